@@ -1,0 +1,29 @@
+//! The support-request contract shared by the widget and the reference backend.
+//!
+//! The widget validates with these rules before it posts, and the backend
+//! validates with the same rules before it stores, so a request that passes in
+//! the browser never fails on the server for a reason the user could not see.
+//!
+//! ```
+//! use support_contract::{Category, Contact, NewSupportRequest, RequestKind};
+//!
+//! let request = NewSupportRequest {
+//!     kind: RequestKind::PartnerCenter,
+//!     category: Some(Category::Billing),
+//!     title: "Invoice total is wrong".into(),
+//!     description: "The November invoice counts one licence twice.".into(),
+//!     contact: Contact {
+//!         name: "Li Na".into(),
+//!         email: "li.na@contoso.cn".into(),
+//!         ..Contact::default()
+//!     },
+//!     ..NewSupportRequest::default()
+//! };
+//! assert!(request.validate().is_empty());
+//! ```
+
+mod model;
+mod validation;
+
+pub use model::*;
+pub use validation::{limits, ErrorCode, FieldError};

@@ -1,0 +1,189 @@
+//! The JSON bodies of the backend contract (see `openapi.yaml`).
+
+use serde::{Deserialize, Serialize};
+
+/// Which flow filed a request.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    /// The partner's own problem with Partner Center.
+    #[default]
+    PartnerCenter,
+    /// A partner's request on behalf of one of its customers.
+    Customer,
+    /// A customer contacting its partner from the self-service pages.
+    CustomerSelfService,
+}
+
+/// What a Partner Center request is about (seed 000).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    #[default]
+    Technical,
+    Billing,
+    CustomerSubscriptionManagement,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [
+        Category::Technical,
+        Category::Billing,
+        Category::CustomerSubscriptionManagement,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Technical => "technical",
+            Category::Billing => "billing",
+            Category::CustomerSubscriptionManagement => "customer_subscription_management",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == value)
+    }
+}
+
+/// The languages a support representative can contact someone in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ContactLanguage {
+    #[default]
+    #[serde(rename = "en-US")]
+    EnUs,
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "zh-TW")]
+    ZhTw,
+    #[serde(rename = "es-ES")]
+    EsEs,
+}
+
+impl ContactLanguage {
+    pub const ALL: [ContactLanguage; 4] = [
+        ContactLanguage::EnUs,
+        ContactLanguage::ZhCn,
+        ContactLanguage::ZhTw,
+        ContactLanguage::EsEs,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactLanguage::EnUs => "en-US",
+            ContactLanguage::ZhCn => "zh-CN",
+            ContactLanguage::ZhTw => "zh-TW",
+            ContactLanguage::EsEs => "es-ES",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ContactLanguage> {
+        ContactLanguage::ALL.into_iter().find(|l| l.as_str() == value)
+    }
+}
+
+/// How the support representative reaches the person who filed the request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub language: ContactLanguage,
+}
+
+/// The customer a partner files a request for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// The body of `POST /support-requests`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewSupportRequest {
+    pub kind: RequestKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<CustomerRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<Escalation>,
+    pub title: String,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<String>,
+    pub contact: Contact,
+    #[serde(default)]
+    pub locale: ContactLanguage,
+}
+
+/// What the escalation guidance found before a request was escalated.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Escalation {
+    pub reason: String,
+    pub health_checked: bool,
+    #[serde(default)]
+    pub troubleshooting: Vec<String>,
+}
+
+/// Where a request stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    #[default]
+    Submitted,
+    InProgress,
+    Resolved,
+    Closed,
+}
+
+impl RequestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestStatus::Submitted => "submitted",
+            RequestStatus::InProgress => "in_progress",
+            RequestStatus::Resolved => "resolved",
+            RequestStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<RequestStatus> {
+        [
+            RequestStatus::Submitted,
+            RequestStatus::InProgress,
+            RequestStatus::Resolved,
+            RequestStatus::Closed,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+    }
+}
+
+/// The 201 answer to `POST /support-requests`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedRequest {
+    pub id: String,
+    pub reference: String,
+    pub status: RequestStatus,
+    pub created_at: String,
+}
+
+/// The answer to `GET /support-requests/{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredRequest {
+    pub id: String,
+    pub reference: String,
+    pub status: RequestStatus,
+    pub created_at: String,
+    pub request: NewSupportRequest,
+}
+
+/// The body of every 4xx answer: one entry per problem.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub errors: Vec<crate::FieldError>,
+}

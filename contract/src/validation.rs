@@ -1,0 +1,246 @@
+//! The validation rules, written once for the widget and the backend.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{NewSupportRequest, RequestKind};
+
+/// Field lengths, counted in Unicode scalar values as users count characters.
+pub mod limits {
+    pub const TITLE_MAX: usize = 200;
+    pub const DESCRIPTION_MAX: usize = 10_000;
+    pub const NAME_MAX: usize = 200;
+    pub const EMAIL_MAX: usize = 254;
+    pub const PHONE_MAX: usize = 32;
+    /// The largest body the backend accepts, in bytes: the longest fields,
+    /// all in four-byte characters, plus room for the JSON around them.
+    pub const BODY_MAX_BYTES: usize = 64 * 1024;
+}
+
+/// Why a field was refused; serialized as the `code` of a 422 error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Required,
+    TooLong,
+    InvalidEmail,
+    InvalidPhone,
+    ControlCharacters,
+    /// A value the field does not allow (an unknown customer, say).
+    InvalidValue,
+    /// The body is not JSON, or not the JSON of the contract (`field` is empty).
+    MalformedBody,
+    /// The body is larger than `limits::BODY_MAX_BYTES` (`field` is empty).
+    BodyTooLarge,
+    /// `Idempotency-Key` is missing or not a UUID (`field` is `Idempotency-Key`).
+    InvalidIdempotencyKey,
+    /// The same `Idempotency-Key` came with another body.
+    IdempotencyKeyReused,
+    /// Anything the widget does not know yet: shown as a generic message.
+    #[serde(other)]
+    Unknown,
+}
+
+/// One problem with one field, addressed by its JSON path (`contact.email`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: ErrorCode,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: ErrorCode) -> Self {
+        FieldError { field: field.to_owned(), code }
+    }
+}
+
+impl NewSupportRequest {
+    /// Every problem with this request, in the order the form shows its fields.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let mut check = |field: &str, result: Result<(), ErrorCode>| {
+            if let Err(code) = result {
+                errors.push(FieldError::new(field, code));
+            }
+        };
+        if self.kind == RequestKind::PartnerCenter && self.category.is_none() {
+            check("category", Err(ErrorCode::Required));
+        }
+        check("title", text(&self.title, limits::TITLE_MAX, false));
+        check("description", text(&self.description, limits::DESCRIPTION_MAX, true));
+        check("contact.name", text(&self.contact.name, limits::NAME_MAX, false));
+        check("contact.email", email(&self.contact.email));
+        if let Some(phone_number) = &self.contact.phone {
+            check("contact.phone", phone(phone_number));
+        }
+        errors
+    }
+}
+
+/// A required text: not blank, not too long, and free of control characters
+/// (line breaks and tabs are allowed where the field is multi-line).
+fn text(value: &str, max: usize, multiline: bool) -> Result<(), ErrorCode> {
+    if value.trim().is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    if value.chars().count() > max {
+        return Err(ErrorCode::TooLong);
+    }
+    let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
+        return Err(ErrorCode::ControlCharacters);
+    }
+    Ok(())
+}
+
+/// A deliberately forgiving address check: one `@`, something before it, a
+/// dotted domain after it, no spaces. Whether the mailbox exists is for the
+/// support representative's email to find out, not for a pattern.
+fn email(value: &str) -> Result<(), ErrorCode> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(ErrorCode::Required);
+    }
+    if value.chars().count() > limits::EMAIL_MAX {
+        return Err(ErrorCode::TooLong);
+    }
+    let Some((local, domain)) = value.rsplit_once('@') else {
+        return Err(ErrorCode::InvalidEmail);
+    };
+    let domain_ok = domain
+        .split('.')
+        .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
+        && domain.contains('.');
+    let no_odd_chars = !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    if local.is_empty() || local.contains('@') || !domain_ok || !no_odd_chars {
+        return Err(ErrorCode::InvalidEmail);
+    }
+    Ok(())
+}
+
+/// An optional phone number: digits with the usual separators, an optional
+/// leading `+`, and between 5 and 20 digits.
+fn phone(value: &str) -> Result<(), ErrorCode> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(());
+    }
+    if value.chars().count() > limits::PHONE_MAX {
+        return Err(ErrorCode::TooLong);
+    }
+    let body = value.strip_prefix('+').unwrap_or(value);
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.');
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    if !body.chars().all(allowed) || !(5..=20).contains(&digits) {
+        return Err(ErrorCode::InvalidPhone);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Category, Contact, ContactLanguage};
+
+    fn valid() -> NewSupportRequest {
+        NewSupportRequest {
+            kind: RequestKind::PartnerCenter,
+            category: Some(Category::Technical),
+            title: "无法登录合作伙伴中心".into(),
+            description: "登录时显示错误。\n第二行。".into(),
+            contact: Contact {
+                name: "王芳".into(),
+                email: "wang.fang@contoso.cn".into(),
+                phone: Some("+86 10 5555 0100".into()),
+                language: ContactLanguage::ZhCn,
+            },
+            ..NewSupportRequest::default()
+        }
+    }
+
+    fn fields(request: &NewSupportRequest) -> Vec<(String, ErrorCode)> {
+        request.validate().into_iter().map(|e| (e.field, e.code)).collect()
+    }
+
+    #[test]
+    fn a_complete_request_passes() {
+        assert_eq!(fields(&valid()), vec![]);
+    }
+
+    #[test]
+    fn an_empty_form_lists_every_required_field_in_form_order() {
+        let request = NewSupportRequest { category: None, ..NewSupportRequest::default() };
+        let got: Vec<_> = fields(&request).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(got, ["category", "title", "description", "contact.name", "contact.email"]);
+    }
+
+    #[test]
+    fn blank_text_counts_as_missing() {
+        let request = NewSupportRequest { title: " \u{3000} ".into(), ..valid() };
+        assert_eq!(fields(&request), vec![("title".into(), ErrorCode::Required)]);
+    }
+
+    #[test]
+    fn lengths_are_counted_in_characters_not_bytes() {
+        let at_limit = NewSupportRequest { title: "漢".repeat(limits::TITLE_MAX), ..valid() };
+        assert_eq!(fields(&at_limit), vec![]);
+        let over = NewSupportRequest { title: "漢".repeat(limits::TITLE_MAX + 1), ..valid() };
+        assert_eq!(fields(&over), vec![("title".into(), ErrorCode::TooLong)]);
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_in_descriptions_are_not() {
+        let title = NewSupportRequest { title: "bad\u{7}bell".into(), ..valid() };
+        assert_eq!(fields(&title), vec![("title".into(), ErrorCode::ControlCharacters)]);
+        let title_newline = NewSupportRequest { title: "two\nlines".into(), ..valid() };
+        assert_eq!(fields(&title_newline), vec![("title".into(), ErrorCode::ControlCharacters)]);
+        let description = NewSupportRequest { description: "a\r\n\tb".into(), ..valid() };
+        assert_eq!(fields(&description), vec![]);
+    }
+
+    #[test]
+    fn email_addresses() {
+        for good in ["a@b.co", "li.na+support@contoso.com.cn", "  x@y.org "] {
+            assert_eq!(email(good), Ok(()), "{good}");
+        }
+        for bad in ["plain", "@b.co", "a@b", "a@.co", "a@b..co", "a b@c.co", "a@b@c.co", "a@-b.co"] {
+            assert_eq!(email(bad), Err(ErrorCode::InvalidEmail), "{bad}");
+        }
+        assert_eq!(email(""), Err(ErrorCode::Required));
+    }
+
+    #[test]
+    fn phone_numbers_are_optional_and_loose_about_separators() {
+        for good in ["", "+86 (10) 5555-0100", "02 2555 0100", "+34.600.000.000"] {
+            assert_eq!(phone(good), Ok(()), "{good}");
+        }
+        for bad in ["call me", "12", "+86 10 5555 0100 ext 2", "１２３４５６"] {
+            assert_eq!(phone(bad), Err(ErrorCode::InvalidPhone), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_partner_center_request_needs_a_category_but_other_kinds_do_not() {
+        let request = NewSupportRequest { category: None, ..valid() };
+        assert_eq!(fields(&request), vec![("category".into(), ErrorCode::Required)]);
+        let customer = NewSupportRequest { kind: RequestKind::Customer, category: None, ..valid() };
+        assert_eq!(fields(&customer), vec![]);
+    }
+
+    #[test]
+    fn the_json_shape_matches_the_contract() {
+        let json = serde_json::to_value(valid()).unwrap();
+        assert_eq!(json["kind"], "partner_center");
+        assert_eq!(json["category"], "technical");
+        assert_eq!(json["contact"]["language"], "zh-CN");
+        assert!(json.get("customer").is_none(), "absent options are left out");
+        let unknown: Result<NewSupportRequest, _> =
+            serde_json::from_value(serde_json::json!({"kind": "nope", "title": "", "description": "", "contact": {"name": "", "email": ""}}));
+        assert!(unknown.is_err());
+    }
+
+    #[test]
+    fn error_codes_the_widget_does_not_know_still_parse() {
+        let error: FieldError = serde_json::from_str(r#"{"field":"title","code":"new_rule"}"#).unwrap();
+        assert_eq!(error.code, ErrorCode::Unknown);
+    }
+}
