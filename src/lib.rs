@@ -1,1 +1,22 @@
+//! support-widget: support requests and escalation guidance for partner
+//! portals, as one custom element (`<support-widget>`).
+//!
+//! The plain-Rust modules (host attributes, locales, messages, request
+//! building) hold the rules and are tested natively with `cargo test`; the
+//! components, compiled for the browser only, wire signals to those rules.
 
+pub mod host;
+pub mod i18n;
+pub mod locale;
+pub mod partner_center;
+pub mod request;
+
+
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;

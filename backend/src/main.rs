@@ -1,1 +1,44 @@
-fn main() {}
+//! `support-backend`: the reference backend of the support widget.
+//!
+//! Run `support-backend --help` for the flags; every flag can also be set
+//! through an environment variable.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use support_backend::{shutdown_signal, Config, Server};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = Config::parse();
+    init_tracing();
+    let server = match Server::bind(&config).await {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!("support-backend: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // Scripts and tests wait for exactly this line, so it goes to stdout
+    // (logs go to stderr) and is flushed at once.
+    println!("support-backend listening on http://{}", server.local_addr());
+    let _ = std::io::stdout().flush();
+    match server.run(shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("support-backend: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Logs to stderr, `info` and up unless `RUST_LOG` says otherwise.
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}

@@ -1,0 +1,101 @@
+//! The command line: every flag also reads an environment variable, so the
+//! backend can be configured either way (a container prefers variables).
+
+use axum::http::HeaderValue;
+use clap::Parser;
+
+/// The reference backend of the support widget: stores support requests in
+/// SQLite and answers the widget's JSON API.
+#[derive(Clone, Debug, Parser)]
+#[command(name = "support-backend", version, about, long_about = None)]
+pub struct Config {
+    /// Address and port to listen on (port 0 picks a free port).
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_LISTEN",
+        default_value = "127.0.0.1:8787",
+        value_name = "HOST:PORT"
+    )]
+    pub listen: String,
+
+    /// SQLite database URL; the file is created if it does not exist.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://support-widget.db",
+        value_name = "URL"
+    )]
+    pub database_url: String,
+
+    /// Origin allowed to call the API from a browser (CORS), such as
+    /// https://portal.example.com. Repeat the flag for several origins; the
+    /// environment variable takes a comma-separated list. Without any, no
+    /// CORS headers are sent and browsers on other origins are refused.
+    #[arg(
+        long = "allowed-origin",
+        env = "SUPPORT_BACKEND_ALLOWED_ORIGINS",
+        value_delimiter = ',',
+        value_name = "ORIGIN",
+        value_parser = parse_origin
+    )]
+    pub allowed_origins: Vec<HeaderValue>,
+}
+
+/// Accepts `scheme://host[:port]` exactly as a browser sends it in `Origin`:
+/// no path, no trailing slash, no wildcard. A typo here would otherwise make
+/// CORS fail silently in the browser, so it is refused at start instead.
+fn parse_origin(value: &str) -> Result<HeaderValue, String> {
+    let value = value.trim();
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or_else(|| format!("{value:?} must start with http:// or https://"))?;
+    let host_ok = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    if !host_ok {
+        return Err(format!(
+            "{value:?} must be an origin like https://portal.example.com (no path, no trailing slash)"
+        ));
+    }
+    HeaderValue::from_str(value).map_err(|error| format!("{value:?}: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults() {
+        let config = Config::try_parse_from(["support-backend"]).unwrap();
+        assert_eq!(config.listen, "127.0.0.1:8787");
+        assert_eq!(config.database_url, "sqlite://support-widget.db");
+        assert!(config.allowed_origins.is_empty());
+    }
+
+    #[test]
+    fn origins_repeat_and_split_on_commas() {
+        let config = Config::try_parse_from([
+            "support-backend",
+            "--allowed-origin",
+            "https://a.example.com",
+            "--allowed-origin",
+            "http://localhost:8080,https://b.example.com",
+        ])
+        .unwrap();
+        let origins: Vec<_> = config.allowed_origins.iter().map(|o| o.to_str().unwrap()).collect();
+        assert_eq!(
+            origins,
+            ["https://a.example.com", "http://localhost:8080", "https://b.example.com"]
+        );
+    }
+
+    #[test]
+    fn origins_that_browsers_never_send_are_refused() {
+        for bad in ["*", "portal.example.com", "https://a.example.com/", "https://a.example.com/api", "https://"] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
+        assert!(parse_origin("http://[::1]:8080").is_ok());
+    }
+}

@@ -1,0 +1,134 @@
+//! Every way a request can fail, and the JSON answer for each: the widget
+//! always gets `{"errors":[{"field","code"}]}`, never an empty or HTML body.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+use support_contract::{ErrorBody, ErrorCode, FieldError};
+
+/// The header that carries the idempotency key, as errors name it.
+pub const IDEMPOTENCY_KEY_FIELD: &str = "Idempotency-Key";
+
+/// A failed API call. Each variant maps to one status code and error code.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("the body is larger than the limit")]
+    BodyTooLarge,
+    #[error("the body is not a support request in JSON")]
+    MalformedBody,
+    #[error("Idempotency-Key is missing or not a UUID")]
+    InvalidIdempotencyKey,
+    #[error("the request has {} invalid field(s)", .0.len())]
+    Invalid(Vec<FieldError>),
+    #[error("Idempotency-Key was already used with another body")]
+    IdempotencyKeyReused,
+    /// `field` names what was looked up (`id` for a request, empty for a path).
+    #[error("not found")]
+    NotFound { field: &'static str },
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Something that should not happen, such as a stored row that no longer
+    /// parses; the detail goes to the log, not to the client.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// One error whose code the contract's `ErrorCode` does not have (yet):
+/// `not_found`, `method_not_allowed`, `internal_error`. The widget reads
+/// unknown codes as `ErrorCode::Unknown`, so these stay compatible.
+#[derive(Serialize)]
+struct LocalFieldError {
+    field: &'static str,
+    code: &'static str,
+}
+
+#[derive(Serialize)]
+struct LocalErrorBody {
+    errors: [LocalFieldError; 1],
+}
+
+fn contract_error(status: StatusCode, errors: Vec<FieldError>) -> Response {
+    (status, Json(ErrorBody { errors })).into_response()
+}
+
+fn local_error(status: StatusCode, field: &'static str, code: &'static str) -> Response {
+    let body = LocalErrorBody { errors: [LocalFieldError { field, code }] };
+    (status, Json(body)).into_response()
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let one = |status, field: &str, code| contract_error(status, vec![FieldError::new(field, code)]);
+        match self {
+            ApiError::BodyTooLarge => one(StatusCode::PAYLOAD_TOO_LARGE, "", ErrorCode::BodyTooLarge),
+            ApiError::MalformedBody => one(StatusCode::BAD_REQUEST, "", ErrorCode::MalformedBody),
+            ApiError::InvalidIdempotencyKey => {
+                one(StatusCode::BAD_REQUEST, IDEMPOTENCY_KEY_FIELD, ErrorCode::InvalidIdempotencyKey)
+            }
+            ApiError::Invalid(errors) => contract_error(StatusCode::UNPROCESSABLE_ENTITY, errors),
+            ApiError::IdempotencyKeyReused => one(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                IDEMPOTENCY_KEY_FIELD,
+                ErrorCode::IdempotencyKeyReused,
+            ),
+            ApiError::NotFound { field } => local_error(StatusCode::NOT_FOUND, field, "not_found"),
+            ApiError::MethodNotAllowed => {
+                local_error(StatusCode::METHOD_NOT_ALLOWED, "", "method_not_allowed")
+            }
+            ApiError::Database(_) | ApiError::Internal(_) => {
+                tracing::error!("{self}");
+                local_error(StatusCode::INTERNAL_SERVER_ERROR, "", "internal_error")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn json_of(error: ApiError) -> (StatusCode, serde_json::Value) {
+        let response = error.into_response();
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    #[tokio::test]
+    async fn every_error_is_an_error_body() {
+        let cases = [
+            (ApiError::BodyTooLarge, 413, "", "body_too_large"),
+            (ApiError::MalformedBody, 400, "", "malformed_body"),
+            (ApiError::InvalidIdempotencyKey, 400, "Idempotency-Key", "invalid_idempotency_key"),
+            (ApiError::IdempotencyKeyReused, 422, "Idempotency-Key", "idempotency_key_reused"),
+            (ApiError::NotFound { field: "id" }, 404, "id", "not_found"),
+            (ApiError::MethodNotAllowed, 405, "", "method_not_allowed"),
+            (ApiError::Internal("boom".into()), 500, "", "internal_error"),
+        ];
+        for (error, status, field, code) in cases {
+            let (got_status, json) = json_of(error).await;
+            assert_eq!(got_status.as_u16(), status);
+            assert_eq!(json, serde_json::json!({"errors": [{"field": field, "code": code}]}));
+        }
+    }
+
+    #[tokio::test]
+    async fn validation_errors_keep_every_field() {
+        let errors = vec![
+            FieldError::new("title", ErrorCode::Required),
+            FieldError::new("contact.email", ErrorCode::InvalidEmail),
+        ];
+        let (status, json) = json_of(ApiError::Invalid(errors)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            json,
+            serde_json::json!({"errors": [
+                {"field": "title", "code": "required"},
+                {"field": "contact.email", "code": "invalid_email"},
+            ]})
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! The host page's attributes on `<support-widget>`, read into typed values.
+
+use thiserror::Error;
+use url::Url;
+
+/// The base URL of the support backend, from the `backend` attribute.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackendUrl(Url);
+
+/// Why the `backend` attribute cannot be used. Each variant picks a message.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum BackendError {
+    #[error("the backend attribute is missing")]
+    Missing,
+    #[error("the backend attribute {0:?} is not an http or https URL")]
+    Invalid(String),
+}
+
+impl BackendUrl {
+    /// Reads the `backend` attribute: an absolute `http:` or `https:` URL with
+    /// a host and no credentials (secrets do not belong in page markup).
+    pub fn parse(attribute: Option<&str>) -> Result<BackendUrl, BackendError> {
+        let raw = attribute.map(str::trim).unwrap_or_default();
+        if raw.is_empty() {
+            return Err(BackendError::Missing);
+        }
+        let invalid = || BackendError::Invalid(raw.to_owned());
+        let mut url = Url::parse(raw).map_err(|_| invalid())?;
+        let web = matches!(url.scheme(), "http" | "https");
+        let has_host = url.host_str().is_some_and(|host| !host.is_empty());
+        let has_credentials = !url.username().is_empty() || url.password().is_some();
+        if !web || !has_host || has_credentials {
+            return Err(invalid());
+        }
+        // Endpoints are joined below the base path, so it must end in a slash
+        // ("/api/support" + "support-requests" would lose "support").
+        if !url.path().ends_with('/') {
+            let path = format!("{}/", url.path());
+            url.set_path(&path);
+        }
+        url.set_query(None);
+        url.set_fragment(None);
+        Ok(BackendUrl(url))
+    }
+
+    /// The URL of an endpoint of the contract, given relative to the base
+    /// (`"support-requests"`).
+    pub fn endpoint(&self, path: &str) -> String {
+        self.0
+            .join(path.trim_start_matches('/'))
+            .map(String::from)
+            .unwrap_or_else(|_| format!("{}{}", self.0, path))
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+/// Who the widget serves, from the `audience` attribute.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Audience {
+    /// Partner staff on a partner portal (the default).
+    #[default]
+    Partner,
+}
+
+impl Audience {
+    /// Unknown values fall back to `partner`, the only audience so far.
+    pub fn parse(_attribute: Option<&str>) -> Audience {
+        Audience::Partner
+    }
+}
+
+/// How the widget shows itself, from the `mode` attribute.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Rendered in place at once (the default).
+    #[default]
+    Inline,
+}
+
+impl Mode {
+    /// Unknown values fall back to `inline`, the only mode so far.
+    pub fn parse(_attribute: Option<&str>) -> Mode {
+        Mode::Inline
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Inline => "inline",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_are_joined_below_the_base_path() {
+        let base = BackendUrl::parse(Some("https://portal.example.com/api/support")).unwrap();
+        assert_eq!(
+            base.endpoint("support-requests"),
+            "https://portal.example.com/api/support/support-requests"
+        );
+        let root = BackendUrl::parse(Some(" http://127.0.0.1:8787/ ")).unwrap();
+        assert_eq!(root.endpoint("/support-requests"), "http://127.0.0.1:8787/support-requests");
+    }
+
+    #[test]
+    fn query_and_fragment_of_the_base_are_dropped() {
+        let base = BackendUrl::parse(Some("https://a.example/api?x=1#top")).unwrap();
+        assert_eq!(base.endpoint("support-requests"), "https://a.example/api/support-requests");
+    }
+
+    #[test]
+    fn a_missing_or_blank_backend_is_reported_as_missing() {
+        assert_eq!(BackendUrl::parse(None), Err(BackendError::Missing));
+        assert_eq!(BackendUrl::parse(Some("  ")), Err(BackendError::Missing));
+    }
+
+    #[test]
+    fn anything_but_an_absolute_web_url_is_invalid() {
+        for raw in [
+            "javascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "ftp://files.example.com/",
+            "/api/support",
+            "portal.example.com/api",
+            "https://",
+            "http://user:secret@portal.example.com/",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(
+                BackendUrl::parse(Some(raw)),
+                Err(BackendError::Invalid(raw.to_owned())),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_audience_and_mode_fall_back_to_the_defaults() {
+        assert_eq!(Audience::parse(Some("robots")), Audience::Partner);
+        assert_eq!(Mode::parse(Some("fullscreen")), Mode::Inline);
+    }
+}
