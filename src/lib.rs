@@ -5,6 +5,7 @@
 //! building) hold the rules and are tested natively with `cargo test`; the
 //! components, compiled for the browser only, wire signals to those rules.
 
+pub mod field_errors;
 pub mod host;
 pub mod i18n;
 pub mod locale;
@@ -18,5 +19,9 @@ mod api;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod context;
+#[cfg(target_arch = "wasm32")]
+mod screens;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

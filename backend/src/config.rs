@@ -84,16 +84,30 @@ mod tests {
             "http://localhost:8080,https://b.example.com",
         ])
         .unwrap();
-        let origins: Vec<_> = config.allowed_origins.iter().map(|o| o.to_str().unwrap()).collect();
+        let origins: Vec<_> = config
+            .allowed_origins
+            .iter()
+            .map(|o| o.to_str().unwrap())
+            .collect();
         assert_eq!(
             origins,
-            ["https://a.example.com", "http://localhost:8080", "https://b.example.com"]
+            [
+                "https://a.example.com",
+                "http://localhost:8080",
+                "https://b.example.com"
+            ]
         );
     }
 
     #[test]
     fn origins_that_browsers_never_send_are_refused() {
-        for bad in ["*", "portal.example.com", "https://a.example.com/", "https://a.example.com/api", "https://"] {
+        for bad in [
+            "*",
+            "portal.example.com",
+            "https://a.example.com/",
+            "https://a.example.com/api",
+            "https://",
+        ] {
             assert!(parse_origin(bad).is_err(), "{bad}");
         }
         assert!(parse_origin("http://[::1]:8080").is_ok());

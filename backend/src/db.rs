@@ -20,12 +20,18 @@ pub enum ConnectError {
     #[error("cannot open database {url:?}: {source}")]
     Open { url: String, source: sqlx::Error },
     #[error("cannot migrate database {url:?}: {source}")]
-    Migrate { url: String, source: sqlx::migrate::MigrateError },
+    Migrate {
+        url: String,
+        source: sqlx::migrate::MigrateError,
+    },
 }
 
 /// Opens (creating if missing) and migrates the database at `url`.
 pub async fn connect(url: &str) -> Result<SqlitePool, ConnectError> {
-    let open = |source| ConnectError::Open { url: url.to_owned(), source };
+    let open = |source| ConnectError::Open {
+        url: url.to_owned(),
+        source,
+    };
     let options = SqliteConnectOptions::from_str(url)
         .map_err(open)?
         .create_if_missing(true)
@@ -42,7 +48,10 @@ pub async fn connect(url: &str) -> Result<SqlitePool, ConnectError> {
     MIGRATOR
         .run(&pool)
         .await
-        .map_err(|source| ConnectError::Migrate { url: url.to_owned(), source })?;
+        .map_err(|source| ConnectError::Migrate {
+            url: url.to_owned(),
+            source,
+        })?;
     Ok(pool)
 }
 
@@ -73,7 +82,8 @@ pub async fn create_request(
     body_sha256: &str,
     request: &NewSupportRequest,
 ) -> Result<Created, crate::error::ApiError> {
-    let body = serde_json::to_string(request).map_err(|e| crate::error::ApiError::Internal(e.to_string()))?;
+    let body = serde_json::to_string(request)
+        .map_err(|e| crate::error::ApiError::Internal(e.to_string()))?;
     let id = Uuid::new_v4().to_string();
     let mut tx = pool.begin().await?;
     // The first statement writes, so the transaction takes SQLite's write
@@ -106,7 +116,12 @@ pub async fn create_request(
     .bind(&body)
     .fetch_one(&mut *tx)
     .await?;
-    let created = CreatedRequest { id: id.clone(), reference, status: RequestStatus::Submitted, created_at };
+    let created = CreatedRequest {
+        id: id.clone(),
+        reference,
+        status: RequestStatus::Submitted,
+        created_at,
+    };
     let stored = StoredResponse {
         body_sha256: body_sha256.to_owned(),
         status_code: 201,
@@ -122,7 +137,10 @@ pub async fn create_request(
 }
 
 /// The stored request with this id, if any.
-pub async fn find_request(pool: &SqlitePool, id: &str) -> Result<Option<StoredRequest>, crate::error::ApiError> {
+pub async fn find_request(
+    pool: &SqlitePool,
+    id: &str,
+) -> Result<Option<StoredRequest>, crate::error::ApiError> {
     let row: Option<(String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, reference, status, created_at, body FROM support_requests WHERE id = ?",
     )
@@ -132,10 +150,18 @@ pub async fn find_request(pool: &SqlitePool, id: &str) -> Result<Option<StoredRe
     let Some((id, reference, status, created_at, body)) = row else {
         return Ok(None);
     };
-    let broken = |what: &str| crate::error::ApiError::Internal(format!("request {id}: stored {what} does not parse"));
+    let broken = |what: &str| {
+        crate::error::ApiError::Internal(format!("request {id}: stored {what} does not parse"))
+    };
     let status = RequestStatus::parse(&status).ok_or_else(|| broken("status"))?;
     let request = serde_json::from_str(&body).map_err(|_| broken("body"))?;
-    Ok(Some(StoredRequest { id, reference, status, created_at, request }))
+    Ok(Some(StoredRequest {
+        id,
+        reference,
+        status,
+        created_at,
+        request,
+    }))
 }
 
 #[cfg(test)]
@@ -149,7 +175,11 @@ mod tests {
             category: Some(Category::Billing),
             title: title.into(),
             description: "d".into(),
-            contact: Contact { name: "n".into(), email: "n@example.com".into(), ..Contact::default() },
+            contact: Contact {
+                name: "n".into(),
+                email: "n@example.com".into(),
+                ..Contact::default()
+            },
             ..NewSupportRequest::default()
         }
     }
@@ -162,7 +192,10 @@ mod tests {
         let mut ids = Vec::new();
         for n in 1..=2 {
             let key = Uuid::new_v4().to_string();
-            let Created::New(stored) = create_request(&pool, &key, "h", &request("t")).await.unwrap() else {
+            let Created::New(stored) = create_request(&pool, &key, "h", &request("t"))
+                .await
+                .unwrap()
+            else {
                 panic!("key taken");
             };
             let created: CreatedRequest = serde_json::from_str(&stored.response).unwrap();
@@ -182,9 +215,55 @@ mod tests {
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
         let pool = connect(&url).await.unwrap();
         let key = Uuid::new_v4().to_string();
-        assert!(matches!(create_request(&pool, &key, "h", &request("a")).await.unwrap(), Created::New(_)));
-        assert!(matches!(create_request(&pool, &key, "h", &request("b")).await.unwrap(), Created::KeyTaken));
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM support_requests").fetch_one(&pool).await.unwrap();
+        assert!(matches!(
+            create_request(&pool, &key, "h", &request("a"))
+                .await
+                .unwrap(),
+            Created::New(_)
+        ));
+        assert!(matches!(
+            create_request(&pool, &key, "h", &request("b"))
+                .await
+                .unwrap(),
+            Created::KeyTaken
+        ));
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM support_requests")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
         assert_eq!(count, 1);
+    }
+
+    #[tokio::test]
+    async fn keys_expire_after_a_day_and_can_then_be_used_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let pool = connect(&url).await.unwrap();
+        let key = Uuid::new_v4().to_string();
+        create_request(&pool, &key, "h", &request("a"))
+            .await
+            .unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        assert!(idempotency::find(&mut conn, &key).await.unwrap().is_some());
+        sqlx::query("UPDATE idempotency_keys SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-25 hours')")
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        assert!(
+            idempotency::find(&mut conn, &key).await.unwrap().is_none(),
+            "expired keys are not replayed"
+        );
+        drop(conn);
+        assert!(matches!(
+            create_request(&pool, &key, "h2", &request("b"))
+                .await
+                .unwrap(),
+            Created::New(_)
+        ));
+        let (keys,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM idempotency_keys")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(keys, 1, "the expired row was purged");
     }
 }

@@ -55,19 +55,26 @@ fn contract_error(status: StatusCode, errors: Vec<FieldError>) -> Response {
 }
 
 fn local_error(status: StatusCode, field: &'static str, code: &'static str) -> Response {
-    let body = LocalErrorBody { errors: [LocalFieldError { field, code }] };
+    let body = LocalErrorBody {
+        errors: [LocalFieldError { field, code }],
+    };
     (status, Json(body)).into_response()
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let one = |status, field: &str, code| contract_error(status, vec![FieldError::new(field, code)]);
+        let one =
+            |status, field: &str, code| contract_error(status, vec![FieldError::new(field, code)]);
         match self {
-            ApiError::BodyTooLarge => one(StatusCode::PAYLOAD_TOO_LARGE, "", ErrorCode::BodyTooLarge),
-            ApiError::MalformedBody => one(StatusCode::BAD_REQUEST, "", ErrorCode::MalformedBody),
-            ApiError::InvalidIdempotencyKey => {
-                one(StatusCode::BAD_REQUEST, IDEMPOTENCY_KEY_FIELD, ErrorCode::InvalidIdempotencyKey)
+            ApiError::BodyTooLarge => {
+                one(StatusCode::PAYLOAD_TOO_LARGE, "", ErrorCode::BodyTooLarge)
             }
+            ApiError::MalformedBody => one(StatusCode::BAD_REQUEST, "", ErrorCode::MalformedBody),
+            ApiError::InvalidIdempotencyKey => one(
+                StatusCode::BAD_REQUEST,
+                IDEMPOTENCY_KEY_FIELD,
+                ErrorCode::InvalidIdempotencyKey,
+            ),
             ApiError::Invalid(errors) => contract_error(StatusCode::UNPROCESSABLE_ENTITY, errors),
             ApiError::IdempotencyKeyReused => one(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -93,7 +100,9 @@ mod tests {
     async fn json_of(error: ApiError) -> (StatusCode, serde_json::Value) {
         let response = error.into_response();
         let status = response.status();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
         (status, serde_json::from_slice(&bytes).unwrap())
     }
 
@@ -102,8 +111,18 @@ mod tests {
         let cases = [
             (ApiError::BodyTooLarge, 413, "", "body_too_large"),
             (ApiError::MalformedBody, 400, "", "malformed_body"),
-            (ApiError::InvalidIdempotencyKey, 400, "Idempotency-Key", "invalid_idempotency_key"),
-            (ApiError::IdempotencyKeyReused, 422, "Idempotency-Key", "idempotency_key_reused"),
+            (
+                ApiError::InvalidIdempotencyKey,
+                400,
+                "Idempotency-Key",
+                "invalid_idempotency_key",
+            ),
+            (
+                ApiError::IdempotencyKeyReused,
+                422,
+                "Idempotency-Key",
+                "idempotency_key_reused",
+            ),
             (ApiError::NotFound { field: "id" }, 404, "id", "not_found"),
             (ApiError::MethodNotAllowed, 405, "", "method_not_allowed"),
             (ApiError::Internal("boom".into()), 500, "", "internal_error"),
@@ -111,7 +130,10 @@ mod tests {
         for (error, status, field, code) in cases {
             let (got_status, json) = json_of(error).await;
             assert_eq!(got_status.as_u16(), status);
-            assert_eq!(json, serde_json::json!({"errors": [{"field": field, "code": code}]}));
+            assert_eq!(
+                json,
+                serde_json::json!({"errors": [{"field": field, "code": code}]})
+            );
         }
     }
 

@@ -27,7 +27,9 @@ pub const KEY_TTL: Duration = Duration::from_secs(24 * 60 * 60);
 /// lowercase hyphenated form so that `ABC…` and `abc…` are the same key.
 pub fn key_from_headers(headers: &HeaderMap) -> Result<String, ApiError> {
     let value = headers.get(HEADER).ok_or(ApiError::InvalidIdempotencyKey)?;
-    let text = value.to_str().map_err(|_| ApiError::InvalidIdempotencyKey)?;
+    let text = value
+        .to_str()
+        .map_err(|_| ApiError::InvalidIdempotencyKey)?;
     let uuid = Uuid::try_parse(text.trim()).map_err(|_| ApiError::InvalidIdempotencyKey)?;
     Ok(uuid.hyphenated().to_string())
 }
@@ -35,7 +37,10 @@ pub fn key_from_headers(headers: &HeaderMap) -> Result<String, ApiError> {
 /// The SHA-256 of the raw body, in hex. The raw bytes are the canonical form:
 /// a retry sends exactly the same bytes, and anything else is another body.
 pub fn body_hash(body: &[u8]) -> String {
-    Sha256::digest(body).iter().map(|byte| format!("{byte:02x}")).collect()
+    Sha256::digest(body)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// The SQLite `strftime` modifier that goes back [`KEY_TTL`] from now.
@@ -52,7 +57,10 @@ pub struct StoredResponse {
 }
 
 /// The live (not expired) answer stored for `key`, if any.
-pub async fn find(conn: &mut SqliteConnection, key: &str) -> Result<Option<StoredResponse>, sqlx::Error> {
+pub async fn find(
+    conn: &mut SqliteConnection,
+    key: &str,
+) -> Result<Option<StoredResponse>, sqlx::Error> {
     let row: Option<(String, i64, String)> = sqlx::query_as(
         "SELECT body_sha256, status_code, response FROM idempotency_keys
          WHERE key = ? AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)",
@@ -61,12 +69,14 @@ pub async fn find(conn: &mut SqliteConnection, key: &str) -> Result<Option<Store
     .bind(ttl_modifier())
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(body_sha256, status_code, response)| StoredResponse {
-        body_sha256,
-        // Only this module writes the column, always from a valid status code.
-        status_code: u16::try_from(status_code).unwrap_or(500),
-        response,
-    }))
+    Ok(
+        row.map(|(body_sha256, status_code, response)| StoredResponse {
+            body_sha256,
+            // Only this module writes the column, always from a valid status code.
+            status_code: u16::try_from(status_code).unwrap_or(500),
+            response,
+        }),
+    )
 }
 
 /// Deletes expired keys. Run inside the creating transaction, before the new
@@ -119,15 +129,29 @@ mod tests {
     fn keys_are_uuids_in_one_normal_form() {
         let key = key_from_headers(&headers(b"6F9619FF-8B86-D011-B42D-00C04FC964FF")).unwrap();
         assert_eq!(key, "6f9619ff-8b86-d011-b42d-00c04fc964ff");
-        assert!(matches!(key_from_headers(&HeaderMap::new()), Err(ApiError::InvalidIdempotencyKey)));
-        for bad in [&b""[..], b"not-a-uuid", b"6f9619ff-8b86-d011-b42d", b"\xff\xfe"] {
-            assert!(matches!(key_from_headers(&headers(bad)), Err(ApiError::InvalidIdempotencyKey)));
+        assert!(matches!(
+            key_from_headers(&HeaderMap::new()),
+            Err(ApiError::InvalidIdempotencyKey)
+        ));
+        for bad in [
+            &b""[..],
+            b"not-a-uuid",
+            b"6f9619ff-8b86-d011-b42d",
+            b"\xff\xfe",
+        ] {
+            assert!(matches!(
+                key_from_headers(&headers(bad)),
+                Err(ApiError::InvalidIdempotencyKey)
+            ));
         }
     }
 
     #[test]
     fn body_hash_is_sha256_hex() {
-        assert_eq!(body_hash(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            body_hash(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
         assert_ne!(body_hash(b"{}"), body_hash(b"{ }"));
     }
 }

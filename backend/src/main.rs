@@ -22,7 +22,10 @@ async fn main() -> ExitCode {
     };
     // Scripts and tests wait for exactly this line, so it goes to stdout
     // (logs go to stderr) and is flushed at once.
-    println!("support-backend listening on http://{}", server.local_addr());
+    println!(
+        "support-backend listening on http://{}",
+        server.local_addr()
+    );
     let _ = std::io::stdout().flush();
     match server.run(shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,

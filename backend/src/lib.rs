@@ -1,0 +1,185 @@
+//! The reference backend of the support widget.
+//!
+//! It implements the backend contract of `openapi.yaml` (the support-request
+//! endpoints) on top of SQLite. Tests and `main` use the same entry points:
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use clap::Parser;
+//! let config = support_backend::Config::parse_from(["support-backend", "--listen", "127.0.0.1:0"]);
+//! let server = support_backend::Server::bind(&config).await?;
+//! println!("listening on {}", server.local_addr());
+//! server.run(support_backend::shutdown_signal()).await?;
+//! # Ok(())
+//! # }
+//! ```
+
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod idempotency;
+pub mod routes;
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::routing::{get, post};
+use axum::Router;
+use sqlx::SqlitePool;
+use tokio::net::TcpListener;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+pub use config::Config;
+use error::ApiError;
+
+/// `POST` here creates a support request.
+pub const SUPPORT_REQUESTS: &str = "/support-requests";
+/// `GET` here reads one support request.
+pub const SUPPORT_REQUEST: &str = "/support-requests/{id}";
+
+/// The operations this backend implements, as `(method, path)` in OpenAPI's
+/// template syntax (which axum shares); the OpenAPI test checks them.
+pub const ROUTES: &[(&str, &str)] = &[("POST", SUPPORT_REQUESTS), ("GET", SUPPORT_REQUEST)];
+
+/// What every handler shares.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub pool: SqlitePool,
+    /// Origins allowed by CORS; empty means no CORS headers at all.
+    pub allowed_origins: Vec<HeaderValue>,
+}
+
+/// The whole HTTP API.
+pub fn router(state: AppState) -> Router {
+    let cors = cors_layer(&state.allowed_origins);
+    let api = Router::new()
+        .route(SUPPORT_REQUESTS, post(routes::support_requests::create))
+        .route(SUPPORT_REQUEST, get(routes::support_requests::get))
+        .fallback(|| async { ApiError::NotFound { field: "" } })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        // The body extractor refuses anything larger; the handler turns that
+        // refusal into the contract's 413 JSON.
+        .layer(DefaultBodyLimit::max(
+            support_contract::limits::BODY_MAX_BYTES,
+        ))
+        .with_state(state);
+    match cors {
+        Some(cors) => api.layer(cors),
+        None => api,
+    }
+}
+
+/// CORS for the configured origins only: the widget runs on partner portals,
+/// and no other page should be able to post requests from a user's browser.
+fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins.iter().cloned()))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([
+                header::CONTENT_TYPE,
+                HeaderName::from_static(idempotency::HEADER),
+            ])
+            .expose_headers([
+                header::LOCATION,
+                HeaderName::from_static(routes::support_requests::REPLAYED_HEADER),
+            ]),
+    )
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Database(#[from] db::ConnectError),
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: String,
+        source: std::io::Error,
+    },
+}
+
+/// A server with its database open and its socket bound, not yet serving.
+pub struct Server {
+    listener: TcpListener,
+    local_addr: SocketAddr,
+    state: AppState,
+}
+
+impl Server {
+    /// Opens and migrates the database, then binds the listening socket.
+    pub async fn bind(config: &Config) -> Result<Server, StartError> {
+        let pool = db::connect(&config.database_url).await?;
+        let listen_error = |source| StartError::Listen {
+            address: config.listen.clone(),
+            source,
+        };
+        let listener = TcpListener::bind(&config.listen)
+            .await
+            .map_err(listen_error)?;
+        let local_addr = listener.local_addr().map_err(listen_error)?;
+        let state = AppState {
+            pool,
+            allowed_origins: config.allowed_origins.clone(),
+        };
+        Ok(Server {
+            listener,
+            local_addr,
+            state,
+        })
+    }
+
+    /// The bound address (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    /// Serves until `shutdown` completes, lets requests in flight finish,
+    /// then closes the database.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let pool = self.state.pool.clone();
+        let result = axum::serve(self.listener, router(self.state))
+            .with_graceful_shutdown(shutdown)
+            .await;
+        pool.close().await;
+        result
+    }
+}
+
+/// Completes on Ctrl-C or, on Unix, SIGTERM (what `docker stop` and
+/// systemd send).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!("cannot listen for Ctrl-C: {error}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!("cannot listen for SIGTERM: {error}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

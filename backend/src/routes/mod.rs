@@ -1,0 +1,3 @@
+//! The HTTP routes, one module per resource.
+
+pub mod support_requests;

@@ -1,0 +1,189 @@
+//! `openapi.yaml` (at the workspace root) against the code: the routes the
+//! backend serves, the enums and the limits of the contract.
+
+use serde_json::Value;
+use support_contract::{limits, Category, ContactLanguage, ErrorCode, RequestKind, RequestStatus};
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+fn spec() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi.yaml");
+    let text = std::fs::read_to_string(path).unwrap();
+    serde_norway::from_str(&text).unwrap()
+}
+
+/// Every `(METHOD, path, x-status)` in the file.
+fn operations(spec: &Value) -> Vec<(String, String, String)> {
+    let mut found = Vec::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            if METHODS.contains(&method.as_str()) {
+                let status = operation["x-status"].as_str().unwrap_or("").to_owned();
+                found.push((method.to_uppercase(), path.clone(), status));
+            }
+        }
+    }
+    found
+}
+
+fn json_names<T: serde::Serialize>(values: impl IntoIterator<Item = T>) -> Vec<Value> {
+    values
+        .into_iter()
+        .map(|v| serde_json::to_value(v).unwrap())
+        .collect()
+}
+
+#[test]
+fn it_is_openapi_3_1() {
+    assert!(spec()["openapi"].as_str().unwrap().starts_with("3.1."));
+}
+
+#[test]
+fn every_implemented_route_is_documented_and_not_planned() {
+    let spec = spec();
+    let operations = operations(&spec);
+    for (method, path) in support_backend::ROUTES {
+        let found = operations.iter().find(|(m, p, _)| m == method && p == path);
+        let Some((_, _, status)) = found else {
+            panic!("{method} {path} is served but not in openapi.yaml");
+        };
+        assert_eq!(status, "implemented", "{method} {path}");
+    }
+    for (method, path, status) in &operations {
+        let served = support_backend::ROUTES
+            .iter()
+            .any(|(m, p)| m == method && p == path);
+        match status.as_str() {
+            "implemented" => assert!(
+                served,
+                "{method} {path} is marked implemented but not served"
+            ),
+            "planned" => assert!(!served, "{method} {path} is served but marked planned"),
+            other => panic!("{method} {path} has x-status {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_later_endpoints_are_planned() {
+    let operations = operations(&spec());
+    for path in ["/customers", "/services", "/service-health", "/articles"] {
+        assert!(
+            operations
+                .iter()
+                .any(|(m, p, s)| m == "GET" && p == path && s == "planned"),
+            "GET {path} should be documented as planned"
+        );
+    }
+}
+
+#[test]
+fn the_create_operation_documents_its_header_and_answers() {
+    let spec = spec();
+    let post = &spec["paths"]["/support-requests"]["post"];
+    for status in ["201", "400", "413", "422", "500"] {
+        assert!(
+            post["responses"].get(status).is_some(),
+            "POST lacks {status}"
+        );
+    }
+    assert!(post["responses"]["201"]["headers"]
+        .get("Location")
+        .is_some());
+    let key = &spec["components"]["parameters"]["IdempotencyKey"];
+    assert_eq!(key["name"], "Idempotency-Key");
+    assert_eq!(key["in"], "header");
+    assert_eq!(key["required"], true);
+    assert_eq!(post["x-body-max-bytes"], limits::BODY_MAX_BYTES);
+    assert_eq!(
+        post["x-idempotency-key-ttl-seconds"],
+        support_backend::idempotency::KEY_TTL.as_secs()
+    );
+    let get = &spec["paths"]["/support-requests/{id}"]["get"];
+    for status in ["200", "404"] {
+        assert!(get["responses"].get(status).is_some(), "GET lacks {status}");
+    }
+}
+
+#[test]
+fn enums_match_the_contract() {
+    let schemas = &spec()["components"]["schemas"];
+    let kinds = json_names([
+        RequestKind::PartnerCenter,
+        RequestKind::Customer,
+        RequestKind::CustomerSelfService,
+    ]);
+    assert_eq!(schemas["RequestKind"]["enum"].as_array().unwrap(), &kinds);
+    assert_eq!(
+        schemas["Category"]["enum"].as_array().unwrap(),
+        &json_names(Category::ALL)
+    );
+    assert_eq!(
+        schemas["ContactLanguage"]["enum"].as_array().unwrap(),
+        &json_names(ContactLanguage::ALL)
+    );
+    let statuses = json_names([
+        RequestStatus::Submitted,
+        RequestStatus::InProgress,
+        RequestStatus::Resolved,
+        RequestStatus::Closed,
+    ]);
+    assert_eq!(
+        schemas["RequestStatus"]["enum"].as_array().unwrap(),
+        &statuses
+    );
+    let documented = schemas["ErrorCode"]["enum"].as_array().unwrap();
+    let codes = json_names([
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::InvalidEmail,
+        ErrorCode::InvalidPhone,
+        ErrorCode::ControlCharacters,
+        ErrorCode::InvalidValue,
+        ErrorCode::MalformedBody,
+        ErrorCode::BodyTooLarge,
+        ErrorCode::InvalidIdempotencyKey,
+        ErrorCode::IdempotencyKeyReused,
+    ]);
+    for code in codes {
+        assert!(
+            documented.contains(&code),
+            "ErrorCode {code} is not documented"
+        );
+    }
+}
+
+#[test]
+fn lengths_match_the_contract_limits() {
+    let schemas = &spec()["components"]["schemas"];
+    let request = &schemas["NewSupportRequest"]["properties"];
+    let contact = &schemas["Contact"]["properties"];
+    assert_eq!(request["title"]["maxLength"], limits::TITLE_MAX);
+    assert_eq!(request["description"]["maxLength"], limits::DESCRIPTION_MAX);
+    assert_eq!(contact["name"]["maxLength"], limits::NAME_MAX);
+    assert_eq!(contact["email"]["maxLength"], limits::EMAIL_MAX);
+    assert_eq!(contact["phone"]["maxLength"], limits::PHONE_MAX);
+}
+
+#[test]
+fn every_reference_resolves() {
+    fn walk(spec: &Value, value: &Value) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    let pointer = target
+                        .strip_prefix('#')
+                        .unwrap_or_else(|| panic!("external $ref {target}"));
+                    assert!(spec.pointer(pointer).is_some(), "dangling $ref {target}");
+                }
+                map.values().for_each(|v| walk(spec, v));
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(spec, v)),
+            _ => {}
+        }
+    }
+    let spec = spec();
+    walk(&spec, &spec);
+}

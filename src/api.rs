@@ -1,0 +1,40 @@
+//! The one thin transport: sends an `HttpRequest` built in `request.rs`.
+
+use gloo_net::http::{Method, RequestBuilder};
+use support_contract::{CreatedRequest, NewSupportRequest};
+
+use crate::{
+    host::BackendUrl,
+    request::{self, HttpRequest, SubmitError},
+};
+
+/// Sends a request and returns the status and body of the answer.
+async fn send(request: HttpRequest) -> Result<(u16, String), SubmitError> {
+    let method = match request.method {
+        "POST" => Method::POST,
+        _ => Method::GET,
+    };
+    let mut builder = RequestBuilder::new(&request.url).method(method);
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    let ready = match request.body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
+    };
+    let response = ready.map_err(|_| SubmitError::Network)?.send().await.map_err(|_| SubmitError::Network)?;
+    let status = response.status();
+    // An unreadable body is judged by its status alone.
+    let body = response.text().await.unwrap_or_default();
+    Ok((status, body))
+}
+
+/// Files a support request; the same key always files it at most once.
+pub async fn submit_request(
+    backend: BackendUrl,
+    idempotency_key: String,
+    body: NewSupportRequest,
+) -> Result<CreatedRequest, SubmitError> {
+    let (status, text) = send(request::create_support_request(&backend, &idempotency_key, &body)).await?;
+    request::read_created(status, &text)
+}

@@ -1,0 +1,110 @@
+//! The widget's root: host attributes in, the right screen out.
+
+use leptos::prelude::*;
+
+use crate::{
+    components::LanguagePicker,
+    context::WidgetContext,
+    host::{Audience, BackendUrl, Mode},
+    i18n::id,
+    locale,
+    screens::{ConfigError, PartnerCenterRequest, PartnerCenterState},
+};
+
+/// The attributes of the host element, as signals that the loader updates.
+#[derive(Clone)]
+pub struct HostAttributes {
+    pub backend: ArcRwSignal<Option<String>>,
+    pub audience: ArcRwSignal<Option<String>>,
+    pub locale: ArcRwSignal<Option<String>>,
+    pub mode: ArcRwSignal<Option<String>>,
+    /// The host page's `<html lang>` and the browser's languages, read once.
+    pub page_languages: Vec<String>,
+}
+
+impl HostAttributes {
+    pub fn read(host: &web_sys::HtmlElement) -> HostAttributes {
+        let attribute = |name| ArcRwSignal::new(host.get_attribute(name));
+        let mut page_languages = Vec::new();
+        if let Some(lang) = host.owner_document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")) {
+            page_languages.push(lang);
+        }
+        if let Some(window) = web_sys::window() {
+            page_languages.extend(window.navigator().languages().iter().filter_map(|l| l.as_string()));
+        }
+        HostAttributes {
+            backend: attribute("backend"),
+            audience: attribute("audience"),
+            locale: attribute("locale"),
+            mode: attribute("mode"),
+            page_languages,
+        }
+    }
+
+    pub fn set(&self, name: &str, value: Option<String>) {
+        match name {
+            "backend" => self.backend.set(value),
+            "audience" => self.audience.set(value),
+            "locale" => self.locale.set(value),
+            "mode" => self.mode.set(value),
+            _ => {}
+        }
+    }
+}
+
+/// The whole widget.
+#[component]
+pub fn Widget(attributes: HostAttributes) -> impl IntoView {
+    let requested_locale = RwSignal::from(attributes.locale.clone());
+    let page_languages = attributes.page_languages.clone();
+    let locale = Memo::new(move |_| {
+        let requested = requested_locale.get();
+        let wanted = requested.iter().chain(page_languages.iter()).map(String::as_str);
+        locale::negotiate(wanted)
+    });
+    let context = WidgetContext { locale, requested_locale };
+    provide_context(context);
+
+    let backend_attribute = RwSignal::from(attributes.backend.clone());
+    let backend = Memo::new(move |_| BackendUrl::parse(backend_attribute.get().as_deref()));
+    // The one console message a deployer needs when the page set the widget
+    // up wrongly; the user sees the localized error in the widget itself.
+    Effect::new(move |_| {
+        if let Err(error) = backend.get() {
+            web_sys::console::error_1(&format!("<support-widget>: {error}; no request will be sent.").into());
+        }
+    });
+    let audience_attribute = RwSignal::from(attributes.audience.clone());
+    let mode_attribute = RwSignal::from(attributes.mode.clone());
+    let audience = Memo::new(move |_| Audience::parse(audience_attribute.get().as_deref()));
+    let mode = Memo::new(move |_| Mode::parse(mode_attribute.get().as_deref()));
+
+    // Created once, above the screens, so that neither a language switch nor
+    // a change of backend loses what the user typed.
+    let partner_center = PartnerCenterState::new();
+    let backend_url = Signal::derive(move || backend.get().ok());
+    // Only a change between working and broken switches screens; a change
+    // from one valid backend to another keeps the form as it is.
+    let config_error = Memo::new(move |_| backend.with(|b| b.as_ref().err().cloned()));
+
+    view! {
+        <div class="sw-widget" class:sw-inline=move || mode.get() == Mode::Inline lang=move || locale.get().tag()>
+            <header class="sw-header">
+                <div class="sw-brand">
+                    <span class="sw-brand-title">{context.text(id::WIDGET_TITLE)}</span>
+                    <span class="sw-brand-subtitle">{context.text(id::WIDGET_SUBTITLE)}</span>
+                </div>
+                <LanguagePicker/>
+            </header>
+            <main class="sw-body">
+                {move || match (config_error.get(), audience.get()) {
+                    (Some(error), _) => view! { <ConfigError error/> }.into_any(),
+                    (None, Audience::Partner) => view! {
+                        <PartnerCenterRequest state=partner_center backend=backend_url/>
+                    }
+                    .into_any(),
+                }}
+            </main>
+        </div>
+    }
+}

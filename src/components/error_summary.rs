@@ -1,0 +1,66 @@
+use leptos::{html, prelude::*};
+use support_contract::FieldError;
+use wasm_bindgen::JsCast;
+
+use crate::{context::use_widget, field_errors, i18n::id};
+
+/// The list of problems at the top of a form (the GOV.UK error summary): it
+/// takes focus when a submit fails, and each entry moves focus to its field.
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    /// Set by the form so that it can focus the summary after a failed submit.
+    node_ref: NodeRef<html::Div>,
+) -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <div
+            class="sw-error-summary"
+            data-testid="error-summary"
+            role="alert"
+            tabindex="-1"
+            aria-labelledby="sw-error-summary-title"
+            node_ref=node_ref
+            hidden=move || errors.with(Vec::is_empty)
+        >
+            <h3 class="sw-error-summary-title" id="sw-error-summary-title">{widget.text(id::ERROR_SUMMARY_TITLE)}</h3>
+            <ul class="sw-error-summary-list">
+                {move || {
+                    let locale = widget.locale.get();
+                    errors
+                        .get()
+                        .into_iter()
+                        .map(|error| {
+                            let target = field_errors::control_id(&error.field);
+                            let href = format!("#{target}");
+                            let text = field_errors::message(locale, &error);
+                            view! {
+                                <li>
+                                    <a href=href on:click=move |event| {
+                                        // A fragment link would change the host page's URL;
+                                        // focus the field inside the shadow root instead.
+                                        event.prevent_default();
+                                        focus_in_same_root(&event, &target);
+                                    }>{text}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+fn focus_in_same_root(event: &web_sys::MouseEvent, id: &str) {
+    let root = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+        .map(|node| node.get_root_node());
+    let Some(root) = root.and_then(|root| root.dyn_into::<web_sys::ShadowRoot>().ok()) else {
+        return;
+    };
+    if let Some(field) = root.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        _ = field.focus();
+    }
+}

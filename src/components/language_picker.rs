@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+
+use crate::{context::use_widget, i18n::id, locale::Locale};
+
+/// Switches the widget's language. Only the words change: the screens and
+/// what the user typed stay where they are.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let widget = use_widget();
+    let on_change = move |event| {
+        widget.requested_locale.set(Some(event_target_value(&event)));
+    };
+    view! {
+        <label class="sw-language">
+            <span class="sw-language-label">{widget.text(id::WIDGET_LANGUAGE_LABEL)}</span>
+            <select data-testid="language-picker" on:change=on_change prop:value=move || widget.locale.get().tag()>
+                {Locale::ALL
+                    .into_iter()
+                    .map(|locale| {
+                        view! {
+                            <option value=locale.tag() lang=locale.tag() selected=move || widget.locale.get() == locale>
+                                {widget.text(locale.name_message())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,65 @@
+//! The bridge between the custom element (defined by the loader,
+//! `loader/support-widget.js`) and the Leptos app inside its shadow root.
+
+use std::any::Any;
+
+use leptos::prelude::*;
+use wasm_bindgen::{prelude::*, JsCast};
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::app::{HostAttributes, Widget};
+
+/// One mounted `<support-widget>`. The loader keeps it on the element and
+/// calls `setAttribute` when an observed attribute changes and `unmount` when
+/// the element leaves the page.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    attributes: HostAttributes,
+    mounted: Option<Box<dyn Any>>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Applies a changed attribute at once (`value` is `null` when removed).
+    #[wasm_bindgen(js_name = setAttribute)]
+    pub fn set_attribute(&self, name: &str, value: Option<String>) {
+        self.attributes.set(name, value);
+    }
+
+    /// Removes the UI and disposes of its signals, effects and tasks.
+    pub fn unmount(&mut self) {
+        self.mounted.take();
+    }
+}
+
+/// Renders the widget into `host`'s open shadow root, styled by the
+/// stylesheet at `stylesheet_url` (resolved by the loader next to itself).
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, stylesheet_url: String) -> Result<WidgetHandle, JsValue> {
+    console_error_panic_hook::set_once();
+    let shadow = shadow_root(&host)?;
+    let document = host.owner_document().ok_or("the element has no document")?;
+
+    let stylesheet = document.create_element("link")?;
+    stylesheet.set_attribute("rel", "stylesheet")?;
+    stylesheet.set_attribute("href", &stylesheet_url)?;
+    let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    container.set_class_name("sw-host");
+    shadow.append_child(&stylesheet)?;
+    shadow.append_child(&container)?;
+
+    let attributes = HostAttributes::read(&host);
+    let for_view = attributes.clone();
+    let mounted = leptos::mount::mount_to(container, move || view! { <Widget attributes=for_view/> });
+    Ok(WidgetHandle { attributes, mounted: Some(Box::new(mounted)) })
+}
+
+/// The element's shadow root, emptied: an element that is moved in the page
+/// is unmounted and mounted again, and keeps the shadow root it had.
+fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    if let Some(shadow) = host.shadow_root() {
+        shadow.set_inner_html("");
+        return Ok(shadow);
+    }
+    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+}

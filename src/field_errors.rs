@@ -1,0 +1,120 @@
+//! Which message explains a field error, in the words of the form.
+
+use fluent_bundle::FluentValue;
+use support_contract::{limits, ErrorCode, FieldError};
+
+use crate::{
+    i18n::{self, id},
+    locale::Locale,
+};
+
+/// The field's label message, by the field's JSON path.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "category" => id::PC_CATEGORY_LEGEND,
+        "title" => id::FIELD_TITLE_LABEL,
+        "description" => id::FIELD_DESCRIPTION_LABEL,
+        "contact.name" => id::FIELD_CONTACT_NAME_LABEL,
+        "contact.email" => id::FIELD_CONTACT_EMAIL_LABEL,
+        "contact.phone" => id::FIELD_CONTACT_PHONE_LABEL,
+        "contact.language" => id::FIELD_CONTACT_LANGUAGE_LABEL,
+        _ => id::FIELD_DESCRIPTION_LABEL,
+    }
+}
+
+fn max_length(field: &str) -> usize {
+    match field {
+        "title" => limits::TITLE_MAX,
+        "description" => limits::DESCRIPTION_MAX,
+        "contact.name" => limits::NAME_MAX,
+        "contact.email" => limits::EMAIL_MAX,
+        "contact.phone" => limits::PHONE_MAX,
+        _ => 0,
+    }
+}
+
+/// The localized sentence for one error, as the error summary and the field
+/// both show it (GOV.UK: the same words in both places).
+pub fn message(locale: Locale, error: &FieldError) -> String {
+    let field = error.field.as_str();
+    let label = || FluentValue::from(i18n::message(locale, field_label(field)));
+    let required = match field {
+        "category" => Some(id::ERROR_REQUIRED_CATEGORY),
+        "title" => Some(id::ERROR_REQUIRED_TITLE),
+        "description" => Some(id::ERROR_REQUIRED_DESCRIPTION),
+        "contact.name" => Some(id::ERROR_REQUIRED_CONTACT_NAME),
+        "contact.email" => Some(id::ERROR_REQUIRED_CONTACT_EMAIL),
+        _ => None,
+    };
+    match (error.code, required) {
+        (ErrorCode::Required, Some(message_id)) => i18n::message(locale, message_id),
+        (ErrorCode::TooLong, _) => {
+            let args = i18n::args([("field", label()), ("max", max_length(field).into())]);
+            i18n::format(locale, id::ERROR_TOO_LONG, Some(&args))
+        }
+        (ErrorCode::ControlCharacters, _) => {
+            i18n::format(locale, id::ERROR_CONTROL_CHARACTERS, Some(&i18n::args([("field", label())])))
+        }
+        (ErrorCode::InvalidEmail, _) => i18n::message(locale, id::ERROR_INVALID_EMAIL),
+        (ErrorCode::InvalidPhone, _) => i18n::message(locale, id::ERROR_INVALID_PHONE),
+        (ErrorCode::InvalidValue, _) => {
+            i18n::format(locale, id::ERROR_INVALID_VALUE, Some(&i18n::args([("field", label())])))
+        }
+        _ => i18n::format(locale, id::ERROR_NOT_ACCEPTED, Some(&i18n::args([("field", label())]))),
+    }
+}
+
+/// The id of the form control a field error points to, inside the widget.
+pub fn control_id(field: &str) -> String {
+    format!("sw-{}", field.replace('.', "-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(locale: Locale, field: &str, code: ErrorCode) -> String {
+        message(locale, &FieldError::new(field, code))
+    }
+
+    #[test]
+    fn required_fields_have_their_own_instruction() {
+        assert_eq!(text(Locale::EnUs, "contact.email", ErrorCode::Required), "Enter your email address");
+        assert_eq!(text(Locale::EnUs, "category", ErrorCode::Required), "Select what the problem is about");
+    }
+
+    #[test]
+    fn length_errors_name_the_field_and_the_limit() {
+        let en = text(Locale::EnUs, "title", ErrorCode::TooLong);
+        assert!(en.contains("Summary") && en.contains("200"), "{en}");
+        let zh = text(Locale::ZhCn, "title", ErrorCode::TooLong);
+        assert!(zh.contains("200") && !zh.contains("Summary"), "{zh}");
+    }
+
+    #[test]
+    fn every_error_of_every_field_has_a_sentence_in_every_locale() {
+        let fields = ["category", "title", "description", "contact.name", "contact.email", "contact.phone", "kind"];
+        let codes = [
+            ErrorCode::Required,
+            ErrorCode::TooLong,
+            ErrorCode::InvalidEmail,
+            ErrorCode::InvalidPhone,
+            ErrorCode::ControlCharacters,
+            ErrorCode::InvalidValue,
+            ErrorCode::Unknown,
+        ];
+        for locale in Locale::ALL {
+            for field in fields {
+                for code in codes {
+                    let sentence = text(locale, field, code);
+                    assert!(!sentence.trim().is_empty() && !sentence.contains("error-"), "{field} {code:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn control_ids_are_valid_html_ids() {
+        assert_eq!(control_id("contact.email"), "sw-contact-email");
+    }
+}
