@@ -83,6 +83,7 @@ impl ContactLanguage {
 
 /// How the support representative reaches the person who filed the request.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Contact {
     pub name: String,
     pub email: String,
@@ -94,6 +95,7 @@ pub struct Contact {
 
 /// The customer a partner files a request for.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CustomerRef {
     pub id: String,
     pub name: String,
@@ -123,6 +125,7 @@ pub struct NewSupportRequest {
 
 /// What the escalation guidance found before a request was escalated.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Escalation {
     pub reason: String,
     pub health_checked: bool,

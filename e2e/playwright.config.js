@@ -1,0 +1,43 @@
+// End-to-end tests: the release build on the demo portal page, served by
+// scripts/serve exactly as `scripts/demo` serves it, on ports of their own.
+import { defineConfig } from "@playwright/test";
+
+export const demoPort = Number(process.env.E2E_DEMO_PORT ?? 18080);
+export const backendPort = Number(process.env.E2E_BACKEND_PORT ?? 18787);
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${demoPort}/`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      // This machine's network is closed: keep Chromium from calling home.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: "bash ../scripts/serve",
+    env: {
+      DEMO_PORT: String(demoPort),
+      BACKEND_PORT: String(backendPort),
+      DATA_DIR: "target/e2e",
+    },
+    url: `http://127.0.0.1:${demoPort}/support-widget.js`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+  },
+});

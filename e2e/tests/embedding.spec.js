@@ -1,0 +1,151 @@
+// How the widget behaves as a guest on someone else's page.
+import { expect, test } from "@playwright/test";
+import { backend, SupportWidgetPage } from "./support-widget-page.js";
+import { demoPort } from "../playwright.config.js";
+
+test("hostile host CSS changes neither the widget's look nor its function", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "en-US");
+  const widgetBox = widget.host.locator(".sw-widget");
+  const before = await widgetBox.screenshot();
+
+  await page.addStyleTag({
+    content: `* { font: 40px serif !important; color: red !important; line-height: 3 !important }
+              button { display: none !important }
+              input, textarea, select { visibility: hidden !important }
+              h2 { font-size: 80px !important }`,
+  });
+  expect(await widgetBox.screenshot()).toEqual(before);
+  await expect(widget.heading).toHaveCSS("color", "rgb(27, 27, 27)");
+
+  await widget.fill({
+    category: "technical",
+    title: "Hostile CSS check",
+    description: "Still works.",
+    name: "Kim",
+    email: "kim@contoso.com",
+  });
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.title).toBe("Hostile CSS check");
+});
+
+test("the UI lives in an open shadow root and leaves the host page untouched", async ({ page }) => {
+  // A bare page of the same origin, to compare the document before and after.
+  await page.route("**/bare.html", (route) =>
+    route.fulfill({ contentType: "text/html", body: `<!doctype html><html lang="fr"><head><title>Bare</title></head><body></body></html>` }),
+  );
+  await page.goto("/bare.html");
+  const snapshot = () =>
+    page.evaluate(() => ({
+      head: document.head.innerHTML,
+      lang: document.documentElement.lang,
+      cookie: document.cookie,
+      windowKeys: Object.keys(window).sort(),
+      bodyChildren: document.body.children.length,
+    }));
+  const before = await snapshot();
+
+  await page.evaluate(async (backendUrl) => {
+    await import("/support-widget.js");
+    const element = document.createElement("support-widget");
+    element.setAttribute("backend", backendUrl);
+    element.setAttribute("locale", "es-ES");
+    document.body.append(element);
+  }, backend);
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.form).toBeVisible();
+  expect(await widget.host.evaluate((el) => el.shadowRoot?.mode)).toBe("open");
+  await widget.host.locator("#sw-title").fill("Prueba");
+  await widget.submit();
+  await expect(widget.errorSummary).toBeVisible();
+  await widget.host.evaluate((el) => el.remove());
+
+  expect(await snapshot()).toEqual(before);
+});
+
+test("attributes apply live and two widgets on one page stay independent", async ({ page }) => {
+  const first = new SupportWidgetPage(page);
+  await first.open();
+  await first.setAttribute("locale", "en-US");
+  await page.evaluate((backendUrl) => {
+    const second = document.createElement("support-widget");
+    second.setAttribute("backend", backendUrl);
+    second.setAttribute("locale", "zh-CN");
+    document.querySelector("main").append(second);
+  }, backend);
+  const second = new SupportWidgetPage(page, page.locator("support-widget").nth(1));
+  await expect(second.heading).toHaveText("新建合作伙伴中心请求");
+
+  await first.host.locator("#sw-title").fill("Only in the first");
+  await expect(second.host.locator("#sw-title")).toHaveValue("");
+
+  await first.setAttribute("locale", "zh-TW");
+  await expect(first.heading).toHaveText("新增合作夥伴中心要求");
+  await expect(second.heading).toHaveText("新建合作伙伴中心请求");
+  await expect(first.host.locator("#sw-title")).toHaveValue("Only in the first");
+
+  // The picker inside the widget switches only that widget, keeping input.
+  await second.host.getByTestId("language-picker").selectOption("es-ES");
+  await expect(second.heading).toHaveText("Nueva solicitud del Centro de partners");
+  await expect(first.heading).toHaveText("新增合作夥伴中心要求");
+});
+
+test("the page's language is used when the element names none", async ({ page }) => {
+  await page.route("**/zh-hk.html", async (route) => {
+    const demo = await (await route.fetch({ url: `http://127.0.0.1:${demoPort}/` })).text();
+    await route.fulfill({ contentType: "text/html", body: demo.replace('<html lang="en">', '<html lang="zh-HK">') });
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open("/zh-hk.html");
+  await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
+});
+
+for (const [label, attribute] of [
+  ["an invalid", 'backend="javascript:alert(1)"'],
+  ["a missing", ""],
+]) {
+  test(`${label} backend shows a localized error, logs one console error and fetches nothing`, async ({ page }) => {
+    await page.route("**/misconfigured.html", async (route) => {
+      const demo = await (await route.fetch({ url: `http://127.0.0.1:${demoPort}/` })).text();
+      const body = demo.replace(/backend="[^"]*"/, attribute).replace('mode="inline"', 'mode="inline" locale="es-ES"');
+      await route.fulfill({ contentType: "text/html", body });
+    });
+    const consoleErrors = [];
+    page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+
+    await page.goto("/misconfigured.html");
+    const error = page.locator("support-widget").getByTestId("config-error");
+    await expect(error).toBeVisible();
+    await expect(error).toContainText("administrador");
+    if (attribute) await expect(error).toContainText("javascript:alert(1)");
+    await expect(page.locator("support-widget form")).toHaveCount(0);
+    await page.waitForTimeout(300);
+
+    expect(consoleErrors.filter((text) => text.includes("<support-widget>"))).toHaveLength(1);
+    const origin = `http://127.0.0.1:${demoPort}/`;
+    expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+  });
+}
+
+test("the widget loads from another origin than the page, as from a CDN", async ({ page, request }) => {
+  // The page is on localhost; the widget's files stay on 127.0.0.1.
+  const cdn = `http://127.0.0.1:${demoPort}`;
+  await page.route(`http://localhost:${demoPort}/portal.html`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><script type="module" src="${cdn}/support-widget.js"></script></head>
+             <body><support-widget backend="${backend}" locale="en-US"></support-widget></body></html>`,
+    }),
+  );
+  await page.goto(`http://localhost:${demoPort}/portal.html`);
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.form).toBeVisible();
+  await widget.fill({ category: "billing", title: "From a CDN", description: "Cross-origin load.", name: "Sam", email: "sam@contoso.com" });
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.title).toBe("From a CDN");
+});

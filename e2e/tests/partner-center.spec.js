@@ -1,0 +1,147 @@
+// A partner files a Partner Center request on the demo portal, in each
+// locale, and the reference backend stores exactly what they typed.
+import { expect, test } from "@playwright/test";
+import { SupportWidgetPage } from "./support-widget-page.js";
+
+const requests = {
+  "en-US": {
+    heading: "New Partner Center request",
+    category: "billing",
+    title: "Invoice shows a licence twice",
+    description: "The October invoice counts the Office 365 E3 licence for Fabrikam twice.\nPlease correct it.",
+    name: "Alex Morgan",
+    email: "alex.morgan@contoso.com",
+    phone: "+1 425 555 0100",
+    language: "en-US",
+    confirmation: "Request submitted",
+  },
+  "zh-CN": {
+    heading: "新建合作伙伴中心请求",
+    category: "technical",
+    title: "无法在合作伙伴中心下载发票",
+    description: "点击“下载”后页面没有反应。\n已尝试更换浏览器。",
+    name: "王芳",
+    email: "wang.fang@contoso.cn",
+    language: "zh-CN",
+    confirmation: "已提交",
+  },
+  "zh-TW": {
+    heading: "新增合作夥伴中心要求",
+    category: "customer_subscription_management",
+    title: "無法為客戶新增訂用帳戶",
+    description: "新增訂用帳戶時出現錯誤訊息。",
+    name: "陳怡君",
+    email: "chen.yijun@contoso.com.tw",
+    phone: "02 2555 0100",
+    language: "zh-TW",
+    confirmation: "已提交",
+  },
+  "es-ES": {
+    heading: "Nueva solicitud del Centro de partners",
+    category: "billing",
+    title: "La factura de octubre está duplicada",
+    description: "Aparecen dos cargos por la misma suscripción. ¿Pueden revisarlo?",
+    name: "Lucía Pérez Ñúñez",
+    email: "lucia.perez@fabrikam.es",
+    language: "es-ES",
+    confirmation: "Solicitud enviada",
+  },
+};
+
+for (const [locale, typed] of Object.entries(requests)) {
+  test(`files a Partner Center request in ${locale} and the backend stores it`, async ({ page, request }) => {
+    const widget = new SupportWidgetPage(page);
+    await widget.open();
+    await widget.setAttribute("locale", locale);
+    await expect(widget.heading).toHaveText(typed.heading);
+
+    await widget.fill(typed);
+    await widget.submit();
+    await expect(widget.confirmation).toContainText(typed.confirmation);
+    await expect(widget.host.getByTestId("reference")).toContainText(/SR-\d{6}/);
+    await expect(widget.confirmation.locator("h2")).toBeFocused();
+
+    const stored = await widget.storedRequest(request);
+    expect(stored.reference).toMatch(/^SR-\d{6}$/);
+    expect(stored.status).toBe("submitted");
+    expect(stored.request).toMatchObject({
+      kind: "partner_center",
+      category: typed.category,
+      title: typed.title,
+      description: typed.description,
+      contact: { name: typed.name, email: typed.email, language: typed.language },
+      locale,
+    });
+    expect(stored.request.contact.phone ?? null).toBe(typed.phone ?? null);
+  });
+}
+
+test("a failed submit keeps everything typed and the retry files the request once", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "en-US");
+  await widget.fill(requests["en-US"]);
+
+  // The first POST reaches the backend, which stores the request, but its
+  // answer is lost on the way back: the widget sees a network error.
+  const keys = [];
+  let firstCreated;
+  await page.route("**/support-requests", async (route) => {
+    keys.push(await route.request().headerValue("idempotency-key"));
+    if (keys.length === 1) {
+      firstCreated = await (await route.fetch()).json();
+      await route.abort("connectionreset");
+    } else {
+      await route.continue();
+    }
+  });
+  await widget.submit();
+  await expect(widget.submitError).toContainText("couldn't reach the support service");
+  await expect(widget.host.locator("#sw-title")).toHaveValue(requests["en-US"].title);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(requests["en-US"].description);
+
+  await widget.submitError.getByRole("button").click();
+  await expect(widget.confirmation).toBeVisible();
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  // The retry got the request the first attempt created, not a second one.
+  await expect(widget.confirmation).toHaveAttribute("data-request-id", firstCreated.id);
+  await expect(widget.host.getByTestId("reference")).toContainText(firstCreated.reference);
+});
+
+test("the error summary lists every problem, in the user's language, and takes focus", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.host.locator("#sw-contact-email").fill("wang@");
+  await widget.submit();
+  await expect(widget.errorSummary).toBeFocused();
+  await expect(widget.errorSummary.locator("li")).toHaveCount(5);
+  await expect(widget.errorSummary).toContainText("電子郵件");
+  await expect(widget.host.locator("#sw-contact-email")).toHaveValue("wang@");
+  await expect(widget.host.locator("#sw-contact-email")).toHaveAttribute("aria-invalid", "true");
+
+  await widget.errorSummary.locator("li a").nth(1).click();
+  await expect(widget.host.locator("#sw-title")).toBeFocused();
+  expect(new URL(page.url()).hash).toBe("");
+});
+
+test("the backend's own validation errors are shown at their fields", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "en-US");
+  await widget.fill(requests["en-US"]);
+  // A backend with a stricter rule than the widget knows answers 422.
+  await page.route("**/support-requests", (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: "application/json",
+      body: JSON.stringify({ errors: [{ field: "contact.email", code: "invalid_email" }] }),
+    }),
+  );
+  await widget.submit();
+  await expect(widget.errorSummary).toBeFocused();
+  await expect(widget.host.locator("#sw-contact-email-error")).toContainText("correct format");
+  await expect(widget.host.locator("#sw-title")).toHaveValue(requests["en-US"].title);
+});

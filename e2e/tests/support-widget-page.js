@@ -1,0 +1,52 @@
+// A page object for a portal page with one or more <support-widget>s.
+// Playwright's CSS locators pierce open shadow roots, so the widget's
+// data-testid and id selectors work from the page.
+import { expect } from "@playwright/test";
+import { backendPort } from "../playwright.config.js";
+
+export const backend = `http://127.0.0.1:${backendPort}`;
+
+export class SupportWidgetPage {
+  constructor(page, host = page.locator("support-widget").first()) {
+    this.page = page;
+    this.host = host;
+    this.form = host.getByTestId("partner-center-form");
+    this.heading = host.locator("h2");
+    this.submitButton = host.getByTestId("submit");
+    this.errorSummary = host.getByTestId("error-summary");
+    this.submitError = host.getByTestId("submit-error");
+    this.confirmation = host.getByTestId("confirmation");
+  }
+
+  async open(path = "/") {
+    await this.page.goto(path);
+    await expect(this.form).toBeVisible();
+  }
+
+  async setAttribute(name, value) {
+    await this.host.evaluate((el, [n, v]) => el.setAttribute(n, v), [name, value]);
+  }
+
+  async fill(request) {
+    await this.host.locator(`#sw-category${request.category === "technical" ? "" : `-${request.category}`}`).check();
+    await this.host.locator("#sw-title").fill(request.title);
+    await this.host.locator("#sw-description").fill(request.description);
+    await this.host.locator("#sw-contact-name").fill(request.name);
+    await this.host.locator("#sw-contact-email").fill(request.email);
+    if (request.phone) await this.host.locator("#sw-contact-phone").fill(request.phone);
+    if (request.language) await this.host.locator("#sw-contact-language").selectOption(request.language);
+  }
+
+  async submit() {
+    await this.submitButton.click();
+  }
+
+  /** The stored request, read back from the reference backend's API. */
+  async storedRequest(request) {
+    await expect(this.confirmation).toBeVisible();
+    const id = await this.confirmation.getAttribute("data-request-id");
+    const response = await request.get(`${backend}/support-requests/${id}`);
+    expect(response.status()).toBe(200);
+    return response.json();
+  }
+}

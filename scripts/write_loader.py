@@ -1,0 +1,47 @@
+"""Trunk post-build hook: writes the embeddable loader, support-widget.js.
+
+Trunk builds the wasm and its JavaScript glue with content-hashed names and
+injects a loader of its own into index.html that assumes the page is the app.
+An embedded widget instead needs a stable-named loader that finds the hashed
+files next to itself, so this hook
+  - copies style/widget.css under a content-hashed name,
+  - writes support-widget.js from loader/support-widget.js with those names,
+  - removes Trunk's own loader from the demo page, which embeds the widget
+    exactly as a deployer does.
+"""
+
+import hashlib
+import os
+import pathlib
+import re
+import sys
+
+root = pathlib.Path(__file__).resolve().parent.parent
+staging = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", root / "dist"))
+
+
+def only(pattern: str) -> str:
+    found = sorted(p.name for p in staging.glob(pattern))
+    if len(found) != 1:
+        sys.exit(f"write_loader: expected one {pattern} in {staging}, found {found}")
+    return found[0]
+
+
+glue = only("support-widget-*.js")
+wasm = only("support-widget-*_bg.wasm")
+
+style = (root / "style" / "widget.css").read_bytes()
+style_name = f"support-widget-{hashlib.sha256(style).hexdigest()[:16]}.css"
+(staging / style_name).write_bytes(style)
+
+loader = (root / "loader" / "support-widget.js").read_text(encoding="utf-8")
+loader = loader.replace("__GLUE__", glue).replace("__WASM__", wasm).replace("__STYLE__", style_name)
+(staging / "support-widget.js").write_text(loader, encoding="utf-8")
+
+page = staging / "index.html"
+html = page.read_text(encoding="utf-8")
+html = re.sub(r"<script type=\"?module\"?[^>]*>[^<]*TrunkApplicationStarted.*?</script>", "", html, flags=re.S)
+html = re.sub(r"<link[^>]*rel=\"?(modulepreload|preload)\"?[^>]*>", "", html)
+page.write_text(html, encoding="utf-8")
+
+print(f"write_loader: support-widget.js -> {glue}, {wasm}, {style_name}")
