@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 
 export const demoPort = Number(process.env.E2E_DEMO_PORT ?? 18080);
 export const backendPort = Number(process.env.E2E_BACKEND_PORT ?? 18787);
+// A second portal origin, for loading the widget from another origin.
+export const portalPort = Number(process.env.E2E_PORTAL_PORT ?? 18082);
 
 export default defineConfig({
   testDir: "./tests",
@@ -34,6 +36,7 @@ export default defineConfig({
       DEMO_PORT: String(demoPort),
       BACKEND_PORT: String(backendPort),
       DATA_DIR: "target/e2e",
+      ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort}`,
     },
     url: `http://127.0.0.1:${demoPort}/support-widget.js`,
     reuseExistingServer: false,

@@ -1,12 +1,17 @@
 // How the widget behaves as a guest on someone else's page.
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { backend, SupportWidgetPage } from "./support-widget-page.js";
-import { demoPort } from "../playwright.config.js";
+import { demoPort, portalPort } from "../playwright.config.js";
 
 test("hostile host CSS changes neither the widget's look nor its function", async ({ page, request }) => {
+  await page.setViewportSize({ width: 800, height: 1400 });
   const widget = new SupportWidgetPage(page);
   await widget.open();
   await widget.setAttribute("locale", "en-US");
+  // Pinned to the viewport's corner, so that the host's layout changes
+  // around it cannot shift it by a fraction of a pixel between the shots.
+  await page.addStyleTag({ content: "support-widget { position: fixed; top: 0; left: 0; width: 640px }" });
   const widgetBox = widget.host.locator(".sw-widget");
   const before = await widgetBox.screenshot();
 
@@ -132,20 +137,25 @@ for (const [label, attribute] of [
 }
 
 test("the widget loads from another origin than the page, as from a CDN", async ({ page, request }) => {
-  // The page is on localhost; the widget's files stay on 127.0.0.1.
+  // The portal page comes from a server of its own; the widget's files stay
+  // where scripts/serve put them, on another origin.
   const cdn = `http://127.0.0.1:${demoPort}`;
-  await page.route(`http://localhost:${demoPort}/portal.html`, (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><script type="module" src="${cdn}/support-widget.js"></script></head>
-             <body><support-widget backend="${backend}" locale="en-US"></support-widget></body></html>`,
-    }),
-  );
-  await page.goto(`http://localhost:${demoPort}/portal.html`);
-  const widget = new SupportWidgetPage(page);
-  await expect(widget.form).toBeVisible();
-  await widget.fill({ category: "billing", title: "From a CDN", description: "Cross-origin load.", name: "Sam", email: "sam@contoso.com" });
-  await widget.submit();
-  const stored = await widget.storedRequest(request);
-  expect(stored.request.title).toBe("From a CDN");
+  const portal = http.createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(`<!doctype html><html lang="en"><head><script type="module" src="${cdn}/support-widget.js"></script></head>
+      <body><support-widget backend="${backend}" locale="en-US"></support-widget></body></html>`);
+  });
+  await new Promise((resolve) => portal.listen(portalPort, "127.0.0.1", resolve));
+  const portalOrigin = `http://127.0.0.1:${portalPort}`;
+  try {
+    await page.goto(`${portalOrigin}/`);
+    const widget = new SupportWidgetPage(page);
+    await expect(widget.form).toBeVisible();
+    await widget.fill({ category: "billing", title: "From a CDN", description: "Cross-origin load.", name: "Sam", email: "sam@contoso.com" });
+    await widget.submit();
+    const stored = await widget.storedRequest(request);
+    expect(stored.request.title).toBe("From a CDN");
+  } finally {
+    portal.close();
+  }
 });
