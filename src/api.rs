@@ -22,7 +22,11 @@ async fn send(request: HttpRequest) -> Result<(u16, String), SubmitError> {
         Some(body) => builder.body(body),
         None => builder.build(),
     };
-    let response = ready.map_err(|_| SubmitError::Network)?.send().await.map_err(|_| SubmitError::Network)?;
+    let response = ready
+        .map_err(|_| SubmitError::Network)?
+        .send()
+        .await
+        .map_err(|_| SubmitError::Network)?;
     let status = response.status();
     // An unreadable body is judged by its status alone.
     let body = response.text().await.unwrap_or_default();
@@ -35,6 +39,11 @@ pub async fn submit_request(
     idempotency_key: String,
     body: NewSupportRequest,
 ) -> Result<CreatedRequest, SubmitError> {
-    let (status, text) = send(request::create_support_request(&backend, &idempotency_key, &body)).await?;
+    let (status, text) = send(request::create_support_request(
+        &backend,
+        &idempotency_key,
+        &body,
+    ))
+    .await?;
     request::read_created(status, &text)
 }

@@ -26,11 +26,21 @@ impl HostAttributes {
     pub fn read(host: &web_sys::HtmlElement) -> HostAttributes {
         let attribute = |name| ArcRwSignal::new(host.get_attribute(name));
         let mut page_languages = Vec::new();
-        if let Some(lang) = host.owner_document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")) {
+        if let Some(lang) = host
+            .owner_document()
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+        {
             page_languages.push(lang);
         }
         if let Some(window) = web_sys::window() {
-            page_languages.extend(window.navigator().languages().iter().filter_map(|l| l.as_string()));
+            page_languages.extend(
+                window
+                    .navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|l| l.as_string()),
+            );
         }
         HostAttributes {
             backend: attribute("backend"),
@@ -59,10 +69,16 @@ pub fn Widget(attributes: HostAttributes) -> impl IntoView {
     let page_languages = attributes.page_languages.clone();
     let locale = Memo::new(move |_| {
         let requested = requested_locale.get();
-        let wanted = requested.iter().chain(page_languages.iter()).map(String::as_str);
+        let wanted = requested
+            .iter()
+            .chain(page_languages.iter())
+            .map(String::as_str);
         locale::negotiate(wanted)
     });
-    let context = WidgetContext { locale, requested_locale };
+    let context = WidgetContext {
+        locale,
+        requested_locale,
+    };
     provide_context(context);
 
     let backend_attribute = RwSignal::from(attributes.backend.clone());
@@ -71,7 +87,9 @@ pub fn Widget(attributes: HostAttributes) -> impl IntoView {
     // up wrongly; the user sees the localized error in the widget itself.
     Effect::new(move |_| {
         if let Err(error) = backend.get() {
-            web_sys::console::error_1(&format!("<support-widget>: {error}; no request will be sent.").into());
+            web_sys::console::error_1(
+                &format!("<support-widget>: {error}; no request will be sent.").into(),
+            );
         }
     });
     let audience_attribute = RwSignal::from(attributes.audience.clone());

@@ -50,8 +50,12 @@ pub fn mount(host: HtmlElement, stylesheet_url: String) -> Result<WidgetHandle, 
 
     let attributes = HostAttributes::read(&host);
     let for_view = attributes.clone();
-    let mounted = leptos::mount::mount_to(container, move || view! { <Widget attributes=for_view/> });
-    Ok(WidgetHandle { attributes, mounted: Some(Box::new(mounted)) })
+    let mounted =
+        leptos::mount::mount_to(container, move || view! { <Widget attributes=for_view/> });
+    Ok(WidgetHandle {
+        attributes,
+        mounted: Some(Box::new(mounted)),
+    })
 }
 
 /// The element's shadow root, emptied: an element that is moved in the page

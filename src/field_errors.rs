@@ -52,15 +52,23 @@ pub fn message(locale: Locale, error: &FieldError) -> String {
             let args = i18n::args([("field", label()), ("max", max_length(field).into())]);
             i18n::format(locale, id::ERROR_TOO_LONG, Some(&args))
         }
-        (ErrorCode::ControlCharacters, _) => {
-            i18n::format(locale, id::ERROR_CONTROL_CHARACTERS, Some(&i18n::args([("field", label())])))
-        }
+        (ErrorCode::ControlCharacters, _) => i18n::format(
+            locale,
+            id::ERROR_CONTROL_CHARACTERS,
+            Some(&i18n::args([("field", label())])),
+        ),
         (ErrorCode::InvalidEmail, _) => i18n::message(locale, id::ERROR_INVALID_EMAIL),
         (ErrorCode::InvalidPhone, _) => i18n::message(locale, id::ERROR_INVALID_PHONE),
-        (ErrorCode::InvalidValue, _) => {
-            i18n::format(locale, id::ERROR_INVALID_VALUE, Some(&i18n::args([("field", label())])))
-        }
-        _ => i18n::format(locale, id::ERROR_NOT_ACCEPTED, Some(&i18n::args([("field", label())]))),
+        (ErrorCode::InvalidValue, _) => i18n::format(
+            locale,
+            id::ERROR_INVALID_VALUE,
+            Some(&i18n::args([("field", label())])),
+        ),
+        _ => i18n::format(
+            locale,
+            id::ERROR_NOT_ACCEPTED,
+            Some(&i18n::args([("field", label())])),
+        ),
     }
 }
 
@@ -79,8 +87,14 @@ mod tests {
 
     #[test]
     fn required_fields_have_their_own_instruction() {
-        assert_eq!(text(Locale::EnUs, "contact.email", ErrorCode::Required), "Enter your email address");
-        assert_eq!(text(Locale::EnUs, "category", ErrorCode::Required), "Select what the problem is about");
+        assert_eq!(
+            text(Locale::EnUs, "contact.email", ErrorCode::Required),
+            "Enter your email address"
+        );
+        assert_eq!(
+            text(Locale::EnUs, "category", ErrorCode::Required),
+            "Select what the problem is about"
+        );
     }
 
     #[test]
@@ -93,7 +107,15 @@ mod tests {
 
     #[test]
     fn every_error_of_every_field_has_a_sentence_in_every_locale() {
-        let fields = ["category", "title", "description", "contact.name", "contact.email", "contact.phone", "kind"];
+        let fields = [
+            "category",
+            "title",
+            "description",
+            "contact.name",
+            "contact.email",
+            "contact.phone",
+            "kind",
+        ];
         let codes = [
             ErrorCode::Required,
             ErrorCode::TooLong,
@@ -107,7 +129,10 @@ mod tests {
             for field in fields {
                 for code in codes {
                     let sentence = text(locale, field, code);
-                    assert!(!sentence.trim().is_empty() && !sentence.contains("error-"), "{field} {code:?}");
+                    assert!(
+                        !sentence.trim().is_empty() && !sentence.contains("error-"),
+                        "{field} {code:?}"
+                    );
                 }
             }
         }

@@ -105,13 +105,19 @@ mod tests {
             "https://portal.example.com/api/support/support-requests"
         );
         let root = BackendUrl::parse(Some(" http://127.0.0.1:8787/ ")).unwrap();
-        assert_eq!(root.endpoint("/support-requests"), "http://127.0.0.1:8787/support-requests");
+        assert_eq!(
+            root.endpoint("/support-requests"),
+            "http://127.0.0.1:8787/support-requests"
+        );
     }
 
     #[test]
     fn query_and_fragment_of_the_base_are_dropped() {
         let base = BackendUrl::parse(Some("https://a.example/api?x=1#top")).unwrap();
-        assert_eq!(base.endpoint("support-requests"), "https://a.example/api/support-requests");
+        assert_eq!(
+            base.endpoint("support-requests"),
+            "https://a.example/api/support-requests"
+        );
     }
 
     #[test]

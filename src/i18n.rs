@@ -60,7 +60,11 @@ pub fn format(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
         let bundle = bundles.entry(locale).or_insert_with(|| bundle(locale));
         let pattern = bundle.get_message(id)?.value()?;
         let mut errors = Vec::new();
-        Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        Some(
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
     });
     match formatted {
         Some(text) => text,

@@ -12,7 +12,6 @@ pub mod locale;
 pub mod partner_center;
 pub mod request;
 
-
 #[cfg(target_arch = "wasm32")]
 mod api;
 #[cfg(target_arch = "wasm32")]
@@ -22,6 +21,6 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod context;
 #[cfg(target_arch = "wasm32")]
-mod screens;
-#[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+mod screens;

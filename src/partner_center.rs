@@ -44,7 +44,9 @@ pub fn category_label(category: Category) -> &'static str {
     match category {
         Category::Technical => id::PC_CATEGORY_TECHNICAL,
         Category::Billing => id::PC_CATEGORY_BILLING,
-        Category::CustomerSubscriptionManagement => id::PC_CATEGORY_CUSTOMER_SUBSCRIPTION_MANAGEMENT,
+        Category::CustomerSubscriptionManagement => {
+            id::PC_CATEGORY_CUSTOMER_SUBSCRIPTION_MANAGEMENT
+        }
     }
 }
 
@@ -67,7 +69,10 @@ mod tests {
         assert_eq!(request.kind, RequestKind::PartnerCenter);
         assert_eq!(request.category, Some(Category::Billing));
         assert_eq!(request.title, "Factura duplicada");
-        assert_eq!(request.description, "La factura de octubre aparece dos veces.");
+        assert_eq!(
+            request.description,
+            "La factura de octubre aparece dos veces."
+        );
         assert_eq!(request.contact.name, "Lucía Pérez");
         assert_eq!(request.contact.email, "lucia@fabrikam.es");
         assert_eq!(request.contact.phone, None);
@@ -77,7 +82,9 @@ mod tests {
 
     #[test]
     fn an_untouched_form_fails_validation_on_every_required_field() {
-        let errors = PartnerCenterFields::default().to_request(Locale::EnUs).validate();
+        let errors = PartnerCenterFields::default()
+            .to_request(Locale::EnUs)
+            .validate();
         assert_eq!(errors.len(), 5);
     }
 }

@@ -56,7 +56,9 @@ pub fn read_created(status: u16, body: &str) -> Result<CreatedRequest, SubmitErr
         200 | 201 => serde_json::from_str(body).map_err(|_| SubmitError::BadResponse),
         413 => Err(SubmitError::TooLarge),
         400 | 409 | 422 => match serde_json::from_str::<ErrorBody>(body) {
-            Ok(ErrorBody { errors }) if errors.iter().any(|e| e.code == ErrorCode::BodyTooLarge) => {
+            Ok(ErrorBody { errors })
+                if errors.iter().any(|e| e.code == ErrorCode::BodyTooLarge) =>
+            {
                 Err(SubmitError::TooLarge)
             }
             Ok(ErrorBody { errors }) if !errors.is_empty() => Err(SubmitError::Rejected(errors)),
@@ -68,7 +70,7 @@ pub fn read_created(status: u16, body: &str) -> Result<CreatedRequest, SubmitErr
 
 #[cfg(test)]
 mod tests {
-    use support_contract::{RequestStatus, RequestKind};
+    use support_contract::{RequestKind, RequestStatus};
 
     use super::*;
 
@@ -78,15 +80,26 @@ mod tests {
 
     #[test]
     fn creating_a_request_posts_json_with_the_idempotency_key() {
-        let body = NewSupportRequest { title: "标题".into(), ..NewSupportRequest::default() };
-        let request = create_support_request(&backend(), "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11", &body);
+        let body = NewSupportRequest {
+            title: "标题".into(),
+            ..NewSupportRequest::default()
+        };
+        let request =
+            create_support_request(&backend(), "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11", &body);
         assert_eq!(request.method, "POST");
-        assert_eq!(request.url, "https://portal.example.com/api/support/support-requests");
-        assert!(request.headers.contains(&("Content-Type", "application/json".into())));
+        assert_eq!(
+            request.url,
+            "https://portal.example.com/api/support/support-requests"
+        );
         assert!(request
             .headers
-            .contains(&("Idempotency-Key", "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11".into())));
-        let sent: NewSupportRequest = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+            .contains(&("Content-Type", "application/json".into())));
+        assert!(request.headers.contains(&(
+            "Idempotency-Key",
+            "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11".into()
+        )));
+        let sent: NewSupportRequest =
+            serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
         assert_eq!(sent, body);
         assert_eq!(sent.kind, RequestKind::PartnerCenter);
     }
@@ -104,7 +117,10 @@ mod tests {
         let body = r#"{"errors":[{"field":"contact.email","code":"invalid_email"}]}"#;
         assert_eq!(
             read_created(422, body),
-            Err(SubmitError::Rejected(vec![FieldError::new("contact.email", ErrorCode::InvalidEmail)]))
+            Err(SubmitError::Rejected(vec![FieldError::new(
+                "contact.email",
+                ErrorCode::InvalidEmail
+            )]))
         );
     }
 

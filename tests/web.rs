@@ -30,21 +30,30 @@ impl Mounted {
     }
 
     fn shadow(&self) -> ShadowRoot {
-        self.host.shadow_root().expect("the widget renders in an open shadow root")
+        self.host
+            .shadow_root()
+            .expect("the widget renders in an open shadow root")
     }
 
     fn find(&self, selector: &str) -> Option<HtmlElement> {
-        self.shadow().query_selector(selector).unwrap().map(JsCast::unchecked_into)
+        self.shadow()
+            .query_selector(selector)
+            .unwrap()
+            .map(JsCast::unchecked_into)
     }
 
     fn text(&self, selector: &str) -> String {
-        self.find(selector).map(|e| e.inner_text()).unwrap_or_default()
+        self.find(selector)
+            .map(|e| e.inner_text())
+            .unwrap_or_default()
     }
 
     fn type_into(&self, selector: &str, text: &str) {
         let input: HtmlInputElement = self.find(selector).expect(selector).unchecked_into();
         input.set_value(text);
-        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
     }
 
     fn value(&self, selector: &str) -> String {
@@ -64,7 +73,10 @@ impl Drop for Mounted {
 async fn settle() {
     leptos::task::tick().await;
     let frame = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
     });
     JsFuture::from(frame).await.unwrap();
     leptos::task::tick().await;
@@ -77,8 +89,13 @@ async fn renders_the_partner_center_form_inside_a_shadow_root() {
     let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
     settle().await;
     assert_eq!(widget.text("h2"), "New Partner Center request");
-    assert!(widget.find("form[data-testid=partner-center-form]").is_some());
-    assert!(widget.host.query_selector("form").unwrap().is_none(), "nothing renders in the light DOM");
+    assert!(widget
+        .find("form[data-testid=partner-center-form]")
+        .is_some());
+    assert!(
+        widget.host.query_selector("form").unwrap().is_none(),
+        "nothing renders in the light DOM"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -93,11 +110,20 @@ async fn switching_the_locale_keeps_what_was_typed() {
     assert_eq!(widget.value("#sw-title"), "无法下载发票");
     assert_eq!(widget.value("#sw-description"), "Line one\nLine two");
 
-    let picker: web_sys::HtmlSelectElement = widget.find("[data-testid=language-picker]").unwrap().unchecked_into();
+    let picker: web_sys::HtmlSelectElement = widget
+        .find("[data-testid=language-picker]")
+        .unwrap()
+        .unchecked_into();
     picker.set_value("es-ES");
-    picker.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    picker
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     settle().await;
-    assert!(widget.text("h2").contains("Centro de partners"), "{}", widget.text("h2"));
+    assert!(
+        widget.text("h2").contains("Centro de partners"),
+        "{}",
+        widget.text("h2")
+    );
     assert_eq!(widget.value("#sw-title"), "无法下载发票");
 }
 
@@ -113,13 +139,34 @@ async fn submitting_an_empty_form_shows_and_focuses_the_error_summary() {
     assert!(!summary.hidden());
     let links = summary.query_selector_all("a").unwrap();
     assert_eq!(links.length(), 5, "{}", summary.inner_text());
-    assert!(summary.inner_text().contains("Enter an email address in the correct format"));
-    let focused = widget.shadow().active_element().expect("something has focus");
-    assert_eq!(focused.get_attribute("data-testid").as_deref(), Some("error-summary"));
+    assert!(summary
+        .inner_text()
+        .contains("Enter an email address in the correct format"));
+    let focused = widget
+        .shadow()
+        .active_element()
+        .expect("something has focus");
+    assert_eq!(
+        focused.get_attribute("data-testid").as_deref(),
+        Some("error-summary")
+    );
     // The same message stands at the field, and the field says it is invalid.
-    assert!(widget.text("#sw-contact-email-error").contains("correct format"));
-    assert_eq!(widget.find("#sw-contact-email").unwrap().get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(widget.value("#sw-contact-email"), "not an address", "what was typed is kept");
+    assert!(widget
+        .text("#sw-contact-email-error")
+        .contains("correct format"));
+    assert_eq!(
+        widget
+            .find("#sw-contact-email")
+            .unwrap()
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        widget.value("#sw-contact-email"),
+        "not an address",
+        "what was typed is kept"
+    );
 
     // Each entry moves focus to its field.
     let title_link: HtmlElement = links.item(1).unwrap().unchecked_into();
@@ -137,7 +184,10 @@ async fn an_invalid_backend_shows_a_localized_error_and_no_form() {
     assert!(widget.find("form").is_none());
 
     // Fixing the attribute brings the form at once.
-    widget.handle.set_attribute("backend", Some("https://portal.example.com/api/support".into()));
+    widget.handle.set_attribute(
+        "backend",
+        Some("https://portal.example.com/api/support".into()),
+    );
     settle().await;
     assert!(widget.find("form").is_some());
     assert!(widget.find("[data-testid=config-error]").is_none());
@@ -147,7 +197,9 @@ async fn an_invalid_backend_shows_a_localized_error_and_no_form() {
 async fn a_missing_backend_is_reported() {
     let widget = Mounted::new(&[("locale", "es-ES")]);
     settle().await;
-    assert!(widget.text("[data-testid=config-error]").contains("backend"));
+    assert!(widget
+        .text("[data-testid=config-error]")
+        .contains("backend"));
 }
 
 #[wasm_bindgen_test]

@@ -77,7 +77,9 @@ impl ContactLanguage {
     }
 
     pub fn parse(value: &str) -> Option<ContactLanguage> {
-        ContactLanguage::ALL.into_iter().find(|l| l.as_str() == value)
+        ContactLanguage::ALL
+            .into_iter()
+            .find(|l| l.as_str() == value)
     }
 }
 

@@ -49,7 +49,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, code: ErrorCode) -> Self {
-        FieldError { field: field.to_owned(), code }
+        FieldError {
+            field: field.to_owned(),
+            code,
+        }
     }
 }
 
@@ -66,8 +69,14 @@ impl NewSupportRequest {
             check("category", Err(ErrorCode::Required));
         }
         check("title", text(&self.title, limits::TITLE_MAX, false));
-        check("description", text(&self.description, limits::DESCRIPTION_MAX, true));
-        check("contact.name", text(&self.contact.name, limits::NAME_MAX, false));
+        check(
+            "description",
+            text(&self.description, limits::DESCRIPTION_MAX, true),
+        );
+        check(
+            "contact.name",
+            text(&self.contact.name, limits::NAME_MAX, false),
+        );
         check("contact.email", email(&self.contact.email));
         if let Some(phone_number) = &self.contact.phone {
             check("contact.phone", phone(phone_number));
@@ -158,7 +167,11 @@ mod tests {
     }
 
     fn fields(request: &NewSupportRequest) -> Vec<(String, ErrorCode)> {
-        request.validate().into_iter().map(|e| (e.field, e.code)).collect()
+        request
+            .validate()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect()
     }
 
     #[test]
@@ -168,32 +181,71 @@ mod tests {
 
     #[test]
     fn an_empty_form_lists_every_required_field_in_form_order() {
-        let request = NewSupportRequest { category: None, ..NewSupportRequest::default() };
+        let request = NewSupportRequest {
+            category: None,
+            ..NewSupportRequest::default()
+        };
         let got: Vec<_> = fields(&request).into_iter().map(|(f, _)| f).collect();
-        assert_eq!(got, ["category", "title", "description", "contact.name", "contact.email"]);
+        assert_eq!(
+            got,
+            [
+                "category",
+                "title",
+                "description",
+                "contact.name",
+                "contact.email"
+            ]
+        );
     }
 
     #[test]
     fn blank_text_counts_as_missing() {
-        let request = NewSupportRequest { title: " \u{3000} ".into(), ..valid() };
-        assert_eq!(fields(&request), vec![("title".into(), ErrorCode::Required)]);
+        let request = NewSupportRequest {
+            title: " \u{3000} ".into(),
+            ..valid()
+        };
+        assert_eq!(
+            fields(&request),
+            vec![("title".into(), ErrorCode::Required)]
+        );
     }
 
     #[test]
     fn lengths_are_counted_in_characters_not_bytes() {
-        let at_limit = NewSupportRequest { title: "漢".repeat(limits::TITLE_MAX), ..valid() };
+        let at_limit = NewSupportRequest {
+            title: "漢".repeat(limits::TITLE_MAX),
+            ..valid()
+        };
         assert_eq!(fields(&at_limit), vec![]);
-        let over = NewSupportRequest { title: "漢".repeat(limits::TITLE_MAX + 1), ..valid() };
+        let over = NewSupportRequest {
+            title: "漢".repeat(limits::TITLE_MAX + 1),
+            ..valid()
+        };
         assert_eq!(fields(&over), vec![("title".into(), ErrorCode::TooLong)]);
     }
 
     #[test]
     fn control_characters_are_refused_but_line_breaks_in_descriptions_are_not() {
-        let title = NewSupportRequest { title: "bad\u{7}bell".into(), ..valid() };
-        assert_eq!(fields(&title), vec![("title".into(), ErrorCode::ControlCharacters)]);
-        let title_newline = NewSupportRequest { title: "two\nlines".into(), ..valid() };
-        assert_eq!(fields(&title_newline), vec![("title".into(), ErrorCode::ControlCharacters)]);
-        let description = NewSupportRequest { description: "a\r\n\tb".into(), ..valid() };
+        let title = NewSupportRequest {
+            title: "bad\u{7}bell".into(),
+            ..valid()
+        };
+        assert_eq!(
+            fields(&title),
+            vec![("title".into(), ErrorCode::ControlCharacters)]
+        );
+        let title_newline = NewSupportRequest {
+            title: "two\nlines".into(),
+            ..valid()
+        };
+        assert_eq!(
+            fields(&title_newline),
+            vec![("title".into(), ErrorCode::ControlCharacters)]
+        );
+        let description = NewSupportRequest {
+            description: "a\r\n\tb".into(),
+            ..valid()
+        };
         assert_eq!(fields(&description), vec![]);
     }
 
@@ -202,7 +254,9 @@ mod tests {
         for good in ["a@b.co", "li.na+support@contoso.com.cn", "  x@y.org "] {
             assert_eq!(email(good), Ok(()), "{good}");
         }
-        for bad in ["plain", "@b.co", "a@b", "a@.co", "a@b..co", "a b@c.co", "a@b@c.co", "a@-b.co"] {
+        for bad in [
+            "plain", "@b.co", "a@b", "a@.co", "a@b..co", "a b@c.co", "a@b@c.co", "a@-b.co",
+        ] {
             assert_eq!(email(bad), Err(ErrorCode::InvalidEmail), "{bad}");
         }
         assert_eq!(email(""), Err(ErrorCode::Required));
@@ -220,9 +274,19 @@ mod tests {
 
     #[test]
     fn a_partner_center_request_needs_a_category_but_other_kinds_do_not() {
-        let request = NewSupportRequest { category: None, ..valid() };
-        assert_eq!(fields(&request), vec![("category".into(), ErrorCode::Required)]);
-        let customer = NewSupportRequest { kind: RequestKind::Customer, category: None, ..valid() };
+        let request = NewSupportRequest {
+            category: None,
+            ..valid()
+        };
+        assert_eq!(
+            fields(&request),
+            vec![("category".into(), ErrorCode::Required)]
+        );
+        let customer = NewSupportRequest {
+            kind: RequestKind::Customer,
+            category: None,
+            ..valid()
+        };
         assert_eq!(fields(&customer), vec![]);
     }
 
@@ -232,15 +296,20 @@ mod tests {
         assert_eq!(json["kind"], "partner_center");
         assert_eq!(json["category"], "technical");
         assert_eq!(json["contact"]["language"], "zh-CN");
-        assert!(json.get("customer").is_none(), "absent options are left out");
-        let unknown: Result<NewSupportRequest, _> =
-            serde_json::from_value(serde_json::json!({"kind": "nope", "title": "", "description": "", "contact": {"name": "", "email": ""}}));
+        assert!(
+            json.get("customer").is_none(),
+            "absent options are left out"
+        );
+        let unknown: Result<NewSupportRequest, _> = serde_json::from_value(
+            serde_json::json!({"kind": "nope", "title": "", "description": "", "contact": {"name": "", "email": ""}}),
+        );
         assert!(unknown.is_err());
     }
 
     #[test]
     fn error_codes_the_widget_does_not_know_still_parse() {
-        let error: FieldError = serde_json::from_str(r#"{"field":"title","code":"new_rule"}"#).unwrap();
+        let error: FieldError =
+            serde_json::from_str(r#"{"field":"title","code":"new_rule"}"#).unwrap();
         assert_eq!(error.code, ErrorCode::Unknown);
     }
 }

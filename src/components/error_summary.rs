@@ -60,7 +60,10 @@ fn focus_in_same_root(event: &web_sys::MouseEvent, id: &str) {
     let Some(root) = root.and_then(|root| root.dyn_into::<web_sys::ShadowRoot>().ok()) else {
         return;
     };
-    if let Some(field) = root.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(field) = root
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         _ = field.focus();
     }
 }

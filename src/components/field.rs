@@ -28,7 +28,12 @@ pub fn TextField(
     let error_id = format!("{id}-error");
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || describe(hint.map(|_| hint_id.as_str()), error.with(Option::is_some).then_some(error_id.as_str()))
+        move || {
+            describe(
+                hint.map(|_| hint_id.as_str()),
+                error.with(Option::is_some).then_some(error_id.as_str()),
+            )
+        }
     };
     view! {
         <div class="sw-field" class:sw-field-invalid=move || error.with(Option::is_some)>
@@ -55,18 +60,21 @@ pub fn TextField(
 pub fn TextArea(
     id: String,
     label: &'static str,
-    #[prop(optional)]
-    hint: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
     value: RwSignal<String>,
-    #[prop(into)]
-    error: Signal<Option<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let widget = use_widget();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || describe(hint.map(|_| hint_id.as_str()), error.with(Option::is_some).then_some(error_id.as_str()))
+        move || {
+            describe(
+                hint.map(|_| hint_id.as_str()),
+                error.with(Option::is_some).then_some(error_id.as_str()),
+            )
+        }
     };
     view! {
         <div class="sw-field" class:sw-field-invalid=move || error.with(Option::is_some)>

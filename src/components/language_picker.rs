@@ -8,7 +8,9 @@ use crate::{context::use_widget, i18n::id, locale::Locale};
 pub fn LanguagePicker() -> impl IntoView {
     let widget = use_widget();
     let on_change = move |event| {
-        widget.requested_locale.set(Some(event_target_value(&event)));
+        widget
+            .requested_locale
+            .set(Some(event_target_value(&event)));
     };
     view! {
         <label class="sw-language">

@@ -54,12 +54,23 @@ fn every_locale_has_exactly_the_source_messages_and_variables() {
     assert!(source.len() > 20, "en-US has its messages");
     for locale in [Locale::ZhCn, Locale::ZhTw, Locale::EsEs] {
         let translated = messages(locale);
-        let missing: Vec<_> = source.keys().filter(|id| !translated.contains_key(*id)).collect();
-        let extra: Vec<_> = translated.keys().filter(|id| !source.contains_key(*id)).collect();
+        let missing: Vec<_> = source
+            .keys()
+            .filter(|id| !translated.contains_key(*id))
+            .collect();
+        let extra: Vec<_> = translated
+            .keys()
+            .filter(|id| !source.contains_key(*id))
+            .collect();
         assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
         assert!(extra.is_empty(), "{} adds {extra:?}", locale.tag());
         for (id, vars) in &source {
-            assert_eq!(&translated[id], vars, "{} uses other variables in {id}", locale.tag());
+            assert_eq!(
+                &translated[id],
+                vars,
+                "{} uses other variables in {id}",
+                locale.tag()
+            );
         }
     }
 }
@@ -70,7 +81,9 @@ fn every_message_formats_without_errors_in_every_locale() {
     for locale in Locale::ALL {
         let bundle = bundle(locale);
         for id in &ids {
-            let message = bundle.get_message(id).unwrap_or_else(|| panic!("{id} in {}", locale.tag()));
+            let message = bundle
+                .get_message(id)
+                .unwrap_or_else(|| panic!("{id} in {}", locale.tag()));
             let pattern = message.value().expect("every message has a value");
             let args = args([
                 ("field", "X".into()),
@@ -101,8 +114,15 @@ fn translations_are_translated() {
 #[test]
 fn arguments_are_placed_as_text_and_isolated() {
     let hostile = "<script>alert(1)</script>\u{202E}";
-    let text = format(Locale::EnUs, id::CONFIG_ERROR_BACKEND_INVALID, Some(&args([("value", hostile.into())])));
-    assert!(text.contains(&format!("\u{2068}{hostile}\u{2069}")), "{text}");
+    let text = format(
+        Locale::EnUs,
+        id::CONFIG_ERROR_BACKEND_INVALID,
+        Some(&args([("value", hostile.into())])),
+    );
+    assert!(
+        text.contains(&format!("\u{2068}{hostile}\u{2069}")),
+        "{text}"
+    );
 }
 
 #[test]

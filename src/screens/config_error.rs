@@ -8,10 +8,13 @@ use crate::{context::use_widget, host::BackendError, i18n, i18n::id};
 pub fn ConfigError(error: BackendError) -> impl IntoView {
     let widget = use_widget();
     let detail = move || match &error {
-        BackendError::Missing => i18n::message(widget.locale.get(), id::CONFIG_ERROR_BACKEND_MISSING),
-        BackendError::Invalid(value) => {
-            widget.format(id::CONFIG_ERROR_BACKEND_INVALID, &i18n::args([("value", value.as_str().into())]))
+        BackendError::Missing => {
+            i18n::message(widget.locale.get(), id::CONFIG_ERROR_BACKEND_MISSING)
         }
+        BackendError::Invalid(value) => widget.format(
+            id::CONFIG_ERROR_BACKEND_INVALID,
+            &i18n::args([("value", value.as_str().into())]),
+        ),
     };
     view! {
         <section class="sw-config-error" role="alert" data-testid="config-error">

@@ -14,7 +14,12 @@ pub fn Confirmation(created: CreatedRequest, on_new_request: Callback<()>) -> im
         request_animation_frame(move || _ = heading.focus());
     });
     let reference = created.reference.clone();
-    let reference_text = move || widget.format(id::CONFIRM_REFERENCE, &i18n::args([("reference", reference.as_str().into())]));
+    let reference_text = move || {
+        widget.format(
+            id::CONFIRM_REFERENCE,
+            &i18n::args([("reference", reference.as_str().into())]),
+        )
+    };
     view! {
         <section class="sw-confirmation" data-testid="confirmation" data-request-id=created.id.clone()>
             <h2 class="sw-heading" tabindex="-1" node_ref=heading>{widget.text(id::CONFIRM_HEADING)}</h2>

@@ -63,7 +63,10 @@ impl PartnerCenterState {
             contact_name: self.contact_name.get_untracked(),
             contact_email: self.contact_email.get_untracked(),
             contact_phone: self.contact_phone.get_untracked(),
-            contact_language: self.contact_language.get_untracked().unwrap_or(locale.contact_language()),
+            contact_language: self
+                .contact_language
+                .get_untracked()
+                .unwrap_or(locale.contact_language()),
         }
     }
 
@@ -90,7 +93,10 @@ fn new_key() -> String {
 
 /// The Partner Center request: the partner's own problem with the portal.
 #[component]
-pub fn PartnerCenterRequest(state: PartnerCenterState, backend: Signal<Option<BackendUrl>>) -> impl IntoView {
+pub fn PartnerCenterRequest(
+    state: PartnerCenterState,
+    backend: Signal<Option<BackendUrl>>,
+) -> impl IntoView {
     let widget = use_widget();
     let submit = state.submit;
     let pending = submit.pending();
@@ -111,7 +117,12 @@ pub fn PartnerCenterRequest(state: PartnerCenterState, backend: Signal<Option<Ba
     let error_at = move |field: &'static str| {
         Signal::derive(move || {
             let locale = widget.locale.get();
-            errors.with(|errors| errors.iter().find(|e| e.field == field).map(|e| field_errors::message(locale, e)))
+            errors.with(|errors| {
+                errors
+                    .iter()
+                    .find(|e| e.field == field)
+                    .map(|e| field_errors::message(locale, e))
+            })
         })
     };
     let focus_summary = move || {
@@ -160,10 +171,13 @@ pub fn PartnerCenterRequest(state: PartnerCenterState, backend: Signal<Option<Ba
         failure().map(|error| match error {
             SubmitError::Network => widget.text(id::SUBMIT_ERROR_NETWORK)(),
             SubmitError::TooLarge => widget.text(id::SUBMIT_ERROR_TOO_LARGE)(),
-            SubmitError::Server(status) => {
-                widget.format(id::SUBMIT_ERROR_SERVER, &i18n::args([("status", status.into())]))
+            SubmitError::Server(status) => widget.format(
+                id::SUBMIT_ERROR_SERVER,
+                &i18n::args([("status", status.into())]),
+            ),
+            SubmitError::BadResponse | SubmitError::Rejected(_) => {
+                widget.text(id::SUBMIT_ERROR_RESPONSE)()
             }
-            SubmitError::BadResponse | SubmitError::Rejected(_) => widget.text(id::SUBMIT_ERROR_RESPONSE)(),
         })
     };
     let created = move || match result.get() {
@@ -224,7 +238,10 @@ pub fn PartnerCenterRequest(state: PartnerCenterState, backend: Signal<Option<Ba
 
 /// The three kinds of Partner Center problem, as radio buttons.
 #[component]
-fn CategoryChoice(value: RwSignal<Option<Category>>, error: Signal<Option<String>>) -> impl IntoView {
+fn CategoryChoice(
+    value: RwSignal<Option<Category>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let widget = use_widget();
     view! {
         <fieldset class="sw-fieldset sw-field" class:sw-field-invalid=move || error.with(Option::is_some) aria-describedby=move || error.with(Option::is_some).then_some("sw-category-error")>
@@ -260,7 +277,11 @@ fn CategoryChoice(value: RwSignal<Option<Category>>, error: Signal<Option<String
 #[component]
 fn ContactLanguageChoice(value: RwSignal<Option<ContactLanguage>>) -> impl IntoView {
     let widget = use_widget();
-    let current = move || value.get().unwrap_or(widget.locale.get().contact_language());
+    let current = move || {
+        value
+            .get()
+            .unwrap_or(widget.locale.get().contact_language())
+    };
     let id = control_id("contact.language");
     view! {
         <div class="sw-field">
