@@ -2,19 +2,26 @@
 
 use gloo_net::http::{Method, RequestBuilder};
 use support_contract::{CreatedRequest, NewSupportRequest};
+use web_sys::AbortSignal;
 
 use crate::{
     host::BackendUrl,
     request::{self, HttpRequest, SubmitError},
 };
 
-/// Sends a request and returns the status and body of the answer.
-async fn send(request: HttpRequest) -> Result<(u16, String), SubmitError> {
+/// Sends a request and returns the status and body of the answer; `abort`
+/// cancels it (the widget aborts everything in flight when it is removed).
+async fn send(
+    request: HttpRequest,
+    abort: Option<&AbortSignal>,
+) -> Result<(u16, String), SubmitError> {
     let method = match request.method {
         "POST" => Method::POST,
         _ => Method::GET,
     };
-    let mut builder = RequestBuilder::new(&request.url).method(method);
+    let mut builder = RequestBuilder::new(&request.url)
+        .method(method)
+        .abort_signal(abort);
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
     }
@@ -38,12 +45,9 @@ pub async fn submit_request(
     backend: BackendUrl,
     idempotency_key: String,
     body: NewSupportRequest,
+    abort: Option<AbortSignal>,
 ) -> Result<CreatedRequest, SubmitError> {
-    let (status, text) = send(request::create_support_request(
-        &backend,
-        &idempotency_key,
-        &body,
-    ))
-    .await?;
+    let request = request::create_support_request(&backend, &idempotency_key, &body);
+    let (status, text) = send(request, abort.as_ref()).await?;
     request::read_created(status, &text)
 }

@@ -64,7 +64,11 @@ impl HostAttributes {
 
 /// The whole widget.
 #[component]
-pub fn Widget(attributes: HostAttributes) -> impl IntoView {
+pub fn Widget(
+    attributes: HostAttributes,
+    /// Aborts every request of this widget: the element left the page.
+    abort: Option<web_sys::AbortSignal>,
+) -> impl IntoView {
     let requested_locale = RwSignal::from(attributes.locale.clone());
     let page_languages = attributes.page_languages.clone();
     let locale = Memo::new(move |_| {
@@ -99,7 +103,7 @@ pub fn Widget(attributes: HostAttributes) -> impl IntoView {
 
     // Created once, above the screens, so that neither a language switch nor
     // a change of backend loses what the user typed.
-    let partner_center = PartnerCenterState::new();
+    let partner_center = PartnerCenterState::new(abort);
     let backend_url = Signal::derive(move || backend.get().ok());
     // Only a change between working and broken switches screens; a change
     // from one valid backend to another keeps the form as it is.

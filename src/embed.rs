@@ -5,7 +5,7 @@ use std::any::Any;
 
 use leptos::prelude::*;
 use wasm_bindgen::{prelude::*, JsCast};
-use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{AbortController, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::app::{HostAttributes, Widget};
 
@@ -15,6 +15,7 @@ use crate::app::{HostAttributes, Widget};
 #[wasm_bindgen]
 pub struct WidgetHandle {
     attributes: HostAttributes,
+    in_flight: Option<AbortController>,
     mounted: Option<Box<dyn Any>>,
 }
 
@@ -27,7 +28,12 @@ impl WidgetHandle {
     }
 
     /// Removes the UI and disposes of its signals, effects and tasks.
+    /// Requests still in flight are aborted first: a task waiting on one keeps
+    /// the reactive owner alive, so dropping the view alone would not end it.
     pub fn unmount(&mut self) {
+        if let Some(in_flight) = self.in_flight.take() {
+            in_flight.abort();
+        }
         self.mounted.take();
     }
 }
@@ -50,10 +56,14 @@ pub fn mount(host: HtmlElement, stylesheet_url: String) -> Result<WidgetHandle, 
 
     let attributes = HostAttributes::read(&host);
     let for_view = attributes.clone();
-    let mounted =
-        leptos::mount::mount_to(container, move || view! { <Widget attributes=for_view/> });
+    let in_flight = AbortController::new().ok();
+    let abort = in_flight.as_ref().map(AbortController::signal);
+    let mounted = leptos::mount::mount_to(container, move || {
+        view! { <Widget attributes=for_view abort/> }
+    });
     Ok(WidgetHandle {
         attributes,
+        in_flight,
         mounted: Some(Box::new(mounted)),
     })
 }

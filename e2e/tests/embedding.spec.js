@@ -159,3 +159,22 @@ test("the widget loads from another origin than the page, as from a CDN", async 
     portal.close();
   }
 });
+
+test("removing the element aborts its request in flight", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill({ category: "technical", title: "Removed mid-flight", description: "Abort me.", name: "Ana", email: "ana@contoso.com" });
+  let reachedRoute;
+  const routed = new Promise((resolve) => (reachedRoute = resolve));
+  // Hold the POST back so that it is still in flight when the element goes.
+  await page.route("**/support-requests", async (route) => {
+    reachedRoute();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue().catch(() => {});
+  });
+  const failed = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/support-requests"));
+  await widget.submit();
+  await routed;
+  await widget.host.evaluate((el) => el.remove());
+  expect((await failed).failure()?.errorText).toContain("ABORTED");
+});

@@ -1,5 +1,6 @@
 use leptos::{ev::SubmitEvent, html, prelude::*};
 use support_contract::{Category, ContactLanguage, CreatedRequest, FieldError, NewSupportRequest};
+use web_sys::AbortSignal;
 
 use crate::{
     api,
@@ -38,7 +39,8 @@ pub struct PartnerCenterState {
 }
 
 impl PartnerCenterState {
-    pub fn new() -> Self {
+    /// `abort` is the widget's signal for cancelling requests in flight.
+    pub fn new(abort: Option<AbortSignal>) -> Self {
         PartnerCenterState {
             category: RwSignal::new(None),
             title: RwSignal::new(String::new()),
@@ -49,8 +51,8 @@ impl PartnerCenterState {
             contact_language: RwSignal::new(None),
             idempotency_key: RwSignal::new(new_key()),
             local_errors: RwSignal::new(Vec::new()),
-            submit: Action::new_local(|(backend, key, body): &SubmitInput| {
-                api::submit_request(backend.clone(), key.clone(), body.clone())
+            submit: Action::new_local(move |(backend, key, body): &SubmitInput| {
+                api::submit_request(backend.clone(), key.clone(), body.clone(), abort.clone())
             }),
         }
     }
@@ -78,12 +80,6 @@ impl PartnerCenterState {
         self.local_errors.set(Vec::new());
         self.idempotency_key.set(new_key());
         self.submit.value().set(None);
-    }
-}
-
-impl Default for PartnerCenterState {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
