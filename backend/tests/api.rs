@@ -459,7 +459,7 @@ async fn chinese_and_spanish_text_round_trips_exactly() {
             "escalation": {"reason": "regional_issue", "health_checked": true, "troubleshooting": ["重新启动客户端", "检查 DNS"]},
             "title": "无法登录合作伙伴中心",
             "description": "登录时显示错误。\n第二行：「請稍後再試」😀",
-            "severity": "b",
+            "severity": "moderate",
             "contact": {"name": "王芳", "email": "wang.fang@contoso.cn", "phone": "+86 10 5555 0100", "language": "zh-TW"},
             "locale": "zh-TW"
         }),

@@ -45,6 +45,53 @@ impl Category {
     }
 }
 
+/// How badly a problem hurts the customer's business.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Critical business impact: a service is down or unusable for many.
+    Critical,
+    /// Moderate business impact: work goes on, with difficulty.
+    #[default]
+    Moderate,
+    /// Minimal business impact: a question or a small inconvenience.
+    Minimal,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Critical, Severity::Moderate, Severity::Minimal];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::Moderate => "moderate",
+            Severity::Minimal => "minimal",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+/// A customer of the signed-in partner, as `GET /customers` lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: String,
+    pub name: String,
+    /// The customer's primary domain, such as `contoso.partner.onmschina.cn`.
+    pub domain: String,
+}
+
+/// A service a request can be about, as `GET /services` lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    /// Where the customer's admin center for this service is.
+    pub admin_center_url: String,
+}
+
 /// The languages a support representative can contact someone in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ContactLanguage {
@@ -119,7 +166,7 @@ pub struct NewSupportRequest {
     pub title: String,
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub severity: Option<String>,
+    pub severity: Option<Severity>,
     pub contact: Contact,
     #[serde(default)]
     pub locale: ContactLanguage,

@@ -27,6 +27,8 @@ pub enum ErrorCode {
     ControlCharacters,
     /// A value the field does not allow (an unknown customer, say).
     InvalidValue,
+    /// The addressed thing does not exist (`GET /support-requests/{id}`).
+    NotFound,
     /// The body is not JSON, or not the JSON of the contract (`field` is empty).
     MalformedBody,
     /// The body is larger than `limits::BODY_MAX_BYTES` (`field` is empty).
@@ -67,6 +69,21 @@ impl NewSupportRequest {
         };
         if self.kind == RequestKind::PartnerCenter && self.category.is_none() {
             check("category", Err(ErrorCode::Required));
+        }
+        if self.kind == RequestKind::Customer {
+            if self
+                .customer
+                .as_ref()
+                .is_none_or(|c| c.id.trim().is_empty())
+            {
+                check("customer", Err(ErrorCode::Required));
+            }
+            if self.service.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                check("service", Err(ErrorCode::Required));
+            }
+            if self.severity.is_none() {
+                check("severity", Err(ErrorCode::Required));
+            }
         }
         check("title", text(&self.title, limits::TITLE_MAX, false));
         check(
@@ -273,6 +290,27 @@ mod tests {
     }
 
     #[test]
+    fn a_customer_request_needs_the_customer_the_service_and_a_severity() {
+        let bare = NewSupportRequest {
+            kind: RequestKind::Customer,
+            category: None,
+            ..valid()
+        };
+        let got: Vec<_> = fields(&bare).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(got, ["customer", "service", "severity"]);
+        let complete = NewSupportRequest {
+            customer: Some(crate::CustomerRef {
+                id: "c1".into(),
+                name: "Fabrikam".into(),
+            }),
+            service: Some("azure".into()),
+            severity: Some(crate::Severity::Critical),
+            ..bare
+        };
+        assert_eq!(fields(&complete), vec![]);
+    }
+
+    #[test]
     fn a_partner_center_request_needs_a_category_but_other_kinds_do_not() {
         let request = NewSupportRequest {
             category: None,
@@ -282,12 +320,12 @@ mod tests {
             fields(&request),
             vec![("category".into(), ErrorCode::Required)]
         );
-        let customer = NewSupportRequest {
-            kind: RequestKind::Customer,
+        let self_service = NewSupportRequest {
+            kind: RequestKind::CustomerSelfService,
             category: None,
             ..valid()
         };
-        assert_eq!(fields(&customer), vec![]);
+        assert_eq!(fields(&self_service), vec![]);
     }
 
     #[test]
