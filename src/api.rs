@@ -1,20 +1,23 @@
 //! The one thin transport: sends an `HttpRequest` built in `request.rs`.
 
 use gloo_net::http::{Method, RequestBuilder};
-use support_contract::{CreatedRequest, NewSupportRequest};
+use support_contract::{CreatedRequest, Customer, NewSupportRequest, Service};
 use web_sys::AbortSignal;
 
 use crate::{
     host::BackendUrl,
-    request::{self, HttpRequest, SubmitError},
+    request::{self, HttpRequest, LoadError, SubmitError},
 };
 
+/// The transport failed: no answer arrived (offline, refused, aborted).
+struct NoAnswer;
+
 /// Sends a request and returns the status and body of the answer; `abort`
-/// cancels it (the widget aborts everything in flight when it is removed).
+/// cancels it.
 async fn send(
     request: HttpRequest,
     abort: Option<&AbortSignal>,
-) -> Result<(u16, String), SubmitError> {
+) -> Result<(u16, String), NoAnswer> {
     let method = match request.method {
         "POST" => Method::POST,
         _ => Method::GET,
@@ -30,10 +33,10 @@ async fn send(
         None => builder.build(),
     };
     let response = ready
-        .map_err(|_| SubmitError::Network)?
+        .map_err(|_| NoAnswer)?
         .send()
         .await
-        .map_err(|_| SubmitError::Network)?;
+        .map_err(|_| NoAnswer)?;
     let status = response.status();
     // An unreadable body is judged by its status alone.
     let body = response.text().await.unwrap_or_default();
@@ -48,6 +51,33 @@ pub async fn submit_request(
     abort: Option<AbortSignal>,
 ) -> Result<CreatedRequest, SubmitError> {
     let request = request::create_support_request(&backend, &idempotency_key, &body);
-    let (status, text) = send(request, abort.as_ref()).await?;
+    let (status, text) = send(request, abort.as_ref())
+        .await
+        .map_err(|NoAnswer| SubmitError::Network)?;
     request::read_created(status, &text)
+}
+
+/// The partner's customers matching `query`.
+pub async fn search_customers(
+    backend: BackendUrl,
+    query: String,
+    abort: Option<AbortSignal>,
+) -> Result<Vec<Customer>, LoadError> {
+    let request = request::search_customers(&backend, &query);
+    let (status, text) = send(request, abort.as_ref())
+        .await
+        .map_err(|NoAnswer| LoadError::Network)?;
+    request::read_customers(status, &text)
+}
+
+/// The services a customer request can be about.
+pub async fn list_services(
+    backend: BackendUrl,
+    abort: Option<AbortSignal>,
+) -> Result<Vec<Service>, LoadError> {
+    let request = request::list_services(&backend);
+    let (status, text) = send(request, abort.as_ref())
+        .await
+        .map_err(|NoAnswer| LoadError::Network)?;
+    request::read_services(status, &text)
 }

@@ -3,12 +3,16 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::LanguagePicker,
+    components::{LanguagePicker, RequestFormState},
     context::WidgetContext,
     host::{Audience, BackendUrl, Mode},
     i18n::id,
+    journey::{Journey, Screen},
     locale,
-    screens::{ConfigError, PartnerCenterRequest, PartnerCenterState},
+    screens::{
+        ConfigError, CustomerRequest, CustomerSearch, Home, PartnerCenterRequest, SelfHelp,
+        ServiceChoice, Solved,
+    },
 };
 
 /// The attributes of the host element, as signals that the loader updates.
@@ -79,11 +83,6 @@ pub fn Widget(
             .map(String::as_str);
         locale::negotiate(wanted)
     });
-    let context = WidgetContext {
-        locale,
-        requested_locale,
-    };
-    provide_context(context);
 
     let backend_attribute = RwSignal::from(attributes.backend.clone());
     let backend = Memo::new(move |_| BackendUrl::parse(backend_attribute.get().as_deref()));
@@ -96,21 +95,50 @@ pub fn Widget(
             );
         }
     });
+    // Only a change between working and broken switches screens; a change
+    // from one valid backend to another keeps the screen as it is.
+    let config_error = Memo::new(move |_| backend.with(|b| b.as_ref().err().cloned()));
     let audience_attribute = RwSignal::from(attributes.audience.clone());
     let mode_attribute = RwSignal::from(attributes.mode.clone());
     let audience = Memo::new(move |_| Audience::parse(audience_attribute.get().as_deref()));
     let mode = Memo::new(move |_| Mode::parse(mode_attribute.get().as_deref()));
 
+    let journey = RwSignal::new(Journey::default());
+    let context = WidgetContext {
+        locale,
+        requested_locale,
+        backend: Signal::derive(move || backend.get().ok()),
+        journey,
+        navigated: RwSignal::new(false),
+        abort: StoredValue::new_local(abort.clone()),
+    };
+    provide_context(context);
+
     // Created once, above the screens, so that neither a language switch nor
-    // a change of backend loses what the user typed.
-    let partner_center = PartnerCenterState::new(abort);
-    let backend_url = Signal::derive(move || backend.get().ok());
-    // Only a change between working and broken switches screens; a change
-    // from one valid backend to another keeps the form as it is.
-    let config_error = Memo::new(move |_| backend.with(|b| b.as_ref().err().cloned()));
+    // a step back loses what the user typed.
+    let partner_center = RequestFormState::new(abort.clone());
+    let customer_request = RequestFormState::new(abort);
+    let customer_query = RwSignal::new(String::new());
+    let screen = Memo::new(move |_| journey.with(|j| j.screen));
+
+    let partner_screens = move || match screen.get() {
+        Screen::Home => view! { <Home/> }.into_any(),
+        Screen::PartnerCenterRequest => {
+            view! { <PartnerCenterRequest state=partner_center/> }.into_any()
+        }
+        Screen::CustomerSearch => view! { <CustomerSearch query=customer_query/> }.into_any(),
+        Screen::ServiceChoice => view! { <ServiceChoice/> }.into_any(),
+        Screen::SelfHelp => view! { <SelfHelp/> }.into_any(),
+        Screen::Solved => view! { <Solved/> }.into_any(),
+        Screen::CustomerRequest => view! { <CustomerRequest state=customer_request/> }.into_any(),
+    };
 
     view! {
-        <div class="sw-widget" class:sw-inline=move || mode.get() == Mode::Inline lang=move || locale.get().tag()>
+        <div
+            class="sw-widget"
+            class:sw-inline=move || mode.get() == Mode::Inline
+            lang=move || locale.get().tag()
+        >
             <header class="sw-header">
                 <div class="sw-brand">
                     <span class="sw-brand-title">{context.text(id::WIDGET_TITLE)}</span>
@@ -121,10 +149,7 @@ pub fn Widget(
             <main class="sw-body">
                 {move || match (config_error.get(), audience.get()) {
                     (Some(error), _) => view! { <ConfigError error/> }.into_any(),
-                    (None, Audience::Partner) => view! {
-                        <PartnerCenterRequest state=partner_center backend=backend_url/>
-                    }
-                    .into_any(),
+                    (None, Audience::Partner) => partner_screens().into_any(),
                 }}
             </main>
         </div>

@@ -1,9 +1,17 @@
 //! Building blocks shared by the screens.
 
+mod choices;
+mod customer_combobox;
 mod error_summary;
 mod field;
 mod language_picker;
+mod request_form;
+mod screen;
 
+pub use choices::{CategoryChoice, ContactLanguageChoice, SeverityChoice};
+pub use customer_combobox::CustomerCombobox;
 pub use error_summary::ErrorSummary;
 pub use field::{FieldError as FieldErrorText, TextArea, TextField};
 pub use language_picker::LanguagePicker;
+pub use request_form::{RequestForm, RequestFormState};
+pub use screen::{BackButton, ScreenHeading};

@@ -8,9 +8,10 @@
 pub mod field_errors;
 pub mod host;
 pub mod i18n;
+pub mod journey;
 pub mod locale;
-pub mod partner_center;
 pub mod request;
+pub mod request_form;
 
 #[cfg(target_arch = "wasm32")]
 mod api;

@@ -3,8 +3,12 @@
 //! Building a request and reading its answer need no network, so both are
 //! tested natively; `api.rs` only sends what is built here.
 
-use support_contract::{CreatedRequest, ErrorBody, ErrorCode, FieldError, NewSupportRequest};
+use serde::Deserialize;
+use support_contract::{
+    CreatedRequest, Customer, ErrorBody, ErrorCode, FieldError, NewSupportRequest, Service,
+};
 use thiserror::Error;
+use url::Url;
 
 use crate::host::BackendUrl;
 
@@ -33,6 +37,82 @@ pub fn create_support_request(
         ],
         body: serde_json::to_string(request).ok(),
     }
+}
+
+/// `GET {backend}/customers?query=`: the partner's customers matching a name
+/// or a domain.
+pub fn search_customers(backend: &BackendUrl, query: &str) -> HttpRequest {
+    let mut url = backend.endpoint("customers");
+    if let Ok(mut parsed) = Url::parse(&url) {
+        parsed.query_pairs_mut().append_pair("query", query.trim());
+        url = parsed.into();
+    }
+    get(url)
+}
+
+/// `GET {backend}/services`: what a customer request can be about.
+pub fn list_services(backend: &BackendUrl) -> HttpRequest {
+    get(backend.endpoint("services"))
+}
+
+fn get(url: String) -> HttpRequest {
+    HttpRequest {
+        method: "GET",
+        url,
+        headers: vec![("Accept", "application/json".to_owned())],
+        body: None,
+    }
+}
+
+/// Why a list could not be loaded. Each variant picks a message.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum LoadError {
+    #[error("the support service could not be reached")]
+    Network,
+    #[error("the support service answered with status {0}")]
+    Server(u16),
+    #[error("the support service's answer could not be read")]
+    BadResponse,
+}
+
+#[derive(Deserialize)]
+struct CustomerList {
+    customers: Vec<Customer>,
+}
+
+#[derive(Deserialize)]
+struct ServiceList {
+    services: Vec<Service>,
+}
+
+/// Reads the answer to `GET /customers`.
+pub fn read_customers(status: u16, body: &str) -> Result<Vec<Customer>, LoadError> {
+    read_list(status, body).map(|list: CustomerList| list.customers)
+}
+
+/// Reads the answer to `GET /services`. Services whose admin-center address
+/// is not a web address are left out rather than offered as a broken link.
+pub fn read_services(status: u16, body: &str) -> Result<Vec<Service>, LoadError> {
+    let list: ServiceList = read_list(status, body)?;
+    Ok(list
+        .services
+        .into_iter()
+        .filter(|s| web_link(&s.admin_center_url).is_some())
+        .collect())
+}
+
+fn read_list<T: for<'de> Deserialize<'de>>(status: u16, body: &str) -> Result<T, LoadError> {
+    match status {
+        200 => serde_json::from_str(body).map_err(|_| LoadError::BadResponse),
+        _ => Err(LoadError::Server(status)),
+    }
+}
+
+/// A link the widget may open: an absolute `https:` or `http:` URL, never
+/// `javascript:` or `data:` from a compromised or careless backend.
+pub fn web_link(raw: &str) -> Option<String> {
+    let url = Url::parse(raw.trim()).ok()?;
+    matches!(url.scheme(), "https" | "http").then(|| url.into())
 }
 
 /// Why a submission did not create a request. Each variant picks a message.
@@ -102,6 +182,46 @@ mod tests {
             serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
         assert_eq!(sent, body);
         assert_eq!(sent.kind, RequestKind::PartnerCenter);
+    }
+
+    #[test]
+    fn customer_searches_encode_the_query() {
+        let request = search_customers(&backend(), " 北京 & co ");
+        assert_eq!(request.method, "GET");
+        assert_eq!(
+            request.url,
+            "https://portal.example.com/api/support/customers?query=%E5%8C%97%E4%BA%AC+%26+co"
+        );
+        assert_eq!(
+            list_services(&backend()).url,
+            "https://portal.example.com/api/support/services"
+        );
+    }
+
+    #[test]
+    fn lists_are_read_and_failures_are_errors() {
+        let customers = r#"{"customers":[{"id":"c1","name":"台北雲端服務股份有限公司","domain":"taipei.partner.onmschina.cn"}]}"#;
+        assert_eq!(
+            read_customers(200, customers).unwrap()[0].name,
+            "台北雲端服務股份有限公司"
+        );
+        assert_eq!(read_customers(200, "[]"), Err(LoadError::BadResponse));
+        assert_eq!(read_customers(502, ""), Err(LoadError::Server(502)));
+    }
+
+    #[test]
+    fn services_with_unsafe_admin_center_links_are_left_out() {
+        let body = r#"{"services":[
+            {"id":"azure","name":"Azure","admin_center_url":"https://portal.azure.cn/"},
+            {"id":"evil","name":"Evil","admin_center_url":"javascript:alert(1)"},
+            {"id":"data","name":"Data","admin_center_url":"data:text/html,<script>1</script>"}
+        ]}"#;
+        let ids: Vec<_> = read_services(200, body)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(ids, ["azure"]);
     }
 
     #[test]

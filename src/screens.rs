@@ -2,8 +2,18 @@
 
 mod config_error;
 mod confirmation;
+mod customer_request;
+mod customer_search;
+mod home;
 mod partner_center_request;
+mod self_help;
+mod service_choice;
 
 pub use config_error::ConfigError;
 pub use confirmation::Confirmation;
-pub use partner_center_request::{PartnerCenterRequest, PartnerCenterState};
+pub use customer_request::CustomerRequest;
+pub use customer_search::CustomerSearch;
+pub use home::Home;
+pub use partner_center_request::PartnerCenterRequest;
+pub use self_help::{SelfHelp, Solved};
+pub use service_choice::ServiceChoice;

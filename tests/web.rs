@@ -56,6 +56,30 @@ impl Mounted {
             .unwrap();
     }
 
+    async fn open(&self, choice: &str) {
+        self.find(&format!("[data-testid={choice}]"))
+            .expect(choice)
+            .click();
+        settle().await;
+    }
+
+    fn key(&self, selector: &str, key: &str) {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.find(selector)
+            .expect(selector)
+            .dispatch_event(&event)
+            .unwrap();
+    }
+
+    fn attribute(&self, selector: &str, name: &str) -> Option<String> {
+        self.find(selector).and_then(|e| e.get_attribute(name))
+    }
+
     fn value(&self, selector: &str) -> String {
         let input: HtmlInputElement = self.find(selector).expect(selector).unchecked_into();
         input.value()
@@ -67,6 +91,28 @@ impl Drop for Mounted {
         self.handle.unmount();
         self.host.remove();
     }
+}
+
+/// Waits (up to five seconds) until `ready` holds, for what depends on the
+/// network: the debounced customer search and the backend's answer.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if ready() {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+async fn sleep(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(timer).await.unwrap();
 }
 
 /// Lets Leptos apply signal changes and the browser render a frame.
@@ -84,14 +130,22 @@ async fn settle() {
 
 const BACKEND: (&str, &str) = ("backend", "http://127.0.0.1:9/");
 
+/// The reference backend that scripts/test starts for these tests.
+fn reference_backend() -> (&'static str, &'static str) {
+    let Some(url) = option_env!("SUPPORT_WIDGET_TEST_BACKEND") else {
+        panic!("run through scripts/test, which starts the reference backend and sets SUPPORT_WIDGET_TEST_BACKEND");
+    };
+    ("backend", url)
+}
+
 #[wasm_bindgen_test]
 async fn renders_the_partner_center_form_inside_a_shadow_root() {
     let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
     settle().await;
+    assert_eq!(widget.text("h2"), "How can we help?");
+    widget.open("open-partner-center-request").await;
     assert_eq!(widget.text("h2"), "New Partner Center request");
-    assert!(widget
-        .find("form[data-testid=partner-center-form]")
-        .is_some());
+    assert!(widget.find("form[data-testid=request-form]").is_some());
     assert!(
         widget.host.query_selector("form").unwrap().is_none(),
         "nothing renders in the light DOM"
@@ -102,6 +156,7 @@ async fn renders_the_partner_center_form_inside_a_shadow_root() {
 async fn switching_the_locale_keeps_what_was_typed() {
     let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
     settle().await;
+    widget.open("open-partner-center-request").await;
     widget.type_into("#sw-title", "无法下载发票");
     widget.type_into("#sw-description", "Line one\nLine two");
     widget.handle.set_attribute("locale", Some("zh-CN".into()));
@@ -131,6 +186,7 @@ async fn switching_the_locale_keeps_what_was_typed() {
 async fn submitting_an_empty_form_shows_and_focuses_the_error_summary() {
     let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
     settle().await;
+    widget.open("open-partner-center-request").await;
     widget.type_into("#sw-contact-email", "not an address");
     widget.find("[data-testid=submit]").unwrap().click();
     settle().await;
@@ -183,13 +239,13 @@ async fn an_invalid_backend_shows_a_localized_error_and_no_form() {
     assert!(error.contains("javascript:alert(1)"), "{error}");
     assert!(widget.find("form").is_none());
 
-    // Fixing the attribute brings the form at once.
+    // Fixing the attribute brings the widget at once.
     widget.handle.set_attribute(
         "backend",
         Some("https://portal.example.com/api/support".into()),
     );
     settle().await;
-    assert!(widget.find("form").is_some());
+    assert!(widget.find("[data-testid=home]").is_some());
     assert!(widget.find("[data-testid=config-error]").is_none());
 }
 
@@ -207,6 +263,8 @@ async fn two_widgets_on_one_page_are_independent() {
     let first = Mounted::new(&[BACKEND, ("locale", "en-US")]);
     let second = Mounted::new(&[BACKEND, ("locale", "zh-TW")]);
     settle().await;
+    first.open("open-partner-center-request").await;
+    second.open("open-partner-center-request").await;
     first.type_into("#sw-title", "first");
     settle().await;
     assert_eq!(second.value("#sw-title"), "");
@@ -217,4 +275,125 @@ async fn two_widgets_on_one_page_are_independent() {
     settle().await;
     assert_eq!(second.text("h2"), "New Partner Center request");
     assert_eq!(first.value("#sw-title"), "first");
+}
+
+#[wasm_bindgen_test]
+async fn back_returns_home_and_keeps_what_was_typed() {
+    let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
+    settle().await;
+    widget.open("open-partner-center-request").await;
+    widget.type_into("#sw-title", "Kept across screens");
+    widget.open("back").await;
+    assert_eq!(widget.text("h2"), "How can we help?");
+    // Moving between screens puts focus on the new screen's heading.
+    assert_eq!(widget.shadow().active_element().unwrap().tag_name(), "H2");
+    widget.open("open-partner-center-request").await;
+    assert_eq!(widget.value("#sw-title"), "Kept across screens");
+}
+
+const COMBOBOX: &str = "#sw-customer-search";
+
+#[wasm_bindgen_test]
+async fn the_customer_combobox_works_by_keyboard() {
+    let widget = Mounted::new(&[reference_backend(), ("locale", "en-US")]);
+    settle().await;
+    widget.open("open-customer-request").await;
+    assert_eq!(
+        widget.attribute(COMBOBOX, "role").as_deref(),
+        Some("combobox")
+    );
+    assert_eq!(
+        widget.attribute(COMBOBOX, "aria-expanded").as_deref(),
+        Some("false")
+    );
+
+    widget.type_into(COMBOBOX, "fabrikam");
+    let options = || {
+        widget
+            .shadow()
+            .query_selector_all("[role=option]")
+            .unwrap()
+            .length()
+    };
+    until("the search shows customers", || options() >= 2).await;
+    assert_eq!(
+        widget.attribute(COMBOBOX, "aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(widget.attribute(COMBOBOX, "aria-activedescendant"), None);
+
+    // Down moves to the first option, Up from the first wraps to the last.
+    widget.key(COMBOBOX, "ArrowDown");
+    settle().await;
+    assert_eq!(
+        widget
+            .attribute(COMBOBOX, "aria-activedescendant")
+            .as_deref(),
+        Some("sw-customer-option-0")
+    );
+    assert_eq!(
+        widget
+            .attribute("#sw-customer-option-0", "aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+    widget.key(COMBOBOX, "ArrowUp");
+    settle().await;
+    let last = format!("sw-customer-option-{}", options() - 1);
+    assert_eq!(
+        widget.attribute(COMBOBOX, "aria-activedescendant"),
+        Some(last)
+    );
+    widget.key(COMBOBOX, "ArrowDown");
+    settle().await;
+    assert_eq!(
+        widget
+            .attribute(COMBOBOX, "aria-activedescendant")
+            .as_deref(),
+        Some("sw-customer-option-0")
+    );
+
+    // Escape closes the list and keeps the text; a second Escape clears it.
+    widget.key(COMBOBOX, "Escape");
+    settle().await;
+    assert_eq!(
+        widget.attribute(COMBOBOX, "aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(widget.value(COMBOBOX), "fabrikam");
+    widget.key(COMBOBOX, "Escape");
+    settle().await;
+    assert_eq!(widget.value(COMBOBOX), "");
+
+    // Enter picks the active option and moves on to the service.
+    widget.type_into(COMBOBOX, "fabrikam");
+    until("the search shows customers again", || options() >= 1).await;
+    let first_name = widget.text("#sw-customer-option-0 .sw-option-name");
+    widget.key(COMBOBOX, "ArrowDown");
+    settle().await;
+    widget.key(COMBOBOX, "Enter");
+    settle().await;
+    assert!(widget.find("[data-testid=service-choice]").is_some());
+    assert!(
+        widget.text("h2").contains(&first_name),
+        "{}",
+        widget.text("h2")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_search_without_matches_says_so() {
+    let widget = Mounted::new(&[reference_backend(), ("locale", "es-ES")]);
+    settle().await;
+    widget.open("open-customer-request").await;
+    widget.type_into(COMBOBOX, "zzzz-no-such-customer");
+    let status = || widget.text("[data-testid=customer-search-status]");
+    until("the empty result is announced", || {
+        status().contains("zzzz-no-such-customer")
+    })
+    .await;
+    assert_eq!(
+        widget.attribute(COMBOBOX, "aria-expanded").as_deref(),
+        Some("false")
+    );
 }

@@ -60,7 +60,8 @@ test("the UI lives in an open shadow root and leaves the host page untouched", a
     document.body.append(element);
   }, backend);
   const widget = new SupportWidgetPage(page);
-  await expect(widget.form).toBeVisible();
+  await expect(widget.home).toBeVisible();
+  await widget.openPartnerCenterRequest();
   expect(await widget.host.evaluate((el) => el.shadowRoot?.mode)).toBe("open");
   await widget.host.locator("#sw-title").fill("Prueba");
   await widget.submit();
@@ -81,6 +82,8 @@ test("attributes apply live and two widgets on one page stay independent", async
     document.querySelector("main").append(second);
   }, backend);
   const second = new SupportWidgetPage(page, page.locator("support-widget").nth(1));
+  await expect(second.home).toBeVisible();
+  await second.openPartnerCenterRequest();
   await expect(second.heading).toHaveText("新建合作伙伴中心请求");
 
   await first.host.locator("#sw-title").fill("Only in the first");
@@ -150,7 +153,8 @@ test("the widget loads from another origin than the page, as from a CDN", async 
   try {
     await page.goto(`${portalOrigin}/`);
     const widget = new SupportWidgetPage(page);
-    await expect(widget.form).toBeVisible();
+    await expect(widget.home).toBeVisible();
+    await widget.openPartnerCenterRequest();
     await widget.fill({ category: "billing", title: "From a CDN", description: "Cross-origin load.", name: "Sam", email: "sam@contoso.com" });
     await widget.submit();
     const stored = await widget.storedRequest(request);

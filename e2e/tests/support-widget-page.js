@@ -10,7 +10,8 @@ export class SupportWidgetPage {
   constructor(page, host = page.locator("support-widget").first()) {
     this.page = page;
     this.host = host;
-    this.form = host.getByTestId("partner-center-form");
+    this.home = host.getByTestId("home");
+    this.form = host.getByTestId("request-form");
     this.heading = host.locator("h2");
     this.submitButton = host.getByTestId("submit");
     this.errorSummary = host.getByTestId("error-summary");
@@ -18,8 +19,20 @@ export class SupportWidgetPage {
     this.confirmation = host.getByTestId("confirmation");
   }
 
-  async open(path = "/") {
+  /** Loads a page and waits for the widget's home screen. */
+  async goto(path = "/") {
     await this.page.goto(path);
+    await expect(this.home).toBeVisible();
+  }
+
+  /** Loads a page and opens the Partner Center request. */
+  async open(path = "/") {
+    await this.goto(path);
+    await this.openPartnerCenterRequest();
+  }
+
+  async openPartnerCenterRequest() {
+    await this.host.getByTestId("open-partner-center-request").click();
     await expect(this.form).toBeVisible();
   }
 

@@ -12,6 +12,21 @@ language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
 
+## Moving between screens
+
+nav-back = Back
+nav-start-again = Back to start
+
+## Home: what the partner needs help with
+
+home-heading = How can we help?
+home-partner-center-title = A problem with Partner Center
+home-partner-center-text = Report a problem you have with Partner Center itself: technical, billing, or customer and subscription management.
+home-customer-title = A problem one of your customers has
+home-customer-text = Find the customer, try their admin center, and if they still need help, file a service request on their behalf.
+home-escalation-title = Before you escalate
+home-escalation-text = Check service health first, then troubleshoot with admin privileges. 21Vianet takes escalations only for problems you can't reasonably solve yourself.
+
 ## Problems with how the host page set the widget up
 
 config-error-title = Support requests can't be sent from this page
@@ -28,6 +43,65 @@ pc-category-legend = What is the problem about?
 pc-category-technical = Technical
 pc-category-billing = Billing
 pc-category-customer-subscription-management = Customer and subscription management
+
+## Customer search
+
+customer-search-heading = Which customer needs help?
+customer-search-label = Customer name or domain
+customer-search-hint = Type part of the customer's name or domain, for example “contoso”.
+customer-search-loading = Searching…
+# Variables:
+#   $query (String) - what the partner typed
+customer-search-empty = No customer matches “{ $query }”. Check the spelling, or search by domain.
+customer-search-error = Customers couldn't be loaded. Check your connection and try again.
+# Variables:
+#   $count (Number) - how many customers match
+customer-search-count = { $count ->
+    [one] One customer found. Use the up and down arrows to choose.
+   *[other] { $count } customers found. Use the up and down arrows to choose.
+}
+load-retry = Try again
+
+## Service choice
+
+# Variables:
+#   $customer (String) - the customer's name
+service-heading = Which service does { $customer } need help with?
+service-loading = Loading services…
+service-error = Services couldn't be loaded. Check your connection and try again.
+service-empty = There are no services to choose from. Please let the site's administrator know.
+
+## Self-help in the customer's admin center
+
+self-help-heading = Try the admin center first
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name, such as Office 365
+self-help-text = You may be able to solve { $customer }'s problem in the { $service } admin center, or show the customer how to solve it themselves.
+# Variables:
+#   $service (String) - the service's name, such as Office 365
+self-help-open = Open the { $service } admin center
+self-help-new-tab = (opens in a new tab)
+self-help-question = Did that solve the problem?
+self-help-solved = Yes, it's solved
+self-help-still-needs-help = No, the customer still needs help
+
+solved-heading = Glad it's solved
+solved-text = Nothing was sent. If the problem comes back, you can file a request at any time.
+
+## Service request for a customer
+
+cr-heading = New service request
+cr-intro = Fill in the support details. A support representative from 21Vianet will contact you directly.
+cr-customer-label = Customer
+cr-service-label = Service
+severity-legend = How severe is the problem?
+severity-critical = Critical
+severity-critical-hint = The service is down or unusable, and the customer's business is seriously affected.
+severity-moderate = Moderate
+severity-moderate-hint = The customer can still work, with difficulty.
+severity-minimal = Minimal
+severity-minimal-hint = A question, or a problem with little effect on the customer's business.
 
 ## Form fields shared by the request forms
 
@@ -49,6 +123,9 @@ error-required-title = Enter a summary of the problem
 error-required-description = Describe the problem
 error-required-contact-name = Enter your name
 error-required-contact-email = Enter your email address
+error-required-severity = Select how severe the problem is
+error-required-customer = Choose the customer
+error-required-service = Choose the service
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes

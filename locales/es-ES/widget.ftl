@@ -12,6 +12,21 @@ language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
 
+## Moving between screens
+
+nav-back = Atrás
+nav-start-again = Volver al inicio
+
+## Home: what the partner needs help with
+
+home-heading = ¿En qué podemos ayudarle?
+home-partner-center-title = Un problema con el Centro de partners
+home-partner-center-text = Informe de un problema que tenga con el propio Centro de partners: técnico, de facturación o de administración de clientes y suscripciones.
+home-customer-title = Un problema de uno de sus clientes
+home-customer-text = Busque el cliente, pruebe en su centro de administración y, si sigue necesitando ayuda, envíe una solicitud de servicio en su nombre.
+home-escalation-title = Antes de escalar un problema
+home-escalation-text = Compruebe primero el estado del servicio y, después, intente solucionar el problema con privilegios de administrador. 21Vianet solo acepta escalaciones de problemas que usted no pueda resolver razonablemente por su cuenta.
+
 ## Problems with how the host page set the widget up
 
 config-error-title = No se pueden enviar solicitudes de soporte desde esta página
@@ -28,6 +43,65 @@ pc-category-legend = ¿Con qué está relacionado el problema?
 pc-category-technical = Técnico
 pc-category-billing = Facturación
 pc-category-customer-subscription-management = Administración de clientes y suscripciones
+
+## Customer search
+
+customer-search-heading = ¿Qué cliente necesita ayuda?
+customer-search-label = Nombre o dominio del cliente
+customer-search-hint = Escriba parte del nombre o del dominio del cliente; por ejemplo, «contoso».
+customer-search-loading = Buscando…
+# Variables:
+#   $query (String) - what the partner typed
+customer-search-empty = Ningún cliente coincide con «{ $query }». Revise la ortografía o busque por dominio.
+customer-search-error = No se han podido cargar los clientes. Compruebe su conexión e inténtelo de nuevo.
+# Variables:
+#   $count (Number) - how many customers match
+customer-search-count = { $count ->
+    [one] Se ha encontrado un cliente. Use las flechas arriba y abajo para elegirlo.
+   *[other] Se han encontrado { $count } clientes. Use las flechas arriba y abajo para elegir uno.
+}
+load-retry = Volver a intentarlo
+
+## Service choice
+
+# Variables:
+#   $customer (String) - the customer's name
+service-heading = ¿Con qué servicio necesita ayuda { $customer }?
+service-loading = Cargando servicios…
+service-error = No se han podido cargar los servicios. Compruebe su conexión e inténtelo de nuevo.
+service-empty = No hay servicios entre los que elegir. Comuníqueselo al administrador del sitio.
+
+## Self-help in the customer's admin center
+
+self-help-heading = Pruebe primero el centro de administración
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name, such as Office 365
+self-help-text = Es posible que pueda resolver el problema de { $customer } en el centro de administración de { $service } o explicar al cliente cómo resolverlo por su cuenta.
+# Variables:
+#   $service (String) - the service's name, such as Office 365
+self-help-open = Abrir el centro de administración de { $service }
+self-help-new-tab = (se abre en una pestaña nueva)
+self-help-question = ¿Se ha resuelto el problema?
+self-help-solved = Sí, está resuelto
+self-help-still-needs-help = No, el cliente sigue necesitando ayuda
+
+solved-heading = Nos alegra que se haya resuelto
+solved-text = No se ha enviado nada. Si el problema vuelve a aparecer, puede enviar una solicitud en cualquier momento.
+
+## Service request for a customer
+
+cr-heading = Nueva solicitud de servicio
+cr-intro = Rellene los detalles de soporte. Un representante de soporte de 21Vianet se pondrá en contacto con usted directamente.
+cr-customer-label = Cliente
+cr-service-label = Servicio
+severity-legend = ¿Cuál es la gravedad del problema?
+severity-critical = Crítica
+severity-critical-hint = El servicio no funciona o no se puede usar, y el negocio del cliente se ve gravemente afectado.
+severity-moderate = Moderada
+severity-moderate-hint = El cliente puede seguir trabajando, aunque con dificultades.
+severity-minimal = Mínima
+severity-minimal-hint = Una consulta o un problema que apenas afecta al negocio del cliente.
 
 ## Form fields shared by the request forms
 
@@ -49,6 +123,9 @@ error-required-title = Introduzca un resumen del problema
 error-required-description = Describa el problema
 error-required-contact-name = Introduzca su nombre
 error-required-contact-email = Introduzca su dirección de correo electrónico
+error-required-severity = Seleccione la gravedad del problema
+error-required-customer = Elija el cliente
+error-required-service = Elija el servicio
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes

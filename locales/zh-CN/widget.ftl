@@ -12,6 +12,21 @@ language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
 
+## Moving between screens
+
+nav-back = 返回
+nav-start-again = 返回首页
+
+## Home: what the partner needs help with
+
+home-heading = 需要什么帮助？
+home-partner-center-title = 合作伙伴中心的问题
+home-partner-center-text = 报告你在使用合作伙伴中心本身时遇到的问题，包括技术、计费以及客户和订阅管理方面的问题。
+home-customer-title = 你的客户遇到的问题
+home-customer-text = 查找该客户并尝试在其管理中心解决问题；如果客户仍需要帮助，请代表客户提交服务请求。
+home-escalation-title = 上报问题之前
+home-escalation-text = 请先检查服务运行状况，然后使用管理员权限排查问题。只有你无法合理地自行解决的问题，世纪互联才会受理上报。
+
 ## Problems with how the host page set the widget up
 
 config-error-title = 无法从此页面发送支持请求
@@ -28,6 +43,65 @@ pc-category-legend = 问题属于哪一类？
 pc-category-technical = 技术
 pc-category-billing = 计费
 pc-category-customer-subscription-management = 客户和订阅管理
+
+## Customer search
+
+customer-search-heading = 哪个客户需要帮助？
+customer-search-label = 客户名称或域名
+customer-search-hint = 输入客户名称或域名的一部分，例如“contoso”。
+customer-search-loading = 正在搜索…
+# Variables:
+#   $query (String) - what the partner typed
+customer-search-empty = 没有与“{ $query }”匹配的客户。请检查拼写，或按域名搜索。
+customer-search-error = 无法加载客户列表。请检查网络连接，然后重试。
+# Variables:
+#   $count (Number) - how many customers match
+customer-search-count = { $count ->
+    [one] 找到 { $count } 个客户。使用上下箭头键进行选择。
+   *[other] 找到 { $count } 个客户。使用上下箭头键进行选择。
+}
+load-retry = 重试
+
+## Service choice
+
+# Variables:
+#   $customer (String) - the customer's name
+service-heading = { $customer }需要哪项服务方面的帮助？
+service-loading = 正在加载服务…
+service-error = 无法加载服务。请检查网络连接，然后重试。
+service-empty = 没有可供选择的服务。请告知网站管理员。
+
+## Self-help in the customer's admin center
+
+self-help-heading = 请先尝试在管理中心解决
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name, such as Office 365
+self-help-text = 你或许可以在 { $service } 管理中心解决{ $customer }的问题，或指导客户自行解决。
+# Variables:
+#   $service (String) - the service's name, such as Office 365
+self-help-open = 打开 { $service } 管理中心
+self-help-new-tab = （在新标签页中打开）
+self-help-question = 问题解决了吗？
+self-help-solved = 是，已解决
+self-help-still-needs-help = 否，客户仍需要帮助
+
+solved-heading = 很高兴问题已解决
+solved-text = 未发送任何请求。如果问题再次出现，你可以随时提交请求。
+
+## Service request for a customer
+
+cr-heading = 新建服务请求
+cr-intro = 请填写支持详细信息。世纪互联的支持代表将直接与你联系。
+cr-customer-label = 客户
+cr-service-label = 服务
+severity-legend = 问题的严重程度如何？
+severity-critical = 严重
+severity-critical-hint = 服务中断或无法使用，客户的业务受到严重影响。
+severity-moderate = 中等
+severity-moderate-hint = 客户仍可继续工作，但有困难。
+severity-minimal = 轻微
+severity-minimal-hint = 一般咨询，或对客户业务影响很小的问题。
 
 ## Form fields shared by the request forms
 
@@ -49,6 +123,9 @@ error-required-title = 请输入问题摘要
 error-required-description = 请描述问题
 error-required-contact-name = 请输入你的姓名
 error-required-contact-email = 请输入你的电子邮件地址
+error-required-severity = 请选择问题的严重程度
+error-required-customer = 请选择客户
+error-required-service = 请选择服务
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes

@@ -12,6 +12,21 @@ language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
 
+## Moving between screens
+
+nav-back = 返回
+nav-start-again = 回到首頁
+
+## Home: what the partner needs help with
+
+home-heading = 需要什麼協助？
+home-partner-center-title = 合作夥伴中心的問題
+home-partner-center-text = 回報您在使用合作夥伴中心本身時遇到的問題，包括技術、帳單，以及客戶和訂用帳戶管理方面的問題。
+home-customer-title = 您的客戶遇到的問題
+home-customer-text = 找到該客戶並嘗試在其系統管理中心解決問題；如果客戶仍需要協助，請代表客戶提交服務要求。
+home-escalation-title = 呈報問題之前
+home-escalation-text = 請先檢查服務健康狀態，再使用系統管理員權限進行疑難排解。只有您無法合理自行解決的問題，世紀互聯才會受理呈報。
+
 ## Problems with how the host page set the widget up
 
 config-error-title = 無法從此頁面傳送支援要求
@@ -28,6 +43,65 @@ pc-category-legend = 這個問題屬於哪一類？
 pc-category-technical = 技術
 pc-category-billing = 帳單
 pc-category-customer-subscription-management = 客戶和訂用帳戶管理
+
+## Customer search
+
+customer-search-heading = 哪個客戶需要協助？
+customer-search-label = 客戶名稱或網域
+customer-search-hint = 輸入客戶名稱或網域的一部分，例如「contoso」。
+customer-search-loading = 正在搜尋…
+# Variables:
+#   $query (String) - what the partner typed
+customer-search-empty = 找不到符合「{ $query }」的客戶。請檢查拼字，或改用網域搜尋。
+customer-search-error = 無法載入客戶清單。請檢查您的網路連線，然後再試一次。
+# Variables:
+#   $count (Number) - how many customers match
+customer-search-count = { $count ->
+    [one] 找到 { $count } 個客戶。請使用向上和向下方向鍵選擇。
+   *[other] 找到 { $count } 個客戶。請使用向上和向下方向鍵選擇。
+}
+load-retry = 再試一次
+
+## Service choice
+
+# Variables:
+#   $customer (String) - the customer's name
+service-heading = { $customer }需要哪項服務的協助？
+service-loading = 正在載入服務…
+service-error = 無法載入服務。請檢查您的網路連線，然後再試一次。
+service-empty = 沒有可選擇的服務。請通知網站管理員。
+
+## Self-help in the customer's admin center
+
+self-help-heading = 請先嘗試在系統管理中心解決
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name, such as Office 365
+self-help-text = 您或許可以在 { $service } 系統管理中心解決{ $customer }的問題，或指導客戶自行解決。
+# Variables:
+#   $service (String) - the service's name, such as Office 365
+self-help-open = 開啟 { $service } 系統管理中心
+self-help-new-tab = （在新索引標籤中開啟）
+self-help-question = 問題解決了嗎？
+self-help-solved = 是，已解決
+self-help-still-needs-help = 否，客戶仍需要協助
+
+solved-heading = 很高興問題已解決
+solved-text = 未傳送任何要求。如果問題再次發生，您隨時可以提交要求。
+
+## Service request for a customer
+
+cr-heading = 新增服務要求
+cr-intro = 請填寫支援詳細資料。世紀互聯的支援代表會直接與您聯絡。
+cr-customer-label = 客戶
+cr-service-label = 服務
+severity-legend = 問題的嚴重程度為何？
+severity-critical = 嚴重
+severity-critical-hint = 服務中斷或無法使用，客戶的業務受到嚴重影響。
+severity-moderate = 中等
+severity-moderate-hint = 客戶仍可繼續工作，但有困難。
+severity-minimal = 輕微
+severity-minimal-hint = 一般諮詢，或對客戶業務影響很小的問題。
 
 ## Form fields shared by the request forms
 
@@ -49,6 +123,9 @@ error-required-title = 請輸入問題摘要
 error-required-description = 請說明問題
 error-required-contact-name = 請輸入您的姓名
 error-required-contact-email = 請輸入您的電子郵件地址
+error-required-severity = 請選取問題的嚴重程度
+error-required-customer = 請選取客戶
+error-required-service = 請選取服務
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes

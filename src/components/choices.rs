@@ -1,0 +1,167 @@
+use leptos::prelude::*;
+use support_contract::{Category, ContactLanguage, Severity};
+
+use crate::{
+    components::FieldErrorText,
+    context::use_widget,
+    field_errors::control_id,
+    i18n::id,
+    locale::Locale,
+    request_form::{category_label, severity_label},
+};
+
+/// One option of a radio group: its value, label and optional hint.
+pub struct RadioOption<T> {
+    pub value: T,
+    /// The value's name in the contract (`billing`), for the radio's value.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+/// A group of radio buttons in a fieldset, with its error in the GOV.UK
+/// pattern. The first radio carries the field's id, so that the error
+/// summary's link lands on the group.
+#[component]
+pub fn RadioGroup<T>(
+    /// The field's JSON path (`category`), for ids and errors.
+    field: &'static str,
+    legend: &'static str,
+    options: Vec<RadioOption<T>>,
+    value: RwSignal<Option<T>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let widget = use_widget();
+    let group_id = control_id(field);
+    let error_id = format!("{group_id}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.with(Option::is_some).then(|| error_id.clone())
+    };
+    view! {
+        <fieldset
+            class="sw-fieldset sw-field"
+            class:sw-field-invalid=move || error.with(Option::is_some)
+            aria-describedby=described_by
+        >
+            <legend class="sw-legend">{widget.text(legend)}</legend>
+            <FieldErrorText id=error_id error/>
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(index, option)| {
+                    let radio_id = if index == 0 {
+                        group_id.clone()
+                    } else {
+                        format!("{group_id}-{}", option.key)
+                    };
+                    let hint_id = format!("{radio_id}-hint");
+                    let choice = option.value;
+                    view! {
+                        <div class="sw-radio">
+                            <input
+                                type="radio"
+                                id=radio_id.clone()
+                                name=field
+                                value=option.key
+                                aria-describedby=option.hint.map(|_| hint_id.clone())
+                                prop:checked=move || value.get() == Some(choice)
+                                on:change=move |_| value.set(Some(choice))
+                            />
+                            <div class="sw-radio-text">
+                                <label for=radio_id>{widget.text(option.label)}</label>
+                                {option.hint.map(|hint| {
+                                    view! { <p class="sw-hint" id=hint_id>{widget.text(hint)}</p> }
+                                })}
+                            </div>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// The three kinds of Partner Center problem.
+#[component]
+pub fn CategoryChoice(
+    value: RwSignal<Option<Category>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let options = Category::ALL
+        .into_iter()
+        .map(|category| RadioOption {
+            value: category,
+            key: category.as_str(),
+            label: category_label(category),
+            hint: None,
+        })
+        .collect();
+    view! { <RadioGroup field="category" legend=id::PC_CATEGORY_LEGEND options value error/> }
+}
+
+/// How badly the customer's business is hurt.
+#[component]
+pub fn SeverityChoice(
+    value: RwSignal<Option<Severity>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let options = Severity::ALL
+        .into_iter()
+        .map(|severity| {
+            let (label, hint) = severity_label(severity);
+            RadioOption {
+                value: severity,
+                key: severity.as_str(),
+                label,
+                hint: Some(hint),
+            }
+        })
+        .collect();
+    view! { <RadioGroup field="severity" legend=id::SEVERITY_LEGEND options value error/> }
+}
+
+/// The language a support representative should use with the user; until
+/// the user picks one, the widget's own language.
+#[component]
+pub fn ContactLanguageChoice(value: RwSignal<Option<ContactLanguage>>) -> impl IntoView {
+    let widget = use_widget();
+    let current = move || {
+        value
+            .get()
+            .unwrap_or(widget.locale.get().contact_language())
+    };
+    let id = control_id("contact.language");
+    view! {
+        <div class="sw-field">
+            <label class="sw-label" for=id.clone()>
+                {widget.text(id::FIELD_CONTACT_LANGUAGE_LABEL)}
+            </label>
+            <select
+                class="sw-input"
+                id=id
+                prop:value=move || current().as_str()
+                on:change=move |event| value.set(ContactLanguage::parse(&event_target_value(&event)))
+            >
+                {Locale::ALL
+                    .into_iter()
+                    .map(|locale| {
+                        let language = locale.contact_language();
+                        view! {
+                            <option
+                                value=language.as_str()
+                                lang=locale.tag()
+                                selected=move || current() == language
+                            >
+                                {widget.text(locale.name_message())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,215 @@
+use std::time::Duration;
+
+use leptos::{ev::KeyboardEvent, prelude::*};
+use support_contract::Customer;
+use web_sys::AbortController;
+
+use crate::{api, context::use_widget, i18n, i18n::id, request::LoadError};
+
+/// How long typing must pause before the widget searches.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+const LISTBOX_ID: &str = "sw-customer-listbox";
+const INPUT_ID: &str = "sw-customer-search";
+
+fn option_id(index: usize) -> String {
+    format!("sw-customer-option-{index}")
+}
+
+/// Search the partner's customers by name or domain as they type, and pick
+/// one: a WAI-ARIA combobox with a listbox popup (arrow keys move, Enter
+/// picks, Escape closes the list and then clears the text).
+#[component]
+pub fn CustomerCombobox(
+    /// What the partner typed; kept by the caller, so that it survives a
+    /// step back.
+    query: RwSignal<String>,
+    on_pick: Callback<Customer>,
+) -> impl IntoView {
+    let widget = use_widget();
+    let searched = RwSignal::new(query.get_untracked().trim().to_owned());
+    let open = RwSignal::new(!searched.get_untracked().is_empty());
+    let active = RwSignal::new(None::<usize>);
+
+    // Typing restarts the pause; only a pause starts a search.
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let on_input = move |event| {
+        query.set(event_target_value(&event));
+        open.set(true);
+        active.set(None);
+        timer.update_value(|timer| {
+            if let Some(previous) = timer.take() {
+                previous.clear();
+            }
+            *timer = set_timeout_with_handle(
+                move || searched.set(query.get_untracked().trim().to_owned()),
+                DEBOUNCE,
+            )
+            .ok();
+        });
+    };
+    on_cleanup(move || {
+        timer.update_value(|timer| {
+            if let Some(timer) = timer.take() {
+                timer.clear();
+            }
+        })
+    });
+
+    // A newer search aborts the one still in flight.
+    let in_flight = StoredValue::new_local(None::<AbortController>);
+    let results = LocalResource::new(move || {
+        let text = searched.get();
+        let backend = widget.backend.get();
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(AbortController::signal);
+        in_flight.update_value(|current| {
+            if let Some(previous) = std::mem::replace(current, controller) {
+                previous.abort();
+            }
+        });
+        async move {
+            let found = match backend {
+                _ if text.is_empty() => Ok(Vec::new()),
+                Some(backend) => api::search_customers(backend, text.clone(), signal).await,
+                None => Err(LoadError::Network),
+            };
+            (text, found)
+        }
+    });
+
+    // The answer on show is for what is typed now, or the search is running.
+    let current = move || {
+        let typed = query.with(|q| q.trim().to_owned());
+        results
+            .get()
+            .filter(|(text, _)| *text == typed)
+            .map(|(_, found)| found)
+    };
+    let customers = move || current().and_then(Result::ok).unwrap_or_default();
+    let searching = move || query.with(|q| !q.trim().is_empty()) && current().is_none();
+    let expanded = move || open.get() && !customers().is_empty();
+
+    let pick = move |index: usize| {
+        if let Some(customer) = customers().get(index).cloned() {
+            open.set(false);
+            on_pick.run(customer);
+        }
+    };
+    let on_keydown = move |event: KeyboardEvent| {
+        let count = customers().len();
+        match event.key().as_str() {
+            "ArrowDown" | "ArrowUp" if count > 0 => {
+                event.prevent_default();
+                let down = event.key() == "ArrowDown";
+                open.set(true);
+                active.update(|active| *active = Some(step(*active, count, down)));
+            }
+            "Enter" => {
+                if let (true, Some(index)) = (expanded(), active.get_untracked()) {
+                    event.prevent_default();
+                    pick(index);
+                }
+            }
+            "Escape" => {
+                event.prevent_default();
+                if expanded() {
+                    open.set(false);
+                    active.set(None);
+                } else {
+                    query.set(String::new());
+                    searched.set(String::new());
+                }
+            }
+            _ => {}
+        }
+    };
+
+    let status = move || {
+        let typed = query.with(|q| q.trim().to_owned());
+        if typed.is_empty() {
+            return None;
+        }
+        Some(match current() {
+            None => i18n::message(widget.locale.get(), id::CUSTOMER_SEARCH_LOADING),
+            Some(Err(_)) => i18n::message(widget.locale.get(), id::CUSTOMER_SEARCH_ERROR),
+            Some(Ok(found)) if found.is_empty() => widget.format(
+                id::CUSTOMER_SEARCH_EMPTY,
+                &i18n::args([("query", typed.into())]),
+            ),
+            Some(Ok(found)) => widget.format(
+                id::CUSTOMER_SEARCH_COUNT,
+                &i18n::args([("count", found.len().into())]),
+            ),
+        })
+    };
+    let failed = move || matches!(current(), Some(Err(_)));
+
+    view! {
+        <div class="sw-field sw-combobox">
+            <label class="sw-label" for=INPUT_ID>{widget.text(id::CUSTOMER_SEARCH_LABEL)}</label>
+            <p class="sw-hint" id="sw-customer-search-hint">{widget.text(id::CUSTOMER_SEARCH_HINT)}</p>
+            <input
+                class="sw-input"
+                id=INPUT_ID
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                spellcheck="false"
+                aria-autocomplete="list"
+                aria-controls=LISTBOX_ID
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
+                aria-describedby="sw-customer-search-hint sw-customer-search-status"
+                prop:value=move || query.get()
+                on:input=on_input
+                on:keydown=on_keydown
+            />
+            <p class="sw-combobox-status" id="sw-customer-search-status" role="status" data-testid="customer-search-status">
+                {status}
+            </p>
+            <Show when=failed>
+                <button type="button" class="sw-button sw-button-secondary" on:click=move |_| results.refetch()>
+                    {widget.text(id::LOAD_RETRY)}
+                </button>
+            </Show>
+            <ul class="sw-listbox" id=LISTBOX_ID role="listbox" aria-label=widget.text(id::CUSTOMER_SEARCH_LABEL) hidden=move || !expanded()>
+                {move || {
+                    customers()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, customer)| {
+                            view! {
+                                <li
+                                    class="sw-option"
+                                    id=option_id(index)
+                                    role="option"
+                                    data-testid="customer-option"
+                                    aria-selected=move || (active.get() == Some(index)).to_string()
+                                    // Keep focus in the input, where the keyboard works.
+                                    on:mousedown=|event| event.prevent_default()
+                                    on:click=move |_| pick(index)
+                                >
+                                    <span class="sw-option-name">{customer.name}</span>
+                                    <span class="sw-option-detail">{customer.domain}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <Show when=searching>
+                <span class="sw-visually-hidden">{widget.text(id::CUSTOMER_SEARCH_LOADING)}</span>
+            </Show>
+        </div>
+    }
+}
+
+/// The next option in the direction of travel, wrapping at the ends.
+fn step(active: Option<usize>, count: usize, down: bool) -> usize {
+    match (active, down) {
+        (None, true) => 0,
+        (None, false) => count - 1,
+        (Some(index), true) => (index + 1) % count,
+        (Some(index), false) => (index + count - 1) % count,
+    }
+}

@@ -1,0 +1,39 @@
+use leptos::{html, prelude::*};
+
+use crate::{context::use_widget, i18n::id, journey::Step};
+
+/// A screen's heading. After the user moves to a new screen it takes focus,
+/// which tells screen-reader users the step changed and puts keyboard users
+/// at its top.
+#[component]
+pub fn ScreenHeading(children: Children) -> impl IntoView {
+    let widget = use_widget();
+    let heading = NodeRef::<html::H2>::new();
+    if widget.navigated.get_untracked() {
+        heading.on_load(|heading| {
+            request_animation_frame(move || _ = heading.focus());
+        });
+    }
+    view! {
+        <h2 class="sw-heading" tabindex="-1" node_ref=heading>
+            {children()}
+        </h2>
+    }
+}
+
+/// Goes one screen back; everything typed or chosen stays.
+#[component]
+pub fn BackButton() -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <button
+            type="button"
+            class="sw-back"
+            data-testid="back"
+            on:click=move |_| widget.go(Step::Back)
+        >
+            <span aria-hidden="true">"← "</span>
+            {widget.text(id::NAV_BACK)}
+        </button>
+    }
+}

@@ -1,0 +1,198 @@
+//! A request form as plain data: what the user typed, and the request it
+//! becomes. The Partner Center request and the customer request share it.
+
+use support_contract::{
+    Category, Contact, ContactLanguage, CustomerRef, NewSupportRequest, RequestKind, Service,
+    Severity,
+};
+
+use crate::{i18n::id, locale::Locale};
+
+/// The fields exactly as typed (nothing is trimmed away, so nothing the user
+/// typed is lost between a failed submit and the next try).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RequestFields {
+    pub category: Option<Category>,
+    pub severity: Option<Severity>,
+    pub title: String,
+    pub description: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub contact_language: ContactLanguage,
+}
+
+/// Who and what a customer request is about, chosen before the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerContext {
+    pub customer: CustomerRef,
+    pub service: Service,
+}
+
+impl RequestFields {
+    /// The request body: a Partner Center request without a context, a
+    /// customer request with one.
+    pub fn to_request(
+        &self,
+        context: Option<&CustomerContext>,
+        locale: Locale,
+    ) -> NewSupportRequest {
+        let phone = self.contact_phone.trim();
+        let common = NewSupportRequest {
+            title: self.title.trim().to_owned(),
+            description: self.description.trim().to_owned(),
+            contact: Contact {
+                name: self.contact_name.trim().to_owned(),
+                email: self.contact_email.trim().to_owned(),
+                phone: (!phone.is_empty()).then(|| phone.to_owned()),
+                language: self.contact_language,
+            },
+            locale: locale.contact_language(),
+            ..NewSupportRequest::default()
+        };
+        match context {
+            None => NewSupportRequest {
+                kind: RequestKind::PartnerCenter,
+                category: self.category,
+                ..common
+            },
+            Some(context) => NewSupportRequest {
+                kind: RequestKind::Customer,
+                customer: Some(context.customer.clone()),
+                service: Some(context.service.id.clone()),
+                severity: self.severity,
+                ..common
+            },
+        }
+    }
+
+    /// Empties what describes the problem; the contact details stay, as the
+    /// same person usually files the next request too.
+    pub fn for_next_request(&self) -> RequestFields {
+        RequestFields {
+            contact_name: self.contact_name.clone(),
+            contact_email: self.contact_email.clone(),
+            contact_phone: self.contact_phone.clone(),
+            contact_language: self.contact_language,
+            ..RequestFields::default()
+        }
+    }
+}
+
+/// The message that names a category.
+pub fn category_label(category: Category) -> &'static str {
+    match category {
+        Category::Technical => id::PC_CATEGORY_TECHNICAL,
+        Category::Billing => id::PC_CATEGORY_BILLING,
+        Category::CustomerSubscriptionManagement => {
+            id::PC_CATEGORY_CUSTOMER_SUBSCRIPTION_MANAGEMENT
+        }
+    }
+}
+
+/// The messages that name a severity and explain it.
+pub fn severity_label(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Critical => (id::SEVERITY_CRITICAL, id::SEVERITY_CRITICAL_HINT),
+        Severity::Moderate => (id::SEVERITY_MODERATE, id::SEVERITY_MODERATE_HINT),
+        Severity::Minimal => (id::SEVERITY_MINIMAL, id::SEVERITY_MINIMAL_HINT),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed() -> RequestFields {
+        RequestFields {
+            category: Some(Category::Billing),
+            severity: Some(Severity::Critical),
+            title: "  Factura duplicada ".into(),
+            description: "\nLa factura de octubre aparece dos veces.\n".into(),
+            contact_name: " Lucía Pérez ".into(),
+            contact_email: " lucia@fabrikam.es ".into(),
+            contact_phone: "  ".into(),
+            contact_language: ContactLanguage::EsEs,
+        }
+    }
+
+    fn context() -> CustomerContext {
+        CustomerContext {
+            customer: CustomerRef {
+                id: "c-7".into(),
+                name: "Núñez y Asociados S.L.".into(),
+            },
+            service: Service {
+                id: "azure".into(),
+                name: "Azure".into(),
+                admin_center_url: "https://portal.azure.cn/".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_partner_center_request_trims_text_and_leaves_out_an_empty_phone() {
+        let request = typed().to_request(None, Locale::EsEs);
+        assert_eq!(request.kind, RequestKind::PartnerCenter);
+        assert_eq!(request.category, Some(Category::Billing));
+        assert_eq!(
+            request.severity, None,
+            "severity belongs to customer requests"
+        );
+        assert_eq!(request.customer, None);
+        assert_eq!(request.title, "Factura duplicada");
+        assert_eq!(
+            request.description,
+            "La factura de octubre aparece dos veces."
+        );
+        assert_eq!(request.contact.name, "Lucía Pérez");
+        assert_eq!(request.contact.email, "lucia@fabrikam.es");
+        assert_eq!(request.contact.phone, None);
+        assert_eq!(request.locale, ContactLanguage::EsEs);
+        assert!(request.validate().is_empty());
+    }
+
+    #[test]
+    fn a_customer_request_carries_the_customer_and_the_service() {
+        let request = typed().to_request(Some(&context()), Locale::ZhTw);
+        assert_eq!(request.kind, RequestKind::Customer);
+        assert_eq!(
+            request.category, None,
+            "categories belong to Partner Center requests"
+        );
+        assert_eq!(request.customer, Some(context().customer));
+        assert_eq!(request.service.as_deref(), Some("azure"));
+        assert_eq!(request.severity, Some(Severity::Critical));
+        assert!(request.validate().is_empty());
+    }
+
+    #[test]
+    fn an_untouched_form_fails_validation_on_every_required_field() {
+        let errors = RequestFields::default()
+            .to_request(None, Locale::EnUs)
+            .validate();
+        assert_eq!(errors.len(), 5);
+        let customer = RequestFields::default().to_request(Some(&context()), Locale::EnUs);
+        let fields: Vec<_> = customer.validate().into_iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "severity",
+                "title",
+                "description",
+                "contact.name",
+                "contact.email"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_next_request_keeps_only_the_contact_details() {
+        let next = typed().for_next_request();
+        assert_eq!(next.title, "");
+        assert_eq!(next.category, None);
+        assert_eq!(next.severity, None);
+        assert_eq!(next.contact_email, " lucia@fabrikam.es ");
+        assert_eq!(next.contact_language, ContactLanguage::EsEs);
+    }
+}

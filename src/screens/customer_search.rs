@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+
+use crate::{
+    components::{BackButton, CustomerCombobox, ScreenHeading},
+    context::use_widget,
+    i18n::id,
+    journey::Step,
+};
+
+/// Find the customer the request is for.
+#[component]
+pub fn CustomerSearch(query: RwSignal<String>) -> impl IntoView {
+    let widget = use_widget();
+    let on_pick = Callback::new(move |customer| widget.go(Step::PickCustomer(customer)));
+    view! {
+        <section class="sw-screen" data-testid="customer-search">
+            <BackButton/>
+            <ScreenHeading>{widget.text(id::CUSTOMER_SEARCH_HEADING)}</ScreenHeading>
+            <CustomerCombobox query on_pick/>
+        </section>
+    }
+}

@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+
+use crate::{components::ScreenHeading, context::use_widget, i18n::id, journey::Step};
+
+/// What the partner needs help with: the choice of flows.
+#[component]
+pub fn Home() -> impl IntoView {
+    let widget = use_widget();
+    let choice =
+        move |step: Step, title: &'static str, text: &'static str, testid: &'static str| {
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="sw-choice"
+                        data-testid=testid
+                        on:click=move |_| widget.go(step.clone())
+                    >
+                        <span class="sw-choice-title">{widget.text(title)}</span>
+                        <span class="sw-choice-text">{widget.text(text)}</span>
+                    </button>
+                </li>
+            }
+        };
+    view! {
+        <section class="sw-screen" data-testid="home">
+            <ScreenHeading>{widget.text(id::HOME_HEADING)}</ScreenHeading>
+            <ul class="sw-choices">
+                {choice(
+                    Step::OpenPartnerCenterRequest,
+                    id::HOME_PARTNER_CENTER_TITLE,
+                    id::HOME_PARTNER_CENTER_TEXT,
+                    "open-partner-center-request",
+                )}
+                {choice(
+                    Step::OpenCustomerRequest,
+                    id::HOME_CUSTOMER_TITLE,
+                    id::HOME_CUSTOMER_TEXT,
+                    "open-customer-request",
+                )}
+            </ul>
+            <aside class="sw-note" data-testid="escalation-note">
+                <h3 class="sw-note-title">{widget.text(id::HOME_ESCALATION_TITLE)}</h3>
+                <p>{widget.text(id::HOME_ESCALATION_TEXT)}</p>
+            </aside>
+        </section>
+    }
+}

@@ -1,0 +1,108 @@
+use leptos::prelude::*;
+
+use crate::{
+    components::{BackButton, ScreenHeading},
+    context::use_widget,
+    i18n::{self, id},
+    journey::Step,
+    request::web_link,
+};
+
+/// Self-help first (seeds 001 and 004): the customer's admin center for the
+/// service may solve the problem without a request.
+#[component]
+pub fn SelfHelp() -> impl IntoView {
+    let widget = use_widget();
+    let names = move || {
+        widget.journey.with(|j| {
+            let customer = j
+                .customer
+                .as_ref()
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            let service = j
+                .service
+                .as_ref()
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            (customer, service)
+        })
+    };
+    let link = move || {
+        widget.journey.with(|j| {
+            j.service
+                .as_ref()
+                .and_then(|s| web_link(&s.admin_center_url))
+        })
+    };
+    let text = move || {
+        let (customer, service) = names();
+        widget.format(
+            id::SELF_HELP_TEXT,
+            &i18n::args([("customer", customer.into()), ("service", service.into())]),
+        )
+    };
+    let open_label = move || {
+        let (_, service) = names();
+        widget.format(
+            id::SELF_HELP_OPEN,
+            &i18n::args([("service", service.into())]),
+        )
+    };
+    view! {
+        <section class="sw-screen" data-testid="self-help">
+            <BackButton/>
+            <ScreenHeading>{widget.text(id::SELF_HELP_HEADING)}</ScreenHeading>
+            <p>{text}</p>
+            <p>
+                <a
+                    class="sw-link-button"
+                    data-testid="admin-center-link"
+                    href=link
+                    target="_blank"
+                    rel="noopener noreferrer"
+                >
+                    {open_label}
+                    <span class="sw-visually-hidden">" " {widget.text(id::SELF_HELP_NEW_TAB)}</span>
+                    <span aria-hidden="true">" ↗"</span>
+                </a>
+            </p>
+            <fieldset class="sw-fieldset">
+                <legend class="sw-legend">{widget.text(id::SELF_HELP_QUESTION)}</legend>
+                <div class="sw-actions">
+                    <button
+                        type="button"
+                        class="sw-button sw-button-secondary"
+                        data-testid="solved"
+                        on:click=move |_| widget.go(Step::Solved)
+                    >
+                        {widget.text(id::SELF_HELP_SOLVED)}
+                    </button>
+                    <button
+                        type="button"
+                        class="sw-button sw-button-primary"
+                        data-testid="still-needs-help"
+                        on:click=move |_| widget.go(Step::StillNeedsHelp)
+                    >
+                        {widget.text(id::SELF_HELP_STILL_NEEDS_HELP)}
+                    </button>
+                </div>
+            </fieldset>
+        </section>
+    }
+}
+
+/// The friendly close when the admin center solved it: nothing was sent.
+#[component]
+pub fn Solved() -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <section class="sw-screen" data-testid="solved">
+            <ScreenHeading>{widget.text(id::SOLVED_HEADING)}</ScreenHeading>
+            <p>{widget.text(id::SOLVED_TEXT)}</p>
+            <button type="button" class="sw-button sw-button-secondary" on:click=move |_| widget.go(Step::Home)>
+                {widget.text(id::NAV_START_AGAIN)}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,87 @@
+use leptos::prelude::*;
+
+use crate::{
+    api,
+    components::{BackButton, ScreenHeading},
+    context::use_widget,
+    i18n::{self, id},
+    journey::Step,
+};
+
+/// Which service the customer needs help with.
+#[component]
+pub fn ServiceChoice() -> impl IntoView {
+    let widget = use_widget();
+    let services = LocalResource::new(move || {
+        let backend = widget.backend.get();
+        let abort = widget.abort_signal();
+        async move {
+            match backend {
+                Some(backend) => api::list_services(backend, abort).await,
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    let customer_name = move || {
+        widget
+            .journey
+            .with(|j| j.customer.as_ref().map(|c| c.name.clone()))
+    };
+    let heading = move || {
+        let name = customer_name().unwrap_or_default();
+        widget.format(
+            id::SERVICE_HEADING,
+            &i18n::args([("customer", name.into())]),
+        )
+    };
+    let chosen = move || {
+        widget
+            .journey
+            .with(|j| j.service.as_ref().map(|s| s.id.clone()))
+    };
+
+    view! {
+        <section class="sw-screen" data-testid="service-choice">
+            <BackButton/>
+            <ScreenHeading>{heading}</ScreenHeading>
+            {move || match services.get() {
+                None => view! { <p role="status">{widget.text(id::SERVICE_LOADING)}</p> }.into_any(),
+                Some(Err(_)) => view! {
+                    <div class="sw-submit-error" role="alert">
+                        <p>{widget.text(id::SERVICE_ERROR)}</p>
+                        <button type="button" class="sw-button sw-button-secondary" on:click=move |_| services.refetch()>
+                            {widget.text(id::LOAD_RETRY)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p role="alert">{widget.text(id::SERVICE_EMPTY)}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="sw-choices">
+                        {list
+                            .into_iter()
+                            .map(|service| {
+                                let was_chosen = chosen().as_deref() == Some(service.id.as_str());
+                                let name = service.name.clone();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="sw-choice"
+                                            data-testid="service-option"
+                                            aria-current=was_chosen.then_some("true")
+                                            on:click=move |_| widget.go(Step::PickService(service.clone()))
+                                        >
+                                            <span class="sw-choice-title">{name}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
