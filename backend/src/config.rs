@@ -5,7 +5,7 @@ use axum::http::HeaderValue;
 use clap::Parser;
 
 /// The reference backend of the support widget: stores support requests in
-/// SQLite and answers the widget's JSON API.
+/// SQLite or PostgreSQL and answers the widget's JSON API.
 #[derive(Clone, Debug, Parser)]
 #[command(name = "support-backend", version, about, long_about = None)]
 pub struct Config {
@@ -18,7 +18,9 @@ pub struct Config {
     )]
     pub listen: String,
 
-    /// SQLite database URL; the file is created if it does not exist.
+    /// Database URL: sqlite://FILE (created if missing) or
+    /// postgres://USER:PASSWORD@HOST:PORT/DATABASE (must exist; several
+    /// backend processes may share it). Migrated at start.
     #[arg(
         long,
         env = "DATABASE_URL",

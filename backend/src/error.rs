@@ -19,6 +19,9 @@ pub enum ApiError {
     MalformedBody,
     #[error("Idempotency-Key is missing or not a UUID")]
     InvalidIdempotencyKey,
+    /// A query parameter is missing or invalid (`field` names it).
+    #[error("bad query parameter {}", .0.field)]
+    BadQuery(FieldError),
     #[error("the request has {} invalid field(s)", .0.len())]
     Invalid(Vec<FieldError>),
     #[error("Idempotency-Key was already used with another body")]
@@ -75,6 +78,7 @@ impl IntoResponse for ApiError {
                 IDEMPOTENCY_KEY_FIELD,
                 ErrorCode::InvalidIdempotencyKey,
             ),
+            ApiError::BadQuery(error) => contract_error(StatusCode::BAD_REQUEST, vec![error]),
             ApiError::Invalid(errors) => contract_error(StatusCode::UNPROCESSABLE_ENTITY, errors),
             ApiError::IdempotencyKeyReused => one(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -122,6 +126,12 @@ mod tests {
                 422,
                 "Idempotency-Key",
                 "idempotency_key_reused",
+            ),
+            (
+                ApiError::BadQuery(FieldError::new("query", ErrorCode::TooLong)),
+                400,
+                "query",
+                "too_long",
             ),
             (ApiError::NotFound { field: "id" }, 404, "id", "not_found"),
             (ApiError::MethodNotAllowed, 405, "", "method_not_allowed"),

@@ -3,7 +3,8 @@
 //! gets the first answer again instead of filing a second request.
 //!
 //! Only successful creations are remembered, in the same transaction as the
-//! request row: a refused form (422) leaves no trace, so the user can correct
+//! request row, and the database's primary key on the key (not the memory of
+//! one process) makes sure a key files at most one request: a refused form (422) leaves no trace, so the user can correct
 //! it and retry with the same key. Keys expire after [`KEY_TTL`]; expired
 //! keys are purged whenever a new request is stored.
 
@@ -11,9 +12,10 @@ use std::time::Duration;
 
 use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use uuid::Uuid;
 
+use crate::dialect::Dialect;
 use crate::error::ApiError;
 
 /// The header's name (HTTP header names are case-insensitive).
@@ -43,11 +45,6 @@ pub fn body_hash(body: &[u8]) -> String {
         .collect()
 }
 
-/// The SQLite `strftime` modifier that goes back [`KEY_TTL`] from now.
-fn ttl_modifier() -> String {
-    format!("-{} seconds", KEY_TTL.as_secs())
-}
-
 /// The first answer given to a key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredResponse {
@@ -56,19 +53,24 @@ pub struct StoredResponse {
     pub response: String,
 }
 
+/// An SQL expression for the oldest `created_at` that is still live.
+fn live_since(dialect: Dialect) -> String {
+    dialect.timestamp_seconds_ago(KEY_TTL.as_secs())
+}
+
 /// The live (not expired) answer stored for `key`, if any.
 pub async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
+    dialect: Dialect,
     key: &str,
 ) -> Result<Option<StoredResponse>, sqlx::Error> {
-    let row: Option<(String, i64, String)> = sqlx::query_as(
+    let sql = format!(
         "SELECT body_sha256, status_code, response FROM idempotency_keys
-         WHERE key = ? AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)",
-    )
-    .bind(key)
-    .bind(ttl_modifier())
-    .fetch_optional(conn)
-    .await?;
+         WHERE key = $1 AND created_at > {}",
+        live_since(dialect)
+    );
+    let row: Option<(String, i64, String)> =
+        sqlx::query_as(&sql).bind(key).fetch_optional(conn).await?;
     Ok(
         row.map(|(body_sha256, status_code, response)| StoredResponse {
             body_sha256,
@@ -80,38 +82,57 @@ pub async fn find(
 }
 
 /// Deletes expired keys. Run inside the creating transaction, before the new
-/// key is inserted, so an expired key can be used afresh.
-pub async fn purge_expired(conn: &mut SqliteConnection) -> Result<u64, sqlx::Error> {
-    let result = sqlx::query(
-        "DELETE FROM idempotency_keys WHERE created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)",
-    )
-    .bind(ttl_modifier())
-    .execute(conn)
-    .await?;
+/// key is claimed, so an expired key can be used afresh.
+pub async fn purge_expired(conn: &mut AnyConnection, dialect: Dialect) -> Result<u64, sqlx::Error> {
+    let sql = format!(
+        "DELETE FROM idempotency_keys WHERE created_at <= {}",
+        live_since(dialect)
+    );
+    let result = sqlx::query(&sql).execute(conn).await?;
     Ok(result.rows_affected())
 }
 
-/// Remembers the answer for `key`. Returns `false` when another request
-/// stored the key first (the caller then rolls back and replays that answer).
-pub async fn insert(
-    conn: &mut SqliteConnection,
+/// Claims `key` for the request being filed in this transaction. Returns
+/// `false` when another request holds the key: committed, or still being
+/// filed (PostgreSQL then waits for that transaction to end; SQLite has
+/// already serialized the two). The caller then rolls back and replays the
+/// holder's answer. The answer itself is filled in by [`record`].
+pub async fn claim(
+    conn: &mut AnyConnection,
     key: &str,
-    request_id: &str,
-    stored: &StoredResponse,
+    body_sha256: &str,
 ) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
-        "INSERT INTO idempotency_keys (key, body_sha256, status_code, response, request_id)
-         VALUES (?, ?, ?, ?, ?)
+        "INSERT INTO idempotency_keys (key, body_sha256, status_code, response)
+         VALUES ($1, $2, 0, '')
          ON CONFLICT (key) DO NOTHING",
     )
     .bind(key)
-    .bind(&stored.body_sha256)
+    .bind(body_sha256)
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Remembers the answer for a key claimed in this transaction, so nobody
+/// ever reads the claim without its answer.
+pub async fn record(
+    conn: &mut AnyConnection,
+    key: &str,
+    request_id: &str,
+    stored: &StoredResponse,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE idempotency_keys SET status_code = $2, response = $3, request_id = $4
+         WHERE key = $1",
+    )
+    .bind(key)
     .bind(i64::from(stored.status_code))
     .bind(&stored.response)
     .bind(request_id)
     .execute(conn)
     .await?;
-    Ok(result.rows_affected() == 1)
+    Ok(())
 }
 
 #[cfg(test)]

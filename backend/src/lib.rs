@@ -1,7 +1,8 @@
 //! The reference backend of the support widget.
 //!
-//! It implements the backend contract of `openapi.yaml` (the support-request
-//! endpoints) on top of SQLite. Tests and `main` use the same entry points:
+//! It implements the backend contract of `openapi.yaml` (support requests,
+//! customers, services) on top of SQLite or PostgreSQL, chosen by the
+//! database URL. Tests and `main` use the same entry points:
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -15,7 +16,9 @@
 //! ```
 
 pub mod config;
+pub mod customer_search;
 pub mod db;
+pub mod dialect;
 pub mod error;
 pub mod idempotency;
 pub mod routes;
@@ -27,7 +30,6 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::Router;
-use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -38,15 +40,24 @@ use error::ApiError;
 pub const SUPPORT_REQUESTS: &str = "/support-requests";
 /// `GET` here reads one support request.
 pub const SUPPORT_REQUEST: &str = "/support-requests/{id}";
+/// `GET` here searches the partner's customers.
+pub const CUSTOMERS: &str = "/customers";
+/// `GET` here lists the services.
+pub const SERVICES: &str = "/services";
 
 /// The operations this backend implements, as `(method, path)` in OpenAPI's
 /// template syntax (which axum shares); the OpenAPI test checks them.
-pub const ROUTES: &[(&str, &str)] = &[("POST", SUPPORT_REQUESTS), ("GET", SUPPORT_REQUEST)];
+pub const ROUTES: &[(&str, &str)] = &[
+    ("POST", SUPPORT_REQUESTS),
+    ("GET", SUPPORT_REQUEST),
+    ("GET", CUSTOMERS),
+    ("GET", SERVICES),
+];
 
 /// What every handler shares.
 #[derive(Clone, Debug)]
 pub struct AppState {
-    pub pool: SqlitePool,
+    pub db: db::Db,
     /// Origins allowed by CORS; empty means no CORS headers at all.
     pub allowed_origins: Vec<HeaderValue>,
 }
@@ -57,6 +68,8 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route(SUPPORT_REQUESTS, post(routes::support_requests::create))
         .route(SUPPORT_REQUEST, get(routes::support_requests::get))
+        .route(CUSTOMERS, get(routes::customers::search))
+        .route(SERVICES, get(routes::services::list))
         .fallback(|| async { ApiError::NotFound { field: "" } })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         // The body extractor refuses anything larger; the handler turns that
@@ -114,7 +127,7 @@ pub struct Server {
 impl Server {
     /// Opens and migrates the database, then binds the listening socket.
     pub async fn bind(config: &Config) -> Result<Server, StartError> {
-        let pool = db::connect(&config.database_url).await?;
+        let db = db::connect(&config.database_url).await?;
         let listen_error = |source| StartError::Listen {
             address: config.listen.clone(),
             source,
@@ -124,7 +137,7 @@ impl Server {
             .map_err(listen_error)?;
         let local_addr = listener.local_addr().map_err(listen_error)?;
         let state = AppState {
-            pool,
+            db,
             allowed_origins: config.allowed_origins.clone(),
         };
         Ok(Server {
@@ -145,11 +158,11 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let pool = self.state.pool.clone();
+        let db = self.state.db.clone();
         let result = axum::serve(self.listener, router(self.state))
             .with_graceful_shutdown(shutdown)
             .await;
-        pool.close().await;
+        db.close().await;
         result
     }
 }

@@ -92,6 +92,18 @@ pub struct Service {
     pub admin_center_url: String,
 }
 
+/// The answer to `GET /customers?query=`: the matching customers, by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerList {
+    pub customers: Vec<Customer>,
+}
+
+/// The answer to `GET /services`: every service, in the order to list them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceList {
+    pub services: Vec<Service>,
+}
+
 /// The languages a support representative can contact someone in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ContactLanguage {

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use support_contract::{CreatedRequest, NewSupportRequest, StoredRequest};
 
-use crate::db::{self, Created};
+use crate::db::{self, catalogue, Created};
 use crate::error::ApiError;
 use crate::idempotency::{self, StoredResponse};
 use crate::AppState;
@@ -22,7 +22,8 @@ const ATTEMPTS: usize = 3;
 
 /// Creates a support request. The checks run in the order the contract lists
 /// them: size (413), JSON shape (400), idempotency key (400), a replay or
-/// reuse of the key, then the field rules (422).
+/// reuse of the key, then the field rules and the customer and service
+/// checks (422).
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -40,19 +41,21 @@ pub async fn create(
     let hash = idempotency::body_hash(&body);
 
     for _ in 0..ATTEMPTS {
-        let mut conn = state.pool.acquire().await?;
-        let previous = idempotency::find(&mut conn, &key).await?;
+        let mut conn = state.db.pool().acquire().await?;
+        let previous = idempotency::find(&mut conn, state.db.dialect(), &key).await?;
         drop(conn);
         if let Some(previous) = previous {
             return replay(previous, &hash);
         }
         // Validated only when the key is new: a stored key already answered
         // this exact body, and a different body is a reuse either way.
-        let errors = request.validate();
+        let mut errors = request.validate();
+        errors.extend(catalogue::unknown_references(&state.db, &request).await?);
         if !errors.is_empty() {
+            errors.sort_by_key(|error| form_position(&error.field));
             return Err(ApiError::Invalid(errors));
         }
-        match db::create_request(&state.pool, &key, &hash, &request).await? {
+        match db::create_request(&state.db, &key, &hash, &request).await? {
             Created::New(stored) => return respond(&stored, false),
             // Lost the race for this key: loop to replay the winner's answer.
             Created::KeyTaken => continue,
@@ -61,6 +64,29 @@ pub async fn create(
     Err(ApiError::Internal(format!(
         "idempotency key {key}: no stored answer after {ATTEMPTS} attempts"
     )))
+}
+
+/// The fields in the order the forms show them, which is the order of the
+/// errors in a 422 (the contract's rules already list theirs in this order;
+/// the customer and service checks against the database slot in).
+const FORM_ORDER: [&str; 9] = [
+    "category",
+    "customer",
+    "service",
+    "severity",
+    "title",
+    "description",
+    "contact.name",
+    "contact.email",
+    "contact.phone",
+];
+
+/// Where a field's error goes among the others; unknown fields go last.
+fn form_position(field: &str) -> usize {
+    FORM_ORDER
+        .iter()
+        .position(|f| *f == field)
+        .unwrap_or(FORM_ORDER.len())
 }
 
 /// The stored answer for a repeated key, if the body is the same one.
@@ -106,7 +132,7 @@ pub async fn get(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<StoredRequest>, ApiError> {
-    db::find_request(&state.pool, &id)
+    db::find_request(&state.db, &id)
         .await?
         .map(Json)
         .ok_or(ApiError::NotFound { field: "id" })

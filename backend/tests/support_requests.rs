@@ -1,112 +1,14 @@
-//! The API over real loopback HTTP: a server on 127.0.0.1:0 with a fresh
-//! SQLite file, spoken to with reqwest, checked against the database.
+//! `POST /support-requests` and `GET /support-requests/{id}` over real
+//! loopback HTTP, checked against the database (SQLite, or PostgreSQL under
+//! `scripts/with-postgres`).
 
-use std::time::Duration;
+mod common;
 
-use reqwest::{Client, Method, Response, StatusCode};
-use serde_json::{json, Value};
-use sqlx::SqlitePool;
-use support_backend::{Config, Server};
+use common::{json_of, key, one_error, start, valid, valid_for_customer, ALLOWED};
+use reqwest::{Method, StatusCode};
+use serde_json::json;
 use support_contract::{CreatedRequest, NewSupportRequest, StoredRequest};
-use tempfile::TempDir;
 use uuid::Uuid;
-
-const ALLOWED: &str = "https://portal.example.com";
-
-/// A running server; it stops when dropped.
-struct TestServer {
-    base: String,
-    client: Client,
-    db: SqlitePool,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-    _dir: TempDir,
-}
-
-impl Drop for TestServer {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-async fn start() -> TestServer {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("support.db").display());
-    let config = Config {
-        listen: "127.0.0.1:0".into(),
-        database_url: url.clone(),
-        allowed_origins: vec![ALLOWED.parse().unwrap()],
-    };
-    let server = Server::bind(&config).await.unwrap();
-    let base = format!("http://{}", server.local_addr());
-    let task = tokio::spawn(server.run(std::future::pending()));
-    let db = SqlitePool::connect(&url).await.unwrap();
-    let client = Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap();
-    TestServer {
-        base,
-        client,
-        db,
-        task,
-        _dir: dir,
-    }
-}
-
-impl TestServer {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    async fn post(&self, key: Option<&str>, body: impl Into<reqwest::Body>) -> Response {
-        let mut request = self
-            .client
-            .post(self.url("/support-requests"))
-            .header("content-type", "application/json")
-            .body(body);
-        if let Some(key) = key {
-            request = request.header("Idempotency-Key", key);
-        }
-        request.send().await.unwrap()
-    }
-
-    async fn post_json(&self, key: &str, body: &Value) -> Response {
-        self.post(Some(key), serde_json::to_vec(body).unwrap())
-            .await
-    }
-
-    async fn count(&self, table: &str) -> i64 {
-        let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
-            .fetch_one(&self.db)
-            .await
-            .unwrap();
-        count
-    }
-}
-
-fn key() -> String {
-    Uuid::new_v4().to_string()
-}
-
-fn valid() -> Value {
-    json!({
-        "kind": "partner_center",
-        "category": "billing",
-        "title": "Invoice total is wrong",
-        "description": "The November invoice counts one licence twice.",
-        "contact": {"name": "Li Na", "email": "li.na@contoso.cn", "language": "zh-CN"},
-        "locale": "zh-CN"
-    })
-}
-
-async fn json_of(response: Response) -> (StatusCode, Value) {
-    let status = response.status();
-    (status, response.json().await.unwrap())
-}
-
-fn one_error(field: &str, code: &str) -> Value {
-    json!({"errors": [{"field": field, "code": code}]})
-}
 
 #[tokio::test]
 async fn a_valid_request_is_created_stored_and_readable() {
@@ -151,7 +53,7 @@ async fn a_valid_request_is_created_stored_and_readable() {
         String,
     ) = sqlx::query_as(
         "SELECT reference, kind, category, title, contact_email, contact_language, status, body
-         FROM support_requests WHERE id = ?",
+         FROM support_requests WHERE id = $1",
     )
     .bind(&created.id)
     .fetch_one(&server.db)
@@ -454,8 +356,8 @@ async fn chinese_and_spanish_text_round_trips_exactly() {
     let cases = [
         json!({
             "kind": "customer",
-            "customer": {"id": "c-42", "name": "北京云计算有限公司"},
-            "service": "exchange-online",
+            "customer": {"id": "beijing-cloud", "name": "北京云计算有限公司"},
+            "service": "office365",
             "escalation": {"reason": "regional_issue", "health_checked": true, "troubleshooting": ["重新启动客户端", "检查 DNS"]},
             "title": "无法登录合作伙伴中心",
             "description": "登录时显示错误。\n第二行：「請稍後再試」😀",
@@ -487,7 +389,7 @@ async fn chinese_and_spanish_text_round_trips_exactly() {
         assert_eq!(stored["request"]["title"], body["title"]);
         assert_eq!(stored["request"]["description"], body["description"]);
         let (title, name): (String, String) =
-            sqlx::query_as("SELECT title, contact_name FROM support_requests WHERE id = ?")
+            sqlx::query_as("SELECT title, contact_name FROM support_requests WHERE id = $1")
                 .bind(&created.id)
                 .fetch_one(&server.db)
                 .await
@@ -497,79 +399,142 @@ async fn chinese_and_spanish_text_round_trips_exactly() {
     }
 }
 
-#[test]
-fn help_documents_every_flag_and_its_environment_variable() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
-        .arg("--help")
-        .env_remove("DATABASE_URL")
-        .env_remove("SUPPORT_BACKEND_LISTEN")
-        .env_remove("SUPPORT_BACKEND_ALLOWED_ORIGINS")
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let help = String::from_utf8(output.stdout).unwrap();
-    for needle in [
-        "--listen",
-        "SUPPORT_BACKEND_LISTEN",
-        "127.0.0.1:8787",
-        "--database-url",
-        "DATABASE_URL",
-        "sqlite://support-widget.db",
-        "--allowed-origin",
-        "SUPPORT_BACKEND_ALLOWED_ORIGINS",
-    ] {
-        assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
-    }
+#[tokio::test]
+async fn a_request_for_a_customer_keeps_its_customer_service_and_severity() {
+    let server = start().await;
+    let mut body = valid_for_customer();
+    // The widget may send the name as it showed it; the column keeps the
+    // catalogue's name, the body what was sent.
+    body["customer"]["name"] = json!("北京云计算");
+    let response = server.post_json(&key(), &body).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let created: CreatedRequest = response.json().await.unwrap();
+    let row: (String, String, String, String) = sqlx::query_as(
+        "SELECT customer_id, customer_name, service_id, severity
+         FROM support_requests WHERE id = $1",
+    )
+    .bind(&created.id)
+    .fetch_one(&server.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        row,
+        (
+            "beijing-cloud".into(),
+            "北京云计算有限公司".into(),
+            "azure".into(),
+            "critical".into()
+        )
+    );
+    let (status, stored) = json_of(
+        server
+            .get(&format!("/support-requests/{}", created.id))
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(stored["request"]["customer"], body["customer"]);
+    assert_eq!(stored["request"]["service"], "azure");
+    assert_eq!(stored["request"]["severity"], "critical");
 }
 
-/// The binary prints its one line, serves, and exits cleanly on SIGTERM.
-#[cfg(unix)]
 #[tokio::test]
-async fn the_binary_announces_itself_and_stops_on_sigterm() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("fresh.db");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
-        .args(["--listen", "127.0.0.1:0", "--database-url"])
-        .arg(format!("sqlite://{}", db.display()))
-        .env(
-            "SUPPORT_BACKEND_ALLOWED_ORIGINS",
-            "https://a.example.com, https://b.example.com",
-        )
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    stdout.read_line(&mut line).unwrap();
-    let base = line
-        .trim_end()
-        .strip_prefix("support-backend listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_owned();
-    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
-    assert!(db.exists(), "the database file is created");
-
-    let response = reqwest::Client::new()
-        .get(format!("{base}/support-requests/{}", key()))
-        .header("Origin", "https://b.example.com")
-        .send()
+async fn a_partner_center_request_leaves_the_customer_columns_empty() {
+    let server = start().await;
+    let created: CreatedRequest = server
+        .post_json(&key(), &valid())
+        .await
+        .json()
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let row: (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) = sqlx::query_as(
+        "SELECT customer_id, customer_name, service_id, severity
+         FROM support_requests WHERE id = $1",
+    )
+    .bind(&created.id)
+    .fetch_one(&server.db)
+    .await
+    .unwrap();
+    assert_eq!(row, (None, None, None, None));
+}
+
+#[tokio::test]
+async fn an_unknown_customer_or_service_is_refused_and_stores_nothing() {
+    let server = start().await;
+    let mut unknown_customer = valid_for_customer();
+    unknown_customer["customer"]["id"] = json!("woodgrove");
+    let mut unknown_service = valid_for_customer();
+    unknown_service["service"] = json!("exchange-online");
+    // Ids are exact: the search folds case, the reference does not.
+    let mut other_case = valid_for_customer();
+    other_case["service"] = json!("Azure");
+    let cases = [
+        (unknown_customer, "customer"),
+        (unknown_service, "service"),
+        (other_case, "service"),
+    ];
+    for (body, field) in cases {
+        let (status, json) = json_of(server.post_json(&key(), &body).await).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(json, one_error(field, "invalid_value"), "{body}");
+    }
+    assert_eq!(server.count("support_requests").await, 0);
+    assert_eq!(server.count("idempotency_keys").await, 0);
+}
+
+#[tokio::test]
+async fn unknown_references_are_listed_in_form_order_with_the_other_errors() {
+    let server = start().await;
+    let mut body = valid_for_customer();
+    body["customer"]["id"] = json!("woodgrove");
+    body["service"] = json!("exchange-online");
+    body["title"] = json!("");
+    body.as_object_mut().unwrap().remove("severity");
+    let (status, json) = json_of(server.post_json(&key(), &body).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        response.headers()["access-control-allow-origin"],
-        "https://b.example.com"
+        json,
+        json!({"errors": [
+            {"field": "customer", "code": "invalid_value"},
+            {"field": "service", "code": "invalid_value"},
+            {"field": "severity", "code": "required"},
+            {"field": "title", "code": "required"},
+        ]})
     );
 
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = child.wait().unwrap();
-    assert!(status.success(), "{status:?}");
+    // A request of another kind that names a service must name a real one too.
+    let mut partner_center = valid();
+    partner_center["service"] = json!("exchange-online");
+    let (status, json) = json_of(server.post_json(&key(), &partner_center).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json, one_error("service", "invalid_value"));
+}
+
+#[tokio::test]
+async fn a_customer_request_needs_its_customer_service_and_severity() {
+    let server = start().await;
+    let mut bare = valid_for_customer();
+    for field in ["customer", "service", "severity"] {
+        bare.as_object_mut().unwrap().remove(field);
+    }
+    let (status, json) = json_of(server.post_json(&key(), &bare).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        json,
+        json!({"errors": [
+            {"field": "customer", "code": "required"},
+            {"field": "service", "code": "required"},
+            {"field": "severity", "code": "required"},
+        ]})
+    );
+    let mut unknown_severity = valid_for_customer();
+    unknown_severity["severity"] = json!("urgent");
+    let (status, json) = json_of(server.post_json(&key(), &unknown_severity).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "severity is an enum");
+    assert_eq!(json, one_error("", "malformed_body"));
 }

@@ -1,0 +1,65 @@
+//! The customers and services requests can name: listing them, and checking
+//! that a request names ones that exist.
+
+use support_contract::{Customer, ErrorCode, FieldError, NewSupportRequest, Service};
+
+use super::Db;
+
+/// Every customer of the partner. Matching happens in Rust (see
+/// [`crate::customer_search`]) so that both databases match alike; one
+/// partner's customers are few enough to read in one go.
+pub async fn customers(db: &Db) -> Result<Vec<Customer>, sqlx::Error> {
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT id, name, domain FROM customers")
+            .fetch_all(db.pool())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, domain)| Customer { id, name, domain })
+        .collect())
+}
+
+/// Every service, in the order the widget lists them.
+pub async fn services(db: &Db) -> Result<Vec<Service>, sqlx::Error> {
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT id, name, admin_center_url FROM services ORDER BY position, id")
+            .fetch_all(db.pool())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, admin_center_url)| Service {
+            id,
+            name,
+            admin_center_url,
+        })
+        .collect())
+}
+
+/// `invalid_value` for a customer or service that the request names and that
+/// does not exist. Blank ones are left to the contract's rules (`required`
+/// where the kind of request needs them).
+pub async fn unknown_references(
+    db: &Db,
+    request: &NewSupportRequest,
+) -> Result<Vec<FieldError>, sqlx::Error> {
+    let mut errors = Vec::new();
+    if let Some(customer) = &request.customer {
+        if !customer.id.trim().is_empty() && !exists(db, "customers", &customer.id).await? {
+            errors.push(FieldError::new("customer", ErrorCode::InvalidValue));
+        }
+    }
+    if let Some(service) = &request.service {
+        if !service.trim().is_empty() && !exists(db, "services", service).await? {
+            errors.push(FieldError::new("service", ErrorCode::InvalidValue));
+        }
+    }
+    Ok(errors)
+}
+
+/// Whether `table` has a row with this `id`. `table` is one of this
+/// module's constants, never input.
+async fn exists(db: &Db, table: &'static str, id: &str) -> Result<bool, sqlx::Error> {
+    let sql = format!("SELECT COUNT(*) FROM {table} WHERE id = $1");
+    let (count,): (i64,) = sqlx::query_as(&sql).bind(id).fetch_one(db.pool()).await?;
+    Ok(count > 0)
+}

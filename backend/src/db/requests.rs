@@ -1,0 +1,128 @@
+//! Storing support requests and reading them back.
+
+use serde::Serialize;
+use support_contract::{CreatedRequest, NewSupportRequest, RequestStatus, StoredRequest};
+use uuid::Uuid;
+
+use super::Db;
+use crate::error::ApiError;
+use crate::idempotency::{self, StoredResponse};
+
+/// What [`create_request`] did.
+#[derive(Debug)]
+pub enum Created {
+    /// The request was stored; this is the JSON of the answer, as remembered
+    /// for the idempotency key.
+    New(StoredResponse),
+    /// Another request holds the same key; nothing was written.
+    KeyTaken,
+}
+
+/// The text of a unit enum as it appears in JSON (`partner_center`), for the
+/// columns that repeat a field of the body.
+fn json_text(value: impl Serialize) -> Option<String> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(text)) => Some(text),
+        _ => None,
+    }
+}
+
+/// Stores `request` under its idempotency key in one transaction: either the
+/// key and the request are both written or neither is.
+///
+/// The key is claimed first, so the database's primary key decides which of
+/// several concurrent requests with one key files it, whichever backend
+/// process each reached; the others write nothing and get
+/// [`Created::KeyTaken`]. The request's customer and service must exist
+/// (the caller checks; a foreign key makes sure).
+pub async fn create_request(
+    db: &Db,
+    key: &str,
+    body_sha256: &str,
+    request: &NewSupportRequest,
+) -> Result<Created, ApiError> {
+    let body = serde_json::to_string(request).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let id = Uuid::new_v4().to_string();
+    let mut tx = db.pool().begin().await?;
+    // The first statement writes, so on SQLite the transaction takes the
+    // write lock at once (waiting on busy_timeout) and never has to upgrade a
+    // read snapshot, which SQLite would refuse with SQLITE_BUSY under
+    // contention.
+    idempotency::purge_expired(&mut tx, db.dialect()).await?;
+    if !idempotency::claim(&mut tx, key, body_sha256).await? {
+        tx.rollback().await?;
+        return Ok(Created::KeyTaken);
+    }
+    let (seq,): (i64,) = sqlx::query_as(db.dialect().next_request_number())
+        .fetch_one(&mut *tx)
+        .await?;
+    let reference = format!("SR-{seq:06}");
+    let customer_id = request.customer.as_ref().map(|c| c.id.as_str());
+    let (created_at,): (String,) = sqlx::query_as(
+        "INSERT INTO support_requests (
+             id, seq, reference, kind, category, title, description,
+             contact_name, contact_email, contact_phone, contact_language,
+             locale, status, body,
+             customer_id, customer_name, service_id, severity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+             $15, (SELECT name FROM customers WHERE id = $15), $16, $17)
+         RETURNING created_at",
+    )
+    .bind(&id)
+    .bind(seq)
+    .bind(&reference)
+    .bind(json_text(request.kind))
+    .bind(request.category.map(|c| c.as_str()))
+    .bind(&request.title)
+    .bind(&request.description)
+    .bind(&request.contact.name)
+    .bind(&request.contact.email)
+    .bind(&request.contact.phone)
+    .bind(request.contact.language.as_str())
+    .bind(request.locale.as_str())
+    .bind(RequestStatus::Submitted.as_str())
+    .bind(&body)
+    .bind(customer_id)
+    .bind(request.service.as_deref())
+    .bind(request.severity.map(|s| s.as_str()))
+    .fetch_one(&mut *tx)
+    .await?;
+    let created = CreatedRequest {
+        id: id.clone(),
+        reference,
+        status: RequestStatus::Submitted,
+        created_at,
+    };
+    let stored = StoredResponse {
+        body_sha256: body_sha256.to_owned(),
+        status_code: 201,
+        response: serde_json::to_string(&created).map_err(|e| ApiError::Internal(e.to_string()))?,
+    };
+    idempotency::record(&mut tx, key, &id, &stored).await?;
+    tx.commit().await?;
+    Ok(Created::New(stored))
+}
+
+/// The stored request with this id, if any.
+pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, ApiError> {
+    let row: Option<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, reference, status, created_at, body FROM support_requests WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some((id, reference, status, created_at, body)) = row else {
+        return Ok(None);
+    };
+    let broken =
+        |what: &str| ApiError::Internal(format!("request {id}: stored {what} does not parse"));
+    let status = RequestStatus::parse(&status).ok_or_else(|| broken("status"))?;
+    let request = serde_json::from_str(&body).map_err(|_| broken("body"))?;
+    Ok(Some(StoredRequest {
+        id,
+        reference,
+        status,
+        created_at,
+        request,
+    }))
+}

@@ -1,0 +1,39 @@
+//! `GET /customers?query=`: the partner's customers matching a name or domain.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::Json;
+use serde::Deserialize;
+use support_contract::{CustomerList, ErrorCode, FieldError};
+
+use crate::customer_search::{self, QUERY_MAX};
+use crate::db::catalogue;
+use crate::error::ApiError;
+use crate::AppState;
+
+/// The query string; `query` may be left out, which lists the first customers.
+#[derive(Debug, Deserialize)]
+pub struct CustomerQuery {
+    #[serde(default)]
+    query: String,
+}
+
+/// Answers the customers matching `query` (see [`customer_search`] for the
+/// rules), at most [`customer_search::MAX_RESULTS`], by name then id.
+pub async fn search(
+    State(state): State<AppState>,
+    query: Result<Query<CustomerQuery>, QueryRejection>,
+) -> Result<Json<CustomerList>, ApiError> {
+    let Query(CustomerQuery { query }) =
+        query.map_err(|_| ApiError::BadQuery(FieldError::new("query", ErrorCode::InvalidValue)))?;
+    if query.chars().count() > QUERY_MAX {
+        return Err(ApiError::BadQuery(FieldError::new(
+            "query",
+            ErrorCode::TooLong,
+        )));
+    }
+    let customers = catalogue::customers(&state.db).await?;
+    Ok(Json(CustomerList {
+        customers: customer_search::search(customers, &query),
+    }))
+}

@@ -1,0 +1,15 @@
+//! `GET /services`: the services requests can be about.
+
+use axum::extract::State;
+use axum::Json;
+use support_contract::ServiceList;
+
+use crate::db::catalogue;
+use crate::error::ApiError;
+use crate::AppState;
+
+/// Answers every service with its admin-center URL, in the order to list them.
+pub async fn list(State(state): State<AppState>) -> Result<Json<ServiceList>, ApiError> {
+    let services = catalogue::services(&state.db).await?;
+    Ok(Json(ServiceList { services }))
+}

@@ -1,0 +1,178 @@
+//! What the API tests share: a fresh database for each test (SQLite, or
+//! PostgreSQL when `TEST_DATABASE_URL` names a server, as under
+//! `scripts/with-postgres`), a server on 127.0.0.1:0 using it, and helpers.
+
+// Each test file uses only some of these helpers.
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{json, Value};
+use sqlx::{AnyPool, Connection, Executor, PgConnection};
+use support_backend::{Config, Server};
+use tempfile::TempDir;
+use uuid::Uuid;
+
+/// The variable naming the PostgreSQL server to test on: a URL whose user
+/// may create databases, such as `postgres://postgres@127.0.0.1:5433/postgres`.
+pub const TEST_DATABASE_URL: &str = "TEST_DATABASE_URL";
+
+pub const ALLOWED: &str = "https://portal.example.com";
+
+/// A database no other test uses. SQLite files go away with the temporary
+/// folder; PostgreSQL databases go away with the throwaway server.
+pub struct TestDatabase {
+    pub url: String,
+    _dir: Option<TempDir>,
+}
+
+/// The PostgreSQL server to test on, if any.
+pub fn postgres_server() -> Option<String> {
+    std::env::var(TEST_DATABASE_URL)
+        .ok()
+        .filter(|url| !url.trim().is_empty())
+}
+
+/// Makes a fresh, empty database (not migrated: the backend does that).
+pub async fn fresh_database() -> TestDatabase {
+    sqlx::any::install_default_drivers();
+    match postgres_server() {
+        Some(server) => {
+            let name = format!("test_{}", Uuid::new_v4().simple());
+            let mut admin = PgConnection::connect(&server).await.unwrap();
+            admin
+                .execute(format!("CREATE DATABASE {name}").as_str())
+                .await
+                .unwrap();
+            admin.close().await.unwrap();
+            let mut url = reqwest::Url::parse(&server).unwrap();
+            url.set_path(&format!("/{name}"));
+            TestDatabase {
+                url: url.to_string(),
+                _dir: None,
+            }
+        }
+        None => {
+            let dir = tempfile::tempdir().unwrap();
+            let url = format!("sqlite://{}", dir.path().join("support.db").display());
+            TestDatabase {
+                url,
+                _dir: Some(dir),
+            }
+        }
+    }
+}
+
+/// A running server; it stops when dropped.
+pub struct TestServer {
+    pub base: String,
+    pub client: Client,
+    pub db: AnyPool,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+    _database: TestDatabase,
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+pub async fn start() -> TestServer {
+    let database = fresh_database().await;
+    let config = Config {
+        listen: "127.0.0.1:0".into(),
+        database_url: database.url.clone(),
+        allowed_origins: vec![ALLOWED.parse().unwrap()],
+    };
+    let server = Server::bind(&config).await.unwrap();
+    let base = format!("http://{}", server.local_addr());
+    let task = tokio::spawn(server.run(std::future::pending()));
+    let db = AnyPool::connect(&database.url).await.unwrap();
+    let client = Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    TestServer {
+        base,
+        client,
+        db,
+        task,
+        _database: database,
+    }
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn post(&self, key: Option<&str>, body: impl Into<reqwest::Body>) -> Response {
+        let mut request = self
+            .client
+            .post(self.url("/support-requests"))
+            .header("content-type", "application/json")
+            .body(body);
+        if let Some(key) = key {
+            request = request.header("Idempotency-Key", key);
+        }
+        request.send().await.unwrap()
+    }
+
+    pub async fn post_json(&self, key: &str, body: &Value) -> Response {
+        self.post(Some(key), serde_json::to_vec(body).unwrap())
+            .await
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&self.db)
+            .await
+            .unwrap();
+        count
+    }
+}
+
+pub fn key() -> String {
+    Uuid::new_v4().to_string()
+}
+
+/// A valid Partner Center request.
+pub fn valid() -> Value {
+    json!({
+        "kind": "partner_center",
+        "category": "billing",
+        "title": "Invoice total is wrong",
+        "description": "The November invoice counts one licence twice.",
+        "contact": {"name": "Li Na", "email": "li.na@contoso.cn", "language": "zh-CN"},
+        "locale": "zh-CN"
+    })
+}
+
+/// A valid request on behalf of a seeded customer, about a seeded service.
+pub fn valid_for_customer() -> Value {
+    json!({
+        "kind": "customer",
+        "customer": {"id": "beijing-cloud", "name": "北京云计算有限公司"},
+        "service": "azure",
+        "severity": "critical",
+        "title": "虚拟机无法启动",
+        "description": "客户的三台虚拟机自今天早上起无法启动。",
+        "contact": {"name": "王芳", "email": "wang.fang@contoso.cn", "language": "zh-CN"},
+        "locale": "zh-CN"
+    })
+}
+
+pub async fn json_of(response: Response) -> (StatusCode, Value) {
+    let status = response.status();
+    (status, response.json().await.unwrap())
+}
+
+pub fn one_error(field: &str, code: &str) -> Value {
+    json!({"errors": [{"field": field, "code": code}]})
+}
