@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{json_of, key, one_error, start, valid, valid_for_customer, ALLOWED};
+use common::{json_of, key, one_error, serve, start, valid, valid_for_customer, ALLOWED};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use support_contract::{CreatedRequest, NewSupportRequest, StoredRequest};
@@ -182,6 +182,53 @@ async fn concurrent_posts_with_one_key_create_one_request() {
     assert_eq!(replays, 9);
     assert_eq!(server.count("support_requests").await, 1);
     assert_eq!(server.count("idempotency_keys").await, 1);
+}
+
+/// Two servers with their own pools on one database stand for two backend
+/// processes behind a load balancer: the database, not process memory,
+/// keeps a key to one request and request numbers unique.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_servers_on_one_database_store_each_key_once_and_number_uniquely() {
+    let first = std::sync::Arc::new(start().await);
+    let (second_base, second_task) = serve(first.database_url()).await;
+    let bases = [first.base.clone(), second_base];
+    let repeated = key();
+    let mut tasks = Vec::new();
+    for n in 0..24 {
+        // Even requests share one key; odd ones each have their own.
+        let key = if n % 2 == 0 { repeated.clone() } else { key() };
+        let base = bases[n % 2].clone();
+        let client = first.client.clone();
+        tasks.push(tokio::spawn(async move {
+            let response = client
+                .post(format!("{base}/support-requests"))
+                .header("Idempotency-Key", &key)
+                .json(&valid())
+                .send()
+                .await
+                .unwrap();
+            let (status, body) = json_of(response).await;
+            (key, status, body)
+        }));
+    }
+    let mut ids_for_repeated = Vec::new();
+    let mut references = Vec::new();
+    for task in tasks {
+        let (key, status, body) = task.await.unwrap();
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        references.push(body["reference"].as_str().unwrap().to_owned());
+        if key == repeated {
+            ids_for_repeated.push(body["id"].as_str().unwrap().to_owned());
+        }
+    }
+    second_task.abort();
+    ids_for_repeated.dedup();
+    assert_eq!(ids_for_repeated.len(), 1, "{ids_for_repeated:?}");
+    references.sort();
+    references.dedup();
+    assert_eq!(references.len(), 13, "one per distinct key: {references:?}");
+    assert_eq!(first.count("support_requests").await, 13);
+    assert_eq!(first.count("idempotency_keys").await, 13);
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use leptos::{ev::KeyboardEvent, prelude::*};
+use leptos::{ev::KeyboardEvent, prelude::*, task::spawn_local_scoped};
 use support_contract::Customer;
 use web_sys::AbortController;
 
@@ -26,9 +26,41 @@ pub fn CustomerCombobox(
     on_pick: Callback<Customer>,
 ) -> impl IntoView {
     let widget = use_widget();
-    let searched = RwSignal::new(query.get_untracked().trim().to_owned());
-    let open = RwSignal::new(!searched.get_untracked().is_empty());
+    let open = RwSignal::new(!query.with_untracked(|q| q.trim().is_empty()));
     let active = RwSignal::new(None::<usize>);
+    // The last answer, with the text it answers; stale answers are ignored.
+    let results = RwSignal::new(None::<(String, Result<Vec<Customer>, LoadError>)>);
+
+    // Each search aborts the one still in flight: the partner typed on, and
+    // only the newest text matters.
+    let in_flight = StoredValue::new_local(None::<AbortController>);
+    let search = move |text: String| {
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(AbortController::signal);
+        in_flight.update_value(|current| {
+            if let Some(previous) = std::mem::replace(current, controller) {
+                previous.abort();
+            }
+        });
+        let backend = widget.backend.get_untracked();
+        spawn_local_scoped(async move {
+            let found = match backend {
+                _ if text.is_empty() => Ok(Vec::new()),
+                Some(backend) => api::search_customers(backend, text.clone(), signal).await,
+                None => Err(LoadError::Network),
+            };
+            results.set(Some((text, found)));
+        });
+    };
+    on_cleanup(move || {
+        in_flight.update_value(|current| {
+            if let Some(controller) = current.take() {
+                controller.abort();
+            }
+        })
+    });
+    // Back on this screen with text already typed: show its answer again.
+    search(query.get_untracked().trim().to_owned());
 
     // Typing restarts the pause; only a pause starts a search.
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
@@ -41,7 +73,7 @@ pub fn CustomerCombobox(
                 previous.clear();
             }
             *timer = set_timeout_with_handle(
-                move || searched.set(query.get_untracked().trim().to_owned()),
+                move || search(query.get_untracked().trim().to_owned()),
                 DEBOUNCE,
             )
             .ok();
@@ -53,28 +85,6 @@ pub fn CustomerCombobox(
                 timer.clear();
             }
         })
-    });
-
-    // A newer search aborts the one still in flight.
-    let in_flight = StoredValue::new_local(None::<AbortController>);
-    let results = LocalResource::new(move || {
-        let text = searched.get();
-        let backend = widget.backend.get();
-        let controller = AbortController::new().ok();
-        let signal = controller.as_ref().map(AbortController::signal);
-        in_flight.update_value(|current| {
-            if let Some(previous) = std::mem::replace(current, controller) {
-                previous.abort();
-            }
-        });
-        async move {
-            let found = match backend {
-                _ if text.is_empty() => Ok(Vec::new()),
-                Some(backend) => api::search_customers(backend, text.clone(), signal).await,
-                None => Err(LoadError::Network),
-            };
-            (text, found)
-        }
     });
 
     // The answer on show is for what is typed now, or the search is running.
@@ -117,7 +127,6 @@ pub fn CustomerCombobox(
                     active.set(None);
                 } else {
                     query.set(String::new());
-                    searched.set(String::new());
                 }
             }
             _ => {}
@@ -168,7 +177,7 @@ pub fn CustomerCombobox(
                 {status}
             </p>
             <Show when=failed>
-                <button type="button" class="sw-button sw-button-secondary" on:click=move |_| results.refetch()>
+                <button type="button" class="sw-button sw-button-secondary" on:click=move |_| search(query.get_untracked().trim().to_owned())>
                     {widget.text(id::LOAD_RETRY)}
                 </button>
             </Show>

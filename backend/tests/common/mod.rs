@@ -79,16 +79,10 @@ impl Drop for TestServer {
     }
 }
 
+/// A server on a fresh database.
 pub async fn start() -> TestServer {
     let database = fresh_database().await;
-    let config = Config {
-        listen: "127.0.0.1:0".into(),
-        database_url: database.url.clone(),
-        allowed_origins: vec![ALLOWED.parse().unwrap()],
-    };
-    let server = Server::bind(&config).await.unwrap();
-    let base = format!("http://{}", server.local_addr());
-    let task = tokio::spawn(server.run(std::future::pending()));
+    let (base, task) = serve(&database.url).await;
     let db = AnyPool::connect(&database.url).await.unwrap();
     let client = Client::builder()
         .timeout(Duration::from_secs(30))
@@ -103,7 +97,26 @@ pub async fn start() -> TestServer {
     }
 }
 
+/// Serves the API on 127.0.0.1:0 from the database at `url`, with its own
+/// connection pool, as a separate backend process would. Returns the base
+/// URL and the task (abort it to stop).
+pub async fn serve(url: &str) -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
+    let config = Config {
+        listen: "127.0.0.1:0".into(),
+        database_url: url.to_owned(),
+        allowed_origins: vec![ALLOWED.parse().unwrap()],
+    };
+    let server = Server::bind(&config).await.unwrap();
+    let base = format!("http://{}", server.local_addr());
+    (base, tokio::spawn(server.run(std::future::pending())))
+}
+
 impl TestServer {
+    /// The URL of this server's database, to serve it from a second server.
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

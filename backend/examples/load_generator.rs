@@ -1,0 +1,272 @@
+//! A bounded load generator for `scripts/bench-load`: creates support
+//! requests on one or more backends on loopback, a share of them repeated
+//! with the same `Idempotency-Key` at the same time and spread over the
+//! backends, then checks in the database that every distinct key filed
+//! exactly one request (nothing lost, nothing duplicated).
+//!
+//! Written here rather than driving `oha` or `wrk` because those send one
+//! fixed set of headers, and the point is to mix fresh and repeated keys.
+//!
+//! ```text
+//! cargo run --release -p support-backend --example load_generator -- \
+//!     --target http://127.0.0.1:8787 --database-url sqlite://bench.db
+//! ```
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use serde_json::{json, Value};
+use sqlx::AnyPool;
+use uuid::Uuid;
+
+/// Creates support requests under load and checks nothing was lost or duplicated.
+#[derive(Debug, Parser)]
+struct Args {
+    /// Base URL of a backend; repeat for several (requests alternate between them).
+    #[arg(long = "target", required = true)]
+    targets: Vec<String>,
+    /// The backends' database, to count what was stored (it must start empty).
+    #[arg(long)]
+    database_url: String,
+    /// How many requests to send in all.
+    #[arg(long, default_value_t = 2000)]
+    requests: usize,
+    /// How many requests are in flight at once.
+    #[arg(long, default_value_t = 32)]
+    concurrency: usize,
+    /// The share of requests that repeat one of the `--hot-keys` keys.
+    #[arg(long, default_value_t = 0.2)]
+    repeat_share: f64,
+    /// How many keys the repeated requests share.
+    #[arg(long, default_value_t = 20)]
+    hot_keys: usize,
+    /// Stop sending after this many seconds, whatever is left.
+    #[arg(long, default_value_t = 60)]
+    time_limit_secs: u64,
+}
+
+/// One request to send: its key, its body, and which backend gets it.
+struct Job {
+    key: String,
+    body: Arc<Vec<u8>>,
+    target: usize,
+}
+
+/// What came back for one request.
+struct Answer {
+    key: String,
+    latency: Duration,
+    status: u16,
+    id: Option<String>,
+    replayed: bool,
+}
+
+/// A valid body; bodies differ per key, and copies of a key are identical.
+fn body(n: usize) -> Arc<Vec<u8>> {
+    let customers = [
+        "beijing-cloud",
+        "taipei-cloud",
+        "nunez-asociados",
+        "contoso",
+    ];
+    let services = ["office365", "azure", "dynamics365", "powerbi"];
+    let value = if n % 2 == 0 {
+        json!({
+            "kind": "partner_center", "category": "billing",
+            "title": format!("Invoice question {n}"),
+            "description": "The invoice counts one licence twice.",
+            "contact": {"name": "Li Na", "email": "li.na@contoso.cn", "language": "zh-CN"},
+        })
+    } else {
+        json!({
+            "kind": "customer",
+            "customer": {"id": customers[n % 4], "name": "Customer"},
+            "service": services[(n / 2) % 4], "severity": "moderate",
+            "title": format!("Service request {n}"),
+            "description": "The customer's users cannot sign in.",
+            "contact": {"name": "José Núñez", "email": "jose@contoso.es", "language": "es-ES"},
+        })
+    };
+    Arc::new(value.to_string().into_bytes())
+}
+
+/// How many of the requests repeat a hot key.
+fn repeated(args: &Args) -> usize {
+    ((args.requests as f64) * args.repeat_share.clamp(0.0, 1.0)).round() as usize
+}
+
+/// The requests in sending order: fresh keys, with each hot key's copies in
+/// one burst so they are in flight together, alternating between backends.
+fn plan(args: &Args) -> Vec<Job> {
+    let repeated = repeated(args);
+    let hot_keys = args.hot_keys.clamp(1, repeated.max(1));
+    let fresh = args.requests - repeated;
+    // One burst of copies of a hot key after every `burst_every` fresh keys.
+    let burst_every = fresh / hot_keys + 1;
+    let mut keys: Vec<(String, usize)> = Vec::with_capacity(args.requests);
+    let burst = |keys: &mut Vec<(String, usize)>, hot: usize| {
+        let copies = repeated / hot_keys + usize::from(hot < repeated % hot_keys);
+        let key = Uuid::new_v4().to_string();
+        keys.extend((0..copies).map(|_| (key.clone(), fresh + hot)));
+    };
+    let mut hot = 0;
+    for n in 0..fresh {
+        if n % burst_every == 0 && hot < hot_keys {
+            burst(&mut keys, hot);
+            hot += 1;
+        }
+        keys.push((Uuid::new_v4().to_string(), n));
+    }
+    for hot in hot..hot_keys {
+        burst(&mut keys, hot);
+    }
+    keys.into_iter()
+        .enumerate()
+        .map(|(i, (key, n))| Job {
+            key,
+            body: body(n),
+            target: i % args.targets.len(),
+        })
+        .collect()
+}
+
+async fn send(client: &reqwest::Client, base: &str, job: &Job) -> Answer {
+    let started = Instant::now();
+    let response = client
+        .post(format!("{base}/support-requests"))
+        .header("content-type", "application/json")
+        .header("idempotency-key", &job.key)
+        .body(job.body.as_ref().clone())
+        .send()
+        .await;
+    let (status, replayed, id) = match response {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            let replayed = response.headers().contains_key("idempotent-replayed");
+            let json: Option<Value> = response.json().await.ok();
+            let id = json.and_then(|j| j["id"].as_str().map(str::to_owned));
+            (status, replayed, id)
+        }
+        Err(_) => (0, false, None),
+    };
+    Answer {
+        key: job.key.clone(),
+        latency: started.elapsed(),
+        status,
+        id,
+        replayed,
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let rank = ((sorted.len() as f64) * p).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1].as_secs_f64() * 1000.0
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = Args::parse();
+    let jobs = Arc::new(plan(&args));
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()?;
+    let next = Arc::new(AtomicUsize::new(0));
+    let answers = Arc::new(Mutex::new(Vec::with_capacity(jobs.len())));
+    let started = Instant::now();
+    let deadline = started + Duration::from_secs(args.time_limit_secs);
+    let workers: Vec<_> = (0..args.concurrency.max(1))
+        .map(|_| {
+            let (jobs, next, answers) = (jobs.clone(), next.clone(), answers.clone());
+            let (client, targets) = (client.clone(), args.targets.clone());
+            tokio::spawn(async move {
+                while Instant::now() < deadline {
+                    let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        break;
+                    };
+                    let answer = send(&client, &targets[job.target], job).await;
+                    answers.lock().map_err(|_| "poisoned")?.push(answer);
+                }
+                Ok::<(), &'static str>(())
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.await??;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let answers = std::mem::take(&mut *answers.lock().map_err(|_| "poisoned")?);
+    report(&args, &answers, elapsed).await
+}
+
+/// Prints the figures and the database check; fails on any error, loss or duplicate.
+async fn report(
+    args: &Args,
+    answers: &[Answer],
+    elapsed: f64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut latencies: Vec<Duration> = answers.iter().map(|a| a.latency).collect();
+    latencies.sort();
+    let created = answers.iter().filter(|a| a.status == 201).count();
+    let replayed = answers.iter().filter(|a| a.replayed).count();
+    let failed = answers.len() - created;
+    let mut ids_by_key = std::collections::HashMap::<&str, Vec<&str>>::new();
+    for answer in answers {
+        let ids = ids_by_key.entry(&answer.key).or_default();
+        ids.extend(answer.id.as_deref());
+    }
+    let split_keys = ids_by_key
+        .values()
+        .filter(|ids| ids.iter().any(|id| *id != ids[0]))
+        .count();
+    let distinct_keys = ids_by_key.len() as i64;
+
+    sqlx::any::install_default_drivers();
+    let db = AnyPool::connect(&args.database_url).await?;
+    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM support_requests")
+        .fetch_one(&db)
+        .await?;
+    let (remembered,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM idempotency_keys")
+        .fetch_one(&db)
+        .await?;
+    db.close().await;
+
+    println!(
+        "  sent {} requests ({} of them repeating {} keys) to {} backend(s), {} at a time, in {elapsed:.2} s",
+        answers.len(),
+        repeated(args),
+        args.hot_keys,
+        args.targets.len(),
+        args.concurrency,
+    );
+    if answers.len() < args.requests {
+        println!(
+            "  stopped by the {} s time limit: {} not sent",
+            args.time_limit_secs,
+            args.requests - answers.len()
+        );
+    }
+    println!(
+        "  throughput:  {:.0} requests/s",
+        answers.len() as f64 / elapsed
+    );
+    if !latencies.is_empty() {
+        println!(
+            "  latency:     p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            percentile(&latencies, 0.50),
+            percentile(&latencies, 0.99),
+            percentile(&latencies, 1.0)
+        );
+    }
+    println!("  answers:     {created} × 201 ({replayed} replayed), {failed} other or failed");
+    println!("  stored requests {stored}, distinct keys {distinct_keys}, idempotency rows {remembered}, keys answered with two ids {split_keys}");
+    let lost = (distinct_keys - stored).max(0);
+    let duplicated = (stored - distinct_keys).max(0);
+    println!("  lost {lost}, duplicated {duplicated}");
+    if failed > 0 || lost > 0 || duplicated > 0 || split_keys > 0 || remembered != stored {
+        return Err("FAILED: requests were lost, duplicated or refused".into());
+    }
+    println!("  OK: nothing lost, nothing duplicated");
+    Ok(())
+}

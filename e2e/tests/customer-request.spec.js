@@ -1,0 +1,213 @@
+// A partner finds a customer, tries the admin center, and files a service
+// request on the customer's behalf (seeds 001, 003, 004).
+import { expect, test } from "@playwright/test";
+import { SupportWidgetPage } from "./support-widget-page.js";
+
+const flows = {
+  "zh-TW": {
+    search: "台北",
+    customer: "台北雲端服務股份有限公司",
+    service: "Azure",
+    serviceId: "azure",
+    adminCenter: "https://portal.azure.cn/",
+    severity: "critical",
+    title: "虛擬機器無法啟動",
+    description: "客戶的虛擬機器從昨天起無法啟動。\n已重新啟動兩次。",
+    name: "陳怡君",
+    email: "chen.yijun@contoso.com.tw",
+    confirmation: "已提交",
+  },
+  "es-ES": {
+    search: "asociados",
+    customer: "Núñez y Asociados S.L.",
+    service: "Office 365",
+    serviceId: "office365",
+    adminCenter: "https://portal.partner.microsoftonline.cn/AdminPortal",
+    severity: "moderate",
+    title: "No se reciben correos externos",
+    description: "Desde esta mañana no llegan correos de fuera de la organización.",
+    name: "Lucía Pérez",
+    email: "lucia.perez@fabrikam.es",
+    confirmation: "Solicitud enviada",
+  },
+  "zh-CN": {
+    search: "北京",
+    customer: "北京云计算有限公司",
+    service: "Power BI",
+    serviceId: "powerbi",
+    adminCenter: "https://app.powerbi.cn/admin-portal",
+    severity: "minimal",
+    title: "报表无法刷新",
+    description: "计划刷新失败，显示凭据错误。",
+    name: "王芳",
+    email: "wang.fang@contoso.cn",
+    confirmation: "已提交",
+  },
+  "en-US": {
+    search: "contoso",
+    customer: "Contoso Ltd",
+    service: "Dynamics 365",
+    serviceId: "dynamics365",
+    adminCenter: "https://portal.crm.dynamics.cn/",
+    severity: "moderate",
+    title: "Sales app is slow",
+    description: "Opening an account takes over a minute since Monday.",
+    name: "Alex Morgan",
+    email: "alex.morgan@contoso.com",
+    confirmation: "Request submitted",
+  },
+};
+
+async function findCustomer(widget, search, customer) {
+  await widget.host.getByTestId("open-customer-request").click();
+  const combobox = widget.host.locator("#sw-customer-search");
+  await combobox.fill(search);
+  const option = widget.host.getByRole("option", { name: customer });
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(widget.host.getByTestId("service-choice")).toBeVisible();
+}
+
+for (const [locale, flow] of Object.entries(flows)) {
+  test(`files a request for a customer in ${locale}, after the admin center`, async ({ page, request }) => {
+    const widget = new SupportWidgetPage(page);
+    await widget.goto();
+    await widget.setAttribute("locale", locale);
+    await findCustomer(widget, flow.search, flow.customer);
+    await expect(widget.heading).toContainText(flow.customer);
+
+    await widget.host.getByTestId("service-option").filter({ hasText: flow.service }).click();
+    const link = widget.host.getByTestId("admin-center-link");
+    await expect(link).toHaveAttribute("href", flow.adminCenter);
+    await expect(link).toHaveAttribute("target", "_blank");
+    await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+    await expect(widget.host.getByTestId("self-help")).toContainText(flow.customer);
+    await widget.host.getByTestId("still-needs-help").click();
+
+    const context = widget.host.getByTestId("request-context");
+    await expect(context).toContainText(flow.customer);
+    await expect(context).toContainText(flow.service);
+    await widget.host.locator(`#sw-severity${flow.severity === "critical" ? "" : `-${flow.severity}`}`).check();
+    await widget.host.locator("#sw-title").fill(flow.title);
+    await widget.host.locator("#sw-description").fill(flow.description);
+    await widget.host.locator("#sw-contact-name").fill(flow.name);
+    await widget.host.locator("#sw-contact-email").fill(flow.email);
+    await widget.submit();
+    await expect(widget.confirmation).toContainText(flow.confirmation);
+
+    const stored = await widget.storedRequest(request);
+    expect(stored.request).toMatchObject({
+      kind: "customer",
+      customer: { name: flow.customer },
+      service: flow.serviceId,
+      severity: flow.severity,
+      title: flow.title,
+      description: flow.description,
+      contact: { name: flow.name, email: flow.email, language: locale },
+      locale,
+    });
+    expect(stored.request.customer.id).toBeTruthy();
+  });
+}
+
+test("full-width letters and other cases find the same customer", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("open-customer-request").click();
+  const combobox = widget.host.locator("#sw-customer-search");
+  await combobox.fill("ＣＯＮＴＯＳＯ");
+  await expect(widget.host.getByRole("option", { name: "Contoso Ltd" })).toBeVisible();
+  await combobox.fill("nUÑez");
+  await expect(widget.host.getByRole("option", { name: "Núñez y Asociados S.L." })).toBeVisible();
+});
+
+test("the combobox is usable by keyboard alone", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("open-customer-request").focus();
+  await page.keyboard.press("Enter");
+  const combobox = widget.host.locator("#sw-customer-search");
+  await combobox.focus();
+  await page.keyboard.type("fabrikam");
+  await expect(widget.host.getByTestId("customer-option").first()).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await expect(combobox).toHaveAttribute("aria-activedescendant", "sw-customer-option-0");
+  const name = await widget.host.locator("#sw-customer-option-0 .sw-option-name").textContent();
+  await page.keyboard.press("Enter");
+  await expect(widget.heading).toContainText(name);
+  await expect(widget.heading).toBeFocused();
+});
+
+test("solved in the admin center: a friendly close and nothing posted", async ({ page }) => {
+  const posts = [];
+  page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "es-ES");
+  await findCustomer(widget, "fabrikam", "Fabrikam España S.A.");
+  await widget.host.getByTestId("service-option").first().click();
+  await widget.host.getByTestId("solved").click();
+  await expect(widget.host.getByTestId("solved")).toBeVisible();
+  await widget.host.getByTestId("solved").getByRole("button").click();
+  await expect(widget.home).toBeVisible();
+  expect(posts).toEqual([]);
+});
+
+test("going back keeps the search, the choices and what was typed", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  await widget.host.getByTestId("service-option").filter({ hasText: "Azure" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await widget.host.locator("#sw-title").fill("Typed before going back");
+
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("self-help")).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("service-option").filter({ hasText: "Azure" })).toHaveAttribute("aria-current", "true");
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.locator("#sw-customer-search")).toHaveValue("contoso");
+
+  await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
+  await widget.host.getByTestId("service-option").filter({ hasText: "Azure" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before going back");
+});
+
+test("a newer search aborts the one still in flight", async ({ page }) => {
+  // Hold every search back, so that the first is still running when the
+  // partner types on.
+  await page.route("**/customers?*", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue().catch(() => {});
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.host.getByTestId("open-customer-request").click();
+  const combobox = widget.host.locator("#sw-customer-search");
+  const first = page.waitForRequest((r) => /query=con(&|$)/.test(r.url()));
+  await combobox.fill("con");
+  const firstRequest = await first;
+  const aborted = page.waitForEvent("requestfailed", (r) => r === firstRequest);
+  await combobox.fill("contoso");
+  await aborted;
+  await expect(widget.host.getByRole("option", { name: "Contoso Ltd" })).toBeVisible();
+});
+
+test("a failed search says so and can be retried", async ({ page }) => {
+  let fail = true;
+  await page.route("**/customers?*", (route) => (fail ? route.abort("connectionrefused") : route.continue()));
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "zh-CN");
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("北京");
+  const status = widget.host.getByTestId("customer-search-status");
+  await expect(status).toContainText("无法加载");
+  fail = false;
+  await widget.host.getByRole("button", { name: "重试" }).click();
+  await expect(widget.host.getByRole("option", { name: "北京云计算有限公司" })).toBeVisible();
+});
