@@ -139,19 +139,19 @@ pub fn Widget(
             class:sw-inline=move || mode.get() == Mode::Inline
             lang=move || locale.get().tag()
         >
-            <header class="sw-header">
+            <div class="sw-header">
                 <div class="sw-brand">
                     <span class="sw-brand-title">{context.text(id::WIDGET_TITLE)}</span>
                     <span class="sw-brand-subtitle">{context.text(id::WIDGET_SUBTITLE)}</span>
                 </div>
                 <LanguagePicker/>
-            </header>
-            <main class="sw-body">
+            </div>
+            <div class="sw-body">
                 {move || match (config_error.get(), audience.get()) {
                     (Some(error), _) => view! { <ConfigError error/> }.into_any(),
                     (None, Audience::Partner) => partner_screens().into_any(),
                 }}
-            </main>
+            </div>
         </div>
     }
 }

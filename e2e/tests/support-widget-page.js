@@ -40,8 +40,8 @@ export class SupportWidgetPage {
     await this.host.evaluate((el, [n, v]) => el.setAttribute(n, v), [name, value]);
   }
 
-  async fill(request) {
-    await this.host.locator(`#sw-category${request.category === "technical" ? "" : `-${request.category}`}`).check();
+  async fill(request, { category = true } = {}) {
+    if (category) await this.host.locator(`#sw-category${request.category === "technical" ? "" : `-${request.category}`}`).check();
     await this.host.locator("#sw-title").fill(request.title);
     await this.host.locator("#sw-description").fill(request.description);
     await this.host.locator("#sw-contact-name").fill(request.name);

@@ -1,0 +1,195 @@
+// WCAG 2.2 AA: axe-core checks every screen and step of every flow in each
+// locale, and every flow can be completed by keyboard alone.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { SupportWidgetPage } from "./support-widget-page.js";
+import { demoPort } from "../playwright.config.js";
+
+const locales = ["en-US", "zh-CN", "zh-TW", "es-ES"];
+const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/** Runs axe on the widget as it is now; `step` names it in the failure. */
+async function expectNoViolations(page, step) {
+  // Let transitions and focus moves settle before the audit.
+  await page.waitForTimeout(50);
+  const results = await new AxeBuilder({ page })
+    .include("support-widget")
+    .withTags(tags)
+    .options({ rules: { "target-size": { enabled: true } } })
+    .analyze();
+  const found = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 3),
+    summary: v.nodes[0]?.failureSummary,
+  }));
+  expect(found, `axe violations on "${step}"`).toEqual([]);
+}
+
+for (const locale of locales) {
+  test(`Partner Center request screens pass axe in ${locale}`, async ({ page }) => {
+    const widget = new SupportWidgetPage(page);
+    await widget.goto();
+    await widget.setAttribute("locale", locale);
+    await expectNoViolations(page, "home");
+    await widget.openPartnerCenterRequest();
+    await expectNoViolations(page, "Partner Center form");
+    await widget.host.locator("#sw-contact-email").fill("not-an-address");
+    await widget.submit();
+    await expect(widget.errorSummary).toBeFocused();
+    await expectNoViolations(page, "Partner Center form with errors");
+    await widget.fill({
+      category: "billing",
+      title: "Axe",
+      description: "Checked.",
+      name: "Ana",
+      email: "ana@contoso.com",
+    });
+    await widget.submit();
+    await expect(widget.confirmation).toBeVisible();
+    await expectNoViolations(page, "Partner Center confirmation");
+  });
+
+  test(`customer request screens pass axe in ${locale}`, async ({ page }) => {
+    const widget = new SupportWidgetPage(page);
+    await widget.goto();
+    await widget.setAttribute("locale", locale);
+    await widget.host.getByTestId("open-customer-request").click();
+    await expectNoViolations(page, "customer search");
+    const search = widget.host.locator("#sw-customer-search");
+    await search.fill("zzzz");
+    await expect(widget.host.getByTestId("customer-search-status")).toContainText("zzzz");
+    await expectNoViolations(page, "customer search without matches");
+    await search.fill("fabrikam");
+    await expect(widget.host.getByTestId("customer-option").first()).toBeVisible();
+    await search.press("ArrowDown");
+    await expectNoViolations(page, "customer search with an active option");
+    await search.press("Enter");
+    await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+    await expectNoViolations(page, "service choice");
+    await widget.host.getByTestId("service-option").first().click();
+    await expectNoViolations(page, "self-help");
+    await widget.host.getByTestId("solved").click();
+    await expectNoViolations(page, "solved");
+    await widget.host.getByTestId("back").or(widget.host.getByTestId("solved").getByRole("button")).first().click();
+    await widget.host.getByTestId("open-customer-request").click();
+    await widget.host.getByTestId("customer-option").first().click();
+    await widget.host.getByTestId("service-option").first().click();
+    await widget.host.getByTestId("still-needs-help").click();
+    await expectNoViolations(page, "customer request form");
+    await widget.submit();
+    await expect(widget.errorSummary).toBeFocused();
+    await expectNoViolations(page, "customer request form with errors");
+    await widget.host.locator("#sw-severity-minimal").check();
+    await widget.fill({ category: "technical", title: "Axe", description: "Checked.", name: "Ana", email: "ana@contoso.com" }, { category: false });
+    await widget.submit();
+    await expect(widget.confirmation).toBeVisible();
+    await expectNoViolations(page, "customer request confirmation");
+  });
+
+  test(`the configuration error passes axe in ${locale}`, async ({ page }) => {
+    await page.route("**/misconfigured.html", async (route) => {
+      const demo = await (await route.fetch({ url: `http://127.0.0.1:${demoPort}/` })).text();
+      await route.fulfill({
+        contentType: "text/html",
+        body: demo.replace(/backend="[^"]*"/, `backend="ftp://example.com" locale="${locale}"`),
+      });
+    });
+    await page.goto("/misconfigured.html");
+    await expect(page.locator("support-widget").getByTestId("config-error")).toBeVisible();
+    await expectNoViolations(page, "configuration error");
+  });
+}
+
+test("a Partner Center request can be filed by keyboard alone", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  const focused = () => page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element ? `${element.tagName.toLowerCase()}#${element.id}[${element.getAttribute("data-testid") ?? ""}]` : "";
+  });
+  const tabTo = async (pattern) => {
+    for (let i = 0; i < 30; i++) {
+      if (pattern.test(await focused())) return;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`Tab never reached ${pattern}; focus is on ${await focused()}`);
+  };
+
+  await tabTo(/open-partner-center-request/);
+  await page.keyboard.press("Enter");
+  await expect(widget.heading).toBeFocused();
+  await tabTo(/#sw-category\[/);
+  await page.keyboard.press("ArrowDown"); // moves to and checks "Billing"
+  await expect(widget.host.locator("#sw-category-billing")).toBeChecked();
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Keyboard only");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Filed without a mouse.");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Kai");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("kai@contoso.com");
+  // Shift+Tab goes back, and forward again keeps what was typed.
+  await page.keyboard.press("Shift+Tab");
+  await expect(widget.host.locator("#sw-contact-name")).toBeFocused();
+  await tabTo(/submit/);
+  await page.keyboard.press("Enter");
+  await expect(widget.confirmation).toBeVisible();
+  await expect(widget.confirmation.locator("h2")).toBeFocused();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request).toMatchObject({ category: "billing", title: "Keyboard only", contact: { email: "kai@contoso.com" } });
+});
+
+test("a customer request can be filed by keyboard alone", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.host.getByTestId("open-customer-request").focus();
+  await page.keyboard.press("Enter");
+  await expect(widget.heading).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(widget.host.locator("#sw-customer-search")).toBeFocused();
+  await page.keyboard.type("高雄");
+  await expect(widget.host.getByTestId("customer-option").first()).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(widget.heading).toBeFocused();
+  await page.keyboard.press("Tab"); // the first service
+  await page.keyboard.press("Enter");
+  await expect(widget.host.getByTestId("self-help")).toBeVisible();
+  await widget.host.getByTestId("still-needs-help").focus();
+  await page.keyboard.press("Space");
+  await expect(widget.host.getByTestId("request-context")).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(widget.host.locator("#sw-severity")).toBeFocused();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("鍵盤操作");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("全程只用鍵盤。");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("林小明");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("lin@contoso.com.tw");
+  await page.keyboard.press("Enter"); // Enter in a field submits the form
+  await expect(widget.confirmation).toBeVisible();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request).toMatchObject({ kind: "customer", severity: "critical", title: "鍵盤操作" });
+});
+
+test("at 320 CSS pixels the widget reflows without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "es-ES");
+  await widget.submit();
+  await expect(widget.errorSummary).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const inputFont = await widget.host.locator("#sw-title").evaluate((el) => getComputedStyle(el).fontSize);
+  expect(parseFloat(inputFont)).toBeGreaterThanOrEqual(16);
+});
