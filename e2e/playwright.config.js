@@ -6,6 +6,8 @@ export const demoPort = Number(process.env.E2E_DEMO_PORT ?? 18080);
 export const backendPort = Number(process.env.E2E_BACKEND_PORT ?? 18787);
 // A second portal origin, for loading the widget from another origin.
 export const portalPort = Number(process.env.E2E_PORTAL_PORT ?? 18082);
+// The demo site again, served with a strict Content Security Policy.
+export const cspPort = Number(process.env.E2E_CSP_PORT ?? 18083);
 
 export default defineConfig({
   testDir: "./tests",
@@ -36,7 +38,7 @@ export default defineConfig({
       DEMO_PORT: String(demoPort),
       BACKEND_PORT: String(backendPort),
       DATA_DIR: "target/e2e",
-      ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort}`,
+      ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort}`,
     },
     url: `http://127.0.0.1:${demoPort}/support-widget.js`,
     reuseExistingServer: false,

@@ -1,0 +1,64 @@
+// The widget works under a strict Content Security Policy: no inline
+// scripts or styles, no eval, only its own origin and the backend.
+import { expect, test } from "@playwright/test";
+import { backend, SupportWidgetPage } from "./support-widget-page.js";
+import { serveSite } from "./site-server.js";
+import { cspPort } from "../playwright.config.js";
+
+const policy = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  `connect-src ${backend}`,
+  "img-src 'self' data:",
+].join("; ");
+
+let site;
+test.beforeAll(async () => {
+  // The demo site, served with the policy as a deployer's server would.
+  site = await serveSite(cspPort, { "content-security-policy": policy });
+});
+test.afterAll(() => site.close());
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    // Test instrumentation only: collects violations for the assertions.
+    const seen = [];
+    Object.defineProperty(window, "__cspViolations", { value: seen });
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+  });
+});
+
+async function violations(page, consoleErrors) {
+  const seen = await page.evaluate(() => window.__cspViolations);
+  return [...seen, ...consoleErrors.filter((text) => /Content Security Policy/i.test(text))];
+}
+
+test("both request flows work under a strict CSP without a single violation", async ({ page, request }) => {
+  const consoleErrors = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+  const response = await page.goto(`${site.origin}/`);
+  expect(response.headers()["content-security-policy"]).toBe(policy);
+  const widget = new SupportWidgetPage(page);
+  await widget.open(`${site.origin}/`);
+
+  await widget.setAttribute("locale", "zh-CN");
+  await widget.submit();
+  await expect(widget.errorSummary).toBeFocused();
+  await widget.fill({ category: "technical", title: "CSP", description: "Strict policy.", name: "Li", email: "li@contoso.cn" });
+  await widget.submit();
+  await widget.storedRequest(request);
+
+  await widget.goto(`${site.origin}/`);
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
+  await widget.host.getByTestId("service-option").first().click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await widget.host.locator("#sw-severity").check();
+  await widget.fill({ title: "CSP customer", description: "Strict policy.", name: "Li", email: "li@contoso.cn" }, { category: false });
+  await widget.submit();
+  await widget.storedRequest(request);
+
+  expect(await violations(page, consoleErrors)).toEqual([]);
+});
