@@ -24,6 +24,7 @@ class SupportWidgetElement extends HTMLElement {
   static observedAttributes = ["backend", "audience", "locale", "mode"];
   #handle = null;
   #connection = 0;
+  #waiting = [];
 
   connectedCallback() {
     const connection = ++this.#connection;
@@ -31,6 +32,7 @@ class SupportWidgetElement extends HTMLElement {
       .then((glue) => {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
           this.#handle = glue.mount(this, here(files.style));
+          for (const call of this.#waiting.splice(0)) call();
         }
       })
       .catch((error) => console.error("<support-widget> could not load:", error));
@@ -45,6 +47,48 @@ class SupportWidgetElement extends HTMLElement {
 
   attributeChangedCallback(name, _old, value) {
     this.#handle?.setAttribute(name, value);
+  }
+
+  // The page's API. Each method returns a promise, settled once the widget
+  // has loaded and applied the call (rejected when the call is refused).
+  #call(apply) {
+    return new Promise((resolve, reject) => {
+      const run = () => {
+        try {
+          resolve(apply(this.#handle));
+        } catch (error) {
+          reject(error);
+        }
+      };
+      if (this.#handle) run();
+      else this.#waiting.push(run);
+    });
+  }
+
+  /** Shows "partner-center", "customer", or the start screen. */
+  open(flow) {
+    return this.#call((widget) => widget.open(flow ?? undefined));
+  }
+
+  /** Back to the start screen. */
+  close() {
+    return this.#call((widget) => widget.close());
+  }
+
+  /** Fills in { contact, customer, service, category, title }. */
+  prefill(values) {
+    return this.#call((widget) => widget.prefill(JSON.stringify(values ?? {})));
+  }
+
+  /** Switches the language, as the locale attribute does. */
+  setLocale(locale) {
+    this.setAttribute("locale", String(locale));
+    return this.#call(() => undefined);
+  }
+
+  /** Headers for every request to the backend, such as { Authorization }. */
+  setRequestHeaders(headers) {
+    return this.#call((widget) => widget.setRequestHeaders(JSON.stringify(headers ?? {})));
   }
 }
 

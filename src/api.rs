@@ -9,22 +9,30 @@ use crate::{
     request::{self, HttpRequest, LoadError, SubmitError},
 };
 
+/// How one widget's requests are sent: the page's extra headers (a session
+/// token, say) and the signal that aborts everything when the element goes.
+#[derive(Clone, Default)]
+pub struct Transport {
+    pub headers: Vec<(String, String)>,
+    pub abort: Option<AbortSignal>,
+}
+
 /// The transport failed: no answer arrived (offline, refused, aborted).
 struct NoAnswer;
 
-/// Sends a request and returns the status and body of the answer; `abort`
-/// cancels it.
-async fn send(
-    request: HttpRequest,
-    abort: Option<&AbortSignal>,
-) -> Result<(u16, String), NoAnswer> {
+/// Sends a request and returns the status and body of the answer.
+async fn send(request: HttpRequest, transport: &Transport) -> Result<(u16, String), NoAnswer> {
     let method = match request.method {
         "POST" => Method::POST,
         _ => Method::GET,
     };
     let mut builder = RequestBuilder::new(&request.url)
         .method(method)
-        .abort_signal(abort);
+        .abort_signal(transport.abort.as_ref());
+    // The page's headers first, so that the widget's own always win.
+    for (name, value) in &transport.headers {
+        builder = builder.header(name, value);
+    }
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
     }
@@ -48,10 +56,10 @@ pub async fn submit_request(
     backend: BackendUrl,
     idempotency_key: String,
     body: NewSupportRequest,
-    abort: Option<AbortSignal>,
+    transport: Transport,
 ) -> Result<CreatedRequest, SubmitError> {
     let request = request::create_support_request(&backend, &idempotency_key, &body);
-    let (status, text) = send(request, abort.as_ref())
+    let (status, text) = send(request, &transport)
         .await
         .map_err(|NoAnswer| SubmitError::Network)?;
     request::read_created(status, &text)
@@ -61,10 +69,10 @@ pub async fn submit_request(
 pub async fn search_customers(
     backend: BackendUrl,
     query: String,
-    abort: Option<AbortSignal>,
+    transport: Transport,
 ) -> Result<Vec<Customer>, LoadError> {
     let request = request::search_customers(&backend, &query);
-    let (status, text) = send(request, abort.as_ref())
+    let (status, text) = send(request, &transport)
         .await
         .map_err(|NoAnswer| LoadError::Network)?;
     request::read_customers(status, &text)
@@ -73,10 +81,10 @@ pub async fn search_customers(
 /// The services a customer request can be about.
 pub async fn list_services(
     backend: BackendUrl,
-    abort: Option<AbortSignal>,
+    transport: Transport,
 ) -> Result<Vec<Service>, LoadError> {
     let request = request::list_services(&backend);
-    let (status, text) = send(request, abort.as_ref())
+    let (status, text) = send(request, &transport)
         .await
         .map_err(|NoAnswer| LoadError::Network)?;
     request::read_services(status, &text)

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::{
     components::{LanguagePicker, RequestFormState},
     context::WidgetContext,
-    host::{Audience, BackendUrl, Mode},
+    controls::{Controls, ControlsSlot},
+    host::{Audience, BackendError, BackendUrl, Mode},
     i18n::id,
     journey::{Journey, Screen},
     locale,
@@ -70,8 +71,12 @@ impl HostAttributes {
 #[component]
 pub fn Widget(
     attributes: HostAttributes,
+    /// The `<support-widget>` element itself.
+    host: web_sys::HtmlElement,
     /// Aborts every request of this widget: the element left the page.
     abort: Option<web_sys::AbortSignal>,
+    /// Receives the controls that the element's methods use.
+    controls: ControlsSlot,
 ) -> impl IntoView {
     let requested_locale = RwSignal::from(attributes.locale.clone());
     let page_languages = attributes.page_languages.clone();
@@ -86,15 +91,6 @@ pub fn Widget(
 
     let backend_attribute = RwSignal::from(attributes.backend.clone());
     let backend = Memo::new(move |_| BackendUrl::parse(backend_attribute.get().as_deref()));
-    // The one console message a deployer needs when the page set the widget
-    // up wrongly; the user sees the localized error in the widget itself.
-    Effect::new(move |_| {
-        if let Err(error) = backend.get() {
-            web_sys::console::error_1(
-                &format!("<support-widget>: {error}; no request will be sent.").into(),
-            );
-        }
-    });
     // Only a change between working and broken switches screens; a change
     // from one valid backend to another keeps the screen as it is.
     let config_error = Memo::new(move |_| backend.with(|b| b.as_ref().err().cloned()));
@@ -110,15 +106,43 @@ pub fn Widget(
         backend: Signal::derive(move || backend.get().ok()),
         journey,
         navigated: RwSignal::new(false),
-        abort: StoredValue::new_local(abort.clone()),
+        suggested_service: RwSignal::new(None),
+        request_headers: RwSignal::new(Vec::new()),
+        abort: StoredValue::new_local(abort),
+        host: StoredValue::new_local(host),
     };
     provide_context(context);
 
+    // The one console message a deployer needs when the page set the widget
+    // up wrongly, and the same as an event; the user sees the localized error
+    // in the widget itself.
+    Effect::new(move |_| {
+        if let Err(error) = backend.get() {
+            web_sys::console::error_1(
+                &format!("<support-widget>: {error}; no request will be sent.").into(),
+            );
+            let code = match error {
+                BackendError::Missing => "missing_backend",
+                BackendError::Invalid(_) => "invalid_backend",
+            };
+            context.emit(
+                "error",
+                &[("code", code.into()), ("message", error.to_string().into())],
+            );
+        }
+    });
+
     // Created once, above the screens, so that neither a language switch nor
     // a step back loses what the user typed.
-    let partner_center = RequestFormState::new(abort.clone());
-    let customer_request = RequestFormState::new(abort);
+    let partner_center = RequestFormState::new();
+    let customer_request = RequestFormState::new();
     let customer_query = RwSignal::new(String::new());
+    *controls.borrow_mut() = Some(Controls {
+        context,
+        partner_center,
+        customer_request,
+        customer_query,
+    });
     let screen = Memo::new(move |_| journey.with(|j| j.screen));
 
     let partner_screens = move || match screen.get() {

@@ -1,10 +1,13 @@
-//! What every component of one widget shares: its locale, its messages and
-//! where the user is in the journey.
+//! What every component of one widget shares: its locale, its messages,
+//! where the user is in the journey, and how it talks to the page and the
+//! backend.
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use crate::{
+    api::Transport,
     host::BackendUrl,
     i18n,
     journey::{Journey, Step},
@@ -25,8 +28,14 @@ pub struct WidgetContext {
     /// Whether the user has moved between screens: only then does a new
     /// screen take focus (not when the page first shows the widget).
     pub navigated: RwSignal<bool>,
+    /// A service the page suggested with `prefill`, shown as the likely one.
+    pub suggested_service: RwSignal<Option<String>>,
+    /// Headers the page asked to send with every request.
+    pub request_headers: RwSignal<Vec<(String, String)>>,
     /// Aborts every request of this widget when the element is removed.
     pub abort: StoredValue<Option<web_sys::AbortSignal>, LocalStorage>,
+    /// The `<support-widget>` element, for the events the page listens to.
+    pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
 }
 
 impl WidgetContext {
@@ -48,8 +57,32 @@ impl WidgetContext {
             .update(|journey| *journey = journey.after(step));
     }
 
-    pub fn abort_signal(self) -> Option<web_sys::AbortSignal> {
-        self.abort.with_value(Clone::clone)
+    /// How to send a request now.
+    pub fn transport(self) -> Transport {
+        Transport {
+            headers: self.request_headers.get_untracked(),
+            abort: self.abort.with_value(Clone::clone),
+        }
+    }
+
+    /// Dispatches `support-widget:{name}` on the element: it bubbles and
+    /// crosses shadow roots, so the page can listen anywhere above it.
+    pub fn emit(self, name: &str, detail: &[(&str, JsValue)]) {
+        let object = js_sys::Object::new();
+        for (key, value) in detail {
+            _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&object);
+        let event = web_sys::CustomEvent::new_with_event_init_dict(
+            &format!("support-widget:{name}"),
+            &init,
+        );
+        if let Ok(event) = event {
+            self.host.with_value(|host| _ = host.dispatch_event(&event));
+        }
     }
 }
 

@@ -7,14 +7,19 @@ use leptos::prelude::*;
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{AbortController, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::app::{HostAttributes, Widget};
+use crate::{
+    app::{HostAttributes, Widget},
+    controls::{Controls, ControlsSlot},
+    host_api::{self, Flow, HostApiError, Prefill},
+};
 
-/// One mounted `<support-widget>`. The loader keeps it on the element and
-/// calls `setAttribute` when an observed attribute changes and `unmount` when
-/// the element leaves the page.
+/// One mounted `<support-widget>`. The loader keeps it on the element, calls
+/// `setAttribute` when an observed attribute changes, forwards the element's
+/// methods, and calls `unmount` when the element leaves the page.
 #[wasm_bindgen]
 pub struct WidgetHandle {
     attributes: HostAttributes,
+    controls: ControlsSlot,
     in_flight: Option<AbortController>,
     mounted: Option<Box<dyn Any>>,
 }
@@ -27,6 +32,34 @@ impl WidgetHandle {
         self.attributes.set(name, value);
     }
 
+    /// `element.open(flow)`: `"partner-center"`, `"customer"`, or nothing for
+    /// the start screen.
+    pub fn open(&self, flow: Option<String>) -> Result<(), JsError> {
+        let flow = Flow::parse(flow.as_deref()).map_err(refuse)?;
+        self.with_controls(|controls| controls.open(flow));
+        Ok(())
+    }
+
+    /// `element.close()`.
+    pub fn close(&self) {
+        self.with_controls(Controls::close);
+    }
+
+    /// `element.prefill(values)`, given as JSON by the loader.
+    pub fn prefill(&self, json: &str) -> Result<(), JsError> {
+        let prefill = Prefill::parse(json).map_err(refuse)?;
+        self.with_controls(|controls| controls.prefill(&prefill));
+        Ok(())
+    }
+
+    /// `element.setRequestHeaders(headers)`, given as JSON by the loader.
+    #[wasm_bindgen(js_name = setRequestHeaders)]
+    pub fn set_request_headers(&self, json: &str) -> Result<(), JsError> {
+        let headers = host_api::request_headers(json).map_err(refuse)?;
+        self.with_controls(|controls| controls.set_request_headers(headers));
+        Ok(())
+    }
+
     /// Removes the UI and disposes of its signals, effects and tasks.
     /// Requests still in flight are aborted first: a task waiting on one keeps
     /// the reactive owner alive, so dropping the view alone would not end it.
@@ -34,8 +67,25 @@ impl WidgetHandle {
         if let Some(in_flight) = self.in_flight.take() {
             in_flight.abort();
         }
+        self.controls.borrow_mut().take();
         self.mounted.take();
     }
+}
+
+impl WidgetHandle {
+    fn with_controls(&self, act: impl FnOnce(&Controls)) {
+        if let Some(controls) = *self.controls.borrow() {
+            act(&controls);
+        }
+    }
+}
+
+/// A refused call: the page's script gets an exception, and the console says
+/// why, for the developer who wrote it.
+fn refuse(error: HostApiError) -> JsError {
+    let message = format!("<support-widget>: {error}");
+    web_sys::console::error_1(&message.as_str().into());
+    JsError::new(&message)
 }
 
 /// Renders the widget into `host`'s open shadow root, styled by the
@@ -58,11 +108,19 @@ pub fn mount(host: HtmlElement, stylesheet_url: String) -> Result<WidgetHandle, 
     let for_view = attributes.clone();
     let in_flight = AbortController::new().ok();
     let abort = in_flight.as_ref().map(AbortController::signal);
+    let controls = ControlsSlot::default();
+    let slot = controls.clone();
+    let element = host.clone();
     let mounted = leptos::mount::mount_to(container, move || {
-        view! { <Widget attributes=for_view abort/> }
+        view! { <Widget attributes=for_view host=element abort controls=slot/> }
     });
+    if let Some(controls) = *controls.borrow() {
+        let locale = controls.context.locale.get_untracked().tag();
+        controls.context.emit("ready", &[("locale", locale.into())]);
+    }
     Ok(WidgetHandle {
         attributes,
+        controls,
         in_flight,
         mounted: Some(Box::new(mounted)),
     })

@@ -7,6 +7,7 @@
 
 pub mod field_errors;
 pub mod host;
+pub mod host_api;
 pub mod i18n;
 pub mod journey;
 pub mod locale;
@@ -21,6 +22,8 @@ mod app;
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod context;
+#[cfg(target_arch = "wasm32")]
+mod controls;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

@@ -130,12 +130,28 @@ pub enum SubmitError {
     BadResponse,
 }
 
+impl SubmitError {
+    /// The `code` of the `support-widget:error` event the page receives.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SubmitError::Network => "network",
+            SubmitError::Rejected(_) => "rejected",
+            SubmitError::TooLarge => "too_large",
+            SubmitError::Server(_) => "server",
+            SubmitError::BadResponse => "bad_response",
+        }
+    }
+}
+
 /// Reads the answer to `POST /support-requests`.
 pub fn read_created(status: u16, body: &str) -> Result<CreatedRequest, SubmitError> {
     match status {
         200 | 201 => serde_json::from_str(body).map_err(|_| SubmitError::BadResponse),
         413 => Err(SubmitError::TooLarge),
-        400 | 409 | 422 => match serde_json::from_str::<ErrorBody>(body) {
+        // Busy (the same request still in flight) or rate limited: worth
+        // trying again with the same key, never a problem with the fields.
+        409 | 429 => Err(SubmitError::Server(status)),
+        400 | 422 => match serde_json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors })
                 if errors.iter().any(|e| e.code == ErrorCode::BodyTooLarge) =>
             {
@@ -250,5 +266,9 @@ mod tests {
         assert_eq!(read_created(422, "oops"), Err(SubmitError::Server(422)));
         assert_eq!(read_created(503, ""), Err(SubmitError::Server(503)));
         assert_eq!(read_created(413, ""), Err(SubmitError::TooLarge));
+        let in_flight =
+            r#"{"errors":[{"field":"Idempotency-Key","code":"idempotency_key_in_flight"}]}"#;
+        assert_eq!(read_created(409, in_flight), Err(SubmitError::Server(409)));
+        assert_eq!(read_created(429, ""), Err(SubmitError::Server(429)));
     }
 }

@@ -2,7 +2,9 @@
 //! requests on one or more backends on loopback, a share of them repeated
 //! with the same `Idempotency-Key` at the same time and spread over the
 //! backends, then checks in the database that every distinct key filed
-//! exactly one request (nothing lost, nothing duplicated).
+//! exactly one request (nothing lost, nothing duplicated). A copy told that
+//! its key is in flight (409) waits as `Retry-After` says and sends again,
+//! as the widget does, until it gets the answer.
 //!
 //! Written here rather than driving `oha` or `wrk` because those send one
 //! fixed set of headers, and the point is to mix fresh and repeated keys.
@@ -61,7 +63,12 @@ struct Answer {
     status: u16,
     id: Option<String>,
     replayed: bool,
+    /// How many 409s (key in flight) came before the answer.
+    conflicts: usize,
 }
+
+/// The most 409s one copy sits through before it counts as failed.
+const MAX_CONFLICTS: usize = 30;
 
 /// A valid body; bodies differ per key, and copies of a key are identical.
 fn body(n: usize) -> Arc<Vec<u8>> {
@@ -134,29 +141,44 @@ fn plan(args: &Args) -> Vec<Job> {
 
 async fn send(client: &reqwest::Client, base: &str, job: &Job) -> Answer {
     let started = Instant::now();
-    let response = client
-        .post(format!("{base}/support-requests"))
-        .header("content-type", "application/json")
-        .header("idempotency-key", &job.key)
-        .body(job.body.as_ref().clone())
-        .send()
-        .await;
-    let (status, replayed, id) = match response {
-        Ok(response) => {
-            let status = response.status().as_u16();
-            let replayed = response.headers().contains_key("idempotent-replayed");
-            let json: Option<Value> = response.json().await.ok();
-            let id = json.and_then(|j| j["id"].as_str().map(str::to_owned));
-            (status, replayed, id)
+    let mut conflicts = 0;
+    loop {
+        let response = client
+            .post(format!("{base}/support-requests"))
+            .header("content-type", "application/json")
+            .header("idempotency-key", &job.key)
+            .body(job.body.as_ref().clone())
+            .send()
+            .await;
+        let (status, replayed, id, retry_after) = match response {
+            Ok(response) => {
+                let status = response.status().as_u16();
+                let replayed = response.headers().contains_key("idempotent-replayed");
+                let retry_after = response
+                    .headers()
+                    .get("retry-after")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(1);
+                let json: Option<Value> = response.json().await.ok();
+                let id = json.and_then(|j| j["id"].as_str().map(str::to_owned));
+                (status, replayed, id, retry_after)
+            }
+            Err(_) => (0, false, None, 0),
+        };
+        if status == 409 && conflicts < MAX_CONFLICTS {
+            conflicts += 1;
+            tokio::time::sleep(Duration::from_secs(retry_after)).await;
+            continue;
         }
-        Err(_) => (0, false, None),
-    };
-    Answer {
-        key: job.key.clone(),
-        latency: started.elapsed(),
-        status,
-        id,
-        replayed,
+        return Answer {
+            key: job.key.clone(),
+            latency: started.elapsed(),
+            status,
+            id,
+            replayed,
+            conflicts,
+        };
     }
 }
 
@@ -210,6 +232,7 @@ async fn report(
     latencies.sort();
     let created = answers.iter().filter(|a| a.status == 201).count();
     let replayed = answers.iter().filter(|a| a.replayed).count();
+    let conflicts: usize = answers.iter().map(|a| a.conflicts).sum();
     let failed = answers.len() - created;
     let mut ids_by_key = std::collections::HashMap::<&str, Vec<&str>>::new();
     for answer in answers {
@@ -260,6 +283,7 @@ async fn report(
         );
     }
     println!("  answers:     {created} × 201 ({replayed} replayed), {failed} other or failed");
+    println!("  in flight:   {conflicts} × 409 waited out (Retry-After) before the answer");
     println!("  stored requests {stored}, distinct keys {distinct_keys}, idempotency rows {remembered}, keys answered with two ids {split_keys}");
     let lost = (distinct_keys - stored).max(0);
     let duplicated = (stored - distinct_keys).max(0);

@@ -41,7 +41,25 @@ pub struct Config {
         value_parser = parse_origin
     )]
     pub allowed_origins: Vec<HeaderValue>,
+
+    /// Requests one client (IP address; IPv6 by /64) may create per minute:
+    /// a burst of this many, then one every 60/N seconds; beyond that the
+    /// answer is 429 with Retry-After. 0 turns the limit off. Counted per
+    /// process and by the peer address, so behind a reverse proxy, limit at
+    /// the proxy instead.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_RATE_LIMIT_PER_MINUTE",
+        default_value_t = DEFAULT_RATE_LIMIT_PER_MINUTE,
+        value_name = "N"
+    )]
+    pub rate_limit_per_minute: u32,
 }
+
+/// The default rate limit: far above what a person filing requests needs
+/// (and above the end-to-end tests' few dozen posts from one address), far
+/// below what would fill the database.
+pub const DEFAULT_RATE_LIMIT_PER_MINUTE: u32 = 120;
 
 /// Accepts `scheme://host[:port]` exactly as a browser sends it in `Origin`:
 /// no path, no trailing slash, no wildcard. A typo here would otherwise make
@@ -74,6 +92,21 @@ mod tests {
         assert_eq!(config.listen, "127.0.0.1:8787");
         assert_eq!(config.database_url, "sqlite://support-widget.db");
         assert!(config.allowed_origins.is_empty());
+        assert_eq!(config.rate_limit_per_minute, 120);
+    }
+
+    #[test]
+    fn the_rate_limit_can_be_changed_or_turned_off() {
+        let config =
+            Config::try_parse_from(["support-backend", "--rate-limit-per-minute", "0"]).unwrap();
+        assert_eq!(config.rate_limit_per_minute, 0);
+        for bad in ["-1", "many", ""] {
+            assert!(
+                Config::try_parse_from(["support-backend", "--rate-limit-per-minute", bad])
+                    .is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! once for both (see [`Dialect`] for the few differences).
 
 pub mod catalogue;
+pub mod keys;
 pub mod requests;
 
 use std::time::Duration;
@@ -108,6 +109,13 @@ pub async fn connect(url: &str) -> Result<Db, ConnectError> {
     Ok(Db { pool, dialect })
 }
 
+/// Whether `id` could name a row. PostgreSQL text cannot hold NUL, and a
+/// query binding one fails (a 500 where "no such row" is the truth); no id
+/// holds a control character, so those are answered without asking.
+pub fn can_be_id(id: &str) -> bool {
+    !id.chars().any(char::is_control)
+}
+
 /// The URL with its password replaced by `***`, fit for logs and errors.
 pub fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
@@ -127,6 +135,14 @@ pub fn redact(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_with_control_characters_name_nothing() {
+        assert!(can_be_id("beijing-cloud"));
+        assert!(can_be_id("北京"));
+        assert!(!can_be_id("azure\u{0}"));
+        assert!(!can_be_id("\u{1B}[31m"));
+    }
 
     #[test]
     fn passwords_never_reach_the_log() {

@@ -1,7 +1,7 @@
 //! Every way a request can fail, and the JSON answer for each: the widget
 //! always gets `{"errors":[{"field","code"}]}`, never an empty or HTML body.
 
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
@@ -10,6 +10,9 @@ use support_contract::{ErrorBody, ErrorCode, FieldError};
 /// The header that carries the idempotency key, as errors name it.
 pub const IDEMPOTENCY_KEY_FIELD: &str = "Idempotency-Key";
 
+/// The header that says how the body is encoded, as errors name it.
+pub const CONTENT_TYPE_FIELD: &str = "Content-Type";
+
 /// A failed API call. Each variant maps to one status code and error code.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -17,6 +20,8 @@ pub enum ApiError {
     BodyTooLarge,
     #[error("the body is not a support request in JSON")]
     MalformedBody,
+    #[error("the body is not sent as application/json")]
+    UnsupportedMediaType,
     #[error("Idempotency-Key is missing or not a UUID")]
     InvalidIdempotencyKey,
     /// A query parameter is missing or invalid (`field` names it).
@@ -26,6 +31,12 @@ pub enum ApiError {
     Invalid(Vec<FieldError>),
     #[error("Idempotency-Key was already used with another body")]
     IdempotencyKeyReused,
+    /// A request with the same key and body is still being filed.
+    #[error("a request with this Idempotency-Key is still in flight")]
+    IdempotencyKeyInFlight { retry_after_secs: u64 },
+    /// The client sent too many requests; it may try again after this long.
+    #[error("rate limited for {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
     /// `field` names what was looked up (`id` for a request, empty for a path).
     #[error("not found")]
     NotFound { field: &'static str },
@@ -57,6 +68,14 @@ fn contract_error(status: StatusCode, errors: Vec<FieldError>) -> Response {
     (status, Json(ErrorBody { errors })).into_response()
 }
 
+/// `response` with `Retry-After` in whole seconds (at least one).
+fn retry_after(mut response: Response, seconds: u64) -> Response {
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+    response
+}
+
 fn local_error(status: StatusCode, field: &'static str, code: &'static str) -> Response {
     let body = LocalErrorBody {
         errors: [LocalFieldError { field, code }],
@@ -73,6 +92,11 @@ impl IntoResponse for ApiError {
                 one(StatusCode::PAYLOAD_TOO_LARGE, "", ErrorCode::BodyTooLarge)
             }
             ApiError::MalformedBody => one(StatusCode::BAD_REQUEST, "", ErrorCode::MalformedBody),
+            ApiError::UnsupportedMediaType => one(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                CONTENT_TYPE_FIELD,
+                ErrorCode::UnsupportedMediaType,
+            ),
             ApiError::InvalidIdempotencyKey => one(
                 StatusCode::BAD_REQUEST,
                 IDEMPOTENCY_KEY_FIELD,
@@ -84,6 +108,18 @@ impl IntoResponse for ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 IDEMPOTENCY_KEY_FIELD,
                 ErrorCode::IdempotencyKeyReused,
+            ),
+            ApiError::IdempotencyKeyInFlight { retry_after_secs } => retry_after(
+                one(
+                    StatusCode::CONFLICT,
+                    IDEMPOTENCY_KEY_FIELD,
+                    ErrorCode::IdempotencyKeyInFlight,
+                ),
+                retry_after_secs,
+            ),
+            ApiError::RateLimited { retry_after_secs } => retry_after(
+                one(StatusCode::TOO_MANY_REQUESTS, "", ErrorCode::RateLimited),
+                retry_after_secs,
             ),
             ApiError::NotFound { field } => local_error(StatusCode::NOT_FOUND, field, "not_found"),
             ApiError::MethodNotAllowed => {
@@ -104,6 +140,7 @@ mod tests {
     async fn json_of(error: ApiError) -> (StatusCode, serde_json::Value) {
         let response = error.into_response();
         let status = response.status();
+        assert_eq!(response.headers()["content-type"], "application/json");
         let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .unwrap();
@@ -115,6 +152,28 @@ mod tests {
         let cases = [
             (ApiError::BodyTooLarge, 413, "", "body_too_large"),
             (ApiError::MalformedBody, 400, "", "malformed_body"),
+            (
+                ApiError::UnsupportedMediaType,
+                415,
+                "Content-Type",
+                "unsupported_media_type",
+            ),
+            (
+                ApiError::IdempotencyKeyInFlight {
+                    retry_after_secs: 1,
+                },
+                409,
+                "Idempotency-Key",
+                "idempotency_key_in_flight",
+            ),
+            (
+                ApiError::RateLimited {
+                    retry_after_secs: 7,
+                },
+                429,
+                "",
+                "rate_limited",
+            ),
             (
                 ApiError::InvalidIdempotencyKey,
                 400,
@@ -145,6 +204,26 @@ mod tests {
                 serde_json::json!({"errors": [{"field": field, "code": code}]})
             );
         }
+    }
+
+    #[test]
+    fn retries_are_told_when_to_come_back() {
+        let in_flight = ApiError::IdempotencyKeyInFlight {
+            retry_after_secs: 1,
+        }
+        .into_response();
+        assert_eq!(in_flight.headers()["retry-after"], "1");
+        let limited = ApiError::RateLimited {
+            retry_after_secs: 0,
+        }
+        .into_response();
+        assert_eq!(
+            limited.headers()["retry-after"],
+            "1",
+            "never zero: that would invite a retry storm"
+        );
+        let malformed = ApiError::MalformedBody.into_response();
+        assert!(malformed.headers().get("retry-after").is_none());
     }
 
     #[tokio::test]

@@ -1,21 +1,34 @@
-//! Idempotency keys: a client that retries `POST /support-requests` (after a
-//! timeout, a lost connection, a double click) with the same `Idempotency-Key`
-//! gets the first answer again instead of filing a second request.
+//! Idempotency keys, as the IETF `Idempotency-Key` header draft describes
+//! them: a client that retries `POST /support-requests` (after a timeout, a
+//! lost connection, a double click) with the same key gets the first answer
+//! again instead of filing a second request.
 //!
-//! Only successful creations are remembered, in the same transaction as the
-//! request row, and the database's primary key on the key (not the memory of
-//! one process) makes sure a key files at most one request: a refused form (422) leaves no trace, so the user can correct
-//! it and retry with the same key. Keys expire after [`KEY_TTL`]; expired
-//! keys are purged whenever a new request is stored.
+//! A key goes through these states, kept in the database (not in one
+//! process's memory), so they hold across backend processes:
+//!
+//! - **absent**: the first valid request claims it, in a short transaction
+//!   of its own, as *in flight* (see [`crate::db::keys::claim`]);
+//! - **in flight**: a retry with the same body gets 409
+//!   `idempotency_key_in_flight` with `Retry-After: 1`; with another body,
+//!   422 `idempotency_key_reused`. A claim older than
+//!   [`IN_FLIGHT_TAKEOVER_AFTER`] was abandoned by a process that stopped,
+//!   and the next retry takes it over;
+//! - **completed**: the request and the key's answer are written in one
+//!   transaction, which first checks that the claim is still its own, so a
+//!   key files exactly one request. The same body replays the answer, another
+//!   body gets 422;
+//! - **expired** after [`KEY_TTL`]: purged, and the key is new again.
+//!
+//! A refused form (400, 413, 422) claims nothing, and a failure while filing
+//! releases the claim, so the user can correct the form and send it again
+//! with the same key.
 
 use std::time::Duration;
 
 use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
-use sqlx::AnyConnection;
 use uuid::Uuid;
 
-use crate::dialect::Dialect;
 use crate::error::ApiError;
 
 /// The header's name (HTTP header names are case-insensitive).
@@ -24,6 +37,15 @@ pub const HEADER: &str = "idempotency-key";
 /// How long a key is remembered: long enough for any retry, short enough that
 /// the table stays small.
 pub const KEY_TTL: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// How old an in-flight claim must be before another request may take it
+/// over. Filing takes milliseconds and gives up within about 20 seconds (the
+/// database's busy and acquire timeouts), so a claim this old belongs to a
+/// process that stopped or lost its database.
+pub const IN_FLIGHT_TAKEOVER_AFTER: Duration = Duration::from_secs(30);
+
+/// The `Retry-After` of a 409 for a key in flight: filing takes milliseconds.
+pub const IN_FLIGHT_RETRY_AFTER: Duration = Duration::from_secs(1);
 
 /// Reads the key from the headers. It must be a UUID; it is normalized to the
 /// lowercase hyphenated form so that `ABC…` and `abc…` are the same key.
@@ -51,88 +73,6 @@ pub struct StoredResponse {
     pub body_sha256: String,
     pub status_code: u16,
     pub response: String,
-}
-
-/// An SQL expression for the oldest `created_at` that is still live.
-fn live_since(dialect: Dialect) -> String {
-    dialect.timestamp_seconds_ago(KEY_TTL.as_secs())
-}
-
-/// The live (not expired) answer stored for `key`, if any.
-pub async fn find(
-    conn: &mut AnyConnection,
-    dialect: Dialect,
-    key: &str,
-) -> Result<Option<StoredResponse>, sqlx::Error> {
-    let sql = format!(
-        "SELECT body_sha256, status_code, response FROM idempotency_keys
-         WHERE key = $1 AND created_at > {}",
-        live_since(dialect)
-    );
-    let row: Option<(String, i64, String)> =
-        sqlx::query_as(&sql).bind(key).fetch_optional(conn).await?;
-    Ok(
-        row.map(|(body_sha256, status_code, response)| StoredResponse {
-            body_sha256,
-            // Only this module writes the column, always from a valid status code.
-            status_code: u16::try_from(status_code).unwrap_or(500),
-            response,
-        }),
-    )
-}
-
-/// Deletes expired keys. Run inside the creating transaction, before the new
-/// key is claimed, so an expired key can be used afresh.
-pub async fn purge_expired(conn: &mut AnyConnection, dialect: Dialect) -> Result<u64, sqlx::Error> {
-    let sql = format!(
-        "DELETE FROM idempotency_keys WHERE created_at <= {}",
-        live_since(dialect)
-    );
-    let result = sqlx::query(&sql).execute(conn).await?;
-    Ok(result.rows_affected())
-}
-
-/// Claims `key` for the request being filed in this transaction. Returns
-/// `false` when another request holds the key: committed, or still being
-/// filed (PostgreSQL then waits for that transaction to end; SQLite has
-/// already serialized the two). The caller then rolls back and replays the
-/// holder's answer. The answer itself is filled in by [`record`].
-pub async fn claim(
-    conn: &mut AnyConnection,
-    key: &str,
-    body_sha256: &str,
-) -> Result<bool, sqlx::Error> {
-    let result = sqlx::query(
-        "INSERT INTO idempotency_keys (key, body_sha256, status_code, response)
-         VALUES ($1, $2, 0, '')
-         ON CONFLICT (key) DO NOTHING",
-    )
-    .bind(key)
-    .bind(body_sha256)
-    .execute(conn)
-    .await?;
-    Ok(result.rows_affected() == 1)
-}
-
-/// Remembers the answer for a key claimed in this transaction, so nobody
-/// ever reads the claim without its answer.
-pub async fn record(
-    conn: &mut AnyConnection,
-    key: &str,
-    request_id: &str,
-    stored: &StoredResponse,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE idempotency_keys SET status_code = $2, response = $3, request_id = $4
-         WHERE key = $1",
-    )
-    .bind(key)
-    .bind(i64::from(stored.status_code))
-    .bind(&stored.response)
-    .bind(request_id)
-    .execute(conn)
-    .await?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -174,5 +114,12 @@ mod tests {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
         assert_ne!(body_hash(b"{}"), body_hash(b"{ }"));
+    }
+
+    #[test]
+    fn a_claim_is_taken_over_long_after_filing_would_have_given_up() {
+        // The busy timeout (SQLite) and acquire timeout (PostgreSQL) are 10 s.
+        assert!(IN_FLIGHT_TAKEOVER_AFTER >= Duration::from_secs(25));
+        assert!(IN_FLIGHT_TAKEOVER_AFTER < KEY_TTL);
     }
 }

@@ -21,13 +21,19 @@ pub mod db;
 pub mod dialect;
 pub mod error;
 pub mod idempotency;
+pub mod rate_limit;
+pub mod request_body;
+pub mod request_rules;
 pub mod routes;
 
 use std::future::Future;
 use std::net::SocketAddr;
 
+use std::sync::Arc;
+
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use tokio::net::TcpListener;
@@ -60,13 +66,22 @@ pub struct AppState {
     pub db: db::Db,
     /// Origins allowed by CORS; empty means no CORS headers at all.
     pub allowed_origins: Vec<HeaderValue>,
+    /// The per-client limit on creating requests; `None` for no limit.
+    pub rate_limit: Option<Arc<rate_limit::RateLimiter>>,
 }
 
 /// The whole HTTP API.
 pub fn router(state: AppState) -> Router {
     let cors = cors_layer(&state.allowed_origins);
+    let mut create = post(routes::support_requests::create);
+    if let Some(limiter) = &state.rate_limit {
+        create = create.layer(axum::middleware::from_fn_with_state(
+            limiter.clone(),
+            rate_limit::limit,
+        ));
+    }
     let api = Router::new()
-        .route(SUPPORT_REQUESTS, post(routes::support_requests::create))
+        .route(SUPPORT_REQUESTS, create)
         .route(SUPPORT_REQUEST, get(routes::support_requests::get))
         .route(CUSTOMERS, get(routes::customers::search))
         .route(SERVICES, get(routes::services::list))
@@ -77,11 +92,30 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(
             support_contract::limits::BODY_MAX_BYTES,
         ))
+        .layer(axum::middleware::map_response(no_sniffing))
+        // A bug must not take a connection down without an answer: a panic
+        // becomes the contract's JSON 500, and the server keeps serving.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                use axum::response::IntoResponse;
+                ApiError::Internal("a handler panicked".into()).into_response()
+            },
+        ))
         .with_state(state);
     match cors {
         Some(cors) => api.layer(cors),
         None => api,
     }
+}
+
+/// Browsers must take every answer for the JSON it says it is, never sniff
+/// it as HTML: request text (which may hold markup) is then never rendered.
+async fn no_sniffing(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
 }
 
 /// CORS for the configured origins only: the widget runs on partner portals,
@@ -94,12 +128,16 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins.iter().cloned()))
             .allow_methods([Method::GET, Method::POST])
+            // Authorization: portals pass their session token with the
+            // widget's setRequestHeaders().
             .allow_headers([
                 header::CONTENT_TYPE,
+                header::AUTHORIZATION,
                 HeaderName::from_static(idempotency::HEADER),
             ])
             .expose_headers([
                 header::LOCATION,
+                header::RETRY_AFTER,
                 HeaderName::from_static(routes::support_requests::REPLAYED_HEADER),
             ]),
     )
@@ -139,6 +177,7 @@ impl Server {
         let state = AppState {
             db,
             allowed_origins: config.allowed_origins.clone(),
+            rate_limit: rate_limit::RateLimiter::per_minute(config.rate_limit_per_minute),
         };
         Ok(Server {
             listener,
@@ -159,7 +198,9 @@ impl Server {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let db = self.state.db.clone();
-        let result = axum::serve(self.listener, router(self.state))
+        // The peer's address is what the rate limit counts by.
+        let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
+        let result = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
         db.close().await;

@@ -12,6 +12,7 @@ fn help_documents_every_flag_and_its_environment_variable() {
         .env_remove("DATABASE_URL")
         .env_remove("SUPPORT_BACKEND_LISTEN")
         .env_remove("SUPPORT_BACKEND_ALLOWED_ORIGINS")
+        .env_remove("SUPPORT_BACKEND_RATE_LIMIT_PER_MINUTE")
         .output()
         .unwrap();
     assert!(output.status.success());
@@ -26,6 +27,9 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "postgres://",
         "--allowed-origin",
         "SUPPORT_BACKEND_ALLOWED_ORIGINS",
+        "--rate-limit-per-minute",
+        "SUPPORT_BACKEND_RATE_LIMIT_PER_MINUTE",
+        "[default: 120]",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }

@@ -86,12 +86,40 @@ fn the_later_endpoints_are_planned() {
 fn the_create_operation_documents_its_header_and_answers() {
     let spec = spec();
     let post = &spec["paths"]["/support-requests"]["post"];
-    for status in ["201", "400", "413", "422", "500"] {
+    for status in ["201", "400", "409", "413", "415", "422", "429", "500"] {
         assert!(
             post["responses"].get(status).is_some(),
             "POST lacks {status}"
         );
     }
+    let codes = [
+        ("409", "Idempotency-Key", ErrorCode::IdempotencyKeyInFlight),
+        ("415", "Content-Type", ErrorCode::UnsupportedMediaType),
+        ("429", "", ErrorCode::RateLimited),
+    ];
+    for (status, field, code) in codes {
+        let example = &post["responses"][status]["content"]["application/json"]["example"];
+        assert_eq!(
+            example["errors"][0],
+            serde_json::json!({"field": field, "code": code}),
+            "{status}"
+        );
+    }
+    for status in ["409", "429"] {
+        assert_eq!(
+            post["responses"][status]["headers"]["Retry-After"]["$ref"],
+            "#/components/headers/RetryAfter",
+            "{status} documents Retry-After"
+        );
+    }
+    assert_eq!(
+        spec["components"]["headers"]["RetryAfter"]["schema"]["minimum"],
+        1
+    );
+    assert_eq!(
+        post["x-idempotency-in-flight-takeover-seconds"],
+        support_backend::idempotency::IN_FLIGHT_TAKEOVER_AFTER.as_secs()
+    );
     assert!(post["responses"]["201"]["headers"]
         .get("Location")
         .is_some());
@@ -157,6 +185,9 @@ fn enums_match_the_contract() {
         ErrorCode::BodyTooLarge,
         ErrorCode::InvalidIdempotencyKey,
         ErrorCode::IdempotencyKeyReused,
+        ErrorCode::IdempotencyKeyInFlight,
+        ErrorCode::RateLimited,
+        ErrorCode::UnsupportedMediaType,
     ]);
     for code in codes {
         assert!(
@@ -176,6 +207,34 @@ fn lengths_match_the_contract_limits() {
     assert_eq!(contact["name"]["maxLength"], limits::NAME_MAX);
     assert_eq!(contact["email"]["maxLength"], limits::EMAIL_MAX);
     assert_eq!(contact["phone"]["maxLength"], limits::PHONE_MAX);
+    let customer = &schemas["CustomerRef"]["properties"];
+    assert_eq!(customer["name"]["maxLength"], limits::NAME_MAX);
+    let escalation = &schemas["Escalation"]["properties"];
+    assert_eq!(
+        escalation["reason"]["maxLength"],
+        support_backend::request_rules::REASON_MAX
+    );
+    assert_eq!(
+        escalation["troubleshooting"]["maxItems"],
+        support_backend::request_rules::TROUBLESHOOTING_MAX_STEPS
+    );
+    assert_eq!(
+        escalation["troubleshooting"]["items"]["maxLength"],
+        limits::TITLE_MAX
+    );
+}
+
+#[test]
+fn unknown_fields_are_refused_at_every_level_as_the_contract_does() {
+    let schemas = &spec()["components"]["schemas"];
+    for name in ["NewSupportRequest", "Contact", "CustomerRef", "Escalation"] {
+        assert_eq!(schemas[name]["additionalProperties"], false, "{name}");
+    }
+    let nested_unknown = serde_json::json!({
+        "kind": "partner_center", "category": "billing", "title": "t", "description": "d",
+        "contact": {"name": "n", "email": "n@example.com", "extra": 1}
+    });
+    assert!(serde_json::from_value::<support_contract::NewSupportRequest>(nested_unknown).is_err());
 }
 
 #[test]

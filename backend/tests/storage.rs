@@ -4,6 +4,7 @@
 
 mod common;
 
+use support_backend::db::keys::{self, KeyState};
 use support_backend::db::{self, create_request, find_request, Created, Db};
 use support_backend::dialect::Dialect;
 use support_backend::idempotency;
@@ -31,6 +32,33 @@ async fn open() -> (Db, common::TestDatabase) {
     (db, database)
 }
 
+/// Claims `key` and files `request` under it, as the handler does.
+async fn file(db: &Db, key: &str, hash: &str, request: &NewSupportRequest) -> Created {
+    let claim = keys::claim(db, key, hash)
+        .await
+        .unwrap()
+        .expect("the key is free");
+    create_request(db, &claim, request).await.unwrap()
+}
+
+/// The live state of `key`.
+async fn state(db: &Db, key: &str) -> Option<KeyState> {
+    keys::find(db, key).await.unwrap()
+}
+
+/// Dates the key's row `seconds` back, as if it had been claimed then.
+async fn age(db: &Db, key: &str, seconds: u64) {
+    let sql = format!(
+        "UPDATE idempotency_keys SET created_at = {} WHERE key = $1",
+        db.dialect().timestamp_seconds_ago(seconds)
+    );
+    sqlx::query(&sql)
+        .bind(key)
+        .execute(db.pool())
+        .await
+        .unwrap();
+}
+
 async fn count(db: &Db, table: &str) -> i64 {
     let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
         .fetch_one(db.pool())
@@ -55,10 +83,13 @@ async fn references_count_up_and_rows_round_trip() {
     let mut ids = Vec::new();
     for n in 1..=2 {
         let key = Uuid::new_v4().to_string();
-        let Created::New(stored) = create_request(&db, &key, "h", &request("t")).await.unwrap()
-        else {
-            panic!("key taken");
+        let Created::New(stored) = file(&db, &key, "h", &request("t")).await else {
+            panic!("claim lost");
         };
+        assert_eq!(
+            (stored.status_code, stored.body_sha256.as_str()),
+            (201, "h")
+        );
         let created: CreatedRequest = serde_json::from_str(&stored.response).unwrap();
         assert_eq!(created.reference, format!("SR-{n:06}"));
         assert!(created.created_at.ends_with('Z'), "{}", created.created_at);
@@ -70,59 +101,145 @@ async fn references_count_up_and_rows_round_trip() {
     assert!(find_request(&db, "nope").await.unwrap().is_none());
 }
 
+/// The key's state machine: absent, claimed (in flight), completed; a second
+/// claim of a held key fails whatever its state.
 #[tokio::test]
-async fn a_taken_key_writes_nothing_and_uses_no_number() {
+async fn a_claimed_key_is_in_flight_until_its_request_is_filed() {
     let (db, _database) = open().await;
     let key = Uuid::new_v4().to_string();
+    assert_eq!(state(&db, &key).await, None);
+    let claim = keys::claim(&db, &key, "h").await.unwrap().unwrap();
+    assert_eq!(claim.key(), key);
+    assert_eq!(
+        state(&db, &key).await,
+        Some(KeyState::InFlight {
+            body_sha256: "h".into(),
+            stale: false
+        })
+    );
+    assert_eq!(keys::claim(&db, &key, "h").await.unwrap(), None, "held");
+    assert_eq!(keys::claim(&db, &key, "other").await.unwrap(), None);
+    assert_eq!(count(&db, "support_requests").await, 0, "nothing filed yet");
+
+    let Created::New(stored) = create_request(&db, &claim, &request("a")).await.unwrap() else {
+        panic!("claim lost");
+    };
+    assert_eq!(state(&db, &key).await, Some(KeyState::Completed(stored)));
+    assert_eq!(keys::claim(&db, &key, "h").await.unwrap(), None);
+    assert!(
+        matches!(
+            create_request(&db, &claim, &request("a")).await.unwrap(),
+            Created::ClaimLost
+        ),
+        "a completed claim files nothing more"
+    );
+    assert_eq!(count(&db, "support_requests").await, 1);
+    assert_eq!(count(&db, "idempotency_keys").await, 1);
+}
+
+#[tokio::test]
+async fn a_released_claim_leaves_the_key_free_for_a_retry() {
+    let (db, _database) = open().await;
+    let key = Uuid::new_v4().to_string();
+    let claim = keys::claim(&db, &key, "h").await.unwrap().unwrap();
+    keys::release(&db, &claim).await.unwrap();
+    assert_eq!(state(&db, &key).await, None);
     assert!(matches!(
-        create_request(&db, &key, "h", &request("a")).await.unwrap(),
+        create_request(&db, &claim, &request("a")).await.unwrap(),
+        Created::ClaimLost
+    ));
+    assert!(matches!(
+        file(&db, &key, "h2", &request("b")).await,
         Created::New(_)
     ));
+    assert_eq!(count(&db, "support_requests").await, 1);
+}
+
+/// A claim left by a process that stopped goes stale and is taken over by a
+/// retry with the same body; should the old holder wake up, it can no longer
+/// file, so the key still files exactly one request.
+#[tokio::test]
+async fn a_stale_claim_is_taken_over_and_its_old_holder_files_nothing() {
+    let (db, _database) = open().await;
+    let key = Uuid::new_v4().to_string();
+    let abandoned = keys::claim(&db, &key, "h").await.unwrap().unwrap();
+    age(
+        &db,
+        &key,
+        idempotency::IN_FLIGHT_TAKEOVER_AFTER.as_secs() - 5,
+    )
+    .await;
+    assert_eq!(
+        keys::claim(&db, &key, "h").await.unwrap(),
+        None,
+        "not stale yet"
+    );
+    age(
+        &db,
+        &key,
+        idempotency::IN_FLIGHT_TAKEOVER_AFTER.as_secs() + 5,
+    )
+    .await;
+    assert_eq!(
+        state(&db, &key).await,
+        Some(KeyState::InFlight {
+            body_sha256: "h".into(),
+            stale: true
+        })
+    );
+    assert_eq!(
+        keys::claim(&db, &key, "other body").await.unwrap(),
+        None,
+        "only the same body takes over"
+    );
+    let taken = keys::claim(&db, &key, "h").await.unwrap().unwrap();
+    assert_ne!(taken, abandoned);
+    assert_eq!(
+        state(&db, &key).await,
+        Some(KeyState::InFlight {
+            body_sha256: "h".into(),
+            stale: false
+        }),
+        "the takeover restarts the clock"
+    );
     assert!(matches!(
-        create_request(&db, &key, "h", &request("b")).await.unwrap(),
-        Created::KeyTaken
+        create_request(&db, &abandoned, &request("old"))
+            .await
+            .unwrap(),
+        Created::ClaimLost
+    ));
+    keys::release(&db, &abandoned).await.unwrap();
+    assert!(
+        state(&db, &key).await.is_some(),
+        "not the old holder's to release"
+    );
+    assert!(matches!(
+        create_request(&db, &taken, &request("new")).await.unwrap(),
+        Created::New(_)
     ));
     assert_eq!(count(&db, "support_requests").await, 1);
-    let Created::New(next) = create_request(&db, &Uuid::new_v4().to_string(), "h", &request("c"))
-        .await
-        .unwrap()
-    else {
-        panic!("key taken");
-    };
-    let next: CreatedRequest = serde_json::from_str(&next.response).unwrap();
-    assert_eq!(next.reference, "SR-000002", "no gap after a taken key");
 }
 
 #[tokio::test]
 async fn keys_expire_after_a_day_and_can_then_be_used_again() {
     let (db, _database) = open().await;
     let key = Uuid::new_v4().to_string();
-    create_request(&db, &key, "h", &request("a")).await.unwrap();
-    let mut conn = db.pool().acquire().await.unwrap();
-    let stored = idempotency::find(&mut conn, db.dialect(), &key)
-        .await
-        .unwrap()
-        .expect("a live key is found");
-    assert_eq!(
-        (stored.status_code, stored.body_sha256.as_str()),
-        (201, "h")
-    );
+    file(&db, &key, "h", &request("a")).await;
+    assert!(matches!(
+        state(&db, &key).await,
+        Some(KeyState::Completed(_))
+    ));
     sqlx::query("UPDATE idempotency_keys SET created_at = '2000-01-01T00:00:00Z'")
-        .execute(&mut *conn)
+        .execute(db.pool())
         .await
         .unwrap();
-    assert!(
-        idempotency::find(&mut conn, db.dialect(), &key)
-            .await
-            .unwrap()
-            .is_none(),
+    assert_eq!(
+        state(&db, &key).await,
+        None,
         "expired keys are not replayed"
     );
-    drop(conn);
     assert!(matches!(
-        create_request(&db, &key, "h2", &request("b"))
-            .await
-            .unwrap(),
+        file(&db, &key, "h2", &request("b")).await,
         Created::New(_)
     ));
     assert_eq!(
@@ -134,29 +251,39 @@ async fn keys_expire_after_a_day_and_can_then_be_used_again() {
 }
 
 #[tokio::test]
+async fn expired_keys_are_purged_answered_or_abandoned() {
+    let (db, _database) = open().await;
+    let answered = Uuid::new_v4().to_string();
+    file(&db, &answered, "h", &request("a")).await;
+    let abandoned = Uuid::new_v4().to_string();
+    keys::claim(&db, &abandoned, "h").await.unwrap().unwrap();
+    let live = Uuid::new_v4().to_string();
+    file(&db, &live, "h", &request("b")).await;
+    let ttl = idempotency::KEY_TTL.as_secs();
+    age(&db, &answered, ttl + 1).await;
+    age(&db, &abandoned, ttl + 1).await;
+    assert_eq!(keys::purge_expired(&db).await.unwrap(), 2);
+    assert_eq!(count(&db, "idempotency_keys").await, 1);
+    assert!(state(&db, &live).await.is_some());
+    assert_eq!(count(&db, "support_requests").await, 2, "requests stay");
+}
+
+#[tokio::test]
 async fn a_day_old_key_is_still_live_a_minute_before_it_expires() {
     let (db, _database) = open().await;
     let key = Uuid::new_v4().to_string();
-    create_request(&db, &key, "h", &request("a")).await.unwrap();
-    let almost = format!(
-        "UPDATE idempotency_keys SET created_at = {}",
-        db.dialect()
-            .timestamp_seconds_ago(idempotency::KEY_TTL.as_secs() - 60)
-    );
-    sqlx::query(&almost).execute(db.pool()).await.unwrap();
-    let mut conn = db.pool().acquire().await.unwrap();
-    assert!(idempotency::find(&mut conn, db.dialect(), &key)
-        .await
-        .unwrap()
-        .is_some());
+    file(&db, &key, "h", &request("a")).await;
+    age(&db, &key, idempotency::KEY_TTL.as_secs() - 60).await;
+    assert!(matches!(
+        state(&db, &key).await,
+        Some(KeyState::Completed(_))
+    ));
 }
 
 #[tokio::test]
 async fn opening_a_migrated_database_again_changes_nothing() {
     let (db, database) = open().await;
-    create_request(&db, &Uuid::new_v4().to_string(), "h", &request("a"))
-        .await
-        .unwrap();
+    file(&db, &Uuid::new_v4().to_string(), "h", &request("a")).await;
     db.close().await;
     let again = db::connect(&database.url).await.unwrap();
     assert_eq!(count(&again, "support_requests").await, 1);

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{json_of, key, one_error, serve, start, valid, valid_for_customer, ALLOWED};
+use common::{
+    json_of, key, one_error, post_until_settled, serve, start, valid, valid_for_customer, ALLOWED,
+};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use support_contract::{CreatedRequest, NewSupportRequest, StoredRequest};
@@ -153,6 +155,9 @@ async fn a_refused_form_can_be_corrected_and_sent_with_the_same_key() {
     assert_eq!(server.count("support_requests").await, 1);
 }
 
+/// Copies of one request sent together: one files it, the others are told
+/// it is in flight (409, `Retry-After: 1`) or get its answer replayed, and
+/// after retrying as told every copy has the same answer.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_posts_with_one_key_create_one_request() {
     let server = std::sync::Arc::new(start().await);
@@ -162,17 +167,14 @@ async fn concurrent_posts_with_one_key_create_one_request() {
             let server = server.clone();
             let key = key.clone();
             tokio::spawn(async move {
-                let response = server.post_json(&key, &valid()).await;
-                let replayed = response.headers().contains_key("idempotent-replayed");
-                let (status, body) = json_of(response).await;
-                (status, body, replayed)
+                post_until_settled(&server.client, &server.base, &key, &valid()).await
             })
         })
         .collect();
     let mut ids = Vec::new();
     let mut replays = 0;
     for task in tasks {
-        let (status, body, replayed) = task.await.unwrap();
+        let (status, body, replayed, _conflicts) = task.await.unwrap();
         assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push(body["id"].as_str().unwrap().to_owned());
         replays += usize::from(replayed);
@@ -200,14 +202,7 @@ async fn two_servers_on_one_database_store_each_key_once_and_number_uniquely() {
         let base = bases[n % 2].clone();
         let client = first.client.clone();
         tasks.push(tokio::spawn(async move {
-            let response = client
-                .post(format!("{base}/support-requests"))
-                .header("Idempotency-Key", &key)
-                .json(&valid())
-                .send()
-                .await
-                .unwrap();
-            let (status, body) = json_of(response).await;
+            let (status, body, _, _) = post_until_settled(&client, &base, &key, &valid()).await;
             (key, status, body)
         }));
     }
@@ -333,6 +328,7 @@ async fn cors_allows_only_the_configured_origin() {
         .to_lowercase();
     assert!(allow_headers.contains("idempotency-key"), "{allow_headers}");
     assert!(allow_headers.contains("content-type"), "{allow_headers}");
+    assert!(allow_headers.contains("authorization"), "{allow_headers}");
     let methods = headers["access-control-allow-methods"].to_str().unwrap();
     assert!(
         methods.contains("POST") && methods.contains("GET"),
@@ -357,6 +353,11 @@ async fn cors_allows_only_the_configured_origin() {
         .unwrap()
         .to_lowercase();
     assert!(exposed.contains("location"), "{exposed}");
+    assert!(
+        exposed.contains("retry-after"),
+        "the widget reads when to retry a 409 or 429: {exposed}"
+    );
+    assert!(exposed.contains("idempotent-replayed"), "{exposed}");
 }
 
 #[tokio::test]

@@ -37,6 +37,15 @@ pub enum ErrorCode {
     InvalidIdempotencyKey,
     /// The same `Idempotency-Key` came with another body.
     IdempotencyKeyReused,
+    /// A request with the same `Idempotency-Key` is still being processed
+    /// (409, with `Retry-After`): send the same body again a little later.
+    IdempotencyKeyInFlight,
+    /// Too many requests from this client (429, with `Retry-After` seconds;
+    /// `field` is empty).
+    RateLimited,
+    /// The body is not sent as `Content-Type: application/json` (415;
+    /// `field` is `Content-Type`).
+    UnsupportedMediaType,
     /// Anything the widget does not know yet: shown as a generic message.
     #[serde(other)]
     Unknown,
@@ -342,6 +351,24 @@ mod tests {
             serde_json::json!({"kind": "nope", "title": "", "description": "", "contact": {"name": "", "email": ""}}),
         );
         assert!(unknown.is_err());
+    }
+
+    #[test]
+    fn the_retry_and_media_type_codes_are_snake_case() {
+        for (code, json) in [
+            (
+                ErrorCode::IdempotencyKeyInFlight,
+                "\"idempotency_key_in_flight\"",
+            ),
+            (ErrorCode::RateLimited, "\"rate_limited\""),
+            (
+                ErrorCode::UnsupportedMediaType,
+                "\"unsupported_media_type\"",
+            ),
+        ] {
+            assert_eq!(serde_json::to_string(&code).unwrap(), json);
+            assert_eq!(serde_json::from_str::<ErrorCode>(json).unwrap(), code);
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use leptos::{ev::KeyboardEvent, prelude::*, task::spawn_local_scoped};
 use support_contract::Customer;
 use web_sys::AbortController;
 
-use crate::{api, context::use_widget, i18n, i18n::id, request::LoadError};
+use crate::{api, api::Transport, context::use_widget, i18n, i18n::id, request::LoadError};
 
 /// How long typing must pause before the widget searches.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -43,10 +43,17 @@ pub fn CustomerCombobox(
             }
         });
         let backend = widget.backend.get_untracked();
+        let headers = widget.request_headers.get_untracked();
         spawn_local_scoped(async move {
             let found = match backend {
                 _ if text.is_empty() => Ok(Vec::new()),
-                Some(backend) => api::search_customers(backend, text.clone(), signal).await,
+                Some(backend) => {
+                    let transport = Transport {
+                        headers,
+                        abort: signal,
+                    };
+                    api::search_customers(backend, text.clone(), transport).await
+                }
                 None => Err(LoadError::Network),
             };
             results.set(Some((text, found)));

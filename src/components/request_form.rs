@@ -5,12 +5,14 @@ use support_contract::{
 
 use crate::{
     api,
+    api::Transport,
     components::{
         CategoryChoice, ContactLanguageChoice, ErrorSummary, SeverityChoice, TextArea, TextField,
     },
     context::{use_widget, WidgetContext},
     field_errors::{self, control_id},
     host::BackendUrl,
+    host_api::Prefill,
     i18n::{self, id},
     locale::Locale,
     request::SubmitError,
@@ -18,7 +20,7 @@ use crate::{
     screens::Confirmation,
 };
 
-type SubmitInput = (BackendUrl, String, NewSupportRequest);
+type SubmitInput = (BackendUrl, String, NewSupportRequest, Transport);
 type SubmitOutput = Result<CreatedRequest, SubmitError>;
 
 /// A request form's state. The widget root creates one per flow, so that it
@@ -43,8 +45,7 @@ pub struct RequestFormState {
 }
 
 impl RequestFormState {
-    /// `abort` is the widget's signal for cancelling requests in flight.
-    pub fn new(abort: Option<web_sys::AbortSignal>) -> Self {
+    pub fn new() -> Self {
         RequestFormState {
             category: RwSignal::new(None),
             severity: RwSignal::new(None),
@@ -56,8 +57,13 @@ impl RequestFormState {
             contact_language: RwSignal::new(None),
             idempotency_key: RwSignal::new(new_key()),
             local_errors: RwSignal::new(Vec::new()),
-            submit: Action::new_local(move |(backend, key, body): &SubmitInput| {
-                api::submit_request(backend.clone(), key.clone(), body.clone(), abort.clone())
+            submit: Action::new_local(|(backend, key, body, transport): &SubmitInput| {
+                api::submit_request(
+                    backend.clone(),
+                    key.clone(),
+                    body.clone(),
+                    transport.clone(),
+                )
             }),
         }
     }
@@ -79,6 +85,29 @@ impl RequestFormState {
         }
     }
 
+    /// Fills in what the page already knows (`element.prefill`).
+    pub fn prefill(&self, prefill: &Prefill) {
+        if let Some(title) = &prefill.title {
+            self.title.set(title.clone());
+        }
+        if prefill.category.is_some() {
+            self.category.set(prefill.category);
+        }
+        if let Some(contact) = &prefill.contact {
+            let set = |signal: RwSignal<String>, value: &Option<String>| {
+                if let Some(value) = value {
+                    signal.set(value.clone());
+                }
+            };
+            set(self.contact_name, &contact.name);
+            set(self.contact_email, &contact.email);
+            set(self.contact_phone, &contact.phone);
+            if contact.language.is_some() {
+                self.contact_language.set(contact.language);
+            }
+        }
+    }
+
     /// Starts a new request with what `RequestFields::for_next_request` keeps.
     fn start_over(&self) {
         let next = self.typed(Locale::default()).for_next_request();
@@ -89,6 +118,12 @@ impl RequestFormState {
         self.local_errors.set(Vec::new());
         self.idempotency_key.set(new_key());
         self.submit.value().set(None);
+    }
+}
+
+impl Default for RequestFormState {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -142,11 +177,28 @@ pub fn RequestForm(
         })
     };
     // A 422 arrives after the submit handler has returned: focus the summary
-    // then, as for the widget's own validation.
-    Effect::new(move |_| {
-        if matches!(result.get(), Some(Err(SubmitError::Rejected(_)))) {
-            focus_summary();
+    // then, as for the widget's own validation. Every outcome is also told to
+    // the page, as a DOM event.
+    Effect::new(move |_| match result.get() {
+        Some(Ok(created)) => widget.emit(
+            "submitted",
+            &[
+                ("id", created.id.into()),
+                ("reference", created.reference.into()),
+                ("status", created.status.as_str().into()),
+            ],
+        ),
+        Some(Err(error)) => {
+            if matches!(error, SubmitError::Rejected(_)) {
+                focus_summary();
+            }
+            let message = failure_message(widget, error.clone());
+            widget.emit(
+                "error",
+                &[("code", error.code().into()), ("message", message.into())],
+            );
         }
+        None => {}
     });
 
     let send = {
@@ -166,7 +218,8 @@ pub fn RequestForm(
                 return;
             }
             if let Some(backend) = widget.backend.get_untracked() {
-                submit.dispatch_local((backend, state.idempotency_key.get_untracked(), request));
+                let key = state.idempotency_key.get_untracked();
+                submit.dispatch_local((backend, key, request, widget.transport()));
             }
         }
     };
@@ -312,8 +365,7 @@ fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
             id::SUBMIT_ERROR_SERVER,
             &i18n::args([("status", status.into())]),
         ),
-        SubmitError::BadResponse | SubmitError::Rejected(_) => {
-            widget.text(id::SUBMIT_ERROR_RESPONSE)()
-        }
+        SubmitError::Rejected(_) => widget.text(id::ERROR_SUMMARY_TITLE)(),
+        SubmitError::BadResponse => widget.text(id::SUBMIT_ERROR_RESPONSE)(),
     }
 }

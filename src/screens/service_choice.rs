@@ -14,10 +14,10 @@ pub fn ServiceChoice() -> impl IntoView {
     let widget = use_widget();
     let services = LocalResource::new(move || {
         let backend = widget.backend.get();
-        let abort = widget.abort_signal();
+        let transport = widget.transport();
         async move {
             match backend {
-                Some(backend) => api::list_services(backend, abort).await,
+                Some(backend) => api::list_services(backend, transport).await,
                 None => Ok(Vec::new()),
             }
         }

@@ -59,6 +59,9 @@ pub async fn unknown_references(
 /// Whether `table` has a row with this `id`. `table` is one of this
 /// module's constants, never input.
 async fn exists(db: &Db, table: &'static str, id: &str) -> Result<bool, sqlx::Error> {
+    if !super::can_be_id(id) {
+        return Ok(false);
+    }
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE id = $1");
     let (count,): (i64,) = sqlx::query_as(&sql).bind(id).fetch_one(db.pool()).await?;
     Ok(count > 0)

@@ -4,18 +4,20 @@ use serde::Serialize;
 use support_contract::{CreatedRequest, NewSupportRequest, RequestStatus, StoredRequest};
 use uuid::Uuid;
 
+use super::keys::Claim;
 use super::Db;
 use crate::error::ApiError;
-use crate::idempotency::{self, StoredResponse};
+use crate::idempotency::StoredResponse;
 
 /// What [`create_request`] did.
 #[derive(Debug)]
 pub enum Created {
-    /// The request was stored; this is the JSON of the answer, as remembered
-    /// for the idempotency key.
+    /// The request was stored and the claim completed; this is the JSON of
+    /// the answer, as remembered for the idempotency key.
     New(StoredResponse),
-    /// Another request holds the same key; nothing was written.
-    KeyTaken,
+    /// The claim was no longer this request's (taken over as stale, which
+    /// only happens when filing took far too long); nothing was written.
+    ClaimLost,
 }
 
 /// The text of a unit enum as it appears in JSON (`partner_center`), for the
@@ -27,18 +29,18 @@ fn json_text(value: impl Serialize) -> Option<String> {
     }
 }
 
-/// Stores `request` under its idempotency key in one transaction: either the
-/// key and the request are both written or neither is.
+/// Stores `request` under its claimed idempotency key in one transaction:
+/// either the request and the key's answer are both written or neither is.
 ///
-/// The key is claimed first, so the database's primary key decides which of
-/// several concurrent requests with one key files it, whichever backend
-/// process each reached; the others write nothing and get
-/// [`Created::KeyTaken`]. The request's customer and service must exist
-/// (the caller checks; a foreign key makes sure).
+/// The transaction first re-checks that the claim is still this request's,
+/// and in doing so locks it (the row on PostgreSQL, the database on SQLite),
+/// so a takeover cannot slip in before the commit: a key files exactly one
+/// request, whichever backend process each retry reached. The request's
+/// customer and service must exist (the caller checks; a foreign key makes
+/// sure).
 pub async fn create_request(
     db: &Db,
-    key: &str,
-    body_sha256: &str,
+    claim: &Claim,
     request: &NewSupportRequest,
 ) -> Result<Created, ApiError> {
     let body = serde_json::to_string(request).map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -48,10 +50,17 @@ pub async fn create_request(
     // write lock at once (waiting on busy_timeout) and never has to upgrade a
     // read snapshot, which SQLite would refuse with SQLITE_BUSY under
     // contention.
-    idempotency::purge_expired(&mut tx, db.dialect()).await?;
-    if !idempotency::claim(&mut tx, key, body_sha256).await? {
+    let held = sqlx::query(
+        "UPDATE idempotency_keys SET claim_token = $2
+         WHERE key = $1 AND claim_token = $2 AND status_code = 0",
+    )
+    .bind(&claim.key)
+    .bind(&claim.token)
+    .execute(&mut *tx)
+    .await?;
+    if held.rows_affected() != 1 {
         tx.rollback().await?;
-        return Ok(Created::KeyTaken);
+        return Ok(Created::ClaimLost);
     }
     let (seq,): (i64,) = sqlx::query_as(db.dialect().next_request_number())
         .fetch_one(&mut *tx)
@@ -93,18 +102,36 @@ pub async fn create_request(
         status: RequestStatus::Submitted,
         created_at,
     };
-    let stored = StoredResponse {
-        body_sha256: body_sha256.to_owned(),
-        status_code: 201,
-        response: serde_json::to_string(&created).map_err(|e| ApiError::Internal(e.to_string()))?,
-    };
-    idempotency::record(&mut tx, key, &id, &stored).await?;
+    let response =
+        serde_json::to_string(&created).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let status_code: u16 = 201;
+    // RETURNING the body's hash, which the claim recorded, completes the
+    // answer as a replay will read it.
+    let (body_sha256,): (String,) = sqlx::query_as(
+        "UPDATE idempotency_keys SET status_code = $3, response = $4, request_id = $5
+         WHERE key = $1 AND claim_token = $2
+         RETURNING body_sha256",
+    )
+    .bind(&claim.key)
+    .bind(&claim.token)
+    .bind(i64::from(status_code))
+    .bind(&response)
+    .bind(&id)
+    .fetch_one(&mut *tx)
+    .await?;
     tx.commit().await?;
-    Ok(Created::New(stored))
+    Ok(Created::New(StoredResponse {
+        body_sha256,
+        status_code,
+        response,
+    }))
 }
 
 /// The stored request with this id, if any.
 pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, ApiError> {
+    if !super::can_be_id(id) {
+        return Ok(None);
+    }
     let row: Option<(String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, reference, status, created_at, body FROM support_requests WHERE id = $1",
     )

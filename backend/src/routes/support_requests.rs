@@ -1,92 +1,94 @@
 //! `POST /support-requests` and `GET /support-requests/{id}`.
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use support_contract::{CreatedRequest, NewSupportRequest, StoredRequest};
 
-use crate::db::{self, catalogue, Created};
+use crate::db::keys::{self, Claim, KeyState};
+use crate::db::{self, Created, Db};
 use crate::error::ApiError;
-use crate::idempotency::{self, StoredResponse};
-use crate::AppState;
+use crate::idempotency::{self, StoredResponse, IN_FLIGHT_RETRY_AFTER};
+use crate::{request_body, request_rules, AppState};
 
 /// Set on an answer that repeats the first answer to an idempotency key.
 pub const REPLAYED_HEADER: &str = "idempotent-replayed";
 
-/// How often a create is retried when a concurrent request took its key and
-/// the stored answer then vanished (it expired in between): practically once.
+/// How often a create looks at its key again after losing it to a
+/// concurrent request: once is nearly always enough (the other request is
+/// then seen in flight or completed); the bound keeps a pathological race
+/// from looping.
 const ATTEMPTS: usize = 3;
 
 /// Creates a support request. The checks run in the order the contract lists
-/// them: size (413), JSON shape (400), idempotency key (400), a replay or
-/// reuse of the key, then the field rules and the customer and service
-/// checks (422).
+/// them: size (413), media type (415), JSON shape (400), idempotency key
+/// (400), the key's state (replay, 409 in flight, 422 reused), then the
+/// field rules and the customer and service checks (422).
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    // The body is read here rather than with the `Json` extractor so that
-    // every failure gets the contract's JSON error instead of axum's text.
-    let body = body.map_err(|rejection| match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => ApiError::BodyTooLarge,
-        _ => ApiError::MalformedBody,
-    })?;
-    let request: NewSupportRequest =
-        serde_json::from_slice(&body).map_err(|_| ApiError::MalformedBody)?;
+    let body = request_body::read(&headers, body)?;
     let key = idempotency::key_from_headers(&headers)?;
-    let hash = idempotency::body_hash(&body);
-
+    let hash = idempotency::body_hash(&body.bytes);
+    let mut validated = false;
     for _ in 0..ATTEMPTS {
-        let mut conn = state.db.pool().acquire().await?;
-        let previous = idempotency::find(&mut conn, state.db.dialect(), &key).await?;
-        drop(conn);
-        if let Some(previous) = previous {
-            return replay(previous, &hash);
+        match keys::find(&state.db, &key).await? {
+            Some(KeyState::Completed(previous)) => return replay(previous, &hash),
+            Some(KeyState::InFlight { body_sha256, .. }) if body_sha256 != hash => {
+                return Err(ApiError::IdempotencyKeyReused)
+            }
+            Some(KeyState::InFlight { stale: false, .. }) => {
+                return Err(ApiError::IdempotencyKeyInFlight {
+                    retry_after_secs: IN_FLIGHT_RETRY_AFTER.as_secs(),
+                })
+            }
+            // A stale claim was abandoned; claiming below takes it over.
+            Some(KeyState::InFlight { stale: true, .. }) | None => {}
         }
-        // Validated only when the key is new: a stored key already answered
-        // this exact body, and a different body is a reuse either way.
-        let mut errors = request.validate();
-        errors.extend(catalogue::unknown_references(&state.db, &request).await?);
-        if !errors.is_empty() {
-            errors.sort_by_key(|error| form_position(&error.field));
-            return Err(ApiError::Invalid(errors));
+        // Validated only when the key is not answered yet: a stored key
+        // already answered this exact body, and another body is a reuse.
+        if !validated {
+            let errors = request_rules::field_errors(&state.db, &body.request).await?;
+            if !errors.is_empty() {
+                return Err(ApiError::Invalid(errors));
+            }
+            validated = true;
         }
-        match db::create_request(&state.db, &key, &hash, &request).await? {
+        let Some(claim) = keys::claim(&state.db, &key, &hash).await? else {
+            // Another request got the key first: look at its state again.
+            continue;
+        };
+        match file(state.db.clone(), claim, body.request.clone()).await? {
             Created::New(stored) => return respond(&stored, false),
-            // Lost the race for this key: loop to replay the winner's answer.
-            Created::KeyTaken => continue,
+            Created::ClaimLost => continue,
         }
     }
-    Err(ApiError::Internal(format!(
-        "idempotency key {key}: no stored answer after {ATTEMPTS} attempts"
-    )))
+    Err(ApiError::IdempotencyKeyInFlight {
+        retry_after_secs: IN_FLIGHT_RETRY_AFTER.as_secs(),
+    })
 }
 
-/// The fields in the order the forms show them, which is the order of the
-/// errors in a 422 (the contract's rules already list theirs in this order;
-/// the customer and service checks against the database slot in).
-const FORM_ORDER: [&str; 9] = [
-    "category",
-    "customer",
-    "service",
-    "severity",
-    "title",
-    "description",
-    "contact.name",
-    "contact.email",
-    "contact.phone",
-];
-
-/// Where a field's error goes among the others; unknown fields go last.
-fn form_position(field: &str) -> usize {
-    FORM_ORDER
-        .iter()
-        .position(|f| *f == field)
-        .unwrap_or(FORM_ORDER.len())
+/// Files the request under its claim in a task of its own, so that a client
+/// hanging up does not cancel filing halfway and leave the claim in flight;
+/// when filing fails, the claim is released so a retry can claim it at once.
+async fn file(db: Db, claim: Claim, request: NewSupportRequest) -> Result<Created, ApiError> {
+    let task = tokio::spawn(async move {
+        let result = db::create_request(&db, &claim, &request).await;
+        if result.is_err() {
+            if let Err(error) = keys::release(&db, &claim).await {
+                // The claim then goes stale and is taken over by a retry.
+                tracing::warn!("cannot release idempotency key {}: {error}", claim.key());
+            }
+        }
+        result
+    });
+    task.await
+        .map_err(|error| ApiError::Internal(format!("filing task: {error}")))?
 }
 
 /// The stored answer for a repeated key, if the body is the same one.
@@ -130,8 +132,12 @@ fn respond(stored: &StoredResponse, replayed: bool) -> Result<Response, ApiError
 /// Answers the status of one request.
 pub async fn get(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<StoredRequest>, ApiError> {
+    // An id that is not even UTF-8 names no request: 404, as JSON.
+    let Ok(Path(id)) = id else {
+        return Err(ApiError::NotFound { field: "id" });
+    };
     db::find_request(&state.db, &id)
         .await?
         .map(Json)

@@ -79,10 +79,17 @@ impl Drop for TestServer {
     }
 }
 
-/// A server on a fresh database.
+/// A server on a fresh database, without a rate limit (every test posts
+/// from 127.0.0.1).
 pub async fn start() -> TestServer {
+    start_with(config).await
+}
+
+/// A server on a fresh database, configured by `configure` from the
+/// database's URL.
+pub async fn start_with(configure: impl FnOnce(&str) -> Config) -> TestServer {
     let database = fresh_database().await;
-    let (base, task) = serve(&database.url).await;
+    let (base, task) = serve_with(configure(&database.url)).await;
     let db = AnyPool::connect(&database.url).await.unwrap();
     let client = Client::builder()
         .timeout(Duration::from_secs(30))
@@ -101,11 +108,20 @@ pub async fn start() -> TestServer {
 /// connection pool, as a separate backend process would. Returns the base
 /// URL and the task (abort it to stop).
 pub async fn serve(url: &str) -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
-    let config = Config {
+    serve_with(config(url)).await
+}
+
+/// The tests' configuration: loopback, a free port, no rate limit.
+pub fn config(url: &str) -> Config {
+    Config {
         listen: "127.0.0.1:0".into(),
         database_url: url.to_owned(),
         allowed_origins: vec![ALLOWED.parse().unwrap()],
-    };
+        rate_limit_per_minute: 0,
+    }
+}
+
+async fn serve_with(config: Config) -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
     let server = Server::bind(&config).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     (base, tokio::spawn(server.run(std::future::pending())))
@@ -148,6 +164,44 @@ impl TestServer {
             .await
             .unwrap();
         count
+    }
+}
+
+/// Posts `body` with `key` to `base` until the answer is not a 409 for a
+/// key in flight, waiting as `Retry-After` says in between, as a client
+/// should. Returns the final status, body and whether it was a replay, and
+/// how many 409s came first.
+pub async fn post_until_settled(
+    client: &Client,
+    base: &str,
+    key: &str,
+    body: &Value,
+) -> (StatusCode, Value, bool, usize) {
+    let mut conflicts = 0;
+    loop {
+        let response = client
+            .post(format!("{base}/support-requests"))
+            .header("Idempotency-Key", key)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let replayed = response.headers().contains_key("idempotent-replayed");
+        if response.status() != StatusCode::CONFLICT {
+            let (status, json) = json_of(response).await;
+            return (status, json, replayed, conflicts);
+        }
+        assert_eq!(response.headers()["retry-after"], "1");
+        let (_, json) = json_of(response).await;
+        assert_eq!(
+            json,
+            one_error("Idempotency-Key", "idempotency_key_in_flight")
+        );
+        conflicts += 1;
+        assert!(conflicts < 30, "still in flight after {conflicts} tries");
+        // Retry-After says one second; a tenth keeps the tests quick and
+        // still lets the first request finish.
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 

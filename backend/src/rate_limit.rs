@@ -1,0 +1,178 @@
+//! A per-client rate limit for creating requests: a client (an IP address,
+//! or an IPv6 /64, which one subscriber usually holds whole) may send
+//! `per_minute` requests in a burst, then one every `60 / per_minute`
+//! seconds. Beyond that it gets 429 `rate_limited` with `Retry-After`.
+//!
+//! It is the generic cell rate algorithm, a token bucket that keeps one
+//! instant per client (when its bucket will be full again) instead of a
+//! count and a clock. Clients whose bucket is full are forgotten, so memory
+//! follows the clients active in the last minute. The limit is per process:
+//! behind a load balancer each process counts on its own, and behind a
+//! reverse proxy every client has the proxy's address, so limit there.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::ApiError;
+
+/// How many clients are remembered before the full buckets are swept out.
+const SWEEP_ABOVE: usize = 10_000;
+
+/// The limit shared by every connection of one server.
+#[derive(Debug)]
+pub struct RateLimiter {
+    /// The time one request uses up (60 s / the limit).
+    interval: Duration,
+    /// How far ahead of now a client's bucket may run: the burst, less one.
+    tolerance: Duration,
+    /// When each client's bucket is full again.
+    full_at: Mutex<HashMap<IpAddr, Instant>>,
+}
+
+impl RateLimiter {
+    /// A limit of `per_minute` requests per client; `None` for 0 (no limit).
+    pub fn per_minute(per_minute: u32) -> Option<Arc<RateLimiter>> {
+        let interval = Duration::from_secs(60).checked_div(per_minute)?;
+        Some(Arc::new(RateLimiter {
+            interval,
+            tolerance: interval * (per_minute - 1),
+            full_at: Mutex::new(HashMap::new()),
+        }))
+    }
+
+    /// Takes one request from `client`'s bucket at `now`, or says how long
+    /// until there is one.
+    pub fn check(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
+        let mut full_at = self.full_at.lock().unwrap_or_else(PoisonError::into_inner);
+        if full_at.len() > SWEEP_ABOVE {
+            full_at.retain(|_, at| *at > now);
+        }
+        let at = full_at.get(&client_key(client)).copied().unwrap_or(now);
+        let allowed_until = now + self.tolerance;
+        if at > allowed_until {
+            return Err(at - allowed_until);
+        }
+        full_at.insert(client_key(client), at.max(now) + self.interval);
+        Ok(())
+    }
+
+    /// How many clients are remembered (for tests).
+    pub fn tracked(&self) -> usize {
+        self.full_at
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+}
+
+/// Who counts as one client: the address, with IPv4-mapped IPv6 addresses
+/// as IPv4, and IPv6 addresses by their /64 network.
+fn client_key(address: IpAddr) -> IpAddr {
+    match address.to_canonical() {
+        IpAddr::V6(v6) => {
+            let network = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(network.into())
+        }
+        v4 => v4,
+    }
+}
+
+/// Middleware: answers 429 when the connection's peer is over the limit.
+/// Without the peer address (a router served without connect info) there is
+/// no client to count, and the request passes.
+pub async fn limit(
+    State(limiter): State<Arc<RateLimiter>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(address)| address.ip());
+    if let Some(peer) = peer {
+        if let Err(wait) = limiter.check(peer, Instant::now()) {
+            // Rounded up: coming back a fraction early would be refused again.
+            let retry_after_secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            return ApiError::RateLimited { retry_after_secs }.into_response();
+        }
+    }
+    next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 1));
+    const B: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 2));
+
+    #[test]
+    fn zero_means_no_limit() {
+        assert!(RateLimiter::per_minute(0).is_none());
+    }
+
+    #[test]
+    fn a_burst_of_the_limit_passes_then_one_per_interval() {
+        let limiter = RateLimiter::per_minute(3).unwrap();
+        let start = Instant::now();
+        for _ in 0..3 {
+            assert_eq!(limiter.check(A, start), Ok(()));
+        }
+        assert_eq!(limiter.check(A, start), Err(Duration::from_secs(20)));
+        assert_eq!(
+            limiter.check(A, start + Duration::from_secs(5)),
+            Err(Duration::from_secs(15))
+        );
+        let later = start + Duration::from_secs(20);
+        assert_eq!(limiter.check(A, later), Ok(()));
+        assert!(limiter.check(A, later).is_err(), "one token per 20 s");
+        let much_later = start + Duration::from_secs(120);
+        for _ in 0..3 {
+            assert_eq!(limiter.check(A, much_later), Ok(()), "the bucket refilled");
+        }
+    }
+
+    #[test]
+    fn clients_have_their_own_buckets() {
+        let limiter = RateLimiter::per_minute(1).unwrap();
+        let now = Instant::now();
+        assert_eq!(limiter.check(A, now), Ok(()));
+        assert!(limiter.check(A, now).is_err());
+        assert_eq!(limiter.check(B, now), Ok(()));
+    }
+
+    #[test]
+    fn an_ipv6_subscriber_is_one_client_and_mapped_ipv4_is_ipv4() {
+        let limiter = RateLimiter::per_minute(1).unwrap();
+        let now = Instant::now();
+        let one: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let same_network: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other_network: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(limiter.check(one, now), Ok(()));
+        assert!(limiter.check(same_network, now).is_err());
+        assert_eq!(limiter.check(other_network, now), Ok(()));
+        let mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap();
+        assert_eq!(limiter.check(A, now), Ok(()));
+        assert!(limiter.check(mapped, now).is_err());
+    }
+
+    #[test]
+    fn clients_with_full_buckets_are_forgotten() {
+        let limiter = RateLimiter::per_minute(60).unwrap();
+        let now = Instant::now();
+        for n in 0..=SWEEP_ABOVE as u32 {
+            let client = IpAddr::V4(std::net::Ipv4Addr::from(n));
+            assert_eq!(limiter.check(client, now), Ok(()));
+        }
+        assert_eq!(limiter.tracked(), SWEEP_ABOVE + 1);
+        // A second later every bucket is full again, and the next check sweeps.
+        limiter.check(A, now + Duration::from_secs(1)).unwrap();
+        assert_eq!(limiter.tracked(), 1);
+    }
+}

@@ -1,0 +1,109 @@
+//! Reading the body of `POST /support-requests`: its size, its media type
+//! and its JSON, each failure a 4xx with the contract's error body (never
+//! axum's plain-text rejections, never a 500).
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::http::{header, HeaderMap, StatusCode};
+use support_contract::NewSupportRequest;
+
+use crate::error::ApiError;
+
+/// The body as sent and the request it holds. The raw bytes are kept for
+/// the idempotency key's body hash.
+pub struct RequestBody {
+    pub bytes: Bytes,
+    pub request: NewSupportRequest,
+}
+
+/// Checks, in this order: size (413 `body_too_large`), media type (415
+/// `unsupported_media_type`), JSON of the contract (400 `malformed_body`:
+/// not JSON, not UTF-8, wrong types, unknown enum values or fields, missing
+/// fields, nesting deeper than serde_json's limit of 128).
+pub fn read(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<RequestBody, ApiError> {
+    let bytes = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::BodyTooLarge,
+        _ => ApiError::MalformedBody,
+    })?;
+    if !is_json(headers) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let request = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
+    Ok(RequestBody { bytes, request })
+}
+
+/// Whether `Content-Type` is `application/json`, in any case, with or
+/// without parameters (`; charset=utf-8`). Anything else is refused rather
+/// than guessed at: a form post or `text/plain` is not the widget, and JSON
+/// is UTF-8 by definition, so a `charset` parameter changes nothing.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return false;
+    };
+    let Ok(text) = value.to_str() else {
+        return false;
+    };
+    let essence = text.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case("application/json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn with_type(value: &[u8]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_bytes(value).unwrap(),
+        );
+        headers
+    }
+
+    #[test]
+    fn json_in_any_spelling_is_json() {
+        for good in [
+            &b"application/json"[..],
+            b"Application/JSON",
+            b"application/json; charset=utf-8",
+            b" application/json ;charset=UTF-8",
+        ] {
+            assert!(is_json(&with_type(good)), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn other_media_types_are_not() {
+        assert!(!is_json(&HeaderMap::new()));
+        for bad in [
+            &b"text/plain"[..],
+            b"application/x-www-form-urlencoded",
+            b"multipart/form-data; boundary=x",
+            b"application/jsonp",
+            b"application/json-patch+json",
+            b"",
+            b"\xff",
+        ] {
+            assert!(!is_json(&with_type(bad)), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_size_is_checked_before_the_media_type() {
+        let error = read(&HeaderMap::new(), Ok(Bytes::from_static(b"{}")));
+        assert!(matches!(error, Err(ApiError::UnsupportedMediaType)));
+        let json = with_type(b"application/json");
+        let error = read(&json, Ok(Bytes::from_static(b"{\"kind\":")));
+        assert!(matches!(error, Err(ApiError::MalformedBody)));
+        let deep = "[".repeat(10_000);
+        let error = read(&json, Ok(Bytes::from(deep)));
+        assert!(
+            matches!(error, Err(ApiError::MalformedBody)),
+            "no stack overflow"
+        );
+    }
+}

@@ -1,0 +1,192 @@
+//! Everything a well-formed request must pass before it is filed (422):
+//! the contract's field rules, the backend's rules for the fields the widget
+//! fills from its own choices, and that the customer and service it names
+//! exist. The errors come in the order the forms show the fields.
+
+use support_contract::{limits, ErrorCode, FieldError, NewSupportRequest};
+
+use crate::db::{catalogue, Db};
+
+/// The longest escalation reason, in characters: an identifier such as
+/// `regional_issue`, with room to spare.
+pub const REASON_MAX: usize = 100;
+/// The most troubleshooting steps one escalation lists.
+pub const TROUBLESHOOTING_MAX_STEPS: usize = 20;
+
+/// Every problem with `request`, in form order; empty when it may be filed.
+pub async fn field_errors(
+    db: &Db,
+    request: &NewSupportRequest,
+) -> Result<Vec<FieldError>, sqlx::Error> {
+    let mut errors = request.validate();
+    errors.extend(picked_field_errors(request));
+    errors.extend(catalogue::unknown_references(db, request).await?);
+    errors.sort_by_key(|error| form_position(&error.field));
+    Ok(errors)
+}
+
+/// The fields the contract's rules leave alone because the user does not
+/// type them (the customer's name comes from the search, the escalation
+/// from the guided check). A client other than the widget could put
+/// anything there, so they get the same limits as typed text: no control
+/// characters, a bounded length.
+pub fn picked_field_errors(request: &NewSupportRequest) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut check = |field: &str, value: &str, max: usize| {
+        if let Err(code) = plain_text(value, max) {
+            errors.push(FieldError::new(field, code));
+        }
+    };
+    if let Some(customer) = &request.customer {
+        check("customer.name", &customer.name, limits::NAME_MAX);
+    }
+    if let Some(escalation) = &request.escalation {
+        check("escalation.reason", &escalation.reason, REASON_MAX);
+        for step in &escalation.troubleshooting {
+            check("escalation.troubleshooting", step, limits::TITLE_MAX);
+        }
+    }
+    if request
+        .escalation
+        .as_ref()
+        .is_some_and(|e| e.troubleshooting.len() > TROUBLESHOOTING_MAX_STEPS)
+    {
+        errors.push(FieldError::new(
+            "escalation.troubleshooting",
+            ErrorCode::TooLong,
+        ));
+    }
+    errors.dedup();
+    errors
+}
+
+/// One line of text: at most `max` characters, no control characters.
+fn plain_text(value: &str, max: usize) -> Result<(), ErrorCode> {
+    if value.chars().count() > max {
+        return Err(ErrorCode::TooLong);
+    }
+    if value.chars().any(char::is_control) {
+        return Err(ErrorCode::ControlCharacters);
+    }
+    Ok(())
+}
+
+/// The fields in the order the forms show them, which is the order of the
+/// errors in a 422 (the contract's rules already list theirs in this order;
+/// the other checks slot in).
+const FORM_ORDER: [&str; 12] = [
+    "category",
+    "customer",
+    "customer.name",
+    "service",
+    "escalation.reason",
+    "escalation.troubleshooting",
+    "severity",
+    "title",
+    "description",
+    "contact.name",
+    "contact.email",
+    "contact.phone",
+];
+
+/// Where a field's error goes among the others; unknown fields go last.
+fn form_position(field: &str) -> usize {
+    FORM_ORDER
+        .iter()
+        .position(|f| *f == field)
+        .unwrap_or(FORM_ORDER.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use support_contract::{CustomerRef, Escalation};
+
+    fn codes(request: &NewSupportRequest) -> Vec<(String, ErrorCode)> {
+        picked_field_errors(request)
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect()
+    }
+
+    #[test]
+    fn picked_fields_refuse_control_characters_and_overlong_text() {
+        let request = NewSupportRequest {
+            customer: Some(CustomerRef {
+                id: "contoso".into(),
+                name: "Contoso\u{0}Ltd".into(),
+            }),
+            escalation: Some(Escalation {
+                reason: "r".repeat(REASON_MAX + 1),
+                health_checked: true,
+                troubleshooting: vec!["ok".into(), "bell\u{7}".into(), "tab\t".into()],
+            }),
+            ..NewSupportRequest::default()
+        };
+        assert_eq!(
+            codes(&request),
+            [
+                ("customer.name".into(), ErrorCode::ControlCharacters),
+                ("escalation.reason".into(), ErrorCode::TooLong),
+                (
+                    "escalation.troubleshooting".into(),
+                    ErrorCode::ControlCharacters
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_bidi_and_emoji_are_text_like_any_other() {
+        let request = NewSupportRequest {
+            customer: Some(CustomerRef {
+                id: "contoso".into(),
+                name: "<script>alert(1)</script>\u{202E}\u{200B}😀".into(),
+            }),
+            escalation: Some(Escalation {
+                reason: "regional_issue".into(),
+                health_checked: false,
+                troubleshooting: vec!["x".into(); TROUBLESHOOTING_MAX_STEPS],
+            }),
+            ..NewSupportRequest::default()
+        };
+        assert_eq!(codes(&request), []);
+    }
+
+    #[test]
+    fn too_many_troubleshooting_steps_are_too_long() {
+        let request = NewSupportRequest {
+            escalation: Some(Escalation {
+                troubleshooting: vec!["x".into(); TROUBLESHOOTING_MAX_STEPS + 1],
+                ..Escalation::default()
+            }),
+            ..NewSupportRequest::default()
+        };
+        assert_eq!(
+            codes(&request),
+            [("escalation.troubleshooting".into(), ErrorCode::TooLong)]
+        );
+    }
+
+    #[test]
+    fn errors_sort_into_form_order() {
+        let mut fields = [
+            "contact.email",
+            "nope",
+            "title",
+            "customer.name",
+            "category",
+        ];
+        fields.sort_by_key(|f| form_position(f));
+        assert_eq!(
+            fields,
+            [
+                "category",
+                "customer.name",
+                "title",
+                "contact.email",
+                "nope"
+            ]
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! What the page's scripts can do to a mounted widget, through the methods
+//! the loader puts on the element (`open`, `close`, `prefill`,
+//! `setRequestHeaders`).
+
+use std::{cell::RefCell, rc::Rc};
+
+use leptos::prelude::*;
+use support_contract::Customer;
+
+use crate::{
+    components::RequestFormState,
+    context::WidgetContext,
+    host_api::{Flow, Prefill},
+    journey::Step,
+};
+
+/// Handles on one widget's state, created by its root component.
+#[derive(Clone, Copy)]
+pub struct Controls {
+    pub context: WidgetContext,
+    pub partner_center: RequestFormState,
+    pub customer_request: RequestFormState,
+    pub customer_query: RwSignal<String>,
+}
+
+/// Where the root component leaves its controls for the element's handle.
+pub type ControlsSlot = Rc<RefCell<Option<Controls>>>;
+
+impl Controls {
+    /// Shows a flow from its start (or the prefilled customer's services),
+    /// and puts focus on its heading.
+    pub fn open(&self, flow: Flow) {
+        let context = self.context;
+        context.go(Step::Home);
+        match flow {
+            Flow::Home => {}
+            Flow::PartnerCenter => context.go(Step::OpenPartnerCenterRequest),
+            Flow::Customer => {
+                context.go(Step::OpenCustomerRequest);
+                let known = context.journey.with_untracked(|j| j.customer.clone());
+                if let Some(customer) = known {
+                    context.go(Step::PickCustomer(customer));
+                }
+            }
+        }
+    }
+
+    /// Back to the start screen; everything typed stays.
+    pub fn close(&self) {
+        self.context.go(Step::Home);
+    }
+
+    pub fn prefill(&self, prefill: &Prefill) {
+        self.partner_center.prefill(prefill);
+        // A category is a Partner Center notion; the rest suits both forms.
+        self.customer_request.prefill(&Prefill {
+            category: None,
+            ..prefill.clone()
+        });
+        if let Some(customer) = &prefill.customer {
+            self.customer_query.set(customer.name.clone());
+            self.context.journey.update(|journey| {
+                journey.customer = Some(Customer {
+                    id: customer.id.clone(),
+                    name: customer.name.clone(),
+                    domain: String::new(),
+                });
+            });
+        }
+        if let Some(service) = &prefill.service {
+            self.context.suggested_service.set(Some(service.clone()));
+        }
+    }
+
+    pub fn set_request_headers(&self, headers: Vec<(String, String)>) {
+        self.context.request_headers.set(headers);
+    }
+}

@@ -1,0 +1,175 @@
+//! What the host page's scripts may ask of the widget (`element.open()`,
+//! `element.prefill({...})`, `element.setRequestHeaders({...})`), parsed and
+//! checked as plain data. Anything malformed is refused with a message the
+//! page's developer can act on, and nothing is half applied.
+
+use serde::Deserialize;
+use support_contract::{Category, ContactLanguage, CustomerRef};
+use thiserror::Error;
+
+/// Why a call from the host page was refused.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum HostApiError {
+    #[error("unknown flow {0:?}: use \"partner-center\" or \"customer\"")]
+    UnknownFlow(String),
+    #[error("prefill: {0}")]
+    Prefill(String),
+    #[error("setRequestHeaders: {0}")]
+    Headers(String),
+}
+
+/// Where `open(flow)` takes the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    Home,
+    PartnerCenter,
+    Customer,
+}
+
+impl Flow {
+    pub fn parse(flow: Option<&str>) -> Result<Flow, HostApiError> {
+        match flow.map(str::trim) {
+            None | Some("") | Some("home") => Ok(Flow::Home),
+            Some("partner-center") => Ok(Flow::PartnerCenter),
+            Some("customer") => Ok(Flow::Customer),
+            Some(other) => Err(HostApiError::UnknownFlow(other.to_owned())),
+        }
+    }
+}
+
+/// Values a portal already knows, to spare the user typing them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prefill {
+    pub contact: Option<PrefillContact>,
+    pub customer: Option<CustomerRef>,
+    pub service: Option<String>,
+    pub category: Option<Category>,
+    pub title: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrefillContact {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub language: Option<ContactLanguage>,
+}
+
+impl Prefill {
+    /// Reads `JSON.stringify` of the page's object.
+    pub fn parse(json: &str) -> Result<Prefill, HostApiError> {
+        serde_json::from_str(json).map_err(|error| HostApiError::Prefill(error.to_string()))
+    }
+}
+
+/// Headers that only the widget sets, or that browsers do not let pages set.
+const RESERVED: [&str; 6] = [
+    "content-type",
+    "idempotency-key",
+    "content-length",
+    "host",
+    "cookie",
+    "origin",
+];
+
+/// Reads `JSON.stringify` of `{ "Authorization": "Bearer …" }`: extra headers
+/// for every request to the backend, such as the portal's session token,
+/// which must not sit in a page attribute.
+pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError> {
+    let bad = |message: String| HostApiError::Headers(message);
+    let map: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(json).map_err(|_| bad("expected an object of strings".into()))?;
+    map.into_iter()
+        .map(|(name, value)| {
+            let serde_json::Value::String(value) = value else {
+                return Err(bad(format!("the value of {name:?} is not a string")));
+            };
+            let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+            if name.is_empty() || !name.chars().all(token) {
+                return Err(bad(format!("{name:?} is not a header name")));
+            }
+            if RESERVED.contains(&name.to_ascii_lowercase().as_str()) {
+                return Err(bad(format!("{name:?} is set by the widget or the browser")));
+            }
+            if value.chars().any(|c| c.is_control() && c != '\t') {
+                return Err(bad(format!("the value of {name:?} has control characters")));
+            }
+            Ok((name, value))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flows_by_name() {
+        assert_eq!(Flow::parse(None), Ok(Flow::Home));
+        assert_eq!(Flow::parse(Some("customer")), Ok(Flow::Customer));
+        assert_eq!(Flow::parse(Some("partner-center")), Ok(Flow::PartnerCenter));
+        assert_eq!(
+            Flow::parse(Some("escalate")),
+            Err(HostApiError::UnknownFlow("escalate".into()))
+        );
+    }
+
+    #[test]
+    fn a_prefill_takes_what_the_portal_knows() {
+        let prefill = Prefill::parse(
+            r#"{"contact":{"name":"王芳","email":"wang@contoso.cn","language":"zh-CN"},
+                "customer":{"id":"contoso","name":"Contoso Ltd"},"service":"azure",
+                "category":"billing","title":"发票"}"#,
+        )
+        .unwrap();
+        let contact = prefill.contact.unwrap();
+        assert_eq!(contact.name.as_deref(), Some("王芳"));
+        assert_eq!(contact.language, Some(ContactLanguage::ZhCn));
+        assert_eq!(prefill.customer.unwrap().id, "contoso");
+        assert_eq!(prefill.category, Some(Category::Billing));
+        assert_eq!(Prefill::parse("{}"), Ok(Prefill::default()));
+    }
+
+    #[test]
+    fn a_malformed_prefill_is_refused_whole() {
+        for json in [
+            r#"{"category":"urgent"}"#,
+            r#"{"titel":"typo"}"#,
+            r#"{"contact":{"email":42}}"#,
+            "null",
+            "not json",
+        ] {
+            assert!(
+                matches!(Prefill::parse(json), Err(HostApiError::Prefill(_))),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn request_headers_are_checked() {
+        assert_eq!(
+            request_headers(r#"{"Authorization":"Bearer abc","X-Portal-Tenant":"t1"}"#).unwrap(),
+            vec![
+                ("Authorization".to_owned(), "Bearer abc".to_owned()),
+                ("X-Portal-Tenant".to_owned(), "t1".to_owned())
+            ]
+        );
+        assert_eq!(request_headers("{}").unwrap(), vec![]);
+        for json in [
+            r#"{"Idempotency-Key":"x"}"#,
+            r#"{"content-type":"text/plain"}"#,
+            r#"{"Bad Name":"x"}"#,
+            r#"{"X-A":"line\nbreak"}"#,
+            r#"{"X-A":1}"#,
+            "[]",
+        ] {
+            assert!(
+                matches!(request_headers(json), Err(HostApiError::Headers(_))),
+                "{json}"
+            );
+        }
+    }
+}
