@@ -8,6 +8,8 @@ export const backendPort = Number(process.env.E2E_BACKEND_PORT ?? 18787);
 export const portalPort = Number(process.env.E2E_PORTAL_PORT ?? 18082);
 // The demo site again, served with a strict Content Security Policy.
 export const cspPort = Number(process.env.E2E_CSP_PORT ?? 18083);
+// A bare page of the portal's own, for checking what the widget leaves behind.
+export const guestPort = Number(process.env.E2E_GUEST_PORT ?? 18084);
 
 export default defineConfig({
   testDir: "./tests",
@@ -38,7 +40,7 @@ export default defineConfig({
       DEMO_PORT: String(demoPort),
       BACKEND_PORT: String(backendPort),
       DATA_DIR: "target/e2e",
-      ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort}`,
+      ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort},http://127.0.0.1:${guestPort}`,
     },
     url: `http://127.0.0.1:${demoPort}/support-widget.js`,
     reuseExistingServer: false,

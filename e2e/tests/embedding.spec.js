@@ -2,7 +2,8 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { backend, SupportWidgetPage } from "./support-widget-page.js";
-import { demoPort, portalPort } from "../playwright.config.js";
+import { demoPort, guestPort, portalPort } from "../playwright.config.js";
+import { serveSite } from "./site-server.js";
 
 test("hostile host CSS changes neither the widget's look nor its function", async ({ page, request }) => {
   await page.setViewportSize({ width: 800, height: 1400 });
@@ -181,4 +182,77 @@ test("removing the element aborts its request in flight", async ({ page }) => {
   await routed;
   await widget.host.evaluate((el) => el.remove());
   expect((await failed).failure()?.errorText).toContain("ABORTED");
+});
+
+test("a removed element leaves no timers or listeners behind", async ({ page }) => {
+  // Test instrumentation: tracks the timers and frame callbacks the widget's
+  // own files start and the listeners they add to the window, the document
+  // and its root elements, by the file that made the call.
+  await page.addInitScript(() => {
+    const byWidget = () => /support-widget[^/]*\.js/.test(new Error().stack ?? "");
+    const pending = new Set();
+    const wrap = (set, clear, repeats) => {
+      const original = window[set];
+      const cancel = window[clear];
+      window[set] = function (callback, ...rest) {
+        if (!byWidget() || typeof callback !== "function") return original.call(window, callback, ...rest);
+        let id;
+        id = original.call(window, function (...args) {
+          if (!repeats) pending.delete(`${set}:${id}`);
+          return callback.apply(this, args);
+        }, ...rest);
+        pending.add(`${set}:${id}`);
+        return id;
+      };
+      window[clear] = function (id) {
+        pending.delete(`${set}:${id}`);
+        return cancel.call(window, id);
+      };
+    };
+    wrap("setTimeout", "clearTimeout", false);
+    wrap("setInterval", "clearInterval", true);
+    wrap("requestAnimationFrame", "cancelAnimationFrame", false);
+    const listeners = new Set();
+    const watched = (target) => [window, document, document.documentElement, document.body].includes(target);
+    const add = EventTarget.prototype.addEventListener;
+    const remove = EventTarget.prototype.removeEventListener;
+    EventTarget.prototype.addEventListener = function (type, listener, options) {
+      if (watched(this) && byWidget()) listeners.add(listener);
+      return add.call(this, type, listener, options);
+    };
+    EventTarget.prototype.removeEventListener = function (type, listener, options) {
+      listeners.delete(listener);
+      return remove.call(this, type, listener, options);
+    };
+    Object.defineProperty(window, "__guestProbe", {
+      value: () => ({ pending: [...pending], listeners: listeners.size }),
+    });
+  });
+  const site = await serveSite(guestPort, {}, {
+    "/guest.html": '<!doctype html><html lang="en"><head></head><body></body></html>',
+  });
+  try {
+    await page.goto(`${site.origin}/guest.html`);
+    await page.evaluate(() => import("/support-widget.js"));
+    await page.evaluate((backendUrl) => {
+      const element = document.createElement("support-widget");
+      element.setAttribute("backend", backendUrl);
+      document.body.append(element);
+    }, backend);
+    const widget = new SupportWidgetPage(page);
+    await expect(widget.home).toBeVisible();
+    await widget.host.getByTestId("open-customer-request").click();
+    const search = widget.host.locator("#sw-customer-search");
+    await search.fill("contoso");
+    await expect(widget.host.getByTestId("customer-option").first()).toBeVisible();
+    // Typing again starts a debounce timer; the element goes while it runs.
+    await search.fill("contoso l");
+    expect((await page.evaluate(() => window.__guestProbe())).pending.length).toBeGreaterThan(0);
+    await widget.host.evaluate((el) => el.remove());
+    await page.waitForTimeout(100);
+
+    expect(await page.evaluate(() => window.__guestProbe())).toEqual({ pending: [], listeners: 0 });
+  } finally {
+    site.close();
+  }
 });

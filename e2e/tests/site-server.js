@@ -1,6 +1,6 @@
 // Serves the demo site that scripts/serve prepared (target/e2e/site) from
 // another loopback port, with extra response headers: the page as a
-// deployer's own server would send it.
+// deployer's own server would send it, plus any extra pages given.
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
@@ -9,9 +9,13 @@ import { fileURLToPath } from "node:url";
 const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e/site");
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
 
-export async function serveSite(port, headers) {
+export async function serveSite(port, headers = {}, pages = {}) {
   const server = http.createServer(async (request, response) => {
     const name = new URL(request.url, "http://x").pathname.replace(/^\/$/, "/index.html");
+    if (pages[name] !== undefined) {
+      response.writeHead(200, { "content-type": types[".html"], ...headers });
+      return response.end(pages[name]);
+    }
     const file = path.join(site, path.normalize(name));
     if (!file.startsWith(site)) return response.writeHead(403).end();
     try {

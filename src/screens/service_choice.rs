@@ -34,10 +34,13 @@ pub fn ServiceChoice() -> impl IntoView {
             &i18n::args([("customer", name.into())]),
         )
     };
+    // The service chosen before (when coming back), else the one the page
+    // suggested with prefill.
     let chosen = move || {
         widget
             .journey
             .with(|j| j.service.as_ref().map(|s| s.id.clone()))
+            .or_else(|| widget.suggested_service.get())
     };
 
     view! {

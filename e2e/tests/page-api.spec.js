@@ -1,0 +1,143 @@
+// The element's JavaScript API and DOM events, as a portal's scripts use
+// them.
+import { expect, test } from "@playwright/test";
+import { backend, SupportWidgetPage } from "./support-widget-page.js";
+
+/** Records support-widget:* events at the document: they bubble and are composed. */
+async function recordEvents(page) {
+  await page.addInitScript(() => {
+    const events = [];
+    Object.defineProperty(window, "__widgetEvents", { value: events });
+    for (const name of ["ready", "submitted", "error"]) {
+      document.addEventListener(`support-widget:${name}`, (event) =>
+        events.push({ name, detail: event.detail, bubbles: event.bubbles, composed: event.composed }),
+      );
+    }
+  });
+  return () => page.evaluate(() => window.__widgetEvents);
+}
+
+test("ready fires once the widget is mounted", async ({ page }) => {
+  const events = await recordEvents(page);
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await expect.poll(events).toContainEqual({ name: "ready", detail: { locale: "en-US" }, bubbles: true, composed: true });
+});
+
+test("open, close and setLocale drive the widget from the page", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.host.evaluate((el) => el.open("customer"));
+  await expect(widget.host.getByTestId("customer-search")).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  await widget.host.evaluate((el) => el.open("partner-center"));
+  await expect(widget.form).toBeVisible();
+  await widget.host.evaluate((el) => el.setLocale("zh-TW"));
+  await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
+  await widget.host.evaluate((el) => el.close());
+  await expect(widget.home).toBeVisible();
+
+  const refused = await widget.host.evaluate((el) => el.open("escalate").then(() => "opened", (e) => e.message));
+  expect(refused).toContain("unknown flow");
+  await expect(widget.home).toBeVisible();
+});
+
+test("prefill fills what the portal knows, and a bad prefill is refused whole", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  // Called as early as a portal would: before or after loading, it applies.
+  await widget.host.evaluate((el) =>
+    el.prefill({
+      contact: { name: "陳怡君", email: "chen@contoso.com.tw", phone: "02 2555 0100", language: "zh-TW" },
+      customer: { id: "contoso", name: "Contoso Ltd" },
+      service: "azure",
+      category: "billing",
+      title: "Prefilled title",
+    }),
+  );
+  await widget.host.evaluate((el) => el.open("partner-center"));
+  await expect(widget.host.locator("#sw-category-billing")).toBeChecked();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Prefilled title");
+  await expect(widget.host.locator("#sw-contact-email")).toHaveValue("chen@contoso.com.tw");
+  await expect(widget.host.locator("#sw-contact-language")).toHaveValue("zh-TW");
+
+  await widget.host.evaluate((el) => el.open("customer"));
+  await expect(widget.host.getByTestId("service-choice")).toContainText("Contoso Ltd");
+  const azure = widget.host.getByTestId("service-option").filter({ hasText: "Azure" });
+  await expect(azure).toHaveAttribute("aria-current", "true");
+  await azure.click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await widget.host.locator("#sw-severity-minimal").check();
+  await widget.host.locator("#sw-description").fill("From a prefilled form.");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request).toMatchObject({
+    kind: "customer",
+    customer: { id: "contoso", name: "Contoso Ltd" },
+    service: "azure",
+    title: "Prefilled title",
+    contact: { name: "陳怡君", email: "chen@contoso.com.tw", phone: "02 2555 0100", language: "zh-TW" },
+  });
+
+  const refused = await widget.host.evaluate((el) =>
+    el.prefill({ title: "Not applied", category: "urgent" }).then(() => "applied", (e) => e.message),
+  );
+  expect(refused).toContain("prefill");
+  await widget.host.evaluate((el) => el.open("partner-center"));
+  await expect(widget.host.locator("#sw-title")).not.toHaveValue("Not applied");
+});
+
+test("request headers from the page go with every request, and reserved ones are refused", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer portal-session-7" }));
+  const sent = page.waitForRequest((r) => r.url().endsWith("/support-requests") && r.method() === "POST");
+  await widget.fill({ category: "technical", title: "Headers", description: "With a token.", name: "Ana", email: "ana@contoso.com" });
+  await widget.submit();
+  expect(await (await sent).headerValue("authorization")).toBe("Bearer portal-session-7");
+  await expect(widget.confirmation).toBeVisible();
+
+  const refused = await widget.host.evaluate((el) =>
+    el.setRequestHeaders({ "Idempotency-Key": "mine" }).then(() => "set", (e) => e.message),
+  );
+  expect(refused).toContain("set by the widget");
+});
+
+test("submitted and error events tell the page what happened", async ({ page, request }) => {
+  const events = await recordEvents(page);
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill({ category: "technical", title: "Events", description: "Watch them.", name: "Ana", email: "ana@contoso.com" });
+
+  await page.route("**/support-requests", (route) => route.abort("connectionrefused"));
+  await widget.submit();
+  await expect(widget.submitError).toBeVisible();
+  await expect.poll(events).toContainEqual(
+    expect.objectContaining({ name: "error", detail: expect.objectContaining({ code: "network" }), bubbles: true, composed: true }),
+  );
+
+  await page.unroute("**/support-requests");
+  await widget.submitError.getByRole("button").click();
+  const stored = await widget.storedRequest(request);
+  await expect.poll(events).toContainEqual({
+    name: "submitted",
+    detail: { id: stored.id, reference: stored.reference, status: "submitted" },
+    bubbles: true,
+    composed: true,
+  });
+});
+
+test("a misconfigured element reports an error event", async ({ page }) => {
+  const events = await recordEvents(page);
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await page.evaluate(() => {
+    const element = document.createElement("support-widget");
+    element.setAttribute("backend", "javascript:alert(1)");
+    document.body.append(element);
+  });
+  await expect.poll(events).toContainEqual(
+    expect.objectContaining({ name: "error", detail: expect.objectContaining({ code: "invalid_backend" }) }),
+  );
+  expect(backend).toBeTruthy();
+});
