@@ -10,6 +10,8 @@ export const portalPort = Number(process.env.E2E_PORTAL_PORT ?? 18082);
 export const cspPort = Number(process.env.E2E_CSP_PORT ?? 18083);
 // A bare page of the portal's own, for checking what the widget leaves behind.
 export const guestPort = Number(process.env.E2E_GUEST_PORT ?? 18084);
+// The demo page with the widget in launcher mode.
+export const launcherPort = Number(process.env.E2E_LAUNCHER_PORT ?? 18085);
 
 export default defineConfig({
   testDir: "./tests",
@@ -40,7 +42,7 @@ export default defineConfig({
       DEMO_PORT: String(demoPort),
       BACKEND_PORT: String(backendPort),
       DATA_DIR: "target/e2e",
-      ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort},http://127.0.0.1:${guestPort}`,
+      ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort},http://127.0.0.1:${guestPort},http://127.0.0.1:${launcherPort}`,
     },
     url: `http://127.0.0.1:${demoPort}/support-widget.js`,
     reuseExistingServer: false,

@@ -1,7 +1,9 @@
 // support-widget loader: defines <support-widget> and loads the widget from
 // the files next to this one, wherever this file is served from. The build
-// (scripts/write_loader.py) fills in the content-hashed file names.
+// (scripts/write_loader.py) fills in the content-hashed file names and the
+// launcher's label in each locale (from locales/*/widget.ftl).
 const files = { glue: "__GLUE__", wasm: "__WASM__", style: "__STYLE__" };
+const labels = __LABELS__;
 const here = (file) => new URL(file, import.meta.url).href;
 
 // The WebAssembly comes as a module of its own (one character per byte), so
@@ -20,38 +22,122 @@ const load = () =>
     },
   ));
 
+// The launcher's words before the widget (and its Fluent messages) load:
+// for the first of the element's locale, the page's and the browser's
+// languages that the widget speaks.
+const launcherWords = (element) => {
+  const wanted = [element.getAttribute("locale"), document.documentElement.lang, ...navigator.languages];
+  for (const tag of wanted.map((t) => (t ?? "").toLowerCase())) {
+    if (tag.startsWith("zh")) return labels[/hant|-tw|-hk|-mo/.test(tag) ? "zh-TW" : "zh-CN"];
+    if (tag.startsWith("es")) return labels["es-ES"];
+    if (tag.startsWith("en")) return labels["en-US"];
+  }
+  return labels["en-US"];
+};
+
+const make = (tag, props) => Object.assign(document.createElement(tag), props);
+
 class SupportWidgetElement extends HTMLElement {
   static observedAttributes = ["backend", "audience", "locale", "mode"];
   #handle = null;
   #connection = 0;
   #waiting = [];
+  #parts = null;
 
   connectedCallback() {
     const connection = ++this.#connection;
-    load()
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    const style = make("link", { rel: "stylesheet", href: here(files.style) });
+    const container = make("div", { className: "sw-host" });
+    if (this.getAttribute("mode") !== "launcher") {
+      shadow.replaceChildren(style, container);
+      this.#parts = { container };
+      this.#mount(connection);
+      return;
+    }
+    // Launcher: a button drawn without any WebAssembly; the widget loads when
+    // the user shows intent (hover, focus, click) or the page is idle.
+    const words = launcherWords(this);
+    const launcher = make("button", { type: "button", className: "sw-launcher", textContent: words.open, hidden: true });
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.setAttribute("aria-controls", "sw-panel");
+    const close = make("button", { type: "button", className: "sw-panel-close", textContent: words.close });
+    const panel = make("div", { id: "sw-panel", className: "sw-panel", hidden: true });
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-label", words.open);
+    panel.append(make("div", { className: "sw-panel-bar" }), container);
+    panel.firstChild.append(close);
+    // Shown once styled, so that it never appears unstyled in the page's flow.
+    style.addEventListener("load", () => (launcher.hidden = false), { once: true });
+    shadow.replaceChildren(style, launcher, panel);
+    const intent = () => load().catch(() => {});
+    launcher.addEventListener("pointerenter", intent);
+    launcher.addEventListener("focus", intent);
+    launcher.addEventListener("click", () => (panel.hidden ? this.#show() : this.#hide()));
+    close.addEventListener("click", () => this.#hide());
+    panel.addEventListener("keydown", (event) => {
+      // Escape closes the panel unless a control inside used it (a list).
+      if (event.key === "Escape" && !event.defaultPrevented) this.#hide();
+    });
+    const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 2000));
+    const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
+    const idleId = idle(intent);
+    this.#parts = { container, launcher, panel, close, cancelIdle: () => cancelIdle(idleId) };
+  }
+
+  disconnectedCallback() {
+    this.#connection++;
+    this.#parts?.cancelIdle?.();
+    this.#parts = null;
+    this.#handle?.unmount();
+    this.#handle?.free();
+    this.#handle = null;
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (name === "mode" && old !== value && this.#parts) {
+      // Inline and launcher are built differently: rebuild.
+      this.disconnectedCallback();
+      this.connectedCallback();
+      return;
+    }
+    this.#handle?.setAttribute(name, value);
+  }
+
+  #mount(connection) {
+    return load()
       .then((glue) => {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
-          this.#handle = glue.mount(this, here(files.style));
+          this.#handle = glue.mount(this, this.#parts.container);
           for (const call of this.#waiting.splice(0)) call();
         }
       })
       .catch((error) => console.error("<support-widget> could not load:", error));
   }
 
-  disconnectedCallback() {
-    this.#connection++;
-    this.#handle?.unmount();
-    this.#handle?.free();
-    this.#handle = null;
+  #show() {
+    const { launcher, panel } = this.#parts ?? {};
+    if (!panel) return Promise.resolve();
+    panel.hidden = false;
+    launcher.setAttribute("aria-expanded", "true");
+    return this.#mount(this.#connection).then(() => {
+      this.shadowRoot.querySelector(".sw-panel .sw-heading")?.focus();
+    });
   }
 
-  attributeChangedCallback(name, _old, value) {
-    this.#handle?.setAttribute(name, value);
+  #hide() {
+    const { launcher, panel } = this.#parts ?? {};
+    if (!panel || panel.hidden) return;
+    panel.hidden = true;
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.focus();
   }
 
   // The page's API. Each method returns a promise, settled once the widget
-  // has loaded and applied the call (rejected when the call is refused).
+  // has loaded and applied the call (rejected when the call is refused). A
+  // call is intent enough: in launcher mode it loads the widget, unseen.
   #call(apply) {
+    if (!this.#handle && this.#parts) this.#mount(this.#connection);
     return new Promise((resolve, reject) => {
       const run = () => {
         try {
@@ -65,13 +151,18 @@ class SupportWidgetElement extends HTMLElement {
     });
   }
 
-  /** Shows "partner-center", "customer", or the start screen. */
+  /** Shows "partner-center", "customer", or the start screen (opening the panel in launcher mode). */
   open(flow) {
-    return this.#call((widget) => widget.open(flow ?? undefined));
+    const shown = this.#parts?.panel ? this.#show() : Promise.resolve();
+    return shown.then(() => this.#call((widget) => widget.open(flow ?? undefined)));
   }
 
-  /** Back to the start screen. */
+  /** Closes the panel in launcher mode; inline, back to the start screen. */
   close() {
+    if (this.#parts?.panel) {
+      this.#hide();
+      return Promise.resolve();
+    }
     return this.#call((widget) => widget.close());
   }
 

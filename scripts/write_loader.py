@@ -14,6 +14,7 @@ files next to itself, so this hook
 """
 
 import hashlib
+import json
 import os
 import pathlib
 import re
@@ -54,8 +55,40 @@ style = (root / "style" / "widget.css").read_bytes()
 style_name = f"support-widget-{hashlib.sha256(style).hexdigest()[:16]}.css"
 (staging / style_name).write_bytes(style)
 
-loader = (root / "loader" / "support-widget.js").read_text(encoding="utf-8")
-loader = loader.replace("__GLUE__", glue).replace("__WASM__", wasm).replace("__STYLE__", style_name)
+def launcher_labels() -> str:
+    """The launcher's words in each locale, from the Fluent files, so that
+    the loader can draw the button before the widget itself loads."""
+    labels = {}
+    for folder in sorted((root / "locales").iterdir()):
+        ftl = (folder / "widget.ftl").read_text(encoding="utf-8")
+        words = {}
+        for key in ("open", "close"):
+            found = re.search(rf"^launcher-{key} = (.+)$", ftl, flags=re.M)
+            if not found:
+                sys.exit(f"write_loader: {folder.name} has no launcher-{key} message")
+            words[key] = found.group(1).strip()
+        labels[folder.name] = words
+    return json.dumps(labels, ensure_ascii=False)
+
+
+def shrink(script: str) -> str:
+    """Drops whole-line comments and indentation: the loader is the one file
+    every page view pays for, so it stays small without a minifier."""
+    kept = []
+    for line in script.splitlines():
+        line = line.strip()
+        if line and not line.startswith(("//", "/**", "*")):
+            kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+loader = shrink((root / "loader" / "support-widget.js").read_text(encoding="utf-8"))
+loader = (
+    loader.replace("__GLUE__", glue)
+    .replace("__WASM__", wasm)
+    .replace("__STYLE__", style_name)
+    .replace("__LABELS__", launcher_labels())
+)
 (staging / "support-widget.js").write_text(loader, encoding="utf-8")
 
 page = staging / "index.html"

@@ -161,6 +161,7 @@ pub fn Widget(
         <div
             class="sw-widget"
             class:sw-inline=move || mode.get() == Mode::Inline
+            class:sw-in-panel=move || mode.get() == Mode::Launcher
             lang=move || locale.get().tag()
         >
             <div class="sw-header">

@@ -4,8 +4,8 @@
 use std::any::Any;
 
 use leptos::prelude::*;
-use wasm_bindgen::{prelude::*, JsCast};
-use web_sys::{AbortController, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortController, HtmlElement};
 
 use crate::{
     app::{HostAttributes, Widget},
@@ -88,22 +88,12 @@ fn refuse(error: HostApiError) -> JsError {
     JsError::new(&message)
 }
 
-/// Renders the widget into `host`'s open shadow root, styled by the
-/// stylesheet at `stylesheet_url` (resolved by the loader next to itself).
+/// Renders the widget for `host` into `container`, an element of the open
+/// shadow root that the loader prepared (with the stylesheet, and in
+/// launcher mode inside the panel).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, stylesheet_url: String) -> Result<WidgetHandle, JsValue> {
+pub fn mount(host: HtmlElement, container: HtmlElement) -> Result<WidgetHandle, JsValue> {
     console_error_panic_hook::set_once();
-    let shadow = shadow_root(&host)?;
-    let document = host.owner_document().ok_or("the element has no document")?;
-
-    let stylesheet = document.create_element("link")?;
-    stylesheet.set_attribute("rel", "stylesheet")?;
-    stylesheet.set_attribute("href", &stylesheet_url)?;
-    let container: HtmlElement = document.create_element("div")?.unchecked_into();
-    container.set_class_name("sw-host");
-    shadow.append_child(&stylesheet)?;
-    shadow.append_child(&container)?;
-
     let attributes = HostAttributes::read(&host);
     let for_view = attributes.clone();
     let in_flight = AbortController::new().ok();
@@ -124,14 +114,4 @@ pub fn mount(host: HtmlElement, stylesheet_url: String) -> Result<WidgetHandle, 
         in_flight,
         mounted: Some(Box::new(mounted)),
     })
-}
-
-/// The element's shadow root, emptied: an element that is moved in the page
-/// is unmounted and mounted again, and keeps the shadow root it had.
-fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
-    if let Some(shadow) = host.shadow_root() {
-        shadow.set_inner_html("");
-        return Ok(shadow);
-    }
-    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
 }

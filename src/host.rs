@@ -72,23 +72,30 @@ impl Audience {
     }
 }
 
-/// How the widget shows itself, from the `mode` attribute.
+/// How the widget shows itself, from the `mode` attribute. The loader draws
+/// the launcher and its panel; the widget inside is the same in both modes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     /// Rendered in place at once (the default).
     #[default]
     Inline,
+    /// A floating button that opens the widget in a panel.
+    Launcher,
 }
 
 impl Mode {
-    /// Unknown values fall back to `inline`, the only mode so far.
-    pub fn parse(_attribute: Option<&str>) -> Mode {
-        Mode::Inline
+    /// Unknown values fall back to `inline`.
+    pub fn parse(attribute: Option<&str>) -> Mode {
+        match attribute.map(str::trim) {
+            Some(mode) if mode.eq_ignore_ascii_case("launcher") => Mode::Launcher,
+            _ => Mode::Inline,
+        }
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Inline => "inline",
+            Mode::Launcher => "launcher",
         }
     }
 }
@@ -150,5 +157,6 @@ mod tests {
     fn unknown_audience_and_mode_fall_back_to_the_defaults() {
         assert_eq!(Audience::parse(Some("robots")), Audience::Partner);
         assert_eq!(Mode::parse(Some("fullscreen")), Mode::Inline);
+        assert_eq!(Mode::parse(Some("launcher")), Mode::Launcher);
     }
 }

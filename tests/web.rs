@@ -25,7 +25,13 @@ impl Mounted {
             host.set_attribute(name, value).unwrap();
         }
         document.body().unwrap().append_child(&host).unwrap();
-        let handle = mount(host.clone(), "data:text/css,".into()).unwrap();
+        // What the loader does: an open shadow root with a container.
+        let shadow = host
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .unwrap();
+        let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        shadow.append_child(&container).unwrap();
+        let handle = mount(host.clone(), container).unwrap();
         Mounted { host, handle }
     }
 

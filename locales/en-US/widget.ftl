@@ -12,6 +12,11 @@ language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
 
+## Launcher mode: the floating button and the panel it opens
+
+launcher-open = Help and support
+launcher-close = Close
+
 ## Moving between screens
 
 nav-back = Back

@@ -12,6 +12,11 @@ language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
 
+## Launcher mode: the floating button and the panel it opens
+
+launcher-open = 帮助和支持
+launcher-close = 关闭
+
 ## Moving between screens
 
 nav-back = 返回

@@ -12,6 +12,11 @@ language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
 
+## Launcher mode: the floating button and the panel it opens
+
+launcher-open = 說明與支援
+launcher-close = 關閉
+
 ## Moving between screens
 
 nav-back = 返回

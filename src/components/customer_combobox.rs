@@ -128,11 +128,14 @@ pub fn CustomerCombobox(
                 }
             }
             "Escape" => {
-                event.prevent_default();
+                // Closes the list, then clears the text; with neither left,
+                // Escape is not ours (in launcher mode it closes the panel).
                 if expanded() {
+                    event.prevent_default();
                     open.set(false);
                     active.set(None);
-                } else {
+                } else if !query.with_untracked(String::is_empty) {
+                    event.prevent_default();
                     query.set(String::new());
                 }
             }
