@@ -157,6 +157,7 @@ test("a customer request can be filed by keyboard alone", async ({ page, request
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(widget.heading).toBeFocused();
+  await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
   await page.keyboard.press("Tab"); // the first service
   await page.keyboard.press("Enter");
   await expect(widget.host.getByTestId("self-help")).toBeVisible();
@@ -192,4 +193,34 @@ test("at 320 CSS pixels the widget reflows without horizontal scrolling", async 
   expect(overflow).toBeLessThanOrEqual(0);
   const inputFont = await widget.host.locator("#sw-title").evaluate((el) => getComputedStyle(el).fontSize);
   expect(parseFloat(inputFont)).toBeGreaterThanOrEqual(16);
+});
+
+test("focus is visible on every control reached by Tab", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.heading.focus();
+  const seen = new Set();
+  for (let i = 0; i < 16; i++) {
+    await page.keyboard.press("Tab");
+    const focus = await page.evaluate(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      if (!element || element.getRootNode() === document) return null;
+      const style = getComputedStyle(element);
+      return { id: `${element.tagName}#${element.id}`, outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 };
+    });
+    if (!focus) break;
+    seen.add(focus.id);
+    expect(focus.outline, `${focus.id} shows where focus is`).toBe(true);
+  }
+  expect(seen.size).toBeGreaterThanOrEqual(8);
+});
+
+test("submission results are announced through a live region", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill({ category: "technical", title: "Announce", description: "Live region.", name: "Ana", email: "ana@contoso.com" });
+  const status = widget.host.locator("[role=status]").first();
+  await widget.submit();
+  await expect(status).toHaveText("Request submitted");
 });
