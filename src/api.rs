@@ -20,8 +20,15 @@ pub struct Transport {
 /// The transport failed: no answer arrived (offline, refused, aborted).
 struct NoAnswer;
 
-/// Sends a request and returns the status and body of the answer.
-async fn send(request: HttpRequest, transport: &Transport) -> Result<(u16, String), NoAnswer> {
+/// An answer: its status, its `Retry-After` header and its body.
+struct Answer {
+    status: u16,
+    retry_after: Option<String>,
+    body: String,
+}
+
+/// Sends a request and returns the answer.
+async fn send(request: HttpRequest, transport: &Transport) -> Result<Answer, NoAnswer> {
     let method = match request.method {
         "POST" => Method::POST,
         _ => Method::GET,
@@ -46,9 +53,14 @@ async fn send(request: HttpRequest, transport: &Transport) -> Result<(u16, Strin
         .await
         .map_err(|_| NoAnswer)?;
     let status = response.status();
+    let retry_after = response.headers().get("Retry-After");
     // An unreadable body is judged by its status alone.
     let body = response.text().await.unwrap_or_default();
-    Ok((status, body))
+    Ok(Answer {
+        status,
+        retry_after,
+        body,
+    })
 }
 
 /// Files a support request; the same key always files it at most once.
@@ -59,10 +71,10 @@ pub async fn submit_request(
     transport: Transport,
 ) -> Result<CreatedRequest, SubmitError> {
     let request = request::create_support_request(&backend, &idempotency_key, &body);
-    let (status, text) = send(request, &transport)
+    let answer = send(request, &transport)
         .await
         .map_err(|NoAnswer| SubmitError::Network)?;
-    request::read_created(status, &text)
+    request::read_created(answer.status, answer.retry_after.as_deref(), &answer.body)
 }
 
 /// The partner's customers matching `query`.
@@ -72,10 +84,10 @@ pub async fn search_customers(
     transport: Transport,
 ) -> Result<Vec<Customer>, LoadError> {
     let request = request::search_customers(&backend, &query);
-    let (status, text) = send(request, &transport)
+    let answer = send(request, &transport)
         .await
         .map_err(|NoAnswer| LoadError::Network)?;
-    request::read_customers(status, &text)
+    request::read_customers(answer.status, &answer.body)
 }
 
 /// The services a customer request can be about.
@@ -84,8 +96,8 @@ pub async fn list_services(
     transport: Transport,
 ) -> Result<Vec<Service>, LoadError> {
     let request = request::list_services(&backend);
-    let (status, text) = send(request, &transport)
+    let answer = send(request, &transport)
         .await
         .map_err(|NoAnswer| LoadError::Network)?;
-    request::read_services(status, &text)
+    request::read_services(answer.status, &answer.body)
 }

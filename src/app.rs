@@ -134,8 +134,8 @@ pub fn Widget(
 
     // Created once, above the screens, so that neither a language switch nor
     // a step back loses what the user typed.
-    let partner_center = RequestFormState::new();
-    let customer_request = RequestFormState::new();
+    let partner_center = RequestFormState::new(crate::drafts::FormFlow::PartnerCenter);
+    let customer_request = RequestFormState::new(crate::drafts::FormFlow::Customer);
     let customer_query = RwSignal::new(String::new());
     *controls.borrow_mut() = Some(Controls {
         context,

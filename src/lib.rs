@@ -5,6 +5,7 @@
 //! building) hold the rules and are tested natively with `cargo test`; the
 //! components, compiled for the browser only, wire signals to those rules.
 
+pub mod drafts;
 pub mod field_errors;
 pub mod host;
 pub mod host_api;
@@ -13,6 +14,7 @@ pub mod journey;
 pub mod locale;
 pub mod request;
 pub mod request_form;
+pub mod retry;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
@@ -28,3 +30,7 @@ mod controls;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod screens;
+#[cfg(target_arch = "wasm32")]
+mod sending;
+#[cfg(target_arch = "wasm32")]
+mod storage;

@@ -124,8 +124,13 @@ pub enum SubmitError {
     Rejected(Vec<FieldError>),
     #[error("the request body is too large")]
     TooLarge,
-    #[error("the support service answered with status {0}")]
-    Server(u16),
+    /// `retry_after`: the seconds the service asked the widget to wait
+    /// (`Retry-After`), when it said.
+    #[error("the support service answered with status {status}")]
+    Server {
+        status: u16,
+        retry_after: Option<u32>,
+    },
     #[error("the support service's answer could not be read")]
     BadResponse,
 }
@@ -137,20 +142,29 @@ impl SubmitError {
             SubmitError::Network => "network",
             SubmitError::Rejected(_) => "rejected",
             SubmitError::TooLarge => "too_large",
-            SubmitError::Server(_) => "server",
+            SubmitError::Server { .. } => "server",
             SubmitError::BadResponse => "bad_response",
         }
     }
 }
 
-/// Reads the answer to `POST /support-requests`.
-pub fn read_created(status: u16, body: &str) -> Result<CreatedRequest, SubmitError> {
+/// Reads the answer to `POST /support-requests`, with its `Retry-After`
+/// header if it had one.
+pub fn read_created(
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+) -> Result<CreatedRequest, SubmitError> {
+    let server = || SubmitError::Server {
+        status,
+        retry_after: retry_after.and_then(parse_retry_after),
+    };
     match status {
         200 | 201 => serde_json::from_str(body).map_err(|_| SubmitError::BadResponse),
         413 => Err(SubmitError::TooLarge),
         // Busy (the same request still in flight) or rate limited: worth
         // trying again with the same key, never a problem with the fields.
-        409 | 429 => Err(SubmitError::Server(status)),
+        409 | 429 => Err(server()),
         400 | 422 => match serde_json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors })
                 if errors.iter().any(|e| e.code == ErrorCode::BodyTooLarge) =>
@@ -158,10 +172,16 @@ pub fn read_created(status: u16, body: &str) -> Result<CreatedRequest, SubmitErr
                 Err(SubmitError::TooLarge)
             }
             Ok(ErrorBody { errors }) if !errors.is_empty() => Err(SubmitError::Rejected(errors)),
-            _ => Err(SubmitError::Server(status)),
+            _ => Err(server()),
         },
-        _ => Err(SubmitError::Server(status)),
+        _ => Err(server()),
     }
+}
+
+/// `Retry-After` in seconds. The HTTP-date form is not used by the contract
+/// and is ignored, as is anything unreadable.
+pub fn parse_retry_after(header: &str) -> Option<u32> {
+    header.trim().parse().ok()
 }
 
 #[cfg(test)]
@@ -243,7 +263,7 @@ mod tests {
     #[test]
     fn a_201_gives_the_reference() {
         let body = r#"{"id":"a1","reference":"SR-000001","status":"submitted","created_at":"2026-11-22T10:00:00Z"}"#;
-        let created = read_created(201, body).unwrap();
+        let created = read_created(201, None, body).unwrap();
         assert_eq!(created.reference, "SR-000001");
         assert_eq!(created.status, RequestStatus::Submitted);
     }
@@ -252,7 +272,7 @@ mod tests {
     fn a_422_gives_the_field_errors() {
         let body = r#"{"errors":[{"field":"contact.email","code":"invalid_email"}]}"#;
         assert_eq!(
-            read_created(422, body),
+            read_created(422, None, body),
             Err(SubmitError::Rejected(vec![FieldError::new(
                 "contact.email",
                 ErrorCode::InvalidEmail
@@ -262,13 +282,32 @@ mod tests {
 
     #[test]
     fn unreadable_or_failed_answers_are_errors_not_panics() {
-        assert_eq!(read_created(201, "<html>"), Err(SubmitError::BadResponse));
-        assert_eq!(read_created(422, "oops"), Err(SubmitError::Server(422)));
-        assert_eq!(read_created(503, ""), Err(SubmitError::Server(503)));
-        assert_eq!(read_created(413, ""), Err(SubmitError::TooLarge));
+        let server = |status| SubmitError::Server {
+            status,
+            retry_after: None,
+        };
+        assert_eq!(
+            read_created(201, None, "<html>"),
+            Err(SubmitError::BadResponse)
+        );
+        assert_eq!(read_created(422, None, "oops"), Err(server(422)));
+        assert_eq!(read_created(503, Some("soon"), ""), Err(server(503)));
+        assert_eq!(read_created(413, None, ""), Err(SubmitError::TooLarge));
         let in_flight =
             r#"{"errors":[{"field":"Idempotency-Key","code":"idempotency_key_in_flight"}]}"#;
-        assert_eq!(read_created(409, in_flight), Err(SubmitError::Server(409)));
-        assert_eq!(read_created(429, ""), Err(SubmitError::Server(429)));
+        assert_eq!(
+            read_created(409, Some("1"), in_flight),
+            Err(SubmitError::Server {
+                status: 409,
+                retry_after: Some(1)
+            })
+        );
+        assert_eq!(
+            read_created(429, Some(" 17 "), ""),
+            Err(SubmitError::Server {
+                status: 429,
+                retry_after: Some(17)
+            })
+        );
     }
 }

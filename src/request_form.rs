@@ -1,6 +1,7 @@
 //! A request form as plain data: what the user typed, and the request it
 //! becomes. The Partner Center request and the customer request share it.
 
+use serde::{Deserialize, Serialize};
 use support_contract::{
     Category, Contact, ContactLanguage, CustomerRef, NewSupportRequest, RequestKind, Service,
     Severity,
@@ -9,8 +10,10 @@ use support_contract::{
 use crate::{i18n::id, locale::Locale};
 
 /// The fields exactly as typed (nothing is trimmed away, so nothing the user
-/// typed is lost between a failed submit and the next try).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// typed is lost between a failed submit and the next try). Serialized as a
+/// draft (`drafts.rs`); a field missing from an older draft is empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RequestFields {
     pub category: Option<Category>,
     pub severity: Option<Severity>,
@@ -64,6 +67,21 @@ impl RequestFields {
                 ..common
             },
         }
+    }
+
+    /// Whether nothing has been typed or chosen.
+    pub fn is_blank(&self) -> bool {
+        self.category.is_none()
+            && self.severity.is_none()
+            && [
+                &self.title,
+                &self.description,
+                &self.contact_name,
+                &self.contact_email,
+                &self.contact_phone,
+            ]
+            .iter()
+            .all(|text| text.is_empty())
     }
 
     /// Empties what describes the problem; the contact details stay, as the

@@ -19,7 +19,12 @@ struct Mounted {
 
 impl Mounted {
     fn new(attributes: &[(&str, &str)]) -> Mounted {
-        let document = web_sys::window().unwrap().document().unwrap();
+        let window = web_sys::window().unwrap();
+        // Every test starts without the drafts an earlier one left.
+        if let Ok(Some(storage)) = window.local_storage() {
+            storage.clear().unwrap();
+        }
+        let document = window.document().unwrap();
         let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         for (name, value) in attributes {
             host.set_attribute(name, value).unwrap();

@@ -111,6 +111,8 @@ test("submitted and error events tell the page what happened", async ({ page, re
 
   await page.route("**/support-requests", (route) => route.abort("connectionrefused"));
   await widget.submit();
+  // The widget retries on its own; the user stops it, and the error stays.
+  await widget.host.getByTestId("stop-retrying").click();
   await expect(widget.submitError).toBeVisible();
   await expect.poll(events).toContainEqual(
     expect.objectContaining({ name: "error", detail: expect.objectContaining({ code: "network" }), bubbles: true, composed: true }),

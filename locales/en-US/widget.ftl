@@ -167,3 +167,19 @@ confirm-heading = Request submitted
 confirm-reference = Your request's reference is { $reference }.
 confirm-next = A support representative will contact you directly. Keep the reference to hand when they do.
 confirm-new-request = Submit another request
+
+## Drafts, retries and offline
+
+draft-restored = We brought back what you typed here last time. It's kept in this browser until the request is submitted.
+draft-discard = Discard draft
+notice-hide = Hide this message
+drafts-off = Drafts are off: this browser doesn't let the widget keep what you type. Submit the request before you leave the page.
+# Variables:
+#   $seconds (Number) - seconds until the widget sends the request again
+submit-retrying = The request couldn't be sent yet. Trying again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }… Everything you typed is still here.
+submit-retry-now = Retry now
+submit-retry-stop = Stop
+submit-offline = You're offline. The request will be sent when the connection returns.

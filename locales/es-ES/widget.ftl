@@ -167,3 +167,19 @@ confirm-heading = Solicitud enviada
 confirm-reference = La referencia de su solicitud es { $reference }.
 confirm-next = Un representante de soporte se pondrá en contacto con usted directamente. Tenga a mano la referencia cuando lo haga.
 confirm-new-request = Enviar otra solicitud
+
+## Drafts, retries and offline
+
+draft-restored = Hemos recuperado lo que escribió aquí la última vez. Se conserva en este navegador hasta que envíe la solicitud.
+draft-discard = Descartar borrador
+notice-hide = Ocultar este mensaje
+drafts-off = Los borradores están desactivados: este navegador no permite que el widget conserve lo que escribe. Envíe la solicitud antes de salir de la página.
+# Variables:
+#   $seconds (Number) - seconds until the widget sends the request again
+submit-retrying = Todavía no se ha podido enviar la solicitud. Se volverá a intentar dentro de { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }… Todo lo que ha escrito se conserva.
+submit-retry-now = Reintentar ahora
+submit-retry-stop = Detener
+submit-offline = No tiene conexión. La solicitud se enviará cuando se recupere la conexión.

@@ -167,3 +167,16 @@ confirm-heading = 请求已提交
 confirm-reference = 你的请求编号为 { $reference }。
 confirm-next = 支持代表将直接与你联系。请保留好请求编号，以便届时使用。
 confirm-new-request = 再提交一个请求
+
+## Drafts, retries and offline
+
+draft-restored = 已恢复你上次在这里输入的内容。在提交请求之前，这些内容会保存在此浏览器中。
+draft-discard = 放弃草稿
+notice-hide = 隐藏此消息
+drafts-off = 草稿功能已关闭：此浏览器不允许小组件保存你输入的内容。请在离开页面前提交请求。
+# Variables:
+#   $seconds (Number) - seconds until the widget sends the request again
+submit-retrying = 请求暂时无法发送。将在 { $seconds } 秒后重试… 你输入的所有内容都已保留。
+submit-retry-now = 立即重试
+submit-retry-stop = 停止
+submit-offline = 你目前处于离线状态。网络恢复后将自动发送请求。

@@ -167,3 +167,16 @@ confirm-heading = 要求已提交
 confirm-reference = 您的要求編號為 { $reference }。
 confirm-next = 支援代表會直接與您聯絡。請保留此編號，以便屆時使用。
 confirm-new-request = 再提交一個要求
+
+## Drafts, retries and offline
+
+draft-restored = 已還原您上次在這裡輸入的內容。在提交要求之前，這些內容會保存在此瀏覽器中。
+draft-discard = 捨棄草稿
+notice-hide = 隱藏此訊息
+drafts-off = 草稿功能已關閉：此瀏覽器不允許小工具保存您輸入的內容。請在離開頁面前提交要求。
+# Variables:
+#   $seconds (Number) - seconds until the widget sends the request again
+submit-retrying = 要求暫時無法傳送。將在 { $seconds } 秒後再試一次… 您輸入的內容都還保留著。
+submit-retry-now = 立即重試
+submit-retry-stop = 停止
+submit-offline = 您目前處於離線狀態。網路連線恢復後，將自動傳送要求。

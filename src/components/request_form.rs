@@ -1,135 +1,25 @@
-use leptos::{ev::SubmitEvent, html, prelude::*};
-use support_contract::{
-    Category, ContactLanguage, CreatedRequest, FieldError, NewSupportRequest, Severity,
-};
+//! The request form shared by both flows; its state, draft and notices
+//! live in `request_form/`.
 
+mod draft_keeper;
+mod notices;
+mod state;
+
+use leptos::{ev::SubmitEvent, html, prelude::*};
+
+use self::notices::{failure_message, DraftNotice, SendingNotice, SubmitFailure};
+pub use self::state::RequestFormState;
 use crate::{
-    api,
-    api::Transport,
     components::{
         CategoryChoice, ContactLanguageChoice, ErrorSummary, SeverityChoice, TextArea, TextField,
     },
-    context::{use_widget, WidgetContext},
+    context::use_widget,
     field_errors::{self, control_id},
-    host::BackendUrl,
-    host_api::Prefill,
-    i18n::{self, id},
-    locale::Locale,
+    i18n::id,
     request::SubmitError,
-    request_form::{CustomerContext, RequestFields},
+    request_form::CustomerContext,
     screens::Confirmation,
 };
-
-type SubmitInput = (BackendUrl, String, NewSupportRequest, Transport);
-type SubmitOutput = Result<CreatedRequest, SubmitError>;
-
-/// A request form's state. The widget root creates one per flow, so that it
-/// outlives a language switch, a step back or a change of screen.
-#[derive(Clone, Copy)]
-pub struct RequestFormState {
-    category: RwSignal<Option<Category>>,
-    severity: RwSignal<Option<Severity>>,
-    title: RwSignal<String>,
-    description: RwSignal<String>,
-    contact_name: RwSignal<String>,
-    contact_email: RwSignal<String>,
-    contact_phone: RwSignal<String>,
-    /// `None` until the user picks one: then it follows the widget's locale.
-    contact_language: RwSignal<Option<ContactLanguage>>,
-    /// One key per request the user means to file: every retry of it sends
-    /// the same key, so the backend stores it once however often it arrives.
-    idempotency_key: RwSignal<String>,
-    /// What the widget's own validation found at the last submit.
-    local_errors: RwSignal<Vec<FieldError>>,
-    submit: Action<SubmitInput, SubmitOutput>,
-}
-
-impl RequestFormState {
-    pub fn new() -> Self {
-        RequestFormState {
-            category: RwSignal::new(None),
-            severity: RwSignal::new(None),
-            title: RwSignal::new(String::new()),
-            description: RwSignal::new(String::new()),
-            contact_name: RwSignal::new(String::new()),
-            contact_email: RwSignal::new(String::new()),
-            contact_phone: RwSignal::new(String::new()),
-            contact_language: RwSignal::new(None),
-            idempotency_key: RwSignal::new(new_key()),
-            local_errors: RwSignal::new(Vec::new()),
-            submit: Action::new_local(|(backend, key, body, transport): &SubmitInput| {
-                api::submit_request(
-                    backend.clone(),
-                    key.clone(),
-                    body.clone(),
-                    transport.clone(),
-                )
-            }),
-        }
-    }
-
-    /// What the user typed, as plain data.
-    fn typed(&self, locale: Locale) -> RequestFields {
-        RequestFields {
-            category: self.category.get_untracked(),
-            severity: self.severity.get_untracked(),
-            title: self.title.get_untracked(),
-            description: self.description.get_untracked(),
-            contact_name: self.contact_name.get_untracked(),
-            contact_email: self.contact_email.get_untracked(),
-            contact_phone: self.contact_phone.get_untracked(),
-            contact_language: self
-                .contact_language
-                .get_untracked()
-                .unwrap_or(locale.contact_language()),
-        }
-    }
-
-    /// Fills in what the page already knows (`element.prefill`).
-    pub fn prefill(&self, prefill: &Prefill) {
-        if let Some(title) = &prefill.title {
-            self.title.set(title.clone());
-        }
-        if prefill.category.is_some() {
-            self.category.set(prefill.category);
-        }
-        if let Some(contact) = &prefill.contact {
-            let set = |signal: RwSignal<String>, value: &Option<String>| {
-                if let Some(value) = value {
-                    signal.set(value.clone());
-                }
-            };
-            set(self.contact_name, &contact.name);
-            set(self.contact_email, &contact.email);
-            set(self.contact_phone, &contact.phone);
-            if contact.language.is_some() {
-                self.contact_language.set(contact.language);
-            }
-        }
-    }
-
-    /// Starts a new request with what `RequestFields::for_next_request` keeps.
-    fn start_over(&self) {
-        let next = self.typed(Locale::default()).for_next_request();
-        self.category.set(next.category);
-        self.severity.set(next.severity);
-        self.title.set(next.title);
-        self.description.set(next.description);
-        self.local_errors.set(Vec::new());
-        self.idempotency_key.set(new_key());
-        self.submit.value().set(None);
-    }
-}
-
-impl Default for RequestFormState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-fn new_key() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
 
 /// A support request form: the Partner Center request without a context, the
 /// customer's service request with one. Validation, error summary, submit,
@@ -239,6 +129,7 @@ pub fn RequestForm(
     let form = move || {
         view! {
             <form class="sw-form" novalidate on:submit=on_submit data-testid="request-form">
+                <DraftNotice state/>
                 <ErrorSummary errors=errors node_ref=summary/>
                 {if is_customer_request {
                     view! {
@@ -292,7 +183,12 @@ pub fn RequestForm(
                     />
                     <ContactLanguageChoice value=state.contact_language/>
                 </fieldset>
-                <SubmitFailure result=Signal::derive(move || result.get()) send=Callback::new(move |()| send.with_value(|send| send()))/>
+                <SendingNotice state/>
+                <SubmitFailure
+                    result=Signal::derive(move || result.get())
+                    pending=pending.into()
+                    send=Callback::new(move |()| send.with_value(|send| send()))
+                />
                 <button
                     type="submit"
                     class="sw-button sw-button-primary"
@@ -328,44 +224,5 @@ pub fn RequestForm(
             Some(created) => view! { <Confirmation created on_new_request/> }.into_any(),
             None => form().into_any(),
         }}
-    }
-}
-
-/// Why the last submit failed, when the user can do nothing but try again.
-#[component]
-fn SubmitFailure(result: Signal<Option<SubmitOutput>>, send: Callback<()>) -> impl IntoView {
-    let widget = use_widget();
-    let text = move || match result.get() {
-        Some(Err(SubmitError::Rejected(_))) | Some(Ok(_)) | None => None,
-        Some(Err(error)) => Some(failure_message(widget, error)),
-    };
-    move || {
-        text().map(|text| {
-            view! {
-                <div class="sw-submit-error" role="alert" data-testid="submit-error">
-                    <p>{text}</p>
-                    <button
-                        type="button"
-                        class="sw-button sw-button-secondary"
-                        on:click=move |_| send.run(())
-                    >
-                        {widget.text(id::SUBMIT_RETRY)}
-                    </button>
-                </div>
-            }
-        })
-    }
-}
-
-fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
-    match error {
-        SubmitError::Network => widget.text(id::SUBMIT_ERROR_NETWORK)(),
-        SubmitError::TooLarge => widget.text(id::SUBMIT_ERROR_TOO_LARGE)(),
-        SubmitError::Server(status) => widget.format(
-            id::SUBMIT_ERROR_SERVER,
-            &i18n::args([("status", status.into())]),
-        ),
-        SubmitError::Rejected(_) => widget.text(id::ERROR_SUMMARY_TITLE)(),
-        SubmitError::BadResponse => widget.text(id::SUBMIT_ERROR_RESPONSE)(),
     }
 }

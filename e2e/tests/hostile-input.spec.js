@@ -1,0 +1,125 @@
+// Hostile input: text with markup, bidi overrides, zero-width characters and
+// emoji is stored exactly and shown as text; text the widget cannot send is
+// refused at its field in the user's language, and kept; strings from the
+// backend are text, never markup; bad host attributes fall back as the
+// README says.
+import { expect, test } from "@playwright/test";
+import { demoPort } from "../playwright.config.js";
+import { backend, SupportWidgetPage } from "./support-widget-page.js";
+
+const markup = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
+const hostileTitle = `${markup} \u202Egnp.exe\u202C a\u200Bb\u200Dc 👩‍💻 «ok»`;
+
+/** Nothing the user or the backend wrote became an element. */
+async function expectNoInjectedMarkup(page, widget) {
+  await expect(widget.host.locator("img, script")).toHaveCount(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+}
+
+test("markup, bidi, zero-width and emoji round-trip exactly and show as text", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const description = `${markup}\nLine two ‮ reversed ‬ 😀\u200B`;
+  await widget.fill({
+    category: "technical",
+    title: hostileTitle,
+    description,
+    name: `Ada <b>Lovelace</b>`,
+    email: "ada@contoso.com",
+  });
+  await expectNoInjectedMarkup(page, widget);
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.title).toBe(hostileTitle);
+  expect(stored.request.description).toBe(description);
+  expect(stored.request.contact.name).toBe("Ada <b>Lovelace</b>");
+  await expectNoInjectedMarkup(page, widget);
+});
+
+test("a draft of hostile text comes back exactly after a reload", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.locator("#sw-title").fill(hostileTitle);
+  const key = `support-widget:v1:draft:${backend}/:partner:partner-center`;
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), key)).not.toBeNull();
+  await page.reload();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-title")).toHaveValue(hostileTitle);
+  await expectNoInjectedMarkup(page, widget);
+});
+
+test("100,000 characters get the localized too-long message at the field and are kept", async ({ page }) => {
+  const posts = [];
+  page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const long = "長".repeat(50_000) + "x".repeat(50_000);
+  await widget.fill({ category: "billing", title: "Long", description: long, name: "A", email: "a@contoso.com" });
+  await widget.submit();
+  const fieldError = widget.host.locator("#sw-description-error");
+  // Fluent isolates its arguments with U+2068 and U+2069.
+  const tooLong = /Description\u2069? must be \u2068?10,?000\u2069? characters or fewer/;
+  await expect(fieldError).toContainText(tooLong);
+  await expect(widget.errorSummary).toContainText(tooLong);
+  await widget.setAttribute("locale", "es-ES");
+  await expect(fieldError).toContainText(/10\.?000/);
+  await expect(fieldError).not.toContainText("must be");
+  expect(await widget.host.locator("#sw-description").inputValue()).toBe(long);
+  expect(posts).toEqual([]);
+});
+
+test("control characters are refused with a localized message at the field", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "zh-CN");
+  await widget.fill({ category: "billing", title: "bell\u0007", description: "d", name: "A", email: "a@contoso.com" });
+  await widget.submit();
+  await expect(widget.host.locator("#sw-title-error")).toContainText("控制字符");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("bell\u0007");
+});
+
+test("a customer name from the backend is shown as text, never as markup", async ({ page }) => {
+  const name = `${markup} \u202EContoso\u202C 😀`;
+  await page.route(`${backend}/customers?*`, (route) =>
+    route.fulfill({
+      contentType: "application/json",
+      headers: { "Access-Control-Allow-Origin": `http://127.0.0.1:${demoPort}` },
+      body: JSON.stringify({ customers: [{ id: "contoso", name, domain: "<b>contoso</b>.partner.onmschina.cn" }] }),
+    }),
+  );
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  const option = widget.host.getByTestId("customer-option").first();
+  await expect(option).toContainText(markup);
+  await expect(option).toContainText("<b>contoso</b>");
+  await expectNoInjectedMarkup(page, widget);
+  await option.click();
+  await expect(widget.heading).toContainText(markup);
+  await widget.host.getByTestId("service-option").first().click();
+  await expect(widget.host.getByTestId("self-help")).toContainText(markup);
+  await widget.host.getByTestId("still-needs-help").click();
+  await expect(widget.host.getByTestId("request-context")).toContainText(markup);
+  await expectNoInjectedMarkup(page, widget);
+});
+
+test("an unknown locale falls back to the page's language, an unknown audience to partner", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "es-ES");
+  await expect(widget.heading).toHaveText("Nueva solicitud del Centro de partners");
+  await widget.setAttribute("locale", "xx-YY");
+  await expect(widget.heading).toHaveText("New Partner Center request");
+  await page.evaluate((url) => {
+    const element = document.createElement("support-widget");
+    element.id = "robots";
+    element.setAttribute("backend", url);
+    element.setAttribute("audience", "robots");
+    document.body.append(element);
+  }, backend);
+  const robots = new SupportWidgetPage(page, page.locator("#robots"));
+  await expect(robots.home).toBeVisible();
+  await robots.openPartnerCenterRequest();
+  await expect(robots.heading).toHaveText("New Partner Center request");
+});

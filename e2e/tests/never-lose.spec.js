@@ -1,0 +1,278 @@
+// Fault injection against the reference backend: failures, a backend that is
+// down or slow, a reload mid-draft or mid-retry, going offline, double
+// submits. In each case exactly one request is stored, with every character
+// the user typed, and every attempt carried the draft's one Idempotency-Key.
+import { expect, test } from "@playwright/test";
+import { demoPort } from "../playwright.config.js";
+import { backend, SupportWidgetPage } from "./support-widget-page.js";
+
+const draftKey = `support-widget:v1:draft:${backend}/:partner:partner-center`;
+
+const typed = {
+  category: "billing",
+  title: "Invoice counts a licence twice",
+  description: "The October invoice lists Office 365 E3 for Fabrikam twice.\nSecond line — keep it.",
+  name: "Alex Morgan",
+  email: "alex.morgan@contoso.com",
+};
+
+/** Routes the widget's POSTs to `plan(n, route, post)`; preflights pass. */
+async function interceptPosts(page, plan) {
+  const posts = [];
+  await page.route(`${backend}/support-requests`, async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST") return route.continue();
+    const post = { key: request.headers()["idempotency-key"], reached: false };
+    posts.push(post);
+    await plan(posts.length - 1, route, post);
+  });
+  return posts;
+}
+
+/** Sends the POST on to the backend and records what it answered. */
+async function passOn(route, post, { answer = true } = {}) {
+  const response = await route.fetch();
+  post.reached = true;
+  post.status = response.status();
+  post.replayed = response.headers()["idempotent-replayed"] === "true";
+  post.id = (await response.json()).id;
+  if (answer) await route.fulfill({ response });
+  else await route.abort("connectionreset");
+}
+
+function failWith(route, status, headers = {}) {
+  return route.fulfill({
+    status,
+    contentType: "application/json",
+    headers: {
+      "Access-Control-Allow-Origin": `http://127.0.0.1:${demoPort}`,
+      "Access-Control-Expose-Headers": "Retry-After",
+      ...headers,
+    },
+    body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }),
+  });
+}
+
+/** Exactly one request: one key for every attempt, every answer naming the
+ *  confirmed request, and that request holding what was typed. */
+async function expectOneStoredRequest(widget, request, posts) {
+  const stored = await widget.storedRequest(request);
+  const keys = new Set(posts.map((post) => post.key));
+  expect(keys.size).toBe(1);
+  expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
+  const reached = posts.filter((post) => post.reached);
+  expect(reached.length).toBeGreaterThan(0);
+  for (const post of reached) expect(post.id).toBe(stored.id);
+  expect(stored.request).toMatchObject({
+    kind: "partner_center",
+    category: typed.category,
+    title: typed.title,
+    description: typed.description,
+    contact: { name: typed.name, email: typed.email },
+  });
+  return stored;
+}
+
+async function draftStored(page) {
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), draftKey)).not.toBeNull();
+}
+
+test("500s then success: retried with the same key, stored once", async ({ page, request }) => {
+  const posts = await interceptPosts(page, async (n, route, post) => {
+    if (n === 0) return failWith(route, 500, { "Retry-After": "1" });
+    if (n === 1) return failWith(route, 503);
+    return passOn(route, post);
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  const notice = widget.host.getByTestId("sending-notice");
+  await expect(notice).toContainText("Trying again in");
+  await expect(widget.submitError).toHaveCount(0);
+  await expect(widget.confirmation).toBeVisible({ timeout: 15_000 });
+
+  expect(posts).toHaveLength(3);
+  expect(posts.filter((post) => post.reached)).toHaveLength(1);
+  await expectOneStoredRequest(widget, request, posts);
+});
+
+test("an answer lost on the way back: the retry gets the same request", async ({ page, request }) => {
+  const posts = await interceptPosts(page, (n, route, post) => passOn(route, post, { answer: n > 0 }));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible({ timeout: 15_000 });
+
+  expect(posts).toHaveLength(2);
+  expect(posts[1].replayed).toBe(true);
+  await expectOneStoredRequest(widget, request, posts);
+});
+
+test("backend down then up: retry now, stop, try again", async ({ page, request }) => {
+  let down = true;
+  const posts = await interceptPosts(page, async (n, route, post) => {
+    if (down) return route.abort("connectionrefused");
+    return passOn(route, post);
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  const notice = widget.host.getByTestId("sending-notice");
+  await expect(notice).toBeVisible();
+  const sent = posts.length;
+  await notice.getByTestId("retry-now").click();
+  await expect.poll(() => posts.length).toBeGreaterThan(sent);
+  await expect(notice).toBeVisible();
+  await notice.getByTestId("stop-retrying").click();
+  await expect(notice).toHaveCount(0);
+  await expect(widget.submitError).toContainText("couldn't reach");
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+
+  const stopped = posts.length;
+  await page.waitForTimeout(1500);
+  expect(posts.length, "Stop ends the retries").toBe(stopped);
+  down = false;
+  await widget.submitError.getByRole("button").click();
+  await expect(widget.confirmation).toBeVisible();
+  expect(posts).toHaveLength(stopped + 1);
+  await expectOneStoredRequest(widget, request, posts);
+});
+
+test("a slow backend shows progress, and double clicks and repeated Enter send once", async ({ page, request }) => {
+  const posts = await interceptPosts(page, async (n, route, post) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    return passOn(route, post);
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  // Several submits in one task, before the page can even repaint.
+  await widget.form.evaluate((form) => {
+    form.requestSubmit();
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await widget.host.locator("#sw-title").press("Enter");
+  await widget.submitButton.dblclick({ force: true });
+  await expect(widget.submitButton).toHaveAttribute("aria-busy", "true");
+  await expect(widget.submitButton).toHaveText("Submitting your request…");
+  await expect(widget.confirmation).toBeVisible();
+
+  expect(posts).toHaveLength(1);
+  await expectOneStoredRequest(widget, request, posts);
+});
+
+test("reload mid-draft: the text comes back, and a submission clears it", async ({ page, request }) => {
+  const posts = await interceptPosts(page, (n, route, post) => passOn(route, post));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await draftStored(page);
+
+  await page.reload();
+  await expect(widget.home).toBeVisible();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("draft-restored")).toBeVisible();
+  await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+  await expect(widget.host.locator("#sw-category-billing")).toBeChecked();
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  await expectOneStoredRequest(widget, request, posts);
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), draftKey)).toBeNull();
+
+  await page.reload();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+});
+
+test("reload while retrying: the draft's key still files the request once", async ({ page, request }) => {
+  // Every answer before the reload is lost, however soon the widget retries.
+  let reloaded = false;
+  const posts = await interceptPosts(page, (n, route, post) => passOn(route, post, { answer: reloaded }));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await draftStored(page);
+  await widget.submit();
+  await expect.poll(() => posts.filter((post) => post.reached).length).toBeGreaterThanOrEqual(1);
+
+  reloaded = true;
+  await page.reload();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("draft-restored")).toBeVisible();
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  expect(posts.every((post) => post.id === posts[0].id)).toBe(true);
+  expect(posts.at(-1).replayed).toBe(true);
+  await expectOneStoredRequest(widget, request, posts);
+});
+
+test("discard draft empties the form and the storage", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.locator("#sw-title").fill("Half a thought");
+  await draftStored(page);
+  await page.reload();
+  await widget.openPartnerCenterRequest();
+  await widget.host.getByTestId("discard-draft").click();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
+  expect(await page.evaluate((key) => localStorage.getItem(key), draftKey)).toBeNull();
+  await page.reload();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+});
+
+test("offline then online: held while offline, sent once when back", async ({ page, context, request }) => {
+  const posts = await interceptPosts(page, (n, route, post) => passOn(route, post));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await context.setOffline(true);
+  await widget.submit();
+  await expect(widget.host.getByTestId("sending-notice")).toContainText("You're offline");
+  await page.waitForTimeout(1000);
+  expect(posts).toHaveLength(0);
+
+  await context.setOffline(false);
+  await expect(widget.confirmation).toBeVisible();
+  expect(posts).toHaveLength(1);
+  await expectOneStoredRequest(widget, request, posts);
+});
+
+test("without localStorage the widget says drafts are off and still files", async ({ page, request }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  const posts = await interceptPosts(page, (n, route, post) => passOn(route, post));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await expect(widget.host.getByTestId("drafts-off")).toContainText("Drafts are off");
+  await widget.fill(typed);
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  await expectOneStoredRequest(widget, request, posts);
+});
+
+test("a full localStorage turns drafts off without losing the text", async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await expect(widget.host.getByTestId("drafts-off")).toHaveCount(0);
+  await widget.host.locator("#sw-title").fill(typed.title);
+  await expect(widget.host.getByTestId("drafts-off")).toBeVisible();
+  await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
+});

@@ -1,0 +1,163 @@
+//! Keeps a form's draft in localStorage (`drafts.rs` has the format).
+
+use std::{cell::RefCell, rc::Rc, time::Duration};
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use crate::{
+    context::WidgetContext,
+    drafts::{self, Draft, FormFlow},
+    host::Audience,
+    storage,
+};
+
+/// Typing pauses this long before the draft is written: one write per
+/// pause, not one per keystroke.
+const DEBOUNCE: Duration = Duration::from_millis(500);
+
+/// A write waiting for the pause; `None` removes the draft.
+struct PendingWrite {
+    timer: TimeoutHandle,
+    key: String,
+    draft: Option<Draft>,
+}
+
+#[derive(Clone, Copy)]
+pub struct DraftKeeper {
+    widget: WidgetContext,
+    flow: FormFlow,
+    /// A draft was loaded when the form was created (until the user hides the
+    /// notice or discards it).
+    pub restored: RwSignal<bool>,
+    /// localStorage refused: the user is told once, and the form works on.
+    pub off: RwSignal<bool>,
+    /// Whether the user hid the "drafts are off" note.
+    pub off_dismissed: RwSignal<bool>,
+    /// What needs no write: what is stored, or what a submission left.
+    unchanged: StoredValue<Option<Draft>>,
+    /// Shared with the owner's cleanup, which writes what is still pending
+    /// (the element left the page) even after the arena is gone.
+    pending: StoredValue<Rc<RefCell<Option<PendingWrite>>>, LocalStorage>,
+}
+
+impl DraftKeeper {
+    pub fn new(widget: WidgetContext, flow: FormFlow) -> DraftKeeper {
+        let pending = Rc::new(RefCell::new(None::<PendingWrite>));
+        let off = RwSignal::new(false);
+        // on_cleanup wants Send; the widget lives on the one browser thread.
+        let for_cleanup = SendWrapper::new(pending.clone());
+        on_cleanup(move || write_now(&for_cleanup, off));
+        DraftKeeper {
+            widget,
+            flow,
+            restored: RwSignal::new(false),
+            off,
+            off_dismissed: RwSignal::new(false),
+            unchanged: StoredValue::new(None),
+            pending: StoredValue::new_local(pending),
+        }
+    }
+
+    /// This form's storage key, while the backend is usable.
+    fn key(self) -> Option<String> {
+        let backend = self.widget.backend.get_untracked()?;
+        let audience = self
+            .widget
+            .host
+            .with_value(|host| Audience::parse(host.get_attribute("audience").as_deref()));
+        Some(drafts::storage_key(&backend, audience, self.flow))
+    }
+
+    /// Reads the draft left by an earlier visit. A broken entry is removed.
+    pub fn load(self) -> Option<Draft> {
+        let key = self.key()?;
+        match storage::read(&key) {
+            Ok(Some(text)) => {
+                let draft = Draft::decode(&text);
+                if draft.is_none() {
+                    _ = storage::remove(&key);
+                }
+                self.restored.set(draft.is_some());
+                draft
+            }
+            Ok(None) => None,
+            Err(_) => {
+                self.off.set(true);
+                None
+            }
+        }
+    }
+
+    /// `draft` is what is stored now: no need to write it.
+    pub fn mark_unchanged(self, draft: Draft) {
+        self.unchanged.set_value(Some(draft));
+    }
+
+    /// Writes `draft` once typing pauses (a blank form removes it).
+    pub fn save_later(self, draft: Draft) {
+        let Some(pending) = self.pending.try_get_value() else {
+            return;
+        };
+        if let Some(previous) = pending.borrow_mut().take() {
+            previous.timer.clear();
+        }
+        let same = self
+            .unchanged
+            .with_value(|unchanged| unchanged.as_ref() == Some(&draft));
+        let Some(key) = self.key() else { return };
+        if same {
+            return;
+        }
+        let draft = (!draft.fields.is_blank()).then_some(draft);
+        let unchanged = self.unchanged;
+        let off = self.off;
+        let shared = pending.clone();
+        let written = draft.clone();
+        let timer = set_timeout_with_handle(
+            move || {
+                write_now(&shared, off);
+                unchanged.try_set_value(written);
+            },
+            DEBOUNCE,
+        );
+        if let Ok(timer) = timer {
+            *pending.borrow_mut() = Some(PendingWrite { timer, key, draft });
+        }
+    }
+
+    /// Removes the stored draft now; `left` (what the form holds afterwards)
+    /// is not saved again until it changes.
+    pub fn forget(self, left: Draft) {
+        if let Some(pending) = self.pending.try_get_value() {
+            if let Some(previous) = pending.borrow_mut().take() {
+                previous.timer.clear();
+            }
+        }
+        if let Some(key) = self.key() {
+            if storage::remove(&key).is_err() {
+                self.off.set(true);
+            }
+        }
+        self.unchanged.set_value(Some(left));
+        self.restored.set(false);
+    }
+}
+
+/// Writes the pending draft at once.
+fn write_now(pending: &Rc<RefCell<Option<PendingWrite>>>, off: RwSignal<bool>) {
+    let Some(write) = pending.borrow_mut().take() else {
+        return;
+    };
+    write.timer.clear();
+    let written = match write.draft {
+        Some(mut draft) => {
+            draft.saved_at = js_sys::Date::now();
+            storage::write(&write.key, &draft.encode())
+        }
+        None => storage::remove(&write.key),
+    };
+    if written.is_err() {
+        off.try_set(true);
+    }
+}

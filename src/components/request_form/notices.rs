@@ -1,0 +1,160 @@
+//! What the form says about its draft and its sending, besides the fields.
+
+use leptos::prelude::*;
+
+use super::{
+    draft_keeper::DraftKeeper,
+    state::{RequestFormState, SubmitOutput},
+};
+use crate::{
+    context::{use_widget, WidgetContext},
+    i18n::{self, id},
+    request::SubmitError,
+    sending::Holding,
+};
+
+/// At the top of the form: the draft came back (with "Discard draft"), or
+/// drafts are off in this browser. Both can be hidden.
+#[component]
+pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
+    let widget = use_widget();
+    let keeper: DraftKeeper = state.draft;
+    let restored = move || {
+        keeper.restored.get().then(|| {
+            view! {
+                <div class="sw-notice" role="status" data-testid="draft-restored">
+                    <p>{widget.text(id::DRAFT_RESTORED)}</p>
+                    <div class="sw-notice-actions">
+                        <button
+                            type="button"
+                            class="sw-button sw-button-secondary"
+                            data-testid="discard-draft"
+                            on:click=move |_| state.discard_draft()
+                        >
+                            {widget.text(id::DRAFT_DISCARD)}
+                        </button>
+                        <button
+                            type="button"
+                            class="sw-button sw-button-link"
+                            data-testid="hide-draft-notice"
+                            on:click=move |_| keeper.restored.set(false)
+                        >
+                            {widget.text(id::NOTICE_HIDE)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    let off = move || {
+        (keeper.off.get() && !keeper.off_dismissed.get()).then(|| {
+            view! {
+                <div class="sw-notice" role="status" data-testid="drafts-off">
+                    <p>{widget.text(id::DRAFTS_OFF)}</p>
+                    <button
+                        type="button"
+                        class="sw-button sw-button-link"
+                        on:click=move |_| keeper.off_dismissed.set(true)
+                    >
+                        {widget.text(id::NOTICE_HIDE)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! { {restored} {off} }
+}
+
+/// Near the submit button: waiting to retry, or holding while offline. Only
+/// the text follows the countdown: the buttons stay put, and keep focus.
+#[component]
+pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
+    let widget = use_widget();
+    let sender = state.sender;
+    let holding = Memo::new(move |_| sender.holding.with(Option::is_some));
+    let retrying = Memo::new(move |_| {
+        sender
+            .holding
+            .with(|h| matches!(h, Some(Holding::Retrying { .. })))
+    });
+    let text = move || match sender.holding.get() {
+        Some(Holding::Offline) => widget.text(id::SUBMIT_OFFLINE)(),
+        Some(Holding::Retrying { seconds, .. }) => widget.format(
+            id::SUBMIT_RETRYING,
+            &i18n::args([("seconds", seconds.into())]),
+        ),
+        None => String::new(),
+    };
+    move || {
+        holding.get().then(|| {
+            view! {
+                <div class="sw-notice" data-testid="sending-notice">
+                    <p role="status">{text}</p>
+                    <div class="sw-notice-actions">
+                        <button
+                            type="button"
+                            class="sw-button sw-button-secondary"
+                            data-testid="retry-now"
+                            hidden=move || !retrying.get()
+                            on:click=move |_| sender.retry_now()
+                        >
+                            {widget.text(id::SUBMIT_RETRY_NOW)}
+                        </button>
+                        <button
+                            type="button"
+                            class="sw-button sw-button-secondary"
+                            data-testid="stop-retrying"
+                            on:click=move |_| sender.stop()
+                        >
+                            {widget.text(id::SUBMIT_RETRY_STOP)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// Why the last submit failed, when the user can do nothing but try again.
+#[component]
+pub fn SubmitFailure(
+    result: Signal<Option<SubmitOutput>>,
+    pending: Signal<bool>,
+    send: Callback<()>,
+) -> impl IntoView {
+    let widget = use_widget();
+    let text = move || match result.get() {
+        _ if pending.get() => None,
+        Some(Err(SubmitError::Rejected(_))) | Some(Ok(_)) | None => None,
+        Some(Err(error)) => Some(failure_message(widget, error)),
+    };
+    move || {
+        text().map(|text| {
+            view! {
+                <div class="sw-submit-error" role="alert" data-testid="submit-error">
+                    <p>{text}</p>
+                    <button
+                        type="button"
+                        class="sw-button sw-button-secondary"
+                        on:click=move |_| send.run(())
+                    >
+                        {widget.text(id::SUBMIT_RETRY)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+pub fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
+    match error {
+        SubmitError::Network => widget.text(id::SUBMIT_ERROR_NETWORK)(),
+        SubmitError::TooLarge => widget.text(id::SUBMIT_ERROR_TOO_LARGE)(),
+        SubmitError::Server { status, .. } => widget.format(
+            id::SUBMIT_ERROR_SERVER,
+            &i18n::args([("status", status.into())]),
+        ),
+        SubmitError::Rejected(_) => widget.text(id::ERROR_SUMMARY_TITLE)(),
+        SubmitError::BadResponse => widget.text(id::SUBMIT_ERROR_RESPONSE)(),
+    }
+}

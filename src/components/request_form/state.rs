@@ -1,0 +1,195 @@
+use leptos::prelude::*;
+use support_contract::{
+    Category, ContactLanguage, CreatedRequest, FieldError, NewSupportRequest, Severity,
+};
+
+use super::draft_keeper::DraftKeeper;
+use crate::{
+    api::Transport,
+    context::use_widget,
+    drafts::{Draft, FormFlow},
+    host::BackendUrl,
+    host_api::Prefill,
+    locale::Locale,
+    request::SubmitError,
+    request_form::RequestFields,
+    sending::Sender,
+};
+
+pub(super) type SubmitInput = (BackendUrl, String, NewSupportRequest, Transport);
+pub(super) type SubmitOutput = Result<CreatedRequest, SubmitError>;
+
+/// A request form's state. The widget root creates one per flow, so that it
+/// outlives a language switch, a step back or a change of screen; its draft
+/// outlives the page.
+#[derive(Clone, Copy)]
+pub struct RequestFormState {
+    pub(super) category: RwSignal<Option<Category>>,
+    pub(super) severity: RwSignal<Option<Severity>>,
+    pub(super) title: RwSignal<String>,
+    pub(super) description: RwSignal<String>,
+    pub(super) contact_name: RwSignal<String>,
+    pub(super) contact_email: RwSignal<String>,
+    pub(super) contact_phone: RwSignal<String>,
+    /// `None` until the user picks one: then it follows the widget's locale.
+    pub(super) contact_language: RwSignal<Option<ContactLanguage>>,
+    /// One key per request the user means to file: every retry of it sends
+    /// the same key, so the backend stores it once however often it arrives.
+    /// The draft keeps it, so that holds across a reload too.
+    pub(super) idempotency_key: RwSignal<String>,
+    /// What the widget's own validation found at the last submit.
+    pub(super) local_errors: RwSignal<Vec<FieldError>>,
+    pub(super) submit: Action<SubmitInput, SubmitOutput>,
+    pub(super) sender: Sender,
+    pub(super) draft: DraftKeeper,
+}
+
+impl RequestFormState {
+    /// The state of `flow`'s form, with the draft an earlier visit left.
+    /// Created inside the widget root, which provides the context.
+    pub fn new(flow: FormFlow) -> Self {
+        let sender = Sender::new();
+        let state = RequestFormState {
+            category: RwSignal::new(None),
+            severity: RwSignal::new(None),
+            title: RwSignal::new(String::new()),
+            description: RwSignal::new(String::new()),
+            contact_name: RwSignal::new(String::new()),
+            contact_email: RwSignal::new(String::new()),
+            contact_phone: RwSignal::new(String::new()),
+            contact_language: RwSignal::new(None),
+            idempotency_key: RwSignal::new(new_key()),
+            local_errors: RwSignal::new(Vec::new()),
+            submit: Action::new_local(move |(backend, key, body, transport): &SubmitInput| {
+                sender.submit(
+                    backend.clone(),
+                    key.clone(),
+                    body.clone(),
+                    transport.clone(),
+                )
+            }),
+            sender,
+            draft: DraftKeeper::new(use_widget(), flow),
+        };
+        if let Some(draft) = state.draft.load() {
+            state.load(draft);
+        }
+        state.draft.mark_unchanged(state.current_draft_untracked());
+        // Saving the draft talks to localStorage, the outside world. A
+        // confirmed request leaves no draft behind.
+        Effect::new(move |_| {
+            let draft = state.current_draft();
+            if matches!(state.submit.value().get(), Some(Ok(_))) {
+                state.draft.forget(draft);
+            } else {
+                state.draft.save_later(draft);
+            }
+        });
+        state
+    }
+
+    /// What the user typed, as plain data.
+    pub(super) fn typed(&self, locale: Locale) -> RequestFields {
+        RequestFields {
+            category: self.category.get_untracked(),
+            severity: self.severity.get_untracked(),
+            title: self.title.get_untracked(),
+            description: self.description.get_untracked(),
+            contact_name: self.contact_name.get_untracked(),
+            contact_email: self.contact_email.get_untracked(),
+            contact_phone: self.contact_phone.get_untracked(),
+            contact_language: self
+                .contact_language
+                .get_untracked()
+                .unwrap_or(locale.contact_language()),
+        }
+    }
+
+    /// The form as a draft (tracked, for the effect that saves it).
+    fn current_draft(&self) -> Draft {
+        Draft {
+            fields: RequestFields {
+                category: self.category.get(),
+                severity: self.severity.get(),
+                title: self.title.get(),
+                description: self.description.get(),
+                contact_name: self.contact_name.get(),
+                contact_email: self.contact_email.get(),
+                contact_phone: self.contact_phone.get(),
+                contact_language: self.contact_language.get().unwrap_or_default(),
+            },
+            contact_language_chosen: self.contact_language.with(Option::is_some),
+            idempotency_key: self.idempotency_key.get(),
+            saved_at: 0.0,
+        }
+    }
+
+    fn set_fields(&self, fields: RequestFields, language_chosen: bool) {
+        self.category.set(fields.category);
+        self.severity.set(fields.severity);
+        self.title.set(fields.title);
+        self.description.set(fields.description);
+        self.contact_name.set(fields.contact_name);
+        self.contact_email.set(fields.contact_email);
+        self.contact_phone.set(fields.contact_phone);
+        self.contact_language
+            .set(language_chosen.then_some(fields.contact_language));
+    }
+
+    fn load(&self, draft: Draft) {
+        self.set_fields(draft.fields, draft.contact_language_chosen);
+        self.idempotency_key.set(draft.idempotency_key);
+    }
+
+    /// Fills in what the page already knows (`element.prefill`).
+    pub fn prefill(&self, prefill: &Prefill) {
+        if let Some(title) = &prefill.title {
+            self.title.set(title.clone());
+        }
+        if prefill.category.is_some() {
+            self.category.set(prefill.category);
+        }
+        if let Some(contact) = &prefill.contact {
+            let set = |signal: RwSignal<String>, value: &Option<String>| {
+                if let Some(value) = value {
+                    signal.set(value.clone());
+                }
+            };
+            set(self.contact_name, &contact.name);
+            set(self.contact_email, &contact.email);
+            set(self.contact_phone, &contact.phone);
+            if contact.language.is_some() {
+                self.contact_language.set(contact.language);
+            }
+        }
+    }
+
+    /// Starts a new request with what `RequestFields::for_next_request`
+    /// keeps; that much is not worth a draft.
+    pub(super) fn start_over(&self) {
+        let chosen = self.contact_language.get_untracked().is_some();
+        let next = self.typed(Locale::default()).for_next_request();
+        self.begin_anew(next, chosen);
+    }
+
+    /// Throws the draft away: an empty form and a new request.
+    pub(super) fn discard_draft(&self) {
+        self.begin_anew(RequestFields::default(), false);
+    }
+
+    fn begin_anew(&self, fields: RequestFields, language_chosen: bool) {
+        self.set_fields(fields, language_chosen);
+        self.local_errors.set(Vec::new());
+        self.idempotency_key.set(new_key());
+        self.submit.value().set(None);
+        self.draft.forget(self.current_draft_untracked());
+    }
+
+    fn current_draft_untracked(&self) -> Draft {
+        untrack(|| self.current_draft())
+    }
+}
+
+fn new_key() -> String {
+    uuid::Uuid::new_v4().to_string()
+}

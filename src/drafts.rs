@@ -1,0 +1,189 @@
+//! A form's draft: what the user typed and the request's `Idempotency-Key`,
+//! kept in localStorage so that a reload, a crash or a closed tab loses
+//! nothing, and a request sent again after a reload is still filed once.
+//!
+//! ```
+//! use support_widget::{drafts::{self, Draft, FormFlow}, host::{Audience, BackendUrl}};
+//!
+//! let backend = BackendUrl::parse(Some("https://portal.example.com/api")).unwrap();
+//! assert_eq!(
+//!     drafts::storage_key(&backend, Audience::Partner, FormFlow::Customer),
+//!     "support-widget:v1:draft:https://portal.example.com/api/:partner:customer",
+//! );
+//! assert_eq!(Draft::decode("not json"), None);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    host::{Audience, BackendUrl},
+    request_form::RequestFields,
+};
+
+/// The format of a stored draft; a draft of another version is ignored.
+const VERSION: u32 = 1;
+
+/// The forms that keep a draft, one draft each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormFlow {
+    /// The partner's own Partner Center request.
+    PartnerCenter,
+    /// A service request on behalf of a customer.
+    Customer,
+}
+
+impl FormFlow {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormFlow::PartnerCenter => "partner-center",
+            FormFlow::Customer => "customer",
+        }
+    }
+}
+
+fn audience_name(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Partner => "partner",
+    }
+}
+
+/// Where a form's draft lives: one key per backend, audience and flow, so
+/// that two widgets on a page, or two portals on one origin, never share one.
+pub fn storage_key(backend: &BackendUrl, audience: Audience, flow: FormFlow) -> String {
+    format!(
+        "support-widget:v1:draft:{}:{}:{}",
+        backend.as_str(),
+        audience_name(audience),
+        flow.as_str()
+    )
+}
+
+/// One form's draft.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub fields: RequestFields,
+    /// Whether the user picked the contact language; if not, it keeps
+    /// following the widget's language.
+    #[serde(default)]
+    pub contact_language_chosen: bool,
+    /// The key every attempt of this request is sent with.
+    pub idempotency_key: String,
+    /// Milliseconds since the Unix epoch.
+    #[serde(default)]
+    pub saved_at: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored<T> {
+    version: u32,
+    draft: T,
+}
+
+impl Draft {
+    pub fn encode(&self) -> String {
+        let stored = Stored {
+            version: VERSION,
+            draft: self,
+        };
+        // Plain strings and enums: serializing cannot fail.
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// Reads a stored draft. Anything else (another version, a broken or
+    /// edited entry, a key that is not a UUID) is no draft.
+    pub fn decode(text: &str) -> Option<Draft> {
+        let stored: Stored<serde_json::Value> = serde_json::from_str(text).ok()?;
+        if stored.version != VERSION {
+            return None;
+        }
+        let draft: Draft = serde_json::from_value(stored.draft).ok()?;
+        uuid::Uuid::parse_str(&draft.idempotency_key).ok()?;
+        Some(draft)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use support_contract::{Category, ContactLanguage};
+
+    use super::*;
+
+    fn backend(url: &str) -> BackendUrl {
+        BackendUrl::parse(Some(url)).unwrap()
+    }
+
+    fn draft() -> Draft {
+        Draft {
+            fields: RequestFields {
+                category: Some(Category::Billing),
+                title: "<script>alert(1)</script> \u{202e}gnp.exe \u{200b}😀".into(),
+                description: "第一行\n\tsegunda línea\u{0007}".repeat(5_000),
+                contact_name: "  陳怡君 ".into(),
+                contact_language: ContactLanguage::ZhTw,
+                ..RequestFields::default()
+            },
+            contact_language_chosen: true,
+            idempotency_key: "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11".into(),
+            saved_at: 1_795_000_000_000.0,
+        }
+    }
+
+    #[test]
+    fn a_draft_comes_back_exactly_as_typed() {
+        assert_eq!(Draft::decode(&draft().encode()), Some(draft()));
+    }
+
+    #[test]
+    fn each_backend_audience_and_flow_has_its_own_key() {
+        let a = backend("https://a.example/api/support");
+        let b = backend("https://b.example/api/support");
+        let keys = [
+            storage_key(&a, Audience::Partner, FormFlow::PartnerCenter),
+            storage_key(&a, Audience::Partner, FormFlow::Customer),
+            storage_key(&b, Audience::Partner, FormFlow::PartnerCenter),
+        ];
+        assert_eq!(
+            keys[0],
+            "support-widget:v1:draft:https://a.example/api/support/:partner:partner-center"
+        );
+        assert_ne!(keys[0], keys[1]);
+        assert_ne!(keys[0], keys[2]);
+        // The same backend written two ways is one backend.
+        assert_eq!(
+            storage_key(
+                &backend(" https://a.example/api/support/?x=1 "),
+                Audience::Partner,
+                FormFlow::PartnerCenter
+            ),
+            keys[0]
+        );
+    }
+
+    #[test]
+    fn garbage_is_no_draft() {
+        let good = draft().encode();
+        let other_version = good.replace("\"version\":1", "\"version\":2");
+        let bad_key = good.replace("6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11", "<img src=x>");
+        for text in [
+            "",
+            "null",
+            "[]",
+            "{\"version\":1}",
+            "{\"version\":1,\"draft\":{\"fields\":42}}",
+            &good[..40],
+            &other_version,
+            &bad_key,
+        ] {
+            assert_eq!(Draft::decode(text), None, "{text:.80}");
+        }
+    }
+
+    #[test]
+    fn a_draft_missing_newer_fields_still_loads() {
+        let text = r#"{"version":1,"draft":{"fields":{"title":"Invoice"},"idempotency_key":"6F1C0C3E-8F5E-4C55-9A0F-0C6F8F1D2B11"}}"#;
+        let draft = Draft::decode(text).unwrap();
+        assert_eq!(draft.fields.title, "Invoice");
+        assert_eq!(draft.fields.description, "");
+        assert!(!draft.contact_language_chosen);
+    }
+}

@@ -1,0 +1,45 @@
+//! The page's localStorage, for drafts. Browsers refuse it in many ways
+//! (privacy modes, sandboxed frames, blocked third-party storage, a full
+//! quota): every refusal is a value here, never a panic, and the form works
+//! on without drafts.
+
+use thiserror::Error;
+use wasm_bindgen::JsCast;
+use web_sys::{DomException, Storage};
+
+/// Why drafts cannot be kept. Both pick the same "drafts are off" note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum StorageError {
+    #[error("localStorage is not available to this page")]
+    Unavailable,
+    #[error("localStorage is full")]
+    Full,
+}
+
+fn local_storage() -> Result<Storage, StorageError> {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(key, value).map_err(|error| {
+        let name = error.dyn_ref::<DomException>().map(DomException::name);
+        match name.as_deref() {
+            Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StorageError::Full,
+            _ => StorageError::Unavailable,
+        }
+    })
+}
+
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
