@@ -6,6 +6,7 @@
 //! components, compiled for the browser only, wire signals to those rules.
 
 pub mod drafts;
+pub mod escalation;
 pub mod field_errors;
 pub mod host;
 pub mod host_api;

@@ -183,3 +183,21 @@ submit-retrying = The request couldn't be sent yet. Trying again in { $seconds -
 submit-retry-now = Retry now
 submit-retry-stop = Stop
 submit-offline = You're offline. The request will be sent when the connection returns.
+
+## Escalation guidance: the rules (seeds 002 and 003)
+
+escalation-reason-undocumented = An undocumented problem: the service doesn't work as its service description says
+escalation-reason-unavailable = The service is unavailable
+escalation-reason-bug = A bug or other irregularity in how the service looks or works
+escalation-reason-network = A large-scale network disruption
+escalation-reason-regional = A regional issue that affects many tenants
+partner-duty-account-set-up = Account set-up
+partner-duty-accounts-and-billing = Accounts and billing
+partner-duty-how-to = How-to articles and FAQs
+partner-duty-updates = Service and software updates
+partner-duty-software-configuration = Software configuration
+partner-duty-client-connectivity = Client connectivity and client desktop
+partner-duty-performance = Performance and availability within your span of control
+troubleshoot-software = Software: the apps and clients the customer uses
+troubleshoot-settings = Settings: the customer's service settings, checked with admin privileges
+troubleshoot-configuration = Configuration: domains, users, licences and policies

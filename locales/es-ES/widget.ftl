@@ -183,3 +183,21 @@ submit-retrying = Todavía no se ha podido enviar la solicitud. Se volverá a in
 submit-retry-now = Reintentar ahora
 submit-retry-stop = Detener
 submit-offline = No tiene conexión. La solicitud se enviará cuando se recupere la conexión.
+
+## Escalation guidance: the rules (seeds 002 and 003)
+
+escalation-reason-undocumented = Un problema no documentado: el servicio no funciona como indica su descripción
+escalation-reason-unavailable = El servicio no está disponible
+escalation-reason-bug = Un error u otra irregularidad en el aspecto o el funcionamiento del servicio
+escalation-reason-network = Una interrupción de red a gran escala
+escalation-reason-regional = Un problema regional que afecta a muchos inquilinos
+partner-duty-account-set-up = Configuración de cuentas
+partner-duty-accounts-and-billing = Cuentas y facturación
+partner-duty-how-to = Artículos de procedimientos y preguntas frecuentes
+partner-duty-updates = Actualizaciones de servicios y software
+partner-duty-software-configuration = Configuración de software
+partner-duty-client-connectivity = Conectividad y escritorio de los clientes
+partner-duty-performance = Rendimiento y disponibilidad dentro de su ámbito de control
+troubleshoot-software = Software: las aplicaciones y los clientes que usa el cliente
+troubleshoot-settings = Configuración: la configuración del servicio del cliente, revisada con privilegios de administrador
+troubleshoot-configuration = Configuración técnica: dominios, usuarios, licencias y directivas

@@ -180,3 +180,21 @@ submit-retrying = 请求暂时无法发送。将在 { $seconds } 秒后重试…
 submit-retry-now = 立即重试
 submit-retry-stop = 停止
 submit-offline = 你目前处于离线状态。网络恢复后将自动发送请求。
+
+## Escalation guidance: the rules (seeds 002 and 003)
+
+escalation-reason-undocumented = 未记录的服务问题：服务未按服务说明运行
+escalation-reason-unavailable = 服务不可用
+escalation-reason-bug = 影响服务外观或运行的 Bug 或其他异常
+escalation-reason-network = 大规模网络中断
+escalation-reason-regional = 影响多个租户的区域性问题
+partner-duty-account-set-up = 帐户设置
+partner-duty-accounts-and-billing = 帐户和计费
+partner-duty-how-to = 操作指南文章和常见问题
+partner-duty-updates = 服务和软件更新
+partner-duty-software-configuration = 软件配置
+partner-duty-client-connectivity = 客户端连接和客户端桌面
+partner-duty-performance = 你的控制范围内的性能和可用性问题
+troubleshoot-software = 软件：客户使用的应用和客户端
+troubleshoot-settings = 设置：使用管理员权限检查客户的服务设置
+troubleshoot-configuration = 配置：域、用户、许可证和策略

@@ -180,3 +180,21 @@ submit-retrying = 要求暫時無法傳送。將在 { $seconds } 秒後再試一
 submit-retry-now = 立即重試
 submit-retry-stop = 停止
 submit-offline = 您目前處於離線狀態。網路連線恢復後，將自動傳送要求。
+
+## Escalation guidance: the rules (seeds 002 and 003)
+
+escalation-reason-undocumented = 未記錄的服務問題：服務未依服務描述運作
+escalation-reason-unavailable = 服務無法使用
+escalation-reason-bug = 影響服務外觀或運作的錯誤或其他異常
+escalation-reason-network = 大規模網路中斷
+escalation-reason-regional = 影響多個租用戶的區域性問題
+partner-duty-account-set-up = 帳戶設定
+partner-duty-accounts-and-billing = 帳戶和計費
+partner-duty-how-to = 操作說明文章和常見問題集
+partner-duty-updates = 服務和軟體更新
+partner-duty-software-configuration = 軟體設定
+partner-duty-client-connectivity = 用戶端連線和用戶端桌面
+partner-duty-performance = 您控制範圍內的效能和可用性問題
+troubleshoot-software = 軟體：客戶使用的應用程式和用戶端
+troubleshoot-settings = 設定：以系統管理員權限檢查客戶的服務設定
+troubleshoot-configuration = 組態：網域、使用者、授權和原則

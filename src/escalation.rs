@@ -1,0 +1,309 @@
+//! When a partner may escalate a customer's problem to 21Vianet (seeds 002
+//! and 003), as data: the checks before an escalation, the five escalable
+//! categories, and the support partners give their customers themselves.
+//! The escalation guide's screens only walk these rules.
+
+use std::collections::BTreeSet;
+
+use support_contract::Escalation;
+
+use crate::i18n::id;
+
+/// The five kinds of problem 21Vianet takes as escalations (seed 002).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EscalationReason {
+    UndocumentedServiceProblem,
+    UnavailableService,
+    BugOrIrregularity,
+    LargeScaleNetworkDisruption,
+    RegionalMultiTenantIssue,
+}
+
+impl EscalationReason {
+    pub const ALL: [EscalationReason; 5] = [
+        EscalationReason::UndocumentedServiceProblem,
+        EscalationReason::UnavailableService,
+        EscalationReason::BugOrIrregularity,
+        EscalationReason::LargeScaleNetworkDisruption,
+        EscalationReason::RegionalMultiTenantIssue,
+    ];
+
+    /// The `escalation.reason` of the request body.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EscalationReason::UndocumentedServiceProblem => "undocumented_service_problem",
+            EscalationReason::UnavailableService => "unavailable_service",
+            EscalationReason::BugOrIrregularity => "bug_or_irregularity",
+            EscalationReason::LargeScaleNetworkDisruption => "large_scale_network_disruption",
+            EscalationReason::RegionalMultiTenantIssue => "regional_multi_tenant_issue",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EscalationReason::UndocumentedServiceProblem => id::ESCALATION_REASON_UNDOCUMENTED,
+            EscalationReason::UnavailableService => id::ESCALATION_REASON_UNAVAILABLE,
+            EscalationReason::BugOrIrregularity => id::ESCALATION_REASON_BUG,
+            EscalationReason::LargeScaleNetworkDisruption => id::ESCALATION_REASON_NETWORK,
+            EscalationReason::RegionalMultiTenantIssue => id::ESCALATION_REASON_REGIONAL,
+        }
+    }
+}
+
+/// What partners support themselves, 24 hours a day, 365 days a year
+/// (seed 003): problems of these kinds are not escalated.
+pub const PARTNER_DUTIES: [&str; 7] = [
+    id::PARTNER_DUTY_ACCOUNT_SET_UP,
+    id::PARTNER_DUTY_ACCOUNTS_AND_BILLING,
+    id::PARTNER_DUTY_HOW_TO,
+    id::PARTNER_DUTY_UPDATES,
+    id::PARTNER_DUTY_SOFTWARE_CONFIGURATION,
+    id::PARTNER_DUTY_CLIENT_CONNECTIVITY,
+    id::PARTNER_DUTY_PERFORMANCE,
+];
+
+/// What the partner checks with admin privileges before escalating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TroubleshootingStep {
+    Software,
+    Settings,
+    Configuration,
+}
+
+impl TroubleshootingStep {
+    pub const ALL: [TroubleshootingStep; 3] = [
+        TroubleshootingStep::Software,
+        TroubleshootingStep::Settings,
+        TroubleshootingStep::Configuration,
+    ];
+
+    /// An entry of `escalation.troubleshooting` in the request body.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TroubleshootingStep::Software => "software",
+            TroubleshootingStep::Settings => "settings",
+            TroubleshootingStep::Configuration => "configuration",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TroubleshootingStep::Software => id::TROUBLESHOOT_SOFTWARE,
+            TroubleshootingStep::Settings => id::TROUBLESHOOT_SETTINGS,
+            TroubleshootingStep::Configuration => id::TROUBLESHOOT_CONFIGURATION,
+        }
+    }
+}
+
+/// The guide's steps, in order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GuideStep {
+    /// Current incidents and advisories for the service come first.
+    #[default]
+    ServiceHealth,
+    /// A known incident explains it: nothing is escalated.
+    KnownIncident,
+    Troubleshoot,
+    /// Is it one of the five escalable categories?
+    CategoryGate,
+    /// None of them: the partner's own duties, to be acknowledged.
+    PartnerDuties,
+    /// On to the customer request, with what the guide found.
+    Proceed,
+}
+
+/// What the partner answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GuideAnswer {
+    HealthChecked,
+    /// "This is my problem": the customer's problem is this incident.
+    KnownIncident(String),
+    ToggleTroubleshooting(TroubleshootingStep),
+    TroubleshootingDone,
+    Reason(EscalationReason),
+    NoneOfThese,
+    AcknowledgeDuties,
+    Back,
+}
+
+/// Where the partner is in the guide, and what they answered on the way.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Guide {
+    pub step: GuideStep,
+    pub health_checked: bool,
+    pub incident: Option<String>,
+    pub troubleshooting: BTreeSet<TroubleshootingStep>,
+    pub reason: Option<EscalationReason>,
+    pub duties_acknowledged: bool,
+}
+
+impl Guide {
+    /// The guide after an answer; an answer out of place changes nothing.
+    pub fn after(&self, answer: GuideAnswer) -> Guide {
+        use GuideStep::*;
+        let mut next = self.clone();
+        match (self.step, answer) {
+            (ServiceHealth, GuideAnswer::HealthChecked) => {
+                next.health_checked = true;
+                next.step = Troubleshoot;
+            }
+            (ServiceHealth, GuideAnswer::KnownIncident(incident)) => {
+                next.health_checked = true;
+                next.incident = Some(incident);
+                next.step = KnownIncident;
+            }
+            (Troubleshoot, GuideAnswer::ToggleTroubleshooting(step)) => {
+                let was_done = next.troubleshooting.remove(&step);
+                if !was_done {
+                    next.troubleshooting.insert(step);
+                }
+            }
+            (Troubleshoot, GuideAnswer::TroubleshootingDone) => next.step = CategoryGate,
+            (CategoryGate, GuideAnswer::Reason(reason)) => {
+                next.reason = Some(reason);
+                next.step = Proceed;
+            }
+            (CategoryGate, GuideAnswer::NoneOfThese) => {
+                next.reason = None;
+                next.step = PartnerDuties;
+            }
+            (PartnerDuties, GuideAnswer::AcknowledgeDuties) => {
+                next.duties_acknowledged = true;
+                next.step = Proceed;
+            }
+            (step, GuideAnswer::Back) => {
+                next.step = match step {
+                    ServiceHealth | KnownIncident | Troubleshoot => ServiceHealth,
+                    CategoryGate => Troubleshoot,
+                    PartnerDuties => CategoryGate,
+                    Proceed if self.reason.is_some() => CategoryGate,
+                    Proceed => PartnerDuties,
+                };
+                if step == KnownIncident {
+                    next.incident = None;
+                }
+            }
+            _ => {}
+        }
+        next
+    }
+
+    /// The `escalation` object of the request, once the guide lets the
+    /// partner go on: the reason chosen, or `"none"` when the partner
+    /// acknowledged that the problem is their own to support.
+    pub fn escalation(&self) -> Option<Escalation> {
+        if self.step != GuideStep::Proceed {
+            return None;
+        }
+        Some(Escalation {
+            reason: self
+                .reason
+                .map_or("none", EscalationReason::as_str)
+                .to_owned(),
+            health_checked: self.health_checked,
+            troubleshooting: self
+                .troubleshooting
+                .iter()
+                .map(|s| s.as_str().to_owned())
+                .collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(answers: impl IntoIterator<Item = GuideAnswer>) -> Guide {
+        answers
+            .into_iter()
+            .fold(Guide::default(), |guide, answer| guide.after(answer))
+    }
+
+    #[test]
+    fn an_escalable_problem_goes_on_with_its_reason_and_the_checks_done() {
+        let guide = walk([
+            GuideAnswer::HealthChecked,
+            GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Settings),
+            GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Software),
+            GuideAnswer::TroubleshootingDone,
+            GuideAnswer::Reason(EscalationReason::RegionalMultiTenantIssue),
+        ]);
+        assert_eq!(guide.step, GuideStep::Proceed);
+        let escalation = guide.escalation().unwrap();
+        assert_eq!(escalation.reason, "regional_multi_tenant_issue");
+        assert!(escalation.health_checked);
+        assert_eq!(escalation.troubleshooting, ["software", "settings"]);
+    }
+
+    #[test]
+    fn a_known_incident_ends_the_guide_without_an_escalation() {
+        let guide = walk([GuideAnswer::KnownIncident("INC-42".into())]);
+        assert_eq!(guide.step, GuideStep::KnownIncident);
+        assert_eq!(guide.incident.as_deref(), Some("INC-42"));
+        assert_eq!(guide.escalation(), None);
+        assert_eq!(
+            guide.after(GuideAnswer::TroubleshootingDone),
+            guide,
+            "it is an end"
+        );
+    }
+
+    #[test]
+    fn none_of_the_categories_needs_the_duties_acknowledged_first() {
+        let duties = walk([
+            GuideAnswer::HealthChecked,
+            GuideAnswer::TroubleshootingDone,
+            GuideAnswer::NoneOfThese,
+        ]);
+        assert_eq!(duties.step, GuideStep::PartnerDuties);
+        assert_eq!(
+            duties.escalation(),
+            None,
+            "no going on before the acknowledgement"
+        );
+        let on = duties.after(GuideAnswer::AcknowledgeDuties);
+        assert!(on.duties_acknowledged);
+        assert_eq!(on.escalation().unwrap().reason, "none");
+    }
+
+    #[test]
+    fn checks_cannot_be_skipped() {
+        let start = Guide::default();
+        assert_eq!(
+            start.after(GuideAnswer::Reason(EscalationReason::BugOrIrregularity)),
+            start
+        );
+        assert_eq!(start.after(GuideAnswer::TroubleshootingDone), start);
+        let troubleshooting = start.after(GuideAnswer::HealthChecked);
+        assert_eq!(
+            troubleshooting.after(GuideAnswer::AcknowledgeDuties),
+            troubleshooting
+        );
+    }
+
+    #[test]
+    fn unticking_a_step_removes_it_and_back_keeps_the_answers() {
+        let guide = walk([
+            GuideAnswer::HealthChecked,
+            GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Software),
+            GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Software),
+            GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Configuration),
+            GuideAnswer::TroubleshootingDone,
+        ]);
+        assert_eq!(
+            guide.troubleshooting.iter().copied().collect::<Vec<_>>(),
+            [TroubleshootingStep::Configuration]
+        );
+        let back = guide.after(GuideAnswer::Back);
+        assert_eq!(back.step, GuideStep::Troubleshoot);
+        assert_eq!(back.troubleshooting, guide.troubleshooting);
+    }
+
+    #[test]
+    fn the_rules_name_five_categories_and_seven_duties() {
+        let reasons: BTreeSet<_> = EscalationReason::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(reasons.len(), 5);
+        assert_eq!(PARTNER_DUTIES.len(), 7);
+    }
+}
