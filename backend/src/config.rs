@@ -23,6 +23,7 @@ pub struct Config {
     /// backend processes may share it). Migrated at start.
     #[arg(
         long,
+        global = true,
         env = "DATABASE_URL",
         default_value = "sqlite://support-widget.db",
         value_name = "URL"

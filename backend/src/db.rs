@@ -2,9 +2,12 @@
 //! and migrated at start. The queries live in the submodules and are written
 //! once for both (see [`Dialect`] for the few differences).
 
+pub mod articles;
 pub mod catalogue;
+pub mod health;
 pub mod keys;
 pub mod requests;
+pub mod status;
 
 use std::time::Duration;
 
@@ -14,6 +17,7 @@ use sqlx::{AnyPool, Executor, Sqlite};
 
 use crate::dialect::Dialect;
 pub use requests::{create_request, find_request, Created};
+pub use status::{set_status, StatusSet};
 
 /// The SQLite migrations in `backend/migrations/sqlite`, embedded in the binary.
 pub static SQLITE_MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");

@@ -1,8 +1,10 @@
 //! The reference backend of the support widget.
 //!
 //! It implements the backend contract of `openapi.yaml` (support requests,
-//! customers, services) on top of SQLite or PostgreSQL, chosen by the
-//! database URL. Tests and `main` use the same entry points:
+//! customers, services, service health, articles) on top of SQLite or
+//! PostgreSQL, chosen by the database URL, and the `set-status` command that
+//! changes a request's status ([`cli`]). Tests and `main` use the same entry
+//! points:
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -15,12 +17,15 @@
 //! # }
 //! ```
 
+pub mod article_search;
+pub mod cli;
 pub mod config;
 pub mod customer_search;
 pub mod db;
 pub mod dialect;
 pub mod error;
 pub mod idempotency;
+pub mod locale;
 pub mod rate_limit;
 pub mod request_body;
 pub mod request_rules;
@@ -50,6 +55,10 @@ pub const SUPPORT_REQUEST: &str = "/support-requests/{id}";
 pub const CUSTOMERS: &str = "/customers";
 /// `GET` here lists the services.
 pub const SERVICES: &str = "/services";
+/// `GET` here lists current incidents and advisories.
+pub const SERVICE_HEALTH: &str = "/service-health";
+/// `GET` here searches the self-help articles.
+pub const ARTICLES: &str = "/articles";
 
 /// The operations this backend implements, as `(method, path)` in OpenAPI's
 /// template syntax (which axum shares); the OpenAPI test checks them.
@@ -58,6 +67,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", SUPPORT_REQUEST),
     ("GET", CUSTOMERS),
     ("GET", SERVICES),
+    ("GET", SERVICE_HEALTH),
+    ("GET", ARTICLES),
 ];
 
 /// What every handler shares.
@@ -85,6 +96,8 @@ pub fn router(state: AppState) -> Router {
         .route(SUPPORT_REQUEST, get(routes::support_requests::get))
         .route(CUSTOMERS, get(routes::customers::search))
         .route(SERVICES, get(routes::services::list))
+        .route(SERVICE_HEALTH, get(routes::service_health::current))
+        .route(ARTICLES, get(routes::articles::search))
         .fallback(|| async { ApiError::NotFound { field: "" } })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         // The body extractor refuses anything larger; the handler turns that

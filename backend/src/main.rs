@@ -1,19 +1,28 @@
 //! `support-backend`: the reference backend of the support widget.
 //!
 //! Run `support-backend --help` for the flags; every flag can also be set
-//! through an environment variable.
+//! through an environment variable. `support-backend set-status` changes a
+//! request's status (for demos and tests).
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use support_backend::cli::{self, Cli, Command};
 use support_backend::{shutdown_signal, Config, Server};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = Config::parse();
+    let cli = Cli::parse();
     init_tracing();
-    let server = match Server::bind(&config).await {
+    match &cli.command {
+        None => serve(&cli.config).await,
+        Some(Command::SetStatus(args)) => set_status(&cli.config, args).await,
+    }
+}
+
+async fn serve(config: &Config) -> ExitCode {
+    let server = match Server::bind(config).await {
         Ok(server) => server,
         Err(error) => {
             eprintln!("support-backend: {error}");
@@ -29,6 +38,27 @@ async fn main() -> ExitCode {
     let _ = std::io::stdout().flush();
     match server.run(shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("support-backend: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints `SR-000001 <id>: submitted -> in_progress at <time>` on success.
+async fn set_status(config: &Config, args: &cli::SetStatus) -> ExitCode {
+    match cli::set_status(&config.database_url, args).await {
+        Ok(set) => {
+            println!(
+                "{} {}: {} -> {} at {}",
+                set.reference,
+                set.id,
+                set.previous.as_str(),
+                set.change.status.as_str(),
+                set.change.changed_at
+            );
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("support-backend: {error}");
             ExitCode::FAILURE

@@ -47,6 +47,7 @@ fn the_demo_data_is_identical() {
     for name in [
         "0002_customers_and_services.sql",
         "0003_request_customer_and_service.sql",
+        "0005_service_health_and_articles.sql",
     ] {
         let read = |dialect: &str| {
             std::fs::read_to_string(

@@ -3,8 +3,9 @@
 
 use serde_json::Value;
 use support_contract::{
-    limits, Category, ContactLanguage, Customer, CustomerList, ErrorCode, RequestKind,
-    RequestStatus, Service, ServiceList, Severity,
+    limits, Article, ArticleList, Category, ContactLanguage, Customer, CustomerList, ErrorCode,
+    HealthIncident, HealthKind, HealthStatus, RequestKind, RequestStatus, Service, ServiceHealth,
+    ServiceList, Severity, StatusChange,
 };
 
 const METHODS: [&str; 8] = [
@@ -70,14 +71,14 @@ fn every_implemented_route_is_documented_and_not_planned() {
 }
 
 #[test]
-fn the_later_endpoints_are_planned() {
+fn the_self_service_lookups_are_implemented() {
     let operations = operations(&spec());
     for path in ["/service-health", "/articles"] {
         assert!(
             operations
                 .iter()
-                .any(|(m, p, s)| m == "GET" && p == path && s == "planned"),
-            "GET {path} should be documented as planned"
+                .any(|(m, p, s)| m == "GET" && p == path && s == "implemented"),
+            "GET {path} should be documented as implemented"
         );
     }
 }
@@ -344,5 +345,133 @@ fn the_customer_search_documents_its_limits() {
             get["responses"].get(status).is_some(),
             "GET /customers lacks {status}"
         );
+    }
+}
+
+#[test]
+fn the_self_service_schemas_match_the_contract_types() {
+    let spec = spec();
+    let schemas = &spec["components"]["schemas"];
+    assert_eq!(
+        schemas["HealthKind"]["enum"].as_array().unwrap(),
+        &json_names(HealthKind::ALL)
+    );
+    assert_eq!(
+        schemas["HealthStatus"]["enum"].as_array().unwrap(),
+        &json_names(HealthStatus::ALL)
+    );
+    let incident = HealthIncident {
+        id: "i".into(),
+        service: "azure".into(),
+        kind: HealthKind::Incident,
+        status: HealthStatus::Identified,
+        title: "t".into(),
+        summary: "s".into(),
+        locale: ContactLanguage::ZhCn,
+        started_at: "2026-11-22T01:40:00Z".into(),
+        updated_at: "2026-11-22T03:15:00Z".into(),
+    };
+    assert_eq!(required(&schemas["HealthIncident"]), keys(&incident));
+    // `service` is left out when every service was asked about.
+    assert_eq!(
+        required(&schemas["ServiceHealth"]),
+        keys(ServiceHealth::default())
+    );
+    let article = Article {
+        id: "a".into(),
+        title: "t".into(),
+        summary: "s".into(),
+        url: "https://docs.microsoft.com/".into(),
+        locale: ContactLanguage::EnUs,
+    };
+    assert_eq!(required(&schemas["Article"]), keys(&article));
+    assert_eq!(
+        required(&schemas["ArticleList"]),
+        keys(ArticleList::default())
+    );
+    let change = StatusChange {
+        status: RequestStatus::Submitted,
+        changed_at: "2026-11-22T09:30:00Z".into(),
+        note: None,
+    };
+    assert_eq!(required(&schemas["StatusChange"]), keys(&change));
+    assert_eq!(
+        schemas["StatusChange"]["properties"]["note"]["maxLength"],
+        support_backend::cli::NOTE_MAX
+    );
+    assert_eq!(
+        schemas["StoredRequest"]["properties"]["history"]["items"]["$ref"],
+        "#/components/schemas/StatusChange"
+    );
+    // Every documented example reads as the contract type.
+    let health =
+        &spec["paths"]["/service-health"]["get"]["responses"]["200"]["content"]["application/json"];
+    assert_eq!(
+        health["schema"]["$ref"],
+        "#/components/schemas/ServiceHealth"
+    );
+    for example in health["examples"].as_object().unwrap().values() {
+        serde_json::from_value::<ServiceHealth>(example["value"].clone()).unwrap();
+    }
+    let articles =
+        &spec["paths"]["/articles"]["get"]["responses"]["200"]["content"]["application/json"];
+    assert_eq!(
+        articles["schema"]["$ref"],
+        "#/components/schemas/ArticleList"
+    );
+    for example in articles["examples"].as_object().unwrap().values() {
+        serde_json::from_value::<ArticleList>(example["value"].clone()).unwrap();
+    }
+    for example in schemas["StoredRequest"]["properties"]["history"]["example"]
+        .as_array()
+        .unwrap()
+    {
+        serde_json::from_value::<StatusChange>(example.clone()).unwrap();
+    }
+}
+
+#[test]
+fn the_self_service_lookups_document_their_answers() {
+    let spec = spec();
+    let health = &spec["paths"]["/service-health"]["get"];
+    for status in ["200", "400", "422", "500"] {
+        assert!(
+            health["responses"].get(status).is_some(),
+            "GET /service-health lacks {status}"
+        );
+    }
+    assert_eq!(
+        health["responses"]["422"]["content"]["application/json"]["example"]["errors"][0],
+        serde_json::json!({"field": "service", "code": "invalid_value"})
+    );
+    let articles = &spec["paths"]["/articles"]["get"];
+    let max = support_backend::article_search::MAX_RESULTS;
+    assert_eq!(articles["x-max-results"], max);
+    assert_eq!(
+        spec["components"]["schemas"]["ArticleList"]["properties"]["articles"]["maxItems"],
+        max
+    );
+    let query = &articles["parameters"][0];
+    assert_eq!(query["name"], "query");
+    assert_eq!(query["required"], false);
+    assert_eq!(
+        query["schema"]["maxLength"],
+        support_backend::article_search::QUERY_MAX
+    );
+    for status in ["200", "400", "500"] {
+        assert!(
+            articles["responses"].get(status).is_some(),
+            "GET /articles lacks {status}"
+        );
+    }
+    let locale = &spec["components"]["parameters"]["Locale"];
+    assert_eq!(locale["name"], "locale");
+    assert_eq!(locale["required"], false);
+    for operation in [health, articles] {
+        assert!(operation["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["$ref"] == "#/components/parameters/Locale"));
     }
 }

@@ -23,7 +23,9 @@
 //! ```
 
 mod model;
+mod self_service;
 mod validation;
 
 pub use model::*;
+pub use self_service::*;
 pub use validation::{limits, ErrorCode, FieldError};

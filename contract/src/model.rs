@@ -244,6 +244,21 @@ pub struct StoredRequest {
     pub status: RequestStatus,
     pub created_at: String,
     pub request: NewSupportRequest,
+    /// Every status the request has had, oldest first, starting with
+    /// `submitted` at `created_at`. Absent from older backends' answers.
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+}
+
+/// One entry of a request's status history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: RequestStatus,
+    /// RFC 3339 in UTC, to the second.
+    pub changed_at: String,
+    /// What the support representative said about the change, if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The body of every 4xx answer: one entry per problem.

@@ -56,6 +56,11 @@ pub async fn unknown_references(
     Ok(errors)
 }
 
+/// Whether a service has this id.
+pub async fn service_exists(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
+    exists(db, "services", id).await
+}
+
 /// Whether `table` has a row with this `id`. `table` is one of this
 /// module's constants, never input.
 async fn exists(db: &Db, table: &'static str, id: &str) -> Result<bool, sqlx::Error> {

@@ -96,6 +96,16 @@ pub async fn create_request(
     .bind(request.severity.map(|s| s.as_str()))
     .fetch_one(&mut *tx)
     .await?;
+    // The history starts with the request, in the same transaction.
+    sqlx::query(
+        "INSERT INTO support_request_status_history (request_id, seq, status, changed_at)
+         VALUES ($1, 1, $2, $3)",
+    )
+    .bind(&id)
+    .bind(RequestStatus::Submitted.as_str())
+    .bind(&created_at)
+    .execute(&mut *tx)
+    .await?;
     let created = CreatedRequest {
         id: id.clone(),
         reference,
@@ -145,11 +155,13 @@ pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, Ap
         |what: &str| ApiError::Internal(format!("request {id}: stored {what} does not parse"));
     let status = RequestStatus::parse(&status).ok_or_else(|| broken("status"))?;
     let request = serde_json::from_str(&body).map_err(|_| broken("body"))?;
+    let history = super::status::history(db, &id).await?;
     Ok(Some(StoredRequest {
         id,
         reference,
         status,
         created_at,
         request,
+        history,
     }))
 }

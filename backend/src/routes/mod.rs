@@ -1,5 +1,7 @@
 //! The HTTP routes, one module per resource.
 
+pub mod articles;
 pub mod customers;
+pub mod service_health;
 pub mod services;
 pub mod support_requests;

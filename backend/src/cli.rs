@@ -1,0 +1,167 @@
+//! The command line: serving (the default), or `set-status`, which changes a
+//! request's status for demos and tests (the reference backend has no staff
+//! side, and an unauthenticated HTTP endpoint for it would let anyone close
+//! anyone's request).
+
+use clap::{Args, Parser, Subcommand};
+use support_contract::RequestStatus;
+
+use crate::config::Config;
+use crate::db::{self, StatusSet};
+use crate::error::ApiError;
+
+/// The reference backend of the support widget: stores support requests in
+/// SQLite or PostgreSQL and answers the widget's JSON API.
+#[derive(Clone, Debug, Parser)]
+#[command(name = "support-backend", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    /// Without a command, the backend serves the API.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do instead of serving.
+#[derive(Clone, Debug, Subcommand)]
+pub enum Command {
+    /// Change a request's status and add the change to its history (for
+    /// demos and tests).
+    ///
+    /// Example: support-backend set-status --database-url
+    /// sqlite://support-widget.db SR-000001 in_progress --note "Looking into it".
+    SetStatus(SetStatus),
+}
+
+/// The arguments of `set-status`.
+#[derive(Clone, Debug, Args)]
+pub struct SetStatus {
+    /// The request's reference (SR-000001, in any case) or its id.
+    #[arg(value_name = "REFERENCE_OR_ID")]
+    pub request: String,
+
+    /// The new status: submitted, in_progress, resolved or closed. Any
+    /// status may follow any other.
+    #[arg(value_name = "STATUS", value_parser = parse_status)]
+    pub status: RequestStatus,
+
+    /// A note kept with the change and shown in the request's history
+    /// (at most 1000 characters).
+    #[arg(long, value_parser = parse_note)]
+    pub note: Option<String>,
+}
+
+/// The longest note, in characters.
+pub const NOTE_MAX: usize = 1000;
+
+/// Every status, as the command line and the JSON spell them.
+pub const STATUSES: [RequestStatus; 4] = [
+    RequestStatus::Submitted,
+    RequestStatus::InProgress,
+    RequestStatus::Resolved,
+    RequestStatus::Closed,
+];
+
+fn parse_status(value: &str) -> Result<RequestStatus, String> {
+    RequestStatus::parse(value).ok_or_else(|| {
+        let names: Vec<&str> = STATUSES.iter().map(|s| s.as_str()).collect();
+        format!("{value:?} is not a status; use one of {}", names.join(", "))
+    })
+}
+
+fn parse_note(value: &str) -> Result<String, String> {
+    if value.chars().count() > NOTE_MAX {
+        return Err(format!("a note has at most {NOTE_MAX} characters"));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err("a note cannot contain control characters".into());
+    }
+    Ok(value.to_owned())
+}
+
+/// Why `set-status` failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SetStatusError {
+    #[error(transparent)]
+    Database(#[from] db::ConnectError),
+    #[error("no request has the reference or id {0:?}")]
+    NotFound(String),
+    #[error("cannot change the status: {0}")]
+    Failed(#[from] ApiError),
+}
+
+/// Opens (and migrates) the database at `database_url` and applies `args`.
+pub async fn set_status(database_url: &str, args: &SetStatus) -> Result<StatusSet, SetStatusError> {
+    let db = db::connect(database_url).await?;
+    let result = db::set_status(&db, &args.request, args.status, args.note.as_deref()).await;
+    db.close().await;
+    result?.ok_or_else(|| SetStatusError::NotFound(args.request.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serving_stays_the_default_with_the_same_flags() {
+        let cli = Cli::try_parse_from(["support-backend", "--listen", "127.0.0.1:0"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.config.listen, "127.0.0.1:0");
+    }
+
+    #[test]
+    fn the_database_url_may_come_before_or_after_the_command() {
+        for args in [
+            &[
+                "support-backend",
+                "--database-url",
+                "sqlite://x.db",
+                "set-status",
+                "SR-000001",
+                "closed",
+            ][..],
+            &[
+                "support-backend",
+                "set-status",
+                "--database-url",
+                "sqlite://x.db",
+                "SR-000001",
+                "closed",
+            ][..],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert_eq!(cli.config.database_url, "sqlite://x.db", "{args:?}");
+            let Some(Command::SetStatus(set)) = cli.command else {
+                panic!("{args:?}");
+            };
+            assert_eq!(set.request, "SR-000001");
+            assert_eq!(set.status, RequestStatus::Closed);
+            assert_eq!(set.note, None);
+        }
+    }
+
+    #[test]
+    fn only_the_contract_statuses_and_sane_notes_are_taken() {
+        let parse = |status: &str, note: &str| {
+            Cli::try_parse_from([
+                "support-backend",
+                "set-status",
+                "SR-000001",
+                status,
+                "--note",
+                note,
+            ])
+        };
+        assert!(parse("in_progress", "Looking into it.\nCalled the customer.").is_ok());
+        assert!(parse("done", "").is_err());
+        assert!(parse("In_Progress", "").is_err());
+        assert!(parse("resolved", "\u{1b}[31m").is_err());
+        assert!(parse("resolved", &"x".repeat(NOTE_MAX + 1)).is_err());
+        for status in STATUSES {
+            assert!(parse(status.as_str(), "ok").is_ok());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! A request's status history: reading it, and changing the status (what
+//! `support-backend set-status` does; see [`crate::cli`]).
+
+use support_contract::{RequestStatus, StatusChange};
+
+use super::Db;
+use crate::error::ApiError;
+
+/// What [`set_status`] changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusSet {
+    pub id: String,
+    pub reference: String,
+    /// The status before the change.
+    pub previous: RequestStatus,
+    /// The new entry at the end of the request's history.
+    pub change: StatusChange,
+}
+
+/// The request's history, oldest first.
+pub async fn history(db: &Db, request_id: &str) -> Result<Vec<StatusChange>, ApiError> {
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT status, changed_at, note FROM support_request_status_history
+         WHERE request_id = $1 ORDER BY seq",
+    )
+    .bind(request_id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter()
+        .map(|(status, changed_at, note)| {
+            let status = RequestStatus::parse(&status).ok_or_else(|| {
+                ApiError::Internal(format!(
+                    "request {request_id}: stored history does not parse"
+                ))
+            })?;
+            Ok(StatusChange {
+                status,
+                changed_at,
+                note,
+            })
+        })
+        .collect()
+}
+
+/// Sets the status of the request with this id or reference (`SR-000123`,
+/// in any case) and appends the change, with `note`, to its history, in one
+/// transaction. `None` when no request has that id or reference.
+///
+/// The first statement updates the request, which locks it (its row on
+/// PostgreSQL, the database on SQLite), so two changes at once are
+/// numbered one after the other.
+pub async fn set_status(
+    db: &Db,
+    id_or_reference: &str,
+    status: RequestStatus,
+    note: Option<&str>,
+) -> Result<Option<StatusSet>, ApiError> {
+    let wanted = id_or_reference.trim();
+    if !super::can_be_id(wanted) {
+        return Ok(None);
+    }
+    let mut tx = db.pool().begin().await?;
+    let found: Option<(String, String)> = sqlx::query_as(
+        "UPDATE support_requests SET status = $2
+         WHERE id = $1 OR UPPER(reference) = UPPER($1)
+         RETURNING id, reference",
+    )
+    .bind(wanted)
+    .bind(status.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((id, reference)) = found else {
+        tx.rollback().await?;
+        return Ok(None);
+    };
+    let (last, previous): (i64, String) = sqlx::query_as(
+        "SELECT seq, status FROM support_request_status_history
+         WHERE request_id = $1 ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(&id)
+    .fetch_optional(&mut *tx)
+    .await?
+    // A request always has its `submitted` entry; should it be missing,
+    // this change starts the history.
+    .unwrap_or((0, RequestStatus::Submitted.as_str().to_owned()));
+    let sql = format!(
+        "INSERT INTO support_request_status_history (request_id, seq, status, changed_at, note)
+         VALUES ($1, $2, $3, {now}, $4)
+         RETURNING changed_at",
+        now = db.dialect().timestamp_seconds_ago(0),
+    );
+    let (changed_at,): (String,) = sqlx::query_as(&sql)
+        .bind(&id)
+        .bind(last + 1)
+        .bind(status.as_str())
+        .bind(note)
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(StatusSet {
+        id,
+        reference,
+        previous: RequestStatus::parse(&previous).unwrap_or_default(),
+        change: StatusChange {
+            status,
+            changed_at,
+            note: note.map(str::to_owned),
+        },
+    }))
+}

@@ -1,0 +1,42 @@
+//! `GET /articles?query=&locale=`: self-help articles.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::Json;
+use serde::Deserialize;
+use support_contract::{ArticleList, ErrorCode, FieldError};
+
+use crate::article_search::{self, QUERY_MAX};
+use crate::db::articles;
+use crate::error::ApiError;
+use crate::AppState;
+
+/// The query string; both parameters may be left out.
+#[derive(Debug, Deserialize)]
+pub struct ArticleQuery {
+    #[serde(default)]
+    query: String,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+/// Answers the articles matching `query` (see [`article_search`]) in
+/// `locale`, each falling back to en-US where it has no translation.
+pub async fn search(
+    State(state): State<AppState>,
+    query: Result<Query<ArticleQuery>, QueryRejection>,
+) -> Result<Json<ArticleList>, ApiError> {
+    let Query(ArticleQuery { query, locale }) =
+        query.map_err(|_| ApiError::BadQuery(FieldError::new("", ErrorCode::InvalidValue)))?;
+    if query.chars().count() > QUERY_MAX {
+        return Err(ApiError::BadQuery(FieldError::new(
+            "query",
+            ErrorCode::TooLong,
+        )));
+    }
+    let locale = crate::locale::requested(locale.as_deref());
+    let all = articles::all(&state.db, locale).await?;
+    Ok(Json(ArticleList {
+        articles: article_search::search(all, &query),
+    }))
+}
