@@ -276,3 +276,19 @@ test("a full localStorage turns drafts off without losing the text", async ({ pa
   await expect(widget.host.getByTestId("drafts-off")).toBeVisible();
   await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
 });
+
+test("the countdown is shown every second but announced once", async ({ page }) => {
+  await interceptPosts(page, (n, route) => failWith(route, 503, { "retry-after": "5" }));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  const notice = widget.host.getByTestId("sending-notice");
+  const live = notice.locator("[role=status]");
+  await expect(live).toContainText("Trying again in");
+  const announced = await live.textContent();
+  const shown = await notice.locator("p[aria-hidden=true]").textContent();
+  await expect(notice.locator("p[aria-hidden=true]")).not.toHaveText(shown, { timeout: 3_000 });
+  expect(await live.textContent()).toBe(announced);
+  await notice.getByTestId("stop-retrying").click();
+});

@@ -77,7 +77,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
             .holding
             .with(|h| matches!(h, Some(Holding::Retrying { .. })))
     });
-    let text = move || match sender.holding.get() {
+    let describe = move |holding: Option<Holding>| match holding {
         Some(Holding::Offline) => widget.text(id::SUBMIT_OFFLINE)(),
         Some(Holding::Retrying { seconds, .. }) => widget.format(
             id::SUBMIT_RETRYING,
@@ -85,11 +85,20 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
         ),
         None => String::new(),
     };
+    let text = move || describe(sender.holding.get());
+    // Screen readers hear the notice when it starts (or changes from offline
+    // to retrying), not every second of the countdown.
+    let announcement = move || {
+        holding.track();
+        retrying.track();
+        describe(sender.holding.get_untracked())
+    };
     move || {
         holding.get().then(|| {
             view! {
                 <div class="sw-notice" data-testid="sending-notice">
-                    <p role="status">{text}</p>
+                    <p aria-hidden="true">{text}</p>
+                    <p class="sw-visually-hidden" role="status">{announcement}</p>
                     <div class="sw-notice-actions">
                         <button
                             type="button"
