@@ -11,7 +11,7 @@ mod screen;
 pub use choices::{CategoryChoice, ContactLanguageChoice, SeverityChoice};
 pub use customer_combobox::CustomerCombobox;
 pub use error_summary::ErrorSummary;
-pub use field::{FieldError as FieldErrorText, TextArea, TextField};
+pub use field::{FieldError as FieldErrorText, TextField};
 pub use language_picker::LanguagePicker;
 pub use request_form::{RequestForm, RequestFormState};
 pub use screen::{BackButton, ScreenHeading};

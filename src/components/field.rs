@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::context::use_widget;
 
-/// A labelled one-line input with an optional hint and its error message.
+/// A labelled text input, one line or several, with an optional hint and
+/// its error message in the GOV.UK pattern.
 #[component]
 pub fn TextField(
     /// The control's id inside the widget (from `field_errors::control_id`).
@@ -12,6 +13,9 @@ pub fn TextField(
     /// The hint's message ID, shown under the label.
     #[prop(optional)]
     hint: Option<&'static str>,
+    /// A `<textarea>` for text of several lines instead of an `<input>`.
+    #[prop(optional)]
+    multiline: bool,
     /// The input's `type`.
     #[prop(default = "text")]
     kind: &'static str,
@@ -26,71 +30,53 @@ pub fn TextField(
     let widget = use_widget();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let invalid = move || error.with(Option::is_some);
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             describe(
                 hint.map(|_| hint_id.as_str()),
-                error.with(Option::is_some).then_some(error_id.as_str()),
+                invalid().then_some(error_id.as_str()),
             )
         }
     };
-    view! {
-        <div class="sw-field" class:sw-field-invalid=move || error.with(Option::is_some)>
-            <label class="sw-label" for=id.clone()>{widget.text(label)}</label>
-            {hint.map(|hint| view! { <p class="sw-hint" id=hint_id.clone()>{widget.text(hint)}</p> })}
-            <FieldError id=error_id error/>
-            <input
-                class="sw-input"
-                name=id.clone()
-                id=id
-                type=kind
-                autocomplete=autocomplete
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=move |event| value.set(event_target_value(&event))
-            />
-        </div>
-    }
-}
-
-/// A labelled multi-line input with an optional hint and its error message.
-#[component]
-pub fn TextArea(
-    id: String,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let widget = use_widget();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            describe(
-                hint.map(|_| hint_id.as_str()),
-                error.with(Option::is_some).then_some(error_id.as_str()),
-            )
-        }
-    };
-    view! {
-        <div class="sw-field" class:sw-field-invalid=move || error.with(Option::is_some)>
-            <label class="sw-label" for=id.clone()>{widget.text(label)}</label>
-            {hint.map(|hint| view! { <p class="sw-hint" id=hint_id.clone()>{widget.text(hint)}</p> })}
-            <FieldError id=error_id error/>
+    let on_input = move |event| value.set(event_target_value(&event));
+    let control = if multiline {
+        view! {
             <textarea
                 class="sw-input sw-textarea"
                 name=id.clone()
-                id=id
+                id=id.clone()
                 rows="6"
-                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-invalid=move || invalid().to_string()
                 aria-describedby=described_by
                 prop:value=move || value.get()
-                on:input=move |event| value.set(event_target_value(&event))
+                on:input=on_input
             ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                class="sw-input"
+                name=id.clone()
+                id=id.clone()
+                type=kind
+                autocomplete=autocomplete
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=on_input
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="sw-field" class:sw-field-invalid=invalid>
+            <label class="sw-label" for=id>{widget.text(label)}</label>
+            {hint.map(|hint| view! { <p class="sw-hint" id=hint_id.clone()>{widget.text(hint)}</p> })}
+            <FieldError id=error_id error/>
+            {control}
         </div>
     }
 }

@@ -10,9 +10,7 @@ use leptos::{ev::SubmitEvent, html, prelude::*};
 use self::notices::{failure_message, DraftNotice, SendingNotice, SubmitFailure};
 pub use self::state::RequestFormState;
 use crate::{
-    components::{
-        CategoryChoice, ContactLanguageChoice, ErrorSummary, SeverityChoice, TextArea, TextField,
-    },
+    components::{CategoryChoice, ContactLanguageChoice, ErrorSummary, SeverityChoice, TextField},
     context::use_widget,
     field_errors::{self, control_id},
     i18n::id,
@@ -149,8 +147,9 @@ pub fn RequestForm(
                     value=state.title
                     error=error_at("title")
                 />
-                <TextArea
+                <TextField
                     id=control_id("description")
+                    multiline=true
                     label=id::FIELD_DESCRIPTION_LABEL
                     hint=id::FIELD_DESCRIPTION_HINT
                     value=state.description
