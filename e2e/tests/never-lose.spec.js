@@ -292,3 +292,13 @@ test("the countdown is shown every second but announced once", async ({ page }) 
   expect(await live.textContent()).toBe(announced);
   await notice.getByTestId("stop-retrying").click();
 });
+
+test("leaving the page right after typing keeps the last keystrokes", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.locator("#sw-title").fill("Typed just before leaving");
+  // No pause for the draft to be written: the page goes at once.
+  await page.goto("/");
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Typed just before leaving");
+});

@@ -48,6 +48,13 @@ impl DraftKeeper {
         // on_cleanup wants Send; the widget lives on the one browser thread.
         let for_cleanup = SendWrapper::new(pending.clone());
         on_cleanup(move || write_now(&for_cleanup, off));
+        // Closing or leaving the page: what waits for the pause is written
+        // now, so the last keystrokes survive too.
+        let for_pagehide = pending.clone();
+        let leaving = window_event_listener(leptos::ev::pagehide, move |_| {
+            write_now(&for_pagehide, off);
+        });
+        on_cleanup(move || leaving.remove());
         DraftKeeper {
             widget,
             flow,
