@@ -2,8 +2,7 @@
 // locale, and every flow can be completed by keyboard alone.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { SupportWidgetPage } from "./support-widget-page.js";
-import { demoPort } from "../playwright.config.js";
+import { routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 
 const locales = ["en-US", "zh-CN", "zh-TW", "es-ES"];
 const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -88,13 +87,9 @@ for (const locale of locales) {
   });
 
   test(`the configuration error passes axe in ${locale}`, async ({ page }) => {
-    await page.route("**/misconfigured.html", async (route) => {
-      const demo = await (await route.fetch({ url: `http://127.0.0.1:${demoPort}/` })).text();
-      await route.fulfill({
-        contentType: "text/html",
-        body: demo.replace(/backend="[^"]*"/, `backend="ftp://example.com" locale="${locale}"`),
-      });
-    });
+    await routeDemoVariant(page, "/misconfigured.html", (demo) =>
+      demo.replace(/backend="[^"]*"/, `backend="ftp://example.com" locale="${locale}"`),
+    );
     await page.goto("/misconfigured.html");
     await expect(page.locator("support-widget").getByTestId("config-error")).toBeVisible();
     await expectNoViolations(page, "configuration error");

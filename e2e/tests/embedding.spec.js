@@ -1,7 +1,6 @@
 // How the widget behaves as a guest on someone else's page.
-import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { backend, SupportWidgetPage } from "./support-widget-page.js";
+import { backend, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 import { demoPort, guestPort, portalPort } from "../playwright.config.js";
 import { serveSite } from "./site-server.js";
 
@@ -102,10 +101,7 @@ test("attributes apply live and two widgets on one page stay independent", async
 });
 
 test("the page's language is used when the element names none", async ({ page }) => {
-  await page.route("**/zh-hk.html", async (route) => {
-    const demo = await (await route.fetch({ url: `http://127.0.0.1:${demoPort}/` })).text();
-    await route.fulfill({ contentType: "text/html", body: demo.replace('<html lang="en">', '<html lang="zh-HK">') });
-  });
+  await routeDemoVariant(page, "/zh-hk.html", (demo) => demo.replace('<html lang="en">', '<html lang="zh-HK">'));
   const widget = new SupportWidgetPage(page);
   await widget.open("/zh-hk.html");
   await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
@@ -116,11 +112,9 @@ for (const [label, attribute] of [
   ["a missing", ""],
 ]) {
   test(`${label} backend shows a localized error, logs one console error and fetches nothing`, async ({ page }) => {
-    await page.route("**/misconfigured.html", async (route) => {
-      const demo = await (await route.fetch({ url: `http://127.0.0.1:${demoPort}/` })).text();
-      const body = demo.replace(/backend="[^"]*"/, attribute).replace('mode="inline"', 'mode="inline" locale="es-ES"');
-      await route.fulfill({ contentType: "text/html", body });
-    });
+    await routeDemoVariant(page, "/misconfigured.html", (demo) =>
+      demo.replace(/backend="[^"]*"/, attribute).replace('mode="inline"', 'mode="inline" locale="es-ES"'),
+    );
     const consoleErrors = [];
     page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
     const requests = [];
@@ -144,15 +138,12 @@ test("the widget loads from another origin than the page, as from a CDN", async 
   // The portal page comes from a server of its own; the widget's files stay
   // where scripts/serve put them, on another origin.
   const cdn = `http://127.0.0.1:${demoPort}`;
-  const portal = http.createServer((_request, response) => {
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(`<!doctype html><html lang="en"><head><script type="module" src="${cdn}/support-widget.js"></script></head>
-      <body><support-widget backend="${backend}" locale="en-US"></support-widget></body></html>`);
+  const portal = await serveSite(portalPort, {}, {
+    "/portal.html": `<!doctype html><html lang="en"><head><script type="module" src="${cdn}/support-widget.js"></script></head>
+      <body><support-widget backend="${backend}" locale="en-US"></support-widget></body></html>`,
   });
-  await new Promise((resolve) => portal.listen(portalPort, "127.0.0.1", resolve));
-  const portalOrigin = `http://127.0.0.1:${portalPort}`;
   try {
-    await page.goto(`${portalOrigin}/`);
+    await page.goto(`${portal.origin}/portal.html`);
     const widget = new SupportWidgetPage(page);
     await expect(widget.home).toBeVisible();
     await widget.openPartnerCenterRequest();

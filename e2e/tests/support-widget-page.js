@@ -2,9 +2,17 @@
 // Playwright's CSS locators pierce open shadow roots, so the widget's
 // data-testid and id selectors work from the page.
 import { expect } from "@playwright/test";
-import { backendPort } from "../playwright.config.js";
+import { backendPort, demoPort } from "../playwright.config.js";
 
 export const backend = `http://127.0.0.1:${backendPort}`;
+
+/** Serves `path` as the demo page changed by `edit` (its HTML in, HTML out). */
+export async function routeDemoVariant(page, path, edit) {
+  await page.route(`**${path}`, async (route) => {
+    const demo = await (await route.fetch({ url: `http://127.0.0.1:${demoPort}/` })).text();
+    await route.fulfill({ contentType: "text/html", body: edit(demo) });
+  });
+}
 
 export class SupportWidgetPage {
   constructor(page, host = page.locator("support-widget").first()) {
