@@ -304,6 +304,12 @@ mod tests {
     fn the_rules_name_five_categories_and_seven_duties() {
         let reasons: BTreeSet<_> = EscalationReason::ALL.iter().map(|r| r.as_str()).collect();
         assert_eq!(reasons.len(), 5);
+        for reason in reasons.iter().chain(&["none"]) {
+            assert!(
+                support_contract::ESCALATION_REASONS.contains(reason),
+                "the backend accepts {reason}"
+            );
+        }
         assert_eq!(PARTNER_DUTIES.len(), 7);
     }
 }

@@ -7,9 +7,6 @@ use support_contract::{limits, ErrorCode, FieldError, NewSupportRequest};
 
 use crate::db::{catalogue, Db};
 
-/// The longest escalation reason, in characters: an identifier such as
-/// `regional_issue`, with room to spare.
-pub const REASON_MAX: usize = 100;
 /// The most troubleshooting steps one escalation lists.
 pub const TROUBLESHOOTING_MAX_STEPS: usize = 20;
 
@@ -41,10 +38,12 @@ pub fn picked_field_errors(request: &NewSupportRequest) -> Vec<FieldError> {
         check("customer.name", &customer.name, limits::NAME_MAX);
     }
     if let Some(escalation) = &request.escalation {
-        check("escalation.reason", &escalation.reason, REASON_MAX);
         for step in &escalation.troubleshooting {
             check("escalation.troubleshooting", step, limits::TITLE_MAX);
         }
+    }
+    for article in &request.articles_seen {
+        check("articles_seen", article, limits::ARTICLE_ID_MAX);
     }
     if request
         .escalation
@@ -55,6 +54,9 @@ pub fn picked_field_errors(request: &NewSupportRequest) -> Vec<FieldError> {
             "escalation.troubleshooting",
             ErrorCode::TooLong,
         ));
+    }
+    if request.articles_seen.len() > limits::ARTICLES_SEEN_MAX {
+        errors.push(FieldError::new("articles_seen", ErrorCode::TooLong));
     }
     errors.dedup();
     errors
@@ -74,7 +76,7 @@ fn plain_text(value: &str, max: usize) -> Result<(), ErrorCode> {
 /// The fields in the order the forms show them, which is the order of the
 /// errors in a 422 (the contract's rules already list theirs in this order;
 /// the other checks slot in).
-const FORM_ORDER: [&str; 12] = [
+const FORM_ORDER: [&str; 13] = [
     "category",
     "customer",
     "customer.name",
@@ -87,6 +89,7 @@ const FORM_ORDER: [&str; 12] = [
     "contact.name",
     "contact.email",
     "contact.phone",
+    "articles_seen",
 ];
 
 /// Where a field's error goes among the others; unknown fields go last.
@@ -117,7 +120,7 @@ mod tests {
                 name: "Contoso\u{0}Ltd".into(),
             }),
             escalation: Some(Escalation {
-                reason: "r".repeat(REASON_MAX + 1),
+                reason: "none".into(),
                 health_checked: true,
                 troubleshooting: vec!["ok".into(), "bell\u{7}".into(), "tab\t".into()],
             }),
@@ -127,7 +130,6 @@ mod tests {
             codes(&request),
             [
                 ("customer.name".into(), ErrorCode::ControlCharacters),
-                ("escalation.reason".into(), ErrorCode::TooLong),
                 (
                     "escalation.troubleshooting".into(),
                     ErrorCode::ControlCharacters
@@ -144,7 +146,7 @@ mod tests {
                 name: "<script>alert(1)</script>\u{202E}\u{200B}😀".into(),
             }),
             escalation: Some(Escalation {
-                reason: "regional_issue".into(),
+                reason: "regional_multi_tenant_issue".into(),
                 health_checked: false,
                 troubleshooting: vec!["x".into(); TROUBLESHOOTING_MAX_STEPS],
             }),
@@ -166,6 +168,23 @@ mod tests {
             codes(&request),
             [("escalation.troubleshooting".into(), ErrorCode::TooLong)]
         );
+    }
+
+    #[test]
+    fn articles_seen_are_bounded_like_any_picked_field() {
+        let request = NewSupportRequest {
+            articles_seen: vec!["reset-password".into(), "a\u{0}b".into()],
+            ..NewSupportRequest::default()
+        };
+        assert_eq!(
+            codes(&request),
+            [("articles_seen".into(), ErrorCode::ControlCharacters)]
+        );
+        let many = NewSupportRequest {
+            articles_seen: vec!["x".into(); limits::ARTICLES_SEEN_MAX + 1],
+            ..NewSupportRequest::default()
+        };
+        assert_eq!(codes(&many), [("articles_seen".into(), ErrorCode::TooLong)]);
     }
 
     #[test]

@@ -210,10 +210,18 @@ fn lengths_match_the_contract_limits() {
     assert_eq!(contact["phone"]["maxLength"], limits::PHONE_MAX);
     let customer = &schemas["CustomerRef"]["properties"];
     assert_eq!(customer["name"]["maxLength"], limits::NAME_MAX);
+    assert_eq!(
+        request["articles_seen"]["maxItems"],
+        limits::ARTICLES_SEEN_MAX
+    );
+    assert_eq!(
+        request["articles_seen"]["items"]["maxLength"],
+        limits::ARTICLE_ID_MAX
+    );
     let escalation = &schemas["Escalation"]["properties"];
     assert_eq!(
-        escalation["reason"]["maxLength"],
-        support_backend::request_rules::REASON_MAX
+        escalation["reason"]["enum"],
+        serde_json::json!(support_contract::ESCALATION_REASONS)
     );
     assert_eq!(
         escalation["troubleshooting"]["maxItems"],

@@ -95,6 +95,7 @@ prop_compose! {
             contact: Contact { name, email, phone, language },
             locale: language,
             escalation: None,
+            articles_seen: Vec::new(),
         }
     }
 }

@@ -406,7 +406,7 @@ async fn chinese_and_spanish_text_round_trips_exactly() {
             "kind": "customer",
             "customer": {"id": "beijing-cloud", "name": "北京云计算有限公司"},
             "service": "office365",
-            "escalation": {"reason": "regional_issue", "health_checked": true, "troubleshooting": ["重新启动客户端", "检查 DNS"]},
+            "escalation": {"reason": "regional_multi_tenant_issue", "health_checked": true, "troubleshooting": ["重新启动客户端", "检查 DNS"]},
             "title": "无法登录合作伙伴中心",
             "description": "登录时显示错误。\n第二行：「請稍後再試」😀",
             "severity": "moderate",

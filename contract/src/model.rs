@@ -182,17 +182,35 @@ pub struct NewSupportRequest {
     pub contact: Contact,
     #[serde(default)]
     pub locale: ContactLanguage,
+    /// The help articles a customer opened or was shown before contacting
+    /// the partner (`customer_self_service` requests): their ids from
+    /// `GET /articles`, so the partner knows what was already tried.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles_seen: Vec<String>,
 }
 
 /// What the escalation guidance found before a request was escalated.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
+    /// One of [`ESCALATION_REASONS`].
     pub reason: String,
     pub health_checked: bool,
     #[serde(default)]
     pub troubleshooting: Vec<String>,
 }
+
+/// The `escalation.reason` values: the five escalable categories of
+/// problem (seed 002), and `none` when the partner acknowledged that the
+/// problem is one of its own support duties (seed 003) and files it anyway.
+pub const ESCALATION_REASONS: [&str; 6] = [
+    "undocumented_service_problem",
+    "unavailable_service",
+    "bug_or_irregularity",
+    "large_scale_network_disruption",
+    "regional_multi_tenant_issue",
+    "none",
+];
 
 /// Where a request stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NewSupportRequest, RequestKind};
+use crate::{NewSupportRequest, RequestKind, ESCALATION_REASONS};
 
 /// Field lengths, counted in Unicode scalar values as users count characters.
 pub mod limits {
@@ -11,6 +11,10 @@ pub mod limits {
     pub const NAME_MAX: usize = 200;
     pub const EMAIL_MAX: usize = 254;
     pub const PHONE_MAX: usize = 32;
+    /// The most article ids one self-service request lists.
+    pub const ARTICLES_SEEN_MAX: usize = 50;
+    /// The longest article id.
+    pub const ARTICLE_ID_MAX: usize = 100;
     /// The largest body the backend accepts, in bytes: the longest fields,
     /// all in four-byte characters, plus room for the JSON around them.
     pub const BODY_MAX_BYTES: usize = 64 * 1024;
@@ -92,6 +96,11 @@ impl NewSupportRequest {
             }
             if self.severity.is_none() {
                 check("severity", Err(ErrorCode::Required));
+            }
+        }
+        if let Some(escalation) = &self.escalation {
+            if !ESCALATION_REASONS.contains(&escalation.reason.as_str()) {
+                check("escalation.reason", Err(ErrorCode::InvalidValue));
             }
         }
         check("title", text(&self.title, limits::TITLE_MAX, false));
@@ -335,6 +344,25 @@ mod tests {
             ..valid()
         };
         assert_eq!(fields(&self_service), vec![]);
+    }
+
+    #[test]
+    fn an_escalation_names_one_of_the_known_reasons() {
+        let escalated = |reason: &str| NewSupportRequest {
+            escalation: Some(crate::Escalation {
+                reason: reason.into(),
+                health_checked: true,
+                troubleshooting: vec![],
+            }),
+            ..valid()
+        };
+        for reason in ESCALATION_REASONS {
+            assert_eq!(fields(&escalated(reason)), vec![], "{reason}");
+        }
+        assert_eq!(
+            fields(&escalated("because")),
+            vec![("escalation.reason".into(), ErrorCode::InvalidValue)]
+        );
     }
 
     #[test]
