@@ -1,11 +1,14 @@
 //! The one thin transport: sends an `HttpRequest` built in `request.rs`.
 
 use gloo_net::http::{Method, RequestBuilder};
-use support_contract::{CreatedRequest, Customer, NewSupportRequest, Service};
+use support_contract::{
+    Article, CreatedRequest, Customer, HealthIncident, NewSupportRequest, Service, StoredRequest,
+};
 use web_sys::AbortSignal;
 
 use crate::{
     host::BackendUrl,
+    locale::Locale,
     request::{self, HttpRequest, LoadError, SubmitError},
 };
 
@@ -100,4 +103,48 @@ pub async fn list_services(
         .await
         .map_err(|NoAnswer| LoadError::Network)?;
     request::read_services(answer.status, &answer.body)
+}
+
+/// Sends a GET and reads its answer with `read`.
+async fn load<T>(
+    request: HttpRequest,
+    transport: &Transport,
+    read: impl FnOnce(u16, &str) -> Result<T, LoadError>,
+) -> Result<T, LoadError> {
+    let answer = send(request, transport)
+        .await
+        .map_err(|NoAnswer| LoadError::Network)?;
+    read(answer.status, &answer.body)
+}
+
+/// Current incidents and advisories, for one service or for all.
+pub async fn service_health(
+    backend: BackendUrl,
+    service: Option<String>,
+    locale: Locale,
+    transport: Transport,
+) -> Result<Vec<HealthIncident>, LoadError> {
+    let request = request::service_health(&backend, service.as_deref(), locale);
+    load(request, &transport, request::read_health).await
+}
+
+/// Help articles matching `query`, in `locale` where translated.
+pub async fn search_articles(
+    backend: BackendUrl,
+    query: String,
+    locale: Locale,
+    transport: Transport,
+) -> Result<Vec<Article>, LoadError> {
+    let request = request::search_articles(&backend, &query, locale);
+    load(request, &transport, request::read_articles).await
+}
+
+/// One filed request and its status history.
+pub async fn request_status(
+    backend: BackendUrl,
+    id: String,
+    transport: Transport,
+) -> Result<StoredRequest, LoadError> {
+    let request = request::request_status(&backend, &id);
+    load(request, &transport, request::read_status).await
 }

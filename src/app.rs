@@ -11,9 +11,11 @@ use crate::{
     journey::{Journey, Screen},
     locale,
     screens::{
-        ConfigError, CustomerRequest, CustomerSearch, Home, PartnerCenterRequest, SelfHelp,
-        ServiceChoice, Solved,
+        ArticleSearch, ConfigError, ContactPartner, CustomerRequest, CustomerSearch,
+        EscalationGuide, FiledRequests, Home, PartnerCenterRequest, RequestStatus, SelfHelp,
+        SelfServiceHelp, SelfServiceSolved, ServiceChoice, Solved,
     },
+    self_service::{HelpJourney, HelpScreen},
 };
 
 /// The attributes of the host element, as signals that the loader updates.
@@ -104,7 +106,11 @@ pub fn Widget(
         locale,
         requested_locale,
         backend: Signal::derive(move || backend.get().ok()),
+        audience,
+        filed: RwSignal::new(Default::default()),
         journey,
+        help: RwSignal::new(HelpJourney::default()),
+        seen_articles: RwSignal::new(Vec::new()),
         navigated: RwSignal::new(false),
         suggested_service: RwSignal::new(None),
         request_headers: RwSignal::new(Vec::new()),
@@ -112,6 +118,12 @@ pub fn Widget(
         host: StoredValue::new_local(host),
     };
     provide_context(context);
+    // Each backend and audience has its own list of filed requests.
+    Effect::new(move |_| {
+        backend.track();
+        audience.track();
+        context.load_filed();
+    });
 
     // The one console message a deployer needs when the page set the widget
     // up wrongly, and the same as an event; the user sees the localized error
@@ -136,11 +148,14 @@ pub fn Widget(
     // a step back loses what the user typed.
     let partner_center = RequestFormState::new(crate::drafts::FormFlow::PartnerCenter);
     let customer_request = RequestFormState::new(crate::drafts::FormFlow::Customer);
+    let contact_partner = RequestFormState::new(crate::drafts::FormFlow::ContactPartner);
+    let article_search = ArticleSearch::new();
     let customer_query = RwSignal::new(String::new());
     *controls.borrow_mut() = Some(Controls {
         context,
         partner_center,
         customer_request,
+        contact_partner,
         customer_query,
     });
     let screen = Memo::new(move |_| journey.with(|j| j.screen));
@@ -154,7 +169,16 @@ pub fn Widget(
         Screen::ServiceChoice => view! { <ServiceChoice/> }.into_any(),
         Screen::SelfHelp => view! { <SelfHelp/> }.into_any(),
         Screen::Solved => view! { <Solved/> }.into_any(),
+        Screen::Escalation => view! { <EscalationGuide/> }.into_any(),
         Screen::CustomerRequest => view! { <CustomerRequest state=customer_request/> }.into_any(),
+        Screen::FiledRequests => view! { <FiledRequests/> }.into_any(),
+        Screen::RequestStatus => view! { <RequestStatus/> }.into_any(),
+    };
+    let help_screen = Memo::new(move |_| context.help.with(|h| h.screen));
+    let customer_screens = move || match help_screen.get() {
+        HelpScreen::Help => view! { <SelfServiceHelp search=article_search/> }.into_any(),
+        HelpScreen::Solved => view! { <SelfServiceSolved/> }.into_any(),
+        HelpScreen::ContactPartner => view! { <ContactPartner state=contact_partner/> }.into_any(),
     };
 
     view! {
@@ -175,6 +199,7 @@ pub fn Widget(
                 {move || match (config_error.get(), audience.get()) {
                     (Some(error), _) => view! { <ConfigError error/> }.into_any(),
                     (None, Audience::Partner) => partner_screens().into_any(),
+                    (None, Audience::Customer) => customer_screens().into_any(),
                 }}
             </div>
         </div>

@@ -7,6 +7,7 @@ mod field;
 mod language_picker;
 mod request_form;
 mod screen;
+mod service_health;
 
 pub use choices::{CategoryChoice, ContactLanguageChoice, SeverityChoice};
 pub use customer_combobox::CustomerCombobox;
@@ -15,3 +16,4 @@ pub use field::{FieldError as FieldErrorText, TextField};
 pub use language_picker::LanguagePicker;
 pub use request_form::{RequestForm, RequestFormState};
 pub use screen::{BackButton, ScreenHeading};
+pub use service_health::ServiceHealthList;

@@ -8,10 +8,13 @@ use wasm_bindgen::JsValue;
 
 use crate::{
     api::Transport,
-    host::BackendUrl,
+    filed::{self, Filed, FiledRequest},
+    host::{Audience, BackendUrl},
     i18n,
     journey::{Journey, Step},
     locale::Locale,
+    self_service::{HelpJourney, HelpStep},
+    storage,
 };
 
 /// Provided by the widget root; each `<support-widget>` has its own.
@@ -23,8 +26,16 @@ pub struct WidgetContext {
     pub requested_locale: RwSignal<Option<String>>,
     /// The backend, when the `backend` attribute is usable.
     pub backend: Signal<Option<BackendUrl>>,
+    /// Who the widget serves, from the `audience` attribute.
+    pub audience: Memo<Audience>,
+    /// The requests filed from this device to this backend, newest first.
+    pub filed: RwSignal<Filed>,
     /// Where the user is, and what they chose on the way.
     pub journey: RwSignal<Journey>,
+    /// Where a customer is in self-service (audience `customer`).
+    pub help: RwSignal<HelpJourney>,
+    /// The titles of the articles a customer has seen, by id.
+    pub seen_articles: RwSignal<Vec<(String, String)>>,
     /// Whether the user has moved between screens: only then does a new
     /// screen take focus (not when the page first shows the widget).
     pub navigated: RwSignal<bool>,
@@ -50,6 +61,20 @@ impl WidgetContext {
         i18n::format(self.locale.get(), id, Some(args))
     }
 
+    /// An RFC 3339 time from the backend as the locale writes dates and
+    /// times, in the user's time zone; anything unreadable is shown as sent.
+    pub fn format_time(self, rfc3339: &str) -> String {
+        let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
+        if date.get_time().is_nan() {
+            return rfc3339.to_owned();
+        }
+        let options = js_sys::Object::new();
+        _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+        date.to_locale_string(self.locale.get().tag(), &options)
+            .into()
+    }
+
     /// Moves the journey on.
     pub fn go(self, step: Step) {
         self.navigated.set(true);
@@ -57,11 +82,52 @@ impl WidgetContext {
             .update(|journey| *journey = journey.after(step));
     }
 
+    /// Moves the customer's self-service journey on.
+    pub fn go_help(self, step: HelpStep) {
+        if !matches!(step, HelpStep::SawArticles(_)) {
+            _ = self.navigated.try_set(true);
+        }
+        _ = self.help.try_update(|help| *help = help.after(step));
+    }
+
     /// How to send a request now.
     pub fn transport(self) -> Transport {
         Transport {
             headers: self.request_headers.get_untracked(),
             abort: self.abort.with_value(Clone::clone),
+        }
+    }
+
+    /// Where the list of filed requests lives, while the backend is usable.
+    fn filed_key(self) -> Option<String> {
+        let backend = self.backend.get_untracked()?;
+        Some(filed::storage_key(&backend, self.audience.get_untracked()))
+    }
+
+    /// Reads the list of filed requests for the current backend and audience.
+    pub fn load_filed(self) {
+        let stored = self
+            .filed_key()
+            .and_then(|key| storage::read(&key).ok().flatten());
+        self.filed
+            .set(stored.map(|json| Filed::decode(&json)).unwrap_or_default());
+    }
+
+    /// Adds a request just filed to the list. Without storage the list still
+    /// holds it until the page goes.
+    pub fn remember_filed(self, request: FiledRequest) {
+        self.filed.update(|list| *list = list.with(request));
+        if let Some(key) = self.filed_key() {
+            _ = storage::write(&key, &self.filed.with_untracked(Filed::encode));
+        }
+    }
+
+    /// Forgets every filed request on this device (the requests themselves
+    /// stay with the backend).
+    pub fn clear_filed(self) {
+        self.filed.set(Filed::default());
+        if let Some(key) = self.filed_key() {
+            _ = storage::remove(&key);
         }
     }
 

@@ -20,6 +20,7 @@ pub struct Controls {
     pub context: WidgetContext,
     pub partner_center: RequestFormState,
     pub customer_request: RequestFormState,
+    pub contact_partner: RequestFormState,
     pub customer_query: RwSignal<String>,
 }
 
@@ -32,16 +33,18 @@ impl Controls {
     pub fn open(&self, flow: Flow) {
         let context = self.context;
         context.go(Step::Home);
+        let customer_first = |step| {
+            context.go(step);
+            let known = context.journey.with_untracked(|j| j.customer.clone());
+            if let Some(customer) = known {
+                context.go(Step::PickCustomer(customer));
+            }
+        };
         match flow {
             Flow::Home => {}
             Flow::PartnerCenter => context.go(Step::OpenPartnerCenterRequest),
-            Flow::Customer => {
-                context.go(Step::OpenCustomerRequest);
-                let known = context.journey.with_untracked(|j| j.customer.clone());
-                if let Some(customer) = known {
-                    context.go(Step::PickCustomer(customer));
-                }
-            }
+            Flow::Customer => customer_first(Step::OpenCustomerRequest),
+            Flow::Escalation => customer_first(Step::OpenEscalationGuide),
         }
     }
 
@@ -53,10 +56,12 @@ impl Controls {
     pub fn prefill(&self, prefill: &Prefill) {
         self.partner_center.prefill(prefill);
         // A category is a Partner Center notion; the rest suits both forms.
-        self.customer_request.prefill(&Prefill {
+        let without_category = Prefill {
             category: None,
             ..prefill.clone()
-        });
+        };
+        self.customer_request.prefill(&without_category);
+        self.contact_partner.prefill(&without_category);
         if let Some(customer) = &prefill.customer {
             self.customer_query.set(customer.name.clone());
             self.context.journey.update(|journey| {

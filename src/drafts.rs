@@ -30,6 +30,8 @@ pub enum FormFlow {
     PartnerCenter,
     /// A service request on behalf of a customer.
     Customer,
+    /// A customer contacting its partner after self-service.
+    ContactPartner,
 }
 
 impl FormFlow {
@@ -37,13 +39,8 @@ impl FormFlow {
         match self {
             FormFlow::PartnerCenter => "partner-center",
             FormFlow::Customer => "customer",
+            FormFlow::ContactPartner => "contact-partner",
         }
-    }
-}
-
-fn audience_name(audience: Audience) -> &'static str {
-    match audience {
-        Audience::Partner => "partner",
     }
 }
 
@@ -53,7 +50,7 @@ pub fn storage_key(backend: &BackendUrl, audience: Audience, flow: FormFlow) -> 
     format!(
         "support-widget:v1:draft:{}:{}:{}",
         backend.as_str(),
-        audience_name(audience),
+        audience.as_str(),
         flow.as_str()
     )
 }

@@ -63,12 +63,24 @@ pub enum Audience {
     /// Partner staff on a partner portal (the default).
     #[default]
     Partner,
+    /// A partner's customers on the partner's self-service pages.
+    Customer,
 }
 
 impl Audience {
-    /// Unknown values fall back to `partner`, the only audience so far.
-    pub fn parse(_attribute: Option<&str>) -> Audience {
-        Audience::Partner
+    /// Unknown values fall back to `partner`.
+    pub fn parse(attribute: Option<&str>) -> Audience {
+        match attribute.map(str::trim) {
+            Some(audience) if audience.eq_ignore_ascii_case("customer") => Audience::Customer,
+            _ => Audience::Partner,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Partner => "partner",
+            Audience::Customer => "customer",
+        }
     }
 }
 
@@ -156,6 +168,7 @@ mod tests {
     #[test]
     fn unknown_audience_and_mode_fall_back_to_the_defaults() {
         assert_eq!(Audience::parse(Some("robots")), Audience::Partner);
+        assert_eq!(Audience::parse(Some(" Customer ")), Audience::Customer);
         assert_eq!(Mode::parse(Some("fullscreen")), Mode::Inline);
         assert_eq!(Mode::parse(Some("launcher")), Mode::Launcher);
     }

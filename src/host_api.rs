@@ -10,7 +10,7 @@ use thiserror::Error;
 /// Why a call from the host page was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum HostApiError {
-    #[error("unknown flow {0:?}: use \"partner-center\" or \"customer\"")]
+    #[error("unknown flow {0:?}: use \"home\", \"partner-center\", \"customer\" or \"escalation\"")]
     UnknownFlow(String),
     #[error("prefill: {0}")]
     Prefill(String),
@@ -24,6 +24,7 @@ pub enum Flow {
     Home,
     PartnerCenter,
     Customer,
+    Escalation,
 }
 
 impl Flow {
@@ -32,6 +33,7 @@ impl Flow {
             None | Some("") | Some("home") => Ok(Flow::Home),
             Some("partner-center") => Ok(Flow::PartnerCenter),
             Some("customer") => Ok(Flow::Customer),
+            Some("escalation") => Ok(Flow::Escalation),
             Some(other) => Err(HostApiError::UnknownFlow(other.to_owned())),
         }
     }
@@ -110,6 +112,7 @@ mod tests {
         assert_eq!(Flow::parse(None), Ok(Flow::Home));
         assert_eq!(Flow::parse(Some("customer")), Ok(Flow::Customer));
         assert_eq!(Flow::parse(Some("partner-center")), Ok(Flow::PartnerCenter));
+        assert_eq!(Flow::parse(Some("escalation")), Ok(Flow::Escalation));
         assert_eq!(
             Flow::parse(Some("escalate")),
             Err(HostApiError::UnknownFlow("escalate".into()))

@@ -3,7 +3,10 @@
 
 use support_contract::{Customer, CustomerRef, Service};
 
-use crate::request_form::CustomerContext;
+use crate::{
+    escalation::{Guide, GuideAnswer, GuideStep},
+    request_form::CustomerContext,
+};
 
 /// The screens of the partner audience.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -21,8 +24,14 @@ pub enum Screen {
     SelfHelp,
     /// The admin center solved it: nothing is filed.
     Solved,
+    /// The escalation guide, one of its steps at a time (`Journey::guide`).
+    Escalation,
     /// The service request, for the customer and service chosen.
     CustomerRequest,
+    /// The requests filed from this device.
+    FiledRequests,
+    /// One filed request's status (`Journey::status_of`).
+    RequestStatus,
 }
 
 /// Something the user did that may move the journey on.
@@ -30,10 +39,18 @@ pub enum Screen {
 pub enum Step {
     OpenPartnerCenterRequest,
     OpenCustomerRequest,
+    /// Escalate a customer's problem: from home (the customer and service
+    /// come first) or from the customer request.
+    OpenEscalationGuide,
     PickCustomer(Customer),
     PickService(Service),
     StillNeedsHelp,
     Solved,
+    /// An answer to the escalation guide.
+    Guide(GuideAnswer),
+    OpenFiledRequests,
+    /// The status of the filed request with this id.
+    ViewStatus(String),
     Back,
     Home,
 }
@@ -45,6 +62,13 @@ pub struct Journey {
     pub screen: Screen,
     pub customer: Option<Customer>,
     pub service: Option<Service>,
+    /// Whether the partner is escalating: the guide then stands between the
+    /// service and the request, in place of the admin-center self-help.
+    pub escalating: bool,
+    pub guide: Guide,
+    /// The request whose status is shown, and the screen it was opened from.
+    pub status_of: Option<String>,
+    pub status_from: Screen,
 }
 
 impl Journey {
@@ -55,25 +79,69 @@ impl Journey {
         let mut next = self.clone();
         match (self.screen, step) {
             (Home, Step::OpenPartnerCenterRequest) => next.screen = PartnerCenterRequest,
-            (Home, Step::OpenCustomerRequest) => next.screen = CustomerSearch,
+            (Home, Step::OpenCustomerRequest) => {
+                next.escalating = false;
+                next.screen = CustomerSearch;
+            }
+            (Home, Step::OpenEscalationGuide) => {
+                next.escalating = true;
+                next.screen = CustomerSearch;
+            }
+            (CustomerRequest, Step::OpenEscalationGuide) if !self.escalating => {
+                next.escalating = true;
+                next.guide = Guide::default();
+                next.screen = Escalation;
+            }
             (CustomerSearch, Step::PickCustomer(customer)) => {
                 // Another customer's services and admin center are another
                 // matter: the service is chosen again.
                 if self.customer.as_ref().map(|c| &c.id) != Some(&customer.id) {
                     next.service = None;
+                    next.guide = Guide::default();
                 }
                 next.customer = Some(customer);
                 next.screen = ServiceChoice;
             }
             (ServiceChoice, Step::PickService(service)) if self.customer.is_some() => {
+                // Another service's health is another matter, too.
+                if self.service.as_ref().map(|s| &s.id) != Some(&service.id) {
+                    next.guide = Guide::default();
+                }
                 next.service = Some(service);
-                next.screen = SelfHelp;
+                next.screen = if self.escalating { Escalation } else { SelfHelp };
             }
             (SelfHelp, Step::StillNeedsHelp) if self.context().is_some() => {
                 next.screen = CustomerRequest
             }
             (SelfHelp, Step::Solved) => next.screen = Solved,
+            (Escalation, Step::Back) => return self.after(Step::Guide(GuideAnswer::Back)),
+            (Escalation, Step::Guide(answer)) => {
+                if answer == GuideAnswer::Back && self.guide.step == GuideStep::ServiceHealth {
+                    next.screen = ServiceChoice;
+                } else {
+                    next.guide = self.guide.after(answer);
+                    if next.guide.step == GuideStep::Proceed {
+                        next.screen = CustomerRequest;
+                    }
+                }
+            }
+            (CustomerRequest, Step::Back) if self.escalating => {
+                next.guide = self.guide.after(GuideAnswer::Back);
+                next.screen = Escalation;
+            }
+            (Home, Step::OpenFiledRequests) => next.screen = FiledRequests,
+            (screen, Step::ViewStatus(id)) => {
+                next.status_of = Some(id);
+                if screen != RequestStatus {
+                    next.status_from = screen;
+                }
+                next.screen = RequestStatus;
+            }
+            (RequestStatus, Step::Back) => next.screen = self.status_from,
             (Solved, Step::Home) => return Journey::default(),
+            (Escalation, Step::Home) if self.guide.step == GuideStep::KnownIncident => {
+                return Journey::default()
+            }
             (_, Step::Home) => next.screen = Home,
             (screen, Step::Back) => next.screen = screen.previous(),
             _ => {}
@@ -81,7 +149,8 @@ impl Journey {
         next
     }
 
-    /// The customer and service a customer request is for, once both are known.
+    /// The customer and service a customer request is for, once both are
+    /// known, with what the escalation guide decided when escalating.
     pub fn context(&self) -> Option<CustomerContext> {
         let customer = self.customer.as_ref()?;
         Some(CustomerContext {
@@ -90,18 +159,23 @@ impl Journey {
                 name: customer.name.clone(),
             },
             service: self.service.clone()?,
+            escalation: self
+                .escalating
+                .then(|| self.guide.escalation())
+                .flatten(),
         })
     }
 }
 
 impl Screen {
-    /// Where "Back" leads.
+    /// Where "Back" leads, when the journey's choices do not decide it.
     pub fn previous(self) -> Screen {
         use Screen::*;
         match self {
-            Home | PartnerCenterRequest | CustomerSearch | Solved => Home,
+            Home | PartnerCenterRequest | CustomerSearch | Solved | FiledRequests
+            | RequestStatus => Home,
             ServiceChoice => CustomerSearch,
-            SelfHelp => ServiceChoice,
+            SelfHelp | Escalation => ServiceChoice,
             CustomerRequest => SelfHelp,
         }
     }
@@ -213,5 +287,98 @@ mod tests {
         let request = walk([Step::OpenPartnerCenterRequest]);
         assert_eq!(request.screen, Screen::PartnerCenterRequest);
         assert_eq!(request.after(Step::Back).screen, Screen::Home);
+    }
+
+    fn escalate_to_the_guide() -> Journey {
+        walk([
+            Step::OpenEscalationGuide,
+            Step::PickCustomer(customer("c1")),
+            Step::PickService(service("azure")),
+        ])
+    }
+
+    #[test]
+    fn escalating_from_home_puts_the_guide_between_the_service_and_the_request() {
+        let guide = escalate_to_the_guide();
+        assert_eq!(guide.screen, Screen::Escalation);
+        let request = [
+            GuideAnswer::HealthChecked,
+            GuideAnswer::TroubleshootingDone,
+            GuideAnswer::Reason(crate::escalation::EscalationReason::UnavailableService),
+        ]
+        .into_iter()
+        .fold(guide, |journey, answer| journey.after(Step::Guide(answer)));
+        assert_eq!(request.screen, Screen::CustomerRequest);
+        let escalation = request.context().unwrap().escalation.unwrap();
+        assert_eq!(escalation.reason, "unavailable_service");
+
+        let back = request.after(Step::Back);
+        assert_eq!(back.screen, Screen::Escalation);
+        assert_eq!(back.guide.step, GuideStep::CategoryGate);
+        assert_eq!(back.context().unwrap().escalation, None, "not decided any more");
+    }
+
+    #[test]
+    fn back_from_the_guide_start_returns_to_the_services() {
+        let guide = escalate_to_the_guide();
+        let services = guide.after(Step::Back);
+        assert_eq!(services.screen, Screen::ServiceChoice);
+        let again = services.after(Step::PickService(service("azure")));
+        assert_eq!(again.screen, Screen::Escalation, "still escalating");
+    }
+
+    #[test]
+    fn a_known_incident_ends_and_home_starts_afresh() {
+        let incident = escalate_to_the_guide()
+            .after(Step::Guide(GuideAnswer::KnownIncident("INC-1".into())));
+        assert_eq!(incident.screen, Screen::Escalation);
+        assert_eq!(incident.context().unwrap().escalation, None);
+        assert_eq!(incident.after(Step::Home), Journey::default());
+    }
+
+    #[test]
+    fn another_service_starts_the_guide_over() {
+        let checked = escalate_to_the_guide().after(Step::Guide(GuideAnswer::HealthChecked));
+        let at_services = checked.after(Step::Back).after(Step::Back);
+        assert_eq!(at_services.screen, Screen::ServiceChoice);
+        let other = at_services.after(Step::PickService(service("office")));
+        assert_eq!(other.guide, Guide::default());
+        let same = at_services.after(Step::PickService(service("azure")));
+        assert!(same.guide.health_checked);
+    }
+
+    #[test]
+    fn the_customer_request_offers_the_guide_and_the_plain_flow_has_none() {
+        let request = walk([
+            Step::OpenCustomerRequest,
+            Step::PickCustomer(customer("c1")),
+            Step::PickService(service("azure")),
+            Step::StillNeedsHelp,
+        ]);
+        assert_eq!(request.context().unwrap().escalation, None);
+        let guide = request.after(Step::OpenEscalationGuide);
+        assert_eq!(guide.screen, Screen::Escalation);
+        assert!(guide.escalating);
+        assert_eq!(
+            guide.after(Step::OpenEscalationGuide),
+            guide,
+            "only from the request"
+        );
+    }
+
+    #[test]
+    fn a_status_goes_back_where_it_was_opened() {
+        let filed = walk([Step::OpenFiledRequests]);
+        assert_eq!(filed.screen, Screen::FiledRequests);
+        let status = filed.after(Step::ViewStatus("r1".into()));
+        assert_eq!(status.screen, Screen::RequestStatus);
+        assert_eq!(status.status_of.as_deref(), Some("r1"));
+        assert_eq!(status.after(Step::Back).screen, Screen::FiledRequests);
+
+        let from_confirmation = walk([Step::OpenPartnerCenterRequest, Step::ViewStatus("r2".into())]);
+        assert_eq!(
+            from_confirmation.after(Step::Back).screen,
+            Screen::PartnerCenterRequest
+        );
     }
 }

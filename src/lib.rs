@@ -8,6 +8,7 @@
 pub mod drafts;
 pub mod escalation;
 pub mod field_errors;
+pub mod filed;
 pub mod host;
 pub mod host_api;
 pub mod i18n;
@@ -16,6 +17,7 @@ pub mod locale;
 pub mod request;
 pub mod request_form;
 pub mod retry;
+pub mod self_service;
 
 #[cfg(target_arch = "wasm32")]
 mod api;

@@ -5,12 +5,13 @@
 
 use serde::Deserialize;
 use support_contract::{
-    CreatedRequest, Customer, ErrorBody, ErrorCode, FieldError, NewSupportRequest, Service,
+    Article, ArticleList, CreatedRequest, Customer, ErrorBody, ErrorCode, FieldError,
+    HealthIncident, NewSupportRequest, Service, ServiceHealth, StoredRequest,
 };
 use thiserror::Error;
 use url::Url;
 
-use crate::host::BackendUrl;
+use crate::{host::BackendUrl, locale::Locale};
 
 /// An HTTP request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +56,49 @@ pub fn list_services(backend: &BackendUrl) -> HttpRequest {
     get(backend.endpoint("services"))
 }
 
+/// `GET {backend}/service-health?service=&locale=`: current incidents and
+/// advisories, for one service or (without one) for every service.
+pub fn service_health(backend: &BackendUrl, service: Option<&str>, locale: Locale) -> HttpRequest {
+    let mut pairs = Vec::new();
+    if let Some(service) = service {
+        pairs.push(("service", service));
+    }
+    pairs.push(("locale", locale.tag()));
+    get(with_query(backend.endpoint("service-health"), &pairs))
+}
+
+/// `GET {backend}/articles?query=&locale=`: help articles matching `query`.
+pub fn search_articles(backend: &BackendUrl, query: &str, locale: Locale) -> HttpRequest {
+    get(with_query(
+        backend.endpoint("articles"),
+        &[("query", query.trim()), ("locale", locale.tag())],
+    ))
+}
+
+/// `GET {backend}/support-requests/{id}`: one request and its status.
+pub fn request_status(backend: &BackendUrl, id: &str) -> HttpRequest {
+    let mut url = backend.endpoint("support-requests/");
+    if let Ok(mut parsed) = Url::parse(&url) {
+        // One path segment, percent-encoded: an id can never reach another
+        // endpoint, whatever it contains.
+        if let Ok(mut segments) = parsed.path_segments_mut() {
+            segments.pop_if_empty().push(id);
+        }
+        url = parsed.into();
+    }
+    get(url)
+}
+
+fn with_query(url: String, pairs: &[(&str, &str)]) -> String {
+    match Url::parse(&url) {
+        Ok(mut parsed) => {
+            parsed.query_pairs_mut().extend_pairs(pairs);
+            parsed.into()
+        }
+        Err(_) => url,
+    }
+}
+
 fn get(url: String) -> HttpRequest {
     HttpRequest {
         method: "GET",
@@ -73,6 +117,8 @@ pub enum LoadError {
     Server(u16),
     #[error("the support service's answer could not be read")]
     BadResponse,
+    #[error("the support service does not know it")]
+    NotFound,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +151,36 @@ fn read_list<T: for<'de> Deserialize<'de>>(status: u16, body: &str) -> Result<T,
     match status {
         200 => serde_json::from_str(body).map_err(|_| LoadError::BadResponse),
         _ => Err(LoadError::Server(status)),
+    }
+}
+
+/// Reads the answer to `GET /service-health`, most recent first.
+pub fn read_health(status: u16, body: &str) -> Result<Vec<HealthIncident>, LoadError> {
+    let mut incidents = read_list(status, body).map(|health: ServiceHealth| health.incidents)?;
+    incidents.sort_by(|a, b| b.started_at.cmp(&a.started_at));
+    Ok(incidents)
+}
+
+/// Reads the answer to `GET /articles`. Articles whose link is not a web
+/// address are left out rather than offered as a broken link.
+pub fn read_articles(status: u16, body: &str) -> Result<Vec<Article>, LoadError> {
+    let list: ArticleList = read_list(status, body)?;
+    Ok(list
+        .articles
+        .into_iter()
+        .filter_map(|article| {
+            let url = web_link(&article.url)?;
+            Some(Article { url, ..article })
+        })
+        .collect())
+}
+
+/// Reads the answer to `GET /support-requests/{id}`; a 404 says the backend
+/// does not know the request (any more).
+pub fn read_status(status: u16, body: &str) -> Result<StoredRequest, LoadError> {
+    match status {
+        404 => Err(LoadError::NotFound),
+        _ => read_list(status, body),
     }
 }
 
@@ -309,5 +385,75 @@ mod tests {
                 retry_after: Some(17)
             })
         );
+    }
+
+    #[test]
+    fn self_service_lookups_carry_the_locale_and_encode_the_query() {
+        let health = service_health(&backend(), Some("azure"), Locale::ZhCn);
+        assert_eq!(
+            health.url,
+            "https://portal.example.com/api/support/service-health?service=azure&locale=zh-CN"
+        );
+        let every = service_health(&backend(), None, Locale::EnUs);
+        assert_eq!(
+            every.url,
+            "https://portal.example.com/api/support/service-health?locale=en-US"
+        );
+        let articles = search_articles(&backend(), " 重置 密码&x=1 ", Locale::ZhTw);
+        assert_eq!(
+            articles.url,
+            "https://portal.example.com/api/support/articles?query=%E9%87%8D%E7%BD%AE+%E5%AF%86%E7%A0%81%26x%3D1&locale=zh-TW"
+        );
+    }
+
+    #[test]
+    fn a_status_lookup_keeps_the_id_in_one_path_segment() {
+        let request = request_status(&backend(), "../customers?query=a#b");
+        assert_eq!(
+            request.url,
+            "https://portal.example.com/api/support/support-requests/..%2Fcustomers%3Fquery=a%23b"
+        );
+        assert_eq!(request.method, "GET");
+    }
+
+    #[test]
+    fn health_comes_newest_first_and_articles_only_with_web_links() {
+        let body = r#"{"incidents":[
+            {"id":"a","service":"azure","kind":"advisory","status":"monitoring","title":"Old","summary":"","locale":"en-US","started_at":"2026-11-01T08:00:00Z","updated_at":"2026-11-01T08:00:00Z"},
+            {"id":"b","service":"azure","kind":"incident","status":"investigating","title":"New","summary":"","locale":"en-US","started_at":"2026-11-20T08:00:00Z","updated_at":"2026-11-20T08:00:00Z"}
+        ]}"#;
+        let incidents = read_health(200, body).unwrap();
+        assert_eq!(
+            incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+            ["b", "a"]
+        );
+        assert_eq!(read_health(500, body), Err(LoadError::Server(500)));
+        assert_eq!(read_health(200, "{}"), Err(LoadError::BadResponse));
+
+        let articles = read_articles(
+            200,
+            r#"{"articles":[
+                {"id":"ok","title":"T","summary":"S","url":"https://docs.example.cn/a","locale":"zh-CN"},
+                {"id":"bad","title":"T","summary":"S","url":"javascript:alert(1)","locale":"zh-CN"}
+            ]}"#,
+        )
+        .unwrap();
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].id, "ok");
+    }
+
+    #[test]
+    fn a_missing_request_is_not_found_rather_than_a_failure() {
+        assert_eq!(read_status(404, "{}"), Err(LoadError::NotFound));
+        assert_eq!(read_status(503, ""), Err(LoadError::Server(503)));
+        let stored = read_status(
+            200,
+            r#"{"id":"1","reference":"SR-1","status":"resolved","created_at":"2026-11-20T08:00:00Z",
+                "request":{"kind":"customer","title":"t","description":"d","contact":{"name":"n","email":"e@x.cn"}},
+                "history":[{"status":"submitted","changed_at":"2026-11-20T08:00:00Z"},{"status":"resolved","changed_at":"2026-11-21T08:00:00Z","note":"fixed"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(stored.status, RequestStatus::Resolved);
+        assert_eq!(stored.history.len(), 2);
     }
 }

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use support_contract::{
-    Category, Contact, ContactLanguage, CustomerRef, NewSupportRequest, RequestKind, Service,
-    Severity,
+    Category, Contact, ContactLanguage, CustomerRef, Escalation, NewSupportRequest, RequestKind,
+    Service, Severity,
 };
 
 use crate::{i18n::id, locale::Locale};
@@ -30,16 +30,25 @@ pub struct RequestFields {
 pub struct CustomerContext {
     pub customer: CustomerRef,
     pub service: Service,
+    /// What the escalation guide decided, when the partner went through it.
+    pub escalation: Option<Escalation>,
+}
+
+/// Which request a form files, with what was chosen before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RequestTarget {
+    /// The partner's own problem with Partner Center.
+    #[default]
+    PartnerCenter,
+    /// A service request on behalf of a customer.
+    Customer(CustomerContext),
+    /// A customer contacting its partner, with the help articles it saw.
+    ContactPartner { articles_seen: Vec<String> },
 }
 
 impl RequestFields {
-    /// The request body: a Partner Center request without a context, a
-    /// customer request with one.
-    pub fn to_request(
-        &self,
-        context: Option<&CustomerContext>,
-        locale: Locale,
-    ) -> NewSupportRequest {
+    /// The request body for `target`.
+    pub fn to_request(&self, target: &RequestTarget, locale: Locale) -> NewSupportRequest {
         let phone = self.contact_phone.trim();
         let common = NewSupportRequest {
             title: self.title.trim().to_owned(),
@@ -53,17 +62,23 @@ impl RequestFields {
             locale: locale.contact_language(),
             ..NewSupportRequest::default()
         };
-        match context {
-            None => NewSupportRequest {
+        match target {
+            RequestTarget::PartnerCenter => NewSupportRequest {
                 kind: RequestKind::PartnerCenter,
                 category: self.category,
                 ..common
             },
-            Some(context) => NewSupportRequest {
+            RequestTarget::Customer(context) => NewSupportRequest {
                 kind: RequestKind::Customer,
                 customer: Some(context.customer.clone()),
                 service: Some(context.service.id.clone()),
+                escalation: context.escalation.clone(),
                 severity: self.severity,
+                ..common
+            },
+            RequestTarget::ContactPartner { articles_seen } => NewSupportRequest {
+                kind: RequestKind::CustomerSelfService,
+                articles_seen: articles_seen.clone(),
                 ..common
             },
         }
@@ -145,12 +160,13 @@ mod tests {
                 name: "Azure".into(),
                 admin_center_url: "https://portal.azure.cn/".into(),
             },
+            escalation: None,
         }
     }
 
     #[test]
     fn a_partner_center_request_trims_text_and_leaves_out_an_empty_phone() {
-        let request = typed().to_request(None, Locale::EsEs);
+        let request = typed().to_request(&RequestTarget::PartnerCenter, Locale::EsEs);
         assert_eq!(request.kind, RequestKind::PartnerCenter);
         assert_eq!(request.category, Some(Category::Billing));
         assert_eq!(
@@ -172,7 +188,7 @@ mod tests {
 
     #[test]
     fn a_customer_request_carries_the_customer_and_the_service() {
-        let request = typed().to_request(Some(&context()), Locale::ZhTw);
+        let request = typed().to_request(&RequestTarget::Customer(context()), Locale::ZhTw);
         assert_eq!(request.kind, RequestKind::Customer);
         assert_eq!(
             request.category, None,
@@ -185,12 +201,41 @@ mod tests {
     }
 
     #[test]
+    fn an_escalated_request_carries_what_the_guide_decided() {
+        let escalation = Escalation {
+            reason: "unavailable_service".into(),
+            health_checked: true,
+            troubleshooting: vec!["settings".into()],
+        };
+        let target = RequestTarget::Customer(CustomerContext {
+            escalation: Some(escalation.clone()),
+            ..context()
+        });
+        let request = typed().to_request(&target, Locale::EnUs);
+        assert_eq!(request.escalation, Some(escalation));
+        assert!(request.validate().is_empty());
+    }
+
+    #[test]
+    fn contacting_the_partner_lists_the_articles_seen_and_needs_no_category() {
+        let target = RequestTarget::ContactPartner {
+            articles_seen: vec!["reset-password".into()],
+        };
+        let request = typed().to_request(&target, Locale::ZhCn);
+        assert_eq!(request.kind, RequestKind::CustomerSelfService);
+        assert_eq!(request.articles_seen, ["reset-password"]);
+        assert_eq!(request.category, None);
+        assert_eq!(request.severity, None);
+        assert!(request.validate().is_empty());
+    }
+
+    #[test]
     fn an_untouched_form_fails_validation_on_every_required_field() {
         let errors = RequestFields::default()
-            .to_request(None, Locale::EnUs)
+            .to_request(&RequestTarget::PartnerCenter, Locale::EnUs)
             .validate();
         assert_eq!(errors.len(), 5);
-        let customer = RequestFields::default().to_request(Some(&context()), Locale::EnUs);
+        let customer = RequestFields::default().to_request(&RequestTarget::Customer(context()), Locale::EnUs);
         let fields: Vec<_> = customer.validate().into_iter().map(|e| e.field).collect();
         assert_eq!(
             fields,

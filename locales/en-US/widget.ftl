@@ -201,3 +201,106 @@ partner-duty-performance = Performance and availability within your span of cont
 troubleshoot-software = Software: the apps and clients the customer uses
 troubleshoot-settings = Settings: the customer's service settings, checked with admin privileges
 troubleshoot-configuration = Configuration: domains, users, licences and policies
+
+## Escalation guide (seeds 002 and 003)
+home-escalate-title = Escalate a customer's problem
+home-escalate-text = Check service health, troubleshoot, and find out whether 21Vianet takes it as an escalation.
+home-filed = Requests you filed
+escalation-reason-none = None of the five: my organization supports it, filed anyway
+health-kind-incident = Incident
+health-kind-advisory = Advisory
+health-status-investigating = Investigating
+health-status-identified = Cause identified
+health-status-monitoring = Fix being monitored
+health-status-resolved = Resolved
+# Variables:
+#   $time (String) - when the incident started, formatted for the locale
+health-started = Started { $time }
+health-loading = Loading service health…
+health-error = Service health couldn't be loaded. Check your connection and try again.
+guide-health-heading = Check service health first
+# Variables:
+#   $service (String) - the service's name
+guide-health-intro = Current incidents and advisories for { $service }. If one of them is your customer's problem, 21Vianet already knows about it: don't escalate it again.
+# Variables:
+#   $service (String) - the service's name
+guide-health-none = There are no current incidents or advisories for { $service }.
+guide-health-mine = This is my customer's problem
+guide-health-continue = It isn't any of these: continue
+guide-known-heading = This is a known incident
+guide-known-text = 21Vianet is already working on it, so there's nothing to escalate. Let your customer know, and follow the incident in service health.
+guide-start-again = Start again
+guide-troubleshoot-heading = Troubleshoot with admin privileges
+guide-troubleshoot-intro = Before you escalate, check these in the customer's admin center with admin privileges. Tick what you've checked.
+guide-troubleshoot-legend = What you've checked
+guide-continue = Continue
+guide-category-heading = Is it one of these problems?
+guide-category-intro = 21Vianet takes escalations only for these five kinds of problem.
+guide-category-none = None of these
+guide-duties-heading = This is yours to support
+guide-duties-intro = As a partner, you support your customers with these yourself, 24 hours a day, 7 days a week, 365 days a year:
+guide-duties-warning = Escalating problems like these to 21Vianet is inappropriate escalation, and it leads to a remediation plan for your organization.
+guide-duties-acknowledge = I understand that this problem is my organization's to support
+guide-duties-required = Confirm that you understand before you go on.
+guide-duties-continue = Continue to the request
+cr-escalate-title = Escalating to 21Vianet?
+cr-escalate-text = Run the escalation check first: service health, troubleshooting, and whether 21Vianet takes this kind of problem.
+cr-escalate-button = Check before escalating
+cr-escalation-label = Escalation
+
+## Filed requests and their status
+confirm-view-status = View status
+filed-heading = Requests you filed
+filed-intro = Filed from this device. Their status comes from the support service.
+filed-empty = You haven't filed any requests from this device.
+filed-clear = Forget this list
+filed-cleared = The list is empty now. Your requests are still with the support service.
+# Variables:
+#   $time (String) - when the request was filed, formatted for the locale
+filed-on = Filed { $time }
+status-heading = Request status
+status-loading = Loading the request's status…
+status-error = The request's status couldn't be loaded. Check your connection and try again.
+status-not-found = The support service doesn't know this request.
+status-label = Status
+status-refresh = Refresh
+# Variables:
+#   $time (String) - when the status was last loaded, formatted for the locale
+status-checked = Checked at { $time }
+status-history = History
+status-close-loop = Once it's resolved, close the loop with your customer: tell them what was done and check that everything works for them.
+status-submitted = Submitted
+status-in-progress = In progress
+status-resolved = Resolved
+status-closed = Closed
+
+## Customer self-service
+help-heading = How can we help?
+help-intro = Check service health and search the help articles first. If they don't solve it, contact your partner.
+help-health-heading = Service health
+help-health-none = All services are running normally.
+help-articles-heading = Help articles
+help-search-label = Search the help articles
+help-search-hint = For example: reset a password, add a user, invoice
+help-search-button = Search
+help-searching = Searching…
+# Variables:
+#   $count (Number) - how many articles were found
+help-results = { $count ->
+    [one] One article found.
+   *[other] { $count } articles found.
+}
+# Variables:
+#   $query (String) - what the customer searched for
+help-no-results = No articles match { $query }. Try other words, or contact your partner.
+help-search-error = The help articles couldn't be searched. Check your connection and try again.
+help-in-english = In English
+help-question = Still need help?
+help-solved = This solved it
+help-contact = Contact my partner
+help-solved-heading = Glad that helped
+help-solved-text = Nothing was sent. Come back any time.
+contact-heading = Contact your partner
+contact-intro = Describe the problem. Your partner will see which help articles you looked at.
+contact-seen-heading = Articles you looked at
+confirm-next-partner = Your partner will contact you.

@@ -201,3 +201,92 @@ partner-duty-performance = Rendimiento y disponibilidad dentro de su ámbito de 
 troubleshoot-software = Software: las aplicaciones y los clientes que usa el cliente
 troubleshoot-settings = Configuración: la configuración del servicio del cliente, revisada con privilegios de administrador
 troubleshoot-configuration = Configuración técnica: dominios, usuarios, licencias y directivas
+
+## Escalation guide (seeds 002 and 003)
+home-escalate-title = Escalar un problema de un cliente
+home-escalate-text = Compruebe el estado del servicio, solucione problemas y averigüe si 21Vianet lo acepta como escalación.
+home-filed = Solicitudes que ha enviado
+escalation-reason-none = Ninguno de los cinco: lo atiende mi organización, se envía igualmente
+health-kind-incident = Incidente
+health-kind-advisory = Aviso
+health-status-investigating = En investigación
+health-status-identified = Causa identificada
+health-status-monitoring = Corrección en observación
+health-status-resolved = Resuelto
+health-started = Comenzó el { $time }
+health-loading = Cargando el estado del servicio…
+health-error = No se pudo cargar el estado del servicio. Compruebe la conexión e inténtelo de nuevo.
+guide-health-heading = Compruebe primero el estado del servicio
+guide-health-intro = Incidentes y avisos actuales de { $service }. Si uno de ellos es el problema de su cliente, 21Vianet ya lo conoce: no lo escale de nuevo.
+guide-health-none = No hay incidentes ni avisos actuales de { $service }.
+guide-health-mine = Este es el problema de mi cliente
+guide-health-continue = No es ninguno de estos: continuar
+guide-known-heading = Es un incidente conocido
+guide-known-text = 21Vianet ya está trabajando en él, así que no hay nada que escalar. Informe a su cliente y siga el incidente en el estado del servicio.
+guide-start-again = Empezar de nuevo
+guide-troubleshoot-heading = Solucione problemas con privilegios de administrador
+guide-troubleshoot-intro = Antes de escalar, revise estos puntos en el centro de administración del cliente con privilegios de administrador. Marque lo que ya ha revisado.
+guide-troubleshoot-legend = Lo que ha revisado
+guide-continue = Continuar
+guide-category-heading = ¿Es uno de estos problemas?
+guide-category-intro = 21Vianet solo acepta escalaciones de estos cinco tipos de problema.
+guide-category-none = Ninguno de estos
+guide-duties-heading = Le corresponde a usted darle soporte
+guide-duties-intro = Como partner, usted mismo da soporte a sus clientes en estos temas, las 24 horas del día, los 7 días de la semana, los 365 días del año:
+guide-duties-warning = Escalar problemas como estos a 21Vianet es una escalación inadecuada y conlleva un plan de corrección para su organización.
+guide-duties-acknowledge = Entiendo que dar soporte a este problema le corresponde a mi organización
+guide-duties-required = Confirme que lo entiende antes de continuar.
+guide-duties-continue = Continuar con la solicitud
+cr-escalate-title = ¿Va a escalarlo a 21Vianet?
+cr-escalate-text = Haga primero la comprobación previa: estado del servicio, solución de problemas y si 21Vianet acepta este tipo de problema.
+cr-escalate-button = Comprobar antes de escalar
+cr-escalation-label = Escalación
+
+## Filed requests and their status
+confirm-view-status = Ver el estado
+filed-heading = Solicitudes que ha enviado
+filed-intro = Enviadas desde este dispositivo. Su estado lo indica el servicio de soporte.
+filed-empty = No ha enviado ninguna solicitud desde este dispositivo.
+filed-clear = Olvidar esta lista
+filed-cleared = La lista está vacía. Sus solicitudes siguen en el servicio de soporte.
+filed-on = Enviada el { $time }
+status-heading = Estado de la solicitud
+status-loading = Cargando el estado de la solicitud…
+status-error = No se pudo cargar el estado de la solicitud. Compruebe la conexión e inténtelo de nuevo.
+status-not-found = El servicio de soporte no conoce esta solicitud.
+status-label = Estado
+status-refresh = Actualizar
+status-checked = Comprobado a las { $time }
+status-history = Historial
+status-close-loop = Cuando esté resuelta, cierre el ciclo con su cliente: explíquele lo que se hizo y compruebe que todo le funciona.
+status-submitted = Enviada
+status-in-progress = En curso
+status-resolved = Resuelta
+status-closed = Cerrada
+
+## Customer self-service
+help-heading = ¿En qué podemos ayudarle?
+help-intro = Compruebe primero el estado del servicio y busque en los artículos de ayuda. Si no lo resuelven, póngase en contacto con su partner.
+help-health-heading = Estado del servicio
+help-health-none = Todos los servicios funcionan con normalidad.
+help-articles-heading = Artículos de ayuda
+help-search-label = Buscar en los artículos de ayuda
+help-search-hint = Por ejemplo: restablecer una contraseña, agregar un usuario, factura
+help-search-button = Buscar
+help-searching = Buscando…
+help-results = { $count ->
+    [one] Se encontró un artículo.
+   *[other] Se encontraron { $count } artículos.
+}
+help-no-results = Ningún artículo coincide con { $query }. Pruebe con otras palabras o póngase en contacto con su partner.
+help-search-error = No se pudo buscar en los artículos de ayuda. Compruebe la conexión e inténtelo de nuevo.
+help-in-english = En inglés
+help-question = ¿Sigue necesitando ayuda?
+help-solved = Esto lo ha resuelto
+help-contact = Contactar con mi partner
+help-solved-heading = Nos alegra haberle ayudado
+help-solved-text = No se ha enviado nada. Vuelva cuando quiera.
+contact-heading = Póngase en contacto con su partner
+contact-intro = Describa el problema. Su partner verá qué artículos de ayuda ha consultado.
+contact-seen-heading = Artículos que ha consultado
+confirm-next-partner = Su partner se pondrá en contacto con usted.

@@ -15,19 +15,19 @@ use crate::{
     field_errors::{self, control_id},
     i18n::id,
     request::SubmitError,
-    request_form::CustomerContext,
+    request_form::RequestTarget,
     screens::Confirmation,
 };
 
-/// A support request form: the Partner Center request without a context, the
-/// customer's service request with one. Validation, error summary, submit,
-/// retry and confirmation are the same for both.
+/// A support request form: the Partner Center request, the customer's
+/// service request, or a customer's message to its partner. Validation, error
+/// summary, submit, retry and confirmation are the same for all.
 #[component]
 pub fn RequestForm(
     state: RequestFormState,
-    /// The customer and service of a customer request.
-    #[prop(optional)]
-    context: Option<CustomerContext>,
+    /// What the form files; read when it is sent.
+    #[prop(into)]
+    target: Signal<RequestTarget>,
 ) -> impl IntoView {
     let widget = use_widget();
     let submit = state.submit;
@@ -90,14 +90,13 @@ pub fn RequestForm(
     });
 
     let send = {
-        let context = context.clone();
         move || {
             // Double clicks and repeated Enter send once.
             if pending.get_untracked() {
                 return;
             }
             let locale = widget.locale.get_untracked();
-            let request = state.typed(locale).to_request(context.as_ref(), locale);
+            let request = target.with_untracked(|target| state.typed(locale).to_request(target, locale));
             let problems = request.validate();
             let has_problems = !problems.is_empty();
             state.local_errors.set(problems);
@@ -122,23 +121,32 @@ pub fn RequestForm(
         _ => None,
     };
     let on_new_request = Callback::new(move |()| state.start_over());
-    let is_customer_request = context.is_some();
+    let is_customer_request = move || {
+        target.with(|target| matches!(target, RequestTarget::Customer(_)))
+    };
+    let is_partner_center = move || {
+        target.with(|target| matches!(target, RequestTarget::PartnerCenter))
+    };
 
     let form = move || {
         view! {
             <form class="sw-form" novalidate on:submit=on_submit data-testid="request-form">
                 <DraftNotice state/>
                 <ErrorSummary errors=errors node_ref=summary/>
-                {if is_customer_request {
-                    view! {
-                        <SeverityChoice value=state.severity error=error_at("severity")/>
+                {move || {
+                    if is_customer_request() {
+                        view! {
+                            <SeverityChoice value=state.severity error=error_at("severity")/>
+                        }
+                        .into_any()
+                    } else if is_partner_center() {
+                        view! {
+                            <CategoryChoice value=state.category error=error_at("category")/>
+                        }
+                        .into_any()
+                    } else {
+                        ().into_any()
                     }
-                    .into_any()
-                } else {
-                    view! {
-                        <CategoryChoice value=state.category error=error_at("category")/>
-                    }
-                    .into_any()
                 }}
                 <TextField
                     id=control_id("title")
@@ -220,7 +228,14 @@ pub fn RequestForm(
             }}
         </p>
         {move || match created() {
-            Some(created) => view! { <Confirmation created on_new_request/> }.into_any(),
+            Some(created) => {
+                let next = if target.with_untracked(|t| matches!(t, RequestTarget::ContactPartner { .. })) {
+                    id::CONFIRM_NEXT_PARTNER
+                } else {
+                    id::CONFIRM_NEXT
+                };
+                view! { <Confirmation created next on_new_request/> }.into_any()
+            }
             None => form().into_any(),
         }}
     }

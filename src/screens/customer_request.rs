@@ -3,21 +3,32 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::use_widget,
+    escalation::EscalationReason,
     i18n::id,
+    journey::Step,
+    request_form::RequestTarget,
 };
 
 /// The service request on behalf of a customer, with the customer and the
-/// service chosen before shown at the top.
+/// service chosen before shown at the top, and what the escalation guide
+/// decided when the partner went through it (else the offer to).
 #[component]
 pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
     let context = widget.journey.with_untracked(|journey| journey.context());
+    let escalating = widget.journey.with_untracked(|journey| journey.escalating);
     view! {
         <section class="sw-screen" data-testid="customer-request">
             <BackButton/>
             <ScreenHeading>{widget.text(id::CR_HEADING)}</ScreenHeading>
             <p class="sw-intro">{widget.text(id::CR_INTRO)}</p>
             {context.map(|context| {
+                let reason = context.escalation.as_ref().map(|escalation| {
+                    EscalationReason::ALL
+                        .into_iter()
+                        .find(|r| r.as_str() == escalation.reason)
+                        .map_or(id::ESCALATION_REASON_NONE, EscalationReason::label)
+                });
                 view! {
                     <dl class="sw-context" data-testid="request-context">
                         <div>
@@ -28,8 +39,28 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
                             <dt>{widget.text(id::CR_SERVICE_LABEL)}</dt>
                             <dd>{context.service.name.clone()}</dd>
                         </div>
+                        {reason.map(|reason| view! {
+                            <div>
+                                <dt>{widget.text(id::CR_ESCALATION_LABEL)}</dt>
+                                <dd data-testid="request-escalation">{widget.text(reason)}</dd>
+                            </div>
+                        })}
                     </dl>
-                    <RequestForm state context/>
+                    {move || (!escalating && !state.is_filed()).then(|| view! {
+                        <aside class="sw-note" data-testid="escalation-offer">
+                            <h3 class="sw-note-title">{widget.text(id::CR_ESCALATE_TITLE)}</h3>
+                            <p>{widget.text(id::CR_ESCALATE_TEXT)}</p>
+                            <button
+                                type="button"
+                                class="sw-button sw-button-secondary"
+                                data-testid="open-escalation-guide"
+                                on:click=move |_| widget.go(Step::OpenEscalationGuide)
+                            >
+                                {widget.text(id::CR_ESCALATE_BUTTON)}
+                            </button>
+                        </aside>
+                    })}
+                    <RequestForm state target=RequestTarget::Customer(context)/>
                 }
             })}
         </section>

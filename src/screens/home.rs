@@ -6,6 +6,7 @@ use crate::{components::ScreenHeading, context::use_widget, i18n::id, journey::S
 #[component]
 pub fn Home() -> impl IntoView {
     let widget = use_widget();
+    let has_filed = move || widget.filed.with(|filed| !filed.requests.is_empty());
     let choice =
         move |step: Step, title: &'static str, text: &'static str, testid: &'static str| {
             view! {
@@ -38,7 +39,25 @@ pub fn Home() -> impl IntoView {
                     id::HOME_CUSTOMER_TEXT,
                     "open-customer-request",
                 )}
+                {choice(
+                    Step::OpenEscalationGuide,
+                    id::HOME_ESCALATE_TITLE,
+                    id::HOME_ESCALATE_TEXT,
+                    "open-escalation-guide",
+                )}
             </ul>
+            {move || has_filed().then(|| view! {
+                <p>
+                    <button
+                        type="button"
+                        class="sw-button sw-button-link"
+                        data-testid="open-filed-requests"
+                        on:click=move |_| widget.go(Step::OpenFiledRequests)
+                    >
+                        {widget.text(id::HOME_FILED)}
+                    </button>
+                </p>
+            })}
             <aside class="sw-note" data-testid="escalation-note">
                 <h3 class="sw-note-title">{widget.text(id::HOME_ESCALATION_TITLE)}</h3>
                 <p>{widget.text(id::HOME_ESCALATION_TEXT)}</p>

@@ -4,6 +4,7 @@ use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::use_widget,
     i18n::id,
+    request_form::RequestTarget,
 };
 
 /// The Partner Center request: the partner's own problem with the portal.
@@ -15,7 +16,7 @@ pub fn PartnerCenterRequest(state: RequestFormState) -> impl IntoView {
             <BackButton/>
             <ScreenHeading>{widget.text(id::PC_HEADING)}</ScreenHeading>
             <p class="sw-intro">{widget.text(id::PC_INTRO)}</p>
-            <RequestForm state/>
+            <RequestForm state target=RequestTarget::PartnerCenter/>
         </section>
     }
 }

@@ -8,7 +8,6 @@ use send_wrapper::SendWrapper;
 use crate::{
     context::WidgetContext,
     drafts::{self, Draft, FormFlow},
-    host::Audience,
     storage,
 };
 
@@ -69,10 +68,7 @@ impl DraftKeeper {
     /// This form's storage key, while the backend is usable.
     fn key(self) -> Option<String> {
         let backend = self.widget.backend.get_untracked()?;
-        let audience = self
-            .widget
-            .host
-            .with_value(|host| Audience::parse(host.get_attribute("audience").as_deref()));
+        let audience = self.widget.audience.get_untracked();
         Some(drafts::storage_key(&backend, audience, self.flow))
     }
 

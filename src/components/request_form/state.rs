@@ -8,6 +8,7 @@ use crate::{
     api::Transport,
     context::use_widget,
     drafts::{Draft, FormFlow},
+    filed::FiledRequest,
     host::BackendUrl,
     host_api::Prefill,
     locale::Locale,
@@ -49,6 +50,7 @@ impl RequestFormState {
     /// Created inside the widget root, which provides the context.
     pub fn new(flow: FormFlow) -> Self {
         let sender = Sender::new();
+        let widget = use_widget();
         let state = RequestFormState {
             category: RwSignal::new(None),
             severity: RwSignal::new(None),
@@ -61,15 +63,19 @@ impl RequestFormState {
             idempotency_key: RwSignal::new(new_key()),
             local_errors: RwSignal::new(Vec::new()),
             submit: Action::new_local(move |(backend, key, body, transport): &SubmitInput| {
-                sender.submit(
-                    backend.clone(),
-                    key.clone(),
-                    body.clone(),
-                    transport.clone(),
-                )
+                let sent =
+                    sender.submit(backend.clone(), key.clone(), body.clone(), transport.clone());
+                let body = body.clone();
+                async move {
+                    let created = sent.await;
+                    if let Ok(created) = &created {
+                        widget.remember_filed(FiledRequest::new(created, &body));
+                    }
+                    created
+                }
             }),
             sender,
-            draft: DraftKeeper::new(use_widget(), flow),
+            draft: DraftKeeper::new(widget, flow),
         };
         if let Some(draft) = state.draft.load() {
             state.load(draft);
@@ -86,6 +92,11 @@ impl RequestFormState {
             }
         });
         state
+    }
+
+    /// Whether the backend has stored this form's request (tracked).
+    pub fn is_filed(&self) -> bool {
+        self.submit.value().with(|result| matches!(result, Some(Ok(_))))
     }
 
     /// What the user typed, as plain data.

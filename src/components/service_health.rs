@@ -1,0 +1,140 @@
+use leptos::prelude::*;
+use support_contract::{HealthIncident, HealthKind, HealthStatus};
+
+use crate::{
+    api,
+    context::use_widget,
+    i18n::{self, id},
+};
+
+/// Current incidents and advisories from `GET /service-health`, each with
+/// its title, kind, status and start time in the user's locale.
+#[component]
+pub fn ServiceHealthList(
+    /// One service's health; every service's without one.
+    #[prop(optional)]
+    service: Option<String>,
+    /// Shows only this incident (the one the partner said is theirs).
+    #[prop(optional)]
+    only: Option<String>,
+    /// What to say when nothing is current.
+    #[prop(into)]
+    empty: Signal<String>,
+    /// Offers "This is my customer's problem" on each incident.
+    #[prop(optional)]
+    on_mine: Option<Callback<String>>,
+) -> impl IntoView {
+    let widget = use_widget();
+    let health = LocalResource::new(move || {
+        let backend = widget.backend.get();
+        let locale = widget.locale.get();
+        let service = service.clone();
+        let transport = widget.transport();
+        async move {
+            match backend {
+                Some(backend) => api::service_health(backend, service, locale, transport).await,
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    let only = StoredValue::new(only);
+
+    view! {
+        <div class="sw-health" data-testid="service-health">
+            {move || match health.get() {
+                None => view! { <p role="status">{widget.text(id::HEALTH_LOADING)}</p> }.into_any(),
+                Some(Err(_)) => view! {
+                    <div class="sw-submit-error" role="alert">
+                        <p>{widget.text(id::HEALTH_ERROR)}</p>
+                        <button type="button" class="sw-button sw-button-secondary" on:click=move |_| health.refetch()>
+                            {widget.text(id::LOAD_RETRY)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+                Some(Ok(incidents)) => {
+                    let shown: Vec<_> = incidents
+                        .into_iter()
+                        .filter(|i| only.with_value(|only| only.as_ref().is_none_or(|o| *o == i.id)))
+                        .collect();
+                    if shown.is_empty() {
+                        view! { <p class="sw-health-none" data-testid="health-none">{move || empty.get()}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="sw-incidents">
+                                {shown
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(index, incident)| view! { <Incident incident index on_mine/> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }
+                }
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Incident(
+    incident: HealthIncident,
+    index: usize,
+    on_mine: Option<Callback<String>>,
+) -> impl IntoView {
+    let widget = use_widget();
+    // Names the incident a "This is my customer's problem" button is about.
+    let title_id = format!("sw-incident-{index}");
+    let started = incident.started_at.clone();
+    let started = move || {
+        widget.format(
+            id::HEALTH_STARTED,
+            &i18n::args([("time", widget.format_time(&started).into())]),
+        )
+    };
+    let incident_id = incident.id.clone();
+    view! {
+        <li class="sw-incident" data-testid="incident" data-incident-id=incident.id.clone()>
+            <p class="sw-incident-meta">
+                <span class="sw-badge" class:sw-badge-incident=incident.kind == HealthKind::Incident>
+                    {widget.text(kind_label(incident.kind))}
+                </span>
+                " "
+                <span>{widget.text(status_label(incident.status))}</span>
+            </p>
+            <h3 class="sw-incident-title" id=title_id.clone() lang=incident.locale.as_str()>{incident.title.clone()}</h3>
+            <p class="sw-incident-summary" lang=incident.locale.as_str()>{incident.summary.clone()}</p>
+            <p class="sw-incident-time">{started}</p>
+            {on_mine.map(|on_mine| {
+                view! {
+                    <button
+                        type="button"
+                        class="sw-button sw-button-secondary"
+                        data-testid="incident-mine"
+                        aria-describedby=title_id.clone()
+                        on:click=move |_| on_mine.run(incident_id.clone())
+                    >
+                        {widget.text(id::GUIDE_HEALTH_MINE)}
+                    </button>
+                }
+            })}
+        </li>
+    }
+}
+
+fn kind_label(kind: HealthKind) -> &'static str {
+    match kind {
+        HealthKind::Incident => id::HEALTH_KIND_INCIDENT,
+        HealthKind::Advisory => id::HEALTH_KIND_ADVISORY,
+    }
+}
+
+fn status_label(status: HealthStatus) -> &'static str {
+    match status {
+        HealthStatus::Investigating => id::HEALTH_STATUS_INVESTIGATING,
+        HealthStatus::Identified => id::HEALTH_STATUS_IDENTIFIED,
+        HealthStatus::Monitoring => id::HEALTH_STATUS_MONITORING,
+        HealthStatus::Resolved => id::HEALTH_STATUS_RESOLVED,
+    }
+}

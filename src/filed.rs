@@ -1,0 +1,150 @@
+//! The requests this widget filed on this device, so the partner can come
+//! back to their status. Kept in localStorage next to the drafts, one list
+//! per backend and audience, and cleared by the user from the widget.
+//!
+//! ```
+//! use support_widget::{filed::{self, Filed, FiledRequest}, host::{Audience, BackendUrl}};
+//!
+//! let backend = BackendUrl::parse(Some("https://portal.example.com/api")).unwrap();
+//! assert_eq!(
+//!     filed::storage_key(&backend, Audience::Partner),
+//!     "support-widget:v1:filed:https://portal.example.com/api/:partner",
+//! );
+//! assert_eq!(Filed::decode("not json"), Filed::default());
+//! ```
+
+use serde::{Deserialize, Serialize};
+use support_contract::{CreatedRequest, NewSupportRequest, RequestKind};
+
+use crate::host::{Audience, BackendUrl};
+
+/// How many filed requests the list keeps; the oldest go first.
+pub const KEPT: usize = 20;
+
+/// One filed request, as the list shows it before its status is loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiledRequest {
+    pub id: String,
+    pub reference: String,
+    pub title: String,
+    pub kind: RequestKind,
+    /// The customer's name, for requests on behalf of one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
+    /// RFC 3339, as the backend answered it.
+    pub created_at: String,
+}
+
+impl FiledRequest {
+    pub fn new(created: &CreatedRequest, request: &NewSupportRequest) -> FiledRequest {
+        FiledRequest {
+            id: created.id.clone(),
+            reference: created.reference.clone(),
+            title: request.title.clone(),
+            kind: request.kind,
+            customer: request.customer.as_ref().map(|c| c.name.clone()),
+            created_at: created.created_at.clone(),
+        }
+    }
+}
+
+/// The list, newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filed {
+    pub requests: Vec<FiledRequest>,
+}
+
+impl Filed {
+    /// The stored list; anything unreadable (another version's format, a
+    /// hand-edited value) reads as an empty list rather than an error.
+    pub fn decode(json: &str) -> Filed {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The list with `request` at the top: a request already listed (the
+    /// same answer read twice) moves up rather than appearing twice.
+    pub fn with(&self, request: FiledRequest) -> Filed {
+        let others = self.requests.iter().filter(|r| r.id != request.id).cloned();
+        let mut requests: Vec<_> = std::iter::once(request.clone()).chain(others).collect();
+        requests.truncate(KEPT);
+        Filed { requests }
+    }
+}
+
+/// Where the list lives: one per backend and audience, like the drafts.
+pub fn storage_key(backend: &BackendUrl, audience: Audience) -> String {
+    format!(
+        "support-widget:v1:filed:{}:{}",
+        backend.as_str(),
+        audience.as_str()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use support_contract::{CustomerRef, RequestStatus};
+
+    use super::*;
+
+    fn filed(id: &str) -> FiledRequest {
+        let created = CreatedRequest {
+            id: id.into(),
+            reference: format!("SR-{id}"),
+            status: RequestStatus::Submitted,
+            created_at: "2026-11-22T08:00:00Z".into(),
+        };
+        let request = NewSupportRequest {
+            kind: RequestKind::Customer,
+            customer: Some(CustomerRef {
+                id: "contoso".into(),
+                name: "Contoso 有限公司".into(),
+            }),
+            title: format!("Request {id}"),
+            ..NewSupportRequest::default()
+        };
+        FiledRequest::new(&created, &request)
+    }
+
+    #[test]
+    fn the_newest_comes_first_and_a_repeat_moves_up() {
+        let list = Filed::default()
+            .with(filed("1"))
+            .with(filed("2"))
+            .with(filed("1"));
+        let ids: Vec<_> = list.requests.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2"]);
+        assert_eq!(list.requests[0].customer.as_deref(), Some("Contoso 有限公司"));
+    }
+
+    #[test]
+    fn the_list_keeps_the_latest_few() {
+        let list = (0..KEPT + 5).fold(Filed::default(), |list, n| list.with(filed(&n.to_string())));
+        assert_eq!(list.requests.len(), KEPT);
+        assert_eq!(list.requests[0].id, (KEPT + 4).to_string());
+    }
+
+    #[test]
+    fn it_reads_back_what_it_writes() {
+        let list = Filed::default().with(filed("a"));
+        assert_eq!(Filed::decode(&list.encode()), list);
+        assert_eq!(Filed::decode(r#"{"requests":[{"id":1}]}"#), Filed::default());
+    }
+
+    #[test]
+    fn each_backend_and_audience_has_its_own_list() {
+        let one = BackendUrl::parse(Some("https://a.example.com/")).unwrap();
+        let two = BackendUrl::parse(Some("https://b.example.com/")).unwrap();
+        assert_ne!(
+            storage_key(&one, Audience::Partner),
+            storage_key(&two, Audience::Partner)
+        );
+        assert_ne!(
+            storage_key(&one, Audience::Partner),
+            storage_key(&one, Audience::Customer)
+        );
+    }
+}

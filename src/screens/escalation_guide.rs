@@ -1,0 +1,264 @@
+use leptos::prelude::*;
+
+use crate::{
+    components::{BackButton, ScreenHeading, ServiceHealthList},
+    context::use_widget,
+    escalation::{EscalationReason, GuideAnswer, GuideStep, TroubleshootingStep, PARTNER_DUTIES},
+    i18n::{self, id},
+    journey::Step,
+};
+
+/// The escalation guide (seeds 002 and 003): service health first, then
+/// troubleshooting, then whether the problem is one 21Vianet takes. It only
+/// walks the rules in `escalation.rs`; each step is one screen.
+#[component]
+pub fn EscalationGuide() -> impl IntoView {
+    let widget = use_widget();
+    let step = Memo::new(move |_| widget.journey.with(|j| j.guide.step));
+    view! {
+        <section class="sw-screen" data-testid="escalation-guide">
+            <BackButton/>
+            {move || match step.get() {
+                GuideStep::ServiceHealth => view! { <HealthCheck/> }.into_any(),
+                GuideStep::KnownIncident => view! { <KnownIncident/> }.into_any(),
+                GuideStep::Troubleshoot => view! { <Troubleshoot/> }.into_any(),
+                GuideStep::CategoryGate => view! { <CategoryGate/> }.into_any(),
+                GuideStep::PartnerDuties => view! { <PartnerDuties/> }.into_any(),
+                // The journey has moved on to the request.
+                GuideStep::Proceed => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+fn answer(answer: GuideAnswer) {
+    use_widget().go(Step::Guide(answer));
+}
+
+fn service_name() -> (Option<String>, String) {
+    use_widget().journey.with_untracked(|j| {
+        let service = j.service.as_ref();
+        (
+            service.map(|s| s.id.clone()),
+            service.map(|s| s.name.clone()).unwrap_or_default(),
+        )
+    })
+}
+
+#[component]
+fn HealthCheck() -> impl IntoView {
+    let widget = use_widget();
+    let (service, name) = service_name();
+    let with_service = move |message: &'static str| {
+        let name = name.clone();
+        move || widget.format(message, &i18n::args([("service", name.clone().into())]))
+    };
+    let on_mine = Callback::new(move |incident: String| {
+        widget.go(Step::Guide(GuideAnswer::KnownIncident(incident)))
+    });
+    view! {
+        <div data-testid="guide-health">
+            <ScreenHeading>{widget.text(id::GUIDE_HEALTH_HEADING)}</ScreenHeading>
+            <p>{with_service(id::GUIDE_HEALTH_INTRO)}</p>
+            <ServiceHealthList
+                service=service.unwrap_or_default()
+                empty=Signal::derive(with_service(id::GUIDE_HEALTH_NONE))
+                on_mine
+            />
+            <div class="sw-actions">
+                <button
+                    type="button"
+                    class="sw-button sw-button-primary"
+                    data-testid="guide-health-continue"
+                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::HealthChecked))
+                >
+                    {widget.text(id::GUIDE_HEALTH_CONTINUE)}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// The end of the guide when a current incident is the customer's problem:
+/// nothing is escalated, and the incident is shown again to follow.
+#[component]
+fn KnownIncident() -> impl IntoView {
+    let widget = use_widget();
+    let (service, _) = service_name();
+    let incident = widget
+        .journey
+        .with_untracked(|j| j.guide.incident.clone())
+        .unwrap_or_default();
+    view! {
+        <div data-testid="guide-known-incident">
+            <ScreenHeading>{widget.text(id::GUIDE_KNOWN_HEADING)}</ScreenHeading>
+            <p>{widget.text(id::GUIDE_KNOWN_TEXT)}</p>
+            <ServiceHealthList
+                service=service.unwrap_or_default()
+                only=incident
+                empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE))
+            />
+            <button
+                type="button"
+                class="sw-button sw-button-secondary"
+                data-testid="guide-start-again"
+                on:click=move |_| widget.go(Step::Home)
+            >
+                {widget.text(id::GUIDE_START_AGAIN)}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn Troubleshoot() -> impl IntoView {
+    let widget = use_widget();
+    let done = move |step: TroubleshootingStep| {
+        widget
+            .journey
+            .with(|j| j.guide.troubleshooting.contains(&step))
+    };
+    view! {
+        <div data-testid="guide-troubleshoot">
+            <ScreenHeading>{widget.text(id::GUIDE_TROUBLESHOOT_HEADING)}</ScreenHeading>
+            <p>{widget.text(id::GUIDE_TROUBLESHOOT_INTRO)}</p>
+            <fieldset class="sw-fieldset">
+                <legend class="sw-legend">{widget.text(id::GUIDE_TROUBLESHOOT_LEGEND)}</legend>
+                <ul class="sw-checks">
+                    {TroubleshootingStep::ALL
+                        .into_iter()
+                        .map(|step| {
+                            view! {
+                                <li>
+                                    <label class="sw-check">
+                                        <input
+                                            type="checkbox"
+                                            data-testid=format!("troubleshoot-{}", step.as_str())
+                                            prop:checked=move || done(step)
+                                            on:change=move |_| answer(GuideAnswer::ToggleTroubleshooting(step))
+                                        />
+                                        <span>{widget.text(step.label())}</span>
+                                    </label>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </fieldset>
+            <button
+                type="button"
+                class="sw-button sw-button-primary"
+                data-testid="guide-troubleshoot-continue"
+                on:click=move |_| widget.go(Step::Guide(GuideAnswer::TroubleshootingDone))
+            >
+                {widget.text(id::GUIDE_CONTINUE)}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn CategoryGate() -> impl IntoView {
+    let widget = use_widget();
+    let chosen = move || widget.journey.with(|j| j.guide.reason);
+    view! {
+        <div data-testid="guide-category">
+            <ScreenHeading>{widget.text(id::GUIDE_CATEGORY_HEADING)}</ScreenHeading>
+            <p>{widget.text(id::GUIDE_CATEGORY_INTRO)}</p>
+            <ul class="sw-choices">
+                {EscalationReason::ALL
+                    .into_iter()
+                    .map(|reason| {
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="sw-choice"
+                                    data-testid="guide-reason"
+                                    data-reason=reason.as_str()
+                                    aria-current=move || (chosen() == Some(reason)).then_some("true")
+                                    on:click=move |_| answer(GuideAnswer::Reason(reason))
+                                >
+                                    <span class="sw-choice-title">{widget.text(reason.label())}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li>
+                    <button
+                        type="button"
+                        class="sw-choice"
+                        data-testid="guide-reason-none"
+                        on:click=move |_| answer(GuideAnswer::NoneOfThese)
+                    >
+                        <span class="sw-choice-title">{widget.text(id::GUIDE_CATEGORY_NONE)}</span>
+                    </button>
+                </li>
+            </ul>
+        </div>
+    }
+}
+
+/// None of the five: the partner's own support duties, and going on only
+/// after acknowledging them.
+#[component]
+fn PartnerDuties() -> impl IntoView {
+    let widget = use_widget();
+    let acknowledged = RwSignal::new(
+        widget
+            .journey
+            .with_untracked(|j| j.guide.duties_acknowledged),
+    );
+    let missing = RwSignal::new(false);
+    let go_on = move |_| {
+        if acknowledged.get_untracked() {
+            answer(GuideAnswer::AcknowledgeDuties);
+        } else {
+            missing.set(true);
+        }
+    };
+    view! {
+        <div data-testid="guide-duties">
+            <ScreenHeading>{widget.text(id::GUIDE_DUTIES_HEADING)}</ScreenHeading>
+            <p>{widget.text(id::GUIDE_DUTIES_INTRO)}</p>
+            <ul class="sw-duties" data-testid="partner-duties">
+                {PARTNER_DUTIES
+                    .into_iter()
+                    .map(|duty| view! { <li>{widget.text(duty)}</li> })
+                    .collect_view()}
+            </ul>
+            <p class="sw-warning" data-testid="remediation-warning">{widget.text(id::GUIDE_DUTIES_WARNING)}</p>
+            <div class="sw-field" class:sw-field-invalid=move || missing.get()>
+                <p id="sw-duties-error" class="sw-field-error" role="alert">
+                    {move || missing.get().then(widget.text(id::GUIDE_DUTIES_REQUIRED))}
+                </p>
+                <label class="sw-check">
+                    <input
+                        type="checkbox"
+                        data-testid="duties-acknowledge"
+                        aria-describedby=move || missing.get().then_some("sw-duties-error")
+                        aria-invalid=move || missing.get().then_some("true")
+                        prop:checked=move || acknowledged.get()
+                        on:change=move |event| {
+                            let ticked = event_target_checked(&event);
+                            acknowledged.set(ticked);
+                            if ticked {
+                                missing.set(false);
+                            }
+                        }
+                    />
+                    <span>{widget.text(id::GUIDE_DUTIES_ACKNOWLEDGE)}</span>
+                </label>
+            </div>
+            <button
+                type="button"
+                class="sw-button sw-button-primary"
+                data-testid="guide-duties-continue"
+                on:click=go_on
+            >
+                {widget.text(id::GUIDE_DUTIES_CONTINUE)}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+use leptos::prelude::*;
+
+use crate::{
+    api,
+    components::{BackButton, ScreenHeading},
+    context::use_widget,
+    filed::FiledRequest,
+    i18n::{self, id},
+    journey::Step,
+    screens::request_status::status_label,
+};
+
+/// The requests filed from this device, each with its current status, and
+/// the way to forget the list.
+#[component]
+pub fn FiledRequests() -> impl IntoView {
+    let widget = use_widget();
+    let cleared = RwSignal::new(false);
+    let requests = move || widget.filed.with(|filed| filed.requests.clone());
+    view! {
+        <section class="sw-screen" data-testid="filed-requests">
+            <BackButton/>
+            <ScreenHeading>{widget.text(id::FILED_HEADING)}</ScreenHeading>
+            <p class="sw-intro">{widget.text(id::FILED_INTRO)}</p>
+            {move || {
+                let requests = requests();
+                if requests.is_empty() {
+                    view! { <p data-testid="filed-empty">{widget.text(id::FILED_EMPTY)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="sw-choices">
+                            {requests
+                                .into_iter()
+                                .map(|request| view! { <FiledItem request/> })
+                                .collect_view()}
+                        </ul>
+                        <button
+                            type="button"
+                            class="sw-button sw-button-secondary"
+                            data-testid="filed-clear"
+                            on:click=move |_| {
+                                widget.clear_filed();
+                                cleared.set(true);
+                            }
+                        >
+                            {widget.text(id::FILED_CLEAR)}
+                        </button>
+                    }
+                    .into_any()
+                }
+            }}
+            <p class="sw-visually-hidden" role="status">
+                {move || cleared.get().then(widget.text(id::FILED_CLEARED))}
+            </p>
+        </section>
+    }
+}
+
+/// One filed request: what it was about, when, and its status now.
+#[component]
+fn FiledItem(request: FiledRequest) -> impl IntoView {
+    let widget = use_widget();
+    let request_id = request.id.clone();
+    let status = LocalResource::new(move || {
+        let backend = widget.backend.get();
+        let transport = widget.transport();
+        let request_id = request_id.clone();
+        async move {
+            let backend = backend?;
+            api::request_status(backend, request_id, transport)
+                .await
+                .ok()
+                .map(|stored| stored.status)
+        }
+    });
+    let created_at = request.created_at.clone();
+    let filed_on = move || {
+        widget.format(
+            id::FILED_ON,
+            &i18n::args([("time", widget.format_time(&created_at).into())]),
+        )
+    };
+    let id_for_click = request.id.clone();
+    view! {
+        <li>
+            <button
+                type="button"
+                class="sw-choice"
+                data-testid="filed-request"
+                data-request-id=request.id.clone()
+                on:click=move |_| widget.go(Step::ViewStatus(id_for_click.clone()))
+            >
+                <span class="sw-choice-title">{request.reference.clone()} " · " {request.title.clone()}</span>
+                <span class="sw-choice-text">
+                    {request.customer.clone().map(|customer| view! { {customer} " · " })}
+                    {filed_on}
+                </span>
+                <span class="sw-choice-text" data-testid="filed-status">
+                    {move || match status.get() {
+                        Some(Some(status)) => widget.text(status_label(status))(),
+                        _ => String::new(),
+                    }}
+                </span>
+            </button>
+        </li>
+    }
+}

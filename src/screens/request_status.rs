@@ -1,0 +1,130 @@
+use leptos::prelude::*;
+use support_contract::{RequestKind, RequestStatus as Status};
+
+use crate::{
+    api,
+    components::{BackButton, ScreenHeading},
+    context::use_widget,
+    i18n::{self, id},
+    request::LoadError,
+};
+
+/// One filed request's status (`GET /support-requests/{id}`), refreshable,
+/// with its history and, for a customer's request, the reminder to close the
+/// loop with the customer.
+#[component]
+pub fn RequestStatus() -> impl IntoView {
+    let widget = use_widget();
+    let request_id = widget
+        .journey
+        .with_untracked(|j| j.status_of.clone())
+        .unwrap_or_default();
+    let checked_at = RwSignal::new(None::<String>);
+    let stored = LocalResource::new(move || {
+        let backend = widget.backend.get();
+        let transport = widget.transport();
+        let request_id = request_id.clone();
+        async move {
+            let Some(backend) = backend else {
+                return Err(LoadError::Network);
+            };
+            let answer = api::request_status(backend, request_id, transport).await;
+            checked_at.set(Some(js_sys::Date::new_0().to_iso_string().into()));
+            answer
+        }
+    });
+    let checked = move || {
+        checked_at.get().map(|time| {
+            widget.format(
+                id::STATUS_CHECKED,
+                &i18n::args([("time", widget.format_time(&time).into())]),
+            )
+        })
+    };
+
+    view! {
+        <section class="sw-screen" data-testid="request-status">
+            <BackButton/>
+            <ScreenHeading>{widget.text(id::STATUS_HEADING)}</ScreenHeading>
+            {move || match stored.get() {
+                None => view! { <p role="status">{widget.text(id::STATUS_LOADING)}</p> }.into_any(),
+                Some(Err(LoadError::NotFound)) => view! {
+                    <p role="alert" data-testid="status-not-found">{widget.text(id::STATUS_NOT_FOUND)}</p>
+                }
+                .into_any(),
+                Some(Err(_)) => view! {
+                    <div class="sw-submit-error" role="alert">
+                        <p>{widget.text(id::STATUS_ERROR)}</p>
+                        <button type="button" class="sw-button sw-button-secondary" on:click=move |_| stored.refetch()>
+                            {widget.text(id::LOAD_RETRY)}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+                Some(Ok(stored)) => {
+                    let for_customer = stored.request.kind == RequestKind::Customer;
+                    let resolved = matches!(stored.status, Status::Resolved | Status::Closed);
+                    view! {
+                        <p class="sw-reference" data-testid="status-reference">{stored.reference.clone()}</p>
+                        <p class="sw-status-title">{stored.request.title.clone()}</p>
+                        <dl class="sw-context">
+                            <div>
+                                <dt>{widget.text(id::STATUS_LABEL)}</dt>
+                                <dd data-testid="status-current" data-status=stored.status.as_str()>
+                                    {widget.text(status_label(stored.status))}
+                                </dd>
+                            </div>
+                        </dl>
+                        // The reminder stands out once the request is resolved.
+                        {for_customer.then(|| view! {
+                            <aside class="sw-note" class:sw-note-strong=resolved data-testid="close-the-loop">
+                                <p>{widget.text(id::STATUS_CLOSE_LOOP)}</p>
+                            </aside>
+                        })}
+                        <h3 class="sw-subheading">{widget.text(id::STATUS_HISTORY)}</h3>
+                        <ol class="sw-history" data-testid="status-history">
+                            {stored
+                                .history
+                                .into_iter()
+                                .rev()
+                                .map(|change| {
+                                    let time = widget.format_time(&change.changed_at);
+                                    view! {
+                                        <li>
+                                            <span class="sw-history-status">{widget.text(status_label(change.status))}</span>
+                                            " · "
+                                            <time datetime=change.changed_at.clone()>{time}</time>
+                                            {change.note.map(|note| view! { <p class="sw-history-note">{note}</p> })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                    .into_any()
+                }
+            }}
+            <div class="sw-actions">
+                <button
+                    type="button"
+                    class="sw-button sw-button-secondary"
+                    data-testid="status-refresh"
+                    on:click=move |_| stored.refetch()
+                >
+                    {widget.text(id::STATUS_REFRESH)}
+                </button>
+            </div>
+            <p class="sw-hint" role="status" data-testid="status-checked">{checked}</p>
+        </section>
+    }
+}
+
+/// The message that names a request status.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Submitted => id::STATUS_SUBMITTED,
+        Status::InProgress => id::STATUS_IN_PROGRESS,
+        Status::Resolved => id::STATUS_RESOLVED,
+        Status::Closed => id::STATUS_CLOSED,
+    }
+}

@@ -1,0 +1,257 @@
+use leptos::{ev::SubmitEvent, prelude::*};
+use support_contract::Article;
+
+use crate::{
+    api,
+    components::{RequestForm, RequestFormState, ScreenHeading, ServiceHealthList},
+    context::use_widget,
+    i18n::{self, id},
+    request::LoadError,
+    request_form::RequestTarget,
+    self_service::HelpStep,
+};
+
+/// The customer's start: service health and the help articles, then
+/// "This solved it" or "Contact my partner".
+#[component]
+pub fn SelfServiceHelp(
+    /// The last search and its articles, kept while the customer goes to
+    /// the contact form and back.
+    search: ArticleSearch,
+) -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <section class="sw-screen" data-testid="self-service">
+            <ScreenHeading>{widget.text(id::HELP_HEADING)}</ScreenHeading>
+            <p class="sw-intro">{widget.text(id::HELP_INTRO)}</p>
+            <h3 class="sw-subheading">{widget.text(id::HELP_HEALTH_HEADING)}</h3>
+            <ServiceHealthList empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE))/>
+            <h3 class="sw-subheading">{widget.text(id::HELP_ARTICLES_HEADING)}</h3>
+            <ArticleSearchForm search/>
+            <fieldset class="sw-fieldset">
+                <legend class="sw-legend">{widget.text(id::HELP_QUESTION)}</legend>
+                <div class="sw-actions">
+                    <button
+                        type="button"
+                        class="sw-button sw-button-secondary"
+                        data-testid="help-solved"
+                        on:click=move |_| widget.go_help(HelpStep::Solved)
+                    >
+                        {widget.text(id::HELP_SOLVED)}
+                    </button>
+                    <button
+                        type="button"
+                        class="sw-button sw-button-primary"
+                        data-testid="help-contact"
+                        on:click=move |_| widget.go_help(HelpStep::ContactPartner)
+                    >
+                        {widget.text(id::HELP_CONTACT)}
+                    </button>
+                </div>
+            </fieldset>
+        </section>
+    }
+}
+
+/// A query and what searching for it found.
+type Found = (String, Result<Vec<Article>, LoadError>);
+
+/// The article search's state, owned by the widget root.
+#[derive(Clone, Copy)]
+pub struct ArticleSearch {
+    pub query: RwSignal<String>,
+    /// The query last searched for and what it found; `None` before the
+    /// first search.
+    pub result: RwSignal<Option<Found>>,
+    pub pending: RwSignal<bool>,
+}
+
+impl ArticleSearch {
+    pub fn new() -> ArticleSearch {
+        ArticleSearch {
+            query: RwSignal::new(String::new()),
+            result: RwSignal::new(None),
+            pending: RwSignal::new(false),
+        }
+    }
+}
+
+#[component]
+fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
+    let widget = use_widget();
+    let run = move || {
+        let query = search.query.get_untracked();
+        if query.trim().is_empty() || search.pending.get_untracked() {
+            return;
+        }
+        let Some(backend) = widget.backend.get_untracked() else {
+            return;
+        };
+        let locale = widget.locale.get_untracked();
+        let transport = widget.transport();
+        search.pending.set(true);
+        // Not tied to this form: the customer may move on to the contact
+        // form while it runs, and the articles found still count as seen.
+        // Removing the widget aborts it (the transport's signal).
+        leptos::task::spawn_local(async move {
+            let found = api::search_articles(backend, query.clone(), locale, transport).await;
+            if let Ok(articles) = &found {
+                widget.go_help(HelpStep::SawArticles(
+                    articles.iter().map(|a| a.id.clone()).collect(),
+                ));
+                _ = widget.seen_articles.try_update(|seen| {
+                    for article in articles {
+                        if !seen.iter().any(|(id, _)| *id == article.id) {
+                            seen.push((article.id.clone(), article.title.clone()));
+                        }
+                    }
+                });
+            }
+            _ = search.result.try_set(Some((query, found)));
+            _ = search.pending.try_set(false);
+        });
+    };
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        run();
+    };
+    view! {
+        <form class="sw-search" role="search" novalidate on:submit=on_submit data-testid="article-search">
+            <div class="sw-field">
+                <label class="sw-label" for="sw-article-query">{widget.text(id::HELP_SEARCH_LABEL)}</label>
+                <p class="sw-hint" id="sw-article-query-hint">{widget.text(id::HELP_SEARCH_HINT)}</p>
+                <div class="sw-search-row">
+                    <input
+                        id="sw-article-query"
+                        class="sw-input"
+                        type="search"
+                        data-testid="article-query"
+                        aria-describedby="sw-article-query-hint"
+                        prop:value=move || search.query.get()
+                        on:input=move |event| search.query.set(event_target_value(&event))
+                    />
+                    <button type="submit" class="sw-button sw-button-primary" data-testid="article-search-button">
+                        {widget.text(id::HELP_SEARCH_BUTTON)}
+                    </button>
+                </div>
+            </div>
+        </form>
+        <p class="sw-hint" role="status" data-testid="article-count">
+            {move || {
+                if search.pending.get() {
+                    return widget.text(id::HELP_SEARCHING)();
+                }
+                match search.result.get() {
+                    Some((_, Ok(articles))) if !articles.is_empty() => widget.format(
+                        id::HELP_RESULTS,
+                        &i18n::args([("count", articles.len().into())]),
+                    ),
+                    _ => String::new(),
+                }
+            }}
+        </p>
+        {move || match search.result.get() {
+            None => ().into_any(),
+            Some((_, Err(_))) => view! {
+                <div class="sw-submit-error" role="alert">
+                    <p>{widget.text(id::HELP_SEARCH_ERROR)}</p>
+                    <button type="button" class="sw-button sw-button-secondary" on:click=move |_| run()>
+                        {widget.text(id::LOAD_RETRY)}
+                    </button>
+                </div>
+            }
+            .into_any(),
+            Some((query, Ok(articles))) if articles.is_empty() => {
+                let message = move || widget.format(
+                    id::HELP_NO_RESULTS,
+                    &i18n::args([("query", query.clone().into())]),
+                );
+                view! { <p data-testid="article-none">{message}</p> }.into_any()
+            }
+            Some((_, Ok(articles))) => view! {
+                <ul class="sw-articles" data-testid="articles">
+                    {articles.into_iter().map(|article| view! { <ArticleItem article/> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ArticleItem(article: Article) -> impl IntoView {
+    let widget = use_widget();
+    let language = article.locale;
+    let translated = move || widget.locale.get().contact_language() == language;
+    view! {
+        <li class="sw-article" data-testid="article" data-article-id=article.id.clone()>
+            <a
+                class="sw-article-title"
+                href=article.url.clone()
+                target="_blank"
+                rel="noopener noreferrer"
+                lang=language.as_str()
+            >
+                {article.title.clone()}
+                <span class="sw-visually-hidden">" " {widget.text(id::SELF_HELP_NEW_TAB)}</span>
+                <span aria-hidden="true">" ↗"</span>
+            </a>
+            {move || (!translated()).then(|| view! { <span class="sw-badge">{widget.text(id::HELP_IN_ENGLISH)}</span> })}
+            <p class="sw-article-summary" lang=language.as_str()>{article.summary.clone()}</p>
+        </li>
+    }
+}
+
+/// The friendly close when self-service solved it: nothing was sent.
+#[component]
+pub fn SelfServiceSolved() -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <section class="sw-screen" data-testid="help-solved-screen">
+            <ScreenHeading>{widget.text(id::HELP_SOLVED_HEADING)}</ScreenHeading>
+            <p>{widget.text(id::HELP_SOLVED_TEXT)}</p>
+            <button type="button" class="sw-button sw-button-secondary" on:click=move |_| widget.go_help(HelpStep::StartAgain)>
+                {widget.text(id::NAV_START_AGAIN)}
+            </button>
+        </section>
+    }
+}
+
+/// The message to the partner, with the articles the customer looked at.
+#[component]
+pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
+    let widget = use_widget();
+    let target = Signal::derive(move || RequestTarget::ContactPartner {
+        articles_seen: widget.help.with(|help| help.articles_seen.clone()),
+    });
+    let seen = move || {
+        widget.help.with(|help| {
+            widget.seen_articles.with(|titles| {
+                help.articles_seen
+                    .iter()
+                    .filter_map(|id| titles.iter().find(|(seen, _)| seen == id).map(|(_, title)| title.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <section class="sw-screen" data-testid="contact-partner">
+            <button type="button" class="sw-back" data-testid="back" on:click=move |_| widget.go_help(HelpStep::Back)>
+                <span aria-hidden="true">"← "</span>
+                {widget.text(id::NAV_BACK)}
+            </button>
+            <ScreenHeading>{widget.text(id::CONTACT_HEADING)}</ScreenHeading>
+            <p class="sw-intro">{widget.text(id::CONTACT_INTRO)}</p>
+            {move || {
+                let seen = seen();
+                (!seen.is_empty()).then(|| view! {
+                    <div class="sw-note" data-testid="articles-seen">
+                        <h3 class="sw-note-title">{widget.text(id::CONTACT_SEEN_HEADING)}</h3>
+                        <ul>{seen.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+            <RequestForm state target/>
+        </section>
+    }
+}
