@@ -1,0 +1,244 @@
+// The escalation guide (seeds 002 and 003): service health first, then
+// troubleshooting, then whether the problem is one of the five that 21Vianet
+// takes; and after filing, the request's status and the list of requests
+// filed from this device.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+import { SupportWidgetPage } from "./support-widget-page.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Changes a stored request's status the documented way: the backend's CLI. */
+function setStatus(reference, status, note) {
+  execFileSync(
+    `${root}target/release/support-backend`,
+    ["set-status", "--database-url", `sqlite://${root}target/e2e/support-widget.db`, reference, status, "--note", note],
+    { stdio: "pipe" },
+  );
+}
+
+const texts = {
+  "en-US": {
+    search: "contoso",
+    customer: "Contoso Ltd",
+    healthHeading: "Check service health first",
+    knownHeading: "This is a known incident",
+    incident: "Virtual machines in China East 2 may fail to start",
+    dutiesHeading: "This is yours to support",
+    required: "Confirm that you understand",
+    submitted: "Submitted",
+    resolved: "Resolved",
+  },
+  "zh-CN": {
+    search: "北京",
+    customer: "北京云计算有限公司",
+    healthHeading: "先检查服务运行状况",
+    knownHeading: "这是已知事件",
+    incident: "中国东部 2 区域的虚拟机可能无法启动",
+    dutiesHeading: "这属于你的支持范围",
+    required: "请先确认你已了解",
+    submitted: "已提交",
+    resolved: "已解决",
+  },
+  "zh-TW": {
+    search: "台北",
+    customer: "台北雲端服務股份有限公司",
+    healthHeading: "先檢查服務健康狀態",
+    knownHeading: "這是已知事件",
+    incident: "中國東部 2 區域的虛擬機器可能無法啟動",
+    dutiesHeading: "這屬於您的支援範圍",
+    required: "請先確認您已了解",
+    submitted: "已提交",
+    resolved: "已解決",
+  },
+  "es-ES": {
+    search: "asociados",
+    customer: "Núñez y Asociados S.L.",
+    healthHeading: "Compruebe primero el estado del servicio",
+    knownHeading: "Es un incidente conocido",
+    incident: "Las máquinas virtuales de China East 2",
+    dutiesHeading: "Le corresponde a usted darle soporte",
+    required: "Confirme que lo entiende",
+    submitted: "Enviada",
+    resolved: "Resuelta",
+  },
+};
+
+/** From home: escalate, find the customer, pick the service. */
+async function startEscalation(widget, locale, serviceId) {
+  const text = texts[locale];
+  await widget.goto();
+  await widget.setAttribute("locale", locale);
+  await widget.host.getByTestId("open-escalation-guide").click();
+  await widget.host.locator("#sw-customer-search").fill(text.search);
+  await widget.host.getByRole("option", { name: text.customer }).click();
+  await widget.host.locator(`[data-testid=service-option]`).nth(serviceIndex[serviceId]).click();
+  await expect(widget.host.getByTestId("guide-health")).toBeVisible();
+  await expect(widget.heading).toHaveText(text.healthHeading);
+}
+
+// The services in the order GET /services lists them.
+const serviceIndex = { office365: 0, azure: 1, dynamics365: 2, powerbi: 3 };
+
+async function fillRequest(widget, title) {
+  await widget.host.locator("#sw-severity").check();
+  await widget.host.locator("#sw-title").fill(title);
+  await widget.host.locator("#sw-description").fill("Every user of the tenant is affected since 09:00.");
+  await widget.host.locator("#sw-contact-name").fill("Li Na");
+  await widget.host.locator("#sw-contact-email").fill("li.na@contoso.cn");
+}
+
+for (const locale of ["en-US", "zh-TW"]) {
+  test(`a known incident stops the escalation in ${locale}`, async ({ page, request }) => {
+    const widget = new SupportWidgetPage(page);
+    await startEscalation(widget, locale, "azure");
+    const incident = widget.host.getByTestId("incident").filter({ hasText: texts[locale].incident });
+    await expect(incident).toBeVisible();
+    await expect(incident.locator(".sw-incident-time")).not.toBeEmpty();
+    await incident.getByTestId("incident-mine").click();
+
+    const known = widget.host.getByTestId("guide-known-incident");
+    await expect(known).toBeVisible();
+    await expect(widget.heading).toHaveText(texts[locale].knownHeading);
+    await expect(widget.heading).toBeFocused();
+    // It points to the incident, and there is no way on to a request.
+    await expect(known.getByTestId("incident")).toHaveAttribute("data-incident-id", "azure-vm-start-china-east-2");
+    await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
+    await known.getByTestId("guide-start-again").click();
+    await expect(widget.home).toBeVisible();
+  });
+}
+
+for (const locale of ["es-ES", "zh-CN"]) {
+  test(`a problem outside the five shows the partner's duties and needs the acknowledgement in ${locale}`, async ({ page, request }) => {
+    const widget = new SupportWidgetPage(page);
+    await startEscalation(widget, locale, "dynamics365");
+    await expect(widget.host.getByTestId("health-none")).toBeVisible();
+    await widget.host.getByTestId("guide-health-continue").click();
+    await widget.host.getByTestId("troubleshoot-settings").check();
+    await widget.host.getByTestId("guide-troubleshoot-continue").click();
+    await expect(widget.host.getByTestId("guide-reason")).toHaveCount(5);
+    await widget.host.getByTestId("guide-reason-none").click();
+
+    await expect(widget.heading).toHaveText(texts[locale].dutiesHeading);
+    await expect(widget.host.getByTestId("partner-duties").locator("li")).toHaveCount(7);
+    await expect(widget.host.getByTestId("remediation-warning")).toBeVisible();
+    await widget.host.getByTestId("guide-duties-continue").click();
+    await expect(widget.host.locator("#sw-duties-error")).toContainText(texts[locale].required);
+    await expect(widget.host.getByTestId("duties-acknowledge")).toHaveAttribute("aria-invalid", "true");
+    await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
+
+    await widget.host.getByTestId("duties-acknowledge").check();
+    await widget.host.getByTestId("guide-duties-continue").click();
+    await expect(widget.host.getByTestId("request-form")).toBeVisible();
+    await fillRequest(widget, "Sales app slow for one user");
+    await widget.submit();
+    const stored = await widget.storedRequest(request);
+    expect(stored.request.escalation).toEqual({
+      reason: "none",
+      health_checked: true,
+      troubleshooting: ["settings"],
+    });
+  });
+}
+
+for (const [locale, reason] of [
+  ["en-US", "unavailable_service"],
+  ["zh-CN", "regional_multi_tenant_issue"],
+  ["zh-TW", "bug_or_irregularity"],
+  ["es-ES", "large_scale_network_disruption"],
+]) {
+  test(`an escalable problem files a request with its escalation in ${locale}`, async ({ page, request }) => {
+    const widget = new SupportWidgetPage(page);
+    await startEscalation(widget, locale, "office365");
+    // An advisory that is not the customer's problem: go on.
+    await expect(widget.host.getByTestId("incident")).toHaveCount(1);
+    await widget.host.getByTestId("guide-health-continue").click();
+    await widget.host.getByTestId("troubleshoot-software").check();
+    await widget.host.getByTestId("troubleshoot-configuration").check();
+    await widget.host.getByTestId("guide-troubleshoot-continue").click();
+    await widget.host.locator(`[data-testid=guide-reason][data-reason=${reason}]`).click();
+
+    await expect(widget.host.getByTestId("request-escalation")).toBeVisible();
+    await expect(widget.host.getByTestId("escalation-offer")).toHaveCount(0);
+    await fillRequest(widget, `Mail down for everyone (${locale})`);
+    await widget.submit();
+    const stored = await widget.storedRequest(request);
+    expect(stored.request).toMatchObject({
+      kind: "customer",
+      customer: { name: texts[locale].customer },
+      service: "office365",
+      escalation: { reason, health_checked: true, troubleshooting: ["software", "configuration"] },
+    });
+  });
+}
+
+test("the customer request offers the guide before it is sent", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("fabrikam");
+  await widget.host.getByTestId("customer-option").first().click();
+  await widget.host.getByTestId("service-option").nth(serviceIndex.azure).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await widget.host.locator("#sw-title").fill("Typed before the check");
+
+  await widget.host.getByTestId("open-escalation-guide").click();
+  await expect(widget.host.getByTestId("guide-health")).toBeVisible();
+  await widget.host.getByTestId("guide-health-continue").click();
+  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  await widget.host.locator("[data-testid=guide-reason][data-reason=undocumented_service_problem]").click();
+  // Back at the request, with what was typed and the guide's decision.
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the check");
+  await fillRequest(widget, "Typed before the check");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.escalation).toEqual({
+    reason: "undocumented_service_problem",
+    health_checked: true,
+    troubleshooting: [],
+  });
+});
+
+test("a filed request's status is shown, refreshed, and listed among the filed requests", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "zh-CN", "powerbi");
+  await widget.host.getByTestId("guide-health-continue").click();
+  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  await widget.host.locator("[data-testid=guide-reason][data-reason=unavailable_service]").click();
+  await fillRequest(widget, "报表服务不可用");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+
+  await widget.host.getByTestId("view-status").click();
+  const current = widget.host.getByTestId("status-current");
+  await expect(current).toHaveText(texts["zh-CN"].submitted);
+  await expect(widget.host.getByTestId("status-reference")).toHaveText(stored.reference);
+  await expect(widget.host.getByTestId("close-the-loop")).not.toHaveClass(/sw-note-strong/);
+
+  setStatus(stored.reference, "resolved", "已修复");
+  await widget.host.getByTestId("status-refresh").click();
+  await expect(current).toHaveText(texts["zh-CN"].resolved);
+  await expect(current).toHaveAttribute("data-status", "resolved");
+  await expect(widget.host.getByTestId("status-history").locator("li")).toHaveCount(2);
+  await expect(widget.host.getByTestId("status-history")).toContainText("已修复");
+  await expect(widget.host.getByTestId("close-the-loop")).toHaveClass(/sw-note-strong/);
+
+  // The list survives a reload: it is kept on this device.
+  await widget.goto();
+  await widget.setAttribute("locale", "zh-CN");
+  await widget.host.getByTestId("open-filed-requests").click();
+  const item = widget.host.locator(`[data-testid=filed-request][data-request-id="${stored.id}"]`);
+  await expect(item).toContainText(stored.reference);
+  await expect(item.getByTestId("filed-status")).toHaveText(texts["zh-CN"].resolved);
+  await item.click();
+  await expect(widget.host.getByTestId("status-current")).toHaveText(texts["zh-CN"].resolved);
+  await widget.host.getByTestId("back").click();
+
+  await widget.host.getByTestId("filed-clear").click();
+  await expect(widget.host.getByTestId("filed-empty")).toBeVisible();
+  await widget.goto();
+  await expect(widget.host.getByTestId("open-filed-requests")).toHaveCount(0);
+});

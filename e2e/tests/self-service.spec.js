@@ -1,0 +1,94 @@
+// Customers help themselves first (service health, help articles), then
+// contact their partner, who learns which articles they saw.
+import { expect, test } from "@playwright/test";
+import { SupportWidgetPage } from "./support-widget-page.js";
+
+const texts = {
+  "zh-CN": { query: "重置密码", article: "在 Office 365 管理中心重置用户密码", heading: "需要什么帮助？", sent: "你的合作伙伴将与你联系" },
+  "zh-TW": { query: "密碼", article: "在 Office 365 系統管理中心重設使用者密碼", heading: "需要什麼協助？", sent: "您的合作夥伴會與您聯絡" },
+  "es-ES": { query: "contraseña", article: "contraseña", heading: "¿En qué podemos ayudarle?", sent: "Su partner se pondrá en contacto con usted" },
+  "en-US": { query: "password", article: "Reset a user's password", heading: "How can we help?", sent: "Your partner will contact you" },
+};
+
+/** The demo's customer page, in `locale`. */
+async function openSelfService(page, locale) {
+  const widget = new SupportWidgetPage(page);
+  await page.goto("/self-service.html");
+  await widget.setAttribute("locale", locale);
+  await expect(widget.host.getByTestId("self-service")).toBeVisible();
+  await expect(widget.heading).toHaveText(texts[locale].heading);
+  return widget;
+}
+
+async function search(widget, query) {
+  await widget.host.getByTestId("article-query").fill(query);
+  await widget.host.getByTestId("article-search-button").click();
+}
+
+for (const locale of Object.keys(texts)) {
+  test(`a customer finds an article and contacts the partner in ${locale}`, async ({ page, request }) => {
+    const widget = await openSelfService(page, locale);
+    // Service health comes first: the seeded Azure incident is current.
+    await expect(widget.host.getByTestId("incident").first()).toBeVisible();
+
+    await search(widget, texts[locale].query);
+    const article = widget.host.getByTestId("article").filter({ hasText: texts[locale].article }).first();
+    await expect(article).toBeVisible();
+    const articleId = await article.getAttribute("data-article-id");
+    const link = article.locator("a");
+    await expect(link).toHaveAttribute("target", "_blank");
+    expect(await link.getAttribute("href")).toMatch(/^https:\/\//);
+
+    await widget.host.getByTestId("help-contact").click();
+    await expect(widget.host.getByTestId("articles-seen")).toContainText(texts[locale].article);
+    // Categories and severities are the partner's business.
+    await expect(widget.host.locator("#sw-category")).toHaveCount(0);
+    await expect(widget.host.locator("#sw-severity")).toHaveCount(0);
+    await widget.host.locator("#sw-title").fill("密码重置后仍无法登录");
+    await widget.host.locator("#sw-description").fill("按文章重置了密码，但仍然提示密码错误。");
+    await widget.host.locator("#sw-contact-name").fill("张伟");
+    await widget.host.locator("#sw-contact-email").fill("zhang.wei@example.cn");
+    await widget.submit();
+    await expect(widget.confirmation).toContainText(texts[locale].sent);
+    // The status view is the partner's: not offered to customers.
+    await expect(widget.host.getByTestId("view-status")).toHaveCount(0);
+
+    const stored = await widget.storedRequest(request);
+    expect(stored.request.kind).toBe("customer_self_service");
+    expect(stored.request.articles_seen).toContain(articleId);
+    expect(stored.request.locale).toBe(locale);
+  });
+}
+
+test("a search that finds nothing says so and keeps the query", async ({ page }) => {
+  const widget = await openSelfService(page, "en-US");
+  await search(widget, "zzzz-nothing-matches");
+  await expect(widget.host.getByTestId("article-none")).toContainText("zzzz-nothing-matches");
+  await expect(widget.host.getByTestId("article-query")).toHaveValue("zzzz-nothing-matches");
+});
+
+test("'This solved it' ends without sending anything", async ({ page }) => {
+  const widget = await openSelfService(page, "en-US");
+  let posted = false;
+  page.on("request", (r) => {
+    if (r.method() === "POST") posted = true;
+  });
+  await search(widget, "password");
+  await expect(widget.host.getByTestId("article").first()).toBeVisible();
+  await widget.host.getByTestId("help-solved").click();
+  await expect(widget.host.getByTestId("help-solved-screen")).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  expect(posted).toBe(false);
+});
+
+test("going back from the contact form keeps the search and what was typed", async ({ page }) => {
+  const widget = await openSelfService(page, "zh-CN");
+  await search(widget, "重置密码");
+  await expect(widget.host.getByTestId("article").first()).toBeVisible();
+  await widget.host.getByTestId("help-contact").click();
+  await widget.host.locator("#sw-title").fill("还没写完");
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("article").first()).toBeVisible();
+  await widget.host.getByTestId("help-contact").click();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("还没写完");
+});
