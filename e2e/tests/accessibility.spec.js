@@ -86,6 +86,63 @@ for (const locale of locales) {
     await expectNoViolations(page, "customer request confirmation");
   });
 
+  test(`escalation guide, status and filed-request screens pass axe in ${locale}`, async ({ page, request }) => {
+    const widget = new SupportWidgetPage(page);
+    await widget.goto();
+    await widget.setAttribute("locale", locale);
+    await widget.host.getByTestId("open-escalation-guide").click();
+    await widget.host.locator("#sw-customer-search").fill("fabrikam");
+    await widget.host.getByTestId("customer-option").first().click();
+    await widget.host.getByTestId("service-option").nth(1).click(); // Azure: a current incident
+    await expect(widget.host.getByTestId("incident").first()).toBeVisible();
+    await expectNoViolations(page, "guide: service health");
+    await widget.host.getByTestId("incident-mine").first().click();
+    await expect(widget.host.getByTestId("guide-known-incident").getByTestId("incident")).toBeVisible();
+    await expectNoViolations(page, "guide: known incident");
+    await widget.host.getByTestId("back").click();
+    await widget.host.getByTestId("guide-health-continue").click();
+    await expectNoViolations(page, "guide: troubleshooting");
+    await widget.host.getByTestId("troubleshoot-software").check();
+    await widget.host.getByTestId("guide-troubleshoot-continue").click();
+    await expectNoViolations(page, "guide: categories");
+    await widget.host.getByTestId("guide-reason-none").click();
+    await expectNoViolations(page, "guide: partner duties");
+    await widget.host.getByTestId("guide-duties-continue").click();
+    await expect(widget.host.locator("#sw-duties-error")).not.toBeEmpty();
+    await expectNoViolations(page, "guide: partner duties unacknowledged");
+    await widget.host.getByTestId("duties-acknowledge").check();
+    await widget.host.getByTestId("guide-duties-continue").click();
+    await expectNoViolations(page, "customer request after the guide");
+    await widget.host.locator("#sw-severity-minimal").check();
+    await widget.fill({ title: "Axe", description: "Checked.", name: "Ana", email: "ana@contoso.com" }, { category: false });
+    await widget.submit();
+    await expect(widget.confirmation).toBeVisible();
+    await widget.host.getByTestId("view-status").click();
+    await expect(widget.host.getByTestId("status-current")).toBeVisible();
+    await expectNoViolations(page, "request status");
+    await widget.host.evaluate((el) => el.open("home"));
+    await widget.host.getByTestId("open-filed-requests").click();
+    await expect(widget.host.getByTestId("filed-status").first()).not.toBeEmpty();
+    await expectNoViolations(page, "filed requests");
+  });
+
+  test(`customer self-service screens pass axe in ${locale}`, async ({ page }) => {
+    const widget = new SupportWidgetPage(page);
+    await page.goto("/self-service.html");
+    await widget.setAttribute("locale", locale);
+    await expect(widget.host.getByTestId("incident").first()).toBeVisible();
+    await expectNoViolations(page, "self-service");
+    await widget.host.getByTestId("article-query").fill("Office 365");
+    await widget.host.getByTestId("article-search-button").click();
+    await expect(widget.host.getByTestId("article").first()).toBeVisible();
+    await expectNoViolations(page, "self-service with articles");
+    await widget.host.getByTestId("help-contact").click();
+    await expectNoViolations(page, "contact the partner");
+    await widget.host.getByTestId("back").click();
+    await widget.host.getByTestId("help-solved").click();
+    await expectNoViolations(page, "self-service solved");
+  });
+
   test(`the configuration error passes axe in ${locale}`, async ({ page }) => {
     await routeDemoVariant(page, "/misconfigured.html", (demo) =>
       demo.replace(/backend="[^"]*"/, `backend="ftp://example.com" locale="${locale}"`),
