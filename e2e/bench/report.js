@@ -1,0 +1,107 @@
+// The benchmark's figures: which ones, their statistics over the runs, and
+// the printed table (plain text for the terminal, Markdown for the README).
+import { cycles, median } from "./scenarios.js";
+import { kib, partNames } from "./sizes.js";
+
+/** [id, label, unit] in the order they are printed. */
+export const metrics = [
+  ["intent_cold", "launcher: intent → interactive panel, cold cache", "ms"],
+  ["intent_warm", "launcher: intent → interactive panel, warm cache", "ms"],
+  ["first_render_cold", "inline: first render, cold cache", "ms"],
+  ["first_render_warm", "inline: first render, warm cache", "ms"],
+  ["longest_task_load", "longest main-thread task: load", "ms"],
+  ["longest_task_submit", "longest main-thread task: submit", "ms"],
+  ["click_open_form", "input latency: click to open the form", "ms"],
+  ["click_category", "input latency: click a category (median of 6)", "ms"],
+  ["typing_median", "input latency: keystroke (median)", "ms"],
+  ["typing_slowest", "input latency: keystroke (slowest)", "ms"],
+  ["heap_after_load", "JS heap after load", "MiB"],
+  ["heap_after_cycles", `JS heap after ${cycles} cycles`, "MiB"],
+  ["wasm_memory_after_load", "WebAssembly memory after load", "MiB"],
+  ["wasm_memory_after_cycles", `WebAssembly memory after ${cycles} cycles`, "MiB"],
+];
+
+/** Per metric: each page's runs, min and median, and the widget's ratio to the baseline. */
+export function summarize(runs) {
+  const summary = {};
+  for (const [id, label, unit] of metrics) {
+    const stats = (page) => {
+      const values = runs[page].map((run) => run[id]);
+      return { runs: values, min: Math.min(...values), median: median(values) };
+    };
+    const widget = stats("widget");
+    const baseline = stats("baseline");
+    const ratio = (stat) => (baseline[stat] > 0 ? widget[stat] / baseline[stat] : null);
+    summary[id] = { label, unit: unit === "ms" ? "ms" : "bytes", widget, baseline, ratio: { min: ratio("min"), median: ratio("median") } };
+  }
+  return summary;
+}
+
+const figure = (value, unit) => (unit === "ms" ? value.toFixed(1) : (value / 1024 / 1024).toFixed(2));
+const times = (ratio) => (ratio === null ? "" : `×${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)}`);
+const labelWithUnit = (metric, unit) => `${metric.label} (${unit})`;
+
+function sizeLines(sizes, budget) {
+  const row = (name, part, s) => `  ${name.padEnd(42)} ${part.padEnd(36)} ${kib(s.raw).padStart(11)} ${kib(s.gzip).padStart(11)} ${kib(s.brotli).padStart(11)}`;
+  const lines = [
+    `  ${"file".padEnd(42)} ${"part".padEnd(36)} ${"raw".padStart(11)} ${"gzip -9".padStart(11)} ${"brotli -q11".padStart(11)}`,
+    ...sizes.dist.files.map((file) => row(file.name, partNames[file.part], file)),
+    row("widget total (wasm, glue, styles)", "", sizes.dist.widget),
+    row("baseline.html", "the baseline page, whole", sizes.baseline),
+  ];
+  const widget = sizes.dist.widget.brotli;
+  const loader = sizes.dist.loader.brotli;
+  const over = widget - budget.widget_brotli_target;
+  lines.push(
+    "",
+    `  loader ${kib(loader)} brotli, budget ${kib(budget.loader_brotli_max)}: ${loader <= budget.loader_brotli_max ? "ok" : "OVER"}`,
+    `  widget ${kib(widget)} brotli: ${over > 0 ? `${kib(over)} over` : `${kib(-over)} under`} the ${kib(budget.widget_brotli_target)} target; ceiling ${kib(budget.widget_brotli_ceiling)}: ${widget <= budget.widget_brotli_ceiling ? "ok" : "OVER"}`,
+    `  loader and widget ${times((loader + widget) / sizes.baseline.brotli)} the baseline page (brotli)`,
+  );
+  return lines;
+}
+
+/** The table printed at the end of a run. */
+export function textReport(results) {
+  const { machine, summary } = results;
+  const width = Math.max(...Object.values(summary).map((m) => labelWithUnit(m, m.unit === "ms" ? "ms" : "MiB").length));
+  const cell = (value, unit, ratio) => `${figure(value, unit)} ${times(ratio)}`.trimEnd().padStart(16);
+  const lines = [
+    `support-widget benchmark, ${results.date}: ${results.runs} runs, ${machine.cores} cores, ${machine.memory_gib} GiB, ${machine.os}, Chromium ${machine.chromium} headless`,
+    `load average ${machine.load_average.start.join(" ")} at the start, ${machine.load_average.end.join(" ")} at the end`,
+    "",
+    "Shipped files (dist/)",
+    ...sizeLines(results.sizes, results.budget),
+    "",
+    `Timings and memory: min and median of ${results.runs} runs; ×N is the widget's figure over the baseline's`,
+    `  ${"".padEnd(width)} ${"widget min".padStart(16)} ${"widget median".padStart(16)} ${"baseline min".padStart(13)} ${"baseline median".padStart(16)}`,
+  ];
+  for (const metric of Object.values(summary)) {
+    const unit = metric.unit === "ms" ? "ms" : "MiB";
+    lines.push(
+      `  ${labelWithUnit(metric, unit).padEnd(width)} ${cell(metric.widget.min, metric.unit, metric.ratio.min)} ${cell(metric.widget.median, metric.unit, metric.ratio.median)} ${figure(metric.baseline.min, metric.unit).padStart(13)} ${figure(metric.baseline.median, metric.unit).padStart(16)}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The same figures as Markdown tables, for the README. */
+export function markdownReport(results) {
+  const { sizes, summary } = results;
+  const lines = [
+    "| file | part | raw | gzip -9 | brotli -q 11 |",
+    "|---|---|---|---|---|",
+    ...sizes.dist.files.map((f) => `| \`${f.name}\` | ${partNames[f.part]} | ${kib(f.raw)} | ${kib(f.gzip)} | ${kib(f.brotli)} |`),
+    `| widget total | wasm, glue, styles | ${kib(sizes.dist.widget.raw)} | ${kib(sizes.dist.widget.gzip)} | **${kib(sizes.dist.widget.brotli)}** |`,
+    `| \`baseline.html\` | the baseline page, whole | ${kib(sizes.baseline.raw)} | ${kib(sizes.baseline.gzip)} | ${kib(sizes.baseline.brotli)} |`,
+    "",
+    "| figure | widget min | widget median | baseline min | baseline median |",
+    "|---|---|---|---|---|",
+  ];
+  for (const metric of Object.values(summary)) {
+    const unit = metric.unit === "ms" ? "ms" : "MiB";
+    const cell = (stat) => `${figure(metric.widget[stat], metric.unit)} ${times(metric.ratio[stat])}`.trimEnd();
+    lines.push(`| ${labelWithUnit(metric, unit)} | ${cell("min")} | ${cell("median")} | ${figure(metric.baseline.min, metric.unit)} | ${figure(metric.baseline.median, metric.unit)} |`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,106 @@
+// Usage: node e2e/bench/run.js --site URL --backend URL --dist DIR --out FILE [--runs N]
+//
+// The widget's benchmark (scripts/bench starts the servers and runs this):
+// the sizes of the files in DIR, then RUNS rounds of timings and memory in
+// headless Chromium, each on the widget's pages (URL/index.html inline,
+// URL/launcher.html in launcher mode) and on the baseline page
+// (URL/baseline.html), alternating which goes first. Prints a table, and
+// writes every figure to FILE (JSON) and the README's tables beside it
+// (results.md).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { markdownReport, summarize, textReport } from "./report.js";
+import { measureRun } from "./scenarios.js";
+import { measureDist, sizesOf } from "./sizes.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values: options } = parseArgs({
+  options: {
+    site: { type: "string" },
+    backend: { type: "string" },
+    dist: { type: "string" },
+    out: { type: "string" },
+    runs: { type: "string", default: "5" },
+  },
+});
+for (const name of ["site", "backend", "dist", "out"]) {
+  if (!options[name]) throw new Error(`run.js needs --${name}`);
+}
+const runs = Number(options.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${options.runs}`);
+
+const budget = JSON.parse(fs.readFileSync(path.join(here, "../../budget.json"), "utf-8"));
+const sizes = {
+  dist: measureDist(options.dist),
+  baseline: sizesOf(fs.readFileSync(path.join(here, "baseline.html"))),
+};
+
+const baseline = `${options.site}/baseline.html?backend=${encodeURIComponent(options.backend)}`;
+const pages = {
+  widget: { inline: `${options.site}/index.html`, launcher: `${options.site}/launcher.html` },
+  baseline: { inline: baseline, launcher: `${baseline}&mode=launcher` },
+};
+
+const osName = () => {
+  try {
+    return fs.readFileSync("/etc/os-release", "utf-8").match(/^PRETTY_NAME="?([^"\n]*)"?$/m)?.[1] ?? os.type();
+  } catch {
+    return os.type();
+  }
+};
+const loadAverage = () => os.loadavg().map((load) => Number(load.toFixed(2)));
+const startLoad = loadAverage();
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  // As in e2e/playwright.config.js: the network is closed, so nothing calls home.
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+});
+const chromiumVersion = browser.version();
+const measured = { widget: [], baseline: [] };
+try {
+  for (let run = 1; run <= runs; run++) {
+    const order = run % 2 ? ["widget", "baseline"] : ["baseline", "widget"];
+    for (const page of order) {
+      process.stderr.write(`run ${run}/${runs}: ${page}\n`);
+      measured[page].push(await measureRun(browser, pages[page]));
+    }
+  }
+} finally {
+  await browser.close().catch(() => {});
+}
+
+const results = {
+  date: new Date().toISOString(),
+  runs,
+  machine: {
+    cores: os.cpus().length,
+    memory_gib: Math.round(os.totalmem() / 2 ** 30),
+    os: osName(),
+    kernel: `${os.type()} ${os.release()}`,
+    chromium: chromiumVersion,
+    load_average: { start: startLoad, end: loadAverage() },
+  },
+  budget,
+  sizes,
+  summary: summarize(measured),
+};
+
+fs.mkdirSync(path.dirname(options.out), { recursive: true });
+fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+fs.writeFileSync(path.join(path.dirname(options.out), "results.md"), `${markdownReport(results)}\n`);
+console.log(textReport(results));
+console.log(`\nwritten to ${options.out} (and results.md beside it)`);

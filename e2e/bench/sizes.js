@@ -1,0 +1,75 @@
+// The shipped files' sizes as a CDN would send them: raw, gzip (level 9) and
+// brotli (quality 11), each file compressed on its own.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+/** Sizes in bytes of one file's contents. */
+export function sizesOf(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(bytes, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+const hashed = "support-widget-[0-9a-f]{16}";
+const parts = [
+  ["loader", /^support-widget\.js$/],
+  ["wasm", new RegExp(`^${hashed}\\.wasm\\.js$`)],
+  ["glue", new RegExp(`^${hashed}\\.js$`)],
+  // JavaScript that wasm-bindgen copies beside the glue, imported by it.
+  ["glue", /^snippets\//],
+  ["style", new RegExp(`^${hashed}\\.css$`)],
+];
+
+/** What a file in dist/ is: the loader, a part of the widget, or the demo page. */
+export function partOf(name) {
+  return parts.find(([, pattern]) => pattern.test(name))?.[0] ?? "demo";
+}
+
+const listFiles = (dir, prefix = "") =>
+  fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const name = path.posix.join(prefix, entry.name);
+    return entry.isDirectory() ? listFiles(dir, name) : [name];
+  });
+
+const sum = (files) =>
+  files.reduce((total, file) => ({ raw: total.raw + file.raw, gzip: total.gzip + file.gzip, brotli: total.brotli + file.brotli }), {
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+
+/**
+ * Every file in a build's dist/, with the loader and the widget (the
+ * WebAssembly module, its glue and its styles; the default locale's
+ * messages are compiled into the WebAssembly) totalled apart. Throws when a
+ * part is missing, as after a failed build.
+ */
+export function measureDist(dir) {
+  const files = listFiles(dir)
+    .sort()
+    .map((name) => ({ name, part: partOf(name), ...sizesOf(fs.readFileSync(path.join(dir, name))) }));
+  for (const part of ["loader", "wasm", "glue", "style"]) {
+    if (!files.some((file) => file.part === part)) throw new Error(`${dir} has no ${part} file: build the release first`);
+  }
+  return {
+    files,
+    loader: sum(files.filter((file) => file.part === "loader")),
+    widget: sum(files.filter((file) => ["wasm", "glue", "style"].includes(file.part))),
+  };
+}
+
+/** Bytes as KiB with one decimal. */
+export const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+export const partNames = {
+  loader: "loader",
+  wasm: "WebAssembly module",
+  glue: "wasm-bindgen glue",
+  style: "styles",
+  demo: "demo page, not loaded by the widget",
+};
