@@ -1,0 +1,44 @@
+// Usage: node e2e/bench/size-budget.js [DIST] [BUDGET]
+//
+// Checks a release build's sizes (brotli, quality 11) against budget.json:
+// fails when the loader is over loader_brotli_max, or the widget (wasm,
+// glue, styles) over widget_brotli_ceiling. The ceiling is a ratchet set
+// just above today's size, lowered as the widget shrinks towards
+// widget_brotli_target; how far it still is from the target is printed.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { kib, measureDist, partNames } from "./sizes.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
+const budget = JSON.parse(fs.readFileSync(process.argv[3] ?? path.join(root, "budget.json"), "utf-8"));
+
+const sizes = measureDist(dist);
+const shown = path.relative(process.cwd(), dist);
+console.log(`size budget of ${shown.startsWith("..") ? dist : shown || "."}, in bytes with brotli (quality 11)`);
+for (const file of sizes.files.filter((file) => file.part !== "demo")) {
+  console.log(`  ${file.name.padEnd(44)} ${String(file.brotli).padStart(8)}  ${kib(file.brotli).padStart(10)}  ${partNames[file.part]}`);
+}
+
+const failures = [];
+const loader = sizes.loader.brotli;
+console.log(`  loader: ${loader} bytes, max ${budget.loader_brotli_max}: ${loader <= budget.loader_brotli_max ? "ok" : "OVER"}`);
+if (loader > budget.loader_brotli_max) failures.push(`the loader is ${loader - budget.loader_brotli_max} bytes over its maximum`);
+
+const widget = sizes.widget.brotli;
+const ceiling = budget.widget_brotli_ceiling;
+const target = budget.widget_brotli_target;
+console.log(`  widget (wasm, glue, styles): ${widget} bytes (${kib(widget)}), ceiling ${ceiling} (${kib(ceiling)}): ${widget <= ceiling ? "ok" : "OVER"}`);
+if (widget > target) {
+  console.log(`  the widget is ${widget - target} bytes (${kib(widget - target)}) over the ${kib(target)} target`);
+} else {
+  console.log(`  the widget is within the ${kib(target)} target, ${target - widget} bytes to spare`);
+  if (ceiling > target) console.log(`  lower widget_brotli_ceiling in budget.json to ${target}`);
+}
+if (widget > ceiling) {
+  failures.push(`the widget is ${widget - ceiling} bytes over its ceiling in budget.json: a change made it larger (make it smaller, or raise the ceiling knowingly)`);
+}
+
+for (const failure of failures) console.error(`size budget: ${failure}`);
+process.exit(failures.length ? 1 : 0);
