@@ -217,6 +217,9 @@ test("a customer request can be filed by keyboard alone", async ({ page, request
   await page.keyboard.press("Space");
   await expect(widget.host.getByTestId("request-context")).toBeVisible();
   await expect(widget.heading).toBeFocused();
+  // The offer of the escalation check comes first, then the form.
+  await page.keyboard.press("Tab");
+  await expect(widget.host.getByTestId("open-escalation-guide")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(widget.host.locator("#sw-severity")).toBeFocused();
   await page.keyboard.press("Space");
