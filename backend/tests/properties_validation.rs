@@ -96,6 +96,7 @@ prop_compose! {
             locale: language,
             escalation: None,
             articles_seen: Vec::new(),
+            attachments: Vec::new(),
         }
     }
 }

@@ -22,10 +22,12 @@
 //! assert!(request.validate().is_empty());
 //! ```
 
+mod attachments;
 mod model;
 mod self_service;
 mod validation;
 
+pub use attachments::*;
 pub use model::*;
 pub use self_service::*;
 pub use validation::{limits, ErrorCode, FieldError};

@@ -187,6 +187,11 @@ pub struct NewSupportRequest {
     /// `GET /articles`, so the partner knows what was already tried.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub articles_seen: Vec<String>,
+    /// The files that go with the request: the `id`s of uploads
+    /// (`POST /attachments`) not yet attached to any request, at most
+    /// [`crate::ATTACHMENTS_MAX_FILES`], in the order to list them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
 }
 
 /// What the escalation guidance found before a request was escalated.
@@ -266,6 +271,10 @@ pub struct StoredRequest {
     /// `submitted` at `created_at`. Absent from older backends' answers.
     #[serde(default)]
     pub history: Vec<StatusChange>,
+    /// The files attached to the request, in the order the request listed
+    /// them. Absent from older backends' answers.
+    #[serde(default)]
+    pub attachments: Vec<crate::Attachment>,
 }
 
 /// One entry of a request's status history.

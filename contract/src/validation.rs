@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NewSupportRequest, RequestKind, ESCALATION_REASONS};
+use crate::{attachments, NewSupportRequest, RequestKind, ESCALATION_REASONS};
 
 /// Field lengths, counted in Unicode scalar values as users count characters.
 pub mod limits {
@@ -50,6 +50,20 @@ pub enum ErrorCode {
     /// The body is not sent as `Content-Type: application/json` (415;
     /// `field` is `Content-Type`).
     UnsupportedMediaType,
+    /// An attached file has no bytes.
+    FileEmpty,
+    /// An attached file is larger than `ATTACHMENT_MAX_BYTES` (413 on upload).
+    FileTooLarge,
+    /// An attached file's bytes are none of the allowed kinds (415 on
+    /// upload): see `FileKind`.
+    FileTypeNotAllowed,
+    /// An attached file's declared type or extension says it is something
+    /// other than its bytes are (an HTML page named `.png`).
+    FileTypeMismatch,
+    /// A request lists more than `ATTACHMENTS_MAX_FILES` files.
+    TooManyFiles,
+    /// A request's files add up to more than `ATTACHMENTS_MAX_TOTAL_BYTES`.
+    AttachmentsTooLarge,
     /// Anything the widget does not know yet: shown as a generic message.
     #[serde(other)]
     Unknown,
@@ -108,6 +122,7 @@ impl NewSupportRequest {
             "description",
             text(&self.description, limits::DESCRIPTION_MAX, true),
         );
+        check("attachments", attachments::check_ids(&self.attachments));
         check(
             "contact.name",
             text(&self.contact.name, limits::NAME_MAX, false),
@@ -393,6 +408,58 @@ mod tests {
                 ErrorCode::UnsupportedMediaType,
                 "\"unsupported_media_type\"",
             ),
+        ] {
+            assert_eq!(serde_json::to_string(&code).unwrap(), json);
+            assert_eq!(serde_json::from_str::<ErrorCode>(json).unwrap(), code);
+        }
+    }
+
+    #[test]
+    fn a_request_carries_at_most_five_files_each_once() {
+        let with = |ids: Vec<String>| NewSupportRequest {
+            attachments: ids,
+            ..valid()
+        };
+        let ids = |n: usize| (0..n).map(|i| format!("upload-{i}")).collect();
+        assert_eq!(fields(&with(ids(crate::ATTACHMENTS_MAX_FILES))), vec![]);
+        assert_eq!(
+            fields(&with(ids(crate::ATTACHMENTS_MAX_FILES + 1))),
+            vec![("attachments".into(), ErrorCode::TooManyFiles)]
+        );
+        assert_eq!(
+            fields(&with(vec!["a".into(), "a".into()])),
+            vec![("attachments".into(), ErrorCode::InvalidValue)]
+        );
+        let blank_form = NewSupportRequest {
+            category: Some(Category::Technical),
+            attachments: ids(crate::ATTACHMENTS_MAX_FILES + 1),
+            ..NewSupportRequest::default()
+        };
+        let order: Vec<_> = fields(&blank_form).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(
+            order,
+            [
+                "title",
+                "description",
+                "attachments",
+                "contact.name",
+                "contact.email"
+            ],
+            "the files come after the description, as in the form"
+        );
+        let json = serde_json::to_value(valid()).unwrap();
+        assert!(json.get("attachments").is_none(), "no files, no field");
+    }
+
+    #[test]
+    fn the_file_codes_are_snake_case() {
+        for (code, json) in [
+            (ErrorCode::FileEmpty, "\"file_empty\""),
+            (ErrorCode::FileTooLarge, "\"file_too_large\""),
+            (ErrorCode::FileTypeNotAllowed, "\"file_type_not_allowed\""),
+            (ErrorCode::FileTypeMismatch, "\"file_type_mismatch\""),
+            (ErrorCode::TooManyFiles, "\"too_many_files\""),
+            (ErrorCode::AttachmentsTooLarge, "\"attachments_too_large\""),
         ] {
             assert_eq!(serde_json::to_string(&code).unwrap(), json);
             assert_eq!(serde_json::from_str::<ErrorCode>(json).unwrap(), code);

@@ -163,5 +163,7 @@ pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, Ap
         created_at,
         request,
         history,
+        // Files come with the attachments endpoint.
+        attachments: Vec::new(),
     }))
 }

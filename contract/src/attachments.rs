@@ -1,0 +1,302 @@
+//! Files attached to a request (screenshots, logs): the limits, the kinds
+//! allowed, and the JSON of an upload (`POST /attachments` in
+//! `openapi.yaml`).
+//!
+//! The widget checks each file as the user adds it, with [`check_file`]
+//! and [`check_selection`], before uploading anything; the backend checks
+//! the upload with the same rules and the same [`sniff`], so a file that
+//! passes in the browser does not fail on the server for a reason the user
+//! could not see.
+//!
+//! ```
+//! use support_contract::{check_file, check_selection, ErrorCode, FileKind, SNIFF_LEN};
+//!
+//! // What a browser's File gives: its name, its type, its size, and the
+//! // first SNIFF_LEN bytes (`file.slice(0, SNIFF_LEN)`).
+//! let head = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+//! assert_eq!(check_file("screen.png", "image/png", 48_213, head), Ok(FileKind::Png));
+//! assert_eq!(check_file("screen.png", "image/png", 0, b""), Err(ErrorCode::FileEmpty));
+//! assert_eq!(
+//!     check_file("page.png", "image/png", 120, b"<html><script>alert(1)</script>"),
+//!     Err(ErrorCode::FileTypeNotAllowed),
+//! );
+//! // Before adding a sixth file, or one that makes the total too large:
+//! assert_eq!(check_selection([1_000; 6]), Err(ErrorCode::TooManyFiles));
+//! ```
+
+mod declared;
+mod kind;
+mod name;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ErrorCode;
+pub use declared::check_declared;
+pub use kind::{sniff, FileKind, SNIFF_LEN};
+pub use name::{clean_file_name, file_extension, ATTACHMENT_NAME_MAX};
+
+/// The most files one request carries.
+pub const ATTACHMENTS_MAX_FILES: usize = 5;
+/// The largest file, in bytes (10 MiB).
+pub const ATTACHMENT_MAX_BYTES: u64 = 10 * 1024 * 1024;
+/// The largest total of one request's files, in bytes (25 MiB).
+pub const ATTACHMENTS_MAX_TOTAL_BYTES: u64 = 25 * 1024 * 1024;
+
+/// An uploaded file: the 201 answer to `POST /attachments`, and each entry
+/// of a stored request's `attachments`. A request refers to it by `id`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: String,
+    /// The file's name as given, cleaned for showing (see
+    /// [`clean_file_name`]); never a path on the server.
+    pub name: String,
+    /// In bytes.
+    pub size: u64,
+    /// What the bytes are (one of [`FileKind::content_type`]), whatever
+    /// the upload declared.
+    pub content_type: String,
+    /// The SHA-256 of the bytes, in lowercase hex, where the backend keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+/// Whether one file may be attached, from what a browser knows of it: its
+/// name, its declared type (`File.type`, often empty), its size, and its
+/// first bytes (at least [`SNIFF_LEN`] of them, or all of a shorter file).
+/// Checks, in this order: empty (`file_empty`), larger than
+/// [`ATTACHMENT_MAX_BYTES`] (`file_too_large`), not an allowed kind by its
+/// bytes (`file_type_not_allowed`), a type or extension that says
+/// otherwise (`file_type_mismatch`, see [`check_declared`]).
+pub fn check_file(
+    name: &str,
+    declared_type: &str,
+    size: u64,
+    first_bytes: &[u8],
+) -> Result<FileKind, ErrorCode> {
+    if size == 0 || first_bytes.is_empty() {
+        return Err(ErrorCode::FileEmpty);
+    }
+    if size > ATTACHMENT_MAX_BYTES {
+        return Err(ErrorCode::FileTooLarge);
+    }
+    check_content(name, declared_type, first_bytes)
+}
+
+/// [`check_file`] without the size, for a server that counts the bytes as
+/// they arrive: the kind by the first bytes, and the declared type and name
+/// against it.
+pub fn check_content(
+    name: &str,
+    declared_type: &str,
+    first_bytes: &[u8],
+) -> Result<FileKind, ErrorCode> {
+    if first_bytes.is_empty() {
+        return Err(ErrorCode::FileEmpty);
+    }
+    let kind = sniff(first_bytes).ok_or(ErrorCode::FileTypeNotAllowed)?;
+    check_declared(kind, declared_type, name)?;
+    Ok(kind)
+}
+
+/// Whether files of these sizes may go with one request: at most
+/// [`ATTACHMENTS_MAX_FILES`] of them (`too_many_files`), together at most
+/// [`ATTACHMENTS_MAX_TOTAL_BYTES`] (`attachments_too_large`).
+pub fn check_selection(sizes: impl IntoIterator<Item = u64>) -> Result<(), ErrorCode> {
+    let mut count = 0usize;
+    let mut total = 0u64;
+    for size in sizes {
+        count += 1;
+        total = total.saturating_add(size);
+    }
+    if count > ATTACHMENTS_MAX_FILES {
+        return Err(ErrorCode::TooManyFiles);
+    }
+    if total > ATTACHMENTS_MAX_TOTAL_BYTES {
+        return Err(ErrorCode::AttachmentsTooLarge);
+    }
+    Ok(())
+}
+
+/// The rule for a request's `attachments` (upload ids) that needs no
+/// backend: at most [`ATTACHMENTS_MAX_FILES`], each at most once.
+pub(crate) fn check_ids(ids: &[String]) -> Result<(), ErrorCode> {
+    if ids.len() > ATTACHMENTS_MAX_FILES {
+        return Err(ErrorCode::TooManyFiles);
+    }
+    let repeated = ids.iter().enumerate().any(|(i, id)| ids[..i].contains(id));
+    if repeated || ids.iter().any(|id| id.trim().is_empty()) {
+        return Err(ErrorCode::InvalidValue);
+    }
+    Ok(())
+}
+
+/// What `<input type="file" accept>` should offer: the allowed types and
+/// extensions. A hint for the picker only; [`check_file`] decides.
+pub fn accept_attribute() -> String {
+    let mut accept = Vec::new();
+    for kind in FileKind::ALL {
+        accept.push(kind.content_type().to_owned());
+        accept.extend(kind.extensions().iter().map(|ext| format!(".{ext}")));
+    }
+    accept.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+
+    #[test]
+    fn a_file_at_the_size_limit_passes_and_one_byte_more_does_not() {
+        assert_eq!(
+            check_file("a.png", "image/png", ATTACHMENT_MAX_BYTES, PNG),
+            Ok(FileKind::Png)
+        );
+        assert_eq!(
+            check_file("a.png", "image/png", ATTACHMENT_MAX_BYTES + 1, PNG),
+            Err(ErrorCode::FileTooLarge)
+        );
+        assert_eq!(check_file("a.png", "image/png", 1, PNG), Ok(FileKind::Png));
+    }
+
+    #[test]
+    fn an_empty_file_is_refused_as_empty() {
+        assert_eq!(
+            check_file("a.log", "text/plain", 0, b""),
+            Err(ErrorCode::FileEmpty)
+        );
+        assert_eq!(check_content("a.log", "", b""), Err(ErrorCode::FileEmpty));
+    }
+
+    #[test]
+    fn the_checks_come_in_order_size_kind_declaration() {
+        let exe = b"MZ\x90\0\x03\0\0\0\x04\0";
+        assert_eq!(
+            check_file("setup.exe", "application/x-msdownload", u64::MAX, exe),
+            Err(ErrorCode::FileTooLarge)
+        );
+        assert_eq!(
+            check_file("setup.exe", "application/x-msdownload", 10, exe),
+            Err(ErrorCode::FileTypeNotAllowed)
+        );
+        assert_eq!(
+            check_file("setup.exe", "", 10, b"just text"),
+            Err(ErrorCode::FileTypeMismatch)
+        );
+    }
+
+    #[test]
+    fn five_files_pass_and_a_sixth_does_not() {
+        assert_eq!(check_selection([]), Ok(()));
+        assert_eq!(check_selection([1; ATTACHMENTS_MAX_FILES]), Ok(()));
+        assert_eq!(
+            check_selection([1; ATTACHMENTS_MAX_FILES + 1]),
+            Err(ErrorCode::TooManyFiles)
+        );
+    }
+
+    #[test]
+    fn the_total_may_reach_the_limit_but_not_pass_it() {
+        let at_limit = [
+            ATTACHMENT_MAX_BYTES,
+            ATTACHMENT_MAX_BYTES,
+            ATTACHMENTS_MAX_TOTAL_BYTES - 2 * ATTACHMENT_MAX_BYTES,
+        ];
+        assert_eq!(check_selection(at_limit), Ok(()));
+        let over = [
+            ATTACHMENT_MAX_BYTES,
+            ATTACHMENT_MAX_BYTES,
+            ATTACHMENTS_MAX_TOTAL_BYTES - 2 * ATTACHMENT_MAX_BYTES + 1,
+        ];
+        assert_eq!(check_selection(over), Err(ErrorCode::AttachmentsTooLarge));
+        assert_eq!(
+            check_selection([u64::MAX, u64::MAX]),
+            Err(ErrorCode::AttachmentsTooLarge),
+            "no overflow"
+        );
+    }
+
+    #[test]
+    fn the_limits_fit_together() {
+        // Two largest files fit in the total, so the total is the rule that
+        // bites only for three large files or more.
+        const {
+            assert!(2 * ATTACHMENT_MAX_BYTES <= ATTACHMENTS_MAX_TOTAL_BYTES);
+            assert!(
+                ATTACHMENTS_MAX_TOTAL_BYTES < ATTACHMENTS_MAX_FILES as u64 * ATTACHMENT_MAX_BYTES
+            );
+            assert!(SNIFF_LEN as u64 <= ATTACHMENT_MAX_BYTES);
+        }
+    }
+
+    #[test]
+    fn request_ids_are_bounded_unique_and_not_blank() {
+        let ids = |n: usize| (0..n).map(|i| format!("id-{i}")).collect::<Vec<_>>();
+        assert_eq!(check_ids(&[]), Ok(()));
+        assert_eq!(check_ids(&ids(ATTACHMENTS_MAX_FILES)), Ok(()));
+        assert_eq!(
+            check_ids(&ids(ATTACHMENTS_MAX_FILES + 1)),
+            Err(ErrorCode::TooManyFiles)
+        );
+        assert_eq!(
+            check_ids(&["a".into(), "b".into(), "a".into()]),
+            Err(ErrorCode::InvalidValue)
+        );
+        assert_eq!(check_ids(&[" ".into()]), Err(ErrorCode::InvalidValue));
+    }
+
+    #[test]
+    fn the_json_shape_matches_the_contract() {
+        let attachment = Attachment {
+            id: "0f8e2a4c-5b1d-4e3f-9a7b-6c5d4e3f2a1b".into(),
+            name: "屏幕截图.png".into(),
+            size: 48_213,
+            content_type: "image/png".into(),
+            sha256: None,
+        };
+        let json = serde_json::to_value(&attachment).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "id": "0f8e2a4c-5b1d-4e3f-9a7b-6c5d4e3f2a1b",
+                "name": "屏幕截图.png",
+                "size": 48213,
+                "content_type": "image/png"
+            })
+        );
+        let back: Attachment = serde_json::from_value(json).unwrap();
+        assert_eq!(back, attachment);
+    }
+
+    #[test]
+    fn answers_of_older_backends_read_as_without_files() {
+        let stored: crate::StoredRequest = serde_json::from_value(serde_json::json!({
+            "id": "r1", "reference": "SR-000001", "status": "submitted",
+            "created_at": "2026-11-22T09:30:00Z",
+            "request": {"kind": "partner_center", "title": "t", "description": "d",
+                        "contact": {"name": "n", "email": "n@example.com"}}
+        }))
+        .unwrap();
+        assert!(stored.attachments.is_empty());
+        assert!(stored.request.attachments.is_empty());
+    }
+
+    #[test]
+    fn the_picker_offers_every_kind() {
+        let accept = accept_attribute();
+        for needle in [
+            "image/png",
+            ".jpg",
+            "application/pdf",
+            ".log",
+            ".txt",
+            ".zip",
+        ] {
+            assert!(
+                accept.split(',').any(|a| a == needle),
+                "{needle} in {accept}"
+            );
+        }
+    }
+}
