@@ -1,8 +1,14 @@
 //! The command line: every flag also reads an environment variable, so the
 //! backend can be configured either way (a container prefers variables).
 
+use std::path::PathBuf;
+use std::str::FromStr;
+
 use axum::http::HeaderValue;
 use clap::Parser;
+use sqlx::sqlite::SqliteConnectOptions;
+
+use crate::dialect::Dialect;
 
 /// The reference backend of the support widget: stores support requests in
 /// SQLite or PostgreSQL and answers the widget's JSON API.
@@ -55,6 +61,49 @@ pub struct Config {
         value_name = "N"
     )]
     pub rate_limit_per_minute: u32,
+
+    /// Folder for the uploaded files (created when the first file comes).
+    /// Default: `attachments` beside the SQLite database file, or in the
+    /// working directory with PostgreSQL. Several backend processes on one
+    /// PostgreSQL database must share one folder.
+    #[arg(long, env = "SUPPORT_BACKEND_ATTACHMENTS_DIR", value_name = "DIR")]
+    pub attachments_dir: Option<PathBuf>,
+
+    /// Hours after which an upload that no request refers to is deleted,
+    /// its row and its file. Checked at start and every hour.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_ORPHAN_UPLOAD_HOURS",
+        default_value_t = DEFAULT_ORPHAN_UPLOAD_HOURS,
+        value_name = "HOURS",
+        value_parser = clap::value_parser!(u64).range(1..=24 * 365)
+    )]
+    pub orphan_upload_hours: u64,
+}
+
+/// How long an upload may wait for its request: a user who adds a file and
+/// leaves the form open overnight still sends it the next morning.
+pub const DEFAULT_ORPHAN_UPLOAD_HOURS: u64 = 24;
+
+impl Config {
+    /// Where uploaded files go: `--attachments-dir`, else `attachments`
+    /// beside a SQLite database file, else `attachments` in the working
+    /// directory.
+    pub fn attachments_dir(&self) -> PathBuf {
+        if let Some(dir) = &self.attachments_dir {
+            return dir.clone();
+        }
+        let beside_database = (Dialect::from_url(&self.database_url) == Some(Dialect::Sqlite))
+            .then(|| SqliteConnectOptions::from_str(&self.database_url).ok())
+            .flatten()
+            .and_then(|options| {
+                let file = options.get_filename();
+                // An in-memory database has no folder of its own.
+                (!file.as_os_str().is_empty() && file != std::path::Path::new(":memory:"))
+                    .then(|| file.with_file_name("attachments"))
+            });
+        beside_database.unwrap_or_else(|| PathBuf::from("attachments"))
+    }
 }
 
 /// The default rate limit: far above what a person filing requests needs
@@ -94,6 +143,55 @@ mod tests {
         assert_eq!(config.database_url, "sqlite://support-widget.db");
         assert!(config.allowed_origins.is_empty());
         assert_eq!(config.rate_limit_per_minute, 120);
+        assert_eq!(config.orphan_upload_hours, 24);
+        assert_eq!(config.attachments_dir(), PathBuf::from("attachments"));
+    }
+
+    #[test]
+    fn uploads_go_beside_a_sqlite_database_unless_told_otherwise() {
+        let parse = |args: &[&str]| {
+            let mut all = vec!["support-backend"];
+            all.extend_from_slice(args);
+            Config::try_parse_from(all).unwrap().attachments_dir()
+        };
+        assert_eq!(
+            parse(&["--database-url", "sqlite://target/demo/support-widget.db"]),
+            PathBuf::from("target/demo/attachments")
+        );
+        assert_eq!(
+            parse(&["--database-url", "sqlite:///srv/support/db.sqlite?mode=rwc"]),
+            PathBuf::from("/srv/support/attachments")
+        );
+        assert_eq!(
+            parse(&["--database-url", "postgres://u@db.internal/support"]),
+            PathBuf::from("attachments")
+        );
+        assert_eq!(
+            parse(&["--database-url", "sqlite::memory:"]),
+            PathBuf::from("attachments")
+        );
+        assert_eq!(
+            parse(&[
+                "--database-url",
+                "sqlite://x.db",
+                "--attachments-dir",
+                "/var/lib/support/files"
+            ]),
+            PathBuf::from("/var/lib/support/files")
+        );
+    }
+
+    #[test]
+    fn the_orphan_time_is_whole_hours_from_one() {
+        let parse = |hours: &str| {
+            Config::try_parse_from(["support-backend", "--orphan-upload-hours", hours])
+                .map(|config| config.orphan_upload_hours)
+        };
+        assert_eq!(parse("1").unwrap(), 1);
+        assert_eq!(parse("48").unwrap(), 48);
+        for bad in ["0", "-1", "1.5", "a day"] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

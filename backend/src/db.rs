@@ -3,6 +3,7 @@
 //! once for both (see [`Dialect`] for the few differences).
 
 pub mod articles;
+pub mod attachments;
 pub mod catalogue;
 pub mod health;
 pub mod keys;

@@ -13,6 +13,9 @@ pub const IDEMPOTENCY_KEY_FIELD: &str = "Idempotency-Key";
 /// The header that says how the body is encoded, as errors name it.
 pub const CONTENT_TYPE_FIELD: &str = "Content-Type";
 
+/// The field that upload errors name: the uploaded file itself.
+pub const FILE_FIELD: &str = "file";
+
 /// A failed API call. Each variant maps to one status code and error code.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -29,6 +32,11 @@ pub enum ApiError {
     BadQuery(FieldError),
     #[error("the request has {} invalid field(s)", .0.len())]
     Invalid(Vec<FieldError>),
+    /// An upload refused for its bytes: `file_too_large` (413),
+    /// `file_type_not_allowed` (415), `file_empty` or `file_type_mismatch`
+    /// (422).
+    #[error("the uploaded file was refused: {0:?}")]
+    File(ErrorCode),
     #[error("Idempotency-Key was already used with another body")]
     IdempotencyKeyReused,
     /// A request with the same key and body is still being filed.
@@ -104,6 +112,14 @@ impl IntoResponse for ApiError {
             ),
             ApiError::BadQuery(error) => contract_error(StatusCode::BAD_REQUEST, vec![error]),
             ApiError::Invalid(errors) => contract_error(StatusCode::UNPROCESSABLE_ENTITY, errors),
+            ApiError::File(code) => {
+                let status = match code {
+                    ErrorCode::FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+                    ErrorCode::FileTypeNotAllowed => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    _ => StatusCode::UNPROCESSABLE_ENTITY,
+                };
+                one(status, FILE_FIELD, code)
+            }
             ApiError::IdempotencyKeyReused => one(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 IDEMPOTENCY_KEY_FIELD,
@@ -193,6 +209,30 @@ mod tests {
                 "too_long",
             ),
             (ApiError::NotFound { field: "id" }, 404, "id", "not_found"),
+            (
+                ApiError::File(ErrorCode::FileTooLarge),
+                413,
+                "file",
+                "file_too_large",
+            ),
+            (
+                ApiError::File(ErrorCode::FileTypeNotAllowed),
+                415,
+                "file",
+                "file_type_not_allowed",
+            ),
+            (
+                ApiError::File(ErrorCode::FileTypeMismatch),
+                422,
+                "file",
+                "file_type_mismatch",
+            ),
+            (
+                ApiError::File(ErrorCode::FileEmpty),
+                422,
+                "file",
+                "file_empty",
+            ),
             (ApiError::MethodNotAllowed, 405, "", "method_not_allowed"),
             (ApiError::Internal("boom".into()), 500, "", "internal_error"),
         ];

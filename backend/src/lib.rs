@@ -1,8 +1,9 @@
 //! The reference backend of the support widget.
 //!
 //! It implements the backend contract of `openapi.yaml` (support requests,
-//! customers, services, service health, articles) on top of SQLite or
-//! PostgreSQL, chosen by the database URL, and the `set-status` command that
+//! their attachments, customers, services, service health, articles) on top
+//! of SQLite or PostgreSQL, chosen by the database URL, with uploaded files
+//! in a folder ([`files`]), and the `set-status` command that
 //! changes a request's status ([`cli`]). Tests and `main` use the same entry
 //! points:
 //!
@@ -23,9 +24,12 @@ pub mod config;
 pub mod customer_search;
 pub mod db;
 pub mod dialect;
+pub mod download;
 pub mod error;
+pub mod files;
 pub mod idempotency;
 pub mod locale;
+pub mod orphans;
 pub mod rate_limit;
 pub mod request_body;
 pub mod request_rules;
@@ -35,6 +39,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
@@ -59,6 +64,10 @@ pub const SERVICES: &str = "/services";
 pub const SERVICE_HEALTH: &str = "/service-health";
 /// `GET` here searches the self-help articles.
 pub const ARTICLES: &str = "/articles";
+/// `POST` here uploads a file for a request.
+pub const ATTACHMENTS: &str = "/attachments";
+/// `GET` here downloads an uploaded file.
+pub const ATTACHMENT: &str = "/attachments/{id}";
 
 /// The operations this backend implements, as `(method, path)` in OpenAPI's
 /// template syntax (which axum shares); the OpenAPI test checks them.
@@ -69,6 +78,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", SERVICES),
     ("GET", SERVICE_HEALTH),
     ("GET", ARTICLES),
+    ("POST", ATTACHMENTS),
+    ("GET", ATTACHMENT),
 ];
 
 /// What every handler shares.
@@ -77,19 +88,23 @@ pub struct AppState {
     pub db: db::Db,
     /// Origins allowed by CORS; empty means no CORS headers at all.
     pub allowed_origins: Vec<HeaderValue>,
-    /// The per-client limit on creating requests; `None` for no limit.
+    /// The per-client limit on posts (requests and uploads); `None` for
+    /// no limit.
     pub rate_limit: Option<Arc<rate_limit::RateLimiter>>,
+    /// Where uploaded files are kept.
+    pub files: files::FileStore,
 }
 
 /// The whole HTTP API.
 pub fn router(state: AppState) -> Router {
     let cors = cors_layer(&state.allowed_origins);
     let mut create = post(routes::support_requests::create);
+    let mut upload = post(routes::attachments::upload);
     if let Some(limiter) = &state.rate_limit {
-        create = create.layer(axum::middleware::from_fn_with_state(
-            limiter.clone(),
-            rate_limit::limit,
-        ));
+        // One bucket for both: an upload costs what a request does.
+        let limit = || axum::middleware::from_fn_with_state(limiter.clone(), rate_limit::limit);
+        create = create.layer(limit());
+        upload = upload.layer(limit());
     }
     let api = Router::new()
         .route(SUPPORT_REQUESTS, create)
@@ -98,6 +113,9 @@ pub fn router(state: AppState) -> Router {
         .route(SERVICES, get(routes::services::list))
         .route(SERVICE_HEALTH, get(routes::service_health::current))
         .route(ARTICLES, get(routes::articles::search))
+        // Uploads read their body as a stream, with their own limit.
+        .route(ATTACHMENTS, upload)
+        .route(ATTACHMENT, get(routes::attachments::download))
         .fallback(|| async { ApiError::NotFound { field: "" } })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         // The body extractor refuses anything larger; the handler turns that
@@ -150,6 +168,7 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
             ])
             .expose_headers([
                 header::LOCATION,
+                header::CONTENT_DISPOSITION,
                 header::RETRY_AFTER,
                 HeaderName::from_static(routes::support_requests::REPLAYED_HEADER),
             ]),
@@ -173,12 +192,17 @@ pub struct Server {
     listener: TcpListener,
     local_addr: SocketAddr,
     state: AppState,
+    orphan_after: Duration,
 }
 
 impl Server {
-    /// Opens and migrates the database, then binds the listening socket.
+    /// Opens and migrates the database, deletes orphaned uploads, then
+    /// binds the listening socket.
     pub async fn bind(config: &Config) -> Result<Server, StartError> {
         let db = db::connect(&config.database_url).await?;
+        let files = files::FileStore::new(config.attachments_dir());
+        let orphan_after = Duration::from_secs(config.orphan_upload_hours * 60 * 60);
+        orphans::sweep_and_log(&db, &files, orphan_after).await;
         let listen_error = |source| StartError::Listen {
             address: config.listen.clone(),
             source,
@@ -191,11 +215,13 @@ impl Server {
             db,
             allowed_origins: config.allowed_origins.clone(),
             rate_limit: rate_limit::RateLimiter::per_minute(config.rate_limit_per_minute),
+            files,
         };
         Ok(Server {
             listener,
             local_addr,
             state,
+            orphan_after,
         })
     }
 
@@ -205,17 +231,21 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, lets requests in flight finish,
-    /// then closes the database.
+    /// then closes the database. Orphaned uploads are swept every hour
+    /// meanwhile.
     pub async fn run(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let db = self.state.db.clone();
+        let sweeper =
+            orphans::spawn_sweeper(db.clone(), self.state.files.clone(), self.orphan_after);
         // The peer's address is what the rate limit counts by.
         let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
+        drop(sweeper);
         db.close().await;
         result
     }

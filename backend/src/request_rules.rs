@@ -1,11 +1,12 @@
 //! Everything a well-formed request must pass before it is filed (422):
 //! the contract's field rules, the backend's rules for the fields the widget
-//! fills from its own choices, and that the customer and service it names
-//! exist. The errors come in the order the forms show the fields.
+//! fills from its own choices, that the customer and service it names
+//! exist, and that its attachments are uploads free to take, within the
+//! total size. The errors come in the order the forms show the fields.
 
-use support_contract::{limits, ErrorCode, FieldError, NewSupportRequest};
+use support_contract::{check_selection, limits, ErrorCode, FieldError, NewSupportRequest};
 
-use crate::db::{catalogue, Db};
+use crate::db::{attachments, catalogue, Db};
 
 /// The most troubleshooting steps one escalation lists.
 pub const TROUBLESHOOTING_MAX_STEPS: usize = 20;
@@ -18,8 +19,32 @@ pub async fn field_errors(
     let mut errors = request.validate();
     errors.extend(picked_field_errors(request));
     errors.extend(catalogue::unknown_references(db, request).await?);
+    if !errors.iter().any(|error| error.field == ATTACHMENTS_FIELD) {
+        errors.extend(attachment_errors(db, &request.attachments).await?);
+    }
     errors.sort_by_key(|error| form_position(&error.field));
     Ok(errors)
+}
+
+/// The field of a request's upload ids.
+pub const ATTACHMENTS_FIELD: &str = "attachments";
+
+/// `invalid_value` when an upload id names no upload, or one another
+/// request already took; `attachments_too_large` when the files add up to
+/// more than the contract allows. The request's transaction checks the
+/// first again as it attaches them (see [`attachments::attach`]).
+async fn attachment_errors(db: &Db, ids: &[String]) -> Result<Vec<FieldError>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let code = match attachments::free_sizes(db, ids).await? {
+        None => Some(ErrorCode::InvalidValue),
+        Some(sizes) => check_selection(sizes).err(),
+    };
+    Ok(code
+        .map(|code| FieldError::new(ATTACHMENTS_FIELD, code))
+        .into_iter()
+        .collect())
 }
 
 /// The fields the contract's rules leave alone because the user does not
@@ -76,7 +101,7 @@ fn plain_text(value: &str, max: usize) -> Result<(), ErrorCode> {
 /// The fields in the order the forms show them, which is the order of the
 /// errors in a 422 (the contract's rules already list theirs in this order;
 /// the other checks slot in).
-const FORM_ORDER: [&str; 13] = [
+const FORM_ORDER: [&str; 14] = [
     "category",
     "customer",
     "customer.name",
@@ -86,6 +111,7 @@ const FORM_ORDER: [&str; 13] = [
     "severity",
     "title",
     "description",
+    "attachments",
     "contact.name",
     "contact.email",
     "contact.phone",

@@ -74,8 +74,7 @@ async fn hostile_text_at_the_limits_round_trips_byte_for_byte() {
 /// for its first step) in a valid request on behalf of a customer.
 fn with_text(path: &str, text: &str) -> Value {
     let mut body = valid_for_customer();
-    body["escalation"] =
-        json!({"reason": "regional_multi_tenant_issue", "health_checked": true, "troubleshooting": ["ok"]});
+    body["escalation"] = json!({"reason": "regional_multi_tenant_issue", "health_checked": true, "troubleshooting": ["ok"]});
     let slot = match path {
         "escalation.troubleshooting" => &mut body["escalation"]["troubleshooting"][0],
         _ => path

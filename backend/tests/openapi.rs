@@ -3,9 +3,10 @@
 
 use serde_json::Value;
 use support_contract::{
-    limits, Article, ArticleList, Category, ContactLanguage, Customer, CustomerList, ErrorCode,
-    HealthIncident, HealthKind, HealthStatus, RequestKind, RequestStatus, Service, ServiceHealth,
-    ServiceList, Severity, StatusChange,
+    limits, Article, ArticleList, Attachment, Category, ContactLanguage, Customer, CustomerList,
+    ErrorCode, FileKind, HealthIncident, HealthKind, HealthStatus, RequestKind, RequestStatus,
+    Service, ServiceHealth, ServiceList, Severity, StatusChange, ATTACHMENTS_MAX_FILES,
+    ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES, ATTACHMENT_NAME_MAX, SNIFF_LEN,
 };
 
 const METHODS: [&str; 8] = [
@@ -189,6 +190,12 @@ fn enums_match_the_contract() {
         ErrorCode::IdempotencyKeyInFlight,
         ErrorCode::RateLimited,
         ErrorCode::UnsupportedMediaType,
+        ErrorCode::FileEmpty,
+        ErrorCode::FileTooLarge,
+        ErrorCode::FileTypeNotAllowed,
+        ErrorCode::FileTypeMismatch,
+        ErrorCode::TooManyFiles,
+        ErrorCode::AttachmentsTooLarge,
     ]);
     for code in codes {
         assert!(
@@ -482,4 +489,112 @@ fn the_self_service_lookups_document_their_answers() {
             .iter()
             .any(|p| p["$ref"] == "#/components/parameters/Locale"));
     }
+}
+
+#[test]
+fn the_attachment_limits_match_the_contract() {
+    let spec = spec();
+    let post = &spec["paths"]["/attachments"]["post"];
+    assert_eq!(post["x-attachment-max-bytes"], ATTACHMENT_MAX_BYTES);
+    assert_eq!(post["x-attachments-max-files"], ATTACHMENTS_MAX_FILES);
+    assert_eq!(
+        post["x-attachments-max-total-bytes"],
+        ATTACHMENTS_MAX_TOTAL_BYTES
+    );
+    assert_eq!(post["x-sniff-bytes"], SNIFF_LEN);
+    assert_eq!(
+        post["x-orphan-upload-hours"],
+        support_backend::config::DEFAULT_ORPHAN_UPLOAD_HOURS
+    );
+    let schemas = &spec["components"]["schemas"];
+    let files = &schemas["NewSupportRequest"]["properties"]["attachments"];
+    assert_eq!(files["maxItems"], ATTACHMENTS_MAX_FILES);
+    assert_eq!(files["x-max-total-bytes"], ATTACHMENTS_MAX_TOTAL_BYTES);
+    let attachment = &schemas["Attachment"];
+    assert_eq!(
+        attachment["properties"]["name"]["maxLength"],
+        ATTACHMENT_NAME_MAX
+    );
+    assert_eq!(
+        attachment["properties"]["size"]["maximum"],
+        ATTACHMENT_MAX_BYTES
+    );
+    let kinds: Vec<&str> = FileKind::ALL.iter().map(|k| k.content_type()).collect();
+    assert_eq!(
+        attachment["properties"]["content_type"]["enum"],
+        serde_json::json!(kinds)
+    );
+    let example: Attachment = serde_json::from_value(attachment["example"].clone()).unwrap();
+    assert!(example
+        .sha256
+        .is_some_and(|hash| hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit())));
+    let without_hash = Attachment {
+        sha256: None,
+        ..serde_json::from_value(attachment["example"].clone()).unwrap()
+    };
+    assert_eq!(required(attachment), keys(&without_hash));
+    assert_eq!(
+        schemas["StoredRequest"]["properties"]["attachments"]["items"]["$ref"],
+        "#/components/schemas/Attachment"
+    );
+}
+
+#[test]
+fn the_attachment_operations_document_their_answers() {
+    let spec = spec();
+    let post = &spec["paths"]["/attachments"]["post"];
+    assert_eq!(
+        post["responses"]["201"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Attachment"
+    );
+    assert!(post["responses"]["201"]["headers"]
+        .get("Location")
+        .is_some());
+    let codes = [
+        ("413", ErrorCode::FileTooLarge),
+        ("415", ErrorCode::FileTypeNotAllowed),
+    ];
+    for (status, code) in codes {
+        let example = &post["responses"][status]["content"]["application/json"]["example"];
+        assert_eq!(
+            example["errors"][0],
+            serde_json::json!({"field": support_backend::error::FILE_FIELD, "code": code}),
+            "{status}"
+        );
+    }
+    for status in ["400", "422", "429", "500"] {
+        assert!(
+            post["responses"].get(status).is_some(),
+            "POST /attachments lacks {status}"
+        );
+    }
+    for kind in FileKind::ALL {
+        assert!(
+            post["requestBody"]["content"]
+                .get(kind.content_type())
+                .is_some(),
+            "{kind:?} is not documented as a body"
+        );
+    }
+    let get = &spec["paths"]["/attachments/{id}"]["get"];
+    for status in ["200", "404", "500"] {
+        assert!(
+            get["responses"].get(status).is_some(),
+            "GET /attachments/{{id}} lacks {status}"
+        );
+    }
+    let documented = &get["responses"]["200"]["headers"];
+    let served = support_backend::download::headers(FileKind::Png, 1, "a.png");
+    for name in [
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Cache-Control",
+    ] {
+        assert_eq!(
+            documented[name]["schema"]["enum"][0],
+            served[name].to_str().unwrap(),
+            "{name}"
+        );
+    }
+    assert!(documented.get("Content-Disposition").is_some());
 }

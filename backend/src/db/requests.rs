@@ -1,13 +1,16 @@
 //! Storing support requests and reading them back.
 
 use serde::Serialize;
-use support_contract::{CreatedRequest, NewSupportRequest, RequestStatus, StoredRequest};
+use support_contract::{
+    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestStatus, StoredRequest,
+};
 use uuid::Uuid;
 
 use super::keys::Claim;
 use super::Db;
 use crate::error::ApiError;
 use crate::idempotency::StoredResponse;
+use crate::request_rules::ATTACHMENTS_FIELD;
 
 /// What [`create_request`] did.
 #[derive(Debug)]
@@ -37,7 +40,8 @@ fn json_text(value: impl Serialize) -> Option<String> {
 /// so a takeover cannot slip in before the commit: a key files exactly one
 /// request, whichever backend process each retry reached. The request's
 /// customer and service must exist (the caller checks; a foreign key makes
-/// sure).
+/// sure). Its attachments are taken in the same transaction; when one is no
+/// longer free, nothing is written and the answer is 422.
 pub async fn create_request(
     db: &Db,
     claim: &Claim,
@@ -106,6 +110,15 @@ pub async fn create_request(
     .bind(&created_at)
     .execute(&mut *tx)
     .await?;
+    // The files go with the request or not at all; one taken meanwhile by
+    // another request, or deleted as an orphan, refuses this one.
+    if !super::attachments::attach(&mut tx, &id, &request.attachments).await? {
+        tx.rollback().await?;
+        return Err(ApiError::Invalid(vec![FieldError::new(
+            ATTACHMENTS_FIELD,
+            ErrorCode::InvalidValue,
+        )]));
+    }
     let created = CreatedRequest {
         id: id.clone(),
         reference,
@@ -156,6 +169,7 @@ pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, Ap
     let status = RequestStatus::parse(&status).ok_or_else(|| broken("status"))?;
     let request = serde_json::from_str(&body).map_err(|_| broken("body"))?;
     let history = super::status::history(db, &id).await?;
+    let attachments = super::attachments::of_request(db, &id).await?;
     Ok(Some(StoredRequest {
         id,
         reference,
@@ -163,7 +177,6 @@ pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, Ap
         created_at,
         request,
         history,
-        // Files come with the attachments endpoint.
-        attachments: Vec::new(),
+        attachments,
     }))
 }

@@ -1,6 +1,7 @@
 //! The HTTP routes, one module per resource.
 
 pub mod articles;
+pub mod attachments;
 pub mod customers;
 pub mod service_health;
 pub mod services;

@@ -5,6 +5,7 @@
 // Each test file uses only some of these helpers.
 #![allow(dead_code)]
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use reqwest::{Client, Response, StatusCode};
@@ -20,11 +21,19 @@ pub const TEST_DATABASE_URL: &str = "TEST_DATABASE_URL";
 
 pub const ALLOWED: &str = "https://portal.example.com";
 
-/// A database no other test uses. SQLite files go away with the temporary
-/// folder; PostgreSQL databases go away with the throwaway server.
+/// A database no other test uses, and a folder for its uploaded files.
+/// SQLite files and uploads go away with the temporary folder; PostgreSQL
+/// databases go away with the throwaway server.
 pub struct TestDatabase {
     pub url: String,
-    _dir: Option<TempDir>,
+    dir: TempDir,
+}
+
+impl TestDatabase {
+    /// Where the servers on this database keep uploaded files.
+    pub fn attachments_dir(&self) -> PathBuf {
+        self.dir.path().join("attachments")
+    }
 }
 
 /// The PostgreSQL server to test on, if any.
@@ -37,6 +46,7 @@ pub fn postgres_server() -> Option<String> {
 /// Makes a fresh, empty database (not migrated: the backend does that).
 pub async fn fresh_database() -> TestDatabase {
     sqlx::any::install_default_drivers();
+    let dir = tempfile::tempdir().unwrap();
     match postgres_server() {
         Some(server) => {
             let name = format!("test_{}", Uuid::new_v4().simple());
@@ -50,16 +60,12 @@ pub async fn fresh_database() -> TestDatabase {
             url.set_path(&format!("/{name}"));
             TestDatabase {
                 url: url.to_string(),
-                _dir: None,
+                dir,
             }
         }
         None => {
-            let dir = tempfile::tempdir().unwrap();
             let url = format!("sqlite://{}", dir.path().join("support.db").display());
-            TestDatabase {
-                url,
-                _dir: Some(dir),
-            }
+            TestDatabase { url, dir }
         }
     }
 }
@@ -86,10 +92,15 @@ pub async fn start() -> TestServer {
 }
 
 /// A server on a fresh database, configured by `configure` from the
-/// database's URL.
+/// database's URL; uploads go to the database's folder unless it says
+/// otherwise.
 pub async fn start_with(configure: impl FnOnce(&str) -> Config) -> TestServer {
     let database = fresh_database().await;
-    let (base, task) = serve_with(configure(&database.url)).await;
+    let mut config = configure(&database.url);
+    config
+        .attachments_dir
+        .get_or_insert_with(|| database.attachments_dir());
+    let (base, task) = serve_with(config).await;
     let db = AnyPool::connect(&database.url).await.unwrap();
     let client = Client::builder()
         .timeout(Duration::from_secs(30))
@@ -111,13 +122,17 @@ pub async fn serve(url: &str) -> (String, tokio::task::JoinHandle<std::io::Resul
     serve_with(config(url)).await
 }
 
-/// The tests' configuration: loopback, a free port, no rate limit.
+/// The tests' configuration: loopback, a free port, no rate limit, and
+/// uploads beside a SQLite database (`start_with` puts them in the test's
+/// folder on PostgreSQL too).
 pub fn config(url: &str) -> Config {
     Config {
         listen: "127.0.0.1:0".into(),
         database_url: url.to_owned(),
         allowed_origins: vec![ALLOWED.parse().unwrap()],
         rate_limit_per_minute: 0,
+        attachments_dir: None,
+        orphan_upload_hours: support_backend::config::DEFAULT_ORPHAN_UPLOAD_HOURS,
     }
 }
 
@@ -131,6 +146,11 @@ impl TestServer {
     /// The URL of this server's database, to serve it from a second server.
     pub fn database_url(&self) -> &str {
         &self._database.url
+    }
+
+    /// Where this server keeps uploaded files.
+    pub fn attachments_dir(&self) -> PathBuf {
+        self._database.attachments_dir()
     }
 
     pub fn url(&self, path: &str) -> String {

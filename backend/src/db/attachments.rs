@@ -1,0 +1,127 @@
+//! Uploaded files' metadata: recording an upload, attaching uploads to a
+//! request (in the request's transaction), listing a request's files, and
+//! deleting uploads that no request took. The bytes are in
+//! [`crate::files`].
+
+use sqlx::AnyConnection;
+use support_contract::Attachment;
+
+use super::Db;
+
+/// The columns of an [`Attachment`], in its field order.
+const COLUMNS: &str = "id, name, size, content_type, sha256";
+
+type Row = (String, String, i64, String, String);
+
+fn from_row((id, name, size, content_type, sha256): Row) -> Attachment {
+    Attachment {
+        id,
+        name,
+        // Written from a u64 file size, which a file never takes past i64.
+        size: u64::try_from(size).unwrap_or_default(),
+        content_type,
+        sha256: Some(sha256),
+    }
+}
+
+/// Records an upload, attached to no request yet.
+pub async fn insert(db: &Db, attachment: &Attachment) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO attachments (id, name, size, content_type, sha256)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&attachment.id)
+    .bind(&attachment.name)
+    .bind(i64::try_from(attachment.size).unwrap_or(i64::MAX))
+    .bind(&attachment.content_type)
+    .bind(attachment.sha256.as_deref().unwrap_or_default())
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// The upload with this id, attached or not.
+pub async fn find(db: &Db, id: &str) -> Result<Option<Attachment>, sqlx::Error> {
+    if !super::can_be_id(id) {
+        return Ok(None);
+    }
+    let sql = format!("SELECT {COLUMNS} FROM attachments WHERE id = $1");
+    let row: Option<Row> = sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(from_row))
+}
+
+/// The sizes of these uploads, in order, if every one exists and is
+/// attached to no request; `None` otherwise.
+pub async fn free_sizes(db: &Db, ids: &[String]) -> Result<Option<Vec<u64>>, sqlx::Error> {
+    let mut sizes = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !super::can_be_id(id) {
+            return Ok(None);
+        }
+        let size: Option<(i64,)> =
+            sqlx::query_as("SELECT size FROM attachments WHERE id = $1 AND request_id IS NULL")
+                .bind(id)
+                .fetch_optional(db.pool())
+                .await?;
+        let Some((size,)) = size else {
+            return Ok(None);
+        };
+        sizes.push(u64::try_from(size).unwrap_or_default());
+    }
+    Ok(Some(sizes))
+}
+
+/// Attaches these uploads to the request, in this order, inside the
+/// request's transaction. `false` when one of them is gone or was attached
+/// to another request meanwhile; the caller then rolls back.
+///
+/// Each update locks its row (on SQLite the transaction holds the write
+/// lock already), so of two requests naming one upload only one gets it,
+/// and the cleanup of orphans cannot delete it halfway.
+pub async fn attach(
+    conn: &mut AnyConnection,
+    request_id: &str,
+    ids: &[String],
+) -> Result<bool, sqlx::Error> {
+    for (position, id) in ids.iter().enumerate() {
+        let updated = sqlx::query(
+            "UPDATE attachments SET request_id = $1, position = $2
+             WHERE id = $3 AND request_id IS NULL",
+        )
+        .bind(request_id)
+        .bind(i64::try_from(position).unwrap_or(i64::MAX))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        if updated.rows_affected() != 1 {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// The files of one request, in the order the request listed them.
+pub async fn of_request(db: &Db, request_id: &str) -> Result<Vec<Attachment>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM attachments WHERE request_id = $1 ORDER BY position");
+    let rows: Vec<Row> = sqlx::query_as(&sql)
+        .bind(request_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.into_iter().map(from_row).collect())
+}
+
+/// Deletes the rows of uploads attached to no request and uploaded at or
+/// before `cutoff` (RFC 3339 UTC text, as `created_at`), and returns their
+/// ids, whose files the caller deletes.
+pub async fn delete_orphans(db: &Db, cutoff: &str) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "DELETE FROM attachments WHERE request_id IS NULL AND created_at <= $1 RETURNING id",
+    )
+    .bind(cutoff)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}

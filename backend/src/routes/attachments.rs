@@ -1,0 +1,184 @@
+//! `POST /attachments?name=` (the file's bytes as the body, so a browser can
+//! show the upload's progress) and `GET /attachments/{id}` (the file back,
+//! as a download).
+
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use http_body_util::BodyExt;
+use serde::Deserialize;
+use support_contract::{
+    check_content, clean_file_name, Attachment, ErrorCode, FieldError, FileKind,
+    ATTACHMENT_MAX_BYTES, SNIFF_LEN,
+};
+use tokio_util::io::ReaderStream;
+use uuid::Uuid;
+
+use crate::db::{attachments, Db};
+use crate::download;
+use crate::error::ApiError;
+use crate::files::{FileStore, NewFile};
+use crate::AppState;
+
+/// The query string of an upload.
+#[derive(Debug, Deserialize)]
+pub struct UploadQuery {
+    /// The file's name, shown with the request; never used as a path.
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// Stores one file. Checks, in this order: the announced length (413),
+/// the kind of the first bytes and whether the declared type and name
+/// agree with it (`support_contract::check_content`: 422 `file_empty`, 415
+/// `file_type_not_allowed`, 422 `file_type_mismatch`), then the length as
+/// the bytes arrive (413 as soon as they pass the limit). Answers 201 with
+/// the [`Attachment`], its `content_type` the sniffed one.
+pub async fn upload(
+    State(state): State<AppState>,
+    query: Result<Query<UploadQuery>, QueryRejection>,
+    headers: HeaderMap,
+    mut body: Body,
+) -> Result<Response, ApiError> {
+    let Query(UploadQuery { name }) =
+        query.map_err(|_| ApiError::BadQuery(FieldError::new("name", ErrorCode::InvalidValue)))?;
+    let name = clean_file_name(name.as_deref().unwrap_or_default());
+    let declared = declared_type(&headers)?;
+    if announced_length(&headers).is_some_and(|length| length > ATTACHMENT_MAX_BYTES) {
+        return Err(ApiError::File(ErrorCode::FileTooLarge));
+    }
+    // The first bytes decide the kind before anything is written.
+    let mut head = Vec::new();
+    let mut ended = false;
+    while head.len() < SNIFF_LEN {
+        let Some(chunk) = next_chunk(&mut body).await? else {
+            ended = true;
+            break;
+        };
+        head.extend_from_slice(&chunk);
+    }
+    let kind = check_content(&name, &declared, &head).map_err(ApiError::File)?;
+    let mut file = state.files.create().await.map_err(storage_error)?;
+    write_within_limit(&mut file, &head).await?;
+    if !ended {
+        while let Some(chunk) = next_chunk(&mut body).await? {
+            write_within_limit(&mut file, &chunk).await?;
+        }
+    }
+    // The rest goes on in a task of its own: a client hanging up now
+    // does not stop it halfway.
+    let task = tokio::spawn(keep(
+        state.db.clone(),
+        state.files.clone(),
+        file,
+        name,
+        kind,
+    ));
+    let attachment = task
+        .await
+        .map_err(|error| ApiError::Internal(format!("upload task: {error}")))??;
+    let mut response = (StatusCode::CREATED, Json(&attachment)).into_response();
+    // Relative, as for a created request: right behind a path prefix too.
+    if let Ok(location) = HeaderValue::from_str(&format!("attachments/{}", attachment.id)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// Records the upload, then gives its file its final name. Should the
+/// process stop in between, the row (which no client has seen) and the
+/// partial file are deleted with the orphans.
+async fn keep(
+    db: Db,
+    files: FileStore,
+    file: NewFile,
+    name: String,
+    kind: FileKind,
+) -> Result<Attachment, ApiError> {
+    let attachment = Attachment {
+        id: file.id().hyphenated().to_string(),
+        name,
+        size: file.size(),
+        content_type: kind.content_type().to_owned(),
+        sha256: Some(file.sha256()),
+    };
+    attachments::insert(&db, &attachment).await?;
+    file.finish(&files).await.map_err(storage_error)?;
+    Ok(attachment)
+}
+
+/// Sends a stored file back, byte for byte, as a download (see
+/// [`download::headers`]).
+pub async fn download(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let not_found = ApiError::NotFound { field: "id" };
+    let Ok(Path(id)) = id else {
+        return Err(not_found);
+    };
+    let Ok(id) = Uuid::try_parse(&id) else {
+        return Err(not_found);
+    };
+    let Some(attachment) = attachments::find(&state.db, &id.hyphenated().to_string()).await? else {
+        return Err(not_found);
+    };
+    let kind = FileKind::from_content_type(&attachment.content_type).ok_or_else(|| {
+        ApiError::Internal(format!(
+            "attachment {id}: stored content type does not parse"
+        ))
+    })?;
+    let file = state.files.open(id).await.map_err(storage_error)?;
+    let headers = download::headers(kind, attachment.size, &attachment.name);
+    Ok((headers, Body::from_stream(ReaderStream::new(file))).into_response())
+}
+
+/// What the upload says it is: its `Content-Type`, empty when absent. A
+/// value that is not even text cannot agree with any kind.
+fn declared_type(headers: &HeaderMap) -> Result<String, ApiError> {
+    match headers.get(header::CONTENT_TYPE) {
+        None => Ok(String::new()),
+        Some(value) => value
+            .to_str()
+            .map(str::to_owned)
+            .map_err(|_| ApiError::File(ErrorCode::FileTypeMismatch)),
+    }
+}
+
+/// The `Content-Length`, when the client sent one.
+fn announced_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
+}
+
+/// The next bytes of the body; `None` at its end. A body that breaks off
+/// is a malformed one.
+async fn next_chunk(body: &mut Body) -> Result<Option<Bytes>, ApiError> {
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| ApiError::MalformedBody)?;
+        if let Ok(data) = frame.into_data() {
+            return Ok(Some(data));
+        }
+    }
+    Ok(None)
+}
+
+/// Writes `bytes` unless they take the file past the limit, in which case
+/// the upload stops there (and the partial file is deleted with `file`).
+async fn write_within_limit(file: &mut NewFile, bytes: &[u8]) -> Result<(), ApiError> {
+    if file.size() + bytes.len() as u64 > ATTACHMENT_MAX_BYTES {
+        return Err(ApiError::File(ErrorCode::FileTooLarge));
+    }
+    file.write(bytes).await.map_err(storage_error)
+}
+
+fn storage_error(error: std::io::Error) -> ApiError {
+    ApiError::Internal(format!("attachments folder: {error}"))
+}
