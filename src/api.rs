@@ -1,12 +1,15 @@
 //! The one thin transport: sends an `HttpRequest` built in `request.rs`.
 
 use gloo_net::http::{Method, RequestBuilder};
+use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen_futures::JsFuture;
 use support_contract::{
-    Article, CreatedRequest, Customer, HealthIncident, NewSupportRequest, Service, StoredRequest,
+    Attachment, Article, CreatedRequest, FileKind, Customer, HealthIncident, NewSupportRequest, Service, StoredRequest,
 };
 use web_sys::AbortSignal;
 
 use crate::{
+    attachments,
     host::BackendUrl,
     locale::Locale,
     request::{self, HttpRequest, LoadError, SubmitError},
@@ -147,4 +150,70 @@ pub async fn request_status(
 ) -> Result<StoredRequest, LoadError> {
     let request = request::request_status(&backend, &id);
     load(request, &transport, request::read_status).await
+}
+
+/// Uploads one file with `XMLHttpRequest`, the one browser API that reports
+/// upload progress: `on_progress` gets the bytes sent so far.
+pub async fn upload_file(
+    backend: BackendUrl,
+    file: web_sys::File,
+    kind: FileKind,
+    transport: Transport,
+    on_progress: impl Fn(u64) + 'static,
+) -> Result<Attachment, SubmitError> {
+    let request = attachments::upload(&backend, &file.name(), kind);
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| SubmitError::Network)?;
+    xhr.open_with_async(request.method, &request.url, true)
+        .map_err(|_| SubmitError::Network)?;
+    for (name, value) in &transport.headers {
+        _ = xhr.set_request_header(name, value);
+    }
+    for (name, value) in &request.headers {
+        _ = xhr.set_request_header(name, value);
+    }
+    let progress = Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+        on_progress(event.loaded() as u64)
+    });
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    // Removing the widget aborts the upload like every other request.
+    let aborting = {
+        let xhr = xhr.clone();
+        Closure::<dyn Fn()>::new(move || _ = xhr.abort())
+    };
+    if let Some(signal) = &transport.abort {
+        _ = signal.add_event_listener_with_callback("abort", aborting.as_ref().unchecked_ref());
+    }
+    let mut ended = None;
+    let done = js_sys::Promise::new(&mut |resolve, _| ended = Some(resolve));
+    if let Some(resolve) = &ended {
+        xhr.set_onloadend(Some(resolve));
+    }
+    xhr.send_with_opt_blob(Some(&file))
+        .map_err(|_| SubmitError::Network)?;
+    _ = JsFuture::from(done).await;
+    if let Some(signal) = &transport.abort {
+        _ = signal.remove_event_listener_with_callback("abort", aborting.as_ref().unchecked_ref());
+    }
+    drop(progress);
+    let status = xhr.status().unwrap_or(0);
+    if status == 0 {
+        return Err(SubmitError::Network);
+    }
+    let retry_after = xhr.get_response_header("Retry-After").ok().flatten();
+    let body = xhr.response_text().ok().flatten().unwrap_or_default();
+    attachments::read_uploaded(status, retry_after.as_deref(), &body)
+}
+
+/// The first `len` bytes of a file, for checking what it is before upload.
+pub async fn first_bytes(file: &web_sys::File, len: usize) -> Vec<u8> {
+    let end = i32::try_from(len).unwrap_or(i32::MAX);
+    let Ok(head) = file.slice_with_i32_and_i32(0, end) else {
+        return Vec::new();
+    };
+    match JsFuture::from(head.array_buffer()).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+        Err(_) => Vec::new(),
+    }
 }

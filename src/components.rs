@@ -1,5 +1,6 @@
 //! Building blocks shared by the screens.
 
+mod attachments;
 mod choices;
 mod customer_combobox;
 mod error_summary;
@@ -9,6 +10,7 @@ mod request_form;
 mod screen;
 mod service_health;
 
+pub use attachments::{AttachmentsField, AttachmentsState};
 pub use choices::{CategoryChoice, ContactLanguageChoice, SeverityChoice};
 pub use customer_combobox::CustomerCombobox;
 pub use error_summary::ErrorSummary;

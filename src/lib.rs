@@ -5,6 +5,7 @@
 //! building) hold the rules and are tested natively with `cargo test`; the
 //! components, compiled for the browser only, wire signals to those rules.
 
+pub mod attachments;
 pub mod drafts;
 pub mod escalation;
 pub mod field_errors;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use support_contract::{
-    Category, Contact, ContactLanguage, CustomerRef, Escalation, NewSupportRequest, RequestKind,
+    Attachment, Category, Contact, ContactLanguage, CustomerRef, Escalation, NewSupportRequest, RequestKind,
     Service, Severity,
 };
 
@@ -23,6 +23,9 @@ pub struct RequestFields {
     pub contact_email: String,
     pub contact_phone: String,
     pub contact_language: ContactLanguage,
+    /// The files uploaded for this request (the ones still uploading or
+    /// failed are the form's business, not the request's).
+    pub attachments: Vec<Attachment>,
 }
 
 /// Who and what a customer request is about, chosen before the form.
@@ -60,6 +63,7 @@ impl RequestFields {
                 language: self.contact_language,
             },
             locale: locale.contact_language(),
+            attachments: self.attachments.iter().map(|a| a.id.clone()).collect(),
             ..NewSupportRequest::default()
         };
         match target {
@@ -97,6 +101,7 @@ impl RequestFields {
             ]
             .iter()
             .all(|text| text.is_empty())
+            && self.attachments.is_empty()
     }
 
     /// Empties what describes the problem; the contact details stay, as the
@@ -146,6 +151,7 @@ mod tests {
             contact_email: " lucia@fabrikam.es ".into(),
             contact_phone: "  ".into(),
             contact_language: ContactLanguage::EsEs,
+            attachments: Vec::new(),
         }
     }
 
@@ -247,6 +253,24 @@ mod tests {
                 "contact.email"
             ]
         );
+    }
+
+    #[test]
+    fn a_request_refers_to_its_uploaded_files_by_id() {
+        let fields = RequestFields {
+            attachments: vec![Attachment {
+                id: "u-1".into(),
+                name: "screen.png".into(),
+                size: 2048,
+                content_type: "image/png".into(),
+                sha256: None,
+            }],
+            ..typed()
+        };
+        let request = fields.to_request(&RequestTarget::PartnerCenter, Locale::EnUs);
+        assert_eq!(request.attachments, ["u-1"]);
+        assert!(!RequestFields { attachments: fields.attachments.clone(), ..RequestFields::default() }.is_blank());
+        assert!(fields.for_next_request().attachments.is_empty());
     }
 
     #[test]

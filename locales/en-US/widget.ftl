@@ -304,3 +304,45 @@ contact-heading = Contact your partner
 contact-intro = Describe the problem. Your partner will see which help articles you looked at.
 contact-seen-heading = Articles you looked at
 confirm-next-partner = Your partner will contact you.
+
+## Attachments
+attachments-legend = Screenshots and logs (optional)
+# Variables:
+#   $count (Number) - the most files one request takes
+#   $size (String) - the largest file, such as "10 MB"
+#   $total (String) - the largest total, such as "25 MB"
+attachments-hint = Up to { $count } files, { $size } each and { $total } in all: images, PDF, text and log files, zip archives.
+attachments-add = Add files
+attachments-drop = You can also drop files here, or paste a screenshot into the form.
+# Variables:
+#   $name (String) - the file's name
+attachment-remove = Remove { $name }
+# Variables:
+#   $name (String) - the file's name
+attachment-uploading = Uploading { $name }
+attachment-uploaded = Uploaded
+attachment-failed = Upload failed. It's tried again automatically; you can also try now.
+attachment-retry = Try again
+# Variables:
+#   $name (String) - the file's name
+attachment-error-empty = { $name } is empty.
+# Variables:
+#   $name (String) - the file's name
+#   $size (String) - the largest file, such as "10 MB"
+attachment-error-too-large = { $name } is larger than { $size }.
+# Variables:
+#   $name (String) - the file's name
+attachment-error-type = { $name } can't be attached: attach images, PDF, text or log files, or zip archives.
+# Variables:
+#   $name (String) - the file's name
+attachment-error-mismatch = { $name } isn't the kind of file its name or type says, so it can't be attached.
+# Variables:
+#   $name (String) - the file's name
+#   $count (Number) - the most files one request takes
+attachment-error-too-many = { $name } wasn't added: a request takes up to { $count } files.
+# Variables:
+#   $name (String) - the file's name
+#   $total (String) - the largest total, such as "25 MB"
+attachment-error-total = { $name } wasn't added: the files together would be larger than { $total }.
+attachments-wait = Wait until every file has uploaded, then send the request.
+attachments-failed = A file couldn't be uploaded. Try it again or remove it, then send the request.

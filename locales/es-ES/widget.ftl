@@ -290,3 +290,22 @@ contact-heading = Póngase en contacto con su partner
 contact-intro = Describa el problema. Su partner verá qué artículos de ayuda ha consultado.
 contact-seen-heading = Artículos que ha consultado
 confirm-next-partner = Su partner se pondrá en contacto con usted.
+
+## Attachments
+attachments-legend = Capturas de pantalla y registros (opcional)
+attachments-hint = Hasta { $count } archivos, de { $size } como máximo cada uno y { $total } en total: imágenes, PDF, archivos de texto y de registro, archivos zip.
+attachments-add = Agregar archivos
+attachments-drop = También puede soltar archivos aquí o pegar una captura de pantalla en el formulario.
+attachment-remove = Quitar { $name }
+attachment-uploading = Subiendo { $name }
+attachment-uploaded = Subido
+attachment-failed = No se pudo subir. Se reintenta automáticamente; también puede reintentarlo ahora.
+attachment-retry = Reintentar
+attachment-error-empty = { $name } está vacío.
+attachment-error-too-large = { $name } supera { $size }.
+attachment-error-type = No se puede adjuntar { $name }: adjunte imágenes, PDF, archivos de texto o de registro, o archivos zip.
+attachment-error-mismatch = { $name } no es el tipo de archivo que indican su nombre o su tipo, así que no se puede adjuntar.
+attachment-error-too-many = No se agregó { $name }: una solicitud admite hasta { $count } archivos.
+attachment-error-total = No se agregó { $name }: los archivos juntos superarían { $total }.
+attachments-wait = Espere a que se suban todos los archivos y después envíe la solicitud.
+attachments-failed = No se pudo subir un archivo. Vuelva a intentarlo o quítelo y después envíe la solicitud.

@@ -286,3 +286,22 @@ contact-heading = 聯絡您的合作夥伴
 contact-intro = 請描述問題。您的合作夥伴會看到您看過哪些說明文章。
 contact-seen-heading = 您看過的文章
 confirm-next-partner = 您的合作夥伴會與您聯絡。
+
+## Attachments
+attachments-legend = 螢幕擷取畫面和記錄檔（選用）
+attachments-hint = 最多 { $count } 個檔案，每個不超過 { $size }，總計不超過 { $total }：圖片、PDF、文字和記錄檔、zip 壓縮檔。
+attachments-add = 新增檔案
+attachments-drop = 也可以將檔案拖放到這裡，或將螢幕擷取畫面貼到表單中。
+attachment-remove = 移除 { $name }
+attachment-uploading = 正在上傳 { $name }
+attachment-uploaded = 已上傳
+attachment-failed = 上傳失敗。系統會自動重試，您也可以立即重試。
+attachment-retry = 再試一次
+attachment-error-empty = { $name } 是空白檔案。
+attachment-error-too-large = { $name } 超過 { $size }。
+attachment-error-type = 無法附加 { $name }：請附加圖片、PDF、文字或記錄檔、zip 壓縮檔。
+attachment-error-mismatch = { $name } 的實際內容與其檔名或類型不符，因此無法附加。
+attachment-error-too-many = 未新增 { $name }：每個要求最多附加 { $count } 個檔案。
+attachment-error-total = 未新增 { $name }：檔案總大小將超過 { $total }。
+attachments-wait = 請等候所有檔案上傳完成，再傳送要求。
+attachments-failed = 有檔案無法上傳。請再試一次或移除該檔案，然後再傳送要求。

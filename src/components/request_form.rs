@@ -10,7 +10,12 @@ use leptos::{ev::SubmitEvent, html, prelude::*};
 use self::notices::{failure_message, DraftNotice, SendingNotice, SubmitFailure};
 pub use self::state::RequestFormState;
 use crate::{
-    components::{CategoryChoice, ContactLanguageChoice, ErrorSummary, SeverityChoice, TextField},
+    attachments::Blocker,
+    components::{
+        attachments::{on_drag_over, on_drop, on_paste},
+        AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary, SeverityChoice,
+        TextField,
+    },
     context::use_widget,
     field_errors::{self, control_id},
     i18n::id,
@@ -89,6 +94,13 @@ pub fn RequestForm(
         None => {}
     });
 
+    let blocked = RwSignal::new(None::<Blocker>);
+    // The hold lifts as soon as the files settle.
+    Effect::new(move |_| {
+        if state.attachments.blocker().is_none() {
+            blocked.set(None);
+        }
+    });
     let send = {
         move || {
             // Double clicks and repeated Enter send once.
@@ -102,6 +114,13 @@ pub fn RequestForm(
             state.local_errors.set(problems);
             if has_problems {
                 focus_summary();
+                return;
+            }
+            // Files still uploading, or failed, hold the request back; the
+            // message says which and what to do.
+            let blocker = state.attachments.blocker();
+            blocked.set(blocker);
+            if blocker.is_some() {
                 return;
             }
             if let Some(backend) = widget.backend.get_untracked() {
@@ -130,7 +149,15 @@ pub fn RequestForm(
 
     let form = move || {
         view! {
-            <form class="sw-form" novalidate on:submit=on_submit data-testid="request-form">
+            <form
+                class="sw-form"
+                novalidate
+                on:submit=on_submit
+                on:paste=move |event| on_paste(state.attachments, widget, &event)
+                on:dragover=move |event| on_drag_over(&event)
+                on:drop=move |event| on_drop(state.attachments, widget, &event)
+                data-testid="request-form"
+            >
                 <DraftNotice state/>
                 <ErrorSummary errors=errors node_ref=summary/>
                 {move || {
@@ -163,6 +190,7 @@ pub fn RequestForm(
                     value=state.description
                     error=error_at("description")
                 />
+                <AttachmentsField state=state.attachments/>
                 <fieldset class="sw-fieldset">
                     <legend class="sw-legend">{widget.text(id::FIELD_CONTACT_HEADING)}</legend>
                     <TextField
@@ -191,6 +219,12 @@ pub fn RequestForm(
                     <ContactLanguageChoice value=state.contact_language/>
                 </fieldset>
                 <SendingNotice state/>
+                <p class="sw-field-error" role="alert" data-testid="attachments-blocked">
+                    {move || blocked.get().map(|blocker| match blocker {
+                        Blocker::StillUploading => widget.text(id::ATTACHMENTS_WAIT)(),
+                        Blocker::UploadFailed => widget.text(id::ATTACHMENTS_FAILED)(),
+                    })}
+                </p>
                 <SubmitFailure
                     result=Signal::derive(move || result.get())
                     pending=pending.into()

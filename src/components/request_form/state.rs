@@ -4,6 +4,7 @@ use support_contract::{
 };
 
 use super::draft_keeper::DraftKeeper;
+use crate::components::AttachmentsState;
 use crate::{
     api::Transport,
     context::use_widget,
@@ -40,6 +41,8 @@ pub struct RequestFormState {
     pub(super) idempotency_key: RwSignal<String>,
     /// What the widget's own validation found at the last submit.
     pub(super) local_errors: RwSignal<Vec<FieldError>>,
+    /// The files with the request.
+    pub(super) attachments: AttachmentsState,
     pub(super) submit: Action<SubmitInput, SubmitOutput>,
     pub(super) sender: Sender,
     pub(super) draft: DraftKeeper,
@@ -62,6 +65,7 @@ impl RequestFormState {
             contact_language: RwSignal::new(None),
             idempotency_key: RwSignal::new(new_key()),
             local_errors: RwSignal::new(Vec::new()),
+            attachments: AttachmentsState::new(),
             submit: Action::new_local(move |(backend, key, body, transport): &SubmitInput| {
                 let sent =
                     sender.submit(backend.clone(), key.clone(), body.clone(), transport.clone());
@@ -113,6 +117,7 @@ impl RequestFormState {
                 .contact_language
                 .get_untracked()
                 .unwrap_or(locale.contact_language()),
+            attachments: untrack(|| self.attachments.uploaded()),
         }
     }
 
@@ -128,6 +133,7 @@ impl RequestFormState {
                 contact_email: self.contact_email.get(),
                 contact_phone: self.contact_phone.get(),
                 contact_language: self.contact_language.get().unwrap_or_default(),
+                attachments: self.attachments.uploaded(),
             },
             contact_language_chosen: self.contact_language.with(Option::is_some),
             idempotency_key: self.idempotency_key.get(),
@@ -145,6 +151,7 @@ impl RequestFormState {
         self.contact_phone.set(fields.contact_phone);
         self.contact_language
             .set(language_chosen.then_some(fields.contact_language));
+        self.attachments.restore(fields.attachments);
     }
 
     fn load(&self, draft: Draft) {

@@ -1,0 +1,149 @@
+// Screenshots and logs with a request: added by picker, drop or paste,
+// checked before upload, uploaded at once, and stored intact.
+import { createHash } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { backend, SupportWidgetPage } from "./support-widget-page.js";
+
+// A 1×1 PNG, as a screenshot stands in.
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+const log = Buffer.from("2026-11-22 09:00:01 INFO started\n2026-11-22 09:00:02 ERROR 连接超时\n");
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+const texts = {
+  "en-US": { tooLarge: "is larger than 10 MB", disguised: "can't be attached", wait: "Wait until every file has uploaded" },
+  "zh-CN": { tooLarge: "超过了 10 MB", disguised: "无法附加", wait: "请等待所有文件上传完毕" },
+};
+
+async function openForm(page, locale = "en-US") {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", locale);
+  await widget.openPartnerCenterRequest();
+  return widget;
+}
+
+const request = {
+  category: "technical",
+  title: "Screenshot of the error",
+  description: "The error is in the screenshot; the log is attached.",
+  name: "Li Na",
+  email: "li.na@contoso.cn",
+};
+
+/** Drops or pastes files made in the page, as a user's drag or Ctrl+V does. */
+async function transfer(widget, kind, files) {
+  await widget.form.evaluate(
+    (form, [kind, files]) => {
+      const data = new DataTransfer();
+      for (const { name, type, bytes } of files) data.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      const target = kind === "paste" ? form.querySelector("#sw-description") : form;
+      const event =
+        kind === "paste"
+          ? new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true })
+          : new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+    },
+    [kind, files.map((f) => ({ ...f, bytes: [...f.bytes] }))],
+  );
+}
+
+test("a screenshot and a log go with the request by picker, drop and paste, and download intact", async ({ page, request: api }) => {
+  const widget = await openForm(page);
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await transfer(widget, "drop", [{ name: "dropped.png", type: "image/png", bytes: png }]);
+  await transfer(widget, "paste", [{ name: "image.png", type: "image/png", bytes: png }]);
+
+  const items = widget.host.getByTestId("attachment");
+  await expect(items).toHaveCount(3);
+  await expect(widget.host.getByTestId("attachment-uploaded")).toHaveCount(3);
+  await expect(items.filter({ hasText: "dropped.png" }).getByTestId("attachment-thumbnail")).toBeVisible();
+  await expect(items.filter({ hasText: "app.log" })).toContainText("B");
+  // Pasting a file does not paste anything into the field.
+  await expect(widget.host.locator("#sw-description")).toHaveValue("");
+
+  await widget.fill(request);
+  await widget.submit();
+  const stored = await widget.storedRequest(api);
+  expect(stored.attachments.map((a) => a.name)).toEqual(["app.log", "dropped.png", "image.png"]);
+  for (const [attachment, bytes] of [
+    [stored.attachments[0], log],
+    [stored.attachments[1], png],
+  ]) {
+    const download = await api.get(`${backend}/attachments/${attachment.id}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
+    expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(sha256(await download.body())).toBe(sha256(bytes));
+  }
+});
+
+for (const locale of ["en-US", "zh-CN"]) {
+  test(`a file too large and a disguised file are refused before upload in ${locale}`, async ({ page }) => {
+    const widget = await openForm(page, locale);
+    let uploads = 0;
+    page.on("request", (r) => {
+      if (r.url().includes("/attachments")) uploads++;
+    });
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1);
+    png.copy(big);
+    const html = Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>");
+    await widget.host.getByTestId("attachments-input").setInputFiles([
+      { name: "huge.png", mimeType: "image/png", buffer: big },
+      { name: "cat.png", mimeType: "image/png", buffer: html },
+    ]);
+    const refused = widget.host.getByTestId("attachments-refused").locator("li");
+    await expect(refused).toHaveCount(2);
+    // The names and sizes sit in bidi isolates, as every placeable does.
+    const messages = (await refused.allTextContents()).map((t) => t.replace(/[\u2068\u2069]/g, ""));
+    expect(messages[0]).toContain("huge.png");
+    expect(messages[0]).toContain(texts[locale].tooLarge);
+    expect(messages[1]).toContain("cat.png");
+    expect(messages[1]).toContain(texts[locale].disguised);
+    await expect(widget.host.getByTestId("attachment")).toHaveCount(0);
+    expect(uploads).toBe(0);
+  });
+}
+
+test("a failed upload holds the request back until it is retried", async ({ page, request: api }) => {
+  const widget = await openForm(page, "zh-CN");
+  let failing = true;
+  await page.route("**/attachments?**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await (failing ? route.abort("connectionreset") : route.continue());
+  });
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  // While it is on its way, a progress bar names the file.
+  await expect(widget.host.getByTestId("attachment-progress")).toHaveAttribute("aria-label", /app\.log/);
+  await expect(widget.host.getByTestId("attachment-failed")).toBeVisible();
+  await widget.fill(request);
+  await widget.submit();
+  await expect(widget.host.getByTestId("attachments-blocked")).not.toBeEmpty();
+  await expect(widget.confirmation).toHaveCount(0);
+
+  failing = false;
+  await widget.host.getByTestId("attachment-retry").click();
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
+  await widget.submit();
+  const stored = await widget.storedRequest(api);
+  expect(stored.attachments).toHaveLength(1);
+});
+
+test("the draft keeps the uploaded files across a reload", async ({ page, request: api }) => {
+  const widget = await openForm(page);
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  await widget.host.locator("#sw-title").fill("Kept with its file");
+  await page.waitForTimeout(800); // the draft is written half a second after typing pauses
+  await widget.goto();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("attachment")).toContainText("app.log");
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  await widget.fill(request);
+  await widget.submit();
+  const stored = await widget.storedRequest(api);
+  expect(stored.attachments.map((a) => a.name)).toEqual(["app.log"]);
+});

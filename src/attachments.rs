@@ -1,0 +1,258 @@
+//! Files attached to a request, as plain data: whether one may be added,
+//! the upload request and its answer, how a size reads, and whether the
+//! request can be sent while files are still on their way.
+//!
+//! ```
+//! use support_widget::attachments::{admit, human_size};
+//! use support_widget::locale::Locale;
+//! use support_contract::ErrorCode;
+//!
+//! let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+//! assert!(admit(&[], "screen.png", "image/png", 2_048, png).is_ok());
+//! assert_eq!(
+//!     admit(&[], "page.png", "image/png", 120, b"<!doctype html><p>hi"),
+//!     Err(ErrorCode::FileTypeNotAllowed),
+//! );
+//! assert_eq!(human_size(1_572_864, Locale::EsEs), "1,5 MB");
+//! ```
+
+use support_contract::{
+    check_file, check_selection, Attachment, ErrorBody, ErrorCode, FileKind,
+};
+
+use crate::{
+    host::BackendUrl,
+    locale::Locale,
+    request::{parse_retry_after, HttpRequest, SubmitError},
+};
+
+/// Whether a file may join the files already attached (`sizes`): the
+/// contract's checks of the file itself, then of the whole selection.
+pub fn admit(
+    sizes: &[u64],
+    name: &str,
+    declared_type: &str,
+    size: u64,
+    first_bytes: &[u8],
+) -> Result<FileKind, ErrorCode> {
+    let kind = check_file(name, declared_type, size, first_bytes)?;
+    check_selection(sizes.iter().copied().chain([size]))?;
+    Ok(kind)
+}
+
+/// `POST {backend}/attachments?name=`: the file's bytes are the body, sent
+/// as the type its content showed.
+pub fn upload(backend: &BackendUrl, name: &str, kind: FileKind) -> HttpRequest {
+    let mut url = backend.endpoint("attachments");
+    if let Ok(mut parsed) = url::Url::parse(&url) {
+        parsed.query_pairs_mut().append_pair("name", name);
+        url = parsed.into();
+    }
+    HttpRequest {
+        method: "POST",
+        url,
+        headers: vec![("Content-Type", kind.content_type().to_owned())],
+        body: None,
+    }
+}
+
+/// Reads the answer to an upload, like the answer to a submit: refusals
+/// name the problem (`file_too_large`, `file_type_mismatch`…), and busy or
+/// failing servers are worth trying again.
+pub fn read_uploaded(
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+) -> Result<Attachment, SubmitError> {
+    let server = || SubmitError::Server {
+        status,
+        retry_after: retry_after.and_then(parse_retry_after),
+    };
+    match status {
+        200 | 201 => serde_json::from_str(body).map_err(|_| SubmitError::BadResponse),
+        400 | 413 | 415 | 422 => match serde_json::from_str::<ErrorBody>(body) {
+            Ok(ErrorBody { errors }) if !errors.is_empty() => Err(SubmitError::Rejected(errors)),
+            _ if status == 413 => Err(SubmitError::Rejected(vec![
+                support_contract::FieldError::new("file", ErrorCode::FileTooLarge),
+            ])),
+            _ => Err(server()),
+        },
+        _ => Err(server()),
+    }
+}
+
+/// Where one attached file is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UploadState {
+    /// On its way; `sent` bytes so far.
+    Uploading { sent: u64 },
+    /// The last attempt failed; the widget may try again by itself.
+    Failed(SubmitError),
+    /// Stored by the backend: the request refers to it.
+    Uploaded(Attachment),
+}
+
+/// Why the request cannot be sent yet because of its files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blocker {
+    StillUploading,
+    UploadFailed,
+}
+
+/// Whether the request must wait for its files: a failed upload outweighs
+/// one still running, since only the user can settle it.
+pub fn blocker<'a>(states: impl IntoIterator<Item = &'a UploadState>) -> Option<Blocker> {
+    let mut found = None;
+    for state in states {
+        match state {
+            UploadState::Failed(_) => return Some(Blocker::UploadFailed),
+            UploadState::Uploading { .. } => found = Some(Blocker::StillUploading),
+            UploadState::Uploaded(_) => {}
+        }
+    }
+    found
+}
+
+/// A size as people read it: bytes, KB or MB (1024-based, as file managers
+/// show), one decimal where it helps, with the locale's decimal mark.
+pub fn human_size(bytes: u64, locale: Locale) -> String {
+    const KB: f64 = 1024.0;
+    let bytes_f = bytes as f64;
+    let (value, unit) = if bytes_f < KB {
+        return format!("{bytes} B");
+    } else if bytes_f < KB * KB {
+        (bytes_f / KB, "KB")
+    } else {
+        (bytes_f / (KB * KB), "MB")
+    };
+    let text = if value < 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    };
+    let text = text.strip_suffix(".0").unwrap_or(&text).to_owned();
+    let text = match locale {
+        Locale::EsEs => text.replace('.', ","),
+        _ => text,
+    };
+    format!("{text} {unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use support_contract::{
+        FieldError, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES,
+    };
+
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    #[test]
+    fn a_file_is_checked_alone_and_with_the_others() {
+        assert_eq!(admit(&[], "a.png", "image/png", 10, PNG), Ok(FileKind::Png));
+        assert_eq!(
+            admit(&[], "a.png", "image/png", ATTACHMENT_MAX_BYTES + 1, PNG),
+            Err(ErrorCode::FileTooLarge)
+        );
+        let full = vec![1; ATTACHMENTS_MAX_FILES];
+        assert_eq!(
+            admit(&full, "a.png", "image/png", 1, PNG),
+            Err(ErrorCode::TooManyFiles)
+        );
+        let heavy = [ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_BYTES];
+        let rest = ATTACHMENTS_MAX_TOTAL_BYTES - 2 * ATTACHMENT_MAX_BYTES;
+        assert!(admit(&heavy, "a.png", "image/png", rest, PNG).is_ok());
+        assert_eq!(
+            admit(&heavy, "a.png", "image/png", rest + 1, PNG),
+            Err(ErrorCode::AttachmentsTooLarge)
+        );
+    }
+
+    #[test]
+    fn a_disguised_file_is_refused_by_its_content() {
+        let html = b"<!DOCTYPE html><html><script>alert(1)</script>";
+        assert_eq!(
+            admit(&[], "cat.png", "image/png", 60, html),
+            Err(ErrorCode::FileTypeNotAllowed)
+        );
+        assert_eq!(
+            admit(&[], "notes.pdf", "application/pdf", 10, PNG),
+            Err(ErrorCode::FileTypeMismatch)
+        );
+        assert_eq!(
+            admit(&[], "server.log", "", 15, b"12:00 started\n"),
+            Ok(FileKind::Text)
+        );
+    }
+
+    #[test]
+    fn the_upload_names_the_file_in_the_query_and_sends_the_sniffed_type() {
+        let backend = BackendUrl::parse(Some("https://portal.example.com/api/")).unwrap();
+        let request = upload(&backend, "截图 1&2.png", FileKind::Png);
+        assert_eq!(request.method, "POST");
+        assert_eq!(
+            request.url,
+            "https://portal.example.com/api/attachments?name=%E6%88%AA%E5%9B%BE+1%262.png"
+        );
+        assert_eq!(request.headers, [("Content-Type", "image/png".to_owned())]);
+    }
+
+    #[test]
+    fn upload_answers_read_like_submit_answers() {
+        let stored = r#"{"id":"u1","name":"a.png","size":10,"content_type":"image/png"}"#;
+        assert_eq!(read_uploaded(201, None, stored).unwrap().id, "u1");
+        let refused = r#"{"errors":[{"field":"file","code":"file_type_mismatch"}]}"#;
+        assert_eq!(
+            read_uploaded(415, None, refused),
+            Err(SubmitError::Rejected(vec![FieldError::new(
+                "file",
+                ErrorCode::FileTypeMismatch
+            )]))
+        );
+        assert_eq!(
+            read_uploaded(413, None, "<html>proxy says no</html>"),
+            Err(SubmitError::Rejected(vec![FieldError::new(
+                "file",
+                ErrorCode::FileTooLarge
+            )]))
+        );
+        assert_eq!(
+            read_uploaded(503, Some("7"), ""),
+            Err(SubmitError::Server {
+                status: 503,
+                retry_after: Some(7)
+            })
+        );
+        assert_eq!(read_uploaded(201, None, "{}"), Err(SubmitError::BadResponse));
+    }
+
+    #[test]
+    fn a_failed_upload_blocks_before_a_running_one() {
+        let uploaded = UploadState::Uploaded(Attachment {
+            id: "u1".into(),
+            name: "a.png".into(),
+            size: 1,
+            content_type: "image/png".into(),
+            sha256: None,
+        });
+        let running = UploadState::Uploading { sent: 5 };
+        let failed = UploadState::Failed(SubmitError::Network);
+        assert_eq!(blocker([&uploaded]), None);
+        assert_eq!(blocker([&uploaded, &running]), Some(Blocker::StillUploading));
+        assert_eq!(
+            blocker([&running, &failed, &uploaded]),
+            Some(Blocker::UploadFailed)
+        );
+    }
+
+    #[test]
+    fn sizes_read_as_people_count_them() {
+        assert_eq!(human_size(0, Locale::EnUs), "0 B");
+        assert_eq!(human_size(1023, Locale::EnUs), "1023 B");
+        assert_eq!(human_size(1024, Locale::EnUs), "1 KB");
+        assert_eq!(human_size(1536, Locale::ZhCn), "1.5 KB");
+        assert_eq!(human_size(25 * 1024 * 1024, Locale::EsEs), "25 MB");
+        assert_eq!(human_size(10 * 1024 * 1024 + 1, Locale::ZhTw), "10 MB");
+    }
+}
