@@ -1,11 +1,12 @@
 //! The one thin transport: sends an `HttpRequest` built in `request.rs`.
 
 use gloo_net::http::{Method, RequestBuilder};
+use support_contract::{
+    Article, Attachment, CreatedRequest, Customer, FileKind, HealthIncident, NewSupportRequest,
+    Service, StoredRequest,
+};
 use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
-use support_contract::{
-    Attachment, Article, CreatedRequest, FileKind, Customer, HealthIncident, NewSupportRequest, Service, StoredRequest,
-};
 use web_sys::AbortSignal;
 
 use crate::{
@@ -171,9 +172,10 @@ pub async fn upload_file(
     for (name, value) in &request.headers {
         _ = xhr.set_request_header(name, value);
     }
-    let progress = Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
-        on_progress(event.loaded() as u64)
-    });
+    let progress =
+        Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            on_progress(event.loaded() as u64)
+        });
     if let Ok(upload) = xhr.upload() {
         upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
     }

@@ -16,9 +16,7 @@
 //! assert_eq!(human_size(1_572_864, Locale::EsEs), "1,5 MB");
 //! ```
 
-use support_contract::{
-    check_file, check_selection, Attachment, ErrorBody, ErrorCode, FileKind,
-};
+use support_contract::{check_file, check_selection, Attachment, ErrorBody, ErrorCode, FileKind};
 
 use crate::{
     host::BackendUrl,
@@ -224,7 +222,10 @@ mod tests {
                 retry_after: Some(7)
             })
         );
-        assert_eq!(read_uploaded(201, None, "{}"), Err(SubmitError::BadResponse));
+        assert_eq!(
+            read_uploaded(201, None, "{}"),
+            Err(SubmitError::BadResponse)
+        );
     }
 
     #[test]
@@ -239,7 +240,10 @@ mod tests {
         let running = UploadState::Uploading { sent: 5 };
         let failed = UploadState::Failed(SubmitError::Network);
         assert_eq!(blocker([&uploaded]), None);
-        assert_eq!(blocker([&uploaded, &running]), Some(Blocker::StillUploading));
+        assert_eq!(
+            blocker([&uploaded, &running]),
+            Some(Blocker::StillUploading)
+        );
         assert_eq!(
             blocker([&running, &failed, &uploaded]),
             Some(Blocker::UploadFailed)

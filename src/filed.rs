@@ -117,7 +117,10 @@ mod tests {
             .with(filed("1"));
         let ids: Vec<_> = list.requests.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["1", "2"]);
-        assert_eq!(list.requests[0].customer.as_deref(), Some("Contoso 有限公司"));
+        assert_eq!(
+            list.requests[0].customer.as_deref(),
+            Some("Contoso 有限公司")
+        );
     }
 
     #[test]
@@ -131,7 +134,10 @@ mod tests {
     fn it_reads_back_what_it_writes() {
         let list = Filed::default().with(filed("a"));
         assert_eq!(Filed::decode(&list.encode()), list);
-        assert_eq!(Filed::decode(r#"{"requests":[{"id":1}]}"#), Filed::default());
+        assert_eq!(
+            Filed::decode(r#"{"requests":[{"id":1}]}"#),
+            Filed::default()
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ use thiserror::Error;
 /// Why a call from the host page was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum HostApiError {
-    #[error("unknown flow {0:?}: use \"home\", \"partner-center\", \"customer\" or \"escalation\"")]
+    #[error(
+        "unknown flow {0:?}: use \"home\", \"partner-center\", \"customer\" or \"escalation\""
+    )]
     UnknownFlow(String),
     #[error("prefill: {0}")]
     Prefill(String),

@@ -108,7 +108,11 @@ impl Journey {
                     next.guide = Guide::default();
                 }
                 next.service = Some(service);
-                next.screen = if self.escalating { Escalation } else { SelfHelp };
+                next.screen = if self.escalating {
+                    Escalation
+                } else {
+                    SelfHelp
+                };
             }
             (SelfHelp, Step::StillNeedsHelp) if self.context().is_some() => {
                 next.screen = CustomerRequest
@@ -159,10 +163,7 @@ impl Journey {
                 name: customer.name.clone(),
             },
             service: self.service.clone()?,
-            escalation: self
-                .escalating
-                .then(|| self.guide.escalation())
-                .flatten(),
+            escalation: self.escalating.then(|| self.guide.escalation()).flatten(),
         })
     }
 }
@@ -315,7 +316,11 @@ mod tests {
         let back = request.after(Step::Back);
         assert_eq!(back.screen, Screen::Escalation);
         assert_eq!(back.guide.step, GuideStep::CategoryGate);
-        assert_eq!(back.context().unwrap().escalation, None, "not decided any more");
+        assert_eq!(
+            back.context().unwrap().escalation,
+            None,
+            "not decided any more"
+        );
     }
 
     #[test]
@@ -329,8 +334,8 @@ mod tests {
 
     #[test]
     fn a_known_incident_ends_and_home_starts_afresh() {
-        let incident = escalate_to_the_guide()
-            .after(Step::Guide(GuideAnswer::KnownIncident("INC-1".into())));
+        let incident =
+            escalate_to_the_guide().after(Step::Guide(GuideAnswer::KnownIncident("INC-1".into())));
         assert_eq!(incident.screen, Screen::Escalation);
         assert_eq!(incident.context().unwrap().escalation, None);
         assert_eq!(incident.after(Step::Home), Journey::default());
@@ -375,7 +380,10 @@ mod tests {
         assert_eq!(status.status_of.as_deref(), Some("r1"));
         assert_eq!(status.after(Step::Back).screen, Screen::FiledRequests);
 
-        let from_confirmation = walk([Step::OpenPartnerCenterRequest, Step::ViewStatus("r2".into())]);
+        let from_confirmation = walk([
+            Step::OpenPartnerCenterRequest,
+            Step::ViewStatus("r2".into()),
+        ]);
         assert_eq!(
             from_confirmation.after(Step::Back).screen,
             Screen::PartnerCenterRequest

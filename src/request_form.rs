@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use support_contract::{
-    Attachment, Category, Contact, ContactLanguage, CustomerRef, Escalation, NewSupportRequest, RequestKind,
-    Service, Severity,
+    Attachment, Category, Contact, ContactLanguage, CustomerRef, Escalation, NewSupportRequest,
+    RequestKind, Service, Severity,
 };
 
 use crate::{i18n::id, locale::Locale};
@@ -241,7 +241,8 @@ mod tests {
             .to_request(&RequestTarget::PartnerCenter, Locale::EnUs)
             .validate();
         assert_eq!(errors.len(), 5);
-        let customer = RequestFields::default().to_request(&RequestTarget::Customer(context()), Locale::EnUs);
+        let customer =
+            RequestFields::default().to_request(&RequestTarget::Customer(context()), Locale::EnUs);
         let fields: Vec<_> = customer.validate().into_iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
@@ -269,7 +270,11 @@ mod tests {
         };
         let request = fields.to_request(&RequestTarget::PartnerCenter, Locale::EnUs);
         assert_eq!(request.attachments, ["u-1"]);
-        assert!(!RequestFields { attachments: fields.attachments.clone(), ..RequestFields::default() }.is_blank());
+        assert!(!RequestFields {
+            attachments: fields.attachments.clone(),
+            ..RequestFields::default()
+        }
+        .is_blank());
         assert!(fields.for_next_request().attachments.is_empty());
     }
 

@@ -9,8 +9,8 @@ mod filed_requests;
 mod home;
 mod partner_center_request;
 mod request_status;
-mod self_service;
 mod self_help;
+mod self_service;
 mod service_choice;
 
 pub use config_error::ConfigError;
@@ -22,6 +22,6 @@ pub use filed_requests::FiledRequests;
 pub use home::Home;
 pub use partner_center_request::PartnerCenterRequest;
 pub use request_status::RequestStatus;
-pub use self_service::{ArticleSearch, ContactPartner, SelfServiceHelp, SelfServiceSolved};
 pub use self_help::{SelfHelp, Solved};
+pub use self_service::{ArticleSearch, ContactPartner, SelfServiceHelp, SelfServiceSolved};
 pub use service_choice::ServiceChoice;

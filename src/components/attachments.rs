@@ -97,7 +97,9 @@ impl AttachmentsState {
 
     /// No files: a new request, or a discarded draft.
     pub fn clear(&self) {
-        let keys: Vec<u32> = self.files.with_untracked(|f| f.iter().map(|f| f.key).collect());
+        let keys: Vec<u32> = self
+            .files
+            .with_untracked(|f| f.iter().map(|f| f.key).collect());
         for key in keys {
             self.forget(key);
         }
@@ -112,10 +114,14 @@ impl AttachmentsState {
     }
 
     fn forget(&self, key: u32) {
-        self.tries.update_value(|tries| *tries.entry(key).or_default() += 1);
+        self.tries
+            .update_value(|tries| *tries.entry(key).or_default() += 1);
         self.blobs.update_value(|blobs| _ = blobs.remove(&key));
         let preview = self.files.with_untracked(|files| {
-            files.iter().find(|f| f.key == key).and_then(|f| f.preview.clone())
+            files
+                .iter()
+                .find(|f| f.key == key)
+                .and_then(|f| f.preview.clone())
         });
         if let Some(url) = preview {
             _ = web_sys::Url::revoke_object_url(&url);
@@ -174,7 +180,9 @@ impl AttachmentsState {
         else {
             return;
         };
-        let this_try = self.tries.with_value(|tries| tries.get(&key).copied().unwrap_or(0));
+        let this_try = self
+            .tries
+            .with_value(|tries| tries.get(&key).copied().unwrap_or(0));
         let current = move || {
             self.tries
                 .try_with_value(|tries| tries.get(&key).copied().unwrap_or(0) == this_try)
@@ -201,7 +209,8 @@ impl AttachmentsState {
                     }
                 };
                 let result =
-                    api::upload_file(backend, file.clone(), kind, widget.transport(), progress).await;
+                    api::upload_file(backend, file.clone(), kind, widget.transport(), progress)
+                        .await;
                 if !current() {
                     return;
                 }
@@ -227,7 +236,8 @@ impl AttachmentsState {
     }
 
     fn retry(self, widget: WidgetContext, key: u32) {
-        self.tries.update_value(|tries| *tries.entry(key).or_default() += 1);
+        self.tries
+            .update_value(|tries| *tries.entry(key).or_default() += 1);
         self.upload(widget, key);
     }
 
@@ -261,23 +271,33 @@ fn refusal(locale: Locale, name: &str, code: ErrorCode) -> String {
     let size = human_size(ATTACHMENT_MAX_BYTES, locale);
     let total = human_size(ATTACHMENTS_MAX_TOTAL_BYTES, locale);
     let (message, args) = match code {
-        ErrorCode::FileEmpty => (id::ATTACHMENT_ERROR_EMPTY, i18n::args([("name", name.into())])),
+        ErrorCode::FileEmpty => (
+            id::ATTACHMENT_ERROR_EMPTY,
+            i18n::args([("name", name.into())]),
+        ),
         ErrorCode::FileTooLarge => (
             id::ATTACHMENT_ERROR_TOO_LARGE,
             i18n::args([("name", name.into()), ("size", size.into())]),
         ),
-        ErrorCode::FileTypeMismatch => {
-            (id::ATTACHMENT_ERROR_MISMATCH, i18n::args([("name", name.into())]))
-        }
+        ErrorCode::FileTypeMismatch => (
+            id::ATTACHMENT_ERROR_MISMATCH,
+            i18n::args([("name", name.into())]),
+        ),
         ErrorCode::TooManyFiles => (
             id::ATTACHMENT_ERROR_TOO_MANY,
-            i18n::args([("name", name.into()), ("count", ATTACHMENTS_MAX_FILES.into())]),
+            i18n::args([
+                ("name", name.into()),
+                ("count", ATTACHMENTS_MAX_FILES.into()),
+            ]),
         ),
         ErrorCode::AttachmentsTooLarge => (
             id::ATTACHMENT_ERROR_TOTAL,
             i18n::args([("name", name.into()), ("total", total.into())]),
         ),
-        _ => (id::ATTACHMENT_ERROR_TYPE, i18n::args([("name", name.into())])),
+        _ => (
+            id::ATTACHMENT_ERROR_TYPE,
+            i18n::args([("name", name.into())]),
+        ),
     };
     i18n::format(locale, message, Some(&args))
 }
@@ -294,7 +314,10 @@ pub fn AttachmentsField(state: AttachmentsState) -> impl IntoView {
             &i18n::args([
                 ("count", ATTACHMENTS_MAX_FILES.into()),
                 ("size", human_size(ATTACHMENT_MAX_BYTES, locale).into()),
-                ("total", human_size(ATTACHMENTS_MAX_TOTAL_BYTES, locale).into()),
+                (
+                    "total",
+                    human_size(ATTACHMENTS_MAX_TOTAL_BYTES, locale).into(),
+                ),
             ]),
         )
     };
@@ -381,11 +404,21 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
     let size = file.size;
     let remove_label = {
         let name = name.clone();
-        move || widget.format(id::ATTACHMENT_REMOVE, &i18n::args([("name", name.clone().into())]))
+        move || {
+            widget.format(
+                id::ATTACHMENT_REMOVE,
+                &i18n::args([("name", name.clone().into())]),
+            )
+        }
     };
     let uploading_label = {
         let name = name.clone();
-        move || widget.format(id::ATTACHMENT_UPLOADING, &i18n::args([("name", name.clone().into())]))
+        move || {
+            widget.format(
+                id::ATTACHMENT_UPLOADING,
+                &i18n::args([("name", name.clone().into())]),
+            )
+        }
     };
     // Only the status follows the upload: the rest of the item, and the
     // focus inside it, stay put while the progress moves.
@@ -394,7 +427,8 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
             .files
             .with(|files| files.iter().find(|f| f.key == key).map(|f| f.state.clone()))
     });
-    let status = move || match upload.get() {
+    let status = move || {
+        match upload.get() {
         Some(UploadState::Uploading { sent }) => view! {
             <progress
                 class="sw-progress"
@@ -422,6 +456,7 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
         }
         .into_any(),
         None => ().into_any(),
+    }
     };
     let uploaded_id = move || match upload.get() {
         Some(UploadState::Uploaded(attachment)) => Some(attachment.id),

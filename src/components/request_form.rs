@@ -108,7 +108,8 @@ pub fn RequestForm(
                 return;
             }
             let locale = widget.locale.get_untracked();
-            let request = target.with_untracked(|target| state.typed(locale).to_request(target, locale));
+            let request =
+                target.with_untracked(|target| state.typed(locale).to_request(target, locale));
             let problems = request.validate();
             let has_problems = !problems.is_empty();
             state.local_errors.set(problems);
@@ -140,12 +141,10 @@ pub fn RequestForm(
         _ => None,
     };
     let on_new_request = Callback::new(move |()| state.start_over());
-    let is_customer_request = move || {
-        target.with(|target| matches!(target, RequestTarget::Customer(_)))
-    };
-    let is_partner_center = move || {
-        target.with(|target| matches!(target, RequestTarget::PartnerCenter))
-    };
+    let is_customer_request =
+        move || target.with(|target| matches!(target, RequestTarget::Customer(_)));
+    let is_partner_center =
+        move || target.with(|target| matches!(target, RequestTarget::PartnerCenter));
 
     let form = move || {
         view! {

@@ -229,7 +229,12 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
             widget.seen_articles.with(|titles| {
                 help.articles_seen
                     .iter()
-                    .filter_map(|id| titles.iter().find(|(seen, _)| seen == id).map(|(_, title)| title.clone()))
+                    .filter_map(|id| {
+                        titles
+                            .iter()
+                            .find(|(seen, _)| seen == id)
+                            .map(|(_, title)| title.clone())
+                    })
                     .collect::<Vec<_>>()
             })
         })

@@ -67,8 +67,12 @@ impl RequestFormState {
             local_errors: RwSignal::new(Vec::new()),
             attachments: AttachmentsState::new(),
             submit: Action::new_local(move |(backend, key, body, transport): &SubmitInput| {
-                let sent =
-                    sender.submit(backend.clone(), key.clone(), body.clone(), transport.clone());
+                let sent = sender.submit(
+                    backend.clone(),
+                    key.clone(),
+                    body.clone(),
+                    transport.clone(),
+                );
                 let body = body.clone();
                 async move {
                     let created = sent.await;
@@ -100,7 +104,9 @@ impl RequestFormState {
 
     /// Whether the backend has stored this form's request (tracked).
     pub fn is_filed(&self) -> bool {
-        self.submit.value().with(|result| matches!(result, Some(Ok(_))))
+        self.submit
+            .value()
+            .with(|result| matches!(result, Some(Ok(_))))
     }
 
     /// What the user typed, as plain data.
