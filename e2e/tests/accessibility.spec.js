@@ -180,6 +180,9 @@ test("a Partner Center request can be filed by keyboard alone", async ({ page, r
   await page.keyboard.type("Keyboard only");
   await page.keyboard.press("Tab");
   await page.keyboard.type("Filed without a mouse.");
+  // The files picker is one Tab stop; no file this time.
+  await page.keyboard.press("Tab");
+  await expect(widget.host.getByTestId("attachments-add")).toBeFocused();
   await page.keyboard.press("Tab");
   await page.keyboard.type("Kai");
   await page.keyboard.press("Tab");
@@ -227,6 +230,8 @@ test("a customer request can be filed by keyboard alone", async ({ page, request
   await page.keyboard.type("鍵盤操作");
   await page.keyboard.press("Tab");
   await page.keyboard.type("全程只用鍵盤。");
+  await page.keyboard.press("Tab");
+  await expect(widget.host.getByTestId("attachments-add")).toBeFocused();
   await page.keyboard.press("Tab");
   await page.keyboard.type("林小明");
   await page.keyboard.press("Tab");
