@@ -63,6 +63,12 @@ test("a screenshot and a log go with the request by picker, drop and paste, and 
   await expect(items.filter({ hasText: "app.log" })).toContainText("B");
   // Pasting a file does not paste anything into the field.
   await expect(widget.host.locator("#sw-description")).toHaveValue("");
+  // A file added by mistake is removed, and the request does not carry it.
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "wrong.log", mimeType: "text/plain", buffer: log });
+  const wrong = items.filter({ hasText: "wrong.log" });
+  await expect(wrong.getByTestId("attachment-uploaded")).toBeVisible();
+  await wrong.getByRole("button", { name: /^Remove \W?wrong\.log\W?$/ }).click();
+  await expect(items).toHaveCount(3);
 
   await widget.fill(request);
   await widget.submit();
