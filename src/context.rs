@@ -2,7 +2,6 @@
 //! where the user is in the journey, and how it talks to the page and the
 //! backend.
 
-use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -57,7 +56,7 @@ impl WidgetContext {
 
     /// A message with arguments, formatted now in the current locale (call it
     /// inside a reactive closure so that it follows the locale).
-    pub fn format(self, id: &str, args: &FluentArgs) -> String {
+    pub fn format(self, id: &str, args: &i18n::Args) -> String {
         i18n::format(self.locale.get(), id, Some(args))
     }
 

@@ -1,10 +1,9 @@
 //! Which message explains a field error, in the words of the form.
 
-use fluent_bundle::FluentValue;
 use support_contract::{limits, ErrorCode, FieldError};
 
 use crate::{
-    i18n::{self, id},
+    i18n::{self, id, Value},
     locale::Locale,
 };
 
@@ -37,7 +36,7 @@ fn max_length(field: &str) -> usize {
 /// both show it (GOV.UK: the same words in both places).
 pub fn message(locale: Locale, error: &FieldError) -> String {
     let field = error.field.as_str();
-    let label = || FluentValue::from(i18n::message(locale, field_label(field)));
+    let label = || Value::from(i18n::message(locale, field_label(field)));
     let required = match field {
         "category" => Some(id::ERROR_REQUIRED_CATEGORY),
         "title" => Some(id::ERROR_REQUIRED_TITLE),

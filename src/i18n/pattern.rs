@@ -1,0 +1,129 @@
+//! Messages as build.rs leaves them: text (with the bidi isolation marks
+//! already in place), variables, and selections on a variable.
+
+use std::fmt::Write;
+
+use super::{Args, Value};
+use crate::locale::Locale;
+
+/// The messages of every locale, by ID.
+pub struct Catalog {
+    /// Every message ID of any locale, sorted.
+    pub ids: &'static [&'static str],
+    /// For each locale, a message's parts at its ID's index, or no parts
+    /// where the locale lacks the message.
+    pub en_us: &'static [&'static [Part]],
+    pub zh_cn: &'static [&'static [Part]],
+    pub zh_tw: &'static [&'static [Part]],
+    pub es_es: &'static [&'static [Part]],
+}
+
+impl Catalog {
+    /// The message's parts in that locale, if the locale has it.
+    fn parts(&self, locale: Locale, id: &str) -> Option<&'static [Part]> {
+        let table = match locale {
+            Locale::EnUs => self.en_us,
+            Locale::ZhCn => self.zh_cn,
+            Locale::ZhTw => self.zh_tw,
+            Locale::EsEs => self.es_es,
+        };
+        let index = self.ids.binary_search(&id).ok()?;
+        table.get(index).copied().filter(|parts| !parts.is_empty())
+    }
+
+    /// See `i18n::format`.
+    pub fn format(&self, locale: Locale, id: &str, args: Option<&Args>) -> String {
+        let found = match self.parts(locale, id) {
+            Some(parts) => Some((locale, parts)),
+            None => self
+                .parts(Locale::EnUs, id)
+                .map(|parts| (Locale::EnUs, parts)),
+        };
+        let Some((locale, parts)) = found else {
+            return id.to_owned();
+        };
+        if let [Part::Text(text)] = parts {
+            return (*text).to_owned();
+        }
+        let mut out = String::new();
+        write(&mut out, parts, args, locale);
+        out
+    }
+}
+
+/// A piece of a message.
+#[allow(dead_code, reason = "the Fluent files need not use every kind")]
+pub enum Part {
+    Text(&'static str),
+    /// A variable's value; `{$name}` when it is not given, as in Fluent.
+    Var(&'static str),
+    /// The first variant whose key matches the variable, else the default.
+    Select {
+        var: &'static str,
+        variants: &'static [(Key, &'static [Part])],
+        default: usize,
+    },
+}
+
+/// A variant's key: a plural category or a string (`[one]`, `[admin]`), or
+/// an exact number (`[0]`).
+#[allow(dead_code, reason = "the Fluent files need not use every kind")]
+pub enum Key {
+    Name(&'static str),
+    Number(i64),
+}
+
+impl Key {
+    /// Fluent's rule: a name matches a string equal to it, or a number of
+    /// that plural category; a number matches the same number.
+    fn matches(&self, value: Option<&Value>, locale: Locale) -> bool {
+        match (self, value) {
+            (Key::Name(name), Some(Value::Text(text))) => name == text,
+            (Key::Name(name), Some(Value::Number(n))) => plural_category(locale, *n) == *name,
+            (Key::Number(key), Some(Value::Number(n))) => key == n,
+            _ => false,
+        }
+    }
+}
+
+fn write(out: &mut String, parts: &[Part], args: Option<&Args>, locale: Locale) {
+    for part in parts {
+        match part {
+            Part::Text(text) => out.push_str(text),
+            Part::Var(name) => match args.and_then(|args| args.get(name)) {
+                Some(Value::Text(text)) => out.push_str(text),
+                Some(Value::Number(n)) => _ = write!(out, "{n}"),
+                Some(Value::None) => {}
+                None => _ = write!(out, "{{${name}}}"),
+            },
+            Part::Select {
+                var,
+                variants,
+                default,
+            } => {
+                let value = args.and_then(|args| args.get(var));
+                let chosen = variants
+                    .iter()
+                    .find(|(key, _)| key.matches(value, locale))
+                    .or_else(|| variants.get(*default));
+                if let Some((_, parts)) = chosen {
+                    write(out, parts, args, locale);
+                }
+            }
+        }
+    }
+}
+
+/// The CLDR cardinal plural category of a whole number: en and es have
+/// `one` for 1, es also `many` for whole millions (CLDR 42 and later), and
+/// Chinese has only `other`. A message without a variant for the category
+/// shows its default variant.
+pub fn plural_category(locale: Locale, n: i64) -> &'static str {
+    let n = n.unsigned_abs();
+    match locale {
+        Locale::EnUs if n == 1 => "one",
+        Locale::EsEs if n == 1 => "one",
+        Locale::EsEs if n != 0 && n % 1_000_000 == 0 => "many",
+        _ => "other",
+    }
+}
