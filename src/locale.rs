@@ -1,8 +1,5 @@
 //! The four locales and how one is chosen for a user.
 
-use fluent_langneg::{negotiate_languages, NegotiationStrategy};
-use unic_langid::LanguageIdentifier;
-
 /// A locale the widget is translated into.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Locale {
@@ -52,19 +49,6 @@ impl Locale {
             Locale::EsEs => L::EsEs,
         }
     }
-
-    /// Written with their script, so that negotiation matches zh-HK and
-    /// zh-Hant to Traditional and zh-SG and zh-Hans to Simplified Chinese by
-    /// likely-subtag expansion rather than by a table of our own.
-    fn negotiation_id(self) -> LanguageIdentifier {
-        let tag = match self {
-            Locale::EnUs => "en-US",
-            Locale::ZhCn => "zh-Hans-CN",
-            Locale::ZhTw => "zh-Hant-TW",
-            Locale::EsEs => "es-ES",
-        };
-        tag.parse().unwrap_or_default()
-    }
 }
 
 /// Chooses the locale for the requested language tags, most wanted first:
@@ -72,23 +56,82 @@ impl Locale {
 /// `<html lang>`, then `navigator.languages`. Tags that are not valid BCP 47
 /// or not translated are skipped; if none matches, en-US.
 pub fn negotiate<'a>(requested: impl IntoIterator<Item = &'a str>) -> Locale {
-    let requested: Vec<LanguageIdentifier> = requested
+    requested
         .into_iter()
-        .filter_map(|tag| tag.trim().parse().ok())
-        .collect();
-    let available: Vec<LanguageIdentifier> =
-        Locale::ALL.iter().map(|l| l.negotiation_id()).collect();
-    let default = Locale::EnUs.negotiation_id();
-    let chosen = negotiate_languages(
-        &requested,
-        &available,
-        Some(&default),
-        NegotiationStrategy::Lookup,
-    );
-    chosen
-        .first()
-        .and_then(|id| Locale::ALL.into_iter().find(|l| &l.negotiation_id() == *id))
+        .find_map(|tag| spoken(tag.trim()))
         .unwrap_or_default()
+}
+
+/// Where CLDR's likely subtags (version 44) write Chinese in Traditional
+/// characters: `zh-HK` is likely `zh-Hant-HK`, while `zh-SG`, `zh-MY` and
+/// any other region are likely Simplified.
+const TRADITIONAL_CHINESE_REGIONS: [&str; 15] = [
+    "AU", "BN", "GB", "GF", "HK", "ID", "MO", "PA", "PF", "PH", "SR", "TH", "TW", "US", "VN",
+];
+
+/// The locale the widget speaks for a tag, if any: any English is en-US,
+/// any Spanish es-ES, and Chinese goes by its script, written or likely.
+/// The same answers as fluent-langneg's lookup with CLDR likely subtags over
+/// en-US, zh-Hans-CN, zh-Hant-TW and es-ES (a test compares them), without
+/// carrying CLDR's tables for every language.
+fn spoken(tag: &str) -> Option<Locale> {
+    let LanguageTag {
+        language,
+        script,
+        region,
+    } = LanguageTag::parse(tag)?;
+    let is = |subtag: &str, value: &str| subtag.eq_ignore_ascii_case(value);
+    if is(language, "en") {
+        Some(Locale::EnUs)
+    } else if is(language, "es") {
+        Some(Locale::EsEs)
+    } else if !is(language, "zh") {
+        None
+    } else if let Some(script) = script {
+        (is(script, "Hans").then_some(Locale::ZhCn)).or(is(script, "Hant").then_some(Locale::ZhTw))
+    } else if region.is_some_and(|r| TRADITIONAL_CHINESE_REGIONS.iter().any(|t| is(r, t))) {
+        Some(Locale::ZhTw)
+    } else {
+        Some(Locale::ZhCn)
+    }
+}
+
+/// A Unicode language identifier: `language[-script][-region][-variant…]`,
+/// subtags separated by `-` or `_`, any case. Extensions (`-u-…`) and
+/// private use make a tag unusable, as they do for unic-langid.
+struct LanguageTag<'a> {
+    language: &'a str,
+    script: Option<&'a str>,
+    region: Option<&'a str>,
+}
+
+impl<'a> LanguageTag<'a> {
+    fn parse(tag: &'a str) -> Option<LanguageTag<'a>> {
+        let alpha = |s: &str| s.bytes().all(|b| b.is_ascii_alphabetic());
+        let mut subtags = tag.split(['-', '_']).peekable();
+        let language = subtags.next().filter(|s| {
+            matches!(s.len(), 2 | 3 | 5..=8) && alpha(s) && !s.eq_ignore_ascii_case("und")
+        })?;
+        let script = subtags.next_if(|s| s.len() == 4 && alpha(s));
+        let region = subtags.next_if(|s| {
+            (s.len() == 2 && alpha(s)) || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+        });
+        // unic-langid also takes four letters as a variant after a region.
+        let alphanumeric = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric());
+        let variant = |s: &str| match s.len() {
+            5..=8 => alphanumeric(s),
+            4 => {
+                s.is_ascii()
+                    && (s.starts_with(|c: char| c.is_ascii_digit()) || alphanumeric(&s[1..]))
+            }
+            _ => false,
+        };
+        subtags.all(variant).then_some(LanguageTag {
+            language,
+            script,
+            region,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +173,68 @@ mod tests {
         // Traditional Chinese, the browser prefers Spanish.
         assert_eq!(negotiate(["fr-FR", "zh-HK", "es-MX"]), Locale::ZhTw);
         assert_eq!(negotiate(["es", "zh-CN"]), Locale::EsEs);
+    }
+
+    /// How the widget chose before: fluent-langneg's lookup with CLDR's
+    /// likely subtags.
+    fn fluent_langneg(tag: &str) -> Option<Locale> {
+        use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+        use unic_langid::LanguageIdentifier;
+        let requested: Vec<LanguageIdentifier> = tag.trim().parse().into_iter().collect();
+        let available = ["en-US", "zh-Hans-CN", "zh-Hant-TW", "es-ES"];
+        let available: Vec<LanguageIdentifier> =
+            available.iter().filter_map(|t| t.parse().ok()).collect();
+        let chosen = negotiate_languages(&requested, &available, None, NegotiationStrategy::Lookup);
+        let index = chosen
+            .first()
+            .and_then(|id| available.iter().position(|a| a == *id));
+        index.map(|i| Locale::ALL[i])
+    }
+
+    #[test]
+    fn negotiation_chooses_as_fluent_langneg_with_cldr_did() {
+        let languages = [
+            "en", "EN", "es", "zh", "Zh", "zho", "cmn", "yue", "fr", "und", "e", "español",
+        ];
+        let scripts = [
+            "", "-Hans", "-hant", "_HANT", "-Latn", "-Bopo", "-Hanb", "-1234",
+        ];
+        let mut regions: Vec<String> = ["", "-419", "_158", "-001", "-1", "-ABC"]
+            .map(String::from)
+            .into();
+        for a in 'A'..='Z' {
+            for b in 'a'..='z' {
+                regions.push(format!("-{a}{b}"));
+            }
+        }
+        let tails = [
+            "",
+            "-posix",
+            "_valencia",
+            "-1994",
+            "-u-ca-chinese",
+            "-x-private",
+            "-",
+            "-abcd",
+            "-!abc",
+            "-a!bc",
+            "-1!bc",
+        ];
+        let mut compared = 0;
+        for language in languages {
+            for script in scripts {
+                for (i, region) in regions.iter().enumerate() {
+                    // Every region without a tail, a few with each.
+                    let tails = if i % 50 == 0 { &tails[..] } else { &tails[..1] };
+                    for tail in tails {
+                        let tag = format!(" {language}{script}{region}{tail}");
+                        assert_eq!(spoken(tag.trim()), fluent_langneg(&tag), "{tag}");
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 60_000, "{compared}");
     }
 
     #[test]
