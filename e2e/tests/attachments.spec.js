@@ -114,11 +114,15 @@ for (const locale of ["en-US", "zh-CN"]) {
 }
 
 test("a failed upload holds the request back until it is retried", async ({ page, request: api }) => {
+  // The page's timers stand still, so the widget's own retries wait and the
+  // retry by hand is the one that goes through.
+  await page.clock.install();
   const widget = await openForm(page, "zh-CN");
   let failing = true;
   await page.route("**/attachments?**", async (route) => {
+    const fail = failing;
     await new Promise((resolve) => setTimeout(resolve, 700));
-    await (failing ? route.abort("connectionreset") : route.continue());
+    await (fail ? route.abort("connectionreset") : route.continue());
   });
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
   // While it is on its way, a progress bar names the file.
@@ -152,4 +156,20 @@ test("the draft keeps the uploaded files across a reload", async ({ page, reques
   await widget.submit();
   const stored = await widget.storedRequest(api);
   expect(stored.attachments.map((a) => a.name)).toEqual(["app.log"]);
+});
+
+test("a failed upload is tried again by itself, like a submit", async ({ page }) => {
+  await page.clock.install();
+  const widget = await openForm(page, "en-US");
+  let attempts = 0;
+  await page.route("**/attachments?**", async (route) => {
+    attempts++;
+    await (attempts === 1 ? route.abort("connectionreset") : route.continue());
+  });
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-failed")).toBeVisible();
+  // The first wait is at most a second (full jitter below the 1 s base).
+  await page.clock.runFor(1_000);
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  expect(attempts).toBe(2);
 });
