@@ -1,8 +1,11 @@
 //! Which message explains a field error, in the words of the form.
 
-use support_contract::{limits, ErrorCode, FieldError};
+use support_contract::{
+    limits, ErrorCode, FieldError, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES,
+};
 
 use crate::{
+    attachments::human_size,
     i18n::{self, id, Value},
     locale::Locale,
 };
@@ -17,6 +20,7 @@ pub fn field_label(field: &str) -> &'static str {
         "contact.email" => id::FIELD_CONTACT_EMAIL_LABEL,
         "contact.phone" => id::FIELD_CONTACT_PHONE_LABEL,
         "contact.language" => id::FIELD_CONTACT_LANGUAGE_LABEL,
+        "attachments" => id::ATTACHMENTS_LEGEND,
         _ => id::FIELD_DESCRIPTION_LABEL,
     }
 }
@@ -45,6 +49,9 @@ pub fn message(locale: Locale, error: &FieldError) -> String {
         "contact.email" => Some(id::ERROR_REQUIRED_CONTACT_EMAIL),
         _ => None,
     };
+    if field == "attachments" {
+        return attachments_message(locale, error.code);
+    }
     match (error.code, required) {
         (ErrorCode::Required, Some(message_id)) => i18n::message(locale, message_id),
         (ErrorCode::TooLong, _) => {
@@ -68,6 +75,28 @@ pub fn message(locale: Locale, error: &FieldError) -> String {
             id::ERROR_NOT_ACCEPTED,
             Some(&i18n::args([("field", label())])),
         ),
+    }
+}
+
+/// What the backend says of a request's files. An id it does not know is a
+/// file it no longer has: a draft older than the time the backend keeps
+/// uploads that no request took.
+fn attachments_message(locale: Locale, code: ErrorCode) -> String {
+    match code {
+        ErrorCode::TooManyFiles => i18n::format(
+            locale,
+            id::ERROR_ATTACHMENTS_TOO_MANY,
+            Some(&i18n::args([("count", ATTACHMENTS_MAX_FILES.into())])),
+        ),
+        ErrorCode::AttachmentsTooLarge => i18n::format(
+            locale,
+            id::ERROR_ATTACHMENTS_TOO_LARGE,
+            Some(&i18n::args([(
+                "total",
+                human_size(ATTACHMENTS_MAX_TOTAL_BYTES, locale).into(),
+            )])),
+        ),
+        _ => i18n::message(locale, id::ERROR_ATTACHMENTS_GONE),
     }
 }
 
@@ -114,6 +143,7 @@ mod tests {
             "contact.email",
             "contact.phone",
             "kind",
+            "attachments",
         ];
         let codes = [
             ErrorCode::Required,
@@ -135,6 +165,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_file_the_backend_no_longer_has_is_named_as_such() {
+        assert_eq!(
+            text(Locale::EnUs, "attachments", ErrorCode::InvalidValue),
+            "A file is no longer with the support service. Remove it and add it again."
+        );
+        let total = text(Locale::EsEs, "attachments", ErrorCode::AttachmentsTooLarge);
+        assert!(total.contains("25 MB"), "{total}");
+        let many = text(Locale::ZhCn, "attachments", ErrorCode::TooManyFiles);
+        assert!(many.contains('5'), "{many}");
     }
 
     #[test]

@@ -135,6 +135,8 @@ test("a failed upload holds the request back until it is retried", async ({ page
 
   failing = false;
   await widget.host.getByTestId("attachment-retry").click();
+  // Focus stays with the file, rather than falling back to the page.
+  await expect(widget.host.getByTestId("attachment-remove")).toBeFocused();
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
   await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
   await widget.submit();
@@ -172,4 +174,41 @@ test("a failed upload is tried again by itself, like a submit", async ({ page })
   await page.clock.runFor(1_000);
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
   expect(attempts).toBe(2);
+});
+
+test("a draft whose file the backend no longer has says so at the files", async ({ page }) => {
+  // A draft left longer than the backend keeps uploads no request took.
+  await page.addInitScript((backendUrl) => {
+    const draft = {
+      version: 1,
+      draft: {
+        fields: {
+          category: "technical",
+          title: "Left over the weekend",
+          description: "The screenshot was added on Friday.",
+          contact_name: "Li Na",
+          contact_email: "li.na@contoso.cn",
+          contact_phone: "",
+          contact_language: "en-US",
+          attachments: [{ id: "0b7c1f9e-3d7a-4a52-9c3e-2f0d6f0a9b11", name: "friday.png", size: 68, content_type: "image/png" }],
+        },
+        contact_language_chosen: false,
+        idempotency_key: "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11",
+        saved_at: 0,
+      },
+    };
+    localStorage.setItem(`support-widget:v1:draft:${backendUrl}/:partner:partner-center`, JSON.stringify(draft));
+  }, backend);
+  const widget = await openForm(page);
+  await expect(widget.host.getByTestId("attachment")).toContainText("friday.png");
+  await widget.submit();
+  await expect(widget.errorSummary).toBeFocused();
+  await expect(widget.errorSummary).toContainText("A file is no longer with the support service");
+  await expect(widget.host.getByTestId("attachments-error")).toContainText("Remove it and add it again");
+  await widget.errorSummary.getByRole("link").first().click();
+  await expect(widget.host.getByTestId("attachments-add")).toBeFocused();
+  // Removing it lets the request go.
+  await widget.host.getByTestId("attachment-remove").click();
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
 });

@@ -346,3 +346,10 @@ attachment-error-too-many = { $name } wasn't added: a request takes up to { $cou
 attachment-error-total = { $name } wasn't added: the files together would be larger than { $total }.
 attachments-wait = Wait until every file has uploaded, then send the request.
 attachments-failed = A file couldn't be uploaded. Try it again or remove it, then send the request.
+error-attachments-gone = A file is no longer with the support service. Remove it and add it again.
+# Variables:
+#   $count (Number) - the most files one request takes
+error-attachments-too-many = A request takes up to { $count } files. Remove some.
+# Variables:
+#   $total (String) - the largest total, such as "25 MB"
+error-attachments-too-large = The files together are larger than { $total }. Remove some.

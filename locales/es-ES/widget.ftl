@@ -309,3 +309,6 @@ attachment-error-too-many = No se agregó { $name }: una solicitud admite hasta 
 attachment-error-total = No se agregó { $name }: los archivos juntos superarían { $total }.
 attachments-wait = Espere a que se suban todos los archivos y después envíe la solicitud.
 attachments-failed = No se pudo subir un archivo. Vuelva a intentarlo o quítelo y después envíe la solicitud.
+error-attachments-gone = Un archivo ya no está en el servicio de soporte. Quítelo y vuelva a agregarlo.
+error-attachments-too-many = Una solicitud admite hasta { $count } archivos. Quite algunos.
+error-attachments-too-large = Los archivos juntos superan { $total }. Quite algunos.

@@ -305,3 +305,6 @@ attachment-error-too-many = 未添加 { $name }：每个请求最多附加 { $co
 attachment-error-total = 未添加 { $name }：文件总大小将超过 { $total }。
 attachments-wait = 请等待所有文件上传完毕，然后再发送请求。
 attachments-failed = 有文件未能上传。请重试或删除该文件，然后再发送请求。
+error-attachments-gone = 支持服务中已没有某个文件。请删除该文件，然后重新添加。
+error-attachments-too-many = 每个请求最多附加 { $count } 个文件。请删除一些文件。
+error-attachments-too-large = 文件总大小超过了 { $total }。请删除一些文件。

@@ -305,3 +305,6 @@ attachment-error-too-many = 未新增 { $name }：每個要求最多附加 { $co
 attachment-error-total = 未新增 { $name }：檔案總大小將超過 { $total }。
 attachments-wait = 請等候所有檔案上傳完成，再傳送要求。
 attachments-failed = 有檔案無法上傳。請再試一次或移除該檔案，然後再傳送要求。
+error-attachments-gone = 支援服務中已沒有某個檔案。請移除該檔案，然後重新新增。
+error-attachments-too-many = 每個要求最多附加 { $count } 個檔案。請移除一些檔案。
+error-attachments-too-large = 檔案總大小超過 { $total }。請移除一些檔案。

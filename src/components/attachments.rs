@@ -304,7 +304,12 @@ fn refusal(locale: Locale, name: &str, code: ErrorCode) -> String {
 
 /// The files field of a request form.
 #[component]
-pub fn AttachmentsField(state: AttachmentsState) -> impl IntoView {
+pub fn AttachmentsField(
+    state: AttachmentsState,
+    /// The backend's word on the request's files, after a submit.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let widget = use_widget();
     let input = NodeRef::<html::Input>::new();
     let hint = move || {
@@ -344,13 +349,21 @@ pub fn AttachmentsField(state: AttachmentsState) -> impl IntoView {
     };
 
     view! {
-        <fieldset class="sw-fieldset sw-attachments" data-testid="attachments" aria-describedby="sw-attachments-hint">
+        <fieldset
+            class="sw-fieldset sw-attachments"
+            class:sw-field-invalid=move || error.with(Option::is_some)
+            data-testid="attachments"
+            aria-describedby="sw-attachments-hint"
+        >
             <legend class="sw-legend">{widget.text(id::ATTACHMENTS_LEGEND)}</legend>
+            {move || error.get().map(|message| view! {
+                <p class="sw-field-error" id="sw-attachments-error" data-testid="attachments-error">{message}</p>
+            })}
             <p class="sw-hint" id="sw-attachments-hint">{hint}</p>
             <div class="sw-dropzone" data-testid="attachments-dropzone">
                 <input
                     type="file"
-                    id="sw-attachments"
+                    id="sw-attachments-input"
                     class="sw-visually-hidden"
                     multiple
                     tabindex="-1"
@@ -360,11 +373,19 @@ pub fn AttachmentsField(state: AttachmentsState) -> impl IntoView {
                     node_ref=input
                     on:change=on_pick
                 />
+                // The error summary's link for the request's files leads here.
                 <button
                     type="button"
+                    id="sw-attachments"
                     class="sw-button sw-button-secondary"
                     data-testid="attachments-add"
-                    aria-describedby="sw-attachments-hint"
+                    aria-describedby=move || {
+                        if error.with(Option::is_some) {
+                            "sw-attachments-error sw-attachments-hint"
+                        } else {
+                            "sw-attachments-hint"
+                        }
+                    }
                     on:click=move |_| {
                         if let Some(input) = input.get_untracked() {
                             input.click();
@@ -401,6 +422,9 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
     let widget = use_widget();
     let key = file.key;
     let name = file.name.clone();
+    // "Try again" goes away once the upload restarts: focus stays on the
+    // file, at its remove button, rather than falling back to the page.
+    let remove_button = NodeRef::<html::Button>::new();
     let size = file.size;
     let remove_label = {
         let name = name.clone();
@@ -449,7 +473,14 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
                 type="button"
                 class="sw-button sw-button-secondary"
                 data-testid="attachment-retry"
-                on:click=move |_| state.retry(widget, key)
+                on:click=move |_| {
+                    state.retry(widget, key);
+                    request_animation_frame(move || {
+                        if let Some(button) = remove_button.get_untracked() {
+                            _ = button.focus();
+                        }
+                    });
+                }
             >
                 {widget.text(id::ATTACHMENT_RETRY)}
             </button>
@@ -476,6 +507,7 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
                 class="sw-button sw-button-link sw-file-remove"
                 data-testid="attachment-remove"
                 aria-label=remove_label
+                node_ref=remove_button
                 on:click=move |_| state.remove(key)
             >
                 "✕"

@@ -189,7 +189,7 @@ pub fn RequestForm(
                     value=state.description
                     error=error_at("description")
                 />
-                <AttachmentsField state=state.attachments/>
+                <AttachmentsField state=state.attachments error=error_at("attachments")/>
                 <fieldset class="sw-fieldset">
                     <legend class="sw-legend">{widget.text(id::FIELD_CONTACT_HEADING)}</legend>
                     <TextField
