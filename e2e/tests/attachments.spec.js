@@ -1,6 +1,6 @@
 // Screenshots and logs with a request: added by picker, drop or paste,
 // checked before upload, uploaded at once, and stored intact.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { backend, SupportWidgetPage } from "./support-widget-page.js";
 
@@ -178,7 +178,7 @@ test("a failed upload is tried again by itself, like a submit", async ({ page })
 
 test("a draft whose file the backend no longer has says so at the files", async ({ page }) => {
   // A draft left longer than the backend keeps uploads no request took.
-  await page.addInitScript((backendUrl) => {
+  await page.addInitScript(([backendUrl, idempotencyKey]) => {
     const draft = {
       version: 1,
       draft: {
@@ -193,12 +193,13 @@ test("a draft whose file the backend no longer has says so at the files", async 
           attachments: [{ id: "0b7c1f9e-3d7a-4a52-9c3e-2f0d6f0a9b11", name: "friday.png", size: 68, content_type: "image/png" }],
         },
         contact_language_chosen: false,
-        idempotency_key: "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11",
+        // A key of its own: the backend's data outlives a test run.
+        idempotency_key: idempotencyKey,
         saved_at: 0,
       },
     };
     localStorage.setItem(`support-widget:v1:draft:${backendUrl}/:partner:partner-center`, JSON.stringify(draft));
-  }, backend);
+  }, [backend, randomUUID()]);
   const widget = await openForm(page);
   await expect(widget.host.getByTestId("attachment")).toContainText("friday.png");
   await widget.submit();
