@@ -91,10 +91,7 @@ pub async fn search_customers(
     transport: Transport,
 ) -> Result<Vec<Customer>, LoadError> {
     let request = request::search_customers(&backend, &query);
-    let answer = send(request, &transport)
-        .await
-        .map_err(|NoAnswer| LoadError::Network)?;
-    request::read_customers(answer.status, &answer.body)
+    load(request, &transport, request::read_customers).await
 }
 
 /// The services a customer request can be about.
@@ -103,10 +100,7 @@ pub async fn list_services(
     transport: Transport,
 ) -> Result<Vec<Service>, LoadError> {
     let request = request::list_services(&backend);
-    let answer = send(request, &transport)
-        .await
-        .map_err(|NoAnswer| LoadError::Network)?;
-    request::read_services(answer.status, &answer.body)
+    load(request, &transport, request::read_services).await
 }
 
 /// Sends a GET and reads its answer with `read`.

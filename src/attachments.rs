@@ -21,7 +21,7 @@ use support_contract::{check_file, check_selection, Attachment, ErrorBody, Error
 use crate::{
     host::BackendUrl,
     locale::Locale,
-    request::{parse_retry_after, HttpRequest, SubmitError},
+    request::{parse_retry_after, with_query, HttpRequest, SubmitError},
 };
 
 /// Whether a file may join the files already attached (`sizes`): the
@@ -41,14 +41,9 @@ pub fn admit(
 /// `POST {backend}/attachments?name=`: the file's bytes are the body, sent
 /// as the type its content showed.
 pub fn upload(backend: &BackendUrl, name: &str, kind: FileKind) -> HttpRequest {
-    let mut url = backend.endpoint("attachments");
-    if let Ok(mut parsed) = url::Url::parse(&url) {
-        parsed.query_pairs_mut().append_pair("name", name);
-        url = parsed.into();
-    }
     HttpRequest {
         method: "POST",
-        url,
+        url: with_query(backend.endpoint("attachments"), &[("name", name)]),
         headers: vec![("Content-Type", kind.content_type().to_owned())],
         body: None,
     }

@@ -43,12 +43,10 @@ pub fn create_support_request(
 /// `GET {backend}/customers?query=`: the partner's customers matching a name
 /// or a domain.
 pub fn search_customers(backend: &BackendUrl, query: &str) -> HttpRequest {
-    let mut url = backend.endpoint("customers");
-    if let Ok(mut parsed) = Url::parse(&url) {
-        parsed.query_pairs_mut().append_pair("query", query.trim());
-        url = parsed.into();
-    }
-    get(url)
+    get(with_query(
+        backend.endpoint("customers"),
+        &[("query", query.trim())],
+    ))
 }
 
 /// `GET {backend}/services`: what a customer request can be about.
@@ -89,7 +87,8 @@ pub fn request_status(backend: &BackendUrl, id: &str) -> HttpRequest {
     get(url)
 }
 
-fn with_query(url: String, pairs: &[(&str, &str)]) -> String {
+/// `url` with `pairs` appended to its query, each encoded.
+pub(crate) fn with_query(url: String, pairs: &[(&str, &str)]) -> String {
     match Url::parse(&url) {
         Ok(mut parsed) => {
             parsed.query_pairs_mut().extend_pairs(pairs);

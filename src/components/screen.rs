@@ -23,14 +23,22 @@ pub fn ScreenHeading(children: Children) -> impl IntoView {
 
 /// Goes one screen back; everything typed or chosen stays.
 #[component]
-pub fn BackButton() -> impl IntoView {
+pub fn BackButton(
+    /// Where "Back" leads, when not one step back in the partner's journey.
+    #[prop(optional)]
+    on_back: Option<Callback<()>>,
+) -> impl IntoView {
     let widget = use_widget();
+    let back = move |_| match on_back {
+        Some(on_back) => on_back.run(()),
+        None => widget.go(Step::Back),
+    };
     view! {
         <button
             type="button"
             class="sw-back"
             data-testid="back"
-            on:click=move |_| widget.go(Step::Back)
+            on:click=back
         >
             <span aria-hidden="true">"← "</span>
             {widget.text(id::NAV_BACK)}

@@ -3,6 +3,7 @@ use support_contract::{HealthIncident, HealthKind, HealthStatus};
 
 use crate::{
     api,
+    components::LoadFailure,
     context::use_widget,
     i18n::{self, id},
 };
@@ -43,14 +44,7 @@ pub fn ServiceHealthList(
         <div class="sw-health" data-testid="service-health">
             {move || match health.get() {
                 None => view! { <p role="status">{widget.text(id::HEALTH_LOADING)}</p> }.into_any(),
-                Some(Err(_)) => view! {
-                    <div class="sw-submit-error" role="alert">
-                        <p>{widget.text(id::HEALTH_ERROR)}</p>
-                        <button type="button" class="sw-button sw-button-secondary" on:click=move |_| health.refetch()>
-                            {widget.text(id::LOAD_RETRY)}
-                        </button>
-                    </div>
-                }
+                Some(Err(_)) => view! { <LoadFailure message=id::HEALTH_ERROR on_retry=Callback::new(move |()| health.refetch())/> }
                 .into_any(),
                 Some(Ok(incidents)) => {
                     let shown: Vec<_> = incidents

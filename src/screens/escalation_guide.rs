@@ -31,10 +31,6 @@ pub fn EscalationGuide() -> impl IntoView {
     }
 }
 
-fn answer(answer: GuideAnswer) {
-    use_widget().go(Step::Guide(answer));
-}
-
 fn service_name() -> (Option<String>, String) {
     use_widget().journey.with_untracked(|j| {
         let service = j.service.as_ref();
@@ -135,7 +131,7 @@ fn Troubleshoot() -> impl IntoView {
                                             type="checkbox"
                                             data-testid=format!("troubleshoot-{}", step.as_str())
                                             prop:checked=move || done(step)
-                                            on:change=move |_| answer(GuideAnswer::ToggleTroubleshooting(step))
+                                            on:change=move |_| widget.go(Step::Guide(GuideAnswer::ToggleTroubleshooting(step)))
                                         />
                                         <span>{widget.text(step.label())}</span>
                                     </label>
@@ -177,7 +173,7 @@ fn CategoryGate() -> impl IntoView {
                                     data-testid="guide-reason"
                                     data-reason=reason.as_str()
                                     aria-current=move || (chosen() == Some(reason)).then_some("true")
-                                    on:click=move |_| answer(GuideAnswer::Reason(reason))
+                                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::Reason(reason)))
                                 >
                                     <span class="sw-choice-title">{widget.text(reason.label())}</span>
                                 </button>
@@ -190,7 +186,7 @@ fn CategoryGate() -> impl IntoView {
                         type="button"
                         class="sw-choice"
                         data-testid="guide-reason-none"
-                        on:click=move |_| answer(GuideAnswer::NoneOfThese)
+                        on:click=move |_| widget.go(Step::Guide(GuideAnswer::NoneOfThese))
                     >
                         <span class="sw-choice-title">{widget.text(id::GUIDE_CATEGORY_NONE)}</span>
                     </button>
@@ -213,7 +209,7 @@ fn PartnerDuties() -> impl IntoView {
     let missing = RwSignal::new(false);
     let go_on = move |_| {
         if acknowledged.get_untracked() {
-            answer(GuideAnswer::AcknowledgeDuties);
+            widget.go(Step::Guide(GuideAnswer::AcknowledgeDuties));
         } else {
             missing.set(true);
         }

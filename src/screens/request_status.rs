@@ -3,7 +3,7 @@ use support_contract::{RequestKind, RequestStatus as Status};
 
 use crate::{
     api,
-    components::{BackButton, ScreenHeading},
+    components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
     i18n::{self, id},
     request::LoadError,
@@ -52,14 +52,7 @@ pub fn RequestStatus() -> impl IntoView {
                     <p role="alert" data-testid="status-not-found">{widget.text(id::STATUS_NOT_FOUND)}</p>
                 }
                 .into_any(),
-                Some(Err(_)) => view! {
-                    <div class="sw-submit-error" role="alert">
-                        <p>{widget.text(id::STATUS_ERROR)}</p>
-                        <button type="button" class="sw-button sw-button-secondary" on:click=move |_| stored.refetch()>
-                            {widget.text(id::LOAD_RETRY)}
-                        </button>
-                    </div>
-                }
+                Some(Err(_)) => view! { <LoadFailure message=id::STATUS_ERROR on_retry=Callback::new(move |()| stored.refetch())/> }
                 .into_any(),
                 Some(Ok(stored)) => {
                     let for_customer = stored.request.kind == RequestKind::Customer;

@@ -3,7 +3,9 @@ use support_contract::Article;
 
 use crate::{
     api,
-    components::{RequestForm, RequestFormState, ScreenHeading, ServiceHealthList},
+    components::{
+        BackButton, LoadFailure, RequestForm, RequestFormState, ScreenHeading, ServiceHealthList,
+    },
     context::use_widget,
     i18n::{self, id},
     request::LoadError,
@@ -152,14 +154,7 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
         </p>
         {move || match search.result.get() {
             None => ().into_any(),
-            Some((_, Err(_))) => view! {
-                <div class="sw-submit-error" role="alert">
-                    <p>{widget.text(id::HELP_SEARCH_ERROR)}</p>
-                    <button type="button" class="sw-button sw-button-secondary" on:click=move |_| run()>
-                        {widget.text(id::LOAD_RETRY)}
-                    </button>
-                </div>
-            }
+            Some((_, Err(_))) => view! { <LoadFailure message=id::HELP_SEARCH_ERROR on_retry=Callback::new(move |()| run())/> }
             .into_any(),
             Some((query, Ok(articles))) if articles.is_empty() => {
                 let message = move || widget.format(
@@ -241,10 +236,7 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     };
     view! {
         <section class="sw-screen" data-testid="contact-partner">
-            <button type="button" class="sw-back" data-testid="back" on:click=move |_| widget.go_help(HelpStep::Back)>
-                <span aria-hidden="true">"← "</span>
-                {widget.text(id::NAV_BACK)}
-            </button>
+            <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
             <ScreenHeading>{widget.text(id::CONTACT_HEADING)}</ScreenHeading>
             <p class="sw-intro">{widget.text(id::CONTACT_INTRO)}</p>
             {move || {

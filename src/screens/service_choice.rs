@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     api,
-    components::{BackButton, ScreenHeading},
+    components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
     i18n::{self, id},
     journey::Step,
@@ -49,14 +49,7 @@ pub fn ServiceChoice() -> impl IntoView {
             <ScreenHeading>{heading}</ScreenHeading>
             {move || match services.get() {
                 None => view! { <p role="status">{widget.text(id::SERVICE_LOADING)}</p> }.into_any(),
-                Some(Err(_)) => view! {
-                    <div class="sw-submit-error" role="alert">
-                        <p>{widget.text(id::SERVICE_ERROR)}</p>
-                        <button type="button" class="sw-button sw-button-secondary" on:click=move |_| services.refetch()>
-                            {widget.text(id::LOAD_RETRY)}
-                        </button>
-                    </div>
-                }
+                Some(Err(_)) => view! { <LoadFailure message=id::SERVICE_ERROR on_retry=Callback::new(move |()| services.refetch())/> }
                 .into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p role="alert">{widget.text(id::SERVICE_EMPTY)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
