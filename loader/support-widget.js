@@ -15,12 +15,12 @@ const bytes = (text) => {
 };
 let loading;
 const load = () =>
-  (loading ??= Promise.all([import(here(files.glue)), import(here(files.wasm))]).then(
-    async ([glue, wasm]) => {
+  (loading ??= Promise.all([import(here(files.glue)), import(here(files.wasm))])
+    .then(async ([glue, wasm]) => {
       await glue.default({ module_or_path: bytes(wasm.default) });
       return glue;
-    },
-  ));
+    })
+    .finally(unhint));
 
 // The launcher's words before the widget (and its Fluent messages) load:
 // for the first of the element's locale, the page's and the browser's
@@ -36,6 +36,22 @@ const launcherWords = (element) => {
 };
 
 const make = (tag, props) => Object.assign(document.createElement(tag), props);
+
+// Preload hints for an idle page: they fetch the widget's two modules into
+// the page's module map, evaluating nothing, so that load() then imports them
+// without fetching. One of each in the page's <head> for all launchers, until
+// the widget has loaded or the last launcher has gone.
+let hints = [];
+let launchers = 0;
+const hint = () => {
+  if (loading || hints.length) return;
+  hints = [files.glue, files.wasm].map((file) => {
+    const link = make("link", { rel: "modulepreload", href: here(file) });
+    link.setAttribute("data-support-widget", "");
+    return document.head.appendChild(link);
+  });
+};
+const unhint = () => hints.splice(0).forEach((link) => link.remove());
 
 class SupportWidgetElement extends HTMLElement {
   static observedAttributes = ["backend", "audience", "locale", "mode"];
@@ -56,7 +72,8 @@ class SupportWidgetElement extends HTMLElement {
       return;
     }
     // Launcher: a button drawn without any WebAssembly; the widget loads when
-    // the user shows intent (hover, focus, click) or the page is idle.
+    // the user shows intent (hover, focus, click). When the page is idle, its
+    // files are only fetched, with preload hints.
     const words = launcherWords(this);
     const launcher = make("button", { type: "button", className: "sw-launcher", textContent: words.open, hidden: true });
     launcher.setAttribute("aria-expanded", "false");
@@ -81,13 +98,17 @@ class SupportWidgetElement extends HTMLElement {
     });
     const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 2000));
     const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
-    const idleId = idle(intent);
+    const idleId = idle(hint);
+    launchers++;
     this.#parts = { container, launcher, panel, close, cancelIdle: () => cancelIdle(idleId) };
   }
 
   disconnectedCallback() {
     this.#connection++;
-    this.#parts?.cancelIdle?.();
+    if (this.#parts?.cancelIdle) {
+      this.#parts.cancelIdle();
+      if (!--launchers) unhint();
+    }
     this.#parts = null;
     this.#handle?.unmount();
     this.#handle?.free();

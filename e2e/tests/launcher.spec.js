@@ -9,6 +9,7 @@ import { launcherPort } from "../playwright.config.js";
 import { SupportWidgetPage } from "./support-widget-page.js";
 import { serveSite } from "./site-server.js";
 
+const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e/site");
 let site;
 test.beforeAll(async () => {
   const demo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e/site/index.html");
@@ -42,6 +43,82 @@ test("the launcher costs no WebAssembly until the user shows intent", async ({ p
 
   await launcher.hover();
   await expect.poll(() => loaded.length).toBe(2);
+});
+
+// The page goes idle when the test calls the callbacks in window.idle.
+const idleWhenAsked = (page) =>
+  page.addInitScript(() => {
+    window.idle = [];
+    window.requestIdleCallback = (run) => window.idle.push(run);
+  });
+
+test("when the page is idle, preload hints fetch the widget's files, and intent loads it from them", async ({ page }) => {
+  await idleWhenAsked(page);
+  // The WebAssembly instantiated, counted.
+  await page.addInitScript(() => {
+    window.instances = 0;
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = function (...args) {
+      window.instances++;
+      return instantiate.apply(this, args);
+    };
+  });
+  const names = await fs.readdir(siteDir);
+  const files = [/^support-widget-[0-9a-f]+\.js$/, /^support-widget-[0-9a-f]+\.wasm\.js$/].map(
+    (pattern) => `${site.origin}/${names.find((name) => pattern.test(name))}`,
+  );
+  const loaded = wasmRequests(page);
+  const fetched = [];
+  page.on("requestfinished", (r) => files.includes(r.url()) && fetched.push(r.url()));
+  const hints = () =>
+    page.evaluate(() => [...document.querySelectorAll("link[rel=modulepreload]")].map((l) => [l.parentNode.nodeName, l.href, l.hasAttribute("data-support-widget")]));
+
+  await page.goto(`${site.origin}/launcher.html`);
+  const launcher = page.locator("support-widget .sw-launcher");
+  await expect(launcher).toBeVisible();
+  const head = await page.evaluate(() => document.head.innerHTML);
+  // A second launcher: its idle time adds no second pair of hints.
+  await page.evaluate(() => {
+    const second = document.createElement("support-widget");
+    second.id = "second";
+    second.setAttribute("backend", document.querySelector("support-widget").getAttribute("backend"));
+    second.setAttribute("mode", "launcher");
+    document.body.append(second);
+  });
+  expect(await page.evaluate(() => window.idle.length)).toBe(2);
+  await page.evaluate(() => window.idle.splice(0).forEach((run) => run()));
+  expect(await hints()).toEqual(files.map((file) => ["HEAD", file, true]));
+
+  // Fetched once each, and nothing more: no WebAssembly, no widget.
+  await expect.poll(() => fetched.length).toBe(2);
+  await page.waitForTimeout(500);
+  expect(loaded.toSorted()).toEqual(files.toSorted());
+  expect(await page.evaluate(() => window.instances)).toBe(0);
+  expect(await page.locator("support-widget .sw-host").evaluateAll((hosts) => hosts.map((host) => host.childElementCount))).toEqual([0, 0]);
+  await expect(page.locator("support-widget .sw-heading")).toHaveCount(0);
+
+  // One launcher going leaves the hints to the other.
+  await page.locator("#second").evaluate((el) => el.remove());
+  expect(await hints()).toHaveLength(2);
+
+  // Intent loads the widget from the module map: no second fetch. Then the
+  // hints go, and the page's <head> is as it was.
+  await launcher.click();
+  await expect(new SupportWidgetPage(page).home).toBeVisible();
+  expect(await page.evaluate(() => window.instances)).toBe(1);
+  expect(loaded.toSorted()).toEqual(files.toSorted());
+  expect(await page.evaluate(() => document.head.innerHTML)).toBe(head);
+});
+
+test("a launcher removed before its widget loads takes its preload hints away", async ({ page }) => {
+  await idleWhenAsked(page);
+  await page.goto(`${site.origin}/launcher.html`);
+  await expect(page.locator("support-widget .sw-launcher")).toBeVisible();
+  const head = await page.evaluate(() => document.head.innerHTML);
+  await page.evaluate(() => window.idle.splice(0).forEach((run) => run()));
+  await expect(page.locator("head link[rel=modulepreload][data-support-widget]")).toHaveCount(2);
+  await page.locator("support-widget").evaluate((el) => el.remove());
+  expect(await page.evaluate(() => document.head.innerHTML)).toBe(head);
 });
 
 test("opening the panel moves nothing on the page, and Escape closes it back to the launcher", async ({ page }) => {
