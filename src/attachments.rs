@@ -62,8 +62,8 @@ pub fn read_uploaded(
         retry_after: retry_after.and_then(parse_retry_after),
     };
     match status {
-        200 | 201 => serde_json::from_str(body).map_err(|_| SubmitError::BadResponse),
-        400 | 413 | 415 | 422 => match serde_json::from_str::<ErrorBody>(body) {
+        200 | 201 => crate::json::from_str(body).map_err(|_| SubmitError::BadResponse),
+        400 | 413 | 415 | 422 => match crate::json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors }) if !errors.is_empty() => Err(SubmitError::Rejected(errors)),
             _ if status == 413 => Err(SubmitError::Rejected(vec![
                 support_contract::FieldError::new("file", ErrorCode::FileTooLarge),

@@ -83,17 +83,18 @@ impl Draft {
             draft: self,
         };
         // Plain strings and enums: serializing cannot fail.
-        serde_json::to_string(&stored).unwrap_or_default()
+        crate::json::to_string(&stored)
     }
 
     /// Reads a stored draft. Anything else (another version, a broken or
     /// edited entry, a key that is not a UUID) is no draft.
     pub fn decode(text: &str) -> Option<Draft> {
-        let stored: Stored<serde_json::Value> = serde_json::from_str(text).ok()?;
+        // The version first, since another version's draft is another shape.
+        let stored: Stored<serde::de::IgnoredAny> = crate::json::from_str(text).ok()?;
         if stored.version != VERSION {
             return None;
         }
-        let draft: Draft = serde_json::from_value(stored.draft).ok()?;
+        let Stored { draft, .. } = crate::json::from_str::<Stored<Draft>>(text).ok()?;
         uuid::Uuid::parse_str(&draft.idempotency_key).ok()?;
         Some(draft)
     }
@@ -101,6 +102,11 @@ impl Draft {
 
 #[cfg(test)]
 mod tests {
+    // These run in the browser too (scripts/test-browser), where JSON is the
+    // browser's own: see `crate::json`.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use support_contract::{Category, ContactLanguage};
 
     use super::*;

@@ -58,11 +58,11 @@ impl Filed {
     /// The stored list; anything unreadable (another version's format, a
     /// hand-edited value) reads as an empty list rather than an error.
     pub fn decode(json: &str) -> Filed {
-        serde_json::from_str(json).unwrap_or_default()
+        crate::json::from_str(json).unwrap_or_default()
     }
 
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::json::to_string(self)
     }
 
     /// The list with `request` at the top: a request already listed (the
@@ -86,6 +86,11 @@ pub fn storage_key(backend: &BackendUrl, audience: Audience) -> String {
 
 #[cfg(test)]
 mod tests {
+    // These run in the browser too (scripts/test-browser), where JSON is the
+    // browser's own: see `crate::json`.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use support_contract::{CustomerRef, RequestStatus};
 
     use super::*;

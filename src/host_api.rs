@@ -7,6 +7,8 @@ use serde::Deserialize;
 use support_contract::{Category, ContactLanguage, CustomerRef};
 use thiserror::Error;
 
+use crate::json::Outline;
+
 /// Why a call from the host page was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum HostApiError {
@@ -62,10 +64,35 @@ pub struct PrefillContact {
 }
 
 impl Prefill {
+    const FIELDS: [&str; 5] = ["contact", "customer", "service", "category", "title"];
+
     /// Reads `JSON.stringify` of the page's object.
     pub fn parse(json: &str) -> Result<Prefill, HostApiError> {
-        serde_json::from_str(json).map_err(|error| HostApiError::Prefill(error.to_string()))
+        // The browser's JSON reads a struct by the fields it names and skips
+        // the rest, so a misspelt field is caught by name first.
+        if let Ok(Outline::Object(fields)) = crate::json::from_str(json) {
+            let contact = match fields.get("contact") {
+                Some(Outline::Object(contact)) => contact.keys().collect(),
+                _ => Vec::new(),
+            };
+            let unknown = (fields
+                .keys()
+                .find(|name| !Prefill::FIELDS.contains(&name.as_str())))
+            .or_else(|| {
+                contact
+                    .into_iter()
+                    .find(|name| !PrefillContact::FIELDS.contains(&name.as_str()))
+            });
+            if let Some(name) = unknown {
+                return Err(HostApiError::Prefill(format!("unknown field {name:?}")));
+            }
+        }
+        crate::json::from_str(json).map_err(HostApiError::Prefill)
     }
+}
+
+impl PrefillContact {
+    const FIELDS: [&str; 4] = ["name", "email", "phone", "language"];
 }
 
 /// Headers that only the widget sets, or that browsers do not let pages set.
@@ -83,11 +110,12 @@ const RESERVED: [&str; 6] = [
 /// which must not sit in a page attribute.
 pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError> {
     let bad = |message: String| HostApiError::Headers(message);
-    let map: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(json).map_err(|_| bad("expected an object of strings".into()))?;
+    let Ok(Outline::Object(map)) = crate::json::from_str(json) else {
+        return Err(bad("expected an object of strings".into()));
+    };
     map.into_iter()
         .map(|(name, value)| {
-            let serde_json::Value::String(value) = value else {
+            let Outline::Text(value) = value else {
                 return Err(bad(format!("the value of {name:?} is not a string")));
             };
             let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
@@ -107,6 +135,11 @@ pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError
 
 #[cfg(test)]
 mod tests {
+    // These run in the browser too (scripts/test-browser), where JSON is the
+    // browser's own: see `crate::json`.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
 
     #[test]
@@ -135,6 +168,24 @@ mod tests {
         assert_eq!(prefill.customer.unwrap().id, "contoso");
         assert_eq!(prefill.category, Some(Category::Billing));
         assert_eq!(Prefill::parse("{}"), Ok(Prefill::default()));
+    }
+
+    #[test]
+    fn the_field_lists_name_every_field() {
+        for name in Prefill::FIELDS {
+            let json = format!(r#"{{"{name}":null}}"#);
+            assert_eq!(Prefill::parse(&json), Ok(Prefill::default()), "{name}");
+        }
+        for name in PrefillContact::FIELDS {
+            let json = format!(r#"{{"contact":{{"{name}":null}}}}"#);
+            assert!(Prefill::parse(&json).is_ok(), "{name}");
+        }
+        // Natively serde refuses unknown fields by itself, so both ways of
+        // catching a typo agree when the lists are complete.
+        assert!(matches!(
+            Prefill::parse(r#"{"contact":{"mail":"x"}}"#),
+            Err(HostApiError::Prefill(_))
+        ));
     }
 
     #[test]

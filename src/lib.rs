@@ -14,6 +14,7 @@ pub mod host;
 pub mod host_api;
 pub mod i18n;
 pub mod journey;
+pub mod json;
 pub mod locale;
 pub mod request;
 pub mod request_form;

@@ -36,7 +36,7 @@ pub fn create_support_request(
             ("Content-Type", "application/json".to_owned()),
             ("Idempotency-Key", idempotency_key.to_owned()),
         ],
-        body: serde_json::to_string(request).ok(),
+        body: Some(crate::json::to_string(request)),
     }
 }
 
@@ -148,7 +148,7 @@ pub fn read_services(status: u16, body: &str) -> Result<Vec<Service>, LoadError>
 
 fn read_list<T: for<'de> Deserialize<'de>>(status: u16, body: &str) -> Result<T, LoadError> {
     match status {
-        200 => serde_json::from_str(body).map_err(|_| LoadError::BadResponse),
+        200 => crate::json::from_str(body).map_err(|_| LoadError::BadResponse),
         _ => Err(LoadError::Server(status)),
     }
 }
@@ -235,12 +235,12 @@ pub fn read_created(
         retry_after: retry_after.and_then(parse_retry_after),
     };
     match status {
-        200 | 201 => serde_json::from_str(body).map_err(|_| SubmitError::BadResponse),
+        200 | 201 => crate::json::from_str(body).map_err(|_| SubmitError::BadResponse),
         413 => Err(SubmitError::TooLarge),
         // Busy (the same request still in flight) or rate limited: worth
         // trying again with the same key, never a problem with the fields.
         409 | 429 => Err(server()),
-        400 | 422 => match serde_json::from_str::<ErrorBody>(body) {
+        400 | 422 => match crate::json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors })
                 if errors.iter().any(|e| e.code == ErrorCode::BodyTooLarge) =>
             {
@@ -261,6 +261,11 @@ pub fn parse_retry_after(header: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    // These run in the browser too (scripts/test-browser), where JSON is the
+    // browser's own: see `crate::json`.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use support_contract::{RequestKind, RequestStatus};
 
     use super::*;
