@@ -10,10 +10,12 @@ use crate::{
     locale::Locale,
 };
 
-/// The field's label message, by the field's JSON path.
-pub fn field_label(field: &str) -> &'static str {
-    match field {
+/// The field's label message, by the field's JSON path; `None` for the parts
+/// of a request that no form control shows.
+pub fn field_label(field: &str) -> Option<&'static str> {
+    Some(match field {
         "category" => id::PC_CATEGORY_LEGEND,
+        "severity" => id::SEVERITY_LEGEND,
         "title" => id::FIELD_TITLE_LABEL,
         "description" => id::FIELD_DESCRIPTION_LABEL,
         "contact.name" => id::FIELD_CONTACT_NAME_LABEL,
@@ -21,8 +23,8 @@ pub fn field_label(field: &str) -> &'static str {
         "contact.phone" => id::FIELD_CONTACT_PHONE_LABEL,
         "contact.language" => id::FIELD_CONTACT_LANGUAGE_LABEL,
         "attachments" => id::ATTACHMENTS_LEGEND,
-        _ => id::FIELD_DESCRIPTION_LABEL,
-    }
+        _ => return None,
+    })
 }
 
 fn max_length(field: &str) -> usize {
@@ -40,7 +42,18 @@ fn max_length(field: &str) -> usize {
 /// both show it (GOV.UK: the same words in both places).
 pub fn message(locale: Locale, error: &FieldError) -> String {
     let field = error.field.as_str();
-    let label = || Value::from(i18n::message(locale, field_label(field)));
+    let Some(label_id) = field_label(field) else {
+        // The customer and service were chosen before the form; anything
+        // else is the request as a whole (its key, its kind, the guide's
+        // answer), which the user cannot correct in the form.
+        let message_id = match field {
+            "customer" => id::ERROR_CUSTOMER_UNKNOWN,
+            "service" => id::ERROR_SERVICE_UNKNOWN,
+            _ => id::ERROR_REQUEST_NOT_ACCEPTED,
+        };
+        return i18n::message(locale, message_id);
+    };
+    let label = || Value::from(i18n::message(locale, label_id));
     let required = match field {
         "category" => Some(id::ERROR_REQUIRED_CATEGORY),
         "title" => Some(id::ERROR_REQUIRED_TITLE),
@@ -134,6 +147,29 @@ mod tests {
     }
 
     #[test]
+    fn errors_on_what_the_form_does_not_show_name_no_field() {
+        assert_eq!(
+            text(Locale::EnUs, "customer", ErrorCode::InvalidValue),
+            "The support service doesn't recognise this customer any more. Go back and choose the customer again"
+        );
+        assert!(text(Locale::ZhTw, "service", ErrorCode::InvalidValue).contains("服務"));
+        for field in [
+            "Idempotency-Key",
+            "escalation.reason",
+            "articles_seen",
+            "kind",
+        ] {
+            let sentence = text(Locale::EnUs, field, ErrorCode::IdempotencyKeyReused);
+            assert_eq!(
+                sentence,
+                "The support service didn't accept this request. Try again, and if it happens again, contact your portal's support team"
+            );
+        }
+        let severity = text(Locale::EsEs, "severity", ErrorCode::InvalidValue);
+        assert!(!severity.contains("Descripción"), "{severity}");
+    }
+
+    #[test]
     fn every_error_of_every_field_has_a_sentence_in_every_locale() {
         let fields = [
             "category",
@@ -142,8 +178,14 @@ mod tests {
             "contact.name",
             "contact.email",
             "contact.phone",
-            "kind",
+            "contact.language",
+            "severity",
             "attachments",
+            "customer",
+            "service",
+            "kind",
+            "escalation.reason",
+            "Idempotency-Key",
         ];
         let codes = [
             ErrorCode::Required,

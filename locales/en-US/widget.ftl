@@ -142,10 +142,15 @@ error-invalid-email = Enter an email address in the correct format, like name@ex
 error-invalid-phone = Enter a phone number with 5 to 20 digits, like +86 10 5555 0100
 # Variables:
 #   $field (String) - the label of the field, as shown above it
-error-invalid-value = { $field } has a value that isn't allowed. Choose another one
+error-invalid-value = “{ $field }” has a value that isn't allowed. Choose another one
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-not-accepted = The support service didn't accept { $field }. Check it and try again
+# The customer or service chosen before the form is no longer known to the support service.
+error-customer-unknown = The support service doesn't recognise this customer any more. Go back and choose the customer again
+error-service-unknown = The support service doesn't recognise this service any more. Go back and choose the service again
+# An error about a part of the request that the form doesn't show.
+error-request-not-accepted = The support service didn't accept this request. Try again, and if it happens again, contact your portal's support team
 
 ## Submitting
 

@@ -146,6 +146,11 @@ error-invalid-value = El valor del campo «{ $field }» no está permitido. Elij
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-not-accepted = El servicio de soporte no ha aceptado el campo «{ $field }». Revíselo e inténtelo de nuevo
+# The customer or service chosen before the form is no longer known to the support service.
+error-customer-unknown = El servicio de soporte ya no reconoce a este cliente. Vuelva atrás y elija el cliente de nuevo
+error-service-unknown = El servicio de soporte ya no reconoce este servicio. Vuelva atrás y elija el servicio de nuevo
+# An error about a part of the request that the form doesn't show.
+error-request-not-accepted = El servicio de soporte no ha aceptado esta solicitud. Inténtelo de nuevo y, si vuelve a ocurrir, póngase en contacto con el equipo de soporte del portal
 
 ## Submitting
 

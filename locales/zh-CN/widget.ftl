@@ -142,10 +142,15 @@ error-invalid-email = 请输入格式正确的电子邮件地址，例如 name@e
 error-invalid-phone = 请输入 5 到 20 位数字的电话号码，例如 +86 10 5555 0100
 # Variables:
 #   $field (String) - the label of the field, as shown above it
-error-invalid-value = { $field }的值无效，请重新选择
+error-invalid-value = “{ $field }”的值无效，请重新选择
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-not-accepted = 支持服务未接受你填写的{ $field }，请检查后重试
+# The customer or service chosen before the form is no longer known to the support service.
+error-customer-unknown = 支持服务已无法识别此客户。请返回并重新选择客户
+error-service-unknown = 支持服务已无法识别此服务。请返回并重新选择服务
+# An error about a part of the request that the form doesn't show.
+error-request-not-accepted = 支持服务未接受此请求。请重试；如果问题再次出现，请联系门户的支持团队
 
 ## Submitting
 

@@ -142,10 +142,15 @@ error-invalid-email = 請輸入格式正確的電子郵件地址，例如 name@e
 error-invalid-phone = 請輸入 5 到 20 位數的電話號碼，例如 +86 10 5555 0100
 # Variables:
 #   $field (String) - the label of the field, as shown above it
-error-invalid-value = { $field }的值無效，請重新選擇
+error-invalid-value = 「{ $field }」的值無效，請重新選擇
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-not-accepted = 支援服務未接受您填寫的{ $field }，請檢查後再試一次
+# The customer or service chosen before the form is no longer known to the support service.
+error-customer-unknown = 支援服務已無法辨識此客戶。請返回並重新選擇客戶
+error-service-unknown = 支援服務已無法辨識此服務。請返回並重新選擇服務
+# An error about a part of the request that the form doesn't show.
+error-request-not-accepted = 支援服務未接受此要求。請再試一次；如果問題再次發生，請聯絡入口網站的支援小組
 
 ## Submitting
 
