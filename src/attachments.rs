@@ -133,6 +133,11 @@ pub fn human_size(bytes: u64, locale: Locale) -> String {
 
 #[cfg(test)]
 mod tests {
+    // These run in the browser too (scripts/test-browser), where JSON and
+    // URLs are the browser's own: see `crate::json` and `crate::web_url`.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use support_contract::{
         FieldError, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES,
     };

@@ -1,11 +1,13 @@
 //! The host page's attributes on `<support-widget>`, read into typed values.
 
 use thiserror::Error;
-use url::Url;
 
-/// The base URL of the support backend, from the `backend` attribute.
+use crate::web_url::WebUrl;
+
+/// The base URL of the support backend, from the `backend` attribute, in
+/// its standard form and ending in `/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BackendUrl(Url);
+pub struct BackendUrl(String);
 
 /// Why the `backend` attribute cannot be used. Each variant picks a message.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -25,35 +27,31 @@ impl BackendUrl {
             return Err(BackendError::Missing);
         }
         let invalid = || BackendError::Invalid(raw.to_owned());
-        let mut url = Url::parse(raw).map_err(|_| invalid())?;
-        let web = matches!(url.scheme(), "http" | "https");
-        let has_host = url.host_str().is_some_and(|host| !host.is_empty());
-        let has_credentials = !url.username().is_empty() || url.password().is_some();
-        if !web || !has_host || has_credentials {
+        let mut url = WebUrl::parse(raw).ok_or_else(invalid)?;
+        let web = matches!(url.scheme().as_str(), "http" | "https");
+        if !web || url.host().is_empty() || url.has_credentials() {
             return Err(invalid());
         }
         // Endpoints are joined below the base path, so it must end in a slash
         // ("/api/support" + "support-requests" would lose "support").
-        if !url.path().ends_with('/') {
-            let path = format!("{}/", url.path());
-            url.set_path(&path);
+        let path = url.path();
+        if !path.ends_with('/') {
+            url.set_path(&format!("{path}/"));
         }
-        url.set_query(None);
-        url.set_fragment(None);
-        Ok(BackendUrl(url))
+        url.clear_query_and_fragment();
+        Ok(BackendUrl(url.href()))
     }
 
     /// The URL of an endpoint of the contract, given relative to the base
     /// (`"support-requests"`).
     pub fn endpoint(&self, path: &str) -> String {
-        self.0
-            .join(path.trim_start_matches('/'))
-            .map(String::from)
-            .unwrap_or_else(|_| format!("{}{}", self.0, path))
+        WebUrl::join(&self.0, path.trim_start_matches('/'))
+            .map(|url| url.href())
+            .unwrap_or_else(|| format!("{}{}", self.0, path))
     }
 
     pub fn as_str(&self) -> &str {
-        self.0.as_str()
+        &self.0
     }
 }
 
@@ -114,6 +112,11 @@ impl Mode {
 
 #[cfg(test)]
 mod tests {
+    // These run in the browser too (scripts/test-browser), where URLs are
+    // the browser's own: see `crate::web_url`.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
     use super::*;
 
     #[test]

@@ -9,9 +9,8 @@ use support_contract::{
     HealthIncident, NewSupportRequest, Service, ServiceHealth, StoredRequest,
 };
 use thiserror::Error;
-use url::Url;
 
-use crate::{host::BackendUrl, locale::Locale};
+use crate::{host::BackendUrl, locale::Locale, web_url::WebUrl};
 
 /// An HTTP request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,25 +75,23 @@ pub fn search_articles(backend: &BackendUrl, query: &str, locale: Locale) -> Htt
 /// `GET {backend}/support-requests/{id}`: one request and its status.
 pub fn request_status(backend: &BackendUrl, id: &str) -> HttpRequest {
     let mut url = backend.endpoint("support-requests/");
-    if let Ok(mut parsed) = Url::parse(&url) {
+    if let Some(mut parsed) = WebUrl::parse(&url) {
         // One path segment, percent-encoded: an id can never reach another
         // endpoint, whatever it contains.
-        if let Ok(mut segments) = parsed.path_segments_mut() {
-            segments.pop_if_empty().push(id);
-        }
-        url = parsed.into();
+        parsed.push_path_segment(id);
+        url = parsed.href();
     }
     get(url)
 }
 
 /// `url` with `pairs` appended to its query, each encoded.
 pub(crate) fn with_query(url: String, pairs: &[(&str, &str)]) -> String {
-    match Url::parse(&url) {
-        Ok(mut parsed) => {
-            parsed.query_pairs_mut().extend_pairs(pairs);
-            parsed.into()
+    match WebUrl::parse(&url) {
+        Some(mut parsed) => {
+            parsed.append_query_pairs(pairs);
+            parsed.href()
         }
-        Err(_) => url,
+        None => url,
     }
 }
 
@@ -186,8 +183,8 @@ pub fn read_status(status: u16, body: &str) -> Result<StoredRequest, LoadError> 
 /// A link the widget may open: an absolute `https:` or `http:` URL, never
 /// `javascript:` or `data:` from a compromised or careless backend.
 pub fn web_link(raw: &str) -> Option<String> {
-    let url = Url::parse(raw.trim()).ok()?;
-    matches!(url.scheme(), "https" | "http").then(|| url.into())
+    let url = WebUrl::parse(raw.trim())?;
+    matches!(url.scheme().as_str(), "https" | "http").then(|| url.href())
 }
 
 /// Why a submission did not create a request. Each variant picks a message.
@@ -261,8 +258,8 @@ pub fn parse_retry_after(header: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    // These run in the browser too (scripts/test-browser), where JSON is the
-    // browser's own: see `crate::json`.
+    // These run in the browser too (scripts/test-browser), where JSON and
+    // URLs are the browser's own: see `crate::json` and `crate::web_url`.
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -416,6 +413,11 @@ mod tests {
         assert_eq!(
             request.url,
             "https://portal.example.com/api/support/support-requests/..%2Fcustomers%3Fquery=a%23b"
+        );
+        // No URL keeps ".." as a segment: it is left out rather than climbed.
+        assert_eq!(
+            request_status(&backend(), "..").url,
+            "https://portal.example.com/api/support/support-requests"
         );
         assert_eq!(request.method, "GET");
     }
