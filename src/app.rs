@@ -161,7 +161,7 @@ pub fn Widget(
     let screen = Memo::new(move |_| journey.with(|j| j.screen));
 
     let partner_screens = move || match screen.get() {
-        Screen::Home => view! { <Home/> }.into_any(),
+        Screen::Home => view! { <Home customer_request/> }.into_any(),
         Screen::PartnerCenterRequest => {
             view! { <PartnerCenterRequest state=partner_center/> }.into_any()
         }

@@ -14,6 +14,7 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
+use support_contract::{Customer, Service};
 
 use crate::{
     host::{Audience, BackendUrl},
@@ -55,6 +56,14 @@ pub fn storage_key(backend: &BackendUrl, audience: Audience, flow: FormFlow) -> 
     )
 }
 
+/// Whom a customer request's draft is for: the customer and the service
+/// chosen before the form, so that the partner can pick up where they left.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSubject {
+    pub customer: Customer,
+    pub service: Service,
+}
+
 /// One form's draft.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
@@ -68,6 +77,9 @@ pub struct Draft {
     /// Milliseconds since the Unix epoch.
     #[serde(default)]
     pub saved_at: f64,
+    /// The customer and service of a customer request.
+    #[serde(default)]
+    pub about: Option<DraftSubject>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -128,12 +140,34 @@ mod tests {
             contact_language_chosen: true,
             idempotency_key: "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11".into(),
             saved_at: 1_795_000_000_000.0,
+            about: None,
         }
     }
 
     #[test]
     fn a_draft_comes_back_exactly_as_typed() {
         assert_eq!(Draft::decode(&draft().encode()), Some(draft()));
+    }
+
+    #[test]
+    fn a_customer_request_draft_remembers_whom_it_is_for() {
+        let about = DraftSubject {
+            customer: Customer {
+                id: "c-1".into(),
+                name: "Fabrikam 北京".into(),
+                domain: "fabrikam.partner.onmschina.cn".into(),
+            },
+            service: Service {
+                id: "azure".into(),
+                name: "Azure".into(),
+                admin_center_url: "https://portal.azure.cn/".into(),
+            },
+        };
+        let draft = Draft {
+            about: Some(about),
+            ..draft()
+        };
+        assert_eq!(Draft::decode(&draft.encode()), Some(draft));
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub enum Step {
     /// An answer to the escalation guide.
     Guide(GuideAnswer),
     OpenFiledRequests,
+    /// Back to the customer request a draft was kept for, with its customer
+    /// and service.
+    ResumeCustomerRequest(Customer, Service),
     /// The status of the filed request with this id.
     ViewStatus(String),
     Back,
@@ -134,6 +137,13 @@ impl Journey {
                 next.screen = Escalation;
             }
             (Home, Step::OpenFiledRequests) => next.screen = FiledRequests,
+            (Home, Step::ResumeCustomerRequest(customer, service)) => {
+                next.escalating = false;
+                next.guide = Guide::default();
+                next.customer = Some(customer);
+                next.service = Some(service);
+                next.screen = CustomerRequest;
+            }
             (screen, Step::ViewStatus(id)) => {
                 next.status_of = Some(id);
                 if screen != RequestStatus {
@@ -220,6 +230,38 @@ mod tests {
         let context = journey.context().unwrap();
         assert_eq!(context.customer.id, "c1");
         assert_eq!(context.service.id, "azure");
+    }
+
+    #[test]
+    fn a_kept_draft_resumes_at_its_request_with_its_customer_and_service() {
+        let escalated = walk([
+            Step::OpenEscalationGuide,
+            Step::PickCustomer(customer("c1")),
+            Step::Home,
+        ]);
+        let resumed = escalated.after(Step::ResumeCustomerRequest(
+            customer("c2"),
+            service("azure"),
+        ));
+        assert_eq!(resumed.screen, Screen::CustomerRequest);
+        assert!(!resumed.escalating);
+        let context = resumed.context().unwrap();
+        assert_eq!(
+            (context.customer.id.as_str(), context.service.id.as_str()),
+            ("c2", "azure")
+        );
+        assert_eq!(context.escalation, None);
+        // Back leads where the request is reached from: the self-help.
+        assert_eq!(resumed.after(Step::Back).screen, Screen::SelfHelp);
+        // Only from home.
+        let elsewhere = walk([Step::OpenPartnerCenterRequest]);
+        assert_eq!(
+            elsewhere.after(Step::ResumeCustomerRequest(
+                customer("c2"),
+                service("azure")
+            )),
+            elsewhere
+        );
     }
 
     #[test]

@@ -88,6 +88,16 @@ impl RequestFields {
         }
     }
 
+    /// Whether anything about the problem itself has been typed or chosen:
+    /// the contact details carry over from one request to the next.
+    pub fn describes_a_problem(&self) -> bool {
+        self.category.is_some()
+            || self.severity.is_some()
+            || !self.title.is_empty()
+            || !self.description.is_empty()
+            || !self.attachments.is_empty()
+    }
+
     /// Whether nothing has been typed or chosen.
     pub fn is_blank(&self) -> bool {
         self.category.is_none()
@@ -286,5 +296,8 @@ mod tests {
         assert_eq!(next.severity, None);
         assert_eq!(next.contact_email, " lucia@fabrikam.es ");
         assert_eq!(next.contact_language, ContactLanguage::EsEs);
+        // What carries over is no problem described, though not blank.
+        assert!(!next.is_blank() && !next.describes_a_problem());
+        assert!(typed().describes_a_problem());
     }
 }

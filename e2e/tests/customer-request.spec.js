@@ -211,3 +211,47 @@ test("a failed search says so and can be retried", async ({ page }) => {
   await widget.host.getByRole("button", { name: "重试" }).click();
   await expect(widget.host.getByRole("option", { name: "北京云计算有限公司" })).toBeVisible();
 });
+
+test("an unsent customer request keeps its customer and service: home resumes it, and another customer's form says whom the text was for", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  await widget.host.getByTestId("service-option").filter({ hasText: "Dynamics 365" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await widget.host.locator("#sw-title").fill("Sales app is slow");
+  await widget.host.locator("#sw-description").fill("Opening an account takes a minute.");
+  await expect
+    .poll(() => page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith(":partner:customer"))?.[1] ?? ""))
+    .toContain("Contoso Ltd");
+
+  await page.reload();
+  await widget.setAttribute("locale", "en-US");
+  const resume = widget.host.getByTestId("resume-customer-request");
+  await expect(resume).toHaveText(/Continue the unsent request for \u2068?Contoso Ltd\u2069? \(\u2068?Dynamics 365\u2069?\)/);
+  await resume.click();
+  const context = widget.host.getByTestId("request-context");
+  await expect(context).toContainText("Contoso Ltd");
+  await expect(context).toContainText("Dynamics 365");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Sales app is slow");
+  await expect(widget.host.getByTestId("draft-typed-for")).toHaveCount(0);
+
+  // The same form for another customer keeps the text and says whom it was for.
+  await widget.host.evaluate((element) => element.open());
+  await findCustomer(widget, "北京", "北京云计算有限公司");
+  await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await expect(widget.host.getByTestId("request-context")).toContainText("北京云计算有限公司");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Sales app is slow");
+  const typedFor = widget.host.getByTestId("draft-typed-for");
+  await expect(typedFor).toContainText("Contoso Ltd");
+  await expect(typedFor).toContainText("Dynamics 365");
+  await typedFor.getByRole("button", { name: "Discard draft" }).click();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  await expect(typedFor).toHaveCount(0);
+
+  // Nothing left to resume.
+  await widget.host.evaluate((element) => element.open());
+  await expect(widget.home).toBeVisible();
+  await expect(resume).toHaveCount(0);
+});

@@ -177,6 +177,10 @@ confirm-new-request = Submit another request
 
 draft-restored = We brought back what you typed here last time. It's kept in this browser until the request is submitted.
 draft-discard = Discard draft
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name
+draft-typed-for = What's typed here was for { $customer } ({ $service }). Check that it fits this customer and service, or discard it.
 notice-hide = Hide this message
 drafts-off = Drafts are off: this browser doesn't let the widget keep what you type. Submit the request before you leave the page.
 # Variables:
@@ -211,6 +215,10 @@ troubleshoot-configuration = Configuration: domains, users, licences and policie
 home-escalate-title = Escalate a customer's problem
 home-escalate-text = Check service health, troubleshoot, and find out whether 21Vianet takes it as an escalation.
 home-filed = Requests you filed
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name
+home-resume = Continue the unsent request for { $customer } ({ $service })
 escalation-reason-none = None of the five: my organization supports it, filed anyway
 health-kind-incident = Incident
 health-kind-advisory = Advisory

@@ -177,6 +177,10 @@ confirm-new-request = Enviar otra solicitud
 
 draft-restored = Hemos recuperado lo que escribió aquí la última vez. Se conserva en este navegador hasta que envíe la solicitud.
 draft-discard = Descartar borrador
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name
+draft-typed-for = Lo que hay escrito aquí era para { $customer } ({ $service }). Compruebe que sirve para este cliente y servicio, o descártelo.
 notice-hide = Ocultar este mensaje
 drafts-off = Los borradores están desactivados: este navegador no permite que el widget conserve lo que escribe. Envíe la solicitud antes de salir de la página.
 # Variables:
@@ -211,6 +215,10 @@ troubleshoot-configuration = Configuración técnica: dominios, usuarios, licenc
 home-escalate-title = Escalar un problema de un cliente
 home-escalate-text = Compruebe el estado del servicio, solucione problemas y averigüe si 21Vianet lo acepta como escalación.
 home-filed = Solicitudes que ha enviado
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name
+home-resume = Continuar la solicitud sin enviar para { $customer } ({ $service })
 escalation-reason-none = Ninguno de los cinco: lo atiende mi organización, se envía igualmente
 health-kind-incident = Incidente
 health-kind-advisory = Aviso

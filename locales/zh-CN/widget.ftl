@@ -177,6 +177,10 @@ confirm-new-request = 再提交一个请求
 
 draft-restored = 已恢复你上次在这里输入的内容。在提交请求之前，这些内容会保存在此浏览器中。
 draft-discard = 放弃草稿
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name
+draft-typed-for = 此处填写的内容原本是为{ $customer }（{ $service }）准备的。请确认它适用于当前客户和服务，或放弃草稿。
 notice-hide = 隐藏此消息
 drafts-off = 草稿功能已关闭：此浏览器不允许小组件保存你输入的内容。请在离开页面前提交请求。
 # Variables:
@@ -208,6 +212,10 @@ troubleshoot-configuration = 配置：域、用户、许可证和策略
 home-escalate-title = 上报客户的问题
 home-escalate-text = 检查服务运行状况、排查问题，并确认世纪互联是否受理此类上报。
 home-filed = 你提交的请求
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name
+home-resume = 继续填写为{ $customer }（{ $service }）准备的未提交请求
 escalation-reason-none = 不属于这五类：由我的组织支持，仍然提交
 health-kind-incident = 事件
 health-kind-advisory = 公告

@@ -177,6 +177,10 @@ confirm-new-request = 再提交一個要求
 
 draft-restored = 已還原您上次在這裡輸入的內容。在提交要求之前，這些內容會保存在此瀏覽器中。
 draft-discard = 捨棄草稿
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name
+draft-typed-for = 此處填寫的內容原本是為{ $customer }（{ $service }）準備的。請確認內容適用於目前的客戶和服務，或捨棄草稿。
 notice-hide = 隱藏此訊息
 drafts-off = 草稿功能已關閉：此瀏覽器不允許小工具保存您輸入的內容。請在離開頁面前提交要求。
 # Variables:
@@ -208,6 +212,10 @@ troubleshoot-configuration = 組態：網域、使用者、授權和原則
 home-escalate-title = 呈報客戶的問題
 home-escalate-text = 檢查服務健康狀態、進行疑難排解，並確認世紀互聯是否受理此類呈報。
 home-filed = 您提交的要求
+# Variables:
+#   $customer (String) - the customer's name
+#   $service (String) - the service's name
+home-resume = 繼續填寫為{ $customer }（{ $service }）準備的未提交要求
 escalation-reason-none = 不屬於這五類：由我的組織支援，仍要提交
 health-kind-incident = 事件
 health-kind-advisory = 公告

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::use_widget,
+    drafts::DraftSubject,
     escalation::EscalationReason,
     i18n::id,
     journey::Step,
@@ -17,6 +18,15 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
     let context = widget.journey.with_untracked(|journey| journey.context());
     let escalating = widget.journey.with_untracked(|journey| journey.escalating);
+    let subject = widget.journey.with_untracked(|journey| {
+        Some(DraftSubject {
+            customer: journey.customer.clone()?,
+            service: journey.service.clone()?,
+        })
+    });
+    if let Some(subject) = subject {
+        state.show_for(subject);
+    }
     view! {
         <section class="sw-screen" data-testid="customer-request">
             <BackButton/>

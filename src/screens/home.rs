@@ -1,11 +1,41 @@
 use leptos::prelude::*;
 
-use crate::{components::ScreenHeading, context::use_widget, i18n::id, journey::Step};
+use crate::{
+    components::{RequestFormState, ScreenHeading},
+    context::use_widget,
+    i18n::{self, id},
+    journey::Step,
+};
 
-/// What the partner needs help with: the choice of flows.
+/// What the partner needs help with: the choice of flows, and the customer
+/// request left unsent, to go back to.
 #[component]
-pub fn Home() -> impl IntoView {
+pub fn Home(customer_request: RequestFormState) -> impl IntoView {
     let widget = use_widget();
+    let resume = move || {
+        customer_request.resumable().map(|subject| {
+            let text = widget.format(
+                id::HOME_RESUME,
+                &i18n::args([
+                    ("customer", subject.customer.name.clone().into()),
+                    ("service", subject.service.name.clone().into()),
+                ]),
+            );
+            let step = Step::ResumeCustomerRequest(subject.customer, subject.service);
+            view! {
+                <p>
+                    <button
+                        type="button"
+                        class="sw-button sw-button-secondary"
+                        data-testid="resume-customer-request"
+                        on:click=move |_| widget.go(step.clone())
+                    >
+                        {text}
+                    </button>
+                </p>
+            }
+        })
+    };
     let has_filed = move || widget.filed.with(|filed| !filed.requests.is_empty());
     let choice =
         move |step: Step, title: &'static str, text: &'static str, testid: &'static str| {
@@ -26,6 +56,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <section class="sw-screen" data-testid="home">
             <ScreenHeading>{widget.text(id::HOME_HEADING)}</ScreenHeading>
+            {resume}
             <ul class="sw-choices">
                 {choice(
                     Step::OpenPartnerCenterRequest,

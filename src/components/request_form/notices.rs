@@ -13,8 +13,9 @@ use crate::{
     sending::Holding,
 };
 
-/// At the top of the form: the draft came back (with "Discard draft"), or
-/// drafts are off in this browser. Both can be hidden.
+/// At the top of the form: the draft came back (with "Discard draft"), the
+/// text was typed for another customer or service (with "Discard draft"),
+/// or drafts are off in this browser. Each can be hidden.
 #[component]
 pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
@@ -62,7 +63,39 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
             }
         })
     };
-    view! { {restored} {off} }
+    let typed_for = move || {
+        state.typed_for.get().map(|subject| {
+            let text = widget.format(
+                id::DRAFT_TYPED_FOR,
+                &i18n::args([
+                    ("customer", subject.customer.name.into()),
+                    ("service", subject.service.name.into()),
+                ]),
+            );
+            view! {
+                <div class="sw-notice" role="status" data-testid="draft-typed-for">
+                    <p>{text}</p>
+                    <div class="sw-notice-actions">
+                        <button
+                            type="button"
+                            class="sw-button sw-button-secondary"
+                            on:click=move |_| state.discard_draft()
+                        >
+                            {widget.text(id::DRAFT_DISCARD)}
+                        </button>
+                        <button
+                            type="button"
+                            class="sw-button sw-button-link"
+                            on:click=move |_| state.typed_for.set(None)
+                        >
+                            {widget.text(id::NOTICE_HIDE)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! { {restored} {typed_for} {off} }
 }
 
 /// Near the submit button: waiting to retry, or holding while offline. Only

@@ -8,7 +8,7 @@ use crate::components::AttachmentsState;
 use crate::{
     api::Transport,
     context::use_widget,
-    drafts::{Draft, FormFlow},
+    drafts::{Draft, DraftSubject, FormFlow},
     filed::FiledRequest,
     host::BackendUrl,
     host_api::Prefill,
@@ -43,6 +43,11 @@ pub struct RequestFormState {
     pub(super) local_errors: RwSignal<Vec<FieldError>>,
     /// The files with the request.
     pub(super) attachments: AttachmentsState,
+    /// Whom a customer request is for, kept with its draft.
+    about: RwSignal<Option<DraftSubject>>,
+    /// The customer and service the form's text was typed for, when the
+    /// partner has since opened the form for others.
+    pub(super) typed_for: RwSignal<Option<DraftSubject>>,
     pub(super) submit: Action<SubmitInput, SubmitOutput>,
     pub(super) sender: Sender,
     pub(super) draft: DraftKeeper,
@@ -66,6 +71,8 @@ impl RequestFormState {
             idempotency_key: RwSignal::new(new_key()),
             local_errors: RwSignal::new(Vec::new()),
             attachments: AttachmentsState::new(),
+            about: RwSignal::new(None),
+            typed_for: RwSignal::new(None),
             submit: Action::new_local(move |(backend, key, body, transport): &SubmitInput| {
                 let sent = sender.submit(
                     backend.clone(),
@@ -144,7 +151,28 @@ impl RequestFormState {
             contact_language_chosen: self.contact_language.with(Option::is_some),
             idempotency_key: self.idempotency_key.get(),
             saved_at: 0.0,
+            about: self.about.get(),
         }
+    }
+
+    /// The customer and service of a kept customer request that is not filed
+    /// yet (tracked): what home offers to go back to.
+    pub fn resumable(&self) -> Option<DraftSubject> {
+        if self.is_filed() || !self.current_draft().fields.describes_a_problem() {
+            return None;
+        }
+        self.about.get()
+    }
+
+    /// The form is shown for `subject`'s customer and service. Text typed for
+    /// others stays (nothing typed is lost) and the form says for whom it was
+    /// typed.
+    pub fn show_for(&self, subject: DraftSubject) {
+        let typed = untrack(|| self.current_draft().fields.describes_a_problem());
+        let before = self.about.get_untracked();
+        self.typed_for
+            .set(before.filter(|before| *before != subject && typed));
+        self.about.set(Some(subject));
     }
 
     fn set_fields(&self, fields: RequestFields, language_chosen: bool) {
@@ -163,6 +191,7 @@ impl RequestFormState {
     fn load(&self, draft: Draft) {
         self.set_fields(draft.fields, draft.contact_language_chosen);
         self.idempotency_key.set(draft.idempotency_key);
+        self.about.set(draft.about);
     }
 
     /// Fills in what the page already knows (`element.prefill`).
@@ -204,6 +233,7 @@ impl RequestFormState {
     fn begin_anew(&self, fields: RequestFields, language_chosen: bool) {
         self.set_fields(fields, language_chosen);
         self.local_errors.set(Vec::new());
+        self.typed_for.set(None);
         self.idempotency_key.set(new_key());
         self.submit.value().set(None);
         self.draft.forget(self.current_draft_untracked());
