@@ -246,9 +246,12 @@ test("an unsent customer request keeps its customer and service: home resumes it
   const typedFor = widget.host.getByTestId("draft-typed-for");
   await expect(typedFor).toContainText("Contoso Ltd");
   await expect(typedFor).toContainText("Dynamics 365");
+  // One notice about the draft, though it was also restored after the reload.
+  await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
   await typedFor.getByRole("button", { name: "Discard draft" }).click();
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
   await expect(typedFor).toHaveCount(0);
+  await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
 
   // Nothing left to resume.
   await widget.host.evaluate((element) => element.open());

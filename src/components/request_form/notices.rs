@@ -13,38 +13,58 @@ use crate::{
     sending::Holding,
 };
 
-/// At the top of the form: the draft came back (with "Discard draft"), the
-/// text was typed for another customer or service (with "Discard draft"),
-/// or drafts are off in this browser. Each can be hidden.
+/// At the top of the form: the draft came back, or the text was typed for
+/// another customer or service (both with "Discard draft"), or drafts are off
+/// in this browser. Each can be hidden.
 #[component]
 pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
     let keeper: DraftKeeper = state.draft;
-    let restored = move || {
-        keeper.restored.get().then(|| {
-            view! {
-                <div class="sw-notice" role="status" data-testid="draft-restored">
-                    <p>{widget.text(id::DRAFT_RESTORED)}</p>
-                    <div class="sw-notice-actions">
-                        <button
-                            type="button"
-                            class="sw-button sw-button-secondary"
-                            data-testid="discard-draft"
-                            on:click=move |_| state.discard_draft()
-                        >
-                            {widget.text(id::DRAFT_DISCARD)}
-                        </button>
-                        <button
-                            type="button"
-                            class="sw-button sw-button-link"
-                            data-testid="hide-draft-notice"
-                            on:click=move |_| keeper.restored.set(false)
-                        >
-                            {widget.text(id::NOTICE_HIDE)}
-                        </button>
-                    </div>
+    // The draft came back, or what the form holds was typed for another
+    // customer and service: one notice, which says the latter when both hold.
+    let kept = move || {
+        let typed_for = state.typed_for.get();
+        if typed_for.is_none() && !keeper.restored.get() {
+            return None;
+        }
+        let (text, testid) = match typed_for {
+            Some(subject) => (
+                widget.format(
+                    id::DRAFT_TYPED_FOR,
+                    &i18n::args([
+                        ("customer", subject.customer.name.into()),
+                        ("service", subject.service.name.into()),
+                    ]),
+                ),
+                "draft-typed-for",
+            ),
+            None => (widget.text(id::DRAFT_RESTORED)(), "draft-restored"),
+        };
+        Some(view! {
+            <div class="sw-notice" role="status" data-testid=testid>
+                <p>{text}</p>
+                <div class="sw-notice-actions">
+                    <button
+                        type="button"
+                        class="sw-button sw-button-secondary"
+                        data-testid="discard-draft"
+                        on:click=move |_| state.discard_draft()
+                    >
+                        {widget.text(id::DRAFT_DISCARD)}
+                    </button>
+                    <button
+                        type="button"
+                        class="sw-button sw-button-link"
+                        data-testid="hide-draft-notice"
+                        on:click=move |_| {
+                            keeper.restored.set(false);
+                            state.typed_for.set(None);
+                        }
+                    >
+                        {widget.text(id::NOTICE_HIDE)}
+                    </button>
                 </div>
-            }
+            </div>
         })
     };
     let off = move || {
@@ -63,39 +83,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
             }
         })
     };
-    let typed_for = move || {
-        state.typed_for.get().map(|subject| {
-            let text = widget.format(
-                id::DRAFT_TYPED_FOR,
-                &i18n::args([
-                    ("customer", subject.customer.name.into()),
-                    ("service", subject.service.name.into()),
-                ]),
-            );
-            view! {
-                <div class="sw-notice" role="status" data-testid="draft-typed-for">
-                    <p>{text}</p>
-                    <div class="sw-notice-actions">
-                        <button
-                            type="button"
-                            class="sw-button sw-button-secondary"
-                            on:click=move |_| state.discard_draft()
-                        >
-                            {widget.text(id::DRAFT_DISCARD)}
-                        </button>
-                        <button
-                            type="button"
-                            class="sw-button sw-button-link"
-                            on:click=move |_| state.typed_for.set(None)
-                        >
-                            {widget.text(id::NOTICE_HIDE)}
-                        </button>
-                    </div>
-                </div>
-            }
-        })
-    };
-    view! { {restored} {typed_for} {off} }
+    view! { {kept} {off} }
 }
 
 /// Near the submit button: waiting to retry, or holding while offline. Only
