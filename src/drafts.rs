@@ -18,6 +18,7 @@ use support_contract::{Customer, Service};
 
 use crate::{
     host::{Audience, BackendUrl},
+    i18n,
     request_form::RequestFields,
 };
 
@@ -64,6 +65,16 @@ pub struct DraftSubject {
     pub service: Service,
 }
 
+impl DraftSubject {
+    /// `$customer` and `$service` for the messages that name them.
+    pub fn message_args(&self) -> i18n::Args<'static> {
+        i18n::args([
+            ("customer", self.customer.name.clone().into()),
+            ("service", self.service.name.clone().into()),
+        ])
+    }
+}
+
 /// One form's draft.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
@@ -101,12 +112,12 @@ impl Draft {
     /// Reads a stored draft. Anything else (another version, a broken or
     /// edited entry, a key that is not a UUID) is no draft.
     pub fn decode(text: &str) -> Option<Draft> {
-        // The version first, since another version's draft is another shape.
-        let stored: Stored<serde::de::IgnoredAny> = crate::json::from_str(text).ok()?;
+        // Another version's draft fails to read, or is refused by its number.
+        let stored: Stored<Draft> = crate::json::from_str(text).ok()?;
         if stored.version != VERSION {
             return None;
         }
-        let Stored { draft, .. } = crate::json::from_str::<Stored<Draft>>(text).ok()?;
+        let draft = stored.draft;
         uuid::Uuid::parse_str(&draft.idempotency_key).ok()?;
         Some(draft)
     }

@@ -3,6 +3,8 @@
 //! checked as plain data. Anything malformed is refused with a message the
 //! page's developer can act on, and nothing is half applied.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use support_contract::{Category, ContactLanguage, CustomerRef};
 use thiserror::Error;
@@ -71,18 +73,16 @@ impl Prefill {
         // The browser's JSON reads a struct by the fields it names and skips
         // the rest, so a misspelt field is caught by name first.
         if let Ok(Outline::Object(fields)) = crate::json::from_str(json) {
-            let contact = match fields.get("contact") {
-                Some(Outline::Object(contact)) => contact.keys().collect(),
-                _ => Vec::new(),
+            let unknown = |fields: &BTreeMap<String, Outline>, known: &[&str]| {
+                (fields.keys())
+                    .find(|name| !known.contains(&name.as_str()))
+                    .cloned()
             };
-            let unknown = (fields
-                .keys()
-                .find(|name| !Prefill::FIELDS.contains(&name.as_str())))
-            .or_else(|| {
-                contact
-                    .into_iter()
-                    .find(|name| !PrefillContact::FIELDS.contains(&name.as_str()))
-            });
+            let unknown =
+                unknown(&fields, &Prefill::FIELDS).or_else(|| match fields.get("contact") {
+                    Some(Outline::Object(contact)) => unknown(contact, &PrefillContact::FIELDS),
+                    _ => None,
+                });
             if let Some(name) = unknown {
                 return Err(HostApiError::Prefill(format!("unknown field {name:?}")));
             }

@@ -100,18 +100,10 @@ impl RequestFields {
 
     /// Whether nothing has been typed or chosen.
     pub fn is_blank(&self) -> bool {
-        self.category.is_none()
-            && self.severity.is_none()
-            && [
-                &self.title,
-                &self.description,
-                &self.contact_name,
-                &self.contact_email,
-                &self.contact_phone,
-            ]
-            .iter()
-            .all(|text| text.is_empty())
-            && self.attachments.is_empty()
+        !self.describes_a_problem()
+            && [&self.contact_name, &self.contact_email, &self.contact_phone]
+                .iter()
+                .all(|text| text.is_empty())
     }
 
     /// Empties what describes the problem; the contact details stay, as the

@@ -367,12 +367,7 @@ async fn a_request_lists_its_files_and_they_download_intact() {
     assert_eq!(response.status(), StatusCode::CREATED);
     let created: CreatedRequest = response.json().await.unwrap();
 
-    let stored: StoredRequest = server
-        .get(&format!("/support-requests/{}", created.id))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stored: StoredRequest = server.stored(&created.id).await;
     assert_eq!(stored.request.attachments, [log.id.clone(), png.id.clone()]);
     assert_eq!(
         stored.attachments,
@@ -399,12 +394,7 @@ async fn a_request_lists_its_files_and_they_download_intact() {
         .json()
         .await
         .unwrap();
-    let stored: Value = server
-        .get(&format!("/support-requests/{}", plain.id))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stored: Value = server.stored(&plain.id).await;
     assert_eq!(stored["attachments"], json!([]));
     assert!(stored["request"].get("attachments").is_none());
 }
@@ -549,12 +539,7 @@ async fn a_retried_request_with_files_is_filed_once() {
     let again: CreatedRequest = again.json().await.unwrap();
     assert_eq!(again, first);
     assert_eq!(server.count("support_requests").await, 1);
-    let stored: StoredRequest = server
-        .get(&format!("/support-requests/{}", first.id))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stored: StoredRequest = server.stored(&first.id).await;
     assert_eq!(stored.attachments, [png, log]);
 
     // A refusal for a taken file is not remembered: the same key files
@@ -626,12 +611,7 @@ async fn orphaned_uploads_are_deleted_after_the_orphan_time_and_attached_ones_ke
     assert_eq!((swept.uploads, swept.partial_files), (1, 1));
     assert!(!partial.exists());
     assert_eq!(stored_files(&server), BTreeSet::from([attached.id.clone()]));
-    let stored: StoredRequest = server
-        .get(&format!("/support-requests/{}", created.id))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stored: StoredRequest = server.stored(&created.id).await;
     assert_eq!(stored.attachments, std::slice::from_ref(&attached));
     assert_eq!(
         download(&server, &attached.id).await.status(),

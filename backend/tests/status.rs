@@ -41,12 +41,7 @@ async fn a_new_request_has_one_submitted_entry_at_its_creation() {
     assert_eq!(request.history[0].status, RequestStatus::Submitted);
     assert_eq!(request.history[0].changed_at, created.created_at);
     assert_eq!(request.history[0].note, None);
-    let raw: serde_json::Value = server
-        .get(&format!("/support-requests/{}", created.id))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let raw: serde_json::Value = server.stored(&created.id).await;
     assert_eq!(
         raw["history"],
         serde_json::json!([{"status": "submitted", "changed_at": created.created_at}])

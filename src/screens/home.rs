@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::{
     components::{RequestFormState, ScreenHeading},
     context::use_widget,
-    i18n::{self, id},
+    i18n::id,
     journey::Step,
 };
 
@@ -14,13 +14,7 @@ pub fn Home(customer_request: RequestFormState) -> impl IntoView {
     let widget = use_widget();
     let resume = move || {
         customer_request.resumable().map(|subject| {
-            let text = widget.format(
-                id::HOME_RESUME,
-                &i18n::args([
-                    ("customer", subject.customer.name.clone().into()),
-                    ("service", subject.service.name.clone().into()),
-                ]),
-            );
+            let text = widget.format(id::HOME_RESUME, &subject.message_args());
             let step = Step::ResumeCustomerRequest(subject.customer, subject.service);
             view! {
                 <p>

@@ -178,6 +178,16 @@ impl TestServer {
         self.client.get(self.url(path)).send().await.unwrap()
     }
 
+    /// `GET /support-requests/{id}`, read as `T` (a `StoredRequest`, or a
+    /// `Value` to look at the JSON itself).
+    pub async fn stored<T: serde::de::DeserializeOwned>(&self, id: &str) -> T {
+        self.get(&format!("/support-requests/{id}"))
+            .await
+            .json()
+            .await
+            .unwrap()
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(&self.db)

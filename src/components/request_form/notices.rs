@@ -29,13 +29,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
         }
         let (text, testid) = match typed_for {
             Some(subject) => (
-                widget.format(
-                    id::DRAFT_TYPED_FOR,
-                    &i18n::args([
-                        ("customer", subject.customer.name.into()),
-                        ("service", subject.service.name.into()),
-                    ]),
-                ),
+                widget.format(id::DRAFT_TYPED_FOR, &subject.message_args()),
                 "draft-typed-for",
             ),
             None => (widget.text(id::DRAFT_RESTORED)(), "draft-restored"),
