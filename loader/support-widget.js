@@ -6,6 +6,12 @@ const files = { glue: "__GLUE__", wasm: "__WASM__", style: "__STYLE__" };
 const labels = __LABELS__;
 const here = (file) => new URL(file, import.meta.url).href;
 
+// The messages of a locale other than en-US, which the widget asks for by
+// tag: a module of their JSON, imported once however often it is asked for.
+// A retry after a failure is a new URL, as the page remembers failed imports.
+const messages = (tag, retry) =>
+  import(here(`support-widget-messages-__MESSAGES__.${tag}.js`) + (retry ? "?" + retry : "")).then((m) => m.default);
+
 // The WebAssembly comes as a module of its own (one character per byte), so
 // that a strict CSP's script-src covers it and connect-src need not.
 const bytes = (text) => {
@@ -22,17 +28,18 @@ const load = () =>
     })
     .finally(unhint));
 
-// The launcher's words before the widget (and its Fluent messages) load:
-// for the first of the element's locale, the page's and the browser's
-// languages that the widget speaks.
-const launcherWords = (element) => {
+// The locale to expect before the widget (and its own negotiation) loads:
+// the first of the element's locale, the page's and the browser's languages
+// that the widget speaks. It picks the launcher's words and the messages
+// fetched alongside the widget.
+const localeOf = (element) => {
   const wanted = [element.getAttribute("locale"), document.documentElement.lang, ...navigator.languages];
   for (const tag of wanted.map((t) => (t ?? "").toLowerCase())) {
-    if (tag.startsWith("zh")) return labels[/hant|-tw|-hk|-mo/.test(tag) ? "zh-TW" : "zh-CN"];
-    if (tag.startsWith("es")) return labels["es-ES"];
-    if (tag.startsWith("en")) return labels["en-US"];
+    if (tag.startsWith("zh")) return /hant|-tw|-hk|-mo/.test(tag) ? "zh-TW" : "zh-CN";
+    if (tag.startsWith("es")) return "es-ES";
+    if (tag.startsWith("en")) break;
   }
-  return labels["en-US"];
+  return "en-US";
 };
 
 const make = (tag, props) => Object.assign(document.createElement(tag), props);
@@ -74,7 +81,7 @@ class SupportWidgetElement extends HTMLElement {
     // Launcher: a button drawn without any WebAssembly; the widget loads when
     // the user shows intent (hover, focus, click). When the page is idle, its
     // files are only fetched, with preload hints.
-    const words = launcherWords(this);
+    const words = labels[localeOf(this)];
     const launcher = make("button", { type: "button", className: "sw-launcher", textContent: words.open, hidden: true });
     launcher.setAttribute("aria-expanded", "false");
     launcher.setAttribute("aria-controls", "sw-panel");
@@ -126,10 +133,12 @@ class SupportWidgetElement extends HTMLElement {
   }
 
   #mount(connection) {
+    const locale = localeOf(this);
+    if (locale !== "en-US") messages(locale).catch(() => {});
     return load()
       .then((glue) => {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
-          this.#handle = glue.mount(this, this.#parts.container);
+          this.#handle = glue.mount(this, this.#parts.container, messages);
           for (const call of this.#waiting.splice(0)) call();
         }
       })

@@ -8,6 +8,8 @@ files next to itself, so this hook
     CSP needs no connect-src for the widget's own files: scripts from the
     page's script-src are enough),
   - copies style/widget.css under a content-hashed name,
+  - writes the messages of each locale but en-US (compiled by
+    support-messages) as modules the widget imports when it needs them,
   - writes support-widget.js from loader/support-widget.js with those names,
   - removes Trunk's own loader from the demo page, which embeds the widget
     exactly as a deployer does.
@@ -18,7 +20,9 @@ import json
 import os
 import pathlib
 import re
+import subprocess
 import sys
+import tempfile
 
 root = pathlib.Path(__file__).resolve().parent.parent
 staging = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", root / "dist"))
@@ -55,6 +59,29 @@ style = (root / "style" / "widget.css").read_bytes()
 style_name = f"support-widget-{hashlib.sha256(style).hexdigest()[:16]}.css"
 (staging / style_name).write_bytes(style)
 
+def locale_messages() -> str:
+    """Writes support-widget-messages-HASH.TAG.js for each locale but en-US:
+    a module whose default export is the JSON text of its messages, and
+    returns HASH, which covers them all."""
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run(
+            ["cargo", "run", "--quiet", "--locked", "-p", "support-messages", "--", out],
+            cwd=root,
+            check=True,
+        )
+        modules = {
+            path.stem: "// support-widget's messages in one locale, as JSON.\n"
+            f"export default {json.dumps(path.read_text(encoding='utf-8'), ensure_ascii=False)};\n"
+            for path in sorted(pathlib.Path(out).glob("*.json"))
+        }
+    if not modules:
+        sys.exit("write_loader: support-messages wrote no locale")
+    digest = hashlib.sha256("".join(modules.values()).encode("utf-8")).hexdigest()[:16]
+    for tag, module in modules.items():
+        (staging / f"support-widget-messages-{digest}.{tag}.js").write_text(module, encoding="utf-8")
+    return digest
+
+
 def launcher_labels() -> str:
     """The launcher's words in each locale, from the Fluent files, so that
     the loader can draw the button before the widget itself loads."""
@@ -88,6 +115,7 @@ loader = (
     .replace("__WASM__", wasm)
     .replace("__STYLE__", style_name)
     .replace("__LABELS__", launcher_labels())
+    .replace("__MESSAGES__", locale_messages())
 )
 (staging / "support-widget.js").write_text(loader, encoding="utf-8")
 

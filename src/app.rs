@@ -7,9 +7,10 @@ use crate::{
     context::WidgetContext,
     controls::{Controls, ControlsSlot},
     host::{Audience, BackendError, BackendUrl, Mode},
-    i18n::id,
+    i18n::{self, id},
     journey::{Journey, Screen},
     locale,
+    locales::{self, Locales},
     screens::{
         ArticleSearch, ConfigError, ContactPartner, CustomerRequest, CustomerSearch,
         EscalationGuide, FiledRequests, Home, PartnerCenterRequest, RequestStatus, SelfHelp,
@@ -79,10 +80,12 @@ pub fn Widget(
     abort: Option<web_sys::AbortSignal>,
     /// Receives the controls that the element's methods use.
     controls: ControlsSlot,
+    /// Fetches the messages of a locale the build left out.
+    messages: locales::Fetch,
 ) -> impl IntoView {
     let requested_locale = RwSignal::from(attributes.locale.clone());
     let page_languages = attributes.page_languages.clone();
-    let locale = Memo::new(move |_| {
+    let wanted_locale = Memo::new(move |_| {
         let requested = requested_locale.get();
         let wanted = requested
             .iter()
@@ -90,6 +93,8 @@ pub fn Widget(
             .map(String::as_str);
         locale::negotiate(wanted)
     });
+    let locales = Locales::new(wanted_locale, messages);
+    let locale = locales.shown;
 
     let backend_attribute = RwSignal::from(attributes.backend.clone());
     let backend = Memo::new(move |_| BackendUrl::parse(backend_attribute.get().as_deref()));
@@ -104,6 +109,7 @@ pub fn Widget(
     let journey = RwSignal::new(Journey::default());
     let context = WidgetContext {
         locale,
+        locales,
         requested_locale,
         backend: Signal::derive(move || backend.get().ok()),
         audience,
@@ -140,6 +146,28 @@ pub fn Widget(
             context.emit(
                 "error",
                 &[("code", code.into()), ("message", error.to_string().into())],
+            );
+        }
+    });
+
+    // The page hears that the widget is ready once it shows its first words,
+    // and hears when a locale's messages cannot be had.
+    Effect::new(move |announced: Option<bool>| {
+        let settled = locales.settled.get();
+        if settled && announced != Some(true) {
+            context.emit("ready", &[("locale", locale.get_untracked().tag().into())]);
+        }
+        settled
+    });
+    Effect::new(move |_| {
+        if let Some(failed) = locales.unavailable() {
+            let message = format!("the {} messages could not be loaded", failed.tag());
+            context.emit(
+                "error",
+                &[
+                    ("code", "messages_unavailable".into()),
+                    ("message", message.into()),
+                ],
             );
         }
     });
@@ -181,7 +209,7 @@ pub fn Widget(
         HelpScreen::ContactPartner => view! { <ContactPartner state=contact_partner/> }.into_any(),
     };
 
-    view! {
+    let widget = StoredValue::new_local(Some(view! {
         <div
             class="sw-widget"
             class:sw-inline=move || mode.get() == Mode::Inline
@@ -195,6 +223,24 @@ pub fn Widget(
                 </div>
                 <LanguagePicker/>
             </div>
+            {move || locales.unavailable().map(|failed| {
+                let language = i18n::message(locale.get(), failed.name_message());
+                view! {
+                    <div class="sw-notice sw-messages-unavailable" role="alert" data-testid="messages-unavailable">
+                        <p>{context.format(id::MESSAGES_UNAVAILABLE, &i18n::args([("language", language.into())]))}</p>
+                        <div class="sw-notice-actions">
+                            <button
+                                type="button"
+                                class="sw-button sw-button-secondary"
+                                data-testid="messages-retry"
+                                on:click=move |_| locales.retry()
+                            >
+                                {context.text(id::LOAD_RETRY)}
+                            </button>
+                        </div>
+                    </div>
+                }
+            })}
             <div class="sw-body">
                 {move || match (config_error.get(), audience.get()) {
                     (Some(error), _) => view! { <ConfigError error/> }.into_any(),
@@ -202,6 +248,13 @@ pub fn Widget(
                     (None, Audience::Customer) => customer_screens().into_any(),
                 }}
             </div>
+        </div>
+    }));
+    // Nothing is drawn until the first locale's messages are here (or known
+    // to be unavailable), so the widget never flashes another language.
+    view! {
+        <div class="sw-frame" aria-busy=move || (!locales.settled.get()).then_some("true")>
+            {move || locales.settled.get().then(|| widget.try_update_value(Option::take).flatten())}
         </div>
     }
 }

@@ -12,6 +12,7 @@ use crate::{
     i18n,
     journey::{Journey, Step},
     locale::Locale,
+    locales::Locales,
     self_service::{HelpJourney, HelpStep},
     storage,
 };
@@ -19,8 +20,10 @@ use crate::{
 /// Provided by the widget root; each `<support-widget>` has its own.
 #[derive(Clone, Copy)]
 pub struct WidgetContext {
-    /// The negotiated locale.
+    /// The locale shown: the negotiated one, once its messages are here.
     pub locale: Memo<Locale>,
+    /// The negotiated locale, and its messages on their way.
+    pub locales: Locales,
     /// What the `locale` attribute or the language picker asked for last.
     pub requested_locale: RwSignal<Option<String>>,
     /// The backend, when the `backend` attribute is usable.

@@ -90,9 +90,14 @@ fn refuse(error: HostApiError) -> JsError {
 
 /// Renders the widget for `host` into `container`, an element of the open
 /// shadow root that the loader prepared (with the stylesheet, and in
-/// launcher mode inside the panel).
+/// launcher mode inside the panel). `messages` fetches the messages of a
+/// locale the build left out (see `locales::Fetch`).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, container: HtmlElement) -> Result<WidgetHandle, JsValue> {
+pub fn mount(
+    host: HtmlElement,
+    container: HtmlElement,
+    messages: Option<js_sys::Function>,
+) -> Result<WidgetHandle, JsValue> {
     console_error_panic_hook::set_once();
     let attributes = HostAttributes::read(&host);
     let for_view = attributes.clone();
@@ -102,12 +107,8 @@ pub fn mount(host: HtmlElement, container: HtmlElement) -> Result<WidgetHandle, 
     let slot = controls.clone();
     let element = host.clone();
     let mounted = leptos::mount::mount_to(container, move || {
-        view! { <Widget attributes=for_view host=element abort controls=slot/> }
+        view! { <Widget attributes=for_view host=element abort controls=slot messages/> }
     });
-    if let Some(controls) = *controls.borrow() {
-        let locale = controls.context.locale.get_untracked().tag();
-        controls.context.emit("ready", &[("locale", locale.into())]);
-    }
     Ok(WidgetHandle {
         attributes,
         controls,

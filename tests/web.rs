@@ -1,6 +1,7 @@
 //! The widget in a real browser: mounted in a shadow root, driven through the
 //! DOM as a user would. Run with `cargo test --target wasm32-unknown-unknown
-//! --test web` (headless Chromium; see .cargo/config.toml).
+//! --features bundled-locales --test web` (headless Chromium; see
+//! .cargo/config.toml), as scripts/test-browser does.
 #![cfg(target_arch = "wasm32")]
 
 use support_widget::embed::{mount, WidgetHandle};
@@ -36,7 +37,8 @@ impl Mounted {
             .unwrap();
         let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         shadow.append_child(&container).unwrap();
-        let handle = mount(host.clone(), container).unwrap();
+        // Built with `bundled-locales`, the widget fetches no messages.
+        let handle = mount(host.clone(), container, None).unwrap();
         Mounted { host, handle }
     }
 

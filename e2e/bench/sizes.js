@@ -23,6 +23,8 @@ const parts = [
   // JavaScript that wasm-bindgen copies beside the glue, imported by it.
   ["glue", /^snippets\//],
   ["style", new RegExp(`^${hashed}\\.css$`)],
+  // A locale's messages, fetched only when that locale is asked for.
+  ["messages", /^support-widget-messages-[0-9a-f]{16}\.[A-Za-z-]+\.js$/],
 ];
 
 /** What a file in dist/ is: the loader, a part of the widget, or the demo page. */
@@ -46,7 +48,8 @@ const sum = (files) =>
 /**
  * Every file in a build's dist/, with the loader and the widget (the
  * WebAssembly module, its glue and its styles; the default locale's
- * messages are compiled into the WebAssembly) totalled apart. Throws when a
+ * messages are compiled into the WebAssembly, the others' are fetched on
+ * demand) totalled apart. Throws when a
  * part is missing, as after a failed build.
  */
 export function measureDist(dir) {
@@ -71,5 +74,6 @@ export const partNames = {
   wasm: "WebAssembly module",
   glue: "wasm-bindgen glue",
   style: "styles",
+  messages: "one locale's messages, fetched when it is asked for",
   demo: "demo page, not loaded by the widget",
 };

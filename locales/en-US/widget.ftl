@@ -11,6 +11,10 @@ language-en-us = English
 language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
+# Shown when the messages of the language the user chose could not be fetched.
+# Variables:
+#   $language (String) - the chosen language's name
+messages-unavailable = The texts in { $language } couldn't be loaded. Check your connection and try again.
 
 ## Launcher mode: the floating button and the panel it opens
 

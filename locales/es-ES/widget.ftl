@@ -11,6 +11,7 @@ language-en-us = English
 language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
+messages-unavailable = No se han podido cargar los textos en { $language }. Compruebe la conexión y vuelva a intentarlo.
 
 ## Launcher mode: the floating button and the panel it opens
 

@@ -11,6 +11,7 @@ language-en-us = English
 language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
+messages-unavailable = 无法加载{ $language }的文字。请检查网络连接，然后重试。
 
 ## Launcher mode: the floating button and the panel it opens
 

@@ -11,6 +11,7 @@ language-en-us = English
 language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
+messages-unavailable = 無法載入{ $language }的文字。請檢查網路連線，然後再試一次。
 
 ## Launcher mode: the floating button and the panel it opens
 

@@ -15,7 +15,16 @@ pub fn LanguagePicker() -> impl IntoView {
     view! {
         <label class="sw-language">
             <span class="sw-language-label">{widget.text(id::WIDGET_LANGUAGE_LABEL)}</span>
-            <select data-testid="language-picker" on:change=on_change prop:value=move || widget.locale.get().tag()>
+            // Shows the language on screen: while a chosen one is still on its
+            // way, the user's choice; when it cannot be had, the one shown.
+            <select
+                data-testid="language-picker"
+                on:change=on_change
+                prop:value=move || {
+                    widget.locales.unavailable();
+                    widget.locale.get().tag()
+                }
+            >
                 {Locale::ALL
                     .into_iter()
                     .map(|locale| {

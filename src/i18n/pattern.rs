@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Args, Value};
+use super::{fetched, Args, Value};
 use crate::locale::Locale;
 
 /// The messages of every locale, by ID.
@@ -11,7 +11,8 @@ pub struct Catalog {
     /// Every message ID of any locale, sorted.
     pub ids: &'static [&'static str],
     /// For each locale, a message's parts at its ID's index, or no parts
-    /// where the locale lacks the message.
+    /// where the locale lacks the message. A locale left out of the build
+    /// has an empty table, and its messages are those fetched for it.
     pub en_us: &'static [&'static [Part]],
     pub zh_cn: &'static [&'static [Part]],
     pub zh_tw: &'static [&'static [Part]],
@@ -19,14 +20,29 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The message's parts in that locale, if the locale has it.
-    fn parts(&self, locale: Locale, id: &str) -> Option<&'static [Part]> {
-        let table = match locale {
+    /// The locale's messages, compiled in or fetched.
+    fn table(&self, locale: Locale) -> Option<&'static [&'static [Part]]> {
+        let compiled = match locale {
             Locale::EnUs => self.en_us,
             Locale::ZhCn => self.zh_cn,
             Locale::ZhTw => self.zh_tw,
             Locale::EsEs => self.es_es,
         };
+        if compiled.is_empty() {
+            fetched::table(locale)
+        } else {
+            Some(compiled)
+        }
+    }
+
+    /// Whether the locale's messages are here, compiled in or fetched.
+    pub fn has(&self, locale: Locale) -> bool {
+        self.table(locale).is_some()
+    }
+
+    /// The message's parts in that locale, if the locale has it.
+    fn parts(&self, locale: Locale, id: &str) -> Option<&'static [Part]> {
+        let table = self.table(locale)?;
         let index = self.ids.binary_search(&id).ok()?;
         table.get(index).copied().filter(|parts| !parts.is_empty())
     }

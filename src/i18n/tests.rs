@@ -194,3 +194,44 @@ fn a_missing_argument_shows_its_name() {
 fn an_unknown_id_shows_the_id_rather_than_nothing() {
     assert_eq!(message(Locale::ZhCn, "no-such-message"), "no-such-message");
 }
+
+#[test]
+fn a_fetched_locale_reads_exactly_as_the_compiled_one() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ids = catalog::CATALOG.ids;
+    for locale in &Locale::ALL[1..] {
+        let compiled = support_messages::compile_locale(root, locale.tag()).expect("compiles");
+        let fetched = fetched::decode(&support_messages::to_json(&compiled), ids).expect("reads");
+        let table = pattern::Catalog {
+            ids,
+            en_us: catalog::CATALOG.en_us,
+            zh_cn: fetched,
+            zh_tw: fetched,
+            es_es: fetched,
+        };
+        for (id, vars) in messages(*locale) {
+            for value in [Value::Number(1), Value::Number(5), Value::Text("x".into())] {
+                let mut args = Args::default();
+                for var in &vars {
+                    args.set(var, value.clone());
+                }
+                assert_eq!(
+                    table.format(*locale, &id, Some(&args)),
+                    format(*locale, &id, Some(&args)),
+                    "{id} in {}",
+                    locale.tag()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_locale_file_that_is_not_the_messages_json_is_refused() {
+    for json in ["", "{}", r#"[["x", [{"Bold": "y"}]]]"#, r#"[["x", "y"]]"#] {
+        assert!(
+            fetched::decode(json, catalog::CATALOG.ids).is_err(),
+            "{json}"
+        );
+    }
+}

@@ -1,17 +1,16 @@
-//! build.rs's compiler on made-up Fluent that uses every construct it
+//! The messages compiler (support-messages) on made-up Fluent that uses every construct it
 //! resolves (and some it refuses), formatted through the widget's own
 //! `Catalog` and compared with fluent-bundle.
 
 use std::collections::BTreeSet;
 
 use super::reference::{assert_same, Reference};
-use crate::i18n::pattern::{Catalog, Key, Part};
+use crate::i18n::pattern::{Catalog, Part};
 use crate::i18n::{args, Args};
 use crate::locale::Locale;
 
-#[allow(dead_code)]
-#[path = "../../../build/compile.rs"]
-mod compile;
+use crate::i18n::fetched;
+use support_messages as compile;
 
 const EN_US: &str = r#"
 plain = Just text
@@ -101,37 +100,8 @@ only-select = { $n ->
 }
 "#;
 
-fn leak(text: &str) -> &'static str {
-    Box::leak(text.to_owned().into_boxed_str())
-}
-
-fn parts(pieces: &[compile::Piece]) -> &'static [Part] {
-    let parts = pieces.iter().map(|piece| match piece {
-        compile::Piece::Text(text) => Part::Text(leak(text)),
-        compile::Piece::Var(name) => Part::Var(leak(name)),
-        compile::Piece::Select {
-            var,
-            variants,
-            default,
-        } => {
-            let variants = variants.iter().map(|(key, pieces)| {
-                let key = match key {
-                    compile::Key::Name(name) => Key::Name(leak(name)),
-                    compile::Key::Number(n) => Key::Number(*n),
-                };
-                (key, parts(pieces))
-            });
-            Part::Select {
-                var: leak(var),
-                variants: Vec::leak(variants.collect()),
-                default: *default,
-            }
-        }
-    });
-    Vec::leak(parts.collect())
-}
-
-/// What build.rs would generate for these sources.
+/// These sources as the widget has them when it fetches every locale: the
+/// JSON `support-messages` writes, read by `fetched::decode`.
 fn catalog(sources: &[(Locale, &str)]) -> Catalog {
     let compiled: Vec<(Locale, compile::Catalog)> = sources
         .iter()
@@ -144,17 +114,18 @@ fn catalog(sources: &[(Locale, &str)]) -> Catalog {
         .iter()
         .flat_map(|(_, catalog)| catalog.messages.keys().map(String::as_str))
         .collect();
+    let ids: &'static [&'static str] = Vec::leak(
+        ids.iter()
+            .map(|id| String::leak((*id).to_owned()) as &str)
+            .collect(),
+    );
     let table = |locale: Locale| -> &'static [&'static [Part]] {
         let catalog = compiled.iter().find(|(l, _)| *l == locale).map(|(_, c)| c);
-        let messages = ids.iter().map(|id| {
-            catalog
-                .and_then(|c| c.messages.get(*id))
-                .map_or(&[][..], |pieces| parts(pieces))
-        });
-        Vec::leak(messages.collect())
+        let json = catalog.map_or("[]".to_owned(), compile::to_json);
+        fetched::decode(&json, ids).expect("support-messages' JSON reads back")
     };
     Catalog {
-        ids: Vec::leak(ids.iter().map(|id| leak(id)).collect()),
+        ids,
         en_us: table(Locale::EnUs),
         zh_cn: table(Locale::ZhCn),
         zh_tw: table(Locale::ZhTw),

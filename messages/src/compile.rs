@@ -15,9 +15,11 @@ use fluent_syntax::{
     parser::{self, ParserError},
     unicode::unescape_unicode_to_string,
 };
+use serde::Serialize;
 
-/// A part of a resolved pattern; becomes `i18n::pattern::Part`.
-#[derive(Debug, PartialEq)]
+/// A part of a resolved pattern; becomes `i18n::pattern::Part`. Serialized
+/// as the widget reads a fetched locale (`i18n::fetched`).
+#[derive(Debug, PartialEq, Serialize)]
 pub enum Piece {
     Text(String),
     Var(String),
@@ -29,7 +31,7 @@ pub enum Piece {
 }
 
 /// A variant's key; becomes `i18n::pattern::Key`.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Serialize)]
 pub enum Key {
     Name(String),
     Number(i64),

@@ -1,0 +1,97 @@
+// The widget carries en-US; each other locale's messages are a file of
+// their own, fetched when that locale is first asked for.
+import { expect, test } from "@playwright/test";
+import { routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
+
+const messagesFile = /support-widget-messages-[0-9a-f]{16}\.([A-Za-z-]+)\.js/;
+
+/** The locales whose messages the page has requested so far. */
+function recordMessageRequests(page) {
+  const requested = [];
+  page.on("request", (request) => {
+    const found = request.url().match(messagesFile);
+    if (found) requested.push(found[1]);
+  });
+  return requested;
+}
+
+test("en-US fetches no messages, and each other locale is fetched once, when first chosen", async ({ page }) => {
+  const requested = recordMessageRequests(page);
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.locator("#sw-title").fill("Kept across languages");
+  expect(requested).toEqual([]);
+
+  const picker = widget.host.getByTestId("language-picker");
+  await picker.selectOption("zh-TW");
+  await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
+  await picker.selectOption("es-ES");
+  await expect(widget.heading).toHaveText("Nueva solicitud del Centro de partners");
+  await picker.selectOption("zh-TW");
+  await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
+  await picker.selectOption("en-US");
+  await expect(widget.heading).toHaveText("New Partner Center request");
+
+  expect(requested).toEqual(["zh-TW", "es-ES"]);
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Kept across languages");
+});
+
+test("a page in Chinese fetches its messages alongside the widget and is ready in Chinese", async ({ page }) => {
+  await page.addInitScript(() => {
+    const ready = [];
+    Object.defineProperty(window, "__ready", { value: ready });
+    document.addEventListener("support-widget:ready", (event) => ready.push(event.detail.locale));
+  });
+  const requested = recordMessageRequests(page);
+  await routeDemoVariant(page, "/zh-cn.html", (demo) => demo.replace('<html lang="en">', '<html lang="zh-CN">'));
+  const widget = new SupportWidgetPage(page);
+  await widget.open("/zh-cn.html");
+  await expect(widget.heading).toHaveText("新建合作伙伴中心请求");
+  // The first words the page is told about are Chinese ones.
+  expect(await page.evaluate(() => window.__ready)).toEqual(["zh-CN"]);
+  expect(requested).toEqual(["zh-CN"]);
+});
+
+test("messages that cannot be fetched: said in the language shown, nothing typed is lost, and trying again works", async ({ page }) => {
+  await page.addInitScript(() => {
+    const errors = [];
+    Object.defineProperty(window, "__errors", { value: errors });
+    document.addEventListener("support-widget:error", (event) => errors.push(event.detail.code));
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.locator("#sw-title").fill("Typed before the failure");
+  let failing = true;
+  await page.route(messagesFile, (route) => (failing ? route.abort("connectionreset") : route.continue()));
+
+  const picker = widget.host.getByTestId("language-picker");
+  await picker.selectOption("es-ES");
+  const notice = widget.host.getByTestId("messages-unavailable");
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveAttribute("role", "alert");
+  await expect(notice).toContainText("couldn't be loaded");
+  await expect(notice).toContainText("Español");
+  // The widget stays in English, and the picker says so.
+  await expect(widget.heading).toHaveText("New Partner Center request");
+  await expect(picker).toHaveValue("en-US");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the failure");
+  expect(await page.evaluate(() => window.__errors)).toEqual(["messages_unavailable"]);
+
+  failing = false;
+  await widget.host.getByTestId("messages-retry").click();
+  await expect(widget.heading).toHaveText("Nueva solicitud del Centro de partners");
+  await expect(notice).toHaveCount(0);
+  await expect(picker).toHaveValue("es-ES");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the failure");
+});
+
+test("a messages file that is not the widget's messages is refused like a failed fetch", async ({ page }) => {
+  await page.route(messagesFile, (route) =>
+    route.fulfill({ contentType: "text/javascript", body: 'export default "{\\"not\\": \\"messages\\"}";' }),
+  );
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.getByTestId("language-picker").selectOption("zh-CN");
+  await expect(widget.host.getByTestId("messages-unavailable")).toContainText("简体中文");
+  await expect(widget.heading).toHaveText("New Partner Center request");
+});

@@ -1,0 +1,117 @@
+//! Which locale the widget shows. en-US is always there; in the browser,
+//! another locale's messages are fetched the first time it is asked for,
+//! through the function the loader gives (it imports the file that
+//! `support-messages` wrote beside the widget). Until they arrive the widget
+//! stays in the locale it shows; if they cannot be had, it says so in that
+//! locale and offers to try again.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::{i18n, locale::Locale};
+
+/// Fetches a locale's messages: given a tag and how many times the user
+/// asked to try again, a promise of the JSON text.
+pub type Fetch = Option<js_sys::Function>;
+
+#[derive(Clone, Copy)]
+pub struct Locales {
+    /// The locale negotiated from what the page and the user ask for.
+    pub wanted: Memo<Locale>,
+    /// The locale shown: the wanted one once its messages are here.
+    pub shown: Memo<Locale>,
+    /// Whether the first locale has settled (arrived, or failed): until then
+    /// the widget draws nothing rather than words in another language.
+    pub settled: Memo<bool>,
+    /// The last locale whose messages could not be had.
+    failed: RwSignal<Option<Locale>>,
+    attempt: RwSignal<u32>,
+}
+
+impl Locales {
+    pub fn new(wanted: Memo<Locale>, fetch: Fetch) -> Locales {
+        let arrived = RwSignal::new(0_u32);
+        let shown = Memo::new(move |shown: Option<&Locale>| {
+            arrived.track();
+            let wanted = wanted.get();
+            if i18n::has(wanted) {
+                wanted
+            } else {
+                shown.copied().unwrap_or(Locale::EnUs)
+            }
+        });
+        let done = RwSignal::new(i18n::has(wanted.get_untracked()));
+        let locales = Locales {
+            wanted,
+            shown,
+            settled: Memo::new(move |_| done.get()),
+            failed: RwSignal::new(None),
+            attempt: RwSignal::new(0),
+        };
+        let fetch = StoredValue::new_local(fetch);
+        Effect::new(move |_| {
+            let locale = wanted.get();
+            let attempt = locales.attempt.get();
+            if i18n::has(locale) {
+                return;
+            }
+            let request = fetch.with_value(|fetch| {
+                fetch
+                    .as_ref()
+                    .map(|f| f.call2(&JsValue::NULL, &locale.tag().into(), &attempt.into()))
+            });
+            leptos::task::spawn_local(async move {
+                let result = match request {
+                    Some(Ok(promise)) => fetched_text(promise).await,
+                    Some(Err(error)) => Err(describe(&error)),
+                    None => Err("this page's loader fetches no messages".to_owned()),
+                };
+                match result.and_then(|json| i18n::add_fetched(locale, &json)) {
+                    Ok(()) => _ = arrived.try_update(|n| *n += 1),
+                    Err(error) => {
+                        web_sys::console::error_1(
+                            &format!(
+                                "<support-widget>: the {} messages could not be loaded: {error}",
+                                locale.tag()
+                            )
+                            .into(),
+                        );
+                        _ = locales.failed.try_set(Some(locale));
+                    }
+                }
+                _ = done.try_set(true);
+            });
+        });
+        locales
+    }
+
+    /// The wanted locale, when its messages could not be had.
+    pub fn unavailable(self) -> Option<Locale> {
+        let wanted = self.wanted.get();
+        self.failed.get().filter(|failed| *failed == wanted)
+    }
+
+    /// Fetches the wanted locale's messages again.
+    pub fn retry(self) {
+        self.failed.set(None);
+        self.attempt.update(|n| *n += 1);
+    }
+}
+
+async fn fetched_text(promise: JsValue) -> Result<String, String> {
+    let promise: js_sys::Promise = promise
+        .dyn_into()
+        .map_err(|_| "the loader gave no promise".to_owned())?;
+    let text = JsFuture::from(promise).await.map_err(|e| describe(&e))?;
+    text.as_string()
+        .ok_or_else(|| "the messages file holds no text".to_owned())
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
