@@ -6,12 +6,6 @@ const files = { glue: "__GLUE__", wasm: "__WASM__", style: "__STYLE__" };
 const labels = __LABELS__;
 const here = (file) => new URL(file, import.meta.url).href;
 
-// The messages of a locale other than en-US, which the widget asks for by
-// tag: a module of their JSON, imported once however often it is asked for.
-// A retry after a failure is a new URL, as the page remembers failed imports.
-const messages = (tag, retry) =>
-  import(here(`support-widget-messages-__MESSAGES__.${tag}.js`) + (retry ? "?" + retry : "")).then((m) => m.default);
-
 // The WebAssembly comes as a module of its own (one character per byte), so
 // that a strict CSP's script-src covers it and connect-src need not.
 const bytes = (text) => {
@@ -20,7 +14,7 @@ const bytes = (text) => {
   return out;
 };
 let loading;
-const load = () =>
+const loadWidget = () =>
   (loading ??= Promise.all([import(here(files.glue)), import(here(files.wasm))])
     .then(async ([glue, wasm]) => {
       await glue.default({ module_or_path: bytes(wasm.default) });
@@ -40,6 +34,18 @@ const localeOf = (element) => {
     if (tag.startsWith("en")) break;
   }
   return "en-US";
+};
+
+// The messages of a locale other than en-US, which the widget asks for by
+// tag: a module of their JSON, imported once however often it is asked for.
+// A retry after a failure is a new URL, as the page remembers failed imports.
+const messages = (tag, retry) =>
+  import(here(`support-widget-messages-__MESSAGES__.${tag}.js`) + (retry ? "?" + retry : "")).then((m) => m.default);
+// Starts loading the widget, and the messages the element will likely want.
+const load = (element) => {
+  const tag = localeOf(element);
+  if (tag != "en-US") messages(tag).catch(() => {});
+  return loadWidget();
 };
 
 const make = (tag, props) => Object.assign(document.createElement(tag), props);
@@ -94,7 +100,7 @@ class SupportWidgetElement extends HTMLElement {
     // Shown once styled, so that it never appears unstyled in the page's flow.
     style.addEventListener("load", () => (launcher.hidden = false), { once: true });
     shadow.replaceChildren(style, launcher, panel);
-    const intent = () => load().catch(() => {});
+    const intent = () => load(this).catch(() => {});
     launcher.addEventListener("pointerenter", intent);
     launcher.addEventListener("focus", intent);
     launcher.addEventListener("click", () => (panel.hidden ? this.#show() : this.#hide()));
@@ -133,9 +139,7 @@ class SupportWidgetElement extends HTMLElement {
   }
 
   #mount(connection) {
-    const locale = localeOf(this);
-    if (locale !== "en-US") messages(locale).catch(() => {});
-    return load()
+    return load(this)
       .then((glue) => {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
           this.#handle = glue.mount(this, this.#parts.container, messages);

@@ -179,6 +179,19 @@ test("the launcher speaks the page's language before the widget loads", async ({
   await expect(page.locator("support-widget .sw-launcher")).toHaveText("說明與支援");
 });
 
+test("intent also fetches the messages of the launcher's language, and the panel opens in it", async ({ page }) => {
+  const messages = [];
+  page.on("request", (r) => /support-widget-messages-[0-9a-f]+\.zh-TW\.js$/.test(r.url()) && messages.push(r.url()));
+  await page.goto(`${site.origin}/launcher.html`);
+  const element = page.locator("support-widget");
+  await element.evaluate((el) => el.setAttribute("locale", "zh-TW"));
+  await page.locator("support-widget .sw-launcher").hover();
+  await expect.poll(() => messages.length).toBe(1);
+  await page.locator("support-widget .sw-launcher").click();
+  await expect(element.locator(".sw-widget")).toHaveAttribute("lang", "zh-TW");
+  expect(messages).toHaveLength(1);
+});
+
 test("the launcher and its panel pass axe", async ({ page }) => {
   await page.goto(`${site.origin}/launcher.html`);
   const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];

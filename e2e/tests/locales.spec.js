@@ -1,5 +1,6 @@
 // The widget carries en-US; each other locale's messages are a file of
 // their own, fetched when that locale is first asked for.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 
@@ -76,6 +77,11 @@ test("messages that cannot be fetched: said in the language shown, nothing typed
   await expect(picker).toHaveValue("en-US");
   await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the failure");
   expect(await page.evaluate(() => window.__errors)).toEqual(["messages_unavailable"]);
+  const audit = await new AxeBuilder({ page })
+    .include("support-widget")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  expect(audit.violations.map((v) => v.id)).toEqual([]);
 
   failing = false;
   await widget.host.getByTestId("messages-retry").click();
