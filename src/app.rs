@@ -150,14 +150,13 @@ pub fn Widget(
         }
     });
 
-    // The page hears that the widget is ready once it shows its first words,
-    // and hears when a locale's messages cannot be had.
-    Effect::new(move |announced: Option<bool>| {
-        let settled = locales.settled.get();
-        if settled && announced != Some(true) {
+    // The page hears that the widget is ready once it shows its first words
+    // (`settled` turns true once and stays), and hears when a locale's
+    // messages cannot be had.
+    Effect::new(move |_| {
+        if locales.settled.get() {
             context.emit("ready", &[("locale", locale.get_untracked().tag().into())]);
         }
-        settled
     });
     Effect::new(move |_| {
         if let Some(failed) = locales.unavailable() {

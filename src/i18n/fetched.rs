@@ -50,7 +50,7 @@ pub fn add(locale: Locale, json: &str, ids: &[&str]) -> Result<(), String> {
         return Ok(());
     }
     let table = decode(json, ids)?;
-    FETCHED.with(|fetched| _ = fetched.borrow_mut()[index(locale)].get_or_insert(table));
+    FETCHED.with(|fetched| fetched.borrow_mut()[index(locale)] = Some(table));
     Ok(())
 }
 
