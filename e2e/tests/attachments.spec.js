@@ -163,6 +163,9 @@ test("the draft keeps the uploaded files across a reload", async ({ page, reques
 test("a failed upload is tried again by itself, like a submit", async ({ page }) => {
   await page.clock.install();
   const widget = await openForm(page, "en-US");
+  // Time flows after install: pause it, so the widget's own retry waits for
+  // runFor below and the failure stays on screen until then.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1));
   let attempts = 0;
   await page.route("**/attachments?**", async (route) => {
     attempts++;
