@@ -35,6 +35,8 @@ mod controls;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+mod loaded;
+#[cfg(target_arch = "wasm32")]
 mod locales;
 #[cfg(target_arch = "wasm32")]
 mod screens;

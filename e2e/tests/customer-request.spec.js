@@ -258,3 +258,27 @@ test("an unsent customer request keeps its customer and service: home resumes it
   await expect(widget.home).toBeVisible();
   await expect(resume).toHaveCount(0);
 });
+
+test("a service list that cannot be loaded says so, and Try again loads it", async ({ page }) => {
+  let failed = 0;
+  await page.route("**/services", async (route) => {
+    if (failed === 0) {
+      failed += 1;
+      await route.abort("connectionrefused");
+    } else {
+      await route.continue();
+    }
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "es-ES");
+  await findCustomer(widget, "fabrikam", "Fabrikam España S.A.");
+
+  const failure = widget.host.getByRole("alert").filter({ hasText: "No se han podido cargar los servicios" });
+  await expect(failure).toBeVisible();
+  await expect(widget.host.getByTestId("service-option")).toHaveCount(0);
+  await failure.getByRole("button", { name: "Volver a intentarlo" }).click();
+  await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+  await expect(failure).toHaveCount(0);
+  expect(failed).toBe(1);
+});

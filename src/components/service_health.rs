@@ -6,6 +6,7 @@ use crate::{
     components::LoadFailure,
     context::use_widget,
     i18n::{self, id},
+    loaded::Loaded,
 };
 
 /// Current incidents and advisories from `GET /service-health`, each with
@@ -26,7 +27,7 @@ pub fn ServiceHealthList(
     on_mine: Option<Callback<String>>,
 ) -> impl IntoView {
     let widget = use_widget();
-    let health = LocalResource::new(move || {
+    let health = Loaded::new(move || {
         let backend = widget.backend.get();
         let locale = widget.locale.get();
         let service = service.clone();
@@ -44,7 +45,7 @@ pub fn ServiceHealthList(
         <div class="sw-health" data-testid="service-health">
             {move || match health.get() {
                 None => view! { <p role="status">{widget.text(id::HEALTH_LOADING)}</p> }.into_any(),
-                Some(Err(_)) => view! { <LoadFailure message=id::HEALTH_ERROR on_retry=Callback::new(move |()| health.refetch())/> }
+                Some(Err(_)) => view! { <LoadFailure message=id::HEALTH_ERROR on_retry=Callback::new(move |()| health.reload())/> }
                 .into_any(),
                 Some(Ok(incidents)) => {
                     let shown: Vec<_> = incidents

@@ -7,6 +7,7 @@ use crate::{
     filed::FiledRequest,
     i18n::{self, id},
     journey::Step,
+    loaded::Loaded,
     screens::request_status::status_label,
 };
 
@@ -61,7 +62,7 @@ pub fn FiledRequests() -> impl IntoView {
 fn FiledItem(request: FiledRequest) -> impl IntoView {
     let widget = use_widget();
     let request_id = request.id.clone();
-    let status = LocalResource::new(move || {
+    let status = Loaded::new(move || {
         let backend = widget.backend.get();
         let transport = widget.transport();
         let request_id = request_id.clone();

@@ -6,6 +6,7 @@ use crate::{
     components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
     i18n::{self, id},
+    loaded::Loaded,
     request::LoadError,
 };
 
@@ -20,7 +21,7 @@ pub fn RequestStatus() -> impl IntoView {
         .with_untracked(|j| j.status_of.clone())
         .unwrap_or_default();
     let checked_at = RwSignal::new(None::<String>);
-    let stored = LocalResource::new(move || {
+    let stored = Loaded::new(move || {
         let backend = widget.backend.get();
         let transport = widget.transport();
         let request_id = request_id.clone();
@@ -52,7 +53,7 @@ pub fn RequestStatus() -> impl IntoView {
                     <p role="alert" data-testid="status-not-found">{widget.text(id::STATUS_NOT_FOUND)}</p>
                 }
                 .into_any(),
-                Some(Err(_)) => view! { <LoadFailure message=id::STATUS_ERROR on_retry=Callback::new(move |()| stored.refetch())/> }
+                Some(Err(_)) => view! { <LoadFailure message=id::STATUS_ERROR on_retry=Callback::new(move |()| stored.reload())/> }
                 .into_any(),
                 Some(Ok(stored)) => {
                     let for_customer = stored.request.kind == RequestKind::Customer;
@@ -102,7 +103,7 @@ pub fn RequestStatus() -> impl IntoView {
                     type="button"
                     class="sw-button sw-button-secondary"
                     data-testid="status-refresh"
-                    on:click=move |_| stored.refetch()
+                    on:click=move |_| stored.reload()
                 >
                     {widget.text(id::STATUS_REFRESH)}
                 </button>

@@ -6,13 +6,14 @@ use crate::{
     context::use_widget,
     i18n::{self, id},
     journey::Step,
+    loaded::Loaded,
 };
 
 /// Which service the customer needs help with.
 #[component]
 pub fn ServiceChoice() -> impl IntoView {
     let widget = use_widget();
-    let services = LocalResource::new(move || {
+    let services = Loaded::new(move || {
         let backend = widget.backend.get();
         let transport = widget.transport();
         async move {
@@ -49,7 +50,7 @@ pub fn ServiceChoice() -> impl IntoView {
             <ScreenHeading>{heading}</ScreenHeading>
             {move || match services.get() {
                 None => view! { <p role="status">{widget.text(id::SERVICE_LOADING)}</p> }.into_any(),
-                Some(Err(_)) => view! { <LoadFailure message=id::SERVICE_ERROR on_retry=Callback::new(move |()| services.refetch())/> }
+                Some(Err(_)) => view! { <LoadFailure message=id::SERVICE_ERROR on_retry=Callback::new(move |()| services.reload())/> }
                 .into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p role="alert">{widget.text(id::SERVICE_EMPTY)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
