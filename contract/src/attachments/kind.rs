@@ -171,7 +171,12 @@ fn starts_as_markup(text: &str) -> bool {
     if rest.starts_with("!--") || rest.starts_with("?xml") {
         return true;
     }
-    let head: String = rest.chars().take(16).collect::<String>().to_lowercase();
+    // ASCII case only, as browsers read tag names.
+    let head: String = rest
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
     TAGS.iter().any(|tag| {
         head.strip_prefix(tag).is_some_and(|after| {
             after.is_empty() || after.starts_with([' ', '>', '/', '\t', '\n', '\r'])

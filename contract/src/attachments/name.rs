@@ -51,11 +51,12 @@ pub fn clean_file_name(name: &str) -> String {
     }
 }
 
-/// The extension of a file name, in lowercase, as [`clean_file_name`]
+/// The extension of a file name, in ASCII lowercase (the known kinds'
+/// extensions are ASCII), as [`clean_file_name`]
 /// leaves it: `None` for `README` or `.bashrc`.
 pub fn file_extension(name: &str) -> Option<String> {
     let cleaned = clean_file_name(name);
-    split_extension(&cleaned).map(|(_, ext)| ext.to_lowercase())
+    split_extension(&cleaned).map(|(_, ext)| ext.to_ascii_lowercase())
 }
 
 /// `("report.final", "pdf")` for `report.final.pdf`; `None` without a
