@@ -42,9 +42,13 @@ const times = (ratio) => (ratio === null ? "" : `×${ratio < 10 ? ratio.toFixed(
 const labelWithUnit = (metric, unit) => `${metric.label} (${unit})`;
 
 function sizeLines(sizes, budget) {
-  const row = (name, part, s) => `  ${name.padEnd(42)} ${part.padEnd(36)} ${kib(s.raw).padStart(11)} ${kib(s.gzip).padStart(11)} ${kib(s.brotli).padStart(11)}`;
+  // Columns as wide as their longest entry, so every row lines up.
+  const nameWidth = Math.max(34, ...sizes.dist.files.map((file) => file.name.length));
+  const partWidth = Math.max(24, ...sizes.dist.files.map((file) => partNames[file.part].length));
+  const row = (name, part, s) =>
+    `  ${name.padEnd(nameWidth)} ${part.padEnd(partWidth)} ${kib(s.raw).padStart(11)} ${kib(s.gzip).padStart(11)} ${kib(s.brotli).padStart(11)}`;
   const lines = [
-    `  ${"file".padEnd(42)} ${"part".padEnd(36)} ${"raw".padStart(11)} ${"gzip -9".padStart(11)} ${"brotli -q11".padStart(11)}`,
+    `  ${"file".padEnd(nameWidth)} ${"part".padEnd(partWidth)} ${"raw".padStart(11)} ${"gzip -9".padStart(11)} ${"brotli -q11".padStart(11)}`,
     ...sizes.dist.files.map((file) => row(file.name, partNames[file.part], file)),
     row("widget total (wasm, glue, styles)", "", sizes.dist.widget),
     row("baseline.html", "the baseline page, whole", sizes.baseline),
