@@ -3,6 +3,10 @@
 //! changes, or on [`Loaded::reload`], keeping the previous answer on screen
 //! meanwhile; an answer overtaken by a newer load is dropped.
 //!
+//! `load` is tracked while it runs, not while its future runs: read every
+//! signal before the first `.await` (as the callers build their request),
+//! and pass what the future needs into it rather than reading context there.
+//!
 //! Leptos's `LocalResource` does this and more (Suspense, async reads). The
 //! widget needs none of that, and each `LocalResource` instantiates the async
 //! derived machinery for its type, so this small effect takes its place.
@@ -135,6 +139,25 @@ mod tests {
         answers.give(1, 2);
         settle().await;
         assert_eq!(loaded.get(), Some(3));
+    }
+
+    #[test]
+    async fn an_answer_after_its_screen_is_gone_is_dropped() {
+        let _ = Executor::init_wasm_bindgen();
+        let parent = Owner::new();
+        parent.set();
+        let screen = parent.child();
+        let answers = Answers::default();
+        let loaded = screen.with(|| {
+            let answers = answers.clone();
+            Loaded::new(move || answers.load())
+        });
+        settle().await;
+        assert_eq!(answers.started(), 1);
+        screen.cleanup();
+        answers.give(0, 1);
+        settle().await;
+        assert_eq!((answers.started(), loaded.value.try_get()), (1, None));
     }
 
     #[test]

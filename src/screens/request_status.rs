@@ -20,22 +20,22 @@ pub fn RequestStatus() -> impl IntoView {
         .journey
         .with_untracked(|j| j.status_of.clone())
         .unwrap_or_default();
-    let checked_at = RwSignal::new(None::<String>);
+    // Each answer with the time it came, so that "checked at" is always
+    // the shown answer's, even when an earlier answer arrives last.
     let stored = Loaded::new(move || {
         let backend = widget.backend.get();
         let transport = widget.transport();
         let request_id = request_id.clone();
         async move {
-            let Some(backend) = backend else {
-                return Err(LoadError::Network);
+            let answer = match backend {
+                Some(backend) => api::request_status(backend, request_id, transport).await,
+                None => Err(LoadError::Network),
             };
-            let answer = api::request_status(backend, request_id, transport).await;
-            checked_at.set(Some(js_sys::Date::new_0().to_iso_string().into()));
-            answer
+            (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });
     let checked = move || {
-        checked_at.get().map(|time| {
+        stored.get().map(|(_, time)| {
             widget.format(
                 id::STATUS_CHECKED,
                 &i18n::args([("time", widget.format_time(&time).into())]),
@@ -47,7 +47,7 @@ pub fn RequestStatus() -> impl IntoView {
         <section class="sw-screen" data-testid="request-status">
             <BackButton/>
             <ScreenHeading>{widget.text(id::STATUS_HEADING)}</ScreenHeading>
-            {move || match stored.get() {
+            {move || match stored.get().map(|(answer, _)| answer) {
                 None => view! { <p role="status">{widget.text(id::STATUS_LOADING)}</p> }.into_any(),
                 Some(Err(LoadError::NotFound)) => view! {
                     <p role="alert" data-testid="status-not-found">{widget.text(id::STATUS_NOT_FOUND)}</p>

@@ -12,7 +12,8 @@ use crate::ErrorCode;
 /// says when it does not know), claims nothing: the bytes decide. An
 /// extension of another allowed kind (an HTML page named `.png`, a ZIP
 /// named `.pdf`), or one that a browser renders or a computer runs
-/// (`.html`, `.svg`, `.exe`, `.bat`), is a mismatch.
+/// (`.html`, `.svg`, `.exe`, `.bat`), or one with characters outside ASCII,
+/// is a mismatch.
 ///
 /// ```
 /// use support_contract::{check_declared, ErrorCode, FileKind};
@@ -33,7 +34,10 @@ pub fn check_declared(kind: FileKind, declared_type: &str, name: &str) -> Result
             let other_kind = FileKind::ALL
                 .iter()
                 .any(|other| other.extensions().contains(&ext.as_str()));
-            !other_kind && !ACTIVE_EXTENSIONS.contains(&ext.as_str())
+            // Extensions are compared in ASCII lowercase, so one outside
+            // ASCII (`.LN\u{212A}`, with a Kelvin sign) might still mean one
+            // of those to a system that folds Unicode case: it is refused.
+            ext.is_ascii() && !other_kind && !ACTIVE_EXTENSIONS.contains(&ext.as_str())
         }
     };
     if type_agrees && extension_agrees {
@@ -180,6 +184,9 @@ mod tests {
             (FileKind::Text, "image/svg+xml", "logo.svg"),
             (FileKind::Text, "", "run.bat"),
             (FileKind::Text, "", "Invoice\u{202e}gpj.exe"),
+            // Extensions outside ASCII, such as `lnk` with a Kelvin sign.
+            (FileKind::Text, "", "shortcut.LN\u{212a}"),
+            (FileKind::Text, "", "notes.tx\u{0442}"),
             (FileKind::Text, "text/javascript", "a.txt"),
             (FileKind::Text, "application/pdf", "a.pdf"),
             // One allowed kind named as another.
