@@ -10,7 +10,8 @@ files next to itself, so this hook
   - copies style/widget.css under a content-hashed name,
   - writes the messages of each locale but en-US (compiled by
     support-messages) as modules the widget imports when it needs them,
-  - writes support-widget.js from loader/support-widget.js with those names,
+  - writes support-widget.js from loader/support-widget.js with those names
+    and the launcher's words (from the same compiled messages),
   - removes Trunk's own loader from the demo page, which embeds the widget
     exactly as a deployer does.
 """
@@ -59,42 +60,50 @@ style = (root / "style" / "widget.css").read_bytes()
 style_name = f"support-widget-{hashlib.sha256(style).hexdigest()[:16]}.css"
 (staging / style_name).write_bytes(style)
 
-def locale_messages() -> str:
-    """Writes support-widget-messages-HASH.TAG.js for each locale but en-US:
-    a module whose default export is the JSON text of its messages, and
-    returns HASH, which covers them all."""
+def compiled_messages() -> dict:
+    """Every locale's messages as support-messages compiles them: the JSON
+    text of each, by tag."""
     with tempfile.TemporaryDirectory() as out:
         subprocess.run(
             ["cargo", "run", "--quiet", "--locked", "-p", "support-messages", "--", out],
             cwd=root,
             check=True,
         )
-        modules = {
-            path.stem: "// support-widget's messages in one locale, as JSON.\n"
-            f"export default {json.dumps(path.read_text(encoding='utf-8'), ensure_ascii=False)};\n"
-            for path in sorted(pathlib.Path(out).glob("*.json"))
-        }
-    if not modules:
-        sys.exit("write_loader: support-messages wrote no locale")
+        compiled = {path.stem: path.read_text(encoding="utf-8") for path in sorted(pathlib.Path(out).glob("*.json"))}
+    if "en-US" not in compiled or len(compiled) < 2:
+        sys.exit(f"write_loader: support-messages wrote {sorted(compiled)}")
+    return compiled
+
+
+def locale_messages(compiled: dict) -> str:
+    """Writes support-widget-messages-HASH.TAG.js for each locale but en-US
+    (which the WebAssembly carries): a module whose default export is the
+    JSON text of its messages, and returns HASH, which covers them all."""
+    modules = {
+        tag: "// support-widget's messages in one locale, as JSON.\n"
+        f"export default {json.dumps(text, ensure_ascii=False)};\n"
+        for tag, text in compiled.items()
+        if tag != "en-US"
+    }
     digest = hashlib.sha256("".join(modules.values()).encode("utf-8")).hexdigest()[:16]
     for tag, module in modules.items():
         (staging / f"support-widget-messages-{digest}.{tag}.js").write_text(module, encoding="utf-8")
     return digest
 
 
-def launcher_labels() -> str:
-    """The launcher's words in each locale, from the Fluent files, so that
-    the loader can draw the button before the widget itself loads."""
+def launcher_labels(compiled: dict) -> str:
+    """The launcher's words in each locale, from the compiled messages, so
+    that the loader can draw the button before the widget itself loads."""
     labels = {}
-    for folder in sorted((root / "locales").iterdir()):
-        ftl = (folder / "widget.ftl").read_text(encoding="utf-8")
+    for tag, text in compiled.items():
+        messages = dict(json.loads(text))
         words = {}
         for key in ("open", "close"):
-            found = re.search(rf"^launcher-{key} = (.+)$", ftl, flags=re.M)
-            if not found:
-                sys.exit(f"write_loader: {folder.name} has no launcher-{key} message")
-            words[key] = found.group(1).strip()
-        labels[folder.name] = words
+            parts = messages.get(f"launcher-{key}")
+            if not parts or len(parts) != 1 or "Text" not in parts[0]:
+                sys.exit(f"write_loader: {tag} has no launcher-{key} message of plain text")
+            words[key] = parts[0]["Text"]
+        labels[tag] = words
     return json.dumps(labels, ensure_ascii=False)
 
 
@@ -109,13 +118,14 @@ def shrink(script: str) -> str:
     return "\n".join(kept) + "\n"
 
 
+compiled = compiled_messages()
 loader = shrink((root / "loader" / "support-widget.js").read_text(encoding="utf-8"))
 loader = (
     loader.replace("__GLUE__", glue)
     .replace("__WASM__", wasm)
     .replace("__STYLE__", style_name)
-    .replace("__LABELS__", launcher_labels())
-    .replace("__MESSAGES__", locale_messages())
+    .replace("__LABELS__", launcher_labels(compiled))
+    .replace("__MESSAGES__", locale_messages(compiled))
 )
 (staging / "support-widget.js").write_text(loader, encoding="utf-8")
 

@@ -4,8 +4,9 @@
 //! - the widget's build.rs turns them into Rust data (`src/i18n/pattern.rs`):
 //!   en-US always, and every locale in native builds and in builds with the
 //!   `bundled-locales` feature;
-//! - `support-messages OUT_DIR` (run by the release build) writes each other
-//!   locale as JSON, which the widget fetches when that locale is asked for.
+//! - `support-messages OUT_DIR` (run by the release build) writes every
+//!   locale as JSON: the widget fetches each but en-US when it is asked
+//!   for, and the loader draws the launcher with their words.
 //!
 //! ```
 //! let catalog = support_messages::Catalog::compile("example.ftl", "hello = Hello, { $name }!").unwrap();
