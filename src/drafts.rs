@@ -14,7 +14,7 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
-use support_contract::{Customer, Service};
+use support_contract::{Customer, Escalation, Service};
 
 use crate::{
     host::{Audience, BackendUrl},
@@ -58,14 +58,23 @@ pub fn storage_key(backend: &BackendUrl, audience: Audience, flow: FormFlow) -> 
 }
 
 /// Whom a customer request's draft is for: the customer and the service
-/// chosen before the form, so that the partner can pick up where they left.
+/// chosen before the form, and what the escalation guide decided if the
+/// partner went through it, so that the partner can pick up where they left.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftSubject {
     pub customer: Customer,
     pub service: Service,
+    #[serde(default)]
+    pub escalation: Option<Escalation>,
 }
 
 impl DraftSubject {
+    /// Whether the two are for the same customer and service, whatever the
+    /// guide decided.
+    pub fn same_target(&self, other: &DraftSubject) -> bool {
+        self.customer == other.customer && self.service == other.service
+    }
+
     /// `$customer` and `$service` for the messages that name them.
     pub fn message_args(&self) -> i18n::Args<'static> {
         i18n::args([
@@ -161,7 +170,7 @@ mod tests {
     }
 
     #[test]
-    fn a_customer_request_draft_remembers_whom_it_is_for() {
+    fn a_customer_request_draft_remembers_whom_it_is_for_and_the_guides_decision() {
         let about = DraftSubject {
             customer: Customer {
                 id: "c-1".into(),
@@ -173,6 +182,11 @@ mod tests {
                 name: "Azure".into(),
                 admin_center_url: "https://portal.azure.cn/".into(),
             },
+            escalation: Some(Escalation {
+                reason: "none".into(),
+                health_checked: true,
+                troubleshooting: vec!["settings".into()],
+            }),
         };
         let draft = Draft {
             about: Some(about),
@@ -233,5 +247,13 @@ mod tests {
         assert_eq!(draft.fields.title, "Invoice");
         assert_eq!(draft.fields.description, "");
         assert!(!draft.contact_language_chosen);
+        let about = r#"{"customer":{"id":"c-1","name":"Fabrikam","domain":"fabrikam.cn"},"service":{"id":"azure","name":"Azure","admin_center_url":"https://portal.azure.cn/"}}"#;
+        let text = text.replace(
+            r#""idempotency_key""#,
+            &format!(r#""about":{about},"idempotency_key""#),
+        );
+        let about = Draft::decode(&text).unwrap().about.unwrap();
+        assert_eq!(about.customer.name, "Fabrikam");
+        assert_eq!(about.escalation, None);
     }
 }

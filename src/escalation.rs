@@ -188,6 +188,39 @@ impl Guide {
         next
     }
 
+    /// The guide as it was when it decided `escalation`, for a request
+    /// resumed from its draft: at its end, with the same answers, so that
+    /// the request is sent with the same `escalation` and "Back" returns to
+    /// the question that decided it. `None` for an object the guide cannot
+    /// have written (an edited draft, say).
+    pub fn resumed(escalation: &Escalation) -> Option<Guide> {
+        let reason = match escalation.reason.as_str() {
+            "none" => None,
+            reason => Some(
+                EscalationReason::ALL
+                    .into_iter()
+                    .find(|r| r.as_str() == reason)?,
+            ),
+        };
+        let troubleshooting = escalation
+            .troubleshooting
+            .iter()
+            .map(|done| {
+                TroubleshootingStep::ALL
+                    .into_iter()
+                    .find(|step| step.as_str() == done)
+            })
+            .collect::<Option<_>>()?;
+        Some(Guide {
+            step: GuideStep::Proceed,
+            health_checked: escalation.health_checked,
+            incident: None,
+            troubleshooting,
+            reason,
+            duties_acknowledged: reason.is_none(),
+        })
+    }
+
     /// The `escalation` object of the request, once the guide lets the
     /// partner go on: the reason chosen, or `"none"` when the partner
     /// acknowledged that the problem is their own to support.
@@ -298,6 +331,57 @@ mod tests {
         let back = guide.after(GuideAnswer::Back);
         assert_eq!(back.step, GuideStep::Troubleshoot);
         assert_eq!(back.troubleshooting, guide.troubleshooting);
+    }
+
+    #[test]
+    fn a_resumed_guide_decides_the_same_and_goes_back_to_the_deciding_question() {
+        let escalable = walk([
+            GuideAnswer::HealthChecked,
+            GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Configuration),
+            GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Software),
+            GuideAnswer::TroubleshootingDone,
+            GuideAnswer::Reason(EscalationReason::BugOrIrregularity),
+        ]);
+        let duties = walk([
+            GuideAnswer::HealthChecked,
+            GuideAnswer::TroubleshootingDone,
+            GuideAnswer::NoneOfThese,
+            GuideAnswer::AcknowledgeDuties,
+        ]);
+        for guide in [escalable, duties] {
+            let resumed = Guide::resumed(&guide.escalation().unwrap()).unwrap();
+            assert_eq!(resumed, guide);
+            assert_eq!(
+                resumed.after(GuideAnswer::Back),
+                guide.after(GuideAnswer::Back)
+            );
+        }
+    }
+
+    #[test]
+    fn an_escalation_the_guide_cannot_have_written_is_not_resumed() {
+        let written = Escalation {
+            reason: "bug_or_irregularity".into(),
+            health_checked: true,
+            troubleshooting: vec!["software".into()],
+        };
+        assert!(Guide::resumed(&written).is_some());
+        for edited in [
+            Escalation {
+                reason: "BUG_OR_IRREGULARITY".into(),
+                ..written.clone()
+            },
+            Escalation {
+                reason: String::new(),
+                ..written.clone()
+            },
+            Escalation {
+                troubleshooting: vec!["software".into(), "<img>".into()],
+                ..written.clone()
+            },
+        ] {
+            assert_eq!(Guide::resumed(&edited), None, "{edited:?}");
+        }
     }
 
     #[test]

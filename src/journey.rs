@@ -4,6 +4,7 @@
 use support_contract::{Customer, CustomerRef, Service};
 
 use crate::{
+    drafts::DraftSubject,
     escalation::{Guide, GuideAnswer, GuideStep},
     request_form::CustomerContext,
 };
@@ -50,8 +51,8 @@ pub enum Step {
     Guide(GuideAnswer),
     OpenFiledRequests,
     /// Back to the customer request a draft was kept for, with its customer
-    /// and service.
-    ResumeCustomerRequest(Customer, Service),
+    /// and service, and the escalation guide's decision if it had one.
+    ResumeCustomerRequest(DraftSubject),
     /// The status of the filed request with this id.
     ViewStatus(String),
     Back,
@@ -137,11 +138,12 @@ impl Journey {
                 next.screen = Escalation;
             }
             (Home, Step::OpenFiledRequests) => next.screen = FiledRequests,
-            (Home, Step::ResumeCustomerRequest(customer, service)) => {
-                next.escalating = false;
-                next.guide = Guide::default();
-                next.customer = Some(customer);
-                next.service = Some(service);
+            (Home, Step::ResumeCustomerRequest(subject)) => {
+                let guide = subject.escalation.as_ref().and_then(Guide::resumed);
+                next.escalating = guide.is_some();
+                next.guide = guide.unwrap_or_default();
+                next.customer = Some(subject.customer);
+                next.service = Some(subject.service);
                 next.screen = CustomerRequest;
             }
             (screen, Step::ViewStatus(id)) => {
@@ -194,7 +196,10 @@ impl Screen {
 
 #[cfg(test)]
 mod tests {
+    use support_contract::Escalation;
+
     use super::*;
+    use crate::escalation::{EscalationReason, TroubleshootingStep};
 
     fn customer(id: &str) -> Customer {
         Customer {
@@ -209,6 +214,14 @@ mod tests {
             id: id.into(),
             name: id.into(),
             admin_center_url: "https://portal.azure.cn/".into(),
+        }
+    }
+
+    fn subject(customer_id: &str, escalation: Option<Escalation>) -> DraftSubject {
+        DraftSubject {
+            customer: customer(customer_id),
+            service: service("azure"),
+            escalation,
         }
     }
 
@@ -239,10 +252,7 @@ mod tests {
             Step::PickCustomer(customer("c1")),
             Step::Home,
         ]);
-        let resumed = escalated.after(Step::ResumeCustomerRequest(
-            customer("c2"),
-            service("azure"),
-        ));
+        let resumed = escalated.after(Step::ResumeCustomerRequest(subject("c2", None)));
         assert_eq!(resumed.screen, Screen::CustomerRequest);
         assert!(!resumed.escalating);
         let context = resumed.context().unwrap();
@@ -256,12 +266,47 @@ mod tests {
         // Only from home.
         let elsewhere = walk([Step::OpenPartnerCenterRequest]);
         assert_eq!(
-            elsewhere.after(Step::ResumeCustomerRequest(
-                customer("c2"),
-                service("azure")
-            )),
+            elsewhere.after(Step::ResumeCustomerRequest(subject("c2", None))),
             elsewhere
         );
+    }
+
+    #[test]
+    fn a_kept_escalated_draft_resumes_with_the_guides_decision() {
+        let escalated = walk([
+            Step::OpenEscalationGuide,
+            Step::PickCustomer(customer("c1")),
+            Step::PickService(service("azure")),
+            Step::Guide(GuideAnswer::HealthChecked),
+            Step::Guide(GuideAnswer::ToggleTroubleshooting(
+                TroubleshootingStep::Settings,
+            )),
+            Step::Guide(GuideAnswer::TroubleshootingDone),
+            Step::Guide(GuideAnswer::Reason(EscalationReason::UnavailableService)),
+        ]);
+        assert_eq!(escalated.screen, Screen::CustomerRequest);
+        let decided = escalated.context().unwrap().escalation;
+        assert!(decided.is_some());
+
+        let resumed =
+            Journey::default().after(Step::ResumeCustomerRequest(subject("c1", decided.clone())));
+        assert_eq!(resumed.screen, Screen::CustomerRequest);
+        assert!(resumed.escalating);
+        assert_eq!(resumed.context().unwrap().escalation, decided);
+        // Back leads to the question that decided it.
+        let back = resumed.after(Step::Back);
+        assert_eq!(back.screen, Screen::Escalation);
+        assert_eq!(back.guide.step, GuideStep::CategoryGate);
+
+        // A decision the guide cannot have written resumes without one.
+        let edited = Escalation {
+            reason: "urgent".into(),
+            ..decided.unwrap()
+        };
+        let resumed =
+            Journey::default().after(Step::ResumeCustomerRequest(subject("c1", Some(edited))));
+        assert!(!resumed.escalating);
+        assert_eq!(resumed.context().unwrap().escalation, None);
     }
 
     #[test]

@@ -202,6 +202,36 @@ test("the customer request offers the guide before it is sent", async ({ page, r
   });
 });
 
+test("an escalated request left unsent resumes with the guide's decision after a reload", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "es-ES", "azure");
+  await widget.host.getByTestId("guide-health-continue").click();
+  await widget.host.getByTestId("troubleshoot-settings").check();
+  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  await widget.host.locator("[data-testid=guide-reason][data-reason=bug_or_irregularity]").click();
+  await widget.host.locator("#sw-title").fill("El portal devuelve un error 500");
+  await expect
+    .poll(() => page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith(":partner:customer"))?.[1] ?? ""))
+    .toContain("bug_or_irregularity");
+
+  await page.reload();
+  await widget.setAttribute("locale", "es-ES");
+  await widget.host.getByTestId("resume-customer-request").click();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("El portal devuelve un error 500");
+  await expect(widget.host.getByTestId("request-escalation")).toBeVisible();
+  await expect(widget.host.getByTestId("escalation-offer")).toHaveCount(0);
+  await expect(widget.host.getByTestId("draft-typed-for")).toHaveCount(0);
+  await fillRequest(widget, "El portal devuelve un error 500");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request).toMatchObject({
+    kind: "customer",
+    customer: { name: texts["es-ES"].customer },
+    service: "azure",
+    escalation: { reason: "bug_or_irregularity", health_checked: true, troubleshooting: ["settings"] },
+  });
+});
+
 test("a filed request's status is shown, refreshed, and listed among the filed requests", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "zh-CN", "powerbi");

@@ -22,6 +22,7 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
         Some(DraftSubject {
             customer: journey.customer.clone()?,
             service: journey.service.clone()?,
+            escalation: context.as_ref()?.escalation.clone(),
         })
     });
     if let Some(subject) = subject {

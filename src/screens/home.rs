@@ -15,7 +15,7 @@ pub fn Home(customer_request: RequestFormState) -> impl IntoView {
     let resume = move || {
         customer_request.resumable().map(|subject| {
             let text = widget.format(id::HOME_RESUME, &subject.message_args());
-            let step = Step::ResumeCustomerRequest(subject.customer, subject.service);
+            let step = Step::ResumeCustomerRequest(subject);
             view! {
                 <p>
                     <button

@@ -166,12 +166,13 @@ impl RequestFormState {
 
     /// The form is shown for `subject`'s customer and service. Text typed for
     /// others stays (nothing typed is lost) and the form says for whom it was
-    /// typed.
+    /// typed. The guide's decision alone changing (the partner went through
+    /// it from the form) is the same customer and service.
     pub fn show_for(&self, subject: DraftSubject) {
         let typed = untrack(|| self.current_draft().fields.describes_a_problem());
         let before = self.about.get_untracked();
         self.typed_for
-            .set(before.filter(|before| *before != subject && typed));
+            .set(before.filter(|before| !before.same_target(&subject) && typed));
         self.about.set(Some(subject));
     }
 
