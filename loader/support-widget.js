@@ -1,10 +1,13 @@
 // support-widget loader: defines <support-widget> and loads the widget from
 // the files next to this one, wherever this file is served from. The build
 // (scripts/write_loader.py) fills in the content-hashed file names and the
-// launcher's label in each locale (from locales/*/widget.ftl).
+// words it shows itself in each locale (from locales/*/widget.ftl): the
+// launcher's, and those of the notice when the widget cannot load.
 const files = { glue: "__GLUE__", wasm: "__WASM__", style: "__STYLE__" };
 const labels = __LABELS__;
-const here = (file) => new URL(file, import.meta.url).href;
+// A file next to this one; a retry's URL is new (the page remembers failed
+// imports by URL).
+const here = (file, retry) => new URL(file + (retry ? "?" + retry : ""), import.meta.url).href;
 
 // The WebAssembly comes as a module of its own (one character per byte), so
 // that a strict CSP's script-src covers it and connect-src need not.
@@ -14,11 +17,18 @@ const bytes = (text) => {
   return out;
 };
 let loading;
+let tries = 0;
 const loadWidget = () =>
-  (loading ??= Promise.all([import(here(files.glue)), import(here(files.wasm))])
+  (loading ??= Promise.all([files.glue, files.wasm].map((file) => import(here(file, tries))))
     .then(async ([glue, wasm]) => {
       await glue.default({ module_or_path: bytes(wasm.default) });
       return glue;
+    })
+    .catch((error) => {
+      // The next try loads again, from new URLs.
+      loading = null;
+      tries++;
+      throw error;
     })
     .finally(unhint));
 
@@ -38,9 +48,8 @@ const localeOf = (element) => {
 
 // The messages of a locale other than en-US, which the widget asks for by
 // tag: a module of their JSON, imported once however often it is asked for.
-// A retry after a failure is a new URL, as the page remembers failed imports.
 const messages = (tag, retry) =>
-  import(here(`support-widget-messages-__MESSAGES__.${tag}.js`) + (retry ? "?" + retry : "")).then((m) => m.default);
+  import(here(`support-widget-messages-__MESSAGES__.${tag}.js`, retry)).then((m) => m.default);
 // Starts loading the widget, and the messages the element will likely want.
 const load = (element) => {
   const tag = localeOf(element);
@@ -88,13 +97,11 @@ class SupportWidgetElement extends HTMLElement {
     // the user shows intent (hover, focus, click). When the page is idle, its
     // files are only fetched, with preload hints.
     const words = labels[localeOf(this)];
-    const launcher = make("button", { type: "button", className: "sw-launcher", textContent: words.open, hidden: true });
-    launcher.setAttribute("aria-expanded", "false");
+    // ARIA through its reflected properties (ariaExpanded, role, ariaLabel).
+    const launcher = make("button", { type: "button", className: "sw-launcher", textContent: words.open, hidden: true, ariaExpanded: "false" });
     launcher.setAttribute("aria-controls", "sw-panel");
     const close = make("button", { type: "button", className: "sw-panel-close", textContent: words.close });
-    const panel = make("div", { id: "sw-panel", className: "sw-panel", hidden: true });
-    panel.setAttribute("role", "dialog");
-    panel.setAttribute("aria-label", words.open);
+    const panel = make("div", { id: "sw-panel", className: "sw-panel", hidden: true, role: "dialog", ariaLabel: words.open });
     panel.append(make("div", { className: "sw-panel-bar" }), container);
     panel.firstChild.append(close);
     // Shown once styled, so that it never appears unstyled in the page's flow.
@@ -138,43 +145,68 @@ class SupportWidgetElement extends HTMLElement {
     this.#handle?.setAttribute(name, value);
   }
 
-  #mount(connection) {
+  #mount(connection, focus) {
     return load(this)
       .then((glue) => {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
-          this.#handle = glue.mount(this, this.#parts.container, messages);
+          this.#parts.container.replaceChildren();
+          this.#handle = glue.mount(this, this.#parts.container, messages, focus);
           for (const call of this.#waiting.splice(0)) call();
         }
       })
-      .catch((error) => console.error("<support-widget> could not load:", error));
+      .catch((error) => {
+        console.error("<support-widget> could not load:", error);
+        for (const call of this.#waiting.splice(0)) call(error);
+        // Says so in the element's language, with Try again, once per failure.
+        const container = this.#parts?.container;
+        if (connection !== this.#connection || !container || container.firstChild) return;
+        const words = labels[localeOf(this)];
+        const notice = make("div", { className: "sw-unavailable", role: "alert" });
+        const retry = make("button", { type: "button", className: "sw-button sw-button-secondary", textContent: words.retry });
+        retry.addEventListener("click", () => {
+          container.replaceChildren();
+          this.#mount(this.#connection, true);
+        });
+        notice.append(make("p", { textContent: words.failed }), retry);
+        container.replaceChildren(notice);
+        this.dispatchEvent(
+          new CustomEvent("support-widget:error", {
+            bubbles: true,
+            composed: true,
+            detail: { code: "widget_unavailable", message: `${error}` },
+          }),
+        );
+      })
+      // On the user's request: to the widget's heading, or to Try again.
+      .then(() => focus && this.shadowRoot.querySelector(".sw-heading, .sw-unavailable button")?.focus());
   }
 
   #show() {
     const { launcher, panel } = this.#parts ?? {};
     if (!panel) return Promise.resolve();
     panel.hidden = false;
-    launcher.setAttribute("aria-expanded", "true");
-    return this.#mount(this.#connection).then(() => {
-      this.shadowRoot.querySelector(".sw-panel .sw-heading")?.focus();
-    });
+    launcher.ariaExpanded = "true";
+    return this.#mount(this.#connection, true);
   }
 
   #hide() {
     const { launcher, panel } = this.#parts ?? {};
     if (!panel || panel.hidden) return;
     panel.hidden = true;
-    launcher.setAttribute("aria-expanded", "false");
+    launcher.ariaExpanded = "false";
     launcher.focus();
   }
 
   // The page's API. Each method returns a promise, settled once the widget
-  // has loaded and applied the call (rejected when the call is refused). A
-  // call is intent enough: in launcher mode it loads the widget, unseen.
+  // has loaded and applied the call (rejected when the call is refused, or
+  // the widget could not load). A call is intent enough: in launcher mode it
+  // loads the widget, unseen, and after a failure it tries again.
   #call(apply) {
     if (!this.#handle && this.#parts) this.#mount(this.#connection);
     return new Promise((resolve, reject) => {
-      const run = () => {
+      const run = (failure) => {
         try {
+          if (failure) throw failure;
           resolve(apply(this.#handle));
         } catch (error) {
           reject(error);
@@ -187,8 +219,8 @@ class SupportWidgetElement extends HTMLElement {
 
   /** Shows "partner-center", "customer", or the start screen (opening the panel in launcher mode). */
   open(flow) {
-    const shown = this.#parts?.panel ? this.#show() : Promise.resolve();
-    return shown.then(() => this.#call((widget) => widget.open(flow ?? undefined)));
+    // Inline, there is no panel to show.
+    return this.#show().then(() => this.#call((widget) => widget.open(flow ?? undefined)));
   }
 
   /** Closes the panel in launcher mode; inline, back to the start screen. */

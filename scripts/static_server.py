@@ -13,7 +13,7 @@ import functools
 import http.server
 import re
 
-HASHED = re.compile(r"-[0-9a-f]{16}\.[a-z.]+$")
+HASHED = re.compile(r"-[0-9a-f]{12}\.[a-z.]+$")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

@@ -11,7 +11,9 @@ files next to itself, so this hook
   - writes the messages of each locale but en-US (compiled by
     support-messages) as modules the widget imports when it needs them,
   - writes support-widget.js from loader/support-widget.js with those names
-    and the launcher's words (from the same compiled messages),
+    and the words the loader shows itself (the launcher's, and the notice
+    when the widget cannot load; from the same compiled messages),
+    minified by terser,
   - removes Trunk's own loader from the demo page, which embeds the widget
     exactly as a deployer does.
 """
@@ -36,7 +38,16 @@ def only(pattern: str) -> str:
     return found[0]
 
 
-glue = only("support-widget-*.js")
+def hashed(data: bytes) -> str:
+    """The content hash in a file's name: 12 hex digits of its SHA-256, short
+    because the loader, which every page view pays for, carries the names."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+# Trunk's glue, renamed with a hash of the same length as the others'.
+trunk_glue = staging / only("support-widget-*.js")
+glue = f"support-widget-{hashed(trunk_glue.read_bytes())}.js"
+trunk_glue.rename(staging / glue)
 wasm_file = staging / only("support-widget-*_bg.wasm")
 
 
@@ -52,12 +63,12 @@ def as_module(binary: bytes) -> str:
 
 
 binary = wasm_file.read_bytes()
-wasm = f"support-widget-{hashlib.sha256(binary).hexdigest()[:16]}.wasm.js"
+wasm = f"support-widget-{hashed(binary)}.wasm.js"
 (staging / wasm).write_text(as_module(binary), encoding="utf-8")
 wasm_file.unlink()
 
 style = (root / "style" / "widget.css").read_bytes()
-style_name = f"support-widget-{hashlib.sha256(style).hexdigest()[:16]}.css"
+style_name = f"support-widget-{hashed(style)}.css"
 (staging / style_name).write_bytes(style)
 
 def compiled_messages() -> dict:
@@ -85,49 +96,62 @@ def locale_messages(compiled: dict) -> str:
         for tag, text in compiled.items()
         if tag != "en-US"
     }
-    digest = hashlib.sha256("".join(modules.values()).encode("utf-8")).hexdigest()[:16]
+    digest = hashed("".join(modules.values()).encode("utf-8"))
     for tag, module in modules.items():
         (staging / f"support-widget-messages-{digest}.{tag}.js").write_text(module, encoding="utf-8")
     return digest
 
 
-def launcher_labels(compiled: dict) -> str:
-    """The launcher's words in each locale, from the compiled messages, so
-    that the loader can draw the button before the widget itself loads."""
+# The words the loader shows itself, before (or without) the widget: the
+# launcher's, and the notice when the widget cannot load.
+LOADER_WORDS = {
+    "open": "launcher-open",
+    "close": "launcher-close",
+    "failed": "widget-unavailable",
+    "retry": "load-retry",
+}
+
+
+def loader_words(compiled: dict) -> str:
+    """LOADER_WORDS in each locale, from the compiled messages."""
     labels = {}
     for tag, text in compiled.items():
         messages = dict(json.loads(text))
         words = {}
-        for key in ("open", "close"):
-            parts = messages.get(f"launcher-{key}")
+        for key, message in LOADER_WORDS.items():
+            parts = messages.get(message)
             if not parts or len(parts) != 1 or "Text" not in parts[0]:
-                sys.exit(f"write_loader: {tag} has no launcher-{key} message of plain text")
+                sys.exit(f"write_loader: {tag} has no {message} message of plain text")
             words[key] = parts[0]["Text"]
         labels[tag] = words
-    return json.dumps(labels, ensure_ascii=False)
+    return json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
 
 
-def shrink(script: str) -> str:
-    """Drops whole-line comments and indentation: the loader is the one file
-    every page view pays for, so it stays small without a minifier."""
-    kept = []
-    for line in script.splitlines():
-        line = line.strip()
-        if line and not line.startswith(("//", "/**", "*")):
-            kept.append(line)
-    return "\n".join(kept) + "\n"
+def minify(script: str) -> str:
+    """The loader minified by terser (installed in loader/ by scripts/setup):
+    it is the one file every page view pays for, within 2 KB with brotli."""
+    terser = root / "loader" / "node_modules" / "terser" / "bin" / "terser"
+    if not terser.exists():
+        sys.exit(f"write_loader: {terser} is missing: run scripts/setup")
+    return subprocess.run(
+        ["node", str(terser), "--module", "--compress", "--mangle"],
+        input=script,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 compiled = compiled_messages()
-loader = shrink((root / "loader" / "support-widget.js").read_text(encoding="utf-8"))
+loader = (root / "loader" / "support-widget.js").read_text(encoding="utf-8")
 loader = (
     loader.replace("__GLUE__", glue)
     .replace("__WASM__", wasm)
     .replace("__STYLE__", style_name)
-    .replace("__LABELS__", launcher_labels(compiled))
+    .replace("__LABELS__", loader_words(compiled))
     .replace("__MESSAGES__", locale_messages(compiled))
 )
-(staging / "support-widget.js").write_text(loader, encoding="utf-8")
+(staging / "support-widget.js").write_text(minify(loader), encoding="utf-8")
 
 page = staging / "index.html"
 html = page.read_text(encoding="utf-8")

@@ -82,6 +82,11 @@ pub fn Widget(
     controls: ControlsSlot,
     /// Fetches the messages of a locale the build left out.
     messages: locales::Fetch,
+    /// Whether the first screen's heading takes focus once drawn: the user
+    /// opened the widget (the launcher's panel, Try again after a failed
+    /// load), rather than the page showing it.
+    #[prop(optional)]
+    focus: bool,
 ) -> impl IntoView {
     let requested_locale = RwSignal::from(attributes.locale.clone());
     let page_languages = attributes.page_languages.clone();
@@ -117,7 +122,7 @@ pub fn Widget(
         journey,
         help: RwSignal::new(HelpJourney::default()),
         seen_articles: RwSignal::new(Vec::new()),
-        navigated: RwSignal::new(false),
+        navigated: RwSignal::new(focus),
         suggested_service: RwSignal::new(None),
         request_headers: RwSignal::new(Vec::new()),
         abort: StoredValue::new_local(abort),

@@ -38,8 +38,9 @@ pub struct WidgetContext {
     pub help: RwSignal<HelpJourney>,
     /// The titles of the articles a customer has seen, by id.
     pub seen_articles: RwSignal<Vec<(String, String)>>,
-    /// Whether the user has moved between screens: only then does a new
-    /// screen take focus (not when the page first shows the widget).
+    /// Whether the user has moved between screens, or opened the widget
+    /// themselves: only then does a new screen take focus (not when the page
+    /// first shows the widget).
     pub navigated: RwSignal<bool>,
     /// A service the page suggested with `prefill`, shown as the likely one.
     pub suggested_service: RwSignal<Option<String>>,

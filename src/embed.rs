@@ -91,12 +91,15 @@ fn refuse(error: HostApiError) -> JsError {
 /// Renders the widget for `host` into `container`, an element of the open
 /// shadow root that the loader prepared (with the stylesheet, and in
 /// launcher mode inside the panel). `messages` fetches the messages of a
-/// locale the build left out (see `locales::Fetch`).
+/// locale the build left out (see `locales::Fetch`). With `focus`, the first
+/// screen's heading takes focus once it is drawn, which for a locale still
+/// being fetched is after this returns.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     container: HtmlElement,
     messages: Option<js_sys::Function>,
+    focus: Option<bool>,
 ) -> Result<WidgetHandle, JsValue> {
     console_error_panic_hook::set_once();
     let attributes = HostAttributes::read(&host);
@@ -106,8 +109,9 @@ pub fn mount(
     let controls = ControlsSlot::default();
     let slot = controls.clone();
     let element = host.clone();
+    let focus = focus.unwrap_or(false);
     let mounted = leptos::mount::mount_to(container, move || {
-        view! { <Widget attributes=for_view host=element abort controls=slot messages/> }
+        view! { <Widget attributes=for_view host=element abort controls=slot messages focus/> }
     });
     Ok(WidgetHandle {
         attributes,

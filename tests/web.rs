@@ -38,7 +38,7 @@ impl Mounted {
         let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         shadow.append_child(&container).unwrap();
         // Built with `bundled-locales`, the widget fetches no messages.
-        let handle = mount(host.clone(), container, None).unwrap();
+        let handle = mount(host.clone(), container, None, None).unwrap();
         Mounted { host, handle }
     }
 

@@ -107,6 +107,36 @@ test("the page's language is used when the element names none", async ({ page })
   await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
 });
 
+test("while the widget loads a spinner holds its place, and a widget that cannot load says so until Try again", async ({ page }) => {
+  let release;
+  let held = new Promise((resolve) => (release = resolve));
+  let fail = false;
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+    await held;
+    await (fail ? route.abort("connectionrefused") : route.continue());
+  });
+  await routeDemoVariant(page, "/zh.html", (demo) => demo.replace('mode="inline"', 'mode="inline" locale="zh-CN"'));
+  await page.goto("/zh.html");
+  const host = page.locator("support-widget");
+  const spinner = () => host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".sw-host"), "::before").content);
+  await expect.poll(spinner).toBe('""');
+
+  fail = true;
+  release();
+  const notice = host.getByRole("alert");
+  await expect(notice).toHaveText(/无法加载帮助。请检查网络连接/);
+  expect(await spinner()).toBe("none");
+
+  fail = false;
+  held = Promise.resolve();
+  await notice.getByRole("button", { name: "重试" }).click();
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.home).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  await expect(notice).toHaveCount(0);
+  expect(await spinner()).toBe("none");
+});
+
 for (const [label, attribute] of [
   ["an invalid", 'backend="javascript:alert(1)"'],
   ["a missing", ""],

@@ -189,7 +189,43 @@ test("intent also fetches the messages of the launcher's language, and the panel
   await expect.poll(() => messages.length).toBe(1);
   await page.locator("support-widget .sw-launcher").click();
   await expect(element.locator(".sw-widget")).toHaveAttribute("lang", "zh-TW");
+  // Its heading takes focus once drawn, though that is after the fetch.
+  await expect(new SupportWidgetPage(page).heading).toBeFocused();
   expect(messages).toHaveLength(1);
+});
+
+test("a widget that cannot load says so in the element's language, refuses page calls, and loads on Try again", async ({ page }) => {
+  let fail = true;
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, (route) => (fail ? route.abort("connectionrefused") : route.continue()));
+  await page.addInitScript(() => {
+    window.widgetErrors = [];
+    document.addEventListener("support-widget:error", (event) => window.widgetErrors.push(event.detail));
+  });
+  await page.goto(`${site.origin}/launcher.html`);
+  const host = page.locator("support-widget");
+  await host.evaluate((el) => el.setAttribute("locale", "es-ES"));
+  // A call while the widget cannot load is refused, not left pending.
+  expect(await host.evaluate((el) => el.prefill({ title: "Factura" }).then(() => "applied", () => "refused"))).toBe("refused");
+
+  const launcher = page.locator("support-widget .sw-launcher");
+  await launcher.click();
+  const notice = host.getByRole("alert");
+  await expect(notice).toHaveText(/No se pudo cargar la ayuda\. Compruebe la conexión/);
+  const retry = notice.getByRole("button", { name: "Volver a intentarlo" });
+  await expect(retry).toBeFocused();
+  // Told once, though the click tried again.
+  expect(await page.evaluate(() => window.widgetErrors.map((detail) => detail.code))).toEqual(["widget_unavailable"]);
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+  expect((await new AxeBuilder({ page }).include("support-widget").withTags(tags).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+  fail = false;
+  await retry.click();
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.home).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  await expect(notice).toHaveCount(0);
+  await expect(host.locator(".sw-widget")).toHaveAttribute("lang", "es-ES");
+  expect(await host.evaluate((el) => el.prefill({ title: "Factura" }).then(() => "applied"))).toBe("applied");
 });
 
 test("the launcher and its panel pass axe", async ({ page }) => {

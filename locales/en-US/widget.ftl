@@ -20,6 +20,8 @@ messages-unavailable = The texts in { $language } couldn't be loaded. Check your
 
 launcher-open = Help and support
 launcher-close = Close
+# Shown by the loader, without the widget, when the widget cannot load.
+widget-unavailable = Help couldn't be loaded. Check your connection and try again.
 
 ## Moving between screens
 

@@ -17,6 +17,8 @@ messages-unavailable = No se han podido cargar los textos en { $language }. Comp
 
 launcher-open = Ayuda y soporte
 launcher-close = Cerrar
+# Shown by the loader, without the widget, when the widget cannot load.
+widget-unavailable = No se pudo cargar la ayuda. Compruebe la conexión y vuelva a intentarlo.
 
 ## Moving between screens
 

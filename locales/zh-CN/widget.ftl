@@ -17,6 +17,8 @@ messages-unavailable = 无法加载{ $language }的文字。请检查网络连�
 
 launcher-open = 帮助和支持
 launcher-close = 关闭
+# Shown by the loader, without the widget, when the widget cannot load.
+widget-unavailable = 无法加载帮助。请检查网络连接，然后重试。
 
 ## Moving between screens
 

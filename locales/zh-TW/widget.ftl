@@ -17,6 +17,8 @@ messages-unavailable = 無法載入{ $language }的文字。請檢查網路連�
 
 launcher-open = 說明與支援
 launcher-close = 關閉
+# Shown by the loader, without the widget, when the widget cannot load.
+widget-unavailable = 無法載入說明。請檢查網路連線，然後再試一次。
 
 ## Moving between screens
 
