@@ -28,6 +28,14 @@ impl EscalationReason {
         EscalationReason::RegionalMultiTenantIssue,
     ];
 
+    /// The reason an `escalation.reason` names; `None` for `"none"` or
+    /// anything else.
+    pub fn parse(reason: &str) -> Option<EscalationReason> {
+        EscalationReason::ALL
+            .into_iter()
+            .find(|r| r.as_str() == reason)
+    }
+
     /// The `escalation.reason` of the request body.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -76,6 +84,13 @@ impl TroubleshootingStep {
         TroubleshootingStep::Settings,
         TroubleshootingStep::Configuration,
     ];
+
+    /// The step an entry of `escalation.troubleshooting` names.
+    pub fn parse(step: &str) -> Option<TroubleshootingStep> {
+        TroubleshootingStep::ALL
+            .into_iter()
+            .find(|s| s.as_str() == step)
+    }
 
     /// An entry of `escalation.troubleshooting` in the request body.
     pub fn as_str(self) -> &'static str {
@@ -196,20 +211,10 @@ impl Guide {
     pub fn resumed(escalation: &Escalation) -> Option<Guide> {
         let reason = match escalation.reason.as_str() {
             "none" => None,
-            reason => Some(
-                EscalationReason::ALL
-                    .into_iter()
-                    .find(|r| r.as_str() == reason)?,
-            ),
+            reason => Some(EscalationReason::parse(reason)?),
         };
-        let troubleshooting = escalation
-            .troubleshooting
-            .iter()
-            .map(|done| {
-                TroubleshootingStep::ALL
-                    .into_iter()
-                    .find(|step| step.as_str() == done)
-            })
+        let troubleshooting = (escalation.troubleshooting.iter())
+            .map(|done| TroubleshootingStep::parse(done))
             .collect::<Option<_>>()?;
         Some(Guide {
             step: GuideStep::Proceed,

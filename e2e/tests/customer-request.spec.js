@@ -222,7 +222,7 @@ test("an unsent customer request keeps its customer and service: home resumes it
   await widget.host.locator("#sw-title").fill("Sales app is slow");
   await widget.host.locator("#sw-description").fill("Opening an account takes a minute.");
   await expect
-    .poll(() => page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith(":partner:customer"))?.[1] ?? ""))
+    .poll(() => widget.customerDraft())
     .toContain("Contoso Ltd");
 
   await page.reload();

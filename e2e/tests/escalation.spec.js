@@ -211,7 +211,7 @@ test("an escalated request left unsent resumes with the guide's decision after a
   await widget.host.locator("[data-testid=guide-reason][data-reason=bug_or_irregularity]").click();
   await widget.host.locator("#sw-title").fill("El portal devuelve un error 500");
   await expect
-    .poll(() => page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith(":partner:customer"))?.[1] ?? ""))
+    .poll(() => widget.customerDraft())
     .toContain("bug_or_irregularity");
 
   await page.reload();

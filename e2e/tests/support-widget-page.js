@@ -62,6 +62,11 @@ export class SupportWidgetPage {
     await this.submitButton.click();
   }
 
+  /** The customer request's draft as stored in localStorage ("" when none). */
+  customerDraft() {
+    return this.page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith(":partner:customer"))?.[1] ?? "");
+  }
+
   /** The stored request, read back from the reference backend's API. */
   async storedRequest(request) {
     await expect(this.confirmation).toBeVisible();

@@ -35,9 +35,7 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
             <p class="sw-intro">{widget.text(id::CR_INTRO)}</p>
             {context.map(|context| {
                 let reason = context.escalation.as_ref().map(|escalation| {
-                    EscalationReason::ALL
-                        .into_iter()
-                        .find(|r| r.as_str() == escalation.reason)
+                    EscalationReason::parse(&escalation.reason)
                         .map_or(id::ESCALATION_REASON_NONE, EscalationReason::label)
                 });
                 view! {
