@@ -6,6 +6,9 @@ import { backendPort, demoPort } from "../playwright.config.js";
 
 export const backend = `http://127.0.0.1:${backendPort}`;
 
+/** What axe-core checks the widget against: WCAG 2.2 AA and best practice. */
+export const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
 /** Serves `path` as the demo page changed by `edit` (its HTML in, HTML out). */
 export async function routeDemoVariant(page, path, edit) {
   await page.route(`**${path}`, async (route) => {
