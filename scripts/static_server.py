@@ -13,7 +13,8 @@ import functools
 import http.server
 import re
 
-HASHED = re.compile(r"-[0-9a-f]{12}\.[a-z.]+$")
+# support-widget-<hash>.wasm.js, support-widget-messages-<hash>.zh-CN.js, …
+HASHED = re.compile(r"-[0-9a-f]{12}\.[A-Za-z0-9.-]+$")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
