@@ -16,7 +16,7 @@ use crate::{
         EscalationGuide, FiledRequests, Home, PartnerCenterRequest, RequestStatus, SelfHelp,
         SelfServiceHelp, SelfServiceSolved, ServiceChoice, Solved,
     },
-    self_service::{HelpJourney, HelpScreen},
+    self_service::{HelpJourney, HelpScreen, HelpStep},
 };
 
 /// The attributes of the host element, as signals that the loader updates.
@@ -181,6 +181,15 @@ pub fn Widget(
     let partner_center = RequestFormState::new(crate::drafts::FormFlow::PartnerCenter);
     let customer_request = RequestFormState::new(crate::drafts::FormFlow::Customer);
     let contact_partner = RequestFormState::new(crate::drafts::FormFlow::ContactPartner);
+    // A message to the partner kept from an earlier visit names the articles
+    // the customer saw before it: the journey has seen them again.
+    let kept = contact_partner.articles_seen_untracked();
+    if !kept.is_empty() {
+        context.go_help(HelpStep::SawArticles(
+            kept.iter().map(|a| a.id.clone()).collect(),
+        ));
+        context.seen_articles.set(kept);
+    }
     let article_search = ArticleSearch::new();
     let customer_query = RwSignal::new(String::new());
     *controls.borrow_mut() = Some(Controls {

@@ -13,7 +13,7 @@ use crate::{
     journey::{Journey, Step},
     locale::Locale,
     locales::Locales,
-    self_service::{HelpJourney, HelpStep},
+    self_service::{HelpJourney, HelpStep, SeenArticle},
     storage,
 };
 
@@ -36,8 +36,8 @@ pub struct WidgetContext {
     pub journey: RwSignal<Journey>,
     /// Where a customer is in self-service (audience `customer`).
     pub help: RwSignal<HelpJourney>,
-    /// The titles of the articles a customer has seen, by id.
-    pub seen_articles: RwSignal<Vec<(String, String)>>,
+    /// The articles a customer has seen, with their titles.
+    pub seen_articles: RwSignal<Vec<SeenArticle>>,
     /// Whether the user has moved between screens, or opened the widget
     /// themselves: only then does a new screen take focus (not when the page
     /// first shows the widget).

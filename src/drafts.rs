@@ -20,6 +20,7 @@ use crate::{
     host::{Audience, BackendUrl},
     i18n,
     request_form::RequestFields,
+    self_service::SeenArticle,
 };
 
 /// The format of a stored draft; a draft of another version is ignored.
@@ -100,6 +101,10 @@ pub struct Draft {
     /// The customer and service of a customer request.
     #[serde(default)]
     pub about: Option<DraftSubject>,
+    /// The help articles a customer looked at before its message to the
+    /// partner, which the message names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles_seen: Vec<SeenArticle>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -161,6 +166,7 @@ mod tests {
             idempotency_key: "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11".into(),
             saved_at: 1_795_000_000_000.0,
             about: None,
+            articles_seen: Vec::new(),
         }
     }
 
@@ -193,6 +199,26 @@ mod tests {
             ..draft()
         };
         assert_eq!(Draft::decode(&draft.encode()), Some(draft));
+    }
+
+    #[test]
+    fn a_message_to_the_partner_keeps_the_articles_seen_before_it() {
+        let seen = |id: &str, title: &str| SeenArticle {
+            id: id.into(),
+            title: title.into(),
+        };
+        let draft = Draft {
+            articles_seen: vec![
+                seen("office365-reset-password", "重設使用者的密碼"),
+                seen("azure-vm-start", "Azure VM won't \"start\""),
+            ],
+            ..draft()
+        };
+        let text = draft.encode();
+        assert!(text.contains(r#""articles_seen":[{"id":"office365-reset-password""#));
+        assert_eq!(Draft::decode(&text), Some(draft));
+        // A form without any writes none.
+        assert!(!self::draft().encode().contains("articles_seen"));
     }
 
     #[test]
@@ -255,5 +281,6 @@ mod tests {
         let about = Draft::decode(&text).unwrap().about.unwrap();
         assert_eq!(about.customer.name, "Fabrikam");
         assert_eq!(about.escalation, None);
+        assert!(Draft::decode(&text).unwrap().articles_seen.is_empty());
     }
 }

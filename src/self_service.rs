@@ -2,7 +2,16 @@
 //! help articles), then contact your partner, who learns which articles
 //! were already tried.
 
+use serde::{Deserialize, Serialize};
 use support_contract::limits::ARTICLES_SEEN_MAX;
+
+/// A help article the customer looked at: its id, which the message to the
+/// partner carries, and its title, which the form shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeenArticle {
+    pub id: String,
+    pub title: String,
+}
 
 /// The screens of the customer audience.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -92,3 +92,28 @@ test("going back from the contact form keeps the search and what was typed", asy
   await widget.host.getByTestId("help-contact").click();
   await expect(widget.host.locator("#sw-title")).toHaveValue("还没写完");
 });
+
+test("a message resumed after a reload still names the articles seen before it", async ({ page, request }) => {
+  let widget = await openSelfService(page, "zh-TW");
+  await search(widget, texts["zh-TW"].query);
+  const article = widget.host.getByTestId("article").filter({ hasText: texts["zh-TW"].article }).first();
+  const articleId = await article.getAttribute("data-article-id");
+  await widget.host.getByTestId("help-contact").click();
+  await widget.host.locator("#sw-title").fill("重設後仍無法登入");
+  const draft = () =>
+    page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith(":customer:contact-partner"))?.[1] ?? "");
+  await expect.poll(draft).toContain(articleId);
+
+  await page.reload();
+  widget = new SupportWidgetPage(page);
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.host.getByTestId("help-contact").click();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("重設後仍無法登入");
+  await expect(widget.host.getByTestId("articles-seen")).toContainText(texts["zh-TW"].article);
+  await widget.host.locator("#sw-description").fill("依文章重設了密碼，仍然顯示密碼錯誤。");
+  await widget.host.locator("#sw-contact-name").fill("陳怡君");
+  await widget.host.locator("#sw-contact-email").fill("chen.yijun@example.tw");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.articles_seen).toEqual([articleId]);
+});

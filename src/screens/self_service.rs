@@ -10,7 +10,7 @@ use crate::{
     i18n::{self, id},
     request::LoadError,
     request_form::RequestTarget,
-    self_service::HelpStep,
+    self_service::{HelpStep, SeenArticle},
 };
 
 /// The customer's start: service health and the help articles, then
@@ -103,8 +103,11 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
                 ));
                 _ = widget.seen_articles.try_update(|seen| {
                     for article in articles {
-                        if !seen.iter().any(|(id, _)| *id == article.id) {
-                            seen.push((article.id.clone(), article.title.clone()));
+                        if !seen.iter().any(|s| s.id == article.id) {
+                            seen.push(SeenArticle {
+                                id: article.id.clone(),
+                                title: article.title.clone(),
+                            });
                         }
                     }
                 });
@@ -219,32 +222,31 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     let target = Signal::derive(move || RequestTarget::ContactPartner {
         articles_seen: widget.help.with(|help| help.articles_seen.clone()),
     });
-    let seen = move || {
+    // The articles the message names, in the order seen, with their titles.
+    let seen = Memo::new(move |_| {
         widget.help.with(|help| {
-            widget.seen_articles.with(|titles| {
+            widget.seen_articles.with(|titled| {
                 help.articles_seen
                     .iter()
-                    .filter_map(|id| {
-                        titles
-                            .iter()
-                            .find(|(seen, _)| seen == id)
-                            .map(|(_, title)| title.clone())
-                    })
+                    .filter_map(|id| titled.iter().find(|seen| seen.id == *id).cloned())
                     .collect::<Vec<_>>()
             })
         })
-    };
+    });
+    // The draft keeps them, so that a message resumed after a reload still
+    // names them.
+    Effect::new(move |_| state.keep_articles_seen(seen.get()));
     view! {
         <section class="sw-screen" data-testid="contact-partner">
             <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
             <ScreenHeading>{widget.text(id::CONTACT_HEADING)}</ScreenHeading>
             <p class="sw-intro">{widget.text(id::CONTACT_INTRO)}</p>
             {move || {
-                let seen = seen();
+                let seen = seen.get();
                 (!seen.is_empty()).then(|| view! {
                     <div class="sw-note" data-testid="articles-seen">
                         <h3 class="sw-note-title">{widget.text(id::CONTACT_SEEN_HEADING)}</h3>
-                        <ul>{seen.into_iter().map(|title| view! { <li>{title}</li> }).collect_view()}</ul>
+                        <ul>{seen.into_iter().map(|article| view! { <li>{article.title}</li> }).collect_view()}</ul>
                     </div>
                 })
             }}

@@ -15,6 +15,7 @@ use crate::{
     locale::Locale,
     request::SubmitError,
     request_form::RequestFields,
+    self_service::SeenArticle,
     sending::Sender,
 };
 
@@ -48,6 +49,8 @@ pub struct RequestFormState {
     /// The customer and service the form's text was typed for, when the
     /// partner has since opened the form for others.
     pub(super) typed_for: RwSignal<Option<DraftSubject>>,
+    /// The help articles a message to the partner names, kept with its draft.
+    articles_seen: RwSignal<Vec<SeenArticle>>,
     pub(super) submit: Action<SubmitInput, SubmitOutput>,
     pub(super) sender: Sender,
     pub(super) draft: DraftKeeper,
@@ -73,6 +76,7 @@ impl RequestFormState {
             attachments: AttachmentsState::new(),
             about: RwSignal::new(None),
             typed_for: RwSignal::new(None),
+            articles_seen: RwSignal::new(Vec::new()),
             submit: Action::new_local(move |(backend, key, body, transport): &SubmitInput| {
                 let sent = sender.submit(
                     backend.clone(),
@@ -152,6 +156,7 @@ impl RequestFormState {
             idempotency_key: self.idempotency_key.get(),
             saved_at: 0.0,
             about: self.about.get(),
+            articles_seen: self.articles_seen.get(),
         }
     }
 
@@ -193,6 +198,20 @@ impl RequestFormState {
         self.set_fields(draft.fields, draft.contact_language_chosen);
         self.idempotency_key.set(draft.idempotency_key);
         self.about.set(draft.about);
+        self.articles_seen.set(draft.articles_seen);
+    }
+
+    /// The help articles a message to the partner names (the customer's
+    /// journey has them; the draft keeps them).
+    pub fn keep_articles_seen(&self, articles: Vec<SeenArticle>) {
+        if self.articles_seen.with_untracked(|kept| *kept != articles) {
+            self.articles_seen.set(articles);
+        }
+    }
+
+    /// The help articles the draft of an earlier visit named.
+    pub fn articles_seen_untracked(&self) -> Vec<SeenArticle> {
+        self.articles_seen.get_untracked()
     }
 
     /// Fills in what the page already knows (`element.prefill`).
