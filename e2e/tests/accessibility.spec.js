@@ -250,8 +250,16 @@ test("at 320 CSS pixels the widget reflows without horizontal scrolling", async 
   await expect(widget.errorSummary).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  const inputFont = await widget.host.locator("#sw-title").evaluate((el) => getComputedStyle(el).fontSize);
-  expect(parseFloat(inputFont)).toBeGreaterThanOrEqual(16);
+  // 16 px in every control, the language picker too, or phones zoom in.
+  for (const control of [widget.host.locator("#sw-title"), widget.host.getByTestId("language-picker")]) {
+    const font = await control.evaluate((el) => getComputedStyle(el).fontSize);
+    expect(parseFloat(font)).toBeGreaterThanOrEqual(16);
+  }
+  // Errors wrap here; each link is a block, so that its bullet stays on its
+  // first line (an inline-block puts it on the last).
+  const displays = await widget.errorSummary.locator("a").evaluateAll((links) => links.map((a) => getComputedStyle(a).display));
+  expect(displays.length).toBeGreaterThan(0);
+  expect(displays.every((display) => display === "block")).toBe(true);
 });
 
 test("focus is visible on every control reached by Tab", async ({ page }) => {
