@@ -3,7 +3,7 @@
 //! backend.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::{
     api::Transport,
@@ -152,6 +152,23 @@ impl WidgetContext {
         if let Ok(event) = event {
             self.host.with_value(|host| _ = host.dispatch_event(&event));
         }
+    }
+
+    /// Focuses what `selector` finds in the widget once the next frame is
+    /// drawn: for a control that removes itself, so that focus stays in the
+    /// widget (where Tab and Escape still work) instead of falling back to
+    /// the page.
+    pub fn focus_after_removal(self, selector: &'static str) {
+        let host = self.host.get_value();
+        request_animation_frame(move || {
+            let found = match host.shadow_root() {
+                Some(root) => root.query_selector(selector),
+                None => host.query_selector(selector),
+            };
+            if let Some(element) = found.ok().flatten() {
+                _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
     }
 }
 

@@ -213,6 +213,8 @@ test("a draft whose file the backend no longer has says so at the files", async 
   await expect(widget.host.getByTestId("attachments-add")).toBeFocused();
   // Removing it lets the request go.
   await widget.host.getByTestId("attachment-remove").click();
+  // Focus stays in the widget, on the button that adds files.
+  await expect(widget.host.getByTestId("attachments-add")).toBeFocused();
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();
 });

@@ -269,6 +269,7 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
 
   await widget.host.getByTestId("filed-clear").click();
   await expect(widget.host.getByTestId("filed-empty")).toBeVisible();
+  await expect(widget.heading).toBeFocused();
   await widget.goto();
   await expect(widget.host.getByTestId("open-filed-requests")).toHaveCount(0);
 });

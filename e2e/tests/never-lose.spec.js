@@ -221,6 +221,8 @@ test("discard draft empties the form and the storage", async ({ page }) => {
   await widget.openPartnerCenterRequest();
   await widget.host.getByTestId("discard-draft").click();
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  // The notice went with its button: focus moves to the form's heading.
+  await expect(widget.heading).toBeFocused();
   await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
   expect(await page.evaluate((key) => localStorage.getItem(key), draftKey)).toBeNull();
   await page.reload();

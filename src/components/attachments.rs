@@ -508,7 +508,11 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
                 data-testid="attachment-remove"
                 aria-label=remove_label
                 node_ref=remove_button
-                on:click=move |_| state.remove(key)
+                on:click=move |_| {
+                    state.remove(key);
+                    // To "Add files", the button that brought it.
+                    widget.focus_after_removal("#sw-attachments");
+                }
             >
                 "✕"
             </button>

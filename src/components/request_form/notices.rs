@@ -42,7 +42,10 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                         type="button"
                         class="sw-button sw-button-secondary"
                         data-testid="discard-draft"
-                        on:click=move |_| state.discard_draft()
+                        on:click=move |_| {
+                            state.discard_draft();
+                            widget.focus_after_removal(".sw-heading");
+                        }
                     >
                         {widget.text(id::DRAFT_DISCARD)}
                     </button>
@@ -53,6 +56,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                         on:click=move |_| {
                             keeper.restored.set(false);
                             state.typed_for.set(None);
+                            widget.focus_after_removal(".sw-heading");
                         }
                     >
                         {widget.text(id::NOTICE_HIDE)}
@@ -69,7 +73,10 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                     <button
                         type="button"
                         class="sw-button sw-button-link"
-                        on:click=move |_| keeper.off_dismissed.set(true)
+                        on:click=move |_| {
+                            keeper.off_dismissed.set(true);
+                            widget.focus_after_removal(".sw-heading");
+                        }
                     >
                         {widget.text(id::NOTICE_HIDE)}
                     </button>
