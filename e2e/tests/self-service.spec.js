@@ -67,6 +67,13 @@ test("a search that finds nothing says so and keeps the query", async ({ page })
   await expect(widget.host.getByTestId("article-query")).toHaveValue("zzzz-nothing-matches");
 });
 
+test("a blank search lists the first articles to browse", async ({ page }) => {
+  const widget = await openSelfService(page, "es-ES");
+  await widget.host.getByTestId("article-search-button").click();
+  await expect(widget.host.getByTestId("article").first()).toBeVisible();
+  expect(await widget.host.getByTestId("article").count()).toBeGreaterThan(1);
+});
+
 test("'This solved it' ends without sending anything", async ({ page }) => {
   const widget = await openSelfService(page, "en-US");
   let posted = false;

@@ -82,8 +82,9 @@ impl ArticleSearch {
 fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
     let widget = use_widget();
     let run = move || {
+        // A blank search is the backend's first articles: something to browse.
         let query = search.query.get_untracked();
-        if query.trim().is_empty() || search.pending.get_untracked() {
+        if search.pending.get_untracked() {
             return;
         }
         let Some(backend) = widget.backend.get_untracked() else {
