@@ -107,9 +107,7 @@ test("a message resumed after a reload still names the articles seen before it",
   const articleId = await article.getAttribute("data-article-id");
   await widget.host.getByTestId("help-contact").click();
   await widget.host.locator("#sw-title").fill("重設後仍無法登入");
-  const draft = () =>
-    page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith(":customer:contact-partner"))?.[1] ?? "");
-  await expect.poll(draft).toContain(articleId);
+  await expect.poll(() => widget.draft("customer", "contact-partner")).toContain(articleId);
 
   await page.reload();
   widget = new SupportWidgetPage(page);

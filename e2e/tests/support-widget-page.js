@@ -65,9 +65,15 @@ export class SupportWidgetPage {
     await this.submitButton.click();
   }
 
+  /** A form's draft as stored in localStorage ("" when none), by audience and flow. */
+  draft(audience, flow) {
+    const suffix = `:${audience}:${flow}`;
+    return this.page.evaluate((suffix) => Object.entries(localStorage).find(([key]) => key.endsWith(suffix))?.[1] ?? "", suffix);
+  }
+
   /** The customer request's draft as stored in localStorage ("" when none). */
   customerDraft() {
-    return this.page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith(":partner:customer"))?.[1] ?? "");
+    return this.draft("partner", "customer");
   }
 
   /** The stored request, read back from the reference backend's API. */
