@@ -121,7 +121,6 @@ pub fn Widget(
         filed: RwSignal::new(Default::default()),
         journey,
         help: RwSignal::new(HelpJourney::default()),
-        seen_articles: RwSignal::new(Vec::new()),
         navigated: RwSignal::new(focus),
         suggested_service: RwSignal::new(None),
         request_headers: RwSignal::new(Vec::new()),
@@ -185,10 +184,7 @@ pub fn Widget(
     // the customer saw before it: the journey has seen them again.
     let kept = contact_partner.articles_seen_untracked();
     if !kept.is_empty() {
-        context.go_help(HelpStep::SawArticles(
-            kept.iter().map(|a| a.id.clone()).collect(),
-        ));
-        context.seen_articles.set(kept);
+        context.go_help(HelpStep::SawArticles(kept));
     }
     let article_search = ArticleSearch::new();
     let customer_query = RwSignal::new(String::new());

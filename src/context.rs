@@ -13,7 +13,7 @@ use crate::{
     journey::{Journey, Step},
     locale::Locale,
     locales::Locales,
-    self_service::{HelpJourney, HelpStep, SeenArticle},
+    self_service::{HelpJourney, HelpStep},
     storage,
 };
 
@@ -36,8 +36,6 @@ pub struct WidgetContext {
     pub journey: RwSignal<Journey>,
     /// Where a customer is in self-service (audience `customer`).
     pub help: RwSignal<HelpJourney>,
-    /// The articles a customer has seen, with their titles.
-    pub seen_articles: RwSignal<Vec<SeenArticle>>,
     /// Whether the user has moved between screens, or opened the widget
     /// themselves: only then does a new screen take focus (not when the page
     /// first shows the widget).

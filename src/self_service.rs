@@ -29,7 +29,7 @@ pub enum HelpScreen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HelpStep {
     /// A search showed these articles.
-    SawArticles(Vec<String>),
+    SawArticles(Vec<SeenArticle>),
     Solved,
     ContactPartner,
     Back,
@@ -40,8 +40,9 @@ pub enum HelpStep {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HelpJourney {
     pub screen: HelpScreen,
-    /// Article ids in the order first seen, at most `ARTICLES_SEEN_MAX`.
-    pub articles_seen: Vec<String>,
+    /// The articles in the order first seen, each once, at most
+    /// `ARTICLES_SEEN_MAX`: the message to the partner names them.
+    pub articles_seen: Vec<SeenArticle>,
 }
 
 impl HelpJourney {
@@ -49,12 +50,12 @@ impl HelpJourney {
         use HelpScreen::*;
         let mut next = self.clone();
         match (self.screen, step) {
-            (Help, HelpStep::SawArticles(ids)) => {
-                for id in ids {
+            (Help, HelpStep::SawArticles(articles)) => {
+                for article in articles {
                     if next.articles_seen.len() < ARTICLES_SEEN_MAX
-                        && !next.articles_seen.contains(&id)
+                        && !next.articles_seen.iter().any(|seen| seen.id == article.id)
                     {
-                        next.articles_seen.push(id);
+                        next.articles_seen.push(article);
                     }
                 }
             }
@@ -72,37 +73,53 @@ impl HelpJourney {
 mod tests {
     use super::*;
 
-    fn ids(ids: &[&str]) -> Vec<String> {
-        ids.iter().map(|id| (*id).to_owned()).collect()
+    fn articles(ids: &[&str]) -> Vec<SeenArticle> {
+        ids.iter()
+            .map(|id| SeenArticle {
+                id: (*id).to_owned(),
+                title: format!("Article {id}"),
+            })
+            .collect()
     }
 
     #[test]
     fn the_articles_seen_go_with_the_contact_once_each() {
         let contact = [
-            HelpStep::SawArticles(ids(&["a", "b"])),
-            HelpStep::SawArticles(ids(&["b", "c"])),
+            HelpStep::SawArticles(articles(&["a", "b"])),
+            HelpStep::SawArticles(articles(&["b", "c"])),
             HelpStep::ContactPartner,
         ]
         .into_iter()
         .fold(HelpJourney::default(), |journey, step| journey.after(step));
         assert_eq!(contact.screen, HelpScreen::ContactPartner);
-        assert_eq!(contact.articles_seen, ids(&["a", "b", "c"]));
+        assert_eq!(contact.articles_seen, articles(&["a", "b", "c"]));
         let back = contact.after(HelpStep::Back);
         assert_eq!(back.screen, HelpScreen::Help);
         assert_eq!(back.articles_seen, contact.articles_seen, "kept");
     }
 
     #[test]
+    fn an_article_seen_again_keeps_its_place_and_first_title() {
+        let mut renamed = articles(&["b"]);
+        renamed[0].title = "A newer title".into();
+        let journey = HelpJourney::default()
+            .after(HelpStep::SawArticles(articles(&["a", "b"])))
+            .after(HelpStep::SawArticles(renamed));
+        assert_eq!(journey.articles_seen, articles(&["a", "b"]));
+    }
+
+    #[test]
     fn the_list_stops_at_the_contract_limit() {
         let many: Vec<String> = (0..ARTICLES_SEEN_MAX + 10).map(|n| n.to_string()).collect();
-        let journey = HelpJourney::default().after(HelpStep::SawArticles(many));
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let journey = HelpJourney::default().after(HelpStep::SawArticles(articles(&many)));
         assert_eq!(journey.articles_seen.len(), ARTICLES_SEEN_MAX);
     }
 
     #[test]
     fn solved_ends_and_starting_again_forgets() {
         let solved = HelpJourney::default()
-            .after(HelpStep::SawArticles(ids(&["a"])))
+            .after(HelpStep::SawArticles(articles(&["a"])))
             .after(HelpStep::Solved);
         assert_eq!(solved.screen, HelpScreen::Solved);
         assert_eq!(solved.after(HelpStep::ContactPartner), solved);

@@ -100,18 +100,14 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
             let found = api::search_articles(backend, query.clone(), locale, transport).await;
             if let Ok(articles) = &found {
                 widget.go_help(HelpStep::SawArticles(
-                    articles.iter().map(|a| a.id.clone()).collect(),
+                    articles
+                        .iter()
+                        .map(|article| SeenArticle {
+                            id: article.id.clone(),
+                            title: article.title.clone(),
+                        })
+                        .collect(),
                 ));
-                _ = widget.seen_articles.try_update(|seen| {
-                    for article in articles {
-                        if !seen.iter().any(|s| s.id == article.id) {
-                            seen.push(SeenArticle {
-                                id: article.id.clone(),
-                                title: article.title.clone(),
-                            });
-                        }
-                    }
-                });
             }
             _ = search.result.try_set(Some((query, found)));
             _ = search.pending.try_set(false);
@@ -220,19 +216,10 @@ pub fn SelfServiceSolved() -> impl IntoView {
 #[component]
 pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
+    // The articles the message names, in the order seen.
+    let seen = Memo::new(move |_| widget.help.with(|help| help.articles_seen.clone()));
     let target = Signal::derive(move || RequestTarget::ContactPartner {
-        articles_seen: widget.help.with(|help| help.articles_seen.clone()),
-    });
-    // The articles the message names, in the order seen, with their titles.
-    let seen = Memo::new(move |_| {
-        widget.help.with(|help| {
-            widget.seen_articles.with(|titled| {
-                help.articles_seen
-                    .iter()
-                    .filter_map(|id| titled.iter().find(|seen| seen.id == *id).cloned())
-                    .collect::<Vec<_>>()
-            })
-        })
+        articles_seen: seen.with(|seen| seen.iter().map(|article| article.id.clone()).collect()),
     });
     // The draft keeps them, so that a message resumed after a reload still
     // names them.
