@@ -11,6 +11,7 @@ use crate::{
     app::{HostAttributes, Widget},
     controls::{Controls, ControlsSlot},
     host_api::{self, Flow, HostApiError, Prefill},
+    panel::PanelFocus,
 };
 
 /// One mounted `<support-widget>`. The loader keeps it on the element, calls
@@ -22,6 +23,8 @@ pub struct WidgetHandle {
     controls: ControlsSlot,
     in_flight: Option<AbortController>,
     mounted: Option<Box<dyn Any>>,
+    /// In launcher mode, Tab kept inside the panel while it covers the page.
+    panel: Option<PanelFocus>,
 }
 
 #[wasm_bindgen]
@@ -69,6 +72,7 @@ impl WidgetHandle {
         }
         self.controls.borrow_mut().take();
         self.mounted.take();
+        self.panel.take();
     }
 }
 
@@ -110,6 +114,7 @@ pub fn mount(
     let slot = controls.clone();
     let element = host.clone();
     let focus = focus.unwrap_or(false);
+    let panel = PanelFocus::keep(&container);
     let mounted = leptos::mount::mount_to(container, move || {
         view! { <Widget attributes=for_view host=element abort controls=slot messages focus/> }
     });
@@ -118,5 +123,6 @@ pub fn mount(
         controls,
         in_flight,
         mounted: Some(Box::new(mounted)),
+        panel,
     })
 }

@@ -39,6 +39,8 @@ mod loaded;
 #[cfg(target_arch = "wasm32")]
 mod locales;
 #[cfg(target_arch = "wasm32")]
+mod panel;
+#[cfg(target_arch = "wasm32")]
 mod screens;
 #[cfg(target_arch = "wasm32")]
 mod sending;

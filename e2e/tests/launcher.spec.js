@@ -246,3 +246,62 @@ test("on a phone the panel fills the screen", async ({ page }) => {
   const box = await page.locator("support-widget .sw-panel").boundingBox();
   expect(box).toEqual({ x: 0, y: 0, width: 390, height: 700 });
 });
+
+// Presses `key` from the panel's close button until focus comes back to it
+// (at most 60 times). Returns each stop's description, in order, and the
+// stops where focus had left the widget for the page.
+const tabRound = async (page, key) => {
+  await page.locator("support-widget .sw-panel-close").focus();
+  const focused = () =>
+    page.evaluate(() => {
+      const widget = document.querySelector("support-widget");
+      if (document.activeElement !== widget) return { outside: document.activeElement?.tagName ?? "none" };
+      const el = widget.shadowRoot.activeElement;
+      return { stop: el.tagName.toLowerCase() + (el.id ? `#${el.id}` : `.${el.className.split(" ")[0]}`) };
+    });
+  const stops = [];
+  const outside = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(key);
+    const at = await focused();
+    if (at.outside) outside.push(at.outside);
+    else stops.push(at.stop);
+    if (at.stop === "button.sw-panel-close") break;
+  }
+  return { stops, outside };
+};
+
+test("on a phone, Tab and Shift+Tab go round the panel and never reach the page behind it", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.locator("support-widget .sw-launcher").click();
+  const widget = new SupportWidgetPage(page);
+  await widget.openPartnerCenterRequest();
+
+  const forward = await tabRound(page, "Tab");
+  expect(forward.outside).toEqual([]);
+  expect(forward.stops.at(-1)).toBe("button.sw-panel-close");
+  // Every field of the form on the way, its category radios as one stop.
+  for (const field of ["#sw-category", "#sw-title", "#sw-description", "#sw-contact-email"]) {
+    expect(forward.stops.filter((stop) => stop.endsWith(field))).toHaveLength(1);
+  }
+  expect(forward.stops.filter((stop) => stop.startsWith("input#sw-category"))).toHaveLength(1);
+
+  const backward = await tabRound(page, "Shift+Tab");
+  expect(backward.outside).toEqual([]);
+  expect(backward.stops.slice(0, -1)).toEqual(forward.stops.slice(0, -1).reverse());
+
+  // A chosen category is the group's one stop.
+  await widget.host.locator("#sw-category-billing").check();
+  const chosen = await tabRound(page, "Tab");
+  expect(chosen.outside).toEqual([]);
+  expect(chosen.stops.filter((stop) => stop.startsWith("input#sw-category"))).toEqual(["input#sw-category-billing"]);
+});
+
+test("beside the page on a wide screen, Tab moves on from the panel to the page", async ({ page }) => {
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.locator("support-widget .sw-launcher").click();
+  await expect(new SupportWidgetPage(page).home).toBeVisible();
+  const { outside } = await tabRound(page, "Tab");
+  expect(outside.length).toBeGreaterThan(0);
+});
