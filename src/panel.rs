@@ -5,10 +5,10 @@
 //! page, which stays in use, Tab moves on to the page as usual.
 
 use wasm_bindgen::{prelude::*, JsCast};
-use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node};
 
 /// What Tab can reach, before the checks that need the element itself
-/// (shown, and one stop per radio group).
+/// (`display: none`, radio groups).
 const TABBABLE: &str = "a[href]:not([tabindex^='-']), button:enabled:not([tabindex^='-']), \
      input:enabled:not([type=hidden]):not([tabindex^='-']), select:enabled:not([tabindex^='-']), \
      textarea:enabled:not([tabindex^='-']), [tabindex]:not([tabindex^='-'])";
@@ -29,19 +29,34 @@ impl PanelFocus {
             if event.key() != "Tab" || event.default_prevented() || !covers_page(&within) {
                 return;
             }
-            let stops = tab_stops(&within);
-            let (Some(first), Some(last)) = (stops.first(), stops.last()) else {
+            let Some(from) = event
+                .target()
+                .and_then(|target| target.dyn_into::<Node>().ok())
+            else {
                 return;
             };
-            let from = event
-                .target()
-                .and_then(|target| target.dyn_into::<Element>().ok());
-            let (edge, round_to) = if event.shift_key() {
-                (first, last)
+            let stops = tab_stops(&within);
+            // Round from wherever nothing lies ahead: the last stop, but also
+            // a control that Tab would leave from without being a stop.
+            let (ahead, round_to) = if event.shift_key() {
+                (Node::DOCUMENT_POSITION_PRECEDING, stops.last())
             } else {
-                (last, first)
+                (Node::DOCUMENT_POSITION_FOLLOWING, stops.first())
             };
-            if from.as_ref() == Some(edge.unchecked_ref()) {
+            let Some(round_to) = round_to else {
+                return;
+            };
+            // Tab leaves a radio group as a whole.
+            let group = from
+                .dyn_ref::<HtmlElement>()
+                .and_then(radio)
+                .map(HtmlInputElement::name);
+            let in_group =
+                |stop: &HtmlElement| radio(stop).is_some_and(|input| Some(input.name()) == group);
+            if !stops
+                .iter()
+                .any(|stop| !in_group(stop) && from.compare_document_position(stop) & ahead != 0)
+            {
                 event.prevent_default();
                 _ = round_to.focus();
             }
@@ -63,7 +78,8 @@ impl Drop for PanelFocus {
 }
 
 /// Whether the panel spans the whole width of the window, as it does on
-/// phones: the page behind it cannot be seen.
+/// phones: the page behind it cannot be seen. (Half a pixel of slack: the
+/// page's width is whole pixels, the panel's edges need not be.)
 fn covers_page(panel: &Element) -> bool {
     let Some(page) = web_sys::window()
         .and_then(|window| window.document())
@@ -72,11 +88,12 @@ fn covers_page(panel: &Element) -> bool {
         return false;
     };
     let rect = panel.get_bounding_client_rect();
-    rect.left() <= 0.0 && rect.right() >= f64::from(page.client_width())
+    rect.left() <= 0.5 && rect.right() >= f64::from(page.client_width()) - 0.5
 }
 
-/// The panel's Tab stops in order: shown, enabled, and of each radio group
-/// only the checked radio (or the first, when none is).
+/// The panel's Tab stops in document order: enabled, not `display: none`,
+/// and of a radio group with a checked radio only that one (Tab skips the
+/// others).
 fn tab_stops(panel: &Element) -> Vec<HtmlElement> {
     let Ok(found) = panel.query_selector_all(TABBABLE) else {
         return Vec::new();
@@ -85,31 +102,22 @@ fn tab_stops(panel: &Element) -> Vec<HtmlElement> {
         .filter_map(|index| found.item(index)?.dyn_into::<HtmlElement>().ok())
         .filter(|element| element.offset_parent().is_some())
         .collect();
-    let mut stops = Vec::new();
-    let mut groups_done = Vec::new();
-    for element in &elements {
-        let Some(name) = radio_group(element) else {
-            stops.push(element.clone());
-            continue;
-        };
-        if groups_done.contains(&name) {
-            continue;
-        }
-        let group: Vec<&HtmlElement> = elements
-            .iter()
-            .filter(|other| radio_group(other).as_ref() == Some(&name))
-            .collect();
-        let checked = group
-            .iter()
-            .find(|radio| radio.unchecked_ref::<HtmlInputElement>().checked());
-        stops.push((*checked.unwrap_or(&group[0])).clone());
-        groups_done.push(name);
-    }
-    stops
+    let checked_groups: Vec<String> = elements
+        .iter()
+        .filter_map(|element| radio(element).filter(|input| input.checked()))
+        .map(HtmlInputElement::name)
+        .collect();
+    elements
+        .into_iter()
+        .filter(|element| {
+            radio(element)
+                .is_none_or(|input| input.checked() || !checked_groups.contains(&input.name()))
+        })
+        .collect()
 }
 
-/// The name of the radio group `element` belongs to, if it is a named radio.
-fn radio_group(element: &HtmlElement) -> Option<String> {
+/// `element` as a radio of a named group.
+fn radio(element: &HtmlElement) -> Option<&HtmlInputElement> {
     let input = element.dyn_ref::<HtmlInputElement>()?;
-    (input.type_() == "radio" && !input.name().is_empty()).then(|| input.name())
+    (input.type_() == "radio" && !input.name().is_empty()).then_some(input)
 }

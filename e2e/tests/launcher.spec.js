@@ -248,28 +248,28 @@ test("on a phone the panel fills the screen", async ({ page }) => {
 });
 
 // Presses `key` from the panel's close button until focus comes back to it
-// (at most 60 times). Returns each stop's description, in order, and the
-// stops where focus had left the widget for the page.
+// (at most 60 times). Returns where focus went at each press, in order: a
+// stop of the widget (its tag and id, or tag and first class) or, where it
+// had left the widget for the page, `page:` and the tag.
 const tabRound = async (page, key) => {
   await page.locator("support-widget .sw-panel-close").focus();
   const focused = () =>
     page.evaluate(() => {
       const widget = document.querySelector("support-widget");
-      if (document.activeElement !== widget) return { outside: document.activeElement?.tagName ?? "none" };
+      if (document.activeElement !== widget) return `page:${document.activeElement?.tagName ?? "none"}`;
       const el = widget.shadowRoot.activeElement;
-      return { stop: el.tagName.toLowerCase() + (el.id ? `#${el.id}` : `.${el.className.split(" ")[0]}`) };
+      return el ? el.tagName.toLowerCase() + (el.id ? `#${el.id}` : `.${el.classList[0]}`) : "none";
     });
-  const stops = [];
-  const outside = [];
+  const went = [];
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press(key);
-    const at = await focused();
-    if (at.outside) outside.push(at.outside);
-    else stops.push(at.stop);
-    if (at.stop === "button.sw-panel-close") break;
+    went.push(await focused());
+    if (went.at(-1) === "button.sw-panel-close") break;
   }
-  return { stops, outside };
+  return went;
 };
+// The category radios are one stop, whichever radio it is.
+const oneCategory = (went) => went.map((stop) => (stop.startsWith("input#sw-category") ? "category" : stop));
 
 test("on a phone, Tab and Shift+Tab go round the panel and never reach the page behind it", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 700 });
@@ -277,31 +277,39 @@ test("on a phone, Tab and Shift+Tab go round the panel and never reach the page 
   await page.locator("support-widget .sw-launcher").click();
   const widget = new SupportWidgetPage(page);
   await widget.openPartnerCenterRequest();
+  await expect(widget.heading).toBeFocused();
 
   const forward = await tabRound(page, "Tab");
-  expect(forward.outside).toEqual([]);
-  expect(forward.stops.at(-1)).toBe("button.sw-panel-close");
+  expect(forward.filter((stop) => stop.startsWith("page:"))).toEqual([]);
+  expect(forward.at(-1)).toBe("button.sw-panel-close");
   // Every field of the form on the way, its category radios as one stop.
-  for (const field of ["#sw-category", "#sw-title", "#sw-description", "#sw-contact-email"]) {
-    expect(forward.stops.filter((stop) => stop.endsWith(field))).toHaveLength(1);
+  for (const field of ["category", "input#sw-title", "textarea#sw-description", "input#sw-contact-email", "button.sw-button"]) {
+    expect(oneCategory(forward)).toContain(field);
   }
-  expect(forward.stops.filter((stop) => stop.startsWith("input#sw-category"))).toHaveLength(1);
+  expect(oneCategory(forward).filter((stop) => stop === "category")).toHaveLength(1);
 
   const backward = await tabRound(page, "Shift+Tab");
-  expect(backward.outside).toEqual([]);
-  expect(backward.stops.slice(0, -1)).toEqual(forward.stops.slice(0, -1).reverse());
+  expect(backward.filter((stop) => stop.startsWith("page:"))).toEqual([]);
+  expect(oneCategory(backward.slice(0, -1))).toEqual(oneCategory(forward.slice(0, -1)).reverse());
 
   // A chosen category is the group's one stop.
   await widget.host.locator("#sw-category-billing").check();
   const chosen = await tabRound(page, "Tab");
-  expect(chosen.outside).toEqual([]);
-  expect(chosen.stops.filter((stop) => stop.startsWith("input#sw-category"))).toEqual(["input#sw-category-billing"]);
+  expect(chosen.filter((stop) => stop.startsWith("page:"))).toEqual([]);
+  expect(chosen.filter((stop) => stop.startsWith("input#sw-category"))).toEqual(["input#sw-category-billing"]);
 });
 
 test("beside the page on a wide screen, Tab moves on from the panel to the page", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${site.origin}/launcher.html`);
   await page.locator("support-widget .sw-launcher").click();
-  await expect(new SupportWidgetPage(page).home).toBeVisible();
-  const { outside } = await tabRound(page, "Tab");
-  expect(outside.length).toBeGreaterThan(0);
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.home).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  const went = await tabRound(page, "Tab");
+  // The page comes next after the widget's controls, before any way back
+  // round to the close button.
+  const left = went.findIndex((stop) => stop.startsWith("page:"));
+  expect(left).toBeGreaterThan(0);
+  expect(went.slice(0, left)).not.toContain("button.sw-panel-close");
 });
