@@ -1,11 +1,13 @@
 //! The launcher's panel while it covers the page (phones): Tab and Shift+Tab
 //! go round the panel's controls instead of reaching the page hidden behind
-//! it. The loader draws the panel, a `role="dialog"` around the widget's
+//! it, and the panel is `aria-modal`, so that a screen reader keeps to it as
+//! well. The loader draws the panel, a `role="dialog"` around the widget's
 //! container, with its close button first. Where the panel floats beside the
-//! page, which stays in use, Tab moves on to the page as usual.
+//! page, which stays in use, it is not modal and Tab moves on to the page as
+//! usual.
 
 use wasm_bindgen::{prelude::*, JsCast};
-use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node};
+use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node, ResizeObserver};
 
 /// What Tab can reach, before the checks that need the element itself
 /// (`display: none`, radio groups).
@@ -13,10 +15,14 @@ const TABBABLE: &str = "a[href]:not([tabindex^='-']), button:enabled:not([tabind
      input:enabled:not([type=hidden]):not([tabindex^='-']), select:enabled:not([tabindex^='-']), \
      textarea:enabled:not([tabindex^='-']), [tabindex]:not([tabindex^='-'])";
 
-/// Keeps Tab inside the dialog around a mounted widget, until dropped.
+/// Keeps Tab and a screen reader inside the dialog around a mounted widget
+/// while it covers the page, until dropped.
 pub struct PanelFocus {
     panel: Element,
     on_keydown: Closure<dyn Fn(KeyboardEvent)>,
+    /// Sees the panel open, close, and change size with the window.
+    resizes: ResizeObserver,
+    _on_resize: Closure<dyn Fn()>,
 }
 
 impl PanelFocus {
@@ -64,12 +70,29 @@ impl PanelFocus {
         panel
             .add_event_listener_with_callback("keydown", on_keydown.as_ref().unchecked_ref())
             .ok()?;
-        Some(PanelFocus { panel, on_keydown })
+        let within = panel.clone();
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            _ = if covers_page(&within) {
+                within.set_attribute("aria-modal", "true")
+            } else {
+                within.remove_attribute("aria-modal")
+            };
+        });
+        let resizes = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        resizes.observe(&panel);
+        Some(PanelFocus {
+            panel,
+            on_keydown,
+            resizes,
+            _on_resize: on_resize,
+        })
     }
 }
 
 impl Drop for PanelFocus {
     fn drop(&mut self) {
+        self.resizes.disconnect();
+        _ = self.panel.remove_attribute("aria-modal");
         _ = self.panel.remove_event_listener_with_callback(
             "keydown",
             self.on_keydown.as_ref().unchecked_ref(),

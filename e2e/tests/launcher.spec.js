@@ -238,13 +238,22 @@ test("the launcher and its panel pass axe", async ({ page }) => {
   expect(await audit()).toEqual([]);
 });
 
-test("on a phone the panel fills the screen", async ({ page }) => {
+test("on a phone the panel fills the screen and is modal; beside the page it is not", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 700 });
   await page.goto(`${site.origin}/launcher.html`);
   await page.locator("support-widget .sw-launcher").click();
   await expect(page.locator("support-widget").getByTestId("home")).toBeVisible();
-  const box = await page.locator("support-widget .sw-panel").boundingBox();
+  const panel = page.locator("support-widget .sw-panel");
+  const box = await panel.boundingBox();
   expect(box).toEqual({ x: 0, y: 0, width: 390, height: 700 });
+  // A screen reader keeps to the panel, as Tab does.
+  await expect(panel).toHaveAttribute("aria-modal", "true");
+
+  // Turned or widened, the panel floats beside the page and is modal no more.
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await expect(panel).not.toHaveAttribute("aria-modal", /.*/);
+  await page.setViewportSize({ width: 390, height: 700 });
+  await expect(panel).toHaveAttribute("aria-modal", "true");
 });
 
 // Presses `key` from the panel's close button until focus comes back to it
@@ -306,10 +315,50 @@ test("beside the page on a wide screen, Tab moves on from the panel to the page"
   const widget = new SupportWidgetPage(page);
   await expect(widget.home).toBeVisible();
   await expect(widget.heading).toBeFocused();
+  await expect(page.locator("support-widget .sw-panel")).not.toHaveAttribute("aria-modal", /.*/);
   const went = await tabRound(page, "Tab");
   // The page comes next after the widget's controls, before any way back
   // round to the close button.
   const left = went.findIndex((stop) => stop.startsWith("page:"));
   expect(left).toBeGreaterThan(0);
   expect(went.slice(0, left)).not.toContain("button.sw-panel-close");
+});
+
+test("while a request is sending, focus stays on Submit and Escape still closes the panel", async ({ page }) => {
+  // The backend answers after a while, long enough to press keys meanwhile.
+  let answer;
+  const answered = new Promise((resolve) => (answer = resolve));
+  let posts = 0;
+  await page.route(/\/support-requests$/, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    posts++;
+    await answered;
+    await route.continue();
+  });
+  await page.goto(`${site.origin}/launcher.html`);
+  const launcher = page.locator("support-widget .sw-launcher");
+  await launcher.click();
+  const widget = new SupportWidgetPage(page);
+  await widget.openPartnerCenterRequest();
+  await widget.fill({
+    category: "billing",
+    title: "Invoice counts a licence twice",
+    description: "The October invoice lists Office 365 E3 twice.",
+    name: "Alex Morgan",
+    email: "alex.morgan@contoso.com",
+  });
+  await widget.submitButton.focus();
+  await page.keyboard.press("Enter");
+  await expect(widget.submitButton).toHaveAttribute("aria-busy", "true");
+  await expect(widget.submitButton).toBeFocused();
+  // A second Enter while sending sends nothing more.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await expect(page.locator("support-widget .sw-panel")).toBeHidden();
+  await expect(launcher).toBeFocused();
+
+  answer();
+  await launcher.click();
+  await expect(widget.confirmation).toBeVisible();
+  expect(posts).toBe(1);
 });

@@ -233,7 +233,10 @@ pub fn RequestForm(
                     type="submit"
                     class="sw-button sw-button-primary"
                     data-testid="submit"
-                    disabled=move || pending.get()
+                    // Not `disabled`: a disabled button loses focus to the
+                    // page, where the widget no longer hears its keys. `send`
+                    // ignores a press while the request is on its way.
+                    aria-disabled=move || pending.get().to_string()
                     aria-busy=move || pending.get().to_string()
                 >
                     {move || {
