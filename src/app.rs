@@ -175,6 +175,20 @@ pub fn Widget(
         }
     });
 
+    // In launcher mode the loader drew the launcher and the panel's close
+    // button in the language it expected; they follow the widget's.
+    Effect::new(move |_| {
+        let shown = locale.get();
+        if mode.get() == Mode::Launcher {
+            crate::panel::relabel(
+                &context.host.get_value(),
+                shown.tag(),
+                &context.text(id::LAUNCHER_OPEN)(),
+                &context.text(id::LAUNCHER_CLOSE)(),
+            );
+        }
+    });
+
     // Created once, above the screens, so that neither a language switch nor
     // a step back loses what the user typed.
     let partner_center = RequestFormState::new(crate::drafts::FormFlow::PartnerCenter);

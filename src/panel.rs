@@ -144,3 +144,27 @@ fn radio(element: &HtmlElement) -> Option<&HtmlInputElement> {
     let input = element.dyn_ref::<HtmlInputElement>()?;
     (input.type_() == "radio" && !input.name().is_empty()).then_some(input)
 }
+
+/// Puts the words the loader drew around a launcher-mode widget (the
+/// launcher button, the panel's name and its close button) in the language
+/// the widget shows, `lang` being its tag. The loader chose them before the
+/// widget could negotiate, and the user may switch language since.
+pub fn relabel(host: &HtmlElement, lang: &str, open: &str, close: &str) {
+    let Some(root) = host.shadow_root() else {
+        return;
+    };
+    let find = |selector| root.query_selector(selector).ok().flatten();
+    for (selector, label) in [(".sw-launcher", open), (".sw-panel-close", close)] {
+        if let Some(button) = find(selector) {
+            button.set_text_content(Some(label));
+        }
+    }
+    for selector in [".sw-launcher", ".sw-panel"] {
+        if let Some(element) = find(selector) {
+            _ = element.set_attribute("lang", lang);
+        }
+    }
+    if let Some(panel) = find(".sw-panel") {
+        _ = panel.set_attribute("aria-label", open);
+    }
+}

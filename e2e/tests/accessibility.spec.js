@@ -192,7 +192,7 @@ test("a Partner Center request can be filed by keyboard alone", async ({ page, r
   await tabTo(/submit/);
   await page.keyboard.press("Enter");
   await expect(widget.confirmation).toBeVisible();
-  await expect(widget.confirmation.locator("h2")).toBeFocused();
+  await expect(widget.confirmation.locator("h3")).toBeFocused();
   const stored = await widget.storedRequest(request);
   expect(stored.request).toMatchObject({ category: "billing", title: "Keyboard only", contact: { email: "kai@contoso.com" } });
 });
@@ -281,6 +281,21 @@ test("focus is visible on every control reached by Tab", async ({ page }) => {
     expect(focus.outline, `${focus.id} shows where focus is`).toBe(true);
   }
   expect(seen.size).toBeGreaterThanOrEqual(8);
+});
+
+test("a screen's heading, focused when the screen opens, shows a focus ring after a key but not after a click", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  const ring = () => widget.heading.evaluate((h) => getComputedStyle(h).outlineStyle !== "none");
+  await widget.goto();
+  await widget.host.getByTestId("open-partner-center-request").click();
+  await expect(widget.heading).toBeFocused();
+  expect(await ring(), "after a click").toBe(false);
+
+  await widget.host.getByTestId("back").focus();
+  await page.keyboard.press("Enter");
+  await expect(widget.home).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  expect(await ring(), "after Enter").toBe(true);
 });
 
 test("submission results are announced through a live region", async ({ page }) => {

@@ -241,6 +241,10 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await fillRequest(widget, "报表服务不可用");
   await widget.submit();
   const stored = await widget.storedRequest(request);
+  // The confirmation already gives the status, and the reminder.
+  await expect(widget.confirmation.getByTestId("confirm-status")).toHaveText(texts["zh-CN"].submitted);
+  await expect(widget.confirmation.getByTestId("confirm-status")).toHaveAttribute("data-status", "submitted");
+  await expect(widget.confirmation.getByTestId("close-the-loop")).toBeVisible();
 
   await widget.host.getByTestId("view-status").click();
   const current = widget.host.getByTestId("status-current");

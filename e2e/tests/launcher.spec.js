@@ -179,6 +179,29 @@ test("the launcher speaks the page's language before the widget loads", async ({
   await expect(page.locator("support-widget .sw-launcher")).toHaveText("說明與支援");
 });
 
+test("the launcher, the panel's name and its close button follow the language chosen in the widget", async ({ page }) => {
+  await page.goto(`${site.origin}/launcher.html`);
+  const launcher = page.locator("support-widget .sw-launcher");
+  await launcher.click();
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.home).toBeVisible();
+  const panel = page.locator("support-widget .sw-panel");
+  const close = page.locator("support-widget .sw-panel-close");
+  await expect(close).toHaveText("Close");
+
+  await widget.host.getByTestId("language-picker").selectOption("zh-TW");
+  await expect(widget.heading).toHaveText("需要什麼協助？");
+  await expect(close).toHaveText("關閉");
+  await expect(panel).toHaveAttribute("aria-label", "說明與支援");
+  await expect(panel).toHaveAttribute("lang", "zh-TW");
+  await expect(launcher).toHaveText("說明與支援");
+  await expect(launcher).toHaveAttribute("lang", "zh-TW");
+
+  await widget.host.getByTestId("language-picker").selectOption("es-ES");
+  await expect(close).toHaveText("Cerrar");
+  await expect(launcher).toHaveText("Ayuda y soporte");
+});
+
 test("intent also fetches the messages of the launcher's language, and the panel opens in it", async ({ page }) => {
   const messages = [];
   page.on("request", (r) => /support-widget-messages-[0-9a-f]+\.zh-TW\.js$/.test(r.url()) && messages.push(r.url()));

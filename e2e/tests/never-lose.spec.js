@@ -110,7 +110,7 @@ test("an answer lost on the way back: the retry gets the same request", async ({
   await expectOneStoredRequest(widget, request, posts);
 });
 
-test("backend down then up: retry now, stop, try again", async ({ page, request }) => {
+test("backend down then up: retry now, stop, try again, by keyboard, focus kept in the form", async ({ page, request }) => {
   let down = true;
   const posts = await interceptPosts(page, async (n, route, post) => {
     if (down) return route.abort("connectionrefused");
@@ -119,23 +119,31 @@ test("backend down then up: retry now, stop, try again", async ({ page, request 
   const widget = new SupportWidgetPage(page);
   await widget.open();
   await widget.fill(typed);
-  await widget.submit();
+  await widget.submitButton.focus();
+  await page.keyboard.press("Enter");
   const notice = widget.host.getByTestId("sending-notice");
   await expect(notice).toBeVisible();
+  await expect(widget.submitButton).toBeFocused();
   const sent = posts.length;
-  await notice.getByTestId("retry-now").click();
+  // Each of these buttons goes as it is pressed: focus moves to what
+  // follows, never to the page.
+  await notice.getByTestId("retry-now").focus();
+  await page.keyboard.press("Enter");
   await expect.poll(() => posts.length).toBeGreaterThan(sent);
+  await expect(widget.submitButton).toBeFocused();
   await expect(notice).toBeVisible();
-  await notice.getByTestId("stop-retrying").click();
+  await notice.getByTestId("stop-retrying").focus();
+  await page.keyboard.press("Enter");
   await expect(notice).toHaveCount(0);
   await expect(widget.submitError).toContainText("couldn't reach");
+  await expect(widget.submitError.getByRole("button")).toBeFocused();
   await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
 
   const stopped = posts.length;
   await page.waitForTimeout(1500);
   expect(posts.length, "Stop ends the retries").toBe(stopped);
   down = false;
-  await widget.submitError.getByRole("button").click();
+  await page.keyboard.press("Enter");
   await expect(widget.confirmation).toBeVisible();
   expect(posts).toHaveLength(stopped + 1);
   await expectOneStoredRequest(widget, request, posts);

@@ -59,7 +59,12 @@ for (const [locale, typed] of Object.entries(requests)) {
     await widget.submit();
     await expect(widget.confirmation).toContainText(typed.confirmation);
     await expect(widget.host.getByTestId("reference")).toContainText(/SR-\d{6}/);
-    await expect(widget.confirmation.locator("h2")).toBeFocused();
+    await expect(widget.confirmation.locator("h3")).toBeFocused();
+    await expect(widget.confirmation.getByTestId("confirm-status")).toHaveAttribute("data-status", "submitted");
+    // The form's introduction goes with the form; the customer reminder is
+    // for requests on a customer's behalf only.
+    await expect(widget.host.locator(".sw-intro")).toBeHidden();
+    await expect(widget.host.getByTestId("close-the-loop")).toHaveCount(0);
 
     const stored = await widget.storedRequest(request);
     expect(stored.reference).toMatch(/^SR-\d{6}$/);

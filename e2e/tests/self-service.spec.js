@@ -60,10 +60,14 @@ for (const locale of Object.keys(texts)) {
   });
 }
 
-test("a search that finds nothing says so and keeps the query", async ({ page }) => {
+test("a search that finds nothing says so, to screen readers too, and keeps the query", async ({ page }) => {
   const widget = await openSelfService(page, "en-US");
   await search(widget, "zzzz-nothing-matches");
-  await expect(widget.host.getByTestId("article-none")).toContainText("zzzz-nothing-matches");
+  // Said in the live region that announces what a search found.
+  const found = widget.host.getByRole("status").filter({ hasText: "zzzz-nothing-matches" });
+  await expect(found).toHaveCount(1);
+  await expect(found).toHaveAttribute("data-testid", "article-count");
+  await expect(widget.host.getByTestId("article")).toHaveCount(0);
   await expect(widget.host.getByTestId("article-query")).toHaveValue("zzzz-nothing-matches");
 });
 

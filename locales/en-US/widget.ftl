@@ -320,8 +320,8 @@ help-contact = Contact my partner
 help-solved-heading = Glad that helped
 help-solved-text = Nothing was sent. Come back any time.
 contact-heading = Contact your partner
-contact-intro = Describe the problem. Your partner will see which help articles you looked at.
-contact-seen-heading = Articles you looked at
+contact-intro = Describe the problem. Your partner will see which help articles your searches showed you.
+contact-seen-heading = Articles your searches showed you
 confirm-next-partner = Your partner will contact you.
 
 ## Attachments

@@ -270,7 +270,8 @@ pub fn RequestForm(
                 } else {
                     id::CONFIRM_NEXT
                 };
-                view! { <Confirmation created next on_new_request/> }.into_any()
+                let for_customer = target.with_untracked(|t| matches!(t, RequestTarget::Customer(_)));
+                view! { <Confirmation created next for_customer on_new_request/> }.into_any()
             }
             None => form().into_any(),
         }}

@@ -1,18 +1,24 @@
 use leptos::{html, prelude::*};
 use support_contract::CreatedRequest;
 
-use crate::{context::use_widget, host::Audience, i18n, i18n::id, journey::Step};
+use crate::{
+    context::use_widget, host::Audience, i18n, i18n::id, journey::Step, screens::CurrentStatus,
+};
 
-/// What the user sees once the backend has stored the request.
+/// What the user sees once the backend has stored the request: its
+/// reference and status, who gets in touch next, and for a request on
+/// behalf of a customer the reminder to close the loop with the customer.
 #[component]
 pub fn Confirmation(
     created: CreatedRequest,
     /// Who will get in touch: the support representative, or the partner.
     next: &'static str,
+    /// Filed on behalf of a customer (with or without the escalation guide).
+    for_customer: bool,
     on_new_request: Callback<()>,
 ) -> impl IntoView {
     let widget = use_widget();
-    let heading = NodeRef::<html::H2>::new();
+    let heading = NodeRef::<html::H3>::new();
     // Moving focus to the new step's heading tells screen-reader users that
     // the step changed, and puts keyboard users at its top.
     heading.on_load(|heading| {
@@ -28,9 +34,16 @@ pub fn Confirmation(
     };
     view! {
         <section class="sw-confirmation" data-testid="confirmation" data-request-id=created.id.clone()>
-            <h2 class="sw-heading" tabindex="-1" node_ref=heading>{widget.text(id::CONFIRM_HEADING)}</h2>
+            // Under the screen's own heading, which names the request.
+            <h3 class="sw-heading" tabindex="-1" node_ref=heading>{widget.text(id::CONFIRM_HEADING)}</h3>
             <p class="sw-reference" data-testid="reference" data-reference=created.reference.clone()>{reference_text}</p>
+            <CurrentStatus status=created.status testid="confirm-status"/>
             <p>{widget.text(next)}</p>
+            {for_customer.then(|| view! {
+                <aside class="sw-note" data-testid="close-the-loop">
+                    <p>{widget.text(id::STATUS_CLOSE_LOOP)}</p>
+                </aside>
+            })}
             <div class="sw-actions">
                 // The status view and the list of filed requests belong to
                 // the partner's journey.

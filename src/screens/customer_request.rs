@@ -32,7 +32,7 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
         <section class="sw-screen" data-testid="customer-request">
             <BackButton/>
             <ScreenHeading>{widget.text(id::CR_HEADING)}</ScreenHeading>
-            <p class="sw-intro">{widget.text(id::CR_INTRO)}</p>
+            <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::CR_INTRO)}</p>
             {context.map(|context| {
                 let reason = context.escalation.as_ref().map(|escalation| {
                     EscalationReason::parse(&escalation.reason)

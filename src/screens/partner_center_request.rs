@@ -15,7 +15,7 @@ pub fn PartnerCenterRequest(state: RequestFormState) -> impl IntoView {
         <section class="sw-screen" data-testid="partner-center-request">
             <BackButton/>
             <ScreenHeading>{widget.text(id::PC_HEADING)}</ScreenHeading>
-            <p class="sw-intro">{widget.text(id::PC_INTRO)}</p>
+            <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::PC_INTRO)}</p>
             <RequestForm state target=RequestTarget::PartnerCenter/>
         </section>
     }

@@ -61,14 +61,7 @@ pub fn RequestStatus() -> impl IntoView {
                     view! {
                         <p class="sw-reference" data-testid="status-reference">{stored.reference.clone()}</p>
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
-                        <dl class="sw-context">
-                            <div>
-                                <dt>{widget.text(id::STATUS_LABEL)}</dt>
-                                <dd data-testid="status-current" data-status=stored.status.as_str()>
-                                    {widget.text(status_label(stored.status))}
-                                </dd>
-                            </div>
-                        </dl>
+                        <CurrentStatus status=stored.status testid="status-current"/>
                         // The reminder stands out once the request is resolved.
                         {for_customer.then(|| view! {
                             <aside class="sw-note" class:sw-note-strong=resolved data-testid="close-the-loop">
@@ -110,6 +103,22 @@ pub fn RequestStatus() -> impl IntoView {
             </div>
             <p class="sw-hint" role="status" data-testid="status-checked">{checked}</p>
         </section>
+    }
+}
+
+/// "Status: …", as the status screen and the confirmation show it.
+#[component]
+pub fn CurrentStatus(status: Status, testid: &'static str) -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <dl class="sw-context">
+            <div>
+                <dt>{widget.text(id::STATUS_LABEL)}</dt>
+                <dd data-testid=testid data-status=status.as_str()>
+                    {widget.text(status_label(status))}
+                </dd>
+            </div>
+        </dl>
     }
 }
 

@@ -138,13 +138,20 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
                 </div>
             </div>
         </form>
+        // What a search found, in one live region that is always there, so
+        // that screen readers announce it: the number of articles, or that
+        // none match.
         <p class="sw-hint" role="status" data-testid="article-count">
             {move || {
                 if search.pending.get() {
                     return widget.text(id::HELP_SEARCHING)();
                 }
                 match search.result.get() {
-                    Some((_, Ok(articles))) if !articles.is_empty() => widget.format(
+                    Some((query, Ok(articles))) if articles.is_empty() => widget.format(
+                        id::HELP_NO_RESULTS,
+                        &i18n::args([("query", query.into())]),
+                    ),
+                    Some((_, Ok(articles))) => widget.format(
                         id::HELP_RESULTS,
                         &i18n::args([("count", articles.len().into())]),
                     ),
@@ -156,13 +163,7 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
             None => ().into_any(),
             Some((_, Err(_))) => view! { <LoadFailure message=id::HELP_SEARCH_ERROR on_retry=Callback::new(move |()| run())/> }
             .into_any(),
-            Some((query, Ok(articles))) if articles.is_empty() => {
-                let message = move || widget.format(
-                    id::HELP_NO_RESULTS,
-                    &i18n::args([("query", query.clone().into())]),
-                );
-                view! { <p data-testid="article-none">{message}</p> }.into_any()
-            }
+            Some((_, Ok(articles))) if articles.is_empty() => ().into_any(),
             Some((_, Ok(articles))) => view! {
                 <ul class="sw-articles" data-testid="articles">
                     {articles.into_iter().map(|article| view! { <ArticleItem article/> }).collect_view()}
@@ -228,7 +229,7 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
         <section class="sw-screen" data-testid="contact-partner">
             <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
             <ScreenHeading>{widget.text(id::CONTACT_HEADING)}</ScreenHeading>
-            <p class="sw-intro">{widget.text(id::CONTACT_INTRO)}</p>
+            <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::CONTACT_INTRO)}</p>
             {move || {
                 let seen = seen.get();
                 (!seen.is_empty()).then(|| view! {

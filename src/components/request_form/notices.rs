@@ -87,6 +87,12 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
     view! { {kept} {off} }
 }
 
+/// Where focus goes when "Retry now" or "Try again" removes itself: the
+/// submit button, busy while the request is on its way.
+const SUBMIT: &str = "[data-testid=submit]";
+/// Where focus goes when "Stop" removes itself: "Try again".
+const TRY_AGAIN: &str = ".sw-submit-error button";
+
 /// Near the submit button: waiting to retry, or holding while offline. Only
 /// the text follows the countdown: the buttons stay put, and keep focus.
 #[component]
@@ -127,7 +133,10 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                             class="sw-button sw-button-secondary"
                             data-testid="retry-now"
                             hidden=move || !retrying.get()
-                            on:click=move |_| sender.retry_now()
+                            on:click=move |_| {
+                                sender.retry_now();
+                                widget.focus_after_removal(SUBMIT);
+                            }
                         >
                             {widget.text(id::SUBMIT_RETRY_NOW)}
                         </button>
@@ -135,7 +144,10 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                             type="button"
                             class="sw-button sw-button-secondary"
                             data-testid="stop-retrying"
-                            on:click=move |_| sender.stop()
+                            on:click=move |_| {
+                                sender.stop();
+                                widget.focus_after_removal(TRY_AGAIN);
+                            }
                         >
                             {widget.text(id::SUBMIT_RETRY_STOP)}
                         </button>
@@ -167,7 +179,12 @@ pub fn SubmitFailure(
                     <button
                         type="button"
                         class="sw-button sw-button-secondary"
-                        on:click=move |_| send.run(())
+                        on:click=move |_| {
+                            // First, so that the error summary's focus wins
+                            // when the form turns out to need a change.
+                            widget.focus_after_removal(SUBMIT);
+                            send.run(());
+                        }
                     >
                         {widget.text(id::SUBMIT_RETRY)}
                     </button>
