@@ -134,6 +134,26 @@ pub fn format(locale: Locale, id: &str, args: Option<&Args>) -> String {
     catalog::CATALOG.format(locale, id, args)
 }
 
+/// A message split where the variable `name` is placed: the text before it
+/// and after it, without the isolation marks around it. The view puts the
+/// value in an element of its own (`<bdi>`, which isolates it as the marks
+/// would), so that selecting and copying it copies the value alone. When a
+/// locale's message does not place the variable, all of it comes before.
+pub fn format_around<'a>(
+    locale: Locale,
+    id: &str,
+    mut args: Args<'a>,
+    name: &'a str,
+) -> (String, String) {
+    // A private-use character, which no message and no value holds.
+    args.set(name, "\u{E000}");
+    let text = format(locale, id, Some(&args));
+    match text.split_once("\u{2068}\u{E000}\u{2069}") {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (text, String::new()),
+    }
+}
+
 /// A message without arguments.
 pub fn message(locale: Locale, id: &str) -> String {
     format(locale, id, None)

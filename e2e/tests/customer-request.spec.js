@@ -88,6 +88,8 @@ for (const [locale, flow] of Object.entries(flows)) {
     await expect(context).toContainText(flow.customer);
     await expect(context).toContainText(flow.service);
     await widget.host.locator(`#sw-severity${flow.severity === "critical" ? "" : `-${flow.severity}`}`).check();
+    // Its example is about a service, not about the partner's invoice.
+    await expect(widget.host.locator("#sw-title")).toHaveAccessibleDescription(/Outlook/);
     await widget.host.locator("#sw-title").fill(flow.title);
     await widget.host.locator("#sw-description").fill(flow.description);
     await widget.host.locator("#sw-contact-name").fill(flow.name);

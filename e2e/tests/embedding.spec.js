@@ -277,3 +277,17 @@ test("a removed element leaves no timers or listeners behind", async ({ page }) 
     site.close();
   }
 });
+
+test("the demo pages load every file they ask for, with no error in the console", async ({ page }) => {
+  const failed = [];
+  page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  page.on("requestfailed", (r) => failed.push(`${r.failure()?.errorText} ${r.url()}`));
+  // The browser's own requests (such as a page icon) are told only here.
+  page.on("console", (m) => m.type() === "error" && failed.push(`${m.text()} ${m.location().url}`));
+  for (const [path, screen] of [["/", "home"], ["/self-service.html", "self-service"]]) {
+    await page.goto(path);
+    await expect(page.locator("support-widget").getByTestId(screen)).toBeVisible();
+    await page.waitForLoadState("networkidle");
+  }
+  expect(failed).toEqual([]);
+});

@@ -94,6 +94,8 @@ for (const locale of ["en-US", "zh-TW"]) {
     const widget = new SupportWidgetPage(page);
     await startEscalation(widget, locale, "azure");
     const incident = widget.host.getByTestId("incident").filter({ hasText: texts[locale].incident });
+    // Under the screen's heading, its title is a level below it.
+    await expect(incident.getByRole("heading", { level: 3 })).toHaveCount(1);
     await expect(incident).toBeVisible();
     await expect(incident.locator(".sw-incident-time")).not.toBeEmpty();
     await incident.getByTestId("incident-mine").click();

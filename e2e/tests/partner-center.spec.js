@@ -59,6 +59,11 @@ for (const [locale, typed] of Object.entries(requests)) {
     await widget.submit();
     await expect(widget.confirmation).toContainText(typed.confirmation);
     await expect(widget.host.getByTestId("reference")).toContainText(/SR-\d{6}/);
+    // The reference stands alone, without the invisible bidi marks a
+    // formatted message places around values, so copying it copies it alone.
+    const reference = widget.host.locator(".sw-reference-id");
+    expect(await reference.evaluate((e) => e.textContent)).toMatch(/^SR-\d{6}$/);
+    expect(await widget.host.getByTestId("reference").evaluate((e) => /[\u2066-\u2069]/.test(e.textContent))).toBe(false);
     await expect(widget.confirmation.locator("h3")).toBeFocused();
     await expect(widget.confirmation.getByTestId("confirm-status")).toHaveAttribute("data-status", "submitted");
     // The form's introduction goes with the form; the customer reminder is

@@ -30,6 +30,8 @@ for (const locale of Object.keys(texts)) {
     const widget = await openSelfService(page, locale);
     // Service health comes first: the seeded Azure incident is current.
     await expect(widget.host.getByTestId("incident").first()).toBeVisible();
+    // Its title is a level below the "Service health" subheading.
+    await expect(widget.host.getByTestId("incident").first().getByRole("heading", { level: 4 })).toHaveCount(1);
 
     await search(widget, texts[locale].query);
     const article = widget.host.getByTestId("article").filter({ hasText: texts[locale].article }).first();

@@ -118,6 +118,8 @@ severity-minimal-hint = A question, or a problem with little effect on the custo
 
 field-title-label = Summary
 field-title-hint = One line, for example “Can't download the October invoice”.
+# The same, on the forms about a customer's service.
+field-title-hint-service = One line, for example “Can't sign in to Outlook”.
 field-description-label = Description
 field-description-hint = What happened, what you expected instead, and any error message you saw.
 field-contact-name-label = Your name
@@ -215,7 +217,7 @@ partner-duty-client-connectivity = Client connectivity and client desktop
 partner-duty-performance = Performance and availability within your span of control
 troubleshoot-software = Software: the apps and clients the customer uses
 troubleshoot-settings = Settings: the customer's service settings, checked with admin privileges
-troubleshoot-configuration = Configuration: domains, users, licences and policies
+troubleshoot-configuration = Configuration: domains, users, licenses and policies
 
 ## Escalation guide (seeds 002 and 003)
 home-escalate-title = Escalate a customer's problem

@@ -115,6 +115,7 @@ severity-minimal-hint = Una consulta o un problema que apenas afecta al negocio 
 
 field-title-label = Resumen
 field-title-hint = Una sola línea; por ejemplo, «No puedo descargar la factura de octubre».
+field-title-hint-service = Una sola línea; por ejemplo, «No puedo iniciar sesión en Outlook».
 field-description-label = Descripción
 field-description-hint = Qué ha ocurrido, qué esperaba que ocurriera y cualquier mensaje de error que haya visto.
 field-contact-name-label = Su nombre

@@ -115,6 +115,7 @@ severity-minimal-hint = 一般咨询，或对客户业务影响很小的问题�
 
 field-title-label = 摘要
 field-title-hint = 用一句话概括，例如“无法下载 10 月的发票”。
+field-title-hint-service = 用一句话概括，例如“无法登录 Outlook”。
 field-description-label = 描述
 field-description-hint = 发生了什么情况、你原本预期的结果，以及看到的任何错误消息。
 field-contact-name-label = 你的姓名

@@ -115,6 +115,7 @@ severity-minimal-hint = 一般諮詢，或對客戶業務影響很小的問題�
 
 field-title-label = 摘要
 field-title-hint = 以一句話說明，例如「無法下載 10 月的發票」。
+field-title-hint-service = 以一句話說明，例如「無法登入 Outlook」。
 field-description-label = 說明
 field-description-hint = 發生了什麼狀況、您原本預期的結果，以及您看到的任何錯誤訊息。
 field-contact-name-label = 您的姓名

@@ -177,7 +177,7 @@ pub fn RequestForm(
                 <TextField
                     id=control_id("title")
                     label=id::FIELD_TITLE_LABEL
-                    hint=id::FIELD_TITLE_HINT
+                    hint=if is_partner_center() { id::FIELD_TITLE_HINT } else { id::FIELD_TITLE_HINT_SERVICE }
                     value=state.title
                     error=error_at("title")
                 />

@@ -25,6 +25,10 @@ pub fn ServiceHealthList(
     /// Offers "This is my customer's problem" on each incident.
     #[prop(optional)]
     on_mine: Option<Callback<String>>,
+    /// Placed under a subheading (h3) rather than the screen's heading: the
+    /// incidents' titles are then a level below it.
+    #[prop(optional)]
+    under_subheading: bool,
 ) -> impl IntoView {
     let widget = use_widget();
     let health = Loaded::new(move || {
@@ -60,7 +64,7 @@ pub fn ServiceHealthList(
                                 {shown
                                     .into_iter()
                                     .enumerate()
-                                    .map(|(index, incident)| view! { <Incident incident index on_mine/> })
+                                    .map(|(index, incident)| view! { <Incident incident index on_mine under_subheading/> })
                                     .collect_view()}
                             </ul>
                         }
@@ -77,6 +81,7 @@ fn Incident(
     incident: HealthIncident,
     index: usize,
     on_mine: Option<Callback<String>>,
+    under_subheading: bool,
 ) -> impl IntoView {
     let widget = use_widget();
     // Names the incident a "This is my customer's problem" button is about.
@@ -89,6 +94,16 @@ fn Incident(
         )
     };
     let incident_id = incident.id.clone();
+    let (id, lang, text) = (
+        title_id.clone(),
+        incident.locale.as_str(),
+        incident.title.clone(),
+    );
+    let title = if under_subheading {
+        view! { <h4 class="sw-incident-title" id=id lang=lang>{text}</h4> }.into_any()
+    } else {
+        view! { <h3 class="sw-incident-title" id=id lang=lang>{text}</h3> }.into_any()
+    };
     view! {
         <li class="sw-incident" data-testid="incident" data-incident-id=incident.id.clone()>
             <p class="sw-incident-meta">
@@ -98,7 +113,7 @@ fn Incident(
                 " "
                 <span>{widget.text(status_label(incident.status))}</span>
             </p>
-            <h3 class="sw-incident-title" id=title_id.clone() lang=incident.locale.as_str()>{incident.title.clone()}</h3>
+            {title}
             <p class="sw-incident-summary" lang=incident.locale.as_str()>{incident.summary.clone()}</p>
             <p class="sw-incident-time">{started}</p>
             {on_mine.map(|on_mine| {

@@ -131,6 +131,40 @@ fn arguments_are_placed_as_text_and_isolated() {
 }
 
 #[test]
+fn a_message_splits_around_a_value_shown_apart() {
+    let around =
+        |locale| format_around(locale, id::CONFIRM_REFERENCE, Args::default(), "reference");
+    assert_eq!(
+        around(Locale::EnUs),
+        ("Your request's reference is ".to_owned(), ".".to_owned())
+    );
+    assert_eq!(
+        around(Locale::ZhCn),
+        ("你的请求编号为 ".to_owned(), "。".to_owned())
+    );
+    for locale in Locale::ALL {
+        let (before, after) = around(locale);
+        assert!(
+            !after.is_empty(),
+            "{}: the reference is placed",
+            locale.tag()
+        );
+        for part in [before, after] {
+            assert!(
+                !part.contains(['\u{2068}', '\u{2069}', '\u{E000}']),
+                "{part:?}"
+            );
+        }
+    }
+    // A message without the variable comes whole, before.
+    let (before, after) = format_around(Locale::EnUs, id::PC_HEADING, Args::default(), "reference");
+    assert_eq!(
+        (before, after),
+        (message(Locale::EnUs, id::PC_HEADING), String::new())
+    );
+}
+
+#[test]
 fn counts_choose_the_plural_variant() {
     let seconds = |locale, n: u32| {
         format(

@@ -24,19 +24,26 @@ pub fn Confirmation(
     heading.on_load(|heading| {
         request_animation_frame(move || _ = heading.focus());
     });
-    let reference = created.reference.clone();
     let request_id = created.id.clone();
-    let reference_text = move || {
-        widget.format(
+    // The reference in an element of its own, without the isolation marks
+    // a formatted message puts around it: copied, it is the reference alone.
+    let around = Memo::new(move |_| {
+        i18n::format_around(
+            widget.locale.get(),
             id::CONFIRM_REFERENCE,
-            &i18n::args([("reference", reference.as_str().into())]),
+            i18n::Args::default(),
+            "reference",
         )
-    };
+    });
     view! {
         <section class="sw-confirmation" data-testid="confirmation" data-request-id=created.id.clone()>
             // Under the screen's own heading, which names the request.
             <h3 class="sw-heading" tabindex="-1" node_ref=heading>{widget.text(id::CONFIRM_HEADING)}</h3>
-            <p class="sw-reference" data-testid="reference" data-reference=created.reference.clone()>{reference_text}</p>
+            <p class="sw-reference" data-testid="reference" data-reference=created.reference.clone()>
+                {move || around.with(|(before, _)| before.clone())}
+                <bdi class="sw-reference-id">{created.reference.clone()}</bdi>
+                {move || around.with(|(_, after)| after.clone())}
+            </p>
             <CurrentStatus status=created.status testid="confirm-status"/>
             <p>{widget.text(next)}</p>
             {for_customer.then(|| view! {

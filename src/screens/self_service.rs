@@ -27,7 +27,7 @@ pub fn SelfServiceHelp(
             <ScreenHeading>{widget.text(id::HELP_HEADING)}</ScreenHeading>
             <p class="sw-intro">{widget.text(id::HELP_INTRO)}</p>
             <h3 class="sw-subheading">{widget.text(id::HELP_HEALTH_HEADING)}</h3>
-            <ServiceHealthList empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE))/>
+            <ServiceHealthList empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE)) under_subheading=true/>
             <h3 class="sw-subheading">{widget.text(id::HELP_ARTICLES_HEADING)}</h3>
             <ArticleSearchForm search/>
             <fieldset class="sw-fieldset">
