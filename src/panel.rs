@@ -67,9 +67,6 @@ impl PanelFocus {
                 _ = round_to.focus();
             }
         });
-        panel
-            .add_event_listener_with_callback("keydown", on_keydown.as_ref().unchecked_ref())
-            .ok()?;
         let within = panel.clone();
         let on_resize = Closure::<dyn Fn()>::new(move || {
             _ = if covers_page(&within) {
@@ -78,7 +75,11 @@ impl PanelFocus {
                 within.remove_attribute("aria-modal")
             };
         });
+        // Both or neither: each is undone only by dropping what holds both.
         let resizes = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        panel
+            .add_event_listener_with_callback("keydown", on_keydown.as_ref().unchecked_ref())
+            .ok()?;
         resizes.observe(&panel);
         Some(PanelFocus {
             panel,

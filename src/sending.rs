@@ -131,6 +131,7 @@ impl Sender {
         let mut attempt = 0;
         loop {
             if is_offline() && !self.pause(Holding::Offline, None).await {
+                self.holding.try_set(None);
                 return Err(SubmitError::Network);
             }
             self.holding.try_set(None);

@@ -146,6 +146,13 @@ pub fn RequestForm(
     let is_partner_center =
         move || target.with(|target| matches!(target, RequestTarget::PartnerCenter));
 
+    // The kind of form never changes while it is shown: read once, so that
+    // the form is not rebuilt (losing focus) when the target's data changes.
+    let title_hint = if target.with_untracked(|t| matches!(t, RequestTarget::PartnerCenter)) {
+        id::FIELD_TITLE_HINT
+    } else {
+        id::FIELD_TITLE_HINT_SERVICE
+    };
     let form = move || {
         view! {
             <form
@@ -177,7 +184,7 @@ pub fn RequestForm(
                 <TextField
                     id=control_id("title")
                     label=id::FIELD_TITLE_LABEL
-                    hint=if is_partner_center() { id::FIELD_TITLE_HINT } else { id::FIELD_TITLE_HINT_SERVICE }
+                    hint=title_hint
                     value=state.title
                     error=error_at("title")
                 />

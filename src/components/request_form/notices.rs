@@ -87,8 +87,8 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
     view! { {kept} {off} }
 }
 
-/// Where focus goes when "Retry now" or "Try again" removes itself: the
-/// submit button, busy while the request is on its way.
+/// Where focus goes when the sending notice or "Try again" goes with it:
+/// the submit button, busy while the request is on its way.
 const SUBMIT: &str = "[data-testid=submit]";
 /// Where focus goes when "Stop" removes itself: "Try again".
 const TRY_AGAIN: &str = ".sw-submit-error button";
@@ -121,10 +121,30 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
         retrying.track();
         describe(sender.holding.get_untracked())
     };
+    // The notice goes whenever an attempt starts and when the last one
+    // fails: focus inside it then moves to Submit, busy while the request
+    // is on its way, instead of falling back to the page.
+    let focus_inside = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !holding.get() && focus_inside.get_value() {
+            focus_inside.set_value(false);
+            widget.focus_after_removal(SUBMIT);
+        }
+    });
     move || {
         holding.get().then(|| {
             view! {
-                <div class="sw-notice" data-testid="sending-notice">
+                <div
+                    class="sw-notice"
+                    data-testid="sending-notice"
+                    on:focusin=move |_| focus_inside.set_value(true)
+                    on:focusout=move |event| {
+                        // Moved on to another control, not removed with it.
+                        if event.related_target().is_some() {
+                            focus_inside.set_value(false);
+                        }
+                    }
+                >
                     <p aria-hidden="true">{text}</p>
                     <p class="sw-visually-hidden" role="status">{announcement}</p>
                     <div class="sw-notice-actions">
@@ -133,10 +153,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                             class="sw-button sw-button-secondary"
                             data-testid="retry-now"
                             hidden=move || !retrying.get()
-                            on:click=move |_| {
-                                sender.retry_now();
-                                widget.focus_after_removal(SUBMIT);
-                            }
+                            on:click=move |_| sender.retry_now()
                         >
                             {widget.text(id::SUBMIT_RETRY_NOW)}
                         </button>
@@ -145,6 +162,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                             class="sw-button sw-button-secondary"
                             data-testid="stop-retrying"
                             on:click=move |_| {
+                                focus_inside.set_value(false);
                                 sender.stop();
                                 widget.focus_after_removal(TRY_AGAIN);
                             }
