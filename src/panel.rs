@@ -155,17 +155,16 @@ pub fn relabel(host: &HtmlElement, lang: &str, open: &str, close: &str) {
         return;
     };
     let find = |selector| root.query_selector(selector).ok().flatten();
-    for (selector, label) in [(".sw-launcher", open), (".sw-panel-close", close)] {
-        if let Some(button) = find(selector) {
-            button.set_text_content(Some(label));
-        }
+    if let Some(launcher) = find(".sw-launcher") {
+        launcher.set_text_content(Some(open));
+        _ = launcher.set_attribute("lang", lang);
     }
-    for selector in [".sw-launcher", ".sw-panel"] {
-        if let Some(element) = find(selector) {
-            _ = element.set_attribute("lang", lang);
-        }
-    }
+    // The close button is inside the panel, and takes its language.
     if let Some(panel) = find(".sw-panel") {
         _ = panel.set_attribute("aria-label", open);
+        _ = panel.set_attribute("lang", lang);
+    }
+    if let Some(close_button) = find(".sw-panel-close") {
+        close_button.set_text_content(Some(close));
     }
 }

@@ -21,7 +21,7 @@ pub use escalation_guide::EscalationGuide;
 pub use filed_requests::FiledRequests;
 pub use home::Home;
 pub use partner_center_request::PartnerCenterRequest;
-pub use request_status::{CurrentStatus, RequestStatus};
+pub use request_status::{CloseTheLoop, CurrentStatus, RequestStatus};
 pub use self_help::{SelfHelp, Solved};
 pub use self_service::{ArticleSearch, ContactPartner, SelfServiceHelp, SelfServiceSolved};
 pub use service_choice::ServiceChoice;

@@ -2,7 +2,12 @@ use leptos::{html, prelude::*};
 use support_contract::CreatedRequest;
 
 use crate::{
-    context::use_widget, host::Audience, i18n, i18n::id, journey::Step, screens::CurrentStatus,
+    context::use_widget,
+    host::Audience,
+    i18n,
+    i18n::id,
+    journey::Step,
+    screens::{CloseTheLoop, CurrentStatus},
 };
 
 /// What the user sees once the backend has stored the request: its
@@ -46,11 +51,7 @@ pub fn Confirmation(
             </p>
             <CurrentStatus status=created.status testid="confirm-status"/>
             <p>{widget.text(next)}</p>
-            {for_customer.then(|| view! {
-                <aside class="sw-note" data-testid="close-the-loop">
-                    <p>{widget.text(id::STATUS_CLOSE_LOOP)}</p>
-                </aside>
-            })}
+            {for_customer.then(|| view! { <CloseTheLoop strong=false/> })}
             <div class="sw-actions">
                 // The status view and the list of filed requests belong to
                 // the partner's journey.

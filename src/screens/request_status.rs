@@ -63,11 +63,7 @@ pub fn RequestStatus() -> impl IntoView {
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
                         <CurrentStatus status=stored.status testid="status-current"/>
                         // The reminder stands out once the request is resolved.
-                        {for_customer.then(|| view! {
-                            <aside class="sw-note" class:sw-note-strong=resolved data-testid="close-the-loop">
-                                <p>{widget.text(id::STATUS_CLOSE_LOOP)}</p>
-                            </aside>
-                        })}
+                        {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
                         <h3 class="sw-subheading">{widget.text(id::STATUS_HISTORY)}</h3>
                         <ol class="sw-history" data-testid="status-history">
                             {stored
@@ -119,6 +115,18 @@ pub fn CurrentStatus(status: Status, testid: &'static str) -> impl IntoView {
                 </dd>
             </div>
         </dl>
+    }
+}
+
+/// The reminder, for a request on a customer's behalf, to close the loop
+/// with the customer: `strong` once there is a result to tell them.
+#[component]
+pub fn CloseTheLoop(strong: bool) -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <aside class="sw-note" class:sw-note-strong=strong data-testid="close-the-loop">
+            <p>{widget.text(id::STATUS_CLOSE_LOOP)}</p>
+        </aside>
     }
 }
 
