@@ -4,10 +4,11 @@ Trunk builds the wasm and its JavaScript glue with content-hashed names and
 injects a loader of its own into index.html that assumes the page is the app.
 An embedded widget instead needs a stable-named loader that finds the hashed
 files next to itself, so this hook
-  - wraps the WebAssembly in a JavaScript module (so that a page's strict
-    CSP needs no connect-src for the widget's own files: scripts from the
-    page's script-src are enough),
-  - copies style/widget.css under a content-hashed name,
+  - minifies wasm-bindgen's glue (terser),
+  - wraps the WebAssembly, less its custom sections, in a JavaScript module
+    (so that a page's strict CSP needs no connect-src for the widget's own
+    files: scripts from the page's script-src are enough),
+  - writes style/widget.css, minified (csso), under a content-hashed name,
   - writes the messages of each locale but en-US (compiled by
     support-messages) as modules the widget imports when it needs them,
   - writes support-widget.js from loader/support-widget.js with those names
@@ -44,10 +45,78 @@ def hashed(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
-# Trunk's glue, renamed with a hash of the same length as the others'.
+def node_module(name: str) -> pathlib.Path:
+    """A minifier installed in loader/ by scripts/setup."""
+    path = root / "loader" / "node_modules" / name
+    if not path.exists():
+        sys.exit(f"write_loader: {path} is missing: run scripts/setup")
+    return path
+
+
+def minify(script: str) -> str:
+    """A JavaScript module minified by terser."""
+    terser = node_module("terser") / "bin" / "terser"
+    return subprocess.run(
+        ["node", str(terser), "--module", "--compress", "--mangle"],
+        input=script,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def minify_style(style: str) -> str:
+    """Styles minified by csso, rules kept in their order (no restructuring,
+    which could change which of two equal rules wins)."""
+    script = (
+        "const css = require('fs').readFileSync(0, 'utf8');"
+        "process.stdout.write(require(process.argv[1]).minify(css, { restructure: false }).css);"
+    )
+    return subprocess.run(
+        ["node", "-e", script, str(node_module("csso"))],
+        input=style,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def leb128(data: bytes, at: int) -> tuple[int, int]:
+    """The unsigned LEB128 number at `at`, and where it ends."""
+    value, shift = 0, 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def without_custom_sections(binary: bytes) -> bytes:
+    """The WebAssembly without its custom sections (id 0: the names of
+    wasm-bindgen's shims, the producers, the target features), which the
+    browser does not need to run it."""
+    if binary[:4] != b"\0asm":
+        sys.exit("write_loader: the WebAssembly has no wasm header")
+    kept, at = bytearray(binary[:8]), 8
+    while at < len(binary):
+        start = at
+        section_id = binary[at]
+        size, at = leb128(binary, at + 1)
+        at += size
+        if section_id != 0:
+            kept += binary[start:at]
+    return bytes(kept)
+
+
+# Trunk's glue, minified and renamed with a hash of the same length as the
+# others'.
 trunk_glue = staging / only("support-widget-*.js")
-glue = f"support-widget-{hashed(trunk_glue.read_bytes())}.js"
-trunk_glue.rename(staging / glue)
+glue_text = minify(trunk_glue.read_text(encoding="utf-8"))
+glue = f"support-widget-{hashed(glue_text.encode('utf-8'))}.js"
+trunk_glue.unlink()
+(staging / glue).write_text(glue_text, encoding="utf-8")
 wasm_file = staging / only("support-widget-*_bg.wasm")
 
 
@@ -62,12 +131,12 @@ def as_module(binary: bytes) -> str:
     return f"// support-widget's WebAssembly, one character per byte.\nexport default `{text}`;\n"
 
 
-binary = wasm_file.read_bytes()
+binary = without_custom_sections(wasm_file.read_bytes())
 wasm = f"support-widget-{hashed(binary)}.wasm.js"
 (staging / wasm).write_text(as_module(binary), encoding="utf-8")
 wasm_file.unlink()
 
-style = (root / "style" / "widget.css").read_bytes()
+style = minify_style((root / "style" / "widget.css").read_text(encoding="utf-8")).encode("utf-8")
 style_name = f"support-widget-{hashed(style)}.css"
 (staging / style_name).write_bytes(style)
 
@@ -127,21 +196,6 @@ def loader_words(compiled: dict) -> str:
     return json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
 
 
-def minify(script: str) -> str:
-    """The loader minified by terser (installed in loader/ by scripts/setup):
-    it is the one file every page view pays for, within 2 KB with brotli."""
-    terser = root / "loader" / "node_modules" / "terser" / "bin" / "terser"
-    if not terser.exists():
-        sys.exit(f"write_loader: {terser} is missing: run scripts/setup")
-    return subprocess.run(
-        ["node", str(terser), "--module", "--compress", "--mangle"],
-        input=script,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 compiled = compiled_messages()
 loader = (root / "loader" / "support-widget.js").read_text(encoding="utf-8")
 loader = (
@@ -151,6 +205,8 @@ loader = (
     .replace("__LABELS__", loader_words(compiled))
     .replace("__MESSAGES__", locale_messages(compiled))
 )
+# The loader is the one file every page view pays for, within 2 KB with
+# brotli.
 (staging / "support-widget.js").write_text(minify(loader), encoding="utf-8")
 
 page = staging / "index.html"
