@@ -40,9 +40,11 @@ def only(pattern: str) -> str:
 
 
 def hashed(data: bytes) -> str:
-    """The content hash in a file's name: 12 hex digits of its SHA-256, short
-    because the loader, which every page view pays for, carries the names."""
-    return hashlib.sha256(data).hexdigest()[:12]
+    """The content hash in a file's name: 8 hex digits of its SHA-256, short
+    because the loader, which every page view pays for, carries the names.
+    They only tell one build of a file from the next, for caches: 32 bits
+    are plenty for that."""
+    return hashlib.sha256(data).hexdigest()[:8]
 
 
 def node_module(name: str) -> pathlib.Path:

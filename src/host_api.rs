@@ -15,7 +15,7 @@ use crate::json::Outline;
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum HostApiError {
     #[error(
-        "unknown flow {0:?}: use \"home\", \"partner-center\", \"customer\" or \"escalation\""
+        "unknown flow \"{0}\": use \"home\", \"partner-center\", \"customer\" or \"escalation\""
     )]
     UnknownFlow(String),
     #[error("prefill: {0}")]
@@ -84,7 +84,7 @@ impl Prefill {
                     _ => None,
                 });
             if let Some(name) = unknown {
-                return Err(HostApiError::Prefill(format!("unknown field {name:?}")));
+                return Err(HostApiError::Prefill(format!("unknown field \"{name}\"")));
             }
         }
         crate::json::from_str(json).map_err(HostApiError::Prefill)
@@ -116,17 +116,21 @@ pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError
     map.into_iter()
         .map(|(name, value)| {
             let Outline::Text(value) = value else {
-                return Err(bad(format!("the value of {name:?} is not a string")));
+                return Err(bad(format!("the value of \"{name}\" is not a string")));
             };
             let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
             if name.is_empty() || !name.chars().all(token) {
-                return Err(bad(format!("{name:?} is not a header name")));
+                return Err(bad(format!("\"{name}\" is not a header name")));
             }
             if RESERVED.contains(&name.to_ascii_lowercase().as_str()) {
-                return Err(bad(format!("{name:?} is set by the widget or the browser")));
+                return Err(bad(format!(
+                    "\"{name}\" is set by the widget or the browser"
+                )));
             }
             if value.chars().any(|c| c.is_control() && c != '\t') {
-                return Err(bad(format!("the value of {name:?} has control characters")));
+                return Err(bad(format!(
+                    "the value of \"{name}\" has control characters"
+                )));
             }
             Ok((name, value))
         })
