@@ -55,16 +55,21 @@ def node_module(name: str) -> pathlib.Path:
     return path
 
 
-def minify(script: str) -> str:
-    """A JavaScript module minified by terser."""
-    terser = node_module("terser") / "bin" / "terser"
+def node(arguments: list[str], stdin: str) -> str:
+    """What node prints when run with `arguments`, given `stdin`."""
     return subprocess.run(
-        ["node", str(terser), "--module", "--compress", "--mangle"],
-        input=script,
+        ["node", *arguments],
+        input=stdin,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+
+
+def minify(script: str) -> str:
+    """A JavaScript module minified by terser."""
+    terser = node_module("terser") / "bin" / "terser"
+    return node([str(terser), "--module", "--compress", "--mangle"], script)
 
 
 def minify_style(style: str) -> str:
@@ -74,13 +79,7 @@ def minify_style(style: str) -> str:
         "const css = require('fs').readFileSync(0, 'utf8');"
         "process.stdout.write(require(process.argv[1]).minify(css, { restructure: false }).css);"
     )
-    return subprocess.run(
-        ["node", "-e", script, str(node_module("csso"))],
-        input=style,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    return node(["-e", script, str(node_module("csso"))], style)
 
 
 def leb128(data: bytes, at: int) -> tuple[int, int]:
