@@ -13,12 +13,12 @@
 //! assert_eq!(Draft::decode("not json"), None);
 //! ```
 
-use serde::{Deserialize, Serialize};
 use support_contract::{Customer, Escalation, Service};
 
 use crate::{
     host::{Audience, BackendUrl},
     i18n,
+    json::{FromJson, Invalid, Object, ToJson, Value},
     request_form::RequestFields,
     self_service::SeenArticle,
 };
@@ -61,11 +61,10 @@ pub fn storage_key(backend: &BackendUrl, audience: Audience, flow: FormFlow) -> 
 /// Whom a customer request's draft is for: the customer and the service
 /// chosen before the form, and what the escalation guide decided if the
 /// partner went through it, so that the partner can pick up where they left.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DraftSubject {
     pub customer: Customer,
     pub service: Service,
-    #[serde(default)]
     pub escalation: Option<Escalation>,
 }
 
@@ -86,54 +85,90 @@ impl DraftSubject {
 }
 
 /// One form's draft.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
     pub fields: RequestFields,
     /// Whether the user picked the contact language; if not, it keeps
     /// following the widget's language.
-    #[serde(default)]
     pub contact_language_chosen: bool,
     /// The key every attempt of this request is sent with.
     pub idempotency_key: String,
     /// Milliseconds since the Unix epoch.
-    #[serde(default)]
     pub saved_at: f64,
     /// The customer and service of a customer request.
-    #[serde(default)]
     pub about: Option<DraftSubject>,
     /// The help articles a customer looked at before its message to the
     /// partner, which the message names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub articles_seen: Vec<SeenArticle>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored<T> {
-    version: u32,
-    draft: T,
-}
-
 impl Draft {
+    /// `{"version":1,"draft":{…}}`.
     pub fn encode(&self) -> String {
-        let stored = Stored {
-            version: VERSION,
-            draft: self,
-        };
-        // Plain strings and enums: serializing cannot fail.
-        crate::json::to_string(&stored)
+        let mut out = String::new();
+        Object::new(&mut out)
+            .field("version", &VERSION)
+            .field("draft", self)
+            .end();
+        out
     }
 
     /// Reads a stored draft. Anything else (another version, a broken or
     /// edited entry, a key that is not a UUID) is no draft.
     pub fn decode(text: &str) -> Option<Draft> {
-        // Another version's draft fails to read, or is refused by its number.
-        let stored: Stored<Draft> = crate::json::from_str(text).ok()?;
-        if stored.version != VERSION {
+        let stored = Value::parse(text)?;
+        if stored.field::<u32>("version").ok()? != VERSION {
             return None;
         }
-        let draft = stored.draft;
+        let draft: Draft = stored.field("draft").ok()?;
         uuid::Uuid::parse_str(&draft.idempotency_key).ok()?;
         Some(draft)
+    }
+}
+
+impl FromJson for DraftSubject {
+    fn from_json(value: &Value) -> Result<DraftSubject, Invalid> {
+        Ok(DraftSubject {
+            customer: value.field("customer")?,
+            service: value.field("service")?,
+            escalation: value.field("escalation")?,
+        })
+    }
+}
+
+impl ToJson for DraftSubject {
+    fn to_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("customer", &self.customer)
+            .field("service", &self.service)
+            .field("escalation", &self.escalation)
+            .end();
+    }
+}
+
+impl FromJson for Draft {
+    fn from_json(value: &Value) -> Result<Draft, Invalid> {
+        Ok(Draft {
+            fields: value.field("fields")?,
+            contact_language_chosen: value.field_or_default("contact_language_chosen")?,
+            idempotency_key: value.field("idempotency_key")?,
+            saved_at: value.field_or_default("saved_at")?,
+            about: value.field("about")?,
+            articles_seen: value.field_or_default("articles_seen")?,
+        })
+    }
+}
+
+impl ToJson for Draft {
+    fn to_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("fields", &self.fields)
+            .field("contact_language_chosen", &self.contact_language_chosen)
+            .field("idempotency_key", &self.idempotency_key)
+            .field("saved_at", &self.saved_at)
+            .field("about", &self.about)
+            .non_empty("articles_seen", &self.articles_seen)
+            .end();
     }
 }
 

@@ -13,23 +13,24 @@
 //! assert_eq!(Filed::decode("not json"), Filed::default());
 //! ```
 
-use serde::{Deserialize, Serialize};
 use support_contract::{CreatedRequest, NewSupportRequest, RequestKind};
 
-use crate::host::{Audience, BackendUrl};
+use crate::{
+    host::{Audience, BackendUrl},
+    json::{FromJson, Invalid, Object, ToJson, Value},
+};
 
 /// How many filed requests the list keeps; the oldest go first.
 pub const KEPT: usize = 20;
 
 /// One filed request, as the list shows it before its status is loaded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FiledRequest {
     pub id: String,
     pub reference: String,
     pub title: String,
     pub kind: RequestKind,
     /// The customer's name, for requests on behalf of one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
     /// RFC 3339, as the backend answered it.
     pub created_at: String,
@@ -49,9 +50,49 @@ impl FiledRequest {
 }
 
 /// The list, newest first.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filed {
     pub requests: Vec<FiledRequest>,
+}
+
+impl FromJson for FiledRequest {
+    fn from_json(value: &Value) -> Result<FiledRequest, Invalid> {
+        Ok(FiledRequest {
+            id: value.field("id")?,
+            reference: value.field("reference")?,
+            title: value.field("title")?,
+            kind: value.field("kind")?,
+            customer: value.field("customer")?,
+            created_at: value.field("created_at")?,
+        })
+    }
+}
+
+impl ToJson for FiledRequest {
+    fn to_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("id", &self.id)
+            .field("reference", &self.reference)
+            .field("title", &self.title)
+            .field("kind", &self.kind)
+            .some("customer", &self.customer)
+            .field("created_at", &self.created_at)
+            .end();
+    }
+}
+
+impl FromJson for Filed {
+    fn from_json(value: &Value) -> Result<Filed, Invalid> {
+        Ok(Filed {
+            requests: value.field("requests")?,
+        })
+    }
+}
+
+impl ToJson for Filed {
+    fn to_json(&self, out: &mut String) {
+        Object::new(out).field("requests", &self.requests).end();
+    }
 }
 
 impl Filed {
@@ -139,6 +180,13 @@ mod tests {
     fn it_reads_back_what_it_writes() {
         let list = Filed::default().with(filed("a"));
         assert_eq!(Filed::decode(&list.encode()), list);
+        // The stored format, as earlier versions wrote it too.
+        let stored = r#"{"requests":[{"id":"a","reference":"SR-a","title":"Request a","kind":"customer","customer":"Contoso 有限公司","created_at":"2026-11-22T08:00:00Z"},{"id":"b","reference":"SR-b","title":"Own","kind":"partner_center","created_at":"2026-11-21T08:00:00Z"}]}"#;
+        let read = Filed::decode(stored);
+        assert_eq!(read.requests[0], filed("a"));
+        assert_eq!(read.requests[1].kind, RequestKind::PartnerCenter);
+        assert_eq!(read.requests[1].customer, None);
+        assert_eq!(read.encode(), stored);
         assert_eq!(
             Filed::decode(r#"{"requests":[{"id":1}]}"#),
             Filed::default()

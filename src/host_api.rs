@@ -3,13 +3,10 @@
 //! checked as plain data. Anything malformed is refused with a message the
 //! page's developer can act on, and nothing is half applied.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use support_contract::{Category, ContactLanguage, CustomerRef};
 use thiserror::Error;
 
-use crate::json::Outline;
+use crate::json::{FromJson, Invalid, Value};
 
 /// Why a call from the host page was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -46,8 +43,7 @@ impl Flow {
 }
 
 /// Values a portal already knows, to spare the user typing them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Prefill {
     pub contact: Option<PrefillContact>,
     pub customer: Option<CustomerRef>,
@@ -56,8 +52,7 @@ pub struct Prefill {
     pub title: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PrefillContact {
     pub name: Option<String>,
     pub email: Option<String>,
@@ -68,31 +63,44 @@ pub struct PrefillContact {
 impl Prefill {
     const FIELDS: [&str; 5] = ["contact", "customer", "service", "category", "title"];
 
-    /// Reads `JSON.stringify` of the page's object.
+    /// Reads `JSON.stringify` of the page's object. A field the widget does
+    /// not know (a misspelt one) is refused by name.
     pub fn parse(json: &str) -> Result<Prefill, HostApiError> {
-        // The browser's JSON reads a struct by the fields it names and skips
-        // the rest, so a misspelt field is caught by name first.
-        if let Ok(Outline::Object(fields)) = crate::json::from_str(json) {
-            let unknown = |fields: &BTreeMap<String, Outline>, known: &[&str]| {
-                (fields.keys())
-                    .find(|name| !known.contains(&name.as_str()))
-                    .cloned()
-            };
-            let unknown =
-                unknown(&fields, &Prefill::FIELDS).or_else(|| match fields.get("contact") {
-                    Some(Outline::Object(contact)) => unknown(contact, &PrefillContact::FIELDS),
-                    _ => None,
-                });
-            if let Some(name) = unknown {
-                return Err(HostApiError::Prefill(format!("unknown field \"{name}\"")));
-            }
-        }
-        crate::json::from_str(json).map_err(HostApiError::Prefill)
+        let value = Value::parse(json).ok_or_else(|| HostApiError::Prefill("not JSON".into()))?;
+        let only = |value: &Value, known: &[&str]| value.only(known).map_err(HostApiError::Prefill);
+        only(&value, &Prefill::FIELDS)?;
+        only(&value.get("contact"), &PrefillContact::FIELDS)?;
+        Prefill::from_json(&value).map_err(|invalid| HostApiError::Prefill(invalid.to_string()))
+    }
+}
+
+impl FromJson for Prefill {
+    fn from_json(value: &Value) -> Result<Prefill, Invalid> {
+        let value = value.object()?;
+        Ok(Prefill {
+            contact: value.field("contact")?,
+            customer: value.field("customer")?,
+            service: value.field("service")?,
+            category: value.field("category")?,
+            title: value.field("title")?,
+        })
     }
 }
 
 impl PrefillContact {
     const FIELDS: [&str; 4] = ["name", "email", "phone", "language"];
+}
+
+impl FromJson for PrefillContact {
+    fn from_json(value: &Value) -> Result<PrefillContact, Invalid> {
+        let value = value.object()?;
+        Ok(PrefillContact {
+            name: value.field("name")?,
+            email: value.field("email")?,
+            phone: value.field("phone")?,
+            language: value.field("language")?,
+        })
+    }
 }
 
 /// Headers that only the widget sets, or that browsers do not let pages set.
@@ -110,12 +118,12 @@ const RESERVED: [&str; 6] = [
 /// which must not sit in a page attribute.
 pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError> {
     let bad = |message: String| HostApiError::Headers(message);
-    let Ok(Outline::Object(map)) = crate::json::from_str(json) else {
+    let Some(map) = Value::parse(json).and_then(|value| value.entries()) else {
         return Err(bad("expected an object of strings".into()));
     };
     map.into_iter()
         .map(|(name, value)| {
-            let Outline::Text(value) = value else {
+            let Some(value) = value.as_str() else {
                 return Err(bad(format!("the value of \"{name}\" is not a string")));
             };
             let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
@@ -184,8 +192,6 @@ mod tests {
             let json = format!(r#"{{"contact":{{"{name}":null}}}}"#);
             assert!(Prefill::parse(&json).is_ok(), "{name}");
         }
-        // Natively serde refuses unknown fields by itself, so both ways of
-        // catching a typo agree when the lists are complete.
         assert!(matches!(
             Prefill::parse(r#"{"contact":{"mail":"x"}}"#),
             Err(HostApiError::Prefill(_))

@@ -3,10 +3,9 @@
 //! Building a request and reading its answer need no network, so both are
 //! tested natively; `api.rs` only sends what is built here.
 
-use serde::Deserialize;
 use support_contract::{
-    Article, ArticleList, CreatedRequest, Customer, ErrorBody, ErrorCode, FieldError,
-    HealthIncident, NewSupportRequest, Service, ServiceHealth, StoredRequest,
+    Article, ArticleList, CreatedRequest, Customer, CustomerList, ErrorBody, ErrorCode, FieldError,
+    HealthIncident, NewSupportRequest, Service, ServiceHealth, ServiceList, StoredRequest,
 };
 use thiserror::Error;
 
@@ -117,16 +116,6 @@ pub enum LoadError {
     NotFound,
 }
 
-#[derive(Deserialize)]
-struct CustomerList {
-    customers: Vec<Customer>,
-}
-
-#[derive(Deserialize)]
-struct ServiceList {
-    services: Vec<Service>,
-}
-
 /// Reads the answer to `GET /customers`.
 pub fn read_customers(status: u16, body: &str) -> Result<Vec<Customer>, LoadError> {
     read_list(status, body).map(|list: CustomerList| list.customers)
@@ -143,7 +132,7 @@ pub fn read_services(status: u16, body: &str) -> Result<Vec<Service>, LoadError>
         .collect())
 }
 
-fn read_list<T: for<'de> Deserialize<'de>>(status: u16, body: &str) -> Result<T, LoadError> {
+fn read_list<T: crate::json::FromJson>(status: u16, body: &str) -> Result<T, LoadError> {
     match status {
         200 => crate::json::from_str(body).map_err(|_| LoadError::BadResponse),
         _ => Err(LoadError::Server(status)),

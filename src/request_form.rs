@@ -1,19 +1,21 @@
 //! A request form as plain data: what the user typed, and the request it
 //! becomes. The Partner Center request and the customer request share it.
 
-use serde::{Deserialize, Serialize};
 use support_contract::{
     Attachment, Category, Contact, ContactLanguage, CustomerRef, Escalation, NewSupportRequest,
     RequestKind, Service, Severity,
 };
 
-use crate::{i18n::id, locale::Locale};
+use crate::{
+    i18n::id,
+    json::{FromJson, Invalid, Object, ToJson, Value},
+    locale::Locale,
+};
 
 /// The fields exactly as typed (nothing is trimmed away, so nothing the user
 /// typed is lost between a failed submit and the next try). Serialized as a
 /// draft (`drafts.rs`); a field missing from an older draft is empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RequestFields {
     pub category: Option<Category>,
     pub severity: Option<Severity>,
@@ -26,6 +28,40 @@ pub struct RequestFields {
     /// The files uploaded for this request (the ones still uploading or
     /// failed are the form's business, not the request's).
     pub attachments: Vec<Attachment>,
+}
+
+impl FromJson for RequestFields {
+    /// A field missing from an older draft is empty.
+    fn from_json(value: &Value) -> Result<RequestFields, Invalid> {
+        let value = value.object()?;
+        Ok(RequestFields {
+            category: value.field("category")?,
+            severity: value.field("severity")?,
+            title: value.field_or_default("title")?,
+            description: value.field_or_default("description")?,
+            contact_name: value.field_or_default("contact_name")?,
+            contact_email: value.field_or_default("contact_email")?,
+            contact_phone: value.field_or_default("contact_phone")?,
+            contact_language: value.field_or_default("contact_language")?,
+            attachments: value.field_or_default("attachments")?,
+        })
+    }
+}
+
+impl ToJson for RequestFields {
+    fn to_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("category", &self.category)
+            .field("severity", &self.severity)
+            .field("title", &self.title)
+            .field("description", &self.description)
+            .field("contact_name", &self.contact_name)
+            .field("contact_email", &self.contact_email)
+            .field("contact_phone", &self.contact_phone)
+            .field("contact_language", &self.contact_language)
+            .field("attachments", &self.attachments)
+            .end();
+    }
 }
 
 /// Who and what a customer request is about, chosen before the form.

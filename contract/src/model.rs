@@ -15,6 +15,26 @@ pub enum RequestKind {
     CustomerSelfService,
 }
 
+impl RequestKind {
+    pub const ALL: [RequestKind; 3] = [
+        RequestKind::PartnerCenter,
+        RequestKind::Customer,
+        RequestKind::CustomerSelfService,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestKind::PartnerCenter => "partner_center",
+            RequestKind::Customer => "customer",
+            RequestKind::CustomerSelfService => "customer_self_service",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<RequestKind> {
+        RequestKind::ALL.into_iter().find(|k| k.as_str() == value)
+    }
+}
+
 /// What a Partner Center request is about (seed 000).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -238,15 +258,15 @@ impl RequestStatus {
         }
     }
 
+    pub const ALL: [RequestStatus; 4] = [
+        RequestStatus::Submitted,
+        RequestStatus::InProgress,
+        RequestStatus::Resolved,
+        RequestStatus::Closed,
+    ];
+
     pub fn parse(value: &str) -> Option<RequestStatus> {
-        [
-            RequestStatus::Submitted,
-            RequestStatus::InProgress,
-            RequestStatus::Resolved,
-            RequestStatus::Closed,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == value)
+        RequestStatus::ALL.into_iter().find(|s| s.as_str() == value)
     }
 }
 
@@ -292,4 +312,40 @@ pub struct StatusChange {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub errors: Vec<crate::FieldError>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each enum's names are the ones serde writes and reads.
+    fn names_match_serde<T>(all: &[T], as_str: fn(T) -> &'static str, parse: fn(&str) -> Option<T>)
+    where
+        T: Copy + PartialEq + std::fmt::Debug + Serialize + for<'de> Deserialize<'de>,
+    {
+        for &value in all {
+            assert_eq!(serde_json::to_value(value).unwrap(), as_str(value));
+            let name = serde_json::Value::from(as_str(value));
+            assert_eq!(serde_json::from_value::<T>(name).unwrap(), value);
+            assert_eq!(parse(as_str(value)), Some(value));
+        }
+        assert_eq!(parse("Unknown"), None);
+    }
+
+    #[test]
+    fn the_enums_read_back_what_they_write() {
+        names_match_serde(&RequestKind::ALL, RequestKind::as_str, RequestKind::parse);
+        names_match_serde(&Category::ALL, Category::as_str, Category::parse);
+        names_match_serde(&Severity::ALL, Severity::as_str, Severity::parse);
+        names_match_serde(
+            &ContactLanguage::ALL,
+            ContactLanguage::as_str,
+            ContactLanguage::parse,
+        );
+        names_match_serde(
+            &RequestStatus::ALL,
+            RequestStatus::as_str,
+            RequestStatus::parse,
+        );
+    }
 }

@@ -69,6 +69,66 @@ pub enum ErrorCode {
     Unknown,
 }
 
+impl ErrorCode {
+    /// Every code but [`ErrorCode::Unknown`].
+    pub const KNOWN: [ErrorCode; 20] = [
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::InvalidEmail,
+        ErrorCode::InvalidPhone,
+        ErrorCode::ControlCharacters,
+        ErrorCode::InvalidValue,
+        ErrorCode::NotFound,
+        ErrorCode::MalformedBody,
+        ErrorCode::BodyTooLarge,
+        ErrorCode::InvalidIdempotencyKey,
+        ErrorCode::IdempotencyKeyReused,
+        ErrorCode::IdempotencyKeyInFlight,
+        ErrorCode::RateLimited,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::FileEmpty,
+        ErrorCode::FileTooLarge,
+        ErrorCode::FileTypeNotAllowed,
+        ErrorCode::FileTypeMismatch,
+        ErrorCode::TooManyFiles,
+        ErrorCode::AttachmentsTooLarge,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Required => "required",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::InvalidEmail => "invalid_email",
+            ErrorCode::InvalidPhone => "invalid_phone",
+            ErrorCode::ControlCharacters => "control_characters",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MalformedBody => "malformed_body",
+            ErrorCode::BodyTooLarge => "body_too_large",
+            ErrorCode::InvalidIdempotencyKey => "invalid_idempotency_key",
+            ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
+            ErrorCode::IdempotencyKeyInFlight => "idempotency_key_in_flight",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::FileEmpty => "file_empty",
+            ErrorCode::FileTooLarge => "file_too_large",
+            ErrorCode::FileTypeNotAllowed => "file_type_not_allowed",
+            ErrorCode::FileTypeMismatch => "file_type_mismatch",
+            ErrorCode::TooManyFiles => "too_many_files",
+            ErrorCode::AttachmentsTooLarge => "attachments_too_large",
+            ErrorCode::Unknown => "unknown",
+        }
+    }
+
+    /// The code named `value`; any name this version does not know is
+    /// [`ErrorCode::Unknown`].
+    pub fn parse(value: &str) -> ErrorCode {
+        (ErrorCode::KNOWN.into_iter())
+            .find(|code| code.as_str() == value)
+            .unwrap_or(ErrorCode::Unknown)
+    }
+}
+
 /// One problem with one field, addressed by its JSON path (`contact.email`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
@@ -198,6 +258,20 @@ fn phone(value: &str) -> Result<(), ErrorCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_codes_are_named_as_serde_names_them() {
+        for code in ErrorCode::KNOWN.into_iter().chain([ErrorCode::Unknown]) {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+            assert_eq!(ErrorCode::parse(code.as_str()), code);
+        }
+        assert_eq!(
+            ErrorCode::parse("a_code_from_a_newer_backend"),
+            ErrorCode::Unknown
+        );
+        let newer: ErrorCode = serde_json::from_str("\"a_code_from_a_newer_backend\"").unwrap();
+        assert_eq!(newer, ErrorCode::Unknown);
+    }
     use crate::{Category, Contact, ContactLanguage};
 
     fn valid() -> NewSupportRequest {

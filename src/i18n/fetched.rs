@@ -9,13 +9,14 @@
 
 use std::cell::RefCell;
 
-use serde::Deserialize;
-
 use super::pattern::{Key, Part};
-use crate::{json, locale::Locale};
+use crate::{
+    json::{self, FromJson, Invalid, Value},
+    locale::Locale,
+};
 
-/// A `Piece` as `support-messages` serializes it.
-#[derive(Deserialize)]
+/// A `Piece` as `support-messages` serializes it (serde's externally tagged
+/// enums: `{"Text":"…"}`, `{"Select":{"var":…}}`).
 enum PartData {
     Text(String),
     Var(String),
@@ -26,10 +27,40 @@ enum PartData {
     },
 }
 
-#[derive(Deserialize)]
 enum KeyData {
     Name(String),
     Number(i64),
+}
+
+impl FromJson for PartData {
+    fn from_json(value: &Value) -> Result<PartData, Invalid> {
+        if let Some(text) = value.get("Text").as_str() {
+            return Ok(PartData::Text(text));
+        }
+        if let Some(name) = value.get("Var").as_str() {
+            return Ok(PartData::Var(name));
+        }
+        let select = value.get("Select");
+        Ok(PartData::Select {
+            var: select.field("var")?,
+            variants: select.field("variants")?,
+            default: select.field::<u32>("default")? as usize,
+        })
+    }
+}
+
+impl FromJson for KeyData {
+    fn from_json(value: &Value) -> Result<KeyData, Invalid> {
+        if let Some(name) = value.get("Name").as_str() {
+            return Ok(KeyData::Name(name));
+        }
+        match value.get("Number").as_f64() {
+            Some(n) if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 => {
+                Ok(KeyData::Number(n as i64))
+            }
+            _ => Err(Invalid::here()),
+        }
+    }
 }
 
 type Table = &'static [&'static [Part]];
