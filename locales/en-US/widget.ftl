@@ -197,6 +197,9 @@ submit-retrying = The request couldn't be sent yet. Trying again in { $seconds -
         [one] { $seconds } second
        *[other] { $seconds } seconds
     }… Everything you typed is still here.
+# What screen readers hear once, when the countdown of submit-retrying starts:
+# without the number, which would be out of date a second later.
+submit-retrying-announced = The request couldn't be sent yet. Trying again in a few seconds… Everything you typed is still here.
 submit-retry-now = Retry now
 submit-retry-stop = Stop
 submit-offline = You're offline. The request will be sent when the connection returns.

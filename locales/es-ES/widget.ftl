@@ -193,6 +193,7 @@ submit-retrying = Todavía no se ha podido enviar la solicitud. Se volverá a in
         [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }… Todo lo que ha escrito se conserva.
+submit-retrying-announced = Todavía no se ha podido enviar la solicitud. Se volverá a intentar dentro de unos segundos… Todo lo que ha escrito se conserva.
 submit-retry-now = Reintentar ahora
 submit-retry-stop = Detener
 submit-offline = No tiene conexión. La solicitud se enviará cuando se recupere la conexión.

@@ -115,11 +115,12 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     };
     let text = move || describe(sender.holding.get());
     // Screen readers hear the notice when it starts (or changes from offline
-    // to retrying), not every second of the countdown.
-    let announcement = move || {
-        holding.track();
-        retrying.track();
-        describe(sender.holding.get_untracked())
+    // to retrying), not every second of the countdown, and without a number
+    // that would be out of date when it is read again.
+    let announcement = move || match (holding.get(), retrying.get()) {
+        (_, true) => widget.text(id::SUBMIT_RETRYING_ANNOUNCED)(),
+        (true, false) => widget.text(id::SUBMIT_OFFLINE)(),
+        (false, false) => String::new(),
     };
     // The notice goes whenever an attempt starts and when the last one
     // fails: focus inside it then moves to Submit, busy while the request
