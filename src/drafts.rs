@@ -302,6 +302,45 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_stored_by_the_previous_format_reads_and_is_written_the_same() {
+        // As serde's derives, through the browser's JSON.stringify, wrote it.
+        let stored = concat!(
+            r#"{"version":1,"draft":{"fields":{"category":null,"severity":"critical","#,
+            r#""title":"VM down","description":"It \"stopped\".\n","contact_name":"陳怡君","#,
+            r#""contact_email":"chen@contoso.tw","contact_phone":"+886 2 5555 0100","#,
+            r#""contact_language":"zh-TW","attachments":[{"id":"a-1","name":"screen.png","#,
+            r#""size":48213,"content_type":"image/png"},{"id":"a-2","name":"log.txt","size":12,"#,
+            r#""content_type":"text/plain","sha256":"ab12"}]},"contact_language_chosen":true,"#,
+            r#""idempotency_key":"6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11","saved_at":1795000000000,"#,
+            r#""about":{"customer":{"id":"c-1","name":"Fabrikam","domain":"fabrikam.cn"},"#,
+            r#""service":{"id":"azure","name":"Azure","admin_center_url":"https://portal.azure.cn/"},"#,
+            r#""escalation":{"reason":"none","health_checked":true,"troubleshooting":["settings"]}},"#,
+            r#""articles_seen":[{"id":"office365-reset-password","title":"重設密碼"}]}}"#
+        );
+        let draft = Draft::decode(stored).expect("reads");
+        let fields = &draft.fields;
+        assert_eq!(fields.category, None);
+        assert_eq!(fields.severity, Some(support_contract::Severity::Critical));
+        assert_eq!(fields.description, "It \"stopped\".\n");
+        assert_eq!(fields.contact_email, "chen@contoso.tw");
+        assert_eq!(fields.contact_phone, "+886 2 5555 0100");
+        assert_eq!(fields.contact_language, ContactLanguage::ZhTw);
+        assert_eq!(fields.attachments.len(), 2);
+        assert_eq!(fields.attachments[0].size, 48_213);
+        assert_eq!(fields.attachments[1].sha256.as_deref(), Some("ab12"));
+        assert!(draft.contact_language_chosen);
+        assert_eq!(draft.saved_at, 1_795_000_000_000.0);
+        let about = draft.about.as_ref().unwrap();
+        assert_eq!(about.service.admin_center_url, "https://portal.azure.cn/");
+        assert_eq!(
+            about.escalation.as_ref().unwrap().troubleshooting,
+            ["settings"]
+        );
+        assert_eq!(draft.articles_seen[0].title, "重設密碼");
+        assert_eq!(draft.encode(), stored);
+    }
+
+    #[test]
     fn a_draft_missing_newer_fields_still_loads() {
         let text = r#"{"version":1,"draft":{"fields":{"title":"Invoice"},"idempotency_key":"6F1C0C3E-8F5E-4C55-9A0F-0C6F8F1D2B11"}}"#;
         let draft = Draft::decode(text).unwrap();

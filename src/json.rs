@@ -7,7 +7,8 @@
 //!
 //! Text is parsed by the browser's own `JSON.parse` in the browser, and by
 //! serde_json natively (tests, tools); [`Value`] reads either the same way.
-//! Text is written here, byte for byte as serde_json writes it.
+//! Text is written here: strings as serde_json and `JSON.stringify` write
+//! them, whole `f64`s without a fraction as `JSON.stringify` does.
 //!
 //! ```
 //! use support_widget::json::{self, FromJson, Invalid, Value};
@@ -418,13 +419,17 @@ mod imp {
         (value.is_object() && !Array::is_array(value)).then(|| value.unchecked_ref())
     }
 
-    /// An own member only: `{}` has no `constructor` here.
+    /// An own member only: `{}` has no `constructor` here. (Through its
+    /// descriptor, which every browser has, rather than `Object.hasOwn`.)
     pub fn get(value: &JsValue, key: &str) -> JsValue {
-        let key = JsValue::from_str(key);
-        object(value)
-            .filter(|object| Object::has_own(object, &key))
-            .and_then(|object| Reflect::get(object, &key).ok())
-            .unwrap_or(JsValue::NULL)
+        let Some(object) = object(value) else {
+            return JsValue::NULL;
+        };
+        let own = Object::get_own_property_descriptor(object, &JsValue::from_str(key));
+        if own.is_undefined() {
+            return JsValue::NULL;
+        }
+        Reflect::get(&own, &JsValue::from_str("value")).unwrap_or(JsValue::NULL)
     }
 
     pub fn is_null(value: &JsValue) -> bool {
