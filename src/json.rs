@@ -97,6 +97,9 @@ impl fmt::Display for Invalid {
     }
 }
 
+/// 2^53: JSON numbers (doubles) hold every whole number up to it exactly.
+const EXACT_MAX: f64 = 9_007_199_254_740_992.0;
+
 /// A parsed JSON value. A missing member reads as `null`, as `#[serde(default)]`
 /// fields do: [`Option`]s and [`Value::field_or_default`] take both as absent.
 pub struct Value(imp::Raw);
@@ -116,9 +119,9 @@ impl Value {
     /// This value, if it is an object (not an array): for types whose
     /// members are all optional, which would otherwise read from anything.
     pub fn object(&self) -> Result<&Value, Invalid> {
-        match imp::entries(&self.0) {
-            Some(_) => Ok(self),
-            None => Err(Invalid::here()),
+        match imp::is_object(&self.0) {
+            true => Ok(self),
+            false => Err(Invalid::here()),
         }
     }
 
@@ -188,10 +191,10 @@ impl Value {
             .ok_or_else(Invalid::here)
     }
 
-    /// A whole number from 0 to `max`.
-    fn whole(&self, max: f64) -> Result<f64, Invalid> {
+    /// A whole number from `min` to `max`.
+    fn whole(&self, min: f64, max: f64) -> Result<f64, Invalid> {
         match self.as_f64() {
-            Some(n) if n >= 0.0 && n <= max && n.fract() == 0.0 => Ok(n),
+            Some(n) if n >= min && n <= max && n.fract() == 0.0 => Ok(n),
             _ => Err(Invalid::here()),
         }
     }
@@ -211,14 +214,21 @@ impl FromJson for bool {
 
 impl FromJson for u32 {
     fn from_json(value: &Value) -> Result<u32, Invalid> {
-        value.whole(u32::MAX.into()).map(|n| n as u32)
+        value.whole(0.0, u32::MAX.into()).map(|n| n as u32)
     }
 }
 
 impl FromJson for u64 {
     /// Up to 2^53, the largest whole number JSON numbers hold exactly.
     fn from_json(value: &Value) -> Result<u64, Invalid> {
-        value.whole(9_007_199_254_740_992.0).map(|n| n as u64)
+        value.whole(0.0, EXACT_MAX).map(|n| n as u64)
+    }
+}
+
+impl FromJson for i64 {
+    /// From -2^53 to 2^53, the whole numbers JSON numbers hold exactly.
+    fn from_json(value: &Value) -> Result<i64, Invalid> {
+        value.whole(-EXACT_MAX, EXACT_MAX).map(|n| n as i64)
     }
 }
 
@@ -311,7 +321,7 @@ impl ToJson for f64 {
     fn to_json(&self, out: &mut String) {
         if !self.is_finite() {
             out.push_str("null");
-        } else if self.fract() == 0.0 && self.abs() <= 9_007_199_254_740_992.0 {
+        } else if self.fract() == 0.0 && self.abs() <= EXACT_MAX {
             out.push_str(&(*self as i64).to_string());
         } else {
             out.push_str(&self.to_string());
@@ -415,8 +425,12 @@ mod imp {
         JSON::parse(text).ok()
     }
 
+    pub fn is_object(value: &JsValue) -> bool {
+        value.is_object() && !Array::is_array(value)
+    }
+
     fn object(value: &JsValue) -> Option<&Object> {
-        (value.is_object() && !Array::is_array(value)).then(|| value.unchecked_ref())
+        is_object(value).then(|| value.unchecked_ref())
     }
 
     /// An own member only: `{}` has no `constructor` here. (Through its
@@ -476,6 +490,10 @@ mod imp {
 
     pub fn get(value: &Raw, key: &str) -> Raw {
         value.get(key).cloned().unwrap_or_default()
+    }
+
+    pub fn is_object(value: &Raw) -> bool {
+        value.is_object()
     }
 
     pub fn is_null(value: &Raw) -> bool {
@@ -638,5 +656,12 @@ mod tests {
             Ok(9_007_199_254_740_992)
         );
         assert!(from_str::<u64>("9007199254740994").is_err());
+        assert_eq!(from_str::<i64>("-3"), Ok(-3));
+        assert_eq!(
+            from_str::<i64>("-9007199254740992"),
+            Ok(-9_007_199_254_740_992)
+        );
+        assert!(from_str::<i64>("-9007199254740994").is_err());
+        assert!(from_str::<i64>("1.5").is_err());
     }
 }

@@ -54,12 +54,7 @@ impl FromJson for KeyData {
         if let Some(name) = value.get("Name").as_str() {
             return Ok(KeyData::Name(name));
         }
-        match value.get("Number").as_f64() {
-            Some(n) if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 => {
-                Ok(KeyData::Number(n as i64))
-            }
-            _ => Err(Invalid::here()),
-        }
+        i64::from_json(&value.get("Number")).map(KeyData::Number)
     }
 }
 
