@@ -187,18 +187,10 @@ mod tests {
             "escalation.reason",
             "Idempotency-Key",
         ];
-        let codes = [
-            ErrorCode::Required,
-            ErrorCode::TooLong,
-            ErrorCode::InvalidEmail,
-            ErrorCode::InvalidPhone,
-            ErrorCode::ControlCharacters,
-            ErrorCode::InvalidValue,
-            ErrorCode::Unknown,
-        ];
+        let codes = ErrorCode::KNOWN.into_iter().chain([ErrorCode::Unknown]);
         for locale in Locale::ALL {
             for field in fields {
-                for code in codes {
+                for code in codes.clone() {
                     let sentence = text(locale, field, code);
                     assert!(
                         !sentence.trim().is_empty() && !sentence.contains("error-"),
