@@ -108,27 +108,27 @@ pub fn blocker<'a>(states: impl IntoIterator<Item = &'a UploadState>) -> Option<
 
 /// A size as people read it: bytes, KB or MB (1024-based, as file managers
 /// show), one decimal where it helps, with the locale's decimal mark.
+/// Counted in whole tenths, so that no float formatting ships.
 pub fn human_size(bytes: u64, locale: Locale) -> String {
-    const KB: f64 = 1024.0;
-    let bytes_f = bytes as f64;
-    let (value, unit) = if bytes_f < KB {
+    const KB: u64 = 1024;
+    let (unit_bytes, unit) = if bytes < KB {
         return format!("{bytes} B");
-    } else if bytes_f < KB * KB {
-        (bytes_f / KB, "KB")
+    } else if bytes < KB * KB {
+        (KB, "KB")
     } else {
-        (bytes_f / (KB * KB), "MB")
+        (KB * KB, "MB")
     };
-    let text = if value < 10.0 {
-        format!("{value:.1}")
+    let rounded = |scale: u64| (bytes * scale + unit_bytes / 2) / unit_bytes;
+    let tenths = rounded(10);
+    if tenths < 100 && tenths % 10 != 0 {
+        let mark = match locale {
+            Locale::EsEs => ',',
+            _ => '.',
+        };
+        format!("{}{mark}{} {unit}", tenths / 10, tenths % 10)
     } else {
-        format!("{value:.0}")
-    };
-    let text = text.strip_suffix(".0").unwrap_or(&text).to_owned();
-    let text = match locale {
-        Locale::EsEs => text.replace('.', ","),
-        _ => text,
-    };
-    format!("{text} {unit}")
+        format!("{} {unit}", rounded(1))
+    }
 }
 
 #[cfg(test)]
@@ -258,5 +258,14 @@ mod tests {
         assert_eq!(human_size(1536, Locale::ZhCn), "1.5 KB");
         assert_eq!(human_size(25 * 1024 * 1024, Locale::EsEs), "25 MB");
         assert_eq!(human_size(10 * 1024 * 1024 + 1, Locale::ZhTw), "10 MB");
+        // One decimal below ten, rounded to the nearest tenth; none above.
+        assert_eq!(human_size(2_044, Locale::EnUs), "2 KB");
+        assert_eq!(human_size(10_180, Locale::EsEs), "9,9 KB");
+        assert_eq!(human_size(10_200, Locale::EnUs), "10 KB");
+        assert_eq!(human_size(1_572_864, Locale::EsEs), "1,5 MB");
+        assert_eq!(
+            human_size(15 * 1024 * 1024 + 600 * 1024, Locale::EnUs),
+            "16 MB"
+        );
     }
 }

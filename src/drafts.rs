@@ -94,7 +94,7 @@ pub struct Draft {
     /// The key every attempt of this request is sent with.
     pub idempotency_key: String,
     /// Milliseconds since the Unix epoch.
-    pub saved_at: f64,
+    pub saved_at: u64,
     /// The customer and service of a customer request.
     pub about: Option<DraftSubject>,
     /// The help articles a customer looked at before its message to the
@@ -199,7 +199,7 @@ mod tests {
             },
             contact_language_chosen: true,
             idempotency_key: "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11".into(),
-            saved_at: 1_795_000_000_000.0,
+            saved_at: 1_795_000_000_000,
             about: None,
             articles_seen: Vec::new(),
         }
@@ -329,7 +329,7 @@ mod tests {
         assert_eq!(fields.attachments[0].size, 48_213);
         assert_eq!(fields.attachments[1].sha256.as_deref(), Some("ab12"));
         assert!(draft.contact_language_chosen);
-        assert_eq!(draft.saved_at, 1_795_000_000_000.0);
+        assert_eq!(draft.saved_at, 1_795_000_000_000);
         let about = draft.about.as_ref().unwrap();
         assert_eq!(about.service.admin_center_url, "https://portal.azure.cn/");
         assert_eq!(

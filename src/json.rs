@@ -8,7 +8,8 @@
 //! Text is parsed by the browser's own `JSON.parse` in the browser, and by
 //! serde_json natively (tests, tools); [`Value`] reads either the same way.
 //! Text is written here: strings as serde_json and `JSON.stringify` write
-//! them, whole `f64`s without a fraction as `JSON.stringify` does.
+//! them. Numbers are whole (the widget's data has no fractions), so no float
+//! formatting ships.
 //!
 //! ```
 //! use support_widget::json::{self, FromJson, Invalid, Value};
@@ -232,12 +233,6 @@ impl FromJson for i64 {
     }
 }
 
-impl FromJson for f64 {
-    fn from_json(value: &Value) -> Result<f64, Invalid> {
-        value.as_f64().ok_or_else(Invalid::here)
-    }
-}
-
 impl<T: FromJson> FromJson for Option<T> {
     fn from_json(value: &Value) -> Result<Option<T>, Invalid> {
         if value.is_null() {
@@ -312,20 +307,6 @@ impl ToJson for u32 {
 impl ToJson for u64 {
     fn to_json(&self, out: &mut String) {
         out.push_str(&self.to_string());
-    }
-}
-
-impl ToJson for f64 {
-    /// A whole number without a fraction (as `JSON.stringify` writes it),
-    /// and `null` for what JSON has no number for.
-    fn to_json(&self, out: &mut String) {
-        if !self.is_finite() {
-            out.push_str("null");
-        } else if self.fract() == 0.0 && self.abs() <= EXACT_MAX {
-            out.push_str(&(*self as i64).to_string());
-        } else {
-            out.push_str(&self.to_string());
-        }
     }
 }
 
@@ -647,9 +628,7 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_json_has_them() {
-        assert_eq!(to_string(&1_795_000_000_000.0_f64), "1795000000000");
-        assert_eq!(to_string(&0.5_f64), "0.5");
-        assert_eq!(to_string(&f64::NAN), "null");
+        assert_eq!(to_string(&1_795_000_000_000_u64), "1795000000000");
         assert_eq!(to_string(&u64::MAX), "18446744073709551615");
         assert_eq!(
             from_str::<u64>("9007199254740992"),

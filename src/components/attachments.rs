@@ -1,7 +1,7 @@
 //! Files with a request: added by picker, drop or paste, checked before
 //! upload, uploaded at once with progress, retried like a submit.
 
-use std::{collections::HashMap, time::Duration};
+use std::time::Duration;
 
 use leptos::{ev, html, prelude::*};
 use support_contract::{
@@ -37,11 +37,13 @@ pub struct AttachmentsState {
     files: RwSignal<Vec<FileEntry>>,
     /// The files the last addition refused, and why.
     refused: RwSignal<Vec<(String, ErrorCode)>>,
-    /// The browser's `File`s of the uploads not finished, by key.
-    blobs: StoredValue<HashMap<u32, web_sys::File>, LocalStorage>,
-    /// Bumped when a file is removed or retried by hand, so that an upload
-    /// loop running for it stops.
-    tries: StoredValue<HashMap<u32, u32>>,
+    /// The browser's `File`s of the uploads not finished, with their keys.
+    /// A form has a handful of files at most, so these are short lists
+    /// rather than hash maps (whose hashing code the WebAssembly would carry).
+    blobs: StoredValue<Vec<(u32, web_sys::File)>, LocalStorage>,
+    /// Each file's try, by key: bumped when the file is removed or retried by
+    /// hand, so that an upload loop running for it stops.
+    tries: StoredValue<Vec<(u32, u32)>>,
     next_key: StoredValue<u32>,
 }
 
@@ -50,8 +52,8 @@ impl AttachmentsState {
         AttachmentsState {
             files: RwSignal::new(Vec::new()),
             refused: RwSignal::new(Vec::new()),
-            blobs: StoredValue::new_local(HashMap::new()),
-            tries: StoredValue::new(HashMap::new()),
+            blobs: StoredValue::new_local(Vec::new()),
+            tries: StoredValue::new(Vec::new()),
             next_key: StoredValue::new(0),
         }
     }
@@ -113,10 +115,33 @@ impl AttachmentsState {
         key
     }
 
-    fn forget(&self, key: u32) {
+    /// The try of `key`'s upload now running.
+    fn this_try(&self, key: u32) -> Option<u32> {
+        self.tries.try_with_value(|tries| {
+            tries
+                .iter()
+                .find_map(|&(k, n)| (k == key).then_some(n))
+                .unwrap_or(0)
+        })
+    }
+
+    /// Stops `key`'s running upload, if any.
+    fn next_try(&self, key: u32) {
         self.tries
-            .update_value(|tries| *tries.entry(key).or_default() += 1);
-        self.blobs.update_value(|blobs| _ = blobs.remove(&key));
+            .update_value(|tries| match tries.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => tries.push((key, 1)),
+            });
+    }
+
+    fn drop_blob(&self, key: u32) {
+        self.blobs
+            .update_value(|blobs| blobs.retain(|(k, _)| *k != key));
+    }
+
+    fn forget(&self, key: u32) {
+        self.next_try(key);
+        self.drop_blob(key);
         let preview = self.files.with_untracked(|files| {
             files
                 .iter()
@@ -149,7 +174,7 @@ impl AttachmentsState {
                         let preview = (kind.content_type().starts_with("image/"))
                             .then(|| web_sys::Url::create_object_url_with_blob(&file).ok())
                             .flatten();
-                        self.blobs.update_value(|blobs| _ = blobs.insert(key, file));
+                        self.blobs.update_value(|blobs| blobs.push((key, file)));
                         _ = self.files.try_update(|files| {
                             files.push(FileEntry {
                                 key,
@@ -171,7 +196,12 @@ impl AttachmentsState {
     /// Uploads one file, trying again like a submit does until it is stored,
     /// refused, out of attempts, removed, or retried by hand.
     fn upload(self, widget: WidgetContext, key: u32) {
-        let Some(file) = self.blobs.with_value(|blobs| blobs.get(&key).cloned()) else {
+        let blob = self.blobs.with_value(|blobs| {
+            blobs
+                .iter()
+                .find_map(|(k, file)| (*k == key).then(|| file.clone()))
+        });
+        let Some(file) = blob else {
             return;
         };
         let Some(kind) = self
@@ -180,14 +210,8 @@ impl AttachmentsState {
         else {
             return;
         };
-        let this_try = self
-            .tries
-            .with_value(|tries| tries.get(&key).copied().unwrap_or(0));
-        let current = move || {
-            self.tries
-                .try_with_value(|tries| tries.get(&key).copied().unwrap_or(0) == this_try)
-                .unwrap_or(false)
-        };
+        let this_try = self.this_try(key);
+        let current = move || this_try.is_some() && self.this_try(key) == this_try;
         let set_state = move |state: UploadState| {
             _ = self.files.try_update(|files| {
                 if let Some(entry) = files.iter_mut().find(|f| f.key == key) {
@@ -216,7 +240,7 @@ impl AttachmentsState {
                 }
                 let error = match result {
                     Ok(attachment) => {
-                        self.blobs.update_value(|blobs| _ = blobs.remove(&key));
+                        self.drop_blob(key);
                         set_state(UploadState::Uploaded(attachment));
                         return;
                     }
@@ -236,8 +260,7 @@ impl AttachmentsState {
     }
 
     fn retry(self, widget: WidgetContext, key: u32) {
-        self.tries
-            .update_value(|tries| *tries.entry(key).or_default() += 1);
+        self.next_try(key);
         self.upload(widget, key);
     }
 

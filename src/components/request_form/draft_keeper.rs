@@ -155,7 +155,7 @@ fn write_now(pending: &Rc<RefCell<Option<PendingWrite>>>, off: RwSignal<bool>) {
     write.timer.clear();
     let written = match write.draft {
         Some(mut draft) => {
-            draft.saved_at = js_sys::Date::now();
+            draft.saved_at = js_sys::Date::now() as u64;
             storage::write(&write.key, &draft.encode())
         }
         None => storage::remove(&write.key),

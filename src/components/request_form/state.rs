@@ -154,7 +154,7 @@ impl RequestFormState {
             },
             contact_language_chosen: self.contact_language.with(Option::is_some),
             idempotency_key: self.idempotency_key.get(),
-            saved_at: 0.0,
+            saved_at: 0,
             about: self.about.get(),
             articles_seen: self.articles_seen.get(),
         }
