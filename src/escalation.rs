@@ -3,8 +3,6 @@
 //! categories, and the support partners give their customers themselves.
 //! The escalation guide's screens only walk these rules.
 
-use std::collections::BTreeSet;
-
 use support_contract::Escalation;
 
 use crate::i18n::id;
@@ -110,6 +108,40 @@ impl TroubleshootingStep {
     }
 }
 
+/// The troubleshooting steps the partner ticked, always in the guide's
+/// order. Three flags rather than a `BTreeSet`, whose tree and sorting code
+/// the WebAssembly would carry for a set of three.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StepsDone([bool; 3]);
+
+impl StepsDone {
+    pub fn contains(&self, step: TroubleshootingStep) -> bool {
+        self.0[step as usize]
+    }
+
+    /// Ticks `step`, or unticks it if it was ticked.
+    pub fn toggle(&mut self, step: TroubleshootingStep) {
+        self.0[step as usize] ^= true;
+    }
+
+    /// The ticked steps, in the guide's order.
+    pub fn iter(&self) -> impl Iterator<Item = TroubleshootingStep> + '_ {
+        TroubleshootingStep::ALL
+            .into_iter()
+            .filter(|&step| self.contains(step))
+    }
+}
+
+impl FromIterator<TroubleshootingStep> for StepsDone {
+    fn from_iter<I: IntoIterator<Item = TroubleshootingStep>>(steps: I) -> StepsDone {
+        let mut done = StepsDone::default();
+        for step in steps {
+            done.0[step as usize] = true;
+        }
+        done
+    }
+}
+
 /// The guide's steps, in order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum GuideStep {
@@ -147,7 +179,7 @@ pub struct Guide {
     pub step: GuideStep,
     pub health_checked: bool,
     pub incident: Option<String>,
-    pub troubleshooting: BTreeSet<TroubleshootingStep>,
+    pub troubleshooting: StepsDone,
     pub reason: Option<EscalationReason>,
     pub duties_acknowledged: bool,
 }
@@ -168,10 +200,7 @@ impl Guide {
                 next.step = KnownIncident;
             }
             (Troubleshoot, GuideAnswer::ToggleTroubleshooting(step)) => {
-                let was_done = next.troubleshooting.remove(&step);
-                if !was_done {
-                    next.troubleshooting.insert(step);
-                }
+                next.troubleshooting.toggle(step);
             }
             (Troubleshoot, GuideAnswer::TroubleshootingDone) => next.step = CategoryGate,
             (CategoryGate, GuideAnswer::Reason(reason)) => {
@@ -330,7 +359,7 @@ mod tests {
             GuideAnswer::TroubleshootingDone,
         ]);
         assert_eq!(
-            guide.troubleshooting.iter().copied().collect::<Vec<_>>(),
+            guide.troubleshooting.iter().collect::<Vec<_>>(),
             [TroubleshootingStep::Configuration]
         );
         let back = guide.after(GuideAnswer::Back);
@@ -391,7 +420,8 @@ mod tests {
 
     #[test]
     fn the_rules_name_five_categories_and_seven_duties() {
-        let reasons: BTreeSet<_> = EscalationReason::ALL.iter().map(|r| r.as_str()).collect();
+        let reasons: std::collections::BTreeSet<_> =
+            EscalationReason::ALL.iter().map(|r| r.as_str()).collect();
         assert_eq!(reasons.len(), 5);
         for reason in reasons.iter().chain(&["none"]) {
             assert!(

@@ -112,7 +112,7 @@ fn Troubleshoot() -> impl IntoView {
     let done = move |step: TroubleshootingStep| {
         widget
             .journey
-            .with(|j| j.guide.troubleshooting.contains(&step))
+            .with(|j| j.guide.troubleshooting.contains(step))
     };
     view! {
         <div data-testid="guide-troubleshoot">
