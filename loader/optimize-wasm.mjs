@@ -17,21 +17,25 @@ if (!output) {
   process.exit(2);
 }
 
-const module = binaryen.readBinary(fs.readFileSync(input));
 // The features rustc's wasm32-unknown-unknown target enables by default (its
 // "generic" CPU), which the browsers the widget supports all have. Not
 // binaryen's `All`: that would let it write newer encodings browsers refuse.
 const { Features } = binaryen;
-module.setFeatures(
+const features =
   Features.MutableGlobals |
-    Features.SignExt |
-    Features.NontrappingFPToInt |
-    Features.BulkMemory |
-    Features.BulkMemoryOpt |
-    Features.CallIndirectOverlong |
-    Features.Multivalue |
-    Features.ReferenceTypes,
-);
+  Features.SignExt |
+  Features.NontrappingFPToInt |
+  Features.BulkMemory |
+  Features.BulkMemoryOpt |
+  Features.CallIndirectOverlong |
+  Features.Multivalue |
+  Features.ReferenceTypes;
+const module = binaryen.readBinary(fs.readFileSync(input));
+module.setFeatures(features);
+if (!module.validate()) {
+  console.error('optimize-wasm: the WebAssembly uses features beyond the list above');
+  process.exit(1);
+}
 
 // wasm-bindgen names a class's exports `<class>_<method>` and its destructor
 // `__wbg_<class>_free`, in lower case.

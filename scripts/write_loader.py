@@ -173,8 +173,8 @@ def as_module(binary: bytes) -> str:
     return f"// support-widget's WebAssembly, one character per byte.\nexport default `{text}`;\n"
 
 
-# Only the release: binaryen takes a while, and `trunk serve`'s debug build
-# keeps what a debugger needs.
+# Only the release, which is what ships and what the size budget checks:
+# binaryen takes a while, and `trunk serve` rebuilds on every change.
 release = os.environ.get("TRUNK_PROFILE") == "release"
 binary = without_custom_sections(optimized(wasm_file) if release else wasm_file.read_bytes())
 wasm = f"support-widget-{hashed(binary)}.wasm.js"
