@@ -68,8 +68,10 @@ pub const PARTNER_DUTIES: [&str; 7] = [
     id::PARTNER_DUTY_PERFORMANCE,
 ];
 
-/// What the partner checks with admin privileges before escalating.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// What the partner checks with admin privileges before escalating. The
+/// variants are in the guide's order, which is `ALL`'s, and each one's
+/// number indexes [`StepsDone`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TroubleshootingStep {
     Software,
     Settings,
@@ -347,6 +349,15 @@ mod tests {
             troubleshooting.after(GuideAnswer::AcknowledgeDuties),
             troubleshooting
         );
+    }
+
+    #[test]
+    fn each_step_indexes_its_place_in_the_guide() {
+        for (place, step) in TroubleshootingStep::ALL.into_iter().enumerate() {
+            assert_eq!(step as usize, place);
+            let done: StepsDone = [step].into_iter().collect();
+            assert_eq!(done.iter().collect::<Vec<_>>(), [step]);
+        }
     }
 
     #[test]

@@ -115,7 +115,8 @@ impl AttachmentsState {
         key
     }
 
-    /// The try of `key`'s upload now running.
+    /// The try of `key`'s upload now running; `None` once the form's state
+    /// is gone.
     fn this_try(&self, key: u32) -> Option<u32> {
         self.tries.try_with_value(|tries| {
             tries
