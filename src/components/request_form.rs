@@ -35,9 +35,8 @@ pub fn RequestForm(
     target: Signal<RequestTarget>,
 ) -> impl IntoView {
     let widget = use_widget();
-    let submit = state.submit;
-    let pending = submit.pending();
-    let result = submit.value();
+    let pending = state.submit.pending;
+    let result = state.submit.value;
     let summary = NodeRef::<html::Div>::new();
 
     // The errors on show: the widget's own findings, else the backend's 422.
@@ -125,8 +124,7 @@ pub fn RequestForm(
                 return;
             }
             if let Some(backend) = widget.backend.get_untracked() {
-                let key = state.idempotency_key.get_untracked();
-                submit.dispatch_local((backend, key, request, widget.transport()));
+                state.send(widget, backend, request);
             }
         }
     };
