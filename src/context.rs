@@ -153,20 +153,28 @@ impl WidgetContext {
     }
 
     /// Focuses what `selector` finds in the widget once the next frame is
-    /// drawn: for a control that removes itself, so that focus stays in the
-    /// widget (where Tab and Escape still work) instead of falling back to
-    /// the page.
-    pub fn focus_after_removal(self, selector: &'static str) {
+    /// drawn: for a control that removes itself or is drawn anew, so that
+    /// focus stays in the widget (where Tab and Escape still work) instead of
+    /// falling back to the page.
+    pub fn focus_when_drawn(self, selector: &str) {
         let host = self.host.get_value();
+        let selector = selector.to_owned();
         request_animation_frame(move || {
             let found = match host.shadow_root() {
-                Some(root) => root.query_selector(selector),
-                None => host.query_selector(selector),
+                Some(root) => root.query_selector(&selector),
+                None => host.query_selector(&selector),
             };
             if let Some(element) = found.ok().flatten() {
                 _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         });
+    }
+
+    /// The id of the element that has focus inside the widget, if it has one.
+    pub fn focused_id(self) -> Option<String> {
+        let root = self.host.with_value(|host| host.shadow_root())?;
+        let id = root.active_element()?.id();
+        (!id.is_empty()).then_some(id)
     }
 }
 

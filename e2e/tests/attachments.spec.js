@@ -144,6 +144,47 @@ test("a failed upload holds the request back until it is retried", async ({ page
   expect(stored.attachments).toHaveLength(1);
 });
 
+test("a file added while another uploads leaves that upload going and focus on its item", async ({ page, request: api }) => {
+  const widget = await openForm(page);
+  // The first upload is held until the second file has come.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let first = true;
+  await page.route("**/attachments?**", async (route) => {
+    if (first) {
+      first = false;
+      await held;
+    }
+    await route.continue();
+  });
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-progress")).toHaveAttribute("aria-label", /app\.log/);
+  const firstRemove = widget.host.getByTestId("attachment-remove").first();
+  await firstRemove.focus();
+
+  // A screenshot pasted meanwhile (the paste reaches the form from the
+  // focused button) joins the list; the log's item keeps focus.
+  await widget.form.evaluate((form, bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], "screenshot.png", { type: "image/png" }));
+    const paste = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+    form.querySelector("[data-testid=attachment-remove]").dispatchEvent(paste);
+  }, [...png]);
+  await expect(widget.host.getByTestId("attachment")).toHaveCount(2);
+  await expect(widget.host.getByTestId("attachment-uploaded")).toHaveCount(1);
+  await expect(firstRemove).toBeFocused();
+  await expect(firstRemove).toHaveAttribute("aria-label", /app\.log/);
+
+  // The held upload goes on and ends as if nothing had happened.
+  release();
+  await expect(widget.host.getByTestId("attachment-uploaded")).toHaveCount(2);
+  await expect(widget.host.getByTestId("attachment-progress")).toHaveCount(0);
+  await widget.fill(request);
+  await widget.submit();
+  const stored = await widget.storedRequest(api);
+  expect(stored.attachments.map((a) => a.name).sort()).toEqual(["app.log", "screenshot.png"]);
+});
+
 test("the draft keeps the uploaded files across a reload", async ({ page, request: api }) => {
   const widget = await openForm(page);
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });

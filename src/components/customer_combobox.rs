@@ -103,7 +103,7 @@ pub fn CustomerCombobox(
             .map(|(_, found)| found)
     };
     let customers = move || current().and_then(Result::ok).unwrap_or_default();
-    let searching = move || query.with(|q| !q.trim().is_empty()) && current().is_none();
+    let searching = Memo::new(move |_| query.with(|q| !q.trim().is_empty()) && current().is_none());
     let expanded = move || open.get() && !customers().is_empty();
 
     let pick = move |index: usize| {
@@ -161,7 +161,9 @@ pub fn CustomerCombobox(
             ),
         })
     };
-    let failed = move || matches!(current(), Some(Err(_)));
+    // A memo, as `searching` is, so that the retry button stays put while
+    // the search stays failed.
+    let failed = Memo::new(move |_| matches!(current(), Some(Err(_))));
 
     view! {
         <div class="sw-field sw-combobox">
@@ -186,11 +188,11 @@ pub fn CustomerCombobox(
             <p class="sw-combobox-status" id="sw-customer-search-status" role="status" data-testid="customer-search-status">
                 {status}
             </p>
-            <Show when=failed>
+            {move || failed.get().then(|| view! {
                 <button type="button" class="sw-button sw-button-secondary" on:click=move |_| search(query.get_untracked().trim().to_owned())>
                     {widget.text(id::LOAD_RETRY)}
                 </button>
-            </Show>
+            })}
             <ul class="sw-listbox" id=LISTBOX_ID role="listbox" aria-label=widget.text(id::CUSTOMER_SEARCH_LABEL) hidden=move || !expanded()>
                 {move || {
                     customers()
@@ -216,9 +218,9 @@ pub fn CustomerCombobox(
                         .collect_view()
                 }}
             </ul>
-            <Show when=searching>
+            {move || searching.get().then(|| view! {
                 <span class="sw-visually-hidden">{widget.text(id::CUSTOMER_SEARCH_LOADING)}</span>
-            </Show>
+            })}
         </div>
     }
 }

@@ -42,7 +42,7 @@ pub fn FiledRequests() -> impl IntoView {
                             on:click=move |_| {
                                 widget.clear_filed();
                                 cleared.set(true);
-                                widget.focus_after_removal(".sw-heading");
+                                widget.focus_when_drawn(".sw-heading");
                             }
                         >
                             {widget.text(id::FILED_CLEAR)}

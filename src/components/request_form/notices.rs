@@ -44,7 +44,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                         data-testid="discard-draft"
                         on:click=move |_| {
                             state.discard_draft();
-                            widget.focus_after_removal(".sw-heading");
+                            widget.focus_when_drawn(".sw-heading");
                         }
                     >
                         {widget.text(id::DRAFT_DISCARD)}
@@ -56,7 +56,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                         on:click=move |_| {
                             keeper.restored.set(false);
                             state.typed_for.set(None);
-                            widget.focus_after_removal(".sw-heading");
+                            widget.focus_when_drawn(".sw-heading");
                         }
                     >
                         {widget.text(id::NOTICE_HIDE)}
@@ -75,7 +75,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                         class="sw-button sw-button-link"
                         on:click=move |_| {
                             keeper.off_dismissed.set(true);
-                            widget.focus_after_removal(".sw-heading");
+                            widget.focus_when_drawn(".sw-heading");
                         }
                     >
                         {widget.text(id::NOTICE_HIDE)}
@@ -129,7 +129,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     Effect::new(move |_| {
         if !holding.get() && focus_inside.get_value() {
             focus_inside.set_value(false);
-            widget.focus_after_removal(SUBMIT);
+            widget.focus_when_drawn(SUBMIT);
         }
     });
     move || {
@@ -165,7 +165,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                             on:click=move |_| {
                                 focus_inside.set_value(false);
                                 sender.stop();
-                                widget.focus_after_removal(TRY_AGAIN);
+                                widget.focus_when_drawn(TRY_AGAIN);
                             }
                         >
                             {widget.text(id::SUBMIT_RETRY_STOP)}
@@ -201,7 +201,7 @@ pub fn SubmitFailure(
                         on:click=move |_| {
                             // First, so that the error summary's focus wins
                             // when the form turns out to need a change.
-                            widget.focus_after_removal(SUBMIT);
+                            widget.focus_when_drawn(SUBMIT);
                             send.run(());
                         }
                     >
