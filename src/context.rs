@@ -157,17 +157,21 @@ impl WidgetContext {
     /// focus stays in the widget (where Tab and Escape still work) instead of
     /// falling back to the page.
     pub fn focus_when_drawn(self, selector: &str) {
-        let host = self.host.get_value();
         let selector = selector.to_owned();
         request_animation_frame(move || {
-            let found = match host.shadow_root() {
-                Some(root) => root.query_selector(&selector),
-                None => host.query_selector(&selector),
-            };
-            if let Some(element) = found.ok().flatten() {
-                _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
+            if let Some(element) = self.find(&selector) {
+                _ = element.focus();
             }
         });
+    }
+
+    /// The first element of the widget that `selector` finds.
+    pub fn find(self, selector: &str) -> Option<web_sys::HtmlElement> {
+        let found = self.host.with_value(|host| match host.shadow_root() {
+            Some(root) => root.query_selector(selector),
+            None => host.query_selector(selector),
+        });
+        Some(found.ok()??.unchecked_into())
     }
 
     /// The id of the element that has focus inside the widget, if it has one.

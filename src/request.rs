@@ -139,11 +139,10 @@ fn read_list<T: crate::json::FromJson>(status: u16, body: &str) -> Result<T, Loa
     }
 }
 
-/// Reads the answer to `GET /service-health`, most recent first.
+/// Reads the answer to `GET /service-health`, in the contract's order: by
+/// service, incidents before advisories, the latest first.
 pub fn read_health(status: u16, body: &str) -> Result<Vec<HealthIncident>, LoadError> {
-    let mut incidents = read_list(status, body).map(|health: ServiceHealth| health.incidents)?;
-    incidents.sort_by(|a, b| b.started_at.cmp(&a.started_at));
-    Ok(incidents)
+    read_list(status, body).map(|health: ServiceHealth| health.incidents)
 }
 
 /// Reads the answer to `GET /articles`. Articles whose link is not a web
@@ -412,15 +411,16 @@ mod tests {
     }
 
     #[test]
-    fn health_comes_newest_first_and_articles_only_with_web_links() {
+    fn health_keeps_the_contracts_order_and_articles_only_with_web_links() {
+        // An incident comes before a newer advisory, as the backend sends it.
         let body = r#"{"incidents":[
-            {"id":"a","service":"azure","kind":"advisory","status":"monitoring","title":"Old","summary":"","locale":"en-US","started_at":"2026-11-01T08:00:00Z","updated_at":"2026-11-01T08:00:00Z"},
-            {"id":"b","service":"azure","kind":"incident","status":"investigating","title":"New","summary":"","locale":"en-US","started_at":"2026-11-20T08:00:00Z","updated_at":"2026-11-20T08:00:00Z"}
+            {"id":"a","service":"azure","kind":"incident","status":"investigating","title":"Old","summary":"","locale":"en-US","started_at":"2026-11-01T08:00:00Z","updated_at":"2026-11-01T08:00:00Z"},
+            {"id":"b","service":"azure","kind":"advisory","status":"monitoring","title":"New","summary":"","locale":"en-US","started_at":"2026-11-20T08:00:00Z","updated_at":"2026-11-20T08:00:00Z"}
         ]}"#;
         let incidents = read_health(200, body).unwrap();
         assert_eq!(
             incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
-            ["b", "a"]
+            ["a", "b"]
         );
         assert_eq!(read_health(500, body), Err(LoadError::Server(500)));
         assert_eq!(read_health(200, "{}"), Err(LoadError::BadResponse));

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use leptos::{ev, html, prelude::*};
+use leptos::{ev, prelude::*};
 use support_contract::{
     Attachment, ErrorCode, FileKind, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES,
     ATTACHMENT_MAX_BYTES, SNIFF_LEN,
@@ -335,7 +335,6 @@ pub fn AttachmentsField(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let widget = use_widget();
-    let input = NodeRef::<html::Input>::new();
     // The list is drawn again only when files come or go. Each item follows
     // its own upload, so progress redraws only that item's status and focus
     // inside the list stays put. (Leptos's keyed `For` would also keep the
@@ -360,10 +359,8 @@ pub fn AttachmentsField(
             ]),
         )
     };
-    let on_pick = move |_: ev::Event| {
-        let Some(input) = input.get_untracked() else {
-            return;
-        };
+    let on_pick = move |event: ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&event);
         let files = input
             .files()
             .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
@@ -404,7 +401,6 @@ pub fn AttachmentsField(
                     aria-hidden="true"
                     accept=support_contract::accept_attribute()
                     data-testid="attachments-input"
-                    node_ref=input
                     on:change=on_pick
                 />
                 // The error summary's link for the request's files leads here.
@@ -421,7 +417,7 @@ pub fn AttachmentsField(
                         }
                     }
                     on:click=move |_| {
-                        if let Some(input) = input.get_untracked() {
+                        if let Some(input) = widget.find("#sw-attachments-input") {
                             input.click();
                         }
                     }

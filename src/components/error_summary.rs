@@ -1,4 +1,4 @@
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use support_contract::FieldError;
 use wasm_bindgen::JsCast;
 
@@ -7,11 +7,7 @@ use crate::{context::use_widget, field_errors, i18n::id};
 /// The list of problems at the top of a form (the GOV.UK error summary): it
 /// takes focus when a submit fails, and each entry moves focus to its field.
 #[component]
-pub fn ErrorSummary(
-    #[prop(into)] errors: Signal<Vec<FieldError>>,
-    /// Set by the form so that it can focus the summary after a failed submit.
-    node_ref: NodeRef<html::Div>,
-) -> impl IntoView {
+pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let widget = use_widget();
     view! {
         <div
@@ -20,7 +16,6 @@ pub fn ErrorSummary(
             role="alert"
             tabindex="-1"
             aria-labelledby="sw-error-summary-title"
-            node_ref=node_ref
             hidden=move || errors.with(Vec::is_empty)
         >
             <h3 class="sw-error-summary-title" id="sw-error-summary-title">{widget.text(id::ERROR_SUMMARY_TITLE)}</h3>

@@ -5,7 +5,7 @@ mod draft_keeper;
 mod notices;
 mod state;
 
-use leptos::{ev::SubmitEvent, html, prelude::*};
+use leptos::{ev::SubmitEvent, prelude::*};
 
 use self::notices::{failure_message, DraftNotice, SendingNotice, SubmitFailure};
 pub use self::state::RequestFormState;
@@ -37,7 +37,6 @@ pub fn RequestForm(
     let widget = use_widget();
     let pending = state.submit.pending;
     let result = state.submit.value;
-    let summary = NodeRef::<html::Div>::new();
 
     // The errors on show: the widget's own findings, else the backend's 422.
     let errors = Memo::new(move |_| {
@@ -61,13 +60,7 @@ pub fn RequestForm(
             })
         })
     };
-    let focus_summary = move || {
-        request_animation_frame(move || {
-            if let Some(summary) = summary.get_untracked() {
-                _ = summary.focus();
-            }
-        })
-    };
+    let focus_summary = move || widget.focus_when_drawn(".sw-error-summary");
     // A 422 arrives after the submit handler has returned: focus the summary
     // then, as for the widget's own validation. Every outcome is also told to
     // the page, as a DOM event.
@@ -163,7 +156,7 @@ pub fn RequestForm(
                 data-testid="request-form"
             >
                 <DraftNotice state/>
-                <ErrorSummary errors=errors node_ref=summary/>
+                <ErrorSummary errors=errors/>
                 {move || {
                     if is_customer_request() {
                         view! {

@@ -1,4 +1,4 @@
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 
 use crate::{context::use_widget, i18n::id, journey::Step};
 
@@ -8,14 +8,11 @@ use crate::{context::use_widget, i18n::id, journey::Step};
 #[component]
 pub fn ScreenHeading(children: Children) -> impl IntoView {
     let widget = use_widget();
-    let heading = NodeRef::<html::H2>::new();
     if widget.navigated.get_untracked() {
-        heading.on_load(|heading| {
-            request_animation_frame(move || _ = heading.focus());
-        });
+        widget.focus_when_drawn("h2.sw-heading");
     }
     view! {
-        <h2 class="sw-heading" tabindex="-1" node_ref=heading>
+        <h2 class="sw-heading" tabindex="-1">
             {children()}
         </h2>
     }

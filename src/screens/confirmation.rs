@@ -1,4 +1,4 @@
-use leptos::{html, prelude::*};
+use leptos::prelude::*;
 use support_contract::CreatedRequest;
 
 use crate::{
@@ -23,12 +23,9 @@ pub fn Confirmation(
     on_new_request: Callback<()>,
 ) -> impl IntoView {
     let widget = use_widget();
-    let heading = NodeRef::<html::H3>::new();
     // Moving focus to the new step's heading tells screen-reader users that
     // the step changed, and puts keyboard users at its top.
-    heading.on_load(|heading| {
-        request_animation_frame(move || _ = heading.focus());
-    });
+    widget.focus_when_drawn(".sw-confirmation .sw-heading");
     let request_id = created.id.clone();
     // The reference in an element of its own, without the isolation marks
     // a formatted message puts around it: copied, it is the reference alone.
@@ -43,7 +40,7 @@ pub fn Confirmation(
     view! {
         <section class="sw-confirmation" data-testid="confirmation" data-request-id=created.id.clone()>
             // Under the screen's own heading, which names the request.
-            <h3 class="sw-heading" tabindex="-1" node_ref=heading>{widget.text(id::CONFIRM_HEADING)}</h3>
+            <h3 class="sw-heading" tabindex="-1">{widget.text(id::CONFIRM_HEADING)}</h3>
             <p class="sw-reference" data-testid="reference" data-reference=created.reference.clone()>
                 {move || around.with(|(before, _)| before.clone())}
                 <bdi class="sw-reference-id">{created.reference.clone()}</bdi>
