@@ -298,6 +298,21 @@ test("a screen's heading, focused when the screen opens, shows a focus ring afte
   expect(await ring(), "after Enter").toBe(true);
 });
 
+test("each field is described by its hint, and by its error once it has one", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const description = widget.host.locator("#sw-description");
+  const email = widget.host.locator("#sw-contact-email");
+  await expect(description).toHaveAttribute("aria-describedby", "sw-description-hint");
+  await expect(email).not.toHaveAttribute("aria-describedby");
+  await widget.submit();
+  await expect(description).toHaveAttribute("aria-describedby", "sw-description-hint sw-description-error");
+  await expect(email).toHaveAttribute("aria-describedby", "sw-contact-email-error");
+  for (const id of ["sw-description-hint", "sw-description-error", "sw-contact-email-error"]) {
+    await expect(widget.host.locator(`#${id}`)).not.toBeEmpty();
+  }
+});
+
 test("submission results are announced through a live region", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

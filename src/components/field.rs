@@ -92,6 +92,8 @@ pub fn FieldError(#[prop(into)] id: String, error: Signal<Option<String>>) -> im
 }
 
 fn describe(hint: Option<&str>, error: Option<&str>) -> Option<String> {
-    let ids: Vec<&str> = hint.into_iter().chain(error).collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
+    match (hint, error) {
+        (Some(hint), Some(error)) => Some(format!("{hint} {error}")),
+        (one, other) => one.or(other).map(str::to_owned),
+    }
 }
