@@ -173,13 +173,6 @@ impl WidgetContext {
         });
         Some(found.ok()??.unchecked_into())
     }
-
-    /// The id of the element that has focus inside the widget, if it has one.
-    pub fn focused_id(self) -> Option<String> {
-        let root = self.host.with_value(|host| host.shadow_root())?;
-        let id = root.active_element()?.id();
-        (!id.is_empty()).then_some(id)
-    }
 }
 
 pub fn use_widget() -> WidgetContext {

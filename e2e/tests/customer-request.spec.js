@@ -130,6 +130,9 @@ test("the combobox is usable by keyboard alone", async ({ page }) => {
   await widget.setAttribute("locale", "en-US");
   await widget.host.getByTestId("open-customer-request").focus();
   await page.keyboard.press("Enter");
+  // The new screen's heading takes focus once it is drawn; the partner moves
+  // on from there.
+  await expect(widget.heading).toBeFocused();
   const combobox = widget.host.locator("#sw-customer-search");
   await combobox.focus();
   await page.keyboard.type("fabrikam");

@@ -335,11 +335,13 @@ pub fn AttachmentsField(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let widget = use_widget();
-    // The list is drawn again only when files come or go. Each item follows
-    // its own upload, so progress redraws only that item's status and focus
-    // inside the list stays put. (Leptos's keyed `For` would also keep the
-    // other items when one comes or goes, at 4.6 KB of the WebAssembly with
-    // brotli: README, "What each size choice saved".)
+    // The list follows only the files' keys: an upload's progress redraws
+    // just that item's status. When files come or go, the items' elements
+    // are patched in place by position (the list is not keyed): an added
+    // file joins at the end and the others keep their elements, focus
+    // included; removing a file sends focus to "Add files". Leptos's keyed
+    // `For` would give each file elements of its own, at 4.6 KB of the
+    // WebAssembly with brotli (README, "What each size choice saved").
     let keys = Memo::new(move |_| {
         state
             .files
@@ -439,11 +441,6 @@ pub fn AttachmentsField(
             <ul class="sw-files" data-testid="attachment-list">
                 {move || {
                     let shown = keys.get();
-                    // A control of an item that had focus has it again once
-                    // the list is drawn anew.
-                    if let Some(focused) = widget.focused_id().filter(|id| id.starts_with("sw-file-")) {
-                        widget.focus_when_drawn(&format!("#{focused}"));
-                    }
                     state.files.with_untracked(|files| {
                         files
                             .iter()
