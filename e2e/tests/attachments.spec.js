@@ -185,6 +185,31 @@ test("a file added while another uploads leaves that upload going and focus on i
   expect(stored.attachments.map((a) => a.name).sort()).toEqual(["app.log", "screenshot.png"]);
 });
 
+test("removing the first of two files leaves the second whole: its name, size, thumbnail and its own remove button", async ({ page, request: api }) => {
+  const widget = await openForm(page);
+  await widget.host.getByTestId("attachments-input").setInputFiles([
+    { name: "app.log", mimeType: "text/plain", buffer: log },
+    { name: "screenshot.png", mimeType: "image/png", buffer: png },
+  ]);
+  const items = widget.host.getByTestId("attachment");
+  await expect(widget.host.getByTestId("attachment-uploaded")).toHaveCount(2);
+  await expect(items.nth(0).getByTestId("attachment-thumbnail")).toHaveCount(0);
+
+  await items.first().getByTestId("attachment-remove").click();
+  await expect(widget.host.getByTestId("attachments-add")).toBeFocused();
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText("screenshot.png");
+  await expect(items.first()).toHaveAttribute("data-kind", "image/png");
+  await expect(items.first().getByTestId("attachment-thumbnail")).toBeVisible();
+  await expect(items.first().getByTestId("attachment-uploaded")).toBeVisible();
+  await expect(items.first().getByTestId("attachment-remove")).toHaveAttribute("aria-label", /screenshot\.png/);
+
+  await widget.fill(request);
+  await widget.submit();
+  const stored = await widget.storedRequest(api);
+  expect(stored.attachments.map((a) => a.name)).toEqual(["screenshot.png"]);
+});
+
 test("the draft keeps the uploaded files across a reload", async ({ page, request: api }) => {
   const widget = await openForm(page);
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
