@@ -153,9 +153,10 @@ impl WidgetContext {
     }
 
     /// Focuses what `selector` finds in the widget once the next frame is
-    /// drawn: for a control that removes itself or is drawn anew, so that
-    /// focus stays in the widget (where Tab and Escape still work) instead of
-    /// falling back to the page.
+    /// drawn: an element just drawn (a new screen's heading, the error
+    /// summary), or another control in place of one that removes itself, so
+    /// that focus stays in the widget (where Tab and Escape still work)
+    /// instead of falling back to the page.
     pub fn focus_when_drawn(self, selector: &str) {
         let selector = selector.to_owned();
         request_animation_frame(move || {

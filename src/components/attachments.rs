@@ -440,14 +440,11 @@ pub fn AttachmentsField(
             </div>
             <ul class="sw-files" data-testid="attachment-list">
                 {move || {
-                    let shown = keys.get();
+                    // Read, not only tracked: tracking alone never computes
+                    // the memo, which would then never follow the files.
+                    keys.with(|_| ());
                     state.files.with_untracked(|files| {
-                        files
-                            .iter()
-                            .filter(|file| shown.contains(&file.key))
-                            .cloned()
-                            .map(|file| view! { <FileItem file state/> })
-                            .collect_view()
+                        files.iter().cloned().map(|file| view! { <FileItem file state/> }).collect_view()
                     })
                 }}
             </ul>
@@ -460,7 +457,6 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
     let widget = use_widget();
     let key = file.key;
     let name = file.name.clone();
-    let remove_id = format!("sw-file-{key}-remove");
     let size = file.size;
     let remove_label = {
         let name = name.clone();
@@ -509,13 +505,12 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
                 type="button"
                 class="sw-button sw-button-secondary"
                 data-testid="attachment-retry"
-                id=format!("sw-file-{key}-retry")
                 on:click=move |_| {
                     state.retry(widget, key);
                     // "Try again" goes away once the upload restarts: focus
                     // stays on the file, at its remove button, rather than
                     // falling back to the page.
-                    widget.focus_when_drawn(&format!("#sw-file-{key}-remove"));
+                    widget.focus_when_drawn(&format!("#{}", remove_button_id(key)));
                 }
             >
                 {widget.text(id::ATTACHMENT_RETRY)}
@@ -543,7 +538,7 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
                 class="sw-button sw-button-link sw-file-remove"
                 data-testid="attachment-remove"
                 aria-label=remove_label
-                id=remove_id
+                id=remove_button_id(key)
                 on:click=move |_| {
                     state.remove(key);
                     // To "Add files", the button that brought it.
@@ -554,6 +549,12 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
             </button>
         </li>
     }
+}
+
+/// The id of `key`'s remove button, where focus goes when its "Try again"
+/// goes away.
+fn remove_button_id(key: u32) -> String {
+    format!("sw-file-{key}-remove")
 }
 
 /// Reads the files of a paste, if it carried any; the paste then adds them
