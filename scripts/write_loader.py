@@ -6,8 +6,9 @@ An embedded widget instead needs a stable-named loader that finds the hashed
 files next to itself, so this hook
   - minifies wasm-bindgen's glue (terser), less the classes the widget
     never uses,
-  - optimizes the release WebAssembly (binaryen, loader/optimize-wasm.mjs)
-    and wraps it, less its custom sections, in a JavaScript module
+  - optimizes the release WebAssembly (binaryen, loader/optimize-wasm.mjs),
+    gives its imports and exports short names, in the glue too
+    (scripts/wasm_names.py), and wraps it, less its custom sections, in a JavaScript module
     (so that a page's strict CSP needs no connect-src for the widget's own
     files: scripts from the page's script-src are enough),
   - writes style/widget.css, minified (csso), under a content-hashed name,
@@ -29,6 +30,8 @@ import re
 import subprocess
 import sys
 import tempfile
+
+from wasm_names import glue_renamed, leb128, renamed
 
 root = pathlib.Path(__file__).resolve().parent.parent
 staging = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", root / "dist"))
@@ -82,18 +85,6 @@ def minify_style(style: str) -> str:
         "process.stdout.write(require(process.argv[1]).minify(css, { restructure: false }).css);"
     )
     return node(["-e", script, str(node_module("csso"))], style)
-
-
-def leb128(data: bytes, at: int) -> tuple[int, int]:
-    """The unsigned LEB128 number at `at`, and where it ends."""
-    value, shift = 0, 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, at
 
 
 def without_custom_sections(binary: bytes) -> bytes:
@@ -152,14 +143,8 @@ def optimized(wasm_path: pathlib.Path) -> bytes:
         return output.read_bytes()
 
 
-# Trunk's glue, minified and renamed with a hash of the same length as the
-# others'.
-trunk_glue = staging / only("support-widget-*.js")
-glue_text = minify(without_classes(trunk_glue.read_text(encoding="utf-8"), UNUSED_CLASSES))
-glue = f"support-widget-{hashed(glue_text.encode('utf-8'))}.js"
-trunk_glue.unlink()
-(staging / glue).write_text(glue_text, encoding="utf-8")
 wasm_file = staging / only("support-widget-*_bg.wasm")
+trunk_glue = staging / only("support-widget-*.js")
 
 
 def as_module(binary: bytes) -> str:
@@ -177,9 +162,21 @@ def as_module(binary: bytes) -> str:
 # binaryen takes a while, and `trunk serve` rebuilds on every change.
 release = os.environ.get("TRUNK_PROFILE") == "release"
 binary = without_custom_sections(optimized(wasm_file) if release else wasm_file.read_bytes())
+glue_text = without_classes(trunk_glue.read_text(encoding="utf-8"), UNUSED_CLASSES)
+if release:
+    # Short import and export names in both (scripts/wasm_names.py).
+    binary, module, imports, exports = renamed(binary)
+    glue_text = glue_renamed(glue_text, module, imports, exports)
 wasm = f"support-widget-{hashed(binary)}.wasm.js"
 (staging / wasm).write_text(as_module(binary), encoding="utf-8")
 wasm_file.unlink()
+
+# Trunk's glue, minified and renamed with a hash of the same length as the
+# others'.
+glue_text = minify(glue_text)
+glue = f"support-widget-{hashed(glue_text.encode('utf-8'))}.js"
+trunk_glue.unlink()
+(staging / glue).write_text(glue_text, encoding="utf-8")
 
 style = minify_style((root / "style" / "widget.css").read_text(encoding="utf-8")).encode("utf-8")
 style_name = f"support-widget-{hashed(style)}.css"

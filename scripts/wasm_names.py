@@ -1,0 +1,115 @@
+"""Short names for the release WebAssembly's imports and exports, written
+into both the WebAssembly and wasm-bindgen's glue.
+
+wasm-bindgen names each import after what it wraps and a 16-digit hash
+(`__wbg_getOwnPropertyDescriptor_91249f9236d5b666`), each under the module
+`./support-widget_bg.js`, and the glue spells every import and export out
+again. That is about 7 KB of names in each file, much of it hashes that
+brotli cannot compress. Here every import and export is named `a`, `b`, …,
+`aa`, …, and the import module `a`.
+"""
+
+import re
+import sys
+
+LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+MODULE = "a"
+
+
+def leb128(data: bytes, at: int) -> tuple[int, int]:
+    """The unsigned LEB128 number at `at`, and where it ends."""
+    value, shift = 0, 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def to_leb128(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | 0x80 if value else byte)
+        if not value:
+            return bytes(out)
+
+
+def short_name(index: int) -> str:
+    """`a` … `Z`, then `aa`, `ab`, …"""
+    name = ""
+    while True:
+        name = LETTERS[index % len(LETTERS)] + name
+        index = index // len(LETTERS) - 1
+        if index < 0:
+            return name
+
+
+def name_bytes(name: str) -> bytes:
+    encoded = name.encode("utf-8")
+    return to_leb128(len(encoded)) + encoded
+
+
+def read_name(data: bytes, at: int) -> tuple[str, int]:
+    length, at = leb128(data, at)
+    return data[at : at + length].decode("utf-8"), at + length
+
+
+def renamed(binary: bytes) -> tuple[bytes, str, dict[str, str], dict[str, str]]:
+    """The WebAssembly with short import and export names; the import module
+    it replaced, and the new name of each import and each export."""
+    out, at = bytearray(binary[:8]), 8
+    module, imports, exports = None, {}, {}
+    while at < len(binary):
+        section_id = binary[at]
+        size, start = leb128(binary, at + 1)
+        end = start + size
+        if section_id == 2:  # imports
+            count, p = leb128(binary, start)
+            body = bytearray(to_leb128(count))
+            for _ in range(count):
+                name_of_module, p = read_name(binary, p)
+                name, p = read_name(binary, p)
+                if binary[p] != 0 or module not in (None, name_of_module):
+                    sys.exit(f"write_loader: the WebAssembly imports {name_of_module} {name}, not a function of one module")
+                module = name_of_module
+                _, descriptor_end = leb128(binary, p + 1)
+                imports[name] = short_name(len(imports))
+                body += name_bytes(MODULE) + name_bytes(imports[name]) + binary[p:descriptor_end]
+                p = descriptor_end
+            out += bytes([2]) + to_leb128(len(body)) + body
+        elif section_id == 7:  # exports
+            count, p = leb128(binary, start)
+            body = bytearray(to_leb128(count))
+            for _ in range(count):
+                name, p = read_name(binary, p)
+                _, descriptor_end = leb128(binary, p + 1)
+                exports[name] = short_name(len(exports))
+                body += name_bytes(exports[name]) + binary[p:descriptor_end]
+                p = descriptor_end
+            out += bytes([7]) + to_leb128(len(body)) + body
+        else:
+            out += binary[at:end]
+        at = end
+    return bytes(out), module or "", imports, exports
+
+
+def glue_renamed(glue: str, module: str, imports: dict[str, str], exports: dict[str, str]) -> str:
+    """wasm-bindgen's glue (not yet minified) with the same names: each
+    import is a key of the object the glue imports with, each export read as
+    `wasm.<name>`. Fails if the glue has another shape (a new wasm-bindgen)."""
+    glue, found = re.subn(rf'"{re.escape(module)}":', f'"{MODULE}":', glue)
+    if found != 1:
+        sys.exit(f"write_loader: the glue names the import module {module} {found} times, not once")
+    for old, new in imports.items():
+        glue, found = re.subn(rf"\b{re.escape(old)}(?=: function\()", new, glue)
+        if found != 1 or re.search(rf"\b{re.escape(old)}\b", glue):
+            sys.exit(f"write_loader: the glue does not define the import {old} once")
+    for old, new in exports.items():
+        glue = re.sub(rf"\bwasm\.{re.escape(old)}\b", f"wasm.{new}", glue)
+    unknown = set(re.findall(r"\bwasm\.(\w+)", glue)) - set(exports.values())
+    if unknown:
+        sys.exit(f"write_loader: the glue reads exports the WebAssembly lacks: {sorted(unknown)}")
+    return glue
