@@ -48,7 +48,9 @@ impl FormFlow {
 }
 
 /// Where a form's draft lives: one key per backend, audience and flow, so
-/// that two widgets on a page, or two portals on one origin, never share one.
+/// that widgets of different backends or audiences on a page, or two portals
+/// on one origin, never share one (two widgets of the same backend and
+/// audience do: they are the same user's forms).
 pub fn storage_key(backend: &BackendUrl, audience: Audience, flow: FormFlow) -> String {
     format!(
         "support-widget:v1:draft:{}:{}:{}",
