@@ -42,7 +42,8 @@ function similarityOrder(bodies) {
   // Lists in which similar functions tend to be near each other: by their
   // bytes from the start, by their bytes from the end, and by length.
   const byBytes = [...positions].sort((a, b) => compareBytes(bodies[a], bodies[b]));
-  const byEnd = [...positions].sort((a, b) => compareBytes(reversed(code[a]), reversed(code[b])));
+  const ends = code.map((bytes) => Uint8Array.from(bytes).reverse());
+  const byEnd = [...positions].sort((a, b) => compareBytes(ends[a], ends[b]));
   const byLength = [...positions].sort((a, b) => code[a].length - code[b].length || compareBytes(code[a], code[b]));
   const lists = [byBytes, byEnd, byLength];
   const where = lists.map((list) => {
@@ -114,10 +115,6 @@ function compareBytes(a, b) {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return a.length - b.length;
-}
-
-function reversed(bytes) {
-  return Uint8Array.from(bytes).reverse();
 }
 
 // The binary format (https://webassembly.github.io/spec/core/binary/).

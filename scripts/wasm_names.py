@@ -57,43 +57,50 @@ def read_name(data: bytes, at: int) -> tuple[str, int]:
     return data[at : at + length].decode("utf-8"), at + length
 
 
+def sections(binary: bytes):
+    """Each section of the WebAssembly: its id, where it starts (its id's
+    byte), where its content starts, and where it ends."""
+    at = 8  # after the magic number and version
+    while at < len(binary):
+        size, start = leb128(binary, at + 1)
+        yield binary[at], at, start, start + size
+        at = start + size
+
+
 def renamed(binary: bytes) -> tuple[bytes, str, dict[str, str], dict[str, str]]:
     """The WebAssembly with short import and export names; the import module
     it replaced, and the new name of each import and each export."""
-    out, at = bytearray(binary[:8]), 8
-    module, imports, exports = None, {}, {}
-    while at < len(binary):
-        section_id = binary[at]
-        size, start = leb128(binary, at + 1)
-        end = start + size
-        if section_id == 2:  # imports
-            count, p = leb128(binary, start)
-            body = bytearray(to_leb128(count))
-            for _ in range(count):
-                name_of_module, p = read_name(binary, p)
-                name, p = read_name(binary, p)
-                if binary[p] != 0 or module not in (None, name_of_module):
-                    sys.exit(f"write_loader: the WebAssembly imports {name_of_module} {name}, not a function of one module")
-                module = name_of_module
-                _, descriptor_end = leb128(binary, p + 1)
-                imports[name] = short_name(len(imports))
-                body += name_bytes(MODULE) + name_bytes(imports[name]) + binary[p:descriptor_end]
-                p = descriptor_end
-            out += bytes([2]) + to_leb128(len(body)) + body
-        elif section_id == 7:  # exports
-            count, p = leb128(binary, start)
-            body = bytearray(to_leb128(count))
-            for _ in range(count):
-                name, p = read_name(binary, p)
-                _, descriptor_end = leb128(binary, p + 1)
-                exports[name] = short_name(len(exports))
-                body += name_bytes(exports[name]) + binary[p:descriptor_end]
-                p = descriptor_end
-            out += bytes([7]) + to_leb128(len(body)) + body
+    out = bytearray(binary[:8])
+    modules, imports, exports = set(), {}, {}
+
+    def entries(start: int, names: dict[str, str], is_import: bool) -> bytes:
+        """A section of imports or exports, each entry with its short name.
+        An entry is an import's module, or nothing, then its name, then a
+        descriptor: a kind and an index."""
+        count, p = leb128(binary, start)
+        body = bytearray(to_leb128(count))
+        for _ in range(count):
+            if is_import:
+                module, p = read_name(binary, p)
+                modules.add(module)
+            name, p = read_name(binary, p)
+            if is_import and binary[p] != 0:
+                sys.exit(f"write_loader: the WebAssembly imports {name}, which is not a function")
+            _, descriptor_end = leb128(binary, p + 1)
+            names[name] = short_name(len(names))
+            body += (name_bytes(MODULE) if is_import else b"") + name_bytes(names[name]) + binary[p:descriptor_end]
+            p = descriptor_end
+        return bytes(body)
+
+    for section_id, at, start, end in sections(binary):
+        if section_id in (2, 7):
+            body = entries(start, imports, True) if section_id == 2 else entries(start, exports, False)
+            out += bytes([section_id]) + to_leb128(len(body)) + body
         else:
             out += binary[at:end]
-        at = end
-    return bytes(out), module or "", imports, exports
+    if len(modules) > 1:
+        sys.exit(f"write_loader: the WebAssembly imports from {sorted(modules)}, not from one module")
+    return bytes(out), next(iter(modules), ""), imports, exports
 
 
 def glue_renamed(glue: str, module: str, imports: dict[str, str], exports: dict[str, str]) -> str:

@@ -8,9 +8,9 @@ files next to itself, so this hook
     never uses,
   - optimizes the release WebAssembly (binaryen, loader/optimize-wasm.mjs),
     gives its imports and exports short names, in the glue too
-    (scripts/wasm_names.py), and wraps it, less its custom sections, in a JavaScript module
-    (so that a page's strict CSP needs no connect-src for the widget's own
-    files: scripts from the page's script-src are enough),
+    (scripts/wasm_names.py), and wraps it, less its custom sections, in a
+    JavaScript module (so that a page's strict CSP needs no connect-src for
+    the widget's own files: scripts from the page's script-src are enough),
   - writes style/widget.css, minified (csso), under a content-hashed name,
   - writes the messages of each locale but en-US (compiled by
     support-messages) as modules the widget imports when it needs them,
@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 
-from wasm_names import glue_renamed, leb128, renamed
+from wasm_names import glue_renamed, renamed, sections
 
 root = pathlib.Path(__file__).resolve().parent.parent
 staging = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", root / "dist"))
@@ -93,14 +93,10 @@ def without_custom_sections(binary: bytes) -> bytes:
     browser does not need to run it."""
     if binary[:4] != b"\0asm":
         sys.exit("write_loader: the WebAssembly has no wasm header")
-    kept, at = bytearray(binary[:8]), 8
-    while at < len(binary):
-        start = at
-        section_id = binary[at]
-        size, at = leb128(binary, at + 1)
-        at += size
+    kept = bytearray(binary[:8])
+    for section_id, start, _, end in sections(binary):
         if section_id != 0:
-            kept += binary[start:at]
+            kept += binary[start:end]
     return bytes(kept)
 
 
