@@ -1,0 +1,279 @@
+//! A form's files: each one checked, uploaded at once with its progress,
+//! and retried like a submit.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use support_contract::{Attachment, ErrorCode, FileKind, SNIFF_LEN};
+
+use crate::{
+    api,
+    attachments::{self, admit, Blocker, UploadState},
+    context::WidgetContext,
+    retry::RetryPolicy,
+};
+
+/// One attached file as the form shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileEntry {
+    pub(super) key: u32,
+    pub(super) name: String,
+    pub(super) size: u64,
+    pub(super) kind: FileKind,
+    pub(super) state: UploadState,
+    /// An object URL of the image, for its thumbnail.
+    pub(super) preview: Option<String>,
+}
+
+/// A form's files. Created with the form's state, so it outlives screen
+/// changes; the uploaded files also go into the draft.
+#[derive(Clone, Copy)]
+pub struct AttachmentsState {
+    pub(super) files: RwSignal<Vec<FileEntry>>,
+    /// The files the last addition refused, and why.
+    pub(super) refused: RwSignal<Vec<(String, ErrorCode)>>,
+    /// The browser's `File`s of the uploads not finished, with their keys.
+    /// A form has a handful of files at most, so these are short lists
+    /// rather than hash maps (whose hashing code the WebAssembly would carry).
+    blobs: StoredValue<Vec<(u32, web_sys::File)>, LocalStorage>,
+    /// Each file's try, by key: bumped when the file is removed or retried by
+    /// hand, so that an upload loop running for it stops.
+    tries: StoredValue<Vec<(u32, u32)>>,
+    next_key: StoredValue<u32>,
+}
+
+impl AttachmentsState {
+    pub fn new() -> AttachmentsState {
+        AttachmentsState {
+            files: RwSignal::new(Vec::new()),
+            refused: RwSignal::new(Vec::new()),
+            blobs: StoredValue::new_local(Vec::new()),
+            tries: StoredValue::new(Vec::new()),
+            next_key: StoredValue::new(0),
+        }
+    }
+
+    /// The uploaded files, in the order added (tracked).
+    pub fn uploaded(&self) -> Vec<Attachment> {
+        self.files.with(|files| {
+            files
+                .iter()
+                .filter_map(|file| match &file.state {
+                    UploadState::Uploaded(attachment) => Some(attachment.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
+    /// Whether the request must wait for its files (tracked).
+    pub fn blocker(&self) -> Option<Blocker> {
+        self.files
+            .with(|files| attachments::blocker(files.iter().map(|f| &f.state)))
+    }
+
+    /// Shows files uploaded before (from a draft) as uploaded.
+    pub fn restore(&self, uploaded: Vec<Attachment>) {
+        self.clear();
+        let entries = uploaded
+            .into_iter()
+            .filter_map(|attachment| {
+                let kind = FileKind::from_content_type(&attachment.content_type)?;
+                Some(FileEntry {
+                    key: self.take_key(),
+                    name: attachment.name.clone(),
+                    size: attachment.size,
+                    kind,
+                    state: UploadState::Uploaded(attachment),
+                    preview: None,
+                })
+            })
+            .collect();
+        self.files.set(entries);
+    }
+
+    /// No files: a new request, or a discarded draft.
+    pub fn clear(&self) {
+        let keys: Vec<u32> = self
+            .files
+            .with_untracked(|f| f.iter().map(|f| f.key).collect());
+        for key in keys {
+            self.forget(key);
+        }
+        self.files.set(Vec::new());
+        self.refused.set(Vec::new());
+    }
+
+    fn take_key(&self) -> u32 {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        key
+    }
+
+    /// The try of `key`'s upload now running; `None` once the form's state
+    /// is gone.
+    fn this_try(&self, key: u32) -> Option<u32> {
+        self.tries.try_with_value(|tries| {
+            tries
+                .iter()
+                .find_map(|&(k, n)| (k == key).then_some(n))
+                .unwrap_or(0)
+        })
+    }
+
+    /// Stops `key`'s running upload, if any.
+    fn next_try(&self, key: u32) {
+        self.tries
+            .update_value(|tries| match tries.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => tries.push((key, 1)),
+            });
+    }
+
+    fn drop_blob(&self, key: u32) {
+        self.blobs
+            .update_value(|blobs| blobs.retain(|(k, _)| *k != key));
+    }
+
+    fn forget(&self, key: u32) {
+        self.next_try(key);
+        self.drop_blob(key);
+        let preview = self.files.with_untracked(|files| {
+            files
+                .iter()
+                .find(|f| f.key == key)
+                .and_then(|f| f.preview.clone())
+        });
+        if let Some(url) = preview {
+            _ = web_sys::Url::revoke_object_url(&url);
+        }
+    }
+
+    /// Checks each file and uploads the ones that may go.
+    pub fn add(self, widget: WidgetContext, files: Vec<web_sys::File>) {
+        if files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let mut refused = Vec::new();
+            for file in files {
+                let head = api::first_bytes(&file, SNIFF_LEN).await;
+                let size = file.size() as u64;
+                let sizes: Vec<u64> = self
+                    .files
+                    .with_untracked(|files| files.iter().map(|f| f.size).collect());
+                let name = file.name();
+                match admit(&sizes, &name, &file.type_(), size, &head) {
+                    Err(code) => refused.push((name, code)),
+                    Ok(kind) => {
+                        let key = self.take_key();
+                        let preview = (kind.content_type().starts_with("image/"))
+                            .then(|| web_sys::Url::create_object_url_with_blob(&file).ok())
+                            .flatten();
+                        self.blobs.update_value(|blobs| blobs.push((key, file)));
+                        _ = self.files.try_update(|files| {
+                            files.push(FileEntry {
+                                key,
+                                name,
+                                size,
+                                kind,
+                                state: UploadState::Uploading { sent: 0 },
+                                preview,
+                            })
+                        });
+                        self.upload(widget, key);
+                    }
+                }
+            }
+            _ = self.refused.try_set(refused);
+        });
+    }
+
+    /// Uploads one file, trying again like a submit does until it is stored,
+    /// refused, out of attempts, removed, or retried by hand.
+    fn upload(self, widget: WidgetContext, key: u32) {
+        let blob = self.blobs.with_value(|blobs| {
+            blobs
+                .iter()
+                .find_map(|(k, file)| (*k == key).then(|| file.clone()))
+        });
+        let Some(file) = blob else {
+            return;
+        };
+        let Some(kind) = self
+            .files
+            .with_untracked(|files| files.iter().find(|f| f.key == key).map(|f| f.kind))
+        else {
+            return;
+        };
+        let this_try = self.this_try(key);
+        let current = move || this_try.is_some() && self.this_try(key) == this_try;
+        let set_state = move |state: UploadState| {
+            _ = self.files.try_update(|files| {
+                if let Some(entry) = files.iter_mut().find(|f| f.key == key) {
+                    entry.state = state;
+                }
+            });
+        };
+        leptos::task::spawn_local(async move {
+            let policy = RetryPolicy::default();
+            let mut attempt = 0;
+            loop {
+                let Some(backend) = widget.backend.get_untracked() else {
+                    return;
+                };
+                set_state(UploadState::Uploading { sent: 0 });
+                let progress = move |sent| {
+                    if current() {
+                        set_state(UploadState::Uploading { sent });
+                    }
+                };
+                let result =
+                    api::upload_file(backend, file.clone(), kind, widget.transport(), progress)
+                        .await;
+                if !current() {
+                    return;
+                }
+                let error = match result {
+                    Ok(attachment) => {
+                        self.drop_blob(key);
+                        set_state(UploadState::Uploaded(attachment));
+                        return;
+                    }
+                    Err(error) => error,
+                };
+                set_state(UploadState::Failed(error.clone()));
+                attempt += 1;
+                let Some(wait) = policy.delay(attempt, &error, js_sys::Math::random()) else {
+                    return;
+                };
+                sleep(wait).await;
+                if !current() {
+                    return;
+                }
+            }
+        });
+    }
+
+    pub(super) fn retry(self, widget: WidgetContext, key: u32) {
+        self.next_try(key);
+        self.upload(widget, key);
+    }
+
+    pub(super) fn remove(self, key: u32) {
+        self.forget(key);
+        self.files.update(|files| files.retain(|f| f.key != key));
+    }
+}
+
+async fn sleep(wait: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(wait.as_millis()).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
