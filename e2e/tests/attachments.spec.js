@@ -227,11 +227,14 @@ test("the draft keeps the uploaded files across a reload", async ({ page, reques
 });
 
 test("a failed upload is tried again by itself, like a submit", async ({ page }) => {
-  await page.clock.install();
+  const start = Date.now();
+  await page.clock.install({ time: start });
   const widget = await openForm(page, "en-US");
   // Time flows after install: pause it, so the widget's own retry waits for
-  // runFor below and the failure stays on screen until then.
-  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1));
+  // runFor below and the failure stays on screen until then. A minute on,
+  // which opening the form cannot have passed even on a busy machine (a
+  // pause in the past throws).
+  await page.clock.pauseAt(start + 60_000);
   let attempts = 0;
   await page.route("**/attachments?**", async (route) => {
     attempts++;
