@@ -105,6 +105,10 @@ pub fn mount(
     messages: Option<js_sys::Function>,
     focus: Option<bool>,
 ) -> Result<WidgetHandle, JsValue> {
+    // A panic's message reaches the console, except in the release build,
+    // whose panics stop at once without one (README, "Build details"), so
+    // that the hook would be code that never runs.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     let attributes = HostAttributes::read(&host);
     let for_view = attributes.clone();
