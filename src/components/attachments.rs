@@ -1,7 +1,7 @@
 //! Files with a request: added by picker, drop or paste, checked before
 //! upload, uploaded at once with progress, retried like a submit. The
-//! files' state and uploads are in `attachments/state.rs`, drops and pastes
-//! in `attachments/transfer.rs`.
+//! files' state and uploads are in `attachments/state.rs`; reading the files
+//! of a picker, a drop or a paste in `attachments/transfer.rs`.
 
 mod state;
 mod transfer;
@@ -96,10 +96,7 @@ pub fn AttachmentsField(
     };
     let on_pick = move |event: ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&event);
-        let files = input
-            .files()
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
+        let files = transfer::files_of(input.files());
         // The same file can be picked again after it is removed.
         input.set_value("");
         state.add(widget, files);

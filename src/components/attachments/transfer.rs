@@ -1,15 +1,19 @@
-//! Files dropped on the form or pasted into it.
+//! Files picked, dropped on the form or pasted into it.
 
 use leptos::ev;
 
 use super::AttachmentsState;
 use crate::context::WidgetContext;
 
-/// The files of a drop or a paste.
-pub fn transferred_files(data: Option<web_sys::DataTransfer>) -> Vec<web_sys::File> {
-    data.and_then(|data| data.files())
-        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+/// The files of a picker's, a drop's or a paste's list.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
         .unwrap_or_default()
+}
+
+/// The files of a drop or a paste.
+fn transferred_files(data: Option<web_sys::DataTransfer>) -> Vec<web_sys::File> {
+    files_of(data.and_then(|data| data.files()))
 }
 
 /// Reads the files of a paste, if it carried any; the paste then adds them
