@@ -178,19 +178,25 @@ style = minify_style((root / "style" / "widget.css").read_text(encoding="utf-8")
 style_name = f"support-widget-{hashed(style)}.css"
 (staging / style_name).write_bytes(style)
 
-def compiled_messages() -> dict:
+def compiled_messages() -> tuple:
     """Every locale's messages as support-messages compiles them: the JSON
-    text of each, by tag."""
+    text of each, by tag (each message at its number), and the message IDs
+    in the order that numbers them."""
     with tempfile.TemporaryDirectory() as out:
         subprocess.run(
             ["cargo", "run", "--quiet", "--locked", "-p", "support-messages", "--", out],
             cwd=root,
             check=True,
         )
-        compiled = {path.stem: path.read_text(encoding="utf-8") for path in sorted(pathlib.Path(out).glob("*.json"))}
+        ids = json.loads((pathlib.Path(out) / "ids.json").read_text(encoding="utf-8"))
+        compiled = {
+            path.stem: path.read_text(encoding="utf-8")
+            for path in sorted(pathlib.Path(out).glob("*.json"))
+            if path.name != "ids.json"
+        }
     if "en-US" not in compiled or len(compiled) < 2:
         sys.exit(f"write_loader: support-messages wrote {sorted(compiled)}")
-    return compiled
+    return compiled, ids
 
 
 def locale_messages(compiled: dict) -> str:
@@ -219,11 +225,11 @@ LOADER_WORDS = {
 }
 
 
-def loader_words(compiled: dict) -> str:
+def loader_words(compiled: dict, ids: list) -> str:
     """LOADER_WORDS in each locale, from the compiled messages."""
     labels = {}
     for tag, text in compiled.items():
-        messages = dict(json.loads(text))
+        messages = dict(zip(ids, json.loads(text)))
         words = {}
         for key, message in LOADER_WORDS.items():
             parts = messages.get(message)
@@ -234,13 +240,13 @@ def loader_words(compiled: dict) -> str:
     return json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
 
 
-compiled = compiled_messages()
+compiled, message_ids = compiled_messages()
 loader = (root / "loader" / "support-widget.js").read_text(encoding="utf-8")
 loader = (
     loader.replace("__GLUE__", glue)
     .replace("__WASM__", wasm)
     .replace("__STYLE__", style_name)
-    .replace("__LABELS__", loader_words(compiled))
+    .replace("__LABELS__", loader_words(compiled, message_ids))
     .replace("__MESSAGES__", locale_messages(compiled))
 )
 # The loader is the one file every page view pays for, within 2 KB with

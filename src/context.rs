@@ -9,7 +9,7 @@ use crate::{
     api::Transport,
     filed::{self, Filed, FiledRequest},
     host::{Audience, BackendUrl},
-    i18n,
+    i18n::{self, MessageId},
     journey::{Journey, Step},
     locale::Locale,
     locales::Locales,
@@ -52,13 +52,13 @@ pub struct WidgetContext {
 
 impl WidgetContext {
     /// A message that follows the locale.
-    pub fn text(self, id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    pub fn text(self, id: MessageId) -> impl Fn() -> String + Copy + Send + Sync + 'static {
         move || i18n::message(self.locale.get(), id)
     }
 
     /// A message with arguments, formatted now in the current locale (call it
     /// inside a reactive closure so that it follows the locale).
-    pub fn format(self, id: &str, args: &i18n::Args) -> String {
+    pub fn format(self, id: MessageId, args: &i18n::Args) -> String {
         i18n::format(self.locale.get(), id, Some(args))
     }
 

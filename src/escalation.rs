@@ -5,7 +5,7 @@
 
 use support_contract::Escalation;
 
-use crate::i18n::id;
+use crate::i18n::{id, MessageId};
 
 /// The five kinds of problem 21Vianet takes as escalations (seed 002).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,7 +45,7 @@ impl EscalationReason {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> MessageId {
         match self {
             EscalationReason::UndocumentedServiceProblem => id::ESCALATION_REASON_UNDOCUMENTED,
             EscalationReason::UnavailableService => id::ESCALATION_REASON_UNAVAILABLE,
@@ -58,7 +58,7 @@ impl EscalationReason {
 
 /// What partners support themselves, 24 hours a day, 365 days a year
 /// (seed 003): problems of these kinds are not escalated.
-pub const PARTNER_DUTIES: [&str; 7] = [
+pub const PARTNER_DUTIES: [MessageId; 7] = [
     id::PARTNER_DUTY_ACCOUNT_SET_UP,
     id::PARTNER_DUTY_ACCOUNTS_AND_BILLING,
     id::PARTNER_DUTY_HOW_TO,
@@ -101,7 +101,7 @@ impl TroubleshootingStep {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> MessageId {
         match self {
             TroubleshootingStep::Software => id::TROUBLESHOOT_SOFTWARE,
             TroubleshootingStep::Settings => id::TROUBLESHOOT_SETTINGS,

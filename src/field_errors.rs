@@ -6,13 +6,13 @@ use support_contract::{
 
 use crate::{
     attachments::human_size,
-    i18n::{self, id, Value},
+    i18n::{self, id, MessageId, Value},
     locale::Locale,
 };
 
 /// The field's label message, by the field's JSON path; `None` for the parts
 /// of a request that no form control shows.
-pub fn field_label(field: &str) -> Option<&'static str> {
+pub fn field_label(field: &str) -> Option<MessageId> {
     Some(match field {
         "category" => id::PC_CATEGORY_LEGEND,
         "severity" => id::SEVERITY_LEGEND,

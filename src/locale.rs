@@ -24,7 +24,7 @@ impl Locale {
     }
 
     /// The message that names this locale in the language picker.
-    pub fn name_message(self) -> &'static str {
+    pub fn name_message(self) -> crate::i18n::MessageId {
         match self {
             Locale::EnUs => crate::i18n::id::LANGUAGE_EN_US,
             Locale::ZhCn => crate::i18n::id::LANGUAGE_ZH_CN,

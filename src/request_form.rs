@@ -7,7 +7,7 @@ use support_contract::{
 };
 
 use crate::{
-    i18n::id,
+    i18n::{id, MessageId},
     json::{FromJson, Invalid, Object, ToJson, Value},
     locale::Locale,
 };
@@ -156,7 +156,7 @@ impl RequestFields {
 }
 
 /// The message that names a category.
-pub fn category_label(category: Category) -> &'static str {
+pub fn category_label(category: Category) -> MessageId {
     match category {
         Category::Technical => id::PC_CATEGORY_TECHNICAL,
         Category::Billing => id::PC_CATEGORY_BILLING,
@@ -167,7 +167,7 @@ pub fn category_label(category: Category) -> &'static str {
 }
 
 /// The messages that name a severity and explain it.
-pub fn severity_label(severity: Severity) -> (&'static str, &'static str) {
+pub fn severity_label(severity: Severity) -> (MessageId, MessageId) {
     match severity {
         Severity::Critical => (id::SEVERITY_CRITICAL, id::SEVERITY_CRITICAL_HINT),
         Severity::Moderate => (id::SEVERITY_MODERATE, id::SEVERITY_MODERATE_HINT),

@@ -47,8 +47,6 @@ impl fmt::Display for Key {
 }
 
 pub struct Catalog {
-    /// Every message ID in the file, values or not, in file order.
-    pub ids: Vec<String>,
     /// Messages with a value, resolved.
     pub messages: BTreeMap<String, Vec<Piece>>,
     /// IDs defined more than once (the last definition wins, as in Fluent).
@@ -66,7 +64,6 @@ impl Catalog {
                 .collect();
             lines.join("\n")
         })?;
-        let mut ids = Vec::new();
         let mut duplicates = Vec::new();
         let mut messages: Patterns = HashMap::new();
         let mut terms: Patterns = HashMap::new();
@@ -76,8 +73,6 @@ impl Catalog {
                     let id = message.id.name;
                     if messages.insert(id, message.value.as_ref()).is_some() {
                         duplicates.push(id.to_owned());
-                    } else {
-                        ids.push(id.to_owned());
                     }
                 }
                 Entry::Term(term) => {
@@ -110,7 +105,6 @@ impl Catalog {
             compiled.insert(id.to_string(), parts);
         }
         Ok(Catalog {
-            ids,
             messages: compiled,
             duplicates,
         })

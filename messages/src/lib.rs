@@ -8,15 +8,20 @@
 //!   locale as JSON: the widget fetches each but en-US when it is asked
 //!   for, and the loader draws the launcher with their words.
 //!
+//! Both number the messages alike (`message_ids`): the widget names a
+//! message by its index, and a fetched file lists the messages in that
+//! order, so no ID is spelt out in the WebAssembly or in the files.
+//!
 //! ```
 //! let catalog = support_messages::Catalog::compile("example.ftl", "hello = Hello, { $name }!").unwrap();
+//! let ids = support_messages::message_ids(std::slice::from_ref(&catalog));
 //! assert_eq!(
-//!     support_messages::to_json(&catalog),
-//!     "[[\"hello\",[{\"Text\":\"Hello, \u{2068}\"},{\"Var\":\"name\"},{\"Text\":\"\u{2069}!\"}]]]"
+//!     support_messages::to_json(&catalog, &ids),
+//!     "[[{\"Text\":\"Hello, \u{2068}\"},{\"Var\":\"name\"},{\"Text\":\"\u{2069}!\"}]]"
 //! );
 //! ```
 
-use std::{fs, path::Path};
+use std::{collections::BTreeSet, fs, path::Path};
 
 mod compile;
 
@@ -35,9 +40,23 @@ pub fn compile_locale(root: &Path, tag: &str) -> Result<Catalog, String> {
     Catalog::compile(&shown, &source)
 }
 
-/// A locale's messages as the widget fetches them: a JSON array of
-/// `[id, parts]` pairs, sorted by ID, each part as serde writes a `Piece`.
-pub fn to_json(catalog: &Catalog) -> String {
-    let messages: Vec<_> = catalog.messages.iter().collect();
+/// Every message ID that any of the locales defines, sorted: a message's
+/// number in the widget is its index here.
+pub fn message_ids(catalogs: &[Catalog]) -> Vec<&str> {
+    let ids: BTreeSet<&str> = catalogs
+        .iter()
+        .flat_map(|catalog| catalog.messages.keys().map(String::as_str))
+        .collect();
+    ids.into_iter().collect()
+}
+
+/// A locale's messages as the widget fetches them: a JSON array with each
+/// message's parts at its ID's index in `ids` (an empty array where the
+/// locale lacks the message), each part as serde writes a `Piece`.
+pub fn to_json(catalog: &Catalog, ids: &[&str]) -> String {
+    let messages: Vec<&[Piece]> = ids
+        .iter()
+        .map(|id| catalog.messages.get(*id).map_or(&[][..], Vec::as_slice))
+        .collect();
     serde_json::to_string(&messages).expect("messages serialize to JSON")
 }

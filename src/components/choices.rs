@@ -5,7 +5,7 @@ use crate::{
     components::FieldErrorText,
     context::use_widget,
     field_errors::control_id,
-    i18n::id,
+    i18n::{id, MessageId},
     locale::Locale,
     request_form::{category_label, severity_label},
 };
@@ -15,8 +15,8 @@ pub struct RadioOption<T> {
     pub value: T,
     /// The value's name in the contract (`billing`), for the radio's value.
     pub key: &'static str,
-    pub label: &'static str,
-    pub hint: Option<&'static str>,
+    pub label: MessageId,
+    pub hint: Option<MessageId>,
 }
 
 /// A group of radio buttons in a fieldset, with its error in the GOV.UK
@@ -26,7 +26,7 @@ pub struct RadioOption<T> {
 pub fn RadioGroup<T>(
     /// The field's JSON path (`category`), for ids and errors.
     field: &'static str,
-    legend: &'static str,
+    legend: MessageId,
     options: Vec<RadioOption<T>>,
     value: RwSignal<Option<T>>,
     error: Signal<Option<String>>,

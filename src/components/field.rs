@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::context::use_widget;
+use crate::{context::use_widget, i18n::MessageId};
 
 /// A labelled text input, one line or several, with an optional hint and
 /// its error message in the GOV.UK pattern.
@@ -9,10 +9,10 @@ pub fn TextField(
     /// The control's id inside the widget (from `field_errors::control_id`).
     id: String,
     /// The label's message ID.
-    label: &'static str,
+    label: MessageId,
     /// The hint's message ID, shown under the label.
     #[prop(optional)]
-    hint: Option<&'static str>,
+    hint: Option<MessageId>,
     /// A `<textarea>` for text of several lines instead of an `<input>`.
     #[prop(optional)]
     multiline: bool,

@@ -1,12 +1,15 @@
 use leptos::prelude::*;
 
-use crate::{context::use_widget, i18n::id};
+use crate::{
+    context::use_widget,
+    i18n::{id, MessageId},
+};
 
 /// A lookup that failed: what could not be loaded, and "Try again".
 #[component]
 pub fn LoadFailure(
     /// The message saying what failed.
-    message: &'static str,
+    message: MessageId,
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let widget = use_widget();

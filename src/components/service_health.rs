@@ -5,7 +5,7 @@ use crate::{
     api,
     components::LoadFailure,
     context::use_widget,
-    i18n::{self, id},
+    i18n::{self, id, MessageId},
     loaded::Loaded,
 };
 
@@ -133,14 +133,14 @@ fn Incident(
     }
 }
 
-fn kind_label(kind: HealthKind) -> &'static str {
+fn kind_label(kind: HealthKind) -> MessageId {
     match kind {
         HealthKind::Incident => id::HEALTH_KIND_INCIDENT,
         HealthKind::Advisory => id::HEALTH_KIND_ADVISORY,
     }
 }
 
-fn status_label(status: HealthStatus) -> &'static str {
+fn status_label(status: HealthStatus) -> MessageId {
     match status {
         HealthStatus::Investigating => id::HEALTH_STATUS_INVESTIGATING,
         HealthStatus::Identified => id::HEALTH_STATUS_IDENTIFIED,

@@ -69,29 +69,29 @@ pub fn table(locale: Locale) -> Option<Table> {
     FETCHED.with(|fetched| fetched.borrow()[index(locale)])
 }
 
-/// Keeps a locale's messages, given as the JSON `support-messages` writes,
-/// in the order of `ids` (the catalog's IDs). The first copy kept wins.
-pub fn add(locale: Locale, json: &str, ids: &[&str]) -> Result<(), String> {
+/// Keeps a locale's messages, given as the JSON `support-messages` writes
+/// for a catalog of `len` messages. The first copy kept wins.
+pub fn add(locale: Locale, json: &str, len: usize) -> Result<(), String> {
     if table(locale).is_some() {
         return Ok(());
     }
-    let table = decode(json, ids)?;
+    let table = decode(json, len)?;
     FETCHED.with(|fetched| fetched.borrow_mut()[index(locale)] = Some(table));
     Ok(())
 }
 
-/// Reads the JSON into a table of `ids`' length: a message's parts at its
-/// ID's index, or no parts where the file lacks it. IDs the widget does not
-/// know are left out.
-pub fn decode(json: &str, ids: &[&str]) -> Result<Table, String> {
-    let messages: Vec<(String, Vec<PartData>)> = json::from_str(json)?;
-    let mut table: Vec<&'static [Part]> = vec![&[]; ids.len()];
-    for (id, parts) in messages {
-        if let Ok(index) = ids.binary_search(&id.as_str()) {
-            table[index] = leak_parts(parts);
-        }
+/// Reads the JSON, a message's parts at its `MessageId`'s index (no parts
+/// where the locale lacks the message), into a table. A file of another
+/// length was written for another build's messages, and is refused.
+pub fn decode(json: &str, len: usize) -> Result<Table, String> {
+    let messages: Vec<Vec<PartData>> = json::from_str(json)?;
+    if messages.len() != len {
+        return Err(format!(
+            "{} messages where the widget has {len}",
+            messages.len()
+        ));
     }
-    Ok(Vec::leak(table))
+    Ok(Vec::leak(messages.into_iter().map(leak_parts).collect()))
 }
 
 fn leak_parts(parts: Vec<PartData>) -> &'static [Part] {

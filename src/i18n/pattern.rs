@@ -3,13 +3,13 @@
 
 use std::fmt::Write;
 
-use super::{fetched, Args, Value};
+use super::{fetched, Args, MessageId, Value};
 use crate::locale::Locale;
 
-/// The messages of every locale, by ID.
+/// The messages of every locale, by `MessageId`.
 pub struct Catalog {
-    /// Every message ID of any locale, sorted.
-    pub ids: &'static [&'static str],
+    /// How many messages there are: every message ID of any locale.
+    pub len: usize,
     /// For each locale, a message's parts at its ID's index, or no parts
     /// where the locale lacks the message. A locale left out of the build
     /// has an empty table, and its messages are those fetched for it.
@@ -21,7 +21,7 @@ pub struct Catalog {
 
 impl Catalog {
     /// The locale's messages, compiled in or fetched.
-    fn table(&self, locale: Locale) -> Option<&'static [&'static [Part]]> {
+    pub fn table(&self, locale: Locale) -> Option<&'static [&'static [Part]]> {
         let compiled = match locale {
             Locale::EnUs => self.en_us,
             Locale::ZhCn => self.zh_cn,
@@ -41,14 +41,17 @@ impl Catalog {
     }
 
     /// The message's parts in that locale, if the locale has it.
-    fn parts(&self, locale: Locale, id: &str) -> Option<&'static [Part]> {
+    fn parts(&self, locale: Locale, id: MessageId) -> Option<&'static [Part]> {
         let table = self.table(locale)?;
-        let index = self.ids.binary_search(&id).ok()?;
-        table.get(index).copied().filter(|parts| !parts.is_empty())
+        table
+            .get(id.index())
+            .copied()
+            .filter(|parts| !parts.is_empty())
     }
 
-    /// See `i18n::format`.
-    pub fn format(&self, locale: Locale, id: &str, args: Option<&Args>) -> String {
+    /// See `i18n::format`. A message missing everywhere (which no `id`
+    /// constant names) is written as nothing.
+    pub fn format(&self, locale: Locale, id: MessageId, args: Option<&Args>) -> String {
         let found = match self.parts(locale, id) {
             Some(parts) => Some((locale, parts)),
             None => self
@@ -56,7 +59,7 @@ impl Catalog {
                 .map(|parts| (Locale::EnUs, parts)),
         };
         let Some((locale, parts)) = found else {
-            return id.to_owned();
+            return String::new();
         };
         if let [Part::Text(text)] = parts {
             return (*text).to_owned();

@@ -99,8 +99,10 @@ fn every_locale_has_exactly_the_source_messages_and_variables() {
 #[test]
 fn every_message_of_every_locale_is_compiled_in() {
     for locale in Locale::ALL {
-        for id in messages(locale).keys() {
-            assert_ne!(format(locale, id, None), *id, "{id} in {}", locale.tag());
+        for name in messages(locale).keys() {
+            let id = MessageId::named(name).unwrap_or_else(|| panic!("{name} has a number"));
+            let parts = catalog::CATALOG.table(locale).expect("compiled in")[id.index()];
+            assert!(!parts.is_empty(), "{name} in {}", locale.tag());
         }
     }
 }
@@ -225,34 +227,46 @@ fn a_missing_argument_shows_its_name() {
 }
 
 #[test]
-fn an_unknown_id_shows_the_id_rather_than_nothing() {
-    assert_eq!(message(Locale::ZhCn, "no-such-message"), "no-such-message");
+fn a_message_number_names_its_fluent_id() {
+    assert_eq!(id::PC_HEADING.name(), "pc-heading");
+    assert_eq!(MessageId::named("pc-heading"), Some(id::PC_HEADING));
+    assert_eq!(MessageId::named("no-such-message"), None);
 }
 
 #[test]
 fn a_fetched_locale_reads_exactly_as_the_compiled_one() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let ids = catalog::CATALOG.ids;
-    for locale in &Locale::ALL[1..] {
-        let compiled = support_messages::compile_locale(root, locale.tag()).expect("compiles");
-        let fetched = fetched::decode(&support_messages::to_json(&compiled), ids).expect("reads");
+    let compiled: Vec<_> = Locale::ALL
+        .iter()
+        .map(|locale| support_messages::compile_locale(root, locale.tag()).expect("compiles"))
+        .collect();
+    let ids = support_messages::message_ids(&compiled);
+    assert_eq!(
+        ids,
+        catalog::IDS,
+        "support-messages numbers the messages as build.rs does"
+    );
+    for (locale, compiled) in Locale::ALL.iter().zip(&compiled).skip(1) {
+        let json = support_messages::to_json(compiled, &ids);
+        let fetched = fetched::decode(&json, catalog::CATALOG.len).expect("reads");
         let table = pattern::Catalog {
-            ids,
+            len: catalog::CATALOG.len,
             en_us: catalog::CATALOG.en_us,
             zh_cn: fetched,
             zh_tw: fetched,
             es_es: fetched,
         };
-        for (id, vars) in messages(*locale) {
+        for (name, vars) in messages(*locale) {
+            let id = MessageId::named(&name).expect("a number");
             for value in [Value::Number(1), Value::Number(5), Value::Text("x".into())] {
                 let mut args = Args::default();
                 for var in &vars {
                     args.set(var, value.clone());
                 }
                 assert_eq!(
-                    table.format(*locale, &id, Some(&args)),
-                    format(*locale, &id, Some(&args)),
-                    "{id} in {}",
+                    table.format(*locale, id, Some(&args)),
+                    format(*locale, id, Some(&args)),
+                    "{name} in {}",
                     locale.tag()
                 );
             }
@@ -262,10 +276,18 @@ fn a_fetched_locale_reads_exactly_as_the_compiled_one() {
 
 #[test]
 fn a_locale_file_that_is_not_the_messages_json_is_refused() {
-    for json in ["", "{}", r#"[["x", [{"Bold": "y"}]]]"#, r#"[["x", "y"]]"#] {
-        assert!(
-            fetched::decode(json, catalog::CATALOG.ids).is_err(),
-            "{json}"
-        );
+    let len = catalog::CATALOG.len;
+    let of_len = |n: usize, item: &str| format!("[{}]", vec![item; n].join(","));
+    assert!(fetched::decode(&of_len(len, "[]"), len).is_ok());
+    for json in [
+        "".to_owned(),
+        "{}".to_owned(),
+        of_len(len, r#"[{"Bold": "y"}]"#),
+        of_len(len, r#""y""#),
+        // Another build's messages: one more or one fewer.
+        of_len(len + 1, "[]"),
+        of_len(len - 1, "[]"),
+    ] {
+        assert!(fetched::decode(&json, len).is_err(), "{json}");
     }
 }

@@ -5,7 +5,7 @@ use crate::{
     context::use_widget,
     host::Audience,
     i18n,
-    i18n::id,
+    i18n::{id, MessageId},
     journey::Step,
     screens::{CloseTheLoop, CurrentStatus},
 };
@@ -17,7 +17,7 @@ use crate::{
 pub fn Confirmation(
     created: CreatedRequest,
     /// Who will get in touch: the support representative, or the partner.
-    next: &'static str,
+    next: MessageId,
     /// Filed on behalf of a customer (with or without the escalation guide).
     for_customer: bool,
     on_new_request: Callback<()>,

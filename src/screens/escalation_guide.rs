@@ -4,7 +4,7 @@ use crate::{
     components::{BackButton, ScreenHeading, ServiceHealthList},
     context::use_widget,
     escalation::{EscalationReason, GuideAnswer, GuideStep, TroubleshootingStep, PARTNER_DUTIES},
-    i18n::{self, id},
+    i18n::{self, id, MessageId},
     journey::Step,
 };
 
@@ -45,7 +45,7 @@ fn service_name() -> (Option<String>, String) {
 fn HealthCheck() -> impl IntoView {
     let widget = use_widget();
     let (service, name) = service_name();
-    let with_service = move |message: &'static str| {
+    let with_service = move |message: MessageId| {
         let name = name.clone();
         move || widget.format(message, &i18n::args([("service", name.clone().into())]))
     };

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::{
     components::{RequestFormState, ScreenHeading},
     context::use_widget,
-    i18n::id,
+    i18n::{id, MessageId},
     journey::Step,
 };
 
@@ -31,22 +31,21 @@ pub fn Home(customer_request: RequestFormState) -> impl IntoView {
         })
     };
     let has_filed = move || widget.filed.with(|filed| !filed.requests.is_empty());
-    let choice =
-        move |step: Step, title: &'static str, text: &'static str, testid: &'static str| {
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="sw-choice"
-                        data-testid=testid
-                        on:click=move |_| widget.go(step.clone())
-                    >
-                        <span class="sw-choice-title">{widget.text(title)}</span>
-                        <span class="sw-choice-text">{widget.text(text)}</span>
-                    </button>
-                </li>
-            }
-        };
+    let choice = move |step: Step, title: MessageId, text: MessageId, testid: &'static str| {
+        view! {
+            <li>
+                <button
+                    type="button"
+                    class="sw-choice"
+                    data-testid=testid
+                    on:click=move |_| widget.go(step.clone())
+                >
+                    <span class="sw-choice-title">{widget.text(title)}</span>
+                    <span class="sw-choice-text">{widget.text(text)}</span>
+                </button>
+            </li>
+        }
+    };
     view! {
         <section class="sw-screen" data-testid="home">
             <ScreenHeading>{widget.text(id::HOME_HEADING)}</ScreenHeading>

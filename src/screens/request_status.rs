@@ -5,7 +5,7 @@ use crate::{
     api,
     components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
-    i18n::{self, id},
+    i18n::{self, id, MessageId},
     loaded::Loaded,
     request::LoadError,
 };
@@ -131,7 +131,7 @@ pub fn CloseTheLoop(strong: bool) -> impl IntoView {
 }
 
 /// The message that names a request status.
-pub fn status_label(status: Status) -> &'static str {
+pub fn status_label(status: Status) -> MessageId {
     match status {
         Status::Submitted => id::STATUS_SUBMITTED,
         Status::InProgress => id::STATUS_IN_PROGRESS,

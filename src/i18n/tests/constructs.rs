@@ -2,11 +2,9 @@
 //! resolves (and some it refuses), formatted through the widget's own
 //! `Catalog` and compared with fluent-bundle.
 
-use std::collections::BTreeSet;
-
 use super::reference::{assert_same, Reference};
-use crate::i18n::pattern::{Catalog, Part};
-use crate::i18n::{args, Args};
+use crate::i18n::pattern::Catalog;
+use crate::i18n::{args, Args, MessageId};
 use crate::locale::Locale;
 
 use crate::i18n::fetched;
@@ -102,7 +100,28 @@ only-select = { $n ->
 
 /// These sources as the widget has them when it fetches every locale: the
 /// JSON `support-messages` writes, read by `fetched::decode`.
-fn catalog(sources: &[(Locale, &str)]) -> Catalog {
+struct Compiled {
+    catalog: Catalog,
+    /// The IDs, in the order that numbers them.
+    ids: Vec<String>,
+}
+
+impl Compiled {
+    /// The message's number, as build.rs would write its constant.
+    fn id(&self, name: &str) -> Option<MessageId> {
+        let index = self.ids.iter().position(|id| id == name)?;
+        Some(MessageId(u16::try_from(index).expect("few messages")))
+    }
+
+    fn format(&self, locale: Locale, name: &str, args: Option<&Args>) -> String {
+        let id = self
+            .id(name)
+            .unwrap_or_else(|| panic!("{name} has a number"));
+        self.catalog.format(locale, id, args)
+    }
+}
+
+fn catalog(sources: &[(Locale, &str)]) -> Compiled {
     let compiled: Vec<(Locale, compile::Catalog)> = sources
         .iter()
         .map(|(locale, source)| {
@@ -110,27 +129,25 @@ fn catalog(sources: &[(Locale, &str)]) -> Catalog {
             (*locale, catalog.unwrap_or_else(|error| panic!("{error}")))
         })
         .collect();
-    let ids: BTreeSet<&str> = compiled
-        .iter()
-        .flat_map(|(_, catalog)| catalog.messages.keys().map(String::as_str))
-        .collect();
-    let ids: &'static [&'static str] = Vec::leak(
-        ids.iter()
-            .map(|id| String::leak((*id).to_owned()) as &str)
-            .collect(),
-    );
-    let table = |locale: Locale| -> &'static [&'static [Part]] {
-        let catalog = compiled.iter().find(|(l, _)| *l == locale).map(|(_, c)| c);
-        let json = catalog.map_or("[]".to_owned(), compile::to_json);
-        fetched::decode(&json, ids).expect("support-messages' JSON reads back")
+    let catalogs: Vec<compile::Catalog> = compiled.into_iter().map(|(_, c)| c).collect();
+    let ids = compile::message_ids(&catalogs);
+    let table = |locale: Locale| {
+        let index = sources.iter().position(|(l, _)| *l == locale);
+        let json = index.map_or_else(
+            || format!("[{}]", vec!["[]"; ids.len()].join(",")),
+            |index| compile::to_json(&catalogs[index], &ids),
+        );
+        fetched::decode(&json, ids.len()).expect("support-messages' JSON reads back")
     };
-    Catalog {
-        ids,
+    let catalog = Catalog {
+        len: ids.len(),
         en_us: table(Locale::EnUs),
         zh_cn: table(Locale::ZhCn),
         zh_tw: table(Locale::ZhTw),
         es_es: table(Locale::EsEs),
-    }
+    };
+    let ids = ids.into_iter().map(str::to_owned).collect();
+    Compiled { catalog, ids }
 }
 
 fn sources() -> Vec<(Locale, &'static str)> {
@@ -145,9 +162,10 @@ fn sources() -> Vec<(Locale, &'static str)> {
 #[test]
 fn every_construct_formats_as_fluent_bundle_formats_it() {
     let sources = sources();
-    let catalog = catalog(&sources);
-    let format = |locale, id: &str, args: Option<&Args>| catalog.format(locale, id, args);
-    let compared = assert_same(format, &Reference::new(&sources), &sources);
+    let compiled = catalog(&sources);
+    let format = |locale, id, args: Option<&Args>| compiled.catalog.format(locale, id, args);
+    let named = |name: &str| compiled.id(name);
+    let compared = assert_same(format, named, &Reference::new(&sources), &sources);
     assert!(compared > 1000, "{compared} comparisons");
 }
 
@@ -155,7 +173,7 @@ fn every_construct_formats_as_fluent_bundle_formats_it() {
 fn isolation_and_fallback_read_as_intended() {
     let catalog = catalog(&sources());
     let n = |n: i64| args([("n", n.into()), ("x", "Y".into())]);
-    let format = |locale, id, args: &Args| catalog.format(locale, id, Some(args));
+    let format = |locale, name, args: &Args| catalog.format(locale, name, Some(args));
     assert_eq!(format(Locale::EnUs, "only-select", &n(1)), "one thing");
     assert_eq!(
         format(Locale::EnUs, "only-select", &n(3)),
@@ -172,11 +190,15 @@ fn isolation_and_fallback_read_as_intended() {
         "English only \u{2068}{$s}\u{2069}, \u{2068}one\u{2069}"
     );
     assert_eq!(catalog.format(Locale::ZhTw, "plain", None), "Just text");
+    // A message en-US lacks has no constant, so no code asks for it; if
+    // asked, it is written as nothing.
+    assert_eq!(catalog.format(Locale::EnUs, "only-in-es", None), "");
     assert_eq!(
-        catalog.format(Locale::EnUs, "only-in-es", None),
-        "only-in-es"
+        catalog.format(Locale::EsEs, "only-in-es", None),
+        "Solo en español"
     );
-    assert_eq!(catalog.format(Locale::EsEs, "no-value", None), "no-value");
+    // A message without a value, in any locale, has no number at all.
+    assert_eq!(catalog.id("no-value"), None);
 }
 
 #[test]
