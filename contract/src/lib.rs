@@ -25,9 +25,11 @@
 mod attachments;
 mod model;
 mod self_service;
+mod status;
 mod validation;
 
 pub use attachments::*;
 pub use model::*;
 pub use self_service::*;
+pub use status::*;
 pub use validation::{limits, ErrorCode, FieldError};

@@ -1,4 +1,6 @@
-//! The JSON bodies of the backend contract (see `openapi.yaml`).
+//! The JSON bodies of the backend contract (see `openapi.yaml`) that make
+//! up a request: its kind, category, severity, contact and escalation, and
+//! the errors that refuse it.
 
 use serde::{Deserialize, Serialize};
 
@@ -237,77 +239,6 @@ pub const ESCALATION_REASONS: [&str; 6] = [
     "none",
 ];
 
-/// Where a request stands.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RequestStatus {
-    #[default]
-    Submitted,
-    InProgress,
-    Resolved,
-    Closed,
-}
-
-impl RequestStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequestStatus::Submitted => "submitted",
-            RequestStatus::InProgress => "in_progress",
-            RequestStatus::Resolved => "resolved",
-            RequestStatus::Closed => "closed",
-        }
-    }
-
-    pub const ALL: [RequestStatus; 4] = [
-        RequestStatus::Submitted,
-        RequestStatus::InProgress,
-        RequestStatus::Resolved,
-        RequestStatus::Closed,
-    ];
-
-    pub fn parse(value: &str) -> Option<RequestStatus> {
-        RequestStatus::ALL.into_iter().find(|s| s.as_str() == value)
-    }
-}
-
-/// The 201 answer to `POST /support-requests`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreatedRequest {
-    pub id: String,
-    pub reference: String,
-    pub status: RequestStatus,
-    pub created_at: String,
-}
-
-/// The answer to `GET /support-requests/{id}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredRequest {
-    pub id: String,
-    pub reference: String,
-    pub status: RequestStatus,
-    pub created_at: String,
-    pub request: NewSupportRequest,
-    /// Every status the request has had, oldest first, starting with
-    /// `submitted` at `created_at`. Absent from older backends' answers.
-    #[serde(default)]
-    pub history: Vec<StatusChange>,
-    /// The files attached to the request, in the order the request listed
-    /// them. Absent from older backends' answers.
-    #[serde(default)]
-    pub attachments: Vec<crate::Attachment>,
-}
-
-/// One entry of a request's status history.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatusChange {
-    pub status: RequestStatus,
-    /// RFC 3339 in UTC, to the second.
-    pub changed_at: String,
-    /// What the support representative said about the change, if anything.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
 /// The body of every 4xx answer: one entry per problem.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -317,6 +248,7 @@ pub struct ErrorBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::RequestStatus;
 
     /// Each enum's names are the ones serde writes and reads.
     fn names_match_serde<T>(all: &[T], as_str: fn(T) -> &'static str, parse: fn(&str) -> Option<T>)
