@@ -14,7 +14,7 @@ import http.server
 import re
 
 # support-widget-<hash>.wasm.js, support-widget-messages-<hash>.zh-CN.js, …
-HASHED = re.compile(r"-[0-9a-f]{8}\.[A-Za-z0-9.-]+$")
+HASHED = re.compile(r"-[0-9a-f]+\.[A-Za-z0-9.-]+$")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

@@ -15,7 +15,7 @@ export function sizesOf(bytes) {
   };
 }
 
-const hashed = "support-widget-[0-9a-f]{8}";
+const hashed = "support-widget-[0-9a-f]+";
 const parts = [
   ["loader", /^support-widget\.js$/],
   ["wasm", new RegExp(`^${hashed}\\.wasm\\.js$`)],
@@ -24,7 +24,7 @@ const parts = [
   ["glue", /^snippets\//],
   ["style", new RegExp(`^${hashed}\\.css$`)],
   // A locale's messages, fetched only when that locale is asked for.
-  ["messages", /^support-widget-messages-[0-9a-f]{8}\.[A-Za-z-]+\.js$/],
+  ["messages", /^support-widget-messages-[0-9a-f]+\.[A-Za-z-]+\.js$/],
 ];
 
 /** What a file in dist/ is: the loader, a part of the widget, or the demo page. */
