@@ -192,7 +192,7 @@ pub fn has(locale: Locale) -> bool {
 /// Keeps the messages fetched for a locale, given as the JSON that
 /// `support-messages` writes; refused whole when it is not that JSON.
 pub fn add_fetched(locale: Locale, json: &str) -> Result<(), String> {
-    fetched::add(locale, json, catalog::CATALOG.len)
+    fetched::add(locale, json, catalog::CATALOG.len())
 }
 
 #[cfg(test)]

@@ -8,11 +8,10 @@ use crate::locale::Locale;
 
 /// The messages of every locale, by `MessageId`.
 pub struct Catalog {
-    /// How many messages there are: every message ID of any locale.
-    pub len: usize,
     /// For each locale, a message's parts at its ID's index, or no parts
     /// where the locale lacks the message. A locale left out of the build
-    /// has an empty table, and its messages are those fetched for it.
+    /// has an empty table, and its messages are those fetched for it; en-US,
+    /// the default, is always in the build, so its table holds every ID.
     pub en_us: &'static [&'static [Part]],
     pub zh_cn: &'static [&'static [Part]],
     pub zh_tw: &'static [&'static [Part]],
@@ -20,6 +19,11 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// How many messages there are: every message ID of any locale.
+    pub fn len(&self) -> usize {
+        self.en_us.len()
+    }
+
     /// The locale's messages, compiled in or fetched.
     pub fn table(&self, locale: Locale) -> Option<&'static [&'static [Part]]> {
         let compiled = match locale {

@@ -248,9 +248,8 @@ fn a_fetched_locale_reads_exactly_as_the_compiled_one() {
     );
     for (locale, compiled) in Locale::ALL.iter().zip(&compiled).skip(1) {
         let json = support_messages::to_json(compiled, &ids);
-        let fetched = fetched::decode(&json, catalog::CATALOG.len).expect("reads");
+        let fetched = fetched::decode(&json, catalog::CATALOG.len()).expect("reads");
         let table = pattern::Catalog {
-            len: catalog::CATALOG.len,
             en_us: catalog::CATALOG.en_us,
             zh_cn: fetched,
             zh_tw: fetched,
@@ -276,7 +275,7 @@ fn a_fetched_locale_reads_exactly_as_the_compiled_one() {
 
 #[test]
 fn a_locale_file_that_is_not_the_messages_json_is_refused() {
-    let len = catalog::CATALOG.len;
+    let len = catalog::CATALOG.len();
     let of_len = |n: usize, item: &str| format!("[{}]", vec![item; n].join(","));
     assert!(fetched::decode(&of_len(len, "[]"), len).is_ok());
     for json in [

@@ -122,25 +122,21 @@ impl Compiled {
 }
 
 fn catalog(sources: &[(Locale, &str)]) -> Compiled {
-    let compiled: Vec<(Locale, compile::Catalog)> = sources
+    let catalogs: Vec<compile::Catalog> = sources
         .iter()
         .map(|(locale, source)| {
             let catalog = compile::Catalog::compile(locale.tag(), source);
-            (*locale, catalog.unwrap_or_else(|error| panic!("{error}")))
+            catalog.unwrap_or_else(|error| panic!("{error}"))
         })
         .collect();
-    let catalogs: Vec<compile::Catalog> = compiled.into_iter().map(|(_, c)| c).collect();
     let ids = compile::message_ids(&catalogs);
     let table = |locale: Locale| {
         let index = sources.iter().position(|(l, _)| *l == locale);
-        let json = index.map_or_else(
-            || format!("[{}]", vec!["[]"; ids.len()].join(",")),
-            |index| compile::to_json(&catalogs[index], &ids),
-        );
+        let index = index.expect("a source for every locale");
+        let json = compile::to_json(&catalogs[index], &ids);
         fetched::decode(&json, ids.len()).expect("support-messages' JSON reads back")
     };
     let catalog = Catalog {
-        len: ids.len(),
         en_us: table(Locale::EnUs),
         zh_cn: table(Locale::ZhCn),
         zh_tw: table(Locale::ZhTw),
