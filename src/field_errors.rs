@@ -56,6 +56,7 @@ pub fn message(locale: Locale, error: &FieldError) -> String {
     let label = || Value::from(i18n::message(locale, label_id));
     let required = match field {
         "category" => Some(id::ERROR_REQUIRED_CATEGORY),
+        "severity" => Some(id::ERROR_REQUIRED_SEVERITY),
         "title" => Some(id::ERROR_REQUIRED_TITLE),
         "description" => Some(id::ERROR_REQUIRED_DESCRIPTION),
         "contact.name" => Some(id::ERROR_REQUIRED_CONTACT_NAME),

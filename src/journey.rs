@@ -73,12 +73,23 @@ pub struct Journey {
     /// The request whose status is shown, and the screen it was opened from.
     pub status_of: Option<String>,
     pub status_from: Screen,
+    /// How many times the partner has left home for a flow. A form filed in
+    /// an earlier visit begins anew when it is shown again, so that no flow
+    /// opens on another request's confirmation.
+    pub visit: u32,
 }
 
 impl Journey {
     /// The journey after `step`; a step that makes no sense where the user is
     /// (a stale click, say) leaves it as it is.
     pub fn after(&self, step: Step) -> Journey {
+        let mut next = self.moved(step);
+        let left_home = self.screen == Screen::Home && next.screen != Screen::Home;
+        next.visit = self.visit.wrapping_add(u32::from(left_home));
+        next
+    }
+
+    fn moved(&self, step: Step) -> Journey {
         use Screen::*;
         let mut next = self.clone();
         match (self.screen, step) {
@@ -122,7 +133,7 @@ impl Journey {
                 next.screen = CustomerRequest
             }
             (SelfHelp, Step::Solved) => next.screen = Solved,
-            (Escalation, Step::Back) => return self.after(Step::Guide(GuideAnswer::Back)),
+            (Escalation, Step::Back) => return self.moved(Step::Guide(GuideAnswer::Back)),
             (Escalation, Step::Guide(answer)) => {
                 if answer == GuideAnswer::Back && self.guide.step == GuideStep::ServiceHealth {
                     next.screen = ServiceChoice;
@@ -232,6 +243,54 @@ mod tests {
     }
 
     #[test]
+    fn each_flow_left_home_for_is_a_visit_of_its_own() {
+        let filed = walk([
+            Step::OpenCustomerRequest,
+            Step::PickCustomer(customer("c1")),
+            Step::PickService(service("azure")),
+            Step::StillNeedsHelp,
+        ]);
+        assert_eq!(filed.visit, 1);
+        // Its status and back, or back and on again, is the same visit.
+        let from_status = filed.after(Step::ViewStatus("r1".into())).after(Step::Back);
+        assert_eq!(
+            (from_status.screen, from_status.visit),
+            (Screen::CustomerRequest, 1)
+        );
+        let other_service = filed
+            .after(Step::Back)
+            .after(Step::Back)
+            .after(Step::PickService(service("office365")))
+            .after(Step::StillNeedsHelp);
+        assert_eq!(
+            (other_service.screen, other_service.visit),
+            (Screen::CustomerRequest, 1)
+        );
+        // Home and out again is a new one, whatever the flow.
+        let again = filed.after(Step::Home).after(Step::OpenCustomerRequest);
+        assert_eq!(again.visit, 2);
+        assert_eq!(
+            again
+                .after(Step::Home)
+                .after(Step::OpenPartnerCenterRequest)
+                .visit,
+            3
+        );
+        // A journey that starts over keeps counting.
+        let solved = walk([
+            Step::OpenCustomerRequest,
+            Step::PickCustomer(customer("c1")),
+            Step::PickService(service("azure")),
+            Step::Solved,
+            Step::Home,
+        ]);
+        assert_eq!((solved.screen, solved.visit), (Screen::Home, 1));
+        assert_eq!(solved.after(Step::OpenCustomerRequest).visit, 2);
+        // A step that goes nowhere from home is no visit.
+        assert_eq!(Journey::default().after(Step::Back).visit, 0);
+    }
+
+    #[test]
     fn the_customer_flow_goes_search_service_self_help_request() {
         let journey = walk([
             Step::OpenCustomerRequest,
@@ -318,7 +377,11 @@ mod tests {
             Step::Solved,
         ]);
         assert_eq!(solved.screen, Screen::Solved);
-        assert_eq!(solved.after(Step::Home), Journey::default());
+        let afresh = Journey {
+            visit: solved.visit,
+            ..Journey::default()
+        };
+        assert_eq!(solved.after(Step::Home), afresh, "but for the visits");
     }
 
     #[test]
@@ -425,7 +488,11 @@ mod tests {
             escalate_to_the_guide().after(Step::Guide(GuideAnswer::KnownIncident("INC-1".into())));
         assert_eq!(incident.screen, Screen::Escalation);
         assert_eq!(incident.context().unwrap().escalation, None);
-        assert_eq!(incident.after(Step::Home), Journey::default());
+        let afresh = Journey {
+            visit: incident.visit,
+            ..Journey::default()
+        };
+        assert_eq!(incident.after(Step::Home), afresh, "but for the visits");
     }
 
     #[test]

@@ -209,6 +209,46 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_form_of_each_kind_says_what_to_do_for_each_field_it_needs() {
+        use support_contract::{ErrorCode, FieldError};
+
+        use crate::{field_errors, i18n};
+        let targets = [
+            RequestTarget::PartnerCenter,
+            RequestTarget::Customer(context()),
+            RequestTarget::ContactPartner {
+                articles_seen: Vec::new(),
+            },
+        ];
+        for target in targets {
+            let errors = RequestFields::default()
+                .to_request(&target, Locale::EnUs)
+                .validate();
+            assert!(!errors.is_empty(), "{target:?}");
+            for locale in Locale::ALL {
+                for error in &errors {
+                    assert_eq!(error.code, ErrorCode::Required, "{error:?}");
+                    let label = field_errors::field_label(&error.field).unwrap();
+                    // What a field without an instruction of its own says:
+                    // that the backend did not accept it.
+                    let refused = i18n::format(
+                        locale,
+                        id::ERROR_NOT_ACCEPTED,
+                        Some(&i18n::args([(
+                            "field",
+                            i18n::message(locale, label).into(),
+                        )])),
+                    );
+                    let said = field_errors::message(locale, error);
+                    assert_ne!(said, refused, "{locale:?} {error:?}");
+                    let other = FieldError::new(error.field.as_str(), ErrorCode::InvalidValue);
+                    assert_ne!(said, field_errors::message(locale, &other));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_partner_center_request_trims_text_and_leaves_out_an_empty_phone() {
         let request = typed().to_request(&RequestTarget::PartnerCenter, Locale::EsEs);
         assert_eq!(request.kind, RequestKind::PartnerCenter);

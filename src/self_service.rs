@@ -62,10 +62,21 @@ pub struct HelpJourney {
     /// The articles in the order first seen, each once, at most
     /// `ARTICLES_SEEN_MAX`: the message to the partner names them.
     pub articles_seen: Vec<SeenArticle>,
+    /// How many times the customer has gone on to contact the partner: a
+    /// message sent in an earlier visit gives way to a new one.
+    pub visit: u32,
 }
 
 impl HelpJourney {
     pub fn after(&self, step: HelpStep) -> HelpJourney {
+        let mut next = self.moved(step);
+        let contacting = next.screen == HelpScreen::ContactPartner;
+        let new_visit = contacting && self.screen != HelpScreen::ContactPartner;
+        next.visit = self.visit.wrapping_add(u32::from(new_visit));
+        next
+    }
+
+    fn moved(&self, step: HelpStep) -> HelpJourney {
         use HelpScreen::*;
         let mut next = self.clone();
         match (self.screen, step) {
@@ -115,6 +126,26 @@ mod tests {
         let back = contact.after(HelpStep::Back);
         assert_eq!(back.screen, HelpScreen::Help);
         assert_eq!(back.articles_seen, contact.articles_seen, "kept");
+    }
+
+    #[test]
+    fn each_time_the_customer_goes_on_to_contact_the_partner_is_a_new_visit() {
+        let first = HelpJourney::default().after(HelpStep::ContactPartner);
+        assert_eq!(first.visit, 1);
+        assert_eq!(
+            first.after(HelpStep::ContactPartner).visit,
+            1,
+            "still there"
+        );
+        let back = first.after(HelpStep::Back);
+        assert_eq!(back.visit, 1);
+        assert_eq!(back.after(HelpStep::ContactPartner).visit, 2);
+        let started_again = back.after(HelpStep::Solved).after(HelpStep::StartAgain);
+        assert_eq!(
+            (started_again.screen, started_again.visit),
+            (HelpScreen::Help, 1),
+            "starting again keeps counting"
+        );
     }
 
     #[test]

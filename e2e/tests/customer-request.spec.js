@@ -287,3 +287,73 @@ test("a service list that cannot be loaded says so, and Try again loads it", asy
   await expect(failure).toHaveCount(0);
   expect(asked).toBe(2);
 });
+
+/** Fills in and sends the customer request on screen; returns its id. */
+async function fileCustomerRequest(widget, title) {
+  await widget.host.locator("#sw-severity-moderate").check();
+  await widget.host.locator("#sw-title").fill(title);
+  await widget.host.locator("#sw-description").fill("Opening an account takes a minute.");
+  await widget.host.locator("#sw-contact-name").fill("Alex Morgan");
+  await widget.host.locator("#sw-contact-email").fill("alex.morgan@contoso.com");
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  return widget.confirmation.getAttribute("data-request-id");
+}
+
+/** The form is there, empty but for the contact details kept from the last request. */
+async function expectNewRequest(widget) {
+  await expect(widget.confirmation).toHaveCount(0);
+  await expect(widget.form).toBeVisible();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  await expect(widget.host.locator("#sw-severity-moderate")).not.toBeChecked();
+  await expect(widget.host.locator("#sw-contact-name")).toHaveValue("Alex Morgan");
+  await expect(widget.host.getByTestId("draft-typed-for")).toHaveCount(0);
+}
+
+test("a filed request's confirmation stays with it: another service, another customer or a new flow begins a new request", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  await widget.host.getByTestId("service-option").filter({ hasText: "Dynamics 365" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  const filed = await fileCustomerRequest(widget, "Sales app is slow");
+
+  // Its status and back: still its confirmation.
+  await widget.host.getByTestId("view-status").click();
+  await expect(widget.host.getByTestId("request-status")).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  await expect(widget.confirmation).toHaveAttribute("data-request-id", filed);
+
+  // Back to the services, and another one: a new request for it.
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await expect(widget.host.getByTestId("request-context")).toContainText("Power BI");
+  await expectNewRequest(widget);
+  const second = await fileCustomerRequest(widget, "Reports do not refresh");
+  expect(second).not.toBe(filed);
+
+  // Home, and the same flow for another customer: a new request too.
+  await widget.host.evaluate((element) => element.open());
+  await findCustomer(widget, "北京", "北京云计算有限公司");
+  await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await expect(widget.host.getByTestId("request-context")).toContainText("北京云计算有限公司");
+  await expectNewRequest(widget);
+});
+
+test("a Partner Center request opened again after one was filed is a new one", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill({ category: "billing", title: "Invoice shows twice", description: "October's invoice is listed twice.", name: "Alex Morgan", email: "alex.morgan@contoso.com" });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  await expect(widget.home).toBeVisible();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.confirmation).toHaveCount(0);
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  await expect(widget.host.locator("#sw-contact-email")).toHaveValue("alex.morgan@contoso.com");
+});

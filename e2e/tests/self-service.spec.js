@@ -128,3 +128,25 @@ test("a message resumed after a reload still names the articles seen before it",
   const stored = await widget.storedRequest(request);
   expect(stored.request.articles_seen).toEqual([articleId]);
 });
+
+test("once the message is sent, contacting the partner again begins a new one", async ({ page }) => {
+  const widget = await openSelfService(page, "en-US");
+  await search(widget, texts["en-US"].query);
+  await expect(widget.host.getByTestId("article").first()).toBeVisible();
+  await widget.host.getByTestId("help-contact").click();
+  await widget.host.locator("#sw-title").fill("Still can't sign in");
+  await widget.host.locator("#sw-description").fill("I reset the password as the article says.");
+  await widget.host.locator("#sw-contact-name").fill("Wei Zhang");
+  await widget.host.locator("#sw-contact-email").fill("wei.zhang@example.cn");
+  await widget.submit();
+  await expect(widget.confirmation).toContainText(texts["en-US"].sent);
+  // The confirmation says what comes next; the articles were the form's.
+  await expect(widget.host.getByTestId("articles-seen")).toHaveCount(0);
+
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("help-contact").click();
+  await expect(widget.confirmation).toHaveCount(0);
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  await expect(widget.host.locator("#sw-contact-name")).toHaveValue("Wei Zhang");
+  await expect(widget.host.getByTestId("articles-seen")).toContainText(texts["en-US"].article);
+});

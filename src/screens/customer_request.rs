@@ -25,6 +25,7 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
             escalation: context.as_ref()?.escalation.clone(),
         })
     });
+    state.show_in(widget.journey.with_untracked(|journey| journey.visit));
     if let Some(subject) = subject {
         state.show_for(subject);
     }

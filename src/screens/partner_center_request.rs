@@ -11,6 +11,7 @@ use crate::{
 #[component]
 pub fn PartnerCenterRequest(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
+    state.show_in(widget.journey.with_untracked(|journey| journey.visit));
     view! {
         <section class="sw-screen" data-testid="partner-center-request">
             <BackButton/>

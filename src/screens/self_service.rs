@@ -225,14 +225,16 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     // The draft keeps them, so that a message resumed after a reload still
     // names them.
     Effect::new(move |_| state.keep_articles_seen(seen.get()));
+    state.show_in(widget.help.with_untracked(|help| help.visit));
     view! {
         <section class="sw-screen" data-testid="contact-partner">
             <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
             <ScreenHeading>{widget.text(id::CONTACT_HEADING)}</ScreenHeading>
             <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::CONTACT_INTRO)}</p>
             {move || {
+                // Once sent, the confirmation says what comes next instead.
                 let seen = seen.get();
-                (!seen.is_empty()).then(|| view! {
+                (!seen.is_empty() && !state.is_filed()).then(|| view! {
                     <div class="sw-note" data-testid="articles-seen">
                         <h3 class="sw-note-title">{widget.text(id::CONTACT_SEEN_HEADING)}</h3>
                         <ul>{seen.into_iter().map(|article| view! { <li>{article.title}</li> }).collect_view()}</ul>

@@ -64,6 +64,8 @@ pub struct RequestFormState {
     pub(super) submit: Submission,
     pub(super) sender: Sender,
     pub(super) draft: DraftKeeper,
+    /// The journey's visit the form was last shown in (`show_in`).
+    shown_in: StoredValue<u32>,
 }
 
 impl RequestFormState {
@@ -93,6 +95,7 @@ impl RequestFormState {
             },
             sender,
             draft: DraftKeeper::new(widget, flow),
+            shown_in: StoredValue::new(0),
         };
         if let Some(draft) = state.draft.load() {
             state.load(draft);
@@ -188,13 +191,30 @@ impl RequestFormState {
         self.about.get()
     }
 
+    /// The form is shown in the journey's `visit`. Its confirmation stays
+    /// while the user is on the visit that filed it (a language switch, its
+    /// status and back); a later visit begins a new request (`start_over`)
+    /// rather than open on this one's confirmation.
+    pub fn show_in(&self, visit: u32) {
+        let before = self.shown_in.get_value();
+        self.shown_in.set_value(visit);
+        if before != visit && untrack(|| self.is_filed()) {
+            self.start_over();
+        }
+    }
+
     /// The form is shown for `subject`'s customer and service. Text typed for
     /// others stays (nothing typed is lost) and the form says for whom it was
     /// typed. The guide's decision alone changing (the partner went through
-    /// it from the form) is the same customer and service.
+    /// it from the form) is the same customer and service. A request filed
+    /// for another customer or service gives way to a new one.
     pub fn show_for(&self, subject: DraftSubject) {
-        let typed = untrack(|| self.current_draft().fields.describes_a_problem());
         let before = self.about.get_untracked();
+        let same_target = before.as_ref().is_some_and(|b| b.same_target(&subject));
+        if !same_target && untrack(|| self.is_filed()) {
+            self.start_over();
+        }
+        let typed = untrack(|| self.current_draft().fields.describes_a_problem());
         self.typed_for
             .set(before.filter(|before| !before.same_target(&subject) && typed));
         self.about.set(Some(subject));
