@@ -242,7 +242,14 @@ pub fn Widget(
             <div class="sw-header">
                 <div class="sw-brand">
                     <span class="sw-brand-title">{context.text(id::WIDGET_TITLE)}</span>
-                    <span class="sw-brand-subtitle">{context.text(id::WIDGET_SUBTITLE)}</span>
+                    <span class="sw-brand-subtitle">{move || {
+                        // Customers hear from their partner, not Partner Center.
+                        let subtitle = match audience.get() {
+                            Audience::Partner => id::WIDGET_SUBTITLE,
+                            Audience::Customer => id::WIDGET_SUBTITLE_CUSTOMER,
+                        };
+                        context.text(subtitle)()
+                    }}</span>
                 </div>
                 <LanguagePicker/>
             </div>

@@ -63,15 +63,25 @@ impl WidgetContext {
     }
 
     /// An RFC 3339 time from the backend as the locale writes dates and
-    /// times, in the user's time zone; anything unreadable is shown as sent.
+    /// times, in the user's time zone, which it names ("Nov 22, 2026,
+    /// 9:40 AM GMT+8"): an incident's own text often gives its times in UTC.
+    /// Anything unreadable is shown as sent.
     pub fn format_time(self, rfc3339: &str) -> String {
         let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
         if date.get_time().is_nan() {
             return rfc3339.to_owned();
         }
         let options = js_sys::Object::new();
-        _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-        _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+        for (name, value) in [
+            ("year", "numeric"),
+            ("month", "short"),
+            ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "2-digit"),
+            ("timeZoneName", "short"),
+        ] {
+            _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+        }
         date.to_locale_string(self.locale.get().tag(), &options)
             .into()
     }

@@ -279,3 +279,15 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await widget.goto();
   await expect(widget.host.getByTestId("open-filed-requests")).toHaveCount(0);
 });
+
+test.describe("in Shanghai", () => {
+  test.use({ timezoneId: "Asia/Shanghai" });
+
+  test("an incident's start is in the user's time zone, which it names beside its own UTC text", async ({ page }) => {
+    const widget = new SupportWidgetPage(page);
+    await startEscalation(widget, "en-US", "azure");
+    const incident = widget.host.getByTestId("incident").filter({ hasText: texts["en-US"].incident });
+    await expect(incident).toContainText("Since 01:40 UTC");
+    await expect(incident.locator(".sw-incident-time")).toHaveText(/^Started \u2068?Nov 22, 2026, 9:40\sAM GMT\+8\u2069?$/);
+  });
+});

@@ -279,6 +279,26 @@ test("on a phone the panel fills the screen and is modal; beside the page it is 
   await expect(panel).toHaveAttribute("aria-modal", "true");
 });
 
+test("the close button stays in reach however far the panel scrolls, on a phone and beside the page", async ({ page }) => {
+  for (const viewport of [{ width: 390, height: 700 }, { width: 1280, height: 700 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`${site.origin}/launcher.html`);
+    await page.locator("support-widget .sw-launcher").click();
+    const widget = new SupportWidgetPage(page);
+    await widget.openPartnerCenterRequest();
+    const panel = page.locator("support-widget .sw-panel");
+    await panel.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    // The form is taller than the panel: it did scroll.
+    expect(await panel.evaluate((element) => element.scrollTop)).toBeGreaterThan(200);
+    const close = page.locator("support-widget .sw-panel-close");
+    const [panelBox, closeBox] = [await panel.boundingBox(), await close.boundingBox()];
+    expect(closeBox.y).toBeGreaterThanOrEqual(panelBox.y);
+    expect(closeBox.y + closeBox.height).toBeLessThanOrEqual(panelBox.y + 60);
+    await close.click();
+    await expect(panel).toBeHidden();
+  }
+});
+
 // Presses `key` from the panel's close button until focus comes back to it
 // (at most 60 times). Returns where focus went at each press, in order: a
 // stop of the widget (its tag and id, or tag and first class) or, where it

@@ -5,6 +5,7 @@ import { SupportWidgetPage } from "./support-widget-page.js";
 
 const requests = {
   "en-US": {
+    subtitle: "Partner Center, operated by 21Vianet",
     heading: "New Partner Center request",
     category: "billing",
     title: "Invoice shows a licence twice",
@@ -16,6 +17,7 @@ const requests = {
     confirmation: "Request submitted",
   },
   "zh-CN": {
+    subtitle: "由世纪互联运营的合作伙伴中心",
     heading: "新建合作伙伴中心请求",
     category: "technical",
     title: "无法在合作伙伴中心下载发票",
@@ -26,6 +28,7 @@ const requests = {
     confirmation: "已提交",
   },
   "zh-TW": {
+    subtitle: "由世紀互聯營運的合作夥伴中心",
     heading: "新增合作夥伴中心要求",
     category: "customer_subscription_management",
     title: "無法為客戶新增訂用帳戶",
@@ -37,6 +40,7 @@ const requests = {
     confirmation: "已提交",
   },
   "es-ES": {
+    subtitle: "Centro de partners operado por 21Vianet",
     heading: "Nueva solicitud del Centro de partners",
     category: "billing",
     title: "La factura de octubre está duplicada",
@@ -54,6 +58,7 @@ for (const [locale, typed] of Object.entries(requests)) {
     await widget.open();
     await widget.setAttribute("locale", locale);
     await expect(widget.heading).toHaveText(typed.heading);
+    await expect(widget.host.locator(".sw-brand-subtitle")).toHaveText(typed.subtitle);
 
     await widget.fill(typed);
     await widget.submit();

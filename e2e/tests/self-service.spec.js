@@ -4,10 +4,10 @@ import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
 
 const texts = {
-  "zh-CN": { query: "重置密码", article: "在 Office 365 管理中心重置用户密码", heading: "需要什么帮助？", sent: "你的合作伙伴将与你联系" },
-  "zh-TW": { query: "密碼", article: "在 Office 365 系統管理中心重設使用者密碼", heading: "需要什麼協助？", sent: "您的合作夥伴會與您聯絡" },
-  "es-ES": { query: "contraseña", article: "contraseña", heading: "¿En qué podemos ayudarle?", sent: "Su partner se pondrá en contacto con usted" },
-  "en-US": { query: "password", article: "Reset a user's password", heading: "How can we help?", sent: "Your partner will contact you" },
+  "zh-CN": { query: "重置密码", article: "在 Office 365 管理中心重置用户密码", heading: "需要什么帮助？", sent: "你的合作伙伴将与你联系", subtitle: "由你的合作伙伴提供" },
+  "zh-TW": { query: "密碼", article: "在 Office 365 系統管理中心重設使用者密碼", heading: "需要什麼協助？", sent: "您的合作夥伴會與您聯絡", subtitle: "由您的合作夥伴提供" },
+  "es-ES": { query: "contraseña", article: "contraseña", heading: "¿En qué podemos ayudarle?", sent: "Su partner se pondrá en contacto con usted", subtitle: "Ofrecido por su partner" },
+  "en-US": { query: "password", article: "Reset a user's password", heading: "How can we help?", sent: "Your partner will contact you", subtitle: "Provided by your partner" },
 };
 
 /** The demo's customer page, in `locale`. */
@@ -28,6 +28,8 @@ async function search(widget, query) {
 for (const locale of Object.keys(texts)) {
   test(`a customer finds an article and contacts the partner in ${locale}`, async ({ page, request }) => {
     const widget = await openSelfService(page, locale);
+    // Customers hear from their partner, not from Partner Center.
+    await expect(widget.host.locator(".sw-brand-subtitle")).toHaveText(texts[locale].subtitle);
     // Service health comes first: the seeded Azure incident is current.
     await expect(widget.host.getByTestId("incident").first()).toBeVisible();
     // Its title is a level below the "Service health" subheading.
@@ -149,4 +151,25 @@ test("once the message is sent, contacting the partner again begins a new one", 
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
   await expect(widget.host.locator("#sw-contact-name")).toHaveValue("Wei Zhang");
   await expect(widget.host.getByTestId("articles-seen")).toContainText(texts["en-US"].article);
+});
+
+test("an article in another language says so, and only its own words are read in that language", async ({ page }) => {
+  const widget = await openSelfService(page, "zh-CN");
+  // The vCPU quota article has no Chinese text: it is found in English.
+  await search(widget, "vCPU");
+  const articles = widget.host.getByTestId("article");
+  const other = articles.filter({ has: page.locator(".sw-badge") }).first();
+  const link = other.locator("a");
+  await expect(link).toHaveAccessibleDescription("英文");
+  await expect(link.locator("span[lang]")).toHaveAttribute("lang", "en-US");
+  // "Opens in a new tab" is the widget's words, in the widget's language.
+  const newTab = link.locator(".sw-visually-hidden");
+  await expect(newTab).toHaveText(/新标签页/);
+  expect(await newTab.evaluate((e) => e.closest("[lang]").getAttribute("lang"))).toBe("zh-CN");
+  // A translated article has no badge, and its link no description.
+  await search(widget, texts["zh-CN"].query);
+  const translated = articles.filter({ hasText: texts["zh-CN"].article });
+  await expect(translated.locator(".sw-badge")).toHaveCount(0);
+  await expect(translated.locator("span[lang]")).toHaveAttribute("lang", "zh-CN");
+  await expect(translated.locator("a")).not.toHaveAttribute("aria-describedby", /.+/);
 });

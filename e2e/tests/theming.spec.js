@@ -56,3 +56,68 @@ test("the page's root font size does not resize the widget", async ({ page }) =>
   await expect(widget.heading).toHaveCSS("font-size", before);
   await expect(widget.host.locator("#sw-title")).toHaveCSS("font-size", "15px");
 });
+
+test("Traditional Chinese asks for Traditional fonts first, and the page's font still wins", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const fonts = () => widget.submitButton.evaluate((el) => getComputedStyle(el).fontFamily);
+  await widget.setAttribute("locale", "zh-TW");
+  await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
+  const traditional = await fonts();
+  expect(traditional.indexOf("Microsoft JhengHei")).toBeGreaterThan(-1);
+  expect(traditional).not.toContain("Microsoft YaHei");
+  await widget.setAttribute("locale", "zh-CN");
+  await expect(widget.heading).toHaveText("新建合作伙伴中心请求");
+  expect(await fonts()).toContain("Microsoft YaHei");
+  expect(await fonts()).not.toContain("JhengHei");
+
+  await widget.setAttribute("locale", "zh-TW");
+  await page.addStyleTag({ content: "support-widget { --sw-font: Georgia, serif; }" });
+  await expect(widget.submitButton).toHaveCSS("font-family", "Georgia, serif");
+});
+
+/** The vertical space between each visible part of `container` and the next. */
+const gaps = (container) =>
+  container.evaluate((el) => {
+    const boxes = [...el.children]
+      .filter((child) => child.getClientRects().length > 0)
+      .map((child) => child.getBoundingClientRect());
+    return boxes.slice(1).map((box, i) => Math.round(box.top - boxes[i].bottom));
+  });
+
+test("screens space their parts evenly: nothing touches, nothing drifts apart", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  const even = async (container) => {
+    const between = await gaps(container);
+    expect(between.length).toBeGreaterThan(1);
+    for (const gap of between) {
+      expect(gap).toBeGreaterThanOrEqual(8);
+      expect(gap).toBeLessThanOrEqual(24);
+    }
+  };
+  // The escalation guide's first step: the incidents, then "continue".
+  await widget.host.getByTestId("open-escalation-guide").click();
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
+  await widget.host.getByTestId("service-option").filter({ hasText: "Azure" }).click();
+  await expect(widget.host.getByTestId("incident").first()).toBeVisible();
+  await even(widget.host.getByTestId("guide-health"));
+
+  // The admin-center step, its paragraphs among the rest.
+  await widget.host.evaluate((element) => element.open("customer"));
+  await widget.host.getByTestId("service-option").filter({ hasText: "Azure" }).click();
+  await even(widget.host.getByTestId("self-help"));
+
+  // A confirmation, its reminder to close the loop before the buttons.
+  await widget.host.getByTestId("still-needs-help").click();
+  await widget.host.locator("#sw-severity-moderate").check();
+  await widget.host.locator("#sw-title").fill("VMs do not start");
+  await widget.host.locator("#sw-description").fill("Since this morning.");
+  await widget.host.locator("#sw-contact-name").fill("Alex Morgan");
+  await widget.host.locator("#sw-contact-email").fill("alex.morgan@contoso.com");
+  await widget.submit();
+  await expect(widget.host.getByTestId("close-the-loop")).toBeVisible();
+  await even(widget.confirmation);
+});

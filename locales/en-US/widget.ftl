@@ -4,7 +4,9 @@
 ## The widget's frame
 
 widget-title = Support
+# Under the title: whose support this is, by audience.
 widget-subtitle = Partner Center, operated by 21Vianet
+widget-subtitle-customer = Provided by your partner
 widget-language-label = Language
 # Each language is named in its own language, the same in every locale.
 language-en-us = English

@@ -5,6 +5,7 @@
 
 widget-title = Soporte
 widget-subtitle = Centro de partners operado por 21Vianet
+widget-subtitle-customer = Ofrecido por su partner
 widget-language-label = Idioma
 # Each language is named in its own language, the same in every locale.
 language-en-us = English

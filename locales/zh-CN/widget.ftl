@@ -5,6 +5,7 @@
 
 widget-title = 支持
 widget-subtitle = 由世纪互联运营的合作伙伴中心
+widget-subtitle-customer = 由你的合作伙伴提供
 widget-language-label = 语言
 # Each language is named in its own language, the same in every locale.
 language-en-us = English

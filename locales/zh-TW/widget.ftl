@@ -5,6 +5,7 @@
 
 widget-title = 支援
 widget-subtitle = 由世紀互聯營運的合作夥伴中心
+widget-subtitle-customer = 由您的合作夥伴提供
 widget-language-label = 語言
 # Each language is named in its own language, the same in every locale.
 language-en-us = English

@@ -53,7 +53,7 @@ fn HealthCheck() -> impl IntoView {
         widget.go(Step::Guide(GuideAnswer::KnownIncident(incident)))
     });
     view! {
-        <div data-testid="guide-health">
+        <div class="sw-stack" data-testid="guide-health">
             <ScreenHeading>{widget.text(id::GUIDE_HEALTH_HEADING)}</ScreenHeading>
             <p>{with_service(id::GUIDE_HEALTH_INTRO)}</p>
             <ServiceHealthList
@@ -86,7 +86,7 @@ fn KnownIncident() -> impl IntoView {
         .with_untracked(|j| j.guide.incident.clone())
         .unwrap_or_default();
     view! {
-        <div data-testid="guide-known-incident">
+        <div class="sw-stack" data-testid="guide-known-incident">
             <ScreenHeading>{widget.text(id::GUIDE_KNOWN_HEADING)}</ScreenHeading>
             <p>{widget.text(id::GUIDE_KNOWN_TEXT)}</p>
             <ServiceHealthList
@@ -115,7 +115,7 @@ fn Troubleshoot() -> impl IntoView {
             .with(|j| j.guide.troubleshooting.contains(step))
     };
     view! {
-        <div data-testid="guide-troubleshoot">
+        <div class="sw-stack" data-testid="guide-troubleshoot">
             <ScreenHeading>{widget.text(id::GUIDE_TROUBLESHOOT_HEADING)}</ScreenHeading>
             <p>{widget.text(id::GUIDE_TROUBLESHOOT_INTRO)}</p>
             <fieldset class="sw-fieldset">
@@ -158,7 +158,7 @@ fn CategoryGate() -> impl IntoView {
     let widget = use_widget();
     let chosen = move || widget.journey.with(|j| j.guide.reason);
     view! {
-        <div data-testid="guide-category">
+        <div class="sw-stack" data-testid="guide-category">
             <ScreenHeading>{widget.text(id::GUIDE_CATEGORY_HEADING)}</ScreenHeading>
             <p>{widget.text(id::GUIDE_CATEGORY_INTRO)}</p>
             <ul class="sw-choices">
@@ -215,7 +215,7 @@ fn PartnerDuties() -> impl IntoView {
         }
     };
     view! {
-        <div data-testid="guide-duties">
+        <div class="sw-stack" data-testid="guide-duties">
             <ScreenHeading>{widget.text(id::GUIDE_DUTIES_HEADING)}</ScreenHeading>
             <p>{widget.text(id::GUIDE_DUTIES_INTRO)}</p>
             <ul class="sw-duties" data-testid="partner-duties">

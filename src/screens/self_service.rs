@@ -166,7 +166,7 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
             Some((_, Ok(articles))) if articles.is_empty() => ().into_any(),
             Some((_, Ok(articles))) => view! {
                 <ul class="sw-articles" data-testid="articles">
-                    {articles.into_iter().map(|article| view! { <ArticleItem article/> }).collect_view()}
+                    {articles.into_iter().enumerate().map(|(position, article)| view! { <ArticleItem article position/> }).collect_view()}
                 </ul>
             }
             .into_any(),
@@ -174,11 +174,15 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
     }
 }
 
+/// One found article. Its title and summary are in the article's language;
+/// the link's "opens in a new tab" and the badge saying the article is in
+/// another language are in the widget's, and the badge describes the link.
 #[component]
-fn ArticleItem(article: Article) -> impl IntoView {
+fn ArticleItem(article: Article, position: usize) -> impl IntoView {
     let widget = use_widget();
     let language = article.locale;
     let translated = move || widget.locale.get().contact_language() == language;
+    let badge_id = format!("sw-article-language-{position}");
     view! {
         <li class="sw-article" data-testid="article" data-article-id=article.id.clone()>
             <a
@@ -186,13 +190,16 @@ fn ArticleItem(article: Article) -> impl IntoView {
                 href=article.url.clone()
                 target="_blank"
                 rel="noopener noreferrer"
-                lang=language.as_str()
+                aria-describedby={
+                    let badge_id = badge_id.clone();
+                    move || (!translated()).then(|| badge_id.clone())
+                }
             >
-                {article.title.clone()}
+                <span lang=language.as_str()>{article.title.clone()}</span>
                 <span class="sw-visually-hidden">" " {widget.text(id::SELF_HELP_NEW_TAB)}</span>
                 <span aria-hidden="true">" ↗"</span>
             </a>
-            {move || (!translated()).then(|| view! { <span class="sw-badge">{widget.text(id::HELP_IN_ENGLISH)}</span> })}
+            {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone()>{widget.text(id::HELP_IN_ENGLISH)}</span> })}
             <p class="sw-article-summary" lang=language.as_str()>{article.summary.clone()}</p>
         </li>
     }
