@@ -84,6 +84,11 @@ test("a screenshot and a log go with the request by picker, drop and paste, and 
     expect(download.headers()["x-content-type-options"]).toBe("nosniff");
     expect(sha256(await download.body())).toBe(sha256(bytes));
   }
+  // The request's status names its files, with its category.
+  await widget.host.getByTestId("view-status").click();
+  const facts = widget.host.getByTestId("status-facts");
+  await expect(facts.locator(".sw-facts-files li")).toHaveText(["app.log", "dropped.png", "image.png"]);
+  await expect(facts).toContainText("Category");
 });
 
 for (const locale of ["en-US", "zh-CN"]) {

@@ -23,7 +23,7 @@ const texts = {
     search: "contoso",
     customer: "Contoso Ltd",
     healthHeading: "Check service health first",
-    knownHeading: "This is a known incident",
+    knownHeading: "21Vianet already knows about this",
     incident: "Virtual machines in China East 2 may fail to start",
     dutiesHeading: "This is yours to support",
     required: "Confirm that you understand",
@@ -34,7 +34,7 @@ const texts = {
     search: "北京",
     customer: "北京云计算有限公司",
     healthHeading: "先检查服务运行状况",
-    knownHeading: "这是已知事件",
+    knownHeading: "世纪互联已知晓此问题",
     incident: "中国东部 2 区域的虚拟机可能无法启动",
     dutiesHeading: "这属于你的支持范围",
     required: "请先确认你已了解",
@@ -45,7 +45,7 @@ const texts = {
     search: "台北",
     customer: "台北雲端服務股份有限公司",
     healthHeading: "先檢查服務健康狀態",
-    knownHeading: "這是已知事件",
+    knownHeading: "世紀互聯已知悉此問題",
     incident: "中國東部 2 區域的虛擬機器可能無法啟動",
     dutiesHeading: "這屬於您的支援範圍",
     required: "請先確認您已了解",
@@ -56,7 +56,7 @@ const texts = {
     search: "asociados",
     customer: "Núñez y Asociados S.L.",
     healthHeading: "Compruebe primero el estado del servicio",
-    knownHeading: "Es un incidente conocido",
+    knownHeading: "21Vianet ya tiene constancia de esto",
     incident: "Las máquinas virtuales de China East 2",
     dutiesHeading: "Le corresponde a usted darle soporte",
     required: "Confirme que lo entiende",
@@ -252,6 +252,11 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   const current = widget.host.getByTestId("status-current");
   await expect(current).toHaveText(texts["zh-CN"].submitted);
   await expect(widget.host.getByTestId("status-reference")).toHaveText(stored.reference);
+  // Whom it is for and how severe, as filed.
+  const facts = widget.host.getByTestId("status-facts");
+  await expect(facts).toContainText(texts["zh-CN"].customer);
+  await expect(facts.locator("div").filter({ hasText: "严重性" }).locator("dd")).toHaveText("严重");
+  await expect(facts.locator(".sw-facts-files")).toHaveCount(0);
   await expect(widget.host.getByTestId("close-the-loop")).not.toHaveClass(/sw-note-strong/);
 
   setStatus(stored.reference, "resolved", "已修复");

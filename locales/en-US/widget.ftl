@@ -253,8 +253,8 @@ guide-health-intro = Current incidents and advisories for { $service }. If one o
 guide-health-none = There are no current incidents or advisories for { $service }.
 guide-health-mine = This is my customer's problem
 guide-health-continue = It isn't any of these: continue
-guide-known-heading = This is a known incident
-guide-known-text = 21Vianet is already working on it, so there's nothing to escalate. Let your customer know, and follow the incident in service health.
+guide-already-known-heading = 21Vianet already knows about this
+guide-already-known-text = It's in service health and 21Vianet is already working on it, so there's nothing to escalate. Let your customer know, and follow it in service health.
 guide-start-again = Start again
 guide-troubleshoot-heading = Troubleshoot with admin privileges
 guide-troubleshoot-intro = Before you escalate, check these in the customer's admin center with admin privileges. Tick what you've checked.
@@ -289,6 +289,9 @@ status-loading = Loading the request's status…
 status-error = The request's status couldn't be loaded. Check your connection and try again.
 status-not-found = The support service doesn't know this request.
 status-label = Status
+status-category-label = Category
+status-severity-label = Severity
+status-attachments-label = Attachments
 status-refresh = Refresh
 # Variables:
 #   $time (String) - when the status was last loaded, formatted for the locale

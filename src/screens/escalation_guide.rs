@@ -87,8 +87,8 @@ fn KnownIncident() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <div class="sw-stack" data-testid="guide-known-incident">
-            <ScreenHeading>{widget.text(id::GUIDE_KNOWN_HEADING)}</ScreenHeading>
-            <p>{widget.text(id::GUIDE_KNOWN_TEXT)}</p>
+            <ScreenHeading>{widget.text(id::GUIDE_ALREADY_KNOWN_HEADING)}</ScreenHeading>
+            <p>{widget.text(id::GUIDE_ALREADY_KNOWN_TEXT)}</p>
             <ServiceHealthList
                 service=service.unwrap_or_default()
                 only=incident

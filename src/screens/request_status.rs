@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use support_contract::{RequestKind, RequestStatus as Status};
+use support_contract::{RequestKind, RequestStatus as Status, StoredRequest};
 
 use crate::{
     api,
@@ -8,6 +8,7 @@ use crate::{
     i18n::{self, id, MessageId},
     loaded::Loaded,
     request::LoadError,
+    request_form::{category_label, severity_label},
 };
 
 /// One filed request's status (`GET /support-requests/{id}`), refreshable,
@@ -62,6 +63,7 @@ pub fn RequestStatus() -> impl IntoView {
                         <p class="sw-reference" data-testid="status-reference">{stored.reference.clone()}</p>
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
                         <CurrentStatus status=stored.status testid="status-current"/>
+                        <RequestFacts stored=stored.clone()/>
                         // The reminder stands out once the request is resolved.
                         {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
                         <h3 class="sw-subheading">{widget.text(id::STATUS_HISTORY)}</h3>
@@ -100,6 +102,58 @@ pub fn RequestStatus() -> impl IntoView {
             <p class="sw-hint" role="status" data-testid="status-checked">{checked}</p>
         </section>
     }
+}
+
+/// What a filed request is about: the customer it is for, its category or
+/// severity, and the names of the files with it.
+#[component]
+fn RequestFacts(stored: StoredRequest) -> impl IntoView {
+    let widget = use_widget();
+    let request = stored.request;
+    let fact = move |label: MessageId, value: AnyView| {
+        view! {
+            <div>
+                <dt>{widget.text(label)}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    let files = (!stored.attachments.is_empty()).then(|| {
+        let names = stored.attachments.into_iter();
+        let names = names
+            .map(|file| view! { <li>{file.name}</li> })
+            .collect_view();
+        fact(
+            id::STATUS_ATTACHMENTS_LABEL,
+            view! { <ul class="sw-facts-files">{names}</ul> }.into_any(),
+        )
+    });
+    let customer = request
+        .customer
+        .map(|customer| fact(id::CR_CUSTOMER_LABEL, customer.name.into_any()));
+    let category = request.category.map(|category| {
+        fact(
+            id::STATUS_CATEGORY_LABEL,
+            widget.text(category_label(category)).into_any(),
+        )
+    });
+    let severity = request.severity.map(|severity| {
+        fact(
+            id::STATUS_SEVERITY_LABEL,
+            widget.text(severity_label(severity).0).into_any(),
+        )
+    });
+    let any = customer.is_some() || category.is_some() || severity.is_some() || files.is_some();
+    any.then(|| {
+        view! {
+            <dl class="sw-context" data-testid="status-facts">
+                {customer}
+                {category}
+                {severity}
+                {files}
+            </dl>
+        }
+    })
 }
 
 /// "Status: …", as the status screen and the confirmation show it.
