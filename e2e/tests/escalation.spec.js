@@ -98,6 +98,8 @@ for (const locale of ["en-US", "zh-TW"]) {
     await expect(incident.getByRole("heading", { level: 3 })).toHaveCount(1);
     await expect(incident).toBeVisible();
     await expect(incident.locator(".sw-incident-time")).not.toBeEmpty();
+    // One service's health: its items need not name it.
+    await expect(incident.getByTestId("incident-service")).toHaveCount(0);
     await incident.getByTestId("incident-mine").click();
 
     const known = widget.host.getByTestId("guide-known-incident");

@@ -173,3 +173,10 @@ test("an article in another language says so, and only its own words are read in
   await expect(translated.locator("span[lang]")).toHaveAttribute("lang", "zh-CN");
   await expect(translated.locator("a")).not.toHaveAttribute("aria-describedby", /.+/);
 });
+
+test("service health on the customer's page names each item's service", async ({ page }) => {
+  const widget = await openSelfService(page, "en-US");
+  const incidents = widget.host.getByTestId("incident");
+  await expect(incidents.filter({ hasText: "Email delivery delayed" }).getByTestId("incident-service")).toHaveText("Office 365");
+  await expect(incidents.filter({ hasText: "Virtual machines in China East 2" }).getByTestId("incident-service")).toHaveText("Azure");
+});

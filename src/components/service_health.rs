@@ -31,6 +31,7 @@ pub fn ServiceHealthList(
     under_subheading: bool,
 ) -> impl IntoView {
     let widget = use_widget();
+    let every_service = service.is_none();
     let health = Loaded::new(move || {
         let backend = widget.backend.get();
         let locale = widget.locale.get();
@@ -43,6 +44,23 @@ pub fn ServiceHealthList(
             }
         }
     });
+    // Every service's health names the service of each item: the services'
+    // names come from `GET /services`, and an item goes without its name if
+    // they cannot be had.
+    let services = Loaded::new(move || {
+        let backend = widget.backend.get().filter(|_| every_service);
+        let transport = widget.transport();
+        async move {
+            match backend {
+                Some(backend) => api::list_services(backend, transport).await,
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    let service_name = move |id: &str| match services.get() {
+        Some(Ok(services)) => services.into_iter().find(|s| s.id == id).map(|s| s.name),
+        _ => None,
+    };
     let only = StoredValue::new(only);
 
     view! {
@@ -64,7 +82,13 @@ pub fn ServiceHealthList(
                                 {shown
                                     .into_iter()
                                     .enumerate()
-                                    .map(|(index, incident)| view! { <Incident incident index on_mine under_subheading/> })
+                                    .map(|(index, incident)| {
+                                        let service = every_service.then(|| {
+                                            let id = incident.service.clone();
+                                            Signal::derive(move || service_name(&id))
+                                        });
+                                        view! { <Incident incident index service on_mine under_subheading/> }
+                                    })
                                     .collect_view()}
                             </ul>
                         }
@@ -80,6 +104,8 @@ pub fn ServiceHealthList(
 fn Incident(
     incident: HealthIncident,
     index: usize,
+    /// The service's name, where the list is of every service's health.
+    service: Option<Signal<Option<String>>>,
     on_mine: Option<Callback<String>>,
     under_subheading: bool,
 ) -> impl IntoView {
@@ -107,6 +133,10 @@ fn Incident(
     view! {
         <li class="sw-incident" data-testid="incident" data-incident-id=incident.id.clone()>
             <p class="sw-incident-meta">
+                {service.map(|name| move || name.get().map(|name| view! {
+                    <span class="sw-incident-service" data-testid="incident-service">{name}</span>
+                    " · "
+                }))}
                 <span class="sw-badge" class:sw-badge-incident=incident.kind == HealthKind::Incident>
                     {widget.text(kind_label(incident.kind))}
                 </span>
