@@ -17,8 +17,12 @@
 //!   Only the combining marks of the Latin, Greek and Cyrillic block
 //!   (U+0300–U+036F) are dropped; marks that change a letter in other
 //!   scripts, such as the Japanese voicing marks, are kept.
-//! - **Chinese characters match as they are**: Simplified and Traditional
-//!   forms (`台` and `臺`) are different characters, as the user typed them.
+//! - **Simplified and Traditional Chinese are one script**: `台中` finds
+//!   `臺中`, `云端` finds `雲端`. Both forms are in everyday use in Taiwan
+//!   (`台` and `臺`), and a partner's staff type in their own script a name
+//!   registered in the other. Traditional characters are folded to their
+//!   Simplified forms, one for one ([`fast2s`]); the few Simplified
+//!   characters that stand for several Traditional ones find all of them.
 //!
 //! A blank query matches everyone. Results are in a stable order, by name
 //! then id, and at most [`MAX_RESULTS`] of them.
@@ -37,18 +41,20 @@ pub const QUERY_MAX: usize = support_contract::limits::NAME_MAX;
 const LATIN_ACCENTS: std::ops::RangeInclusive<char> = '\u{0300}'..='\u{036F}';
 
 /// Folds `text` for matching: compatibility forms to their plain letters,
-/// accents on Latin letters away, lower case.
+/// accents on Latin letters away, lower case, Traditional Chinese to
+/// Simplified.
 ///
 /// ```
 /// use support_backend::customer_search::fold;
 /// assert_eq!(fold("Núñez ＳＡ"), "nunez sa");
+/// assert_eq!(fold("臺北雲端"), "台北云端");
 /// ```
 pub fn fold(text: &str) -> String {
     // NFKD both maps compatibility forms (full width, ligatures) and splits
     // accented letters into letter plus mark, so the marks can be dropped;
     // NFC then puts back together whatever marks are left.
     let unaccented: String = text.nfkd().filter(|c| !LATIN_ACCENTS.contains(c)).collect();
-    unaccented.nfc().collect::<String>().to_lowercase()
+    fast2s::convert(&unaccented.nfc().collect::<String>().to_lowercase())
 }
 
 /// The customers matching `query`, at most [`MAX_RESULTS`], by name then id.
@@ -150,15 +156,21 @@ mod tests {
     }
 
     #[test]
-    fn chinese_names_match_as_typed_in_either_script() {
+    fn simplified_and_traditional_chinese_find_each_other() {
         assert_eq!(ids("云计算"), ["beijing"]);
         assert_eq!(ids("雲端"), ["taipei"]);
-        assert_eq!(
-            ids("云端"),
-            Vec::<String>::new(),
-            "simplified 云 is not traditional 雲"
-        );
+        assert_eq!(ids("云端"), ["taipei"], "simplified 云 finds traditional 雲");
+        assert_eq!(ids("雲計算"), ["beijing"], "and the other way");
+        // 台 and 臺 are both in everyday use for the same word.
+        assert_eq!(ids("臺北"), ["taipei"]);
+        let mut customers = demo();
+        customers.push(customer("taichung", "臺中綠能科技股份有限公司", "tcgreen.example.tw"));
+        let found: Vec<String> = search(customers, "台中").into_iter().map(|c| c.id).collect();
+        assert_eq!(found, ["taichung"]);
         assert_eq!(ids("有限公司").len(), 3);
+        // Each character folds to one: a match is still a match of the
+        // characters typed, not of a longer or shorter text.
+        assert_eq!(fold("臺中綠能").chars().count(), 4);
     }
 
     #[test]
