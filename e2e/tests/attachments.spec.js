@@ -292,3 +292,12 @@ test("a draft whose file the backend no longer has says so at the files", async 
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();
 });
+
+test("an SVG is refused with the kinds of image that can be attached", async ({ page }) => {
+  const widget = await openForm(page);
+  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "pic.svg", mimeType: "image/svg+xml", buffer: svg });
+  const refused = widget.host.getByTestId("attachments-refused").locator("li");
+  await expect(refused).toHaveText(/pic\.svg\W* can't be attached: attach PNG, JPEG, GIF or WebP images/);
+  await expect(widget.host.getByTestId("attachment")).toHaveCount(0);
+});

@@ -340,7 +340,7 @@ attachments-legend = Screenshots and logs (optional)
 #   $count (Number) - the most files one request takes
 #   $size (String) - the largest file, such as "10 MB"
 #   $total (String) - the largest total, such as "25 MB"
-attachments-hint = Up to { $count } files, { $size } each and { $total } in all: images, PDF, text and log files, zip archives.
+attachments-hint = Up to { $count } files, { $size } each and { $total } in all: PNG, JPEG, GIF and WebP images, PDF, text and log files, zip archives.
 attachments-add = Add files
 attachments-drop = You can also drop files here, or paste a screenshot into the form.
 # Variables:
@@ -361,7 +361,7 @@ attachment-error-empty = { $name } is empty.
 attachment-error-too-large = { $name } is larger than { $size }.
 # Variables:
 #   $name (String) - the file's name
-attachment-error-type = { $name } can't be attached: attach images, PDF, text or log files, or zip archives.
+attachment-error-type = { $name } can't be attached: attach PNG, JPEG, GIF or WebP images, PDF, text or log files, or zip archives.
 # Variables:
 #   $name (String) - the file's name
 attachment-error-mismatch = { $name } isn't the kind of file its name or type says, so it can't be attached.

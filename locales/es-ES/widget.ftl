@@ -315,7 +315,7 @@ confirm-next-partner = Su partner se pondrá en contacto con usted.
 
 ## Attachments
 attachments-legend = Capturas de pantalla y registros (opcional)
-attachments-hint = Hasta { $count } archivos, de { $size } como máximo cada uno y { $total } en total: imágenes, PDF, archivos de texto y de registro, archivos zip.
+attachments-hint = Hasta { $count } archivos, de { $size } como máximo cada uno y { $total } en total: imágenes PNG, JPEG, GIF y WebP, PDF, archivos de texto y de registro, archivos zip.
 attachments-add = Agregar archivos
 attachments-drop = También puede soltar archivos aquí o pegar una captura de pantalla en el formulario.
 attachment-remove = Quitar { $name }
@@ -325,7 +325,7 @@ attachment-failed = No se pudo subir. Se reintenta automáticamente; también pu
 attachment-retry = Reintentar
 attachment-error-empty = { $name } está vacío.
 attachment-error-too-large = { $name } supera { $size }.
-attachment-error-type = No se puede adjuntar { $name }: adjunte imágenes, PDF, archivos de texto o de registro, o archivos zip.
+attachment-error-type = No se puede adjuntar { $name }: adjunte imágenes PNG, JPEG, GIF o WebP, PDF, archivos de texto o de registro, o archivos zip.
 attachment-error-mismatch = { $name } no es el tipo de archivo que indican su nombre o su tipo, así que no se puede adjuntar.
 attachment-error-too-many = No se agregó { $name }: una solicitud admite hasta { $count } archivos.
 attachment-error-total = No se agregó { $name }: los archivos juntos superarían { $total }.

@@ -311,7 +311,7 @@ confirm-next-partner = 你的合作伙伴将与你联系。
 
 ## Attachments
 attachments-legend = 屏幕截图和日志（可选）
-attachments-hint = 最多 { $count } 个文件，每个不超过 { $size }，总计不超过 { $total }：图片、PDF、文本和日志文件、zip 压缩文件。
+attachments-hint = 最多 { $count } 个文件，每个不超过 { $size }，总计不超过 { $total }：PNG、JPEG、GIF 和 WebP 图片、PDF、文本和日志文件、zip 压缩文件。
 attachments-add = 添加文件
 attachments-drop = 也可以将文件拖放到此处，或将屏幕截图粘贴到表单中。
 attachment-remove = 删除 { $name }
@@ -321,7 +321,7 @@ attachment-failed = 上传失败。系统会自动重试，你也可以立即重
 attachment-retry = 重试
 attachment-error-empty = { $name } 是空文件。
 attachment-error-too-large = { $name } 超过了 { $size }。
-attachment-error-type = 无法附加 { $name }：请附加图片、PDF、文本或日志文件、zip 压缩文件。
+attachment-error-type = 无法附加 { $name }：请附加 PNG、JPEG、GIF 或 WebP 图片、PDF、文本或日志文件、zip 压缩文件。
 attachment-error-mismatch = { $name } 的实际内容与其文件名或类型不符，因此无法附加。
 attachment-error-too-many = 未添加 { $name }：每个请求最多附加 { $count } 个文件。
 attachment-error-total = 未添加 { $name }：文件总大小将超过 { $total }。

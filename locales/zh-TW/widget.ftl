@@ -311,7 +311,7 @@ confirm-next-partner = 您的合作夥伴會與您聯絡。
 
 ## Attachments
 attachments-legend = 螢幕擷取畫面和記錄檔（選用）
-attachments-hint = 最多 { $count } 個檔案，每個不超過 { $size }，總計不超過 { $total }：圖片、PDF、文字和記錄檔、zip 壓縮檔。
+attachments-hint = 最多 { $count } 個檔案，每個不超過 { $size }，總計不超過 { $total }：PNG、JPEG、GIF 和 WebP 圖片、PDF、文字和記錄檔、zip 壓縮檔。
 attachments-add = 新增檔案
 attachments-drop = 也可以將檔案拖放到這裡，或將螢幕擷取畫面貼到表單中。
 attachment-remove = 移除 { $name }
@@ -321,7 +321,7 @@ attachment-failed = 上傳失敗。系統會自動重試，您也可以立即重
 attachment-retry = 再試一次
 attachment-error-empty = { $name } 是空白檔案。
 attachment-error-too-large = { $name } 超過 { $size }。
-attachment-error-type = 無法附加 { $name }：請附加圖片、PDF、文字或記錄檔、zip 壓縮檔。
+attachment-error-type = 無法附加 { $name }：請附加 PNG、JPEG、GIF 或 WebP 圖片、PDF、文字或記錄檔、zip 壓縮檔。
 attachment-error-mismatch = { $name } 的實際內容與其檔名或類型不符，因此無法附加。
 attachment-error-too-many = 未新增 { $name }：每個要求最多附加 { $count } 個檔案。
 attachment-error-total = 未新增 { $name }：檔案總大小將超過 { $total }。
