@@ -159,13 +159,24 @@ mod tests {
     fn simplified_and_traditional_chinese_find_each_other() {
         assert_eq!(ids("云计算"), ["beijing"]);
         assert_eq!(ids("雲端"), ["taipei"]);
-        assert_eq!(ids("云端"), ["taipei"], "simplified 云 finds traditional 雲");
+        assert_eq!(
+            ids("云端"),
+            ["taipei"],
+            "simplified 云 finds traditional 雲"
+        );
         assert_eq!(ids("雲計算"), ["beijing"], "and the other way");
         // 台 and 臺 are both in everyday use for the same word.
         assert_eq!(ids("臺北"), ["taipei"]);
         let mut customers = demo();
-        customers.push(customer("taichung", "臺中綠能科技股份有限公司", "tcgreen.example.tw"));
-        let found: Vec<String> = search(customers, "台中").into_iter().map(|c| c.id).collect();
+        customers.push(customer(
+            "taichung",
+            "臺中綠能科技股份有限公司",
+            "tcgreen.example.tw",
+        ));
+        let found: Vec<String> = search(customers, "台中")
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
         assert_eq!(found, ["taichung"]);
         assert_eq!(ids("有限公司").len(), 3);
         // Each character folds to one: a match is still a match of the
