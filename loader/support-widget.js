@@ -220,7 +220,7 @@ class SupportWidgetElement extends HTMLElement {
   /** Shows "partner-center", "customer", or the start screen (opening the panel in launcher mode). */
   open(flow) {
     // Inline, there is no panel to show.
-    return this.#show().then(() => this.#call((widget) => widget.open(flow ?? undefined)));
+    return this.#show().then(() => this.#call((widget) => widget.open(flow)));
   }
 
   /** Closes the panel in launcher mode; inline, back to the start screen. */

@@ -36,9 +36,15 @@ impl WidgetHandle {
     }
 
     /// `element.open(flow)`: `"partner-center"`, `"customer"`, or nothing for
-    /// the start screen.
-    pub fn open(&self, flow: Option<String>) -> Result<(), JsError> {
-        let flow = Flow::parse(flow.as_deref()).map_err(refuse)?;
+    /// the start screen. The page may pass anything: what is not text (nor
+    /// nothing) is refused, as an unknown name is.
+    pub fn open(&self, flow: JsValue) -> Result<(), JsError> {
+        let flow = match flow.as_string() {
+            None if !flow.is_undefined() && !flow.is_null() => {
+                return Err(refuse(HostApiError::FlowNotText))
+            }
+            flow => Flow::parse(flow.as_deref()).map_err(refuse)?,
+        };
         self.with_controls(|controls| controls.open(flow));
         Ok(())
     }
@@ -48,17 +54,22 @@ impl WidgetHandle {
         self.with_controls(Controls::close);
     }
 
-    /// `element.prefill(values)`, given as JSON by the loader.
-    pub fn prefill(&self, json: &str) -> Result<(), JsError> {
-        let prefill = Prefill::parse(json).map_err(refuse)?;
+    /// `element.prefill(values)`, given as JSON by the loader (nothing, when
+    /// the values were something JSON cannot write, such as a symbol).
+    pub fn prefill(&self, json: JsValue) -> Result<(), JsError> {
+        let not_object = || HostApiError::Prefill("expected an object".into());
+        let json = json.as_string().ok_or_else(not_object).map_err(refuse)?;
+        let prefill = Prefill::parse(&json).map_err(refuse)?;
         self.with_controls(|controls| controls.prefill(&prefill));
         Ok(())
     }
 
     /// `element.setRequestHeaders(headers)`, given as JSON by the loader.
     #[wasm_bindgen(js_name = setRequestHeaders)]
-    pub fn set_request_headers(&self, json: &str) -> Result<(), JsError> {
-        let headers = host_api::request_headers(json).map_err(refuse)?;
+    pub fn set_request_headers(&self, json: JsValue) -> Result<(), JsError> {
+        let not_object = || HostApiError::Headers("expected an object of strings".into());
+        let json = json.as_string().ok_or_else(not_object).map_err(refuse)?;
+        let headers = host_api::request_headers(&json).map_err(refuse)?;
         self.with_controls(|controls| controls.set_request_headers(headers));
         Ok(())
     }

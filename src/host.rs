@@ -94,10 +94,12 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// Unknown values fall back to `inline`.
+    /// Exactly `launcher`, as the loader reads it when it decides whether
+    /// to draw a launcher (a looser reading here would style an inline
+    /// widget as a panel); anything else is `inline`.
     pub fn parse(attribute: Option<&str>) -> Mode {
-        match attribute.map(str::trim) {
-            Some(mode) if mode.eq_ignore_ascii_case("launcher") => Mode::Launcher,
+        match attribute {
+            Some("launcher") => Mode::Launcher,
             _ => Mode::Inline,
         }
     }
@@ -174,5 +176,7 @@ mod tests {
         assert_eq!(Audience::parse(Some(" Customer ")), Audience::Customer);
         assert_eq!(Mode::parse(Some("fullscreen")), Mode::Inline);
         assert_eq!(Mode::parse(Some("launcher")), Mode::Launcher);
+        // The loader draws a launcher for this exact value only.
+        assert_eq!(Mode::parse(Some(" Launcher ")), Mode::Inline);
     }
 }

@@ -15,6 +15,8 @@ pub enum HostApiError {
         "unknown flow \"{0}\": use \"home\", \"partner-center\", \"customer\" or \"escalation\""
     )]
     UnknownFlow(String),
+    #[error("open: the flow is a name such as \"partner-center\", or nothing")]
+    FlowNotText,
     #[error("prefill: {0}")]
     Prefill(String),
     #[error("setRequestHeaders: {0}")]
@@ -140,6 +142,13 @@ pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError
                     "the value of \"{name}\" has control characters"
                 )));
             }
+            // What fetch can send: a header value is bytes, one per
+            // character up to U+00FF (encode anything else, e.g. as base64).
+            if value.chars().any(|c| c > '\u{ff}') {
+                return Err(bad(format!(
+                    "the value of \"{name}\" has characters beyond Latin-1"
+                )));
+            }
             Ok((name, value))
         })
         .collect()
@@ -224,11 +233,17 @@ mod tests {
             ]
         );
         assert_eq!(request_headers("{}").unwrap(), vec![]);
+        // Latin-1 is what a header value can carry.
+        assert_eq!(
+            request_headers(r#"{"X-Portal-User":"Zoë"}"#).unwrap(),
+            vec![("X-Portal-User".to_owned(), "Zoë".to_owned())]
+        );
         for json in [
             r#"{"Idempotency-Key":"x"}"#,
             r#"{"content-type":"text/plain"}"#,
             r#"{"Bad Name":"x"}"#,
             r#"{"X-A":"line\nbreak"}"#,
+            r#"{"X-Portal-User":"Zoë 令牌"}"#,
             r#"{"X-A":1}"#,
             "[]",
         ] {

@@ -10,8 +10,14 @@ const policy = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   `connect-src ${backend}`,
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
 ].join("; ");
+
+// A PNG of one pixel, for a screenshot's thumbnail.
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 let site;
 test.beforeAll(async () => {
@@ -46,6 +52,12 @@ test("both request flows work under a strict CSP without a single violation", as
   await widget.submit();
   await expect(widget.errorSummary).toBeFocused();
   await widget.fill({ category: "technical", title: "CSP", description: "Strict policy.", name: "Li", email: "li@contoso.cn" });
+  // A screenshot, with its thumbnail (a blob: URL) drawn.
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "shot.png", mimeType: "image/png", buffer: png });
+  const thumbnail = widget.host.getByTestId("attachment-thumbnail");
+  await expect(thumbnail).toBeVisible();
+  await expect.poll(() => thumbnail.evaluate((img) => img.complete && img.naturalWidth)).toBe(1);
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
   await widget.submit();
   await widget.storedRequest(request);
 

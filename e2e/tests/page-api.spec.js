@@ -145,3 +145,56 @@ test("a misconfigured element reports an error event", async ({ page }) => {
   );
   expect(backend).toBeTruthy();
 });
+
+test("calls with arguments of the wrong kind are refused, and the widget works on", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  const outcome = (call) =>
+    widget.host.evaluate(
+      (el, call) => {
+        const calls = {
+          openNumber: () => el.open(123),
+          openObject: () => el.open({}),
+          prefillSymbol: () => el.prefill(Symbol("x")),
+          headersSymbol: () => el.setRequestHeaders(Symbol("x")),
+          headersBeyondLatin1: () => el.setRequestHeaders({ "X-Portal-User": "Zoë 令牌" }),
+        };
+        return calls[call]().then(() => "applied", (e) => `${e.constructor.name}: ${e.message}`);
+      },
+      call,
+    );
+  expect(await outcome("openNumber")).toMatch(/^Error: .*open: the flow is a name/);
+  expect(await outcome("openObject")).toMatch(/^Error: .*open: the flow is a name/);
+  expect(await outcome("prefillSymbol")).toMatch(/^Error: .*prefill: expected an object/);
+  expect(await outcome("headersSymbol")).toMatch(/^Error: .*setRequestHeaders: expected an object/);
+  expect(await outcome("headersBeyondLatin1")).toMatch(/^Error: .*setRequestHeaders: .*beyond Latin-1/);
+
+  // None of them changed anything: a request goes out, with no header.
+  let authorization = "not sent";
+  page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/support-requests") && (authorization = r.headers()["x-portal-user"]));
+  await widget.openPartnerCenterRequest();
+  await widget.fill({ category: "billing", title: "Invoice", description: "Twice.", name: "Zoë", email: "zoe@contoso.com" });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  expect(authorization).toBeUndefined();
+});
+
+test("prefill fills only what the user left empty, so a draft survives a page that prefills on every load", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  const prefill = () =>
+    widget.host.evaluate((el) => el.prefill({ title: "The page's title", category: "billing", contact: { name: "Page Name" } }));
+  await widget.open();
+  await widget.host.locator("#sw-category").check();
+  await widget.host.locator("#sw-title").fill("My own summary");
+  await prefill();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("My own summary");
+  await expect(widget.host.locator("#sw-category")).toBeChecked();
+  await expect(widget.host.locator("#sw-contact-name")).toHaveValue("Page Name");
+  await expect.poll(() => widget.draft("partner", "partner-center")).toContain("My own summary");
+
+  await page.reload();
+  await prefill();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("My own summary");
+  await expect(widget.host.locator("#sw-category")).toBeChecked();
+});

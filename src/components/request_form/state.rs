@@ -253,24 +253,26 @@ impl RequestFormState {
         self.articles_seen.get_untracked()
     }
 
-    /// Fills in what the page already knows (`element.prefill`).
+    /// Fills in what the page already knows (`element.prefill`), where the
+    /// user has not: a page that prefills on every load never overwrites
+    /// what a draft brought back or the user typed.
     pub fn prefill(&self, prefill: &Prefill) {
-        if let Some(title) = &prefill.title {
-            self.title.set(title.clone());
-        }
-        if prefill.category.is_some() {
+        let set = |signal: RwSignal<String>, value: &Option<String>| {
+            if let Some(value) = value {
+                if signal.with_untracked(|typed| typed.trim().is_empty()) {
+                    signal.set(value.clone());
+                }
+            }
+        };
+        set(self.title, &prefill.title);
+        if prefill.category.is_some() && self.category.get_untracked().is_none() {
             self.category.set(prefill.category);
         }
         if let Some(contact) = &prefill.contact {
-            let set = |signal: RwSignal<String>, value: &Option<String>| {
-                if let Some(value) = value {
-                    signal.set(value.clone());
-                }
-            };
             set(self.contact_name, &contact.name);
             set(self.contact_email, &contact.email);
             set(self.contact_phone, &contact.phone);
-            if contact.language.is_some() {
+            if contact.language.is_some() && self.contact_language.get_untracked().is_none() {
                 self.contact_language.set(contact.language);
             }
         }
