@@ -344,3 +344,24 @@ test("leaving the page right after typing keeps the last keystrokes", async ({ p
   await widget.openPartnerCenterRequest();
   await expect(widget.host.locator("#sw-title")).toHaveValue("Typed just before leaving");
 });
+
+test("a refused sign-in (401) says so, keeps what was typed, and the page hears its status", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  let refuse = true;
+  const posts = await interceptPosts(page, (n, route, post) => (refuse ? failWith(route, 401) : passOn(route, post)));
+  const heard = page.evaluate(
+    () => new Promise((resolve) => document.addEventListener("support-widget:error", (e) => resolve(e.detail), { once: true })),
+  );
+  await widget.fill(typed);
+  await widget.submit();
+  await expect(widget.submitError).toContainText("didn't accept your sign-in");
+  expect(await heard).toMatchObject({ code: "server", status: 401 });
+  expect(posts).toHaveLength(1);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+
+  // Signed in again, "Try again" files it, once.
+  refuse = false;
+  await widget.submitError.getByRole("button").click();
+  await expectOneStoredRequest(widget, request, posts);
+});

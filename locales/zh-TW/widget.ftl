@@ -165,6 +165,9 @@ submit-error-network = 無法連線到支援服務。請檢查您的網路連線
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）。請稍後再試一次。您輸入的內容都還保留著。
+# Variables:
+#   $status (Number) - 401 or 403: the backend refused the page's sign-in
+submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
 submit-error-response = 支援服務傳回無法辨識的回應。請稍後再試一次。您輸入的內容都還保留著。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短說明後再試一次。
 submit-retry = 再試一次

@@ -78,10 +78,12 @@ pub fn RequestForm(
                 focus_summary();
             }
             let message = failure_message(widget, error.clone());
-            widget.emit(
-                "error",
-                &[("code", error.code().into()), ("message", message.into())],
-            );
+            let mut detail = vec![("code", error.code().into()), ("message", message.into())];
+            // So that the page can tell an expired sign-in (401) from an outage.
+            if let SubmitError::Server { status, .. } = error {
+                detail.push(("status", status.into()));
+            }
+            widget.emit("error", &detail);
         }
         None => {}
     });

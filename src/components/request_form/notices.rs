@@ -217,6 +217,15 @@ pub fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
     match error {
         SubmitError::Network => widget.text(id::SUBMIT_ERROR_NETWORK)(),
         SubmitError::TooLarge => widget.text(id::SUBMIT_ERROR_TOO_LARGE)(),
+        // The page's sign-in (its request headers) was refused: trying
+        // again alone will not help.
+        SubmitError::Server {
+            status: status @ (401 | 403),
+            ..
+        } => widget.format(
+            id::SUBMIT_ERROR_UNAUTHORIZED,
+            &i18n::args([("status", status.into())]),
+        ),
         SubmitError::Server { status, .. } => widget.format(
             id::SUBMIT_ERROR_SERVER,
             &i18n::args([("status", status.into())]),
