@@ -14,7 +14,9 @@ pub struct BackendUrl(String);
 pub enum BackendError {
     #[error("the backend attribute is missing")]
     Missing,
-    #[error("the backend attribute \"{0}\" is not an http or https URL")]
+    #[error(
+        "the backend attribute \"{0}\" is not an absolute http or https URL without credentials"
+    )]
     Invalid(String),
 }
 
