@@ -73,9 +73,10 @@ pub struct Journey {
     /// The request whose status is shown, and the screen it was opened from.
     pub status_of: Option<String>,
     pub status_from: Screen,
-    /// How many times the partner has left home for a flow. A form filed in
-    /// an earlier visit begins anew when it is shown again, so that no flow
-    /// opens on another request's confirmation.
+    /// How many times the partner has left home (for a flow, the filed
+    /// requests or a status). A form filed in an earlier visit begins anew
+    /// when it is shown again, so that no flow opens on another request's
+    /// confirmation.
     pub visit: u32,
 }
 

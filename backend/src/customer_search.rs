@@ -21,7 +21,7 @@
 //!   `臺中`, `云端` finds `雲端`. Both forms are in everyday use in Taiwan
 //!   (`台` and `臺`), and a partner's staff type in their own script a name
 //!   registered in the other. Traditional characters are folded to their
-//!   Simplified forms, one for one ([`fast2s`]); the few Simplified
+//!   Simplified forms, one for one and each on its own ([`fast2s`]); the few Simplified
 //!   characters that stand for several Traditional ones find all of them.
 //!
 //! A blank query matches everyone. Results are in a stable order, by name
@@ -54,7 +54,19 @@ pub fn fold(text: &str) -> String {
     // accented letters into letter plus mark, so the marks can be dropped;
     // NFC then puts back together whatever marks are left.
     let unaccented: String = text.nfkd().filter(|c| !LATIN_ACCENTS.contains(c)).collect();
-    fast2s::convert(&unaccented.nfc().collect::<String>().to_lowercase())
+    let lower = unaccented.nfc().collect::<String>().to_lowercase();
+    // Character by character: fast2s also reads a character's neighbours
+    // (乾 stays 乾 in 乾坤), which a query typed alone would not have.
+    lower.chars().map(simplified).collect()
+}
+
+/// The Simplified form of one Traditional character, or the character.
+fn simplified(c: char) -> char {
+    let mut bytes = [0; 4];
+    fast2s::convert(c.encode_utf8(&mut bytes))
+        .chars()
+        .next()
+        .unwrap_or(c)
 }
 
 /// The customers matching `query`, at most [`MAX_RESULTS`], by name then id.
@@ -179,9 +191,29 @@ mod tests {
             .collect();
         assert_eq!(found, ["taichung"]);
         assert_eq!(ids("有限公司").len(), 3);
-        // Each character folds to one: a match is still a match of the
-        // characters typed, not of a longer or shorter text.
+        // Each character folds to one, whatever its neighbours: a character
+        // typed alone finds the name it is part of.
         assert_eq!(fold("臺中綠能").chars().count(), 4);
+        let mut customers = demo();
+        customers.push(customer(
+            "qiankun",
+            "乾坤科技有限公司",
+            "qiankun.example.tw",
+        ));
+        customers.push(customer("zhongshu", "鍾書科技", "zhongshu.example.tw"));
+        customers.push(customer("jihua", "計畫顧問", "jihua.example.tw"));
+        for (query, id) in [
+            ("乾", "qiankun"),
+            ("鍾", "zhongshu"),
+            ("钟书", "zhongshu"),
+            ("畫", "jihua"),
+        ] {
+            let found: Vec<String> = search(customers.clone(), query)
+                .into_iter()
+                .map(|c| c.id)
+                .collect();
+            assert_eq!(found, [id], "{query}");
+        }
     }
 
     #[test]

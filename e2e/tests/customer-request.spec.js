@@ -335,6 +335,14 @@ test("a filed request's confirmation stays with it: another service, another cus
   const second = await fileCustomerRequest(widget, "Reports do not refresh");
   expect(second).not.toBe(filed);
 
+  // Home, and the same customer and service again: a new request.
+  await widget.host.evaluate((element) => element.open());
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await expect(widget.host.getByTestId("request-context")).toContainText("Power BI");
+  await expectNewRequest(widget);
+
   // Home, and the same flow for another customer: a new request too.
   await widget.host.evaluate((element) => element.open());
   await findCustomer(widget, "北京", "北京云计算有限公司");

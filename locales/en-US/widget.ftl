@@ -171,7 +171,7 @@ submit-error-network = We couldn't reach the support service. Check your connect
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = The support service had a problem (error { $status }). Try again in a moment. Everything you typed is still here.
 # Variables:
-#   $status (Number) - 401 or 403: the backend refused the page's sign-in
+#   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again. Everything you typed is still here.
 submit-error-response = The support service sent an answer we couldn't understand. Try again in a moment. Everything you typed is still here.
 submit-error-too-large = The request is too large to send. Shorten the description and try again.

@@ -166,7 +166,7 @@ submit-error-network = No se ha podido conectar con el servicio de soporte. Comp
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = El servicio de soporte ha tenido un problema (error { $status }). Inténtelo de nuevo dentro de unos instantes. Todo lo que ha escrito se conserva.
 # Variables:
-#   $status (Number) - 401 or 403: the backend refused the page's sign-in
+#   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.
 submit-error-response = El servicio de soporte ha enviado una respuesta que no hemos podido interpretar. Inténtelo de nuevo dentro de unos instantes. Todo lo que ha escrito se conserva.
 submit-error-too-large = La solicitud es demasiado grande para enviarla. Acorte la descripción e inténtelo de nuevo.

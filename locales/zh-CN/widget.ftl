@@ -166,7 +166,7 @@ submit-error-network = 无法连接到支持服务。请检查网络连接，然
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = 支持服务出现问题（错误代码：{ $status }）。请稍后重试。你输入的所有内容都已保留。
 # Variables:
-#   $status (Number) - 401 or 403: the backend refused the page's sign-in
+#   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。
 submit-error-response = 支持服务返回了无法识别的响应。请稍后重试。你输入的所有内容都已保留。
 submit-error-too-large = 请求内容过大，无法发送。请缩短描述后重试。
@@ -275,7 +275,7 @@ status-error = 无法加载请求状态。请检查网络连接，然后重试�
 status-not-found = 支持服务找不到此请求。
 status-label = 状态
 status-category-label = 类别
-status-severity-label = 严重性
+status-severity-label = 严重程度
 status-attachments-label = 附件
 status-refresh = 刷新
 status-checked = 检查时间：{ $time }

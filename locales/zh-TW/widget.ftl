@@ -166,7 +166,7 @@ submit-error-network = 無法連線到支援服務。請檢查您的網路連線
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）。請稍後再試一次。您輸入的內容都還保留著。
 # Variables:
-#   $status (Number) - 401 or 403: the backend refused the page's sign-in
+#   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
 submit-error-response = 支援服務傳回無法辨識的回應。請稍後再試一次。您輸入的內容都還保留著。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短說明後再試一次。
@@ -275,7 +275,7 @@ status-error = 無法載入要求狀態。請檢查網路連線，然後再試�
 status-not-found = 支援服務找不到此要求。
 status-label = 狀態
 status-category-label = 類別
-status-severity-label = 嚴重性
+status-severity-label = 嚴重程度
 status-attachments-label = 附件
 status-refresh = 重新整理
 status-checked = 檢查時間：{ $time }

@@ -220,7 +220,7 @@ pub fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
         // The page's sign-in (its request headers) was refused: trying
         // again alone will not help.
         SubmitError::Server {
-            status: status @ (401 | 403),
+            status: status @ 401,
             ..
         } => widget.format(
             id::SUBMIT_ERROR_UNAUTHORIZED,
