@@ -5,14 +5,18 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use support_contract::Service;
+
 use crate::{
-    api::Transport,
+    api::{self, Transport},
     filed::{self, Filed, FiledRequest},
     host::{Audience, BackendUrl},
     i18n::{self, MessageId},
     journey::{Journey, Step},
+    loaded::Loaded,
     locale::Locale,
     locales::Locales,
+    request::LoadError,
     self_service::{HelpJourney, HelpStep},
     storage,
 };
@@ -107,6 +111,21 @@ impl WidgetContext {
             headers: self.request_headers.get_untracked(),
             abort: self.abort.with_value(Clone::clone),
         }
+    }
+
+    /// The services (`GET /services`), loaded again when the backend
+    /// changes; none without a usable backend.
+    pub fn services(self) -> Loaded<Result<Vec<Service>, LoadError>> {
+        Loaded::new(move || {
+            let backend = self.backend.get();
+            let transport = self.transport();
+            async move {
+                match backend {
+                    Some(backend) => api::list_services(backend, transport).await,
+                    None => Ok(Vec::new()),
+                }
+            }
+        })
     }
 
     /// Where the list of filed requests lives, while the backend is usable.

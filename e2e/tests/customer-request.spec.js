@@ -68,6 +68,13 @@ async function findCustomer(widget, search, customer) {
   await expect(widget.host.getByTestId("service-choice")).toBeVisible();
 }
 
+/** Finds the customer, picks the service and goes past the admin center to the request. */
+async function openRequestFor(widget, search, customer, service) {
+  await findCustomer(widget, search, customer);
+  await widget.host.getByTestId("service-option").filter({ hasText: service }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+}
+
 for (const [locale, flow] of Object.entries(flows)) {
   test(`files a request for a customer in ${locale}, after the admin center`, async ({ page, request }) => {
     const widget = new SupportWidgetPage(page);
@@ -164,9 +171,7 @@ test("going back keeps the search, the choices and what was typed", async ({ pag
   const widget = new SupportWidgetPage(page);
   await widget.goto();
   await widget.setAttribute("locale", "en-US");
-  await findCustomer(widget, "contoso", "Contoso Ltd");
-  await widget.host.getByTestId("service-option").filter({ hasText: "Azure" }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await openRequestFor(widget, "contoso", "Contoso Ltd", "Azure");
   await widget.host.locator("#sw-title").fill("Typed before going back");
 
   await widget.host.getByTestId("back").click();
@@ -221,9 +226,7 @@ test("an unsent customer request keeps its customer and service: home resumes it
   const widget = new SupportWidgetPage(page);
   await widget.goto();
   await widget.setAttribute("locale", "en-US");
-  await findCustomer(widget, "contoso", "Contoso Ltd");
-  await widget.host.getByTestId("service-option").filter({ hasText: "Dynamics 365" }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await openRequestFor(widget, "contoso", "Contoso Ltd", "Dynamics 365");
   await widget.host.locator("#sw-title").fill("Sales app is slow");
   await widget.host.locator("#sw-description").fill("Opening an account takes a minute.");
   await expect
@@ -243,9 +246,7 @@ test("an unsent customer request keeps its customer and service: home resumes it
 
   // The same form for another customer keeps the text and says whom it was for.
   await widget.host.evaluate((element) => element.open());
-  await findCustomer(widget, "北京", "北京云计算有限公司");
-  await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await openRequestFor(widget, "北京", "北京云计算有限公司", "Power BI");
   await expect(widget.host.getByTestId("request-context")).toContainText("北京云计算有限公司");
   await expect(widget.host.locator("#sw-title")).toHaveValue("Sales app is slow");
   const typedFor = widget.host.getByTestId("draft-typed-for");
@@ -314,9 +315,7 @@ test("a filed request's confirmation stays with it: another service, another cus
   const widget = new SupportWidgetPage(page);
   await widget.goto();
   await widget.setAttribute("locale", "en-US");
-  await findCustomer(widget, "contoso", "Contoso Ltd");
-  await widget.host.getByTestId("service-option").filter({ hasText: "Dynamics 365" }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await openRequestFor(widget, "contoso", "Contoso Ltd", "Dynamics 365");
   const filed = await fileCustomerRequest(widget, "Sales app is slow");
 
   // Its status and back: still its confirmation.
@@ -337,17 +336,13 @@ test("a filed request's confirmation stays with it: another service, another cus
 
   // Home, and the same customer and service again: a new request.
   await widget.host.evaluate((element) => element.open());
-  await findCustomer(widget, "contoso", "Contoso Ltd");
-  await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await openRequestFor(widget, "contoso", "Contoso Ltd", "Power BI");
   await expect(widget.host.getByTestId("request-context")).toContainText("Power BI");
   await expectNewRequest(widget);
 
   // Home, and the same flow for another customer: a new request too.
   await widget.host.evaluate((element) => element.open());
-  await findCustomer(widget, "北京", "北京云计算有限公司");
-  await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await openRequestFor(widget, "北京", "北京云计算有限公司", "Power BI");
   await expect(widget.host.getByTestId("request-context")).toContainText("北京云计算有限公司");
   await expectNewRequest(widget);
 });

@@ -47,17 +47,8 @@ pub fn ServiceHealthList(
     // Every service's health names the service of each item: the services'
     // names come from `GET /services`, and an item goes without its name if
     // they cannot be had.
-    let services = Loaded::new(move || {
-        let backend = widget.backend.get().filter(|_| every_service);
-        let transport = widget.transport();
-        async move {
-            match backend {
-                Some(backend) => api::list_services(backend, transport).await,
-                None => Ok(Vec::new()),
-            }
-        }
-    });
-    let service_name = move |id: &str| match services.get() {
+    let services = every_service.then(|| widget.services());
+    let service_name = move |id: &str| match services?.get() {
         Some(Ok(services)) => services.into_iter().find(|s| s.id == id).map(|s| s.name),
         _ => None,
     };

@@ -1,28 +1,17 @@
 use leptos::prelude::*;
 
 use crate::{
-    api,
     components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
     i18n::{self, id},
     journey::Step,
-    loaded::Loaded,
 };
 
 /// Which service the customer needs help with.
 #[component]
 pub fn ServiceChoice() -> impl IntoView {
     let widget = use_widget();
-    let services = Loaded::new(move || {
-        let backend = widget.backend.get();
-        let transport = widget.transport();
-        async move {
-            match backend {
-                Some(backend) => api::list_services(backend, transport).await,
-                None => Ok(Vec::new()),
-            }
-        }
-    });
+    let services = widget.services();
     let customer_name = move || {
         widget
             .journey
