@@ -263,7 +263,12 @@ pub fn Widget(
                                 type="button"
                                 class="sw-button sw-button-secondary"
                                 data-testid="messages-retry"
-                                on:click=move |_| locales.retry()
+                                on:click=move |_| {
+                                    // Back to the language picker, where the
+                                    // user chose the language.
+                                    context.focus_when_drawn(".sw-language select");
+                                    locales.retry();
+                                }
                             >
                                 {context.text(id::LOAD_RETRY)}
                             </button>

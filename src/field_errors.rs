@@ -151,7 +151,7 @@ mod tests {
     fn errors_on_what_the_form_does_not_show_name_no_field() {
         assert_eq!(
             text(Locale::EnUs, "customer", ErrorCode::InvalidValue),
-            "The support service doesn't recognise this customer any more. Go back and choose the customer again"
+            "The support service doesn't recognize this customer any more. Go back and choose the customer again"
         );
         assert!(text(Locale::ZhTw, "service", ErrorCode::InvalidValue).contains("服務"));
         for field in [

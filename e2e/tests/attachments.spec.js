@@ -133,6 +133,10 @@ test("a failed upload holds the request back until it is retried", async ({ page
   // While it is on its way, a progress bar names the file.
   await expect(widget.host.getByTestId("attachment-progress")).toHaveAttribute("aria-label", /app\.log/);
   await expect(widget.host.getByTestId("attachment-failed")).toBeVisible();
+  // Screen readers hear it, in the form's language.
+  const news = widget.host.getByTestId("attachments-news");
+  await expect(news).toHaveText(/app\.log\u2069? 未能上传。/);
+  await expect(news).toHaveAttribute("role", "status");
   await widget.fill(request);
   await widget.submit();
   await expect(widget.host.getByTestId("attachments-blocked")).not.toBeEmpty();
@@ -140,9 +144,11 @@ test("a failed upload holds the request back until it is retried", async ({ page
 
   await widget.host.getByTestId("attachment-retry").click();
   retriedByHand = true;
-  // Focus stays with the file, rather than falling back to the page.
-  await expect(widget.host.getByTestId("attachment-remove")).toBeFocused();
+  // Focus stays with the file, rather than falling back to the page, and not
+  // on its remove button, where a second Enter would remove it.
+  await expect(widget.host.getByTestId("attachment")).toBeFocused();
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  await expect(news).toHaveText(/已上传 \u2068?app\.log/);
   await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
   await widget.submit();
   const stored = await widget.storedRequest(api);
@@ -202,6 +208,7 @@ test("removing the first of two files leaves the second whole: its name, size, t
 
   await items.first().getByTestId("attachment-remove").click();
   await expect(widget.host.getByTestId("attachments-add")).toBeFocused();
+  await expect(widget.host.getByTestId("attachments-news")).toHaveText(/app\.log\u2069? removed\./);
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText("screenshot.png");
   await expect(items.first()).toHaveAttribute("data-kind", "image/png");

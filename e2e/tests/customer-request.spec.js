@@ -220,6 +220,8 @@ test("a failed search says so and can be retried", async ({ page }) => {
   fail = false;
   await widget.host.getByRole("button", { name: "重试" }).click();
   await expect(widget.host.getByRole("option", { name: "北京云计算有限公司" })).toBeVisible();
+  // Back in the search box, which the button went with.
+  await expect(widget.host.locator("#sw-customer-search")).toBeFocused();
 });
 
 test("an unsent customer request keeps its customer and service: home resumes it, and another customer's form says whom the text was for", async ({ page }) => {
@@ -285,6 +287,9 @@ test("a service list that cannot be loaded says so, and Try again loads it", asy
   await expect(widget.host.getByTestId("service-option")).toHaveCount(0);
   await failure.getByRole("button", { name: "Volver a intentarlo" }).click();
   await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+  // The button went with the notice: focus is at the screen's top, not on
+  // the page.
+  await expect(widget.heading).toBeFocused();
   await expect(failure).toHaveCount(0);
   expect(asked).toBe(2);
 });

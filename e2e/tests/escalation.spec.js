@@ -45,7 +45,7 @@ const texts = {
     search: "台北",
     customer: "台北雲端服務股份有限公司",
     healthHeading: "先檢查服務健康狀態",
-    knownHeading: "世紀互聯已知悉此問題",
+    knownHeading: "21Vianet 已知悉此問題",
     incident: "中國東部 2 區域的虛擬機器可能無法啟動",
     dutiesHeading: "這屬於您的支援範圍",
     required: "請先確認您已了解",
@@ -261,9 +261,14 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await expect(facts.locator(".sw-facts-files")).toHaveCount(0);
   await expect(widget.host.getByTestId("close-the-loop")).not.toHaveClass(/sw-note-strong/);
 
+  // Screen readers hear the status after each check.
+  const announced = widget.host.getByTestId("status-announced");
+  await expect(announced).toHaveAttribute("role", "status");
+  await expect(announced).toHaveText(new RegExp(`^状态：\u2068?${texts["zh-CN"].submitted}\u2069?。检查时间：`));
   setStatus(stored.reference, "resolved", "已修复");
   await widget.host.getByTestId("status-refresh").click();
   await expect(current).toHaveText(texts["zh-CN"].resolved);
+  await expect(announced).toHaveText(new RegExp(`^状态：\u2068?${texts["zh-CN"].resolved}\u2069?。`));
   await expect(current).toHaveAttribute("data-status", "resolved");
   await expect(widget.host.getByTestId("status-history").locator("li")).toHaveCount(2);
   await expect(widget.host.getByTestId("status-history")).toContainText("已修复");

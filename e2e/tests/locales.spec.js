@@ -86,6 +86,8 @@ test("messages that cannot be fetched: said in the language shown, nothing typed
   failing = false;
   await widget.host.getByTestId("messages-retry").click();
   await expect(widget.heading).toHaveText("Nueva solicitud del Centro de partners");
+  // Back at the picker, where the language was chosen.
+  await expect(picker).toBeFocused();
   await expect(notice).toHaveCount(0);
   await expect(picker).toHaveValue("es-ES");
   await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the failure");

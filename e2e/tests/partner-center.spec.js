@@ -15,6 +15,7 @@ const requests = {
     phone: "+1 425 555 0100",
     language: "en-US",
     confirmation: "Request submitted",
+    another: "Submit another request",
   },
   "zh-CN": {
     subtitle: "由世纪互联运营的合作伙伴中心",
@@ -26,9 +27,10 @@ const requests = {
     email: "wang.fang@contoso.cn",
     language: "zh-CN",
     confirmation: "已提交",
+    another: "再提交一个请求",
   },
   "zh-TW": {
-    subtitle: "由世紀互聯營運的合作夥伴中心",
+    subtitle: "由 21Vianet 營運的合作夥伴中心",
     heading: "新增合作夥伴中心要求",
     category: "customer_subscription_management",
     title: "無法為客戶新增訂用帳戶",
@@ -38,6 +40,7 @@ const requests = {
     phone: "02 2555 0100",
     language: "zh-TW",
     confirmation: "已提交",
+    another: "再提交一個要求",
   },
   "es-ES": {
     subtitle: "Centro de partners operado por 21Vianet",
@@ -49,6 +52,7 @@ const requests = {
     email: "lucia.perez@fabrikam.es",
     language: "es-ES",
     confirmation: "Solicitud enviada",
+    another: "Enviar otra solicitud",
   },
 };
 
@@ -88,6 +92,14 @@ for (const [locale, typed] of Object.entries(requests)) {
       locale,
     });
     expect(stored.request.contact.phone ?? null).toBe(typed.phone ?? null);
+
+    // The next request: focus goes to the screen's top, not to the page, and
+    // the contact details stay for it.
+    await widget.confirmation.getByRole("button", { name: typed.another }).click();
+    await expect(widget.confirmation).toHaveCount(0);
+    await expect(widget.heading).toBeFocused();
+    await expect(widget.host.locator("#sw-title")).toHaveValue("");
+    await expect(widget.host.locator("#sw-contact-name")).toHaveValue(typed.name);
   });
 }
 

@@ -180,3 +180,31 @@ test("service health on the customer's page names each item's service", async ({
   await expect(incidents.filter({ hasText: "Email delivery delayed" }).getByTestId("incident-service")).toHaveText("Office 365");
   await expect(incidents.filter({ hasText: "Virtual machines in China East 2" }).getByTestId("incident-service")).toHaveText("Azure");
 });
+
+test("service health and article searches that fail say so, and Try again keeps focus in the widget", async ({ page }) => {
+  let failing = true;
+  const fail = (route) => (failing ? route.abort("connectionrefused") : route.continue());
+  await page.route("**/service-health*", fail);
+  await page.route("**/articles?*", fail);
+  const widget = new SupportWidgetPage(page);
+  await page.goto("/self-service.html");
+  await widget.setAttribute("locale", "es-ES");
+
+  const healthFailure = widget.host.getByRole("alert").filter({ hasText: "No se ha podido cargar el estado del servicio" });
+  await expect(healthFailure).toBeVisible();
+  await search(widget, "contraseña");
+  const searchFailure = widget.host.getByRole("alert").filter({ hasText: "No se ha podido buscar en los artículos de ayuda" });
+  await expect(searchFailure).toBeVisible();
+  await expect(widget.host.getByTestId("article-query")).toHaveValue("contraseña");
+
+  failing = false;
+  await searchFailure.getByRole("button", { name: "Volver a intentarlo" }).click();
+  await expect(widget.host.getByTestId("article").first()).toBeVisible();
+  // Back in the search box, where the query still is.
+  await expect(widget.host.getByTestId("article-query")).toBeFocused();
+
+  await healthFailure.getByRole("button", { name: "Volver a intentarlo" }).click();
+  await expect(widget.host.getByTestId("incident").first()).toBeVisible();
+  await expect(healthFailure).toHaveCount(0);
+  await expect(widget.heading).toBeFocused();
+});

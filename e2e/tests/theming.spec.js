@@ -1,6 +1,6 @@
 // Deployers theme the widget with custom properties; it follows the user's
 // dark scheme unless the page sets a theme, and the page's root font size
-// does not change it.
+// does not change it; forced colours keep what matters marked.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { axeTags, SupportWidgetPage } from "./support-widget-page.js";
@@ -120,4 +120,29 @@ test("screens space their parts evenly: nothing touches, nothing drifts apart", 
   await widget.submit();
   await expect(widget.host.getByTestId("close-the-loop")).toBeVisible();
   await even(widget.confirmation);
+});
+
+test("in forced colours the option the arrow keys are on, and the service chosen before, stay marked", async ({ page }) => {
+  await page.emulateMedia({ forcedColors: "active" });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("o");
+  const options = widget.host.getByTestId("customer-option");
+  await expect(options.nth(1)).toBeVisible();
+  await widget.host.locator("#sw-customer-search").press("ArrowDown");
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+  const look = (option) => option.evaluate((e) => `${getComputedStyle(e).backgroundColor} ${getComputedStyle(e).color}`);
+  expect(await look(options.first())).not.toBe(await look(options.nth(1)));
+
+  // The service picked before, back on the services screen.
+  await widget.host.locator("#sw-customer-search").press("Enter");
+  const services = widget.host.getByTestId("service-option");
+  await services.first().click();
+  await widget.host.getByTestId("back").click();
+  await expect(services.first()).toHaveAttribute("aria-current", "true");
+  const outline = (service) => service.evaluate((e) => getComputedStyle(e).outlineStyle);
+  expect(await outline(services.first())).toBe("solid");
+  expect(await outline(services.nth(1))).toBe("none");
 });

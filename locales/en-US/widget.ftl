@@ -157,8 +157,8 @@ error-invalid-value = “{ $field }” has a value that isn't allowed. Choose an
 #   $field (String) - the label of the field, as shown above it
 error-not-accepted = The support service didn't accept { $field }. Check it and try again
 # The customer or service chosen before the form is no longer known to the support service.
-error-customer-unknown = The support service doesn't recognise this customer any more. Go back and choose the customer again
-error-service-unknown = The support service doesn't recognise this service any more. Go back and choose the service again
+error-customer-unknown = The support service doesn't recognize this customer any more. Go back and choose the customer again
+error-service-unknown = The support service doesn't recognize this service any more. Go back and choose the service again
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = The support service didn't accept this request. Try again, and if it happens again, contact your portal's support team
 
@@ -183,7 +183,7 @@ confirm-heading = Request submitted
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = Your request's reference is { $reference }.
-confirm-next = A support representative will contact you directly. Keep the reference to hand when they do.
+confirm-next = A support representative will contact you directly. Keep the reference handy for when they do.
 confirm-new-request = Submit another request
 
 ## Drafts, retries and offline
@@ -268,7 +268,7 @@ guide-category-intro = 21Vianet takes escalations only for these five kinds of p
 guide-category-none = None of these
 guide-duties-heading = This is yours to support
 guide-duties-intro = As a partner, you support your customers with these yourself, 24 hours a day, 7 days a week, 365 days a year:
-guide-duties-warning = Escalating problems like these to 21Vianet is inappropriate escalation, and it leads to a remediation plan for your organization.
+guide-duties-warning = Escalating problems like these to 21Vianet is inappropriate escalation: if 21Vianet asks, your organization agrees to meet to discuss a remediation plan.
 guide-duties-acknowledge = I understand that this problem is my organization's to support
 guide-duties-required = Confirm that you understand before you go on.
 guide-duties-continue = Continue to the request
@@ -299,6 +299,11 @@ status-refresh = Refresh
 # Variables:
 #   $time (String) - when the status was last loaded, formatted for the locale
 status-checked = Checked at { $time }
+# What screen readers hear after each check of the status.
+# Variables:
+#   $status (String) - the status, as status-submitted and the others say it
+#   $time (String) - the date and time of the check
+status-announced = Status: { $status }. Checked at { $time }.
 status-history = History
 status-close-loop = Once it's resolved, close the loop with your customer: tell them what was done and check that everything works for them.
 status-submitted = Submitted
@@ -324,7 +329,7 @@ help-results = { $count ->
 }
 # Variables:
 #   $query (String) - what the customer searched for
-help-no-results = No articles match { $query }. Try other words, or contact your partner.
+help-no-results = No articles match “{ $query }”. Try other words, or contact your partner.
 help-search-error = The help articles couldn't be searched. Check your connection and try again.
 help-in-english = In English
 help-question = Still need help?
@@ -355,6 +360,17 @@ attachment-uploading = Uploading { $name }
 attachment-uploaded = Uploaded
 attachment-failed = Upload failed. It's tried again automatically; you can also try now.
 attachment-retry = Try again
+# What screen readers hear when a file has uploaded, has failed to upload,
+# or has been removed.
+# Variables:
+#   $name (String) - the file's name
+attachment-news-uploaded = { $name } uploaded.
+# Variables:
+#   $name (String) - the file's name
+attachment-news-failed = { $name } couldn't be uploaded.
+# Variables:
+#   $name (String) - the file's name
+attachment-news-removed = { $name } removed.
 # Variables:
 #   $name (String) - the file's name
 attachment-error-empty = { $name } is empty.

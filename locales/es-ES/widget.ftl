@@ -12,14 +12,14 @@ language-en-us = English
 language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
-messages-unavailable = No se han podido cargar los textos en { $language }. Compruebe la conexión y vuelva a intentarlo.
+messages-unavailable = No se han podido cargar los textos en { $language }. Compruebe la conexión e inténtelo de nuevo.
 
 ## Launcher mode: the floating button and the panel it opens
 
 launcher-open = Ayuda y soporte
 launcher-close = Cerrar
 # Shown by the loader, without the widget, when the widget cannot load.
-widget-unavailable = No se pudo cargar la ayuda. Compruebe la conexión y vuelva a intentarlo.
+widget-unavailable = No se ha podido cargar la ayuda. Compruebe la conexión e inténtelo de nuevo.
 
 ## Moving between screens
 
@@ -62,7 +62,7 @@ customer-search-loading = Buscando…
 # Variables:
 #   $query (String) - what the partner typed
 customer-search-empty = Ningún cliente coincide con «{ $query }». Revise la ortografía o busque por dominio.
-customer-search-error = No se han podido cargar los clientes. Compruebe su conexión e inténtelo de nuevo.
+customer-search-error = No se han podido cargar los clientes. Compruebe la conexión e inténtelo de nuevo.
 # Variables:
 #   $count (Number) - how many customers match
 customer-search-count = { $count ->
@@ -77,7 +77,7 @@ load-retry = Volver a intentarlo
 #   $customer (String) - the customer's name
 service-heading = ¿Con qué servicio necesita ayuda { $customer }?
 service-loading = Cargando servicios…
-service-error = No se han podido cargar los servicios. Compruebe su conexión e inténtelo de nuevo.
+service-error = No se han podido cargar los servicios. Compruebe la conexión e inténtelo de nuevo.
 service-empty = No hay servicios entre los que elegir. Comuníqueselo al administrador del sitio.
 
 ## Self-help in the customer's admin center
@@ -161,7 +161,7 @@ error-request-not-accepted = El servicio de soporte no ha aceptado esta solicitu
 
 submit-button = Enviar
 submit-pending = Enviando su solicitud…
-submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe su conexión e inténtelo de nuevo. Todo lo que ha escrito se conserva.
+submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe la conexión e inténtelo de nuevo. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = El servicio de soporte ha tenido un problema (error { $status }). Inténtelo de nuevo dentro de unos instantes. Todo lo que ha escrito se conserva.
@@ -214,9 +214,9 @@ partner-duty-accounts-and-billing = Cuentas y facturación
 partner-duty-how-to = Artículos de procedimientos y preguntas frecuentes
 partner-duty-updates = Actualizaciones de servicios y software
 partner-duty-software-configuration = Configuración de software
-partner-duty-client-connectivity = Conectividad y escritorio de los clientes
+partner-duty-client-connectivity = Conectividad y escritorio de los equipos cliente
 partner-duty-performance = Rendimiento y disponibilidad dentro de su ámbito de control
-troubleshoot-software = Software: las aplicaciones y los clientes que usa el cliente
+troubleshoot-software = Software: las aplicaciones y los programas de escritorio que usa el cliente
 troubleshoot-settings = Configuración: la configuración del servicio del cliente, revisada con privilegios de administrador
 troubleshoot-configuration = Configuración técnica: dominios, usuarios, licencias y directivas
 
@@ -233,13 +233,13 @@ health-kind-incident = Incidente
 health-kind-advisory = Aviso
 health-status-investigating = En investigación
 health-status-identified = Causa identificada
-health-status-monitoring = Corrección en observación
+health-status-monitoring = Supervisando la corrección
 health-status-resolved = Resuelto
 health-started = Comenzó el { $time }
 health-loading = Cargando el estado del servicio…
-health-error = No se pudo cargar el estado del servicio. Compruebe la conexión e inténtelo de nuevo.
+health-error = No se ha podido cargar el estado del servicio. Compruebe la conexión e inténtelo de nuevo.
 guide-health-heading = Compruebe primero el estado del servicio
-guide-health-intro = Incidentes y avisos actuales de { $service }. Si uno de ellos es el problema de su cliente, 21Vianet ya lo conoce: no lo escale de nuevo.
+guide-health-intro = Incidentes y avisos actuales de { $service }. Si uno de ellos es el problema de su cliente, 21Vianet ya tiene constancia de él: no lo escale de nuevo.
 guide-health-none = No hay incidentes ni avisos actuales de { $service }.
 guide-health-mine = Este es el problema de mi cliente
 guide-health-continue = No es ninguno de estos: continuar
@@ -255,7 +255,7 @@ guide-category-intro = 21Vianet solo acepta escalaciones de estos cinco tipos de
 guide-category-none = Ninguno de estos
 guide-duties-heading = Le corresponde a usted darle soporte
 guide-duties-intro = Como partner, usted mismo da soporte a sus clientes en estos temas, las 24 horas del día, los 7 días de la semana, los 365 días del año:
-guide-duties-warning = Escalar problemas como estos a 21Vianet es una escalación inadecuada y conlleva un plan de corrección para su organización.
+guide-duties-warning = Escalar problemas como estos a 21Vianet es una escalación inadecuada: si 21Vianet lo solicita, su organización acepta reunirse para tratar un plan de corrección.
 guide-duties-acknowledge = Entiendo que dar soporte a este problema le corresponde a mi organización
 guide-duties-required = Confirme que lo entiende antes de continuar.
 guide-duties-continue = Continuar con la solicitud
@@ -271,19 +271,20 @@ filed-intro = Enviadas desde este dispositivo. Su estado lo indica el servicio d
 filed-empty = No ha enviado ninguna solicitud desde este dispositivo.
 filed-clear = Olvidar esta lista
 filed-cleared = La lista está vacía. Sus solicitudes siguen en el servicio de soporte.
-filed-on = Enviada el { $time }
+filed-on = Fecha de envío: { $time }
 status-heading = Estado de la solicitud
 status-loading = Cargando el estado de la solicitud…
-status-error = No se pudo cargar el estado de la solicitud. Compruebe la conexión e inténtelo de nuevo.
+status-error = No se ha podido cargar el estado de la solicitud. Compruebe la conexión e inténtelo de nuevo.
 status-not-found = El servicio de soporte no conoce esta solicitud.
 status-label = Estado
 status-category-label = Categoría
 status-severity-label = Gravedad
 status-attachments-label = Archivos adjuntos
 status-refresh = Actualizar
-status-checked = Comprobado a las { $time }
+status-checked = Última comprobación: { $time }
+status-announced = Estado: { $status }. Última comprobación: { $time }.
 status-history = Historial
-status-close-loop = Cuando esté resuelta, cierre el ciclo con su cliente: explíquele lo que se hizo y compruebe que todo le funciona.
+status-close-loop = Cuando esté resuelta, cierre el ciclo con su cliente: explíquele lo que se ha hecho y compruebe que todo le funciona.
 status-submitted = Enviada
 status-in-progress = En curso
 status-resolved = Resuelta
@@ -300,11 +301,11 @@ help-search-hint = Por ejemplo: restablecer una contraseña, agregar un usuario,
 help-search-button = Buscar
 help-searching = Buscando…
 help-results = { $count ->
-    [one] Se encontró un artículo.
-   *[other] Se encontraron { $count } artículos.
+    [one] Se ha encontrado un artículo.
+   *[other] Se han encontrado { $count } artículos.
 }
-help-no-results = Ningún artículo coincide con { $query }. Pruebe con otras palabras o póngase en contacto con su partner.
-help-search-error = No se pudo buscar en los artículos de ayuda. Compruebe la conexión e inténtelo de nuevo.
+help-no-results = Ningún artículo coincide con «{ $query }». Pruebe con otras palabras o póngase en contacto con su partner.
+help-search-error = No se ha podido buscar en los artículos de ayuda. Compruebe la conexión e inténtelo de nuevo.
 help-in-english = En inglés
 help-question = ¿Sigue necesitando ayuda?
 help-solved = Esto lo ha resuelto
@@ -324,16 +325,19 @@ attachments-drop = También puede soltar archivos aquí o pegar una captura de p
 attachment-remove = Quitar { $name }
 attachment-uploading = Subiendo { $name }
 attachment-uploaded = Subido
-attachment-failed = No se pudo subir. Se reintenta automáticamente; también puede reintentarlo ahora.
-attachment-retry = Reintentar
+attachment-failed = No se ha podido subir. Se volverá a intentar automáticamente; también puede reintentarlo ahora.
+attachment-retry = Volver a intentarlo
+attachment-news-uploaded = Se ha subido { $name }.
+attachment-news-failed = No se ha podido subir { $name }.
+attachment-news-removed = Se ha quitado { $name }.
 attachment-error-empty = { $name } está vacío.
 attachment-error-too-large = { $name } supera { $size }.
 attachment-error-type = No se puede adjuntar { $name }: adjunte imágenes PNG, JPEG, GIF o WebP, PDF, archivos de texto o de registro, o archivos zip.
 attachment-error-mismatch = { $name } no es el tipo de archivo que indican su nombre o su tipo, así que no se puede adjuntar.
-attachment-error-too-many = No se agregó { $name }: una solicitud admite hasta { $count } archivos.
-attachment-error-total = No se agregó { $name }: los archivos juntos superarían { $total }.
+attachment-error-too-many = No se ha agregado { $name }: una solicitud admite hasta { $count } archivos.
+attachment-error-total = No se ha agregado { $name }: los archivos juntos superarían { $total }.
 attachments-wait = Espere a que se suban todos los archivos y después envíe la solicitud.
-attachments-failed = No se pudo subir un archivo. Vuelva a intentarlo o quítelo y después envíe la solicitud.
+attachments-failed = No se ha podido subir un archivo. Vuelva a intentarlo o quítelo y después envíe la solicitud.
 error-attachments-gone = Un archivo ya no está en el servicio de soporte. Quítelo y vuelva a agregarlo.
 error-attachments-too-many = Una solicitud admite hasta { $count } archivos. Quite algunos.
 error-attachments-too-large = Los archivos juntos superan { $total }. Quite algunos.

@@ -4,7 +4,7 @@
 ## The widget's frame
 
 widget-title = 支援
-widget-subtitle = 由世紀互聯營運的合作夥伴中心
+widget-subtitle = 由 21Vianet 營運的合作夥伴中心
 widget-subtitle-customer = 由您的合作夥伴提供
 widget-language-label = 語言
 # Each language is named in its own language, the same in every locale.
@@ -30,11 +30,11 @@ nav-start-again = 回到首頁
 
 home-heading = 需要什麼協助？
 home-partner-center-title = 合作夥伴中心的問題
-home-partner-center-text = 回報您在使用合作夥伴中心本身時遇到的問題，包括技術、帳單，以及客戶和訂用帳戶管理方面的問題。
+home-partner-center-text = 回報您在使用合作夥伴中心本身時遇到的問題，包括技術、計費，以及客戶和訂用帳戶管理方面的問題。
 home-customer-title = 您的客戶遇到的問題
 home-customer-text = 找到該客戶並嘗試在其系統管理中心解決問題；如果客戶仍需要協助，請代表客戶提交服務要求。
 home-escalation-title = 呈報問題之前
-home-escalation-text = 請先檢查服務健康狀態，再使用系統管理員權限進行疑難排解。只有您無法合理自行解決的問題，世紀互聯才會受理呈報。
+home-escalation-text = 請先檢查服務健康狀態，再使用系統管理員權限進行疑難排解。只有您無法合理自行解決的問題，21Vianet 才會受理呈報。
 
 ## Problems with how the host page set the widget up
 
@@ -50,7 +50,7 @@ pc-heading = 新增合作夥伴中心要求
 pc-intro = 回報您在使用合作夥伴中心本身時遇到的問題。支援代表會直接與您聯絡。
 pc-category-legend = 這個問題屬於哪一類？
 pc-category-technical = 技術
-pc-category-billing = 帳單
+pc-category-billing = 計費
 pc-category-customer-subscription-management = 客戶和訂用帳戶管理
 
 ## Customer search
@@ -101,7 +101,7 @@ solved-text = 未傳送任何要求。如果問題再次發生，您隨時可以
 ## Service request for a customer
 
 cr-heading = 新增服務要求
-cr-intro = 請填寫支援詳細資料。世紀互聯的支援代表會直接與您聯絡。
+cr-intro = 請填寫支援詳細資料。21Vianet 的支援代表會直接與您聯絡。
 cr-customer-label = 客戶
 cr-service-label = 服務
 severity-legend = 問題的嚴重程度為何？
@@ -117,7 +117,7 @@ severity-minimal-hint = 一般諮詢，或對客戶業務影響很小的問題�
 field-title-label = 摘要
 field-title-hint = 以一句話說明，例如「無法下載 10 月的發票」。
 field-title-hint-service = 以一句話說明，例如「無法登入 Outlook」。
-field-description-label = 說明
+field-description-label = 描述
 field-description-hint = 發生了什麼狀況、您原本預期的結果，以及您看到的任何錯誤訊息。
 field-contact-name-label = 您的姓名
 field-contact-email-label = 電子郵件地址
@@ -130,7 +130,7 @@ field-contact-heading = 我們該如何與您聯絡？
 error-summary-title = 請修正下列問題
 error-required-category = 請選取問題類別
 error-required-title = 請輸入問題摘要
-error-required-description = 請說明問題
+error-required-description = 請描述問題
 error-required-contact-name = 請輸入您的姓名
 error-required-contact-email = 請輸入您的電子郵件地址
 error-required-severity = 請選取問題的嚴重程度
@@ -169,7 +169,7 @@ submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）�
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
 submit-error-response = 支援服務傳回無法辨識的回應。請稍後再試一次。您輸入的內容都還保留著。
-submit-error-too-large = 要求內容過大，無法傳送。請縮短說明後再試一次。
+submit-error-too-large = 要求內容過大，無法傳送。請縮短描述後再試一次。
 submit-retry = 再試一次
 
 ## Confirmation
@@ -183,7 +183,7 @@ confirm-new-request = 再提交一個要求
 
 ## Drafts, retries and offline
 
-draft-restored = 已還原您上次在這裡輸入的內容。在提交要求之前，這些內容會保存在此瀏覽器中。
+draft-restored = 已還原您上次在這裡輸入的內容。在提交要求之前，這些內容會儲存在此瀏覽器中。
 draft-discard = 捨棄草稿
 # Variables:
 #   $customer (String) - the customer's name
@@ -219,7 +219,7 @@ troubleshoot-configuration = 組態：網域、使用者、授權和原則
 
 ## Escalation guide (seeds 002 and 003)
 home-escalate-title = 呈報客戶的問題
-home-escalate-text = 檢查服務健康狀態、進行疑難排解，並確認世紀互聯是否受理此類呈報。
+home-escalate-text = 檢查服務健康狀態、進行疑難排解，並確認 21Vianet 是否受理此類呈報。
 home-filed = 您提交的要求
 # Variables:
 #   $customer (String) - the customer's name
@@ -230,34 +230,34 @@ health-kind-incident = 事件
 health-kind-advisory = 公告
 health-status-investigating = 調查中
 health-status-identified = 已找出原因
-health-status-monitoring = 正在監視修正
+health-status-monitoring = 正在監控修正效果
 health-status-resolved = 已解決
 health-started = 開始於 { $time }
 health-loading = 正在載入服務健康狀態…
 health-error = 無法載入服務健康狀態。請檢查網路連線，然後再試一次。
 guide-health-heading = 先檢查服務健康狀態
-guide-health-intro = 以下是 { $service } 目前的事件和公告。如果其中之一就是您客戶的問題，表示世紀互聯已經知道：請勿重複呈報。
+guide-health-intro = 以下是 { $service } 目前的事件和公告。如果其中之一就是您客戶的問題，表示 21Vianet 已經知道：請勿重複呈報。
 guide-health-none = { $service } 目前沒有事件或公告。
 guide-health-mine = 這就是我客戶的問題
 guide-health-continue = 都不是：繼續
-guide-already-known-heading = 世紀互聯已知悉此問題
-guide-already-known-text = 此問題已列在服務健康狀態中，世紀互聯正在處理，因此不需要呈報。請通知您的客戶，並在服務健康狀態中追蹤進度。
+guide-already-known-heading = 21Vianet 已知悉此問題
+guide-already-known-text = 此問題已列在服務健康狀態中，21Vianet 正在處理，因此不需要呈報。請通知您的客戶，並在服務健康狀態中追蹤進度。
 guide-start-again = 重新開始
 guide-troubleshoot-heading = 以系統管理員權限進行疑難排解
 guide-troubleshoot-intro = 呈報之前，請以系統管理員權限在客戶的系統管理中心檢查下列項目。勾選您已檢查的項目。
 guide-troubleshoot-legend = 您已檢查的項目
 guide-continue = 繼續
 guide-category-heading = 問題屬於下列類別嗎？
-guide-category-intro = 世紀互聯只受理下列五類問題的呈報。
+guide-category-intro = 21Vianet 只受理下列五類問題的呈報。
 guide-category-none = 都不是
 guide-duties-heading = 這屬於您的支援範圍
 guide-duties-intro = 身為合作夥伴，您需要全年無休（每天 24 小時、每週 7 天、每年 365 天）自行為客戶提供下列支援：
-guide-duties-warning = 將這類問題呈報給世紀互聯屬於不當呈報，會導致您的組織必須執行補救計畫。
+guide-duties-warning = 將這類問題呈報給 21Vianet 屬於不當呈報；21Vianet 提出要求時，您的組織需要與其開會討論修復計劃。
 guide-duties-acknowledge = 我了解此問題應由我的組織提供支援
 guide-duties-required = 請先確認您已了解，再繼續。
 guide-duties-continue = 繼續填寫要求
-cr-escalate-title = 要呈報給世紀互聯嗎？
-cr-escalate-text = 請先完成呈報檢查：服務健康狀態、疑難排解，以及世紀互聯是否受理此類問題。
+cr-escalate-title = 要呈報給 21Vianet 嗎？
+cr-escalate-text = 請先完成呈報檢查：服務健康狀態、疑難排解，以及 21Vianet 是否受理此類問題。
 cr-escalate-button = 呈報前檢查
 cr-escalation-label = 呈報
 
@@ -279,6 +279,7 @@ status-severity-label = 嚴重程度
 status-attachments-label = 附件
 status-refresh = 重新整理
 status-checked = 檢查時間：{ $time }
+status-announced = 狀態：{ $status }。檢查時間：{ $time }。
 status-history = 歷程記錄
 status-close-loop = 問題解決後，請與客戶完成後續追蹤：告訴他們採取了哪些措施，並確認一切正常。
 status-submitted = 已提交
@@ -299,7 +300,7 @@ help-searching = 正在搜尋…
 help-results = { $count ->
    *[other] 找到 { $count } 篇文章。
 }
-help-no-results = 沒有符合 { $query } 的文章。請嘗試其他字詞，或聯絡您的合作夥伴。
+help-no-results = 沒有符合「{ $query }」的文章。請嘗試其他字詞，或聯絡您的合作夥伴。
 help-search-error = 無法搜尋說明文章。請檢查網路連線，然後再試一次。
 help-in-english = 英文
 help-question = 仍需要協助？
@@ -313,7 +314,7 @@ contact-seen-heading = 您搜尋到的文章
 confirm-next-partner = 您的合作夥伴會與您聯絡。
 
 ## Attachments
-attachments-legend = 螢幕擷取畫面和記錄檔（選用）
+attachments-legend = 螢幕擷取畫面和記錄檔（選填）
 attachments-hint = 最多 { $count } 個檔案，每個不超過 { $size }，總計不超過 { $total }：PNG、JPEG、GIF 和 WebP 圖片、PDF、文字和記錄檔、zip 壓縮檔。
 attachments-add = 新增檔案
 attachments-drop = 也可以將檔案拖放到這裡，或將螢幕擷取畫面貼到表單中。
@@ -322,6 +323,9 @@ attachment-uploading = 正在上傳 { $name }
 attachment-uploaded = 已上傳
 attachment-failed = 上傳失敗。系統會自動重試，您也可以立即重試。
 attachment-retry = 再試一次
+attachment-news-uploaded = 已上傳 { $name }。
+attachment-news-failed = { $name } 無法上傳。
+attachment-news-removed = 已移除 { $name }。
 attachment-error-empty = { $name } 是空白檔案。
 attachment-error-too-large = { $name } 超過 { $size }。
 attachment-error-type = 無法附加 { $name }：請附加 PNG、JPEG、GIF 或 WebP 圖片、PDF、文字或記錄檔、zip 壓縮檔。

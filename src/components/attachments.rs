@@ -168,6 +168,9 @@ pub fn AttachmentsField(
                     })
                 }}
             </div>
+            <p class="sw-visually-hidden" role="status" data-testid="attachments-news">
+                {move || state.news.get().map(|(news, name)| widget.format(news, &i18n::args([("name", name.into())])))}
+            </p>
             <ul class="sw-files" data-testid="attachment-list">
                 {move || {
                     // Read, not only tracked: tracking alone never computes
@@ -238,9 +241,10 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
                 on:click=move |_| {
                     state.retry(widget, key);
                     // "Try again" goes away once the upload restarts: focus
-                    // stays on the file, at its remove button, rather than
-                    // falling back to the page.
-                    widget.focus_when_drawn(&format!("#{}", remove_button_id(key)));
+                    // stays on the file (not on its remove button, where a
+                    // second Enter would remove it) rather than falling back
+                    // to the page.
+                    widget.focus_when_drawn(&format!("#{}", file_item_id(key)));
                 }
             >
                 {widget.text(id::ATTACHMENT_RETRY)}
@@ -255,7 +259,7 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
         _ => None,
     };
     view! {
-        <li class="sw-file" data-testid="attachment" data-attachment-id=uploaded_id data-kind=file.kind.content_type()>
+        <li class="sw-file" id=file_item_id(key) tabindex="-1" data-testid="attachment" data-attachment-id=uploaded_id data-kind=file.kind.content_type()>
             {match file.preview.clone() {
                 Some(url) => view! { <img class="sw-thumbnail" src=url alt="" data-testid="attachment-thumbnail"/> }.into_any(),
                 None => view! { <span class="sw-thumbnail sw-file-icon" aria-hidden="true">"📄"</span> }.into_any(),
@@ -268,7 +272,6 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
                 class="sw-button sw-button-link sw-file-remove"
                 data-testid="attachment-remove"
                 aria-label=remove_label
-                id=remove_button_id(key)
                 on:click=move |_| {
                     state.remove(key);
                     // To "Add files", the button that brought it.
@@ -281,8 +284,7 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
     }
 }
 
-/// The id of `key`'s remove button, where focus goes when its "Try again"
-/// goes away.
-fn remove_button_id(key: u32) -> String {
-    format!("sw-file-{key}-remove")
+/// The id of `key`'s item, where focus goes when its "Try again" goes away.
+fn file_item_id(key: u32) -> String {
+    format!("sw-file-{key}")
 }

@@ -189,7 +189,11 @@ pub fn CustomerCombobox(
                 {status}
             </p>
             {move || failed.get().then(|| view! {
-                <button type="button" class="sw-button sw-button-secondary" on:click=move |_| search(query.get_untracked().trim().to_owned())>
+                <button type="button" class="sw-button sw-button-secondary" on:click=move |_| {
+                    // Back to the search box, which the button goes with.
+                    widget.focus_when_drawn(&format!("#{INPUT_ID}"));
+                    search(query.get_untracked().trim().to_owned());
+                }>
                     {widget.text(id::LOAD_RETRY)}
                 </button>
             })}

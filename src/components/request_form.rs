@@ -133,7 +133,11 @@ pub fn RequestForm(
         Some(Ok(created)) => Some(created),
         _ => None,
     };
-    let on_new_request = Callback::new(move |()| state.start_over());
+    let on_new_request = Callback::new(move |()| {
+        // The confirmation, which had focus, goes: to the screen's top.
+        widget.focus_when_drawn("h2.sw-heading");
+        state.start_over();
+    });
     let is_customer_request =
         move || target.with(|target| matches!(target, RequestTarget::Customer(_)));
     let is_partner_center =

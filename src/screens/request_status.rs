@@ -43,6 +43,25 @@ pub fn RequestStatus() -> impl IntoView {
             )
         })
     };
+    // What screen readers hear after each answer: the status and when it
+    // was checked, after "Loading…" while a refresh runs, so that a refresh
+    // that changes nothing is heard too.
+    let refreshing = RwSignal::new(false);
+    Effect::new(move |_| {
+        stored.get();
+        refreshing.set(false);
+    });
+    let announced = move || match stored.get() {
+        _ if refreshing.get() => widget.text(id::STATUS_LOADING)(),
+        Some((Ok(stored), time)) => widget.format(
+            id::STATUS_ANNOUNCED,
+            &i18n::args([
+                ("status", widget.text(status_label(stored.status))().into()),
+                ("time", widget.format_time(&time).into()),
+            ]),
+        ),
+        _ => String::new(),
+    };
 
     view! {
         <section class="sw-screen" data-testid="request-status">
@@ -94,12 +113,16 @@ pub fn RequestStatus() -> impl IntoView {
                     type="button"
                     class="sw-button sw-button-secondary"
                     data-testid="status-refresh"
-                    on:click=move |_| stored.reload()
+                    on:click=move |_| {
+                        refreshing.set(true);
+                        stored.reload();
+                    }
                 >
                     {widget.text(id::STATUS_REFRESH)}
                 </button>
             </div>
-            <p class="sw-hint" role="status" data-testid="status-checked">{checked}</p>
+            <p class="sw-hint" data-testid="status-checked">{checked}</p>
+            <p class="sw-visually-hidden" role="status" data-testid="status-announced">{announced}</p>
         </section>
     }
 }

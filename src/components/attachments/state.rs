@@ -10,6 +10,7 @@ use crate::{
     api,
     attachments::{self, admit, Blocker, UploadState},
     context::WidgetContext,
+    i18n::{id, MessageId},
     retry::RetryPolicy,
 };
 
@@ -40,6 +41,9 @@ pub struct AttachmentsState {
     /// hand, so that an upload loop running for it stops.
     tries: StoredValue<Vec<(u32, u32)>>,
     next_key: StoredValue<u32>,
+    /// What last happened to a file, for screen readers: the message that
+    /// says it (uploaded, failed, removed) and the file's name.
+    pub(super) news: RwSignal<Option<(MessageId, String)>>,
 }
 
 impl AttachmentsState {
@@ -50,6 +54,7 @@ impl AttachmentsState {
             blobs: StoredValue::new_local(Vec::new()),
             tries: StoredValue::new(Vec::new()),
             next_key: StoredValue::new(0),
+            news: RwSignal::new(None),
         }
     }
 
@@ -102,6 +107,7 @@ impl AttachmentsState {
         }
         self.files.set(Vec::new());
         self.refused.set(Vec::new());
+        self.news.set(None);
     }
 
     fn take_key(&self) -> u32 {
@@ -215,6 +221,7 @@ impl AttachmentsState {
                 }
             });
         };
+        let tell = move |news: MessageId| self.tell(news, key);
         leptos::task::spawn_local(async move {
             let policy = RetryPolicy::default();
             let mut attempt = 0;
@@ -238,11 +245,13 @@ impl AttachmentsState {
                     Ok(attachment) => {
                         self.drop_blob(key);
                         set_state(UploadState::Uploaded(attachment));
+                        tell(id::ATTACHMENT_NEWS_UPLOADED);
                         return;
                     }
                     Err(error) => error,
                 };
                 set_state(UploadState::Failed(error.clone()));
+                tell(id::ATTACHMENT_NEWS_FAILED);
                 attempt += 1;
                 let Some(wait) = policy.delay(attempt, &error, js_sys::Math::random()) else {
                     return;
@@ -255,12 +264,26 @@ impl AttachmentsState {
         });
     }
 
+    /// Tells screen readers what happened to the file `key`.
+    fn tell(self, news: MessageId, key: u32) {
+        let name = self
+            .files
+            .with_untracked(|files| files.iter().find(|f| f.key == key).map(|f| f.name.clone()));
+        // Told again only when it changes: a failed upload's next attempt
+        // failing too is not news.
+        let news = name.map(|name| (news, name));
+        if news.is_some() && self.news.with_untracked(|told| *told != news) {
+            _ = self.news.try_set(news);
+        }
+    }
+
     pub(super) fn retry(self, widget: WidgetContext, key: u32) {
         self.next_try(key);
         self.upload(widget, key);
     }
 
     pub(super) fn remove(self, key: u32) {
+        self.tell(id::ATTACHMENT_NEWS_REMOVED, key);
         self.forget(key);
         self.files.update(|files| files.retain(|f| f.key != key));
     }
