@@ -34,15 +34,36 @@ struct Answer {
     body: String,
 }
 
+/// How long a request and its answer may take before the request counts as
+/// lost, and is tried again like one: ample for a slow link, and a backend
+/// that never answers does not keep the user waiting for ever.
+const ANSWER_WITHIN_MS: u32 = 30_000;
+
+/// The element's abort signal, ending also after [`ANSWER_WITHIN_MS`].
+/// Browsers without `AbortSignal.any` (before 2024) wait as long as the
+/// connection lasts.
+fn with_deadline(abort: Option<&AbortSignal>) -> Option<AbortSignal> {
+    let class = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into()).ok()?;
+    if !js_sys::Reflect::has(&class, &"any".into()).unwrap_or(false) {
+        return abort.cloned();
+    }
+    let signals = js_sys::Array::of1(&AbortSignal::timeout_with_u32(ANSWER_WITHIN_MS));
+    if let Some(abort) = abort {
+        signals.push(abort);
+    }
+    Some(AbortSignal::any(&signals))
+}
+
 /// Sends a request and returns the answer.
 async fn send(request: HttpRequest, transport: &Transport) -> Result<Answer, NoAnswer> {
     let method = match request.method {
         "POST" => Method::POST,
         _ => Method::GET,
     };
+    let signal = with_deadline(transport.abort.as_ref());
     let mut builder = RequestBuilder::new(&request.url)
         .method(method)
-        .abort_signal(transport.abort.as_ref());
+        .abort_signal(signal.as_ref());
     // The page's headers first, so that the widget's own always win.
     for (name, value) in &transport.headers {
         builder = builder.header(name, value);

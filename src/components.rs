@@ -17,7 +17,7 @@ pub use customer_combobox::CustomerCombobox;
 pub use error_summary::ErrorSummary;
 pub use field::{FieldError as FieldErrorText, TextField};
 pub use language_picker::LanguagePicker;
-pub use load_failure::LoadFailure;
+pub use load_failure::{failure_text, tell_page, LoadFailure};
 pub use request_form::{RequestForm, RequestFormState};
 pub use screen::{BackButton, ScreenHeading};
 pub use service_health::ServiceHealthList;

@@ -164,7 +164,12 @@ pub enum GuideStep {
 /// What the partner answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GuideAnswer {
+    /// On from service health, which was on screen.
     HealthChecked,
+    /// On from service health without having seen it (still loading, or it
+    /// could not be loaded): escalating stays possible, and the request says
+    /// that health was not checked.
+    HealthNotShown,
     /// "This is my problem": the customer's problem is this incident.
     KnownIncident(String),
     ToggleTroubleshooting(TroubleshootingStep),
@@ -194,6 +199,10 @@ impl Guide {
         match (self.step, answer) {
             (ServiceHealth, GuideAnswer::HealthChecked) => {
                 next.health_checked = true;
+                next.step = Troubleshoot;
+            }
+            (ServiceHealth, GuideAnswer::HealthNotShown) => {
+                next.health_checked = false;
                 next.step = Troubleshoot;
             }
             (ServiceHealth, GuideAnswer::KnownIncident(incident)) => {
@@ -303,6 +312,24 @@ mod tests {
         assert_eq!(escalation.reason, "regional_multi_tenant_issue");
         assert!(escalation.health_checked);
         assert_eq!(escalation.troubleshooting, ["software", "settings"]);
+    }
+
+    #[test]
+    fn health_that_was_not_shown_is_not_checked_even_after_an_earlier_look() {
+        let unseen = walk([
+            GuideAnswer::HealthNotShown,
+            GuideAnswer::TroubleshootingDone,
+            GuideAnswer::Reason(EscalationReason::UnavailableService),
+        ]);
+        assert_eq!(unseen.step, GuideStep::Proceed);
+        assert!(!unseen.escalation().unwrap().health_checked);
+        let again = walk([
+            GuideAnswer::HealthChecked,
+            GuideAnswer::Back,
+            GuideAnswer::HealthNotShown,
+        ]);
+        assert_eq!(again.step, GuideStep::Troubleshoot);
+        assert!(!again.health_checked);
     }
 
     #[test]

@@ -46,9 +46,10 @@ pub fn message(locale: Locale, error: &FieldError) -> String {
         // The customer and service were chosen before the form; anything
         // else is the request as a whole (its key, its kind, the guide's
         // answer), which the user cannot correct in the form.
-        let message_id = match field {
-            "customer" => id::ERROR_CUSTOMER_UNKNOWN,
-            "service" => id::ERROR_SERVICE_UNKNOWN,
+        let message_id = match (field, error.code) {
+            ("customer", _) => id::ERROR_CUSTOMER_UNKNOWN,
+            ("service", _) => id::ERROR_SERVICE_UNKNOWN,
+            (_, ErrorCode::IdempotencyKeyReused) => id::ERROR_SENT_BEFORE_CHANGES,
             _ => id::ERROR_REQUEST_NOT_ACCEPTED,
         };
         return i18n::message(locale, message_id);
@@ -154,13 +155,19 @@ mod tests {
             "The support service doesn't recognize this customer any more. Go back and choose the customer again"
         );
         assert!(text(Locale::ZhTw, "service", ErrorCode::InvalidValue).contains("服務"));
+        let resent = text(
+            Locale::EnUs,
+            "Idempotency-Key",
+            ErrorCode::IdempotencyKeyReused,
+        );
+        assert!(resent.starts_with("An earlier attempt"), "{resent}");
         for field in [
             "Idempotency-Key",
             "escalation.reason",
             "articles_seen",
             "kind",
         ] {
-            let sentence = text(Locale::EnUs, field, ErrorCode::IdempotencyKeyReused);
+            let sentence = text(Locale::EnUs, field, ErrorCode::InvalidValue);
             assert_eq!(
                 sentence,
                 "The support service didn't accept this request. Try again, and if it happens again, contact your portal's support team"

@@ -43,8 +43,19 @@ pub fn create_support_request(
 pub fn search_customers(backend: &BackendUrl, query: &str) -> HttpRequest {
     get(with_query(
         backend.endpoint("customers"),
-        &[("query", query.trim())],
+        &[("query", search_query(query))],
     ))
+}
+
+/// What a search sends of the text typed: trimmed, and clipped to the
+/// longest query the backend takes (a pasted error message can be longer),
+/// so that a long paste searches for its start instead of failing.
+fn search_query(query: &str) -> &str {
+    let query = query.trim();
+    match query.char_indices().nth(support_contract::limits::NAME_MAX) {
+        Some((end, _)) => query[..end].trim_end(),
+        None => query,
+    }
 }
 
 /// `GET {backend}/services`: what a customer request can be about.
@@ -67,7 +78,7 @@ pub fn service_health(backend: &BackendUrl, service: Option<&str>, locale: Local
 pub fn search_articles(backend: &BackendUrl, query: &str, locale: Locale) -> HttpRequest {
     get(with_query(
         backend.endpoint("articles"),
-        &[("query", query.trim()), ("locale", locale.tag())],
+        &[("query", search_query(query)), ("locale", locale.tag())],
     ))
 }
 
@@ -374,6 +385,19 @@ mod tests {
                 retry_after: Some(17)
             })
         );
+    }
+
+    #[test]
+    fn a_long_search_sends_as_much_as_the_backend_takes() {
+        let pasted = format!("  {}", "错".repeat(300));
+        let sent = search_query(&pasted);
+        assert_eq!(sent.chars().count(), support_contract::limits::NAME_MAX);
+        assert!(search_customers(&backend(), &pasted)
+            .url
+            .ends_with(&"%E9%94%99".repeat(200)));
+        let articles = search_articles(&backend(), &pasted, Locale::ZhCn).url;
+        assert!(articles.contains(&format!("query={}&locale", "%E9%94%99".repeat(200))));
+        assert_eq!(search_query(" short "), "short");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 // A partner finds a customer, tries the admin center, and files a service
 // request on the customer's behalf (seeds 001, 003, 004).
 import { expect, test } from "@playwright/test";
+import { demoPort } from "../playwright.config.js";
 import { SupportWidgetPage } from "./support-widget-page.js";
 
 const flows = {
@@ -291,6 +292,53 @@ test("a service list that cannot be loaded says so, and Try again loads it", asy
   // the page.
   await expect(widget.heading).toBeFocused();
   await expect(failure).toHaveCount(0);
+  expect(asked).toBe(2);
+});
+
+test("a lookup whose sign-in is refused says to sign in again, and the page hears the 401", async ({ page }) => {
+  let refused = true;
+  await page.route("**/services", (route) =>
+    refused
+      ? route.fulfill({
+          status: 401,
+          contentType: "application/json",
+          headers: { "Access-Control-Allow-Origin": `http://127.0.0.1:${demoPort}` },
+          body: JSON.stringify({ errors: [{ field: "", code: "unauthorized" }] }),
+        })
+      : route.continue(),
+  );
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await page.evaluate(() => {
+    window.__signInRefused = [];
+    document.addEventListener("support-widget:error", (event) => window.__signInRefused.push(event.detail));
+  });
+  await widget.setAttribute("locale", "zh-CN");
+  await findCustomer(widget, "北京", "北京云计算有限公司");
+  const failure = widget.host.getByRole("alert").filter({ hasText: "支持服务未接受你的登录信息（错误代码：" });
+  await expect(failure).toBeVisible();
+  expect(await page.evaluate(() => window.__signInRefused)).toEqual([expect.objectContaining({ code: "server", status: 401 })]);
+  refused = false;
+  await failure.getByRole("button", { name: "重试" }).click();
+  await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+});
+
+test("a backend that never answers counts as unreachable after 30 seconds, and Try again asks again", async ({ page }) => {
+  test.setTimeout(90_000);
+  let asked = 0;
+  await page.route("**/services", async (route) => {
+    asked += 1;
+    // The first request is held for ever: no answer, no error.
+    if (asked > 1) await route.continue();
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  const failure = widget.host.getByRole("alert").filter({ hasText: "Services couldn't be loaded" });
+  await expect(failure).toBeVisible({ timeout: 45_000 });
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
   expect(asked).toBe(2);
 });
 

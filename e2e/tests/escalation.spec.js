@@ -178,6 +178,20 @@ for (const [locale, reason] of [
   });
 }
 
+test("service health that could not be shown is filed as not checked, and escalating stays possible", async ({ page, request }) => {
+  await page.route("**/service-health*", (route) => route.abort("connectionrefused"));
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "en-US", "azure");
+  await expect(widget.host.getByRole("alert").filter({ hasText: "Service health couldn't be loaded" })).toBeVisible();
+  await widget.host.getByTestId("guide-health-continue").click();
+  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  await widget.host.locator("[data-testid=guide-reason][data-reason=unavailable_service]").click();
+  await fillRequest(widget, "Portal down, health not shown");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.escalation).toMatchObject({ reason: "unavailable_service", health_checked: false });
+});
+
 test("the customer request offers the guide before it is sent", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await widget.goto();

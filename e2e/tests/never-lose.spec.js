@@ -365,3 +365,39 @@ test("a refused sign-in (401) says so, keeps what was typed, and the page hears 
   await widget.submitError.getByRole("button").click();
   await expectOneStoredRequest(widget, request, posts);
 });
+
+test("an attempt that reached the backend, then changes: the form says so, and sending again files the request as it is now", async ({ page, request }) => {
+  // The first POST is stored but its answer lost; the backend is then
+  // busy, so the user stops the retries and changes the description.
+  const posts = await interceptPosts(page, async (n, route, post) => {
+    if (n === 0) return passOn(route, post, { answer: false });
+    if (n === 1) return failWith(route, 503, { "Retry-After": "20" });
+    return passOn(route, post);
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  const notice = widget.host.getByTestId("sending-notice");
+  await expect(notice).toBeVisible();
+  await expect.poll(() => posts.length).toBe(2);
+  await notice.getByTestId("stop-retrying").click();
+  const changed = `${typed.description}\nOne more line.`;
+  await widget.host.locator("#sw-description").fill(changed);
+
+  // The same key with other words: refused, and said so.
+  await widget.submit();
+  await expect.poll(() => posts.length).toBe(3);
+  await expect(widget.errorSummary).toContainText("An earlier attempt to send this request");
+  await expect(widget.host.locator("#sw-description")).toHaveValue(changed);
+  expect(posts[2].status).toBe(422);
+
+  // Sending again files it as it is now, under a new key.
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  expect(posts).toHaveLength(4);
+  expect(posts[3].key).not.toBe(posts[0].key);
+  const stored = await widget.storedRequest(request);
+  expect(stored.id).toBe(posts[3].id);
+  expect(stored.request.description).toBe(changed);
+});

@@ -73,6 +73,10 @@ customer-search-count = { $count ->
     [one] One customer found. Use the up and down arrows to choose.
    *[other] { $count } customers found. Use the up and down arrows to choose.
 }
+# A lookup (customers, services, health, articles, status) refused the sign-in.
+# Variables:
+#   $status (Number) - 401: the backend refused the page's sign-in
+load-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again.
 load-retry = Try again
 
 ## Service choice
@@ -161,6 +165,9 @@ error-customer-unknown = The support service doesn't recognize this customer any
 error-service-unknown = The support service doesn't recognize this service any more. Go back and choose the service again
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = The support service didn't accept this request. Try again, and if it happens again, contact your portal's support team
+# An attempt whose answer was lost reached the service with the text as it
+# was then; the user changed the form since. Sending again files a new request.
+error-sent-before-changes = An earlier attempt to send this request, before your last changes, reached the support service and may have filed it as it was then. Send it again to file it as it is now.
 
 ## Submitting
 

@@ -69,6 +69,7 @@ customer-search-count = { $count ->
     [one] Se ha encontrado un cliente. Use las flechas arriba y abajo para elegirlo.
    *[other] Se han encontrado { $count } clientes. Use las flechas arriba y abajo para elegir uno.
 }
+load-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo.
 load-retry = Volver a intentarlo
 
 ## Service choice
@@ -156,6 +157,7 @@ error-customer-unknown = El servicio de soporte ya no reconoce a este cliente. V
 error-service-unknown = El servicio de soporte ya no reconoce este servicio. Vuelva atrás y elija el servicio de nuevo
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = El servicio de soporte no ha aceptado esta solicitud. Inténtelo de nuevo y, si vuelve a ocurrir, póngase en contacto con el equipo de soporte del portal
+error-sent-before-changes = Un intento anterior de enviar esta solicitud, antes de sus últimos cambios, ha llegado al servicio de soporte y es posible que se haya registrado tal como estaba. Vuelva a enviarla para registrarla tal como está ahora.
 
 ## Submitting
 

@@ -69,6 +69,7 @@ customer-search-count = { $count ->
     [one] 找到 { $count } 个客户。使用上下箭头键进行选择。
    *[other] 找到 { $count } 个客户。使用上下箭头键进行选择。
 }
+load-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。
 load-retry = 重试
 
 ## Service choice
@@ -156,6 +157,7 @@ error-customer-unknown = 支持服务已无法识别此客户。请返回并重�
 error-service-unknown = 支持服务已无法识别此服务。请返回并重新选择服务
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支持服务未接受此请求。请重试；如果问题再次出现，请联系门户的支持团队
+error-sent-before-changes = 你修改之前发送的此请求已到达支持服务，可能已按修改前的内容提交。再次发送即可按现在的内容提交。
 
 ## Submitting
 

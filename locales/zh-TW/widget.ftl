@@ -69,6 +69,7 @@ customer-search-count = { $count ->
     [one] 找到 { $count } 個客戶。請使用向上和向下方向鍵選擇。
    *[other] 找到 { $count } 個客戶。請使用向上和向下方向鍵選擇。
 }
+load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
 load-retry = 再試一次
 
 ## Service choice
@@ -156,6 +157,7 @@ error-customer-unknown = 支援服務已無法辨識此客戶。請返回並重�
 error-service-unknown = 支援服務已無法辨識此服務。請返回並重新選擇服務
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支援服務未接受此要求。請再試一次；如果問題再次發生，請聯絡入口網站的支援小組
+error-sent-before-changes = 您修改之前傳送的此要求已到達支援服務，可能已按修改前的內容提交。再次傳送即可按現在的內容提交。
 
 ## Submitting
 

@@ -4,7 +4,15 @@ use leptos::{ev::KeyboardEvent, prelude::*, task::spawn_local_scoped};
 use support_contract::Customer;
 use web_sys::AbortController;
 
-use crate::{api, api::Transport, context::use_widget, i18n, i18n::id, request::LoadError};
+use crate::{
+    api,
+    api::Transport,
+    components::{failure_text, tell_page},
+    context::use_widget,
+    i18n,
+    i18n::id,
+    request::LoadError,
+};
 
 /// How long typing must pause before the widget searches.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -56,6 +64,9 @@ pub fn CustomerCombobox(
                 }
                 None => Err(LoadError::Network),
             };
+            if let Err(error) = &found {
+                tell_page(widget, error);
+            }
             results.set(Some((text, found)));
         });
     };
@@ -150,7 +161,7 @@ pub fn CustomerCombobox(
         }
         Some(match current() {
             None => i18n::message(widget.locale.get(), id::CUSTOMER_SEARCH_LOADING),
-            Some(Err(_)) => i18n::message(widget.locale.get(), id::CUSTOMER_SEARCH_ERROR),
+            Some(Err(error)) => failure_text(widget, id::CUSTOMER_SEARCH_ERROR, &error),
             Some(Ok(found)) if found.is_empty() => widget.format(
                 id::CUSTOMER_SEARCH_EMPTY,
                 &i18n::args([("query", typed.into())]),

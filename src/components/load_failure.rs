@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::use_widget,
-    i18n::{id, MessageId},
+    context::{use_widget, WidgetContext},
+    i18n::{self, id, MessageId},
+    request::LoadError,
 };
 
 /// A lookup that failed: what could not be loaded, and "Try again".
@@ -10,6 +11,7 @@ use crate::{
 pub fn LoadFailure(
     /// The message saying what failed.
     message: MessageId,
+    error: LoadError,
     on_retry: Callback<()>,
     /// What takes focus when "Try again" goes with the notice (the screen's
     /// heading unless told), so that focus stays in the widget.
@@ -17,16 +19,45 @@ pub fn LoadFailure(
     focus: &'static str,
 ) -> impl IntoView {
     let widget = use_widget();
+    tell_page(widget, &error);
     let retry = move |_| {
         widget.focus_when_drawn(focus);
         on_retry.run(());
     };
     view! {
         <div class="sw-submit-error" role="alert">
-            <p>{widget.text(message)}</p>
+            <p>{move || failure_text(widget, message, &error)}</p>
             <button type="button" class="sw-button sw-button-secondary" on:click=retry>
                 {widget.text(id::LOAD_RETRY)}
             </button>
         </div>
+    }
+}
+
+/// What a failed lookup says: `message`, or for a refused sign-in (401)
+/// that the user should sign in again, as a submit says it.
+pub fn failure_text(widget: WidgetContext, message: MessageId, error: &LoadError) -> String {
+    match error {
+        LoadError::Server(status @ 401) => widget.format(
+            id::LOAD_ERROR_UNAUTHORIZED,
+            &i18n::args([("status", (*status).into())]),
+        ),
+        _ => widget.text(message)(),
+    }
+}
+
+/// A refused sign-in is told to the page as a submit's is (`server`, with
+/// the `status`), so that it can renew what it gave `setRequestHeaders`.
+/// Other failures are the user's to retry, and are not told.
+pub fn tell_page(widget: WidgetContext, error: &LoadError) {
+    if let LoadError::Server(status @ 401) = error {
+        widget.emit(
+            "error",
+            &[
+                ("code", "server".into()),
+                ("message", error.to_string().into()),
+                ("status", (*status).into()),
+            ],
+        );
     }
 }

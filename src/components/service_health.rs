@@ -29,6 +29,10 @@ pub fn ServiceHealthList(
     /// incidents' titles are then a level below it.
     #[prop(optional)]
     under_subheading: bool,
+    /// Set once the health has been shown (answered, even with nothing
+    /// current), for a step that records whether it was checked.
+    #[prop(optional)]
+    shown: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let widget = use_widget();
     let every_service = service.is_none();
@@ -53,12 +57,15 @@ pub fn ServiceHealthList(
         _ => None,
     };
     let only = StoredValue::new(only);
+    if let Some(shown) = shown {
+        Effect::new(move |_| shown.set(matches!(health.get(), Some(Ok(_)))));
+    }
 
     view! {
         <div class="sw-health" data-testid="service-health">
             {move || match health.get() {
                 None => view! { <p role="status">{widget.text(id::HEALTH_LOADING)}</p> }.into_any(),
-                Some(Err(_)) => view! { <LoadFailure message=id::HEALTH_ERROR on_retry=Callback::new(move |()| health.reload())/> }
+                Some(Err(error)) => view! { <LoadFailure message=id::HEALTH_ERROR error on_retry=Callback::new(move |()| health.reload())/> }
                 .into_any(),
                 Some(Ok(incidents)) => {
                     let shown: Vec<_> = incidents

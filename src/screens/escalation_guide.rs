@@ -52,6 +52,7 @@ fn HealthCheck() -> impl IntoView {
     let on_mine = Callback::new(move |incident: String| {
         widget.go(Step::Guide(GuideAnswer::KnownIncident(incident)))
     });
+    let shown = RwSignal::new(false);
     view! {
         <div class="sw-stack" data-testid="guide-health">
             <ScreenHeading>{widget.text(id::GUIDE_HEALTH_HEADING)}</ScreenHeading>
@@ -60,13 +61,20 @@ fn HealthCheck() -> impl IntoView {
                 service=service.unwrap_or_default()
                 empty=Signal::derive(with_service(id::GUIDE_HEALTH_NONE))
                 on_mine
+                shown
             />
             <div class="sw-actions">
                 <button
                     type="button"
                     class="sw-button sw-button-primary"
                     data-testid="guide-health-continue"
-                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::HealthChecked))
+                    on:click=move |_| {
+                        widget.go(Step::Guide(if shown.get_untracked() {
+                            GuideAnswer::HealthChecked
+                        } else {
+                            GuideAnswer::HealthNotShown
+                        }))
+                    }
                 >
                     {widget.text(id::GUIDE_HEALTH_CONTINUE)}
                 </button>

@@ -73,7 +73,7 @@ pub fn RequestStatus() -> impl IntoView {
                     <p role="alert" data-testid="status-not-found">{widget.text(id::STATUS_NOT_FOUND)}</p>
                 }
                 .into_any(),
-                Some(Err(_)) => view! { <LoadFailure message=id::STATUS_ERROR on_retry=Callback::new(move |()| stored.reload())/> }
+                Some(Err(error)) => view! { <LoadFailure message=id::STATUS_ERROR error on_retry=Callback::new(move |()| stored.reload())/> }
                 .into_any(),
                 Some(Ok(stored)) => {
                     let for_customer = stored.request.kind == RequestKind::Customer;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use support_contract::{
-    Category, ContactLanguage, CreatedRequest, FieldError, NewSupportRequest, Severity,
+    Category, ContactLanguage, CreatedRequest, ErrorCode, FieldError, NewSupportRequest, Severity,
 };
 
 use super::draft_keeper::DraftKeeper;
@@ -131,10 +131,22 @@ impl RequestFormState {
         let sent = self
             .sender
             .submit(backend, key, body.clone(), widget.transport());
+        let idempotency_key = self.idempotency_key;
         leptos::task::spawn_local_scoped(async move {
             let created = sent.await;
             if let Ok(created) = &created {
                 widget.remember_filed(FiledRequest::new(created, &body));
+            }
+            // The key went with other words before (an attempt whose answer
+            // was lost, then changes): the form says so, and sending again
+            // files the request as it is now, under a new key.
+            if let Err(SubmitError::Rejected(errors)) = &created {
+                if errors
+                    .iter()
+                    .any(|e| e.code == ErrorCode::IdempotencyKeyReused)
+                {
+                    _ = idempotency_key.try_set(new_key());
+                }
             }
             // The form may be gone by now (the element left the page).
             _ = value.try_set(Some(created));
