@@ -22,6 +22,7 @@ use crate::{
     host::BackendUrl,
     locale::Locale,
     request::{parse_retry_after, with_query, HttpRequest, SubmitError},
+    retry::is_retryable,
 };
 
 /// Whether a file may join the files already attached (`sizes`): the
@@ -79,10 +80,41 @@ pub fn read_uploaded(
 pub enum UploadState {
     /// On its way; `sent` bytes so far.
     Uploading { sent: u64 },
-    /// The last attempt failed; the widget may try again by itself.
-    Failed(SubmitError),
+    /// The browser is offline: it uploads when the connection returns,
+    /// without spending an attempt meanwhile.
+    Offline,
+    /// The last attempt failed; `again`: the widget tries again by itself
+    /// after a wait.
+    Failed { error: SubmitError, again: bool },
     /// Stored by the backend: the request refers to it.
     Uploaded(Attachment),
+}
+
+/// What the form says of a file that did not upload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UploadFailure {
+    /// The widget tries again by itself after a wait.
+    TriedAgain,
+    /// The sign-in was refused: the user must renew it first.
+    SignIn,
+    /// It failed in a way that may pass (or the answer could not be
+    /// read), and the widget's attempts are over.
+    Stopped,
+    /// The backend refused the file: it would fail the same way again.
+    Refused,
+}
+
+impl UploadFailure {
+    /// `again`: whether the widget goes on trying by itself.
+    pub fn of(error: &SubmitError, again: bool) -> UploadFailure {
+        match error {
+            _ if again => UploadFailure::TriedAgain,
+            SubmitError::Server { status: 401, .. } => UploadFailure::SignIn,
+            SubmitError::BadResponse => UploadFailure::Stopped,
+            _ if is_retryable(error) => UploadFailure::Stopped,
+            _ => UploadFailure::Refused,
+        }
+    }
 }
 
 /// Why the request cannot be sent yet because of its files.
@@ -98,8 +130,10 @@ pub fn blocker<'a>(states: impl IntoIterator<Item = &'a UploadState>) -> Option<
     let mut found = None;
     for state in states {
         match state {
-            UploadState::Failed(_) => return Some(Blocker::UploadFailed),
-            UploadState::Uploading { .. } => found = Some(Blocker::StillUploading),
+            UploadState::Failed { .. } => return Some(Blocker::UploadFailed),
+            UploadState::Uploading { .. } | UploadState::Offline => {
+                found = Some(Blocker::StillUploading)
+            }
             UploadState::Uploaded(_) => {}
         }
     }
@@ -238,7 +272,10 @@ mod tests {
             sha256: None,
         });
         let running = UploadState::Uploading { sent: 5 };
-        let failed = UploadState::Failed(SubmitError::Network);
+        let failed = UploadState::Failed {
+            error: SubmitError::Network,
+            again: true,
+        };
         assert_eq!(blocker([&uploaded]), None);
         assert_eq!(
             blocker([&uploaded, &running]),
@@ -247,6 +284,52 @@ mod tests {
         assert_eq!(
             blocker([&running, &failed, &uploaded]),
             Some(Blocker::UploadFailed)
+        );
+        // Waiting for the connection, a file is still on its way: a request
+        // sent meanwhile waits for it.
+        assert_eq!(
+            blocker([&uploaded, &UploadState::Offline]),
+            Some(Blocker::StillUploading)
+        );
+    }
+
+    #[test]
+    fn a_failed_upload_says_whether_it_is_tried_again_and_what_to_do() {
+        let server = |status| SubmitError::Server {
+            status,
+            retry_after: None,
+        };
+        let refused = SubmitError::Rejected(vec![FieldError::new("file", ErrorCode::FileTooLarge)]);
+        assert_eq!(
+            UploadFailure::of(&SubmitError::Network, true),
+            UploadFailure::TriedAgain
+        );
+        assert_eq!(
+            UploadFailure::of(&SubmitError::Network, false),
+            UploadFailure::Stopped
+        );
+        assert_eq!(
+            UploadFailure::of(&server(503), false),
+            UploadFailure::Stopped
+        );
+        assert_eq!(
+            UploadFailure::of(&server(401), false),
+            UploadFailure::SignIn
+        );
+        assert_eq!(
+            UploadFailure::of(&server(403), false),
+            UploadFailure::Refused
+        );
+        assert_eq!(UploadFailure::of(&refused, false), UploadFailure::Refused);
+        assert_eq!(
+            UploadFailure::of(&SubmitError::TooLarge, false),
+            UploadFailure::Refused
+        );
+        // A 200 that is not the backend's answer (a sign-in page) may have
+        // stored the file or not: worth another try.
+        assert_eq!(
+            UploadFailure::of(&SubmitError::BadResponse, false),
+            UploadFailure::Stopped
         );
     }
 

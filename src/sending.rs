@@ -69,7 +69,7 @@ fn end(pauses: &Rc<RefCell<Pauses>>, go: bool) {
     _ = pause.resolve.call1(&JsValue::NULL, &JsValue::from_bool(go));
 }
 
-fn is_offline() -> bool {
+pub fn is_offline() -> bool {
     web_sys::window().is_some_and(|window| !window.navigator().on_line())
 }
 

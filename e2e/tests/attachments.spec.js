@@ -89,6 +89,8 @@ test("a screenshot and a log go with the request by picker, drop and paste, and 
   const facts = widget.host.getByTestId("status-facts");
   await expect(facts.locator(".sw-facts-files li")).toHaveText(["app.log", "dropped.png", "image.png"]);
   await expect(facts).toContainText("Category");
+  // A Partner Center request is about no service.
+  await expect(facts.getByTestId("status-service")).toHaveCount(0);
 });
 
 for (const locale of ["en-US", "zh-CN"]) {
@@ -307,4 +309,88 @@ test("an SVG is refused with the kinds of image that can be attached", async ({ 
   const refused = widget.host.getByTestId("attachments-refused").locator("li");
   await expect(refused).toHaveText(/pic\.svg\W* can't be attached: attach PNG, JPEG, GIF or WebP images/);
   await expect(widget.host.getByTestId("attachment")).toHaveCount(0);
+});
+
+test("an upload the backend refuses says so and is not tried again by itself", async ({ page }) => {
+  const widget = await openForm(page, "es-ES");
+  let uploads = 0;
+  await page.route("**/attachments?**", (route) => {
+    uploads += 1;
+    // A proxy in front of the backend with a smaller body limit.
+    return route.fulfill({ status: 413, headers: { "Access-Control-Allow-Origin": new URL(page.url()).origin }, body: "" });
+  });
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-failed")).toHaveText(
+    "El servicio de soporte no ha aceptado este archivo. Quítelo o vuelva a intentarlo.",
+  );
+  // Refused, not retried: the text says so only when no retry is due.
+  expect(uploads).toBe(1);
+});
+
+test("an upload whose sign-in is refused says to sign in again and tells the page", async ({ page }) => {
+  const widget = await openForm(page, "zh-CN");
+  await page.evaluate(() => {
+    window.__errors = [];
+    document.addEventListener("support-widget:error", (event) => window.__errors.push(event.detail));
+  });
+  let refused = true;
+  await page.route("**/attachments?**", (route) =>
+    refused
+      ? route.fulfill({ status: 401, headers: { "Access-Control-Allow-Origin": new URL(page.url()).origin }, body: "" })
+      : route.continue(),
+  );
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-failed")).toHaveText(
+    /^支持服务未接受你的登录信息（错误代码：\u2068?401\u2069?）。请重新登录，然后重试。$/,
+  );
+  expect(await page.evaluate(() => window.__errors)).toEqual([expect.objectContaining({ code: "server", status: 401 })]);
+  // Signed in again, the user retries the file by hand.
+  refused = false;
+  await widget.host.getByTestId("attachment-retry").click();
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+});
+
+test("offline, a file waits for the connection without spending its attempts, then uploads", async ({ page, context, request: api }) => {
+  const widget = await openForm(page);
+  let uploads = 0;
+  page.on("request", (r) => {
+    if (r.url().includes("/attachments?")) uploads += 1;
+  });
+  await context.setOffline(true);
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-offline")).toHaveText(
+    "Waiting for the connection. The file uploads when you're back online.",
+  );
+  await expect(widget.host.getByTestId("attachment-retry")).toHaveCount(0);
+  // Sent meanwhile, the request waits for the file rather than calling it failed.
+  await widget.fill(request);
+  await widget.submit();
+  await expect(widget.host.getByTestId("attachments-blocked")).toContainText(texts["en-US"].wait);
+  expect(uploads).toBe(0);
+
+  await context.setOffline(false);
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  expect(uploads).toBe(1);
+  await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
+  await widget.submit();
+  const stored = await widget.storedRequest(api);
+  expect(stored.attachments.map((a) => a.name)).toEqual(["app.log"]);
+});
+
+test("a file removed while it waits for the connection is never uploaded", async ({ page, context }) => {
+  const widget = await openForm(page);
+  let uploads = 0;
+  page.on("request", (r) => {
+    if (r.url().includes("/attachments?")) uploads += 1;
+  });
+  await context.setOffline(true);
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-offline")).toBeVisible();
+  await widget.host.getByTestId("attachment-remove").click();
+  await expect(widget.host.getByTestId("attachment")).toHaveCount(0);
+  await context.setOffline(false);
+  // A file added now uploads once; the removed one not at all.
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "second.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  expect(uploads).toBe(1);
 });

@@ -366,6 +366,17 @@ attachment-remove = Remove { $name }
 attachment-uploading = Uploading { $name }
 attachment-uploaded = Uploaded
 attachment-failed = Upload failed. It's tried again automatically; you can also try now.
+# The automatic retries of an upload are over.
+attachment-failed-stopped = Upload failed. Try again, or remove the file.
+# The backend refused the upload (not a connection problem).
+attachment-refused = The support service didn't accept this file. Remove it, or try again.
+# The browser is offline: the file waits for the connection.
+attachment-offline = Waiting for the connection. The file uploads when you're back online.
+# An upload refused the sign-in. Not "reload the page": files not yet
+# uploaded would be lost.
+# Variables:
+#   $status (Number) - 401: the backend refused the page's sign-in
+attachment-unauthorized = The support service didn't accept your sign-in (error { $status }). Sign in again, then try again.
 attachment-retry = Try again
 # What screen readers hear when a file has uploaded, has failed to upload,
 # or has been removed.

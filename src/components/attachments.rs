@@ -17,10 +17,11 @@ pub use self::{
     transfer::{on_drag_over, on_drop, on_paste},
 };
 use crate::{
-    attachments::{human_size, UploadState},
-    context::use_widget,
+    attachments::{human_size, UploadFailure, UploadState},
+    context::{use_widget, WidgetContext},
     i18n::{self, id},
     locale::Locale,
+    request::SubmitError,
 };
 
 /// The message for a file the widget would not add.
@@ -232,8 +233,12 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
             <span class="sw-attachment-status" data-testid="attachment-uploaded">{widget.text(id::ATTACHMENT_UPLOADED)}</span>
         }
         .into_any(),
-        Some(UploadState::Failed(_)) => view! {
-            <span class="sw-field-error" data-testid="attachment-failed">{widget.text(id::ATTACHMENT_FAILED)}</span>
+        Some(UploadState::Offline) => view! {
+            <span class="sw-attachment-status" data-testid="attachment-offline">{widget.text(id::ATTACHMENT_OFFLINE)}</span>
+        }
+        .into_any(),
+        Some(UploadState::Failed { error, again }) => view! {
+            <span class="sw-field-error" data-testid="attachment-failed">{move || failed_text(widget, &error, again)}</span>
             <button
                 type="button"
                 class="sw-button sw-button-secondary"
@@ -287,4 +292,18 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
 /// The id of `key`'s item, where focus goes when its "Try again" goes away.
 fn file_item_id(key: u32) -> String {
     format!("sw-file-{key}")
+}
+
+/// Why a file did not upload, and what happens next.
+fn failed_text(widget: WidgetContext, error: &SubmitError, again: bool) -> String {
+    let message = match UploadFailure::of(error, again) {
+        UploadFailure::TriedAgain => id::ATTACHMENT_FAILED,
+        UploadFailure::SignIn => {
+            let status = i18n::args([("status", 401.into())]);
+            return widget.format(id::ATTACHMENT_UNAUTHORIZED, &status);
+        }
+        UploadFailure::Stopped => id::ATTACHMENT_FAILED_STOPPED,
+        UploadFailure::Refused => id::ATTACHMENT_REFUSED,
+    };
+    widget.text(message)()
 }

@@ -5,13 +5,17 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use support_contract::{Attachment, ErrorCode, FileKind, SNIFF_LEN};
+use wasm_bindgen::JsValue;
 
 use crate::{
     api,
     attachments::{self, admit, Blocker, UploadState},
+    components::tell_page,
     context::WidgetContext,
     i18n::{id, MessageId},
+    request::{LoadError, SubmitError},
     retry::RetryPolicy,
+    sending::is_offline,
 };
 
 /// One attached file as the form shows it.
@@ -40,6 +44,9 @@ pub struct AttachmentsState {
     /// Each file's try, by key: bumped when the file is removed or retried by
     /// hand, so that an upload loop running for it stops.
     tries: StoredValue<Vec<(u32, u32)>>,
+    /// The uploads waiting for the connection, by key: what ends the wait
+    /// early (the file removed or retried, the form gone).
+    offline: StoredValue<Vec<(u32, js_sys::Function)>, LocalStorage>,
     next_key: StoredValue<u32>,
     /// What last happened to a file, for screen readers: the message that
     /// says it (uploaded, failed, removed) and the file's name.
@@ -48,14 +55,24 @@ pub struct AttachmentsState {
 
 impl AttachmentsState {
     pub fn new() -> AttachmentsState {
-        AttachmentsState {
+        let state = AttachmentsState {
             files: RwSignal::new(Vec::new()),
             refused: RwSignal::new(Vec::new()),
             blobs: StoredValue::new_local(Vec::new()),
             tries: StoredValue::new(Vec::new()),
+            offline: StoredValue::new_local(Vec::new()),
             next_key: StoredValue::new(0),
             news: RwSignal::new(None),
-        }
+        };
+        // Uploads waiting for the connection stop with the form, and take
+        // their `online` listeners with them.
+        on_cleanup(move || {
+            let waits = state.offline.try_update_value(std::mem::take);
+            for (_, resolve) in waits.into_iter().flatten() {
+                _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        state
     }
 
     /// The uploaded files, in the order added (tracked).
@@ -127,13 +144,43 @@ impl AttachmentsState {
         })
     }
 
-    /// Stops `key`'s running upload, if any.
+    /// Stops `key`'s running upload, if any, and ends its wait for the
+    /// connection.
     fn next_try(&self, key: u32) {
         self.tries
             .update_value(|tries| match tries.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, n)) => *n += 1,
                 None => tries.push((key, 1)),
             });
+        let mut waiting = None;
+        self.offline.update_value(|waits| {
+            if let Some(at) = waits.iter().position(|(k, _)| *k == key) {
+                waiting = Some(waits.swap_remove(at).1);
+            }
+        });
+        if let Some(resolve) = waiting {
+            _ = resolve.call0(&JsValue::NULL);
+        }
+    }
+
+    /// Waits until the browser is online again, or `key`'s upload stops.
+    async fn back_online(self, key: u32) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let mut wake = None;
+        let promise = js_sys::Promise::new(&mut |resolve, _| wake = Some(resolve));
+        let Some(wake) = wake else {
+            return;
+        };
+        _ = window.add_event_listener_with_callback("online", &wake);
+        self.offline
+            .update_value(|waits| waits.push((key, wake.clone())));
+        _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        _ = window.remove_event_listener_with_callback("online", &wake);
+        _ = self
+            .offline
+            .try_update_value(|waits| waits.retain(|(_, f)| f != &wake));
     }
 
     fn drop_blob(&self, key: u32) {
@@ -226,6 +273,15 @@ impl AttachmentsState {
             let policy = RetryPolicy::default();
             let mut attempt = 0;
             loop {
+                // Offline, the file waits for the connection without
+                // spending its attempts, as a submit does.
+                if is_offline() {
+                    set_state(UploadState::Offline);
+                    self.back_online(key).await;
+                    if !current() {
+                        return;
+                    }
+                }
                 let Some(backend) = widget.backend.get_untracked() else {
                     return;
                 };
@@ -250,10 +306,19 @@ impl AttachmentsState {
                     }
                     Err(error) => error,
                 };
-                set_state(UploadState::Failed(error.clone()));
                 tell(id::ATTACHMENT_NEWS_FAILED);
+                // So that the page can renew what it gave setRequestHeaders.
+                if let SubmitError::Server { status: 401, .. } = error {
+                    tell_page(widget, &LoadError::Server(401));
+                }
+                if error == SubmitError::Network && is_offline() {
+                    continue;
+                }
                 attempt += 1;
-                let Some(wait) = policy.delay(attempt, &error, js_sys::Math::random()) else {
+                let wait = policy.delay(attempt, &error, js_sys::Math::random());
+                let again = wait.is_some();
+                set_state(UploadState::Failed { error, again });
+                let Some(wait) = wait else {
                     return;
                 };
                 sleep(wait).await;
