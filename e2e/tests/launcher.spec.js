@@ -261,6 +261,58 @@ test("the launcher and its panel pass axe", async ({ page }) => {
   expect(await audit()).toEqual([]);
 });
 
+test("the page moves a launcher and its panel with --sw-launcher-*, so two launchers keep apart", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${site.origin}/launcher.html`);
+  // A second launcher, for customers, in the bottom-left corner and higher up.
+  await page.evaluate(() => {
+    const first = document.querySelector("support-widget");
+    const second = document.createElement("support-widget");
+    for (const name of ["backend", "mode"]) second.setAttribute(name, first.getAttribute(name));
+    second.setAttribute("audience", "customer");
+    second.id = "customers";
+    second.style.cssText = "--sw-launcher-left: 24px; --sw-launcher-right: auto; --sw-launcher-bottom: 40px";
+    document.body.append(second);
+  });
+  const partners = page.locator("support-widget:not(#customers) .sw-launcher");
+  const customers = page.locator("#customers .sw-launcher");
+  await expect(partners).toBeVisible();
+  await expect(customers).toBeVisible();
+  const right = await partners.boundingBox();
+  const left = await customers.boundingBox();
+  expect(Math.round(right.x + right.width)).toBe(1280 - 16);
+  expect(Math.round(right.y + right.height)).toBe(800 - 16);
+  expect(left.x).toBe(24);
+  expect(Math.round(left.y + left.height)).toBe(800 - 40);
+
+  // Its panel opens above it, on its side.
+  await customers.click();
+  const panel = page.locator("#customers .sw-panel");
+  await expect(page.locator("#customers").getByTestId("self-service")).toBeVisible();
+  let box = await panel.boundingBox();
+  expect(box.x).toBe(24);
+  expect(Math.round(box.y + box.height)).toBe(800 - 40 - 64);
+  expect(box.x + box.width).toBeLessThan(right.x);
+
+  // On a short screen it keeps 32 px from the top and scrolls inside.
+  await page.setViewportSize({ width: 1280, height: 420 });
+  box = await panel.boundingBox();
+  expect(Math.round(box.y)).toBe(32);
+  expect(Math.round(box.y + box.height)).toBe(420 - 40 - 64);
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+
+  // A launcher moved far in from its side still opens its panel on screen.
+  await page.setViewportSize({ width: 800, height: 800 });
+  await page.locator("support-widget:not(#customers)").evaluate((el) => el.style.setProperty("--sw-launcher-right", "500px"));
+  await partners.click();
+  const partnerPanel = page.locator("support-widget:not(#customers) .sw-panel");
+  await expect(page.locator("support-widget:not(#customers)").getByTestId("home")).toBeVisible();
+  box = await partnerPanel.boundingBox();
+  expect(box.x).toBe(16);
+  expect(box.width).toBe(440);
+});
+
 test("on a phone the panel fills the screen and is modal; beside the page it is not", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 700 });
   await page.goto(`${site.origin}/launcher.html`);
