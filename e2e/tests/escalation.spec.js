@@ -271,6 +271,8 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   // Whom it is for and how severe, as filed.
   const facts = widget.host.getByTestId("status-facts");
   await expect(facts).toContainText(texts["zh-CN"].customer);
+  await expect(facts.getByTestId("status-service").locator("dt")).toHaveText("服务");
+  await expect(facts.getByTestId("status-service").locator("dd")).toHaveText("Power BI");
   await expect(facts.locator("div").filter({ hasText: "严重程度" }).locator("dd")).toHaveText("严重");
   await expect(facts.locator(".sw-facts-files")).toHaveCount(0);
   await expect(widget.host.getByTestId("close-the-loop")).not.toHaveClass(/sw-note-strong/);

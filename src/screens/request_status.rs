@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use support_contract::{RequestKind, RequestStatus as Status, StoredRequest};
+use support_contract::{RequestKind, RequestStatus as Status, Service, StoredRequest};
 
 use crate::{
     api,
@@ -35,6 +35,8 @@ pub fn RequestStatus() -> impl IntoView {
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });
+    // Loaded once for the screen, not again with each refresh of the status.
+    let services = widget.services();
     let checked = move || {
         stored.get().map(|(_, time)| {
             widget.format(
@@ -82,7 +84,7 @@ pub fn RequestStatus() -> impl IntoView {
                         <p class="sw-reference" data-testid="status-reference">{stored.reference.clone()}</p>
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
                         <CurrentStatus status=stored.status testid="status-current"/>
-                        <RequestFacts stored=stored.clone()/>
+                        <RequestFacts stored=stored.clone() services/>
                         // The reminder stands out once the request is resolved.
                         {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
                         <h3 class="sw-subheading">{widget.text(id::STATUS_HISTORY)}</h3>
@@ -127,12 +129,29 @@ pub fn RequestStatus() -> impl IntoView {
     }
 }
 
-/// What a filed request is about: the customer it is for, its category or
-/// severity, and the names of the files with it.
+/// What a filed request is about: the customer it is for, the service (by
+/// name, from `services`: left out while, or if, they cannot be had), its
+/// category or severity, and the names of the files with it.
 #[component]
-fn RequestFacts(stored: StoredRequest) -> impl IntoView {
+fn RequestFacts(
+    stored: StoredRequest,
+    services: Loaded<Result<Vec<Service>, LoadError>>,
+) -> impl IntoView {
     let widget = use_widget();
     let request = stored.request;
+    let service = request.service.map(|service| {
+        move || match services.get() {
+            Some(Ok(services)) => services.into_iter().find(|s| s.id == service).map(|s| {
+                view! {
+                    <div data-testid="status-service">
+                        <dt>{widget.text(id::CR_SERVICE_LABEL)}</dt>
+                        <dd>{s.name}</dd>
+                    </div>
+                }
+            }),
+            _ => None,
+        }
+    });
     let fact = move |label: MessageId, value: AnyView| {
         view! {
             <div>
@@ -166,11 +185,16 @@ fn RequestFacts(stored: StoredRequest) -> impl IntoView {
             widget.text(severity_label(severity).0).into_any(),
         )
     });
-    let any = customer.is_some() || category.is_some() || severity.is_some() || files.is_some();
+    let any = customer.is_some()
+        || service.is_some()
+        || category.is_some()
+        || severity.is_some()
+        || files.is_some();
     any.then(|| {
         view! {
             <dl class="sw-context" data-testid="status-facts">
                 {customer}
+                {service}
                 {category}
                 {severity}
                 {files}
