@@ -362,6 +362,7 @@ test("offline, a file waits for the connection without spending its attempts, th
     "Waiting for the connection. The file uploads when you're back online.",
   );
   await expect(widget.host.getByTestId("attachment-retry")).toHaveCount(0);
+  await expect(widget.host.getByTestId("attachments-news")).toHaveText(/^\u2068?app\.log\u2069? will upload when you're back online\.$/);
   // Sent meanwhile, the request waits for the file rather than calling it failed.
   await widget.fill(request);
   await widget.submit();

@@ -379,7 +379,7 @@ attachment-offline = Waiting for the connection. The file uploads when you're ba
 attachment-unauthorized = The support service didn't accept your sign-in (error { $status }). Sign in again, then try again.
 attachment-retry = Try again
 # What screen readers hear when a file has uploaded, has failed to upload,
-# or has been removed.
+# has been removed, or waits for the connection.
 # Variables:
 #   $name (String) - the file's name
 attachment-news-uploaded = { $name } uploaded.
@@ -389,6 +389,9 @@ attachment-news-failed = { $name } couldn't be uploaded.
 # Variables:
 #   $name (String) - the file's name
 attachment-news-removed = { $name } removed.
+# Variables:
+#   $name (String) - the file's name
+attachment-news-offline = { $name } will upload when you're back online.
 # Variables:
 #   $name (String) - the file's name
 attachment-error-empty = { $name } is empty.

@@ -336,6 +336,7 @@ attachment-retry = Volver a intentarlo
 attachment-news-uploaded = Se ha subido { $name }.
 attachment-news-failed = No se ha podido subir { $name }.
 attachment-news-removed = Se ha quitado { $name }.
+attachment-news-offline = { $name } se subirá cuando vuelva a estar en línea.
 attachment-error-empty = { $name } está vacío.
 attachment-error-too-large = { $name } supera { $size }.
 attachment-error-type = No se puede adjuntar { $name }: adjunte imágenes PNG, JPEG, GIF o WebP, PDF, archivos de texto o de registro, o archivos zip.

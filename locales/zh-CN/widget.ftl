@@ -332,6 +332,7 @@ attachment-retry = 重试
 attachment-news-uploaded = 已上传 { $name }。
 attachment-news-failed = { $name } 未能上传。
 attachment-news-removed = 已删除 { $name }。
+attachment-news-offline = 网络恢复后将上传 { $name }。
 attachment-error-empty = { $name } 是空文件。
 attachment-error-too-large = { $name } 超过了 { $size }。
 attachment-error-type = 无法附加 { $name }：请附加 PNG、JPEG、GIF 或 WebP 图片、PDF、文本或日志文件、zip 压缩文件。

@@ -332,6 +332,7 @@ attachment-retry = 再試一次
 attachment-news-uploaded = 已上傳 { $name }。
 attachment-news-failed = { $name } 無法上傳。
 attachment-news-removed = 已移除 { $name }。
+attachment-news-offline = 網路連線恢復後，將上傳 { $name }。
 attachment-error-empty = { $name } 是空白檔案。
 attachment-error-too-large = { $name } 超過 { $size }。
 attachment-error-type = 無法附加 { $name }：請附加 PNG、JPEG、GIF 或 WebP 圖片、PDF、文字或記錄檔、zip 壓縮檔。
