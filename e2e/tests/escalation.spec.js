@@ -119,6 +119,8 @@ for (const locale of ["es-ES", "zh-CN"]) {
     const widget = new SupportWidgetPage(page);
     await startEscalation(widget, locale, "dynamics365");
     await expect(widget.host.getByTestId("health-none")).toBeVisible();
+    // Nothing listed: plainly "Continue", not "none of these".
+    await expect(widget.host.getByTestId("guide-health-continue")).toHaveText({ "es-ES": "Continuar", "zh-CN": "继续" }[locale]);
     await widget.host.getByTestId("guide-health-continue").click();
     await widget.host.getByTestId("troubleshoot-settings").check();
     await widget.host.getByTestId("guide-troubleshoot-continue").click();

@@ -29,10 +29,11 @@ pub fn ServiceHealthList(
     /// incidents' titles are then a level below it.
     #[prop(optional)]
     under_subheading: bool,
-    /// Set once the health has been shown (answered, even with nothing
-    /// current), for a step that records whether it was checked.
+    /// How many items are listed, once the health has been shown (answered,
+    /// even with nothing current): for a step that records whether it was
+    /// checked, and words its way on by whether anything is listed.
     #[prop(optional)]
-    shown: Option<RwSignal<bool>>,
+    shown: Option<RwSignal<Option<usize>>>,
 ) -> impl IntoView {
     let widget = use_widget();
     let every_service = service.is_none();
@@ -58,7 +59,17 @@ pub fn ServiceHealthList(
     };
     let only = StoredValue::new(only);
     if let Some(shown) = shown {
-        Effect::new(move |_| shown.set(matches!(health.get(), Some(Ok(_)))));
+        Effect::new(move |_| {
+            let listed = health.get().and_then(Result::ok).map(|incidents| {
+                only.with_value(|only| {
+                    incidents
+                        .iter()
+                        .filter(|i| only.as_ref().is_none_or(|o| *o == i.id))
+                        .count()
+                })
+            });
+            shown.set(listed);
+        });
     }
 
     view! {

@@ -52,7 +52,7 @@ fn HealthCheck() -> impl IntoView {
     let on_mine = Callback::new(move |incident: String| {
         widget.go(Step::Guide(GuideAnswer::KnownIncident(incident)))
     });
-    let shown = RwSignal::new(false);
+    let shown = RwSignal::new(None::<usize>);
     view! {
         <div class="sw-stack" data-testid="guide-health">
             <ScreenHeading>{widget.text(id::GUIDE_HEALTH_HEADING)}</ScreenHeading>
@@ -69,14 +69,18 @@ fn HealthCheck() -> impl IntoView {
                     class="sw-button sw-button-primary"
                     data-testid="guide-health-continue"
                     on:click=move |_| {
-                        widget.go(Step::Guide(if shown.get_untracked() {
+                        widget.go(Step::Guide(if shown.get_untracked().is_some() {
                             GuideAnswer::HealthChecked
                         } else {
                             GuideAnswer::HealthNotShown
                         }))
                     }
                 >
-                    {widget.text(id::GUIDE_HEALTH_CONTINUE)}
+                    // "None of these" only when something is listed.
+                    {move || match shown.get() {
+                        Some(0) => widget.text(id::GUIDE_CONTINUE)(),
+                        _ => widget.text(id::GUIDE_HEALTH_CONTINUE)(),
+                    }}
                 </button>
             </div>
         </div>
