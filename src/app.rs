@@ -209,9 +209,11 @@ pub fn Widget(
         contact_partner,
         customer_query,
     });
-    let screen = Memo::new(move |_| journey.with(|j| j.screen));
+    // A customer request is drawn again when it stops being an escalation
+    // ("Submit another request"): it shows what the guide decided.
+    let screen = Memo::new(move |_| journey.with(|j| (j.screen, j.escalating)));
 
-    let partner_screens = move || match screen.get() {
+    let partner_screens = move || match screen.get().0 {
         Screen::Home => view! { <Home customer_request/> }.into_any(),
         Screen::PartnerCenterRequest => {
             view! { <PartnerCenterRequest state=partner_center/> }.into_any()

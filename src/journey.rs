@@ -53,6 +53,10 @@ pub enum Step {
     /// Back to the customer request a draft was kept for, with its customer
     /// and service, and the escalation guide's decision if it had one.
     ResumeCustomerRequest(DraftSubject),
+    /// "Submit another request" after a customer request was filed: a new
+    /// problem of the same customer and service, which the guide has not
+    /// checked (its decision was the filed request's).
+    AnotherRequest,
     /// The status of the filed request with this id.
     ViewStatus(String),
     Back,
@@ -148,6 +152,10 @@ impl Journey {
             (CustomerRequest, Step::Back) if self.escalating => {
                 next.guide = self.guide.after(GuideAnswer::Back);
                 next.screen = Escalation;
+            }
+            (CustomerRequest, Step::AnotherRequest) => {
+                next.escalating = false;
+                next.guide = Guide::default();
             }
             (Home, Step::OpenFiledRequests) => next.screen = FiledRequests,
             (Home, Step::ResumeCustomerRequest(subject)) => {
@@ -472,6 +480,35 @@ mod tests {
             None,
             "not decided any more"
         );
+    }
+
+    #[test]
+    fn another_request_after_an_escalation_is_checked_by_the_guide_anew() {
+        let escalated = [
+            GuideAnswer::HealthChecked,
+            GuideAnswer::TroubleshootingDone,
+            GuideAnswer::Reason(EscalationReason::UnavailableService),
+        ]
+        .into_iter()
+        .fold(escalate_to_the_guide(), |journey, answer| {
+            journey.after(Step::Guide(answer))
+        });
+        let another = escalated.after(Step::AnotherRequest);
+        assert_eq!(another.screen, Screen::CustomerRequest);
+        let context = another.context().unwrap();
+        assert_eq!(
+            (context.customer.id.as_str(), context.service.id.as_str()),
+            ("c1", "azure")
+        );
+        assert_eq!(context.escalation, None, "the filed request's decision");
+        assert_eq!(another.visit, escalated.visit);
+        // The guide is offered again, from its start.
+        let guide = another.after(Step::OpenEscalationGuide);
+        assert_eq!(guide.screen, Screen::Escalation);
+        assert_eq!(guide.guide, Guide::default());
+        // Anywhere else it means nothing.
+        let home = Journey::default();
+        assert_eq!(home.after(Step::AnotherRequest), home);
     }
 
     #[test]

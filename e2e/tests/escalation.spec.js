@@ -252,6 +252,37 @@ test("an escalated request left unsent resumes with the guide's decision after a
   });
 });
 
+test("another request after an escalation is a new problem: the guide's decision does not carry over", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "en-US", "office365");
+  await expect(widget.host.getByTestId("guide-health-continue")).toHaveText("It isn't any of these: continue");
+  await widget.host.getByTestId("guide-health-continue").click();
+  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  await widget.host.locator("[data-testid=guide-reason][data-reason=unavailable_service]").click();
+  await expect(widget.host.getByTestId("request-escalation")).toBeVisible();
+  await fillRequest(widget, "Mailboxes unavailable");
+  await widget.submit();
+  const first = await widget.storedRequest(request);
+  expect(first.request.escalation.reason).toBe("unavailable_service");
+
+  await widget.host.getByRole("button", { name: "Submit another request" }).click();
+  await expect(widget.form).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  // Same customer and service; no decision, and the guide offered again.
+  await expect(widget.host.getByTestId("request-context")).toContainText(texts["en-US"].customer);
+  await expect(widget.host.getByTestId("request-escalation")).toHaveCount(0);
+  await expect(widget.host.getByTestId("escalation-offer")).toBeVisible();
+  await expect(widget.host.locator("#sw-contact-email")).toHaveValue("li.na@contoso.cn");
+  await widget.host.locator("#sw-severity").check();
+  await widget.host.locator("#sw-title").fill("Calendar sharing question");
+  await widget.host.locator("#sw-description").fill("How do we share a calendar with another tenant?");
+  await widget.submit();
+  const second = await widget.storedRequest(request);
+  expect(second.id).not.toBe(first.id);
+  expect(second.request).toMatchObject({ kind: "customer", service: "office365", title: "Calendar sharing question" });
+  expect(second.request.escalation).toBeUndefined();
+});
+
 test("a filed request's status is shown, refreshed, and listed among the filed requests", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "zh-CN", "powerbi");

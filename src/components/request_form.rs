@@ -19,6 +19,7 @@ use crate::{
     context::use_widget,
     field_errors::{self, control_id},
     i18n::id,
+    journey::Step,
     request::SubmitError,
     request_form::RequestTarget,
     screens::Confirmation,
@@ -137,6 +138,10 @@ pub fn RequestForm(
         // The confirmation, which had focus, goes: to the screen's top.
         widget.focus_when_drawn("h2.sw-heading");
         state.start_over();
+        // A new problem: the guide's decision was the filed request's.
+        if target.with_untracked(|t| matches!(t, RequestTarget::Customer(_))) {
+            widget.go(Step::AnotherRequest);
+        }
     });
     let is_customer_request =
         move || target.with(|target| matches!(target, RequestTarget::Customer(_)));
