@@ -161,6 +161,9 @@ test("an article in another language says so, and only its own words are read in
   const other = articles.filter({ has: page.locator(".sw-badge") }).first();
   const link = other.locator("a");
   await expect(link).toHaveAccessibleDescription("英文");
+  // A small label, not a bar across the article.
+  const badge = await other.locator(".sw-badge").boundingBox();
+  expect(badge.width).toBeLessThan((await other.boundingBox()).width / 3);
   await expect(link.locator("span[lang]")).toHaveAttribute("lang", "en-US");
   // "Opens in a new tab" is the widget's words, in the widget's language.
   const newTab = link.locator(".sw-visually-hidden");
