@@ -321,7 +321,7 @@ test("an upload the backend refuses says so and is not tried again by itself", a
   });
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
   await expect(widget.host.getByTestId("attachment-failed")).toHaveText(
-    "El servicio de soporte no ha aceptado este archivo. Quítelo o vuelva a intentarlo.",
+    "El servicio de soporte no ha aceptado este archivo. Quítelo para enviar la solicitud sin él.",
   );
   // Refused, not retried: the text says so only when no retry is due.
   expect(uploads).toBe(1);

@@ -369,7 +369,7 @@ attachment-failed = Upload failed. It's tried again automatically; you can also 
 # The automatic retries of an upload are over.
 attachment-failed-stopped = Upload failed. Try again, or remove the file.
 # The backend refused the upload (not a connection problem).
-attachment-refused = The support service didn't accept this file. Remove it, or try again.
+attachment-refused = The support service didn't accept this file. Remove it to send the request without it.
 # The browser is offline: the file waits for the connection.
 attachment-offline = Waiting for the connection. The file uploads when you're back online.
 # An upload refused the sign-in. Not "reload the page": files not yet

@@ -219,8 +219,8 @@ partner-duty-software-configuration = Configuración de software
 partner-duty-client-connectivity = Conectividad y escritorio de los equipos cliente
 partner-duty-performance = Rendimiento y disponibilidad dentro de su ámbito de control
 troubleshoot-software = Software: las aplicaciones y los programas de escritorio que usa el cliente
-troubleshoot-settings = Configuración: la configuración del servicio del cliente, revisada con privilegios de administrador
-troubleshoot-configuration = Configuración técnica: dominios, usuarios, licencias y directivas
+troubleshoot-settings = Ajustes: los ajustes del servicio del cliente, revisados con privilegios de administrador
+troubleshoot-configuration = Configuración: dominios, usuarios, licencias y directivas
 
 ## Escalation guide (seeds 002 and 003)
 home-escalate-title = Escalar un problema de un cliente
@@ -329,7 +329,7 @@ attachment-uploading = Subiendo { $name }
 attachment-uploaded = Subido
 attachment-failed = No se ha podido subir. Se volverá a intentar automáticamente; también puede reintentarlo ahora.
 attachment-failed-stopped = No se ha podido subir. Vuelva a intentarlo o quite el archivo.
-attachment-refused = El servicio de soporte no ha aceptado este archivo. Quítelo o vuelva a intentarlo.
+attachment-refused = El servicio de soporte no ha aceptado este archivo. Quítelo para enviar la solicitud sin él.
 attachment-offline = Esperando la conexión. El archivo se subirá cuando vuelva a estar en línea.
 attachment-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Inicie sesión de nuevo y vuelva a intentarlo.
 attachment-retry = Volver a intentarlo

@@ -157,7 +157,7 @@ error-customer-unknown = 支援服務已無法辨識此客戶。請返回並重�
 error-service-unknown = 支援服務已無法辨識此服務。請返回並重新選擇服務
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支援服務未接受此要求。請再試一次；如果問題再次發生，請聯絡入口網站的支援小組
-error-sent-before-changes = 您修改之前傳送的此要求已到達支援服務，可能已按修改前的內容提交。再次傳送即可按現在的內容提交。
+error-sent-before-changes = 您修改之前傳送的此要求已到達支援服務，可能已依修改前的內容提交。再次傳送即可依現在的內容提交。
 
 ## Submitting
 
@@ -325,7 +325,7 @@ attachment-uploading = 正在上傳 { $name }
 attachment-uploaded = 已上傳
 attachment-failed = 上傳失敗。系統會自動重試，您也可以立即重試。
 attachment-failed-stopped = 上傳失敗。請再試一次，或移除該檔案。
-attachment-refused = 支援服務未接受此檔案。請移除該檔案，或再試一次。
+attachment-refused = 支援服務未接受此檔案。移除該檔案後即可傳送要求。
 attachment-offline = 正在等待網路連線。網路連線恢復後，將自動上傳該檔案。
 attachment-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新登入，然後再試一次。
 attachment-retry = 再試一次
