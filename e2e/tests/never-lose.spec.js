@@ -258,13 +258,49 @@ test("discard draft empties the form and the storage", async ({ page }) => {
   await widget.openPartnerCenterRequest();
   await widget.host.getByTestId("discard-draft").click();
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
-  // The notice went with its button: focus moves to the form's heading.
-  await expect(widget.heading).toBeFocused();
+  // The notice went with its button: focus moves to Undo, in its place.
+  await expect(widget.host.getByTestId("draft-discarded")).toHaveText(/The draft was discarded\./);
+  await expect(widget.host.getByTestId("undo-discard")).toBeFocused();
   await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
   expect(await page.evaluate((key) => localStorage.getItem(key), draftKey)).toBeNull();
   await page.reload();
   await widget.openPartnerCenterRequest();
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  await expect(widget.host.getByTestId("undo-discard")).toHaveCount(0);
+});
+
+test("a discarded draft comes back with Undo, until something new is typed", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.fill(typed);
+  await draftStored(page);
+  await page.reload();
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.openPartnerCenterRequest();
+  await widget.host.getByTestId("discard-draft").click();
+  await expect(widget.host.locator("#sw-description")).toHaveValue("");
+  await expect(widget.host.getByTestId("undo-discard")).toHaveText("復原");
+  await page.keyboard.press("Enter");
+  // Every field back, the notice gone, and the draft stored again.
+  await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+  await expect(widget.host.locator("#sw-contact-email")).toHaveValue(typed.email);
+  await expect(widget.host.locator("#sw-category-billing")).toBeChecked();
+  await expect(widget.host.getByTestId("draft-discarded")).toHaveCount(0);
+  await expect(widget.heading).toBeFocused();
+  await draftStored(page);
+  expect(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), draftKey)).draft.fields.title).toBe(typed.title);
+
+  // Discarded, then typed over: Undo would overwrite the new text, so it goes.
+  await page.reload();
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
+  await widget.host.getByTestId("discard-draft").click();
+  await widget.host.locator("#sw-title").fill("Something else");
+  await expect(widget.host.getByTestId("undo-discard")).toHaveCount(0);
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Something else");
 });
 
 test("offline then online: held while offline, sent once when back", async ({ page, context, request }) => {

@@ -197,6 +197,9 @@ confirm-new-request = Submit another request
 
 draft-restored = We brought back what you typed here last time. It's kept in this browser until the request is submitted.
 draft-discard = Discard draft
+# After "Discard draft": the text can be brought back until something is typed.
+draft-discarded = The draft was discarded.
+draft-undo = Undo
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name

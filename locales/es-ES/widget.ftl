@@ -187,6 +187,8 @@ confirm-new-request = Enviar otra solicitud
 
 draft-restored = Hemos recuperado lo que escribió aquí la última vez. Se conserva en este navegador hasta que envíe la solicitud.
 draft-discard = Descartar borrador
+draft-discarded = Se ha descartado el borrador.
+draft-undo = Deshacer
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name

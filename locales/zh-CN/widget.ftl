@@ -187,6 +187,8 @@ confirm-new-request = 再提交一个请求
 
 draft-restored = 已恢复你上次在这里输入的内容。在提交请求之前，这些内容会保存在此浏览器中。
 draft-discard = 放弃草稿
+draft-discarded = 已放弃草稿。
+draft-undo = 撤销
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name

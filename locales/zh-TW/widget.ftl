@@ -187,6 +187,8 @@ confirm-new-request = 再提交一個要求
 
 draft-restored = 已還原您上次在這裡輸入的內容。在提交要求之前，這些內容會儲存在此瀏覽器中。
 draft-discard = 捨棄草稿
+draft-discarded = 已捨棄草稿。
+draft-undo = 復原
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name

@@ -44,7 +44,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                         data-testid="discard-draft"
                         on:click=move |_| {
                             state.discard_draft();
-                            widget.focus_when_drawn(".sw-heading");
+                            widget.focus_when_drawn("[data-testid=undo-discard]");
                         }
                     >
                         {widget.text(id::DRAFT_DISCARD)}
@@ -84,7 +84,28 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
             }
         })
     };
-    view! { {kept} {off} }
+    // Until something is typed again, the discarded text can come back.
+    let undo = move || {
+        state.can_undo_discard().then(|| {
+            view! {
+                <div class="sw-notice" role="status" data-testid="draft-discarded">
+                    <p>{widget.text(id::DRAFT_DISCARDED)}</p>
+                    <button
+                        type="button"
+                        class="sw-button sw-button-secondary"
+                        data-testid="undo-discard"
+                        on:click=move |_| {
+                            state.undo_discard();
+                            widget.focus_when_drawn(".sw-heading");
+                        }
+                    >
+                        {widget.text(id::DRAFT_UNDO)}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! { {kept} {undo} {off} }
 }
 
 /// Where focus goes when the sending notice or "Try again" goes with it:

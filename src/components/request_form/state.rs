@@ -1,8 +1,11 @@
+mod discarded;
+
 use leptos::prelude::*;
 use support_contract::{
     Category, ContactLanguage, CreatedRequest, ErrorCode, FieldError, NewSupportRequest, Severity,
 };
 
+use self::discarded::Discarded;
 use super::draft_keeper::DraftKeeper;
 use crate::components::AttachmentsState;
 use crate::{
@@ -66,6 +69,8 @@ pub struct RequestFormState {
     pub(super) draft: DraftKeeper,
     /// The journey's visit the form was last shown in (`show_in`).
     shown_in: StoredValue<u32>,
+    /// What "Discard draft" took away, until it is undone (`discarded.rs`).
+    discarded: RwSignal<Option<Discarded>>,
 }
 
 impl RequestFormState {
@@ -96,6 +101,7 @@ impl RequestFormState {
             sender,
             draft: DraftKeeper::new(widget, flow),
             shown_in: StoredValue::new(0),
+            discarded: RwSignal::new(None),
         };
         if let Some(draft) = state.draft.load() {
             state.load(draft);
@@ -173,7 +179,7 @@ impl RequestFormState {
     }
 
     /// The form as a draft (tracked, for the effect that saves it).
-    fn current_draft(&self) -> Draft {
+    pub(super) fn current_draft(&self) -> Draft {
         Draft {
             fields: RequestFields {
                 category: self.category.get(),
@@ -245,7 +251,7 @@ impl RequestFormState {
         self.attachments.restore(fields.attachments);
     }
 
-    fn load(&self, draft: Draft) {
+    pub(super) fn load(&self, draft: Draft) {
         self.set_fields(draft.fields, draft.contact_language_chosen);
         self.idempotency_key.set(draft.idempotency_key);
         self.about.set(draft.about);
@@ -299,12 +305,9 @@ impl RequestFormState {
     }
 
     /// Throws the draft away: an empty form and a new request.
-    pub(super) fn discard_draft(&self) {
-        self.begin_anew(RequestFields::default(), false);
-    }
-
-    fn begin_anew(&self, fields: RequestFields, language_chosen: bool) {
+    pub(super) fn begin_anew(&self, fields: RequestFields, language_chosen: bool) {
         self.set_fields(fields, language_chosen);
+        self.discarded.set(None);
         self.local_errors.set(Vec::new());
         self.typed_for.set(None);
         self.idempotency_key.set(new_key());
@@ -312,7 +315,7 @@ impl RequestFormState {
         self.draft.forget(self.current_draft_untracked());
     }
 
-    fn current_draft_untracked(&self) -> Draft {
+    pub(super) fn current_draft_untracked(&self) -> Draft {
         untrack(|| self.current_draft())
     }
 }
