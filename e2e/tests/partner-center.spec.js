@@ -148,6 +148,20 @@ test("the error summary lists every problem, in the user's language, and takes f
   await widget.errorSummary.locator("li a").nth(1).click();
   await expect(widget.host.locator("#sw-title")).toBeFocused();
   expect(new URL(page.url()).hash).toBe("");
+
+  // A problem put right goes from its field and the summary at once; the
+  // others stay until the next submit.
+  await widget.host.locator("#sw-title").fill("無法登入");
+  await expect(widget.host.locator("#sw-title")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(widget.errorSummary.locator("li")).toHaveCount(4);
+  await widget.host.locator("#sw-category-billing").check();
+  await expect(widget.errorSummary.locator("li")).toHaveCount(3);
+  await widget.host.locator("#sw-contact-email").fill("wang@contoso");
+  await expect(widget.host.locator("#sw-contact-email")).toHaveAttribute("aria-invalid", "true");
+  await widget.host.locator("#sw-contact-email").fill("wang@contoso.com");
+  await expect(widget.errorSummary.locator("li")).toHaveCount(2);
+  await expect(widget.errorSummary).not.toContainText("電子郵件");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("無法登入");
 });
 
 test("the backend's own validation errors are shown at their fields", async ({ page }) => {

@@ -40,10 +40,18 @@ pub fn RequestForm(
     let result = state.submit.value;
 
     // The errors on show: the widget's own findings, else the backend's 422.
+    // A field put right loses its error at once; no new one appears before
+    // the next submit.
     let errors = Memo::new(move |_| {
         let local = state.local_errors.get();
         if !local.is_empty() {
-            return local;
+            let locale = widget.locale.get();
+            let fields = state.current_draft().fields;
+            let now = target.with(|target| fields.to_request(target, locale).validate());
+            return local
+                .iter()
+                .filter_map(|shown| now.iter().find(|e| e.field == shown.field).cloned())
+                .collect();
         }
         match result.get() {
             Some(Err(SubmitError::Rejected(errors))) => errors,
