@@ -208,6 +208,25 @@ test("a newer search aborts the one still in flight", async ({ page }) => {
   await expect(widget.host.getByRole("option", { name: "Contoso Ltd" })).toBeVisible();
 });
 
+for (const touch of [false, true]) {
+  test(`the search says how many customers it found, and how to choose one by keyboard ${touch ? "not on a touch screen" : "with a mouse and keyboard"}`, async ({ browser }) => {
+    const context = await browser.newContext(
+      touch ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 800 } },
+    );
+    const widget = new SupportWidgetPage(await context.newPage());
+    await widget.goto();
+    await widget.setAttribute("locale", "es-ES");
+    await widget.host.getByTestId("open-customer-request").click();
+    await widget.host.locator("#sw-customer-search").fill("contoso");
+    const status = widget.host.getByTestId("customer-search-status");
+    await expect(status).toContainText(/Se ha(n)? encontrado/);
+    const keys = status.locator(".sw-keys-hint");
+    await expect(keys).toHaveText("Use las flechas arriba y abajo para elegir.");
+    await expect(keys).toBeVisible({ visible: !touch });
+    await context.close();
+  });
+}
+
 test("a failed search says so and can be retried", async ({ page }) => {
   let fail = true;
   await page.route("**/customers?*", (route) => (fail ? route.abort("connectionrefused") : route.continue()));

@@ -69,10 +69,12 @@ customer-search-empty = No customer matches “{ $query }”. Check the spelling
 customer-search-error = Customers couldn't be loaded. Check your connection and try again.
 # Variables:
 #   $count (Number) - how many customers match
-customer-search-count = { $count ->
-    [one] One customer found. Use the up and down arrows to choose.
-   *[other] { $count } customers found. Use the up and down arrows to choose.
+customer-search-found = { $count ->
+    [one] One customer found.
+   *[other] { $count } customers found.
 }
+# After customer-search-found, for keyboards only (not shown on touch screens).
+customer-search-keys = Use the up and down arrows to choose.
 # A lookup (customers, services, health, articles, status) refused the sign-in.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in

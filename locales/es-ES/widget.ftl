@@ -65,10 +65,11 @@ customer-search-empty = Ningún cliente coincide con «{ $query }». Revise la o
 customer-search-error = No se han podido cargar los clientes. Compruebe la conexión e inténtelo de nuevo.
 # Variables:
 #   $count (Number) - how many customers match
-customer-search-count = { $count ->
-    [one] Se ha encontrado un cliente. Use las flechas arriba y abajo para elegirlo.
-   *[other] Se han encontrado { $count } clientes. Use las flechas arriba y abajo para elegir uno.
+customer-search-found = { $count ->
+    [one] Se ha encontrado un cliente.
+   *[other] Se han encontrado { $count } clientes.
 }
+customer-search-keys = Use las flechas arriba y abajo para elegir.
 load-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo.
 load-retry = Volver a intentarlo
 

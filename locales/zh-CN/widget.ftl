@@ -65,10 +65,11 @@ customer-search-empty = 没有与“{ $query }”匹配的客户。请检查拼�
 customer-search-error = 无法加载客户列表。请检查网络连接，然后重试。
 # Variables:
 #   $count (Number) - how many customers match
-customer-search-count = { $count ->
-    [one] 找到 { $count } 个客户。使用上下箭头键进行选择。
-   *[other] 找到 { $count } 个客户。使用上下箭头键进行选择。
+customer-search-found = { $count ->
+    [one] 找到 { $count } 个客户。
+   *[other] 找到 { $count } 个客户。
 }
+customer-search-keys = 使用上下箭头键进行选择。
 load-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。
 load-retry = 重试
 

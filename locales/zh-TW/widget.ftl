@@ -65,10 +65,11 @@ customer-search-empty = 找不到符合「{ $query }」的客戶。請檢查拼�
 customer-search-error = 無法載入客戶清單。請檢查您的網路連線，然後再試一次。
 # Variables:
 #   $count (Number) - how many customers match
-customer-search-count = { $count ->
-    [one] 找到 { $count } 個客戶。請使用向上和向下方向鍵選擇。
-   *[other] 找到 { $count } 個客戶。請使用向上和向下方向鍵選擇。
+customer-search-found = { $count ->
+    [one] 找到 { $count } 個客戶。
+   *[other] 找到 { $count } 個客戶。
 }
+customer-search-keys = 請使用向上和向下方向鍵選擇。
 load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
 load-retry = 再試一次
 

@@ -167,10 +167,16 @@ pub fn CustomerCombobox(
                 &i18n::args([("query", typed.into())]),
             ),
             Some(Ok(found)) => widget.format(
-                id::CUSTOMER_SEARCH_COUNT,
+                id::CUSTOMER_SEARCH_FOUND,
                 &i18n::args([("count", found.len().into())]),
             ),
         })
+    };
+    // How to choose one, where there is something to choose; hidden on
+    // touch screens, which have no arrow keys (style/widget.css).
+    let keys = move || {
+        (query.with(|q| !q.trim().is_empty()) && matches!(current(), Some(Ok(found)) if !found.is_empty()))
+            .then(|| view! { " " <span class="sw-keys-hint">{widget.text(id::CUSTOMER_SEARCH_KEYS)}</span> })
     };
     // A memo, as `searching` is, so that the retry button stays put while
     // the search stays failed.
@@ -198,6 +204,7 @@ pub fn CustomerCombobox(
             />
             <p class="sw-combobox-status" id="sw-customer-search-status" role="status" data-testid="customer-search-status">
                 {status}
+                {keys}
             </p>
             {move || failed.get().then(|| view! {
                 <button type="button" class="sw-button sw-button-secondary" on:click=move |_| {
