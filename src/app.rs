@@ -214,7 +214,7 @@ pub fn Widget(
     let screen = Memo::new(move |_| journey.with(|j| (j.screen, j.escalating)));
 
     let partner_screens = move || match screen.get().0 {
-        Screen::Home => view! { <Home customer_request/> }.into_any(),
+        Screen::Home => view! { <Home partner_center customer_request/> }.into_any(),
         Screen::PartnerCenterRequest => {
             view! { <PartnerCenterRequest state=partner_center/> }.into_any()
         }

@@ -269,6 +269,29 @@ test("discard draft empties the form and the storage", async ({ page }) => {
   await expect(widget.host.getByTestId("undo-discard")).toHaveCount(0);
 });
 
+test("home marks the Partner Center choice while its form holds an unsent request", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const choice = widget.host.getByTestId("open-partner-center-request");
+  await widget.host.locator("#sw-title").fill(typed.title);
+  await widget.host.getByTestId("back").click();
+  await expect(choice.getByTestId("unsent-draft")).toHaveText("Unsent draft");
+  // Its name says so to screen readers too.
+  await expect(choice).toHaveAccessibleName(/Unsent draft$/);
+  await draftStored(page);
+  await page.reload();
+  await expect(choice.getByTestId("unsent-draft")).toBeVisible();
+  await expect(widget.host.getByTestId("open-customer-request").getByTestId("unsent-draft")).toHaveCount(0);
+
+  await choice.click();
+  await widget.fill(typed);
+  await widget.submit();
+  await widget.storedRequest(request);
+  await widget.goto();
+  await expect(choice).toBeVisible();
+  await expect(choice.getByTestId("unsent-draft")).toHaveCount(0);
+});
+
 test("a discarded draft comes back with Undo, until something new is typed", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

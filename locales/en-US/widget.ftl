@@ -247,6 +247,8 @@ home-filed = Requests you filed
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
 home-resume = Continue the unsent request for { $customer } ({ $service })
+# On home's Partner Center choice while its form holds an unsent request.
+home-unsent-draft = Unsent draft
 escalation-reason-none = None of the five: my organization supports it, filed anyway
 health-kind-incident = Incident
 health-kind-advisory = Advisory

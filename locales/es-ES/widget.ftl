@@ -233,6 +233,7 @@ home-filed = Solicitudes que ha enviado
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
 home-resume = Continuar la solicitud sin enviar para { $customer } ({ $service })
+home-unsent-draft = Borrador sin enviar
 escalation-reason-none = Ninguno de los cinco: lo atiende mi organización, se envía igualmente
 health-kind-incident = Incidente
 health-kind-advisory = Aviso

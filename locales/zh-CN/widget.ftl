@@ -230,6 +230,7 @@ home-filed = 你提交的请求
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
 home-resume = 继续填写为{ $customer }（{ $service }）准备的未提交请求
+home-unsent-draft = 未发送的草稿
 escalation-reason-none = 不属于这五类：由我的组织支持，仍然提交
 health-kind-incident = 事件
 health-kind-advisory = 公告

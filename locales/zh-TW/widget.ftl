@@ -230,6 +230,7 @@ home-filed = 您提交的要求
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
 home-resume = 繼續填寫為{ $customer }（{ $service }）準備的未提交要求
+home-unsent-draft = 未傳送的草稿
 escalation-reason-none = 不屬於這五類：由我的組織支援，仍要提交
 health-kind-incident = 事件
 health-kind-advisory = 公告

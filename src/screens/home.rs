@@ -7,10 +7,11 @@ use crate::{
     journey::Step,
 };
 
-/// What the partner needs help with: the choice of flows, and the customer
-/// request left unsent, to go back to.
+/// What the partner needs help with: the choice of flows, and the requests
+/// left unsent: the customer request to go back to, and the Partner Center
+/// request marked as a draft.
 #[component]
-pub fn Home(customer_request: RequestFormState) -> impl IntoView {
+pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState) -> impl IntoView {
     let widget = use_widget();
     let resume = move || {
         customer_request.resumable().map(|subject| {
@@ -31,7 +32,13 @@ pub fn Home(customer_request: RequestFormState) -> impl IntoView {
         })
     };
     let has_filed = move || widget.filed.with(|filed| !filed.requests.is_empty());
-    let choice = move |step: Step, title: MessageId, text: MessageId, testid: &'static str| {
+    // `draft`: the form the flow opens, marked while it holds an unsent request.
+    let choice = move |step: Step,
+                       title: MessageId,
+                       text: MessageId,
+                       testid: &'static str,
+                       draft: Option<RequestFormState>| {
+        let unsent = move || draft.is_some_and(|form| form.unsent());
         view! {
             <li>
                 <button
@@ -42,6 +49,9 @@ pub fn Home(customer_request: RequestFormState) -> impl IntoView {
                 >
                     <span class="sw-choice-title">{widget.text(title)}</span>
                     <span class="sw-choice-text">{widget.text(text)}</span>
+                    {move || unsent().then(|| view! {
+                        <span class="sw-badge" data-testid="unsent-draft">{widget.text(id::HOME_UNSENT_DRAFT)}</span>
+                    })}
                 </button>
             </li>
         }
@@ -56,18 +66,21 @@ pub fn Home(customer_request: RequestFormState) -> impl IntoView {
                     id::HOME_PARTNER_CENTER_TITLE,
                     id::HOME_PARTNER_CENTER_TEXT,
                     "open-partner-center-request",
+                    Some(partner_center),
                 )}
                 {choice(
                     Step::OpenCustomerRequest,
                     id::HOME_CUSTOMER_TITLE,
                     id::HOME_CUSTOMER_TEXT,
                     "open-customer-request",
+                    None,
                 )}
                 {choice(
                     Step::OpenEscalationGuide,
                     id::HOME_ESCALATE_TITLE,
                     id::HOME_ESCALATE_TEXT,
                     "open-escalation-guide",
+                    None,
                 )}
             </ul>
             {move || has_filed().then(|| view! {

@@ -203,10 +203,15 @@ impl RequestFormState {
     /// The customer and service of a kept customer request that is not filed
     /// yet (tracked): what home offers to go back to.
     pub fn resumable(&self) -> Option<DraftSubject> {
-        if self.is_filed() || !self.current_draft().fields.describes_a_problem() {
+        if !self.unsent() {
             return None;
         }
         self.about.get()
+    }
+
+    /// Whether the form holds a problem typed and not filed yet (tracked).
+    pub fn unsent(&self) -> bool {
+        !self.is_filed() && self.current_draft().fields.describes_a_problem()
     }
 
     /// The form is shown in the journey's `visit`. Its confirmation stays
