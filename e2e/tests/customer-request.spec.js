@@ -281,10 +281,16 @@ test("an unsent customer request keeps its customer and service: home resumes it
   await expect(typedFor).toHaveCount(0);
   await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
 
+  await expect(widget.host.getByTestId("undo-discard")).toBeVisible();
+
   // Nothing left to resume.
   await widget.host.evaluate((element) => element.open());
   await expect(widget.home).toBeVisible();
   await expect(resume).toHaveCount(0);
+  // Nor to undo for another customer: the text was Contoso's.
+  await openRequestFor(widget, "contoso", "Contoso Ltd", "Azure");
+  await expect(widget.host.getByTestId("request-context")).toContainText("Azure");
+  await expect(widget.host.getByTestId("undo-discard")).toHaveCount(0);
 });
 
 test("a service list that cannot be loaded says so, and Try again loads it", async ({ page }) => {

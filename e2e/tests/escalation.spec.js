@@ -273,6 +273,10 @@ test("another request after an escalation is a new problem: the guide's decision
   await expect(widget.host.getByTestId("request-escalation")).toHaveCount(0);
   await expect(widget.host.getByTestId("escalation-offer")).toBeVisible();
   await expect(widget.host.locator("#sw-contact-email")).toHaveValue("li.na@contoso.cn");
+  // The contact details alone are not worth a draft: past the draft's half
+  // second of waiting, nothing is stored.
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":draft:")))).toEqual([]);
   await widget.host.locator("#sw-severity").check();
   await widget.host.locator("#sw-title").fill("Calendar sharing question");
   await widget.host.locator("#sw-description").fill("How do we share a calendar with another tenant?");

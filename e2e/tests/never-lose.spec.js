@@ -304,6 +304,7 @@ test("a discarded draft comes back with Undo, until something new is typed", asy
   await widget.host.getByTestId("discard-draft").click();
   await expect(widget.host.locator("#sw-description")).toHaveValue("");
   await expect(widget.host.getByTestId("undo-discard")).toHaveText("復原");
+  await expect(widget.host.getByTestId("undo-discard")).toBeFocused();
   await page.keyboard.press("Enter");
   // Every field back, the notice gone, and the draft stored again.
   await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);

@@ -49,8 +49,8 @@ pub fn RequestForm(
             let fields = state.current_draft().fields;
             let now = target.with(|target| fields.to_request(target, locale).validate());
             return local
-                .iter()
-                .filter_map(|shown| now.iter().find(|e| e.field == shown.field).cloned())
+                .into_iter()
+                .filter(|shown| now.iter().any(|e| e.field == shown.field))
                 .collect();
         }
         match result.get() {
@@ -145,9 +145,10 @@ pub fn RequestForm(
     let on_new_request = Callback::new(move |()| {
         // The confirmation, which had focus, goes: to the screen's top.
         widget.focus_when_drawn("h2.sw-heading");
-        state.start_over();
         // A new problem: the guide's decision was the filed request's.
-        if target.with_untracked(|t| matches!(t, RequestTarget::Customer(_))) {
+        let customer = target.with_untracked(|t| matches!(t, RequestTarget::Customer(_)));
+        state.another_request(customer);
+        if customer {
             widget.go(Step::AnotherRequest);
         }
     });

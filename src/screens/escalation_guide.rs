@@ -78,8 +78,8 @@ fn HealthCheck() -> impl IntoView {
                 >
                     // "None of these" only when something is listed.
                     {move || match shown.get() {
-                        Some(0) => widget.text(id::GUIDE_CONTINUE)(),
-                        _ => widget.text(id::GUIDE_HEALTH_CONTINUE)(),
+                        Some(listed) if listed > 0 => widget.text(id::GUIDE_HEALTH_CONTINUE)(),
+                        _ => widget.text(id::GUIDE_CONTINUE)(),
                     }}
                 </button>
             </div>

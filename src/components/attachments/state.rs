@@ -84,6 +84,11 @@ impl AttachmentsState {
         })
     }
 
+    /// Whether no file is attached, uploaded or not (tracked).
+    pub fn is_empty(&self) -> bool {
+        self.files.with(Vec::is_empty)
+    }
+
     /// Whether the request must wait for its files (tracked).
     pub fn blocker(&self) -> Option<Blocker> {
         self.files

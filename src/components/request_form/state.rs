@@ -237,6 +237,10 @@ impl RequestFormState {
         if !same_target && untrack(|| self.is_filed()) {
             self.start_over();
         }
+        // What was discarded was for the customer and service before.
+        if !same_target {
+            self.discarded.set(None);
+        }
         let typed = untrack(|| self.current_draft().fields.describes_a_problem());
         self.typed_for
             .set(before.filter(|before| !before.same_target(&subject) && typed));
@@ -299,6 +303,21 @@ impl RequestFormState {
                 self.contact_language.set(contact.language);
             }
         }
+    }
+
+    /// "Submit another request": a new request with what
+    /// `RequestFields::for_next_request` keeps, which is not worth a draft.
+    /// `checked_anew`: the escalation guide's decision was the filed
+    /// request's, and the form is no longer about it.
+    pub(super) fn another_request(&self, checked_anew: bool) {
+        if checked_anew {
+            self.about.update(|about| {
+                if let Some(about) = about {
+                    about.escalation = None;
+                }
+            });
+        }
+        self.start_over();
     }
 
     /// Starts a new request with what `RequestFields::for_next_request`

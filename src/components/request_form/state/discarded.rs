@@ -29,9 +29,10 @@ impl RequestFormState {
     }
 
     /// Whether "Undo" is offered (tracked): something was discarded and
-    /// nothing typed since, which the undo would overwrite.
+    /// nothing typed or attached since, which the undo would overwrite.
     pub(in crate::components::request_form) fn can_undo_discard(&self) -> bool {
         self.discarded.with(Option::is_some)
+            && self.attachments.is_empty()
             && self.current_draft().fields == RequestFields::default()
     }
 
