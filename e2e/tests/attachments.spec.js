@@ -350,14 +350,20 @@ test("an upload whose sign-in is refused says to sign in again and tells the pag
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
 });
 
-test("offline, a file waits for the connection without spending its attempts, then uploads", async ({ page, context, request: api }) => {
+/** The form, offline, with app.log attached; `sent.uploads` counts the uploads the page sends. */
+async function attachOffline(page, context) {
   const widget = await openForm(page);
-  let uploads = 0;
+  const sent = { uploads: 0 };
   page.on("request", (r) => {
-    if (r.url().includes("/attachments?")) uploads += 1;
+    if (r.url().includes("/attachments?")) sent.uploads += 1;
   });
   await context.setOffline(true);
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  return { widget, sent };
+}
+
+test("offline, a file waits for the connection without spending its attempts, then uploads", async ({ page, context, request: api }) => {
+  const { widget, sent } = await attachOffline(page, context);
   await expect(widget.host.getByTestId("attachment-offline")).toHaveText(
     "Waiting for the connection. The file uploads when you're back online.",
   );
@@ -367,11 +373,11 @@ test("offline, a file waits for the connection without spending its attempts, th
   await widget.fill(request);
   await widget.submit();
   await expect(widget.host.getByTestId("attachments-blocked")).toContainText(texts["en-US"].wait);
-  expect(uploads).toBe(0);
+  expect(sent.uploads).toBe(0);
 
   await context.setOffline(false);
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
-  expect(uploads).toBe(1);
+  expect(sent.uploads).toBe(1);
   await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
   await widget.submit();
   const stored = await widget.storedRequest(api);
@@ -379,13 +385,7 @@ test("offline, a file waits for the connection without spending its attempts, th
 });
 
 test("a file removed while it waits for the connection is never uploaded", async ({ page, context }) => {
-  const widget = await openForm(page);
-  let uploads = 0;
-  page.on("request", (r) => {
-    if (r.url().includes("/attachments?")) uploads += 1;
-  });
-  await context.setOffline(true);
-  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  const { widget, sent } = await attachOffline(page, context);
   await expect(widget.host.getByTestId("attachment-offline")).toBeVisible();
   await widget.host.getByTestId("attachment-remove").click();
   await expect(widget.host.getByTestId("attachment")).toHaveCount(0);
@@ -393,5 +393,5 @@ test("a file removed while it waits for the connection is never uploaded", async
   // A file added now uploads once; the removed one not at all.
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "second.log", mimeType: "text/plain", buffer: log });
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
-  expect(uploads).toBe(1);
+  expect(sent.uploads).toBe(1);
 });
