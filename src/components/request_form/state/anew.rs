@@ -1,0 +1,77 @@
+//! When a form begins a new request: shown in a later visit, or for another
+//! customer or service, after a filed one; "Submit another request"; and
+//! "Discard draft" (`discarded.rs`).
+
+use leptos::prelude::*;
+
+use super::{new_key, RequestFormState};
+use crate::{drafts::DraftSubject, locale::Locale, request_form::RequestFields};
+
+impl RequestFormState {
+    /// The form is shown in the journey's `visit`. Its confirmation stays
+    /// while the user is on the visit that filed it (a language switch, its
+    /// status and back); a later visit begins a new request (`start_over`)
+    /// rather than open on this one's confirmation.
+    pub fn show_in(&self, visit: u32) {
+        let before = self.shown_in.get_value();
+        self.shown_in.set_value(visit);
+        if before != visit && untrack(|| self.is_filed()) {
+            self.start_over();
+        }
+    }
+
+    /// The form is shown for `subject`'s customer and service. Text typed for
+    /// others stays (nothing typed is lost) and the form says for whom it was
+    /// typed. The guide's decision alone changing (the partner went through
+    /// it from the form) is the same customer and service. A request filed
+    /// for another customer or service gives way to a new one.
+    pub fn show_for(&self, subject: DraftSubject) {
+        let before = self.about.get_untracked();
+        let same_target = before.as_ref().is_some_and(|b| b.same_target(&subject));
+        if !same_target && untrack(|| self.is_filed()) {
+            self.start_over();
+        }
+        // What was discarded was for the customer and service before.
+        if !same_target {
+            self.discarded.set(None);
+        }
+        let typed = untrack(|| self.current_draft().fields.describes_a_problem());
+        self.typed_for
+            .set(before.filter(|before| !before.same_target(&subject) && typed));
+        self.about.set(Some(subject));
+    }
+
+    /// "Submit another request": a new request with what
+    /// `RequestFields::for_next_request` keeps, which is not worth a draft.
+    /// `checked_anew`: the escalation guide's decision was the filed
+    /// request's, and the form is no longer about it.
+    pub(in crate::components::request_form) fn another_request(&self, checked_anew: bool) {
+        if checked_anew {
+            self.about.update(|about| {
+                if let Some(about) = about {
+                    about.escalation = None;
+                }
+            });
+        }
+        self.start_over();
+    }
+
+    /// Starts a new request with what `RequestFields::for_next_request`
+    /// keeps; that much is not worth a draft.
+    fn start_over(&self) {
+        let chosen = self.contact_language.get_untracked().is_some();
+        let next = self.typed(Locale::default()).for_next_request();
+        self.begin_anew(next, chosen);
+    }
+
+    /// Throws the draft away: an empty form and a new request.
+    pub(super) fn begin_anew(&self, fields: RequestFields, language_chosen: bool) {
+        self.set_fields(fields, language_chosen);
+        self.discarded.set(None);
+        self.local_errors.set(Vec::new());
+        self.typed_for.set(None);
+        self.idempotency_key.set(new_key());
+        self.submit.value.set(None);
+        self.draft.forget(self.current_draft_untracked());
+    }
+}
