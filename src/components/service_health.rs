@@ -58,31 +58,28 @@ pub fn ServiceHealthList(
         _ => None,
     };
     let only = StoredValue::new(only);
+    // The answer as listed: every item, or only the one asked for.
+    let listed = move || {
+        health.get().map(|answer| {
+            answer.map(|incidents| {
+                let wanted = |i: &HealthIncident| {
+                    only.with_value(|only| only.as_ref().is_none_or(|o| *o == i.id))
+                };
+                incidents.into_iter().filter(wanted).collect::<Vec<_>>()
+            })
+        })
+    };
     if let Some(shown) = shown {
-        Effect::new(move |_| {
-            let listed = health.get().and_then(Result::ok).map(|incidents| {
-                only.with_value(|only| {
-                    incidents
-                        .iter()
-                        .filter(|i| only.as_ref().is_none_or(|o| *o == i.id))
-                        .count()
-                })
-            });
-            shown.set(listed);
-        });
+        Effect::new(move |_| shown.set(listed().and_then(Result::ok).map(|items| items.len())));
     }
 
     view! {
         <div class="sw-health" data-testid="service-health">
-            {move || match health.get() {
+            {move || match listed() {
                 None => view! { <p role="status">{widget.text(id::HEALTH_LOADING)}</p> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailure message=id::HEALTH_ERROR error on_retry=Callback::new(move |()| health.reload())/> }
                 .into_any(),
-                Some(Ok(incidents)) => {
-                    let shown: Vec<_> = incidents
-                        .into_iter()
-                        .filter(|i| only.with_value(|only| only.as_ref().is_none_or(|o| *o == i.id)))
-                        .collect();
+                Some(Ok(shown)) => {
                     if shown.is_empty() {
                         view! { <p class="sw-health-none" data-testid="health-none">{move || empty.get()}</p> }.into_any()
                     } else {
