@@ -145,12 +145,10 @@ pub fn RequestForm(
     let on_new_request = Callback::new(move |()| {
         // The confirmation, which had focus, goes: to the screen's top.
         widget.focus_when_drawn("h2.sw-heading");
-        // A new problem: the guide's decision was the filed request's.
-        let customer = target.with_untracked(|t| matches!(t, RequestTarget::Customer(_)));
-        state.another_request(customer);
-        if customer {
-            widget.go(Step::AnotherRequest);
-        }
+        // A new problem: the journey drops the guide's decision too (where
+        // it is on a customer request; elsewhere the step means nothing).
+        state.another_request();
+        widget.go(Step::AnotherRequest);
     });
     let is_customer_request =
         move || target.with(|target| matches!(target, RequestTarget::Customer(_)));

@@ -43,10 +43,13 @@ impl RequestFormState {
 
     /// "Submit another request": a new request with what
     /// `RequestFields::for_next_request` keeps, which is not worth a draft.
-    /// `checked_anew`: the escalation guide's decision was the filed
-    /// request's, and the form is no longer about it.
-    pub(in crate::components::request_form) fn another_request(&self, checked_anew: bool) {
-        if checked_anew {
+    /// The escalation guide's decision, where a customer request had one,
+    /// was the filed request's: the form is no longer about it.
+    pub(in crate::components::request_form) fn another_request(&self) {
+        if self
+            .about
+            .with_untracked(|about| about.as_ref().is_some_and(|a| a.escalation.is_some()))
+        {
             self.about.update(|about| {
                 if let Some(about) = about {
                     about.escalation = None;
