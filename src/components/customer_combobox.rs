@@ -154,29 +154,42 @@ pub fn CustomerCombobox(
         }
     };
 
+    // What the search found, and, where there is something to choose, how
+    // to choose it: hidden on touch screens, which have no arrow keys
+    // (style/widget.css).
     let status = move || {
         let typed = query.with(|q| q.trim().to_owned());
         if typed.is_empty() {
             return None;
         }
-        Some(match current() {
-            None => i18n::message(widget.locale.get(), id::CUSTOMER_SEARCH_LOADING),
-            Some(Err(error)) => failure_text(widget, id::CUSTOMER_SEARCH_ERROR, &error),
-            Some(Ok(found)) if found.is_empty() => widget.format(
-                id::CUSTOMER_SEARCH_EMPTY,
-                &i18n::args([("query", typed.into())]),
+        let (text, choose) = match current() {
+            None => (
+                i18n::message(widget.locale.get(), id::CUSTOMER_SEARCH_LOADING),
+                false,
             ),
-            Some(Ok(found)) => widget.format(
-                id::CUSTOMER_SEARCH_FOUND,
-                &i18n::args([("count", found.len().into())]),
+            Some(Err(error)) => (
+                failure_text(widget, id::CUSTOMER_SEARCH_ERROR, &error),
+                false,
             ),
-        })
-    };
-    // How to choose one, where there is something to choose; hidden on
-    // touch screens, which have no arrow keys (style/widget.css).
-    let keys = move || {
-        (query.with(|q| !q.trim().is_empty()) && matches!(current(), Some(Ok(found)) if !found.is_empty()))
-            .then(|| view! { " " <span class="sw-keys-hint">{widget.text(id::CUSTOMER_SEARCH_KEYS)}</span> })
+            Some(Ok(found)) if found.is_empty() => (
+                widget.format(
+                    id::CUSTOMER_SEARCH_EMPTY,
+                    &i18n::args([("query", typed.into())]),
+                ),
+                false,
+            ),
+            Some(Ok(found)) => (
+                widget.format(
+                    id::CUSTOMER_SEARCH_FOUND,
+                    &i18n::args([("count", found.len().into())]),
+                ),
+                true,
+            ),
+        };
+        let keys = choose.then(|| {
+            view! { " " <span class="sw-keys-hint">{widget.text(id::CUSTOMER_SEARCH_KEYS)}</span> }
+        });
+        Some(view! { {text} {keys} })
     };
     // A memo, as `searching` is, so that the retry button stays put while
     // the search stays failed.
@@ -204,7 +217,6 @@ pub fn CustomerCombobox(
             />
             <p class="sw-combobox-status" id="sw-customer-search-status" role="status" data-testid="customer-search-status">
                 {status}
-                {keys}
             </p>
             {move || failed.get().then(|| view! {
                 <button type="button" class="sw-button sw-button-secondary" on:click=move |_| {
