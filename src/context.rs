@@ -116,8 +116,17 @@ impl WidgetContext {
     /// The services (`GET /services`), loaded again when the backend
     /// changes; none without a usable backend.
     pub fn services(self) -> Loaded<Result<Vec<Service>, LoadError>> {
+        self.services_when(|| true)
+    }
+
+    /// The services as `services` loads them, once `wanted` (tracked) says
+    /// they are; none before.
+    pub fn services_when(
+        self,
+        wanted: impl Fn() -> bool + 'static,
+    ) -> Loaded<Result<Vec<Service>, LoadError>> {
         Loaded::new(move || {
-            let backend = self.backend.get();
+            let backend = self.backend.get().filter(|_| wanted());
             let transport = self.transport();
             async move {
                 match backend {

@@ -85,12 +85,17 @@ test("a screenshot and a log go with the request by picker, drop and paste, and 
     expect(sha256(await download.body())).toBe(sha256(bytes));
   }
   // The request's status names its files, with its category.
+  let servicesAsked = 0;
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith("/services")) servicesAsked += 1;
+  });
   await widget.host.getByTestId("view-status").click();
   const facts = widget.host.getByTestId("status-facts");
   await expect(facts.locator(".sw-facts-files li")).toHaveText(["app.log", "dropped.png", "image.png"]);
   await expect(facts).toContainText("Category");
-  // A Partner Center request is about no service.
+  // A Partner Center request is about no service: none named, none asked for.
   await expect(facts.getByTestId("status-service")).toHaveCount(0);
+  expect(servicesAsked).toBe(0);
 });
 
 for (const locale of ["en-US", "zh-CN"]) {

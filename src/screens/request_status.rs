@@ -35,8 +35,14 @@ pub fn RequestStatus() -> impl IntoView {
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });
-    // Loaded once for the screen, not again with each refresh of the status.
-    let services = widget.services();
+    // The services' names, for a request about one: loaded once for the
+    // screen, not again with each refresh of the status.
+    let about_a_service = Memo::new(move |_| {
+        stored
+            .get()
+            .is_some_and(|(answer, _)| matches!(answer, Ok(s) if s.request.service.is_some()))
+    });
+    let services = widget.services_when(move || about_a_service.get());
     let checked = move || {
         stored.get().map(|(_, time)| {
             widget.format(
