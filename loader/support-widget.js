@@ -66,7 +66,7 @@ const make = (tag, props) => Object.assign(document.createElement(tag), props);
 let hints = [];
 let launchers = 0;
 const hint = () => {
-  if (loading || hints.length) return;
+  if (loading || hints.length || !launchers) return;
   hints = [files.glue, files.wasm].map((file) => {
     const link = make("link", { rel: "modulepreload", href: here(file) });
     link.setAttribute("data-support-widget", "");
@@ -81,6 +81,7 @@ class SupportWidgetElement extends HTMLElement {
   #connection = 0;
   #waiting = [];
   #parts = null;
+  #headers = null;
 
   connectedCallback() {
     const connection = ++this.#connection;
@@ -97,38 +98,51 @@ class SupportWidgetElement extends HTMLElement {
     // the user shows intent (hover, focus, click). When the page is idle, its
     // files are only fetched, with preload hints.
     const words = labels[localeOf(this)];
-    // ARIA through its reflected properties (ariaExpanded, role, ariaLabel).
-    const launcher = make("button", { type: "button", className: "sw-launcher", textContent: words.open, hidden: true, ariaExpanded: "false" });
+    const intent = () => load(this).catch(() => {});
+    // ARIA through its reflected properties (ariaExpanded, role, ariaLabel);
+    // events through the elements' own handler properties, which nothing
+    // else inside the shadow root sets.
+    const launcher = make("button", {
+      type: "button",
+      className: "sw-launcher",
+      textContent: words.open,
+      hidden: true,
+      ariaExpanded: "false",
+      onpointerenter: intent,
+      onfocus: intent,
+      onclick: () => (panel.hidden ? this.#show() : this.#hide()),
+    });
     launcher.setAttribute("aria-controls", "sw-panel");
-    const close = make("button", { type: "button", className: "sw-panel-close", textContent: words.close });
-    const panel = make("div", { id: "sw-panel", className: "sw-panel", hidden: true, role: "dialog", ariaLabel: words.open });
+    const close = make("button", { type: "button", className: "sw-panel-close", textContent: words.close, onclick: () => this.#hide() });
+    const panel = make("div", {
+      id: "sw-panel",
+      className: "sw-panel",
+      hidden: true,
+      role: "dialog",
+      ariaLabel: words.open,
+      // Escape closes the panel unless a control inside used it (a list).
+      // (A handler property that returns false cancels the event: this one
+      // returns nothing.)
+      onkeydown: (event) => {
+        if (event.key === "Escape" && !event.defaultPrevented) this.#hide();
+      },
+    });
     panel.append(make("div", { className: "sw-panel-bar" }), container);
     panel.firstChild.append(close);
     // Shown once styled, so that it never appears unstyled in the page's flow.
-    style.addEventListener("load", () => (launcher.hidden = false), { once: true });
+    style.onload = () => {
+      launcher.hidden = false;
+    };
     shadow.replaceChildren(style, launcher, panel);
-    const intent = () => load(this).catch(() => {});
-    launcher.addEventListener("pointerenter", intent);
-    launcher.addEventListener("focus", intent);
-    launcher.addEventListener("click", () => (panel.hidden ? this.#show() : this.#hide()));
-    close.addEventListener("click", () => this.#hide());
-    panel.addEventListener("keydown", (event) => {
-      // Escape closes the panel unless a control inside used it (a list).
-      if (event.key === "Escape" && !event.defaultPrevented) this.#hide();
-    });
-    const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 2000));
-    const cancelIdle = window.cancelIdleCallback ?? clearTimeout;
-    const idleId = idle(hint);
+    // An idle callback that comes after the last launcher has gone does nothing.
+    (window.requestIdleCallback ?? ((run) => setTimeout(run, 2000)))(hint);
     launchers++;
-    this.#parts = { container, launcher, panel, close, cancelIdle: () => cancelIdle(idleId) };
+    this.#parts = { container, launcher, panel };
   }
 
   disconnectedCallback() {
     this.#connection++;
-    if (this.#parts?.cancelIdle) {
-      this.#parts.cancelIdle();
-      if (!--launchers) unhint();
-    }
+    if (this.#parts?.launcher && !--launchers) unhint();
     this.#parts = null;
     this.#handle?.unmount();
     this.#handle?.free();
@@ -151,6 +165,8 @@ class SupportWidgetElement extends HTMLElement {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
           this.#parts.container.replaceChildren();
           this.#handle = glue.mount(this, this.#parts.container, messages, focus);
+          // Headers outlive a move of the element, which mounts it anew.
+          if (this.#headers) this.#handle.setRequestHeaders(this.#headers);
           for (const call of this.#waiting.splice(0)) call();
         }
       })
@@ -162,10 +178,14 @@ class SupportWidgetElement extends HTMLElement {
         if (connection !== this.#connection || !container || container.firstChild) return;
         const words = labels[localeOf(this)];
         const notice = make("div", { className: "sw-unavailable", role: "alert" });
-        const retry = make("button", { type: "button", className: "sw-button sw-button-secondary", textContent: words.retry });
-        retry.addEventListener("click", () => {
-          container.replaceChildren();
-          this.#mount(this.#connection, true);
+        const retry = make("button", {
+          type: "button",
+          className: "sw-button sw-button-secondary",
+          textContent: words.retry,
+          onclick: () => {
+            container.replaceChildren();
+            this.#mount(this.#connection, true);
+          },
         });
         notice.append(make("p", { textContent: words.failed }), retry);
         container.replaceChildren(notice);
@@ -183,7 +203,7 @@ class SupportWidgetElement extends HTMLElement {
 
   #show() {
     const { launcher, panel } = this.#parts ?? {};
-    if (!panel) return Promise.resolve();
+    if (!panel) return;
     panel.hidden = false;
     launcher.ariaExpanded = "true";
     return this.#mount(this.#connection, true);
@@ -219,17 +239,21 @@ class SupportWidgetElement extends HTMLElement {
 
   /** Shows "partner-center", "customer", or the start screen (opening the panel in launcher mode). */
   open(flow) {
-    // Inline, there is no panel to show.
-    return this.#show().then(() => this.#call((widget) => widget.open(flow)));
+    // The panel shows once the widget has taken the call, or has failed to
+    // load (to say so); a refused call leaves it as it was. Inline, there is
+    // no panel to show.
+    return this.#call((widget) => widget.open(flow)).then(
+      () => this.#show(),
+      (error) => {
+        if (!this.#handle) this.#show();
+        throw error;
+      },
+    );
   }
 
   /** Closes the panel in launcher mode; inline, back to the start screen. */
   close() {
-    if (this.#parts?.panel) {
-      this.#hide();
-      return Promise.resolve();
-    }
-    return this.#call((widget) => widget.close());
+    return this.#parts?.panel ? Promise.resolve(this.#hide()) : this.#call((widget) => widget.close());
   }
 
   /** Fills in { contact, customer, service, category, title }. */
@@ -239,13 +263,18 @@ class SupportWidgetElement extends HTMLElement {
 
   /** Switches the language, as the locale attribute does. */
   setLocale(locale) {
-    this.setAttribute("locale", String(locale));
+    // None (null or undefined) goes back to the page's and browser's languages.
+    locale == null ? this.removeAttribute("locale") : this.setAttribute("locale", locale);
     return this.#call(() => undefined);
   }
 
   /** Headers for every request to the backend, such as { Authorization }. */
   setRequestHeaders(headers) {
-    return this.#call((widget) => widget.setRequestHeaders(JSON.stringify(headers ?? {})));
+    return this.#call((widget) => {
+      const text = JSON.stringify(headers ?? {});
+      widget.setRequestHeaders(text);
+      this.#headers = text;
+    });
   }
 }
 

@@ -166,6 +166,23 @@ test("the page's open() opens the panel at a flow, and close() closes it", async
   await expect(page.locator("support-widget .sw-panel")).toBeHidden();
 });
 
+test("a refused open() leaves the panel closed, and setLocale(undefined) goes back to the page's language", async ({ page }) => {
+  await page.goto(`${site.origin}/launcher.html`);
+  const host = page.locator("support-widget");
+  const refused = await host.evaluate((el) => el.open("escalate").then(() => "opened", (e) => e.message));
+  expect(refused).toContain('unknown flow "escalate"');
+  await expect(page.locator("support-widget .sw-panel")).toBeHidden();
+  await expect(host.locator(".sw-launcher")).toHaveAttribute("aria-expanded", "false");
+
+  await host.evaluate((el) => el.setLocale("zh-TW"));
+  await expect(host.locator(".sw-launcher")).toHaveText("說明與支援");
+  await host.evaluate((el) => el.setLocale(undefined));
+  await expect(host).not.toHaveAttribute("locale");
+  await expect(host.locator(".sw-launcher")).toHaveText("Help and support");
+  await host.evaluate((el) => el.open("partner-center"));
+  await expect(new SupportWidgetPage(page).heading).toHaveText("New Partner Center request");
+});
+
 test("the launcher speaks the page's language before the widget loads", async ({ page }) => {
   await page.goto(`${site.origin}/launcher.html`);
   await page.locator("support-widget").evaluate((el) => el.remove());

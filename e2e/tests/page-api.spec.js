@@ -105,6 +105,26 @@ test("request headers from the page go with every request, and reserved ones are
   expect(refused).toContain('"Idempotency-Key" is set by the widget');
 });
 
+test("request headers outlive a move of the element, which mounts the widget anew", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer portal-session-8" }));
+  // A refused call leaves the accepted headers in place.
+  await widget.host.evaluate((el) => el.setRequestHeaders({ "Idempotency-Key": "mine" }).catch(() => {}));
+  await page.evaluate(() => {
+    const element = document.querySelector("support-widget");
+    const box = document.createElement("section");
+    document.body.append(box);
+    box.append(element);
+  });
+  await widget.host.evaluate((el) => el.open("partner-center"));
+  const sent = page.waitForRequest((r) => r.url().endsWith("/support-requests") && r.method() === "POST");
+  await widget.fill({ category: "technical", title: "Moved", description: "After a move.", name: "Ana", email: "ana@contoso.com" });
+  await widget.submit();
+  expect(await (await sent).headerValue("authorization")).toBe("Bearer portal-session-8");
+  await expect(widget.confirmation).toBeVisible();
+});
+
 test("submitted and error events tell the page what happened", async ({ page, request }) => {
   const events = await recordEvents(page);
   const widget = new SupportWidgetPage(page);
