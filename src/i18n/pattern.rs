@@ -115,7 +115,7 @@ fn write(out: &mut String, parts: &[Part], args: Option<&Args>, locale: Locale) 
             Part::Text(text) => out.push_str(text),
             Part::Var(name) => match args.and_then(|args| args.get(name)) {
                 Some(Value::Text(text)) => out.push_str(text),
-                Some(Value::Number(n)) => _ = write!(out, "{n}"),
+                Some(Value::Number(n)) => write_number(out, *n, locale),
                 Some(Value::None) => {}
                 None => _ = write!(out, "{{${name}}}"),
             },
@@ -133,6 +133,26 @@ fn write(out: &mut String, parts: &[Part], args: Option<&Args>, locale: Locale) 
                     write(out, parts, args, locale);
                 }
             }
+        }
+    }
+}
+
+/// A whole number as CLDR writes it in the locale: its digits grouped in
+/// threes (`10,000`, and `10.000` in Spanish, which leaves a number of four
+/// digits ungrouped: `1000`). Fluent formats numbers with the platform's
+/// `Intl.NumberFormat`, which does the same.
+fn write_number(out: &mut String, n: i64, locale: Locale) {
+    let (separator, shortest_grouped) = match locale {
+        Locale::EsEs => ('.', 5),
+        _ => (',', 4),
+    };
+    _ = write!(out, "{n}");
+    let digits_from = out.len() - n.unsigned_abs().checked_ilog10().unwrap_or(0) as usize - 1;
+    if out.len() - digits_from >= shortest_grouped {
+        let mut at = out.len() - 3;
+        while at > digits_from {
+            out.insert(at, separator);
+            at = at.saturating_sub(3);
         }
     }
 }

@@ -217,7 +217,32 @@ fn numbers_are_written_as_fluent_writes_them() {
     assert!(status(503u16.into()).contains("(error \u{2068}503\u{2069})"));
     assert!(status((-7i32).into()).contains("\u{2068}-7\u{2069}"));
     assert!(status(None::<u16>.into()).contains("(error \u{2068}\u{2069})"));
-    assert!(status(u64::MAX.into()).contains(&i64::MAX.to_string()));
+    assert!(status(u64::MAX.into()).contains("9,223,372,036,854,775,807"));
+}
+
+#[test]
+fn numbers_are_grouped_as_each_locale_groups_them() {
+    let too_long = |locale, max: i64| {
+        let args = args([("field", "F".into()), ("max", max.into())]);
+        format(locale, id::ERROR_TOO_LONG, Some(&args))
+    };
+    let grouped = |locale, max, written: &str| {
+        let text = too_long(locale, max);
+        assert!(
+            text.contains(&format!("\u{2068}{written}\u{2069}")),
+            "{text}"
+        );
+    };
+    grouped(Locale::EnUs, 10_000, "10,000");
+    grouped(Locale::EnUs, 1_000, "1,000");
+    grouped(Locale::EnUs, 999, "999");
+    grouped(Locale::EnUs, -1_234_567, "-1,234,567");
+    grouped(Locale::ZhCn, 10_000, "10,000");
+    grouped(Locale::ZhTw, 10_000, "10,000");
+    // Spanish groups only numbers of five digits and more.
+    grouped(Locale::EsEs, 1_000, "1000");
+    grouped(Locale::EsEs, 10_000, "10.000");
+    grouped(Locale::EsEs, 1_000_000, "1.000.000");
 }
 
 #[test]

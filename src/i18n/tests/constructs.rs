@@ -203,8 +203,8 @@ fn spanish_millions_choose_many() {
     let millions =
         |n: i64| catalog.format(Locale::EsEs, "millions", Some(&args([("n", n.into())])));
     assert_eq!(millions(1), "uno");
-    assert_eq!(millions(2_000_000), "\u{2068}2000000\u{2069} de algo");
-    assert_eq!(millions(2_000_001), "\u{2068}2000001\u{2069} algos");
+    assert_eq!(millions(2_000_000), "\u{2068}2.000.000\u{2069} de algo");
+    assert_eq!(millions(2_000_001), "\u{2068}2.000.001\u{2069} algos");
 }
 
 #[test]

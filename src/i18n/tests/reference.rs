@@ -21,6 +21,12 @@ impl Reference {
         let bundles = sources.iter().map(|(locale, source)| {
             let mut bundle = FluentBundle::new(vec![locale.tag().parse().expect("a tag")]);
             bundle.set_use_isolating(true);
+            // Numbers grouped as Fluent's Intl-backed formatting groups
+            // them, which fluent-bundle without intl leaves to the caller.
+            bundle.set_formatter(Some(match locale {
+                Locale::EsEs => grouped_in_spanish,
+                _ => grouped_by_commas,
+            }));
             let resource = FluentResource::try_new(source.to_string())
                 .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", locale.tag()));
             bundle.add_resource_overriding(resource);
@@ -51,6 +57,35 @@ impl Reference {
             None => String::new(),
         }
     }
+}
+
+fn grouped_by_commas<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped(value, ",", 4)
+}
+
+fn grouped_in_spanish<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped(value, ".", 5)
+}
+
+/// A whole number's digits in threes from the right, once it has at least
+/// `shortest` of them; other values as fluent-bundle writes them.
+fn grouped(value: &FluentValue, separator: &str, shortest: usize) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let digits = format!("{}", number.value.abs());
+    if number.value.fract() != 0.0 || digits.len() < shortest {
+        // As fluent-bundle writes it (a literal keeps its own digits).
+        return None;
+    }
+    let bytes = digits.as_bytes();
+    let mut groups: Vec<&str> = bytes
+        .rchunks(3)
+        .map(|chunk| std::str::from_utf8(chunk).expect("digits"))
+        .collect();
+    groups.reverse();
+    let sign = if number.value < 0.0 { "-" } else { "" };
+    Some(format!("{sign}{}", groups.join(separator)))
 }
 
 /// Values a variable is given in the comparisons; `None` leaves it unset.
