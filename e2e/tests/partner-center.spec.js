@@ -142,6 +142,11 @@ test("the error summary lists every problem, in the user's language, and takes f
   await expect(widget.errorSummary).toBeFocused();
   await expect(widget.errorSummary.locator("li")).toHaveCount(5);
   await expect(widget.errorSummary).toContainText("電子郵件");
+  // Focus reads its title and its list; it is no live region, which would
+  // read the list out again each time a fix below takes an entry away.
+  await expect(widget.errorSummary).toHaveAccessibleName("請修正下列問題");
+  await expect(widget.errorSummary).toHaveAccessibleDescription(/電子郵件/);
+  expect(await widget.errorSummary.evaluate((summary) => summary.closest("[role=alert], [aria-live]"))).toBeNull();
   await expect(widget.host.locator("#sw-contact-email")).toHaveValue("wang@");
   await expect(widget.host.locator("#sw-contact-email")).toHaveAttribute("aria-invalid", "true");
 

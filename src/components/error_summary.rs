@@ -5,7 +5,10 @@ use wasm_bindgen::JsCast;
 use crate::{context::use_widget, field_errors, i18n::id};
 
 /// The list of problems at the top of a form (the GOV.UK error summary): it
-/// takes focus when a submit fails, and each entry moves focus to its field.
+/// takes focus when a submit fails, which reads its title and its list, and
+/// each entry moves focus to its field. It is not a live region: entries
+/// leave as their fields are put right, and a live region would read the
+/// whole list out again at each keystroke that fixes one.
 #[component]
 pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let widget = use_widget();
@@ -13,13 +16,14 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoV
         <div
             class="sw-error-summary"
             data-testid="error-summary"
-            role="alert"
+            role="group"
             tabindex="-1"
             aria-labelledby="sw-error-summary-title"
+            aria-describedby="sw-error-summary-list"
             hidden=move || errors.with(Vec::is_empty)
         >
             <h3 class="sw-error-summary-title" id="sw-error-summary-title">{widget.text(id::ERROR_SUMMARY_TITLE)}</h3>
-            <ul class="sw-error-summary-list">
+            <ul class="sw-error-summary-list" id="sw-error-summary-list">
                 {move || {
                     let locale = widget.locale.get();
                     errors
