@@ -7,6 +7,7 @@ use support_contract::{
 };
 
 use crate::{
+    host_api::Prefill,
     i18n::{id, MessageId},
     json::{FromJson, Invalid, Object, ToJson, Value},
     locale::Locale,
@@ -153,6 +154,32 @@ impl RequestFields {
             ..RequestFields::default()
         }
     }
+
+    /// These fields with `prefill`'s values where nothing is written or
+    /// chosen yet (text of only spaces counts as nothing): a page that
+    /// prefills on every load never overwrites what the user typed.
+    /// `language_chosen`: whether a contact language is chosen, before and
+    /// after.
+    pub fn prefilled(mut self, language_chosen: bool, prefill: &Prefill) -> (RequestFields, bool) {
+        let fill = |typed: &mut String, value: &Option<String>| {
+            if let Some(value) = value.as_ref().filter(|_| typed.trim().is_empty()) {
+                value.clone_into(typed);
+            }
+        };
+        fill(&mut self.title, &prefill.title);
+        self.category = self.category.or(prefill.category);
+        let mut chosen = language_chosen;
+        if let Some(contact) = &prefill.contact {
+            fill(&mut self.contact_name, &contact.name);
+            fill(&mut self.contact_email, &contact.email);
+            fill(&mut self.contact_phone, &contact.phone);
+            if let Some(language) = contact.language.filter(|_| !chosen) {
+                self.contact_language = language;
+                chosen = true;
+            }
+        }
+        (self, chosen)
+    }
 }
 
 /// The message that names a category.
@@ -178,6 +205,57 @@ pub fn severity_label(severity: Severity) -> (MessageId, MessageId) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::host_api::PrefillContact;
+
+    fn portal_prefill() -> Prefill {
+        Prefill {
+            title: Some("The portal's title".into()),
+            category: Some(Category::Technical),
+            contact: Some(PrefillContact {
+                name: Some("Portal User".into()),
+                email: Some("user@contoso.com".into()),
+                phone: None,
+                language: Some(ContactLanguage::ZhTw),
+            }),
+            ..Prefill::default()
+        }
+    }
+
+    #[test]
+    fn a_prefill_fills_only_what_is_empty_and_chooses_no_language_twice() {
+        let (blank, chosen) = RequestFields::default().prefilled(false, &portal_prefill());
+        assert_eq!(blank.title, "The portal's title");
+        assert_eq!(blank.category, Some(Category::Technical));
+        assert_eq!(blank.contact_email, "user@contoso.com");
+        assert_eq!(blank.contact_phone, "");
+        assert_eq!(blank.contact_language, ContactLanguage::ZhTw);
+        assert!(chosen);
+
+        let (typed, chosen) = typed().prefilled(true, &portal_prefill());
+        assert_eq!(typed.title, "  Factura duplicada ");
+        assert_eq!(typed.category, Some(Category::Billing));
+        assert_eq!(typed.contact_name, " Lucía Pérez ");
+        assert_eq!(typed.contact_language, ContactLanguage::EsEs);
+        assert!(chosen);
+
+        // Spaces are nothing typed; a second prefill adds to the first.
+        let spaces = RequestFields {
+            title: "   ".into(),
+            ..RequestFields::default()
+        };
+        let (filled, _) = spaces.prefilled(false, &portal_prefill());
+        assert_eq!(filled.title, "The portal's title");
+        let phone = Prefill {
+            contact: Some(PrefillContact {
+                phone: Some("02 2555 0100".into()),
+                ..PrefillContact::default()
+            }),
+            ..Prefill::default()
+        };
+        let (both, _) = blank.prefilled(true, &phone);
+        assert_eq!(both.contact_phone, "02 2555 0100");
+        assert_eq!(both.contact_email, "user@contoso.com");
+    }
 
     fn typed() -> RequestFields {
         RequestFields {

@@ -199,6 +199,43 @@ test("calls with arguments of the wrong kind are refused, and the widget works o
   expect(authorization).toBeUndefined();
 });
 
+test("what the page prefills is no draft of the user's, and a discarded draft leaves it", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  const prefill = () =>
+    widget.host.evaluate((el) => el.prefill({ title: "The page's title", contact: { name: "Portal User", email: "user@contoso.com" } }));
+  await widget.goto();
+  await prefill();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-contact-name")).toHaveValue("Portal User");
+  await page.waitForTimeout(800); // the draft's write waits 0.5 s for typing to pause
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(":draft:")))).toEqual([]);
+
+  await page.reload();
+  await prefill();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("The page's title");
+  await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
+  await widget.host.locator(".sw-back").click();
+  await expect(widget.home).toBeVisible();
+  await expect(widget.home).not.toContainText("Unsent draft");
+
+  // Once the user types, the draft is theirs, and discarding it leaves what
+  // the page filled in.
+  await widget.openPartnerCenterRequest();
+  await widget.host.locator("#sw-description").fill("Typed by the user.");
+  await expect.poll(() => widget.draft("partner", "partner-center")).toContain("Typed by the user.");
+  await page.reload();
+  await prefill();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("draft-restored")).toBeVisible();
+  await widget.host.getByTestId("discard-draft").click();
+  await expect(widget.host.locator("#sw-description")).toHaveValue("");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("The page's title");
+  await expect(widget.host.locator("#sw-contact-email")).toHaveValue("user@contoso.com");
+  await expect(widget.host.getByTestId("undo-discard")).toBeVisible();
+  await expect.poll(() => widget.draft("partner", "partner-center")).toBe("");
+});
+
 test("prefill fills only what the user left empty, so a draft survives a page that prefills on every load", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   const prefill = () =>

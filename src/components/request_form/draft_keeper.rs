@@ -97,8 +97,9 @@ impl DraftKeeper {
         self.unchanged.set_value(Some(draft));
     }
 
-    /// Writes `draft` once typing pauses (a blank form removes it).
-    pub fn save_later(self, draft: Draft) {
+    /// Writes `draft` once typing pauses; one not `worth_keeping` (nothing
+    /// of the user's) removes the stored one.
+    pub fn save_later(self, draft: Draft, worth_keeping: bool) {
         let Some(pending) = self.pending.try_get_value() else {
             return;
         };
@@ -112,7 +113,7 @@ impl DraftKeeper {
         if same {
             return;
         }
-        let draft = (!draft.fields.is_blank()).then_some(draft);
+        let draft = worth_keeping.then_some(draft);
         let unchanged = self.unchanged;
         let off = self.off;
         let shared = pending.clone();

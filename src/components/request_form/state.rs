@@ -72,6 +72,10 @@ pub struct RequestFormState {
     shown_in: StoredValue<u32>,
     /// What "Discard draft" took away, until it is undone (`discarded.rs`).
     discarded: RwSignal<Option<Discarded>>,
+    /// The form as the page's `prefill` left it when nothing was typed yet
+    /// (and whether that chose the contact language): what the page fills
+    /// in is not the user's draft, and a discarded draft leaves it.
+    prefilled: StoredValue<Option<(RequestFields, bool)>>,
 }
 
 impl RequestFormState {
@@ -103,6 +107,7 @@ impl RequestFormState {
             draft: DraftKeeper::new(widget, flow),
             shown_in: StoredValue::new(0),
             discarded: RwSignal::new(None),
+            prefilled: StoredValue::new(None),
         };
         if let Some(draft) = state.draft.load() {
             state.load(draft);
@@ -115,7 +120,8 @@ impl RequestFormState {
             if matches!(state.submit.value.get(), Some(Ok(_))) {
                 state.draft.forget(draft);
             } else {
-                state.draft.save_later(draft);
+                let worth_keeping = state.holds_the_users(&draft.fields);
+                state.draft.save_later(draft, worth_keeping);
             }
         });
         state
@@ -212,7 +218,23 @@ impl RequestFormState {
 
     /// Whether the form holds a problem typed and not filed yet (tracked).
     pub fn unsent(&self) -> bool {
-        !self.is_filed() && self.current_draft().fields.describes_a_problem()
+        let fields = self.current_draft().fields;
+        !self.is_filed() && fields.describes_a_problem() && self.holds_the_users(&fields)
+    }
+
+    /// Whether `fields` hold something of the user's: not blank, and not only
+    /// what the page prefilled.
+    fn holds_the_users(&self, fields: &RequestFields) -> bool {
+        !fields.is_blank()
+            && self
+                .prefilled
+                .with_value(|prefilled| prefilled.as_ref().is_none_or(|(p, _)| p != fields))
+    }
+
+    /// The form as it begins with nothing of the user's: empty, but for what
+    /// the page prefilled; and whether that chose the contact language.
+    pub(super) fn fresh_fields(&self) -> (RequestFields, bool) {
+        self.prefilled.get_value().unwrap_or_default()
     }
 
     fn set_fields(&self, fields: RequestFields, language_chosen: bool) {
@@ -249,28 +271,42 @@ impl RequestFormState {
     }
 
     /// Fills in what the page already knows (`element.prefill`), where the
-    /// user has not: a page that prefills on every load never overwrites
-    /// what a draft brought back or the user typed.
+    /// user has not (`RequestFields::prefilled`), and remembers it as what
+    /// the form begins with.
     pub fn prefill(&self, prefill: &Prefill) {
-        let set = |signal: RwSignal<String>, value: &Option<String>| {
-            if let Some(value) = value {
-                if signal.with_untracked(|typed| typed.trim().is_empty()) {
-                    signal.set(value.clone());
-                }
+        let chosen = self.contact_language.get_untracked().is_some();
+        let current = self.current_draft_untracked().fields;
+        let (filled, chosen_now) = current.clone().prefilled(chosen, prefill);
+        let set = |signal: RwSignal<String>, before: &String, after: String| {
+            if *before != after {
+                signal.set(after);
             }
         };
-        set(self.title, &prefill.title);
-        if prefill.category.is_some() && self.category.get_untracked().is_none() {
-            self.category.set(prefill.category);
+        set(self.title, &current.title, filled.title);
+        set(
+            self.contact_name,
+            &current.contact_name,
+            filled.contact_name,
+        );
+        set(
+            self.contact_email,
+            &current.contact_email,
+            filled.contact_email,
+        );
+        set(
+            self.contact_phone,
+            &current.contact_phone,
+            filled.contact_phone,
+        );
+        if current.category != filled.category {
+            self.category.set(filled.category);
         }
-        if let Some(contact) = &prefill.contact {
-            set(self.contact_name, &contact.name);
-            set(self.contact_email, &contact.email);
-            set(self.contact_phone, &contact.phone);
-            if contact.language.is_some() && self.contact_language.get_untracked().is_none() {
-                self.contact_language.set(contact.language);
-            }
+        if chosen_now && !chosen {
+            self.contact_language.set(Some(filled.contact_language));
         }
+        let (fresh, fresh_chosen) = self.fresh_fields();
+        self.prefilled
+            .set_value(Some(fresh.prefilled(fresh_chosen, prefill)));
     }
 
     pub(super) fn current_draft_untracked(&self) -> Draft {

@@ -3,10 +3,7 @@
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::{
-    drafts::{Draft, DraftSubject},
-    request_form::RequestFields,
-};
+use crate::drafts::{Draft, DraftSubject};
 
 /// What the form held before "Discard draft", and for whom it said the text
 /// was typed.
@@ -17,14 +14,16 @@ pub(super) struct Discarded {
 }
 
 impl RequestFormState {
-    /// Empties the form and forgets its stored draft; `undo_discard` brings
-    /// both back while the form is still empty.
+    /// Empties the form (but for what the page prefilled) and forgets its
+    /// stored draft; `undo_discard` brings both back while the form is still
+    /// as the discard left it.
     pub(in crate::components::request_form) fn discard_draft(&self) {
         let discarded = Discarded {
             draft: self.current_draft_untracked(),
             typed_for: self.typed_for.get_untracked(),
         };
-        self.begin_anew(RequestFields::default(), false);
+        let (fields, language_chosen) = self.fresh_fields();
+        self.begin_anew(fields, language_chosen);
         self.discarded.set(Some(discarded));
     }
 
@@ -33,7 +32,7 @@ impl RequestFormState {
     pub(in crate::components::request_form) fn can_undo_discard(&self) -> bool {
         self.discarded.with(Option::is_some)
             && self.attachments.is_empty()
-            && self.current_draft().fields == RequestFields::default()
+            && self.current_draft().fields == self.fresh_fields().0
     }
 
     /// Puts the discarded text back, with its idempotency key (an attempt
