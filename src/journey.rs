@@ -60,6 +60,11 @@ pub enum Step {
     /// The status of the filed request with this id.
     ViewStatus(String),
     Back,
+    /// Back from a filed customer request's confirmation: its self-help and
+    /// the guide's answers can change nothing of it, so back to the
+    /// customer's services, to file for another (a new problem: the guide's
+    /// decision was the filed request's).
+    BackFromFiled,
     Home,
 }
 
@@ -152,6 +157,10 @@ impl Journey {
             (CustomerRequest, Step::Back) if self.escalating => {
                 next.guide = self.guide.after(GuideAnswer::Back);
                 next.screen = Escalation;
+            }
+            (CustomerRequest, Step::BackFromFiled) => {
+                next.guide = Guide::default();
+                next.screen = ServiceChoice;
             }
             (CustomerRequest, Step::AnotherRequest) => {
                 next.escalating = false;
@@ -509,6 +518,31 @@ mod tests {
         // Anywhere else it means nothing.
         let home = Journey::default();
         assert_eq!(home.after(Step::AnotherRequest), home);
+    }
+
+    #[test]
+    fn back_from_a_filed_request_skips_its_guide_to_the_services() {
+        let escalated = [
+            GuideAnswer::HealthChecked,
+            GuideAnswer::TroubleshootingDone,
+            GuideAnswer::Reason(EscalationReason::RegionalMultiTenantIssue),
+        ]
+        .into_iter()
+        .fold(escalate_to_the_guide(), |journey, answer| {
+            journey.after(Step::Guide(answer))
+        });
+        let services = escalated.after(Step::BackFromFiled);
+        assert_eq!(services.screen, Screen::ServiceChoice);
+        assert_eq!(services.customer, escalated.customer);
+        assert_eq!(services.guide, Guide::default(), "the filed request's");
+        let again = services.after(Step::PickService(service("azure")));
+        assert_eq!(
+            (again.screen, again.guide.step),
+            (Screen::Escalation, GuideStep::ServiceHealth)
+        );
+        // Anywhere else it means nothing.
+        let home = Journey::default();
+        assert_eq!(home.after(Step::BackFromFiled), home);
     }
 
     #[test]

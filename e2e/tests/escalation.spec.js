@@ -287,6 +287,25 @@ test("another request after an escalation is a new problem: the guide's decision
   expect(second.request.escalation).toBeUndefined();
 });
 
+test("Back from an escalated request's confirmation skips the guide of the filed request, to the services", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "en-US", "office365");
+  await widget.host.getByTestId("guide-health-continue").click();
+  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  await widget.host.locator("[data-testid=guide-reason][data-reason=regional_multi_tenant_issue]").click();
+  await fillRequest(widget, "Region down");
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const filed = await widget.storedRequest(request);
+  expect(filed.request.escalation.reason).toBe("regional_multi_tenant_issue");
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  // The same service again is a new problem, checked by the guide from its start.
+  await widget.host.locator("[data-testid=service-option]").nth(serviceIndex.office365).click();
+  await expect(widget.host.getByTestId("guide-health-continue")).toBeVisible();
+});
+
 test("a filed request's status is shown, refreshed, and listed among the filed requests", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "zh-CN", "powerbi");

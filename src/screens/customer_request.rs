@@ -31,7 +31,11 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
     }
     view! {
         <section class="sw-screen" data-testid="customer-request">
-            <BackButton/>
+            // Once the request is filed, Back skips its self-help or guide,
+            // which can change nothing of it (`Step::BackFromFiled`).
+            <BackButton on_back=Callback::new(move |()| {
+                widget.go(if state.is_filed() { Step::BackFromFiled } else { Step::Back })
+            })/>
             <ScreenHeading>{widget.text(id::CR_HEADING)}</ScreenHeading>
             <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::CR_INTRO)}</p>
             {context.map(|context| {
