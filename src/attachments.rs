@@ -124,14 +124,15 @@ pub enum Blocker {
     UploadFailed,
 }
 
-/// Whether the request must wait for its files: a failed upload outweighs
-/// one still running, since only the user can settle it.
+/// Whether the request must wait for its files: an upload whose attempts
+/// are over outweighs one still running or about to be tried again, since
+/// only the user can settle it.
 pub fn blocker<'a>(states: impl IntoIterator<Item = &'a UploadState>) -> Option<Blocker> {
     let mut found = None;
     for state in states {
         match state {
-            UploadState::Failed { .. } => return Some(Blocker::UploadFailed),
-            UploadState::Uploading { .. } | UploadState::Offline => {
+            UploadState::Failed { again: false, .. } => return Some(Blocker::UploadFailed),
+            UploadState::Uploading { .. } | UploadState::Offline | UploadState::Failed { .. } => {
                 found = Some(Blocker::StillUploading)
             }
             UploadState::Uploaded(_) => {}
@@ -274,6 +275,10 @@ mod tests {
         let running = UploadState::Uploading { sent: 5 };
         let failed = UploadState::Failed {
             error: SubmitError::Network,
+            again: false,
+        };
+        let tried_again = UploadState::Failed {
+            error: SubmitError::Network,
             again: true,
         };
         assert_eq!(blocker([&uploaded]), None);
@@ -283,6 +288,16 @@ mod tests {
         );
         assert_eq!(
             blocker([&running, &failed, &uploaded]),
+            Some(Blocker::UploadFailed)
+        );
+        // A file the widget tries again by itself is still on its way, as the
+        // file itself says.
+        assert_eq!(
+            blocker([&uploaded, &tried_again]),
+            Some(Blocker::StillUploading)
+        );
+        assert_eq!(
+            blocker([&tried_again, &failed]),
             Some(Blocker::UploadFailed)
         );
         // Waiting for the connection, a file is still on its way: a request

@@ -260,10 +260,16 @@ test("a failed upload is tried again by itself, like a submit", async ({ page })
     await (attempts === 1 ? route.abort("connectionreset") : route.continue());
   });
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
-  await expect(widget.host.getByTestId("attachment-failed")).toBeVisible();
+  await expect(widget.host.getByTestId("attachment-failed")).toContainText("It's tried again automatically");
+  // Sent meanwhile, the request waits for it, as the file says, rather than
+  // asking the user to retry it by hand.
+  await widget.fill(request);
+  await widget.submit();
+  await expect(widget.host.getByTestId("attachments-blocked")).toHaveText(texts["en-US"].wait + ", then send the request.");
   // The first wait is at most a second (full jitter below the 1 s base).
   await page.clock.runFor(1_000);
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
   expect(attempts).toBe(2);
 });
 
@@ -330,6 +336,12 @@ test("an upload the backend refuses says so and is not tried again by itself", a
   );
   // Refused, not retried: the text says so only when no retry is due.
   expect(uploads).toBe(1);
+  // Only the user can settle it, and the request says so.
+  await widget.fill(request);
+  await widget.submit();
+  await expect(widget.host.getByTestId("attachments-blocked")).toHaveText(
+    "No se ha podido subir un archivo. Vuelva a intentarlo o quítelo y después envíe la solicitud.",
+  );
 });
 
 test("an upload whose sign-in is refused says to sign in again and tells the page", async ({ page }) => {
