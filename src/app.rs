@@ -230,7 +230,7 @@ pub fn Widget(
     let help_screen = Memo::new(move |_| context.help.with(|h| h.screen));
     let customer_screens = move || match help_screen.get() {
         HelpScreen::Help => view! { <SelfServiceHelp search=article_search/> }.into_any(),
-        HelpScreen::Solved => view! { <SelfServiceSolved/> }.into_any(),
+        HelpScreen::Solved => view! { <SelfServiceSolved search=article_search/> }.into_any(),
         HelpScreen::ContactPartner => view! { <ContactPartner state=contact_partner/> }.into_any(),
     };
 

@@ -94,6 +94,17 @@ test("'This solved it' ends without sending anything", async ({ page }) => {
   await expect(widget.host.getByTestId("help-solved-screen")).toBeVisible();
   await expect(widget.heading).toBeFocused();
   expect(posted).toBe(false);
+
+  // Back to start: a new journey, without the last search, so that what it
+  // shows is what a message to the partner names.
+  await widget.host.getByRole("button", { name: "Back to start" }).click();
+  await expect(widget.host.getByTestId("article-query")).toHaveValue("");
+  await expect(widget.host.getByTestId("article")).toHaveCount(0);
+  await search(widget, "password");
+  await expect(widget.host.getByTestId("article").first()).toBeVisible();
+  await widget.host.getByTestId("help-contact").click();
+  await expect(widget.host.getByTestId("articles-seen")).toBeVisible();
+  expect(posted).toBe(false);
 });
 
 test("going back from the contact form keeps the search and what was typed", async ({ page }) => {

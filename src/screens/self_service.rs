@@ -76,6 +76,12 @@ impl ArticleSearch {
             pending: RwSignal::new(false),
         }
     }
+
+    /// No query and nothing found: a journey started again has seen nothing.
+    fn clear(self) {
+        self.query.set(String::new());
+        self.result.set(None);
+    }
 }
 
 #[component]
@@ -205,15 +211,20 @@ fn ArticleItem(article: Article, position: usize) -> impl IntoView {
     }
 }
 
-/// The friendly close when self-service solved it: nothing was sent.
+/// The friendly close when self-service solved it: nothing was sent. "Back
+/// to start" starts the journey again, without the last search.
 #[component]
-pub fn SelfServiceSolved() -> impl IntoView {
+pub fn SelfServiceSolved(search: ArticleSearch) -> impl IntoView {
     let widget = use_widget();
+    let start_again = move |_| {
+        search.clear();
+        widget.go_help(HelpStep::StartAgain);
+    };
     view! {
         <section class="sw-screen" data-testid="help-solved-screen">
             <ScreenHeading>{widget.text(id::HELP_SOLVED_HEADING)}</ScreenHeading>
             <p>{widget.text(id::HELP_SOLVED_TEXT)}</p>
-            <button type="button" class="sw-button sw-button-secondary" on:click=move |_| widget.go_help(HelpStep::StartAgain)>
+            <button type="button" class="sw-button sw-button-secondary" on:click=start_again>
                 {widget.text(id::NAV_START_AGAIN)}
             </button>
         </section>
