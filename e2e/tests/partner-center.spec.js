@@ -187,3 +187,28 @@ test("the backend's own validation errors are shown at their fields", async ({ p
   await expect(widget.host.locator("#sw-contact-email-error")).toContainText("correct format");
   await expect(widget.host.locator("#sw-title")).toHaveValue(requests["en-US"].title);
 });
+
+test("a status that cannot be loaded still names the request, offers one Try again, and claims no check", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill({ ...requests["en-US"], title: "Status while the service is down" });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
+
+  await page.route("**/support-requests/*", (route) => (route.request().method() === "GET" ? route.abort("connectionrefused") : route.continue()));
+  await widget.host.getByTestId("view-status").click();
+  const status = widget.host.getByTestId("request-status");
+  await expect(status.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expect(status).toContainText("The request's status couldn't be loaded");
+  await expect(widget.host.getByTestId("status-reference")).toHaveText(reference);
+  await expect(status).toContainText("Status while the service is down");
+  await expect(widget.host.getByTestId("status-refresh")).toBeHidden();
+  await expect(widget.host.getByTestId("status-checked")).toBeEmpty();
+
+  await page.unroute("**/support-requests/*");
+  await status.getByRole("button", { name: "Try again" }).click();
+  await expect(widget.host.getByTestId("status-current")).toBeVisible();
+  await expect(widget.host.getByTestId("status-refresh")).toBeVisible();
+  await expect(widget.host.getByTestId("status-checked")).toContainText("Checked at");
+});

@@ -21,6 +21,15 @@ pub fn RequestStatus() -> impl IntoView {
         .journey
         .with_untracked(|j| j.status_of.clone())
         .unwrap_or_default();
+    // What this device kept of it when it was filed: shown when the status
+    // cannot be had.
+    let kept = widget.filed.with_untracked(|filed| {
+        filed
+            .requests
+            .iter()
+            .find(|request| request.id == request_id)
+            .map(|request| (request.reference.clone(), request.title.clone()))
+    });
     // Each answer with the time it came, so that "checked at" is always
     // the shown answer's, even when an earlier answer arrives last.
     let stored = Loaded::new(move || {
@@ -43,13 +52,18 @@ pub fn RequestStatus() -> impl IntoView {
             .is_some_and(|(answer, _)| matches!(answer, Ok(s) if s.request.service.is_some()))
     });
     let services = widget.services_when(move || about_a_service.get());
+    // The time of the answer shown: a failed check shows none.
+    let failed = move || matches!(stored.get(), Some((Err(_), _)));
     let checked = move || {
-        stored.get().map(|(_, time)| {
-            widget.format(
-                id::STATUS_CHECKED,
-                &i18n::args([("time", widget.format_time(&time).into())]),
-            )
-        })
+        stored
+            .get()
+            .and_then(|(answer, time)| answer.is_ok().then_some(time))
+            .map(|time| {
+                widget.format(
+                    id::STATUS_CHECKED,
+                    &i18n::args([("time", widget.format_time(&time).into())]),
+                )
+            })
     };
     // What screen readers hear after each answer: the status and when it
     // was checked, after "Loading…" while a refresh runs, so that a refresh
@@ -81,7 +95,13 @@ pub fn RequestStatus() -> impl IntoView {
                     <p role="alert" data-testid="status-not-found">{widget.text(id::STATUS_NOT_FOUND)}</p>
                 }
                 .into_any(),
-                Some(Err(error)) => view! { <LoadFailure message=id::STATUS_ERROR error on_retry=Callback::new(move |()| stored.reload())/> }
+                Some(Err(error)) => view! {
+                    {kept.clone().map(|(reference, title)| view! {
+                        <p class="sw-reference" data-testid="status-reference">{reference}</p>
+                        <p class="sw-status-title">{title}</p>
+                    })}
+                    <LoadFailure message=id::STATUS_ERROR error on_retry=Callback::new(move |()| stored.reload())/>
+                }
                 .into_any(),
                 Some(Ok(stored)) => {
                     let for_customer = stored.request.kind == RequestKind::Customer;
@@ -116,7 +136,8 @@ pub fn RequestStatus() -> impl IntoView {
                     .into_any()
                 }
             }}
-            <div class="sw-actions">
+            // A failure has its own "Try again".
+            <div class="sw-actions" hidden=failed>
                 <button
                     type="button"
                     class="sw-button sw-button-secondary"
