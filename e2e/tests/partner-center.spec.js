@@ -206,6 +206,16 @@ test("a status that cannot be loaded still names the request, offers one Try aga
   await expect(widget.host.getByTestId("status-refresh")).toBeHidden();
   await expect(widget.host.getByTestId("status-checked")).toBeEmpty();
 
+  // The list of filed requests says so where the status would be.
+  await widget.host.getByTestId("back").click();
+  await expect(widget.confirmation).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("open-filed-requests").click();
+  const item = widget.host.getByTestId("filed-request").filter({ hasText: reference });
+  await expect(item.getByTestId("filed-status")).toHaveText("Status couldn't be loaded");
+  await item.click();
+  await expect(status.getByRole("button", { name: "Try again" })).toBeVisible();
+
   await page.unroute("**/support-requests/*");
   await status.getByRole("button", { name: "Try again" }).click();
   await expect(widget.host.getByTestId("status-current")).toBeVisible();

@@ -301,6 +301,8 @@ filed-cleared = The list is empty now. Your requests are still with the support 
 # Variables:
 #   $time (String) - when the request was filed, formatted for the locale
 filed-on = Filed { $time }
+# In the list of filed requests, where a request's status would be, when it couldn't be loaded.
+filed-status-unavailable = Status couldn't be loaded
 status-heading = Request status
 status-loading = Loading the request's status…
 status-error = The request's status couldn't be loaded. Check your connection and try again.

@@ -278,6 +278,7 @@ filed-empty = No ha enviado ninguna solicitud desde este dispositivo.
 filed-clear = Olvidar esta lista
 filed-cleared = La lista está vacía. Sus solicitudes siguen en el servicio de soporte.
 filed-on = Fecha de envío: { $time }
+filed-status-unavailable = No se ha podido cargar el estado
 status-heading = Estado de la solicitud
 status-loading = Cargando el estado de la solicitud…
 status-error = No se ha podido cargar el estado de la solicitud. Compruebe la conexión e inténtelo de nuevo.

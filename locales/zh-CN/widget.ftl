@@ -275,6 +275,7 @@ filed-empty = 你尚未从此设备提交任何请求。
 filed-clear = 清除此列表
 filed-cleared = 列表已清空。你的请求仍保留在支持服务中。
 filed-on = 提交于 { $time }
+filed-status-unavailable = 无法加载状态
 status-heading = 请求状态
 status-loading = 正在加载请求状态…
 status-error = 无法加载请求状态。请检查网络连接，然后重试。

@@ -275,6 +275,7 @@ filed-empty = 您尚未從此裝置提交任何要求。
 filed-clear = 清除此清單
 filed-cleared = 清單已清空。您的要求仍保留在支援服務中。
 filed-on = 提交於 { $time }
+filed-status-unavailable = 無法載入狀態
 status-heading = 要求狀態
 status-loading = 正在載入要求狀態…
 status-error = 無法載入要求狀態。請檢查網路連線，然後再試一次。

@@ -100,7 +100,8 @@ fn FiledItem(request: FiledRequest) -> impl IntoView {
                 <span class="sw-choice-text" data-testid="filed-status">
                     {move || match status.get() {
                         Some(Some(status)) => widget.text(status_label(status))(),
-                        _ => String::new(),
+                        Some(None) => widget.text(id::FILED_STATUS_UNAVAILABLE)(),
+                        None => String::new(),
                     }}
                 </span>
             </button>
