@@ -4,6 +4,8 @@
 // words it shows itself in each locale (from locales/*/widget.ftl): the
 // launcher's, and those of the notice when the widget cannot load.
 const files = { glue: "__GLUE__", wasm: "__WASM__", style: "__STYLE__" };
+// By locale: [open, close, failed, retry] (a list, not an object: the keys
+// repeated for each locale cost more than the lookups by position).
 const labels = __LABELS__;
 // A file next to this one; a retry's URL is new (the page remembers failed
 // imports by URL).
@@ -97,7 +99,6 @@ class SupportWidgetElement extends HTMLElement {
     // Launcher: a button drawn without any WebAssembly; the widget loads when
     // the user shows intent (hover, focus, click). When the page is idle, its
     // files are only fetched, with preload hints.
-    const words = labels[localeOf(this)];
     const intent = () => load(this).catch(() => {});
     // ARIA through its reflected properties (ariaExpanded, role, ariaLabel);
     // events through the elements' own handler properties, which nothing
@@ -105,7 +106,6 @@ class SupportWidgetElement extends HTMLElement {
     const launcher = make("button", {
       type: "button",
       className: "sw-launcher",
-      textContent: words.open,
       hidden: true,
       ariaExpanded: "false",
       onpointerenter: intent,
@@ -113,13 +113,12 @@ class SupportWidgetElement extends HTMLElement {
       onclick: () => (panel.hidden ? this.#show() : this.#hide()),
     });
     launcher.setAttribute("aria-controls", "sw-panel");
-    const close = make("button", { type: "button", className: "sw-panel-close", textContent: words.close, onclick: () => this.#hide() });
+    const close = make("button", { type: "button", className: "sw-panel-close", onclick: () => this.#hide() });
     const panel = make("div", {
       id: "sw-panel",
       className: "sw-panel",
       hidden: true,
       role: "dialog",
-      ariaLabel: words.open,
       // Escape closes the panel unless a control inside used it (a list).
       // (A handler property that returns false cancels the event: this one
       // returns nothing.)
@@ -137,7 +136,8 @@ class SupportWidgetElement extends HTMLElement {
     // An idle callback that comes after the last launcher has gone does nothing.
     (window.requestIdleCallback ?? ((run) => setTimeout(run, 2000)))(hint);
     launchers++;
-    this.#parts = { container, launcher, panel };
+    this.#parts = { container, launcher, panel, close };
+    this.#label();
   }
 
   disconnectedCallback() {
@@ -149,7 +149,17 @@ class SupportWidgetElement extends HTMLElement {
     this.#handle = null;
   }
 
+  // The launcher's words in the element's language, until the widget has
+  // loaded (it then keeps them in the language it shows).
+  #label() {
+    const { launcher, panel, close } = this.#parts;
+    const [open, closeWord] = labels[localeOf(this)];
+    launcher.textContent = panel.ariaLabel = open;
+    close.textContent = closeWord;
+  }
+
   attributeChangedCallback(name, old, value) {
+    if (name === "locale" && this.#parts?.close && !this.#handle) this.#label();
     if (name === "mode" && old !== value && this.#parts) {
       // Inline and launcher are built differently: rebuild.
       this.disconnectedCallback();
@@ -171,23 +181,23 @@ class SupportWidgetElement extends HTMLElement {
         }
       })
       .catch((error) => {
-        console.error("<support-widget> could not load:", error);
+        console.error("<support-widget>:", error);
         for (const call of this.#waiting.splice(0)) call(error);
         // Says so in the element's language, with Try again, once per failure.
         const container = this.#parts?.container;
         if (connection !== this.#connection || !container || container.firstChild) return;
-        const words = labels[localeOf(this)];
+        const [, , failed, retryWord] = labels[localeOf(this)];
         const notice = make("div", { className: "sw-unavailable", role: "alert" });
         const retry = make("button", {
           type: "button",
           className: "sw-button sw-button-secondary",
-          textContent: words.retry,
+          textContent: retryWord,
           onclick: () => {
             container.replaceChildren();
             this.#mount(this.#connection, true);
           },
         });
-        notice.append(make("p", { textContent: words.failed }), retry);
+        notice.append(make("p", { textContent: failed }), retry);
         container.replaceChildren(notice);
         this.dispatchEvent(
           new CustomEvent("support-widget:error", {
@@ -263,9 +273,11 @@ class SupportWidgetElement extends HTMLElement {
 
   /** Switches the language, as the locale attribute does. */
   setLocale(locale) {
-    // None (null or undefined) goes back to the page's and browser's languages.
-    locale == null ? this.removeAttribute("locale") : this.setAttribute("locale", locale);
-    return this.#call(() => undefined);
+    return this.#call((widget) => {
+      widget.checkLocale(locale);
+      // None (null or undefined) goes back to the page's and browser's languages.
+      locale == null ? this.removeAttribute("locale") : this.setAttribute("locale", locale);
+    });
   }
 
   /** Headers for every request to the backend, such as { Authorization }. */

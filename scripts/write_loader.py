@@ -217,12 +217,8 @@ def locale_messages(compiled: dict) -> str:
 
 # The words the loader shows itself, before (or without) the widget: the
 # launcher's, and the notice when the widget cannot load.
-LOADER_WORDS = {
-    "open": "launcher-open",
-    "close": "launcher-close",
-    "failed": "widget-unavailable",
-    "retry": "load-retry",
-}
+# In the order the loader reads them: [open, close, failed, retry].
+LOADER_WORDS = ["launcher-open", "launcher-close", "widget-unavailable", "load-retry"]
 
 
 def loader_words(compiled: dict, ids: list) -> str:
@@ -230,12 +226,12 @@ def loader_words(compiled: dict, ids: list) -> str:
     labels = {}
     for tag, text in compiled.items():
         messages = dict(zip(ids, json.loads(text)))
-        words = {}
-        for key, message in LOADER_WORDS.items():
+        words = []
+        for message in LOADER_WORDS:
             parts = messages.get(message)
             if not parts or len(parts) != 1 or "Text" not in parts[0]:
                 sys.exit(f"write_loader: {tag} has no {message} message of plain text")
-            words[key] = parts[0]["Text"]
+            words.append(parts[0]["Text"])
         labels[tag] = words
     return json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
 

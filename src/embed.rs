@@ -49,6 +49,17 @@ impl WidgetHandle {
         Ok(())
     }
 
+    /// `element.setLocale(locale)` is refused unless the locale is text or
+    /// nothing (the loader then sets or removes the attribute).
+    #[wasm_bindgen(js_name = checkLocale)]
+    pub fn check_locale(&self, locale: JsValue) -> Result<(), JsError> {
+        if locale.is_string() || locale.is_undefined() || locale.is_null() {
+            Ok(())
+        } else {
+            Err(refuse(HostApiError::LocaleNotText))
+        }
+    }
+
     /// `element.close()`.
     pub fn close(&self) {
         self.with_controls(Controls::close);

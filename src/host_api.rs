@@ -17,6 +17,8 @@ pub enum HostApiError {
     UnknownFlow(String),
     #[error("open: the flow is a name such as \"partner-center\", or nothing")]
     FlowNotText,
+    #[error("setLocale: the locale is a language tag such as \"zh-TW\", or nothing")]
+    LocaleNotText,
     #[error("prefill: {0}")]
     Prefill(String),
     #[error("setRequestHeaders: {0}")]

@@ -183,6 +183,20 @@ test("a refused open() leaves the panel closed, and setLocale(undefined) goes ba
   await expect(new SupportWidgetPage(page).heading).toHaveText("New Partner Center request");
 });
 
+test("the launcher follows a change of the locale attribute before the widget loads", async ({ page }) => {
+  const loaded = wasmRequests(page);
+  await page.goto(`${site.origin}/launcher.html`);
+  const host = page.locator("support-widget");
+  await host.evaluate((el) => el.setAttribute("locale", "es-ES"));
+  await expect(host.locator(".sw-launcher")).toHaveText("Ayuda y soporte");
+  await expect(host.locator(".sw-panel")).toHaveAttribute("aria-label", "Ayuda y soporte");
+  await expect(host.locator(".sw-panel-close")).toHaveText("Cerrar");
+  // Nothing of the widget loaded for it.
+  expect(loaded).toEqual([]);
+  await host.evaluate((el) => el.removeAttribute("locale"));
+  await expect(host.locator(".sw-launcher")).toHaveText("Help and support");
+});
+
 test("the launcher speaks the page's language before the widget loads", async ({ page }) => {
   await page.goto(`${site.origin}/launcher.html`);
   await page.locator("support-widget").evaluate((el) => el.remove());

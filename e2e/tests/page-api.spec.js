@@ -178,6 +178,7 @@ test("calls with arguments of the wrong kind are refused, and the widget works o
           prefillSymbol: () => el.prefill(Symbol("x")),
           headersSymbol: () => el.setRequestHeaders(Symbol("x")),
           headersBeyondLatin1: () => el.setRequestHeaders({ "X-Portal-User": "Zoë 令牌" }),
+          localeNumber: () => el.setLocale(123),
         };
         return calls[call]().then(() => "applied", (e) => `${e.constructor.name}: ${e.message}`);
       },
@@ -188,6 +189,8 @@ test("calls with arguments of the wrong kind are refused, and the widget works o
   expect(await outcome("prefillSymbol")).toMatch(/^Error: .*prefill: expected an object/);
   expect(await outcome("headersSymbol")).toMatch(/^Error: .*setRequestHeaders: expected an object/);
   expect(await outcome("headersBeyondLatin1")).toMatch(/^Error: .*setRequestHeaders: .*beyond Latin-1/);
+  expect(await outcome("localeNumber")).toMatch(/^Error: .*setLocale: the locale is a language tag/);
+  await expect(widget.host).not.toHaveAttribute("locale", "123");
 
   // None of them changed anything: a request goes out, with no header.
   let authorization = "not sent";
