@@ -261,6 +261,15 @@ test("a failed upload is tried again by itself, like a submit", async ({ page })
   });
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
   await expect(widget.host.getByTestId("attachment-failed")).toContainText("It's tried again automatically");
+  // The file's remove button stays beside its name; the failure and "Try
+  // again" take the line below.
+  const item = widget.host.getByTestId("attachment");
+  const middle = (box) => box.y + box.height / 2;
+  const name = await item.locator(".sw-file-name").boundingBox();
+  const remove = await item.getByTestId("attachment-remove").boundingBox();
+  const failure = await item.getByTestId("attachment-failed").boundingBox();
+  expect(Math.abs(middle(remove) - middle(name))).toBeLessThan(name.height);
+  expect(failure.y).toBeGreaterThanOrEqual(name.y + name.height);
   // Sent meanwhile, the request waits for it, as the file says, rather than
   // asking the user to retry it by hand.
   await widget.fill(request);
@@ -272,6 +281,20 @@ test("a failed upload is tried again by itself, like a submit", async ({ page })
   await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
   expect(attempts).toBe(2);
 });
+
+for (const touch of [false, true]) {
+  test(`the hint to drop or paste files is shown ${touch ? "not on a touch screen" : "with a mouse"}`, async ({ browser }) => {
+    const context = await browser.newContext(
+      touch ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 800 } },
+    );
+    const page = await context.newPage();
+    const widget = await openForm(page, "en-US");
+    await expect(widget.host.locator(".sw-drop-hint")).toHaveText(/drop files here/);
+    await expect(widget.host.locator(".sw-drop-hint")).toBeVisible({ visible: !touch });
+    await expect(widget.host.getByTestId("attachments-input")).toBeAttached();
+    await context.close();
+  });
+}
 
 test("a draft whose file the backend no longer has says so at the files", async ({ page }) => {
   // A draft left longer than the backend keeps uploads no request took.

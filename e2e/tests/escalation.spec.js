@@ -349,6 +349,10 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   // The list survives a reload: it is kept on this device.
   await widget.goto();
   await widget.setAttribute("locale", "zh-CN");
+  // The link lines up with the choices above it.
+  const link = await widget.host.getByTestId("open-filed-requests").boundingBox();
+  const choice = await widget.host.locator(".sw-choice").first().boundingBox();
+  expect(Math.abs(link.x - choice.x)).toBeLessThanOrEqual(4);
   await widget.host.getByTestId("open-filed-requests").click();
   const item = widget.host.locator(`[data-testid=filed-request][data-request-id="${stored.id}"]`);
   await expect(item).toContainText(stored.reference);

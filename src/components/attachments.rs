@@ -157,7 +157,7 @@ pub fn AttachmentsField(
                 >
                     {widget.text(id::ATTACHMENTS_ADD)}
                 </button>
-                <p class="sw-hint">{widget.text(id::ATTACHMENTS_DROP)}</p>
+                <p class="sw-hint sw-drop-hint">{widget.text(id::ATTACHMENTS_DROP)}</p>
             </div>
             <div role="alert" data-testid="attachments-refused">
                 {move || {
