@@ -493,15 +493,7 @@ mod tests {
 
     #[test]
     fn another_request_after_an_escalation_is_checked_by_the_guide_anew() {
-        let escalated = [
-            GuideAnswer::HealthChecked,
-            GuideAnswer::TroubleshootingDone,
-            GuideAnswer::Reason(EscalationReason::UnavailableService),
-        ]
-        .into_iter()
-        .fold(escalate_to_the_guide(), |journey, answer| {
-            journey.after(Step::Guide(answer))
-        });
+        let escalated = escalated_for(EscalationReason::UnavailableService);
         let another = escalated.after(Step::AnotherRequest);
         assert_eq!(another.screen, Screen::CustomerRequest);
         let context = another.context().unwrap();
@@ -520,17 +512,22 @@ mod tests {
         assert_eq!(home.after(Step::AnotherRequest), home);
     }
 
-    #[test]
-    fn back_from_a_filed_request_skips_its_guide_to_the_services() {
-        let escalated = [
+    /// Through the guide to the request, escalated for `reason`.
+    fn escalated_for(reason: EscalationReason) -> Journey {
+        [
             GuideAnswer::HealthChecked,
             GuideAnswer::TroubleshootingDone,
-            GuideAnswer::Reason(EscalationReason::RegionalMultiTenantIssue),
+            GuideAnswer::Reason(reason),
         ]
         .into_iter()
         .fold(escalate_to_the_guide(), |journey, answer| {
             journey.after(Step::Guide(answer))
-        });
+        })
+    }
+
+    #[test]
+    fn back_from_a_filed_request_skips_its_guide_to_the_services() {
+        let escalated = escalated_for(EscalationReason::RegionalMultiTenantIssue);
         let services = escalated.after(Step::BackFromFiled);
         assert_eq!(services.screen, Screen::ServiceChoice);
         assert_eq!(services.customer, escalated.customer);

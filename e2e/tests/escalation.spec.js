@@ -81,6 +81,13 @@ async function startEscalation(widget, locale, serviceId) {
 // The services in the order GET /services lists them.
 const serviceIndex = { office365: 0, azure: 1, dynamics365: 2, powerbi: 3 };
 
+// Past service health and troubleshooting, to the escalation reason.
+async function answerGuide(widget, reason) {
+  await widget.host.getByTestId("guide-health-continue").click();
+  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  await widget.host.locator(`[data-testid=guide-reason][data-reason=${reason}]`).click();
+}
+
 async function fillRequest(widget, title) {
   await widget.host.locator("#sw-severity").check();
   await widget.host.locator("#sw-title").fill(title);
@@ -185,9 +192,7 @@ test("service health that could not be shown is filed as not checked, and escala
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "en-US", "azure");
   await expect(widget.host.getByRole("alert").filter({ hasText: "Service health couldn't be loaded" })).toBeVisible();
-  await widget.host.getByTestId("guide-health-continue").click();
-  await widget.host.getByTestId("guide-troubleshoot-continue").click();
-  await widget.host.locator("[data-testid=guide-reason][data-reason=unavailable_service]").click();
+  await answerGuide(widget, "unavailable_service");
   await fillRequest(widget, "Portal down, health not shown");
   await widget.submit();
   const stored = await widget.storedRequest(request);
@@ -207,9 +212,7 @@ test("the customer request offers the guide before it is sent", async ({ page, r
 
   await widget.host.getByTestId("open-escalation-guide").click();
   await expect(widget.host.getByTestId("guide-health")).toBeVisible();
-  await widget.host.getByTestId("guide-health-continue").click();
-  await widget.host.getByTestId("guide-troubleshoot-continue").click();
-  await widget.host.locator("[data-testid=guide-reason][data-reason=undocumented_service_problem]").click();
+  await answerGuide(widget, "undocumented_service_problem");
   // Back at the request, with what was typed and the guide's decision.
   await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the check");
   await fillRequest(widget, "Typed before the check");
@@ -256,9 +259,7 @@ test("another request after an escalation is a new problem: the guide's decision
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "en-US", "office365");
   await expect(widget.host.getByTestId("guide-health-continue")).toHaveText("It isn't any of these: continue");
-  await widget.host.getByTestId("guide-health-continue").click();
-  await widget.host.getByTestId("guide-troubleshoot-continue").click();
-  await widget.host.locator("[data-testid=guide-reason][data-reason=unavailable_service]").click();
+  await answerGuide(widget, "unavailable_service");
   await expect(widget.host.getByTestId("request-escalation")).toBeVisible();
   await fillRequest(widget, "Mailboxes unavailable");
   await widget.submit();
@@ -290,9 +291,7 @@ test("another request after an escalation is a new problem: the guide's decision
 test("Back from an escalated request's confirmation skips the guide of the filed request, to the services", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "en-US", "office365");
-  await widget.host.getByTestId("guide-health-continue").click();
-  await widget.host.getByTestId("guide-troubleshoot-continue").click();
-  await widget.host.locator("[data-testid=guide-reason][data-reason=regional_multi_tenant_issue]").click();
+  await answerGuide(widget, "regional_multi_tenant_issue");
   await fillRequest(widget, "Region down");
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();
@@ -309,9 +308,7 @@ test("Back from an escalated request's confirmation skips the guide of the filed
 test("a filed request's status is shown, refreshed, and listed among the filed requests", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "zh-CN", "powerbi");
-  await widget.host.getByTestId("guide-health-continue").click();
-  await widget.host.getByTestId("guide-troubleshoot-continue").click();
-  await widget.host.locator("[data-testid=guide-reason][data-reason=unavailable_service]").click();
+  await answerGuide(widget, "unavailable_service");
   await fillRequest(widget, "报表服务不可用");
   await widget.submit();
   const stored = await widget.storedRequest(request);
