@@ -117,6 +117,22 @@ impl UploadFailure {
     }
 }
 
+/// Why the backend refused a file, as `attachment-refused` names it: what
+/// the contract's codes say (a 413 without a body is a file too large), or
+/// `other`.
+pub fn refusal_reason(error: &SubmitError) -> &'static str {
+    let SubmitError::Rejected(errors) = error else {
+        return "other";
+    };
+    match errors.first().map(|e| e.code) {
+        Some(ErrorCode::FileTooLarge) => "too-large",
+        Some(ErrorCode::FileTypeNotAllowed) => "type",
+        Some(ErrorCode::FileEmpty) => "empty",
+        Some(ErrorCode::FileTypeMismatch) => "mismatch",
+        _ => "other",
+    }
+}
+
 /// Why the request cannot be sent yet because of its files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Blocker {
@@ -305,6 +321,38 @@ mod tests {
         assert_eq!(
             blocker([&uploaded, &UploadState::Offline]),
             Some(Blocker::StillUploading)
+        );
+    }
+
+    #[test]
+    fn a_refused_file_says_why_in_the_contracts_words() {
+        let refused = |status, body: &str| read_uploaded(status, None, body).unwrap_err();
+        let coded = |code: &str| {
+            let body = format!(r#"{{"errors":[{{"field":"file","code":"{code}"}}]}}"#);
+            refusal_reason(&refused(422, &body))
+        };
+        assert_eq!(refusal_reason(&refused(413, "")), "too-large");
+        assert_eq!(coded("file_too_large"), "too-large");
+        assert_eq!(coded("file_type_not_allowed"), "type");
+        assert_eq!(coded("file_empty"), "empty");
+        assert_eq!(coded("file_type_mismatch"), "mismatch");
+        assert_eq!(coded("required"), "other");
+        assert_eq!(refusal_reason(&refused(415, "not json")), "other");
+        let text = |reason: &str| {
+            let args = crate::i18n::args([("reason", reason.into())]);
+            crate::i18n::format(
+                Locale::EnUs,
+                crate::i18n::id::ATTACHMENT_REFUSED,
+                Some(&args),
+            )
+        };
+        assert_eq!(
+            text("empty"),
+            "The support service didn't accept this file: it's empty. Remove it to send the request without it."
+        );
+        assert_eq!(
+            text("other"),
+            "The support service didn't accept this file. Remove it to send the request without it."
         );
     }
 

@@ -355,7 +355,7 @@ test("an upload the backend refuses says so and is not tried again by itself", a
   });
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
   await expect(widget.host.getByTestId("attachment-failed")).toHaveText(
-    "El servicio de soporte no ha aceptado este archivo. Quítelo para enviar la solicitud sin él.",
+    "El servicio de soporte no ha aceptado este archivo porque es demasiado grande. Quítelo para enviar la solicitud sin él.",
   );
   // Refused, not retried: the text says so only when no retry is due.
   expect(uploads).toBe(1);
@@ -364,6 +364,21 @@ test("an upload the backend refuses says so and is not tried again by itself", a
   await widget.submit();
   await expect(widget.host.getByTestId("attachments-blocked")).toHaveText(
     "No se ha podido subir un archivo. Vuelva a intentarlo o quítelo y después envíe la solicitud.",
+  );
+});
+
+test("a backend stricter than the widget says why it refused a file, in the user's language", async ({ page }) => {
+  const widget = await openForm(page, "zh-TW");
+  await page.route("**/attachments?**", (route) =>
+    route.fulfill({
+      status: 422,
+      headers: { "Access-Control-Allow-Origin": new URL(page.url()).origin, "Content-Type": "application/json" },
+      body: JSON.stringify({ errors: [{ field: "file", code: "file_type_mismatch" }] }),
+    }),
+  );
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-failed")).toHaveText(
+    "支援服務未接受此檔案：其實際內容與檔名或類型不符。移除該檔案後即可傳送要求。",
   );
 });
 

@@ -377,8 +377,16 @@ attachment-uploaded = Uploaded
 attachment-failed = Upload failed. It's tried again automatically; you can also try now.
 # The automatic retries of an upload are over.
 attachment-failed-stopped = Upload failed. Try again, or remove the file.
-# The backend refused the upload (not a connection problem).
-attachment-refused = The support service didn't accept this file. Remove it to send the request without it.
+# The backend refused the upload (not a connection problem), and why.
+# Variables:
+#   $reason (String) - too-large, type, empty or mismatch, as the support service said; other when it said nothing more
+attachment-refused = { $reason ->
+    [too-large] The support service didn't accept this file: it's too large. Remove it to send the request without it.
+    [type] The support service doesn't accept files of this type. Remove it to send the request without it.
+    [empty] The support service didn't accept this file: it's empty. Remove it to send the request without it.
+    [mismatch] The support service didn't accept this file: its content doesn't match its name or type. Remove it to send the request without it.
+   *[other] The support service didn't accept this file. Remove it to send the request without it.
+}
 # The browser is offline: the file waits for the connection.
 attachment-offline = Waiting for the connection. The file uploads when you're back online.
 # An upload refused the sign-in. Not "reload the page": files not yet

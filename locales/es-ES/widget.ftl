@@ -334,7 +334,13 @@ attachment-uploading = Subiendo { $name }
 attachment-uploaded = Subido
 attachment-failed = No se ha podido subir. Se volverá a intentar automáticamente; también puede reintentarlo ahora.
 attachment-failed-stopped = No se ha podido subir. Vuelva a intentarlo o quite el archivo.
-attachment-refused = El servicio de soporte no ha aceptado este archivo. Quítelo para enviar la solicitud sin él.
+attachment-refused = { $reason ->
+    [too-large] El servicio de soporte no ha aceptado este archivo porque es demasiado grande. Quítelo para enviar la solicitud sin él.
+    [type] El servicio de soporte no acepta archivos de este tipo. Quítelo para enviar la solicitud sin él.
+    [empty] El servicio de soporte no ha aceptado este archivo porque está vacío. Quítelo para enviar la solicitud sin él.
+    [mismatch] El servicio de soporte no ha aceptado este archivo porque su contenido no coincide con su nombre o tipo. Quítelo para enviar la solicitud sin él.
+   *[other] El servicio de soporte no ha aceptado este archivo. Quítelo para enviar la solicitud sin él.
+}
 attachment-offline = Esperando la conexión. El archivo se subirá cuando vuelva a estar en línea.
 attachment-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Inicie sesión de nuevo y vuelva a intentarlo.
 attachment-retry = Volver a intentarlo

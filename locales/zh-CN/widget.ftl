@@ -330,7 +330,13 @@ attachment-uploading = 正在上传 { $name }
 attachment-uploaded = 已上传
 attachment-failed = 上传失败。系统会自动重试，你也可以立即重试。
 attachment-failed-stopped = 上传失败。请重试，或删除该文件。
-attachment-refused = 支持服务未接受此文件。删除该文件后即可发送请求。
+attachment-refused = { $reason ->
+    [too-large] 支持服务未接受此文件：文件过大。删除该文件后即可发送请求。
+    [type] 支持服务不接受此类型的文件。删除该文件后即可发送请求。
+    [empty] 支持服务未接受此文件：文件为空。删除该文件后即可发送请求。
+    [mismatch] 支持服务未接受此文件：其实际内容与文件名或类型不符。删除该文件后即可发送请求。
+   *[other] 支持服务未接受此文件。删除该文件后即可发送请求。
+}
 attachment-offline = 正在等待网络连接。网络恢复后将自动上传该文件。
 attachment-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请重新登录，然后重试。
 attachment-retry = 重试

@@ -330,7 +330,13 @@ attachment-uploading = 正在上傳 { $name }
 attachment-uploaded = 已上傳
 attachment-failed = 上傳失敗。系統會自動重試，您也可以立即重試。
 attachment-failed-stopped = 上傳失敗。請再試一次，或移除該檔案。
-attachment-refused = 支援服務未接受此檔案。移除該檔案後即可傳送要求。
+attachment-refused = { $reason ->
+    [too-large] 支援服務未接受此檔案：檔案過大。移除該檔案後即可傳送要求。
+    [type] 支援服務不接受此類型的檔案。移除該檔案後即可傳送要求。
+    [empty] 支援服務未接受此檔案：檔案是空的。移除該檔案後即可傳送要求。
+    [mismatch] 支援服務未接受此檔案：其實際內容與檔名或類型不符。移除該檔案後即可傳送要求。
+   *[other] 支援服務未接受此檔案。移除該檔案後即可傳送要求。
+}
 attachment-offline = 正在等待網路連線。網路連線恢復後，將自動上傳該檔案。
 attachment-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新登入，然後再試一次。
 attachment-retry = 再試一次

@@ -17,7 +17,7 @@ pub use self::{
     transfer::{on_drag_over, on_drop, on_paste},
 };
 use crate::{
-    attachments::{human_size, UploadFailure, UploadState},
+    attachments::{human_size, refusal_reason, UploadFailure, UploadState},
     context::{use_widget, WidgetContext},
     i18n::{self, id},
     locale::Locale,
@@ -303,7 +303,10 @@ fn failed_text(widget: WidgetContext, error: &SubmitError, again: bool) -> Strin
             return widget.format(id::ATTACHMENT_UNAUTHORIZED, &status);
         }
         UploadFailure::Stopped => id::ATTACHMENT_FAILED_STOPPED,
-        UploadFailure::Refused => id::ATTACHMENT_REFUSED,
+        UploadFailure::Refused => {
+            let reason = i18n::args([("reason", refusal_reason(error).into())]);
+            return widget.format(id::ATTACHMENT_REFUSED, &reason);
+        }
     };
     widget.text(message)()
 }
