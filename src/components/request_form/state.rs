@@ -1,5 +1,6 @@
 mod anew;
 mod discarded;
+mod prefilled;
 
 use leptos::prelude::*;
 use support_contract::{
@@ -14,7 +15,6 @@ use crate::{
     drafts::{Draft, DraftSubject, FormFlow},
     filed::FiledRequest,
     host::BackendUrl,
-    host_api::Prefill,
     locale::Locale,
     request::SubmitError,
     request_form::RequestFields,
@@ -72,9 +72,9 @@ pub struct RequestFormState {
     shown_in: StoredValue<u32>,
     /// What "Discard draft" took away, until it is undone (`discarded.rs`).
     discarded: RwSignal<Option<Discarded>>,
-    /// The form as the page's `prefill` left it when nothing was typed yet
-    /// (and whether that chose the contact language): what the page fills
-    /// in is not the user's draft, and a discarded draft leaves it.
+    /// What the page's `prefill` calls give a blank form (and whether they
+    /// chose the contact language): not the user's draft, and what a
+    /// discarded draft leaves (`prefilled.rs`).
     prefilled: StoredValue<Option<(RequestFields, bool)>>,
 }
 
@@ -222,21 +222,6 @@ impl RequestFormState {
         !self.is_filed() && fields.describes_a_problem() && self.holds_the_users(&fields)
     }
 
-    /// Whether `fields` hold something of the user's: not blank, and not only
-    /// what the page prefilled.
-    fn holds_the_users(&self, fields: &RequestFields) -> bool {
-        !fields.is_blank()
-            && self
-                .prefilled
-                .with_value(|prefilled| prefilled.as_ref().is_none_or(|(p, _)| p != fields))
-    }
-
-    /// The form as it begins with nothing of the user's: empty, but for what
-    /// the page prefilled; and whether that chose the contact language.
-    pub(super) fn fresh_fields(&self) -> (RequestFields, bool) {
-        self.prefilled.get_value().unwrap_or_default()
-    }
-
     fn set_fields(&self, fields: RequestFields, language_chosen: bool) {
         self.category.set(fields.category);
         self.severity.set(fields.severity);
@@ -268,45 +253,6 @@ impl RequestFormState {
     /// The help articles the draft of an earlier visit named.
     pub fn articles_seen_untracked(&self) -> Vec<SeenArticle> {
         self.articles_seen.get_untracked()
-    }
-
-    /// Fills in what the page already knows (`element.prefill`), where the
-    /// user has not (`RequestFields::prefilled`), and remembers it as what
-    /// the form begins with.
-    pub fn prefill(&self, prefill: &Prefill) {
-        let chosen = self.contact_language.get_untracked().is_some();
-        let current = self.current_draft_untracked().fields;
-        let (filled, chosen_now) = current.clone().prefilled(chosen, prefill);
-        let set = |signal: RwSignal<String>, before: &String, after: String| {
-            if *before != after {
-                signal.set(after);
-            }
-        };
-        set(self.title, &current.title, filled.title);
-        set(
-            self.contact_name,
-            &current.contact_name,
-            filled.contact_name,
-        );
-        set(
-            self.contact_email,
-            &current.contact_email,
-            filled.contact_email,
-        );
-        set(
-            self.contact_phone,
-            &current.contact_phone,
-            filled.contact_phone,
-        );
-        if current.category != filled.category {
-            self.category.set(filled.category);
-        }
-        if chosen_now && !chosen {
-            self.contact_language.set(Some(filled.contact_language));
-        }
-        let (fresh, fresh_chosen) = self.fresh_fields();
-        self.prefilled
-            .set_value(Some(fresh.prefilled(fresh_chosen, prefill)));
     }
 
     pub(super) fn current_draft_untracked(&self) -> Draft {

@@ -1,0 +1,63 @@
+//! What the page prefills (`element.prefill`): filled in where the user has
+//! written nothing, and not the user's draft.
+
+use leptos::prelude::*;
+
+use super::RequestFormState;
+use crate::{host_api::Prefill, request_form::RequestFields};
+
+impl RequestFormState {
+    /// Fills in what the page already knows (`element.prefill`), where the
+    /// user has not (`RequestFields::prefilled`), and remembers it as what
+    /// the form begins with.
+    pub fn prefill(&self, prefill: &Prefill) {
+        let chosen = self.contact_language.get_untracked().is_some();
+        let current = self.current_draft_untracked().fields;
+        let (filled, chosen_now) = current.clone().prefilled(chosen, prefill);
+        let set = |signal: RwSignal<String>, before: &String, after: String| {
+            if *before != after {
+                signal.set(after);
+            }
+        };
+        set(self.title, &current.title, filled.title);
+        set(
+            self.contact_name,
+            &current.contact_name,
+            filled.contact_name,
+        );
+        set(
+            self.contact_email,
+            &current.contact_email,
+            filled.contact_email,
+        );
+        set(
+            self.contact_phone,
+            &current.contact_phone,
+            filled.contact_phone,
+        );
+        if current.category != filled.category {
+            self.category.set(filled.category);
+        }
+        if chosen_now && !chosen {
+            self.contact_language.set(Some(filled.contact_language));
+        }
+        let (fresh, fresh_chosen) = self.fresh_fields();
+        self.prefilled
+            .set_value(Some(fresh.prefilled(fresh_chosen, prefill)));
+    }
+
+    /// Whether `fields` hold something of the user's: not blank, and not only
+    /// what the page prefilled.
+    pub(super) fn holds_the_users(&self, fields: &RequestFields) -> bool {
+        !fields.is_blank()
+            && self
+                .prefilled
+                .with_value(|prefilled| prefilled.as_ref().is_none_or(|(p, _)| p != fields))
+    }
+
+    /// The form as it begins with nothing of the user's: empty, but for what
+    /// the page prefilled; and whether that chose the contact language.
+    pub(super) fn fresh_fields(&self) -> (RequestFields, bool) {
+        self.prefilled.get_value().unwrap_or_default()
+    }
+}
