@@ -1,6 +1,5 @@
 //! The one thin transport: sends an `HttpRequest` built in `request.rs`.
 
-use gloo_net::http::{Method, RequestBuilder};
 use support_contract::{
     Article, Attachment, CreatedRequest, Customer, FileKind, HealthIncident, NewSupportRequest,
     Service, StoredRequest,
@@ -56,27 +55,29 @@ fn with_deadline(abort: Option<&AbortSignal>) -> Option<AbortSignal> {
 
 /// Sends a request and returns the answer.
 async fn send(request: HttpRequest, transport: &Transport) -> Result<Answer, NoAnswer> {
-    let method = match request.method {
-        "POST" => Method::POST,
-        _ => Method::GET,
-    };
-    let signal = with_deadline(transport.abort.as_ref());
-    let mut builder = RequestBuilder::new(&request.url)
-        .method(method)
-        .abort_signal(signal.as_ref());
+    // Built as the browser's own `Request` rather than with gloo-net's
+    // builder, which writes a stray `&` after a URL's query (`?query=a&`).
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method);
+    if let Some(signal) = with_deadline(transport.abort.as_ref()) {
+        init.set_signal(Some(&signal));
+    }
+    let headers = web_sys::Headers::new().map_err(|_| NoAnswer)?;
     // The page's headers first, so that the widget's own always win.
-    for (name, value) in &transport.headers {
-        builder = builder.header(name, value);
+    let own = request.headers.iter().map(|(name, value)| (*name, value));
+    let page = transport
+        .headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value));
+    for (name, value) in page.chain(own) {
+        headers.set(name, value).map_err(|_| NoAnswer)?;
     }
-    for (name, value) in &request.headers {
-        builder = builder.header(name, value);
+    init.set_headers(&headers);
+    if let Some(body) = &request.body {
+        init.set_body(&body.into());
     }
-    let ready = match request.body {
-        Some(body) => builder.body(body),
-        None => builder.build(),
-    };
-    let response = ready
-        .map_err(|_| NoAnswer)?
+    let ready = web_sys::Request::new_with_str_and_init(&request.url, &init);
+    let response = gloo_net::http::Request::from(ready.map_err(|_| NoAnswer)?)
         .send()
         .await
         .map_err(|_| NoAnswer)?;

@@ -227,6 +227,19 @@ for (const touch of [false, true]) {
   });
 }
 
+test("lookups ask for exactly their query, with the page's headers and nothing trailing", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer portal-session-9" }));
+  const asked = page.waitForRequest((r) => r.url().includes("/customers?"));
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("北京 & co");
+  const request = await asked;
+  expect(new URL(request.url()).search).toMatch(/^\?query=[^&]+(&[a-z]+=[^&]+)*$/);
+  expect(new URL(request.url()).searchParams.get("query")).toMatch(/^北京/);
+  expect(await request.headerValue("authorization")).toBe("Bearer portal-session-9");
+});
+
 test("a failed search says so and can be retried", async ({ page }) => {
   let fail = true;
   await page.route("**/customers?*", (route) => (fail ? route.abort("connectionrefused") : route.continue()));
