@@ -208,6 +208,7 @@ pub fn Widget(
         customer_request,
         contact_partner,
         customer_query,
+        mode,
     });
     // A customer request is drawn again when it stops being an escalation
     // ("Submit another request"): it shows what the guide decided.

@@ -10,6 +10,7 @@ use support_contract::Customer;
 use crate::{
     components::RequestFormState,
     context::WidgetContext,
+    host::Mode,
     host_api::{Flow, Prefill},
     journey::Step,
 };
@@ -22,14 +23,16 @@ pub struct Controls {
     pub customer_request: RequestFormState,
     pub contact_partner: RequestFormState,
     pub customer_query: RwSignal<String>,
+    pub mode: Memo<Mode>,
 }
 
 /// Where the root component leaves its controls for the element's handle.
 pub type ControlsSlot = Rc<RefCell<Option<Controls>>>;
 
 impl Controls {
-    /// Shows a flow from its start (or the prefilled customer's services),
-    /// and puts focus on its heading.
+    /// Shows a flow from its start (or the prefilled customer's services);
+    /// its heading takes focus when the user's own action made the call
+    /// (`focus_follows_the_user`).
     pub fn open(&self, flow: Flow) {
         let context = self.context;
         context.go(Step::Home);
@@ -46,11 +49,35 @@ impl Controls {
             Flow::Customer => customer_first(Step::OpenCustomerRequest),
             Flow::Escalation => customer_first(Step::OpenEscalationGuide),
         }
+        self.focus_follows_the_user();
     }
 
     /// Back to the start screen; everything typed stays.
     pub fn close(&self) {
         self.context.go(Step::Home);
+        self.focus_follows_the_user();
+    }
+
+    /// Inline, a screen shown by the page's call takes focus only when the
+    /// user has just acted (a click on the page's "Help" button, say: the
+    /// browser's user activation): a page that opens a flow as it loads
+    /// keeps its own focus and scroll position. Browsers that cannot tell
+    /// (before 2023) move focus as before, as does the launcher's panel,
+    /// which opens for the call.
+    fn focus_follows_the_user(&self) {
+        if self.mode.get_untracked() == Mode::Launcher {
+            return;
+        }
+        let activation = web_sys::window()
+            .and_then(|window| {
+                js_sys::Reflect::get(&window.navigator(), &"userActivation".into()).ok()
+            })
+            .filter(|activation| activation.is_object());
+        let acting = activation.is_none_or(|activation| {
+            js_sys::Reflect::get(&activation, &"isActive".into())
+                .is_ok_and(|active| active.is_truthy())
+        });
+        self.context.navigated.set(acting);
     }
 
     pub fn prefill(&self, prefill: &Prefill) {

@@ -17,6 +17,32 @@ async function recordEvents(page) {
   return () => page.evaluate(() => window.__widgetEvents);
 }
 
+test("a flow the page opens as it loads leaves the page's focus and scroll alone", async ({ page }) => {
+  // The page's own script, as it loads: no user action, so no activation
+  // (a test's evaluate would count as one).
+  await page.addInitScript(() => {
+    addEventListener("DOMContentLoaded", async () => {
+      const input = document.createElement("input");
+      input.id = "page-search";
+      document.body.prepend(input, Object.assign(document.createElement("div"), { style: "height: 3000px" }));
+      input.focus();
+      await customElements.whenDefined("support-widget");
+      const widget = document.querySelector("support-widget");
+      await widget.open("partner-center");
+      await widget.close();
+      await widget.open("partner-center");
+      window.opened = true;
+    });
+  });
+  const widget = new SupportWidgetPage(page);
+  await page.goto("/");
+  await expect.poll(() => page.evaluate(() => window.opened === true)).toBe(true);
+  await expect(widget.form).toBeAttached();
+  await page.waitForTimeout(300);
+  await expect(page.locator("#page-search")).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
 test("ready fires once the widget is mounted", async ({ page }) => {
   const events = await recordEvents(page);
   const widget = new SupportWidgetPage(page);
@@ -27,7 +53,15 @@ test("ready fires once the widget is mounted", async ({ page }) => {
 test("open, close and setLocale drive the widget from the page", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.goto();
-  await widget.host.evaluate((el) => el.open("customer"));
+  // The page's own "Help" button: the user's click, so focus follows it.
+  await page.evaluate(() => {
+    const button = document.createElement("button");
+    button.id = "page-help";
+    button.textContent = "Help";
+    button.addEventListener("click", () => document.querySelector("support-widget").open("customer"));
+    document.body.prepend(button);
+  });
+  await page.locator("#page-help").click();
   await expect(widget.host.getByTestId("customer-search")).toBeVisible();
   await expect(widget.heading).toBeFocused();
   await widget.host.evaluate((el) => el.open("partner-center"));
