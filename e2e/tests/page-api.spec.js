@@ -171,7 +171,14 @@ test("submitted and error events tell the page what happened", async ({ page, re
   await widget.host.getByTestId("stop-retrying").click();
   await expect(widget.submitError).toBeVisible();
   await expect.poll(events).toContainEqual(
-    expect.objectContaining({ name: "error", detail: expect.objectContaining({ code: "network" }), bubbles: true, composed: true }),
+    expect.objectContaining({
+      name: "error",
+      // In English for the page's developers, without the bidi marks of the
+      // user's localized text.
+      detail: expect.objectContaining({ code: "network", message: "the support service could not be reached" }),
+      bubbles: true,
+      composed: true,
+    }),
   );
 
   await page.unroute("**/support-requests");

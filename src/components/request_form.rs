@@ -7,7 +7,7 @@ mod state;
 
 use leptos::{ev::SubmitEvent, prelude::*};
 
-use self::notices::{failure_message, DraftNotice, SendingNotice, SubmitFailure};
+use self::notices::{DraftNotice, SendingNotice, SubmitFailure};
 pub use self::state::RequestFormState;
 use crate::{
     attachments::Blocker,
@@ -86,7 +86,9 @@ pub fn RequestForm(
             if matches!(error, SubmitError::Rejected(_)) {
                 focus_summary();
             }
-            let message = failure_message(widget, error.clone());
+            // For the page's developers and logs: English, as every other
+            // error event's (the user reads the localized text on screen).
+            let message = error.to_string();
             let mut detail = vec![("code", error.code().into()), ("message", message.into())];
             // So that the page can tell an expired sign-in (401) from an outage.
             if let SubmitError::Server { status, .. } = error {

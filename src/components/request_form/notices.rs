@@ -234,7 +234,7 @@ pub fn SubmitFailure(
     }
 }
 
-pub fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
+fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
     match error {
         SubmitError::Network => widget.text(id::SUBMIT_ERROR_NETWORK)(),
         SubmitError::TooLarge => widget.text(id::SUBMIT_ERROR_TOO_LARGE)(),
