@@ -60,6 +60,9 @@ const load = (element) => {
 };
 
 const make = (tag, props) => Object.assign(document.createElement(tag), props);
+// The page hears what went wrong as support-widget:error, as from the widget.
+const report = (element, code, message) =>
+  element.dispatchEvent(new CustomEvent("support-widget:error", { bubbles: true, composed: true, detail: { code, message } }));
 
 // Preload hints for an idle page: they fetch the widget's two modules into
 // the page's module map, evaluating nothing, so that load() then imports them
@@ -88,7 +91,14 @@ class SupportWidgetElement extends HTMLElement {
   connectedCallback() {
     const connection = ++this.#connection;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    const style = make("link", { rel: "stylesheet", href: here(files.style) });
+    // A stylesheet refused (a CSP whose style-src lacks this origin) or lost:
+    // the page hears it. The launcher then stays hidden rather than appear
+    // unstyled in the page's flow.
+    const style = make("link", {
+      rel: "stylesheet",
+      href: here(files.style),
+      onerror: () => report(this, "styles_unavailable", "failed to load " + style.href),
+    });
     const container = make("div", { className: "sw-host" });
     if (this.getAttribute("mode") !== "launcher") {
       shadow.replaceChildren(style, container);
@@ -199,13 +209,7 @@ class SupportWidgetElement extends HTMLElement {
         });
         notice.append(make("p", { textContent: failed }), retry);
         container.replaceChildren(notice);
-        this.dispatchEvent(
-          new CustomEvent("support-widget:error", {
-            bubbles: true,
-            composed: true,
-            detail: { code: "widget_unavailable", message: `${error}` },
-          }),
-        );
+        report(this, "widget_unavailable", `${error}`);
       })
       // On the user's request: to the widget's heading, or to Try again.
       .then(() => focus && this.shadowRoot.querySelector(".sw-heading, .sw-unavailable button")?.focus());
@@ -233,17 +237,10 @@ class SupportWidgetElement extends HTMLElement {
   // loads the widget, unseen, and after a failure it tries again.
   #call(apply) {
     if (!this.#handle && this.#parts) this.#mount(this.#connection);
-    return new Promise((resolve, reject) => {
-      const run = (failure) => {
-        try {
-          if (failure) throw failure;
-          resolve(apply(this.#handle));
-        } catch (error) {
-          reject(error);
-        }
-      };
-      if (this.#handle) run();
-      else this.#waiting.push(run);
+    // Settled with nothing once loaded, or with the failure to load.
+    return new Promise((settle) => (this.#handle ? settle() : this.#waiting.push(settle))).then((failure) => {
+      if (failure) throw failure;
+      return apply(this.#handle);
     });
   }
 

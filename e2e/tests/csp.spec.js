@@ -1,7 +1,7 @@
 // The widget works under a strict Content Security Policy: no inline
 // scripts or styles, no eval, only its own origin and the backend.
 import { expect, test } from "@playwright/test";
-import { backend, SupportWidgetPage } from "./support-widget-page.js";
+import { backend, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 import { serveSite } from "./site-server.js";
 import { cspPort } from "../playwright.config.js";
 
@@ -74,3 +74,31 @@ test("both request flows work under a strict CSP without a single violation", as
 
   expect(await violations(page, consoleErrors)).toEqual([]);
 });
+
+for (const mode of ["launcher", "inline"]) {
+  test(`a policy that refuses the widget's stylesheet is reported to the page (${mode})`, async ({ page }) => {
+    // The deployer forgot the widget's origin in style-src.
+    await routeDemoVariant(page, "/no-styles.html", (demo) =>
+      demo
+        .replace("<head>", `<head><meta http-equiv="Content-Security-Policy" content="style-src 'none'">`)
+        .replace('mode="inline"', `mode="${mode}"`),
+    );
+    await page.addInitScript(() => {
+      window.widgetErrors = [];
+      document.addEventListener("support-widget:error", (e) => window.widgetErrors.push(e.detail));
+    });
+    await page.goto("/no-styles.html");
+    await expect.poll(() => page.evaluate(() => window.widgetErrors.map((detail) => detail.code))).toEqual(["styles_unavailable"]);
+    const [error] = await page.evaluate(() => window.widgetErrors);
+    expect(error.message).toMatch(/^failed to load http:\/\/.*\/support-widget-[0-9a-f]{8}\.css$/);
+    const host = page.locator("support-widget");
+    if (mode === "launcher") {
+      // Hidden rather than drawn unstyled in the page's flow.
+      await page.waitForTimeout(500);
+      await expect(host.locator(".sw-launcher")).toBeHidden();
+    } else {
+      // Inline, the widget still works, unstyled.
+      await expect(new SupportWidgetPage(page).home).toBeVisible();
+    }
+  });
+}
