@@ -362,6 +362,42 @@ test("on a phone the panel fills the screen and is modal; beside the page it is 
   await expect(panel).toHaveAttribute("aria-modal", "true");
 });
 
+test("on a phone turned sideways the panel fills the screen, and inputs are large enough not to zoom", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${site.origin}/launcher.html`);
+    await page.locator("support-widget .sw-launcher").tap();
+    const widget = new SupportWidgetPage(page);
+    await expect(widget.home).toBeVisible();
+    const panel = page.locator("support-widget .sw-panel");
+    expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width: 844, height: 390 });
+    await expect(panel).toHaveAttribute("aria-modal", "true");
+    await widget.openPartnerCenterRequest();
+    // Below 16 px, iOS zooms the page into a control when it is tapped.
+    for (const field of ["#sw-title", "#sw-description", "#sw-contact-email"]) {
+      expect(await widget.host.locator(field).evaluate((el) => getComputedStyle(el).fontSize)).toBe("16px");
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("a launcher set high on a short screen keeps its panel on screen", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 420 });
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.locator("support-widget").evaluate((el) => el.style.setProperty("--sw-launcher-bottom", "300px"));
+  await page.locator("support-widget .sw-launcher").click();
+  await expect(page.locator("support-widget").getByTestId("home")).toBeVisible();
+  const box = await page.locator("support-widget .sw-panel").boundingBox();
+  expect(box.y).toBeGreaterThanOrEqual(16);
+  expect(box.height).toBeGreaterThanOrEqual(160);
+  expect(box.y + box.height).toBeLessThanOrEqual(420);
+  // Still inside the widget's reach: the close button can be clicked.
+  await page.locator("support-widget .sw-panel-close").click();
+  await expect(page.locator("support-widget .sw-panel")).toBeHidden();
+});
+
 test("the close button stays in reach however far the panel scrolls, on a phone and beside the page", async ({ page }) => {
   for (const viewport of [{ width: 390, height: 700 }, { width: 1280, height: 700 }]) {
     await page.setViewportSize(viewport);
