@@ -145,7 +145,7 @@ pub fn Widget(
             );
             let code = match error {
                 BackendError::Missing => "missing_backend",
-                BackendError::Invalid(_) => "invalid_backend",
+                BackendError::Invalid(_) | BackendError::Credentials => "invalid_backend",
             };
             context.emit(
                 "error",

@@ -14,10 +14,12 @@ pub struct BackendUrl(String);
 pub enum BackendError {
     #[error("the backend attribute is missing")]
     Missing,
-    #[error(
-        "the backend attribute \"{0}\" is not an absolute http or https URL without credentials"
-    )]
+    #[error("the backend attribute \"{0}\" is not an absolute http or https URL")]
     Invalid(String),
+    /// A user name or password in the URL. The value is not repeated, in
+    /// the console or on screen.
+    #[error("the backend attribute's URL has a user name or password in it")]
+    Credentials,
 }
 
 impl BackendUrl {
@@ -31,8 +33,11 @@ impl BackendUrl {
         let invalid = || BackendError::Invalid(raw.to_owned());
         let mut url = WebUrl::parse(raw).ok_or_else(invalid)?;
         let web = matches!(url.scheme().as_str(), "http" | "https");
-        if !web || url.host().is_empty() || url.has_credentials() {
+        if !web || url.host().is_empty() {
             return Err(invalid());
+        }
+        if url.has_credentials() {
+            return Err(BackendError::Credentials);
         }
         // Endpoints are joined below the base path, so it must end in a slash
         // ("/api/support" + "support-requests" would lose "support").
@@ -161,7 +166,6 @@ mod tests {
             "/api/support",
             "portal.example.com/api",
             "https://",
-            "http://user:secret@portal.example.com/",
             "file:///etc/passwd",
         ] {
             assert_eq!(
@@ -169,6 +173,19 @@ mod tests {
                 Err(BackendError::Invalid(raw.to_owned())),
                 "{raw}"
             );
+        }
+    }
+
+    #[test]
+    fn credentials_in_the_backend_are_refused_without_repeating_them() {
+        for raw in [
+            "http://user:secret@portal.example.com/",
+            "https://user@portal.example.com/api",
+            "https://:secret@portal.example.com/",
+        ] {
+            let error = BackendUrl::parse(Some(raw)).unwrap_err();
+            assert_eq!(error, BackendError::Credentials, "{raw}");
+            assert!(!error.to_string().contains("secret"), "{error}");
         }
     }
 

@@ -54,6 +54,33 @@ pub fn is_retryable(error: &SubmitError) -> bool {
     }
 }
 
+/// How long the service asked the user to wait before sending again, when
+/// that is more than a minute, rounded up to what the user is told: whole
+/// minutes below two hours, whole hours from then on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AskedWait {
+    Minutes(u32),
+    Hours(u32),
+}
+
+impl AskedWait {
+    pub fn of(error: &SubmitError) -> Option<AskedWait> {
+        let SubmitError::Server {
+            retry_after: Some(seconds @ 61..),
+            ..
+        } = *error
+        else {
+            return None;
+        };
+        let minutes = seconds.div_ceil(60);
+        Some(if minutes < 120 {
+            AskedWait::Minutes(minutes)
+        } else {
+            AskedWait::Hours(minutes.div_ceil(60))
+        })
+    }
+}
+
 impl RetryPolicy {
     /// How long to wait after attempt number `attempt` (1 for the first)
     /// failed with `error`, or `None` to stop and let the user decide.
@@ -191,5 +218,23 @@ mod tests {
         assert_eq!(policy.delay(1, &closed, 0.5), None);
         assert!(policy.delay(5, &SubmitError::Network, 0.5).is_some());
         assert_eq!(policy.delay(6, &SubmitError::Network, 0.5), None);
+    }
+
+    #[test]
+    fn a_wait_of_more_than_a_minute_is_told_in_minutes_then_hours() {
+        let asked = |seconds| {
+            AskedWait::of(&SubmitError::Server {
+                status: 429,
+                retry_after: Some(seconds),
+            })
+        };
+        assert_eq!(asked(60), None, "a minute or less is a moment");
+        assert_eq!(asked(61), Some(AskedWait::Minutes(2)));
+        assert_eq!(asked(300), Some(AskedWait::Minutes(5)));
+        assert_eq!(asked(119 * 60), Some(AskedWait::Minutes(119)));
+        assert_eq!(asked(120 * 60), Some(AskedWait::Hours(2)));
+        assert_eq!(asked(86_400), Some(AskedWait::Hours(24)));
+        assert_eq!(AskedWait::of(&server(503)), None);
+        assert_eq!(AskedWait::of(&SubmitError::Network), None);
     }
 }

@@ -395,6 +395,31 @@ test("the countdown is shown every second but announced once, without its figure
   await notice.getByTestId("stop-retrying").click();
 });
 
+test("a service that asks for a long wait says how long, sends no more, and keeps what was typed", async ({ page }) => {
+  const posts = await interceptPosts(page, (n, route) =>
+    failWith(route, n === 0 ? 429 : 503, { "Retry-After": n === 0 ? "900" : String(3 * 3600) }),
+  );
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  // Longer than the widget waits by itself: no countdown, and the user is
+  // told the wait the service asked for.
+  // (Less the isolation marks around the figures.)
+  const shown = async () => (await widget.submitError.textContent()).replace(/[\u2068\u2069]/g, "");
+  await expect.poll(shown).toContain("asked us to wait 15 minutes before sending again (error 429)");
+  await expect(widget.host.getByTestId("sending-notice")).toHaveCount(0);
+  await page.waitForTimeout(1_500);
+  expect(posts).toHaveLength(1);
+  await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
+
+  await widget.setAttribute("locale", "es-ES");
+  await widget.submit();
+  await expect.poll(shown).toContain("ha pedido esperar 3 horas antes de volver a enviar (error 503)");
+  expect(posts).toHaveLength(2);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+});
+
 test("leaving the page right after typing keeps the last keystrokes", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

@@ -47,6 +47,7 @@ config-error-backend-missing = This page doesn't say where to send support reque
 # Variables:
 #   $value (String) - the backend attribute exactly as the page set it
 config-error-backend-invalid = This page's address for support requests, “{ $value }”, isn't a web address starting with https:// or http://. Please let the site's administrator know.
+config-error-backend-credentials = This page's address for support requests contains a user name or password, which must never be part of a web page. Please let the site's administrator know.
 
 ## Partner Center request
 
@@ -179,6 +180,14 @@ submit-error-network = We couldn't reach the support service. Check your connect
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = The support service had a problem (error { $status }). Try again in a moment. Everything you typed is still here.
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
+submit-error-busy-minutes = The support service is busy and asked us to wait { $minutes } minutes before sending again (error { $status }). Try again after that. Everything you typed is still here.
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $hours (Number) - how long the service asked to wait, in hours (2 or more)
+submit-error-busy-hours = The support service is busy and asked us to wait { $hours } hours before sending again (error { $status }). Try again after that. Everything you typed is still here.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again. Everything you typed is still here.

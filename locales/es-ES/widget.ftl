@@ -32,22 +32,23 @@ home-heading = ¿En qué podemos ayudarle?
 home-partner-center-title = Un problema con el Centro de partners
 home-partner-center-text = Informe de un problema que tenga con el propio Centro de partners: técnico, de facturación o de administración de clientes y suscripciones.
 home-customer-title = Un problema de uno de sus clientes
-home-customer-text = Busque el cliente, pruebe en su centro de administración y, si sigue necesitando ayuda, envíe una solicitud de servicio en su nombre.
+home-customer-text = Busque el cliente, pruebe en su centro de administración y, si el cliente sigue necesitando ayuda, envíe una solicitud de servicio en su nombre.
 home-escalation-title = Antes de escalar un problema
 home-escalation-text = Compruebe primero el estado del servicio y, después, intente solucionar el problema con privilegios de administrador. 21Vianet solo acepta escalaciones de problemas que usted no pueda resolver razonablemente por su cuenta.
 
 ## Problems with how the host page set the widget up
 
-config-error-title = No se pueden enviar solicitudes de soporte desde esta página
-config-error-backend-missing = Esta página no indica adónde enviar las solicitudes de soporte (falta el atributo backend). Comuníqueselo al administrador del sitio.
+config-error-title = No se pueden enviar solicitudes de soporte técnico desde esta página
+config-error-backend-missing = Esta página no indica adónde enviar las solicitudes de soporte técnico (falta el atributo backend). Comuníqueselo al administrador del sitio.
 # Variables:
 #   $value (String) - the backend attribute exactly as the page set it
-config-error-backend-invalid = La dirección que esta página indica para las solicitudes de soporte, «{ $value }», no es una dirección web que empiece por https:// o http://. Comuníqueselo al administrador del sitio.
+config-error-backend-invalid = La dirección que esta página indica para las solicitudes de soporte técnico, «{ $value }», no es una dirección web que empiece por https:// o http://. Comuníqueselo al administrador del sitio.
+config-error-backend-credentials = La dirección de esta página para las solicitudes de soporte técnico contiene un nombre de usuario o una contraseña, que nunca deben formar parte de una página web. Comuníqueselo al administrador del sitio.
 
 ## Partner Center request
 
 pc-heading = Nueva solicitud del Centro de partners
-pc-intro = Informe de un problema que tenga con el propio Centro de partners. Un representante de soporte se pondrá en contacto con usted directamente.
+pc-intro = Informe de un problema que tenga con el propio Centro de partners. Un representante de soporte técnico se pondrá en contacto con usted directamente.
 pc-category-legend = ¿Con qué está relacionado el problema?
 pc-category-technical = Técnico
 pc-category-billing = Facturación
@@ -103,7 +104,7 @@ solved-text = No se ha enviado nada. Si el problema vuelve a aparecer, puede env
 ## Service request for a customer
 
 cr-heading = Nueva solicitud de servicio
-cr-intro = Rellene los detalles de soporte. Un representante de soporte de 21Vianet se pondrá en contacto con usted directamente.
+cr-intro = Rellene los detalles de soporte técnico. Un representante de soporte técnico de 21Vianet se pondrá en contacto con usted directamente.
 cr-customer-label = Cliente
 cr-service-label = Servicio
 severity-legend = ¿Cuál es la gravedad del problema?
@@ -169,6 +170,14 @@ submit-error-network = No se ha podido conectar con el servicio de soporte. Comp
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = El servicio de soporte ha tenido un problema (error { $status }). Inténtelo de nuevo dentro de unos instantes. Todo lo que ha escrito se conserva.
 # Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
+submit-error-busy-minutes = El servicio de soporte está ocupado y ha pedido esperar { $minutes } minutos antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $hours (Number) - how long the service asked to wait, in hours (2 or more)
+submit-error-busy-hours = El servicio de soporte está ocupado y ha pedido esperar { $hours } horas antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+# Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.
 submit-error-response = El servicio de soporte ha enviado una respuesta que no hemos podido interpretar. Inténtelo de nuevo dentro de unos instantes. Todo lo que ha escrito se conserva.
@@ -181,7 +190,7 @@ confirm-heading = Solicitud enviada
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = La referencia de su solicitud es { $reference }.
-confirm-next = Un representante de soporte se pondrá en contacto con usted directamente. Tenga a mano la referencia cuando lo haga.
+confirm-next = Un representante de soporte técnico se pondrá en contacto con usted directamente. Tenga a mano la referencia cuando lo haga.
 confirm-new-request = Enviar otra solicitud
 
 ## Drafts, retries and offline
@@ -221,7 +230,7 @@ partner-duty-updates = Actualizaciones de servicios y software
 partner-duty-software-configuration = Configuración de software
 partner-duty-client-connectivity = Conectividad y escritorio de los equipos cliente
 partner-duty-performance = Rendimiento y disponibilidad dentro de su ámbito de control
-troubleshoot-software = Software: las aplicaciones y los programas de escritorio que usa el cliente
+troubleshoot-software = Software: las aplicaciones y los programas cliente que usa el cliente
 troubleshoot-settings = Ajustes: los ajustes del servicio del cliente, revisados con privilegios de administrador
 troubleshoot-configuration = Configuración: dominios, usuarios, licencias y directivas
 

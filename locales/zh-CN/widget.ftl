@@ -43,6 +43,7 @@ config-error-backend-missing = 此页面未指定支持请求的发送地址（�
 # Variables:
 #   $value (String) - the backend attribute exactly as the page set it
 config-error-backend-invalid = 此页面为支持请求设置的地址“{ $value }”不是以 https:// 或 http:// 开头的网址。请告知网站管理员。
+config-error-backend-credentials = 此页面为支持请求设置的地址中包含用户名或密码，这些信息绝不应出现在网页中。请告知网站管理员。
 
 ## Partner Center request
 
@@ -169,6 +170,14 @@ submit-error-network = 无法连接到支持服务。请检查网络连接，然
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = 支持服务出现问题（错误代码：{ $status }）。请稍后重试。你输入的所有内容都已保留。
 # Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
+submit-error-busy-minutes = 支持服务正忙，要求等待 { $minutes } 分钟后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $hours (Number) - how long the service asked to wait, in hours (2 or more)
+submit-error-busy-hours = 支持服务正忙，要求等待 { $hours } 小时后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
+# Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。
 submit-error-response = 支持服务返回了无法识别的响应。请稍后重试。你输入的所有内容都已保留。
@@ -258,7 +267,7 @@ guide-category-intro = 世纪互联只受理以下五类问题的上报。
 guide-category-none = 都不是
 guide-duties-heading = 这属于你的支持范围
 guide-duties-intro = 作为合作伙伴，你需要全年无休（每天 24 小时、每周 7 天、每年 365 天）自行为客户提供以下支持：
-guide-duties-warning = 将此类问题上报给世纪互联属于不当上报；世纪互联提出要求时，你的组织需要与其会面商讨修正计划。
+guide-duties-warning = 将此类问题上报给世纪互联属于不当上报：如果世纪互联提出要求，你的组织同意与其会面商讨修正计划。
 guide-duties-acknowledge = 我了解此问题应由我的组织提供支持
 guide-duties-required = 请先确认你已了解，然后再继续。
 guide-duties-continue = 继续填写请求

@@ -43,11 +43,12 @@ config-error-backend-missing = 此頁面未指定支援要求的傳送位址（�
 # Variables:
 #   $value (String) - the backend attribute exactly as the page set it
 config-error-backend-invalid = 此頁面為支援要求設定的位址「{ $value }」不是以 https:// 或 http:// 開頭的網址。請通知網站管理員。
+config-error-backend-credentials = 此頁面為支援要求設定的位址中包含使用者名稱或密碼，這些資訊絕不應出現在網頁中。請通知網站管理員。
 
 ## Partner Center request
 
 pc-heading = 新增合作夥伴中心要求
-pc-intro = 回報您在使用合作夥伴中心本身時遇到的問題。支援代表會直接與您聯絡。
+pc-intro = 回報您在使用合作夥伴中心本身時遇到的問題。支援人員會直接與您聯絡。
 pc-category-legend = 這個問題屬於哪一類？
 pc-category-technical = 技術
 pc-category-billing = 計費
@@ -103,7 +104,7 @@ solved-text = 未傳送任何要求。如果問題再次發生，您隨時可以
 ## Service request for a customer
 
 cr-heading = 新增服務要求
-cr-intro = 請填寫支援詳細資料。21Vianet 的支援代表會直接與您聯絡。
+cr-intro = 請填寫支援詳細資料。21Vianet 的支援人員會直接與您聯絡。
 cr-customer-label = 客戶
 cr-service-label = 服務
 severity-legend = 問題的嚴重程度為何？
@@ -169,6 +170,14 @@ submit-error-network = 無法連線到支援服務。請檢查您的網路連線
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）。請稍後再試一次。您輸入的內容都還保留著。
 # Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
+submit-error-busy-minutes = 支援服務忙碌中，要求等待 { $minutes } 分鐘後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $hours (Number) - how long the service asked to wait, in hours (2 or more)
+submit-error-busy-hours = 支援服務忙碌中，要求等待 { $hours } 小時後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+# Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
 submit-error-response = 支援服務傳回無法辨識的回應。請稍後再試一次。您輸入的內容都還保留著。
@@ -181,7 +190,7 @@ confirm-heading = 要求已提交
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = 您的要求編號為 { $reference }。
-confirm-next = 支援代表會直接與您聯絡。請保留此編號，以便屆時使用。
+confirm-next = 支援人員會直接與您聯絡。請保留此編號，以便屆時使用。
 confirm-new-request = 再提交一個要求
 
 ## Drafts, retries and offline
@@ -195,7 +204,7 @@ draft-undo = 復原
 #   $service (String) - the service's name
 draft-typed-for = 此處填寫的內容原本是為{ $customer }（{ $service }）準備的。請確認內容適用於目前的客戶和服務，或捨棄草稿。
 notice-hide = 隱藏此訊息
-drafts-off = 草稿功能已關閉：此瀏覽器不允許小工具保存您輸入的內容。請在離開頁面前提交要求。
+drafts-off = 草稿功能已關閉：此瀏覽器不允許小工具儲存您輸入的內容。請在離開頁面前提交要求。
 # Variables:
 #   $seconds (Number) - seconds until the widget sends the request again
 submit-retrying = 要求暫時無法傳送。將在 { $seconds } 秒後再試一次… 您輸入的內容都還保留著。
@@ -258,7 +267,7 @@ guide-category-intro = 21Vianet 只受理下列五類問題的呈報。
 guide-category-none = 都不是
 guide-duties-heading = 這屬於您的支援範圍
 guide-duties-intro = 身為合作夥伴，您需要全年無休（每天 24 小時、每週 7 天、每年 365 天）自行為客戶提供下列支援：
-guide-duties-warning = 將這類問題呈報給 21Vianet 屬於不當呈報；21Vianet 提出要求時，您的組織需要與其開會討論修復計劃。
+guide-duties-warning = 將這類問題呈報給 21Vianet 屬於不當呈報：如果 21Vianet 提出要求，您的組織同意與其開會討論修復計劃。
 guide-duties-acknowledge = 我了解此問題應由我的組織提供支援
 guide-duties-required = 請先確認您已了解，再繼續。
 guide-duties-continue = 繼續填寫要求

@@ -15,6 +15,9 @@ pub fn ConfigError(error: BackendError) -> impl IntoView {
             id::CONFIG_ERROR_BACKEND_INVALID,
             &i18n::args([("value", value.as_str().into())]),
         ),
+        BackendError::Credentials => {
+            i18n::message(widget.locale.get(), id::CONFIG_ERROR_BACKEND_CREDENTIALS)
+        }
     };
     view! {
         <section class="sw-config-error" role="alert" data-testid="config-error">

@@ -10,6 +10,7 @@ use crate::{
     context::{use_widget, WidgetContext},
     i18n::{self, id},
     request::SubmitError,
+    retry::AskedWait,
     sending::Holding,
 };
 
@@ -247,10 +248,22 @@ fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
             id::SUBMIT_ERROR_UNAUTHORIZED,
             &i18n::args([("status", status.into())]),
         ),
-        SubmitError::Server { status, .. } => widget.format(
-            id::SUBMIT_ERROR_SERVER,
-            &i18n::args([("status", status.into())]),
-        ),
+        SubmitError::Server { status, .. } => match AskedWait::of(&error) {
+            // A long Retry-After stopped the automatic retries: the user is
+            // told how long, not "in a moment".
+            Some(AskedWait::Minutes(minutes)) => widget.format(
+                id::SUBMIT_ERROR_BUSY_MINUTES,
+                &i18n::args([("status", status.into()), ("minutes", minutes.into())]),
+            ),
+            Some(AskedWait::Hours(hours)) => widget.format(
+                id::SUBMIT_ERROR_BUSY_HOURS,
+                &i18n::args([("status", status.into()), ("hours", hours.into())]),
+            ),
+            None => widget.format(
+                id::SUBMIT_ERROR_SERVER,
+                &i18n::args([("status", status.into())]),
+            ),
+        },
         SubmitError::Rejected(_) => widget.text(id::ERROR_SUMMARY_TITLE)(),
         SubmitError::BadResponse => widget.text(id::SUBMIT_ERROR_RESPONSE)(),
     }
