@@ -153,6 +153,34 @@ test("the combobox is usable by keyboard alone", async ({ page }) => {
   await expect(widget.heading).toBeFocused();
 });
 
+test("the option the arrow keys are on stays in sight in a long list, going down and back up", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.host.getByTestId("open-customer-request").click();
+  const combobox = widget.host.locator("#sw-customer-search");
+  await combobox.fill("s");
+  const options = widget.host.getByTestId("customer-option");
+  await expect(options.nth(8)).toBeAttached();
+  const count = await options.count();
+  const list = widget.host.locator("#sw-customer-listbox");
+  // Inside the list's scrolled box (a pixel of slack for rounding).
+  const inSight = (index) =>
+    list.evaluate((ul, index) => {
+      const [box, option] = [ul.getBoundingClientRect(), ul.children[index].getBoundingClientRect()];
+      return option.top >= box.top - 1 && option.bottom <= box.bottom + 1;
+    }, index);
+  expect(await list.evaluate((ul) => ul.scrollHeight > ul.clientHeight)).toBe(true);
+  for (let index = 0; index < count; index++) {
+    await combobox.press("ArrowDown");
+    await expect(combobox).toHaveAttribute("aria-activedescendant", `sw-customer-option-${index}`);
+    await expect.poll(() => inSight(index)).toBe(true);
+  }
+  for (let index = count - 2; index >= 0; index--) {
+    await combobox.press("ArrowUp");
+    await expect.poll(() => inSight(index)).toBe(true);
+  }
+});
+
 test("solved in the admin center: a friendly close and nothing posted", async ({ page }) => {
   const posts = [];
   page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
@@ -222,6 +250,7 @@ for (const touch of [false, true]) {
     await expect(status).toContainText(/Se ha(n)? encontrado/);
     const keys = status.locator(".sw-keys-hint");
     await expect(keys).toHaveText("Use las flechas arriba y abajo para elegir.");
+    await expect(status).toHaveText(/\. Use las flechas/);
     await expect(keys).toBeVisible({ visible: !touch });
     await context.close();
   });
@@ -253,6 +282,8 @@ test("a failed search says so and can be retried", async ({ page }) => {
   fail = false;
   await widget.host.getByRole("button", { name: "重试" }).click();
   await expect(widget.host.getByRole("option", { name: "北京云计算有限公司" })).toBeVisible();
+  // Chinese sentences follow each other without a space.
+  await expect(status).toHaveText(/^找到 \u2068?\d+\u2069? 个客户。使用上下箭头键进行选择。$/);
   // Back in the search box, which the button went with.
   await expect(widget.host.locator("#sw-customer-search")).toBeFocused();
 });

@@ -11,6 +11,7 @@ use crate::{
     context::use_widget,
     i18n,
     i18n::id,
+    locale::Locale,
     request::LoadError,
 };
 
@@ -117,6 +118,18 @@ pub fn CustomerCombobox(
     let searching = Memo::new(move |_| query.with(|q| !q.trim().is_empty()) && current().is_none());
     let expanded = move || open.get() && !customers().is_empty();
 
+    // The option the arrow keys are on stays in sight in a list that scrolls.
+    let listbox = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        let (Some(index), Some(list)) = (active.get(), listbox.get()) else {
+            return;
+        };
+        if let Some(option) = list.children().item(index as u32) {
+            let nearest = web_sys::ScrollIntoViewOptions::new();
+            nearest.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            option.scroll_into_view_with_scroll_into_view_options(&nearest);
+        }
+    });
     let pick = move |index: usize| {
         if let Some(customer) = customers().get(index).cloned() {
             open.set(false);
@@ -187,7 +200,12 @@ pub fn CustomerCombobox(
             ),
         };
         let keys = choose.then(|| {
-            view! { " " <span class="sw-keys-hint">{widget.text(id::CUSTOMER_SEARCH_KEYS)}</span> }
+            // Chinese sentences follow each other without a space.
+            let gap = match widget.locale.get() {
+                Locale::ZhCn | Locale::ZhTw => "",
+                _ => " ",
+            };
+            view! { {gap} <span class="sw-keys-hint">{widget.text(id::CUSTOMER_SEARCH_KEYS)}</span> }
         });
         Some(view! { {text} {keys} })
     };
@@ -227,7 +245,7 @@ pub fn CustomerCombobox(
                     {widget.text(id::LOAD_RETRY)}
                 </button>
             })}
-            <ul class="sw-listbox" id=LISTBOX_ID role="listbox" aria-label=widget.text(id::CUSTOMER_SEARCH_LABEL) hidden=move || !expanded()>
+            <ul node_ref=listbox class="sw-listbox" id=LISTBOX_ID role="listbox" aria-label=widget.text(id::CUSTOMER_SEARCH_LABEL) hidden=move || !expanded()>
                 {move || {
                     customers()
                         .into_iter()
