@@ -13,8 +13,8 @@ const log = Buffer.from("2026-11-22 09:00:01 INFO started\n2026-11-22 09:00:02 E
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 const texts = {
-  "en-US": { tooLarge: "is larger than 10 MB", disguised: "can't be attached", wait: "Wait until every file has uploaded" },
-  "zh-CN": { tooLarge: "超过了 10 MB", disguised: "无法附加", wait: "请等待所有文件上传完毕" },
+  "en-US": { tooLarge: "is larger than 10 MB", disguised: "can't be attached", wait: "The request will be sent as soon as every file has uploaded." },
+  "zh-CN": { tooLarge: "超过了 10 MB", disguised: "无法附加", wait: "所有文件上传完毕后，请求将立即发送。", failed: "有文件未能上传" },
 };
 
 async function openForm(page, locale = "en-US") {
@@ -126,6 +126,8 @@ for (const locale of ["en-US", "zh-CN"]) {
 }
 
 test("a failed upload holds the request back until it is retried", async ({ page, request: api }) => {
+  // The page's clock, run on below past the widget's own retries.
+  await page.clock.install();
   const widget = await openForm(page, "zh-CN");
   // Every try fails until the retry by hand has been clicked, the widget's own
   // retries included. The answer is chosen when it is given, so a retry of the
@@ -144,9 +146,14 @@ test("a failed upload holds the request back until it is retried", async ({ page
   const news = widget.host.getByTestId("attachments-news");
   await expect(news).toHaveText(/app\.log\u2069? 未能上传。/);
   await expect(news).toHaveAttribute("role", "status");
+  // Once the widget's own attempts are over, the user is asked to act.
+  await expect(async () => {
+    await page.clock.runFor(30_000);
+    await expect(widget.host.getByTestId("attachment-failed")).toContainText("请重试，或删除该文件", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await widget.fill(request);
   await widget.submit();
-  await expect(widget.host.getByTestId("attachments-blocked")).not.toBeEmpty();
+  await expect(widget.host.getByTestId("attachments-blocked")).toContainText(texts["zh-CN"].failed);
   await expect(widget.confirmation).toHaveCount(0);
 
   await widget.host.getByTestId("attachment-retry").click();
@@ -157,6 +164,9 @@ test("a failed upload holds the request back until it is retried", async ({ page
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
   await expect(news).toHaveText(/已上传 \u2068?app\.log/);
   await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
+  // A failure's hold waits for the user to send again.
+  await page.waitForTimeout(300);
+  await expect(widget.confirmation).toHaveCount(0);
   await widget.submit();
   const stored = await widget.storedRequest(api);
   expect(stored.attachments).toHaveLength(1);
@@ -245,7 +255,7 @@ test("the draft keeps the uploaded files across a reload", async ({ page, reques
   expect(stored.attachments.map((a) => a.name)).toEqual(["app.log"]);
 });
 
-test("a failed upload is tried again by itself, like a submit", async ({ page }) => {
+test("a failed upload is tried again by itself, like a submit", async ({ page, request: api }) => {
   const start = Date.now();
   await page.clock.install({ time: start });
   const widget = await openForm(page, "en-US");
@@ -271,15 +281,16 @@ test("a failed upload is tried again by itself, like a submit", async ({ page })
   expect(Math.abs(middle(remove) - middle(name))).toBeLessThan(name.height);
   expect(failure.y).toBeGreaterThanOrEqual(name.y + name.height);
   // Sent meanwhile, the request waits for it, as the file says, rather than
-  // asking the user to retry it by hand.
+  // asking the user to retry it by hand, and goes once the file is in.
   await widget.fill(request);
   await widget.submit();
-  await expect(widget.host.getByTestId("attachments-blocked")).toHaveText(texts["en-US"].wait + ", then send the request.");
+  await expect(widget.host.getByTestId("attachments-blocked")).toHaveText(texts["en-US"].wait);
   // The first wait is at most a second (full jitter below the 1 s base).
   await page.clock.runFor(1_000);
-  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
-  await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
+  await expect(widget.confirmation).toBeVisible();
   expect(attempts).toBe(2);
+  const stored = await widget.storedRequest(api);
+  expect(stored.attachments.map((a) => a.name)).toEqual(["app.log"]);
 });
 
 for (const touch of [false, true]) {
@@ -430,11 +441,10 @@ test("offline, a file waits for the connection without spending its attempts, th
   await expect(widget.host.getByTestId("attachments-blocked")).toContainText(texts["en-US"].wait);
   expect(sent.uploads).toBe(0);
 
+  // Back online, the file uploads and the request goes with it.
   await context.setOffline(false);
-  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  await expect(widget.confirmation).toBeVisible();
   expect(sent.uploads).toBe(1);
-  await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
-  await widget.submit();
   const stored = await widget.storedRequest(api);
   expect(stored.attachments.map((a) => a.name)).toEqual(["app.log"]);
 });

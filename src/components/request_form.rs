@@ -100,12 +100,6 @@ pub fn RequestForm(
     });
 
     let blocked = RwSignal::new(None::<Blocker>);
-    // The hold lifts as soon as the files settle.
-    Effect::new(move |_| {
-        if state.attachments.blocker().is_none() {
-            blocked.set(None);
-        }
-    });
     let send = {
         move || {
             // Double clicks and repeated Enter send once.
@@ -135,6 +129,22 @@ pub fn RequestForm(
         }
     };
     let send = StoredValue::new_local(send);
+    // A request held back by files still uploading goes as soon as they are
+    // all in, as the message promises; a file that fails on the way says so
+    // instead, and the user decides. A failure's hold lifts once the files
+    // settle, for the user to send again.
+    Effect::new(move |_| {
+        let now = state.attachments.blocker();
+        match (blocked.get_untracked(), now) {
+            (Some(Blocker::StillUploading), None) => {
+                blocked.set(None);
+                send.with_value(|send| send());
+            }
+            (Some(Blocker::StillUploading), Some(Blocker::UploadFailed)) => blocked.set(now),
+            (Some(Blocker::UploadFailed), None) => blocked.set(None),
+            _ => {}
+        }
+    });
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         send.with_value(|send| send());
