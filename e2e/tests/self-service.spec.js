@@ -107,6 +107,30 @@ test("'This solved it' ends without sending anything", async ({ page }) => {
   expect(posted).toBe(false);
 });
 
+test("articles listed by a blank search are browsed, not named to the partner", async ({ page, request }) => {
+  const widget = await openSelfService(page, "en-US");
+  await search(widget, "");
+  await expect(widget.host.getByTestId("article").nth(3)).toBeVisible();
+  await widget.host.getByTestId("help-contact").click();
+  await expect(widget.host.locator("#sw-title")).toBeVisible();
+  await expect(widget.host.getByTestId("articles-seen")).toHaveCount(0);
+  // A search for the problem still counts.
+  await widget.host.getByTestId("back").click();
+  await search(widget, texts["en-US"].query);
+  // The blank search's list gives way to this one's.
+  await expect(widget.host.getByTestId("article")).toHaveCount(1);
+  const found = await widget.host.getByTestId("article").evaluateAll((items) => items.map((item) => item.dataset.articleId));
+  await widget.host.getByTestId("help-contact").click();
+  await expect(widget.host.getByTestId("articles-seen")).toContainText(texts["en-US"].article);
+  await widget.host.locator("#sw-title").fill("Still can't sign in");
+  await widget.host.locator("#sw-description").fill("Nothing in the list helped.");
+  await widget.host.locator("#sw-contact-name").fill("Wei Zhang");
+  await widget.host.locator("#sw-contact-email").fill("wei.zhang@example.cn");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.articles_seen).toEqual(found);
+});
+
 test("going back from the contact form keeps the search and what was typed", async ({ page }) => {
   const widget = await openSelfService(page, "zh-CN");
   await search(widget, "重置密码");

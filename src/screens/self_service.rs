@@ -104,7 +104,9 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
         // Removing the widget aborts it (the transport's signal).
         leptos::task::spawn_local(async move {
             let found = api::search_articles(backend, query.clone(), locale, transport).await;
-            if let Ok(articles) = &found {
+            // A blank search lists articles to browse, not answers to the
+            // customer's problem: the partner is not told of them.
+            if let (Ok(articles), false) = (&found, query.trim().is_empty()) {
                 widget.go_help(HelpStep::SawArticles(
                     articles
                         .iter()
