@@ -78,6 +78,9 @@ pub struct Journey {
     /// Whether the partner is escalating: the guide then stands between the
     /// service and the request, in place of the admin-center self-help.
     pub escalating: bool,
+    /// The guide was opened from a customer request under way: Back from
+    /// its first question returns to that request, not escalated.
+    pub guide_from_request: bool,
     pub guide: Guide,
     /// The request whose status is shown, and the screen it was opened from.
     pub status_of: Option<String>,
@@ -106,14 +109,17 @@ impl Journey {
             (Home, Step::OpenPartnerCenterRequest) => next.screen = PartnerCenterRequest,
             (Home, Step::OpenCustomerRequest) => {
                 next.escalating = false;
+                next.guide_from_request = false;
                 next.screen = CustomerSearch;
             }
             (Home, Step::OpenEscalationGuide) => {
                 next.escalating = true;
+                next.guide_from_request = false;
                 next.screen = CustomerSearch;
             }
             (CustomerRequest, Step::OpenEscalationGuide) if !self.escalating => {
                 next.escalating = true;
+                next.guide_from_request = true;
                 next.guide = Guide::default();
                 next.screen = Escalation;
             }
@@ -146,7 +152,13 @@ impl Journey {
             (Escalation, Step::Back) => return self.moved(Step::Guide(GuideAnswer::Back)),
             (Escalation, Step::Guide(answer)) => {
                 if answer == GuideAnswer::Back && self.guide.step == GuideStep::ServiceHealth {
-                    next.screen = ServiceChoice;
+                    if self.guide_from_request {
+                        next.escalating = false;
+                        next.guide_from_request = false;
+                        next.screen = CustomerRequest;
+                    } else {
+                        next.screen = ServiceChoice;
+                    }
                 } else {
                     next.guide = self.guide.after(answer);
                     if next.guide.step == GuideStep::Proceed {
@@ -160,16 +172,19 @@ impl Journey {
             }
             (CustomerRequest, Step::BackFromFiled) => {
                 next.guide = Guide::default();
+                next.guide_from_request = false;
                 next.screen = ServiceChoice;
             }
             (CustomerRequest, Step::AnotherRequest) => {
                 next.escalating = false;
+                next.guide_from_request = false;
                 next.guide = Guide::default();
             }
             (Home, Step::OpenFiledRequests) => next.screen = FiledRequests,
             (Home, Step::ResumeCustomerRequest(subject)) => {
                 let guide = subject.escalation.as_ref().and_then(Guide::resumed);
                 next.escalating = guide.is_some();
+                next.guide_from_request = false;
                 next.guide = guide.unwrap_or_default();
                 next.customer = Some(subject.customer);
                 next.service = Some(subject.service);
@@ -592,6 +607,28 @@ mod tests {
             guide,
             "only from the request"
         );
+        // Back from its first question returns to the request it was opened
+        // from, not escalated; a step further in, Back walks the guide.
+        let back = guide.after(Step::Back);
+        assert_eq!(back.screen, Screen::CustomerRequest);
+        assert!(!back.escalating);
+        assert_eq!(back.context().unwrap().escalation, None);
+        assert_eq!(back.after(Step::Back).screen, Screen::SelfHelp);
+        let checked = guide.after(Step::Guide(GuideAnswer::HealthChecked));
+        let walked = checked.after(Step::Back);
+        assert_eq!(walked.screen, Screen::Escalation);
+        assert_eq!(walked.guide.step, GuideStep::ServiceHealth);
+        // Escalating from home, the first question's Back is the services.
+        let from_home = walk([
+            Step::OpenEscalationGuide,
+            Step::PickCustomer(customer("c1")),
+            Step::PickService(service("azure")),
+        ]);
+        assert_eq!(from_home.after(Step::Back).screen, Screen::ServiceChoice);
+        // Opened from a request, then home and escalating from there: the
+        // services again.
+        let again = guide.after(Step::Home).after(Step::OpenEscalationGuide);
+        assert!(!again.guide_from_request);
     }
 
     #[test]

@@ -104,6 +104,8 @@ for (const locale of ["en-US", "zh-TW"]) {
     // Under the screen's heading, its title is a level below it.
     await expect(incident.getByRole("heading", { level: 3 })).toHaveCount(1);
     await expect(incident).toBeVisible();
+    // The words on what the list shows, above it.
+    await expect(widget.host.getByTestId("guide-health").locator(":scope > p").first()).toBeVisible();
     await expect(incident.locator(".sw-incident-time")).not.toBeEmpty();
     // One service's health: its items need not name it.
     await expect(incident.getByTestId("incident-service")).toHaveCount(0);
@@ -126,7 +128,9 @@ for (const locale of ["es-ES", "zh-CN"]) {
     const widget = new SupportWidgetPage(page);
     await startEscalation(widget, locale, "dynamics365");
     await expect(widget.host.getByTestId("health-none")).toBeVisible();
-    // Nothing listed: plainly "Continue", not "none of these".
+    // Nothing listed: no words about what the list shows, and plainly
+    // "Continue", not "none of these".
+    await expect(widget.host.getByTestId("guide-health").locator(":scope > p").first()).toBeHidden();
     await expect(widget.host.getByTestId("guide-health-continue")).toHaveText({ "es-ES": "Continuar", "zh-CN": "继续" }[locale]);
     await widget.host.getByTestId("guide-health-continue").click();
     await widget.host.getByTestId("troubleshoot-settings").check();
@@ -209,6 +213,15 @@ test("the customer request offers the guide before it is sent", async ({ page, r
   await widget.host.getByTestId("service-option").nth(serviceIndex.azure).click();
   await widget.host.getByTestId("still-needs-help").click();
   await widget.host.locator("#sw-title").fill("Typed before the check");
+
+  // Back from the check's first question returns to the request, as it was.
+  await widget.host.getByTestId("open-escalation-guide").click();
+  await expect(widget.host.getByTestId("guide-health")).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("customer-request")).toBeVisible();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the check");
+  await expect(widget.host.getByTestId("escalation-offer")).toBeVisible();
+  await expect(widget.host.getByTestId("request-escalation")).toHaveCount(0);
 
   await widget.host.getByTestId("open-escalation-guide").click();
   await expect(widget.host.getByTestId("guide-health")).toBeVisible();

@@ -56,7 +56,8 @@ fn HealthCheck() -> impl IntoView {
     view! {
         <div class="sw-stack" data-testid="guide-health">
             <ScreenHeading>{widget.text(id::GUIDE_HEALTH_HEADING)}</ScreenHeading>
-            <p>{with_service(id::GUIDE_HEALTH_INTRO)}</p>
+            // Of no use, and contradicted, when the list says there is nothing.
+            <p hidden=move || shown.get() == Some(0)>{with_service(id::GUIDE_HEALTH_INTRO)}</p>
             <ServiceHealthList
                 service=service.unwrap_or_default()
                 empty=Signal::derive(with_service(id::GUIDE_HEALTH_NONE))
