@@ -267,7 +267,7 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
         <li class="sw-file" id=file_item_id(key) tabindex="-1" data-testid="attachment" data-attachment-id=uploaded_id data-kind=file.kind.content_type()>
             {match file.preview.clone() {
                 Some(url) => view! { <img class="sw-thumbnail" src=url alt="" data-testid="attachment-thumbnail"/> }.into_any(),
-                None => view! { <span class="sw-thumbnail sw-file-icon" aria-hidden="true">"📄"</span> }.into_any(),
+                None => view! { <span class="sw-thumbnail sw-file-icon" aria-hidden="true"></span> }.into_any(),
             }}
             <span class="sw-file-name">{name.clone()}</span>
             <span class="sw-file-size">{move || human_size(size, widget.locale.get())}</span>
