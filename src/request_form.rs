@@ -91,10 +91,10 @@ impl RequestFields {
     pub fn to_request(&self, target: &RequestTarget, locale: Locale) -> NewSupportRequest {
         let phone = self.contact_phone.trim();
         let common = NewSupportRequest {
-            title: self.title.trim().to_owned(),
-            description: self.description.trim().to_owned(),
+            title: visible(&self.title, false),
+            description: visible(&self.description, true),
             contact: Contact {
-                name: self.contact_name.trim().to_owned(),
+                name: visible(&self.contact_name, false),
                 email: self.contact_email.trim().to_owned(),
                 phone: (!phone.is_empty()).then(|| phone.to_owned()),
                 language: self.contact_language,
@@ -200,6 +200,17 @@ pub fn severity_label(severity: Severity) -> (MessageId, MessageId) {
         Severity::Moderate => (id::SEVERITY_MODERATE, id::SEVERITY_MODERATE_HINT),
         Severity::Minimal => (id::SEVERITY_MINIMAL, id::SEVERITY_MINIMAL_HINT),
     }
+}
+
+/// The text as the user sees it, trimmed: without the control characters
+/// that a field shows as nothing (a log pasted from a terminal brings its
+/// colour codes' escapes), which the contract refuses and the user could
+/// neither see nor remove. Line breaks and tabs stay where the field is
+/// multi-line; on one line, a tab is the space it shows as.
+fn visible(text: &str, multiline: bool) -> String {
+    let kept = |c: &char| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t'));
+    let spaced = |c: char| if c == '\t' && !multiline { ' ' } else { c };
+    text.chars().map(spaced).filter(kept).collect::<String>().trim().to_owned()
 }
 
 #[cfg(test)]
@@ -345,6 +356,21 @@ mod tests {
         assert_eq!(request.contact.email, "lucia@fabrikam.es");
         assert_eq!(request.contact.phone, None);
         assert_eq!(request.locale, ContactLanguage::EsEs);
+        assert!(request.validate().is_empty());
+    }
+
+    #[test]
+    fn invisible_control_characters_are_left_out_and_line_breaks_kept() {
+        let pasted = RequestFields {
+            title: "bell\u{7} and\ttab".into(),
+            description: "\u{1b}[31mERROR\u{1b}[0m timeout\r\n\tat step 2\u{0}".into(),
+            contact_name: "\u{1b}Ana".into(),
+            ..typed()
+        };
+        let request = pasted.to_request(&RequestTarget::PartnerCenter, Locale::EnUs);
+        assert_eq!(request.title, "bell and tab");
+        assert_eq!(request.description, "[31mERROR[0m timeout\r\n\tat step 2");
+        assert_eq!(request.contact.name, "Ana");
         assert!(request.validate().is_empty());
     }
 

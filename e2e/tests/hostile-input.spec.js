@@ -71,14 +71,34 @@ test("100,000 characters get the localized too-long message at the field and are
   expect(posts).toEqual([]);
 });
 
-test("control characters are refused with a localized message at the field", async ({ page }) => {
+test("invisible control characters, such as a terminal log's colour codes, are left out of what is sent", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();
   await widget.setAttribute("locale", "zh-CN");
-  await widget.fill({ category: "billing", title: "bell\u0007", description: "d", name: "A", email: "a@contoso.com" });
+  const log = "\u001b[31mERROR\u001b[0m timeout\n\tat step 2";
+  await widget.fill({ category: "billing", title: "bell\u0007", description: log, name: "A", email: "a@contoso.com" });
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.title).toBe("bell");
+  expect(stored.request.description).toBe("[31mERROR[0m timeout\n\tat step 2");
+});
+
+test("control characters a backend refuses are named at the field, in the user's language", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "zh-CN");
+  await page.route("**/support-requests", (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: "application/json",
+      headers: { "Access-Control-Allow-Origin": new URL(page.url()).origin },
+      body: JSON.stringify({ errors: [{ field: "title", code: "control_characters" }] }),
+    }),
+  );
+  await widget.fill({ category: "billing", title: "bell", description: "d", name: "A", email: "a@contoso.com" });
   await widget.submit();
   await expect(widget.host.locator("#sw-title-error")).toContainText("控制字符");
-  await expect(widget.host.locator("#sw-title")).toHaveValue("bell\u0007");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("bell");
 });
 
 test("a customer name from the backend is shown as text, never as markup", async ({ page }) => {
