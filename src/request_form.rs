@@ -210,7 +210,12 @@ pub fn severity_label(severity: Severity) -> (MessageId, MessageId) {
 fn visible(text: &str, multiline: bool) -> String {
     let kept = |c: &char| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t'));
     let spaced = |c: char| if c == '\t' && !multiline { ' ' } else { c };
-    text.chars().map(spaced).filter(kept).collect::<String>().trim().to_owned()
+    text.chars()
+        .map(spaced)
+        .filter(kept)
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]
