@@ -151,6 +151,14 @@ test("the combobox is usable by keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(widget.heading).toContainText(name);
   await expect(widget.heading).toBeFocused();
+
+  // With one customer found, Enter picks it without the arrow keys.
+  await widget.host.getByTestId("back").click();
+  await combobox.fill("fabrikam españa");
+  await expect(widget.host.getByTestId("customer-option")).toHaveCount(1);
+  await expect(combobox).not.toHaveAttribute("aria-activedescendant", /.*/);
+  await combobox.press("Enter");
+  await expect(widget.heading).toContainText("Fabrikam España S.A.");
 });
 
 test("the option the arrow keys are on stays in sight in a long list, going down and back up", async ({ page }) => {

@@ -145,8 +145,10 @@ pub fn CustomerCombobox(
                 open.set(true);
                 active.update(|active| *active = Some(step(*active, count, down)));
             }
-            "Enter" => {
-                if let (true, Some(index)) = (expanded(), active.get_untracked()) {
+            "Enter" if expanded() => {
+                // The option the arrow keys are on, or the one customer found.
+                let index = active.get_untracked().or((count == 1).then_some(0));
+                if let Some(index) = index {
                     event.prevent_default();
                     pick(index);
                 }
