@@ -194,6 +194,8 @@ pub fn Widget(
     let partner_center = RequestFormState::new(crate::drafts::FormFlow::PartnerCenter);
     let customer_request = RequestFormState::new(crate::drafts::FormFlow::Customer);
     let contact_partner = RequestFormState::new(crate::drafts::FormFlow::ContactPartner);
+    partner_center.lend_contact_once_filed(customer_request);
+    customer_request.lend_contact_once_filed(partner_center);
     // A message to the partner kept from an earlier visit names the articles
     // the customer saw before it: the journey has seen them again.
     let kept = contact_partner.articles_seen_untracked();

@@ -491,3 +491,23 @@ test("a Partner Center request opened again after one was filed is a new one", a
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
   await expect(widget.host.locator("#sw-contact-email")).toHaveValue("alex.morgan@contoso.com");
 });
+
+test("contact details filed with one kind of request fill in the other's, without making it a draft", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill({ category: "billing", title: "Invoice twice", description: "October's invoice came twice.", name: "Ana Ruiz", email: "ana@contoso.com", phone: "+86 10 1234 5678" });
+  await widget.submit();
+  await widget.storedRequest(request);
+  await widget.host.getByTestId("back").click();
+  await expect(widget.home).toBeVisible();
+  // Nothing of the user's waits in the customer request.
+  await expect(widget.home.getByTestId("unsent-draft")).toHaveCount(0);
+  expect(await widget.customerDraft()).toBe("");
+
+  await openRequestFor(widget, "contoso", "Contoso Ltd", "Azure");
+  await expect(widget.host.locator("#sw-contact-name")).toHaveValue("Ana Ruiz");
+  await expect(widget.host.locator("#sw-contact-email")).toHaveValue("ana@contoso.com");
+  await expect(widget.host.locator("#sw-contact-phone")).toHaveValue("+86 10 1234 5678");
+  await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
+  expect(await widget.customerDraft()).toBe("");
+});

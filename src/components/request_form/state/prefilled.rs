@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::{host_api::Prefill, request_form::RequestFields};
+use crate::{
+    host_api::{Prefill, PrefillContact},
+    request_form::RequestFields,
+};
 
 impl RequestFormState {
     /// Fills in what the page already knows (`element.prefill`), where the
@@ -44,6 +47,30 @@ impl RequestFormState {
         let (fresh, fresh_chosen) = self.fresh_fields();
         self.prefilled
             .set_value(Some(fresh.prefilled(fresh_chosen, prefill)));
+    }
+
+    /// Once this form's request is filed, its contact details fill in
+    /// `other`'s where it has none, as the page's prefill does (and so not as
+    /// a draft): staff filing several kinds of request type them once.
+    pub fn lend_contact_once_filed(self, other: RequestFormState) {
+        Effect::new(move |_| {
+            if !self.is_filed() {
+                return;
+            }
+            let given = |signal: RwSignal<String>| {
+                Some(signal.get_untracked().trim().to_owned()).filter(|text| !text.is_empty())
+            };
+            let contact = PrefillContact {
+                name: given(self.contact_name),
+                email: given(self.contact_email),
+                phone: given(self.contact_phone),
+                language: self.contact_language.get_untracked(),
+            };
+            other.prefill(&Prefill {
+                contact: Some(contact),
+                ..Prefill::default()
+            });
+        });
     }
 
     /// Whether `fields` hold something of the user's: not blank, and not only
