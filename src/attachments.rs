@@ -39,6 +39,16 @@ pub fn admit(
     Ok(kind)
 }
 
+/// Why a file was not added to the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// One of the contract's rules (`admit`).
+    Contract(ErrorCode),
+    /// A file of the same name and size is attached already (a screenshot
+    /// pasted twice, a file both dropped and picked).
+    AlreadyAttached,
+}
+
 /// `POST {backend}/attachments?name=`: the file's bytes are the body, sent
 /// as the type its content showed.
 pub fn upload(backend: &BackendUrl, name: &str, kind: FileKind) -> HttpRequest {

@@ -172,6 +172,25 @@ test("a failed upload holds the request back until it is retried", async ({ page
   expect(stored.attachments).toHaveLength(1);
 });
 
+test("the same file added twice is attached once, and the second time says so", async ({ page, request: api }) => {
+  const widget = await openForm(page, "es-ES");
+  const input = widget.host.getByTestId("attachments-input");
+  await input.setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  await input.setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachments-refused")).toHaveText(/^\u2068?app\.log\u2069? ya está adjunto\.$/);
+  await expect(widget.host.getByTestId("attachment")).toHaveCount(1);
+  // Another file of the same name but other content is another file.
+  await input.setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: Buffer.from("another log\n") });
+  await expect(widget.host.getByTestId("attachment")).toHaveCount(2);
+  await expect(widget.host.getByTestId("attachments-refused")).toBeEmpty();
+  await expect(widget.host.getByTestId("attachment-uploaded")).toHaveCount(2);
+  await widget.fill(request);
+  await widget.submit();
+  const stored = await widget.storedRequest(api);
+  expect(stored.attachments).toHaveLength(2);
+});
+
 test("a file added while another uploads leaves that upload going and focus on its item", async ({ page, request: api }) => {
   const widget = await openForm(page);
   // The first upload is held until the second file has come.

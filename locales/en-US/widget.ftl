@@ -439,6 +439,9 @@ attachment-error-too-many = { $name } wasn't added: a request takes up to { $cou
 #   $name (String) - the file's name
 #   $total (String) - the largest total, such as "25 MB"
 attachment-error-total = { $name } wasn't added: the files together would be larger than { $total }.
+# Variables:
+#   $name (String) - the file's name
+attachment-error-already = { $name } is attached already.
 attachments-wait = The request will be sent as soon as every file has uploaded.
 attachments-failed = A file couldn't be uploaded. Try it again or remove it, then send the request.
 error-attachments-gone = A file is no longer with the support service. Remove it and add it again.

@@ -363,6 +363,9 @@ attachment-error-type = No se puede adjuntar { $name }: adjunte imágenes PNG, J
 attachment-error-mismatch = { $name } no es el tipo de archivo que indican su nombre o su tipo, así que no se puede adjuntar.
 attachment-error-too-many = No se ha agregado { $name }: una solicitud admite hasta { $count } archivos.
 attachment-error-total = No se ha agregado { $name }: los archivos juntos superarían { $total }.
+# Variables:
+#   $name (String) - the file's name
+attachment-error-already = { $name } ya está adjunto.
 attachments-wait = La solicitud se enviará en cuanto se hayan subido todos los archivos.
 attachments-failed = No se ha podido subir un archivo. Vuelva a intentarlo o quítelo y después envíe la solicitud.
 error-attachments-gone = Un archivo ya no está en el servicio de soporte. Quítelo y vuelva a agregarlo.

@@ -359,6 +359,9 @@ attachment-error-type = 无法附加 { $name }：请附加 PNG、JPEG、GIF 或 
 attachment-error-mismatch = { $name } 的实际内容与其文件名或类型不符，因此无法附加。
 attachment-error-too-many = 未添加 { $name }：每个请求最多附加 { $count } 个文件。
 attachment-error-total = 未添加 { $name }：文件总大小将超过 { $total }。
+# Variables:
+#   $name (String) - the file's name
+attachment-error-already = { $name } 已附加。
 attachments-wait = 所有文件上传完毕后，请求将立即发送。
 attachments-failed = 有文件未能上传。请重试或删除该文件，然后再发送请求。
 error-attachments-gone = 支持服务中已没有某个文件。请删除该文件，然后重新添加。

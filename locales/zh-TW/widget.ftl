@@ -359,6 +359,9 @@ attachment-error-type = 無法附加 { $name }：請附加 PNG、JPEG、GIF 或 
 attachment-error-mismatch = { $name } 的實際內容與其檔名或類型不符，因此無法附加。
 attachment-error-too-many = 未新增 { $name }：每個要求最多附加 { $count } 個檔案。
 attachment-error-total = 未新增 { $name }：檔案總大小將超過 { $total }。
+# Variables:
+#   $name (String) - the file's name
+attachment-error-already = { $name } 已經附加。
 attachments-wait = 所有檔案上傳完成後，要求就會立即傳送。
 attachments-failed = 有檔案無法上傳。請再試一次或移除該檔案，然後再傳送要求。
 error-attachments-gone = 支援服務中已沒有某個檔案。請移除該檔案，然後重新新增。

@@ -17,7 +17,7 @@ pub use self::{
     transfer::{on_drag_over, on_drop, on_paste},
 };
 use crate::{
-    attachments::{human_size, refusal_reason, UploadFailure, UploadState},
+    attachments::{human_size, refusal_reason, Refusal, UploadFailure, UploadState},
     context::{use_widget, WidgetContext},
     i18n::{self, id},
     locale::Locale,
@@ -25,34 +25,38 @@ use crate::{
 };
 
 /// The message for a file the widget would not add.
-fn refusal(locale: Locale, name: &str, code: ErrorCode) -> String {
+fn refusal(locale: Locale, name: &str, refusal: Refusal) -> String {
     let size = human_size(ATTACHMENT_MAX_BYTES, locale);
     let total = human_size(ATTACHMENTS_MAX_TOTAL_BYTES, locale);
-    let (message, args) = match code {
-        ErrorCode::FileEmpty => (
+    let (message, args) = match refusal {
+        Refusal::AlreadyAttached => (
+            id::ATTACHMENT_ERROR_ALREADY,
+            i18n::args([("name", name.into())]),
+        ),
+        Refusal::Contract(ErrorCode::FileEmpty) => (
             id::ATTACHMENT_ERROR_EMPTY,
             i18n::args([("name", name.into())]),
         ),
-        ErrorCode::FileTooLarge => (
+        Refusal::Contract(ErrorCode::FileTooLarge) => (
             id::ATTACHMENT_ERROR_TOO_LARGE,
             i18n::args([("name", name.into()), ("size", size.into())]),
         ),
-        ErrorCode::FileTypeMismatch => (
+        Refusal::Contract(ErrorCode::FileTypeMismatch) => (
             id::ATTACHMENT_ERROR_MISMATCH,
             i18n::args([("name", name.into())]),
         ),
-        ErrorCode::TooManyFiles => (
+        Refusal::Contract(ErrorCode::TooManyFiles) => (
             id::ATTACHMENT_ERROR_TOO_MANY,
             i18n::args([
                 ("name", name.into()),
                 ("count", ATTACHMENTS_MAX_FILES.into()),
             ]),
         ),
-        ErrorCode::AttachmentsTooLarge => (
+        Refusal::Contract(ErrorCode::AttachmentsTooLarge) => (
             id::ATTACHMENT_ERROR_TOTAL,
             i18n::args([("name", name.into()), ("total", total.into())]),
         ),
-        _ => (
+        Refusal::Contract(_) => (
             id::ATTACHMENT_ERROR_TYPE,
             i18n::args([("name", name.into())]),
         ),

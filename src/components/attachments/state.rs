@@ -4,12 +4,12 @@
 mod upload;
 
 use leptos::prelude::*;
-use support_contract::{Attachment, ErrorCode, FileKind, SNIFF_LEN};
+use support_contract::{Attachment, FileKind, SNIFF_LEN};
 use wasm_bindgen::JsValue;
 
 use crate::{
     api,
-    attachments::{self, admit, Blocker, UploadState},
+    attachments::{self, admit, Blocker, Refusal, UploadState},
     context::WidgetContext,
     i18n::{id, MessageId},
 };
@@ -32,7 +32,7 @@ pub struct FileEntry {
 pub struct AttachmentsState {
     pub(super) files: RwSignal<Vec<FileEntry>>,
     /// The files the last addition refused, and why.
-    pub(super) refused: RwSignal<Vec<(String, ErrorCode)>>,
+    pub(super) refused: RwSignal<Vec<(String, Refusal)>>,
     /// The browser's `File`s of the uploads not finished, with their keys.
     /// A form has a handful of files at most, so these are short lists
     /// rather than hash maps (whose hashing code the WebAssembly would carry).
@@ -163,12 +163,18 @@ impl AttachmentsState {
             for file in files {
                 let head = api::first_bytes(&file, SNIFF_LEN).await;
                 let size = file.size() as u64;
-                let sizes: Vec<u64> = self
-                    .files
-                    .with_untracked(|files| files.iter().map(|f| f.size).collect());
                 let name = file.name();
-                match admit(&sizes, &name, &file.type_(), size, &head) {
-                    Err(code) => refused.push((name, code)),
+                let (sizes, already): (Vec<u64>, bool) = self.files.with_untracked(|files| {
+                    let same = files.iter().any(|f| f.name == name && f.size == size);
+                    (files.iter().map(|f| f.size).collect(), same)
+                });
+                let admitted = if already {
+                    Err(Refusal::AlreadyAttached)
+                } else {
+                    admit(&sizes, &name, &file.type_(), size, &head).map_err(Refusal::Contract)
+                };
+                match admitted {
+                    Err(refusal) => refused.push((name, refusal)),
                     Ok(kind) => {
                         let key = self.take_key();
                         let preview = (kind.content_type().starts_with("image/"))
