@@ -237,10 +237,18 @@ class SupportWidgetElement extends HTMLElement {
   // loads the widget, unseen, and after a failure it tries again.
   #call(apply) {
     if (!this.#handle && this.#parts) this.#mount(this.#connection);
-    // Settled with nothing once loaded, or with the failure to load.
-    return new Promise((settle) => (this.#handle ? settle() : this.#waiting.push(settle))).then((failure) => {
-      if (failure) throw failure;
-      return apply(this.#handle);
+    // Applied at once when loaded (so that a call followed by a move or a
+    // change of attribute in the same task comes first), else once loaded;
+    // a call that throws, or a failure to load, rejects.
+    return new Promise((resolve) => {
+      const run = (failure) =>
+        resolve(
+          new Promise((done) => {
+            if (failure) throw failure;
+            done(apply(this.#handle));
+          }),
+        );
+      this.#handle ? run() : this.#waiting.push(run);
     });
   }
 

@@ -72,6 +72,13 @@ test("open, close and setLocale drive the widget from the page", async ({ page }
   await expect(widget.form).toBeVisible();
   await widget.host.evaluate((el) => el.setLocale("zh-TW"));
   await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
+  // Calls on a loaded widget apply in order with the page's own changes.
+  await widget.host.evaluate((el) => {
+    el.setLocale("es-ES");
+    el.setAttribute("locale", "zh-TW");
+  });
+  await page.waitForTimeout(300);
+  await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
   await widget.host.evaluate((el) => el.close());
   await expect(widget.home).toBeVisible();
 
@@ -146,15 +153,19 @@ test("request headers from the page go with every request, and reserved ones are
 test("request headers outlive a move of the element, which mounts the widget anew", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();
-  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer portal-session-8" }));
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer portal-session-7" }));
   // A refused call leaves the accepted headers in place.
   await widget.host.evaluate((el) => el.setRequestHeaders({ "Idempotency-Key": "mine" }).catch(() => {}));
-  await page.evaluate(() => {
+  // Headers set just before the move, in the same task, are applied first.
+  const applied = await page.evaluate(() => {
     const element = document.querySelector("support-widget");
+    const call = element.setRequestHeaders({ Authorization: "Bearer portal-session-8" });
     const box = document.createElement("section");
     document.body.append(box);
     box.append(element);
+    return call.then(() => "applied");
   });
+  expect(applied).toBe("applied");
   await widget.host.evaluate((el) => el.open("partner-center"));
   const sent = page.waitForRequest((r) => r.url().endsWith("/support-requests") && r.method() === "POST");
   await widget.fill({ category: "technical", title: "Moved", description: "After a move.", name: "Ana", email: "ana@contoso.com" });
