@@ -191,6 +191,52 @@ test("the same file added twice is attached once, and the second time says so", 
   expect(stored.attachments).toHaveLength(2);
 });
 
+test("a request waiting for its files waits for the user instead once the form changes", async ({ page, request: api }) => {
+  const widget = await openForm(page, "en-US");
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/attachments?**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const posts = [];
+  page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/support-requests") && posts.push(r.url()));
+  const blocked = widget.host.getByTestId("attachments-blocked");
+  const input = widget.host.getByTestId("attachments-input");
+  await input.setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await widget.fill(request);
+  await widget.submit();
+  await expect(blocked).toHaveText(texts["en-US"].wait);
+  // More text while it waits: the promise goes, and the request waits for
+  // the user to send it, with the text as it is then.
+  await widget.host.locator("#sw-description").fill(`${request.description} And one more thing.`);
+  await expect(blocked).toBeEmpty();
+  release();
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(posts).toEqual([]);
+  await widget.submit();
+  const stored = await widget.storedRequest(api);
+  expect(stored.request.description).toContain("And one more thing.");
+  expect(stored.attachments).toHaveLength(1);
+});
+
+test("a file removed while the request waits for it leaves the request for the user to send", async ({ page }) => {
+  const widget = await openForm(page, "en-US");
+  await page.route("**/attachments?**", () => {});
+  const posts = [];
+  page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/support-requests") && posts.push(r.url()));
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await widget.fill(request);
+  await widget.submit();
+  await expect(widget.host.getByTestId("attachments-blocked")).toHaveText(texts["en-US"].wait);
+  await widget.host.getByTestId("attachment-remove").click();
+  await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
+  await page.waitForTimeout(500);
+  expect(posts).toEqual([]);
+  await expect(widget.confirmation).toHaveCount(0);
+});
+
 test("a file added while another uploads leaves that upload going and focus on its item", async ({ page, request: api }) => {
   const widget = await openForm(page);
   // The first upload is held until the second file has come.

@@ -21,7 +21,7 @@ use crate::{
     i18n::id,
     journey::Step,
     request::SubmitError,
-    request_form::RequestTarget,
+    request_form::{RequestFields, RequestTarget},
     screens::Confirmation,
 };
 
@@ -100,6 +100,16 @@ pub fn RequestForm(
     });
 
     let blocked = RwSignal::new(None::<Blocker>);
+    // What a Submit held back by uploads waits with: the text and the files
+    // as they were then (tracked).
+    let as_held = move || {
+        let fields = RequestFields {
+            attachments: Vec::new(),
+            ..state.current_draft().fields
+        };
+        (fields, state.attachments.keys())
+    };
+    let held = StoredValue::new(None::<(RequestFields, Vec<u32>)>);
     let send = {
         move || {
             // Double clicks and repeated Enter send once.
@@ -113,6 +123,8 @@ pub fn RequestForm(
             let has_problems = !problems.is_empty();
             state.local_errors.set(problems);
             if has_problems {
+                held.set_value(None);
+                blocked.set(None);
                 focus_summary();
                 return;
             }
@@ -120,6 +132,7 @@ pub fn RequestForm(
             // message says which and what to do.
             let blocker = state.attachments.blocker();
             blocked.set(blocker);
+            held.set_value((blocker == Some(Blocker::StillUploading)).then(|| untrack(as_held)));
             if blocker.is_some() {
                 return;
             }
@@ -130,19 +143,38 @@ pub fn RequestForm(
     };
     let send = StoredValue::new_local(send);
     // A request held back by files still uploading goes as soon as they are
-    // all in, as the message promises; a file that fails on the way says so
-    // instead, and the user decides. A failure's hold lifts once the files
-    // settle, for the user to send again.
+    // all in, as the message promises, while the form is shown; a file that
+    // fails on the way says so instead, and the user decides. Anything
+    // changed since Submit (the text, a file removed, the draft discarded)
+    // leaves the request for the user to send again. A failure's hold lifts
+    // once no file has failed.
     Effect::new(move |_| {
         let now = state.attachments.blocker();
-        match (blocked.get_untracked(), now) {
-            (Some(Blocker::StillUploading), None) => {
+        let (fields, keys) = as_held();
+        let Some((held_fields, held_keys)) = held.get_value() else {
+            if blocked.get_untracked() == Some(Blocker::UploadFailed)
+                && now != Some(Blocker::UploadFailed)
+            {
+                blocked.set(None);
+            }
+            return;
+        };
+        if fields != held_fields || held_keys.iter().any(|key| !keys.contains(key)) {
+            held.set_value(None);
+            blocked.set(None);
+            return;
+        }
+        match now {
+            Some(Blocker::StillUploading) => {}
+            Some(Blocker::UploadFailed) => {
+                held.set_value(None);
+                blocked.set(now);
+            }
+            None => {
+                held.set_value(None);
                 blocked.set(None);
                 send.with_value(|send| send());
             }
-            (Some(Blocker::StillUploading), Some(Blocker::UploadFailed)) => blocked.set(now),
-            (Some(Blocker::UploadFailed), None) => blocked.set(None),
-            _ => {}
         }
     });
     let on_submit = move |event: SubmitEvent| {

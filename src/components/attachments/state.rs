@@ -89,6 +89,12 @@ impl AttachmentsState {
         self.files.with(Vec::is_empty)
     }
 
+    /// The attached files, by key (tracked).
+    pub fn keys(&self) -> Vec<u32> {
+        self.files
+            .with(|files| files.iter().map(|f| f.key).collect())
+    }
+
     /// Whether the request must wait for its files (tracked).
     pub fn blocker(&self) -> Option<Blocker> {
         self.files
