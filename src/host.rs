@@ -30,14 +30,14 @@ impl BackendUrl {
         if raw.is_empty() {
             return Err(BackendError::Missing);
         }
-        let invalid = || BackendError::Invalid(raw.to_owned());
+        let invalid = || BackendError::Invalid(without_userinfo(raw));
         let mut url = WebUrl::parse(raw).ok_or_else(invalid)?;
+        if url.has_credentials() {
+            return Err(BackendError::Credentials);
+        }
         let web = matches!(url.scheme().as_str(), "http" | "https");
         if !web || url.host().is_empty() {
             return Err(invalid());
-        }
-        if url.has_credentials() {
-            return Err(BackendError::Credentials);
         }
         // Endpoints are joined below the base path, so it must end in a slash
         // ("/api/support" + "support-requests" would lose "support").
@@ -59,6 +59,20 @@ impl BackendUrl {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// `raw` as it may be repeated to the user: a user name and password before
+/// the host (`scheme://user:pw@host`) left out, in a value that is not even
+/// a URL as well.
+fn without_userinfo(raw: &str) -> String {
+    let Some((scheme, rest)) = raw.split_once("://") else {
+        return raw.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://…{}", &rest[at..]),
+        None => raw.to_owned(),
     }
 }
 
@@ -182,10 +196,23 @@ mod tests {
             "http://user:secret@portal.example.com/",
             "https://user@portal.example.com/api",
             "https://:secret@portal.example.com/",
+            "ftp://user:secret@files.example.com/",
+            "htps://u:secret@h",
         ] {
             let error = BackendUrl::parse(Some(raw)).unwrap_err();
             assert_eq!(error, BackendError::Credentials, "{raw}");
             assert!(!error.to_string().contains("secret"), "{error}");
+        }
+        // Not URLs at all, and quoted without what looks like a password.
+        for (raw, shown) in [
+            ("https://u:secret@h:99999/", "https://…@h:99999/"),
+            ("https://u:secret@/", "https://…@/"),
+        ] {
+            assert_eq!(
+                BackendUrl::parse(Some(raw)),
+                Err(BackendError::Invalid(shown.to_owned())),
+                "{raw}"
+            );
         }
     }
 

@@ -50,11 +50,18 @@ impl RequestFormState {
     }
 
     /// Once this form's request is filed, its contact details fill in
-    /// `other`'s where it has none, as the page's prefill does (and so not as
-    /// a draft): staff filing several kinds of request type them once.
+    /// `other`'s when it has none (all or nothing: a name typed there is
+    /// someone's, whom another's email would not reach), as the page's
+    /// prefill does, and so not as a draft: staff filing several kinds of
+    /// request type them once.
     pub fn lend_contact_once_filed(self, other: RequestFormState) {
         Effect::new(move |_| {
-            if !self.is_filed() {
+            let blank =
+                |signal: RwSignal<String>| signal.with_untracked(|text| text.trim().is_empty());
+            let has_none = [other.contact_name, other.contact_email, other.contact_phone]
+                .into_iter()
+                .all(blank);
+            if !self.is_filed() || !has_none {
                 return;
             }
             let given = |signal: RwSignal<String>| {
