@@ -2,13 +2,17 @@
 //! live in `request_form/`.
 
 mod draft_keeper;
+mod files_hold;
 mod notices;
 mod state;
 
 use leptos::{ev::SubmitEvent, prelude::*};
 
-use self::notices::{DraftNotice, SendingNotice, SubmitFailure};
 pub use self::state::RequestFormState;
+use self::{
+    files_hold::FilesHold,
+    notices::{DraftNotice, SendingNotice, SubmitFailure},
+};
 use crate::{
     attachments::Blocker,
     components::{
@@ -21,7 +25,7 @@ use crate::{
     i18n::id,
     journey::Step,
     request::SubmitError,
-    request_form::{RequestFields, RequestTarget},
+    request_form::RequestTarget,
     screens::Confirmation,
 };
 
@@ -99,84 +103,35 @@ pub fn RequestForm(
         None => {}
     });
 
-    let blocked = RwSignal::new(None::<Blocker>);
-    // What a Submit held back by uploads waits with: the text and the files
-    // as they were then (tracked).
-    let as_held = move || {
-        let fields = RequestFields {
-            attachments: Vec::new(),
-            ..state.current_draft().fields
-        };
-        (fields, state.attachments.keys())
-    };
-    let held = StoredValue::new(None::<(RequestFields, Vec<u32>)>);
-    let send = {
-        move || {
-            // Double clicks and repeated Enter send once.
-            if pending.get_untracked() {
-                return;
-            }
-            let locale = widget.locale.get_untracked();
-            let request =
-                target.with_untracked(|target| state.typed(locale).to_request(target, locale));
-            let problems = request.validate();
-            let has_problems = !problems.is_empty();
-            state.local_errors.set(problems);
-            if has_problems {
-                held.set_value(None);
-                blocked.set(None);
-                focus_summary();
-                return;
-            }
-            // Files still uploading, or failed, hold the request back; the
-            // message says which and what to do.
-            let blocker = state.attachments.blocker();
-            blocked.set(blocker);
-            held.set_value((blocker == Some(Blocker::StillUploading)).then(|| untrack(as_held)));
-            if blocker.is_some() {
-                return;
-            }
-            if let Some(backend) = widget.backend.get_untracked() {
-                state.send(widget, backend, request);
-            }
+    let hold = FilesHold::new();
+    let blocked = hold.blocked;
+    let send = move || {
+        // Double clicks and repeated Enter send once.
+        if pending.get_untracked() {
+            return;
+        }
+        let locale = widget.locale.get_untracked();
+        let request =
+            target.with_untracked(|target| state.typed(locale).to_request(target, locale));
+        let problems = request.validate();
+        let has_problems = !problems.is_empty();
+        state.local_errors.set(problems);
+        if has_problems {
+            hold.release();
+            focus_summary();
+            return;
+        }
+        // Files still uploading, or failed, hold the request back; the
+        // message says which and what to do.
+        if hold.holds_back(state) {
+            return;
+        }
+        if let Some(backend) = widget.backend.get_untracked() {
+            state.send(widget, backend, request);
         }
     };
     let send = StoredValue::new_local(send);
-    // A request held back by files still uploading goes as soon as they are
-    // all in, as the message promises, while the form is shown; a file that
-    // fails on the way says so instead, and the user decides. Anything
-    // changed since Submit (the text, a file removed, the draft discarded)
-    // leaves the request for the user to send again. A failure's hold lifts
-    // once no file has failed.
-    Effect::new(move |_| {
-        let now = state.attachments.blocker();
-        let (fields, keys) = as_held();
-        let Some((held_fields, held_keys)) = held.get_value() else {
-            if blocked.get_untracked() == Some(Blocker::UploadFailed)
-                && now != Some(Blocker::UploadFailed)
-            {
-                blocked.set(None);
-            }
-            return;
-        };
-        if fields != held_fields || held_keys.iter().any(|key| !keys.contains(key)) {
-            held.set_value(None);
-            blocked.set(None);
-            return;
-        }
-        match now {
-            Some(Blocker::StillUploading) => {}
-            Some(Blocker::UploadFailed) => {
-                held.set_value(None);
-                blocked.set(now);
-            }
-            None => {
-                held.set_value(None);
-                blocked.set(None);
-                send.with_value(|send| send());
-            }
-        }
-    });
+    hold.send_when_in(state, move || send.with_value(|send| send()));
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         send.with_value(|send| send());
