@@ -428,6 +428,8 @@ async function fileCustomerRequest(widget, title) {
   await widget.host.locator("#sw-contact-email").fill("alex.morgan@contoso.com");
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();
+  // Filed, the request is no longer "new".
+  await expect(widget.heading).toContainText(/^Service request/);
   return widget.confirmation.getAttribute("data-request-id");
 }
 
@@ -435,6 +437,7 @@ async function fileCustomerRequest(widget, title) {
 async function expectNewRequest(widget) {
   await expect(widget.confirmation).toHaveCount(0);
   await expect(widget.form).toBeVisible();
+  await expect(widget.heading).toContainText(/^New service request/);
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
   await expect(widget.host.locator("#sw-severity-moderate")).not.toBeChecked();
   await expect(widget.host.locator("#sw-contact-name")).toHaveValue("Alex Morgan");

@@ -16,6 +16,7 @@ const requests = {
     language: "en-US",
     confirmation: "Request submitted",
     another: "Submit another request",
+    filedHeading: "Partner Center request",
   },
   "zh-CN": {
     subtitle: "由世纪互联运营的合作伙伴中心",
@@ -28,6 +29,7 @@ const requests = {
     language: "zh-CN",
     confirmation: "已提交",
     another: "再提交一个请求",
+    filedHeading: "合作伙伴中心请求",
   },
   "zh-TW": {
     subtitle: "由 21Vianet 營運的合作夥伴中心",
@@ -41,6 +43,7 @@ const requests = {
     language: "zh-TW",
     confirmation: "已提交",
     another: "再提交一個要求",
+    filedHeading: "合作夥伴中心要求",
   },
   "es-ES": {
     subtitle: "Centro de partners operado por 21Vianet",
@@ -53,6 +56,7 @@ const requests = {
     language: "es-ES",
     confirmation: "Solicitud enviada",
     another: "Enviar otra solicitud",
+    filedHeading: "Solicitud del Centro de partners",
   },
 };
 
@@ -74,6 +78,8 @@ for (const [locale, typed] of Object.entries(requests)) {
     expect(await reference.evaluate((e) => e.textContent)).toMatch(/^SR-\d{6}$/);
     expect(await widget.host.getByTestId("reference").evaluate((e) => /[\u2066-\u2069]/.test(e.textContent))).toBe(false);
     await expect(widget.confirmation.locator("h3")).toBeFocused();
+    // Filed, the request is no longer "new".
+    await expect(widget.heading).toHaveText(typed.filedHeading);
     await expect(widget.confirmation.getByTestId("confirm-status")).toHaveAttribute("data-status", "submitted");
     // The form's introduction goes with the form; the customer reminder is
     // for requests on a customer's behalf only.
@@ -98,6 +104,7 @@ for (const [locale, typed] of Object.entries(requests)) {
     await widget.confirmation.getByRole("button", { name: typed.another }).click();
     await expect(widget.confirmation).toHaveCount(0);
     await expect(widget.heading).toBeFocused();
+    await expect(widget.heading).toHaveText(typed.heading);
     await expect(widget.host.locator("#sw-title")).toHaveValue("");
     await expect(widget.host.locator("#sw-contact-name")).toHaveValue(typed.name);
   });

@@ -52,6 +52,8 @@ config-error-backend-credentials = This page's address for support requests cont
 ## Partner Center request
 
 pc-heading = New Partner Center request
+# Above the confirmation, once the request is filed.
+pc-heading-filed = Partner Center request
 pc-intro = Report a problem you have with Partner Center itself. A support representative will contact you directly.
 pc-category-legend = What is the problem about?
 pc-category-technical = Technical
@@ -112,6 +114,8 @@ solved-text = Nothing was sent. If the problem comes back, you can file a reques
 ## Service request for a customer
 
 cr-heading = New service request
+# Above the confirmation, once the request is filed.
+cr-heading-filed = Service request
 cr-intro = Fill in the support details. A support representative from 21Vianet will contact you directly.
 cr-customer-label = Customer
 cr-service-label = Service

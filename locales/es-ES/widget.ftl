@@ -48,6 +48,8 @@ config-error-backend-credentials = La dirección de esta página para las solici
 ## Partner Center request
 
 pc-heading = Nueva solicitud del Centro de partners
+# Above the confirmation, once the request is filed.
+pc-heading-filed = Solicitud del Centro de partners
 pc-intro = Informe de un problema que tenga con el propio Centro de partners. Un representante de soporte técnico se pondrá en contacto con usted directamente.
 pc-category-legend = ¿Con qué está relacionado el problema?
 pc-category-technical = Técnico
@@ -104,6 +106,8 @@ solved-text = No se ha enviado nada. Si el problema vuelve a aparecer, puede env
 ## Service request for a customer
 
 cr-heading = Nueva solicitud de servicio
+# Above the confirmation, once the request is filed.
+cr-heading-filed = Solicitud de servicio
 cr-intro = Rellene los detalles de soporte técnico. Un representante de soporte técnico de 21Vianet se pondrá en contacto con usted directamente.
 cr-customer-label = Cliente
 cr-service-label = Servicio

@@ -48,6 +48,8 @@ config-error-backend-credentials = 此页面为支持请求设置的地址中包
 ## Partner Center request
 
 pc-heading = 新建合作伙伴中心请求
+# Above the confirmation, once the request is filed.
+pc-heading-filed = 合作伙伴中心请求
 pc-intro = 报告你在使用合作伙伴中心本身时遇到的问题。支持代表将直接与你联系。
 pc-category-legend = 问题属于哪一类？
 pc-category-technical = 技术
@@ -104,6 +106,8 @@ solved-text = 未发送任何请求。如果问题再次出现，你可以随时
 ## Service request for a customer
 
 cr-heading = 新建服务请求
+# Above the confirmation, once the request is filed.
+cr-heading-filed = 服务请求
 cr-intro = 请填写支持详细信息。世纪互联的支持代表将直接与你联系。
 cr-customer-label = 客户
 cr-service-label = 服务

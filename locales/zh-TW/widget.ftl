@@ -48,6 +48,8 @@ config-error-backend-credentials = 此頁面為支援要求設定的位址中包
 ## Partner Center request
 
 pc-heading = 新增合作夥伴中心要求
+# Above the confirmation, once the request is filed.
+pc-heading-filed = 合作夥伴中心要求
 pc-intro = 回報您在使用合作夥伴中心本身時遇到的問題。支援人員會直接與您聯絡。
 pc-category-legend = 這個問題屬於哪一類？
 pc-category-technical = 技術
@@ -104,6 +106,8 @@ solved-text = 未傳送任何要求。如果問題再次發生，您隨時可以
 ## Service request for a customer
 
 cr-heading = 新增服務要求
+# Above the confirmation, once the request is filed.
+cr-heading-filed = 服務要求
 cr-intro = 請填寫支援詳細資料。21Vianet 的支援人員會直接與您聯絡。
 cr-customer-label = 客戶
 cr-service-label = 服務

@@ -36,7 +36,10 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
             <BackButton on_back=Callback::new(move |()| {
                 widget.go(if state.is_filed() { Step::BackFromFiled } else { Step::Back })
             })/>
-            <ScreenHeading>{widget.text(id::CR_HEADING)}</ScreenHeading>
+            // Once filed, the request is no longer new.
+            <ScreenHeading>
+                {move || widget.text(if state.is_filed() { id::CR_HEADING_FILED } else { id::CR_HEADING })()}
+            </ScreenHeading>
             <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::CR_INTRO)}</p>
             {context.map(|context| {
                 let reason = context.escalation.as_ref().map(|escalation| {

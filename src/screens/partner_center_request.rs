@@ -15,7 +15,10 @@ pub fn PartnerCenterRequest(state: RequestFormState) -> impl IntoView {
     view! {
         <section class="sw-screen" data-testid="partner-center-request">
             <BackButton/>
-            <ScreenHeading>{widget.text(id::PC_HEADING)}</ScreenHeading>
+            // Once filed, the request is no longer new.
+            <ScreenHeading>
+                {move || widget.text(if state.is_filed() { id::PC_HEADING_FILED } else { id::PC_HEADING })()}
+            </ScreenHeading>
             <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::PC_INTRO)}</p>
             <RequestForm state target=RequestTarget::PartnerCenter/>
         </section>
