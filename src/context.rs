@@ -204,6 +204,22 @@ impl WidgetContext {
         });
     }
 
+    /// As `focus_when_drawn`, unless the user has gone on to the page
+    /// meanwhile (focus on one of its elements): a request that went by
+    /// itself, after a retry or its files, does not pull them back.
+    pub fn focus_when_drawn_unless_away(self, selector: &str) {
+        let selector = selector.to_owned();
+        request_animation_frame(move || {
+            let away = self.host.with_value(|host| {
+                let active = host.owner_document().and_then(|page| page.active_element());
+                active.is_some_and(|active| active != **host && active.tag_name() != "BODY")
+            });
+            if let (false, Some(element)) = (away, self.find(&selector)) {
+                _ = element.focus();
+            }
+        });
+    }
+
     /// The first element of the widget that `selector` finds.
     pub fn find(self, selector: &str) -> Option<web_sys::HtmlElement> {
         let found = self.host.with_value(|host| match host.shadow_root() {

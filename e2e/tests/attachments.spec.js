@@ -221,6 +221,32 @@ test("a request waiting for its files waits for the user instead once the form c
   expect(stored.attachments).toHaveLength(1);
 });
 
+test("a request that goes by itself once its files are in leaves focus on the page if the user went there", async ({ page }) => {
+  const widget = await openForm(page, "en-US");
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/attachments?**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await widget.fill(request);
+  await widget.submit();
+  await expect(widget.host.getByTestId("attachments-blocked")).toHaveText(texts["en-US"].wait);
+  // The user goes on with the page meanwhile.
+  await page.evaluate(() => {
+    const search = Object.assign(document.createElement("input"), { id: "page-search" });
+    document.body.prepend(search);
+    search.focus();
+  });
+  release();
+  await expect(widget.confirmation).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("page-search");
+  // Screen readers still hear that it was sent.
+  await expect(widget.host.locator("p.sw-visually-hidden[role=status]").first()).toHaveText("Request submitted");
+});
+
 test("a file removed while the request waits for it leaves the request for the user to send", async ({ page }) => {
   const widget = await openForm(page, "en-US");
   await page.route("**/attachments?**", () => {});

@@ -25,7 +25,7 @@ pub fn Confirmation(
     let widget = use_widget();
     // Moving focus to the new step's heading tells screen-reader users that
     // the step changed, and puts keyboard users at its top.
-    widget.focus_when_drawn(".sw-confirmation .sw-heading");
+    widget.focus_when_drawn_unless_away(".sw-confirmation .sw-heading");
     let request_id = created.id.clone();
     // The reference in an element of its own, without the isolation marks
     // a formatted message puts around it: copied, it is the reference alone.
