@@ -119,16 +119,16 @@ pub fn CustomerCombobox(
     let expanded = move || open.get() && !customers().is_empty();
 
     // The option the arrow keys are on stays in sight in a list that scrolls.
-    let listbox = NodeRef::<leptos::html::Ul>::new();
     Effect::new(move |_| {
-        let (Some(index), Some(list)) = (active.get(), listbox.get()) else {
+        let Some(option) = active
+            .get()
+            .and_then(|index| widget.find(&format!("#{}", option_id(index))))
+        else {
             return;
         };
-        if let Some(option) = list.children().item(index as u32) {
-            let nearest = web_sys::ScrollIntoViewOptions::new();
-            nearest.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            option.scroll_into_view_with_scroll_into_view_options(&nearest);
-        }
+        let nearest = web_sys::ScrollIntoViewOptions::new();
+        nearest.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        option.scroll_into_view_with_scroll_into_view_options(&nearest);
     });
     let pick = move |index: usize| {
         if let Some(customer) = customers().get(index).cloned() {
@@ -247,7 +247,7 @@ pub fn CustomerCombobox(
                     {widget.text(id::LOAD_RETRY)}
                 </button>
             })}
-            <ul node_ref=listbox class="sw-listbox" id=LISTBOX_ID role="listbox" aria-label=widget.text(id::CUSTOMER_SEARCH_LABEL) hidden=move || !expanded()>
+            <ul class="sw-listbox" id=LISTBOX_ID role="listbox" aria-label=widget.text(id::CUSTOMER_SEARCH_LABEL) hidden=move || !expanded()>
                 {move || {
                     customers()
                         .into_iter()
