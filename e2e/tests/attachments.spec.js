@@ -191,14 +191,20 @@ test("the same file added twice is attached once, and the second time says so", 
   expect(stored.attachments).toHaveLength(2);
 });
 
-test("a request waiting for its files waits for the user instead once the form changes", async ({ page, request: api }) => {
-  const widget = await openForm(page, "en-US");
+/** Holds every upload back until the function it returns is called. */
+async function holdUploads(page) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await page.route("**/attachments?**", async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test("a request waiting for its files waits for the user instead once the form changes", async ({ page, request: api }) => {
+  const widget = await openForm(page, "en-US");
+  const release = await holdUploads(page);
   const posts = [];
   page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/support-requests") && posts.push(r.url()));
   const blocked = widget.host.getByTestId("attachments-blocked");
@@ -223,12 +229,7 @@ test("a request waiting for its files waits for the user instead once the form c
 
 test("a request that goes by itself once its files are in leaves focus on the page if the user went there", async ({ page }) => {
   const widget = await openForm(page, "en-US");
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/attachments?**", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdUploads(page);
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
   await widget.fill(request);
   await widget.submit();
