@@ -206,12 +206,20 @@ impl WidgetContext {
 
     /// As `focus_when_drawn`, unless the user has gone on to the page
     /// meanwhile (focus on one of its elements): a request that went by
-    /// itself, after a retry or its files, does not pull them back.
+    /// itself, after a retry or its files, does not pull them back. What has
+    /// focus is asked of the element's own root, the page or the shadow root
+    /// of a component of the page's that holds the widget.
     pub fn focus_when_drawn_unless_away(self, selector: &str) {
         let selector = selector.to_owned();
         request_animation_frame(move || {
             let away = self.host.with_value(|host| {
-                let active = host.owner_document().and_then(|page| page.active_element());
+                let root = host.get_root_node();
+                let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+                    Some(shadow) => shadow.active_element(),
+                    None => root
+                        .dyn_ref::<web_sys::Document>()
+                        .and_then(web_sys::Document::active_element),
+                };
                 active.is_some_and(|active| active != **host && active.tag_name() != "BODY")
             });
             if let (false, Some(element)) = (away, self.find(&selector)) {

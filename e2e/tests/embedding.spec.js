@@ -179,6 +179,24 @@ for (const [label, attribute, shown] of [
   });
 }
 
+test("inside a component's shadow root, the widget works and a submit focuses its confirmation", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  // A portal built of web components: the element moves into one's shadow root.
+  await page.evaluate(() => {
+    const element = document.querySelector("support-widget");
+    const card = document.createElement("portal-card");
+    document.body.append(card);
+    card.attachShadow({ mode: "open" }).append(element);
+  });
+  await expect(widget.home).toBeVisible();
+  await widget.openPartnerCenterRequest();
+  await widget.fill({ category: "technical", title: "In a component", description: "Nested shadow roots.", name: "Ana", email: "ana@contoso.com" });
+  await widget.submit();
+  await widget.storedRequest(request);
+  await expect(widget.confirmation.locator("h3")).toBeFocused();
+});
+
 test("the widget loads from another origin than the page, as from a CDN", async ({ page, request }) => {
   // The portal page comes from a server of its own; the widget's files stay
   // where scripts/serve put them, on another origin.
