@@ -97,7 +97,7 @@ class SupportWidgetElement extends HTMLElement {
     const style = make("link", {
       rel: "stylesheet",
       href: here(files.style),
-      onerror: () => report(this, "styles_unavailable", "failed to load " + style.href),
+      onerror: () => report(this, "styles_unavailable", style.href),
     });
     const container = make("div", { className: "sw-host" });
     if (this.getAttribute("mode") !== "launcher") {
