@@ -11,15 +11,16 @@ use crate::{attachments::Blocker, request_form::RequestFields};
 pub struct FilesHold {
     /// Why the request waits (shown under the form).
     pub blocked: RwSignal<Option<Blocker>>,
-    /// The text and the files' keys at Submit, while files still upload.
-    held: StoredValue<Option<(RequestFields, Vec<u32>)>>,
+    /// The text and the files' keys at Submit, while files still upload
+    /// (a signal: only while it holds something is the form's text watched).
+    held: RwSignal<Option<(RequestFields, Vec<u32>)>>,
 }
 
 impl FilesHold {
     pub fn new() -> FilesHold {
         FilesHold {
             blocked: RwSignal::new(None),
-            held: StoredValue::new(None),
+            held: RwSignal::new(None),
         }
     }
 
@@ -28,15 +29,14 @@ impl FilesHold {
     pub fn holds_back(self, state: RequestFormState) -> bool {
         let blocker = state.attachments.blocker();
         self.blocked.set(blocker);
-        self.held.set_value(
-            (blocker == Some(Blocker::StillUploading)).then(|| untrack(|| as_held(state))),
-        );
+        self.held
+            .set((blocker == Some(Blocker::StillUploading)).then(|| untrack(|| as_held(state))));
         blocker.is_some()
     }
 
     /// No hold, and no promise to send (a Submit that found errors).
     pub fn release(self) {
-        self.held.set_value(None);
+        self.held.set(None);
         self.blocked.set(None);
     }
 
@@ -48,8 +48,7 @@ impl FilesHold {
     pub fn send_when_in(self, state: RequestFormState, send: impl Fn() + 'static) {
         Effect::new(move |_| {
             let now = state.attachments.blocker();
-            let (fields, keys) = as_held(state);
-            let Some((held_fields, held_keys)) = self.held.get_value() else {
+            let Some((held_fields, held_keys)) = self.held.get() else {
                 if self.blocked.get_untracked() == Some(Blocker::UploadFailed)
                     && now != Some(Blocker::UploadFailed)
                 {
@@ -57,6 +56,7 @@ impl FilesHold {
                 }
                 return;
             };
+            let (fields, keys) = as_held(state);
             if fields != held_fields || held_keys.iter().any(|key| !keys.contains(key)) {
                 self.release();
                 return;
@@ -64,7 +64,7 @@ impl FilesHold {
             match now {
                 Some(Blocker::StillUploading) => {}
                 Some(Blocker::UploadFailed) => {
-                    self.held.set_value(None);
+                    self.held.set(None);
                     self.blocked.set(now);
                 }
                 None => {
