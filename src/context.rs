@@ -196,36 +196,42 @@ impl WidgetContext {
     /// that focus stays in the widget (where Tab and Escape still work)
     /// instead of falling back to the page.
     pub fn focus_when_drawn(self, selector: &str) {
+        self.focus_drawn(selector, false);
+    }
+
+    /// As `focus_when_drawn`, unless the user has gone on to the page
+    /// meanwhile: a request that went by itself, after a retry or its files,
+    /// does not pull them back.
+    pub fn focus_when_drawn_unless_away(self, selector: &str) {
+        self.focus_drawn(selector, true);
+    }
+
+    fn focus_drawn(self, selector: &str, unless_away: bool) {
         let selector = selector.to_owned();
         request_animation_frame(move || {
+            if unless_away && self.user_is_away() {
+                return;
+            }
             if let Some(element) = self.find(&selector) {
                 _ = element.focus();
             }
         });
     }
 
-    /// As `focus_when_drawn`, unless the user has gone on to the page
-    /// meanwhile (focus on one of its elements): a request that went by
-    /// itself, after a retry or its files, does not pull them back. What has
-    /// focus is asked of the element's own root, the page or the shadow root
-    /// of a component of the page's that holds the widget.
-    pub fn focus_when_drawn_unless_away(self, selector: &str) {
-        let selector = selector.to_owned();
-        request_animation_frame(move || {
-            let away = self.host.with_value(|host| {
-                let root = host.get_root_node();
-                let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-                    Some(shadow) => shadow.active_element(),
-                    None => root
-                        .dyn_ref::<web_sys::Document>()
-                        .and_then(web_sys::Document::active_element),
-                };
-                active.is_some_and(|active| active != **host && active.tag_name() != "BODY")
-            });
-            if let (false, Some(element)) = (away, self.find(&selector)) {
-                _ = element.focus();
-            }
-        });
+    /// Whether one of the page's elements has focus. What has focus is asked
+    /// of the element's own root: the page, or the shadow root of a component
+    /// of the page's that holds the widget.
+    fn user_is_away(self) -> bool {
+        self.host.with_value(|host| {
+            let root = host.get_root_node();
+            let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+                Some(shadow) => shadow.active_element(),
+                None => root
+                    .dyn_ref::<web_sys::Document>()
+                    .and_then(web_sys::Document::active_element),
+            };
+            active.is_some_and(|active| active != **host && active.tag_name() != "BODY")
+        })
     }
 
     /// The first element of the widget that `selector` finds.
