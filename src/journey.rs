@@ -79,7 +79,8 @@ pub struct Journey {
     /// service and the request, in place of the admin-center self-help.
     pub escalating: bool,
     /// The guide was opened from a customer request under way: Back from
-    /// its first question returns to that request, not escalated.
+    /// its first question returns to that request, not escalated. It holds
+    /// only while the partner is in that guide or its request (`after`).
     pub guide_from_request: bool,
     pub guide: Guide,
     /// The request whose status is shown, and the screen it was opened from.
@@ -97,6 +98,9 @@ impl Journey {
     /// (a stale click, say) leaves it as it is.
     pub fn after(&self, step: Step) -> Journey {
         let mut next = self.moved(step);
+        if !matches!(next.screen, Screen::Escalation | Screen::CustomerRequest) {
+            next.guide_from_request = false;
+        }
         let left_home = self.screen == Screen::Home && next.screen != Screen::Home;
         next.visit = self.visit.wrapping_add(u32::from(left_home));
         next
@@ -109,12 +113,10 @@ impl Journey {
             (Home, Step::OpenPartnerCenterRequest) => next.screen = PartnerCenterRequest,
             (Home, Step::OpenCustomerRequest) => {
                 next.escalating = false;
-                next.guide_from_request = false;
                 next.screen = CustomerSearch;
             }
             (Home, Step::OpenEscalationGuide) => {
                 next.escalating = true;
-                next.guide_from_request = false;
                 next.screen = CustomerSearch;
             }
             (CustomerRequest, Step::OpenEscalationGuide) if !self.escalating => {
@@ -172,7 +174,6 @@ impl Journey {
             }
             (CustomerRequest, Step::BackFromFiled) => {
                 next.guide = Guide::default();
-                next.guide_from_request = false;
                 next.screen = ServiceChoice;
             }
             (CustomerRequest, Step::AnotherRequest) => {
@@ -184,7 +185,6 @@ impl Journey {
             (Home, Step::ResumeCustomerRequest(subject)) => {
                 let guide = subject.escalation.as_ref().and_then(Guide::resumed);
                 next.escalating = guide.is_some();
-                next.guide_from_request = false;
                 next.guide = guide.unwrap_or_default();
                 next.customer = Some(subject.customer);
                 next.service = Some(subject.service);
