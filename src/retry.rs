@@ -56,11 +56,13 @@ pub fn is_retryable(error: &SubmitError) -> bool {
 
 /// How long the service asked the user to wait before sending again, when
 /// that is more than a minute, rounded up to what the user is told: whole
-/// minutes below two hours, whole hours from then on.
+/// minutes below two hours, whole hours below two days, whole days from then
+/// on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AskedWait {
     Minutes(u32),
     Hours(u32),
+    Days(u32),
 }
 
 impl AskedWait {
@@ -73,10 +75,13 @@ impl AskedWait {
             return None;
         };
         let minutes = seconds.div_ceil(60);
+        let hours = minutes.div_ceil(60);
         Some(if minutes < 120 {
             AskedWait::Minutes(minutes)
+        } else if hours < 48 {
+            AskedWait::Hours(hours)
         } else {
-            AskedWait::Hours(minutes.div_ceil(60))
+            AskedWait::Days(hours.div_ceil(24))
         })
     }
 }
@@ -221,7 +226,7 @@ mod tests {
     }
 
     #[test]
-    fn a_wait_of_more_than_a_minute_is_told_in_minutes_then_hours() {
+    fn a_wait_of_more_than_a_minute_is_told_in_minutes_then_hours_then_days() {
         let asked = |seconds| {
             AskedWait::of(&SubmitError::Server {
                 status: 429,
@@ -234,6 +239,21 @@ mod tests {
         assert_eq!(asked(119 * 60), Some(AskedWait::Minutes(119)));
         assert_eq!(asked(120 * 60), Some(AskedWait::Hours(2)));
         assert_eq!(asked(86_400), Some(AskedWait::Hours(24)));
+        assert_eq!(asked(47 * 3600), Some(AskedWait::Hours(47)));
+        assert_eq!(asked(47 * 3600 + 1), Some(AskedWait::Days(2)));
+        assert_eq!(asked(7 * 86_400 - 1), Some(AskedWait::Days(7)));
+        assert_eq!(asked(u32::MAX), Some(AskedWait::Days(49_711)));
+        for status in [500, 502] {
+            let error = SubmitError::Server {
+                status,
+                retry_after: Some(900),
+            };
+            assert_eq!(
+                AskedWait::of(&error),
+                Some(AskedWait::Minutes(15)),
+                "{status}"
+            );
+        }
         assert_eq!(AskedWait::of(&server(503)), None);
         assert_eq!(AskedWait::of(&SubmitError::Network), None);
     }

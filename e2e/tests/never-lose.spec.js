@@ -128,6 +128,7 @@ test("backend busy then up: retry now, stop, try again, by keyboard, focus kept 
   const notice = widget.host.getByTestId("sending-notice");
   await expect(notice).toBeVisible();
   await expect(widget.submitButton).toBeFocused();
+  await expect(widget.submitButton).toHaveText("Waiting to send…");
   // Each of these buttons goes as it is pressed: focus moves to what
   // follows, never to the page.
   await notice.getByTestId("retry-now").focus();
@@ -149,6 +150,7 @@ test("backend busy then up: retry now, stop, try again, by keyboard, focus kept 
   await page.keyboard.press("Enter");
   await expect.poll(() => posts.length).toBe(stopped + 1);
   await expect(widget.submitButton).toBeFocused();
+  await expect(widget.submitButton).toHaveText("Submitting your request…");
   release();
   await expect(widget.confirmation).toBeVisible();
   await expectOneStoredRequest(widget, request, posts);
@@ -225,6 +227,39 @@ test("reload mid-draft: the text comes back, and a submission clears it", async 
   await widget.openPartnerCenterRequest();
   await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
+});
+
+test("a request sent from one widget leaves another widget's newer draft of the same form alone", async ({ page, request }) => {
+  const posts = await interceptPosts(page, (n, route, post) => passOn(route, post));
+  const first = new SupportWidgetPage(page);
+  await first.open();
+  await page.evaluate((backendUrl) => {
+    const second = document.createElement("support-widget");
+    second.setAttribute("backend", backendUrl);
+    document.querySelector("main").append(second);
+  }, backend);
+  const second = new SupportWidgetPage(page, page.locator("support-widget").nth(1));
+  await expect(second.home).toBeVisible();
+  await second.openPartnerCenterRequest();
+
+  await first.fill(typed);
+  await draftStored(page);
+  const othersTitle = "Second tab: the partner's own draft";
+  await second.host.locator("#sw-title").fill(othersTitle);
+  const storedTitle = () =>
+    page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null")?.draft.fields.title ?? null, draftKey);
+  await expect.poll(storedTitle).toBe(othersTitle);
+
+  await first.submit();
+  await expect(first.confirmation).toBeVisible();
+  await expectOneStoredRequest(first, request, posts);
+  await page.waitForTimeout(800);
+  expect(await storedTitle()).toBe(othersTitle);
+
+  await page.reload();
+  await first.openPartnerCenterRequest();
+  await expect(first.host.getByTestId("draft-restored")).toBeVisible();
+  await expect(first.host.locator("#sw-title")).toHaveValue(othersTitle);
 });
 
 test("reload while retrying: the draft's key still files the request once", async ({ page, request }) => {
@@ -335,6 +370,7 @@ test("offline then online: held while offline, sent once when back", async ({ pa
   await context.setOffline(true);
   await widget.submit();
   await expect(widget.host.getByTestId("sending-notice")).toContainText("You're offline");
+  await expect(widget.submitButton).toHaveText("Waiting to send…");
   await page.waitForTimeout(1000);
   expect(posts).toHaveLength(0);
 
@@ -397,7 +433,7 @@ test("the countdown is shown every second but announced once, without its figure
 
 test("a service that asks for a long wait says how long, sends no more, and keeps what was typed", async ({ page }) => {
   const posts = await interceptPosts(page, (n, route) =>
-    failWith(route, n === 0 ? 429 : 503, { "Retry-After": n === 0 ? "900" : String(3 * 3600) }),
+    failWith(route, [429, 503, 500][n], { "Retry-After": ["900", String(3 * 3600), String(3 * 86400)][n] }),
   );
   const widget = new SupportWidgetPage(page);
   await widget.open();
@@ -418,6 +454,13 @@ test("a service that asks for a long wait says how long, sends no more, and keep
   await expect.poll(shown).toContain("ha pedido esperar 3 horas antes de volver a enviar (error 503)");
   expect(posts).toHaveLength(2);
   await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+
+  // Any status may ask for a wait; a long one is told in days.
+  await widget.setAttribute("locale", "zh-CN");
+  await widget.submit();
+  await expect.poll(shown).toContain("支持服务要求等待 3 天后再发送（错误代码：500）");
+  expect(posts).toHaveLength(3);
+  await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
 });
 
 test("leaving the page right after typing keeps the last keystrokes", async ({ page }) => {

@@ -180,6 +180,9 @@ error-sent-before-changes = An earlier attempt to send this request, before your
 
 submit-button = Submit
 submit-pending = Submitting your request…
+# On the Submit button while the request waits for a retry or for the
+# connection to return (the notice beside it says which).
+submit-waiting = Waiting to send…
 submit-error-network = We couldn't reach the support service. Check your connection and try again. Everything you typed is still here.
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
@@ -187,11 +190,15 @@ submit-error-server = The support service had a problem (error { $status }). Try
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
-submit-error-busy-minutes = The support service is busy and asked us to wait { $minutes } minutes before sending again (error { $status }). Try again after that. Everything you typed is still here.
+submit-error-wait-minutes = The support service asked us to wait { $minutes } minutes before sending again (error { $status }). Try again after that. Everything you typed is still here.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
-#   $hours (Number) - how long the service asked to wait, in hours (2 or more)
-submit-error-busy-hours = The support service is busy and asked us to wait { $hours } hours before sending again (error { $status }). Try again after that. Everything you typed is still here.
+#   $hours (Number) - how long the service asked to wait, in hours (2 to 47)
+submit-error-wait-hours = The support service asked us to wait { $hours } hours before sending again (error { $status }). Try again after that. Everything you typed is still here.
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $days (Number) - how long the service asked to wait, in days (2 or more)
+submit-error-wait-days = The support service asked us to wait { $days } days before sending again (error { $status }). Try again after that. Everything you typed is still here.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again. Everything you typed is still here.

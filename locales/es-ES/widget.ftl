@@ -169,6 +169,7 @@ error-sent-before-changes = Un intento anterior de enviar esta solicitud, antes 
 
 submit-button = Enviar
 submit-pending = Enviando su solicitud…
+submit-waiting = Esperando para enviar…
 submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe la conexión e inténtelo de nuevo. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
@@ -176,11 +177,15 @@ submit-error-server = El servicio de soporte ha tenido un problema (error { $sta
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
-submit-error-busy-minutes = El servicio de soporte está ocupado y ha pedido esperar { $minutes } minutos antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+submit-error-wait-minutes = El servicio de soporte ha pedido esperar { $minutes } minutos antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
-#   $hours (Number) - how long the service asked to wait, in hours (2 or more)
-submit-error-busy-hours = El servicio de soporte está ocupado y ha pedido esperar { $hours } horas antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+#   $hours (Number) - how long the service asked to wait, in hours (2 to 47)
+submit-error-wait-hours = El servicio de soporte ha pedido esperar { $hours } horas antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $days (Number) - how long the service asked to wait, in days (2 or more)
+submit-error-wait-days = El servicio de soporte ha pedido esperar { $days } días antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.

@@ -169,6 +169,7 @@ error-sent-before-changes = 你修改之前发送的此请求已到达支持服�
 
 submit-button = 提交
 submit-pending = 正在提交你的请求…
+submit-waiting = 等待发送…
 submit-error-network = 无法连接到支持服务。请检查网络连接，然后重试。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
@@ -176,11 +177,15 @@ submit-error-server = 支持服务出现问题（错误代码：{ $status }）�
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
-submit-error-busy-minutes = 支持服务正忙，要求等待 { $minutes } 分钟后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
+submit-error-wait-minutes = 支持服务要求等待 { $minutes } 分钟后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
-#   $hours (Number) - how long the service asked to wait, in hours (2 or more)
-submit-error-busy-hours = 支持服务正忙，要求等待 { $hours } 小时后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
+#   $hours (Number) - how long the service asked to wait, in hours (2 to 47)
+submit-error-wait-hours = 支持服务要求等待 { $hours } 小时后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $days (Number) - how long the service asked to wait, in days (2 or more)
+submit-error-wait-days = 支持服务要求等待 { $days } 天后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。

@@ -169,6 +169,7 @@ error-sent-before-changes = 您修改之前傳送的此要求已到達支援服�
 
 submit-button = 提交
 submit-pending = 正在提交您的要求…
+submit-waiting = 等待傳送…
 submit-error-network = 無法連線到支援服務。請檢查您的網路連線，然後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
@@ -176,11 +177,15 @@ submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）�
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
-submit-error-busy-minutes = 支援服務忙碌中，要求等待 { $minutes } 分鐘後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+submit-error-wait-minutes = 支援服務要求等待 { $minutes } 分鐘後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
-#   $hours (Number) - how long the service asked to wait, in hours (2 or more)
-submit-error-busy-hours = 支援服務忙碌中，要求等待 { $hours } 小時後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+#   $hours (Number) - how long the service asked to wait, in hours (2 to 47)
+submit-error-wait-hours = 支援服務要求等待 { $hours } 小時後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+#   $days (Number) - how long the service asked to wait, in days (2 or more)
+submit-error-wait-days = 支援服務要求等待 { $days } 天後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。

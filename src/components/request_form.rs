@@ -255,10 +255,12 @@ pub fn RequestForm(
                     aria-busy=move || pending.get().to_string()
                 >
                     {move || {
-                        if pending.get() {
-                            widget.text(id::SUBMIT_PENDING)()
-                        } else {
+                        if !pending.get() {
                             widget.text(id::SUBMIT_BUTTON)()
+                        } else if state.sender.holding.with(Option::is_some) {
+                            widget.text(id::SUBMIT_WAITING)()
+                        } else {
+                            widget.text(id::SUBMIT_PENDING)()
                         }
                     }}
                 </button>

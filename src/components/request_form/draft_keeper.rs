@@ -15,11 +15,12 @@ use crate::{
 /// pause, not one per keystroke.
 const DEBOUNCE: Duration = Duration::from_millis(500);
 
-/// A write waiting for the pause; `None` removes the draft.
+/// A write waiting for the pause; a draft not `kept` removes the stored one.
 struct PendingWrite {
     timer: TimeoutHandle,
     key: String,
-    draft: Option<Draft>,
+    draft: Draft,
+    kept: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -113,11 +114,10 @@ impl DraftKeeper {
         if same {
             return;
         }
-        let draft = worth_keeping.then_some(draft);
         let unchanged = self.unchanged;
         let off = self.off;
         let shared = pending.clone();
-        let written = draft.clone();
+        let written = worth_keeping.then(|| draft.clone());
         let timer = set_timeout_with_handle(
             move || {
                 write_now(&shared, off);
@@ -126,20 +126,26 @@ impl DraftKeeper {
             DEBOUNCE,
         );
         if let Ok(timer) = timer {
-            *pending.borrow_mut() = Some(PendingWrite { timer, key, draft });
+            *pending.borrow_mut() = Some(PendingWrite {
+                timer,
+                key,
+                draft,
+                kept: worth_keeping,
+            });
         }
     }
 
-    /// Removes the stored draft now; `left` (what the form holds afterwards)
-    /// is not saved again until it changes.
-    pub fn forget(self, left: Draft) {
+    /// Removes the stored draft of the request sent with `idempotency_key`
+    /// now; `left` (what the form holds afterwards) is not saved again until
+    /// it changes.
+    pub fn forget(self, idempotency_key: &str, left: Draft) {
         if let Some(pending) = self.pending.try_get_value() {
             if let Some(previous) = pending.borrow_mut().take() {
                 previous.timer.clear();
             }
         }
         if let Some(key) = self.key() {
-            if storage::remove(&key).is_err() {
+            if remove_own(&key, idempotency_key).is_err() {
                 self.off.set(true);
             }
         }
@@ -154,14 +160,27 @@ fn write_now(pending: &Rc<RefCell<Option<PendingWrite>>>, off: RwSignal<bool>) {
         return;
     };
     write.timer.clear();
-    let written = match write.draft {
-        Some(mut draft) => {
-            draft.saved_at = js_sys::Date::now() as u64;
-            storage::write(&write.key, &draft.encode())
-        }
-        None => storage::remove(&write.key),
+    let mut draft = write.draft;
+    let written = if write.kept {
+        draft.saved_at = js_sys::Date::now() as u64;
+        storage::write(&write.key, &draft.encode())
+    } else {
+        remove_own(&write.key, &draft.idempotency_key)
     };
     if written.is_err() {
         off.try_set(true);
     }
+}
+
+/// Removes the draft stored under `key` unless it is another request's:
+/// another widget of the same backend and audience, or the same form in
+/// another tab, may have written its own since, and it is theirs to keep.
+fn remove_own(key: &str, idempotency_key: &str) -> Result<(), storage::StorageError> {
+    let theirs = storage::read(key)?
+        .and_then(|text| Draft::decode(&text))
+        .is_some_and(|stored| stored.idempotency_key != idempotency_key);
+    if theirs {
+        return Ok(());
+    }
+    storage::remove(key)
 }

@@ -252,12 +252,16 @@ fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
             // A long Retry-After stopped the automatic retries: the user is
             // told how long, not "in a moment".
             Some(AskedWait::Minutes(minutes)) => widget.format(
-                id::SUBMIT_ERROR_BUSY_MINUTES,
+                id::SUBMIT_ERROR_WAIT_MINUTES,
                 &i18n::args([("status", status.into()), ("minutes", minutes.into())]),
             ),
             Some(AskedWait::Hours(hours)) => widget.format(
-                id::SUBMIT_ERROR_BUSY_HOURS,
+                id::SUBMIT_ERROR_WAIT_HOURS,
                 &i18n::args([("status", status.into()), ("hours", hours.into())]),
+            ),
+            Some(AskedWait::Days(days)) => widget.format(
+                id::SUBMIT_ERROR_WAIT_DAYS,
+                &i18n::args([("status", status.into()), ("days", days.into())]),
             ),
             None => widget.format(
                 id::SUBMIT_ERROR_SERVER,
