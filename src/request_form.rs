@@ -89,14 +89,14 @@ pub enum RequestTarget {
 impl RequestFields {
     /// The request body for `target`.
     pub fn to_request(&self, target: &RequestTarget, locale: Locale) -> NewSupportRequest {
-        let phone = self.contact_phone.trim();
+        let phone = visible(&self.contact_phone, false);
         let common = NewSupportRequest {
             title: visible(&self.title, false),
             description: visible(&self.description, true),
             contact: Contact {
                 name: visible(&self.contact_name, false),
-                email: self.contact_email.trim().to_owned(),
-                phone: (!phone.is_empty()).then(|| phone.to_owned()),
+                email: visible(&self.contact_email, false),
+                phone: (!phone.is_empty()).then_some(phone),
                 language: self.contact_language,
             },
             locale: locale.contact_language(),
@@ -370,12 +370,16 @@ mod tests {
             title: "bell\u{7} and\ttab".into(),
             description: "\u{1b}[31mERROR\u{1b}[0m timeout\r\n\tat step 2\u{0}".into(),
             contact_name: "\u{1b}Ana".into(),
+            contact_email: "ana@contoso.com\u{0}".into(),
+            contact_phone: "\u{7}+1 425 555 0100".into(),
             ..typed()
         };
         let request = pasted.to_request(&RequestTarget::PartnerCenter, Locale::EnUs);
         assert_eq!(request.title, "bell and tab");
         assert_eq!(request.description, "[31mERROR[0m timeout\r\n\tat step 2");
         assert_eq!(request.contact.name, "Ana");
+        assert_eq!(request.contact.email, "ana@contoso.com");
+        assert_eq!(request.contact.phone.as_deref(), Some("+1 425 555 0100"));
         assert!(request.validate().is_empty());
     }
 
