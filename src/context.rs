@@ -156,6 +156,16 @@ impl WidgetContext {
     /// holds it until the page goes.
     pub fn remember_filed(self, request: FiledRequest) {
         self.filed.update(|list| *list = list.with(request));
+        self.store_filed();
+    }
+
+    /// Brings back a list forgotten by `clear_filed` (its Undo).
+    pub fn restore_filed(self, list: Filed) {
+        self.filed.set(list);
+        self.store_filed();
+    }
+
+    fn store_filed(self) {
         if let Some(key) = self.filed_key() {
             _ = storage::write(&key, &self.filed.with_untracked(Filed::encode));
         }

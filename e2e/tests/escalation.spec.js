@@ -371,9 +371,24 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await expect(widget.host.getByTestId("status-current")).toHaveText(texts["zh-CN"].resolved);
   await widget.host.getByTestId("back").click();
 
+  // Forgetting the list can be undone while the screen is open.
   await widget.host.getByTestId("filed-clear").click();
-  await expect(widget.host.getByTestId("filed-empty")).toBeVisible();
+  await expect(widget.host.getByTestId("filed-cleared")).toBeVisible();
+  await expect(widget.host.getByTestId("filed-request")).toHaveCount(0);
   await expect(widget.heading).toBeFocused();
+  await widget.host.getByTestId("filed-undo").click();
+  await expect(item).toContainText(stored.reference);
+  await expect(widget.host.getByTestId("filed-cleared")).toHaveCount(0);
+  await expect(widget.heading).toBeFocused();
+  await widget.goto();
+  await widget.host.getByTestId("open-filed-requests").click();
+  await expect(item).toContainText(stored.reference);
+
+  await widget.host.getByTestId("filed-clear").click();
+  await expect(widget.host.getByTestId("filed-cleared")).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  await expect(widget.home).toBeVisible();
+  await expect(widget.host.getByTestId("open-filed-requests")).toHaveCount(0);
   await widget.goto();
   await expect(widget.host.getByTestId("open-filed-requests")).toHaveCount(0);
 });

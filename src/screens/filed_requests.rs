@@ -4,7 +4,7 @@ use crate::{
     api,
     components::{BackButton, ScreenHeading},
     context::use_widget,
-    filed::FiledRequest,
+    filed::{Filed, FiledRequest},
     i18n::{self, id},
     journey::Step,
     loaded::Loaded,
@@ -16,7 +16,8 @@ use crate::{
 #[component]
 pub fn FiledRequests() -> impl IntoView {
     let widget = use_widget();
-    let cleared = RwSignal::new(false);
+    // The list "Forget this list" took, until its Undo or the screen goes.
+    let forgotten = RwSignal::new(None::<Filed>);
     let requests = move || widget.filed.with(|filed| filed.requests.clone());
     view! {
         <section class="sw-screen" data-testid="filed-requests">
@@ -26,7 +27,10 @@ pub fn FiledRequests() -> impl IntoView {
             {move || {
                 let requests = requests();
                 if requests.is_empty() {
-                    view! { <p data-testid="filed-empty">{widget.text(id::FILED_EMPTY)}</p> }.into_any()
+                    let empty = forgotten.with(Option::is_none);
+                    empty
+                        .then(|| view! { <p data-testid="filed-empty">{widget.text(id::FILED_EMPTY)}</p> })
+                        .into_any()
                 } else {
                     view! {
                         <ul class="sw-choices">
@@ -40,8 +44,8 @@ pub fn FiledRequests() -> impl IntoView {
                             class="sw-button sw-button-secondary"
                             data-testid="filed-clear"
                             on:click=move |_| {
+                                forgotten.set(Some(widget.filed.get_untracked()));
                                 widget.clear_filed();
-                                cleared.set(true);
                                 widget.focus_when_drawn(".sw-heading");
                             }
                         >
@@ -51,9 +55,32 @@ pub fn FiledRequests() -> impl IntoView {
                     .into_any()
                 }
             }}
-            <p class="sw-visually-hidden" role="status">
-                {move || cleared.get().then(widget.text(id::FILED_CLEARED))}
-            </p>
+            <div role="status">
+                {move || {
+                    forgotten
+                        .with(Option::is_some)
+                        .then(|| {
+                            view! {
+                                <div class="sw-notice" data-testid="filed-cleared">
+                                    <p>{widget.text(id::FILED_CLEARED)}</p>
+                                    <button
+                                        type="button"
+                                        class="sw-button sw-button-secondary"
+                                        data-testid="filed-undo"
+                                        on:click=move |_| {
+                                            if let Some(list) = forgotten.write().take() {
+                                                widget.restore_filed(list);
+                                            }
+                                            widget.focus_when_drawn(".sw-heading");
+                                        }
+                                    >
+                                        {widget.text(id::DRAFT_UNDO)}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
+            </div>
         </section>
     }
 }
