@@ -1,5 +1,6 @@
 //! Building blocks shared by the screens.
 
+mod admin_center_link;
 mod attachments;
 mod choices;
 mod customer_combobox;
@@ -11,6 +12,7 @@ mod request_form;
 mod screen;
 mod service_health;
 
+pub use admin_center_link::AdminCenterLink;
 pub use attachments::{AttachmentsField, AttachmentsState};
 pub use choices::{CategoryChoice, ContactLanguageChoice, SeverityChoice};
 pub use customer_combobox::CustomerCombobox;

@@ -133,6 +133,11 @@ for (const locale of ["es-ES", "zh-CN"]) {
     await expect(widget.host.getByTestId("guide-health").locator(":scope > p").first()).toBeHidden();
     await expect(widget.host.getByTestId("guide-health-continue")).toHaveText({ "es-ES": "Continuar", "zh-CN": "继续" }[locale]);
     await widget.host.getByTestId("guide-health-continue").click();
+    // The checks are made in the customer's admin center, a click away.
+    const adminCenter = widget.host.getByTestId("guide-troubleshoot").getByTestId("admin-center-link");
+    await expect(adminCenter).toHaveAttribute("href", "https://portal.crm.dynamics.cn/");
+    await expect(adminCenter).toContainText("Dynamics 365");
+    await expect(adminCenter).toHaveAttribute("target", "_blank");
     await widget.host.getByTestId("troubleshoot-settings").check();
     await widget.host.getByTestId("guide-troubleshoot-continue").click();
     await expect(widget.host.getByTestId("guide-reason")).toHaveCount(5);

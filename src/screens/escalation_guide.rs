@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{BackButton, ScreenHeading, ServiceHealthList},
+    components::{AdminCenterLink, BackButton, ScreenHeading, ServiceHealthList},
     context::use_widget,
     escalation::{EscalationReason, GuideAnswer, GuideStep, TroubleshootingStep, PARTNER_DUTIES},
     i18n::{self, id, MessageId},
@@ -131,6 +131,7 @@ fn Troubleshoot() -> impl IntoView {
         <div class="sw-stack" data-testid="guide-troubleshoot">
             <ScreenHeading>{widget.text(id::GUIDE_TROUBLESHOOT_HEADING)}</ScreenHeading>
             <p>{widget.text(id::GUIDE_TROUBLESHOOT_INTRO)}</p>
+            <AdminCenterLink/>
             <fieldset class="sw-fieldset">
                 <legend class="sw-legend">{widget.text(id::GUIDE_TROUBLESHOOT_LEGEND)}</legend>
                 <ul class="sw-checks">

@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{BackButton, ScreenHeading},
+    components::{AdminCenterLink, BackButton, ScreenHeading},
     context::use_widget,
     i18n::{self, id},
     journey::Step,
-    request::web_link,
 };
 
 /// Self-help first (seeds 001 and 004): the customer's admin center for the
@@ -28,13 +27,6 @@ pub fn SelfHelp() -> impl IntoView {
             (customer, service)
         })
     };
-    let link = move || {
-        widget.journey.with(|j| {
-            j.service
-                .as_ref()
-                .and_then(|s| web_link(&s.admin_center_url))
-        })
-    };
     let text = move || {
         let (customer, service) = names();
         widget.format(
@@ -42,31 +34,12 @@ pub fn SelfHelp() -> impl IntoView {
             &i18n::args([("customer", customer.into()), ("service", service.into())]),
         )
     };
-    let open_label = move || {
-        let (_, service) = names();
-        widget.format(
-            id::SELF_HELP_OPEN,
-            &i18n::args([("service", service.into())]),
-        )
-    };
     view! {
         <section class="sw-screen" data-testid="self-help">
             <BackButton/>
             <ScreenHeading>{widget.text(id::SELF_HELP_HEADING)}</ScreenHeading>
             <p>{text}</p>
-            <p>
-                <a
-                    class="sw-link-button"
-                    data-testid="admin-center-link"
-                    href=link
-                    target="_blank"
-                    rel="noopener noreferrer"
-                >
-                    {open_label}
-                    <span class="sw-visually-hidden">" " {widget.text(id::SELF_HELP_NEW_TAB)}</span>
-                    <span aria-hidden="true">" ↗"</span>
-                </a>
-            </p>
+            <AdminCenterLink/>
             <fieldset class="sw-fieldset">
                 <legend class="sw-legend">{widget.text(id::SELF_HELP_QUESTION)}</legend>
                 <div class="sw-actions">
