@@ -390,12 +390,33 @@ test("a launcher set high on a short screen keeps its panel on screen", async ({
   await page.locator("support-widget .sw-launcher").click();
   await expect(page.locator("support-widget").getByTestId("home")).toBeVisible();
   const box = await page.locator("support-widget .sw-panel").boundingBox();
-  expect(box.y).toBeGreaterThanOrEqual(16);
+  expect(box.y).toBeGreaterThanOrEqual(32);
   expect(box.height).toBeGreaterThanOrEqual(160);
   expect(box.y + box.height).toBeLessThanOrEqual(420);
   // Still inside the widget's reach: the close button can be clicked.
   await page.locator("support-widget .sw-panel-close").click();
   await expect(page.locator("support-widget .sw-panel")).toBeHidden();
+});
+
+test("a page's fixed header keeps the panel below it with --sw-panel-top", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.locator("support-widget").evaluate((el) => el.style.setProperty("--sw-panel-top", "72px"));
+  await page.locator("support-widget .sw-launcher").click();
+  const widget = new SupportWidgetPage(page);
+  await widget.openPartnerCenterRequest();
+  const box = await page.locator("support-widget .sw-panel").boundingBox();
+  // The form is taller than the room: the panel takes all of it, and no more.
+  expect(Math.round(box.y)).toBe(72);
+  expect(Math.round(box.y + box.height)).toBe(600 - 80);
+  await page.locator("support-widget").evaluate((el) => el.style.removeProperty("--sw-panel-top"));
+  expect(Math.round((await page.locator("support-widget .sw-panel").boundingBox()).y)).toBe(32);
+  await page.locator("support-widget").evaluate((el) => el.style.setProperty("--sw-panel-top", "72px"));
+  // On a screen too short for that, the panel goes lower, never higher.
+  await page.setViewportSize({ width: 1280, height: 300 });
+  const low = await page.locator("support-widget .sw-panel").boundingBox();
+  expect(low.y).toBeGreaterThanOrEqual(72);
+  expect(low.height).toBeGreaterThanOrEqual(160);
 });
 
 test("the close button stays in reach however far the panel scrolls, on a phone and beside the page", async ({ page }) => {
