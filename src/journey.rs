@@ -229,10 +229,10 @@ impl Screen {
     pub fn previous(self) -> Screen {
         use Screen::*;
         match self {
-            Home | PartnerCenterRequest | CustomerSearch | Solved | FiledRequests
-            | RequestStatus => Home,
+            Home | PartnerCenterRequest | CustomerSearch | FiledRequests | RequestStatus => Home,
             ServiceChoice => CustomerSearch,
             SelfHelp | Escalation => ServiceChoice,
+            Solved => SelfHelp,
             CustomerRequest => SelfHelp,
         }
     }
@@ -415,6 +415,11 @@ mod tests {
             ..Journey::default()
         };
         assert_eq!(solved.after(Step::Home), afresh, "but for the visits");
+        // A mis-click is undone with Back, the customer and service kept.
+        let back = solved.after(Step::Back);
+        assert_eq!(back.screen, Screen::SelfHelp);
+        assert_eq!(back.customer, Some(customer("c1")));
+        assert_eq!(back.service, Some(service("azure")));
     }
 
     #[test]

@@ -92,6 +92,7 @@ impl HelpJourney {
             (Help, HelpStep::Solved) => next.screen = Solved,
             (Help, HelpStep::ContactPartner) => next.screen = ContactPartner,
             (ContactPartner, HelpStep::Back) => next.screen = Help,
+            (Solved, HelpStep::Back) => next.screen = Help,
             (Solved, HelpStep::StartAgain) => return HelpJourney::default(),
             _ => {}
         }
@@ -146,6 +147,16 @@ mod tests {
             (HelpScreen::Help, 1),
             "starting again keeps counting"
         );
+    }
+
+    #[test]
+    fn back_from_solved_returns_to_the_help_with_what_was_seen() {
+        let solved = [HelpStep::SawArticles(articles(&["a"])), HelpStep::Solved]
+            .into_iter()
+            .fold(HelpJourney::default(), |journey, step| journey.after(step));
+        let back = solved.after(HelpStep::Back);
+        assert_eq!(back.screen, HelpScreen::Help);
+        assert_eq!(back.articles_seen, articles(&["a"]));
     }
 
     #[test]

@@ -69,7 +69,7 @@ for (const locale of locales) {
     await expectNoViolations(page, "self-help");
     await widget.host.getByTestId("solved").click();
     await expectNoViolations(page, "solved");
-    await widget.host.getByTestId("back").or(widget.host.getByTestId("solved").getByRole("button")).first().click();
+    await widget.host.getByTestId("start-again").click();
     await widget.host.getByTestId("open-customer-request").click();
     await widget.host.getByTestId("customer-option").first().click();
     await widget.host.getByTestId("service-option").first().click();

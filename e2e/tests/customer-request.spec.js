@@ -199,7 +199,11 @@ test("solved in the admin center: a friendly close and nothing posted", async ({
   await widget.host.getByTestId("service-option").first().click();
   await widget.host.getByTestId("solved").click();
   await expect(widget.host.getByTestId("solved")).toBeVisible();
-  await widget.host.getByTestId("solved").getByRole("button").click();
+  // A mis-click: Back returns to the admin center's step for this customer.
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("self-help")).toContainText("Fabrikam España S.A.");
+  await widget.host.getByTestId("solved").click();
+  await widget.host.getByTestId("start-again").click();
   await expect(widget.home).toBeVisible();
   expect(posts).toEqual([]);
 });

@@ -94,6 +94,12 @@ test("'This solved it' ends without sending anything", async ({ page }) => {
   await expect(widget.host.getByTestId("help-solved-screen")).toBeVisible();
   await expect(widget.heading).toBeFocused();
   expect(posted).toBe(false);
+  // A mis-click: Back returns to the search, as it was.
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("article-query")).toHaveValue("password");
+  await expect(widget.host.getByTestId("article").first()).toBeVisible();
+  await widget.host.getByTestId("help-solved").click();
+  await expect(widget.host.getByTestId("help-solved-screen")).toBeVisible();
 
   // Back to start: a new journey, without the last search, so that what it
   // shows is what a message to the partner names.
@@ -114,6 +120,9 @@ test("articles listed by a blank search are browsed, not named to the partner", 
   await widget.host.getByTestId("help-contact").click();
   await expect(widget.host.locator("#sw-title")).toBeVisible();
   await expect(widget.host.getByTestId("articles-seen")).toHaveCount(0);
+  // Nor does the form promise to name any.
+  const intro = widget.host.getByTestId("contact-partner").locator(".sw-intro");
+  await expect(intro).toHaveText("Describe the problem.");
   // A search for the problem still counts.
   await widget.host.getByTestId("back").click();
   await search(widget, texts["en-US"].query);
@@ -122,6 +131,7 @@ test("articles listed by a blank search are browsed, not named to the partner", 
   const found = await widget.host.getByTestId("article").evaluateAll((items) => items.map((item) => item.dataset.articleId));
   await widget.host.getByTestId("help-contact").click();
   await expect(widget.host.getByTestId("articles-seen")).toContainText(texts["en-US"].article);
+  await expect(intro).toHaveText("Describe the problem. Your partner will see which help articles your searches showed you.");
   await widget.host.locator("#sw-title").fill("Still can't sign in");
   await widget.host.locator("#sw-description").fill("Nothing in the list helped.");
   await widget.host.locator("#sw-contact-name").fill("Wei Zhang");

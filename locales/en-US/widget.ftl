@@ -180,8 +180,8 @@ error-sent-before-changes = An earlier attempt to send this request, before your
 
 submit-button = Submit
 submit-pending = Submitting your request…
-# On the Submit button while the request waits for a retry or for the
-# connection to return (the notice beside it says which).
+# On the Submit button while the request waits for a retry, for the
+# connection to return or for its files to upload (the notice says which).
 submit-waiting = Waiting to send…
 submit-error-network = We couldn't reach the support service. Check your connection and try again. Everything you typed is still here.
 # Variables:
@@ -374,7 +374,9 @@ help-contact = Contact my partner
 help-solved-heading = Glad that helped
 help-solved-text = Nothing was sent. Come back any time.
 contact-heading = Contact your partner
-contact-intro = Describe the problem. Your partner will see which help articles your searches showed you.
+contact-intro = Describe the problem.
+# When the customer's searches showed articles, which the message names.
+contact-intro-seen = Describe the problem. Your partner will see which help articles your searches showed you.
 contact-seen-heading = Articles your searches showed you
 confirm-next-partner = Your partner will contact you.
 

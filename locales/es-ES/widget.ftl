@@ -338,7 +338,8 @@ help-contact = Contactar con mi partner
 help-solved-heading = Nos alegra haberle ayudado
 help-solved-text = No se ha enviado nada. Vuelva cuando quiera.
 contact-heading = Póngase en contacto con su partner
-contact-intro = Describa el problema. Su partner verá qué artículos de ayuda aparecieron en sus búsquedas.
+contact-intro = Describa el problema.
+contact-intro-seen = Describa el problema. Su partner verá qué artículos de ayuda aparecieron en sus búsquedas.
 contact-seen-heading = Artículos que aparecieron en sus búsquedas
 confirm-next-partner = Su partner se pondrá en contacto con usted.
 

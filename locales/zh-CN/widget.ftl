@@ -334,7 +334,8 @@ help-contact = 联系我的合作伙伴
 help-solved-heading = 很高兴能帮到你
 help-solved-text = 未发送任何内容。欢迎随时回来。
 contact-heading = 联系你的合作伙伴
-contact-intro = 请描述问题。你的合作伙伴将看到你搜索到的帮助文章。
+contact-intro = 请描述问题。
+contact-intro-seen = 请描述问题。你的合作伙伴将看到你搜索到的帮助文章。
 contact-seen-heading = 你搜索到的文章
 confirm-next-partner = 你的合作伙伴将与你联系。
 

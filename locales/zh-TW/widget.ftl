@@ -334,7 +334,8 @@ help-contact = 聯絡我的合作夥伴
 help-solved-heading = 很高興能幫上忙
 help-solved-text = 未傳送任何內容。歡迎隨時回來。
 contact-heading = 聯絡您的合作夥伴
-contact-intro = 請描述問題。您的合作夥伴會看到您搜尋到的說明文章。
+contact-intro = 請描述問題。
+contact-intro-seen = 請描述問題。您的合作夥伴會看到您搜尋到的說明文章。
 contact-seen-heading = 您搜尋到的文章
 confirm-next-partner = 您的合作夥伴會與您聯絡。
 

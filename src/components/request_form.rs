@@ -105,6 +105,7 @@ pub fn RequestForm(
 
     let hold = FilesHold::new();
     let blocked = hold.blocked;
+    let waits_for_files = move || blocked.get() == Some(Blocker::StillUploading);
     let send = move || {
         // Double clicks and repeated Enter send once.
         if pending.get_untracked() {
@@ -233,7 +234,14 @@ pub fn RequestForm(
                     <ContactLanguageChoice value=state.contact_language/>
                 </fieldset>
                 <SendingNotice state/>
-                <p class="sw-field-error" role="alert" data-testid="attachments-blocked">
+                // Files still uploading hold the request, which goes by
+                // itself: a notice, as a retry's wait is; a failed file is
+                // an error the user must act on.
+                <p
+                    class=move || if waits_for_files() { "sw-notice" } else { "sw-field-error" }
+                    role="alert"
+                    data-testid="attachments-blocked"
+                >
                     {move || blocked.get().map(|blocker| match blocker {
                         Blocker::StillUploading => widget.text(id::ATTACHMENTS_WAIT)(),
                         Blocker::UploadFailed => widget.text(id::ATTACHMENTS_FAILED)(),
@@ -255,9 +263,9 @@ pub fn RequestForm(
                     aria-busy=move || pending.get().to_string()
                 >
                     {move || {
-                        if !pending.get() {
+                        if !pending.get() && !waits_for_files() {
                             widget.text(id::SUBMIT_BUTTON)()
-                        } else if state.sender.holding.with(Option::is_some) {
+                        } else if waits_for_files() || state.sender.holding.with(Option::is_some) {
                             widget.text(id::SUBMIT_WAITING)()
                         } else {
                             widget.text(id::SUBMIT_PENDING)()

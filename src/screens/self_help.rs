@@ -71,9 +71,15 @@ pub fn Solved() -> impl IntoView {
     let widget = use_widget();
     view! {
         <section class="sw-screen" data-testid="solved">
+            <BackButton/>
             <ScreenHeading>{widget.text(id::SOLVED_HEADING)}</ScreenHeading>
             <p>{widget.text(id::SOLVED_TEXT)}</p>
-            <button type="button" class="sw-button sw-button-secondary" on:click=move |_| widget.go(Step::Home)>
+            <button
+                type="button"
+                class="sw-button sw-button-secondary"
+                data-testid="start-again"
+                on:click=move |_| widget.go(Step::Home)
+            >
                 {widget.text(id::NAV_START_AGAIN)}
             </button>
         </section>

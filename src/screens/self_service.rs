@@ -224,9 +224,10 @@ pub fn SelfServiceSolved(search: ArticleSearch) -> impl IntoView {
     };
     view! {
         <section class="sw-screen" data-testid="help-solved-screen">
+            <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
             <ScreenHeading>{widget.text(id::HELP_SOLVED_HEADING)}</ScreenHeading>
             <p>{widget.text(id::HELP_SOLVED_TEXT)}</p>
-            <button type="button" class="sw-button sw-button-secondary" on:click=start_again>
+            <button type="button" class="sw-button sw-button-secondary" data-testid="start-again" on:click=start_again>
                 {widget.text(id::NAV_START_AGAIN)}
             </button>
         </section>
@@ -250,7 +251,13 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
         <section class="sw-screen" data-testid="contact-partner">
             <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
             <ScreenHeading>{widget.text(id::CONTACT_HEADING)}</ScreenHeading>
-            <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::CONTACT_INTRO)}</p>
+            <p class="sw-intro" hidden=move || state.is_filed()>
+                // Only articles a search showed are named to the partner.
+                {move || {
+                    let intro = if seen.with(Vec::is_empty) { id::CONTACT_INTRO } else { id::CONTACT_INTRO_SEEN };
+                    widget.text(intro)()
+                }}
+            </p>
             {move || {
                 // Once sent, the confirmation says what comes next instead.
                 let seen = seen.get();
