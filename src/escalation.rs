@@ -45,6 +45,12 @@ impl EscalationReason {
         }
     }
 
+    /// How a request's `escalation.reason` reads: one of the five, or none
+    /// of them (a partner's duty, acknowledged).
+    pub fn label_of(reason: &str) -> MessageId {
+        EscalationReason::parse(reason).map_or(id::ESCALATION_REASON_NONE, EscalationReason::label)
+    }
+
     pub fn label(self) -> MessageId {
         match self {
             EscalationReason::UndocumentedServiceProblem => id::ESCALATION_REASON_UNDOCUMENTED,

@@ -345,6 +345,8 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await expect(facts.getByTestId("status-service").locator("dt")).toHaveText("服务");
   await expect(facts.getByTestId("status-service").locator("dd")).toHaveText("Power BI");
   await expect(facts.locator("div").filter({ hasText: "严重程度" }).locator("dd")).toHaveText("严重");
+  // And why it was escalated, as the request's screen said.
+  await expect(facts.locator("div").filter({ hasText: "上报" }).locator("dd")).toHaveText("服务不可用");
   await expect(facts.locator(".sw-facts-files")).toHaveCount(0);
   await expect(widget.host.getByTestId("close-the-loop")).not.toHaveClass(/sw-note-strong/);
 

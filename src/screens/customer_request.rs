@@ -42,10 +42,10 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
             </ScreenHeading>
             <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::CR_INTRO)}</p>
             {context.map(|context| {
-                let reason = context.escalation.as_ref().map(|escalation| {
-                    EscalationReason::parse(&escalation.reason)
-                        .map_or(id::ESCALATION_REASON_NONE, EscalationReason::label)
-                });
+                let reason = context
+                    .escalation
+                    .as_ref()
+                    .map(|escalation| EscalationReason::label_of(&escalation.reason));
                 view! {
                     <dl class="sw-context" data-testid="request-context">
                         <div>

@@ -5,6 +5,7 @@ use crate::{
     api,
     components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
+    escalation::EscalationReason,
     i18n::{self, id, MessageId},
     loaded::Loaded,
     request::LoadError,
@@ -158,7 +159,8 @@ pub fn RequestStatus() -> impl IntoView {
 
 /// What a filed request is about: the customer it is for, the service (by
 /// name, from `services`: left out while, or if, they cannot be had), its
-/// category or severity, and the names of the files with it.
+/// category or severity, why it was escalated, and the names of the files
+/// with it.
 #[component]
 fn RequestFacts(
     stored: StoredRequest,
@@ -212,10 +214,15 @@ fn RequestFacts(
             widget.text(severity_label(severity).0).into_any(),
         )
     });
+    let escalation = request.escalation.map(|escalation| {
+        let reason = EscalationReason::label_of(&escalation.reason);
+        fact(id::CR_ESCALATION_LABEL, widget.text(reason).into_any())
+    });
     let any = customer.is_some()
         || service.is_some()
         || category.is_some()
         || severity.is_some()
+        || escalation.is_some()
         || files.is_some();
     any.then(|| {
         view! {
@@ -224,6 +231,7 @@ fn RequestFacts(
                 {service}
                 {category}
                 {severity}
+                {escalation}
                 {files}
             </dl>
         }
