@@ -71,7 +71,12 @@ pub fn message(locale: Locale, error: &FieldError) -> String {
         (ErrorCode::Required, Some(message_id)) => i18n::message(locale, message_id),
         (ErrorCode::TooLong, _) => {
             let args = i18n::args([("field", label()), ("max", max_length(field).into())]);
-            i18n::format(locale, id::ERROR_TOO_LONG, Some(&args))
+            let message_id = if field == "description" {
+                id::ERROR_TOO_LONG_DESCRIPTION
+            } else {
+                id::ERROR_TOO_LONG
+            };
+            i18n::format(locale, message_id, Some(&args))
         }
         (ErrorCode::ControlCharacters, _) => i18n::format(
             locale,

@@ -62,11 +62,17 @@ test("100,000 characters get the localized too-long message at the field and are
   const tooLong = /Description\u2069? must be \u2068?10,000\u2069? characters or fewer/;
   await expect(fieldError).toContainText(tooLong);
   await expect(widget.errorSummary).toContainText(tooLong);
+  // The way out: what is too long to type out goes as a file.
+  await expect(fieldError).toContainText("Attach a long log or text as a file instead");
   await widget.setAttribute("locale", "es-ES");
   await expect(fieldError).toContainText(/\u2068?10\.000\u2069?/);
   await expect(fieldError).not.toContainText("must be");
   await widget.setAttribute("locale", "zh-TW");
-  await expect(fieldError).toContainText(/\u2068?10,000\u2069? 個字元/);
+  await expect(fieldError).toContainText(/\u2068?10,000\u2069? 個字元。較長的記錄或文字請以檔案新增/);
+  // Any other field says only its limit.
+  await widget.host.locator("#sw-title").fill("長".repeat(201));
+  await widget.submit();
+  await expect(widget.host.locator("#sw-title-error")).toContainText(/\u2068?200\u2069? 個字元$/);
   expect(await widget.host.locator("#sw-description").inputValue()).toBe(long);
   expect(posts).toEqual([]);
 });

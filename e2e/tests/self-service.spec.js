@@ -4,10 +4,10 @@ import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
 
 const texts = {
-  "zh-CN": { query: "重置密码", article: "在 Office 365 管理中心重置用户密码", heading: "需要什么帮助？", sent: "你的合作伙伴将与你联系", subtitle: "由你的合作伙伴提供" },
-  "zh-TW": { query: "密碼", article: "在 Office 365 系統管理中心重設使用者密碼", heading: "需要什麼協助？", sent: "您的合作夥伴會與您聯絡", subtitle: "由您的合作夥伴提供" },
-  "es-ES": { query: "contraseña", article: "contraseña", heading: "¿En qué podemos ayudarle?", sent: "Su partner se pondrá en contacto con usted", subtitle: "Ofrecido por su partner" },
-  "en-US": { query: "password", article: "Reset a user's password", heading: "How can we help?", sent: "Your partner will contact you", subtitle: "Provided by your partner" },
+  "zh-CN": { query: "重置密码", article: "在 Office 365 管理中心重置用户密码", heading: "需要什么帮助？", sent: "你的合作伙伴将与你联系。请保留好请求编号，向合作伙伴询问此请求时请提供该编号。", subtitle: "由你的合作伙伴提供" },
+  "zh-TW": { query: "密碼", article: "在 Office 365 系統管理中心重設使用者密碼", heading: "需要什麼協助？", sent: "您的合作夥伴會與您聯絡。請保留此編號，向合作夥伴詢問此要求時請提供此編號。", subtitle: "由您的合作夥伴提供" },
+  "es-ES": { query: "contraseña", article: "contraseña", heading: "¿En qué podemos ayudarle?", sent: "Su partner se pondrá en contacto con usted. Tenga a mano la referencia e indíquela cuando consulte a su partner sobre esta solicitud.", subtitle: "Ofrecido por su partner" },
+  "en-US": { query: "password", article: "Reset a user's password", heading: "How can we help?", sent: "Your partner will contact you. Keep the reference handy: quote it when you ask your partner about this request.", subtitle: "Provided by your partner" },
 };
 
 /** The demo's customer page, in `locale`. */

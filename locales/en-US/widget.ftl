@@ -156,6 +156,11 @@ error-required-service = Choose the service
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
 error-too-long = { $field } must be { $max } characters or fewer
+# The description, which attachments can take the place of.
+# Variables:
+#   $field (String) - the label of the field, as shown above it
+#   $max (Number) - the largest number of characters the field takes
+error-too-long-description = { $field } must be { $max } characters or fewer. Attach a long log or text as a file instead
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-control-characters = { $field } contains invisible control characters that can't be sent. Remove them and try again
@@ -378,7 +383,7 @@ contact-intro = Describe the problem.
 # When the customer's searches showed articles, which the message names.
 contact-intro-seen = Describe the problem. Your partner will see which help articles your searches showed you.
 contact-seen-heading = Articles your searches showed you
-confirm-next-partner = Your partner will contact you.
+confirm-next-partner = Your partner will contact you. Keep the reference handy: quote it when you ask your partner about this request.
 
 ## Attachments
 attachments-legend = Screenshots and logs (optional)

@@ -147,6 +147,7 @@ error-required-service = 請選取服務
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
 error-too-long = { $field }不得超過 { $max } 個字元
+error-too-long-description = { $field }不得超過 { $max } 個字元。較長的記錄或文字請以檔案新增
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-control-characters = { $field }包含無法傳送的隱藏控制字元。請移除這些字元後再試一次
@@ -337,7 +338,7 @@ contact-heading = 聯絡您的合作夥伴
 contact-intro = 請描述問題。
 contact-intro-seen = 請描述問題。您的合作夥伴會看到您搜尋到的說明文章。
 contact-seen-heading = 您搜尋到的文章
-confirm-next-partner = 您的合作夥伴會與您聯絡。
+confirm-next-partner = 您的合作夥伴會與您聯絡。請保留此編號，向合作夥伴詢問此要求時請提供此編號。
 
 ## Attachments
 attachments-legend = 螢幕擷取畫面和記錄檔（選填）
