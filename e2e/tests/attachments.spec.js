@@ -203,6 +203,31 @@ async function holdUploads(page) {
   return release;
 }
 
+test("a very long file name takes two lines at most, the whole name in its tooltip", async ({ page, request: api }) => {
+  const widget = await openForm(page, "en-US");
+  const long = `${"quarterly-billing-export-".repeat(7)}final.log`;
+  await widget.host.getByTestId("attachments-input").setInputFiles([
+    { name: "a.log", mimeType: "text/plain", buffer: log },
+    { name: long, mimeType: "text/plain", buffer: Buffer.from("one line\n") },
+  ]);
+  const names = widget.host.locator(".sw-file-name");
+  await expect(names).toHaveCount(2);
+  await expect(names.nth(1)).toHaveAttribute("title", long);
+  // Read in full by screen readers: the text is all there, only cut on screen.
+  await expect(names.nth(1)).toHaveText(long);
+  const oneLine = (await names.nth(0).boundingBox()).height;
+  const cut = (await names.nth(1).boundingBox()).height;
+  expect(cut).toBeGreaterThan(oneLine * 1.5);
+  expect(cut).toBeLessThanOrEqual(oneLine * 2 + 1);
+  await widget.fill(request);
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  await widget.host.getByTestId("view-status").click();
+  const listed = widget.host.locator(".sw-facts-files li").filter({ hasText: "final.log" });
+  await expect(listed).toHaveAttribute("title", long);
+  expect((await listed.boundingBox()).height).toBeLessThanOrEqual(oneLine * 2 + 1);
+});
+
 test("a request waiting for its files waits for the user instead once the form changes", async ({ page, request: api }) => {
   const widget = await openForm(page, "en-US");
   const release = await holdUploads(page);
