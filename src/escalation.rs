@@ -167,6 +167,22 @@ pub enum GuideStep {
     Proceed,
 }
 
+impl GuideStep {
+    /// How many questions the guide asks before it decides.
+    pub const QUESTIONS: u32 = 3;
+
+    /// Which of the guide's questions this step asks (1 to `QUESTIONS`); an
+    /// outcome (a known incident, the partner's duties) asks none.
+    pub fn question(self) -> Option<u32> {
+        match self {
+            GuideStep::ServiceHealth => Some(1),
+            GuideStep::Troubleshoot => Some(2),
+            GuideStep::CategoryGate => Some(3),
+            GuideStep::KnownIncident | GuideStep::PartnerDuties | GuideStep::Proceed => None,
+        }
+    }
+}
+
 /// What the partner answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GuideAnswer {

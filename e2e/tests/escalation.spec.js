@@ -128,6 +128,11 @@ for (const locale of ["es-ES", "zh-CN"]) {
     const widget = new SupportWidgetPage(page);
     await startEscalation(widget, locale, "dynamics365");
     await expect(widget.host.getByTestId("health-none")).toBeVisible();
+    // Where the partner is among the guide's three questions.
+    const progress = () =>
+      widget.host.getByTestId("guide-progress").evaluateAll((found) => found.map((p) => p.textContent.replace(/[\u2068\u2069]/g, "")));
+    const steps = { "es-ES": (n) => `Paso ${n} de 3`, "zh-CN": (n) => `第 ${n} 步，共 3 步` }[locale];
+    await expect.poll(progress).toEqual([steps(1)]);
     // Nothing listed: no words about what the list shows, and plainly
     // "Continue", not "none of these".
     await expect(widget.host.getByTestId("guide-health").locator(":scope > p").first()).toBeHidden();
@@ -138,10 +143,15 @@ for (const locale of ["es-ES", "zh-CN"]) {
     await expect(adminCenter).toHaveAttribute("href", "https://portal.crm.dynamics.cn/");
     await expect(adminCenter).toContainText("Dynamics 365");
     await expect(adminCenter).toHaveAttribute("target", "_blank");
+    await expect.poll(progress).toEqual([steps(2)]);
     await widget.host.getByTestId("troubleshoot-settings").check();
     await widget.host.getByTestId("guide-troubleshoot-continue").click();
     await expect(widget.host.getByTestId("guide-reason")).toHaveCount(5);
+    await expect.poll(progress).toEqual([steps(3)]);
     await widget.host.getByTestId("guide-reason-none").click();
+    // An outcome, not a question.
+    await expect(widget.host.getByTestId("guide-duties")).toBeVisible();
+    await expect.poll(progress).toEqual([]);
 
     await expect(widget.heading).toHaveText(texts[locale].dutiesHeading);
     await expect(widget.host.getByTestId("partner-duties").locator("li")).toHaveCount(7);

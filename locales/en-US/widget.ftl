@@ -298,6 +298,11 @@ guide-health-continue = It isn't any of these: continue
 guide-already-known-heading = 21Vianet already knows about this
 guide-already-known-text = It's in service health and 21Vianet is already working on it, so there's nothing to escalate. Let your customer know, and follow it in service health.
 guide-start-again = Start again
+# Above each of the guide's questions.
+# Variables:
+#   $step (Number) - which question this is
+#   $total (Number) - how many questions the guide asks (3)
+guide-progress = Step { $step } of { $total }
 guide-troubleshoot-heading = Troubleshoot with admin privileges
 guide-troubleshoot-intro = Before you escalate, check these in the customer's admin center with admin privileges. Tick what you've checked.
 guide-troubleshoot-legend = What you've checked

@@ -271,6 +271,7 @@ guide-health-continue = No es ninguno de estos: continuar
 guide-already-known-heading = 21Vianet ya tiene constancia de esto
 guide-already-known-text = Figura en el estado del servicio y 21Vianet ya está trabajando en ello, así que no hay nada que escalar. Informe a su cliente y siga su evolución en el estado del servicio.
 guide-start-again = Empezar de nuevo
+guide-progress = Paso { $step } de { $total }
 guide-troubleshoot-heading = Solucione problemas con privilegios de administrador
 guide-troubleshoot-intro = Antes de escalar, revise estos puntos en el centro de administración del cliente con privilegios de administrador. Marque lo que ya ha revisado.
 guide-troubleshoot-legend = Lo que ha revisado

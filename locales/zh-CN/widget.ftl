@@ -268,6 +268,7 @@ guide-health-continue = 都不是：继续
 guide-already-known-heading = 世纪互联已知晓此问题
 guide-already-known-text = 此问题已列在服务运行状况中，世纪互联正在处理，因此无需上报。请告知你的客户，并在服务运行状况中关注进展。
 guide-start-again = 重新开始
+guide-progress = 第 { $step } 步，共 { $total } 步
 guide-troubleshoot-heading = 使用管理员权限排查问题
 guide-troubleshoot-intro = 上报之前，请使用管理员权限在客户的管理中心检查以下各项。勾选你已检查的项目。
 guide-troubleshoot-legend = 你已检查的项目

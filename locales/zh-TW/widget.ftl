@@ -268,6 +268,7 @@ guide-health-continue = 都不是：繼續
 guide-already-known-heading = 21Vianet 已知悉此問題
 guide-already-known-text = 此問題已列在服務健康狀態中，21Vianet 正在處理，因此不需要呈報。請通知您的客戶，並在服務健康狀態中追蹤進度。
 guide-start-again = 重新開始
+guide-progress = 第 { $step } 步，共 { $total } 步
 guide-troubleshoot-heading = 以系統管理員權限進行疑難排解
 guide-troubleshoot-intro = 呈報之前，請以系統管理員權限在客戶的系統管理中心檢查下列項目。勾選您已檢查的項目。
 guide-troubleshoot-legend = 您已檢查的項目

@@ -18,6 +18,12 @@ pub fn EscalationGuide() -> impl IntoView {
     view! {
         <section class="sw-screen" data-testid="escalation-guide">
             <BackButton/>
+            {move || {
+                step.get().question().map(|question| {
+                    let args = i18n::args([("step", question.into()), ("total", GuideStep::QUESTIONS.into())]);
+                    view! { <p class="sw-hint" data-testid="guide-progress">{widget.format(id::GUIDE_PROGRESS, &args)}</p> }
+                })
+            }}
             {move || match step.get() {
                 GuideStep::ServiceHealth => view! { <HealthCheck/> }.into_any(),
                 GuideStep::KnownIncident => view! { <KnownIncident/> }.into_any(),
