@@ -22,6 +22,14 @@ use crate::{
 };
 
 /// Provided by the widget root; each `<support-widget>` has its own.
+/// What "Forget this list" took, for its Undo: the list, and where it was
+/// kept.
+#[derive(Clone)]
+pub struct ForgottenFiled {
+    key: Option<String>,
+    list: Filed,
+}
+
 #[derive(Clone, Copy)]
 pub struct WidgetContext {
     /// The locale shown: the negotiated one, once its messages are here.
@@ -159,9 +167,21 @@ impl WidgetContext {
         self.store_filed();
     }
 
-    /// Brings back a list forgotten by `clear_filed` (its Undo).
-    pub fn restore_filed(self, list: Filed) {
-        self.filed.set(list);
+    /// Brings back what `clear_filed` forgot (its Undo), below any request
+    /// filed since, here or in another tab; nothing once the page has
+    /// changed the backend or the audience.
+    pub fn restore_filed(self, forgotten: ForgottenFiled) {
+        let Some(key) = self
+            .filed_key()
+            .filter(|key| forgotten.key.as_ref() == Some(key))
+        else {
+            return;
+        };
+        let since = storage::read(&key)
+            .ok()
+            .flatten()
+            .map_or_else(|| self.filed.get_untracked(), |json| Filed::decode(&json));
+        self.filed.set(forgotten.list.below(&since));
         self.store_filed();
     }
 
@@ -173,11 +193,16 @@ impl WidgetContext {
 
     /// Forgets every filed request on this device (the requests themselves
     /// stay with the backend).
-    pub fn clear_filed(self) {
+    pub fn clear_filed(self) -> ForgottenFiled {
+        let forgotten = ForgottenFiled {
+            key: self.filed_key(),
+            list: self.filed.get_untracked(),
+        };
         self.filed.set(Filed::default());
         if let Some(key) = self.filed_key() {
             _ = storage::remove(&key);
         }
+        forgotten
     }
 
     /// Dispatches `support-widget:{name}` on the element: it bubbles and

@@ -60,6 +60,15 @@ pub fn storage_key(backend: &BackendUrl, audience: Audience, flow: FormFlow) -> 
     )
 }
 
+/// Whether `stored`, the draft in storage, is another form's to keep: one
+/// saved at another time than `own`, the draft this form last wrote or
+/// loaded (none when it wrote none). Another widget of the same backend and
+/// audience, or the same form in another tab, shares the storage key. A
+/// draft that is missing or cannot be read is nobody's.
+pub fn is_theirs(stored: Option<&Draft>, own: Option<u64>) -> bool {
+    stored.is_some_and(|stored| Some(stored.saved_at) != own)
+}
+
 /// Whom a customer request's draft is for: the customer and the service
 /// chosen before the form, and what the escalation guide decided if the
 /// partner went through it, so that the partner can pick up where they left.
@@ -184,6 +193,23 @@ mod tests {
     use support_contract::{Category, ContactLanguage};
 
     use super::*;
+
+    #[test]
+    fn only_the_draft_this_form_stored_last_is_its_own_to_remove() {
+        let saved_at = |saved_at| Draft {
+            saved_at,
+            ..draft()
+        };
+        // Stored by this form, or loaded by it and not changed since.
+        assert!(!is_theirs(Some(&saved_at(10)), Some(10)));
+        // Another tab or widget stored a newer one, after loading this one's
+        // or while this form had stored none.
+        assert!(is_theirs(Some(&saved_at(11)), Some(10)));
+        assert!(is_theirs(Some(&saved_at(11)), None));
+        // Nothing stored, or an entry that cannot be read: nobody's.
+        assert!(!is_theirs(None, Some(10)));
+        assert!(!is_theirs(None, None));
+    }
 
     fn backend(url: &str) -> BackendUrl {
         BackendUrl::parse(Some(url)).unwrap()

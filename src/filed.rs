@@ -114,6 +114,16 @@ impl Filed {
         requests.truncate(KEPT);
         Filed { requests }
     }
+
+    /// The list below `newer` (requests filed since it was taken away),
+    /// each request once.
+    pub fn below(&self, newer: &Filed) -> Filed {
+        newer
+            .requests
+            .iter()
+            .rev()
+            .fold(self.clone(), |list, request| list.with(request.clone()))
+    }
 }
 
 /// Where the list lives: one per backend and audience, like the drafts.
@@ -167,6 +177,18 @@ mod tests {
             list.requests[0].customer.as_deref(),
             Some("Contoso 有限公司")
         );
+    }
+
+    #[test]
+    fn a_list_brought_back_goes_below_what_was_filed_since() {
+        let forgotten = Filed::default().with(filed("1")).with(filed("2"));
+        let since = Filed::default().with(filed("3")).with(filed("4"));
+        let ids = |list: Filed| list.requests.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        assert_eq!(ids(forgotten.below(&since)), ["4", "3", "2", "1"]);
+        assert_eq!(ids(forgotten.below(&Filed::default())), ["2", "1"]);
+        // A request in both is listed once, where it was filed since.
+        let again = Filed::default().with(filed("1"));
+        assert_eq!(ids(forgotten.below(&again)), ["1", "2"]);
     }
 
     #[test]

@@ -202,6 +202,16 @@ pub fn severity_label(severity: Severity) -> (MessageId, MessageId) {
     }
 }
 
+/// The Submit button's words: waiting (for a retry, the connection or the
+/// files), sending, or ready to send.
+pub fn submit_label(sending: bool, waiting: bool) -> MessageId {
+    match (sending, waiting) {
+        (_, true) => id::SUBMIT_WAITING,
+        (true, false) => id::SUBMIT_PENDING,
+        (false, false) => id::SUBMIT_BUTTON,
+    }
+}
+
 /// The text as the user sees it, trimmed: without the control characters
 /// that a field shows as nothing (a log pasted from a terminal brings its
 /// colour codes' escapes), which the contract refuses and the user could
@@ -362,6 +372,16 @@ mod tests {
         assert_eq!(request.contact.phone, None);
         assert_eq!(request.locale, ContactLanguage::EsEs);
         assert!(request.validate().is_empty());
+    }
+
+    #[test]
+    fn submit_says_whether_the_request_waits_is_on_its_way_or_can_go() {
+        assert_eq!(submit_label(false, false), id::SUBMIT_BUTTON);
+        assert_eq!(submit_label(true, false), id::SUBMIT_PENDING);
+        // A retry's wait or the connection's, while sending.
+        assert_eq!(submit_label(true, true), id::SUBMIT_WAITING);
+        // Files still uploading, before the request goes.
+        assert_eq!(submit_label(false, true), id::SUBMIT_WAITING);
     }
 
     #[test]

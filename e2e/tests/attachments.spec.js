@@ -154,7 +154,7 @@ test("a failed upload holds the request back until it is retried", async ({ page
   await widget.fill(request);
   await widget.submit();
   await expect(widget.host.getByTestId("attachments-blocked")).toContainText(texts["zh-CN"].failed);
-  await expect(widget.host.getByTestId("attachments-blocked")).toHaveClass("sw-field-error");
+  await expect(widget.host.getByTestId("attachments-blocked").locator(".sw-field-error[role=alert]")).toContainText(texts["zh-CN"].failed);
   await expect(widget.confirmation).toHaveCount(0);
 
   await widget.host.getByTestId("attachment-retry").click();
@@ -284,7 +284,7 @@ test("a file removed while the request waits for it leaves the request for the u
   await widget.submit();
   await expect(widget.host.getByTestId("attachments-blocked")).toHaveText(texts["en-US"].wait);
   // A wait, not an error: a notice, and Submit says it waits.
-  await expect(widget.host.getByTestId("attachments-blocked")).toHaveClass("sw-notice");
+  await expect(widget.host.getByTestId("attachments-blocked").locator(".sw-notice[role=status]")).toHaveText(texts["en-US"].wait);
   await expect(widget.submitButton).toHaveText("Waiting to send…");
   await widget.host.getByTestId("attachment-remove").click();
   await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();

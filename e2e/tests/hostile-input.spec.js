@@ -68,7 +68,7 @@ test("100,000 characters get the localized too-long message at the field and are
   await expect(fieldError).toContainText(/\u2068?10\.000\u2069?/);
   await expect(fieldError).not.toContainText("must be");
   await widget.setAttribute("locale", "zh-TW");
-  await expect(fieldError).toContainText(/\u2068?10,000\u2069? 個字元。較長的記錄或文字請以檔案新增/);
+  await expect(fieldError).toContainText(/\u2068?10,000\u2069? 個字元。較長的記錄檔或文字請改以檔案附加/);
   // Any other field says only its limit.
   await widget.host.locator("#sw-title").fill("長".repeat(201));
   await widget.submit();

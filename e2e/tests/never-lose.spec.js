@@ -233,6 +233,10 @@ test("a request sent from one widget leaves another widget's newer draft of the 
   const posts = await interceptPosts(page, (n, route, post) => passOn(route, post));
   const first = new SupportWidgetPage(page);
   await first.open();
+  await first.fill(typed);
+  await draftStored(page);
+  // A second widget of the same backend and audience (or the same form in
+  // another tab) opens with the first one's draft, and goes on with it.
   await page.evaluate((backendUrl) => {
     const second = document.createElement("support-widget");
     second.setAttribute("backend", backendUrl);
@@ -241,9 +245,7 @@ test("a request sent from one widget leaves another widget's newer draft of the 
   const second = new SupportWidgetPage(page, page.locator("support-widget").nth(1));
   await expect(second.home).toBeVisible();
   await second.openPartnerCenterRequest();
-
-  await first.fill(typed);
-  await draftStored(page);
+  await expect(second.host.locator("#sw-title")).toHaveValue(typed.title);
   const othersTitle = "Second tab: the partner's own draft";
   await second.host.locator("#sw-title").fill(othersTitle);
   const storedTitle = () =>
@@ -282,6 +284,24 @@ test("reload while retrying: the draft's key still files the request once", asyn
   expect(posts.every((post) => post.id === posts[0].id)).toBe(true);
   expect(posts.at(-1).replayed).toBe(true);
   await expectOneStoredRequest(widget, request, posts);
+});
+
+test("a restored draft cannot be discarded while its request is on its way", async ({ page }) => {
+  await interceptPosts(page, (n, route) => failWith(route, 503, { "Retry-After": "20" }));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await draftStored(page);
+  await page.reload();
+  await widget.openPartnerCenterRequest();
+  const discard = widget.host.getByTestId("discard-draft");
+  await expect(discard).toBeVisible();
+  await widget.submit();
+  await expect(widget.host.getByTestId("sending-notice")).toBeVisible();
+  await expect(discard).toBeHidden();
+  await widget.host.getByTestId("stop-retrying").click();
+  await expect(discard).toBeVisible();
+  await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
 });
 
 test("discard draft empties the form and the storage", async ({ page }) => {

@@ -384,7 +384,7 @@ help-contact = Contact my partner
 help-solved-heading = Glad that helped
 help-solved-text = Nothing was sent. Come back any time.
 contact-heading = Contact your partner
-contact-intro = Describe the problem.
+contact-intro-no-articles = Describe the problem.
 # When the customer's searches showed articles, which the message names.
 contact-intro-seen = Describe the problem. Your partner will see which help articles your searches showed you.
 contact-seen-heading = Articles your searches showed you

@@ -147,7 +147,7 @@ error-required-service = Elija el servicio
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
 error-too-long = El campo «{ $field }» no puede tener más de { $max } caracteres
-error-too-long-description = El campo «{ $field }» no puede tener más de { $max } caracteres. Adjunte los registros o textos largos como archivo
+error-too-long-description = El campo «{ $field }» no puede tener más de { $max } caracteres. Envíe los registros o textos largos como archivos adjuntos
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-control-characters = El campo «{ $field }» contiene caracteres de control invisibles que no se pueden enviar. Elimínelos e inténtelo de nuevo
@@ -340,7 +340,7 @@ help-contact = Contactar con mi partner
 help-solved-heading = Nos alegra haberle ayudado
 help-solved-text = No se ha enviado nada. Vuelva cuando quiera.
 contact-heading = Póngase en contacto con su partner
-contact-intro = Describa el problema.
+contact-intro-no-articles = Describa el problema.
 contact-intro-seen = Describa el problema. Su partner verá qué artículos de ayuda aparecieron en sus búsquedas.
 contact-seen-heading = Artículos que aparecieron en sus búsquedas
 confirm-next-partner = Su partner se pondrá en contacto con usted. Tenga a mano la referencia e indíquela cuando consulte a su partner sobre esta solicitud.

@@ -147,7 +147,7 @@ error-required-service = 请选择服务
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
 error-too-long = { $field }不能超过 { $max } 个字符
-error-too-long-description = { $field }不能超过 { $max } 个字符。较长的日志或文本请作为文件添加
+error-too-long-description = { $field }不能超过 { $max } 个字符。较长的日志或文本请改为以文件形式添加
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-control-characters = { $field }包含无法发送的不可见控制字符。请删除这些字符后重试
@@ -336,7 +336,7 @@ help-contact = 联系我的合作伙伴
 help-solved-heading = 很高兴能帮到你
 help-solved-text = 未发送任何内容。欢迎随时回来。
 contact-heading = 联系你的合作伙伴
-contact-intro = 请描述问题。
+contact-intro-no-articles = 请描述问题。
 contact-intro-seen = 请描述问题。你的合作伙伴将看到你搜索到的帮助文章。
 contact-seen-heading = 你搜索到的文章
 confirm-next-partner = 你的合作伙伴将与你联系。请保留好请求编号，向合作伙伴询问此请求时请提供该编号。

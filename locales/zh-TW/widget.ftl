@@ -147,7 +147,7 @@ error-required-service = 請選取服務
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
 error-too-long = { $field }不得超過 { $max } 個字元
-error-too-long-description = { $field }不得超過 { $max } 個字元。較長的記錄或文字請以檔案新增
+error-too-long-description = { $field }不得超過 { $max } 個字元。較長的記錄檔或文字請改以檔案附加
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-control-characters = { $field }包含無法傳送的隱藏控制字元。請移除這些字元後再試一次
@@ -336,7 +336,7 @@ help-contact = 聯絡我的合作夥伴
 help-solved-heading = 很高興能幫上忙
 help-solved-text = 未傳送任何內容。歡迎隨時回來。
 contact-heading = 聯絡您的合作夥伴
-contact-intro = 請描述問題。
+contact-intro-no-articles = 請描述問題。
 contact-intro-seen = 請描述問題。您的合作夥伴會看到您搜尋到的說明文章。
 contact-seen-heading = 您搜尋到的文章
 confirm-next-partner = 您的合作夥伴會與您聯絡。請保留此編號，向合作夥伴詢問此要求時請提供此編號。

@@ -25,7 +25,7 @@ use crate::{
     i18n::id,
     journey::Step,
     request::SubmitError,
-    request_form::RequestTarget,
+    request_form::{self, RequestTarget},
     screens::Confirmation,
 };
 
@@ -106,6 +106,10 @@ pub fn RequestForm(
     let hold = FilesHold::new();
     let blocked = hold.blocked;
     let waits_for_files = move || blocked.get() == Some(Blocker::StillUploading);
+    let submit_label = move || {
+        let waiting = waits_for_files() || state.sender.holding.with(Option::is_some);
+        request_form::submit_label(pending.get(), waiting)
+    };
     let send = move || {
         // Double clicks and repeated Enter send once.
         if pending.get_untracked() {
@@ -237,16 +241,16 @@ pub fn RequestForm(
                 // Files still uploading hold the request, which goes by
                 // itself: a notice, as a retry's wait is; a failed file is
                 // an error the user must act on.
-                <p
-                    class=move || if waits_for_files() { "sw-notice" } else { "sw-field-error" }
-                    role="alert"
-                    data-testid="attachments-blocked"
-                >
-                    {move || blocked.get().map(|blocker| match blocker {
-                        Blocker::StillUploading => widget.text(id::ATTACHMENTS_WAIT)(),
-                        Blocker::UploadFailed => widget.text(id::ATTACHMENTS_FAILED)(),
-                    })}
-                </p>
+                <div data-testid="attachments-blocked">
+                    <p class=move || waits_for_files().then_some("sw-notice") role="status">
+                        {move || waits_for_files().then(widget.text(id::ATTACHMENTS_WAIT))}
+                    </p>
+                    <p class="sw-field-error" role="alert">
+                        {move || {
+                            (blocked.get() == Some(Blocker::UploadFailed)).then(widget.text(id::ATTACHMENTS_FAILED))
+                        }}
+                    </p>
+                </div>
                 <SubmitFailure
                     result=Signal::derive(move || result.get())
                     pending=pending.into()
@@ -262,15 +266,7 @@ pub fn RequestForm(
                     aria-disabled=move || pending.get().to_string()
                     aria-busy=move || pending.get().to_string()
                 >
-                    {move || {
-                        if !pending.get() && !waits_for_files() {
-                            widget.text(id::SUBMIT_BUTTON)()
-                        } else if waits_for_files() || state.sender.holding.with(Option::is_some) {
-                            widget.text(id::SUBMIT_WAITING)()
-                        } else {
-                            widget.text(id::SUBMIT_PENDING)()
-                        }
-                    }}
+                    {move || widget.text(submit_label())()}
                 </button>
             </form>
         }
@@ -280,7 +276,7 @@ pub fn RequestForm(
         <p class="sw-visually-hidden" role="status">
             {move || {
                 if pending.get() {
-                    widget.text(id::SUBMIT_PENDING)()
+                    widget.text(submit_label())()
                 } else if created().is_some() {
                     widget.text(id::CONFIRM_HEADING)()
                 } else {

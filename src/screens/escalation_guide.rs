@@ -18,12 +18,6 @@ pub fn EscalationGuide() -> impl IntoView {
     view! {
         <section class="sw-screen" data-testid="escalation-guide">
             <BackButton/>
-            {move || {
-                step.get().question().map(|question| {
-                    let args = i18n::args([("step", question.into()), ("total", GuideStep::QUESTIONS.into())]);
-                    view! { <p class="sw-hint" data-testid="guide-progress">{widget.format(id::GUIDE_PROGRESS, &args)}</p> }
-                })
-            }}
             {move || match step.get() {
                 GuideStep::ServiceHealth => view! { <HealthCheck/> }.into_any(),
                 GuideStep::KnownIncident => view! { <KnownIncident/> }.into_any(),
@@ -35,6 +29,23 @@ pub fn EscalationGuide() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// "Step 2 of 3" under a question's heading, read after the heading that
+/// takes focus.
+#[component]
+fn Progress(step: GuideStep) -> impl IntoView {
+    let widget = use_widget();
+    step.question().map(|question| {
+        let text = move || {
+            let args = i18n::args([
+                ("step", question.into()),
+                ("total", GuideStep::QUESTIONS.into()),
+            ]);
+            widget.format(id::GUIDE_PROGRESS, &args)
+        };
+        view! { <p class="sw-hint" data-testid="guide-progress">{text}</p> }
+    })
 }
 
 fn service_name() -> (Option<String>, String) {
@@ -62,6 +73,7 @@ fn HealthCheck() -> impl IntoView {
     view! {
         <div class="sw-stack" data-testid="guide-health">
             <ScreenHeading>{widget.text(id::GUIDE_HEALTH_HEADING)}</ScreenHeading>
+            <Progress step=GuideStep::ServiceHealth/>
             // Of no use, and contradicted, when the list says there is nothing.
             <p hidden=move || shown.get() == Some(0)>{with_service(id::GUIDE_HEALTH_INTRO)}</p>
             <ServiceHealthList
@@ -136,6 +148,7 @@ fn Troubleshoot() -> impl IntoView {
     view! {
         <div class="sw-stack" data-testid="guide-troubleshoot">
             <ScreenHeading>{widget.text(id::GUIDE_TROUBLESHOOT_HEADING)}</ScreenHeading>
+            <Progress step=GuideStep::Troubleshoot/>
             <p>{widget.text(id::GUIDE_TROUBLESHOOT_INTRO)}</p>
             <AdminCenterLink/>
             <fieldset class="sw-fieldset">
@@ -180,6 +193,7 @@ fn CategoryGate() -> impl IntoView {
     view! {
         <div class="sw-stack" data-testid="guide-category">
             <ScreenHeading>{widget.text(id::GUIDE_CATEGORY_HEADING)}</ScreenHeading>
+            <Progress step=GuideStep::CategoryGate/>
             <p>{widget.text(id::GUIDE_CATEGORY_INTRO)}</p>
             <ul class="sw-choices">
                 {EscalationReason::ALL

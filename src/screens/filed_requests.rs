@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use crate::{
     api,
     components::{BackButton, ScreenHeading},
-    context::use_widget,
-    filed::{Filed, FiledRequest},
+    context::{use_widget, ForgottenFiled},
+    filed::FiledRequest,
     i18n::{self, id},
     journey::Step,
     loaded::Loaded,
@@ -17,7 +17,7 @@ use crate::{
 pub fn FiledRequests() -> impl IntoView {
     let widget = use_widget();
     // The list "Forget this list" took, until its Undo or the screen goes.
-    let forgotten = RwSignal::new(None::<Filed>);
+    let forgotten = RwSignal::new(None::<ForgottenFiled>);
     let requests = move || widget.filed.with(|filed| filed.requests.clone());
     view! {
         <section class="sw-screen" data-testid="filed-requests">
@@ -44,9 +44,8 @@ pub fn FiledRequests() -> impl IntoView {
                             class="sw-button sw-button-secondary"
                             data-testid="filed-clear"
                             on:click=move |_| {
-                                forgotten.set(Some(widget.filed.get_untracked()));
-                                widget.clear_filed();
-                                widget.focus_when_drawn(".sw-heading");
+                                forgotten.set(Some(widget.clear_filed()));
+                                widget.focus_when_drawn("[data-testid=filed-undo]");
                             }
                         >
                             {widget.text(id::FILED_CLEAR)}

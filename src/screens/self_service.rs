@@ -254,7 +254,7 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
             <p class="sw-intro" hidden=move || state.is_filed()>
                 // Only articles a search showed are named to the partner.
                 {move || {
-                    let intro = if seen.with(Vec::is_empty) { id::CONTACT_INTRO } else { id::CONTACT_INTRO_SEEN };
+                    let intro = if seen.with(Vec::is_empty) { id::CONTACT_INTRO_NO_ARTICLES } else { id::CONTACT_INTRO_SEEN };
                     widget.text(intro)()
                 }}
             </p>

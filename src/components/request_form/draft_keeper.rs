@@ -15,12 +15,22 @@ use crate::{
 /// pause, not one per keystroke.
 const DEBOUNCE: Duration = Duration::from_millis(500);
 
-/// A write waiting for the pause; a draft not `kept` removes the stored one.
+/// A write waiting for the pause; `None` removes the draft.
 struct PendingWrite {
     timer: TimeoutHandle,
     key: String,
-    draft: Draft,
-    kept: bool,
+    draft: Option<Draft>,
+}
+
+/// What the keeper shares with its timers and its cleanup, which run
+/// after the arena is gone.
+#[derive(Default)]
+struct Shared {
+    pending: Option<PendingWrite>,
+    /// When the stored draft this form wrote or loaded was saved: another
+    /// widget of the same backend and audience, or the same form in another
+    /// tab, may have stored a newer one since, which is theirs to keep.
+    own: Option<u64>,
 }
 
 #[derive(Clone, Copy)]
@@ -38,19 +48,19 @@ pub struct DraftKeeper {
     unchanged: StoredValue<Option<Draft>>,
     /// Shared with the owner's cleanup, which writes what is still pending
     /// (the element left the page) even after the arena is gone.
-    pending: StoredValue<Rc<RefCell<Option<PendingWrite>>>, LocalStorage>,
+    shared: StoredValue<Rc<RefCell<Shared>>, LocalStorage>,
 }
 
 impl DraftKeeper {
     pub fn new(widget: WidgetContext, flow: FormFlow) -> DraftKeeper {
-        let pending = Rc::new(RefCell::new(None::<PendingWrite>));
+        let shared = Rc::new(RefCell::new(Shared::default()));
         let off = RwSignal::new(false);
         // on_cleanup wants Send; the widget lives on the one browser thread.
-        let for_cleanup = SendWrapper::new(pending.clone());
+        let for_cleanup = SendWrapper::new(shared.clone());
         on_cleanup(move || write_now(&for_cleanup, off));
         // Closing or leaving the page: what waits for the pause is written
         // now, so the last keystrokes survive too.
-        let for_pagehide = pending.clone();
+        let for_pagehide = shared.clone();
         let leaving = window_event_listener(leptos::ev::pagehide, move |_| {
             write_now(&for_pagehide, off);
         });
@@ -62,7 +72,7 @@ impl DraftKeeper {
             off,
             off_dismissed: RwSignal::new(false),
             unchanged: StoredValue::new(None),
-            pending: StoredValue::new_local(pending),
+            shared: StoredValue::new_local(shared),
         }
     }
 
@@ -81,6 +91,9 @@ impl DraftKeeper {
                 let draft = Draft::decode(&text);
                 if draft.is_none() {
                     _ = storage::remove(&key);
+                }
+                if let Some(shared) = self.shared.try_get_value() {
+                    shared.borrow_mut().own = draft.as_ref().map(|draft| draft.saved_at);
                 }
                 self.restored.set(draft.is_some());
                 draft
@@ -101,10 +114,10 @@ impl DraftKeeper {
     /// Writes `draft` once typing pauses; one not `worth_keeping` (nothing
     /// of the user's) removes the stored one.
     pub fn save_later(self, draft: Draft, worth_keeping: bool) {
-        let Some(pending) = self.pending.try_get_value() else {
+        let Some(shared) = self.shared.try_get_value() else {
             return;
         };
-        if let Some(previous) = pending.borrow_mut().take() {
+        if let Some(previous) = shared.borrow_mut().pending.take() {
             previous.timer.clear();
         }
         let same = self
@@ -114,38 +127,32 @@ impl DraftKeeper {
         if same {
             return;
         }
+        let draft = worth_keeping.then_some(draft);
         let unchanged = self.unchanged;
         let off = self.off;
-        let shared = pending.clone();
-        let written = worth_keeping.then(|| draft.clone());
+        let for_timer = shared.clone();
+        let written = draft.clone();
         let timer = set_timeout_with_handle(
             move || {
-                write_now(&shared, off);
+                write_now(&for_timer, off);
                 unchanged.try_set_value(written);
             },
             DEBOUNCE,
         );
         if let Ok(timer) = timer {
-            *pending.borrow_mut() = Some(PendingWrite {
-                timer,
-                key,
-                draft,
-                kept: worth_keeping,
-            });
+            shared.borrow_mut().pending = Some(PendingWrite { timer, key, draft });
         }
     }
 
-    /// Removes the stored draft of the request sent with `idempotency_key`
-    /// now; `left` (what the form holds afterwards) is not saved again until
-    /// it changes.
-    pub fn forget(self, idempotency_key: &str, left: Draft) {
-        if let Some(pending) = self.pending.try_get_value() {
-            if let Some(previous) = pending.borrow_mut().take() {
+    /// Removes the stored draft now, unless another form stored its own
+    /// since; `left` (what the form holds afterwards) is not saved again
+    /// until it changes.
+    pub fn forget(self, left: Draft) {
+        if let (Some(shared), Some(key)) = (self.shared.try_get_value(), self.key()) {
+            if let Some(previous) = shared.borrow_mut().pending.take() {
                 previous.timer.clear();
             }
-        }
-        if let Some(key) = self.key() {
-            if remove_own(&key, idempotency_key).is_err() {
+            if remove_own(&shared, &key).is_err() {
                 self.off.set(true);
             }
         }
@@ -155,32 +162,34 @@ impl DraftKeeper {
 }
 
 /// Writes the pending draft at once.
-fn write_now(pending: &Rc<RefCell<Option<PendingWrite>>>, off: RwSignal<bool>) {
-    let Some(write) = pending.borrow_mut().take() else {
+fn write_now(shared: &Rc<RefCell<Shared>>, off: RwSignal<bool>) {
+    let Some(write) = shared.borrow_mut().pending.take() else {
         return;
     };
     write.timer.clear();
-    let mut draft = write.draft;
-    let written = if write.kept {
-        draft.saved_at = js_sys::Date::now() as u64;
-        storage::write(&write.key, &draft.encode())
-    } else {
-        remove_own(&write.key, &draft.idempotency_key)
+    let written = match write.draft {
+        Some(mut draft) => {
+            draft.saved_at = js_sys::Date::now() as u64;
+            let written = storage::write(&write.key, &draft.encode());
+            if written.is_ok() {
+                shared.borrow_mut().own = Some(draft.saved_at);
+            }
+            written
+        }
+        None => remove_own(shared, &write.key),
     };
     if written.is_err() {
         off.try_set(true);
     }
 }
 
-/// Removes the draft stored under `key` unless it is another request's:
-/// another widget of the same backend and audience, or the same form in
-/// another tab, may have written its own since, and it is theirs to keep.
-fn remove_own(key: &str, idempotency_key: &str) -> Result<(), storage::StorageError> {
-    let theirs = storage::read(key)?
-        .and_then(|text| Draft::decode(&text))
-        .is_some_and(|stored| stored.idempotency_key != idempotency_key);
-    if theirs {
+/// Removes the draft stored under `key` unless it is another form's.
+fn remove_own(shared: &Rc<RefCell<Shared>>, key: &str) -> Result<(), storage::StorageError> {
+    let stored = storage::read(key)?.and_then(|text| Draft::decode(&text));
+    let own = shared.borrow().own;
+    if drafts::is_theirs(stored.as_ref(), own) {
         return Ok(());
     }
+    shared.borrow_mut().own = None;
     storage::remove(key)
 }

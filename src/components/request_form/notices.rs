@@ -43,6 +43,9 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                         type="button"
                         class="sw-button sw-button-secondary"
                         data-testid="discard-draft"
+                        // Not while the request is on its way: its answer
+                        // belongs to the text it carries.
+                        hidden=move || state.submit.pending.get()
                         on:click=move |_| {
                             state.discard_draft();
                             widget.focus_when_drawn("[data-testid=undo-discard]");

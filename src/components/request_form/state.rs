@@ -118,8 +118,7 @@ impl RequestFormState {
         Effect::new(move |_| {
             let draft = state.current_draft();
             if matches!(state.submit.value.get(), Some(Ok(_))) {
-                let sent = draft.idempotency_key.clone();
-                state.draft.forget(&sent, draft);
+                state.draft.forget(draft);
             } else {
                 let worth_keeping = state.holds_the_users(&draft.fields);
                 state.draft.save_later(draft, worth_keeping);

@@ -73,9 +73,8 @@ impl RequestFormState {
         self.discarded.set(None);
         self.local_errors.set(Vec::new());
         self.typed_for.set(None);
-        let retired = self.idempotency_key.get_untracked();
         self.idempotency_key.set(new_key());
         self.submit.value.set(None);
-        self.draft.forget(&retired, self.current_draft_untracked());
+        self.draft.forget(self.current_draft_untracked());
     }
 }
