@@ -83,6 +83,9 @@ for (const [locale, flow] of Object.entries(flows)) {
     await widget.setAttribute("locale", locale);
     await findCustomer(widget, flow.search, flow.customer);
     await expect(widget.heading).toContainText(flow.customer);
+    // Not an escalation: no words of one.
+    await expect(widget.host.getByTestId("service-choice")).toBeVisible();
+    await expect(widget.host.getByTestId("escalation-caption")).toHaveCount(0);
 
     await widget.host.getByTestId("service-option").filter({ hasText: flow.service }).click();
     const link = widget.host.getByTestId("admin-center-link");

@@ -65,14 +65,25 @@ const texts = {
   },
 };
 
+const captions = {
+  "en-US": "Escalate a customer's problem",
+  "zh-CN": "上报客户的问题",
+  "zh-TW": "呈報客戶的問題",
+  "es-ES": "Escalar un problema de un cliente",
+};
+
 /** From home: escalate, find the customer, pick the service. */
 async function startEscalation(widget, locale, serviceId) {
   const text = texts[locale];
   await widget.goto();
   await widget.setAttribute("locale", locale);
   await widget.host.getByTestId("open-escalation-guide").click();
+  // The screens before the guide say what the partner set out to do.
+  const caption = widget.host.getByTestId("escalation-caption");
+  await expect(caption).toHaveText(captions[locale]);
   await widget.host.locator("#sw-customer-search").fill(text.search);
   await widget.host.getByRole("option", { name: text.customer }).click();
+  await expect(caption).toBeVisible();
   await widget.host.locator(`[data-testid=service-option]`).nth(serviceIndex[serviceId]).click();
   await expect(widget.host.getByTestId("guide-health")).toBeVisible();
   await expect(widget.heading).toHaveText(text.healthHeading);
