@@ -11,6 +11,7 @@ mod load_failure;
 mod request_form;
 mod screen;
 mod service_health;
+mod undo_notice;
 
 pub use admin_center_link::AdminCenterLink;
 pub use attachments::{AttachmentsField, AttachmentsState};
@@ -23,3 +24,4 @@ pub use load_failure::{failure_text, tell_page, LoadFailure};
 pub use request_form::{RequestForm, RequestFormState};
 pub use screen::{BackButton, ScreenHeading};
 pub use service_health::ServiceHealthList;
+pub use undo_notice::UndoNotice;

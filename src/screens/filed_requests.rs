@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     api,
-    components::{BackButton, ScreenHeading},
+    components::{BackButton, ScreenHeading, UndoNotice},
     context::{use_widget, ForgottenFiled},
     filed::FiledRequest,
     i18n::{self, id},
@@ -59,23 +59,13 @@ pub fn FiledRequests() -> impl IntoView {
                     forgotten
                         .with(Option::is_some)
                         .then(|| {
+                            let on_undo = Callback::new(move |()| {
+                                if let Some(list) = forgotten.write().take() {
+                                    widget.restore_filed(list);
+                                }
+                            });
                             view! {
-                                <div class="sw-notice" data-testid="filed-cleared">
-                                    <p>{widget.text(id::FILED_CLEARED)}</p>
-                                    <button
-                                        type="button"
-                                        class="sw-button sw-button-secondary"
-                                        data-testid="filed-undo"
-                                        on:click=move |_| {
-                                            if let Some(list) = forgotten.write().take() {
-                                                widget.restore_filed(list);
-                                            }
-                                            widget.focus_when_drawn(".sw-heading");
-                                        }
-                                    >
-                                        {widget.text(id::DRAFT_UNDO)}
-                                    </button>
-                                </div>
+                                <UndoNotice text=id::FILED_CLEARED testid="filed-cleared" undo_testid="filed-undo" on_undo/>
                             }
                         })
                 }}

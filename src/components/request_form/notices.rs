@@ -7,6 +7,7 @@ use super::{
     state::{RequestFormState, SubmitOutput},
 };
 use crate::{
+    components::UndoNotice,
     context::{use_widget, WidgetContext},
     i18n::{self, id},
     request::SubmitError,
@@ -91,20 +92,10 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
     // Until something is typed again, the discarded text can come back.
     let undo = move || {
         state.can_undo_discard().then(|| {
+            let on_undo = Callback::new(move |()| state.undo_discard());
             view! {
-                <div class="sw-notice" role="status" data-testid="draft-discarded">
-                    <p>{widget.text(id::DRAFT_DISCARDED)}</p>
-                    <button
-                        type="button"
-                        class="sw-button sw-button-secondary"
-                        data-testid="undo-discard"
-                        on:click=move |_| {
-                            state.undo_discard();
-                            widget.focus_when_drawn(".sw-heading");
-                        }
-                    >
-                        {widget.text(id::DRAFT_UNDO)}
-                    </button>
+                <div role="status">
+                    <UndoNotice text=id::DRAFT_DISCARDED testid="draft-discarded" undo_testid="undo-discard" on_undo/>
                 </div>
             }
         })
