@@ -288,9 +288,8 @@ class SupportWidgetElement extends HTMLElement {
   /** Headers for every request to the backend, such as { Authorization }. */
   setRequestHeaders(headers) {
     return this.#call((widget) => {
-      const text = JSON.stringify(headers ?? {});
-      widget.setRequestHeaders(text);
-      this.#headers = text;
+      widget.setRequestHeaders(headers);
+      this.#headers = headers;
     });
   }
 }

@@ -75,11 +75,27 @@ impl WidgetHandle {
         Ok(())
     }
 
-    /// `element.setRequestHeaders(headers)`, given as JSON by the loader.
+    /// `element.setRequestHeaders(headers)`: an object of strings, or the
+    /// page's `Headers` or `Map` of them (whose own properties are none).
     #[wasm_bindgen(js_name = setRequestHeaders)]
-    pub fn set_request_headers(&self, json: JsValue) -> Result<(), JsError> {
+    pub fn set_request_headers(&self, headers: JsValue) -> Result<(), JsError> {
         let not_object = || HostApiError::Headers("expected an object of strings".into());
-        let json = json.as_string().ok_or_else(not_object).map_err(refuse)?;
+        let headers = if headers.is_undefined() || headers.is_null() {
+            js_sys::Object::new().into()
+        } else if headers.is_instance_of::<web_sys::Headers>()
+            || headers.is_instance_of::<js_sys::Map>()
+        {
+            js_sys::Object::from_entries(&headers)
+                .map_err(|_| refuse(not_object()))?
+                .into()
+        } else {
+            headers
+        };
+        let json = js_sys::JSON::stringify(&headers)
+            .ok()
+            .and_then(|json| json.as_string())
+            .ok_or_else(not_object)
+            .map_err(refuse)?;
         let headers = host_api::request_headers(&json).map_err(refuse)?;
         self.with_controls(|controls| controls.set_request_headers(headers));
         Ok(())

@@ -148,6 +148,22 @@ test("request headers from the page go with every request, and reserved ones are
     el.setRequestHeaders({ "Idempotency-Key": "mine" }).then(() => "set", (e) => e.message),
   );
   expect(refused).toContain('"Idempotency-Key" is set by the widget');
+
+  // The page's own Headers, or a Map, work as an object does.
+  await widget.host.evaluate((el) => el.open("customer"));
+  for (const [kind, token, query] of [["Headers", "Bearer from-headers", "contoso"], ["Map", "Bearer from-map", "fabrikam"]]) {
+    const set = await widget.host.evaluate(
+      (el, [kind, token]) =>
+        el.setRequestHeaders(kind === "Headers" ? new Headers({ Authorization: token }) : new Map([["Authorization", token]])).then(() => "set", (e) => e.message),
+      [kind, token],
+    );
+    expect(set).toBe("set");
+    const lookup = page.waitForRequest((r) => r.url().includes(`/customers?`) && r.url().includes(query));
+    await widget.host.locator("#sw-customer-search").fill(query);
+    expect(await (await lookup).headerValue("authorization"), kind).toBe(token);
+  }
+  const notHeaders = await widget.host.evaluate((el) => el.setRequestHeaders("Bearer x").then(() => "set", (e) => e.message));
+  expect(notHeaders).toContain("setRequestHeaders: expected an object");
 });
 
 test("request headers outlive a move of the element, which mounts the widget anew", async ({ page }) => {
