@@ -8,7 +8,7 @@ async function recordEvents(page) {
   await page.addInitScript(() => {
     const events = [];
     Object.defineProperty(window, "__widgetEvents", { value: events });
-    for (const name of ["ready", "submitted", "error"]) {
+    for (const name of ["ready", "submitted", "error", "locale"]) {
       document.addEventListener(`support-widget:${name}`, (event) =>
         events.push({ name, detail: event.detail, bubbles: event.bubbles, composed: event.composed }),
       );
@@ -188,6 +188,28 @@ test("request headers outlive a move of the element, which mounts the widget ane
   await widget.submit();
   expect(await (await sent).headerValue("authorization")).toBe("Bearer portal-session-8");
   await expect(widget.confirmation).toBeVisible();
+});
+
+test("a language the user picks in the widget is told to the page, which can keep it", async ({ page }) => {
+  const events = await recordEvents(page);
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("language-picker").selectOption("zh-TW");
+  await expect.poll(async () => (await events()).filter((e) => e.name === "locale")).toEqual([
+    { name: "locale", detail: { locale: "zh-TW" }, bubbles: true, composed: true },
+  ]);
+  // The attribute is the page's: it stays until the page sets it.
+  expect(await widget.host.getAttribute("locale")).toBe("en-US");
+  await page.evaluate(() =>
+    document.addEventListener("support-widget:locale", (event) => event.target.setAttribute("locale", event.detail.locale)),
+  );
+  await widget.host.getByTestId("language-picker").selectOption("es-ES");
+  await expect(widget.host).toHaveAttribute("locale", "es-ES");
+  // Moved, the widget mounts anew in the language the page kept.
+  await page.evaluate(() => document.body.append(document.querySelector("support-widget")));
+  await expect(widget.home).toBeVisible();
+  await expect(widget.host.getByTestId("language-picker")).toHaveValue("es-ES");
 });
 
 test("submitted and error events tell the page what happened", async ({ page, request }) => {

@@ -7,10 +7,12 @@ use crate::{context::use_widget, i18n::id, locale::Locale};
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let widget = use_widget();
+    // The page hears the choice: the `locale` attribute stays as the page
+    // set it, and a page that wants the choice kept sets it.
     let on_change = move |event| {
-        widget
-            .requested_locale
-            .set(Some(event_target_value(&event)));
+        let tag = event_target_value(&event);
+        widget.emit("locale", &[("locale", tag.as_str().into())]);
+        widget.requested_locale.set(Some(tag));
     };
     view! {
         <label class="sw-language">
