@@ -107,14 +107,33 @@ impl FromJson for PrefillContact {
     }
 }
 
-/// Headers that only the widget sets, or that browsers do not let pages set.
-const RESERVED: [&str; 6] = [
+/// Headers that only the widget sets, or that browsers do not let pages set
+/// (fetch drops them without a word): the Fetch standard's forbidden names,
+/// and those starting with `proxy-` or `sec-`.
+const RESERVED: [&str; 23] = [
+    "accept",
     "content-type",
     "idempotency-key",
+    "accept-charset",
+    "accept-encoding",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "connection",
     "content-length",
-    "host",
     "cookie",
+    "cookie2",
+    "date",
+    "dnt",
+    "expect",
+    "host",
+    "keep-alive",
     "origin",
+    "referer",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
 ];
 
 /// Reads `JSON.stringify` of `{ "Authorization": "Bearer …" }`: extra headers
@@ -134,7 +153,11 @@ pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError
             if name.is_empty() || !name.chars().all(token) {
                 return Err(bad(format!("\"{name}\" is not a header name")));
             }
-            if RESERVED.contains(&name.to_ascii_lowercase().as_str()) {
+            let lower = name.to_ascii_lowercase();
+            if RESERVED.contains(&lower.as_str())
+                || lower.starts_with("proxy-")
+                || lower.starts_with("sec-")
+            {
                 return Err(bad(format!(
                     "\"{name}\" is set by the widget or the browser"
                 )));
@@ -243,6 +266,10 @@ mod tests {
         for json in [
             r#"{"Idempotency-Key":"x"}"#,
             r#"{"content-type":"text/plain"}"#,
+            r#"{"Accept":"text/html"}"#,
+            r#"{"Referer":"https://elsewhere.example"}"#,
+            r#"{"Sec-Fetch-Site":"none"}"#,
+            r#"{"Proxy-Authorization":"Basic x"}"#,
             r#"{"Bad Name":"x"}"#,
             r#"{"X-A":"line\nbreak"}"#,
             r#"{"X-Portal-User":"Zoë 令牌"}"#,
