@@ -41,7 +41,8 @@ const loadWidget = () =>
 const localeOf = (element) => {
   const wanted = [element.getAttribute("locale"), document.documentElement.lang, ...navigator.languages];
   for (const tag of wanted.map((t) => (t ?? "").toLowerCase())) {
-    if (tag.startsWith("zh")) return /hant|-tw|-hk|-mo/.test(tag) ? "zh-TW" : "zh-CN";
+    // As the widget reads them: a script decides, else the region.
+    if (tag.startsWith("zh")) return /hant|^zh.(tw|hk|mo)/.test(tag) ? "zh-TW" : "zh-CN";
     if (tag.startsWith("es")) return "es-ES";
     if (tag.startsWith("en")) break;
   }
@@ -273,7 +274,7 @@ class SupportWidgetElement extends HTMLElement {
 
   /** Fills in { contact, customer, service, category, title }. */
   prefill(values) {
-    return this.#call((widget) => widget.prefill(JSON.stringify(values ?? {})));
+    return this.#call((widget) => widget.prefill(values));
   }
 
   /** Switches the language, as the locale attribute does. */

@@ -65,11 +65,10 @@ impl WidgetHandle {
         self.with_controls(Controls::close);
     }
 
-    /// `element.prefill(values)`, given as JSON by the loader (nothing, when
-    /// the values were something JSON cannot write, such as a symbol).
-    pub fn prefill(&self, json: JsValue) -> Result<(), JsError> {
+    /// `element.prefill(values)`.
+    pub fn prefill(&self, values: JsValue) -> Result<(), JsError> {
         let not_object = || HostApiError::Prefill("expected an object".into());
-        let json = json.as_string().ok_or_else(not_object).map_err(refuse)?;
+        let json = json_of(values).ok_or_else(not_object).map_err(refuse)?;
         let prefill = Prefill::parse(&json).map_err(refuse)?;
         self.with_controls(|controls| controls.prefill(&prefill));
         Ok(())
@@ -80,9 +79,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = setRequestHeaders)]
     pub fn set_request_headers(&self, headers: JsValue) -> Result<(), JsError> {
         let not_object = || HostApiError::Headers("expected an object of strings".into());
-        let headers = if headers.is_undefined() || headers.is_null() {
-            js_sys::Object::new().into()
-        } else if headers.is_instance_of::<web_sys::Headers>()
+        let headers = if headers.is_instance_of::<web_sys::Headers>()
             || headers.is_instance_of::<js_sys::Map>()
         {
             js_sys::Object::from_entries(&headers)
@@ -91,11 +88,7 @@ impl WidgetHandle {
         } else {
             headers
         };
-        let json = js_sys::JSON::stringify(&headers)
-            .ok()
-            .and_then(|json| json.as_string())
-            .ok_or_else(not_object)
-            .map_err(refuse)?;
+        let json = json_of(headers).ok_or_else(not_object).map_err(refuse)?;
         let headers = host_api::request_headers(&json).map_err(refuse)?;
         self.with_controls(|controls| controls.set_request_headers(headers));
         Ok(())
@@ -167,4 +160,13 @@ pub fn mount(
         mounted: Some(Box::new(mounted)),
         panel,
     })
+}
+
+/// The page's value as JSON: none (null or undefined) as `{}`; nothing when
+/// JSON cannot write it (a symbol, a function, a BigInt, a cycle).
+fn json_of(value: JsValue) -> Option<String> {
+    if value.is_undefined() || value.is_null() {
+        return Some("{}".into());
+    }
+    js_sys::JSON::stringify(&value).ok()?.as_string()
 }

@@ -195,6 +195,13 @@ test("the launcher follows a change of the locale attribute before the widget lo
   expect(loaded).toEqual([]);
   await host.evaluate((el) => el.removeAttribute("locale"));
   await expect(host.locator(".sw-launcher")).toHaveText("Help and support");
+  // Chinese as the widget will read it: the script first, then the region,
+  // and an underscore as a hyphen.
+  for (const [tag, words] of [["zh_TW", "說明與支援"], ["zh-Hans-TW", "帮助和支持"], ["zh-Hant-CN", "說明與支援"], ["zh-SG", "帮助和支持"]]) {
+    await host.evaluate((el, tag) => el.setAttribute("locale", tag), tag);
+    await expect(host.locator(".sw-launcher"), tag).toHaveText(words);
+  }
+  expect(loaded).toEqual([]);
 });
 
 test("the launcher speaks the page's language before the widget loads", async ({ page }) => {
