@@ -21,7 +21,6 @@ use crate::{
     storage,
 };
 
-/// Provided by the widget root; each `<support-widget>` has its own.
 /// What "Forget this list" took, for its Undo: the list, and where it was
 /// kept.
 #[derive(Clone)]
@@ -30,6 +29,7 @@ pub struct ForgottenFiled {
     list: Filed,
 }
 
+/// Provided by the widget root; each `<support-widget>` has its own.
 #[derive(Clone, Copy)]
 pub struct WidgetContext {
     /// The locale shown: the negotiated one, once its messages are here.
