@@ -148,12 +148,14 @@ impl DraftKeeper {
     /// since; `left` (what the form holds afterwards) is not saved again
     /// until it changes.
     pub fn forget(self, left: Draft) {
-        if let (Some(shared), Some(key)) = (self.shared.try_get_value(), self.key()) {
+        if let Some(shared) = self.shared.try_get_value() {
             if let Some(previous) = shared.borrow_mut().pending.take() {
                 previous.timer.clear();
             }
-            if remove_own(&shared, &key).is_err() {
-                self.off.set(true);
+            if let Some(key) = self.key() {
+                if remove_own(&shared, &key).is_err() {
+                    self.off.set(true);
+                }
             }
         }
         self.unchanged.set_value(Some(left));
