@@ -199,8 +199,8 @@ impl WidgetContext {
             list: self.filed.get_untracked(),
         };
         self.filed.set(Filed::default());
-        if let Some(key) = self.filed_key() {
-            _ = storage::remove(&key);
+        if let Some(key) = &forgotten.key {
+            _ = storage::remove(key);
         }
         forgotten
     }

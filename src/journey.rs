@@ -232,8 +232,7 @@ impl Screen {
             Home | PartnerCenterRequest | CustomerSearch | FiledRequests | RequestStatus => Home,
             ServiceChoice => CustomerSearch,
             SelfHelp | Escalation => ServiceChoice,
-            Solved => SelfHelp,
-            CustomerRequest => SelfHelp,
+            Solved | CustomerRequest => SelfHelp,
         }
     }
 }

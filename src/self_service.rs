@@ -91,8 +91,7 @@ impl HelpJourney {
             }
             (Help, HelpStep::Solved) => next.screen = Solved,
             (Help, HelpStep::ContactPartner) => next.screen = ContactPartner,
-            (ContactPartner, HelpStep::Back) => next.screen = Help,
-            (Solved, HelpStep::Back) => next.screen = Help,
+            (ContactPartner | Solved, HelpStep::Back) => next.screen = Help,
             (Solved, HelpStep::StartAgain) => return HelpJourney::default(),
             _ => {}
         }
