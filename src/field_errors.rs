@@ -38,6 +38,26 @@ fn max_length(field: &str) -> usize {
     }
 }
 
+/// What the count under a long text field says once the text has reached
+/// four fifths of the field's limit: how many characters it still takes, or
+/// how many too many (then `true`). Below that, nothing: as with GOV.UK's
+/// character count and its threshold, a short text is not distracted by a
+/// limit it will not reach. Characters are counted as the backend counts
+/// them, in Unicode scalar values.
+pub fn character_count(locale: Locale, field: &str, text: &str) -> Option<(String, bool)> {
+    let max = max_length(field);
+    let used = text.chars().count();
+    if max == 0 || used * 5 < max * 4 {
+        return None;
+    }
+    let (message_id, count, over) = match max.checked_sub(used) {
+        Some(left) => (id::FIELD_CHARACTERS_LEFT, left, false),
+        None => (id::FIELD_CHARACTERS_OVER, used - max, true),
+    };
+    let args = i18n::args([("count", count.into())]);
+    Some((i18n::format(locale, message_id, Some(&args)), over))
+}
+
 /// The localized sentence for one error, as the error summary and the field
 /// both show it (GOV.UK: the same words in both places).
 pub fn message(locale: Locale, error: &FieldError) -> String {
@@ -151,6 +171,42 @@ mod tests {
         assert!(en.contains("Summary") && en.contains("200"), "{en}");
         let zh = text(Locale::ZhCn, "title", ErrorCode::TooLong);
         assert!(zh.contains("200") && !zh.contains("Summary"), "{zh}");
+    }
+
+    /// Without the isolation marks that Fluent puts around arguments.
+    fn plain(count: Option<(String, bool)>) -> Option<(String, bool)> {
+        count.map(|(text, over)| (text.replace(['\u{2068}', '\u{2069}'], ""), over))
+    }
+
+    #[test]
+    fn the_count_shows_from_four_fifths_of_the_limit() {
+        let count = |text: &str| plain(character_count(Locale::EnUs, "title", text));
+        assert_eq!(count(&"a".repeat(159)), None);
+        assert_eq!(
+            count(&"a".repeat(160)),
+            Some(("You have 40 characters left".into(), false))
+        );
+        assert_eq!(
+            count(&"a".repeat(199)),
+            Some(("You have 1 character left".into(), false))
+        );
+        assert_eq!(
+            count(&"a".repeat(203)),
+            Some(("You have 3 characters too many".into(), true))
+        );
+        let (zh, over) =
+            character_count(Locale::ZhTw, "description", &"字".repeat(10_001)).unwrap();
+        assert!(over && zh.contains('1') && zh.contains("字元"), "{zh}");
+        assert_eq!(character_count(Locale::EnUs, "category", "a"), None);
+    }
+
+    #[test]
+    fn characters_are_counted_as_the_backend_counts_them() {
+        // Unicode scalar values, not the UTF-16 units of a browser's
+        // `maxlength` or bytes: 198 of them here, though 398 UTF-16 units.
+        let text = "😀".repeat(198);
+        let count = plain(character_count(Locale::EnUs, "title", &text));
+        assert_eq!(count, Some(("You have 2 characters left".into(), false)));
     }
 
     #[test]

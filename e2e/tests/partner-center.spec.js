@@ -176,6 +176,42 @@ test("the error summary lists every problem, in the user's language, and takes f
   await expect(widget.host.locator("#sw-title")).toHaveValue("無法登入");
 });
 
+test("a long summary or description counts its characters as it nears the limit, and over it", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "en-US");
+  const title = widget.host.locator("#sw-title");
+  const count = widget.host.locator("#sw-title-count");
+  // No count while the text is far from the 200 characters a summary takes.
+  await title.fill("x".repeat(159));
+  await expect(count).toHaveCount(0);
+  await expect(title).toHaveAttribute("aria-describedby", "sw-title-hint");
+  await title.fill("x".repeat(160));
+  await expect(count).toHaveText("You have \u206840\u2069 characters left");
+  await expect(title).toHaveAccessibleDescription(/You have .40. characters left/);
+  // Characters as the backend counts them: an emoji is one, not two.
+  await title.fill("😀".repeat(199));
+  await expect(count).toHaveText("You have \u20681\u2069 character left");
+  await title.fill("x".repeat(203));
+  await expect(count).toHaveText("You have \u20683\u2069 characters too many");
+  await expect(count).toHaveClass(/sw-count-over/);
+
+  // Over the limit, Submit says so at the field, and the count stays with
+  // the error, in the language the user picks.
+  await widget.fill({ ...requests["en-US"], title: "x".repeat(203) });
+  await widget.submit();
+  await expect(widget.host.locator("#sw-title-error")).toContainText(/200\u2069? characters or fewer/);
+  await expect(title).toHaveAccessibleDescription(/200.? characters or fewer.*3.? characters too many/);
+  await widget.setAttribute("locale", "zh-TW");
+  await expect(count).toHaveText("超出 \u20683\u2069 個字元");
+  const description = widget.host.locator("#sw-description");
+  await description.fill("字".repeat(8_000));
+  await expect(widget.host.locator("#sw-description-count")).toHaveText("還可以輸入 \u20682,000\u2069 個字元");
+  await title.fill("x".repeat(200));
+  await expect(count).toHaveText("還可以輸入 \u20680\u2069 個字元");
+  await expect(count).not.toHaveClass(/sw-count-over/);
+});
+
 test("the backend's own validation errors are shown at their fields", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

@@ -135,6 +135,20 @@ field-title-hint = One line, for example “Can't download the October invoice�
 field-title-hint-service = One line, for example “Can't sign in to Outlook”.
 field-description-label = Description
 field-description-hint = What happened, what you expected instead, and any error message you saw.
+# Under the summary and the description, once the text nears the field's limit.
+# Variables:
+#   $count (Number) - how many more characters the field takes
+field-characters-left = { $count ->
+    [one] You have { $count } character left
+   *[other] You have { $count } characters left
+}
+# Under the summary and the description, when the text is over the field's limit.
+# Variables:
+#   $count (Number) - how many characters the text has beyond the limit
+field-characters-over = { $count ->
+    [one] You have { $count } character too many
+   *[other] You have { $count } characters too many
+}
 field-contact-name-label = Your name
 field-contact-email-label = Email address
 field-contact-phone-label = Phone number (optional)

@@ -126,6 +126,18 @@ field-title-hint = Una sola línea; por ejemplo, «No puedo descargar la factura
 field-title-hint-service = Una sola línea; por ejemplo, «No puedo iniciar sesión en Outlook».
 field-description-label = Descripción
 field-description-hint = Qué ha ocurrido, qué esperaba que ocurriera y cualquier mensaje de error que haya visto.
+# Variables:
+#   $count (Number) - how many more characters the field takes
+field-characters-left = { $count ->
+    [one] Le queda { $count } carácter
+   *[other] Le quedan { $count } caracteres
+}
+# Variables:
+#   $count (Number) - how many characters the text has beyond the limit
+field-characters-over = { $count ->
+    [one] Le sobra { $count } carácter
+   *[other] Le sobran { $count } caracteres
+}
 field-contact-name-label = Su nombre
 field-contact-email-label = Dirección de correo electrónico
 field-contact-phone-label = Número de teléfono (opcional)

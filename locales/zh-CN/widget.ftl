@@ -126,6 +126,12 @@ field-title-hint = 用一句话概括，例如“无法下载 10 月的发票”
 field-title-hint-service = 用一句话概括，例如“无法登录 Outlook”。
 field-description-label = 描述
 field-description-hint = 发生了什么情况、你原本预期的结果，以及看到的任何错误消息。
+# Variables:
+#   $count (Number) - how many more characters the field takes
+field-characters-left = 还可以输入 { $count } 个字符
+# Variables:
+#   $count (Number) - how many characters the text has beyond the limit
+field-characters-over = 超出 { $count } 个字符
 field-contact-name-label = 你的姓名
 field-contact-email-label = 电子邮件地址
 field-contact-phone-label = 电话号码（可选）

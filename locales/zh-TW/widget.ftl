@@ -126,6 +126,12 @@ field-title-hint = 以一句話說明，例如「無法下載 10 月的發票」
 field-title-hint-service = 以一句話說明，例如「無法登入 Outlook」。
 field-description-label = 描述
 field-description-hint = 發生了什麼狀況、您原本預期的結果，以及您看到的任何錯誤訊息。
+# Variables:
+#   $count (Number) - how many more characters the field takes
+field-characters-left = 還可以輸入 { $count } 個字元
+# Variables:
+#   $count (Number) - how many characters the text has beyond the limit
+field-characters-over = 超出 { $count } 個字元
 field-contact-name-label = 您的姓名
 field-contact-email-label = 電子郵件地址
 field-contact-phone-label = 電話號碼（選填）

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{context::use_widget, i18n::MessageId};
+use crate::{context::use_widget, field_errors, i18n::MessageId};
 
 /// A labelled text input, one line or several, with an optional hint and
 /// its error message in the GOV.UK pattern.
@@ -23,6 +23,10 @@ pub fn TextField(
     #[prop(default = "off")]
     autocomplete: &'static str,
     value: RwSignal<String>,
+    /// The field's JSON path, for a field whose characters are counted
+    /// against its limit under it as the text nears it.
+    #[prop(optional)]
+    counted_as: Option<&'static str>,
     /// The localized error for this field, if any.
     #[prop(into)]
     error: Signal<Option<String>>,
@@ -30,14 +34,23 @@ pub fn TextField(
     let widget = use_widget();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let count_id = format!("{id}-count");
     let invalid = move || error.with(Option::is_some);
+    let count = move || {
+        counted_as.and_then(|field| {
+            field_errors::character_count(widget.locale.get(), field, &value.read())
+        })
+    };
     let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let ids = [hint_id.clone(), error_id.clone(), count_id.clone()];
         move || {
-            describe(
-                hint.map(|_| hint_id.as_str()),
-                invalid().then_some(error_id.as_str()),
-            )
+            let shown = [hint.is_some(), invalid(), count().is_some()];
+            let described: Vec<&str> = ids
+                .iter()
+                .zip(shown)
+                .filter_map(|(id, shown)| shown.then_some(id.as_str()))
+                .collect();
+            (!described.is_empty()).then(|| described.join(" "))
         }
     };
     let on_input = move |event| value.set(event_target_value(&event));
@@ -77,6 +90,11 @@ pub fn TextField(
             {hint.map(|hint| view! { <p class="sw-hint" id=hint_id.clone()>{widget.text(hint)}</p> })}
             <FieldError id=error_id error/>
             {control}
+            {move || {
+                count().map(|(text, over)| {
+                    view! { <p class="sw-hint" class:sw-count-over=over id=count_id.clone()>{text}</p> }
+                })
+            }}
         </div>
     }
 }
@@ -88,12 +106,5 @@ pub fn FieldError(#[prop(into)] id: String, error: Signal<Option<String>>) -> im
         error.get().map(|message| {
             view! { <p class="sw-field-error" id=id.clone()>{message}</p> }
         })
-    }
-}
-
-fn describe(hint: Option<&str>, error: Option<&str>) -> Option<String> {
-    match (hint, error) {
-        (Some(hint), Some(error)) => Some(format!("{hint} {error}")),
-        (one, other) => one.or(other).map(str::to_owned),
     }
 }

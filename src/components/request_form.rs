@@ -198,6 +198,7 @@ pub fn RequestForm(
                     id=control_id("title")
                     label=id::FIELD_TITLE_LABEL
                     hint=title_hint
+                    counted_as="title"
                     value=state.title
                     error=error_at("title")
                 />
@@ -206,6 +207,7 @@ pub fn RequestForm(
                     multiline=true
                     label=id::FIELD_DESCRIPTION_LABEL
                     hint=id::FIELD_DESCRIPTION_HINT
+                    counted_as="description"
                     value=state.description
                     error=error_at("description")
                 />
