@@ -59,6 +59,11 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         self.value.get()
     }
 
+    /// Reads the latest answer (`None` before the first) without cloning it.
+    pub fn with<R>(&self, read: impl FnOnce(&Option<T>) -> R) -> R {
+        self.value.with(read)
+    }
+
     /// Loads again, for a "Try again" or "Refresh" button.
     pub fn reload(&self) {
         self.reloads.update(|n| *n = n.wrapping_add(1));

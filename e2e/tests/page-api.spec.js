@@ -134,6 +134,20 @@ test("prefill fills what the portal knows, and a bad prefill is refused whole", 
   await expect(widget.host.locator("#sw-title")).not.toHaveValue("Not applied");
 });
 
+test("a prefilled service the backend does not list marks none, and the console says why", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+  await widget.goto();
+  await widget.host.evaluate((el) => el.prefill({ customer: { id: "contoso", name: "Contoso Ltd" }, service: "azure-stack" }));
+  await widget.host.evaluate((el) => el.open("customer"));
+  await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+  await expect(widget.host.locator("[data-testid=service-option][aria-current]")).toHaveCount(0);
+  await expect.poll(() => warnings).toEqual([
+    '<support-widget>: prefill: the backend lists no service "azure-stack", so none is suggested',
+  ]);
+});
+
 test("request headers from the page go with every request, and reserved ones are refused", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

@@ -34,6 +34,25 @@ pub fn ServiceChoice() -> impl IntoView {
             .or_else(|| widget.suggested_service.get())
     };
 
+    // A suggested service the backend does not list is the page's mistake,
+    // which the user cannot put right: the list simply marks none, and the
+    // page's developer reads why in the console.
+    Effect::new(move || {
+        let Some(suggested) = widget.suggested_service.get() else {
+            return;
+        };
+        let listed = services.with(|services| match services {
+            Some(Ok(list)) => list.iter().any(|service| service.id == suggested),
+            _ => true,
+        });
+        if !listed {
+            let message = format!(
+                "<support-widget>: prefill: the backend lists no service \"{suggested}\", so none is suggested"
+            );
+            web_sys::console::warn_1(&message.into());
+        }
+    });
+
     view! {
         <section class="sw-screen" data-testid="service-choice">
             <BackButton/>
