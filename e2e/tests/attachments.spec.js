@@ -162,6 +162,9 @@ test("a failed upload holds the request back until it is retried", async ({ page
   // Focus stays with the file, rather than falling back to the page, and not
   // on its remove button, where a second Enter would remove it.
   await expect(widget.host.getByTestId("attachment")).toBeFocused();
+  // The failure is old news while the file is tried again (a failure of this
+  // try would be told anew).
+  await expect(news).toBeEmpty();
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
   await expect(news).toHaveText(/已上传 \u2068?app\.log/);
   await expect(widget.host.getByTestId("attachments-blocked")).toBeEmpty();
