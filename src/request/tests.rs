@@ -1,0 +1,216 @@
+// These run in the browser too (scripts/test-browser), where JSON and
+// URLs are the browser's own: see `crate::json` and `crate::web_url`.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use support_contract::{RequestKind, RequestStatus};
+
+use super::*;
+
+fn backend() -> BackendUrl {
+    BackendUrl::parse(Some("https://portal.example.com/api/support")).unwrap()
+}
+
+#[test]
+fn creating_a_request_posts_json_with_the_idempotency_key() {
+    let body = NewSupportRequest {
+        title: "标题".into(),
+        ..NewSupportRequest::default()
+    };
+    let request = create_support_request(&backend(), "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11", &body);
+    assert_eq!(request.method, "POST");
+    assert_eq!(
+        request.url,
+        "https://portal.example.com/api/support/support-requests"
+    );
+    assert!(request
+        .headers
+        .contains(&("Content-Type", "application/json".into())));
+    assert!(request.headers.contains(&(
+        "Idempotency-Key",
+        "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11".into()
+    )));
+    let sent: NewSupportRequest = serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+    assert_eq!(sent, body);
+    assert_eq!(sent.kind, RequestKind::PartnerCenter);
+}
+
+#[test]
+fn customer_searches_encode_the_query() {
+    let request = search_customers(&backend(), " 北京 & co ");
+    assert_eq!(request.method, "GET");
+    assert_eq!(
+        request.url,
+        "https://portal.example.com/api/support/customers?query=%E5%8C%97%E4%BA%AC+%26+co"
+    );
+    assert_eq!(
+        list_services(&backend()).url,
+        "https://portal.example.com/api/support/services"
+    );
+}
+
+#[test]
+fn lists_are_read_and_failures_are_errors() {
+    let customers = r#"{"customers":[{"id":"c1","name":"台北雲端服務股份有限公司","domain":"taipei.partner.onmschina.cn"}]}"#;
+    assert_eq!(
+        read_customers(200, customers).unwrap()[0].name,
+        "台北雲端服務股份有限公司"
+    );
+    assert_eq!(read_customers(200, "[]"), Err(LoadError::BadResponse));
+    assert_eq!(read_customers(502, ""), Err(LoadError::Server(502)));
+}
+
+#[test]
+fn services_with_unsafe_admin_center_links_are_left_out() {
+    let body = r#"{"services":[
+        {"id":"azure","name":"Azure","admin_center_url":"https://portal.azure.cn/"},
+        {"id":"evil","name":"Evil","admin_center_url":"javascript:alert(1)"},
+        {"id":"data","name":"Data","admin_center_url":"data:text/html,<script>1</script>"}
+    ]}"#;
+    let ids: Vec<_> = read_services(200, body)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, ["azure"]);
+}
+
+#[test]
+fn a_201_gives_the_reference() {
+    let body = r#"{"id":"a1","reference":"SR-000001","status":"submitted","created_at":"2026-11-22T10:00:00Z"}"#;
+    let created = read_created(201, None, body).unwrap();
+    assert_eq!(created.reference, "SR-000001");
+    assert_eq!(created.status, RequestStatus::Submitted);
+}
+
+#[test]
+fn a_422_gives_the_field_errors() {
+    let body = r#"{"errors":[{"field":"contact.email","code":"invalid_email"}]}"#;
+    assert_eq!(
+        read_created(422, None, body),
+        Err(SubmitError::Rejected(vec![FieldError::new(
+            "contact.email",
+            ErrorCode::InvalidEmail
+        )]))
+    );
+}
+
+#[test]
+fn unreadable_or_failed_answers_are_errors_not_panics() {
+    let server = |status| SubmitError::Server {
+        status,
+        retry_after: None,
+    };
+    assert_eq!(
+        read_created(201, None, "<html>"),
+        Err(SubmitError::BadResponse)
+    );
+    assert_eq!(read_created(422, None, "oops"), Err(server(422)));
+    assert_eq!(read_created(503, Some("soon"), ""), Err(server(503)));
+    assert_eq!(read_created(413, None, ""), Err(SubmitError::TooLarge));
+    let in_flight =
+        r#"{"errors":[{"field":"Idempotency-Key","code":"idempotency_key_in_flight"}]}"#;
+    assert_eq!(
+        read_created(409, Some("1"), in_flight),
+        Err(SubmitError::Server {
+            status: 409,
+            retry_after: Some(1)
+        })
+    );
+    assert_eq!(
+        read_created(429, Some(" 17 "), ""),
+        Err(SubmitError::Server {
+            status: 429,
+            retry_after: Some(17)
+        })
+    );
+}
+
+#[test]
+fn a_long_search_sends_as_much_as_the_backend_takes() {
+    let pasted = format!("  {}", "错".repeat(300));
+    let sent = search_query(&pasted);
+    assert_eq!(sent.chars().count(), support_contract::limits::NAME_MAX);
+    assert!(search_customers(&backend(), &pasted)
+        .url
+        .ends_with(&"%E9%94%99".repeat(200)));
+    let articles = search_articles(&backend(), &pasted, Locale::ZhCn).url;
+    assert!(articles.contains(&format!("query={}&locale", "%E9%94%99".repeat(200))));
+    assert_eq!(search_query(" short "), "short");
+}
+
+#[test]
+fn self_service_lookups_carry_the_locale_and_encode_the_query() {
+    let health = service_health(&backend(), Some("azure"), Locale::ZhCn);
+    assert_eq!(
+        health.url,
+        "https://portal.example.com/api/support/service-health?service=azure&locale=zh-CN"
+    );
+    let every = service_health(&backend(), None, Locale::EnUs);
+    assert_eq!(
+        every.url,
+        "https://portal.example.com/api/support/service-health?locale=en-US"
+    );
+    let articles = search_articles(&backend(), " 重置 密码&x=1 ", Locale::ZhTw);
+    assert_eq!(
+        articles.url,
+        "https://portal.example.com/api/support/articles?query=%E9%87%8D%E7%BD%AE+%E5%AF%86%E7%A0%81%26x%3D1&locale=zh-TW"
+    );
+}
+
+#[test]
+fn a_status_lookup_keeps_the_id_in_one_path_segment() {
+    let request = request_status(&backend(), "../customers?query=a#b");
+    assert_eq!(
+        request.url,
+        "https://portal.example.com/api/support/support-requests/..%2Fcustomers%3Fquery=a%23b"
+    );
+    // No URL keeps ".." as a segment: it is left out rather than climbed.
+    assert_eq!(
+        request_status(&backend(), "..").url,
+        "https://portal.example.com/api/support/support-requests"
+    );
+    assert_eq!(request.method, "GET");
+}
+
+#[test]
+fn health_keeps_the_contracts_order_and_articles_only_with_web_links() {
+    // An incident comes before a newer advisory, as the backend sends it.
+    let body = r#"{"incidents":[
+        {"id":"a","service":"azure","kind":"incident","status":"investigating","title":"Old","summary":"","locale":"en-US","started_at":"2026-11-01T08:00:00Z","updated_at":"2026-11-01T08:00:00Z"},
+        {"id":"b","service":"azure","kind":"advisory","status":"monitoring","title":"New","summary":"","locale":"en-US","started_at":"2026-11-20T08:00:00Z","updated_at":"2026-11-20T08:00:00Z"}
+    ]}"#;
+    let incidents = read_health(200, body).unwrap();
+    assert_eq!(
+        incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        ["a", "b"]
+    );
+    assert_eq!(read_health(500, body), Err(LoadError::Server(500)));
+    assert_eq!(read_health(200, "{}"), Err(LoadError::BadResponse));
+
+    let articles = read_articles(
+        200,
+        r#"{"articles":[
+            {"id":"ok","title":"T","summary":"S","url":"https://docs.example.cn/a","locale":"zh-CN"},
+            {"id":"bad","title":"T","summary":"S","url":"javascript:alert(1)","locale":"zh-CN"}
+        ]}"#,
+    )
+    .unwrap();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0].id, "ok");
+}
+
+#[test]
+fn a_missing_request_is_not_found_rather_than_a_failure() {
+    assert_eq!(read_status(404, "{}"), Err(LoadError::NotFound));
+    assert_eq!(read_status(503, ""), Err(LoadError::Server(503)));
+    let stored = read_status(
+        200,
+        r#"{"id":"1","reference":"SR-1","status":"resolved","created_at":"2026-11-20T08:00:00Z",
+            "request":{"kind":"customer","title":"t","description":"d","contact":{"name":"n","email":"e@x.cn"}},
+            "history":[{"status":"submitted","changed_at":"2026-11-20T08:00:00Z"},{"status":"resolved","changed_at":"2026-11-21T08:00:00Z","note":"fixed"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(stored.status, RequestStatus::Resolved);
+    assert_eq!(stored.history.len(), 2);
+}

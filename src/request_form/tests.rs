@@ -1,0 +1,271 @@
+use super::*;
+use crate::host_api::PrefillContact;
+
+fn portal_prefill() -> Prefill {
+    Prefill {
+        title: Some("The portal's title".into()),
+        category: Some(Category::Technical),
+        contact: Some(PrefillContact {
+            name: Some("Portal User".into()),
+            email: Some("user@contoso.com".into()),
+            phone: None,
+            language: Some(ContactLanguage::ZhTw),
+        }),
+        ..Prefill::default()
+    }
+}
+
+#[test]
+fn a_prefill_fills_only_what_is_empty_and_chooses_no_language_twice() {
+    let (blank, chosen) = RequestFields::default().prefilled(false, &portal_prefill());
+    assert_eq!(blank.title, "The portal's title");
+    assert_eq!(blank.category, Some(Category::Technical));
+    assert_eq!(blank.contact_email, "user@contoso.com");
+    assert_eq!(blank.contact_phone, "");
+    assert_eq!(blank.contact_language, ContactLanguage::ZhTw);
+    assert!(chosen);
+
+    let (typed, chosen) = typed().prefilled(true, &portal_prefill());
+    assert_eq!(typed.title, "  Factura duplicada ");
+    assert_eq!(typed.category, Some(Category::Billing));
+    assert_eq!(typed.contact_name, " Lucía Pérez ");
+    assert_eq!(typed.contact_language, ContactLanguage::EsEs);
+    assert!(chosen);
+
+    // Spaces are nothing typed; a second prefill adds to the first.
+    let spaces = RequestFields {
+        title: "   ".into(),
+        ..RequestFields::default()
+    };
+    let (filled, _) = spaces.prefilled(false, &portal_prefill());
+    assert_eq!(filled.title, "The portal's title");
+    let phone = Prefill {
+        contact: Some(PrefillContact {
+            phone: Some("02 2555 0100".into()),
+            ..PrefillContact::default()
+        }),
+        ..Prefill::default()
+    };
+    let (both, _) = blank.prefilled(true, &phone);
+    assert_eq!(both.contact_phone, "02 2555 0100");
+    assert_eq!(both.contact_email, "user@contoso.com");
+}
+
+fn typed() -> RequestFields {
+    RequestFields {
+        category: Some(Category::Billing),
+        severity: Some(Severity::Critical),
+        title: "  Factura duplicada ".into(),
+        description: "\nLa factura de octubre aparece dos veces.\n".into(),
+        contact_name: " Lucía Pérez ".into(),
+        contact_email: " lucia@fabrikam.es ".into(),
+        contact_phone: "  ".into(),
+        contact_language: ContactLanguage::EsEs,
+        attachments: Vec::new(),
+    }
+}
+
+fn context() -> CustomerContext {
+    CustomerContext {
+        customer: CustomerRef {
+            id: "c-7".into(),
+            name: "Núñez y Asociados S.L.".into(),
+        },
+        service: Service {
+            id: "azure".into(),
+            name: "Azure".into(),
+            admin_center_url: "https://portal.azure.cn/".into(),
+        },
+        escalation: None,
+    }
+}
+
+#[test]
+fn an_empty_form_of_each_kind_says_what_to_do_for_each_field_it_needs() {
+    use support_contract::{ErrorCode, FieldError};
+
+    use crate::{field_errors, i18n};
+    let targets = [
+        RequestTarget::PartnerCenter,
+        RequestTarget::Customer(context()),
+        RequestTarget::ContactPartner {
+            articles_seen: Vec::new(),
+        },
+    ];
+    for target in targets {
+        let errors = RequestFields::default()
+            .to_request(&target, Locale::EnUs)
+            .validate();
+        assert!(!errors.is_empty(), "{target:?}");
+        for locale in Locale::ALL {
+            for error in &errors {
+                assert_eq!(error.code, ErrorCode::Required, "{error:?}");
+                let label = field_errors::field_label(&error.field).unwrap();
+                // What a field without an instruction of its own says:
+                // that the backend did not accept it.
+                let refused = i18n::format(
+                    locale,
+                    id::ERROR_NOT_ACCEPTED,
+                    Some(&i18n::args([(
+                        "field",
+                        i18n::message(locale, label).into(),
+                    )])),
+                );
+                let said = field_errors::message(locale, error);
+                assert_ne!(said, refused, "{locale:?} {error:?}");
+                let other = FieldError::new(error.field.as_str(), ErrorCode::InvalidValue);
+                assert_ne!(said, field_errors::message(locale, &other));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_partner_center_request_trims_text_and_leaves_out_an_empty_phone() {
+    let request = typed().to_request(&RequestTarget::PartnerCenter, Locale::EsEs);
+    assert_eq!(request.kind, RequestKind::PartnerCenter);
+    assert_eq!(request.category, Some(Category::Billing));
+    assert_eq!(
+        request.severity, None,
+        "severity belongs to customer requests"
+    );
+    assert_eq!(request.customer, None);
+    assert_eq!(request.title, "Factura duplicada");
+    assert_eq!(
+        request.description,
+        "La factura de octubre aparece dos veces."
+    );
+    assert_eq!(request.contact.name, "Lucía Pérez");
+    assert_eq!(request.contact.email, "lucia@fabrikam.es");
+    assert_eq!(request.contact.phone, None);
+    assert_eq!(request.locale, ContactLanguage::EsEs);
+    assert!(request.validate().is_empty());
+}
+
+#[test]
+fn submit_says_whether_the_request_waits_is_on_its_way_or_can_go() {
+    assert_eq!(submit_label(false, false), id::SUBMIT_BUTTON);
+    assert_eq!(submit_label(true, false), id::SUBMIT_PENDING);
+    // A retry's wait or the connection's, while sending.
+    assert_eq!(submit_label(true, true), id::SUBMIT_WAITING);
+    // Files still uploading, before the request goes.
+    assert_eq!(submit_label(false, true), id::SUBMIT_WAITING);
+}
+
+#[test]
+fn invisible_control_characters_are_left_out_and_line_breaks_kept() {
+    let pasted = RequestFields {
+        title: "bell\u{7} and\ttab".into(),
+        description: "\u{1b}[31mERROR\u{1b}[0m timeout\r\n\tat step 2\u{0}".into(),
+        contact_name: "\u{1b}Ana".into(),
+        contact_email: "ana@contoso.com\u{0}".into(),
+        contact_phone: "\u{7}+1 425 555 0100".into(),
+        ..typed()
+    };
+    let request = pasted.to_request(&RequestTarget::PartnerCenter, Locale::EnUs);
+    assert_eq!(request.title, "bell and tab");
+    assert_eq!(request.description, "[31mERROR[0m timeout\r\n\tat step 2");
+    assert_eq!(request.contact.name, "Ana");
+    assert_eq!(request.contact.email, "ana@contoso.com");
+    assert_eq!(request.contact.phone.as_deref(), Some("+1 425 555 0100"));
+    assert!(request.validate().is_empty());
+}
+
+#[test]
+fn a_customer_request_carries_the_customer_and_the_service() {
+    let request = typed().to_request(&RequestTarget::Customer(context()), Locale::ZhTw);
+    assert_eq!(request.kind, RequestKind::Customer);
+    assert_eq!(
+        request.category, None,
+        "categories belong to Partner Center requests"
+    );
+    assert_eq!(request.customer, Some(context().customer));
+    assert_eq!(request.service.as_deref(), Some("azure"));
+    assert_eq!(request.severity, Some(Severity::Critical));
+    assert!(request.validate().is_empty());
+}
+
+#[test]
+fn an_escalated_request_carries_what_the_guide_decided() {
+    let escalation = Escalation {
+        reason: "unavailable_service".into(),
+        health_checked: true,
+        troubleshooting: vec!["settings".into()],
+    };
+    let target = RequestTarget::Customer(CustomerContext {
+        escalation: Some(escalation.clone()),
+        ..context()
+    });
+    let request = typed().to_request(&target, Locale::EnUs);
+    assert_eq!(request.escalation, Some(escalation));
+    assert!(request.validate().is_empty());
+}
+
+#[test]
+fn contacting_the_partner_lists_the_articles_seen_and_needs_no_category() {
+    let target = RequestTarget::ContactPartner {
+        articles_seen: vec!["reset-password".into()],
+    };
+    let request = typed().to_request(&target, Locale::ZhCn);
+    assert_eq!(request.kind, RequestKind::CustomerSelfService);
+    assert_eq!(request.articles_seen, ["reset-password"]);
+    assert_eq!(request.category, None);
+    assert_eq!(request.severity, None);
+    assert!(request.validate().is_empty());
+}
+
+#[test]
+fn an_untouched_form_fails_validation_on_every_required_field() {
+    let errors = RequestFields::default()
+        .to_request(&RequestTarget::PartnerCenter, Locale::EnUs)
+        .validate();
+    assert_eq!(errors.len(), 5);
+    let customer =
+        RequestFields::default().to_request(&RequestTarget::Customer(context()), Locale::EnUs);
+    let fields: Vec<_> = customer.validate().into_iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [
+            "severity",
+            "title",
+            "description",
+            "contact.name",
+            "contact.email"
+        ]
+    );
+}
+
+#[test]
+fn a_request_refers_to_its_uploaded_files_by_id() {
+    let fields = RequestFields {
+        attachments: vec![Attachment {
+            id: "u-1".into(),
+            name: "screen.png".into(),
+            size: 2048,
+            content_type: "image/png".into(),
+            sha256: None,
+        }],
+        ..typed()
+    };
+    let request = fields.to_request(&RequestTarget::PartnerCenter, Locale::EnUs);
+    assert_eq!(request.attachments, ["u-1"]);
+    assert!(!RequestFields {
+        attachments: fields.attachments.clone(),
+        ..RequestFields::default()
+    }
+    .is_blank());
+    assert!(fields.for_next_request().attachments.is_empty());
+}
+
+#[test]
+fn the_next_request_keeps_only_the_contact_details() {
+    let next = typed().for_next_request();
+    assert_eq!(next.title, "");
+    assert_eq!(next.category, None);
+    assert_eq!(next.severity, None);
+    assert_eq!(next.contact_email, " lucia@fabrikam.es ");
+    assert_eq!(next.contact_language, ContactLanguage::EsEs);
+    // What carries over is no problem described, though not blank.
+    assert!(!next.is_blank() && !next.describes_a_problem());
+    assert!(typed().describes_a_problem());
+}
