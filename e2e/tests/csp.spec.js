@@ -95,7 +95,11 @@ for (const mode of ["launcher", "inline"]) {
     const host = page.locator("support-widget");
     if (mode === "launcher") {
       // Hidden rather than drawn unstyled in the page's flow.
+      // The launcher is drawn, and kept hidden: it is shown only by its
+      // stylesheet's load, which never comes.
       await page.waitForTimeout(500);
+      await expect(host.locator(".sw-launcher")).toHaveCount(1);
+      await expect(host.locator(".sw-launcher")).toHaveAttribute("hidden", "");
       await expect(host.locator(".sw-launcher")).toBeHidden();
     } else {
       // Inline, the widget still works, unstyled.
