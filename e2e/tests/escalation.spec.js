@@ -94,6 +94,10 @@ const serviceIndex = { office365: 0, azure: 1, dynamics365: 2, powerbi: 3 };
 
 // Past service health and troubleshooting, to the escalation reason.
 async function answerGuide(widget, reason) {
+  // Health is checked once the list has been shown: a Continue before it
+  // has loaded (or failed to) sends health_checked: false.
+  const answered = "[data-testid=incident], [data-testid=health-none], [role=alert]";
+  await expect(widget.host.getByTestId("guide-health").locator(answered).first()).toBeVisible();
   await widget.host.getByTestId("guide-health-continue").click();
   await widget.host.getByTestId("guide-troubleshoot-continue").click();
   await widget.host.locator(`[data-testid=guide-reason][data-reason=${reason}]`).click();
