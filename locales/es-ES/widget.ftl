@@ -170,7 +170,7 @@ error-invalid-phone = Introduzca un número de teléfono de entre 5 y 20 dígito
 error-invalid-value = El valor del campo «{ $field }» no está permitido. Elija otro
 # Variables:
 #   $field (String) - the label of the field, as shown above it
-error-not-accepted = El servicio de soporte no ha aceptado el campo «{ $field }». Revíselo e inténtelo de nuevo
+error-not-accepted = El servicio de soporte no ha aceptado el valor del campo «{ $field }». Revíselo e inténtelo de nuevo
 # The customer or service chosen before the form is no longer known to the support service.
 error-customer-unknown = El servicio de soporte ya no reconoce a este cliente. Vuelva atrás y elija el cliente de nuevo
 error-service-unknown = El servicio de soporte ya no reconoce este servicio. Vuelva atrás y elija el servicio de nuevo
@@ -212,7 +212,7 @@ confirm-heading = Solicitud enviada
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = La referencia de su solicitud es { $reference }.
-confirm-next = Un representante de soporte técnico se pondrá en contacto con usted directamente. Tenga a mano la referencia cuando lo haga.
+confirm-next = Un representante de soporte técnico se pondrá en contacto con usted directamente. Tenga a mano la referencia para cuando se pongan en contacto con usted.
 confirm-new-request = Enviar otra solicitud
 
 ## Drafts, retries and offline
@@ -314,7 +314,7 @@ filed-status-unavailable = No se ha podido cargar el estado
 status-heading = Estado de la solicitud
 status-loading = Cargando el estado de la solicitud…
 status-error = No se ha podido cargar el estado de la solicitud. Compruebe la conexión e inténtelo de nuevo.
-status-not-found = El servicio de soporte no conoce esta solicitud.
+status-not-found = El servicio de soporte no encuentra esta solicitud.
 status-label = Estado
 status-category-label = Categoría
 status-severity-label = Gravedad

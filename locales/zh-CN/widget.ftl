@@ -223,8 +223,8 @@ notice-hide = 隐藏此消息
 drafts-off = 草稿功能已关闭：此浏览器不允许小组件保存你输入的内容。请在离开页面前提交请求。
 # Variables:
 #   $seconds (Number) - seconds until the widget sends the request again
-submit-retrying = 请求暂时无法发送。将在 { $seconds } 秒后重试… 你输入的所有内容都已保留。
-submit-retrying-announced = 请求暂时无法发送。将在几秒后重试… 你输入的所有内容都已保留。
+submit-retrying = 请求暂时无法发送，将在 { $seconds } 秒后重试。你输入的所有内容都已保留。
+submit-retrying-announced = 请求暂时无法发送，将在几秒后重试。你输入的所有内容都已保留。
 submit-retry-now = 立即重试
 submit-retry-stop = 停止
 submit-offline = 你目前处于离线状态。网络恢复后将自动发送请求。
@@ -245,7 +245,7 @@ partner-duty-client-connectivity = 客户端连接和客户端桌面
 partner-duty-performance = 你的控制范围内的性能和可用性问题
 troubleshoot-software = 软件：客户使用的应用和客户端
 troubleshoot-settings = 设置：使用管理员权限检查客户的服务设置
-troubleshoot-configuration = 配置：域、用户、许可证和策略
+troubleshoot-configuration = 配置：域名、用户、许可证和策略
 
 ## Escalation guide (seeds 002 and 003)
 home-escalate-title = 上报客户的问题
