@@ -188,10 +188,22 @@ pub async fn upload_file(
     for (name, value) in &request.headers {
         _ = xhr.set_request_header(name, value);
     }
-    let progress =
+    // An upload with no sign of life (no bytes sent, no answer) for as long
+    // as any other request may take to answer is given up, and tried again
+    // like a lost connection. The deadline runs from the last progress, not
+    // from the start: a large file on a slow line may take longer in all.
+    let stalled = {
+        let xhr = xhr.clone();
+        Closure::<dyn Fn()>::new(move || _ = xhr.abort())
+    };
+    let watchdog = Watchdog::new(stalled.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    let progress = {
+        let watchdog = watchdog.clone();
         Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            watchdog.rearm();
             on_progress(event.loaded() as u64)
-        });
+        })
+    };
     if let Ok(upload) = xhr.upload() {
         upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
     }
@@ -210,7 +222,10 @@ pub async fn upload_file(
     }
     xhr.send_with_opt_blob(Some(&file))
         .map_err(|_| SubmitError::Network)?;
+    watchdog.rearm();
     _ = JsFuture::from(done).await;
+    watchdog.stop();
+    drop(stalled);
     if let Some(signal) = &transport.abort {
         _ = signal.remove_event_listener_with_callback("abort", aborting.as_ref().unchecked_ref());
     }
@@ -222,6 +237,42 @@ pub async fn upload_file(
     let retry_after = xhr.get_response_header("Retry-After").ok().flatten();
     let body = xhr.response_text().ok().flatten().unwrap_or_default();
     attachments::read_uploaded(status, retry_after.as_deref(), &body)
+}
+
+/// A timer that calls `expired` once [`ANSWER_WITHIN_MS`] pass without a
+/// [`Watchdog::rearm`].
+#[derive(Clone)]
+struct Watchdog {
+    expired: js_sys::Function,
+    timer: std::rc::Rc<std::cell::Cell<Option<i32>>>,
+}
+
+impl Watchdog {
+    fn new(expired: js_sys::Function) -> Watchdog {
+        Watchdog {
+            expired,
+            timer: Default::default(),
+        }
+    }
+
+    fn rearm(&self) {
+        self.stop();
+        let timer = web_sys::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &self.expired,
+                    ANSWER_WITHIN_MS as i32,
+                )
+                .ok()
+        });
+        self.timer.set(timer);
+    }
+
+    fn stop(&self) {
+        if let (Some(window), Some(timer)) = (web_sys::window(), self.timer.take()) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
 }
 
 /// The first `len` bytes of a file, for checking what it is before upload.

@@ -125,6 +125,32 @@ for (const locale of ["en-US", "zh-CN"]) {
   });
 }
 
+test("an upload that shows no sign of life for 30 seconds is given up and tried again", async ({ page, request: api }) => {
+  await page.clock.install();
+  const widget = await openForm(page);
+  let tries = 0;
+  await page.route("**/attachments?**", async (route) => {
+    tries += 1;
+    // The first try is never answered, and never fails either.
+    if (tries > 1) await route.continue();
+  });
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-progress")).toBeVisible();
+  await expect.poll(() => tries).toBe(1);
+  await page.clock.runFor(29_000);
+  await expect(widget.host.getByTestId("attachment-progress")).toBeVisible();
+  expect(tries).toBe(1);
+  await expect(async () => {
+    await page.clock.runFor(2_000);
+    await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  expect(tries).toBe(2);
+  await widget.fill(request);
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  expect((await widget.storedRequest(api)).attachments).toHaveLength(1);
+});
+
 test("a failed upload holds the request back until it is retried", async ({ page, request: api }) => {
   // The page's clock, run on below past the widget's own retries.
   await page.clock.install();
