@@ -231,7 +231,15 @@ pub fn read_created(
         retry_after: retry_after.and_then(parse_retry_after),
     };
     match status {
-        200 | 201 => crate::json::from_str(body).map_err(|_| SubmitError::BadResponse),
+        // Filed, but only an answer with the request's id and reference
+        // lets the widget confirm it; sent again under the same key, the
+        // request is not filed twice, and the backend answers again.
+        200..=299 => crate::json::from_str(body)
+            .ok()
+            .filter(|created: &CreatedRequest| {
+                !created.id.trim().is_empty() && !created.reference.trim().is_empty()
+            })
+            .ok_or(SubmitError::BadResponse),
         413 => Err(SubmitError::TooLarge),
         // Busy (the same request still in flight) or rate limited: worth
         // trying again with the same key, never a problem with the fields.
@@ -249,10 +257,15 @@ pub fn read_created(
     }
 }
 
-/// `Retry-After` in seconds. The HTTP-date form is not used by the contract
-/// and is ignored, as is anything unreadable.
+/// `Retry-After` in seconds (more than `u32` holds reads as the most it
+/// holds: a wait far too long to retry after). The HTTP-date form is not
+/// used by the contract and is ignored, as is anything unreadable.
 pub fn parse_retry_after(header: &str) -> Option<u32> {
-    header.trim().parse().ok()
+    let seconds = header.trim();
+    if seconds.is_empty() || !seconds.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(seconds.parse().unwrap_or(u32::MAX))
 }
 
 #[cfg(test)]

@@ -369,6 +369,8 @@ test("a service list that cannot be loaded says so, and Try again loads it", asy
 
   const failure = widget.host.getByRole("alert").filter({ hasText: "No se han podido cargar los servicios" });
   await expect(failure).toBeVisible();
+  // Unreachable: the advice is the connection's.
+  await expect(failure).toContainText("Compruebe la conexión");
   await expect(widget.host.getByTestId("service-option")).toHaveCount(0);
   await failure.getByRole("button", { name: "Volver a intentarlo" }).click();
   await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
@@ -405,6 +407,37 @@ test("a lookup whose sign-in is refused says to sign in again, and the page hear
   refused = false;
   await failure.getByRole("button", { name: "重试" }).click();
   await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+});
+
+test("a list the support service fails to give says so, without blaming the connection, and shows what it can read", async ({ page }) => {
+  let asked = 0;
+  let listed = 0;
+  await page.route("**/services", async (route) => {
+    asked += 1;
+    if (asked === 1) {
+      return route.fulfill({ status: 502, contentType: "text/html", body: "<html><h1>Bad gateway</h1></html>", headers: { "Access-Control-Allow-Origin": "*" } });
+    }
+    // A newer backend's list: one service this version cannot read.
+    const { services } = await (await route.fetch()).json();
+    listed = services.length;
+    await route.fulfill({
+      json: { services: [{ id: "stack", name: 7, admin_center_url: "https://portal.example.cn/" }, ...services] },
+      headers: { "Access-Control-Allow-Origin": "*" },
+    });
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  const failure = widget.host.getByRole("alert").filter({ hasText: "Services couldn't be loaded." });
+  await expect(failure).toContainText("The support service had a problem answering. Try again in a moment.");
+  await expect(failure).not.toContainText("connection");
+  await widget.setAttribute("locale", "zh-TW");
+  await expect(widget.host.getByRole("alert")).toContainText("無法載入服務。\u2069支援服務暫時無法正常回應，請稍後再試一次。");
+  await widget.host.getByRole("alert").getByRole("button").click();
+  await expect(widget.host.getByTestId("service-option").filter({ hasText: "Azure" })).toBeVisible();
+  await expect(widget.host.getByTestId("service-option")).toHaveCount(listed);
+  expect(listed).toBeGreaterThan(1);
 });
 
 test("a backend that never answers counts as unreachable after 30 seconds, and Try again asks again", async ({ page }) => {

@@ -483,6 +483,32 @@ test("a service that asks for a long wait says how long, sends no more, and keep
   await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
 });
 
+test("a filed answer without a reference: the form says it may be filed, keeps the text, and Try again confirms the same request", async ({ page, request }) => {
+  const posts = await interceptPosts(page, async (n, route, post) => {
+    if (n > 0) return passOn(route, post);
+    // Filed by the backend, then answered without the reference.
+    const response = await route.fetch();
+    const created = await response.json();
+    Object.assign(post, { reached: true, id: created.id });
+    await route.fulfill({ response, body: JSON.stringify({ ...created, reference: "" }) });
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  await expect(widget.submitError).toContainText("its answer couldn't be read");
+  await expect(widget.submitError).toContainText("as long as nothing is changed it won't be filed twice");
+  await expect(widget.confirmation).toHaveCount(0);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+  await draftStored(page);
+
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  expect(posts).toHaveLength(2);
+  const stored = await expectOneStoredRequest(widget, request, posts);
+  await expect(widget.confirmation).toContainText(stored.reference);
+});
+
 test("leaving the page right after typing keeps the last keystrokes", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

@@ -69,7 +69,7 @@ customer-search-loading = Searching…
 # Variables:
 #   $query (String) - what the partner typed
 customer-search-empty = No customer matches “{ $query }”. Check the spelling, or search by domain.
-customer-search-error = Customers couldn't be loaded. Check your connection and try again.
+customer-search-failed = Customers couldn't be loaded.
 # Variables:
 #   $count (Number) - how many customers match
 customer-search-found = { $count ->
@@ -82,6 +82,16 @@ customer-search-keys = Use the up and down arrows to choose.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 load-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again.
+# After what could not be loaded (customer-search-failed, service-failed and
+# the like) when the support service could not be reached.
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+load-failed-network = { $what } Check your connection and try again.
+# The same when the support service answered with an error, or with an answer
+# the widget cannot read.
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+load-failed-service = { $what } The support service had a problem answering. Try again in a moment.
 load-retry = Try again
 
 ## Service choice
@@ -90,7 +100,7 @@ load-retry = Try again
 #   $customer (String) - the customer's name
 service-heading = Which service does { $customer } need help with?
 service-loading = Loading services…
-service-error = Services couldn't be loaded. Check your connection and try again.
+service-failed = Services couldn't be loaded.
 service-empty = There are no services to choose from. Please let the site's administrator know.
 
 ## Self-help in the customer's admin center
@@ -221,7 +231,8 @@ submit-error-wait-days = The support service asked us to wait { $days } days bef
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again. Everything you typed is still here.
-submit-error-response = The support service sent an answer we couldn't understand. Try again in a moment. Everything you typed is still here.
+# A submit answered as filed (2xx) without an id and reference the widget can read.
+submit-error-unreadable = The support service answered, but its answer couldn't be read, so there is no reference to show. The request may have been filed: try again in a moment, and as long as nothing is changed it won't be filed twice. Everything you typed is still here.
 submit-error-too-large = The request is too large to send. Shorten the description and try again.
 submit-retry = Try again
 
@@ -299,7 +310,7 @@ health-status-resolved = Resolved
 #   $time (String) - when the incident started, formatted for the locale
 health-started = Started { $time }
 health-loading = Loading service health…
-health-error = Service health couldn't be loaded. Check your connection and try again.
+health-failed = Service health couldn't be loaded.
 guide-health-heading = Check service health first
 # Variables:
 #   $service (String) - the service's name
@@ -349,7 +360,7 @@ filed-on = Filed { $time }
 filed-status-unavailable = Status couldn't be loaded
 status-heading = Request status
 status-loading = Loading the request's status…
-status-error = The request's status couldn't be loaded. Check your connection and try again.
+status-failed = The request's status couldn't be loaded.
 status-not-found = The support service doesn't know this request.
 status-label = Status
 status-category-label = Category
@@ -390,7 +401,7 @@ help-results = { $count ->
 # Variables:
 #   $query (String) - what the customer searched for
 help-no-results = No articles match “{ $query }”. Try other words, or contact your partner.
-help-search-error = The help articles couldn't be searched. Check your connection and try again.
+help-search-failed = The help articles couldn't be searched.
 help-in-english = In English
 help-question = Still need help?
 help-solved = This solved it

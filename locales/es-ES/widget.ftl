@@ -65,7 +65,7 @@ customer-search-loading = Buscando…
 # Variables:
 #   $query (String) - what the partner typed
 customer-search-empty = Ningún cliente coincide con «{ $query }». Revise la ortografía o busque por dominio.
-customer-search-error = No se han podido cargar los clientes. Compruebe la conexión e inténtelo de nuevo.
+customer-search-failed = No se han podido cargar los clientes.
 # Variables:
 #   $count (Number) - how many customers match
 customer-search-found = { $count ->
@@ -74,6 +74,12 @@ customer-search-found = { $count ->
 }
 customer-search-keys = Use las flechas arriba y abajo para elegir.
 load-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo.
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+load-failed-network = { $what } Compruebe la conexión e inténtelo de nuevo.
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+load-failed-service = { $what } El servicio de soporte ha tenido un problema al responder. Inténtelo de nuevo dentro de unos instantes.
 load-retry = Volver a intentarlo
 
 ## Service choice
@@ -82,7 +88,7 @@ load-retry = Volver a intentarlo
 #   $customer (String) - the customer's name
 service-heading = ¿Con qué servicio necesita ayuda { $customer }?
 service-loading = Cargando servicios…
-service-error = No se han podido cargar los servicios. Compruebe la conexión e inténtelo de nuevo.
+service-failed = No se han podido cargar los servicios.
 service-empty = No hay servicios entre los que elegir. Comuníqueselo al administrador del sitio.
 
 ## Self-help in the customer's admin center
@@ -202,7 +208,7 @@ submit-error-wait-days = El servicio de soporte ha pedido esperar { $days } día
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.
-submit-error-response = El servicio de soporte ha enviado una respuesta que no hemos podido interpretar. Inténtelo de nuevo dentro de unos instantes. Todo lo que ha escrito se conserva.
+submit-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que no hay ninguna referencia que mostrar. Es posible que la solicitud ya se haya registrado: vuelva a intentarlo dentro de unos instantes; si no cambia nada, no se registrará dos veces. Todo lo que ha escrito se conserva.
 submit-error-too-large = La solicitud es demasiado grande para enviarla. Acorte la descripción e inténtelo de nuevo.
 submit-retry = Volver a intentarlo
 
@@ -274,7 +280,7 @@ health-status-monitoring = Supervisando la corrección
 health-status-resolved = Resuelto
 health-started = Comenzó el { $time }
 health-loading = Cargando el estado del servicio…
-health-error = No se ha podido cargar el estado del servicio. Compruebe la conexión e inténtelo de nuevo.
+health-failed = No se ha podido cargar el estado del servicio.
 guide-health-heading = Compruebe primero el estado del servicio
 guide-health-intro = Incidentes y avisos actuales de { $service }. Si uno de ellos es el problema de su cliente, 21Vianet ya tiene constancia de él: no lo escale de nuevo.
 guide-health-none = No hay incidentes ni avisos actuales de { $service }.
@@ -313,7 +319,7 @@ filed-on = Fecha de envío: { $time }
 filed-status-unavailable = No se ha podido cargar el estado
 status-heading = Estado de la solicitud
 status-loading = Cargando el estado de la solicitud…
-status-error = No se ha podido cargar el estado de la solicitud. Compruebe la conexión e inténtelo de nuevo.
+status-failed = No se ha podido cargar el estado de la solicitud.
 status-not-found = El servicio de soporte no encuentra esta solicitud.
 status-label = Estado
 status-category-label = Categoría
@@ -344,7 +350,7 @@ help-results = { $count ->
    *[other] Se han encontrado { $count } artículos.
 }
 help-no-results = Ningún artículo coincide con «{ $query }». Pruebe con otras palabras o póngase en contacto con su partner.
-help-search-error = No se ha podido buscar en los artículos de ayuda. Compruebe la conexión e inténtelo de nuevo.
+help-search-failed = No se ha podido buscar en los artículos de ayuda.
 help-in-english = En inglés
 help-question = ¿Sigue necesitando ayuda?
 help-solved = Esto lo ha resuelto

@@ -65,7 +65,7 @@ customer-search-loading = 正在搜索…
 # Variables:
 #   $query (String) - what the partner typed
 customer-search-empty = 没有与“{ $query }”匹配的客户。请检查拼写，或按域名搜索。
-customer-search-error = 无法加载客户列表。请检查网络连接，然后重试。
+customer-search-failed = 无法加载客户列表。
 # Variables:
 #   $count (Number) - how many customers match
 customer-search-found = { $count ->
@@ -74,6 +74,12 @@ customer-search-found = { $count ->
 }
 customer-search-keys = 使用上下箭头键进行选择。
 load-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+load-failed-network = { $what }请检查网络连接，然后重试。
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+load-failed-service = { $what }支持服务暂时无法正常响应，请稍后重试。
 load-retry = 重试
 
 ## Service choice
@@ -82,7 +88,7 @@ load-retry = 重试
 #   $customer (String) - the customer's name
 service-heading = { $customer }需要哪项服务方面的帮助？
 service-loading = 正在加载服务…
-service-error = 无法加载服务。请检查网络连接，然后重试。
+service-failed = 无法加载服务。
 service-empty = 没有可供选择的服务。请告知网站管理员。
 
 ## Self-help in the customer's admin center
@@ -196,7 +202,7 @@ submit-error-wait-days = 支持服务要求等待 { $days } 天后再发送（�
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。
-submit-error-response = 支持服务返回了无法识别的响应。请稍后重试。你输入的所有内容都已保留。
+submit-error-unreadable = 支持服务已响应，但无法读取其响应内容，因此无法显示请求编号。请求可能已经提交：请稍后重试，只要内容不做更改，就不会重复提交。你输入的所有内容都已保留。
 submit-error-too-large = 请求内容过大，无法发送。请缩短描述后重试。
 submit-retry = 重试
 
@@ -265,7 +271,7 @@ health-status-monitoring = 正在监控修复效果
 health-status-resolved = 已解决
 health-started = 开始于 { $time }
 health-loading = 正在加载服务运行状况…
-health-error = 无法加载服务运行状况。请检查网络连接，然后重试。
+health-failed = 无法加载服务运行状况。
 guide-health-heading = 先检查服务运行状况
 guide-health-intro = 以下是 { $service } 当前的事件和公告。如果其中之一就是你客户的问题，说明世纪互联已经知晓：请勿重复上报。
 guide-health-none = { $service } 当前没有事件或公告。
@@ -304,7 +310,7 @@ filed-on = 提交于 { $time }
 filed-status-unavailable = 无法加载状态
 status-heading = 请求状态
 status-loading = 正在加载请求状态…
-status-error = 无法加载请求状态。请检查网络连接，然后重试。
+status-failed = 无法加载请求状态。
 status-not-found = 支持服务找不到此请求。
 status-label = 状态
 status-category-label = 类别
@@ -334,7 +340,7 @@ help-results = { $count ->
    *[other] 找到 { $count } 篇文章。
 }
 help-no-results = 没有与“{ $query }”匹配的文章。请尝试其他字词，或联系你的合作伙伴。
-help-search-error = 无法搜索帮助文章。请检查网络连接，然后重试。
+help-search-failed = 无法搜索帮助文章。
 help-in-english = 英文
 help-question = 仍需要帮助？
 help-solved = 问题已解决

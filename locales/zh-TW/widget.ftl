@@ -65,7 +65,7 @@ customer-search-loading = 正在搜尋…
 # Variables:
 #   $query (String) - what the partner typed
 customer-search-empty = 找不到符合「{ $query }」的客戶。請檢查拼字，或改用網域搜尋。
-customer-search-error = 無法載入客戶清單。請檢查您的網路連線，然後再試一次。
+customer-search-failed = 無法載入客戶清單。
 # Variables:
 #   $count (Number) - how many customers match
 customer-search-found = { $count ->
@@ -74,6 +74,12 @@ customer-search-found = { $count ->
 }
 customer-search-keys = 請使用向上和向下方向鍵選擇。
 load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+load-failed-network = { $what }請檢查網路連線，然後再試一次。
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+load-failed-service = { $what }支援服務暫時無法正常回應，請稍後再試一次。
 load-retry = 再試一次
 
 ## Service choice
@@ -82,7 +88,7 @@ load-retry = 再試一次
 #   $customer (String) - the customer's name
 service-heading = { $customer }需要哪項服務的協助？
 service-loading = 正在載入服務…
-service-error = 無法載入服務。請檢查您的網路連線，然後再試一次。
+service-failed = 無法載入服務。
 service-empty = 沒有可選擇的服務。請通知網站管理員。
 
 ## Self-help in the customer's admin center
@@ -196,7 +202,7 @@ submit-error-wait-days = 支援服務要求等待 { $days } 天後再傳送（�
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
-submit-error-response = 支援服務傳回無法辨識的回應。請稍後再試一次。您輸入的內容都還保留著。
+submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交：請稍後再試一次，只要內容不變更，就不會重複提交。您輸入的內容都還保留著。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短描述後再試一次。
 submit-retry = 再試一次
 
@@ -265,7 +271,7 @@ health-status-monitoring = 正在監控修正效果
 health-status-resolved = 已解決
 health-started = 開始於 { $time }
 health-loading = 正在載入服務健康狀態…
-health-error = 無法載入服務健康狀態。請檢查網路連線，然後再試一次。
+health-failed = 無法載入服務健康狀態。
 guide-health-heading = 先檢查服務健康狀態
 guide-health-intro = 以下是 { $service } 目前的事件和公告。如果其中之一就是您客戶的問題，表示 21Vianet 已經知道：請勿重複呈報。
 guide-health-none = { $service } 目前沒有事件或公告。
@@ -304,7 +310,7 @@ filed-on = 提交於 { $time }
 filed-status-unavailable = 無法載入狀態
 status-heading = 要求狀態
 status-loading = 正在載入要求狀態…
-status-error = 無法載入要求狀態。請檢查網路連線，然後再試一次。
+status-failed = 無法載入要求狀態。
 status-not-found = 支援服務找不到此要求。
 status-label = 狀態
 status-category-label = 類別
@@ -334,7 +340,7 @@ help-results = { $count ->
    *[other] 找到 { $count } 篇文章。
 }
 help-no-results = 沒有符合「{ $query }」的文章。請嘗試其他字詞，或聯絡您的合作夥伴。
-help-search-error = 無法搜尋說明文章。請檢查網路連線，然後再試一次。
+help-search-failed = 無法搜尋說明文章。
 help-in-english = 英文
 help-question = 仍需要協助？
 help-solved = 問題已解決

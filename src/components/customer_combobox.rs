@@ -183,7 +183,7 @@ pub fn CustomerCombobox(
                 false,
             ),
             Some(Err(error)) => (
-                failure_text(widget, id::CUSTOMER_SEARCH_ERROR, &error),
+                failure_text(widget, id::CUSTOMER_SEARCH_FAILED, &error),
                 false,
             ),
             Some(Ok(found)) if found.is_empty() => (

@@ -34,16 +34,26 @@ pub fn LoadFailure(
     }
 }
 
-/// What a failed lookup says: `message`, or for a refused sign-in (401)
-/// that the user should sign in again, as a submit says it.
+/// What a failed lookup says: `message` (what could not be loaded), then
+/// what to do, which depends on why: the connection, or the support
+/// service (an error, or an answer the widget cannot read). A refused
+/// sign-in (401) says instead that the user should sign in again, as a
+/// submit says it.
 pub fn failure_text(widget: WidgetContext, message: MessageId, error: &LoadError) -> String {
-    match error {
-        LoadError::Server(status @ 401) => widget.format(
-            id::LOAD_ERROR_UNAUTHORIZED,
-            &i18n::args([("status", (*status).into())]),
-        ),
-        _ => widget.text(message)(),
-    }
+    let advice = match error {
+        LoadError::Server(status @ 401) => {
+            return widget.format(
+                id::LOAD_ERROR_UNAUTHORIZED,
+                &i18n::args([("status", (*status).into())]),
+            )
+        }
+        LoadError::Network => id::LOAD_FAILED_NETWORK,
+        _ => id::LOAD_FAILED_SERVICE,
+    };
+    widget.format(
+        advice,
+        &i18n::args([("what", widget.text(message)().into())]),
+    )
 }
 
 /// A refused sign-in is told to the page as a submit's is (`server`, with

@@ -77,7 +77,7 @@ pub fn ServiceHealthList(
         <div class="sw-health" data-testid="service-health">
             {move || match listed() {
                 None => view! { <p role="status">{widget.text(id::HEALTH_LOADING)}</p> }.into_any(),
-                Some(Err(error)) => view! { <LoadFailure message=id::HEALTH_ERROR error on_retry=Callback::new(move |()| health.reload())/> }
+                Some(Err(error)) => view! { <LoadFailure message=id::HEALTH_FAILED error on_retry=Callback::new(move |()| health.reload())/> }
                 .into_any(),
                 Some(Ok(shown)) => {
                     if shown.is_empty() {

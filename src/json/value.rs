@@ -67,6 +67,17 @@ impl Value {
         T::from_json(&self.get(key)).map_err(|invalid| invalid.within(key))
     }
 
+    /// The array `key`, less the items that cannot be read as a `T`: a list
+    /// from the backend shows what this version understands (not an item of
+    /// a kind a newer backend added) rather than nothing at all.
+    pub fn readable_items<T: FromJson>(&self, key: &str) -> Result<Vec<T>, Invalid> {
+        let items = self.get(key).items().ok_or_else(|| Invalid::at(key))?;
+        Ok(items
+            .iter()
+            .filter_map(|item| T::from_json(item).ok())
+            .collect())
+    }
+
     /// The member `key` read as a `T`, or `T`'s default when it is missing
     /// or `null`.
     pub fn field_or_default<T: FromJson + Default>(&self, key: &str) -> Result<T, Invalid> {

@@ -84,6 +84,63 @@ fn a_201_gives_the_reference() {
 }
 
 #[test]
+fn a_filed_request_is_confirmed_only_by_its_id_and_reference() {
+    // A status this version does not know is still a filed request.
+    let newer = r#"{"id":"a1","reference":"SR-000001","status":"received","created_at":"2026-11-22T10:00:00Z"}"#;
+    let created = read_created(201, None, newer).unwrap();
+    assert_eq!(created.reference, "SR-000001");
+    assert_eq!(created.status, RequestStatus::Submitted);
+    // Without an id or a reference there is nothing to confirm it by.
+    for body in [
+        r#"{"id":"","reference":"","status":"submitted","created_at":""}"#,
+        r#"{"id":"a1","reference":"  ","status":"submitted","created_at":""}"#,
+        r#"{"id":"a1","status":"submitted","created_at":""}"#,
+        "<html>OK</html>",
+    ] {
+        assert_eq!(
+            read_created(200, None, body),
+            Err(SubmitError::BadResponse),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn retry_after_is_whole_seconds_and_a_huge_one_is_the_longest_wait() {
+    assert_eq!(parse_retry_after(" 120 "), Some(120));
+    assert_eq!(parse_retry_after("99999999999"), Some(u32::MAX));
+    assert_eq!(
+        parse_retry_after("999999999999999999999999"),
+        Some(u32::MAX)
+    );
+    for unreadable in ["", "-5", "1.5", "soon", "Wed, 21 Oct 2026 07:28:00 GMT"] {
+        assert_eq!(parse_retry_after(unreadable), None, "{unreadable}");
+    }
+}
+
+#[test]
+fn a_list_leaves_out_the_items_it_cannot_read() {
+    let body = r#"{"incidents":[
+        {"id":"a","service":"azure","kind":"maintenance","status":"investigating","title":"Newer kind","summary":"","locale":"en-US","started_at":"2026-11-01T08:00:00Z","updated_at":"2026-11-01T08:00:00Z"},
+        {"id":"b","service":"azure","kind":"incident","status":"investigating","title":"No locale","summary":"","started_at":"2026-11-01T08:00:00Z","updated_at":"2026-11-01T08:00:00Z"},
+        {"id":"c","service":"azure","kind":"advisory","status":"monitoring","title":"Read","summary":"","locale":"en-US","started_at":"2026-11-20T08:00:00Z","updated_at":"2026-11-20T08:00:00Z"}
+    ]}"#;
+    let titles: Vec<String> = read_health(200, body)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.title)
+        .collect();
+    assert_eq!(titles, ["Read"]);
+    // Not a list at all is still an answer that cannot be read.
+    assert_eq!(
+        read_health(200, r#"{"incidents":{}}"#),
+        Err(LoadError::BadResponse)
+    );
+    let customers = r#"{"customers":[{"id":"c1","name":"Contoso"},{"id":"c2","name":"Fabrikam","domain":"fabrikam.cn"}]}"#;
+    assert_eq!(read_customers(200, customers).unwrap().len(), 1);
+}
+
+#[test]
 fn a_422_gives_the_field_errors() {
     let body = r#"{"errors":[{"field":"contact.email","code":"invalid_email"}]}"#;
     assert_eq!(

@@ -101,7 +101,7 @@ pub fn RequestStatus() -> impl IntoView {
                         <p class="sw-reference" data-testid="status-reference">{reference}</p>
                         <p class="sw-status-title">{title}</p>
                     })}
-                    <LoadFailure message=id::STATUS_ERROR error on_retry=Callback::new(move |()| stored.reload())/>
+                    <LoadFailure message=id::STATUS_FAILED error on_retry=Callback::new(move |()| stored.reload())/>
                 }
                 .into_any(),
                 Some(Ok(stored)) => {

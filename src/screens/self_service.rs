@@ -169,7 +169,7 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
         </p>
         {move || match search.result.get() {
             None => ().into_any(),
-            Some((_, Err(error))) => view! { <LoadFailure message=id::HELP_SEARCH_ERROR error on_retry=Callback::new(move |()| run()) focus="#sw-article-query"/> }
+            Some((_, Err(error))) => view! { <LoadFailure message=id::HELP_SEARCH_FAILED error on_retry=Callback::new(move |()| run()) focus="#sw-article-query"/> }
             .into_any(),
             Some((_, Ok(articles))) if articles.is_empty() => ().into_any(),
             Some((_, Ok(articles))) => view! {

@@ -60,7 +60,7 @@ pub fn ServiceChoice() -> impl IntoView {
             <EscalationCaption/>
             {move || match services.get() {
                 None => view! { <p role="status">{widget.text(id::SERVICE_LOADING)}</p> }.into_any(),
-                Some(Err(error)) => view! { <LoadFailure message=id::SERVICE_ERROR error on_retry=Callback::new(move |()| services.reload())/> }
+                Some(Err(error)) => view! { <LoadFailure message=id::SERVICE_FAILED error on_retry=Callback::new(move |()| services.reload())/> }
                 .into_any(),
                 Some(Ok(list)) if list.is_empty() => view! { <p role="alert">{widget.text(id::SERVICE_EMPTY)}</p> }.into_any(),
                 Some(Ok(list)) => view! {

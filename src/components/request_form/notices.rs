@@ -263,6 +263,6 @@ fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
             ),
         },
         SubmitError::Rejected(_) => widget.text(id::ERROR_SUMMARY_TITLE)(),
-        SubmitError::BadResponse => widget.text(id::SUBMIT_ERROR_RESPONSE)(),
+        SubmitError::BadResponse => widget.text(id::SUBMIT_ERROR_UNREADABLE)(),
     }
 }

@@ -1,7 +1,8 @@
 //! The lookups' answers as the widget reads them (and the customer and
 //! service it keeps in a draft, as it writes them): customers, services,
 //! service health and help articles, the same JSON as the contract's serde
-//! derives.
+//! derives. A list's items that cannot be read are left out of it, where
+//! serde would refuse the whole answer.
 
 use support_contract::{
     Article, ArticleList, Customer, CustomerList, HealthIncident, Service, ServiceHealth,
@@ -53,7 +54,7 @@ impl ToJson for Service {
 impl FromJson for CustomerList {
     fn from_json(value: &Value) -> Result<CustomerList, Invalid> {
         Ok(CustomerList {
-            customers: value.field("customers")?,
+            customers: value.readable_items("customers")?,
         })
     }
 }
@@ -61,7 +62,7 @@ impl FromJson for CustomerList {
 impl FromJson for ServiceList {
     fn from_json(value: &Value) -> Result<ServiceList, Invalid> {
         Ok(ServiceList {
-            services: value.field("services")?,
+            services: value.readable_items("services")?,
         })
     }
 }
@@ -86,7 +87,7 @@ impl FromJson for ServiceHealth {
     fn from_json(value: &Value) -> Result<ServiceHealth, Invalid> {
         Ok(ServiceHealth {
             service: value.field("service")?,
-            incidents: value.field("incidents")?,
+            incidents: value.readable_items("incidents")?,
         })
     }
 }
@@ -106,7 +107,7 @@ impl FromJson for Article {
 impl FromJson for ArticleList {
     fn from_json(value: &Value) -> Result<ArticleList, Invalid> {
         Ok(ArticleList {
-            articles: value.field("articles")?,
+            articles: value.readable_items("articles")?,
         })
     }
 }
