@@ -73,7 +73,12 @@ pub fn read_uploaded(
         retry_after: retry_after.and_then(parse_retry_after),
     };
     match status {
-        200 | 201 => crate::json::from_str(body).map_err(|_| SubmitError::BadResponse),
+        // An upload the widget cannot name by its id would be refused with
+        // the request: better said now, at the file.
+        200..=299 => crate::json::from_str(body)
+            .ok()
+            .filter(|uploaded: &Attachment| !uploaded.id.trim().is_empty())
+            .ok_or(SubmitError::BadResponse),
         400 | 413 | 415 | 422 => match crate::json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors }) if !errors.is_empty() => Err(SubmitError::Rejected(errors)),
             _ if status == 413 => Err(SubmitError::Rejected(vec![

@@ -157,12 +157,14 @@ pub fn read_health(status: u16, body: &str) -> Result<Vec<HealthIncident>, LoadE
 }
 
 /// Reads the answer to `GET /articles`. Articles whose link is not a web
-/// address are left out rather than offered as a broken link.
+/// address, or that have no title to show as one, are left out rather than
+/// offered as a broken or a blank link.
 pub fn read_articles(status: u16, body: &str) -> Result<Vec<Article>, LoadError> {
     let list: ArticleList = read_list(status, body)?;
     Ok(list
         .articles
         .into_iter()
+        .filter(|article| !article.title.trim().is_empty())
         .filter_map(|article| {
             let url = web_link(&article.url)?;
             Some(Article { url, ..article })

@@ -91,6 +91,13 @@ fn upload_answers_read_like_submit_answers() {
         read_uploaded(201, None, "{}"),
         Err(SubmitError::BadResponse)
     );
+    // An id the request could not name the file by is no upload.
+    let blank = stored.replacen(r#""id":"u1""#, r#""id":"""#, 1);
+    assert_ne!(blank, stored);
+    assert_eq!(
+        read_uploaded(201, None, &blank),
+        Err(SubmitError::BadResponse)
+    );
 }
 
 #[test]

@@ -249,7 +249,8 @@ fn health_keeps_the_contracts_order_and_articles_only_with_web_links() {
         200,
         r#"{"articles":[
             {"id":"ok","title":"T","summary":"S","url":"https://docs.example.cn/a","locale":"zh-CN"},
-            {"id":"bad","title":"T","summary":"S","url":"javascript:alert(1)","locale":"zh-CN"}
+            {"id":"bad","title":"T","summary":"S","url":"javascript:alert(1)","locale":"zh-CN"},
+            {"id":"blank","title":" ","summary":"S","url":"https://docs.example.cn/b","locale":"zh-CN"}
         ]}"#,
     )
     .unwrap();
