@@ -166,7 +166,10 @@ pub async fn request_status(
     transport: Transport,
 ) -> Result<StoredRequest, LoadError> {
     let request = request::request_status(&backend, &id);
-    load(request, &transport, request::read_status).await
+    load(request, &transport, |status, body| {
+        request::read_status(status, body, &id)
+    })
+    .await
 }
 
 /// Uploads one file with `XMLHttpRequest`, the one browser API that reports

@@ -5,7 +5,8 @@
 
 use support_contract::{
     Article, ArticleList, CreatedRequest, Customer, CustomerList, ErrorBody, ErrorCode, FieldError,
-    HealthIncident, NewSupportRequest, Service, ServiceHealth, ServiceList, StoredRequest,
+    HealthIncident, HealthStatus, NewSupportRequest, Service, ServiceHealth, ServiceList,
+    StoredRequest,
 };
 use thiserror::Error;
 
@@ -151,9 +152,14 @@ fn read_list<T: crate::json::FromJson>(status: u16, body: &str) -> Result<T, Loa
 }
 
 /// Reads the answer to `GET /service-health`, in the contract's order: by
-/// service, incidents before advisories, the latest first.
+/// service, incidents before advisories, the latest first. One resolved is
+/// not current (the contract lists none), and is left out.
 pub fn read_health(status: u16, body: &str) -> Result<Vec<HealthIncident>, LoadError> {
-    read_list(status, body).map(|health: ServiceHealth| health.incidents)
+    read_list(status, body).map(|health: ServiceHealth| {
+        let mut incidents = health.incidents;
+        incidents.retain(|incident| incident.status != HealthStatus::Resolved);
+        incidents
+    })
 }
 
 /// Reads the answer to `GET /articles`. Articles whose link is not a web
@@ -172,12 +178,17 @@ pub fn read_articles(status: u16, body: &str) -> Result<Vec<Article>, LoadError>
         .collect())
 }
 
-/// Reads the answer to `GET /support-requests/{id}`; a 404 says the backend
-/// does not know the request (any more).
-pub fn read_status(status: u16, body: &str) -> Result<StoredRequest, LoadError> {
+/// Reads the answer to `GET /support-requests/{id}` for the request `id`; a
+/// 404 says the backend does not know the request (any more), and an answer
+/// about another request is one that cannot be read.
+pub fn read_status(status: u16, body: &str, id: &str) -> Result<StoredRequest, LoadError> {
     match status {
         404 => Err(LoadError::NotFound),
-        _ => read_list(status, body),
+        _ => read_list(status, body).and_then(|stored: StoredRequest| {
+            (stored.id == id)
+                .then_some(stored)
+                .ok_or(LoadError::BadResponse)
+        }),
     }
 }
 

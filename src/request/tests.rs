@@ -131,6 +131,9 @@ fn a_list_leaves_out_the_items_it_cannot_read() {
         .map(|i| i.title)
         .collect();
     assert_eq!(titles, ["Read"]);
+    // A resolved incident is not current: the contract lists none.
+    let resolved = body.replace(r#""status":"monitoring""#, r#""status":"resolved""#);
+    assert_eq!(read_health(200, &resolved), Ok(Vec::new()));
     // Not a list at all is still an answer that cannot be read.
     assert_eq!(
         read_health(200, r#"{"incidents":{}}"#),
@@ -260,15 +263,14 @@ fn health_keeps_the_contracts_order_and_articles_only_with_web_links() {
 
 #[test]
 fn a_missing_request_is_not_found_rather_than_a_failure() {
-    assert_eq!(read_status(404, "{}"), Err(LoadError::NotFound));
-    assert_eq!(read_status(503, ""), Err(LoadError::Server(503)));
-    let stored = read_status(
-        200,
-        r#"{"id":"1","reference":"SR-1","status":"resolved","created_at":"2026-11-20T08:00:00Z",
+    assert_eq!(read_status(404, "{}", "1"), Err(LoadError::NotFound));
+    assert_eq!(read_status(503, "", "1"), Err(LoadError::Server(503)));
+    let body = r#"{"id":"1","reference":"SR-1","status":"resolved","created_at":"2026-11-20T08:00:00Z",
             "request":{"kind":"customer","title":"t","description":"d","contact":{"name":"n","email":"e@x.cn"}},
-            "history":[{"status":"submitted","changed_at":"2026-11-20T08:00:00Z"},{"status":"resolved","changed_at":"2026-11-21T08:00:00Z","note":"fixed"}]}"#,
-    )
-    .unwrap();
+            "history":[{"status":"submitted","changed_at":"2026-11-20T08:00:00Z"},{"status":"resolved","changed_at":"2026-11-21T08:00:00Z","note":"fixed"}]}"#;
+    let stored = read_status(200, body, "1").unwrap();
     assert_eq!(stored.status, RequestStatus::Resolved);
     assert_eq!(stored.history.len(), 2);
+    // An answer about another request is not this one's status.
+    assert_eq!(read_status(200, body, "2"), Err(LoadError::BadResponse));
 }
