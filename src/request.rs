@@ -4,9 +4,9 @@
 //! tested natively; `api.rs` only sends what is built here.
 
 use support_contract::{
-    Article, ArticleList, CreatedRequest, Customer, CustomerList, ErrorBody, ErrorCode, FieldError,
-    HealthIncident, HealthStatus, NewSupportRequest, Service, ServiceHealth, ServiceList,
-    StoredRequest,
+    limits, Article, ArticleList, CreatedRequest, Customer, CustomerList, ErrorBody, ErrorCode,
+    FieldError, HealthIncident, HealthStatus, NewSupportRequest, Service, ServiceHealth,
+    ServiceList, StoredRequest,
 };
 use thiserror::Error;
 
@@ -128,9 +128,15 @@ pub enum LoadError {
     NotFound,
 }
 
-/// Reads the answer to `GET /customers`.
+/// Reads the answer to `GET /customers`: at most the contract's
+/// [`limits::SEARCH_RESULTS_MAX`], the first ones, however many a backend
+/// sends (as for articles).
 pub fn read_customers(status: u16, body: &str) -> Result<Vec<Customer>, LoadError> {
-    read_list(status, body).map(|list: CustomerList| list.customers)
+    read_list(status, body).map(|list: CustomerList| {
+        let mut customers = list.customers;
+        customers.truncate(limits::SEARCH_RESULTS_MAX);
+        customers
+    })
 }
 
 /// Reads the answer to `GET /services`. Services whose admin-center address
@@ -175,6 +181,7 @@ pub fn read_articles(status: u16, body: &str) -> Result<Vec<Article>, LoadError>
             let url = web_link(&article.url)?;
             Some(Article { url, ..article })
         })
+        .take(limits::SEARCH_RESULTS_MAX)
         .collect())
 }
 

@@ -7,8 +7,8 @@ use support_contract::Article;
 
 use crate::customer_search::fold;
 
-/// The most articles one search answers with.
-pub const MAX_RESULTS: usize = 20;
+/// The most articles one search answers with, as the contract says.
+pub const MAX_RESULTS: usize = support_contract::limits::SEARCH_RESULTS_MAX;
 
 /// The longest query accepted, in characters.
 pub const QUERY_MAX: usize = crate::customer_search::QUERY_MAX;

@@ -30,9 +30,8 @@
 use support_contract::Customer;
 use unicode_normalization::UnicodeNormalization;
 
-/// The most customers one search answers with: enough for a pick list, and
-/// a hint to type more when the wanted one is not among them.
-pub const MAX_RESULTS: usize = 20;
+/// The most customers one search answers with, as the contract says.
+pub const MAX_RESULTS: usize = support_contract::limits::SEARCH_RESULTS_MAX;
 
 /// The longest query accepted, in characters (as long as a name may be).
 pub const QUERY_MAX: usize = support_contract::limits::NAME_MAX;

@@ -18,6 +18,10 @@ pub mod limits {
     /// The largest body the backend accepts, in bytes: the longest fields,
     /// all in four-byte characters, plus room for the JSON around them.
     pub const BODY_MAX_BYTES: usize = 64 * 1024;
+    /// The most customers, or help articles, one search answers with
+    /// (`x-max-results`): enough for a pick list, and a hint to type more
+    /// when the wanted one is not among them.
+    pub const SEARCH_RESULTS_MAX: usize = 20;
 }
 
 /// Why a field was refused; serialized as the `code` of a 422 error.

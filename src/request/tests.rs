@@ -141,6 +141,13 @@ fn a_list_leaves_out_the_items_it_cannot_read() {
     );
     let customers = r#"{"customers":[{"id":"c1","name":"Contoso"},{"id":"c2","name":"Fabrikam","domain":"fabrikam.cn"}]}"#;
     assert_eq!(read_customers(200, customers).unwrap().len(), 1);
+    // No more than the contract's 20, the first ones, however many are sent.
+    let many: Vec<String> = (0..25)
+        .map(|n| format!(r#"{{"id":"c{n}","name":"Customer {n}","domain":"d{n}.cn"}}"#))
+        .collect();
+    let many = read_customers(200, &format!(r#"{{"customers":[{}]}}"#, many.join(","))).unwrap();
+    assert_eq!(many.len(), 20);
+    assert_eq!((many[0].id.as_str(), many[19].id.as_str()), ("c0", "c19"));
 }
 
 #[test]
