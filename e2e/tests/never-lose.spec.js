@@ -509,6 +509,32 @@ test("a filed answer without a reference: the form says it may be filed, keeps t
   await expect(widget.confirmation).toContainText(stored.reference);
 });
 
+test("an answer that is slow to come says so, and the request still goes once", async ({ page, request }) => {
+  await page.clock.install();
+  let answer;
+  const held = new Promise((resolve) => (answer = resolve));
+  const posts = await interceptPosts(page, async (n, route, post) => {
+    await held;
+    await passOn(route, post);
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  await expect.poll(() => posts.length).toBe(1);
+  const slow = widget.host.getByTestId("slow-answer");
+  await expect(slow).toHaveAttribute("role", "status");
+  await page.clock.runFor(7_000);
+  await expect(slow).toBeEmpty();
+  await page.clock.runFor(1_500);
+  await expect(slow).toHaveText(/taking longer than usual to answer.*still on its way/);
+  await expect(widget.submitButton).toHaveAttribute("aria-busy", "true");
+  answer();
+  await expect(widget.confirmation).toBeVisible();
+  expect(posts).toHaveLength(1);
+  await expectOneStoredRequest(widget, request, posts);
+});
+
 test("leaving the page right after typing keeps the last keystrokes", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

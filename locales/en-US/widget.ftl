@@ -209,6 +209,9 @@ error-sent-before-changes = An earlier attempt to send this request, before your
 
 submit-button = Submit
 submit-pending = Submitting your request…
+# Under the form while a request has been on its way for several seconds
+# without an answer (it is retried by itself if none comes).
+submit-slow = The support service is taking longer than usual to answer. Your request is still on its way, and everything you typed is kept.
 # On the Submit button while the request waits for a retry, for the
 # connection to return or for its files to upload (the notice says which).
 submit-waiting = Waiting to send…

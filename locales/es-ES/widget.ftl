@@ -188,6 +188,7 @@ error-sent-before-changes = Un intento anterior de enviar esta solicitud, antes 
 
 submit-button = Enviar
 submit-pending = Enviando su solicitud…
+submit-slow = El servicio de soporte está tardando más de lo habitual en responder. Su solicitud sigue en camino y se conserva todo lo que ha escrito.
 submit-waiting = Esperando para enviar…
 submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe la conexión e inténtelo de nuevo. Todo lo que ha escrito se conserva.
 # Variables:

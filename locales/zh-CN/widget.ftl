@@ -182,6 +182,7 @@ error-sent-before-changes = 你修改之前发送的此请求已到达支持服�
 
 submit-button = 提交
 submit-pending = 正在提交你的请求…
+submit-slow = 支持服务的响应时间比平时长。你的请求仍在发送中，输入的所有内容都已保留。
 submit-waiting = 等待发送…
 submit-error-network = 无法连接到支持服务。请检查网络连接，然后重试。你输入的所有内容都已保留。
 # Variables:

@@ -182,6 +182,7 @@ error-sent-before-changes = 您修改之前傳送的此要求已到達支援服�
 
 submit-button = 提交
 submit-pending = 正在提交您的要求…
+submit-slow = 支援服務的回應時間比平常久。您的要求仍在傳送中，輸入的內容都還保留著。
 submit-waiting = 等待傳送…
 submit-error-network = 無法連線到支援服務。請檢查您的網路連線，然後再試一次。您輸入的內容都還保留著。
 # Variables:

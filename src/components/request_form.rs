@@ -11,7 +11,7 @@ use leptos::{ev::SubmitEvent, prelude::*};
 pub use self::state::RequestFormState;
 use self::{
     files_hold::FilesHold,
-    notices::{DraftNotice, SendingNotice, SubmitFailure},
+    notices::{DraftNotice, SendingNotice, SlowAnswer, SubmitFailure},
 };
 use crate::{
     attachments::Blocker,
@@ -240,18 +240,25 @@ pub fn RequestForm(
                     <ContactLanguageChoice value=state.contact_language/>
                 </fieldset>
                 <SendingNotice state/>
-                // Files still uploading hold the request, which goes by
-                // itself: a notice, as a retry's wait is; a failed file is
-                // an error the user must act on.
-                <div data-testid="attachments-blocked">
-                    <p class=move || waits_for_files().then_some("sw-notice") role="status">
-                        {move || waits_for_files().then(widget.text(id::ATTACHMENTS_WAIT))}
-                    </p>
-                    <p class="sw-field-error" role="alert">
-                        {move || {
-                            (blocked.get() == Some(Blocker::UploadFailed)).then(widget.text(id::ATTACHMENTS_FAILED))
-                        }}
-                    </p>
+                // What holds the request, or slows it, in one box, which
+                // takes no room of its own in the form while it says nothing.
+                <div>
+                    <SlowAnswer on_its_way=Signal::derive(move || {
+                        pending.get() && state.sender.holding.with(Option::is_none) && !waits_for_files()
+                    })/>
+                    // Files still uploading hold the request, which goes by
+                    // itself: a notice, as a retry's wait is; a failed file
+                    // is an error the user must act on.
+                    <div data-testid="attachments-blocked">
+                        <p class=move || waits_for_files().then_some("sw-notice") role="status">
+                            {move || waits_for_files().then(widget.text(id::ATTACHMENTS_WAIT))}
+                        </p>
+                        <p class="sw-field-error" role="alert">
+                            {move || {
+                                (blocked.get() == Some(Blocker::UploadFailed)).then(widget.text(id::ATTACHMENTS_FAILED))
+                            }}
+                        </p>
+                    </div>
                 </div>
                 <SubmitFailure
                     result=Signal::derive(move || result.get())

@@ -109,6 +109,35 @@ const SUBMIT: &str = "[data-testid=submit]";
 /// Where focus goes when "Stop" removes itself: "Try again".
 const TRY_AGAIN: &str = ".sw-submit-error button";
 
+/// How long an attempt goes unanswered before the form says so.
+const SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(8);
+
+/// Near the submit button, while an attempt is `on_its_way`: once it has gone
+/// unanswered for a few seconds, that the support service is slow (a status,
+/// as a retry's wait is). Without a word, a slow answer looks like a stuck
+/// form. The request itself is left alone: it is answered, or counts as
+/// unanswered after 30 seconds and is tried again.
+#[component]
+pub fn SlowAnswer(#[prop(into)] on_its_way: Signal<bool>) -> impl IntoView {
+    let widget = use_widget();
+    let slow = RwSignal::new(false);
+    Effect::new(move |timer: Option<Option<TimeoutHandle>>| {
+        if let Some(Some(timer)) = timer {
+            timer.clear();
+        }
+        slow.set(false);
+        if !on_its_way.get() {
+            return None;
+        }
+        set_timeout_with_handle(move || _ = slow.try_set(true), SLOW_AFTER).ok()
+    });
+    view! {
+        <p class=move || slow.get().then_some("sw-notice") role="status" data-testid="slow-answer">
+            {move || slow.get().then(widget.text(id::SUBMIT_SLOW))}
+        </p>
+    }
+}
+
 /// Near the submit button: waiting to retry, or holding while offline. Only
 /// the text follows the countdown: the buttons stay put, and keep focus.
 #[component]
