@@ -93,9 +93,10 @@ pub enum SetStatusError {
     Failed(#[from] ApiError),
 }
 
-/// Opens (and migrates) the database at `database_url` and applies `args`.
+/// Opens (and migrates) the database at `database_url`, which must exist,
+/// and applies `args`.
 pub async fn set_status(database_url: &str, args: &SetStatus) -> Result<StatusSet, SetStatusError> {
-    let db = db::connect(database_url).await?;
+    let db = db::connect_existing(database_url).await?;
     let result = db::set_status(&db, &args.request, args.status, args.note.as_deref()).await;
     db.close().await;
     result?.ok_or_else(|| SetStatusError::NotFound(args.request.clone()))

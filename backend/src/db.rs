@@ -33,6 +33,8 @@ pub enum ConnectError {
     Unsupported { url: String },
     #[error("cannot open database {url:?}: {source}")]
     Open { url: String, source: sqlx::Error },
+    #[error("no database at {url:?}")]
+    Missing { url: String },
     #[error("cannot migrate database {url:?}: {source}")]
     Migrate {
         url: String,
@@ -69,6 +71,17 @@ impl Db {
 /// database must exist). Several processes may start at once on one
 /// PostgreSQL database: the migrator takes a lock, so exactly one migrates.
 pub async fn connect(url: &str) -> Result<Db, ConnectError> {
+    open(url, true).await
+}
+
+/// Opens and migrates the database at `url` as [`connect`] does, but never
+/// creates one: for commands on a database that must already hold requests
+/// (a mistyped SQLite path is an error, not a new empty file).
+pub async fn connect_existing(url: &str) -> Result<Db, ConnectError> {
+    open(url, false).await
+}
+
+async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
     install_default_drivers();
     let shown = redact(url);
     let open = |source| ConnectError::Open {
@@ -80,7 +93,11 @@ pub async fn connect(url: &str) -> Result<Db, ConnectError> {
     let (options, migrator) = match dialect {
         Dialect::Sqlite => {
             if !Sqlite::database_exists(url).await.map_err(open)? {
+                if !create {
+                    return Err(ConnectError::Missing { url: shown });
+                }
                 Sqlite::create_database(url).await.map_err(open)?;
+                only_for_the_backend(url);
             }
             let options = AnyPoolOptions::new()
                 // One writer at a time in SQLite: more connections only wait.
@@ -112,6 +129,24 @@ pub async fn connect(url: &str) -> Result<Db, ConnectError> {
             source,
         })?;
     Ok(Db { pool, dialect })
+}
+
+/// Makes a new SQLite file readable and writable by the backend's user only
+/// (SQLite gives its `-wal` and `-shm` files the same mode): it holds
+/// people's names, addresses and phone numbers.
+fn only_for_the_backend(url: &str) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        use std::str::FromStr;
+        let Ok(options) = sqlx::sqlite::SqliteConnectOptions::from_str(url) else {
+            return;
+        };
+        let file = options.get_filename();
+        if let Err(error) = std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)) {
+            tracing::warn!("cannot make {} private: {error}", file.display());
+        }
+    }
 }
 
 /// Whether `id` could name a row. PostgreSQL text cannot hold NUL, and a

@@ -39,7 +39,12 @@ impl FileStore {
 
     /// Starts writing a new file with a fresh id.
     pub async fn create(&self) -> io::Result<NewFile> {
-        tokio::fs::create_dir_all(self.dir.as_path()).await?;
+        let mut folder = tokio::fs::DirBuilder::new();
+        folder.recursive(true);
+        // Listed by the backend only: an id is all a download needs.
+        #[cfg(unix)]
+        folder.mode(0o700);
+        folder.create(self.dir.as_path()).await?;
         let id = Uuid::new_v4();
         let partial = self.dir.join(format!(".{}{PARTIAL}", id.hyphenated()));
         let mut options = tokio::fs::OpenOptions::new();

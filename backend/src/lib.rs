@@ -123,7 +123,6 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(
             support_contract::limits::BODY_MAX_BYTES,
         ))
-        .layer(axum::middleware::map_response(no_sniffing))
         // A bug must not take a connection down without an answer: a panic
         // becomes the contract's JSON 500, and the server keeps serving.
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
@@ -133,10 +132,12 @@ pub fn router(state: AppState) -> Router {
             },
         ))
         .with_state(state);
-    match cors {
+    let api = match cors {
         Some(cors) => api.layer(cors),
         None => api,
-    }
+    };
+    // Outermost: every answer, preflights and a panic's 500 included.
+    api.layer(axum::middleware::map_response(no_sniffing))
 }
 
 /// Browsers must take every answer for the JSON it says it is, never sniff

@@ -683,6 +683,8 @@ async fn a_portal_on_another_origin_may_upload() {
         .unwrap();
     assert!(preflight.status().is_success());
     assert_eq!(preflight.headers()["access-control-allow-origin"], ALLOWED);
+    // Every answer, a preflight too, is not to be sniffed.
+    assert_eq!(preflight.headers()["x-content-type-options"], "nosniff");
     let allowed = preflight.headers()["access-control-allow-headers"]
         .to_str()
         .unwrap()
@@ -741,4 +743,29 @@ async fn uploads_count_against_the_rate_limit_like_requests() {
     assert!(response.headers().contains_key("retry-after"));
     assert_eq!(json_of(response).await.1, one_error("", "rate_limited"));
     assert_eq!(server.count("attachments").await, 1);
+}
+
+#[tokio::test]
+async fn an_upload_whose_file_is_gone_is_not_found_and_the_folder_is_private() {
+    let server = start().await;
+    let attachment = uploaded(&server, "app.log", "text/plain", b"started\n").await;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(server.attachments_dir())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{mode:o}");
+        // The database it made holds people's contact details too.
+        if let Some(file) = server.database_url().strip_prefix("sqlite://") {
+            let mode = std::fs::metadata(file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        }
+    }
+    std::fs::remove_file(server.attachments_dir().join(&attachment.id)).unwrap();
+    let response = download(&server, &attachment.id).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body, common::one_error("id", "not_found"));
 }

@@ -165,3 +165,36 @@ fn help_documents_set_status() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_id_is_found_in_any_case_and_a_blank_note_is_no_note() {
+    let server = start().await;
+    let created = create(&server).await;
+    let upper = created.id.to_ascii_uppercase();
+    assert_eq!(stored(&server, &upper).await.id, created.id);
+
+    let output = set_status(server.database_url(), &[&upper, "resolved", "--note", "  "]);
+    assert!(output.status.success(), "{output:?}");
+    let raw: serde_json::Value = server.stored(&created.id).await;
+    assert_eq!(raw["status"], "resolved");
+    assert_eq!(
+        raw["history"][1],
+        serde_json::json!({"status": "resolved", "changed_at": raw["history"][1]["changed_at"]})
+    );
+}
+
+#[tokio::test]
+async fn set_status_on_a_database_that_does_not_exist_creates_none() {
+    let dir = std::env::temp_dir().join(format!("support-backend-missing-{}", common::key()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let missing = dir.join("mistyped.db");
+    let url = format!("sqlite://{}", missing.display());
+    let output = set_status(&url, &["SR-000001", "resolved"]);
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("no database at"),
+        "{output:?}"
+    );
+    assert!(!missing.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

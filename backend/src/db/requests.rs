@@ -150,7 +150,8 @@ pub async fn create_request(
     }))
 }
 
-/// The stored request with this id, if any.
+/// The stored request with this id (in any case: ids are stored as
+/// lowercase UUIDs), if any.
 pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, ApiError> {
     if !super::can_be_id(id) {
         return Ok(None);
@@ -158,7 +159,7 @@ pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, Ap
     let row: Option<(String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, reference, status, created_at, body FROM support_requests WHERE id = $1",
     )
-    .bind(id)
+    .bind(id.to_ascii_lowercase())
     .fetch_optional(db.pool())
     .await?;
     let Some((id, reference, status, created_at, body)) = row else {

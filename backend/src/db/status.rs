@@ -59,14 +59,18 @@ pub async fn set_status(
     if !super::can_be_id(wanted) {
         return Ok(None);
     }
+    // A blank note says nothing: the change is kept without one.
+    let note = note.map(str::trim).filter(|note| !note.is_empty());
     let mut tx = db.pool().begin().await?;
     let found: Option<(String, String)> = sqlx::query_as(
         "UPDATE support_requests SET status = $2
-         WHERE id = $1 OR UPPER(reference) = UPPER($1)
+         WHERE id = $3 OR UPPER(reference) = UPPER($1)
          RETURNING id, reference",
     )
     .bind(wanted)
     .bind(status.as_str())
+    // Ids are stored as lowercase UUIDs; either is taken in any case.
+    .bind(wanted.to_ascii_lowercase())
     .fetch_optional(&mut *tx)
     .await?;
     let Some((id, reference)) = found else {

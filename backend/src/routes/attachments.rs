@@ -131,7 +131,13 @@ pub async fn download(
             "attachment {id}: stored content type does not parse"
         ))
     })?;
-    let file = state.files.open(id).await.map_err(storage_error)?;
+    // A row whose file is not there (yet: the row is written just before
+    // the file is renamed into place; or any more: removed by hand, or
+    // another process's folder) has no upload to give.
+    let file = match state.files.open(id).await {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Err(not_found),
+        opened => opened.map_err(storage_error)?,
+    };
     let headers = download::headers(kind, attachment.size, &attachment.name);
     Ok((headers, Body::from_stream(ReaderStream::new(file))).into_response())
 }
