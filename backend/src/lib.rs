@@ -34,6 +34,7 @@ pub mod rate_limit;
 pub mod request_body;
 pub mod request_rules;
 pub mod routes;
+pub mod serve;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -98,7 +99,9 @@ pub struct AppState {
 /// The whole HTTP API.
 pub fn router(state: AppState) -> Router {
     let cors = cors_layer(&state.allowed_origins);
-    let mut create = post(routes::support_requests::create);
+    let mut create = post(routes::support_requests::create).layer(axum::middleware::from_fn(
+        request_body::refuse_announced_oversize,
+    ));
     let mut upload = post(routes::attachments::upload);
     if let Some(limiter) = &state.rate_limit {
         // One bucket for both: an upload costs what a request does.
@@ -122,6 +125,11 @@ pub fn router(state: AppState) -> Router {
         // refusal into the contract's 413 JSON.
         .layer(DefaultBodyLimit::max(
             support_contract::limits::BODY_MAX_BYTES,
+        ))
+        // A body that stops arriving ends its request (the handlers answer
+        // as for a broken body) rather than holding it open.
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            serve::BODY_FRAMES_WITHIN,
         ))
         // A bug must not take a connection down without an answer: a panic
         // becomes the contract's JSON 500, and the server keeps serving.
@@ -231,8 +239,8 @@ impl Server {
         self.local_addr
     }
 
-    /// Serves until `shutdown` completes, lets requests in flight finish,
-    /// then closes the database. Orphaned uploads are swept every hour
+    /// Serves until `shutdown` completes, lets requests in flight finish
+    /// (for at most [`serve::SHUTDOWN_WITHIN`]), then closes the database. Orphaned uploads are swept every hour
     /// meanwhile.
     pub async fn run(
         self,
@@ -241,14 +249,10 @@ impl Server {
         let db = self.state.db.clone();
         let sweeper =
             orphans::spawn_sweeper(db.clone(), self.state.files.clone(), self.orphan_after);
-        // The peer's address is what the rate limit counts by.
-        let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
-        let result = axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        serve::serve(self.listener, router(self.state), shutdown).await;
         drop(sweeper);
         db.close().await;
-        result
+        Ok(())
     }
 }
 

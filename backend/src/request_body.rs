@@ -3,8 +3,10 @@
 //! axum's plain-text rejections, never a 500).
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::{rejection::BytesRejection, Request};
 use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use support_contract::NewSupportRequest;
 
 use crate::error::ApiError;
@@ -33,6 +35,22 @@ pub fn read(
     }
     let request = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
     Ok(RequestBody { bytes, request })
+}
+
+/// Refuses a body announced (`Content-Length`) larger than the limit at
+/// once, before any of it is read: a client that then sends nothing is
+/// answered, not waited for. A body that passes the limit unannounced
+/// (chunked) is refused as it is read, by [`read`].
+pub async fn refuse_announced_oversize(request: Request, next: Next) -> Response {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok()?.trim().parse::<u64>().ok());
+    let limit = support_contract::limits::BODY_MAX_BYTES as u64;
+    if announced.is_some_and(|length| length > limit) {
+        return ApiError::BodyTooLarge.into_response();
+    }
+    next.run(request).await
 }
 
 /// Whether `Content-Type` is `application/json`, in any case, with or

@@ -194,6 +194,36 @@ async fn a_chunked_body_over_the_limit_is_413_too() {
     still_serving(&server, "a chunked body over the limit").await;
 }
 
+/// A body announced over the limit is refused at once, before any of it
+/// comes: a client that sends none is answered, not waited for.
+#[tokio::test]
+async fn a_body_announced_over_the_limit_is_413_before_it_is_sent() {
+    let server = start().await;
+    let address = server.base.strip_prefix("http://").unwrap();
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST /support-requests HTTP/1.1\r\nHost: {address}\r\n\
+         Content-Type: application/json\r\nIdempotency-Key: {}\r\n\
+         Content-Length: 100000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
+        key()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        stream.read_to_end(&mut answer),
+    )
+    .await;
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(read.is_ok(), "no answer without the body: {answer}");
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(
+        answer.contains(r#"{"errors":[{"field":"","code":"body_too_large"}]}"#),
+        "{answer}"
+    );
+    still_serving(&server, "a body announced over the limit").await;
+}
+
 #[tokio::test]
 async fn bad_queries_and_ids_are_json_4xx() {
     let server = start().await;
