@@ -140,29 +140,13 @@ fn is_plain_text(bytes: &[u8]) -> bool {
 }
 
 /// Whether text opens as an HTML, XML or SVG document would, by the tags
-/// that browsers' own sniffing takes for HTML. Such a file is a page, not
-/// a log, even when named `.txt`.
+/// that browsers' own sniffing takes for HTML, and any document type
+/// declaration (`<!DOCTYPE svg …>`, `<!DOCTYPE  html>`). Such a file is a
+/// page, not a log, even when named `.txt`.
 fn starts_as_markup(text: &str) -> bool {
     const TAGS: [&str; 19] = [
-        "!doctype html",
-        "html",
-        "head",
-        "script",
-        "iframe",
-        "h1",
-        "div",
-        "font",
-        "table",
-        "a",
-        "style",
-        "title",
-        "b",
-        "body",
-        "br",
-        "p",
-        "svg",
-        "math",
-        "object",
+        "!doctype", "html", "head", "script", "iframe", "h1", "div", "font", "table", "a", "style",
+        "title", "b", "body", "br", "p", "svg", "math", "object",
     ];
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r', '\x0c']);
     let Some(rest) = start.strip_prefix('<') else {
@@ -289,6 +273,8 @@ mod tests {
         for page in [
             "<!DOCTYPE html><title>x</title>",
             "<!doctype HTML>",
+            "<!DOCTYPE  html>",
+            "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\"><svg onload=alert(1)>",
             "<html><body onload=alert(1)>",
             "\u{feff}  \r\n\t<HTML lang=\"en\">",
             "<script>alert(1)</script>",
