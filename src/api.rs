@@ -83,8 +83,14 @@ async fn send(request: HttpRequest, transport: &Transport) -> Result<Answer, NoA
         .map_err(|_| NoAnswer)?;
     let status = response.status();
     let retry_after = response.headers().get("Retry-After");
-    // An unreadable body is judged by its status alone.
-    let body = response.text().await.unwrap_or_default();
+    // A success whose body was lost on the way (the connection, or the
+    // deadline) is an answer lost: asked again, under the same key for a
+    // submit. A failure's lost body is judged by its status alone.
+    let body = match response.text().await {
+        Ok(body) => body,
+        Err(_) if (200..300).contains(&status) => return Err(NoAnswer),
+        Err(_) => String::new(),
+    };
     Ok(Answer {
         status,
         retry_after,

@@ -8,6 +8,7 @@ use crate::{
     attachments::human_size,
     i18n::{self, id, MessageId, Value},
     locale::Locale,
+    request_form,
 };
 
 /// The field's label message, by the field's JSON path; `None` for the parts
@@ -42,11 +43,15 @@ fn max_length(field: &str) -> usize {
 /// four fifths of the field's limit: how many characters it still takes, or
 /// how many too many (then `true`). Below that, nothing: as with GOV.UK's
 /// character count and its threshold, a short text is not distracted by a
-/// limit it will not reach. Characters are counted as the backend counts
-/// them, in Unicode scalar values.
+/// limit it will not reach. What is counted is what is sent (without the
+/// invisible control characters and the spaces around, see
+/// [`request_form::visible`]), in Unicode scalar values, as the backend
+/// counts.
 pub fn character_count(locale: Locale, field: &str, text: &str) -> Option<(String, bool)> {
     let max = max_length(field);
-    let used = text.chars().count();
+    let used = request_form::visible(text, field == "description")
+        .chars()
+        .count();
     if max == 0 || used * 5 < max * 4 {
         return None;
     }
@@ -207,6 +212,11 @@ mod tests {
         let text = "😀".repeat(198);
         let count = plain(character_count(Locale::EnUs, "title", &text));
         assert_eq!(count, Some(("You have 2 characters left".into(), false)));
+        // What is sent: a pasted log's trailing line break and its colour
+        // codes' escapes are not.
+        let log = format!("\x1b[31m{}\n\n", "x".repeat(9_995));
+        let count = plain(character_count(Locale::EnUs, "description", &log));
+        assert_eq!(count, Some(("You have 1 character left".into(), false)));
     }
 
     #[test]

@@ -217,7 +217,7 @@ pub fn submit_label(sending: bool, waiting: bool) -> MessageId {
 /// colour codes' escapes), which the contract refuses and the user could
 /// neither see nor remove. Line breaks and tabs stay where the field is
 /// multi-line; on one line, a tab is the space it shows as.
-fn visible(text: &str, multiline: bool) -> String {
+pub fn visible(text: &str, multiline: bool) -> String {
     let kept = |c: &char| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t'));
     let spaced = |c: char| if c == '\t' && !multiline { ' ' } else { c };
     text.chars()

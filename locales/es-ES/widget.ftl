@@ -219,7 +219,7 @@ confirm-heading = Solicitud enviada
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = La referencia de su solicitud es { $reference }.
-confirm-next = Un representante de soporte técnico se pondrá en contacto con usted directamente. Tenga a mano la referencia para cuando se pongan en contacto con usted.
+confirm-next = Un representante de soporte técnico se pondrá en contacto con usted directamente. Tenga a mano la referencia para cuando el representante se ponga en contacto con usted.
 confirm-new-request = Enviar otra solicitud
 
 ## Drafts, retries and offline

@@ -76,7 +76,7 @@ customer-search-keys = 請使用向上和向下方向鍵選擇。
 load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
-load-failed-network = { $what }請檢查網路連線，然後再試一次。
+load-failed-network = { $what }請檢查您的網路連線，然後再試一次。
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-service = { $what }支援服務暫時無法正常回應，請稍後再試一次。

@@ -163,7 +163,7 @@ fn starts_as_markup(text: &str) -> bool {
         .to_ascii_lowercase();
     TAGS.iter().any(|tag| {
         head.strip_prefix(tag).is_some_and(|after| {
-            after.is_empty() || after.starts_with([' ', '>', '/', '\t', '\n', '\r'])
+            after.is_empty() || after.starts_with([' ', '>', '/', '\t', '\n', '\r', '\x0c'])
         })
     })
 }
@@ -274,6 +274,8 @@ mod tests {
             "<!DOCTYPE html><title>x</title>",
             "<!doctype HTML>",
             "<!DOCTYPE  html>",
+            "<!DOCTYPE\x0chtml>",
+            "<svg\x0conload=alert(1)>",
             "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\"><svg onload=alert(1)>",
             "<html><body onload=alert(1)>",
             "\u{feff}  \r\n\t<HTML lang=\"en\">",

@@ -121,16 +121,21 @@ const SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(8);
 pub fn SlowAnswer(#[prop(into)] on_its_way: Signal<bool>) -> impl IntoView {
     let widget = use_widget();
     let slow = RwSignal::new(false);
-    Effect::new(move |timer: Option<Option<TimeoutHandle>>| {
-        if let Some(Some(timer)) = timer {
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let stop = move || {
+        if let Some(Some(timer)) = timer.try_update_value(Option::take) {
             timer.clear();
         }
+    };
+    Effect::new(move |_| {
+        stop();
         slow.set(false);
-        if !on_its_way.get() {
-            return None;
+        if on_its_way.get() {
+            let started = set_timeout_with_handle(move || _ = slow.try_set(true), SLOW_AFTER);
+            timer.set_value(started.ok());
         }
-        set_timeout_with_handle(move || _ = slow.try_set(true), SLOW_AFTER).ok()
     });
+    on_cleanup(stop);
     view! {
         <p class=move || slow.get().then_some("sw-notice") role="status" data-testid="slow-answer">
             {move || slow.get().then(widget.text(id::SUBMIT_SLOW))}
