@@ -96,8 +96,9 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
                 if !create {
                     return Err(ConnectError::Missing { url: shown });
                 }
-                Sqlite::create_database(url).await.map_err(open)?;
-                only_for_the_backend(url);
+                if !created_for_the_backend(url) {
+                    Sqlite::create_database(url).await.map_err(open)?;
+                }
             }
             let options = AnyPoolOptions::new()
                 // One writer at a time in SQLite: more connections only wait.
@@ -131,21 +132,31 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
     Ok(Db { pool, dialect })
 }
 
-/// Makes a new SQLite file readable and writable by the backend's user only
-/// (SQLite gives its `-wal` and `-shm` files the same mode): it holds
-/// people's names, addresses and phone numbers.
-fn only_for_the_backend(url: &str) {
+/// Creates the empty SQLite file (SQLite takes one for a new database)
+/// readable and writable by the backend's user only, from the start: it
+/// holds people's names, addresses and phone numbers, and SQLite gives its
+/// `-wal` and `-shm` files the same mode. False where that cannot be done
+/// (not Unix, or the URL names no file), and SQLite creates it instead.
+fn created_for_the_backend(url: &str) -> bool {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
+        use std::os::unix::fs::OpenOptionsExt;
         use std::str::FromStr;
         let Ok(options) = sqlx::sqlite::SqliteConnectOptions::from_str(url) else {
-            return;
+            return false;
         };
         let file = options.get_filename();
-        if let Err(error) = std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)) {
-            tracing::warn!("cannot make {} private: {error}", file.display());
-        }
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(file)
+            .is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = url;
+        false
     }
 }
 

@@ -50,6 +50,10 @@ pub enum ApiError {
     NotFound { field: &'static str },
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// The body stopped arriving (`serve::BODY_FRAMES_WITHIN`): 408, which
+    /// clients retry, as the connection's failure it most likely is.
+    #[error("the body stopped arriving")]
+    BodyTimedOut,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     /// Something that should not happen, such as a stored row that no longer
@@ -58,8 +62,21 @@ pub enum ApiError {
     Internal(String),
 }
 
+/// The error of a body that broke off: [`ApiError::BodyTimedOut`] when it
+/// was the body's deadline, else a malformed body.
+pub fn broken_body(error: &(dyn std::error::Error + 'static)) -> ApiError {
+    let mut next = Some(error);
+    while let Some(error) = next {
+        if error.is::<tower_http::timeout::TimeoutError>() {
+            return ApiError::BodyTimedOut;
+        }
+        next = error.source();
+    }
+    ApiError::MalformedBody
+}
+
 /// One error whose code the contract's `ErrorCode` does not have (yet):
-/// `not_found`, `method_not_allowed`, `internal_error`. The widget reads
+/// `not_found`, `method_not_allowed`, `request_timeout`, `internal_error`. The widget reads
 /// unknown codes as `ErrorCode::Unknown`, so these stay compatible.
 #[derive(Serialize)]
 struct LocalFieldError {
@@ -140,6 +157,9 @@ impl IntoResponse for ApiError {
             ApiError::NotFound { field } => local_error(StatusCode::NOT_FOUND, field, "not_found"),
             ApiError::MethodNotAllowed => {
                 local_error(StatusCode::METHOD_NOT_ALLOWED, "", "method_not_allowed")
+            }
+            ApiError::BodyTimedOut => {
+                local_error(StatusCode::REQUEST_TIMEOUT, "", "request_timeout")
             }
             ApiError::Database(_) | ApiError::Internal(_) => {
                 tracing::error!("{self}");

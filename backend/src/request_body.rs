@@ -28,7 +28,7 @@ pub fn read(
 ) -> Result<RequestBody, ApiError> {
     let bytes = body.map_err(|rejection| match rejection.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::BodyTooLarge,
-        _ => ApiError::MalformedBody,
+        _ => crate::error::broken_body(&rejection),
     })?;
     if !is_json(headers) {
         return Err(ApiError::UnsupportedMediaType);

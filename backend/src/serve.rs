@@ -33,11 +33,16 @@ pub const SHUTDOWN_WITHIN: Duration = Duration::from_secs(8);
 /// carries its peer's address as `ConnectInfo`, which the rate limit reads.
 pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
     let graceful = GracefulShutdown::new();
+    let mut connections = tokio::task::JoinSet::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
+        // Those that have ended, so that the set holds the open ones only.
+        while connections.try_join_next().is_some() {}
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
+                // One connection that went before it was taken.
+                Err(error) if is_connection_error(&error) => continue,
                 Err(error) => {
                     // Out of file descriptors, most likely: wait for some to
                     // close rather than spin.
@@ -60,7 +65,7 @@ pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Out
             .header_read_timeout(HEADERS_WITHIN)
             .serve_connection(TokioIo::new(stream), service);
         let connection = graceful.watch(connection);
-        tokio::spawn(async move {
+        connections.spawn(async move {
             if let Err(error) = connection.await {
                 tracing::debug!("connection from {peer}: {error}");
             }
@@ -76,4 +81,15 @@ pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Out
             SHUTDOWN_WITHIN.as_secs()
         );
     }
+    connections.shutdown().await;
+}
+
+/// An accept error that concerns one connection only, not the listener.
+fn is_connection_error(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::ConnectionRefused
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::ConnectionReset
+    )
 }

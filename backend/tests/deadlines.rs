@@ -69,3 +69,47 @@ async fn a_shutdown_does_not_wait_for_a_request_that_never_finishes() {
     ended.unwrap().unwrap().unwrap();
     drop(stream);
 }
+
+/// Sends `head` and a little of the body it announces, then nothing more,
+/// and returns the answer.
+async fn stalled_body(server: &common::TestServer, head: &str) -> String {
+    let address = server.base.strip_prefix("http://").unwrap();
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let within = support_backend::serve::BODY_FRAMES_WITHIN + MARGIN;
+    let read = tokio::time::timeout(within, stream.read_to_end(&mut answer)).await;
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    assert!(read.is_ok(), "no answer within {within:?}: {answer}");
+    answer
+}
+
+#[tokio::test]
+async fn a_body_that_stops_arriving_is_408_which_clients_retry() {
+    let server = start().await;
+    let address = server.base.strip_prefix("http://").unwrap();
+    let key = common::key();
+    let request = format!(
+        "POST /support-requests HTTP/1.1\r\nHost: {address}\r\n\
+         Content-Type: application/json\r\nIdempotency-Key: {key}\r\n\
+         Content-Length: 1000\r\nConnection: close\r\n\r\n{{\"kind\":"
+    );
+    let upload = format!(
+        "POST /attachments?name=app.log HTTP/1.1\r\nHost: {address}\r\n\
+         Content-Type: text/plain\r\nContent-Length: 100000\r\n\
+         Connection: close\r\n\r\nstarted\n"
+    );
+    let (request, upload) = tokio::join!(
+        stalled_body(&server, &request),
+        stalled_body(&server, &upload)
+    );
+    for answer in [request, upload] {
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+        assert!(
+            answer.contains(r#"{"errors":[{"field":"","code":"request_timeout"}]}"#),
+            "{answer}"
+        );
+    }
+    let response = server.get("/services").await;
+    assert_eq!(response.status(), StatusCode::OK);
+}

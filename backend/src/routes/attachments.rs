@@ -165,10 +165,10 @@ fn announced_length(headers: &HeaderMap) -> Option<u64> {
 }
 
 /// The next bytes of the body; `None` at its end. A body that breaks off
-/// is a malformed one.
+/// is a malformed one, or one that stopped arriving.
 async fn next_chunk(body: &mut Body) -> Result<Option<Bytes>, ApiError> {
     while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|_| ApiError::MalformedBody)?;
+        let frame = frame.map_err(|error| crate::error::broken_body(&error))?;
         if let Ok(data) = frame.into_data() {
             return Ok(Some(data));
         }
