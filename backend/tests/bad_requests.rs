@@ -161,20 +161,27 @@ async fn only_json_is_accepted_415_otherwise() {
     assert_eq!(server.count("support_requests").await, 6);
 }
 
-/// A body over the limit is refused whether its length is announced or it
-/// streams in chunks with no length at all.
-#[tokio::test]
-async fn a_chunked_body_over_the_limit_is_413_too() {
-    let server = start().await;
+/// A connection that has sent the headers of a new request, with `framing`
+/// (how its body's length is told), and none of its body.
+async fn posting(server: &TestServer, framing: &str) -> tokio::net::TcpStream {
     let address = server.base.strip_prefix("http://").unwrap();
     let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
     let head = format!(
         "POST /support-requests HTTP/1.1\r\nHost: {address}\r\n\
          Content-Type: application/json\r\nIdempotency-Key: {}\r\n\
-         Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+         {framing}\r\nConnection: close\r\n\r\n",
         key()
     );
     stream.write_all(head.as_bytes()).await.unwrap();
+    stream
+}
+
+/// A body over the limit is refused whether its length is announced or it
+/// streams in chunks with no length at all.
+#[tokio::test]
+async fn a_chunked_body_over_the_limit_is_413_too() {
+    let server = start().await;
+    let mut stream = posting(&server, "Transfer-Encoding: chunked").await;
     let chunk = format!("{:x}\r\n{}\r\n", 4096, "x".repeat(4096));
     for _ in 0..(support_contract::limits::BODY_MAX_BYTES / 4096 + 2) {
         // The server may answer and close before the last chunk.
@@ -199,15 +206,7 @@ async fn a_chunked_body_over_the_limit_is_413_too() {
 #[tokio::test]
 async fn a_body_announced_over_the_limit_is_413_before_it_is_sent() {
     let server = start().await;
-    let address = server.base.strip_prefix("http://").unwrap();
-    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
-    let head = format!(
-        "POST /support-requests HTTP/1.1\r\nHost: {address}\r\n\
-         Content-Type: application/json\r\nIdempotency-Key: {}\r\n\
-         Content-Length: 100000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
-        key()
-    );
-    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut stream = posting(&server, "Content-Length: 100000\r\nExpect: 100-continue").await;
     let mut answer = Vec::new();
     let read = tokio::time::timeout(
         std::time::Duration::from_secs(10),
