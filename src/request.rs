@@ -192,7 +192,10 @@ pub fn read_status(status: u16, body: &str, id: &str) -> Result<StoredRequest, L
     match status {
         404 => Err(LoadError::NotFound),
         _ => read_list(status, body).and_then(|stored: StoredRequest| {
-            (stored.id == id)
+            // Ids are UUIDs, which a backend may write in either case.
+            stored
+                .id
+                .eq_ignore_ascii_case(id)
                 .then_some(stored)
                 .ok_or(LoadError::BadResponse)
         }),

@@ -159,10 +159,10 @@ test("a failed upload holds the request back until it is retried", async ({ page
   // retries included. The answer is chosen when it is given, so a retry of the
   // widget's own still on its way then cannot store the file first: the widget
   // ignores it once the retry by hand has started.
-  let retriedByHand = false;
+  let retriesByHand = 0;
   await page.route("**/attachments?**", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 700));
-    await (retriedByHand ? route.continue() : route.abort("connectionreset"));
+    await (retriesByHand >= 2 ? route.continue() : route.abort("connectionreset"));
   });
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
   // While it is on its way, a progress bar names the file.
@@ -183,13 +183,17 @@ test("a failed upload holds the request back until it is retried", async ({ page
   await expect(widget.host.getByTestId("attachments-blocked").locator(".sw-field-error[role=alert]")).toContainText(texts["zh-CN"].failed);
   await expect(widget.confirmation).toHaveCount(0);
 
+  // Tried again by hand, and failing again: the failure is old news while
+  // the file is tried, and told anew when the try fails too.
   await widget.host.getByTestId("attachment-retry").click();
-  retriedByHand = true;
+  retriesByHand = 1;
+  await expect(news).toBeEmpty();
+  await expect(news).toHaveText(/app\.log\u2069? 未能上传。/);
+  await widget.host.getByTestId("attachment-retry").click();
+  retriesByHand = 2;
   // Focus stays with the file, rather than falling back to the page, and not
   // on its remove button, where a second Enter would remove it.
   await expect(widget.host.getByTestId("attachment")).toBeFocused();
-  // The failure is old news while the file is tried again (a failure of this
-  // try would be told anew).
   await expect(news).toBeEmpty();
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
   await expect(news).toHaveText(/已上传 \u2068?app\.log/);

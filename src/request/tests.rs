@@ -280,4 +280,9 @@ fn a_missing_request_is_not_found_rather_than_a_failure() {
     assert_eq!(stored.history.len(), 2);
     // An answer about another request is not this one's status.
     assert_eq!(read_status(200, body, "2"), Err(LoadError::BadResponse));
+    let uuid = body.replace(
+        r#""id":"1""#,
+        r#""id":"3F2B8C1E-0000-4000-8000-000000000001""#,
+    );
+    assert!(read_status(200, &uuid, "3f2b8c1e-0000-4000-8000-000000000001").is_ok());
 }
