@@ -685,6 +685,8 @@ async fn a_portal_on_another_origin_may_upload() {
     assert_eq!(preflight.headers()["access-control-allow-origin"], ALLOWED);
     // Every answer, a preflight too, is not to be sniffed.
     assert_eq!(preflight.headers()["x-content-type-options"], "nosniff");
+    // Kept by the browser, so that not every upload waits for one.
+    assert_eq!(preflight.headers()["access-control-max-age"], "7200");
     let allowed = preflight.headers()["access-control-allow-headers"]
         .to_str()
         .unwrap()
