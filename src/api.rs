@@ -197,15 +197,20 @@ pub async fn upload_file(
     for (name, value) in &request.headers {
         _ = xhr.set_request_header(name, value);
     }
+    let aborting = {
+        let xhr = xhr.clone();
+        Closure::<dyn Fn()>::new(move || _ = xhr.abort())
+    };
     // An upload with no sign of life (no bytes sent, no answer) for as long
     // as any other request may take to answer is given up, and tried again
     // like a lost connection. The deadline runs from the last progress, not
     // from the start: a large file on a slow line may take longer in all.
-    let stalled = {
-        let xhr = xhr.clone();
-        Closure::<dyn Fn()>::new(move || _ = xhr.abort())
-    };
-    let watchdog = Watchdog::new(stalled.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    let watchdog = Watchdog::new(
+        aborting
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone(),
+    );
     let progress = {
         let watchdog = watchdog.clone();
         Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
@@ -217,10 +222,6 @@ pub async fn upload_file(
         upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
     }
     // Removing the widget aborts the upload like every other request.
-    let aborting = {
-        let xhr = xhr.clone();
-        Closure::<dyn Fn()>::new(move || _ = xhr.abort())
-    };
     if let Some(signal) = &transport.abort {
         _ = signal.add_event_listener_with_callback("abort", aborting.as_ref().unchecked_ref());
     }
@@ -234,7 +235,6 @@ pub async fn upload_file(
     watchdog.rearm();
     _ = JsFuture::from(done).await;
     watchdog.stop();
-    drop(stalled);
     if let Some(signal) = &transport.abort {
         _ = signal.remove_event_listener_with_callback("abort", aborting.as_ref().unchecked_ref());
     }
