@@ -42,15 +42,21 @@ pub fn read(
 /// answered, not waited for. A body that passes the limit unannounced
 /// (chunked) is refused as it is read, by [`read`].
 pub async fn refuse_announced_oversize(request: Request, next: Next) -> Response {
-    let announced = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok()?.trim().parse::<u64>().ok());
     let limit = support_contract::limits::BODY_MAX_BYTES as u64;
-    if announced.is_some_and(|length| length > limit) {
+    if announced_length(request.headers()).is_some_and(|length| length > limit) {
         return ApiError::BodyTooLarge.into_response();
     }
     next.run(request).await
+}
+
+/// The `Content-Length`, when the client sent one.
+pub fn announced_length(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .parse()
+        .ok()
 }
 
 /// Whether `Content-Type` is `application/json`, in any case, with or

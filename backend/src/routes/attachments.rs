@@ -21,6 +21,7 @@ use crate::db::{attachments, Db};
 use crate::download;
 use crate::error::ApiError;
 use crate::files::{FileStore, NewFile};
+use crate::request_body;
 use crate::AppState;
 
 /// The query string of an upload.
@@ -47,7 +48,8 @@ pub async fn upload(
         query.map_err(|_| ApiError::BadQuery(FieldError::new("name", ErrorCode::InvalidValue)))?;
     let name = clean_file_name(name.as_deref().unwrap_or_default());
     let declared = declared_type(&headers)?;
-    if announced_length(&headers).is_some_and(|length| length > ATTACHMENT_MAX_BYTES) {
+    if request_body::announced_length(&headers).is_some_and(|length| length > ATTACHMENT_MAX_BYTES)
+    {
         return Err(ApiError::File(ErrorCode::FileTooLarge));
     }
     // The first bytes decide the kind before anything is written.
@@ -152,16 +154,6 @@ fn declared_type(headers: &HeaderMap) -> Result<String, ApiError> {
             .map(str::to_owned)
             .map_err(|_| ApiError::File(ErrorCode::FileTypeMismatch)),
     }
-}
-
-/// The `Content-Length`, when the client sent one.
-fn announced_length(headers: &HeaderMap) -> Option<u64> {
-    headers
-        .get(header::CONTENT_LENGTH)?
-        .to_str()
-        .ok()?
-        .parse()
-        .ok()
 }
 
 /// The next bytes of the body; `None` at its end. A body that breaks off
