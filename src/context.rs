@@ -163,7 +163,8 @@ impl WidgetContext {
     /// Adds a request just filed to the list. Without storage the list still
     /// holds it until the page goes.
     pub fn remember_filed(self, request: FiledRequest) {
-        self.filed.update(|list| *list = list.with(request));
+        let since = self.filed_now();
+        self.filed.set(since.with(request));
         self.store_filed();
     }
 
@@ -171,18 +172,20 @@ impl WidgetContext {
     /// filed since, here or in another tab; nothing once the page has
     /// changed the backend or the audience.
     pub fn restore_filed(self, forgotten: ForgottenFiled) {
-        let Some(key) = self
-            .filed_key()
-            .filter(|key| forgotten.key.as_ref() == Some(key))
-        else {
+        if forgotten.key.is_none() || self.filed_key() != forgotten.key {
             return;
-        };
-        let since = storage::read(&key)
-            .ok()
-            .flatten()
-            .map_or_else(|| self.filed.get_untracked(), |json| Filed::decode(&json));
-        self.filed.set(forgotten.list.below(&since));
+        }
+        self.filed.set(forgotten.list.below(&self.filed_now()));
         self.store_filed();
+    }
+
+    /// The list as stored now, with what other widgets and tabs of the same
+    /// backend and audience filed since this one read it; this widget's own
+    /// list when nothing is stored or storage cannot be read.
+    fn filed_now(self) -> Filed {
+        self.filed_key()
+            .and_then(|key| storage::read(&key).ok().flatten())
+            .map_or_else(|| self.filed.get_untracked(), |json| Filed::decode(&json))
     }
 
     fn store_filed(self) {
@@ -221,7 +224,7 @@ impl WidgetContext {
             &init,
         );
         if let Ok(event) = event {
-            self.host.with_value(|host| _ = host.dispatch_event(&event));
+            _ = self.host.try_with_value(|host| host.dispatch_event(&event));
         }
     }
 

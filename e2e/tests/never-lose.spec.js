@@ -4,7 +4,7 @@
 // the user typed, and every attempt carried the draft's one Idempotency-Key.
 import { expect, test } from "@playwright/test";
 import { demoPort } from "../playwright.config.js";
-import { backend, SupportWidgetPage } from "./support-widget-page.js";
+import { backend, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 
 const draftKey = `support-widget:v1:draft:${backend}/:partner:partner-center`;
 
@@ -227,6 +227,29 @@ test("reload mid-draft: the text comes back, and a submission clears it", async 
   await widget.openPartnerCenterRequest();
   await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
+});
+
+test("a page that sets the backend after the widget started gets the draft of an earlier visit back, not written over", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await draftStored(page);
+  const demoBackend = await widget.host.getAttribute("backend");
+
+  // The same portal, whose script sets the backend once it knows it.
+  await routeDemoVariant(page, "/late-backend.html", (demo) => demo.replace(/ backend="[^"]*"/, ""));
+  await page.goto("/late-backend.html");
+  await expect(widget.host.getByTestId("config-error")).toBeVisible();
+  await widget.setAttribute("backend", demoBackend);
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("draft-restored")).toBeVisible();
+  await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+  await widget.host.locator("#sw-title").fill(`${typed.title}, and more`);
+  // What is stored is the draft read back, with the new words.
+  const stored = () => page.evaluate((key) => localStorage.getItem(key), draftKey);
+  await expect.poll(stored).toContain(`${typed.title}, and more`);
+  expect(await stored()).toContain("The October invoice lists Office 365 E3");
 });
 
 test("a request sent from one widget leaves another widget's newer draft of the same form alone", async ({ page, request }) => {

@@ -257,6 +257,16 @@ test("submitted and error events tell the page what happened", async ({ page, re
     bubbles: true,
     composed: true,
   });
+
+  // Each outcome is told once: not again when the user comes back to the
+  // confirmation from the request's status.
+  await widget.confirmation.getByTestId("view-status").click();
+  await expect(widget.host.getByTestId("status-current")).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  await expect(widget.confirmation).toBeVisible();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  const told = (await events()).filter((e) => e.name === "submitted" || e.name === "error").map((e) => e.name);
+  expect(told).toEqual(["error", "submitted"]);
 });
 
 test("a misconfigured element reports an error event", async ({ page }) => {

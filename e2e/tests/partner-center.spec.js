@@ -265,3 +265,22 @@ test("a status that cannot be loaded still names the request, offers one Try aga
   await expect(widget.host.getByTestId("status-refresh")).toBeVisible();
   await expect(widget.host.getByTestId("status-checked")).toContainText("Checked at");
 });
+
+test("requests filed in two tabs are both kept in the device's list", async ({ context, request }) => {
+  // Both tabs open before either files: each read the list when it was empty.
+  const first = new SupportWidgetPage(await context.newPage());
+  const second = new SupportWidgetPage(await context.newPage());
+  await first.open();
+  await second.open();
+  const references = [];
+  for (const [widget, title] of [[first, "First tab"], [second, "Second tab"]]) {
+    await widget.fill({ category: "billing", title, description: "Filed from its own tab.", name: "Ana", email: "ana@contoso.com" });
+    await widget.submit();
+    references.push((await widget.storedRequest(request)).reference);
+  }
+  await first.goto();
+  await first.host.getByTestId("open-filed-requests").click();
+  const listed = first.host.getByTestId("filed-request");
+  await expect(listed).toHaveCount(2);
+  for (const reference of references) await expect(listed.filter({ hasText: reference })).toHaveCount(1);
+});

@@ -75,32 +75,15 @@ pub fn RequestForm(
     };
     let focus_summary = move || widget.focus_when_drawn(".sw-error-summary");
     // A 422 arrives after the submit handler has returned: focus the summary
-    // then, as for the widget's own validation. Every outcome is also told to
-    // the page, as a DOM event.
-    Effect::new(move |_| match result.get() {
-        Some(Ok(created)) => widget.emit(
-            "submitted",
-            &[
-                ("id", created.id.into()),
-                ("reference", created.reference.into()),
-                ("status", created.status.as_str().into()),
-            ],
-        ),
-        Some(Err(error)) => {
-            if matches!(error, SubmitError::Rejected(_)) {
-                focus_summary();
-            }
-            // For the page's developers and logs: English, as every other
-            // error event's (the user reads the localized text on screen).
-            let message = error.to_string();
-            let mut detail = vec![("code", error.code().into()), ("message", message.into())];
-            // So that the page can tell an expired sign-in (401) from an outage.
-            if let SubmitError::Server { status, .. } = error {
-                detail.push(("status", status.into()));
-            }
-            widget.emit("error", &detail);
+    // then, as for the widget's own validation. Only an answer that arrives
+    // while the form is shown: coming back to a form refused earlier leaves
+    // focus where the user put it. (The page hears of every outcome from
+    // `RequestFormState::send`, once.)
+    Effect::new(move |shown: Option<()>| {
+        let rejected = result.with(|result| matches!(result, Some(Err(SubmitError::Rejected(_)))));
+        if rejected && shown.is_some() {
+            focus_summary();
         }
-        None => {}
     });
 
     let hold = FilesHold::new();

@@ -46,6 +46,9 @@ pub struct DraftKeeper {
     pub off_dismissed: RwSignal<bool>,
     /// What needs no write: what is stored, or what a submission left.
     unchanged: StoredValue<Option<Draft>>,
+    /// The storage key the draft was last read under: the page may set the
+    /// backend, or change it or the audience, after the form was created.
+    read_under: StoredValue<Option<String>>,
     /// Shared with the owner's cleanup, which writes what is still pending
     /// (the element left the page) even after the arena is gone.
     shared: StoredValue<Rc<RefCell<Shared>>, LocalStorage>,
@@ -72,6 +75,7 @@ impl DraftKeeper {
             off,
             off_dismissed: RwSignal::new(false),
             unchanged: StoredValue::new(None),
+            read_under: StoredValue::new(None),
             shared: StoredValue::new_local(shared),
         }
     }
@@ -83,8 +87,16 @@ impl DraftKeeper {
         Some(drafts::storage_key(&backend, audience, self.flow))
     }
 
+    /// Whether the backend or the audience the page set is not the one the
+    /// draft was read for: each has its own drafts.
+    pub fn moved(self) -> bool {
+        let key = self.key();
+        self.read_under.with_value(|read_under| *read_under != key)
+    }
+
     /// Reads the draft left by an earlier visit. A broken entry is removed.
     pub fn load(self) -> Option<Draft> {
+        self.read_under.set_value(self.key());
         let key = self.key()?;
         match storage::read(&key) {
             Ok(Some(text)) => {

@@ -109,10 +109,18 @@ impl RequestFormState {
             discarded: RwSignal::new(None),
             prefilled: StoredValue::new(None),
         };
-        if let Some(draft) = state.draft.load() {
-            state.load(draft);
-        }
-        state.draft.mark_unchanged(state.current_draft_untracked());
+        state.load_draft();
+        // A page that sets its backend after the form was created, or changes
+        // it or the audience, has that backend's and audience's draft read
+        // then; a form holding what the user typed keeps it.
+        Effect::new(move |_| {
+            widget.backend.track();
+            widget.audience.track();
+            let typed = untrack(|| state.holds_the_users(&state.current_draft().fields));
+            if state.draft.moved() && !typed {
+                state.load_draft();
+            }
+        });
         // Saving the draft talks to localStorage, the outside world. A
         // confirmed request leaves no draft behind.
         Effect::new(move |_| {
@@ -161,6 +169,7 @@ impl RequestFormState {
                     _ = idempotency_key.try_set(new_key());
                 }
             }
+            tell_the_page(widget, &created);
             // The form may be gone by now (the element left the page).
             _ = value.try_set(Some(created));
             _ = pending.try_set(false);
@@ -235,6 +244,14 @@ impl RequestFormState {
         self.attachments.restore(fields.attachments);
     }
 
+    /// Fills the form with the draft of an earlier visit, if there is one.
+    fn load_draft(&self) {
+        if let Some(draft) = self.draft.load() {
+            self.load(draft);
+        }
+        self.draft.mark_unchanged(self.current_draft_untracked());
+    }
+
     pub(super) fn load(&self, draft: Draft) {
         self.set_fields(draft.fields, draft.contact_language_chosen);
         self.idempotency_key.set(draft.idempotency_key);
@@ -262,4 +279,30 @@ impl RequestFormState {
 
 fn new_key() -> String {
     uuid::Uuid::new_v4().to_string()
+}
+
+/// Tells the page how a submit ended, as a DOM event: once for each answer,
+/// whichever screen the widget shows by then.
+fn tell_the_page(widget: WidgetContext, outcome: &SubmitOutput) {
+    match outcome {
+        Ok(created) => widget.emit(
+            "submitted",
+            &[
+                ("id", created.id.as_str().into()),
+                ("reference", created.reference.as_str().into()),
+                ("status", created.status.as_str().into()),
+            ],
+        ),
+        Err(error) => {
+            // For the page's developers and logs: English, as every other
+            // error event's (the user reads the localized text on screen).
+            let message = error.to_string();
+            let mut detail = vec![("code", error.code().into()), ("message", message.into())];
+            // So that the page can tell an expired sign-in (401) from an outage.
+            if let SubmitError::Server { status, .. } = error {
+                detail.push(("status", (*status).into()));
+            }
+            widget.emit("error", &detail);
+        }
+    }
 }
