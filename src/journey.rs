@@ -101,6 +101,12 @@ impl Journey {
         if !matches!(next.screen, Screen::Escalation | Screen::CustomerRequest) {
             next.guide_from_request = false;
         }
+        // The guide's last step is the request itself, with nothing of its
+        // own to show: a guide found again another way (home, then the same
+        // customer and service) shows its last question, answered as it was.
+        if next.screen == Screen::Escalation && next.guide.step == GuideStep::Proceed {
+            next.guide = next.guide.after(GuideAnswer::Back);
+        }
         let left_home = self.screen == Screen::Home && next.screen != Screen::Home;
         next.visit = self.visit.wrapping_add(u32::from(left_home));
         next

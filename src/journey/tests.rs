@@ -304,6 +304,45 @@ fn escalated_for(reason: EscalationReason) -> Journey {
 }
 
 #[test]
+fn a_finished_guide_found_again_shows_its_last_question() {
+    for (reason, last) in [
+        (
+            Some(EscalationReason::UnavailableService),
+            GuideStep::CategoryGate,
+        ),
+        (None, GuideStep::PartnerDuties),
+    ] {
+        let finished = match reason {
+            Some(reason) => escalated_for(reason),
+            None => [
+                GuideAnswer::HealthChecked,
+                GuideAnswer::TroubleshootingDone,
+                GuideAnswer::NoneOfThese,
+                GuideAnswer::AcknowledgeDuties,
+            ]
+            .into_iter()
+            .fold(escalate_to_the_guide(), |journey, answer| {
+                journey.after(Step::Guide(answer))
+            }),
+        };
+        assert_eq!(finished.screen, Screen::CustomerRequest);
+        // Home, then the same customer and service: the guide kept its
+        // answers, and shows the question that ended it.
+        let again = [
+            Step::Home,
+            Step::OpenEscalationGuide,
+            Step::PickCustomer(customer("c1")),
+            Step::PickService(service("azure")),
+        ]
+        .into_iter()
+        .fold(finished, |journey, step| journey.after(step));
+        assert_eq!((again.screen, again.guide.step), (Screen::Escalation, last));
+        assert_eq!(again.guide.reason, reason);
+        assert!(again.guide.health_checked);
+    }
+}
+
+#[test]
 fn back_from_a_filed_request_skips_its_guide_to_the_services() {
     let escalated = escalated_for(EscalationReason::RegionalMultiTenantIssue);
     let services = escalated.after(Step::BackFromFiled);
