@@ -615,3 +615,29 @@ test("a file removed while it waits for the connection is never uploaded", async
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
   expect(sent.uploads).toBe(1);
 });
+
+test("a file pasted as the element leaves the page breaks nothing: a widget added afterwards works", async ({ page }) => {
+  const failures = [];
+  page.on("pageerror", (error) => failures.push(error.message));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const backendAttribute = await widget.host.getAttribute("backend");
+  await widget.form.evaluate((form, png) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(png)], "screen.png", { type: "image/png" }));
+    form.querySelector("#sw-description").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    // The portal moves on at once, as a single-page app's route change does,
+    // while the file is still being read.
+    form.getRootNode().host.remove();
+  }, [...png]);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  await page.evaluate((backend) => {
+    const element = document.createElement("support-widget");
+    element.setAttribute("backend", backend);
+    document.querySelector("main").append(element);
+  }, backendAttribute);
+  const next = new SupportWidgetPage(page);
+  await expect(next.home).toBeVisible();
+  await next.openPartnerCenterRequest();
+  expect(failures).toEqual([]);
+});

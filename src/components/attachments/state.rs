@@ -170,10 +170,14 @@ impl AttachmentsState {
                 let head = api::first_bytes(&file, SNIFF_LEN).await;
                 let size = file.size() as u64;
                 let name = file.name();
-                let (sizes, already): (Vec<u64>, bool) = self.files.with_untracked(|files| {
+                // The form may be gone while the file was read (the element
+                // left the page): then there is nothing to add it to.
+                let Some((sizes, already)) = self.files.try_with_untracked(|files| {
                     let same = files.iter().any(|f| f.name == name && f.size == size);
-                    (files.iter().map(|f| f.size).collect(), same)
-                });
+                    (files.iter().map(|f| f.size).collect::<Vec<u64>>(), same)
+                }) else {
+                    return;
+                };
                 let admitted = if already {
                     Err(Refusal::AlreadyAttached)
                 } else {
