@@ -28,7 +28,10 @@ test("hostile host CSS changes neither the widget's look nor its function", asyn
   await page.addStyleTag({
     content: `body { word-break: break-all; line-break: anywhere; text-shadow: 2px 2px 0 red; -webkit-text-fill-color: green;
                      cursor: wait; user-select: none; font-style: italic; direction: rtl;
-                     font-feature-settings: "palt"; -webkit-text-stroke: 1px red; hyphens: auto }`,
+                     font-feature-settings: "palt"; -webkit-text-stroke: 1px red; hyphens: auto;
+                     text-align-last: right; text-wrap: balance; -webkit-text-security: disc; tab-size: 2;
+                     quotes: "«" "»"; font-synthesis: none; accent-color: lime; paint-order: stroke;
+                     text-underline-offset: 6px; text-rendering: optimizeSpeed; font-size-adjust: 0.2 }`,
   });
   expect(await widgetBox.screenshot()).toEqual(before);
   await expect(widget.heading).toHaveCSS("word-break", "normal");
@@ -45,6 +48,22 @@ test("hostile host CSS changes neither the widget's look nor its function", asyn
   await widget.submit();
   const stored = await widget.storedRequest(request);
   expect(stored.request.title).toBe("Hostile CSS check");
+});
+
+test("the page can hide the widget as it hides its own content, with visibility", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  // A closed drawer of the portal: hidden, keeping its place.
+  await widget.host.evaluate((el) => (el.parentElement.style.visibility = "hidden"));
+  await expect(widget.host.locator(".sw-widget")).toBeHidden();
+  await expect(widget.host.locator("#sw-title")).toBeHidden();
+  // Nor can Tab reach its controls.
+  await page.evaluate(() => document.activeElement?.blur());
+  for (let i = 0; i < 8; i += 1) await page.keyboard.press("Tab");
+  expect(await widget.host.evaluate((el) => el.shadowRoot.activeElement)).toBeNull();
+  // Shown again, it is as it was.
+  await widget.host.evaluate((el) => (el.parentElement.style.visibility = ""));
+  await expect(widget.host.locator("#sw-title")).toBeVisible();
 });
 
 test("the UI lives in an open shadow root and leaves the host page untouched", async ({ page }) => {
