@@ -57,6 +57,10 @@ impl Locales {
             if i18n::has(locale) {
                 return;
             }
+            // A new try: the last failure no longer stands.
+            if locales.failed.get_untracked() == Some(locale) {
+                locales.failed.set(None);
+            }
             let request = fetch.with_value(|fetch| {
                 fetch
                     .as_ref()

@@ -93,6 +93,32 @@ test("messages that cannot be fetched: said in the language shown, nothing typed
   await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the failure");
 });
 
+test("a language that failed to load and is picked again later loads without the old failure's notice", async ({ page }) => {
+  await page.addInitScript(() => {
+    const errors = (window.__errors = []);
+    document.addEventListener("support-widget:error", (event) => errors.push(event.detail.code));
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  let failing = true;
+  await page.route(messagesFile, (route) => (failing ? route.abort("connectionreset") : route.continue()));
+  const picker = widget.host.getByTestId("language-picker");
+  const notice = widget.host.getByTestId("messages-unavailable");
+  await picker.selectOption("es-ES");
+  await expect(notice).toBeVisible();
+
+  // The user moves on in English, and later picks Spanish again.
+  failing = false;
+  await picker.selectOption("en-US");
+  await expect(notice).toHaveCount(0);
+  await picker.selectOption("es-ES");
+  await expect(widget.heading).toHaveText("Nueva solicitud del Centro de partners");
+  await expect(notice).toHaveCount(0);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  await expect(notice).toHaveCount(0);
+  expect(await page.evaluate(() => window.__errors)).toEqual(["messages_unavailable"]);
+});
+
 test("a messages file that is not the widget's messages is refused like a failed fetch", async ({ page }) => {
   await page.route(messagesFile, (route) =>
     route.fulfill({ contentType: "text/javascript", body: 'export default "{\\"not\\": \\"messages\\"}";' }),
