@@ -110,7 +110,7 @@ impl FromJson for PrefillContact {
 /// Headers that only the widget sets, or that browsers do not let pages set
 /// (fetch drops them without a word): the Fetch standard's forbidden names,
 /// and those starting with `proxy-` or `sec-`.
-const RESERVED: [&str; 23] = [
+const RESERVED: [&str; 24] = [
     "accept",
     "content-type",
     "idempotency-key",
@@ -129,12 +129,23 @@ const RESERVED: [&str; 23] = [
     "keep-alive",
     "origin",
     "referer",
+    "set-cookie",
     "te",
     "trailer",
     "transfer-encoding",
     "upgrade",
     "via",
 ];
+
+/// Headers that ask the backend for another method than the request's.
+const METHOD_OVERRIDES: [&str; 3] = [
+    "x-http-method",
+    "x-http-method-override",
+    "x-method-override",
+];
+
+/// Methods that fetch does not send, nor lets a method override name.
+const FORBIDDEN_METHODS: [&str; 3] = ["CONNECT", "TRACE", "TRACK"];
 
 /// Reads `JSON.stringify` of `{ "Authorization": "Bearer …" }`: extra headers
 /// for every request to the backend, such as the portal's session token,
@@ -160,6 +171,18 @@ pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError
             {
                 return Err(bad(format!(
                     "\"{name}\" is set by the widget or the browser"
+                )));
+            }
+            // A method override naming a method fetch may not send is a
+            // forbidden header too.
+            if METHOD_OVERRIDES.contains(&lower.as_str())
+                && value.split(',').any(|method| {
+                    let method = method.trim_matches([' ', '\t']).to_ascii_uppercase();
+                    FORBIDDEN_METHODS.contains(&method.as_str())
+                })
+            {
+                return Err(bad(format!(
+                    "the value of \"{name}\" names a method browsers do not send"
                 )));
             }
             if value.chars().any(|c| c.is_control() && c != '\t') {
@@ -258,6 +281,12 @@ mod tests {
             ]
         );
         assert_eq!(request_headers("{}").unwrap(), vec![]);
+        // A method override is the backend's business, unless it names a
+        // method browsers do not send.
+        assert_eq!(
+            request_headers(r#"{"X-HTTP-Method-Override":"PATCH"}"#).unwrap(),
+            vec![("X-HTTP-Method-Override".to_owned(), "PATCH".to_owned())]
+        );
         // Latin-1 is what a header value can carry.
         assert_eq!(
             request_headers(r#"{"X-Portal-User":"Zoë"}"#).unwrap(),
@@ -270,6 +299,9 @@ mod tests {
             r#"{"Referer":"https://elsewhere.example"}"#,
             r#"{"Sec-Fetch-Site":"none"}"#,
             r#"{"Proxy-Authorization":"Basic x"}"#,
+            r#"{"Set-Cookie":"a=b"}"#,
+            r#"{"X-HTTP-Method-Override":"TRACE"}"#,
+            r#"{"x-method-override":"get, track"}"#,
             r#"{"Bad Name":"x"}"#,
             r#"{"X-A":"line\nbreak"}"#,
             r#"{"X-Portal-User":"Zoë 令牌"}"#,
