@@ -40,7 +40,7 @@ const loadWidget = () =>
 // fetched alongside the widget.
 const localeOf = (element) => {
   const wanted = [element.getAttribute("locale"), document.documentElement.lang, ...navigator.languages];
-  for (const tag of wanted.map((t) => (t ?? "").toLowerCase())) {
+  for (const tag of wanted.map((t) => (t ?? "").trim().toLowerCase())) {
     // As the widget reads them: a script decides, else the region.
     if (tag.startsWith("zh")) return /hant|^zh.(tw|hk|mo)/.test(tag) ? "zh-TW" : "zh-CN";
     if (tag.startsWith("es")) return "es-ES";
@@ -149,6 +149,8 @@ class SupportWidgetElement extends HTMLElement {
     launchers++;
     this.#parts = { container, launcher, panel, close };
     this.#label();
+    // Calls made while the element was out of the page are intent too.
+    if (this.#waiting.length) this.#mount(connection);
   }
 
   disconnectedCallback() {
@@ -218,7 +220,9 @@ class SupportWidgetElement extends HTMLElement {
 
   #show() {
     const { launcher, panel } = this.#parts ?? {};
-    if (!panel) return;
+    // Not without its styles (the launcher, hidden until they apply, says
+    // whether they did): unstyled, the panel would sit in the page's flow.
+    if (!panel || launcher.hidden) return;
     panel.hidden = false;
     launcher.ariaExpanded = "true";
     return this.#mount(this.#connection, true);
@@ -290,7 +294,8 @@ class SupportWidgetElement extends HTMLElement {
   setRequestHeaders(headers) {
     return this.#call((widget) => {
       widget.setRequestHeaders(headers);
-      this.#headers = headers;
+      // A copy: the page may change its object afterwards.
+      this.#headers = new Headers(headers);
     });
   }
 }

@@ -101,6 +101,11 @@ for (const mode of ["launcher", "inline"]) {
       await expect(host.locator(".sw-launcher")).toHaveCount(1);
       await expect(host.locator(".sw-launcher")).toHaveAttribute("hidden", "");
       await expect(host.locator(".sw-launcher")).toBeHidden();
+      // Nor does the page's open() show the panel unstyled in its flow.
+      const before = await page.locator("body").boundingBox();
+      await host.evaluate((el) => el.open("partner-center"));
+      await expect(host.locator(".sw-panel")).toBeHidden();
+      expect(await page.locator("body").boundingBox()).toEqual(before);
     } else {
       // Inline, the widget still works, unstyled.
       await expect(new SupportWidgetPage(page).home).toBeVisible();

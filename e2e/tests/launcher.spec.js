@@ -183,6 +183,30 @@ test("a refused open() leaves the panel closed, and setLocale(undefined) goes ba
   await expect(new SupportWidgetPage(page).heading).toHaveText("New Partner Center request");
 });
 
+test("a call made while a launcher is out of the page settles once it is back, without the user's intent", async ({ page }) => {
+  await page.goto(`${site.origin}/launcher.html`);
+  const settled = await page.evaluate(async () => {
+    const element = document.querySelector("support-widget");
+    element.remove();
+    const call = element.setRequestHeaders({ Authorization: "Bearer portal-session" });
+    document.body.append(element);
+    return Promise.race([call.then(() => "applied"), new Promise((resolve) => setTimeout(() => resolve("pending"), 8000))]);
+  });
+  expect(settled).toBe("applied");
+  // Loaded unseen: the panel stays closed.
+  await expect(page.locator("support-widget .sw-panel")).toBeHidden();
+});
+
+test("a locale attribute with stray spaces labels the launcher as the widget reads it", async ({ page }) => {
+  await page.goto(`${site.origin}/launcher.html`);
+  const host = page.locator("support-widget");
+  await host.evaluate((el) => el.setAttribute("locale", " zh-TW "));
+  await expect(host.locator(".sw-launcher")).toHaveText("說明與支援");
+  await host.locator(".sw-launcher").click();
+  await expect(new SupportWidgetPage(page).home).toBeVisible();
+  await expect(host.locator(".sw-launcher")).toHaveText("說明與支援");
+});
+
 test("the launcher follows a change of the locale attribute before the widget loads", async ({ page }) => {
   const loaded = wasmRequests(page);
   await page.goto(`${site.origin}/launcher.html`);

@@ -269,6 +269,27 @@ test("submitted and error events tell the page what happened", async ({ page, re
   expect(told).toEqual(["error", "submitted"]);
 });
 
+test("headers the page changes after setRequestHeaders are not the ones kept across a move", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await page.evaluate(async () => {
+    const element = document.querySelector("support-widget");
+    const headers = { Authorization: "Bearer kept" };
+    await element.setRequestHeaders(headers);
+    headers.Authorization = "Bearer changed afterwards";
+    headers["X-Portal-User"] = "Zoë 令牌";
+    // A single-page app moves the element: it mounts afresh.
+    document.body.append(element);
+  });
+  const asked = page.waitForRequest((r) => r.url().includes("/customers?"));
+  await expect(widget.home).toBeVisible();
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  const headers = (await asked).headers();
+  expect(headers.authorization).toBe("Bearer kept");
+  expect(headers["x-portal-user"]).toBeUndefined();
+});
+
 test("a misconfigured element reports an error event", async ({ page }) => {
   const events = await recordEvents(page);
   const widget = new SupportWidgetPage(page);
