@@ -79,7 +79,7 @@ fn spoken(tag: &str) -> Option<Locale> {
         language,
         script,
         region,
-    } = LanguageTag::parse(tag)?;
+    } = LanguageTag::parse(without_extensions(tag)?)?;
     let is = |subtag: &str, value: &str| subtag.eq_ignore_ascii_case(value);
     if is(language, "en") {
         Some(Locale::EnUs)
@@ -96,9 +96,27 @@ fn spoken(tag: &str) -> Option<Locale> {
     }
 }
 
+/// The tag before its extensions (`-u-ca-chinese`) and private use
+/// (`-x-portal`), which say nothing of the language: each begins with a
+/// one-character subtag, and what follows must be subtags of 1 to 8 letters
+/// and digits, or the tag is not well formed.
+fn without_extensions(tag: &str) -> Option<&str> {
+    let mut start = 0;
+    for subtag in tag.split(['-', '_']) {
+        if start > 0 && subtag.len() == 1 {
+            let after = tag.get(start + 2..).unwrap_or_default();
+            let well_formed = after.split(['-', '_']).all(|s| {
+                (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+            return well_formed.then(|| &tag[..start - 1]);
+        }
+        start += subtag.len() + 1;
+    }
+    Some(tag)
+}
+
 /// A Unicode language identifier: `language[-script][-region][-variant…]`,
-/// subtags separated by `-` or `_`, any case. Extensions (`-u-…`) and
-/// private use make a tag unusable, as they do for unic-langid.
+/// subtags separated by `-` or `_`, any case.
 struct LanguageTag<'a> {
     language: &'a str,
     script: Option<&'a str>,
@@ -228,13 +246,44 @@ mod tests {
                     let tails = if i % 50 == 0 { &tails[..] } else { &tails[..1] };
                     for tail in tails {
                         let tag = format!(" {language}{script}{region}{tail}");
-                        assert_eq!(spoken(tag.trim()), fluent_langneg(&tag), "{tag}");
+                        // unic-langid refuses extensions and private use;
+                        // the widget reads the tag before them.
+                        let extension = tail.starts_with("-u-") || tail.starts_with("-x-");
+                        let reference = if extension {
+                            format!(" {language}{script}{region}")
+                        } else {
+                            tag.clone()
+                        };
+                        assert_eq!(spoken(tag.trim()), fluent_langneg(&reference), "{tag}");
                         compared += 1;
                     }
                 }
             }
         }
         assert!(compared > 60_000, "{compared}");
+    }
+
+    #[test]
+    fn extensions_and_private_use_leave_the_language_as_it_is() {
+        for (tag, locale) in [
+            ("zh-TW-x-private", Locale::ZhTw),
+            ("zh-CN-u-ca-chinese", Locale::ZhCn),
+            ("zh-u-nu-hanidec-x-portal", Locale::ZhCn),
+            ("es-MX-t-en-x-a", Locale::EsEs),
+            ("zh-Hant_u_co_stroke", Locale::ZhTw),
+        ] {
+            assert_eq!(negotiate([tag, "en-US"]), locale, "{tag}");
+        }
+        // Not well formed after the singleton, or no language before it.
+        for tag in [
+            "zh-TW-u-",
+            "zh-TW-x-toolongsubtag",
+            "zh-TW-x-a!",
+            "x-private",
+            "zh-TW-x",
+        ] {
+            assert_eq!(spoken(tag), None, "{tag}");
+        }
     }
 
     #[test]
