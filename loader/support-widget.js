@@ -257,7 +257,7 @@ class SupportWidgetElement extends HTMLElement {
     });
   }
 
-  /** Shows "partner-center", "customer", or the start screen (opening the panel in launcher mode). */
+  /** Shows "partner-center", "customer", "escalation", or the start screen ("home" or nothing), opening the panel in launcher mode. */
   open(flow) {
     // The panel shows once the widget has taken the call, or has failed to
     // load (to say so); a refused call leaves it as it was. Inline, there is

@@ -1,4 +1,4 @@
-//! The page's localStorage, for drafts. Browsers refuse it in many ways
+//! The page's localStorage, for drafts and the list of filed requests. Browsers refuse it in many ways
 //! (privacy modes, sandboxed frames, blocked third-party storage, a full
 //! quota): every refusal is a value here, never a panic, and the form works
 //! on without drafts.

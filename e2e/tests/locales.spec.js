@@ -37,6 +37,25 @@ test("en-US fetches no messages, and each other locale is fetched once, when fir
   await expect(widget.host.locator("#sw-title")).toHaveValue("Kept across languages");
 });
 
+test("while a chosen language is on its way, the picker shows the choice", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(messagesFile, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const picker = widget.host.getByTestId("language-picker");
+  await picker.selectOption("es-ES");
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  await expect(widget.heading).toHaveText("New Partner Center request");
+  await expect(picker).toHaveValue("es-ES");
+  release();
+  await expect(widget.heading).toHaveText("Nueva solicitud del Centro de partners");
+  await expect(picker).toHaveValue("es-ES");
+});
+
 test("a page in Chinese fetches its messages alongside the widget and is ready in Chinese", async ({ page }) => {
   await page.addInitScript(() => {
     const ready = [];

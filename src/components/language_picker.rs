@@ -23,8 +23,9 @@ pub fn LanguagePicker() -> impl IntoView {
                 data-testid="language-picker"
                 on:change=on_change
                 prop:value=move || {
-                    widget.locales.unavailable();
-                    widget.locale.get().tag()
+                    let locales = widget.locales;
+                    let on_screen = if locales.unavailable().is_some() { locales.shown } else { locales.wanted };
+                    on_screen.get().tag()
                 }
             >
                 {Locale::ALL
