@@ -23,5 +23,5 @@ pub use language_picker::LanguagePicker;
 pub use load_failure::{failure_text, tell_page, LoadFailure};
 pub use request_form::{RequestForm, RequestFormState};
 pub use screen::{BackButton, ScreenHeading};
-pub use service_health::ServiceHealthList;
+pub use service_health::{listed, load_health, ServiceHealthList};
 pub use undo_notice::UndoNotice;

@@ -18,6 +18,8 @@ use leptos::{prelude::*, task::spawn_local};
 pub struct Loaded<T: 'static> {
     value: RwSignal<Option<T>>,
     reloads: RwSignal<u32>,
+    /// Whether a load is under way, the first or a later one.
+    loading: RwSignal<bool>,
 }
 
 impl<T> Clone for Loaded<T> {
@@ -36,6 +38,7 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
     {
         let value = RwSignal::new(None);
         let reloads = RwSignal::new(0_u32);
+        let loading = RwSignal::new(true);
         let latest = StoredValue::new(0_u32);
         Effect::new(move |_| {
             reloads.track();
@@ -44,14 +47,28 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
                 *n = n.wrapping_add(1);
                 *n
             });
+            if !loading.get_untracked() {
+                loading.set(true);
+            }
             spawn_local(async move {
                 let answer = answer.await;
                 if this.is_some() && latest.try_get_value() == this {
                     value.try_set(Some(answer));
+                    loading.try_set(false);
                 }
             });
         });
-        Loaded { value, reloads }
+        Loaded {
+            value,
+            reloads,
+            loading,
+        }
+    }
+
+    /// Whether a load is under way (tracked): the first, or a reload whose
+    /// answer has not come yet while the last one is still shown.
+    pub fn loading(&self) -> bool {
+        self.loading.get()
     }
 
     /// The latest answer, or `None` before the first.

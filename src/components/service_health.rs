@@ -7,15 +7,49 @@ use crate::{
     context::use_widget,
     i18n::{self, id, MessageId},
     loaded::Loaded,
+    request::LoadError,
 };
 
-/// Current incidents and advisories from `GET /service-health`, each with
-/// its title, kind, status and start time in the user's locale.
+/// A service's current incidents and advisories (`GET /service-health`), or
+/// every service's, as a screen loads them: the screen reads the answer
+/// (whether anything is listed) and `ServiceHealthList` shows it.
+pub type Health = Loaded<Result<Vec<HealthIncident>, LoadError>>;
+
+/// Loads `service`'s health, or every service's (`None`), in the widget's
+/// language, again when that changes.
+pub fn load_health(service: Option<String>) -> Health {
+    let widget = use_widget();
+    Loaded::new(move || {
+        let backend = widget.backend.get();
+        let locale = widget.locale.get();
+        let service = service.clone();
+        let transport = widget.transport();
+        async move {
+            match backend {
+                Some(backend) => api::service_health(backend, service, locale, transport).await,
+                None => Ok(Vec::new()),
+            }
+        }
+    })
+}
+
+/// How many items `health` lists, once answered (even with nothing
+/// current); `None` while it loads or when it failed.
+pub fn listed(health: Health) -> Option<usize> {
+    health.with(|answer| match answer {
+        Some(Ok(items)) => Some(items.len()),
+        _ => None,
+    })
+}
+
+/// Current incidents and advisories, each with its title, kind, status and
+/// start time in the user's locale.
 #[component]
 pub fn ServiceHealthList(
-    /// One service's health; every service's without one.
+    health: Health,
+    /// The health is every service's: each item names its service.
     #[prop(optional)]
-    service: Option<String>,
+    every_service: bool,
     /// Shows only this incident (the one the partner said is theirs).
     #[prop(optional)]
     only: Option<String>,
@@ -29,26 +63,8 @@ pub fn ServiceHealthList(
     /// incidents' titles are then a level below it.
     #[prop(optional)]
     under_subheading: bool,
-    /// How many items are listed, once the health has been shown (answered,
-    /// even with nothing current): for a step that records whether it was
-    /// checked, and words its way on by whether anything is listed.
-    #[prop(optional)]
-    shown: Option<RwSignal<Option<usize>>>,
 ) -> impl IntoView {
     let widget = use_widget();
-    let every_service = service.is_none();
-    let health = Loaded::new(move || {
-        let backend = widget.backend.get();
-        let locale = widget.locale.get();
-        let service = service.clone();
-        let transport = widget.transport();
-        async move {
-            match backend {
-                Some(backend) => api::service_health(backend, service, locale, transport).await,
-                None => Ok(Vec::new()),
-            }
-        }
-    });
     // Every service's health names the service of each item: the services'
     // names come from `GET /services`, and an item goes without its name if
     // they cannot be had.
@@ -59,7 +75,7 @@ pub fn ServiceHealthList(
     };
     let only = StoredValue::new(only);
     // The answer as listed: every item, or only the one asked for.
-    let listed = move || {
+    let shown = move || {
         health.get().map(|answer| {
             answer.map(|incidents| {
                 let wanted = |i: &HealthIncident| {
@@ -69,13 +85,9 @@ pub fn ServiceHealthList(
             })
         })
     };
-    if let Some(shown) = shown {
-        Effect::new(move |_| shown.set(listed().and_then(Result::ok).map(|items| items.len())));
-    }
-
     view! {
         <div class="sw-health" data-testid="service-health">
-            {move || match listed() {
+            {move || match shown() {
                 None => view! { <p role="status">{widget.text(id::HEALTH_LOADING)}</p> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailure message=id::HEALTH_FAILED error on_retry=Callback::new(move |()| health.reload())/> }
                 .into_any(),

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{AdminCenterLink, BackButton, ScreenHeading, ServiceHealthList},
+    components::{
+        listed, load_health, AdminCenterLink, BackButton, ScreenHeading, ServiceHealthList,
+    },
     context::use_widget,
     escalation::{EscalationReason, GuideAnswer, GuideStep, TroubleshootingStep, PARTNER_DUTIES},
     i18n::{self, id, MessageId},
@@ -69,18 +71,18 @@ fn HealthCheck() -> impl IntoView {
     let on_mine = Callback::new(move |incident: String| {
         widget.go(Step::Guide(GuideAnswer::KnownIncident(incident)))
     });
-    let shown = RwSignal::new(None::<usize>);
+    let health = load_health(service);
+    let shown = move || listed(health);
     view! {
         <div class="sw-stack" data-testid="guide-health">
             <ScreenHeading>{widget.text(id::GUIDE_HEALTH_HEADING)}</ScreenHeading>
             <Progress step=GuideStep::ServiceHealth/>
             // Of no use, and contradicted, when the list says there is nothing.
-            <p hidden=move || shown.get() == Some(0)>{with_service(id::GUIDE_HEALTH_INTRO)}</p>
+            <p hidden=move || shown() == Some(0)>{with_service(id::GUIDE_HEALTH_INTRO)}</p>
             <ServiceHealthList
-                service=service.unwrap_or_default()
+                health
                 empty=Signal::derive(with_service(id::GUIDE_HEALTH_NONE))
                 on_mine
-                shown
             />
             <div class="sw-actions">
                 <button
@@ -88,7 +90,7 @@ fn HealthCheck() -> impl IntoView {
                     class="sw-button sw-button-primary"
                     data-testid="guide-health-continue"
                     on:click=move |_| {
-                        widget.go(Step::Guide(if shown.get_untracked().is_some() {
+                        widget.go(Step::Guide(if untrack(shown).is_some() {
                             GuideAnswer::HealthChecked
                         } else {
                             GuideAnswer::HealthNotShown
@@ -96,7 +98,7 @@ fn HealthCheck() -> impl IntoView {
                     }
                 >
                     // "None of these" only when something is listed.
-                    {move || match shown.get() {
+                    {move || match shown() {
                         Some(listed) if listed > 0 => widget.text(id::GUIDE_HEALTH_CONTINUE)(),
                         _ => widget.text(id::GUIDE_CONTINUE)(),
                     }}
@@ -121,7 +123,7 @@ fn KnownIncident() -> impl IntoView {
             <ScreenHeading>{widget.text(id::GUIDE_ALREADY_KNOWN_HEADING)}</ScreenHeading>
             <p>{widget.text(id::GUIDE_ALREADY_KNOWN_TEXT)}</p>
             <ServiceHealthList
-                service=service.unwrap_or_default()
+                health=load_health(service)
                 only=incident
                 empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE))
             />

@@ -68,14 +68,10 @@ pub fn RequestStatus() -> impl IntoView {
     };
     // What screen readers hear after each answer: the status and when it
     // was checked, after "Loading…" while a refresh runs, so that a refresh
-    // that changes nothing is heard too.
-    let refreshing = RwSignal::new(false);
-    Effect::new(move |_| {
-        stored.get();
-        refreshing.set(false);
-    });
+    // that changes nothing is heard too. (The first load has its own
+    // "Loading…" on screen.)
     let announced = move || match stored.get() {
-        _ if refreshing.get() => widget.text(id::STATUS_LOADING)(),
+        Some(_) if stored.loading() => widget.text(id::STATUS_LOADING)(),
         Some((Ok(stored), time)) => widget.format(
             id::STATUS_ANNOUNCED,
             &i18n::args([
@@ -143,10 +139,7 @@ pub fn RequestStatus() -> impl IntoView {
                     type="button"
                     class="sw-button sw-button-secondary"
                     data-testid="status-refresh"
-                    on:click=move |_| {
-                        refreshing.set(true);
-                        stored.reload();
-                    }
+                    on:click=move |_| stored.reload()
                 >
                     {widget.text(id::STATUS_REFRESH)}
                 </button>

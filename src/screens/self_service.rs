@@ -4,7 +4,8 @@ use support_contract::Article;
 use crate::{
     api,
     components::{
-        BackButton, LoadFailure, RequestForm, RequestFormState, ScreenHeading, ServiceHealthList,
+        load_health, BackButton, LoadFailure, RequestForm, RequestFormState, ScreenHeading,
+        ServiceHealthList,
     },
     context::use_widget,
     i18n::{self, id},
@@ -27,7 +28,7 @@ pub fn SelfServiceHelp(
             <ScreenHeading>{widget.text(id::HELP_HEADING)}</ScreenHeading>
             <p class="sw-intro">{widget.text(id::HELP_INTRO)}</p>
             <h3 class="sw-subheading">{widget.text(id::HELP_HEALTH_HEADING)}</h3>
-            <ServiceHealthList empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE)) under_subheading=true/>
+            <ServiceHealthList health=load_health(None) every_service=true empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE)) under_subheading=true/>
             <h3 class="sw-subheading">{widget.text(id::HELP_ARTICLES_HEADING)}</h3>
             <ArticleSearchForm search/>
             <fieldset class="sw-fieldset">

@@ -76,6 +76,9 @@ pub struct RequestFormState {
     /// chose the contact language): not the user's draft, and what a
     /// discarded draft leaves (`prefilled.rs`).
     prefilled: StoredValue<Option<(RequestFields, bool)>>,
+    /// The other form, whose blank contact details this one's fill in once
+    /// its request is filed (`prefilled.rs`).
+    lends_contact_to: StoredValue<Option<RequestFormState>>,
 }
 
 impl RequestFormState {
@@ -108,6 +111,7 @@ impl RequestFormState {
             shown_in: StoredValue::new(0),
             discarded: RwSignal::new(None),
             prefilled: StoredValue::new(None),
+            lends_contact_to: StoredValue::new(None),
         };
         state.load_draft();
         // A page that sets its backend after the form was created, or changes
@@ -153,10 +157,12 @@ impl RequestFormState {
             .sender
             .submit(backend, key, body.clone(), widget.transport());
         let idempotency_key = self.idempotency_key;
+        let state = *self;
         leptos::task::spawn_local_scoped(async move {
             let created = sent.await;
             if let Ok(created) = &created {
                 widget.remember_filed(FiledRequest::new(created, &body));
+                state.lend_contact();
             }
             // The key went with other words before (an attempt whose answer
             // was lost, then changes): the form says so, and sending again

@@ -53,30 +53,36 @@ impl RequestFormState {
     /// `other`'s when it has none (all or nothing: a name typed there is
     /// someone's, whom another's email would not reach), as the page's
     /// prefill does, and so not as a draft: staff filing several kinds of
-    /// request type them once.
+    /// request type them once. (`send` lends them when the answer comes.)
     pub fn lend_contact_once_filed(self, other: RequestFormState) {
-        Effect::new(move |_| {
-            let blank =
-                |signal: RwSignal<String>| signal.with_untracked(|text| text.trim().is_empty());
-            let has_none = [other.contact_name, other.contact_email, other.contact_phone]
-                .into_iter()
-                .all(blank);
-            if !self.is_filed() || !has_none {
-                return;
-            }
-            let given = |signal: RwSignal<String>| {
-                Some(signal.get_untracked().trim().to_owned()).filter(|text| !text.is_empty())
-            };
-            let contact = PrefillContact {
-                name: given(self.contact_name),
-                email: given(self.contact_email),
-                phone: given(self.contact_phone),
-                language: self.contact_language.get_untracked(),
-            };
-            other.prefill(&Prefill {
-                contact: Some(contact),
-                ..Prefill::default()
-            });
+        self.lends_contact_to.set_value(Some(other));
+    }
+
+    /// Fills in the form this one lends its contact details to, if it has
+    /// none; nothing once the forms are gone (the element left the page).
+    pub(super) fn lend_contact(self) {
+        let Some(Some(other)) = self.lends_contact_to.try_get_value() else {
+            return;
+        };
+        let blank = |signal: RwSignal<String>| signal.with_untracked(|text| text.trim().is_empty());
+        let has_none = [other.contact_name, other.contact_email, other.contact_phone]
+            .into_iter()
+            .all(blank);
+        if !has_none {
+            return;
+        }
+        let given = |signal: RwSignal<String>| {
+            Some(signal.get_untracked().trim().to_owned()).filter(|text| !text.is_empty())
+        };
+        let contact = PrefillContact {
+            name: given(self.contact_name),
+            email: given(self.contact_email),
+            phone: given(self.contact_phone),
+            language: self.contact_language.get_untracked(),
+        };
+        other.prefill(&Prefill {
+            contact: Some(contact),
+            ..Prefill::default()
         });
     }
 
