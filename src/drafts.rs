@@ -132,9 +132,17 @@ impl Draft {
             return None;
         }
         let draft: Draft = stored.field("draft").ok()?;
-        uuid::Uuid::parse_str(&draft.idempotency_key).ok()?;
-        Some(draft)
+        is_uuid(&draft.idempotency_key).then_some(draft)
     }
+}
+
+/// Whether `key` is a UUID as the form writes them (hyphenated).
+fn is_uuid(key: &str) -> bool {
+    key.len() == 36
+        && key.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
 }
 
 impl FromJson for DraftSubject {

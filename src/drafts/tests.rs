@@ -198,3 +198,35 @@ fn a_draft_missing_newer_fields_still_loads() {
     assert_eq!(about.escalation, None);
     assert!(Draft::decode(&text).unwrap().articles_seen.is_empty());
 }
+
+#[test]
+fn a_draft_key_is_a_uuid_as_the_form_writes_it() {
+    let key = uuid::Uuid::new_v4().to_string();
+    assert!(is_uuid(&key));
+    assert!(is_uuid(&key.to_uppercase()));
+    // One character changed anywhere: the uuid crate, which wrote the key,
+    // agrees on every hyphenated form.
+    for at in 0..key.len() {
+        for with in ['g', '-', '0', 'F', ' '] {
+            let mut changed = key.clone();
+            changed.replace_range(at..=at, &with.to_string());
+            assert_eq!(
+                is_uuid(&changed),
+                uuid::Uuid::parse_str(&changed).is_ok(),
+                "{changed}"
+            );
+        }
+    }
+    // Other lengths and forms are no draft's key.
+    for other in [
+        String::new(),
+        key[1..].to_owned(),
+        format!("{key}0"),
+        key.replace('-', ""),
+        format!("{{{key}}}"),
+        format!("urn:uuid:{key}"),
+        "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b1é".to_owned(),
+    ] {
+        assert!(!is_uuid(&other), "{other}");
+    }
+}
