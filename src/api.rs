@@ -221,10 +221,6 @@ pub async fn upload_file(
     if let Ok(upload) = xhr.upload() {
         upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
     }
-    // Removing the widget aborts the upload like every other request.
-    if let Some(signal) = &transport.abort {
-        _ = signal.add_event_listener_with_callback("abort", aborting.as_ref().unchecked_ref());
-    }
     let mut ended = None;
     let done = js_sys::Promise::new(&mut |resolve, _| ended = Some(resolve));
     if let Some(resolve) = &ended {
@@ -232,6 +228,11 @@ pub async fn upload_file(
     }
     xhr.send_with_opt_blob(Some(&file))
         .map_err(|_| SubmitError::Network)?;
+    // Removing the widget aborts the upload like every other request (once
+    // it is sent: a send refused leaves no listener behind).
+    if let Some(signal) = &transport.abort {
+        _ = signal.add_event_listener_with_callback("abort", aborting.as_ref().unchecked_ref());
+    }
     watchdog.rearm();
     _ = JsFuture::from(done).await;
     watchdog.stop();
