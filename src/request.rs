@@ -44,20 +44,39 @@ pub fn create_support_request(
 pub fn search_customers(backend: &BackendUrl, query: &str) -> HttpRequest {
     get(with_query(
         backend.endpoint("customers"),
-        &[("query", search_query(query))],
+        &[("query", &search_query(query))],
     ))
 }
 
-/// What a search sends of the text typed: trimmed, and clipped to the
-/// longest query the backend takes (a pasted error message can be longer),
-/// so that a long paste searches for its start instead of failing.
-fn search_query(query: &str) -> &str {
-    let query = query.trim();
+/// What a search sends of the text typed: as the field shows it (a pasted
+/// control character or zero-width space is nothing, a tab or line break
+/// a space), trimmed, and clipped to the longest query the backend takes (a
+/// pasted error message can be longer), so that a long paste searches for
+/// its start instead of failing.
+fn search_query(query: &str) -> String {
+    let shown: String = query
+        .chars()
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|&c| !c.is_control() && !ZERO_WIDTH.contains(&c))
+        .collect();
+    let query = shown.trim();
     match query.char_indices().nth(support_contract::limits::NAME_MAX) {
-        Some((end, _)) => query[..end].trim_end(),
-        None => query,
+        Some((end, _)) => query[..end].trim_end().to_owned(),
+        None => query.to_owned(),
     }
 }
+
+/// Characters that take no room: zero-width spaces and joiners, the word
+/// joiner, the byte-order mark and the soft hyphen.
+const ZERO_WIDTH: [char; 7] = [
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{00ad}', '\u{180e}',
+];
 
 /// `GET {backend}/services`: what a customer request can be about.
 pub fn list_services(backend: &BackendUrl) -> HttpRequest {
@@ -79,7 +98,7 @@ pub fn service_health(backend: &BackendUrl, service: Option<&str>, locale: Local
 pub fn search_articles(backend: &BackendUrl, query: &str, locale: Locale) -> HttpRequest {
     get(with_query(
         backend.endpoint("articles"),
-        &[("query", search_query(query)), ("locale", locale.tag())],
+        &[("query", &search_query(query)), ("locale", locale.tag())],
     ))
 }
 

@@ -207,6 +207,16 @@ fn a_long_search_sends_as_much_as_the_backend_takes() {
 }
 
 #[test]
+fn a_search_sends_what_the_field_shows() {
+    assert_eq!(search_query("con\u{7}toso"), "contoso");
+    assert_eq!(search_query("pass\u{200b}word\u{feff}"), "password");
+    assert_eq!(search_query("Contoso\tLtd\n"), "Contoso Ltd");
+    assert!(search_customers(&backend(), "con\u{7}toso")
+        .url
+        .ends_with("query=contoso"));
+}
+
+#[test]
 fn self_service_lookups_carry_the_locale_and_encode_the_query() {
     let health = service_health(&backend(), Some("azure"), Locale::ZhCn);
     assert_eq!(
