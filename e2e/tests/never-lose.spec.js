@@ -156,6 +156,32 @@ test("backend busy then up: retry now, stop, try again, by keyboard, focus kept 
   await expectOneStoredRequest(widget, request, posts);
 });
 
+test("text typed while a request waits to be sent again stops the wait, and goes with the next send", async ({ page, request }) => {
+  let down = true;
+  const posts = await interceptPosts(page, (n, route, post) => (down ? failWith(route, 503, { "Retry-After": "20" }) : passOn(route, post)));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  const notice = widget.host.getByTestId("sending-notice");
+  await expect(notice).toBeVisible();
+  // The user adds a line while the widget waits to try again.
+  const description = widget.host.locator("#sw-description");
+  await description.press("End");
+  await description.pressSequentially(" Added while waiting.");
+  await expect(notice).toHaveCount(0);
+  await expect(widget.submitError).toBeVisible();
+  await expect(description).toBeFocused();
+  const stopped = posts.length;
+  down = false;
+  await page.waitForTimeout(1500);
+  expect(posts.length, "nothing goes by itself").toBe(stopped);
+  await widget.submitError.getByRole("button").click();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.description).toBe(`${typed.description} Added while waiting.`);
+  expect(new Set(posts.map((post) => post.key)).size).toBe(1);
+});
+
 test("backend down: an automatic retry moves focus from the notice to Submit, not to the page", async ({ page }) => {
   const posts = await interceptPosts(page, (n, route) => route.abort("connectionrefused"));
   const widget = new SupportWidgetPage(page);

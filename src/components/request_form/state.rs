@@ -79,6 +79,8 @@ pub struct RequestFormState {
     /// The other form, whose blank contact details this one's fill in once
     /// its request is filed (`prefilled.rs`).
     lends_contact_to: StoredValue<Option<RequestFormState>>,
+    /// The form as it was when its request was last sent.
+    sent_as: StoredValue<Option<RequestFields>>,
 }
 
 impl RequestFormState {
@@ -112,6 +114,7 @@ impl RequestFormState {
             discarded: RwSignal::new(None),
             prefilled: StoredValue::new(None),
             lends_contact_to: StoredValue::new(None),
+            sent_as: StoredValue::new(None),
         };
         state.load_draft();
         // A page that sets its backend after the form was created, or changes
@@ -123,6 +126,22 @@ impl RequestFormState {
             let typed = untrack(|| state.holds_the_users(&state.current_draft().fields));
             if state.draft.moved() && !typed {
                 state.load_draft();
+            }
+        });
+        // A request waiting to be sent again (after a failure, or for the
+        // connection) would go as it was at Submit: a change meanwhile ends
+        // the wait, as Stop does, and the form shows the last failure, to be
+        // sent as it is now.
+        Effect::new(move |_| {
+            if state.sender.holding.with(Option::is_none) {
+                return;
+            }
+            let fields = state.current_draft().fields;
+            if state
+                .sent_as
+                .with_value(|sent| sent.as_ref().is_some_and(|sent| *sent != fields))
+            {
+                state.sender.stop();
             }
         });
         // Saving the draft talks to localStorage, the outside world. A
@@ -152,6 +171,8 @@ impl RequestFormState {
     pub(super) fn send(&self, widget: WidgetContext, backend: BackendUrl, body: NewSupportRequest) {
         let Submission { pending, value } = self.submit;
         pending.set(true);
+        self.sent_as
+            .set_value(Some(self.current_draft_untracked().fields));
         let key = self.idempotency_key.get_untracked();
         let sent = self
             .sender
