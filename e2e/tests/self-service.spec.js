@@ -222,6 +222,22 @@ test("an article in another language says so, and only its own words are read in
   await expect(translated.locator("a")).not.toHaveAttribute("aria-describedby", /.+/);
 });
 
+test("articles found before a language switch stay, each badge naming the language it is in", async ({ page }) => {
+  const widget = await openSelfService(page, "es-ES");
+  await search(widget, texts["es-ES"].query);
+  const articles = widget.host.getByTestId("article");
+  const spanish = articles.filter({ hasText: texts["es-ES"].article }).first();
+  await expect(spanish).toBeVisible();
+  await expect(spanish.locator(".sw-badge")).toHaveCount(0);
+  await widget.host.getByTestId("language-picker").selectOption("en-US");
+  await expect(widget.heading).toHaveText(texts["en-US"].heading);
+  // Still the Spanish article, now said to be in Spanish, not in English.
+  await expect(spanish.locator(".sw-badge")).toHaveText("Español");
+  await expect(spanish.locator(".sw-badge")).toHaveAttribute("lang", "es-ES");
+  await expect(spanish.locator("a")).toHaveAccessibleDescription("Español");
+  await expect(articles.locator(".sw-badge", { hasText: "In English" })).toHaveCount(0);
+});
+
 test("service health on the customer's page names each item's service", async ({ page }) => {
   const widget = await openSelfService(page, "en-US");
   const incidents = widget.host.getByTestId("incident");
@@ -234,6 +250,8 @@ test("service health and article searches that fail say so, and Try again keeps 
   const fail = (route) => (failing ? route.abort("connectionrefused") : route.continue());
   await page.route("**/service-health*", fail);
   await page.route("**/articles?*", fail);
+  // The services' names, which health items carry, were not to be had either.
+  await page.route("**/services", fail);
   const widget = new SupportWidgetPage(page);
   await page.goto("/self-service.html");
   await widget.setAttribute("locale", "es-ES");
@@ -255,4 +273,6 @@ test("service health and article searches that fail say so, and Try again keeps 
   await expect(widget.host.getByTestId("incident").first()).toBeVisible();
   await expect(healthFailure).toHaveCount(0);
   await expect(widget.heading).toBeFocused();
+  // Each item names its service again.
+  await expect(widget.host.getByTestId("incident").first().getByTestId("incident-service")).toHaveText(/\S/);
 });

@@ -73,6 +73,15 @@ pub fn ServiceHealthList(
         Some(Ok(services)) => services.into_iter().find(|s| s.id == id).map(|s| s.name),
         _ => None,
     };
+    // Try again asks again for what failed: the health, and the services'
+    // names if they could not be had either (the same outage, usually).
+    let retry = move || {
+        health.reload();
+        if let Some(services) = services.filter(|s| s.with(|answer| matches!(answer, Some(Err(_)))))
+        {
+            services.reload();
+        }
+    };
     let only = StoredValue::new(only);
     // The answer as listed: every item, or only the one asked for.
     let shown = move || {
@@ -89,7 +98,7 @@ pub fn ServiceHealthList(
         <div class="sw-health" data-testid="service-health">
             {move || match shown() {
                 None => view! { <p role="status">{widget.text(id::HEALTH_LOADING)}</p> }.into_any(),
-                Some(Err(error)) => view! { <LoadFailure message=id::HEALTH_FAILED error on_retry=Callback::new(move |()| health.reload())/> }
+                Some(Err(error)) => view! { <LoadFailure message=id::HEALTH_FAILED error on_retry=Callback::new(move |()| retry())/> }
                 .into_any(),
                 Some(Ok(shown)) => {
                     if shown.is_empty() {

@@ -1,5 +1,5 @@
 use leptos::{ev::SubmitEvent, prelude::*};
-use support_contract::Article;
+use support_contract::{Article, ContactLanguage};
 
 use crate::{
     api,
@@ -9,6 +9,7 @@ use crate::{
     },
     context::use_widget,
     i18n::{self, id},
+    locale::Locale,
     request::LoadError,
     request_form::RequestTarget,
     self_service::{HelpStep, SeenArticle},
@@ -191,6 +192,17 @@ fn ArticleItem(article: Article, position: usize) -> impl IntoView {
     let widget = use_widget();
     let language = article.locale;
     let translated = move || widget.locale.get().contact_language() == language;
+    // The badge names the article's language: English where the backend
+    // had no translation, or the language the search was made in, if the
+    // user has switched since (in its own name, as the language picker
+    // names it).
+    let in_locale = Locale::ALL
+        .into_iter()
+        .find(|locale| locale.contact_language() == language);
+    let badge = move || match in_locale {
+        Some(locale) if language != ContactLanguage::EnUs => widget.text(locale.name_message())(),
+        _ => widget.text(id::HELP_IN_ENGLISH)(),
+    };
     let badge_id = format!("sw-article-language-{position}");
     view! {
         <li class="sw-article" data-testid="article" data-article-id=article.id.clone()>
@@ -208,7 +220,7 @@ fn ArticleItem(article: Article, position: usize) -> impl IntoView {
                 <span class="sw-visually-hidden">" " {widget.text(id::SELF_HELP_NEW_TAB)}</span>
                 <span aria-hidden="true">" ↗"</span>
             </a>
-            {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone()>{widget.text(id::HELP_IN_ENGLISH)}</span> })}
+            {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone() lang=(language != ContactLanguage::EnUs).then(|| language.as_str())>{badge}</span> })}
             <p class="sw-article-summary" lang=language.as_str()>{article.summary.clone()}</p>
         </li>
     }
