@@ -119,6 +119,7 @@ pub fn Widget(
         backend: Signal::derive(move || backend.get().ok()),
         audience,
         filed: RwSignal::new(Default::default()),
+        statuses_seen: RwSignal::new(Vec::new()),
         journey,
         help: RwSignal::new(HelpJourney::default()),
         navigated: RwSignal::new(focus),

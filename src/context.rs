@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use support_contract::Service;
+use support_contract::{RequestStatus, Service};
 
 use crate::{
     api::{self, Transport},
@@ -44,6 +44,10 @@ pub struct WidgetContext {
     pub audience: Memo<Audience>,
     /// The requests filed from this device to this backend, newest first.
     pub filed: RwSignal<Filed>,
+    /// The status of each filed request as the backend last answered it
+    /// (its status screen, the list of filed requests), newer than the one
+    /// its confirmation was filed with.
+    pub statuses_seen: RwSignal<Vec<(String, RequestStatus)>>,
     /// Where the user is, and what they chose on the way.
     pub journey: RwSignal<Journey>,
     /// Where a customer is in self-service (audience `customer`).
@@ -158,6 +162,24 @@ impl WidgetContext {
             .and_then(|key| storage::read(&key).ok().flatten());
         self.filed
             .set(stored.map(|json| Filed::decode(&json)).unwrap_or_default());
+    }
+
+    /// Records a filed request's status as the backend just answered it.
+    pub fn saw_status(self, id: &str, status: RequestStatus) {
+        _ = self.statuses_seen.try_update(|seen| {
+            seen.retain(|(seen_id, _)| seen_id != id);
+            seen.push((id.to_owned(), status));
+        });
+    }
+
+    /// The status the backend last gave for request `id`, if the widget has
+    /// asked since it was filed (tracked).
+    pub fn status_seen(self, id: &str) -> Option<RequestStatus> {
+        self.statuses_seen.with(|seen| {
+            seen.iter()
+                .find(|(seen_id, _)| seen_id == id)
+                .map(|(_, status)| *status)
+        })
     }
 
     /// Adds a request just filed to the list. Without storage the list still

@@ -387,6 +387,10 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await expect(widget.host.getByTestId("status-history").locator("li")).toHaveCount(2);
   await expect(widget.host.getByTestId("status-history")).toContainText("已修复");
   await expect(widget.host.getByTestId("close-the-loop")).toHaveClass(/sw-note-strong/);
+  // Back on the confirmation, the status is the one just seen.
+  await widget.host.getByTestId("back").click();
+  await expect(widget.confirmation.getByTestId("confirm-status")).toHaveText(texts["zh-CN"].resolved);
+  await expect(widget.confirmation.getByTestId("confirm-status")).toHaveAttribute("data-status", "resolved");
 
   // The list survives a reload: it is kept on this device.
   await widget.goto();

@@ -27,6 +27,11 @@ pub fn Confirmation(
     // the step changed, and puts keyboard users at its top.
     widget.focus_when_drawn_unless_away(".sw-confirmation .sw-heading");
     let request_id = created.id.clone();
+    // As filed, until the user has seen a newer status (its status screen).
+    let status = {
+        let (id, filed_as) = (created.id.clone(), created.status);
+        Signal::derive(move || widget.status_seen(&id).unwrap_or(filed_as))
+    };
     // The reference in an element of its own, without the isolation marks
     // a formatted message puts around it: copied, it is the reference alone.
     let around = Memo::new(move |_| {
@@ -46,7 +51,7 @@ pub fn Confirmation(
                 <bdi class="sw-reference-id">{created.reference.clone()}</bdi>
                 {move || around.with(|(_, after)| after.clone())}
             </p>
-            <CurrentStatus status=created.status testid="confirm-status"/>
+            <CurrentStatus status=status testid="confirm-status"/>
             <p>{widget.text(next)}</p>
             {for_customer.then(|| view! { <CloseTheLoop strong=false/> })}
             <div class="sw-actions">

@@ -85,10 +85,11 @@ fn FiledItem(request: FiledRequest) -> impl IntoView {
         let request_id = request_id.clone();
         async move {
             let backend = backend?;
-            api::request_status(backend, request_id, transport)
+            let stored = api::request_status(backend, request_id, transport)
                 .await
-                .ok()
-                .map(|stored| stored.status)
+                .ok()?;
+            widget.saw_status(&stored.id, stored.status);
+            Some(stored.status)
         }
     });
     let created_at = request.created_at.clone();

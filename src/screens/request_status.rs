@@ -42,6 +42,9 @@ pub fn RequestStatus() -> impl IntoView {
                 Some(backend) => api::request_status(backend, request_id, transport).await,
                 None => Err(LoadError::Network),
             };
+            if let Ok(stored) = &answer {
+                widget.saw_status(&stored.id, stored.status);
+            }
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });
@@ -236,14 +239,14 @@ fn RequestFacts(
 
 /// "Status: …", as the status screen and the confirmation show it.
 #[component]
-pub fn CurrentStatus(status: Status, testid: &'static str) -> impl IntoView {
+pub fn CurrentStatus(#[prop(into)] status: Signal<Status>, testid: &'static str) -> impl IntoView {
     let widget = use_widget();
     view! {
         <dl class="sw-context">
             <div>
                 <dt>{widget.text(id::STATUS_LABEL)}</dt>
-                <dd data-testid=testid data-status=status.as_str()>
-                    {widget.text(status_label(status))}
+                <dd data-testid=testid data-status=move || status.get().as_str()>
+                    {move || widget.text(status_label(status.get()))()}
                 </dd>
             </div>
         </dl>
