@@ -139,9 +139,11 @@ class SupportWidgetElement extends HTMLElement {
     });
     panel.append(make("div", { className: "sw-panel-bar" }), container);
     panel.firstChild.append(close);
-    // Shown once styled, so that it never appears unstyled in the page's flow.
+    // Shown once styled, so that it never appears unstyled in the page's flow;
+    // an open() that came before then opens the panel now.
     style.onload = () => {
       launcher.hidden = false;
+      if (this.#parts?.later) this.#show();
     };
     shadow.replaceChildren(style, launcher, panel);
     // An idle callback that comes after the last launcher has gone does nothing.
@@ -222,7 +224,8 @@ class SupportWidgetElement extends HTMLElement {
     const { launcher, panel } = this.#parts ?? {};
     // Not without its styles (the launcher, hidden until they apply, says
     // whether they did): unstyled, the panel would sit in the page's flow.
-    if (!panel || launcher.hidden) return;
+    // It opens once they apply; never, if they cannot be had.
+    if (!panel || (launcher.hidden && (this.#parts.later = 1))) return;
     panel.hidden = false;
     launcher.ariaExpanded = "true";
     return this.#mount(this.#connection, true);

@@ -197,6 +197,24 @@ test("a call made while a launcher is out of the page settles once it is back, w
   await expect(page.locator("support-widget .sw-panel")).toBeHidden();
 });
 
+test("open() on a launcher just added opens its panel once its styles apply", async ({ page }) => {
+  await page.goto(`${site.origin}/launcher.html`);
+  // The widget is loaded already: the call is taken at once, before the
+  // new element's stylesheet has loaded.
+  await page.locator("support-widget .sw-launcher").click();
+  await expect(new SupportWidgetPage(page).home).toBeVisible();
+  await page.evaluate(() => {
+    const element = document.createElement("support-widget");
+    for (const name of ["backend", "audience", "mode"]) element.setAttribute(name, document.querySelector("support-widget").getAttribute(name));
+    element.id = "second";
+    document.body.append(element);
+    element.open("partner-center");
+  });
+  const second = page.locator("#second");
+  await expect(second.locator(".sw-panel")).toBeVisible();
+  await expect(second.getByTestId("request-form")).toBeVisible();
+});
+
 test("a locale attribute with stray spaces labels the launcher as the widget reads it", async ({ page }) => {
   await page.goto(`${site.origin}/launcher.html`);
   const host = page.locator("support-widget");
