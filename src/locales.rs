@@ -51,9 +51,12 @@ impl Locales {
             attempt: RwSignal::new(0),
         };
         let fetch = StoredValue::new_local(fetch);
+        // Failed fetches so far: each new try asks for a new URL, as the
+        // browser may remember a failed import by its URL.
+        let failures = StoredValue::new(0_u32);
         Effect::new(move |_| {
             let locale = wanted.get();
-            let attempt = locales.attempt.get();
+            let attempt = locales.attempt.get() + failures.get_value();
             if i18n::has(locale) {
                 return;
             }
@@ -82,6 +85,7 @@ impl Locales {
                             )
                             .into(),
                         );
+                        failures.try_update_value(|n| *n += 1);
                         _ = locales.failed.try_set(Some(locale));
                     }
                 }

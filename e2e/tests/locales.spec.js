@@ -120,7 +120,11 @@ test("a language that failed to load and is picked again later loads without the
   const widget = new SupportWidgetPage(page);
   await widget.open();
   let failing = true;
-  await page.route(messagesFile, (route) => (failing ? route.abort("connectionreset") : route.continue()));
+  const asked = [];
+  await page.route(messagesFile, (route) => {
+    asked.push(route.request().url());
+    return failing ? route.abort("connectionreset") : route.continue();
+  });
   const picker = widget.host.getByTestId("language-picker");
   const notice = widget.host.getByTestId("messages-unavailable");
   await picker.selectOption("es-ES");
@@ -136,6 +140,9 @@ test("a language that failed to load and is picked again later loads without the
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   await expect(notice).toHaveCount(0);
   expect(await page.evaluate(() => window.__errors)).toEqual(["messages_unavailable"]);
+  // Asked for at a new URL: a browser may remember a failed import by its URL.
+  expect(asked.length).toBe(2);
+  expect(asked[1]).not.toBe(asked[0]);
 });
 
 test("a messages file that is not the widget's messages is refused like a failed fetch", async ({ page }) => {
