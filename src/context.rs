@@ -47,7 +47,9 @@ pub struct WidgetContext {
     /// The status of each filed request as the backend last answered it
     /// (its status screen, the list of filed requests), newer than the one
     /// its confirmation was filed with.
-    pub statuses_seen: RwSignal<Vec<(String, RequestStatus)>>,
+    /// Each with when it was asked for (ms since the epoch): an answer
+    /// that comes after a newer one is older news.
+    pub statuses_seen: RwSignal<Vec<(String, RequestStatus, f64)>>,
     /// Where the user is, and what they chose on the way.
     pub journey: RwSignal<Journey>,
     /// Where a customer is in self-service (audience `customer`).
@@ -164,11 +166,18 @@ impl WidgetContext {
             .set(stored.map(|json| Filed::decode(&json)).unwrap_or_default());
     }
 
-    /// Records a filed request's status as the backend just answered it.
-    pub fn saw_status(self, id: &str, status: RequestStatus) {
+    /// Records a filed request's status as the backend answered it when
+    /// asked at `asked_at`, unless an answer asked for later came first.
+    pub fn saw_status(self, id: &str, status: RequestStatus, asked_at: f64) {
         _ = self.statuses_seen.try_update(|seen| {
-            seen.retain(|(seen_id, _)| seen_id != id);
-            seen.push((id.to_owned(), status));
+            if seen
+                .iter()
+                .any(|(seen_id, _, at)| seen_id == id && *at > asked_at)
+            {
+                return;
+            }
+            seen.retain(|(seen_id, _, _)| seen_id != id);
+            seen.push((id.to_owned(), status, asked_at));
         });
     }
 
@@ -177,8 +186,8 @@ impl WidgetContext {
     pub fn status_seen(self, id: &str) -> Option<RequestStatus> {
         self.statuses_seen.with(|seen| {
             seen.iter()
-                .find(|(seen_id, _)| seen_id == id)
-                .map(|(_, status)| *status)
+                .find(|(seen_id, _, _)| seen_id == id)
+                .map(|(_, status, _)| *status)
         })
     }
 
@@ -201,13 +210,20 @@ impl WidgetContext {
         self.store_filed();
     }
 
-    /// The list as stored now, with what other widgets and tabs of the same
-    /// backend and audience filed since this one read it; this widget's own
-    /// list when nothing is stored or storage cannot be read.
+    /// This widget's list with what is stored now on top: what other widgets
+    /// and tabs of the same backend and audience filed since this one read
+    /// it.
     fn filed_now(self) -> Filed {
-        self.filed_key()
+        let own = self.filed.get_untracked();
+        match self
+            .filed_key()
             .and_then(|key| storage::read(&key).ok().flatten())
-            .map_or_else(|| self.filed.get_untracked(), |json| Filed::decode(&json))
+        {
+            // Both: storage may also hold a list this widget could not
+            // write over (a full quota).
+            Some(json) => own.below(&Filed::decode(&json)),
+            None => own,
+        }
     }
 
     fn store_filed(self) {
@@ -245,8 +261,11 @@ impl WidgetContext {
             &format!("support-widget:{name}"),
             &init,
         );
-        if let Ok(event) = event {
-            _ = self.host.try_with_value(|host| host.dispatch_event(&event));
+        // The element taken out of the store first: the page's listeners run
+        // during the dispatch, and one that removes the element disposes of
+        // the widget, which must not find the store still being read.
+        if let (Ok(event), Some(host)) = (event, self.host.try_get_value()) {
+            _ = host.dispatch_event(&event);
         }
     }
 

@@ -72,11 +72,11 @@ fn search_query(query: &str) -> String {
     }
 }
 
-/// Characters that take no room: zero-width spaces and joiners, the word
-/// joiner, the byte-order mark and the soft hyphen.
-const ZERO_WIDTH: [char; 7] = [
-    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{00ad}', '\u{180e}',
-];
+/// Characters that take no room and change nothing a reader sees: the
+/// zero-width space, the word joiner, the byte-order mark, the soft hyphen
+/// and the Mongolian vowel separator. (The zero-width joiner and non-joiner
+/// do change how some scripts and emoji look, and stay.)
+const ZERO_WIDTH: [char; 5] = ['\u{200b}', '\u{2060}', '\u{feff}', '\u{00ad}', '\u{180e}'];
 
 /// `GET {backend}/services`: what a customer request can be about.
 pub fn list_services(backend: &BackendUrl) -> HttpRequest {

@@ -269,6 +269,33 @@ test("submitted and error events tell the page what happened", async ({ page, re
   expect(told).toEqual(["error", "submitted"]);
 });
 
+test("a page that removes the element when it hears of a submit breaks nothing", async ({ page }) => {
+  const failures = [];
+  page.on("pageerror", (error) => failures.push(error.message));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const backendAttribute = await widget.host.getAttribute("backend");
+  await page.evaluate(() =>
+    document.addEventListener("support-widget:submitted", (event) => {
+      window.__filed = event.detail.reference;
+      event.target.remove();
+    }),
+  );
+  await widget.fill({ category: "technical", title: "Removed on submit", description: "The portal moves on.", name: "Ana", email: "ana@contoso.com" });
+  await widget.submit();
+  await expect.poll(() => page.evaluate(() => window.__filed ?? null)).toMatch(/\S/);
+  await expect(page.locator("support-widget")).toHaveCount(0);
+  await page.evaluate((backend) => {
+    const element = document.createElement("support-widget");
+    element.setAttribute("backend", backend);
+    document.querySelector("main").append(element);
+  }, backendAttribute);
+  const next = new SupportWidgetPage(page);
+  await expect(next.home).toBeVisible();
+  await next.openPartnerCenterRequest();
+  expect(failures).toEqual([]);
+});
+
 test("headers the page changes after setRequestHeaders are not the ones kept across a move", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.goto();

@@ -85,10 +85,11 @@ fn FiledItem(request: FiledRequest) -> impl IntoView {
         let request_id = request_id.clone();
         async move {
             let backend = backend?;
+            let asked_at = js_sys::Date::now();
             let stored = api::request_status(backend, request_id, transport)
                 .await
                 .ok()?;
-            widget.saw_status(&stored.id, stored.status);
+            widget.saw_status(&stored.id, stored.status, asked_at);
             Some(stored.status)
         }
     });
