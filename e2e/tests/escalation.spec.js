@@ -268,6 +268,25 @@ test("the customer request offers the guide before it is sent", async ({ page, r
   });
 });
 
+test("back into the guide undoes the draft's escalation: resumed later, the request is not escalated", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "en-US", "azure");
+  await answerGuide(widget, "unavailable_service");
+  await widget.host.locator("#sw-title").fill("Virtual machines do not start");
+  await expect.poll(() => widget.customerDraft()).toContain("unavailable_service");
+  // The partner goes back, and finds the problem is a known incident.
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("guide-category")).toBeVisible();
+  await expect.poll(() => widget.customerDraft()).not.toContain("unavailable_service");
+  expect(await widget.customerDraft()).toContain("Virtual machines do not start");
+
+  await page.reload();
+  await widget.host.getByTestId("resume-customer-request").click();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Virtual machines do not start");
+  await expect(widget.host.getByTestId("request-escalation")).toHaveCount(0);
+  await expect(widget.host.getByTestId("escalation-offer")).toBeVisible();
+});
+
 test("an escalated request left unsent resumes with the guide's decision after a reload", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "es-ES", "azure");

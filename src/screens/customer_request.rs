@@ -32,9 +32,18 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
     view! {
         <section class="sw-screen" data-testid="customer-request">
             // Once the request is filed, Back skips its self-help or guide,
-            // which can change nothing of it (`Step::BackFromFiled`).
+            // which can change nothing of it (`Step::BackFromFiled`). Back
+            // into the guide undoes its decision, and the draft's with it: a
+            // draft resumed later is escalated only if the guide decides again.
             <BackButton on_back=Callback::new(move |()| {
-                widget.go(if state.is_filed() { Step::BackFromFiled } else { Step::Back })
+                if state.is_filed() {
+                    widget.go(Step::BackFromFiled);
+                } else {
+                    if escalating {
+                        state.forget_decision();
+                    }
+                    widget.go(Step::Back);
+                }
             })/>
             // Once filed, the request is no longer new.
             <ScreenHeading>

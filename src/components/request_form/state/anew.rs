@@ -46,6 +46,14 @@ impl RequestFormState {
     /// The escalation guide's decision, where a customer request had one,
     /// was the filed request's: the form is no longer about it.
     pub(in crate::components::request_form) fn another_request(&self) {
+        self.forget_decision();
+        self.start_over();
+    }
+
+    /// The escalation guide's decision no longer holds for this form (the
+    /// partner went back into the guide, or files another request): its
+    /// draft is a plain customer request until the guide decides again.
+    pub fn forget_decision(&self) {
         if self
             .about
             .with_untracked(|about| about.as_ref().is_some_and(|a| a.escalation.is_some()))
@@ -56,7 +64,6 @@ impl RequestFormState {
                 }
             });
         }
-        self.start_over();
     }
 
     /// Starts a new request with what `RequestFields::for_next_request`
