@@ -93,7 +93,7 @@ class SupportWidgetElement extends HTMLElement {
     const connection = ++this.#connection;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     // A stylesheet refused (a CSP whose style-src lacks this origin) or lost:
-    // the page hears it. The launcher then stays hidden rather than appear
+    // the page hears it. A launcher is then never drawn, rather than appear
     // unstyled in the page's flow.
     const style = make("link", {
       rel: "stylesheet",
@@ -117,7 +117,6 @@ class SupportWidgetElement extends HTMLElement {
     const launcher = make("button", {
       type: "button",
       className: "sw-launcher",
-      hidden: true,
       ariaExpanded: "false",
       onpointerenter: intent,
       onfocus: intent,
@@ -139,13 +138,11 @@ class SupportWidgetElement extends HTMLElement {
     });
     panel.append(make("div", { className: "sw-panel-bar" }), container);
     panel.firstChild.append(close);
-    // Shown once styled, so that it never appears unstyled in the page's flow;
-    // an open() that came before then opens the panel now.
-    style.onload = () => {
-      launcher.hidden = false;
-      if (this.#parts?.later) this.#show();
-    };
-    shadow.replaceChildren(style, launcher, panel);
+    // The launcher and its panel join the shadow root once styled, so that
+    // they never appear unstyled in the page's flow (a stylesheet that cannot
+    // be had keeps them out); a panel opened before then shows as they join.
+    style.onload = () => shadow.append(launcher, panel);
+    shadow.replaceChildren(style);
     // An idle callback that comes after the last launcher has gone does nothing.
     (window.requestIdleCallback ?? ((run) => setTimeout(run, 2000)))(hint);
     launchers++;
@@ -222,10 +219,7 @@ class SupportWidgetElement extends HTMLElement {
 
   #show() {
     const { launcher, panel } = this.#parts ?? {};
-    // Not without its styles (the launcher, hidden until they apply, says
-    // whether they did): unstyled, the panel would sit in the page's flow.
-    // It opens once they apply; never, if they cannot be had.
-    if (!panel || (launcher.hidden && (this.#parts.later = 1))) return;
+    if (!panel) return;
     panel.hidden = false;
     launcher.ariaExpanded = "true";
     return this.#mount(this.#connection, true);
