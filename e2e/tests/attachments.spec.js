@@ -2,7 +2,7 @@
 // checked before upload, uploaded at once, and stored intact.
 import { createHash, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { backend, SupportWidgetPage } from "./support-widget-page.js";
+import { addWidget, backend, SupportWidgetPage } from "./support-widget-page.js";
 
 // A 1×1 PNG, as a screenshot stands in.
 const png = Buffer.from(
@@ -631,13 +631,7 @@ test("a file pasted as the element leaves the page breaks nothing: a widget adde
     form.getRootNode().host.remove();
   }, [...png]);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-  await page.evaluate((backend) => {
-    const element = document.createElement("support-widget");
-    element.setAttribute("backend", backend);
-    document.querySelector("main").append(element);
-  }, backendAttribute);
-  const next = new SupportWidgetPage(page);
-  await expect(next.home).toBeVisible();
+  const next = await addWidget(page, backendAttribute);
   await next.openPartnerCenterRequest();
   expect(failures).toEqual([]);
 });

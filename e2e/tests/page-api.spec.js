@@ -1,7 +1,7 @@
 // The element's JavaScript API and DOM events, as a portal's scripts use
 // them.
 import { expect, test } from "@playwright/test";
-import { backend, SupportWidgetPage } from "./support-widget-page.js";
+import { addWidget, backend, SupportWidgetPage } from "./support-widget-page.js";
 
 /** Records support-widget:* events at the document: they bubble and are composed. */
 async function recordEvents(page) {
@@ -285,13 +285,7 @@ test("a page that removes the element when it hears of a submit breaks nothing",
   await widget.submit();
   await expect.poll(() => page.evaluate(() => window.__filed ?? null)).toMatch(/\S/);
   await expect(page.locator("support-widget")).toHaveCount(0);
-  await page.evaluate((backend) => {
-    const element = document.createElement("support-widget");
-    element.setAttribute("backend", backend);
-    document.querySelector("main").append(element);
-  }, backendAttribute);
-  const next = new SupportWidgetPage(page);
-  await expect(next.home).toBeVisible();
+  const next = await addWidget(page, backendAttribute);
   await next.openPartnerCenterRequest();
   expect(failures).toEqual([]);
 });

@@ -17,6 +17,19 @@ export async function routeDemoVariant(page, path, edit) {
   });
 }
 
+/** Adds a new widget for `backend` to the page's main part, as a portal's
+ *  script does, and waits for its home screen. */
+export async function addWidget(page, backend) {
+  await page.evaluate((backend) => {
+    const element = document.createElement("support-widget");
+    element.setAttribute("backend", backend);
+    document.querySelector("main").append(element);
+  }, backend);
+  const widget = new SupportWidgetPage(page, page.locator("support-widget").last());
+  await expect(widget.home).toBeVisible();
+  return widget;
+}
+
 export class SupportWidgetPage {
   constructor(page, host = page.locator("support-widget").first()) {
     this.page = page;
