@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use support_contract::{RequestStatus, Service};
+use support_contract::{RequestStatus, Service, StoredRequest};
 
 use crate::{
     api::{self, Transport},
@@ -46,9 +46,8 @@ pub struct WidgetContext {
     pub filed: RwSignal<Filed>,
     /// The status of each filed request as the backend last answered it
     /// (its status screen, the list of filed requests), newer than the one
-    /// its confirmation was filed with.
-    /// Each with when it was asked for (ms since the epoch): an answer
-    /// that comes after a newer one is older news.
+    /// its confirmation was filed with; each with when it was asked for (ms
+    /// since the epoch): an answer that comes after a newer one is older news.
     pub statuses_seen: RwSignal<Vec<(String, RequestStatus, f64)>>,
     /// Where the user is, and what they chose on the way.
     pub journey: RwSignal<Journey>,
@@ -166,9 +165,25 @@ impl WidgetContext {
             .set(stored.map(|json| Filed::decode(&json)).unwrap_or_default());
     }
 
+    /// A filed request's status and history from the backend
+    /// (`GET /support-requests/{id}`), kept as the latest seen of it.
+    pub async fn request_status(
+        self,
+        backend: BackendUrl,
+        id: String,
+        transport: Transport,
+    ) -> Result<StoredRequest, LoadError> {
+        let asked_at = js_sys::Date::now();
+        let answer = api::request_status(backend, id, transport).await;
+        if let Ok(stored) = &answer {
+            self.saw_status(&stored.id, stored.status, asked_at);
+        }
+        answer
+    }
+
     /// Records a filed request's status as the backend answered it when
     /// asked at `asked_at`, unless an answer asked for later came first.
-    pub fn saw_status(self, id: &str, status: RequestStatus, asked_at: f64) {
+    fn saw_status(self, id: &str, status: RequestStatus, asked_at: f64) {
         _ = self.statuses_seen.try_update(|seen| {
             if seen
                 .iter()

@@ -39,9 +39,7 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
                 if state.is_filed() {
                     widget.go(Step::BackFromFiled);
                 } else {
-                    if escalating {
-                        state.forget_decision();
-                    }
+                    state.forget_decision();
                     widget.go(Step::Back);
                 }
             })/>

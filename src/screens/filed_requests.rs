@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use crate::{
-    api,
     components::{BackButton, ScreenHeading, UndoNotice},
     context::{use_widget, ForgottenFiled},
     filed::FiledRequest,
@@ -85,12 +84,11 @@ fn FiledItem(request: FiledRequest) -> impl IntoView {
         let request_id = request_id.clone();
         async move {
             let backend = backend?;
-            let asked_at = js_sys::Date::now();
-            let stored = api::request_status(backend, request_id, transport)
+            widget
+                .request_status(backend, request_id, transport)
                 .await
-                .ok()?;
-            widget.saw_status(&stored.id, stored.status, asked_at);
-            Some(stored.status)
+                .ok()
+                .map(|stored| stored.status)
         }
     });
     let created_at = request.created_at.clone();

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use support_contract::{RequestKind, RequestStatus as Status, Service, StoredRequest};
 
 use crate::{
-    api,
     components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
     escalation::EscalationReason,
@@ -38,14 +37,10 @@ pub fn RequestStatus() -> impl IntoView {
         let transport = widget.transport();
         let request_id = request_id.clone();
         async move {
-            let asked_at = js_sys::Date::now();
             let answer = match backend {
-                Some(backend) => api::request_status(backend, request_id, transport).await,
+                Some(backend) => widget.request_status(backend, request_id, transport).await,
                 None => Err(LoadError::Network),
             };
-            if let Ok(stored) = &answer {
-                widget.saw_status(&stored.id, stored.status, asked_at);
-            }
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });

@@ -195,14 +195,11 @@ fn ArticleItem(article: Article, position: usize) -> impl IntoView {
     // The badge names the article's language: English where the backend
     // had no translation, or the language the search was made in, if the
     // user has switched since (in its own name, as the language picker
-    // names it).
-    let in_locale = Locale::ALL
-        .into_iter()
-        .find(|locale| locale.contact_language() == language);
-    let badge = move || match in_locale {
-        Some(locale) if language != ContactLanguage::EnUs => widget.text(locale.name_message())(),
-        _ => widget.text(id::HELP_IN_ENGLISH)(),
-    };
+    // names it, and marked as that language).
+    let other = (language != ContactLanguage::EnUs)
+        .then(|| Locale::from_tag(language.as_str()))
+        .flatten();
+    let badge = move || widget.text(other.map_or(id::HELP_IN_ENGLISH, Locale::name_message))();
     let badge_id = format!("sw-article-language-{position}");
     view! {
         <li class="sw-article" data-testid="article" data-article-id=article.id.clone()>
@@ -220,7 +217,7 @@ fn ArticleItem(article: Article, position: usize) -> impl IntoView {
                 <span class="sw-visually-hidden">" " {widget.text(id::SELF_HELP_NEW_TAB)}</span>
                 <span aria-hidden="true">" ↗"</span>
             </a>
-            {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone() lang=(language != ContactLanguage::EnUs).then(|| language.as_str())>{badge}</span> })}
+            {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone() lang=other.map(Locale::tag)>{badge}</span> })}
             <p class="sw-article-summary" lang=language.as_str()>{article.summary.clone()}</p>
         </li>
     }

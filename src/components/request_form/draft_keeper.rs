@@ -96,8 +96,9 @@ impl DraftKeeper {
 
     /// Reads the draft left by an earlier visit. A broken entry is removed.
     pub fn load(self) -> Option<Draft> {
-        self.read_under.set_value(self.key());
-        let key = self.key()?;
+        let key = self.key();
+        self.read_under.set_value(key.clone());
+        let key = key?;
         match storage::read(&key) {
             Ok(Some(text)) => {
                 let draft = Draft::decode(&text);
