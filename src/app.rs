@@ -124,6 +124,7 @@ pub fn Widget(
         help: RwSignal::new(HelpJourney::default()),
         navigated: RwSignal::new(focus),
         suggested_service: RwSignal::new(None),
+        filed_away: RwSignal::new(None),
         request_headers: RwSignal::new(Vec::new()),
         abort: StoredValue::new_local(abort),
         host: StoredValue::new_local(host),
@@ -233,7 +234,9 @@ pub fn Widget(
     };
     let help_screen = Memo::new(move |_| context.help.with(|h| h.screen));
     let customer_screens = move || match help_screen.get() {
-        HelpScreen::Help => view! { <SelfServiceHelp search=article_search/> }.into_any(),
+        HelpScreen::Help => {
+            view! { <SelfServiceHelp search=article_search contact=contact_partner/> }.into_any()
+        }
         HelpScreen::Solved => view! { <SelfServiceSolved search=article_search/> }.into_any(),
         HelpScreen::ContactPartner => view! { <ContactPartner state=contact_partner/> }.into_any(),
     };
@@ -282,6 +285,28 @@ pub fn Widget(
                     </div>
                 }
             })}
+            // Always in the widget, so that screen readers hear what comes
+            // into it.
+            <div role="status">
+                {move || context.filed_away.get().map(|(title, reference)| view! {
+                    <div class="sw-notice" data-testid="filed-away">
+                        <p>{context.format(id::FILED_AWAY, &i18n::args([("title", title.into()), ("reference", reference.into())]))}</p>
+                        <div class="sw-notice-actions">
+                            <button
+                                type="button"
+                                class="sw-button sw-button-link"
+                                data-testid="hide-filed-away"
+                                on:click=move |_| {
+                                    context.filed_away.set(None);
+                                    context.focus_when_drawn(".sw-heading");
+                                }
+                            >
+                                {context.text(id::NOTICE_HIDE)}
+                            </button>
+                        </div>
+                    </div>
+                })}
+            </div>
             <div class="sw-body">
                 {move || match (config_error.get(), audience.get()) {
                     (Some(error), _) => view! { <ConfigError error/> }.into_any(),

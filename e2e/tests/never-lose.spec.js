@@ -91,10 +91,49 @@ test("500s then success: retried with the same key, stored once", async ({ page,
   await expect(notice).toContainText("Trying again in");
   await expect(widget.submitError).toHaveCount(0);
   await expect(widget.confirmation).toBeVisible({ timeout: 15_000 });
+  // The confirmation says it: no other notice does.
+  await expect(widget.host.getByTestId("filed-away")).toHaveCount(0);
 
   expect(posts).toHaveLength(3);
   expect(posts.filter((post) => post.reached)).toHaveLength(1);
   await expectOneStoredRequest(widget, request, posts);
+});
+
+test("a request filed by a retry after the user went back says so wherever the user is, with its reference", async ({ page, request }) => {
+  const posts = await interceptPosts(page, async (n, route, post) => {
+    if (n === 0) return failWith(route, 503, { "Retry-After": "2" });
+    return passOn(route, post);
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  await expect(widget.host.getByTestId("sending-notice")).toContainText("Trying again in");
+  await widget.host.getByTestId("back").click();
+  await expect(widget.home).toBeVisible();
+
+  const notice = widget.host.getByTestId("filed-away");
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  expect(posts).toHaveLength(2);
+  expect(posts[1].status).toBe(201);
+  const response = await request.get(`${backend}/support-requests/${posts[1].id}`);
+  const stored = await response.json();
+  expect(stored.request.title).toBe(typed.title);
+  await expect(notice).toContainText(`Your request “\u2068${typed.title}\u2069” was submitted.`);
+  await expect(notice).toContainText(`Its reference is \u2068${stored.reference}\u2069.`);
+  // Screen readers hear it: it comes into a status region.
+  await expect(widget.host.locator("[role=status] > [data-testid=filed-away]")).toHaveCount(1);
+  // The home screen shows the filed list, and no unsent draft.
+  await expect(widget.host.getByTestId("open-filed-requests")).toBeVisible();
+  await expect(widget.host.getByTestId("open-partner-center-request").getByTestId("unsent-draft")).toHaveCount(0);
+  // It follows the language, and stays while the user moves on.
+  await widget.setAttribute("locale", "zh-CN");
+  await expect(notice).toContainText(`请求编号为 \u2068${stored.reference}\u2069`);
+  await widget.host.getByTestId("open-customer-request").click();
+  await expect(notice).toBeVisible();
+  await notice.getByTestId("hide-filed-away").click();
+  await expect(notice).toHaveCount(0);
+  await expect(widget.heading).toBeFocused();
 });
 
 test("an answer lost on the way back: the retry gets the same request", async ({ page, request }) => {

@@ -176,6 +176,33 @@ test("a message resumed after a reload still names the articles seen before it",
   expect(stored.request.articles_seen).toEqual([articleId]);
 });
 
+test("'Contact my partner' is marked while a message is typed and not sent, after a reload too", async ({ page }) => {
+  let widget = await openSelfService(page, "es-ES");
+  const contact = widget.host.getByTestId("help-contact");
+  await expect(contact.getByTestId("unsent-draft")).toHaveCount(0);
+  await contact.click();
+  await widget.host.locator("#sw-title").fill("Sigo sin poder iniciar sesión");
+  await widget.host.getByTestId("back").click();
+  await expect(contact.getByTestId("unsent-draft")).toHaveText("Borrador sin enviar");
+  // Its name says so to screen readers too.
+  await expect(contact).toHaveAccessibleName("Contactar con mi partner Borrador sin enviar");
+  await expect.poll(() => widget.draft("customer", "contact-partner")).toContain("Sigo sin poder");
+
+  await page.reload();
+  widget = new SupportWidgetPage(page);
+  await widget.setAttribute("locale", "es-ES");
+  await expect(contact.getByTestId("unsent-draft")).toBeVisible();
+  await contact.click();
+  await widget.host.locator("#sw-description").fill("Restablecí la contraseña como indica el artículo.");
+  await widget.host.locator("#sw-contact-name").fill("Lucía Pérez");
+  await widget.host.locator("#sw-contact-email").fill("lucia.perez@example.es");
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  await expect(contact).toBeVisible();
+  await expect(contact.getByTestId("unsent-draft")).toHaveCount(0);
+});
+
 test("once the message is sent, contacting the partner again begins a new one", async ({ page }) => {
   const widget = await openSelfService(page, "en-US");
   await search(widget, texts["en-US"].query);

@@ -502,3 +502,9 @@ error-attachments-too-many = A request takes up to { $count } files. Remove some
 # Variables:
 #   $total (String) - the largest total, such as "25 MB"
 error-attachments-too-large = The files together are larger than { $total }. Remove some.
+# Shown wherever the user is in the widget when a request is filed after they
+# left its form (it was waiting to be sent again).
+# Variables:
+#   $title (String) - the request's title, as the user typed it
+#   $reference (String) - the request's reference, such as SR-000123
+filed-away = Your request “{ $title }” was submitted. Its reference is { $reference }.

@@ -402,3 +402,4 @@ attachments-failed = No se ha podido subir un archivo. Vuelva a intentarlo o qu�
 error-attachments-gone = Un archivo ya no está en el servicio de soporte. Quítelo y vuelva a agregarlo.
 error-attachments-too-many = Una solicitud admite hasta { $count } archivos. Quite algunos.
 error-attachments-too-large = Los archivos juntos superan { $total }. Quite algunos.
+filed-away = Su solicitud «{ $title }» se ha enviado. Su referencia es { $reference }.

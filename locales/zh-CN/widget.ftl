@@ -392,3 +392,4 @@ attachments-failed = 有文件未能上传。请重试或删除该文件，然�
 error-attachments-gone = 支持服务中已没有某个文件。请删除该文件，然后重新添加。
 error-attachments-too-many = 每个请求最多附加 { $count } 个文件。请删除一些文件。
 error-attachments-too-large = 文件总大小超过了 { $total }。请删除一些文件。
+filed-away = 你的请求“{ $title }”已提交，请求编号为 { $reference }。

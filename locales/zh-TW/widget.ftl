@@ -392,3 +392,4 @@ attachments-failed = 有檔案無法上傳。請再試一次或移除該檔案�
 error-attachments-gone = 支援服務中已沒有某個檔案。請移除該檔案，然後重新新增。
 error-attachments-too-many = 每個要求最多附加 { $count } 個檔案。請移除一些檔案。
 error-attachments-too-large = 檔案總大小超過 { $total }。請移除一些檔案。
+filed-away = 您的要求「{ $title }」已提交，要求編號為 { $reference }。

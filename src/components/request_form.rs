@@ -42,6 +42,8 @@ pub fn RequestForm(
     let widget = use_widget();
     let pending = state.submit.pending;
     let result = state.submit.value;
+    state.drawn.update_value(|drawn| *drawn += 1);
+    on_cleanup(move || _ = state.drawn.try_update_value(|drawn| *drawn -= 1));
 
     // The errors on show: the widget's own findings, else the backend's 422.
     // A field put right loses its error at once; no new one appears before

@@ -22,6 +22,9 @@ pub fn SelfServiceHelp(
     /// The last search and its articles, kept while the customer goes to
     /// the contact form and back.
     search: ArticleSearch,
+    /// The message to the partner: "Contact my partner" is marked while it
+    /// holds one typed and not sent, as home marks a partner's form.
+    contact: RequestFormState,
 ) -> impl IntoView {
     let widget = use_widget();
     view! {
@@ -50,6 +53,10 @@ pub fn SelfServiceHelp(
                         on:click=move |_| widget.go_help(HelpStep::ContactPartner)
                     >
                         {widget.text(id::HELP_CONTACT)}
+                        {move || contact.unsent().then(|| view! {
+                            " "
+                            <span class="sw-badge" data-testid="unsent-draft">{widget.text(id::HOME_UNSENT_DRAFT)}</span>
+                        })}
                     </button>
                 </div>
             </fieldset>

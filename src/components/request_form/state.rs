@@ -81,6 +81,10 @@ pub struct RequestFormState {
     lends_contact_to: StoredValue<Option<RequestFormState>>,
     /// The form as it was when its request was last sent.
     sent_as: StoredValue<Option<RequestFields>>,
+    /// How many of its forms are drawn: none once the user has moved on
+    /// (a count, as the next screen's form may be drawn before the last one
+    /// is taken down).
+    pub(super) drawn: StoredValue<u32>,
 }
 
 impl RequestFormState {
@@ -115,6 +119,7 @@ impl RequestFormState {
             prefilled: StoredValue::new(None),
             lends_contact_to: StoredValue::new(None),
             sent_as: StoredValue::new(None),
+            drawn: StoredValue::new(0),
         };
         state.load_draft();
         // A page that sets its backend after the form was created, or changes
@@ -184,6 +189,12 @@ impl RequestFormState {
             if let Ok(created) = &created {
                 widget.remember_filed(FiledRequest::new(created, &body));
                 state.lend_contact();
+                // No confirmation is on screen to say so: the widget does.
+                if state.drawn.try_get_value() == Some(0) {
+                    _ = widget
+                        .filed_away
+                        .try_set(Some((body.title.clone(), created.reference.clone())));
+                }
             }
             // The key went with other words before (an attempt whose answer
             // was lost, then changes): the form says so, and sending again
