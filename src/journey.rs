@@ -83,7 +83,8 @@ pub struct Journey {
     /// only while the partner is in that guide or its request (`after`).
     pub guide_from_request: bool,
     pub guide: Guide,
-    /// The request whose status is shown, and the screen it was opened from.
+    /// The request whose status is shown (or was, until the list of filed
+    /// requests is opened from home), and the screen it was opened from.
     pub status_of: Option<String>,
     pub status_from: Screen,
     /// How many times the partner has left home (for a flow, the filed
@@ -187,7 +188,12 @@ impl Journey {
                 next.guide_from_request = false;
                 next.guide = Guide::default();
             }
-            (Home, Step::OpenFiledRequests) => next.screen = FiledRequests,
+            // The list names the request last viewed only when the user comes
+            // back to it from that request's status.
+            (Home, Step::OpenFiledRequests) => {
+                next.screen = FiledRequests;
+                next.status_of = None;
+            }
             (Home, Step::ResumeCustomerRequest(subject)) => {
                 let guide = subject.escalation.as_ref().and_then(Guide::resumed);
                 next.escalating = guide.is_some();

@@ -425,6 +425,8 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await item.click();
   await expect(widget.host.getByTestId("status-current")).toHaveText(texts["zh-CN"].resolved);
   await widget.host.getByTestId("back").click();
+  // Back in the list, focus is on the request the user came back from.
+  await expect(item).toBeFocused();
 
   // Forgetting the list can be undone while the screen is open.
   await widget.host.getByTestId("filed-clear").click();
@@ -439,6 +441,8 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await widget.goto();
   await widget.host.getByTestId("open-filed-requests").click();
   await expect(item).toContainText(stored.reference);
+  // Opened from home, the list takes focus at its heading.
+  await expect(widget.heading).toBeFocused();
 
   await widget.host.getByTestId("filed-clear").click();
   await expect(widget.host.getByTestId("filed-cleared")).toBeVisible();

@@ -440,7 +440,13 @@ fn a_status_goes_back_where_it_was_opened() {
     let status = filed.after(Step::ViewStatus("r1".into()));
     assert_eq!(status.screen, Screen::RequestStatus);
     assert_eq!(status.status_of.as_deref(), Some("r1"));
-    assert_eq!(status.after(Step::Back).screen, Screen::FiledRequests);
+    let back = status.after(Step::Back);
+    assert_eq!(back.screen, Screen::FiledRequests);
+    // The list knows which request the user comes back from.
+    assert_eq!(back.status_of.as_deref(), Some("r1"));
+    // Opened from home again, it names none.
+    let again = back.after(Step::Home).after(Step::OpenFiledRequests);
+    assert_eq!(again.status_of, None);
 
     let from_confirmation = walk([
         Step::OpenPartnerCenterRequest,

@@ -18,7 +18,7 @@ pub fn FiledRequests() -> impl IntoView {
     // The list "Forget this list" took, until its Undo or the screen goes.
     let forgotten = RwSignal::new(None::<ForgottenFiled>);
     let requests = move || widget.filed.with(|filed| filed.requests.clone());
-    view! {
+    let screen = view! {
         <section class="sw-screen" data-testid="filed-requests">
             <BackButton/>
             <ScreenHeading>{widget.text(id::FILED_HEADING)}</ScreenHeading>
@@ -70,7 +70,17 @@ pub fn FiledRequests() -> impl IntoView {
                 }}
             </div>
         </section>
+    };
+    // Back from a request's status: focus returns to that request in the
+    // list (after the heading's, which the screen asked for first).
+    if let Some(viewed) = widget.journey.with_untracked(|j| j.status_of.clone()) {
+        if widget.navigated.get_untracked() {
+            widget.focus_when_drawn(&format!(
+                "[data-testid=filed-request][data-request-id=\"{viewed}\"]"
+            ));
+        }
     }
+    screen
 }
 
 /// One filed request: what it was about, when, and its status now.
