@@ -58,7 +58,7 @@ const texts = {
     healthHeading: "Compruebe primero el estado del servicio",
     knownHeading: "21Vianet ya tiene constancia de esto",
     incident: "Las máquinas virtuales de China East 2",
-    dutiesHeading: "Le corresponde a usted darle soporte",
+    dutiesHeading: "Este soporte le corresponde a usted",
     required: "Confirme que lo entiende",
     submitted: "Enviada",
     resolved: "Resuelta",

@@ -119,7 +119,7 @@ test("a request filed by a retry after the user went back says so wherever the u
   const response = await request.get(`${backend}/support-requests/${posts[1].id}`);
   const stored = await response.json();
   expect(stored.request.title).toBe(typed.title);
-  await expect(notice).toContainText(`Your request “\u2068${typed.title}\u2069” was submitted.`);
+  await expect(notice).toContainText(`Your request “\u2068${typed.title}\u2069” has now been submitted.`);
   await expect(notice).toContainText(`Its reference is \u2068${stored.reference}\u2069.`);
   // Screen readers hear it: it comes into a status region.
   await expect(widget.host.locator("[role=status] > [data-testid=filed-away]")).toHaveCount(1);

@@ -203,7 +203,7 @@ error-service-unknown = The support service doesn't recognize this service any m
 error-request-not-accepted = The support service didn't accept this request. Try again, and if it happens again, contact your portal's support team
 # An attempt whose answer was lost reached the service with the text as it
 # was then; the user changed the form since. Sending again files a new request.
-error-sent-before-changes = An earlier attempt to send this request, before your last changes, reached the support service and may have filed it as it was then. Send it again to file it as it is now.
+error-sent-before-changes = An earlier attempt to send this request, before your last changes, reached the support service and may already have filed it as it was then. If you send it again, it will be filed as a new request, as it is now.
 
 ## Submitting
 
@@ -302,7 +302,7 @@ home-filed = Requests you filed
 home-resume = Continue the unsent request for { $customer } ({ $service })
 # On home's Partner Center choice while its form holds an unsent request.
 home-unsent-draft = Unsent draft
-escalation-reason-none = None of the five: my organization supports it, filed anyway
+escalation-reason-none = None of the five (acknowledged as my organization's to support)
 health-kind-incident = Incident
 health-kind-advisory = Advisory
 health-status-investigating = Investigating
@@ -340,7 +340,7 @@ guide-category-intro = 21Vianet takes escalations only for these five kinds of p
 guide-category-none = None of these
 guide-duties-heading = This is yours to support
 guide-duties-intro = As a partner, you support your customers with these yourself, 24 hours a day, 7 days a week, 365 days a year:
-guide-duties-warning = Escalating problems like these to 21Vianet is inappropriate escalation: if 21Vianet asks, your organization agrees to meet to discuss a remediation plan.
+guide-duties-warning = If 21Vianet determines that problems like these have been escalated inappropriately, your organization agrees to meet, at 21Vianet's request, to discuss a remediation plan.
 guide-duties-acknowledge = I understand that this problem is my organization's to support
 guide-duties-required = Confirm that you understand before you go on.
 guide-duties-continue = Continue to the request
@@ -364,7 +364,7 @@ filed-status-unavailable = Status couldn't be loaded
 status-heading = Request status
 status-loading = Loading the request's status…
 status-failed = The request's status couldn't be loaded.
-status-not-found = The support service doesn't know this request.
+status-not-found = The support service can't find this request.
 status-label = Status
 status-category-label = Category
 status-severity-label = Severity
@@ -507,4 +507,4 @@ error-attachments-too-large = The files together are larger than { $total }. Rem
 # Variables:
 #   $title (String) - the request's title, as the user typed it
 #   $reference (String) - the request's reference, such as SR-000123
-filed-away = Your request “{ $title }” was submitted. Its reference is { $reference }.
+filed-away = Your request “{ $title }” has now been submitted. Its reference is { $reference }.

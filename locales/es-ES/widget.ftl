@@ -38,12 +38,12 @@ home-escalation-text = Compruebe primero el estado del servicio y, después, int
 
 ## Problems with how the host page set the widget up
 
-config-error-title = No se pueden enviar solicitudes de soporte técnico desde esta página
-config-error-backend-missing = Esta página no indica adónde enviar las solicitudes de soporte técnico (falta el atributo backend). Comuníqueselo al administrador del sitio.
+config-error-title = No se pueden enviar solicitudes de soporte desde esta página
+config-error-backend-missing = Esta página no indica adónde enviar las solicitudes de soporte (falta el atributo backend). Comuníqueselo al administrador del sitio.
 # Variables:
 #   $value (String) - the backend attribute exactly as the page set it
-config-error-backend-invalid = La dirección que esta página indica para las solicitudes de soporte técnico, «{ $value }», no es una dirección web que empiece por https:// o http://. Comuníqueselo al administrador del sitio.
-config-error-backend-credentials = La dirección de esta página para las solicitudes de soporte técnico contiene un nombre de usuario o una contraseña, que nunca deben formar parte de una página web. Comuníqueselo al administrador del sitio.
+config-error-backend-invalid = La dirección que esta página indica para las solicitudes de soporte, «{ $value }», no es una dirección web que empiece por https:// o http://. Comuníqueselo al administrador del sitio.
+config-error-backend-credentials = La dirección de esta página para las solicitudes de soporte contiene un nombre de usuario o una contraseña, que nunca deben formar parte de una página web. Comuníqueselo al administrador del sitio.
 
 ## Partner Center request
 
@@ -182,7 +182,7 @@ error-customer-unknown = El servicio de soporte ya no reconoce a este cliente. V
 error-service-unknown = El servicio de soporte ya no reconoce este servicio. Vuelva atrás y elija el servicio de nuevo
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = El servicio de soporte no ha aceptado esta solicitud. Inténtelo de nuevo y, si vuelve a ocurrir, póngase en contacto con el equipo de soporte del portal
-error-sent-before-changes = Un intento anterior de enviar esta solicitud, antes de sus últimos cambios, ha llegado al servicio de soporte y es posible que se haya registrado tal como estaba. Vuelva a enviarla para registrarla tal como está ahora.
+error-sent-before-changes = Un intento anterior de enviar esta solicitud, antes de sus últimos cambios, llegó al servicio de soporte y es posible que ya se haya registrado tal como estaba. Si la vuelve a enviar, se registrará como una solicitud nueva, tal como está ahora.
 
 ## Submitting
 
@@ -219,7 +219,7 @@ confirm-heading = Solicitud enviada
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = La referencia de su solicitud es { $reference }.
-confirm-next = Un representante de soporte técnico se pondrá en contacto con usted directamente. Tenga a mano la referencia para cuando el representante se ponga en contacto con usted.
+confirm-next = Un representante de soporte técnico se pondrá en contacto con usted directamente. Tenga a mano la referencia para entonces.
 confirm-new-request = Enviar otra solicitud
 
 ## Drafts, retries and offline
@@ -272,7 +272,7 @@ home-filed = Solicitudes que ha enviado
 #   $service (String) - the service's name
 home-resume = Continuar la solicitud sin enviar para { $customer } ({ $service })
 home-unsent-draft = Borrador sin enviar
-escalation-reason-none = Ninguno de los cinco: lo atiende mi organización, se envía igualmente
+escalation-reason-none = Ninguno de los cinco (confirmado que le corresponde a mi organización)
 health-kind-incident = Incidente
 health-kind-advisory = Aviso
 health-status-investigating = En investigación
@@ -298,10 +298,10 @@ guide-continue = Continuar
 guide-category-heading = ¿Es uno de estos problemas?
 guide-category-intro = 21Vianet solo acepta escalaciones de estos cinco tipos de problema.
 guide-category-none = Ninguno de estos
-guide-duties-heading = Le corresponde a usted darle soporte
+guide-duties-heading = Este soporte le corresponde a usted
 guide-duties-intro = Como partner, usted mismo da soporte a sus clientes en estos temas, las 24 horas del día, los 7 días de la semana, los 365 días del año:
-guide-duties-warning = Escalar problemas como estos a 21Vianet es una escalación inadecuada: si 21Vianet lo solicita, su organización acepta reunirse para tratar un plan de corrección.
-guide-duties-acknowledge = Entiendo que dar soporte a este problema le corresponde a mi organización
+guide-duties-warning = Si 21Vianet determina que problemas como estos se han escalado de forma inadecuada, su organización acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
+guide-duties-acknowledge = Entiendo que el soporte de este problema le corresponde a mi organización
 guide-duties-required = Confirme que lo entiende antes de continuar.
 guide-duties-continue = Continuar con la solicitud
 cr-escalate-title = ¿Va a escalarlo a 21Vianet?
@@ -343,7 +343,7 @@ help-health-heading = Estado del servicio
 help-health-none = Todos los servicios funcionan con normalidad.
 help-articles-heading = Artículos de ayuda
 help-search-label = Buscar en los artículos de ayuda
-help-search-hint = Por ejemplo: restablecer una contraseña, agregar un usuario, factura
+help-search-hint = Por ejemplo: restablecer una contraseña, añadir un usuario, factura
 help-search-button = Buscar
 help-searching = Buscando…
 help-results = { $count ->
@@ -367,7 +367,7 @@ confirm-next-partner = Su partner se pondrá en contacto con usted. Tenga a mano
 ## Attachments
 attachments-legend = Capturas de pantalla y registros (opcional)
 attachments-hint = Hasta { $count } archivos, de { $size } como máximo cada uno y { $total } en total: imágenes PNG, JPEG, GIF y WebP, PDF, archivos de texto y de registro, archivos zip.
-attachments-add = Agregar archivos
+attachments-add = Añadir archivos
 attachments-drop = También puede soltar archivos aquí o pegar una captura de pantalla en el formulario.
 attachment-remove = Quitar { $name }
 attachment-uploading = Subiendo { $name }
@@ -392,14 +392,14 @@ attachment-error-empty = { $name } está vacío.
 attachment-error-too-large = { $name } supera { $size }.
 attachment-error-type = No se puede adjuntar { $name }: adjunte imágenes PNG, JPEG, GIF o WebP, PDF, archivos de texto o de registro, o archivos zip.
 attachment-error-mismatch = { $name } no es el tipo de archivo que indican su nombre o su tipo, así que no se puede adjuntar.
-attachment-error-too-many = No se ha agregado { $name }: una solicitud admite hasta { $count } archivos.
-attachment-error-total = No se ha agregado { $name }: los archivos juntos superarían { $total }.
+attachment-error-too-many = No se ha añadido { $name }: una solicitud admite hasta { $count } archivos.
+attachment-error-total = No se ha añadido { $name }: los archivos juntos superarían { $total }.
 # Variables:
 #   $name (String) - the file's name
 attachment-error-already = { $name } ya está adjunto.
 attachments-wait = La solicitud se enviará en cuanto se hayan subido todos los archivos.
 attachments-failed = No se ha podido subir un archivo. Vuelva a intentarlo o quítelo y después envíe la solicitud.
-error-attachments-gone = Un archivo ya no está en el servicio de soporte. Quítelo y vuelva a agregarlo.
+error-attachments-gone = Un archivo ya no está en el servicio de soporte. Quítelo y vuelva a añadirlo.
 error-attachments-too-many = Una solicitud admite hasta { $count } archivos. Quite algunos.
 error-attachments-too-large = Los archivos juntos superan { $total }. Quite algunos.
-filed-away = Su solicitud «{ $title }» se ha enviado. Su referencia es { $reference }.
+filed-away = Su solicitud «{ $title }» ya se ha enviado con la referencia { $reference }.

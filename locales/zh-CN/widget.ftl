@@ -68,10 +68,7 @@ customer-search-empty = 没有与“{ $query }”匹配的客户。请检查拼�
 customer-search-failed = 无法加载客户列表。
 # Variables:
 #   $count (Number) - how many customers match
-customer-search-found = { $count ->
-    [one] 找到 { $count } 个客户。
-   *[other] 找到 { $count } 个客户。
-}
+customer-search-found = 找到 { $count } 个客户。
 customer-search-keys = 使用上下箭头键进行选择。
 load-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。
 # Variables:
@@ -176,7 +173,7 @@ error-customer-unknown = 支持服务已无法识别此客户。请返回并重�
 error-service-unknown = 支持服务已无法识别此服务。请返回并重新选择服务
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支持服务未接受此请求。请重试；如果问题再次出现，请联系门户的支持团队
-error-sent-before-changes = 你修改之前发送的此请求已到达支持服务，可能已按修改前的内容提交。再次发送即可按现在的内容提交。
+error-sent-before-changes = 在你修改之前，此请求的一次发送已到达支持服务，可能已按修改前的内容提交。如果再次发送，将按现在的内容另行提交一个新请求。
 
 ## Submitting
 
@@ -263,7 +260,7 @@ home-filed = 你提交的请求
 #   $service (String) - the service's name
 home-resume = 继续填写为{ $customer }（{ $service }）准备的未提交请求
 home-unsent-draft = 未发送的草稿
-escalation-reason-none = 不属于这五类：由我的组织支持，仍然提交
+escalation-reason-none = 不属于这五类（已确认应由我的组织提供支持）
 health-kind-incident = 事件
 health-kind-advisory = 公告
 health-status-investigating = 正在调查
@@ -291,7 +288,7 @@ guide-category-intro = 世纪互联只受理以下五类问题的上报。
 guide-category-none = 都不是
 guide-duties-heading = 这属于你的支持范围
 guide-duties-intro = 作为合作伙伴，你需要全年无休（每天 24 小时、每周 7 天、每年 365 天）自行为客户提供以下支持：
-guide-duties-warning = 将此类问题上报给世纪互联属于不当上报：如果世纪互联提出要求，你的组织同意与其会面商讨修正计划。
+guide-duties-warning = 如果世纪互联认定此类问题属于不当上报，你的组织同意应世纪互联的要求与其会面，商讨修正计划。
 guide-duties-acknowledge = 我了解此问题应由我的组织提供支持
 guide-duties-required = 请先确认你已了解，然后再继续。
 guide-duties-continue = 继续填写请求
@@ -392,4 +389,4 @@ attachments-failed = 有文件未能上传。请重试或删除该文件，然�
 error-attachments-gone = 支持服务中已没有某个文件。请删除该文件，然后重新添加。
 error-attachments-too-many = 每个请求最多附加 { $count } 个文件。请删除一些文件。
 error-attachments-too-large = 文件总大小超过了 { $total }。请删除一些文件。
-filed-away = 你的请求“{ $title }”已提交，请求编号为 { $reference }。
+filed-away = 你的请求“{ $title }”现已提交，请求编号为 { $reference }。

@@ -68,10 +68,7 @@ customer-search-empty = 找不到符合「{ $query }」的客戶。請檢查拼�
 customer-search-failed = 無法載入客戶清單。
 # Variables:
 #   $count (Number) - how many customers match
-customer-search-found = { $count ->
-    [one] 找到 { $count } 個客戶。
-   *[other] 找到 { $count } 個客戶。
-}
+customer-search-found = 找到 { $count } 個客戶。
 customer-search-keys = 請使用向上和向下方向鍵選擇。
 load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
 # Variables:
@@ -176,7 +173,7 @@ error-customer-unknown = 支援服務已無法辨識此客戶。請返回並重�
 error-service-unknown = 支援服務已無法辨識此服務。請返回並重新選擇服務
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支援服務未接受此要求。請再試一次；如果問題再次發生，請聯絡入口網站的支援小組
-error-sent-before-changes = 您修改之前傳送的此要求已到達支援服務，可能已依修改前的內容提交。再次傳送即可依現在的內容提交。
+error-sent-before-changes = 在您修改之前，此要求的一次傳送已到達支援服務，可能已依修改前的內容提交。如果再次傳送，將依現在的內容另外提交一個新要求。
 
 ## Submitting
 
@@ -263,7 +260,7 @@ home-filed = 您提交的要求
 #   $service (String) - the service's name
 home-resume = 繼續填寫為{ $customer }（{ $service }）準備的未提交要求
 home-unsent-draft = 未傳送的草稿
-escalation-reason-none = 不屬於這五類：由我的組織支援，仍要提交
+escalation-reason-none = 不屬於這五類（已確認應由我的組織提供支援）
 health-kind-incident = 事件
 health-kind-advisory = 公告
 health-status-investigating = 調查中
@@ -291,7 +288,7 @@ guide-category-intro = 21Vianet 只受理下列五類問題的呈報。
 guide-category-none = 都不是
 guide-duties-heading = 這屬於您的支援範圍
 guide-duties-intro = 身為合作夥伴，您需要全年無休（每天 24 小時、每週 7 天、每年 365 天）自行為客戶提供下列支援：
-guide-duties-warning = 將這類問題呈報給 21Vianet 屬於不當呈報：如果 21Vianet 提出要求，您的組織同意與其開會討論修復計劃。
+guide-duties-warning = 如果 21Vianet 認定這類問題屬於不當呈報，您的組織同意應 21Vianet 的要求開會討論修復計劃。
 guide-duties-acknowledge = 我了解此問題應由我的組織提供支援
 guide-duties-required = 請先確認您已了解，再繼續。
 guide-duties-continue = 繼續填寫要求
@@ -392,4 +389,4 @@ attachments-failed = 有檔案無法上傳。請再試一次或移除該檔案�
 error-attachments-gone = 支援服務中已沒有某個檔案。請移除該檔案，然後重新新增。
 error-attachments-too-many = 每個要求最多附加 { $count } 個檔案。請移除一些檔案。
 error-attachments-too-large = 檔案總大小超過 { $total }。請移除一些檔案。
-filed-away = 您的要求「{ $title }」已提交，要求編號為 { $reference }。
+filed-away = 您的要求「{ $title }」現已提交，要求編號為 { $reference }。
