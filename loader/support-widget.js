@@ -86,6 +86,8 @@ class SupportWidgetElement extends HTMLElement {
   #handle = null;
   #connection = 0;
   #waiting = [];
+  // [container, launcher, panel, close] (inline: [container]); a list, not
+  // an object, for the loader's size, as the words are.
   #parts = null;
   #headers = null;
 
@@ -103,7 +105,7 @@ class SupportWidgetElement extends HTMLElement {
     const container = make("div", { className: "sw-host" });
     if (this.getAttribute("mode") !== "launcher") {
       shadow.replaceChildren(style, container);
-      this.#parts = { container };
+      this.#parts = [container];
       this.#mount(connection);
       return;
     }
@@ -146,7 +148,7 @@ class SupportWidgetElement extends HTMLElement {
     // An idle callback that comes after the last launcher has gone does nothing.
     (window.requestIdleCallback ?? ((run) => setTimeout(run, 2000)))(hint);
     launchers++;
-    this.#parts = { container, launcher, panel, close };
+    this.#parts = [container, launcher, panel, close];
     this.#label();
     // Calls made while the element was out of the page are intent too.
     if (this.#waiting.length) this.#mount(connection);
@@ -154,7 +156,7 @@ class SupportWidgetElement extends HTMLElement {
 
   disconnectedCallback() {
     this.#connection++;
-    if (this.#parts?.launcher && !--launchers) unhint();
+    if (this.#parts?.[1] && !--launchers) unhint();
     this.#parts = null;
     this.#handle?.unmount();
     this.#handle?.free();
@@ -164,14 +166,17 @@ class SupportWidgetElement extends HTMLElement {
   // The launcher's words in the element's language, until the widget has
   // loaded (it then keeps them in the language it shows).
   #label() {
-    const { launcher, panel, close } = this.#parts;
-    const [open, closeWord] = labels[localeOf(this)];
+    const [, launcher, panel, close] = this.#parts;
+    const tag = localeOf(this);
+    const [open, closeWord] = labels[tag];
     launcher.textContent = panel.ariaLabel = open;
+    // Read in their own language's voice where the page speaks another.
+    launcher.lang = panel.lang = tag;
     close.textContent = closeWord;
   }
 
   attributeChangedCallback(name, old, value) {
-    if (name === "locale" && this.#parts?.close && !this.#handle) this.#label();
+    if (name === "locale" && this.#parts?.[3] && !this.#handle) this.#label();
     if (name === "mode" && old !== value && this.#parts) {
       // Inline and launcher are built differently: rebuild.
       this.disconnectedCallback();
@@ -185,8 +190,8 @@ class SupportWidgetElement extends HTMLElement {
     return load(this)
       .then((glue) => {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
-          this.#parts.container.replaceChildren();
-          this.#handle = glue.mount(this, this.#parts.container, messages, focus);
+          this.#parts[0].replaceChildren();
+          this.#handle = glue.mount(this, this.#parts[0], messages, focus);
           // Headers outlive a move of the element, which mounts it anew.
           if (this.#headers) this.#handle.setRequestHeaders(this.#headers);
           for (const call of this.#waiting.splice(0)) call();
@@ -196,7 +201,7 @@ class SupportWidgetElement extends HTMLElement {
         console.error("<support-widget>:", error);
         for (const call of this.#waiting.splice(0)) call(error);
         // Says so in the element's language, with Try again, once per failure.
-        const container = this.#parts?.container;
+        const container = this.#parts?.[0];
         if (connection !== this.#connection || !container || container.firstChild) return;
         const [, , failed, retryWord] = labels[localeOf(this)];
         const notice = make("div", { className: "sw-unavailable", role: "alert" });
@@ -218,7 +223,7 @@ class SupportWidgetElement extends HTMLElement {
   }
 
   #show() {
-    const { launcher, panel } = this.#parts ?? {};
+    const [, launcher, panel] = this.#parts ?? [];
     if (!panel) return;
     panel.hidden = false;
     launcher.ariaExpanded = "true";
@@ -226,7 +231,7 @@ class SupportWidgetElement extends HTMLElement {
   }
 
   #hide() {
-    const { launcher, panel } = this.#parts ?? {};
+    const [, launcher, panel] = this.#parts ?? [];
     if (!panel || panel.hidden) return;
     panel.hidden = true;
     launcher.ariaExpanded = "false";
@@ -270,7 +275,7 @@ class SupportWidgetElement extends HTMLElement {
 
   /** Closes the panel in launcher mode; inline, back to the start screen. */
   close() {
-    return this.#parts?.panel ? Promise.resolve(this.#hide()) : this.#call((widget) => widget.close());
+    return this.#parts?.[2] ? Promise.resolve(this.#hide()) : this.#call((widget) => widget.close());
   }
 
   /** Fills in { contact, customer, service, category, title }. */

@@ -233,6 +233,10 @@ test("the launcher follows a change of the locale attribute before the widget lo
   await expect(host.locator(".sw-launcher")).toHaveText("Ayuda y soporte");
   await expect(host.locator(".sw-panel")).toHaveAttribute("aria-label", "Ayuda y soporte");
   await expect(host.locator(".sw-panel-close")).toHaveText("Cerrar");
+  // Marked as Spanish, so that screen readers read them in a Spanish voice
+  // on an English page (the close button is inside the panel).
+  await expect(host.locator(".sw-launcher")).toHaveAttribute("lang", "es-ES");
+  await expect(host.locator(".sw-panel")).toHaveAttribute("lang", "es-ES");
   // Nothing of the widget loaded for it.
   expect(loaded).toEqual([]);
   await host.evaluate((el) => el.removeAttribute("locale"));
@@ -242,6 +246,7 @@ test("the launcher follows a change of the locale attribute before the widget lo
   for (const [tag, words] of [["zh_TW", "說明與支援"], ["zh-Hans-TW", "帮助和支持"], ["zh-Hant-CN", "說明與支援"], ["zh-SG", "帮助和支持"]]) {
     await host.evaluate((el, tag) => el.setAttribute("locale", tag), tag);
     await expect(host.locator(".sw-launcher"), tag).toHaveText(words);
+    await expect(host.locator(".sw-launcher"), tag).toHaveAttribute("lang", words === "說明與支援" ? "zh-TW" : "zh-CN");
   }
   expect(loaded).toEqual([]);
 });
