@@ -108,6 +108,10 @@ pub struct Draft {
     pub saved_at: u64,
     /// The customer and service of a customer request.
     pub about: Option<DraftSubject>,
+    /// The customer and service its text was typed for, when the partner
+    /// has since opened the form for others (`about`): the form keeps
+    /// saying so after a reload.
+    pub typed_for: Option<DraftSubject>,
     /// The help articles a customer looked at before its message to the
     /// partner, which the message names.
     pub articles_seen: Vec<SeenArticle>,
@@ -173,6 +177,7 @@ impl FromJson for Draft {
             idempotency_key: value.field("idempotency_key")?,
             saved_at: value.field_or_default("saved_at")?,
             about: value.field("about")?,
+            typed_for: value.field_or_default("typed_for")?,
             articles_seen: value.field_or_default("articles_seen")?,
         })
     }
@@ -186,6 +191,7 @@ impl ToJson for Draft {
             .field("idempotency_key", &self.idempotency_key)
             .field("saved_at", &self.saved_at)
             .field("about", &self.about)
+            .some("typed_for", &self.typed_for)
             .non_empty("articles_seen", &self.articles_seen)
             .end();
     }

@@ -335,6 +335,24 @@ test("an unsent customer request keeps its customer and service: home resumes it
   await expect(typedFor).toContainText("Dynamics 365");
   // One notice about the draft, though it was also restored after the reload.
   await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
+  // It still says so after another reload, resumed for the customer now chosen.
+  await expect.poll(() => widget.customerDraft()).toContain('"typed_for"');
+  await page.reload();
+  await widget.setAttribute("locale", "en-US");
+  await expect(resume).toContainText("北京云计算有限公司");
+  await resume.click();
+  await expect(widget.host.getByTestId("request-context")).toContainText("北京云计算有限公司");
+  await expect(typedFor).toContainText("Contoso Ltd");
+  await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
+  // Shown for Contoso's Dynamics 365 again, the text is where it belongs.
+  await widget.host.evaluate((element) => element.open());
+  await openRequestFor(widget, "contoso", "Contoso Ltd", "Dynamics 365");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Sales app is slow");
+  await expect(typedFor).toHaveCount(0);
+  // For another customer once more, it was typed for Contoso.
+  await widget.host.evaluate((element) => element.open());
+  await openRequestFor(widget, "北京", "北京云计算有限公司", "Power BI");
+  await expect(typedFor).toContainText("Contoso Ltd");
   await typedFor.getByRole("button", { name: "Discard draft" }).click();
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
   await expect(typedFor).toHaveCount(0);

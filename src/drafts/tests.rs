@@ -42,6 +42,7 @@ fn draft() -> Draft {
         idempotency_key: "6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11".into(),
         saved_at: 1_795_000_000_000,
         about: None,
+        typed_for: None,
         articles_seen: Vec::new(),
     }
 }
@@ -71,10 +72,25 @@ fn a_customer_request_draft_remembers_whom_it_is_for_and_the_guides_decision() {
         }),
     };
     let draft = Draft {
-        about: Some(about),
+        about: Some(about.clone()),
         ..draft()
     };
+    assert_eq!(Draft::decode(&draft.encode()), Some(draft.clone()));
+    // Typed for another customer and service: the draft says for whom.
+    let typed_for = DraftSubject {
+        escalation: None,
+        ..about
+    };
+    let draft = Draft {
+        typed_for: Some(typed_for),
+        ..draft
+    };
+    assert!(draft
+        .encode()
+        .contains(r#""typed_for":{"customer":{"id":"c-1""#));
     assert_eq!(Draft::decode(&draft.encode()), Some(draft));
+    // A draft stored before it was kept is for no one else.
+    assert!(!self::draft().encode().contains("typed_for"));
 }
 
 #[test]

@@ -250,6 +250,7 @@ impl RequestFormState {
             idempotency_key: self.idempotency_key.get(),
             saved_at: 0,
             about: self.about.get(),
+            typed_for: self.typed_for.get(),
             articles_seen: self.articles_seen.get(),
         }
     }
@@ -294,6 +295,7 @@ impl RequestFormState {
         self.set_fields(draft.fields, draft.contact_language_chosen);
         self.idempotency_key.set(draft.idempotency_key);
         self.about.set(draft.about);
+        self.typed_for.set(draft.typed_for);
         self.articles_seen.set(draft.articles_seen);
     }
 

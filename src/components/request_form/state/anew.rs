@@ -22,9 +22,10 @@ impl RequestFormState {
 
     /// The form is shown for `subject`'s customer and service. Text typed for
     /// others stays (nothing typed is lost) and the form says for whom it was
-    /// typed. The guide's decision alone changing (the partner went through
-    /// it from the form) is the same customer and service. A request filed
-    /// for another customer or service gives way to a new one.
+    /// typed, until it is shown for them again. The guide's decision alone
+    /// changing (the partner went through it from the form) is the same
+    /// customer and service. A request filed for another customer or service
+    /// gives way to a new one.
     pub fn show_for(&self, subject: DraftSubject) {
         let before = self.about.get_untracked();
         let same_target = before.as_ref().is_some_and(|b| b.same_target(&subject));
@@ -36,8 +37,11 @@ impl RequestFormState {
             self.discarded.set(None);
         }
         let typed = untrack(|| self.current_draft().fields.describes_a_problem());
+        // Whom the text was typed for: whom the form already said, else whom
+        // it was shown for until now.
+        let typed_for = self.typed_for.get_untracked().or(before);
         self.typed_for
-            .set(before.filter(|before| !before.same_target(&subject) && typed));
+            .set(typed_for.filter(|typed_for| !typed_for.same_target(&subject) && typed));
         self.about.set(Some(subject));
     }
 
