@@ -203,8 +203,9 @@ class SupportWidgetElement extends HTMLElement {
         // Says so in the element's language, with Try again, once per failure.
         const container = this.#parts?.[0];
         if (connection !== this.#connection || !container || container.firstChild) return;
-        const [, , failed, retryWord] = labels[localeOf(this)];
-        const notice = make("div", { className: "sw-unavailable", role: "alert" });
+        const tag = localeOf(this);
+        const [, , failed, retryWord] = labels[tag];
+        const notice = make("div", { className: "sw-unavailable", role: "alert", lang: tag });
         const retry = make("button", {
           type: "button",
           className: "sw-button sw-button-secondary",

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{LanguagePicker, RequestFormState},
+    components::{FiledAwayNotice, LanguagePicker, RequestFormState},
     context::WidgetContext,
     controls::{Controls, ControlsSlot},
     host::{Audience, BackendError, BackendUrl, Mode},
@@ -124,7 +124,7 @@ pub fn Widget(
         help: RwSignal::new(HelpJourney::default()),
         navigated: RwSignal::new(focus),
         suggested_service: RwSignal::new(None),
-        filed_away: RwSignal::new(None),
+        filed_away: RwSignal::new(Vec::new()),
         request_headers: RwSignal::new(Vec::new()),
         abort: StoredValue::new_local(abort),
         host: StoredValue::new_local(host),
@@ -285,28 +285,7 @@ pub fn Widget(
                     </div>
                 }
             })}
-            // Always in the widget, so that screen readers hear what comes
-            // into it.
-            <div role="status">
-                {move || context.filed_away.get().map(|(title, reference)| view! {
-                    <div class="sw-notice" data-testid="filed-away">
-                        <p>{context.format(id::FILED_AWAY, &i18n::args([("title", title.into()), ("reference", reference.into())]))}</p>
-                        <div class="sw-notice-actions">
-                            <button
-                                type="button"
-                                class="sw-button sw-button-link"
-                                data-testid="hide-filed-away"
-                                on:click=move |_| {
-                                    context.filed_away.set(None);
-                                    context.focus_when_drawn(".sw-heading");
-                                }
-                            >
-                                {context.text(id::NOTICE_HIDE)}
-                            </button>
-                        </div>
-                    </div>
-                })}
-            </div>
+            <FiledAwayNotice/>
             <div class="sw-body">
                 {move || match (config_error.get(), audience.get()) {
                     (Some(error), _) => view! { <ConfigError error/> }.into_any(),

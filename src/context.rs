@@ -59,10 +59,11 @@ pub struct WidgetContext {
     pub navigated: RwSignal<bool>,
     /// A service the page suggested with `prefill`, shown as the likely one.
     pub suggested_service: RwSignal<Option<String>>,
-    /// The title and reference of a request filed while its form was not on
-    /// screen (an automatic retry that succeeded after the user moved on),
-    /// until the user hides the notice that tells of it.
-    pub filed_away: RwSignal<Option<(String, String)>>,
+    /// The title and reference of each request filed while its form was not
+    /// on screen, or was by then for another customer or service (an
+    /// automatic retry that succeeded after the user moved on), until the
+    /// user hides the notice that tells of them (`FiledAwayNotice`).
+    pub filed_away: RwSignal<Vec<(String, String)>>,
     /// Headers the page asked to send with every request.
     pub request_headers: RwSignal<Vec<(String, String)>>,
     /// Aborts every request of this widget when the element is removed.

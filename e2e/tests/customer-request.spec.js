@@ -572,3 +572,52 @@ test("contact details filed with one kind of request fill in the other's, withou
   await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
   expect(await widget.customerDraft()).toBe("");
 });
+
+test("a request still on its way when the partner opens the form for another service is told of at the top, and the form begins anew", async ({ page, request }) => {
+  let posts = 0;
+  await page.route("**/support-requests", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    posts += 1;
+    if (posts > 1) return route.continue();
+    return route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      headers: {
+        "Access-Control-Allow-Origin": `http://127.0.0.1:${demoPort}`,
+        "Access-Control-Expose-Headers": "Retry-After",
+        "Retry-After": "3",
+      },
+      body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }),
+    });
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await openRequestFor(widget, "contoso", "Contoso Ltd", "Dynamics 365");
+  await widget.host.locator("#sw-severity-moderate").check();
+  await widget.host.locator("#sw-title").fill("Sales app is slow");
+  await widget.host.locator("#sw-description").fill("Opening an account takes a minute.");
+  await widget.host.locator("#sw-contact-name").fill("Alex Morgan");
+  await widget.host.locator("#sw-contact-email").fill("alex.morgan@contoso.com");
+  await widget.submit();
+  await expect(widget.host.getByTestId("sending-notice")).toContainText("Trying again in");
+
+  // Back to the services, and another one, while the request waits.
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await expect(widget.host.getByTestId("request-context")).toContainText("Power BI");
+
+  // Filed by the retry: told of at the top, not as a confirmation that
+  // would name Power BI.
+  const notice = widget.host.getByTestId("filed-away");
+  await expect(notice).toContainText("Sales app is slow", { timeout: 15_000 });
+  expect(posts).toBe(2);
+  await expectNewRequest(widget);
+  await expect(widget.host.getByTestId("request-context")).toContainText("Power BI");
+  const filed = await page.evaluate(() =>
+    JSON.parse(Object.entries(localStorage).find(([key]) => key.includes(":filed"))?.[1] ?? "null"),
+  );
+  expect(JSON.stringify(filed)).toContain("Sales app is slow");
+});

@@ -438,11 +438,18 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await expect(item).toContainText(stored.reference);
   await expect(widget.host.getByTestId("filed-cleared")).toHaveCount(0);
   await expect(widget.heading).toBeFocused();
+  // Its status, the list, home and the list again: opened from home, the
+  // list takes focus at its heading.
+  await item.click();
+  await widget.host.getByTestId("back").click();
+  await expect(item).toBeFocused();
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("open-filed-requests").click();
+  await expect(item).toContainText(stored.reference);
+  await expect(widget.heading).toBeFocused();
   await widget.goto();
   await widget.host.getByTestId("open-filed-requests").click();
   await expect(item).toContainText(stored.reference);
-  // Opened from home, the list takes focus at its heading.
-  await expect(widget.heading).toBeFocused();
 
   await widget.host.getByTestId("filed-clear").click();
   await expect(widget.host.getByTestId("filed-cleared")).toBeVisible();

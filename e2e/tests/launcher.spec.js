@@ -319,6 +319,7 @@ test("a widget that cannot load says so in the element's language, refuses page 
   await launcher.click();
   const notice = host.getByRole("alert");
   await expect(notice).toHaveText(/No se ha podido cargar la ayuda\. Compruebe la conexión/);
+  await expect(notice).toHaveAttribute("lang", "es-ES");
   const retry = notice.getByRole("button", { name: "Volver a intentarlo" });
   await expect(retry).toBeFocused();
   // Told once, though the click tried again.

@@ -272,7 +272,7 @@ home-filed = Solicitudes que ha enviado
 #   $service (String) - the service's name
 home-resume = Continuar la solicitud sin enviar para { $customer } ({ $service })
 home-unsent-draft = Borrador sin enviar
-escalation-reason-none = Ninguno de los cinco (confirmado que le corresponde a mi organización)
+escalation-reason-none = Ninguno de los cinco (he confirmado que el soporte le corresponde a mi organización)
 health-kind-incident = Incidente
 health-kind-advisory = Aviso
 health-status-investigating = En investigación
@@ -300,7 +300,7 @@ guide-category-intro = 21Vianet solo acepta escalaciones de estos cinco tipos de
 guide-category-none = Ninguno de estos
 guide-duties-heading = Este soporte le corresponde a usted
 guide-duties-intro = Como partner, usted mismo da soporte a sus clientes en estos temas, las 24 horas del día, los 7 días de la semana, los 365 días del año:
-guide-duties-warning = Si 21Vianet determina que problemas como estos se han escalado de forma inadecuada, su organización acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
+guide-duties-remediation = Si 21Vianet determina que problemas como estos se han escalado de forma inadecuada, su organización acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
 guide-duties-acknowledge = Entiendo que el soporte de este problema le corresponde a mi organización
 guide-duties-required = Confirme que lo entiende antes de continuar.
 guide-duties-continue = Continuar con la solicitud

@@ -260,7 +260,7 @@ fn PartnerDuties() -> impl IntoView {
                     .map(|duty| view! { <li>{widget.text(duty)}</li> })
                     .collect_view()}
             </ul>
-            <p class="sw-warning" data-testid="remediation-warning">{widget.text(id::GUIDE_DUTIES_WARNING)}</p>
+            <p class="sw-warning" data-testid="remediation-warning">{widget.text(id::GUIDE_DUTIES_REMEDIATION)}</p>
             <div class="sw-field" class:sw-field-invalid=move || missing.get()>
                 <p id="sw-duties-error" class="sw-field-error" role="alert">
                     {move || missing.get().then(widget.text(id::GUIDE_DUTIES_REQUIRED))}

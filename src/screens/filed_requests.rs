@@ -75,8 +75,10 @@ pub fn FiledRequests() -> impl IntoView {
     // list (after the heading's, which the screen asked for first).
     if let Some(viewed) = widget.journey.with_untracked(|j| j.status_of.clone()) {
         if widget.navigated.get_untracked() {
+            // The id is the backend's: quoted as a CSS string.
+            let quoted = viewed.replace('\\', "\\\\").replace('"', "\\\"");
             widget.focus_when_drawn(&format!(
-                "[data-testid=filed-request][data-request-id=\"{viewed}\"]"
+                "[data-testid=filed-request][data-request-id=\"{quoted}\"]"
             ));
         }
     }

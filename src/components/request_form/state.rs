@@ -184,16 +184,24 @@ impl RequestFormState {
             .submit(backend, key, body.clone(), widget.transport());
         let idempotency_key = self.idempotency_key;
         let state = *self;
+        let sent_for = self.about.get_untracked();
         leptos::task::spawn_local_scoped(async move {
             let created = sent.await;
+            // The partner went back meanwhile and opened the form for another
+            // customer or service: its confirmation would name them.
+            let moved = state
+                .about
+                .try_with_untracked(|now| match (&sent_for, now) {
+                    (Some(sent_for), Some(now)) => !sent_for.same_target(now),
+                    _ => false,
+                });
             if let Ok(created) = &created {
                 widget.remember_filed(FiledRequest::new(created, &body));
                 state.lend_contact();
                 // No confirmation is on screen to say so: the widget does.
-                if state.drawn.try_get_value() == Some(0) {
-                    _ = widget
-                        .filed_away
-                        .try_set(Some((body.title.clone(), created.reference.clone())));
+                if state.drawn.try_get_value() == Some(0) || moved == Some(true) {
+                    let told = (body.title.clone(), created.reference.clone());
+                    _ = widget.filed_away.try_update(|filed| filed.push(told));
                 }
             }
             // The key went with other words before (an attempt whose answer
@@ -209,8 +217,13 @@ impl RequestFormState {
             }
             tell_the_page(widget, &created);
             // The form may be gone by now (the element left the page).
+            let filed = created.is_ok();
             _ = value.try_set(Some(created));
             _ = pending.try_set(false);
+            // The form now for others begins a new request for them.
+            if filed && moved == Some(true) {
+                state.start_over();
+            }
         });
     }
 

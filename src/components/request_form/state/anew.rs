@@ -72,7 +72,7 @@ impl RequestFormState {
 
     /// Starts a new request with what `RequestFields::for_next_request`
     /// keeps; that much is not worth a draft.
-    fn start_over(&self) {
+    pub(super) fn start_over(&self) {
         let chosen = self.contact_language.get_untracked().is_some();
         let next = self.typed(Locale::default()).for_next_request();
         self.begin_anew(next, chosen);

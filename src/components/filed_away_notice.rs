@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+
+use crate::{
+    context::use_widget,
+    i18n::{self, id},
+};
+
+/// At the top of the widget, wherever the user is: the requests filed while
+/// their form was not on screen (an automatic retry that succeeded after the
+/// user moved on), each with its title and reference, until hidden.
+#[component]
+pub fn FiledAwayNotice() -> impl IntoView {
+    let widget = use_widget();
+    let filed = widget.filed_away;
+    let any = Memo::new(move |_| filed.with(|filed| !filed.is_empty()));
+    let text = move || {
+        filed.with(|filed| {
+            filed
+                .iter()
+                .map(|(title, reference)| {
+                    let args = i18n::args([
+                        ("title", title.as_str().into()),
+                        ("reference", reference.as_str().into()),
+                    ]);
+                    view! { <p>{widget.format(id::FILED_AWAY, &args)}</p> }
+                })
+                .collect_view()
+        })
+    };
+    // Only the words are a live region, always in the widget so that screen
+    // readers hear what comes into it; Hide stays out of it, and stays put
+    // while a language switch rewrites the words.
+    view! {
+        <div class=move || any.get().then_some("sw-notice") data-testid="filed-away">
+            <div role="status">{text}</div>
+            {move || any.get().then(|| view! {
+                <div class="sw-notice-actions">
+                    <button
+                        type="button"
+                        class="sw-button sw-button-link"
+                        data-testid="hide-filed-away"
+                        on:click=move |_| {
+                            filed.set(Vec::new());
+                            widget.focus_when_drawn(".sw-heading");
+                        }
+                    >
+                        {widget.text(id::NOTICE_HIDE)}
+                    </button>
+                </div>
+            })}
+        </div>
+    }
+}
