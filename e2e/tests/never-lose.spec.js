@@ -99,7 +99,9 @@ test("500s then success: retried with the same key, stored once", async ({ page,
   await expectOneStoredRequest(widget, request, posts);
 });
 
-test("a request filed by a retry after the user went back says so wherever the user is, with its reference", async ({ page, request }) => {
+/** Submits the Partner Center request to a backend that answers the first
+ *  attempt 503, to be tried again in 2 s, and goes Back to home meanwhile. */
+async function submitAndGoBack(page) {
   const posts = await interceptPosts(page, async (n, route, post) => {
     if (n === 0) return failWith(route, 503, { "Retry-After": "2" });
     return passOn(route, post);
@@ -110,6 +112,11 @@ test("a request filed by a retry after the user went back says so wherever the u
   await widget.submit();
   await expect(widget.host.getByTestId("sending-notice")).toContainText("Trying again in");
   await widget.host.getByTestId("back").click();
+  return { widget, posts };
+}
+
+test("a request filed by a retry after the user went back says so wherever the user is, with its reference", async ({ page, request }) => {
+  const { widget, posts } = await submitAndGoBack(page);
   await expect(widget.home).toBeVisible();
 
   const notice = widget.host.getByTestId("filed-away");
@@ -144,16 +151,7 @@ test("a request filed by a retry after the user went back says so wherever the u
 });
 
 test("a user back on the form before the retry files it sees the confirmation, and no other notice", async ({ page, request }) => {
-  const posts = await interceptPosts(page, async (n, route, post) => {
-    if (n === 0) return failWith(route, 503, { "Retry-After": "2" });
-    return passOn(route, post);
-  });
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  await expect(widget.host.getByTestId("sending-notice")).toContainText("Trying again in");
-  await widget.host.getByTestId("back").click();
+  const { widget, posts } = await submitAndGoBack(page);
   await widget.openPartnerCenterRequest();
   await expect(widget.confirmation).toBeVisible({ timeout: 15_000 });
   await expect(widget.host.getByTestId("filed-away")).toHaveText("");
