@@ -100,10 +100,10 @@ test("500s then success: retried with the same key, stored once", async ({ page,
 });
 
 /** Submits the Partner Center request to a backend that answers the first
- *  attempt 503, to be tried again in 2 s, and goes Back to home meanwhile. */
+ *  attempt 503, to be tried again in 3 s, and goes Back to home meanwhile. */
 async function submitAndGoBack(page) {
   const posts = await interceptPosts(page, async (n, route, post) => {
-    if (n === 0) return failWith(route, 503, { "Retry-After": "2" });
+    if (n === 0) return failWith(route, 503, { "Retry-After": "3" });
     return passOn(route, post);
   });
   const widget = new SupportWidgetPage(page);
@@ -118,6 +118,10 @@ async function submitAndGoBack(page) {
 test("a request filed by a retry after the user went back says so wherever the user is, with its reference", async ({ page, request }) => {
   const { widget, posts } = await submitAndGoBack(page);
   await expect(widget.home).toBeVisible();
+  // While it waits, its way in says so, rather than "Unsent draft".
+  const choice = widget.host.getByTestId("open-partner-center-request");
+  await expect(choice.getByTestId("waiting-to-send")).toHaveText("Waiting to send…");
+  await expect(choice.getByTestId("unsent-draft")).toHaveCount(0);
 
   const notice = widget.host.getByTestId("filed-away");
   await expect(notice).toBeVisible({ timeout: 15_000 });
@@ -134,7 +138,8 @@ test("a request filed by a retry after the user went back says so wherever the u
   await expect(notice.locator("[role=status] button")).toHaveCount(0);
   // The home screen shows the filed list, and no unsent draft.
   await expect(widget.host.getByTestId("open-filed-requests")).toBeVisible();
-  await expect(widget.host.getByTestId("open-partner-center-request").getByTestId("unsent-draft")).toHaveCount(0);
+  await expect(choice.getByTestId("unsent-draft")).toHaveCount(0);
+  await expect(choice.getByTestId("waiting-to-send")).toHaveCount(0);
   // It follows the language, Hide keeping focus, and stays while the user
   // moves on.
   const hide = notice.getByTestId("hide-filed-away");

@@ -32,13 +32,14 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
         })
     };
     let has_filed = move || widget.filed.with(|filed| !filed.requests.is_empty());
-    // `draft`: the form the flow opens, marked while it holds an unsent request.
+    // `draft`: the form the flow opens, marked while it holds an unsent
+    // request, or one waiting to be sent again.
     let choice = move |step: Step,
                        title: MessageId,
                        text: MessageId,
                        testid: &'static str,
                        draft: Option<RequestFormState>| {
-        let unsent = move || draft.is_some_and(|form| form.unsent());
+        let mark = move || draft.and_then(|form| form.mark());
         view! {
             <li>
                 <button
@@ -49,8 +50,8 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                 >
                     <span class="sw-choice-title">{widget.text(title)}</span>
                     <span class="sw-choice-text">{widget.text(text)}</span>
-                    {move || unsent().then(|| view! {
-                        <span class="sw-badge" data-testid="unsent-draft">{widget.text(id::HOME_UNSENT_DRAFT)}</span>
+                    {move || mark().map(|(text, testid)| view! {
+                        <span class="sw-badge" data-testid=testid>{widget.text(text)}</span>
                     })}
                 </button>
             </li>

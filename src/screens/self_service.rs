@@ -23,7 +23,8 @@ pub fn SelfServiceHelp(
     /// the contact form and back.
     search: ArticleSearch,
     /// The message to the partner: "Contact my partner" is marked while it
-    /// holds one typed and not sent, as home marks a partner's form.
+    /// holds one typed and not sent, or waiting to be sent again, as home
+    /// marks a partner's form.
     contact: RequestFormState,
 ) -> impl IntoView {
     let widget = use_widget();
@@ -53,9 +54,9 @@ pub fn SelfServiceHelp(
                         on:click=move |_| widget.go_help(HelpStep::ContactPartner)
                     >
                         {widget.text(id::HELP_CONTACT)}
-                        {move || contact.unsent().then(|| view! {
+                        {move || contact.mark().map(|(text, testid)| view! {
                             " "
-                            <span class="sw-badge" data-testid="unsent-draft">{widget.text(id::HOME_UNSENT_DRAFT)}</span>
+                            <span class="sw-badge" data-testid=testid>{widget.text(text)}</span>
                         })}
                     </button>
                 </div>

@@ -15,6 +15,7 @@ use crate::{
     drafts::{Draft, DraftSubject, FormFlow},
     filed::FiledRequest,
     host::BackendUrl,
+    i18n::{id, MessageId},
     locale::Locale,
     request::SubmitError,
     request_form::RequestFields,
@@ -275,6 +276,19 @@ impl RequestFormState {
             return None;
         }
         self.about.get()
+    }
+
+    /// What a way into the form is marked with (tracked): its request
+    /// waiting to be sent again (after a failure, or for the connection),
+    /// else a problem typed and not filed yet; with its test id.
+    pub fn mark(&self) -> Option<(MessageId, &'static str)> {
+        if self.sender.holding.with(Option::is_some) {
+            Some((id::SUBMIT_WAITING, "waiting-to-send"))
+        } else if self.unsent() {
+            Some((id::HOME_UNSENT_DRAFT, "unsent-draft"))
+        } else {
+            None
+        }
     }
 
     /// Whether the form holds a problem typed and not filed yet (tracked).
