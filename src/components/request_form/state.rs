@@ -189,18 +189,20 @@ impl RequestFormState {
         leptos::task::spawn_local_scoped(async move {
             let created = sent.await;
             // The partner went back meanwhile and opened the form for another
-            // customer or service: its confirmation would name them.
+            // customer or service: its confirmation would name them. (The
+            // form may be gone by now: the element left the page.)
             let moved = state
                 .about
                 .try_with_untracked(|now| match (&sent_for, now) {
                     (Some(sent_for), Some(now)) => !sent_for.same_target(now),
                     _ => false,
-                });
+                })
+                .unwrap_or(false);
             if let Ok(created) = &created {
                 widget.remember_filed(FiledRequest::new(created, &body));
                 state.lend_contact();
                 // No confirmation is on screen to say so: the widget does.
-                if state.drawn.try_get_value() == Some(0) || moved == Some(true) {
+                if state.drawn.try_get_value() == Some(0) || moved {
                     let told = (body.title.clone(), created.reference.clone());
                     _ = widget.filed_away.try_update(|filed| filed.push(told));
                 }
@@ -222,7 +224,7 @@ impl RequestFormState {
             _ = value.try_set(Some(created));
             _ = pending.try_set(false);
             // The form now for others begins a new request for them.
-            if filed && moved == Some(true) {
+            if filed && moved {
                 state.start_over();
             }
         });
