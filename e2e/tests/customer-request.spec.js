@@ -2,7 +2,7 @@
 // request on the customer's behalf (seeds 001, 003, 004).
 import { expect, test } from "@playwright/test";
 import { demoPort } from "../playwright.config.js";
-import { SupportWidgetPage } from "./support-widget-page.js";
+import { failWith, SupportWidgetPage } from "./support-widget-page.js";
 
 const flows = {
   "zh-TW": {
@@ -477,13 +477,18 @@ test("a backend that never answers counts as unreachable after 30 seconds, and T
   expect(asked).toBe(2);
 });
 
-/** Fills in and sends the customer request on screen; returns its id. */
-async function fileCustomerRequest(widget, title) {
+/** Fills in the customer request on screen. */
+async function fillCustomerRequest(widget, title) {
   await widget.host.locator("#sw-severity-moderate").check();
   await widget.host.locator("#sw-title").fill(title);
   await widget.host.locator("#sw-description").fill("Opening an account takes a minute.");
   await widget.host.locator("#sw-contact-name").fill("Alex Morgan");
   await widget.host.locator("#sw-contact-email").fill("alex.morgan@contoso.com");
+}
+
+/** Fills in and sends the customer request on screen; returns its id. */
+async function fileCustomerRequest(widget, title) {
+  await fillCustomerRequest(widget, title);
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();
   // Filed, the request is no longer "new".
@@ -573,32 +578,19 @@ test("contact details filed with one kind of request fill in the other's, withou
   expect(await widget.customerDraft()).toBe("");
 });
 
-test("a request still on its way when the partner opens the form for another service is told of at the top, and the form begins anew", async ({ page, request }) => {
+test("a request still on its way when the partner opens the form for another service is told of at the top, and the form begins anew", async ({ page }) => {
   let posts = 0;
   await page.route("**/support-requests", async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     posts += 1;
     if (posts > 1) return route.continue();
-    return route.fulfill({
-      status: 503,
-      contentType: "application/json",
-      headers: {
-        "Access-Control-Allow-Origin": `http://127.0.0.1:${demoPort}`,
-        "Access-Control-Expose-Headers": "Retry-After",
-        "Retry-After": "3",
-      },
-      body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }),
-    });
+    return failWith(route, 503, { "Retry-After": "3" });
   });
   const widget = new SupportWidgetPage(page);
   await widget.goto();
   await widget.setAttribute("locale", "en-US");
   await openRequestFor(widget, "contoso", "Contoso Ltd", "Dynamics 365");
-  await widget.host.locator("#sw-severity-moderate").check();
-  await widget.host.locator("#sw-title").fill("Sales app is slow");
-  await widget.host.locator("#sw-description").fill("Opening an account takes a minute.");
-  await widget.host.locator("#sw-contact-name").fill("Alex Morgan");
-  await widget.host.locator("#sw-contact-email").fill("alex.morgan@contoso.com");
+  await fillCustomerRequest(widget, "Sales app is slow");
   await widget.submit();
   await expect(widget.host.getByTestId("sending-notice")).toContainText("Trying again in");
 

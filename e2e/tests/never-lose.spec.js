@@ -3,8 +3,7 @@
 // submits. In each case exactly one request is stored, with every character
 // the user typed, and every attempt carried the draft's one Idempotency-Key.
 import { expect, test } from "@playwright/test";
-import { demoPort } from "../playwright.config.js";
-import { backend, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
+import { backend, failWith, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 
 const draftKey = `support-widget:v1:draft:${backend}/:partner:partner-center`;
 
@@ -38,19 +37,6 @@ async function passOn(route, post, { answer = true } = {}) {
   post.id = (await response.json()).id;
   if (answer) await route.fulfill({ response });
   else await route.abort("connectionreset");
-}
-
-function failWith(route, status, headers = {}) {
-  return route.fulfill({
-    status,
-    contentType: "application/json",
-    headers: {
-      "Access-Control-Allow-Origin": `http://127.0.0.1:${demoPort}`,
-      "Access-Control-Expose-Headers": "Retry-After",
-      ...headers,
-    },
-    body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }),
-  });
 }
 
 /** Exactly one request: one key for every attempt, every answer naming the

@@ -17,6 +17,21 @@ export async function routeDemoVariant(page, path, edit) {
   });
 }
 
+/** Answers the widget's request with `status` and an error body the
+ *  widget can read, as a failing backend does (CORS allowing the demo page). */
+export function failWith(route, status, headers = {}) {
+  return route.fulfill({
+    status,
+    contentType: "application/json",
+    headers: {
+      "Access-Control-Allow-Origin": `http://127.0.0.1:${demoPort}`,
+      "Access-Control-Expose-Headers": "Retry-After",
+      ...headers,
+    },
+    body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }),
+  });
+}
+
 /** Adds a new widget for `backend` to the page's main part, as a portal's
  *  script does, and waits for its home screen. */
 export async function addWidget(page, backend) {
