@@ -368,6 +368,26 @@ test("a file added while another uploads leaves that upload going and focus on i
   expect(stored.attachments.map((a) => a.name).sort()).toEqual(["app.log", "screenshot.png"]);
 });
 
+test("files uploaded together are each told to screen readers, and a removal begins the news anew", async ({ page }) => {
+  const widget = await openForm(page);
+  await widget.host.getByTestId("attachments-input").setInputFiles([
+    { name: "app.log", mimeType: "text/plain", buffer: log },
+    { name: "screenshot.png", mimeType: "image/png", buffer: png },
+  ]);
+  await expect(widget.host.getByTestId("attachment-uploaded")).toHaveCount(2);
+  // One element each in the live region: the second upload adds to what
+  // the first told, rather than replacing it before it is spoken.
+  const news = widget.host.getByTestId("attachments-news");
+  await expect(news).toHaveAttribute("role", "status");
+  const told = news.locator("span");
+  await expect(told).toHaveCount(2);
+  await expect(told.filter({ hasText: /app\.log\u2069? uploaded\./ })).toHaveCount(1);
+  await expect(told.filter({ hasText: /screenshot\.png\u2069? uploaded\./ })).toHaveCount(1);
+
+  await widget.host.getByTestId("attachment-remove").first().click();
+  await expect(news).toHaveText(/^\u2068?app\.log\u2069? removed\.$/);
+});
+
 test("removing the first of two files leaves the second whole: its name, size, thumbnail and its own remove button", async ({ page, request: api }) => {
   const widget = await openForm(page);
   await widget.host.getByTestId("attachments-input").setInputFiles([

@@ -174,7 +174,19 @@ pub fn AttachmentsField(
                 }}
             </div>
             <p class="sw-visually-hidden" role="status" data-testid="attachments-news">
-                {move || state.news.get().map(|(news, name)| widget.format(news, &i18n::args([("name", name.into())])))}
+                // One element per file's news: a screen reader speaks each
+                // one added, not the whole region again.
+                {move || state.news.with(|told| {
+                    told.iter()
+                        .enumerate()
+                        .map(|(n, (_, news, name))| view! {
+                            <span>
+                                {(n > 0).then_some(" ")}
+                                {widget.format(*news, &i18n::args([("name", name.as_str().into())]))}
+                            </span>
+                        })
+                        .collect_view()
+                })}
             </p>
             <ul class="sw-files" data-testid="attachment-list">
                 {move || {

@@ -44,9 +44,12 @@ pub struct AttachmentsState {
     /// early (the file removed or retried, the form gone).
     offline: StoredValue<Vec<(u32, js_sys::Function)>, LocalStorage>,
     next_key: StoredValue<u32>,
-    /// What last happened to a file, for screen readers: the message that
-    /// says it (uploaded, failed, removed) and the file's name.
-    pub(super) news: RwSignal<Option<(MessageId, String)>>,
+    /// What happened to the files since the user last added, removed or
+    /// retried one, for screen readers, oldest first: each file's key, the
+    /// message that says it (uploaded, failed, removed, waiting to go) and
+    /// the file's name. A list, so that files uploaded together are each
+    /// told of rather than each replacing the last.
+    pub(super) news: RwSignal<Vec<(u32, MessageId, String)>>,
 }
 
 impl AttachmentsState {
@@ -58,7 +61,7 @@ impl AttachmentsState {
             tries: StoredValue::new(Vec::new()),
             offline: StoredValue::new_local(Vec::new()),
             next_key: StoredValue::new(0),
-            news: RwSignal::new(None),
+            news: RwSignal::new(Vec::new()),
         };
         // Uploads waiting for the connection stop with the form, and take
         // their `online` listeners with them.
@@ -131,7 +134,7 @@ impl AttachmentsState {
         }
         self.files.set(Vec::new());
         self.refused.set(Vec::new());
-        self.news.set(None);
+        self.news.set(Vec::new());
     }
 
     fn take_key(&self) -> u32 {
@@ -164,6 +167,8 @@ impl AttachmentsState {
         if files.is_empty() {
             return;
         }
+        // What screen readers were told of earlier files is old news.
+        self.news.set(Vec::new());
         leptos::task::spawn_local(async move {
             let mut refused = Vec::new();
             for file in files {
@@ -211,18 +216,27 @@ impl AttachmentsState {
 
     /// Tells screen readers what happened to the file `key`.
     pub(super) fn tell(self, news: MessageId, key: u32) {
-        let name = self
+        let Some(name) = self
             .files
-            .with_untracked(|files| files.iter().find(|f| f.key == key).map(|f| f.name.clone()));
+            .with_untracked(|files| files.iter().find(|f| f.key == key).map(|f| f.name.clone()))
+        else {
+            return;
+        };
         // Told again only when it changes: a failed upload's next attempt
         // failing too is not news.
-        let news = name.map(|name| (news, name));
-        if news.is_some() && self.news.with_untracked(|told| *told != news) {
-            _ = self.news.try_set(news);
+        let last = self.news.with_untracked(|told| {
+            told.iter()
+                .rev()
+                .find(|(k, ..)| *k == key)
+                .map(|(_, news, _)| *news)
+        });
+        if last != Some(news) {
+            _ = self.news.try_update(|told| told.push((key, news, name)));
         }
     }
 
     pub(super) fn remove(self, key: u32) {
+        self.news.set(Vec::new());
         self.tell(id::ATTACHMENT_NEWS_REMOVED, key);
         self.forget(key);
         self.files.update(|files| files.retain(|f| f.key != key));

@@ -160,9 +160,9 @@ impl AttachmentsState {
 
     pub(in crate::components::attachments) fn retry(self, widget: WidgetContext, key: u32) {
         self.next_try(key);
-        // What screen readers were told of the file, its failure, no longer
-        // holds; a failure of this try is news again.
-        self.news.set(None);
+        // What screen readers were told, the file's failure among it, no
+        // longer holds; a failure of this try is news again.
+        self.news.set(Vec::new());
         self.upload(widget, key);
     }
 }
