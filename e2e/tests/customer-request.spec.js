@@ -164,6 +164,45 @@ test("the combobox is usable by keyboard alone", async ({ page }) => {
   await expect(widget.heading).toContainText("Fabrikam España S.A.");
 });
 
+test("text still composed in an input method is not searched for, and its keys are the input method's", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "zh-CN");
+  await widget.host.getByTestId("open-customer-request").click();
+  const combobox = widget.host.locator("#sw-customer-search");
+  const searched = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/customers?")) searched.push(new URL(r.url()).searchParams.get("query"));
+  });
+
+  // Pinyin on its way to a name, through Chromium's own input-method events.
+  await combobox.focus();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "fabrikam", selectionStart: 8, selectionEnd: 8 });
+  await expect(combobox).toHaveValue("fabrikam");
+  await page.waitForTimeout(800);
+  expect(searched).toEqual([]);
+  // Committed, it is searched for.
+  await cdp.send("Input.insertText", { text: "fabrikam españa" });
+  await expect(widget.host.getByTestId("customer-option")).toHaveCount(1);
+  expect(searched).toEqual(["fabrikam españa"]);
+
+  // Enter and Escape while an input method composes commit or drop its
+  // text: they neither pick the one customer found nor clear the search.
+  for (const key of ["Enter", "Escape"]) {
+    await combobox.evaluate((input, key) => {
+      input.dispatchEvent(new KeyboardEvent("keydown", { key, isComposing: true, bubbles: true, composed: true, cancelable: true }));
+    }, key);
+  }
+  await page.waitForTimeout(300);
+  await expect(combobox).toHaveValue("fabrikam españa");
+  await expect(widget.host.getByTestId("customer-option")).toHaveCount(1);
+  await expect(widget.host.getByTestId("service-choice")).toHaveCount(0);
+  // The same Enter, not composing, picks it.
+  await combobox.press("Enter");
+  await expect(widget.heading).toContainText("Fabrikam España S.A.");
+});
+
 test("the option the arrow keys are on stays in sight in a long list, going down and back up", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.goto();

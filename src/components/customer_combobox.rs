@@ -1,7 +1,12 @@
 use std::time::Duration;
 
-use leptos::{ev::KeyboardEvent, prelude::*, task::spawn_local_scoped};
+use leptos::{
+    ev::{Event, KeyboardEvent},
+    prelude::*,
+    task::spawn_local_scoped,
+};
 use support_contract::Customer;
+use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
 use crate::{
@@ -83,10 +88,7 @@ pub fn CustomerCombobox(
 
     // Typing restarts the pause; only a pause starts a search.
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
-    let on_input = move |event| {
-        query.set(event_target_value(&event));
-        open.set(true);
-        active.set(None);
+    let search_after_pause = move || {
         timer.update_value(|timer| {
             if let Some(previous) = timer.take() {
                 previous.clear();
@@ -97,6 +99,20 @@ pub fn CustomerCombobox(
             )
             .ok();
         });
+    };
+    // Text still being composed in an input method (pinyin or zhuyin on its
+    // way to 北京) is not what the partner means to search for: the search
+    // waits until it is committed.
+    let on_input = move |event: Event| {
+        query.set(event_target_value(&event));
+        open.set(true);
+        active.set(None);
+        let composing = event
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(web_sys::InputEvent::is_composing);
+        if !composing {
+            search_after_pause();
+        }
     };
     on_cleanup(move || {
         timer.update_value(|timer| {
@@ -137,6 +153,12 @@ pub fn CustomerCombobox(
         }
     };
     let on_keydown = move |event: KeyboardEvent| {
+        // Keys that an input method is using (Enter commits its text, the
+        // arrows pick among its candidates, Escape drops them) are its own;
+        // Safari marks them by key code 229 alone.
+        if event.is_composing() || event.key_code() == 229 {
+            return;
+        }
         let count = customers().len();
         match event.key().as_str() {
             "ArrowDown" | "ArrowUp" if count > 0 => {
@@ -233,6 +255,7 @@ pub fn CustomerCombobox(
                 aria-describedby="sw-customer-search-hint sw-customer-search-status"
                 prop:value=move || query.get()
                 on:input=on_input
+                on:compositionend=move |_| search_after_pause()
                 on:keydown=on_keydown
             />
             <p class="sw-combobox-status" id="sw-customer-search-status" role="status" data-testid="customer-search-status">
