@@ -89,13 +89,13 @@ pub enum RequestTarget {
 impl RequestFields {
     /// The request body for `target`.
     pub fn to_request(&self, target: &RequestTarget, locale: Locale) -> NewSupportRequest {
-        let phone = visible(&self.contact_phone, false);
+        let phone = visible(&ascii_forms(&self.contact_phone), false);
         let common = NewSupportRequest {
             title: visible(&self.title, false),
             description: visible(&self.description, true),
             contact: Contact {
                 name: visible(&self.contact_name, false),
-                email: visible(&self.contact_email, false),
+                email: visible(&ascii_forms(&self.contact_email), false),
                 phone: (!phone.is_empty()).then_some(phone),
                 language: self.contact_language,
             },
@@ -217,6 +217,22 @@ pub fn submit_label(sending: bool, waiting: bool) -> MessageId {
 /// colour codes' escapes), which the contract refuses and the user could
 /// neither see nor remove. Line breaks and tabs stay where the field is
 /// multi-line; on one line, a tab is the space it shows as.
+/// An address or a number typed in an input method's full-width mode (as
+/// Chinese often is: １３８…, ＠, the ideographic full stop 。) in the ASCII
+/// it is written in, and a dash of any kind as a hyphen: what the user meant,
+/// in the form the contract checks.
+pub fn ascii_forms(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '\u{3002}' | '\u{FF61}' => '.',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
 pub fn visible(text: &str, multiline: bool) -> String {
     let kept = |c: &char| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t'));
     let spaced = |c: char| if c == '\t' && !multiline { ' ' } else { c };

@@ -241,7 +241,8 @@ fn email(value: &str) -> Result<(), ErrorCode> {
 }
 
 /// An optional phone number: digits with the usual separators, an optional
-/// leading `+`, and between 5 and 20 digits.
+/// leading `+`, and between 5 and 20 digits; then perhaps an extension of 1
+/// to 6 digits after `ext`, `x`, `#`, 转 or 分机 (an office's switchboard).
 fn phone(value: &str) -> Result<(), ErrorCode> {
     let value = value.trim();
     if value.is_empty() {
@@ -250,13 +251,38 @@ fn phone(value: &str) -> Result<(), ErrorCode> {
     if value.chars().count() > limits::PHONE_MAX {
         return Err(ErrorCode::TooLong);
     }
-    let body = value.strip_prefix('+').unwrap_or(value);
+    let (number, extension) = split_extension(value);
+    let body = number.strip_prefix('+').unwrap_or(number);
     let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.');
     let digits = body.chars().filter(char::is_ascii_digit).count();
-    if !body.chars().all(allowed) || !(5..=20).contains(&digits) {
+    let extension_ok = extension.is_none_or(|extension| {
+        (1..=6).contains(&extension.len()) && extension.bytes().all(|b| b.is_ascii_digit())
+    });
+    if !body.chars().all(allowed) || !(5..=20).contains(&digits) || !extension_ok {
         return Err(ErrorCode::InvalidPhone);
     }
     Ok(())
+}
+
+/// A phone number and its extension, if it names one: what follows the
+/// first extension mark (in any case), without a `.` after the mark and
+/// without spaces around it.
+fn split_extension(value: &str) -> (&str, Option<&str>) {
+    const MARKS: [&str; 7] = ["ext", "x", "#", "转", "轉", "分机", "分機"];
+    // ASCII lowercasing keeps every byte where it was.
+    let lower = value.to_ascii_lowercase();
+    let found = MARKS
+        .iter()
+        .filter_map(|mark| lower.find(mark).map(|at| (at, mark.len())))
+        .min();
+    match found {
+        Some((at, len)) => {
+            let rest = &value[at + len..];
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
+            (value[..at].trim_end(), Some(rest.trim()))
+        }
+        None => (value, None),
+    }
 }
 
 #[cfg(test)]
@@ -392,10 +418,31 @@ mod tests {
 
     #[test]
     fn phone_numbers_are_optional_and_loose_about_separators() {
-        for good in ["", "+86 (10) 5555-0100", "02 2555 0100", "+34.600.000.000"] {
+        for good in [
+            "",
+            "+86 (10) 5555-0100",
+            "02 2555 0100",
+            "+34.600.000.000",
+            "+86 10 5555 0100 ext 2",
+            "+86 10 5555 0100 Ext. 123",
+            "+1 425 555 0100 x4",
+            "+86 (10) 5555-0100 转 12",
+            "02 2555 0100 分機 3021",
+            "600 000 000#12",
+        ] {
             assert_eq!(phone(good), Ok(()), "{good}");
         }
-        for bad in ["call me", "12", "+86 10 5555 0100 ext 2", "１２３４５６"] {
+        // Full-width digits are the widget's to fold before it sends.
+        for bad in [
+            "call me",
+            "12",
+            "１２３４５６",
+            "+86 10 5555 0100 ext",
+            "+86 10 5555 0100 ext 1234567",
+            "+86 10 5555 0100 ext two",
+            "ext 12345",
+            "+86 10 5555 0100 x 1 x 2",
+        ] {
             assert_eq!(phone(bad), Err(ErrorCode::InvalidPhone), "{bad}");
         }
     }

@@ -110,6 +110,32 @@ for (const [locale, typed] of Object.entries(requests)) {
   });
 }
 
+test("contact details typed in full width, with an extension, or with a domain in Chinese are sent as meant", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "zh-CN");
+  // A Chinese input method in full-width mode writes digits, ＠ and 。 as
+  // wide forms; an office number names its extension after 转.
+  await widget.fill({
+    ...requests["zh-CN"],
+    email: "ｗａｎｇ＠ｃｏｎｔｏｓｏ。ｃｎ",
+    phone: "＋８６　１０\u2013５５５５\u2013０１００ 转 １２",
+  });
+  await widget.submit();
+  let stored = await widget.storedRequest(request);
+  expect(stored.request.contact).toMatchObject({ email: "wang@contoso.cn", phone: "+86 10-5555-0100 转 12" });
+
+  // A domain in Chinese reaches the support representative as typed, not
+  // as the browser's Punycode (xn--…).
+  await widget.confirmation.getByRole("button", { name: requests["zh-CN"].another }).click();
+  const email = widget.host.locator("#sw-contact-email");
+  await expect(email).toHaveAttribute("inputmode", "email");
+  await widget.fill({ ...requests["zh-CN"], email: "王芳@例子.中国", phone: "" });
+  await widget.submit();
+  stored = await widget.storedRequest(request);
+  expect(stored.request.contact.email).toBe("王芳@例子.中国");
+});
+
 test("a lost answer is retried with the same key and files the request once", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

@@ -16,7 +16,10 @@ pub fn TextField(
     /// A `<textarea>` for text of several lines instead of an `<input>`.
     #[prop(optional)]
     multiline: bool,
-    /// The input's `type`.
+    /// The input's `type`. An `"email"` field is drawn as text with an
+    /// email keyboard (`inputmode`): with `type="email"` the browser would
+    /// hand over an internationalized domain (例子.中国) in Punycode
+    /// (xn--…), which the support representative could not read.
     #[prop(default = "text")]
     kind: &'static str,
     /// The input's `autocomplete` token.
@@ -54,6 +57,7 @@ pub fn TextField(
         }
     };
     let on_input = move |event| value.set(event_target_value(&event));
+    let email = kind == "email";
     let control = if multiline {
         view! {
             <textarea
@@ -74,7 +78,10 @@ pub fn TextField(
                 class="sw-input"
                 name=id.clone()
                 id=id.clone()
-                type=kind
+                type=if email { "text" } else { kind }
+                inputmode=email.then_some("email")
+                autocapitalize=email.then_some("off")
+                spellcheck=email.then_some("false")
                 autocomplete=autocomplete
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=described_by

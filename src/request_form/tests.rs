@@ -172,6 +172,24 @@ fn invisible_control_characters_are_left_out_and_line_breaks_kept() {
 }
 
 #[test]
+fn full_width_contact_details_are_sent_as_the_ascii_they_mean() {
+    let typed_in_full_width = RequestFields {
+        contact_email: "ｗａｎｇ＠ｅｘａｍｐｌｅ。ｃｏｍ".into(),
+        contact_phone: "＋８６　１０\u{2013}５５５５\u{2013}０１００ 转 １２".into(),
+        ..typed()
+    };
+    let request = typed_in_full_width.to_request(&RequestTarget::PartnerCenter, Locale::ZhCn);
+    assert_eq!(request.contact.email, "wang@example.com");
+    assert_eq!(
+        request.contact.phone.as_deref(),
+        Some("+86 10-5555-0100 转 12")
+    );
+    assert!(request.validate().is_empty());
+    // Letters of other scripts stay as they are.
+    assert_eq!(ascii_forms("王@例子.中国"), "王@例子.中国");
+}
+
+#[test]
 fn a_customer_request_carries_the_customer_and_the_service() {
     let request = typed().to_request(&RequestTarget::Customer(context()), Locale::ZhTw);
     assert_eq!(request.kind, RequestKind::Customer);
