@@ -203,6 +203,30 @@ test("text still composed in an input method is not searched for, and its keys a
   await expect(widget.heading).toContainText("Fabrikam España S.A.");
 });
 
+test("a search that lists as many customers as a search lists at most says there may be more, and how to find them", async ({ page }) => {
+  // A partner with many customers: the backend sends 25 where the contract
+  // lists 20 at most.
+  const many = Array.from({ length: 25 }, (_, n) => ({ id: `co-${n}`, name: `Contoso Branch ${n + 1}`, domain: `co${n}.partner.onmschina.cn` }));
+  await page.route("**/customers?*", (route) => {
+    const query = new URL(route.request().url()).searchParams.get("query").toLowerCase();
+    const customers = many.filter((c) => c.name.toLowerCase().includes(query));
+    return route.fulfill({ contentType: "application/json", body: JSON.stringify({ customers }) });
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.host.getByTestId("open-customer-request").click();
+  const combobox = widget.host.locator("#sw-customer-search");
+  const status = widget.host.getByTestId("customer-search-status");
+  await combobox.fill("co");
+  await expect(widget.host.getByTestId("customer-option")).toHaveCount(20);
+  await expect(status).toContainText(/顯示前 \u2068?20\u2069? 個符合的客戶。輸入更多名稱或網域可縮小範圍。/);
+  // Fewer than that is the whole list.
+  await combobox.fill("contoso branch 2");
+  await expect(widget.host.getByTestId("customer-option")).toHaveCount(7);
+  await expect(status).toContainText(/找到 \u2068?7\u2069? 個客戶。/);
+});
+
 test("the option the arrow keys are on stays in sight in a long list, going down and back up", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.goto();

@@ -75,6 +75,21 @@ test("a search that finds nothing says so, to screen readers too, and keeps the 
   await expect(widget.host.getByTestId("article-query")).toHaveValue("zzzz-nothing-matches");
 });
 
+test("a search that lists as many articles as a search lists at most says there may be more", async ({ page }) => {
+  const many = Array.from({ length: 20 }, (_, n) => ({
+    id: `article-${n}`,
+    title: `Article ${n + 1}`,
+    summary: "A summary.",
+    url: `https://docs.example.com/${n}`,
+    locale: "es-ES",
+  }));
+  await page.route("**/articles?*", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify({ articles: many }) }));
+  const widget = await openSelfService(page, "es-ES");
+  await search(widget, "cuenta");
+  await expect(widget.host.getByTestId("article")).toHaveCount(20);
+  await expect(widget.host.getByTestId("article-count")).toHaveText(/^Se muestran los \u2068?20\u2069? primeros artículos\. Añada palabras para acotar la búsqueda\.$/);
+});
+
 test("a blank search lists the first articles to browse", async ({ page }) => {
   const widget = await openSelfService(page, "es-ES");
   await widget.host.getByTestId("article-search-button").click();

@@ -76,6 +76,11 @@ customer-search-found = { $count ->
     [one] One customer found.
    *[other] { $count } customers found.
 }
+# Instead of customer-search-found when the list holds as many customers as
+# the support service sends at most: there may be more.
+# Variables:
+#   $count (Number) - how many customers are listed (the most a search lists)
+customer-search-first = Showing the first { $count } customers. Type more of the name or domain to narrow the list.
 # After customer-search-found, for keyboards only (not shown on touch screens).
 customer-search-keys = Use the up and down arrows to choose.
 # A lookup (customers, services, health, articles, status) refused the sign-in.
@@ -401,6 +406,11 @@ help-results = { $count ->
     [one] One article found.
    *[other] { $count } articles found.
 }
+# Instead of help-results when the list holds as many articles as a search
+# lists at most: there may be more.
+# Variables:
+#   $count (Number) - how many articles are listed (the most a search lists)
+help-results-first = Showing the first { $count } articles. Add words to narrow the search.
 # Variables:
 #   $query (String) - what the customer searched for
 help-no-results = No articles match “{ $query }”. Try other words, or contact your partner.

@@ -72,6 +72,9 @@ customer-search-found = { $count ->
     [one] Se ha encontrado un cliente.
    *[other] Se han encontrado { $count } clientes.
 }
+# Variables:
+#   $count (Number) - how many customers are listed (the most a search lists)
+customer-search-first = Se muestran los { $count } primeros clientes. Escriba más del nombre o del dominio para acotar la lista.
 customer-search-keys = Use las flechas arriba y abajo para elegir.
 load-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo.
 # Variables:
@@ -350,6 +353,9 @@ help-results = { $count ->
     [one] Se ha encontrado un artículo.
    *[other] Se han encontrado { $count } artículos.
 }
+# Variables:
+#   $count (Number) - how many articles are listed (the most a search lists)
+help-results-first = Se muestran los { $count } primeros artículos. Añada palabras para acotar la búsqueda.
 help-no-results = Ningún artículo coincide con «{ $query }». Pruebe con otras palabras o póngase en contacto con su partner.
 help-search-failed = No se ha podido buscar en los artículos de ayuda.
 help-in-english = En inglés

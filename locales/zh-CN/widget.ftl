@@ -69,6 +69,9 @@ customer-search-failed = 无法加载客户列表。
 # Variables:
 #   $count (Number) - how many customers match
 customer-search-found = 找到 { $count } 个客户。
+# Variables:
+#   $count (Number) - how many customers are listed (the most a search lists)
+customer-search-first = 显示前 { $count } 个匹配的客户。输入更多名称或域名可缩小范围。
 customer-search-keys = 使用上下箭头键进行选择。
 load-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。
 # Variables:
@@ -337,6 +340,9 @@ help-searching = 正在搜索…
 help-results = { $count ->
    *[other] 找到 { $count } 篇文章。
 }
+# Variables:
+#   $count (Number) - how many articles are listed (the most a search lists)
+help-results-first = 显示前 { $count } 篇文章。请添加字词以缩小搜索范围。
 help-no-results = 没有与“{ $query }”匹配的文章。请尝试其他字词，或联系你的合作伙伴。
 help-search-failed = 无法搜索帮助文章。
 help-in-english = 英文

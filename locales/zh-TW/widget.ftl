@@ -69,6 +69,9 @@ customer-search-failed = 無法載入客戶清單。
 # Variables:
 #   $count (Number) - how many customers match
 customer-search-found = 找到 { $count } 個客戶。
+# Variables:
+#   $count (Number) - how many customers are listed (the most a search lists)
+customer-search-first = 顯示前 { $count } 個符合的客戶。輸入更多名稱或網域可縮小範圍。
 customer-search-keys = 請使用向上和向下方向鍵選擇。
 load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
 # Variables:
@@ -337,6 +340,9 @@ help-searching = 正在搜尋…
 help-results = { $count ->
    *[other] 找到 { $count } 篇文章。
 }
+# Variables:
+#   $count (Number) - how many articles are listed (the most a search lists)
+help-results-first = 顯示前 { $count } 篇文章。請新增字詞以縮小搜尋範圍。
 help-no-results = 沒有符合「{ $query }」的文章。請嘗試其他字詞，或聯絡您的合作夥伴。
 help-search-failed = 無法搜尋說明文章。
 help-in-english = 英文

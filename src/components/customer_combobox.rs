@@ -5,7 +5,7 @@ use leptos::{
     prelude::*,
     task::spawn_local_scoped,
 };
-use support_contract::Customer;
+use support_contract::{limits, Customer};
 use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
@@ -215,9 +215,15 @@ pub fn CustomerCombobox(
                 ),
                 false,
             ),
+            // As many as a search lists at most: there may be more, and
+            // more of the name finds them.
             Some(Ok(found)) => (
                 widget.format(
-                    id::CUSTOMER_SEARCH_FOUND,
+                    if found.len() >= limits::SEARCH_RESULTS_MAX {
+                        id::CUSTOMER_SEARCH_FIRST
+                    } else {
+                        id::CUSTOMER_SEARCH_FOUND
+                    },
                     &i18n::args([("count", found.len().into())]),
                 ),
                 true,

@@ -1,5 +1,5 @@
 use leptos::{ev::SubmitEvent, prelude::*};
-use support_contract::{Article, ContactLanguage};
+use support_contract::{limits, Article, ContactLanguage};
 
 use crate::{
     api,
@@ -169,8 +169,13 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
                         id::HELP_NO_RESULTS,
                         &i18n::args([("query", query.into())]),
                     ),
+                    // As many as a search lists at most: there may be more.
                     Some((_, Ok(articles))) => widget.format(
-                        id::HELP_RESULTS,
+                        if articles.len() >= limits::SEARCH_RESULTS_MAX {
+                            id::HELP_RESULTS_FIRST
+                        } else {
+                            id::HELP_RESULTS
+                        },
                         &i18n::args([("count", articles.len().into())]),
                     ),
                     _ => String::new(),
