@@ -451,7 +451,7 @@ test("a service list that cannot be loaded says so, and Try again loads it", asy
   const failure = widget.host.getByRole("alert").filter({ hasText: "No se han podido cargar los servicios" });
   await expect(failure).toBeVisible();
   // Unreachable: the advice is the connection's.
-  await expect(failure).toContainText("Compruebe la conexión");
+  await expect(failure).toContainText("No se ha podido conectar con el servicio de soporte: compruebe la conexión o inténtelo de nuevo dentro de un momento.");
   await expect(widget.host.getByTestId("service-option")).toHaveCount(0);
   await failure.getByRole("button", { name: "Volver a intentarlo" }).click();
   await expect(widget.host.getByTestId("service-option").first()).toBeVisible();

@@ -256,6 +256,13 @@ test("backend down: an automatic retry moves focus from the notice to Submit, no
   await page.waitForTimeout(300);
   expect(await focused()).toMatch(/^(submit|stop-retrying)$/);
   await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+  // Stopped, it names both things that may be wrong: the connection, or
+  // the service (the browser is online).
+  await expect(notice).toBeVisible();
+  await notice.getByTestId("stop-retrying").click();
+  await expect(widget.submitError).toContainText(
+    "We couldn't reach the support service. Check your connection, or try again in a moment: the service may be briefly unavailable.",
+  );
 });
 
 test("a slow backend shows progress, and double clicks and repeated Enter send once", async ({ page, request }) => {

@@ -91,7 +91,7 @@ load-error-unauthorized = The support service didn't accept your sign-in (error 
 # the like) when the support service could not be reached.
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
-load-failed-network = { $what } Check your connection and try again.
+load-failed-network = { $what } The support service couldn't be reached: check your connection, or try again in a moment.
 # The same when the support service answered with an error, or with an answer
 # the widget cannot read.
 # Variables:
@@ -220,7 +220,7 @@ submit-slow = The support service is taking longer than usual to answer. Your re
 # On the Submit button while the request waits for a retry, for the
 # connection to return or for its files to upload (the notice says which).
 submit-waiting = Waiting to send…
-submit-error-network = We couldn't reach the support service. Check your connection and try again. Everything you typed is still here.
+submit-error-network = We couldn't reach the support service. Check your connection, or try again in a moment: the service may be briefly unavailable. Everything you typed is still here.
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = The support service had a problem (error { $status }). Try again in a moment. Everything you typed is still here.

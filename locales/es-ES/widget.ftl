@@ -79,7 +79,7 @@ customer-search-keys = Use las flechas arriba y abajo para elegir.
 load-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo.
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
-load-failed-network = { $what } Compruebe la conexión e inténtelo de nuevo.
+load-failed-network = { $what } No se ha podido conectar con el servicio de soporte: compruebe la conexión o inténtelo de nuevo dentro de un momento.
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-service = { $what } El servicio de soporte ha tenido un problema al responder. Inténtelo de nuevo dentro de unos instantes.
@@ -193,7 +193,7 @@ submit-button = Enviar
 submit-pending = Enviando su solicitud…
 submit-slow = El servicio de soporte está tardando más de lo habitual en responder. Su solicitud sigue en camino y se conserva todo lo que ha escrito.
 submit-waiting = Esperando para enviar…
-submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe la conexión e inténtelo de nuevo. Todo lo que ha escrito se conserva.
+submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe la conexión o inténtelo de nuevo dentro de un momento: puede que el servicio no esté disponible temporalmente. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = El servicio de soporte ha tenido un problema (error { $status }). Inténtelo de nuevo dentro de unos instantes. Todo lo que ha escrito se conserva.

@@ -76,7 +76,7 @@ customer-search-keys = 使用上下箭头键进行选择。
 load-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
-load-failed-network = { $what }请检查网络连接，然后重试。
+load-failed-network = { $what }无法连接到支持服务。请检查网络连接，或稍后重试。
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-service = { $what }支持服务暂时无法正常响应，请稍后重试。
@@ -184,7 +184,7 @@ submit-button = 提交
 submit-pending = 正在提交你的请求…
 submit-slow = 支持服务的响应时间比平时长。你的请求仍在发送中，输入的所有内容都已保留。
 submit-waiting = 等待发送…
-submit-error-network = 无法连接到支持服务。请检查网络连接，然后重试。你输入的所有内容都已保留。
+submit-error-network = 无法连接到支持服务。请检查网络连接，或稍后重试：支持服务可能暂时不可用。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = 支持服务出现问题（错误代码：{ $status }）。请稍后重试。你输入的所有内容都已保留。

@@ -76,7 +76,7 @@ customer-search-keys = 請使用向上和向下方向鍵選擇。
 load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
-load-failed-network = { $what }請檢查您的網路連線，然後再試一次。
+load-failed-network = { $what }無法連線到支援服務。請檢查您的網路連線，或稍後再試一次。
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-service = { $what }支援服務暫時無法正常回應，請稍後再試一次。
@@ -184,7 +184,7 @@ submit-button = 提交
 submit-pending = 正在提交您的要求…
 submit-slow = 支援服務的回應時間比平常久。您的要求仍在傳送中，輸入的內容都還保留著。
 submit-waiting = 等待傳送…
-submit-error-network = 無法連線到支援服務。請檢查您的網路連線，然後再試一次。您輸入的內容都還保留著。
+submit-error-network = 無法連線到支援服務。請檢查您的網路連線，或稍後再試一次：支援服務可能暫時無法使用。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）。請稍後再試一次。您輸入的內容都還保留著。
