@@ -368,6 +368,39 @@ test("a file added while another uploads leaves that upload going and focus on i
   expect(stored.attachments.map((a) => a.name).sort()).toEqual(["app.log", "screenshot.png"]);
 });
 
+test("closing the page while a file is not yet uploaded asks first; once it is uploaded, the page closes without asking", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/attachments?**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const widget = await openForm(page);
+  // A click of the user's own: browsers ask before leaving only a page the
+  // user has used.
+  await widget.host.locator("#sw-title").click();
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
+  await expect(widget.host.getByTestId("attachment-progress")).toBeVisible();
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  // The user stays: the upload goes on.
+  await dialog.dismiss();
+  release();
+  await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+
+  let askedAgain = false;
+  page.on("dialog", (d) => {
+    askedAgain = true;
+    d.accept();
+  });
+  const closed = page.waitForEvent("close");
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(askedAgain).toBe(false);
+});
+
 test("files uploaded together are each told to screen readers, and a removal begins the news anew", async ({ page }) => {
   const widget = await openForm(page);
   await widget.host.getByTestId("attachments-input").setInputFiles([

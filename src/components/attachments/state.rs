@@ -63,6 +63,20 @@ impl AttachmentsState {
             next_key: StoredValue::new(0),
             news: RwSignal::new(Vec::new()),
         };
+        // A file not yet stored by the backend lives only in this page:
+        // closing or reloading it would lose the file, where a draft keeps
+        // everything typed. The browser asks the user first.
+        let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
+            let unsent = state.files.try_with_untracked(|files| {
+                files
+                    .iter()
+                    .any(|file| !matches!(file.state, UploadState::Uploaded(_)))
+            });
+            if unsent == Some(true) {
+                event.prevent_default();
+            }
+        });
+        on_cleanup(move || leaving.remove());
         // Uploads waiting for the connection stop with the form, and take
         // their `online` listeners with them.
         on_cleanup(move || {
