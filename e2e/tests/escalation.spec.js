@@ -99,7 +99,11 @@ async function answerGuide(widget, reason) {
   const answered = "[data-testid=incident], [data-testid=health-none], [role=alert]";
   await expect(widget.host.getByTestId("guide-health").locator(answered).first()).toBeVisible();
   await widget.host.getByTestId("guide-health-continue").click();
-  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  // Nothing ticked: the guide asks once, then goes on.
+  const next = widget.host.getByTestId("guide-troubleshoot-continue");
+  await next.click();
+  await expect(widget.host.getByTestId("guide-troubleshoot-none")).not.toBeEmpty();
+  await next.click();
   await widget.host.locator(`[data-testid=guide-reason][data-reason=${reason}]`).click();
 }
 
@@ -266,6 +270,31 @@ test("the customer request offers the guide before it is sent", async ({ page, r
     health_checked: true,
     troubleshooting: [],
   });
+});
+
+test("with nothing ticked, Continue asks whether anything was checked before it goes on", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "es-ES", "azure");
+  await widget.host.getByTestId("guide-health-continue").click();
+  const next = widget.host.getByTestId("guide-troubleshoot-continue");
+  const warning = widget.host.getByTestId("guide-troubleshoot-none");
+  await expect(warning).toBeEmpty();
+  await next.click();
+  // Still on troubleshooting, told why, in the user's language.
+  await expect(widget.host.getByTestId("guide-troubleshoot")).toBeVisible();
+  await expect(warning).not.toHaveClass(/sw-visually-hidden/);
+  await expect(warning).toHaveAttribute("role", "alert");
+  await expect(warning).toContainText("No ha marcado nada de lo que ha revisado.");
+  await expect(next).toHaveText("Continuar de todos modos");
+  // Something ticked: no question, Continue goes on at once.
+  await widget.host.getByTestId("troubleshoot-settings").check();
+  await expect(warning).toBeEmpty();
+  await expect(next).toHaveText("Continuar");
+  await widget.host.getByTestId("troubleshoot-settings").uncheck();
+  await expect(warning).not.toBeEmpty();
+  // Asked once: the second press goes on.
+  await next.click();
+  await expect(widget.host.getByTestId("guide-reason").first()).toBeVisible();
 });
 
 test("back into the guide undoes the draft's escalation: resumed later, the request is not escalated", async ({ page }) => {

@@ -339,6 +339,10 @@ guide-progress = Step { $step } of { $total }
 guide-troubleshoot-heading = Troubleshoot with admin privileges
 guide-troubleshoot-intro = Before you escalate, check these in the customer's admin center with admin privileges. Tick what you've checked.
 guide-troubleshoot-legend = What you've checked
+# Said when Continue is pressed with nothing ticked; Continue then reads
+# guide-troubleshoot-anyway and goes on.
+guide-troubleshoot-none = You haven't ticked anything you've checked. Troubleshoot with admin privileges first: escalating without it may be inappropriate. If there's nothing to check (the service is down, for example), you can go on.
+guide-troubleshoot-anyway = Continue anyway
 guide-continue = Continue
 guide-category-heading = Is it one of these problems?
 guide-category-intro = 21Vianet takes escalations only for these five kinds of problem.

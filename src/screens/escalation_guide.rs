@@ -147,6 +147,23 @@ fn Troubleshoot() -> impl IntoView {
             .journey
             .with(|j| j.guide.troubleshooting.contains(step))
     };
+    // Nothing ticked: Continue asks once whether nothing was checked, as
+    // escalating without troubleshooting may be inappropriate; a service
+    // that is down can leave nothing to check, so the partner may go on.
+    let none_ticked = move || {
+        widget
+            .journey
+            .with(|j| j.guide.troubleshooting.iter().next().is_none())
+    };
+    let asked = RwSignal::new(false);
+    let warned = move || asked.get() && none_ticked();
+    let go_on = move |_| {
+        if none_ticked() && !asked.get_untracked() {
+            asked.set(true);
+        } else {
+            widget.go(Step::Guide(GuideAnswer::TroubleshootingDone));
+        }
+    };
     view! {
         <div class="sw-stack" data-testid="guide-troubleshoot">
             <ScreenHeading>{widget.text(id::GUIDE_TROUBLESHOOT_HEADING)}</ScreenHeading>
@@ -176,13 +193,16 @@ fn Troubleshoot() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </fieldset>
+            <p class="sw-warning" role="alert" data-testid="guide-troubleshoot-none" class:sw-visually-hidden=move || !warned()>
+                {move || warned().then(widget.text(id::GUIDE_TROUBLESHOOT_NONE))}
+            </p>
             <button
                 type="button"
                 class="sw-button sw-button-primary"
                 data-testid="guide-troubleshoot-continue"
-                on:click=move |_| widget.go(Step::Guide(GuideAnswer::TroubleshootingDone))
+                on:click=go_on
             >
-                {widget.text(id::GUIDE_CONTINUE)}
+                {move || widget.text(if warned() { id::GUIDE_TROUBLESHOOT_ANYWAY } else { id::GUIDE_CONTINUE })()}
             </button>
         </div>
     }
