@@ -230,6 +230,13 @@ impl WidgetContext {
         self.store_filed();
     }
 
+    /// Forgets one filed request on this device, as stored now (what other
+    /// tabs filed since stays).
+    pub fn forget_filed(self, id: &str) {
+        self.filed.set(self.filed_now().without(id));
+        self.store_filed();
+    }
+
     /// This widget's list with what is stored now on top: what other widgets
     /// and tabs of the same backend and audience filed since this one read
     /// it.

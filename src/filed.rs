@@ -115,6 +115,18 @@ impl Filed {
         Filed { requests }
     }
 
+    /// The list without request `id`.
+    pub fn without(&self, id: &str) -> Filed {
+        Filed {
+            requests: self
+                .requests
+                .iter()
+                .filter(|r| r.id != id)
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// The list below `newer` (requests filed since it was taken away),
     /// each request once.
     pub fn below(&self, newer: &Filed) -> Filed {
@@ -189,6 +201,22 @@ mod tests {
         // A request in both is listed once, where it was filed since.
         let again = Filed::default().with(filed("1"));
         assert_eq!(ids(forgotten.below(&again)), ["1", "2"]);
+    }
+
+    #[test]
+    fn one_request_can_be_forgotten_and_the_others_keep_their_order() {
+        let list = Filed::default()
+            .with(filed("1"))
+            .with(filed("2"))
+            .with(filed("3"));
+        let ids = |list: &Filed| {
+            list.requests
+                .iter()
+                .map(|r| r.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&list.without("2")), ["3", "1"]);
+        assert_eq!(list.without("unknown"), list);
     }
 
     #[test]

@@ -292,6 +292,41 @@ test("a status that cannot be loaded still names the request, offers one Try aga
   await expect(widget.host.getByTestId("status-checked")).toContainText("Checked at");
 });
 
+test("a request the support service no longer has still shows what the device kept, and can be taken off the list", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const filed = [];
+  for (const title of ["Gone from the service", "Still with the service"]) {
+    await widget.fill({ ...requests["en-US"], title });
+    await widget.submit();
+    await expect(widget.confirmation).toBeVisible();
+    filed.push({ id: await widget.confirmation.getAttribute("data-request-id"), reference: await widget.host.getByTestId("reference").getAttribute("data-reference") });
+    await widget.confirmation.getByRole("button", { name: requests["en-US"].another }).click();
+  }
+  // The first is gone from the backend (deleted, say).
+  await page.route(`**/support-requests/${filed[0].id}`, (route) =>
+    route.fulfill({ status: 404, contentType: "application/json", body: JSON.stringify({ errors: [{ field: "id", code: "not_found" }] }) }),
+  );
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("open-filed-requests").click();
+  await widget.host.getByTestId("filed-request").filter({ hasText: filed[0].reference }).click();
+  await expect(widget.host.getByTestId("status-not-found")).toHaveText("The support service can't find this request.");
+  await expect(widget.host.getByTestId("status-reference")).toHaveText(filed[0].reference);
+  await expect(widget.host.getByTestId("request-status")).toContainText("Gone from the service");
+
+  await widget.host.getByTestId("status-forget").click();
+  await expect(widget.host.getByTestId("filed-requests")).toBeVisible();
+  // Focus goes to the list's heading, its item being gone.
+  await expect(widget.heading).toBeFocused();
+  await expect(widget.host.getByTestId("filed-request")).toHaveCount(1);
+  await expect(widget.host.getByTestId("filed-request")).toContainText(filed[1].reference);
+  // Off the device's list for good: the other stays.
+  await page.reload();
+  await widget.host.getByTestId("open-filed-requests").click();
+  await expect(widget.host.getByTestId("filed-request")).toHaveCount(1);
+  await expect(widget.host.getByTestId("filed-request")).toContainText(filed[1].reference);
+});
+
 test("requests filed in two tabs are both kept in the device's list", async ({ context, request }) => {
   // Both tabs open before either files: each read the list when it was empty.
   const first = new SupportWidgetPage(await context.newPage());

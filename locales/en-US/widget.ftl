@@ -374,6 +374,9 @@ status-heading = Request status
 status-loading = Loading the request's status…
 status-failed = The request's status couldn't be loaded.
 status-not-found = The support service can't find this request.
+# On a request the support service can't find (status-not-found): takes it
+# off the device's list of filed requests.
+status-forget = Remove it from this list
 status-label = Status
 status-category-label = Category
 status-severity-label = Severity

@@ -327,6 +327,7 @@ status-heading = Estado de la solicitud
 status-loading = Cargando el estado de la solicitud…
 status-failed = No se ha podido cargar el estado de la solicitud.
 status-not-found = El servicio de soporte no encuentra esta solicitud.
+status-forget = Quitarla de esta lista
 status-label = Estado
 status-category-label = Categoría
 status-severity-label = Gravedad

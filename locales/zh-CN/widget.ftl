@@ -315,6 +315,7 @@ status-heading = 请求状态
 status-loading = 正在加载请求状态…
 status-failed = 无法加载请求状态。
 status-not-found = 支持服务找不到此请求。
+status-forget = 从此列表中移除
 status-label = 状态
 status-category-label = 类别
 status-severity-label = 严重程度

@@ -315,6 +315,7 @@ status-heading = 要求狀態
 status-loading = 正在載入要求狀態…
 status-failed = 無法載入要求狀態。
 status-not-found = 支援服務找不到此要求。
+status-forget = 從此清單中移除
 status-label = 狀態
 status-category-label = 類別
 status-severity-label = 嚴重程度

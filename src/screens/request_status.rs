@@ -6,6 +6,7 @@ use crate::{
     context::use_widget,
     escalation::EscalationReason,
     i18n::{self, id, MessageId},
+    journey::Step,
     loaded::Loaded,
     request::LoadError,
     request_form::{category_label, severity_label},
@@ -32,10 +33,11 @@ pub fn RequestStatus() -> impl IntoView {
     });
     // Each answer with the time it came, so that "checked at" is always
     // the shown answer's, even when an earlier answer arrives last.
+    let asked_for = request_id.clone();
     let stored = Loaded::new(move || {
         let backend = widget.backend.get();
         let transport = widget.transport();
-        let request_id = request_id.clone();
+        let request_id = asked_for.clone();
         async move {
             let answer = match backend {
                 Some(backend) => widget.request_status(backend, request_id, transport).await,
@@ -87,8 +89,32 @@ pub fn RequestStatus() -> impl IntoView {
             <ScreenHeading>{widget.text(id::STATUS_HEADING)}</ScreenHeading>
             {move || match stored.get().map(|(answer, _)| answer) {
                 None => view! { <p role="status">{widget.text(id::STATUS_LOADING)}</p> }.into_any(),
+                // Gone from the backend (deleted, or another backend's): what
+                // this device kept of it, and the way to take it off the list.
                 Some(Err(LoadError::NotFound)) => view! {
+                    {kept.clone().map(|(reference, title)| view! {
+                        <p class="sw-reference" data-testid="status-reference">{reference}</p>
+                        <p class="sw-status-title">{title}</p>
+                    })}
                     <p role="alert" data-testid="status-not-found">{widget.text(id::STATUS_NOT_FOUND)}</p>
+                    {kept.is_some().then(|| {
+                        let request_id = request_id.clone();
+                        view! {
+                            <div class="sw-actions">
+                                <button
+                                    type="button"
+                                    class="sw-button sw-button-secondary"
+                                    data-testid="status-forget"
+                                    on:click=move |_| {
+                                        widget.forget_filed(&request_id);
+                                        widget.go(Step::Back);
+                                    }
+                                >
+                                    {widget.text(id::STATUS_FORGET)}
+                                </button>
+                            </div>
+                        }
+                    })}
                 }
                 .into_any(),
                 Some(Err(error)) => view! {
