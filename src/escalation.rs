@@ -127,6 +127,11 @@ impl StepsDone {
         self.0[step as usize]
     }
 
+    /// Whether no step is ticked.
+    pub fn is_empty(&self) -> bool {
+        self.0 == [false; 3]
+    }
+
     /// Ticks `step`, or unticks it if it was ticked.
     pub fn toggle(&mut self, step: TroubleshootingStep) {
         self.0[step as usize] ^= true;

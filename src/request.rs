@@ -158,6 +158,12 @@ pub fn read_customers(status: u16, body: &str) -> Result<Vec<Customer>, LoadErro
     })
 }
 
+/// Whether a search that listed `listed` customers or articles may have
+/// left some out: it listed as many as a search lists at most.
+pub fn may_have_more(listed: usize) -> bool {
+    listed >= limits::SEARCH_RESULTS_MAX
+}
+
 /// Reads the answer to `GET /services`. Services whose admin-center address
 /// is not a web address are left out rather than offered as a broken link.
 pub fn read_services(status: u16, body: &str) -> Result<Vec<Service>, LoadError> {

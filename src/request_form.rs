@@ -212,11 +212,6 @@ pub fn submit_label(sending: bool, waiting: bool) -> MessageId {
     }
 }
 
-/// The text as the user sees it, trimmed: without the control characters
-/// that a field shows as nothing (a log pasted from a terminal brings its
-/// colour codes' escapes), which the contract refuses and the user could
-/// neither see nor remove. Line breaks and tabs stay where the field is
-/// multi-line; on one line, a tab is the space it shows as.
 /// An address or a number typed in an input method's full-width mode (as
 /// Chinese often is: １３８…, ＠, the ideographic full stop 。) in the ASCII
 /// it is written in, and a dash of any kind as a hyphen: what the user meant,
@@ -227,12 +222,17 @@ pub fn ascii_forms(text: &str) -> String {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
             '\u{3000}' => ' ',
             '\u{3002}' | '\u{FF61}' => '.',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
             c => c,
         })
         .collect()
 }
 
+/// The text as the user sees it, trimmed: without the control characters
+/// that a field shows as nothing (a log pasted from a terminal brings its
+/// colour codes' escapes), which the contract refuses and the user could
+/// neither see nor remove. Line breaks and tabs stay where the field is
+/// multi-line; on one line, a tab is the space it shows as.
 pub fn visible(text: &str, multiline: bool) -> String {
     let kept = |c: &char| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t'));
     let spaced = |c: char| if c == '\t' && !multiline { ' ' } else { c };

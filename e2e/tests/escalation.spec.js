@@ -284,13 +284,17 @@ test("with nothing ticked, Continue asks whether anything was checked before it 
   await expect(widget.host.getByTestId("guide-troubleshoot")).toBeVisible();
   await expect(warning).not.toHaveClass(/sw-visually-hidden/);
   await expect(warning).toHaveAttribute("role", "alert");
-  await expect(warning).toContainText("No ha marcado nada de lo que ha revisado.");
+  await expect(warning).toContainText("No ha marcado ninguna comprobación.");
   await expect(next).toHaveText("Continuar de todos modos");
   // Something ticked: no question, Continue goes on at once.
   await widget.host.getByTestId("troubleshoot-settings").check();
   await expect(warning).toBeEmpty();
   await expect(next).toHaveText("Continuar");
+  // Unticked again, the question waits for the next Continue.
   await widget.host.getByTestId("troubleshoot-settings").uncheck();
+  await page.waitForTimeout(100);
+  await expect(warning).toBeEmpty();
+  await next.click();
   await expect(warning).not.toBeEmpty();
   // Asked once: the second press goes on.
   await next.click();

@@ -341,7 +341,7 @@ guide-troubleshoot-intro = Before you escalate, check these in the customer's ad
 guide-troubleshoot-legend = What you've checked
 # Said when Continue is pressed with nothing ticked; Continue then reads
 # guide-troubleshoot-anyway and goes on.
-guide-troubleshoot-none = You haven't ticked anything you've checked. Troubleshoot with admin privileges first: escalating without it may be inappropriate. If there's nothing to check (the service is down, for example), you can go on.
+guide-troubleshoot-none = You haven't ticked any of these checks. Troubleshoot with admin privileges first: escalating without it may be inappropriate. If there's nothing to check (the service is down, for example), you can go on.
 guide-troubleshoot-anyway = Continue anyway
 guide-continue = Continue
 guide-category-heading = Is it one of these problems?

@@ -74,12 +74,12 @@ customer-search-found = { $count ->
 }
 # Variables:
 #   $count (Number) - how many customers are listed (the most a search lists)
-customer-search-first = Se muestran los { $count } primeros clientes. Escriba más del nombre o del dominio para acotar la lista.
+customer-search-first = Se muestran los { $count } primeros clientes. Siga escribiendo el nombre o el dominio para acotar la lista.
 customer-search-keys = Use las flechas arriba y abajo para elegir.
 load-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo.
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
-load-failed-network = { $what } No se ha podido conectar con el servicio de soporte: compruebe la conexión o inténtelo de nuevo dentro de un momento.
+load-failed-network = { $what } No se ha podido conectar con el servicio de soporte: compruebe la conexión o inténtelo de nuevo dentro de unos instantes.
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-service = { $what } El servicio de soporte ha tenido un problema al responder. Inténtelo de nuevo dentro de unos instantes.
@@ -193,7 +193,7 @@ submit-button = Enviar
 submit-pending = Enviando su solicitud…
 submit-slow = El servicio de soporte está tardando más de lo habitual en responder. Su solicitud sigue en camino y se conserva todo lo que ha escrito.
 submit-waiting = Esperando para enviar…
-submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe la conexión o inténtelo de nuevo dentro de un momento: puede que el servicio no esté disponible temporalmente. Todo lo que ha escrito se conserva.
+submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe la conexión o inténtelo de nuevo dentro de unos instantes: puede que el servicio no esté disponible temporalmente. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = El servicio de soporte ha tenido un problema (error { $status }). Inténtelo de nuevo dentro de unos instantes. Todo lo que ha escrito se conserva.
@@ -297,7 +297,7 @@ guide-progress = Paso { $step } de { $total }
 guide-troubleshoot-heading = Solucione problemas con privilegios de administrador
 guide-troubleshoot-intro = Antes de escalar, revise estos puntos en el centro de administración del cliente con privilegios de administrador. Marque lo que ya ha revisado.
 guide-troubleshoot-legend = Lo que ha revisado
-guide-troubleshoot-none = No ha marcado nada de lo que ha revisado. Solucione primero los problemas con privilegios de administrador: escalar sin hacerlo puede ser inadecuado. Si no hay nada que revisar (por ejemplo, porque el servicio no está disponible), puede continuar.
+guide-troubleshoot-none = No ha marcado ninguna comprobación. Solucione primero los problemas con privilegios de administrador: escalar sin hacerlo puede ser inadecuado. Si no hay nada que revisar (por ejemplo, porque el servicio no está disponible), puede continuar.
 guide-troubleshoot-anyway = Continuar de todos modos
 guide-continue = Continuar
 guide-category-heading = ¿Es uno de estos problemas?

@@ -71,7 +71,7 @@ customer-search-failed = 无法加载客户列表。
 customer-search-found = 找到 { $count } 个客户。
 # Variables:
 #   $count (Number) - how many customers are listed (the most a search lists)
-customer-search-first = 显示前 { $count } 个匹配的客户。输入更多名称或域名可缩小范围。
+customer-search-first = 显示前 { $count } 个匹配的客户。继续输入客户名称或域名可缩小范围。
 customer-search-keys = 使用上下箭头键进行选择。
 load-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。
 # Variables:
@@ -184,7 +184,7 @@ submit-button = 提交
 submit-pending = 正在提交你的请求…
 submit-slow = 支持服务的响应时间比平时长。你的请求仍在发送中，输入的所有内容都已保留。
 submit-waiting = 等待发送…
-submit-error-network = 无法连接到支持服务。请检查网络连接，或稍后重试：支持服务可能暂时不可用。你输入的所有内容都已保留。
+submit-error-network = 无法连接到支持服务。支持服务可能暂时不可用，请检查网络连接，或稍后重试。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = 支持服务出现问题（错误代码：{ $status }）。请稍后重试。你输入的所有内容都已保留。
@@ -285,7 +285,7 @@ guide-progress = 第 { $step } 步，共 { $total } 步
 guide-troubleshoot-heading = 使用管理员权限排查问题
 guide-troubleshoot-intro = 上报之前，请使用管理员权限在客户的管理中心检查以下各项。勾选你已检查的项目。
 guide-troubleshoot-legend = 你已检查的项目
-guide-troubleshoot-none = 你还没有勾选任何已检查的项目。请先使用管理员权限排查问题：未经排查就上报可能属于不当上报。如果没有可检查的项目（例如服务已中断），可以继续。
+guide-troubleshoot-none = 你还没有勾选任何检查项目。请先使用管理员权限排查问题，未经排查就上报可能被视为不当上报。如果没有可检查的项目（例如服务已中断），可以继续。
 guide-troubleshoot-anyway = 仍然继续
 guide-continue = 继续
 guide-category-heading = 问题属于以下类别吗？

@@ -71,7 +71,7 @@ customer-search-failed = 無法載入客戶清單。
 customer-search-found = 找到 { $count } 個客戶。
 # Variables:
 #   $count (Number) - how many customers are listed (the most a search lists)
-customer-search-first = 顯示前 { $count } 個符合的客戶。輸入更多名稱或網域可縮小範圍。
+customer-search-first = 顯示前 { $count } 個符合的客戶。繼續輸入客戶名稱或網域可縮小範圍。
 customer-search-keys = 請使用向上和向下方向鍵選擇。
 load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
 # Variables:
@@ -184,7 +184,7 @@ submit-button = 提交
 submit-pending = 正在提交您的要求…
 submit-slow = 支援服務的回應時間比平常久。您的要求仍在傳送中，輸入的內容都還保留著。
 submit-waiting = 等待傳送…
-submit-error-network = 無法連線到支援服務。請檢查您的網路連線，或稍後再試一次：支援服務可能暫時無法使用。您輸入的內容都還保留著。
+submit-error-network = 無法連線到支援服務。支援服務可能暫時無法使用，請檢查您的網路連線，或稍後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
 submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）。請稍後再試一次。您輸入的內容都還保留著。
@@ -285,7 +285,7 @@ guide-progress = 第 { $step } 步，共 { $total } 步
 guide-troubleshoot-heading = 以系統管理員權限進行疑難排解
 guide-troubleshoot-intro = 呈報之前，請以系統管理員權限在客戶的系統管理中心檢查下列項目。勾選您已檢查的項目。
 guide-troubleshoot-legend = 您已檢查的項目
-guide-troubleshoot-none = 您尚未勾選任何已檢查的項目。請先以系統管理員權限進行疑難排解：未經疑難排解就呈報可能屬於不當呈報。如果沒有可檢查的項目（例如服務已中斷），您可以繼續。
+guide-troubleshoot-none = 您尚未勾選任何檢查項目。請先以系統管理員權限進行疑難排解，未經疑難排解就呈報可能被視為不當呈報。如果沒有可檢查的項目（例如服務已中斷），您可以繼續。
 guide-troubleshoot-anyway = 仍要繼續
 guide-continue = 繼續
 guide-category-heading = 問題屬於下列類別嗎？

@@ -1,12 +1,7 @@
 use std::time::Duration;
 
-use leptos::{
-    ev::{Event, KeyboardEvent},
-    prelude::*,
-    task::spawn_local_scoped,
-};
-use support_contract::{limits, Customer};
-use wasm_bindgen::JsCast;
+use leptos::{ev::KeyboardEvent, prelude::*, task::spawn_local_scoped};
+use support_contract::Customer;
 use web_sys::AbortController;
 
 use crate::{
@@ -17,7 +12,7 @@ use crate::{
     i18n,
     i18n::id,
     locale::Locale,
-    request::LoadError,
+    request::{self, LoadError},
 };
 
 /// How long typing must pause before the widget searches.
@@ -88,7 +83,10 @@ pub fn CustomerCombobox(
 
     // Typing restarts the pause; only a pause starts a search.
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
-    let search_after_pause = move || {
+    let on_input = move |event| {
+        query.set(event_target_value(&event));
+        open.set(true);
+        active.set(None);
         timer.update_value(|timer| {
             if let Some(previous) = timer.take() {
                 previous.clear();
@@ -99,20 +97,6 @@ pub fn CustomerCombobox(
             )
             .ok();
         });
-    };
-    // Text still being composed in an input method (pinyin or zhuyin on its
-    // way to 北京) is not what the partner means to search for: the search
-    // waits until it is committed.
-    let on_input = move |event: Event| {
-        query.set(event_target_value(&event));
-        open.set(true);
-        active.set(None);
-        let composing = event
-            .dyn_ref::<web_sys::InputEvent>()
-            .is_some_and(web_sys::InputEvent::is_composing);
-        if !composing {
-            search_after_pause();
-        }
     };
     on_cleanup(move || {
         timer.update_value(|timer| {
@@ -155,7 +139,9 @@ pub fn CustomerCombobox(
     let on_keydown = move |event: KeyboardEvent| {
         // Keys that an input method is using (Enter commits its text, the
         // arrows pick among its candidates, Escape drops them) are its own;
-        // Safari marks them by key code 229 alone.
+        // Safari marks them by key code 229 alone. Text being composed is
+        // still searched for as it is typed: phone keyboards compose Latin
+        // words too, and pinyin can be part of a domain.
         if event.is_composing() || event.key_code() == 229 {
             return;
         }
@@ -215,11 +201,9 @@ pub fn CustomerCombobox(
                 ),
                 false,
             ),
-            // As many as a search lists at most: there may be more, and
-            // more of the name finds them.
             Some(Ok(found)) => (
                 widget.format(
-                    if found.len() >= limits::SEARCH_RESULTS_MAX {
+                    if request::may_have_more(found.len()) {
                         id::CUSTOMER_SEARCH_FIRST
                     } else {
                         id::CUSTOMER_SEARCH_FOUND
@@ -261,7 +245,6 @@ pub fn CustomerCombobox(
                 aria-describedby="sw-customer-search-hint sw-customer-search-status"
                 prop:value=move || query.get()
                 on:input=on_input
-                on:compositionend=move |_| search_after_pause()
                 on:keydown=on_keydown
             />
             <p class="sw-combobox-status" id="sw-customer-search-status" role="status" data-testid="customer-search-status">

@@ -296,3 +296,10 @@ fn a_missing_request_is_not_found_rather_than_a_failure() {
     );
     assert!(read_status(200, &uuid, "3f2b8c1e-0000-4000-8000-000000000001").is_ok());
 }
+
+#[test]
+fn a_search_may_have_left_some_out_only_when_it_listed_its_most() {
+    assert!(!may_have_more(0));
+    assert!(!may_have_more(limits::SEARCH_RESULTS_MAX - 1));
+    assert!(may_have_more(limits::SEARCH_RESULTS_MAX));
+}

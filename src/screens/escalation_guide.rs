@@ -150,16 +150,15 @@ fn Troubleshoot() -> impl IntoView {
     // Nothing ticked: Continue asks once whether nothing was checked, as
     // escalating without troubleshooting may be inappropriate; a service
     // that is down can leave nothing to check, so the partner may go on.
-    let none_ticked = move || {
-        widget
-            .journey
-            .with(|j| j.guide.troubleshooting.iter().next().is_none())
-    };
-    let asked = RwSignal::new(false);
-    let warned = move || asked.get() && none_ticked();
+    // The question answers a Continue only: a tick or an untick takes it
+    // back.
+    let warned = RwSignal::new(false);
     let go_on = move |_| {
-        if none_ticked() && !asked.get_untracked() {
-            asked.set(true);
+        let none_ticked = widget
+            .journey
+            .with_untracked(|j| j.guide.troubleshooting.is_empty());
+        if none_ticked && !warned.get_untracked() {
+            warned.set(true);
         } else {
             widget.go(Step::Guide(GuideAnswer::TroubleshootingDone));
         }
@@ -183,7 +182,10 @@ fn Troubleshoot() -> impl IntoView {
                                             type="checkbox"
                                             data-testid=format!("troubleshoot-{}", step.as_str())
                                             prop:checked=move || done(step)
-                                            on:change=move |_| widget.go(Step::Guide(GuideAnswer::ToggleTroubleshooting(step)))
+                                            on:change=move |_| {
+                                                warned.set(false);
+                                                widget.go(Step::Guide(GuideAnswer::ToggleTroubleshooting(step)));
+                                            }
                                         />
                                         <span>{widget.text(step.label())}</span>
                                     </label>
@@ -193,8 +195,8 @@ fn Troubleshoot() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </fieldset>
-            <p class="sw-warning" role="alert" data-testid="guide-troubleshoot-none" class:sw-visually-hidden=move || !warned()>
-                {move || warned().then(widget.text(id::GUIDE_TROUBLESHOOT_NONE))}
+            <p class="sw-warning" role="alert" data-testid="guide-troubleshoot-none" class:sw-visually-hidden=move || !warned.get()>
+                {move || warned.get().then(widget.text(id::GUIDE_TROUBLESHOOT_NONE))}
             </p>
             <button
                 type="button"
@@ -202,7 +204,7 @@ fn Troubleshoot() -> impl IntoView {
                 data-testid="guide-troubleshoot-continue"
                 on:click=go_on
             >
-                {move || widget.text(if warned() { id::GUIDE_TROUBLESHOOT_ANYWAY } else { id::GUIDE_CONTINUE })()}
+                {move || widget.text(if warned.get() { id::GUIDE_TROUBLESHOOT_ANYWAY } else { id::GUIDE_CONTINUE })()}
             </button>
         </div>
     }

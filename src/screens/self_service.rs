@@ -1,5 +1,5 @@
 use leptos::{ev::SubmitEvent, prelude::*};
-use support_contract::{limits, Article, ContactLanguage};
+use support_contract::{Article, ContactLanguage};
 
 use crate::{
     api,
@@ -10,7 +10,7 @@ use crate::{
     context::use_widget,
     i18n::{self, id},
     locale::Locale,
-    request::LoadError,
+    request::{self, LoadError},
     request_form::RequestTarget,
     self_service::{HelpStep, SeenArticle},
 };
@@ -169,9 +169,8 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
                         id::HELP_NO_RESULTS,
                         &i18n::args([("query", query.into())]),
                     ),
-                    // As many as a search lists at most: there may be more.
                     Some((_, Ok(articles))) => widget.format(
-                        if articles.len() >= limits::SEARCH_RESULTS_MAX {
+                        if request::may_have_more(articles.len()) {
                             id::HELP_RESULTS_FIRST
                         } else {
                             id::HELP_RESULTS

@@ -66,14 +66,15 @@ impl AttachmentsState {
         // A file not yet stored by the backend lives only in this page:
         // closing or reloading it would lose the file, where a draft keeps
         // everything typed. The browser asks the user first.
+        // (A return value as well as `preventDefault`: browsers before
+        // Chromium 119 ask only for the former.)
         let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
-            let unsent = state.files.try_with_untracked(|files| {
-                files
-                    .iter()
-                    .any(|file| !matches!(file.state, UploadState::Uploaded(_)))
+            let unstored = state.files.try_with_untracked(|files| {
+                attachments::blocker(files.iter().map(|f| &f.state)).is_some()
             });
-            if unsent == Some(true) {
+            if unstored == Some(true) {
                 event.prevent_default();
+                event.set_return_value("unstored");
             }
         });
         on_cleanup(move || leaving.remove());
