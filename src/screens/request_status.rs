@@ -31,6 +31,17 @@ pub fn RequestStatus() -> impl IntoView {
             .find(|request| request.id == request_id)
             .map(|request| (request.reference.clone(), request.title.clone()))
     });
+    let kept_view = {
+        let kept = kept.clone();
+        move || {
+            kept.clone().map(|(reference, title)| {
+                view! {
+                    <p class="sw-reference" data-testid="status-reference">{reference}</p>
+                    <p class="sw-status-title">{title}</p>
+                }
+            })
+        }
+    };
     // Each answer with the time it came, so that "checked at" is always
     // the shown answer's, even when an earlier answer arrives last.
     let asked_for = request_id.clone();
@@ -92,10 +103,7 @@ pub fn RequestStatus() -> impl IntoView {
                 // Gone from the backend (deleted, or another backend's): what
                 // this device kept of it, and the way to take it off the list.
                 Some(Err(LoadError::NotFound)) => view! {
-                    {kept.clone().map(|(reference, title)| view! {
-                        <p class="sw-reference" data-testid="status-reference">{reference}</p>
-                        <p class="sw-status-title">{title}</p>
-                    })}
+                    {kept_view()}
                     <p role="alert" data-testid="status-not-found">{widget.text(id::STATUS_NOT_FOUND)}</p>
                     {kept.is_some().then(|| {
                         let request_id = request_id.clone();
@@ -118,10 +126,7 @@ pub fn RequestStatus() -> impl IntoView {
                 }
                 .into_any(),
                 Some(Err(error)) => view! {
-                    {kept.clone().map(|(reference, title)| view! {
-                        <p class="sw-reference" data-testid="status-reference">{reference}</p>
-                        <p class="sw-status-title">{title}</p>
-                    })}
+                    {kept_view()}
                     <LoadFailure message=id::STATUS_FAILED error on_retry=Callback::new(move |()| stored.reload())/>
                 }
                 .into_any(),
