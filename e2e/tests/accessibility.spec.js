@@ -215,6 +215,9 @@ test("a customer request can be filed by keyboard alone", async ({ page, request
   await page.keyboard.press("Tab"); // the first service
   await page.keyboard.press("Enter");
   await expect(widget.host.getByTestId("self-help")).toBeVisible();
+  // The new screen puts focus on its heading once drawn: from there on, so
+  // that the focus moved below is not taken back by it.
+  await expect(widget.heading).toBeFocused();
   await widget.host.getByTestId("still-needs-help").focus();
   await page.keyboard.press("Space");
   await expect(widget.host.getByTestId("request-context")).toBeVisible();
