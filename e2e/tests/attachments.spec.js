@@ -376,11 +376,21 @@ test("closing the page while a file is not yet uploaded asks first; once it is u
     await route.continue();
   });
   const widget = await openForm(page);
+  // The window's `beforeunload` listeners, which keep some browsers from
+  // caching the page for Back and Forward: none while no file waits.
+  const cdp = await page.context().newCDPSession(page);
+  const unloadListeners = async () => {
+    const { result } = await cdp.send("Runtime.evaluate", { expression: "window" });
+    const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId });
+    return listeners.filter((l) => l.type === "beforeunload").length;
+  };
+  expect(await unloadListeners()).toBe(0);
   // A click of the user's own: browsers ask before leaving only a page the
   // user has used.
   await widget.host.locator("#sw-title").click();
   await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: log });
   await expect(widget.host.getByTestId("attachment-progress")).toBeVisible();
+  await expect.poll(unloadListeners).toBe(1);
   const asked = page.waitForEvent("dialog");
   await page.close({ runBeforeUnload: true });
   const dialog = await asked;
@@ -389,6 +399,7 @@ test("closing the page while a file is not yet uploaded asks first; once it is u
   await dialog.dismiss();
   release();
   await expect(widget.host.getByTestId("attachment-uploaded")).toBeVisible();
+  await expect.poll(unloadListeners).toBe(0);
 
   let askedAgain = false;
   page.on("dialog", (d) => {

@@ -65,19 +65,31 @@ impl AttachmentsState {
         };
         // A file not yet stored by the backend lives only in this page:
         // closing or reloading it would lose the file, where a draft keeps
-        // everything typed. The browser asks the user first.
-        // (A return value as well as `preventDefault`: browsers before
-        // Chromium 119 ask only for the former.)
-        let leaving = window_event_listener(leptos::ev::beforeunload, move |event| {
-            let unstored = state.files.try_with_untracked(|files| {
-                attachments::blocker(files.iter().map(|f| &f.state)).is_some()
-            });
-            if unstored == Some(true) {
-                event.prevent_default();
-                event.set_return_value("unstored");
+        // everything typed. The browser asks the user first. The listener is
+        // on the page's window only while such a file is in the form: a
+        // `beforeunload` listener keeps some browsers from caching the host
+        // page for Back and Forward. (A return value as well as
+        // `preventDefault`: browsers before Chromium 119 ask only for the
+        // former.)
+        let unstored = Memo::new(move |_| state.blocker().is_some());
+        let leaving = StoredValue::new(None::<WindowListenerHandle>);
+        let stop_listening = move || {
+            if let Some(listener) = leaving.try_update_value(Option::take).flatten() {
+                listener.remove();
+            }
+        };
+        Effect::new(move |_| {
+            if !unstored.get() {
+                stop_listening();
+            } else if leaving.with_value(Option::is_none) {
+                let listener = window_event_listener(leptos::ev::beforeunload, |event| {
+                    event.prevent_default();
+                    event.set_return_value("unstored");
+                });
+                leaving.set_value(Some(listener));
             }
         });
-        on_cleanup(move || leaving.remove());
+        on_cleanup(stop_listening);
         // Uploads waiting for the connection stop with the form, and take
         // their `online` listeners with them.
         on_cleanup(move || {
