@@ -496,11 +496,29 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
 test.describe("in Shanghai", () => {
   test.use({ timezoneId: "Asia/Shanghai" });
 
-  test("an incident's start is in the user's time zone, which it names beside its own UTC text", async ({ page }) => {
+  test("an incident's start and last update are in the user's time zone, which it names beside its own UTC text", async ({ page }) => {
     const widget = new SupportWidgetPage(page);
     await startEscalation(widget, "en-US", "azure");
     const incident = widget.host.getByTestId("incident").filter({ hasText: texts["en-US"].incident });
     await expect(incident).toContainText("Since 01:40 UTC");
-    await expect(incident.locator(".sw-incident-time")).toHaveText(/^Started \u2068?Nov 22, 2026, 9:40\sAM GMT\+8\u2069?$/);
+    await expect(incident.locator(".sw-incident-time")).toHaveText(
+      /^Started \u2068?Nov 22, 2026, 9:40\sAM GMT\+8\u2069? · Updated \u2068?Nov 22, 2026, 11:15\sAM GMT\+8\u2069?$/,
+    );
+  });
+
+  test("an item not updated since it started shows its start alone", async ({ page }) => {
+    // The reference backend's answer, with the incident's update at its start.
+    await page.route("**/service-health*", async (route) => {
+      const response = await route.fetch();
+      const health = await response.json();
+      const incidents = health.incidents.map((item) => ({ ...item, updated_at: item.started_at }));
+      await route.fulfill({ response, json: { ...health, incidents } });
+    });
+    const widget = new SupportWidgetPage(page);
+    await startEscalation(widget, "zh-CN", "azure");
+    const incident = widget.host.getByTestId("incident").first();
+    const time = incident.locator(".sw-incident-time");
+    await expect(time).toHaveText(/^开始于 \u2068?2026年11月22日 [^·]*09:40[^·]*$/);
+    await expect(time).not.toContainText("更新于");
   });
 });

@@ -317,6 +317,10 @@ health-status-resolved = Resolved
 # Variables:
 #   $time (String) - when the incident started, formatted for the locale
 health-started = Started { $time }
+# Beside health-started when the item was updated since it started.
+# Variables:
+#   $time (String) - when the item was last updated, formatted for the locale
+health-updated = Updated { $time }
 health-loading = Loading service health…
 health-failed = Service health couldn't be loaded.
 guide-health-heading = Check service health first

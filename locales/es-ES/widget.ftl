@@ -283,6 +283,7 @@ health-status-identified = Causa identificada
 health-status-monitoring = Supervisando la corrección
 health-status-resolved = Resuelto
 health-started = Comenzó el { $time }
+health-updated = Actualizado el { $time }
 health-loading = Cargando el estado del servicio…
 health-failed = No se ha podido cargar el estado del servicio.
 guide-health-heading = Compruebe primero el estado del servicio

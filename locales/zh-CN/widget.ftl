@@ -271,6 +271,7 @@ health-status-identified = 已确定原因
 health-status-monitoring = 正在监控修复效果
 health-status-resolved = 已解决
 health-started = 开始于 { $time }
+health-updated = 更新于 { $time }
 health-loading = 正在加载服务运行状况…
 health-failed = 无法加载服务运行状况。
 guide-health-heading = 先检查服务运行状况

@@ -271,6 +271,7 @@ health-status-identified = 已找出原因
 health-status-monitoring = 正在監控修正效果
 health-status-resolved = 已解決
 health-started = 開始於 { $time }
+health-updated = 更新於 { $time }
 health-loading = 正在載入服務健康狀態…
 health-failed = 無法載入服務健康狀態。
 guide-health-heading = 先檢查服務健康狀態

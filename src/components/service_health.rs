@@ -42,8 +42,8 @@ pub fn listed(health: Health) -> Option<usize> {
     })
 }
 
-/// Current incidents and advisories, each with its title, kind, status and
-/// start time in the user's locale.
+/// Current incidents and advisories, each with its title, kind, status,
+/// start time and last update in the user's locale.
 #[component]
 pub fn ServiceHealthList(
     health: Health,
@@ -139,12 +139,22 @@ fn Incident(
     let widget = use_widget();
     // Names the incident a "This is my customer's problem" button is about.
     let title_id = format!("sw-incident-{index}");
-    let started = incident.started_at.clone();
-    let started = move || {
+    // When it started and, if it changed since, when it was last updated:
+    // how current the item's text is.
+    let at = move |message, time: &str| {
         widget.format(
-            id::HEALTH_STARTED,
-            &i18n::args([("time", widget.format_time(&started).into())]),
+            message,
+            &i18n::args([("time", widget.format_time(time).into())]),
         )
+    };
+    let started = incident.started_at.clone();
+    let updated = (incident.updated_at != incident.started_at).then(|| incident.updated_at.clone());
+    let times = move || {
+        let started = at(id::HEALTH_STARTED, &started);
+        match &updated {
+            Some(updated) => format!("{started} · {}", at(id::HEALTH_UPDATED, updated)),
+            None => started,
+        }
     };
     let incident_id = incident.id.clone();
     let (id, lang, text) = (
@@ -172,7 +182,7 @@ fn Incident(
             </p>
             {title}
             <p class="sw-incident-summary" lang=incident.locale.as_str()>{incident.summary.clone()}</p>
-            <p class="sw-incident-time">{started}</p>
+            <p class="sw-incident-time">{times}</p>
             {on_mine.map(|on_mine| {
                 view! {
                     <button
