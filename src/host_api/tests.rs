@@ -1,0 +1,110 @@
+// These run in the browser too (scripts/test-browser), where JSON is the
+// browser's own: see `crate::json`.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use super::*;
+
+#[test]
+fn flows_by_name() {
+    assert_eq!(Flow::parse(None), Ok(Flow::Home));
+    assert_eq!(Flow::parse(Some("customer")), Ok(Flow::Customer));
+    assert_eq!(Flow::parse(Some("partner-center")), Ok(Flow::PartnerCenter));
+    assert_eq!(Flow::parse(Some("escalation")), Ok(Flow::Escalation));
+    assert_eq!(
+        Flow::parse(Some("escalate")),
+        Err(HostApiError::UnknownFlow("escalate".into()))
+    );
+}
+
+#[test]
+fn a_prefill_takes_what_the_portal_knows() {
+    let prefill = Prefill::parse(
+        r#"{"contact":{"name":"王芳","email":"wang@contoso.cn","language":"zh-CN"},
+            "customer":{"id":"contoso","name":"Contoso Ltd"},"service":"azure",
+            "category":"billing","title":"发票"}"#,
+    )
+    .unwrap();
+    let contact = prefill.contact.unwrap();
+    assert_eq!(contact.name.as_deref(), Some("王芳"));
+    assert_eq!(contact.language, Some(ContactLanguage::ZhCn));
+    assert_eq!(prefill.customer.unwrap().id, "contoso");
+    assert_eq!(prefill.category, Some(Category::Billing));
+    assert_eq!(Prefill::parse("{}"), Ok(Prefill::default()));
+}
+
+#[test]
+fn the_field_lists_name_every_field() {
+    for name in Prefill::FIELDS {
+        let json = format!(r#"{{"{name}":null}}"#);
+        assert_eq!(Prefill::parse(&json), Ok(Prefill::default()), "{name}");
+    }
+    for name in PrefillContact::FIELDS {
+        let json = format!(r#"{{"contact":{{"{name}":null}}}}"#);
+        assert!(Prefill::parse(&json).is_ok(), "{name}");
+    }
+    assert!(matches!(
+        Prefill::parse(r#"{"contact":{"mail":"x"}}"#),
+        Err(HostApiError::Prefill(_))
+    ));
+}
+
+#[test]
+fn a_malformed_prefill_is_refused_whole() {
+    for json in [
+        r#"{"category":"urgent"}"#,
+        r#"{"titel":"typo"}"#,
+        r#"{"contact":{"email":42}}"#,
+        "null",
+        "not json",
+    ] {
+        assert!(
+            matches!(Prefill::parse(json), Err(HostApiError::Prefill(_))),
+            "{json}"
+        );
+    }
+}
+
+#[test]
+fn request_headers_are_checked() {
+    assert_eq!(
+        request_headers(r#"{"Authorization":"Bearer abc","X-Portal-Tenant":"t1"}"#).unwrap(),
+        vec![
+            ("Authorization".to_owned(), "Bearer abc".to_owned()),
+            ("X-Portal-Tenant".to_owned(), "t1".to_owned())
+        ]
+    );
+    assert_eq!(request_headers("{}").unwrap(), vec![]);
+    // A method override is the backend's business, unless it names a
+    // method browsers do not send.
+    assert_eq!(
+        request_headers(r#"{"X-HTTP-Method-Override":"PATCH"}"#).unwrap(),
+        vec![("X-HTTP-Method-Override".to_owned(), "PATCH".to_owned())]
+    );
+    // Latin-1 is what a header value can carry.
+    assert_eq!(
+        request_headers(r#"{"X-Portal-User":"Zoë"}"#).unwrap(),
+        vec![("X-Portal-User".to_owned(), "Zoë".to_owned())]
+    );
+    for json in [
+        r#"{"Idempotency-Key":"x"}"#,
+        r#"{"content-type":"text/plain"}"#,
+        r#"{"Accept":"text/html"}"#,
+        r#"{"Referer":"https://elsewhere.example"}"#,
+        r#"{"Sec-Fetch-Site":"none"}"#,
+        r#"{"Proxy-Authorization":"Basic x"}"#,
+        r#"{"Set-Cookie":"a=b"}"#,
+        r#"{"X-HTTP-Method-Override":"TRACE"}"#,
+        r#"{"x-method-override":"get, track"}"#,
+        r#"{"Bad Name":"x"}"#,
+        r#"{"X-A":"line\nbreak"}"#,
+        r#"{"X-Portal-User":"Zoë 令牌"}"#,
+        r#"{"X-A":1}"#,
+        "[]",
+    ] {
+        assert!(
+            matches!(request_headers(json), Err(HostApiError::Headers(_))),
+            "{json}"
+        );
+    }
+}
