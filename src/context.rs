@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use support_contract::{RequestStatus, Service, StoredRequest};
+use support_contract::{RequestStatus, Service};
 
 use crate::{
     api::{self, Transport},
-    filed::{self, Filed, FiledRequest},
+    filed::Filed,
     host::{Audience, BackendUrl},
     i18n::{self, MessageId},
     journey::{Journey, Step},
@@ -18,16 +18,10 @@ use crate::{
     locales::Locales,
     request::LoadError,
     self_service::{HelpJourney, HelpStep},
-    storage,
 };
 
-/// What "Forget this list" took, for its Undo: the list, and where it was
-/// kept.
-#[derive(Clone)]
-pub struct ForgottenFiled {
-    key: Option<String>,
-    list: Filed,
-}
+mod filed_list;
+pub use filed_list::ForgottenFiled;
 
 /// Provided by the widget root; each `<support-widget>` has its own.
 #[derive(Clone, Copy)]
@@ -153,124 +147,6 @@ impl WidgetContext {
                 }
             }
         })
-    }
-
-    /// Where the list of filed requests lives, while the backend is usable.
-    fn filed_key(self) -> Option<String> {
-        let backend = self.backend.get_untracked()?;
-        Some(filed::storage_key(&backend, self.audience.get_untracked()))
-    }
-
-    /// Reads the list of filed requests for the current backend and audience.
-    pub fn load_filed(self) {
-        let stored = self
-            .filed_key()
-            .and_then(|key| storage::read(&key).ok().flatten());
-        self.filed
-            .set(stored.map(|json| Filed::decode(&json)).unwrap_or_default());
-    }
-
-    /// A filed request's status and history from the backend
-    /// (`GET /support-requests/{id}`), kept as the latest seen of it.
-    pub async fn request_status(
-        self,
-        backend: BackendUrl,
-        id: String,
-        transport: Transport,
-    ) -> Result<StoredRequest, LoadError> {
-        let asked_at = js_sys::Date::now();
-        let answer = api::request_status(backend, id, transport).await;
-        if let Ok(stored) = &answer {
-            self.saw_status(&stored.id, stored.status, asked_at);
-        }
-        answer
-    }
-
-    /// Records a filed request's status as the backend answered it when
-    /// asked at `asked_at`, unless an answer asked for later came first.
-    fn saw_status(self, id: &str, status: RequestStatus, asked_at: f64) {
-        _ = self.statuses_seen.try_update(|seen| {
-            if seen
-                .iter()
-                .any(|(seen_id, _, at)| seen_id == id && *at > asked_at)
-            {
-                return;
-            }
-            seen.retain(|(seen_id, _, _)| seen_id != id);
-            seen.push((id.to_owned(), status, asked_at));
-        });
-    }
-
-    /// The status the backend last gave for request `id`, if the widget has
-    /// asked since it was filed (tracked).
-    pub fn status_seen(self, id: &str) -> Option<RequestStatus> {
-        self.statuses_seen.with(|seen| {
-            seen.iter()
-                .find(|(seen_id, _, _)| seen_id == id)
-                .map(|(_, status, _)| *status)
-        })
-    }
-
-    /// Adds a request just filed to the list. Without storage the list still
-    /// holds it until the page goes.
-    pub fn remember_filed(self, request: FiledRequest) {
-        let since = self.filed_now();
-        self.filed.set(since.with(request));
-        self.store_filed();
-    }
-
-    /// Brings back what `clear_filed` forgot (its Undo), below any request
-    /// filed since, here or in another tab; nothing once the page has
-    /// changed the backend or the audience.
-    pub fn restore_filed(self, forgotten: ForgottenFiled) {
-        if forgotten.key.is_none() || self.filed_key() != forgotten.key {
-            return;
-        }
-        self.filed.set(forgotten.list.below(&self.filed_now()));
-        self.store_filed();
-    }
-
-    /// Forgets one filed request on this device, as stored now (what other
-    /// tabs filed since stays).
-    pub fn forget_filed(self, id: &str) {
-        self.filed.set(self.filed_now().without(id));
-        self.store_filed();
-    }
-
-    /// This widget's list with what is stored now on top: what other widgets
-    /// and tabs of the same backend and audience filed since this one read
-    /// it.
-    fn filed_now(self) -> Filed {
-        let own = self.filed.get_untracked();
-        match self
-            .filed_key()
-            .and_then(|key| storage::read(&key).ok().flatten())
-        {
-            // Both: storage may also hold a list this widget could not
-            // write over (a full quota).
-            Some(json) => own.below(&Filed::decode(&json)),
-            None => own,
-        }
-    }
-
-    fn store_filed(self) {
-        if let Some(key) = self.filed_key() {
-            _ = storage::write(&key, &self.filed.with_untracked(Filed::encode));
-        }
-    }
-
-    /// Forgets every filed request on this device (the requests themselves
-    /// stay with the backend).
-    pub fn clear_filed(self) -> ForgottenFiled {
-        let forgotten = ForgottenFiled {
-            key: self.filed_key(),
-            list: self.filed.get_untracked(),
-        };
-        self.filed.set(Filed::default());
-        if let Some(key) = &forgotten.key {
-            _ = storage::remove(key);
-        }
-        forgotten
     }
 
     /// Dispatches `support-widget:{name}` on the element: it bubbles and

@@ -1,0 +1,100 @@
+//! Sending the form's request: one key for every attempt, the filed request
+//! remembered on this device, and the page told how it ended.
+
+use leptos::prelude::*;
+use support_contract::{ErrorCode, NewSupportRequest};
+
+use super::{new_key, RequestFormState, Submission, SubmitOutput};
+use crate::{context::WidgetContext, filed::FiledRequest, host::BackendUrl, request::SubmitError};
+
+impl RequestFormState {
+    /// Sends `body` with the form's idempotency key until it is filed or the
+    /// user stops (`Sender`); a filed request joins `widget`'s list of
+    /// requests filed from this device.
+    pub(in crate::components::request_form) fn send(
+        &self,
+        widget: WidgetContext,
+        backend: BackendUrl,
+        body: NewSupportRequest,
+    ) {
+        let Submission { pending, value } = self.submit;
+        pending.set(true);
+        self.sent_as
+            .set_value(Some(self.current_draft_untracked().fields));
+        let key = self.idempotency_key.get_untracked();
+        let sent = self
+            .sender
+            .submit(backend, key, body.clone(), widget.transport());
+        let idempotency_key = self.idempotency_key;
+        let state = *self;
+        let sent_for = self.about.get_untracked();
+        leptos::task::spawn_local_scoped(async move {
+            let created = sent.await;
+            // The partner went back meanwhile and opened the form for another
+            // customer or service: its confirmation would name them. (The
+            // form may be gone by now: the element left the page.)
+            let moved = state
+                .about
+                .try_with_untracked(|now| match (&sent_for, now) {
+                    (Some(sent_for), Some(now)) => !sent_for.same_target(now),
+                    _ => false,
+                })
+                .unwrap_or(false);
+            if let Ok(created) = &created {
+                widget.remember_filed(FiledRequest::new(created, &body));
+                state.lend_contact();
+                // No confirmation is on screen to say so: the widget does.
+                if state.drawn.try_get_value() == Some(0) || moved {
+                    let told = (body.title.clone(), created.reference.clone());
+                    _ = widget.filed_away.try_update(|filed| filed.push(told));
+                }
+            }
+            // The key went with other words before (an attempt whose answer
+            // was lost, then changes): the form says so, and sending again
+            // files the request as it is now, under a new key.
+            if let Err(SubmitError::Rejected(errors)) = &created {
+                if errors
+                    .iter()
+                    .any(|e| e.code == ErrorCode::IdempotencyKeyReused)
+                {
+                    _ = idempotency_key.try_set(new_key());
+                }
+            }
+            tell_the_page(widget, &created);
+            // The form may be gone by now (the element left the page).
+            let filed = created.is_ok();
+            _ = value.try_set(Some(created));
+            _ = pending.try_set(false);
+            // The form now for others begins a new request for them.
+            if filed && moved {
+                state.start_over();
+            }
+        });
+    }
+}
+
+/// Tells the page how a submit ended, as a DOM event: once for each answer,
+/// whichever screen the widget shows by then.
+fn tell_the_page(widget: WidgetContext, outcome: &SubmitOutput) {
+    match outcome {
+        Ok(created) => widget.emit(
+            "submitted",
+            &[
+                ("id", created.id.as_str().into()),
+                ("reference", created.reference.as_str().into()),
+                ("status", created.status.as_str().into()),
+            ],
+        ),
+        Err(error) => {
+            // For the page's developers and logs: English, as every other
+            // error event's (the user reads the localized text on screen).
+            let message = error.to_string();
+            let mut detail = vec![("code", error.code().into()), ("message", message.into())];
+            // So that the page can tell an expired sign-in (401) from an outage.
+            if let SubmitError::Server { status, .. } = error {
+                detail.push(("status", (*status).into()));
+            }
+            widget.emit("error", &detail);
+        }
+    }
+}
