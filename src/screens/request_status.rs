@@ -215,10 +215,7 @@ fn RequestFacts(
     let files = (!stored.attachments.is_empty()).then(|| {
         let names = stored.attachments.into_iter();
         let names = names
-            .map(|file| {
-                let title = file.name.clone();
-                view! { <li title=title>{file.name}</li> }
-            })
+            .map(|file| view! { <li>{file.name}</li> })
             .collect_view();
         fact(
             id::STATUS_ATTACHMENTS_LABEL,
