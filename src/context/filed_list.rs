@@ -2,9 +2,8 @@
 //! in storage (merged with what other tabs filed), and the status the
 //! backend last gave for each.
 
-use support_contract::{RequestStatus, StoredRequest};
-
 use leptos::prelude::*;
+use support_contract::{RequestStatus, StoredRequest};
 
 use super::WidgetContext;
 use crate::{
