@@ -297,8 +297,9 @@ class SupportWidgetElement extends HTMLElement {
   setRequestHeaders(headers) {
     return this.#call((widget) => {
       widget.setRequestHeaders(headers);
-      // A copy: the page may change its object afterwards.
-      this.#headers = new Headers(headers);
+      // A copy: the page may change its object afterwards. None (null or
+      // undefined) removes them.
+      this.#headers = new Headers(headers ?? {});
     });
   }
 }

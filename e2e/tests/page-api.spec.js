@@ -311,6 +311,25 @@ test("headers the page changes after setRequestHeaders are not the ones kept acr
   expect(headers["x-portal-user"]).toBeUndefined();
 });
 
+test("setRequestHeaders(null) removes the headers, across a move too", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  const outcome = await page.evaluate(async () => {
+    const element = document.querySelector("support-widget");
+    await element.setRequestHeaders({ Authorization: "Bearer signed-out" });
+    // A portal signing the user out.
+    const cleared = await element.setRequestHeaders(null).then(() => "cleared", (e) => `${e}`);
+    document.body.append(element);
+    return cleared;
+  });
+  expect(outcome).toBe("cleared");
+  const asked = page.waitForRequest((r) => r.url().includes("/customers?"));
+  await expect(widget.home).toBeVisible();
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  expect((await asked).headers().authorization).toBeUndefined();
+});
+
 test("a misconfigured element reports an error event", async ({ page }) => {
   const events = await recordEvents(page);
   const widget = new SupportWidgetPage(page);
