@@ -137,10 +137,23 @@ impl RequestFields {
 
     /// Whether nothing has been typed or chosen.
     pub fn is_blank(&self) -> bool {
-        !self.describes_a_problem()
-            && [&self.contact_name, &self.contact_email, &self.contact_phone]
-                .iter()
-                .all(|text| text.is_empty())
+        !self.beyond(&RequestFields::default())
+    }
+
+    /// Whether these fields hold something besides what the page filled in
+    /// (`page`): a field written or chosen, with another value than the
+    /// page's. A field the user emptied holds nothing of theirs, and the
+    /// contact language, which always has a value, does not count.
+    pub fn beyond(&self, page: &RequestFields) -> bool {
+        let text = |mine: &String, page: &String| !mine.is_empty() && mine != page;
+        self.category.is_some_and(|c| page.category != Some(c))
+            || self.severity.is_some_and(|s| page.severity != Some(s))
+            || text(&self.title, &page.title)
+            || text(&self.description, &page.description)
+            || text(&self.contact_name, &page.contact_name)
+            || text(&self.contact_email, &page.contact_email)
+            || text(&self.contact_phone, &page.contact_phone)
+            || !self.attachments.is_empty()
     }
 
     /// Empties what describes the problem; the contact details stay, as the

@@ -418,6 +418,27 @@ test("what the page prefills is no draft of the user's, and a discarded draft le
   await expect.poll(() => widget.draft("partner", "partner-center")).toBe("");
 });
 
+test("a form the user empties back to what the page prefilled keeps no draft", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  const prefill = () =>
+    widget.host.evaluate((el) => el.prefill({ title: "The page's title", category: "billing", contact: { name: "Page Name" } }));
+  await widget.goto();
+  await prefill();
+  await widget.openPartnerCenterRequest();
+  const fields = ["#sw-title", "#sw-contact-name", "#sw-description"].map((id) => widget.host.locator(id));
+  for (const field of fields) await field.fill("Typed by the user");
+  await expect.poll(() => widget.draft("partner", "partner-center")).toContain("Typed by the user");
+  // Every text field emptied by hand: the category left is the page's.
+  for (const field of fields) await field.fill("");
+  await expect.poll(() => widget.draft("partner", "partner-center")).toBe("");
+
+  await page.reload();
+  await prefill();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("The page's title");
+  await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
+});
+
 test("prefill fills only what the user left empty, so a draft survives a page that prefills on every load", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   const prefill = () =>

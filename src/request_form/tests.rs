@@ -287,3 +287,41 @@ fn the_next_request_keeps_only_the_contact_details() {
     assert!(!next.is_blank() && !next.describes_a_problem());
     assert!(typed().describes_a_problem());
 }
+
+#[test]
+fn only_what_the_page_filled_in_is_nothing_of_the_users() {
+    let (page, _) = RequestFields::default().prefilled(false, &portal_prefill());
+    assert!(!page.beyond(&page));
+    // The user emptied every text field the page filled: the category left
+    // is still the page's.
+    let emptied = RequestFields {
+        category: page.category,
+        ..RequestFields::default()
+    };
+    assert!(!emptied.beyond(&page));
+    assert!(!emptied.is_blank());
+    // Another category, another title or a description is the user's.
+    let recategorized = RequestFields {
+        category: Some(Category::Billing),
+        ..page.clone()
+    };
+    assert!(recategorized.beyond(&page));
+    let retitled = RequestFields {
+        title: "The user's title".into(),
+        ..page.clone()
+    };
+    assert!(retitled.beyond(&page));
+    let described = RequestFields {
+        description: "What happened.".into(),
+        ..emptied.clone()
+    };
+    assert!(described.beyond(&page));
+    // A contact language alone is not something typed.
+    let language = RequestFields {
+        contact_language: ContactLanguage::EsEs,
+        ..emptied
+    };
+    assert!(!language.beyond(&page));
+    assert!(typed().beyond(&RequestFields::default()));
+    assert!(!RequestFields::default().beyond(&RequestFields::default()));
+}

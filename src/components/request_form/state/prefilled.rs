@@ -87,12 +87,12 @@ impl RequestFormState {
     }
 
     /// Whether `fields` hold something of the user's: not blank, and not only
-    /// what the page prefilled.
+    /// what the page prefilled, even after the user emptied some of it.
     pub(super) fn holds_the_users(&self, fields: &RequestFields) -> bool {
-        !fields.is_blank()
-            && self
-                .prefilled
-                .with_value(|prefilled| prefilled.as_ref().is_none_or(|(p, _)| p != fields))
+        self.prefilled.with_value(|prefilled| match prefilled {
+            Some((page, _)) => fields.beyond(page),
+            None => !fields.is_blank(),
+        })
     }
 
     /// The form as it begins with nothing of the user's: empty, but for what
