@@ -112,6 +112,9 @@ test("prefill fills what the portal knows, and a bad prefill is refused whole", 
   await expect(widget.host.getByTestId("service-choice")).toContainText("Contoso Ltd");
   const azure = widget.host.getByTestId("service-option").filter({ hasText: "Azure" });
   await expect(azure).toHaveAttribute("aria-current", "true");
+  // Said in words too, to screen readers as part of the button's name.
+  await expect(widget.host.getByTestId("service-suggested")).toHaveCount(1);
+  await expect(azure).toHaveAccessibleName(/^Azure\s*Suggested$/);
   await azure.click();
   await widget.host.getByTestId("still-needs-help").click();
   await widget.host.locator("#sw-severity-minimal").check();

@@ -107,6 +107,8 @@ service-heading = Which service does { $customer } need help with?
 service-loading = Loading services…
 service-failed = Services couldn't be loaded.
 service-empty = There are no services to choose from. Please let the site's administrator know.
+# On the service the portal suggested (element.prefill), beside its name.
+service-suggested = Suggested
 
 ## Self-help in the customer's admin center
 

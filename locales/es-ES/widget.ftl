@@ -93,6 +93,7 @@ service-heading = ¿Con qué servicio necesita ayuda { $customer }?
 service-loading = Cargando servicios…
 service-failed = No se han podido cargar los servicios.
 service-empty = No hay servicios entre los que elegir. Comuníqueselo al administrador del sitio.
+service-suggested = Sugerido
 
 ## Self-help in the customer's admin center
 

@@ -69,6 +69,9 @@ pub fn ServiceChoice() -> impl IntoView {
                             .into_iter()
                             .map(|service| {
                                 let was_chosen = chosen().as_deref() == Some(service.id.as_str());
+                                // The page's suggestion, before any choice,
+                                // says so in words: the mark alone does not.
+                                let suggested = was_chosen && widget.journey.with(|j| j.service.is_none());
                                 let name = service.name.clone();
                                 view! {
                                     <li>
@@ -80,6 +83,9 @@ pub fn ServiceChoice() -> impl IntoView {
                                             on:click=move |_| widget.go(Step::PickService(service.clone()))
                                         >
                                             <span class="sw-choice-title">{name}</span>
+                                            {suggested.then(|| view! {
+                                                <span class="sw-badge" data-testid="service-suggested">{widget.text(id::SERVICE_SUGGESTED)}</span>
+                                            })}
                                         </button>
                                     </li>
                                 }
