@@ -164,11 +164,12 @@ impl WidgetContext {
             &format!("support-widget:{name}"),
             &init,
         );
-        // The element taken out of the store first: the page's listeners run
-        // during the dispatch, and one that removes the element disposes of
-        // the widget, which must not find the store still being read.
+        // Dispatched once the widget's code now running has finished: a
+        // listener of the page's may remove the element, which disposes of
+        // the widget's signals, and code after `emit` (a screen still being
+        // drawn, a submit's last steps) must not find them gone.
         if let (Ok(event), Some(host)) = (event, self.host.try_get_value()) {
-            _ = host.dispatch_event(&event);
+            queue_microtask(move || _ = host.dispatch_event(&event));
         }
     }
 
@@ -204,7 +205,8 @@ impl WidgetContext {
     /// of the element's own root: the page, or the shadow root of a component
     /// of the page's that holds the widget.
     fn user_is_away(self) -> bool {
-        self.host.with_value(|host| {
+        // A widget removed from the page meanwhile has nothing to focus.
+        let away = self.host.try_with_value(|host| {
             let root = host.get_root_node();
             let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
                 Some(shadow) => shadow.active_element(),
@@ -213,15 +215,17 @@ impl WidgetContext {
                     .and_then(web_sys::Document::active_element),
             };
             active.is_some_and(|active| active != **host && active.tag_name() != "BODY")
-        })
+        });
+        away.unwrap_or(true)
     }
 
-    /// The first element of the widget that `selector` finds.
+    /// The first element of the widget that `selector` finds; none once the
+    /// widget has left the page (a frame's callback may come after).
     pub fn find(self, selector: &str) -> Option<web_sys::HtmlElement> {
-        let found = self.host.with_value(|host| match host.shadow_root() {
+        let found = self.host.try_with_value(|host| match host.shadow_root() {
             Some(root) => root.query_selector(selector),
             None => host.query_selector(selector),
-        });
+        })?;
         Some(found.ok()??.unchecked_into())
     }
 }

@@ -1,7 +1,7 @@
 // The element's JavaScript API and DOM events, as a portal's scripts use
 // them.
 import { expect, test } from "@playwright/test";
-import { addWidget, backend, SupportWidgetPage } from "./support-widget-page.js";
+import { addWidget, backend, failWith, SupportWidgetPage } from "./support-widget-page.js";
 
 /** Records support-widget:* events at the document: they bubble and are composed. */
 async function recordEvents(page) {
@@ -287,6 +287,48 @@ test("a page that removes the element when it hears of a submit breaks nothing",
   await widget.fill({ category: "technical", title: "Removed on submit", description: "The portal moves on.", name: "Ana", email: "ana@contoso.com" });
   await widget.submit();
   await expect.poll(() => page.evaluate(() => window.__filed ?? null)).toMatch(/\S/);
+  await expect(page.locator("support-widget")).toHaveCount(0);
+  const next = await addWidget(page, backendAttribute);
+  await next.openPartnerCenterRequest();
+  expect(failures).toEqual([]);
+});
+
+test("a page that removes the element when it hears of a refused sign-in breaks nothing", async ({ page }) => {
+  const failures = [];
+  page.on("pageerror", (error) => failures.push(error.message));
+  await page.route("**/services", (route) => failWith(route, 401));
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  const backendAttribute = await widget.host.getAttribute("backend");
+  // Told while the failed lookup is being drawn: the page signs the user out.
+  await page.evaluate(() =>
+    document.addEventListener("support-widget:error", (event) => {
+      if (event.detail.status === 401) event.target.remove();
+    }),
+  );
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
+  await expect(page.locator("support-widget")).toHaveCount(0);
+  await page.unroute("**/services");
+  const next = await addWidget(page, backendAttribute);
+  await next.openPartnerCenterRequest();
+  expect(failures).toEqual([]);
+});
+
+test("a page that removes the element a moment after a submit breaks nothing", async ({ page }) => {
+  const failures = [];
+  page.on("pageerror", (error) => failures.push(error.message));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const backendAttribute = await widget.host.getAttribute("backend");
+  // As a framework's state update would: in a later task, before the
+  // confirmation's next frame.
+  await page.evaluate(() =>
+    document.addEventListener("support-widget:submitted", (event) => setTimeout(() => event.target.remove(), 0)),
+  );
+  await widget.fill({ category: "technical", title: "Removed soon after", description: "The portal moves on.", name: "Ana", email: "ana@contoso.com" });
+  await widget.submit();
   await expect(page.locator("support-widget")).toHaveCount(0);
   const next = await addWidget(page, backendAttribute);
   await next.openPartnerCenterRequest();
