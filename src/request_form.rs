@@ -137,13 +137,17 @@ impl RequestFields {
 
     /// Whether nothing has been typed or chosen.
     pub fn is_blank(&self) -> bool {
-        !self.beyond(&RequestFields::default())
+        !self.describes_a_problem()
+            && [&self.contact_name, &self.contact_email, &self.contact_phone]
+                .iter()
+                .all(|text| text.is_empty())
     }
 
     /// Whether these fields hold something besides what the page filled in
     /// (`page`): a field written or chosen, with another value than the
-    /// page's. A field the user emptied holds nothing of theirs, and the
-    /// contact language, which always has a value, does not count.
+    /// page's. A field the user emptied holds nothing of theirs. The contact
+    /// language counts on a form that holds something else (alone, it is no
+    /// request begun).
     pub fn beyond(&self, page: &RequestFields) -> bool {
         let text = |mine: &String, page: &String| !mine.is_empty() && mine != page;
         self.category.is_some_and(|c| page.category != Some(c))
@@ -154,6 +158,7 @@ impl RequestFields {
             || text(&self.contact_email, &page.contact_email)
             || text(&self.contact_phone, &page.contact_phone)
             || !self.attachments.is_empty()
+            || (self.contact_language != page.contact_language && !self.is_blank())
     }
 
     /// Empties what describes the problem; the contact details stay, as the

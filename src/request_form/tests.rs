@@ -292,10 +292,11 @@ fn the_next_request_keeps_only_the_contact_details() {
 fn only_what_the_page_filled_in_is_nothing_of_the_users() {
     let (page, _) = RequestFields::default().prefilled(false, &portal_prefill());
     assert!(!page.beyond(&page));
-    // The user emptied every text field the page filled: the category left
-    // is still the page's.
+    // The user emptied every text field the page filled: the category and
+    // the contact language left are still the page's.
     let emptied = RequestFields {
         category: page.category,
+        contact_language: page.contact_language,
         ..RequestFields::default()
     };
     assert!(!emptied.beyond(&page));
@@ -316,12 +317,18 @@ fn only_what_the_page_filled_in_is_nothing_of_the_users() {
         ..emptied.clone()
     };
     assert!(described.beyond(&page));
-    // A contact language alone is not something typed.
+    // Another contact language than the page's is the user's choice, on a
+    // form that holds anything; alone, it is no request begun.
     let language = RequestFields {
         contact_language: ContactLanguage::EsEs,
-        ..emptied
+        ..emptied.clone()
     };
-    assert!(!language.beyond(&page));
+    assert!(language.beyond(&page));
+    let language_alone = RequestFields {
+        contact_language: ContactLanguage::EsEs,
+        ..RequestFields::default()
+    };
+    assert!(!language_alone.beyond(&RequestFields::default()));
     assert!(typed().beyond(&RequestFields::default()));
     assert!(!RequestFields::default().beyond(&RequestFields::default()));
 }
