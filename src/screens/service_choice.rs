@@ -25,13 +25,17 @@ pub fn ServiceChoice() -> impl IntoView {
             &i18n::args([("customer", name.into())]),
         )
     };
-    // The service chosen before (when coming back), else the one the page
-    // suggested with prefill.
+    // The service chosen before (when coming back) is marked as the current
+    // one; before any choice, the one the page suggested with prefill says
+    // so in words.
     let chosen = move || {
         widget
             .journey
             .with(|j| j.service.as_ref().map(|s| s.id.clone()))
-            .or_else(|| widget.suggested_service.get())
+    };
+    let suggested = move || match chosen() {
+        Some(_) => None,
+        None => widget.suggested_service.get(),
     };
 
     // A suggested service the backend does not list is the page's mistake,
@@ -69,9 +73,7 @@ pub fn ServiceChoice() -> impl IntoView {
                             .into_iter()
                             .map(|service| {
                                 let was_chosen = chosen().as_deref() == Some(service.id.as_str());
-                                // The page's suggestion, before any choice,
-                                // says so in words: the mark alone does not.
-                                let suggested = was_chosen && widget.journey.with(|j| j.service.is_none());
+                                let suggested = suggested().as_deref() == Some(service.id.as_str());
                                 let name = service.name.clone();
                                 view! {
                                     <li>
