@@ -319,10 +319,11 @@ health-status-resolved = Resolved
 # Variables:
 #   $time (String) - when the incident started, formatted for the locale
 health-started = Started { $time }
-# Beside health-started when the item was updated since it started.
+# Instead of health-started when the item was updated since it started.
 # Variables:
-#   $time (String) - when the item was last updated, formatted for the locale
-health-updated = Updated { $time }
+#   $started (String) - when the item started, formatted for the locale
+#   $updated (String) - when the item was last updated, formatted for the locale
+health-started-updated = Started { $started } · Updated { $updated }
 health-loading = Loading service health…
 health-failed = Service health couldn't be loaded.
 guide-health-heading = Check service health first

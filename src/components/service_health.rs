@@ -140,20 +140,18 @@ fn Incident(
     // Names the incident a "This is my customer's problem" button is about.
     let title_id = format!("sw-incident-{index}");
     // When it started and, if it changed since, when it was last updated:
-    // how current the item's text is.
-    let at = move |message, time: &str| {
-        widget.format(
-            message,
-            &i18n::args([("time", widget.format_time(time).into())]),
-        )
-    };
-    let started = incident.started_at.clone();
-    let updated = (incident.updated_at != incident.started_at).then(|| incident.updated_at.clone());
+    // how current the item's text is. Times the locale writes alike (the
+    // same minute, or the same time written another way) are one.
+    let (started, updated) = (incident.started_at.clone(), incident.updated_at.clone());
     let times = move || {
-        let started = at(id::HEALTH_STARTED, &started);
-        match &updated {
-            Some(updated) => format!("{started} · {}", at(id::HEALTH_UPDATED, updated)),
-            None => started,
+        let (started, updated) = (widget.format_time(&started), widget.format_time(&updated));
+        if started == updated {
+            widget.format(id::HEALTH_STARTED, &i18n::args([("time", started.into())]))
+        } else {
+            widget.format(
+                id::HEALTH_STARTED_UPDATED,
+                &i18n::args([("started", started.into()), ("updated", updated.into())]),
+            )
         }
     };
     let incident_id = incident.id.clone();
