@@ -12,7 +12,6 @@ pub fn LanguagePicker() -> impl IntoView {
     let on_change = move |event| {
         let tag = event_target_value(&event);
         widget.emit("locale", &[("locale", tag.as_str().into())]);
-        // The page's listener may have removed the element.
         _ = widget.requested_locale.try_set(Some(tag));
     };
     view! {
