@@ -507,11 +507,12 @@ test.describe("in Shanghai", () => {
   });
 
   test("an item not updated since it started shows its start alone", async ({ page }) => {
-    // The reference backend's answer, with the incident's update at its start.
+    // The reference backend's answer, with the incident's update at its
+    // start, written another way (as another backend may write it).
     await page.route("**/service-health*", async (route) => {
       const response = await route.fetch();
       const health = await response.json();
-      const incidents = health.incidents.map((item) => ({ ...item, updated_at: item.started_at }));
+      const incidents = health.incidents.map((item) => ({ ...item, updated_at: item.started_at.replace("Z", ".000+00:00") }));
       await route.fulfill({ response, json: { ...health, incidents } });
     });
     const widget = new SupportWidgetPage(page);
