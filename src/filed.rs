@@ -177,14 +177,18 @@ mod tests {
         FiledRequest::new(&created, &request)
     }
 
+    /// The list's request ids, newest first.
+    fn ids(list: &Filed) -> Vec<&str> {
+        list.requests.iter().map(|r| r.id.as_str()).collect()
+    }
+
     #[test]
     fn the_newest_comes_first_and_a_repeat_moves_up() {
         let list = Filed::default()
             .with(filed("1"))
             .with(filed("2"))
             .with(filed("1"));
-        let ids: Vec<_> = list.requests.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["1", "2"]);
+        assert_eq!(ids(&list), ["1", "2"]);
         assert_eq!(
             list.requests[0].customer.as_deref(),
             Some("Contoso 有限公司")
@@ -195,12 +199,11 @@ mod tests {
     fn a_list_brought_back_goes_below_what_was_filed_since() {
         let forgotten = Filed::default().with(filed("1")).with(filed("2"));
         let since = Filed::default().with(filed("3")).with(filed("4"));
-        let ids = |list: Filed| list.requests.into_iter().map(|r| r.id).collect::<Vec<_>>();
-        assert_eq!(ids(forgotten.below(&since)), ["4", "3", "2", "1"]);
-        assert_eq!(ids(forgotten.below(&Filed::default())), ["2", "1"]);
+        assert_eq!(ids(&forgotten.below(&since)), ["4", "3", "2", "1"]);
+        assert_eq!(ids(&forgotten.below(&Filed::default())), ["2", "1"]);
         // A request in both is listed once, where it was filed since.
         let again = Filed::default().with(filed("1"));
-        assert_eq!(ids(forgotten.below(&again)), ["1", "2"]);
+        assert_eq!(ids(&forgotten.below(&again)), ["1", "2"]);
     }
 
     #[test]
@@ -209,12 +212,6 @@ mod tests {
             .with(filed("1"))
             .with(filed("2"))
             .with(filed("3"));
-        let ids = |list: &Filed| {
-            list.requests
-                .iter()
-                .map(|r| r.id.clone())
-                .collect::<Vec<_>>()
-        };
         assert_eq!(ids(&list.without("2")), ["3", "1"]);
         assert_eq!(list.without("unknown"), list);
     }
