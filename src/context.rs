@@ -182,6 +182,18 @@ impl WidgetContext {
         self.focus_drawn(selector, false);
     }
 
+    /// Scrolls what `selector` finds into sight once the next frame is
+    /// drawn, as little as it takes: a control that keeps focus while a
+    /// message drawn above it pushes it down, out of the panel's sight.
+    pub fn reveal_when_drawn(self, selector: &str) {
+        let selector = selector.to_owned();
+        request_animation_frame(move || {
+            if let Some(element) = self.find(&selector) {
+                scroll_into_sight(&element);
+            }
+        });
+    }
+
     /// As `focus_when_drawn`, unless the user has gone on to the page
     /// meanwhile: a request that went by itself, after a retry or its files,
     /// does not pull them back.
@@ -228,6 +240,14 @@ impl WidgetContext {
         })?;
         Some(found.ok()??.unchecked_into())
     }
+}
+
+/// Scrolls `element` into sight, as little as it takes (none when it is in
+/// sight already).
+pub fn scroll_into_sight(element: &web_sys::Element) {
+    let nearest = web_sys::ScrollIntoViewOptions::new();
+    nearest.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&nearest);
 }
 
 pub fn use_widget() -> WidgetContext {

@@ -301,6 +301,32 @@ test("with nothing ticked, Continue asks whether anything was checked before it 
   await expect(widget.host.getByTestId("guide-reason").first()).toBeVisible();
 });
 
+test("on a phone, a refused Continue keeps the focused control in sight", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "es-ES", "azure");
+  await widget.host.getByTestId("guide-health-continue").click();
+  // The question drawn above Continue pushes it down: it is brought back.
+  const next = widget.host.getByTestId("guide-troubleshoot-continue");
+  await next.focus();
+  await page.keyboard.press("Enter");
+  await expect(next).toHaveText("Continuar de todos modos");
+  await expect(next).toBeFocused();
+  await expect(next).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press("Enter");
+  await widget.host.getByTestId("guide-reason-none").click();
+  // The duties' Continue without the acknowledgement: focus goes to it.
+  await widget.host.getByTestId("guide-duties-continue").focus();
+  await page.keyboard.press("Enter");
+  const acknowledge = widget.host.getByTestId("duties-acknowledge");
+  await expect(acknowledge).toBeFocused();
+  await expect(acknowledge).toBeInViewport({ ratio: 1 });
+  await expect(widget.host.locator("#sw-duties-error")).toBeInViewport();
+  await page.keyboard.press("Space");
+  await expect(acknowledge).toBeChecked();
+  await expect(widget.host.locator("#sw-duties-error")).toBeEmpty();
+});
+
 test("back into the guide undoes the draft's escalation: resumed later, the request is not escalated", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "en-US", "azure");

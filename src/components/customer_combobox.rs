@@ -8,7 +8,7 @@ use crate::{
     api,
     api::Transport,
     components::{failure_text, tell_page},
-    context::use_widget,
+    context::{scroll_into_sight, use_widget},
     i18n,
     i18n::id,
     locale::Locale,
@@ -126,9 +126,7 @@ pub fn CustomerCombobox(
         else {
             return;
         };
-        let nearest = web_sys::ScrollIntoViewOptions::new();
-        nearest.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        option.scroll_into_view_with_scroll_into_view_options(&nearest);
+        scroll_into_sight(&option);
     });
     let pick = move |index: usize| {
         if let Some(customer) = customers().get(index).cloned() {

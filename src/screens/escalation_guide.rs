@@ -159,6 +159,8 @@ fn Troubleshoot() -> impl IntoView {
             .with_untracked(|j| j.guide.troubleshooting.is_empty());
         if none_ticked && !warned.get_untracked() {
             warned.set(true);
+            // The question, drawn above the button, pushes it down.
+            widget.reveal_when_drawn("[data-testid=guide-troubleshoot-continue]");
         } else {
             widget.go(Step::Guide(GuideAnswer::TroubleshootingDone));
         }
@@ -270,6 +272,8 @@ fn PartnerDuties() -> impl IntoView {
             widget.go(Step::Guide(GuideAnswer::AcknowledgeDuties));
         } else {
             missing.set(true);
+            // On to what is missing, which its error, drawn above it, says.
+            widget.focus_when_drawn("[data-testid=duties-acknowledge]");
         }
     };
     view! {
