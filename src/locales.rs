@@ -109,9 +109,10 @@ impl Locales {
 }
 
 async fn fetched_text(promise: JsValue) -> Result<String, String> {
-    let promise: js_sys::Promise = promise
-        .dyn_into()
-        .map_err(|_| "the loader gave no promise".to_owned())?;
+    // Taken as any promise: a page that replaced `window.Promise` (with a
+    // subclass, or a library's) makes the loader's own, native, promise fail
+    // an `instanceof` check.
+    let promise = js_sys::Promise::resolve(&promise);
     let text = JsFuture::from(promise).await.map_err(|e| describe(&e))?;
     text.as_string()
         .ok_or_else(|| "the messages file holds no text".to_owned())

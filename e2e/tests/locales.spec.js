@@ -37,6 +37,21 @@ test("en-US fetches no messages, and each other locale is fetched once, when fir
   await expect(widget.host.locator("#sw-title")).toHaveValue("Kept across languages");
 });
 
+test("a page that replaced window.Promise with its own still gets the language it asks for", async ({ page }) => {
+  // As monitoring and polyfill scripts do: a subclass, which the loader's
+  // native promises are not instances of.
+  await page.addInitScript(() => {
+    window.Promise = class PagePromise extends window.Promise {};
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.locator("#sw-title").fill("Kept across languages");
+  await widget.host.getByTestId("language-picker").selectOption("es-ES");
+  await expect(widget.heading).toHaveText("Nueva solicitud del Centro de partners");
+  await expect(widget.host.getByTestId("messages-unavailable")).toHaveCount(0);
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Kept across languages");
+});
+
 test("while a chosen language is on its way, the picker shows the choice", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();
