@@ -143,7 +143,8 @@ class SupportWidgetElement extends HTMLElement {
     // The launcher and its panel join the shadow root once styled, so that
     // they never appear unstyled in the page's flow (a stylesheet that cannot
     // be had keeps them out); a panel opened before then shows as they join.
-    style.onload = () => shadow.append(launcher, panel);
+    // A stylesheet the element has since replaced (moved meanwhile) adds none.
+    style.onload = () => style.parentNode && shadow.append(launcher, panel);
     shadow.replaceChildren(style);
     // An idle callback that comes after the last launcher has gone does nothing.
     (window.requestIdleCallback ?? ((run) => setTimeout(run, 2000)))(hint);

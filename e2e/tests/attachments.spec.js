@@ -236,22 +236,31 @@ async function holdUploads(page) {
   return release;
 }
 
-test("a very long file name takes two lines at most in the form, the whole name in its tooltip, and is shown in full on the status screen", async ({ page, request: api }) => {
+test("file names are shown in full, wrapped, in the form and on the status screen", async ({ page, request: api }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   const widget = await openForm(page, "en-US");
   const long = `${"quarterly-billing-export-".repeat(7)}final.log`;
+  // Two screenshots a minute apart: alike but for their ends.
+  const shots = ["09.41.27 invoice", "09.42.03 billing"].map((end) => `Screenshot 2026-10-14 at ${end} page.png`);
   await widget.host.getByTestId("attachments-input").setInputFiles([
     { name: "a.log", mimeType: "text/plain", buffer: log },
     { name: long, mimeType: "text/plain", buffer: Buffer.from("one line\n") },
+    ...shots.map((name) => ({ name, mimeType: "image/png", buffer: png })),
   ]);
   const names = widget.host.locator(".sw-file-name");
-  await expect(names).toHaveCount(2);
-  await expect(names.nth(1)).toHaveAttribute("title", long);
-  // Read in full by screen readers: the text is all there, only cut on screen.
+  await expect(names).toHaveCount(4);
   await expect(names.nth(1)).toHaveText(long);
   const oneLine = (await names.nth(0).boundingBox()).height;
-  const cut = (await names.nth(1).boundingBox()).height;
-  expect(cut).toBeGreaterThan(oneLine * 1.5);
-  expect(cut).toBeLessThanOrEqual(oneLine * 2 + 1);
+  // Nothing cut: every name drawn whole, the long one over several lines.
+  for (const name of await names.all()) {
+    const drawn = await name.evaluate((item) => ({ height: item.clientHeight, content: item.scrollHeight, width: item.clientWidth, wide: item.scrollWidth }));
+    expect(drawn.content).toBeLessThanOrEqual(drawn.height);
+    expect(drawn.wide).toBeLessThanOrEqual(drawn.width);
+  }
+  expect((await names.nth(1).boundingBox()).height).toBeGreaterThan(oneLine * 2 + 1);
+  await expect(names.nth(2)).toHaveText(shots[0]);
+  await expect(names.nth(3)).toHaveText(shots[1]);
+  await expect(names.nth(1)).not.toHaveAttribute("title");
   await widget.fill(request);
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();

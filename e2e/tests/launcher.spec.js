@@ -197,6 +197,40 @@ test("a call made while a launcher is out of the page settles once it is back, w
   await expect(page.locator("support-widget .sw-panel")).toBeHidden();
 });
 
+test("a launcher moved as its stylesheet arrives draws one button and one panel", async ({ page }) => {
+  // The page moves the element after its first stylesheet has arrived and
+  // before that stylesheet's load handler runs.
+  await page.addInitScript(() => {
+    const onload = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "onload");
+    let moved = false;
+    Object.defineProperty(HTMLLinkElement.prototype, "onload", {
+      configurable: true,
+      get() {
+        return onload.get.call(this);
+      },
+      set(handler) {
+        onload.set.call(this, function (event) {
+          const host = this.getRootNode().host;
+          if (!moved && host?.localName === "support-widget") {
+            moved = window.movedOnLoad = true;
+            host.parentNode.append(host);
+          }
+          return handler.call(this, event);
+        });
+      },
+    });
+  });
+  await page.goto(`${site.origin}/launcher.html`);
+  const launcher = page.locator("support-widget .sw-launcher");
+  await expect(launcher).toBeVisible();
+  expect(await page.evaluate(() => window.movedOnLoad)).toBe(true);
+  await expect(launcher).toHaveCount(1);
+  await expect(page.locator("support-widget .sw-panel")).toHaveCount(1);
+  await launcher.click();
+  await expect(page.locator("support-widget").getByTestId("home")).toBeVisible();
+  await expect(launcher).toHaveAttribute("aria-expanded", "true");
+});
+
 test("open() on a launcher just added opens its panel once its styles apply", async ({ page }) => {
   await page.goto(`${site.origin}/launcher.html`);
   // The widget is loaded already: the call is taken at once, before the
@@ -345,6 +379,25 @@ test("the launcher and its panel pass axe", async ({ page }) => {
   await page.locator("support-widget .sw-launcher").click();
   await expect(page.locator("support-widget").getByTestId("home")).toBeVisible();
   expect(await audit()).toEqual([]);
+});
+
+test("in forced colours the floating panel keeps an edge, which its shadow drew", async ({ page }) => {
+  await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.locator("support-widget .sw-launcher").click();
+  const panel = page.locator("support-widget .sw-panel");
+  await expect(panel.getByTestId("home")).toBeVisible();
+  const edge = () => panel.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { shadow: style.boxShadow, outline: `${style.outlineStyle} ${style.outlineWidth}`, color: style.outlineColor, page: getComputedStyle(document.body).color };
+  });
+  const forced = await edge();
+  expect(forced.shadow).toBe("none");
+  expect(forced.outline).toBe("solid 1px");
+  // The colour of the page's text, not of its background.
+  expect(forced.color).toBe(forced.page);
+  await page.emulateMedia({ forcedColors: "none" });
+  expect((await edge()).outline).toMatch(/^none /);
 });
 
 test("the page moves a launcher and its panel with --sw-launcher-*, so two launchers keep apart", async ({ page }) => {

@@ -285,7 +285,7 @@ fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
                 Some(url) => view! { <img class="sw-thumbnail" src=url alt="" data-testid="attachment-thumbnail"/> }.into_any(),
                 None => view! { <span class="sw-thumbnail sw-file-icon" aria-hidden="true"></span> }.into_any(),
             }}
-            <span class="sw-file-name" title=name.clone()>{name.clone()}</span>
+            <span class="sw-file-name">{name.clone()}</span>
             <span class="sw-file-size">{move || human_size(size, widget.locale.get())}</span>
             <span class="sw-file-status">{status}</span>
             <button
