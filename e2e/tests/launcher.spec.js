@@ -653,3 +653,22 @@ test("while a request is sending, focus stays on Submit and Escape still closes 
   await expect(widget.confirmation).toBeVisible();
   expect(posts).toBe(1);
 });
+
+test("on a page zoomed with CSS zoom the panel stays on screen, its close button in reach", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${site.origin}/launcher.html`);
+  for (const zoom of ["1.5", "0.8"]) {
+    await page.evaluate((zoom) => (document.body.style.zoom = zoom), zoom);
+    await page.locator("support-widget .sw-launcher").click();
+    const panel = page.locator("support-widget .sw-panel");
+    await expect(panel.getByTestId("home")).toBeVisible();
+    const box = await panel.boundingBox();
+    // The page's zoom scales the gaps: 32 px above at least, zoomed.
+    expect(box.y).toBeGreaterThanOrEqual(32 * Number(zoom) - 1);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    await expect(page.locator("support-widget .sw-panel-close")).toBeInViewport({ ratio: 1 });
+    await page.locator("support-widget .sw-panel-close").click();
+    await expect(panel).toBeHidden();
+  }
+});
