@@ -78,6 +78,21 @@ fn search_query(query: &str) -> String {
 /// do change how some scripts and emoji look, and stay.)
 const ZERO_WIDTH: [char; 5] = ['\u{200b}', '\u{2060}', '\u{feff}', '\u{00ad}', '\u{180e}'];
 
+/// A request's reference as the user will quote it, without the characters
+/// that would reorder it on screen or hide in it (bidi controls and marks,
+/// control and zero-width characters): the contract's are `SR-` and digits,
+/// and a reference shown as `321000-RS` would be quoted wrong.
+pub fn plain_reference(reference: String) -> String {
+    let bidi = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if reference.chars().all(|c| c.is_ascii_graphic()) {
+        return reference;
+    }
+    reference
+        .chars()
+        .filter(|&c| !c.is_control() && !ZERO_WIDTH.contains(&c) && !bidi(c))
+        .collect()
+}
+
 /// `GET {backend}/services`: what a customer request can be about.
 pub fn list_services(backend: &BackendUrl) -> HttpRequest {
     get(backend.endpoint("services"))
@@ -298,12 +313,33 @@ pub fn read_created(
             {
                 Err(SubmitError::TooLarge)
             }
-            Ok(ErrorBody { errors }) if !errors.is_empty() => Err(SubmitError::Rejected(errors)),
+            Ok(ErrorBody { errors }) if !errors.is_empty() => {
+                Err(SubmitError::Rejected(first_per_field(errors)))
+            }
             _ => Err(server()),
         },
         _ => Err(server()),
     }
 }
+
+/// The first error the backend named for each field, as a field shows one:
+/// the summary lists a field once however often the answer repeats it (and
+/// no more fields than a request has, from an answer that names hundreds).
+fn first_per_field(errors: Vec<FieldError>) -> Vec<FieldError> {
+    let mut kept: Vec<FieldError> = Vec::new();
+    for error in errors {
+        if kept.len() == FIELDS_NAMED_MAX {
+            break;
+        }
+        if !kept.iter().any(|named| named.field == error.field) {
+            kept.push(error);
+        }
+    }
+    kept
+}
+
+/// More fields than a request has (its text, contact, choices and files).
+const FIELDS_NAMED_MAX: usize = 20;
 
 /// `Retry-After` in seconds (more than `u32` holds reads as the most it
 /// holds: a wait far too long to retry after). The HTTP-date form is not

@@ -308,6 +308,8 @@ test("on a phone, a refused Continue keeps the focused control in sight", async 
   await widget.host.getByTestId("guide-health-continue").click();
   // The question drawn above Continue pushes it down: it is brought back.
   const next = widget.host.getByTestId("guide-troubleshoot-continue");
+  // The new screen's heading takes focus first.
+  await expect(widget.heading).toBeFocused();
   await next.focus();
   await page.keyboard.press("Enter");
   await expect(next).toHaveText("Continuar de todos modos");
@@ -315,6 +317,8 @@ test("on a phone, a refused Continue keeps the focused control in sight", async 
   await expect(next).toBeInViewport({ ratio: 1 });
   await page.keyboard.press("Enter");
   await widget.host.getByTestId("guide-reason-none").click();
+  await expect(widget.host.getByTestId("guide-duties")).toBeVisible();
+  await expect(widget.heading).toBeFocused();
   // The duties' Continue without the acknowledgement: focus goes to it.
   await widget.host.getByTestId("guide-duties-continue").focus();
   await page.keyboard.press("Enter");
@@ -548,4 +552,21 @@ test.describe("in Shanghai", () => {
     await expect(time).toHaveText(/^开始于 \u2068?2026年11月22日 [^·]*09:40[^·]*$/);
     await expect(time).not.toContainText("更新于");
   });
+});
+
+test("a health list of which nothing can be read is no all-clear in the guide: the check counts as not shown", async ({ page, request }) => {
+  const incident = {
+    id: "i-new", service: "azure", kind: "outage", status: "investigating", title: "Sign-in failures", summary: "",
+    locale: "en-US", started_at: "2026-11-25T08:00:00Z", updated_at: "2026-11-25T08:30:00Z",
+  };
+  await page.route("**/service-health*", (route) => route.fulfill({ json: { service: "azure", incidents: [incident] } }));
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "zh-CN", "azure");
+  await expect(widget.host.getByTestId("guide-health").getByRole("alert")).toBeVisible();
+  await expect(widget.host.getByTestId("health-none")).toHaveCount(0);
+  await answerGuide(widget, "unavailable_service");
+  await fillRequest(widget, "Sign-in fails for every user");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.escalation.health_checked).toBe(false);
 });

@@ -107,6 +107,44 @@ test("control characters a backend refuses are named at the field, in the user's
   await expect(widget.host.locator("#sw-title")).toHaveValue("bell");
 });
 
+test("a 422 that repeats its errors lists each field once", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "es-ES");
+  const errors = Array.from({ length: 500 }, (_, n) => ({ field: n % 2 ? "description" : "title", code: "too_long" }));
+  await page.route("**/support-requests", (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: "application/json",
+      headers: { "Access-Control-Allow-Origin": new URL(page.url()).origin },
+      body: JSON.stringify({ errors }),
+    }),
+  );
+  await widget.fill({ category: "billing", title: "Factura", description: "d", name: "A", email: "a@contoso.com" });
+  await widget.submit();
+  await expect(widget.host.locator(".sw-error-summary li")).toHaveCount(2);
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Factura");
+});
+
+test("a reference with bidi controls from the backend is shown, and kept, in its own order", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await page.route("**/support-requests", (route) =>
+    route.fulfill({
+      status: 201,
+      contentType: "application/json",
+      headers: { "Access-Control-Allow-Origin": new URL(page.url()).origin },
+      body: JSON.stringify({ id: "0b9d5c1e-9f6a-4f0e-8a3b-3c2d1e0f9a8b", reference: "\u202eSR-000123", status: "submitted", created_at: "2026-11-25T08:00:00Z" }),
+    }),
+  );
+  await widget.fill({ category: "billing", title: "Factura", description: "d", name: "A", email: "a@contoso.com" });
+  await widget.submit();
+  const reference = widget.host.getByTestId("reference");
+  await expect(reference).toHaveAttribute("data-reference", "SR-000123");
+  await expect(reference).toContainText("SR-000123");
+  expect(await reference.textContent()).not.toContain("\u202e");
+});
+
 test("a customer name from the backend is shown as text, never as markup", async ({ page }) => {
   const name = `${markup} \u202EContoso\u202C 😀`;
   await page.route(`${backend}/customers?*`, (route) =>

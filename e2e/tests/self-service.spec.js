@@ -318,3 +318,17 @@ test("service health and article searches that fail say so, and Try again keeps 
   // Each item names its service again.
   await expect(widget.host.getByTestId("incident").first().getByTestId("incident-service")).toHaveText(/\S/);
 });
+
+test("service health whose every item this version cannot read says it couldn't be loaded, never that all is well", async ({ page }) => {
+  // A newer backend's incident: a status this version does not know.
+  const incident = {
+    id: "i-new", service: "azure", kind: "incident", status: "mitigated", title: "Sign-in failures", summary: "",
+    locale: "en-US", started_at: "2026-11-25T08:00:00Z", updated_at: "2026-11-25T08:30:00Z",
+  };
+  await page.route("**/service-health*", (route) => route.fulfill({ json: { incidents: [incident] } }));
+  const widget = new SupportWidgetPage(page);
+  await page.goto("/self-service.html");
+  await widget.setAttribute("locale", "es-ES");
+  await expect(widget.host.getByRole("alert").filter({ hasText: "No se ha podido cargar el estado del servicio" })).toBeVisible();
+  await expect(widget.host.getByTestId("health-none")).toHaveCount(0);
+});

@@ -154,7 +154,7 @@ impl FromJson for CreatedRequest {
     fn from_json(value: &Value) -> Result<CreatedRequest, Invalid> {
         Ok(CreatedRequest {
             id: value.field("id")?,
-            reference: value.field("reference")?,
+            reference: crate::request::plain_reference(value.field("reference")?),
             status: value.field("status").unwrap_or_default(),
             created_at: value.field("created_at")?,
         })
@@ -165,7 +165,7 @@ impl FromJson for StoredRequest {
     fn from_json(value: &Value) -> Result<StoredRequest, Invalid> {
         Ok(StoredRequest {
             id: value.field("id")?,
-            reference: value.field("reference")?,
+            reference: crate::request::plain_reference(value.field("reference")?),
             status: value.field("status")?,
             created_at: value.field("created_at")?,
             request: value.field("request")?,

@@ -69,13 +69,20 @@ impl Value {
 
     /// The array `key`, less the items that cannot be read as a `T`: a list
     /// from the backend shows what this version understands (not an item of
-    /// a kind a newer backend added) rather than nothing at all.
+    /// a kind a newer backend added) rather than nothing at all. A list of
+    /// which no item can be read cannot be read either: read as empty, it
+    /// would say there is nothing ("no current incidents"), which the
+    /// backend did not say.
     pub fn readable_items<T: FromJson>(&self, key: &str) -> Result<Vec<T>, Invalid> {
         let items = self.get(key).items().ok_or_else(|| Invalid::at(key))?;
-        Ok(items
+        let readable: Vec<T> = items
             .iter()
             .filter_map(|item| T::from_json(item).ok())
-            .collect())
+            .collect();
+        if readable.is_empty() && !items.is_empty() {
+            return Err(Invalid::at(key));
+        }
+        Ok(readable)
     }
 
     /// The member `key` read as a `T`, or `T`'s default when it is missing

@@ -139,6 +139,16 @@ fn a_list_leaves_out_the_items_it_cannot_read() {
         read_health(200, r#"{"incidents":{}}"#),
         Err(LoadError::BadResponse)
     );
+    // Nor is a list of which nothing can be read: empty, it would say that
+    // all is well. Empty as sent, it does.
+    let none_readable = body.replace(r#""kind":"advisory""#, r#""kind":"notice""#);
+    assert_eq!(
+        read_health(200, &none_readable),
+        Err(LoadError::BadResponse)
+    );
+    assert_eq!(read_health(200, r#"{"incidents":[]}"#), Ok(Vec::new()));
+    let customer = r#"{"customers":[{"id":"c1","name":"Contoso"}]}"#;
+    assert_eq!(read_customers(200, customer), Err(LoadError::BadResponse));
     let customers = r#"{"customers":[{"id":"c1","name":"Contoso"},{"id":"c2","name":"Fabrikam","domain":"fabrikam.cn"}]}"#;
     assert_eq!(read_customers(200, customers).unwrap().len(), 1);
     // No more than the contract's 20, the first ones, however many are sent.
@@ -148,6 +158,60 @@ fn a_list_leaves_out_the_items_it_cannot_read() {
     let many = read_customers(200, &format!(r#"{{"customers":[{}]}}"#, many.join(","))).unwrap();
     assert_eq!(many.len(), 20);
     assert_eq!((many[0].id.as_str(), many[19].id.as_str()), ("c0", "c19"));
+}
+
+#[test]
+fn a_reference_is_read_without_characters_that_would_reorder_or_hide_in_it() {
+    let created = |reference: &str| {
+        let body = format!(
+            r#"{{"id":"a1","reference":"{reference}","status":"submitted","created_at":"2026-11-22T10:00:00Z"}}"#
+        );
+        read_created(201, None, &body).map(|created| created.reference)
+    };
+    assert_eq!(created("SR-000123"), Ok("SR-000123".to_owned()));
+    for spoofed in [
+        r"\u202eSR-000123",
+        r"SR-\u2067000123\u2069",
+        r"\u200fSR-000123\u200b",
+        r"SR-000123\u0000",
+    ] {
+        assert_eq!(created(spoofed), Ok("SR-000123".to_owned()), "{spoofed}");
+    }
+    // Nothing left to quote: an answer that cannot be confirmed.
+    assert_eq!(created(r"\u202e\u202c"), Err(SubmitError::BadResponse));
+    let stored = r#"{"id":"a1","reference":"\u202eSR-000123","status":"submitted","created_at":"2026-11-22T10:00:00Z","request":{"kind":"partner_center","category":"billing","title":"t","description":"d","contact":{"name":"n","email":"e@example.com"},"locale":"en-US"}}"#;
+    assert_eq!(
+        read_status(200, stored, "a1").map(|s| s.reference),
+        Ok("SR-000123".to_owned())
+    );
+}
+
+#[test]
+fn a_422_names_each_field_once_and_no_more_fields_than_a_request_has() {
+    let repeated: Vec<String> = (0..500)
+        .map(|n| {
+            let (field, code) = [("title", "too_long"), ("description", "required")][n % 2];
+            format!(r#"{{"field":"{field}","code":"{code}"}}"#)
+        })
+        .chain([r#"{"field":"title","code":"required"}"#.to_owned()])
+        .collect();
+    let body = format!(r#"{{"errors":[{}]}}"#, repeated.join(","));
+    assert_eq!(
+        read_created(422, None, &body),
+        Err(SubmitError::Rejected(vec![
+            FieldError::new("title", ErrorCode::TooLong),
+            FieldError::new("description", ErrorCode::Required),
+        ]))
+    );
+    let many: Vec<String> = (0..500)
+        .map(|n| format!(r#"{{"field":"field{n}","code":"required"}}"#))
+        .collect();
+    let body = format!(r#"{{"errors":[{}]}}"#, many.join(","));
+    let Err(SubmitError::Rejected(named)) = read_created(422, None, &body) else {
+        panic!("a 422 with errors is a rejection");
+    };
+    assert_eq!(named.len(), 20);
+    assert_eq!(named[19].field, "field19");
 }
 
 #[test]
