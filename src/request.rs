@@ -10,7 +10,7 @@ use support_contract::{
 };
 use thiserror::Error;
 
-use crate::{host::BackendUrl, locale::Locale, web_url::WebUrl};
+use crate::{host::BackendUrl, json::HealthListed, locale::Locale, web_url::WebUrl};
 
 /// An HTTP request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,19 +78,25 @@ fn search_query(query: &str) -> String {
 /// do change how some scripts and emoji look, and stay.)
 const ZERO_WIDTH: [char; 5] = ['\u{200b}', '\u{2060}', '\u{feff}', '\u{00ad}', '\u{180e}'];
 
-/// A request's reference as the user will quote it, without the characters
-/// that would reorder it on screen or hide in it (bidi controls and marks,
-/// control and zero-width characters): the contract's are `SR-` and digits,
-/// and a reference shown as `321000-RS` would be quoted wrong.
-pub fn plain_reference(reference: String) -> String {
-    let bidi = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if reference.chars().all(|c| c.is_ascii_graphic()) {
+/// A request's reference as the user will quote it, less what would
+/// reorder it on screen (a bidi control: `321000-RS`) or hide in what the
+/// user copies (control characters and the invisible ones: zero-width
+/// characters, joiners, variation selectors, line separators, tags). The
+/// contract's are `SR-` and digits.
+fn plain_reference(reference: String) -> String {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c,
+                '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
+                | '\u{ffa0}' | '\u{fff0}'..='\u{fffb}' | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0000}'..='\u{e0fff}')
+    };
+    if reference.is_ascii() && !reference.chars().any(invisible) {
         return reference;
     }
-    reference
-        .chars()
-        .filter(|&c| !c.is_control() && !ZERO_WIDTH.contains(&c) && !bidi(c))
-        .collect()
+    reference.chars().filter(|&c| !invisible(c)).collect()
 }
 
 /// `GET {backend}/services`: what a customer request can be about.
@@ -200,12 +206,20 @@ fn read_list<T: crate::json::FromJson>(status: u16, body: &str) -> Result<T, Loa
 /// Reads the answer to `GET /service-health`, in the contract's order: by
 /// service, incidents before advisories, the latest first. One resolved is
 /// not current (the contract lists none), and is left out.
+///
+/// An answer with nothing current left to show, after items this version
+/// cannot read were left out of it, cannot be read: shown as empty, it would
+/// say that all is well, which the backend did not say.
 pub fn read_health(status: u16, body: &str) -> Result<Vec<HealthIncident>, LoadError> {
-    read_list(status, body).map(|health: ServiceHealth| {
-        let mut incidents = health.incidents;
-        incidents.retain(|incident| incident.status != HealthStatus::Resolved);
-        incidents
-    })
+    let health: ServiceHealth = read_list(status, body)?;
+    let some_unreadable = crate::json::from_str(body)
+        .is_ok_and(|HealthListed(listed)| listed > health.incidents.len());
+    let mut incidents = health.incidents;
+    incidents.retain(|incident| incident.status != HealthStatus::Resolved);
+    if incidents.is_empty() && some_unreadable {
+        return Err(LoadError::BadResponse);
+    }
+    Ok(incidents)
 }
 
 /// Reads the answer to `GET /articles`. Articles whose link is not a web
@@ -236,7 +250,10 @@ pub fn read_status(status: u16, body: &str, id: &str) -> Result<StoredRequest, L
             stored
                 .id
                 .eq_ignore_ascii_case(id)
-                .then_some(stored)
+                .then(|| StoredRequest {
+                    reference: plain_reference(stored.reference.clone()),
+                    ..stored
+                })
                 .ok_or(LoadError::BadResponse)
         }),
     }
@@ -299,6 +316,10 @@ pub fn read_created(
         // request is not filed twice, and the backend answers again.
         200..=299 => crate::json::from_str(body)
             .ok()
+            .map(|created: CreatedRequest| CreatedRequest {
+                reference: plain_reference(created.reference),
+                ..created
+            })
             .filter(|created: &CreatedRequest| {
                 !created.id.trim().is_empty() && !created.reference.trim().is_empty()
             })
@@ -314,7 +335,7 @@ pub fn read_created(
                 Err(SubmitError::TooLarge)
             }
             Ok(ErrorBody { errors }) if !errors.is_empty() => {
-                Err(SubmitError::Rejected(first_per_field(errors)))
+                Err(SubmitError::Rejected(each_once(errors)))
             }
             _ => Err(server()),
         },
@@ -322,24 +343,25 @@ pub fn read_created(
     }
 }
 
-/// The first error the backend named for each field, as a field shows one:
-/// the summary lists a field once however often the answer repeats it (and
-/// no more fields than a request has, from an answer that names hundreds).
-fn first_per_field(errors: Vec<FieldError>) -> Vec<FieldError> {
+/// Each error the backend named once, however often the answer repeats it,
+/// and no more than a request's fields could have (from an answer that
+/// names hundreds): the summary lists each.
+fn each_once(errors: Vec<FieldError>) -> Vec<FieldError> {
     let mut kept: Vec<FieldError> = Vec::new();
     for error in errors {
-        if kept.len() == FIELDS_NAMED_MAX {
+        if kept.len() == ERRORS_NAMED_MAX {
             break;
         }
-        if !kept.iter().any(|named| named.field == error.field) {
+        if !kept.contains(&error) {
             kept.push(error);
         }
     }
     kept
 }
 
-/// More fields than a request has (its text, contact, choices and files).
-const FIELDS_NAMED_MAX: usize = 20;
+/// More errors than a request's fields (its text, contact, choices and
+/// files) could have.
+const ERRORS_NAMED_MAX: usize = 20;
 
 /// `Retry-After` in seconds (more than `u32` holds reads as the most it
 /// holds: a wait far too long to retry after). The HTTP-date form is not

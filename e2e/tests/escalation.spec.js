@@ -311,10 +311,16 @@ test("on a phone, a refused Continue keeps the focused control in sight", async 
   // The new screen's heading takes focus first.
   await expect(widget.heading).toBeFocused();
   await next.focus();
+  // At the screen's bottom edge, where the question pushes it out of sight.
+  await next.evaluate((button) => button.scrollIntoView({ block: "end" }));
+  const before = await next.evaluate((button) => button.getBoundingClientRect().bottom);
+  expect(before).toBeGreaterThan(844 - 20);
   await page.keyboard.press("Enter");
   await expect(next).toHaveText("Continuar de todos modos");
   await expect(next).toBeFocused();
   await expect(next).toBeInViewport({ ratio: 1 });
+  // The question above it is in sight too.
+  await expect(widget.host.getByTestId("guide-troubleshoot-none")).toBeInViewport();
   await page.keyboard.press("Enter");
   await widget.host.getByTestId("guide-reason-none").click();
   await expect(widget.host.getByTestId("guide-duties")).toBeVisible();

@@ -15,6 +15,8 @@ use super::{FromJson, Invalid, Object, ToJson, Value};
 
 mod lookups;
 
+pub use lookups::HealthListed;
+
 /// Enums written as their names (`as_str`) and read with `parse`.
 macro_rules! by_name {
     ($($kind:ty),*) => {$(
@@ -154,7 +156,7 @@ impl FromJson for CreatedRequest {
     fn from_json(value: &Value) -> Result<CreatedRequest, Invalid> {
         Ok(CreatedRequest {
             id: value.field("id")?,
-            reference: crate::request::plain_reference(value.field("reference")?),
+            reference: value.field("reference")?,
             status: value.field("status").unwrap_or_default(),
             created_at: value.field("created_at")?,
         })
@@ -165,7 +167,7 @@ impl FromJson for StoredRequest {
     fn from_json(value: &Value) -> Result<StoredRequest, Invalid> {
         Ok(StoredRequest {
             id: value.field("id")?,
-            reference: crate::request::plain_reference(value.field("reference")?),
+            reference: value.field("reference")?,
             status: value.field("status")?,
             created_at: value.field("created_at")?,
             request: value.field("request")?,

@@ -288,7 +288,9 @@ fn PartnerDuties() -> impl IntoView {
             </ul>
             <p class="sw-warning" data-testid="remediation-warning">{widget.text(id::GUIDE_DUTIES_REMEDIATION)}</p>
             <div class="sw-field" class:sw-field-invalid=move || missing.get()>
-                <p id="sw-duties-error" class="sw-field-error" role="alert">
+                // Read as the checkbox's description when Continue sends
+                // focus there; an alert as well would be heard twice.
+                <p id="sw-duties-error" class="sw-field-error">
                     {move || missing.get().then(widget.text(id::GUIDE_DUTIES_REQUIRED))}
                 </p>
                 <label class="sw-check">

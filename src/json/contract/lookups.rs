@@ -2,7 +2,8 @@
 //! service it keeps in a draft, as it writes them): customers, services,
 //! service health and help articles, the same JSON as the contract's serde
 //! derives. A list's items that cannot be read are left out of it, where
-//! serde would refuse the whole answer.
+//! serde would refuse the whole answer (though not when none can be read:
+//! see `Value::readable_items`).
 
 use support_contract::{
     Article, ArticleList, Customer, CustomerList, HealthIncident, Service, ServiceHealth,
@@ -89,6 +90,20 @@ impl FromJson for ServiceHealth {
             service: value.field("service")?,
             incidents: value.readable_items("incidents")?,
         })
+    }
+}
+
+/// How many items an answer about service health lists, whether this
+/// version can read them or not.
+pub struct HealthListed(pub usize);
+
+impl FromJson for HealthListed {
+    fn from_json(value: &Value) -> Result<HealthListed, Invalid> {
+        let items = value
+            .get("incidents")
+            .items()
+            .ok_or_else(|| Invalid::at("incidents"))?;
+        Ok(HealthListed(items.len()))
     }
 }
 
