@@ -36,7 +36,7 @@ mod write;
 
 use std::fmt;
 
-pub use self::{contract::HealthListed, value::Value, write::Object};
+pub use self::{contract::HealthAnswer, value::Value, write::Object};
 
 /// Reads `text` as a `T`; the error says why it is not JSON or not a `T`.
 pub fn from_str<T: FromJson>(text: &str) -> Result<T, String> {

@@ -5,12 +5,12 @@
 
 use support_contract::{
     limits, Article, ArticleList, CreatedRequest, Customer, CustomerList, ErrorBody, ErrorCode,
-    FieldError, HealthIncident, HealthStatus, NewSupportRequest, Service, ServiceHealth,
-    ServiceList, StoredRequest,
+    FieldError, HealthIncident, HealthStatus, NewSupportRequest, Service, ServiceList,
+    StoredRequest,
 };
 use thiserror::Error;
 
-use crate::{host::BackendUrl, json::HealthListed, locale::Locale, web_url::WebUrl};
+use crate::{host::BackendUrl, json::HealthAnswer, locale::Locale, web_url::WebUrl};
 
 /// An HTTP request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -211,9 +211,8 @@ fn read_list<T: crate::json::FromJson>(status: u16, body: &str) -> Result<T, Loa
 /// cannot read were left out of it, cannot be read: shown as empty, it would
 /// say that all is well, which the backend did not say.
 pub fn read_health(status: u16, body: &str) -> Result<Vec<HealthIncident>, LoadError> {
-    let health: ServiceHealth = read_list(status, body)?;
-    let some_unreadable = crate::json::from_str(body)
-        .is_ok_and(|HealthListed(listed)| listed > health.incidents.len());
+    let HealthAnswer { health, listed } = read_list(status, body)?;
+    let some_unreadable = listed > health.incidents.len();
     let mut incidents = health.incidents;
     incidents.retain(|incident| incident.status != HealthStatus::Resolved);
     if incidents.is_empty() && some_unreadable {

@@ -15,7 +15,7 @@ use super::{FromJson, Invalid, Object, ToJson, Value};
 
 mod lookups;
 
-pub use lookups::HealthListed;
+pub use lookups::HealthAnswer;
 
 /// Enums written as their names (`as_str`) and read with `parse`.
 macro_rules! by_name {

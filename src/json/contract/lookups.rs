@@ -93,17 +93,21 @@ impl FromJson for ServiceHealth {
     }
 }
 
-/// How many items an answer about service health lists, whether this
-/// version can read them or not.
-pub struct HealthListed(pub usize);
+/// An answer about service health as read, with how many items it listed,
+/// whether this version could read them or not.
+pub struct HealthAnswer {
+    pub health: ServiceHealth,
+    pub listed: usize,
+}
 
-impl FromJson for HealthListed {
-    fn from_json(value: &Value) -> Result<HealthListed, Invalid> {
-        let items = value
+impl FromJson for HealthAnswer {
+    fn from_json(value: &Value) -> Result<HealthAnswer, Invalid> {
+        let health = ServiceHealth::from_json(value)?;
+        let listed = value
             .get("incidents")
             .items()
-            .ok_or_else(|| Invalid::at("incidents"))?;
-        Ok(HealthListed(items.len()))
+            .map_or(0, |items| items.len());
+        Ok(HealthAnswer { health, listed })
     }
 }
 
