@@ -4,8 +4,7 @@
 // backend are text, never markup; bad host attributes fall back as the
 // README says.
 import { expect, test } from "@playwright/test";
-import { demoPort } from "../playwright.config.js";
-import { backend, SupportWidgetPage } from "./support-widget-page.js";
+import { answerWith, backend, SupportWidgetPage } from "./support-widget-page.js";
 
 const markup = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
 const hostileTitle = `${markup} \u202Egnp.exe\u202C a\u200Bb\u200Dc 👩‍💻 «ok»`;
@@ -93,14 +92,7 @@ test("control characters a backend refuses are named at the field, in the user's
   const widget = new SupportWidgetPage(page);
   await widget.open();
   await widget.setAttribute("locale", "zh-CN");
-  await page.route("**/support-requests", (route) =>
-    route.fulfill({
-      status: 422,
-      contentType: "application/json",
-      headers: { "Access-Control-Allow-Origin": new URL(page.url()).origin },
-      body: JSON.stringify({ errors: [{ field: "title", code: "control_characters" }] }),
-    }),
-  );
+  await page.route("**/support-requests", (route) => answerWith(route, 422, { errors: [{ field: "title", code: "control_characters" }] }));
   await widget.fill({ category: "billing", title: "bell", description: "d", name: "A", email: "a@contoso.com" });
   await widget.submit();
   await expect(widget.host.locator("#sw-title-error")).toContainText("控制字符");
@@ -112,14 +104,7 @@ test("a 422 that repeats its errors lists each field once", async ({ page }) => 
   await widget.open();
   await widget.setAttribute("locale", "es-ES");
   const errors = Array.from({ length: 500 }, (_, n) => ({ field: n % 2 ? "description" : "title", code: "too_long" }));
-  await page.route("**/support-requests", (route) =>
-    route.fulfill({
-      status: 422,
-      contentType: "application/json",
-      headers: { "Access-Control-Allow-Origin": new URL(page.url()).origin },
-      body: JSON.stringify({ errors }),
-    }),
-  );
+  await page.route("**/support-requests", (route) => answerWith(route, 422, { errors }));
   await widget.fill({ category: "billing", title: "Factura", description: "d", name: "A", email: "a@contoso.com" });
   await widget.submit();
   await expect(widget.host.locator(".sw-error-summary li")).toHaveCount(2);
@@ -129,14 +114,7 @@ test("a 422 that repeats its errors lists each field once", async ({ page }) => 
 test("a reference with bidi controls from the backend is shown, and kept, in its own order", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();
-  await page.route("**/support-requests", (route) =>
-    route.fulfill({
-      status: 201,
-      contentType: "application/json",
-      headers: { "Access-Control-Allow-Origin": new URL(page.url()).origin },
-      body: JSON.stringify({ id: "0b9d5c1e-9f6a-4f0e-8a3b-3c2d1e0f9a8b", reference: "\u202eSR-000123", status: "submitted", created_at: "2026-11-25T08:00:00Z" }),
-    }),
-  );
+  await page.route("**/support-requests", (route) => answerWith(route, 201, { id: "0b9d5c1e-9f6a-4f0e-8a3b-3c2d1e0f9a8b", reference: "\u202eSR-000123", status: "submitted", created_at: "2026-11-25T08:00:00Z" }));
   await widget.fill({ category: "billing", title: "Factura", description: "d", name: "A", email: "a@contoso.com" });
   await widget.submit();
   const reference = widget.host.getByTestId("reference");
@@ -147,13 +125,7 @@ test("a reference with bidi controls from the backend is shown, and kept, in its
 
 test("a customer name from the backend is shown as text, never as markup", async ({ page }) => {
   const name = `${markup} \u202EContoso\u202C 😀`;
-  await page.route(`${backend}/customers?*`, (route) =>
-    route.fulfill({
-      contentType: "application/json",
-      headers: { "Access-Control-Allow-Origin": `http://127.0.0.1:${demoPort}` },
-      body: JSON.stringify({ customers: [{ id: "contoso", name, domain: "<b>contoso</b>.partner.onmschina.cn" }] }),
-    }),
-  );
+  await page.route(`${backend}/customers?*`, (route) => answerWith(route, 200, { customers: [{ id: "contoso", name, domain: "<b>contoso</b>.partner.onmschina.cn" }] }));
   const widget = new SupportWidgetPage(page);
   await widget.goto();
   await widget.host.getByTestId("open-customer-request").click();

@@ -17,9 +17,9 @@ export async function routeDemoVariant(page, path, edit) {
   });
 }
 
-/** Answers the widget's request with `status` and an error body the
- *  widget can read, as a failing backend does (CORS allowing the demo page). */
-export function failWith(route, status, headers = {}) {
+/** Answers the widget's request with `status` and `body` as JSON, as a
+ *  backend does (CORS allowing the demo page). */
+export function answerWith(route, status, body, headers = {}) {
   return route.fulfill({
     status,
     contentType: "application/json",
@@ -28,8 +28,14 @@ export function failWith(route, status, headers = {}) {
       "Access-Control-Expose-Headers": "Retry-After",
       ...headers,
     },
-    body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }),
+    body: JSON.stringify(body),
   });
+}
+
+/** Answers the widget's request with `status` and an error body the
+ *  widget can read, as a failing backend does. */
+export function failWith(route, status, headers = {}) {
+  return answerWith(route, status, { errors: [{ field: "", code: "internal" }] }, headers);
 }
 
 /** Adds a new widget for `backend` to the page's main part, as a portal's
