@@ -11,13 +11,14 @@ use crate::{
     api::{self, Transport},
     filed::Filed,
     host::{Audience, BackendUrl},
-    i18n::{self, MessageId},
+    i18n::{self, id, MessageId},
     journey::{Journey, Step},
     loaded::Loaded,
     locale::Locale,
     locales::Locales,
     request::LoadError,
     self_service::{HelpJourney, HelpStep},
+    timestamps,
 };
 
 mod filed_list;
@@ -81,11 +82,13 @@ impl WidgetContext {
     /// An RFC 3339 time from the backend as the locale writes dates and
     /// times, in the user's time zone, which it names ("Nov 22, 2026,
     /// 9:40 AM GMT+8"): an incident's own text often gives its times in UTC.
-    /// Anything unreadable is shown as sent.
+    /// A time that is not RFC 3339, or that no calendar has, is "(time
+    /// unknown)" in the locale: shown as sent, or as the browser misreads it,
+    /// it would be a wrong date or a string of the backend's.
     pub fn format_time(self, rfc3339: &str) -> String {
         let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
-        if date.get_time().is_nan() {
-            return rfc3339.to_owned();
+        if !timestamps::is_rfc3339(rfc3339) || date.get_time().is_nan() {
+            return i18n::message(self.locale.get(), id::TIME_UNKNOWN);
         }
         let options = js_sys::Object::new();
         for (name, value) in [

@@ -123,6 +123,42 @@ test("a reference with bidi controls from the backend is shown, and kept, in its
   expect(await reference.textContent()).not.toContain("\u202e");
 });
 
+test("times the backend writes unreadably are shown as unknown, never as a wrong date or its own text", async ({ page }) => {
+  // The browser's Date would read "2" as a day in 2001 and "-1" as one in year 2.
+  await page.route(`${backend}/support-requests`, async (route) => {
+    const answer = await route.fetch();
+    await route.fulfill({ response: answer, json: { ...(await answer.json()), created_at: "2" } });
+  });
+  await page.route(`${backend}/support-requests/*`, async (route) => {
+    const answer = await route.fetch();
+    const stored = await answer.json();
+    const history = [{ ...stored.history[0], changed_at: "-1" }, { status: "in_progress", changed_at: "", note: null }];
+    await route.fulfill({ response: answer, json: { ...stored, history } });
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill({ category: "billing", title: "Factura", description: "d", name: "A", email: "a@contoso.com" });
+  await widget.submit();
+  await widget.host.getByTestId("view-status").click();
+  const history = widget.host.getByTestId("status-history").locator("li");
+  await expect(history).toHaveText(["In progress · (time unknown)", "Submitted · (time unknown)"]);
+  await expect(history.locator("time[datetime]")).toHaveCount(0);
+  await widget.goto();
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.host.getByTestId("open-filed-requests").click();
+  await expect(widget.host.getByTestId("filed-request")).toContainText(/提交於 \u2068?（時間不明）/);
+  await expect(widget.host.getByTestId("filed-request")).not.toContainText(/2001|Invalid/);
+
+  const incident = {
+    id: "i-1", service: "azure", kind: "incident", status: "investigating", title: "Sign-in failures", summary: "",
+    locale: "en-US", started_at: "yesterday", updated_at: "2026-11-25T08:30:00Z",
+  };
+  await page.route("**/service-health*", (route) => route.fulfill({ json: { incidents: [incident] } }));
+  await page.goto("/self-service.html");
+  await widget.setAttribute("locale", "es-ES");
+  await expect(widget.host.getByTestId("incident")).toContainText(/Comenzó el \u2068?\(fecha desconocida\)/);
+});
+
 test("a customer name from the backend is shown as text, never as markup", async ({ page }) => {
   const name = `${markup} \u202EContoso\u202C 😀`;
   await page.route(`${backend}/customers?*`, (route) => answerWith(route, 200, { customers: [{ id: "contoso", name, domain: "<b>contoso</b>.partner.onmschina.cn" }] }));

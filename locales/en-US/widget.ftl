@@ -372,6 +372,8 @@ filed-intro = Filed from this device. Their status comes from the support servic
 filed-empty = You haven't filed any requests from this device.
 filed-clear = Forget this list
 filed-cleared = The list is empty now. Your requests are still with the support service.
+# Where a time would be (when a request was filed or its status changed, when an incident started) when the service sent one that cannot be read.
+time-unknown = (time unknown)
 # Variables:
 #   $time (String) - when the request was filed, formatted for the locale
 filed-on = Filed { $time }

@@ -323,6 +323,7 @@ filed-intro = Enviadas desde este dispositivo. Su estado lo indica el servicio d
 filed-empty = No ha enviado ninguna solicitud desde este dispositivo.
 filed-clear = Olvidar esta lista
 filed-cleared = La lista está vacía. Sus solicitudes siguen en el servicio de soporte.
+time-unknown = (fecha desconocida)
 filed-on = Fecha de envío: { $time }
 filed-status-unavailable = No se ha podido cargar el estado
 status-heading = Estado de la solicitud

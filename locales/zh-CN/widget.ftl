@@ -311,6 +311,7 @@ filed-intro = 从此设备提交的请求。状态来自支持服务。
 filed-empty = 你尚未从此设备提交任何请求。
 filed-clear = 清除此列表
 filed-cleared = 列表已清空。你的请求仍保留在支持服务中。
+time-unknown = （时间未知）
 filed-on = 提交于 { $time }
 filed-status-unavailable = 无法加载状态
 status-heading = 请求状态

@@ -311,6 +311,7 @@ filed-intro = 從此裝置提交的要求。狀態來自支援服務。
 filed-empty = 您尚未從此裝置提交任何要求。
 filed-clear = 清除此清單
 filed-cleared = 清單已清空。您的要求仍保留在支援服務中。
+time-unknown = （時間不明）
 filed-on = 提交於 { $time }
 filed-status-unavailable = 無法載入狀態
 status-heading = 要求狀態

@@ -10,6 +10,7 @@ use crate::{
     loaded::Loaded,
     request::LoadError,
     request_form::{category_label, severity_label},
+    timestamps::is_rfc3339,
 };
 
 /// One filed request's status (`GET /support-requests/{id}`), refreshable,
@@ -148,11 +149,13 @@ pub fn RequestStatus() -> impl IntoView {
                                 .rev()
                                 .map(|change| {
                                     let time = widget.format_time(&change.changed_at);
+                                    // A machine-readable time only where there is one.
+                                    let datetime = is_rfc3339(&change.changed_at).then_some(change.changed_at);
                                     view! {
                                         <li>
                                             <span class="sw-history-status">{widget.text(status_label(change.status))}</span>
                                             " · "
-                                            <time datetime=change.changed_at.clone()>{time}</time>
+                                            <time datetime=datetime>{time}</time>
                                             {change.note.map(|note| view! { <p class="sw-history-note">{note}</p> })}
                                         </li>
                                     }
