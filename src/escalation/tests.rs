@@ -1,3 +1,5 @@
+use support_contract::Escalation;
+
 use super::*;
 
 fn walk(answers: impl IntoIterator<Item = GuideAnswer>) -> Guide {

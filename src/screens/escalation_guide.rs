@@ -1,11 +1,20 @@
+//! The escalation guide's screens; troubleshooting in
+//! `escalation_guide/troubleshoot.rs`, the categories and the partner's
+//! duties in `escalation_guide/category.rs`.
+
+mod category;
+mod troubleshoot;
+
 use leptos::prelude::*;
 
+use self::{
+    category::{CategoryGate, PartnerDuties},
+    troubleshoot::Troubleshoot,
+};
 use crate::{
-    components::{
-        listed, load_health, AdminCenterLink, BackButton, ScreenHeading, ServiceHealthList,
-    },
+    components::{listed, load_health, BackButton, ScreenHeading, ServiceHealthList},
     context::use_widget,
-    escalation::{EscalationReason, GuideAnswer, GuideStep, TroubleshootingStep, PARTNER_DUTIES},
+    escalation::{GuideAnswer, GuideStep},
     i18n::{self, id, MessageId},
     journey::Step,
 };
@@ -134,190 +143,6 @@ fn KnownIncident() -> impl IntoView {
                 on:click=move |_| widget.go(Step::Home)
             >
                 {widget.text(id::GUIDE_START_AGAIN)}
-            </button>
-        </div>
-    }
-}
-
-#[component]
-fn Troubleshoot() -> impl IntoView {
-    let widget = use_widget();
-    let done = move |step: TroubleshootingStep| {
-        widget
-            .journey
-            .with(|j| j.guide.troubleshooting.contains(step))
-    };
-    // Nothing ticked: Continue asks once whether nothing was checked, as
-    // escalating without troubleshooting may be inappropriate; a service
-    // that is down can leave nothing to check, so the partner may go on.
-    // The question answers a Continue only: a tick or an untick takes it
-    // back.
-    let warned = RwSignal::new(false);
-    let go_on = move |_| {
-        let none_ticked = widget
-            .journey
-            .with_untracked(|j| j.guide.troubleshooting.is_empty());
-        if none_ticked && !warned.get_untracked() {
-            warned.set(true);
-            // The question, drawn above the button, pushes it down.
-            widget.reveal_when_drawn("[data-testid=guide-troubleshoot-continue]");
-        } else {
-            widget.go(Step::Guide(GuideAnswer::TroubleshootingDone));
-        }
-    };
-    view! {
-        <div class="sw-stack" data-testid="guide-troubleshoot">
-            <ScreenHeading>{widget.text(id::GUIDE_TROUBLESHOOT_HEADING)}</ScreenHeading>
-            <Progress step=GuideStep::Troubleshoot/>
-            <p>{widget.text(id::GUIDE_TROUBLESHOOT_INTRO)}</p>
-            <AdminCenterLink/>
-            <fieldset class="sw-fieldset">
-                <legend class="sw-legend">{widget.text(id::GUIDE_TROUBLESHOOT_LEGEND)}</legend>
-                <ul class="sw-checks">
-                    {TroubleshootingStep::ALL
-                        .into_iter()
-                        .map(|step| {
-                            view! {
-                                <li>
-                                    <label class="sw-check">
-                                        <input
-                                            type="checkbox"
-                                            data-testid=format!("troubleshoot-{}", step.as_str())
-                                            prop:checked=move || done(step)
-                                            on:change=move |_| {
-                                                warned.set(false);
-                                                widget.go(Step::Guide(GuideAnswer::ToggleTroubleshooting(step)));
-                                            }
-                                        />
-                                        <span>{widget.text(step.label())}</span>
-                                    </label>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </fieldset>
-            <p class="sw-warning" role="alert" data-testid="guide-troubleshoot-none" class:sw-visually-hidden=move || !warned.get()>
-                {move || warned.get().then(widget.text(id::GUIDE_TROUBLESHOOT_NONE))}
-            </p>
-            <button
-                type="button"
-                class="sw-button sw-button-primary"
-                data-testid="guide-troubleshoot-continue"
-                on:click=go_on
-            >
-                {move || widget.text(if warned.get() { id::GUIDE_TROUBLESHOOT_ANYWAY } else { id::GUIDE_CONTINUE })()}
-            </button>
-        </div>
-    }
-}
-
-#[component]
-fn CategoryGate() -> impl IntoView {
-    let widget = use_widget();
-    let chosen = move || widget.journey.with(|j| j.guide.reason);
-    view! {
-        <div class="sw-stack" data-testid="guide-category">
-            <ScreenHeading>{widget.text(id::GUIDE_CATEGORY_HEADING)}</ScreenHeading>
-            <Progress step=GuideStep::CategoryGate/>
-            <p>{widget.text(id::GUIDE_CATEGORY_INTRO)}</p>
-            <ul class="sw-choices">
-                {EscalationReason::ALL
-                    .into_iter()
-                    .map(|reason| {
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="sw-choice"
-                                    data-testid="guide-reason"
-                                    data-reason=reason.as_str()
-                                    aria-current=move || (chosen() == Some(reason)).then_some("true")
-                                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::Reason(reason)))
-                                >
-                                    <span class="sw-choice-title">{widget.text(reason.label())}</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-                <li>
-                    <button
-                        type="button"
-                        class="sw-choice"
-                        data-testid="guide-reason-none"
-                        on:click=move |_| widget.go(Step::Guide(GuideAnswer::NoneOfThese))
-                    >
-                        <span class="sw-choice-title">{widget.text(id::GUIDE_CATEGORY_NONE)}</span>
-                    </button>
-                </li>
-            </ul>
-        </div>
-    }
-}
-
-/// None of the five: the partner's own support duties, and going on only
-/// after acknowledging them.
-#[component]
-fn PartnerDuties() -> impl IntoView {
-    let widget = use_widget();
-    let acknowledged = RwSignal::new(
-        widget
-            .journey
-            .with_untracked(|j| j.guide.duties_acknowledged),
-    );
-    let missing = RwSignal::new(false);
-    let go_on = move |_| {
-        if acknowledged.get_untracked() {
-            widget.go(Step::Guide(GuideAnswer::AcknowledgeDuties));
-        } else {
-            missing.set(true);
-            // On to what is missing, which its error, drawn above it, says.
-            widget.focus_when_drawn("[data-testid=duties-acknowledge]");
-        }
-    };
-    view! {
-        <div class="sw-stack" data-testid="guide-duties">
-            <ScreenHeading>{widget.text(id::GUIDE_DUTIES_HEADING)}</ScreenHeading>
-            <p>{widget.text(id::GUIDE_DUTIES_INTRO)}</p>
-            <ul class="sw-duties" data-testid="partner-duties">
-                {PARTNER_DUTIES
-                    .into_iter()
-                    .map(|duty| view! { <li>{widget.text(duty)}</li> })
-                    .collect_view()}
-            </ul>
-            <p class="sw-warning" data-testid="remediation-warning">{widget.text(id::GUIDE_DUTIES_REMEDIATION)}</p>
-            <div class="sw-field" class:sw-field-invalid=move || missing.get()>
-                // Read as the checkbox's description when Continue sends
-                // focus there; an alert as well would be heard twice.
-                <p id="sw-duties-error" class="sw-field-error">
-                    {move || missing.get().then(widget.text(id::GUIDE_DUTIES_REQUIRED))}
-                </p>
-                <label class="sw-check">
-                    <input
-                        type="checkbox"
-                        data-testid="duties-acknowledge"
-                        aria-describedby=move || missing.get().then_some("sw-duties-error")
-                        aria-invalid=move || missing.get().then_some("true")
-                        prop:checked=move || acknowledged.get()
-                        on:change=move |event| {
-                            let ticked = event_target_checked(&event);
-                            acknowledged.set(ticked);
-                            if ticked {
-                                missing.set(false);
-                            }
-                        }
-                    />
-                    <span>{widget.text(id::GUIDE_DUTIES_ACKNOWLEDGE)}</span>
-                </label>
-            </div>
-            <button
-                type="button"
-                class="sw-button sw-button-primary"
-                data-testid="guide-duties-continue"
-                on:click=go_on
-            >
-                {widget.text(id::GUIDE_DUTIES_CONTINUE)}
             </button>
         </div>
     }
