@@ -12,7 +12,8 @@ const labels = __LABELS__;
 const here = (file, retry) => new URL(file + (retry ? "?" + retry : ""), import.meta.url).href;
 
 // The WebAssembly comes as a module of its own (one character per byte), so
-// that a strict CSP's script-src covers it and connect-src need not.
+// that a strict CSP's script-src covers it and connect-src need not; its
+// function reads the text from the module's source.
 const bytes = (text) => {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
@@ -23,7 +24,7 @@ let tries = 0;
 const loadWidget = () =>
   (loading ??= Promise.all([files.glue, files.wasm].map((file) => import(here(file, tries))))
     .then(async ([glue, wasm]) => {
-      await glue.default({ module_or_path: bytes(wasm.default) });
+      await glue.default({ module_or_path: bytes(wasm.default()) });
       return glue;
     })
     .catch((error) => {
