@@ -170,8 +170,12 @@ if release:
     # Short import and export names in both (scripts/wasm_names.py).
     binary, module, imports, exports = renamed(binary)
     glue_text = glue_renamed(glue_text, module, imports, exports)
-wasm = f"support-widget-{hashed(binary)}.wasm.js"
-(staging / wasm).write_text(as_module(binary), encoding="utf-8")
+# Named by what is written, not by the WebAssembly alone: a new way of
+# wrapping the same bytes is a new file, which no cache holds in the old way.
+# Written as bytes, so that no platform turns its line feeds into CR LF.
+wasm_module = as_module(binary).encode("utf-8")
+wasm = f"support-widget-{hashed(wasm_module)}.wasm.js"
+(staging / wasm).write_bytes(wasm_module)
 wasm_file.unlink()
 
 # Trunk's glue, minified and renamed with a hash of the same length as the

@@ -76,7 +76,7 @@ test("going back and forth between screens takes no more memory after the first 
 });
 
 test("filing request after request from one widget takes no more memory once its list is full", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await page.addInitScript(watchWasmMemory);
   const widget = new SupportWidgetPage(page);
   await widget.open();
@@ -97,6 +97,9 @@ test("filing request after request from one widget takes no more memory once its
   let index = 0;
   for (; index < 22; index++) await fileOne(index);
   const settled = await wasmMemory(page);
-  for (; index < 42; index++) await fileOne(index);
+  expect(settled).toBeGreaterThan(0);
+  // Before the reactive graph dropped the subscriptions of views no longer
+  // drawn, 40 more requests took about 400 KB more.
+  for (; index < 62; index++) await fileOne(index);
   expect(await wasmMemory(page)).toBeLessThanOrEqual(settled + page64k);
 });
