@@ -336,6 +336,31 @@ test("a page that removes the element a moment after a submit breaks nothing", a
   });
 });
 
+test("a page that removes the element as a submit's answer arrives breaks nothing", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await expectRemovedQuietly(page, widget, async () => {
+    // The portal moves on just as the answer's body is read (its own code
+    // wrapping the browser's, as monitoring scripts do): the widget is gone
+    // before it reads the answer and remembers the request.
+    await page.evaluate(() => {
+      const text = Response.prototype.text;
+      Response.prototype.text = function () {
+        const body = text.call(this);
+        if (!this.url.endsWith("/support-requests")) return body;
+        return body.then((read) => {
+          document.querySelector("support-widget")?.remove();
+          window.__answered = true;
+          return read;
+        });
+      };
+    });
+    await widget.fill({ category: "technical", title: "Removed as answered", description: "The portal moves on.", name: "Ana", email: "ana@contoso.com" });
+    await widget.submit();
+    await expect.poll(() => page.evaluate(() => window.__answered ?? false)).toBe(true);
+  });
+});
+
 test("headers the page changes after setRequestHeaders are not the ones kept across a move", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.goto();

@@ -30,6 +30,13 @@ impl RequestFormState {
         let sent_for = self.about.get_untracked();
         leptos::task::spawn_local_scoped(async move {
             let created = sent.await;
+            // The element left the page while the answer was on its way (an
+            // abort that came too late to stop it): the widget's state is
+            // gone with it, and reading it would stop the WebAssembly, and so
+            // every widget on the page. Nobody is left to tell.
+            if pending.try_get_untracked().is_none() {
+                return;
+            }
             // The partner went back meanwhile and opened the form for another
             // customer or service: its confirmation would name them. (The
             // form may be gone by now: the element left the page.)
