@@ -86,9 +86,13 @@ impl WidgetContext {
     /// unknown)" in the locale: shown as sent, or as the browser misreads it,
     /// it would be a wrong date or a string of the backend's.
     pub fn format_time(self, rfc3339: &str) -> String {
+        let unknown = || i18n::message(self.locale.get(), id::TIME_UNKNOWN);
+        if !timestamps::is_rfc3339(rfc3339) {
+            return unknown();
+        }
         let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
-        if !timestamps::is_rfc3339(rfc3339) || date.get_time().is_nan() {
-            return i18n::message(self.locale.get(), id::TIME_UNKNOWN);
+        if date.get_time().is_nan() {
+            return unknown();
         }
         let options = js_sys::Object::new();
         for (name, value) in [
