@@ -120,6 +120,7 @@ pub fn Widget(
         audience,
         filed: RwSignal::new(Default::default()),
         statuses_seen: RwSignal::new(Vec::new()),
+        removed_filed: RwSignal::new(None),
         journey,
         help: RwSignal::new(HelpJourney::default()),
         navigated: RwSignal::new(focus),

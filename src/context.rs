@@ -22,7 +22,7 @@ use crate::{
 };
 
 mod filed_list;
-pub use filed_list::ForgottenFiled;
+pub use filed_list::{ForgottenFiled, RemovedFiled};
 
 /// Provided by the widget root; each `<support-widget>` has its own.
 #[derive(Clone, Copy)]
@@ -44,6 +44,9 @@ pub struct WidgetContext {
     /// its confirmation was filed with; each with when it was asked for (ms
     /// since the epoch): an answer that comes after a newer one is older news.
     pub statuses_seen: RwSignal<Vec<(String, RequestStatus, f64)>>,
+    /// The request "Remove it from this list" took on its status screen, on
+    /// its way back to the list, which offers its Undo.
+    pub removed_filed: RwSignal<Option<RemovedFiled>>,
     /// Where the user is, and what they chose on the way.
     pub journey: RwSignal<Journey>,
     /// Where a customer is in self-service (audience `customer`).

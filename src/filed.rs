@@ -127,6 +127,27 @@ impl Filed {
         }
     }
 
+    /// The list with `request` back where it was in `before`, the list it
+    /// was removed from: above the first of the requests below it there,
+    /// else at the end (requests filed since stay on top).
+    pub fn with_back(&self, request: FiledRequest, before: &Filed) -> Filed {
+        let below: Vec<&str> = before
+            .requests
+            .iter()
+            .skip_while(|r| r.id != request.id)
+            .skip(1)
+            .map(|r| r.id.as_str())
+            .collect();
+        let mut requests: Vec<_> = self.without(&request.id).requests;
+        let at = requests
+            .iter()
+            .position(|r| below.contains(&r.id.as_str()))
+            .unwrap_or(requests.len());
+        requests.insert(at, request);
+        requests.truncate(KEPT);
+        Filed { requests }
+    }
+
     /// The list below `newer` (requests filed since it was taken away),
     /// each request once.
     pub fn below(&self, newer: &Filed) -> Filed {
@@ -214,6 +235,41 @@ mod tests {
             .with(filed("3"));
         assert_eq!(ids(&list.without("2")), ["3", "1"]);
         assert_eq!(list.without("unknown"), list);
+    }
+
+    #[test]
+    fn a_request_taken_off_comes_back_where_it_was() {
+        let before = Filed::default()
+            .with(filed("1"))
+            .with(filed("2"))
+            .with(filed("3"));
+        let gone = before.requests[1].clone();
+        assert_eq!(
+            ids(&before.without("2").with_back(gone.clone(), &before)),
+            ["3", "2", "1"]
+        );
+        // Filed since, here or in another tab: on top, the rest as it was.
+        let since = before.without("2").with(filed("4"));
+        assert_eq!(
+            ids(&since.with_back(gone.clone(), &before)),
+            ["4", "3", "2", "1"]
+        );
+        // The requests below it gone too: at the end.
+        assert_eq!(
+            ids(&before
+                .without("2")
+                .without("1")
+                .with_back(gone.clone(), &before)),
+            ["3", "2"]
+        );
+        // Already back (another tab): listed once, where it was.
+        assert_eq!(ids(&before.with_back(gone, &before)), ["3", "2", "1"]);
+        // The last of the list comes back last.
+        let last = before.requests[2].clone();
+        assert_eq!(
+            ids(&before.without("1").with_back(last, &before)),
+            ["3", "2", "1"]
+        );
     }
 
     #[test]

@@ -63,7 +63,14 @@ pub enum AskedWait {
     Minutes(u32),
     Hours(u32),
     Days(u32),
+    /// More than `LONGEST_TOLD_DAYS`: a figure such as "49,711 days" reads
+    /// as a fault, so the user is told that it is a long time.
+    Longer,
 }
+
+/// The longest wait told in days; beyond it the service is taken to be
+/// closed to the widget for now.
+pub const LONGEST_TOLD_DAYS: u32 = 30;
 
 impl AskedWait {
     pub fn of(error: &SubmitError) -> Option<AskedWait> {
@@ -80,8 +87,10 @@ impl AskedWait {
             AskedWait::Minutes(minutes)
         } else if hours < 48 {
             AskedWait::Hours(hours)
-        } else {
+        } else if hours.div_ceil(24) <= LONGEST_TOLD_DAYS {
             AskedWait::Days(hours.div_ceil(24))
+        } else {
+            AskedWait::Longer
         })
     }
 }
@@ -242,7 +251,9 @@ mod tests {
         assert_eq!(asked(47 * 3600), Some(AskedWait::Hours(47)));
         assert_eq!(asked(47 * 3600 + 1), Some(AskedWait::Days(2)));
         assert_eq!(asked(7 * 86_400 - 1), Some(AskedWait::Days(7)));
-        assert_eq!(asked(u32::MAX), Some(AskedWait::Days(49_711)));
+        assert_eq!(asked(30 * 86_400), Some(AskedWait::Days(30)));
+        assert_eq!(asked(30 * 86_400 + 1), Some(AskedWait::Longer));
+        assert_eq!(asked(u32::MAX), Some(AskedWait::Longer));
         for status in [500, 502] {
             let error = SubmitError::Server {
                 status,

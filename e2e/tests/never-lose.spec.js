@@ -561,7 +561,7 @@ test("the countdown is shown every second but announced once, without its figure
 
 test("a service that asks for a long wait says how long, sends no more, and keeps what was typed", async ({ page }) => {
   const posts = await interceptPosts(page, (n, route) =>
-    failWith(route, [429, 503, 500][n], { "Retry-After": ["900", String(3 * 3600), String(3 * 86400)][n] }),
+    failWith(route, [429, 503, 500, 503][n], { "Retry-After": ["900", String(3 * 3600), String(3 * 86400), "4294967295"][n] }),
   );
   const widget = new SupportWidgetPage(page);
   await widget.open();
@@ -589,6 +589,14 @@ test("a service that asks for a long wait says how long, sends no more, and keep
   await expect.poll(shown).toContain("支持服务要求等待 3 天后再发送（错误代码：500）");
   expect(posts).toHaveLength(3);
   await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
+
+  // More than a month is told as that, not as "49,711 days".
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.submit();
+  await expect.poll(shown).toContain("支援服務要求一個多月內不要再傳送（錯誤代碼：503）");
+  expect(await shown()).not.toMatch(/\d天/);
+  expect(posts).toHaveLength(4);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
 });
 
 test("a filed answer without a reference: the form says it may be filed, keeps the text, and Try again confirms the same request", async ({ page, request }) => {

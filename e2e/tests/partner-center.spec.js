@@ -316,10 +316,37 @@ test("a request the support service no longer has still shows what the device ke
 
   await widget.host.getByTestId("status-forget").click();
   await expect(widget.host.getByTestId("filed-requests")).toBeVisible();
-  // Focus goes to the list's heading, its item being gone.
-  await expect(widget.heading).toBeFocused();
   await expect(widget.host.getByTestId("filed-request")).toHaveCount(1);
   await expect(widget.host.getByTestId("filed-request")).toContainText(filed[1].reference);
+  // The list says so, in its live region, and focus goes to its Undo, the
+  // item being gone.
+  const removed = widget.host.getByRole("status").getByTestId("filed-removed");
+  // (The reference between the isolation marks Fluent puts around it.)
+  await expect(removed).toContainText(`\u2068${filed[0].reference}\u2069 is off this list now.`);
+  await expect(widget.host.getByTestId("filed-removed-undo")).toBeFocused();
+  // Undo puts it back where it was (below the newer one), for this visit
+  // and the next.
+  await widget.host.getByTestId("filed-removed-undo").click();
+  await expect(removed).toHaveCount(0);
+  await expect(widget.heading).toBeFocused();
+  await expect(widget.host.getByTestId("filed-request")).toHaveCount(2);
+  await expect(widget.host.getByTestId("filed-request").nth(0)).toContainText(filed[1].reference);
+  await expect(widget.host.getByTestId("filed-request").nth(1)).toContainText(filed[0].reference);
+  await page.reload();
+  await widget.host.getByTestId("open-filed-requests").click();
+  await expect(widget.host.getByTestId("filed-request")).toHaveCount(2);
+  await expect(widget.host.getByTestId("filed-removed")).toHaveCount(0);
+
+  // Removed again, and left so.
+  await widget.host.getByTestId("filed-request").filter({ hasText: filed[0].reference }).click();
+  await widget.host.getByTestId("status-forget").click();
+  await expect(widget.host.getByTestId("filed-removed")).toBeVisible();
+  await expect(widget.host.getByTestId("filed-request")).toHaveCount(1);
+  // The notice stays with this visit to the list only.
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("open-filed-requests").click();
+  await expect(widget.host.getByTestId("filed-removed")).toHaveCount(0);
+  await expect(widget.host.getByTestId("filed-request")).toHaveCount(1);
   // Off the device's list for good: the other stays.
   await page.reload();
   await widget.host.getByTestId("open-filed-requests").click();

@@ -236,8 +236,12 @@ submit-error-wait-minutes = The support service asked us to wait { $minutes } mi
 submit-error-wait-hours = The support service asked us to wait { $hours } hours before sending again (error { $status }). Try again after that. Everything you typed is still here.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
-#   $days (Number) - how long the service asked to wait, in days (2 or more)
+#   $days (Number) - how long the service asked to wait, in days (2 to 30)
 submit-error-wait-days = The support service asked us to wait { $days } days before sending again (error { $status }). Try again after that. Everything you typed is still here.
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+# Said when the service asked to wait more than 30 days.
+submit-error-wait-longer = The support service asked us not to send anything for more than a month (error { $status }). Try again later. Everything you typed is still here.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again. Everything you typed is still here.
@@ -372,6 +376,9 @@ filed-intro = Filed from this device. Their status comes from the support servic
 filed-empty = You haven't filed any requests from this device.
 filed-clear = Forget this list
 filed-cleared = The list is empty now. Your requests are still with the support service.
+# Variables:
+#   $reference (String) - the reference of the request just taken off the list with status-forget
+filed-removed = { $reference } is off this list now.
 # Where a time would be (when a request was filed or its status changed, when an incident started) when the service sent one that cannot be read.
 time-unknown = (time unknown)
 # Variables:

@@ -208,8 +208,12 @@ submit-error-wait-minutes = El servicio de soporte ha pedido esperar { $minutes 
 submit-error-wait-hours = El servicio de soporte ha pedido esperar { $hours } horas antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
-#   $days (Number) - how long the service asked to wait, in days (2 or more)
+#   $days (Number) - how long the service asked to wait, in days (2 to 30)
 submit-error-wait-days = El servicio de soporte ha pedido esperar { $days } días antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+# Said when the service asked to wait more than 30 days.
+submit-error-wait-longer = El servicio de soporte ha pedido no volver a enviar nada durante más de un mes (error { $status }). Vuelva a intentarlo más adelante. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.
@@ -323,6 +327,9 @@ filed-intro = Enviadas desde este dispositivo. Su estado lo indica el servicio d
 filed-empty = No ha enviado ninguna solicitud desde este dispositivo.
 filed-clear = Olvidar esta lista
 filed-cleared = La lista está vacía. Sus solicitudes siguen en el servicio de soporte.
+# Variables:
+#   $reference (String) - the reference of the request just taken off the list with status-forget
+filed-removed = { $reference } se ha quitado de esta lista.
 time-unknown = (fecha desconocida)
 filed-on = Fecha de envío: { $time }
 filed-status-unavailable = No se ha podido cargar el estado

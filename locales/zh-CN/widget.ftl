@@ -199,8 +199,12 @@ submit-error-wait-minutes = 支持服务要求等待 { $minutes } 分钟后再�
 submit-error-wait-hours = 支持服务要求等待 { $hours } 小时后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
-#   $days (Number) - how long the service asked to wait, in days (2 or more)
+#   $days (Number) - how long the service asked to wait, in days (2 to 30)
 submit-error-wait-days = 支持服务要求等待 { $days } 天后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+# Said when the service asked to wait more than 30 days.
+submit-error-wait-longer = 支持服务要求一个多月内不要再发送（错误代码：{ $status }）。请稍后重试。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。
@@ -311,6 +315,9 @@ filed-intro = 从此设备提交的请求。状态来自支持服务。
 filed-empty = 你尚未从此设备提交任何请求。
 filed-clear = 清除此列表
 filed-cleared = 列表已清空。你的请求仍保留在支持服务中。
+# Variables:
+#   $reference (String) - the reference of the request just taken off the list with status-forget
+filed-removed = { $reference } 已从此列表中移除。
 time-unknown = （时间未知）
 filed-on = 提交于 { $time }
 filed-status-unavailable = 无法加载状态

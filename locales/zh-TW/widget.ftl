@@ -199,8 +199,12 @@ submit-error-wait-minutes = 支援服務要求等待 { $minutes } 分鐘後再�
 submit-error-wait-hours = 支援服務要求等待 { $hours } 小時後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
-#   $days (Number) - how long the service asked to wait, in days (2 or more)
+#   $days (Number) - how long the service asked to wait, in days (2 to 30)
 submit-error-wait-days = 支援服務要求等待 { $days } 天後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+# Variables:
+#   $status (Number) - the HTTP status code (429 or 503, usually)
+# Said when the service asked to wait more than 30 days.
+submit-error-wait-longer = 支援服務要求一個多月內不要再傳送（錯誤代碼：{ $status }）。請稍後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
@@ -311,6 +315,9 @@ filed-intro = 從此裝置提交的要求。狀態來自支援服務。
 filed-empty = 您尚未從此裝置提交任何要求。
 filed-clear = 清除此清單
 filed-cleared = 清單已清空。您的要求仍保留在支援服務中。
+# Variables:
+#   $reference (String) - the reference of the request just taken off the list with status-forget
+filed-removed = { $reference } 已從此清單中移除。
 time-unknown = （時間不明）
 filed-on = 提交於 { $time }
 filed-status-unavailable = 無法載入狀態

@@ -3,15 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    context::use_widget,
-    i18n::{id, MessageId},
-};
+use crate::{context::use_widget, i18n::id};
 
 /// Undo calls `on_undo`, then focus goes to the screen's heading.
 #[component]
 pub fn UndoNotice(
-    text: MessageId,
+    #[prop(into)] text: Signal<String>,
     testid: &'static str,
     undo_testid: &'static str,
     on_undo: Callback<()>,
@@ -19,7 +16,7 @@ pub fn UndoNotice(
     let widget = use_widget();
     view! {
         <div class="sw-notice" data-testid=testid>
-            <p>{widget.text(text)}</p>
+            <p>{text}</p>
             <button
                 type="button"
                 class="sw-button sw-button-secondary"

@@ -22,6 +22,22 @@ pub struct ForgottenFiled {
     list: Filed,
 }
 
+/// What "Remove it from this list" took, for its Undo: the request, the list
+/// it was taken from, and where that list was kept.
+#[derive(Clone)]
+pub struct RemovedFiled {
+    key: Option<String>,
+    request: FiledRequest,
+    before: Filed,
+}
+
+impl RemovedFiled {
+    /// The reference of the request taken off.
+    pub fn reference(&self) -> &str {
+        &self.request.reference
+    }
+}
+
 impl WidgetContext {
     /// Where the list of filed requests lives, while the backend is usable.
     fn filed_key(self) -> Option<String> {
@@ -99,9 +115,27 @@ impl WidgetContext {
     }
 
     /// Forgets one filed request on this device, as stored now (what other
-    /// tabs filed since stays).
-    pub fn forget_filed(self, id: &str) {
-        self.filed.set(self.filed_now().without(id));
+    /// tabs filed since stays); what it took, when it was listed.
+    pub fn forget_filed(self, id: &str) -> Option<RemovedFiled> {
+        let before = self.filed_now();
+        self.filed.set(before.without(id));
+        self.store_filed();
+        let request = before.requests.iter().find(|r| r.id == id).cloned()?;
+        Some(RemovedFiled {
+            key: self.filed_key(),
+            request,
+            before,
+        })
+    }
+
+    /// Puts back what `forget_filed` took (its Undo) where it was, as
+    /// `restore_filed` does for the whole list.
+    pub fn restore_removed(self, removed: RemovedFiled) {
+        if removed.key.is_none() || self.filed_key() != removed.key {
+            return;
+        }
+        let list = self.filed_now().with_back(removed.request, &removed.before);
+        self.filed.set(list);
         self.store_filed();
     }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::{BackButton, ScreenHeading, UndoNotice},
-    context::{use_widget, ForgottenFiled},
+    context::{use_widget, ForgottenFiled, RemovedFiled},
     filed::FiledRequest,
     i18n::{self, id},
     journey::Step,
@@ -15,8 +15,11 @@ use crate::{
 #[component]
 pub fn FiledRequests() -> impl IntoView {
     let widget = use_widget();
-    // The list "Forget this list" took, until its Undo or the screen goes.
+    // The list "Forget this list" took, or the request "Remove it from this
+    // list" took on its status screen, until its Undo or the screen goes.
     let forgotten = RwSignal::new(None::<ForgottenFiled>);
+    let removed = RwSignal::new(widget.removed_filed.write_untracked().take());
+    let undoable = move || forgotten.with(Option::is_some) || removed.with(Option::is_some);
     let requests = move || widget.filed.with(|filed| filed.requests.clone());
     let screen = view! {
         <section class="sw-screen" data-testid="filed-requests">
@@ -26,8 +29,7 @@ pub fn FiledRequests() -> impl IntoView {
             {move || {
                 let requests = requests();
                 if requests.is_empty() {
-                    let empty = forgotten.with(Option::is_none);
-                    empty
+                    (!undoable())
                         .then(|| view! { <p data-testid="filed-empty">{widget.text(id::FILED_EMPTY)}</p> })
                         .into_any()
                 } else {
@@ -43,6 +45,7 @@ pub fn FiledRequests() -> impl IntoView {
                             class="sw-button sw-button-secondary"
                             data-testid="filed-clear"
                             on:click=move |_| {
+                                removed.set(None);
                                 forgotten.set(Some(widget.clear_filed()));
                                 widget.focus_when_drawn("[data-testid=filed-undo]");
                             }
@@ -64,16 +67,30 @@ pub fn FiledRequests() -> impl IntoView {
                                 }
                             });
                             view! {
-                                <UndoNotice text=id::FILED_CLEARED testid="filed-cleared" undo_testid="filed-undo" on_undo/>
+                                <UndoNotice text=Signal::derive(widget.text(id::FILED_CLEARED)) testid="filed-cleared" undo_testid="filed-undo" on_undo/>
                             }
                         })
                 }}
+                {move || removed.with(|removed| removed.as_ref().map(RemovedFiled::reference).map(str::to_owned)).map(|reference| {
+                    let on_undo = Callback::new(move |()| {
+                        if let Some(request) = removed.write().take() {
+                            widget.restore_removed(request);
+                        }
+                    });
+                    let text = Signal::derive(move || widget.format(id::FILED_REMOVED, &i18n::args([("reference", reference.clone().into())])));
+                    view! {
+                        <UndoNotice text testid="filed-removed" undo_testid="filed-removed-undo" on_undo/>
+                    }
+                })}
             </div>
         </section>
     };
     // Back from a request's status: focus returns to that request in the
-    // list (after the heading's, which the screen asked for first).
-    if let Some(viewed) = widget.journey.with_untracked(|j| j.status_of.clone()) {
+    // list (after the heading's, which the screen asked for first), or to
+    // the Undo of its removal.
+    if removed.with_untracked(Option::is_some) {
+        widget.focus_when_drawn("[data-testid=filed-removed-undo]");
+    } else if let Some(viewed) = widget.journey.with_untracked(|j| j.status_of.clone()) {
         if widget.navigated.get_untracked() {
             // The id is the backend's: quoted as a CSS string.
             let quoted = viewed.replace('\\', "\\\\").replace('"', "\\\"");

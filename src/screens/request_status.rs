@@ -6,7 +6,7 @@ use crate::{
     context::use_widget,
     escalation::EscalationReason,
     i18n::{self, id, MessageId},
-    journey::Step,
+    journey::{Screen, Step},
     loaded::Loaded,
     request::LoadError,
     request_form::{category_label, severity_label},
@@ -115,7 +115,11 @@ pub fn RequestStatus() -> impl IntoView {
                                     class="sw-button sw-button-secondary"
                                     data-testid="status-forget"
                                     on:click=move |_| {
-                                        widget.forget_filed(&request_id);
+                                        let removed = widget.forget_filed(&request_id);
+                                        // The list offers its Undo.
+                                        if widget.journey.with_untracked(|j| j.status_from == Screen::FiledRequests) {
+                                            widget.removed_filed.set(removed);
+                                        }
                                         widget.go(Step::Back);
                                     }
                                 >

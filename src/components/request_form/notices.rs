@@ -95,7 +95,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
             let on_undo = Callback::new(move |()| state.undo_discard());
             view! {
                 <div role="status">
-                    <UndoNotice text=id::DRAFT_DISCARDED testid="draft-discarded" undo_testid="undo-discard" on_undo/>
+                    <UndoNotice text=Signal::derive(widget.text(id::DRAFT_DISCARDED)) testid="draft-discarded" undo_testid="undo-discard" on_undo/>
                 </div>
             }
         })
@@ -290,6 +290,10 @@ fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
             Some(AskedWait::Days(days)) => widget.format(
                 id::SUBMIT_ERROR_WAIT_DAYS,
                 &i18n::args([("status", status.into()), ("days", days.into())]),
+            ),
+            Some(AskedWait::Longer) => widget.format(
+                id::SUBMIT_ERROR_WAIT_LONGER,
+                &i18n::args([("status", status.into())]),
             ),
             None => widget.format(
                 id::SUBMIT_ERROR_SERVER,
