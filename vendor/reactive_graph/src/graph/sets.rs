@@ -6,14 +6,13 @@
 //! a linear search is not significantly more expensive than a hash and lookup.
 
 use super::{AnySource, AnySubscriber, Source};
-use indexmap::IndexSet;
-use rustc_hash::FxHasher;
-use std::{hash::BuildHasherDefault, mem};
+use std::mem;
 
-type FxIndexSet<T> = IndexSet<T, BuildHasherDefault<FxHasher>>;
+/// A set in insertion order, as a list searched from end to end.
+type InsertionOrdered<T> = Vec<T>;
 
 #[derive(Default, Clone, Debug)]
-pub struct SourceSet(FxIndexSet<AnySource>);
+pub struct SourceSet(InsertionOrdered<AnySource>);
 
 impl SourceSet {
     pub fn new() -> Self {
@@ -21,14 +20,18 @@ impl SourceSet {
     }
 
     pub fn insert(&mut self, source: AnySource) {
-        self.0.insert(source);
+        if !self.0.contains(&source) {
+            self.0.push(source);
+        }
     }
 
     pub fn remove(&mut self, source: &AnySource) {
-        self.0.shift_remove(source);
+        if let Some(at) = self.0.iter().position(|s| s == source) {
+            self.0.remove(at);
+        }
     }
 
-    pub fn take(&mut self) -> FxIndexSet<AnySource> {
+    pub fn take(&mut self) -> InsertionOrdered<AnySource> {
         mem::take(&mut self.0)
     }
 
@@ -45,7 +48,7 @@ impl SourceSet {
 
 impl IntoIterator for SourceSet {
     type Item = AnySource;
-    type IntoIter = <FxIndexSet<AnySource> as IntoIterator>::IntoIter;
+    type IntoIter = <InsertionOrdered<AnySource> as IntoIterator>::IntoIter;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
@@ -54,18 +57,18 @@ impl IntoIterator for SourceSet {
 
 impl<'a> IntoIterator for &'a SourceSet {
     type Item = &'a AnySource;
-    type IntoIter = <&'a FxIndexSet<AnySource> as IntoIterator>::IntoIter;
+    type IntoIter = <&'a InsertionOrdered<AnySource> as IntoIterator>::IntoIter;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
     }
 }
 #[derive(Debug, Default, Clone)]
-pub struct SubscriberSet(FxIndexSet<AnySubscriber>);
+pub struct SubscriberSet(InsertionOrdered<AnySubscriber>);
 
 impl SubscriberSet {
     pub fn new() -> Self {
-        Self(FxIndexSet::with_capacity_and_hasher(2, Default::default()))
+        Self(InsertionOrdered::with_capacity(2))
     }
 
     pub fn subscribe(&mut self, subscriber: AnySubscriber) {
@@ -78,7 +81,9 @@ impl SubscriberSet {
             self.0.retain(|subscriber| subscriber.1.strong_count() > 0);
             self.0.reserve(self.0.len());
         }
-        self.0.insert(subscriber);
+        if !self.0.contains(&subscriber) {
+            self.0.push(subscriber);
+        }
     }
 
     pub fn unsubscribe(&mut self, subscriber: &AnySubscriber) {
@@ -89,10 +94,12 @@ impl SubscriberSet {
         // which can have nested effects, where the inner one assumes the outer
         // has already run (for example, an outer effect that checks .is_some(),
         // and an inner effect that unwraps)
-        self.0.shift_remove(subscriber);
+        if let Some(at) = self.0.iter().position(|s| s == subscriber) {
+            self.0.remove(at);
+        }
     }
 
-    pub fn take(&mut self) -> FxIndexSet<AnySubscriber> {
+    pub fn take(&mut self) -> InsertionOrdered<AnySubscriber> {
         mem::take(&mut self.0)
     }
 
@@ -103,7 +110,7 @@ impl SubscriberSet {
 
 impl IntoIterator for SubscriberSet {
     type Item = AnySubscriber;
-    type IntoIter = <FxIndexSet<AnySubscriber> as IntoIterator>::IntoIter;
+    type IntoIter = <InsertionOrdered<AnySubscriber> as IntoIterator>::IntoIter;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
@@ -112,7 +119,7 @@ impl IntoIterator for SubscriberSet {
 
 impl<'a> IntoIterator for &'a SubscriberSet {
     type Item = &'a AnySubscriber;
-    type IntoIter = <&'a FxIndexSet<AnySubscriber> as IntoIterator>::IntoIter;
+    type IntoIter = <&'a InsertionOrdered<AnySubscriber> as IntoIterator>::IntoIter;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
