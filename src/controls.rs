@@ -81,13 +81,21 @@ impl Controls {
     }
 
     pub fn prefill(&self, prefill: &Prefill) {
-        self.partner_center.prefill(prefill);
-        // A category is a Partner Center notion; the rest suits both forms.
+        // A category is a Partner Center notion; a service is chosen in the
+        // form only by a customer writing to its partner (a partner's
+        // customer request has it chosen before, where it is suggested).
+        self.partner_center.prefill(&Prefill {
+            service: None,
+            ..prefill.clone()
+        });
         let without_category = Prefill {
             category: None,
             ..prefill.clone()
         };
-        self.customer_request.prefill(&without_category);
+        self.customer_request.prefill(&Prefill {
+            service: None,
+            ..without_category.clone()
+        });
         self.contact_partner.prefill(&without_category);
         if let Some(customer) = &prefill.customer {
             self.customer_query.set(customer.name.clone());

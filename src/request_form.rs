@@ -20,6 +20,9 @@ use crate::{
 pub struct RequestFields {
     pub category: Option<Category>,
     pub severity: Option<Severity>,
+    /// The service a customer's message to its partner is about, if the
+    /// customer chose one (the customer request's is chosen before its form).
+    pub service: Option<String>,
     pub title: String,
     pub description: String,
     pub contact_name: String,
@@ -38,6 +41,7 @@ impl FromJson for RequestFields {
         Ok(RequestFields {
             category: value.field("category")?,
             severity: value.field("severity")?,
+            service: value.field("service")?,
             title: value.field_or_default("title")?,
             description: value.field_or_default("description")?,
             contact_name: value.field_or_default("contact_name")?,
@@ -54,6 +58,8 @@ impl ToJson for RequestFields {
         Object::new(out)
             .field("category", &self.category)
             .field("severity", &self.severity)
+            // Only when chosen: a draft without one reads as before.
+            .some("service", &self.service)
             .field("title", &self.title)
             .field("description", &self.description)
             .field("contact_name", &self.contact_name)
@@ -119,6 +125,7 @@ impl RequestFields {
             },
             RequestTarget::ContactPartner { articles_seen } => NewSupportRequest {
                 kind: RequestKind::CustomerSelfService,
+                service: self.service.clone(),
                 articles_seen: articles_seen.clone(),
                 ..common
             },
@@ -130,6 +137,7 @@ impl RequestFields {
     pub fn describes_a_problem(&self) -> bool {
         self.category.is_some()
             || self.severity.is_some()
+            || self.service.is_some()
             || !self.title.is_empty()
             || !self.description.is_empty()
             || !self.attachments.is_empty()
@@ -152,6 +160,10 @@ impl RequestFields {
         let text = |mine: &String, page: &String| !mine.is_empty() && mine != page;
         self.category.is_some_and(|c| page.category != Some(c))
             || self.severity.is_some_and(|s| page.severity != Some(s))
+            || self
+                .service
+                .as_ref()
+                .is_some_and(|s| page.service.as_ref() != Some(s))
             || text(&self.title, &page.title)
             || text(&self.description, &page.description)
             || text(&self.contact_name, &page.contact_name)
@@ -186,6 +198,7 @@ impl RequestFields {
         };
         fill(&mut self.title, &prefill.title);
         self.category = self.category.or(prefill.category);
+        self.service = self.service.or_else(|| prefill.service.clone());
         let mut chosen = language_chosen;
         if let Some(contact) = &prefill.contact {
             fill(&mut self.contact_name, &contact.name);

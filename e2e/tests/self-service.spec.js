@@ -4,10 +4,10 @@ import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
 
 const texts = {
-  "zh-CN": { query: "重置密码", article: "在 Office 365 管理中心重置用户密码", heading: "需要什么帮助？", sent: "你的合作伙伴将与你联系。请保留好请求编号，向合作伙伴询问此请求时请提供该编号。", subtitle: "由你的合作伙伴提供" },
-  "zh-TW": { query: "密碼", article: "在 Office 365 系統管理中心重設使用者密碼", heading: "需要什麼協助？", sent: "您的合作夥伴會與您聯絡。請保留此編號，向合作夥伴詢問此要求時請提供此編號。", subtitle: "由您的合作夥伴提供" },
-  "es-ES": { query: "contraseña", article: "contraseña", heading: "¿En qué podemos ayudarle?", sent: "Su partner se pondrá en contacto con usted. Tenga a mano la referencia e indíquela cuando consulte a su partner sobre esta solicitud.", subtitle: "Ofrecido por su partner" },
-  "en-US": { query: "password", article: "Reset a user's password", heading: "How can we help?", sent: "Your partner will contact you. Keep the reference handy: quote it when you ask your partner about this request.", subtitle: "Provided by your partner" },
+  "zh-CN": { query: "重置密码", article: "在 Office 365 管理中心重置用户密码", heading: "需要什么帮助？", sent: "你的合作伙伴将与你联系。请保留好请求编号，向合作伙伴询问此请求时请提供该编号。", notSure: "不确定", subtitle: "由你的合作伙伴提供" },
+  "zh-TW": { query: "密碼", article: "在 Office 365 系統管理中心重設使用者密碼", heading: "需要什麼協助？", sent: "您的合作夥伴會與您聯絡。請保留此編號，向合作夥伴詢問此要求時請提供此編號。", notSure: "不確定", subtitle: "由您的合作夥伴提供" },
+  "es-ES": { query: "contraseña", article: "contraseña", heading: "¿En qué podemos ayudarle?", sent: "Su partner se pondrá en contacto con usted. Tenga a mano la referencia e indíquela cuando consulte a su partner sobre esta solicitud.", notSure: "No lo sé", subtitle: "Ofrecido por su partner" },
+  "en-US": { query: "password", article: "Reset a user's password", heading: "How can we help?", sent: "Your partner will contact you. Keep the reference handy: quote it when you ask your partner about this request.", notSure: "Not sure", subtitle: "Provided by your partner" },
 };
 
 /** The demo's customer page, in `locale`. */
@@ -48,6 +48,11 @@ for (const locale of Object.keys(texts)) {
     // Categories and severities are the partner's business.
     await expect(widget.host.locator("#sw-category")).toHaveCount(0);
     await expect(widget.host.locator("#sw-severity")).toHaveCount(0);
+    // The service is the customer's to name, or not: "Not sure" at first.
+    const service = widget.host.getByTestId("contact-service");
+    await expect(service).toHaveValue("");
+    await expect(service.locator("option:checked")).toHaveText(texts[locale].notSure);
+    await service.selectOption("azure");
     await widget.host.locator("#sw-title").fill("密码重置后仍无法登录");
     await widget.host.locator("#sw-description").fill("按文章重置了密码，但仍然提示密码错误。");
     await widget.host.locator("#sw-contact-name").fill("张伟");
@@ -61,8 +66,88 @@ for (const locale of Object.keys(texts)) {
     expect(stored.request.kind).toBe("customer_self_service");
     expect(stored.request.articles_seen).toContain(articleId);
     expect(stored.request.locale).toBe(locale);
+    expect(stored.request.service).toBe("azure");
   });
 }
+
+test("the service of a message to the partner: none unless chosen, kept over a reload, the page's until the customer chooses", async ({ page, request }) => {
+  let widget = await openSelfService(page, "en-US");
+  await widget.host.getByTestId("help-contact").click();
+  const service = () => widget.host.getByTestId("contact-service");
+  // Labelled, with its hint, and offering the backend's services.
+  await expect(widget.host.getByLabel("Service (optional)", { exact: true })).toHaveAttribute("aria-describedby", "sw-service-hint");
+  await expect(service().locator("option")).toHaveText(["Not sure", "Office 365", "Azure", "Dynamics 365", "Power BI"]);
+  // Chosen alone, it is a message begun: kept over a reload.
+  await service().selectOption("powerbi");
+  await expect.poll(() => widget.draft("customer", "contact-partner")).toContain('"service":"powerbi"');
+  await page.reload();
+  widget = new SupportWidgetPage(page);
+  await widget.host.getByTestId("help-contact").click();
+  await expect(service()).toHaveValue("powerbi");
+  // Back to "Not sure": nothing named.
+  await service().selectOption("");
+  await widget.host.locator("#sw-title").fill("Reports are blank");
+  await widget.host.locator("#sw-description").fill("Every report shows no data since this morning.");
+  await widget.host.locator("#sw-contact-name").fill("Ana Ruiz");
+  await widget.host.locator("#sw-contact-email").fill("ana.ruiz@example.com");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.service).toBeUndefined();
+
+  // A page about one service prefills it; it is not a draft of the user's.
+  await page.reload();
+  widget = new SupportWidgetPage(page);
+  await page.locator("support-widget").evaluate((element) => element.prefill({ service: "office365" }));
+  await widget.host.getByTestId("help-contact").click();
+  await expect(service()).toHaveValue("office365");
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("help-contact")).toBeVisible();
+  await expect(widget.host.getByTestId("help-contact").getByTestId("unsent-draft")).toHaveCount(0);
+  // Past the draft's half second of waiting, nothing is stored.
+  await page.waitForTimeout(1000);
+  expect(await widget.draft("customer", "contact-partner")).toBe("");
+});
+
+test("a service chosen in a draft that the list no longer offers goes back to Not sure", async ({ page, request }) => {
+  let widget = await openSelfService(page, "zh-CN");
+  await widget.host.getByTestId("help-contact").click();
+  await widget.host.getByTestId("contact-service").selectOption("powerbi");
+  await widget.host.locator("#sw-title").fill("报表是空的");
+  await expect.poll(() => widget.draft("customer", "contact-partner")).toContain('"service":"powerbi"');
+  // Power BI is no longer offered.
+  await page.route("**/services", async (route) => {
+    const listed = await (await route.fetch()).json();
+    await route.fulfill({ json: { services: listed.services.filter((service) => service.id !== "powerbi") } });
+  });
+  await page.reload();
+  widget = new SupportWidgetPage(page);
+  await widget.setAttribute("locale", "zh-CN");
+  await widget.host.getByTestId("help-contact").click();
+  await expect(widget.host.getByTestId("contact-service").locator("option")).toHaveCount(4);
+  await expect(widget.host.getByTestId("contact-service")).toHaveValue("");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("报表是空的");
+  await widget.host.locator("#sw-description").fill("从今天早上开始，所有报表都没有数据。");
+  await widget.host.locator("#sw-contact-name").fill("张伟");
+  await widget.host.locator("#sw-contact-email").fill("zhang.wei@example.cn");
+  await widget.submit();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.service).toBeUndefined();
+});
+
+test("a list of services that cannot be had leaves the field out, and the message still goes", async ({ page, request }) => {
+  await page.route("**/services", (route) => route.fulfill({ status: 503, body: "" }));
+  const widget = await openSelfService(page, "es-ES");
+  await widget.host.getByTestId("help-contact").click();
+  await widget.host.locator("#sw-title").fill("No puedo iniciar sesión");
+  await expect(widget.host.getByTestId("contact-service")).toHaveCount(0);
+  await widget.host.locator("#sw-description").fill("Desde esta mañana no puedo entrar.");
+  await widget.host.locator("#sw-contact-name").fill("Ana Ruiz");
+  await widget.host.locator("#sw-contact-email").fill("ana.ruiz@example.com");
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.service).toBeUndefined();
+});
 
 test("a search that finds nothing says so, to screen readers too, and keeps the query", async ({ page }) => {
   const widget = await openSelfService(page, "en-US");

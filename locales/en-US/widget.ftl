@@ -170,6 +170,11 @@ field-contact-name-label = Your name
 field-contact-email-label = Email address
 field-contact-phone-label = Phone number (optional)
 field-contact-language-label = Preferred contact language
+# The contact form (a customer writing to its partner): the service the problem is with, chosen from the backend's list; optional.
+field-service-label = Service (optional)
+field-service-hint = The service the problem is with, if you know it.
+# The first choice of field-service-label: no service named.
+field-service-not-sure = Not sure
 field-contact-heading = How should we contact you?
 
 ## Validation, shown in the error summary and at the field

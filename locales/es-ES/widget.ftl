@@ -152,6 +152,11 @@ field-contact-name-label = Su nombre
 field-contact-email-label = Dirección de correo electrónico
 field-contact-phone-label = Número de teléfono (opcional)
 field-contact-language-label = Idioma de contacto preferido
+# The contact form (a customer writing to its partner): the service the problem is with, chosen from the backend's list; optional.
+field-service-label = Servicio (opcional)
+field-service-hint = El servicio con el que tiene el problema, si lo sabe.
+# The first choice of field-service-label: no service named.
+field-service-not-sure = No lo sé
 field-contact-heading = ¿Cómo podemos ponernos en contacto con usted?
 
 ## Validation, shown in the error summary and at the field

@@ -143,6 +143,11 @@ field-contact-name-label = 你的姓名
 field-contact-email-label = 电子邮件地址
 field-contact-phone-label = 电话号码（可选）
 field-contact-language-label = 首选联系语言
+# The contact form (a customer writing to its partner): the service the problem is with, chosen from the backend's list; optional.
+field-service-label = 服务（可选）
+field-service-hint = 如果知道，请选择出现问题的服务。
+# The first choice of field-service-label: no service named.
+field-service-not-sure = 不确定
 field-contact-heading = 我们应如何与你联系？
 
 ## Validation, shown in the error summary and at the field

@@ -143,6 +143,11 @@ field-contact-name-label = 您的姓名
 field-contact-email-label = 電子郵件地址
 field-contact-phone-label = 電話號碼（選填）
 field-contact-language-label = 偏好的聯絡語言
+# The contact form (a customer writing to its partner): the service the problem is with, chosen from the backend's list; optional.
+field-service-label = 服務（選填）
+field-service-hint = 如果知道，請選擇發生問題的服務。
+# The first choice of field-service-label: no service named.
+field-service-not-sure = 不確定
 field-contact-heading = 我們該如何與您聯絡？
 
 ## Validation, shown in the error summary and at the field

@@ -165,3 +165,60 @@ pub fn ContactLanguageChoice(value: RwSignal<Option<ContactLanguage>>) -> impl I
         </div>
     }
 }
+
+/// The service a customer's message to its partner is about, from the
+/// backend's list, or "Not sure" (none). Shown once the list is here; a
+/// choice the list no longer offers (a draft's) goes back to none, as the
+/// select shows it.
+#[component]
+pub fn ServiceSelect(value: RwSignal<Option<String>>) -> impl IntoView {
+    let widget = use_widget();
+    let services = widget.services_when(|| true);
+    let offered = move || match services.get() {
+        Some(Ok(services)) if !services.is_empty() => Some(services),
+        _ => None,
+    };
+    Effect::new(move |_| {
+        if let Some(services) = offered() {
+            let chosen = value.get_untracked();
+            if chosen.is_some_and(|chosen| !services.iter().any(|s| s.id == chosen)) {
+                value.set(None);
+            }
+        }
+    });
+    let id = control_id("service");
+    let hint_id = format!("{id}-hint");
+    move || {
+        offered().map(|services| {
+            let current = move || value.get().unwrap_or_default();
+            view! {
+                <div class="sw-field">
+                    <label class="sw-label" for=id.clone()>{widget.text(id::FIELD_SERVICE_LABEL)}</label>
+                    <p class="sw-hint" id=hint_id.clone()>{widget.text(id::FIELD_SERVICE_HINT)}</p>
+                    <select
+                        class="sw-input"
+                        id=id.clone()
+                        aria-describedby=hint_id.clone()
+                        data-testid="contact-service"
+                        prop:value=current
+                        on:change=move |event| {
+                            let chosen = event_target_value(&event);
+                            value.set((!chosen.is_empty()).then_some(chosen));
+                        }
+                    >
+                        <option value="" selected=move || current().is_empty()>{widget.text(id::FIELD_SERVICE_NOT_SURE)}</option>
+                        {services
+                            .into_iter()
+                            .map(|service| {
+                                let chosen = service.id.clone();
+                                view! {
+                                    <option value=service.id selected=move || current() == chosen>{service.name}</option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            }
+        })
+    }
+}

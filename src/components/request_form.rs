@@ -17,8 +17,8 @@ use crate::{
     attachments::Blocker,
     components::{
         attachments::{on_drag_over, on_drop, on_paste},
-        AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary, SeverityChoice,
-        TextField,
+        AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary, ServiceSelect,
+        SeverityChoice, TextField,
     },
     context::use_widget,
     field_errors::{self, control_id},
@@ -176,7 +176,7 @@ pub fn RequestForm(
                         }
                         .into_any()
                     } else {
-                        ().into_any()
+                        view! { <ServiceSelect value=state.service/> }.into_any()
                     }
                 }}
                 <TextField

@@ -50,6 +50,13 @@ fn draft() -> Draft {
 #[test]
 fn a_draft_comes_back_exactly_as_typed() {
     assert_eq!(Draft::decode(&draft().encode()), Some(draft()));
+    // A message to the partner keeps the service chosen.
+    let mut about_a_service = draft();
+    about_a_service.fields.service = Some("office365".into());
+    assert_eq!(
+        Draft::decode(&about_a_service.encode()),
+        Some(about_a_service)
+    );
 }
 
 #[test]

@@ -55,6 +55,7 @@ fn typed() -> RequestFields {
     RequestFields {
         category: Some(Category::Billing),
         severity: Some(Severity::Critical),
+        service: Some("exchange".into()),
         title: "  Factura duplicada ".into(),
         description: "\nLa factura de octubre aparece dos veces.\n".into(),
         contact_name: " Lucía Pérez ".into(),
@@ -229,7 +230,53 @@ fn contacting_the_partner_lists_the_articles_seen_and_needs_no_category() {
     assert_eq!(request.articles_seen, ["reset-password"]);
     assert_eq!(request.category, None);
     assert_eq!(request.severity, None);
+    assert_eq!(request.service.as_deref(), Some("exchange"));
     assert!(request.validate().is_empty());
+    // Not sure of the service: none named, and nothing missing.
+    let unsure = RequestFields {
+        service: None,
+        ..typed()
+    };
+    let request = unsure.to_request(&target, Locale::ZhCn);
+    assert_eq!(request.service, None);
+    assert!(request.validate().is_empty());
+}
+
+#[test]
+fn the_service_is_the_customers_choice_only_in_a_message_to_the_partner() {
+    // A Partner Center request has none; a customer request has the one
+    // chosen before its form.
+    let own = typed().to_request(&RequestTarget::PartnerCenter, Locale::EnUs);
+    assert_eq!(own.service, None);
+    let for_customer = typed().to_request(&RequestTarget::Customer(context()), Locale::EnUs);
+    assert_eq!(for_customer.service.as_deref(), Some("azure"));
+}
+
+#[test]
+fn a_prefilled_service_is_the_pages_until_the_customer_chooses_another() {
+    let prefill = Prefill {
+        service: Some("teams".into()),
+        ..portal_prefill()
+    };
+    let (page, _) = RequestFields::default().prefilled(false, &prefill);
+    assert_eq!(page.service.as_deref(), Some("teams"));
+    assert!(!page.beyond(&page));
+    assert!(page.describes_a_problem());
+    // A choice made stays over the page's.
+    let (chosen, _) = typed().prefilled(true, &prefill);
+    assert_eq!(chosen.service.as_deref(), Some("exchange"));
+    let other = RequestFields {
+        service: Some("exchange".into()),
+        ..page.clone()
+    };
+    assert!(other.beyond(&page));
+    // Back to "Not sure" is nothing of the user's, as an emptied field.
+    let unsure = RequestFields {
+        service: None,
+        ..page.clone()
+    };
+    assert!(!unsure.beyond(&page));
+    assert_eq!(typed().for_next_request().service, None);
 }
 
 #[test]

@@ -41,6 +41,8 @@ pub(super) struct Submission {
 pub struct RequestFormState {
     pub(super) category: RwSignal<Option<Category>>,
     pub(super) severity: RwSignal<Option<Severity>>,
+    /// The service a message to the partner is about (`RequestFields::service`).
+    pub(super) service: RwSignal<Option<String>>,
     pub(super) title: RwSignal<String>,
     pub(super) description: RwSignal<String>,
     pub(super) contact_name: RwSignal<String>,
@@ -94,6 +96,7 @@ impl RequestFormState {
         let state = RequestFormState {
             category: RwSignal::new(None),
             severity: RwSignal::new(None),
+            service: RwSignal::new(None),
             title: RwSignal::new(String::new()),
             description: RwSignal::new(String::new()),
             contact_name: RwSignal::new(String::new()),
@@ -173,6 +176,7 @@ impl RequestFormState {
         RequestFields {
             category: self.category.get_untracked(),
             severity: self.severity.get_untracked(),
+            service: self.service.get_untracked(),
             title: self.title.get_untracked(),
             description: self.description.get_untracked(),
             contact_name: self.contact_name.get_untracked(),
@@ -192,6 +196,7 @@ impl RequestFormState {
             fields: RequestFields {
                 category: self.category.get(),
                 severity: self.severity.get(),
+                service: self.service.get(),
                 title: self.title.get(),
                 description: self.description.get(),
                 contact_name: self.contact_name.get(),
@@ -240,6 +245,7 @@ impl RequestFormState {
     fn set_fields(&self, fields: RequestFields, language_chosen: bool) {
         self.category.set(fields.category);
         self.severity.set(fields.severity);
+        self.service.set(fields.service);
         self.title.set(fields.title);
         self.description.set(fields.description);
         self.contact_name.set(fields.contact_name);

@@ -41,6 +41,9 @@ impl RequestFormState {
         if current.category != filled.category {
             self.category.set(filled.category);
         }
+        if current.service != filled.service {
+            self.service.set(filled.service);
+        }
         if chosen_now && !chosen {
             self.contact_language.set(Some(filled.contact_language));
         }
