@@ -16,7 +16,7 @@ mod undo_notice;
 
 pub use admin_center_link::AdminCenterLink;
 pub use attachments::{AttachmentsField, AttachmentsState};
-pub use choices::{CategoryChoice, ContactLanguageChoice, ServiceSelect, SeverityChoice};
+pub use choices::{offered, CategoryChoice, ContactLanguageChoice, ServiceSelect, SeverityChoice};
 pub use customer_combobox::CustomerCombobox;
 pub use error_summary::ErrorSummary;
 pub use field::{FieldError as FieldErrorText, TextField};

@@ -88,8 +88,13 @@ pub enum RequestTarget {
     PartnerCenter,
     /// A service request on behalf of a customer.
     Customer(CustomerContext),
-    /// A customer contacting its partner, with the help articles it saw.
-    ContactPartner { articles_seen: Vec<String> },
+    /// A customer contacting its partner, with the help articles it saw and
+    /// the ids of the services its form offers (none while the list is not
+    /// here): a service is sent only if it is one of them.
+    ContactPartner {
+        articles_seen: Vec<String>,
+        services_offered: Vec<String>,
+    },
 }
 
 impl RequestFields {
@@ -123,9 +128,18 @@ impl RequestFields {
                 severity: self.severity,
                 ..common
             },
-            RequestTarget::ContactPartner { articles_seen } => NewSupportRequest {
+            RequestTarget::ContactPartner {
+                articles_seen,
+                services_offered,
+            } => NewSupportRequest {
                 kind: RequestKind::CustomerSelfService,
-                service: self.service.clone(),
+                // A draft's or the page's service that the form could not
+                // offer (the list not had, or without it) is not sent: the
+                // customer could not see it, nor correct it if refused.
+                service: self
+                    .service
+                    .clone()
+                    .filter(|service| services_offered.contains(service)),
                 articles_seen: articles_seen.clone(),
                 ..common
             },

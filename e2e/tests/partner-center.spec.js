@@ -324,6 +324,9 @@ test("a request the support service no longer has still shows what the device ke
   // (The reference between the isolation marks Fluent puts around it.)
   await expect(removed).toContainText(`\u2068${filed[0].reference}\u2069 is off this list now.`);
   await expect(widget.host.getByTestId("filed-removed-undo")).toBeFocused();
+  // Undo says what it undoes: the notice came with the screen, and a live
+  // region is not heard when it comes with its text.
+  await expect(widget.host.getByTestId("filed-removed-undo")).toHaveAccessibleDescription(`\u2068${filed[0].reference}\u2069 is off this list now.`);
   // Undo puts it back where it was (below the newer one), for this visit
   // and the next.
   await widget.host.getByTestId("filed-removed-undo").click();

@@ -137,7 +137,11 @@ test("a service chosen in a draft that the list no longer offers goes back to No
 test("a list of services that cannot be had leaves the field out, and the message still goes", async ({ page, request }) => {
   await page.route("**/services", (route) => route.fulfill({ status: 503, body: "" }));
   const widget = await openSelfService(page, "es-ES");
+  // A page's service, which the form cannot show without the list: not sent.
+  await page.locator("support-widget").evaluate((element) => element.prefill({ service: "azure" }));
+  const refused = page.waitForResponse("**/services");
   await widget.host.getByTestId("help-contact").click();
+  expect((await refused).status()).toBe(503);
   await widget.host.locator("#sw-title").fill("No puedo iniciar sesión");
   await expect(widget.host.getByTestId("contact-service")).toHaveCount(0);
   await widget.host.locator("#sw-description").fill("Desde esta mañana no puedo entrar.");

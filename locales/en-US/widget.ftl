@@ -246,7 +246,7 @@ submit-error-wait-days = The support service asked us to wait { $days } days bef
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 # Said when the service asked to wait more than 30 days.
-submit-error-wait-longer = The support service asked us not to send anything for more than a month (error { $status }). Try again later. Everything you typed is still here.
+submit-error-wait-longer = The support service asked us to wait more than a month before sending again (error { $status }). Try again after that. Everything you typed is still here.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again. Everything you typed is still here.

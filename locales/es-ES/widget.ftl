@@ -218,7 +218,7 @@ submit-error-wait-days = El servicio de soporte ha pedido esperar { $days } día
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 # Said when the service asked to wait more than 30 days.
-submit-error-wait-longer = El servicio de soporte ha pedido no volver a enviar nada durante más de un mes (error { $status }). Vuelva a intentarlo más adelante. Todo lo que ha escrito se conserva.
+submit-error-wait-longer = El servicio de soporte ha pedido esperar más de un mes antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.

@@ -209,7 +209,7 @@ submit-error-wait-days = 支持服务要求等待 { $days } 天后再发送（�
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 # Said when the service asked to wait more than 30 days.
-submit-error-wait-longer = 支持服务要求一个多月内不要再发送（错误代码：{ $status }）。请稍后重试。你输入的所有内容都已保留。
+submit-error-wait-longer = 支持服务要求等待一个多月后再发送（错误代码：{ $status }）。请在此之后重试。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。

@@ -209,7 +209,7 @@ submit-error-wait-days = 支援服務要求等待 { $days } 天後再傳送（�
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 # Said when the service asked to wait more than 30 days.
-submit-error-wait-longer = 支援服務要求一個多月內不要再傳送（錯誤代碼：{ $status }）。請稍後再試一次。您輸入的內容都還保留著。
+submit-error-wait-longer = 支援服務要求等待一個多月後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
-use support_contract::{Category, ContactLanguage, Severity};
+use support_contract::{Category, ContactLanguage, Service, Severity};
 
 use crate::{
     components::FieldErrorText,
     context::use_widget,
     field_errors::control_id,
     i18n::{id, MessageId},
+    loaded::Loaded,
     locale::Locale,
+    request::LoadError,
     request_form::{category_label, severity_label},
 };
 
@@ -166,22 +168,28 @@ pub fn ContactLanguageChoice(value: RwSignal<Option<ContactLanguage>>) -> impl I
     }
 }
 
-/// The service a customer's message to its partner is about, from the
-/// backend's list, or "Not sure" (none). Shown once the list is here; a
-/// choice the list no longer offers (a draft's) goes back to none, as the
-/// select shows it.
-#[component]
-pub fn ServiceSelect(value: RwSignal<Option<String>>) -> impl IntoView {
-    let widget = use_widget();
-    let services = widget.services_when(|| true);
-    let offered = move || match services.get() {
+/// The services a form can offer: the backend's list once here, if it has
+/// any.
+pub fn offered(services: Loaded<Result<Vec<Service>, LoadError>>) -> Option<Vec<Service>> {
+    match services.get() {
         Some(Ok(services)) if !services.is_empty() => Some(services),
         _ => None,
-    };
+    }
+}
+
+/// The service a customer's message to its partner is about, from
+/// `services`, or "Not sure" (none). Shown once the list is here; a choice
+/// the list does not offer (a draft's, the page's) goes back to none, as the
+/// select shows it.
+#[component]
+pub fn ServiceSelect(
+    value: RwSignal<Option<String>>,
+    services: Loaded<Result<Vec<Service>, LoadError>>,
+) -> impl IntoView {
+    let widget = use_widget();
     Effect::new(move |_| {
-        if let Some(services) = offered() {
-            let chosen = value.get_untracked();
-            if chosen.is_some_and(|chosen| !services.iter().any(|s| s.id == chosen)) {
+        if let (Some(services), Some(chosen)) = (offered(services), value.get()) {
+            if !services.iter().any(|s| s.id == chosen) {
                 value.set(None);
             }
         }
@@ -189,7 +197,7 @@ pub fn ServiceSelect(value: RwSignal<Option<String>>) -> impl IntoView {
     let id = control_id("service");
     let hint_id = format!("{id}-hint");
     move || {
-        offered().map(|services| {
+        offered(services).map(|services| {
             let current = move || value.get().unwrap_or_default();
             view! {
                 <div class="sw-field">

@@ -7,6 +7,7 @@ mod notices;
 mod state;
 
 use leptos::{ev::SubmitEvent, prelude::*};
+use support_contract::Service;
 
 pub use self::state::RequestFormState;
 use self::{
@@ -24,7 +25,8 @@ use crate::{
     field_errors::{self, control_id},
     i18n::id,
     journey::Step,
-    request::SubmitError,
+    loaded::Loaded,
+    request::{LoadError, SubmitError},
     request_form::{self, RequestTarget},
     screens::Confirmation,
 };
@@ -38,6 +40,10 @@ pub fn RequestForm(
     /// What the form files; read when it is sent.
     #[prop(into)]
     target: Signal<RequestTarget>,
+    /// The services a customer's message to its partner may name: its
+    /// screen loads them once (the form is redrawn after each answer).
+    #[prop(optional)]
+    services: Option<Loaded<Result<Vec<Service>, LoadError>>>,
 ) -> impl IntoView {
     let widget = use_widget();
     let pending = state.submit.pending;
@@ -176,7 +182,7 @@ pub fn RequestForm(
                         }
                         .into_any()
                     } else {
-                        view! { <ServiceSelect value=state.service/> }.into_any()
+                        services.map(|services| view! { <ServiceSelect value=state.service services/> }).into_any()
                     }
                 }}
                 <TextField

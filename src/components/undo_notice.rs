@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::{context::use_widget, i18n::id};
 
-/// Undo calls `on_undo`, then focus goes to the screen's heading.
+/// Undo calls `on_undo`, then focus goes to the screen's heading. `testid`
+/// also names the text's id (`sw-{testid}`), unique in the widget.
 #[component]
 pub fn UndoNotice(
     #[prop(into)] text: Signal<String>,
@@ -14,12 +15,17 @@ pub fn UndoNotice(
     on_undo: Callback<()>,
 ) -> impl IntoView {
     let widget = use_widget();
+    // Undo, which takes focus, is described by what it undoes: a notice
+    // drawn with its screen is in no live region that was there before it,
+    // and so may not be announced.
+    let text_id = format!("sw-{testid}");
     view! {
         <div class="sw-notice" data-testid=testid>
-            <p>{text}</p>
+            <p id=text_id.clone()>{text}</p>
             <button
                 type="button"
                 class="sw-button sw-button-secondary"
+                aria-describedby=text_id
                 data-testid=undo_testid
                 on:click=move |_| {
                     on_undo.run(());

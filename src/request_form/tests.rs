@@ -91,6 +91,7 @@ fn an_empty_form_of_each_kind_says_what_to_do_for_each_field_it_needs() {
         RequestTarget::Customer(context()),
         RequestTarget::ContactPartner {
             articles_seen: Vec::new(),
+            services_offered: Vec::new(),
         },
     ];
     for target in targets {
@@ -224,6 +225,7 @@ fn an_escalated_request_carries_what_the_guide_decided() {
 fn contacting_the_partner_lists_the_articles_seen_and_needs_no_category() {
     let target = RequestTarget::ContactPartner {
         articles_seen: vec!["reset-password".into()],
+        services_offered: vec!["azure".into(), "exchange".into()],
     };
     let request = typed().to_request(&target, Locale::ZhCn);
     assert_eq!(request.kind, RequestKind::CustomerSelfService);
@@ -240,6 +242,15 @@ fn contacting_the_partner_lists_the_articles_seen_and_needs_no_category() {
     let request = unsure.to_request(&target, Locale::ZhCn);
     assert_eq!(request.service, None);
     assert!(request.validate().is_empty());
+    // One the form does not offer (the list not had, or without it) is
+    // not sent: the customer could neither see nor correct it.
+    for services_offered in [Vec::new(), vec!["azure".to_owned()]] {
+        let target = RequestTarget::ContactPartner {
+            articles_seen: Vec::new(),
+            services_offered,
+        };
+        assert_eq!(typed().to_request(&target, Locale::ZhCn).service, None);
+    }
 }
 
 #[test]
@@ -256,12 +267,15 @@ fn the_service_is_the_customers_choice_only_in_a_message_to_the_partner() {
 fn a_prefilled_service_is_the_pages_until_the_customer_chooses_another() {
     let prefill = Prefill {
         service: Some("teams".into()),
-        ..portal_prefill()
+        ..Prefill::default()
     };
     let (page, _) = RequestFields::default().prefilled(false, &prefill);
     assert_eq!(page.service.as_deref(), Some("teams"));
-    assert!(!page.beyond(&page));
+    // The service alone is a problem described, but the page's, not the
+    // user's; the same form without the page's service would be the user's.
     assert!(page.describes_a_problem());
+    assert!(!page.beyond(&page));
+    assert!(page.beyond(&RequestFields::default()));
     // A choice made stays over the page's.
     let (chosen, _) = typed().prefilled(true, &prefill);
     assert_eq!(chosen.service.as_deref(), Some("exchange"));

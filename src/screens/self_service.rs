@@ -4,8 +4,8 @@ use support_contract::{Article, ContactLanguage};
 use crate::{
     api,
     components::{
-        load_health, BackButton, LoadFailure, RequestForm, RequestFormState, ScreenHeading,
-        ServiceHealthList,
+        load_health, offered, BackButton, LoadFailure, RequestForm, RequestFormState,
+        ScreenHeading, ServiceHealthList,
     },
     context::use_widget,
     i18n::{self, id},
@@ -262,8 +262,13 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
     // The articles the message names, in the order seen.
     let seen = Memo::new(move |_| widget.help.with(|help| help.articles_seen.clone()));
+    // Loaded once for the screen, not again each time the form is redrawn.
+    let services = widget.services();
     let target = Signal::derive(move || RequestTarget::ContactPartner {
         articles_seen: seen.with(|seen| seen.iter().map(|article| article.id.clone()).collect()),
+        services_offered: offered(services)
+            .map(|services| services.into_iter().map(|service| service.id).collect())
+            .unwrap_or_default(),
     });
     // The draft keeps them, so that a message resumed after a reload still
     // names them.
@@ -290,7 +295,7 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
                     </div>
                 })
             }}
-            <RequestForm state target/>
+            <RequestForm state target services/>
         </section>
     }
 }
