@@ -83,12 +83,13 @@ impl AskedWait {
         };
         let minutes = seconds.div_ceil(60);
         let hours = minutes.div_ceil(60);
+        let days = hours.div_ceil(24);
         Some(if minutes < 120 {
             AskedWait::Minutes(minutes)
         } else if hours < 48 {
             AskedWait::Hours(hours)
-        } else if hours.div_ceil(24) <= LONGEST_TOLD_DAYS {
-            AskedWait::Days(hours.div_ceil(24))
+        } else if days <= LONGEST_TOLD_DAYS {
+            AskedWait::Days(days)
         } else {
             AskedWait::Longer
         })

@@ -53,10 +53,7 @@ for (const locale of Object.keys(texts)) {
     await expect(service).toHaveValue("");
     await expect(service.locator("option:checked")).toHaveText(texts[locale].notSure);
     await service.selectOption("azure");
-    await widget.host.locator("#sw-title").fill("密码重置后仍无法登录");
-    await widget.host.locator("#sw-description").fill("按文章重置了密码，但仍然提示密码错误。");
-    await widget.host.locator("#sw-contact-name").fill("张伟");
-    await widget.host.locator("#sw-contact-email").fill("zhang.wei@example.cn");
+    await widget.fill({ title: "密码重置后仍无法登录", description: "按文章重置了密码，但仍然提示密码错误。", name: "张伟", email: "zhang.wei@example.cn" }, { category: false });
     await widget.submit();
     await expect(widget.confirmation).toContainText(texts[locale].sent);
     // The status view is the partner's: not offered to customers.
@@ -86,10 +83,7 @@ test("the service of a message to the partner: none unless chosen, kept over a r
   await expect(service()).toHaveValue("powerbi");
   // Back to "Not sure": nothing named.
   await service().selectOption("");
-  await widget.host.locator("#sw-title").fill("Reports are blank");
-  await widget.host.locator("#sw-description").fill("Every report shows no data since this morning.");
-  await widget.host.locator("#sw-contact-name").fill("Ana Ruiz");
-  await widget.host.locator("#sw-contact-email").fill("ana.ruiz@example.com");
+  await widget.fill({ title: "Reports are blank", description: "Every report shows no data since this morning.", name: "Ana Ruiz", email: "ana.ruiz@example.com" }, { category: false });
   await widget.submit();
   const stored = await widget.storedRequest(request);
   expect(stored.request.service).toBeUndefined();
@@ -236,10 +230,7 @@ test("articles listed by a blank search are browsed, not named to the partner", 
   await widget.host.getByTestId("help-contact").click();
   await expect(widget.host.getByTestId("articles-seen")).toContainText(texts["en-US"].article);
   await expect(intro).toHaveText("Describe the problem. Your partner will see which help articles your searches showed you.");
-  await widget.host.locator("#sw-title").fill("Still can't sign in");
-  await widget.host.locator("#sw-description").fill("Nothing in the list helped.");
-  await widget.host.locator("#sw-contact-name").fill("Wei Zhang");
-  await widget.host.locator("#sw-contact-email").fill("wei.zhang@example.cn");
+  await widget.fill({ title: "Still can't sign in", description: "Nothing in the list helped.", name: "Wei Zhang", email: "wei.zhang@example.cn" }, { category: false });
   await widget.submit();
   const stored = await widget.storedRequest(request);
   expect(stored.request.articles_seen).toEqual(found);
@@ -312,10 +303,7 @@ test("once the message is sent, contacting the partner again begins a new one", 
   await search(widget, texts["en-US"].query);
   await expect(widget.host.getByTestId("article").first()).toBeVisible();
   await widget.host.getByTestId("help-contact").click();
-  await widget.host.locator("#sw-title").fill("Still can't sign in");
-  await widget.host.locator("#sw-description").fill("I reset the password as the article says.");
-  await widget.host.locator("#sw-contact-name").fill("Wei Zhang");
-  await widget.host.locator("#sw-contact-email").fill("wei.zhang@example.cn");
+  await widget.fill({ title: "Still can't sign in", description: "I reset the password as the article says.", name: "Wei Zhang", email: "wei.zhang@example.cn" }, { category: false });
   await widget.submit();
   await expect(widget.confirmation).toContainText(texts["en-US"].sent);
   // The confirmation says what comes next; the articles were the form's.

@@ -40,8 +40,9 @@ pub fn RequestForm(
     /// What the form files; read when it is sent.
     #[prop(into)]
     target: Signal<RequestTarget>,
-    /// The services a customer's message to its partner may name: its
-    /// screen loads them once (the form is redrawn after each answer).
+    /// The services a customer's message to its partner may name, loaded
+    /// by its screen, whose request target also reads them (which of them
+    /// may be sent).
     #[prop(optional)]
     services: Option<Loaded<Result<Vec<Service>, LoadError>>>,
 ) -> impl IntoView {

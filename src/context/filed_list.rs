@@ -45,6 +45,12 @@ impl WidgetContext {
         Some(filed::storage_key(&backend, self.audience.get_untracked()))
     }
 
+    /// Whether the list is still kept at `key`, where an Undo's list was: not
+    /// once the page has changed the backend or the audience.
+    fn keeps_list_at(self, key: &Option<String>) -> bool {
+        key.is_some() && self.filed_key() == *key
+    }
+
     /// Reads the list of filed requests for the current backend and audience.
     pub fn load_filed(self) {
         let stored = self
@@ -107,7 +113,7 @@ impl WidgetContext {
     /// filed since, here or in another tab; nothing once the page has
     /// changed the backend or the audience.
     pub fn restore_filed(self, forgotten: ForgottenFiled) {
-        if forgotten.key.is_none() || self.filed_key() != forgotten.key {
+        if !self.keeps_list_at(&forgotten.key) {
             return;
         }
         self.filed.set(forgotten.list.below(&self.filed_now()));
@@ -131,7 +137,7 @@ impl WidgetContext {
     /// Puts back what `forget_filed` took (its Undo) where it was, as
     /// `restore_filed` does for the whole list.
     pub fn restore_removed(self, removed: RemovedFiled) {
-        if removed.key.is_none() || self.filed_key() != removed.key {
+        if !self.keeps_list_at(&removed.key) {
             return;
         }
         let list = self.filed_now().with_back(removed.request, &removed.before);

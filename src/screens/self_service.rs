@@ -262,7 +262,8 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
     // The articles the message names, in the order seen.
     let seen = Memo::new(move |_| widget.help.with(|help| help.articles_seen.clone()));
-    // Loaded once for the screen, not again each time the form is redrawn.
+    // Loaded once for the screen: the form's select shows them, and the
+    // target sends a chosen service only if it is one of them.
     let services = widget.services();
     let target = Signal::derive(move || RequestTarget::ContactPartner {
         articles_seen: seen.with(|seen| seen.iter().map(|article| article.id.clone()).collect()),
