@@ -63,10 +63,23 @@ pub fn character_count(locale: Locale, field: &str, text: &str) -> Option<(Strin
     Some((i18n::format(locale, message_id, Some(&args)), over))
 }
 
+/// Where the form's request gets its service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServiceFrom {
+    /// Chosen before the form (a customer's service request), or none.
+    BeforeTheForm,
+    /// The form's own select (a customer's message to its partner).
+    TheForm,
+}
+
 /// The localized sentence for one error, as the error summary and the field
 /// both show it (GOV.UK: the same words in both places).
-pub fn message(locale: Locale, error: &FieldError) -> String {
+pub fn message(locale: Locale, error: &FieldError, service: ServiceFrom) -> String {
     let field = error.field.as_str();
+    if field == "service" && service == ServiceFrom::TheForm {
+        // The select offered a service the backend no longer has.
+        return i18n::message(locale, id::ERROR_SERVICE_NOT_OFFERED);
+    }
     let Some(label_id) = field_label(field) else {
         // The customer and service were chosen before the form; anything
         // else is the request as a whole (its key, its kind, the guide's
@@ -155,7 +168,28 @@ mod tests {
     use super::*;
 
     fn text(locale: Locale, field: &str, code: ErrorCode) -> String {
-        message(locale, &FieldError::new(field, code))
+        message(
+            locale,
+            &FieldError::new(field, code),
+            ServiceFrom::BeforeTheForm,
+        )
+    }
+
+    #[test]
+    fn a_service_refused_from_the_form_is_chosen_again_there() {
+        let error = FieldError::new("service", ErrorCode::InvalidValue);
+        for locale in Locale::ALL {
+            let in_form = message(locale, &error, ServiceFrom::TheForm);
+            let before = message(locale, &error, ServiceFrom::BeforeTheForm);
+            assert_ne!(in_form, before, "{locale:?}");
+            // It names the select's own "Not sure", in the same words.
+            let not_sure = i18n::message(locale, id::FIELD_SERVICE_NOT_SURE);
+            assert!(in_form.contains(&not_sure), "{locale:?}: {in_form}");
+        }
+        assert_eq!(
+            message(Locale::EnUs, &error, ServiceFrom::TheForm),
+            "The support service doesn't recognize this service any more. Choose another one, or “Not sure”"
+        );
     }
 
     #[test]

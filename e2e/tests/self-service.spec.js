@@ -128,6 +128,49 @@ test("a service chosen in a draft that the list no longer offers goes back to No
   expect(stored.request.service).toBeUndefined();
 });
 
+test("a service the backend refuses (gone since the list came) is named at the select, which reads the list again", async ({ page, request }) => {
+  // The lists read before the message is sent still offer a service that
+  // the backend has since dropped; the lists read after no longer do.
+  let sent = false;
+  let listsAfter = 0;
+  page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/support-requests") && (sent = true));
+  await page.route("**/services", async (route) => {
+    const listed = await (await route.fetch()).json();
+    if (sent) listsAfter += 1;
+    const services = sent ? listed.services : [...listed.services, { id: "retired", name: "Retired Service", admin_center_url: "https://example.com/" }];
+    await route.fulfill({ json: { services } });
+  });
+  const widget = await openSelfService(page, "en-US");
+  await widget.host.getByTestId("help-contact").click();
+  const service = widget.host.getByTestId("contact-service");
+  await service.selectOption("retired");
+  await widget.fill({ title: "Reports are empty", description: "No data since this morning.", name: "Wei Zhang", email: "wei.zhang@example.com" }, { category: false });
+  const refused = page.waitForResponse((response) => response.url().endsWith("/support-requests") && response.request().method() === "POST");
+  await widget.submit();
+  expect((await refused).status()).toBe(422);
+  const sentence = "The support service doesn't recognize this service any more. Choose another one, or “Not sure”";
+  // In the summary, whose link leads to the select, and at the select.
+  const summary = widget.host.getByTestId("error-summary");
+  await expect(summary.getByRole("link")).toHaveText([sentence]);
+  await expect(widget.host.locator("#sw-service-error")).toHaveText(sentence);
+  await expect(service).toHaveAttribute("aria-invalid", "true");
+  await expect(service).toHaveAttribute("aria-describedby", "sw-service-hint sw-service-error");
+  await summary.getByRole("link").click();
+  await expect(service).toBeFocused();
+  // The list read again drops the service, and the choice of it.
+  await expect(service.locator("option")).toHaveText(["Not sure", "Office 365", "Azure", "Dynamics 365", "Power BI"]);
+  await expect(service).toHaveValue("");
+  expect(listsAfter).toBe(1);
+  // Nothing typed is lost, and the message goes with another service.
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Reports are empty");
+  await service.selectOption("powerbi");
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.service).toBe("powerbi");
+  expect(stored.request.title).toBe("Reports are empty");
+});
+
 test("a list of services that cannot be had leaves the field out, and the message still goes", async ({ page, request }) => {
   await page.route("**/services", (route) => route.fulfill({ status: 503, body: "" }));
   const widget = await openSelfService(page, "es-ES");

@@ -211,6 +211,8 @@ error-not-accepted = The support service didn't accept { $field }. Check it and 
 # The customer or service chosen before the form is no longer known to the support service.
 error-customer-unknown = The support service doesn't recognize this customer any more. Go back and choose the customer again
 error-service-unknown = The support service doesn't recognize this service any more. Go back and choose the service again
+# The service the contact form's select offered is no longer known to the support service.
+error-service-not-offered = The support service doesn't recognize this service any more. Choose another one, or “Not sure”
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = The support service didn't accept this request. Try again, and if it happens again, contact your portal's support team
 # An attempt whose answer was lost reached the service with the text as it

@@ -189,6 +189,8 @@ error-not-accepted = El servicio de soporte no ha aceptado el valor del campo «
 # The customer or service chosen before the form is no longer known to the support service.
 error-customer-unknown = El servicio de soporte ya no reconoce a este cliente. Vuelva atrás y elija el cliente de nuevo
 error-service-unknown = El servicio de soporte ya no reconoce este servicio. Vuelva atrás y elija el servicio de nuevo
+# The service the contact form's select offered is no longer known to the support service.
+error-service-not-offered = El servicio de soporte ya no reconoce este servicio. Elija otro, o «No lo sé»
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = El servicio de soporte no ha aceptado esta solicitud. Inténtelo de nuevo y, si vuelve a ocurrir, póngase en contacto con el equipo de soporte del portal
 error-sent-before-changes = Un intento anterior de enviar esta solicitud, antes de sus últimos cambios, llegó al servicio de soporte y es posible que ya se haya registrado tal como estaba. Si la vuelve a enviar, se registrará como una solicitud nueva, tal como está ahora.

@@ -180,6 +180,8 @@ error-not-accepted = 支持服务未接受你填写的{ $field }，请检查后�
 # The customer or service chosen before the form is no longer known to the support service.
 error-customer-unknown = 支持服务已无法识别此客户。请返回并重新选择客户
 error-service-unknown = 支持服务已无法识别此服务。请返回并重新选择服务
+# The service the contact form's select offered is no longer known to the support service.
+error-service-not-offered = 支持服务已无法识别此服务。请选择其他服务，或选择“不确定”
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支持服务未接受此请求。请重试；如果问题再次出现，请联系门户的支持团队
 error-sent-before-changes = 在你修改之前，此请求的一次发送已到达支持服务，可能已按修改前的内容提交。如果再次发送，将按现在的内容另行提交一个新请求。

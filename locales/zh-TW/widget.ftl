@@ -180,6 +180,8 @@ error-not-accepted = 支援服務未接受您填寫的{ $field }，請檢查後�
 # The customer or service chosen before the form is no longer known to the support service.
 error-customer-unknown = 支援服務已無法辨識此客戶。請返回並重新選擇客戶
 error-service-unknown = 支援服務已無法辨識此服務。請返回並重新選擇服務
+# The service the contact form's select offered is no longer known to the support service.
+error-service-not-offered = 支援服務已無法辨識此服務。請選擇其他服務，或選擇「不確定」
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支援服務未接受此要求。請再試一次；如果問題再次發生，請聯絡入口網站的支援小組
 error-sent-before-changes = 在您修改之前，此要求的一次傳送已到達支援服務，可能已依修改前的內容提交。如果再次傳送，將依現在的內容另外提交一個新要求。

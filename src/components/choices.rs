@@ -180,11 +180,12 @@ pub fn offered(services: Loaded<Result<Vec<Service>, LoadError>>) -> Option<Vec<
 /// The service a customer's message to its partner is about, from
 /// `services`, or "Not sure" (none). Shown once the list is here; a choice
 /// the list does not offer (a draft's, the page's) goes back to none, as the
-/// select shows it.
+/// select shows it. `error` is the backend's refusal of the service sent.
 #[component]
 pub fn ServiceSelect(
     value: RwSignal<Option<String>>,
     services: Loaded<Result<Vec<Service>, LoadError>>,
+    error: Signal<Option<String>>,
 ) -> impl IntoView {
     let widget = use_widget();
     Effect::new(move |_| {
@@ -196,17 +197,32 @@ pub fn ServiceSelect(
     });
     let id = control_id("service");
     let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let invalid = move || error.with(Option::is_some);
+    let described_by = {
+        let ids = format!("{hint_id} {error_id}");
+        let hint_id = hint_id.clone();
+        move || {
+            if invalid() {
+                ids.clone()
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
     move || {
         offered(services).map(|services| {
             let current = move || value.get().unwrap_or_default();
             view! {
-                <div class="sw-field">
+                <div class="sw-field" class:sw-field-invalid=invalid>
                     <label class="sw-label" for=id.clone()>{widget.text(id::FIELD_SERVICE_LABEL)}</label>
                     <p class="sw-hint" id=hint_id.clone()>{widget.text(id::FIELD_SERVICE_HINT)}</p>
+                    <FieldErrorText id=error_id.clone() error/>
                     <select
                         class="sw-input"
                         id=id.clone()
-                        aria-describedby=hint_id.clone()
+                        aria-invalid=move || invalid().to_string()
+                        aria-describedby=described_by.clone()
                         data-testid="contact-service"
                         prop:value=current
                         on:change=move |event| {

@@ -2,7 +2,11 @@ use leptos::prelude::*;
 use support_contract::FieldError;
 use wasm_bindgen::JsCast;
 
-use crate::{context::use_widget, field_errors, i18n::id};
+use crate::{
+    context::use_widget,
+    field_errors::{self, ServiceFrom},
+    i18n::id,
+};
 
 /// The list of problems at the top of a form (the GOV.UK error summary): it
 /// takes focus when a submit fails, which reads its title and its list, and
@@ -10,7 +14,11 @@ use crate::{context::use_widget, field_errors, i18n::id};
 /// leave as their fields are put right, and a live region would read the
 /// whole list out again at each keystroke that fixes one.
 #[component]
-pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoView {
+pub fn ErrorSummary(
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    /// Where the form's request gets its service, for the words of its error.
+    service_from: ServiceFrom,
+) -> impl IntoView {
     let widget = use_widget();
     view! {
         <div
@@ -32,7 +40,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoV
                         .map(|error| {
                             let target = field_errors::control_id(&error.field);
                             let href = format!("#{target}");
-                            let text = field_errors::message(locale, &error);
+                            let text = field_errors::message(locale, &error, service_from);
                             view! {
                                 <li>
                                     <a href=href on:click=move |event| {

@@ -22,7 +22,7 @@ use crate::{
         SeverityChoice, TextField,
     },
     context::use_widget,
-    field_errors::{self, control_id},
+    field_errors::{self, control_id, ServiceFrom},
     i18n::id,
     journey::Step,
     loaded::Loaded,
@@ -71,6 +71,12 @@ pub fn RequestForm(
             _ => Vec::new(),
         }
     });
+    // The kind of form never changes while it is shown (see `title_hint`).
+    let service_from = if services.is_some() {
+        ServiceFrom::TheForm
+    } else {
+        ServiceFrom::BeforeTheForm
+    };
     let error_at = move |field: &'static str| {
         Signal::derive(move || {
             let locale = widget.locale.get();
@@ -78,7 +84,7 @@ pub fn RequestForm(
                 errors
                     .iter()
                     .find(|e| e.field == field)
-                    .map(|e| field_errors::message(locale, e))
+                    .map(|e| field_errors::message(locale, e, service_from))
             })
         })
     };
@@ -88,10 +94,22 @@ pub fn RequestForm(
     // while the form is shown: coming back to a form refused earlier leaves
     // focus where the user put it. (The page hears of every outcome from
     // `RequestFormState::send`, once.)
+    //
+    // A service the backend refused is one it no longer has: the contact
+    // form's select reads the list again, which drops it (and the choice
+    // of it).
     Effect::new(move |shown: Option<()>| {
-        let rejected = result.with(|result| matches!(result, Some(Err(SubmitError::Rejected(_)))));
-        if rejected && shown.is_some() {
+        let refused_service = result.with(|result| match result {
+            Some(Err(SubmitError::Rejected(errors))) => {
+                Some(errors.iter().any(|e| e.field == "service"))
+            }
+            _ => None,
+        });
+        if let (Some(refused_service), Some(())) = (refused_service, shown) {
             focus_summary();
+            if let (true, Some(services)) = (refused_service, services) {
+                services.reload();
+            }
         }
     });
 
@@ -170,7 +188,7 @@ pub fn RequestForm(
                 data-testid="request-form"
             >
                 <DraftNotice state/>
-                <ErrorSummary errors=errors/>
+                <ErrorSummary errors=errors service_from/>
                 {move || {
                     if is_customer_request() {
                         view! {
@@ -183,7 +201,7 @@ pub fn RequestForm(
                         }
                         .into_any()
                     } else {
-                        services.map(|services| view! { <ServiceSelect value=state.service services/> }).into_any()
+                        services.map(|services| view! { <ServiceSelect value=state.service services error=error_at("service")/> }).into_any()
                     }
                 }}
                 <TextField

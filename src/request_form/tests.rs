@@ -85,7 +85,10 @@ fn context() -> CustomerContext {
 fn an_empty_form_of_each_kind_says_what_to_do_for_each_field_it_needs() {
     use support_contract::{ErrorCode, FieldError};
 
-    use crate::{field_errors, i18n};
+    use crate::{
+        field_errors::{self, ServiceFrom},
+        i18n,
+    };
     let targets = [
         RequestTarget::PartnerCenter,
         RequestTarget::Customer(context()),
@@ -113,10 +116,13 @@ fn an_empty_form_of_each_kind_says_what_to_do_for_each_field_it_needs() {
                         i18n::message(locale, label).into(),
                     )])),
                 );
-                let said = field_errors::message(locale, error);
+                let said = field_errors::message(locale, error, ServiceFrom::BeforeTheForm);
                 assert_ne!(said, refused, "{locale:?} {error:?}");
                 let other = FieldError::new(error.field.as_str(), ErrorCode::InvalidValue);
-                assert_ne!(said, field_errors::message(locale, &other));
+                assert_ne!(
+                    said,
+                    field_errors::message(locale, &other, ServiceFrom::BeforeTheForm)
+                );
             }
         }
     }
