@@ -11,7 +11,7 @@ use crate::{
     app::{HostAttributes, Widget},
     controls::{Controls, ControlsSlot},
     host_api::{self, Flow, HostApiError, Prefill},
-    panel::PanelFocus,
+    panel::CoveringPanel,
 };
 
 /// One mounted `<support-widget>`. The loader keeps it on the element, calls
@@ -23,8 +23,9 @@ pub struct WidgetHandle {
     controls: ControlsSlot,
     in_flight: Option<AbortController>,
     mounted: Option<Box<dyn Any>>,
-    /// In launcher mode, Tab kept inside the panel while it covers the page.
-    panel: Option<PanelFocus>,
+    /// In launcher mode, Tab kept inside the panel while it covers the page,
+    /// and the panel above an on-screen keyboard.
+    panel: Option<CoveringPanel>,
 }
 
 #[wasm_bindgen]
@@ -149,7 +150,7 @@ pub fn mount(
     let slot = controls.clone();
     let element = host.clone();
     let focus = focus.unwrap_or(false);
-    let panel = PanelFocus::keep(&container);
+    let panel = CoveringPanel::keep(&container);
     let mounted = leptos::mount::mount_to(container, move || {
         view! { <Widget attributes=for_view host=element abort controls=slot messages focus/> }
     });

@@ -1,13 +1,19 @@
 //! The launcher's panel while it covers the page (phones): Tab and Shift+Tab
 //! go round the panel's controls instead of reaching the page hidden behind
 //! it, and the panel is `aria-modal`, so that a screen reader keeps to it as
-//! well. The loader draws the panel, a `role="dialog"` around the widget's
-//! container, with its close button first. Where the panel floats beside the
-//! page, which stays in use, it is not modal and Tab moves on to the page as
-//! usual.
+//! well. It also covers only what can be seen of the screen: an on-screen
+//! keyboard takes the bottom of the screen without making the page any
+//! shorter (it shrinks the visual viewport only), and would hide the field
+//! being typed in under it (`fit_to_visible`). The loader draws the panel, a
+//! `role="dialog"` around the widget's container, with its close button
+//! first. Where the panel floats beside the page, which stays in use, it is
+//! not modal and Tab moves on to the page as usual.
 
 use wasm_bindgen::{prelude::*, JsCast};
-use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node, ResizeObserver};
+use web_sys::{
+    Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, Node, ResizeObserver,
+    VisualViewport,
+};
 
 /// What Tab can reach, before the checks that need the element itself
 /// (`display: none`, radio groups).
@@ -16,19 +22,23 @@ const TABBABLE: &str = "a[href]:not([tabindex^='-']), button:enabled:not([tabind
      textarea:enabled:not([tabindex^='-']), [tabindex]:not([tabindex^='-'])";
 
 /// Keeps Tab and a screen reader inside the dialog around a mounted widget
-/// while it covers the page, until dropped.
-pub struct PanelFocus {
+/// while it covers the page, and the dialog over what can be seen of the
+/// screen, until dropped.
+pub struct CoveringPanel {
     panel: Element,
     on_keydown: Closure<dyn Fn(KeyboardEvent)>,
     /// Sees the panel open, close, and change size with the window.
     resizes: ResizeObserver,
     _on_resize: Closure<dyn Fn()>,
+    /// Sees an on-screen keyboard come and go, and the page pan under it.
+    viewport: Option<VisualViewport>,
+    on_visible_change: Closure<dyn Fn(Event)>,
 }
 
-impl PanelFocus {
+impl CoveringPanel {
     /// For a widget mounted into `container`: `None` when no dialog holds it
     /// (inline mode).
-    pub fn keep(container: &HtmlElement) -> Option<PanelFocus> {
+    pub fn keep(container: &HtmlElement) -> Option<CoveringPanel> {
         let panel = container.closest("[role=dialog]").ok()??;
         let within = panel.clone();
         let on_keydown = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
@@ -74,25 +84,44 @@ impl PanelFocus {
             } else {
                 within.remove_attribute("aria-modal")
             };
+            fit_to_visible(&within, false);
         });
+        let within = panel.clone();
+        let on_visible_change = Closure::<dyn Fn(Event)>::new(move |event: Event| {
+            fit_to_visible(&within, event.type_() == "resize");
+        });
+        let viewport = web_sys::window().and_then(|window| window.visual_viewport());
+        if let Some(viewport) = &viewport {
+            let listener = on_visible_change.as_ref().unchecked_ref();
+            _ = viewport.add_event_listener_with_callback("resize", listener);
+            _ = viewport.add_event_listener_with_callback("scroll", listener);
+        }
         // Both or neither: each is undone only by dropping what holds both.
         let resizes = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
         panel
             .add_event_listener_with_callback("keydown", on_keydown.as_ref().unchecked_ref())
             .ok()?;
         resizes.observe(&panel);
-        Some(PanelFocus {
+        Some(CoveringPanel {
             panel,
             on_keydown,
             resizes,
             _on_resize: on_resize,
+            viewport,
+            on_visible_change,
         })
     }
 }
 
-impl Drop for PanelFocus {
+impl Drop for CoveringPanel {
     fn drop(&mut self) {
         self.resizes.disconnect();
+        if let Some(viewport) = &self.viewport {
+            let listener = self.on_visible_change.as_ref().unchecked_ref();
+            _ = viewport.remove_event_listener_with_callback("resize", listener);
+            _ = viewport.remove_event_listener_with_callback("scroll", listener);
+        }
+        unfit(&self.panel);
         _ = self.panel.remove_attribute("aria-modal");
         _ = self.panel.remove_event_listener_with_callback(
             "keydown",
@@ -113,6 +142,59 @@ fn covers_page(panel: &Element) -> bool {
     };
     let rect = panel.get_bounding_client_rect();
     rect.left() <= 0.5 && rect.right() >= f64::from(page.client_width()) - 0.5
+}
+
+/// While the panel covers the page, fits it to the visual viewport, the part
+/// of the page that can be seen: above an on-screen keyboard, and where the
+/// browser has panned to. After the viewport has changed size (a keyboard
+/// coming up, say), the control being typed in is scrolled back into sight
+/// within the panel. Not while the page is zoomed in: the panel then stays
+/// as large as the page, to be panned over like the rest of it.
+fn fit_to_visible(panel: &Element, resized: bool) {
+    let Some(viewport) = web_sys::window().and_then(|window| window.visual_viewport()) else {
+        return;
+    };
+    let Some(style) = panel.dyn_ref::<HtmlElement>().map(HtmlElement::style) else {
+        return;
+    };
+    if !covers_page(panel) || (viewport.scale() - 1.0).abs() > 0.01 {
+        unfit(panel);
+        return;
+    }
+    let (top, height) = (viewport.offset_top(), viewport.height());
+    // In whole pixels: writing a float would bring Rust's float formatting
+    // into the WebAssembly, which it otherwise does without (6 KB).
+    let set = |top: f64, height: f64| {
+        let px = |length: f64| format!("{}px", length.round() as i32);
+        _ = style.set_property("--_visible-top", &px(top));
+        _ = style.set_property("--_visible-height", &px(height));
+    };
+    set(top, height);
+    // A page's CSS `zoom` scales these lengths; scale them back.
+    let drawn = panel.get_bounding_client_rect().height();
+    if drawn > 0.0 && (drawn - height).abs() > 1.0 {
+        let zoom = drawn / height;
+        set(top / zoom, height / zoom);
+    }
+    if resized {
+        let typing_in = panel
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .and_then(|root| root.active_element())
+            .filter(|focused| panel.contains(Some(focused)));
+        if let Some(focused) = typing_in {
+            crate::context::scroll_into_sight(&focused);
+        }
+    }
+}
+
+/// The panel back to the whole height of the page.
+fn unfit(panel: &Element) {
+    if let Some(panel) = panel.dyn_ref::<HtmlElement>() {
+        _ = panel.style().remove_property("--_visible-top");
+        _ = panel.style().remove_property("--_visible-height");
+    }
 }
 
 /// The panel's Tab stops in document order: enabled, not `display: none`,

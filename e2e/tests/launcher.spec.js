@@ -470,6 +470,74 @@ test("on a phone the panel fills the screen and is modal; beside the page it is 
   await expect(panel).toHaveAttribute("aria-modal", "true");
 });
 
+/**
+ * What the browser reports while an on-screen keyboard is up: the visual
+ * viewport (what can be seen) shorter than the page, which keeps its height,
+ * and panned `offsetTop` down it; `scale` above 1 is a pinch zoom. Headless
+ * Chromium draws no keyboard, so the page's own `visualViewport` says so
+ * here, and tells of the change as the browser does. `null` is the keyboard
+ * gone.
+ */
+async function visibleViewport(page, values) {
+  await page.evaluate((values) => {
+    const viewport = window.visualViewport;
+    for (const name of ["height", "offsetTop", "scale"]) {
+      if (values === null) delete viewport[name];
+      else if (name in values) Object.defineProperty(viewport, name, { configurable: true, get: () => values[name] });
+    }
+    viewport.dispatchEvent(new Event("resize"));
+    viewport.dispatchEvent(new Event("scroll"));
+  }, values);
+}
+
+test("on a phone the panel stays above the on-screen keyboard, with the field being typed in in sight", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.locator("support-widget .sw-launcher").click();
+  const widget = new SupportWidgetPage(page);
+  await widget.openPartnerCenterRequest();
+  const panel = page.locator("support-widget .sw-panel");
+  const close = page.locator("support-widget .sw-panel-close");
+  // A field low in the form: the keyboard comes up over it.
+  const email = widget.host.locator("#sw-contact-email");
+  await email.focus();
+  await email.pressSequentially("wei");
+  expect((await email.boundingBox()).y).toBeGreaterThan(300);
+
+  await visibleViewport(page, { height: 300 });
+  await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 300 });
+  // The field, above the keyboard and below the close button, which stays.
+  const field = await email.boundingBox();
+  expect(field.y).toBeGreaterThanOrEqual(48);
+  expect(field.y + field.height).toBeLessThanOrEqual(300);
+  expect((await close.boundingBox()).y).toBe(4);
+  await expect(email).toBeFocused();
+  await email.pressSequentially(".zhang@example.com");
+  await expect(email).toHaveValue("wei.zhang@example.com");
+
+  // The browser pans the page under the keyboard: the panel follows.
+  await visibleViewport(page, { height: 300, offsetTop: 120 });
+  await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 120, width: 390, height: 300 });
+
+  // The keyboard gone, the panel fills the screen again.
+  await visibleViewport(page, null);
+  await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 700 });
+
+  // Zoomed in with two fingers, the panel keeps the page's size, to be
+  // panned over like the page.
+  await visibleViewport(page, { height: 350, scale: 2 });
+  await page.waitForTimeout(100);
+  expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 700 });
+  await visibleViewport(page, null);
+
+  // Beside the page on a wide screen, a shorter visible part changes nothing.
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const beside = await panel.boundingBox();
+  await visibleViewport(page, { height: 300 });
+  await page.waitForTimeout(100);
+  expect(await panel.boundingBox()).toEqual(beside);
+});
+
 test("on a phone turned sideways the panel fills the screen, and inputs are large enough not to zoom", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
