@@ -211,7 +211,13 @@ impl Journey {
             }
             (RequestStatus, Step::Back) => next.screen = self.status_from,
             (Solved, Step::Home) => return Journey::default(),
-            (Escalation, Step::Home) if self.guide.step == GuideStep::KnownIncident => {
+            // The guide's ends where nothing is escalated start afresh.
+            (Escalation, Step::Home)
+                if matches!(
+                    self.guide.step,
+                    GuideStep::KnownIncident | GuideStep::OwnSupport
+                ) =>
+            {
                 return Journey::default()
             }
             (_, Step::Home) => next.screen = Home,

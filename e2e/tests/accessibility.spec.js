@@ -109,6 +109,10 @@ for (const locale of locales) {
     await widget.host.getByTestId("guide-duties-continue").click();
     await expect(widget.host.locator("#sw-duties-error")).not.toBeEmpty();
     await expectNoViolations(page, "guide: partner duties unacknowledged");
+    await widget.host.getByTestId("guide-duties-decline").click();
+    await expect(widget.host.getByTestId("guide-own-support")).toBeVisible();
+    await expectNoViolations(page, "guide: the partner supports it");
+    await widget.host.getByTestId("back").click();
     await widget.host.getByTestId("duties-acknowledge").check();
     await widget.host.getByTestId("guide-duties-continue").click();
     await expectNoViolations(page, "customer request after the guide");

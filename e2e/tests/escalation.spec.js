@@ -194,6 +194,49 @@ for (const locale of ["es-ES", "zh-CN"]) {
   });
 }
 
+const ownSupport = {
+  "en-US": { decline: "I'll support it myself", heading: "Nothing was escalated" },
+  "zh-TW": { decline: "由我方自行提供支援", heading: "未呈報任何問題" },
+};
+for (const locale of Object.keys(ownSupport)) {
+  test(`on the partner's duties, supporting it oneself ends the guide with nothing sent in ${locale}`, async ({ page }) => {
+    const widget = new SupportWidgetPage(page);
+    const posted = [];
+    page.on("request", (r) => r.method() === "POST" && posted.push(r.url()));
+    await startEscalation(widget, locale, "dynamics365");
+    await widget.host.getByTestId("guide-health-continue").click();
+    await widget.host.getByTestId("troubleshoot-settings").check();
+    await widget.host.getByTestId("guide-troubleshoot-continue").click();
+    await widget.host.getByTestId("guide-reason-none").click();
+    await expect(widget.host.getByTestId("guide-duties")).toBeVisible();
+    // No acknowledgement needed to take it on.
+    const decline = widget.host.getByTestId("guide-duties-decline");
+    await expect(decline).toHaveText(ownSupport[locale].decline);
+    await decline.click();
+    const own = widget.host.getByTestId("guide-own-support");
+    await expect(own).toBeVisible();
+    await expect(widget.heading).toHaveText(ownSupport[locale].heading);
+    await expect(widget.heading).toBeFocused();
+    await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
+    // Back, to think again: the duties, as they were left.
+    await widget.host.getByTestId("back").click();
+    await expect(widget.host.getByTestId("guide-duties")).toBeVisible();
+    await expect(widget.host.getByTestId("duties-acknowledge")).not.toBeChecked();
+    await decline.click();
+    await own.getByTestId("guide-start-again").click();
+    await expect(widget.home).toBeVisible();
+    // Started afresh: the customer is asked for again, and the guide
+    // starts from its first question.
+    await widget.host.getByTestId("open-escalation-guide").click();
+    await expect(widget.host.locator("#sw-customer-search")).toBeVisible();
+    await widget.host.getByRole("option", { name: texts[locale].customer }).click();
+    await widget.host.locator(`[data-testid=service-option]`).nth(serviceIndex.dynamics365).click();
+    await expect(widget.host.getByTestId("guide-health")).toBeVisible();
+    expect(posted).toEqual([]);
+    expect(await widget.customerDraft()).toBe("");
+  });
+}
+
 for (const [locale, reason] of [
   ["en-US", "unavailable_service"],
   ["zh-CN", "regional_multi_tenant_issue"],

@@ -371,6 +371,11 @@ guide-duties-remediation = If 21Vianet determines that problems like these have 
 guide-duties-acknowledge = I understand that this problem is my organization's to support
 guide-duties-required = Confirm that you understand before you go on.
 guide-duties-continue = Continue to the request
+# On the partner's duties: ends the guide, nothing escalated.
+guide-duties-decline = I'll support it myself
+# The end of the guide after guide-duties-decline.
+guide-own-support-heading = Nothing was escalated
+guide-own-support-text = Support your customer with this yourself. If you find later that it's one of the five kinds of problem 21Vianet takes, go through this check again to escalate it.
 cr-escalate-title = Escalating to 21Vianet?
 cr-escalate-text = Run the escalation check first: service health, troubleshooting, and whether 21Vianet takes this kind of problem.
 cr-escalate-button = Check before escalating

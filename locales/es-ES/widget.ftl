@@ -322,6 +322,11 @@ guide-duties-remediation = Si 21Vianet determina que problemas como estos se han
 guide-duties-acknowledge = Entiendo que el soporte de este problema le corresponde a mi organización
 guide-duties-required = Confirme que lo entiende antes de continuar.
 guide-duties-continue = Continuar con la solicitud
+# On the partner's duties: ends the guide, nothing escalated.
+guide-duties-decline = Le daré soporte por mi cuenta
+# The end of the guide after guide-duties-decline.
+guide-own-support-heading = No se ha escalado nada
+guide-own-support-text = Dé soporte a su cliente en esto por su cuenta. Si más adelante ve que es uno de los cinco tipos de problema que acepta 21Vianet, vuelva a hacer esta comprobación para escalarlo.
 cr-escalate-title = ¿Va a escalarlo a 21Vianet?
 cr-escalate-text = Haga primero la comprobación previa: estado del servicio, solución de problemas y si 21Vianet acepta este tipo de problema.
 cr-escalate-button = Comprobar antes de escalar

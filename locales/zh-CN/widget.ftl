@@ -310,6 +310,11 @@ guide-duties-remediation = 如果世纪互联认定此类问题属于不当上�
 guide-duties-acknowledge = 我了解此问题应由我的组织提供支持
 guide-duties-required = 请先确认你已了解，然后再继续。
 guide-duties-continue = 继续填写请求
+# On the partner's duties: ends the guide, nothing escalated.
+guide-duties-decline = 由我方自行提供支持
+# The end of the guide after guide-duties-decline.
+guide-own-support-heading = 未上报任何问题
+guide-own-support-text = 请自行为客户提供此项支持。如果之后发现它属于世纪互联受理的五类问题之一，请重新完成此检查后再上报。
 cr-escalate-title = 要上报给世纪互联吗？
 cr-escalate-text = 请先完成上报检查：服务运行状况、问题排查，以及世纪互联是否受理此类问题。
 cr-escalate-button = 上报前检查

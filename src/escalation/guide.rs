@@ -18,6 +18,8 @@ pub enum GuideStep {
     CategoryGate,
     /// None of them: the partner's own duties, to be acknowledged.
     PartnerDuties,
+    /// The partner supports it themselves: nothing is escalated.
+    OwnSupport,
     /// On to the customer request, with what the guide found.
     Proceed,
 }
@@ -33,7 +35,10 @@ impl GuideStep {
             GuideStep::ServiceHealth => Some(1),
             GuideStep::Troubleshoot => Some(2),
             GuideStep::CategoryGate => Some(3),
-            GuideStep::KnownIncident | GuideStep::PartnerDuties | GuideStep::Proceed => None,
+            GuideStep::KnownIncident
+            | GuideStep::PartnerDuties
+            | GuideStep::OwnSupport
+            | GuideStep::Proceed => None,
         }
     }
 }
@@ -54,6 +59,8 @@ pub enum GuideAnswer {
     Reason(EscalationReason),
     NoneOfThese,
     AcknowledgeDuties,
+    /// "I'll support it myself", from the partner's duties.
+    SupportItMyself,
     Back,
 }
 
@@ -103,11 +110,13 @@ impl Guide {
                 next.duties_acknowledged = true;
                 next.step = Proceed;
             }
+            (PartnerDuties, GuideAnswer::SupportItMyself) => next.step = OwnSupport,
             (step, GuideAnswer::Back) => {
                 next.step = match step {
                     ServiceHealth | KnownIncident | Troubleshoot => ServiceHealth,
                     CategoryGate => Troubleshoot,
                     PartnerDuties => CategoryGate,
+                    OwnSupport => PartnerDuties,
                     Proceed if self.reason.is_some() => CategoryGate,
                     Proceed => PartnerDuties,
                 };

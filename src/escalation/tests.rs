@@ -56,6 +56,28 @@ fn a_known_incident_ends_the_guide_without_an_escalation() {
 }
 
 #[test]
+fn the_partner_may_support_it_themselves_instead_which_escalates_nothing() {
+    let own = walk([
+        GuideAnswer::HealthChecked,
+        GuideAnswer::TroubleshootingDone,
+        GuideAnswer::NoneOfThese,
+        GuideAnswer::SupportItMyself,
+    ]);
+    assert_eq!(own.step, GuideStep::OwnSupport);
+    assert_eq!(own.step.question(), None);
+    assert_eq!(own.escalation(), None);
+    assert_eq!(
+        own.after(GuideAnswer::AcknowledgeDuties),
+        own,
+        "it is an end"
+    );
+    assert_eq!(own.after(GuideAnswer::Back).step, GuideStep::PartnerDuties);
+    // Only the duties offer it.
+    let gate = walk([GuideAnswer::HealthChecked, GuideAnswer::TroubleshootingDone]);
+    assert_eq!(gate.after(GuideAnswer::SupportItMyself), gate);
+}
+
+#[test]
 fn none_of_the_categories_needs_the_duties_acknowledged_first() {
     let duties = walk([
         GuideAnswer::HealthChecked,

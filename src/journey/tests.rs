@@ -382,6 +382,31 @@ fn a_known_incident_ends_and_home_starts_afresh() {
 }
 
 #[test]
+fn supporting_it_oneself_ends_the_guide_and_home_starts_afresh() {
+    let duties = [
+        GuideAnswer::HealthChecked,
+        GuideAnswer::TroubleshootingDone,
+        GuideAnswer::NoneOfThese,
+    ]
+    .into_iter()
+    .fold(escalate_to_the_guide(), |journey, answer| {
+        journey.after(Step::Guide(answer))
+    });
+    assert_eq!(duties.guide.step, GuideStep::PartnerDuties);
+    let own = duties.after(Step::Guide(GuideAnswer::SupportItMyself));
+    assert_eq!(own.screen, Screen::Escalation);
+    assert_eq!(own.guide.step, GuideStep::OwnSupport);
+    assert_eq!(own.context().unwrap().escalation, None);
+    // Back to the duties, to think again.
+    assert_eq!(own.after(Step::Back).guide.step, GuideStep::PartnerDuties);
+    let afresh = Journey {
+        visit: own.visit,
+        ..Journey::default()
+    };
+    assert_eq!(own.after(Step::Home), afresh, "but for the visits");
+}
+
+#[test]
 fn another_service_starts_the_guide_over() {
     let checked = escalate_to_the_guide().after(Step::Guide(GuideAnswer::HealthChecked));
     let at_services = checked.after(Step::Back).after(Step::Back);

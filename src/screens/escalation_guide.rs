@@ -8,7 +8,7 @@ mod troubleshoot;
 use leptos::prelude::*;
 
 use self::{
-    category::{CategoryGate, PartnerDuties},
+    category::{CategoryGate, OwnSupport, PartnerDuties},
     troubleshoot::Troubleshoot,
 };
 use crate::{
@@ -35,6 +35,7 @@ pub fn EscalationGuide() -> impl IntoView {
                 GuideStep::Troubleshoot => view! { <Troubleshoot/> }.into_any(),
                 GuideStep::CategoryGate => view! { <CategoryGate/> }.into_any(),
                 GuideStep::PartnerDuties => view! { <PartnerDuties/> }.into_any(),
+                GuideStep::OwnSupport => view! { <OwnSupport/> }.into_any(),
                 // The journey has moved on to the request.
                 GuideStep::Proceed => ().into_any(),
             }}

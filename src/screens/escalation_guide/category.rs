@@ -1,5 +1,6 @@
 //! Whether the problem is one 21Vianet takes (the five categories), and
-//! the partner's own duties when it is not.
+//! the partner's own duties when it is not: acknowledged to go on, or taken
+//! on, which ends the guide.
 
 use leptos::prelude::*;
 
@@ -112,13 +113,44 @@ pub(super) fn PartnerDuties() -> impl IntoView {
                     <span>{widget.text(id::GUIDE_DUTIES_ACKNOWLEDGE)}</span>
                 </label>
             </div>
+            <div class="sw-actions">
+                <button
+                    type="button"
+                    class="sw-button sw-button-primary"
+                    data-testid="guide-duties-continue"
+                    on:click=go_on
+                >
+                    {widget.text(id::GUIDE_DUTIES_CONTINUE)}
+                </button>
+                <button
+                    type="button"
+                    class="sw-button sw-button-secondary"
+                    data-testid="guide-duties-decline"
+                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::SupportItMyself))
+                >
+                    {widget.text(id::GUIDE_DUTIES_DECLINE)}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// The end of the guide when the partner supports the problem themselves:
+/// nothing is escalated.
+#[component]
+pub(super) fn OwnSupport() -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <div class="sw-stack" data-testid="guide-own-support">
+            <ScreenHeading>{widget.text(id::GUIDE_OWN_SUPPORT_HEADING)}</ScreenHeading>
+            <p>{widget.text(id::GUIDE_OWN_SUPPORT_TEXT)}</p>
             <button
                 type="button"
-                class="sw-button sw-button-primary"
-                data-testid="guide-duties-continue"
-                on:click=go_on
+                class="sw-button sw-button-secondary"
+                data-testid="guide-start-again"
+                on:click=move |_| widget.go(Step::Home)
             >
-                {widget.text(id::GUIDE_DUTIES_CONTINUE)}
+                {widget.text(id::GUIDE_START_AGAIN)}
             </button>
         </div>
     }
