@@ -9,10 +9,11 @@
 //! first. Where the panel floats beside the page, which stays in use, it is
 //! not modal and Tab moves on to the page as usual.
 
+use std::cell::Cell;
+
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{
-    Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, Node, ResizeObserver,
-    VisualViewport,
+    Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node, ResizeObserver, VisualViewport,
 };
 
 /// What Tab can reach, before the checks that need the element itself
@@ -32,7 +33,7 @@ pub struct CoveringPanel {
     _on_resize: Closure<dyn Fn()>,
     /// Sees an on-screen keyboard come and go, and the page pan under it.
     viewport: Option<VisualViewport>,
-    on_visible_change: Closure<dyn Fn(Event)>,
+    on_visible_change: Closure<dyn Fn()>,
 }
 
 impl CoveringPanel {
@@ -84,11 +85,22 @@ impl CoveringPanel {
             } else {
                 within.remove_attribute("aria-modal")
             };
-            fit_to_visible(&within, false);
         });
+        // All or none: each is undone only by dropping what holds them all.
+        let resizes = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        panel
+            .add_event_listener_with_callback("keydown", on_keydown.as_ref().unchecked_ref())
+            .ok()?;
+        resizes.observe(&panel);
         let within = panel.clone();
-        let on_visible_change = Closure::<dyn Fn(Event)>::new(move |event: Event| {
-            fit_to_visible(&within, event.type_() == "resize");
+        let shown_height = Cell::new(fit_to_visible(&within).unwrap_or(f64::INFINITY));
+        let on_visible_change = Closure::<dyn Fn()>::new(move || {
+            // A keyboard coming up shrinks what can be seen.
+            if let Some(height) = fit_to_visible(&within) {
+                if height < shown_height.replace(height) {
+                    keep_typing_in_sight(&within);
+                }
+            }
         });
         let viewport = web_sys::window().and_then(|window| window.visual_viewport());
         if let Some(viewport) = &viewport {
@@ -96,12 +108,6 @@ impl CoveringPanel {
             _ = viewport.add_event_listener_with_callback("resize", listener);
             _ = viewport.add_event_listener_with_callback("scroll", listener);
         }
-        // Both or neither: each is undone only by dropping what holds both.
-        let resizes = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-        panel
-            .add_event_listener_with_callback("keydown", on_keydown.as_ref().unchecked_ref())
-            .ok()?;
-        resizes.observe(&panel);
         Some(CoveringPanel {
             panel,
             on_keydown,
@@ -144,48 +150,80 @@ fn covers_page(panel: &Element) -> bool {
     rect.left() <= 0.5 && rect.right() >= f64::from(page.client_width()) - 0.5
 }
 
-/// While the panel covers the page, fits it to the visual viewport, the part
-/// of the page that can be seen: above an on-screen keyboard, and where the
-/// browser has panned to. After the viewport has changed size (a keyboard
-/// coming up, say), the control being typed in is scrolled back into sight
-/// within the panel. Not while the page is zoomed in: the panel then stays
-/// as large as the page, to be panned over like the rest of it.
-fn fit_to_visible(panel: &Element, resized: bool) {
-    let Some(viewport) = web_sys::window().and_then(|window| window.visual_viewport()) else {
-        return;
-    };
-    let Some(style) = panel.dyn_ref::<HtmlElement>().map(HtmlElement::style) else {
-        return;
-    };
-    if !covers_page(panel) || (viewport.scale() - 1.0).abs() > 0.01 {
+/// Sets the panel's `--_visible-top` and `--_visible-height` to the visual
+/// viewport, the part of the page that can be seen, while it is less than
+/// the page: above an on-screen keyboard, where the browser has panned to.
+/// Only the layout where the panel covers the page uses them (`widget.css`),
+/// so they are kept however the panel is shown, without measuring it (the
+/// ResizeObserver's callback must not resize what it observes). Not while
+/// the page is zoomed in: the panel then stays as large as the page, to be
+/// panned over like the rest of it. Gives the height that can be seen,
+/// unless zoomed in.
+fn fit_to_visible(panel: &Element) -> Option<f64> {
+    let viewport = web_sys::window()?.visual_viewport()?;
+    let style = panel.dyn_ref::<HtmlElement>()?.style();
+    if (viewport.scale() - 1.0).abs() > 0.01 {
         unfit(panel);
+        return None;
+    }
+    let height = viewport.height();
+    // All of the page in sight: the layout's own edges are right, and stay
+    // right whatever the page does meanwhile (a change of zoom).
+    let page_height = web_sys::window()?
+        .document()?
+        .document_element()
+        .map_or(0, |page| page.client_height());
+    if viewport.offset_top() == 0.0 && height >= f64::from(page_height) - 1.0 {
+        unfit(panel);
+        return Some(height);
+    }
+    // A page's CSS `zoom` scales these lengths; scale them back.
+    let zoom = js_sys::Reflect::get(panel, &"currentCSSZoom".into())
+        .ok()
+        .and_then(|zoom| zoom.as_f64())
+        .filter(|zoom| *zoom > 0.0)
+        .unwrap_or(1.0);
+    for (name, length) in [
+        ("--_visible-top", viewport.offset_top()),
+        ("--_visible-height", height),
+    ] {
+        // In hundredths of a pixel, as integers: writing a float would bring
+        // Rust's float formatting into the WebAssembly (6 KB).
+        let value = format!("calc({}px / 100)", (length / zoom * 100.0).round() as i64);
+        if style.get_property_value(name).ok().as_deref() != Some(value.as_str()) {
+            _ = style.set_property(name, &value);
+        }
+    }
+    Some(height)
+}
+
+/// Scrolls the control being typed in, if any, back into sight within the
+/// panel covering the page.
+fn keep_typing_in_sight(panel: &Element) {
+    if !covers_page(panel) {
         return;
     }
-    let (top, height) = (viewport.offset_top(), viewport.height());
-    // In whole pixels: writing a float would bring Rust's float formatting
-    // into the WebAssembly, which it otherwise does without (6 KB).
-    let set = |top: f64, height: f64| {
-        let px = |length: f64| format!("{}px", length.round() as i32);
-        _ = style.set_property("--_visible-top", &px(top));
-        _ = style.set_property("--_visible-height", &px(height));
-    };
-    set(top, height);
-    // A page's CSS `zoom` scales these lengths; scale them back.
-    let drawn = panel.get_bounding_client_rect().height();
-    if drawn > 0.0 && (drawn - height).abs() > 1.0 {
-        let zoom = drawn / height;
-        set(top / zoom, height / zoom);
+    let typing_in = panel
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|root| root.active_element())
+        .filter(|focused| panel.contains(Some(focused)) && takes_typing(focused));
+    if let Some(focused) = typing_in {
+        crate::context::scroll_into_sight(&focused);
     }
-    if resized {
-        let typing_in = panel
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .ok()
-            .and_then(|root| root.active_element())
-            .filter(|focused| panel.contains(Some(focused)));
-        if let Some(focused) = typing_in {
-            crate::context::scroll_into_sight(&focused);
-        }
+}
+
+/// Whether the on-screen keyboard comes up for `element`: text is typed in
+/// it.
+fn takes_typing(element: &Element) -> bool {
+    match element.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => !matches!(
+            element.get_attribute("type").as_deref(),
+            Some("checkbox" | "radio" | "file" | "button" | "submit" | "reset" | "range" | "color")
+        ),
+        _ => false,
     }
 }
 

@@ -86,6 +86,8 @@ for (const locale of locales) {
   });
 
   test(`escalation guide, status and filed-request screens pass axe in ${locale}`, async ({ page, request }) => {
+    // A dozen screens, each checked by axe.
+    test.slow();
     const widget = new SupportWidgetPage(page);
     await widget.goto();
     await widget.setAttribute("locale", locale);

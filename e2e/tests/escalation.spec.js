@@ -195,8 +195,8 @@ for (const locale of ["es-ES", "zh-CN"]) {
 }
 
 const ownSupport = {
-  "en-US": { decline: "I'll support it myself", heading: "Nothing was escalated" },
-  "zh-TW": { decline: "由我方自行提供支援", heading: "未呈報任何問題" },
+  "en-US": { decline: "We'll support it ourselves", heading: "Nothing was escalated" },
+  "zh-TW": { decline: "由我的組織自行提供支援", heading: "未呈報任何問題" },
 };
 for (const locale of Object.keys(ownSupport)) {
   test(`on the partner's duties, supporting it oneself ends the guide with nothing sent in ${locale}`, async ({ page }) => {
@@ -218,11 +218,16 @@ for (const locale of Object.keys(ownSupport)) {
     await expect(widget.heading).toHaveText(ownSupport[locale].heading);
     await expect(widget.heading).toBeFocused();
     await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
-    // Back, to think again: the duties, as they were left.
+    // Back, to think again: the duties again, and on to the request from
+    // there once acknowledged.
     await widget.host.getByTestId("back").click();
     await expect(widget.host.getByTestId("guide-duties")).toBeVisible();
-    await expect(widget.host.getByTestId("duties-acknowledge")).not.toBeChecked();
+    await widget.host.getByTestId("duties-acknowledge").check();
+    await widget.host.getByTestId("guide-duties-continue").click();
+    await expect(widget.host.getByTestId("request-form")).toBeVisible();
+    await widget.host.getByTestId("back").click();
     await decline.click();
+    await expect(own).toBeVisible();
     await own.getByTestId("guide-start-again").click();
     await expect(widget.home).toBeVisible();
     // Started afresh: the customer is asked for again, and the guide

@@ -491,6 +491,10 @@ async function visibleViewport(page, values) {
 }
 
 test("on a phone the panel stays above the on-screen keyboard, with the field being typed in in sight", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.pageErrors = [];
+    window.addEventListener("error", (event) => window.pageErrors.push(event.message));
+  });
   await page.setViewportSize({ width: 390, height: 700 });
   await page.goto(`${site.origin}/launcher.html`);
   await page.locator("support-widget .sw-launcher").click();
@@ -523,6 +527,18 @@ test("on a phone the panel stays above the on-screen keyboard, with the field be
   await visibleViewport(page, null);
   await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 700 });
 
+  // What has focus without taking typing (a screen's heading) is not
+  // scrolled to when the visible part shrinks: the panel stays where the
+  // user scrolled it.
+  await widget.host.getByTestId("back").click();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.heading).toBeFocused();
+  await panel.evaluate((element) => (element.scrollTop = 400));
+  await visibleViewport(page, { height: 500 });
+  await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 500 });
+  expect(await panel.evaluate((element) => element.scrollTop)).toBe(400);
+  await visibleViewport(page, null);
+
   // Zoomed in with two fingers, the panel keeps the page's size, to be
   // panned over like the page.
   await visibleViewport(page, { height: 350, scale: 2 });
@@ -530,12 +546,25 @@ test("on a phone the panel stays above the on-screen keyboard, with the field be
   expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 700 });
   await visibleViewport(page, null);
 
+  // On a page with a CSS zoom, the panel still covers just what can be seen.
+  await page.evaluate(() => (document.body.style.zoom = "1.5"));
+  await visibleViewport(page, { height: 300 });
+  await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 300 });
+  await visibleViewport(page, null);
+  await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 700 });
+  await close.click();
+  await page.locator("support-widget .sw-launcher").click();
+  await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 700 });
+  await page.evaluate(() => (document.body.style.zoom = ""));
+
   // Beside the page on a wide screen, a shorter visible part changes nothing.
   await page.setViewportSize({ width: 1280, height: 700 });
   const beside = await panel.boundingBox();
   await visibleViewport(page, { height: 300 });
   await page.waitForTimeout(100);
   expect(await panel.boundingBox()).toEqual(beside);
+  // And nothing of this troubled the page (a ResizeObserver loop, say).
+  expect(await page.evaluate(() => window.pageErrors)).toEqual([]);
 });
 
 test("on a phone turned sideways the panel fills the screen, and inputs are large enough not to zoom", async ({ browser }) => {

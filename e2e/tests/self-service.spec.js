@@ -128,26 +128,43 @@ test("a service chosen in a draft that the list no longer offers goes back to No
   expect(stored.request.service).toBeUndefined();
 });
 
-test("a service the backend refuses (gone since the list came) is named at the select, which reads the list again", async ({ page, request }) => {
-  // The lists read before the message is sent still offer a service that
-  // the backend has since dropped; the lists read after no longer do.
+/**
+ * Lists of services that still offer one the backend has since dropped,
+ * until a message is sent; after that, `after(route, listed)` answers.
+ */
+async function serviceDroppedSinceListed(page, after) {
   let sent = false;
-  let listsAfter = 0;
   page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/support-requests") && (sent = true));
   await page.route("**/services", async (route) => {
     const listed = await (await route.fetch()).json();
-    if (sent) listsAfter += 1;
-    const services = sent ? listed.services : [...listed.services, { id: "retired", name: "Retired Service", admin_center_url: "https://example.com/" }];
+    if (sent) return after(route, listed);
+    const services = [...listed.services, { id: "retired", name: "Retired Service", admin_center_url: "https://example.com/" }];
     await route.fulfill({ json: { services } });
   });
-  const widget = await openSelfService(page, "en-US");
+}
+
+async function sendWithRetiredService(page, widget) {
   await widget.host.getByTestId("help-contact").click();
-  const service = widget.host.getByTestId("contact-service");
-  await service.selectOption("retired");
+  await widget.host.getByTestId("contact-service").selectOption("retired");
   await widget.fill({ title: "Reports are empty", description: "No data since this morning.", name: "Wei Zhang", email: "wei.zhang@example.com" }, { category: false });
   const refused = page.waitForResponse((response) => response.url().endsWith("/support-requests") && response.request().method() === "POST");
   await widget.submit();
   expect((await refused).status()).toBe(422);
+}
+
+test("a service the backend refuses (gone since the list came) is named at the select, which reads the list again", async ({ page, request }) => {
+  // The list read again after the refusal arrives when the test says.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  let listsAfter = 0;
+  await serviceDroppedSinceListed(page, async (route, listed) => {
+    listsAfter += 1;
+    await released;
+    await route.fulfill({ json: listed });
+  });
+  const widget = await openSelfService(page, "en-US");
+  await sendWithRetiredService(page, widget);
+  const service = widget.host.getByTestId("contact-service");
   const sentence = "The support service doesn't recognize this service any more. Choose another one, or “Not sure”";
   // In the summary, whose link leads to the select, and at the select.
   const summary = widget.host.getByTestId("error-summary");
@@ -155,12 +172,15 @@ test("a service the backend refuses (gone since the list came) is named at the s
   await expect(widget.host.locator("#sw-service-error")).toHaveText(sentence);
   await expect(service).toHaveAttribute("aria-invalid", "true");
   await expect(service).toHaveAttribute("aria-describedby", "sw-service-hint sw-service-error");
+  await expect.poll(() => listsAfter).toBe(1);
   await summary.getByRole("link").click();
   await expect(service).toBeFocused();
-  // The list read again drops the service, and the choice of it.
+  // The list read again drops the service, and the choice of it; the
+  // select, which the user is on, stays (and so keeps focus).
+  release();
   await expect(service.locator("option")).toHaveText(["Not sure", "Office 365", "Azure", "Dynamics 365", "Power BI"]);
   await expect(service).toHaveValue("");
-  expect(listsAfter).toBe(1);
+  await expect(service).toBeFocused();
   // Nothing typed is lost, and the message goes with another service.
   await expect(widget.host.locator("#sw-title")).toHaveValue("Reports are empty");
   await service.selectOption("powerbi");
@@ -168,6 +188,21 @@ test("a service the backend refuses (gone since the list came) is named at the s
   await expect(widget.confirmation).toBeVisible();
   const stored = await widget.storedRequest(request);
   expect(stored.request.service).toBe("powerbi");
+  expect(stored.request.title).toBe("Reports are empty");
+  expect(listsAfter).toBe(1);
+});
+
+test("a refused service whose list cannot be read again leaves the field out, with no error left pointing at it", async ({ page, request }) => {
+  await serviceDroppedSinceListed(page, (route) => route.fulfill({ status: 503, body: "" }));
+  const widget = await openSelfService(page, "es-ES");
+  await sendWithRetiredService(page, widget);
+  await expect(widget.host.getByTestId("contact-service")).toHaveCount(0);
+  await expect(widget.host.getByTestId("error-summary")).toBeHidden();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Reports are empty");
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.service).toBeUndefined();
   expect(stored.request.title).toBe("Reports are empty");
 });
 

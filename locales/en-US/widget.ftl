@@ -372,7 +372,7 @@ guide-duties-acknowledge = I understand that this problem is my organization's t
 guide-duties-required = Confirm that you understand before you go on.
 guide-duties-continue = Continue to the request
 # On the partner's duties: ends the guide, nothing escalated.
-guide-duties-decline = I'll support it myself
+guide-duties-decline = We'll support it ourselves
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = Nothing was escalated
 guide-own-support-text = Support your customer with this yourself. If you find later that it's one of the five kinds of problem 21Vianet takes, go through this check again to escalate it.

@@ -190,7 +190,7 @@ error-not-accepted = El servicio de soporte no ha aceptado el valor del campo «
 error-customer-unknown = El servicio de soporte ya no reconoce a este cliente. Vuelva atrás y elija el cliente de nuevo
 error-service-unknown = El servicio de soporte ya no reconoce este servicio. Vuelva atrás y elija el servicio de nuevo
 # The service the contact form's select offered is no longer known to the support service.
-error-service-not-offered = El servicio de soporte ya no reconoce este servicio. Elija otro, o «No lo sé»
+error-service-not-offered = El servicio de soporte ya no reconoce este servicio. Elija otro o «No lo sé»
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = El servicio de soporte no ha aceptado esta solicitud. Inténtelo de nuevo y, si vuelve a ocurrir, póngase en contacto con el equipo de soporte del portal
 error-sent-before-changes = Un intento anterior de enviar esta solicitud, antes de sus últimos cambios, llegó al servicio de soporte y es posible que ya se haya registrado tal como estaba. Si la vuelve a enviar, se registrará como una solicitud nueva, tal como está ahora.
@@ -323,10 +323,10 @@ guide-duties-acknowledge = Entiendo que el soporte de este problema le correspon
 guide-duties-required = Confirme que lo entiende antes de continuar.
 guide-duties-continue = Continuar con la solicitud
 # On the partner's duties: ends the guide, nothing escalated.
-guide-duties-decline = Le daré soporte por mi cuenta
+guide-duties-decline = Mi organización dará el soporte
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = No se ha escalado nada
-guide-own-support-text = Dé soporte a su cliente en esto por su cuenta. Si más adelante ve que es uno de los cinco tipos de problema que acepta 21Vianet, vuelva a hacer esta comprobación para escalarlo.
+guide-own-support-text = Dé usted mismo soporte a su cliente en este problema. Si más adelante ve que es uno de los cinco tipos de problema que acepta 21Vianet, vuelva a hacer esta comprobación para escalarlo.
 cr-escalate-title = ¿Va a escalarlo a 21Vianet?
 cr-escalate-text = Haga primero la comprobación previa: estado del servicio, solución de problemas y si 21Vianet acepta este tipo de problema.
 cr-escalate-button = Comprobar antes de escalar

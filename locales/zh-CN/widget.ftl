@@ -311,7 +311,7 @@ guide-duties-acknowledge = 我了解此问题应由我的组织提供支持
 guide-duties-required = 请先确认你已了解，然后再继续。
 guide-duties-continue = 继续填写请求
 # On the partner's duties: ends the guide, nothing escalated.
-guide-duties-decline = 由我方自行提供支持
+guide-duties-decline = 由我的组织自行提供支持
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = 未上报任何问题
 guide-own-support-text = 请自行为客户提供此项支持。如果之后发现它属于世纪互联受理的五类问题之一，请重新完成此检查后再上报。

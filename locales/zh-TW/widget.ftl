@@ -311,7 +311,7 @@ guide-duties-acknowledge = 我了解此問題應由我的組織提供支援
 guide-duties-required = 請先確認您已了解，再繼續。
 guide-duties-continue = 繼續填寫要求
 # On the partner's duties: ends the guide, nothing escalated.
-guide-duties-decline = 由我方自行提供支援
+guide-duties-decline = 由我的組織自行提供支援
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = 未呈報任何問題
 guide-own-support-text = 請自行為客戶提供此項支援。如果之後發現它屬於 21Vianet 受理的五類問題之一，請重新完成此檢查後再呈報。

@@ -210,8 +210,11 @@ pub fn ServiceSelect(
             }
         }
     };
+    // The select stays while the list is read again, keeping focus; only
+    // its options follow the list.
+    let shown = Memo::new(move |_| offered(services).is_some());
     move || {
-        offered(services).map(|services| {
+        shown.get().then(|| {
             let current = move || value.get().unwrap_or_default();
             view! {
                 <div class="sw-field" class:sw-field-invalid=invalid>
@@ -231,15 +234,18 @@ pub fn ServiceSelect(
                         }
                     >
                         <option value="" selected=move || current().is_empty()>{widget.text(id::FIELD_SERVICE_NOT_SURE)}</option>
-                        {services
-                            .into_iter()
-                            .map(|service| {
-                                let chosen = service.id.clone();
-                                view! {
-                                    <option value=service.id selected=move || current() == chosen>{service.name}</option>
-                                }
-                            })
-                            .collect_view()}
+                        {move || {
+                            offered(services)
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|service| {
+                                    let chosen = service.id.clone();
+                                    view! {
+                                        <option value=service.id selected=move || current() == chosen>{service.name}</option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </select>
                 </div>
             }

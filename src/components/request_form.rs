@@ -18,8 +18,8 @@ use crate::{
     attachments::Blocker,
     components::{
         attachments::{on_drag_over, on_drop, on_paste},
-        AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary, ServiceSelect,
-        SeverityChoice, TextField,
+        offered, AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary,
+        ServiceSelect, SeverityChoice, TextField,
     },
     context::use_widget,
     field_errors::{self, control_id, ServiceFrom},
@@ -67,11 +67,18 @@ pub fn RequestForm(
                 .collect();
         }
         match result.get() {
-            Some(Err(SubmitError::Rejected(errors))) => errors,
+            Some(Err(SubmitError::Rejected(mut errors))) => {
+                // A refused service whose select has gone (its list could
+                // not be read again) is one the next send leaves out.
+                if services.is_some_and(|services| offered(services).is_none()) {
+                    errors.retain(|e| e.field != "service");
+                }
+                errors
+            }
             _ => Vec::new(),
         }
     });
-    // The kind of form never changes while it is shown (see `title_hint`).
+    // The kind of form never changes while it is shown (see below).
     let service_from = if services.is_some() {
         ServiceFrom::TheForm
     } else {
@@ -164,14 +171,16 @@ pub fn RequestForm(
         state.another_request();
         widget.go(Step::AnotherRequest);
     });
-    let is_customer_request =
-        move || target.with(|target| matches!(target, RequestTarget::Customer(_)));
-    let is_partner_center =
-        move || target.with(|target| matches!(target, RequestTarget::PartnerCenter));
-
     // The kind of form never changes while it is shown: read once, so that
-    // the form is not rebuilt (losing focus) when the target's data changes.
-    let title_hint = if target.with_untracked(|t| matches!(t, RequestTarget::PartnerCenter)) {
+    // no part of the form is rebuilt (losing focus) when the target's data
+    // changes (the contact form's, with its list of services).
+    let (is_customer_request, is_partner_center) = target.with_untracked(|target| {
+        (
+            matches!(target, RequestTarget::Customer(_)),
+            matches!(target, RequestTarget::PartnerCenter),
+        )
+    });
+    let title_hint = if is_partner_center {
         id::FIELD_TITLE_HINT
     } else {
         id::FIELD_TITLE_HINT_SERVICE
@@ -189,20 +198,18 @@ pub fn RequestForm(
             >
                 <DraftNotice state/>
                 <ErrorSummary errors=errors service_from/>
-                {move || {
-                    if is_customer_request() {
-                        view! {
-                            <SeverityChoice value=state.severity error=error_at("severity")/>
-                        }
-                        .into_any()
-                    } else if is_partner_center() {
-                        view! {
-                            <CategoryChoice value=state.category error=error_at("category")/>
-                        }
-                        .into_any()
-                    } else {
-                        services.map(|services| view! { <ServiceSelect value=state.service services error=error_at("service")/> }).into_any()
+                {if is_customer_request {
+                    view! {
+                        <SeverityChoice value=state.severity error=error_at("severity")/>
                     }
+                    .into_any()
+                } else if is_partner_center {
+                    view! {
+                        <CategoryChoice value=state.category error=error_at("category")/>
+                    }
+                    .into_any()
+                } else {
+                    services.map(|services| view! { <ServiceSelect value=state.service services error=error_at("service")/> }).into_any()
                 }}
                 <TextField
                     id=control_id("title")

@@ -59,7 +59,7 @@ pub enum GuideAnswer {
     Reason(EscalationReason),
     NoneOfThese,
     AcknowledgeDuties,
-    /// "I'll support it myself", from the partner's duties.
+    /// "We'll support it ourselves", from the partner's duties.
     SupportItMyself,
     Back,
 }
