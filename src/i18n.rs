@@ -195,5 +195,17 @@ pub fn add_fetched(locale: Locale, json: &str) -> Result<(), String> {
     fetched::add(locale, json, catalog::CATALOG.len())
 }
 
+/// What the user typed as a message repeats it ("No customer matches
+/// “…”"): its first `ECHO_MAX` characters and an ellipsis, so that a pasted
+/// page of text does not fill the screen.
+pub fn echoed(typed: &str) -> String {
+    const ECHO_MAX: usize = 40;
+    let typed = typed.trim();
+    match typed.char_indices().nth(ECHO_MAX) {
+        Some((end, _)) => format!("{}…", typed[..end].trim_end()),
+        None => typed.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -261,6 +261,19 @@ test("file names are shown in full, wrapped, in the form and on the status scree
   await expect(names.nth(2)).toHaveText(shots[0]);
   await expect(names.nth(3)).toHaveText(shots[1]);
   await expect(names.nth(1)).not.toHaveAttribute("title");
+  // Each file one tidy row on a phone: the name takes most of the row's
+  // width, its size and upload below it, and the remove button beside it.
+  await expect(widget.host.getByTestId("attachment-uploaded")).toHaveCount(4);
+  for (const item of await widget.host.getByTestId("attachment").all()) {
+    const row = await item.boundingBox();
+    const name = await item.locator(".sw-file-name").boundingBox();
+    const uploaded = await item.getByTestId("attachment-uploaded").boundingBox();
+    const remove = await item.getByTestId("attachment-remove").boundingBox();
+    expect(name.width).toBeGreaterThan(row.width * 0.6);
+    expect(uploaded.y).toBeGreaterThanOrEqual(name.y + name.height - 1);
+    expect(remove.x).toBeGreaterThanOrEqual(name.x + name.width);
+    expect(remove.y).toBeLessThan(uploaded.y);
+  }
   await widget.fill(request);
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();

@@ -218,6 +218,11 @@ test("a search that lists as many customers as a search lists at most says there
   await combobox.fill("contoso branch 2");
   await expect(widget.host.getByTestId("customer-option")).toHaveCount(7);
   await expect(status).toContainText(/找到 \u2068?7\u2069? 個客戶。/);
+  // None: what was typed is repeated, cut short when it is long.
+  await combobox.fill("無此客戶".repeat(40));
+  await expect(widget.host.getByTestId("customer-option")).toHaveCount(0);
+  await expect(status).toContainText(`${"無此客戶".repeat(10)}…`);
+  await expect(status).not.toContainText("無此客戶".repeat(11));
 });
 
 test("the option the arrow keys are on stays in sight in a long list, going down and back up", async ({ page }) => {

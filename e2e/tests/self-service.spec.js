@@ -234,6 +234,11 @@ test("a search that finds nothing says so, to screen readers too, and keeps the 
   await expect(found).toHaveAttribute("data-testid", "article-count");
   await expect(widget.host.getByTestId("article")).toHaveCount(0);
   await expect(widget.host.getByTestId("article-query")).toHaveValue("zzzz-nothing-matches");
+  // A pasted page of text is repeated cut short, and kept whole in the box.
+  const pasted = "nothing like this ".repeat(30).trim();
+  await search(widget, pasted);
+  await expect(widget.host.getByTestId("article-count")).toHaveText(/^No articles match “\u2068?nothing like this nothing like this noth…\u2069?”\./);
+  await expect(widget.host.getByTestId("article-query")).toHaveValue(pasted);
 });
 
 test("a search that lists as many articles as a search lists at most says there may be more", async ({ page }) => {

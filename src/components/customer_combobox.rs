@@ -195,7 +195,7 @@ pub fn CustomerCombobox(
             Some(Ok(found)) if found.is_empty() => (
                 widget.format(
                     id::CUSTOMER_SEARCH_EMPTY,
-                    &i18n::args([("query", typed.into())]),
+                    &i18n::args([("query", i18n::echoed(&typed).into())]),
                 ),
                 false,
             ),

@@ -315,3 +315,18 @@ fn a_locale_file_that_is_not_the_messages_json_is_refused() {
         assert!(fetched::decode(&json, len).is_err(), "{json}");
     }
 }
+
+#[test]
+fn typed_text_is_echoed_cut_short() {
+    assert_eq!(echoed("  contoso "), "contoso");
+    let forty = "合".repeat(40);
+    assert_eq!(echoed(&forty), forty);
+    assert_eq!(echoed(&format!("{forty}作")), format!("{forty}…"));
+    let pasted = "lorem ipsum ".repeat(50);
+    assert_eq!(echoed(&pasted), "lorem ipsum lorem ipsum lorem ipsum lore…");
+    // A cut after a space leaves no space before the ellipsis.
+    assert_eq!(
+        echoed(&"abcd ".repeat(20)),
+        format!("{}abcd…", "abcd ".repeat(7))
+    );
+}

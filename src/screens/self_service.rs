@@ -167,7 +167,7 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
                 match search.result.get() {
                     Some((query, Ok(articles))) if articles.is_empty() => widget.format(
                         id::HELP_NO_RESULTS,
-                        &i18n::args([("query", query.into())]),
+                        &i18n::args([("query", i18n::echoed(&query).into())]),
                     ),
                     Some((_, Ok(articles))) => widget.format(
                         if request::may_have_more(articles.len()) {

@@ -96,8 +96,10 @@ pub(super) fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoVie
                 None => view! { <span class="sw-thumbnail sw-file-icon" aria-hidden="true"></span> }.into_any(),
             }}
             <span class="sw-file-name">{name.clone()}</span>
-            <span class="sw-file-size">{move || human_size(size, widget.locale.get())}</span>
-            <span class="sw-file-status">{status}</span>
+            <span class="sw-file-meta">
+                <span class="sw-file-size">{move || human_size(size, widget.locale.get())}</span>
+                <span class="sw-file-status">{status}</span>
+            </span>
             <button
                 type="button"
                 class="sw-button sw-button-link sw-file-remove"
