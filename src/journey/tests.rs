@@ -291,16 +291,21 @@ fn another_request_after_an_escalation_is_checked_by_the_guide_anew() {
 }
 
 /// Through the guide to the request, escalated for `reason`.
+/// The guide from its start, after `answers`.
+fn guide_answered(answers: impl IntoIterator<Item = GuideAnswer>) -> Journey {
+    answers
+        .into_iter()
+        .fold(escalate_to_the_guide(), |journey, answer| {
+            journey.after(Step::Guide(answer))
+        })
+}
+
 fn escalated_for(reason: EscalationReason) -> Journey {
-    [
+    guide_answered([
         GuideAnswer::HealthChecked,
         GuideAnswer::TroubleshootingDone,
         GuideAnswer::Reason(reason),
-    ]
-    .into_iter()
-    .fold(escalate_to_the_guide(), |journey, answer| {
-        journey.after(Step::Guide(answer))
-    })
+    ])
 }
 
 #[test]
@@ -314,16 +319,12 @@ fn a_finished_guide_found_again_shows_its_last_question() {
     ] {
         let finished = match reason {
             Some(reason) => escalated_for(reason),
-            None => [
+            None => guide_answered([
                 GuideAnswer::HealthChecked,
                 GuideAnswer::TroubleshootingDone,
                 GuideAnswer::NoneOfThese,
                 GuideAnswer::AcknowledgeDuties,
-            ]
-            .into_iter()
-            .fold(escalate_to_the_guide(), |journey, answer| {
-                journey.after(Step::Guide(answer))
-            }),
+            ]),
         };
         assert_eq!(finished.screen, Screen::CustomerRequest);
         // Home, then the same customer and service: the guide kept its
@@ -383,15 +384,11 @@ fn a_known_incident_ends_and_home_starts_afresh() {
 
 #[test]
 fn supporting_it_oneself_ends_the_guide_and_home_starts_afresh() {
-    let duties = [
+    let duties = guide_answered([
         GuideAnswer::HealthChecked,
         GuideAnswer::TroubleshootingDone,
         GuideAnswer::NoneOfThese,
-    ]
-    .into_iter()
-    .fold(escalate_to_the_guide(), |journey, answer| {
-        journey.after(Step::Guide(answer))
-    });
+    ]);
     assert_eq!(duties.guide.step, GuideStep::PartnerDuties);
     let own = duties.after(Step::Guide(GuideAnswer::SupportItMyself));
     assert_eq!(own.screen, Screen::Escalation);
