@@ -1,13 +1,14 @@
 //! The launcher's panel while it covers the page (phones): Tab and Shift+Tab
 //! go round the panel's controls instead of reaching the page hidden behind
 //! it, and the panel is `aria-modal`, so that a screen reader keeps to it as
-//! well. It also covers only what can be seen of the screen: an on-screen
-//! keyboard takes the bottom of the screen without making the page any
-//! shorter (it shrinks the visual viewport only), and would hide the field
-//! being typed in under it (`fit_to_visible`). The loader draws the panel, a
-//! `role="dialog"` around the widget's container, with its close button
-//! first. Where the panel floats beside the page, which stays in use, it is
-//! not modal and Tab moves on to the page as usual.
+//! well. Where the panel floats beside the page (wider screens, tablets),
+//! which stays in use, it is not modal and Tab moves on to the page as
+//! usual. Either way the panel keeps to what can be seen of the screen: an
+//! on-screen keyboard takes the bottom of the screen without making the page
+//! any shorter (it shrinks the visual viewport only), and would hide the
+//! panel's lower part, with the field being typed in, under it
+//! (`fit_to_visible`). The loader draws the panel, a `role="dialog"` around
+//! the widget's container, with its close button first.
 
 use std::cell::Cell;
 
@@ -23,7 +24,7 @@ const TABBABLE: &str = "a[href]:not([tabindex^='-']), button:enabled:not([tabind
      textarea:enabled:not([tabindex^='-']), [tabindex]:not([tabindex^='-'])";
 
 /// Keeps Tab and a screen reader inside the dialog around a mounted widget
-/// while it covers the page, and the dialog over what can be seen of the
+/// while it covers the page, and the dialog within what can be seen of the
 /// screen, until dropped.
 pub struct CoveringPanel {
     panel: Element,
@@ -153,8 +154,9 @@ fn covers_page(panel: &Element) -> bool {
 /// Sets the panel's `--_visible-top` and `--_visible-height` to the visual
 /// viewport, the part of the page that can be seen, while it is less than
 /// the page: above an on-screen keyboard, where the browser has panned to.
-/// Only the layout where the panel covers the page uses them (`widget.css`),
-/// so they are kept however the panel is shown, without measuring it (the
+/// The panel covering the page takes their place and height, a floating one
+/// stays above their bottom (`widget.css`); they are kept without measuring
+/// the panel (the
 /// ResizeObserver's callback must not resize what it observes). Not while
 /// the page is zoomed in: the panel then stays as large as the page, to be
 /// panned over like the rest of it. Gives the height that can be seen,
@@ -198,11 +200,8 @@ fn fit_to_visible(panel: &Element) -> Option<f64> {
 }
 
 /// Scrolls the control being typed in, if any, back into sight within the
-/// panel covering the page.
+/// panel.
 fn keep_typing_in_sight(panel: &Element) {
-    if !covers_page(panel) {
-        return;
-    }
     let typing_in = panel
         .get_root_node()
         .dyn_into::<web_sys::ShadowRoot>()

@@ -556,14 +556,58 @@ test("on a phone the panel stays above the on-screen keyboard, with the field be
   await page.locator("support-widget .sw-launcher").click();
   await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 700 });
   await page.evaluate(() => (document.body.style.zoom = ""));
-
-  // Beside the page on a wide screen, a shorter visible part changes nothing.
-  await page.setViewportSize({ width: 1280, height: 700 });
-  const beside = await panel.boundingBox();
-  await visibleViewport(page, { height: 300 });
-  await page.waitForTimeout(100);
-  expect(await panel.boundingBox()).toEqual(beside);
   // And nothing of this troubled the page (a ResizeObserver loop, say).
+  expect(await page.evaluate(() => window.pageErrors)).toEqual([]);
+});
+
+test("on a tablet the floating panel stays above the on-screen keyboard, with the field being typed in in sight", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.pageErrors = [];
+    window.addEventListener("error", (event) => window.pageErrors.push(event.message));
+  });
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.locator("support-widget .sw-launcher").click();
+  const widget = new SupportWidgetPage(page);
+  await widget.openPartnerCenterRequest();
+  const panel = page.locator("support-widget .sw-panel");
+  // Beside the page: above the launcher (16 px from the bottom, 48 px tall),
+  // 32 px below the top, the form taller than that.
+  const floating = await panel.boundingBox();
+  expect(floating.width).toBe(440);
+  expect(Math.round(floating.y)).toBe(32);
+  expect(Math.round(floating.y + floating.height)).toBe(1180 - 80);
+  const email = widget.host.locator("#sw-contact-email");
+  await email.scrollIntoViewIfNeeded();
+  await email.focus();
+  await email.pressSequentially("wei");
+  expect((await email.boundingBox()).y).toBeGreaterThan(700);
+
+  // A keyboard 480 px tall: the panel ends 16 px above it, its top where it
+  // was, and the field scrolls into what is left of it.
+  await visibleViewport(page, { height: 700 });
+  await expect.poll(async () => Math.round((await panel.boundingBox()).y + (await panel.boundingBox()).height)).toBe(700 - 16);
+  expect(Math.round((await panel.boundingBox()).y)).toBe(32);
+  const field = await email.boundingBox();
+  expect(field.y).toBeGreaterThanOrEqual(32 + 48);
+  expect(field.y + field.height).toBeLessThanOrEqual(700 - 16);
+  await expect(email).toBeFocused();
+  await email.pressSequentially(".zhang@example.com");
+  await expect(email).toHaveValue("wei.zhang@example.com");
+
+  // The browser pans the page under the keyboard: the panel follows.
+  await visibleViewport(page, { height: 700, offsetTop: 200 });
+  await expect.poll(async () => Math.round((await panel.boundingBox()).y)).toBe(200 + 32);
+  expect(Math.round((await panel.boundingBox()).y + (await panel.boundingBox()).height)).toBe(900 - 16);
+
+  // A keyboard that leaves the launcher in sight moves nothing.
+  await visibleViewport(page, { height: 1150, offsetTop: 0 });
+  await expect.poll(() => panel.boundingBox()).toEqual(floating);
+  // Nor does one gone.
+  await visibleViewport(page, { height: 700 });
+  await expect.poll(async () => Math.round((await panel.boundingBox()).y + (await panel.boundingBox()).height)).toBe(700 - 16);
+  await visibleViewport(page, null);
+  await expect.poll(() => panel.boundingBox()).toEqual(floating);
   expect(await page.evaluate(() => window.pageErrors)).toEqual([]);
 });
 
