@@ -122,6 +122,7 @@ pub fn Widget(
         statuses_seen: RwSignal::new(Vec::new()),
         removed_filed: RwSignal::new(None),
         journey,
+        customer_query: RwSignal::new(String::new()),
         help: RwSignal::new(HelpJourney::default()),
         navigated: RwSignal::new(focus),
         suggested_service: RwSignal::new(None),
@@ -206,13 +207,11 @@ pub fn Widget(
         context.go_help(HelpStep::SawArticles(kept));
     }
     let article_search = ArticleSearch::new();
-    let customer_query = RwSignal::new(String::new());
     *controls.borrow_mut() = Some(Controls {
         context,
         partner_center,
         customer_request,
         contact_partner,
-        customer_query,
         mode,
     });
     // A customer request is drawn again when it stops being an escalation
@@ -224,7 +223,7 @@ pub fn Widget(
         Screen::PartnerCenterRequest => {
             view! { <PartnerCenterRequest state=partner_center/> }.into_any()
         }
-        Screen::CustomerSearch => view! { <CustomerSearch query=customer_query/> }.into_any(),
+        Screen::CustomerSearch => view! { <CustomerSearch/> }.into_any(),
         Screen::ServiceChoice => view! { <ServiceChoice/> }.into_any(),
         Screen::SelfHelp => view! { <SelfHelp/> }.into_any(),
         Screen::Solved => view! { <Solved/> }.into_any(),

@@ -49,6 +49,9 @@ pub struct WidgetContext {
     pub removed_filed: RwSignal<Option<RemovedFiled>>,
     /// Where the user is, and what they chose on the way.
     pub journey: RwSignal<Journey>,
+    /// What the customer search shows, kept while the journey keeps its
+    /// customer (back to the search, back home and in again).
+    pub customer_query: RwSignal<String>,
     /// Where a customer is in self-service (audience `customer`).
     pub help: RwSignal<HelpJourney>,
     /// Whether the user has moved between screens, or opened the widget
@@ -115,8 +118,13 @@ impl WidgetContext {
     /// Moves the journey on.
     pub fn go(self, step: Step) {
         self.navigated.set(true);
+        let had_customer = self.journey.with_untracked(|j| j.customer.is_some());
         self.journey
             .update(|journey| *journey = journey.after(step));
+        // Started again: the search that found that customer goes too.
+        if had_customer && self.journey.with_untracked(|j| j.customer.is_none()) {
+            self.customer_query.set(String::new());
+        }
     }
 
     /// Moves the customer's self-service journey on.

@@ -22,7 +22,6 @@ pub struct Controls {
     pub partner_center: RequestFormState,
     pub customer_request: RequestFormState,
     pub contact_partner: RequestFormState,
-    pub customer_query: RwSignal<String>,
     pub mode: Memo<Mode>,
 }
 
@@ -98,7 +97,7 @@ impl Controls {
         });
         self.contact_partner.prefill(&without_category);
         if let Some(customer) = &prefill.customer {
-            self.customer_query.set(customer.name.clone());
+            self.context.customer_query.set(customer.name.clone());
             self.context.journey.update(|journey| {
                 journey.customer = Some(Customer {
                     id: customer.id.clone(),

@@ -270,6 +270,10 @@ test("solved in the admin center: a friendly close and nothing posted", async ({
   await widget.host.getByTestId("start-again").click();
   await expect(widget.home).toBeVisible();
   expect(posts).toEqual([]);
+  // Started again: the next request searches afresh.
+  await widget.host.getByTestId("open-customer-request").click();
+  await expect(widget.host.locator("#sw-customer-search")).toHaveValue("");
+  await expect(widget.host.getByTestId("customer-option")).toHaveCount(0);
 });
 
 test("going back keeps the search, the choices and what was typed", async ({ page }) => {

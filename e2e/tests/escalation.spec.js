@@ -230,10 +230,12 @@ for (const locale of Object.keys(ownSupport)) {
     await expect(own).toBeVisible();
     await own.getByTestId("guide-start-again").click();
     await expect(widget.home).toBeVisible();
-    // Started afresh: the customer is asked for again, and the guide
-    // starts from its first question.
+    // Started afresh: the customer is asked for again, from an empty
+    // search, and the guide starts from its first question.
     await widget.host.getByTestId("open-escalation-guide").click();
-    await expect(widget.host.locator("#sw-customer-search")).toBeVisible();
+    await expect(widget.host.locator("#sw-customer-search")).toHaveValue("");
+    await expect(widget.host.getByTestId("customer-option")).toHaveCount(0);
+    await widget.host.locator("#sw-customer-search").fill(texts[locale].search);
     await widget.host.getByRole("option", { name: texts[locale].customer }).click();
     await widget.host.locator(`[data-testid=service-option]`).nth(serviceIndex.dynamics365).click();
     await expect(widget.host.getByTestId("guide-health")).toBeVisible();

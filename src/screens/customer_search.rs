@@ -7,10 +7,11 @@ use crate::{
     journey::Step,
 };
 
-/// Find the customer the request is for.
+/// Find the customer the request is for, with the search the journey keeps.
 #[component]
-pub fn CustomerSearch(query: RwSignal<String>) -> impl IntoView {
+pub fn CustomerSearch() -> impl IntoView {
     let widget = use_widget();
+    let query = widget.customer_query;
     let on_pick = Callback::new(move |customer| widget.go(Step::PickCustomer(customer)));
     view! {
         <section class="sw-screen" data-testid="customer-search">
