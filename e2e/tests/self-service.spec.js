@@ -193,11 +193,22 @@ test("a service the backend refuses (gone since the list came) is named at the s
 });
 
 test("a refused service whose list cannot be read again leaves the field out, with no error left pointing at it", async ({ page, request }) => {
-  await serviceDroppedSinceListed(page, (route) => route.fulfill({ status: 503, body: "" }));
+  // The list read again fails when the test says.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await serviceDroppedSinceListed(page, async (route) => {
+    await released;
+    await route.fulfill({ status: 503, body: "" });
+  });
   const widget = await openSelfService(page, "es-ES");
   await sendWithRetiredService(page, widget);
+  const summary = widget.host.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  release();
   await expect(widget.host.getByTestId("contact-service")).toHaveCount(0);
-  await expect(widget.host.getByTestId("error-summary")).toBeHidden();
+  await expect(summary).toBeHidden();
+  // Focus, which the summary had, moves on to sending the message.
+  await expect(widget.host.getByTestId("submit")).toBeFocused();
   await expect(widget.host.locator("#sw-title")).toHaveValue("Reports are empty");
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();

@@ -29,6 +29,17 @@ pub fn ErrorSummary(
             aria-labelledby="sw-error-summary-title"
             aria-describedby="sw-error-summary-list"
             hidden=move || errors.with(Vec::is_empty)
+            // The list can empty with no field put right: a refused service
+            // whose select went (its list could not be read again). Focus,
+            // which the summary had, goes on to the form's submit rather
+            // than to the page.
+            on:focusout=move |event| {
+                if event.related_target().is_none() && errors.with_untracked(Vec::is_empty) {
+                    if let Some(submit) = widget.find("[data-testid=submit]") {
+                        _ = submit.focus();
+                    }
+                }
+            }
         >
             <h3 class="sw-error-summary-title" id="sw-error-summary-title">{widget.text(id::ERROR_SUMMARY_TITLE)}</h3>
             <ul class="sw-error-summary-list" id="sw-error-summary-list">
