@@ -50,6 +50,34 @@ test("hostile host CSS changes neither the widget's look nor its function", asyn
   expect(stored.request.title).toBe("Hostile CSS check");
 });
 
+test("a page's list, table and text settings stop where the widget begins", async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 1400 });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.setAttribute("locale", "zh-CN");
+  await page.addStyleTag({ content: "support-widget { position: fixed; top: 0; left: 0; width: 640px }" });
+  // The error summary's list of problems, on show.
+  await widget.submit();
+  const summary = widget.host.getByTestId("error-summary");
+  await expect(summary.locator("li").first()).toBeVisible();
+  const before = await summary.screenshot();
+
+  const marker = "data:image/svg+xml," + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="12" height="12"><rect width="12" height="12" fill="red"/></svg>');
+  await page.addStyleTag({
+    content: `body { list-style: square inside url("${marker}"); border-collapse: collapse; border-spacing: 6px;
+                     empty-cells: hide; text-size-adjust: 300%; -webkit-tap-highlight-color: red;
+                     text-decoration-skip-ink: none; image-rendering: pixelated; font-palette: dark;
+                     ruby-position: under; orphans: 5; widows: 5; text-justify: inter-character;
+                     text-spacing-trim: space-all }`,
+  });
+  expect(await summary.screenshot()).toEqual(before);
+  const item = summary.locator("li").first();
+  await expect(item).toHaveCSS("list-style-position", "outside");
+  await expect(item).toHaveCSS("list-style-image", "none");
+  await expect(item).toHaveCSS("text-spacing-trim", "normal");
+  await expect(item).toHaveCSS("-webkit-tap-highlight-color", "rgba(0, 0, 0, 0.18)");
+});
+
 test("the page can hide the widget as it hides its own content, with visibility", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();
