@@ -19,6 +19,7 @@ use crate::{
     host::{Audience, BackendUrl},
     i18n,
     json::{FromJson, Invalid, Object, ToJson, Value},
+    locale::Locale,
     request_form::RequestFields,
     self_service::SeenArticle,
 };
@@ -118,6 +119,19 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The draft as stored while the widget shows `shown`: the contact
+    /// language the form shows, picked or following the widget's language,
+    /// is kept as chosen, so that a reload, which may come back in another
+    /// language (the page's), brings back the one the user saw and would
+    /// have sent.
+    pub fn as_stored(mut self, shown: Locale) -> Draft {
+        if !self.contact_language_chosen {
+            self.fields.contact_language = shown.contact_language();
+            self.contact_language_chosen = true;
+        }
+        self
+    }
+
     /// `{"version":1,"draft":{…}}`.
     pub fn encode(&self) -> String {
         let mut out = String::new();

@@ -314,6 +314,29 @@ test("reload mid-draft: the text comes back, and a submission clears it", async 
   await expect(widget.host.locator("#sw-title")).toHaveValue("");
 });
 
+test("reload mid-draft after picking another language: the contact language the form showed comes back, and is sent", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.host.getByTestId("language-picker").selectOption("es-ES");
+  await widget.openPartnerCenterRequest();
+  const language = widget.host.locator("#sw-contact-language");
+  // Not picked: it follows the widget's language.
+  await expect(language).toHaveValue("es-ES");
+  await widget.fill(typed);
+  await expect.poll(() => widget.draft("partner", "partner-center")).toContain('"contact_language":"es-ES"');
+
+  // The page's language again after the reload; the form's as it was.
+  await page.reload();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("draft-restored")).toBeVisible();
+  await expect(widget.heading).toHaveText("New Partner Center request");
+  await expect(language).toHaveValue("es-ES");
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const stored = await widget.storedRequest(request);
+  expect(stored.request.contact.language).toBe("es-ES");
+});
+
 test("a page that sets the backend after the widget started gets the draft of an earlier visit back, not written over", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

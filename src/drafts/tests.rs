@@ -6,6 +6,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 use support_contract::{Category, ContactLanguage};
 
 use super::*;
+use crate::locale::Locale;
 
 #[test]
 fn only_the_draft_this_form_stored_last_is_its_own_to_remove() {
@@ -57,6 +58,28 @@ fn a_draft_comes_back_exactly_as_typed() {
         Draft::decode(&about_a_service.encode()),
         Some(about_a_service)
     );
+}
+
+#[test]
+fn the_contact_language_the_form_showed_comes_back_after_a_reload_in_another_language() {
+    // Not picked: the form showed the widget's language, Spanish.
+    let following = Draft {
+        contact_language_chosen: false,
+        fields: RequestFields {
+            contact_language: ContactLanguage::default(),
+            ..draft().fields
+        },
+        ..draft()
+    };
+    let stored = following.as_stored(Locale::EsEs);
+    assert!(stored.contact_language_chosen);
+    assert_eq!(stored.fields.contact_language, ContactLanguage::EsEs);
+    // The reload comes back in English: the draft still says Spanish.
+    let reloaded = Draft::decode(&stored.encode()).unwrap();
+    assert_eq!(reloaded.fields.contact_language, ContactLanguage::EsEs);
+    assert!(reloaded.contact_language_chosen);
+    // One the user picked stays as picked, whatever the widget shows.
+    assert_eq!(draft().as_stored(Locale::EsEs), draft());
 }
 
 #[test]

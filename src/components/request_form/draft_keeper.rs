@@ -121,7 +121,8 @@ impl DraftKeeper {
 
     /// `draft` is what is stored now: no need to write it.
     pub fn mark_unchanged(self, draft: Draft) {
-        self.unchanged.set_value(Some(draft));
+        let language = self.widget.locale.get_untracked();
+        self.unchanged.set_value(Some(draft.as_stored(language)));
     }
 
     /// Writes `draft` once typing pauses; one not `worth_keeping` (nothing
@@ -133,6 +134,7 @@ impl DraftKeeper {
         if let Some(previous) = shared.borrow_mut().pending.take() {
             previous.timer.clear();
         }
+        let draft = draft.as_stored(self.widget.locale.get());
         let same = self
             .unchanged
             .with_value(|unchanged| unchanged.as_ref() == Some(&draft));
@@ -171,7 +173,8 @@ impl DraftKeeper {
                 }
             }
         }
-        self.unchanged.set_value(Some(left));
+        let language = self.widget.locale.get_untracked();
+        self.unchanged.set_value(Some(left.as_stored(language)));
         self.restored.set(false);
     }
 }
