@@ -16,7 +16,9 @@
 //! assert_eq!(human_size(1_572_864, Locale::EsEs), "1,5 MB");
 //! ```
 
-use support_contract::{check_file, check_selection, Attachment, ErrorBody, ErrorCode, FileKind};
+use support_contract::{
+    check_file, check_selection, file_extension, Attachment, ErrorBody, ErrorCode, FileKind,
+};
 
 use crate::{
     host::BackendUrl,
@@ -37,6 +39,17 @@ pub fn admit(
     let kind = check_file(name, declared_type, size, first_bytes)?;
     check_selection(sizes.iter().copied().chain([size]))?;
     Ok(kind)
+}
+
+/// The allowed kind a file's name says it is, by its extension: what the
+/// user meant to attach, to say why one whose bytes are no allowed kind
+/// was not added (a log saved in another encoding than UTF-8, a web page
+/// named `.png`).
+pub fn named_kind(name: &str) -> Option<FileKind> {
+    let extension = file_extension(name)?;
+    FileKind::ALL
+        .into_iter()
+        .find(|kind| kind.extensions().contains(&extension.as_str()))
 }
 
 /// Why a file was not added to the request.

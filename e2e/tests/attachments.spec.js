@@ -13,8 +13,8 @@ const log = Buffer.from("2026-11-22 09:00:01 INFO started\n2026-11-22 09:00:02 E
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 const texts = {
-  "en-US": { tooLarge: "is larger than 10 MB", disguised: "can't be attached", wait: "The request will be sent as soon as every file has uploaded." },
-  "zh-CN": { tooLarge: "超过了 10 MB", disguised: "无法附加", wait: "所有文件上传完毕后，请求将立即发送。", failed: "有文件未能上传" },
+  "en-US": { tooLarge: "is larger than 10 MB", disguised: "isn't the kind of file its name or type says", notUtf8: "must be plain text saved as UTF-8", wait: "The request will be sent as soon as every file has uploaded." },
+  "zh-CN": { tooLarge: "超过了 10 MB", disguised: "的实际内容与其文件名或类型不符", notUtf8: "必须是以 UTF-8 编码保存的纯文本", wait: "所有文件上传完毕后，请求将立即发送。", failed: "有文件未能上传" },
 };
 
 async function openForm(page, locale = "en-US") {
@@ -99,7 +99,7 @@ test("a screenshot and a log go with the request by picker, drop and paste, and 
 });
 
 for (const locale of ["en-US", "zh-CN"]) {
-  test(`a file too large and a disguised file are refused before upload in ${locale}`, async ({ page }) => {
+  test(`a file too large, a disguised file and a log not in UTF-8 are refused before upload, each saying why, in ${locale}`, async ({ page }) => {
     const widget = await openForm(page, locale);
     let uploads = 0;
     page.on("request", (r) => {
@@ -108,18 +108,29 @@ for (const locale of ["en-US", "zh-CN"]) {
     const big = Buffer.alloc(10 * 1024 * 1024 + 1);
     png.copy(big);
     const html = Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>");
+    // What Windows PowerShell's `>` writes (UTF-16 with a byte order mark),
+    // and a log in GBK, as Chinese Windows saves text.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Get-Service: access denied\r\n", "utf16le")]);
+    const gbk = Buffer.from([0xb5, 0xc7, 0xc2, 0xbc, 0xca, 0xa7, 0xb0, 0xdc, 0x0a]);
     await widget.host.getByTestId("attachments-input").setInputFiles([
       { name: "huge.png", mimeType: "image/png", buffer: big },
       { name: "cat.png", mimeType: "image/png", buffer: html },
+      { name: "ps-output.txt", mimeType: "text/plain", buffer: utf16 },
+      { name: "signin.log", mimeType: "", buffer: gbk },
     ]);
     const refused = widget.host.getByTestId("attachments-refused").locator("li");
-    await expect(refused).toHaveCount(2);
+    await expect(refused).toHaveCount(4);
     // The names and sizes sit in bidi isolates, as every placeable does.
     const messages = (await refused.allTextContents()).map((t) => t.replace(/[\u2068\u2069]/g, ""));
     expect(messages[0]).toContain("huge.png");
     expect(messages[0]).toContain(texts[locale].tooLarge);
     expect(messages[1]).toContain("cat.png");
     expect(messages[1]).toContain(texts[locale].disguised);
+    for (const [index, name] of [[2, "ps-output.txt"], [3, "signin.log"]]) {
+      expect(messages[index]).toContain(name);
+      expect(messages[index]).toContain(texts[locale].notUtf8);
+      expect(messages[index]).toContain("zip");
+    }
     await expect(widget.host.getByTestId("attachment")).toHaveCount(0);
     expect(uploads).toBe(0);
   });

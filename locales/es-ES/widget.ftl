@@ -422,6 +422,7 @@ attachment-news-offline = { $name } se subirá cuando vuelva a estar en línea.
 attachment-error-empty = { $name } está vacío.
 attachment-error-too-large = { $name } supera { $size }.
 attachment-error-type = No se puede adjuntar { $name }: adjunte imágenes PNG, JPEG, GIF o WebP, PDF, archivos de texto o de registro, o archivos zip.
+attachment-error-text = No se puede adjuntar { $name }: los archivos de texto y de registro deben ser texto sin formato guardado en UTF-8, no HTML ni XML. Guárdelo en UTF-8 o póngalo en un archivo zip.
 attachment-error-mismatch = { $name } no es el tipo de archivo que indican su nombre o su tipo, así que no se puede adjuntar.
 attachment-error-too-many = No se ha añadido { $name }: una solicitud admite hasta { $count } archivos.
 attachment-error-total = No se ha añadido { $name }: los archivos juntos superarían { $total }.

@@ -409,6 +409,7 @@ attachment-news-offline = 网络恢复后将上传 { $name }。
 attachment-error-empty = { $name } 是空文件。
 attachment-error-too-large = { $name } 超过了 { $size }。
 attachment-error-type = 无法附加 { $name }：请附加 PNG、JPEG、GIF 或 WebP 图片、PDF、文本或日志文件、zip 压缩文件。
+attachment-error-text = 无法附加 { $name }：文本和日志文件必须是以 UTF-8 编码保存的纯文本，不能是 HTML 或 XML。请将其另存为 UTF-8，或放入 zip 压缩文件。
 attachment-error-mismatch = { $name } 的实际内容与其文件名或类型不符，因此无法附加。
 attachment-error-too-many = 未添加 { $name }：每个请求最多附加 { $count } 个文件。
 attachment-error-total = 未添加 { $name }：文件总大小将超过 { $total }。

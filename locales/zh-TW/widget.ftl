@@ -409,6 +409,7 @@ attachment-news-offline = 網路連線恢復後，將上傳 { $name }。
 attachment-error-empty = { $name } 是空白檔案。
 attachment-error-too-large = { $name } 超過 { $size }。
 attachment-error-type = 無法附加 { $name }：請附加 PNG、JPEG、GIF 或 WebP 圖片、PDF、文字或記錄檔、zip 壓縮檔。
+attachment-error-text = 無法附加 { $name }：文字和記錄檔必須是以 UTF-8 編碼儲存的純文字，不能是 HTML 或 XML。請將其另存為 UTF-8，或放入 zip 壓縮檔。
 attachment-error-mismatch = { $name } 的實際內容與其檔名或類型不符，因此無法附加。
 attachment-error-too-many = 未新增 { $name }：每個要求最多附加 { $count } 個檔案。
 attachment-error-total = 未新增 { $name }：檔案總大小將超過 { $total }。

@@ -33,6 +33,22 @@ fn a_file_is_checked_alone_and_with_the_others() {
 }
 
 #[test]
+fn a_refused_file_is_explained_by_the_kind_its_name_says() {
+    // A log in UTF-16 (Windows PowerShell's `>`): refused as text, which
+    // the name says it is.
+    let utf16 = b"\xff\xfeG\0e\0t\0-\0\r\0\n\0";
+    assert_eq!(
+        admit(&[], "ps-output.txt", "text/plain", 14, utf16),
+        Err(ErrorCode::FileTypeNotAllowed)
+    );
+    assert_eq!(named_kind("ps-output.txt"), Some(FileKind::Text));
+    assert_eq!(named_kind("Sign-In.LOG"), Some(FileKind::Text));
+    assert_eq!(named_kind("cat.png"), Some(FileKind::Png));
+    assert_eq!(named_kind("setup.exe"), None);
+    assert_eq!(named_kind("README"), None);
+}
+
+#[test]
 fn a_disguised_file_is_refused_by_its_content() {
     let html = b"<!DOCTYPE html><html><script>alert(1)</script>";
     assert_eq!(

@@ -10,7 +10,7 @@ mod transfer;
 
 use leptos::{ev, prelude::*};
 use support_contract::{
-    ErrorCode, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES,
+    ErrorCode, FileKind, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES,
 };
 
 use self::file_item::FileItem;
@@ -19,7 +19,7 @@ pub use self::{
     transfer::{on_drag_over, on_drop, on_paste},
 };
 use crate::{
-    attachments::{human_size, Refusal},
+    attachments::{human_size, named_kind, Refusal},
     context::use_widget,
     i18n::{self, id},
     locale::Locale,
@@ -57,8 +57,14 @@ fn refusal(locale: Locale, name: &str, refusal: Refusal) -> String {
             id::ATTACHMENT_ERROR_TOTAL,
             i18n::args([("name", name.into()), ("total", total.into())]),
         ),
+        // Bytes of no allowed kind: what the name says the file is tells
+        // the user what to do about it.
         Refusal::Contract(_) => (
-            id::ATTACHMENT_ERROR_TYPE,
+            match named_kind(name) {
+                Some(FileKind::Text) => id::ATTACHMENT_ERROR_TEXT,
+                Some(_) => id::ATTACHMENT_ERROR_MISMATCH,
+                None => id::ATTACHMENT_ERROR_TYPE,
+            },
             i18n::args([("name", name.into())]),
         ),
     };
