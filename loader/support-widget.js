@@ -289,8 +289,9 @@ class SupportWidgetElement extends HTMLElement {
   /** Switches the language, as the locale attribute does. */
   setLocale(locale) {
     return this.#call((widget) => {
-      widget.checkLocale(locale);
-      // None (null or undefined) goes back to the page's and browser's languages.
+      // None (null or undefined) goes back to the page's and browser's
+      // languages, from one the user picked too.
+      widget.setLocale(locale);
       locale == null ? this.removeAttribute("locale") : this.setAttribute("locale", locale);
     });
   }

@@ -50,15 +50,19 @@ impl WidgetHandle {
         Ok(())
     }
 
-    /// `element.setLocale(locale)` is refused unless the locale is text or
-    /// nothing (the loader then sets or removes the attribute).
-    #[wasm_bindgen(js_name = checkLocale)]
-    pub fn check_locale(&self, locale: JsValue) -> Result<(), JsError> {
-        if locale.is_string() || locale.is_undefined() || locale.is_null() {
-            Ok(())
-        } else {
-            Err(refuse(HostApiError::LocaleNotText))
+    /// `element.setLocale(locale)`: refused unless the locale is text or
+    /// nothing. Nothing goes back to the page's and the browser's
+    /// languages, from a language picked in the widget too, which an
+    /// attribute that was never there cannot undo by its removal; the loader
+    /// then sets or removes the attribute.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, locale: JsValue) -> Result<(), JsError> {
+        if locale.is_undefined() || locale.is_null() {
+            self.attributes.set("locale", None);
+        } else if !locale.is_string() {
+            return Err(refuse(HostApiError::LocaleNotText));
         }
+        Ok(())
     }
 
     /// `element.close()`.

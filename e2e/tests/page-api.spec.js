@@ -89,6 +89,19 @@ test("open, close and setLocale drive the widget from the page", async ({ page }
   await expect(widget.home).toBeVisible();
 });
 
+test("setLocale(null) goes back to the page's language from one the user picked, with no locale attribute to remove", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.host.evaluate((el) => el.removeAttribute("locale"));
+  await widget.openPartnerCenterRequest();
+  await widget.host.getByTestId("language-picker").selectOption("zh-TW");
+  await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
+  await widget.host.evaluate((el) => el.setLocale(null));
+  await expect(widget.heading).toHaveText("New Partner Center request");
+  await expect(widget.host.getByTestId("language-picker")).toHaveValue("en-US");
+  expect(await widget.host.evaluate((el) => el.hasAttribute("locale"))).toBe(false);
+});
+
 test("prefill fills what the portal knows, and a bad prefill is refused whole", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await widget.goto();
