@@ -71,6 +71,8 @@ for (const locale of locales) {
     await expectNoViolations(page, "solved");
     await widget.host.getByTestId("start-again").click();
     await widget.host.getByTestId("open-customer-request").click();
+    // Started again: the search is empty.
+    await search.fill("fabrikam");
     await widget.host.getByTestId("customer-option").first().click();
     await widget.host.getByTestId("service-option").first().click();
     await widget.host.getByTestId("still-needs-help").click();
