@@ -89,6 +89,22 @@ test("open, close and setLocale drive the widget from the page", async ({ page }
   await expect(widget.home).toBeVisible();
 });
 
+test("the page closing a form whose error summary has focus leaves the widget working", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.submit();
+  await expect(widget.errorSummary).toBeFocused();
+  // The page's own Escape handler, say: the form and its summary go.
+  await widget.host.evaluate((el) => el.close());
+  await expect(widget.home).toBeVisible();
+  await widget.openPartnerCenterRequest();
+  await widget.host.locator("#sw-title").fill("Still working");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Still working");
+  expect(errors).toEqual([]);
+});
+
 test("setLocale(null) goes back to the page's language from one the user picked, with no locale attribute to remove", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.goto();

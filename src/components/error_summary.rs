@@ -32,9 +32,11 @@ pub fn ErrorSummary(
             // The list can empty with no field put right: a refused service
             // whose select went (its list could not be read again). Focus,
             // which the summary had, goes on to the form's submit rather
-            // than to the page.
+            // than to the page. (Chromium also says so when the summary
+            // leaves with its screen, whose signals may be gone by then.)
             on:focusout=move |event| {
-                if event.related_target().is_none() && errors.with_untracked(Vec::is_empty) {
+                let emptied = errors.try_with_untracked(Vec::is_empty) == Some(true);
+                if event.related_target().is_none() && emptied {
                     if let Some(submit) = widget.find("[data-testid=submit]") {
                         _ = submit.focus();
                     }
