@@ -600,6 +600,16 @@ test("on a tablet the floating panel stays above the on-screen keyboard, with th
   await expect.poll(async () => Math.round((await panel.boundingBox()).y)).toBe(200 + 32);
   expect(Math.round((await panel.boundingBox()).y + (await panel.boundingBox()).height)).toBe(900 - 16);
 
+  // Little left to see (a keyboard on a tablet turned sideways, a split
+  // screen): the panel takes all of it, still below the page's header and
+  // above the keyboard, its close button in sight.
+  await visibleViewport(page, { height: 150, offsetTop: 0 });
+  await expect.poll(async () => Math.round((await panel.boundingBox()).y + (await panel.boundingBox()).height)).toBe(150 - 16);
+  expect(Math.round((await panel.boundingBox()).y)).toBe(32);
+  const close = await page.locator("support-widget .sw-panel-close").boundingBox();
+  expect(close.y).toBeGreaterThanOrEqual(32);
+  expect(close.y + close.height).toBeLessThanOrEqual(150 - 16);
+
   // A keyboard that leaves the launcher in sight moves nothing.
   await visibleViewport(page, { height: 1150, offsetTop: 0 });
   await expect.poll(() => panel.boundingBox()).toEqual(floating);
