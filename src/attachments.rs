@@ -18,10 +18,12 @@
 
 use support_contract::{
     check_file, check_selection, file_extension, Attachment, ErrorBody, ErrorCode, FileKind,
+    ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES,
 };
 
 use crate::{
     host::BackendUrl,
+    i18n::{self, id},
     locale::Locale,
     request::{parse_retry_after, with_query, HttpRequest, SubmitError},
     retry::is_retryable,
@@ -60,6 +62,52 @@ pub enum Refusal {
     /// A file of the same name and size is attached already (a screenshot
     /// pasted twice, a file both dropped and picked).
     AlreadyAttached,
+}
+
+/// The message for a file the widget would not add, in `locale`.
+pub fn refusal_message(locale: Locale, name: &str, refusal: Refusal) -> String {
+    let size = human_size(ATTACHMENT_MAX_BYTES, locale);
+    let total = human_size(ATTACHMENTS_MAX_TOTAL_BYTES, locale);
+    let (message, args) = match refusal {
+        Refusal::AlreadyAttached => (
+            id::ATTACHMENT_ERROR_ALREADY,
+            i18n::args([("name", name.into())]),
+        ),
+        Refusal::Contract(ErrorCode::FileEmpty) => (
+            id::ATTACHMENT_ERROR_EMPTY,
+            i18n::args([("name", name.into())]),
+        ),
+        Refusal::Contract(ErrorCode::FileTooLarge) => (
+            id::ATTACHMENT_ERROR_TOO_LARGE,
+            i18n::args([("name", name.into()), ("size", size.into())]),
+        ),
+        Refusal::Contract(ErrorCode::FileTypeMismatch) => (
+            id::ATTACHMENT_ERROR_MISMATCH,
+            i18n::args([("name", name.into())]),
+        ),
+        Refusal::Contract(ErrorCode::TooManyFiles) => (
+            id::ATTACHMENT_ERROR_TOO_MANY,
+            i18n::args([
+                ("name", name.into()),
+                ("count", ATTACHMENTS_MAX_FILES.into()),
+            ]),
+        ),
+        Refusal::Contract(ErrorCode::AttachmentsTooLarge) => (
+            id::ATTACHMENT_ERROR_TOTAL,
+            i18n::args([("name", name.into()), ("total", total.into())]),
+        ),
+        // Bytes of no allowed kind: what the name says the file is tells
+        // the user what to do about it.
+        Refusal::Contract(_) => (
+            match named_kind(name) {
+                Some(FileKind::Text) => id::ATTACHMENT_ERROR_TEXT,
+                Some(_) => id::ATTACHMENT_ERROR_MISMATCH,
+                None => id::ATTACHMENT_ERROR_TYPE,
+            },
+            i18n::args([("name", name.into())]),
+        ),
+    };
+    i18n::format(locale, message, Some(&args))
 }
 
 /// `POST {backend}/attachments?name=`: the file's bytes are the body, sent

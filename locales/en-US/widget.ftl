@@ -525,10 +525,11 @@ attachment-error-too-large = { $name } is larger than { $size }.
 #   $name (String) - the file's name
 attachment-error-type = { $name } can't be attached: attach PNG, JPEG, GIF or WebP images, PDF, text or log files, or zip archives.
 # A file named as text or a log (.txt, .log, …) whose bytes are not plain
-# UTF-8 text: another encoding (UTF-16, GBK, Big5) or markup.
+# UTF-8 text: another encoding (UTF-16, GBK, Big5), markup, or binary data
+# (a crash log padded with NUL bytes). A zip archive always goes.
 # Variables:
 #   $name (String) - the file's name
-attachment-error-text = { $name } can't be attached: text and log files must be plain text saved as UTF-8, not HTML or XML. Save it as UTF-8, or put it in a zip archive.
+attachment-error-text = { $name } can't be attached as a text file: only plain text saved as UTF-8 is taken, not HTML, XML or binary data. Put it in a zip archive, or save it as UTF-8 text.
 # Variables:
 #   $name (String) - the file's name
 attachment-error-mismatch = { $name } isn't the kind of file its name or type says, so it can't be attached.

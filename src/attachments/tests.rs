@@ -46,6 +46,30 @@ fn a_refused_file_is_explained_by_the_kind_its_name_says() {
     assert_eq!(named_kind("cat.png"), Some(FileKind::Png));
     assert_eq!(named_kind("setup.exe"), None);
     assert_eq!(named_kind("README"), None);
+
+    let refused = |name: &str| {
+        refusal_message(
+            Locale::EnUs,
+            name,
+            Refusal::Contract(ErrorCode::FileTypeNotAllowed),
+        )
+        .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    // Named as text: what is taken as text, and that a zip always goes.
+    assert_eq!(
+        refused("ps-output.txt"),
+        "ps-output.txt can't be attached as a text file: only plain text saved as UTF-8 is \
+         taken, not HTML, XML or binary data. Put it in a zip archive, or save it as UTF-8 text."
+    );
+    assert!(refused("crash.log").contains("zip archive"));
+    // Named as another allowed kind (a web page named .png): not what it says.
+    assert_eq!(
+        refused("cat.png"),
+        "cat.png isn't the kind of file its name or type says, so it can't be attached."
+    );
+    // Named as nothing allowed: the kinds that are.
+    assert!(refused("setup.exe").starts_with("setup.exe can't be attached: attach PNG, JPEG"));
+    assert!(refused("README").starts_with("README can't be attached: attach PNG"));
 }
 
 #[test]

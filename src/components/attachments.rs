@@ -9,9 +9,7 @@ mod state;
 mod transfer;
 
 use leptos::{ev, prelude::*};
-use support_contract::{
-    ErrorCode, FileKind, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES,
-};
+use support_contract::{ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES};
 
 use self::file_item::FileItem;
 pub use self::{
@@ -19,57 +17,10 @@ pub use self::{
     transfer::{on_drag_over, on_drop, on_paste},
 };
 use crate::{
-    attachments::{human_size, named_kind, Refusal},
+    attachments::{human_size, refusal_message},
     context::use_widget,
     i18n::{self, id},
-    locale::Locale,
 };
-
-/// The message for a file the widget would not add.
-fn refusal(locale: Locale, name: &str, refusal: Refusal) -> String {
-    let size = human_size(ATTACHMENT_MAX_BYTES, locale);
-    let total = human_size(ATTACHMENTS_MAX_TOTAL_BYTES, locale);
-    let (message, args) = match refusal {
-        Refusal::AlreadyAttached => (
-            id::ATTACHMENT_ERROR_ALREADY,
-            i18n::args([("name", name.into())]),
-        ),
-        Refusal::Contract(ErrorCode::FileEmpty) => (
-            id::ATTACHMENT_ERROR_EMPTY,
-            i18n::args([("name", name.into())]),
-        ),
-        Refusal::Contract(ErrorCode::FileTooLarge) => (
-            id::ATTACHMENT_ERROR_TOO_LARGE,
-            i18n::args([("name", name.into()), ("size", size.into())]),
-        ),
-        Refusal::Contract(ErrorCode::FileTypeMismatch) => (
-            id::ATTACHMENT_ERROR_MISMATCH,
-            i18n::args([("name", name.into())]),
-        ),
-        Refusal::Contract(ErrorCode::TooManyFiles) => (
-            id::ATTACHMENT_ERROR_TOO_MANY,
-            i18n::args([
-                ("name", name.into()),
-                ("count", ATTACHMENTS_MAX_FILES.into()),
-            ]),
-        ),
-        Refusal::Contract(ErrorCode::AttachmentsTooLarge) => (
-            id::ATTACHMENT_ERROR_TOTAL,
-            i18n::args([("name", name.into()), ("total", total.into())]),
-        ),
-        // Bytes of no allowed kind: what the name says the file is tells
-        // the user what to do about it.
-        Refusal::Contract(_) => (
-            match named_kind(name) {
-                Some(FileKind::Text) => id::ATTACHMENT_ERROR_TEXT,
-                Some(_) => id::ATTACHMENT_ERROR_MISMATCH,
-                None => id::ATTACHMENT_ERROR_TYPE,
-            },
-            i18n::args([("name", name.into())]),
-        ),
-    };
-    i18n::format(locale, message, Some(&args))
-}
 
 /// The files field of a request form.
 #[component]
@@ -118,7 +69,7 @@ pub fn AttachmentsField(
         state.refused.with(|refused| {
             refused
                 .iter()
-                .map(|(name, code)| refusal(locale, name, *code))
+                .map(|(name, code)| refusal_message(locale, name, *code))
                 .collect::<Vec<_>>()
         })
     };
