@@ -123,7 +123,7 @@ impl Draft {
     /// language the form shows, picked or following the widget's language,
     /// is kept as chosen, so that a reload, which may come back in another
     /// language (the page's), brings back the one the user saw and would
-    /// have sent.
+    /// have sent, as if picked.
     pub fn as_stored(mut self, shown: Locale) -> Draft {
         if !self.contact_language_chosen {
             self.fields.contact_language = shown.contact_language();

@@ -324,12 +324,22 @@ test("reload mid-draft after picking another language: the contact language the 
   await expect(language).toHaveValue("es-ES");
   await widget.fill(typed);
   await expect.poll(() => widget.draft("partner", "partner-center")).toContain('"contact_language":"es-ES"');
+  // A change of the widget's language alone writes nothing.
+  const draft = await widget.draft("partner", "partner-center");
+  await widget.host.getByTestId("language-picker").selectOption("zh-TW");
+  await expect(language).toHaveValue("zh-TW");
+  await page.waitForTimeout(1000);
+  expect(await widget.draft("partner", "partner-center")).toBe(draft);
+  await widget.host.getByTestId("language-picker").selectOption("es-ES");
 
-  // The page's language again after the reload; the form's as it was.
+  // The page's language again after the reload; the form's as it was, and
+  // kept as if picked.
   await page.reload();
   await widget.openPartnerCenterRequest();
   await expect(widget.host.getByTestId("draft-restored")).toBeVisible();
   await expect(widget.heading).toHaveText("New Partner Center request");
+  await expect(language).toHaveValue("es-ES");
+  await widget.host.getByTestId("language-picker").selectOption("zh-CN");
   await expect(language).toHaveValue("es-ES");
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();

@@ -121,8 +121,7 @@ impl DraftKeeper {
 
     /// `draft` is what is stored now: no need to write it.
     pub fn mark_unchanged(self, draft: Draft) {
-        let language = self.widget.locale.get_untracked();
-        self.unchanged.set_value(Some(draft.as_stored(language)));
+        self.unchanged.set_value(Some(draft));
     }
 
     /// Writes `draft` once typing pauses; one not `worth_keeping` (nothing
@@ -134,7 +133,6 @@ impl DraftKeeper {
         if let Some(previous) = shared.borrow_mut().pending.take() {
             previous.timer.clear();
         }
-        let draft = draft.as_stored(self.widget.locale.get());
         let same = self
             .unchanged
             .with_value(|unchanged| unchanged.as_ref() == Some(&draft));
@@ -154,6 +152,10 @@ impl DraftKeeper {
             },
             DEBOUNCE,
         );
+        // Stored with the contact language the form shows now (a change of
+        // the widget's language alone writes nothing).
+        let shown = self.widget.locale.get_untracked();
+        let draft = draft.map(|draft| draft.as_stored(shown));
         if let Ok(timer) = timer {
             shared.borrow_mut().pending = Some(PendingWrite { timer, key, draft });
         }
@@ -173,8 +175,7 @@ impl DraftKeeper {
                 }
             }
         }
-        let language = self.widget.locale.get_untracked();
-        self.unchanged.set_value(Some(left.as_stored(language)));
+        self.unchanged.set_value(Some(left));
         self.restored.set(false);
     }
 }
