@@ -49,8 +49,8 @@ pub struct WidgetContext {
     pub removed_filed: RwSignal<Option<RemovedFiled>>,
     /// Where the user is, and what they chose on the way.
     pub journey: RwSignal<Journey>,
-    /// What the customer search shows, kept while the journey keeps its
-    /// customer (back to the search, back home and in again).
+    /// What the customer search shows, kept until the journey starts again
+    /// (back to the search, back home and in again).
     pub customer_query: RwSignal<String>,
     /// Where a customer is in self-service (audience `customer`).
     pub help: RwSignal<HelpJourney>,
@@ -118,12 +118,16 @@ impl WidgetContext {
     /// Moves the journey on.
     pub fn go(self, step: Step) {
         self.navigated.set(true);
-        let had_customer = self.journey.with_untracked(|j| j.customer.is_some());
+        let restarts = self.journey.with_untracked(|j| j.restarts);
         self.journey
             .update(|journey| *journey = journey.after(step));
-        // Started again: the search that found that customer goes too.
-        if had_customer && self.journey.with_untracked(|j| j.customer.is_none()) {
-            self.customer_query.set(String::new());
+        // Started again: the search that found a customer goes too, back to
+        // the page's customer's name, if any.
+        let restarted = self.journey.with_untracked(|j| {
+            (j.restarts != restarts).then(|| j.page_customer.as_ref().map(|c| c.name.clone()))
+        });
+        if let Some(name) = restarted {
+            self.customer_query.set(name.unwrap_or_default());
         }
     }
 

@@ -99,11 +99,13 @@ impl Controls {
         if let Some(customer) = &prefill.customer {
             self.context.customer_query.set(customer.name.clone());
             self.context.journey.update(|journey| {
-                journey.customer = Some(Customer {
+                let customer = Customer {
                     id: customer.id.clone(),
                     name: customer.name.clone(),
                     domain: String::new(),
-                });
+                };
+                journey.customer = Some(customer.clone());
+                journey.page_customer = Some(customer);
             });
         }
         if let Some(service) = &prefill.service {

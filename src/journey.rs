@@ -92,6 +92,12 @@ pub struct Journey {
     /// when it is shown again, so that no flow opens on another request's
     /// confirmation.
     pub visit: u32,
+    /// The customer the page prefilled (`prefill`): a journey started again
+    /// starts with it, as the page's first did.
+    pub page_customer: Option<Customer>,
+    /// How many times the journey has started again ("Start again" at the
+    /// end of a flow where nothing was filed).
+    pub restarts: u32,
 }
 
 impl Journey {
@@ -210,7 +216,7 @@ impl Journey {
                 next.screen = RequestStatus;
             }
             (RequestStatus, Step::Back) => next.screen = self.status_from,
-            (Solved, Step::Home) => return Journey::default(),
+            (Solved, Step::Home) => return self.restart(),
             // The guide's ends where nothing is escalated start afresh.
             (Escalation, Step::Home)
                 if matches!(
@@ -218,13 +224,24 @@ impl Journey {
                     GuideStep::KnownIncident | GuideStep::OwnSupport
                 ) =>
             {
-                return Journey::default()
+                return self.restart()
             }
             (_, Step::Home) => next.screen = Home,
             (screen, Step::Back) => next.screen = screen.previous(),
             _ => {}
         }
         next
+    }
+
+    /// A journey from home again, with nothing chosen but the page's
+    /// customer.
+    fn restart(&self) -> Journey {
+        Journey {
+            customer: self.page_customer.clone(),
+            page_customer: self.page_customer.clone(),
+            restarts: self.restarts.wrapping_add(1),
+            ..Journey::default()
+        }
     }
 
     /// The customer and service a customer request is for, once both are

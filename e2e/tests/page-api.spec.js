@@ -167,6 +167,28 @@ test("prefill fills what the portal knows, and a bad prefill is refused whole", 
   await expect(widget.host.locator("#sw-title")).not.toHaveValue("Not applied");
 });
 
+test("starting again after another customer goes back to the customer the page prefilled", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.evaluate((el) => el.prefill({ customer: { id: "contoso", name: "Contoso Ltd" } }));
+  await widget.host.getByTestId("open-customer-request").click();
+  const search = widget.host.locator("#sw-customer-search");
+  await expect(search).toHaveValue("Contoso Ltd");
+  // Another customer, whose problem the admin center solves.
+  await search.fill("fabrikam");
+  await widget.host.getByTestId("customer-option").first().click();
+  await widget.host.getByTestId("service-option").first().click();
+  await widget.host.getByTestId("solved").click();
+  await widget.host.getByTestId("start-again").click();
+  await expect(widget.home).toBeVisible();
+  // The page's customer again, at its services.
+  await widget.host.evaluate((el) => el.open("customer"));
+  await expect(widget.host.getByTestId("service-choice")).toContainText("Contoso Ltd");
+  await widget.host.getByTestId("back").click();
+  await expect(search).toHaveValue("Contoso Ltd");
+});
+
 test("a prefilled service the backend does not list marks none, and the console says why", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   const warnings = [];

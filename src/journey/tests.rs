@@ -170,6 +170,7 @@ fn solved_ends_the_flow_and_home_starts_afresh() {
     assert_eq!(solved.screen, Screen::Solved);
     let afresh = Journey {
         visit: solved.visit,
+        restarts: 1,
         ..Journey::default()
     };
     assert_eq!(solved.after(Step::Home), afresh, "but for the visits");
@@ -178,6 +179,37 @@ fn solved_ends_the_flow_and_home_starts_afresh() {
     assert_eq!(back.screen, Screen::SelfHelp);
     assert_eq!(back.customer, Some(customer("c1")));
     assert_eq!(back.service, Some(service("azure")));
+}
+
+#[test]
+fn starting_again_keeps_only_the_customer_the_page_gave() {
+    let page = Journey {
+        customer: Some(customer("c1")),
+        page_customer: Some(customer("c1")),
+        ..Journey::default()
+    };
+    // The partner picks another customer, and finds it solved.
+    let solved = [
+        Step::OpenCustomerRequest,
+        Step::PickCustomer(customer("c2")),
+        Step::PickService(service("azure")),
+        Step::Solved,
+    ]
+    .into_iter()
+    .fold(page.clone(), |journey, step| journey.after(step));
+    assert_eq!(solved.customer, Some(customer("c2")));
+    let again = solved.after(Step::Home);
+    assert_eq!(again.screen, Screen::Home);
+    assert_eq!(again.customer, Some(customer("c1")));
+    assert_eq!(again.service, None);
+    assert_eq!(again.restarts, 1);
+    // Home from anywhere else is no new start.
+    assert_eq!(
+        page.after(Step::OpenCustomerRequest)
+            .after(Step::Home)
+            .restarts,
+        0
+    );
 }
 
 #[test]
@@ -377,6 +409,7 @@ fn a_known_incident_ends_and_home_starts_afresh() {
     assert_eq!(incident.context().unwrap().escalation, None);
     let afresh = Journey {
         visit: incident.visit,
+        restarts: 1,
         ..Journey::default()
     };
     assert_eq!(incident.after(Step::Home), afresh, "but for the visits");
@@ -398,6 +431,7 @@ fn supporting_it_oneself_ends_the_guide_and_home_starts_afresh() {
     assert_eq!(own.after(Step::Back).guide.step, GuideStep::PartnerDuties);
     let afresh = Journey {
         visit: own.visit,
+        restarts: 1,
         ..Journey::default()
     };
     assert_eq!(own.after(Step::Home), afresh, "but for the visits");
