@@ -381,6 +381,36 @@ test("the launcher and its panel pass axe", async ({ page }) => {
   expect(await audit()).toEqual([]);
 });
 
+test("the launcher's focus ring stands out on a light page in the dark scheme, white within black", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.evaluate(() => (document.body.style.background = "rgb(243, 241, 236)"));
+  const launcher = page.locator("support-widget .sw-launcher");
+  await expect(launcher).toBeVisible();
+  await page.keyboard.press("Tab");
+  for (let i = 0; i < 20 && !(await launcher.evaluate((el) => el.matches(":focus-visible"))); i++) await page.keyboard.press("Tab");
+  await expect(launcher).toBeFocused();
+  // The ring's pixels, beside the button: the page's light colour and
+  // black, 4.5 times apart at least.
+  const box = await launcher.boundingBox();
+  const shot = await page.screenshot({ clip: { x: box.x - 8, y: box.y + box.height / 2 - 1, width: 8, height: 2 } });
+  const colours = await page.evaluate(async (png) => {
+    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, image.width, 1).data;
+    return Array.from({ length: image.width }, (_, x) => [data[x * 4], data[x * 4 + 1], data[x * 4 + 2]]);
+  }, shot.toString("base64"));
+  const luminance = ([r, g, b]) => {
+    const linear = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const contrast = (a, b) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
+  const best = Math.max(...colours.map((colour) => contrast(colour, [243, 241, 236])));
+  expect(best).toBeGreaterThanOrEqual(4.5);
+});
+
 test("in forced colours the floating panel keeps an edge, which its shadow drew", async ({ page }) => {
   await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
   await page.goto(`${site.origin}/launcher.html`);

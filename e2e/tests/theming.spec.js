@@ -145,4 +145,12 @@ test("in forced colours the option the arrow keys are on, and the service chosen
   const outline = (service) => service.evaluate((e) => getComputedStyle(e).outlineStyle);
   expect(await outline(services.first())).toBe("solid");
   expect(await outline(services.nth(1))).toBe("none");
+  // Focused by keyboard, it shows the focus ring rather than that mark.
+  const ring = (service) => service.evaluate((e) => `${getComputedStyle(e).outlineWidth} ${getComputedStyle(e).outlineOffset}`);
+  const marked = await ring(services.first());
+  await services.nth(1).focus();
+  await page.keyboard.press("Shift+Tab");
+  await expect(services.first()).toBeFocused();
+  expect(await ring(services.first())).toBe("3px 2px");
+  expect(await ring(services.first())).not.toBe(marked);
 });
