@@ -29,6 +29,8 @@ const TABBABLE: &str = "a[href]:not([tabindex^='-']), button:enabled:not([tabind
 pub struct CoveringPanel {
     panel: Element,
     on_keydown: Closure<dyn Fn(KeyboardEvent)>,
+    /// Escape pressed on the page, which the floating panel may cover.
+    on_page_keydown: Closure<dyn Fn(KeyboardEvent)>,
     /// Sees the panel open, close, and change size with the window.
     resizes: ResizeObserver,
     _on_resize: Closure<dyn Fn()>,
@@ -79,6 +81,23 @@ impl CoveringPanel {
                 _ = round_to.focus();
             }
         });
+        // Beside the page, Tab goes on to the page's controls, which the
+        // panel may cover: Escape there closes it, focus staying where it is
+        // (WCAG 2.4.11). Escape inside the panel is the loader's, which
+        // sends focus back to the launcher.
+        let within = panel.clone();
+        let on_page_keydown = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+            let open = within
+                .dyn_ref::<HtmlElement>()
+                .is_some_and(|panel| !panel.hidden());
+            if event.key() != "Escape" || event.default_prevented() || !open {
+                return;
+            }
+            if event.composed_path().includes(&within, 0) {
+                return;
+            }
+            close_in_place(&within);
+        });
         let within = panel.clone();
         let on_resize = Closure::<dyn Fn()>::new(move || {
             _ = if covers_page(&within) {
@@ -93,6 +112,12 @@ impl CoveringPanel {
             .add_event_listener_with_callback("keydown", on_keydown.as_ref().unchecked_ref())
             .ok()?;
         resizes.observe(&panel);
+        if let Some(window) = web_sys::window() {
+            _ = window.add_event_listener_with_callback(
+                "keydown",
+                on_page_keydown.as_ref().unchecked_ref(),
+            );
+        }
         let within = panel.clone();
         let shown_height = Cell::new(fit_to_visible(&within).unwrap_or(f64::INFINITY));
         let on_visible_change = Closure::<dyn Fn()>::new(move || {
@@ -112,6 +137,7 @@ impl CoveringPanel {
         Some(CoveringPanel {
             panel,
             on_keydown,
+            on_page_keydown,
             resizes,
             _on_resize: on_resize,
             viewport,
@@ -128,12 +154,34 @@ impl Drop for CoveringPanel {
             _ = viewport.remove_event_listener_with_callback("resize", listener);
             _ = viewport.remove_event_listener_with_callback("scroll", listener);
         }
+        if let Some(window) = web_sys::window() {
+            _ = window.remove_event_listener_with_callback(
+                "keydown",
+                self.on_page_keydown.as_ref().unchecked_ref(),
+            );
+        }
         unfit(&self.panel);
         _ = self.panel.remove_attribute("aria-modal");
         _ = self.panel.remove_event_listener_with_callback(
             "keydown",
             self.on_keydown.as_ref().unchecked_ref(),
         );
+    }
+}
+
+/// Closes the panel as the loader's close button does, but leaves focus
+/// where it is (on the page).
+fn close_in_place(panel: &Element) {
+    if let Some(panel) = panel.dyn_ref::<HtmlElement>() {
+        panel.set_hidden(true);
+    }
+    let launcher = panel
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|root| root.query_selector(".sw-launcher").ok().flatten());
+    if let Some(launcher) = launcher {
+        _ = launcher.set_attribute("aria-expanded", "false");
     }
 }
 

@@ -154,6 +154,32 @@ test("opening the panel moves nothing on the page, and Escape closes it back to 
   await expect(widget.host.getByTestId("customer-search")).toBeVisible();
 });
 
+test("beside the page, Escape on a page control the panel covers closes the panel, and focus stays there", async ({ page }) => {
+  // 200 % zoom of a 1280 x 800 screen: the panel covers the portal's menu.
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.goto(`${site.origin}/launcher.html`);
+  const launcher = page.locator("support-widget .sw-launcher");
+  await launcher.click();
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.home).toBeVisible();
+  const panel = page.locator("support-widget .sw-panel");
+  const billing = page.getByRole("link", { name: "Billing" });
+  // The link is under the panel, and Tab can reach it.
+  const at = await billing.boundingBox();
+  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y).tagName, [at.x + at.width / 2, at.y + at.height / 2])).toBe("SUPPORT-WIDGET");
+  await billing.focus();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(billing).toBeFocused();
+  await expect(launcher).toHaveAttribute("aria-expanded", "false");
+  // Opened again, where the user was; Escape inside still goes back to the launcher.
+  await launcher.click();
+  await expect(widget.home).toBeVisible();
+  await widget.heading.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(launcher).toBeFocused();
+});
+
 test("the page's open() opens the panel at a flow, and close() closes it", async ({ page }) => {
   await page.goto(`${site.origin}/launcher.html`);
   const host = page.locator("support-widget");
