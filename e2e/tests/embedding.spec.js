@@ -75,6 +75,10 @@ test("a page's list, table and text settings stop where the widget begins", asyn
   await expect(item).toHaveCSS("list-style-position", "outside");
   await expect(item).toHaveCSS("list-style-image", "none");
   await expect(item).toHaveCSS("text-spacing-trim", "normal");
+  await expect(item).toHaveCSS("border-spacing", "0px");
+  await expect(item).toHaveCSS("text-decoration-skip-ink", "auto");
+  await expect(item).toHaveCSS("orphans", "2");
+  await expect(item).toHaveCSS("text-justify", "auto");
   await expect(item).toHaveCSS("-webkit-tap-highlight-color", "rgba(0, 0, 0, 0.18)");
 });
 
