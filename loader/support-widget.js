@@ -132,11 +132,11 @@ class SupportWidgetElement extends HTMLElement {
       className: "sw-panel",
       hidden: true,
       role: "dialog",
-      // Escape closes the panel unless a control inside used it (a list).
-      // (A handler property that returns false cancels the event: this one
-      // returns nothing.)
+      // Escape closes the panel unless a control inside used it (a list),
+      // or it ends an input method's composition. (A handler property that
+      // returns false cancels the event: this one returns nothing.)
       onkeydown: (event) => {
-        if (event.key === "Escape" && !event.defaultPrevented) this.#hide();
+        if (event.key === "Escape" && !event.defaultPrevented && !event.isComposing) this.#hide();
       },
     });
     panel.append(make("div", { className: "sw-panel-bar" }), container);

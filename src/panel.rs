@@ -82,21 +82,35 @@ impl CoveringPanel {
             }
         });
         // Beside the page, Tab goes on to the page's controls, which the
-        // panel may cover: Escape there closes it, focus staying where it is
-        // (WCAG 2.4.11). Escape inside the panel is the loader's, which
-        // sends focus back to the launcher.
+        // panel may cover: Escape on one it covers closes it, focus staying
+        // where it is (WCAG 2.4.11); Escape with nothing focused (a click on
+        // the panel's text) closes it back to the launcher, as Escape inside
+        // it does (the loader's). Escape inside any widget, on a page control
+        // the panel leaves in sight, or ending an input method's
+        // composition is not this panel's.
         let within = panel.clone();
         let on_page_keydown = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
             let open = within
                 .dyn_ref::<HtmlElement>()
                 .is_some_and(|panel| !panel.hidden());
-            if event.key() != "Escape" || event.default_prevented() || !open {
+            if event.key() != "Escape" || event.default_prevented() || event.is_composing() || !open
+            {
                 return;
             }
-            if event.composed_path().includes(&within, 0) {
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                 return;
+            };
+            let nothing_focused = matches!(target.tag_name().as_str(), "BODY" | "HTML");
+            if nothing_focused {
+                close_in_place(&within);
+                if let Some(launcher) = launcher_of(&within) {
+                    _ = launcher.focus();
+                }
+            } else if target.closest("support-widget").ok().flatten().is_none()
+                && overlaps(&target, &within)
+            {
+                close_in_place(&within);
             }
-            close_in_place(&within);
         });
         let within = panel.clone();
         let on_resize = Closure::<dyn Fn()>::new(move || {
@@ -170,19 +184,32 @@ impl Drop for CoveringPanel {
 }
 
 /// Closes the panel as the loader's close button does, but leaves focus
-/// where it is (on the page).
+/// where it is.
 fn close_in_place(panel: &Element) {
     if let Some(panel) = panel.dyn_ref::<HtmlElement>() {
         panel.set_hidden(true);
     }
-    let launcher = panel
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .ok()
-        .and_then(|root| root.query_selector(".sw-launcher").ok().flatten());
-    if let Some(launcher) = launcher {
+    if let Some(launcher) = launcher_of(panel) {
         _ = launcher.set_attribute("aria-expanded", "false");
     }
+}
+
+/// The launcher button beside `panel`.
+fn launcher_of(panel: &Element) -> Option<HtmlElement> {
+    let root = panel
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()?;
+    root.query_selector(".sw-launcher").ok()??.dyn_into().ok()
+}
+
+/// Whether the boxes of `element` and `panel` overlap on screen.
+fn overlaps(element: &Element, panel: &Element) -> bool {
+    let (a, b) = (
+        element.get_bounding_client_rect(),
+        panel.get_bounding_client_rect(),
+    );
+    a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom()
 }
 
 /// Whether the panel spans the whole width of the window, as it does on

@@ -72,6 +72,7 @@ for (const locale of locales) {
     await widget.host.getByTestId("start-again").click();
     await widget.host.getByTestId("open-customer-request").click();
     // Started again: the search is empty.
+    await expect(search).toHaveValue("");
     await search.fill("fabrikam");
     await widget.host.getByTestId("customer-option").first().click();
     await widget.host.getByTestId("service-option").first().click();

@@ -13,7 +13,7 @@ const log = Buffer.from("2026-11-22 09:00:01 INFO started\n2026-11-22 09:00:02 E
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 const texts = {
-  "en-US": { tooLarge: "is larger than 10 MB", disguised: "isn't the kind of file its name or type says", notUtf8: "only plain text saved as UTF-8 is taken", wait: "The request will be sent as soon as every file has uploaded." },
+  "en-US": { tooLarge: "is larger than 10 MB", disguised: "isn't the kind of file its name or type says", notUtf8: "only plain text saved as UTF-8 is accepted", wait: "The request will be sent as soon as every file has uploaded." },
   "zh-CN": { tooLarge: "超过了 10 MB", disguised: "的实际内容与其文件名或类型不符", notUtf8: "仅接受以 UTF-8 编码保存的纯文本", wait: "所有文件上传完毕后，请求将立即发送。", failed: "有文件未能上传" },
 };
 

@@ -167,7 +167,17 @@ test("beside the page, Escape on a page control the panel covers closes the pane
   // The link is under the panel, and Tab can reach it.
   const at = await billing.boundingBox();
   expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y).tagName, [at.x + at.width / 2, at.y + at.height / 2])).toBe("SUPPORT-WIDGET");
+  // Escape on a page control the panel leaves in sight, or one the page's
+  // own handler takes, is not the panel's.
+  const dashboard = page.getByRole("link", { name: "Dashboard" });
+  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y).tagName, await dashboard.boundingBox().then((b) => [b.x + 2, b.y + b.height / 2]))).toBe("A");
+  await dashboard.focus();
+  await page.keyboard.press("Escape");
   await billing.focus();
+  await page.evaluate(() => document.addEventListener("keydown", (event) => event.preventDefault(), { once: true }));
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeVisible();
+  // On a page control it covers, it closes the panel.
   await page.keyboard.press("Escape");
   await expect(panel).toBeHidden();
   await expect(billing).toBeFocused();
@@ -176,6 +186,13 @@ test("beside the page, Escape on a page control the panel covers closes the pane
   await launcher.click();
   await expect(widget.home).toBeVisible();
   await widget.heading.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(launcher).toBeFocused();
+  // With nothing focused (a click on the panel's text), back to the launcher.
+  await launcher.click();
+  await expect(widget.home).toBeVisible();
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press("Escape");
   await expect(panel).toBeHidden();
   await expect(launcher).toBeFocused();
 });

@@ -331,6 +331,13 @@ test("reload mid-draft after picking another language: the contact language the 
   await page.waitForTimeout(1000);
   expect(await widget.draft("partner", "partner-center")).toBe(draft);
   await widget.host.getByTestId("language-picker").selectOption("es-ES");
+  // Typed, then the language switched before the pause's write: the draft
+  // has the language shown when it is written.
+  await widget.host.locator("#sw-title").press("End");
+  await widget.host.locator("#sw-title").pressSequentially("!");
+  await widget.host.getByTestId("language-picker").selectOption("zh-TW");
+  await expect.poll(() => widget.draft("partner", "partner-center")).toContain("!");
+  expect(await widget.draft("partner", "partner-center")).toContain('"contact_language":"zh-TW"');
 
   // The page's language again after the reload; the form's as it was, and
   // kept as if picked.
@@ -338,13 +345,13 @@ test("reload mid-draft after picking another language: the contact language the 
   await widget.openPartnerCenterRequest();
   await expect(widget.host.getByTestId("draft-restored")).toBeVisible();
   await expect(widget.heading).toHaveText("New Partner Center request");
-  await expect(language).toHaveValue("es-ES");
+  await expect(language).toHaveValue("zh-TW");
   await widget.host.getByTestId("language-picker").selectOption("zh-CN");
-  await expect(language).toHaveValue("es-ES");
+  await expect(language).toHaveValue("zh-TW");
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();
   const stored = await widget.storedRequest(request);
-  expect(stored.request.contact.language).toBe("es-ES");
+  expect(stored.request.contact.language).toBe("zh-TW");
 });
 
 test("a page that sets the backend after the widget started gets the draft of an earlier visit back, not written over", async ({ page }) => {

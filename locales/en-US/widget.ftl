@@ -529,7 +529,7 @@ attachment-error-type = { $name } can't be attached: attach PNG, JPEG, GIF or We
 # (a crash log padded with NUL bytes). A zip archive always goes.
 # Variables:
 #   $name (String) - the file's name
-attachment-error-text = { $name } can't be attached as a text file: only plain text saved as UTF-8 is taken, not HTML, XML or binary data. Put it in a zip archive, or save it as UTF-8 text.
+attachment-error-text = { $name } can't be attached as a text file: only plain text saved as UTF-8 is accepted, not HTML, XML or binary data. Put it in a zip archive, or save it as UTF-8 text.
 # Variables:
 #   $name (String) - the file's name
 attachment-error-mismatch = { $name } isn't the kind of file its name or type says, so it can't be attached.

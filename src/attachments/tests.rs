@@ -59,7 +59,8 @@ fn a_refused_file_is_explained_by_the_kind_its_name_says() {
     assert_eq!(
         refused("ps-output.txt"),
         "ps-output.txt can't be attached as a text file: only plain text saved as UTF-8 is \
-         taken, not HTML, XML or binary data. Put it in a zip archive, or save it as UTF-8 text."
+         accepted, not HTML, XML or binary data. Put it in a zip archive, or save it as UTF-8 \
+         text."
     );
     assert!(refused("crash.log").contains("zip archive"));
     // Named as another allowed kind (a web page named .png): not what it says.

@@ -8,6 +8,7 @@ use send_wrapper::SendWrapper;
 use crate::{
     context::WidgetContext,
     drafts::{self, Draft, FormFlow},
+    locale::Locale,
     storage,
 };
 
@@ -20,6 +21,11 @@ struct PendingWrite {
     timer: TimeoutHandle,
     key: String,
     draft: Option<Draft>,
+    /// The widget's language, whose contact language a draft that follows
+    /// it is stored with when written (`Draft::as_stored`); what it was when
+    /// the write was asked for, once the widget is gone.
+    shown: Memo<Locale>,
+    shown_when_asked: Locale,
 }
 
 /// What the keeper shares with its timers and its cleanup, which run
@@ -152,12 +158,16 @@ impl DraftKeeper {
             },
             DEBOUNCE,
         );
-        // Stored with the contact language the form shows now (a change of
-        // the widget's language alone writes nothing).
-        let shown = self.widget.locale.get_untracked();
-        let draft = draft.map(|draft| draft.as_stored(shown));
+        // A change of the widget's language alone writes nothing.
+        let shown = self.widget.locale;
         if let Ok(timer) = timer {
-            shared.borrow_mut().pending = Some(PendingWrite { timer, key, draft });
+            shared.borrow_mut().pending = Some(PendingWrite {
+                timer,
+                key,
+                draft,
+                shown,
+                shown_when_asked: shown.get_untracked(),
+            });
         }
     }
 
@@ -187,7 +197,9 @@ fn write_now(shared: &Rc<RefCell<Shared>>, off: RwSignal<bool>) {
     };
     write.timer.clear();
     let written = match write.draft {
-        Some(mut draft) => {
+        Some(draft) => {
+            let shown = write.shown.try_get_untracked();
+            let mut draft = draft.as_stored(shown.unwrap_or(write.shown_when_asked));
             draft.saved_at = js_sys::Date::now() as u64;
             let written = storage::write(&write.key, &draft.encode());
             if written.is_ok() {
