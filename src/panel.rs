@@ -102,9 +102,10 @@ impl CoveringPanel {
             };
             let nothing_focused = matches!(target.tag_name().as_str(), "BODY" | "HTML");
             if nothing_focused {
-                close_in_place(&within);
-                if let Some(launcher) = launcher_of(&within) {
-                    _ = launcher.focus();
+                // The loader's close button: hidden, and focus on the launcher.
+                let close = within.query_selector(".sw-panel-close").ok().flatten();
+                if let Some(close) = close.and_then(|close| close.dyn_into::<HtmlElement>().ok()) {
+                    close.click();
                 }
             } else if target.closest("support-widget").ok().flatten().is_none()
                 && overlaps(&target, &within)
@@ -189,18 +190,14 @@ fn close_in_place(panel: &Element) {
     if let Some(panel) = panel.dyn_ref::<HtmlElement>() {
         panel.set_hidden(true);
     }
-    if let Some(launcher) = launcher_of(panel) {
-        _ = launcher.set_attribute("aria-expanded", "false");
-    }
-}
-
-/// The launcher button beside `panel`.
-fn launcher_of(panel: &Element) -> Option<HtmlElement> {
-    let root = panel
+    let launcher = panel
         .get_root_node()
         .dyn_into::<web_sys::ShadowRoot>()
-        .ok()?;
-    root.query_selector(".sw-launcher").ok()??.dyn_into().ok()
+        .ok()
+        .and_then(|root| root.query_selector(".sw-launcher").ok().flatten());
+    if let Some(launcher) = launcher {
+        _ = launcher.set_attribute("aria-expanded", "false");
+    }
 }
 
 /// Whether the boxes of `element` and `panel` overlap on screen.

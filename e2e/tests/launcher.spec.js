@@ -563,17 +563,25 @@ async function visibleViewport(page, values) {
   }, values);
 }
 
-test("on a phone the panel stays above the on-screen keyboard, with the field being typed in in sight", async ({ page }) => {
+/**
+ * The Partner Center request in the launcher's panel on a screen of
+ * `viewport`, with the page's errors counted in `window.pageErrors`.
+ */
+async function launcherFormAt(page, viewport) {
   await page.addInitScript(() => {
     window.pageErrors = [];
     window.addEventListener("error", (event) => window.pageErrors.push(event.message));
   });
-  await page.setViewportSize({ width: 390, height: 700 });
+  await page.setViewportSize(viewport);
   await page.goto(`${site.origin}/launcher.html`);
   await page.locator("support-widget .sw-launcher").click();
   const widget = new SupportWidgetPage(page);
   await widget.openPartnerCenterRequest();
-  const panel = page.locator("support-widget .sw-panel");
+  return { widget, panel: page.locator("support-widget .sw-panel") };
+}
+
+test("on a phone the panel stays above the on-screen keyboard, with the field being typed in in sight", async ({ page }) => {
+  const { widget, panel } = await launcherFormAt(page, { width: 390, height: 700 });
   const close = page.locator("support-widget .sw-panel-close");
   // A field low in the form: the keyboard comes up over it.
   const email = widget.host.locator("#sw-contact-email");
@@ -634,16 +642,7 @@ test("on a phone the panel stays above the on-screen keyboard, with the field be
 });
 
 test("on a tablet the floating panel stays above the on-screen keyboard, with the field being typed in in sight", async ({ page }) => {
-  await page.addInitScript(() => {
-    window.pageErrors = [];
-    window.addEventListener("error", (event) => window.pageErrors.push(event.message));
-  });
-  await page.setViewportSize({ width: 820, height: 1180 });
-  await page.goto(`${site.origin}/launcher.html`);
-  await page.locator("support-widget .sw-launcher").click();
-  const widget = new SupportWidgetPage(page);
-  await widget.openPartnerCenterRequest();
-  const panel = page.locator("support-widget .sw-panel");
+  const { widget, panel } = await launcherFormAt(page, { width: 820, height: 1180 });
   // Beside the page: above the launcher (16 px from the bottom, 48 px tall),
   // 32 px below the top, the form taller than that.
   const floating = await panel.boundingBox();

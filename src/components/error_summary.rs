@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use support_contract::FieldError;
 use wasm_bindgen::JsCast;
 
+use super::request_form::SUBMIT;
 use crate::{
     context::use_widget,
     field_errors::{self, ServiceFrom},
@@ -37,7 +38,7 @@ pub fn ErrorSummary(
             on:focusout=move |event| {
                 let emptied = errors.try_with_untracked(Vec::is_empty) == Some(true);
                 if event.related_target().is_none() && emptied {
-                    if let Some(submit) = widget.find("[data-testid=submit]") {
+                    if let Some(submit) = widget.find(SUBMIT) {
                         _ = submit.focus();
                     }
                 }

@@ -31,6 +31,11 @@ use crate::{
     screens::Confirmation,
 };
 
+/// The form's submit button, where focus goes when what had it goes (the
+/// sending notice, "Try again", an error summary that empties): busy while
+/// the request is on its way.
+pub(in crate::components) const SUBMIT: &str = "[data-testid=submit]";
+
 /// A support request form: the Partner Center request, the customer's
 /// service request, or a customer's message to its partner. Validation, error
 /// summary, submit, retry and confirmation are the same for all.

@@ -322,7 +322,6 @@ fn another_request_after_an_escalation_is_checked_by_the_guide_anew() {
     assert_eq!(home.after(Step::AnotherRequest), home);
 }
 
-/// Through the guide to the request, escalated for `reason`.
 /// The guide from its start, after `answers`.
 fn guide_answered(answers: impl IntoIterator<Item = GuideAnswer>) -> Journey {
     answers
@@ -332,6 +331,7 @@ fn guide_answered(answers: impl IntoIterator<Item = GuideAnswer>) -> Journey {
         })
 }
 
+/// Through the guide to the request, escalated for `reason`.
 fn escalated_for(reason: EscalationReason) -> Journey {
     guide_answered([
         GuideAnswer::HealthChecked,

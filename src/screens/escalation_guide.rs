@@ -137,14 +137,24 @@ fn KnownIncident() -> impl IntoView {
                 only=incident
                 empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE))
             />
-            <button
-                type="button"
-                class="sw-button sw-button-secondary"
-                data-testid="guide-start-again"
-                on:click=move |_| widget.go(Step::Home)
-            >
-                {widget.text(id::GUIDE_START_AGAIN)}
-            </button>
+            <StartAgain/>
         </div>
+    }
+}
+
+/// "Start again", at the guide's ends where nothing is escalated (a known
+/// incident, a problem the partner supports): home, with a fresh journey.
+#[component]
+fn StartAgain() -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <button
+            type="button"
+            class="sw-button sw-button-secondary"
+            data-testid="guide-start-again"
+            on:click=move |_| widget.go(Step::Home)
+        >
+            {widget.text(id::GUIDE_START_AGAIN)}
+        </button>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::{
     draft_keeper::DraftKeeper,
     state::{RequestFormState, SubmitOutput},
+    SUBMIT,
 };
 use crate::{
     components::UndoNotice,
@@ -103,9 +104,6 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
     view! { {kept} {undo} {off} }
 }
 
-/// Where focus goes when the sending notice or "Try again" goes with it:
-/// the submit button, busy while the request is on its way.
-const SUBMIT: &str = "[data-testid=submit]";
 /// Where focus goes when "Stop" removes itself: "Try again".
 const TRY_AGAIN: &str = ".sw-submit-error button";
 

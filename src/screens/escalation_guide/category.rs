@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::Progress;
+use super::{Progress, StartAgain};
 use crate::{
     components::ScreenHeading,
     context::use_widget,
@@ -144,14 +144,7 @@ pub(super) fn OwnSupport() -> impl IntoView {
         <div class="sw-stack" data-testid="guide-own-support">
             <ScreenHeading>{widget.text(id::GUIDE_OWN_SUPPORT_HEADING)}</ScreenHeading>
             <p>{widget.text(id::GUIDE_OWN_SUPPORT_TEXT)}</p>
-            <button
-                type="button"
-                class="sw-button sw-button-secondary"
-                data-testid="guide-start-again"
-                on:click=move |_| widget.go(Step::Home)
-            >
-                {widget.text(id::GUIDE_START_AGAIN)}
-            </button>
+            <StartAgain/>
         </div>
     }
 }
