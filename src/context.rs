@@ -238,7 +238,7 @@ impl WidgetContext {
     /// Whether one of the page's elements has focus. What has focus is asked
     /// of the element's own root: the page, or the shadow root of a component
     /// of the page's that holds the widget.
-    fn user_is_away(self) -> bool {
+    pub fn user_is_away(self) -> bool {
         // A widget removed from the page meanwhile has nothing to focus.
         let away = self.host.try_with_value(|host| {
             let root = host.get_root_node();

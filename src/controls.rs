@@ -97,16 +97,26 @@ impl Controls {
         });
         self.contact_partner.prefill(&without_category);
         if let Some(customer) = &prefill.customer {
-            self.context.customer_query.set(customer.name.clone());
-            self.context.journey.update(|journey| {
-                let customer = Customer {
+            let context = self.context;
+            // The search shows the page's customer, unless the user has
+            // typed a search of their own.
+            let before = context.journey.with_untracked(|j| j.customer.clone());
+            if context.customer_query.with_untracked(|query| {
+                query.is_empty() || before.is_some_and(|before| *query == before.name)
+            }) {
+                context.customer_query.set(customer.name.clone());
+            }
+            let screen = context.journey.with_untracked(|j| j.screen);
+            context.journey.update(|journey| {
+                *journey = journey.with_page_customer(Customer {
                     id: customer.id.clone(),
                     name: customer.name.clone(),
                     domain: String::new(),
-                };
-                journey.customer = Some(customer.clone());
-                journey.page_customer = Some(customer);
+                });
             });
+            if context.journey.with_untracked(|j| j.screen) != screen {
+                self.focus_follows_the_user();
+            }
         }
         if let Some(service) = &prefill.service {
             self.context.suggested_service.set(Some(service.clone()));

@@ -233,6 +233,31 @@ impl Journey {
         next
     }
 
+    /// The journey once the page has prefilled `customer`. The same customer
+    /// again (a page that prefills on every load) changes nothing chosen.
+    /// Another one is another matter, as when the partner picks it: its
+    /// service is chosen again, the guide starts over, and a screen about
+    /// the customer before (its services, self-help, the guide, its request)
+    /// gives way to the new customer's services.
+    pub fn with_page_customer(&self, customer: Customer) -> Journey {
+        let mut next = self.clone();
+        next.page_customer = Some(customer.clone());
+        if self.customer.as_ref().map(|c| &c.id) == Some(&customer.id) {
+            return next;
+        }
+        next.customer = Some(customer);
+        next.service = None;
+        next.guide = Guide::default();
+        next.guide_from_request = false;
+        if self.screen.is_about_the_customer() {
+            next.screen = Screen::ServiceChoice;
+        }
+        if self.status_from.is_about_the_customer() {
+            next.status_from = Screen::ServiceChoice;
+        }
+        next
+    }
+
     /// A journey from home again, with nothing chosen but the page's
     /// customer.
     fn restart(&self) -> Journey {
@@ -260,6 +285,15 @@ impl Journey {
 }
 
 impl Screen {
+    /// Whether the screen is about the customer chosen (and its service).
+    fn is_about_the_customer(self) -> bool {
+        use Screen::*;
+        matches!(
+            self,
+            ServiceChoice | SelfHelp | Solved | Escalation | CustomerRequest
+        )
+    }
+
     /// Where "Back" leads, when the journey's choices do not decide it.
     pub fn previous(self) -> Screen {
         use Screen::*;

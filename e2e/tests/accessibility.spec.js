@@ -332,6 +332,22 @@ test("submission results are announced through a live region", async ({ page }) 
   // The form's own region (the widget's, above every screen, tells of
   // requests filed away from their form).
   const status = widget.host.locator(".sw-body [role=status]").first();
+  const told = [];
+  await page.exposeFunction("told", (text) => told.push(text));
+  await status.evaluate((region) =>
+    new MutationObserver(() => region.textContent && window.told(region.textContent)).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    }),
+  );
   await widget.submit();
-  await expect(status).toHaveText("Request submitted");
+  // The confirmation's heading takes focus and is read out: the region
+  // does not say it again (when the user has gone on to the page, it does:
+  // attachments.spec.js).
+  await expect(widget.confirmation.locator(".sw-heading")).toBeFocused();
+  await expect(widget.confirmation.locator(".sw-heading")).toHaveText("Request submitted");
+  await page.waitForTimeout(300);
+  await expect(status).toBeEmpty();
+  expect(told).not.toContain("Request submitted");
 });

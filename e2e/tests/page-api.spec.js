@@ -189,6 +189,35 @@ test("starting again after another customer goes back to the customer the page p
   await expect(search).toHaveValue("Contoso Ltd");
 });
 
+test("the page prefilling another customer mid-flow starts at that customer's services, and keeps what was typed", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.evaluate((el) => el.prefill({ customer: { id: "contoso", name: "Contoso Ltd" } }));
+  await widget.host.evaluate((el) => el.open("customer"));
+  await widget.host.getByTestId("service-option").nth(1).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await widget.host.locator("#sw-description").fill("Typed for Contoso.");
+  // The page prefills the customer it has again: the form stays.
+  await widget.host.evaluate((el) => el.prefill({ customer: { id: "contoso", name: "Contoso Ltd" } }));
+  await expect(widget.host.locator("#sw-description")).toHaveValue("Typed for Contoso.");
+  // The portal moves on to another customer: its services, none chosen.
+  await widget.host.evaluate((el) => el.prefill({ customer: { id: "fabrikam", name: "Fabrikam Inc" } }));
+  const services = widget.host.getByTestId("service-choice");
+  await expect(services).toContainText("Fabrikam Inc");
+  await expect(widget.host.locator("[data-testid=service-option][aria-current]")).toHaveCount(0);
+  await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
+  // The search shows the new customer; the text typed for Contoso is kept,
+  // and the form says for whom it was typed.
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.locator("#sw-customer-search")).toHaveValue("Fabrikam Inc");
+  await widget.host.getByRole("option", { name: "Fabrikam Inc" }).click();
+  await widget.host.getByTestId("service-option").nth(1).click();
+  await widget.host.getByTestId("still-needs-help").click();
+  await expect(widget.host.locator("#sw-description")).toHaveValue("Typed for Contoso.");
+  await expect(widget.host.getByTestId("draft-typed-for")).toContainText("Contoso Ltd");
+});
+
 test("a prefilled service the backend does not list marks none, and the console says why", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   const warnings = [];

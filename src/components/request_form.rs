@@ -304,11 +304,14 @@ pub fn RequestForm(
     };
 
     view! {
+        // The confirmation's heading takes focus, and so is read out, unless
+        // the user has gone on to the page (a request that went by itself):
+        // only then does this region tell them.
         <p class="sw-visually-hidden" role="status">
             {move || {
                 if pending.get() {
                     widget.text(submit_label())()
-                } else if created().is_some() {
+                } else if created().is_some() && widget.user_is_away() {
                     widget.text(id::CONFIRM_HEADING)()
                 } else {
                     String::new()

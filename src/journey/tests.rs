@@ -213,6 +213,57 @@ fn starting_again_keeps_only_the_customer_the_page_gave() {
 }
 
 #[test]
+fn the_page_prefilling_another_customer_is_as_if_the_partner_picked_it() {
+    let escalating = guide_answered([GuideAnswer::HealthChecked]);
+    assert_eq!(escalating.screen, Screen::Escalation);
+    // The page prefills the customer it already has: nothing changes.
+    let same = escalating.with_page_customer(customer("c1"));
+    assert_eq!(same.page_customer, Some(customer("c1")));
+    assert_eq!(
+        Journey {
+            page_customer: None,
+            ..same
+        },
+        escalating
+    );
+    // Another customer: its services, chosen afresh, still escalating.
+    let other = escalating.with_page_customer(customer("c2"));
+    assert_eq!(other.screen, Screen::ServiceChoice);
+    assert_eq!(other.customer, Some(customer("c2")));
+    assert_eq!(other.service, None);
+    assert_eq!(other.guide, Guide::default());
+    assert!(other.escalating);
+    let request = walk([
+        Step::OpenCustomerRequest,
+        Step::PickCustomer(customer("c1")),
+        Step::PickService(service("azure")),
+        Step::StillNeedsHelp,
+        Step::OpenEscalationGuide,
+    ]);
+    assert!(request.guide_from_request);
+    let other = request.with_page_customer(customer("c2"));
+    assert_eq!(other.screen, Screen::ServiceChoice);
+    assert!(!other.guide_from_request);
+    // A status opened from the request goes back to the new customer's
+    // services; screens about no customer stay where they are.
+    let status = walk([
+        Step::OpenCustomerRequest,
+        Step::PickCustomer(customer("c1")),
+        Step::PickService(service("azure")),
+        Step::StillNeedsHelp,
+        Step::ViewStatus("r1".into()),
+    ]);
+    let other = status.with_page_customer(customer("c2"));
+    assert_eq!(other.screen, Screen::RequestStatus);
+    assert_eq!(other.after(Step::Back).screen, Screen::ServiceChoice);
+    let home = Journey::default().with_page_customer(customer("c2"));
+    assert_eq!(home.screen, Screen::Home);
+    assert_eq!(home.customer, Some(customer("c2")));
+    let search = walk([Step::OpenEscalationGuide]).with_page_customer(customer("c2"));
+    assert_eq!(search.screen, Screen::CustomerSearch);
+}
+
+#[test]
 fn back_retraces_the_steps_and_keeps_the_choices() {
     let request = walk([
         Step::OpenCustomerRequest,
