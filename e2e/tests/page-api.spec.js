@@ -216,6 +216,12 @@ test("the page prefilling another customer mid-flow starts at that customer's se
   await widget.host.getByTestId("still-needs-help").click();
   await expect(widget.host.locator("#sw-description")).toHaveValue("Typed for Contoso.");
   await expect(widget.host.getByTestId("draft-typed-for")).toContainText("Contoso Ltd");
+  // A search the user typed is theirs: a prefill does not replace it.
+  await widget.host.evaluate((el) => el.open("customer"));
+  await widget.host.getByTestId("back").click();
+  await widget.host.locator("#sw-customer-search").fill("north");
+  await widget.host.evaluate((el) => el.prefill({ customer: { id: "contoso", name: "Contoso Ltd" } }));
+  await expect(widget.host.locator("#sw-customer-search")).toHaveValue("north");
 });
 
 test("a prefilled service the backend does not list marks none, and the console says why", async ({ page }) => {
