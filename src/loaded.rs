@@ -163,8 +163,11 @@ mod tests {
         assert_eq!(loaded.get(), Some(3));
     }
 
+    /// The screen's signals are gone with it: the late answer must find
+    /// them gone without a panic (which would stop the whole widget in a
+    /// release build), and nothing loads again.
     #[test]
-    async fn an_answer_after_its_screen_is_gone_is_dropped() {
+    async fn an_answer_after_its_screen_is_gone_is_dropped_without_a_panic() {
         let _ = Executor::init_wasm_bindgen();
         let parent = Owner::new();
         parent.set();
@@ -177,9 +180,10 @@ mod tests {
         settle().await;
         assert_eq!(answers.started(), 1);
         screen.cleanup();
+        assert!(loaded.value.is_disposed() && loaded.loading.is_disposed());
         answers.give(0, 1);
         settle().await;
-        assert_eq!((answers.started(), loaded.value.try_get()), (1, None));
+        assert_eq!(answers.started(), 1);
     }
 
     #[test]

@@ -325,7 +325,7 @@ test("each field is described by its hint, and by its error once it has one", as
   }
 });
 
-test("submission results are announced through a live region", async ({ page }) => {
+test("a submission on its way is announced through a live region, and its confirmation once, by its focused heading", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();
   await widget.fill({ category: "technical", title: "Announce", description: "Live region.", name: "Ana", email: "ana@contoso.com" });
@@ -341,7 +341,16 @@ test("submission results are announced through a live region", async ({ page }) 
       subtree: true,
     }),
   );
+  // While the request is on its way, the region says so.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/support-requests", async (route) => {
+    await held;
+    await route.continue();
+  });
   await widget.submit();
+  await expect(status).toHaveText("Submitting your request…");
+  release();
   // The confirmation's heading takes focus and is read out: the region
   // does not say it again (when the user has gone on to the page, it does:
   // attachments.spec.js).

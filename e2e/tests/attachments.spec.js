@@ -623,7 +623,9 @@ test("an upload the backend refuses says so and is not tried again by itself", a
   await expect(widget.host.getByTestId("attachment-failed")).toHaveText(
     "El servicio de soporte no ha aceptado este archivo porque es demasiado grande. Quítelo para enviar la solicitud sin él.",
   );
-  // Refused, not retried: the text says so only when no retry is due.
+  // Refused, not retried: the text says so only when no retry is due, and
+  // none comes in the time a first retry would take (at most 1 s).
+  await page.waitForTimeout(1500);
   expect(uploads).toBe(1);
   // Only the user can settle it, and the request says so.
   await widget.fill(request);

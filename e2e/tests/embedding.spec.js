@@ -218,8 +218,11 @@ for (const [label, attribute, shown] of [
     await expect(error).toBeVisible();
     await expect(error).toContainText("administrador");
     await expect(error).toContainText(shown);
-    await expect(page.locator("support-widget form")).toHaveCount(0);
+    // No flow to start, and none that a page's call can open.
+    await expect(page.locator("support-widget").getByTestId("home")).toHaveCount(0);
+    await page.locator("support-widget").evaluate((el) => el.open("customer").catch(() => {}));
     await page.waitForTimeout(300);
+    await expect(page.locator("support-widget").getByTestId("customer-search")).toHaveCount(0);
 
     expect(consoleErrors.filter((text) => text.includes("<support-widget>"))).toHaveLength(1);
     // A password in the markup is not repeated, on screen or in the console.

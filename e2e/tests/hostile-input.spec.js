@@ -32,6 +32,9 @@ test("markup, bidi, zero-width and emoji round-trip exactly and show as text", a
   expect(stored.request.title).toBe(hostileTitle);
   expect(stored.request.description).toBe(description);
   expect(stored.request.contact.name).toBe("Ada <b>Lovelace</b>");
+  // The status screen shows the title as the backend stored it: as text.
+  await widget.host.getByTestId("view-status").click();
+  await expect(widget.host.locator(".sw-status-title")).toHaveText(hostileTitle);
   await expectNoInjectedMarkup(page, widget);
 });
 

@@ -164,6 +164,7 @@ test("an answer lost on the way back: the retry gets the same request", async ({
 
 test("backend busy then up: retry now, stop, try again, by keyboard, focus kept in the form", async ({ page, request }) => {
   // Busy for 20 s at a time: no automatic retry comes between the steps.
+  await page.clock.install();
   let busy = true;
   let release;
   const held = new Promise((resolve) => (release = resolve));
@@ -195,8 +196,11 @@ test("backend busy then up: retry now, stop, try again, by keyboard, focus kept 
   await expect(widget.submitError.getByRole("button")).toBeFocused();
   await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
 
+  // Past the wait the service asked for (and the longest backoff): a
+  // retry Stop had not ended would have gone by now.
   const stopped = posts.length;
-  await page.waitForTimeout(1500);
+  await page.clock.runFor(130_000);
+  await page.waitForTimeout(300);
   expect(posts.length, "Stop ends the retries").toBe(stopped);
   busy = false;
   await page.keyboard.press("Enter");
@@ -209,6 +213,7 @@ test("backend busy then up: retry now, stop, try again, by keyboard, focus kept 
 });
 
 test("text typed while a request waits to be sent again stops the wait, and goes with the next send", async ({ page, request }) => {
+  await page.clock.install();
   let down = true;
   const posts = await interceptPosts(page, (n, route, post) => (down ? failWith(route, 503, { "Retry-After": "20" }) : passOn(route, post)));
   const widget = new SupportWidgetPage(page);
@@ -226,7 +231,10 @@ test("text typed while a request waits to be sent again stops the wait, and goes
   await expect(description).toBeFocused();
   const stopped = posts.length;
   down = false;
-  await page.waitForTimeout(1500);
+  // Past the 20 s the service asked for: a wait typing had not ended would
+  // have sent the request by now.
+  await page.clock.runFor(130_000);
+  await page.waitForTimeout(300);
   expect(posts.length, "nothing goes by itself").toBe(stopped);
   await widget.submitError.getByRole("button").click();
   const stored = await widget.storedRequest(request);

@@ -1,7 +1,7 @@
 // The element's JavaScript API and DOM events, as a portal's scripts use
 // them.
 import { expect, test } from "@playwright/test";
-import { addWidget, backend, failWith, SupportWidgetPage } from "./support-widget-page.js";
+import { addWidget, failWith, SupportWidgetPage } from "./support-widget-page.js";
 
 /** Records support-widget:* events at the document: they bubble and are composed. */
 async function recordEvents(page) {
@@ -70,6 +70,10 @@ test("open, close and setLocale drive the widget from the page", async ({ page }
   await expect(widget.heading).toBeFocused();
   await widget.host.evaluate((el) => el.open("partner-center"));
   await expect(widget.form).toBeVisible();
+  // Spanish once, so that its messages are here: a call applied out of
+  // order below would show at once.
+  await widget.host.evaluate((el) => el.setLocale("es-ES"));
+  await expect(widget.heading).toHaveText(/Centro de partners/);
   await widget.host.evaluate((el) => el.setLocale("zh-TW"));
   await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
   // Calls on a loaded widget apply in order with the page's own changes.
@@ -275,7 +279,12 @@ test("request headers outlive a move of the element, which mounts the widget ane
   await widget.open();
   await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer portal-session-7" }));
   // A refused call leaves the accepted headers in place.
-  await widget.host.evaluate((el) => el.setRequestHeaders({ "Idempotency-Key": "mine" }).catch(() => {}));
+  const refused = await widget.host.evaluate((el) => el.setRequestHeaders({ "Idempotency-Key": "mine" }).then(() => "set", () => "refused"));
+  expect(refused).toBe("refused");
+  await widget.host.evaluate((el) => el.open("customer"));
+  const lookup = page.waitForRequest((r) => r.url().includes("/customers?") && r.url().includes("contoso"));
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  expect(await (await lookup).headerValue("authorization")).toBe("Bearer portal-session-7");
   // Headers set just before the move, in the same task, are applied first.
   const applied = await page.evaluate(() => {
     const element = document.querySelector("support-widget");
@@ -499,7 +508,10 @@ test("a misconfigured element reports an error event", async ({ page }) => {
   await expect.poll(events).toContainEqual(
     expect.objectContaining({ name: "error", detail: expect.objectContaining({ code: "invalid_backend" }) }),
   );
-  expect(backend).toBeTruthy();
+  // The misconfigured element says so; the page's other widget works on.
+  await expect(page.locator("support-widget").last().getByTestId("config-error")).toBeVisible();
+  await widget.host.evaluate((el) => el.open("partner-center"));
+  await expect(widget.form).toBeVisible();
 });
 
 test("calls with arguments of the wrong kind are refused, and the widget works on", async ({ page }) => {

@@ -430,8 +430,9 @@ test("an article in another language says so, and only its own words are read in
   // A translated article has no badge, and its link no description.
   await search(widget, texts["zh-CN"].query);
   const translated = articles.filter({ hasText: texts["zh-CN"].article });
-  await expect(translated.locator(".sw-badge")).toHaveCount(0);
+  await expect(translated).toBeVisible();
   await expect(translated.locator("span[lang]")).toHaveAttribute("lang", "zh-CN");
+  await expect(translated.locator(".sw-badge")).toHaveCount(0);
   await expect(translated.locator("a")).not.toHaveAttribute("aria-describedby", /.+/);
 });
 

@@ -35,6 +35,16 @@ fn a_prefill_takes_what_the_portal_knows() {
 
 #[test]
 fn the_field_lists_name_every_field() {
+    // Written out, as the README documents them: the lists the parser
+    // checks against must hold each.
+    assert_eq!(
+        Prefill::FIELDS,
+        ["contact", "customer", "service", "category", "title"]
+    );
+    assert_eq!(
+        PrefillContact::FIELDS,
+        ["name", "email", "phone", "language"]
+    );
     for name in Prefill::FIELDS {
         let json = format!(r#"{{"{name}":null}}"#);
         assert_eq!(Prefill::parse(&json), Ok(Prefill::default()), "{name}");
