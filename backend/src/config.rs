@@ -38,8 +38,9 @@ pub struct Config {
 
     /// Origin allowed to call the API from a browser (CORS), such as
     /// https://portal.example.com. Repeat the flag for several origins; the
-    /// environment variable takes a comma-separated list. Without any, no
-    /// CORS headers are sent and browsers on other origins are refused.
+    /// environment variable takes a comma-separated list (empty items are
+    /// skipped). Without any, no CORS headers are sent and browsers on other
+    /// origins are refused.
     #[arg(
         long = "allowed-origin",
         env = "SUPPORT_BACKEND_ALLOWED_ORIGINS",
@@ -47,7 +48,7 @@ pub struct Config {
         value_name = "ORIGIN",
         value_parser = parse_origin
     )]
-    pub allowed_origins: Vec<HeaderValue>,
+    pub allowed_origins: Vec<AllowedOrigin>,
 
     /// Requests one client (IP address; IPv6 by /64) may create per minute:
     /// a burst of this many, then one every 60/N seconds; beyond that the
@@ -111,25 +112,57 @@ impl Config {
 /// below what would fill the database.
 pub const DEFAULT_RATE_LIMIT_PER_MINUTE: u32 = 120;
 
-/// Accepts `scheme://host[:port]` exactly as a browser sends it in `Origin`:
-/// no path, no trailing slash, no wildcard. A typo here would otherwise make
-/// CORS fail silently in the browser, so it is refused at start instead.
-fn parse_origin(value: &str) -> Result<HeaderValue, String> {
-    let value = value.trim();
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"))
-        .ok_or_else(|| format!("{value:?} must start with http:// or https://"))?;
-    let host_ok = !rest.is_empty()
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-    if !host_ok {
-        return Err(format!(
-            "{value:?} must be an origin like https://portal.example.com (no path, no trailing slash)"
-        ));
+impl Config {
+    /// The origins allowed to call the API from a browser, as browsers send
+    /// them in `Origin`.
+    pub fn allowed_origins(&self) -> Vec<HeaderValue> {
+        self.allowed_origins
+            .iter()
+            .filter_map(|origin| origin.0.clone())
+            .collect()
     }
-    HeaderValue::from_str(value).map_err(|error| format!("{value:?}: {error}"))
+}
+
+/// One item of `--allowed-origin`: an origin, or nothing for an empty item
+/// (`SUPPORT_BACKEND_ALLOWED_ORIGINS=` or a trailing comma).
+#[derive(Clone, Debug)]
+pub struct AllowedOrigin(Option<HeaderValue>);
+
+impl std::str::FromStr for AllowedOrigin {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Self, String> {
+        parse_origin(value)
+    }
+}
+
+/// Accepts `scheme://host[:port]` and writes it as a browser sends it in
+/// `Origin` (the host in lowercase, without the scheme's default
+/// port, without a trailing slash), so that `https://Portal.Example.com:443`
+/// still matches. A path, a wildcard or a user name is refused at start: CORS
+/// would otherwise fail silently in the browser.
+fn parse_origin(value: &str) -> Result<AllowedOrigin, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(AllowedOrigin(None));
+    }
+    let refused =
+        || format!("{value:?} must be an origin like https://portal.example.com (no path)");
+    let url = url::Url::parse(value).map_err(|_| refused())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("{value:?} must start with http:// or https://"));
+    }
+    let only_origin = url.path() == "/"
+        && url.query().is_none()
+        && url.fragment().is_none()
+        && url.username().is_empty()
+        && url.password().is_none();
+    if !only_origin {
+        return Err(refused());
+    }
+    HeaderValue::from_str(&url.origin().ascii_serialization())
+        .map(|origin| AllowedOrigin(Some(origin)))
+        .map_err(|error| format!("{value:?}: {error}"))
 }
 
 #[cfg(test)]
@@ -141,7 +174,7 @@ mod tests {
         let config = Config::try_parse_from(["support-backend"]).unwrap();
         assert_eq!(config.listen, "127.0.0.1:8787");
         assert_eq!(config.database_url, "sqlite://support-widget.db");
-        assert!(config.allowed_origins.is_empty());
+        assert!(config.allowed_origins().is_empty());
         assert_eq!(config.rate_limit_per_minute, 120);
         assert_eq!(config.orphan_upload_hours, 24);
         assert_eq!(config.attachments_dir(), PathBuf::from("attachments"));
@@ -218,11 +251,8 @@ mod tests {
             "http://localhost:8080,https://b.example.com",
         ])
         .unwrap();
-        let origins: Vec<_> = config
-            .allowed_origins
-            .iter()
-            .map(|o| o.to_str().unwrap())
-            .collect();
+        let origins = config.allowed_origins();
+        let origins: Vec<_> = origins.iter().map(|o| o.to_str().unwrap()).collect();
         assert_eq!(
             origins,
             [
@@ -238,12 +268,49 @@ mod tests {
         for bad in [
             "*",
             "portal.example.com",
-            "https://a.example.com/",
             "https://a.example.com/api",
+            "https://a.example.com?x=1",
+            "https://user@a.example.com",
+            "ftp://a.example.com",
             "https://",
         ] {
             assert!(parse_origin(bad).is_err(), "{bad}");
         }
-        assert!(parse_origin("http://[::1]:8080").is_ok());
+    }
+
+    #[test]
+    fn origins_are_written_as_browsers_send_them() {
+        let written = |value: &str| {
+            parse_origin(value)
+                .unwrap()
+                .0
+                .map(|origin| origin.to_str().unwrap().to_owned())
+        };
+        for (value, origin) in [
+            (
+                "https://Portal.Example.com:443",
+                "https://portal.example.com",
+            ),
+            ("HTTP://localhost:80/", "http://localhost"),
+            ("http://localhost:8080", "http://localhost:8080"),
+            ("http://[::1]:8080", "http://[::1]:8080"),
+        ] {
+            assert_eq!(written(value).as_deref(), Some(origin), "{value}");
+        }
+    }
+
+    #[test]
+    fn empty_items_of_the_list_are_skipped() {
+        for list in [
+            "",
+            ",",
+            "https://a.example.com,",
+            " , https://a.example.com",
+        ] {
+            let config =
+                Config::try_parse_from(["support-backend", "--allowed-origin", list]).unwrap();
+            let expected = usize::from(list.contains("https"));
+            assert_eq!(config.allowed_origins().len(), expected, "{list:?}");
+        }
     }
 }

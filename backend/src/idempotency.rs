@@ -47,14 +47,21 @@ pub const IN_FLIGHT_TAKEOVER_AFTER: Duration = Duration::from_secs(30);
 /// The `Retry-After` of a 409 for a key in flight: filing takes milliseconds.
 pub const IN_FLIGHT_RETRY_AFTER: Duration = Duration::from_secs(1);
 
-/// Reads the key from the headers. It must be a UUID; it is normalized to the
-/// lowercase hyphenated form so that `ABC…` and `abc…` are the same key.
+/// Reads the key from the headers. It must be a UUID, bare or quoted as the
+/// IETF draft writes it (a Structured Field string: `"…"`); it is normalized
+/// to the lowercase hyphenated form so that `ABC…` and `abc…` are the same
+/// key.
 pub fn key_from_headers(headers: &HeaderMap) -> Result<String, ApiError> {
     let value = headers.get(HEADER).ok_or(ApiError::InvalidIdempotencyKey)?;
     let text = value
         .to_str()
-        .map_err(|_| ApiError::InvalidIdempotencyKey)?;
-    let uuid = Uuid::try_parse(text.trim()).map_err(|_| ApiError::InvalidIdempotencyKey)?;
+        .map_err(|_| ApiError::InvalidIdempotencyKey)?
+        .trim();
+    let unquoted = text
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or(text);
+    let uuid = Uuid::try_parse(unquoted).map_err(|_| ApiError::InvalidIdempotencyKey)?;
     Ok(uuid.hyphenated().to_string())
 }
 
@@ -88,8 +95,13 @@ mod tests {
 
     #[test]
     fn keys_are_uuids_in_one_normal_form() {
-        let key = key_from_headers(&headers(b"6F9619FF-8B86-D011-B42D-00C04FC964FF")).unwrap();
-        assert_eq!(key, "6f9619ff-8b86-d011-b42d-00c04fc964ff");
+        for form in [
+            &b"6F9619FF-8B86-D011-B42D-00C04FC964FF"[..],
+            b"\"6f9619ff-8b86-d011-b42d-00c04fc964ff\"",
+        ] {
+            let key = key_from_headers(&headers(form)).unwrap();
+            assert_eq!(key, "6f9619ff-8b86-d011-b42d-00c04fc964ff");
+        }
         assert!(matches!(
             key_from_headers(&HeaderMap::new()),
             Err(ApiError::InvalidIdempotencyKey)
@@ -98,6 +110,8 @@ mod tests {
             &b""[..],
             b"not-a-uuid",
             b"6f9619ff-8b86-d011-b42d",
+            b"\"6f9619ff-8b86-d011-b42d-00c04fc964ff",
+            b"\"\"",
             b"\xff\xfe",
         ] {
             assert!(matches!(

@@ -229,7 +229,7 @@ impl Server {
         let local_addr = listener.local_addr().map_err(listen_error)?;
         let state = AppState {
             db,
-            allowed_origins: config.allowed_origins.clone(),
+            allowed_origins: config.allowed_origins(),
             rate_limit: rate_limit::RateLimiter::per_minute(config.rate_limit_per_minute),
             files,
         };

@@ -423,20 +423,30 @@ async fn an_upload_goes_with_one_request_only_and_unknown_ids_are_refused() {
         assert_eq!(json, one_error("attachments", "invalid_value"), "{body}");
     }
     let other = uploaded(&server, "b.png", "image/png", PNG).await;
-    let (status, json) = json_of(
-        server
-            .post_json(&key(), &with_files(&[&other.id, &other.id]))
-            .await,
-    )
-    .await;
-    assert_eq!(
-        (status, json),
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            one_error("attachments", "invalid_value")
-        )
-    );
+    let upper = other.id.to_ascii_uppercase();
+    for twice in [
+        [other.id.as_str(), other.id.as_str()],
+        [other.id.as_str(), upper.as_str()],
+    ] {
+        let (status, json) = json_of(server.post_json(&key(), &with_files(&twice)).await).await;
+        assert_eq!(
+            (status, json),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                one_error("attachments", "invalid_value")
+            )
+        );
+    }
     assert_eq!(server.count("support_requests").await, 1);
+    // An id is a UUID: its case does not count, as in the upload's own URL.
+    assert_eq!(
+        server
+            .post_json(&key(), &with_files(&[&upper]))
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+    assert_eq!(server.count("support_requests").await, 2);
 
     // Errors come in form order, the files after the description.
     let mut body = with_files(&[&png.id]);

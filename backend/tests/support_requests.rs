@@ -512,6 +512,27 @@ async fn a_partner_center_request_leaves_the_customer_columns_empty() {
 }
 
 #[tokio::test]
+async fn a_blank_customer_or_service_where_none_is_needed_is_stored_as_none() {
+    let server = start().await;
+    let mut partner_center = valid();
+    partner_center["service"] = json!("");
+    partner_center["customer"] = json!({"id": " ", "name": "Contoso Ltd"});
+    let created: CreatedRequest = server
+        .post_json(&key(), &partner_center)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let row: (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT customer_id, service_id FROM support_requests WHERE id = $1")
+            .bind(&created.id)
+            .fetch_one(&server.db)
+            .await
+            .unwrap();
+    assert_eq!(row, (None, None));
+}
+
+#[tokio::test]
 async fn an_unknown_customer_or_service_is_refused_and_stores_nothing() {
     let server = start().await;
     let mut unknown_customer = valid_for_customer();

@@ -123,7 +123,11 @@ pub(crate) fn check_ids(ids: &[String]) -> Result<(), ErrorCode> {
     if ids.len() > ATTACHMENTS_MAX_FILES {
         return Err(ErrorCode::TooManyFiles);
     }
-    let repeated = ids.iter().enumerate().any(|(i, id)| ids[..i].contains(id));
+    // Ids are UUIDs: one in another case is the same upload.
+    let repeated = ids
+        .iter()
+        .enumerate()
+        .any(|(i, id)| ids[..i].iter().any(|other| other.eq_ignore_ascii_case(id)));
     if repeated || ids.iter().any(|id| id.trim().is_empty()) {
         return Err(ErrorCode::InvalidValue);
     }

@@ -218,9 +218,10 @@ fn text(value: &str, max: usize, multiline: bool) -> Result<(), ErrorCode> {
 /// A deliberately forgiving address check: one `@`, something before it, a
 /// dotted domain after it, no spaces. Whether the mailbox exists is for the
 /// support representative's email to find out, not for a pattern.
+/// The address is checked as it came, not trimmed: it is stored as it came
+/// (the widget sends it trimmed).
 fn email(value: &str) -> Result<(), ErrorCode> {
-    let value = value.trim();
-    if value.is_empty() {
+    if value.trim().is_empty() {
         return Err(ErrorCode::Required);
     }
     if value.chars().count() > limits::EMAIL_MAX {
@@ -244,13 +245,18 @@ fn email(value: &str) -> Result<(), ErrorCode> {
 /// leading `+`, and between 5 and 20 digits; then perhaps an extension of 1
 /// to 6 digits after `ext`, `x`, `#`, 转 or 分机 (an office's switchboard).
 fn phone(value: &str) -> Result<(), ErrorCode> {
-    let value = value.trim();
-    if value.is_empty() {
+    if value.trim().is_empty() {
         return Ok(());
     }
+    // Its length and characters as it came, which is how it is stored; a
+    // control character is not a phone number's.
     if value.chars().count() > limits::PHONE_MAX {
         return Err(ErrorCode::TooLong);
     }
+    if value.chars().any(char::is_control) {
+        return Err(ErrorCode::InvalidPhone);
+    }
+    let value = value.trim();
     let (number, extension) = split_extension(value);
     let body = number.strip_prefix('+').unwrap_or(number);
     let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.');

@@ -54,7 +54,8 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Attachment>, sqlx::Error> 
 }
 
 /// The sizes of these uploads, in order, if every one exists and is
-/// attached to no request; `None` otherwise.
+/// attached to no request; `None` otherwise. Ids are UUIDs, stored in
+/// lowercase: their case does not count.
 pub async fn free_sizes(db: &Db, ids: &[String]) -> Result<Option<Vec<u64>>, sqlx::Error> {
     let mut sizes = Vec::with_capacity(ids.len());
     for id in ids {
@@ -63,7 +64,7 @@ pub async fn free_sizes(db: &Db, ids: &[String]) -> Result<Option<Vec<u64>>, sql
         }
         let size: Option<(i64,)> =
             sqlx::query_as("SELECT size FROM attachments WHERE id = $1 AND request_id IS NULL")
-                .bind(id)
+                .bind(id.to_ascii_lowercase())
                 .fetch_optional(db.pool())
                 .await?;
         let Some((size,)) = size else {
@@ -93,7 +94,7 @@ pub async fn attach(
         )
         .bind(request_id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
-        .bind(id)
+        .bind(id.to_ascii_lowercase())
         .execute(&mut *conn)
         .await?;
         if updated.rows_affected() != 1 {

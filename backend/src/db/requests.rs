@@ -70,7 +70,15 @@ pub async fn create_request(
         .fetch_one(&mut *tx)
         .await?;
     let reference = format!("SR-{seq:06}");
-    let customer_id = request.customer.as_ref().map(|c| c.id.as_str());
+    // A blank id names nothing (the contract's rules refuse one where the
+    // kind of request needs it): stored as none.
+    let named = |id: &str| !id.trim().is_empty();
+    let customer_id = request
+        .customer
+        .as_ref()
+        .map(|c| c.id.as_str())
+        .filter(|id| named(id));
+    let service_id = request.service.as_deref().filter(|id| named(id));
     let (created_at,): (String,) = sqlx::query_as(
         "INSERT INTO support_requests (
              id, seq, reference, kind, category, title, description,
@@ -96,7 +104,7 @@ pub async fn create_request(
     .bind(RequestStatus::Submitted.as_str())
     .bind(&body)
     .bind(customer_id)
-    .bind(request.service.as_deref())
+    .bind(service_id)
     .bind(request.severity.map(|s| s.as_str()))
     .fetch_one(&mut *tx)
     .await?;
