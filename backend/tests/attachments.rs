@@ -181,6 +181,20 @@ async fn a_file_of_the_size_limit_passes_and_one_byte_more_is_413() {
     let (status, body) = json_of(response).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(body, one_error("file", "file_too_large"));
+    // Before anything else about it, as the contract orders the checks: a
+    // type or a name it would refuse too does not come first.
+    let response = server
+        .client
+        .post(server.url("/attachments?name=big.png"))
+        .header(
+            "content-type",
+            reqwest::header::HeaderValue::from_bytes(b"image/png; x=\xe9").unwrap(),
+        )
+        .body(over.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
 
     // Not announced (chunked): refused as the bytes pass the limit.
     let chunks: Vec<Result<Vec<u8>, std::io::Error>> =

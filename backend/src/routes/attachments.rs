@@ -44,14 +44,14 @@ pub async fn upload(
     headers: HeaderMap,
     mut body: Body,
 ) -> Result<Response, ApiError> {
-    let Query(UploadQuery { name }) =
-        query.map_err(|_| ApiError::BadQuery(FieldError::new("name", ErrorCode::InvalidValue)))?;
-    let name = clean_file_name(name.as_deref().unwrap_or_default());
-    let declared = declared_type(&headers)?;
     if request_body::announced_length(&headers).is_some_and(|length| length > ATTACHMENT_MAX_BYTES)
     {
         return Err(ApiError::File(ErrorCode::FileTooLarge));
     }
+    let Query(UploadQuery { name }) =
+        query.map_err(|_| ApiError::BadQuery(FieldError::new("name", ErrorCode::InvalidValue)))?;
+    let name = clean_file_name(name.as_deref().unwrap_or_default());
+    let declared = declared_type(&headers)?;
     // The first bytes decide the kind before anything is written.
     let mut head = Vec::new();
     let mut ended = false;
