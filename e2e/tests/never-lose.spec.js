@@ -641,7 +641,7 @@ test("a service that asks for a long wait says how long, sends no more, and keep
   // More than a month is told as that, not as "49,711 days".
   await widget.setAttribute("locale", "zh-TW");
   await widget.submit();
-  await expect.poll(shown).toContain("支援服務要求等待一個多月後再傳送（錯誤代碼：503）");
+  await expect.poll(shown).toContain("支援服務表示需等待一個多月後才能再傳送（錯誤代碼：503）");
   expect(await shown()).not.toMatch(/\d天/);
   expect(posts).toHaveLength(4);
   await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);

@@ -228,6 +228,37 @@ test("the page prefilling another customer mid-flow starts at that customer's se
   await expect(widget.host.locator("#sw-customer-search")).toHaveValue("north");
 });
 
+test("signing out on a shared device as the README says leaves nothing of the user's in the widget or in storage", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill({ category: "technical", title: "Filed by A", description: "A's request.", name: "User A", email: "a@contoso.com" });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  // A second request, typed and not sent: stored as a draft.
+  await widget.host.evaluate((el) => el.close());
+  await widget.openPartnerCenterRequest();
+  await widget.host.locator("#sw-title").fill("A's unsent text");
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("support-widget:")).length)).toBe(2);
+  // The README's sign-out.
+  await page.evaluate(() => {
+    const old = document.querySelector("support-widget");
+    const fresh = old.cloneNode(false);
+    old.after(fresh);
+    old.remove();
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith("support-widget:")) localStorage.removeItem(key);
+    }
+  });
+  await expect(widget.home).toBeVisible();
+  await expect(widget.host.getByTestId("open-filed-requests")).toHaveCount(0);
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  await expect(widget.host.locator("#sw-contact-name")).toHaveValue("");
+  await expect(widget.host.getByTestId("draft-restored")).toHaveCount(0);
+  await page.waitForTimeout(700);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("support-widget:")))).toEqual([]);
+});
+
 test("a prefilled service the backend does not list marks none, and the console says why", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   const warnings = [];

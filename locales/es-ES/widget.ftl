@@ -323,10 +323,10 @@ guide-duties-acknowledge = Entiendo que el soporte de este problema le correspon
 guide-duties-required = Confirme que lo entiende antes de continuar.
 guide-duties-continue = Continuar con la solicitud
 # On the partner's duties: ends the guide, nothing escalated.
-guide-duties-decline = Mi organización dará el soporte
+guide-duties-decline = Nos encargaremos nosotros
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = No se ha escalado nada
-guide-own-support-text = Dé usted mismo soporte a su cliente en este problema. Si más adelante ve que es uno de los cinco tipos de problema que acepta 21Vianet, vuelva a hacer esta comprobación para escalarlo.
+guide-own-support-text = Ofrezca usted mismo soporte a su cliente para este problema. Si más adelante ve que es uno de los cinco tipos de problema que acepta 21Vianet, vuelva a hacer esta comprobación para escalarlo.
 cr-escalate-title = ¿Va a escalarlo a 21Vianet?
 cr-escalate-text = Haga primero la comprobación previa: estado del servicio, solución de problemas y si 21Vianet acepta este tipo de problema.
 cr-escalate-button = Comprobar antes de escalar
@@ -337,7 +337,7 @@ confirm-view-status = Ver el estado
 filed-heading = Solicitudes que ha enviado
 filed-intro = Enviadas desde este dispositivo. Su estado lo indica el servicio de soporte.
 filed-empty = No ha enviado ninguna solicitud desde este dispositivo.
-filed-clear = Olvidar esta lista
+filed-clear = Vaciar esta lista
 filed-cleared = La lista está vacía. Sus solicitudes siguen en el servicio de soporte.
 # Variables:
 #   $reference (String) - the reference of the request just taken off the list with status-forget
@@ -358,7 +358,7 @@ status-refresh = Actualizar
 status-checked = Última comprobación: { $time }
 status-announced = Estado: { $status }. Última comprobación: { $time }.
 status-history = Historial
-status-close-loop = Cuando esté resuelta, cierre el ciclo con su cliente: explíquele lo que se ha hecho y compruebe que todo le funciona.
+status-close-loop = Cuando esté resuelta, informe a su cliente del resultado: explíquele lo que se ha hecho y compruebe que todo le funciona.
 status-submitted = Enviada
 status-in-progress = En curso
 status-resolved = Resuelta
@@ -385,7 +385,7 @@ help-no-results = Ningún artículo coincide con «{ $query }». Pruebe con otra
 help-search-failed = No se ha podido buscar en los artículos de ayuda.
 help-in-english = En inglés
 help-question = ¿Sigue necesitando ayuda?
-help-solved = Esto lo ha resuelto
+help-solved = Ya está resuelto
 help-contact = Contactar con mi partner
 help-solved-heading = Nos alegra haberle ayudado
 help-solved-text = No se ha enviado nada. Vuelva cuando quiera.

@@ -184,7 +184,7 @@ error-service-unknown = 支持服务已无法识别此服务。请返回并重�
 error-service-not-offered = 支持服务已无法识别此服务。请选择其他服务，或选择“不确定”
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支持服务未接受此请求。请重试；如果问题再次出现，请联系门户的支持团队
-error-sent-before-changes = 在你修改之前，此请求的一次发送已到达支持服务，可能已按修改前的内容提交。如果再次发送，将按现在的内容另行提交一个新请求。
+error-sent-before-changes = 你在最近一次修改之前发送过此请求，那次发送已到达支持服务，可能已按当时的内容提交。如果再次发送，将按现在的内容另行提交一个新请求。
 
 ## Submitting
 
@@ -215,7 +215,7 @@ submit-error-wait-longer = 支持服务要求等待一个多月后再发送（�
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。
-submit-error-unreadable = 支持服务已响应，但无法读取其响应内容，因此无法显示请求编号。请求可能已经提交：请稍后重试，只要内容不做更改，就不会重复提交。你输入的所有内容都已保留。
+submit-error-unreadable = 支持服务已响应，但无法读取其响应内容，因此无法显示请求编号。请求可能已经提交。请稍后重试；只要内容不做更改，就不会重复提交。你输入的所有内容都已保留。
 submit-error-too-large = 请求内容过大，无法发送。请缩短描述后重试。
 submit-retry = 重试
 
@@ -273,7 +273,7 @@ home-filed = 你提交的请求
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
-home-resume = 继续填写为{ $customer }（{ $service }）准备的未提交请求
+home-resume = 继续填写{ $customer }（{ $service }）的未提交请求
 home-unsent-draft = 未发送的草稿
 escalation-reason-none = 不属于这五类（已确认应由我的组织提供支持）
 health-kind-incident = 事件
@@ -287,10 +287,10 @@ health-started-updated = 开始于 { $started }，更新于 { $updated }
 health-loading = 正在加载服务运行状况…
 health-failed = 无法加载服务运行状况。
 guide-health-heading = 先检查服务运行状况
-guide-health-intro = 以下是 { $service } 当前的事件和公告。如果其中之一就是你客户的问题，说明世纪互联已经知晓：请勿重复上报。
+guide-health-intro = 以下是 { $service } 当前的事件和公告。如果其中之一就是你客户的问题，说明世纪互联已经知晓，请勿重复上报。
 guide-health-none = { $service } 当前没有事件或公告。
 guide-health-mine = 这就是我客户的问题
-guide-health-continue = 都不是：继续
+guide-health-continue = 都不是，继续
 guide-already-known-heading = 世纪互联已知晓此问题
 guide-already-known-text = 此问题已列在服务运行状况中，世纪互联正在处理，因此无需上报。请告知你的客户，并在服务运行状况中关注进展。
 guide-start-again = 重新开始
@@ -367,8 +367,8 @@ help-results = { $count ->
 }
 # Variables:
 #   $count (Number) - how many articles are listed (the most a search lists)
-help-results-first = 显示前 { $count } 篇文章。请添加字词以缩小搜索范围。
-help-no-results = 没有与“{ $query }”匹配的文章。请尝试其他字词，或联系你的合作伙伴。
+help-results-first = 显示前 { $count } 篇文章。请添加更多关键词以缩小搜索范围。
+help-no-results = 没有与“{ $query }”匹配的文章。请尝试其他关键词，或联系你的合作伙伴。
 help-search-failed = 无法搜索帮助文章。
 help-in-english = 英文
 help-question = 仍需要帮助？

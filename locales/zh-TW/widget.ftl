@@ -184,7 +184,7 @@ error-service-unknown = 支援服務已無法辨識此服務。請返回並重�
 error-service-not-offered = 支援服務已無法辨識此服務。請選擇其他服務，或選擇「不確定」
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支援服務未接受此要求。請再試一次；如果問題再次發生，請聯絡入口網站的支援小組
-error-sent-before-changes = 在您修改之前，此要求的一次傳送已到達支援服務，可能已依修改前的內容提交。如果再次傳送，將依現在的內容另外提交一個新要求。
+error-sent-before-changes = 您在最近一次修改之前傳送過此要求，那次傳送已到達支援服務，可能已依當時的內容提交。如果再次傳送，將依現在的內容另外提交一個新要求。
 
 ## Submitting
 
@@ -199,23 +199,23 @@ submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）�
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
-submit-error-wait-minutes = 支援服務要求等待 { $minutes } 分鐘後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+submit-error-wait-minutes = 支援服務表示需等待 { $minutes } 分鐘後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $hours (Number) - how long the service asked to wait, in hours (2 to 47)
-submit-error-wait-hours = 支援服務要求等待 { $hours } 小時後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+submit-error-wait-hours = 支援服務表示需等待 { $hours } 小時後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $days (Number) - how long the service asked to wait, in days (2 to 30)
-submit-error-wait-days = 支援服務要求等待 { $days } 天後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+submit-error-wait-days = 支援服務表示需等待 { $days } 天後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 # Said when the service asked to wait more than 30 days.
-submit-error-wait-longer = 支援服務要求等待一個多月後再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+submit-error-wait-longer = 支援服務表示需等待一個多月後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
-submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交：請稍後再試一次，只要內容不變更，就不會重複提交。您輸入的內容都還保留著。
+submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交。請稍後再試一次；只要內容不變更，就不會重複提交。您輸入的內容都還保留著。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短描述後再試一次。
 submit-retry = 再試一次
 
@@ -273,7 +273,7 @@ home-filed = 您提交的要求
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
-home-resume = 繼續填寫為{ $customer }（{ $service }）準備的未提交要求
+home-resume = 繼續填寫{ $customer }（{ $service }）的未提交要求
 home-unsent-draft = 未傳送的草稿
 escalation-reason-none = 不屬於這五類（已確認應由我的組織提供支援）
 health-kind-incident = 事件
@@ -287,10 +287,10 @@ health-started-updated = 開始於 { $started }，更新於 { $updated }
 health-loading = 正在載入服務健康狀態…
 health-failed = 無法載入服務健康狀態。
 guide-health-heading = 先檢查服務健康狀態
-guide-health-intro = 以下是 { $service } 目前的事件和公告。如果其中之一就是您客戶的問題，表示 21Vianet 已經知道：請勿重複呈報。
+guide-health-intro = 以下是 { $service } 目前的事件和公告。如果其中之一就是您客戶的問題，表示 21Vianet 已經知道，請勿重複呈報。
 guide-health-none = { $service } 目前沒有事件或公告。
 guide-health-mine = 這就是我客戶的問題
-guide-health-continue = 都不是：繼續
+guide-health-continue = 都不是，繼續
 guide-already-known-heading = 21Vianet 已知悉此問題
 guide-already-known-text = 此問題已列在服務健康狀態中，21Vianet 正在處理，因此不需要呈報。請通知您的客戶，並在服務健康狀態中追蹤進度。
 guide-start-again = 重新開始
@@ -367,8 +367,8 @@ help-results = { $count ->
 }
 # Variables:
 #   $count (Number) - how many articles are listed (the most a search lists)
-help-results-first = 顯示前 { $count } 篇文章。請新增字詞以縮小搜尋範圍。
-help-no-results = 沒有符合「{ $query }」的文章。請嘗試其他字詞，或聯絡您的合作夥伴。
+help-results-first = 顯示前 { $count } 篇文章。請加入更多關鍵字以縮小搜尋範圍。
+help-no-results = 沒有符合「{ $query }」的文章。請改用其他關鍵字，或聯絡您的合作夥伴。
 help-search-failed = 無法搜尋說明文章。
 help-in-english = 英文
 help-question = 仍需要協助？
@@ -418,7 +418,7 @@ attachment-error-total = 未新增 { $name }：檔案總大小將超過 { $total
 attachment-error-already = { $name } 已經附加。
 attachments-wait = 所有檔案上傳完成後，要求就會立即傳送。
 attachments-failed = 有檔案無法上傳。請再試一次或移除該檔案，然後再傳送要求。
-error-attachments-gone = 支援服務中已沒有某個檔案。請移除該檔案，然後重新新增。
+error-attachments-gone = 支援服務中已沒有某個檔案。請移除該檔案，然後再新增一次。
 error-attachments-too-many = 每個要求最多附加 { $count } 個檔案。請移除一些檔案。
 error-attachments-too-large = 檔案總大小超過 { $total }。請移除一些檔案。
 filed-away = 您的要求「{ $title }」現已提交，要求編號為 { $reference }。
