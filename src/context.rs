@@ -139,12 +139,21 @@ impl WidgetContext {
         _ = self.help.try_update(|help| *help = help.after(step));
     }
 
-    /// How to send a request now.
+    /// How to send a request now, from a widget still in the page.
     pub fn transport(self) -> Transport {
         Transport {
             headers: self.request_headers.get_untracked(),
             abort: self.abort.with_value(Clone::clone),
         }
+    }
+
+    /// As `transport`, or none once the widget has left the page (a send
+    /// that waited for a retry may outlive it).
+    pub fn try_transport(self) -> Option<Transport> {
+        Some(Transport {
+            headers: self.request_headers.try_get_untracked()?,
+            abort: self.abort.try_with_value(Clone::clone)?,
+        })
     }
 
     /// The services (`GET /services`), loaded again when the backend

@@ -99,14 +99,23 @@ impl Controls {
         if let Some(customer) = &prefill.customer {
             let context = self.context;
             // The search shows the page's customer, unless the user has
-            // typed a search of their own.
-            let before = context.journey.with_untracked(|j| j.customer.clone());
+            // typed a search of their own (the widget writes only the page's
+            // customer's name there).
+            let written = context.journey.with_untracked(|j| {
+                [&j.page_customer, &j.customer].map(|c| c.as_ref().map(|c| c.name.clone()))
+            });
             if context.customer_query.with_untracked(|query| {
-                query.is_empty() || before.is_some_and(|before| *query == before.name)
+                query.is_empty() || written.iter().flatten().any(|name| name == query)
             }) {
                 context.customer_query.set(customer.name.clone());
             }
-            let screen = context.journey.with_untracked(|j| j.screen);
+            // A screen the page's call changes takes focus if the user was
+            // in the widget (typing in the form it replaces, say), not if
+            // they are on the page (clicking the portal's customer).
+            let (screen, away) = (
+                context.journey.with_untracked(|j| j.screen),
+                context.user_is_away(),
+            );
             context.journey.update(|journey| {
                 *journey = journey.with_page_customer(Customer {
                     id: customer.id.clone(),
@@ -115,7 +124,7 @@ impl Controls {
                 });
             });
             if context.journey.with_untracked(|j| j.screen) != screen {
-                self.focus_follows_the_user();
+                context.navigated.set(!away);
             }
         }
         if let Some(service) = &prefill.service {

@@ -233,16 +233,19 @@ impl Journey {
         next
     }
 
-    /// The journey once the page has prefilled `customer`. The same customer
-    /// again (a page that prefills on every load) changes nothing chosen.
-    /// Another one is another matter, as when the partner picks it: its
-    /// service is chosen again, the guide starts over, and a screen about
-    /// the customer before (its services, self-help, the guide, its request)
-    /// gives way to the new customer's services.
+    /// The journey once the page has prefilled `customer`. The page's
+    /// customer again (a page that prefills on every load) changes nothing
+    /// chosen, not even another customer the partner picked since. A new
+    /// one (the portal moved on to another customer) is as if the partner
+    /// picked it: unless it is the one chosen already, its service is chosen
+    /// again, the guide starts over, and a screen about the customer before
+    /// (its services, self-help, the guide, its request) gives way to the
+    /// new customer's services.
     pub fn with_page_customer(&self, customer: Customer) -> Journey {
         let mut next = self.clone();
         next.page_customer = Some(customer.clone());
-        if self.customer.as_ref().map(|c| &c.id) == Some(&customer.id) {
+        let same = |chosen: &Option<Customer>| chosen.as_ref().map(|c| &c.id) == Some(&customer.id);
+        if same(&self.page_customer) || same(&self.customer) {
             return next;
         }
         next.customer = Some(customer);

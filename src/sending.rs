@@ -119,13 +119,15 @@ impl Sender {
     }
 
     /// Sends the request until it is filed, refused, stopped or out of
-    /// attempts.
+    /// attempts. Each attempt goes with the `transport` of its time: the
+    /// page may have renewed its headers (an expired sign-in) meanwhile.
+    /// None: the widget is gone, or names another backend.
     pub async fn submit(
         self,
         backend: BackendUrl,
         key: String,
         body: NewSupportRequest,
-        transport: Transport,
+        transport: impl Fn() -> Option<Transport>,
     ) -> Result<CreatedRequest, SubmitError> {
         let policy = RetryPolicy::default();
         let mut attempt = 0;
@@ -135,6 +137,9 @@ impl Sender {
                 return Err(SubmitError::Network);
             }
             self.holding.try_set(None);
+            let Some(transport) = transport() else {
+                return Err(SubmitError::Network);
+            };
             let sent = api::submit_request(
                 backend.clone(),
                 key.clone(),

@@ -152,7 +152,9 @@ fn parse_origin(value: &str) -> Result<AllowedOrigin, String> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!("{value:?} must start with http:// or https://"));
     }
+    // A wildcard is no host a browser names (the url crate lets `*` by).
     let only_origin = url.path() == "/"
+        && url.host_str().is_some_and(|host| !host.contains('*'))
         && url.query().is_none()
         && url.fragment().is_none()
         && url.username().is_empty()
@@ -267,6 +269,7 @@ mod tests {
     fn origins_that_browsers_never_send_are_refused() {
         for bad in [
             "*",
+            "https://*.example.com",
             "portal.example.com",
             "https://a.example.com/api",
             "https://a.example.com?x=1",

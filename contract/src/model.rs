@@ -216,6 +216,22 @@ pub struct NewSupportRequest {
     pub attachments: Vec<String>,
 }
 
+impl NewSupportRequest {
+    /// The customer's id, if the request names one: a blank one names none.
+    pub fn customer_id(&self) -> Option<&str> {
+        named(self.customer.as_ref().map(|c| c.id.as_str()))
+    }
+
+    /// The service's id, if the request names one: a blank one names none.
+    pub fn service_id(&self) -> Option<&str> {
+        named(self.service.as_deref())
+    }
+}
+
+fn named(id: Option<&str>) -> Option<&str> {
+    id.filter(|id| !id.trim().is_empty())
+}
+
 /// What the escalation guidance found before a request was escalated.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -162,14 +162,10 @@ impl NewSupportRequest {
             check("category", Err(ErrorCode::Required));
         }
         if self.kind == RequestKind::Customer {
-            if self
-                .customer
-                .as_ref()
-                .is_none_or(|c| c.id.trim().is_empty())
-            {
+            if self.customer_id().is_none() {
                 check("customer", Err(ErrorCode::Required));
             }
-            if self.service.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            if self.service_id().is_none() {
                 check("service", Err(ErrorCode::Required));
             }
             if self.severity.is_none() {
@@ -245,11 +241,8 @@ fn email(value: &str) -> Result<(), ErrorCode> {
 /// leading `+`, and between 5 and 20 digits; then perhaps an extension of 1
 /// to 6 digits after `ext`, `x`, `#`, 转 or 分机 (an office's switchboard).
 fn phone(value: &str) -> Result<(), ErrorCode> {
-    if value.trim().is_empty() {
-        return Ok(());
-    }
-    // Its length and characters as it came, which is how it is stored; a
-    // control character is not a phone number's.
+    // Its length and characters as it came, which is how it is stored, blank
+    // or not; a control character is not a phone number's.
     if value.chars().count() > limits::PHONE_MAX {
         return Err(ErrorCode::TooLong);
     }
@@ -257,6 +250,9 @@ fn phone(value: &str) -> Result<(), ErrorCode> {
         return Err(ErrorCode::InvalidPhone);
     }
     let value = value.trim();
+    if value.is_empty() {
+        return Ok(());
+    }
     let (number, extension) = split_extension(value);
     let body = number.strip_prefix('+').unwrap_or(number);
     let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.');

@@ -212,6 +212,26 @@ test("backend busy then up: retry now, stop, try again, by keyboard, focus kept 
   await expectOneStoredRequest(widget, request, posts);
 });
 
+test("an automatic retry goes with the headers the page renewed while it waited", async ({ page, request }) => {
+  await page.clock.install();
+  const signIns = [];
+  const posts = await interceptPosts(page, (n, route, post) => {
+    signIns.push(route.request().headers().authorization);
+    return n === 0 ? failWith(route, 503, { "Retry-After": "1" }) : passOn(route, post);
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer first" }));
+  await widget.fill(typed);
+  await widget.submit();
+  await expect(widget.host.getByTestId("sending-notice")).toBeVisible();
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer renewed" }));
+  await page.clock.runFor(2_000);
+  await expect(widget.confirmation).toBeVisible();
+  expect(signIns).toEqual(["Bearer first", "Bearer renewed"]);
+  await expectOneStoredRequest(widget, request, posts);
+});
+
 test("text typed while a request waits to be sent again stops the wait, and goes with the next send", async ({ page, request }) => {
   await page.clock.install();
   let down = true;

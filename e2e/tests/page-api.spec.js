@@ -209,6 +209,8 @@ test("the page prefilling another customer mid-flow starts at that customer's se
   await widget.host.evaluate((el) => el.prefill({ customer: { id: "fabrikam", name: "Fabrikam Inc" } }));
   const services = widget.host.getByTestId("service-choice");
   await expect(services).toContainText("Fabrikam Inc");
+  // The user was typing in the form it replaced: focus stays in the widget.
+  await expect(widget.heading).toBeFocused();
   await expect(widget.host.locator("[data-testid=service-option][aria-current]")).toHaveCount(0);
   await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
   // The search shows the new customer; the text typed for Contoso is kept,
@@ -241,10 +243,11 @@ test("signing out on a shared device as the README says leaves nothing of the us
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("support-widget:")).length)).toBe(2);
   // The README's sign-out.
   await page.evaluate(() => {
-    const old = document.querySelector("support-widget");
-    const fresh = old.cloneNode(false);
-    old.after(fresh);
-    old.remove();
+    for (const old of document.querySelectorAll("support-widget")) {
+      const fresh = old.cloneNode(false);
+      old.after(fresh);
+      old.remove();
+    }
     for (const key of Object.keys(localStorage)) {
       if (key.startsWith("support-widget:")) localStorage.removeItem(key);
     }

@@ -256,6 +256,14 @@ fn the_page_prefilling_another_customer_is_as_if_the_partner_picked_it() {
     let other = status.with_page_customer(customer("c2"));
     assert_eq!(other.screen, Screen::RequestStatus);
     assert_eq!(other.after(Step::Back).screen, Screen::ServiceChoice);
+    // The page's customer again, after the partner picked another: the
+    // partner's pick stays.
+    let picked = Journey::default()
+        .with_page_customer(customer("c1"))
+        .after(Step::OpenCustomerRequest)
+        .after(Step::PickCustomer(customer("c3")))
+        .after(Step::PickService(service("azure")));
+    assert_eq!(picked.with_page_customer(customer("c1")), picked);
     let home = Journey::default().with_page_customer(customer("c2"));
     assert_eq!(home.screen, Screen::Home);
     assert_eq!(home.customer, Some(customer("c2")));

@@ -43,13 +43,13 @@ pub async fn unknown_references(
     request: &NewSupportRequest,
 ) -> Result<Vec<FieldError>, sqlx::Error> {
     let mut errors = Vec::new();
-    if let Some(customer) = &request.customer {
-        if !customer.id.trim().is_empty() && !exists(db, "customers", &customer.id).await? {
+    if let Some(customer) = request.customer_id() {
+        if !exists(db, "customers", customer).await? {
             errors.push(FieldError::new("customer", ErrorCode::InvalidValue));
         }
     }
-    if let Some(service) = &request.service {
-        if !service.trim().is_empty() && !exists(db, "services", service).await? {
+    if let Some(service) = request.service_id() {
+        if !exists(db, "services", service).await? {
             errors.push(FieldError::new("service", ErrorCode::InvalidValue));
         }
     }

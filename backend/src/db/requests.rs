@@ -72,13 +72,7 @@ pub async fn create_request(
     let reference = format!("SR-{seq:06}");
     // A blank id names nothing (the contract's rules refuse one where the
     // kind of request needs it): stored as none.
-    let named = |id: &str| !id.trim().is_empty();
-    let customer_id = request
-        .customer
-        .as_ref()
-        .map(|c| c.id.as_str())
-        .filter(|id| named(id));
-    let service_id = request.service.as_deref().filter(|id| named(id));
+    let (customer_id, service_id) = (request.customer_id(), request.service_id());
     let (created_at,): (String,) = sqlx::query_as(
         "INSERT INTO support_requests (
              id, seq, reference, kind, category, title, description,

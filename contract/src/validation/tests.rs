@@ -172,6 +172,8 @@ fn phone_numbers_are_optional_and_loose_about_separators() {
     assert_eq!(phone("\u{b}12345\n"), Err(ErrorCode::InvalidPhone));
     let padded = format!("12345{}", " ".repeat(100));
     assert_eq!(phone(&padded), Err(ErrorCode::TooLong));
+    assert_eq!(phone(&" ".repeat(100)), Err(ErrorCode::TooLong));
+    assert_eq!(phone("\n"), Err(ErrorCode::InvalidPhone));
 }
 
 #[test]

@@ -24,7 +24,12 @@ impl RequestFormState {
         let key = self.idempotency_key.get_untracked();
         let sent = self
             .sender
-            .submit(backend, key, body.clone(), widget.transport());
+            .submit(backend.clone(), key, body.clone(), move || {
+                // The headers of the backend the request was sent to: none
+                // (the send ends) once the page has named another.
+                let same = widget.backend.try_get_untracked().flatten().as_ref() == Some(&backend);
+                same.then(|| widget.try_transport()).flatten()
+            });
         let idempotency_key = self.idempotency_key;
         let state = *self;
         let sent_for = self.about.get_untracked();
