@@ -551,8 +551,11 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await widget.host.getByTestId("filed-clear").click();
   await expect(widget.host.getByTestId("filed-cleared")).toBeVisible();
   await expect(widget.host.getByTestId("filed-request")).toHaveCount(0);
-  // Focus on Undo, the action the user may want next.
+  // Focus on Undo, the action the user may want next, which screen readers
+  // hear with what it undoes: once, the notice being in no live region.
   await expect(widget.host.getByTestId("filed-undo")).toBeFocused();
+  await expect(widget.host.getByTestId("filed-undo")).toHaveAccessibleDescription("列表已清空。你的请求仍保留在支持服务中。");
+  await expect(widget.host.locator("[role=status], [aria-live]").filter({ has: widget.host.getByTestId("filed-cleared") })).toHaveCount(0);
   await page.keyboard.press("Enter");
   await expect(item).toContainText(stored.reference);
   await expect(widget.host.getByTestId("filed-cleared")).toHaveCount(0);

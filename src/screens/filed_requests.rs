@@ -56,7 +56,9 @@ pub fn FiledRequests() -> impl IntoView {
                     .into_any()
                 }
             }}
-            <div role="status">
+            // Not a live region: focus goes to Undo, which reads the
+            // notice as its description, once.
+            <div>
                 {move || {
                     forgotten
                         .with(Option::is_some)
