@@ -641,6 +641,8 @@ test("a service that asks for a long wait says how long, sends no more, and keep
   const shown = async () => (await widget.submitError.textContent()).replace(/[\u2068\u2069]/g, "");
   await expect.poll(shown).toContain("asked us to wait 15 minutes before sending again (error 429)");
   await expect(widget.host.getByTestId("sending-notice")).toHaveCount(0);
+  // No "Try again" that would go against the wait: Submit stays for later.
+  await expect(widget.submitError.getByRole("button")).toHaveCount(0);
   await page.waitForTimeout(1_500);
   expect(posts).toHaveLength(1);
   await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);

@@ -233,28 +233,32 @@ pub fn SubmitFailure(
     send: Callback<()>,
 ) -> impl IntoView {
     let widget = use_widget();
-    let text = move || match result.get() {
+    // After a wait the service asked for, longer than the widget waits by
+    // itself, no "Try again": the text says when, and Submit is there.
+    let failure = move || match result.get() {
         _ if pending.get() => None,
         Some(Err(SubmitError::Rejected(_))) | Some(Ok(_)) | None => None,
-        Some(Err(error)) => Some(failure_message(widget, error)),
+        Some(Err(error)) => Some((AskedWait::of(&error).is_none(), failure_message(widget, error))),
     };
     move || {
-        text().map(|text| {
+        failure().map(|(again, text)| {
             view! {
                 <div class="sw-submit-error" role="alert" data-testid="submit-error">
                     <p>{text}</p>
-                    <button
-                        type="button"
-                        class="sw-button sw-button-secondary"
-                        on:click=move |_| {
-                            // First, so that the error summary's focus wins
-                            // when the form turns out to need a change.
-                            widget.focus_when_drawn(SUBMIT);
-                            send.run(());
-                        }
-                    >
-                        {widget.text(id::SUBMIT_RETRY)}
-                    </button>
+                    {again.then(|| view! {
+                        <button
+                            type="button"
+                            class="sw-button sw-button-secondary"
+                            on:click=move |_| {
+                                // First, so that the error summary's focus wins
+                                // when the form turns out to need a change.
+                                widget.focus_when_drawn(SUBMIT);
+                                send.run(());
+                            }
+                        >
+                            {widget.text(id::SUBMIT_RETRY)}
+                        </button>
+                    })}
                 </div>
             }
         })
