@@ -238,7 +238,10 @@ pub fn SubmitFailure(
     let failure = move || match result.get() {
         _ if pending.get() => None,
         Some(Err(SubmitError::Rejected(_))) | Some(Ok(_)) | None => None,
-        Some(Err(error)) => Some((AskedWait::of(&error).is_none(), failure_message(widget, error))),
+        Some(Err(error)) => Some((
+            AskedWait::of(&error).is_none(),
+            failure_message(widget, error),
+        )),
     };
     move || {
         failure().map(|(again, text)| {

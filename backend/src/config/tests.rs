@@ -1,0 +1,145 @@
+use super::*;
+
+#[test]
+fn defaults() {
+    let config = Config::try_parse_from(["support-backend"]).unwrap();
+    assert_eq!(config.listen, "127.0.0.1:8787");
+    assert_eq!(config.database_url, "sqlite://support-widget.db");
+    assert!(config.allowed_origins().is_empty());
+    assert_eq!(config.rate_limit_per_minute, 120);
+    assert_eq!(config.orphan_upload_hours, 24);
+    assert_eq!(config.attachments_dir(), PathBuf::from("attachments"));
+}
+
+#[test]
+fn uploads_go_beside_a_sqlite_database_unless_told_otherwise() {
+    let parse = |args: &[&str]| {
+        let mut all = vec!["support-backend"];
+        all.extend_from_slice(args);
+        Config::try_parse_from(all).unwrap().attachments_dir()
+    };
+    assert_eq!(
+        parse(&["--database-url", "sqlite://target/demo/support-widget.db"]),
+        PathBuf::from("target/demo/attachments")
+    );
+    assert_eq!(
+        parse(&["--database-url", "sqlite:///srv/support/db.sqlite?mode=rwc"]),
+        PathBuf::from("/srv/support/attachments")
+    );
+    assert_eq!(
+        parse(&["--database-url", "postgres://u@db.internal/support"]),
+        PathBuf::from("attachments")
+    );
+    assert_eq!(
+        parse(&["--database-url", "sqlite::memory:"]),
+        PathBuf::from("attachments")
+    );
+    assert_eq!(
+        parse(&[
+            "--database-url",
+            "sqlite://x.db",
+            "--attachments-dir",
+            "/var/lib/support/files"
+        ]),
+        PathBuf::from("/var/lib/support/files")
+    );
+}
+
+#[test]
+fn the_orphan_time_is_whole_hours_from_one() {
+    let parse = |hours: &str| {
+        Config::try_parse_from(["support-backend", "--orphan-upload-hours", hours])
+            .map(|config| config.orphan_upload_hours)
+    };
+    assert_eq!(parse("1").unwrap(), 1);
+    assert_eq!(parse("48").unwrap(), 48);
+    for bad in ["0", "-1", "1.5", "a day"] {
+        assert!(parse(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn the_rate_limit_can_be_changed_or_turned_off() {
+    let config =
+        Config::try_parse_from(["support-backend", "--rate-limit-per-minute", "0"]).unwrap();
+    assert_eq!(config.rate_limit_per_minute, 0);
+    for bad in ["-1", "many", ""] {
+        assert!(
+            Config::try_parse_from(["support-backend", "--rate-limit-per-minute", bad]).is_err(),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn origins_repeat_and_split_on_commas() {
+    let config = Config::try_parse_from([
+        "support-backend",
+        "--allowed-origin",
+        "https://a.example.com",
+        "--allowed-origin",
+        "http://localhost:8080,https://b.example.com",
+    ])
+    .unwrap();
+    let origins = config.allowed_origins();
+    let origins: Vec<_> = origins.iter().map(|o| o.to_str().unwrap()).collect();
+    assert_eq!(
+        origins,
+        [
+            "https://a.example.com",
+            "http://localhost:8080",
+            "https://b.example.com"
+        ]
+    );
+}
+
+#[test]
+fn origins_that_browsers_never_send_are_refused() {
+    for bad in [
+        "*",
+        "https://*.example.com",
+        "portal.example.com",
+        "https://a.example.com/api",
+        "https://a.example.com?x=1",
+        "https://user@a.example.com",
+        "ftp://a.example.com",
+        "https://",
+    ] {
+        assert!(parse_origin(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn origins_are_written_as_browsers_send_them() {
+    let written = |value: &str| {
+        parse_origin(value)
+            .unwrap()
+            .0
+            .map(|origin| origin.to_str().unwrap().to_owned())
+    };
+    for (value, origin) in [
+        (
+            "https://Portal.Example.com:443",
+            "https://portal.example.com",
+        ),
+        ("HTTP://localhost:80/", "http://localhost"),
+        ("http://localhost:8080", "http://localhost:8080"),
+        ("http://[::1]:8080", "http://[::1]:8080"),
+    ] {
+        assert_eq!(written(value).as_deref(), Some(origin), "{value}");
+    }
+}
+
+#[test]
+fn empty_items_of_the_list_are_skipped() {
+    for list in [
+        "",
+        ",",
+        "https://a.example.com,",
+        " , https://a.example.com",
+    ] {
+        let config = Config::try_parse_from(["support-backend", "--allowed-origin", list]).unwrap();
+        let expected = usize::from(list.contains("https"));
+        assert_eq!(config.allowed_origins().len(), expected, "{list:?}");
+    }
+}
