@@ -2,6 +2,7 @@
 //! live in `request_form/`.
 
 mod draft_keeper;
+mod errors;
 mod files_hold;
 mod notices;
 mod state;
@@ -11,6 +12,7 @@ use support_contract::Service;
 
 pub use self::state::RequestFormState;
 use self::{
+    errors::shown_errors,
     files_hold::FilesHold,
     notices::{DraftNotice, SendingNotice, SlowAnswer, SubmitFailure},
 };
@@ -18,8 +20,8 @@ use crate::{
     attachments::Blocker,
     components::{
         attachments::{on_drag_over, on_drop, on_paste},
-        offered, AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary,
-        ServiceSelect, SeverityChoice, TextField,
+        AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary, ServiceSelect,
+        SeverityChoice, TextField,
     },
     context::use_widget,
     field_errors::{self, control_id, ServiceFrom},
@@ -57,32 +59,7 @@ pub fn RequestForm(
     state.drawn.update_value(|drawn| *drawn += 1);
     on_cleanup(move || _ = state.drawn.try_update_value(|drawn| *drawn -= 1));
 
-    // The errors on show: the widget's own findings, else the backend's 422.
-    // A field put right loses its error at once; no new one appears before
-    // the next submit.
-    let errors = Memo::new(move |_| {
-        let local = state.local_errors.get();
-        if !local.is_empty() {
-            let locale = widget.locale.get();
-            let fields = state.current_draft().fields;
-            let now = target.with(|target| fields.to_request(target, locale).validate());
-            return local
-                .into_iter()
-                .filter(|shown| now.iter().any(|e| e.field == shown.field))
-                .collect();
-        }
-        match result.get() {
-            Some(Err(SubmitError::Rejected(mut errors))) => {
-                // A refused service whose select has gone (its list could
-                // not be read again) is one the next send leaves out.
-                if services.is_some_and(|services| offered(services).is_none()) {
-                    errors.retain(|e| e.field != "service");
-                }
-                errors
-            }
-            _ => Vec::new(),
-        }
-    });
+    let errors = shown_errors(state, target, services);
     // The kind of form never changes while it is shown (see below).
     let service_from = if services.is_some() {
         ServiceFrom::TheForm
