@@ -244,12 +244,29 @@ impl WidgetContext {
         });
     }
 
-    /// Whether one of the page's elements has focus. What has focus is asked
-    /// of the element's own root: the page, or the shadow root of a component
-    /// of the page's that holds the widget.
+    /// Whether one of the page's elements has focus.
     pub fn user_is_away(self) -> bool {
         // A widget removed from the page meanwhile has nothing to focus.
-        let away = self.host.try_with_value(|host| {
+        self.focused(|active, host| active.is_some_and(|a| &a != host && a.tag_name() != "BODY"))
+            .unwrap_or(true)
+    }
+
+    /// Whether focus is in the widget.
+    pub fn user_is_in(self) -> bool {
+        self.focused(|active, host| active.is_some_and(|a| &a == host))
+            .unwrap_or(false)
+    }
+
+    /// `at` told what has focus and the widget's element; none once the
+    /// widget has left the page. What has focus is asked of the element's
+    /// own root: the page, or the shadow root of a component of the page's
+    /// that holds the widget (the widget's own shadow root shows as its
+    /// element).
+    fn focused(
+        self,
+        at: impl FnOnce(Option<web_sys::Element>, &web_sys::Element) -> bool,
+    ) -> Option<bool> {
+        self.host.try_with_value(|host| {
             let root = host.get_root_node();
             let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
                 Some(shadow) => shadow.active_element(),
@@ -257,9 +274,8 @@ impl WidgetContext {
                     .dyn_ref::<web_sys::Document>()
                     .and_then(web_sys::Document::active_element),
             };
-            active.is_some_and(|active| active != **host && active.tag_name() != "BODY")
-        });
-        away.unwrap_or(true)
+            at(active, host)
+        })
     }
 
     /// The first element of the widget that `selector` finds; none once the

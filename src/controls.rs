@@ -13,6 +13,7 @@ use crate::{
     host::Mode,
     host_api::{Flow, Prefill},
     journey::Step,
+    self_service::HelpStep,
 };
 
 /// Handles on one widget's state, created by its root component.
@@ -34,6 +35,8 @@ impl Controls {
     /// (`focus_follows_the_user`).
     pub fn open(&self, flow: Flow) {
         let context = self.context;
+        // The customer's one start screen (its help), whatever the flow.
+        context.go_help(HelpStep::Back);
         context.go(Step::Home);
         let customer_first = |step| {
             context.go(step);
@@ -53,18 +56,24 @@ impl Controls {
 
     /// Back to the start screen; everything typed stays.
     pub fn close(&self) {
+        self.context.go_help(HelpStep::Back);
         self.context.go(Step::Home);
         self.focus_follows_the_user();
     }
 
-    /// Inline, a screen shown by the page's call takes focus only when the
-    /// user has just acted (a click on the page's "Help" button, say: the
-    /// browser's user activation): a page that opens a flow as it loads
-    /// keeps its own focus and scroll position. Browsers that cannot tell
+    /// Inline, a screen shown by the page's call takes focus when the user
+    /// is in the widget (its screen changes under them), or has just acted
+    /// (a click on the page's "Help" button, say: the browser's user
+    /// activation): a page that opens a flow as it loads keeps its own
+    /// focus and scroll position. Browsers that cannot tell activation
     /// (before 2023) move focus as before, as does the launcher's panel,
     /// which opens for the call.
     fn focus_follows_the_user(&self) {
         if self.mode.get_untracked() == Mode::Launcher {
+            return;
+        }
+        if self.context.user_is_in() {
+            self.context.navigated.set(true);
             return;
         }
         let activation = web_sys::window()
@@ -112,9 +121,9 @@ impl Controls {
             // A screen the page's call changes takes focus if the user was
             // in the widget (typing in the form it replaces, say), not if
             // they are on the page (clicking the portal's customer).
-            let (screen, away) = (
+            let (screen, inside) = (
                 context.journey.with_untracked(|j| j.screen),
-                context.user_is_away(),
+                context.user_is_in(),
             );
             context.journey.update(|journey| {
                 *journey = journey.with_page_customer(Customer {
@@ -124,7 +133,7 @@ impl Controls {
                 });
             });
             if context.journey.with_untracked(|j| j.screen) != screen {
-                context.navigated.set(!away);
+                context.navigated.set(inside);
             }
         }
         if let Some(service) = &prefill.service {

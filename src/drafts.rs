@@ -82,9 +82,10 @@ pub struct DraftSubject {
 
 impl DraftSubject {
     /// Whether the two are for the same customer and service, whatever the
-    /// guide decided.
+    /// guide decided: the same ids (a customer the page prefilled comes
+    /// without the domain the search found it with).
     pub fn same_target(&self, other: &DraftSubject) -> bool {
-        self.customer == other.customer && self.service == other.service
+        self.customer.id == other.customer.id && self.service.id == other.service.id
     }
 
     /// `$customer` and `$service` for the messages that name them.

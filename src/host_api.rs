@@ -81,9 +81,14 @@ impl Prefill {
 impl FromJson for Prefill {
     fn from_json(value: &Value) -> Result<Prefill, Invalid> {
         let value = value.object()?;
+        let customer: Option<CustomerRef> = value.field("customer")?;
+        // A customer is named by its id: a blank one names none.
+        if customer.as_ref().is_some_and(|c| c.id.trim().is_empty()) {
+            return Err(Invalid::at("customer.id"));
+        }
         Ok(Prefill {
             contact: value.field("contact")?,
-            customer: value.field("customer")?,
+            customer,
             service: value.field("service")?,
             category: value.field("category")?,
             title: value.field("title")?,

@@ -171,6 +171,25 @@ test("prefill fills what the portal knows, and a bad prefill is refused whole", 
   await expect(widget.host.locator("#sw-title")).not.toHaveValue("Not applied");
 });
 
+test("a screen the page's call changes while the user is in the widget takes focus, with no user action on the page", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.host.locator("#sw-title").click();
+  await page.keyboard.type("Typing");
+  // Past the user activation the typing gave: the call comes from the
+  // page's own script (a timer, a message), not from a user's click.
+  await page.waitForTimeout(5_500);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Runtime.evaluate", {
+    expression: 'document.querySelector("support-widget").close()',
+    userGesture: false,
+    awaitPromise: true,
+  });
+  await expect(widget.home).toBeVisible();
+  // Not to the page's body: to the new screen's heading.
+  await expect(widget.heading).toBeFocused();
+});
+
 test("starting again after another customer goes back to the customer the page prefilled", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.goto();

@@ -67,6 +67,21 @@ for (const locale of Object.keys(texts)) {
   });
 }
 
+test("the page's close() and open() lead back to the help, the one start screen, and keep what was typed", async ({ page }) => {
+  const widget = await openSelfService(page, "en-US");
+  for (const call of ["close", "open", "openEscalation"]) {
+    await widget.host.getByTestId("help-contact").click();
+    await expect(widget.host.getByTestId("contact-partner")).toBeVisible();
+    await widget.host.locator("#sw-title").fill(`Typed before ${call}`);
+    await widget.host.evaluate((el, call) => (call === "close" ? el.close() : call === "open" ? el.open() : el.open("escalation")), call);
+    await expect(widget.host.getByTestId("contact-partner")).toHaveCount(0);
+    await expect(widget.host.getByTestId("self-service")).toBeVisible();
+    await widget.host.getByTestId("help-contact").click();
+    await expect(widget.host.locator("#sw-title")).toHaveValue(`Typed before ${call}`);
+    await widget.host.getByTestId("back").click();
+  }
+});
+
 test("the service of a message to the partner: none unless chosen, kept over a reload, the page's until the customer chooses", async ({ page, request }) => {
   let widget = await openSelfService(page, "en-US");
   await widget.host.getByTestId("help-contact").click();

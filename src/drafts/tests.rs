@@ -124,6 +124,41 @@ fn a_customer_request_draft_remembers_whom_it_is_for_and_the_guides_decision() {
 }
 
 #[test]
+fn the_same_customer_and_service_are_the_same_target_however_they_came() {
+    let service = Service {
+        id: "azure".into(),
+        name: "Azure".into(),
+        admin_center_url: "https://portal.azure.cn/".into(),
+    };
+    let found = DraftSubject {
+        customer: Customer {
+            id: "contoso".into(),
+            name: "Contoso Ltd".into(),
+            domain: "contoso.partner.onmschina.cn".into(),
+        },
+        service: service.clone(),
+        escalation: None,
+    };
+    // The page's prefill names the customer without its domain.
+    let prefilled = DraftSubject {
+        customer: Customer {
+            domain: String::new(),
+            ..found.customer.clone()
+        },
+        ..found.clone()
+    };
+    assert!(found.same_target(&prefilled));
+    let other_service = DraftSubject {
+        service: Service {
+            id: "office365".into(),
+            ..service
+        },
+        ..found.clone()
+    };
+    assert!(!found.same_target(&other_service));
+}
+
+#[test]
 fn a_message_to_the_partner_keeps_the_articles_seen_before_it() {
     let seen = |id: &str, title: &str| SeenArticle {
         id: id.into(),

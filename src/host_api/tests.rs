@@ -31,6 +31,12 @@ fn a_prefill_takes_what_the_portal_knows() {
     assert_eq!(prefill.customer.unwrap().id, "contoso");
     assert_eq!(prefill.category, Some(Category::Billing));
     assert_eq!(Prefill::parse("{}"), Ok(Prefill::default()));
+    // A customer is named by its id: a blank one is refused, by name.
+    let blank = Prefill::parse(r#"{"customer":{"id":" ","name":"Empty Id Co"}}"#);
+    assert!(
+        matches!(&blank, Err(HostApiError::Prefill(why)) if why.contains("customer.id")),
+        "{blank:?}"
+    );
 }
 
 #[test]
