@@ -112,17 +112,28 @@ impl RetryPolicy {
             0.0
         };
         let jittered = ceiling.mul_f64(random);
-        let asked = match error {
-            SubmitError::Server {
-                retry_after: Some(seconds),
-                ..
-            } => Duration::from_secs(u64::from(*seconds)),
-            _ => Duration::ZERO,
-        };
-        if asked > self.longest_retry_after {
+        if self.asks_too_long(error) {
             return None;
         }
-        Some(jittered.max(asked))
+        Some(jittered.max(asked(error)))
+    }
+
+    /// Whether the service asked for a longer wait than the widget waits by
+    /// itself: then the user is told when to send again, and nothing (no
+    /// countdown, no "Try again") invites them to send sooner.
+    pub fn asks_too_long(&self, error: &SubmitError) -> bool {
+        asked(error) > self.longest_retry_after
+    }
+}
+
+/// The wait the service asked for with `Retry-After`, if any.
+fn asked(error: &SubmitError) -> Duration {
+    match error {
+        SubmitError::Server {
+            retry_after: Some(seconds),
+            ..
+        } => Duration::from_secs(u64::from(*seconds)),
+        _ => Duration::ZERO,
     }
 }
 
@@ -233,6 +244,23 @@ mod tests {
         assert_eq!(policy.delay(1, &closed, 0.5), None);
         assert!(policy.delay(5, &SubmitError::Network, 0.5).is_some());
         assert_eq!(policy.delay(6, &SubmitError::Network, 0.5), None);
+    }
+
+    #[test]
+    fn only_a_wait_past_the_widgets_own_patience_is_left_to_the_user() {
+        let policy = RetryPolicy::default();
+        let asking = |seconds| SubmitError::Server {
+            status: 503,
+            retry_after: Some(seconds),
+        };
+        // Told in minutes, but still waited for by the widget itself: the
+        // user who stops that wait may try again at once.
+        assert!(!policy.asks_too_long(&asking(90)));
+        assert!(policy.delay(1, &asking(90), 0.5).is_some());
+        assert!(!policy.asks_too_long(&asking(120)));
+        assert!(policy.asks_too_long(&asking(121)));
+        assert_eq!(policy.delay(1, &asking(121), 0.5), None);
+        assert!(!policy.asks_too_long(&SubmitError::Network));
     }
 
     #[test]

@@ -576,3 +576,53 @@ fn the_attachment_operations_document_their_answers() {
     }
     assert!(documented.get("Content-Disposition").is_some());
 }
+
+#[test]
+fn an_idempotency_key_the_pattern_allows_is_one_the_backend_takes() {
+    let spec = spec();
+    let pattern = spec["components"]["parameters"]["IdempotencyKey"]["schema"]["pattern"]
+        .as_str()
+        .unwrap();
+    let pattern = regex::Regex::new(pattern).unwrap();
+    let takes = |key: &str| {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(support_backend::idempotency::HEADER, key.parse().unwrap());
+        support_backend::idempotency::key_from_headers(&headers).is_ok()
+    };
+    let hyphenated = "6f9619ff-8b86-4011-b42d-00c04fc964ff";
+    let plain = "6f9619ff8b864011b42d00c04fc964ff";
+    // What the description promises: both are documented and taken.
+    for key in [
+        hyphenated.to_owned(),
+        hyphenated.to_uppercase(),
+        format!("\"{hyphenated}\""),
+        plain.to_owned(),
+        format!("\"{plain}\""),
+    ] {
+        assert!(pattern.is_match(&key), "the pattern refuses {key}");
+        assert!(takes(&key), "the backend refuses {key}");
+    }
+    // A client that trusts the pattern is never refused: whatever it allows
+    // of these near misses, the backend takes.
+    for key in [
+        format!("\"{hyphenated}"),
+        format!("{hyphenated}\""),
+        "6f9619ff8b86-4011-b42d-00c04fc964ff".to_owned(),
+        "6f9619ff-8b864011b42d-00c04fc964ff".to_owned(),
+        format!("{{{hyphenated}}}"),
+        format!("urn:uuid:{hyphenated}"),
+        hyphenated[1..].to_owned(),
+        format!("{hyphenated}0"),
+        "6f9619ff-8b86-4011-b42d-00c04fc964fg".to_owned(),
+        String::new(),
+    ] {
+        if pattern.is_match(&key) {
+            assert!(
+                takes(&key),
+                "the pattern allows {key}, the backend refuses it"
+            );
+        }
+    }
+    assert!(!pattern.is_match(&format!("\"{hyphenated}")));
+    assert!(!pattern.is_match("6f9619ff8b86-4011-b42d-00c04fc964ff"));
+}

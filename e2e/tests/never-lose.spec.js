@@ -75,6 +75,13 @@ test("500s then success: retried with the same key, stored once", async ({ page,
   await widget.submit();
   const notice = widget.host.getByTestId("sending-notice");
   await expect(notice).toContainText("Trying again in");
+  // It says why: the service answered, with its error (less the isolation
+  // marks around the figures).
+  const shown = async () => (await notice.locator("p[aria-hidden=true]").textContent()).replace(/[\u2068\u2069]/g, "");
+  await expect.poll(shown).toMatch(/^The support service couldn't take the request just now \(error 50[03]\)\. Trying again in \d+ seconds?…/);
+  await expect(notice.locator("[role=status]")).toHaveText(
+    "The support service couldn't take the request just now. Trying again in a few seconds… Everything you typed is still here.",
+  );
   await expect(widget.submitError).toHaveCount(0);
   await expect(widget.confirmation).toBeVisible({ timeout: 15_000 });
   // The confirmation says it: no other notice does.
@@ -163,13 +170,15 @@ test("an answer lost on the way back: the retry gets the same request", async ({
 });
 
 test("backend busy then up: retry now, stop, try again, by keyboard, focus kept in the form", async ({ page, request }) => {
-  // Busy for 20 s at a time: no automatic retry comes between the steps.
+  // Busy for 90 s at a time: no automatic retry comes between the steps.
+  // A wait the widget still takes by itself, though told in minutes once
+  // stopped: Stop hands over to "Try again", which takes focus.
   await page.clock.install();
   let busy = true;
   let release;
   const held = new Promise((resolve) => (release = resolve));
   const posts = await interceptPosts(page, async (n, route, post) => {
-    if (busy) return failWith(route, 503, { "Retry-After": "20" });
+    if (busy) return failWith(route, 503, { "Retry-After": "90" });
     await held;
     return passOn(route, post);
   });
@@ -217,7 +226,9 @@ test("an automatic retry goes with the headers the page renewed while it waited"
   const signIns = [];
   const posts = await interceptPosts(page, (n, route, post) => {
     signIns.push(route.request().headers().authorization);
-    return n === 0 ? failWith(route, 503, { "Retry-After": "1" }) : passOn(route, post);
+    // Long enough that the retry cannot go before the page renews its
+    // sign-in, however slow the machine: it goes when the clock is run on.
+    return n === 0 ? failWith(route, 503, { "Retry-After": "20" }) : passOn(route, post);
   });
   const widget = new SupportWidgetPage(page);
   await widget.open();
@@ -226,7 +237,7 @@ test("an automatic retry goes with the headers the page renewed while it waited"
   await widget.submit();
   await expect(widget.host.getByTestId("sending-notice")).toBeVisible();
   await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer renewed" }));
-  await page.clock.runFor(2_000);
+  await page.clock.runFor(21_000);
   await expect(widget.confirmation).toBeVisible();
   expect(signIns).toEqual(["Bearer first", "Bearer renewed"]);
   await expectOneStoredRequest(widget, request, posts);
@@ -270,6 +281,11 @@ test("backend down: an automatic retry moves focus from the notice to Submit, no
   await widget.submit();
   const notice = widget.host.getByTestId("sending-notice");
   await expect(notice).toBeVisible();
+  // No answer came: the notice says the service couldn't be reached.
+  await expect(notice.locator("p[aria-hidden=true]")).toContainText("The support service couldn't be reached. Trying again in");
+  await expect(notice.locator("[role=status]")).toHaveText(
+    "The support service couldn't be reached. Trying again in a few seconds… Everything you typed is still here.",
+  );
   await notice.getByTestId("stop-retrying").focus();
   const sent = posts.length;
   // The notice goes while the next attempt is on its way (within 2 s), and

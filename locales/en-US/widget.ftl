@@ -279,15 +279,27 @@ draft-undo = Undo
 draft-typed-for = What's typed here was for { $customer } ({ $service }). Check that it fits this customer and service, or discard it.
 notice-hide = Hide this message
 drafts-off = Drafts are off: this browser doesn't let the widget keep what you type. Submit the request before you leave the page.
+# While the widget waits to send the request again. Each says why the last
+# attempt failed: no answer came (no connection, or none in time), or the
+# service answered that it couldn't take the request yet (busy, or an error).
 # Variables:
 #   $seconds (Number) - seconds until the widget sends the request again
-submit-retrying = The request couldn't be sent yet. Trying again in { $seconds ->
+submit-retrying-unreached = The support service couldn't be reached. Trying again in { $seconds ->
         [one] { $seconds } second
        *[other] { $seconds } seconds
     }… Everything you typed is still here.
-# What screen readers hear once, when the countdown of submit-retrying starts:
-# without the number, which would be out of date a second later.
-submit-retrying-announced = The request couldn't be sent yet. Trying again in a few seconds… Everything you typed is still here.
+# Variables:
+#   $seconds (Number) - seconds until the widget sends the request again
+#   $status (Number) - the HTTP status code the service answered with (503, 429 or 500, usually)
+submit-retrying-busy = The support service couldn't take the request just now (error { $status }). Trying again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }… Everything you typed is still here.
+# What screen readers hear once, when the countdown of submit-retrying-unreached
+# or submit-retrying-busy starts: without figures, which would be out of date
+# a second later.
+submit-retrying-unreached-announced = The support service couldn't be reached. Trying again in a few seconds… Everything you typed is still here.
+submit-retrying-busy-announced = The support service couldn't take the request just now. Trying again in a few seconds… Everything you typed is still here.
 submit-retry-now = Retry now
 submit-retry-stop = Stop
 submit-offline = You're offline. The request will be sent when the connection returns.

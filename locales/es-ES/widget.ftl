@@ -251,11 +251,16 @@ notice-hide = Ocultar este mensaje
 drafts-off = Los borradores están desactivados: este navegador no permite que el widget conserve lo que escribe. Envíe la solicitud antes de salir de la página.
 # Variables:
 #   $seconds (Number) - seconds until the widget sends the request again
-submit-retrying = Todavía no se ha podido enviar la solicitud. Se volverá a intentar dentro de { $seconds ->
+submit-retrying-unreached = No se ha podido conectar con el servicio de soporte. Se volverá a intentar dentro de { $seconds ->
         [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }… Todo lo que ha escrito se conserva.
-submit-retrying-announced = Todavía no se ha podido enviar la solicitud. Se volverá a intentar dentro de unos segundos… Todo lo que ha escrito se conserva.
+submit-retrying-busy = El servicio de soporte no ha podido atender la solicitud en este momento (error { $status }). Se volverá a intentar dentro de { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }… Todo lo que ha escrito se conserva.
+submit-retrying-unreached-announced = No se ha podido conectar con el servicio de soporte. Se volverá a intentar dentro de unos segundos… Todo lo que ha escrito se conserva.
+submit-retrying-busy-announced = El servicio de soporte no ha podido atender la solicitud en este momento. Se volverá a intentar dentro de unos segundos… Todo lo que ha escrito se conserva.
 submit-retry-now = Reintentar ahora
 submit-retry-stop = Detener
 submit-offline = No tiene conexión. La solicitud se enviará cuando se recupere la conexión.

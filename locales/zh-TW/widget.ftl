@@ -242,8 +242,10 @@ notice-hide = 隱藏此訊息
 drafts-off = 草稿功能已關閉：此瀏覽器不允許小工具儲存您輸入的內容。請在離開頁面前提交要求。
 # Variables:
 #   $seconds (Number) - seconds until the widget sends the request again
-submit-retrying = 要求暫時無法傳送，將在 { $seconds } 秒後再試一次。您輸入的內容都還保留著。
-submit-retrying-announced = 要求暫時無法傳送，將在幾秒後再試一次。您輸入的內容都還保留著。
+submit-retrying-unreached = 無法連線到支援服務，將在 { $seconds } 秒後再試一次。您輸入的內容都還保留著。
+submit-retrying-busy = 支援服務暫時無法接收要求（錯誤代碼：{ $status }），將在 { $seconds } 秒後再試一次。您輸入的內容都還保留著。
+submit-retrying-unreached-announced = 無法連線到支援服務，將在幾秒後再試一次。您輸入的內容都還保留著。
+submit-retrying-busy-announced = 支援服務暫時無法接收要求，將在幾秒後再試一次。您輸入的內容都還保留著。
 submit-retry-now = 立即重試
 submit-retry-stop = 停止
 submit-offline = 您目前處於離線狀態。網路連線恢復後，將自動傳送要求。

@@ -171,7 +171,7 @@ fn counts_choose_the_plural_variant() {
     let seconds = |locale, n: u32| {
         format(
             locale,
-            id::SUBMIT_RETRYING,
+            id::SUBMIT_RETRYING_UNREACHED,
             Some(&args([("seconds", n.into())])),
         )
     };

@@ -12,7 +12,7 @@ use crate::{
     context::{use_widget, WidgetContext},
     i18n::{self, id},
     request::SubmitError,
-    retry::AskedWait,
+    retry::{AskedWait, RetryPolicy},
     sending::Holding,
 };
 
@@ -105,7 +105,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
 }
 
 /// Where focus goes when "Stop" removes itself: "Try again".
-const TRY_AGAIN: &str = ".sw-submit-error button";
+const TRY_AGAIN: &str = "[data-testid=submit-error] button";
 
 /// How long an attempt goes unanswered before the form says so.
 const SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(8);
@@ -148,27 +148,40 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
     let sender = state.sender;
     let holding = Memo::new(move |_| sender.holding.with(Option::is_some));
+    // While the request waits to be sent again, why: the service answered
+    // that it could not take it yet (true), or no answer came (false).
     let retrying = Memo::new(move |_| {
-        sender
-            .holding
-            .with(|h| matches!(h, Some(Holding::Retrying { .. })))
+        sender.holding.with(|h| match h {
+            Some(Holding::Retrying { error, .. }) => {
+                Some(matches!(error, SubmitError::Server { .. }))
+            }
+            _ => None,
+        })
     });
     let describe = move |holding: Option<Holding>| match holding {
         Some(Holding::Offline) => widget.text(id::SUBMIT_OFFLINE)(),
-        Some(Holding::Retrying { seconds, .. }) => widget.format(
-            id::SUBMIT_RETRYING,
-            &i18n::args([("seconds", seconds.into())]),
-        ),
+        Some(Holding::Retrying { seconds, error }) => match error {
+            SubmitError::Server { status, .. } => widget.format(
+                id::SUBMIT_RETRYING_BUSY,
+                &i18n::args([("seconds", seconds.into()), ("status", status.into())]),
+            ),
+            _ => widget.format(
+                id::SUBMIT_RETRYING_UNREACHED,
+                &i18n::args([("seconds", seconds.into())]),
+            ),
+        },
         None => String::new(),
     };
     let text = move || describe(sender.holding.get());
     // Screen readers hear the notice when it starts (or changes from offline
-    // to retrying), not every second of the countdown, and without a number
-    // that would be out of date when it is read again.
+    // to retrying, or its reason changes), not every second of the
+    // countdown, and without a figure that would be out of date when it is
+    // read again.
     let announcement = move || match (holding.get(), retrying.get()) {
-        (_, true) => widget.text(id::SUBMIT_RETRYING_ANNOUNCED)(),
-        (true, false) => widget.text(id::SUBMIT_OFFLINE)(),
-        (false, false) => String::new(),
+        (_, Some(true)) => widget.text(id::SUBMIT_RETRYING_BUSY_ANNOUNCED)(),
+        (_, Some(false)) => widget.text(id::SUBMIT_RETRYING_UNREACHED_ANNOUNCED)(),
+        (true, None) => widget.text(id::SUBMIT_OFFLINE)(),
+        (false, None) => String::new(),
     };
     // The notice goes whenever an attempt starts and when the last one
     // fails: focus inside it then moves to Submit, busy while the request
@@ -201,7 +214,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                             type="button"
                             class="sw-button sw-button-secondary"
                             data-testid="retry-now"
-                            hidden=move || !retrying.get()
+                            hidden=move || retrying.get().is_none()
                             on:click=move |_| sender.retry_now()
                         >
                             {widget.text(id::SUBMIT_RETRY_NOW)}
@@ -239,7 +252,7 @@ pub fn SubmitFailure(
         _ if pending.get() => None,
         Some(Err(SubmitError::Rejected(_))) | Some(Ok(_)) | None => None,
         Some(Err(error)) => Some((
-            AskedWait::of(&error).is_none(),
+            !RetryPolicy::default().asks_too_long(&error),
             failure_message(widget, error),
         )),
     };
