@@ -10,15 +10,12 @@
 //    "What each size choice saved").
 // 3. Puts similar functions side by side (order-functions.mjs), which
 //    brotli compresses better.
+// loader/size-by-feature.mjs imports `read` and `optimized` to measure the
+// module the same way.
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import binaryen from 'binaryen';
 import { namedBySimilarity } from './order-functions.mjs';
-
-const [input, output, ...classes] = process.argv.slice(2);
-if (!output) {
-  console.error('usage: node optimize-wasm.mjs <in.wasm> <out.wasm> [Class...]');
-  process.exit(2);
-}
 
 // The features rustc's wasm32-unknown-unknown target enables by default (its
 // "generic" CPU), which the browsers the widget supports all have. Not
@@ -33,46 +30,60 @@ const features =
   Features.CallIndirectOverlong |
   Features.Multivalue |
   Features.ReferenceTypes;
-function read(binary) {
+export function read(binary) {
   const module = binaryen.readBinary(binary);
   module.setFeatures(features);
   return module;
 }
-const module = read(fs.readFileSync(input));
-if (!module.validate()) {
-  console.error('optimize-wasm: the WebAssembly uses features beyond the list above');
+
+/** Stops the build with `message`. */
+function fail(message) {
+  console.error(`optimize-wasm: ${message}`);
   process.exit(1);
 }
 
-// wasm-bindgen names a class's exports `<class>_<method>` and its destructor
-// `__wbg_<class>_free`, in lower case.
-const prefixes = classes.flatMap((name) => {
-  const lower = name.toLowerCase();
-  return [`${lower}_`, `__wbg_${lower}_`];
-});
-const unused = [];
-for (let i = 0; i < module.getNumExports(); i++) {
-  const { name } = binaryen.getExportInfo(module.getExportByIndex(i));
-  if (prefixes.some((prefix) => name.startsWith(prefix))) unused.push(name);
-}
-for (const prefix of prefixes.filter((p) => !p.startsWith('__wbg_'))) {
-  if (!unused.some((name) => name.startsWith(prefix))) {
-    console.error(`optimize-wasm: the WebAssembly exports nothing of ${prefix}*`);
-    process.exit(1);
+/**
+ * `module` (read by `read`) without the named classes' exports, optimized
+ * and ordered, as bytes. The module is used up.
+ */
+export function optimized(module, classes) {
+  if (!module.validate()) fail('the WebAssembly uses features beyond the list above');
+
+  // wasm-bindgen names a class's exports `<class>_<method>` and its destructor
+  // `__wbg_<class>_free`, in lower case.
+  const prefixes = classes.flatMap((name) => {
+    const lower = name.toLowerCase();
+    return [`${lower}_`, `__wbg_${lower}_`];
+  });
+  const unused = [];
+  for (let i = 0; i < module.getNumExports(); i++) {
+    const { name } = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (prefixes.some((prefix) => name.startsWith(prefix))) unused.push(name);
   }
-}
-for (const name of unused) module.removeExport(name);
+  for (const prefix of prefixes.filter((p) => !p.startsWith('__wbg_'))) {
+    if (!unused.some((name) => name.startsWith(prefix))) {
+      fail(`the WebAssembly exports nothing of ${prefix}*`);
+    }
+  }
+  for (const name of unused) module.removeExport(name);
 
-binaryen.setOptimizeLevel(2);
-binaryen.setShrinkLevel(0);
-binaryen.setAlwaysInlineMaxSize(0);
-binaryen.setFlexibleInlineMaxSize(0);
-binaryen.setOneCallerInlineMaxSize(0);
-module.optimize();
-const ordered = read(namedBySimilarity(module.emitBinary()));
-ordered.runPasses(['reorder-functions-by-name']);
-if (!ordered.validate()) {
-  console.error('optimize-wasm: the optimized WebAssembly does not validate');
-  process.exit(1);
+  binaryen.setOptimizeLevel(2);
+  binaryen.setShrinkLevel(0);
+  binaryen.setAlwaysInlineMaxSize(0);
+  binaryen.setFlexibleInlineMaxSize(0);
+  binaryen.setOneCallerInlineMaxSize(0);
+  module.optimize();
+  const ordered = read(namedBySimilarity(module.emitBinary()));
+  ordered.runPasses(['reorder-functions-by-name']);
+  if (!ordered.validate()) fail('the optimized WebAssembly does not validate');
+  return ordered.emitBinary();
 }
-fs.writeFileSync(output, ordered.emitBinary());
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [input, output, ...classes] = process.argv.slice(2);
+  if (!output) {
+    console.error('usage: node optimize-wasm.mjs <in.wasm> <out.wasm> [Class...]');
+    process.exit(2);
+  }
+  fs.writeFileSync(output, optimized(read(fs.readFileSync(input)), classes));
+}

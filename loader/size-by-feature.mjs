@@ -1,0 +1,127 @@
+// What each feature of the widget costs in the release WebAssembly, with
+// brotli: `node size-by-feature.mjs <named_bg.wasm> [Class...]`, on
+// wasm-bindgen's output of a build whose name section spells generic
+// arguments (scripts/size-by-feature builds one). For each feature, every
+// function whose name mentions one of its modules (its own functions, its
+// closures, and the framework code compiled for its types) has its body
+// replaced by `unreachable`; the module is then optimized and ordered as the
+// release build does (optimize-wasm.mjs), which drops what only those
+// functions used. What that takes off the module is what the feature costs.
+// The features share brotli's context and some code, so the figures add up
+// to less than the whole; their messages (data) are not counted.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import binaryen from 'binaryen';
+import { optimized, read } from './optimize-wasm.mjs';
+
+/** Each feature, and the module paths its code is under. */
+export const FEATURES = [
+  ['attachments: pick, drop, paste, check and upload files', [
+    'support_widget::attachments', 'support_widget::components::attachments',
+    'support_widget::components::request_form::files_hold', 'support_contract::attachments',
+  ]],
+  ['drafts: kept across reloads, discarded and restored', [
+    'support_widget::drafts', 'support_widget::components::request_form::draft_keeper',
+    'support_widget::components::request_form::state::discarded', 'support_widget::storage',
+  ]],
+  ['the page API: methods, events, prefill, request headers', [
+    'support_widget::host_api', 'support_widget::controls',
+  ]],
+  ['requests filed from this device: the list and the status screen', [
+    'support_widget::filed', 'support_widget::context::filed_list',
+    'support_widget::screens::filed_requests', 'support_widget::screens::request_status',
+    'support_widget::components::filed_away_notice',
+  ]],
+  ['requests on behalf of a customer: search, service, admin-center self-help', [
+    'support_widget::screens::customer_search', 'support_widget::components::customer_combobox',
+    'support_widget::screens::service_choice', 'support_widget::screens::self_help',
+    'support_widget::screens::customer_request', 'support_widget::components::admin_center_link',
+  ]],
+  ['the escalation guide', [
+    'support_widget::escalation', 'support_widget::screens::escalation_guide',
+  ]],
+  ['customer self-service: help, article search, contact the partner', [
+    'support_widget::self_service', 'support_widget::screens::self_service',
+    'support_contract::self_service',
+  ]],
+  ['service health', ['support_widget::components::service_health']],
+  ['automatic retries and offline sending', ['support_widget::retry', 'support_widget::sending']],
+  ['the floating panel fitted above an on-screen keyboard', ['support_widget::panel']],
+  ['the language picker and fetched locales', [
+    'support_widget::components::language_picker', 'support_widget::locales',
+    'support_widget::i18n::fetched',
+  ]],
+];
+
+/** The module's bytes without its custom sections, as the release build
+ *  ships it (in a JavaScript module, which this measures without). */
+function withoutCustomSections(binary) {
+  const kept = [binary.subarray(0, 8)];
+  let at = 8;
+  while (at < binary.length) {
+    const start = at;
+    const id = binary[at++];
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = binary[at++];
+      size |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+    }
+    at += size;
+    if (id !== 0) kept.push(binary.subarray(start, at));
+  }
+  return Buffer.concat(kept);
+}
+
+function brotli(binary) {
+  return zlib.brotliCompressSync(binary, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: binary.length,
+    },
+  }).length;
+}
+
+/** The shipped module's size with brotli, without the functions `paths` name. */
+function measure(input, classes, paths) {
+  const module = read(input);
+  let emptied = 0;
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const fn = module.getFunctionByIndex(i);
+    const { name: named, module: imported } = binaryen.getFunctionInfo(fn);
+    // v0 names carry each crate's hash: `support_widget[7fef7f9445176a8a]::…`.
+    const name = named.replace(/\[[0-9a-f]{16}\]/g, '');
+    if (imported || !paths.some((path) => name.includes(path))) continue;
+    binaryen.Function.setBody(fn, module.unreachable());
+    emptied++;
+  }
+  const binary = withoutCustomSections(Buffer.from(optimized(module, classes)));
+  return { emptied, raw: binary.length, brotli: brotli(binary) };
+}
+
+const [input, ...classes] = process.argv.slice(2);
+if (!input) {
+  console.error('usage: node size-by-feature.mjs <named_bg.wasm> [Class...]');
+  process.exit(2);
+}
+const binary = fs.readFileSync(input);
+const whole = measure(binary, classes, []);
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+console.log(`the module, measured this way: ${whole.raw} B raw, ${whole.brotli} B (${kib(whole.brotli)}) with brotli`);
+console.log('| feature | functions emptied | saved raw | saved with brotli | share of the module |');
+console.log('|---|---|---|---|---|');
+let named = 0;
+for (const [feature, paths] of FEATURES) {
+  const without = measure(binary, classes, paths);
+  const saved = whole.brotli - without.brotli;
+  if (without.emptied === 0) {
+    console.error(`size-by-feature: no function is under ${paths.join(', ')}: the build has no names, or a module moved`);
+    process.exit(1);
+  }
+  named += saved;
+  const share = `${((100 * saved) / whole.brotli).toFixed(1)} %`;
+  console.log(`| ${feature} | ${without.emptied} | ${whole.raw - without.raw} B | ${saved} B (${kib(saved)}) | ${share} |`);
+}
+const all = measure(binary, classes, FEATURES.flatMap(([, paths]) => paths));
+console.log(`| all of the above at once | ${all.emptied} | ${whole.raw - all.raw} B | ${whole.brotli - all.brotli} B (${kib(whole.brotli - all.brotli)}) | ${((100 * (whole.brotli - all.brotli)) / whole.brotli).toFixed(1)} % |`);
+console.log(`(the rows add up to ${named} B: the features share code and brotli's context)`);
