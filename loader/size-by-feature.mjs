@@ -10,6 +10,7 @@
 // The features share brotli's context and some code, so the figures add up
 // to less than the whole; their messages (data) are not counted.
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import binaryen from 'binaryen';
 import { optimized, read } from './optimize-wasm.mjs';
@@ -83,7 +84,7 @@ function brotli(binary) {
 }
 
 /** The shipped module's size with brotli, without the functions `paths` name. */
-function measure(input, classes, paths) {
+export function measure(input, classes, paths) {
   const module = read(input);
   let emptied = 0;
   for (let i = 0; i < module.getNumFunctions(); i++) {
@@ -99,29 +100,33 @@ function measure(input, classes, paths) {
   return { emptied, raw: binary.length, brotli: brotli(binary) };
 }
 
-const [input, ...classes] = process.argv.slice(2);
-if (!input) {
-  console.error('usage: node size-by-feature.mjs <named_bg.wasm> [Class...]');
-  process.exit(2);
-}
-const binary = fs.readFileSync(input);
-const whole = measure(binary, classes, []);
-const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-console.log(`the module, measured this way: ${whole.raw} B raw, ${whole.brotli} B (${kib(whole.brotli)}) with brotli`);
-console.log('| feature | functions emptied | saved raw | saved with brotli | share of the module |');
-console.log('|---|---|---|---|---|');
-let named = 0;
-for (const [feature, paths] of FEATURES) {
-  const without = measure(binary, classes, paths);
-  const saved = whole.brotli - without.brotli;
-  if (without.emptied === 0) {
-    console.error(`size-by-feature: no function is under ${paths.join(', ')}: the build has no names, or a module moved`);
-    process.exit(1);
+function main() {
+  const [input, ...classes] = process.argv.slice(2);
+  if (!input) {
+    console.error('usage: node size-by-feature.mjs <named_bg.wasm> [Class...]');
+    process.exit(2);
   }
-  named += saved;
-  const share = `${((100 * saved) / whole.brotli).toFixed(1)} %`;
-  console.log(`| ${feature} | ${without.emptied} | ${whole.raw - without.raw} B | ${saved} B (${kib(saved)}) | ${share} |`);
+  const binary = fs.readFileSync(input);
+  const whole = measure(binary, classes, []);
+  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log(`the module, measured this way: ${whole.raw} B raw, ${whole.brotli} B (${kib(whole.brotli)}) with brotli`);
+  console.log('| feature | functions emptied | saved raw | saved with brotli | share of the module |');
+  console.log('|---|---|---|---|---|');
+  let named = 0;
+  for (const [feature, paths] of FEATURES) {
+    const without = measure(binary, classes, paths);
+    const saved = whole.brotli - without.brotli;
+    if (without.emptied === 0) {
+      console.error(`size-by-feature: no function is under ${paths.join(', ')}: the build has no names, or a module moved`);
+      process.exit(1);
+    }
+    named += saved;
+    const share = `${((100 * saved) / whole.brotli).toFixed(1)} %`;
+    console.log(`| ${feature} | ${without.emptied} | ${whole.raw - without.raw} B | ${saved} B (${kib(saved)}) | ${share} |`);
+  }
+  const all = measure(binary, classes, FEATURES.flatMap(([, paths]) => paths));
+  console.log(`| all of the above at once | ${all.emptied} | ${whole.raw - all.raw} B | ${whole.brotli - all.brotli} B (${kib(whole.brotli - all.brotli)}) | ${((100 * (whole.brotli - all.brotli)) / whole.brotli).toFixed(1)} % |`);
+  console.log(`(the rows add up to ${named} B: the features share code and brotli's context)`);
 }
-const all = measure(binary, classes, FEATURES.flatMap(([, paths]) => paths));
-console.log(`| all of the above at once | ${all.emptied} | ${whole.raw - all.raw} B | ${whole.brotli - all.brotli} B (${kib(whole.brotli - all.brotli)}) | ${((100 * (whole.brotli - all.brotli)) / whole.brotli).toFixed(1)} % |`);
-console.log(`(the rows add up to ${named} B: the features share code and brotli's context)`);
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) main();
