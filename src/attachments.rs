@@ -233,6 +233,14 @@ pub fn blocker<'a>(states: impl IntoIterator<Item = &'a UploadState>) -> Option<
     found
 }
 
+/// Whether a file waits for the connection (the browser is offline): the
+/// request held back by its files then waits for the connection too.
+pub fn waits_for_connection<'a>(states: impl IntoIterator<Item = &'a UploadState>) -> bool {
+    states
+        .into_iter()
+        .any(|state| matches!(state, UploadState::Offline))
+}
+
 /// A size as people read it: bytes, KB or MB (1024-based, as file managers
 /// show), one decimal where it helps, with the locale's decimal mark.
 /// Counted in whole tenths, so that no float formatting ships.

@@ -692,10 +692,13 @@ test("offline, a file waits for the connection without spending its attempts, th
   );
   await expect(widget.host.getByTestId("attachment-retry")).toHaveCount(0);
   await expect(widget.host.getByTestId("attachments-news")).toHaveText(/^\u2068?app\.log\u2069? will upload when you're back online\.$/);
-  // Sent meanwhile, the request waits for the file rather than calling it failed.
+  // Sent meanwhile, the request waits for the file rather than calling it
+  // failed, and the form says it waits for the connection.
   await widget.fill(request);
   await widget.submit();
-  await expect(widget.host.getByTestId("attachments-blocked")).toContainText(texts["en-US"].wait);
+  await expect(widget.host.getByTestId("attachments-blocked")).toHaveText(
+    "You're offline. The request will be sent as soon as the connection returns and every file has uploaded.",
+  );
   expect(sent.uploads).toBe(0);
 
   // Back online, the file uploads and the request goes with it.

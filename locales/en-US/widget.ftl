@@ -557,6 +557,8 @@ attachment-error-total = { $name } wasn't added: the files together would be lar
 #   $name (String) - the file's name
 attachment-error-already = { $name } is attached already.
 attachments-wait = The request will be sent as soon as every file has uploaded.
+# As attachments-wait, when a file waits for the connection (the browser is offline).
+attachments-wait-offline = You're offline. The request will be sent as soon as the connection returns and every file has uploaded.
 attachments-failed = A file couldn't be uploaded. Try it again or remove it, then send the request.
 error-attachments-gone = A file is no longer with the support service. Remove it and add it again.
 # Variables:

@@ -435,6 +435,7 @@ attachment-error-total = No se ha añadido { $name }: los archivos juntos supera
 #   $name (String) - the file's name
 attachment-error-already = { $name } ya está adjunto.
 attachments-wait = La solicitud se enviará en cuanto se hayan subido todos los archivos.
+attachments-wait-offline = No tiene conexión. La solicitud se enviará en cuanto se recupere la conexión y se hayan subido todos los archivos.
 attachments-failed = No se ha podido subir un archivo. Vuelva a intentarlo o quítelo y después envíe la solicitud.
 error-attachments-gone = Un archivo ya no está en el servicio de soporte. Quítelo y vuelva a añadirlo.
 error-attachments-too-many = Una solicitud admite hasta { $count } archivos. Quite algunos.

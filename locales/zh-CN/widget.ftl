@@ -419,6 +419,7 @@ attachment-error-total = 未添加 { $name }：文件总大小将超过 { $total
 #   $name (String) - the file's name
 attachment-error-already = { $name } 已附加。
 attachments-wait = 所有文件上传完毕后，请求将立即发送。
+attachments-wait-offline = 你目前处于离线状态。网络恢复且所有文件上传完毕后，请求将立即发送。
 attachments-failed = 有文件未能上传。请重试或删除该文件，然后再发送请求。
 error-attachments-gone = 支持服务中已没有某个文件。请删除该文件，然后重新添加。
 error-attachments-too-many = 每个请求最多附加 { $count } 个文件。请删除一些文件。

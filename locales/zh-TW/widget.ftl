@@ -419,6 +419,7 @@ attachment-error-total = 未新增 { $name }：檔案總大小將超過 { $total
 #   $name (String) - the file's name
 attachment-error-already = { $name } 已經附加。
 attachments-wait = 所有檔案上傳完成後，要求就會立即傳送。
+attachments-wait-offline = 您目前處於離線狀態。網路連線恢復且所有檔案上傳完成後，要求就會立即傳送。
 attachments-failed = 有檔案無法上傳。請再試一次或移除該檔案，然後再傳送要求。
 error-attachments-gone = 支援服務中已沒有某個檔案。請移除該檔案，然後再新增一次。
 error-attachments-too-many = 每個要求最多附加 { $count } 個檔案。請移除一些檔案。

@@ -184,6 +184,9 @@ fn a_failed_upload_blocks_before_a_running_one() {
         blocker([&uploaded, &UploadState::Offline]),
         Some(Blocker::StillUploading)
     );
+    // ...and the form says it waits for the connection.
+    assert!(waits_for_connection([&uploaded, &UploadState::Offline]));
+    assert!(!waits_for_connection([&uploaded, &running, &tried_again]));
 }
 
 #[test]

@@ -250,7 +250,11 @@ pub fn RequestForm(
                     // is an error the user must act on.
                     <div data-testid="attachments-blocked">
                         <p class=move || waits_for_files().then_some("sw-notice") role="status">
-                            {move || waits_for_files().then(widget.text(id::ATTACHMENTS_WAIT))}
+                            {move || waits_for_files().then(|| {
+                                // Offline, the connection is what it waits for.
+                                let offline = state.attachments.waits_for_connection();
+                                widget.text(if offline { id::ATTACHMENTS_WAIT_OFFLINE } else { id::ATTACHMENTS_WAIT })()
+                            })}
                         </p>
                         <p class="sw-field-error" role="alert">
                             {move || {

@@ -131,6 +131,12 @@ impl AttachmentsState {
             .with(|files| attachments::blocker(files.iter().map(|f| &f.state)))
     }
 
+    /// Whether a file waits for the connection (tracked).
+    pub fn waits_for_connection(&self) -> bool {
+        self.files
+            .with(|files| attachments::waits_for_connection(files.iter().map(|f| &f.state)))
+    }
+
     /// Shows files uploaded before (from a draft) as uploaded.
     pub fn restore(&self, uploaded: Vec<Attachment>) {
         self.clear();
