@@ -13,7 +13,7 @@
 // loader/size-by-feature.mjs imports `read` and `optimized` to measure the
 // module the same way.
 import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { runAsCommand } from './run-as-command.mjs';
 import binaryen from 'binaryen';
 import { namedBySimilarity } from './order-functions.mjs';
 
@@ -44,7 +44,7 @@ function fail(message) {
 
 /**
  * `module` (read by `read`) without the named classes' exports, optimized
- * and ordered, as bytes. The module is used up.
+ * and ordered, as bytes. The module is used up (disposed of).
  */
 export function optimized(module, classes) {
   if (!module.validate()) fail('the WebAssembly uses features beyond the list above');
@@ -74,12 +74,15 @@ export function optimized(module, classes) {
   binaryen.setOneCallerInlineMaxSize(0);
   module.optimize();
   const ordered = read(namedBySimilarity(module.emitBinary()));
+  module.dispose();
   ordered.runPasses(['reorder-functions-by-name']);
   if (!ordered.validate()) fail('the optimized WebAssembly does not validate');
-  return ordered.emitBinary();
+  const binary = ordered.emitBinary();
+  ordered.dispose();
+  return binary;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (runAsCommand(import.meta.url)) {
   const [input, output, ...classes] = process.argv.slice(2);
   if (!output) {
     console.error('usage: node optimize-wasm.mjs <in.wasm> <out.wasm> [Class...]');

@@ -7,10 +7,11 @@
 // replaced by `unreachable`; the module is then optimized and ordered as the
 // release build does (optimize-wasm.mjs), which drops what only those
 // functions used. What that takes off the module is what the feature costs.
-// The features share brotli's context and some code, so the figures add up
-// to less than the whole; their messages (data) are not counted.
+// Some functions belong to two features and all share brotli's context, so
+// the rows add up to more than emptying them all at once; the features'
+// messages (data) are not counted.
 import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { runAsCommand } from './run-as-command.mjs';
 import zlib from 'node:zlib';
 import binaryen from 'binaryen';
 import { optimized, read } from './optimize-wasm.mjs';
@@ -90,8 +91,9 @@ export function measure(input, classes, paths) {
   for (let i = 0; i < module.getNumFunctions(); i++) {
     const fn = module.getFunctionByIndex(i);
     const { name: named, module: imported } = binaryen.getFunctionInfo(fn);
-    // v0 names carry each crate's hash: `support_widget[7fef7f9445176a8a]::…`.
-    const name = named.replace(/\[[0-9a-f]{16}\]/g, '');
+    // v0 names carry each crate's hash, without leading zeros:
+    // `support_widget[7fef7f9445176a8a]::…`.
+    const name = named.replace(/\[[0-9a-f]{1,16}\]/g, '');
     if (imported || !paths.some((path) => name.includes(path))) continue;
     binaryen.Function.setBody(fn, module.unreachable());
     emptied++;
@@ -126,7 +128,7 @@ function main() {
   }
   const all = measure(binary, classes, FEATURES.flatMap(([, paths]) => paths));
   console.log(`| all of the above at once | ${all.emptied} | ${whole.raw - all.raw} B | ${whole.brotli - all.brotli} B (${kib(whole.brotli - all.brotli)}) | ${((100 * (whole.brotli - all.brotli)) / whole.brotli).toFixed(1)} % |`);
-  console.log(`(the rows add up to ${named} B: the features share code and brotli's context)`);
+  console.log(`(the rows add up to ${named} B: some functions belong to two features, and all share brotli's context)`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (runAsCommand(import.meta.url)) main();

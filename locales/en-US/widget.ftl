@@ -298,8 +298,8 @@ submit-retrying-busy = The support service couldn't take the request just now (e
 # What screen readers hear once, when the countdown of submit-retrying-unreached
 # or submit-retrying-busy starts: without figures, which would be out of date
 # a second later.
-submit-retrying-unreached-announced = The support service couldn't be reached. Trying again in a few seconds… Everything you typed is still here.
-submit-retrying-busy-announced = The support service couldn't take the request just now. Trying again in a few seconds… Everything you typed is still here.
+submit-retrying-unreached-announced = The support service couldn't be reached. Trying again soon… Everything you typed is still here.
+submit-retrying-busy-announced = The support service couldn't take the request just now. Trying again soon… Everything you typed is still here.
 submit-retry-now = Retry now
 submit-retry-stop = Stop
 submit-offline = You're offline. The request will be sent when the connection returns.

@@ -255,12 +255,15 @@ submit-retrying-unreached = No se ha podido conectar con el servicio de soporte.
         [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }… Todo lo que ha escrito se conserva.
+# Variables:
+#   $seconds (Number) - seconds until the widget sends the request again
+#   $status (Number) - the HTTP status code the service answered with (503, 429 or 500, usually)
 submit-retrying-busy = El servicio de soporte no ha podido atender la solicitud en este momento (error { $status }). Se volverá a intentar dentro de { $seconds ->
         [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }… Todo lo que ha escrito se conserva.
-submit-retrying-unreached-announced = No se ha podido conectar con el servicio de soporte. Se volverá a intentar dentro de unos segundos… Todo lo que ha escrito se conserva.
-submit-retrying-busy-announced = El servicio de soporte no ha podido atender la solicitud en este momento. Se volverá a intentar dentro de unos segundos… Todo lo que ha escrito se conserva.
+submit-retrying-unreached-announced = No se ha podido conectar con el servicio de soporte. Se volverá a intentar en breve… Todo lo que ha escrito se conserva.
+submit-retrying-busy-announced = El servicio de soporte no ha podido atender la solicitud en este momento. Se volverá a intentar en breve… Todo lo que ha escrito se conserva.
 submit-retry-now = Reintentar ahora
 submit-retry-stop = Detener
 submit-offline = No tiene conexión. La solicitud se enviará cuando se recupere la conexión.

@@ -243,9 +243,12 @@ drafts-off = 草稿功能已关闭：此浏览器不允许小组件保存你输�
 # Variables:
 #   $seconds (Number) - seconds until the widget sends the request again
 submit-retrying-unreached = 无法连接到支持服务，将在 { $seconds } 秒后重试。你输入的所有内容都已保留。
+# Variables:
+#   $seconds (Number) - seconds until the widget sends the request again
+#   $status (Number) - the HTTP status code the service answered with (503, 429 or 500, usually)
 submit-retrying-busy = 支持服务暂时无法接收请求（错误代码：{ $status }），将在 { $seconds } 秒后重试。你输入的所有内容都已保留。
-submit-retrying-unreached-announced = 无法连接到支持服务，将在几秒后重试。你输入的所有内容都已保留。
-submit-retrying-busy-announced = 支持服务暂时无法接收请求，将在几秒后重试。你输入的所有内容都已保留。
+submit-retrying-unreached-announced = 无法连接到支持服务，稍后将自动重试。你输入的所有内容都已保留。
+submit-retrying-busy-announced = 支持服务暂时无法接收请求，稍后将自动重试。你输入的所有内容都已保留。
 submit-retry-now = 立即重试
 submit-retry-stop = 停止
 submit-offline = 你目前处于离线状态。网络恢复后将自动发送请求。

@@ -243,9 +243,12 @@ drafts-off = 草稿功能已關閉：此瀏覽器不允許小工具儲存您輸�
 # Variables:
 #   $seconds (Number) - seconds until the widget sends the request again
 submit-retrying-unreached = 無法連線到支援服務，將在 { $seconds } 秒後再試一次。您輸入的內容都還保留著。
+# Variables:
+#   $seconds (Number) - seconds until the widget sends the request again
+#   $status (Number) - the HTTP status code the service answered with (503, 429 or 500, usually)
 submit-retrying-busy = 支援服務暫時無法接收要求（錯誤代碼：{ $status }），將在 { $seconds } 秒後再試一次。您輸入的內容都還保留著。
-submit-retrying-unreached-announced = 無法連線到支援服務，將在幾秒後再試一次。您輸入的內容都還保留著。
-submit-retrying-busy-announced = 支援服務暫時無法接收要求，將在幾秒後再試一次。您輸入的內容都還保留著。
+submit-retrying-unreached-announced = 無法連線到支援服務，稍後將自動再試一次。您輸入的內容都還保留著。
+submit-retrying-busy-announced = 支援服務暫時無法接收要求，稍後將自動再試一次。您輸入的內容都還保留著。
 submit-retry-now = 立即重試
 submit-retry-stop = 停止
 submit-offline = 您目前處於離線狀態。網路連線恢復後，將自動傳送要求。

@@ -281,6 +281,16 @@ pub fn SubmitFailure(
     }
 }
 
+/// The wait the user is told of: only one longer than the widget waits by
+/// itself, which is why there is no "Try again". A shorter one was the
+/// widget's to wait out; once the user stopped it, "Try again" may go at once.
+fn told_wait(error: &SubmitError) -> Option<AskedWait> {
+    RetryPolicy::default()
+        .asks_too_long(error)
+        .then(|| AskedWait::of(error))
+        .flatten()
+}
+
 fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
     match error {
         SubmitError::Network => widget.text(id::SUBMIT_ERROR_NETWORK)(),
@@ -294,7 +304,7 @@ fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
             id::SUBMIT_ERROR_UNAUTHORIZED,
             &i18n::args([("status", status.into())]),
         ),
-        SubmitError::Server { status, .. } => match AskedWait::of(&error) {
+        SubmitError::Server { status, .. } => match told_wait(&error) {
             // A long Retry-After stopped the automatic retries: the user is
             // told how long, not "in a moment".
             Some(AskedWait::Minutes(minutes)) => widget.format(
