@@ -319,6 +319,44 @@ test("backend down: an automatic retry moves focus from the notice to Submit, no
   );
 });
 
+test("focus on Stop comes back to Stop when the next wait begins, unless the user moved on", async ({ page }) => {
+  // Every attempt after the first is held until the test lets it fail.
+  const holds = [];
+  await interceptPosts(page, async (n, route) => {
+    if (n > 0) await new Promise((resolve) => holds.push(resolve));
+    return failWith(route, 503, { "Retry-After": "3" });
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  const notice = widget.host.getByTestId("sending-notice");
+  await expect(notice).toBeVisible();
+  await notice.getByTestId("stop-retrying").focus();
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.querySelector("support-widget").shadowRoot.activeElement;
+      return active ? active.dataset.testid || active.id : "page";
+    });
+  // While the next attempt is on its way, Submit holds focus...
+  await expect.poll(() => holds.length, { timeout: 10_000 }).toBe(1);
+  await expect.poll(focused).toBe("submit");
+  // ...and gives it back to Stop when the attempt fails and the next wait
+  // begins: Submit, "Waiting to send…", would do nothing.
+  holds[0]();
+  await expect(notice).toBeVisible();
+  await expect.poll(focused).toBe("stop-retrying");
+  // The user moves on while the next attempt is on its way: focus stays.
+  await expect.poll(() => holds.length, { timeout: 10_000 }).toBe(2);
+  await widget.host.locator("#sw-description").focus();
+  holds[1]();
+  await expect(notice).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await focused()).toBe("sw-description");
+  await notice.getByTestId("stop-retrying").click();
+  await expect(widget.submitError).toBeVisible();
+});
+
 test("a slow backend shows progress, and double clicks and repeated Enter send once", async ({ page, request }) => {
   const posts = await interceptPosts(page, async (n, route, post) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));

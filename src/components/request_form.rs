@@ -5,6 +5,7 @@ mod draft_keeper;
 mod errors;
 mod files_hold;
 mod notices;
+mod sending_notice;
 mod state;
 
 use leptos::{ev::SubmitEvent, prelude::*};
@@ -14,7 +15,8 @@ pub use self::state::RequestFormState;
 use self::{
     errors::shown_errors,
     files_hold::FilesHold,
-    notices::{DraftNotice, SendingNotice, SlowAnswer, SubmitFailure},
+    notices::{DraftNotice, SlowAnswer, SubmitFailure},
+    sending_notice::SendingNotice,
 };
 use crate::{
     attachments::Blocker,

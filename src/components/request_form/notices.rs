@@ -1,4 +1,5 @@
-//! What the form says about its draft and its sending, besides the fields.
+//! What the form says about its draft and its sending, besides the fields
+//! (a wait to send again is `sending_notice.rs`'s).
 
 use leptos::prelude::*;
 
@@ -13,7 +14,6 @@ use crate::{
     i18n::{self, id},
     request::SubmitError,
     retry::{AskedWait, RetryPolicy},
-    sending::Holding,
 };
 
 /// At the top of the form: the draft came back, or the text was typed for
@@ -104,9 +104,6 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
     view! { {kept} {undo} {off} }
 }
 
-/// Where focus goes when "Stop" removes itself: "Try again".
-const TRY_AGAIN: &str = "[data-testid=submit-error] button";
-
 /// How long an attempt goes unanswered before the form says so.
 const SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(8);
 
@@ -138,103 +135,6 @@ pub fn SlowAnswer(#[prop(into)] on_its_way: Signal<bool>) -> impl IntoView {
         <p class=move || slow.get().then_some("sw-notice") role="status" data-testid="slow-answer">
             {move || slow.get().then(widget.text(id::SUBMIT_SLOW))}
         </p>
-    }
-}
-
-/// Near the submit button: waiting to retry, or holding while offline. Only
-/// the text follows the countdown: the buttons stay put, and keep focus.
-#[component]
-pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
-    let widget = use_widget();
-    let sender = state.sender;
-    let holding = Memo::new(move |_| sender.holding.with(Option::is_some));
-    // While the request waits to be sent again, why: the service answered
-    // that it could not take it yet (true), or no answer came (false).
-    let retrying = Memo::new(move |_| {
-        sender.holding.with(|h| match h {
-            Some(Holding::Retrying { error, .. }) => {
-                Some(matches!(error, SubmitError::Server { .. }))
-            }
-            _ => None,
-        })
-    });
-    let describe = move |holding: Option<Holding>| match holding {
-        Some(Holding::Offline) => widget.text(id::SUBMIT_OFFLINE)(),
-        Some(Holding::Retrying { seconds, error }) => match error {
-            SubmitError::Server { status, .. } => widget.format(
-                id::SUBMIT_RETRYING_BUSY,
-                &i18n::args([("seconds", seconds.into()), ("status", status.into())]),
-            ),
-            _ => widget.format(
-                id::SUBMIT_RETRYING_UNREACHED,
-                &i18n::args([("seconds", seconds.into())]),
-            ),
-        },
-        None => String::new(),
-    };
-    let text = move || describe(sender.holding.get());
-    // Screen readers hear the notice when it starts (or changes from offline
-    // to retrying, or its reason changes), not every second of the
-    // countdown, and without a figure that would be out of date when it is
-    // read again.
-    let announcement = move || match (holding.get(), retrying.get()) {
-        (_, Some(true)) => widget.text(id::SUBMIT_RETRYING_BUSY_ANNOUNCED)(),
-        (_, Some(false)) => widget.text(id::SUBMIT_RETRYING_UNREACHED_ANNOUNCED)(),
-        (true, None) => widget.text(id::SUBMIT_OFFLINE)(),
-        (false, None) => String::new(),
-    };
-    // The notice goes whenever an attempt starts and when the last one
-    // fails: focus inside it then moves to Submit, busy while the request
-    // is on its way, instead of falling back to the page.
-    let focus_inside = StoredValue::new(false);
-    Effect::new(move |_| {
-        if !holding.get() && focus_inside.get_value() {
-            focus_inside.set_value(false);
-            widget.focus_when_drawn(SUBMIT);
-        }
-    });
-    move || {
-        holding.get().then(|| {
-            view! {
-                <div
-                    class="sw-notice"
-                    data-testid="sending-notice"
-                    on:focusin=move |_| focus_inside.set_value(true)
-                    on:focusout=move |event| {
-                        // Moved on to another control, not removed with it.
-                        if event.related_target().is_some() {
-                            focus_inside.set_value(false);
-                        }
-                    }
-                >
-                    <p aria-hidden="true">{text}</p>
-                    <p class="sw-visually-hidden" role="status">{announcement}</p>
-                    <div class="sw-notice-actions">
-                        <button
-                            type="button"
-                            class="sw-button sw-button-secondary"
-                            data-testid="retry-now"
-                            hidden=move || retrying.get().is_none()
-                            on:click=move |_| sender.retry_now()
-                        >
-                            {widget.text(id::SUBMIT_RETRY_NOW)}
-                        </button>
-                        <button
-                            type="button"
-                            class="sw-button sw-button-secondary"
-                            data-testid="stop-retrying"
-                            on:click=move |_| {
-                                focus_inside.set_value(false);
-                                sender.stop();
-                                widget.focus_when_drawn(TRY_AGAIN);
-                            }
-                        >
-                            {widget.text(id::SUBMIT_RETRY_STOP)}
-                        </button>
-                    </div>
-                </div>
-            }
-        })
     }
 }
 

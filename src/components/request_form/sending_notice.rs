@@ -1,0 +1,152 @@
+//! Near the submit button, while a request waits to be sent again (after a
+//! failed attempt) or for the connection: why, the countdown, "Retry now"
+//! and "Stop".
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{state::RequestFormState, SUBMIT};
+use crate::{
+    context::{use_widget, WidgetContext},
+    i18n::{self, id},
+    request::SubmitError,
+    sending::Holding,
+};
+
+/// Where focus goes when "Stop" removes itself: "Try again".
+const TRY_AGAIN: &str = "[data-testid=submit-error] button";
+const RETRY_NOW: &str = "[data-testid=retry-now]";
+const STOP: &str = "[data-testid=stop-retrying]";
+
+/// Near the submit button: waiting to retry, or holding while offline. Only
+/// the text follows the countdown: the buttons stay put, and keep focus.
+#[component]
+pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
+    let widget = use_widget();
+    let sender = state.sender;
+    let holding = Memo::new(move |_| sender.holding.with(Option::is_some));
+    // While the request waits to be sent again, why: the service answered
+    // that it could not take it yet (true), or no answer came (false).
+    let retrying = Memo::new(move |_| {
+        sender.holding.with(|h| match h {
+            Some(Holding::Retrying { error, .. }) => {
+                Some(matches!(error, SubmitError::Server { .. }))
+            }
+            _ => None,
+        })
+    });
+    let describe = move |holding: Option<Holding>| match holding {
+        Some(Holding::Offline) => widget.text(id::SUBMIT_OFFLINE)(),
+        Some(Holding::Retrying { seconds, error }) => match error {
+            SubmitError::Server { status, .. } => widget.format(
+                id::SUBMIT_RETRYING_BUSY,
+                &i18n::args([("seconds", seconds.into()), ("status", status.into())]),
+            ),
+            _ => widget.format(
+                id::SUBMIT_RETRYING_UNREACHED,
+                &i18n::args([("seconds", seconds.into())]),
+            ),
+        },
+        None => String::new(),
+    };
+    let text = move || describe(sender.holding.get());
+    // Screen readers hear the notice when it starts (or changes from offline
+    // to retrying, or its reason changes), not every second of the
+    // countdown, and without a figure that would be out of date when it is
+    // read again.
+    let announcement = move || match (holding.get(), retrying.get()) {
+        (_, Some(true)) => widget.text(id::SUBMIT_RETRYING_BUSY_ANNOUNCED)(),
+        (_, Some(false)) => widget.text(id::SUBMIT_RETRYING_UNREACHED_ANNOUNCED)(),
+        (true, None) => widget.text(id::SUBMIT_OFFLINE)(),
+        (false, None) => String::new(),
+    };
+    // The notice goes whenever an attempt starts and when the last one
+    // fails: focus inside it then moves to Submit, busy while the request
+    // is on its way, instead of falling back to the page; and back to the
+    // button it was on when the next wait begins, unless the user has moved
+    // on meanwhile (Submit, "Waiting to send…", does nothing then).
+    let focus_inside = StoredValue::new(None::<&'static str>);
+    let moved_from = StoredValue::new(None::<&'static str>);
+    Effect::new(move |_| {
+        let shown = holding.get();
+        if !state.submit.pending.get() {
+            moved_from.set_value(None);
+        }
+        if shown {
+            if let Some(button) = moved_from.try_update_value(Option::take).flatten() {
+                // After the frame that focused Submit, if it did.
+                request_animation_frame(move || {
+                    if has_focus(widget, SUBMIT) {
+                        if let Some(button) = widget.find(button) {
+                            _ = button.focus();
+                        }
+                    }
+                });
+            }
+        } else if let Some(button) = focus_inside.try_update_value(Option::take).flatten() {
+            moved_from.set_value(Some(button));
+            widget.focus_when_drawn(SUBMIT);
+        }
+    });
+    move || {
+        holding.get().then(|| {
+            view! {
+                <div
+                    class="sw-notice"
+                    data-testid="sending-notice"
+                    on:focusout=move |event| {
+                        // Moved on to another control, not removed with it.
+                        if event.related_target().is_some() {
+                            focus_inside.set_value(None);
+                        }
+                    }
+                >
+                    <p aria-hidden="true">{text}</p>
+                    <p class="sw-visually-hidden" role="status">{announcement}</p>
+                    <div class="sw-notice-actions">
+                        <button
+                            type="button"
+                            class="sw-button sw-button-secondary"
+                            data-testid="retry-now"
+                            hidden=move || retrying.get().is_none()
+                            on:focus=move |_| focus_inside.set_value(Some(RETRY_NOW))
+                            on:click=move |_| sender.retry_now()
+                        >
+                            {widget.text(id::SUBMIT_RETRY_NOW)}
+                        </button>
+                        <button
+                            type="button"
+                            class="sw-button sw-button-secondary"
+                            data-testid="stop-retrying"
+                            on:focus=move |_| focus_inside.set_value(Some(STOP))
+                            on:click=move |_| {
+                                focus_inside.set_value(None);
+                                sender.stop();
+                                widget.focus_when_drawn(TRY_AGAIN);
+                            }
+                        >
+                            {widget.text(id::SUBMIT_RETRY_STOP)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// Whether what `selector` finds in the widget has focus.
+fn has_focus(widget: WidgetContext, selector: &str) -> bool {
+    widget.find(selector).is_some_and(|element| {
+        let root = element.get_root_node();
+        let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+            Some(shadow) => shadow.active_element(),
+            None => root
+                .dyn_ref::<web_sys::Document>()
+                .and_then(web_sys::Document::active_element),
+        };
+        active.is_some_and(|active| {
+            let active: &web_sys::Node = &active;
+            element.is_same_node(Some(active))
+        })
+    })
+}
