@@ -5,5 +5,11 @@ import { pathToFileURL } from 'node:url';
 
 export function runAsCommand(url) {
   const started = process.argv[1];
-  return started !== undefined && pathToFileURL(fs.realpathSync(started)).href === url;
+  if (started === undefined) return false;
+  try {
+    return pathToFileURL(fs.realpathSync(started)).href === url;
+  } catch {
+    // Started by something that is not a file (node -e, a REPL).
+    return false;
+  }
 }

@@ -64,8 +64,8 @@ async function draftStored(page) {
 }
 
 test("500s then success: retried with the same key, stored once", async ({ page, request }) => {
-  // The first wait lasts until the clock is run on: its notice is read at
-  // leisure, however slow the machine.
+  // The first wait is 20 s, however slow the machine: its notice is read at
+  // leisure, then the test's clock runs on past it.
   await page.clock.install();
   const posts = await interceptPosts(page, async (n, route, post) => {
     if (n === 0) return failWith(route, 500, { "Retry-After": "20" });
@@ -198,11 +198,13 @@ test("backend busy then up: retry now, stop, try again, by keyboard, focus kept 
   await expect(widget.submitButton).toHaveText("Waiting to send…");
   // Each of these buttons goes as it is pressed: focus moves to what
   // follows, never to the page.
+  // Retry now sends at once; the service is still busy, the next wait
+  // begins, and focus comes back to Retry now.
   await notice.getByTestId("retry-now").focus();
   await page.keyboard.press("Enter");
   await expect.poll(() => posts.length).toBe(2);
-  await expect(widget.submitButton).toBeFocused();
   await expect(notice).toBeVisible();
+  await expect(notice.getByTestId("retry-now")).toBeFocused();
   await notice.getByTestId("stop-retrying").focus();
   await page.keyboard.press("Enter");
   await expect(notice).toHaveCount(0);
@@ -348,6 +350,7 @@ test("focus on Stop comes back to Stop when the next wait begins, unless the use
   await expect.poll(focused).toBe("stop-retrying");
   // The user moves on while the next attempt is on its way: focus stays.
   await expect.poll(() => holds.length, { timeout: 10_000 }).toBe(2);
+  await expect.poll(focused).toBe("submit");
   await widget.host.locator("#sw-description").focus();
   holds[1]();
   await expect(notice).toBeVisible();
@@ -620,6 +623,26 @@ test("a discarded draft comes back with Undo, until something new is typed", asy
   await widget.host.locator("#sw-title").fill("Something else");
   await expect(widget.host.getByTestId("undo-discard")).toHaveCount(0);
   await expect(widget.host.locator("#sw-title")).toHaveValue("Something else");
+});
+
+test("focus on Retry now moves to Stop when the wait turns into one for the connection", async ({ page, context }) => {
+  await page.clock.install();
+  await interceptPosts(page, (n, route) => failWith(route, 503, { "Retry-After": "20" }));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  const notice = widget.host.getByTestId("sending-notice");
+  await expect(notice).toContainText("Trying again in");
+  await notice.getByTestId("retry-now").focus();
+  // The connection goes during the wait: when it ends, the request waits
+  // for the connection instead, and has no Retry now.
+  await context.setOffline(true);
+  await page.clock.runFor(21_000);
+  await expect(notice).toContainText("You're offline");
+  await expect(notice.getByTestId("retry-now")).toBeHidden();
+  await expect(notice.getByTestId("stop-retrying")).toBeFocused();
+  await context.setOffline(false);
 });
 
 test("offline then online: held while offline, sent once when back", async ({ page, context, request }) => {

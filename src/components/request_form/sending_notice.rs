@@ -69,7 +69,8 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     let moved_from = StoredValue::new(None::<&'static str>);
     Effect::new(move |_| {
         let shown = holding.get();
-        if !state.submit.pending.get() {
+        let sending = state.submit.pending.get();
+        if !sending {
             moved_from.set_value(None);
         }
         if shown {
@@ -84,8 +85,20 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                 });
             }
         } else if let Some(button) = focus_inside.try_update_value(Option::take).flatten() {
-            moved_from.set_value(Some(button));
+            // Only an attempt on its way brings a next wait to come back to.
+            if sending {
+                moved_from.set_value(Some(button));
+            }
             widget.focus_when_drawn(SUBMIT);
+        }
+    });
+    // "Retry now" goes when the wait turns into one for the connection:
+    // focus on it moves to "Stop" beside it.
+    Effect::new(move |_| {
+        let offline = holding.get() && retrying.get().is_none();
+        if offline && focus_inside.get_value() == Some(RETRY_NOW) {
+            focus_inside.set_value(Some(STOP));
+            widget.focus_when_drawn(STOP);
         }
     });
     move || {
@@ -95,8 +108,10 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                     class="sw-notice"
                     data-testid="sending-notice"
                     on:focusout=move |event| {
-                        // Moved on to another control, not removed with it.
-                        if event.related_target().is_some() {
+                        // Moved on, to another control or to nothing (a
+                        // click on the page), while the notice stays: not
+                        // removed with it.
+                        if event.related_target().is_some() || holding.get_untracked() {
                             focus_inside.set_value(None);
                         }
                     }
