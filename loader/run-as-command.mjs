@@ -8,8 +8,9 @@ export function runAsCommand(url) {
   if (started === undefined) return false;
   try {
     return pathToFileURL(fs.realpathSync(started)).href === url;
-  } catch {
-    // Started by something that is not a file (node -e, a REPL).
-    return false;
+  } catch (error) {
+    // Started with a first argument that is no file (node -e 'code' arg).
+    if (error.code === 'ENOENT') return false;
+    throw error;
   }
 }

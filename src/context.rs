@@ -22,7 +22,9 @@ use crate::{
 };
 
 mod filed_list;
+mod focus;
 pub use filed_list::{ForgottenFiled, RemovedFiled};
+pub use focus::scroll_into_sight;
 
 /// Provided by the widget root; each `<support-widget>` has its own.
 #[derive(Clone, Copy)]
@@ -204,80 +206,6 @@ impl WidgetContext {
         }
     }
 
-    /// Focuses what `selector` finds in the widget once the next frame is
-    /// drawn: an element just drawn (a new screen's heading, the error
-    /// summary), or another control in place of one that removes itself, so
-    /// that focus stays in the widget (where Tab and Escape still work)
-    /// instead of falling back to the page.
-    pub fn focus_when_drawn(self, selector: &str) {
-        self.focus_drawn(selector, false);
-    }
-
-    /// Scrolls what `selector` finds into sight once the next frame is
-    /// drawn, as little as it takes: a control that keeps focus while a
-    /// message drawn above it pushes it down, out of the panel's sight.
-    pub fn reveal_when_drawn(self, selector: &str) {
-        let selector = selector.to_owned();
-        request_animation_frame(move || {
-            if let Some(element) = self.find(&selector) {
-                scroll_into_sight(&element);
-            }
-        });
-    }
-
-    /// As `focus_when_drawn`, unless the user has gone on to the page
-    /// meanwhile: a request that went by itself, after a retry or its files,
-    /// does not pull them back.
-    pub fn focus_when_drawn_unless_away(self, selector: &str) {
-        self.focus_drawn(selector, true);
-    }
-
-    fn focus_drawn(self, selector: &str, unless_away: bool) {
-        let selector = selector.to_owned();
-        request_animation_frame(move || {
-            if unless_away && self.user_is_away() {
-                return;
-            }
-            if let Some(element) = self.find(&selector) {
-                _ = element.focus();
-            }
-        });
-    }
-
-    /// Whether one of the page's elements has focus.
-    pub fn user_is_away(self) -> bool {
-        // A widget removed from the page meanwhile has nothing to focus.
-        self.focused(|active, host| active.is_some_and(|a| &a != host && a.tag_name() != "BODY"))
-            .unwrap_or(true)
-    }
-
-    /// Whether focus is in the widget.
-    pub fn user_is_in(self) -> bool {
-        self.focused(|active, host| active.is_some_and(|a| &a == host))
-            .unwrap_or(false)
-    }
-
-    /// `at` told what has focus and the widget's element; none once the
-    /// widget has left the page. What has focus is asked of the element's
-    /// own root: the page, or the shadow root of a component of the page's
-    /// that holds the widget (the widget's own shadow root shows as its
-    /// element).
-    fn focused(
-        self,
-        at: impl FnOnce(Option<web_sys::Element>, &web_sys::Element) -> bool,
-    ) -> Option<bool> {
-        self.host.try_with_value(|host| {
-            let root = host.get_root_node();
-            let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-                Some(shadow) => shadow.active_element(),
-                None => root
-                    .dyn_ref::<web_sys::Document>()
-                    .and_then(web_sys::Document::active_element),
-            };
-            at(active, host)
-        })
-    }
-
     /// The first element of the widget that `selector` finds; none once the
     /// widget has left the page (a frame's callback may come after).
     pub fn find(self, selector: &str) -> Option<web_sys::HtmlElement> {
@@ -287,14 +215,6 @@ impl WidgetContext {
         })?;
         Some(found.ok()??.unchecked_into())
     }
-}
-
-/// Scrolls `element` into sight, as little as it takes (none when it is in
-/// sight already).
-pub fn scroll_into_sight(element: &web_sys::Element) {
-    let nearest = web_sys::ScrollIntoViewOptions::new();
-    nearest.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    element.scroll_into_view_with_scroll_into_view_options(&nearest);
 }
 
 pub fn use_widget() -> WidgetContext {

@@ -645,6 +645,52 @@ test("focus on Retry now moves to Stop when the wait turns into one for the conn
   await context.setOffline(false);
 });
 
+test("focus on Retry now moves to Stop when the connection goes while its attempt is on its way", async ({ page, context }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const posts = await interceptPosts(page, async (n, route) => {
+    if (n === 0) return failWith(route, 503, { "Retry-After": "20" });
+    await held;
+    return route.abort("internetdisconnected");
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  const notice = widget.host.getByTestId("sending-notice");
+  await expect(notice).toContainText("Trying again in");
+  await notice.getByTestId("retry-now").focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => posts.length).toBe(2);
+  await context.setOffline(true);
+  release();
+  // The attempt found no connection: the request waits for it, and focus
+  // goes back to the notice, to the button that is there.
+  await expect(notice).toContainText("You're offline");
+  await expect(notice.getByTestId("stop-retrying")).toBeFocused();
+  await context.setOffline(false);
+});
+
+test("the page closing the form while focus is in the retry notice breaks nothing", async ({ page }) => {
+  const failures = [];
+  page.on("pageerror", (error) => failures.push(error.message));
+  await interceptPosts(page, (n, route) => failWith(route, 503, { "Retry-After": "20" }));
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  const notice = widget.host.getByTestId("sending-notice");
+  await expect(notice).toBeVisible();
+  await notice.getByTestId("stop-retrying").focus();
+  // Inline, close() is back to the start screen: the notice goes with its
+  // focused button.
+  await page.evaluate(() => document.querySelector("support-widget").close());
+  await expect(widget.host.getByTestId("open-partner-center-request")).toBeVisible();
+  await widget.host.getByTestId("open-partner-center-request").click();
+  await expect(widget.host.locator("#sw-title")).toHaveValue(typed.title);
+  expect(failures).toEqual([]);
+});
+
 test("offline then online: held while offline, sent once when back", async ({ page, context, request }) => {
   const posts = await interceptPosts(page, (n, route, post) => passOn(route, post));
   const widget = new SupportWidgetPage(page);

@@ -3,11 +3,10 @@
 //! and "Stop".
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::{state::RequestFormState, SUBMIT};
 use crate::{
-    context::{use_widget, WidgetContext},
+    context::use_widget,
     i18n::{self, id},
     request::SubmitError,
     sending::Holding,
@@ -75,9 +74,16 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
         }
         if shown {
             if let Some(button) = moved_from.try_update_value(Option::take).flatten() {
-                // After the frame that focused Submit, if it did.
+                // After the frame that focused Submit, if it did; to Stop if
+                // the wait is now one for the connection, without Retry now.
                 request_animation_frame(move || {
-                    if has_focus(widget, SUBMIT) {
+                    let offline = retrying.try_get_untracked().flatten().is_none();
+                    let button = if button == RETRY_NOW && offline {
+                        STOP
+                    } else {
+                        button
+                    };
+                    if widget.has_focus(SUBMIT) {
                         if let Some(button) = widget.find(button) {
                             _ = button.focus();
                         }
@@ -89,7 +95,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
             if sending {
                 moved_from.set_value(Some(button));
             }
-            widget.focus_when_drawn(SUBMIT);
+            widget.focus_when_drawn_if_lost(SUBMIT);
         }
     });
     // "Retry now" goes when the wait turns into one for the connection:
@@ -110,9 +116,12 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                     on:focusout=move |event| {
                         // Moved on, to another control or to nothing (a
                         // click on the page), while the notice stays: not
-                        // removed with it.
-                        if event.related_target().is_some() || holding.get_untracked() {
-                            focus_inside.set_value(None);
+                        // removed with it, nor away with the window (another
+                        // tab or app), where the button keeps focus. Also as
+                        // the widget's screen changes, after its signals.
+                        let shown = holding.try_get_untracked().unwrap_or(false);
+                        if event.related_target().is_some() || (shown && page_has_focus()) {
+                            focus_inside.try_set_value(None);
                         }
                     }
                 >
@@ -149,19 +158,9 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     }
 }
 
-/// Whether what `selector` finds in the widget has focus.
-fn has_focus(widget: WidgetContext, selector: &str) -> bool {
-    widget.find(selector).is_some_and(|element| {
-        let root = element.get_root_node();
-        let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-            Some(shadow) => shadow.active_element(),
-            None => root
-                .dyn_ref::<web_sys::Document>()
-                .and_then(web_sys::Document::active_element),
-        };
-        active.is_some_and(|active| {
-            let active: &web_sys::Node = &active;
-            element.is_same_node(Some(active))
-        })
-    })
+/// Whether the page has focus: not while the window is in the background.
+fn page_has_focus() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some_and(|document| document.has_focus().unwrap_or(true))
 }
