@@ -72,6 +72,8 @@ const report = (element, code, message) =>
 // the widget has loaded or the last launcher has gone.
 let hints = [];
 let launchers = 0;
+// The launcher whose panel was opened last: one panel shows at a time.
+let shown;
 const hint = () => {
   if (loading || hints.length || !launchers) return;
   hints = [files.glue, files.wasm].map((file) => {
@@ -114,7 +116,16 @@ class SupportWidgetElement extends HTMLElement {
     // the user shows intent (hover, focus, click). When the page is idle, its
     // files are only fetched, with preload hints.
     const intent = () => load(this).catch(() => {});
+    // Escape closes the panel, from the launcher too (the panel shows before
+    // its widget has loaded), unless a control inside used it (a list), or
+    // it ends an input method's composition. (A handler property that
+    // returns false cancels the event: this one returns nothing.)
+    const escape = (event) => {
+      if (event.key === "Escape" && !event.defaultPrevented && !event.isComposing) this.#hide();
+    };
     // ARIA through its reflected properties (ariaExpanded, role, ariaLabel);
+    // the panel follows the launcher, in reading order as in Tab's, so it
+    // needs no aria-controls (which only one screen reader ever used);
     // events through the elements' own handler properties, which nothing
     // else inside the shadow root sets.
     const launcher = make("button", {
@@ -123,21 +134,15 @@ class SupportWidgetElement extends HTMLElement {
       ariaExpanded: "false",
       onpointerenter: intent,
       onfocus: intent,
+      onkeydown: escape,
       onclick: () => (panel.hidden ? this.#show() : this.#hide()),
     });
-    launcher.setAttribute("aria-controls", "sw-panel");
     const close = make("button", { type: "button", className: "sw-panel-close", onclick: () => this.#hide() });
     const panel = make("div", {
-      id: "sw-panel",
       className: "sw-panel",
       hidden: true,
       role: "dialog",
-      // Escape closes the panel unless a control inside used it (a list),
-      // or it ends an input method's composition. (A handler property that
-      // returns false cancels the event: this one returns nothing.)
-      onkeydown: (event) => {
-        if (event.key === "Escape" && !event.defaultPrevented && !event.isComposing) this.#hide();
-      },
+      onkeydown: escape,
     });
     panel.append(make("div", { className: "sw-panel-bar" }), container);
     panel.firstChild.append(close);
@@ -160,7 +165,7 @@ class SupportWidgetElement extends HTMLElement {
     this.#connection++;
     if (this.#parts?.[1] && !--launchers) unhint();
     this.#parts = null;
-    this.#handle?.unmount();
+    // Freed, the widget's handle removes its UI and ends its tasks.
     this.#handle?.free();
     this.#handle = null;
   }
@@ -190,6 +195,9 @@ class SupportWidgetElement extends HTMLElement {
 
   #mount(connection, focus) {
     return load(this)
+      // Focus moves only if it is still the widget's, or nowhere: a user who
+      // went on to the page while the widget loaded keeps their place.
+      .finally(() => (focus &&= [this, null, document.body].includes(this.getRootNode().activeElement)))
       .then((glue) => {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
           this.#parts[0].replaceChildren();
@@ -228,17 +236,20 @@ class SupportWidgetElement extends HTMLElement {
   #show() {
     const [, launcher, panel] = this.#parts ?? [];
     if (!panel) return;
+    // Another launcher's panel closes, leaving focus to this one's.
+    if (shown != this) shown?.#hide(true);
+    shown = this;
     panel.hidden = false;
     launcher.ariaExpanded = "true";
     return this.#mount(this.#connection, true);
   }
 
-  #hide() {
+  #hide(other) {
     const [, launcher, panel] = this.#parts ?? [];
     if (!panel || panel.hidden) return;
     panel.hidden = true;
     launcher.ariaExpanded = "false";
-    launcher.focus();
+    other || launcher.focus();
   }
 
   // The page's API. Each method returns a promise, settled once the widget

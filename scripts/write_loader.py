@@ -11,9 +11,12 @@ files next to itself, so this hook
     (scripts/wasm_names.py), and wraps it, less its custom sections, in a
     JavaScript module (so that a page's strict CSP needs no connect-src for
     the widget's own files: scripts from the page's script-src are enough),
-  - writes style/widget.css, minified (csso), under a content-hashed name,
+  - writes style/widget.css, minified (csso),
   - writes the messages of each locale but en-US (compiled by
     support-messages) as modules the widget imports when it needs them,
+  - names all of these by one hash of them all (a build's hash: the loader
+    carries it once, where each file's own would cost it a random string
+    each),
   - writes support-widget.js from loader/support-widget.js with those names
     and the words the loader shows itself (the launcher's, and the notice
     when the widget cannot load; from the same compiled messages),
@@ -45,9 +48,9 @@ def only(pattern: str) -> str:
 
 
 def hashed(data: bytes) -> str:
-    """The content hash in a file's name: 8 hex digits of its SHA-256, short
+    """The content hash in the files' names: 8 hex digits of a SHA-256, short
     because the loader, which every page view pays for, carries the names.
-    They only tell one build of a file from the next, for caches: 32 bits
+    They only tell one build of the files from the next, for caches: 32 bits
     are plenty for that."""
     return hashlib.sha256(data).hexdigest()[:8]
 
@@ -174,20 +177,10 @@ if release:
 # wrapping the same bytes is a new file, which no cache holds in the old way.
 # Written as bytes, so that no platform turns its line feeds into CR LF.
 wasm_module = as_module(binary).encode("utf-8")
-wasm = f"support-widget-{hashed(wasm_module)}.wasm.js"
-(staging / wasm).write_bytes(wasm_module)
 wasm_file.unlink()
-
-# Trunk's glue, minified and renamed with a hash of the same length as the
-# others'.
-glue_text = minify(glue_text)
-glue = f"support-widget-{hashed(glue_text.encode('utf-8'))}.js"
+glue_module = minify(glue_text).encode("utf-8")
 trunk_glue.unlink()
-(staging / glue).write_text(glue_text, encoding="utf-8")
-
 style = minify_style((root / "style" / "widget.css").read_text(encoding="utf-8")).encode("utf-8")
-style_name = f"support-widget-{hashed(style)}.css"
-(staging / style_name).write_bytes(style)
 
 def compiled_messages() -> tuple:
     """Every locale's messages as support-messages compiles them: the JSON
@@ -210,20 +203,15 @@ def compiled_messages() -> tuple:
     return compiled, ids
 
 
-def locale_messages(compiled: dict) -> str:
-    """Writes support-widget-messages-HASH.TAG.js for each locale but en-US
-    (which the WebAssembly carries): a module whose default export is the
-    JSON text of its messages, and returns HASH, which covers them all."""
-    modules = {
+def locale_messages(compiled: dict) -> dict:
+    """For each locale but en-US (which the WebAssembly carries), by tag: a
+    module whose default export is the JSON text of its messages."""
+    return {
         tag: "// support-widget's messages in one locale, as JSON.\n"
-        f"export default {json.dumps(text, ensure_ascii=False)};\n"
+        f"export default {json.dumps(text, ensure_ascii=False)};\n".encode("utf-8")
         for tag, text in compiled.items()
         if tag != "en-US"
     }
-    digest = hashed("".join(modules.values()).encode("utf-8"))
-    for tag, module in modules.items():
-        (staging / f"support-widget-messages-{digest}.{tag}.js").write_text(module, encoding="utf-8")
-    return digest
 
 
 # The words the loader shows itself, before (or without) the widget: the
@@ -248,13 +236,25 @@ def loader_words(compiled: dict, ids: list) -> str:
 
 
 compiled, message_ids = compiled_messages()
+messages = locale_messages(compiled)
+# Every file the loader names, by the hash of them all.
+build = hashed(b"".join([wasm_module, glue_module, style, *messages.values()]))
+wasm = f"support-widget-{build}.wasm.js"
+glue = f"support-widget-{build}.js"
+style_name = f"support-widget-{build}.css"
+(staging / wasm).write_bytes(wasm_module)
+(staging / glue).write_bytes(glue_module)
+(staging / style_name).write_bytes(style)
+for tag, module in messages.items():
+    (staging / f"support-widget-messages-{build}.{tag}.js").write_bytes(module)
+
 loader = (root / "loader" / "support-widget.js").read_text(encoding="utf-8")
 loader = (
     loader.replace("__GLUE__", glue)
     .replace("__WASM__", wasm)
     .replace("__STYLE__", style_name)
     .replace("__LABELS__", loader_words(compiled, message_ids))
-    .replace("__MESSAGES__", locale_messages(compiled))
+    .replace("__MESSAGES__", build)
 )
 # The loader is the one file every page view pays for, within 2 KB with
 # brotli.

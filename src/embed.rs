@@ -98,11 +98,14 @@ impl WidgetHandle {
         self.with_controls(|controls| controls.set_request_headers(headers));
         Ok(())
     }
+}
 
-    /// Removes the UI and disposes of its signals, effects and tasks.
-    /// Requests still in flight are aborted first: a task waiting on one keeps
-    /// the reactive owner alive, so dropping the view alone would not end it.
-    pub fn unmount(&mut self) {
+/// The page's `free()` of the handle (the element left the page) removes the
+/// UI and disposes of its signals, effects and tasks. Requests still in
+/// flight are aborted first: a task waiting on one keeps the reactive owner
+/// alive, so dropping the view alone would not end it.
+impl Drop for WidgetHandle {
+    fn drop(&mut self) {
         if let Some(in_flight) = self.in_flight.take() {
             in_flight.abort();
         }

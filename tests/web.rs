@@ -99,9 +99,9 @@ impl Mounted {
     }
 }
 
+/// The widget goes with its handle, which is dropped after this.
 impl Drop for Mounted {
     fn drop(&mut self) {
-        self.handle.unmount();
         self.host.remove();
     }
 }

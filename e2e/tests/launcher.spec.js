@@ -154,6 +154,50 @@ test("opening the panel moves nothing on the page, and Escape closes it back to 
   await expect(widget.host.getByTestId("customer-search")).toBeVisible();
 });
 
+test("while the widget loads, Escape on the launcher closes its panel, and a user gone on to the page keeps focus when it has loaded", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${site.origin}/launcher.html`);
+  const launcher = page.locator("support-widget .sw-launcher");
+  const panel = page.locator("support-widget .sw-panel");
+  await launcher.focus();
+  await page.keyboard.press("Enter");
+  await expect(panel).toBeVisible();
+  await expect(launcher).toHaveAttribute("aria-expanded", "true");
+  await expect(launcher).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(launcher).toHaveAttribute("aria-expanded", "false");
+  await expect(launcher).toBeFocused();
+
+  // Opened again, the user goes on to a field of the page's while it loads.
+  await page.keyboard.press("Enter");
+  await expect(panel).toBeVisible();
+  await page.evaluate(() => {
+    const field = Object.assign(document.createElement("input"), { id: "page-search" });
+    document.querySelector("main").prepend(field);
+  });
+  const field = page.locator("#page-search");
+  await field.click();
+  await page.keyboard.type("invoice");
+  release();
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.home).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.keyboard.type(" October");
+  await expect(field).toHaveValue("invoice October");
+  await expect(field).toBeFocused();
+  // Once loaded, Escape on the launcher still closes the panel.
+  await launcher.focus();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(launcher).toBeFocused();
+});
+
 test("beside the page, Escape on a page control the panel covers closes the panel, and focus stays there", async ({ page }) => {
   // 200 % zoom of a 1280 x 800 screen: the panel covers the portal's menu.
   await page.setViewportSize({ width: 640, height: 400 });
@@ -523,6 +567,35 @@ test("the page moves a launcher and its panel with --sw-launcher-*, so two launc
   box = await partnerPanel.boundingBox();
   expect(box.x).toBe(16);
   expect(box.width).toBe(440);
+});
+
+test("one panel at a time: opening a second launcher closes the first one's panel", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.evaluate(() => {
+    const first = document.querySelector("support-widget");
+    const second = document.createElement("support-widget");
+    for (const name of ["backend", "mode"]) second.setAttribute(name, first.getAttribute(name));
+    second.setAttribute("audience", "customer");
+    second.id = "customers";
+    second.style.cssText = "--sw-launcher-bottom: 80px";
+    document.body.append(second);
+  });
+  const partners = page.locator("support-widget:not(#customers)");
+  const customers = page.locator("#customers");
+  await partners.locator(".sw-launcher").click();
+  await expect(partners.getByTestId("home")).toBeVisible();
+  await customers.locator(".sw-launcher").click();
+  await expect(customers.getByTestId("self-service")).toBeVisible();
+  await expect(partners.locator(".sw-panel")).toBeHidden();
+  await expect(partners.locator(".sw-launcher")).toHaveAttribute("aria-expanded", "false");
+  // Focus goes to the panel just opened, not back to the first launcher.
+  await expect(customers.locator("h2")).toBeFocused();
+  // And back: the first opens where its user was, the second closes.
+  await partners.locator(".sw-launcher").click();
+  await expect(partners.getByTestId("home")).toBeVisible();
+  await expect(customers.locator(".sw-panel")).toBeHidden();
+  await expect(partners.locator("h2")).toBeFocused();
 });
 
 test("on a phone the panel fills the screen and is modal; beside the page it is not", async ({ page }) => {
