@@ -206,6 +206,22 @@ impl WidgetContext {
         }
     }
 
+    /// Tells the page's developer, in the console, that no support service
+    /// answered at the backend's address (`request::no_service_at`): the
+    /// page's to mend, not the user's, who reads so on screen.
+    pub fn tell_no_service_at(self, status: u16) {
+        let backend = self.backend.with_untracked(|backend| {
+            backend
+                .as_ref()
+                .map_or_else(String::new, |b| b.as_str().to_owned())
+        });
+        let message = format!(
+            "<support-widget>: {backend} answered {status}: no support service is at that \
+             address; check the backend attribute."
+        );
+        web_sys::console::error_1(&message.into());
+    }
+
     /// The first element of the widget that `selector` finds; none once the
     /// widget has left the page (a frame's callback may come after).
     pub fn find(self, selector: &str) -> Option<web_sys::HtmlElement> {

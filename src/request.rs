@@ -18,6 +18,15 @@ use support_contract::{limits, NewSupportRequest};
 
 use crate::{host::BackendUrl, locale::Locale, web_url::WebUrl};
 
+/// Whether an answer's `status` says that no support service is at the
+/// backend's address: no such path (404), or nothing there that takes the
+/// request's method (405). The page's `backend` attribute is then wrong,
+/// which trying again will not mend. (A status lookup's 404 says instead
+/// that the backend does not know the request: `read_status`.)
+pub fn no_service_at(status: u16) -> bool {
+    matches!(status, 404 | 405)
+}
+
 /// An HTTP request, ready to send.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HttpRequest {

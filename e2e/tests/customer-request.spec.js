@@ -526,6 +526,27 @@ test("a list the support service fails to give says so, without blaming the conn
   expect(listed).toBeGreaterThan(1);
 });
 
+test("a lookup at a backend address with no support service (405) says so for the site's administrator, and the page hears it", async ({ page }) => {
+  await page.route("**/services", (route) =>
+    route.fulfill({ status: 405, contentType: "text/plain", body: "Method Not Allowed", headers: { "Access-Control-Allow-Origin": "*" } }),
+  );
+  const logged = [];
+  page.on("console", (message) => message.type() === "error" && logged.push(message.text()));
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.setAttribute("locale", "en-US");
+  const heard = page.evaluate(
+    () => new Promise((resolve) => document.addEventListener("support-widget:error", (e) => resolve(e.detail), { once: true })),
+  );
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  const failure = widget.host.getByRole("alert").filter({ hasText: "Services couldn't be loaded." });
+  await expect(failure).toContainText("The support service wasn't found at this page's address for support requests (error \u2068405\u2069). Please let the site's administrator know.");
+  expect(await heard).toMatchObject({ code: "server", status: 405 });
+  expect(logged.some((text) => text.includes("answered 405"))).toBe(true);
+  await widget.setAttribute("locale", "zh-CN");
+  await expect(widget.host.getByRole("alert")).toContainText("在此页面指定的支持请求地址上找不到支持服务");
+});
+
 test("a backend that never answers counts as unreachable after 30 seconds, and Try again asks again", async ({ page }) => {
   test.setTimeout(90_000);
   let asked = 0;

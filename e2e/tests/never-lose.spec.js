@@ -885,6 +885,33 @@ test("a refused sign-in (401) says so, keeps what was typed, and the page hears 
   await expectOneStoredRequest(widget, request, posts);
 });
 
+test("a backend address with no support service (404) says so for the site's administrator, keeps what was typed, and tells the console", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const logged = [];
+  page.on("console", (message) => message.type() === "error" && logged.push(message.text()));
+  // A wrong path on the portal's server: its own "not found" page.
+  const posts = await interceptPosts(page, (n, route) =>
+    route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>", headers: { "Access-Control-Allow-Origin": "*" } }),
+  );
+  const heard = page.evaluate(
+    () => new Promise((resolve) => document.addEventListener("support-widget:error", (e) => resolve(e.detail), { once: true })),
+  );
+  await widget.fill(typed);
+  await widget.submit();
+  await expect(widget.submitError.locator("p")).toHaveText(
+    /^The support service wasn't found at this page's address for support requests \(error \u2068?404\u2069?\), so the request can't be sent from here\. Please let the site's administrator know\./,
+  );
+  expect(await heard).toMatchObject({ code: "server", status: 404 });
+  // Not retried: trying again would not mend the address.
+  await page.waitForTimeout(500);
+  expect(posts).toHaveLength(1);
+  expect(logged.some((text) => text.includes("answered 404") && text.includes("check the backend attribute"))).toBe(true);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+  await widget.setAttribute("locale", "es-ES");
+  await expect(widget.submitError.locator("p")).toContainText("No se ha encontrado el servicio de soporte en la dirección que esta página indica");
+});
+
 test("an attempt that reached the backend, then changes: the form says so, and sending again files the request as it is now", async ({ page, request }) => {
   // The first POST is stored but its answer lost; the backend is then
   // busy, so the user stops the retries and changes the description.

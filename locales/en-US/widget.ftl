@@ -97,6 +97,12 @@ load-failed-network = { $what } The support service couldn't be reached: check y
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-service = { $what } The support service had a problem answering. Try again in a moment.
+# The same when no support service answered at the backend's address (the
+# page's backend attribute is wrong: 404 or 405), which trying again won't mend.
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+#   $status (Number) - 404 or 405
+load-failed-not-found = { $what } The support service wasn't found at this page's address for support requests (error { $status }). Please let the site's administrator know.
 load-retry = Try again
 
 ## Service choice
@@ -252,6 +258,11 @@ submit-error-wait-longer = The support service asked us to wait more than a mont
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again. Everything you typed is still here.
+# No support service answered at the backend's address (the page's backend
+# attribute is wrong: 404 or 405), which trying again won't mend.
+# Variables:
+#   $status (Number) - 404 or 405
+submit-error-not-found = The support service wasn't found at this page's address for support requests (error { $status }), so the request can't be sent from here. Please let the site's administrator know. Everything you typed is still here.
 # A submit answered as filed (2xx) without an id and reference the widget can read.
 submit-error-unreadable = The support service answered, but its answer couldn't be read, so there is no reference to show. The request may have been filed: try again in a moment, and as long as nothing is changed it won't be filed twice. Everything you typed is still here.
 submit-error-too-large = The request is too large to send. Shorten the description and try again.

@@ -83,6 +83,10 @@ load-failed-network = { $what } No se ha podido conectar con el servicio de sopo
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-service = { $what } El servicio de soporte ha tenido un problema al responder. Inténtelo de nuevo dentro de unos instantes.
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+#   $status (Number) - 404 or 405
+load-failed-not-found = { $what } No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte (error { $status }). Comuníqueselo al administrador del sitio.
 load-retry = Volver a intentarlo
 
 ## Service choice
@@ -224,6 +228,9 @@ submit-error-wait-longer = El servicio de soporte ha pedido esperar más de un m
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.
+# Variables:
+#   $status (Number) - 404 or 405
+submit-error-not-found = No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte (error { $status }), así que la solicitud no se puede enviar desde aquí. Comuníqueselo al administrador del sitio. Todo lo que ha escrito se conserva.
 submit-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que no hay ninguna referencia que mostrar. Es posible que la solicitud ya se haya registrado: vuelva a intentarlo dentro de unos instantes; si no cambia nada, no se registrará dos veces. Todo lo que ha escrito se conserva.
 submit-error-too-large = La solicitud es demasiado grande para enviarla. Acorte la descripción e inténtelo de nuevo.
 submit-retry = Volver a intentarlo

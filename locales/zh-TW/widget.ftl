@@ -80,6 +80,10 @@ load-failed-network = { $what }無法連線到支援服務。請檢查您的網�
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-service = { $what }支援服務暫時無法正常回應，請稍後再試一次。
+# Variables:
+#   $what (String) - what could not be loaded: a sentence such as service-failed
+#   $status (Number) - 404 or 405
+load-failed-not-found = { $what }在此頁面指定的支援要求位址上找不到支援服務（錯誤代碼：{ $status }）。請通知網站管理員。
 load-retry = 再試一次
 
 ## Service choice
@@ -215,6 +219,9 @@ submit-error-wait-longer = 支援服務表示需等待一個多月後才能再�
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
+# Variables:
+#   $status (Number) - 404 or 405
+submit-error-not-found = 在此頁面指定的支援要求位址上找不到支援服務（錯誤代碼：{ $status }），因此無法從此頁面傳送要求。請通知網站管理員。您輸入的內容都還保留著。
 submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交。請稍後再試一次；只要內容不變更，就不會重複提交。您輸入的內容都還保留著。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短描述後再試一次。
 submit-retry = 再試一次

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::{
     context::{use_widget, WidgetContext},
     i18n::{self, id, MessageId},
-    request::LoadError,
+    request::{self, LoadError},
 };
 
 /// A lookup that failed: what could not be loaded, and "Try again".
@@ -47,6 +47,15 @@ pub fn failure_text(widget: WidgetContext, message: MessageId, error: &LoadError
                 &i18n::args([("status", (*status).into())]),
             )
         }
+        LoadError::Server(status) if request::no_service_at(*status) => {
+            return widget.format(
+                id::LOAD_FAILED_NOT_FOUND,
+                &i18n::args([
+                    ("what", widget.text(message)().into()),
+                    ("status", (*status).into()),
+                ]),
+            )
+        }
         LoadError::Network => id::LOAD_FAILED_NETWORK,
         _ => id::LOAD_FAILED_SERVICE,
     };
@@ -57,10 +66,17 @@ pub fn failure_text(widget: WidgetContext, message: MessageId, error: &LoadError
 }
 
 /// A refused sign-in is told to the page as a submit's is (`server`, with
-/// the `status`), so that it can renew what it gave `setRequestHeaders`.
-/// Other failures are the user's to retry, and are not told.
+/// the `status`), so that it can renew what it gave `setRequestHeaders`;
+/// so is a backend address with no support service, which its developer
+/// also reads of in the console. Other failures are the user's to retry,
+/// and are not told.
 pub fn tell_page(widget: WidgetContext, error: &LoadError) {
-    if let LoadError::Server(status @ 401) = error {
+    if let LoadError::Server(status) = error {
+        if request::no_service_at(*status) {
+            widget.tell_no_service_at(*status);
+        } else if *status != 401 {
+            return;
+        }
         widget.emit(
             "error",
             &[

@@ -260,3 +260,13 @@ fn a_search_may_have_left_some_out_only_when_it_listed_its_most() {
     assert!(!may_have_more(limits::SEARCH_RESULTS_MAX - 1));
     assert!(may_have_more(limits::SEARCH_RESULTS_MAX));
 }
+
+#[test]
+fn only_a_missing_path_or_method_says_the_backend_address_is_wrong() {
+    assert!(no_service_at(404));
+    assert!(no_service_at(405));
+    // An outage, a refused sign-in or a refused request is not the address.
+    for status in [400, 401, 403, 409, 413, 422, 429, 500, 502, 503] {
+        assert!(!no_service_at(status), "{status}");
+    }
+}

@@ -12,7 +12,7 @@ use crate::{
     components::UndoNotice,
     context::{use_widget, WidgetContext},
     i18n::{self, id},
-    request::SubmitError,
+    request::{self, SubmitError},
     retry::{AskedWait, RetryPolicy},
 };
 
@@ -202,6 +202,10 @@ fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
             ..
         } => widget.format(
             id::SUBMIT_ERROR_UNAUTHORIZED,
+            &i18n::args([("status", status.into())]),
+        ),
+        SubmitError::Server { status, .. } if request::no_service_at(status) => widget.format(
+            id::SUBMIT_ERROR_NOT_FOUND,
             &i18n::args([("status", status.into())]),
         ),
         SubmitError::Server { status, .. } => match told_wait(&error) {

@@ -5,7 +5,12 @@ use leptos::prelude::*;
 use support_contract::{ErrorCode, NewSupportRequest};
 
 use super::{new_key, RequestFormState, Submission, SubmitOutput};
-use crate::{context::WidgetContext, filed::FiledRequest, host::BackendUrl, request::SubmitError};
+use crate::{
+    context::WidgetContext,
+    filed::FiledRequest,
+    host::BackendUrl,
+    request::{self, SubmitError},
+};
 
 impl RequestFormState {
     /// Sends `body` with the form's idempotency key until it is filed or the
@@ -105,6 +110,9 @@ fn tell_the_page(widget: WidgetContext, outcome: &SubmitOutput) {
             // So that the page can tell an expired sign-in (401) from an outage.
             if let SubmitError::Server { status, .. } = error {
                 detail.push(("status", (*status).into()));
+                if request::no_service_at(*status) {
+                    widget.tell_no_service_at(*status);
+                }
             }
             widget.emit("error", &detail);
         }
