@@ -48,6 +48,18 @@ test("custom properties on the element theme it", async ({ page }) => {
   await expect(widget.heading).toHaveCSS("font-family", "Georgia, serif");
 });
 
+test("inline, the card grows up to 640 px wide in a wider element, unless the page sets another width", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await page.addStyleTag({ content: "support-widget { display: block; width: 1000px }" });
+  const card = widget.host.locator(".sw-widget");
+  await expect.poll(() => card.evaluate((el) => el.getBoundingClientRect().width)).toBe(640);
+  await page.addStyleTag({ content: "support-widget { --sw-max-width: none }" });
+  await expect.poll(() => card.evaluate((el) => el.getBoundingClientRect().width)).toBe(1000);
+  await page.addStyleTag({ content: "support-widget { --sw-max-width: 52rem }" });
+  await expect.poll(() => card.evaluate((el) => el.getBoundingClientRect().width)).toBe(832);
+});
+
 test("the page's root font size does not resize the widget", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();
