@@ -10,7 +10,10 @@
 //!   resolved the way fluent-bundle resolves them. The WebAssembly build
 //!   carries en-US only and fetches another locale when it is asked for
 //!   (`src/i18n/fetched.rs`), unless the `bundled-locales` feature is on;
-//!   native builds carry every locale.
+//!   native builds carry every locale. `STANDBY` holds, for every locale
+//!   but the default in every build, the few words the widget says in a
+//!   locale whose own messages cannot be had (that they cannot, and "Try
+//!   again").
 //!
 //! A construct outside the subset the widget uses (functions, attributes,
 //! parameterized terms) fails the build with the message's name.
@@ -94,8 +97,31 @@ fn message_tables(catalogs: &[Catalog], ids: &[&str], bundled: bool) -> String {
         out.push_str("    ],\n");
     }
     out.push_str("};\n");
+    writeln!(
+        out,
+        "pub static STANDBY: [(&str, [&[Part]; {}]); {}] = [",
+        STANDBY.len(),
+        LOCALES.len() - 1
+    )
+    .expect("String");
+    for (tag, catalog) in LOCALES.iter().zip(catalogs).skip(1) {
+        let parts = STANDBY.map(|id| {
+            let parts = catalog
+                .messages
+                .get(id)
+                .unwrap_or_else(|| panic!("locales/{tag}/widget.ftl has no {id}"));
+            parts_literal(parts)
+        });
+        writeln!(out, "    ({tag:?}, [{}]),", parts.join(", ")).expect("String");
+    }
+    out.push_str("];\n");
     out
 }
+
+/// The messages every build carries in every locale (the default's in its
+/// catalog), in the order of `i18n::Standby`: what the widget says in a
+/// locale whose messages could not be fetched, and its button.
+const STANDBY: [&str; 2] = ["messages-unavailable", "load-retry"];
 
 fn parts_literal(parts: &[Piece]) -> String {
     let items: Vec<String> = parts

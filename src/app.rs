@@ -7,7 +7,7 @@ use crate::{
     context::WidgetContext,
     controls::{Controls, ControlsSlot},
     host::{Audience, BackendError, BackendUrl, Mode},
-    i18n::{self, id},
+    i18n::{self, id, Standby},
     journey::{Journey, Screen},
     locale,
     locales::{self, Locales},
@@ -181,9 +181,12 @@ pub fn Widget(
 
     // In launcher mode the loader drew the launcher and the panel's close
     // button in the language it expected; they follow the widget's.
+    // Only once the widget shows the language it wants: while that
+    // language's messages are on their way, or if they cannot be had, the
+    // words stay as they were (the loader's, in that language, at first).
     Effect::new(move |_| {
         let shown = locale.get();
-        if mode.get() == Mode::Launcher {
+        if mode.get() == Mode::Launcher && shown == locales.wanted.get() {
             crate::panel::relabel(
                 &context.host.get_value(),
                 shown.tag(),
@@ -262,11 +265,16 @@ pub fn Widget(
                 </div>
                 <LanguagePicker/>
             </div>
+            // Said in the language that could not be had too (every build
+            // carries these words), first: its reader may read no other.
             {move || locales.unavailable().map(|failed| {
                 let language = i18n::message(locale.get(), failed.name_message());
+                let args = i18n::args([("language", language.into())]);
+                let own = |which| i18n::standby(failed, which, &args);
                 view! {
                     <div class="sw-notice sw-messages-unavailable" role="alert" data-testid="messages-unavailable">
-                        <p>{context.format(id::MESSAGES_UNAVAILABLE, &i18n::args([("language", language.into())]))}</p>
+                        <p lang=failed.tag()>{own(Standby::Unavailable)}</p>
+                        <p>{context.format(id::MESSAGES_UNAVAILABLE, &args)}</p>
                         <div class="sw-notice-actions">
                             <button
                                 type="button"
@@ -279,6 +287,8 @@ pub fn Widget(
                                     locales.retry();
                                 }
                             >
+                                <span lang=failed.tag()>{own(Standby::Retry)}</span>
+                                " · "
                                 {context.text(id::LOAD_RETRY)}
                             </button>
                         </div>

@@ -183,6 +183,33 @@ pub fn message(locale: Locale, id: MessageId) -> String {
     format(locale, id, None)
 }
 
+/// The few words every build carries in every locale, for a locale whose
+/// messages cannot be had (build.rs's `STANDBY`, in this order).
+#[derive(Clone, Copy)]
+pub enum Standby {
+    /// `messages-unavailable`, with its `language`.
+    Unavailable,
+    Retry,
+}
+
+/// `which` of the standby words, in `locale` itself (the default locale's
+/// from its catalog, which every build carries whole).
+pub fn standby(locale: Locale, which: Standby, args: &Args) -> String {
+    let standby = catalog::STANDBY
+        .iter()
+        .find(|(tag, _)| *tag == locale.tag());
+    match standby {
+        Some((_, parts)) => pattern::written(parts[which as usize], args, locale),
+        None => {
+            let id = match which {
+                Standby::Unavailable => id::MESSAGES_UNAVAILABLE,
+                Standby::Retry => id::LOAD_RETRY,
+            };
+            format(locale, id, Some(args))
+        }
+    }
+}
+
 /// Whether the locale's messages are here: always for en-US; for the
 /// others, in the browser, once they are fetched (`add_fetched`).
 pub fn has(locale: Locale) -> bool {

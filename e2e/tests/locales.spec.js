@@ -106,6 +106,10 @@ test("messages that cannot be fetched: said in the language shown, nothing typed
   await expect(notice).toHaveAttribute("role", "alert");
   await expect(notice).toContainText("couldn't be loaded");
   await expect(notice).toContainText("Español");
+  // Said in Spanish first, for a reader who may read no English.
+  await expect(notice.locator("p").first()).toHaveAttribute("lang", "es-ES");
+  await expect(notice.locator("p").first()).toHaveText(/^No se han podido cargar los textos en/);
+  await expect(widget.host.getByTestId("messages-retry")).toHaveText("Volver a intentarlo · Try again");
   // The widget stays in English, and the picker says so.
   await expect(widget.heading).toHaveText("New Partner Center request");
   await expect(picker).toHaveValue("en-US");
@@ -158,6 +162,26 @@ test("a language that failed to load and is picked again later loads without the
   // Asked for at a new URL: a browser may remember a failed import by its URL.
   expect(asked.length).toBe(2);
   expect(asked[1]).not.toBe(asked[0]);
+});
+
+test("a launcher whose language's messages cannot be had keeps its words in that language, and says so in it", async ({ page }) => {
+  await page.route(messagesFile, (route) => route.abort("connectionreset"));
+  await routeDemoVariant(page, "/zh-tw-launcher.html", (demo) => demo.replace('mode="inline"', 'mode="launcher" locale="zh-TW"'));
+  await page.goto("/zh-tw-launcher.html");
+  const launcher = page.locator("support-widget .sw-launcher");
+  await expect(launcher).toHaveText("說明與支援");
+  await launcher.click();
+  const widget = new SupportWidgetPage(page);
+  const notice = widget.host.getByTestId("messages-unavailable");
+  await expect(notice.locator("p").first()).toHaveText(/^無法載入.*繁體中文/);
+  await expect(notice.locator("p").first()).toHaveAttribute("lang", "zh-TW");
+  await expect(notice.locator("p").nth(1)).toContainText("couldn't be loaded");
+  // The rest is in English, which the widget carries; the launcher, the
+  // panel's name and its close button stay in Traditional Chinese.
+  await expect(widget.heading).toHaveText("How can we help?");
+  await expect(launcher).toHaveText("說明與支援");
+  await expect(launcher).toHaveAttribute("lang", "zh-TW");
+  await expect(page.locator("support-widget .sw-panel-close")).toHaveText("關閉");
 });
 
 test("a messages file that is not the widget's messages is refused like a failed fetch", async ({ page }) => {

@@ -109,6 +109,13 @@ impl Key {
     }
 }
 
+/// `parts` written in `locale` with `args`.
+pub fn written(parts: &[Part], args: &Args, locale: Locale) -> String {
+    let mut out = String::new();
+    write(&mut out, parts, Some(args), locale);
+    out
+}
+
 fn write(out: &mut String, parts: &[Part], args: Option<&Args>, locale: Locale) {
     for part in parts {
         match part {

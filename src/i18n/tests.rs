@@ -330,3 +330,22 @@ fn typed_text_is_echoed_cut_short() {
         format!("{}abcd…", "abcd ".repeat(7))
     );
 }
+
+#[test]
+fn the_standby_words_of_every_locale_are_its_own_messages() {
+    for locale in Locale::ALL {
+        let language = message(Locale::EnUs, locale.name_message());
+        let args = args([("language", language.as_str().into())]);
+        let pairs = [
+            (Standby::Unavailable, id::MESSAGES_UNAVAILABLE),
+            (Standby::Retry, id::LOAD_RETRY),
+        ];
+        for (which, id) in pairs {
+            let standby = standby(locale, which, &args);
+            assert!(!standby.is_empty(), "{} {}", locale.tag(), id.name());
+            assert_eq!(standby, format(locale, id, Some(&args)), "{}", locale.tag());
+        }
+    }
+    let args = args([("language", "繁體中文".into())]);
+    assert!(standby(Locale::ZhTw, Standby::Unavailable, &args).contains("繁體中文"));
+}
