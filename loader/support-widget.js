@@ -165,9 +165,10 @@ class SupportWidgetElement extends HTMLElement {
     this.#connection++;
     if (this.#parts?.[1] && !--launchers) unhint();
     this.#parts = null;
-    // Freed, the widget's handle removes its UI and ends its tasks.
-    this.#handle?.free();
-    this.#handle = null;
+    // Freed, the widget's handle removes its UI and ends its tasks; it is
+    // let go of first (the argument is evaluated before the call), so that
+    // a free() that throws leaves none to call.
+    this.#handle?.free((this.#handle = null));
   }
 
   // The launcher's words in the element's language, until the widget has
@@ -194,10 +195,12 @@ class SupportWidgetElement extends HTMLElement {
   }
 
   #mount(connection, focus) {
+    // Focus moves only if it is where it was (the launcher, or the page's
+    // button that called open()), or nowhere: a user who went on to
+    // another field while the widget loaded keeps their place.
+    const was = document.activeElement;
     return load(this)
-      // Focus moves only if it is still the widget's, or nowhere: a user who
-      // went on to the page while the widget loaded keeps their place.
-      .finally(() => (focus &&= [this, null, document.body].includes(this.getRootNode().activeElement)))
+      .finally(() => (focus &&= [was, null, document.body].includes(document.activeElement)))
       .then((glue) => {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
           this.#parts[0].replaceChildren();

@@ -16,7 +16,7 @@ use crate::{
 
 /// One mounted `<support-widget>`. The loader keeps it on the element, calls
 /// `setAttribute` when an observed attribute changes, forwards the element's
-/// methods, and calls `unmount` when the element leaves the page.
+/// methods, and frees it when the element leaves the page (see its `Drop`).
 #[wasm_bindgen]
 pub struct WidgetHandle {
     attributes: HostAttributes,

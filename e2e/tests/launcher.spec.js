@@ -253,6 +253,26 @@ test("the page's open() opens the panel at a flow, and close() closes it", async
   await expect(page.locator("support-widget .sw-panel")).toBeHidden();
 });
 
+test("the page's own Help button that calls open() hands focus to the panel's heading, loaded or not", async ({ page }) => {
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.evaluate(() => {
+    const help = Object.assign(document.createElement("button"), { id: "page-help", textContent: "Report a problem" });
+    help.onclick = () => document.querySelector("support-widget").open("partner-center");
+    document.querySelector("main").prepend(help);
+  });
+  const widget = new SupportWidgetPage(page);
+  // Before the widget has loaded: the click loads it, focus on the button.
+  await page.locator("#page-help").click();
+  await expect(widget.form).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.locator("support-widget .sw-panel")).toBeHidden();
+  // Loaded: the same.
+  await page.locator("#page-help").click();
+  await expect(widget.form).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+});
+
 test("a refused open() leaves the panel closed, and setLocale(undefined) goes back to the page's language", async ({ page }) => {
   await page.goto(`${site.origin}/launcher.html`);
   const host = page.locator("support-widget");

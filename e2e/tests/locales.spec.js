@@ -108,7 +108,7 @@ test("messages that cannot be fetched: said in the language shown, nothing typed
   await expect(notice).toContainText("Español");
   // Said in Spanish first, for a reader who may read no English.
   await expect(notice.locator("p").first()).toHaveAttribute("lang", "es-ES");
-  await expect(notice.locator("p").first()).toHaveText(/^No se han podido cargar los textos en/);
+  await expect(notice.locator("p").first()).toHaveText(/^No se han podido cargar los textos de la interfaz \(\u2068?Español\u2069?\)\./);
   await expect(widget.host.getByTestId("messages-retry")).toHaveText("Volver a intentarlo · Try again");
   // The widget stays in English, and the picker says so.
   await expect(widget.heading).toHaveText("New Partner Center request");

@@ -12,7 +12,7 @@ language-en-us = English
 language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
-messages-unavailable = No se han podido cargar los textos en { $language }. Compruebe la conexión e inténtelo de nuevo.
+messages-unavailable = No se han podido cargar los textos de la interfaz ({ $language }). Compruebe la conexión e inténtelo de nuevo.
 
 ## Launcher mode: the floating button and the panel it opens
 
@@ -86,7 +86,7 @@ load-failed-service = { $what } El servicio de soporte ha tenido un problema al 
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 #   $status (Number) - 404 or 405
-load-failed-not-found = { $what } No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte (error { $status }). Comuníqueselo al administrador del sitio.
+load-failed-not-found = { $what } No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes (error { $status }). Comuníqueselo al administrador del sitio.
 load-retry = Volver a intentarlo
 
 ## Service choice
@@ -230,7 +230,7 @@ submit-error-wait-longer = El servicio de soporte ha pedido esperar más de un m
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - 404 or 405
-submit-error-not-found = No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte (error { $status }), así que la solicitud no se puede enviar desde aquí. Comuníqueselo al administrador del sitio. Todo lo que ha escrito se conserva.
+submit-error-not-found = No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes (error { $status }), así que la solicitud no se puede enviar desde aquí. Comuníqueselo al administrador del sitio. Todo lo que ha escrito se conserva.
 submit-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que no hay ninguna referencia que mostrar. Es posible que la solicitud ya se haya registrado: vuelva a intentarlo dentro de unos instantes; si no cambia nada, no se registrará dos veces. Todo lo que ha escrito se conserva.
 submit-error-too-large = La solicitud es demasiado grande para enviarla. Acorte la descripción e inténtelo de nuevo.
 submit-retry = Volver a intentarlo

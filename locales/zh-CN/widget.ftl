@@ -12,7 +12,7 @@ language-en-us = English
 language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
-messages-unavailable = 无法加载{ $language }的文字。请检查网络连接，然后重试。
+messages-unavailable = 无法加载{ $language }界面文字。请检查网络连接，然后重试。
 
 ## Launcher mode: the floating button and the panel it opens
 
@@ -83,7 +83,7 @@ load-failed-service = { $what }支持服务暂时无法正常响应，请稍后�
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 #   $status (Number) - 404 or 405
-load-failed-not-found = { $what }在此页面指定的支持请求地址上找不到支持服务（错误代码：{ $status }）。请告知网站管理员。
+load-failed-not-found = { $what }此页面为支持请求设置的地址处未找到支持服务（错误代码：{ $status }）。请告知网站管理员。
 load-retry = 重试
 
 ## Service choice
@@ -221,7 +221,7 @@ submit-error-wait-longer = 支持服务要求等待一个多月后再发送（�
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - 404 or 405
-submit-error-not-found = 在此页面指定的支持请求地址上找不到支持服务（错误代码：{ $status }），因此无法从此页面发送请求。请告知网站管理员。你输入的所有内容都已保留。
+submit-error-not-found = 此页面为支持请求设置的地址处未找到支持服务（错误代码：{ $status }），因此无法从此页面发送请求。请告知网站管理员。你输入的所有内容都已保留。
 submit-error-unreadable = 支持服务已响应，但无法读取其响应内容，因此无法显示请求编号。请求可能已经提交。请稍后重试；只要内容不做更改，就不会重复提交。你输入的所有内容都已保留。
 submit-error-too-large = 请求内容过大，无法发送。请缩短描述后重试。
 submit-retry = 重试

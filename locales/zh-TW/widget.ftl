@@ -12,7 +12,7 @@ language-en-us = English
 language-zh-cn = 简体中文
 language-zh-tw = 繁體中文
 language-es-es = Español
-messages-unavailable = 無法載入{ $language }的文字。請檢查網路連線，然後再試一次。
+messages-unavailable = 無法載入{ $language }介面文字。請檢查網路連線，然後再試一次。
 
 ## Launcher mode: the floating button and the panel it opens
 
@@ -83,7 +83,7 @@ load-failed-service = { $what }支援服務暫時無法正常回應，請稍後�
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 #   $status (Number) - 404 or 405
-load-failed-not-found = { $what }在此頁面指定的支援要求位址上找不到支援服務（錯誤代碼：{ $status }）。請通知網站管理員。
+load-failed-not-found = { $what }此頁面為支援要求設定的位址找不到支援服務（錯誤代碼：{ $status }）。請通知網站管理員。
 load-retry = 再試一次
 
 ## Service choice
@@ -221,7 +221,7 @@ submit-error-wait-longer = 支援服務表示需等待一個多月後才能再�
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - 404 or 405
-submit-error-not-found = 在此頁面指定的支援要求位址上找不到支援服務（錯誤代碼：{ $status }），因此無法從此頁面傳送要求。請通知網站管理員。您輸入的內容都還保留著。
+submit-error-not-found = 此頁面為支援要求設定的位址找不到支援服務（錯誤代碼：{ $status }），因此無法從此頁面傳送要求。請通知網站管理員。您輸入的內容都還保留著。
 submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交。請稍後再試一次；只要內容不變更，就不會重複提交。您輸入的內容都還保留著。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短描述後再試一次。
 submit-retry = 再試一次

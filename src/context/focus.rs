@@ -77,18 +77,22 @@ impl WidgetContext {
     /// widget has left the page. What has focus is asked of the element's
     /// own root: the page, or the shadow root of a component of the page's
     /// that holds the widget (the widget's own shadow root shows as its
-    /// element).
+    /// element). Such a root has none while focus is outside it, on the
+    /// page's other fields too: the page's then.
     fn focused(
         self,
         at: impl FnOnce(Option<web_sys::Element>, &web_sys::Element) -> bool,
     ) -> Option<bool> {
         self.host.try_with_value(|host| {
             let root = host.get_root_node();
+            let page = || {
+                web_sys::window()
+                    .and_then(|window| window.document())
+                    .and_then(|document| document.active_element())
+            };
             let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-                Some(shadow) => shadow.active_element(),
-                None => root
-                    .dyn_ref::<web_sys::Document>()
-                    .and_then(web_sys::Document::active_element),
+                Some(shadow) => shadow.active_element().or_else(page),
+                None => page(),
             };
             at(active, host)
         })
