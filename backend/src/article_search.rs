@@ -1,7 +1,8 @@
-//! How `GET /articles?query=` matches: as the customer search does (see
-//! [`crate::customer_search::fold`]: full-width letters, case and Latin
-//! accents do not count, Chinese characters match as typed), on the title
-//! and summary in the locale shown.
+//! How `GET /articles?query=` matches: each word of the query (as typed
+//! between spaces; Chinese, written without them, matches as typed) found
+//! anywhere in the title or summary in the locale shown, in any order, as
+//! the customer search compares text (see [`crate::customer_search::fold`]:
+//! full-width letters, case and Latin accents do not count).
 
 use support_contract::Article;
 
@@ -13,13 +14,16 @@ pub const MAX_RESULTS: usize = support_contract::limits::SEARCH_RESULTS_MAX;
 /// The longest query accepted, in characters.
 pub const QUERY_MAX: usize = crate::customer_search::QUERY_MAX;
 
-/// The articles whose title or summary contains `query` once folded, in the
-/// order given, at most [`MAX_RESULTS`]; a blank query keeps the first ones.
+/// The articles whose title and summary hold every word of `query` once
+/// folded, in the order given, at most [`MAX_RESULTS`]; a blank query keeps
+/// the first ones.
 pub fn search(mut articles: Vec<Article>, query: &str) -> Vec<Article> {
-    let query = fold(query.trim());
-    if !query.is_empty() {
+    let query = fold(query);
+    let words: Vec<&str> = query.split_whitespace().collect();
+    if !words.is_empty() {
         articles.retain(|article| {
-            fold(&article.title).contains(&query) || fold(&article.summary).contains(&query)
+            let text = format!("{}\n{}", fold(&article.title), fold(&article.summary));
+            words.iter().all(|word| text.contains(word))
         });
     }
     articles.truncate(MAX_RESULTS);
@@ -58,6 +62,26 @@ mod tests {
         assert_eq!(ids(articles.clone(), "密码"), ["pw"]);
         assert_eq!(ids(articles.clone(), " "), ["mfa", "dns", "pw"]);
         assert!(ids(articles, "passwort").is_empty());
+    }
+
+    #[test]
+    fn every_word_counts_wherever_it_is_not_the_phrase() {
+        let articles = vec![
+            article(
+                "pw",
+                "Restablecer la contraseña de un usuario",
+                "Como administrador, restablezca la contraseña.",
+            ),
+            article("users", "Agregar usuarios", "Cree cuentas para nuevos usuarios."),
+            article("en", "Reset a user's password", "As an admin, reset it."),
+        ];
+        assert_eq!(ids(articles.clone(), "restablecer contraseña"), ["pw"]);
+        assert_eq!(ids(articles.clone(), "contraseña  RESTABLECER"), ["pw"]);
+        // One word in the title, one in the summary.
+        assert_eq!(ids(articles.clone(), "agregar cuentas"), ["users"]);
+        assert_eq!(ids(articles.clone(), "reset a password"), ["en"]);
+        // Every word, not any: no article both adds users and resets.
+        assert!(ids(articles, "agregar restablecer").is_empty());
     }
 
     #[test]

@@ -544,7 +544,7 @@ test("a lookup at a backend address with no support service (405) says so for th
   expect(await heard).toMatchObject({ code: "server", status: 405 });
   expect(logged.some((text) => text.includes("answered 405"))).toBe(true);
   await widget.setAttribute("locale", "zh-CN");
-  await expect(widget.host.getByRole("alert")).toContainText("此页面为支持请求设置的地址处未找到支持服务");
+  await expect(widget.host.getByRole("alert")).toContainText("在此页面设置的支持请求地址上找不到支持服务");
 });
 
 test("a backend that never answers counts as unreachable after 30 seconds, and Try again asks again", async ({ page }) => {

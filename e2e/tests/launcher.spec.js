@@ -598,7 +598,7 @@ test("one panel at a time: opening a second launcher closes the first one's pane
     for (const name of ["backend", "mode"]) second.setAttribute(name, first.getAttribute(name));
     second.setAttribute("audience", "customer");
     second.id = "customers";
-    second.style.cssText = "--sw-launcher-bottom: 80px";
+    second.style.cssText = "--sw-launcher-left: 16px; --sw-launcher-right: auto";
     document.body.append(second);
   });
   const partners = page.locator("support-widget:not(#customers)");
@@ -611,11 +611,18 @@ test("one panel at a time: opening a second launcher closes the first one's pane
   await expect(partners.locator(".sw-launcher")).toHaveAttribute("aria-expanded", "false");
   // Focus goes to the panel just opened, not back to the first launcher.
   await expect(customers.locator("h2")).toBeFocused();
+
   // And back: the first opens where its user was, the second closes.
   await partners.locator(".sw-launcher").click();
   await expect(partners.getByTestId("home")).toBeVisible();
   await expect(customers.locator(".sw-panel")).toBeHidden();
   await expect(partners.locator("h2")).toBeFocused();
+  // An open panel is above the other launcher (here the later one in the
+  // page), which it may cover: on a phone it fills the screen.
+  await page.setViewportSize({ width: 390, height: 700 });
+  const box = await customers.locator(".sw-launcher").boundingBox();
+  const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y).id || "partners", [box.x + box.width / 2, box.y + box.height / 2]);
+  expect(onTop).toBe("partners");
 });
 
 test("on a phone the panel fills the screen and is modal; beside the page it is not", async ({ page }) => {

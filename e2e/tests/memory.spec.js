@@ -99,7 +99,10 @@ test("filing request after request from one widget takes no more memory once its
   const settled = await wasmMemory(page);
   expect(settled).toBeGreaterThan(0);
   // Before the reactive graph dropped the subscriptions of views no longer
-  // drawn, 40 more requests took about 400 KB more.
+  // drawn, 40 more requests took about 400 KB more. The allocator may still
+  // take up to two pages more after the first 22, and no more however many
+  // follow (two pages more after 120 more requests, measured 2026-11-26):
+  // it has not quite settled, where a leak grows with every request.
   for (; index < 62; index++) await fileOne(index);
-  expect(await wasmMemory(page)).toBeLessThanOrEqual(settled + page64k);
+  expect(await wasmMemory(page)).toBeLessThanOrEqual(settled + 2 * page64k);
 });

@@ -1,7 +1,8 @@
 // Customers help themselves first (service health, help articles), then
 // contact their partner, who learns which articles they saw.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { SupportWidgetPage } from "./support-widget-page.js";
+import { axeTags, SupportWidgetPage } from "./support-widget-page.js";
 
 const texts = {
   "zh-CN": { query: "重置密码", article: "在 Office 365 管理中心重置用户密码", heading: "需要什么帮助？", sent: "你的合作伙伴将与你联系。请保留好请求编号，向合作伙伴询问此请求时请提供该编号。", notSure: "不确定", subtitle: "由你的合作伙伴提供" },
@@ -380,6 +381,22 @@ test("a message resumed after a reload still names the articles seen before it",
   expect(stored.request.articles_seen).toEqual([articleId]);
 });
 
+for (const locale of Object.keys(texts)) {
+  test(`every example the search box gives finds an article, in ${locale}`, async ({ page }) => {
+    const widget = await openSelfService(page, locale);
+    const hint = await widget.host.locator("#sw-article-query-hint").textContent();
+    // "For example: a, b, c", "例如：a、b、c".
+    const examples = hint.replace(/^[^:：]*[:：]\s*/, "").split(/\s*[,、]\s*/);
+    expect(examples.length).toBe(3);
+    for (const example of examples) {
+      // Each on a fresh page, so that no earlier search's list can answer.
+      const fresh = await openSelfService(page, locale);
+      await search(fresh, example);
+      await expect(fresh.host.getByTestId("article").first(), example).toBeVisible();
+    }
+  });
+}
+
 test("'Contact my partner' is marked while a message is typed and not sent, after a reload too", async ({ page }) => {
   let widget = await openSelfService(page, "es-ES");
   const contact = widget.host.getByTestId("help-contact");
@@ -388,8 +405,13 @@ test("'Contact my partner' is marked while a message is typed and not sent, afte
   await widget.host.locator("#sw-title").fill("Sigo sin poder iniciar sesión");
   await widget.host.getByTestId("back").click();
   await expect(contact.getByTestId("unsent-draft")).toHaveText("Borrador sin enviar");
-  // Its name says so to screen readers too.
+  // Its name says so to screen readers too, and it reads as the button's
+  // own text does (white on the primary button's blue).
   await expect(contact).toHaveAccessibleName("Contactar con mi partner Borrador sin enviar");
+  const colour = await contact.evaluate((el) => getComputedStyle(el).color);
+  await expect(contact.getByTestId("unsent-draft")).toHaveCSS("color", colour);
+  const audit = await new AxeBuilder({ page }).include("support-widget").withTags(axeTags).analyze();
+  expect(audit.violations.map((v) => v.id)).toEqual([]);
   await expect.poll(() => widget.draft("customer", "contact-partner")).toContain("Sigo sin poder");
 
   await page.reload();

@@ -83,7 +83,7 @@ load-failed-service = { $what }支持服务暂时无法正常响应，请稍后�
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 #   $status (Number) - 404 or 405
-load-failed-not-found = { $what }此页面为支持请求设置的地址处未找到支持服务（错误代码：{ $status }）。请告知网站管理员。
+load-failed-not-found = { $what }在此页面设置的支持请求地址上找不到支持服务（错误代码：{ $status }）。请告知网站管理员。
 load-retry = 重试
 
 ## Service choice
@@ -221,7 +221,7 @@ submit-error-wait-longer = 支持服务要求等待一个多月后再发送（�
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - 404 or 405
-submit-error-not-found = 此页面为支持请求设置的地址处未找到支持服务（错误代码：{ $status }），因此无法从此页面发送请求。请告知网站管理员。你输入的所有内容都已保留。
+submit-error-not-found = 在此页面设置的支持请求地址上找不到支持服务（错误代码：{ $status }），因此无法从此处发送请求。请告知网站管理员。你输入的所有内容都已保留。
 submit-error-unreadable = 支持服务已响应，但无法读取其响应内容，因此无法显示请求编号。请求可能已经提交。请稍后重试；只要内容不做更改，就不会重复提交。你输入的所有内容都已保留。
 submit-error-too-large = 请求内容过大，无法发送。请缩短描述后重试。
 submit-retry = 重试
@@ -232,7 +232,7 @@ confirm-heading = 请求已提交
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = 你的请求编号为 { $reference }。
-confirm-next = 支持代表将直接与你联系。请保留好请求编号，以便届时使用。
+confirm-next = 支持代表将直接与你联系。请保存好请求编号，联系时可能需要提供。
 confirm-new-request = 再提交一个请求
 
 ## Drafts, retries and offline
@@ -387,7 +387,7 @@ help-question = 仍需要帮助？
 help-solved = 问题已解决
 help-contact = 联系我的合作伙伴
 help-solved-heading = 很高兴能帮到你
-help-solved-text = 未发送任何内容。欢迎随时回来。
+help-solved-text = 没有发送任何信息。如有需要，欢迎随时回来。
 contact-heading = 联系你的合作伙伴
 contact-intro-no-articles = 请描述问题。
 contact-intro-seen = 请描述问题。你的合作伙伴将看到你搜索到的帮助文章。

@@ -64,7 +64,7 @@ customer-search-hint = 輸入客戶名稱或網域的一部分，例如「contos
 customer-search-loading = 正在搜尋…
 # Variables:
 #   $query (String) - what the partner typed
-customer-search-empty = 找不到符合「{ $query }」的客戶。請檢查拼字，或改用網域搜尋。
+customer-search-empty = 找不到符合「{ $query }」的客戶。請確認名稱是否正確，或改用網域搜尋。
 customer-search-failed = 無法載入客戶清單。
 # Variables:
 #   $count (Number) - how many customers match
@@ -83,7 +83,7 @@ load-failed-service = { $what }支援服務暫時無法正常回應，請稍後�
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 #   $status (Number) - 404 or 405
-load-failed-not-found = { $what }此頁面為支援要求設定的位址找不到支援服務（錯誤代碼：{ $status }）。請通知網站管理員。
+load-failed-not-found = { $what }在此頁面設定的支援要求位址找不到支援服務（錯誤代碼：{ $status }）。請通知網站管理員。
 load-retry = 再試一次
 
 ## Service choice
@@ -221,7 +221,7 @@ submit-error-wait-longer = 支援服務表示需等待一個多月後才能再�
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - 404 or 405
-submit-error-not-found = 此頁面為支援要求設定的位址找不到支援服務（錯誤代碼：{ $status }），因此無法從此頁面傳送要求。請通知網站管理員。您輸入的內容都還保留著。
+submit-error-not-found = 在此頁面設定的支援要求位址找不到支援服務（錯誤代碼：{ $status }），因此無法從此處傳送要求。請通知網站管理員。您輸入的內容都還保留著。
 submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交。請稍後再試一次；只要內容不變更，就不會重複提交。您輸入的內容都還保留著。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短描述後再試一次。
 submit-retry = 再試一次
@@ -232,7 +232,7 @@ confirm-heading = 要求已提交
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = 您的要求編號為 { $reference }。
-confirm-next = 支援人員會直接與您聯絡。請保留此編號，以便屆時使用。
+confirm-next = 支援人員會直接與您聯絡。請保留此編號，聯絡時可能需要提供。
 confirm-new-request = 再提交一個要求
 
 ## Drafts, retries and offline
@@ -335,7 +335,7 @@ cr-escalation-label = 呈報
 ## Filed requests and their status
 confirm-view-status = 檢視狀態
 filed-heading = 您提交的要求
-filed-intro = 從此裝置提交的要求。狀態來自支援服務。
+filed-intro = 從此裝置提交的要求。狀態由支援服務提供。
 filed-empty = 您尚未從此裝置提交任何要求。
 filed-clear = 清除此清單
 filed-cleared = 清單已清空。您的要求仍保留在支援服務中。
