@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{FiledAwayNotice, LanguagePicker, RequestFormState},
+    components::{FiledAwayNotice, LanguagePicker, MessagesUnavailable, RequestFormState},
     context::WidgetContext,
     controls::{Controls, ControlsSlot},
     host::{Audience, BackendError, BackendUrl, Mode},
-    i18n::{self, id, Standby},
+    i18n::id,
     journey::{Journey, Screen},
     locale,
     locales::{self, Locales},
@@ -265,36 +265,7 @@ pub fn Widget(
                 </div>
                 <LanguagePicker/>
             </div>
-            // Said in the language that could not be had too (every build
-            // carries these words), first: its reader may read no other.
-            {move || locales.unavailable().map(|failed| {
-                let language = i18n::message(locale.get(), failed.name_message());
-                let args = i18n::args([("language", language.into())]);
-                let own = |which| i18n::standby(failed, which, &args);
-                view! {
-                    <div class="sw-notice sw-messages-unavailable" role="alert" data-testid="messages-unavailable">
-                        <p lang=failed.tag()>{own(Standby::Unavailable)}</p>
-                        <p>{context.format(id::MESSAGES_UNAVAILABLE, &args)}</p>
-                        <div class="sw-notice-actions">
-                            <button
-                                type="button"
-                                class="sw-button sw-button-secondary"
-                                data-testid="messages-retry"
-                                on:click=move |_| {
-                                    // Back to the language picker, where the
-                                    // user chose the language.
-                                    context.focus_when_drawn(".sw-language select");
-                                    locales.retry();
-                                }
-                            >
-                                <span lang=failed.tag()>{own(Standby::Retry)}</span>
-                                " · "
-                                {context.text(id::LOAD_RETRY)}
-                            </button>
-                        </div>
-                    </div>
-                }
-            })}
+            <MessagesUnavailable/>
             <FiledAwayNotice/>
             <div class="sw-body">
                 {move || match (config_error.get(), audience.get()) {

@@ -72,7 +72,11 @@ mod tests {
                 "Restablecer la contraseña de un usuario",
                 "Como administrador, restablezca la contraseña.",
             ),
-            article("users", "Agregar usuarios", "Cree cuentas para nuevos usuarios."),
+            article(
+                "users",
+                "Agregar usuarios",
+                "Cree cuentas para nuevos usuarios.",
+            ),
             article("en", "Reset a user's password", "As an admin, reset it."),
         ];
         assert_eq!(ids(articles.clone(), "restablecer contraseña"), ["pw"]);
