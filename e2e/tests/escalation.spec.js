@@ -166,6 +166,11 @@ for (const locale of ["es-ES", "zh-CN"]) {
     await widget.host.getByTestId("troubleshoot-settings").check();
     await widget.host.getByTestId("guide-troubleshoot-continue").click();
     await expect(widget.host.getByTestId("guide-reason")).toHaveCount(5);
+    // A list of the five kinds, as the intro says; "None of these" apart.
+    const kinds = widget.host.getByTestId("guide-category").getByRole("list");
+    await expect(kinds.getByRole("listitem")).toHaveCount(5);
+    await expect(kinds.getByTestId("guide-reason-none")).toHaveCount(0);
+    await expect(widget.host.getByTestId("guide-reason-none")).toHaveCSS("border-top-style", "dashed");
     await expect.poll(progress).toEqual([steps(3)]);
     await widget.host.getByTestId("guide-reason-none").click();
     // An outcome, not a question.

@@ -43,17 +43,16 @@ pub(super) fn CategoryGate() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-                <li>
-                    <button
-                        type="button"
-                        class="sw-choice"
-                        data-testid="guide-reason-none"
-                        on:click=move |_| widget.go(Step::Guide(GuideAnswer::NoneOfThese))
-                    >
-                        <span class="sw-choice-title">{widget.text(id::GUIDE_CATEGORY_NONE)}</span>
-                    </button>
-                </li>
             </ul>
+            // Not a sixth kind: outside the list of the five, and drawn apart.
+            <button
+                type="button"
+                class="sw-choice sw-choice-other"
+                data-testid="guide-reason-none"
+                on:click=move |_| widget.go(Step::Guide(GuideAnswer::NoneOfThese))
+            >
+                <span class="sw-choice-title">{widget.text(id::GUIDE_CATEGORY_NONE)}</span>
+            </button>
         </div>
     }
 }
