@@ -24,7 +24,7 @@ use crate::{
 mod filed_list;
 mod focus;
 pub use filed_list::{ForgottenFiled, RemovedFiled};
-pub use focus::scroll_into_sight;
+pub use focus::{page_has_focus, scroll_into_sight};
 
 /// Provided by the widget root; each `<support-widget>` has its own.
 #[derive(Clone, Copy)]

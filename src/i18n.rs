@@ -199,7 +199,7 @@ pub fn standby(locale: Locale, which: Standby, args: &Args) -> String {
         .iter()
         .find(|(tag, _)| *tag == locale.tag());
     match standby {
-        Some((_, parts)) => pattern::written(parts[which as usize], args, locale),
+        Some((_, parts)) => pattern::written(parts[which as usize], Some(args), locale),
         None => {
             let id = match which {
                 Standby::Unavailable => id::MESSAGES_UNAVAILABLE,

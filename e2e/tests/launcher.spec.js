@@ -537,19 +537,24 @@ test("in forced colours the floating panel keeps an edge, which its shadow drew"
   expect((await edge()).outline).toMatch(/^none /);
 });
 
-test("the page moves a launcher and its panel with --sw-launcher-*, so two launchers keep apart", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${site.origin}/launcher.html`);
-  // A second launcher, for customers, in the bottom-left corner and higher up.
-  await page.evaluate(() => {
+/** A second launcher on the page, for customers (#customers), the same
+ *  backend as the first's, placed by `style`. */
+const addCustomersLauncher = (page, style) =>
+  page.evaluate((style) => {
     const first = document.querySelector("support-widget");
     const second = document.createElement("support-widget");
     for (const name of ["backend", "mode"]) second.setAttribute(name, first.getAttribute(name));
     second.setAttribute("audience", "customer");
     second.id = "customers";
-    second.style.cssText = "--sw-launcher-left: 24px; --sw-launcher-right: auto; --sw-launcher-bottom: 40px";
+    second.style.cssText = style;
     document.body.append(second);
-  });
+  }, style);
+
+test("the page moves a launcher and its panel with --sw-launcher-*, so two launchers keep apart", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${site.origin}/launcher.html`);
+  // A second launcher, for customers, in the bottom-left corner and higher up.
+  await addCustomersLauncher(page, "--sw-launcher-left: 24px; --sw-launcher-right: auto; --sw-launcher-bottom: 40px");
   const partners = page.locator("support-widget:not(#customers) .sw-launcher");
   const customers = page.locator("#customers .sw-launcher");
   await expect(partners).toBeVisible();
@@ -592,15 +597,7 @@ test("the page moves a launcher and its panel with --sw-launcher-*, so two launc
 test("one panel at a time: opening a second launcher closes the first one's panel", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${site.origin}/launcher.html`);
-  await page.evaluate(() => {
-    const first = document.querySelector("support-widget");
-    const second = document.createElement("support-widget");
-    for (const name of ["backend", "mode"]) second.setAttribute(name, first.getAttribute(name));
-    second.setAttribute("audience", "customer");
-    second.id = "customers";
-    second.style.cssText = "--sw-launcher-left: 16px; --sw-launcher-right: auto";
-    document.body.append(second);
-  });
+  await addCustomersLauncher(page, "--sw-launcher-left: 16px; --sw-launcher-right: auto");
   const partners = page.locator("support-widget:not(#customers)");
   const customers = page.locator("#customers");
   await partners.locator(".sw-launcher").click();

@@ -59,6 +59,16 @@ async function expectOneStoredRequest(widget, request, posts) {
   return stored;
 }
 
+/** Opens the form, fills in what was typed and submits it; the sending
+ *  notice is where a wait to send it again shows. */
+async function submitTyped(page) {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await widget.fill(typed);
+  await widget.submit();
+  return { widget, notice: widget.host.getByTestId("sending-notice") };
+}
+
 async function draftStored(page) {
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), draftKey)).not.toBeNull();
 }
@@ -72,11 +82,7 @@ test("500s then success: retried with the same key, stored once", async ({ page,
     if (n === 1) return failWith(route, 503);
     return passOn(route, post);
   });
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  const notice = widget.host.getByTestId("sending-notice");
+  const { widget, notice } = await submitTyped(page);
   await expect(notice).toContainText("Trying again in");
   // It says why: the service answered, with its error (less the isolation
   // marks around the figures).
@@ -259,11 +265,7 @@ test("text typed while a request waits to be sent again stops the wait, and goes
   await page.clock.install();
   let down = true;
   const posts = await interceptPosts(page, (n, route, post) => (down ? failWith(route, 503, { "Retry-After": "20" }) : passOn(route, post)));
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  const notice = widget.host.getByTestId("sending-notice");
+  const { widget, notice } = await submitTyped(page);
   await expect(notice).toBeVisible();
   // The user adds a line while the widget waits to try again.
   const description = widget.host.locator("#sw-description");
@@ -287,11 +289,7 @@ test("text typed while a request waits to be sent again stops the wait, and goes
 
 test("backend down: an automatic retry moves focus from the notice to Submit, not to the page", async ({ page }) => {
   const posts = await interceptPosts(page, (n, route) => route.abort("connectionrefused"));
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  const notice = widget.host.getByTestId("sending-notice");
+  const { widget, notice } = await submitTyped(page);
   await expect(notice).toBeVisible();
   // No answer came: the notice says the service couldn't be reached.
   await expect(notice.locator("p[aria-hidden=true]")).toContainText("The support service couldn't be reached. Trying again in");
@@ -328,11 +326,7 @@ test("focus on Stop comes back to Stop when the next wait begins, unless the use
     if (n > 0) await new Promise((resolve) => holds.push(resolve));
     return failWith(route, 503, { "Retry-After": "3" });
   });
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  const notice = widget.host.getByTestId("sending-notice");
+  const { widget, notice } = await submitTyped(page);
   await expect(notice).toBeVisible();
   await notice.getByTestId("stop-retrying").focus();
   const focused = () =>
@@ -628,11 +622,7 @@ test("a discarded draft comes back with Undo, until something new is typed", asy
 test("focus on Retry now moves to Stop when the wait turns into one for the connection", async ({ page, context }) => {
   await page.clock.install();
   await interceptPosts(page, (n, route) => failWith(route, 503, { "Retry-After": "20" }));
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  const notice = widget.host.getByTestId("sending-notice");
+  const { widget, notice } = await submitTyped(page);
   await expect(notice).toContainText("Trying again in");
   await notice.getByTestId("retry-now").focus();
   // The connection goes during the wait: when it ends, the request waits
@@ -653,11 +643,7 @@ test("focus on Retry now moves to Stop when the connection goes while its attemp
     await held;
     return route.abort("internetdisconnected");
   });
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  const notice = widget.host.getByTestId("sending-notice");
+  const { widget, notice } = await submitTyped(page);
   await expect(notice).toContainText("Trying again in");
   await notice.getByTestId("retry-now").focus();
   await page.keyboard.press("Enter");
@@ -675,11 +661,7 @@ test("the page closing the form while focus is in the retry notice breaks nothin
   const failures = [];
   page.on("pageerror", (error) => failures.push(error.message));
   await interceptPosts(page, (n, route) => failWith(route, 503, { "Retry-After": "20" }));
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  const notice = widget.host.getByTestId("sending-notice");
+  const { widget, notice } = await submitTyped(page);
   await expect(notice).toBeVisible();
   await notice.getByTestId("stop-retrying").focus();
   // Inline, close() is back to the start screen: the notice goes with its
@@ -743,11 +725,7 @@ test("a full localStorage turns drafts off without losing the text", async ({ pa
 
 test("the countdown is shown every second but announced once, without its figure", async ({ page }) => {
   await interceptPosts(page, (n, route) => failWith(route, 503, { "retry-after": "5" }));
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  const notice = widget.host.getByTestId("sending-notice");
+  const { widget, notice } = await submitTyped(page);
   const live = notice.locator("[role=status]");
   await expect(live).toContainText("Trying again soon");
   const announced = await live.textContent();
@@ -920,11 +898,7 @@ test("an attempt that reached the backend, then changes: the form says so, and s
     if (n === 1) return failWith(route, 503, { "Retry-After": "20" });
     return passOn(route, post);
   });
-  const widget = new SupportWidgetPage(page);
-  await widget.open();
-  await widget.fill(typed);
-  await widget.submit();
-  const notice = widget.host.getByTestId("sending-notice");
+  const { widget, notice } = await submitTyped(page);
   await expect(notice).toBeVisible();
   await expect.poll(() => posts.length).toBe(2);
   await notice.getByTestId("stop-retrying").click();

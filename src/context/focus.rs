@@ -84,16 +84,7 @@ impl WidgetContext {
         at: impl FnOnce(Option<web_sys::Element>, &web_sys::Element) -> bool,
     ) -> Option<bool> {
         self.host.try_with_value(|host| {
-            let root = host.get_root_node();
-            let page = || {
-                web_sys::window()
-                    .and_then(|window| window.document())
-                    .and_then(|document| document.active_element())
-            };
-            let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-                Some(shadow) => shadow.active_element().or_else(page),
-                None => page(),
-            };
+            let active = active_in(&host.get_root_node()).or_else(|| page()?.active_element());
             at(active, host)
         })
     }
@@ -101,19 +92,31 @@ impl WidgetContext {
     /// Whether what `selector` finds in the widget has focus.
     pub fn has_focus(self, selector: &str) -> bool {
         self.find(selector).is_some_and(|element| {
-            let root = element.get_root_node();
-            let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
-                Some(shadow) => shadow.active_element(),
-                None => root
-                    .dyn_ref::<web_sys::Document>()
-                    .and_then(web_sys::Document::active_element),
-            };
-            active.is_some_and(|active| {
+            active_in(&element.get_root_node()).is_some_and(|active| {
                 let active: &web_sys::Node = &active;
                 element.is_same_node(Some(active))
             })
         })
     }
+}
+
+/// The page the widget is on.
+fn page() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// What has focus in `root`, a shadow root or the page.
+fn active_in(root: &web_sys::Node) -> Option<web_sys::Element> {
+    match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root.dyn_ref::<web_sys::Document>()?.active_element(),
+    }
+}
+
+/// Whether the page has focus: not while its window is in the background
+/// (another tab or app).
+pub fn page_has_focus() -> bool {
+    page().is_some_and(|page| page.has_focus().unwrap_or(true))
 }
 
 /// When a focus asked for once the next frame is drawn does not happen.

@@ -68,9 +68,7 @@ impl Catalog {
         if let [Part::Text(text)] = parts {
             return (*text).to_owned();
         }
-        let mut out = String::new();
-        write(&mut out, parts, args, locale);
-        out
+        written(parts, args, locale)
     }
 }
 
@@ -110,9 +108,9 @@ impl Key {
 }
 
 /// `parts` written in `locale` with `args`.
-pub fn written(parts: &[Part], args: &Args, locale: Locale) -> String {
+pub fn written(parts: &[Part], args: Option<&Args>, locale: Locale) -> String {
     let mut out = String::new();
-    write(&mut out, parts, Some(args), locale);
+    write(&mut out, parts, args, locale);
     out
 }
 

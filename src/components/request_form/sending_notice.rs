@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{state::RequestFormState, SUBMIT};
 use crate::{
-    context::use_widget,
+    context::{page_has_focus, use_widget},
     i18n::{self, id},
     request::SubmitError,
     sending::Holding,
@@ -156,11 +156,4 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
             }
         })
     }
-}
-
-/// Whether the page has focus: not while the window is in the background.
-fn page_has_focus() -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .is_some_and(|document| document.has_focus().unwrap_or(true))
 }
