@@ -1,5 +1,6 @@
 // The widget works under a strict Content Security Policy: no inline
-// scripts or styles, no eval, only its own origin and the backend.
+// scripts or styles, no eval, only its own origin and the backend (and the
+// portal's own token endpoint, which the demo's sign-in asks).
 import { expect, test } from "@playwright/test";
 import { backend, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 import { serveSite } from "./site-server.js";
@@ -9,7 +10,7 @@ const policy = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  `connect-src ${backend}`,
+  `connect-src ${backend} http://127.0.0.1:${cspPort}/demo-token`,
   "img-src 'self' data: blob:",
 ].join("; ");
 

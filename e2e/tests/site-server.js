@@ -1,6 +1,8 @@
 // Serves the demo site that scripts/serve prepared (target/e2e/site) from
 // another loopback port, with extra response headers: the page as a
-// deployer's own server would send it, plus any extra pages given.
+// deployer's own server would send it, plus any extra pages given. No one is
+// signed in: the demo's sign-in (demo/sign-in.js) gets no token (204), as
+// from scripts/serve with AUTH=none.
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
@@ -12,6 +14,7 @@ const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", "
 export async function serveSite(port, headers = {}, pages = {}) {
   const server = http.createServer(async (request, response) => {
     const name = new URL(request.url, "http://x").pathname.replace(/^\/$/, "/index.html");
+    if (name === "/demo-token") return response.writeHead(204, headers).end();
     if (pages[name] !== undefined) {
       response.writeHead(200, { "content-type": types[".html"], ...headers });
       return response.end(pages[name]);
