@@ -20,7 +20,6 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Provider, { errors } from "oidc-provider";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const providerPort = Number(process.env.OIDC_PROVIDER_PORT ?? 18092);
@@ -49,6 +48,13 @@ const client = {
   response_types: ["code"],
   token_endpoint_auth_method: "client_secret_basic",
 };
+
+// The provider warns that it keeps its state in memory and signs users in
+// on a development form, which is what a test portal wants: not repeated in
+// every test run's output.
+const warn = console.warn;
+console.warn = (message, ...rest) => /^oidc-provider WARNING/.test(message) || warn(message, ...rest);
+const { default: Provider, errors } = await import("oidc-provider");
 
 const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
 const signingKey = { ...privateKey.export({ format: "jwk" }), kid: crypto.randomUUID(), alg: "RS256", use: "sig" };
