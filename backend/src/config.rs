@@ -80,6 +80,85 @@ pub struct Config {
         value_parser = clap::value_parser!(u64).range(1..=24 * 365)
     )]
     pub orphan_upload_hours: u64,
+
+    /// The portal's shared secret for HS256 tokens, in a file (at least 32
+    /// bytes; a trailing newline is not part of it). Every request then
+    /// needs `Authorization: Bearer <JWT>`.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_JWT_SECRET_FILE",
+        value_name = "PATH",
+        conflicts_with = "jwks_url"
+    )]
+    pub jwt_secret_file: Option<PathBuf>,
+
+    /// The portal's OpenID Connect signing keys (its `jwks_uri`), for RS256
+    /// and ES256 tokens. Every request then needs `Authorization: Bearer
+    /// <JWT>`.
+    #[arg(long, env = "SUPPORT_BACKEND_JWKS_URL", value_name = "URL")]
+    pub jwks_url: Option<String>,
+
+    /// The `iss` every token must have.
+    #[arg(long, env = "SUPPORT_BACKEND_JWT_ISSUER", value_name = "ISSUER")]
+    pub jwt_issuer: Option<String>,
+
+    /// The `aud` every token must have.
+    #[arg(long, env = "SUPPORT_BACKEND_JWT_AUDIENCE", value_name = "AUDIENCE")]
+    pub jwt_audience: Option<String>,
+
+    /// Serves without tokens: anyone may read the customer list and file
+    /// as anyone. For local experiments only.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_NO_AUTH",
+        conflicts_with_all = ["jwt_secret_file", "jwks_url"]
+    )]
+    pub no_auth: bool,
+
+    /// Lets visitors without a token use a public help page: read services,
+    /// service health and articles, and send their partner a message with
+    /// their contact typed in (under the rate limit).
+    #[arg(long, env = "SUPPORT_BACKEND_ANONYMOUS_CUSTOMERS")]
+    pub anonymous_customers: bool,
+}
+
+/// How many bytes of uploads that no request took yet one user may hold:
+/// room for five files of the largest size, far from a full disk.
+pub const UPLOAD_QUOTA_BYTES: u64 = 50 * 1024 * 1024;
+
+/// What `Config` says of tokens.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthConfigError {
+    #[error(
+        "no way to verify who is asking. Give the portal's token keys with \
+         --jwt-secret-file PATH (HS256) or --jwks-url URL (its OpenID Connect \
+         provider's keys), or run an open backend for local experiments with --no-auth"
+    )]
+    Missing,
+    #[error(transparent)]
+    Setup(#[from] crate::auth::verify::SetupError),
+}
+
+impl Config {
+    /// How callers are told apart, as configured.
+    pub fn auth(&self) -> Result<crate::auth::Auth, AuthConfigError> {
+        use crate::auth::{Auth, Verifier};
+        let verifier = match (&self.jwt_secret_file, &self.jwks_url, self.no_auth) {
+            (Some(path), _, _) => Some(Verifier::with_secret_file(path)?),
+            (None, Some(url), _) => Some(Verifier::with_jwks_url(url)?),
+            (None, None, true) => None,
+            (None, None, false) => return Err(AuthConfigError::Missing),
+        };
+        let verifier = verifier.map(|verifier| {
+            verifier
+                .issuer(self.jwt_issuer.clone())
+                .audience(self.jwt_audience.clone())
+        });
+        Ok(Auth {
+            verifier,
+            anonymous_customers: self.anonymous_customers,
+        })
+    }
 }
 
 /// How long an upload may wait for its request: a user who adds a file and

@@ -16,6 +16,12 @@ pub const CONTENT_TYPE_FIELD: &str = "Content-Type";
 /// The field that upload errors name: the uploaded file itself.
 pub const FILE_FIELD: &str = "file";
 
+/// The header that carries the bearer token, as errors name it.
+pub const AUTHORIZATION_FIELD: &str = "Authorization";
+
+/// What a 401 says about the scheme and the error (RFC 6750).
+pub const WWW_AUTHENTICATE: &str = r#"Bearer error="invalid_token""#;
+
 /// A failed API call. Each variant maps to one status code and error code.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -45,6 +51,16 @@ pub enum ApiError {
     /// The client sent too many requests; it may try again after this long.
     #[error("rate limited for {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// No usable bearer token: 401 with `WWW-Authenticate`.
+    #[error("no valid bearer token")]
+    Unauthenticated,
+    /// A valid token whose role may not do this: 403.
+    #[error("the caller's role may not do this")]
+    Forbidden,
+    /// The caller's uploads that no request took yet already hold
+    /// [`crate::config::UPLOAD_QUOTA_BYTES`]: 413.
+    #[error("the caller's unattached uploads are over the quota")]
+    UploadQuotaExceeded,
     /// `field` names what was looked up (`id` for a request, empty for a path).
     #[error("not found")]
     NotFound { field: &'static str },
@@ -60,6 +76,15 @@ pub enum ApiError {
     /// parses; the detail goes to the log, not to the client.
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+impl From<crate::auth::Denied> for ApiError {
+    fn from(denied: crate::auth::Denied) -> ApiError {
+        match denied {
+            crate::auth::Denied::Unauthenticated => ApiError::Unauthenticated,
+            crate::auth::Denied::Forbidden => ApiError::Forbidden,
+        }
+    }
 }
 
 /// The error of a body that broke off: [`ApiError::BodyTimedOut`] when it
@@ -153,6 +178,26 @@ impl IntoResponse for ApiError {
             ApiError::RateLimited { retry_after_secs } => retry_after(
                 one(StatusCode::TOO_MANY_REQUESTS, "", ErrorCode::RateLimited),
                 retry_after_secs,
+            ),
+            ApiError::Unauthenticated => {
+                let mut response = local_error(
+                    StatusCode::UNAUTHORIZED,
+                    AUTHORIZATION_FIELD,
+                    "invalid_token",
+                );
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(WWW_AUTHENTICATE),
+                );
+                response
+            }
+            ApiError::Forbidden => {
+                local_error(StatusCode::FORBIDDEN, AUTHORIZATION_FIELD, "forbidden")
+            }
+            ApiError::UploadQuotaExceeded => local_error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                FILE_FIELD,
+                "upload_quota_exceeded",
             ),
             ApiError::NotFound { field } => local_error(StatusCode::NOT_FOUND, field, "not_found"),
             ApiError::MethodNotAllowed => {

@@ -19,6 +19,7 @@
 //! ```
 
 pub mod article_search;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod customer_search;
@@ -53,7 +54,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 pub use config::Config;
 use error::ApiError;
 
-/// `POST` here creates a support request.
+/// `POST` here creates a support request; `GET` lists the caller's own.
 pub const SUPPORT_REQUESTS: &str = "/support-requests";
 /// `GET` here reads one support request.
 pub const SUPPORT_REQUEST: &str = "/support-requests/{id}";
@@ -74,6 +75,7 @@ pub const ATTACHMENT: &str = "/attachments/{id}";
 /// template syntax (which axum shares); the OpenAPI test checks them.
 pub const ROUTES: &[(&str, &str)] = &[
     ("POST", SUPPORT_REQUESTS),
+    ("GET", SUPPORT_REQUESTS),
     ("GET", SUPPORT_REQUEST),
     ("GET", CUSTOMERS),
     ("GET", SERVICES),
@@ -94,6 +96,8 @@ pub struct AppState {
     pub rate_limit: Option<Arc<rate_limit::RateLimiter>>,
     /// Where uploaded files are kept.
     pub files: files::FileStore,
+    /// Who is asking: how tokens are verified.
+    pub auth: Arc<auth::Auth>,
 }
 
 /// The whole HTTP API.
@@ -110,7 +114,7 @@ pub fn router(state: AppState) -> Router {
         upload = upload.layer(limit());
     }
     let api = Router::new()
-        .route(SUPPORT_REQUESTS, create)
+        .route(SUPPORT_REQUESTS, create.get(routes::support_requests::list))
         .route(SUPPORT_REQUEST, get(routes::support_requests::get))
         .route(CUSTOMERS, get(routes::customers::search))
         .route(SERVICES, get(routes::services::list))
@@ -168,8 +172,8 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins.iter().cloned()))
             .allow_methods([Method::GET, Method::POST])
-            // Authorization: portals pass their session token with the
-            // widget's setRequestHeaders().
+            // Authorization: the bearer token that the page's token
+            // provider (or setRequestHeaders) gives the widget.
             .allow_headers([
                 header::CONTENT_TYPE,
                 header::AUTHORIZATION,
@@ -177,6 +181,7 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
             ])
             .expose_headers([
                 header::LOCATION,
+                header::WWW_AUTHENTICATE,
                 header::CONTENT_DISPOSITION,
                 header::RETRY_AFTER,
                 HeaderName::from_static(routes::support_requests::REPLAYED_HEADER),
@@ -194,6 +199,8 @@ pub const PREFLIGHT_KEPT: Duration = Duration::from_secs(2 * 60 * 60);
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
+    #[error(transparent)]
+    Auth(#[from] config::AuthConfigError),
     #[error(transparent)]
     Database(#[from] db::ConnectError),
     #[error("cannot listen on {address}: {source}")]
@@ -215,6 +222,14 @@ impl Server {
     /// Opens and migrates the database, deletes orphaned uploads, then
     /// binds the listening socket.
     pub async fn bind(config: &Config) -> Result<Server, StartError> {
+        let auth = config.auth()?;
+        match &auth.verifier {
+            Some(verifier) => verifier.warm_up().await,
+            None => tracing::warn!(
+                "--no-auth: anyone can read the customer list and file requests as anyone; \
+                 for local experiments only"
+            ),
+        }
         let db = db::connect(&config.database_url).await?;
         let files = files::FileStore::new(config.attachments_dir());
         let orphan_after = Duration::from_secs(config.orphan_upload_hours * 60 * 60);
@@ -232,6 +247,7 @@ impl Server {
             allowed_origins: config.allowed_origins(),
             rate_limit: rate_limit::RateLimiter::per_minute(config.rate_limit_per_minute),
             files,
+            auth: Arc::new(auth),
         };
         Ok(Server {
             listener,

@@ -11,16 +11,18 @@ use crate::db::{attachments, catalogue, Db};
 /// The most troubleshooting steps one escalation lists.
 pub const TROUBLESHOOTING_MAX_STEPS: usize = 20;
 
-/// Every problem with `request`, in form order; empty when it may be filed.
+/// Every problem with `request`, in form order; empty when it may be filed
+/// by `filer` (whose uploads alone it may take; none without a token).
 pub async fn field_errors(
     db: &Db,
     request: &NewSupportRequest,
+    filer: Option<&str>,
 ) -> Result<Vec<FieldError>, sqlx::Error> {
     let mut errors = request.validate();
     errors.extend(picked_field_errors(request));
     errors.extend(catalogue::unknown_references(db, request).await?);
     if !errors.iter().any(|error| error.field == ATTACHMENTS_FIELD) {
-        errors.extend(attachment_errors(db, &request.attachments).await?);
+        errors.extend(attachment_errors(db, &request.attachments, filer).await?);
     }
     errors.sort_by_key(|error| form_position(&error.field));
     Ok(errors)
@@ -33,11 +35,15 @@ pub const ATTACHMENTS_FIELD: &str = "attachments";
 /// request already took; `attachments_too_large` when the files add up to
 /// more than the contract allows. The request's transaction checks the
 /// first again as it attaches them (see [`attachments::attach`]).
-async fn attachment_errors(db: &Db, ids: &[String]) -> Result<Vec<FieldError>, sqlx::Error> {
+async fn attachment_errors(
+    db: &Db,
+    ids: &[String],
+    filer: Option<&str>,
+) -> Result<Vec<FieldError>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let code = match attachments::free_sizes(db, ids).await? {
+    let code = match attachments::free_sizes(db, ids, filer).await? {
         None => Some(ErrorCode::InvalidValue),
         Some(sizes) => check_selection(sizes).err(),
     };

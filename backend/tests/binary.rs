@@ -30,6 +30,13 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "--rate-limit-per-minute",
         "SUPPORT_BACKEND_RATE_LIMIT_PER_MINUTE",
         "[default: 120]",
+        "--jwt-secret-file",
+        "SUPPORT_BACKEND_JWT_SECRET_FILE",
+        "--jwks-url",
+        "--jwt-issuer",
+        "--jwt-audience",
+        "--no-auth",
+        "--anonymous-customers",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }
@@ -43,8 +50,11 @@ async fn the_binary_announces_itself_and_stops_on_sigterm() {
     use std::process::{Command, Stdio};
 
     let database = common::fresh_database().await;
+    let secret = common::secret_file(&database);
     let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
         .args(["--listen", "127.0.0.1:0", "--database-url", &database.url])
+        .arg("--jwt-secret-file")
+        .arg(&secret)
         .env(
             "SUPPORT_BACKEND_ALLOWED_ORIGINS",
             "https://a.example.com, https://b.example.com",
@@ -69,17 +79,24 @@ async fn the_binary_announces_itself_and_stops_on_sigterm() {
         );
     }
 
-    let response = reqwest::Client::new()
-        .get(format!("{base}/support-requests/{}", common::key()))
-        .header("Origin", "https://b.example.com")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let lookup = || {
+        reqwest::Client::new()
+            .get(format!("{base}/support-requests/{}", common::key()))
+            .header("Origin", "https://b.example.com")
+    };
+    let response = lookup().send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        response.headers()["www-authenticate"],
+        r#"Bearer error="invalid_token""#
+    );
     assert_eq!(
         response.headers()["access-control-allow-origin"],
         "https://b.example.com"
     );
+    let token = common::token(&common::partner());
+    let response = lookup().bearer_auth(token).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -88,4 +105,53 @@ async fn the_binary_announces_itself_and_stops_on_sigterm() {
     assert!(killed.success());
     let status = child.wait().unwrap();
     assert!(status.success(), "{status:?}");
+}
+
+/// Run without any way to verify tokens, the backend does not start, and
+/// says how to give it one; `--no-auth` starts it open, with a warning.
+#[tokio::test]
+async fn the_binary_refuses_to_start_open_unless_told_so() {
+    use std::process::{Command, Stdio};
+
+    let database = common::fresh_database().await;
+    let output = Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args(["--listen", "127.0.0.1:0", "--database-url", &database.url])
+        .env_remove("SUPPORT_BACKEND_JWT_SECRET_FILE")
+        .env_remove("SUPPORT_BACKEND_JWKS_URL")
+        .env_remove("SUPPORT_BACKEND_NO_AUTH")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    for needle in ["--jwt-secret-file", "--jwks-url", "--no-auth"] {
+        assert!(said.contains(needle), "{needle} not in {said:?}");
+    }
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            &database.url,
+            "--no-auth",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+    assert!(
+        line.starts_with("support-backend listening on "),
+        "{line:?}"
+    );
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let logged = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        logged.contains("WARN") && logged.contains("--no-auth"),
+        "{logged:?}"
+    );
 }

@@ -626,3 +626,36 @@ fn an_idempotency_key_the_pattern_allows_is_one_the_backend_takes() {
     assert!(!pattern.is_match(&format!("\"{hyphenated}")));
     assert!(!pattern.is_match("6f9619ff8b86-4011-b42d-00c04fc964ff"));
 }
+
+/// The matrix of who may do what is part of the contract: every operation
+/// the backend serves is guarded by the bearer scheme and says what its 401
+/// and 403 answer.
+#[test]
+fn every_operation_answers_401_and_403_as_the_bearer_scheme_says() {
+    let spec = spec();
+    let scheme = &spec["components"]["securitySchemes"]["bearerAuth"];
+    assert_eq!(scheme["type"], "http");
+    assert_eq!(scheme["scheme"], "bearer");
+    assert_eq!(spec["security"][0]["bearerAuth"], serde_json::json!([]));
+    let unauthenticated = &spec["components"]["responses"]["Unauthenticated"];
+    assert_eq!(
+        unauthenticated["headers"]["WWW-Authenticate"]["schema"]["const"],
+        support_backend::error::WWW_AUTHENTICATE
+    );
+    assert_eq!(
+        unauthenticated["content"]["application/json"]["example"]["errors"][0],
+        serde_json::json!({"field": support_backend::error::AUTHORIZATION_FIELD, "code": "invalid_token"})
+    );
+    for (method, path) in support_backend::ROUTES {
+        let operation = &spec["paths"][path][method.to_lowercase()];
+        for (status, name) in [("401", "Unauthenticated"), ("403", "Forbidden")] {
+            assert_eq!(
+                operation["responses"][status]["$ref"],
+                format!("#/components/responses/{name}"),
+                "{method} {path} {status}"
+            );
+        }
+        let description = operation["description"].as_str().unwrap_or_default();
+        assert!(description.contains("**Who may:**"), "{method} {path}");
+    }
+}

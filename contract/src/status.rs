@@ -73,3 +73,14 @@ pub struct StatusChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
+
+/// The answer to `GET /support-requests?filed_by=me`: the signed-in user's
+/// own requests, newest first, one page of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestList {
+    pub requests: Vec<StoredRequest>,
+    /// Ask again with `before` set to this for the next page; absent on the
+    /// last one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}

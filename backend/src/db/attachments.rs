@@ -24,17 +24,23 @@ fn from_row((id, name, size, content_type, sha256): Row) -> Attachment {
     }
 }
 
-/// Records an upload, attached to no request yet.
-pub async fn insert(db: &Db, attachment: &Attachment) -> Result<(), sqlx::Error> {
+/// Records an upload by `uploaded_by` (none without a token), attached to
+/// no request yet.
+pub async fn insert(
+    db: &Db,
+    attachment: &Attachment,
+    uploaded_by: Option<&str>,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO attachments (id, name, size, content_type, sha256)
-         VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO attachments (id, name, size, content_type, sha256, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(&attachment.id)
     .bind(&attachment.name)
     .bind(i64::try_from(attachment.size).unwrap_or(i64::MAX))
     .bind(&attachment.content_type)
     .bind(attachment.sha256.as_deref().unwrap_or_default())
+    .bind(uploaded_by)
     .execute(db.pool())
     .await?;
     Ok(())
@@ -53,20 +59,63 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Attachment>, sqlx::Error> 
     Ok(row.map(from_row))
 }
 
-/// The sizes of these uploads, in order, if every one exists and is
-/// attached to no request; `None` otherwise. Ids are UUIDs, stored in
-/// lowercase: their case does not count.
-pub async fn free_sizes(db: &Db, ids: &[String]) -> Result<Option<Vec<u64>>, sqlx::Error> {
+/// Who may see an upload: its uploader, and the filer of the request that
+/// took it (if one did). `None` if there is no such upload.
+pub struct Owners {
+    pub uploaded_by: Option<String>,
+    pub request_filed_by: Option<Option<String>>,
+}
+
+/// The [`Owners`] of the upload with this id.
+pub async fn owners(db: &Db, id: &str) -> Result<Option<Owners>, sqlx::Error> {
+    let row: Option<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT a.uploaded_by, a.request_id, r.filed_by
+         FROM attachments a LEFT JOIN support_requests r ON r.id = a.request_id
+         WHERE a.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(uploaded_by, request_id, filed_by)| Owners {
+        uploaded_by,
+        request_filed_by: request_id.map(|_| filed_by),
+    }))
+}
+
+/// The bytes of `uploaded_by`'s uploads that no request took yet.
+pub async fn unattached_bytes(db: &Db, uploaded_by: &str) -> Result<u64, sqlx::Error> {
+    let (bytes,): (i64,) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments
+         WHERE uploaded_by = $1 AND request_id IS NULL",
+    )
+    .bind(uploaded_by)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(u64::try_from(bytes).unwrap_or_default())
+}
+
+/// The sizes of these uploads, in order, if every one exists, is attached
+/// to no request and was uploaded by `owner` (none: without a token);
+/// `None` otherwise. Ids are UUIDs, stored in lowercase: their case does
+/// not count.
+pub async fn free_sizes(
+    db: &Db,
+    ids: &[String],
+    owner: Option<&str>,
+) -> Result<Option<Vec<u64>>, sqlx::Error> {
     let mut sizes = Vec::with_capacity(ids.len());
     for id in ids {
         if !super::can_be_id(id) {
             return Ok(None);
         }
-        let size: Option<(i64,)> =
-            sqlx::query_as("SELECT size FROM attachments WHERE id = $1 AND request_id IS NULL")
-                .bind(id.to_ascii_lowercase())
-                .fetch_optional(db.pool())
-                .await?;
+        let size: Option<(i64,)> = sqlx::query_as(
+            "SELECT size FROM attachments
+                 WHERE id = $1 AND request_id IS NULL AND uploaded_by IS NOT DISTINCT FROM $2",
+        )
+        .bind(id.to_ascii_lowercase())
+        .bind(owner)
+        .fetch_optional(db.pool())
+        .await?;
         let Some((size,)) = size else {
             return Ok(None);
         };
@@ -86,15 +135,17 @@ pub async fn attach(
     conn: &mut AnyConnection,
     request_id: &str,
     ids: &[String],
+    owner: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
     for (position, id) in ids.iter().enumerate() {
         let updated = sqlx::query(
             "UPDATE attachments SET request_id = $1, position = $2
-             WHERE id = $3 AND request_id IS NULL",
+             WHERE id = $3 AND request_id IS NULL AND uploaded_by IS NOT DISTINCT FROM $4",
         )
         .bind(request_id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
         .bind(id.to_ascii_lowercase())
+        .bind(owner)
         .execute(&mut *conn)
         .await?;
         if updated.rows_affected() != 1 {

@@ -56,6 +56,18 @@ pub async fn unknown_references(
     Ok(errors)
 }
 
+/// The name of the customer with this id, if the partner has one.
+pub async fn customer_name(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
+    if !super::can_be_id(id) {
+        return Ok(None);
+    }
+    let row: Option<(String,)> = sqlx::query_as("SELECT name FROM customers WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(name,)| name))
+}
+
 /// Whether a service has this id.
 pub async fn service_exists(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
     exists(db, "services", id).await

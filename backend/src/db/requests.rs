@@ -46,6 +46,7 @@ pub async fn create_request(
     db: &Db,
     claim: &Claim,
     request: &NewSupportRequest,
+    filed_by: Option<&str>,
 ) -> Result<Created, ApiError> {
     let body = serde_json::to_string(request).map_err(|e| ApiError::Internal(e.to_string()))?;
     let id = Uuid::new_v4().to_string();
@@ -78,9 +79,9 @@ pub async fn create_request(
              id, seq, reference, kind, category, title, description,
              contact_name, contact_email, contact_phone, contact_language,
              locale, status, body,
-             customer_id, customer_name, service_id, severity)
+             customer_id, customer_name, service_id, severity, filed_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-             $15, (SELECT name FROM customers WHERE id = $15), $16, $17)
+             $15, (SELECT name FROM customers WHERE id = $15), $16, $17, $18)
          RETURNING created_at",
     )
     .bind(&id)
@@ -100,6 +101,7 @@ pub async fn create_request(
     .bind(customer_id)
     .bind(service_id)
     .bind(request.severity.map(|s| s.as_str()))
+    .bind(filed_by)
     .fetch_one(&mut *tx)
     .await?;
     // The history starts with the request, in the same transaction.
@@ -114,7 +116,7 @@ pub async fn create_request(
     .await?;
     // The files go with the request or not at all; one taken meanwhile by
     // another request, or deleted as an orphan, refuses this one.
-    if !super::attachments::attach(&mut tx, &id, &request.attachments).await? {
+    if !super::attachments::attach(&mut tx, &id, &request.attachments, filed_by).await? {
         tx.rollback().await?;
         return Err(ApiError::Invalid(vec![FieldError::new(
             ATTACHMENTS_FIELD,
@@ -182,4 +184,48 @@ pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, Ap
         history,
         attachments,
     }))
+}
+
+/// Who filed the request with this id: `None` if there is no such request,
+/// `Some(None)` if it was filed without a token.
+pub async fn filed_by(db: &Db, id: &str) -> Result<Option<Option<String>>, ApiError> {
+    if !super::can_be_id(id) {
+        return Ok(None);
+    }
+    let row: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT filed_by FROM support_requests WHERE id = $1")
+            .bind(id.to_ascii_lowercase())
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|(filer,)| filer))
+}
+
+/// The ids of the requests `filer` filed, newest first, after the one with
+/// the id `before` (if given), at most `limit`; and whether more follow.
+pub async fn filed_by_user(
+    db: &Db,
+    filer: &str,
+    before: Option<&str>,
+    limit: usize,
+) -> Result<(Vec<String>, bool), ApiError> {
+    let fetch = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
+    // A `before` that names no request of the filer's starts nowhere: an
+    // empty page, rather than the first one again.
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT id FROM support_requests
+         WHERE filed_by = $1
+           AND ($2 IS NULL OR seq < (SELECT seq FROM support_requests
+                                     WHERE id = $2 AND filed_by = $1))
+         ORDER BY seq DESC
+         LIMIT $3",
+    )
+    .bind(filer)
+    .bind(before.map(str::to_ascii_lowercase))
+    .bind(fetch)
+    .fetch_all(db.pool())
+    .await?;
+    let mut ids: Vec<String> = rows.into_iter().map(|(id,)| id).collect();
+    let more = ids.len() > limit;
+    ids.truncate(limit);
+    Ok((ids, more))
 }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use support_contract::{ArticleList, ErrorCode, FieldError};
 
 use crate::article_search::{self, QUERY_MAX};
+use crate::auth::{Action, Caller};
 use crate::db::articles;
 use crate::error::ApiError;
 use crate::AppState;
@@ -24,8 +25,10 @@ pub struct ArticleQuery {
 /// `locale`, each falling back to en-US where it has no translation.
 pub async fn search(
     State(state): State<AppState>,
+    caller: Caller,
     query: Result<Query<ArticleQuery>, QueryRejection>,
 ) -> Result<Json<ArticleList>, ApiError> {
+    caller.may(Action::ReadHelp)?;
     let Query(ArticleQuery { query, locale }) =
         query.map_err(|_| ApiError::BadQuery(FieldError::new("", ErrorCode::InvalidValue)))?;
     if query.chars().count() > QUERY_MAX {

@@ -17,6 +17,8 @@ use support_contract::{
 use tokio_util::io::ReaderStream;
 use uuid::Uuid;
 
+use crate::auth::{access, Action, Caller};
+use crate::config::UPLOAD_QUOTA_BYTES;
 use crate::db::{attachments, Db};
 use crate::download;
 use crate::error::ApiError;
@@ -38,15 +40,31 @@ pub struct UploadQuery {
 /// `file_type_not_allowed`, 422 `file_type_mismatch`), then the length as
 /// the bytes arrive (413 as soon as they pass the limit). Answers 201 with
 /// the [`Attachment`], its `content_type` the sniffed one.
+///
+/// Uploads need a token (401 before anything is read), and each user's
+/// uploads that no request took yet stay within [`UPLOAD_QUOTA_BYTES`]
+/// (413 `upload_quota_exceeded`).
 pub async fn upload(
     State(state): State<AppState>,
+    caller: Caller,
     query: Result<Query<UploadQuery>, QueryRejection>,
     headers: HeaderMap,
     mut body: Body,
 ) -> Result<Response, ApiError> {
-    if request_body::announced_length(&headers).is_some_and(|length| length > ATTACHMENT_MAX_BYTES)
-    {
+    caller.may(Action::Upload)?;
+    let uploader = caller.filed_by().map(str::to_owned);
+    let announced = request_body::announced_length(&headers);
+    if announced.is_some_and(|length| length > ATTACHMENT_MAX_BYTES) {
         return Err(ApiError::File(ErrorCode::FileTooLarge));
+    }
+    let held = match &uploader {
+        Some(uploader) => attachments::unattached_bytes(&state.db, uploader).await?,
+        None => 0,
+    };
+    let over_quota =
+        |size: u64| uploader.is_some() && held.saturating_add(size) > UPLOAD_QUOTA_BYTES;
+    if over_quota(announced.unwrap_or(0)) {
+        return Err(ApiError::UploadQuotaExceeded);
     }
     let Query(UploadQuery { name }) =
         query.map_err(|_| ApiError::BadQuery(FieldError::new("name", ErrorCode::InvalidValue)))?;
@@ -70,6 +88,9 @@ pub async fn upload(
             write_within_limit(&mut file, &chunk).await?;
         }
     }
+    if over_quota(file.size()) {
+        return Err(ApiError::UploadQuotaExceeded);
+    }
     // The rest goes on in a task of its own: a client hanging up now
     // does not stop it halfway.
     let task = tokio::spawn(keep(
@@ -78,6 +99,7 @@ pub async fn upload(
         file,
         name,
         kind,
+        uploader,
     ));
     let attachment = task
         .await
@@ -99,6 +121,7 @@ async fn keep(
     file: NewFile,
     name: String,
     kind: FileKind,
+    uploaded_by: Option<String>,
 ) -> Result<Attachment, ApiError> {
     let attachment = Attachment {
         id: file.id().hyphenated().to_string(),
@@ -107,24 +130,40 @@ async fn keep(
         content_type: kind.content_type().to_owned(),
         sha256: Some(file.sha256()),
     };
-    attachments::insert(&db, &attachment).await?;
+    attachments::insert(&db, &attachment, uploaded_by.as_deref()).await?;
     file.finish(&files).await.map_err(storage_error)?;
     Ok(attachment)
 }
 
 /// Sends a stored file back, byte for byte, as a download (see
-/// [`download::headers`]).
+/// [`download::headers`]), to its uploader, the filer of its request and the
+/// partner's staff; to anyone else it does not exist.
 pub async fn download(
     State(state): State<AppState>,
+    caller: Caller,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
     let not_found = ApiError::NotFound { field: "id" };
+    if caller == Caller::Anonymous {
+        return Err(ApiError::Unauthenticated);
+    }
     let Ok(Path(id)) = id else {
         return Err(not_found);
     };
     let Ok(id) = Uuid::try_parse(&id) else {
         return Err(not_found);
     };
+    let Some(owners) = attachments::owners(&state.db, &id.hyphenated().to_string()).await? else {
+        return Err(not_found);
+    };
+    let readable = match owners.request_filed_by {
+        Some(filer) => access::may_read(&caller, filer.as_deref()),
+        None => access::may_read(&caller, owners.uploaded_by.as_deref()),
+    } || (caller.filed_by().is_some()
+        && caller.filed_by() == owners.uploaded_by.as_deref());
+    if !readable {
+        return Err(not_found);
+    }
     let Some(attachment) = attachments::find(&state.db, &id.hyphenated().to_string()).await? else {
         return Err(not_found);
     };

@@ -6,6 +6,7 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{CustomerList, ErrorCode, FieldError};
 
+use crate::auth::{Action, Caller};
 use crate::customer_search::{self, QUERY_MAX};
 use crate::db::catalogue;
 use crate::error::ApiError;
@@ -22,8 +23,10 @@ pub struct CustomerQuery {
 /// rules), at most [`customer_search::MAX_RESULTS`], by name then id.
 pub async fn search(
     State(state): State<AppState>,
+    caller: Caller,
     query: Result<Query<CustomerQuery>, QueryRejection>,
 ) -> Result<Json<CustomerList>, ApiError> {
+    caller.may(Action::SearchCustomers)?;
     let Query(CustomerQuery { query }) =
         query.map_err(|_| ApiError::BadQuery(FieldError::new("query", ErrorCode::InvalidValue)))?;
     if query.chars().count() > QUERY_MAX {

@@ -6,6 +6,7 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{ErrorCode, FieldError, ServiceHealth};
 
+use crate::auth::{Action, Caller};
 use crate::db::{catalogue, health};
 use crate::error::ApiError;
 use crate::AppState;
@@ -24,8 +25,10 @@ pub struct HealthQuery {
 /// 422 `invalid_value`, as in a request body.
 pub async fn current(
     State(state): State<AppState>,
+    caller: Caller,
     query: Result<Query<HealthQuery>, QueryRejection>,
 ) -> Result<Json<ServiceHealth>, ApiError> {
+    caller.may(Action::ReadHelp)?;
     let Query(HealthQuery { service, locale }) =
         query.map_err(|_| ApiError::BadQuery(FieldError::new("", ErrorCode::InvalidValue)))?;
     let service = service.filter(|s| !s.trim().is_empty());

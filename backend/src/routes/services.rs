@@ -4,12 +4,17 @@ use axum::extract::State;
 use axum::Json;
 use support_contract::ServiceList;
 
+use crate::auth::{Action, Caller};
 use crate::db::catalogue;
 use crate::error::ApiError;
 use crate::AppState;
 
 /// Answers every service with its admin-center URL, in the order to list them.
-pub async fn list(State(state): State<AppState>) -> Result<Json<ServiceList>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<ServiceList>, ApiError> {
+    caller.may(Action::ReadHelp)?;
     let services = catalogue::services(&state.db).await?;
     Ok(Json(ServiceList { services }))
 }

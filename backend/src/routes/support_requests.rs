@@ -1,13 +1,18 @@
-//! `POST /support-requests` and `GET /support-requests/{id}`.
+//! `POST /support-requests`, `GET /support-requests?filed_by=me` and
+//! `GET /support-requests/{id}`.
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection};
-use axum::extract::{Path, State};
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use support_contract::{CreatedRequest, NewSupportRequest, StoredRequest};
+use serde::Deserialize;
+use support_contract::{
+    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestList, StoredRequest,
+};
 
+use crate::auth::{Action, Caller};
 use crate::db::keys::{self, Claim, KeyState};
 use crate::db::{self, Created, Db};
 use crate::error::ApiError;
@@ -25,16 +30,25 @@ const ATTEMPTS: usize = 3;
 
 /// Creates a support request. The checks run in the order the contract lists
 /// them: size (413), media type (415), JSON shape (400), idempotency key
-/// (400), the key's state (replay, 409 in flight, 422 reused), then the
-/// field rules and the customer and service checks (422).
+/// (400), whether the caller may file this kind (403), the key's state
+/// (replay, 409 in flight, 422 reused), then the field rules and the
+/// customer and service checks (422). The token (401) comes before all.
 pub async fn create(
     State(state): State<AppState>,
+    caller: Caller,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let body = request_body::read(&headers, body)?;
+    let mut body = request_body::read(&headers, body)?;
+    caller.may(Action::File(body.request.kind))?;
+    as_filed_by(&state.db, &caller, &mut body.request).await?;
     let key = idempotency::key_from_headers(&headers)?;
-    let hash = idempotency::body_hash(&body.bytes);
+    // A key is its user's: the same key and body from another user is a
+    // reuse, never a replay of someone else's answer.
+    let hash = match caller.filed_by() {
+        Some(sub) => idempotency::body_hash(&[sub.as_bytes(), b"\0", &body.bytes].concat()),
+        None => idempotency::body_hash(&body.bytes),
+    };
     let mut validated = false;
     for _ in 0..ATTEMPTS {
         match keys::find(&state.db, &key).await? {
@@ -53,7 +67,8 @@ pub async fn create(
         // Validated only when the key is not answered yet: a stored key
         // already answered this exact body, and another body is a reuse.
         if !validated {
-            let errors = request_rules::field_errors(&state.db, &body.request).await?;
+            let errors =
+                request_rules::field_errors(&state.db, &body.request, caller.filed_by()).await?;
             if !errors.is_empty() {
                 return Err(ApiError::Invalid(errors));
             }
@@ -63,7 +78,8 @@ pub async fn create(
             // Another request got the key first: look at its state again.
             continue;
         };
-        match file(state.db.clone(), claim, body.request.clone()).await? {
+        let filer = caller.filed_by().map(str::to_owned);
+        match file(state.db.clone(), claim, body.request.clone(), filer).await? {
             Created::New(stored) => return respond(&stored, false),
             Created::ClaimLost => continue,
         }
@@ -76,9 +92,14 @@ pub async fn create(
 /// Files the request under its claim in a task of its own, so that a client
 /// hanging up does not cancel filing halfway and leave the claim in flight;
 /// when filing fails, the claim is released so a retry can claim it at once.
-async fn file(db: Db, claim: Claim, request: NewSupportRequest) -> Result<Created, ApiError> {
+async fn file(
+    db: Db,
+    claim: Claim,
+    request: NewSupportRequest,
+    filed_by: Option<String>,
+) -> Result<Created, ApiError> {
     let task = tokio::spawn(async move {
-        let result = db::create_request(&db, &claim, &request).await;
+        let result = db::create_request(&db, &claim, &request, filed_by.as_deref()).await;
         if result.is_err() {
             if let Err(error) = keys::release(&db, &claim).await {
                 // The claim then goes stale and is taken over by a retry.
@@ -129,17 +150,109 @@ fn respond(stored: &StoredResponse, replayed: bool) -> Result<Response, ApiError
     Ok(response)
 }
 
-/// Answers the status of one request.
+/// What a signed-in user files is filed as them: the contact's name and
+/// email are the token's (the form does not ask for them), and a customer's
+/// message names the customer their token belongs to, whatever the body
+/// says.
+async fn as_filed_by(
+    db: &Db,
+    caller: &Caller,
+    request: &mut NewSupportRequest,
+) -> Result<(), ApiError> {
+    let Caller::User(identity) = caller else {
+        return Ok(());
+    };
+    if let Some(name) = &identity.name {
+        request.contact.name = name.clone();
+    }
+    if let Some(email) = &identity.email {
+        request.contact.email = email.clone();
+    }
+    if identity.role == Some(crate::auth::Role::Customer) {
+        let id = identity.customer_id.clone().ok_or(ApiError::Forbidden)?;
+        // A token for a customer the partner does not have files nothing.
+        let name = db::catalogue::customer_name(db, &id)
+            .await?
+            .ok_or(ApiError::Forbidden)?;
+        request.customer = Some(support_contract::CustomerRef { id, name });
+    }
+    Ok(())
+}
+
+/// Answers the status of one request, to its filer and the partner's staff;
+/// to anyone else it does not exist.
 pub async fn get(
     State(state): State<AppState>,
+    caller: Caller,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<StoredRequest>, ApiError> {
+    let not_found = ApiError::NotFound { field: "id" };
+    if caller == Caller::Anonymous {
+        return Err(ApiError::Unauthenticated);
+    }
     // An id that is not even UTF-8 names no request: 404, as JSON.
     let Ok(Path(id)) = id else {
-        return Err(ApiError::NotFound { field: "id" });
+        return Err(not_found);
     };
+    match db::requests::filed_by(&state.db, &id).await? {
+        Some(filer) if crate::auth::access::may_read(&caller, filer.as_deref()) => {}
+        _ => return Err(not_found),
+    }
     db::find_request(&state.db, &id)
         .await?
         .map(Json)
-        .ok_or(ApiError::NotFound { field: "id" })
+        .ok_or(not_found)
+}
+
+/// The query string of the list.
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    filed_by: Option<String>,
+    #[serde(default)]
+    limit: Option<String>,
+    #[serde(default)]
+    before: Option<String>,
+}
+
+/// The longest page of the list, and the page when none is asked for.
+pub const LIST_MAX: usize = 50;
+pub const LIST_DEFAULT: usize = 20;
+
+/// Answers the caller's own requests, newest first, a page at a time:
+/// `next` is the `before` that asks for the following page.
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Result<Json<RequestList>, ApiError> {
+    caller.may(Action::ListOwnRequests)?;
+    let bad = |field: &str| ApiError::BadQuery(FieldError::new(field, ErrorCode::InvalidValue));
+    let Query(query) = query.map_err(|_| bad(""))?;
+    if query.filed_by.as_deref() != Some("me") {
+        return Err(bad("filed_by"));
+    }
+    let limit = match query.limit.as_deref() {
+        None => LIST_DEFAULT,
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=LIST_MAX).contains(n))
+            .ok_or_else(|| bad("limit"))?,
+    };
+    // With --no-auth nobody is anybody: the list is empty, and each device
+    // keeps its own.
+    let Some(filer) = caller.filed_by() else {
+        return Ok(Json(RequestList::default()));
+    };
+    let (ids, more) =
+        db::requests::filed_by_user(&state.db, filer, query.before.as_deref(), limit).await?;
+    let mut requests = Vec::with_capacity(ids.len());
+    for id in &ids {
+        if let Some(request) = db::find_request(&state.db, id).await? {
+            requests.push(request);
+        }
+    }
+    let next = more.then(|| ids.last().cloned()).flatten();
+    Ok(Json(RequestList { requests, next }))
 }

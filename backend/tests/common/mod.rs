@@ -29,6 +29,42 @@ pub struct TestDatabase {
     dir: TempDir,
 }
 
+/// The shared secret that signed-in test servers verify tokens with.
+pub const SECRET: &str = "the-tests-shared-secret-of-forty-bytes!!";
+
+/// A file holding [`SECRET`], in the database's folder.
+pub fn secret_file(database: &TestDatabase) -> PathBuf {
+    let path = database.dir.path().join("jwt-secret");
+    std::fs::write(&path, format!("{SECRET}\n")).unwrap();
+    path
+}
+
+/// An HS256 token with these claims, expiring in ten minutes unless they
+/// say otherwise.
+pub fn token(claims: &Value) -> String {
+    let mut claims = claims.clone();
+    if claims.get("exp").is_none() {
+        claims["exp"] = json!(jsonwebtoken::get_current_timestamp() + 600);
+    }
+    jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+        &claims,
+        &jsonwebtoken::EncodingKey::from_secret(SECRET.as_bytes()),
+    )
+    .unwrap()
+}
+
+/// The claims of a partner's staff member.
+pub fn partner() -> Value {
+    json!({"sub": "partner-1", "name": "Zhang Wei", "email": "zhang.wei@contoso.cn", "role": "partner"})
+}
+
+/// The claims of a user of the seeded customer `beijing-cloud`.
+pub fn customer() -> Value {
+    json!({"sub": "customer-1", "name": "Chen Jie", "email": "chen.jie@beijing-cloud.cn",
+           "role": "customer", "customer_id": "beijing-cloud"})
+}
+
 impl TestDatabase {
     /// Where the servers on this database keep uploaded files.
     pub fn attachments_dir(&self) -> PathBuf {
@@ -91,6 +127,19 @@ pub async fn start() -> TestServer {
     start_with(config).await
 }
 
+/// A server on a fresh database that verifies tokens signed with [`SECRET`]
+/// (`anonymous_customers` lets visitors without one use a public help page).
+pub async fn start_signed(anonymous_customers: bool) -> TestServer {
+    let database = fresh_database().await;
+    let secret = secret_file(&database);
+    let mut config = config(&database.url);
+    config.no_auth = false;
+    config.jwt_secret_file = Some(secret);
+    config.anonymous_customers = anonymous_customers;
+    config.attachments_dir = Some(database.attachments_dir());
+    start_on(database, config).await
+}
+
 /// A server on a fresh database, configured by `configure` from the
 /// database's URL; uploads go to the database's folder unless it says
 /// otherwise.
@@ -100,6 +149,10 @@ pub async fn start_with(configure: impl FnOnce(&str) -> Config) -> TestServer {
     config
         .attachments_dir
         .get_or_insert_with(|| database.attachments_dir());
+    start_on(database, config).await
+}
+
+async fn start_on(database: TestDatabase, config: Config) -> TestServer {
     let (base, task) = serve_with(config).await;
     let db = AnyPool::connect(&database.url).await.unwrap();
     let client = Client::builder()
@@ -133,6 +186,12 @@ pub fn config(url: &str) -> Config {
         rate_limit_per_minute: 0,
         attachments_dir: None,
         orphan_upload_hours: support_backend::config::DEFAULT_ORPHAN_UPLOAD_HOURS,
+        jwt_secret_file: None,
+        jwks_url: None,
+        jwt_issuer: None,
+        jwt_audience: None,
+        no_auth: true,
+        anonymous_customers: false,
     }
 }
 

@@ -1,0 +1,162 @@
+//! Who is asking. The portal vouches for its signed-in user with a JWT that
+//! the widget passes on as `Authorization: Bearer …`; every handler takes a
+//! [`Caller`], so that none can forget to check it, and asks [`access`]
+//! what that caller may do.
+
+pub mod access;
+mod jwks;
+pub mod verify;
+
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap};
+
+pub use access::{Action, Denied};
+pub use verify::{TokenError, Verifier};
+
+use crate::error::ApiError;
+use crate::AppState;
+
+/// The roles a token's `role` claim names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Partner staff: files Partner Center and on-behalf requests.
+    Partner,
+    /// A user of one customer of the partner (`customer_id`).
+    Customer,
+    /// Works on requests (changes their statuses).
+    Agent,
+    /// Manages the catalogue.
+    Admin,
+}
+
+impl Role {
+    pub fn parse(value: &str) -> Option<Role> {
+        match value {
+            "partner" => Some(Role::Partner),
+            "customer" => Some(Role::Customer),
+            "agent" => Some(Role::Agent),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
+    /// The partner's own people, who see every request.
+    pub fn is_staff(self) -> bool {
+        !matches!(self, Role::Customer)
+    }
+}
+
+/// A user whose token verified.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identity {
+    /// A stable id of the user (`sub`).
+    pub sub: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    /// `None` for a role this backend does not know: such a user may do
+    /// nothing.
+    pub role: Option<Role>,
+    /// The customer a `customer` user belongs to.
+    pub customer_id: Option<String>,
+}
+
+/// Who is asking, as far as this request goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Caller {
+    /// The backend runs with `--no-auth`: everyone may do everything.
+    Open,
+    /// No token, on a backend that serves a public help page
+    /// (`--anonymous-customers`).
+    Visitor,
+    /// No token, where one is needed for everything.
+    Anonymous,
+    /// A verified user.
+    User(Identity),
+}
+
+impl Caller {
+    /// What a request filed by this caller stores as its filer.
+    pub fn filed_by(&self) -> Option<&str> {
+        match self {
+            Caller::User(identity) => Some(&identity.sub),
+            _ => None,
+        }
+    }
+
+    /// `Ok` when this caller may do `action`, else the error to answer.
+    pub fn may(&self, action: Action) -> Result<(), ApiError> {
+        access::check(self, action).map_err(ApiError::from)
+    }
+}
+
+/// How the backend tells who is asking.
+#[derive(Debug)]
+pub struct Auth {
+    /// `None` with `--no-auth`.
+    pub verifier: Option<Verifier>,
+    /// Visitors without a token may use the public help page.
+    pub anonymous_customers: bool,
+}
+
+impl Auth {
+    /// The caller of a request with these headers.
+    pub async fn caller(&self, headers: &HeaderMap) -> Result<Caller, TokenError> {
+        let Some(verifier) = &self.verifier else {
+            return Ok(Caller::Open);
+        };
+        let Some(value) = headers.get(header::AUTHORIZATION) else {
+            return Ok(if self.anonymous_customers {
+                Caller::Visitor
+            } else {
+                Caller::Anonymous
+            });
+        };
+        let token = bearer_token(value.as_bytes()).ok_or(TokenError::Malformed)?;
+        verifier.verify(token).await.map(Caller::User)
+    }
+}
+
+/// The token of `Bearer <token>` (the scheme in any case, RFC 7235).
+fn bearer_token(value: &[u8]) -> Option<&str> {
+    let value = std::str::from_utf8(value).ok()?.trim();
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let auth: &Arc<Auth> = &state.auth;
+        auth.caller(&parts.headers).await.map_err(|error| {
+            tracing::debug!("refused a token: {error}");
+            ApiError::Unauthenticated
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bearer_tokens_are_read_from_the_scheme_in_any_case() {
+        assert_eq!(bearer_token(b"Bearer abc.def.ghi"), Some("abc.def.ghi"));
+        assert_eq!(bearer_token(b"bearer  abc "), Some("abc"));
+        assert_eq!(bearer_token(b"Basic dXNlcjpwYXNz"), None);
+        assert_eq!(bearer_token(b"Bearer "), None);
+        assert_eq!(bearer_token(b"Bearer"), None);
+        assert_eq!(bearer_token(b"\xffBearer x"), None);
+    }
+
+    #[test]
+    fn only_customers_are_not_staff() {
+        assert!(Role::Partner.is_staff() && Role::Agent.is_staff() && Role::Admin.is_staff());
+        assert!(!Role::Customer.is_staff());
+        assert_eq!(Role::parse("Partner"), None);
+    }
+}

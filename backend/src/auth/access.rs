@@ -1,0 +1,205 @@
+//! Who may do what: the matrix of `openapi.yaml`'s security section and of
+//! docs, as plain rules. Reading one request or file is decided by
+//! [`may_read`], whose "no" is a 404, so that ids do not reveal what exists.
+
+use support_contract::RequestKind;
+
+use super::{Caller, Identity, Role};
+
+/// Something a caller asks to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// `GET /services`, `/service-health`, `/articles`.
+    ReadHelp,
+    /// `GET /customers`.
+    SearchCustomers,
+    /// `POST /support-requests` of this kind.
+    File(RequestKind),
+    /// `GET /support-requests?filed_by=me`.
+    ListOwnRequests,
+    /// `POST /attachments`.
+    Upload,
+}
+
+/// Why a caller may not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Denied {
+    /// No (usable) token: 401.
+    Unauthenticated,
+    /// A valid token whose role may not: 403.
+    Forbidden,
+}
+
+/// Whether `caller` may do `action`.
+pub fn check(caller: &Caller, action: Action) -> Result<(), Denied> {
+    let allowed = match caller {
+        Caller::Open => true,
+        Caller::Anonymous => return Err(Denied::Unauthenticated),
+        Caller::Visitor => match action {
+            Action::ReadHelp | Action::File(RequestKind::CustomerSelfService) => true,
+            _ => return Err(Denied::Unauthenticated),
+        },
+        Caller::User(identity) => user_may(identity, action),
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+fn user_may(identity: &Identity, action: Action) -> bool {
+    let Some(role) = identity.role else {
+        return false;
+    };
+    match (role, action) {
+        (_, Action::ReadHelp | Action::ListOwnRequests) => true,
+        (Role::Customer, Action::Upload) => identity.customer_id.is_some(),
+        (_, Action::Upload) => true,
+        (Role::Partner | Role::Agent | Role::Admin, Action::SearchCustomers) => true,
+        (Role::Partner, Action::File(RequestKind::PartnerCenter | RequestKind::Customer)) => true,
+        (Role::Customer, Action::File(RequestKind::CustomerSelfService)) => {
+            identity.customer_id.is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Whether `caller` may read a request (or a file of it) that `filed_by`
+/// filed (`None`: filed without a token). Staff read every request; a user
+/// reads their own; a visitor of the public help page reads one filed
+/// without a token, whose random id only its sender was told.
+pub fn may_read(caller: &Caller, filed_by: Option<&str>) -> bool {
+    match caller {
+        Caller::Open => true,
+        Caller::Anonymous => false,
+        Caller::Visitor => filed_by.is_none(),
+        Caller::User(identity) => {
+            identity.role.is_some_and(Role::is_staff) || filed_by == Some(identity.sub.as_str())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Option<Role>, customer_id: Option<&str>) -> Caller {
+        Caller::User(Identity {
+            sub: "u1".into(),
+            name: None,
+            email: None,
+            role,
+            customer_id: customer_id.map(str::to_owned),
+        })
+    }
+
+    const KINDS: [RequestKind; 3] = [
+        RequestKind::PartnerCenter,
+        RequestKind::Customer,
+        RequestKind::CustomerSelfService,
+    ];
+
+    #[test]
+    fn partners_file_their_own_and_on_behalf_requests_and_search_customers() {
+        let partner = user(Some(Role::Partner), None);
+        assert_eq!(check(&partner, Action::SearchCustomers), Ok(()));
+        assert_eq!(
+            check(&partner, Action::File(RequestKind::PartnerCenter)),
+            Ok(())
+        );
+        assert_eq!(check(&partner, Action::File(RequestKind::Customer)), Ok(()));
+        assert_eq!(
+            check(&partner, Action::File(RequestKind::CustomerSelfService)),
+            Err(Denied::Forbidden)
+        );
+    }
+
+    #[test]
+    fn customers_message_their_partner_and_nothing_more() {
+        let customer = user(Some(Role::Customer), Some("contoso"));
+        assert_eq!(check(&customer, Action::ReadHelp), Ok(()));
+        assert_eq!(check(&customer, Action::Upload), Ok(()));
+        assert_eq!(
+            check(&customer, Action::SearchCustomers),
+            Err(Denied::Forbidden)
+        );
+        for kind in KINDS {
+            let expected = match kind {
+                RequestKind::CustomerSelfService => Ok(()),
+                _ => Err(Denied::Forbidden),
+            };
+            assert_eq!(check(&customer, Action::File(kind)), expected, "{kind:?}");
+        }
+        // Without the customer it belongs to, a customer token files nothing.
+        let nobody = user(Some(Role::Customer), None);
+        assert_eq!(
+            check(&nobody, Action::File(RequestKind::CustomerSelfService)),
+            Err(Denied::Forbidden)
+        );
+    }
+
+    #[test]
+    fn agents_and_admins_read_but_do_not_file() {
+        for role in [Role::Agent, Role::Admin] {
+            let staff = user(Some(role), None);
+            assert_eq!(check(&staff, Action::SearchCustomers), Ok(()));
+            for kind in KINDS {
+                assert_eq!(check(&staff, Action::File(kind)), Err(Denied::Forbidden));
+            }
+            assert!(may_read(&staff, Some("someone else")));
+        }
+    }
+
+    #[test]
+    fn an_unknown_role_may_do_nothing() {
+        let stranger = user(None, None);
+        for action in [Action::ReadHelp, Action::Upload, Action::ListOwnRequests] {
+            assert_eq!(check(&stranger, action), Err(Denied::Forbidden));
+        }
+        assert!(!may_read(&stranger, Some("u2")));
+    }
+
+    #[test]
+    fn without_a_token_only_a_public_help_page_lets_visitors_in() {
+        for action in [Action::ReadHelp, Action::SearchCustomers, Action::Upload] {
+            assert_eq!(
+                check(&Caller::Anonymous, action),
+                Err(Denied::Unauthenticated)
+            );
+        }
+        assert_eq!(check(&Caller::Visitor, Action::ReadHelp), Ok(()));
+        assert_eq!(
+            check(
+                &Caller::Visitor,
+                Action::File(RequestKind::CustomerSelfService)
+            ),
+            Ok(())
+        );
+        for action in [
+            Action::SearchCustomers,
+            Action::Upload,
+            Action::ListOwnRequests,
+            Action::File(RequestKind::PartnerCenter),
+            Action::File(RequestKind::Customer),
+        ] {
+            assert_eq!(
+                check(&Caller::Visitor, action),
+                Err(Denied::Unauthenticated)
+            );
+        }
+    }
+
+    #[test]
+    fn requests_are_read_by_their_filer_and_staff_only() {
+        let customer = user(Some(Role::Customer), Some("contoso"));
+        assert!(may_read(&customer, Some("u1")));
+        assert!(!may_read(&customer, Some("u2")));
+        assert!(!may_read(&customer, None));
+        assert!(may_read(&user(Some(Role::Partner), None), Some("u2")));
+        assert!(may_read(&Caller::Visitor, None));
+        assert!(!may_read(&Caller::Visitor, Some("u1")));
+        assert!(!may_read(&Caller::Anonymous, None));
+        assert!(may_read(&Caller::Open, Some("u1")));
+    }
+}
