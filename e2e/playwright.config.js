@@ -1,5 +1,8 @@
 // End-to-end tests: the release build on the demo portal page, served by
-// scripts/serve exactly as `scripts/demo` serves it, on ports of their own.
+// scripts/serve as `scripts/demo` serves it, on ports of their own. Most run
+// against an open backend (AUTH=none), where users type their contact; the
+// identity tests (identity*.spec.js) against the demo as it runs, signed in
+// with its HS256 tokens.
 import { defineConfig } from "@playwright/test";
 
 export const demoPort = Number(process.env.E2E_DEMO_PORT ?? 18080);
@@ -12,6 +15,9 @@ export const cspPort = Number(process.env.E2E_CSP_PORT ?? 18083);
 export const guestPort = Number(process.env.E2E_GUEST_PORT ?? 18084);
 // The demo page with the widget in launcher mode.
 export const launcherPort = Number(process.env.E2E_LAUNCHER_PORT ?? 18085);
+// The demo signed in, as scripts/demo runs it: its portal and backend.
+export const authDemoPort = Number(process.env.E2E_AUTH_DEMO_PORT ?? 18090);
+export const authBackendPort = Number(process.env.E2E_AUTH_BACKEND_PORT ?? 18791);
 
 export default defineConfig({
   testDir: "./tests",
@@ -38,17 +44,32 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "bash ../scripts/serve",
-    env: {
-      DEMO_PORT: String(demoPort),
-      BACKEND_PORT: String(backendPort),
-      DATA_DIR: "target/e2e",
-      ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort},http://127.0.0.1:${guestPort},http://127.0.0.1:${launcherPort}`,
+  webServer: [
+    {
+      command: "bash ../scripts/serve",
+      env: {
+        AUTH: "none",
+        DEMO_PORT: String(demoPort),
+        BACKEND_PORT: String(backendPort),
+        DATA_DIR: "target/e2e",
+        ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort},http://127.0.0.1:${guestPort},http://127.0.0.1:${launcherPort}`,
+      },
+      url: `http://127.0.0.1:${demoPort}/support-widget.js`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
     },
-    url: `http://127.0.0.1:${demoPort}/support-widget.js`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-  },
+    {
+      command: "bash ../scripts/serve",
+      env: {
+        DEMO_PORT: String(authDemoPort),
+        BACKEND_PORT: String(authBackendPort),
+        DATA_DIR: "target/e2e-auth",
+      },
+      url: `http://127.0.0.1:${authDemoPort}/support-widget.js`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+    },
+  ],
 });

@@ -89,8 +89,9 @@ export class SupportWidgetPage {
     if (category) await this.host.locator(`#sw-category${request.category === "technical" ? "" : `-${request.category}`}`).check();
     await this.host.locator("#sw-title").fill(request.title);
     await this.host.locator("#sw-description").fill(request.description);
-    await this.host.locator("#sw-contact-name").fill(request.name);
-    await this.host.locator("#sw-contact-email").fill(request.email);
+    // A signed-in user is not asked for these: leave them out.
+    if (request.name !== undefined) await this.host.locator("#sw-contact-name").fill(request.name);
+    if (request.email !== undefined) await this.host.locator("#sw-contact-email").fill(request.email);
     if (request.phone) await this.host.locator("#sw-contact-phone").fill(request.phone);
     if (request.language) await this.host.locator("#sw-contact-language").selectOption(request.language);
   }

@@ -1,0 +1,42 @@
+// Tokens for the identity tests, from the demo signed in (scripts/serve
+// with its default auth, on the ports playwright.config.js gives it): the
+// demo's own token endpoint, and tokens signed here with the demo's secret
+// that the backend must refuse.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { authBackendPort, authDemoPort } from "../playwright.config.js";
+
+export const authDemo = `http://127.0.0.1:${authDemoPort}`;
+export const authBackend = `http://127.0.0.1:${authBackendPort}`;
+
+// The secret scripts/serve made for that run (DATA_DIR target/e2e-auth).
+const secretFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e-auth/demo-token-secret");
+
+/** A token of the demo's user `as` ("partner" or "customer"), from the
+ *  demo's token endpoint, as the demo pages get it. */
+export async function demoToken(request, as) {
+  const response = await request.get(`${authDemo}/demo-token?as=${as}`);
+  if (response.status() !== 200) throw new Error(`demo-token?as=${as}: ${response.status()}`);
+  return (await response.json()).token;
+}
+
+/** The claims a JWT carries (read, not verified). */
+export function claimsOf(token) {
+  return JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString("utf-8"));
+}
+
+/** `claims` signed with HS256, with the demo's secret unless another is given. */
+export function signToken(claims, secret = fs.readFileSync(secretFile, "utf-8").replace(/\r?\n$/, "")) {
+  const encode = (part) => Buffer.from(JSON.stringify(part)).toString("base64url");
+  const input = `${encode({ alg: "HS256", typ: "JWT" })}.${encode(claims)}`;
+  return `${input}.${crypto.createHmac("sha256", secret).update(input).digest("base64url")}`;
+}
+
+/** `token` as it was an hour and a half ago: its user's, signed with the
+ *  demo's secret, expired an hour ago (far past any leeway). */
+export function expiredToken(token) {
+  const now = Math.floor(Date.now() / 1000);
+  return signToken({ ...claimsOf(token), iat: now - 5400, nbf: now - 5400, exp: now - 3600 });
+}
