@@ -2,7 +2,8 @@
 // scripts/serve as `scripts/demo` serves it, on ports of their own. Most run
 // against an open backend (AUTH=none), where users type their contact; the
 // identity tests (identity*.spec.js) against the demo as it runs, signed in
-// with its HS256 tokens.
+// with its HS256 tokens, and against a portal on an OpenID Connect provider
+// (oidc/server.mjs).
 import { defineConfig } from "@playwright/test";
 
 export const demoPort = Number(process.env.E2E_DEMO_PORT ?? 18080);
@@ -18,6 +19,10 @@ export const launcherPort = Number(process.env.E2E_LAUNCHER_PORT ?? 18085);
 // The demo signed in, as scripts/demo runs it: its portal and backend.
 export const authDemoPort = Number(process.env.E2E_AUTH_DEMO_PORT ?? 18090);
 export const authBackendPort = Number(process.env.E2E_AUTH_BACKEND_PORT ?? 18791);
+// A portal on OpenID Connect: the provider, the portal, its backend.
+export const oidcProviderPort = Number(process.env.E2E_OIDC_PROVIDER_PORT ?? 18092);
+export const oidcPortalPort = Number(process.env.E2E_OIDC_PORTAL_PORT ?? 18093);
+export const oidcBackendPort = Number(process.env.E2E_OIDC_BACKEND_PORT ?? 18792);
 
 export default defineConfig({
   testDir: "./tests",
@@ -67,6 +72,19 @@ export default defineConfig({
         DATA_DIR: "target/e2e-auth",
       },
       url: `http://127.0.0.1:${authDemoPort}/support-widget.js`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+    },
+    {
+      command: "node oidc/server.mjs",
+      env: {
+        OIDC_PROVIDER_PORT: String(oidcProviderPort),
+        OIDC_PORTAL_PORT: String(oidcPortalPort),
+        OIDC_BACKEND_PORT: String(oidcBackendPort),
+        DATA_DIR: "target/e2e-oidc",
+      },
+      url: `http://127.0.0.1:${oidcPortalPort}/support-widget.js`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "ignore",
