@@ -2,7 +2,7 @@
 // checked before upload, uploaded at once, and stored intact.
 import { createHash, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { addWidget, backend, SupportWidgetPage } from "./support-widget-page.js";
+import { addWidget, backend, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
 
 // A 1×1 PNG, as a screenshot stands in.
 const png = Buffer.from(
@@ -651,6 +651,9 @@ test("a backend stricter than the widget says why it refused a file, in the user
 });
 
 test("an upload whose sign-in is refused says to sign in again and tells the page", async ({ page }) => {
+  // The page's own headers carry the sign-in (identity-session.spec.js has
+  // a token provider's).
+  await withoutTokenProvider(page);
   const widget = await openForm(page, "zh-CN");
   await page.evaluate(() => {
     window.__errors = [];

@@ -2,7 +2,7 @@
 // request on the customer's behalf (seeds 001, 003, 004).
 import { expect, test } from "@playwright/test";
 import { demoPort } from "../playwright.config.js";
-import { failWith, SupportWidgetPage } from "./support-widget-page.js";
+import { failWith, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
 
 const flows = {
   "zh-TW": {
@@ -468,6 +468,9 @@ test("a service list that cannot be loaded says so, and Try again loads it", asy
 });
 
 test("a lookup whose sign-in is refused says to sign in again, and the page hears the 401", async ({ page }) => {
+  // The page's own headers carry the sign-in (identity-session.spec.js has
+  // a token provider's).
+  await withoutTokenProvider(page);
   let refused = true;
   await page.route("**/services", (route) =>
     refused

@@ -3,7 +3,7 @@
 // submits. In each case exactly one request is stored, with every character
 // the user typed, and every attempt carried the draft's one Idempotency-Key.
 import { expect, test } from "@playwright/test";
-import { backend, failWith, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
+import { backend, failWith, routeDemoVariant, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
 
 const draftKey = `support-widget:v1:draft:${backend}/:partner:partner-center`;
 
@@ -843,6 +843,9 @@ test("leaving the page right after typing keeps the last keystrokes", async ({ p
 });
 
 test("a refused sign-in (401) says so, keeps what was typed, and the page hears its status", async ({ page, request }) => {
+  // The page's own headers carry the sign-in (identity-session.spec.js has
+  // a token provider's).
+  await withoutTokenProvider(page);
   const widget = new SupportWidgetPage(page);
   await widget.open();
   let refuse = true;

@@ -17,6 +17,13 @@ export async function routeDemoVariant(page, path, edit) {
   });
 }
 
+/** Serves the demo's sign-in script (demo/sign-in.js) empty: the page then
+ *  hands the widget no token provider, as a portal that sends its sign-in
+ *  through setRequestHeaders only. */
+export async function withoutTokenProvider(page) {
+  await page.route("**/sign-in.js", (route) => route.fulfill({ contentType: "text/javascript", body: "" }));
+}
+
 /** Answers the widget's request with `status` and `body` as JSON, as a
  *  backend does (CORS allowing the demo page). */
 export function answerWith(route, status, body, headers = {}) {
