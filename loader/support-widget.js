@@ -86,13 +86,14 @@ const unhint = () => hints.splice(0).forEach((link) => link.remove());
 
 class SupportWidgetElement extends HTMLElement {
   static observedAttributes = ["backend", "audience", "locale", "mode"];
-  #handle = null;
+  #handle;
   #connection = 0;
   #waiting = [];
   // [container, launcher, panel, close] (inline: [container]); a list, not
   // an object, for the loader's size, as the words are.
-  #parts = null;
-  #headers = null;
+  #parts;
+  #headers;
+  #provider;
 
   connectedCallback() {
     const connection = ++this.#connection;
@@ -204,9 +205,9 @@ class SupportWidgetElement extends HTMLElement {
       .then((glue) => {
         if (this.isConnected && connection === this.#connection && !this.#handle) {
           this.#parts[0].replaceChildren();
-          this.#handle = glue.mount(this, this.#parts[0], messages, focus);
-          // Headers outlive a move of the element, which mounts it anew.
-          if (this.#headers) this.#handle.setRequestHeaders(this.#headers);
+          // The token provider and headers outlive a move of the element,
+          // which mounts it anew.
+          this.#handle = glue.mount(this, this.#parts[0], messages, focus, this.#provider, this.#headers);
           for (const call of this.#waiting.splice(0)) call();
         }
       })
@@ -291,8 +292,8 @@ class SupportWidgetElement extends HTMLElement {
   }
 
   /** Closes the panel in launcher mode; inline, back to the start screen. */
-  close() {
-    return this.#parts?.[2] ? Promise.resolve(this.#hide()) : this.#call((widget) => widget.close());
+  async close() {
+    return this.#parts?.[2] ? this.#hide() : this.#call((widget) => widget.close());
   }
 
   /** Fills in { contact, customer, service, category, title }. */
@@ -308,6 +309,14 @@ class SupportWidgetElement extends HTMLElement {
       widget.setLocale(locale);
       locale == null ? this.removeAttribute("locale") : this.setAttribute("locale", locale);
     });
+  }
+
+  /** An async function that gives the signed-in user's token, or none. */
+  async setTokenProvider(provider) {
+    // Kept for the widget, and no intent to load it: pages call this as
+    // they load. (Async: a refusal rejects, as the other calls' do.)
+    this.#provider = provider;
+    this.#handle?.setTokenProvider(provider);
   }
 
   /** Headers for every request to the backend, such as { Authorization }. */

@@ -13,14 +13,62 @@ use crate::{
     host::BackendUrl,
     locale::Locale,
     request::{self, HttpRequest, LoadError, SubmitError},
+    session::{Authorizing, Next},
 };
 
-/// How one widget's requests are sent: the page's extra headers (a session
-/// token, say) and the signal that aborts everything when the element goes.
+mod tokens;
+pub use tokens::Tokens;
+
+/// How one widget's requests are sent: the page's extra headers, its
+/// token provider's tokens, and the signal that aborts everything when the
+/// element goes.
 #[derive(Clone, Default)]
 pub struct Transport {
     pub headers: Vec<(String, String)>,
+    pub tokens: Tokens,
     pub abort: Option<AbortSignal>,
+}
+
+impl Transport {
+    /// The headers of every request: the page's, then the token's.
+    fn page_headers(&self, bearer: Option<&str>) -> Vec<(&str, String)> {
+        let page = self
+            .headers
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.clone()));
+        page.chain(bearer.map(|token| ("Authorization", format!("Bearer {token}"))))
+            .collect()
+    }
+}
+
+/// Sends with the current token, and through a 401 as `Authorizing` says:
+/// `attempt` sends once with the token it is given.
+async fn authorized<F>(
+    transport: &Transport,
+    attempt: impl Fn(Option<String>) -> F,
+) -> Result<Answer, NoAnswer>
+where
+    F: std::future::Future<Output = Result<Answer, NoAnswer>>,
+{
+    let tokens = &transport.tokens;
+    let mut authorizing = Authorizing::default();
+    let mut token = tokens.current().await;
+    loop {
+        let answer = attempt(token.bearer.clone()).await?;
+        let mut next = authorizing.answered(answer.status);
+        if next == Next::Renew {
+            token = tokens.renew(token).await;
+            next = authorizing.renewed(token.bearer.as_deref());
+        }
+        match next {
+            Next::SendAgain => {}
+            Next::Ended => {
+                tokens.end();
+                return Ok(answer);
+            }
+            _ => return Ok(answer),
+        }
+    }
 }
 
 /// The transport failed: no answer arrived (offline, refused, aborted).
@@ -55,6 +103,15 @@ fn with_deadline(abort: Option<&AbortSignal>) -> Option<AbortSignal> {
 
 /// Sends a request and returns the answer.
 async fn send(request: HttpRequest, transport: &Transport) -> Result<Answer, NoAnswer> {
+    authorized(transport, |bearer| send_once(&request, transport, bearer)).await
+}
+
+/// Sends a request once, with `bearer` if any.
+async fn send_once(
+    request: &HttpRequest,
+    transport: &Transport,
+    bearer: Option<String>,
+) -> Result<Answer, NoAnswer> {
     // Built as the browser's own `Request` rather than with gloo-net's
     // builder, which writes a stray `&` after a URL's query (`?query=a&`).
     let init = web_sys::RequestInit::new();
@@ -64,13 +121,16 @@ async fn send(request: HttpRequest, transport: &Transport) -> Result<Answer, NoA
     }
     let headers = web_sys::Headers::new().map_err(|_| NoAnswer)?;
     // The page's headers first, so that the widget's own always win.
-    let own = request.headers.iter().map(|(name, value)| (*name, value));
-    let page = transport
+    let own = request
         .headers
         .iter()
-        .map(|(name, value)| (name.as_str(), value));
-    for (name, value) in page.chain(own) {
-        headers.set(name, value).map_err(|_| NoAnswer)?;
+        .map(|(name, value)| (*name, value.clone()));
+    for (name, value) in transport
+        .page_headers(bearer.as_deref())
+        .into_iter()
+        .chain(own)
+    {
+        headers.set(name, &value).map_err(|_| NoAnswer)?;
     }
     init.set_headers(&headers);
     if let Some(body) = &request.body {
@@ -188,11 +248,28 @@ pub async fn upload_file(
     on_progress: impl Fn(u64) + 'static,
 ) -> Result<Attachment, SubmitError> {
     let request = attachments::upload(&backend, &file.name(), kind);
-    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| SubmitError::Network)?;
+    let on_progress: std::rc::Rc<dyn Fn(u64)> = std::rc::Rc::new(on_progress);
+    let answer = authorized(&transport, |bearer| {
+        upload_once(&request, &file, &transport, bearer, on_progress.clone())
+    })
+    .await
+    .map_err(|NoAnswer| SubmitError::Network)?;
+    attachments::read_uploaded(answer.status, answer.retry_after.as_deref(), &answer.body)
+}
+
+/// Uploads the file once, with `bearer` if any.
+async fn upload_once(
+    request: &HttpRequest,
+    file: &web_sys::File,
+    transport: &Transport,
+    bearer: Option<String>,
+    on_progress: std::rc::Rc<dyn Fn(u64)>,
+) -> Result<Answer, NoAnswer> {
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| NoAnswer)?;
     xhr.open_with_async(request.method, &request.url, true)
-        .map_err(|_| SubmitError::Network)?;
-    for (name, value) in &transport.headers {
-        _ = xhr.set_request_header(name, value);
+        .map_err(|_| NoAnswer)?;
+    for (name, value) in transport.page_headers(bearer.as_deref()) {
+        _ = xhr.set_request_header(name, &value);
     }
     for (name, value) in &request.headers {
         _ = xhr.set_request_header(name, value);
@@ -226,8 +303,7 @@ pub async fn upload_file(
     if let Some(resolve) = &ended {
         xhr.set_onloadend(Some(resolve));
     }
-    xhr.send_with_opt_blob(Some(&file))
-        .map_err(|_| SubmitError::Network)?;
+    xhr.send_with_opt_blob(Some(file)).map_err(|_| NoAnswer)?;
     // Removing the widget aborts the upload like every other request (once
     // it is sent: a send refused leaves no listener behind).
     if let Some(signal) = &transport.abort {
@@ -242,11 +318,13 @@ pub async fn upload_file(
     drop(progress);
     let status = xhr.status().unwrap_or(0);
     if status == 0 {
-        return Err(SubmitError::Network);
+        return Err(NoAnswer);
     }
-    let retry_after = xhr.get_response_header("Retry-After").ok().flatten();
-    let body = xhr.response_text().ok().flatten().unwrap_or_default();
-    attachments::read_uploaded(status, retry_after.as_deref(), &body)
+    Ok(Answer {
+        status,
+        retry_after: xhr.get_response_header("Retry-After").ok().flatten(),
+        body: xhr.response_text().ok().flatten().unwrap_or_default(),
+    })
 }
 
 /// A timer that calls `expired` once [`ANSWER_WITHIN_MS`] pass without a

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
+    api::Tokens,
     components::{FiledAwayNotice, LanguagePicker, MessagesUnavailable, RequestFormState},
     context::WidgetContext,
     controls::{Controls, ControlsSlot},
@@ -17,6 +18,7 @@ use crate::{
         SelfServiceHelp, SelfServiceSolved, ServiceChoice, Solved,
     },
     self_service::{HelpJourney, HelpScreen, HelpStep},
+    session::Session,
 };
 
 /// The attributes of the host element, as signals that the loader updates.
@@ -112,6 +114,8 @@ pub fn Widget(
     let mode = Memo::new(move |_| Mode::parse(mode_attribute.get().as_deref()));
 
     let journey = RwSignal::new(Journey::default());
+    let session = RwSignal::new(Session::None);
+    let tokens = Tokens::new(session);
     let context = WidgetContext {
         locale,
         locales,
@@ -128,10 +132,23 @@ pub fn Widget(
         suggested_service: RwSignal::new(None),
         filed_away: RwSignal::new(Vec::new()),
         request_headers: RwSignal::new(Vec::new()),
+        tokens: StoredValue::new_local(tokens.clone()),
+        session,
         abort: StoredValue::new_local(abort),
         host: StoredValue::new_local(host),
     };
     provide_context(context);
+    // The page hears that its sign-in ended, to sign the user in again:
+    // in English for its developers, as every error event.
+    tokens.when_ended(move || {
+        context.emit(
+            "error",
+            &[
+                ("code", "session_ended".into()),
+                ("message", "the support service refused the sign-in".into()),
+            ],
+        )
+    });
     // Each backend and audience has its own list of filed requests.
     Effect::new(move |_| {
         backend.track();

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use support_contract::{RequestStatus, Service};
 
 use crate::{
-    api::{self, Transport},
+    api::{self, Tokens, Transport},
     filed::Filed,
     host::{Audience, BackendUrl},
     i18n::{self, id, MessageId},
@@ -18,6 +18,7 @@ use crate::{
     locales::Locales,
     request::LoadError,
     self_service::{HelpJourney, HelpStep},
+    session::Session,
     timestamps,
 };
 
@@ -69,6 +70,10 @@ pub struct WidgetContext {
     pub filed_away: RwSignal<Vec<(String, String)>>,
     /// Headers the page asked to send with every request.
     pub request_headers: RwSignal<Vec<(String, String)>>,
+    /// The tokens of the page's token provider, sent with every request.
+    pub tokens: StoredValue<Tokens, LocalStorage>,
+    /// Whom the page has signed in, as its token says.
+    pub session: RwSignal<Session>,
     /// Aborts every request of this widget when the element is removed.
     pub abort: StoredValue<Option<web_sys::AbortSignal>, LocalStorage>,
     /// The `<support-widget>` element, for the events the page listens to.
@@ -145,6 +150,7 @@ impl WidgetContext {
     pub fn transport(self) -> Transport {
         Transport {
             headers: self.request_headers.get_untracked(),
+            tokens: self.tokens.get_value(),
             abort: self.abort.with_value(Clone::clone),
         }
     }
@@ -154,6 +160,7 @@ impl WidgetContext {
     pub fn try_transport(self) -> Option<Transport> {
         Some(Transport {
             headers: self.request_headers.try_get_untracked()?,
+            tokens: self.tokens.try_get_value()?,
             abort: self.abort.try_with_value(Clone::clone)?,
         })
     }

@@ -1,6 +1,6 @@
 //! What the page's scripts can do to a mounted widget, through the methods
 //! the loader puts on the element (`open`, `close`, `prefill`,
-//! `setRequestHeaders`).
+//! `setRequestHeaders`, `setTokenProvider`).
 
 use std::{cell::RefCell, rc::Rc};
 
@@ -141,7 +141,17 @@ impl Controls {
         }
     }
 
+    /// New headers may sign the user in again: a send waiting for that goes.
     pub fn set_request_headers(&self, headers: Vec<(String, String)>) {
         self.context.request_headers.set(headers);
+        self.context
+            .tokens
+            .with_value(|tokens| tokens.signed_in_again());
+    }
+
+    pub fn set_token_provider(&self, provider: Option<js_sys::Function>) {
+        self.context
+            .tokens
+            .with_value(|tokens| tokens.set_provider(provider));
     }
 }

@@ -98,6 +98,20 @@ impl WidgetHandle {
         self.with_controls(|controls| controls.set_request_headers(headers));
         Ok(())
     }
+
+    /// `element.setTokenProvider(provider)`: a function that gives (or
+    /// whose promise gives) the signed-in user's token, or none; none
+    /// (`null` or `undefined`) sends no token.
+    #[wasm_bindgen(js_name = setTokenProvider)]
+    pub fn set_token_provider(&self, provider: JsValue) -> Result<(), JsError> {
+        let provider = match provider.dyn_into::<js_sys::Function>() {
+            Ok(provider) => Some(provider),
+            Err(none) if none.is_undefined() || none.is_null() => None,
+            Err(_) => return Err(refuse(HostApiError::TokenProviderNotFunction)),
+        };
+        self.with_controls(|controls| controls.set_token_provider(provider));
+        Ok(())
+    }
 }
 
 /// The page's `free()` of the handle (the element left the page) removes the
@@ -136,13 +150,17 @@ fn refuse(error: HostApiError) -> JsError {
 /// launcher mode inside the panel). `messages` fetches the messages of a
 /// locale the build left out (see `locales::Fetch`). With `focus`, the first
 /// screen's heading takes focus once it is drawn, which for a locale still
-/// being fetched is after this returns.
+/// being fetched is after this returns. `provider` and `headers` are what
+/// the page gave `setTokenProvider` and `setRequestHeaders` (before a move
+/// of the element, which mounts it anew), if anything.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     container: HtmlElement,
     messages: Option<js_sys::Function>,
     focus: Option<bool>,
+    provider: JsValue,
+    headers: JsValue,
 ) -> Result<WidgetHandle, JsValue> {
     // A panic's message reaches the console, except in the release build,
     // whose panics stop at once without one (README, "Build details"), so
@@ -161,13 +179,20 @@ pub fn mount(
     let mounted = leptos::mount::mount_to(container, move || {
         view! { <Widget attributes=for_view host=element abort controls=slot messages focus/> }
     });
-    Ok(WidgetHandle {
+    let handle = WidgetHandle {
         attributes,
         controls,
         in_flight,
         mounted: Some(Box::new(mounted)),
         panel,
-    })
+    };
+    // What was refused when the page gave it (the console says so again)
+    // is left out.
+    _ = handle.set_token_provider(provider);
+    if !headers.is_undefined() {
+        _ = handle.set_request_headers(headers);
+    }
+    Ok(handle)
 }
 
 /// The page's value as JSON: none (null or undefined) as `{}`; nothing when

@@ -1,5 +1,6 @@
 //! What the host page's scripts may ask of the widget (`element.open()`,
-//! `element.prefill({...})`, `element.setRequestHeaders({...})`), parsed and
+//! `element.prefill({...})`, `element.setRequestHeaders({...})`,
+//! `element.setTokenProvider(provider)`), parsed and
 //! checked as plain data. Anything malformed is refused with a message the
 //! page's developer can act on, and nothing is half applied.
 
@@ -23,6 +24,8 @@ pub enum HostApiError {
     Prefill(String),
     #[error("setRequestHeaders: {0}")]
     Headers(String),
+    #[error("setTokenProvider: the provider is a function that gives a token, or nothing")]
+    TokenProviderNotFunction,
 }
 
 /// Where `open(flow)` takes the user.

@@ -20,6 +20,7 @@ pub mod request;
 pub mod request_form;
 pub mod retry;
 pub mod self_service;
+pub mod session;
 pub mod timestamps;
 pub mod web_url;
 

@@ -1,5 +1,6 @@
 //! Sending a support request until it is filed: retried after failures that
-//! may pass (`retry.rs` decides), held while the browser is offline, always
+//! may pass (`retry.rs` decides), held while the browser is offline or the
+//! page's sign-in has ended, always
 //! with the same `Idempotency-Key`, so however often it is sent the backend
 //! files it once.
 
@@ -25,6 +26,9 @@ pub enum Holding {
     Offline,
     /// An attempt failed; the next one starts in about `seconds`.
     Retrying { seconds: u32, error: SubmitError },
+    /// The page's sign-in ended (a 401 that a fresh token did not mend):
+    /// sent when the page signs the user in again.
+    SignedOut,
 }
 
 /// One wait between attempts, and what ends it.
@@ -158,6 +162,24 @@ impl Sender {
             // The connection went while sending: wait for it, without
             // spending an attempt.
             if error == SubmitError::Network && is_offline() {
+                continue;
+            }
+            // The sign-in ended: wait for the page to sign the user in again
+            // (a new token provider, or headers), without spending one.
+            if let SubmitError::Server { status: 401, .. } = error {
+                let Some(pauses) = self.pauses.try_get_value() else {
+                    return Err(error);
+                };
+                let weak = Rc::downgrade(&pauses);
+                transport.tokens.when_signed_in(move || {
+                    if let Some(pauses) = weak.upgrade() {
+                        end(&pauses, true);
+                    }
+                });
+                if !self.pause(Holding::SignedOut, None).await {
+                    self.holding.try_set(None);
+                    return Err(error);
+                }
                 continue;
             }
             attempt += 1;

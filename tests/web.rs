@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use support_widget::embed::{mount, WidgetHandle};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, ShadowRoot};
@@ -38,7 +38,15 @@ impl Mounted {
         let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         shadow.append_child(&container).unwrap();
         // Built with `bundled-locales`, the widget fetches no messages.
-        let handle = mount(host.clone(), container, None, None).unwrap();
+        let handle = mount(
+            host.clone(),
+            container,
+            None,
+            None,
+            JsValue::UNDEFINED,
+            JsValue::UNDEFINED,
+        )
+        .unwrap();
         Mounted { host, handle }
     }
 
@@ -409,4 +417,260 @@ async fn a_search_without_matches_says_so() {
         widget.attribute(COMBOBOX, "aria-expanded").as_deref(),
         Some("false")
     );
+}
+
+/// The backend, played by the page's `fetch` while a test runs: it files a
+/// request sent with a token it accepts, answers 401 to any other, and
+/// keeps what each request sent (method, URL, Authorization,
+/// Idempotency-Key, body).
+struct FakeBackend {
+    calls: js_sys::Array,
+    original: JsValue,
+}
+
+impl FakeBackend {
+    fn accepting(tokens: &[&str]) -> FakeBackend {
+        let window = web_sys::window().unwrap();
+        let original = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+        let calls = js_sys::Array::new();
+        let accepted: js_sys::Array = tokens
+            .iter()
+            .map(|t| JsValue::from(format!("Bearer {t}")))
+            .collect();
+        let fake = js_sys::Function::new_with_args(
+            "calls, accepted",
+            r#"return async (request) => {
+                const call = {
+                    method: request.method,
+                    url: request.url,
+                    auth: request.headers.get("Authorization"),
+                    key: request.headers.get("Idempotency-Key"),
+                    body: request.method == "POST" ? await request.clone().text() : null,
+                };
+                calls.push(call);
+                const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+                if (!accepted.includes(call.auth)) return json(401, { errors: [{ field: "Authorization", code: "invalid_token" }] });
+                if (call.method == "POST") return json(201, { id: "0d6f4a52-6c43-4c8a-9a39-5d2b7f0e4a11", reference: "SR-000042", status: "submitted", created_at: "2026-11-26T10:00:00Z" });
+                return json(200, { services: [], customers: [], articles: [], incidents: [] });
+            }"#,
+        )
+        .call2(&JsValue::NULL, &calls, &accepted)
+        .unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), &fake).unwrap();
+        FakeBackend { calls, original }
+    }
+
+    /// What the `index`th POST sent, by name (`auth`, `key`, `body`).
+    fn posted(&self, index: usize, what: &str) -> Option<String> {
+        let posts: Vec<JsValue> = self
+            .calls
+            .iter()
+            .filter(|call| js_sys::Reflect::get(call, &"method".into()).unwrap() == "POST")
+            .collect();
+        let post = posts.get(index)?;
+        js_sys::Reflect::get(post, &what.into())
+            .unwrap()
+            .as_string()
+    }
+
+    fn posts(&self) -> usize {
+        (0..)
+            .take_while(|&i| self.posted(i, "method").is_some())
+            .count()
+    }
+}
+
+impl Drop for FakeBackend {
+    fn drop(&mut self) {
+        let window = web_sys::window().unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), &self.original).unwrap();
+    }
+}
+
+/// A JWT naming Ana Ruiz (ana@example.com); `which` tells tokens apart.
+fn ana_token(which: &str) -> String {
+    let payload = "eyJzdWIiOiJ1MSIsIm5hbWUiOiJBbmEgUnVpeiIsImVtYWlsIjoiYW5hQGV4YW1wbGUuY29tIiwicm9sZSI6InBhcnRuZXIifQ";
+    format!("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.{payload}.{which}")
+}
+
+/// A token provider that gives `tokens` one call after another (then none),
+/// and counts its calls in `calls`.
+fn provider(tokens: &[String], calls: &js_sys::Array) -> js_sys::Function {
+    let tokens: js_sys::Array = tokens.iter().map(JsValue::from).collect();
+    js_sys::Function::new_with_args(
+        "tokens, calls",
+        "return async () => { calls.push(1); return tokens[calls.length - 1] ?? null; }",
+    )
+    .call2(&JsValue::NULL, &tokens, calls)
+    .unwrap()
+    .unchecked_into()
+}
+
+/// Fills in the Partner Center form's problem (not its contact).
+async fn describe_a_problem(widget: &Mounted) {
+    widget.open("open-partner-center-request").await;
+    widget.find("#sw-category").expect("category").click();
+    widget.type_into("#sw-title", "Invoices cannot be downloaded");
+    widget.type_into("#sw-description", "The download button does nothing.");
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_signed_in_user_is_not_asked_whom_they_are_and_every_request_carries_the_token() {
+    let backend = FakeBackend::accepting(&[&ana_token("one")]);
+    let asked = js_sys::Array::new();
+    let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
+    widget
+        .handle
+        .set_token_provider(provider(&[ana_token("one")], &asked).into())
+        .ok()
+        .unwrap();
+    settle().await;
+    describe_a_problem(&widget).await;
+    assert!(widget.find("#sw-contact-name").is_none());
+    assert!(widget.find("#sw-contact-email").is_none());
+    assert!(
+        widget.find("#sw-contact-phone").is_some(),
+        "the phone is still asked"
+    );
+    assert_eq!(
+        widget
+            .text("[data-testid=sending-as]")
+            .replace(['\u{2068}', '\u{2069}'], ""),
+        "Sending as Ana Ruiz (ana@example.com)"
+    );
+    widget.find("[data-testid=submit]").unwrap().click();
+    until("the request is filed", || {
+        widget.find("[data-testid=confirmation]").is_some()
+    })
+    .await;
+    assert_eq!(asked.length(), 1, "the provider is asked once");
+    assert_eq!(backend.posts(), 1);
+    assert_eq!(
+        backend.posted(0, "auth"),
+        Some(format!("Bearer {}", ana_token("one")))
+    );
+    let body = backend.posted(0, "body").unwrap();
+    assert!(body.contains(r#""name":"Ana Ruiz""#), "{body}");
+    assert!(body.contains(r#""email":"ana@example.com""#), "{body}");
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_token_is_renewed_once_and_the_request_sent_again_under_its_key() {
+    let backend = FakeBackend::accepting(&[&ana_token("fresh")]);
+    let asked = js_sys::Array::new();
+    let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
+    let tokens = [ana_token("expired"), ana_token("fresh")];
+    widget
+        .handle
+        .set_token_provider(provider(&tokens, &asked).into())
+        .ok()
+        .unwrap();
+    settle().await;
+    describe_a_problem(&widget).await;
+    widget.find("[data-testid=submit]").unwrap().click();
+    until("the request is filed", || {
+        widget.find("[data-testid=confirmation]").is_some()
+    })
+    .await;
+    assert_eq!(asked.length(), 2, "asked again once, after the 401");
+    assert_eq!(backend.posts(), 2);
+    assert_eq!(
+        backend.posted(0, "auth"),
+        Some(format!("Bearer {}", tokens[0]))
+    );
+    assert_eq!(
+        backend.posted(1, "auth"),
+        Some(format!("Bearer {}", tokens[1]))
+    );
+    assert!(backend.posted(0, "key").is_some());
+    assert_eq!(
+        backend.posted(0, "key"),
+        backend.posted(1, "key"),
+        "the same Idempotency-Key"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_ended_session_keeps_the_draft_and_sends_once_the_page_signs_in_again() {
+    let backend = FakeBackend::accepting(&[&ana_token("new")]);
+    let asked = js_sys::Array::new();
+    let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
+    // Heard by the page: the session ended.
+    let heard = js_sys::Array::new();
+    let listener =
+        js_sys::Function::new_with_args("heard", "return (event) => heard.push(event.detail.code)")
+            .call1(&JsValue::NULL, &heard)
+            .unwrap();
+    widget
+        .host
+        .add_event_listener_with_callback("support-widget:error", listener.unchecked_ref())
+        .unwrap();
+    widget
+        .handle
+        .set_token_provider(provider(&[ana_token("expired")], &asked).into())
+        .ok()
+        .unwrap();
+    settle().await;
+    describe_a_problem(&widget).await;
+    widget.find("[data-testid=submit]").unwrap().click();
+    until("the session has ended", || {
+        widget
+            .text("[data-testid=sending-notice]")
+            .contains("Your session has ended: sign in again, then send.")
+    })
+    .await;
+    assert_eq!(asked.length(), 2, "asked again once, which gave no token");
+    assert_eq!(backend.posts(), 1, "not sent again without a fresh token");
+    assert!(heard.includes(&"session_ended".into(), 0), "{heard:?}");
+    assert_eq!(widget.value("#sw-title"), "Invoices cannot be downloaded");
+    assert!(widget.find("[data-testid=confirmation]").is_none());
+
+    // The page signs the user in again: the request goes, once.
+    widget
+        .handle
+        .set_token_provider(provider(&[ana_token("new")], &js_sys::Array::new()).into())
+        .ok()
+        .unwrap();
+    until("the request is filed", || {
+        widget.find("[data-testid=confirmation]").is_some()
+    })
+    .await;
+    assert_eq!(backend.posts(), 2);
+    assert_eq!(
+        backend.posted(1, "auth"),
+        Some(format!("Bearer {}", ana_token("new")))
+    );
+    assert_eq!(backend.posted(0, "key"), backend.posted(1, "key"));
+}
+
+#[wasm_bindgen_test]
+async fn without_a_token_the_form_asks_whom_to_contact_and_sends_no_authorization() {
+    let backend = FakeBackend::accepting(&[]);
+    let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
+    // A provider that gives none is no sign-in.
+    widget
+        .handle
+        .set_token_provider(provider(&[], &js_sys::Array::new()).into())
+        .ok()
+        .unwrap();
+    settle().await;
+    describe_a_problem(&widget).await;
+    assert!(widget.find("[data-testid=sending-as]").is_none());
+    widget.type_into("#sw-contact-name", "Lee");
+    widget.type_into("#sw-contact-email", "lee@example.com");
+    widget.find("[data-testid=submit]").unwrap().click();
+    until("the request was sent", || backend.posts() == 1).await;
+    assert_eq!(backend.posted(0, "auth"), None);
+    assert!(backend
+        .posted(0, "body")
+        .unwrap()
+        .contains(r#""name":"Lee""#));
+}
+
+#[wasm_bindgen_test]
+async fn a_token_provider_that_is_not_a_function_is_refused() {
+    let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
+    assert!(widget.handle.set_token_provider("token".into()).is_err());
+    assert!(widget.handle.set_token_provider(JsValue::NULL).is_ok());
 }

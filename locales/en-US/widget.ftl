@@ -182,6 +182,12 @@ field-service-hint = The service the problem is with, if you know it.
 # The first choice of field-service-label: no service named.
 field-service-not-sure = Not sure
 field-contact-heading = How should we contact you?
+# In place of the name and email fields, when the portal has signed the
+# user in: whom the request goes from.
+# Variables:
+#   $name (String) - the user's name, as the portal's sign-in gives it
+#   $email (String) - the user's email address, as the portal's sign-in gives it
+field-contact-sending-as = Sending as { $name } ({ $email })
 
 ## Validation, shown in the error summary and at the field
 
@@ -314,6 +320,9 @@ submit-retrying-busy-announced = The support service couldn't take the request j
 submit-retry-now = Retry now
 submit-retry-stop = Stop
 submit-offline = You're offline. The request will be sent when the connection returns.
+# While a request waits for the portal to sign the user in again (their
+# sign-in expired or was refused); it is sent once they have.
+submit-session-ended = Your session has ended: sign in again, then send.
 
 ## Escalation guidance: the rules (seeds 002 and 003)
 

@@ -162,6 +162,12 @@ field-service-hint = El servicio con el que tiene el problema, si lo sabe.
 # The first choice of field-service-label: no service named.
 field-service-not-sure = No lo sé
 field-contact-heading = ¿Cómo podemos ponernos en contacto con usted?
+# In place of the name and email fields, when the portal has signed the
+# user in: whom the request goes from.
+# Variables:
+#   $name (String) - the user's name, as the portal's sign-in gives it
+#   $email (String) - the user's email address, as the portal's sign-in gives it
+field-contact-sending-as = Se enviará como { $name } ({ $email })
 
 ## Validation, shown in the error summary and at the field
 
@@ -274,6 +280,9 @@ submit-retrying-busy-announced = El servicio de soporte no ha podido atender la 
 submit-retry-now = Reintentar ahora
 submit-retry-stop = Detener
 submit-offline = No tiene conexión. La solicitud se enviará cuando se recupere la conexión.
+# While a request waits for the portal to sign the user in again (their
+# sign-in expired or was refused); it is sent once they have.
+submit-session-ended = Su sesión ha finalizado: inicie sesión de nuevo y, después, envíe la solicitud.
 
 ## Escalation guidance: the rules (seeds 002 and 003)
 

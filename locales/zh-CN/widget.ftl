@@ -153,6 +153,12 @@ field-service-hint = 如果知道，请选择出现问题的服务。
 # The first choice of field-service-label: no service named.
 field-service-not-sure = 不确定
 field-contact-heading = 我们应如何与你联系？
+# In place of the name and email fields, when the portal has signed the
+# user in: whom the request goes from.
+# Variables:
+#   $name (String) - the user's name, as the portal's sign-in gives it
+#   $email (String) - the user's email address, as the portal's sign-in gives it
+field-contact-sending-as = 将以 { $name }（{ $email }）的身份发送
 
 ## Validation, shown in the error summary and at the field
 
@@ -259,6 +265,9 @@ submit-retrying-busy-announced = 支持服务暂时无法接收请求，稍后�
 submit-retry-now = 立即重试
 submit-retry-stop = 停止
 submit-offline = 你目前处于离线状态。网络恢复后将自动发送请求。
+# While a request waits for the portal to sign the user in again (their
+# sign-in expired or was refused); it is sent once they have.
+submit-session-ended = 你的会话已结束：请重新登录，然后再发送。
 
 ## Escalation guidance: the rules (seeds 002 and 003)
 

@@ -153,6 +153,12 @@ field-service-hint = 如果知道，請選擇發生問題的服務。
 # The first choice of field-service-label: no service named.
 field-service-not-sure = 不確定
 field-contact-heading = 我們該如何與您聯絡？
+# In place of the name and email fields, when the portal has signed the
+# user in: whom the request goes from.
+# Variables:
+#   $name (String) - the user's name, as the portal's sign-in gives it
+#   $email (String) - the user's email address, as the portal's sign-in gives it
+field-contact-sending-as = 將以 { $name }（{ $email }）的身分傳送
 
 ## Validation, shown in the error summary and at the field
 
@@ -259,6 +265,9 @@ submit-retrying-busy-announced = 支援服務暫時無法接收要求，稍後�
 submit-retry-now = 立即重試
 submit-retry-stop = 停止
 submit-offline = 您目前處於離線狀態。網路連線恢復後，將自動傳送要求。
+# While a request waits for the portal to sign the user in again (their
+# sign-in expired or was refused); it is sent once they have.
+submit-session-ended = 您的工作階段已結束：請重新登入，然後再傳送。
 
 ## Escalation guidance: the rules (seeds 002 and 003)
 

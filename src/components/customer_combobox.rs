@@ -52,17 +52,15 @@ pub fn CustomerCombobox(
             }
         });
         let backend = widget.backend.get_untracked();
-        let headers = widget.request_headers.get_untracked();
+        // The widget's own, less its abort: this search's signal ends it.
+        let transport = Transport {
+            abort: signal,
+            ..widget.transport()
+        };
         spawn_local_scoped(async move {
             let found = match backend {
                 _ if text.is_empty() => Ok(Vec::new()),
-                Some(backend) => {
-                    let transport = Transport {
-                        headers,
-                        abort: signal,
-                    };
-                    api::search_customers(backend, text.clone(), transport).await
-                }
+                Some(backend) => api::search_customers(backend, text.clone(), transport).await,
                 None => Err(LoadError::Network),
             };
             if let Err(error) = &found {

@@ -27,12 +27,13 @@ use crate::{
     },
     context::use_widget,
     field_errors::{self, control_id, ServiceFrom},
-    i18n::id,
+    i18n::{self, id},
     journey::Step,
     loaded::Loaded,
     request::{LoadError, SubmitError},
     request_form::{self, RequestTarget},
     screens::Confirmation,
+    session::{Identity, Session},
 };
 
 /// The form's submit button, where focus goes when what had it goes (the
@@ -117,9 +118,12 @@ pub fn RequestForm(
             return;
         }
         let locale = widget.locale.get_untracked();
-        let request =
+        let mut request =
             target.with_untracked(|target| state.typed(locale).to_request(target, locale));
-        let problems = request.validate();
+        let session = widget.session.get_untracked();
+        session.sign(&mut request);
+        let mut problems = request.validate();
+        problems.retain(|problem| session.holds_back(problem));
         let has_problems = !problems.is_empty();
         state.local_errors.set(problems);
         if has_problems {
@@ -169,6 +173,14 @@ pub fn RequestForm(
     } else {
         id::FIELD_TITLE_HINT_SERVICE
     };
+    let asks_contact = Memo::new(move |_| widget.session.with(Session::asks_contact));
+    let sending_as = move || match widget.session.get() {
+        Session::SignedIn(Identity { name, email }) => widget.format(
+            id::FIELD_CONTACT_SENDING_AS,
+            &i18n::args([("name", name.into()), ("email", email.into())]),
+        ),
+        _ => String::new(),
+    };
     let form = move || {
         view! {
             <form
@@ -215,21 +227,30 @@ pub fn RequestForm(
                 <AttachmentsField state=state.attachments error=error_at("attachments")/>
                 <fieldset class="sw-fieldset">
                     <legend class="sw-legend">{widget.text(id::FIELD_CONTACT_HEADING)}</legend>
-                    <TextField
-                        id=control_id("contact.name")
-                        label=id::FIELD_CONTACT_NAME_LABEL
-                        autocomplete="name"
-                        value=state.contact_name
-                        error=error_at("contact.name")
-                    />
-                    <TextField
-                        id=control_id("contact.email")
-                        label=id::FIELD_CONTACT_EMAIL_LABEL
-                        kind="email"
-                        autocomplete="email"
-                        value=state.contact_email
-                        error=error_at("contact.email")
-                    />
+                    // A signed-in user is not asked whom they are: the form
+                    // says whom the request goes from.
+                    {move || if asks_contact.get() {
+                        view! {
+                            <TextField
+                                id=control_id("contact.name")
+                                label=id::FIELD_CONTACT_NAME_LABEL
+                                autocomplete="name"
+                                value=state.contact_name
+                                error=error_at("contact.name")
+                            />
+                            <TextField
+                                id=control_id("contact.email")
+                                label=id::FIELD_CONTACT_EMAIL_LABEL
+                                kind="email"
+                                autocomplete="email"
+                                value=state.contact_email
+                                error=error_at("contact.email")
+                            />
+                        }
+                        .into_any()
+                    } else {
+                        view! { <p data-testid="sending-as">{sending_as}</p> }.into_any()
+                    }}
                     <TextField
                         id=control_id("contact.phone")
                         label=id::FIELD_CONTACT_PHONE_LABEL

@@ -1,6 +1,6 @@
 //! Near the submit button, while a request waits to be sent again (after a
-//! failed attempt) or for the connection: why, the countdown, "Retry now"
-//! and "Stop".
+//! failed attempt), for the connection or for the user to sign in again:
+//! why, the countdown, "Retry now" and "Stop".
 
 use leptos::prelude::*;
 
@@ -34,8 +34,10 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
             _ => None,
         })
     });
+    let signed_out = Memo::new(move |_| sender.holding.with(|h| *h == Some(Holding::SignedOut)));
     let describe = move |holding: Option<Holding>| match holding {
         Some(Holding::Offline) => widget.text(id::SUBMIT_OFFLINE)(),
+        Some(Holding::SignedOut) => widget.text(id::SUBMIT_SESSION_ENDED)(),
         Some(Holding::Retrying { seconds, error }) => match error {
             SubmitError::Server { status, .. } => widget.format(
                 id::SUBMIT_RETRYING_BUSY,
@@ -56,6 +58,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     let announcement = move || match (holding.get(), retrying.get()) {
         (_, Some(true)) => widget.text(id::SUBMIT_RETRYING_BUSY_ANNOUNCED)(),
         (_, Some(false)) => widget.text(id::SUBMIT_RETRYING_UNREACHED_ANNOUNCED)(),
+        (true, None) if signed_out.get() => widget.text(id::SUBMIT_SESSION_ENDED)(),
         (true, None) => widget.text(id::SUBMIT_OFFLINE)(),
         (false, None) => String::new(),
     };

@@ -1,0 +1,167 @@
+//! The page's token provider: asked before the first request, its token
+//! kept until a 401, then asked once more (`session::Authorizing`).
+
+use std::{cell::RefCell, rc::Rc};
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::session::{Identity, Session};
+
+/// One widget's tokens, shared by its transports.
+#[derive(Clone, Default)]
+pub struct Tokens(Rc<RefCell<Keeper>>);
+
+#[derive(Default)]
+struct Keeper {
+    provider: Option<js_sys::Function>,
+    /// The provider's answer (a promise of text, or of none), asked for
+    /// once and shared by the requests that need it meanwhile.
+    token: Option<js_sys::Promise>,
+    /// The session ended, and the page was told; a new provider or new
+    /// headers begin another.
+    ended: bool,
+    /// What waits for the page to sign the user in again.
+    waiting: Vec<Box<dyn FnOnce()>>,
+    /// What the form shows of the user.
+    session: Option<RwSignal<Session>>,
+    /// Tells the page that the session ended.
+    on_ended: Option<Rc<dyn Fn()>>,
+}
+
+/// A token the provider gave, and the answer it came from.
+pub struct Token {
+    from: Option<js_sys::Promise>,
+    pub bearer: Option<String>,
+}
+
+impl Tokens {
+    /// Tokens whose user `session` shows.
+    pub fn new(session: RwSignal<Session>) -> Tokens {
+        let tokens = Tokens::default();
+        tokens.0.borrow_mut().session = Some(session);
+        tokens
+    }
+
+    /// Calls `tell` when a session ends.
+    pub fn when_ended(&self, tell: impl Fn() + 'static) {
+        self.0.borrow_mut().on_ended = Some(Rc::new(tell));
+    }
+
+    /// The page's provider (none: requests go without a token). It is
+    /// asked at once, so that the form knows whom it sends as.
+    pub fn set_provider(&self, provider: Option<js_sys::Function>) {
+        let asking = provider.is_some();
+        {
+            let mut keeper = self.0.borrow_mut();
+            keeper.provider = provider;
+            keeper.token = None;
+            if let Some(session) = keeper.session {
+                session.set(if asking {
+                    Session::Asking
+                } else {
+                    Session::None
+                });
+            }
+        }
+        self.signed_in_again();
+        if asking {
+            let tokens = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                tokens.current().await;
+            });
+        }
+    }
+
+    /// The page gave the widget a new way to sign in (a provider, or
+    /// headers): a send waiting for it goes again.
+    pub fn signed_in_again(&self) {
+        let waiting = {
+            let mut keeper = self.0.borrow_mut();
+            keeper.ended = false;
+            std::mem::take(&mut keeper.waiting)
+        };
+        waiting.into_iter().for_each(|wake| wake());
+    }
+
+    /// Calls `wake` once the page signs the user in again.
+    pub fn when_signed_in(&self, wake: impl FnOnce() + 'static) {
+        self.0.borrow_mut().waiting.push(Box::new(wake));
+    }
+
+    /// The token to send: the provider's kept answer, or its answer now.
+    pub async fn current(&self) -> Token {
+        let from = {
+            let mut keeper = self.0.borrow_mut();
+            let Some(provider) = keeper.provider.clone() else {
+                return Token {
+                    from: None,
+                    bearer: None,
+                };
+            };
+            keeper.token.get_or_insert_with(|| ask(&provider)).clone()
+        };
+        let bearer = JsFuture::from(from.clone())
+            .await
+            .ok()
+            .and_then(|token| token.as_string())
+            .filter(|token| !token.is_empty());
+        // What the form shows follows the provider's answer, but a renewal
+        // that gave none leaves it as it was: the draft waits for the same
+        // user to sign in again.
+        let session = self.0.borrow().session;
+        if let Some(session) = session {
+            match &bearer {
+                Some(token) => {
+                    let identity = Session::SignedIn(Identity::of_token(token));
+                    if session.try_with_untracked(|now| *now != identity) == Some(true) {
+                        session.set(identity);
+                    }
+                }
+                None if session.try_get_untracked() == Some(Session::Asking) => {
+                    session.set(Session::None);
+                }
+                None => {}
+            }
+        }
+        Token {
+            from: Some(from),
+            bearer,
+        }
+    }
+
+    /// A fresh token after `refused` got a 401: asked for unless another
+    /// request has already had a fresh one meanwhile.
+    pub async fn renew(&self, refused: Token) -> Token {
+        {
+            let mut keeper = self.0.borrow_mut();
+            let same = |kept: &js_sys::Promise| refused.from.as_deref() == Some(kept);
+            if keeper.token.as_ref().is_some_and(same) {
+                keeper.token = None;
+            }
+        }
+        self.current().await
+    }
+
+    /// The session ended: the page hears it once, until it signs in again.
+    pub fn end(&self) {
+        let told = {
+            let mut keeper = self.0.borrow_mut();
+            let first = !std::mem::replace(&mut keeper.ended, true);
+            keeper.on_ended.clone().filter(|_| first)
+        };
+        if let Some(tell) = told {
+            tell();
+        }
+    }
+}
+
+/// The provider's answer as a promise: a provider that throws, or whose
+/// promise is rejected, gives no token.
+fn ask(provider: &js_sys::Function) -> js_sys::Promise {
+    match provider.call0(&JsValue::NULL) {
+        Ok(answer) => js_sys::Promise::resolve(&answer),
+        Err(_) => js_sys::Promise::resolve(&JsValue::NULL),
+    }
+}

@@ -1,0 +1,119 @@
+use support_contract::{Contact, ErrorCode, FieldError, NewSupportRequest};
+
+use super::*;
+
+/// The header of an HS256 JWT, and a signature the widget never checks.
+const HEADER: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+const SIGNATURE: &str = "c2lnbmF0dXJl";
+
+fn token(payload: &str) -> String {
+    format!("{HEADER}.{payload}.{SIGNATURE}")
+}
+
+#[test]
+fn an_answer_other_than_401_is_the_requests_answer() {
+    for status in [200, 201, 403, 404, 422, 500] {
+        assert_eq!(Authorizing::default().answered(status), Next::Answered);
+    }
+}
+
+#[test]
+fn a_401_asks_the_provider_again_and_sends_once_more_with_its_token() {
+    let mut authorizing = Authorizing::default();
+    assert_eq!(authorizing.answered(401), Next::Renew);
+    assert_eq!(authorizing.renewed(Some("fresh")), Next::SendAgain);
+    assert_eq!(authorizing.answered(201), Next::Answered);
+}
+
+#[test]
+fn no_fresh_token_ends_the_session() {
+    let mut authorizing = Authorizing::default();
+    assert_eq!(authorizing.answered(401), Next::Renew);
+    assert_eq!(authorizing.renewed(None), Next::Ended);
+}
+
+#[test]
+fn a_second_401_ends_the_session_without_asking_again() {
+    let mut authorizing = Authorizing::default();
+    assert_eq!(authorizing.answered(401), Next::Renew);
+    assert_eq!(authorizing.renewed(Some("fresh")), Next::SendAgain);
+    assert_eq!(authorizing.answered(401), Next::Ended);
+    assert_eq!(authorizing.answered(401), Next::Ended, "never a loop");
+}
+
+#[test]
+fn a_tokens_payload_names_the_user() {
+    let ana = "eyJzdWIiOiJ1MSIsIm5hbWUiOiJBbmEgUnVpeiIsImVtYWlsIjoiYW5hQGV4YW1wbGUuY29tIiwicm9sZSI6InBhcnRuZXIifQ";
+    assert_eq!(
+        Identity::of_token(&token(ana)),
+        Identity {
+            name: "Ana Ruiz".into(),
+            email: "ana@example.com".into()
+        }
+    );
+    // Base64url's own characters (`_` here), and UTF-8 beyond ASCII.
+    let wang = "eyJzdWIiOiJ1MiIsIm5hbWUiOiLnjovlsI_mmI4iLCJlbWFpbCI6InhtQGV4YW1wbGUuY24ifQ";
+    assert_eq!(Identity::of_token(&token(wang)).name, "王小明");
+    assert_eq!(Identity::of_token(&token(wang)).email, "xm@example.cn");
+}
+
+#[test]
+fn a_token_without_claims_or_unreadable_names_nobody() {
+    for token in [
+        token("eyJzdWIiOiJ1MyJ9"),
+        token("not base64!"),
+        token("bm90IGpzb24"),
+        "opaque-session-id".to_owned(),
+        String::new(),
+    ] {
+        assert_eq!(Identity::of_token(&token), Identity::default(), "{token}");
+    }
+}
+
+fn typed_request() -> NewSupportRequest {
+    NewSupportRequest {
+        contact: Contact {
+            name: "typed".into(),
+            email: "typed@example.com".into(),
+            phone: Some("+1 555 0100".into()),
+            ..Contact::default()
+        },
+        ..NewSupportRequest::default()
+    }
+}
+
+#[test]
+fn a_signed_in_users_request_carries_the_tokens_name_and_email() {
+    let session = Session::SignedIn(Identity {
+        name: "Ana Ruiz".into(),
+        email: "ana@example.com".into(),
+    });
+    let mut request = typed_request();
+    session.sign(&mut request);
+    assert_eq!(request.contact.name, "Ana Ruiz");
+    assert_eq!(request.contact.email, "ana@example.com");
+    assert_eq!(request.contact.phone.as_deref(), Some("+1 555 0100"));
+}
+
+#[test]
+fn without_a_token_the_request_carries_what_was_typed() {
+    for session in [Session::None, Session::Asking] {
+        let mut request = typed_request();
+        session.sign(&mut request);
+        assert_eq!(request, typed_request());
+    }
+}
+
+#[test]
+fn only_a_form_that_asks_for_name_and_email_is_held_back_by_them() {
+    let name = FieldError::new("contact.name", ErrorCode::Required);
+    let email = FieldError::new("contact.email", ErrorCode::InvalidEmail);
+    let title = FieldError::new("title", ErrorCode::Required);
+    assert!(Session::None.asks_contact());
+    assert!(Session::None.holds_back(&name) && Session::None.holds_back(&email));
+    for session in [Session::Asking, Session::SignedIn(Identity::default())] {
+        assert!(!session.asks_contact());
+        assert!(!session.holds_back(&name) && !session.holds_back(&email));
+        assert!(session.holds_back(&title));
+    }
+}
