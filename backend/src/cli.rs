@@ -1,12 +1,16 @@
-//! The command line: serving (the default), or `set-status`, which changes a
-//! request's status for demos and tests (the reference backend has no staff
-//! side, and an unauthenticated HTTP endpoint for it would let anyone close
-//! anyone's request).
+//! The command line: serving (the default); `set-status`, which changes a
+//! request's status from an operator's shell; the partner's catalogue in
+//! and out of files (`import`, `export`); and `seed-demo`, the demo's
+//! catalogue.
+
+use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use support_contract::RequestStatus;
 
+use crate::catalogue::{self, Format, Kind};
 use crate::config::Config;
+use crate::db::import::Outcome;
 use crate::db::{self, StatusSet};
 use crate::error::ApiError;
 
@@ -31,6 +35,135 @@ pub enum Command {
     /// Example: support-backend set-status --database-url
     /// sqlite://support-widget.db SR-000001 in_progress --note "Looking into it".
     SetStatus(SetStatus),
+    /// Adds or updates catalogue items from a file: JSON Lines (one object
+    /// a line, shaped as the matching GET answers it) or CSV (a header row
+    /// of the same field names). The whole file is checked first: on any
+    /// bad line nothing is written.
+    ///
+    /// Example: support-backend import customers customers.jsonl
+    Import(Import),
+    /// Writes a catalogue as JSON Lines (to FILE, or standard output), as
+    /// `import` takes it back.
+    Export(Export),
+    /// Loads the demo catalogue (customers, services, service health,
+    /// articles). For the demo and tests: a partner's database holds only
+    /// what the partner imports.
+    SeedDemo,
+}
+
+/// The arguments of `import`.
+#[derive(Clone, Debug, Args)]
+pub struct Import {
+    /// What the file holds.
+    #[arg(value_enum)]
+    pub kind: Kind,
+    /// The file; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The file's format; by default CSV for a name ending in .csv, else
+    /// JSON Lines.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+/// The arguments of `export`.
+#[derive(Clone, Debug, Args)]
+pub struct Export {
+    /// What to write.
+    #[arg(value_enum)]
+    pub kind: Kind,
+    /// The file to write; standard output without one.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// Why `import`, `export` or `seed-demo` failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error(transparent)]
+    Database(#[from] db::ConnectError),
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: nothing was imported:\n{}", lines(.errors))]
+    Invalid {
+        path: String,
+        errors: Vec<crate::catalogue::LineError>,
+    },
+    #[error("{path}: nothing was imported: {source}")]
+    Refused {
+        path: String,
+        source: crate::db::import::ImportError,
+    },
+    #[error("{0}")]
+    Export(#[from] sqlx::Error),
+}
+
+fn lines(errors: &[crate::catalogue::LineError]) -> String {
+    errors
+        .iter()
+        .map(|error| format!("  {error}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Imports `args.file` into the database at `database_url` (created and
+/// migrated if it is a new SQLite file).
+pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, CatalogueError> {
+    let path = args.file.display().to_string();
+    let text = if args.file.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(&args.file)
+    }
+    .map_err(|source| CatalogueError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let format = args.format.unwrap_or_else(|| Format::of_path(&args.file));
+    let items =
+        catalogue::parse(args.kind, format, &text).map_err(|errors| CatalogueError::Invalid {
+            path: path.clone(),
+            errors,
+        })?;
+    let db = db::connect(database_url).await?;
+    let outcome = db::import::import(&db, &items).await;
+    db.close().await;
+    outcome.map_err(|source| CatalogueError::Refused { path, source })
+}
+
+/// Writes the catalogue of `args.kind` from the database at `database_url`.
+pub async fn export(database_url: &str, args: &Export) -> Result<usize, CatalogueError> {
+    let db = db::connect_existing(database_url).await?;
+    let text = db::import::export(&db, args.kind).await;
+    db.close().await;
+    let text = text?;
+    match &args.file {
+        Some(file) => std::fs::write(file, &text).map_err(|source| CatalogueError::Write {
+            path: file.display().to_string(),
+            source,
+        })?,
+        None => print!("{text}"),
+    }
+    Ok(text.lines().count())
+}
+
+/// Loads the demo catalogue into the database at `database_url`.
+pub async fn seed_demo(database_url: &str) -> Result<Vec<(Kind, Outcome)>, CatalogueError> {
+    let db = db::connect(database_url).await?;
+    let outcomes = crate::demo::seed(&db).await;
+    db.close().await;
+    outcomes.map_err(|source| CatalogueError::Refused {
+        path: "the demo catalogue".into(),
+        source,
+    })
 }
 
 /// The arguments of `set-status`.

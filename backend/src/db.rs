@@ -6,6 +6,7 @@ pub mod articles;
 pub mod attachments;
 pub mod catalogue;
 pub mod health;
+pub mod import;
 pub mod keys;
 pub mod requests;
 pub mod status;

@@ -20,10 +20,12 @@
 
 pub mod article_search;
 pub mod auth;
+pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod customer_search;
 pub mod db;
+pub mod demo;
 pub mod dialect;
 pub mod download;
 pub mod error;

@@ -1,8 +1,8 @@
 //! `support-backend`: the reference backend of the support widget.
 //!
 //! Run `support-backend --help` for the flags; every flag can also be set
-//! through an environment variable. `support-backend set-status` changes a
-//! request's status (for demos and tests).
+//! through an environment variable. The commands (`set-status`, `import`,
+//! `export`, `seed-demo`) are listed by `support-backend help`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -18,6 +18,24 @@ async fn main() -> ExitCode {
     match &cli.command {
         None => serve(&cli.config).await,
         Some(Command::SetStatus(args)) => set_status(&cli.config, args).await,
+        Some(Command::Import(args)) => report(
+            cli::import(&cli.config.database_url, args).await,
+            |outcome| format!("{}: {outcome}", args.kind.as_str()),
+        ),
+        Some(Command::Export(args)) => {
+            report(cli::export(&cli.config.database_url, args).await, |n| {
+                format!("{}: {n} exported", args.kind.as_str())
+            })
+        }
+        Some(Command::SeedDemo) => {
+            report(cli::seed_demo(&cli.config.database_url).await, |outcomes| {
+                outcomes
+                    .iter()
+                    .map(|(kind, outcome)| format!("{}: {outcome}", kind.as_str()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
     }
 }
 
@@ -57,6 +75,24 @@ async fn set_status(config: &Config, args: &cli::SetStatus) -> ExitCode {
                 set.change.status.as_str(),
                 set.change.changed_at
             );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("support-backend: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Tells what a command did (on stderr, so that `export` to standard
+/// output stays a clean file), or why it failed.
+fn report<T, E: std::fmt::Display>(
+    result: Result<T, E>,
+    said: impl FnOnce(&T) -> String,
+) -> ExitCode {
+    match result {
+        Ok(value) => {
+            eprintln!("{}", said(&value));
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -2,6 +2,8 @@
 //! applied in the same order, so one schema version means the same tables
 //! on both.
 
+mod common;
+
 use std::path::Path;
 
 use support_backend::db::{POSTGRES_MIGRATOR, SQLITE_MIGRATOR};
@@ -60,4 +62,56 @@ fn the_demo_data_is_identical() {
         };
         assert_eq!(read("sqlite"), read("postgres"), "{name}");
     }
+}
+
+/// A database that an earlier version filled with the demo catalogue loses
+/// the demo rows at its next start, but keeps those its requests name.
+#[tokio::test]
+async fn an_earlier_databases_demo_rows_go_unless_a_request_names_them() {
+    use sqlx::{AnyPool, Connection};
+    use support_backend::dialect::Dialect;
+
+    let database = common::fresh_database().await;
+    sqlx::any::install_default_drivers();
+    let full = match Dialect::from_url(&database.url) {
+        Some(Dialect::Postgres) => &POSTGRES_MIGRATOR,
+        _ => &SQLITE_MIGRATOR,
+    };
+    // The migrations of the version before, which seeded the demo data.
+    let earlier = sqlx::migrate::Migrator {
+        migrations: std::borrow::Cow::Owned(
+            full.iter().filter(|m| m.version < 9).cloned().collect(),
+        ),
+        ..sqlx::migrate::Migrator::DEFAULT
+    };
+    if database.url.starts_with("sqlite:") {
+        std::fs::File::create(database.url.trim_start_matches("sqlite://")).unwrap();
+    }
+    let mut conn = sqlx::AnyConnection::connect(&database.url).await.unwrap();
+    earlier.run(&mut conn).await.unwrap();
+    sqlx::query(
+        "INSERT INTO support_requests (id, seq, reference, kind, title, description,
+             contact_name, contact_email, contact_language, locale, body, customer_id, service_id)
+         VALUES ('r1', 1, 'SR-000001', 'customer', 't', 'd', 'n', 'e@x.cn', 'en-US', 'en-US', '{}',
+                 'beijing-cloud', 'azure')",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    conn.close().await.unwrap();
+
+    let db = support_backend::db::connect(&database.url).await.unwrap();
+    let pool: &AnyPool = db.pool();
+    let ids = |table: &'static str| async move {
+        let rows: Vec<(String,)> = sqlx::query_as(&format!("SELECT id FROM {table} ORDER BY id"))
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        rows.into_iter().map(|(id,)| id).collect::<Vec<_>>()
+    };
+    assert_eq!(ids("customers").await, ["beijing-cloud"]);
+    assert_eq!(ids("services").await, ["azure"]);
+    assert!(ids("articles").await.is_empty());
+    assert!(ids("service_health_items").await.is_empty());
+    db.close().await;
 }

@@ -13,7 +13,7 @@
 //   signs its users in with the authorization code flow (PKCE) at /login and
 //   hands the page the user's access token at /demo-token, where the demo's
 //   own sign-in script (demo/sign-in.js) asks for it.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
@@ -186,6 +186,13 @@ const providerServer = http.createServer(provider.callback());
 await listen(providerServer, providerPort);
 
 await fs.mkdir(dataDir, { recursive: true });
+// The demo's catalogue: the migrations hold none.
+const seeded = spawnSync(
+  path.join(root, "target/release/support-backend"),
+  ["seed-demo", "--database-url", `sqlite://${dataDir}/support-widget.db`],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);
+if (seeded.status !== 0) throw new Error("support-backend seed-demo failed");
 const backendProcess = spawn(
   path.join(root, "target/release/support-backend"),
   [

@@ -121,8 +121,8 @@ impl Drop for TestServer {
     }
 }
 
-/// A server on a fresh database, without a rate limit (every test posts
-/// from 127.0.0.1).
+/// A server on a fresh database with the demo catalogue, without a rate
+/// limit (every test posts from 127.0.0.1).
 pub async fn start() -> TestServer {
     start_with(config).await
 }
@@ -153,6 +153,25 @@ pub async fn start_with(configure: impl FnOnce(&str) -> Config) -> TestServer {
 }
 
 async fn start_on(database: TestDatabase, config: Config) -> TestServer {
+    let server = start_empty_on(database, config).await;
+    let db = support_backend::db::connect(server.database_url())
+        .await
+        .unwrap();
+    support_backend::demo::seed(&db).await.unwrap();
+    db.close().await;
+    server
+}
+
+/// A server on a fresh database with no catalogue: no customers, services,
+/// health items or articles until they are imported.
+pub async fn start_empty() -> TestServer {
+    let database = fresh_database().await;
+    let mut config = config(&database.url);
+    config.attachments_dir = Some(database.attachments_dir());
+    start_empty_on(database, config).await
+}
+
+async fn start_empty_on(database: TestDatabase, config: Config) -> TestServer {
     let (base, task) = serve_with(config).await;
     let db = AnyPool::connect(&database.url).await.unwrap();
     let client = Client::builder()

@@ -1,0 +1,146 @@
+//! The partner's catalogue (customers, services, service health, articles)
+//! as files: JSON Lines or CSV, each item shaped as the matching `GET`
+//! answers it. A file is read and checked whole before anything is written,
+//! so a bad line leaves the database as it was; the errors name their lines.
+
+mod items;
+
+use std::fmt;
+
+pub use items::{ArticleItem, CustomerItem, HealthItem, ServiceItem};
+
+/// What a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    Customers,
+    Services,
+    Articles,
+    Health,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Customers,
+        Kind::Services,
+        Kind::Articles,
+        Kind::Health,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Customers => "customers",
+            Kind::Services => "services",
+            Kind::Articles => "articles",
+            Kind::Health => "health",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.as_str() == value)
+    }
+}
+
+/// How a file is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object a line (`.jsonl`, `.ndjson`).
+    #[default]
+    Jsonl,
+    /// A header row of field names, then one item a row (`.csv`).
+    Csv,
+}
+
+impl Format {
+    /// The format a file's name says, JSON Lines unless it ends in `.csv`.
+    pub fn of_path(path: &std::path::Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("csv") => Format::Csv,
+            _ => Format::Jsonl,
+        }
+    }
+}
+
+/// The items of one file, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Items {
+    Customers(Vec<Lined<CustomerItem>>),
+    Services(Vec<Lined<ServiceItem>>),
+    Articles(Vec<Lined<ArticleItem>>),
+    Health(Vec<Lined<HealthItem>>),
+}
+
+impl Items {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Items::Customers(_) => Kind::Customers,
+            Items::Services(_) => Kind::Services,
+            Items::Articles(_) => Kind::Articles,
+            Items::Health(_) => Kind::Health,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Items::Customers(items) => items.len(),
+            Items::Services(items) => items.len(),
+            Items::Articles(items) => items.len(),
+            Items::Health(items) => items.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// An item and the line it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lined<T> {
+    pub line: usize,
+    pub item: T,
+}
+
+/// What is wrong with one line (0: the file as a whole).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            0 => write!(f, "{}", self.message),
+            line => write!(f, "line {line}: {}", self.message),
+        }
+    }
+}
+
+/// The most errors reported for one file: enough to fix a systematic
+/// mistake, short enough to read.
+pub const ERRORS_SHOWN: usize = 20;
+
+/// Reads and checks a whole file of `kind`. Every line is checked; the
+/// errors come in line order.
+pub fn parse(kind: Kind, format: Format, text: &str) -> Result<Items, Vec<LineError>> {
+    match kind {
+        Kind::Customers => items::read(format, text).map(Items::Customers),
+        Kind::Services => items::read(format, text).map(Items::Services),
+        Kind::Articles => items::read(format, text).map(Items::Articles),
+        Kind::Health => items::read(format, text).map(Items::Health),
+    }
+}
+
+/// Writes items as JSON Lines, as `export` does.
+pub fn to_jsonl<T: serde::Serialize>(items: &[T]) -> String {
+    let mut out = String::new();
+    for item in items {
+        // Plain data: serializing cannot fail.
+        out.push_str(&serde_json::to_string(item).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
