@@ -20,6 +20,9 @@ use crate::{
     json::{FromJson, Invalid, Object, ToJson, Value},
 };
 
+mod account;
+pub use account::{device_list, AccountList, Listed};
+
 /// How many filed requests the list keeps; the oldest go first.
 pub const KEPT: usize = 20;
 

@@ -9,8 +9,8 @@ mod lookups;
 mod submission;
 
 pub use lookups::{
-    may_have_more, read_articles, read_customers, read_health, read_services, read_status,
-    web_link, LoadError,
+    may_have_more, read_articles, read_customers, read_filed_by_me, read_health, read_services,
+    read_status, web_link, LoadError,
 };
 pub use submission::{parse_retry_after, read_created, SubmitError};
 
@@ -148,6 +148,15 @@ pub fn request_status(backend: &BackendUrl, id: &str) -> HttpRequest {
         url = parsed.href();
     }
     get(url)
+}
+
+/// `GET {backend}/support-requests?filed_by=me&before=`: a page of the
+/// signed-in user's own requests, the first or (`before`, the previous
+/// page's `next`) the one after.
+pub fn filed_by_me(backend: &BackendUrl, before: Option<&str>) -> HttpRequest {
+    let mut pairs = vec![("filed_by", "me")];
+    pairs.extend(before.map(|before| ("before", before)));
+    get(with_query(backend.endpoint("support-requests"), &pairs))
 }
 
 /// `url` with `pairs` appended to its query, each encoded.

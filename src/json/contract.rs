@@ -8,7 +8,7 @@
 use support_contract::{
     Attachment, Category, Contact, ContactLanguage, CreatedRequest, CustomerRef, ErrorBody,
     ErrorCode, Escalation, FieldError, HealthKind, HealthStatus, NewSupportRequest, RequestKind,
-    RequestStatus, Severity, StatusChange, StoredRequest,
+    RequestList, RequestStatus, Severity, StatusChange, StoredRequest,
 };
 
 use super::{FromJson, Invalid, Object, ToJson, Value};
@@ -173,6 +173,17 @@ impl FromJson for StoredRequest {
             request: value.field("request")?,
             history: value.field_or_default("history")?,
             attachments: value.field_or_default("attachments")?,
+        })
+    }
+}
+
+impl FromJson for RequestList {
+    /// A request this version cannot read (a newer backend's status) is
+    /// left out of the page rather than refusing the rest of it.
+    fn from_json(value: &Value) -> Result<RequestList, Invalid> {
+        Ok(RequestList {
+            requests: value.readable_items("requests")?,
+            next: value.field("next")?,
         })
     }
 }

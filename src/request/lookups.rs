@@ -1,9 +1,9 @@
 //! What the answers to the widget's lookups (customers, services, service
-//! health, articles, a request's status) mean.
+//! health, articles, a request's status, the user's requests) mean.
 
 use support_contract::{
-    limits, Article, ArticleList, Customer, CustomerList, HealthIncident, HealthStatus, Service,
-    ServiceList, StoredRequest,
+    limits, Article, ArticleList, Customer, CustomerList, HealthIncident, HealthStatus,
+    RequestList, Service, ServiceList, StoredRequest,
 };
 use thiserror::Error;
 
@@ -111,6 +111,16 @@ pub fn read_status(status: u16, body: &str, id: &str) -> Result<StoredRequest, L
                 .ok_or(LoadError::BadResponse)
         }),
     }
+}
+
+/// Reads the answer to `GET /support-requests?filed_by=me`, each
+/// reference as `read_status` gives it.
+pub fn read_filed_by_me(status: u16, body: &str) -> Result<RequestList, LoadError> {
+    let mut list: RequestList = read_list(status, body)?;
+    for stored in &mut list.requests {
+        stored.reference = plain_reference(std::mem::take(&mut stored.reference));
+    }
+    Ok(list)
 }
 
 /// A link the widget may open: an absolute `https:` or `http:` URL, never

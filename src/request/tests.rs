@@ -270,3 +270,28 @@ fn only_a_missing_path_or_method_says_the_backend_address_is_wrong() {
         assert!(!no_service_at(status), "{status}");
     }
 }
+
+#[test]
+fn the_users_requests_are_asked_for_page_by_page() {
+    assert_eq!(
+        filed_by_me(&backend(), None).url,
+        "https://portal.example.com/api/support/support-requests?filed_by=me"
+    );
+    let next = filed_by_me(&backend(), Some("3f2b&x=1"));
+    assert_eq!(next.method, "GET");
+    assert_eq!(
+        next.url,
+        "https://portal.example.com/api/support/support-requests?filed_by=me&before=3f2b%26x%3D1"
+    );
+}
+
+#[test]
+fn a_page_of_the_users_requests_is_read_with_plain_references() {
+    let page = r#"{"requests":[{"id":"a1","reference":"\u202eSR-000123","status":"in_progress","created_at":"2026-11-22T10:00:00Z","request":{"kind":"partner_center","category":"billing","title":"t","description":"d","contact":{"name":"n","email":"e@example.com"}}}],"next":"a1"}"#;
+    let list = read_filed_by_me(200, page).unwrap();
+    assert_eq!(list.requests[0].reference, "SR-000123");
+    assert_eq!(list.requests[0].status, RequestStatus::InProgress);
+    assert_eq!(list.next.as_deref(), Some("a1"));
+    assert_eq!(read_filed_by_me(200, "{}"), Err(LoadError::BadResponse));
+    assert_eq!(read_filed_by_me(401, ""), Err(LoadError::Server(401)));
+}

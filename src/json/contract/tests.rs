@@ -186,3 +186,63 @@ fn an_unknown_error_code_reads_as_unknown_and_a_wrong_name_is_refused() {
         );
     }
 }
+
+fn stored(id: &str, request: NewSupportRequest) -> StoredRequest {
+    StoredRequest {
+        id: id.into(),
+        reference: format!("SR-{id}"),
+        status: RequestStatus::Resolved,
+        created_at: "2026-11-23T10:00:00Z".into(),
+        request,
+        history: Vec::new(),
+        attachments: Vec::new(),
+    }
+}
+
+#[test]
+fn a_page_of_the_users_requests_is_read_as_the_backend_writes_it() {
+    let requests: Vec<_> = requests()
+        .into_iter()
+        .enumerate()
+        .map(|(n, request)| stored(&format!("r-{n}"), request))
+        .collect();
+    // A page with more after it, the last page, and an empty list.
+    agrees_with_serde(
+        &RequestList {
+            requests: requests.clone(),
+            next: Some("r-2".into()),
+        },
+        None,
+    );
+    agrees_with_serde(
+        &RequestList {
+            requests,
+            next: None,
+        },
+        None,
+    );
+    agrees_with_serde(&RequestList::default(), None);
+}
+
+#[test]
+fn a_request_of_a_page_that_cannot_be_read_is_left_out_not_the_page() {
+    let readable = serde_json::to_string(&stored("r-1", requests().remove(0))).unwrap();
+    let newer = readable.replace(r#""status":"resolved""#, r#""status":"on_hold""#);
+    let text = format!(r#"{{"requests":[{newer},{readable}],"next":"r-1"}}"#);
+    let list: RequestList = json::from_str(&text).unwrap();
+    assert_eq!(list.requests.len(), 1);
+    assert_eq!(list.requests[0].id, "r-1");
+    assert_eq!(list.next.as_deref(), Some("r-1"));
+    for text in [
+        format!(r#"{{"requests":[{newer}]}}"#),
+        r#"{"requests":{}}"#.to_owned(),
+        r#"{"next":"r-1"}"#.to_owned(),
+        r#"{"requests":[],"next":7}"#.to_owned(),
+    ] {
+        assert!(json::from_str::<RequestList>(&text).is_err(), "{text}");
+        assert!(
+            serde_json::from_str::<RequestList>(&text).is_err(),
+            "{text}"
+        );
+    }
+}
