@@ -2,7 +2,7 @@
 
 use support_contract::{
     Article, Attachment, CreatedRequest, Customer, FileKind, HealthIncident, NewSupportRequest,
-    Service, StoredRequest,
+    RequestList, Service, StoredRequest,
 };
 use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
@@ -236,6 +236,17 @@ pub async fn request_status(
         request::read_status(status, body, &id)
     })
     .await
+}
+
+/// A page of the signed-in user's own requests: the first, or the one
+/// `before` the previous page's `next`.
+pub async fn filed_by_me(
+    backend: BackendUrl,
+    before: Option<String>,
+    transport: Transport,
+) -> Result<RequestList, LoadError> {
+    let request = request::filed_by_me(&backend, before.as_deref());
+    load(request, &transport, request::read_filed_by_me).await
 }
 
 /// Uploads one file with `XMLHttpRequest`, the one browser API that reports

@@ -430,6 +430,18 @@ time-unknown = (time unknown)
 filed-on = Filed { $time }
 # In the list of filed requests, where a request's status would be, when it couldn't be loaded.
 filed-status-unavailable = Status couldn't be loaded
+# Signed in: the list is the user's own, kept by the support service, with the requests filed from this device.
+filed-account-intro = Your requests from every device you sign in on, and those filed from this one. Their status comes from the support service.
+filed-account-empty = You haven't filed any requests yet.
+# While the signed-in user's list is loading from the support service.
+filed-account-loading = Loading your requests…
+# Passed as $what to load-failed-network or load-failed-service; this device's own list is shown meanwhile.
+filed-account-failed = Your requests couldn't all be loaded, so some may be missing here.
+# Loads the next page of the signed-in user's requests.
+filed-show-more = Show more
+# Signed in: forgets only the list kept on this device; the support service keeps the user's own.
+filed-device-clear = Forget this device's list
+filed-device-cleared = This device no longer keeps a list. The requests you filed while signed in are still listed by the support service.
 status-heading = Request status
 status-loading = Loading the request's status…
 status-failed = The request's status couldn't be loaded.

@@ -3,7 +3,7 @@
 //! backend last gave for each.
 
 use leptos::prelude::*;
-use support_contract::{RequestStatus, StoredRequest};
+use support_contract::{RequestList, RequestStatus, StoredRequest};
 
 use super::WidgetContext;
 use crate::{
@@ -71,6 +71,23 @@ impl WidgetContext {
         let asked_at = js_sys::Date::now();
         let answer = api::request_status(backend, id, transport).await;
         if let Ok(stored) = &answer {
+            self.saw_status(&stored.id, stored.status, asked_at);
+        }
+        answer
+    }
+
+    /// A page of the signed-in user's own requests from the backend
+    /// (`GET /support-requests?filed_by=me`), each status kept as the
+    /// latest seen of its request.
+    pub async fn filed_by_me(
+        self,
+        backend: BackendUrl,
+        before: Option<String>,
+        transport: Transport,
+    ) -> Result<RequestList, LoadError> {
+        let asked_at = js_sys::Date::now();
+        let answer = api::filed_by_me(backend, before, transport).await;
+        for stored in answer.iter().flat_map(|list| &list.requests) {
             self.saw_status(&stored.id, stored.status, asked_at);
         }
         answer

@@ -1,61 +1,118 @@
-use leptos::prelude::*;
+mod account_pages;
 
+use leptos::prelude::*;
+use support_contract::RequestStatus;
+
+use self::account_pages::use_account_pages;
 use crate::{
-    components::{BackButton, ScreenHeading, UndoNotice},
+    components::{BackButton, LoadFailure, ScreenHeading, UndoNotice},
     context::{use_widget, ForgottenFiled, RemovedFiled},
-    filed::FiledRequest,
+    filed::{device_list, FiledRequest, Listed},
     i18n::{self, id},
     journey::Step,
     loaded::Loaded,
     screens::request_status::status_label,
 };
 
-/// The requests filed from this device, each with its current status, and
-/// the way to forget the list.
+/// The requests filed, each with its current status, and the way to forget
+/// this device's list. Signed in, the list is the user's from the backend,
+/// page by page, with what this device filed that it does not list yet;
+/// signed out, or while the backend's cannot be had, it is the device's.
 #[component]
 pub fn FiledRequests() -> impl IntoView {
     let widget = use_widget();
+    let account = use_account_pages(widget);
+    let signed_in = account.signed_in;
     // The list "Forget this list" took, or the request "Remove it from this
     // list" took on its status screen, until its Undo or the screen goes.
     let forgotten = RwSignal::new(None::<ForgottenFiled>);
     let removed = RwSignal::new(widget.removed_filed.write_untracked().take());
     let undoable = move || forgotten.with(Option::is_some) || removed.with(Option::is_some);
-    let requests = move || widget.filed.with(|filed| filed.requests.clone());
+    let requests = move || match account.list.get() {
+        Some(list) => widget.filed.with(|device| list.shown(device)),
+        None => widget.filed.with(device_list),
+    };
+    let kept_here = move || widget.filed.with(|filed| !filed.requests.is_empty());
+    let pick = |signed_in: bool, account, device| if signed_in { account } else { device };
+    let more = move |_| {
+        if !account.pending.get_untracked() {
+            account.load_more.run(());
+        }
+    };
+    let pending = move || {
+        account.pending.get().then(|| {
+            view! { <p role="status" data-testid="filed-loading">{widget.text(id::FILED_ACCOUNT_LOADING)}</p> }
+        })
+    };
+    let failure = move || {
+        account.failed.get().map(|error| {
+            let on_retry = account.load_more;
+            view! {
+                <div data-testid="filed-failed">
+                    <LoadFailure message=id::FILED_ACCOUNT_FAILED error on_retry/>
+                </div>
+            }
+        })
+    };
+    let show_more = move || {
+        let more_to_load = account
+            .list
+            .with(|list| list.as_ref().is_some_and(|l| l.next.is_some()));
+        (more_to_load && account.failed.with(Option::is_none)).then(|| {
+            view! {
+                <button type="button" class="sw-button sw-button-secondary" data-testid="filed-more" on:click=more>
+                    {widget.text(id::FILED_SHOW_MORE)}
+                </button>
+            }
+        })
+    };
     let screen = view! {
         <section class="sw-screen" data-testid="filed-requests">
             <BackButton/>
             <ScreenHeading>{widget.text(id::FILED_HEADING)}</ScreenHeading>
-            <p class="sw-intro">{widget.text(id::FILED_INTRO)}</p>
+            <p class="sw-intro">
+                {move || widget.text(pick(signed_in.get(), id::FILED_ACCOUNT_INTRO, id::FILED_INTRO))()}
+            </p>
             {move || {
                 let requests = requests();
+                let quiet = undoable() || account.pending.get() || account.failed.with(Option::is_some);
                 if requests.is_empty() {
-                    (!undoable())
-                        .then(|| view! { <p data-testid="filed-empty">{widget.text(id::FILED_EMPTY)}</p> })
+                    (!quiet)
+                        .then(|| view! {
+                            <p data-testid="filed-empty">
+                                {widget.text(pick(signed_in.get(), id::FILED_ACCOUNT_EMPTY, id::FILED_EMPTY))}
+                            </p>
+                        })
                         .into_any()
                 } else {
                     view! {
                         <ul class="sw-choices">
                             {requests
                                 .into_iter()
-                                .map(|request| view! { <FiledItem request/> })
+                                .map(|Listed { request, status }| view! { <FiledItem request status/> })
                                 .collect_view()}
                         </ul>
-                        <button
-                            type="button"
-                            class="sw-button sw-button-secondary"
-                            data-testid="filed-clear"
-                            on:click=move |_| {
-                                removed.set(None);
-                                forgotten.set(Some(widget.clear_filed()));
-                                widget.focus_when_drawn("[data-testid=filed-undo]");
-                            }
-                        >
-                            {widget.text(id::FILED_CLEAR)}
-                        </button>
                     }
                     .into_any()
                 }
             }}
+            {pending}
+            {failure}
+            {show_more}
+            {move || kept_here().then(|| view! {
+                <button
+                    type="button"
+                    class="sw-button sw-button-secondary"
+                    data-testid="filed-clear"
+                    on:click=move |_| {
+                        removed.set(None);
+                        forgotten.set(Some(widget.clear_filed()));
+                        widget.focus_when_drawn("[data-testid=filed-undo]");
+                    }
+                >
+                    {widget.text(pick(signed_in.get(), id::FILED_DEVICE_CLEAR, id::FILED_CLEAR))}
+                </button>
+            })}
             // Not a live region: focus goes to Undo, which reads the
             // notice as its description, once.
             <div>
@@ -68,8 +125,11 @@ pub fn FiledRequests() -> impl IntoView {
                                     widget.restore_filed(list);
                                 }
                             });
+                            let text = Signal::derive(move || {
+                                widget.text(pick(signed_in.get(), id::FILED_DEVICE_CLEARED, id::FILED_CLEARED))()
+                            });
                             view! {
-                                <UndoNotice text=Signal::derive(widget.text(id::FILED_CLEARED)) testid="filed-cleared" undo_testid="filed-undo" on_undo/>
+                                <UndoNotice text testid="filed-cleared" undo_testid="filed-undo" on_undo/>
                             }
                         })
                 }}
@@ -94,34 +154,45 @@ pub fn FiledRequests() -> impl IntoView {
         widget.focus_when_drawn("[data-testid=filed-removed-undo]");
     } else if let Some(viewed) = widget.journey.with_untracked(|j| j.status_of.clone()) {
         if widget.navigated.get_untracked() {
-            // The id is the backend's: quoted as a CSS string.
-            let quoted = viewed.replace('\\', "\\\\").replace('"', "\\\"");
-            widget.focus_when_drawn(&format!(
-                "[data-testid=filed-request][data-request-id=\"{quoted}\"]"
-            ));
+            widget.focus_when_drawn(&item_selector(&viewed));
         }
     }
     screen
 }
 
+/// The list's item for request `id`.
+fn item_selector(id: &str) -> String {
+    // The id is the backend's: quoted as a CSS string.
+    let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("[data-testid=filed-request][data-request-id=\"{quoted}\"]")
+}
+
 /// One filed request: what it was about, when, and its status now.
 #[component]
-fn FiledItem(request: FiledRequest) -> impl IntoView {
+fn FiledItem(
+    request: FiledRequest,
+    /// Its status as the backend's list gave it; asked for when none.
+    status: Option<RequestStatus>,
+) -> impl IntoView {
     let widget = use_widget();
     let request_id = request.id.clone();
-    let status = Loaded::new(move || {
-        let backend = widget.backend.get();
-        let transport = widget.transport();
-        let request_id = request_id.clone();
-        async move {
-            let backend = backend?;
-            widget
-                .request_status(backend, request_id, transport)
-                .await
-                .ok()
-                .map(|stored| stored.status)
-        }
+    let listed = status;
+    let loaded = listed.is_none().then(|| {
+        Loaded::new(move || {
+            let backend = widget.backend.get();
+            let transport = widget.transport();
+            let request_id = request_id.clone();
+            async move {
+                let backend = backend?;
+                widget
+                    .request_status(backend, request_id, transport)
+                    .await
+                    .ok()
+                    .map(|stored| stored.status)
+            }
+        })
     });
+    let status = move || listed.map(Some).or_else(|| loaded.and_then(|l| l.get()));
     let created_at = request.created_at.clone();
     let filed_on = move || {
         widget.format(
@@ -145,7 +216,7 @@ fn FiledItem(request: FiledRequest) -> impl IntoView {
                     {filed_on}
                 </span>
                 <span class="sw-choice-text" data-testid="filed-status">
-                    {move || match status.get() {
+                    {move || match status() {
                         Some(Some(status)) => widget.text(status_label(status))(),
                         Some(None) => widget.text(id::FILED_STATUS_UNAVAILABLE)(),
                         None => String::new(),

@@ -5,6 +5,7 @@ use crate::{
     context::use_widget,
     i18n::{id, MessageId},
     journey::Step,
+    session::Session,
 };
 
 /// What the partner needs help with: the choice of flows, and the requests
@@ -31,7 +32,14 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
             }
         })
     };
-    let has_filed = move || widget.filed.with(|filed| !filed.requests.is_empty());
+    // Signed in, the backend keeps the user's list, which may have requests
+    // filed on another device.
+    let has_filed = move || {
+        widget.filed.with(|filed| !filed.requests.is_empty())
+            || widget
+                .session
+                .with(|session| matches!(session, Session::SignedIn(_)))
+    };
     // `draft`: the form the flow opens, marked while it holds an unsent
     // request, or one waiting to be sent again.
     let choice = move |step: Step,
