@@ -49,6 +49,67 @@ pub enum Command {
     /// articles). For the demo and tests: a partner's database holds only
     /// what the partner imports.
     SeedDemo,
+    /// Lists the webhook deliveries not made yet (failing, or given up on
+    /// after 72 hours), or sends one event again.
+    Deliveries(Deliveries),
+}
+
+/// The arguments of `deliveries`.
+#[derive(Clone, Debug, Args)]
+pub struct Deliveries {
+    /// `retry EVENT_ID` sends the event again now, given up on or not.
+    #[command(subcommand)]
+    pub action: Option<DeliveriesAction>,
+}
+
+/// What `deliveries` does besides listing.
+#[derive(Clone, Debug, Subcommand)]
+pub enum DeliveriesAction {
+    /// Sends an event again now (to every webhook that has not taken it).
+    Retry {
+        #[arg(value_name = "EVENT_ID")]
+        event_id: String,
+    },
+}
+
+/// Lists the pending deliveries, or retries one event; returns what to print.
+pub async fn deliveries(database_url: &str, args: &Deliveries) -> Result<String, CatalogueError> {
+    let db = db::connect_existing(database_url).await?;
+    let result = match &args.action {
+        Some(DeliveriesAction::Retry { event_id }) => {
+            db::outbox::retry_now(&db, event_id).await.map(|n| match n {
+                0 => format!("no undelivered event {event_id}"),
+                n => format!("event {event_id}: {n} deliveries due now"),
+            })
+        }
+        None => db::outbox::pending(&db).await.map(|pending| {
+            if pending.is_empty() {
+                return "every event was delivered".to_owned();
+            }
+            pending
+                .iter()
+                .map(|p| {
+                    let state = if p.failed {
+                        "given up".to_owned()
+                    } else {
+                        format!("next {}", db::outbox::rfc3339(p.next_attempt_at))
+                    };
+                    format!(
+                        "{} {} {} -> {}: {} attempts, {state}, last error: {}",
+                        p.event_id,
+                        p.reference,
+                        p.event_type,
+                        p.endpoint,
+                        p.attempts,
+                        p.last_error.as_deref().unwrap_or("none")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+    };
+    db.close().await;
+    Ok(result?)
 }
 
 /// The arguments of `import`.
@@ -184,8 +245,7 @@ pub struct SetStatus {
     pub note: Option<String>,
 }
 
-/// The longest note, in characters.
-pub const NOTE_MAX: usize = 1000;
+pub use crate::request_rules::NOTE_MAX;
 
 /// Every status, as the command line and the JSON spell them.
 pub const STATUSES: [RequestStatus; 4] = [
@@ -203,16 +263,13 @@ fn parse_status(value: &str) -> Result<RequestStatus, String> {
 }
 
 fn parse_note(value: &str) -> Result<String, String> {
-    if value.chars().count() > NOTE_MAX {
-        return Err(format!("a note has at most {NOTE_MAX} characters"));
+    match crate::request_rules::check_note(value) {
+        Ok(()) => Ok(value.to_owned()),
+        Err(support_contract::ErrorCode::TooLong) => {
+            Err(format!("a note has at most {NOTE_MAX} characters"))
+        }
+        Err(_) => Err("a note cannot contain control characters".into()),
     }
-    if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Err("a note cannot contain control characters".into());
-    }
-    Ok(value.to_owned())
 }
 
 /// Why `set-status` failed.
@@ -224,13 +281,27 @@ pub enum SetStatusError {
     NotFound(String),
     #[error("cannot change the status: {0}")]
     Failed(#[from] ApiError),
+    #[error(transparent)]
+    Webhooks(#[from] crate::webhooks::WebhookConfigError),
 }
 
-/// Opens (and migrates) the database at `database_url`, which must exist,
-/// and applies `args`.
-pub async fn set_status(database_url: &str, args: &SetStatus) -> Result<StatusSet, SetStatusError> {
-    let db = db::connect_existing(database_url).await?;
-    let result = db::set_status(&db, &args.request, args.status, args.note.as_deref()).await;
+/// Opens (and migrates) the database at `config.database_url`, which must
+/// exist, and applies `args`; the change goes to the configured webhooks'
+/// outbox, which a serving backend delivers.
+pub async fn set_status(config: &Config, args: &SetStatus) -> Result<StatusSet, SetStatusError> {
+    let outbox = config
+        .webhooks()?
+        .map(|webhooks| webhooks.outbox())
+        .unwrap_or_default();
+    let db = db::connect_existing(&config.database_url).await?;
+    let result = db::set_status(
+        &db,
+        &outbox,
+        &args.request,
+        args.status,
+        args.note.as_deref(),
+    )
+    .await;
     db.close().await;
     result?.ok_or_else(|| SetStatusError::NotFound(args.request.clone()))
 }

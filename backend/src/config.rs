@@ -120,6 +120,68 @@ pub struct Config {
     /// their contact typed in (under the rate limit).
     #[arg(long, env = "SUPPORT_BACKEND_ANONYMOUS_CUSTOMERS")]
     pub anonymous_customers: bool,
+
+    /// A URL that each new request and status change is POSTed to, as a
+    /// signed JSON event (see docs/backend.md). Repeat the flag for
+    /// several; the environment variable takes a comma-separated list.
+    #[arg(
+        long = "webhook-url",
+        global = true,
+        env = "SUPPORT_BACKEND_WEBHOOK_URLS",
+        value_delimiter = ',',
+        value_name = "URL"
+    )]
+    pub webhook_urls: Vec<String>,
+
+    /// The secret that signs webhook events (at least 32 bytes), in a file.
+    #[arg(
+        long,
+        global = true,
+        env = "SUPPORT_BACKEND_WEBHOOK_SECRET_FILE",
+        value_name = "PATH"
+    )]
+    pub webhook_secret_file: Option<PathBuf>,
+
+    /// Seconds one webhook call may take.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_WEBHOOK_TIMEOUT_SECS",
+        default_value_t = 10,
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(1..=300)
+    )]
+    pub webhook_timeout_secs: u64,
+
+    /// The longest wait, in milliseconds, before the first retry of a
+    /// failed webhook call; each later retry may wait twice as long (up to
+    /// an hour), a random part of it.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_WEBHOOK_BACKOFF_MS",
+        default_value_t = 1000,
+        value_name = "MS"
+    )]
+    pub webhook_backoff_ms: u64,
+}
+
+impl Config {
+    /// The webhooks, as configured; `None` without any.
+    pub fn webhooks(
+        &self,
+    ) -> Result<Option<crate::webhooks::Webhooks>, crate::webhooks::WebhookConfigError> {
+        let urls: Vec<String> = self
+            .webhook_urls
+            .iter()
+            .map(|url| url.trim().to_owned())
+            .filter(|url| !url.is_empty())
+            .collect();
+        crate::webhooks::Webhooks::new(
+            &urls,
+            self.webhook_secret_file.as_deref(),
+            std::time::Duration::from_secs(self.webhook_timeout_secs),
+            std::time::Duration::from_millis(self.webhook_backoff_ms),
+        )
+    }
 }
 
 /// How many bytes of uploads that no request took yet one user may hold:

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod health;
 pub mod import;
 pub mod keys;
+pub mod outbox;
 pub mod requests;
 pub mod status;
 

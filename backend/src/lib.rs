@@ -38,6 +38,7 @@ pub mod request_body;
 pub mod request_rules;
 pub mod routes;
 pub mod serve;
+pub mod webhooks;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -60,6 +61,8 @@ use error::ApiError;
 pub const SUPPORT_REQUESTS: &str = "/support-requests";
 /// `GET` here reads one support request.
 pub const SUPPORT_REQUEST: &str = "/support-requests/{id}";
+/// `POST` here changes a request's status (agents).
+pub const SUPPORT_REQUEST_STATUS: &str = "/support-requests/{id}/status";
 /// `GET` here searches the partner's customers.
 pub const CUSTOMERS: &str = "/customers";
 /// `GET` here lists the services.
@@ -79,6 +82,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", SUPPORT_REQUESTS),
     ("GET", SUPPORT_REQUESTS),
     ("GET", SUPPORT_REQUEST),
+    ("POST", SUPPORT_REQUEST_STATUS),
     ("GET", CUSTOMERS),
     ("GET", SERVICES),
     ("GET", SERVICE_HEALTH),
@@ -100,6 +104,26 @@ pub struct AppState {
     pub files: files::FileStore,
     /// Who is asking: how tokens are verified.
     pub auth: Arc<auth::Auth>,
+    /// The partner's webhooks, which hear of new requests and status
+    /// changes through the outbox; `None` without any.
+    pub webhooks: Option<webhooks::Webhooks>,
+}
+
+impl AppState {
+    /// Where events are written, in the transaction that causes them.
+    pub fn outbox(&self) -> db::outbox::Outbox {
+        self.webhooks
+            .as_ref()
+            .map(webhooks::Webhooks::outbox)
+            .unwrap_or_default()
+    }
+
+    /// Tells this process's deliverer that an event is waiting.
+    pub fn wake_deliverer(&self) {
+        if let Some(webhooks) = &self.webhooks {
+            webhooks.wake.notify_one();
+        }
+    }
 }
 
 /// The whole HTTP API.
@@ -118,6 +142,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route(SUPPORT_REQUESTS, create.get(routes::support_requests::list))
         .route(SUPPORT_REQUEST, get(routes::support_requests::get))
+        .route(SUPPORT_REQUEST_STATUS, post(routes::request_status::set))
         .route(CUSTOMERS, get(routes::customers::search))
         .route(SERVICES, get(routes::services::list))
         .route(SERVICE_HEALTH, get(routes::service_health::current))
@@ -204,6 +229,8 @@ pub enum StartError {
     #[error(transparent)]
     Auth(#[from] config::AuthConfigError),
     #[error(transparent)]
+    Webhooks(#[from] webhooks::WebhookConfigError),
+    #[error(transparent)]
     Database(#[from] db::ConnectError),
     #[error("cannot listen on {address}: {source}")]
     Listen {
@@ -225,6 +252,7 @@ impl Server {
     /// binds the listening socket.
     pub async fn bind(config: &Config) -> Result<Server, StartError> {
         let auth = config.auth()?;
+        let webhooks = config.webhooks()?;
         match &auth.verifier {
             Some(verifier) => verifier.warm_up().await,
             None => tracing::warn!(
@@ -250,6 +278,7 @@ impl Server {
             rate_limit: rate_limit::RateLimiter::per_minute(config.rate_limit_per_minute),
             files,
             auth: Arc::new(auth),
+            webhooks,
         };
         Ok(Server {
             listener,
@@ -274,8 +303,16 @@ impl Server {
         let db = self.state.db.clone();
         let sweeper =
             orphans::spawn_sweeper(db.clone(), self.state.files.clone(), self.orphan_after);
+        let deliverer = self
+            .state
+            .webhooks
+            .clone()
+            .map(|webhooks| webhooks::spawn_deliverer(db.clone(), webhooks));
         serve::serve(self.listener, router(self.state), shutdown).await;
         drop(sweeper);
+        if let Some(deliverer) = deliverer {
+            deliverer.abort();
+        }
         db.close().await;
         Ok(())
     }

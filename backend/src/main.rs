@@ -14,7 +14,8 @@ use support_backend::{shutdown_signal, Config, Server};
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing();
+    // A command's output is its own report; the server's, its log.
+    init_tracing(if cli.command.is_none() { "info" } else { "warn" });
     match &cli.command {
         None => serve(&cli.config).await,
         Some(Command::SetStatus(args)) => set_status(&cli.config, args).await,
@@ -26,6 +27,18 @@ async fn main() -> ExitCode {
             report(cli::export(&cli.config.database_url, args).await, |n| {
                 format!("{}: {n} exported", args.kind.as_str())
             })
+        }
+        Some(Command::Deliveries(args)) => {
+            match cli::deliveries(&cli.config.database_url, args).await {
+                Ok(text) => {
+                    println!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("support-backend: {error}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Some(Command::SeedDemo) => {
             report(cli::seed_demo(&cli.config.database_url).await, |outcomes| {
@@ -65,7 +78,7 @@ async fn serve(config: &Config) -> ExitCode {
 
 /// Prints `SR-000001 <id>: submitted -> in_progress at <time>` on success.
 async fn set_status(config: &Config, args: &cli::SetStatus) -> ExitCode {
-    match cli::set_status(&config.database_url, args).await {
+    match cli::set_status(config, args).await {
         Ok(set) => {
             println!(
                 "{} {}: {} -> {} at {}",
@@ -102,10 +115,10 @@ fn report<T, E: std::fmt::Display>(
     }
 }
 
-/// Logs to stderr, `info` and up unless `RUST_LOG` says otherwise.
-fn init_tracing() {
+/// Logs to stderr, `default` and up unless `RUST_LOG` says otherwise.
+fn init_tracing(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -26,6 +26,17 @@ pub fn read(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<RequestBody, ApiError> {
+    let bytes = json_bytes(headers, body)?;
+    let request = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
+    Ok(RequestBody { bytes, request })
+}
+
+/// The bytes of a JSON body: 413 past the limit, 415 when it is not sent as
+/// JSON.
+pub fn json_bytes(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Bytes, ApiError> {
     let bytes = body.map_err(|rejection| match rejection.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::BodyTooLarge,
         _ => crate::error::broken_body(&rejection),
@@ -33,8 +44,7 @@ pub fn read(
     if !is_json(headers) {
         return Err(ApiError::UnsupportedMediaType);
     }
-    let request = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
-    Ok(RequestBody { bytes, request })
+    Ok(bytes)
 }
 
 /// Refuses a body announced (`Content-Length`) larger than the limit at

@@ -28,6 +28,24 @@ pub async fn field_errors(
     Ok(errors)
 }
 
+/// The longest note of a status change, in characters.
+pub const NOTE_MAX: usize = 1000;
+
+/// A status change's note: at most [`NOTE_MAX`] characters, no control
+/// characters but line breaks and tabs.
+pub fn check_note(note: &str) -> Result<(), ErrorCode> {
+    if note.chars().count() > NOTE_MAX {
+        return Err(ErrorCode::TooLong);
+    }
+    if note
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(ErrorCode::ControlCharacters);
+    }
+    Ok(())
+}
+
 /// The field of a request's upload ids.
 pub const ATTACHMENTS_FIELD: &str = "attachments";
 

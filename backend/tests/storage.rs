@@ -38,7 +38,9 @@ async fn file(db: &Db, key: &str, hash: &str, request: &NewSupportRequest) -> Cr
         .await
         .unwrap()
         .expect("the key is free");
-    create_request(db, &claim, request, None).await.unwrap()
+    create_request(db, &claim, request, None, &Default::default())
+        .await
+        .unwrap()
 }
 
 /// The live state of `key`.
@@ -121,9 +123,10 @@ async fn a_claimed_key_is_in_flight_until_its_request_is_filed() {
     assert_eq!(keys::claim(&db, &key, "other").await.unwrap(), None);
     assert_eq!(count(&db, "support_requests").await, 0, "nothing filed yet");
 
-    let Created::New(stored) = create_request(&db, &claim, &request("a"), None)
-        .await
-        .unwrap()
+    let Created::New(stored) =
+        create_request(&db, &claim, &request("a"), None, &Default::default())
+            .await
+            .unwrap()
     else {
         panic!("claim lost");
     };
@@ -131,7 +134,7 @@ async fn a_claimed_key_is_in_flight_until_its_request_is_filed() {
     assert_eq!(keys::claim(&db, &key, "h").await.unwrap(), None);
     assert!(
         matches!(
-            create_request(&db, &claim, &request("a"), None)
+            create_request(&db, &claim, &request("a"), None, &Default::default())
                 .await
                 .unwrap(),
             Created::ClaimLost
@@ -150,7 +153,7 @@ async fn a_released_claim_leaves_the_key_free_for_a_retry() {
     keys::release(&db, &claim).await.unwrap();
     assert_eq!(state(&db, &key).await, None);
     assert!(matches!(
-        create_request(&db, &claim, &request("a"), None)
+        create_request(&db, &claim, &request("a"), None, &Default::default())
             .await
             .unwrap(),
         Created::ClaimLost
@@ -210,7 +213,7 @@ async fn a_stale_claim_is_taken_over_and_its_old_holder_files_nothing() {
         "the takeover restarts the clock"
     );
     assert!(matches!(
-        create_request(&db, &abandoned, &request("old"), None)
+        create_request(&db, &abandoned, &request("old"), None, &Default::default())
             .await
             .unwrap(),
         Created::ClaimLost
@@ -221,7 +224,7 @@ async fn a_stale_claim_is_taken_over_and_its_old_holder_files_nothing() {
         "not the old holder's to release"
     );
     assert!(matches!(
-        create_request(&db, &taken, &request("new"), None)
+        create_request(&db, &taken, &request("new"), None, &Default::default())
             .await
             .unwrap(),
         Created::New(_)

@@ -19,6 +19,8 @@ pub enum Action {
     ListOwnRequests,
     /// `POST /attachments`.
     Upload,
+    /// `POST /support-requests/{id}/status`.
+    SetStatus,
 }
 
 /// Why a caller may not.
@@ -57,6 +59,7 @@ fn user_may(identity: &Identity, action: Action) -> bool {
         (Role::Customer, Action::Upload) => identity.customer_id.is_some(),
         (_, Action::Upload) => true,
         (Role::Partner | Role::Agent | Role::Admin, Action::SearchCustomers) => true,
+        (Role::Agent | Role::Admin, Action::SetStatus) => true,
         (Role::Partner, Action::File(RequestKind::PartnerCenter | RequestKind::Customer)) => true,
         (Role::Customer, Action::File(RequestKind::CustomerSelfService)) => {
             identity.customer_id.is_some()

@@ -156,11 +156,14 @@ pub async fn attach(
 }
 
 /// The files of one request, in the order the request listed them.
-pub async fn of_request(db: &Db, request_id: &str) -> Result<Vec<Attachment>, sqlx::Error> {
+pub async fn of_request(
+    conn: &mut AnyConnection,
+    request_id: &str,
+) -> Result<Vec<Attachment>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM attachments WHERE request_id = $1 ORDER BY position");
     let rows: Vec<Row> = sqlx::query_as(&sql)
         .bind(request_id)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?;
     Ok(rows.into_iter().map(from_row).collect())
 }

@@ -6,7 +6,10 @@ use support_contract::{
 };
 use uuid::Uuid;
 
+use sqlx::AnyConnection;
+
 use super::keys::Claim;
+use super::outbox::{self, EventType, Outbox};
 use super::Db;
 use crate::error::ApiError;
 use crate::idempotency::StoredResponse;
@@ -47,6 +50,7 @@ pub async fn create_request(
     claim: &Claim,
     request: &NewSupportRequest,
     filed_by: Option<&str>,
+    outbox: &Outbox,
 ) -> Result<Created, ApiError> {
     let body = serde_json::to_string(request).map_err(|e| ApiError::Internal(e.to_string()))?;
     let id = Uuid::new_v4().to_string();
@@ -123,6 +127,8 @@ pub async fn create_request(
             ErrorCode::InvalidValue,
         )]));
     }
+    // The people behind the backend hear of it once it is stored.
+    outbox::enqueue(&mut tx, outbox, EventType::Created, &id).await?;
     let created = CreatedRequest {
         id: id.clone(),
         reference,
@@ -157,6 +163,15 @@ pub async fn create_request(
 /// The stored request with this id (in any case: ids are stored as
 /// lowercase UUIDs), if any.
 pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, ApiError> {
+    let mut conn = db.pool().acquire().await?;
+    find_request_in(&mut conn, id).await
+}
+
+/// As [`find_request`], on a connection (inside a transaction, say).
+pub async fn find_request_in(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<StoredRequest>, ApiError> {
     if !super::can_be_id(id) {
         return Ok(None);
     }
@@ -164,7 +179,7 @@ pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, Ap
         "SELECT id, reference, status, created_at, body FROM support_requests WHERE id = $1",
     )
     .bind(id.to_ascii_lowercase())
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?;
     let Some((id, reference, status, created_at, body)) = row else {
         return Ok(None);
@@ -173,8 +188,8 @@ pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, Ap
         |what: &str| ApiError::Internal(format!("request {id}: stored {what} does not parse"));
     let status = RequestStatus::parse(&status).ok_or_else(|| broken("status"))?;
     let request = serde_json::from_str(&body).map_err(|_| broken("body"))?;
-    let history = super::status::history(db, &id).await?;
-    let attachments = super::attachments::of_request(db, &id).await?;
+    let history = super::status::history(conn, &id).await?;
+    let attachments = super::attachments::of_request(conn, &id).await?;
     Ok(Some(StoredRequest {
         id,
         reference,

@@ -3,6 +3,9 @@
 
 use support_contract::{RequestStatus, StatusChange};
 
+use sqlx::AnyConnection;
+
+use super::outbox::{self, EventType, Outbox};
 use super::Db;
 use crate::error::ApiError;
 
@@ -18,13 +21,16 @@ pub struct StatusSet {
 }
 
 /// The request's history, oldest first.
-pub async fn history(db: &Db, request_id: &str) -> Result<Vec<StatusChange>, ApiError> {
+pub async fn history(
+    conn: &mut AnyConnection,
+    request_id: &str,
+) -> Result<Vec<StatusChange>, ApiError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT status, changed_at, note FROM support_request_status_history
          WHERE request_id = $1 ORDER BY seq",
     )
     .bind(request_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?;
     rows.into_iter()
         .map(|(status, changed_at, note)| {
@@ -49,8 +55,12 @@ pub async fn history(db: &Db, request_id: &str) -> Result<Vec<StatusChange>, Api
 /// The first statement updates the request, which locks it (its row on
 /// PostgreSQL, the database on SQLite), so two changes at once are
 /// numbered one after the other.
+///
+/// The change goes to the outbox (`request.status_changed`) in the same
+/// transaction.
 pub async fn set_status(
     db: &Db,
+    outbox: &Outbox,
     id_or_reference: &str,
     status: RequestStatus,
     note: Option<&str>,
@@ -100,6 +110,7 @@ pub async fn set_status(
         .bind(note)
         .fetch_one(&mut *tx)
         .await?;
+    outbox::enqueue(&mut tx, outbox, EventType::StatusChanged, &id).await?;
     tx.commit().await?;
     Ok(Some(StatusSet {
         id,

@@ -3,6 +3,7 @@
 pub mod articles;
 pub mod attachments;
 pub mod customers;
+pub mod request_status;
 pub mod service_health;
 pub mod services;
 pub mod support_requests;

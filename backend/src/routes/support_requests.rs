@@ -79,8 +79,11 @@ pub async fn create(
             continue;
         };
         let filer = caller.filed_by().map(str::to_owned);
-        match file(state.db.clone(), claim, body.request.clone(), filer).await? {
-            Created::New(stored) => return respond(&stored, false),
+        match file(&state, claim, body.request.clone(), filer).await? {
+            Created::New(stored) => {
+                state.wake_deliverer();
+                return respond(&stored, false);
+            }
             Created::ClaimLost => continue,
         }
     }
@@ -93,13 +96,14 @@ pub async fn create(
 /// hanging up does not cancel filing halfway and leave the claim in flight;
 /// when filing fails, the claim is released so a retry can claim it at once.
 async fn file(
-    db: Db,
+    state: &AppState,
     claim: Claim,
     request: NewSupportRequest,
     filed_by: Option<String>,
 ) -> Result<Created, ApiError> {
+    let (db, outbox) = (state.db.clone(), state.outbox());
     let task = tokio::spawn(async move {
-        let result = db::create_request(&db, &claim, &request, filed_by.as_deref()).await;
+        let result = db::create_request(&db, &claim, &request, filed_by.as_deref(), &outbox).await;
         if result.is_err() {
             if let Err(error) = keys::release(&db, &claim).await {
                 // The claim then goes stale and is taken over by a retry.

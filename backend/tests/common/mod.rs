@@ -130,13 +130,18 @@ pub async fn start() -> TestServer {
 /// A server on a fresh database that verifies tokens signed with [`SECRET`]
 /// (`anonymous_customers` lets visitors without one use a public help page).
 pub async fn start_signed(anonymous_customers: bool) -> TestServer {
+    start_signed_with(|config| config.anonymous_customers = anonymous_customers).await
+}
+
+/// As [`start_signed`], configured further by `configure`.
+pub async fn start_signed_with(configure: impl FnOnce(&mut Config)) -> TestServer {
     let database = fresh_database().await;
     let secret = secret_file(&database);
     let mut config = config(&database.url);
     config.no_auth = false;
     config.jwt_secret_file = Some(secret);
-    config.anonymous_customers = anonymous_customers;
     config.attachments_dir = Some(database.attachments_dir());
+    configure(&mut config);
     start_on(database, config).await
 }
 
@@ -211,6 +216,10 @@ pub fn config(url: &str) -> Config {
         jwt_audience: None,
         no_auth: true,
         anonymous_customers: false,
+        webhook_urls: Vec::new(),
+        webhook_secret_file: None,
+        webhook_timeout_secs: 10,
+        webhook_backoff_ms: 1000,
     }
 }
 

@@ -1,0 +1,281 @@
+//! The outbox: what the partner's systems must hear (a request filed, its
+//! status changed), written in the same transaction that stores it, one
+//! row per event and webhook, and taken out by [`crate::webhooks`] as each
+//! is delivered. Times are Unix milliseconds of the backend's clock.
+
+use serde::Serialize;
+use sqlx::AnyConnection;
+use support_contract::StoredRequest;
+use uuid::Uuid;
+
+use super::Db;
+use crate::error::ApiError;
+
+/// Where events go: the configured webhooks' URLs. None: nothing is
+/// written.
+#[derive(Clone, Debug, Default)]
+pub struct Outbox {
+    pub endpoints: Vec<String>,
+}
+
+/// What happened to a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventType {
+    /// Filed, with its attachments.
+    Created,
+    /// Its status changed (the request carries the new one and the note).
+    StatusChanged,
+}
+
+impl EventType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Created => "request.created",
+            EventType::StatusChanged => "request.status_changed",
+        }
+    }
+}
+
+/// The JSON body of a webhook call.
+#[derive(Debug, Serialize)]
+struct Event<'a> {
+    /// The same on every attempt: receivers drop duplicates by it.
+    id: &'a str,
+    #[serde(rename = "type")]
+    event_type: &'static str,
+    /// RFC 3339 UTC, when it happened.
+    created_at: String,
+    /// The request as it was then.
+    request: &'a StoredRequest,
+}
+
+/// Writes the event of `event_type` about request `request_id`, one row
+/// per webhook, inside the transaction that made it happen.
+pub async fn enqueue(
+    conn: &mut AnyConnection,
+    outbox: &Outbox,
+    event_type: EventType,
+    request_id: &str,
+) -> Result<(), ApiError> {
+    if outbox.endpoints.is_empty() {
+        return Ok(());
+    }
+    let request = super::requests::find_request_in(conn, request_id)
+        .await?
+        .ok_or_else(|| ApiError::Internal(format!("outbox: no request {request_id}")))?;
+    let event_id = Uuid::new_v4().to_string();
+    let now = now_ms();
+    let payload = serde_json::to_string(&Event {
+        id: &event_id,
+        event_type: event_type.as_str(),
+        created_at: rfc3339(now),
+        request: &request,
+    })
+    .map_err(|error| ApiError::Internal(format!("outbox: {error}")))?;
+    for endpoint in &outbox.endpoints {
+        sqlx::query(
+            "INSERT INTO webhook_outbox
+                 (delivery_id, event_id, endpoint, request_id, event_type, payload,
+                  created_at, next_attempt_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+        )
+        .bind(Uuid::new_v4().to_string())
+        .bind(&event_id)
+        .bind(endpoint)
+        .bind(&request.id)
+        .bind(event_type.as_str())
+        .bind(&payload)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// A delivery taken to be sent now.
+#[derive(Clone, Debug)]
+pub struct Claimed {
+    pub delivery_id: String,
+    pub event_id: String,
+    pub endpoint: String,
+    pub payload: String,
+    pub attempts: i64,
+    pub created_at: i64,
+    pub claim_token: String,
+}
+
+/// Takes up to `limit` deliveries that are due, each the oldest one still
+/// pending of its request and webhook (so a request's events arrive in
+/// order), for `lease_ms`. A claim is a conditional update: of several
+/// processes on one database, exactly one gets each row, and a process
+/// that dies holding it loses it when the lease runs out.
+pub async fn claim_due(db: &Db, limit: i64, lease_ms: i64) -> Result<Vec<Claimed>, sqlx::Error> {
+    let now = now_ms();
+    let candidates: Vec<(String,)> = sqlx::query_as(
+        "SELECT o.delivery_id FROM webhook_outbox o
+         WHERE o.delivered_at IS NULL AND o.failed_at IS NULL
+           AND o.next_attempt_at <= $1
+           AND (o.claimed_until IS NULL OR o.claimed_until < $1)
+           AND NOT EXISTS (
+               SELECT 1 FROM webhook_outbox p
+               WHERE p.request_id = o.request_id AND p.endpoint = o.endpoint
+                 AND p.seq < o.seq AND p.delivered_at IS NULL AND p.failed_at IS NULL)
+         ORDER BY o.seq
+         LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    let mut claimed = Vec::new();
+    for (delivery_id,) in candidates {
+        let token = Uuid::new_v4().to_string();
+        let row: Option<(String, String, String, i64, i64)> = sqlx::query_as(
+            "UPDATE webhook_outbox SET claimed_until = $2, claim_token = $3
+             WHERE delivery_id = $1 AND delivered_at IS NULL AND failed_at IS NULL
+               AND (claimed_until IS NULL OR claimed_until < $4)
+             RETURNING event_id, endpoint, payload, attempts, created_at",
+        )
+        .bind(&delivery_id)
+        .bind(now + lease_ms)
+        .bind(&token)
+        .bind(now)
+        .fetch_optional(db.pool())
+        .await?;
+        if let Some((event_id, endpoint, payload, attempts, created_at)) = row {
+            claimed.push(Claimed {
+                delivery_id,
+                event_id,
+                endpoint,
+                payload,
+                attempts,
+                created_at,
+                claim_token: token,
+            });
+        }
+    }
+    Ok(claimed)
+}
+
+/// Records a delivery the webhook took (2xx).
+pub async fn delivered(db: &Db, claim: &Claimed) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE webhook_outbox
+         SET delivered_at = $3, attempts = attempts + 1, claimed_until = NULL, last_error = NULL
+         WHERE delivery_id = $1 AND claim_token = $2",
+    )
+    .bind(&claim.delivery_id)
+    .bind(&claim.claim_token)
+    .bind(now_ms())
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// Records a failed attempt: tried again at `retry_at`, or given up on
+/// (`retry_at` none) after the retry window.
+pub async fn failed(
+    db: &Db,
+    claim: &Claimed,
+    error: &str,
+    retry_at: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let now = now_ms();
+    sqlx::query(
+        "UPDATE webhook_outbox
+         SET attempts = attempts + 1, claimed_until = NULL, last_error = $3,
+             next_attempt_at = COALESCE($4, next_attempt_at),
+             failed_at = CASE WHEN $4 IS NULL THEN $5 ELSE NULL END
+         WHERE delivery_id = $1 AND claim_token = $2",
+    )
+    .bind(&claim.delivery_id)
+    .bind(&claim.claim_token)
+    .bind(error)
+    .bind(retry_at)
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// A delivery not yet made, for `support-backend deliveries`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub event_id: String,
+    pub event_type: String,
+    pub reference: String,
+    pub endpoint: String,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub failed: bool,
+    pub last_error: Option<String>,
+}
+
+/// Every delivery not yet made, oldest first.
+pub async fn pending(db: &Db) -> Result<Vec<Pending>, sqlx::Error> {
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        Option<i64>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT o.event_id, o.event_type, r.reference, o.endpoint, o.attempts,
+                o.next_attempt_at, o.failed_at, o.last_error
+         FROM webhook_outbox o JOIN support_requests r ON r.id = o.request_id
+         WHERE o.delivered_at IS NULL
+         ORDER BY o.seq",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(event_id, event_type, reference, endpoint, attempts, next, failed_at, last_error)| {
+                Pending {
+                    event_id,
+                    event_type,
+                    reference,
+                    endpoint,
+                    attempts,
+                    next_attempt_at: next,
+                    failed: failed_at.is_some(),
+                    last_error,
+                }
+            },
+        )
+        .collect())
+}
+
+/// Sends the undelivered deliveries of event `event_id` again now, given
+/// up on or not. Returns how many there were.
+pub async fn retry_now(db: &Db, event_id: &str) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE webhook_outbox
+         SET next_attempt_at = $2, failed_at = NULL, created_at = $2
+         WHERE event_id = $1 AND delivered_at IS NULL",
+    )
+    .bind(event_id)
+    .bind(now_ms())
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Now, in Unix milliseconds.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// Unix milliseconds as RFC 3339 UTC to the second.
+pub fn rfc3339(ms: i64) -> String {
+    let at = std::time::UNIX_EPOCH
+        + std::time::Duration::from_millis(u64::try_from(ms).unwrap_or_default());
+    humantime::format_rfc3339_seconds(at).to_string()
+}

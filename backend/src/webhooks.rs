@@ -1,0 +1,263 @@
+//! Delivering the outbox to the partner's systems: each event is POSTed as
+//! JSON to every configured webhook, signed as Stripe signs its webhooks,
+//! and retried with exponential backoff and full jitter until it is taken
+//! (any 2xx) or [`RETRY_FOR`] has passed. Every backend process on one
+//! database delivers; each delivery is claimed by one of them at a time.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use tokio::sync::Notify;
+
+use crate::db::outbox::{self, Claimed};
+use crate::db::Db;
+
+/// The header that carries the signature.
+pub const SIGNATURE_HEADER: &str = "Support-Signature";
+
+/// How long a delivery is retried before it is given up on (then
+/// `support-backend deliveries` shows it, and can send it again).
+pub const RETRY_FOR: Duration = Duration::from_secs(72 * 60 * 60);
+
+/// The longest wait between two attempts.
+pub const BACKOFF_CAP: Duration = Duration::from_secs(60 * 60);
+
+/// How often the deliverer looks for due deliveries when nothing woke it.
+const POLL_EVERY: Duration = Duration::from_secs(1);
+
+/// The webhooks and how to call them.
+#[derive(Clone)]
+pub struct Webhooks {
+    pub endpoints: Vec<String>,
+    secret: Arc<[u8]>,
+    /// How long one call may take.
+    pub timeout: Duration,
+    /// The first retry's largest wait; each later one doubles it.
+    pub backoff_base: Duration,
+    client: reqwest::Client,
+    /// Woken when this process enqueues, so that a new event goes at once.
+    pub wake: Arc<Notify>,
+}
+
+impl std::fmt::Debug for Webhooks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Webhooks")
+            .field("endpoints", &self.endpoints)
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why the webhooks could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum WebhookConfigError {
+    #[error("--webhook-url needs --webhook-secret-file, the secret that signs each event")]
+    NoSecret,
+    #[error("cannot read the webhook secret file {path}: {source}")]
+    SecretFile {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the webhook secret in {path} is shorter than 32 bytes")]
+    SecretTooShort { path: String },
+    #[error("--webhook-url {0:?} is not an http(s) URL")]
+    Url(String),
+}
+
+impl Webhooks {
+    /// The webhooks at `endpoints`, signing with the secret in `secret_file`.
+    pub fn new(
+        endpoints: &[String],
+        secret_file: Option<&std::path::Path>,
+        timeout: Duration,
+        backoff_base: Duration,
+    ) -> Result<Option<Webhooks>, WebhookConfigError> {
+        if endpoints.is_empty() {
+            return Ok(None);
+        }
+        for endpoint in endpoints {
+            let usable =
+                url::Url::parse(endpoint).is_ok_and(|url| matches!(url.scheme(), "http" | "https"));
+            if !usable {
+                return Err(WebhookConfigError::Url(endpoint.clone()));
+            }
+        }
+        let path = secret_file.ok_or(WebhookConfigError::NoSecret)?;
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| WebhookConfigError::SecretFile {
+            path: shown.clone(),
+            source,
+        })?;
+        let secret = bytes.trim_ascii_end();
+        if secret.len() < 32 {
+            return Err(WebhookConfigError::SecretTooShort { path: shown });
+        }
+        Ok(Some(Webhooks {
+            endpoints: endpoints.to_vec(),
+            secret: secret.into(),
+            timeout,
+            backoff_base,
+            client: reqwest::Client::builder()
+                .timeout(timeout)
+                .build()
+                .unwrap_or_default(),
+            wake: Arc::new(Notify::new()),
+        }))
+    }
+
+    /// The outbox that [`crate::db`] writes to.
+    pub fn outbox(&self) -> outbox::Outbox {
+        outbox::Outbox {
+            endpoints: self.endpoints.clone(),
+        }
+    }
+
+    /// How long a claim lasts: longer than a call may take, so that a
+    /// delivery is never sent twice at once, short enough that one whose
+    /// process died goes out again soon.
+    fn lease(&self) -> Duration {
+        self.timeout * 2 + Duration::from_secs(1)
+    }
+}
+
+/// `t=UNIX_SECONDS,v1=HEX`, HEX the HMAC-SHA256 of `t + "." + body`.
+pub fn signature(secret: &[u8], unix_seconds: i64, body: &[u8]) -> String {
+    // Any key length is valid for HMAC.
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key");
+    mac.update(unix_seconds.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(body);
+    let hex: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!("t={unix_seconds},v1={hex}")
+}
+
+/// The wait before the next attempt after `attempts` failed ones: a random
+/// time up to `base * 2^attempts`, at most [`BACKOFF_CAP`] ("full jitter").
+pub fn backoff(base: Duration, attempts: i64, random: f64) -> Duration {
+    let exponent = u32::try_from(attempts.clamp(0, 30)).unwrap_or(30);
+    let ceiling = base
+        .saturating_mul(2u32.saturating_pow(exponent))
+        .min(BACKOFF_CAP);
+    ceiling.mul_f64(random.clamp(0.0, 1.0))
+}
+
+/// Delivers until the task is dropped.
+pub fn spawn_deliverer(db: Db, webhooks: Webhooks) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match deliver_due(&db, &webhooks).await {
+                Ok(0) => {
+                    tokio::select! {
+                        () = webhooks.wake.notified() => {}
+                        () = tokio::time::sleep(POLL_EVERY) => {}
+                    }
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::warn!("webhook outbox: {error}");
+                    tokio::time::sleep(POLL_EVERY).await;
+                }
+            }
+        }
+    })
+}
+
+/// Delivers what is due now; returns how many deliveries were tried.
+pub async fn deliver_due(db: &Db, webhooks: &Webhooks) -> Result<usize, sqlx::Error> {
+    let lease = i64::try_from(webhooks.lease().as_millis()).unwrap_or(i64::MAX);
+    let claimed = outbox::claim_due(db, 16, lease).await?;
+    let tried = claimed.len();
+    let calls = claimed.into_iter().map(|claim| async move {
+        let result = call(webhooks, &claim).await;
+        (claim, result)
+    });
+    for (claim, result) in futures_util::future::join_all(calls).await {
+        match result {
+            Ok(()) => outbox::delivered(db, &claim).await?,
+            Err(error) => {
+                let retry_at = next_attempt(webhooks, &claim);
+                if retry_at.is_none() {
+                    tracing::error!(
+                        "webhook {}: giving up on event {} after {} attempts: {error}",
+                        claim.endpoint,
+                        claim.event_id,
+                        claim.attempts + 1
+                    );
+                }
+                outbox::failed(db, &claim, &error, retry_at).await?;
+            }
+        }
+    }
+    Ok(tried)
+}
+
+fn next_attempt(webhooks: &Webhooks, claim: &Claimed) -> Option<i64> {
+    let now = outbox::now_ms();
+    let window = i64::try_from(RETRY_FOR.as_millis()).unwrap_or(i64::MAX);
+    if now - claim.created_at >= window {
+        return None;
+    }
+    let wait = backoff(webhooks.backoff_base, claim.attempts, rand_unit());
+    Some(now + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// A random number in [0, 1), from a fresh UUID's random bits.
+fn rand_unit() -> f64 {
+    let bits = uuid::Uuid::new_v4().as_u128() as u64 >> 11;
+    bits as f64 / (1u64 << 53) as f64
+}
+
+async fn call(webhooks: &Webhooks, claim: &Claimed) -> Result<(), String> {
+    let now = outbox::now_ms() / 1000;
+    let body = claim.payload.clone().into_bytes();
+    let response = webhooks
+        .client
+        .post(&claim.endpoint)
+        .header("content-type", "application/json")
+        .header(SIGNATURE_HEADER, signature(&webhooks.secret, now, &body))
+        .body(body)
+        .send()
+        .await
+        .map_err(|error| error.to_string())?;
+    if response.status().is_success() {
+        Ok(())
+    } else {
+        Err(format!("answered {}", response.status()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_signature_is_stripes_scheme() {
+        // RFC 4231 test case 2's key and data, as t and body.
+        let header = signature(b"Jefe", 1, b"what do ya want for nothing?");
+        assert!(header.starts_with("t=1,v1="));
+        assert_eq!(header.len(), "t=1,v1=".len() + 64);
+        assert_ne!(
+            header,
+            signature(b"Jefe", 2, b"what do ya want for nothing?")
+        );
+    }
+
+    #[test]
+    fn backoff_doubles_with_full_jitter_up_to_the_cap() {
+        let base = Duration::from_secs(1);
+        assert_eq!(backoff(base, 0, 1.0), Duration::from_secs(1));
+        assert_eq!(backoff(base, 3, 1.0), Duration::from_secs(8));
+        assert_eq!(backoff(base, 3, 0.5), Duration::from_secs(4));
+        assert_eq!(backoff(base, 3, 0.0), Duration::ZERO);
+        assert_eq!(backoff(base, 40, 1.0), BACKOFF_CAP);
+        let r = rand_unit();
+        assert!((0.0..1.0).contains(&r));
+    }
+}
