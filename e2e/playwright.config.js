@@ -19,6 +19,9 @@ export const launcherPort = Number(process.env.E2E_LAUNCHER_PORT ?? 18085);
 // The demo signed in, as scripts/demo runs it: its portal and backend.
 export const authDemoPort = Number(process.env.E2E_AUTH_DEMO_PORT ?? 18090);
 export const authBackendPort = Number(process.env.E2E_AUTH_BACKEND_PORT ?? 18791);
+// The demo's webhook receivers (scripts/webhook_receiver.py), one per server.
+export const webhookPort = Number(process.env.E2E_WEBHOOK_PORT ?? 18788);
+export const authWebhookPort = Number(process.env.E2E_AUTH_WEBHOOK_PORT ?? 18789);
 // A portal on OpenID Connect: the provider, the portal, its backend.
 export const oidcProviderPort = Number(process.env.E2E_OIDC_PROVIDER_PORT ?? 18092);
 export const oidcPortalPort = Number(process.env.E2E_OIDC_PORTAL_PORT ?? 18093);
@@ -56,6 +59,7 @@ export default defineConfig({
         AUTH: "none",
         DEMO_PORT: String(demoPort),
         BACKEND_PORT: String(backendPort),
+        WEBHOOK_PORT: String(webhookPort),
         DATA_DIR: "target/e2e",
         ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort},http://127.0.0.1:${guestPort},http://127.0.0.1:${launcherPort}`,
       },
@@ -69,6 +73,7 @@ export default defineConfig({
       env: {
         DEMO_PORT: String(authDemoPort),
         BACKEND_PORT: String(authBackendPort),
+        WEBHOOK_PORT: String(authWebhookPort),
         DATA_DIR: "target/e2e-auth",
       },
       url: `http://127.0.0.1:${authDemoPort}/support-widget.js`,

@@ -1,0 +1,54 @@
+// Requests reach people: on the demo signed in, a request filed in the
+// widget arrives, signed, at the demo's webhook receiver
+// (scripts/webhook_receiver.py), and a status that an agent posts back
+// through the API shows in the widget's status view, with its note.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+import { SupportWidgetPage } from "./support-widget-page.js";
+import { authBackend, authDemo, signToken } from "./identity-tokens.js";
+
+// The receiver's log, in the signed-in demo's DATA_DIR.
+const webhookLog = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e-auth/webhook.log");
+const received = () => (fs.existsSync(webhookLog) ? fs.readFileSync(webhookLog, "utf-8") : "");
+
+/** A token of the partner's support desk, as its ticketing system holds. */
+function agentToken() {
+  const now = Math.floor(Date.now() / 1000);
+  return signToken({
+    sub: "support-desk",
+    name: "Contoso Cloud support desk",
+    role: "agent",
+    iss: "support-widget-demo",
+    aud: "support-widget",
+    iat: now,
+    exp: now + 600,
+  });
+}
+
+test("a filed request reaches the partner's webhook and an agent's status comes back to the widget", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.fill({ category: "technical", title: "Webhook round trip", description: "Filed to see it reach the support desk." });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const id = await widget.confirmation.getAttribute("data-request-id");
+  const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
+
+  // The receiver checked the signature before it printed the line.
+  await expect.poll(received, { timeout: 15_000 }).toContain(`webhook: ${reference} submitted`);
+
+  // The support desk moves it on, through the API, as an agent.
+  const moved = await request.post(`${authBackend}/support-requests/${id}/status`, {
+    headers: { authorization: `Bearer ${agentToken()}` },
+    data: { status: "in_progress", note: "We are looking into it." },
+  });
+  expect(moved.status()).toBe(200);
+  await expect.poll(received, { timeout: 15_000 }).toContain(`webhook: ${reference} in_progress (We are looking into it.)`);
+
+  await widget.host.getByTestId("view-status").click();
+  await expect(widget.host.getByTestId("status-current")).toHaveAttribute("data-status", "in_progress");
+  await expect(widget.host.getByTestId("status-history")).toContainText("We are looking into it.");
+});
