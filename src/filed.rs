@@ -21,7 +21,7 @@ use crate::{
 };
 
 mod account;
-pub use account::{device_list, AccountList, Listed};
+pub use account::AccountList;
 
 /// How many filed requests the list keeps; the oldest go first.
 pub const KEPT: usize = 20;

@@ -76,21 +76,12 @@ impl WidgetContext {
         answer
     }
 
-    /// A page of the signed-in user's own requests from the backend
-    /// (`GET /support-requests?filed_by=me`), each status kept as the
-    /// latest seen of its request.
-    pub async fn filed_by_me(
-        self,
-        backend: BackendUrl,
-        before: Option<String>,
-        transport: Transport,
-    ) -> Result<RequestList, LoadError> {
-        let asked_at = js_sys::Date::now();
-        let answer = api::filed_by_me(backend, before, transport).await;
-        for stored in answer.iter().flat_map(|list| &list.requests) {
+    /// Keeps the status of each request of a page of the user's own list,
+    /// asked for at `asked_at`, as the latest seen of it.
+    pub fn saw_listed(self, page: &RequestList, asked_at: f64) {
+        for stored in &page.requests {
             self.saw_status(&stored.id, stored.status, asked_at);
         }
-        answer
     }
 
     /// Records a filed request's status as the backend answered it when

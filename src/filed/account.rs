@@ -3,25 +3,23 @@
 //! them to another device, merged with this device's list, whose requests
 //! filed a moment ago the backend's pages may not have yet.
 
-use support_contract::{RequestList, RequestStatus, StoredRequest};
+use support_contract::{RequestList, StoredRequest};
 
 use super::{Filed, FiledRequest};
+use crate::request::LoadError;
 
-/// One request of the list shown, with its status when the backend's list
-/// gave it (a request only this device knows has its status asked for).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Listed {
-    pub request: FiledRequest,
-    pub status: Option<RequestStatus>,
-}
-
-/// The pages of the signed-in user's list loaded so far.
+/// The signed-in user's list as far as it is loaded: the pages so far, and
+/// the page on its way or why it could not be had.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AccountList {
     /// Newest first, each request once.
-    requests: Vec<Listed>,
+    requests: Vec<FiledRequest>,
     /// Where the next page starts (its `before`); none after the last.
     pub next: Option<String>,
+    /// Whether a page has come; until one has, the device's list shows.
+    pub loaded: bool,
+    pub pending: bool,
+    pub failed: Option<LoadError>,
 }
 
 impl FiledRequest {
@@ -38,67 +36,76 @@ impl FiledRequest {
     }
 }
 
-/// Ids are UUIDs, which a backend may write in either case.
-fn same_id(a: &FiledRequest, b: &FiledRequest) -> bool {
-    a.id.eq_ignore_ascii_case(&b.id)
-}
-
 impl AccountList {
+    /// The list with a page on its way.
+    pub fn asking(&self) -> AccountList {
+        AccountList {
+            pending: true,
+            failed: None,
+            ..self.clone()
+        }
+    }
+
+    /// The list with the page it asked for, which could not be had.
+    pub fn failing(&self, error: LoadError) -> AccountList {
+        AccountList {
+            pending: false,
+            failed: Some(error),
+            ..self.clone()
+        }
+    }
+
     /// The list with `page`, the answer for its `next`, below it: a request
     /// already listed (filed meanwhile, the pages shifted by one) stays where
     /// it was.
     pub fn with_page(&self, page: &RequestList) -> AccountList {
         let mut requests = self.requests.clone();
         for stored in &page.requests {
-            let request = FiledRequest::listed(stored);
-            if !requests.iter().any(|r| same_id(&r.request, &request)) {
-                requests.push(Listed {
-                    request,
-                    status: Some(stored.status),
-                });
+            if !self.lists(&stored.id) {
+                requests.push(FiledRequest::listed(stored));
             }
         }
         AccountList {
             requests,
             next: page.next.clone(),
+            loaded: true,
+            pending: false,
+            failed: None,
         }
     }
 
+    /// Whether request `id` came from the backend's list (and its status
+    /// with it). Ids are UUIDs, which a backend may write in either case.
+    pub fn lists(&self, id: &str) -> bool {
+        self.requests.iter().any(|r| r.id.eq_ignore_ascii_case(id))
+    }
+
+    /// Whether "Show more" has a page to bring, now.
+    pub fn has_more(&self) -> bool {
+        self.next.is_some() && !self.pending && self.failed.is_none()
+    }
+
     /// What the list shows: the backend's requests, and among them, by
-    /// when they were filed, this device's that the backend did not list.
-    /// While more pages remain, a device's request older than the pages
-    /// loaded waits for the page that has its place (or its copy). Times
-    /// are the backend's RFC 3339 in UTC, which sort as text.
-    pub fn shown(&self, device: &Filed) -> Vec<Listed> {
-        let oldest = self.requests.last().map(|r| r.request.created_at.as_str());
-        let mut own = device
-            .requests
-            .iter()
-            .filter(|d| !self.requests.iter().any(|r| same_id(&r.request, d)))
+    /// when they were filed, this device's that the backend did not list;
+    /// before any page came, the device's list. While more pages remain, a
+    /// device's request older than the pages loaded waits for the page that
+    /// has its place (or its copy). Times are the backend's RFC 3339 in UTC,
+    /// which sort as text.
+    pub fn shown(&self, device: &Filed) -> Vec<FiledRequest> {
+        let oldest = self.requests.last().map(|r| r.created_at.as_str());
+        let mut own = (device.requests.iter())
+            .filter(|d| !self.lists(&d.id))
             .filter(|d| self.next.is_none() || oldest.is_none_or(|o| d.created_at.as_str() >= o))
             .peekable();
         let mut shown = Vec::with_capacity(self.requests.len());
         for listed in &self.requests {
-            while let Some(d) = own.next_if(|d| d.created_at > listed.request.created_at) {
-                shown.push(device_only(d));
+            while let Some(d) = own.next_if(|d| d.created_at > listed.created_at) {
+                shown.push(d.clone());
             }
             shown.push(listed.clone());
         }
-        shown.extend(own.map(device_only));
+        shown.extend(own.cloned());
         shown
-    }
-}
-
-/// The device's list as shown without the backend's (signed out, or while
-/// the backend's is loading or could not be).
-pub fn device_list(device: &Filed) -> Vec<Listed> {
-    device.requests.iter().map(device_only).collect()
-}
-
-fn device_only(request: &FiledRequest) -> Listed {
-    Listed {
-        request: request.clone(),
-        status: None,
     }
 }
 
@@ -107,7 +114,7 @@ mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    use support_contract::{NewSupportRequest, RequestKind};
+    use support_contract::{NewSupportRequest, RequestKind, RequestStatus};
 
     use super::*;
 
@@ -149,9 +156,9 @@ mod tests {
     fn shown(list: &AccountList, device: &Filed) -> Vec<String> {
         let shown = list.shown(device).into_iter();
         shown
-            .map(|l| match l.status {
-                Some(_) => l.request.id,
-                None => format!("{}*", l.request.id),
+            .map(|r| match list.lists(&r.id) {
+                true => r.id,
+                false => format!("{}*", r.id),
             })
             .collect()
     }
@@ -163,6 +170,7 @@ mod tests {
         // Filed meanwhile: the next page starts with the last one seen.
         let both = first.with_page(&page(&[("D", 40), ("c", 30)], None));
         assert_eq!(shown(&both, &Filed::default()), ["e", "d", "c"]);
+        assert!(both.lists("D") && !both.lists("f"));
         assert_eq!(both.next, None);
     }
 
@@ -172,8 +180,8 @@ mod tests {
         // "c" filed here after the page was loaded; "b" is in both.
         let here = device(&[("c", 30), ("B", 20)]);
         assert_eq!(shown(&list, &here), ["c*", "b", "a"]);
-        // The backend's copy carries its status.
-        assert_eq!(list.shown(&here)[1].status, Some(RequestStatus::InProgress));
+        // The backend's copy is the one shown.
+        assert_eq!(list.shown(&here)[1].id, "b");
     }
 
     #[test]
@@ -194,15 +202,32 @@ mod tests {
     }
 
     #[test]
-    fn without_the_backends_list_the_device_list_shows_as_it_is() {
+    fn until_a_page_comes_or_when_none_can_the_device_list_shows() {
         let here = device(&[("b", 20), ("a", 10)]);
-        let ids: Vec<_> = device_list(&here)
-            .into_iter()
-            .map(|l| (l.request.id, l.status))
-            .collect();
-        assert_eq!(ids, [("b".into(), None), ("a".into(), None)]);
+        let asking = AccountList::default().asking();
+        assert!(asking.pending && !asking.has_more());
+        assert_eq!(asking.shown(&here), here.requests);
+        let failed = asking.failing(LoadError::Network);
+        assert!(!failed.pending && !failed.has_more());
+        assert_eq!(failed.shown(&here), here.requests);
         // An empty first page lists the device's requests all the same.
-        let empty = AccountList::default().with_page(&page(&[], None));
+        let empty = failed.asking().with_page(&page(&[], None));
+        assert_eq!((empty.pending, empty.failed.clone()), (false, None));
         assert_eq!(shown(&empty, &here), ["b*", "a*"]);
+    }
+
+    #[test]
+    fn show_more_brings_the_next_page_when_none_is_on_its_way() {
+        let first = AccountList::default()
+            .asking()
+            .with_page(&page(&[("b", 20)], Some("b")));
+        assert!(first.has_more());
+        assert!(!first.asking().has_more());
+        let failed = first.asking().failing(LoadError::Server(503));
+        assert!(!failed.has_more(), "Try again brings it instead");
+        // What was loaded stays shown meanwhile.
+        assert_eq!(shown(&failed, &Filed::default()), ["b"]);
+        let last = failed.asking().with_page(&page(&[("a", 10)], None));
+        assert!(!last.has_more());
     }
 }

@@ -1,13 +1,12 @@
 mod account_pages;
 
 use leptos::prelude::*;
-use support_contract::RequestStatus;
 
-use self::account_pages::use_account_pages;
+use self::account_pages::{signed_in, use_account_pages};
 use crate::{
     components::{BackButton, LoadFailure, ScreenHeading, UndoNotice},
     context::{use_widget, ForgottenFiled, RemovedFiled},
-    filed::{device_list, FiledRequest, Listed},
+    filed::FiledRequest,
     i18n::{self, id},
     journey::Step,
     loaded::Loaded,
@@ -21,66 +20,75 @@ use crate::{
 #[component]
 pub fn FiledRequests() -> impl IntoView {
     let widget = use_widget();
-    let account = use_account_pages(widget);
-    let signed_in = account.signed_in;
+    let (account, load_more) = use_account_pages(widget);
+    let signed_in = move || signed_in(widget);
     // The list "Forget this list" took, or the request "Remove it from this
     // list" took on its status screen, until its Undo or the screen goes.
     let forgotten = RwSignal::new(None::<ForgottenFiled>);
     let removed = RwSignal::new(widget.removed_filed.write_untracked().take());
     let undoable = move || forgotten.with(Option::is_some) || removed.with(Option::is_some);
-    let requests = move || match account.list.get() {
-        Some(list) => widget.filed.with(|device| list.shown(device)),
-        None => widget.filed.with(device_list),
+    // Each request, and whether the backend's list gave its status.
+    let requests = move || {
+        let signed_in = signed_in();
+        account.with(|list| {
+            widget.filed.with(|device| match signed_in {
+                true => (list.shown(device).into_iter())
+                    .map(|request| (list.lists(&request.id), request))
+                    .collect(),
+                false => (device.requests.iter().cloned())
+                    .map(|request| (false, request))
+                    .collect::<Vec<_>>(),
+            })
+        })
     };
     let kept_here = move || widget.filed.with(|filed| !filed.requests.is_empty());
-    let pick = |signed_in: bool, account, device| if signed_in { account } else { device };
-    let more = move |_| {
-        if !account.pending.get_untracked() {
-            account.load_more.run(());
-        }
-    };
-    let pending = move || {
-        account.pending.get().then(|| {
+    // A message for the user's list when signed in, else the device's.
+    let pick = move |account, device| widget.text(if signed_in() { account } else { device })();
+    // Below the list: a page on its way, why it could not be had, or the
+    // way to the next.
+    let below = move || {
+        let (pending, failed, more) = account.with(|l| (l.pending, l.failed.clone(), l.has_more()));
+        if pending && signed_in() {
             view! { <p role="status" data-testid="filed-loading">{widget.text(id::FILED_ACCOUNT_LOADING)}</p> }
-        })
-    };
-    let failure = move || {
-        account.failed.get().map(|error| {
-            let on_retry = account.load_more;
+                .into_any()
+        } else if let Some(error) = failed.filter(|_| signed_in()) {
             view! {
                 <div data-testid="filed-failed">
-                    <LoadFailure message=id::FILED_ACCOUNT_FAILED error on_retry/>
+                    <LoadFailure message=id::FILED_ACCOUNT_FAILED error on_retry=load_more/>
                 </div>
             }
-        })
-    };
-    let show_more = move || {
-        let more_to_load = account
-            .list
-            .with(|list| list.as_ref().is_some_and(|l| l.next.is_some()));
-        (more_to_load && account.failed.with(Option::is_none)).then(|| {
+            .into_any()
+        } else if more && signed_in() {
             view! {
-                <button type="button" class="sw-button sw-button-secondary" data-testid="filed-more" on:click=more>
+                <button
+                    type="button"
+                    class="sw-button sw-button-secondary"
+                    data-testid="filed-more"
+                    on:click=move |_| load_more.run(())
+                >
                     {widget.text(id::FILED_SHOW_MORE)}
                 </button>
             }
-        })
+            .into_any()
+        } else {
+            ().into_any()
+        }
     };
     let screen = view! {
         <section class="sw-screen" data-testid="filed-requests">
             <BackButton/>
             <ScreenHeading>{widget.text(id::FILED_HEADING)}</ScreenHeading>
             <p class="sw-intro">
-                {move || widget.text(pick(signed_in.get(), id::FILED_ACCOUNT_INTRO, id::FILED_INTRO))()}
+                {move || pick(id::FILED_ACCOUNT_INTRO, id::FILED_INTRO)}
             </p>
             {move || {
                 let requests = requests();
-                let quiet = undoable() || account.pending.get() || account.failed.with(Option::is_some);
+                let quiet = undoable() || account.with(|l| l.pending || l.failed.is_some());
                 if requests.is_empty() {
                     (!quiet)
                         .then(|| view! {
                             <p data-testid="filed-empty">
-                                {widget.text(pick(signed_in.get(), id::FILED_ACCOUNT_EMPTY, id::FILED_EMPTY))}
+                                {move || pick(id::FILED_ACCOUNT_EMPTY, id::FILED_EMPTY)}
                             </p>
                         })
                         .into_any()
@@ -89,16 +97,14 @@ pub fn FiledRequests() -> impl IntoView {
                         <ul class="sw-choices">
                             {requests
                                 .into_iter()
-                                .map(|Listed { request, status }| view! { <FiledItem request status/> })
+                                .map(|(listed, request)| view! { <FiledItem request listed/> })
                                 .collect_view()}
                         </ul>
                     }
                     .into_any()
                 }
             }}
-            {pending}
-            {failure}
-            {show_more}
+            {below}
             {move || kept_here().then(|| view! {
                 <button
                     type="button"
@@ -110,7 +116,7 @@ pub fn FiledRequests() -> impl IntoView {
                         widget.focus_when_drawn("[data-testid=filed-undo]");
                     }
                 >
-                    {widget.text(pick(signed_in.get(), id::FILED_DEVICE_CLEAR, id::FILED_CLEAR))}
+                    {move || pick(id::FILED_DEVICE_CLEAR, id::FILED_CLEAR)}
                 </button>
             })}
             // Not a live region: focus goes to Undo, which reads the
@@ -125,9 +131,7 @@ pub fn FiledRequests() -> impl IntoView {
                                     widget.restore_filed(list);
                                 }
                             });
-                            let text = Signal::derive(move || {
-                                widget.text(pick(signed_in.get(), id::FILED_DEVICE_CLEARED, id::FILED_CLEARED))()
-                            });
+                            let text = Signal::derive(move || pick(id::FILED_DEVICE_CLEARED, id::FILED_CLEARED));
                             view! {
                                 <UndoNotice text testid="filed-cleared" undo_testid="filed-undo" on_undo/>
                             }
@@ -171,13 +175,14 @@ fn item_selector(id: &str) -> String {
 #[component]
 fn FiledItem(
     request: FiledRequest,
-    /// Its status as the backend's list gave it; asked for when none.
-    status: Option<RequestStatus>,
+    /// Whether the backend's list gave its status, as the latest seen;
+    /// else it is asked for.
+    listed: bool,
 ) -> impl IntoView {
     let widget = use_widget();
     let request_id = request.id.clone();
-    let listed = status;
-    let loaded = listed.is_none().then(|| {
+    let loaded = (!listed).then(|| {
+        let request_id = request_id.clone();
         Loaded::new(move || {
             let backend = widget.backend.get();
             let transport = widget.transport();
@@ -192,7 +197,10 @@ fn FiledItem(
             }
         })
     });
-    let status = move || listed.map(Some).or_else(|| loaded.and_then(|l| l.get()));
+    let status = move || match loaded {
+        Some(loaded) => loaded.get(),
+        None => Some(widget.status_seen(&request_id)),
+    };
     let created_at = request.created_at.clone();
     let filed_on = move || {
         widget.format(

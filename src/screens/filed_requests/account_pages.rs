@@ -5,40 +5,26 @@ use leptos::{prelude::*, task::spawn_local_scoped};
 use web_sys::AbortController;
 
 use crate::{
-    api::Transport, context::WidgetContext, filed::AccountList, request::LoadError,
+    api::{self, Transport},
+    context::WidgetContext,
+    filed::AccountList,
+    request::LoadError,
     session::Session,
 };
 
-/// What [`use_account_pages`] gives the screen.
-#[derive(Clone, Copy)]
-pub struct AccountPages {
-    /// Whether a user is signed in, whose list the backend keeps (tracked).
-    pub signed_in: Memo<bool>,
-    /// The pages loaded so far, while signed in (tracked).
-    pub list: Signal<Option<AccountList>>,
-    /// Whether a page is on its way.
-    pub pending: RwSignal<bool>,
-    /// Why the last page could not be had, until it is asked for again.
-    pub failed: RwSignal<Option<LoadError>>,
-    /// Asks for the page after those loaded ("Show more", "Try again").
-    pub load_more: Callback<()>,
+/// Whether a user is signed in, whose list the backend keeps (tracked).
+pub fn signed_in(widget: WidgetContext) -> bool {
+    widget
+        .session
+        .with(|session| matches!(session, Session::SignedIn(_)))
 }
 
-/// Loads the first page when a user is signed in (again, when another one
-/// is, or the backend changes); the page on its way is aborted when the
-/// screen goes or another is asked for.
-pub fn use_account_pages(widget: WidgetContext) -> AccountPages {
-    // Whom the token names: a sign-in as someone else starts the list again.
-    let user = Memo::new(move |_| {
-        widget.session.with(|session| match session {
-            Session::SignedIn(identity) => Some(identity.clone()),
-            _ => None,
-        })
-    });
-    let signed_in = Memo::new(move |_| user.with(Option::is_some));
-    let pages = RwSignal::new(None::<AccountList>);
-    let pending = RwSignal::new(signed_in.get_untracked());
-    let failed = RwSignal::new(None::<LoadError>);
+/// The user's list, and how to ask for the page after those loaded ("Show
+/// more", "Try again"). The first page is asked for when a user is signed
+/// in (again when the session or the backend changes); the page on its way
+/// is aborted when the screen goes or another is asked for.
+pub fn use_account_pages(widget: WidgetContext) -> (RwSignal<AccountList>, Callback<()>) {
+    let list = RwSignal::new(AccountList::default());
     let latest = StoredValue::new(0_u32);
     let in_flight = StoredValue::new_local(None::<AbortController>);
     let stop = move || {
@@ -59,58 +45,52 @@ pub fn use_account_pages(widget: WidgetContext) -> AccountPages {
             ..widget.transport()
         };
         in_flight.set_value(controller);
-        let before = pages.with_untracked(|list| list.as_ref().and_then(|l| l.next.clone()));
-        // "Show more" goes with the last page, "Try again" with its
-        // notice: focus goes to what they brought.
+        let before = list.with_untracked(|list| list.next.clone());
+        // "Show more" and "Try again" go while the page loads: focus goes
+        // to what the page brought, or to the failure's "Try again".
         let more = before.is_some();
         let backend = widget.backend.get_untracked();
-        pending.set(true);
-        failed.set(None);
+        list.update(|list| *list = list.asking());
         spawn_local_scoped(async move {
+            let asked_at = js_sys::Date::now();
             let answer = match backend {
-                Some(backend) => widget.filed_by_me(backend, before, transport).await,
+                Some(backend) => api::filed_by_me(backend, before, transport).await,
                 None => Err(LoadError::Network),
             };
             // Overtaken by another page, a sign-out, or the screen's end.
             if latest.try_get_value() != Some(this) {
                 return;
             }
-            match answer {
+            let focus = match answer {
                 Ok(page) => {
-                    if let Some(first) = page.requests.first().filter(|_| more) {
-                        widget.focus_when_drawn_if_lost(&super::item_selector(&first.id));
-                    }
-                    pages.update(|list| {
-                        *list = Some(list.take().unwrap_or_default().with_page(&page))
-                    });
+                    widget.saw_listed(&page, asked_at);
+                    list.update(|list| *list = list.with_page(&page));
+                    (page.requests.first()).map(|first| super::item_selector(&first.id))
                 }
                 Err(error) => {
-                    if more {
-                        widget.focus_when_drawn_if_lost("[data-testid=filed-failed] button");
-                    }
-                    failed.set(Some(error));
+                    list.update(|list| *list = list.failing(error));
+                    Some("[data-testid=filed-failed] button".to_owned())
                 }
+            };
+            if let Some(focus) = focus.filter(|_| more) {
+                widget.focus_when_drawn_if_lost(&focus);
             }
-            pending.set(false);
         });
     });
     // Talks to the backend: the first page for whoever is signed in now.
     Effect::new(move |_| {
-        user.track();
+        widget.session.track();
         widget.backend.track();
         stop();
-        pages.set(None);
-        failed.set(None);
-        pending.set(false);
-        if signed_in.get_untracked() {
+        list.set(AccountList::default());
+        if signed_in(widget) {
             load_more.run(());
         }
     });
-    AccountPages {
-        signed_in,
-        list: Signal::derive(move || pages.get().filter(|_| signed_in.get())),
-        pending,
-        failed,
-        load_more,
+    // Signed in, the first page is on its way from the start: the screen
+    // does not say "none yet" meanwhile.
+    if untrack(|| signed_in(widget)) {
+        list.update_untracked(|list| *list = list.asking());
     }
+    (list, load_more)
 }
