@@ -61,6 +61,8 @@ use error::ApiError;
 pub const SUPPORT_REQUESTS: &str = "/support-requests";
 /// `GET` here reads one support request.
 pub const SUPPORT_REQUEST: &str = "/support-requests/{id}";
+/// `PUT` here imports, and `GET` exports, one kind of catalogue (admins).
+pub const CATALOGUE: &str = "/catalogue/{kind}";
 /// `POST` here changes a request's status (agents).
 pub const SUPPORT_REQUEST_STATUS: &str = "/support-requests/{id}/status";
 /// `GET` here searches the partner's customers.
@@ -83,6 +85,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", SUPPORT_REQUESTS),
     ("GET", SUPPORT_REQUEST),
     ("POST", SUPPORT_REQUEST_STATUS),
+    ("PUT", CATALOGUE),
+    ("GET", CATALOGUE),
     ("GET", CUSTOMERS),
     ("GET", SERVICES),
     ("GET", SERVICE_HEALTH),
@@ -143,6 +147,13 @@ pub fn router(state: AppState) -> Router {
         .route(SUPPORT_REQUESTS, create.get(routes::support_requests::list))
         .route(SUPPORT_REQUEST, get(routes::support_requests::get))
         .route(SUPPORT_REQUEST_STATUS, post(routes::request_status::set))
+        // A catalogue file may be larger than a request.
+        .route(
+            CATALOGUE,
+            axum::routing::put(routes::catalogue::put)
+                .get(routes::catalogue::get)
+                .layer(DefaultBodyLimit::max(routes::catalogue::BODY_MAX_BYTES)),
+        )
         .route(CUSTOMERS, get(routes::customers::search))
         .route(SERVICES, get(routes::services::list))
         .route(SERVICE_HEALTH, get(routes::service_health::current))
@@ -198,7 +209,7 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
     Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins.iter().cloned()))
-            .allow_methods([Method::GET, Method::POST])
+            .allow_methods([Method::GET, Method::POST, Method::PUT])
             // Authorization: the bearer token that the page's token
             // provider (or setRequestHeaders) gives the widget.
             .allow_headers([

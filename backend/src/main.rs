@@ -15,7 +15,11 @@ use support_backend::{shutdown_signal, Config, Server};
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     // A command's output is its own report; the server's, its log.
-    init_tracing(if cli.command.is_none() { "info" } else { "warn" });
+    init_tracing(if cli.command.is_none() {
+        "info"
+    } else {
+        "warn"
+    });
     match &cli.command {
         None => serve(&cli.config).await,
         Some(Command::SetStatus(args)) => set_status(&cli.config, args).await,
@@ -32,6 +36,18 @@ async fn main() -> ExitCode {
             match cli::deliveries(&cli.config.database_url, args).await {
                 Ok(text) => {
                     println!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("support-backend: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(Command::Health(command)) => {
+            match cli::health(&cli.config.database_url, command).await {
+                Ok(text) => {
+                    eprintln!("{text}");
                     ExitCode::SUCCESS
                 }
                 Err(error) => {

@@ -149,3 +149,211 @@ async fn seed_demo_loads_the_demo_catalogue_once() {
     let (_, body) = common::json_of(server.get("/service-health?service=azure").await).await;
     assert_eq!(body["incidents"][0]["id"], "azure-vm-start-china-east-2");
 }
+
+fn admin() -> Value {
+    serde_json::json!({"sub": "admin-1", "name": "Portal sync", "role": "admin"})
+}
+
+async fn put(
+    server: &common::TestServer,
+    kind: &str,
+    media: &str,
+    body: String,
+    claims: &Value,
+) -> reqwest::Response {
+    server
+        .client
+        .put(server.url(&format!("/catalogue/{kind}")))
+        .bearer_auth(common::token(claims))
+        .header("content-type", media)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A portal syncs its customer list every night with an admin's token.
+#[tokio::test]
+async fn an_admin_syncs_the_catalogue_through_the_api() {
+    let server = common::start_signed(false).await;
+    // A list larger than a support request's body limit.
+    let lines: String = (0..1500)
+        .map(|n| format!(r#"{{"id":"customer-{n:04}","name":"Customer {n}","domain":"c{n}.partner.onmschina.cn"}}"#) + "\n")
+        .collect();
+    assert!(lines.len() > support_contract::limits::BODY_MAX_BYTES);
+    let response = put(
+        &server,
+        "customers",
+        "application/x-ndjson",
+        lines.clone(),
+        &admin(),
+    )
+    .await;
+    let (status, counts) = common::json_of(response).await;
+    assert_eq!(status, StatusCode::OK, "{counts}");
+    assert_eq!(
+        counts,
+        serde_json::json!({"new": 1500, "changed": 0, "unchanged": 0})
+    );
+    let again = put(
+        &server,
+        "customers",
+        "application/x-ndjson",
+        lines,
+        &admin(),
+    )
+    .await;
+    assert_eq!(common::json_of(again).await.1["unchanged"], 1500);
+    // The same shape comes back out.
+    let exported = server
+        .client
+        .get(server.url("/catalogue/customers"))
+        .bearer_auth(common::token(&admin()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(exported.headers()["content-type"], "application/x-ndjson");
+    let text = exported.text().await.unwrap();
+    assert!(text.contains(
+        r#"{"id":"customer-0042","name":"Customer 42","domain":"c42.partner.onmschina.cn"}"#
+    ));
+    // A bad line: nothing written, the line named.
+    let bad = "id,name,domain\nnew-one,New One,new.cn\nbroken,,x.cn\n".to_owned();
+    let (status, body) =
+        common::json_of(put(&server, "customers", "text/csv", bad, &admin()).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "line 3");
+    assert!(body["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("name is empty"));
+    let (_, found) = common::json_of(
+        server
+            .client
+            .get(server.url("/customers?query=new one"))
+            .bearer_auth(common::token(&common::partner()))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(found["customers"], serde_json::json!([]));
+    // Only admins.
+    for claims in [
+        common::partner(),
+        common::customer(),
+        serde_json::json!({"sub": "a", "role": "agent"}),
+    ] {
+        let response = put(
+            &server,
+            "customers",
+            "application/x-ndjson",
+            String::new(),
+            &claims,
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    }
+    let unknown = put(
+        &server,
+        "partners",
+        "application/x-ndjson",
+        String::new(),
+        &admin(),
+    )
+    .await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+async fn listed(server: &common::TestServer) -> Value {
+    common::json_of(server.get("/service-health?service=office365").await)
+        .await
+        .1
+}
+
+/// An operator posts an incident, updates it and resolves it, each in one
+/// command, and the widget's users see it come and go.
+#[tokio::test]
+async fn an_operator_posts_updates_and_resolves_an_incident() {
+    let server = common::start().await;
+    let url = server.database_url().to_owned();
+    let health = |args: &[&str]| {
+        let mut all = vec!["health"];
+        all.extend_from_slice(args);
+        backend(&url, &all)
+    };
+    let output = health(&[
+        "set",
+        "mail-delay",
+        "--service",
+        "office365",
+        "--status",
+        "investigating",
+        "--title",
+        "Mail is delayed",
+        "--summary",
+        "Messages may arrive late.",
+    ]);
+    assert!(output.status.success(), "{}", said(&output));
+
+    let body = listed(&server).await;
+    let item = body["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "mail-delay")
+        .cloned()
+        .unwrap();
+    assert_eq!(item["status"], "investigating");
+    let started = item["started_at"].clone();
+    let output = health(&[
+        "set",
+        "mail-delay",
+        "--service",
+        "office365",
+        "--status",
+        "identified",
+        "--title",
+        "Mail is delayed",
+        "--summary",
+        "The cause is found.",
+    ]);
+    assert!(output.status.success(), "{}", said(&output));
+    let body = listed(&server).await;
+    let item = body["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "mail-delay")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (item["status"].as_str(), item["started_at"].clone()),
+        (Some("identified"), started)
+    );
+    let output = health(&["resolve", "mail-delay"]);
+    assert!(output.status.success(), "{}", said(&output));
+    let body = listed(&server).await;
+    assert!(!body["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["id"] == "mail-delay"));
+    // A service the partner does not have is refused, with why.
+    let output = health(&[
+        "set",
+        "x",
+        "--service",
+        "nope",
+        "--title",
+        "T",
+        "--summary",
+        "S",
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        said(&output).contains("service \"nope\""),
+        "{}",
+        said(&output)
+    );
+}

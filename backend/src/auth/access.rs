@@ -21,6 +21,8 @@ pub enum Action {
     Upload,
     /// `POST /support-requests/{id}/status`.
     SetStatus,
+    /// `PUT` and `GET /catalogue/{kind}`.
+    ManageCatalogue,
 }
 
 /// Why a caller may not.
@@ -60,6 +62,7 @@ fn user_may(identity: &Identity, action: Action) -> bool {
         (_, Action::Upload) => true,
         (Role::Partner | Role::Agent | Role::Admin, Action::SearchCustomers) => true,
         (Role::Agent | Role::Admin, Action::SetStatus) => true,
+        (Role::Admin, Action::ManageCatalogue) => true,
         (Role::Partner, Action::File(RequestKind::PartnerCenter | RequestKind::Customer)) => true,
         (Role::Customer, Action::File(RequestKind::CustomerSelfService)) => {
             identity.customer_id.is_some()

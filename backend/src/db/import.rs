@@ -393,3 +393,52 @@ pub async fn export(db: &Db, kind: Kind) -> Result<String, sqlx::Error> {
         }
     })
 }
+
+/// When the health item `id` started, if there is one.
+pub async fn health_started_at(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT started_at FROM service_health_items WHERE id = $1")
+            .bind(id)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|(at,)| at))
+}
+
+/// Every text of the health item `id`, as items to import again.
+pub async fn health_texts(db: &Db, id: &str) -> Result<Vec<HealthItem>, sqlx::Error> {
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT i.service_id, i.kind, i.status, t.locale, t.title, t.summary,
+                i.started_at, i.updated_at
+         FROM service_health_items i JOIN service_health_texts t ON t.item_id = i.id
+         WHERE i.id = $1",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(service, kind, status, locale, title, summary, started_at, updated_at)| HealthItem {
+                id: id.to_owned(),
+                service,
+                kind,
+                status,
+                locale,
+                title,
+                summary,
+                started_at,
+                updated_at,
+            },
+        )
+        .collect())
+}

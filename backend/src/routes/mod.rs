@@ -2,6 +2,7 @@
 
 pub mod articles;
 pub mod attachments;
+pub mod catalogue;
 pub mod customers;
 pub mod request_status;
 pub mod service_health;
