@@ -674,3 +674,190 @@ async fn a_token_provider_that_is_not_a_function_is_refused() {
     assert!(widget.handle.set_token_provider("token".into()).is_err());
     assert!(widget.handle.set_token_provider(JsValue::NULL).is_ok());
 }
+
+impl FakeBackend {
+    /// A signed-in user's backend: it files a request as "here", lists the
+    /// user's requests filed elsewhere in two pages ("b" and "a", then
+    /// "old"; 503 to the first `failures` asks, 401 without a token), and
+    /// gives any request's status.
+    fn listing(failures: u32) -> FakeBackend {
+        let window = web_sys::window().unwrap();
+        let original = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+        let calls = js_sys::Array::new();
+        let fake = js_sys::Function::new_with_args(
+            "calls, failures",
+            r#"return async (request) => {
+                const url = new URL(request.url);
+                calls.push({ method: request.method, url: request.url, auth: request.headers.get("Authorization") });
+                const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+                const stored = (id, minute, status) => ({
+                    id, reference: "SR-" + id, status, created_at: `2026-11-26T10:${minute}:00Z`,
+                    request: { kind: "partner_center", category: "billing", title: "Request " + id, description: "d",
+                               contact: { name: "Ana Ruiz", email: "ana@example.com" } },
+                });
+                if (request.method == "POST") return json(201, { id: "here", reference: "SR-here", status: "submitted", created_at: "2026-11-26T10:50:00Z" });
+                if (url.searchParams.get("filed_by") == "me") {
+                    if (!request.headers.get("Authorization")) return json(401, { errors: [] });
+                    if (failures-- > 0) return json(503, { errors: [] });
+                    return url.searchParams.get("before") == "a"
+                        ? json(200, { requests: [stored("old", "05", "closed")] })
+                        : json(200, { requests: [stored("b", "40", "resolved"), stored("a", "30", "in_progress")], next: "a" });
+                }
+                if (url.pathname.includes("/support-requests/")) return json(200, stored(url.pathname.split("/").pop(), "50", "submitted"));
+                return json(200, { services: [], customers: [], articles: [], incidents: [] });
+            }"#,
+        )
+        .call2(&JsValue::NULL, &calls, &failures.into())
+        .unwrap();
+        js_sys::Reflect::set(&window, &"fetch".into(), &fake).unwrap();
+        FakeBackend { calls, original }
+    }
+
+    /// The URLs asked for with `GET`, with the Authorization each carried.
+    fn gets(&self) -> Vec<(String, Option<String>)> {
+        let read = |call: &JsValue, what: &str| {
+            js_sys::Reflect::get(call, &what.into())
+                .unwrap()
+                .as_string()
+        };
+        self.calls
+            .iter()
+            .filter(|call| read(call, "method").as_deref() == Some("GET"))
+            .map(|call| (read(&call, "url").unwrap(), read(&call, "auth")))
+            .collect()
+    }
+}
+
+impl Mounted {
+    /// The ids of the filed requests listed, in order.
+    fn listed(&self) -> Vec<String> {
+        let items = self
+            .shadow()
+            .query_selector_all("[data-testid=filed-request]")
+            .unwrap();
+        (0..items.length())
+            .filter_map(|i| items.item(i))
+            .map(|item| {
+                let item: HtmlElement = item.unchecked_into();
+                item.get_attribute("data-request-id").unwrap_or_default()
+            })
+            .collect()
+    }
+}
+
+/// Files the Partner Center request described, as "here", and opens the
+/// list of filed requests from home.
+async fn file_here_and_open_the_list(widget: &Mounted) {
+    describe_a_problem(widget).await;
+    widget.find("[data-testid=submit]").unwrap().click();
+    until("the request is filed", || {
+        widget.find("[data-testid=confirmation]").is_some()
+    })
+    .await;
+    widget.open("back").await;
+    widget.open("open-filed-requests").await;
+}
+
+async fn signed_in_as_ana() -> Mounted {
+    let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
+    widget
+        .handle
+        .set_token_provider(provider(&[ana_token("one")], &js_sys::Array::new()).into())
+        .ok()
+        .unwrap();
+    settle().await;
+    widget
+}
+
+#[wasm_bindgen_test]
+async fn a_signed_in_users_list_comes_from_the_backend_with_what_was_just_filed_here() {
+    let backend = FakeBackend::listing(0);
+    let widget = signed_in_as_ana().await;
+    file_here_and_open_the_list(&widget).await;
+    until("the backend's first page is listed", || {
+        widget.listed().len() == 3
+    })
+    .await;
+    // Filed here a moment ago, newest, once; then the backend's.
+    assert_eq!(widget.listed(), ["here", "b", "a"]);
+    assert!(widget.find("[data-testid=filed-loading]").is_none());
+    let list_gets: Vec<_> = (backend.gets().into_iter())
+        .filter(|(url, _)| url.contains("filed_by=me"))
+        .collect();
+    assert_eq!(
+        list_gets,
+        [(
+            "http://127.0.0.1:9/support-requests?filed_by=me".to_owned(),
+            Some(format!("Bearer {}", ana_token("one")))
+        )]
+    );
+    // The page's statuses are shown without asking for each request.
+    assert_eq!(
+        widget.text("[data-request-id=b] [data-testid=filed-status]"),
+        "Resolved"
+    );
+    assert!(!backend
+        .gets()
+        .iter()
+        .any(|(url, _)| url.ends_with("/support-requests/b")));
+    assert_eq!(
+        widget.text("[data-testid=filed-clear]"),
+        "Forget this device's list"
+    );
+
+    widget.open("filed-more").await;
+    until("the next page is listed", || widget.listed().len() == 4).await;
+    assert_eq!(widget.listed(), ["here", "b", "a", "old"]);
+    assert!(backend
+        .gets()
+        .iter()
+        .any(|(url, _)| url.ends_with("?filed_by=me&before=a")));
+    assert!(
+        widget.find("[data-testid=filed-more]").is_none(),
+        "the last page has no next"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_list_that_cannot_be_loaded_says_so_and_shows_the_devices_meanwhile() {
+    let _backend = FakeBackend::listing(1);
+    let widget = signed_in_as_ana().await;
+    file_here_and_open_the_list(&widget).await;
+    until("the failure is shown", || {
+        widget.find("[data-testid=filed-failed]").is_some()
+    })
+    .await;
+    assert!(widget
+        .text("[data-testid=filed-failed]")
+        .contains("Your requests couldn't all be loaded"));
+    assert_eq!(widget.listed(), ["here"]);
+    let retry = widget.find("[data-testid=filed-failed] button").unwrap();
+    assert_eq!(retry.inner_text(), "Try again");
+    retry.click();
+    until("the list is loaded", || widget.listed().len() == 3).await;
+    assert!(widget.find("[data-testid=filed-failed]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn signed_out_the_list_is_the_devices_and_the_backend_is_not_asked_for_one() {
+    let backend = FakeBackend::listing(0);
+    let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
+    describe_a_problem(&widget).await;
+    widget.type_into("#sw-contact-name", "Lee");
+    widget.type_into("#sw-contact-email", "lee@example.com");
+    widget.find("[data-testid=submit]").unwrap().click();
+    until("the request is filed", || {
+        widget.find("[data-testid=confirmation]").is_some()
+    })
+    .await;
+    widget.open("back").await;
+    widget.open("open-filed-requests").await;
+    settle().await;
+    assert_eq!(widget.listed(), ["here"]);
+    assert!(widget.find("[data-testid=filed-more]").is_none());
+    assert_eq!(widget.text("[data-testid=filed-clear]"), "Forget this list");
+    assert!(!backend
+        .gets()
+        .iter()
+        .any(|(url, _)| url.contains("filed_by")));
+}
