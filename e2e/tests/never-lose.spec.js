@@ -842,27 +842,74 @@ test("leaving the page right after typing keeps the last keystrokes", async ({ p
   await expect(widget.host.locator("#sw-title")).toHaveValue("Typed just before leaving");
 });
 
-test("a refused sign-in (401) says so, keeps what was typed, and the page hears its status", async ({ page, request }) => {
-  // The page's own headers carry the sign-in (identity-session.spec.js has
-  // a token provider's).
+/** Opens the form on a page that signs in with its own headers (no token
+ *  provider: identity-session.spec.js has a provider's), with an
+ *  Authorization the backend refuses until the page renews it to
+ *  `Bearer renewed`; the page's error events gather in `window.__errors`. */
+async function signedInByHeaders(page) {
   await withoutTokenProvider(page);
+  const signIns = [];
+  const posts = await interceptPosts(page, (n, route, post) => {
+    const authorization = route.request().headers().authorization;
+    signIns.push(authorization);
+    return authorization === "Bearer renewed" ? passOn(route, post) : failWith(route, 401);
+  });
   const widget = new SupportWidgetPage(page);
   await widget.open();
-  let refuse = true;
-  const posts = await interceptPosts(page, (n, route, post) => (refuse ? failWith(route, 401) : passOn(route, post)));
-  const heard = page.evaluate(
-    () => new Promise((resolve) => document.addEventListener("support-widget:error", (e) => resolve(e.detail), { once: true })),
-  );
+  await page.evaluate(() => {
+    window.__errors = [];
+    document.addEventListener("support-widget:error", (event) => window.__errors.push(event.detail));
+  });
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer expired" }));
+  const heard = () => page.evaluate(() => window.__errors);
+  return { widget, posts, signIns, heard, notice: widget.host.getByTestId("sending-notice") };
+}
+
+test("a refused sign-in (401) says the session ended, keeps what was typed, and goes once the page renews its headers", async ({ page, request }) => {
+  const { widget, posts, signIns, heard, notice } = await signedInByHeaders(page);
   await widget.fill(typed);
   await widget.submit();
+  await expect(notice).toContainText("Your session has ended: sign in again, then send.");
+  // The page hears why, to sign the user in again; not yet a failure.
+  await expect.poll(heard).toEqual([expect.objectContaining({ code: "session_ended" })]);
+  await expect(widget.submitError).toHaveCount(0);
+  await expect(widget.confirmation).toHaveCount(0);
+  expect(posts).toHaveLength(1);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+  await draftStored(page);
+
+  // The page signs the user in again with fresh headers: the waiting
+  // request goes with them, once, under the same key.
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer renewed" }));
+  await expect(widget.confirmation).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  expect(signIns).toEqual(["Bearer expired", "Bearer renewed"]);
+  expect(posts).toHaveLength(2);
+  expect(posts.filter((post) => post.reached)).toHaveLength(1);
+  await expectOneStoredRequest(widget, request, posts);
+  expect(await heard()).toEqual([expect.objectContaining({ code: "session_ended" })]);
+});
+
+test("stopping the wait after a refused sign-in (401) says the sign-in was refused, keeps what was typed, and the page hears its status", async ({ page, request }) => {
+  const { widget, posts, heard, notice } = await signedInByHeaders(page);
+  await widget.fill(typed);
+  await widget.submit();
+  await expect(notice).toContainText("Your session has ended: sign in again, then send.");
+  await notice.getByTestId("stop-retrying").click();
+  await expect(notice).toHaveCount(0);
   await expect(widget.submitError).toContainText("didn't accept your sign-in");
-  expect(await heard).toMatchObject({ code: "server", status: 401 });
+  expect(await heard()).toEqual([
+    expect.objectContaining({ code: "session_ended" }),
+    expect.objectContaining({ code: "server", status: 401 }),
+  ]);
   expect(posts).toHaveLength(1);
   await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
 
   // Signed in again, "Try again" files it, once.
-  refuse = false;
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer renewed" }));
   await widget.submitError.getByRole("button").click();
+  await expect(widget.confirmation).toBeVisible();
+  expect(posts).toHaveLength(2);
   await expectOneStoredRequest(widget, request, posts);
 });
 
