@@ -650,7 +650,7 @@ test("a backend stricter than the widget says why it refused a file, in the user
   );
 });
 
-test("an upload whose sign-in is refused says to sign in again and tells the page", async ({ page }) => {
+test("an upload whose sign-in is refused says to sign in again, and the page hears that the session ended and the 401", async ({ page }) => {
   // The page's own headers carry the sign-in (identity-session.spec.js has
   // a token provider's).
   await withoutTokenProvider(page);
@@ -669,7 +669,12 @@ test("an upload whose sign-in is refused says to sign in again and tells the pag
   await expect(widget.host.getByTestId("attachment-failed")).toHaveText(
     /^支持服务未接受你的登录信息（错误代码：\u2068?401\u2069?）。请重新登录，然后重试。$/,
   );
-  expect(await page.evaluate(() => window.__errors)).toEqual([expect.objectContaining({ code: "server", status: 401 })]);
+  // First that the session ended (to sign the user in again), then the
+  // upload's own failure.
+  expect(await page.evaluate(() => window.__errors)).toEqual([
+    expect.objectContaining({ code: "session_ended" }),
+    expect.objectContaining({ code: "server", status: 401 }),
+  ]);
   // Signed in again, the user retries the file by hand.
   refused = false;
   await widget.host.getByTestId("attachment-retry").click();

@@ -467,7 +467,7 @@ test("a service list that cannot be loaded says so, and Try again loads it", asy
   expect(asked).toBe(2);
 });
 
-test("a lookup whose sign-in is refused says to sign in again, and the page hears the 401", async ({ page }) => {
+test("a lookup whose sign-in is refused says to sign in again, and the page hears that the session ended and the 401", async ({ page }) => {
   // The page's own headers carry the sign-in (identity-session.spec.js has
   // a token provider's).
   await withoutTokenProvider(page);
@@ -492,7 +492,12 @@ test("a lookup whose sign-in is refused says to sign in again, and the page hear
   await findCustomer(widget, "北京", "北京云计算有限公司");
   const failure = widget.host.getByRole("alert").filter({ hasText: "支持服务未接受你的登录信息（错误代码：" });
   await expect(failure).toBeVisible();
-  expect(await page.evaluate(() => window.__signInRefused)).toEqual([expect.objectContaining({ code: "server", status: 401 })]);
+  // First that the session ended (to sign the user in again), then the
+  // lookup's own failure.
+  expect(await page.evaluate(() => window.__signInRefused)).toEqual([
+    expect.objectContaining({ code: "session_ended" }),
+    expect.objectContaining({ code: "server", status: 401 }),
+  ]);
   refused = false;
   await failure.getByRole("button", { name: "重试" }).click();
   await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
