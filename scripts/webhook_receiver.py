@@ -65,7 +65,8 @@ def main():
     args = parser.parse_args()
     Handler.log = args.log_file
     with open(args.secret_file, "rb") as f:
-        Handler.secret = f.read().rstrip(b"\r\n")
+        # As the backend reads it: trailing whitespace is not part of it.
+        Handler.secret = f.read().rstrip()
     host, port = args.listen.rsplit(":", 1)
     with http.server.ThreadingHTTPServer((host, int(port)), Handler) as server:
         print(f"webhook receiver on http://{args.listen}/", file=sys.stderr, flush=True)

@@ -58,7 +58,7 @@ pub enum Command {
     #[command(subcommand)]
     Health(HealthCommand),
     /// Lists the webhook deliveries not made yet (failing, or given up on
-    /// after 72 hours), or sends one event again.
+    /// after 72 hours), or makes one event due again.
     Deliveries(Deliveries),
 }
 
@@ -165,7 +165,8 @@ async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, Catal
 /// The arguments of `deliveries`.
 #[derive(Clone, Debug, Args)]
 pub struct Deliveries {
-    /// `retry EVENT_ID` sends the event again now, given up on or not.
+    /// `retry EVENT_ID` makes the event due now, given up on or not: a
+    /// serving backend sends it within a second.
     #[command(subcommand)]
     pub action: Option<DeliveriesAction>,
 }
@@ -173,7 +174,8 @@ pub struct Deliveries {
 /// What `deliveries` does besides listing.
 #[derive(Clone, Debug, Subcommand)]
 pub enum DeliveriesAction {
-    /// Sends an event again now (to every webhook that has not taken it).
+    /// Makes an event due now, with a fresh retry window and backoff, for
+    /// every webhook that has not taken it; a serving backend sends it.
     Retry {
         #[arg(value_name = "EVENT_ID")]
         event_id: String,
@@ -187,7 +189,9 @@ pub async fn deliveries(database_url: &str, args: &Deliveries) -> Result<String,
         Some(DeliveriesAction::Retry { event_id }) => {
             db::outbox::retry_now(&db, event_id).await.map(|n| match n {
                 0 => format!("no undelivered event {event_id}"),
-                n => format!("event {event_id}: {n} deliveries due now"),
+                n => format!(
+                    "event {event_id}: {n} deliveries due now; a serving backend sends them"
+                ),
             })
         }
         None => db::outbox::pending(&db).await.map(|pending| {
@@ -389,18 +393,13 @@ pub enum SetStatusError {
     NotFound(String),
     #[error("cannot change the status: {0}")]
     Failed(#[from] ApiError),
-    #[error(transparent)]
-    Webhooks(#[from] crate::webhooks::WebhookConfigError),
 }
 
 /// Opens (and migrates) the database at `config.database_url`, which must
 /// exist, and applies `args`; the change goes to the configured webhooks'
 /// outbox, which a serving backend delivers.
 pub async fn set_status(config: &Config, args: &SetStatus) -> Result<StatusSet, SetStatusError> {
-    let outbox = config
-        .webhooks()?
-        .map(|webhooks| webhooks.outbox())
-        .unwrap_or_default();
+    let outbox = config.outbox();
     let db = db::connect_existing(&config.database_url).await?;
     let result = db::set_status(
         &db,

@@ -165,18 +165,29 @@ pub struct Config {
 }
 
 impl Config {
+    /// Where events are written, as configured: a command such as
+    /// `set-status` writes them (and a serving backend delivers them) with
+    /// the webhook URLs alone, no secret.
+    pub fn outbox(&self) -> crate::db::outbox::Outbox {
+        crate::db::outbox::Outbox {
+            endpoints: self.webhook_endpoints(),
+        }
+    }
+
+    fn webhook_endpoints(&self) -> Vec<String> {
+        self.webhook_urls
+            .iter()
+            .map(|url| url.trim().to_owned())
+            .filter(|url| !url.is_empty())
+            .collect()
+    }
+
     /// The webhooks, as configured; `None` without any.
     pub fn webhooks(
         &self,
     ) -> Result<Option<crate::webhooks::Webhooks>, crate::webhooks::WebhookConfigError> {
-        let urls: Vec<String> = self
-            .webhook_urls
-            .iter()
-            .map(|url| url.trim().to_owned())
-            .filter(|url| !url.is_empty())
-            .collect();
         crate::webhooks::Webhooks::new(
-            &urls,
+            &self.webhook_endpoints(),
             self.webhook_secret_file.as_deref(),
             std::time::Duration::from_secs(self.webhook_timeout_secs),
             std::time::Duration::from_millis(self.webhook_backoff_ms),

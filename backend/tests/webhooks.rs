@@ -516,3 +516,34 @@ async fn deliveries_lists_what_fails_and_sends_it_again() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+/// An operator's `set-status` needs only the webhook URLs to write the
+/// change to the outbox (a serving backend signs and sends it).
+#[tokio::test]
+async fn set_status_at_the_command_line_writes_the_event_for_the_webhooks() {
+    let server = start().await;
+    let (_, created) = json_of(server.post_json(&key(), &valid()).await).await;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args([
+            "set-status",
+            created["reference"].as_str().unwrap(),
+            "in_progress",
+        ])
+        .args(["--database-url", server.database_url()])
+        .args([
+            "--webhook-url",
+            "https://tickets.partner.example/hooks/support",
+        ])
+        .env_remove("SUPPORT_BACKEND_WEBHOOK_SECRET_FILE")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let (events,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM webhook_outbox
+         WHERE event_type = 'request.status_changed' AND endpoint = 'https://tickets.partner.example/hooks/support'",
+    )
+    .fetch_one(&server.db)
+    .await
+    .unwrap();
+    assert_eq!(events, 1);
+}

@@ -251,12 +251,13 @@ pub async fn pending(db: &Db) -> Result<Vec<Pending>, sqlx::Error> {
         .collect())
 }
 
-/// Sends the undelivered deliveries of event `event_id` again now, given
-/// up on or not. Returns how many there were.
+/// Makes the undelivered deliveries of event `event_id` due now, given up
+/// on or not, with a fresh retry window and backoff. Returns how many there
+/// were.
 pub async fn retry_now(db: &Db, event_id: &str) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE webhook_outbox
-         SET next_attempt_at = $2, failed_at = NULL, created_at = $2
+         SET next_attempt_at = $2, failed_at = NULL, created_at = $2, attempts = 0
          WHERE event_id = $1 AND delivered_at IS NULL",
     )
     .bind(event_id)
