@@ -17,7 +17,7 @@
 //! ```
 
 use support_contract::{
-    check_file, check_selection, file_extension, Attachment, ErrorBody, ErrorCode, FileKind,
+    check_file, check_selection, file_extension, paths, Attachment, ErrorBody, ErrorCode, FileKind,
     ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES,
 };
 
@@ -115,7 +115,7 @@ pub fn refusal_message(locale: Locale, name: &str, refusal: Refusal) -> String {
 pub fn upload(backend: &BackendUrl, name: &str, kind: FileKind) -> HttpRequest {
     HttpRequest {
         method: "POST",
-        url: with_query(backend.endpoint("attachments"), &[("name", name)]),
+        url: with_query(backend.endpoint(paths::ATTACHMENTS), &[("name", name)]),
         headers: vec![("Content-Type", kind.content_type().to_owned())],
         body: None,
     }

@@ -50,7 +50,7 @@ impl BackendUrl {
     }
 
     /// The URL of an endpoint of the contract, given relative to the base
-    /// (`"support-requests"`).
+    /// (one of `support_contract::paths`).
     pub fn endpoint(&self, path: &str) -> String {
         WebUrl::join(&self.0, path.trim_start_matches('/'))
             .map(|url| url.href())

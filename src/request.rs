@@ -14,7 +14,7 @@ pub use lookups::{
 };
 pub use submission::{parse_retry_after, read_created, SubmitError};
 
-use support_contract::{limits, NewSupportRequest};
+use support_contract::{limits, paths, NewSupportRequest};
 
 use crate::{host::BackendUrl, locale::Locale, web_url::WebUrl};
 
@@ -45,7 +45,7 @@ pub fn create_support_request(
 ) -> HttpRequest {
     HttpRequest {
         method: "POST",
-        url: backend.endpoint("support-requests"),
+        url: backend.endpoint(paths::SUPPORT_REQUESTS),
         headers: vec![
             ("Content-Type", "application/json".to_owned()),
             ("Idempotency-Key", idempotency_key.to_owned()),
@@ -58,7 +58,7 @@ pub fn create_support_request(
 /// or a domain.
 pub fn search_customers(backend: &BackendUrl, query: &str) -> HttpRequest {
     get(with_query(
-        backend.endpoint("customers"),
+        backend.endpoint(paths::CUSTOMERS),
         &[("query", &search_query(query))],
     ))
 }
@@ -116,7 +116,7 @@ fn plain_reference(reference: String) -> String {
 
 /// `GET {backend}/services`: what a customer request can be about.
 pub fn list_services(backend: &BackendUrl) -> HttpRequest {
-    get(backend.endpoint("services"))
+    get(backend.endpoint(paths::SERVICES))
 }
 
 /// `GET {backend}/service-health?service=&locale=`: current incidents and
@@ -127,20 +127,20 @@ pub fn service_health(backend: &BackendUrl, service: Option<&str>, locale: Local
         pairs.push(("service", service));
     }
     pairs.push(("locale", locale.tag()));
-    get(with_query(backend.endpoint("service-health"), &pairs))
+    get(with_query(backend.endpoint(paths::SERVICE_HEALTH), &pairs))
 }
 
 /// `GET {backend}/articles?query=&locale=`: help articles matching `query`.
 pub fn search_articles(backend: &BackendUrl, query: &str, locale: Locale) -> HttpRequest {
     get(with_query(
-        backend.endpoint("articles"),
+        backend.endpoint(paths::ARTICLES),
         &[("query", &search_query(query)), ("locale", locale.tag())],
     ))
 }
 
 /// `GET {backend}/support-requests/{id}`: one request and its status.
 pub fn request_status(backend: &BackendUrl, id: &str) -> HttpRequest {
-    let mut url = backend.endpoint("support-requests/");
+    let mut url = backend.endpoint(paths::SUPPORT_REQUESTS);
     if let Some(mut parsed) = WebUrl::parse(&url) {
         // One path segment, percent-encoded: an id can never reach another
         // endpoint, whatever it contains.
@@ -156,7 +156,10 @@ pub fn request_status(backend: &BackendUrl, id: &str) -> HttpRequest {
 pub fn filed_by_me(backend: &BackendUrl, before: Option<&str>) -> HttpRequest {
     let mut pairs = vec![("filed_by", "me")];
     pairs.extend(before.map(|before| ("before", before)));
-    get(with_query(backend.endpoint("support-requests"), &pairs))
+    get(with_query(
+        backend.endpoint(paths::SUPPORT_REQUESTS),
+        &pairs,
+    ))
 }
 
 /// `url` with `pairs` appended to its query, each encoded.

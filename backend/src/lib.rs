@@ -51,6 +51,7 @@ use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
+use support_contract::{paths, route};
 use tokio::net::TcpListener;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -58,25 +59,25 @@ pub use config::Config;
 use error::ApiError;
 
 /// `POST` here creates a support request; `GET` lists the caller's own.
-pub const SUPPORT_REQUESTS: &str = "/support-requests";
+pub const SUPPORT_REQUESTS: &str = route!(paths::SUPPORT_REQUESTS);
 /// `GET` here reads one support request.
-pub const SUPPORT_REQUEST: &str = "/support-requests/{id}";
+pub const SUPPORT_REQUEST: &str = route!(paths::SUPPORT_REQUESTS, "{id}");
 /// `PUT` here imports, and `GET` exports, one kind of catalogue (admins).
-pub const CATALOGUE: &str = "/catalogue/{kind}";
+pub const CATALOGUE: &str = route!(paths::CATALOGUE, "{kind}");
 /// `POST` here changes a request's status (agents).
-pub const SUPPORT_REQUEST_STATUS: &str = "/support-requests/{id}/status";
+pub const SUPPORT_REQUEST_STATUS: &str = route!(paths::SUPPORT_REQUESTS, "{id}", paths::STATUS);
 /// `GET` here searches the partner's customers.
-pub const CUSTOMERS: &str = "/customers";
+pub const CUSTOMERS: &str = route!(paths::CUSTOMERS);
 /// `GET` here lists the services.
-pub const SERVICES: &str = "/services";
+pub const SERVICES: &str = route!(paths::SERVICES);
 /// `GET` here lists current incidents and advisories.
-pub const SERVICE_HEALTH: &str = "/service-health";
+pub const SERVICE_HEALTH: &str = route!(paths::SERVICE_HEALTH);
 /// `GET` here searches the self-help articles.
-pub const ARTICLES: &str = "/articles";
+pub const ARTICLES: &str = route!(paths::ARTICLES);
 /// `POST` here uploads a file for a request.
-pub const ATTACHMENTS: &str = "/attachments";
+pub const ATTACHMENTS: &str = route!(paths::ATTACHMENTS);
 /// `GET` here downloads an uploaded file.
-pub const ATTACHMENT: &str = "/attachments/{id}";
+pub const ATTACHMENT: &str = route!(paths::ATTACHMENTS, "{id}");
 
 /// The operations this backend implements, as `(method, path)` in OpenAPI's
 /// template syntax (which axum shares); the OpenAPI test checks them.

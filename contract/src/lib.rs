@@ -24,6 +24,7 @@
 
 mod attachments;
 mod model;
+pub mod paths;
 mod self_service;
 mod status;
 mod validation;
