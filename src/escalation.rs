@@ -7,61 +7,23 @@
 mod guide;
 
 pub use guide::{Guide, GuideAnswer, GuideStep};
+pub use support_contract::{EscalationReason, TroubleshootingStep};
 
 use crate::i18n::{id, MessageId};
 
-/// The five kinds of problem 21Vianet takes as escalations (seed 002).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum EscalationReason {
-    UndocumentedServiceProblem,
-    UnavailableService,
-    BugOrIrregularity,
-    LargeScaleNetworkDisruption,
-    RegionalMultiTenantIssue,
+/// How an `escalation.reason` reads: one of the five, or none of them (a
+/// partner's duty, acknowledged).
+pub fn reason_label_of(reason: &str) -> MessageId {
+    EscalationReason::parse(reason).map_or(id::ESCALATION_REASON_NONE, reason_label)
 }
 
-impl EscalationReason {
-    pub const ALL: [EscalationReason; 5] = [
-        EscalationReason::UndocumentedServiceProblem,
-        EscalationReason::UnavailableService,
-        EscalationReason::BugOrIrregularity,
-        EscalationReason::LargeScaleNetworkDisruption,
-        EscalationReason::RegionalMultiTenantIssue,
-    ];
-
-    /// The reason an `escalation.reason` names; `None` for `"none"` or
-    /// anything else.
-    pub fn parse(reason: &str) -> Option<EscalationReason> {
-        EscalationReason::ALL
-            .into_iter()
-            .find(|r| r.as_str() == reason)
-    }
-
-    /// The `escalation.reason` of the request body.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EscalationReason::UndocumentedServiceProblem => "undocumented_service_problem",
-            EscalationReason::UnavailableService => "unavailable_service",
-            EscalationReason::BugOrIrregularity => "bug_or_irregularity",
-            EscalationReason::LargeScaleNetworkDisruption => "large_scale_network_disruption",
-            EscalationReason::RegionalMultiTenantIssue => "regional_multi_tenant_issue",
-        }
-    }
-
-    /// How a request's `escalation.reason` reads: one of the five, or none
-    /// of them (a partner's duty, acknowledged).
-    pub fn label_of(reason: &str) -> MessageId {
-        EscalationReason::parse(reason).map_or(id::ESCALATION_REASON_NONE, EscalationReason::label)
-    }
-
-    pub fn label(self) -> MessageId {
-        match self {
-            EscalationReason::UndocumentedServiceProblem => id::ESCALATION_REASON_UNDOCUMENTED,
-            EscalationReason::UnavailableService => id::ESCALATION_REASON_UNAVAILABLE,
-            EscalationReason::BugOrIrregularity => id::ESCALATION_REASON_BUG,
-            EscalationReason::LargeScaleNetworkDisruption => id::ESCALATION_REASON_NETWORK,
-            EscalationReason::RegionalMultiTenantIssue => id::ESCALATION_REASON_REGIONAL,
-        }
+pub fn reason_label(reason: EscalationReason) -> MessageId {
+    match reason {
+        EscalationReason::UndocumentedServiceProblem => id::ESCALATION_REASON_UNDOCUMENTED,
+        EscalationReason::UnavailableService => id::ESCALATION_REASON_UNAVAILABLE,
+        EscalationReason::BugOrIrregularity => id::ESCALATION_REASON_BUG,
+        EscalationReason::LargeScaleNetworkDisruption => id::ESCALATION_REASON_NETWORK,
+        EscalationReason::RegionalMultiTenantIssue => id::ESCALATION_REASON_REGIONAL,
     }
 }
 
@@ -77,50 +39,16 @@ pub const PARTNER_DUTIES: [MessageId; 7] = [
     id::PARTNER_DUTY_PERFORMANCE,
 ];
 
-/// What the partner checks with admin privileges before escalating. The
-/// variants are in the guide's order, which is `ALL`'s, and each one's
-/// number indexes [`StepsDone`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TroubleshootingStep {
-    Software,
-    Settings,
-    Configuration,
-}
-
-impl TroubleshootingStep {
-    pub const ALL: [TroubleshootingStep; 3] = [
-        TroubleshootingStep::Software,
-        TroubleshootingStep::Settings,
-        TroubleshootingStep::Configuration,
-    ];
-
-    /// The step an entry of `escalation.troubleshooting` names.
-    pub fn parse(step: &str) -> Option<TroubleshootingStep> {
-        TroubleshootingStep::ALL
-            .into_iter()
-            .find(|s| s.as_str() == step)
-    }
-
-    /// An entry of `escalation.troubleshooting` in the request body.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TroubleshootingStep::Software => "software",
-            TroubleshootingStep::Settings => "settings",
-            TroubleshootingStep::Configuration => "configuration",
-        }
-    }
-
-    pub fn label(self) -> MessageId {
-        match self {
-            TroubleshootingStep::Software => id::TROUBLESHOOT_SOFTWARE,
-            TroubleshootingStep::Settings => id::TROUBLESHOOT_SETTINGS,
-            TroubleshootingStep::Configuration => id::TROUBLESHOOT_CONFIGURATION,
-        }
+pub fn step_label(step: TroubleshootingStep) -> MessageId {
+    match step {
+        TroubleshootingStep::Software => id::TROUBLESHOOT_SOFTWARE,
+        TroubleshootingStep::Settings => id::TROUBLESHOOT_SETTINGS,
+        TroubleshootingStep::Configuration => id::TROUBLESHOOT_CONFIGURATION,
     }
 }
 
 /// The troubleshooting steps the partner ticked, always in the guide's
-/// order. Three flags rather than a `BTreeSet`, whose tree and sorting code
+/// order (each step's number indexes the flags). Three flags rather than a `BTreeSet`, whose tree and sorting code
 /// the WebAssembly would carry for a set of three.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StepsDone([bool; 3]);

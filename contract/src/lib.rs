@@ -23,6 +23,7 @@
 //! ```
 
 mod attachments;
+mod escalation;
 mod model;
 pub mod paths;
 mod self_service;
@@ -30,6 +31,7 @@ mod status;
 mod validation;
 
 pub use attachments::*;
+pub use escalation::*;
 pub use model::*;
 pub use self_service::*;
 pub use status::*;

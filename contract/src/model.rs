@@ -236,24 +236,12 @@ fn named(id: Option<&str>) -> Option<&str> {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
-    /// One of [`ESCALATION_REASONS`].
+    /// One of [`ESCALATION_REASONS`](crate::ESCALATION_REASONS).
     pub reason: String,
     pub health_checked: bool,
     #[serde(default)]
     pub troubleshooting: Vec<String>,
 }
-
-/// The `escalation.reason` values: the five escalable categories of
-/// problem (seed 002), and `none` when the partner acknowledged that the
-/// problem is one of its own support duties (seed 003) and files it anyway.
-pub const ESCALATION_REASONS: [&str; 6] = [
-    "undocumented_service_problem",
-    "unavailable_service",
-    "bug_or_irregularity",
-    "large_scale_network_disruption",
-    "regional_multi_tenant_issue",
-    "none",
-];
 
 /// The body of every 4xx answer: one entry per problem.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! The escalation guide as a state machine: its steps, the partner's
 //! answers, and the `escalation` object a finished guide gives the request.
 
-use support_contract::Escalation;
+use support_contract::{Escalation, NO_ESCALATION_REASON};
 
 use super::{EscalationReason, StepsDone, TroubleshootingStep};
 
@@ -136,7 +136,7 @@ impl Guide {
     /// have written (an edited draft, say).
     pub fn resumed(escalation: &Escalation) -> Option<Guide> {
         let reason = match escalation.reason.as_str() {
-            "none" => None,
+            NO_ESCALATION_REASON => None,
             reason => Some(EscalationReason::parse(reason)?),
         };
         let troubleshooting = (escalation.troubleshooting.iter())
@@ -162,7 +162,7 @@ impl Guide {
         Some(Escalation {
             reason: self
                 .reason
-                .map_or("none", EscalationReason::as_str)
+                .map_or(NO_ESCALATION_REASON, EscalationReason::as_str)
                 .to_owned(),
             health_checked: self.health_checked,
             troubleshooting: self

@@ -4,7 +4,7 @@ use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::use_widget,
     drafts::DraftSubject,
-    escalation::EscalationReason,
+    escalation,
     i18n::id,
     journey::Step,
     request_form::RequestTarget,
@@ -52,7 +52,7 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
                 let reason = context
                     .escalation
                     .as_ref()
-                    .map(|escalation| EscalationReason::label_of(&escalation.reason));
+                    .map(|escalation| escalation::reason_label_of(&escalation.reason));
                 view! {
                     <dl class="sw-context" data-testid="request-context">
                         <div>

@@ -4,7 +4,7 @@ use support_contract::{RequestKind, RequestStatus as Status, Service, StoredRequ
 use crate::{
     components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
-    escalation::EscalationReason,
+    escalation,
     i18n::{self, id, MessageId},
     journey::{Screen, Step},
     loaded::Loaded,
@@ -245,7 +245,7 @@ fn RequestFacts(
         )
     });
     let escalation = request.escalation.map(|escalation| {
-        let reason = EscalationReason::label_of(&escalation.reason);
+        let reason = escalation::reason_label_of(&escalation.reason);
         fact(id::CR_ESCALATION_LABEL, widget.text(reason).into_any())
     });
     let any = customer.is_some()

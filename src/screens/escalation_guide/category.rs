@@ -8,7 +8,7 @@ use super::{Progress, StartAgain};
 use crate::{
     components::ScreenHeading,
     context::use_widget,
-    escalation::{EscalationReason, GuideAnswer, GuideStep, PARTNER_DUTIES},
+    escalation::{self, EscalationReason, GuideAnswer, GuideStep, PARTNER_DUTIES},
     i18n::id,
     journey::Step,
 };
@@ -37,7 +37,7 @@ pub(super) fn CategoryGate() -> impl IntoView {
                                     aria-current=move || (chosen() == Some(reason)).then_some("true")
                                     on:click=move |_| widget.go(Step::Guide(GuideAnswer::Reason(reason)))
                                 >
-                                    <span class="sw-choice-title">{widget.text(reason.label())}</span>
+                                    <span class="sw-choice-title">{widget.text(escalation::reason_label(reason))}</span>
                                 </button>
                             </li>
                         }

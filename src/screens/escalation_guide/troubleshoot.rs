@@ -7,7 +7,7 @@ use super::Progress;
 use crate::{
     components::{AdminCenterLink, ScreenHeading},
     context::use_widget,
-    escalation::{GuideAnswer, GuideStep, TroubleshootingStep},
+    escalation::{self, GuideAnswer, GuideStep, TroubleshootingStep},
     i18n::id,
     journey::Step,
 };
@@ -64,7 +64,7 @@ pub(super) fn Troubleshoot() -> impl IntoView {
                                                 widget.go(Step::Guide(GuideAnswer::ToggleTroubleshooting(step)));
                                             }
                                         />
-                                        <span>{widget.text(step.label())}</span>
+                                        <span>{widget.text(escalation::step_label(step))}</span>
                                     </label>
                                 </li>
                             }
