@@ -180,12 +180,15 @@ pub fn Widget(
     // messages cannot be had.
     Effect::new(move |_| {
         if locales.settled.get() {
-            context.emit("ready", &[("locale", locale.get_untracked().tag().into())]);
+            context.emit(
+                "ready",
+                &[("locale", locale.get_untracked().as_str().into())],
+            );
         }
     });
     Effect::new(move |_| {
         if let Some(failed) = locales.unavailable() {
-            let message = format!("the {} messages could not be loaded", failed.tag());
+            let message = format!("the {} messages could not be loaded", failed.as_str());
             context.emit(
                 "error",
                 &[
@@ -206,7 +209,7 @@ pub fn Widget(
         if mode.get() == Mode::Launcher && shown == locales.wanted.get() {
             crate::panel::relabel(
                 &context.host.get_value(),
-                shown.tag(),
+                shown.as_str(),
                 &context.text(id::LAUNCHER_OPEN)(),
                 &context.text(id::LAUNCHER_CLOSE)(),
             );
@@ -266,7 +269,7 @@ pub fn Widget(
             class="sw-widget"
             class:sw-inline=move || mode.get() == Mode::Inline
             class:sw-in-panel=move || mode.get() == Mode::Launcher
-            lang=move || locale.get().tag()
+            lang=move || locale.get().as_str()
         >
             <div class="sw-header">
                 <div class="sw-brand">

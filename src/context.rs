@@ -118,7 +118,7 @@ impl WidgetContext {
         ] {
             _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
         }
-        date.to_locale_string(self.locale.get().tag(), &options)
+        date.to_locale_string(self.locale.get().as_str(), &options)
             .into()
     }
 

@@ -127,7 +127,7 @@ impl Draft {
     /// have sent, as if picked.
     pub fn as_stored(mut self, shown: Locale) -> Draft {
         if !self.contact_language_chosen {
-            self.fields.contact_language = shown.contact_language();
+            self.fields.contact_language = shown;
             self.contact_language_chosen = true;
         }
         self

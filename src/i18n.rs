@@ -27,6 +27,16 @@ pub mod id {
     include!(concat!(env!("OUT_DIR"), "/message_ids.rs"));
 }
 
+/// The message that names `locale` in the language picker.
+pub fn language_name(locale: Locale) -> MessageId {
+    match locale {
+        Locale::EnUs => id::LANGUAGE_EN_US,
+        Locale::ZhCn => id::LANGUAGE_ZH_CN,
+        Locale::ZhTw => id::LANGUAGE_ZH_TW,
+        Locale::EsEs => id::LANGUAGE_ES_ES,
+    }
+}
+
 /// A message, by its number: its ID's index among every locale's message
 /// IDs, sorted (build.rs). The WebAssembly carries the numbers only; the IDs'
 /// text is for native code and tests (`named`, `name`).
@@ -197,7 +207,7 @@ pub enum Standby {
 pub fn standby(locale: Locale, which: Standby, args: &Args) -> String {
     let standby = catalog::STANDBY
         .iter()
-        .find(|(tag, _)| *tag == locale.tag());
+        .find(|(tag, _)| *tag == locale.as_str());
     match standby {
         Some((_, parts)) => pattern::written(parts[which as usize], Some(args), locale),
         None => {

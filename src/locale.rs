@@ -1,55 +1,8 @@
 //! The four locales and how one is chosen for a user.
 
-/// A locale the widget is translated into.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Locale {
-    #[default]
-    EnUs,
-    ZhCn,
-    ZhTw,
-    EsEs,
-}
-
-impl Locale {
-    pub const ALL: [Locale; 4] = [Locale::EnUs, Locale::ZhCn, Locale::ZhTw, Locale::EsEs];
-
-    /// The BCP 47 tag, as used in folder names and the `locale` attribute.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::EnUs => "en-US",
-            Locale::ZhCn => "zh-CN",
-            Locale::ZhTw => "zh-TW",
-            Locale::EsEs => "es-ES",
-        }
-    }
-
-    /// The message that names this locale in the language picker.
-    pub fn name_message(self) -> crate::i18n::MessageId {
-        match self {
-            Locale::EnUs => crate::i18n::id::LANGUAGE_EN_US,
-            Locale::ZhCn => crate::i18n::id::LANGUAGE_ZH_CN,
-            Locale::ZhTw => crate::i18n::id::LANGUAGE_ZH_TW,
-            Locale::EsEs => crate::i18n::id::LANGUAGE_ES_ES,
-        }
-    }
-
-    pub fn from_tag(tag: &str) -> Option<Locale> {
-        Locale::ALL
-            .into_iter()
-            .find(|l| l.tag().eq_ignore_ascii_case(tag))
-    }
-
-    /// The same language as a contact language of the request contract.
-    pub fn contact_language(self) -> support_contract::ContactLanguage {
-        use support_contract::ContactLanguage as L;
-        match self {
-            Locale::EnUs => L::EnUs,
-            Locale::ZhCn => L::ZhCn,
-            Locale::ZhTw => L::ZhTw,
-            Locale::EsEs => L::EsEs,
-        }
-    }
-}
+/// A locale the widget is translated into: the contract's four, which are
+/// also the languages a contact can be reached in.
+pub use support_contract::ContactLanguage as Locale;
 
 /// Chooses the locale for the requested language tags, most wanted first:
 /// the `locale` attribute (or the language picker), then the host page's
@@ -159,7 +112,7 @@ mod tests {
     #[test]
     fn exact_tags_pick_their_locale() {
         for locale in Locale::ALL {
-            assert_eq!(negotiate([locale.tag()]), locale);
+            assert_eq!(negotiate([locale.as_str()]), locale);
         }
     }
 

@@ -67,7 +67,7 @@ impl Locales {
             let request = fetch.with_value(|fetch| {
                 fetch
                     .as_ref()
-                    .map(|f| f.call2(&JsValue::NULL, &locale.tag().into(), &attempt.into()))
+                    .map(|f| f.call2(&JsValue::NULL, &locale.as_str().into(), &attempt.into()))
             });
             leptos::task::spawn_local(async move {
                 let result = match request {
@@ -81,7 +81,7 @@ impl Locales {
                         web_sys::console::error_1(
                             &format!(
                                 "<support-widget>: the {} messages could not be loaded: {error}",
-                                locale.tag()
+                                locale.as_str()
                             )
                             .into(),
                         );

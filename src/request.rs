@@ -126,7 +126,7 @@ pub fn service_health(backend: &BackendUrl, service: Option<&str>, locale: Local
     if let Some(service) = service {
         pairs.push(("service", service));
     }
-    pairs.push(("locale", locale.tag()));
+    pairs.push(("locale", locale.as_str()));
     get(with_query(backend.endpoint(paths::SERVICE_HEALTH), &pairs))
 }
 
@@ -134,7 +134,7 @@ pub fn service_health(backend: &BackendUrl, service: Option<&str>, locale: Local
 pub fn search_articles(backend: &BackendUrl, query: &str, locale: Locale) -> HttpRequest {
     get(with_query(
         backend.endpoint(paths::ARTICLES),
-        &[("query", &search_query(query)), ("locale", locale.tag())],
+        &[("query", &search_query(query)), ("locale", locale.as_str())],
     ))
 }
 

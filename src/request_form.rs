@@ -110,7 +110,7 @@ impl RequestFields {
                 phone: (!phone.is_empty()).then_some(phone),
                 language: self.contact_language,
             },
-            locale: locale.contact_language(),
+            locale,
             attachments: self.attachments.iter().map(|a| a.id.clone()).collect(),
             ..NewSupportRequest::default()
         };

@@ -15,13 +15,8 @@ use support_contract::ContactLanguage;
 /// assert_eq!(requested(None), ContactLanguage::EnUs);
 /// ```
 pub fn requested(value: Option<&str>) -> ContactLanguage {
-    let Some(value) = value else {
-        return ContactLanguage::EnUs;
-    };
-    let value = value.trim().replace('_', "-");
-    ContactLanguage::ALL
-        .into_iter()
-        .find(|locale| locale.as_str().eq_ignore_ascii_case(&value))
+    value
+        .and_then(ContactLanguage::from_tag)
         .unwrap_or(ContactLanguage::EnUs)
 }
 

@@ -126,7 +126,8 @@ pub struct ServiceList {
     pub services: Vec<Service>,
 }
 
-/// The languages a support representative can contact someone in.
+/// The four locales: the languages a support representative can contact
+/// someone in, which are the widget's and those of the self-service texts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ContactLanguage {
     #[default]
@@ -161,6 +162,18 @@ impl ContactLanguage {
         ContactLanguage::ALL
             .into_iter()
             .find(|l| l.as_str() == value)
+    }
+
+    /// The locale a tag names exactly, in any case and with `-` or `_`.
+    pub fn from_tag(tag: &str) -> Option<ContactLanguage> {
+        let tag = tag.trim();
+        ContactLanguage::ALL.into_iter().find(|l| {
+            l.as_str().len() == tag.len()
+                && l.as_str()
+                    .bytes()
+                    .zip(tag.bytes())
+                    .all(|(a, b)| a.eq_ignore_ascii_case(&b) || (a, b) == (b'-', b'_'))
+        })
     }
 }
 
@@ -266,6 +279,21 @@ mod tests {
             assert_eq!(parse(as_str(value)), Some(value));
         }
         assert_eq!(parse("Unknown"), None);
+    }
+
+    #[test]
+    fn a_locale_is_found_by_its_tag_in_any_case_and_either_separator() {
+        assert_eq!(
+            ContactLanguage::from_tag("zh_tw"),
+            Some(ContactLanguage::ZhTw)
+        );
+        assert_eq!(
+            ContactLanguage::from_tag(" es-es "),
+            Some(ContactLanguage::EsEs)
+        );
+        for other in ["", "zh", "zh-Hant", "en-US-x-foo", "en_U"] {
+            assert_eq!(ContactLanguage::from_tag(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -5,9 +5,8 @@ use crate::{
     components::FieldErrorText,
     context::use_widget,
     field_errors::control_id,
-    i18n::{id, MessageId},
+    i18n::{self, id, MessageId},
     loaded::Loaded,
-    locale::Locale,
     request::LoadError,
     request_form::{category_label, severity_label},
 };
@@ -131,11 +130,7 @@ pub fn SeverityChoice(
 #[component]
 pub fn ContactLanguageChoice(value: RwSignal<Option<ContactLanguage>>) -> impl IntoView {
     let widget = use_widget();
-    let current = move || {
-        value
-            .get()
-            .unwrap_or(widget.locale.get().contact_language())
-    };
+    let current = move || value.get().unwrap_or(widget.locale.get());
     let id = control_id("contact.language");
     view! {
         <div class="sw-field">
@@ -148,17 +143,16 @@ pub fn ContactLanguageChoice(value: RwSignal<Option<ContactLanguage>>) -> impl I
                 prop:value=move || current().as_str()
                 on:change=move |event| value.set(ContactLanguage::parse(&event_target_value(&event)))
             >
-                {Locale::ALL
+                {ContactLanguage::ALL
                     .into_iter()
-                    .map(|locale| {
-                        let language = locale.contact_language();
+                    .map(|language| {
                         view! {
                             <option
                                 value=language.as_str()
-                                lang=locale.tag()
+                                lang=language.as_str()
                                 selected=move || current() == language
                             >
-                                {widget.text(locale.name_message())}
+                                {widget.text(i18n::language_name(language))}
                             </option>
                         }
                     })

@@ -1,6 +1,10 @@
 use leptos::prelude::*;
 
-use crate::{context::use_widget, i18n::id, locale::Locale};
+use crate::{
+    context::use_widget,
+    i18n::{self, id},
+    locale::Locale,
+};
 
 /// Switches the widget's language. Only the words change: the screens and
 /// what the user typed stay where they are.
@@ -25,15 +29,15 @@ pub fn LanguagePicker() -> impl IntoView {
                 prop:value=move || {
                     let locales = widget.locales;
                     let on_screen = if locales.unavailable().is_some() { locales.shown } else { locales.wanted };
-                    on_screen.get().tag()
+                    on_screen.get().as_str()
                 }
             >
                 {Locale::ALL
                     .into_iter()
                     .map(|locale| {
                         view! {
-                            <option value=locale.tag() lang=locale.tag() selected=move || widget.locale.get() == locale>
-                                {widget.text(locale.name_message())}
+                            <option value=locale.as_str() lang=locale.as_str() selected=move || widget.locale.get() == locale>
+                                {widget.text(i18n::language_name(locale))}
                             </option>
                         }
                     })

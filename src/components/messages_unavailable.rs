@@ -17,12 +17,12 @@ pub fn MessagesUnavailable() -> impl IntoView {
     let locales = widget.locales;
     move || {
         locales.unavailable().map(|failed| {
-            let language = i18n::message(widget.locale.get(), failed.name_message());
+            let language = i18n::message(widget.locale.get(), i18n::language_name(failed));
             let args = i18n::args([("language", language.into())]);
             let own = |which| i18n::standby(failed, which, &args);
             view! {
                 <div class="sw-notice sw-messages-unavailable" role="alert" data-testid="messages-unavailable">
-                    <p lang=failed.tag()>{own(Standby::Unavailable)}</p>
+                    <p lang=failed.as_str()>{own(Standby::Unavailable)}</p>
                     <p>{widget.format(id::MESSAGES_UNAVAILABLE, &args)}</p>
                     <div class="sw-notice-actions">
                         <button
@@ -36,7 +36,7 @@ pub fn MessagesUnavailable() -> impl IntoView {
                                 locales.retry();
                             }
                         >
-                            <span lang=failed.tag()>{own(Standby::Retry)}</span>
+                            <span lang=failed.as_str()>{own(Standby::Retry)}</span>
                             " · "
                             {widget.text(id::LOAD_RETRY)}
                         </button>

@@ -24,7 +24,7 @@ fn source(locale: Locale) -> &'static str {
 /// Message ID -> the variables its value uses.
 fn messages(locale: Locale) -> BTreeMap<String, BTreeSet<String>> {
     let resource = parse(source(locale))
-        .unwrap_or_else(|(_, errors)| panic!("{} has syntax errors: {errors:?}", locale.tag()));
+        .unwrap_or_else(|(_, errors)| panic!("{} has syntax errors: {errors:?}", locale.as_str()));
     resource
         .body
         .iter()
@@ -83,14 +83,14 @@ fn every_locale_has_exactly_the_source_messages_and_variables() {
             .keys()
             .filter(|id| !source.contains_key(*id))
             .collect();
-        assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
-        assert!(extra.is_empty(), "{} adds {extra:?}", locale.tag());
+        assert!(missing.is_empty(), "{} lacks {missing:?}", locale.as_str());
+        assert!(extra.is_empty(), "{} adds {extra:?}", locale.as_str());
         for (id, vars) in &source {
             assert_eq!(
                 &translated[id],
                 vars,
                 "{} uses other variables in {id}",
-                locale.tag()
+                locale.as_str()
             );
         }
     }
@@ -102,7 +102,7 @@ fn every_message_of_every_locale_is_compiled_in() {
         for name in messages(locale).keys() {
             let id = MessageId::named(name).unwrap_or_else(|| panic!("{name} has a number"));
             let parts = catalog::CATALOG.table(locale).expect("compiled in")[id.index()];
-            assert!(!parts.is_empty(), "{name} in {}", locale.tag());
+            assert!(!parts.is_empty(), "{name} in {}", locale.as_str());
         }
     }
 }
@@ -111,7 +111,12 @@ fn every_message_of_every_locale_is_compiled_in() {
 fn translations_are_translated() {
     let english = message(Locale::EnUs, id::PC_HEADING);
     for locale in [Locale::ZhCn, Locale::ZhTw, Locale::EsEs] {
-        assert_ne!(message(locale, id::PC_HEADING), english, "{}", locale.tag());
+        assert_ne!(
+            message(locale, id::PC_HEADING),
+            english,
+            "{}",
+            locale.as_str()
+        );
     }
     assert!(message(Locale::ZhCn, id::PC_HEADING).contains("合作伙伴中心"));
     assert!(message(Locale::ZhTw, id::PC_HEADING).contains("合作夥伴中心"));
@@ -149,7 +154,7 @@ fn a_message_splits_around_a_value_shown_apart() {
         assert!(
             !after.is_empty(),
             "{}: the reference is placed",
-            locale.tag()
+            locale.as_str()
         );
         for part in [before, after] {
             assert!(
@@ -263,7 +268,7 @@ fn a_fetched_locale_reads_exactly_as_the_compiled_one() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let compiled: Vec<_> = Locale::ALL
         .iter()
-        .map(|locale| support_messages::compile_locale(root, locale.tag()).expect("compiles"))
+        .map(|locale| support_messages::compile_locale(root, locale.as_str()).expect("compiles"))
         .collect();
     let ids = support_messages::message_ids(&compiled);
     assert_eq!(
@@ -291,7 +296,7 @@ fn a_fetched_locale_reads_exactly_as_the_compiled_one() {
                     table.format(*locale, id, Some(&args)),
                     format(*locale, id, Some(&args)),
                     "{name} in {}",
-                    locale.tag()
+                    locale.as_str()
                 );
             }
         }
@@ -334,7 +339,7 @@ fn typed_text_is_echoed_cut_short() {
 #[test]
 fn the_standby_words_of_every_locale_are_its_own_messages() {
     for locale in Locale::ALL {
-        let language = message(Locale::EnUs, locale.name_message());
+        let language = message(Locale::EnUs, language_name(locale));
         let args = args([("language", language.as_str().into())]);
         let pairs = [
             (Standby::Unavailable, id::MESSAGES_UNAVAILABLE),
@@ -342,8 +347,13 @@ fn the_standby_words_of_every_locale_are_its_own_messages() {
         ];
         for (which, id) in pairs {
             let standby = standby(locale, which, &args);
-            assert!(!standby.is_empty(), "{} {}", locale.tag(), id.name());
-            assert_eq!(standby, format(locale, id, Some(&args)), "{}", locale.tag());
+            assert!(!standby.is_empty(), "{} {}", locale.as_str(), id.name());
+            assert_eq!(
+                standby,
+                format(locale, id, Some(&args)),
+                "{}",
+                locale.as_str()
+            );
         }
     }
     let args = args([("language", "繁體中文".into())]);

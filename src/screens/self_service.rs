@@ -1,5 +1,5 @@
 use leptos::{ev::SubmitEvent, prelude::*};
-use support_contract::{Article, ContactLanguage};
+use support_contract::Article;
 
 use crate::{
     api,
@@ -203,15 +203,13 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
 fn ArticleItem(article: Article, position: usize) -> impl IntoView {
     let widget = use_widget();
     let language = article.locale;
-    let translated = move || widget.locale.get().contact_language() == language;
+    let translated = move || widget.locale.get() == language;
     // The badge names the article's language: English where the backend
     // had no translation, or the language the search was made in, if the
     // user has switched since (in its own name, as the language picker
     // names it, and marked as that language).
-    let other = (language != ContactLanguage::EnUs)
-        .then(|| Locale::from_tag(language.as_str()))
-        .flatten();
-    let badge = move || widget.text(other.map_or(id::HELP_IN_ENGLISH, Locale::name_message))();
+    let other = (language != Locale::EnUs).then_some(language);
+    let badge = move || widget.text(other.map_or(id::HELP_IN_ENGLISH, i18n::language_name))();
     let badge_id = format!("sw-article-language-{position}");
     view! {
         <li class="sw-article" data-testid="article" data-article-id=article.id.clone()>
@@ -229,7 +227,7 @@ fn ArticleItem(article: Article, position: usize) -> impl IntoView {
                 <span class="sw-visually-hidden">" " {widget.text(id::SELF_HELP_NEW_TAB)}</span>
                 <span aria-hidden="true">" ↗"</span>
             </a>
-            {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone() lang=other.map(Locale::tag)>{badge}</span> })}
+            {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone() lang=other.map(Locale::as_str)>{badge}</span> })}
             <p class="sw-article-summary" lang=language.as_str()>{article.summary.clone()}</p>
         </li>
     }

@@ -182,10 +182,7 @@ impl RequestFormState {
             contact_name: self.contact_name.get_untracked(),
             contact_email: self.contact_email.get_untracked(),
             contact_phone: self.contact_phone.get_untracked(),
-            contact_language: self
-                .contact_language
-                .get_untracked()
-                .unwrap_or(locale.contact_language()),
+            contact_language: self.contact_language.get_untracked().unwrap_or(locale),
             attachments: untrack(|| self.attachments.uploaded()),
         }
     }

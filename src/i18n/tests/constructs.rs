@@ -125,7 +125,7 @@ fn catalog(sources: &[(Locale, &str)]) -> Compiled {
     let catalogs: Vec<compile::Catalog> = sources
         .iter()
         .map(|(locale, source)| {
-            let catalog = compile::Catalog::compile(locale.tag(), source);
+            let catalog = compile::Catalog::compile(locale.as_str(), source);
             catalog.unwrap_or_else(|error| panic!("{error}"))
         })
         .collect();

@@ -19,7 +19,7 @@ pub struct Reference(Vec<(Locale, FluentBundle<FluentResource>)>);
 impl Reference {
     pub fn new(sources: &[(Locale, &str)]) -> Reference {
         let bundles = sources.iter().map(|(locale, source)| {
-            let mut bundle = FluentBundle::new(vec![locale.tag().parse().expect("a tag")]);
+            let mut bundle = FluentBundle::new(vec![locale.as_str().parse().expect("a tag")]);
             bundle.set_use_isolating(true);
             // Numbers grouped as Fluent's Intl-backed formatting groups
             // them, which fluent-bundle without intl leaves to the caller.
@@ -28,7 +28,7 @@ impl Reference {
                 _ => grouped_by_commas,
             }));
             let resource = FluentResource::try_new(source.to_string())
-                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", locale.tag()));
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", locale.as_str()));
             bundle.add_resource_overriding(resource);
             (*locale, bundle)
         });
@@ -208,7 +208,7 @@ pub fn assert_same(
                     format(locale, number, Some(&ours)),
                     reference.format(locale, id, Some(&theirs)),
                     "{id} in {} with {set:?}",
-                    locale.tag()
+                    locale.as_str()
                 );
                 compared += 1;
             }
@@ -292,7 +292,7 @@ fn every_message_formats_without_errors_in_every_locale() {
             let bundle = reference.bundle(locale);
             let message = bundle.get_message(&id);
             let pattern = message.and_then(|m| m.value());
-            let pattern = pattern.unwrap_or_else(|| panic!("{id} in {}", locale.tag()));
+            let pattern = pattern.unwrap_or_else(|| panic!("{id} in {}", locale.as_str()));
             // Numbers where Fluent selects or formats on them.
             let mut args = FluentArgs::new();
             for var in &vars {
@@ -303,8 +303,12 @@ fn every_message_formats_without_errors_in_every_locale() {
             }
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-            assert!(errors.is_empty(), "{id} in {}: {errors:?}", locale.tag());
-            assert!(!text.trim().is_empty(), "{id} in {} is blank", locale.tag());
+            assert!(errors.is_empty(), "{id} in {}: {errors:?}", locale.as_str());
+            assert!(
+                !text.trim().is_empty(),
+                "{id} in {} is blank",
+                locale.as_str()
+            );
         }
     }
 }
