@@ -1,9 +1,12 @@
 // support-widget loader: defines <support-widget> and loads the widget from
 // the files next to this one, wherever this file is served from. The build
-// (scripts/write_loader.py) fills in the content-hashed file names and the
-// words it shows itself in each locale (from locales/*/widget.ftl): the
-// launcher's, and those of the notice when the widget cannot load.
-const files = { glue: "__GLUE__", wasm: "__WASM__", style: "__STYLE__" };
+// (scripts/write_loader.py) fills in the build's hash, which names every file
+// it loads, and the words it shows itself in each locale (from
+// locales/*/widget.ftl): the launcher's, and those of the notice when the
+// widget cannot load.
+const named = (suffix) => "support-widget-__BUILD__" + suffix;
+// The glue and the WebAssembly (its own module; see bytes below).
+const modules = [named(".js"), named(".wasm.js")];
 // By locale: [open, close, failed, retry] (a list, not an object: the keys
 // repeated for each locale cost more than the lookups by position).
 const labels = __LABELS__;
@@ -15,14 +18,13 @@ const here = (file, retry) => new URL(file + (retry ? "?" + retry : ""), import.
 // that a strict CSP's script-src covers it and connect-src need not; its
 // function reads the text from the module's source.
 const bytes = (text) => {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  for (var i = text.length, out = new Uint8Array(i); i--; ) out[i] = text.charCodeAt(i);
   return out;
 };
 let loading;
 let tries = 0;
 const loadWidget = () =>
-  (loading ??= Promise.all([files.glue, files.wasm].map((file) => import(here(file, tries))))
+  (loading ??= Promise.all(modules.map((file) => import(here(file, tries))))
     .then(async ([glue, wasm]) => {
       await glue.default({ module_or_path: bytes(wasm.default()) });
       return glue;
@@ -53,7 +55,7 @@ const localeOf = (element) => {
 // The messages of a locale other than en-US, which the widget asks for by
 // tag: a module of their JSON, imported once however often it is asked for.
 const messages = (tag, retry) =>
-  import(here(`support-widget-messages-__MESSAGES__.${tag}.js`, retry)).then((m) => m.default);
+  import(here(`support-widget-messages-__BUILD__.${tag}.js`, retry)).then((m) => m.default);
 // Starts loading the widget, and the messages the element will likely want.
 const load = (element) => {
   const tag = localeOf(element);
@@ -76,7 +78,7 @@ let launchers = 0;
 let shown;
 const hint = () => {
   if (loading || hints.length || !launchers) return;
-  hints = [files.glue, files.wasm].map((file) => {
+  hints = modules.map((file) => {
     const link = make("link", { rel: "modulepreload", href: here(file) });
     link.setAttribute("data-support-widget", "");
     return document.head.appendChild(link);
@@ -103,7 +105,7 @@ class SupportWidgetElement extends HTMLElement {
     // unstyled in the page's flow.
     const style = make("link", {
       rel: "stylesheet",
-      href: here(files.style),
+      href: here(named(".css")),
       onerror: () => report(this, "styles_unavailable", style.href),
     });
     const container = make("div", { className: "sw-host" });
