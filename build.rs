@@ -6,10 +6,10 @@
 //!   its index in `support_messages::message_ids`, so that code naming a
 //!   message en-US does not define does not compile, and the WebAssembly
 //!   carries numbers rather than the IDs' text;
-//! - `messages.rs`: the messages as `Part`s (see `src/i18n/pattern.rs`),
+//! - `messages.rs`: the messages as `Part`s (see `src/rules/i18n/pattern.rs`),
 //!   resolved the way fluent-bundle resolves them. The WebAssembly build
 //!   carries en-US only and fetches another locale when it is asked for
-//!   (`src/i18n/fetched.rs`), unless the `bundled-locales` feature is on;
+//!   (`src/rules/i18n/fetched.rs`), unless the `bundled-locales` feature is on;
 //!   native builds carry every locale. `STANDBY` holds, for every locale
 //!   but the default in every build, the few words the widget says in a
 //!   locale whose own messages cannot be had (that they cannot, and "Try

@@ -8,7 +8,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use crate::{
+use crate::rules::{
     attachments,
     host::BackendUrl,
     locale::Locale,

@@ -7,18 +7,20 @@ use crate::{
     components::{FiledAwayNotice, LanguagePicker, MessagesUnavailable, RequestFormState},
     context::WidgetContext,
     controls::{Controls, ControlsSlot},
-    host::{Audience, BackendError, BackendUrl, Mode},
-    i18n::id,
-    journey::{Journey, Screen},
-    locale,
     locales::{self, Locales},
+    rules::{
+        host::{Audience, BackendError, BackendUrl, Mode},
+        i18n::id,
+        journey::{Journey, Screen},
+        locale,
+        self_service::{HelpJourney, HelpScreen, HelpStep},
+        session::Session,
+    },
     screens::{
         ArticleSearch, ConfigError, ContactPartner, CustomerRequest, CustomerSearch,
         EscalationGuide, FiledRequests, Home, PartnerCenterRequest, RequestStatus, SelfHelp,
         SelfServiceHelp, SelfServiceSolved, ServiceChoice, Solved,
     },
-    self_service::{HelpJourney, HelpScreen, HelpStep},
-    session::Session,
 };
 
 /// The attributes of the host element, as signals that the loader updates.
@@ -218,9 +220,9 @@ pub fn Widget(
 
     // Created once, above the screens, so that neither a language switch nor
     // a step back loses what the user typed.
-    let partner_center = RequestFormState::new(crate::drafts::FormFlow::PartnerCenter);
-    let customer_request = RequestFormState::new(crate::drafts::FormFlow::Customer);
-    let contact_partner = RequestFormState::new(crate::drafts::FormFlow::ContactPartner);
+    let partner_center = RequestFormState::new(crate::rules::drafts::FormFlow::PartnerCenter);
+    let customer_request = RequestFormState::new(crate::rules::drafts::FormFlow::Customer);
+    let contact_partner = RequestFormState::new(crate::rules::drafts::FormFlow::ContactPartner);
     partner_center.lend_contact_once_filed(customer_request);
     customer_request.lend_contact_once_filed(partner_center);
     // A message to the partner kept from an earlier visit names the articles

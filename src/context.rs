@@ -9,17 +9,19 @@ use support_contract::{RequestStatus, Service};
 
 use crate::{
     api::{self, Tokens, Transport},
-    filed::Filed,
-    host::{Audience, BackendUrl},
-    i18n::{self, id, MessageId},
-    journey::{Journey, Step},
     loaded::Loaded,
-    locale::Locale,
     locales::Locales,
-    request::LoadError,
-    self_service::{HelpJourney, HelpStep},
-    session::Session,
-    timestamps,
+    rules::{
+        filed::Filed,
+        host::{Audience, BackendUrl},
+        i18n::{self, id, MessageId},
+        journey::{Journey, Step},
+        locale::Locale,
+        request::LoadError,
+        self_service::{HelpJourney, HelpStep},
+        session::Session,
+        timestamps,
+    },
 };
 
 mod filed_list;

@@ -10,10 +10,12 @@ use support_contract::Customer;
 use crate::{
     components::RequestFormState,
     context::WidgetContext,
-    host::Mode,
-    host_api::{Flow, Prefill},
-    journey::Step,
-    self_service::HelpStep,
+    rules::{
+        host::Mode,
+        host_api::{Flow, Prefill},
+        journey::Step,
+        self_service::HelpStep,
+    },
 };
 
 /// Handles on one widget's state, created by its root component.

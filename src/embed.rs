@@ -10,8 +10,8 @@ use web_sys::{AbortController, HtmlElement};
 use crate::{
     app::{HostAttributes, Widget},
     controls::{Controls, ControlsSlot},
-    host_api::{self, Flow, HostApiError, Prefill},
     panel::CoveringPanel,
+    rules::host_api::{self, Flow, HostApiError, Prefill},
 };
 
 /// One mounted `<support-widget>`. The loader keeps it on the element, calls

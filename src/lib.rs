@@ -1,28 +1,13 @@
 //! support-widget: support requests and escalation guidance for partner
 //! portals, as one custom element (`<support-widget>`).
 //!
-//! The plain-Rust modules (host attributes, locales, messages, request
-//! building) hold the rules and are tested natively with `cargo test`; the
-//! components, compiled for the browser only, wire signals to those rules.
+//! Two layers: `rules/` holds what needs no browser (host attributes,
+//! locales, messages, requests and their answers, drafts, the journey),
+//! plain Rust tested natively with `cargo test`; everything else here is
+//! compiled for the browser only and wires signals and the DOM to those
+//! rules. `platform/` lends the rules the browser's own URL and JSON parsers.
 
-pub mod attachments;
-pub mod drafts;
-pub mod escalation;
-pub mod field_errors;
-pub mod filed;
-pub mod host;
-pub mod host_api;
-pub mod i18n;
-pub mod journey;
-pub mod json;
-pub mod locale;
-pub mod request;
-pub mod request_form;
-pub mod retry;
-pub mod self_service;
-pub mod session;
-pub mod timestamps;
-pub mod web_url;
+pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
@@ -42,6 +27,8 @@ mod loaded;
 mod locales;
 #[cfg(target_arch = "wasm32")]
 mod panel;
+#[cfg(target_arch = "wasm32")]
+mod platform;
 #[cfg(target_arch = "wasm32")]
 mod screens;
 #[cfg(target_arch = "wasm32")]

@@ -14,9 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::{
     api::{self, Transport},
-    host::BackendUrl,
-    request::SubmitError,
-    retry::RetryPolicy,
+    rules::{host::BackendUrl, request::SubmitError, retry::RetryPolicy},
 };
 
 /// Why the request is waiting instead of being sent.

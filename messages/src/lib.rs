@@ -1,7 +1,7 @@
 //! The widget's messages, from the Fluent files in `locales/`, compiled by
 //! the same resolver for both of their destinations:
 //!
-//! - the widget's build.rs turns them into Rust data (`src/i18n/pattern.rs`):
+//! - the widget's build.rs turns them into Rust data (`src/rules/i18n/pattern.rs`):
 //!   en-US always, and every locale in native builds and in builds with the
 //!   `bundled-locales` feature;
 //! - `support-messages OUT_DIR` (run by the release build) writes every

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::session::{Identity, Session};
+use crate::rules::session::{Identity, Session};
 
 /// One widget's tokens, shared by its transports.
 #[derive(Clone, Default)]

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use crate::{
     context::use_widget,
-    i18n::{self, id},
-    request::web_link,
+    rules::{
+        i18n::{self, id},
+        request::web_link,
+    },
 };
 
 /// Opens in a new tab. Nothing is drawn without a chosen service, or when

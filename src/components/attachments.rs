@@ -17,9 +17,11 @@ pub use self::{
     transfer::{on_drag_over, on_drop, on_paste},
 };
 use crate::{
-    attachments::{human_size, refusal_message},
     context::use_widget,
-    i18n::{self, id},
+    rules::{
+        attachments::{human_size, refusal_message},
+        i18n::{self, id},
+    },
 };
 
 /// The files field of a request form.

@@ -4,11 +4,13 @@ use support_contract::{Category, ContactLanguage, Service, Severity};
 use crate::{
     components::FieldErrorText,
     context::use_widget,
-    field_errors::control_id,
-    i18n::{self, id, MessageId},
     loaded::Loaded,
-    request::LoadError,
-    request_form::{category_label, severity_label},
+    rules::{
+        field_errors::control_id,
+        i18n::{self, id, MessageId},
+        request::LoadError,
+        request_form::{category_label, severity_label},
+    },
 };
 
 /// One option of a radio group: its value, label and optional hint.

@@ -9,10 +9,12 @@ use crate::{
     api::Transport,
     components::{failure_text, tell_page},
     context::{scroll_into_sight, use_widget},
-    i18n,
-    i18n::id,
-    locale::Locale,
-    request::{self, LoadError},
+    rules::{
+        i18n,
+        i18n::id,
+        locale::Locale,
+        request::{self, LoadError},
+    },
 };
 
 /// How long typing must pause before the widget searches.

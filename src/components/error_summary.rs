@@ -5,8 +5,10 @@ use wasm_bindgen::JsCast;
 use super::request_form::SUBMIT;
 use crate::{
     context::use_widget,
-    field_errors::{self, ServiceFrom},
-    i18n::id,
+    rules::{
+        field_errors::{self, ServiceFrom},
+        i18n::id,
+    },
 };
 
 /// The list of problems at the top of a form (the GOV.UK error summary): it

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::{context::use_widget, field_errors, i18n::MessageId};
+use crate::{
+    context::use_widget,
+    rules::{field_errors, i18n::MessageId},
+};
 
 /// A labelled text input, one line or several, with an optional hint and
 /// its error message in the GOV.UK pattern.

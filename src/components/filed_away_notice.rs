@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     context::use_widget,
-    i18n::{self, id},
+    rules::i18n::{self, id},
 };
 
 /// At the top of the widget, wherever the user is: the requests filed while

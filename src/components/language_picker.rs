@@ -2,8 +2,10 @@ use leptos::prelude::*;
 
 use crate::{
     context::use_widget,
-    i18n::{self, id},
-    locale::Locale,
+    rules::{
+        i18n::{self, id},
+        locale::Locale,
+    },
 };
 
 /// Switches the widget's language. Only the words change: the screens and

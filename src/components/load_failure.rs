@@ -2,8 +2,10 @@ use leptos::prelude::*;
 
 use crate::{
     context::{use_widget, WidgetContext},
-    i18n::{self, id, MessageId},
-    request::{self, LoadError},
+    rules::{
+        i18n::{self, id, MessageId},
+        request::{self, LoadError},
+    },
 };
 
 /// A lookup that failed: what could not be loaded, and "Try again".

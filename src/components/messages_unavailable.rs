@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     context::use_widget,
-    i18n::{self, id, Standby},
+    rules::i18n::{self, id, Standby},
 };
 
 /// Shown while the wanted language's messages cannot be had, with "Try

@@ -19,21 +19,23 @@ use self::{
     sending_notice::SendingNotice,
 };
 use crate::{
-    attachments::Blocker,
     components::{
         attachments::{on_drag_over, on_drop, on_paste},
         AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary, ServiceSelect,
         SeverityChoice, TextField,
     },
     context::use_widget,
-    field_errors::{self, control_id, ServiceFrom},
-    i18n::{self, id},
-    journey::Step,
     loaded::Loaded,
-    request::{LoadError, SubmitError},
-    request_form::{self, RequestTarget},
+    rules::{
+        attachments::Blocker,
+        field_errors::{self, control_id, ServiceFrom},
+        i18n::{self, id},
+        journey::Step,
+        request::{LoadError, SubmitError},
+        request_form::{self, RequestTarget},
+        session::{Identity, Session},
+    },
     screens::Confirmation,
-    session::{Identity, Session},
 };
 
 /// The form's submit button, where focus goes when what had it goes (the

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::{context::use_widget, i18n::id, journey::Step};
+use crate::{
+    context::use_widget,
+    rules::{i18n::id, journey::Step},
+};
 
 /// A screen's heading. After the user moves to a new screen it takes focus,
 /// which tells screen-reader users the step changed and puts keyboard users

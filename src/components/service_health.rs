@@ -5,9 +5,11 @@ use crate::{
     api,
     components::LoadFailure,
     context::use_widget,
-    i18n::{self, id, MessageId},
     loaded::Loaded,
-    request::LoadError,
+    rules::{
+        i18n::{self, id, MessageId},
+        request::LoadError,
+    },
 };
 
 /// A service's current incidents and advisories (`GET /service-health`), or

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::{context::use_widget, i18n::id};
+use crate::{context::use_widget, rules::i18n::id};
 
 /// Undo calls `on_undo`, then focus goes to the screen's heading. `testid`
 /// also names the text's id (`sw-{testid}`), unique in the widget.

@@ -8,9 +8,11 @@ use support_contract::{RequestList, RequestStatus, StoredRequest};
 use super::WidgetContext;
 use crate::{
     api::{self, Transport},
-    filed::{self, Filed, FiledRequest},
-    host::BackendUrl,
-    request::LoadError,
+    rules::{
+        filed::{self, Filed, FiledRequest},
+        host::BackendUrl,
+        request::LoadError,
+    },
     storage,
 };
 

@@ -3,8 +3,8 @@
 //! request can be sent while files are still on their way.
 //!
 //! ```
-//! use support_widget::attachments::{admit, human_size};
-//! use support_widget::locale::Locale;
+//! use support_widget::rules::attachments::{admit, human_size};
+//! use support_widget::rules::locale::Locale;
 //! use support_contract::ErrorCode;
 //!
 //! let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
@@ -21,7 +21,7 @@ use support_contract::{
     ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES, ATTACHMENT_MAX_BYTES,
 };
 
-use crate::{
+use crate::rules::{
     host::BackendUrl,
     i18n::{self, id},
     locale::Locale,
@@ -136,11 +136,11 @@ pub fn read_uploaded(
     match status {
         // An upload the widget cannot name by its id would be refused with
         // the request: better said now, at the file.
-        200..=299 => crate::json::from_str(body)
+        200..=299 => crate::rules::json::from_str(body)
             .ok()
             .filter(|uploaded: &Attachment| !uploaded.id.trim().is_empty())
             .ok_or(SubmitError::BadResponse),
-        400 | 413 | 415 | 422 => match crate::json::from_str::<ErrorBody>(body) {
+        400 | 413 | 415 | 422 => match crate::rules::json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors }) if !errors.is_empty() => Err(SubmitError::Rejected(errors)),
             _ if status == 413 => Err(SubmitError::Rejected(vec![
                 support_contract::FieldError::new("file", ErrorCode::FileTooLarge),

@@ -3,7 +3,7 @@
 //! nothing, and a request sent again after a reload is still filed once.
 //!
 //! ```
-//! use support_widget::{drafts::{self, Draft, FormFlow}, host::{Audience, BackendUrl}};
+//! use support_widget::{rules::drafts::{self, Draft, FormFlow}, rules::host::{Audience, BackendUrl}};
 //!
 //! let backend = BackendUrl::parse(Some("https://portal.example.com/api")).unwrap();
 //! assert_eq!(
@@ -15,7 +15,7 @@
 
 use support_contract::{Customer, Escalation, Service};
 
-use crate::{
+use crate::rules::{
     host::{Audience, BackendUrl},
     i18n,
     json::{FromJson, Invalid, Object, ToJson, Value},

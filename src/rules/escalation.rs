@@ -9,7 +9,7 @@ mod guide;
 pub use guide::{Guide, GuideAnswer, GuideStep};
 pub use support_contract::{EscalationReason, TroubleshootingStep};
 
-use crate::i18n::{id, MessageId};
+use crate::rules::i18n::{id, MessageId};
 
 /// How an `escalation.reason` reads: one of the five, or none of them (a
 /// partner's duty, acknowledged).

@@ -4,7 +4,7 @@ use support_contract::{
     limits, ErrorCode, FieldError, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES,
 };
 
-use crate::{
+use crate::rules::{
     attachments::human_size,
     i18n::{self, id, MessageId, Value},
     locale::Locale,

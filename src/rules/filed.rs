@@ -3,7 +3,7 @@
 //! per backend and audience, and cleared by the user from the widget.
 //!
 //! ```
-//! use support_widget::{filed::{self, Filed, FiledRequest}, host::{Audience, BackendUrl}};
+//! use support_widget::{rules::filed::{self, Filed, FiledRequest}, rules::host::{Audience, BackendUrl}};
 //!
 //! let backend = BackendUrl::parse(Some("https://portal.example.com/api")).unwrap();
 //! assert_eq!(
@@ -15,7 +15,7 @@
 
 use support_contract::{CreatedRequest, NewSupportRequest, RequestKind};
 
-use crate::{
+use crate::rules::{
     host::{Audience, BackendUrl},
     json::{FromJson, Invalid, Object, ToJson, Value},
 };
@@ -102,11 +102,11 @@ impl Filed {
     /// The stored list; anything unreadable (another version's format, a
     /// hand-edited value) reads as an empty list rather than an error.
     pub fn decode(json: &str) -> Filed {
-        crate::json::from_str(json).unwrap_or_default()
+        crate::rules::json::from_str(json).unwrap_or_default()
     }
 
     pub fn encode(&self) -> String {
-        crate::json::to_string(self)
+        crate::rules::json::to_string(self)
     }
 
     /// The list with `request` at the top: a request already listed (the
@@ -174,7 +174,7 @@ pub fn storage_key(backend: &BackendUrl, audience: Audience) -> String {
 #[cfg(test)]
 mod tests {
     // These run in the browser too (scripts/test-browser), where JSON is the
-    // browser's own: see `crate::json`.
+    // browser's own: see `crate::rules::json`.
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::web_url::WebUrl;
+use crate::rules::web_url::WebUrl;
 
 /// The base URL of the support backend, from the `backend` attribute, in
 /// its standard form and ending in `/`.
@@ -136,7 +136,7 @@ impl Mode {
 #[cfg(test)]
 mod tests {
     // These run in the browser too (scripts/test-browser), where URLs are
-    // the browser's own: see `crate::web_url`.
+    // the browser's own: see `crate::rules::web_url`.
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

@@ -7,7 +7,7 @@
 use support_contract::{Category, ContactLanguage, CustomerRef};
 use thiserror::Error;
 
-use crate::json::{FromJson, Invalid, Value};
+use crate::rules::json::{FromJson, Invalid, Value};
 
 /// Why a call from the host page was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]

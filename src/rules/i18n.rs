@@ -2,7 +2,7 @@
 //! Rust by build.rs: the widget carries no Fluent parser or runtime.
 //!
 //! ```
-//! use support_widget::{i18n::{self, id}, locale::Locale};
+//! use support_widget::{rules::i18n::{self, id}, rules::locale::Locale};
 //!
 //! assert_eq!(i18n::message(Locale::EsEs, id::SUBMIT_BUTTON), "Enviar");
 //! let args = i18n::args([("reference", "SR-000042".into())]);
@@ -14,7 +14,7 @@
 
 use std::borrow::Cow;
 
-use crate::locale::Locale;
+use crate::rules::locale::Locale;
 
 mod fetched;
 mod pattern;

@@ -3,7 +3,7 @@
 
 use support_contract::{Customer, CustomerRef, Service};
 
-use crate::{
+use crate::rules::{
     drafts::DraftSubject,
     escalation::{Guide, GuideAnswer, GuideStep},
     request_form::CustomerContext,

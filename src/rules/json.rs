@@ -12,7 +12,7 @@
 //! widget's data has no fractions), so no float formatting ships.
 //!
 //! ```
-//! use support_widget::json::{self, FromJson, Invalid, Value};
+//! use support_widget::rules::json::{self, FromJson, Invalid, Value};
 //!
 //! #[derive(Debug, PartialEq)]
 //! struct Point { x: u32, label: Option<String> }

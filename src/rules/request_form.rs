@@ -6,7 +6,7 @@ use support_contract::{
     RequestKind, Service, Severity,
 };
 
-use crate::{
+use crate::rules::{
     host_api::Prefill,
     i18n::{id, MessageId},
     json::{FromJson, Invalid, Object, ToJson, Value},

@@ -5,7 +5,7 @@
 //!
 //! ```
 //! use std::time::Duration;
-//! use support_widget::{request::SubmitError, retry::RetryPolicy};
+//! use support_widget::{rules::request::SubmitError, rules::retry::RetryPolicy};
 //!
 //! let policy = RetryPolicy::default();
 //! let busy = SubmitError::Server { status: 429, retry_after: Some(3) };
@@ -15,7 +15,7 @@
 
 use std::time::Duration;
 
-use crate::request::SubmitError;
+use crate::rules::request::SubmitError;
 
 /// Capped exponential backoff with full jitter, honouring `Retry-After`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

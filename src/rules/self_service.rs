@@ -4,7 +4,7 @@
 
 use support_contract::limits::ARTICLES_SEEN_MAX;
 
-use crate::json::{FromJson, Invalid, Object, ToJson, Value};
+use crate::rules::json::{FromJson, Invalid, Object, ToJson, Value};
 
 /// A help article the customer looked at: its id, which the message to the
 /// partner carries, and its title, which the form shows.

@@ -6,7 +6,7 @@
 
 use support_contract::{FieldError, NewSupportRequest};
 
-use crate::json::Value;
+use crate::rules::json::Value;
 
 /// One request's way through an expired token: sent with the token the
 /// widget has; a 401 asks the provider once more, and the same request goes

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::{context::use_widget, host::BackendError, i18n, i18n::id};
+use crate::{
+    context::use_widget,
+    rules::{host::BackendError, i18n, i18n::id},
+};
 
 /// Shown instead of any form when the host page's `backend` attribute is
 /// missing or unusable: nothing can be sent, and the user is told so.

@@ -3,10 +3,12 @@ use support_contract::CreatedRequest;
 
 use crate::{
     context::use_widget,
-    host::Audience,
-    i18n,
-    i18n::{id, MessageId},
-    journey::Step,
+    rules::{
+        host::Audience,
+        i18n,
+        i18n::{id, MessageId},
+        journey::Step,
+    },
     screens::{CloseTheLoop, CurrentStatus},
 };
 

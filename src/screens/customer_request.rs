@@ -3,11 +3,9 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::use_widget,
-    drafts::DraftSubject,
-    escalation,
-    i18n::id,
-    journey::Step,
-    request_form::RequestTarget,
+    rules::{
+        drafts::DraftSubject, escalation, i18n::id, journey::Step, request_form::RequestTarget,
+    },
 };
 
 /// The service request on behalf of a customer, with the customer and the

@@ -3,8 +3,7 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, CustomerCombobox, ScreenHeading},
     context::use_widget,
-    i18n::id,
-    journey::Step,
+    rules::{i18n::id, journey::Step},
 };
 
 /// Find the customer the request is for, with the search the journey keeps.

@@ -14,9 +14,11 @@ use self::{
 use crate::{
     components::{listed, load_health, BackButton, ScreenHeading, ServiceHealthList},
     context::use_widget,
-    escalation::{GuideAnswer, GuideStep},
-    i18n::{self, id, MessageId},
-    journey::Step,
+    rules::{
+        escalation::{GuideAnswer, GuideStep},
+        i18n::{self, id, MessageId},
+        journey::Step,
+    },
 };
 
 /// The escalation guide (seeds 002 and 003): service health first, then

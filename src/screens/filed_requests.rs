@@ -6,10 +6,12 @@ use self::account_pages::{signed_in, use_account_pages};
 use crate::{
     components::{BackButton, LoadFailure, ScreenHeading, UndoNotice},
     context::{use_widget, ForgottenFiled, RemovedFiled},
-    filed::FiledRequest,
-    i18n::{self, id},
-    journey::Step,
     loaded::Loaded,
+    rules::{
+        filed::FiledRequest,
+        i18n::{self, id},
+        journey::Step,
+    },
     screens::request_status::status_label,
 };
 

@@ -3,9 +3,11 @@ use leptos::prelude::*;
 use crate::{
     components::{RequestFormState, ScreenHeading},
     context::use_widget,
-    i18n::{id, MessageId},
-    journey::Step,
-    session::Session,
+    rules::{
+        i18n::{id, MessageId},
+        journey::Step,
+        session::Session,
+    },
 };
 
 /// What the partner needs help with: the choice of flows, and the requests

@@ -4,13 +4,15 @@ use support_contract::{RequestKind, RequestStatus as Status, Service, StoredRequ
 use crate::{
     components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
-    escalation,
-    i18n::{self, id, MessageId},
-    journey::{Screen, Step},
     loaded::Loaded,
-    request::LoadError,
-    request_form::{category_label, severity_label},
-    timestamps::is_rfc3339,
+    rules::{
+        escalation,
+        i18n::{self, id, MessageId},
+        journey::{Screen, Step},
+        request::LoadError,
+        request_form::{category_label, severity_label},
+        timestamps::is_rfc3339,
+    },
 };
 
 /// One filed request's status (`GET /support-requests/{id}`), refreshable,

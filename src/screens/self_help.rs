@@ -3,8 +3,10 @@ use leptos::prelude::*;
 use crate::{
     components::{AdminCenterLink, BackButton, ScreenHeading},
     context::use_widget,
-    i18n::{self, id},
-    journey::Step,
+    rules::{
+        i18n::{self, id},
+        journey::Step,
+    },
 };
 
 /// Self-help first (seeds 001 and 004): the customer's admin center for the

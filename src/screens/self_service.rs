@@ -8,11 +8,13 @@ use crate::{
         ScreenHeading, ServiceHealthList,
     },
     context::use_widget,
-    i18n::{self, id},
-    locale::Locale,
-    request::{self, LoadError},
-    request_form::RequestTarget,
-    self_service::{HelpStep, SeenArticle},
+    rules::{
+        i18n::{self, id},
+        locale::Locale,
+        request::{self, LoadError},
+        request_form::RequestTarget,
+        self_service::{HelpStep, SeenArticle},
+    },
 };
 
 /// The customer's start: service health and the help articles, then

@@ -3,8 +3,10 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
-    i18n::{self, id},
-    journey::Step,
+    rules::{
+        i18n::{self, id},
+        journey::Step,
+    },
     screens::customer_search::EscalationCaption,
 };
 

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use super::state::{AttachmentsState, FileEntry};
 use crate::{
-    attachments::{human_size, refusal_reason, UploadFailure, UploadState},
     context::{use_widget, WidgetContext},
-    i18n::{self, id},
-    request::SubmitError,
+    rules::{
+        attachments::{human_size, refusal_reason, UploadFailure, UploadState},
+        i18n::{self, id},
+        request::SubmitError,
+    },
 };
 
 /// One file in the list: its name, size and upload, with Remove, and Try

@@ -9,9 +9,11 @@ use wasm_bindgen::JsValue;
 
 use crate::{
     api,
-    attachments::{self, admit, Blocker, Refusal, UploadState},
     context::WidgetContext,
-    i18n::{id, MessageId},
+    rules::{
+        attachments::{self, admit, Blocker, Refusal, UploadState},
+        i18n::{id, MessageId},
+    },
 };
 
 /// One attached file as the form shows it.

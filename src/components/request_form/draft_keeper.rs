@@ -7,8 +7,10 @@ use send_wrapper::SendWrapper;
 
 use crate::{
     context::WidgetContext,
-    drafts::{self, Draft, FormFlow},
-    locale::Locale,
+    rules::{
+        drafts::{self, Draft, FormFlow},
+        locale::Locale,
+    },
     storage,
 };
 

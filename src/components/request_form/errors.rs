@@ -8,8 +8,10 @@ use crate::{
     components::offered,
     context::use_widget,
     loaded::Loaded,
-    request::{LoadError, SubmitError},
-    request_form::RequestTarget,
+    rules::{
+        request::{LoadError, SubmitError},
+        request_form::RequestTarget,
+    },
 };
 
 /// The errors on show: the widget's own findings, else the backend's 422.

@@ -11,9 +11,11 @@ use super::{
 use crate::{
     components::UndoNotice,
     context::{use_widget, WidgetContext},
-    i18n::{self, id},
-    request::{self, SubmitError},
-    retry::{AskedWait, RetryPolicy},
+    rules::{
+        i18n::{self, id},
+        request::{self, SubmitError},
+        retry::{AskedWait, RetryPolicy},
+    },
 };
 
 /// At the top of the form: the draft came back, or the text was typed for

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use super::{state::RequestFormState, SUBMIT};
 use crate::{
     context::{page_has_focus, use_widget},
-    i18n::{self, id},
-    request::SubmitError,
+    rules::{
+        i18n::{self, id},
+        request::SubmitError,
+    },
     sending::Holding,
 };
 

@@ -11,12 +11,14 @@ use super::draft_keeper::DraftKeeper;
 use crate::components::AttachmentsState;
 use crate::{
     context::use_widget,
-    drafts::{Draft, DraftSubject, FormFlow},
-    i18n::{id, MessageId},
-    locale::Locale,
-    request::SubmitError,
-    request_form::RequestFields,
-    self_service::SeenArticle,
+    rules::{
+        drafts::{Draft, DraftSubject, FormFlow},
+        i18n::{id, MessageId},
+        locale::Locale,
+        request::SubmitError,
+        request_form::RequestFields,
+        self_service::SeenArticle,
+    },
     sending::Sender,
 };
 

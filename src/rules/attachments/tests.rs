@@ -1,5 +1,5 @@
 // These run in the browser too (scripts/test-browser), where JSON and
-// URLs are the browser's own: see `crate::json` and `crate::web_url`.
+// URLs are the browser's own: see `crate::rules::json` and `crate::rules::web_url`.
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -204,10 +204,10 @@ fn a_refused_file_says_why_in_the_contracts_words() {
     assert_eq!(coded("required"), "other");
     assert_eq!(refusal_reason(&refused(415, "not json")), "other");
     let text = |reason: &str| {
-        let args = crate::i18n::args([("reason", reason.into())]);
-        crate::i18n::format(
+        let args = crate::rules::i18n::args([("reason", reason.into())]);
+        crate::rules::i18n::format(
             Locale::EnUs,
-            crate::i18n::id::ATTACHMENT_REFUSED,
+            crate::rules::i18n::id::ATTACHMENT_REFUSED,
             Some(&args),
         )
     };

@@ -1,12 +1,12 @@
 // These run in the browser too (scripts/test-browser), where JSON is the
-// browser's own: see `crate::json`.
+// browser's own: see `crate::rules::json`.
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use support_contract::{Category, ContactLanguage};
 
 use super::*;
-use crate::locale::Locale;
+use crate::rules::locale::Locale;
 
 #[test]
 fn only_the_draft_this_form_stored_last_is_its_own_to_remove() {

@@ -6,7 +6,7 @@
 use support_contract::{RequestList, StoredRequest};
 
 use super::{Filed, FiledRequest};
-use crate::request::LoadError;
+use crate::rules::request::LoadError;
 
 /// The signed-in user's list as far as it is loaded: the pages so far, and
 /// the page on its way or why it could not be had.

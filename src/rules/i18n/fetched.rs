@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 
 use super::pattern::{Key, Part};
-use crate::{
+use crate::rules::{
     json::{self, FromJson, Invalid, Value},
     locale::Locale,
 };

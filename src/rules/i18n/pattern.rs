@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{fetched, Args, MessageId, Value};
-use crate::locale::Locale;
+use crate::rules::locale::Locale;
 
 /// The messages of every locale, by `MessageId`.
 pub struct Catalog {

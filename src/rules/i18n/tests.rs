@@ -14,10 +14,10 @@ mod reference;
 /// The Fluent source of a locale, as build.rs reads it.
 fn source(locale: Locale) -> &'static str {
     match locale {
-        Locale::EnUs => include_str!("../../locales/en-US/widget.ftl"),
-        Locale::ZhCn => include_str!("../../locales/zh-CN/widget.ftl"),
-        Locale::ZhTw => include_str!("../../locales/zh-TW/widget.ftl"),
-        Locale::EsEs => include_str!("../../locales/es-ES/widget.ftl"),
+        Locale::EnUs => include_str!("../../../locales/en-US/widget.ftl"),
+        Locale::ZhCn => include_str!("../../../locales/zh-CN/widget.ftl"),
+        Locale::ZhTw => include_str!("../../../locales/zh-TW/widget.ftl"),
+        Locale::EsEs => include_str!("../../../locales/es-ES/widget.ftl"),
     }
 }
 

@@ -1,7 +1,7 @@
 use support_contract::Escalation;
 
 use super::*;
-use crate::escalation::{EscalationReason, TroubleshootingStep};
+use crate::rules::escalation::{EscalationReason, TroubleshootingStep};
 
 fn customer(id: &str) -> Customer {
     Customer {
@@ -342,7 +342,7 @@ fn escalating_from_home_puts_the_guide_between_the_service_and_the_request() {
     let request = [
         GuideAnswer::HealthChecked,
         GuideAnswer::TroubleshootingDone,
-        GuideAnswer::Reason(crate::escalation::EscalationReason::UnavailableService),
+        GuideAnswer::Reason(crate::rules::escalation::EscalationReason::UnavailableService),
     ]
     .into_iter()
     .fold(guide, |journey, answer| journey.after(Step::Guide(answer)));

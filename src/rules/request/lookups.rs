@@ -8,7 +8,7 @@ use support_contract::{
 use thiserror::Error;
 
 use super::plain_reference;
-use crate::{json::HealthAnswer, web_url::WebUrl};
+use crate::rules::{json::HealthAnswer, web_url::WebUrl};
 
 /// Why a list could not be loaded. Each variant picks a message.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -51,9 +51,9 @@ pub fn read_services(status: u16, body: &str) -> Result<Vec<Service>, LoadError>
         .collect())
 }
 
-fn read_list<T: crate::json::FromJson>(status: u16, body: &str) -> Result<T, LoadError> {
+fn read_list<T: crate::rules::json::FromJson>(status: u16, body: &str) -> Result<T, LoadError> {
     match status {
-        200 => crate::json::from_str(body).map_err(|_| LoadError::BadResponse),
+        200 => crate::rules::json::from_str(body).map_err(|_| LoadError::BadResponse),
         _ => Err(LoadError::Server(status)),
     }
 }

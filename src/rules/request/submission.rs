@@ -53,7 +53,7 @@ pub fn read_created(
         // Filed, but only an answer with the request's id and reference
         // lets the widget confirm it; sent again under the same key, the
         // request is not filed twice, and the backend answers again.
-        200..=299 => crate::json::from_str(body)
+        200..=299 => crate::rules::json::from_str(body)
             .ok()
             .map(|created: CreatedRequest| CreatedRequest {
                 reference: plain_reference(created.reference),
@@ -67,7 +67,7 @@ pub fn read_created(
         // Busy (the same request still in flight) or rate limited: worth
         // trying again with the same key, never a problem with the fields.
         409 | 429 => Err(server()),
-        400 | 422 => match crate::json::from_str::<ErrorBody>(body) {
+        400 | 422 => match crate::rules::json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors })
                 if errors.iter().any(|e| e.code == ErrorCode::BodyTooLarge) =>
             {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::host_api::PrefillContact;
+use crate::rules::host_api::PrefillContact;
 
 fn portal_prefill() -> Prefill {
     Prefill {
@@ -85,7 +85,7 @@ fn context() -> CustomerContext {
 fn an_empty_form_of_each_kind_says_what_to_do_for_each_field_it_needs() {
     use support_contract::{ErrorCode, FieldError};
 
-    use crate::{
+    use crate::rules::{
         field_errors::{self, ServiceFrom},
         i18n,
     };

@@ -8,9 +8,11 @@ use super::{Progress, StartAgain};
 use crate::{
     components::ScreenHeading,
     context::use_widget,
-    escalation::{self, EscalationReason, GuideAnswer, GuideStep, PARTNER_DUTIES},
-    i18n::id,
-    journey::Step,
+    rules::{
+        escalation::{self, EscalationReason, GuideAnswer, GuideStep, PARTNER_DUTIES},
+        i18n::id,
+        journey::Step,
+    },
 };
 
 /// The five categories that escalate, and "none of these".

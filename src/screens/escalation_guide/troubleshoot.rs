@@ -7,9 +7,11 @@ use super::Progress;
 use crate::{
     components::{AdminCenterLink, ScreenHeading},
     context::use_widget,
-    escalation::{self, GuideAnswer, GuideStep, TroubleshootingStep},
-    i18n::id,
-    journey::Step,
+    rules::{
+        escalation::{self, GuideAnswer, GuideStep, TroubleshootingStep},
+        i18n::id,
+        journey::Step,
+    },
 };
 
 /// The troubleshooting the seeds ask for, each step ticked once done;

@@ -7,9 +7,7 @@ use web_sys::AbortController;
 use crate::{
     api::{self, Transport},
     context::WidgetContext,
-    filed::AccountList,
-    request::LoadError,
-    session::Session,
+    rules::{filed::AccountList, request::LoadError, session::Session},
 };
 
 /// Whether a user is signed in, whose list the backend keeps (tracked).

@@ -10,12 +10,14 @@ use wasm_bindgen::JsValue;
 use super::AttachmentsState;
 use crate::{
     api,
-    attachments::UploadState,
     components::tell_page,
     context::WidgetContext,
-    i18n::{id, MessageId},
-    request::{LoadError, SubmitError},
-    retry::RetryPolicy,
+    rules::{
+        attachments::UploadState,
+        i18n::{id, MessageId},
+        request::{LoadError, SubmitError},
+        retry::RetryPolicy,
+    },
     sending::is_offline,
 };
 

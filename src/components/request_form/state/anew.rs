@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{new_key, RequestFormState};
-use crate::{drafts::DraftSubject, locale::Locale, request_form::RequestFields};
+use crate::rules::{drafts::DraftSubject, locale::Locale, request_form::RequestFields};
 
 impl RequestFormState {
     /// The form is shown in the journey's `visit`. Its confirmation stays

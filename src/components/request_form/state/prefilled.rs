@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::{
+use crate::rules::{
     host_api::{Prefill, PrefillContact},
     request_form::RequestFields,
 };

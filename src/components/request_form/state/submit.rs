@@ -7,9 +7,11 @@ use support_contract::{ErrorCode, NewSupportRequest};
 use super::{new_key, RequestFormState, Submission, SubmitOutput};
 use crate::{
     context::WidgetContext,
-    filed::FiledRequest,
-    host::BackendUrl,
-    request::{self, SubmitError},
+    rules::{
+        filed::FiledRequest,
+        host::BackendUrl,
+        request::{self, SubmitError},
+    },
 };
 
 impl RequestFormState {

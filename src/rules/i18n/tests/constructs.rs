@@ -3,11 +3,11 @@
 //! `Catalog` and compared with fluent-bundle.
 
 use super::reference::{assert_same, Reference};
-use crate::i18n::pattern::Catalog;
-use crate::i18n::{args, Args, MessageId};
-use crate::locale::Locale;
+use crate::rules::i18n::pattern::Catalog;
+use crate::rules::i18n::{args, Args, MessageId};
+use crate::rules::locale::Locale;
 
-use crate::i18n::fetched;
+use crate::rules::i18n::fetched;
 use support_messages as compile;
 
 const EN_US: &str = r#"

@@ -9,9 +9,9 @@ use fluent_syntax::ast::VariantKey;
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
 use super::{messages, source};
-use crate::i18n::pattern::plural_category;
-use crate::i18n::{Args, MessageId, Value};
-use crate::locale::Locale;
+use crate::rules::i18n::pattern::plural_category;
+use crate::rules::i18n::{Args, MessageId, Value};
+use crate::rules::locale::Locale;
 
 /// What `i18n::format` did with fluent-bundle, word for word.
 pub struct Reference(Vec<(Locale, FluentBundle<FluentResource>)>);
@@ -276,7 +276,7 @@ fn real_sources() -> Vec<(Locale, &'static str)> {
 fn every_message_formats_as_fluent_bundle_formats_it() {
     let sources = real_sources();
     let compared = assert_same(
-        crate::i18n::format,
+        crate::rules::i18n::format,
         MessageId::named,
         &Reference::new(&sources),
         &sources,

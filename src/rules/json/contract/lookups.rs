@@ -10,7 +10,7 @@ use support_contract::{
     ServiceList,
 };
 
-use crate::json::{FromJson, Invalid, Object, ToJson, Value};
+use crate::rules::json::{FromJson, Invalid, Object, ToJson, Value};
 
 impl FromJson for Customer {
     fn from_json(value: &Value) -> Result<Customer, Invalid> {
@@ -136,7 +136,7 @@ mod tests {
     use support_contract::{ContactLanguage, HealthKind, HealthStatus};
 
     use super::*;
-    use crate::json::contract::tests::{agrees_with_serde, written};
+    use crate::rules::json::contract::tests::{agrees_with_serde, written};
 
     fn customer() -> Customer {
         Customer {

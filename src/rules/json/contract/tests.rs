@@ -3,7 +3,7 @@ use std::fmt::Debug;
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::*;
-use crate::json;
+use crate::rules::json;
 
 /// The widget reads what serde writes, and (`writes`) writes what serde
 /// writes, byte for byte.

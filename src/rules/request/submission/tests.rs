@@ -1,5 +1,5 @@
 // These run in the browser too (scripts/test-browser), where JSON is the
-// browser's own: see `crate::json`.
+// browser's own: see `crate::rules::json`.
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 

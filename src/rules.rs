@@ -1,0 +1,25 @@
+//! The rules: everything the widget decides that needs no browser, in plain
+//! Rust, tested natively with `cargo test`. Nothing here imports web_sys,
+//! js_sys, wasm_bindgen, gloo or leptos, nor the browser-only modules beside
+//! `rules/`: tests/rules.rs checks it. In the browser, `web_url` and `json`
+//! parse with the browser's own URL and JSON (`platform/`), natively with
+//! Rust crates.
+
+pub mod attachments;
+pub mod drafts;
+pub mod escalation;
+pub mod field_errors;
+pub mod filed;
+pub mod host;
+pub mod host_api;
+pub mod i18n;
+pub mod journey;
+pub mod json;
+pub mod locale;
+pub mod request;
+pub mod request_form;
+pub mod retry;
+pub mod self_service;
+pub mod session;
+pub mod timestamps;
+pub mod web_url;
