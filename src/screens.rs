@@ -1,7 +1,6 @@
 //! One screen a file: what the widget shows, step by step.
 
 mod config_error;
-mod confirmation;
 mod customer_request;
 mod customer_search;
 mod escalation_guide;
@@ -14,14 +13,13 @@ mod self_service;
 mod service_choice;
 
 pub use config_error::ConfigError;
-pub use confirmation::Confirmation;
 pub use customer_request::CustomerRequest;
 pub use customer_search::CustomerSearch;
 pub use escalation_guide::EscalationGuide;
 pub use filed_requests::FiledRequests;
 pub use home::Home;
 pub use partner_center_request::PartnerCenterRequest;
-pub use request_status::{CloseTheLoop, CurrentStatus, RequestStatus};
+pub use request_status::RequestStatus;
 pub use self_help::{SelfHelp, Solved};
 pub use self_service::{ArticleSearch, ContactPartner, SelfServiceHelp, SelfServiceSolved};
 pub use service_choice::ServiceChoice;

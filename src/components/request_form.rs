@@ -1,6 +1,7 @@
 //! The request form shared by both flows; its state, draft and notices
 //! live in `request_form/`.
 
+mod confirmation;
 mod draft_keeper;
 mod errors;
 mod files_hold;
@@ -13,6 +14,7 @@ use support_contract::Service;
 
 pub use self::state::RequestFormState;
 use self::{
+    confirmation::Confirmation,
     errors::shown_errors,
     files_hold::FilesHold,
     notices::{DraftNotice, SlowAnswer, SubmitFailure},
@@ -35,7 +37,6 @@ use crate::{
         request_form::{self, RequestTarget},
         session::{Identity, Session},
     },
-    screens::Confirmation,
 };
 
 /// The form's submit button, where focus goes when what had it goes (the

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use self::account_pages::{signed_in, use_account_pages};
 use crate::{
+    components::status_label,
     components::{BackButton, LoadFailure, ScreenHeading, UndoNotice},
     context::{use_widget, ForgottenFiled, RemovedFiled},
     loaded::Loaded,
@@ -12,7 +13,6 @@ use crate::{
         i18n::{self, id},
         journey::Step,
     },
-    screens::request_status::status_label,
 };
 
 /// The requests filed, each with its current status, and the way to forget

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use support_contract::CreatedRequest;
 
 use crate::{
+    components::{CloseTheLoop, CurrentStatus},
     context::use_widget,
     rules::{
         host::Audience,
@@ -9,7 +10,6 @@ use crate::{
         i18n::{id, MessageId},
         journey::Step,
     },
-    screens::{CloseTheLoop, CurrentStatus},
 };
 
 /// What the user sees once the backend has stored the request: its
