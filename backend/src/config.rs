@@ -9,6 +9,7 @@ use clap::Parser;
 use sqlx::sqlite::SqliteConnectOptions;
 
 use crate::dialect::Dialect;
+use crate::files::Location;
 
 /// The reference backend of the support widget: stores support requests in
 /// SQLite or PostgreSQL and answers the widget's JSON API.
@@ -63,10 +64,25 @@ pub struct Config {
     )]
     pub rate_limit_per_minute: u32,
 
-    /// Folder for the uploaded files (created when the first file comes).
-    /// Default: `attachments` beside the SQLite database file, or in the
-    /// working directory with PostgreSQL. Several backend processes on one
-    /// PostgreSQL database must share one folder.
+    /// Where uploaded files are kept: file:///DIR (a folder, created if
+    /// missing), azure://CONTAINER/PREFIX (Azure Blob Storage; the account
+    /// and its credentials from AZURE_STORAGE_ACCOUNT_NAME,
+    /// AZURE_STORAGE_ACCOUNT_KEY and the other AZURE_* settings,
+    /// AZURE_STORAGE_USE_EMULATOR=true for Azurite) or s3://BUCKET/PREFIX
+    /// (from the AWS_* settings). Checked with a small write at start.
+    /// Default: the folder `attachments` beside the SQLite database file, or
+    /// in the working directory with PostgreSQL. Several backend processes
+    /// on one PostgreSQL database must share one store, and one database
+    /// one prefix.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_ATTACHMENTS_URL",
+        value_name = "URL",
+        conflicts_with = "attachments_dir"
+    )]
+    pub attachments_url: Option<Location>,
+
+    /// The same as --attachments-url file:///DIR, for a relative DIR too.
     #[arg(long, env = "SUPPORT_BACKEND_ATTACHMENTS_DIR", value_name = "DIR")]
     pub attachments_dir: Option<PathBuf>,
 
@@ -239,9 +255,18 @@ impl Config {
 pub const DEFAULT_ORPHAN_UPLOAD_HOURS: u64 = 24;
 
 impl Config {
-    /// Where uploaded files go: `--attachments-dir`, else `attachments`
-    /// beside a SQLite database file, else `attachments` in the working
-    /// directory.
+    /// Where uploaded files go: `--attachments-url`, else the folder
+    /// [`Config::attachments_dir`].
+    pub fn attachments(&self) -> Location {
+        match &self.attachments_url {
+            Some(location) => location.clone(),
+            None => Location::Folder(self.attachments_dir()),
+        }
+    }
+
+    /// The folder for uploaded files: `--attachments-dir`, else
+    /// `attachments` beside a SQLite database file, else `attachments` in
+    /// the working directory.
     pub fn attachments_dir(&self) -> PathBuf {
         if let Some(dir) = &self.attachments_dir {
             return dir.clone();

@@ -1,95 +1,223 @@
-//! Uploaded files on disk, outside the database. Each is named by its
-//! attachment id, a random UUID, and never by the name the user gave it,
-//! which is only shown. A file is written under a temporary name and
-//! renamed when complete, so a file under an id is always whole.
+//! Uploaded files, outside the database: in a folder, Azure Blob Storage or
+//! S3 ([`Location`]), through one client (`object_store`). Each is named by
+//! its attachment id, a random UUID, and never by the name the user gave
+//! it, which is only shown. A file appears under its id only once whole: a
+//! small one in one write, a large one as parts that the store joins at
+//! the end.
+
+mod location;
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use axum::body::Bytes;
+use futures_util::stream::{BoxStream, StreamExt};
+use object_store::buffered::BufWriter;
+use object_store::path::Path as ObjectPath;
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 use uuid::Uuid;
 
-/// The ending of a file still being written.
-const PARTIAL: &str = ".part";
+pub use location::Location;
 
-/// The folder of uploaded files.
-#[derive(Clone, Debug)]
-pub struct FileStore {
-    dir: Arc<PathBuf>,
+/// How many parts of one upload may be on their way at once: with the part
+/// size, what an upload holds in memory.
+const PARTS_IN_FLIGHT: usize = 2;
+
+/// Why the store cannot be used; the backend does not start.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot create the attachments folder {dir}: {source}")]
+    Folder { dir: String, source: io::Error },
+    #[error("cannot use the attachments store {location}: {source}")]
+    Client {
+        location: String,
+        source: object_store::Error,
+    },
+    #[error(
+        "cannot write to the attachments store {location} (does the container or bucket \
+         exist, and may these credentials write to it?): {source}"
+    )]
+    Unwritable {
+        location: String,
+        source: object_store::Error,
+    },
 }
 
+/// The store of uploaded files.
+#[derive(Clone, Debug)]
+pub struct FileStore {
+    store: Arc<dyn ObjectStore>,
+    /// The folder inside the store the files go in (empty for its root).
+    prefix: ObjectPath,
+    location: Arc<Location>,
+    part_size: usize,
+}
+
+/// A file in the store, as the sweep of orphans sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredFile {
+    pub id: Uuid,
+    pub written: SystemTime,
+}
+
+/// A file's bytes, as they come from the store.
+pub type ByteStream = BoxStream<'static, io::Result<Bytes>>;
+
 impl FileStore {
-    /// The files in `dir`, which is created when the first file comes.
-    pub fn new(dir: PathBuf) -> FileStore {
-        FileStore { dir: Arc::new(dir) }
+    /// Connects to the store at `location` and checks that a file can be
+    /// written there and deleted again, so that a missing container, a
+    /// typo or a read-only key stop the start rather than the first upload.
+    /// A folder is created (readable by this user only) if missing.
+    pub async fn open(location: &Location) -> Result<FileStore, OpenError> {
+        if let Location::Folder(dir) = location {
+            let mut folder = tokio::fs::DirBuilder::new();
+            folder.recursive(true);
+            // Listed by the backend only: an id is all a download needs,
+            // and the files may hold personal data.
+            #[cfg(unix)]
+            folder.mode(0o700);
+            folder
+                .create(dir)
+                .await
+                .map_err(|source| OpenError::Folder {
+                    dir: dir.display().to_string(),
+                    source,
+                })?;
+        }
+        let (store, prefix) = location.client().map_err(|source| OpenError::Client {
+            location: location.to_string(),
+            source,
+        })?;
+        let files = FileStore {
+            store,
+            prefix,
+            location: Arc::new(location.clone()),
+            part_size: location.part_size(),
+        };
+        // Not a UUID: the sweep of orphans leaves it alone, should the
+        // delete not come.
+        let probe = files
+            .prefix
+            .clone()
+            .join(format!(".write-check-{}", Uuid::new_v4()));
+        let unwritable = |source| OpenError::Unwritable {
+            location: location.to_string(),
+            source,
+        };
+        files
+            .store
+            .put(&probe, PutPayload::from_static(b"support-backend"))
+            .await
+            .map_err(unwritable)?;
+        files.store.delete(&probe).await.map_err(unwritable)?;
+        Ok(files)
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The folder of the files, when they are in one on this host.
+    pub fn folder(&self) -> Option<&Path> {
+        match self.location.as_ref() {
+            Location::Folder(dir) => Some(dir),
+            _ => None,
+        }
     }
 
     /// Where the file of attachment `id` is. Only ever a UUID's text, so
     /// nothing from a request becomes part of a path.
-    pub fn path(&self, id: Uuid) -> PathBuf {
-        self.dir.join(id.hyphenated().to_string())
+    fn object(&self, id: Uuid) -> ObjectPath {
+        self.prefix.clone().join(id.hyphenated().to_string())
     }
 
     /// Starts writing a new file with a fresh id.
-    pub async fn create(&self) -> io::Result<NewFile> {
-        let mut folder = tokio::fs::DirBuilder::new();
-        folder.recursive(true);
-        // Listed by the backend only: an id is all a download needs.
-        #[cfg(unix)]
-        folder.mode(0o700);
-        folder.create(self.dir.as_path()).await?;
+    pub fn create(&self) -> NewFile {
         let id = Uuid::new_v4();
-        let partial = self.dir.join(format!(".{}{PARTIAL}", id.hyphenated()));
-        let mut options = tokio::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        // Only the backend reads the files; they may hold personal data.
-        #[cfg(unix)]
-        options.mode(0o600);
-        let file = options.open(&partial).await?;
-        Ok(NewFile {
+        let writer = BufWriter::with_capacity(self.store.clone(), self.object(id), self.part_size)
+            .with_max_concurrency(PARTS_IN_FLIGHT);
+        NewFile {
             id,
-            file,
-            partial: Some(partial),
+            writer: Some(writer),
             size: 0,
             hash: Sha256::new(),
-        })
+        }
     }
 
-    /// Opens the file of attachment `id` for reading.
-    pub async fn open(&self, id: Uuid) -> io::Result<tokio::fs::File> {
-        tokio::fs::File::open(self.path(id)).await
+    /// The bytes of attachment `id` as they arrive from the store, and how
+    /// many there are; `None` when there is no such file.
+    pub async fn read(&self, id: Uuid) -> io::Result<Option<(u64, ByteStream)>> {
+        match self.store.get(&self.object(id)).await {
+            Ok(found) => {
+                let size = found.meta.size;
+                let bytes = found
+                    .into_stream()
+                    .map(|bytes| bytes.map_err(io::Error::from));
+                Ok(Some((size, bytes.boxed())))
+            }
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(error) => Err(error.into()),
+        }
     }
 
     /// Deletes the file of attachment `id`; a file already gone is fine.
     pub async fn remove(&self, id: Uuid) -> io::Result<()> {
-        match tokio::fs::remove_file(self.path(id)).await {
-            Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
-            _ => Ok(()),
+        match self.store.delete(&self.object(id)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(error) => Err(error.into()),
         }
     }
 
-    /// Deletes the partial files last written at or before `cutoff`: left
-    /// by a backend process that stopped mid-upload. Returns how many.
+    /// Every file in the store's folder named by an attachment id (not in
+    /// folders below it: another deployment's, say), as the store lists it.
+    pub fn stored(&self) -> BoxStream<'static, io::Result<StoredFile>> {
+        let prefix = self.prefix.clone();
+        let listed = match prefix.as_ref() {
+            "" => self.store.list(None),
+            _ => self.store.list(Some(&prefix)),
+        };
+        listed
+            .filter_map(move |meta| {
+                let file = match meta {
+                    Err(error) => Some(Err(io::Error::from(error))),
+                    Ok(meta) => {
+                        let mut parts = meta.location.prefix_match(&prefix).into_iter().flatten();
+                        let name = parts.next().filter(|_| parts.next().is_none());
+                        name.and_then(|name| attachment_id(name.as_ref()))
+                            .map(|id| {
+                                Ok(StoredFile {
+                                    id,
+                                    written: meta.last_modified.into(),
+                                })
+                            })
+                    }
+                };
+                std::future::ready(file)
+            })
+            .boxed()
+    }
+
+    /// In a folder, deletes the partial files last written at or before
+    /// `cutoff`: left by a backend process that stopped mid-upload. Returns
+    /// how many. Elsewhere the store keeps no such files in sight: an
+    /// unfinished upload's parts are dropped by Azure after a week, and by
+    /// an S3 bucket's lifecycle rule.
     pub async fn remove_partial_files(&self, cutoff: SystemTime) -> io::Result<usize> {
-        let mut entries = match tokio::fs::read_dir(self.dir.as_path()).await {
+        let Some(dir) = self.folder() else {
+            return Ok(0);
+        };
+        let mut entries = match tokio::fs::read_dir(dir).await {
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(0),
             entries => entries?,
         };
         let mut removed = 0;
         while let Some(entry) = entries.next_entry().await? {
-            let name = entry.file_name();
-            let is_partial = name
-                .to_str()
-                .is_some_and(|name| name.starts_with('.') && name.ends_with(PARTIAL));
             let modified = entry.metadata().await.and_then(|m| m.modified());
-            if is_partial && modified.is_ok_and(|at| at <= cutoff) {
+            if is_partial(&entry.file_name()) && modified.is_ok_and(|at| at <= cutoff) {
                 tokio::fs::remove_file(entry.path()).await?;
                 removed += 1;
             }
@@ -98,14 +226,36 @@ impl FileStore {
     }
 }
 
+/// The id a file in the store is named by; `None` for any other name.
+fn attachment_id(name: &str) -> Option<Uuid> {
+    Uuid::try_parse(name)
+        .ok()
+        .filter(|id| id.hyphenated().to_string() == name)
+}
+
+/// A file an upload left unfinished in a folder: `ID#N`, as the folder
+/// client stages a file, or `.ID.part`, as earlier versions did.
+fn is_partial(name: &std::ffi::OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false;
+    };
+    let staged = name.split_once('#').is_some_and(|(id, suffix)| {
+        attachment_id(id).is_some() && suffix.bytes().all(|b| b.is_ascii_digit())
+    });
+    let earlier = name
+        .strip_prefix('.')
+        .and_then(|name| name.strip_suffix(".part"))
+        .is_some_and(|id| attachment_id(id).is_some());
+    staged || earlier
+}
+
 /// A file being written. Dropped before [`NewFile::finish`] (a failed or
-/// abandoned upload), it deletes what it wrote.
+/// abandoned upload), it discards what it wrote.
 #[derive(Debug)]
 pub struct NewFile {
     id: Uuid,
-    file: tokio::fs::File,
-    /// `None` once the file has its final name.
-    partial: Option<PathBuf>,
+    /// `None` once finished.
+    writer: Option<BufWriter>,
     size: u64,
     hash: Sha256,
 }
@@ -126,32 +276,50 @@ impl NewFile {
         hex(&self.hash.clone().finalize())
     }
 
-    pub async fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.file.write_all(bytes).await?;
-        self.hash.update(bytes);
+    /// Adds `bytes`; they go to the store a part at a time, so no more than
+    /// a few parts of an upload are ever held here.
+    pub async fn write(&mut self, bytes: Bytes) -> io::Result<()> {
+        let writer = self.writer.as_mut().ok_or(io::ErrorKind::BrokenPipe)?;
+        self.hash.update(&bytes);
         self.size += bytes.len() as u64;
-        Ok(())
+        writer.put(bytes).await.map_err(io::Error::from)
     }
 
-    /// Flushes the bytes to disk, then gives the file its final name.
-    pub async fn finish(mut self, store: &FileStore) -> io::Result<()> {
-        self.file.flush().await?;
-        self.file.sync_all().await?;
-        if let Some(partial) = &self.partial {
-            tokio::fs::rename(partial, store.path(self.id)).await?;
+    /// Discards what was sent, now rather than when dropped.
+    pub async fn discard(mut self) {
+        if let Some(mut writer) = self.writer.take() {
+            discard(&mut writer).await;
         }
-        self.partial = None;
-        Ok(())
+    }
+
+    /// Sends what is left and makes the file appear, whole, under its id.
+    pub async fn finish(mut self) -> io::Result<()> {
+        match self.writer.take() {
+            Some(mut writer) => writer.shutdown().await,
+            None => Err(io::ErrorKind::BrokenPipe.into()),
+        }
     }
 }
 
 impl Drop for NewFile {
     fn drop(&mut self) {
-        if let Some(partial) = self.partial.take() {
-            // A quick unlink; should it fail, the periodic cleanup
-            // deletes the partial file later.
-            let _ = std::fs::remove_file(partial);
+        let Some(mut writer) = self.writer.take() else {
+            return;
+        };
+        // Dropped in a handler whose client hung up: the parts already
+        // sent (a staged file in a folder, an unfinished upload in S3) go
+        // in a task of their own.
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move { discard(&mut writer).await });
         }
+    }
+}
+
+/// Discards the parts an unfinished file sent; should that fail, the
+/// folder's sweep or the store's own expiry of unfinished uploads gets them.
+async fn discard(writer: &mut BufWriter) {
+    if let Err(error) = writer.abort().await {
+        tracing::warn!("cannot discard an unfinished upload: {error}");
     }
 }
 
@@ -161,65 +329,4 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn a_finished_file_has_its_id_for_a_name_and_its_hash() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = FileStore::new(dir.path().join("attachments"));
-        let mut file = store.create().await.unwrap();
-        file.write(b"a").await.unwrap();
-        file.write(b"bc").await.unwrap();
-        assert_eq!(file.size(), 3);
-        let id = file.id();
-        assert_eq!(
-            file.sha256(),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        file.finish(&store).await.unwrap();
-        assert_eq!(std::fs::read(store.path(id)).unwrap(), b"abc");
-        let names: Vec<_> = std::fs::read_dir(store.dir())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        assert_eq!(names, [id.to_string()]);
-        store.remove(id).await.unwrap();
-        store.remove(id).await.unwrap();
-        assert!(!store.path(id).exists());
-    }
-
-    #[tokio::test]
-    async fn an_abandoned_file_leaves_nothing_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = FileStore::new(dir.path().to_owned());
-        let mut file = store.create().await.unwrap();
-        file.write(b"half").await.unwrap();
-        assert_eq!(std::fs::read_dir(store.dir()).unwrap().count(), 1);
-        drop(file);
-        assert_eq!(std::fs::read_dir(store.dir()).unwrap().count(), 0);
-    }
-
-    #[tokio::test]
-    async fn old_partial_files_are_swept_and_other_files_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = FileStore::new(dir.path().to_owned());
-        assert_eq!(
-            FileStore::new(dir.path().join("missing"))
-                .remove_partial_files(SystemTime::now())
-                .await
-                .unwrap(),
-            0
-        );
-        let partial = dir.path().join(format!(".{}{PARTIAL}", Uuid::new_v4()));
-        std::fs::write(&partial, b"left by a crash").unwrap();
-        let kept = dir.path().join("README");
-        std::fs::write(&kept, b"a deployer's note").unwrap();
-        let before = SystemTime::UNIX_EPOCH;
-        assert_eq!(store.remove_partial_files(before).await.unwrap(), 0);
-        let later = SystemTime::now() + std::time::Duration::from_secs(60);
-        assert_eq!(store.remove_partial_files(later).await.unwrap(), 1);
-        assert!(!partial.exists());
-        assert!(kept.exists());
-    }
-}
+mod tests;

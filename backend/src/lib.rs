@@ -3,9 +3,9 @@
 //! It implements the backend contract of `openapi.yaml` (support requests,
 //! their attachments, customers, services, service health, articles) on top
 //! of SQLite or PostgreSQL, chosen by the database URL, with uploaded files
-//! in a folder ([`files`]), and the `set-status` command that
-//! changes a request's status ([`cli`]). Tests and `main` use the same entry
-//! points:
+//! in a folder, Azure Blob Storage or S3 ([`files`]), and the `set-status`
+//! command that changes a request's status ([`cli`]). Tests and `main` use
+//! the same entry points:
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -244,6 +244,8 @@ pub enum StartError {
     Webhooks(#[from] webhooks::WebhookConfigError),
     #[error(transparent)]
     Database(#[from] db::ConnectError),
+    #[error(transparent)]
+    Attachments(#[from] files::OpenError),
     #[error("cannot listen on {address}: {source}")]
     Listen {
         address: String,
@@ -273,7 +275,7 @@ impl Server {
             ),
         }
         let db = db::connect(&config.database_url).await?;
-        let files = files::FileStore::new(config.attachments_dir());
+        let files = files::FileStore::open(&config.attachments()).await?;
         let orphan_after = Duration::from_secs(config.orphan_upload_hours * 60 * 60);
         orphans::sweep_and_log(&db, &files, orphan_after).await;
         let listen_error = |source| StartError::Listen {

@@ -1,6 +1,8 @@
 //! `POST /attachments`, `GET /attachments/{id}` and requests that carry
 //! files, over real loopback HTTP, checked against the database and the
-//! attachments folder (SQLite, or PostgreSQL under `scripts/with-postgres`).
+//! attachments store (SQLite, or PostgreSQL under `scripts/with-postgres`;
+//! a folder, or Azurite under `scripts/with-azurite` and an S3 server under
+//! `scripts/with-s3`).
 
 mod common;
 
@@ -8,10 +10,11 @@ use std::collections::BTreeSet;
 use std::time::{Duration, SystemTime};
 
 use common::{config, json_of, key, one_error, start, start_with, valid, TestServer, ALLOWED};
+use futures_util::TryStreamExt;
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use support_backend::files::FileStore;
+use support_backend::files::{FileStore, Location};
 use support_backend::{db, orphans, Server};
 use support_contract::{
     Attachment, CreatedRequest, StoredRequest, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES,
@@ -69,14 +72,24 @@ async fn uploaded(server: &TestServer, name: &str, declared: &str, bytes: &[u8])
     response.json().await.unwrap()
 }
 
-/// The names of the files in the server's attachments folder.
-fn stored_files(server: &TestServer) -> BTreeSet<String> {
-    match std::fs::read_dir(server.attachments_dir()) {
-        Ok(entries) => entries
-            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-            .collect(),
-        Err(_) => BTreeSet::new(),
+/// The server's attachments store, as a second client of it.
+async fn files(server: &TestServer) -> FileStore {
+    FileStore::open(&server.attachments()).await.unwrap()
+}
+
+/// The names of the files in the server's attachments store: in a folder,
+/// every file in it (partial ones too); elsewhere, the uploads' files.
+async fn stored_files(server: &TestServer) -> BTreeSet<String> {
+    if let Location::Folder(dir) = server.attachments() {
+        return match std::fs::read_dir(dir) {
+            Ok(entries) => entries
+                .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+                .collect(),
+            Err(_) => BTreeSet::new(),
+        };
     }
+    let stored: Vec<_> = files(server).await.stored().try_collect().await.unwrap();
+    stored.iter().map(|file| file.id.to_string()).collect()
 }
 
 fn with_files(ids: &[&str]) -> Value {
@@ -158,8 +171,8 @@ async fn every_allowed_kind_uploads_and_comes_back_intact() {
         let body = response.bytes().await.unwrap();
         assert_eq!(sha256(&body), sha256(bytes), "{name} came back changed");
     }
-    // On disk: one file per upload, named by its id and nothing else.
-    let files = stored_files(&server);
+    // In the store: one file per upload, named by its id and nothing else.
+    let files = stored_files(&server).await;
     assert_eq!(files.len(), samples.len());
     assert!(
         files.iter().all(|f| Uuid::parse_str(f).is_ok()),
@@ -216,7 +229,7 @@ async fn a_file_of_the_size_limit_passes_and_one_byte_more_is_413() {
     // Only the upload within the limit was kept, whole.
     assert_eq!(server.count("attachments").await, 1);
     assert_eq!(
-        stored_files(&server),
+        stored_files(&server).await,
         BTreeSet::from([attachment.id.clone()])
     );
 }
@@ -312,7 +325,11 @@ async fn disguised_wrongly_declared_and_other_files_are_refused() {
         );
     }
     assert_eq!(server.count("attachments").await, 0);
-    assert_eq!(stored_files(&server), BTreeSet::new(), "nothing written");
+    assert_eq!(
+        stored_files(&server).await,
+        BTreeSet::new(),
+        "nothing written"
+    );
 }
 
 #[tokio::test]
@@ -327,11 +344,18 @@ async fn file_names_never_become_paths() {
         ("a\u{0}b\u{7}c\nd.log", "abcd.log"),
         ("invoice\u{202e}gol.txt", "invoicegol.txt"),
     ];
-    let parent = server.attachments_dir().parent().unwrap().to_owned();
-    let before: BTreeSet<_> = std::fs::read_dir(&parent)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    // In a folder, nothing may land beside it.
+    let parent = match server.attachments() {
+        Location::Folder(dir) => Some(dir.parent().unwrap().to_owned()),
+        _ => None,
+    };
+    let listing = |parent: &std::path::Path| -> BTreeSet<_> {
+        std::fs::read_dir(parent)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect()
+    };
+    let before = parent.as_deref().map(listing);
     for (given, kept) in names {
         let attachment = uploaded(&server, given, "text/plain", LOG.as_bytes()).await;
         assert_eq!(attachment.name, kept, "{given:?}");
@@ -353,21 +377,20 @@ async fn file_names_never_become_paths() {
         support_contract::ATTACHMENT_NAME_MAX
     );
 
-    let files = stored_files(&server);
+    let files = stored_files(&server).await;
     assert_eq!(files.len(), names.len() + 1);
     assert!(
         files.iter().all(|f| Uuid::parse_str(f).is_ok()),
         "{files:?}"
     );
-    let mut after: BTreeSet<_> = std::fs::read_dir(&parent)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    after.remove(std::ffi::OsStr::new("attachments"));
-    assert!(
-        after.is_subset(&before),
-        "nothing written beside the folder: {after:?}"
-    );
+    if let (Some(parent), Some(before)) = (parent, before) {
+        let mut after = listing(&parent);
+        after.remove(std::ffi::OsStr::new("attachments"));
+        assert!(
+            after.is_subset(&before),
+            "nothing written beside the folder: {after:?}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -605,36 +628,52 @@ async fn orphaned_uploads_are_deleted_after_the_orphan_time_and_attached_ones_ke
     age(&server, &attached.id, 48).await;
     age(&server, &old.id, 25).await;
     age(&server, &recent.id, 23).await;
-    let partial = server
-        .attachments_dir()
-        .join(format!(".{}.part", Uuid::new_v4()));
-    std::fs::write(&partial, b"an upload cut short").unwrap();
+    let files = files(&server).await;
+    // A file whose row never came: the process stopped in between.
+    let mut unrecorded = files.create();
+    unrecorded.write(PNG.into()).await.unwrap();
+    let unrecorded_id = unrecorded.id();
+    unrecorded.finish().await.unwrap();
+    // In a folder, a file an upload left half written.
+    let partial = files.folder().map(|dir| {
+        let partial = dir.join(format!("{}#1", Uuid::new_v4()));
+        std::fs::write(&partial, b"an upload cut short").unwrap();
+        partial
+    });
 
     let db = db::connect(server.database_url()).await.unwrap();
-    let files = FileStore::new(server.attachments_dir());
     let day = Duration::from_secs(24 * 3600);
     let swept = orphans::sweep(&db, &files, SystemTime::now(), day)
         .await
         .unwrap();
     assert_eq!(
-        (swept.uploads, swept.partial_files),
-        (1, 0),
-        "the partial file is new"
+        (swept.uploads, swept.unrecorded_files, swept.partial_files),
+        (1, 0, 0),
+        "the unrecorded and partial files are new"
     );
     assert_eq!(
         download(&server, &old.id).await.status(),
         StatusCode::NOT_FOUND
     );
-    assert!(!files.path(Uuid::parse_str(&old.id).unwrap()).exists());
+    let old_id = Uuid::parse_str(&old.id).unwrap();
+    assert!(files.read(old_id).await.unwrap().is_none());
     assert_eq!(download(&server, &recent.id).await.status(), StatusCode::OK);
+    assert!(files.read(unrecorded_id).await.unwrap().is_some());
 
-    // A day and two hours on, the recent one and the partial file go too;
-    // the attached file stays, with its request.
+    // A day and two hours on, the recent one, the unrecorded file and the
+    // partial file go too; the attached file stays, with its request.
     let later = SystemTime::now() + Duration::from_secs(26 * 3600);
     let swept = orphans::sweep(&db, &files, later, day).await.unwrap();
-    assert_eq!((swept.uploads, swept.partial_files), (1, 1));
-    assert!(!partial.exists());
-    assert_eq!(stored_files(&server), BTreeSet::from([attached.id.clone()]));
+    assert_eq!(
+        (swept.uploads, swept.unrecorded_files, swept.partial_files),
+        (1, 1, usize::from(partial.is_some()))
+    );
+    assert!(partial.is_none_or(|partial| !partial.exists()));
+    assert!(files.read(unrecorded_id).await.unwrap().is_none());
+    assert_eq!(
+        stored_files(&server).await,
+        BTreeSet::from([attached.id.clone()])
+    );
     let stored: StoredRequest = server.stored(&created.id).await;
     assert_eq!(stored.attachments, std::slice::from_ref(&attached));
     assert_eq!(
@@ -661,7 +700,7 @@ async fn a_starting_server_deletes_old_orphans_at_once() {
     let recent = uploaded(&server, "recent.png", "image/png", PNG).await;
     age(&server, &old.id, 3).await;
     let restarted = Server::bind(&support_backend::Config {
-        attachments_dir: Some(server.attachments_dir()),
+        attachments_url: Some(server.attachments()),
         orphan_upload_hours: 2,
         ..config(server.database_url())
     })
@@ -669,7 +708,96 @@ async fn a_starting_server_deletes_old_orphans_at_once() {
     .unwrap();
     drop(restarted);
     assert_eq!(server.count("attachments").await, 1);
-    assert_eq!(stored_files(&server), BTreeSet::from([recent.id.clone()]));
+    assert_eq!(
+        stored_files(&server).await,
+        BTreeSet::from([recent.id.clone()])
+    );
+}
+
+#[tokio::test]
+async fn a_store_that_cannot_be_written_stops_the_start_and_is_named() {
+    let server = start().await;
+    let missing = format!("missing-{}", &Uuid::new_v4().simple().to_string()[..12]);
+    let (unwritable, named) = match server.attachments() {
+        // A folder inside a file can never be made.
+        Location::Folder(dir) => {
+            let file = dir.parent().unwrap().join("a-file");
+            std::fs::write(&file, b"").unwrap();
+            let inside = file.join("attachments");
+            let named = inside.display().to_string();
+            (Location::Folder(inside), named)
+        }
+        Location::Azure { prefix, .. } => (
+            Location::Azure {
+                container: missing.clone(),
+                prefix,
+            },
+            missing,
+        ),
+        Location::S3 { prefix, .. } => (
+            Location::S3 {
+                bucket: missing.clone(),
+                prefix,
+            },
+            missing,
+        ),
+    };
+    let refused = Server::bind(&support_backend::Config {
+        attachments_url: Some(unwritable),
+        ..config(server.database_url())
+    })
+    .await;
+    let Err(error) = refused else {
+        panic!("started on a store that cannot be written");
+    };
+    assert!(error.to_string().contains(&named), "{error}");
+}
+
+#[tokio::test]
+async fn two_backend_processes_on_one_database_and_store_serve_each_others_files() {
+    let first = start().await;
+    let second = Server::bind(&support_backend::Config {
+        attachments_url: Some(first.attachments()),
+        ..config(first.database_url())
+    })
+    .await
+    .unwrap();
+    let second_base = format!("http://{}", second.local_addr());
+    let second_task = tokio::spawn(second.run(std::future::pending()));
+    let big = sized(PNG, 3 * 1024 * 1024 + 17);
+    let on_first = uploaded(&first, "first.png", "image/png", &big).await;
+    let on_second: Attachment = first
+        .client
+        .post(format!("{second_base}/attachments?name=second.log"))
+        .header("content-type", "text/plain")
+        .body(LOG)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let from_second = first
+        .client
+        .get(format!("{second_base}/attachments/{}", on_first.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(from_second.status(), StatusCode::OK);
+    assert_eq!(sha256(&from_second.bytes().await.unwrap()), sha256(&big));
+    let from_first = download(&first, &on_second.id).await;
+    assert_eq!(from_first.status(), StatusCode::OK);
+    assert_eq!(from_first.bytes().await.unwrap(), LOG.as_bytes());
+    // A request filed through one takes the files the other received.
+    let created: CreatedRequest = first
+        .post_json(&key(), &with_files(&[&on_first.id, &on_second.id]))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let stored: StoredRequest = first.stored(&created.id).await;
+    assert_eq!(stored.attachments, [on_first, on_second]);
+    second_task.abort();
 }
 
 #[tokio::test]
@@ -776,12 +904,9 @@ async fn an_upload_whose_file_is_gone_is_not_found_and_the_folder_is_private() {
     let server = start().await;
     let attachment = uploaded(&server, "app.log", "text/plain", b"started\n").await;
     #[cfg(unix)]
-    {
+    if let Location::Folder(dir) = server.attachments() {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(server.attachments_dir())
-            .unwrap()
-            .permissions()
-            .mode();
+        let mode = std::fs::metadata(dir).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700, "{mode:o}");
         // The database it made holds people's contact details too.
         if let Some(file) = server.database_url().strip_prefix("sqlite://") {
@@ -789,7 +914,8 @@ async fn an_upload_whose_file_is_gone_is_not_found_and_the_folder_is_private() {
             assert_eq!(mode & 0o777, 0o600, "{mode:o}");
         }
     }
-    std::fs::remove_file(server.attachments_dir().join(&attachment.id)).unwrap();
+    let id = Uuid::parse_str(&attachment.id).unwrap();
+    files(&server).await.remove(id).await.unwrap();
     let response = download(&server, &attachment.id).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let body: serde_json::Value = response.json().await.unwrap();

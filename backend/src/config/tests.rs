@@ -143,3 +143,22 @@ fn empty_items_of_the_list_are_skipped() {
         assert_eq!(config.allowed_origins().len(), expected, "{list:?}");
     }
 }
+
+#[test]
+fn uploads_go_to_the_store_a_url_names_or_to_the_folder() {
+    let parse = |args: &[&str]| {
+        let mut all = vec!["support-backend"];
+        all.extend_from_slice(args);
+        Config::try_parse_from(all).map(|config| config.attachments())
+    };
+    assert_eq!(
+        parse(&["--attachments-url", "azure://support/prod"]).unwrap(),
+        "azure://support/prod".parse().unwrap()
+    );
+    assert_eq!(
+        parse(&["--attachments-dir", "files"]).unwrap(),
+        crate::files::Location::Folder("files".into())
+    );
+    assert!(parse(&["--attachments-url", "s3://a", "--attachments-dir", "b"]).is_err());
+    assert!(parse(&["--attachments-url", "ftp://files.example.com/"]).is_err());
+}

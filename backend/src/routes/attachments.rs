@@ -14,7 +14,6 @@ use support_contract::{
     check_content, clean_file_name, Attachment, ErrorCode, FieldError, FileKind,
     ATTACHMENT_MAX_BYTES, SNIFF_LEN,
 };
-use tokio_util::io::ReaderStream;
 use uuid::Uuid;
 
 use crate::auth::{access, Action, Caller};
@@ -81,15 +80,23 @@ pub async fn upload(
         head.extend_from_slice(&chunk);
     }
     let kind = check_content(&name, &declared, &head).map_err(ApiError::File)?;
-    let mut file = state.files.create().await.map_err(storage_error)?;
-    write_within_limit(&mut file, &head).await?;
-    if !ended {
-        while let Some(chunk) = next_chunk(&mut body).await? {
-            write_within_limit(&mut file, &chunk).await?;
-        }
+    let mut file = state.files.create();
+    let mut written = write_within_limit(&mut file, Bytes::from(head)).await;
+    while written.is_ok() && !ended {
+        written = match next_chunk(&mut body).await {
+            Ok(Some(chunk)) => write_within_limit(&mut file, chunk).await,
+            Ok(None) => break,
+            Err(error) => Err(error),
+        };
     }
-    if over_quota(file.size()) {
-        return Err(ApiError::UploadQuotaExceeded);
+    if written.is_ok() && over_quota(file.size()) {
+        written = Err(ApiError::UploadQuotaExceeded);
+    }
+    if let Err(error) = written {
+        // Before the answer, so a client that retries at once finds no
+        // trace of this upload (a client that hangs up leaves it to drop).
+        file.discard().await;
+        return Err(error);
     }
     // The rest goes on in a task of its own: a client hanging up now
     // does not stop it halfway.
@@ -112,9 +119,9 @@ pub async fn upload(
     Ok(response)
 }
 
-/// Records the upload, then gives its file its final name. Should the
-/// process stop in between, the row (which no client has seen) and the
-/// partial file are deleted with the orphans.
+/// Completes the file in the store, then records the upload: a row always
+/// has its file. Should the process stop in between, the file, which no
+/// row names, is deleted with the orphans.
 async fn keep(
     db: Db,
     files: FileStore,
@@ -130,8 +137,14 @@ async fn keep(
         content_type: kind.content_type().to_owned(),
         sha256: Some(file.sha256()),
     };
-    attachments::insert(&db, &attachment, uploaded_by.as_deref()).await?;
-    file.finish(&files).await.map_err(storage_error)?;
+    let id = file.id();
+    file.finish().await.map_err(storage_error)?;
+    if let Err(error) = attachments::insert(&db, &attachment, uploaded_by.as_deref()).await {
+        if let Err(error) = files.remove(id).await {
+            tracing::warn!("cannot delete the file of unrecorded upload {id}: {error}");
+        }
+        return Err(error.into());
+    }
     Ok(attachment)
 }
 
@@ -172,15 +185,14 @@ pub async fn download(
             "attachment {id}: stored content type does not parse"
         ))
     })?;
-    // A row whose file is not there (yet: the row is written just before
-    // the file is renamed into place; or any more: removed by hand, or
-    // another process's folder) has no upload to give.
-    let file = match state.files.open(id).await {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Err(not_found),
-        opened => opened.map_err(storage_error)?,
+    // A row whose file is not there (removed by hand, or another process's
+    // store) has no upload to give.
+    let Some((size, bytes)) = state.files.read(id).await.map_err(storage_error)? else {
+        return Err(not_found);
     };
-    let headers = download::headers(kind, attachment.size, &attachment.name);
-    Ok((headers, Body::from_stream(ReaderStream::new(file))).into_response())
+    // Streamed as the store sends it: a large file is never held whole.
+    let headers = download::headers(kind, size, &attachment.name);
+    Ok((headers, Body::from_stream(bytes)).into_response())
 }
 
 /// What the upload says it is: its `Content-Type`, empty when absent. A
@@ -208,8 +220,8 @@ async fn next_chunk(body: &mut Body) -> Result<Option<Bytes>, ApiError> {
 }
 
 /// Writes `bytes` unless they take the file past the limit, in which case
-/// the upload stops there (and the partial file is deleted with `file`).
-async fn write_within_limit(file: &mut NewFile, bytes: &[u8]) -> Result<(), ApiError> {
+/// the upload stops there.
+async fn write_within_limit(file: &mut NewFile, bytes: Bytes) -> Result<(), ApiError> {
     if file.size() + bytes.len() as u64 > ATTACHMENT_MAX_BYTES {
         return Err(ApiError::File(ErrorCode::FileTooLarge));
     }
@@ -217,5 +229,5 @@ async fn write_within_limit(file: &mut NewFile, bytes: &[u8]) -> Result<(), ApiE
 }
 
 fn storage_error(error: std::io::Error) -> ApiError {
-    ApiError::Internal(format!("attachments folder: {error}"))
+    ApiError::Internal(format!("attachments store: {error}"))
 }

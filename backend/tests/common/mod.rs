@@ -1,6 +1,9 @@
 //! What the API tests share: a fresh database for each test (SQLite, or
 //! PostgreSQL when `TEST_DATABASE_URL` names a server, as under
-//! `scripts/with-postgres`), a server on 127.0.0.1:0 using it, and helpers.
+//! `scripts/with-postgres`), a store for its uploads (a folder, or a prefix
+//! of its own in the store `TEST_ATTACHMENTS_URL` names, as under
+//! `scripts/with-azurite` and `scripts/with-s3`), a server on 127.0.0.1:0
+//! using them, and helpers.
 
 // Each test file uses only some of these helpers.
 #![allow(dead_code)]
@@ -11,6 +14,7 @@ use std::time::Duration;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
 use sqlx::{AnyPool, Connection, Executor, PgConnection};
+use support_backend::files::Location;
 use support_backend::{Config, Server};
 use tempfile::TempDir;
 use uuid::Uuid;
@@ -19,14 +23,19 @@ use uuid::Uuid;
 /// may create databases, such as `postgres://postgres@127.0.0.1:5433/postgres`.
 pub const TEST_DATABASE_URL: &str = "TEST_DATABASE_URL";
 
+/// The variable naming the store to keep uploads in, such as
+/// `azure://attachments` (each test gets a prefix below it).
+pub const TEST_ATTACHMENTS_URL: &str = "TEST_ATTACHMENTS_URL";
+
 pub const ALLOWED: &str = "https://portal.example.com";
 
-/// A database no other test uses, and a folder for its uploaded files.
-/// SQLite files and uploads go away with the temporary folder; PostgreSQL
-/// databases go away with the throwaway server.
+/// A database no other test uses, and a store for its uploaded files.
+/// SQLite files and uploads in a folder go away with the temporary folder;
+/// PostgreSQL databases and stores elsewhere with the throwaway servers.
 pub struct TestDatabase {
     pub url: String,
     dir: TempDir,
+    attachments: Location,
 }
 
 /// The shared secret that signed-in test servers verify tokens with.
@@ -66,10 +75,22 @@ pub fn customer() -> Value {
 }
 
 impl TestDatabase {
-    /// Where the servers on this database keep uploaded files.
+    /// A folder for uploaded files, when a test wants one whatever the store.
     pub fn attachments_dir(&self) -> PathBuf {
         self.dir.path().join("attachments")
     }
+
+    /// Where the servers on this database keep uploaded files.
+    pub fn attachments(&self) -> Location {
+        self.attachments.clone()
+    }
+}
+
+/// The store to test on, if not a folder.
+pub fn attachments_store() -> Option<Location> {
+    let url = std::env::var(TEST_ATTACHMENTS_URL).ok()?;
+    let url = url.trim();
+    (!url.is_empty()).then(|| url.parse().expect(TEST_ATTACHMENTS_URL))
 }
 
 /// The PostgreSQL server to test on, if any.
@@ -83,6 +104,10 @@ pub fn postgres_server() -> Option<String> {
 pub async fn fresh_database() -> TestDatabase {
     sqlx::any::install_default_drivers();
     let dir = tempfile::tempdir().unwrap();
+    let attachments = match attachments_store() {
+        Some(store) => store.join(&format!("test-{}", Uuid::new_v4())),
+        None => Location::Folder(dir.path().join("attachments")),
+    };
     match postgres_server() {
         Some(server) => {
             let name = format!("test_{}", Uuid::new_v4().simple());
@@ -97,11 +122,16 @@ pub async fn fresh_database() -> TestDatabase {
             TestDatabase {
                 url: url.to_string(),
                 dir,
+                attachments,
             }
         }
         None => {
             let url = format!("sqlite://{}", dir.path().join("support.db").display());
-            TestDatabase { url, dir }
+            TestDatabase {
+                url,
+                dir,
+                attachments,
+            }
         }
     }
 }
@@ -140,20 +170,22 @@ pub async fn start_signed_with(configure: impl FnOnce(&mut Config)) -> TestServe
     let mut config = config(&database.url);
     config.no_auth = false;
     config.jwt_secret_file = Some(secret);
-    config.attachments_dir = Some(database.attachments_dir());
+    config.attachments_url = Some(database.attachments());
     configure(&mut config);
     start_on(database, config).await
 }
 
 /// A server on a fresh database, configured by `configure` from the
-/// database's URL; uploads go to the database's folder unless it says
+/// database's URL; uploads go to the database's store unless it says
 /// otherwise.
 pub async fn start_with(configure: impl FnOnce(&str) -> Config) -> TestServer {
     let database = fresh_database().await;
     let mut config = configure(&database.url);
-    config
-        .attachments_dir
-        .get_or_insert_with(|| database.attachments_dir());
+    if config.attachments_dir.is_none() {
+        config
+            .attachments_url
+            .get_or_insert_with(|| database.attachments());
+    }
     start_on(database, config).await
 }
 
@@ -172,7 +204,7 @@ async fn start_on(database: TestDatabase, config: Config) -> TestServer {
 pub async fn start_empty() -> TestServer {
     let database = fresh_database().await;
     let mut config = config(&database.url);
-    config.attachments_dir = Some(database.attachments_dir());
+    config.attachments_url = Some(database.attachments());
     start_empty_on(database, config).await
 }
 
@@ -208,6 +240,7 @@ pub fn config(url: &str) -> Config {
         database_url: url.to_owned(),
         allowed_origins: vec![ALLOWED.parse().unwrap()],
         rate_limit_per_minute: 0,
+        attachments_url: None,
         attachments_dir: None,
         orphan_upload_hours: support_backend::config::DEFAULT_ORPHAN_UPLOAD_HOURS,
         jwt_secret_file: None,
@@ -235,9 +268,14 @@ impl TestServer {
         &self._database.url
     }
 
-    /// Where this server keeps uploaded files.
+    /// The folder of [`TestDatabase::attachments_dir`].
     pub fn attachments_dir(&self) -> PathBuf {
         self._database.attachments_dir()
+    }
+
+    /// Where this server keeps uploaded files.
+    pub fn attachments(&self) -> Location {
+        self._database.attachments()
     }
 
     pub fn url(&self, path: &str) -> String {
