@@ -17,7 +17,7 @@ pub mod journey;
 pub mod json;
 pub mod locale;
 pub mod request;
-pub mod request_form;
+pub mod request_fields;
 pub mod retry;
 pub mod self_service;
 pub mod session;

@@ -9,7 +9,7 @@ use crate::{
         field_errors::control_id,
         i18n::{self, id, MessageId},
         request::LoadError,
-        request_form::{category_label, severity_label},
+        request_fields::{category_label, severity_label},
     },
 };
 

@@ -34,7 +34,7 @@ use crate::{
         i18n::{self, id},
         journey::Step,
         request::{LoadError, SubmitError},
-        request_form::{self, RequestTarget},
+        request_fields::{self, RequestTarget},
         session::{Identity, Session},
     },
 };
@@ -113,7 +113,7 @@ pub fn RequestForm(
     let waits_for_files = move || blocked.get() == Some(Blocker::StillUploading);
     let submit_label = move || {
         let waiting = waits_for_files() || state.sender.holding.with(Option::is_some);
-        request_form::submit_label(pending.get(), waiting)
+        request_fields::submit_label(pending.get(), waiting)
     };
     let send = move || {
         // Double clicks and repeated Enter send once.

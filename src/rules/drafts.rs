@@ -20,7 +20,7 @@ use crate::rules::{
     i18n,
     json::{FromJson, Invalid, Object, ToJson, Value},
     locale::Locale,
-    request_form::RequestFields,
+    request_fields::RequestFields,
     self_service::SeenArticle,
 };
 

@@ -8,7 +8,7 @@ use crate::rules::{
     attachments::human_size,
     i18n::{self, id, MessageId, Value},
     locale::Locale,
-    request_form,
+    request_fields,
 };
 
 /// The field's label message, by the field's JSON path; `None` for the parts
@@ -45,11 +45,11 @@ fn max_length(field: &str) -> usize {
 /// character count and its threshold, a short text is not distracted by a
 /// limit it will not reach. What is counted is what is sent (without the
 /// invisible control characters and the spaces around, see
-/// [`request_form::visible`]), in Unicode scalar values, as the backend
+/// [`request_fields::visible`]), in Unicode scalar values, as the backend
 /// counts.
 pub fn character_count(locale: Locale, field: &str, text: &str) -> Option<(String, bool)> {
     let max = max_length(field);
-    let used = request_form::visible(text, field == "description")
+    let used = request_fields::visible(text, field == "description")
         .chars()
         .count();
     if max == 0 || used * 5 < max * 4 {

@@ -6,7 +6,7 @@ use support_contract::{Customer, CustomerRef, Service};
 use crate::rules::{
     drafts::DraftSubject,
     escalation::{Guide, GuideAnswer, GuideStep},
-    request_form::CustomerContext,
+    request_fields::CustomerContext,
 };
 
 /// The screens of the partner audience.

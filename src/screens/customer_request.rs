@@ -4,7 +4,7 @@ use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::use_widget,
     rules::{
-        drafts::DraftSubject, escalation, i18n::id, journey::Step, request_form::RequestTarget,
+        drafts::DraftSubject, escalation, i18n::id, journey::Step, request_fields::RequestTarget,
     },
 };
 

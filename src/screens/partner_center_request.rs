@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::use_widget,
-    rules::{i18n::id, request_form::RequestTarget},
+    rules::{i18n::id, request_fields::RequestTarget},
 };
 
 /// The Partner Center request: the partner's own problem with the portal.

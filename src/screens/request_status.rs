@@ -12,7 +12,7 @@ use crate::{
         i18n::{self, id, MessageId},
         journey::{Screen, Step},
         request::LoadError,
-        request_form::{category_label, severity_label},
+        request_fields::{category_label, severity_label},
         timestamps::is_rfc3339,
     },
 };

@@ -12,7 +12,7 @@ use crate::{
         i18n::{self, id},
         locale::Locale,
         request::{self, LoadError},
-        request_form::RequestTarget,
+        request_fields::RequestTarget,
         self_service::{HelpStep, SeenArticle},
     },
 };

@@ -10,7 +10,7 @@ use crate::{
     loaded::Loaded,
     rules::{
         request::{LoadError, SubmitError},
-        request_form::RequestTarget,
+        request_fields::RequestTarget,
     },
 };
 

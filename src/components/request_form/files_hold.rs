@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::rules::{attachments::Blocker, request_form::RequestFields};
+use crate::rules::{attachments::Blocker, request_fields::RequestFields};
 
 #[derive(Clone, Copy)]
 pub struct FilesHold {

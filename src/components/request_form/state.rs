@@ -16,7 +16,7 @@ use crate::{
         i18n::{id, MessageId},
         locale::Locale,
         request::SubmitError,
-        request_form::RequestFields,
+        request_fields::RequestFields,
         self_service::SeenArticle,
     },
     sending::Sender,

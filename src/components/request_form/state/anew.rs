@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{new_key, RequestFormState};
-use crate::rules::{drafts::DraftSubject, locale::Locale, request_form::RequestFields};
+use crate::rules::{drafts::DraftSubject, locale::Locale, request_fields::RequestFields};
 
 impl RequestFormState {
     /// The form is shown in the journey's `visit`. Its confirmation stays

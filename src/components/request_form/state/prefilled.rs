@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::RequestFormState;
 use crate::rules::{
     host_api::{Prefill, PrefillContact},
-    request_form::RequestFields,
+    request_fields::RequestFields,
 };
 
 impl RequestFormState {
