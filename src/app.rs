@@ -9,11 +9,11 @@ use crate::{
     controls::{Controls, ControlsSlot},
     locales::{self, Locales},
     rules::{
+        help_journey::{HelpJourney, HelpScreen, HelpStep},
         host::{Audience, BackendError, BackendUrl, Mode},
         i18n::id,
         journey::{Journey, Screen},
         locale,
-        self_service::{HelpJourney, HelpScreen, HelpStep},
         session::Session,
     },
     screens::{

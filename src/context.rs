@@ -13,12 +13,12 @@ use crate::{
     locales::Locales,
     rules::{
         filed::Filed,
+        help_journey::{HelpJourney, HelpStep},
         host::{Audience, BackendUrl},
         i18n::{self, id, MessageId},
         journey::{Journey, Step},
         locale::Locale,
         request::LoadError,
-        self_service::{HelpJourney, HelpStep},
         session::Session,
         timestamps,
     },

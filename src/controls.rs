@@ -11,10 +11,10 @@ use crate::{
     components::RequestFormState,
     context::WidgetContext,
     rules::{
+        help_journey::HelpStep,
         host::Mode,
         host_api::{Flow, Prefill},
         journey::Step,
-        self_service::HelpStep,
     },
 };
 

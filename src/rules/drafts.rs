@@ -16,12 +16,12 @@
 use support_contract::{Customer, Escalation, Service};
 
 use crate::rules::{
+    help_journey::SeenArticle,
     host::{Audience, BackendUrl},
     i18n,
     json::{FromJson, Invalid, Object, ToJson, Value},
     locale::Locale,
     request_fields::RequestFields,
-    self_service::SeenArticle,
 };
 
 /// The format of a stored draft; a draft of another version is ignored.

@@ -9,11 +9,11 @@ use crate::{
     },
     context::use_widget,
     rules::{
+        help_journey::{HelpStep, SeenArticle},
         i18n::{self, id},
         locale::Locale,
         request::{self, LoadError},
         request_fields::RequestTarget,
-        self_service::{HelpStep, SeenArticle},
     },
 };
 

@@ -13,11 +13,11 @@ use crate::{
     context::use_widget,
     rules::{
         drafts::{Draft, DraftSubject, FormFlow},
+        help_journey::SeenArticle,
         i18n::{id, MessageId},
         locale::Locale,
         request::SubmitError,
         request_fields::RequestFields,
-        self_service::SeenArticle,
     },
     sending::Sender,
 };
