@@ -12,7 +12,7 @@ use crate::{
     loaded::Loaded,
     locales::Locales,
     rules::{
-        filed::Filed,
+        filed_requests::Filed,
         help_journey::{HelpJourney, HelpStep},
         host::{Audience, BackendUrl},
         i18n::{self, id, MessageId},
@@ -24,9 +24,9 @@ use crate::{
     },
 };
 
-mod filed_list;
+mod filed_requests;
 mod focus;
-pub use filed_list::{ForgottenFiled, RemovedFiled};
+pub use filed_requests::{ForgottenFiled, RemovedFiled};
 pub use focus::{page_has_focus, scroll_into_sight};
 
 /// Provided by the widget root; each `<support-widget>` has its own.

@@ -9,7 +9,7 @@ pub mod attachments;
 pub mod drafts;
 pub mod escalation;
 pub mod field_errors;
-pub mod filed;
+pub mod filed_requests;
 pub mod help_journey;
 pub mod host;
 pub mod host_api;

@@ -4,12 +4,11 @@ use leptos::prelude::*;
 
 use self::account_pages::{signed_in, use_account_pages};
 use crate::{
-    components::status_label,
-    components::{BackButton, LoadFailure, ScreenHeading, UndoNotice},
+    components::{status_label, BackButton, LoadFailure, ScreenHeading, UndoNotice},
     context::{use_widget, ForgottenFiled, RemovedFiled},
     loaded::Loaded,
     rules::{
-        filed::FiledRequest,
+        filed_requests::FiledRequest,
         i18n::{self, id},
         journey::Step,
     },

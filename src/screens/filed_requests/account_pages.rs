@@ -1,5 +1,5 @@
 //! The signed-in user's list as the screen of filed requests loads it,
-//! page by page; the merge and paging rules are `filed::AccountList`'s.
+//! page by page; the merge and paging rules are `filed_requests::AccountList`'s.
 
 use leptos::{prelude::*, task::spawn_local_scoped};
 use web_sys::AbortController;
@@ -7,7 +7,7 @@ use web_sys::AbortController;
 use crate::{
     api::{self, Transport},
     context::WidgetContext,
-    rules::{filed::AccountList, request::LoadError, session::Session},
+    rules::{filed_requests::AccountList, request::LoadError, session::Session},
 };
 
 /// Whether a user is signed in, whose list the backend keeps (tracked).

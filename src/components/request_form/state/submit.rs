@@ -8,7 +8,7 @@ use super::{new_key, RequestFormState, Submission, SubmitOutput};
 use crate::{
     context::WidgetContext,
     rules::{
-        filed::FiledRequest,
+        filed_requests::FiledRequest,
         host::BackendUrl,
         request::{self, SubmitError},
     },

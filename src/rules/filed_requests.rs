@@ -3,11 +3,11 @@
 //! per backend and audience, and cleared by the user from the widget.
 //!
 //! ```
-//! use support_widget::{rules::filed::{self, Filed, FiledRequest}, rules::host::{Audience, BackendUrl}};
+//! use support_widget::{rules::filed_requests::{self, Filed, FiledRequest}, rules::host::{Audience, BackendUrl}};
 //!
 //! let backend = BackendUrl::parse(Some("https://portal.example.com/api")).unwrap();
 //! assert_eq!(
-//!     filed::storage_key(&backend, Audience::Partner),
+//!     filed_requests::storage_key(&backend, Audience::Partner),
 //!     "support-widget:v1:filed:https://portal.example.com/api/:partner",
 //! );
 //! assert_eq!(Filed::decode("not json"), Filed::default());

@@ -9,7 +9,7 @@ use super::WidgetContext;
 use crate::{
     api::{self, Transport},
     rules::{
-        filed::{self, Filed, FiledRequest},
+        filed_requests::{self, Filed, FiledRequest},
         host::BackendUrl,
         request::LoadError,
     },
@@ -44,7 +44,10 @@ impl WidgetContext {
     /// Where the list of filed requests lives, while the backend is usable.
     fn filed_key(self) -> Option<String> {
         let backend = self.backend.get_untracked()?;
-        Some(filed::storage_key(&backend, self.audience.get_untracked()))
+        Some(filed_requests::storage_key(
+            &backend,
+            self.audience.get_untracked(),
+        ))
     }
 
     /// Whether the list is still kept at `key`, where an Undo's list was: not
