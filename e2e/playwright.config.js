@@ -26,6 +26,10 @@ export const authWebhookPort = Number(process.env.E2E_AUTH_WEBHOOK_PORT ?? 18789
 export const oidcProviderPort = Number(process.env.E2E_OIDC_PROVIDER_PORT ?? 18092);
 export const oidcPortalPort = Number(process.env.E2E_OIDC_PORTAL_PORT ?? 18093);
 export const oidcBackendPort = Number(process.env.E2E_OIDC_BACKEND_PORT ?? 18792);
+// The demo backends' files in a store rather than a folder, each under a
+// prefix of its own (scripts/test: E2E_ATTACHMENTS_URL=azure://attachments).
+const attachmentsUrl = (prefix) =>
+  process.env.E2E_ATTACHMENTS_URL ? { ATTACHMENTS_URL: `${process.env.E2E_ATTACHMENTS_URL}/${prefix}` } : {};
 
 export default defineConfig({
   testDir: "./tests",
@@ -61,6 +65,7 @@ export default defineConfig({
         BACKEND_PORT: String(backendPort),
         WEBHOOK_PORT: String(webhookPort),
         DATA_DIR: "target/e2e",
+        ...attachmentsUrl("e2e"),
         ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort},http://127.0.0.1:${guestPort},http://127.0.0.1:${launcherPort}`,
       },
       url: `http://127.0.0.1:${demoPort}/support-widget.js`,
@@ -75,6 +80,7 @@ export default defineConfig({
         BACKEND_PORT: String(authBackendPort),
         WEBHOOK_PORT: String(authWebhookPort),
         DATA_DIR: "target/e2e-auth",
+        ...attachmentsUrl("e2e-auth"),
       },
       url: `http://127.0.0.1:${authDemoPort}/support-widget.js`,
       reuseExistingServer: false,
