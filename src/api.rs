@@ -30,14 +30,10 @@ pub struct Transport {
 }
 
 impl Transport {
-    /// The headers of every request: the page's, then the token's.
+    /// The headers of every request (see
+    /// [`request_headers`](crate::rules::session::request_headers)).
     fn page_headers(&self, bearer: Option<&str>) -> Vec<(&str, String)> {
-        let page = self
-            .headers
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.clone()));
-        page.chain(bearer.map(|token| ("Authorization", format!("Bearer {token}"))))
-            .collect()
+        crate::rules::session::request_headers(&self.headers, bearer)
     }
 }
 

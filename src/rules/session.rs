@@ -125,14 +125,25 @@ pub enum Session {
 impl Session {
     /// Whether the form asks for the contact's name and email: not a
     /// signed-in user's (nor while the provider is asked, which will likely
-    /// sign one in), whom the backend knows from the token.
+    /// sign one in), whom the backend knows from the token; but it does ask
+    /// when the token names no one (no `name` or no `email` claim), since
+    /// the backend then takes the body's.
     pub fn asks_contact(&self) -> bool {
-        *self == Session::None
+        match self {
+            Session::None => true,
+            Session::Asking => false,
+            Session::SignedIn(identity) => {
+                identity.name.trim().is_empty() || identity.email.trim().is_empty()
+            }
+        }
     }
 
     /// The request as a signed-in user sends it: the name and email from
     /// the token (the backend replaces them with the claims it verified).
     pub fn sign(&self, request: &mut NewSupportRequest) {
+        if self.asks_contact() {
+            return;
+        }
         if let Session::SignedIn(identity) = self {
             request.contact.name = identity.name.clone();
             request.contact.email = identity.email.clone();
@@ -145,6 +156,22 @@ impl Session {
     pub fn holds_back(&self, problem: &FieldError) -> bool {
         self.asks_contact() || !matches!(problem.field.as_str(), "contact.name" | "contact.email")
     }
+}
+
+/// The headers of a request: the page's (`setRequestHeaders`), then the
+/// token's `Authorization`, which replaces any the page gave. (An
+/// `XMLHttpRequest` joins two headers of one name into one value, which no
+/// backend reads as a token.)
+pub fn request_headers<'a>(
+    page: &'a [(String, String)],
+    bearer: Option<&str>,
+) -> Vec<(&'a str, String)> {
+    let page = page
+        .iter()
+        .filter(|(name, _)| bearer.is_none() || !name.eq_ignore_ascii_case("authorization"))
+        .map(|(name, value)| (name.as_str(), value.clone()));
+    page.chain(bearer.map(|token| ("Authorization", format!("Bearer {token}"))))
+        .collect()
 }
 
 #[cfg(test)]

@@ -111,9 +111,55 @@ fn only_a_form_that_asks_for_name_and_email_is_held_back_by_them() {
     let title = FieldError::new("title", ErrorCode::Required);
     assert!(Session::None.asks_contact());
     assert!(Session::None.holds_back(&name) && Session::None.holds_back(&email));
-    for session in [Session::Asking, Session::SignedIn(Identity::default())] {
+    let named = Identity {
+        name: "Mei Lin".into(),
+        email: "mei.lin@contosocloud.cn".into(),
+    };
+    for session in [Session::Asking, Session::SignedIn(named)] {
         assert!(!session.asks_contact());
         assert!(!session.holds_back(&name) && !session.holds_back(&email));
         assert!(session.holds_back(&title));
     }
+}
+
+#[test]
+fn a_token_that_names_no_one_leaves_the_form_asking() {
+    for (name, email) in [("", "mei.lin@contosocloud.cn"), ("Mei Lin", ""), (" ", " ")] {
+        let session = Session::SignedIn(Identity {
+            name: name.into(),
+            email: email.into(),
+        });
+        assert!(session.asks_contact(), "{name:?} {email:?}");
+        let mut request = NewSupportRequest::default();
+        request.contact.name = "Typed Name".into();
+        request.contact.email = "typed@example.com".into();
+        session.sign(&mut request);
+        assert_eq!(request.contact.name, "Typed Name");
+        assert_eq!(request.contact.email, "typed@example.com");
+        let problem = FieldError::new("contact.email", ErrorCode::Required);
+        assert!(session.holds_back(&problem));
+    }
+}
+
+#[test]
+fn the_tokens_authorization_replaces_the_pages() {
+    let page = vec![
+        ("authorization".to_owned(), "Bearer old".to_owned()),
+        ("X-Portal-Tenant".to_owned(), "t1".to_owned()),
+    ];
+    assert_eq!(
+        request_headers(&page, Some("fresh")),
+        vec![
+            ("X-Portal-Tenant", "t1".to_owned()),
+            ("Authorization", "Bearer fresh".to_owned()),
+        ]
+    );
+    // Without a token, the page's own Authorization goes as it is.
+    assert_eq!(
+        request_headers(&page, None),
+        vec![
+            ("authorization", "Bearer old".to_owned()),
+            ("X-Portal-Tenant", "t1".to_owned()),
+        ]
+    );
 }
