@@ -645,6 +645,40 @@ async fn an_ended_session_keeps_the_draft_and_sends_once_the_page_signs_in_again
 }
 
 #[wasm_bindgen_test]
+async fn a_provider_that_stops_giving_tokens_ends_the_session_rather_than_asking_who() {
+    let backend = FakeBackend::accepting(&[&ana_token("new")]);
+    let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);
+    widget
+        .handle
+        .set_token_provider(provider(&[ana_token("one")], &js_sys::Array::new()).into())
+        .ok()
+        .unwrap();
+    settle().await;
+    describe_a_problem(&widget).await;
+    assert!(widget.find("[data-testid=sending-as]").is_some());
+    // The page's sign-in ends: its new provider gives no token.
+    widget
+        .handle
+        .set_token_provider(provider(&[], &js_sys::Array::new()).into())
+        .ok()
+        .unwrap();
+    settle().await;
+    assert!(
+        widget.find("#sw-contact-name").is_none(),
+        "not asked who they are"
+    );
+    widget.find("[data-testid=submit]").unwrap().click();
+    until("the session has ended", || {
+        widget
+            .text("[data-testid=sending-notice]")
+            .contains("Your session has ended: sign in again, then send.")
+    })
+    .await;
+    assert!(widget.find("[data-testid=confirmation]").is_none());
+    assert_eq!(backend.posts(), 1, "sent once, refused, not filed");
+}
+
+#[wasm_bindgen_test]
 async fn without_a_token_the_form_asks_whom_to_contact_and_sends_no_authorization() {
     let backend = FakeBackend::accepting(&[]);
     let widget = Mounted::new(&[BACKEND, ("locale", "en-US")]);

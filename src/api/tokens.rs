@@ -58,11 +58,20 @@ impl Tokens {
             keeper.provider = provider;
             keeper.token = None;
             if let Some(session) = keeper.session {
-                session.set(if asking {
-                    Session::Asking
-                } else {
-                    Session::None
-                });
+                // A new provider for a user already signed in leaves them
+                // shown as such until a token names them again: one that
+                // gives none has ended their session (a send says so), not
+                // made them someone the form must ask about.
+                let signed_in = session
+                    .try_with_untracked(|now| matches!(now, Session::SignedIn(_)))
+                    == Some(true);
+                if !(asking && signed_in) {
+                    session.set(if asking {
+                        Session::Asking
+                    } else {
+                        Session::None
+                    });
+                }
             }
         }
         self.signed_in_again();
