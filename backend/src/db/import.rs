@@ -340,57 +340,7 @@ pub async fn export(db: &Db, kind: Kind) -> Result<String, sqlx::Error> {
                 .collect();
             crate::catalogue::to_jsonl(&items)
         }
-        Kind::Health => {
-            type Row = (
-                String,
-                String,
-                String,
-                String,
-                String,
-                String,
-                String,
-                String,
-                String,
-            );
-            let rows: Vec<Row> = sqlx::query_as(
-                "SELECT i.id, i.service_id, i.kind, i.status, t.locale, t.title, t.summary,
-                        i.started_at, i.updated_at
-                 FROM service_health_items i JOIN service_health_texts t ON t.item_id = i.id
-                 ORDER BY i.started_at, i.id,
-                          CASE t.locale WHEN 'en-US' THEN 0 ELSE 1 END, t.locale",
-            )
-            .fetch_all(pool)
-            .await?;
-            let items: Vec<HealthItem> = rows
-                .into_iter()
-                .map(
-                    |(
-                        id,
-                        service,
-                        kind,
-                        status,
-                        locale,
-                        title,
-                        summary,
-                        started_at,
-                        updated_at,
-                    )| {
-                        HealthItem {
-                            id,
-                            service,
-                            kind,
-                            status,
-                            locale,
-                            title,
-                            summary,
-                            started_at,
-                            updated_at,
-                        }
-                    },
-                )
-                .collect();
-            crate::catalogue::to_jsonl(&items)
-        }
+        Kind::Health => crate::catalogue::to_jsonl(&health_items(db, None).await?),
     })
 }
 
@@ -406,7 +356,14 @@ pub async fn health_started_at(db: &Db, id: &str) -> Result<Option<String>, sqlx
 
 /// Every text of the health item `id`, as items to import again.
 pub async fn health_texts(db: &Db, id: &str) -> Result<Vec<HealthItem>, sqlx::Error> {
+    health_items(db, Some(id)).await
+}
+
+/// The health items (one per text), of one item or of all, oldest first
+/// and en-US first within each.
+async fn health_items(db: &Db, only: Option<&str>) -> Result<Vec<HealthItem>, sqlx::Error> {
     type Row = (
+        String,
         String,
         String,
         String,
@@ -417,27 +374,31 @@ pub async fn health_texts(db: &Db, id: &str) -> Result<Vec<HealthItem>, sqlx::Er
         String,
     );
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT i.service_id, i.kind, i.status, t.locale, t.title, t.summary,
+        "SELECT i.id, i.service_id, i.kind, i.status, t.locale, t.title, t.summary,
                 i.started_at, i.updated_at
          FROM service_health_items i JOIN service_health_texts t ON t.item_id = i.id
-         WHERE i.id = $1",
+         WHERE $1 IS NULL OR i.id = $1
+         ORDER BY i.started_at, i.id,
+                  CASE t.locale WHEN 'en-US' THEN 0 ELSE 1 END, t.locale",
     )
-    .bind(id)
+    .bind(only)
     .fetch_all(db.pool())
     .await?;
     Ok(rows
         .into_iter()
         .map(
-            |(service, kind, status, locale, title, summary, started_at, updated_at)| HealthItem {
-                id: id.to_owned(),
-                service,
-                kind,
-                status,
-                locale,
-                title,
-                summary,
-                started_at,
-                updated_at,
+            |(id, service, kind, status, locale, title, summary, started_at, updated_at)| {
+                HealthItem {
+                    id,
+                    service,
+                    kind,
+                    status,
+                    locale,
+                    title,
+                    summary,
+                    started_at,
+                    updated_at,
+                }
             },
         )
         .collect())
