@@ -8,9 +8,6 @@ use support_contract::{check_selection, limits, ErrorCode, FieldError, NewSuppor
 
 use crate::db::{attachments, catalogue, Db};
 
-/// The most troubleshooting steps one escalation lists.
-pub const TROUBLESHOOTING_MAX_STEPS: usize = 20;
-
 /// Every problem with `request`, in form order; empty when it may be filed
 /// by `filer` (whose uploads alone it may take; none without a token).
 pub async fn field_errors(
@@ -72,8 +69,8 @@ async fn attachment_errors(
 }
 
 /// The fields the contract's rules leave alone because the user does not
-/// type them (the customer's name comes from the search, the escalation
-/// from the guided check). A client other than the widget could put
+/// type them (the customer's name comes from the search, the articles seen
+/// from the help search). A client other than the widget could put
 /// anything there, so they get the same limits as typed text: no control
 /// characters, a bounded length.
 pub fn picked_field_errors(request: &NewSupportRequest) -> Vec<FieldError> {
@@ -86,23 +83,8 @@ pub fn picked_field_errors(request: &NewSupportRequest) -> Vec<FieldError> {
     if let Some(customer) = &request.customer {
         check("customer.name", &customer.name, limits::NAME_MAX);
     }
-    if let Some(escalation) = &request.escalation {
-        for step in &escalation.troubleshooting {
-            check("escalation.troubleshooting", step, limits::TITLE_MAX);
-        }
-    }
     for article in &request.articles_seen {
         check("articles_seen", article, limits::ARTICLE_ID_MAX);
-    }
-    if request
-        .escalation
-        .as_ref()
-        .is_some_and(|e| e.troubleshooting.len() > TROUBLESHOOTING_MAX_STEPS)
-    {
-        errors.push(FieldError::new(
-            "escalation.troubleshooting",
-            ErrorCode::TooLong,
-        ));
     }
     if request.articles_seen.len() > limits::ARTICLES_SEEN_MAX {
         errors.push(FieldError::new("articles_seen", ErrorCode::TooLong));
@@ -125,11 +107,12 @@ fn plain_text(value: &str, max: usize) -> Result<(), ErrorCode> {
 /// The fields in the order the forms show them, which is the order of the
 /// errors in a 422 (the contract's rules already list theirs in this order;
 /// the other checks slot in).
-const FORM_ORDER: [&str; 14] = [
+const FORM_ORDER: [&str; 15] = [
     "category",
     "customer",
     "customer.name",
     "service",
+    "escalation",
     "escalation.reason",
     "escalation.troubleshooting",
     "severity",
@@ -153,7 +136,7 @@ fn form_position(field: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use support_contract::{CustomerRef, Escalation};
+    use support_contract::CustomerRef;
 
     fn codes(request: &NewSupportRequest) -> Vec<(String, ErrorCode)> {
         picked_field_errors(request)
@@ -169,23 +152,20 @@ mod tests {
                 id: "contoso".into(),
                 name: "Contoso\u{0}Ltd".into(),
             }),
-            escalation: Some(Escalation {
-                reason: "none".into(),
-                health_checked: true,
-                troubleshooting: vec!["ok".into(), "bell\u{7}".into(), "tab\t".into()],
-            }),
             ..NewSupportRequest::default()
         };
         assert_eq!(
             codes(&request),
-            [
-                ("customer.name".into(), ErrorCode::ControlCharacters),
-                (
-                    "escalation.troubleshooting".into(),
-                    ErrorCode::ControlCharacters
-                ),
-            ]
+            [("customer.name".into(), ErrorCode::ControlCharacters)]
         );
+        let long = NewSupportRequest {
+            customer: Some(CustomerRef {
+                id: "contoso".into(),
+                name: "x".repeat(limits::NAME_MAX + 1),
+            }),
+            ..NewSupportRequest::default()
+        };
+        assert_eq!(codes(&long), [("customer.name".into(), ErrorCode::TooLong)]);
     }
 
     #[test]
@@ -195,29 +175,9 @@ mod tests {
                 id: "contoso".into(),
                 name: "<script>alert(1)</script>\u{202E}\u{200B}😀".into(),
             }),
-            escalation: Some(Escalation {
-                reason: "regional_multi_tenant_issue".into(),
-                health_checked: false,
-                troubleshooting: vec!["x".into(); TROUBLESHOOTING_MAX_STEPS],
-            }),
             ..NewSupportRequest::default()
         };
         assert_eq!(codes(&request), []);
-    }
-
-    #[test]
-    fn too_many_troubleshooting_steps_are_too_long() {
-        let request = NewSupportRequest {
-            escalation: Some(Escalation {
-                troubleshooting: vec!["x".into(); TROUBLESHOOTING_MAX_STEPS + 1],
-                ..Escalation::default()
-            }),
-            ..NewSupportRequest::default()
-        };
-        assert_eq!(
-            codes(&request),
-            [("escalation.troubleshooting".into(), ErrorCode::TooLong)]
-        );
     }
 
     #[test]

@@ -208,14 +208,14 @@ fn lengths_match_the_contract_limits() {
         escalation["reason"]["enum"],
         serde_json::json!(support_contract::ESCALATION_REASONS)
     );
+    let steps: Vec<_> = (support_contract::TroubleshootingStep::ALL.iter())
+        .map(|s| s.as_str())
+        .collect();
     assert_eq!(
-        escalation["troubleshooting"]["maxItems"],
-        support_backend::request_rules::TROUBLESHOOTING_MAX_STEPS
+        escalation["troubleshooting"]["items"]["enum"],
+        serde_json::json!(steps)
     );
-    assert_eq!(
-        escalation["troubleshooting"]["items"]["maxLength"],
-        limits::TITLE_MAX
-    );
+    assert_eq!(escalation["troubleshooting"]["maxItems"], steps.len());
 }
 
 #[test]

@@ -7,8 +7,8 @@
 use proptest::prelude::*;
 use support_backend::request_rules::picked_field_errors;
 use support_contract::{
-    limits, Category, Contact, ContactLanguage, CustomerRef, ErrorCode, FieldError,
-    NewSupportRequest, RequestKind, Severity,
+    limits, Category, Contact, ContactLanguage, CustomerRef, ErrorCode, Escalation,
+    EscalationReason, FieldError, NewSupportRequest, RequestKind, Severity, TroubleshootingStep,
 };
 
 /// Any character that typed text may hold (mapped rather than filtered:
@@ -82,6 +82,9 @@ prop_compose! {
         name in text(limits::NAME_MAX),
         email in email(),
         phone in prop::option::of(phone()),
+        reason in prop::sample::select(EscalationReason::ALL.to_vec()),
+        health_checked in any::<bool>(),
+        steps in prop::sample::subsequence(TroubleshootingStep::ALL.to_vec(), 0..=3),
     ) -> NewSupportRequest {
         let for_customer = kind == RequestKind::Customer;
         NewSupportRequest {
@@ -94,7 +97,11 @@ prop_compose! {
             description,
             contact: Contact { name, email, phone, language },
             locale: language,
-            escalation: None,
+            escalation: for_customer.then(|| Escalation {
+                reason: reason.as_str().into(),
+                health_checked,
+                troubleshooting: steps.iter().map(|s| s.as_str().into()).collect(),
+            }),
             articles_seen: Vec::new(),
             attachments: Vec::new(),
         }
@@ -173,6 +180,10 @@ proptest! {
                 broken.kind = RequestKind::Customer;
                 broken.customer = Some(CustomerRef { id: "contoso".into(), name: "Contoso".into() });
                 broken.service = Some("azure".into());
+                broken.escalation = Some(Escalation {
+                    reason: EscalationReason::BugOrIrregularity.as_str().into(),
+                    ..Escalation::default()
+                });
                 broken.severity = None;
                 ("severity", ErrorCode::Required)
             }

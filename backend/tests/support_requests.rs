@@ -406,7 +406,7 @@ async fn chinese_and_spanish_text_round_trips_exactly() {
             "kind": "customer",
             "customer": {"id": "beijing-cloud", "name": "北京云计算有限公司"},
             "service": "office365",
-            "escalation": {"reason": "regional_multi_tenant_issue", "health_checked": true, "troubleshooting": ["重新启动客户端", "检查 DNS"]},
+            "escalation": {"reason": "regional_multi_tenant_issue", "health_checked": true, "troubleshooting": ["software", "configuration"]},
             "title": "无法登录合作伙伴中心",
             "description": "登录时显示错误。\n第二行：「請稍後再試」😀",
             "severity": "moderate",
@@ -585,10 +585,10 @@ async fn unknown_references_are_listed_in_form_order_with_the_other_errors() {
 }
 
 #[tokio::test]
-async fn a_customer_request_needs_its_customer_service_and_severity() {
+async fn a_customer_request_needs_its_customer_service_escalation_and_severity() {
     let server = start().await;
     let mut bare = valid_for_customer();
-    for field in ["customer", "service", "severity"] {
+    for field in ["customer", "service", "escalation", "severity"] {
         bare.as_object_mut().unwrap().remove(field);
     }
     let (status, json) = json_of(server.post_json(&key(), &bare).await).await;
@@ -598,6 +598,7 @@ async fn a_customer_request_needs_its_customer_service_and_severity() {
         json!({"errors": [
             {"field": "customer", "code": "required"},
             {"field": "service", "code": "required"},
+            {"field": "escalation", "code": "required"},
             {"field": "severity", "code": "required"},
         ]})
     );
@@ -606,4 +607,28 @@ async fn a_customer_request_needs_its_customer_service_and_severity() {
     let (status, json) = json_of(server.post_json(&key(), &unknown_severity).await).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "severity is an enum");
     assert_eq!(json, one_error("", "malformed_body"));
+}
+
+#[tokio::test]
+async fn a_problem_that_is_the_partners_own_is_not_escalated() {
+    let server = start().await;
+    let mut own = valid_for_customer();
+    own["escalation"]["reason"] = json!("none");
+    let (status, json) = json_of(server.post_json(&key(), &own).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json, one_error("escalation.reason", "invalid_value"));
+
+    let mut lacking = valid_for_customer();
+    lacking["escalation"]["reason"] = json!("lacks_training_documentation_tools");
+    let response = server.post_json(&key(), &lacking).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+
+    let mut free_text = valid_for_customer();
+    free_text["escalation"]["troubleshooting"] = json!(["restarted the client"]);
+    let (status, json) = json_of(server.post_json(&key(), &free_text).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        json,
+        one_error("escalation.troubleshooting", "invalid_value")
+    );
 }

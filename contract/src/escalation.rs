@@ -1,7 +1,10 @@
 //! The vocabulary of a request's `escalation`: why it was escalated and what
 //! the partner checked first.
 
-/// The five kinds of problem 21Vianet takes as escalations (seed 002).
+/// Why a problem is escalated to 21Vianet: one of the five kinds of problem
+/// it takes as escalations (seed 002), or, for a problem of none of them,
+/// that the partner lacks the training, documentation or support tools to
+/// solve it (seed 003's definition of escalation support).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum EscalationReason {
     UndocumentedServiceProblem,
@@ -9,10 +12,22 @@ pub enum EscalationReason {
     BugOrIrregularity,
     LargeScaleNetworkDisruption,
     RegionalMultiTenantIssue,
+    LacksTrainingDocumentationTools,
 }
 
 impl EscalationReason {
-    pub const ALL: [EscalationReason; 5] = [
+    /// Every reason, the five categories first.
+    pub const ALL: [EscalationReason; 6] = [
+        EscalationReason::UndocumentedServiceProblem,
+        EscalationReason::UnavailableService,
+        EscalationReason::BugOrIrregularity,
+        EscalationReason::LargeScaleNetworkDisruption,
+        EscalationReason::RegionalMultiTenantIssue,
+        EscalationReason::LacksTrainingDocumentationTools,
+    ];
+
+    /// The five escalable categories of problem, in the guide's order.
+    pub const CATEGORIES: [EscalationReason; 5] = [
         EscalationReason::UndocumentedServiceProblem,
         EscalationReason::UnavailableService,
         EscalationReason::BugOrIrregularity,
@@ -20,8 +35,8 @@ impl EscalationReason {
         EscalationReason::RegionalMultiTenantIssue,
     ];
 
-    /// The reason an `escalation.reason` names; `None` for [`NO_ESCALATION_REASON`]
-    /// or anything else.
+    /// The reason an `escalation.reason` names; `None` for anything else,
+    /// `"none"` included.
     pub fn parse(reason: &str) -> Option<EscalationReason> {
         EscalationReason::ALL
             .into_iter()
@@ -36,23 +51,21 @@ impl EscalationReason {
             EscalationReason::BugOrIrregularity => "bug_or_irregularity",
             EscalationReason::LargeScaleNetworkDisruption => "large_scale_network_disruption",
             EscalationReason::RegionalMultiTenantIssue => "regional_multi_tenant_issue",
+            EscalationReason::LacksTrainingDocumentationTools => {
+                "lacks_training_documentation_tools"
+            }
         }
     }
 }
 
-/// The `escalation.reason` of a problem that is one of the partner's own
-/// support duties (seed 003), filed anyway once the partner acknowledged it.
-pub const NO_ESCALATION_REASON: &str = "none";
-
-/// The `escalation.reason` values: the five escalable categories of
-/// problem, and [`NO_ESCALATION_REASON`].
+/// The `escalation.reason` values.
 pub const ESCALATION_REASONS: [&str; 6] = [
     EscalationReason::ALL[0].as_str(),
     EscalationReason::ALL[1].as_str(),
     EscalationReason::ALL[2].as_str(),
     EscalationReason::ALL[3].as_str(),
     EscalationReason::ALL[4].as_str(),
-    NO_ESCALATION_REASON,
+    EscalationReason::ALL[5].as_str(),
 ];
 
 /// What the partner checks with admin privileges before escalating, in the
@@ -79,7 +92,7 @@ impl TroubleshootingStep {
     }
 
     /// An entry of `escalation.troubleshooting` in the request body.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             TroubleshootingStep::Software => "software",
             TroubleshootingStep::Settings => "settings",
@@ -97,7 +110,12 @@ mod tests {
         for reason in EscalationReason::ALL {
             assert_eq!(EscalationReason::parse(reason.as_str()), Some(reason));
         }
-        assert_eq!(EscalationReason::parse(NO_ESCALATION_REASON), None);
+        assert_eq!(EscalationReason::parse("none"), None);
+        assert_eq!(
+            EscalationReason::CATEGORIES,
+            EscalationReason::ALL[..5],
+            "the categories, then the reason for a problem of none of them"
+        );
         for step in TroubleshootingStep::ALL {
             assert_eq!(TroubleshootingStep::parse(step.as_str()), Some(step));
         }

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{attachments, NewSupportRequest, RequestKind, ESCALATION_REASONS};
+use crate::{
+    attachments, Escalation, EscalationReason, NewSupportRequest, RequestKind, TroubleshootingStep,
+};
 
 /// Field lengths, counted in Unicode scalar values as users count characters.
 pub mod limits {
@@ -168,14 +170,18 @@ impl NewSupportRequest {
             if self.service_id().is_none() {
                 check("service", Err(ErrorCode::Required));
             }
-            if self.severity.is_none() {
-                check("severity", Err(ErrorCode::Required));
+            // A request on a customer's behalf is the escalation to 21Vianet
+            // (seeds 001 and 003): it says why, and what was checked first.
+            if self.escalation.is_none() {
+                check("escalation", Err(ErrorCode::Required));
             }
         }
         if let Some(escalation) = &self.escalation {
-            if !ESCALATION_REASONS.contains(&escalation.reason.as_str()) {
-                check("escalation.reason", Err(ErrorCode::InvalidValue));
-            }
+            check("escalation.reason", reason(escalation));
+            check("escalation.troubleshooting", troubleshooting(escalation));
+        }
+        if self.kind == RequestKind::Customer && self.severity.is_none() {
+            check("severity", Err(ErrorCode::Required));
         }
         check("title", text(&self.title, limits::TITLE_MAX, false));
         check(
@@ -192,6 +198,28 @@ impl NewSupportRequest {
             check("contact.phone", phone(phone_number));
         }
         errors
+    }
+}
+
+/// One of the reasons the contract names; `"none"` is none of them, since a
+/// problem that is the partner's own to support is not escalated.
+fn reason(escalation: &Escalation) -> Result<(), ErrorCode> {
+    EscalationReason::parse(&escalation.reason)
+        .map(drop)
+        .ok_or(ErrorCode::InvalidValue)
+}
+
+/// The ids of the troubleshooting steps done, each known and named once.
+fn troubleshooting(escalation: &Escalation) -> Result<(), ErrorCode> {
+    let steps = &escalation.troubleshooting;
+    let known = steps
+        .iter()
+        .all(|s| TroubleshootingStep::parse(s).is_some());
+    let once = (steps.iter().enumerate()).all(|(i, s)| !steps[..i].contains(s));
+    if known && once {
+        Ok(())
+    } else {
+        Err(ErrorCode::InvalidValue)
     }
 }
 

@@ -382,6 +382,7 @@ pub fn valid_for_customer() -> Value {
         "kind": "customer",
         "customer": {"id": "beijing-cloud", "name": "北京云计算有限公司"},
         "service": "azure",
+        "escalation": {"reason": "unavailable_service", "health_checked": true, "troubleshooting": ["configuration"]},
         "severity": "critical",
         "title": "虚拟机无法启动",
         "description": "客户的三台虚拟机自今天早上起无法启动。",

@@ -177,20 +177,25 @@ fn phone_numbers_are_optional_and_loose_about_separators() {
 }
 
 #[test]
-fn a_customer_request_needs_the_customer_the_service_and_a_severity() {
+fn a_customer_request_needs_the_customer_the_service_the_escalation_and_a_severity() {
     let bare = NewSupportRequest {
         kind: RequestKind::Customer,
         category: None,
         ..valid()
     };
     let got: Vec<_> = fields(&bare).into_iter().map(|(f, _)| f).collect();
-    assert_eq!(got, ["customer", "service", "severity"]);
+    assert_eq!(got, ["customer", "service", "escalation", "severity"]);
     let complete = NewSupportRequest {
         customer: Some(crate::CustomerRef {
             id: "c1".into(),
             name: "Fabrikam".into(),
         }),
         service: Some("azure".into()),
+        escalation: Some(crate::Escalation {
+            reason: "unavailable_service".into(),
+            health_checked: true,
+            troubleshooting: vec![],
+        }),
         severity: Some(crate::Severity::Critical),
         ..bare
     };
@@ -225,13 +230,43 @@ fn an_escalation_names_one_of_the_known_reasons() {
         }),
         ..valid()
     };
-    for reason in ESCALATION_REASONS {
+    for reason in crate::ESCALATION_REASONS {
         assert_eq!(fields(&escalated(reason)), vec![], "{reason}");
     }
-    assert_eq!(
-        fields(&escalated("because")),
-        vec![("escalation.reason".into(), ErrorCode::InvalidValue)]
-    );
+    // A problem that is the partner's own to support is not escalated.
+    for refused in ["because", "none", "", "Unavailable_Service"] {
+        assert_eq!(
+            fields(&escalated(refused)),
+            vec![("escalation.reason".into(), ErrorCode::InvalidValue)],
+            "{refused:?}"
+        );
+    }
+}
+
+#[test]
+fn an_escalation_names_each_troubleshooting_step_done_once_by_its_id() {
+    let done = |steps: &[&str]| NewSupportRequest {
+        escalation: Some(crate::Escalation {
+            reason: "bug_or_irregularity".into(),
+            health_checked: false,
+            troubleshooting: steps.iter().map(|s| s.to_string()).collect(),
+        }),
+        ..valid()
+    };
+    assert_eq!(fields(&done(&[])), vec![]);
+    assert_eq!(fields(&done(&["configuration", "software"])), vec![]);
+    for refused in [
+        &["restarted it"][..],
+        &["software", "software"],
+        &["Software"],
+        &["settings", ""],
+    ] {
+        assert_eq!(
+            fields(&done(refused)),
+            vec![("escalation.troubleshooting".into(), ErrorCode::InvalidValue)],
+            "{refused:?}"
+        );
+    }
 }
 
 #[test]
