@@ -12,7 +12,7 @@ use crate::{
         help_journey::{HelpJourney, HelpScreen, HelpStep},
         host::{Audience, BackendError, BackendUrl, Mode},
         i18n::id,
-        journey::{Journey, Screen},
+        journey::{self, Journey, Screen},
         locale,
         session::Session,
     },
@@ -21,6 +21,7 @@ use crate::{
         EscalationGuide, FiledRequests, Home, PartnerCenterRequest, RequestStatus, SelfHelp,
         SelfServiceHelp, SelfServiceSolved, ServiceChoice, Solved,
     },
+    storage,
 };
 
 /// The attributes of the host element, as signals that the loader updates.
@@ -115,7 +116,24 @@ pub fn Widget(
     let audience = Memo::new(move |_| Audience::parse(audience_attribute.get().as_deref()));
     let mode = Memo::new(move |_| Mode::parse(mode_attribute.get().as_deref()));
 
-    let journey = RwSignal::new(Journey::default());
+    // A partner part-way to a request on a customer's behalf finds each
+    // step as they left it after a reload.
+    let kept_path = move || backend.with_untracked(|b| b.as_ref().ok().map(journey::storage_key));
+    let restored = (audience.get_untracked() == Audience::Partner)
+        .then(kept_path)
+        .flatten()
+        .and_then(|key| storage::session::read(&key))
+        .and_then(|kept| Journey::restored(&kept));
+    let journey = RwSignal::new(restored.unwrap_or_default());
+    Effect::new(move |_| {
+        backend.track();
+        let saved = journey.with(Journey::saved);
+        let Some(key) = kept_path() else { return };
+        match saved {
+            Some(saved) => storage::session::write(&key, &saved),
+            None => storage::session::remove(&key),
+        }
+    });
     let session = RwSignal::new(Session::None);
     let tokens = Tokens::new(session);
     let context = WidgetContext {
@@ -239,11 +257,9 @@ pub fn Widget(
         contact_partner,
         mode,
     });
-    // A customer request is drawn again when it stops being an escalation
-    // ("Submit another request"): it shows what the guide decided.
-    let screen = Memo::new(move |_| journey.with(|j| (j.screen, j.escalating)));
+    let screen = Memo::new(move |_| journey.with(|j| j.screen));
 
-    let partner_screens = move || match screen.get().0 {
+    let partner_screens = move || match screen.get() {
         Screen::Home => view! { <Home partner_center customer_request/> }.into_any(),
         Screen::PartnerCenterRequest => {
             view! { <PartnerCenterRequest state=partner_center/> }.into_any()

@@ -50,8 +50,9 @@ impl Controls {
         match flow {
             Flow::Home => {}
             Flow::PartnerCenter => context.go(Step::OpenPartnerCenterRequest),
-            Flow::Customer => customer_first(Step::OpenCustomerRequest),
-            Flow::Escalation => customer_first(Step::OpenEscalationGuide),
+            // One path to a request on a customer's behalf, which is the
+            // escalation.
+            Flow::Customer | Flow::Escalation => customer_first(Step::OpenCustomerRequest),
         }
         self.focus_follows_the_user();
     }

@@ -43,3 +43,30 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .remove_item(key)
         .map_err(|_| StorageError::Unavailable)
 }
+
+/// The tab's sessionStorage, for what a reload should find and a new tab
+/// should not (the way to a request, part-walked). Best effort: without it,
+/// a reload starts from home.
+pub mod session {
+    use web_sys::Storage;
+
+    fn storage() -> Option<Storage> {
+        web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+    }
+
+    pub fn read(key: &str) -> Option<String> {
+        storage()?.get_item(key).ok().flatten()
+    }
+
+    pub fn write(key: &str, value: &str) {
+        if let Some(storage) = storage() {
+            _ = storage.set_item(key, value);
+        }
+    }
+
+    pub fn remove(key: &str) {
+        if let Some(storage) = storage() {
+            _ = storage.remove_item(key);
+        }
+    }
+}

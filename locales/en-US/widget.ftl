@@ -331,6 +331,7 @@ escalation-reason-unavailable = The service is unavailable
 escalation-reason-bug = A bug or other irregularity in how the service looks or works
 escalation-reason-network = A large-scale network disruption
 escalation-reason-regional = A regional issue that affects many tenants
+escalation-reason-lacks-means = None of the five: we lack the training, documentation or support tools to solve it
 partner-duty-account-set-up = Account set-up
 partner-duty-accounts-and-billing = Accounts and billing
 partner-duty-how-to = How-to articles and FAQs
@@ -343,8 +344,6 @@ troubleshoot-settings = Settings: the customer's service settings, checked with 
 troubleshoot-configuration = Configuration: domains, users, licenses and policies
 
 ## Escalation guide (seeds 002 and 003)
-home-escalate-title = Escalate a customer's problem
-home-escalate-text = Check service health, troubleshoot, and find out whether 21Vianet takes it as an escalation.
 home-filed = Requests you filed
 # Variables:
 #   $customer (String) - the customer's name
@@ -352,7 +351,6 @@ home-filed = Requests you filed
 home-resume = Continue the unsent request for { $customer } ({ $service })
 # On home's Partner Center choice while its form holds an unsent request.
 home-unsent-draft = Unsent draft
-escalation-reason-none = None of the five (acknowledged as my organization's to support)
 health-kind-incident = Incident
 health-kind-advisory = Advisory
 health-status-investigating = Investigating
@@ -398,19 +396,21 @@ guide-category-heading = Is it one of these problems?
 guide-category-intro = 21Vianet takes escalations only for these five kinds of problem.
 guide-category-none = None of these
 guide-duties-heading = This is yours to support
-guide-duties-intro = As a partner, you support your customers with these yourself, 24 hours a day, 7 days a week, 365 days a year:
-guide-duties-remediation = If 21Vianet determines that problems like these have been escalated inappropriately, your organization agrees to meet, at 21Vianet's request, to discuss a remediation plan.
-guide-duties-acknowledge = I understand that this problem is my organization's to support
-guide-duties-required = Confirm that you understand before you go on.
-guide-duties-continue = Continue to the request
+guide-duties-point-of-contact = You're your customers' point of contact for all operational, billing and technical support questions about the services you resell.
+guide-duties-intro = You support your customers yourself, 24 hours a day, 365 days a year. That support includes, but is not limited to:
 # On the partner's duties: ends the guide, nothing escalated.
 guide-duties-decline = We'll support it ourselves
+# On the partner's duties: escalates the problem for want of the means
+# to solve it (seed 003), after guide-remediation-heading.
+guide-duties-lacks-means = We lack the training, documentation or support tools to solve it
+# The guide's step before a request escalated with guide-duties-lacks-means.
+guide-remediation-heading = Escalating what you can't support
+guide-remediation-definition = 21Vianet provides escalation support: support you can't reasonably provide to your customers because you don't have the necessary training, documentation or support tools.
+guide-duties-remediation = If 21Vianet determines that you're escalating problems inappropriately, you agree to meet, at 21Vianet's request, to discuss a remediation plan.
+guide-remediation-continue = Continue to the request
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = Nothing was escalated
 guide-own-support-text = Support your customer with this yourself. If you find later that it's one of the five kinds of problem 21Vianet takes, go through this check again to escalate it.
-cr-escalate-title = Escalating to 21Vianet?
-cr-escalate-text = Run the escalation check first: service health, troubleshooting, and whether 21Vianet takes this kind of problem.
-cr-escalate-button = Check before escalating
 cr-escalation-label = Escalation
 
 ## Filed requests and their status

@@ -291,6 +291,7 @@ escalation-reason-unavailable = El servicio no está disponible
 escalation-reason-bug = Un error u otra irregularidad en el aspecto o el funcionamiento del servicio
 escalation-reason-network = Una interrupción de red a gran escala
 escalation-reason-regional = Un problema regional que afecta a muchos inquilinos
+escalation-reason-lacks-means = Ninguno de los cinco: no tenemos la formación, la documentación ni las herramientas de soporte necesarias para resolverlo
 partner-duty-account-set-up = Configuración de cuentas
 partner-duty-accounts-and-billing = Cuentas y facturación
 partner-duty-how-to = Artículos de procedimientos y preguntas frecuentes
@@ -303,15 +304,12 @@ troubleshoot-settings = Ajustes: los ajustes del servicio del cliente, revisados
 troubleshoot-configuration = Configuración: dominios, usuarios, licencias y directivas
 
 ## Escalation guide (seeds 002 and 003)
-home-escalate-title = Escalar un problema de un cliente
-home-escalate-text = Compruebe el estado del servicio, solucione problemas y averigüe si 21Vianet lo acepta como escalación.
 home-filed = Solicitudes que ha enviado
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
 home-resume = Continuar la solicitud sin enviar para { $customer } ({ $service })
 home-unsent-draft = Borrador sin enviar
-escalation-reason-none = Ninguno de los cinco (he confirmado que el soporte le corresponde a mi organización)
 health-kind-incident = Incidente
 health-kind-advisory = Aviso
 health-status-investigating = En investigación
@@ -341,19 +339,21 @@ guide-category-heading = ¿Es uno de estos problemas?
 guide-category-intro = 21Vianet solo acepta escalaciones de estos cinco tipos de problema.
 guide-category-none = Ninguno de estos
 guide-duties-heading = Este soporte le corresponde a usted
-guide-duties-intro = Como partner, usted mismo da soporte a sus clientes en estos temas, las 24 horas del día, los 7 días de la semana, los 365 días del año:
-guide-duties-remediation = Si 21Vianet determina que problemas como estos se han escalado de forma inadecuada, su organización acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
-guide-duties-acknowledge = Entiendo que el soporte de este problema le corresponde a mi organización
-guide-duties-required = Confirme que lo entiende antes de continuar.
-guide-duties-continue = Continuar con la solicitud
+guide-duties-point-of-contact = Usted es el punto de contacto de sus clientes para todas las preguntas de soporte operativo, de facturación y técnico sobre los servicios que revende.
+guide-duties-intro = Usted mismo da soporte a sus clientes las 24 horas del día, los 365 días del año. Ese soporte incluye, entre otros:
 # On the partner's duties: ends the guide, nothing escalated.
 guide-duties-decline = Nos encargaremos nosotros
+# On the partner's duties: escalates the problem for want of the means
+# to solve it (seed 003), after guide-remediation-heading.
+guide-duties-lacks-means = No tenemos la formación, la documentación ni las herramientas de soporte necesarias para resolverlo
+# The guide's step before a request escalated with guide-duties-lacks-means.
+guide-remediation-heading = Escalar lo que no puede resolver
+guide-remediation-definition = 21Vianet ofrece soporte de escalación: el soporte que usted no puede ofrecer razonablemente a sus clientes porque no tiene la formación, la documentación o las herramientas de soporte necesarias.
+guide-duties-remediation = Si 21Vianet determina que usted escala problemas de forma inadecuada, acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
+guide-remediation-continue = Continuar con la solicitud
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = No se ha escalado nada
 guide-own-support-text = Ofrezca usted mismo soporte a su cliente para este problema. Si más adelante ve que es uno de los cinco tipos de problema que acepta 21Vianet, vuelva a hacer esta comprobación para escalarlo.
-cr-escalate-title = ¿Va a escalarlo a 21Vianet?
-cr-escalate-text = Haga primero la comprobación previa: estado del servicio, solución de problemas y si 21Vianet acepta este tipo de problema.
-cr-escalate-button = Comprobar antes de escalar
 cr-escalation-label = Escalación
 
 ## Filed requests and their status

@@ -276,6 +276,7 @@ escalation-reason-unavailable = 服务不可用
 escalation-reason-bug = 影响服务外观或运行的 Bug 或其他异常
 escalation-reason-network = 大规模网络中断
 escalation-reason-regional = 影响多个租户的区域性问题
+escalation-reason-lacks-means = 不属于这五类：我们没有解决此问题所需的培训、文档或支持工具
 partner-duty-account-set-up = 帐户设置
 partner-duty-accounts-and-billing = 帐户和计费
 partner-duty-how-to = 操作指南文章和常见问题
@@ -288,15 +289,12 @@ troubleshoot-settings = 设置：使用管理员权限检查客户的服务设�
 troubleshoot-configuration = 配置：域名、用户、许可证和策略
 
 ## Escalation guide (seeds 002 and 003)
-home-escalate-title = 上报客户的问题
-home-escalate-text = 检查服务运行状况、排查问题，并确认世纪互联是否受理此类上报。
 home-filed = 你提交的请求
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
 home-resume = 继续填写{ $customer }（{ $service }）的未提交请求
 home-unsent-draft = 未发送的草稿
-escalation-reason-none = 不属于这五类（已确认应由我的组织提供支持）
 health-kind-incident = 事件
 health-kind-advisory = 公告
 health-status-investigating = 正在调查
@@ -326,19 +324,21 @@ guide-category-heading = 问题属于以下类别吗？
 guide-category-intro = 世纪互联只受理以下五类问题的上报。
 guide-category-none = 都不是
 guide-duties-heading = 这属于你的支持范围
-guide-duties-intro = 作为合作伙伴，你需要全年无休（每天 24 小时、每周 7 天、每年 365 天）自行为客户提供以下支持：
-guide-duties-remediation = 如果世纪互联认定此类问题属于不当上报，你的组织同意应世纪互联的要求与其会面，商讨修正计划。
-guide-duties-acknowledge = 我了解此问题应由我的组织提供支持
-guide-duties-required = 请先确认你已了解，然后再继续。
-guide-duties-continue = 继续填写请求
+guide-duties-point-of-contact = 对于你转售的服务，你是客户所有运营、账单和技术支持问题的联系人。
+guide-duties-intro = 你需要全年无休（每天 24 小时、每年 365 天）自行为客户提供支持，包括但不限于：
 # On the partner's duties: ends the guide, nothing escalated.
 guide-duties-decline = 由我的组织自行提供支持
+# On the partner's duties: escalates the problem for want of the means
+# to solve it (seed 003), after guide-remediation-heading.
+guide-duties-lacks-means = 我们没有解决此问题所需的培训、文档或支持工具
+# The guide's step before a request escalated with guide-duties-lacks-means.
+guide-remediation-heading = 上报你无法支持的问题
+guide-remediation-definition = 世纪互联提供上报支持，即由于你没有必要的培训、文档和/或支持工具，而无法合理地为客户提供的支持。
+guide-duties-remediation = 如果世纪互联认定你不当上报问题，你同意应世纪互联的要求会面，商讨修正计划。
+guide-remediation-continue = 继续填写请求
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = 未上报任何问题
 guide-own-support-text = 请自行为客户提供此项支持。如果之后发现它属于世纪互联受理的五类问题之一，请重新完成此检查后再上报。
-cr-escalate-title = 要上报给世纪互联吗？
-cr-escalate-text = 请先完成上报检查：服务运行状况、问题排查，以及世纪互联是否受理此类问题。
-cr-escalate-button = 上报前检查
 cr-escalation-label = 上报
 
 ## Filed requests and their status

@@ -276,6 +276,7 @@ escalation-reason-unavailable = 服務無法使用
 escalation-reason-bug = 影響服務外觀或運作的錯誤或其他異常
 escalation-reason-network = 大規模網路中斷
 escalation-reason-regional = 影響多個租用戶的區域性問題
+escalation-reason-lacks-means = 不屬於這五類：我們沒有解決此問題所需的訓練、文件或支援工具
 partner-duty-account-set-up = 帳戶設定
 partner-duty-accounts-and-billing = 帳戶和計費
 partner-duty-how-to = 操作說明文章和常見問題集
@@ -288,15 +289,12 @@ troubleshoot-settings = 設定：以系統管理員權限檢查客戶的服務�
 troubleshoot-configuration = 組態：網域、使用者、授權和原則
 
 ## Escalation guide (seeds 002 and 003)
-home-escalate-title = 呈報客戶的問題
-home-escalate-text = 檢查服務健康狀態、進行疑難排解，並確認 21Vianet 是否受理此類呈報。
 home-filed = 您提交的要求
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
 home-resume = 繼續填寫{ $customer }（{ $service }）的未提交要求
 home-unsent-draft = 未傳送的草稿
-escalation-reason-none = 不屬於這五類（已確認應由我的組織提供支援）
 health-kind-incident = 事件
 health-kind-advisory = 公告
 health-status-investigating = 調查中
@@ -326,19 +324,21 @@ guide-category-heading = 問題屬於下列類別嗎？
 guide-category-intro = 21Vianet 只受理下列五類問題的呈報。
 guide-category-none = 都不是
 guide-duties-heading = 這屬於您的支援範圍
-guide-duties-intro = 身為合作夥伴，您需要全年無休（每天 24 小時、每週 7 天、每年 365 天）自行為客戶提供下列支援：
-guide-duties-remediation = 如果 21Vianet 認定這類問題屬於不當呈報，您的組織同意應 21Vianet 的要求開會討論修復計劃。
-guide-duties-acknowledge = 我了解此問題應由我的組織提供支援
-guide-duties-required = 請先確認您已了解，再繼續。
-guide-duties-continue = 繼續填寫要求
+guide-duties-point-of-contact = 對於您轉售的服務，您是客戶所有營運、帳單和技術支援問題的連絡窗口。
+guide-duties-intro = 您需要全年無休（每天 24 小時、每年 365 天）自行為客戶提供支援，包括但不限於：
 # On the partner's duties: ends the guide, nothing escalated.
 guide-duties-decline = 由我的組織自行提供支援
+# On the partner's duties: escalates the problem for want of the means
+# to solve it (seed 003), after guide-remediation-heading.
+guide-duties-lacks-means = 我們沒有解決此問題所需的訓練、文件或支援工具
+# The guide's step before a request escalated with guide-duties-lacks-means.
+guide-remediation-heading = 呈報您無法支援的問題
+guide-remediation-definition = 21Vianet 提供呈報支援，即由於您沒有必要的訓練、文件和/或支援工具，而無法合理地為客戶提供的支援。
+guide-duties-remediation = 如果 21Vianet 認定您不當呈報問題，您同意應 21Vianet 的要求開會，討論修復計畫。
+guide-remediation-continue = 繼續填寫要求
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = 未呈報任何問題
 guide-own-support-text = 請自行為客戶提供此項支援。如果之後發現它屬於 21Vianet 受理的五類問題之一，請重新完成此檢查後再呈報。
-cr-escalate-title = 要呈報給 21Vianet 嗎？
-cr-escalate-text = 請先完成呈報檢查：服務健康狀態、疑難排解，以及 21Vianet 是否受理此類問題。
-cr-escalate-button = 呈報前檢查
 cr-escalation-label = 呈報
 
 ## Filed requests and their status

@@ -11,10 +11,10 @@ pub use support_contract::{EscalationReason, TroubleshootingStep};
 
 use crate::rules::i18n::{id, MessageId};
 
-/// How an `escalation.reason` reads: one of the five, or none of them (a
-/// partner's duty, acknowledged).
-pub fn reason_label_of(reason: &str) -> MessageId {
-    EscalationReason::parse(reason).map_or(id::ESCALATION_REASON_NONE, reason_label)
+/// How an `escalation.reason` reads; `None` for a value the contract does
+/// not name (a draft of an earlier version, say).
+pub fn reason_label_of(reason: &str) -> Option<MessageId> {
+    EscalationReason::parse(reason).map(reason_label)
 }
 
 pub fn reason_label(reason: EscalationReason) -> MessageId {
@@ -24,6 +24,7 @@ pub fn reason_label(reason: EscalationReason) -> MessageId {
         EscalationReason::BugOrIrregularity => id::ESCALATION_REASON_BUG,
         EscalationReason::LargeScaleNetworkDisruption => id::ESCALATION_REASON_NETWORK,
         EscalationReason::RegionalMultiTenantIssue => id::ESCALATION_REASON_REGIONAL,
+        EscalationReason::LacksTrainingDocumentationTools => id::ESCALATION_REASON_LACKS_MEANS,
     }
 }
 

@@ -21,13 +21,15 @@ pub enum Screen {
     CustomerSearch,
     /// Which of the customer's services needs help.
     ServiceChoice,
-    /// Try the customer's admin center before filing a request.
+    /// Try the customer's admin center before anything is escalated.
     SelfHelp,
     /// The admin center solved it: nothing is filed.
     Solved,
-    /// The escalation guide, one of its steps at a time (`Journey::guide`).
+    /// The escalation guide, one of its steps at a time (`Journey::guide`):
+    /// service health, troubleshooting, and whether 21Vianet takes it.
     Escalation,
-    /// The service request, for the customer and service chosen.
+    /// The service request, for the customer and service chosen, escalated
+    /// as the guide decided.
     CustomerRequest,
     /// The requests filed from this device.
     FiledRequests,
@@ -39,10 +41,9 @@ pub enum Screen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     OpenPartnerCenterRequest,
+    /// A problem one of the partner's customers has: the one path to a
+    /// request on its behalf, which is the escalation to 21Vianet.
     OpenCustomerRequest,
-    /// Escalate a customer's problem: from home (the customer and service
-    /// come first) or from the customer request.
-    OpenEscalationGuide,
     PickCustomer(Customer),
     PickService(Service),
     StillNeedsHelp,
@@ -51,11 +52,13 @@ pub enum Step {
     Guide(GuideAnswer),
     OpenFiledRequests,
     /// Back to the customer request a draft was kept for, with its customer
-    /// and service, and the escalation guide's decision if it had one.
+    /// and service, and the escalation guide's decision (a draft without
+    /// one goes through the guide first).
     ResumeCustomerRequest(DraftSubject),
     /// "Submit another request" after a customer request was filed: a new
-    /// problem of the same customer and service, which the guide has not
-    /// checked (its decision was the filed request's).
+    /// problem of the same customer and service, which goes through the
+    /// admin center and the guide again (their answers were the filed
+    /// request's).
     AnotherRequest,
     /// The status of the filed request with this id.
     ViewStatus(String),
@@ -75,13 +78,6 @@ pub struct Journey {
     pub screen: Screen,
     pub customer: Option<Customer>,
     pub service: Option<Service>,
-    /// Whether the partner is escalating: the guide then stands between the
-    /// service and the request, in place of the admin-center self-help.
-    pub escalating: bool,
-    /// The guide was opened from a customer request under way: Back from
-    /// its first question returns to that request, not escalated. It holds
-    /// only while the partner is in that guide or its request (`after`).
-    pub guide_from_request: bool,
     pub guide: Guide,
     /// The request whose status is shown (or was, until the list of filed
     /// requests is opened from home), and the screen it was opened from.
@@ -105,9 +101,6 @@ impl Journey {
     /// (a stale click, say) leaves it as it is.
     pub fn after(&self, step: Step) -> Journey {
         let mut next = self.moved(step);
-        if !matches!(next.screen, Screen::Escalation | Screen::CustomerRequest) {
-            next.guide_from_request = false;
-        }
         // The guide's last step is the request itself, with nothing of its
         // own to show: a guide found again another way (home, then the same
         // customer and service) shows its last question, answered as it was.
@@ -124,20 +117,7 @@ impl Journey {
         let mut next = self.clone();
         match (self.screen, step) {
             (Home, Step::OpenPartnerCenterRequest) => next.screen = PartnerCenterRequest,
-            (Home, Step::OpenCustomerRequest) => {
-                next.escalating = false;
-                next.screen = CustomerSearch;
-            }
-            (Home, Step::OpenEscalationGuide) => {
-                next.escalating = true;
-                next.screen = CustomerSearch;
-            }
-            (CustomerRequest, Step::OpenEscalationGuide) if !self.escalating => {
-                next.escalating = true;
-                next.guide_from_request = true;
-                next.guide = Guide::default();
-                next.screen = Escalation;
-            }
+            (Home, Step::OpenCustomerRequest) => next.screen = CustomerSearch,
             (CustomerSearch, Step::PickCustomer(customer)) => {
                 // Another customer's services and admin center are another
                 // matter: the service is chosen again.
@@ -154,26 +134,14 @@ impl Journey {
                     next.guide = Guide::default();
                 }
                 next.service = Some(service);
-                next.screen = if self.escalating {
-                    Escalation
-                } else {
-                    SelfHelp
-                };
+                next.screen = SelfHelp;
             }
-            (SelfHelp, Step::StillNeedsHelp) if self.context().is_some() => {
-                next.screen = CustomerRequest
-            }
+            (SelfHelp, Step::StillNeedsHelp) if self.service.is_some() => next.screen = Escalation,
             (SelfHelp, Step::Solved) => next.screen = Solved,
             (Escalation, Step::Back) => return self.moved(Step::Guide(GuideAnswer::Back)),
             (Escalation, Step::Guide(answer)) => {
                 if answer == GuideAnswer::Back && self.guide.step == GuideStep::ServiceHealth {
-                    if self.guide_from_request {
-                        next.escalating = false;
-                        next.guide_from_request = false;
-                        next.screen = CustomerRequest;
-                    } else {
-                        next.screen = ServiceChoice;
-                    }
+                    next.screen = SelfHelp;
                 } else {
                     next.guide = self.guide.after(answer);
                     if next.guide.step == GuideStep::Proceed {
@@ -181,7 +149,7 @@ impl Journey {
                     }
                 }
             }
-            (CustomerRequest, Step::Back) if self.escalating => {
+            (CustomerRequest, Step::Back) => {
                 next.guide = self.guide.after(GuideAnswer::Back);
                 next.screen = Escalation;
             }
@@ -190,9 +158,8 @@ impl Journey {
                 next.screen = ServiceChoice;
             }
             (CustomerRequest, Step::AnotherRequest) => {
-                next.escalating = false;
-                next.guide_from_request = false;
                 next.guide = Guide::default();
+                next.screen = SelfHelp;
             }
             // The list names the request last viewed only when the user comes
             // back to it from that request's status.
@@ -202,11 +169,14 @@ impl Journey {
             }
             (Home, Step::ResumeCustomerRequest(subject)) => {
                 let guide = subject.escalation.as_ref().and_then(Guide::resumed);
-                next.escalating = guide.is_some();
+                next.screen = if guide.is_some() {
+                    CustomerRequest
+                } else {
+                    Escalation
+                };
                 next.guide = guide.unwrap_or_default();
                 next.customer = Some(subject.customer);
                 next.service = Some(subject.service);
-                next.screen = CustomerRequest;
             }
             (screen, Step::ViewStatus(id)) => {
                 next.status_of = Some(id);
@@ -251,7 +221,6 @@ impl Journey {
         next.customer = Some(customer);
         next.service = None;
         next.guide = Guide::default();
-        next.guide_from_request = false;
         if self.screen.is_about_the_customer() {
             next.screen = Screen::ServiceChoice;
         }
@@ -273,7 +242,7 @@ impl Journey {
     }
 
     /// The customer and service a customer request is for, once both are
-    /// known, with what the escalation guide decided when escalating.
+    /// known, with what the escalation guide decided once it has.
     pub fn context(&self) -> Option<CustomerContext> {
         let customer = self.customer.as_ref()?;
         Some(CustomerContext {
@@ -282,7 +251,7 @@ impl Journey {
                 name: customer.name.clone(),
             },
             service: self.service.clone()?,
-            escalation: self.escalating.then(|| self.guide.escalation()).flatten(),
+            escalation: self.guide.escalation(),
         })
     }
 }
@@ -303,11 +272,16 @@ impl Screen {
         match self {
             Home | PartnerCenterRequest | CustomerSearch | FiledRequests | RequestStatus => Home,
             ServiceChoice => CustomerSearch,
-            SelfHelp | Escalation => ServiceChoice,
-            Solved | CustomerRequest => SelfHelp,
+            SelfHelp => ServiceChoice,
+            Solved | Escalation => SelfHelp,
+            CustomerRequest => Escalation,
         }
     }
 }
+
+mod saved;
+
+pub use saved::storage_key;
 
 #[cfg(test)]
 mod tests;

@@ -8,14 +8,12 @@ use crate::{
     },
 };
 
-/// The service request on behalf of a customer, with the customer and the
-/// service chosen before shown at the top, and what the escalation guide
-/// decided when the partner went through it (else the offer to).
+/// The service request on behalf of a customer, with the customer, the
+/// service and the escalation reason the guide decided shown at the top.
 #[component]
 pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
     let widget = use_widget();
     let context = widget.journey.with_untracked(|journey| journey.context());
-    let escalating = widget.journey.with_untracked(|journey| journey.escalating);
     let subject = widget.journey.with_untracked(|journey| {
         Some(DraftSubject {
             customer: journey.customer.clone()?,
@@ -50,7 +48,7 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
                 let reason = context
                     .escalation
                     .as_ref()
-                    .map(|escalation| escalation::reason_label_of(&escalation.reason));
+                    .and_then(|escalation| escalation::reason_label_of(&escalation.reason));
                 view! {
                     <dl class="sw-context" data-testid="request-context">
                         <div>
@@ -68,20 +66,6 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
                             </div>
                         })}
                     </dl>
-                    {move || (!escalating && !state.is_filed()).then(|| view! {
-                        <aside class="sw-note" data-testid="escalation-offer">
-                            <h3 class="sw-note-title">{widget.text(id::CR_ESCALATE_TITLE)}</h3>
-                            <p>{widget.text(id::CR_ESCALATE_TEXT)}</p>
-                            <button
-                                type="button"
-                                class="sw-button sw-button-secondary"
-                                data-testid="open-escalation-guide"
-                                on:click=move |_| widget.go(Step::OpenEscalationGuide)
-                            >
-                                {widget.text(id::CR_ESCALATE_BUTTON)}
-                            </button>
-                        </aside>
-                    })}
                     <RequestForm state target=RequestTarget::Customer(context)/>
                 }
             })}

@@ -1,6 +1,7 @@
-//! The escalation guide's screens; troubleshooting in
-//! `escalation_guide/troubleshoot.rs`, the categories and the partner's
-//! duties in `escalation_guide/category.rs`.
+//! The escalation guide's screens, between the admin center's self-help and
+//! the request on a customer's behalf; troubleshooting in
+//! `escalation_guide/troubleshoot.rs`, the categories, the partner's duties
+//! and the remediation warning in `escalation_guide/category.rs`.
 
 mod category;
 mod troubleshoot;
@@ -8,7 +9,7 @@ mod troubleshoot;
 use leptos::prelude::*;
 
 use self::{
-    category::{CategoryGate, OwnSupport, PartnerDuties},
+    category::{CategoryGate, OwnSupport, PartnerDuties, Remediation},
     troubleshoot::Troubleshoot,
 };
 use crate::{
@@ -38,6 +39,7 @@ pub fn EscalationGuide() -> impl IntoView {
                 GuideStep::CategoryGate => view! { <CategoryGate/> }.into_any(),
                 GuideStep::PartnerDuties => view! { <PartnerDuties/> }.into_any(),
                 GuideStep::OwnSupport => view! { <OwnSupport/> }.into_any(),
+                GuideStep::Remediation => view! { <Remediation/> }.into_any(),
                 // The journey has moved on to the request.
                 GuideStep::Proceed => ().into_any(),
             }}

@@ -86,13 +86,6 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                     "open-customer-request",
                     None,
                 )}
-                {choice(
-                    Step::OpenEscalationGuide,
-                    id::HOME_ESCALATE_TITLE,
-                    id::HOME_ESCALATE_TEXT,
-                    "open-escalation-guide",
-                    None,
-                )}
             </ul>
             {move || has_filed().then(|| view! {
                 <p>

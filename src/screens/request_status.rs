@@ -248,10 +248,11 @@ fn RequestFacts(
             widget.text(severity_label(severity).0).into_any(),
         )
     });
-    let escalation = request.escalation.map(|escalation| {
-        let reason = escalation::reason_label_of(&escalation.reason);
-        fact(id::CR_ESCALATION_LABEL, widget.text(reason).into_any())
-    });
+    // A reason this version does not name (a request filed by an earlier
+    // one) is left out rather than guessed.
+    let escalation = (request.escalation)
+        .and_then(|escalation| escalation::reason_label_of(&escalation.reason))
+        .map(|reason| fact(id::CR_ESCALATION_LABEL, widget.text(reason).into_any()));
     let any = customer.is_some()
         || service.is_some()
         || category.is_some()

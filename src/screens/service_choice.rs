@@ -7,7 +7,6 @@ use crate::{
         i18n::{self, id},
         journey::Step,
     },
-    screens::customer_search::EscalationCaption,
 };
 
 /// Which service the customer needs help with.
@@ -63,7 +62,6 @@ pub fn ServiceChoice() -> impl IntoView {
         <section class="sw-screen" data-testid="service-choice">
             <BackButton/>
             <ScreenHeading>{heading}</ScreenHeading>
-            <EscalationCaption/>
             {move || match services.get() {
                 None => view! { <p role="status">{widget.text(id::SERVICE_LOADING)}</p> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailure message=id::SERVICE_FAILED error on_retry=Callback::new(move |()| services.reload())/> }

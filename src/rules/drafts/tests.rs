@@ -96,7 +96,7 @@ fn a_customer_request_draft_remembers_whom_it_is_for_and_the_guides_decision() {
             admin_center_url: "https://portal.azure.cn/".into(),
         },
         escalation: Some(Escalation {
-            reason: "none".into(),
+            reason: "lacks_training_documentation_tools".into(),
             health_checked: true,
             troubleshooting: vec!["settings".into()],
         }),
@@ -236,7 +236,7 @@ fn a_draft_stored_by_the_previous_format_reads_and_is_written_the_same() {
         r#""idempotency_key":"6f1c0c3e-8f5e-4c55-9a0f-0c6f8f1d2b11","saved_at":1795000000000,"#,
         r#""about":{"customer":{"id":"c-1","name":"Fabrikam","domain":"fabrikam.cn"},"#,
         r#""service":{"id":"azure","name":"Azure","admin_center_url":"https://portal.azure.cn/"},"#,
-        r#""escalation":{"reason":"none","health_checked":true,"troubleshooting":["settings"]}},"#,
+        r#""escalation":{"reason":"lacks_training_documentation_tools","health_checked":true,"troubleshooting":["settings"]}},"#,
         r#""articles_seen":[{"id":"office365-reset-password","title":"重設密碼"}]}}"#
     );
     let draft = Draft::decode(stored).expect("reads");

@@ -1,7 +1,7 @@
 //! The escalation guide as a state machine: its steps, the partner's
 //! answers, and the `escalation` object a finished guide gives the request.
 
-use support_contract::{Escalation, NO_ESCALATION_REASON};
+use support_contract::Escalation;
 
 use super::{EscalationReason, StepsDone, TroubleshootingStep};
 
@@ -16,10 +16,16 @@ pub enum GuideStep {
     Troubleshoot,
     /// Is it one of the five escalable categories?
     CategoryGate,
-    /// None of them: the partner's own duties, to be acknowledged.
+    /// None of them: the partner's own duties. The partner supports it, or
+    /// states that they lack the training, documentation or support tools
+    /// to (seed 003).
     PartnerDuties,
     /// The partner supports it themselves: nothing is escalated.
     OwnSupport,
+    /// Escalated for want of training, documentation or tools: what 21Vianet
+    /// may ask of a partner who escalates inappropriately, read before
+    /// filing.
+    Remediation,
     /// On to the customer request, with what the guide found.
     Proceed,
 }
@@ -38,6 +44,7 @@ impl GuideStep {
             GuideStep::KnownIncident
             | GuideStep::PartnerDuties
             | GuideStep::OwnSupport
+            | GuideStep::Remediation
             | GuideStep::Proceed => None,
         }
     }
@@ -56,11 +63,16 @@ pub enum GuideAnswer {
     KnownIncident(String),
     ToggleTroubleshooting(TroubleshootingStep),
     TroubleshootingDone,
+    /// One of the five categories.
     Reason(EscalationReason),
     NoneOfThese,
-    AcknowledgeDuties,
+    /// "We lack the training, documentation or tools to solve it", from the
+    /// partner's duties.
+    LackTrainingDocumentationTools,
     /// "We'll support it ourselves", from the partner's duties.
     SupportItMyself,
+    /// On from the remediation warning to the request.
+    FileEscalation,
     Back,
 }
 
@@ -72,7 +84,6 @@ pub struct Guide {
     pub incident: Option<String>,
     pub troubleshooting: StepsDone,
     pub reason: Option<EscalationReason>,
-    pub duties_acknowledged: bool,
 }
 
 impl Guide {
@@ -98,7 +109,9 @@ impl Guide {
                 next.troubleshooting.toggle(step);
             }
             (Troubleshoot, GuideAnswer::TroubleshootingDone) => next.step = CategoryGate,
-            (CategoryGate, GuideAnswer::Reason(reason)) => {
+            (CategoryGate, GuideAnswer::Reason(reason))
+                if reason != EscalationReason::LacksTrainingDocumentationTools =>
+            {
                 next.reason = Some(reason);
                 next.step = Proceed;
             }
@@ -106,19 +119,23 @@ impl Guide {
                 next.reason = None;
                 next.step = PartnerDuties;
             }
-            (PartnerDuties, GuideAnswer::AcknowledgeDuties) => {
-                next.duties_acknowledged = true;
-                next.step = Proceed;
+            (PartnerDuties, GuideAnswer::LackTrainingDocumentationTools) => {
+                next.reason = Some(EscalationReason::LacksTrainingDocumentationTools);
+                next.step = Remediation;
             }
-            (PartnerDuties, GuideAnswer::SupportItMyself) => next.step = OwnSupport,
+            (PartnerDuties, GuideAnswer::SupportItMyself) => {
+                next.reason = None;
+                next.step = OwnSupport;
+            }
+            (Remediation, GuideAnswer::FileEscalation) => next.step = Proceed,
             (step, GuideAnswer::Back) => {
                 next.step = match step {
                     ServiceHealth | KnownIncident | Troubleshoot => ServiceHealth,
                     CategoryGate => Troubleshoot,
                     PartnerDuties => CategoryGate,
-                    OwnSupport => PartnerDuties,
-                    Proceed if self.reason.is_some() => CategoryGate,
-                    Proceed => PartnerDuties,
+                    OwnSupport | Remediation => PartnerDuties,
+                    Proceed if self.lacks_means() => Remediation,
+                    Proceed => CategoryGate,
                 };
                 if step == KnownIncident {
                     next.incident = None;
@@ -135,10 +152,7 @@ impl Guide {
     /// the question that decided it. `None` for an object the guide cannot
     /// have written (an edited draft, say).
     pub fn resumed(escalation: &Escalation) -> Option<Guide> {
-        let reason = match escalation.reason.as_str() {
-            NO_ESCALATION_REASON => None,
-            reason => Some(EscalationReason::parse(reason)?),
-        };
+        let reason = EscalationReason::parse(&escalation.reason)?;
         let troubleshooting = (escalation.troubleshooting.iter())
             .map(|done| TroubleshootingStep::parse(done))
             .collect::<Option<_>>()?;
@@ -147,23 +161,24 @@ impl Guide {
             health_checked: escalation.health_checked,
             incident: None,
             troubleshooting,
-            reason,
-            duties_acknowledged: reason.is_none(),
+            reason: Some(reason),
         })
     }
 
+    /// Whether the partner escalates a problem of none of the five
+    /// categories, for want of training, documentation or tools.
+    pub fn lacks_means(&self) -> bool {
+        self.reason == Some(EscalationReason::LacksTrainingDocumentationTools)
+    }
+
     /// The `escalation` object of the request, once the guide lets the
-    /// partner go on: the reason chosen, or `"none"` when the partner
-    /// acknowledged that the problem is their own to support.
+    /// partner go on: the reason that applies, and what the checks found.
     pub fn escalation(&self) -> Option<Escalation> {
         if self.step != GuideStep::Proceed {
             return None;
         }
         Some(Escalation {
-            reason: self
-                .reason
-                .map_or(NO_ESCALATION_REASON, EscalationReason::as_str)
-                .to_owned(),
+            reason: self.reason?.as_str().to_owned(),
             health_checked: self.health_checked,
             troubleshooting: self
                 .troubleshooting

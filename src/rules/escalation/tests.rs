@@ -66,8 +66,9 @@ fn the_partner_may_support_it_themselves_instead_which_escalates_nothing() {
     assert_eq!(own.step, GuideStep::OwnSupport);
     assert_eq!(own.step.question(), None);
     assert_eq!(own.escalation(), None);
+    assert_eq!(own.after(GuideAnswer::FileEscalation), own, "it is an end");
     assert_eq!(
-        own.after(GuideAnswer::AcknowledgeDuties),
+        own.after(GuideAnswer::LackTrainingDocumentationTools),
         own,
         "it is an end"
     );
@@ -78,21 +79,46 @@ fn the_partner_may_support_it_themselves_instead_which_escalates_nothing() {
 }
 
 #[test]
-fn none_of_the_categories_needs_the_duties_acknowledged_first() {
+fn none_of_the_categories_escalates_only_for_want_of_the_means_after_the_warning() {
     let duties = walk([
         GuideAnswer::HealthChecked,
         GuideAnswer::TroubleshootingDone,
         GuideAnswer::NoneOfThese,
     ]);
     assert_eq!(duties.step, GuideStep::PartnerDuties);
+    assert_eq!(duties.escalation(), None, "no going on from the duties");
     assert_eq!(
-        duties.escalation(),
-        None,
-        "no going on before the acknowledgement"
+        duties.after(GuideAnswer::FileEscalation),
+        duties,
+        "the warning comes first"
     );
-    let on = duties.after(GuideAnswer::AcknowledgeDuties);
-    assert!(on.duties_acknowledged);
-    assert_eq!(on.escalation().unwrap().reason, "none");
+    let warned = duties.after(GuideAnswer::LackTrainingDocumentationTools);
+    assert_eq!(warned.step, GuideStep::Remediation);
+    assert_eq!(warned.escalation(), None, "read the warning first");
+    let on = warned.after(GuideAnswer::FileEscalation);
+    assert_eq!(on.step, GuideStep::Proceed);
+    assert_eq!(
+        on.escalation().unwrap().reason,
+        "lacks_training_documentation_tools"
+    );
+    assert_eq!(on.after(GuideAnswer::Back).step, GuideStep::Remediation);
+    assert_eq!(
+        warned.after(GuideAnswer::Back).step,
+        GuideStep::PartnerDuties
+    );
+    // The gate offers the five categories only.
+    let gate = duties.after(GuideAnswer::Back);
+    assert_eq!(
+        gate.after(GuideAnswer::Reason(
+            EscalationReason::LacksTrainingDocumentationTools
+        )),
+        gate
+    );
+    // Supporting it after all takes the reason back.
+    let own = warned
+        .after(GuideAnswer::Back)
+        .after(GuideAnswer::SupportItMyself);
+    assert_eq!(own.reason, None);
 }
 
 #[test]
@@ -105,7 +131,11 @@ fn checks_cannot_be_skipped() {
     assert_eq!(start.after(GuideAnswer::TroubleshootingDone), start);
     let troubleshooting = start.after(GuideAnswer::HealthChecked);
     assert_eq!(
-        troubleshooting.after(GuideAnswer::AcknowledgeDuties),
+        troubleshooting.after(GuideAnswer::LackTrainingDocumentationTools),
+        troubleshooting
+    );
+    assert_eq!(
+        troubleshooting.after(GuideAnswer::FileEscalation),
         troubleshooting
     );
 }
@@ -150,7 +180,8 @@ fn a_resumed_guide_decides_the_same_and_goes_back_to_the_deciding_question() {
         GuideAnswer::HealthChecked,
         GuideAnswer::TroubleshootingDone,
         GuideAnswer::NoneOfThese,
-        GuideAnswer::AcknowledgeDuties,
+        GuideAnswer::LackTrainingDocumentationTools,
+        GuideAnswer::FileEscalation,
     ]);
     for guide in [escalable, duties] {
         let resumed = Guide::resumed(&guide.escalation().unwrap()).unwrap();
@@ -179,6 +210,12 @@ fn an_escalation_the_guide_cannot_have_written_is_not_resumed() {
             reason: String::new(),
             ..written.clone()
         },
+        // An earlier version's "none of these, acknowledged": the guide
+        // now asks again.
+        Escalation {
+            reason: "none".into(),
+            ..written.clone()
+        },
         Escalation {
             troubleshooting: vec!["software".into(), "<img>".into()],
             ..written.clone()
@@ -190,14 +227,16 @@ fn an_escalation_the_guide_cannot_have_written_is_not_resumed() {
 
 #[test]
 fn the_rules_name_five_categories_and_seven_duties() {
-    let reasons: std::collections::BTreeSet<_> =
-        EscalationReason::ALL.iter().map(|r| r.as_str()).collect();
-    assert_eq!(reasons.len(), 5);
-    for reason in reasons.iter().chain(&["none"]) {
+    let categories: std::collections::BTreeSet<_> = (EscalationReason::CATEGORIES.iter())
+        .map(|r| r.as_str())
+        .collect();
+    assert_eq!(categories.len(), 5);
+    for reason in EscalationReason::ALL {
         assert!(
-            support_contract::ESCALATION_REASONS.contains(reason),
-            "the backend accepts {reason}"
+            support_contract::ESCALATION_REASONS.contains(&reason.as_str()),
+            "the backend accepts {reason:?}"
         );
     }
+    assert!(!support_contract::ESCALATION_REASONS.contains(&"none"));
     assert_eq!(PARTNER_DUTIES.len(), 7);
 }

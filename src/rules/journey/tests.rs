@@ -33,14 +33,48 @@ fn walk(steps: impl IntoIterator<Item = Step>) -> Journey {
         .fold(Journey::default(), |journey, step| journey.after(step))
 }
 
-#[test]
-fn each_flow_left_home_for_is_a_visit_of_its_own() {
-    let filed = walk([
+/// The one path from home to the guide's first question: the customer,
+/// the service, and the admin center, which did not solve it.
+fn to_the_guide() -> Journey {
+    walk([
         Step::OpenCustomerRequest,
         Step::PickCustomer(customer("c1")),
         Step::PickService(service("azure")),
         Step::StillNeedsHelp,
-    ]);
+    ])
+}
+
+/// The guide from its start, after `answers`.
+fn guide_answered(answers: impl IntoIterator<Item = GuideAnswer>) -> Journey {
+    answers.into_iter().fold(to_the_guide(), |journey, answer| {
+        journey.after(Step::Guide(answer))
+    })
+}
+
+/// Through the guide to the request, escalated for `reason`.
+fn escalated_for(reason: EscalationReason) -> Journey {
+    guide_answered([
+        GuideAnswer::HealthChecked,
+        GuideAnswer::TroubleshootingDone,
+        GuideAnswer::Reason(reason),
+    ])
+}
+
+/// Through the guide to the request: none of the five, and the partner
+/// lacks the means to solve it.
+fn escalated_for_want_of_means() -> Journey {
+    guide_answered([
+        GuideAnswer::HealthChecked,
+        GuideAnswer::TroubleshootingDone,
+        GuideAnswer::NoneOfThese,
+        GuideAnswer::LackTrainingDocumentationTools,
+        GuideAnswer::FileEscalation,
+    ])
+}
+
+#[test]
+fn each_flow_left_home_for_is_a_visit_of_its_own() {
+    let filed = escalated_for(EscalationReason::UnavailableService);
     assert_eq!(filed.visit, 1);
     // Its status and back, or back and on again, is the same visit.
     let from_status = filed.after(Step::ViewStatus("r1".into())).after(Step::Back);
@@ -49,13 +83,12 @@ fn each_flow_left_home_for_is_a_visit_of_its_own() {
         (Screen::CustomerRequest, 1)
     );
     let other_service = filed
-        .after(Step::Back)
-        .after(Step::Back)
+        .after(Step::BackFromFiled)
         .after(Step::PickService(service("office365")))
         .after(Step::StillNeedsHelp);
     assert_eq!(
         (other_service.screen, other_service.visit),
-        (Screen::CustomerRequest, 1)
+        (Screen::Escalation, 1)
     );
     // Home and out again is a new one, whatever the flow.
     let again = filed.after(Step::Home).after(Step::OpenCustomerRequest);
@@ -82,36 +115,40 @@ fn each_flow_left_home_for_is_a_visit_of_its_own() {
 }
 
 #[test]
-fn the_customer_flow_goes_search_service_self_help_request() {
-    let journey = walk([
-        Step::OpenCustomerRequest,
-        Step::PickCustomer(customer("c1")),
-        Step::PickService(service("azure")),
-        Step::StillNeedsHelp,
-    ]);
-    assert_eq!(journey.screen, Screen::CustomerRequest);
-    let context = journey.context().unwrap();
+fn the_one_path_goes_search_service_admin_center_guide_request() {
+    let guide = to_the_guide();
+    assert_eq!(
+        (guide.screen, guide.guide.step),
+        (Screen::Escalation, GuideStep::ServiceHealth)
+    );
+    assert_eq!(guide.context().unwrap().escalation, None, "not decided yet");
+    let request = escalated_for(EscalationReason::UnavailableService);
+    assert_eq!(request.screen, Screen::CustomerRequest);
+    let context = request.context().unwrap();
     assert_eq!(context.customer.id, "c1");
     assert_eq!(context.service.id, "azure");
+    assert_eq!(context.escalation.unwrap().reason, "unavailable_service");
 }
 
 #[test]
-fn a_kept_draft_resumes_at_its_request_with_its_customer_and_service() {
-    let escalated = walk([
-        Step::OpenEscalationGuide,
+fn a_kept_draft_without_a_decision_resumes_in_the_guide() {
+    let elsewhere = walk([
+        Step::OpenCustomerRequest,
         Step::PickCustomer(customer("c1")),
         Step::Home,
     ]);
-    let resumed = escalated.after(Step::ResumeCustomerRequest(subject("c2", None)));
-    assert_eq!(resumed.screen, Screen::CustomerRequest);
-    assert!(!resumed.escalating);
+    let resumed = elsewhere.after(Step::ResumeCustomerRequest(subject("c2", None)));
+    assert_eq!(
+        (resumed.screen, resumed.guide.step),
+        (Screen::Escalation, GuideStep::ServiceHealth)
+    );
     let context = resumed.context().unwrap();
     assert_eq!(
         (context.customer.id.as_str(), context.service.id.as_str()),
         ("c2", "azure")
     );
     assert_eq!(context.escalation, None);
-    // Back leads where the request is reached from: the self-help.
+    // Back leads where the guide is reached from: the admin center.
     assert_eq!(resumed.after(Step::Back).screen, Screen::SelfHelp);
     // Only from home.
     let elsewhere = walk([Step::OpenPartnerCenterRequest]);
@@ -123,16 +160,11 @@ fn a_kept_draft_resumes_at_its_request_with_its_customer_and_service() {
 
 #[test]
 fn a_kept_escalated_draft_resumes_with_the_guides_decision() {
-    let escalated = walk([
-        Step::OpenEscalationGuide,
-        Step::PickCustomer(customer("c1")),
-        Step::PickService(service("azure")),
-        Step::Guide(GuideAnswer::HealthChecked),
-        Step::Guide(GuideAnswer::ToggleTroubleshooting(
-            TroubleshootingStep::Settings,
-        )),
-        Step::Guide(GuideAnswer::TroubleshootingDone),
-        Step::Guide(GuideAnswer::Reason(EscalationReason::UnavailableService)),
+    let escalated = guide_answered([
+        GuideAnswer::HealthChecked,
+        GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Settings),
+        GuideAnswer::TroubleshootingDone,
+        GuideAnswer::Reason(EscalationReason::UnavailableService),
     ]);
     assert_eq!(escalated.screen, Screen::CustomerRequest);
     let decided = escalated.context().unwrap().escalation;
@@ -141,22 +173,24 @@ fn a_kept_escalated_draft_resumes_with_the_guides_decision() {
     let resumed =
         Journey::default().after(Step::ResumeCustomerRequest(subject("c1", decided.clone())));
     assert_eq!(resumed.screen, Screen::CustomerRequest);
-    assert!(resumed.escalating);
     assert_eq!(resumed.context().unwrap().escalation, decided);
     // Back leads to the question that decided it.
     let back = resumed.after(Step::Back);
     assert_eq!(back.screen, Screen::Escalation);
     assert_eq!(back.guide.step, GuideStep::CategoryGate);
 
-    // A decision the guide cannot have written resumes without one.
-    let edited = Escalation {
-        reason: "urgent".into(),
-        ..decided.unwrap()
-    };
-    let resumed =
-        Journey::default().after(Step::ResumeCustomerRequest(subject("c1", Some(edited))));
-    assert!(!resumed.escalating);
-    assert_eq!(resumed.context().unwrap().escalation, None);
+    // A decision the guide cannot have written (an earlier version's
+    // "none", say) goes through the guide again.
+    for reason in ["urgent", "none"] {
+        let edited = Escalation {
+            reason: reason.into(),
+            ..decided.clone().unwrap()
+        };
+        let resumed =
+            Journey::default().after(Step::ResumeCustomerRequest(subject("c1", Some(edited))));
+        assert_eq!(resumed.screen, Screen::Escalation, "{reason}");
+        assert_eq!(resumed.context().unwrap().escalation, None);
+    }
 }
 
 #[test]
@@ -232,18 +266,10 @@ fn the_page_prefilling_another_customer_is_as_if_the_partner_picked_it() {
     assert_eq!(other.customer, Some(customer("c2")));
     assert_eq!(other.service, None);
     assert_eq!(other.guide, Guide::default());
-    assert!(other.escalating);
-    let request = walk([
-        Step::OpenCustomerRequest,
-        Step::PickCustomer(customer("c1")),
-        Step::PickService(service("azure")),
-        Step::StillNeedsHelp,
-        Step::OpenEscalationGuide,
-    ]);
-    assert!(request.guide_from_request);
+    let request = escalated_for(EscalationReason::BugOrIrregularity);
     let other = request.with_page_customer(customer("c2"));
     assert_eq!(other.screen, Screen::ServiceChoice);
-    assert!(!other.guide_from_request);
+    assert_eq!(other.context(), None);
     // A status opened from the request goes back to the new customer's
     // services; screens about no customer stay where they are.
     let status = walk([
@@ -267,20 +293,32 @@ fn the_page_prefilling_another_customer_is_as_if_the_partner_picked_it() {
     let home = Journey::default().with_page_customer(customer("c2"));
     assert_eq!(home.screen, Screen::Home);
     assert_eq!(home.customer, Some(customer("c2")));
-    let search = walk([Step::OpenEscalationGuide]).with_page_customer(customer("c2"));
+    let search = walk([Step::OpenCustomerRequest]).with_page_customer(customer("c2"));
     assert_eq!(search.screen, Screen::CustomerSearch);
 }
 
 #[test]
 fn back_retraces_the_steps_and_keeps_the_choices() {
-    let request = walk([
-        Step::OpenCustomerRequest,
-        Step::PickCustomer(customer("c1")),
-        Step::PickService(service("azure")),
-        Step::StillNeedsHelp,
-    ]);
-    let self_help = request.after(Step::Back);
+    let request = escalated_for(EscalationReason::BugOrIrregularity);
+    let mut back = request.clone();
+    for step in [
+        GuideStep::CategoryGate,
+        GuideStep::Troubleshoot,
+        GuideStep::ServiceHealth,
+    ] {
+        back = back.after(Step::Back);
+        assert_eq!((back.screen, back.guide.step), (Screen::Escalation, step));
+    }
+    let self_help = back.after(Step::Back);
     assert_eq!(self_help.screen, Screen::SelfHelp);
+    // On again, each question is answered as it was.
+    let again = self_help.after(Step::StillNeedsHelp);
+    assert_eq!(again.screen, Screen::Escalation);
+    assert!(again.guide.health_checked);
+    assert_eq!(
+        again.guide.reason,
+        Some(EscalationReason::BugOrIrregularity)
+    );
     let services = self_help.after(Step::Back);
     assert_eq!(services.screen, Screen::ServiceChoice);
     let search = services.after(Step::Back);
@@ -327,29 +365,9 @@ fn the_partner_center_request_is_one_step_from_home_and_back() {
     assert_eq!(request.after(Step::Back).screen, Screen::Home);
 }
 
-fn escalate_to_the_guide() -> Journey {
-    walk([
-        Step::OpenEscalationGuide,
-        Step::PickCustomer(customer("c1")),
-        Step::PickService(service("azure")),
-    ])
-}
-
 #[test]
-fn escalating_from_home_puts_the_guide_between_the_service_and_the_request() {
-    let guide = escalate_to_the_guide();
-    assert_eq!(guide.screen, Screen::Escalation);
-    let request = [
-        GuideAnswer::HealthChecked,
-        GuideAnswer::TroubleshootingDone,
-        GuideAnswer::Reason(crate::rules::escalation::EscalationReason::UnavailableService),
-    ]
-    .into_iter()
-    .fold(guide, |journey, answer| journey.after(Step::Guide(answer)));
-    assert_eq!(request.screen, Screen::CustomerRequest);
-    let escalation = request.context().unwrap().escalation.unwrap();
-    assert_eq!(escalation.reason, "unavailable_service");
-
+fn the_guide_stands_between_the_admin_center_and_the_request() {
+    let request = escalated_for(EscalationReason::UnavailableService);
     let back = request.after(Step::Back);
     assert_eq!(back.screen, Screen::Escalation);
     assert_eq!(back.guide.step, GuideStep::CategoryGate);
@@ -358,73 +376,87 @@ fn escalating_from_home_puts_the_guide_between_the_service_and_the_request() {
         None,
         "not decided any more"
     );
+    // The admin center is not skipped, nor the guide.
+    let at_services = walk([
+        Step::OpenCustomerRequest,
+        Step::PickCustomer(customer("c1")),
+        Step::PickService(service("azure")),
+    ]);
+    assert_eq!(at_services.screen, Screen::SelfHelp);
+    assert_eq!(
+        at_services.after(Step::Guide(GuideAnswer::HealthChecked)),
+        at_services
+    );
 }
 
 #[test]
-fn another_request_after_an_escalation_is_checked_by_the_guide_anew() {
+fn lacking_the_means_files_after_the_warning_with_its_reason() {
+    let warned = guide_answered([
+        GuideAnswer::HealthChecked,
+        GuideAnswer::TroubleshootingDone,
+        GuideAnswer::NoneOfThese,
+        GuideAnswer::LackTrainingDocumentationTools,
+    ]);
+    assert_eq!(
+        (warned.screen, warned.guide.step),
+        (Screen::Escalation, GuideStep::Remediation)
+    );
+    assert_eq!(warned.context().unwrap().escalation, None);
+    let request = escalated_for_want_of_means();
+    assert_eq!(request.screen, Screen::CustomerRequest);
+    assert_eq!(
+        request.context().unwrap().escalation.unwrap().reason,
+        "lacks_training_documentation_tools"
+    );
+    let back = request.after(Step::Back);
+    assert_eq!(
+        (back.screen, back.guide.step),
+        (Screen::Escalation, GuideStep::Remediation)
+    );
+}
+
+#[test]
+fn another_request_after_an_escalation_goes_the_path_anew() {
     let escalated = escalated_for(EscalationReason::UnavailableService);
     let another = escalated.after(Step::AnotherRequest);
-    assert_eq!(another.screen, Screen::CustomerRequest);
-    let context = another.context().unwrap();
+    assert_eq!(another.screen, Screen::SelfHelp);
+    assert_eq!(another.customer, escalated.customer);
+    assert_eq!(another.service, escalated.service);
     assert_eq!(
-        (context.customer.id.as_str(), context.service.id.as_str()),
-        ("c1", "azure")
+        another.guide,
+        Guide::default(),
+        "the filed request's answers"
     );
-    assert_eq!(context.escalation, None, "the filed request's decision");
     assert_eq!(another.visit, escalated.visit);
-    // The guide is offered again, from its start.
-    let guide = another.after(Step::OpenEscalationGuide);
-    assert_eq!(guide.screen, Screen::Escalation);
-    assert_eq!(guide.guide, Guide::default());
+    let guide = another.after(Step::StillNeedsHelp);
+    assert_eq!(
+        (guide.screen, guide.guide.step),
+        (Screen::Escalation, GuideStep::ServiceHealth)
+    );
     // Anywhere else it means nothing.
     let home = Journey::default();
     assert_eq!(home.after(Step::AnotherRequest), home);
 }
 
-/// The guide from its start, after `answers`.
-fn guide_answered(answers: impl IntoIterator<Item = GuideAnswer>) -> Journey {
-    answers
-        .into_iter()
-        .fold(escalate_to_the_guide(), |journey, answer| {
-            journey.after(Step::Guide(answer))
-        })
-}
-
-/// Through the guide to the request, escalated for `reason`.
-fn escalated_for(reason: EscalationReason) -> Journey {
-    guide_answered([
-        GuideAnswer::HealthChecked,
-        GuideAnswer::TroubleshootingDone,
-        GuideAnswer::Reason(reason),
-    ])
-}
-
 #[test]
 fn a_finished_guide_found_again_shows_its_last_question() {
-    for (reason, last) in [
+    for (finished, last) in [
         (
-            Some(EscalationReason::UnavailableService),
+            escalated_for(EscalationReason::UnavailableService),
             GuideStep::CategoryGate,
         ),
-        (None, GuideStep::PartnerDuties),
+        (escalated_for_want_of_means(), GuideStep::Remediation),
     ] {
-        let finished = match reason {
-            Some(reason) => escalated_for(reason),
-            None => guide_answered([
-                GuideAnswer::HealthChecked,
-                GuideAnswer::TroubleshootingDone,
-                GuideAnswer::NoneOfThese,
-                GuideAnswer::AcknowledgeDuties,
-            ]),
-        };
         assert_eq!(finished.screen, Screen::CustomerRequest);
+        let reason = finished.guide.reason;
         // Home, then the same customer and service: the guide kept its
         // answers, and shows the question that ended it.
         let again = [
             Step::Home,
-            Step::OpenEscalationGuide,
+            Step::OpenCustomerRequest,
             Step::PickCustomer(customer("c1")),
             Step::PickService(service("azure")),
+            Step::StillNeedsHelp,
         ]
         .into_iter()
         .fold(finished, |journey, step| journey.after(step));
@@ -441,7 +473,9 @@ fn back_from_a_filed_request_skips_its_guide_to_the_services() {
     assert_eq!(services.screen, Screen::ServiceChoice);
     assert_eq!(services.customer, escalated.customer);
     assert_eq!(services.guide, Guide::default(), "the filed request's");
-    let again = services.after(Step::PickService(service("azure")));
+    let again = services
+        .after(Step::PickService(service("azure")))
+        .after(Step::StillNeedsHelp);
     assert_eq!(
         (again.screen, again.guide.step),
         (Screen::Escalation, GuideStep::ServiceHealth)
@@ -452,18 +486,17 @@ fn back_from_a_filed_request_skips_its_guide_to_the_services() {
 }
 
 #[test]
-fn back_from_the_guide_start_returns_to_the_services() {
-    let guide = escalate_to_the_guide();
-    let services = guide.after(Step::Back);
-    assert_eq!(services.screen, Screen::ServiceChoice);
-    let again = services.after(Step::PickService(service("azure")));
-    assert_eq!(again.screen, Screen::Escalation, "still escalating");
+fn back_from_the_guide_start_returns_to_the_admin_center() {
+    let guide = to_the_guide();
+    let self_help = guide.after(Step::Back);
+    assert_eq!(self_help.screen, Screen::SelfHelp);
+    let again = self_help.after(Step::StillNeedsHelp);
+    assert_eq!(again.screen, Screen::Escalation);
 }
 
 #[test]
 fn a_known_incident_ends_and_home_starts_afresh() {
-    let incident =
-        escalate_to_the_guide().after(Step::Guide(GuideAnswer::KnownIncident("INC-1".into())));
+    let incident = to_the_guide().after(Step::Guide(GuideAnswer::KnownIncident("INC-1".into())));
     assert_eq!(incident.screen, Screen::Escalation);
     assert_eq!(incident.context().unwrap().escalation, None);
     let afresh = Journey {
@@ -498,54 +531,16 @@ fn supporting_it_oneself_ends_the_guide_and_home_starts_afresh() {
 
 #[test]
 fn another_service_starts_the_guide_over() {
-    let checked = escalate_to_the_guide().after(Step::Guide(GuideAnswer::HealthChecked));
-    let at_services = checked.after(Step::Back).after(Step::Back);
+    let checked = to_the_guide().after(Step::Guide(GuideAnswer::HealthChecked));
+    let at_services = checked
+        .after(Step::Back)
+        .after(Step::Back)
+        .after(Step::Back);
     assert_eq!(at_services.screen, Screen::ServiceChoice);
     let other = at_services.after(Step::PickService(service("office")));
     assert_eq!(other.guide, Guide::default());
     let same = at_services.after(Step::PickService(service("azure")));
     assert!(same.guide.health_checked);
-}
-
-#[test]
-fn the_customer_request_offers_the_guide_and_the_plain_flow_has_none() {
-    let request = walk([
-        Step::OpenCustomerRequest,
-        Step::PickCustomer(customer("c1")),
-        Step::PickService(service("azure")),
-        Step::StillNeedsHelp,
-    ]);
-    assert_eq!(request.context().unwrap().escalation, None);
-    let guide = request.after(Step::OpenEscalationGuide);
-    assert_eq!(guide.screen, Screen::Escalation);
-    assert!(guide.escalating);
-    assert_eq!(
-        guide.after(Step::OpenEscalationGuide),
-        guide,
-        "only from the request"
-    );
-    // Back from its first question returns to the request it was opened
-    // from, not escalated; a step further in, Back walks the guide.
-    let back = guide.after(Step::Back);
-    assert_eq!(back.screen, Screen::CustomerRequest);
-    assert!(!back.escalating);
-    assert_eq!(back.context().unwrap().escalation, None);
-    assert_eq!(back.after(Step::Back).screen, Screen::SelfHelp);
-    let checked = guide.after(Step::Guide(GuideAnswer::HealthChecked));
-    let walked = checked.after(Step::Back);
-    assert_eq!(walked.screen, Screen::Escalation);
-    assert_eq!(walked.guide.step, GuideStep::ServiceHealth);
-    // Escalating from home, the first question's Back is the services.
-    let from_home = walk([
-        Step::OpenEscalationGuide,
-        Step::PickCustomer(customer("c1")),
-        Step::PickService(service("azure")),
-    ]);
-    assert_eq!(from_home.after(Step::Back).screen, Screen::ServiceChoice);
-    // Opened from a request, then home and escalating from there: the
-    // services again.
-    let again = guide.after(Step::Home).after(Step::OpenEscalationGuide);
-    assert!(!again.guide_from_request);
 }
 
 #[test]
@@ -571,4 +566,94 @@ fn a_status_goes_back_where_it_was_opened() {
         from_confirmation.after(Step::Back).screen,
         Screen::PartnerCenterRequest
     );
+}
+
+#[test]
+fn a_path_part_walked_is_kept_for_a_reload_with_each_answer() {
+    let on_the_way = [
+        walk([
+            Step::OpenCustomerRequest,
+            Step::PickCustomer(customer("c1")),
+        ]),
+        walk([
+            Step::OpenCustomerRequest,
+            Step::PickCustomer(customer("c1")),
+            Step::PickService(service("azure")),
+        ]),
+        to_the_guide(),
+        guide_answered([GuideAnswer::KnownIncident("INC-7".into())]),
+        guide_answered([
+            GuideAnswer::HealthNotShown,
+            GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Configuration),
+            GuideAnswer::ToggleTroubleshooting(TroubleshootingStep::Software),
+            GuideAnswer::TroubleshootingDone,
+        ]),
+        guide_answered([
+            GuideAnswer::HealthChecked,
+            GuideAnswer::TroubleshootingDone,
+            GuideAnswer::NoneOfThese,
+            GuideAnswer::LackTrainingDocumentationTools,
+        ]),
+        escalated_for(EscalationReason::LargeScaleNetworkDisruption).after(Step::Back),
+    ];
+    for journey in on_the_way {
+        let kept = journey.saved().expect("kept");
+        let restored = Journey::restored(&kept).expect("restored");
+        let expected = Journey {
+            screen: journey.screen,
+            customer: journey.customer.clone(),
+            service: journey.service.clone(),
+            guide: journey.guide.clone(),
+            ..Journey::default()
+        };
+        assert_eq!(restored, expected, "{kept}");
+    }
+}
+
+#[test]
+fn nothing_is_kept_off_the_path_or_at_the_form() {
+    let elsewhere = [
+        Journey::default(),
+        walk([Step::OpenCustomerRequest]),
+        walk([Step::OpenPartnerCenterRequest]),
+        walk([Step::OpenFiledRequests]),
+        // The form keeps its own draft, which home offers to continue.
+        escalated_for(EscalationReason::UnavailableService),
+    ];
+    for journey in elsewhere {
+        assert_eq!(journey.saved(), None, "{:?}", journey.screen);
+    }
+}
+
+#[test]
+fn a_kept_path_that_cannot_be_read_brings_back_nothing() {
+    let kept = to_the_guide().saved().unwrap();
+    let broken = [
+        "not json".to_owned(),
+        String::new(),
+        kept.replace(r#""version":1"#, r#""version":2"#),
+        kept.replace(r#""screen":"escalation""#, r#""screen":"customer_request""#),
+        kept.replace(r#""step":"service_health""#, r#""step":"somewhere""#),
+        kept.replace(
+            r#""troubleshooting":[]"#,
+            r#""troubleshooting":["restart"]"#,
+        ),
+        kept.replace(
+            r#""health_checked":false"#,
+            r#""health_checked":false,"reason":"none""#,
+        ),
+    ];
+    for text in broken {
+        assert_ne!(text, kept, "each breaks the kept path");
+        assert_eq!(Journey::restored(&text), None, "{text}");
+    }
+    // A screen that needs a service, without one.
+    let no_service = walk([
+        Step::OpenCustomerRequest,
+        Step::PickCustomer(customer("c1")),
+    ])
+    .saved()
+    .unwrap()
+    .replace(r#""screen":"service_choice""#, r#""screen":"self_help""#);
+    assert_eq!(Journey::restored(&no_service), None);
 }

@@ -77,7 +77,12 @@ fn context() -> CustomerContext {
             name: "Azure".into(),
             admin_center_url: "https://portal.azure.cn/".into(),
         },
-        escalation: None,
+        // The one path to the form goes through the guide.
+        escalation: Some(Escalation {
+            reason: "bug_or_irregularity".into(),
+            health_checked: true,
+            troubleshooting: Vec::new(),
+        }),
     }
 }
 
@@ -214,8 +219,8 @@ fn a_customer_request_carries_the_customer_and_the_service() {
 #[test]
 fn an_escalated_request_carries_what_the_guide_decided() {
     let escalation = Escalation {
-        reason: "unavailable_service".into(),
-        health_checked: true,
+        reason: "lacks_training_documentation_tools".into(),
+        health_checked: false,
         troubleshooting: vec!["settings".into()],
     };
     let target = RequestTarget::Customer(CustomerContext {

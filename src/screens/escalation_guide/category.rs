@@ -1,6 +1,6 @@
 //! Whether the problem is one 21Vianet takes (the five categories), and
-//! the partner's own duties when it is not: acknowledged to go on, or taken
-//! on, which ends the guide.
+//! the partner's own duties when it is not: taken on, which ends the guide,
+//! or escalated for want of the means to, after the remediation warning.
 
 use leptos::prelude::*;
 
@@ -26,7 +26,7 @@ pub(super) fn CategoryGate() -> impl IntoView {
             <Progress step=GuideStep::CategoryGate/>
             <p>{widget.text(id::GUIDE_CATEGORY_INTRO)}</p>
             <ul class="sw-choices">
-                {EscalationReason::ALL
+                {EscalationReason::CATEGORIES
                     .into_iter()
                     .map(|reason| {
                         view! {
@@ -59,29 +59,16 @@ pub(super) fn CategoryGate() -> impl IntoView {
     }
 }
 
-/// None of the five: the partner's own support duties, and going on only
-/// after acknowledging them.
+/// None of the five: the partner's own support duties (seed 003). The
+/// partner supports the problem, which ends the guide, or states that they
+/// lack the training, documentation or tools to, which escalates it.
 #[component]
 pub(super) fn PartnerDuties() -> impl IntoView {
     let widget = use_widget();
-    let acknowledged = RwSignal::new(
-        widget
-            .journey
-            .with_untracked(|j| j.guide.duties_acknowledged),
-    );
-    let missing = RwSignal::new(false);
-    let go_on = move |_| {
-        if acknowledged.get_untracked() {
-            widget.go(Step::Guide(GuideAnswer::AcknowledgeDuties));
-        } else {
-            missing.set(true);
-            // On to what is missing, which its error, drawn above it, says.
-            widget.focus_when_drawn("[data-testid=duties-acknowledge]");
-        }
-    };
     view! {
         <div class="sw-stack" data-testid="guide-duties">
             <ScreenHeading>{widget.text(id::GUIDE_DUTIES_HEADING)}</ScreenHeading>
+            <p data-testid="point-of-contact">{widget.text(id::GUIDE_DUTIES_POINT_OF_CONTACT)}</p>
             <p>{widget.text(id::GUIDE_DUTIES_INTRO)}</p>
             <ul class="sw-duties" data-testid="partner-duties">
                 {PARTNER_DUTIES
@@ -89,47 +76,47 @@ pub(super) fn PartnerDuties() -> impl IntoView {
                     .map(|duty| view! { <li>{widget.text(duty)}</li> })
                     .collect_view()}
             </ul>
-            <p class="sw-warning" data-testid="remediation-warning">{widget.text(id::GUIDE_DUTIES_REMEDIATION)}</p>
-            <div class="sw-field" class:sw-field-invalid=move || missing.get()>
-                // Read as the checkbox's description when Continue sends
-                // focus there; an alert as well would be heard twice.
-                <p id="sw-duties-error" class="sw-field-error">
-                    {move || missing.get().then(widget.text(id::GUIDE_DUTIES_REQUIRED))}
-                </p>
-                <label class="sw-check">
-                    <input
-                        type="checkbox"
-                        data-testid="duties-acknowledge"
-                        aria-describedby=move || missing.get().then_some("sw-duties-error")
-                        aria-invalid=move || missing.get().then_some("true")
-                        prop:checked=move || acknowledged.get()
-                        on:change=move |event| {
-                            let ticked = event_target_checked(&event);
-                            acknowledged.set(ticked);
-                            if ticked {
-                                missing.set(false);
-                            }
-                        }
-                    />
-                    <span>{widget.text(id::GUIDE_DUTIES_ACKNOWLEDGE)}</span>
-                </label>
-            </div>
             <div class="sw-actions">
                 <button
                     type="button"
                     class="sw-button sw-button-primary"
-                    data-testid="guide-duties-continue"
-                    on:click=go_on
-                >
-                    {widget.text(id::GUIDE_DUTIES_CONTINUE)}
-                </button>
-                <button
-                    type="button"
-                    class="sw-button sw-button-secondary"
                     data-testid="guide-duties-decline"
                     on:click=move |_| widget.go(Step::Guide(GuideAnswer::SupportItMyself))
                 >
                     {widget.text(id::GUIDE_DUTIES_DECLINE)}
+                </button>
+                <button
+                    type="button"
+                    class="sw-button sw-button-secondary"
+                    data-testid="guide-duties-lacks-means"
+                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::LackTrainingDocumentationTools))
+                >
+                    {widget.text(id::GUIDE_DUTIES_LACKS_MEANS)}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Escalating a problem of none of the five: what escalation support is,
+/// and what 21Vianet may ask of a partner who escalates inappropriately,
+/// read before the request.
+#[component]
+pub(super) fn Remediation() -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <div class="sw-stack" data-testid="guide-remediation">
+            <ScreenHeading>{widget.text(id::GUIDE_REMEDIATION_HEADING)}</ScreenHeading>
+            <p>{widget.text(id::GUIDE_REMEDIATION_DEFINITION)}</p>
+            <p class="sw-warning" data-testid="remediation-warning">{widget.text(id::GUIDE_DUTIES_REMEDIATION)}</p>
+            <div class="sw-actions">
+                <button
+                    type="button"
+                    class="sw-button sw-button-primary"
+                    data-testid="guide-remediation-continue"
+                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::FileEscalation))
+                >
+                    {widget.text(id::GUIDE_REMEDIATION_CONTINUE)}
                 </button>
             </div>
         </div>
