@@ -67,7 +67,7 @@ test("both request flows work under a strict CSP without a single violation", as
   await widget.host.locator("#sw-customer-search").fill("contoso");
   await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
   await widget.host.getByTestId("service-option").first().click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
   await widget.host.locator("#sw-severity").check();
   await widget.fill({ title: "CSP customer", description: "Strict policy.", name: "Li", email: "li@contoso.cn" }, { category: false });
   await widget.submit();

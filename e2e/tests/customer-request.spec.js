@@ -73,11 +73,12 @@ async function findCustomer(widget, search, customer) {
   await expect(widget.host.getByTestId("service-choice")).toBeVisible();
 }
 
-/** Finds the customer, picks the service and goes past the admin center to the request. */
+/** Finds the customer, picks the service and goes past the admin center
+ *  and the escalation guide to the request. */
 async function openRequestFor(widget, search, customer, service) {
   await findCustomer(widget, search, customer);
   await widget.host.getByTestId("service-option").filter({ hasText: service }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
 }
 
 for (const [locale, flow] of Object.entries(flows)) {
@@ -87,9 +88,7 @@ for (const [locale, flow] of Object.entries(flows)) {
     await widget.setAttribute("locale", locale);
     await findCustomer(widget, flow.search, flow.customer);
     await expect(widget.heading).toContainText(flow.customer);
-    // Not an escalation: no words of one.
     await expect(widget.host.getByTestId("service-choice")).toBeVisible();
-    await expect(widget.host.getByTestId("escalation-caption")).toHaveCount(0);
 
     await widget.host.getByTestId("service-option").filter({ hasText: flow.service }).click();
     const link = widget.host.getByTestId("admin-center-link");
@@ -97,7 +96,7 @@ for (const [locale, flow] of Object.entries(flows)) {
     await expect(link).toHaveAttribute("target", "_blank");
     await expect(link).toHaveAttribute("rel", "noopener noreferrer");
     await expect(widget.host.getByTestId("self-help")).toContainText(flow.customer);
-    await widget.host.getByTestId("still-needs-help").click();
+    await widget.escalate();
 
     const context = widget.host.getByTestId("request-context");
     await expect(context).toContainText(flow.customer);
@@ -286,8 +285,11 @@ test("going back keeps the search, the choices and what was typed", async ({ pag
   await openRequestFor(widget, "contoso", "Contoso Ltd", "Azure");
   await widget.host.locator("#sw-title").fill("Typed before going back");
 
-  await widget.host.getByTestId("back").click();
-  await expect(widget.host.getByTestId("self-help")).toBeVisible();
+  // Back through the guide's questions and the admin center.
+  for (const screen of ["guide-category", "guide-troubleshoot", "guide-health", "self-help"]) {
+    await widget.host.getByTestId("back").click();
+    await expect(widget.host.getByTestId(screen)).toBeVisible();
+  }
   await widget.host.getByTestId("back").click();
   await expect(widget.host.getByTestId("service-option").filter({ hasText: "Azure" })).toHaveAttribute("aria-current", "true");
   await widget.host.getByTestId("back").click();
@@ -295,7 +297,7 @@ test("going back keeps the search, the choices and what was typed", async ({ pag
 
   await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
   await widget.host.getByTestId("service-option").filter({ hasText: "Azure" }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
   await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before going back");
 });
 
@@ -622,7 +624,7 @@ test("a filed request's confirmation stays with it: another service, another cus
   await widget.host.getByTestId("back").click();
   await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
   await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
   await expect(widget.host.getByTestId("request-context")).toContainText("Power BI");
   await expectNewRequest(widget);
   const second = await fileCustomerRequest(widget, "Reports do not refresh");
@@ -692,10 +694,9 @@ test("a request still on its way when the partner opens the form for another ser
   await expect(widget.host.getByTestId("sending-notice")).toContainText("Trying again in");
 
   // Back to the services, and another one, while the request waits.
-  await widget.host.getByTestId("back").click();
-  await widget.host.getByTestId("back").click();
+  for (let i = 0; i < 5; i++) await widget.host.getByTestId("back").click();
   await widget.host.getByTestId("service-option").filter({ hasText: "Power BI" }).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
   await expect(widget.host.getByTestId("request-context")).toContainText("Power BI");
 
   // Filed by the retry: told of at the top, not as a confirmation that

@@ -1,7 +1,9 @@
-// The escalation guide (seeds 002 and 003): service health first, then
-// troubleshooting, then whether the problem is one of the five that 21Vianet
-// takes; and after filing, the request's status and the list of requests
-// filed from this device.
+// The one path to a request on a customer's behalf, which is the
+// escalation to 21Vianet (seeds 001 to 003): the customer, the service, the
+// admin center's self-help, then the guide (service health, troubleshooting,
+// whether the problem is one of the five that 21Vianet takes, the partner's
+// duties when it is not); and after filing, the request's status and the
+// list of requests filed from this device.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
@@ -26,7 +28,9 @@ const texts = {
     knownHeading: "21Vianet already knows about this",
     incident: "Virtual machines in China East 2 may fail to start",
     dutiesHeading: "This is yours to support",
-    required: "Confirm that you understand",
+    decline: "We'll support it ourselves",
+    ownHeading: "Nothing was escalated",
+    remediationHeading: "Escalating what you can't support",
     submitted: "Submitted",
     resolved: "Resolved",
   },
@@ -37,7 +41,9 @@ const texts = {
     knownHeading: "世纪互联已知晓此问题",
     incident: "中国东部 2 区域的虚拟机可能无法启动",
     dutiesHeading: "这属于你的支持范围",
-    required: "请先确认你已了解",
+    decline: "由我的组织自行提供支持",
+    ownHeading: "未上报任何问题",
+    remediationHeading: "上报你无法支持的问题",
     submitted: "已提交",
     resolved: "已解决",
   },
@@ -48,7 +54,9 @@ const texts = {
     knownHeading: "21Vianet 已知悉此問題",
     incident: "中國東部 2 區域的虛擬機器可能無法啟動",
     dutiesHeading: "這屬於您的支援範圍",
-    required: "請先確認您已了解",
+    decline: "由我的組織自行提供支援",
+    ownHeading: "未呈報任何問題",
+    remediationHeading: "呈報您無法支援的問題",
     submitted: "已提交",
     resolved: "已解決",
   },
@@ -57,36 +65,37 @@ const texts = {
     customer: "Núñez y Asociados S.L.",
     healthHeading: "Compruebe primero el estado del servicio",
     knownHeading: "21Vianet ya tiene constancia de esto",
-    incident: "Las máquinas virtuales de China East 2",
+    incident: "las máquinas virtuales de China Este 2",
     dutiesHeading: "Este soporte le corresponde a usted",
-    required: "Confirme que lo entiende",
+    decline: "Nos encargaremos nosotros",
+    ownHeading: "No se ha escalado nada",
+    remediationHeading: "Escalar lo que no puede resolver",
     submitted: "Enviada",
     resolved: "Resuelta",
   },
 };
 
-const captions = {
-  "en-US": "Escalate a customer's problem",
-  "zh-CN": "上报客户的问题",
-  "zh-TW": "呈報客戶的問題",
-  "es-ES": "Escalar un problema de un cliente",
-};
-
-/** From home: escalate, find the customer, pick the service. */
+/** From home: the one path, with its customer and service, past the admin
+ *  center's self-help to the guide's first question. */
 async function startEscalation(widget, locale, serviceId) {
   const text = texts[locale];
   await widget.goto();
   await widget.setAttribute("locale", locale);
-  await widget.host.getByTestId("open-escalation-guide").click();
-  // The screens before the guide say what the partner set out to do.
-  const caption = widget.host.getByTestId("escalation-caption");
-  await expect(caption).toHaveText(captions[locale]);
-  await widget.host.locator("#sw-customer-search").fill(text.search);
-  await widget.host.getByRole("option", { name: text.customer }).click();
-  await expect(caption).toBeVisible();
-  await widget.host.locator(`[data-testid=service-option]`).nth(serviceIndex[serviceId]).click();
+  await widget.host.getByTestId("open-customer-request").click();
+  await pickCustomerAndService(widget, locale, serviceId);
   await expect(widget.host.getByTestId("guide-health")).toBeVisible();
   await expect(widget.heading).toHaveText(text.healthHeading);
+}
+
+/** On the customer search: the customer, the service, and "still needs
+ *  help" on the admin center's self-help. */
+async function pickCustomerAndService(widget, locale, serviceId) {
+  await widget.host.locator("#sw-customer-search").fill(texts[locale].search);
+  await widget.host.getByRole("option", { name: texts[locale].customer }).click();
+  await widget.host.locator(`[data-testid=service-option]`).nth(serviceIndex[serviceId]).click();
+  // The admin center comes first, whatever the partner knows of the case.
+  await expect(widget.host.getByTestId("self-help")).toBeVisible();
+  await widget.host.getByTestId("still-needs-help").click();
 }
 
 // The services in the order GET /services lists them.
@@ -115,9 +124,19 @@ async function fillRequest(widget, title) {
   await widget.host.locator("#sw-contact-email").fill("li.na@contoso.cn");
 }
 
-for (const locale of ["en-US", "zh-TW"]) {
-  test(`a known incident stops the escalation in ${locale}`, async ({ page, request }) => {
+/** The POSTs of requests the page makes from now on. */
+function postedRequests(page) {
+  const posted = [];
+  page.on("request", (r) => r.method() === "POST" && r.url().includes("/support-requests") && posted.push(r.url()));
+  return posted;
+}
+
+const locales = ["en-US", "zh-CN", "zh-TW", "es-ES"];
+
+for (const locale of locales) {
+  test(`a known incident stops the escalation in ${locale}`, async ({ page }) => {
     const widget = new SupportWidgetPage(page);
+    const posted = postedRequests(page);
     await startEscalation(widget, locale, "azure");
     const incident = widget.host.getByTestId("incident").filter({ hasText: texts[locale].incident });
     // Under the screen's heading, its title is a level below it.
@@ -139,23 +158,27 @@ for (const locale of ["en-US", "zh-TW"]) {
     await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
     await known.getByTestId("guide-start-again").click();
     await expect(widget.home).toBeVisible();
+    expect(posted).toEqual([]);
   });
-}
 
-for (const locale of ["es-ES", "zh-CN"]) {
-  test(`a problem outside the five shows the partner's duties and needs the acknowledgement in ${locale}`, async ({ page, request }) => {
+  test(`a problem outside the five, lacking the means to solve it, is filed once with that reason in ${locale}`, async ({ page, request }) => {
     const widget = new SupportWidgetPage(page);
+    const posted = postedRequests(page);
     await startEscalation(widget, locale, "dynamics365");
     await expect(widget.host.getByTestId("health-none")).toBeVisible();
     // Where the partner is among the guide's three questions.
     const progress = () =>
       widget.host.getByTestId("guide-progress").evaluateAll((found) => found.map((p) => p.textContent.replace(/[\u2068\u2069]/g, "")));
-    const steps = { "es-ES": (n) => `Paso ${n} de 3`, "zh-CN": (n) => `第 ${n} 步，共 3 步` }[locale];
+    const steps = {
+      "en-US": (n) => `Step ${n} of 3`,
+      "es-ES": (n) => `Paso ${n} de 3`,
+      "zh-CN": (n) => `第 ${n} 步，共 3 步`,
+      "zh-TW": (n) => `第 ${n} 步，共 3 步`,
+    }[locale];
     await expect.poll(progress).toEqual([steps(1)]);
     // Nothing listed: no words about what the list shows, and plainly
     // "Continue", not "none of these".
     await expect(widget.host.getByTestId("guide-health").locator(":scope > p:not([data-testid=guide-progress])").first()).toBeHidden();
-    await expect(widget.host.getByTestId("guide-health-continue")).toHaveText({ "es-ES": "Continuar", "zh-CN": "继续" }[locale]);
     await widget.host.getByTestId("guide-health-continue").click();
     // The checks are made in the customer's admin center, a click away.
     const adminCenter = widget.host.getByTestId("guide-troubleshoot").getByTestId("admin-center-link");
@@ -173,76 +196,67 @@ for (const locale of ["es-ES", "zh-CN"]) {
     await expect(widget.host.getByTestId("guide-reason-none")).toHaveCSS("border-top-style", "dashed");
     await expect.poll(progress).toEqual([steps(3)]);
     await widget.host.getByTestId("guide-reason-none").click();
-    // An outcome, not a question.
-    await expect(widget.host.getByTestId("guide-duties")).toBeVisible();
+    // An outcome, not a question: the duties, and no way on to a request
+    // but stating that the means are lacking.
+    const duties = widget.host.getByTestId("guide-duties");
+    await expect(duties).toBeVisible();
     await expect.poll(progress).toEqual([]);
-
     await expect(widget.heading).toHaveText(texts[locale].dutiesHeading);
     await expect(widget.host.getByTestId("partner-duties").locator("li")).toHaveCount(7);
-    await expect(widget.host.getByTestId("remediation-warning")).toBeVisible();
-    await widget.host.getByTestId("guide-duties-continue").click();
-    await expect(widget.host.locator("#sw-duties-error")).toContainText(texts[locale].required);
-    await expect(widget.host.getByTestId("duties-acknowledge")).toHaveAttribute("aria-invalid", "true");
-    await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
+    await expect(widget.host.getByTestId("point-of-contact")).toBeVisible();
+    await expect(duties.getByRole("checkbox")).toHaveCount(0);
+    await expect(duties.getByRole("button")).toHaveCount(2);
 
-    await widget.host.getByTestId("duties-acknowledge").check();
-    await widget.host.getByTestId("guide-duties-continue").click();
+    await widget.host.getByTestId("guide-duties-lacks-means").click();
+    // The warning before the request.
+    await expect(widget.host.getByTestId("guide-remediation")).toBeVisible();
+    await expect(widget.heading).toHaveText(texts[locale].remediationHeading);
+    await expect(widget.heading).toBeFocused();
+    await expect(widget.host.getByTestId("remediation-warning")).toBeVisible();
+    await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
+    await widget.host.getByTestId("guide-remediation-continue").click();
     await expect(widget.host.getByTestId("request-form")).toBeVisible();
-    await fillRequest(widget, "Sales app slow for one user");
+    await expect(widget.host.getByTestId("request-escalation")).toBeVisible();
+    await fillRequest(widget, `Sales app slow for one user (${locale})`);
     await widget.submit();
     const stored = await widget.storedRequest(request);
     expect(stored.request.escalation).toEqual({
-      reason: "none",
+      reason: "lacks_training_documentation_tools",
       health_checked: true,
       troubleshooting: ["settings"],
     });
+    expect(posted).toHaveLength(1);
   });
-}
 
-const ownSupport = {
-  "en-US": { decline: "We'll support it ourselves", heading: "Nothing was escalated" },
-  "zh-TW": { decline: "由我的組織自行提供支援", heading: "未呈報任何問題" },
-};
-for (const locale of Object.keys(ownSupport)) {
   test(`on the partner's duties, supporting it oneself ends the guide with nothing sent in ${locale}`, async ({ page }) => {
     const widget = new SupportWidgetPage(page);
-    const posted = [];
-    page.on("request", (r) => r.method() === "POST" && posted.push(r.url()));
+    const posted = postedRequests(page);
     await startEscalation(widget, locale, "dynamics365");
     await widget.host.getByTestId("guide-health-continue").click();
     await widget.host.getByTestId("troubleshoot-settings").check();
     await widget.host.getByTestId("guide-troubleshoot-continue").click();
     await widget.host.getByTestId("guide-reason-none").click();
     await expect(widget.host.getByTestId("guide-duties")).toBeVisible();
-    // No acknowledgement needed to take it on.
+    // Stated, then thought better of: Back from the warning.
+    await widget.host.getByTestId("guide-duties-lacks-means").click();
+    await expect(widget.host.getByTestId("guide-remediation")).toBeVisible();
+    await widget.host.getByTestId("back").click();
     const decline = widget.host.getByTestId("guide-duties-decline");
-    await expect(decline).toHaveText(ownSupport[locale].decline);
+    await expect(decline).toHaveText(texts[locale].decline);
     await decline.click();
     const own = widget.host.getByTestId("guide-own-support");
     await expect(own).toBeVisible();
-    await expect(widget.heading).toHaveText(ownSupport[locale].heading);
+    await expect(widget.heading).toHaveText(texts[locale].ownHeading);
     await expect(widget.heading).toBeFocused();
     await expect(widget.host.getByTestId("request-form")).toHaveCount(0);
-    // Back, to think again: the duties again, and on to the request from
-    // there once acknowledged.
-    await widget.host.getByTestId("back").click();
-    await expect(widget.host.getByTestId("guide-duties")).toBeVisible();
-    await widget.host.getByTestId("duties-acknowledge").check();
-    await widget.host.getByTestId("guide-duties-continue").click();
-    await expect(widget.host.getByTestId("request-form")).toBeVisible();
-    await widget.host.getByTestId("back").click();
-    await decline.click();
-    await expect(own).toBeVisible();
     await own.getByTestId("guide-start-again").click();
     await expect(widget.home).toBeVisible();
     // Started afresh: the customer is asked for again, from an empty
-    // search, and the guide starts from its first question.
-    await widget.host.getByTestId("open-escalation-guide").click();
+    // search, and the path starts from the admin center.
+    await widget.host.getByTestId("open-customer-request").click();
     await expect(widget.host.locator("#sw-customer-search")).toHaveValue("");
     await expect(widget.host.getByTestId("customer-option")).toHaveCount(0);
-    await widget.host.locator("#sw-customer-search").fill(texts[locale].search);
-    await widget.host.getByRole("option", { name: texts[locale].customer }).click();
-    await widget.host.locator(`[data-testid=service-option]`).nth(serviceIndex.dynamics365).click();
+    await pickCustomerAndService(widget, locale, "dynamics365");
     await expect(widget.host.getByTestId("guide-health")).toBeVisible();
     expect(posted).toEqual([]);
     expect(await widget.customerDraft()).toBe("");
@@ -267,7 +281,6 @@ for (const [locale, reason] of [
     await widget.host.locator(`[data-testid=guide-reason][data-reason=${reason}]`).click();
 
     await expect(widget.host.getByTestId("request-escalation")).toBeVisible();
-    await expect(widget.host.getByTestId("escalation-offer")).toHaveCount(0);
     await fillRequest(widget, `Mail down for everyone (${locale})`);
     await widget.submit();
     const stored = await widget.storedRequest(request);
@@ -292,39 +305,38 @@ test("service health that could not be shown is filed as not checked, and escala
   expect(stored.request.escalation).toMatchObject({ reason: "unavailable_service", health_checked: false });
 });
 
-test("the customer request offers the guide before it is sent", async ({ page, request }) => {
+test("each step's answer is kept on Back and across a reload", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
-  await widget.goto();
-  await widget.setAttribute("locale", "en-US");
-  await widget.host.getByTestId("open-customer-request").click();
-  await widget.host.locator("#sw-customer-search").fill("fabrikam");
-  await widget.host.getByTestId("customer-option").first().click();
-  await widget.host.getByTestId("service-option").nth(serviceIndex.azure).click();
-  await widget.host.getByTestId("still-needs-help").click();
-  await widget.host.locator("#sw-title").fill("Typed before the check");
+  await startEscalation(widget, "en-US", "azure");
+  await expect(widget.host.getByTestId("incident").first()).toBeVisible();
+  await widget.host.getByTestId("guide-health-continue").click();
+  await widget.host.getByTestId("troubleshoot-software").check();
+  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  await widget.host.locator("[data-testid=guide-reason][data-reason=bug_or_irregularity]").click();
+  await expect(widget.form).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  // The reason chosen is marked, and the ticks are kept.
+  await expect(widget.host.locator("[data-testid=guide-reason][data-reason=bug_or_irregularity]")).toHaveAttribute("aria-current", "true");
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("troubleshoot-software")).toBeChecked();
 
-  // Back from the check's first question returns to the request, as it was.
-  await widget.host.getByTestId("open-escalation-guide").click();
+  // A reload finds the same step, answered as it was, and the rest.
+  await page.reload();
+  await expect(widget.host.getByTestId("guide-troubleshoot")).toBeVisible();
+  await expect(widget.host.getByTestId("troubleshoot-software")).toBeChecked();
+  await widget.host.getByTestId("guide-troubleshoot-continue").click();
+  await expect(widget.host.locator("[data-testid=guide-reason][data-reason=bug_or_irregularity]")).toHaveAttribute("aria-current", "true");
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("back").click();
   await expect(widget.host.getByTestId("guide-health")).toBeVisible();
   await widget.host.getByTestId("back").click();
-  await expect(widget.host.getByTestId("customer-request")).toBeVisible();
-  await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the check");
-  await expect(widget.host.getByTestId("escalation-offer")).toBeVisible();
-  await expect(widget.host.getByTestId("request-escalation")).toHaveCount(0);
-
-  await widget.host.getByTestId("open-escalation-guide").click();
-  await expect(widget.host.getByTestId("guide-health")).toBeVisible();
-  await answerGuide(widget, "undocumented_service_problem");
-  // Back at the request, with what was typed and the guide's decision.
-  await expect(widget.host.locator("#sw-title")).toHaveValue("Typed before the check");
-  await fillRequest(widget, "Typed before the check");
-  await widget.submit();
-  const stored = await widget.storedRequest(request);
-  expect(stored.request.escalation).toEqual({
-    reason: "undocumented_service_problem",
-    health_checked: true,
-    troubleshooting: [],
-  });
+  await expect(widget.host.getByTestId("self-help")).toBeVisible();
+  await widget.host.getByTestId("back").click();
+  await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+  // A new tab starts from home.
+  const other = new SupportWidgetPage(await page.context().newPage());
+  await other.goto();
+  await other.page.close();
 });
 
 test("with nothing ticked, Continue asks whether anything was checked before it goes on", async ({ page }) => {
@@ -380,35 +392,40 @@ test("on a phone, a refused Continue keeps the focused control in sight", async 
   await widget.host.getByTestId("guide-reason-none").click();
   await expect(widget.host.getByTestId("guide-duties")).toBeVisible();
   await expect(widget.heading).toBeFocused();
-  // The duties' Continue without the acknowledgement: focus goes to it.
-  await widget.host.getByTestId("guide-duties-continue").focus();
+  // Both ways on from the duties fit a phone's width and are reached by keyboard.
+  const lacks = widget.host.getByTestId("guide-duties-lacks-means");
+  await lacks.focus();
+  await expect(lacks).toBeInViewport({ ratio: 1 });
   await page.keyboard.press("Enter");
-  const acknowledge = widget.host.getByTestId("duties-acknowledge");
-  await expect(acknowledge).toBeFocused();
-  await expect(acknowledge).toBeInViewport({ ratio: 1 });
-  await expect(widget.host.locator("#sw-duties-error")).toBeInViewport();
-  await page.keyboard.press("Space");
-  await expect(acknowledge).toBeChecked();
-  await expect(widget.host.locator("#sw-duties-error")).toBeEmpty();
+  await expect(widget.host.getByTestId("guide-remediation")).toBeVisible();
+  await expect(widget.heading).toBeFocused();
 });
 
-test("back into the guide undoes the draft's escalation: resumed later, the request is not escalated", async ({ page }) => {
+test("back into the guide undoes the draft's escalation: resumed later, the guide decides again", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "en-US", "azure");
   await answerGuide(widget, "unavailable_service");
   await widget.host.locator("#sw-title").fill("Virtual machines do not start");
   await expect.poll(() => widget.customerDraft()).toContain("unavailable_service");
-  // The partner goes back, and finds the problem is a known incident.
+  // The partner goes back, to think again.
   await widget.host.getByTestId("back").click();
   await expect(widget.host.getByTestId("guide-category")).toBeVisible();
   await expect.poll(() => widget.customerDraft()).not.toContain("unavailable_service");
   expect(await widget.customerDraft()).toContain("Virtual machines do not start");
 
-  await page.reload();
-  await widget.host.getByTestId("resume-customer-request").click();
-  await expect(widget.host.locator("#sw-title")).toHaveValue("Virtual machines do not start");
-  await expect(widget.host.getByTestId("request-escalation")).toHaveCount(0);
-  await expect(widget.host.getByTestId("escalation-offer")).toBeVisible();
+  // Later, in another tab: home offers the draft, and the guide asks again.
+  const later = new SupportWidgetPage(await page.context().newPage());
+  await later.goto();
+  await later.setAttribute("locale", "en-US");
+  await later.host.getByTestId("resume-customer-request").click();
+  await expect(later.host.getByTestId("guide-health")).toBeVisible();
+  await answerGuide(later, "bug_or_irregularity");
+  await expect(later.host.locator("#sw-title")).toHaveValue("Virtual machines do not start");
+  await expect(later.host.getByTestId("request-escalation")).toBeVisible();
+  await fillRequest(later, "Virtual machines do not start");
+  await later.submit();
+  const stored = await later.storedRequest(request);
+  expect(stored.request.escalation.reason).toBe("bug_or_irregularity");
 });
 
 test("an escalated request left unsent resumes with the guide's decision after a reload", async ({ page, request }) => {
@@ -428,7 +445,6 @@ test("an escalated request left unsent resumes with the guide's decision after a
   await widget.host.getByTestId("resume-customer-request").click();
   await expect(widget.host.locator("#sw-title")).toHaveValue("El portal devuelve un error 500");
   await expect(widget.host.getByTestId("request-escalation")).toBeVisible();
-  await expect(widget.host.getByTestId("escalation-offer")).toHaveCount(0);
   await expect(widget.host.getByTestId("draft-typed-for")).toHaveCount(0);
   await fillRequest(widget, "El portal devuelve un error 500");
   await widget.submit();
@@ -441,7 +457,7 @@ test("an escalated request left unsent resumes with the guide's decision after a
   });
 });
 
-test("another request after an escalation is a new problem: the guide's decision does not carry over", async ({ page, request }) => {
+test("another request after an escalation is a new problem: it goes the path again", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "en-US", "office365");
   await expect(widget.host.getByTestId("guide-health-continue")).toHaveText("It isn't any of these: continue");
@@ -453,25 +469,25 @@ test("another request after an escalation is a new problem: the guide's decision
   expect(first.request.escalation.reason).toBe("unavailable_service");
 
   await widget.host.getByRole("button", { name: "Submit another request" }).click();
-  await expect(widget.form).toBeVisible();
+  // The same customer and service, from the admin center on.
+  await expect(widget.host.getByTestId("self-help")).toBeVisible();
   await expect(widget.heading).toBeFocused();
-  // Same customer and service; no decision, and the guide offered again.
-  await expect(widget.host.getByTestId("request-context")).toContainText(texts["en-US"].customer);
-  await expect(widget.host.getByTestId("request-escalation")).toHaveCount(0);
-  await expect(widget.host.getByTestId("escalation-offer")).toBeVisible();
-  await expect(widget.host.locator("#sw-contact-email")).toHaveValue("li.na@contoso.cn");
   // The contact details alone are not worth a draft: past the draft's half
   // second of waiting, nothing is stored.
   await page.waitForTimeout(1000);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(":draft:")))).toEqual([]);
+  await widget.host.getByTestId("still-needs-help").click();
+  await answerGuide(widget, "undocumented_service_problem");
+  await expect(widget.host.getByTestId("request-context")).toContainText(texts["en-US"].customer);
+  await expect(widget.host.locator("#sw-contact-email")).toHaveValue("li.na@contoso.cn");
   await widget.host.locator("#sw-severity").check();
-  await widget.host.locator("#sw-title").fill("Calendar sharing question");
-  await widget.host.locator("#sw-description").fill("How do we share a calendar with another tenant?");
+  await widget.host.locator("#sw-title").fill("Calendar sharing fails");
+  await widget.host.locator("#sw-description").fill("Sharing a calendar with another tenant fails with an error.");
   await widget.submit();
   const second = await widget.storedRequest(request);
   expect(second.id).not.toBe(first.id);
-  expect(second.request).toMatchObject({ kind: "customer", service: "office365", title: "Calendar sharing question" });
-  expect(second.request.escalation).toBeUndefined();
+  expect(second.request).toMatchObject({ kind: "customer", service: "office365", title: "Calendar sharing fails" });
+  expect(second.request.escalation.reason).toBe("undocumented_service_problem");
 });
 
 test("Back from an escalated request's confirmation skips the guide of the filed request, to the services", async ({ page, request }) => {
@@ -486,8 +502,10 @@ test("Back from an escalated request's confirmation skips the guide of the filed
   await widget.host.getByTestId("back").click();
   await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
   await expect(widget.heading).toBeFocused();
-  // The same service again is a new problem, checked by the guide from its start.
+  // The same service again is a new problem, from the admin center and
+  // the guide's start.
   await widget.host.locator("[data-testid=service-option]").nth(serviceIndex.office365).click();
+  await widget.host.getByTestId("still-needs-help").click();
   await expect(widget.host.getByTestId("guide-health-continue")).toBeVisible();
 });
 

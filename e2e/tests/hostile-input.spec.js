@@ -177,7 +177,7 @@ test("a customer name from the backend is shown as text, never as markup", async
   await expect(widget.heading).toContainText(markup);
   await widget.host.getByTestId("service-option").first().click();
   await expect(widget.host.getByTestId("self-help")).toContainText(markup);
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
   await expect(widget.host.getByTestId("request-context")).toContainText(markup);
   await expectNoInjectedMarkup(page, widget);
 });

@@ -150,7 +150,7 @@ test("prefill fills what the portal knows, and a bad prefill is refused whole", 
   await expect(azure).toHaveAccessibleName(/^Azure\s*Suggested$/);
   await expect(azure).not.toHaveAttribute("aria-current");
   await azure.click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
   await widget.host.locator("#sw-severity-minimal").check();
   await widget.host.locator("#sw-description").fill("From a prefilled form.");
   await widget.submit();
@@ -219,7 +219,7 @@ test("the page prefilling another customer mid-flow starts at that customer's se
   await widget.host.evaluate((el) => el.prefill({ customer: { id: "contoso", name: "Contoso Ltd" } }));
   await widget.host.evaluate((el) => el.open("customer"));
   await widget.host.getByTestId("service-option").nth(1).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
   await widget.host.locator("#sw-description").fill("Typed for Contoso.");
   // The page prefills the customer it has again: the form stays.
   await widget.host.evaluate((el) => el.prefill({ customer: { id: "contoso", name: "Contoso Ltd" } }));
@@ -238,7 +238,7 @@ test("the page prefilling another customer mid-flow starts at that customer's se
   await expect(widget.host.locator("#sw-customer-search")).toHaveValue("Fabrikam Inc");
   await widget.host.getByRole("option", { name: "Fabrikam Inc" }).click();
   await widget.host.getByTestId("service-option").nth(1).click();
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
   await expect(widget.host.locator("#sw-description")).toHaveValue("Typed for Contoso.");
   await expect(widget.host.getByTestId("draft-typed-for")).toContainText("Contoso Ltd");
   // A search the user typed is theirs: a prefill does not replace it.
@@ -424,13 +424,14 @@ test("submitted and error events tell the page what happened", async ({ page, re
 // The page removes the element during `steps`, while the widget is busy: it
 // must go quietly (a panic stops the WebAssembly, and so every widget on the
 // page), and a new one must still work.
-async function expectRemovedQuietly(page, widget, steps) {
+async function expectRemovedQuietly(page, widget, steps, screen = "home") {
   const failures = [];
   page.on("pageerror", (error) => failures.push(error.message));
   const backendAttribute = await widget.host.getAttribute("backend");
   await steps();
   await expect(page.locator("support-widget")).toHaveCount(0);
-  const next = await addWidget(page, backendAttribute);
+  const next = await addWidget(page, backendAttribute, screen);
+  await next.host.evaluate((element) => element.open());
   await next.openPartnerCenterRequest();
   expect(failures).toEqual([]);
 }
@@ -467,7 +468,8 @@ test("a page that removes the element when it hears of a refused sign-in breaks 
     await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
     await expect(page.locator("support-widget")).toHaveCount(0);
     await page.unroute("**/services");
-  });
+    // Signed in again, the widget the page adds finds the customer chosen.
+  }, "service-choice");
 });
 
 test("a page that removes the element a moment after a submit breaks nothing", async ({ page }) => {

@@ -46,15 +46,16 @@ export function failWith(route, status, headers = {}) {
 }
 
 /** Adds a new widget for `backend` to the page's main part, as a portal's
- *  script does, and waits for its home screen. */
-export async function addWidget(page, backend) {
+ *  script does, and waits for its first screen (`screen`, a test id: home
+ *  unless the tab's partner was part-way to a request). */
+export async function addWidget(page, backend, screen = "home") {
   await page.evaluate((backend) => {
     const element = document.createElement("support-widget");
     element.setAttribute("backend", backend);
     document.querySelector("main").append(element);
   }, backend);
   const widget = new SupportWidgetPage(page, page.locator("support-widget").last());
-  await expect(widget.home).toBeVisible();
+  await expect(widget.host.getByTestId(screen)).toBeVisible();
   return widget;
 }
 
@@ -85,6 +86,29 @@ export class SupportWidgetPage {
 
   async openPartnerCenterRequest() {
     await this.host.getByTestId("open-partner-center-request").click();
+    await expect(this.form).toBeVisible();
+  }
+
+  /** On the admin center's self-help: "still needs help", then the
+   *  escalation guide walked to the request, escalated for `reason`. */
+  async escalate(reason = "unavailable_service") {
+    await this.host.getByTestId("still-needs-help").click();
+    const health = this.host.getByTestId("guide-health");
+    const category = this.host.getByTestId("guide-category");
+    // The same customer and service again: the guide shows the question
+    // that ended it, answered as it was.
+    await expect(health.or(category)).toBeVisible();
+    if (await category.isVisible()) {
+      await category.locator(`[data-testid=guide-reason][data-reason=${reason}]`).click();
+      await expect(this.form).toBeVisible();
+      return;
+    }
+    // Health counts as checked once its list (or its failure) is shown.
+    await expect(health.locator("[data-testid=incident], [data-testid=health-none], [role=alert]").first()).toBeVisible();
+    await this.host.getByTestId("guide-health-continue").click();
+    await this.host.getByTestId("troubleshoot-configuration").check();
+    await this.host.getByTestId("guide-troubleshoot-continue").click();
+    await this.host.locator(`[data-testid=guide-reason][data-reason=${reason}]`).click();
     await expect(this.form).toBeVisible();
   }
 

@@ -110,10 +110,11 @@ test("screens space their parts evenly: nothing touches, nothing drifts apart", 
     }
   };
   // The escalation guide's first step: the incidents, then "continue".
-  await widget.host.getByTestId("open-escalation-guide").click();
+  await widget.host.getByTestId("open-customer-request").click();
   await widget.host.locator("#sw-customer-search").fill("contoso");
   await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
   await widget.host.getByTestId("service-option").filter({ hasText: "Azure" }).click();
+  await widget.host.getByTestId("still-needs-help").click();
   await expect(widget.host.getByTestId("incident").first()).toBeVisible();
   await even(widget.host.getByTestId("guide-health"));
 
@@ -123,7 +124,7 @@ test("screens space their parts evenly: nothing touches, nothing drifts apart", 
   await even(widget.host.getByTestId("self-help"));
 
   // A confirmation, its reminder to close the loop before the buttons.
-  await widget.host.getByTestId("still-needs-help").click();
+  await widget.escalate();
   await widget.host.locator("#sw-severity-moderate").check();
   await widget.host.locator("#sw-title").fill("VMs do not start");
   await widget.host.locator("#sw-description").fill("Since this morning.");
