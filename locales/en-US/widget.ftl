@@ -54,7 +54,7 @@ config-error-backend-credentials = This page's address for support requests cont
 pc-heading = New Partner Center request
 # Above the confirmation, once the request is filed.
 pc-heading-filed = Partner Center request
-pc-intro = Report a problem you have with Partner Center itself. A support representative will contact you directly.
+pc-intro = Report a problem you have with Partner Center itself. A support representative from 21Vianet will contact you directly.
 pc-category-legend = What is the problem about?
 pc-category-technical = Technical
 pc-category-billing = Billing
@@ -280,7 +280,7 @@ confirm-heading = Request submitted
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = Your request's reference is { $reference }.
-confirm-next = A support representative will contact you directly. Keep the reference handy for when they do.
+confirm-next = A support representative from 21Vianet will contact you directly. Keep the reference handy for when they do.
 confirm-new-request = Submit another request
 
 ## Drafts, retries and offline

@@ -50,7 +50,7 @@ config-error-backend-credentials = La dirección de esta página para las solici
 pc-heading = Nueva solicitud del Centro de partners
 # Above the confirmation, once the request is filed.
 pc-heading-filed = Solicitud del Centro de partners
-pc-intro = Informe de un problema que tenga con el propio Centro de partners. Un representante de soporte técnico se pondrá en contacto con usted directamente.
+pc-intro = Informe de un problema que tenga con el propio Centro de partners. Un representante de soporte técnico de 21Vianet se pondrá en contacto con usted directamente.
 pc-category-legend = ¿Con qué está relacionado el problema?
 pc-category-technical = Técnico
 pc-category-billing = Facturación
@@ -247,7 +247,7 @@ confirm-heading = Solicitud enviada
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = La referencia de su solicitud es { $reference }.
-confirm-next = Un representante de soporte técnico se pondrá en contacto con usted directamente. Tenga a mano la referencia para entonces.
+confirm-next = Un representante de soporte técnico de 21Vianet se pondrá en contacto con usted directamente. Tenga a mano la referencia para entonces.
 confirm-new-request = Enviar otra solicitud
 
 ## Drafts, retries and offline

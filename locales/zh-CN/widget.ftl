@@ -50,7 +50,7 @@ config-error-backend-credentials = 此页面为支持请求设置的地址中包
 pc-heading = 新建合作伙伴中心请求
 # Above the confirmation, once the request is filed.
 pc-heading-filed = 合作伙伴中心请求
-pc-intro = 报告你在使用合作伙伴中心本身时遇到的问题。支持代表将直接与你联系。
+pc-intro = 报告你在使用合作伙伴中心本身时遇到的问题。世纪互联的支持代表将直接与你联系。
 pc-category-legend = 问题属于哪一类？
 pc-category-technical = 技术
 pc-category-billing = 计费
@@ -238,7 +238,7 @@ confirm-heading = 请求已提交
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = 你的请求编号为 { $reference }。
-confirm-next = 支持代表将直接与你联系。请保存好请求编号，联系时可能需要提供。
+confirm-next = 世纪互联的支持代表将直接与你联系。请保存好请求编号，联系时可能需要提供。
 confirm-new-request = 再提交一个请求
 
 ## Drafts, retries and offline

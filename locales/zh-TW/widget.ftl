@@ -50,7 +50,7 @@ config-error-backend-credentials = 此頁面為支援要求設定的位址中包
 pc-heading = 新增合作夥伴中心要求
 # Above the confirmation, once the request is filed.
 pc-heading-filed = 合作夥伴中心要求
-pc-intro = 回報您在使用合作夥伴中心本身時遇到的問題。支援人員會直接與您聯絡。
+pc-intro = 回報您在使用合作夥伴中心本身時遇到的問題。21Vianet 的支援人員會直接與您聯絡。
 pc-category-legend = 這個問題屬於哪一類？
 pc-category-technical = 技術
 pc-category-billing = 計費
@@ -238,7 +238,7 @@ confirm-heading = 要求已提交
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = 您的要求編號為 { $reference }。
-confirm-next = 支援人員會直接與您聯絡。請保留此編號，聯絡時可能需要提供。
+confirm-next = 21Vianet 的支援人員會直接與您聯絡。請保留此編號，聯絡時可能需要提供。
 confirm-new-request = 再提交一個要求
 
 ## Drafts, retries and offline
