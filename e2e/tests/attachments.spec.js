@@ -186,7 +186,7 @@ test("a failed upload holds the request back until it is retried", async ({ page
   // Once the widget's own attempts are over, the user is asked to act.
   await expect(async () => {
     await page.clock.runFor(30_000);
-    await expect(widget.host.getByTestId("attachment-failed")).toContainText("请重试，或删除该文件", { timeout: 1_000 });
+    await expect(widget.host.getByTestId("attachment-failed")).toContainText("请重试，或移除该文件", { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await widget.fill(request);
   await widget.submit();

@@ -415,24 +415,24 @@ attachments-legend = 屏幕截图和日志（可选）
 attachments-hint = 最多 { $count } 个文件，每个不超过 { $size }，总计不超过 { $total }：PNG、JPEG、GIF 和 WebP 图片、PDF、文本和日志文件、zip 压缩文件。
 attachments-add = 添加文件
 attachments-drop = 也可以将文件拖放到此处，或将屏幕截图粘贴到表单中。
-attachment-remove = 删除 { $name }
+attachment-remove = 移除 { $name }
 attachment-uploading = 正在上传 { $name }
 attachment-uploaded = 已上传
 attachment-failed = 上传失败。系统会自动重试，你也可以立即重试。
-attachment-failed-stopped = 上传失败。请重试，或删除该文件。
+attachment-failed-stopped = 上传失败。请重试，或移除该文件。
 attachment-refused = { $reason ->
-    [too-large] 支持服务未接受此文件：文件过大。删除该文件后即可发送请求。
-    [type] 支持服务不接受此类型的文件。删除该文件后即可发送请求。
-    [empty] 支持服务未接受此文件：文件为空。删除该文件后即可发送请求。
-    [mismatch] 支持服务未接受此文件：其实际内容与文件名或类型不符。删除该文件后即可发送请求。
-   *[other] 支持服务未接受此文件。删除该文件后即可发送请求。
+    [too-large] 支持服务未接受此文件：文件过大。移除该文件后即可发送请求。
+    [type] 支持服务不接受此类型的文件。移除该文件后即可发送请求。
+    [empty] 支持服务未接受此文件：文件为空。移除该文件后即可发送请求。
+    [mismatch] 支持服务未接受此文件：其实际内容与文件名或类型不符。移除该文件后即可发送请求。
+   *[other] 支持服务未接受此文件。移除该文件后即可发送请求。
 }
 attachment-offline = 正在等待网络连接。网络恢复后将自动上传该文件。
 attachment-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请重新登录，然后重试。
 attachment-retry = 重试
 attachment-news-uploaded = 已上传 { $name }。
 attachment-news-failed = { $name } 未能上传。
-attachment-news-removed = 已删除 { $name }。
+attachment-news-removed = 已移除 { $name }。
 attachment-news-offline = 网络恢复后将上传 { $name }。
 attachment-error-empty = { $name } 是空文件。
 attachment-error-too-large = { $name } 超过了 { $size }。
@@ -446,8 +446,8 @@ attachment-error-total = 未添加 { $name }：文件总大小将超过 { $total
 attachment-error-already = { $name } 已附加。
 attachments-wait = 所有文件上传完毕后，请求将立即发送。
 attachments-wait-offline = 你目前处于离线状态。网络恢复且所有文件上传完毕后，请求将立即发送。
-attachments-failed = 有文件未能上传。请重试或删除该文件，然后再发送请求。
-error-attachments-gone = 支持服务中已没有某个文件。请删除该文件，然后重新添加。
-error-attachments-too-many = 每个请求最多附加 { $count } 个文件。请删除一些文件。
-error-attachments-too-large = 文件总大小超过了 { $total }。请删除一些文件。
+attachments-failed = 有文件未能上传。请重试或移除该文件，然后再发送请求。
+error-attachments-gone = 支持服务中已没有某个文件。请移除该文件，然后重新添加。
+error-attachments-too-many = 每个请求最多附加 { $count } 个文件。请移除一些文件。
+error-attachments-too-large = 文件总大小超过了 { $total }。请移除一些文件。
 filed-away = 你的请求“{ $title }”现已提交，请求编号为 { $reference }。
