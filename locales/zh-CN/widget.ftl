@@ -94,7 +94,7 @@ service-heading = { $customer }需要哪项服务方面的帮助？
 service-loading = 正在加载服务…
 service-failed = 无法加载服务。
 service-empty = 没有可供选择的服务。请告知网站管理员。
-service-suggested = 推荐
+service-suggested = 建议
 
 ## Self-help in the customer's admin center
 

@@ -94,7 +94,7 @@ service-heading = { $customer }需要哪項服務的協助？
 service-loading = 正在載入服務…
 service-failed = 無法載入服務。
 service-empty = 沒有可選擇的服務。請通知網站管理員。
-service-suggested = 推薦
+service-suggested = 建議
 
 ## Self-help in the customer's admin center
 
