@@ -72,7 +72,7 @@ customer-search-found = 找到 { $count } 個客戶。
 # Variables:
 #   $count (Number) - how many customers are listed (the most a search lists)
 customer-search-first = 顯示前 { $count } 個符合的客戶。繼續輸入客戶名稱或網域可縮小範圍。
-customer-search-keys = 請使用向上和向下方向鍵選擇。
+customer-search-keys = 請使用向上和向下方向鍵選取。
 load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
@@ -93,7 +93,7 @@ load-retry = 再試一次
 service-heading = { $customer }需要哪項服務的協助？
 service-loading = 正在載入服務…
 service-failed = 無法載入服務。
-service-empty = 沒有可選擇的服務。請通知網站管理員。
+service-empty = 沒有可選取的服務。請通知網站管理員。
 service-suggested = 建議
 
 ## Self-help in the customer's admin center
@@ -149,7 +149,7 @@ field-contact-phone-label = 電話號碼（選填）
 field-contact-language-label = 偏好的聯絡語言
 # The contact form (a customer writing to its partner): the service the problem is with, chosen from the backend's list; optional.
 field-service-label = 服務（選填）
-field-service-hint = 如果知道，請選擇發生問題的服務。
+field-service-hint = 如果知道，請選取發生問題的服務。
 # The first choice of field-service-label: no service named.
 field-service-not-sure = 不確定
 field-contact-heading = 我們該如何與您聯絡？
@@ -183,15 +183,15 @@ error-invalid-email = 請輸入格式正確的電子郵件地址，例如 name@e
 error-invalid-phone = 請輸入 5 到 20 位數的電話號碼，例如 +86 10 5555 0100
 # Variables:
 #   $field (String) - the label of the field, as shown above it
-error-invalid-value = 「{ $field }」的值無效，請重新選擇
+error-invalid-value = 「{ $field }」的值無效，請重新選取
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 error-not-accepted = 支援服務未接受您填寫的{ $field }，請檢查後再試一次
 # The customer or service chosen before the form is no longer known to the support service.
-error-customer-unknown = 支援服務已無法辨識此客戶。請返回並重新選擇客戶
-error-service-unknown = 支援服務已無法辨識此服務。請返回並重新選擇服務
+error-customer-unknown = 支援服務已無法辨識此客戶。請返回並重新選取客戶
+error-service-unknown = 支援服務已無法辨識此服務。請返回並重新選取服務
 # The service the contact form's select offered is no longer known to the support service.
-error-service-not-offered = 支援服務已無法辨識此服務。請選擇其他服務，或選擇「不確定」
+error-service-not-offered = 支援服務已無法辨識此服務。請選取其他服務，或選取「不確定」
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = 支援服務未接受此要求。請再試一次；如果問題再次發生，請聯絡入口網站的支援小組
 error-sent-before-changes = 您在最近一次修改之前傳送過此要求，那次傳送已到達支援服務，可能已依當時的內容提交。如果再次傳送，將依現在的內容另外提交一個新要求。
