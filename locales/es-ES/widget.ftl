@@ -122,7 +122,7 @@ solved-text = No se ha enviado nada. Si el problema vuelve a aparecer, puede env
 cr-heading = Nueva solicitud de servicio
 # Above the confirmation, once the request is filed.
 cr-heading-filed = Solicitud de servicio
-cr-intro = Rellene los detalles de soporte técnico. Un representante de soporte técnico de 21Vianet se pondrá en contacto con usted directamente.
+cr-intro = Rellene los datos de la solicitud. Un representante de soporte técnico de 21Vianet se pondrá en contacto con usted directamente.
 cr-customer-label = Cliente
 cr-service-label = Servicio
 severity-legend = ¿Cuál es la gravedad del problema?
