@@ -30,7 +30,7 @@ nav-start-again = Volver al inicio
 
 home-heading = ¿En qué podemos ayudarle?
 home-partner-center-title = Un problema con el Centro de partners
-home-partner-center-text = Informe de un problema que tenga con el propio Centro de partners: técnico, de facturación o de administración de clientes y suscripciones.
+home-partner-center-text = Notifique un problema que tenga con el propio Centro de partners: técnico, de facturación o de administración de clientes y suscripciones.
 home-customer-title = Un problema de uno de sus clientes
 home-customer-text = Busque el cliente, pruebe en su centro de administración y, si el cliente sigue necesitando ayuda, envíe una solicitud de servicio en su nombre.
 home-escalation-title = Antes de escalar un problema
@@ -50,7 +50,7 @@ config-error-backend-credentials = La dirección de esta página para las solici
 pc-heading = Nueva solicitud del Centro de partners
 # Above the confirmation, once the request is filed.
 pc-heading-filed = Solicitud del Centro de partners
-pc-intro = Informe de un problema que tenga con el propio Centro de partners. Un representante de soporte técnico de 21Vianet se pondrá en contacto con usted directamente.
+pc-intro = Notifique un problema que tenga con el propio Centro de partners. Un representante de soporte técnico de 21Vianet se pondrá en contacto con usted directamente.
 pc-category-legend = ¿Con qué está relacionado el problema?
 pc-category-technical = Técnico
 pc-category-billing = Facturación
