@@ -286,7 +286,7 @@ submit-session-ended = Su sesión ha finalizado: inicie sesión de nuevo y, desp
 
 ## Escalation guidance: the rules (seeds 002 and 003)
 
-escalation-reason-undocumented = Un problema no documentado: el servicio no funciona como indica su descripción
+escalation-reason-undocumented = Un problema no documentado: el servicio no funciona como indica la descripción del servicio
 escalation-reason-unavailable = El servicio no está disponible
 escalation-reason-bug = Un error u otra irregularidad en el aspecto o el funcionamiento del servicio
 escalation-reason-network = Una interrupción de red a gran escala
