@@ -344,7 +344,7 @@ troubleshoot-settings = Settings: the customer's service settings, checked with 
 troubleshoot-configuration = Configuration: domains, users, licenses and policies
 
 ## Escalation guide (seeds 002 and 003)
-home-filed = Requests you filed
+home-filed = Support requests
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
@@ -415,9 +415,9 @@ cr-escalation-label = Escalation
 
 ## Filed requests and their status
 confirm-view-status = View status
-filed-heading = Requests you filed
-filed-intro = Filed from this device. Their status comes from the support service.
-filed-empty = You haven't filed any requests from this device.
+filed-heading = Support requests
+filed-intro = Partner Center requests and customer requests filed from this device. Their status comes from the support service.
+filed-empty = You haven't filed any support requests from this device.
 filed-clear = Forget this list
 filed-cleared = The list is empty now. Your requests are still with the support service.
 # Variables:
@@ -431,8 +431,8 @@ filed-on = Filed { $time }
 # In the list of filed requests, where a request's status would be, when it couldn't be loaded.
 filed-status-unavailable = Status couldn't be loaded
 # Signed in: the list is the user's own, kept by the support service, with the requests filed from this device.
-filed-account-intro = Your requests from every device you sign in on, and those filed from this one. Their status comes from the support service.
-filed-account-empty = You haven't filed any requests yet.
+filed-account-intro = Your Partner Center requests and customer requests from every device you sign in on, and those filed from this one. Their status comes from the support service.
+filed-account-empty = You haven't filed any support requests yet.
 # While the signed-in user's list is loading from the support service.
 filed-account-loading = Loading your requests…
 # Passed as $what to load-failed-network or load-failed-service; this device's own list is shown meanwhile.
@@ -442,7 +442,7 @@ filed-show-more = Show more
 # Signed in: forgets only the list kept on this device; the support service keeps the user's own.
 filed-device-clear = Forget this device's list
 filed-device-cleared = This device no longer keeps a list. The requests you filed while signed in are still listed by the support service.
-status-heading = Request status
+status-heading = Support request status
 status-loading = Loading the request's status…
 status-failed = The request's status couldn't be loaded.
 status-not-found = The support service can't find this request.

@@ -304,7 +304,7 @@ troubleshoot-settings = Ajustes: los ajustes del servicio del cliente, revisados
 troubleshoot-configuration = Configuración: dominios, usuarios, licencias y directivas
 
 ## Escalation guide (seeds 002 and 003)
-home-filed = Solicitudes que ha enviado
+home-filed = Solicitudes de soporte
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
@@ -358,9 +358,9 @@ cr-escalation-label = Escalación
 
 ## Filed requests and their status
 confirm-view-status = Ver el estado
-filed-heading = Solicitudes que ha enviado
-filed-intro = Enviadas desde este dispositivo. Su estado lo indica el servicio de soporte.
-filed-empty = No ha enviado ninguna solicitud desde este dispositivo.
+filed-heading = Solicitudes de soporte
+filed-intro = Solicitudes del Centro de partners y solicitudes de cliente enviadas desde este dispositivo. Su estado lo indica el servicio de soporte.
+filed-empty = No ha enviado ninguna solicitud de soporte desde este dispositivo.
 filed-clear = Vaciar esta lista
 filed-cleared = La lista está vacía. Sus solicitudes siguen en el servicio de soporte.
 # Variables:
@@ -369,14 +369,14 @@ filed-removed = { $reference } se ha quitado de esta lista.
 time-unknown = (fecha desconocida)
 filed-on = Fecha de envío: { $time }
 filed-status-unavailable = No se ha podido cargar el estado
-filed-account-intro = Sus solicitudes de todos los dispositivos en los que inicia sesión y las enviadas desde este. Su estado lo indica el servicio de soporte.
-filed-account-empty = Todavía no ha enviado ninguna solicitud.
+filed-account-intro = Sus solicitudes del Centro de partners y solicitudes de cliente de todos los dispositivos en los que inicia sesión, y las enviadas desde este. Su estado lo indica el servicio de soporte.
+filed-account-empty = Todavía no ha enviado ninguna solicitud de soporte.
 filed-account-loading = Cargando sus solicitudes…
 filed-account-failed = No se han podido cargar todas sus solicitudes, así que puede que falte alguna.
 filed-show-more = Mostrar más
 filed-device-clear = Vaciar la lista de este dispositivo
 filed-device-cleared = Este dispositivo ya no guarda ninguna lista. El servicio de soporte sigue mostrando las solicitudes que envió con la sesión iniciada.
-status-heading = Estado de la solicitud
+status-heading = Estado de la solicitud de soporte
 status-loading = Cargando el estado de la solicitud…
 status-failed = No se ha podido cargar el estado de la solicitud.
 status-not-found = El servicio de soporte no encuentra esta solicitud.

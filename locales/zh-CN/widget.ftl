@@ -289,7 +289,7 @@ troubleshoot-settings = 设置：使用管理员权限检查客户的服务设�
 troubleshoot-configuration = 配置：域名、用户、许可证和策略
 
 ## Escalation guide (seeds 002 and 003)
-home-filed = 你提交的请求
+home-filed = 支持请求
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
@@ -343,9 +343,9 @@ cr-escalation-label = 上报
 
 ## Filed requests and their status
 confirm-view-status = 查看状态
-filed-heading = 你提交的请求
-filed-intro = 从此设备提交的请求。状态来自支持服务。
-filed-empty = 你尚未从此设备提交任何请求。
+filed-heading = 支持请求
+filed-intro = 从此设备提交的合作伙伴中心请求和客户请求。状态来自支持服务。
+filed-empty = 你尚未从此设备提交任何支持请求。
 filed-clear = 清除此列表
 filed-cleared = 列表已清空。你的请求仍保留在支持服务中。
 # Variables:
@@ -354,14 +354,14 @@ filed-removed = { $reference } 已从此列表中移除。
 time-unknown = （时间未知）
 filed-on = 提交于 { $time }
 filed-status-unavailable = 无法加载状态
-filed-account-intro = 你登录后在任何设备上提交的请求，以及从此设备提交的请求。状态来自支持服务。
-filed-account-empty = 你尚未提交任何请求。
+filed-account-intro = 你登录后在任何设备上提交的合作伙伴中心请求和客户请求，以及从此设备提交的请求。状态来自支持服务。
+filed-account-empty = 你尚未提交任何支持请求。
 filed-account-loading = 正在加载你的请求…
 filed-account-failed = 未能加载你的全部请求，此处可能缺少部分请求。
 filed-show-more = 显示更多
 filed-device-clear = 清除此设备上的列表
 filed-device-cleared = 此设备不再保存列表。你登录后提交的请求仍由支持服务列出。
-status-heading = 请求状态
+status-heading = 支持请求状态
 status-loading = 正在加载请求状态…
 status-failed = 无法加载请求状态。
 status-not-found = 支持服务找不到此请求。

@@ -289,7 +289,7 @@ troubleshoot-settings = 設定：以系統管理員權限檢查客戶的服務�
 troubleshoot-configuration = 組態：網域、使用者、授權和原則
 
 ## Escalation guide (seeds 002 and 003)
-home-filed = 您提交的要求
+home-filed = 支援要求
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
@@ -343,9 +343,9 @@ cr-escalation-label = 呈報
 
 ## Filed requests and their status
 confirm-view-status = 檢視狀態
-filed-heading = 您提交的要求
-filed-intro = 從此裝置提交的要求。狀態由支援服務提供。
-filed-empty = 您尚未從此裝置提交任何要求。
+filed-heading = 支援要求
+filed-intro = 從此裝置提交的合作夥伴中心要求和客戶要求。狀態由支援服務提供。
+filed-empty = 您尚未從此裝置提交任何支援要求。
 filed-clear = 清除此清單
 filed-cleared = 清單已清空。您的要求仍保留在支援服務中。
 # Variables:
@@ -354,14 +354,14 @@ filed-removed = { $reference } 已從此清單中移除。
 time-unknown = （時間不明）
 filed-on = 提交於 { $time }
 filed-status-unavailable = 無法載入狀態
-filed-account-intro = 您登入後在任何裝置上提交的要求，以及從此裝置提交的要求。狀態由支援服務提供。
-filed-account-empty = 您尚未提交任何要求。
+filed-account-intro = 您登入後在任何裝置上提交的合作夥伴中心要求和客戶要求，以及從此裝置提交的要求。狀態由支援服務提供。
+filed-account-empty = 您尚未提交任何支援要求。
 filed-account-loading = 正在載入您的要求…
 filed-account-failed = 無法載入您的所有要求，此處可能缺少部分要求。
 filed-show-more = 顯示更多
 filed-device-clear = 清除此裝置上的清單
 filed-device-cleared = 此裝置不再保存清單。您登入後提交的要求仍由支援服務列出。
-status-heading = 要求狀態
+status-heading = 支援要求狀態
 status-loading = 正在載入要求狀態…
 status-failed = 無法載入要求狀態。
 status-not-found = 支援服務找不到此要求。
