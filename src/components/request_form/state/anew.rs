@@ -56,7 +56,7 @@ impl RequestFormState {
 
     /// The escalation guide's decision no longer holds for this form (the
     /// partner went back into the guide, or files another request): its
-    /// draft is a plain customer request until the guide decides again.
+    /// draft, resumed later, goes through the guide again.
     pub fn forget_decision(&self) {
         if self
             .about
