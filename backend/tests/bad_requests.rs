@@ -239,6 +239,31 @@ async fn bad_queries_and_ids_are_json_4xx() {
             "query",
             "invalid_value",
         ),
+        // Any operation names the parameter given twice, decoded.
+        (
+            "/articles?query=a&locale=zh-CN&query=b".to_owned(),
+            400,
+            "query",
+            "invalid_value",
+        ),
+        (
+            "/articles?locale=zh-CN&loc%61le=es-ES".to_owned(),
+            400,
+            "locale",
+            "invalid_value",
+        ),
+        (
+            "/service-health?locale=zh-CN&locale=es-ES".to_owned(),
+            400,
+            "locale",
+            "invalid_value",
+        ),
+        (
+            "/support-requests?filed_by=me&filed_by=me".to_owned(),
+            400,
+            "filed_by",
+            "invalid_value",
+        ),
         (
             "/support-requests/%FF%FE".to_owned(),
             404,

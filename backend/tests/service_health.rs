@@ -116,5 +116,7 @@ async fn an_unknown_service_is_refused() {
     let response = server
         .get("/service-health?service=azure&service=powerbi")
         .await;
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let (status, json) = json_of(response).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(json, one_error("service", "invalid_value"));
 }

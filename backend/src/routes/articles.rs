@@ -1,7 +1,6 @@
 //! `GET /articles?query=&locale=`: self-help articles.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
 use support_contract::{ArticleList, ErrorCode, FieldError};
@@ -10,6 +9,7 @@ use crate::article_search::{self, QUERY_MAX};
 use crate::auth::{Action, Caller};
 use crate::db::articles;
 use crate::error::ApiError;
+use crate::routes::query::Params;
 use crate::AppState;
 
 /// The query string; both parameters may be left out.
@@ -26,11 +26,10 @@ pub struct ArticleQuery {
 pub async fn search(
     State(state): State<AppState>,
     caller: Caller,
-    query: Result<Query<ArticleQuery>, QueryRejection>,
+    params: Result<Params<ArticleQuery>, ApiError>,
 ) -> Result<Json<ArticleList>, ApiError> {
     caller.may(Action::ReadHelp)?;
-    let Query(ArticleQuery { query, locale }) =
-        query.map_err(|_| ApiError::BadQuery(FieldError::new("", ErrorCode::InvalidValue)))?;
+    let Params(ArticleQuery { query, locale }) = params?;
     if query.chars().count() > QUERY_MAX {
         return Err(ApiError::BadQuery(FieldError::new(
             "query",

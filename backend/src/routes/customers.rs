@@ -1,7 +1,6 @@
 //! `GET /customers?query=`: the partner's customers matching a name or domain.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
 use support_contract::{CustomerList, ErrorCode, FieldError};
@@ -10,6 +9,7 @@ use crate::auth::{Action, Caller};
 use crate::customer_search::{self, QUERY_MAX};
 use crate::db::catalogue;
 use crate::error::ApiError;
+use crate::routes::query::Params;
 use crate::AppState;
 
 /// The query string; `query` may be left out, which lists the first customers.
@@ -24,11 +24,10 @@ pub struct CustomerQuery {
 pub async fn search(
     State(state): State<AppState>,
     caller: Caller,
-    query: Result<Query<CustomerQuery>, QueryRejection>,
+    params: Result<Params<CustomerQuery>, ApiError>,
 ) -> Result<Json<CustomerList>, ApiError> {
     caller.may(Action::SearchCustomers)?;
-    let Query(CustomerQuery { query }) =
-        query.map_err(|_| ApiError::BadQuery(FieldError::new("query", ErrorCode::InvalidValue)))?;
+    let Params(CustomerQuery { query }) = params?;
     if query.chars().count() > QUERY_MAX {
         return Err(ApiError::BadQuery(FieldError::new(
             "query",

@@ -4,6 +4,7 @@ pub mod articles;
 pub mod attachments;
 pub mod catalogue;
 pub mod customers;
+pub mod query;
 pub mod request_status;
 pub mod service_health;
 pub mod services;

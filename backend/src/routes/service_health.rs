@@ -1,7 +1,6 @@
 //! `GET /service-health?service=&locale=`: current incidents and advisories.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
 use support_contract::{ErrorCode, FieldError, ServiceHealth};
@@ -9,6 +8,7 @@ use support_contract::{ErrorCode, FieldError, ServiceHealth};
 use crate::auth::{Action, Caller};
 use crate::db::{catalogue, health};
 use crate::error::ApiError;
+use crate::routes::query::Params;
 use crate::AppState;
 
 /// The query string; both parameters may be left out.
@@ -26,11 +26,10 @@ pub struct HealthQuery {
 pub async fn current(
     State(state): State<AppState>,
     caller: Caller,
-    query: Result<Query<HealthQuery>, QueryRejection>,
+    params: Result<Params<HealthQuery>, ApiError>,
 ) -> Result<Json<ServiceHealth>, ApiError> {
     caller.may(Action::ReadHelp)?;
-    let Query(HealthQuery { service, locale }) =
-        query.map_err(|_| ApiError::BadQuery(FieldError::new("", ErrorCode::InvalidValue)))?;
+    let Params(HealthQuery { service, locale }) = params?;
     let service = service.filter(|s| !s.trim().is_empty());
     if let Some(service) = &service {
         if !catalogue::service_exists(&state.db, service).await? {

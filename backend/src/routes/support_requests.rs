@@ -2,8 +2,8 @@
 //! `GET /support-requests/{id}`.
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -17,6 +17,7 @@ use crate::db::keys::{self, Claim, KeyState};
 use crate::db::{self, Created, Db};
 use crate::error::ApiError;
 use crate::idempotency::{self, StoredResponse, IN_FLIGHT_RETRY_AFTER};
+use crate::routes::query::Params;
 use crate::{request_body, request_rules, AppState};
 
 /// Set on an answer that repeats the first answer to an idempotency key.
@@ -228,11 +229,11 @@ pub const LIST_DEFAULT: usize = 20;
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    params: Result<Params<ListQuery>, ApiError>,
 ) -> Result<Json<RequestList>, ApiError> {
     caller.may(Action::ListOwnRequests)?;
     let bad = |field: &str| ApiError::BadQuery(FieldError::new(field, ErrorCode::InvalidValue));
-    let Query(query) = query.map_err(|_| bad(""))?;
+    let Params(query) = params?;
     if query.filed_by.as_deref() != Some("me") {
         return Err(bad("filed_by"));
     }
