@@ -29,14 +29,14 @@ pub async fn field_errors(
 pub const NOTE_MAX: usize = 1000;
 
 /// A status change's note: at most [`NOTE_MAX`] characters, no control
-/// characters but line breaks and tabs.
+/// characters but line breaks (LF, CR) and tabs, as a description.
 pub fn check_note(note: &str) -> Result<(), ErrorCode> {
     if note.chars().count() > NOTE_MAX {
         return Err(ErrorCode::TooLong);
     }
     if note
         .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
         return Err(ErrorCode::ControlCharacters);
     }

@@ -211,7 +211,8 @@ async fn a_request_and_its_status_changes_reach_the_webhook_signed_and_in_order(
     let id = created["id"].as_str().unwrap();
     for (to, note) in [
         ("in_progress", "Looking into it"),
-        ("resolved", "Fixed the invoice"),
+        // A tool on Windows ends its lines with CR LF, as a textarea does.
+        ("resolved", "Fixed the invoice.\r\nThe credit note is sent."),
     ] {
         let response = set_status(&server, id, json!({"status": to, "note": note}), &agent()).await;
         let (status, stored) = json_of(response).await;
@@ -245,7 +246,7 @@ async fn a_request_and_its_status_changes_reach_the_webhook_signed_and_in_order(
         .all(|e| e["request"]["reference"] == created["reference"]));
     assert_eq!(
         taken[2]["request"]["history"][2]["note"],
-        "Fixed the invoice"
+        "Fixed the invoice.\r\nThe credit note is sent."
     );
     let calls = hook.calls();
     assert!(calls.iter().all(|c| c.signature_ok), "{calls:?}");
