@@ -169,12 +169,16 @@ fn enums_match_the_contract() {
         &statuses
     );
     // Every code the contract knows (the widget reads no other), and the
-    // three that only the reference backend's HTTP layer sends.
+    // ones that only the HTTP layer sends (a 503 from a proxy, say).
     let mut codes = json_names(ErrorCode::KNOWN);
     codes.extend(json_names([
+        "invalid_token",
+        "forbidden",
+        "upload_quota_exceeded",
         "method_not_allowed",
         "request_timeout",
         "internal_error",
+        "service_unavailable",
     ]));
     let mut documented = schemas["ErrorCode"]["enum"].as_array().unwrap().clone();
     let by_name = |a: &Value, b: &Value| a.as_str().cmp(&b.as_str());
