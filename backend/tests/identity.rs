@@ -346,6 +346,13 @@ async fn a_user_lists_their_own_requests_newest_first_a_page_at_a_time() {
     let path = format!("/support-requests?filed_by=me&before={their_id}");
     let (_, none) = json_of(get(&server, &path, &customer_as()).await).await;
     assert_eq!(ids(&none), Vec::<String>::new());
+    // So does one that cannot be an id, on PostgreSQL too (no NUL in text).
+    for before in ["%00", "a%07b"] {
+        let path = format!("/support-requests?filed_by=me&before={before}");
+        let (status, none) = json_of(get(&server, &path, &customer_as()).await).await;
+        assert_eq!(status, StatusCode::OK, "{before}");
+        assert_eq!(ids(&none), Vec::<String>::new(), "{before}");
+    }
     // Only `filed_by=me`, and a sane page size.
     for path in [
         "/support-requests",

@@ -225,7 +225,11 @@ pub async fn filed_by_user(
 ) -> Result<(Vec<String>, bool), ApiError> {
     let fetch = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
     // A `before` that names no request of the filer's starts nowhere: an
-    // empty page, rather than the first one again.
+    // empty page, rather than the first one again. One that cannot be an
+    // id (PostgreSQL text cannot hold NUL) names none without asking.
+    if before.is_some_and(|id| !super::can_be_id(id)) {
+        return Ok((Vec::new(), false));
+    }
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT id FROM support_requests
          WHERE filed_by = $1
