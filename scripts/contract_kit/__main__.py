@@ -1,0 +1,86 @@
+"""Checks a backend against the support widget's contract (openapi.yaml).
+
+Prints PASS, FAIL or SKIP for each rule, then a count; exits 1 on any
+failure. Rules that need a role's token, or an allowed origin, are skipped
+(not passed) without one.
+"""
+
+import argparse
+import os
+import sys
+import time
+import traceback
+
+from . import fuzz, rules_http, rules_idempotency, rules_requests, rules_roles, rules_search  # noqa: F401 (register rules)
+from .backend import ROLES, Backend, Failure, Skip
+from .rules import RULES
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def arguments():
+    parser = argparse.ArgumentParser(prog="scripts/contract-test", description=__doc__.split("\n\n")[0])
+    parser.add_argument("url", help="the backend's base URL, as the widget's `backend` attribute")
+    parser.add_argument("--token", help="a partner token (the same as --partner-token)")
+    for role in ROLES:
+        parser.add_argument(f"--{role}-token", metavar="JWT", help=f"a bearer token of role `{role}`")
+    parser.add_argument("--origin", help="an origin the backend allows (CORS), such as https://portal.example.com")
+    parser.add_argument("--openapi", default=os.path.join(REPO, "openapi.yaml"), help="the contract (default: this repository's)")
+    parser.add_argument("--max-examples", type=int, default=25, help="Schemathesis's examples per operation (default 25)")
+    parser.add_argument("--seed", type=int, default=48, help="Schemathesis's seed, so that a run can be repeated")
+    parser.add_argument("--no-schemathesis", action="store_true", help="run the behavioural rules only")
+    parser.add_argument("--only", metavar="RULE,…", help="run only these rules (see --list)")
+    parser.add_argument("--list", action="store_true", help="list the rules and exit")
+    return parser.parse_args()
+
+
+def main():
+    args = arguments()
+    if args.list:
+        for name, check in RULES:
+            print(f"{name}: {' '.join((check.__doc__ or '').split())}")
+        for name in [fuzz.RUN_RULE, *fuzz.CHECKS.values()]:
+            print(f"{name}: (Schemathesis)")
+        return 0
+    tokens = {role: getattr(args, f"{role}_token") for role in ROLES if getattr(args, f"{role}_token")}
+    if args.token and "partner" not in tokens:
+        tokens["partner"] = args.token
+    backend = Backend(args.url, tokens=tokens, origin=args.origin)
+    only = set(args.only.split(",")) if args.only else None
+    counts = {"PASS": 0, "FAIL": 0, "SKIP": 0}
+
+    def report(outcome, name, detail=None, seconds=None):
+        counts[outcome] += 1
+        took = f" ({seconds:.1f} s)" if seconds is not None and seconds >= 1 else ""
+        print(f"{outcome} {name}{took}" + (f": {detail}" if detail else ""), flush=True)
+
+    for name, check in RULES:
+        if only and name not in only:
+            continue
+        started = time.monotonic()
+        try:
+            note = check(backend)
+        except Skip as skip:
+            report("SKIP", name, str(skip))
+        except Failure as failure:
+            report("FAIL", name, str(failure), time.monotonic() - started)
+        except Exception as error:  # a backend that answers the unexpected
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            report("FAIL", name, f"{type(error).__name__}: {error} (at {os.path.basename(where.filename)}:{where.lineno})")
+        else:
+            report("PASS", name, note, time.monotonic() - started)
+
+    fuzz_rules = [fuzz.RUN_RULE, *fuzz.CHECKS.values()]
+    if not args.no_schemathesis and (not only or only & set(fuzz_rules)):
+        started = time.monotonic()
+        results, generated = fuzz.run(backend, args.openapi, args.max_examples, args.seed)
+        seconds = time.monotonic() - started
+        print(f"(Schemathesis: {generated} generated requests in {seconds:.0f} s)", flush=True)
+        for name, problem in results:
+            report("FAIL" if problem else "PASS", name, problem)
+    print(f"contract-test: {counts['PASS']} passed, {counts['FAIL']} failed, {counts['SKIP']} skipped")
+    return 1 if counts["FAIL"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

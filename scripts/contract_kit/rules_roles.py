@@ -1,0 +1,111 @@
+"""Who is asking: what each role's token may do (openapi's **Who may**)."""
+
+from .backend import Skip, claims_of, customer_request, errors_of, expect, expect_errors, new_key, partner_center_request
+from .rules import rule
+
+UNAUTHENTICATED = [("Authorization", "invalid_token")]
+FORBIDDEN = [("Authorization", "forbidden")]
+
+
+def _self_service_request():
+    return {
+        "kind": "customer_self_service",
+        "title": "The mailbox is full",
+        "description": "Mail bounces since this morning.",
+        "contact": {"name": "Contract Kit", "email": "kit@example.com"},
+    }
+
+
+def _file_as(backend, role, body):
+    answer = backend.post_request(body, new_key(), role=role)
+    expect(answer.status_code == 201, f"{role}: filing {body['kind']} answered {answer.status_code} {errors_of(answer)}")
+    return answer.json()["id"]
+
+
+@rule("who-is-asking-without-a-token")
+def without_token(backend):
+    """No token, a malformed one or a wrongly signed one: 401
+    `invalid_token` with `WWW-Authenticate: Bearer error="invalid_token"`."""
+    if not backend.tokens:
+        raise Skip("needs a role's token (a backend run without tokens lets anyone in)")
+    token = next(iter(backend.tokens.values()))
+    head, body, signature = (token.split(".") + ["", ""])[:3]
+    forged = f"{head}.{body}.{signature[:-4]}AAAA" if signature[-4:] != "AAAA" else f"{head}.{body}.BBBB"
+    for what, headers in (("no token", {}), ("a malformed token", {"Authorization": "Bearer not-a-jwt"}),
+                          ("a wrongly signed token", {"Authorization": f"Bearer {forged}"})):
+        answer = backend.get("customers", role=None, headers=headers)
+        expect_errors(answer, 401, UNAUTHENTICATED, f"GET /customers with {what}")
+        expect(answer.headers.get("WWW-Authenticate") == 'Bearer error="invalid_token"',
+               f"GET /customers with {what}: WWW-Authenticate is {answer.headers.get('WWW-Authenticate')!r}")
+
+
+@rule("who-is-asking-partner")
+def partner(backend):
+    """Partner staff search customers and file `partner_center` and
+    `customer` requests, and see them in their list; they neither file
+    `customer_self_service` nor move statuses nor read the catalogue."""
+    backend.token("partner")
+    expect(backend.get("customers", role="partner").status_code == 200, "a partner may search customers")
+    own = _file_as(backend, "partner", partner_center_request(title="Filed by the partner"))
+    _file_as(backend, "partner", customer_request(backend))
+    answer = backend.post_request(_self_service_request(), new_key(), role="partner")
+    expect_errors(answer, 403, FORBIDDEN, "a partner filing customer_self_service")
+    answer = backend.request("POST", f"support-requests/{own}/status", role="partner", json={"status": "closed"})
+    expect_errors(answer, 403, FORBIDDEN, "a partner moving a status")
+    expect_errors(backend.get("catalogue/customers", role="partner"), 403, FORBIDDEN, "a partner reading the catalogue")
+    listed = backend.get("support-requests", role="partner", params={"filed_by": "me", "limit": 50})
+    expect(listed.status_code == 200, f"the partner's list answered {listed.status_code}")
+    expect(own in [r["id"] for r in listed.json()["requests"]], "the partner's new request is not in its list")
+
+
+@rule("who-is-asking-customer")
+def customer(backend):
+    """A customer's user files `customer_self_service` only, for the
+    token's `customer_id`; reads no customer list and no one else's request."""
+    backend.token("customer")
+    expect_errors(backend.get("customers", role="customer"), 403, FORBIDDEN, "a customer searching customers")
+    answer = backend.post_request(partner_center_request(), new_key(), role="customer")
+    expect_errors(answer, 403, FORBIDDEN, "a customer filing partner_center")
+    body = _self_service_request()
+    body["customer"] = {"id": "contract-kit-someone-else", "name": "Someone else"}
+    filed = _file_as(backend, "customer", body)
+    stored = backend.get(f"support-requests/{filed}", role="customer")
+    expect(stored.status_code == 200, f"a customer reading its own request answered {stored.status_code}")
+    customer_id = claims_of(backend.tokens["customer"]).get("customer_id")
+    got = (stored.json()["request"].get("customer") or {}).get("id")
+    expect(got == customer_id, f"the request is for customer {got!r}, not the token's {customer_id!r}")
+    if "partner" in backend.tokens:
+        theirs = _file_as(backend, "partner", partner_center_request(title="Not the customer's"))
+        expect_errors(backend.get(f"support-requests/{theirs}", role="customer"), 404, [("id", "not_found")],
+                      "a customer reading a partner's request")
+
+
+@rule("who-is-asking-agent")
+def agent(backend):
+    """Agents move statuses (the request's history grows) and file nothing."""
+    backend.token("agent")
+    if "partner" not in backend.tokens:
+        raise Skip("needs --partner-token too, to file a request to move")
+    filed = _file_as(backend, "partner", partner_center_request(title="To be moved by an agent"))
+    answer = backend.request("POST", f"support-requests/{filed}/status", role="agent",
+                             json={"status": "in_progress", "note": "Looking into it."})
+    expect(answer.status_code == 200, f"an agent moving a status answered {answer.status_code} {errors_of(answer)}")
+    moved = answer.json()
+    expect(moved["status"] == "in_progress", f"the status is {moved['status']!r} after the move")
+    history = [entry["status"] for entry in moved.get("history", [])]
+    expect(history == ["submitted", "in_progress"], f"the history is {history}")
+    answer = backend.post_request(partner_center_request(), new_key(), role="agent")
+    expect_errors(answer, 403, FORBIDDEN, "an agent filing partner_center")
+    expect_errors(backend.get("catalogue/customers", role="agent"), 403, FORBIDDEN, "an agent reading the catalogue")
+
+
+@rule("who-is-asking-admin")
+def admin(backend):
+    """Admins read and write the catalogue, and move statuses."""
+    backend.token("admin")
+    answer = backend.get("catalogue/services", role="admin")
+    expect(answer.status_code == 200, f"an admin reading the catalogue answered {answer.status_code}")
+    expect(answer.headers.get("Content-Type", "").startswith("application/x-ndjson"),
+           f"the catalogue came as {answer.headers.get('Content-Type')!r}")
+    answer = backend.request("POST", f"support-requests/{new_key()}/status", role="admin", json={"status": "closed"})
+    expect_errors(answer, 404, [("id", "not_found")], "an admin moving an unknown request")
