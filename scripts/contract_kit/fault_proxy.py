@@ -1,0 +1,80 @@
+"""A proxy in front of a real backend that breaks one rule on purpose, so
+that the kit's self-test can show that the kit notices (and names the
+rule). Standard library only.
+
+Faults:
+- `none`: passes everything through unchanged;
+- `replay-new-id`: a replay (`Idempotent-Replayed: true`) answers another id;
+- `malformed-500`: a `POST /support-requests` body that is not JSON gets 500;
+- `no-cors`: every `Access-Control-*` header is left out.
+"""
+
+import http.client
+import json
+import threading
+import urllib.parse
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors")
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
+
+
+def _handler(backend, fault):
+    target = urllib.parse.urlsplit(backend)
+
+    class Proxy(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def _send(self, status, headers, body):
+            self.send_response(status)
+            for name, value in headers:
+                if name.lower() not in HOP_BY_HOP:
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _forward(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            if fault == "malformed-500" and self.command == "POST" and self.path.endswith("/support-requests"):
+                try:
+                    json.loads(body)
+                except ValueError:
+                    error = b'{"errors":[{"field":"","code":"internal_error"}]}'
+                    return self._send(500, [("Content-Type", "application/json")], error)
+            connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"host"}}
+            connection.request(self.command, target.path.rstrip("/") + self.path, body=body, headers=headers)
+            answer = connection.getresponse()
+            status, answer_headers, answer_body = answer.status, answer.getheaders(), answer.read()
+            connection.close()
+            if fault == "replay-new-id" and answer.getheader("Idempotent-Replayed") == "true":
+                replayed = json.loads(answer_body)
+                replayed["id"] = str(uuid.uuid4())
+                answer_body = json.dumps(replayed).encode()
+            if fault == "no-cors":
+                answer_headers = [(k, v) for k, v in answer_headers if not k.lower().startswith("access-control-")]
+            self._send(status, answer_headers, answer_body)
+
+        do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = _forward
+
+    return Proxy
+
+
+def start(backend, fault):
+    """A running proxy of `backend` with `fault`; its URL is `url(server)`."""
+    if fault not in FAULTS:
+        raise ValueError(f"unknown fault {fault!r}; one of {FAULTS}")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(backend, fault))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def url(server):
+    return f"http://127.0.0.1:{server.server_address[1]}/"
