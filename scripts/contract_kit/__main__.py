@@ -11,7 +11,7 @@ import sys
 import time
 import traceback
 
-from . import fuzz, rules_http, rules_idempotency, rules_requests, rules_roles, rules_search  # noqa: F401 (register rules)
+from . import fuzz, rules_attachments, rules_http, rules_idempotency, rules_requests, rules_roles, rules_search  # noqa: F401 (register rules)
 from .backend import ROLES, Backend, Failure, Skip
 from .rules import RULES
 

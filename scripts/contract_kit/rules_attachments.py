@@ -1,0 +1,62 @@
+"""`POST /attachments` and `GET /attachments/{id}`: the bytes decide the
+kind, and a file goes back only as a download, only to whoever may."""
+
+from .backend import errors_of, expect, expect_errors
+from .rules import rule
+
+PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89"
+LOG = "2026-11-22 09:30:00 登录失败 sign-in failed\n".encode("utf-8")
+
+
+def _upload(backend, data, content_type, name, role="default"):
+    headers = {"Content-Type": content_type} if content_type else {}
+    return backend.request("POST", "attachments", role=role, headers=headers, params={"name": name}, data=data)
+
+
+@rule("attachment-kinds")
+def kinds(backend):
+    """The first bytes decide: markup is no text (415), a name or type of
+    another kind is 422 `file_type_mismatch`, an empty file 422 `file_empty`."""
+    answer = _upload(backend, LOG, "", "app.log")
+    expect(answer.status_code == 201, f"a log without a type answered {answer.status_code} {errors_of(answer)}")
+    stored = answer.json()
+    expect(stored["content_type"] == "text/plain" and stored["size"] == len(LOG) and stored["name"] == "app.log",
+           f"the log was stored as {stored}")
+    location = answer.headers.get("Location", "")
+    expect(location == f"attachments/{stored['id']}", f"Location is {location!r}, not attachments/{stored['id']}")
+    cases = [
+        (b"<!DOCTYPE html><script>alert(1)</script>", "text/plain", "page.txt", 415, "file_type_not_allowed"),
+        (b"\n  <svg onload=alert(1)>", "", "a.txt", 415, "file_type_not_allowed"),
+        (PNG, "image/png", "screen.html", 422, "file_type_mismatch"),
+        (LOG, "image/png", "app.log", 422, "file_type_mismatch"),
+        (LOG, "text/plain", "app.png", 422, "file_type_mismatch"),
+        (b"", "text/plain", "empty.txt", 422, "file_empty"),
+    ]
+    for data, content_type, name, status, code in cases:
+        answer = _upload(backend, data, content_type, name)
+        expect_errors(answer, status, [("file", code)], f"{name} as {content_type or 'no type'} ({data[:12]!r})")
+    answer = _upload(backend, PNG, "", "screen.png")
+    expect(answer.status_code == 201 and answer.json()["content_type"] == "image/png",
+           f"a PNG without a type answered {answer.status_code} {answer.text[:200]!r}")
+
+
+@rule("attachment-downloads")
+def downloads(backend):
+    """A file comes back byte for byte, as a download that no browser shows
+    or runs and no shared cache keeps; to anyone else it is 404."""
+    uploaded = _upload(backend, LOG, "text/plain; charset=utf-8", "app.log.1")
+    expect(uploaded.status_code == 201, f"the upload answered {uploaded.status_code} {errors_of(uploaded)}")
+    path = f"attachments/{uploaded.json()['id']}"
+    answer = backend.get(path)
+    expect(answer.status_code == 200 and answer.content == LOG, f"the download answered {answer.status_code}, other bytes")
+    headers = answer.headers
+    expect(headers.get("Content-Disposition", "").startswith("attachment;"),
+           f"Content-Disposition is {headers.get('Content-Disposition')!r}")
+    expect("app.log.1.txt" in headers.get("Content-Disposition", ""),
+           f"the download is not named app.log.1.txt: {headers.get('Content-Disposition')!r}")
+    expect(headers.get("X-Content-Type-Options") == "nosniff", "the download lacks nosniff")
+    expect(headers.get("Content-Security-Policy") == "default-src 'none'; sandbox",
+           f"Content-Security-Policy is {headers.get('Content-Security-Policy')!r}")
+    expect(headers.get("Cache-Control") == "private, no-store", f"Cache-Control is {headers.get('Cache-Control')!r}")
+    if "customer" in backend.tokens and backend.default_role == "partner":
+        expect_errors(backend.get(path, role="customer"), 404, [("id", "not_found")], "a customer reading a partner's upload")
