@@ -9,11 +9,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::rules::{
-    attachments,
     host::BackendUrl,
     locale::Locale,
     request::{self, HttpRequest, LoadError, SubmitError},
     session::{Authorizing, Next},
+    uploads,
 };
 
 mod tokens;
@@ -254,14 +254,14 @@ pub async fn upload_file(
     transport: Transport,
     on_progress: impl Fn(u64) + 'static,
 ) -> Result<Attachment, SubmitError> {
-    let request = attachments::upload(&backend, &file.name(), kind);
+    let request = uploads::upload(&backend, &file.name(), kind);
     let on_progress: std::rc::Rc<dyn Fn(u64)> = std::rc::Rc::new(on_progress);
     let answer = authorized(&transport, |bearer| {
         upload_once(&request, &file, &transport, bearer, on_progress.clone())
     })
     .await
     .map_err(|NoAnswer| SubmitError::Network)?;
-    attachments::read_uploaded(answer.status, answer.retry_after.as_deref(), &answer.body)
+    uploads::read_uploaded(answer.status, answer.retry_after.as_deref(), &answer.body)
 }
 
 /// Uploads the file once, with `bearer` if any.

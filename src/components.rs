@@ -1,7 +1,7 @@
 //! Building blocks shared by the screens.
 
 mod admin_center_link;
-mod attachments;
+mod attachments_field;
 mod choices;
 mod customer_combobox;
 mod error_summary;
@@ -17,7 +17,7 @@ mod status;
 mod undo_notice;
 
 pub use admin_center_link::AdminCenterLink;
-pub use attachments::{AttachmentsField, AttachmentsState};
+pub use attachments_field::{AttachmentsField, AttachmentsState};
 pub use choices::{offered, CategoryChoice, ContactLanguageChoice, ServiceSelect, SeverityChoice};
 pub use customer_combobox::CustomerCombobox;
 pub use error_summary::ErrorSummary;

@@ -5,7 +5,6 @@
 //! parse with the browser's own URL and JSON (`platform/`), natively with
 //! Rust crates.
 
-pub mod attachments;
 pub mod drafts;
 pub mod escalation;
 pub mod field_errors;
@@ -22,4 +21,5 @@ pub mod request_fields;
 pub mod retry;
 pub mod session;
 pub mod timestamps;
+pub mod uploads;
 pub mod web_url;

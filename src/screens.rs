@@ -1,6 +1,7 @@
 //! One screen a file: what the widget shows, step by step.
 
 mod config_error;
+mod customer_help;
 mod customer_request;
 mod customer_search;
 mod escalation_guide;
@@ -9,10 +10,10 @@ mod home;
 mod partner_center_request;
 mod request_status;
 mod self_help;
-mod self_service;
 mod service_choice;
 
 pub use config_error::ConfigError;
+pub use customer_help::{ArticleSearch, ContactPartner, SelfServiceHelp, SelfServiceSolved};
 pub use customer_request::CustomerRequest;
 pub use customer_search::CustomerSearch;
 pub use escalation_guide::EscalationGuide;
@@ -21,5 +22,4 @@ pub use home::Home;
 pub use partner_center_request::PartnerCenterRequest;
 pub use request_status::RequestStatus;
 pub use self_help::{SelfHelp, Solved};
-pub use self_service::{ArticleSearch, ContactPartner, SelfServiceHelp, SelfServiceSolved};
 pub use service_choice::ServiceChoice;

@@ -22,20 +22,20 @@ use self::{
 };
 use crate::{
     components::{
-        attachments::{on_drag_over, on_drop, on_paste},
+        attachments_field::{on_drag_over, on_drop, on_paste},
         AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary, ServiceSelect,
         SeverityChoice, TextField,
     },
     context::use_widget,
     loaded::Loaded,
     rules::{
-        attachments::Blocker,
         field_errors::{self, control_id, ServiceFrom},
         i18n::{self, id},
         journey::Step,
         request::{LoadError, SubmitError},
         request_fields::{self, RequestTarget},
         session::{Identity, Session},
+        uploads::Blocker,
     },
 };
 

@@ -5,10 +5,10 @@ use support_contract::{
 };
 
 use crate::rules::{
-    attachments::human_size,
     i18n::{self, id, MessageId, Value},
     locale::Locale,
     request_fields,
+    uploads::human_size,
 };
 
 /// The field's label message, by the field's JSON path; `None` for the parts

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::rules::{attachments::Blocker, request_fields::RequestFields};
+use crate::rules::{request_fields::RequestFields, uploads::Blocker};
 
 #[derive(Clone, Copy)]
 pub struct FilesHold {

@@ -13,10 +13,10 @@ use crate::{
     components::tell_page,
     context::WidgetContext,
     rules::{
-        attachments::UploadState,
         i18n::{id, MessageId},
         request::{LoadError, SubmitError},
         retry::RetryPolicy,
+        uploads::UploadState,
     },
     sending::is_offline,
 };
@@ -160,7 +160,7 @@ impl AttachmentsState {
         });
     }
 
-    pub(in crate::components::attachments) fn retry(self, widget: WidgetContext, key: u32) {
+    pub(in crate::components::attachments_field) fn retry(self, widget: WidgetContext, key: u32) {
         self.next_try(key);
         // What screen readers were told, the file's failure among it, no
         // longer holds; a failure of this try is news again.

@@ -1,3 +1,7 @@
+//! The customer audience's screens: help (service health and articles),
+//! solved, and the message to the partner. The wire types of the lookups
+//! are the contract's `self_service` module.
+
 use leptos::{ev::SubmitEvent, prelude::*};
 use support_contract::Article;
 

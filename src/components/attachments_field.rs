@@ -1,8 +1,10 @@
-//! Files with a request: added by picker, drop or paste, checked before
-//! upload, uploaded at once with progress, retried like a submit. The
-//! files' state and uploads are in `attachments/state.rs`; reading the files
-//! of a picker, a drop or a paste in `attachments/transfer.rs`; each file's
-//! item in the list in `attachments/file_item.rs`.
+//! The form's attachments field: files added by picker, drop or paste,
+//! checked before upload, uploaded at once with progress, retried like a
+//! submit. The files' state and uploads are in `attachments_field/state.rs`;
+//! reading the files of a picker, a drop or a paste in
+//! `attachments_field/transfer.rs`; each file's item in the list in
+//! `attachments_field/file_item.rs`. The rules it wires are in
+//! `rules/uploads.rs`, the contract's limits in `support_contract`.
 
 mod file_item;
 mod state;
@@ -19,8 +21,8 @@ pub use self::{
 use crate::{
     context::use_widget,
     rules::{
-        attachments::{human_size, refusal_message},
         i18n::{self, id},
+        uploads::{human_size, refusal_message},
     },
 };
 

@@ -11,8 +11,8 @@ use crate::{
     api,
     context::WidgetContext,
     rules::{
-        attachments::{self, admit, Blocker, Refusal, UploadState},
         i18n::{id, MessageId},
+        uploads::{self, admit, Blocker, Refusal, UploadState},
     },
 };
 
@@ -130,13 +130,13 @@ impl AttachmentsState {
     /// Whether the request must wait for its files (tracked).
     pub fn blocker(&self) -> Option<Blocker> {
         self.files
-            .with(|files| attachments::blocker(files.iter().map(|f| &f.state)))
+            .with(|files| uploads::blocker(files.iter().map(|f| &f.state)))
     }
 
     /// Whether a file waits for the connection (tracked).
     pub fn waits_for_connection(&self) -> bool {
         self.files
-            .with(|files| attachments::waits_for_connection(files.iter().map(|f| &f.state)))
+            .with(|files| uploads::waits_for_connection(files.iter().map(|f| &f.state)))
     }
 
     /// Shows files uploaded before (from a draft) as uploaded.

@@ -3,7 +3,7 @@
 //! request can be sent while files are still on their way.
 //!
 //! ```
-//! use support_widget::rules::attachments::{admit, human_size};
+//! use support_widget::rules::uploads::{admit, human_size};
 //! use support_widget::rules::locale::Locale;
 //! use support_contract::ErrorCode;
 //!

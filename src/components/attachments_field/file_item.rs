@@ -6,9 +6,9 @@ use super::state::{AttachmentsState, FileEntry};
 use crate::{
     context::{use_widget, WidgetContext},
     rules::{
-        attachments::{human_size, refusal_reason, UploadFailure, UploadState},
         i18n::{self, id},
         request::SubmitError,
+        uploads::{human_size, refusal_reason, UploadFailure, UploadState},
     },
 };
 
