@@ -1,0 +1,126 @@
+//! The partner's catalogue in and out of files (`import`, `export`), and
+//! the demo's (`seed-demo`).
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::catalogue::{self, Format, Kind};
+use crate::db;
+use crate::db::import::Outcome;
+
+/// The arguments of `import`.
+#[derive(Clone, Debug, Args)]
+pub struct Import {
+    /// What the file holds.
+    #[arg(value_enum)]
+    pub kind: Kind,
+    /// The file; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The file's format; by default CSV for a name ending in .csv, else
+    /// JSON Lines.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+/// The arguments of `export`.
+#[derive(Clone, Debug, Args)]
+pub struct Export {
+    /// What to write.
+    #[arg(value_enum)]
+    pub kind: Kind,
+    /// The file to write; standard output without one.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// Why a command on the database (`import`, `export`, `seed-demo`,
+/// `health`, `deliveries`) failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Database(#[from] db::ConnectError),
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: nothing was imported:\n{}", lines(.errors))]
+    Invalid {
+        path: String,
+        errors: Vec<crate::catalogue::LineError>,
+    },
+    #[error("{path}: nothing was imported: {source}")]
+    Refused {
+        path: String,
+        source: crate::db::import::ImportError,
+    },
+    #[error("{0}")]
+    Export(#[from] sqlx::Error),
+}
+
+fn lines(errors: &[crate::catalogue::LineError]) -> String {
+    errors
+        .iter()
+        .map(|error| format!("  {error}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Imports `args.file` into the database at `database_url` (created and
+/// migrated if it is a new SQLite file).
+pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, CommandError> {
+    let path = args.file.display().to_string();
+    let text = if args.file.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(&args.file)
+    }
+    .map_err(|source| CommandError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let format = args.format.unwrap_or_else(|| Format::of_path(&args.file));
+    let items =
+        catalogue::parse(args.kind, format, &text).map_err(|errors| CommandError::Invalid {
+            path: path.clone(),
+            errors,
+        })?;
+    let db = db::connect(database_url).await?;
+    let outcome = db::import::import(&db, &items).await;
+    db.close().await;
+    outcome.map_err(|source| CommandError::Refused { path, source })
+}
+
+/// Writes the catalogue of `args.kind` from the database at `database_url`.
+pub async fn export(database_url: &str, args: &Export) -> Result<usize, CommandError> {
+    let db = db::connect_existing(database_url).await?;
+    let text = db::import::export(&db, args.kind).await;
+    db.close().await;
+    let text = text?;
+    match &args.file {
+        Some(file) => std::fs::write(file, &text).map_err(|source| CommandError::Write {
+            path: file.display().to_string(),
+            source,
+        })?,
+        None => print!("{text}"),
+    }
+    Ok(text.lines().count())
+}
+
+/// Loads the demo catalogue into the database at `database_url`.
+pub async fn seed_demo(database_url: &str) -> Result<Vec<(Kind, Outcome)>, CommandError> {
+    let db = db::connect(database_url).await?;
+    let outcomes = crate::demo::seed(&db).await;
+    db.close().await;
+    outcomes.map_err(|source| CommandError::Refused {
+        path: "the demo catalogue".into(),
+        source,
+    })
+}

@@ -1,0 +1,69 @@
+//! `deliveries`: the webhook deliveries not made yet, and making one event
+//! due again.
+
+use clap::{Args, Subcommand};
+
+use super::CommandError;
+use crate::db;
+
+/// The arguments of `deliveries`.
+#[derive(Clone, Debug, Args)]
+pub struct Deliveries {
+    /// `retry EVENT_ID` makes the event due now, given up on or not: a
+    /// serving backend sends it within a second.
+    #[command(subcommand)]
+    pub action: Option<DeliveriesAction>,
+}
+
+/// What `deliveries` does besides listing.
+#[derive(Clone, Debug, Subcommand)]
+pub enum DeliveriesAction {
+    /// Makes an event due now, with a fresh retry window and backoff, for
+    /// every webhook that has not taken it; a serving backend sends it.
+    Retry {
+        #[arg(value_name = "EVENT_ID")]
+        event_id: String,
+    },
+}
+
+/// Lists the pending deliveries, or retries one event; returns what to print.
+pub async fn deliveries(database_url: &str, args: &Deliveries) -> Result<String, CommandError> {
+    let db = db::connect_existing(database_url).await?;
+    let result = match &args.action {
+        Some(DeliveriesAction::Retry { event_id }) => {
+            db::outbox::retry_now(&db, event_id).await.map(|n| match n {
+                0 => format!("no undelivered event {event_id}"),
+                n => format!(
+                    "event {event_id}: {n} deliveries due now; a serving backend sends them"
+                ),
+            })
+        }
+        None => db::outbox::pending(&db).await.map(|pending| {
+            if pending.is_empty() {
+                return "every event was delivered".to_owned();
+            }
+            pending
+                .iter()
+                .map(|p| {
+                    let state = if p.failed {
+                        "given up".to_owned()
+                    } else {
+                        format!("next {}", db::outbox::rfc3339(p.next_attempt_at))
+                    };
+                    format!(
+                        "{} {} {} -> {}: {} attempts, {state}, last error: {}",
+                        p.event_id,
+                        p.reference,
+                        p.event_type,
+                        p.endpoint,
+                        p.attempts,
+                        p.last_error.as_deref().unwrap_or("none")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+    };
+    db.close().await;
+    Ok(result?)
+}

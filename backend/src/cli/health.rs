@@ -1,0 +1,107 @@
+//! `health`: posts, updates or resolves a service-health item from an
+//! operator's shell, through the same checks as an import.
+
+use clap::Subcommand;
+
+use super::CommandError;
+use crate::catalogue::{self, Format, Kind};
+use crate::db;
+
+/// What `health` does.
+#[derive(Clone, Debug, Subcommand)]
+pub enum HealthCommand {
+    /// Posts an item, or updates it (its start time stays): shown to
+    /// everyone at once unless its status is resolved.
+    Set {
+        /// The item's id, of your choosing (letters, digits, dashes).
+        #[arg(value_name = "ID")]
+        id: String,
+        /// The service it is about (an id from GET /services).
+        #[arg(long)]
+        service: String,
+        /// incident or advisory.
+        #[arg(long, default_value = "incident")]
+        kind: String,
+        /// investigating, identified, monitoring or resolved.
+        #[arg(long, default_value = "investigating")]
+        status: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        summary: String,
+        /// The language of the title and summary; an item needs an en-US
+        /// text, which other locales fall back to.
+        #[arg(long, default_value = "en-US")]
+        locale: String,
+    },
+    /// Marks an item resolved: it is no longer listed.
+    Resolve {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+}
+
+/// Applies a `health` command; returns what to print.
+pub async fn health(database_url: &str, command: &HealthCommand) -> Result<String, CommandError> {
+    let db = db::connect_existing(database_url).await?;
+    let result = health_on(&db, command).await;
+    db.close().await;
+    result
+}
+
+async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, CommandError> {
+    let now = db::outbox::rfc3339(db::outbox::now_ms());
+    let refused = |errors| CommandError::Invalid {
+        path: "the health item".into(),
+        errors,
+    };
+    let lines: Vec<String> = match command {
+        HealthCommand::Set {
+            id,
+            service,
+            kind,
+            status,
+            title,
+            summary,
+            locale,
+        } => {
+            let started_at = db::import::health_started_at(db, id)
+                .await?
+                .unwrap_or_else(|| now.clone());
+            let item = catalogue::HealthItem {
+                id: id.clone(),
+                service: service.clone(),
+                kind: kind.clone(),
+                status: status.clone(),
+                locale: locale.clone(),
+                title: title.clone(),
+                summary: summary.clone(),
+                started_at,
+                updated_at: now,
+            };
+            vec![catalogue::to_jsonl(&[item])]
+        }
+        HealthCommand::Resolve { id } => {
+            let texts = db::import::health_texts(db, id).await?;
+            if texts.is_empty() {
+                return Ok(format!("no health item {id}"));
+            }
+            texts
+                .into_iter()
+                .map(|mut item| {
+                    item.status = "resolved".into();
+                    item.updated_at = now.clone();
+                    catalogue::to_jsonl(&[item])
+                })
+                .collect()
+        }
+    };
+    let items = catalogue::parse(Kind::Health, Format::Jsonl, &lines.concat()).map_err(refused)?;
+    let outcome = db::import::import(db, &items)
+        .await
+        .map_err(|source| CommandError::Refused {
+            path: "the health item".into(),
+            source,
+        })?;
+    Ok(format!("health: {outcome}"))
+}
