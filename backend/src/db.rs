@@ -5,6 +5,7 @@
 pub mod articles;
 pub mod attachments;
 pub mod catalogue;
+pub mod export;
 pub mod health;
 pub mod import;
 pub mod keys;

@@ -101,7 +101,7 @@ pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, Comman
 /// Writes the catalogue of `args.kind` from the database at `database_url`.
 pub async fn export(database_url: &str, args: &Export) -> Result<usize, CommandError> {
     let db = db::connect_existing(database_url).await?;
-    let text = db::import::export(&db, args.kind).await;
+    let text = db::export::export(&db, args.kind).await;
     db.close().await;
     let text = text?;
     match &args.file {

@@ -65,7 +65,7 @@ async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, Comma
             summary,
             locale,
         } => {
-            let started_at = db::import::health_started_at(db, id)
+            let started_at = db::export::health_started_at(db, id)
                 .await?
                 .unwrap_or_else(|| now.clone());
             let item = catalogue::HealthItem {
@@ -82,7 +82,7 @@ async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, Comma
             vec![catalogue::to_jsonl(&[item])]
         }
         HealthCommand::Resolve { id } => {
-            let texts = db::import::health_texts(db, id).await?;
+            let texts = db::export::health_texts(db, id).await?;
             if texts.is_empty() {
                 return Ok(format!("no health item {id}"));
             }

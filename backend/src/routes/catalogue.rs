@@ -115,7 +115,7 @@ pub async fn get(
 ) -> Result<Response, ApiError> {
     caller.may(Action::ManageCatalogue)?;
     let kind = kind_of(kind)?;
-    let text = import::export(&state.db, kind).await?;
+    let text = crate::db::export::export(&state.db, kind).await?;
     Ok((
         [(header::CONTENT_TYPE, HeaderValue::from_static(JSONL))],
         text,
