@@ -1,0 +1,141 @@
+//! The server's life: opening the database, sweeping orphaned uploads and
+//! binding the socket (`Server::bind`), serving with the webhook deliverer
+//! and the upload sweeper beside it until a shutdown signal (`Server::run`),
+//! then closing. The connections themselves are `serve.rs`'s; the routes
+//! are `lib.rs`'s.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+
+use crate::{config, db, files, orphans, rate_limit, router, serve, webhooks, AppState, Config};
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Auth(#[from] config::AuthConfigError),
+    #[error(transparent)]
+    Webhooks(#[from] webhooks::WebhookConfigError),
+    #[error(transparent)]
+    Database(#[from] db::ConnectError),
+    #[error(transparent)]
+    Attachments(#[from] files::OpenError),
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: String,
+        source: std::io::Error,
+    },
+}
+
+/// A server with its database open and its socket bound, not yet serving.
+pub struct Server {
+    listener: TcpListener,
+    local_addr: SocketAddr,
+    state: AppState,
+    orphan_after: Duration,
+}
+
+impl Server {
+    /// Opens and migrates the database, deletes orphaned uploads, then
+    /// binds the listening socket.
+    pub async fn bind(config: &Config) -> Result<Server, StartError> {
+        let auth = config.auth()?;
+        let webhooks = config.webhooks()?;
+        match &auth.verifier {
+            Some(verifier) => verifier.warm_up().await,
+            None => tracing::warn!(
+                "--no-auth: anyone can read the customer list and file requests as anyone; \
+                 for local experiments only"
+            ),
+        }
+        let db = db::connect(&config.database_url).await?;
+        let files = files::FileStore::open(&config.attachments()).await?;
+        let orphan_after = Duration::from_secs(config.orphan_upload_hours * 60 * 60);
+        orphans::sweep_and_log(&db, &files, orphan_after).await;
+        let listen_error = |source| StartError::Listen {
+            address: config.listen.clone(),
+            source,
+        };
+        let listener = TcpListener::bind(&config.listen)
+            .await
+            .map_err(listen_error)?;
+        let local_addr = listener.local_addr().map_err(listen_error)?;
+        let state = AppState {
+            db,
+            allowed_origins: config.allowed_origins(),
+            rate_limit: rate_limit::RateLimiter::per_minute(config.rate_limit_per_minute),
+            files,
+            auth: Arc::new(auth),
+            webhooks,
+        };
+        Ok(Server {
+            listener,
+            local_addr,
+            state,
+            orphan_after,
+        })
+    }
+
+    /// The bound address (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    /// Serves until `shutdown` completes, lets requests in flight finish
+    /// (for at most [`serve::SHUTDOWN_WITHIN`]), then closes the database. Orphaned uploads are swept every hour
+    /// meanwhile.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let db = self.state.db.clone();
+        let sweeper =
+            orphans::spawn_sweeper(db.clone(), self.state.files.clone(), self.orphan_after);
+        let deliverer = self
+            .state
+            .webhooks
+            .clone()
+            .map(|webhooks| webhooks::spawn_deliverer(db.clone(), webhooks));
+        serve::serve(self.listener, router(self.state), shutdown).await;
+        drop(sweeper);
+        if let Some(deliverer) = deliverer {
+            deliverer.abort();
+        }
+        db.close().await;
+        Ok(())
+    }
+}
+
+/// Completes on Ctrl-C or, on Unix, SIGTERM (what `docker stop` and
+/// systemd send).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!("cannot listen for Ctrl-C: {error}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!("cannot listen for SIGTERM: {error}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
