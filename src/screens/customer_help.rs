@@ -1,23 +1,20 @@
-//! The customer audience's screens: help (service health and articles),
-//! solved, and the message to the partner. The wire types of the lookups
-//! are the contract's `self_service` module.
+//! The customer audience's start: service health and the help articles,
+//! with the article search kept while the customer moves on and back. Its
+//! ends are `help_solved.rs` and `contact_partner.rs`; the wire types of the
+//! lookups are the contract's `self_service` module.
 
 use leptos::{ev::SubmitEvent, prelude::*};
 use support_contract::Article;
 
 use crate::{
     api,
-    components::{
-        load_health, offered, BackButton, LoadFailure, RequestForm, RequestFormState,
-        ScreenHeading, ServiceHealthList,
-    },
+    components::{load_health, LoadFailure, RequestFormState, ScreenHeading, ServiceHealthList},
     context::use_widget,
     rules::{
         help_journey::{HelpStep, SeenArticle},
         i18n::{self, id},
         locale::Locale,
         request::{self, LoadError},
-        request_fields::RequestTarget,
     },
 };
 
@@ -94,7 +91,7 @@ impl ArticleSearch {
     }
 
     /// No query and nothing found: a journey started again has seen nothing.
-    fn clear(self) {
+    pub(super) fn clear(self) {
         self.query.set(String::new());
         self.result.set(None);
     }
@@ -236,71 +233,5 @@ fn ArticleItem(article: Article, position: usize) -> impl IntoView {
             {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone() lang=other.map(Locale::as_str)>{badge}</span> })}
             <p class="sw-article-summary" lang=language.as_str()>{article.summary.clone()}</p>
         </li>
-    }
-}
-
-/// The friendly close when self-service solved it: nothing was sent. "Back
-/// to start" starts the journey again, without the last search.
-#[component]
-pub fn SelfServiceSolved(search: ArticleSearch) -> impl IntoView {
-    let widget = use_widget();
-    let start_again = move |_| {
-        search.clear();
-        widget.go_help(HelpStep::StartAgain);
-    };
-    view! {
-        <section class="sw-screen" data-testid="help-solved-screen">
-            <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
-            <ScreenHeading>{widget.text(id::HELP_SOLVED_HEADING)}</ScreenHeading>
-            <p>{widget.text(id::HELP_SOLVED_TEXT)}</p>
-            <button type="button" class="sw-button sw-button-secondary" data-testid="start-again" on:click=start_again>
-                {widget.text(id::NAV_START_AGAIN)}
-            </button>
-        </section>
-    }
-}
-
-/// The message to the partner, with the articles the customer looked at.
-#[component]
-pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
-    let widget = use_widget();
-    // The articles the message names, in the order seen.
-    let seen = Memo::new(move |_| widget.help.with(|help| help.articles_seen.clone()));
-    // Loaded once for the screen: the form's select shows them, and the
-    // target sends a chosen service only if it is one of them.
-    let services = widget.services();
-    let target = Signal::derive(move || RequestTarget::ContactPartner {
-        articles_seen: seen.with(|seen| seen.iter().map(|article| article.id.clone()).collect()),
-        services_offered: offered(services)
-            .map(|services| services.into_iter().map(|service| service.id).collect())
-            .unwrap_or_default(),
-    });
-    // The draft keeps them, so that a message resumed after a reload still
-    // names them.
-    Effect::new(move |_| state.keep_articles_seen(seen.get()));
-    state.show_in(widget.help.with_untracked(|help| help.visit));
-    view! {
-        <section class="sw-screen" data-testid="contact-partner">
-            <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
-            <ScreenHeading>{widget.text(id::CONTACT_HEADING)}</ScreenHeading>
-            <p class="sw-intro" hidden=move || state.is_filed()>
-                // Only articles a search showed are named to the partner.
-                {move || {
-                    let intro = if seen.with(Vec::is_empty) { id::CONTACT_INTRO_NO_ARTICLES } else { id::CONTACT_INTRO_SEEN };
-                    widget.text(intro)()
-                }}
-            </p>
-            {move || {
-                // Once sent, the confirmation says what comes next instead.
-                let seen = seen.get();
-                (!seen.is_empty() && !state.is_filed()).then(|| view! {
-                    <div class="sw-note" data-testid="articles-seen">
-                        <h3 class="sw-note-title">{widget.text(id::CONTACT_SEEN_HEADING)}</h3>
-                        <ul>{seen.into_iter().map(|article| view! { <li>{article.title}</li> }).collect_view()}</ul>
-                    </div>
-                })
-            }}
-            <RequestForm state target services/>
-        </section>
     }
 }
