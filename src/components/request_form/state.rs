@@ -1,3 +1,8 @@
+//! A request form's state, created once above the screens so that neither a
+//! language switch nor a step back loses what was typed: its fields as
+//! signals, its submission, its files and its draft. When it begins anew,
+//! what the page prefills, discarding and the submit are in `state/`.
+
 mod anew;
 mod discarded;
 mod prefilled;
