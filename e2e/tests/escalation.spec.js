@@ -509,6 +509,20 @@ test("Back from an escalated request's confirmation skips the guide of the filed
   await expect(widget.host.getByTestId("guide-health-continue")).toBeVisible();
 });
 
+test("a filed request takes the guide's answers with it: the same customer and service again start the guide over", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await startEscalation(widget, "zh-TW", "office365");
+  await answerGuide(widget, "bug_or_irregularity");
+  await fillRequest(widget, "郵件無法傳送");
+  await widget.submit();
+  await widget.storedRequest(request);
+  await widget.host.evaluate((element) => element.open());
+  await widget.host.getByTestId("open-customer-request").click();
+  await pickCustomerAndService(widget, "zh-TW", "office365");
+  await expect(widget.host.getByTestId("guide-health")).toBeVisible();
+  await expect(widget.host.getByTestId("guide-health-continue")).toBeVisible();
+});
+
 test("a filed request's status is shown, refreshed, and listed among the filed requests", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await startEscalation(widget, "zh-CN", "powerbi");

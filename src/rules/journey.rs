@@ -55,6 +55,14 @@ pub enum Step {
     /// and service, and the escalation guide's decision (a draft without
     /// one goes through the guide first).
     ResumeCustomerRequest(DraftSubject),
+    /// A request on behalf of this customer, for this service, was filed:
+    /// the guide's answers were that request's, and a new problem of the
+    /// same customer and service is checked from the start (unless the
+    /// partner is in the guide for it already, answering anew).
+    RequestFiled {
+        customer: String,
+        service: String,
+    },
     /// "Submit another request" after a customer request was filed: a new
     /// problem of the same customer and service, which goes through the
     /// admin center and the guide again (their answers were the filed
@@ -156,6 +164,13 @@ impl Journey {
             (CustomerRequest, Step::BackFromFiled) => {
                 next.guide = Guide::default();
                 next.screen = ServiceChoice;
+            }
+            (screen, Step::RequestFiled { customer, service }) => {
+                let same = self.customer.as_ref().is_some_and(|c| c.id == customer)
+                    && self.service.as_ref().is_some_and(|s| s.id == service);
+                if same && screen != Escalation {
+                    next.guide = Guide::default();
+                }
             }
             (CustomerRequest, Step::AnotherRequest) => {
                 next.guide = Guide::default();

@@ -657,3 +657,40 @@ fn a_kept_path_that_cannot_be_read_brings_back_nothing() {
     .replace(r#""screen":"service_choice""#, r#""screen":"self_help""#);
     assert_eq!(Journey::restored(&no_service), None);
 }
+
+#[test]
+fn a_filed_request_takes_the_guides_answers_with_it() {
+    let filed = |journey: &Journey, customer: &str, service: &str| {
+        journey.after(Step::RequestFiled {
+            customer: customer.into(),
+            service: service.into(),
+        })
+    };
+    let request = escalated_for(EscalationReason::UnavailableService);
+    let after = filed(&request, "c1", "azure");
+    assert_eq!(
+        after.screen,
+        Screen::CustomerRequest,
+        "the confirmation stays"
+    );
+    assert_eq!(after.guide, Guide::default());
+    // Home, then the same customer and service: a new problem, checked
+    // from the start.
+    let again = [
+        Step::Home,
+        Step::OpenCustomerRequest,
+        Step::PickCustomer(customer("c1")),
+        Step::PickService(service("azure")),
+        Step::StillNeedsHelp,
+    ]
+    .into_iter()
+    .fold(after, |journey, step| journey.after(step));
+    assert_eq!(again.guide.step, GuideStep::ServiceHealth);
+    // Filed for another customer or service (a retry that landed after the
+    // partner moved on): the answers on screen are another matter.
+    assert_eq!(filed(&request, "c2", "azure"), request);
+    assert_eq!(filed(&request, "c1", "office365"), request);
+    // The partner already in the guide for it again keeps answering.
+    let answering = to_the_guide().after(Step::Guide(GuideAnswer::HealthChecked));
+    assert_eq!(filed(&answering, "c1", "azure"), answering);
+}

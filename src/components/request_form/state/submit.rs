@@ -10,6 +10,7 @@ use crate::{
     rules::{
         filed_requests::FiledRequest,
         host::BackendUrl,
+        journey::Step,
         request::{self, SubmitError},
     },
 };
@@ -61,6 +62,12 @@ impl RequestFormState {
                 .unwrap_or(false);
             if let Ok(created) = &created {
                 widget.remember_filed(FiledRequest::new(created, &body));
+                if let Some(filed_for) = &sent_for {
+                    widget.go(Step::RequestFiled {
+                        customer: filed_for.customer.id.clone(),
+                        service: filed_for.service.id.clone(),
+                    });
+                }
                 state.lend_contact();
                 // No confirmation is on screen to say so: the widget does.
                 if state.drawn.try_get_value() == Some(0) || moved {
