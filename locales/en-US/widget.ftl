@@ -36,7 +36,7 @@ home-heading = How can we help?
 home-partner-center-title = A problem with Partner Center
 home-partner-center-text = Report a problem you have with Partner Center itself: technical, billing, or customer and subscription management.
 home-customer-title = A problem one of your customers has
-home-customer-text = Find the customer, try their admin center, and if they still need help, file a service request on their behalf.
+home-customer-text = Find the customer, try their admin center, and if they still need help, check service health and escalate it to 21Vianet on their behalf.
 home-escalation-title = Before you escalate
 home-escalation-text = Check service health first, then troubleshoot with admin privileges. 21Vianet takes escalations only for problems you can't reasonably solve yourself.
 

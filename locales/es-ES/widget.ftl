@@ -32,7 +32,7 @@ home-heading = ¿En qué podemos ayudarle?
 home-partner-center-title = Un problema con el Centro de partners
 home-partner-center-text = Notifique un problema que tenga con el propio Centro de partners: técnico, de facturación o de administración de clientes y suscripciones.
 home-customer-title = Un problema de uno de sus clientes
-home-customer-text = Busque el cliente, pruebe en su centro de administración y, si el cliente sigue necesitando ayuda, envíe una solicitud de servicio en su nombre.
+home-customer-text = Busque el cliente, pruebe en su centro de administración y, si el cliente sigue necesitando ayuda, compruebe el estado del servicio y escálelo a 21Vianet en su nombre.
 home-escalation-title = Antes de escalar un problema
 home-escalation-text = Compruebe primero el estado del servicio y, después, intente solucionar el problema con privilegios de administrador. 21Vianet solo acepta escalaciones de problemas que usted no pueda resolver razonablemente por su cuenta.
 

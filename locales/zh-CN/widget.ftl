@@ -32,7 +32,7 @@ home-heading = 需要什么帮助？
 home-partner-center-title = 合作伙伴中心的问题
 home-partner-center-text = 报告你在使用合作伙伴中心本身时遇到的问题，包括技术、计费以及客户和订阅管理方面的问题。
 home-customer-title = 你的客户遇到的问题
-home-customer-text = 查找该客户并尝试在其管理中心解决问题；如果客户仍需要帮助，请代表客户提交服务请求。
+home-customer-text = 查找该客户并尝试在其管理中心解决问题；如果客户仍需要帮助，请检查服务运行状况，然后代表客户上报给世纪互联。
 home-escalation-title = 上报问题之前
 home-escalation-text = 请先检查服务运行状况，然后使用管理员权限排查问题。只有你无法合理地自行解决的问题，世纪互联才会受理上报。
 

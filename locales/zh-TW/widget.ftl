@@ -32,7 +32,7 @@ home-heading = 需要什麼協助？
 home-partner-center-title = 合作夥伴中心的問題
 home-partner-center-text = 回報您在使用合作夥伴中心本身時遇到的問題，包括技術、計費，以及客戶和訂用帳戶管理方面的問題。
 home-customer-title = 您的客戶遇到的問題
-home-customer-text = 找到該客戶並嘗試在其系統管理中心解決問題；如果客戶仍需要協助，請代表客戶提交服務要求。
+home-customer-text = 找到該客戶並嘗試在其系統管理中心解決問題；如果客戶仍需要協助，請檢查服務健康狀態，然後代表客戶呈報給 21Vianet。
 home-escalation-title = 呈報問題之前
 home-escalation-text = 請先檢查服務健康狀態，再使用系統管理員權限進行疑難排解。只有您無法合理自行解決的問題，21Vianet 才會受理呈報。
 
