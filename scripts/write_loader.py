@@ -22,7 +22,9 @@ files next to itself, so this hook
     when the widget cannot load; from the same compiled messages),
     minified by terser,
   - removes Trunk's own loader from the demo page, which embeds the widget
-    exactly as a deployer does.
+    exactly as a deployer does,
+  - writes a brotli and a gzip copy beside each text file and the
+    WebAssembly (scripts/precompress.mjs), which a server sends as they are.
 """
 
 import hashlib
@@ -264,5 +266,8 @@ html = page.read_text(encoding="utf-8")
 html = re.sub(r"<script type=\"?module\"?[^>]*>[^<]*TrunkApplicationStarted.*?</script>", "", html, flags=re.S)
 html = re.sub(r"<link[^>]*rel=\"?(modulepreload|preload)\"?[^>]*>", "", html)
 page.write_text(html, encoding="utf-8")
+
+# Last, once every file is final.
+subprocess.run(["node", str(root / "scripts" / "precompress.mjs"), str(staging)], check=True)
 
 print(f"write_loader: support-widget.js -> {glue}, {wasm}, {style_name}")

@@ -32,10 +32,13 @@ export function partOf(name) {
   return parts.find(([, pattern]) => pattern.test(name))?.[0] ?? "demo";
 }
 
+// The build's files, less their precompressed copies (FILE.br, FILE.gz):
+// the sizes here are each file's own, compressed as above.
 const listFiles = (dir, prefix = "") =>
   fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
     const name = path.posix.join(prefix, entry.name);
-    return entry.isDirectory() ? listFiles(dir, name) : [name];
+    if (entry.isDirectory()) return listFiles(dir, name);
+    return /\.(br|gz)$/.test(name) ? [] : [name];
   });
 
 const sum = (files) =>
