@@ -7,6 +7,10 @@ WebAssembly, and `Cache-Control: no-cache` for the stable-named files. With
 cacheable for a year, as the README advises deployers (the benchmark's warm
 loads measure that).
 
+Like a CDN, it sends a file compressed when the browser accepts it: the
+build's precompressed FILE.br (brotli) or FILE.gz (gzip) beside FILE
+(scripts/precompress.mjs), with Content-Encoding and the type of FILE.
+
 It also plays the demo portal's own server, which knows who is signed in:
 `GET /demo-token?as=partner|customer` answers `{"token": "<JWT>"}` for that
 demo user, signed (HS256) with the secret in --token-secret-file, which the
@@ -18,11 +22,13 @@ token from its own session, or has its OpenID Connect provider do it.
 
 import argparse
 import base64
+import email.utils
 import functools
 import hashlib
 import hmac
 import http.server
 import json
+import os
 import re
 import time
 import urllib.parse
@@ -55,6 +61,31 @@ USERS = {
 }
 
 
+# Content codings and the suffix of their precompressed copies, in the
+# server's order of preference.
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted_encodings(header):
+    """The content codings an Accept-Encoding header allows (q above 0)."""
+    weights = {}
+    for item in (header or "").split(","):
+        coding, _, params = item.strip().partition(";")
+        coding = coding.strip().lower()
+        if not coding:
+            continue
+        weight = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        weights[coding] = weight
+    return {coding for coding, _ in ENCODINGS if weights.get(coding, weights.get("*", 0.0)) > 0}
+
+
 def base64url(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
@@ -78,6 +109,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".js": "text/javascript"}
 
     cache_hashed = False
+    # Whether this response has compressed variants (Vary: Accept-Encoding).
+    vary = False
     # The demo's signing secret (bytes), or None when no one is signed in.
     token_secret = None
 
@@ -86,6 +119,37 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if url.path == TOKEN_PATH:
             return self.answer_token(urllib.parse.parse_qs(url.query).get("as", [""])[0])
         return super().do_GET()
+
+    def send_head(self):
+        # A file with a precompressed copy the browser accepts: that copy,
+        # as the file's own type, encoded. Anything else as before.
+        self.vary = False
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        copies = [(coding, path + suffix) for coding, suffix in ENCODINGS if os.path.isfile(path + suffix)]
+        if not os.path.isfile(path) or not copies:
+            return super().send_head()
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding"))
+        chosen = next(((coding, copy) for coding, copy in copies if coding in accepted), None)
+        if chosen is None:
+            self.vary = True
+            return super().send_head()
+        coding, copy = chosen
+        file = open(copy, "rb")
+        try:
+            stat = os.fstat(file.fileno())
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", coding)
+            self.send_header("Content-Length", str(stat.st_size))
+            self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+            self.vary = True
+            self.end_headers()
+            return file
+        except BaseException:
+            file.close()
+            raise
 
     def answer_token(self, user):
         if self.token_secret is None:
@@ -112,6 +176,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "no-store")
             return super().end_headers()
         self.send_header("Access-Control-Allow-Origin", "*")
+        if self.vary:
+            # A cache must not hand a browser a coding it did not ask for.
+            self.send_header("Vary", "Accept-Encoding")
         if self.cache_hashed and HASHED.search(path):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
