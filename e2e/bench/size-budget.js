@@ -2,9 +2,8 @@
 //
 // Checks a release build's sizes (brotli, quality 11) against budget.json:
 // fails when the loader is over loader_brotli_max, or the widget (wasm,
-// glue, styles) over widget_brotli_ceiling. The ceiling is a ratchet set
-// just above today's size, lowered as the widget shrinks towards
-// widget_brotli_target; how far it still is from the target is printed.
+// glue, styles) over widget_brotli_ceiling, a ratchet set just above
+// today's size.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,14 +27,7 @@ if (loader > budget.loader_brotli_max) failures.push(`the loader is ${loader - b
 
 const widget = sizes.widget.brotli;
 const ceiling = budget.widget_brotli_ceiling;
-const target = budget.widget_brotli_target;
 console.log(`  widget (wasm, glue, styles): ${widget} bytes (${kib(widget)}), ceiling ${ceiling} (${kib(ceiling)}): ${widget <= ceiling ? "ok" : "OVER"}`);
-if (widget > target) {
-  console.log(`  the widget is ${widget - target} bytes (${kib(widget - target)}) over the ${kib(target)} target`);
-} else {
-  console.log(`  the widget is within the ${kib(target)} target, ${target - widget} bytes to spare`);
-  if (ceiling > target) console.log(`  lower widget_brotli_ceiling in budget.json to ${target}`);
-}
 if (widget > ceiling) {
   failures.push(`the widget is ${widget - ceiling} bytes over its ceiling in budget.json: a change made it larger (make it smaller, or raise the ceiling knowingly)`);
 }
