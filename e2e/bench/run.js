@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { markdownReport, summarize, textReport } from "./report.js";
 import { measureRun } from "./scenarios.js";
-import { measureDist, sizesOf } from "./sizes.js";
+import { beforeFirstScreen, measureDist, sizesOf } from "./sizes.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values: options } = parseArgs({
@@ -34,8 +34,10 @@ const runs = Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${options.runs}`);
 
 const budget = JSON.parse(fs.readFileSync(path.join(here, "../../budget.json"), "utf-8"));
+const dist = measureDist(options.dist);
 const sizes = {
-  dist: measureDist(options.dist),
+  dist,
+  first_screen: beforeFirstScreen(dist),
   baseline: sizesOf(fs.readFileSync(path.join(here, "baseline.html"))),
 };
 

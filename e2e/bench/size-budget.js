@@ -1,13 +1,14 @@
 // Usage: node e2e/bench/size-budget.js [DIST] [BUDGET]
 //
 // Checks a release build's sizes (brotli, quality 11) against budget.json:
-// fails when the loader is over loader_brotli_max, or the widget (wasm,
-// glue, styles) over widget_brotli_ceiling, a ratchet set just above
-// today's size.
+// fails when the loader is over loader_brotli_max, the widget (wasm, glue,
+// styles) over widget_brotli_ceiling, or the bytes before the first screen
+// (sizes.js, beforeFirstScreen) over first_screen_brotli_ceiling. The
+// ceilings are ratchets set just above today's sizes.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { kib, measureDist, partNames } from "./sizes.js";
+import { beforeFirstScreen, kib, measureDist, partNames } from "./sizes.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.resolve(process.argv[2] ?? path.join(root, "dist"));
@@ -30,6 +31,18 @@ const ceiling = budget.widget_brotli_ceiling;
 console.log(`  widget (wasm, glue, styles): ${widget} bytes (${kib(widget)}), ceiling ${ceiling} (${kib(ceiling)}): ${widget <= ceiling ? "ok" : "OVER"}`);
 if (widget > ceiling) {
   failures.push(`the widget is ${widget - ceiling} bytes over its ceiling in budget.json: a change made it larger (make it smaller, or raise the ceiling knowingly)`);
+}
+
+const first = beforeFirstScreen(sizes);
+const firstCeiling = budget.first_screen_brotli_ceiling;
+if (!Number.isInteger(firstCeiling)) throw new Error("budget.json has no first_screen_brotli_ceiling (bytes)");
+console.log(
+  `  before the first screen, en-US: ${first.brotli} bytes (${kib(first.brotli)}), ceiling ${firstCeiling} (${kib(firstCeiling)}): ${first.brotli <= firstCeiling ? "ok" : "OVER"}`,
+);
+console.log(`    the files the home screen waits for: ${first.files.join(", ")}`);
+for (const [tag, bytes] of Object.entries(first.locales)) console.log(`    in ${tag}, its messages add ${bytes} bytes`);
+if (first.brotli > firstCeiling) {
+  failures.push(`the bytes before the first screen are ${first.brotli - firstCeiling} over their ceiling in budget.json: a change made the first screen wait for more (move it out of the first screen's files, or raise the ceiling knowingly)`);
 }
 
 for (const failure of failures) console.error(`size budget: ${failure}`);

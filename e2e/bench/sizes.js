@@ -69,6 +69,25 @@ export function measureDist(dir) {
   };
 }
 
+/**
+ * The bytes before the first screen, with brotli: what the loader fetches
+ * for the home screen to be drawn and answer a click, in en-US (compiled
+ * into the WebAssembly). In launcher mode the loader fetches the glue and
+ * the WebAssembly from the click on; the styles count too, although the
+ * launcher fetched them before the click (it is drawn with them), because
+ * an inline widget's first screen waits for them. In another locale the
+ * loader fetches that locale's messages alongside: `locales` adds each.
+ * Today's build is one module, so these are the widget's files, all of
+ * them; a file the first screen does not need belongs to no part here.
+ */
+export function beforeFirstScreen(measured) {
+  const files = measured.files.filter((file) => ["wasm", "glue", "style"].includes(file.part));
+  const locales = Object.fromEntries(
+    measured.files.filter((file) => file.part === "messages").map((file) => [file.name.match(/\.([A-Za-z-]+)\.js$/)[1], file.brotli]),
+  );
+  return { files: files.map((file) => file.name), brotli: sum(files).brotli, locales };
+}
+
 /** Bytes as KiB with one decimal. */
 export const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
