@@ -116,11 +116,24 @@ export function probe({ idle = true, inline = true } = {}) {
     // Only inline pages show the home screen at once; elsewhere the watch
     // would cost a check on every frame.
     firstRender: inline ? whenShown("[data-testid=home]") : null,
-    /** Arms the intent clock; `intentResult()` then resolves once `selector` is shown. */
-    armIntent(selector) {
+    /**
+     * Arms the intent clock; `intentResult()` then resolves once `selector`
+     * is shown. With `next`, the page then clicks `selector` at once, as a
+     * user who knows where they are going, and the result's `next` says
+     * when `next` was shown.
+     */
+    armIntent(selector, next) {
       intent = { at: null };
       const armed = intent;
-      armed.result = whenShown(selector).then(({ at, painted }) => ({ intent: armed.at, at, painted }));
+      armed.result = whenShown(selector).then(async ({ at, painted }) => {
+        const result = { intent: armed.at, at, painted };
+        if (next) {
+          const shown = whenShown(next);
+          find(selector).click();
+          result.next = await shown;
+        }
+        return result;
+      });
     },
     intentResult: () => intent.result,
     trackInput() {

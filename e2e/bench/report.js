@@ -1,5 +1,6 @@
 // The benchmark's figures: which ones, their statistics over the runs, and
 // the printed table (plain text for the terminal, Markdown for the README).
+import { networkMetrics, networks } from "./network.js";
 import { cycles, median } from "./scenarios.js";
 import { kib, partNames } from "./sizes.js";
 
@@ -35,6 +36,67 @@ export function summarize(runs) {
     summary[id] = { label, unit: unit === "ms" ? "ms" : "bytes", widget, baseline, ratio: { min: ratio("min"), median: ratio("median") } };
   }
   return summary;
+}
+
+/** Per network and metric: each page's runs and their median, and the widget's ratio to the baseline. */
+export function summarizeNetworks(measured) {
+  const summary = {};
+  for (const network of networks) {
+    const runs = measured[network.id];
+    summary[network.id] = {};
+    for (const [id, label, unit] of networkMetrics) {
+      const stats = (page) => {
+        const values = runs[page].map((run) => run[id]);
+        return { runs: values, median: median(values) };
+      };
+      const widget = stats("widget");
+      const baseline = stats("baseline");
+      const ratio = baseline.median > 0 ? widget.median / baseline.median : null;
+      summary[network.id][id] = { label, unit: unit === "ms" ? "ms" : "bytes", widget, baseline, ratio };
+    }
+  }
+  return summary;
+}
+
+const networkFigure = (value, unit) => (unit === "ms" ? value.toFixed(0) : (value / 1024).toFixed(1));
+const networkUnit = (metric) => (metric.unit === "ms" ? "ms" : "KiB");
+const conditions = (network) =>
+  `${network.name}: ${network.rtt} ms RTT, ${network.download_mbps} Mbps down, ${network.upload_mbps} Mbps up`;
+
+function networkLines(results) {
+  const { network } = results;
+  const lines = [`Emulated networks, launcher mode: median of ${network.runs} runs; ×N is the widget's median over the baseline's`];
+  for (const emulated of networks) {
+    const summary = Object.values(network.summary[emulated.id]);
+    const width = Math.max(...summary.map((m) => labelWithUnit(m, networkUnit(m)).length));
+    lines.push(`  ${conditions(emulated).padEnd(width)} ${"widget".padStart(16)} ${"baseline".padStart(10)}`);
+    for (const metric of summary) {
+      const widget = `${networkFigure(metric.widget.median, metric.unit)} ${times(metric.ratio)}`.trimEnd();
+      lines.push(
+        `  ${labelWithUnit(metric, networkUnit(metric)).padEnd(width)} ${widget.padStart(16)} ${networkFigure(metric.baseline.median, metric.unit).padStart(10)}`,
+      );
+    }
+  }
+  return lines;
+}
+
+function networkMarkdown(results) {
+  const { network } = results;
+  const lines = [];
+  for (const emulated of networks) {
+    lines.push(
+      "",
+      `**${conditions(emulated)}** (median of ${network.runs} runs)`,
+      "",
+      "| figure | widget | baseline |",
+      "|---|---|---|",
+      ...Object.values(network.summary[emulated.id]).map(
+        (metric) =>
+          `| ${labelWithUnit(metric, networkUnit(metric))} | ${`${networkFigure(metric.widget.median, metric.unit)} ${times(metric.ratio)}`.trimEnd()} | ${networkFigure(metric.baseline.median, metric.unit)} |`,
+      ),
+    );
+  }
+  return lines;
 }
 
 const figure = (value, unit) => (unit === "ms" ? value.toFixed(1) : (value / 1024 / 1024).toFixed(2));
@@ -88,6 +150,7 @@ export function textReport(results) {
       `  ${labelWithUnit(metric, unit).padEnd(width)} ${cell(metric.widget.min, metric.unit, metric.ratio.min)} ${cell(metric.widget.median, metric.unit, metric.ratio.median)} ${figure(metric.baseline.min, metric.unit).padStart(13)} ${figure(metric.baseline.median, metric.unit).padStart(16)}`,
     );
   }
+  lines.push("", ...networkLines(results));
   return lines.join("\n");
 }
 
@@ -102,6 +165,8 @@ export function markdownReport(results) {
     `| before the first screen | what the home screen waits for, en-US | | | ${kib(sizes.first_screen.brotli)} |`,
     `| \`baseline.html\` | the baseline page, whole | ${kib(sizes.baseline.raw)} | ${kib(sizes.baseline.gzip)} | ${kib(sizes.baseline.brotli)} |`,
     "",
+    `**On loopback** (min and median of ${results.runs} runs)`,
+    "",
     "| figure | widget min | widget median | baseline min | baseline median |",
     "|---|---|---|---|---|",
   ];
@@ -110,5 +175,6 @@ export function markdownReport(results) {
     const cell = (stat) => `${figure(metric.widget[stat], metric.unit)} ${times(metric.ratio[stat])}`.trimEnd();
     lines.push(`| ${labelWithUnit(metric, unit)} | ${cell("min")} | ${cell("median")} | ${figure(metric.baseline.min, metric.unit)} | ${figure(metric.baseline.median, metric.unit)} |`);
   }
+  lines.push(...networkMarkdown(results));
   return lines.join("\n");
 }

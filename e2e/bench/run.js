@@ -1,19 +1,21 @@
-// Usage: node e2e/bench/run.js --site URL --backend URL --dist DIR --out FILE [--runs N]
+// Usage: node e2e/bench/run.js --site URL --backend URL --dist DIR --out FILE [--runs N] [--network-runs N]
 //
 // The widget's benchmark (scripts/bench starts the servers and runs this):
 // the sizes of the files in DIR, then RUNS rounds of timings and memory in
 // headless Chromium, each on the widget's pages (URL/index.html inline,
 // URL/launcher.html in launcher mode) and on the baseline page
-// (URL/baseline.html), alternating which goes first. Prints a table, and
-// writes every figure to FILE (JSON) and the README's tables beside it
-// (results.md).
+// (URL/baseline.html), alternating which goes first; then NETWORK-RUNS
+// rounds of the launcher pages on each emulated network (network.js).
+// Prints a table, and writes every figure to FILE (JSON) and the page's
+// tables beside it (results.md).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
-import { markdownReport, summarize, textReport } from "./report.js";
+import { measureNetworkRun, networks } from "./network.js";
+import { markdownReport, summarize, summarizeNetworks, textReport } from "./report.js";
 import { measureRun } from "./scenarios.js";
 import { beforeFirstScreen, measureDist, sizesOf } from "./sizes.js";
 
@@ -25,6 +27,7 @@ const { values: options } = parseArgs({
     dist: { type: "string" },
     out: { type: "string" },
     runs: { type: "string", default: "5" },
+    "network-runs": { type: "string", default: "3" },
   },
 });
 for (const name of ["site", "backend", "dist", "out"]) {
@@ -32,6 +35,10 @@ for (const name of ["site", "backend", "dist", "out"]) {
 }
 const runs = Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${options.runs}`);
+const networkRuns = Number(options["network-runs"]);
+if (!Number.isInteger(networkRuns) || networkRuns < 1) {
+  throw new Error(`--network-runs must be a positive whole number, not ${options["network-runs"]}`);
+}
 
 const budget = JSON.parse(fs.readFileSync(path.join(here, "../../budget.json"), "utf-8"));
 const dist = measureDist(options.dist);
@@ -73,12 +80,23 @@ const browser = await chromium.launch({
 });
 const chromiumVersion = browser.version();
 const measured = { widget: [], baseline: [] };
+const measuredNetworks = {};
 try {
   for (let run = 1; run <= runs; run++) {
     const order = run % 2 ? ["widget", "baseline"] : ["baseline", "widget"];
     for (const page of order) {
       process.stderr.write(`run ${run}/${runs}: ${page}\n`);
       measured[page].push(await measureRun(browser, pages[page]));
+    }
+  }
+  for (const network of networks) {
+    measuredNetworks[network.id] = { widget: [], baseline: [] };
+    for (let run = 1; run <= networkRuns; run++) {
+      const order = run % 2 ? ["widget", "baseline"] : ["baseline", "widget"];
+      for (const page of order) {
+        process.stderr.write(`${network.name}, run ${run}/${networkRuns}: ${page}\n`);
+        measuredNetworks[network.id][page].push(await measureNetworkRun(browser, pages[page].launcher, network));
+      }
     }
   }
 } finally {
@@ -99,6 +117,7 @@ const results = {
   budget,
   sizes,
   summary: summarize(measured),
+  network: { runs: networkRuns, conditions: networks, summary: summarizeNetworks(measuredNetworks) },
 };
 
 fs.mkdirSync(path.dirname(options.out), { recursive: true });
