@@ -21,8 +21,12 @@ struct Mounted {
 impl Mounted {
     fn new(attributes: &[(&str, &str)]) -> Mounted {
         let window = web_sys::window().unwrap();
-        // Every test starts without the drafts an earlier one left.
+        // Every test starts without the drafts, or the way to a request
+        // part-walked, that an earlier one left.
         if let Ok(Some(storage)) = window.local_storage() {
+            storage.clear().unwrap();
+        }
+        if let Ok(Some(storage)) = window.session_storage() {
             storage.clear().unwrap();
         }
         let document = window.document().unwrap();
