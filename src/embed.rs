@@ -36,8 +36,9 @@ impl WidgetHandle {
         self.attributes.set(name, value);
     }
 
-    /// `element.open(flow)`: `"partner-center"`, `"customer"`,
-    /// `"escalation"`, or `"home"` or nothing for the start screen. The page may pass anything: what is not text (nor
+    /// `element.open(flow)`: `"partner-center"`, `"customer"` (or
+    /// `"escalation"`, the same path), or `"home"` or nothing for the start
+    /// screen. The page may pass anything: what is not text (nor
     /// nothing) is refused, as an unknown name is.
     pub fn open(&self, flow: JsValue) -> Result<(), JsError> {
         let flow = match flow.as_string() {

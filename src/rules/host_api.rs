@@ -33,7 +33,11 @@ pub enum HostApiError {
 pub enum Flow {
     Home,
     PartnerCenter,
+    /// The one path to a request on a customer's behalf, which is the
+    /// escalation to 21Vianet.
     Customer,
+    /// `"escalation"`: the same path as `Customer`, under the name of what
+    /// it ends in.
     Escalation,
 }
 
