@@ -100,6 +100,9 @@ def unknown_enum_values(backend):
     expect_errors(backend.post_request({**base, "contact": contact}, new_key()), 400, MALFORMED, "contact.language 'de-DE'")
     body = customer_request(backend, escalation={"reason": "not_a_reason", "health_checked": True})
     expect_errors(backend.post_request(body, new_key()), 422, [("escalation.reason", "invalid_value")], "an unknown escalation.reason")
+    # A problem that is the partner's own to support is not escalated.
+    body = customer_request(backend, escalation={"reason": "none", "health_checked": True})
+    expect_errors(backend.post_request(body, new_key()), 422, [("escalation.reason", "invalid_value")], "escalation.reason 'none'")
     body = customer_request(backend, escalation={"reason": VALID_REASON, "health_checked": True, "troubleshooting": ["reboot"]})
     expect_errors(backend.post_request(body, new_key()), 422, [("escalation.troubleshooting", "invalid_value")],
                   "an unknown troubleshooting step")
