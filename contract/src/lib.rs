@@ -23,6 +23,7 @@
 //! ```
 
 mod attachments;
+mod errors;
 mod escalation;
 mod model;
 pub mod paths;
@@ -31,8 +32,9 @@ mod status;
 mod validation;
 
 pub use attachments::*;
+pub use errors::{ErrorCode, FieldError};
 pub use escalation::*;
 pub use model::*;
 pub use self_service::*;
 pub use status::*;
-pub use validation::{limits, ErrorCode, FieldError};
+pub use validation::limits;
