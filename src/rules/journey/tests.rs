@@ -36,12 +36,21 @@ fn walk(steps: impl IntoIterator<Item = Step>) -> Journey {
 /// The one path from home to the guide's first question: the customer,
 /// the service, and the admin center, which did not solve it.
 fn to_the_guide() -> Journey {
-    walk([
+    back_to_the_guide(Journey::default())
+}
+
+/// `journey`, then home and the one path to the guide again, for the same
+/// customer and service.
+fn back_to_the_guide(journey: Journey) -> Journey {
+    [
+        Step::Home,
         Step::OpenCustomerRequest,
         Step::PickCustomer(customer("c1")),
         Step::PickService(service("azure")),
         Step::StillNeedsHelp,
-    ])
+    ]
+    .into_iter()
+    .fold(journey, |journey, step| journey.after(step))
 }
 
 /// The guide from its start, after `answers`.
@@ -451,15 +460,7 @@ fn a_finished_guide_found_again_shows_its_last_question() {
         let reason = finished.guide.reason;
         // Home, then the same customer and service: the guide kept its
         // answers, and shows the question that ended it.
-        let again = [
-            Step::Home,
-            Step::OpenCustomerRequest,
-            Step::PickCustomer(customer("c1")),
-            Step::PickService(service("azure")),
-            Step::StillNeedsHelp,
-        ]
-        .into_iter()
-        .fold(finished, |journey, step| journey.after(step));
+        let again = back_to_the_guide(finished);
         assert_eq!((again.screen, again.guide.step), (Screen::Escalation, last));
         assert_eq!(again.guide.reason, reason);
         assert!(again.guide.health_checked);
@@ -676,15 +677,7 @@ fn a_filed_request_takes_the_guides_answers_with_it() {
     assert_eq!(after.guide, Guide::default());
     // Home, then the same customer and service: a new problem, checked
     // from the start.
-    let again = [
-        Step::Home,
-        Step::OpenCustomerRequest,
-        Step::PickCustomer(customer("c1")),
-        Step::PickService(service("azure")),
-        Step::StillNeedsHelp,
-    ]
-    .into_iter()
-    .fold(after, |journey, step| journey.after(step));
+    let again = back_to_the_guide(after);
     assert_eq!(again.guide.step, GuideStep::ServiceHealth);
     // Filed for another customer or service (a retry that landed after the
     // partner moved on): the answers on screen are another matter.
