@@ -56,10 +56,13 @@ const localeOf = (element) => {
 // tag: a module of their JSON, imported once however often it is asked for.
 const messages = (tag, retry) =>
   import(here(`support-widget-messages-__BUILD__.${tag}.js`, retry)).then((m) => m.default);
-// Starts loading the widget, and the messages the element will likely want.
+// Starts loading the widget, and the messages the element will likely want;
+// until the widget runs, a small module draws its first screen
+// (first-screen.js) in the element's empty container.
 const load = (element) => {
   const tag = localeOf(element);
   if (tag != "en-US") messages(tag).catch(() => {});
+  import(here(named(".home.js"))).then((home) => home.default(element, tag)).catch(() => {});
   return loadWidget();
 };
 
@@ -218,7 +221,8 @@ class SupportWidgetElement extends HTMLElement {
         for (const call of this.#waiting.splice(0)) call(error);
         // Says so in the element's language, with Try again, once per failure.
         const container = this.#parts?.[0];
-        if (connection !== this.#connection || !container || container.firstChild) return;
+        // (The first screen drawn before the widget gives way to it.)
+        if (connection !== this.#connection || !container || container.firstChild?.role) return;
         const tag = localeOf(this);
         const [, , failed, retryWord] = labels[tag];
         const notice = make("div", { className: "sw-unavailable", role: "alert", lang: tag });

@@ -17,6 +17,9 @@ files next to itself, so this hook
   - names all of these by one hash of them all (a build's hash: the loader
     carries it once, where each file's own would cost it a random string
     each),
+  - writes the first screen (loader/first-screen.js: the partner's home,
+    drawn while the WebAssembly is on its way) with its words in each
+    locale, from the same compiled messages, minified by terser,
   - writes support-widget.js from loader/support-widget.js with those names
     and the words the loader shows itself (the launcher's, and the notice
     when the widget cannot load; from the same compiled messages),
@@ -222,13 +225,30 @@ def locale_messages(compiled: dict) -> dict:
 LOADER_WORDS = ["launcher-open", "launcher-close", "widget-unavailable", "load-retry"]
 
 
-def loader_words(compiled: dict, ids: list) -> str:
-    """LOADER_WORDS in each locale, from the compiled messages."""
+# The words of the first screen drawn before the widget (first-screen.js),
+# in the order it reads them.
+HOME_WORDS = [
+    "widget-title",
+    "widget-subtitle",
+    "widget-language-label",
+    "home-heading",
+    "home-partner-center-title",
+    "home-partner-center-text",
+    "home-customer-title",
+    "home-customer-text",
+    "home-escalation-title",
+    "home-escalation-text",
+]
+
+
+def words_of(compiled: dict, ids: list, wanted: list) -> str:
+    """The `wanted` messages in each locale, from the compiled messages, as
+    JSON: a list by tag."""
     labels = {}
     for tag, text in compiled.items():
         messages = dict(zip(ids, json.loads(text)))
         words = []
-        for message in LOADER_WORDS:
+        for message in wanted:
             parts = messages.get(message)
             if not parts or len(parts) != 1 or "Text" not in parts[0]:
                 sys.exit(f"write_loader: {tag} has no {message} message of plain text")
@@ -237,16 +257,34 @@ def loader_words(compiled: dict, ids: list) -> str:
     return json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
 
 
+# The widget's languages in its picker's order (messages/src/lib.rs, LOCALES).
+LANGUAGES = ["en-US", "zh-CN", "zh-TW", "es-ES"]
+
+
+def language_names(compiled: dict, ids: list) -> str:
+    """Each language's name in its own language (the same in every locale),
+    by tag, as JSON."""
+    names = json.loads(words_of(compiled, ids, [f"language-{tag.lower()}" for tag in LANGUAGES]))["en-US"]
+    return json.dumps(dict(zip(LANGUAGES, names)), ensure_ascii=False, separators=(",", ":"))
+
+
 compiled, message_ids = compiled_messages()
 messages = locale_messages(compiled)
+home_text = (root / "loader" / "first-screen.js").read_text(encoding="utf-8")
+home_module = minify(
+    home_text.replace("__HOME_WORDS__", words_of(compiled, message_ids, HOME_WORDS)).replace(
+        "__LANGUAGES__", language_names(compiled, message_ids)
+    )
+).encode("utf-8")
 # Every file the loader names, by the hash of them all.
-build = hashed(b"".join([wasm_module, glue_module, style, *messages.values()]))
+build = hashed(b"".join([wasm_module, glue_module, style, home_module, *messages.values()]))
 wasm = f"support-widget-{build}.wasm.js"
 glue = f"support-widget-{build}.js"
 style_name = f"support-widget-{build}.css"
 (staging / wasm).write_bytes(wasm_module)
 (staging / glue).write_bytes(glue_module)
 (staging / style_name).write_bytes(style)
+(staging / f"support-widget-{build}.home.js").write_bytes(home_module)
 for tag, module in messages.items():
     (staging / f"support-widget-messages-{build}.{tag}.js").write_bytes(module)
 
@@ -255,7 +293,7 @@ loader = (
     # The loader spells out the names above once, as a pattern around the
     # build's hash (cheaper than the three names).
     loader.replace("__BUILD__", build)
-    .replace("__LABELS__", loader_words(compiled, message_ids))
+    .replace("__LABELS__", words_of(compiled, message_ids, LOADER_WORDS))
 )
 # The loader is the one file every page view pays for, within 2 KB with
 # brotli.

@@ -23,6 +23,8 @@ const parts = [
   // JavaScript that wasm-bindgen copies beside the glue, imported by it.
   ["glue", /^snippets\//],
   ["style", new RegExp(`^${hashed}\\.css$`)],
+  // The first screen, drawn before the WebAssembly runs.
+  ["home", new RegExp(`^${hashed}\\.home\\.js$`)],
   // A locale's messages, fetched only when that locale is asked for.
   ["messages", /^support-widget-messages-[0-9a-f]+\.[A-Za-z-]+\.js$/],
 ];
@@ -59,33 +61,32 @@ export function measureDist(dir) {
   const files = listFiles(dir)
     .sort()
     .map((name) => ({ name, part: partOf(name), ...sizesOf(fs.readFileSync(path.join(dir, name))) }));
-  for (const part of ["loader", "wasm", "glue", "style"]) {
+  for (const part of ["loader", "wasm", "glue", "style", "home"]) {
     if (!files.some((file) => file.part === part)) throw new Error(`${dir} has no ${part} file: build the release first`);
   }
   return {
     files,
     loader: sum(files.filter((file) => file.part === "loader")),
-    widget: sum(files.filter((file) => ["wasm", "glue", "style"].includes(file.part))),
+    widget: sum(files.filter((file) => widgetParts.includes(file.part))),
   };
 }
 
+/** The widget's own files, in every locale: what the total ceiling counts. */
+const widgetParts = ["wasm", "glue", "style", "home"];
+
 /**
  * The bytes before the first screen, with brotli: what the loader fetches
- * for the home screen to be drawn and answer a click, in en-US (compiled
- * into the WebAssembly). In launcher mode the loader fetches the glue and
- * the WebAssembly from the click on; the styles count too, although the
- * launcher fetched them before the click (it is drawn with them), because
- * an inline widget's first screen waits for them. In another locale the
- * loader fetches that locale's messages alongside: `locales` adds each.
- * Today's build is one module, so these are the widget's files, all of
- * them; a file the first screen does not need belongs to no part here.
+ * for the home screen to be drawn and answer a click, in any locale. The
+ * first screen is drawn by its own module (loader/first-screen.js), which
+ * carries its words in every locale, with the widget's styles; a choice made
+ * on it is kept until the WebAssembly runs. The styles count although the
+ * launcher fetched them before the click (it is drawn with them), because an
+ * inline widget's first screen waits for them. The loader itself is not
+ * counted: it has a budget of its own, and the page had it before the click.
  */
 export function beforeFirstScreen(measured) {
-  const files = measured.files.filter((file) => ["wasm", "glue", "style"].includes(file.part));
-  const locales = Object.fromEntries(
-    measured.files.filter((file) => file.part === "messages").map((file) => [file.name.match(/\.([A-Za-z-]+)\.js$/)[1], file.brotli]),
-  );
-  return { files: files.map((file) => file.name), brotli: sum(files).brotli, locales };
+  const files = measured.files.filter((file) => ["style", "home"].includes(file.part));
+  return { files: files.map((file) => file.name), brotli: sum(files).brotli };
 }
 
 /** Bytes as KiB with one decimal. */
@@ -96,6 +97,7 @@ export const partNames = {
   wasm: "WebAssembly module",
   glue: "wasm-bindgen glue",
   style: "styles",
+  home: "the first screen, drawn before the WebAssembly runs",
   messages: "one locale's messages, fetched when it is asked for",
   demo: "demo page, not loaded by the widget",
 };

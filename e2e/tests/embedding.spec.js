@@ -169,7 +169,7 @@ test("the page's language is used when the element names none", async ({ page })
   await expect(widget.heading).toHaveText("新增合作夥伴中心要求");
 });
 
-test("while the widget loads a spinner holds its place, and a widget that cannot load says so until Try again", async ({ page }) => {
+test("while the widget loads its first screen is drawn in the page's language, and a widget that cannot load says so in its place until Try again", async ({ page }) => {
   let release;
   let held = new Promise((resolve) => (release = resolve));
   let fail = false;
@@ -181,12 +181,18 @@ test("while the widget loads a spinner holds its place, and a widget that cannot
   await page.goto("/zh.html");
   const host = page.locator("support-widget");
   const spinner = () => host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".sw-host"), "::before").content);
-  await expect.poll(spinner).toBe('""');
+  // The loader's first screen, before any WebAssembly: the partner's home.
+  await expect(host.getByRole("heading", { level: 2 })).toHaveText("需要什么帮助？");
+  await expect(host.getByRole("button", { name: /^合作伙伴中心的问题/ })).toBeEnabled();
+  await expect(host.getByRole("combobox", { name: "语言" })).toBeDisabled();
+  await expect(host.getByTestId("home")).toHaveCount(0);
+  expect(await spinner()).toBe("none");
 
   fail = true;
   release();
   const notice = host.getByRole("alert");
   await expect(notice).toHaveText(/无法加载帮助。请检查网络连接/);
+  await expect(host.getByRole("heading", { level: 2 })).toHaveCount(0);
   expect(await spinner()).toBe("none");
 
   fail = false;
@@ -197,6 +203,30 @@ test("while the widget loads a spinner holds its place, and a widget that cannot
   await expect(widget.heading).toBeFocused();
   await expect(notice).toHaveCount(0);
   expect(await spinner()).toBe("none");
+});
+
+test("where the first screen is not the partner's home, a spinner holds its place while the widget loads", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await routeDemoVariant(page, "/customers.html", (demo) => demo.replace('audience="partner"', 'audience=" Customer "'));
+  await page.goto("/customers.html");
+  const host = page.locator("support-widget");
+  const spinner = () => host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".sw-host"), "::before").content);
+  await expect.poll(spinner).toBe('""');
+  await expect(host.getByRole("button")).toHaveCount(0);
+  // A partner's path kept for a reload: the widget goes back to it, so
+  // home is not drawn first.
+  await page.evaluate(() => sessionStorage.setItem("support-widget:v1:path:http://127.0.0.1:1/:partner", "{}"));
+  await host.evaluate((el) => el.setAttribute("audience", "partner"));
+  await host.evaluate((el) => el.replaceWith(el.cloneNode()));
+  await expect.poll(spinner).toBe('""');
+  await expect(host.getByRole("button")).toHaveCount(0);
+  release();
+  await expect(host.getByTestId("home")).toBeVisible();
 });
 
 for (const [label, attribute, shown] of [

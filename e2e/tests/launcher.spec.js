@@ -154,6 +154,66 @@ test("opening the panel moves nothing on the page, and Escape closes it back to 
   await expect(widget.host.getByTestId("customer-search")).toBeVisible();
 });
 
+test("before the WebAssembly runs, the panel shows the partner's home in the element's language, and a choice made there opens its flow once it does", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const posts = [];
+  page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
+  await page.goto(`${site.origin}/launcher.html`);
+  const host = page.locator("support-widget");
+  await host.evaluate((el) => el.setAttribute("locale", "es-ES"));
+  await host.locator(".sw-launcher").click();
+  const panel = host.locator(".sw-panel");
+  await expect(panel.getByRole("heading", { level: 2 })).toHaveText("¿En qué podemos ayudarle?");
+  await expect(panel.getByRole("combobox", { name: "Idioma", exact: true })).toHaveValue("es-ES");
+  await expect(host.getByTestId("home")).toHaveCount(0);
+  const choice = panel.getByRole("button", { name: /^Un problema con el Centro de partners/ });
+  await choice.click();
+  await expect(choice).toHaveAttribute("aria-busy", "true");
+
+  release();
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.host.getByTestId("request-form")).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  await expect(widget.host.getByTestId("home")).toHaveCount(0);
+  await expect(panel.getByRole("combobox", { name: "Idioma", exact: true })).toBeEnabled();
+  expect(posts).toEqual([]);
+  // Back home, the widget's own screen stands where the early one did.
+  await widget.host.getByTestId("back").click();
+  await expect(widget.home).toBeVisible();
+  await expect(panel.getByRole("heading", { level: 2 })).toHaveText("¿En qué podemos ayudarle?");
+});
+
+test("a choice made before the WebAssembly runs, which then cannot load, leaves the notice and Try again in its place", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let fail = true;
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+    await held;
+    await (fail ? route.abort("connectionrefused") : route.continue());
+  });
+  await page.goto(`${site.origin}/launcher.html`);
+  const host = page.locator("support-widget");
+  await host.locator(".sw-launcher").click();
+  await host.getByTestId("open-customer-request").click();
+  release();
+  const notice = host.getByRole("alert");
+  await expect(notice).toHaveText(/Help couldn't be loaded/);
+  await expect(host.getByTestId("open-customer-request")).toHaveCount(0);
+
+  fail = false;
+  await notice.getByRole("button", { name: "Try again" }).click();
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.home).toBeVisible();
+  await expect(widget.heading).toBeFocused();
+  await widget.host.getByTestId("open-customer-request").click();
+  await expect(widget.host.getByTestId("customer-search")).toBeVisible();
+});
+
 test("while the widget loads, Escape on the launcher closes its panel, and a user gone on to the page keeps focus when it has loaded", async ({ page }) => {
   let release;
   const held = new Promise((resolve) => (release = resolve));
