@@ -546,13 +546,23 @@ test("a widget that cannot load says so in the element's language, refuses page 
   expect(await host.evaluate((el) => el.prefill({ title: "Factura" }).then(() => "applied"))).toBe("applied");
 });
 
-test("the launcher and its panel pass axe", async ({ page }) => {
+test("the launcher and its panel pass axe, with the first screen drawn before the widget and with the widget's own", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto(`${site.origin}/launcher.html`);
   const audit = async () =>
     (await new AxeBuilder({ page }).include("support-widget").withTags(axeTags).options({ rules: { "target-size": { enabled: true } } }).analyze()).violations.map((v) => v.id);
   await expect(page.locator("support-widget .sw-launcher")).toBeVisible();
   expect(await audit()).toEqual([]);
   await page.locator("support-widget .sw-launcher").click();
+  await expect(page.locator("support-widget").getByTestId("open-partner-center-request")).toBeVisible();
+  await expect(page.locator("support-widget").getByTestId("home")).toHaveCount(0);
+  expect(await audit()).toEqual([]);
+  release();
   await expect(page.locator("support-widget").getByTestId("home")).toBeVisible();
   expect(await audit()).toEqual([]);
 });
