@@ -57,8 +57,8 @@ const localeOf = (element) => {
 const messages = (tag, retry) =>
   import(here(`support-widget-messages-__BUILD__.${tag}.js`, retry)).then((m) => m.default);
 // Starts loading the widget, and the messages the element will likely want;
-// until the widget runs, a small module draws its first screen
-// (first-screen.js) in the element's empty container.
+// until the widget has drawn, a small module draws its first screen in
+// front of the element's container (first-screen.js).
 const load = (element) => {
   const tag = localeOf(element);
   if (tag != "en-US") messages(tag).catch(() => {});
@@ -221,8 +221,7 @@ class SupportWidgetElement extends HTMLElement {
         for (const call of this.#waiting.splice(0)) call(error);
         // Says so in the element's language, with Try again, once per failure.
         const container = this.#parts?.[0];
-        // (The first screen drawn before the widget gives way to it.)
-        if (connection !== this.#connection || !container || container.firstChild?.role) return;
+        if (connection !== this.#connection || !container || container.firstChild) return;
         const tag = localeOf(this);
         const [, , failed, retryWord] = labels[tag];
         const notice = make("div", { className: "sw-unavailable", role: "alert", lang: tag });

@@ -18,8 +18,9 @@ files next to itself, so this hook
     carries it once, where each file's own would cost it a random string
     each),
   - writes the first screen (loader/first-screen.js: the partner's home,
-    drawn while the WebAssembly is on its way) with its words in each
-    locale, from the same compiled messages, minified by terser,
+    drawn while the WebAssembly is on its way) with its words in en-US and
+    their numbers, by which it reads another locale's from that locale's
+    messages, minified by terser,
   - writes support-widget.js from loader/support-widget.js with those names
     and the words the loader shows itself (the launcher's, and the notice
     when the widget cannot load; from the same compiled messages),
@@ -271,10 +272,13 @@ def language_names(compiled: dict, ids: list) -> str:
 compiled, message_ids = compiled_messages()
 messages = locale_messages(compiled)
 home_text = (root / "loader" / "first-screen.js").read_text(encoding="utf-8")
+# Every locale must have each of them as plain text (words_of checks); the
+# first screen carries en-US's, and reads another's by number.
+home_words = json.loads(words_of(compiled, message_ids, HOME_WORDS))
 home_module = minify(
-    home_text.replace("__HOME_WORDS__", words_of(compiled, message_ids, HOME_WORDS)).replace(
-        "__LANGUAGES__", language_names(compiled, message_ids)
-    )
+    home_text.replace("__HOME_WORDS__", json.dumps(home_words["en-US"], ensure_ascii=False))
+    .replace("__HOME_NUMBERS__", json.dumps([message_ids.index(m) for m in HOME_WORDS]))
+    .replace("__LANGUAGES__", language_names(compiled, message_ids))
 ).encode("utf-8")
 # Every file the loader names, by the hash of them all.
 build = hashed(b"".join([wasm_module, glue_module, style, home_module, *messages.values()]))

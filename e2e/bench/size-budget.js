@@ -37,9 +37,10 @@ const first = beforeFirstScreen(sizes);
 const firstCeiling = budget.first_screen_brotli_ceiling;
 if (!Number.isInteger(firstCeiling)) throw new Error("budget.json has no first_screen_brotli_ceiling (bytes)");
 console.log(
-  `  before the first screen, in any locale: ${first.brotli} bytes (${kib(first.brotli)}), ceiling ${firstCeiling} (${kib(firstCeiling)}): ${first.brotli <= firstCeiling ? "ok" : "OVER"}`,
+  `  before the first screen, en-US: ${first.brotli} bytes (${kib(first.brotli)}), ceiling ${firstCeiling} (${kib(firstCeiling)}): ${first.brotli <= firstCeiling ? "ok" : "OVER"}`,
 );
 console.log(`    the files the home screen waits for: ${first.files.join(", ")}`);
+for (const [tag, bytes] of Object.entries(first.locales)) console.log(`    in ${tag}, its messages add ${bytes} bytes`);
 if (first.brotli > firstCeiling) {
   failures.push(`the bytes before the first screen are ${first.brotli - firstCeiling} over their ceiling in budget.json: a change made the first screen wait for more (move it out of the first screen's files, or raise the ceiling knowingly)`);
 }

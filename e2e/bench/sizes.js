@@ -76,17 +76,22 @@ const widgetParts = ["wasm", "glue", "style", "home"];
 
 /**
  * The bytes before the first screen, with brotli: what the loader fetches
- * for the home screen to be drawn and answer a click, in any locale. The
- * first screen is drawn by its own module (loader/first-screen.js), which
- * carries its words in every locale, with the widget's styles; a choice made
- * on it is kept until the WebAssembly runs. The styles count although the
- * launcher fetched them before the click (it is drawn with them), because an
- * inline widget's first screen waits for them. The loader itself is not
- * counted: it has a budget of its own, and the page had it before the click.
+ * for the home screen to be drawn and answer a click, in en-US. The first
+ * screen is drawn by its own module (loader/first-screen.js), which carries
+ * its words in en-US, with the widget's styles; a choice made on it is kept
+ * until the WebAssembly runs. The styles count although the launcher fetched
+ * them before the click (it is drawn with them), because an inline widget's
+ * first screen waits for them. The loader itself is not counted: it has a
+ * budget of its own, and the page had it before the click. In another
+ * locale the first screen reads its words from that locale's messages,
+ * which the loader fetches alongside: `locales` adds each.
  */
 export function beforeFirstScreen(measured) {
   const files = measured.files.filter((file) => ["style", "home"].includes(file.part));
-  return { files: files.map((file) => file.name), brotli: sum(files).brotli };
+  const locales = Object.fromEntries(
+    measured.files.filter((file) => file.part === "messages").map((file) => [file.name.match(/\.([A-Za-z-]+)\.js$/)[1], file.brotli]),
+  );
+  return { files: files.map((file) => file.name), brotli: sum(files).brotli, locales };
 }
 
 /** Bytes as KiB with one decimal. */

@@ -186,7 +186,8 @@ test("while the widget loads its first screen is drawn in the page's language, a
   await expect(host.getByRole("button", { name: /^合作伙伴中心的问题/ })).toBeEnabled();
   await expect(host.getByRole("combobox", { name: "语言" })).toBeDisabled();
   await expect(host.getByTestId("home")).toHaveCount(0);
-  expect(await spinner()).toBe("none");
+  // It stands in for the loader's container, spinner and all.
+  await expect(host.locator(".sw-host")).toBeHidden();
 
   fail = true;
   release();
@@ -218,15 +219,93 @@ test("where the first screen is not the partner's home, a spinner holds its plac
   const spinner = () => host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".sw-host"), "::before").content);
   await expect.poll(spinner).toBe('""');
   await expect(host.getByRole("button")).toHaveCount(0);
-  // A partner's path kept for a reload: the widget goes back to it, so
-  // home is not drawn first.
-  await page.evaluate(() => sessionStorage.setItem("support-widget:v1:path:http://127.0.0.1:1/:partner", "{}"));
-  await host.evaluate((el) => el.setAttribute("audience", "partner"));
+  // The partner's home with more on it than the early one draws: a draft
+  // to continue, a list of filed requests to link to. And a partner's path
+  // kept for a reload: the widget goes back to it.
+  const backend = await host.getAttribute("backend");
+  for (const [storage, key] of [
+    ["localStorage", `support-widget:v1:draft:${backend}/:partner:customer`],
+    ["localStorage", `support-widget:v1:filed:${backend}/:partner`],
+    ["sessionStorage", `support-widget:v1:path:${backend}/:partner`],
+  ]) {
+    await page.evaluate(([storage, key]) => {
+      localStorage.clear();
+      sessionStorage.clear();
+      window[storage].setItem(key, "{}");
+    }, [storage, key]);
+    await host.evaluate((el) => el.setAttribute("audience", "partner"));
+    await host.evaluate((el) => el.replaceWith(el.cloneNode()));
+    await expect.poll(spinner).toBe('""');
+    await expect(host.getByRole("button")).toHaveCount(0);
+  }
+  // None of them: the early home.
+  await page.evaluate(() => sessionStorage.clear());
   await host.evaluate((el) => el.replaceWith(el.cloneNode()));
-  await expect.poll(spinner).toBe('""');
-  await expect(host.getByRole("button")).toHaveCount(0);
+  await expect(host.getByTestId("open-customer-request")).toBeVisible();
   release();
   await expect(host.getByTestId("home")).toBeVisible();
+});
+
+test("the early first screen gives way to the widget's with nothing empty in between, focus on the same choice", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await routeDemoVariant(page, "/zh.html", (demo) => demo.replace('mode="inline"', 'mode="inline" locale="zh-CN"'));
+  await page.goto("/zh.html");
+  const host = page.locator("support-widget");
+  const choice = host.getByTestId("open-customer-request");
+  await expect(choice).toHaveText(/^你的客户遇到的问题/);
+  // Every frame from now on shows one home screen or the other.
+  await page.evaluate(() => {
+    const root = document.querySelector("support-widget").shadowRoot;
+    window.emptyFrames = 0;
+    const look = () => {
+      const shown = [...root.querySelectorAll("[data-testid=open-customer-request]")].filter((el) => el.getClientRects().length);
+      if (shown.length !== 1) window.emptyFrames++;
+      if (!root.querySelector("[data-testid=home]")) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await choice.focus();
+  release();
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.home).toBeVisible();
+  await expect(host.locator(".sw-early")).toHaveCount(0);
+  await expect(widget.host.getByTestId("open-customer-request")).toBeFocused();
+  expect(await page.evaluate(() => window.emptyFrames)).toBe(0);
+});
+
+test("the early first screen waits for the widget's styles, and goes when the locale changes under it", async ({ page }) => {
+  let releaseStyles;
+  const stylesHeld = new Promise((resolve) => (releaseStyles = resolve));
+  await page.route(/support-widget-[0-9a-f]+\.css$/, async (route) => {
+    await stylesHeld;
+    await route.continue();
+  });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  const host = page.locator("support-widget");
+  // The first screen's module is here; unstyled, it draws nothing.
+  await page.waitForResponse(/support-widget-[0-9a-f]+\.home\.js$/);
+  await page.waitForTimeout(200);
+  await expect(host.getByRole("button")).toHaveCount(0);
+  releaseStyles();
+  await expect(host.getByRole("heading", { level: 2 })).toHaveText("How can we help?");
+
+  await host.evaluate((el) => el.setAttribute("locale", "es-ES"));
+  await expect(host.locator(".sw-early")).toHaveCount(0);
+  release();
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.home).toBeVisible();
+  await expect(widget.heading).toHaveText("¿En qué podemos ayudarle?");
 });
 
 for (const [label, attribute, shown] of [

@@ -174,6 +174,9 @@ test("before the WebAssembly runs, the panel shows the partner's home in the ele
   const choice = panel.getByRole("button", { name: /^Un problema con el Centro de partners/ });
   await choice.click();
   await expect(choice).toHaveAttribute("aria-busy", "true");
+  // Marked as the one chosen, with the wait shown.
+  await expect(choice).toHaveCSS("cursor", "progress");
+  await expect(choice).toHaveCSS("box-shadow", /inset/);
 
   release();
   const widget = new SupportWidgetPage(page);
@@ -186,6 +189,32 @@ test("before the WebAssembly runs, the panel shows the partner's home in the ele
   await widget.host.getByTestId("back").click();
   await expect(widget.home).toBeVisible();
   await expect(panel.getByRole("heading", { level: 2 })).toHaveText("¿En qué podemos ayudarle?");
+});
+
+test("a choice made before the WebAssembly runs is dropped when the user closes the panel meanwhile, and focus stays on the page", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${site.origin}/launcher.html`);
+  const host = page.locator("support-widget");
+  const panel = host.locator(".sw-panel");
+  await host.locator(".sw-launcher").click();
+  await host.getByTestId("open-customer-request").click();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  const billing = page.getByRole("link", { name: "Billing" });
+  await billing.focus();
+  release();
+  await expect.poll(() => host.evaluate((el) => Boolean(el.shadowRoot.querySelector("[data-testid=home]")))).toBe(true);
+  await page.waitForTimeout(300);
+  await expect(panel).toBeHidden();
+  await expect(billing).toBeFocused();
+  // Opened again, the widget shows home, not the abandoned choice.
+  await host.locator(".sw-launcher").click();
+  await expect(new SupportWidgetPage(page).home).toBeVisible();
 });
 
 test("a choice made before the WebAssembly runs, which then cannot load, leaves the notice and Try again in its place", async ({ page }) => {
