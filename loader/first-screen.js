@@ -1,36 +1,46 @@
 // support-widget's first screen before its WebAssembly: the partner's home
 // (the widget's header, the heading, the two choices and the note before
-// escalating), drawn with the widget's own classes from a few hundred bytes,
-// so that an opened panel answers at once on a slow network. The loader
+// escalating), drawn with the widget's own classes from under 2 KiB, so
+// that an opened panel answers at once on a slow network. The loader
 // imports it alongside the widget.
 //
 // It stands just before the loader's container, which it hides (styles:
 // `.sw-early + .sw-host`), until the widget has drawn its own first screen
 // there (the widget's frame clears `aria-busy`) or the loader its notice
 // that the widget cannot load, so that nothing empties in between. It then
-// gives way, focus passing to the same control in the widget's screen. A
-// choice made here waits for the widget (`support-widget:ready`) and is then
-// the page API's open(flow), unless the user has left the panel meanwhile.
+// gives way, focus on one of its controls passing to the same control in
+// the widget's screen (in a panel the loader then moves it to the heading,
+// as whenever the widget is drawn there). A choice made here waits for the
+// widget (`support-widget:ready`) and is then the page API's open(flow),
+// unless the user has left the panel meanwhile.
 //
 // The build (scripts/write_loader.py) fills in the words in en-US, from
-// locales/en-US/widget.ftl, in the order of `HOME_WORDS` there: [title,
+// locales/en-US/widget.ftl, in the order of its `HOME_WORDS`: [title,
 // subtitle, language label, heading, Partner Center title, its text,
 // customer title, its text, note title, note text]; the same messages'
 // numbers, by which they are read from another locale's messages (the
-// module the loader fetches alongside, support-widget-messages-*.js); and
+// module the loader fetches alongside, support-widget-<build>.<tag>.js);
+// and
 // each language's name in its own language, by tag, in the picker's order.
 const english = __HOME_WORDS__;
 const numbers = __HOME_NUMBERS__;
 const languages = __LANGUAGES__;
 
-/** The words in locale `tag`: a promise. */
-const wordsIn = (tag) =>
-  tag == "en-US"
-    ? Promise.resolve(english)
-    : import(import.meta.url.replace(/-(\w+)\.home\.js.*/, `-messages-$1.${tag}.js`)).then((messages) => {
-        const all = JSON.parse(messages.default);
-        return numbers.map((n) => all[n][0].Text);
-      });
+/** The words in locale `tag`: a promise, kept for the next draw. */
+const words = new Map([["en-US", Promise.resolve(english)]]);
+const wordsIn = (tag) => {
+  if (!words.has(tag)) {
+    const url = import.meta.url.replace(/\.home\.js.*/, `.${tag}.js`);
+    const read = import(url).then((messages) => {
+      const all = JSON.parse(messages.default);
+      return numbers.map((n) => all[n][0].Text);
+    });
+    // A failure is not kept: the next draw asks again.
+    read.catch(() => words.delete(tag));
+    words.set(tag, read);
+  }
+  return words.get(tag);
+};
 
 // By element: the flow chosen on its early screen, not yet opened.
 const chosen = new WeakMap();
@@ -47,7 +57,9 @@ const make = (tag, className, text) => {
 // it, this one is not drawn: a customer's page; a backend attribute the
 // widget would refuse (it says why instead); a tab that kept a partner's
 // path for a reload (the widget goes back to it); a partner's draft (home
-// offers to continue it) or list of filed requests (home links to it).
+// offers to continue it) or list of filed requests on this device (home
+// links to it; a signed-in partner's home links to it too, which shows
+// once the widget runs, below the choices).
 const isPlainHome = (element) => {
   if (/^\s*customer\s*$/i.test(element.getAttribute("audience") ?? "")) return false;
   let url;
@@ -62,9 +74,7 @@ const isPlainHome = (element) => {
   url.search = url.hash = "";
   const backend = url.href;
   try {
-    for (let i = 0; i < sessionStorage.length; i++) {
-      if (/^support-widget:v1:path:.*:partner$/.test(sessionStorage.key(i))) return false;
-    }
+    if (sessionStorage.getItem(`support-widget:v1:path:${backend}:partner`) != null) return false;
     for (const kind of ["draft", "filed"]) {
       const prefix = `support-widget:v1:${kind}:${backend}:partner`;
       for (let i = 0; i < localStorage.length; i++) {
@@ -78,7 +88,9 @@ const isPlainHome = (element) => {
 };
 
 // A choice made early is opened once the widget is ready, if the user is
-// still with it: its panel open (launcher), focus in the widget or nowhere.
+// still with it: its panel open (launcher), focus in the widget or nowhere
+// (asked of the element's own document or shadow root, which may be a
+// page component's).
 const listen = (element) => {
   if (listening.has(element)) return;
   listening.add(element);
@@ -86,7 +98,8 @@ const listen = (element) => {
     const flow = chosen.get(element);
     chosen.delete(element);
     const panel = element.shadowRoot?.querySelector(".sw-panel");
-    if (flow && !panel?.hidden && [element, document.body, null].includes(document.activeElement)) {
+    const focus = element.getRootNode().activeElement ?? document.activeElement;
+    if (flow && !panel?.hidden && [element, document.body, null].includes(focus)) {
       element.open(flow).catch(() => {});
     }
   });
@@ -96,17 +109,24 @@ const listen = (element) => {
   });
 };
 
-/** Draws the home screen in front of `element`'s empty container, in locale `tag`. */
-const draw = async (element, tag) => {
-  const said = await wordsIn(tag);
+/**
+ * Draws the home screen in front of `element`'s empty container, in locale
+ * `tag` (the loader's reading of the `locale` attribute, `asked`, which a
+ * change while the words or the styles arrive makes stale: nothing is
+ * drawn then). Resolves once drawn, or known not to be.
+ */
+const draw = async (element, tag, asked = element.getAttribute("locale")) => {
+  const ready = (root) => root?.querySelector(".sw-host") && !root.querySelector(".sw-host").firstChild && !root.querySelector(".sw-early");
+  if (!ready(element.shadowRoot)) return;
+  const said = await wordsIn(tag).catch(() => null);
   const root = element.shadowRoot;
-  const container = root?.querySelector(".sw-host");
-  if (!container || container.firstChild || root.querySelector(".sw-early") || !isPlainHome(element)) return;
+  if (!said || !ready(root) || element.getAttribute("locale") !== asked || !isPlainHome(element)) return;
+  const container = root.querySelector(".sw-host");
   // Unstyled it would be a list of plain buttons: drawn once the widget's
   // styles apply (in launcher mode, the container waits for them).
   const style = root.querySelector("link[rel=stylesheet]");
   if (!style?.sheet) {
-    style?.addEventListener("load", () => draw(element, tag), { once: true });
+    style?.addEventListener("load", () => draw(element, tag, asked), { once: true });
     return;
   }
   listen(element);
@@ -166,29 +186,33 @@ const draw = async (element, tag) => {
   const frame = make("div", "sw-frame sw-early");
   frame.append(widget);
 
-  // The control that had focus here, which the widget's screen gives back.
-  let focused = null;
-  frame.addEventListener("focusin", (event) => (focused = event.target));
-  frame.addEventListener("focusout", (event) => event.relatedTarget && (focused = null));
-  const giveWay = () => {
+  // Gives way to what the container now holds (`taken`: the widget's
+  // screen or the loader's notice), focus on one of this screen's controls
+  // passing to the same control there. Otherwise the screen went for
+  // another reason, and a choice made on it with it.
+  const giveWay = (taken) => {
     takeover.disconnect();
     attributes.disconnect();
-    const had = focused;
+    const had = frame.contains(root.activeElement) && root.activeElement;
     frame.remove();
-    if (!had || root.activeElement) return;
+    if (!taken) chosen.delete(element);
+    if (!had || !container.isConnected) return;
     const same = had.dataset.testid && container.querySelector(`[data-testid="${had.dataset.testid}"]`);
-    (same ?? container.querySelector(".sw-heading, .sw-unavailable button"))?.focus();
+    (same || container.querySelector(".sw-heading, .sw-unavailable button"))?.focus();
   };
   // The container holds the widget's frame, busy until its first words
-  // arrive, or the loader's notice.
+  // arrive, or the loader's notice; or the shadow root was rebuilt (the
+  // element moved, or changed mode) without this screen.
   const takeover = new MutationObserver(() => {
+    if (!frame.isConnected) return giveWay(false);
     const theirs = container.firstElementChild;
-    if (theirs && !(theirs.classList.contains("sw-frame") && theirs.getAttribute("aria-busy") === "true")) giveWay();
+    if (theirs && !(theirs.classList.contains("sw-frame") && theirs.getAttribute("aria-busy") === "true")) giveWay(true);
   });
   takeover.observe(container, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-busy"] });
+  takeover.observe(root, { childList: true });
   // Another language, audience or backend: this screen may no longer be
   // the widget's first; the widget draws its own.
-  const attributes = new MutationObserver(giveWay);
+  const attributes = new MutationObserver(() => giveWay(false));
   attributes.observe(element, { attributes: true, attributeFilter: ["locale", "audience", "backend"] });
 
   container.before(frame);

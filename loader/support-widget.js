@@ -55,7 +55,7 @@ const localeOf = (element) => {
 // The messages of a locale other than en-US, which the widget asks for by
 // tag: a module of their JSON, imported once however often it is asked for.
 const messages = (tag, retry) =>
-  import(here(`support-widget-messages-__BUILD__.${tag}.js`, retry)).then((m) => m.default);
+  import(here(named(`.${tag}.js`), retry)).then((m) => m.default);
 // Starts loading the widget, and the messages the element will likely want;
 // until the widget has drawn, a small module draws its first screen in
 // front of the element's container (first-screen.js).

@@ -76,6 +76,7 @@ def node(arguments: list[str], stdin: str) -> str:
         input=stdin,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
     ).stdout
 
@@ -265,6 +266,8 @@ LANGUAGES = ["en-US", "zh-CN", "zh-TW", "es-ES"]
 def language_names(compiled: dict, ids: list) -> str:
     """Each language's name in its own language (the same in every locale),
     by tag, as JSON."""
+    if sorted(LANGUAGES) != sorted(compiled):
+        sys.exit(f"write_loader: LANGUAGES lists {LANGUAGES}, support-messages wrote {sorted(compiled)}")
     names = json.loads(words_of(compiled, ids, [f"language-{tag.lower()}" for tag in LANGUAGES]))["en-US"]
     return json.dumps(dict(zip(LANGUAGES, names)), ensure_ascii=False, separators=(",", ":"))
 
@@ -275,11 +278,14 @@ home_text = (root / "loader" / "first-screen.js").read_text(encoding="utf-8")
 # Every locale must have each of them as plain text (words_of checks); the
 # first screen carries en-US's, and reads another's by number.
 home_words = json.loads(words_of(compiled, message_ids, HOME_WORDS))
-home_module = minify(
+home_text = (
     home_text.replace("__HOME_WORDS__", json.dumps(home_words["en-US"], ensure_ascii=False))
     .replace("__HOME_NUMBERS__", json.dumps([message_ids.index(m) for m in HOME_WORDS]))
     .replace("__LANGUAGES__", language_names(compiled, message_ids))
-).encode("utf-8")
+)
+if re.search(r"__[A-Z_]+__", home_text):
+    sys.exit("write_loader: loader/first-screen.js has a placeholder this script does not fill in")
+home_module = minify(home_text).encode("utf-8")
 # Every file the loader names, by the hash of them all.
 build = hashed(b"".join([wasm_module, glue_module, style, home_module, *messages.values()]))
 wasm = f"support-widget-{build}.wasm.js"
@@ -290,7 +296,7 @@ style_name = f"support-widget-{build}.css"
 (staging / style_name).write_bytes(style)
 (staging / f"support-widget-{build}.home.js").write_bytes(home_module)
 for tag, module in messages.items():
-    (staging / f"support-widget-messages-{build}.{tag}.js").write_bytes(module)
+    (staging / f"support-widget-{build}.{tag}.js").write_bytes(module)
 
 loader = (root / "loader" / "support-widget.js").read_text(encoding="utf-8")
 loader = (

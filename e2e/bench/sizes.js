@@ -26,7 +26,7 @@ const parts = [
   // The first screen, drawn before the WebAssembly runs.
   ["home", new RegExp(`^${hashed}\\.home\\.js$`)],
   // A locale's messages, fetched only when that locale is asked for.
-  ["messages", /^support-widget-messages-[0-9a-f]+\.[A-Za-z-]+\.js$/],
+  ["messages", /^support-widget-[0-9a-f]+\.[a-z]{2}-[A-Z]{2}\.js$/],
 ];
 
 /** What a file in dist/ is: the loader, a part of the widget, or the demo page. */
@@ -76,7 +76,9 @@ const widgetParts = ["wasm", "glue", "style", "home"];
 
 /**
  * The bytes before the first screen, with brotli: what the loader fetches
- * for the home screen to be drawn and answer a click, in en-US. The first
+ * for a partner's home screen to be drawn and take a choice, in en-US. (A
+ * customer's first screen, or a home with a draft, waits for the
+ * WebAssembly: the widget's total.) The first
  * screen is drawn by its own module (loader/first-screen.js), which carries
  * its words in en-US, with the widget's styles; a choice made on it is kept
  * until the WebAssembly runs. The styles count although the launcher fetched

@@ -214,10 +214,21 @@ test("where the first screen is not the partner's home, a spinner holds its plac
     await route.continue();
   });
   await routeDemoVariant(page, "/customers.html", (demo) => demo.replace('audience="partner"', 'audience=" Customer "'));
+  const home = page.waitForResponse(/support-widget-[0-9a-f]+\.home\.js$/);
   await page.goto("/customers.html");
+  const homeUrl = (await home).url();
   const host = page.locator("support-widget");
+  // Runs the first screen's module on the element as the loader does, once
+  // the styles apply, and resolves once it has drawn or decided not to.
+  const drawEarly = () =>
+    host.evaluate(async (el, url) => {
+      const style = el.shadowRoot.querySelector("link[rel=stylesheet]");
+      if (!style.sheet) await new Promise((resolve) => style.addEventListener("load", resolve, { once: true }));
+      await (await import(url)).default(el, "en-US");
+    }, homeUrl);
   const spinner = () => host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".sw-host"), "::before").content);
   await expect.poll(spinner).toBe('""');
+  await drawEarly();
   await expect(host.getByRole("button")).toHaveCount(0);
   // The partner's home with more on it than the early one draws: a draft
   // to continue, a list of filed requests to link to. And a partner's path
@@ -236,11 +247,15 @@ test("where the first screen is not the partner's home, a spinner holds its plac
     await host.evaluate((el) => el.setAttribute("audience", "partner"));
     await host.evaluate((el) => el.replaceWith(el.cloneNode()));
     await expect.poll(spinner).toBe('""');
-    await expect(host.getByRole("button")).toHaveCount(0);
+    // The first screen's module has decided: it draws nothing.
+    await drawEarly();
+    await expect(host.locator(".sw-early")).toHaveCount(0);
+    await expect(host.locator(".sw-host")).toBeVisible();
   }
   // None of them: the early home.
   await page.evaluate(() => sessionStorage.clear());
   await host.evaluate((el) => el.replaceWith(el.cloneNode()));
+  await drawEarly();
   await expect(host.getByTestId("open-customer-request")).toBeVisible();
   release();
   await expect(host.getByTestId("home")).toBeVisible();
@@ -291,10 +306,11 @@ test("the early first screen waits for the widget's styles, and goes when the lo
     await held;
     await route.continue();
   });
+  const home = page.waitForResponse(/support-widget-[0-9a-f]+\.home\.js$/);
   await page.goto("/", { waitUntil: "domcontentloaded" });
   const host = page.locator("support-widget");
   // The first screen's module is here; unstyled, it draws nothing.
-  await page.waitForResponse(/support-widget-[0-9a-f]+\.home\.js$/);
+  await home;
   await page.waitForTimeout(200);
   await expect(host.getByRole("button")).toHaveCount(0);
   releaseStyles();

@@ -528,7 +528,7 @@ test("the launcher, the panel's name and its close button follow the language ch
 
 test("intent also fetches the messages of the launcher's language, and the panel opens in it", async ({ page }) => {
   const messages = [];
-  page.on("request", (r) => /support-widget-messages-[0-9a-f]+\.zh-TW\.js$/.test(r.url()) && messages.push(r.url()));
+  page.on("request", (r) => /support-widget-[0-9a-f]+\.zh-TW\.js$/.test(r.url()) && messages.push(r.url()));
   await page.goto(`${site.origin}/launcher.html`);
   const element = page.locator("support-widget");
   await element.evaluate((el) => el.setAttribute("locale", "zh-TW"));

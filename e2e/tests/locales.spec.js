@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { axeTags, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 
-const messagesFile = /support-widget-messages-[0-9a-f]+\.([A-Za-z-]+)\.js/;
+const messagesFile = /support-widget-[0-9a-f]+\.([a-z]{2}-[A-Z]{2})\.js/;
 
 /** The locales whose messages the page has requested so far. */
 function recordMessageRequests(page) {
