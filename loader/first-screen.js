@@ -42,6 +42,20 @@ const wordsIn = (tag) => {
   return words.get(tag);
 };
 
+// The locale the element expects, read as the loader reads it for its
+// launcher (loader/support-widget.js, `localeOf`), which has no bytes to
+// spare to lend its own: the loader's reading when it imported this module
+// may be stale by the time it draws.
+const localeOf = (element) => {
+  const wanted = [element.getAttribute("locale"), document.documentElement.lang, ...navigator.languages];
+  for (const tag of wanted.map((t) => (t ?? "").trim().toLowerCase())) {
+    if (tag.startsWith("zh")) return /hant|^zh.(tw|hk|mo)/.test(tag) ? "zh-TW" : "zh-CN";
+    if (tag.startsWith("es")) return "es-ES";
+    if (tag.startsWith("en")) break;
+  }
+  return "en-US";
+};
+
 // By element: the flow chosen on its early screen, not yet opened.
 const chosen = new WeakMap();
 const listening = new WeakSet();
@@ -110,23 +124,24 @@ const listen = (element) => {
 };
 
 /**
- * Draws the home screen in front of `element`'s empty container, in locale
- * `tag` (the loader's reading of the `locale` attribute, `asked`, which a
- * change while the words or the styles arrive makes stale: nothing is
- * drawn then). Resolves once drawn, or known not to be.
+ * Draws the home screen in front of `element`'s empty container, in the
+ * locale it expects, read again once the words are here: a locale changed
+ * meanwhile draws in that one. Resolves once drawn, or known not to be.
  */
-const draw = async (element, tag, asked = element.getAttribute("locale")) => {
+const draw = async (element) => {
   const ready = (root) => root?.querySelector(".sw-host") && !root.querySelector(".sw-host").firstChild && !root.querySelector(".sw-early");
   if (!ready(element.shadowRoot)) return;
+  const tag = localeOf(element);
   const said = await wordsIn(tag).catch(() => null);
+  if (localeOf(element) !== tag) return draw(element);
   const root = element.shadowRoot;
-  if (!said || !ready(root) || element.getAttribute("locale") !== asked || !isPlainHome(element)) return;
+  if (!said || !ready(root) || !isPlainHome(element)) return;
   const container = root.querySelector(".sw-host");
   // Unstyled it would be a list of plain buttons: drawn once the widget's
   // styles apply (in launcher mode, the container waits for them).
   const style = root.querySelector("link[rel=stylesheet]");
   if (!style?.sheet) {
-    style?.addEventListener("load", () => draw(element, tag, asked), { once: true });
+    style?.addEventListener("load", () => draw(element), { once: true });
     return;
   }
   listen(element);
@@ -210,9 +225,14 @@ const draw = async (element, tag, asked = element.getAttribute("locale")) => {
   });
   takeover.observe(container, { childList: true, subtree: true, attributes: true, attributeFilter: ["aria-busy"] });
   takeover.observe(root, { childList: true });
-  // Another language, audience or backend: this screen may no longer be
-  // the widget's first; the widget draws its own.
-  const attributes = new MutationObserver(() => giveWay(false));
+  // Another language, audience or backend: drawn again as it now is, if it
+  // still is the widget's first screen, focus on the same control.
+  const attributes = new MutationObserver(async () => {
+    const had = frame.contains(root.activeElement) && root.activeElement.dataset.testid;
+    giveWay(false);
+    await draw(element);
+    if (had && !root.activeElement) root.querySelector(`.sw-early [data-testid="${had}"]`)?.focus();
+  });
   attributes.observe(element, { attributes: true, attributeFilter: ["locale", "audience", "backend"] });
 
   container.before(frame);

@@ -62,7 +62,7 @@ const messages = (tag, retry) =>
 const load = (element) => {
   const tag = localeOf(element);
   if (tag != "en-US") messages(tag).catch(() => {});
-  import(here(named(".home.js"))).then((home) => home.default(element, tag)).catch(() => {});
+  import(here(named(".home.js"))).then((home) => home.default(element)).catch(() => {});
   return loadWidget();
 };
 

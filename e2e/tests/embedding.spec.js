@@ -293,7 +293,7 @@ test("the early first screen gives way to the widget's with nothing empty in bet
   expect(await page.evaluate(() => window.emptyFrames)).toBe(0);
 });
 
-test("the early first screen waits for the widget's styles, and goes when the locale changes under it", async ({ page }) => {
+test("the early first screen waits for the widget's styles, and is drawn again when the locale changes under it", async ({ page }) => {
   let releaseStyles;
   const stylesHeld = new Promise((resolve) => (releaseStyles = resolve));
   await page.route(/support-widget-[0-9a-f]+\.css$/, async (route) => {
@@ -316,12 +316,26 @@ test("the early first screen waits for the widget's styles, and goes when the lo
   releaseStyles();
   await expect(host.getByRole("heading", { level: 2 })).toHaveText("How can we help?");
 
+  const choice = host.getByTestId("open-customer-request");
+  await choice.focus();
   await host.evaluate((el) => el.setAttribute("locale", "es-ES"));
-  await expect(host.locator(".sw-early")).toHaveCount(0);
+  await expect(host.getByRole("heading", { level: 2 })).toHaveText("¿En qué podemos ayudarle?");
+  await expect(host.locator(".sw-early")).toHaveCount(1);
+  await expect(choice).toBeFocused();
+
+  // A page that sets the locale just after adding the element, before the
+  // first screen's module has come: drawn in that locale.
+  await host.evaluate((el) => {
+    const added = el.cloneNode();
+    el.remove();
+    document.querySelector("main").append(added);
+    added.setAttribute("locale", "zh-CN");
+  });
+  await expect(host.getByRole("heading", { level: 2 })).toHaveText("需要什么帮助？");
   release();
   const widget = new SupportWidgetPage(page);
   await expect(widget.home).toBeVisible();
-  await expect(widget.heading).toHaveText("¿En qué podemos ayudarle?");
+  await expect(widget.heading).toHaveText("需要什么帮助？");
 });
 
 for (const [label, attribute, shown] of [
