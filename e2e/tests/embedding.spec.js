@@ -1,6 +1,6 @@
 // How the widget behaves as a guest on someone else's page.
 import { expect, test } from "@playwright/test";
-import { backend, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
+import { backend, holdBack, routeDemoVariant, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
 import { demoPort, guestPort, portalPort } from "../playwright.config.js";
 import { serveSite } from "./site-server.js";
 
@@ -173,7 +173,7 @@ test("while the widget loads its first screen is drawn in the page's language, a
   let release;
   let held = new Promise((resolve) => (release = resolve));
   let fail = false;
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+  await page.route(wasmModule, async (route) => {
     await held;
     await (fail ? route.abort("connectionrefused") : route.continue());
   });
@@ -207,12 +207,7 @@ test("while the widget loads its first screen is drawn in the page's language, a
 });
 
 test("where the first screen is not the partner's home, a spinner holds its place while the widget loads", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page);
   await routeDemoVariant(page, "/customers.html", (demo) => demo.replace('audience="partner"', 'audience=" Customer "'));
   const home = page.waitForResponse(/support-widget-[0-9a-f]+\.home\.js$/);
   await page.goto("/customers.html");
@@ -262,12 +257,7 @@ test("where the first screen is not the partner's home, a spinner holds its plac
 });
 
 test("the early first screen gives way to the widget's with nothing empty in between, focus on the same choice", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page);
   await routeDemoVariant(page, "/zh.html", (demo) => demo.replace('mode="inline"', 'mode="inline" locale="zh-CN"'));
   await page.goto("/zh.html");
   const host = page.locator("support-widget");
@@ -294,18 +284,8 @@ test("the early first screen gives way to the widget's with nothing empty in bet
 });
 
 test("the early first screen waits for the widget's styles, and is drawn again when the locale changes under it", async ({ page }) => {
-  let releaseStyles;
-  const stylesHeld = new Promise((resolve) => (releaseStyles = resolve));
-  await page.route(/support-widget-[0-9a-f]+\.css$/, async (route) => {
-    await stylesHeld;
-    await route.continue();
-  });
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const releaseStyles = await holdBack(page, /support-widget-[0-9a-f]+\.css$/);
+  const release = await holdBack(page);
   const home = page.waitForResponse(/support-widget-[0-9a-f]+\.home\.js$/);
   await page.goto("/", { waitUntil: "domcontentloaded" });
   const host = page.locator("support-widget");

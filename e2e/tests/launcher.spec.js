@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { launcherPort } from "../playwright.config.js";
-import { axeTags, SupportWidgetPage } from "./support-widget-page.js";
+import { axeTags, holdBack, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
 import { serveSite } from "./site-server.js";
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e/site");
@@ -155,12 +155,7 @@ test("opening the panel moves nothing on the page, and Escape closes it back to 
 });
 
 test("before the WebAssembly runs, the panel shows the partner's home in the element's language, and a choice made there opens its flow once it does", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page);
   const posts = [];
   page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
   await page.goto(`${site.origin}/launcher.html`);
@@ -192,12 +187,7 @@ test("before the WebAssembly runs, the panel shows the partner's home in the ele
 });
 
 test("a choice made before the WebAssembly runs is dropped when the user closes the panel meanwhile, and focus stays on the page", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page);
   await page.goto(`${site.origin}/launcher.html`);
   const host = page.locator("support-widget");
   const panel = host.locator(".sw-panel");
@@ -221,7 +211,7 @@ test("a choice made before the WebAssembly runs, which then cannot load, leaves 
   let release;
   const held = new Promise((resolve) => (release = resolve));
   let fail = true;
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
+  await page.route(wasmModule, async (route) => {
     await held;
     await (fail ? route.abort("connectionrefused") : route.continue());
   });
@@ -244,12 +234,7 @@ test("a choice made before the WebAssembly runs, which then cannot load, leaves 
 });
 
 test("while the widget loads, Escape on the launcher closes its panel, and a user gone on to the page keeps focus when it has loaded", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page);
   await page.goto(`${site.origin}/launcher.html`);
   const launcher = page.locator("support-widget .sw-launcher");
   const panel = page.locator("support-widget .sw-panel");
@@ -543,7 +528,7 @@ test("intent also fetches the messages of the launcher's language, and the panel
 
 test("a widget that cannot load says so in the element's language, refuses page calls, and loads on Try again", async ({ page }) => {
   let fail = true;
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, (route) => (fail ? route.abort("connectionrefused") : route.continue()));
+  await page.route(wasmModule, (route) => (fail ? route.abort("connectionrefused") : route.continue()));
   await page.addInitScript(() => {
     window.widgetErrors = [];
     document.addEventListener("support-widget:error", (event) => window.widgetErrors.push(event.detail));
@@ -576,12 +561,7 @@ test("a widget that cannot load says so in the element's language, refuses page 
 });
 
 test("the launcher and its panel pass axe, with the first screen drawn before the widget and with the widget's own", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page);
   await page.goto(`${site.origin}/launcher.html`);
   const audit = async () =>
     (await new AxeBuilder({ page }).include("support-widget").withTags(axeTags).options({ rules: { "target-size": { enabled: true } } }).analyze()).violations.map((v) => v.id);

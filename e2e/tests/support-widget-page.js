@@ -9,6 +9,24 @@ export const backend = `http://127.0.0.1:${backendPort}`;
 /** What axe-core checks the widget against: WCAG 2.2 AA and best practice. */
 export const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
+/** The widget's WebAssembly module, with the query a retry adds. */
+export const wasmModule = /support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/;
+
+/**
+ * Holds back every request `pattern` matches (the widget's WebAssembly
+ * module unless told) until the returned function is called, as a slow
+ * network would: what the page shows while it waits can be checked.
+ */
+export async function holdBack(page, pattern = wasmModule) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Serves `path` as the demo page changed by `edit` (its HTML in, HTML out). */
 export async function routeDemoVariant(page, path, edit) {
   await page.route(`**${path}`, async (route) => {
