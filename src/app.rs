@@ -1,5 +1,6 @@
 //! The widget's root: host attributes in, the right screen out.
 
+use crate::effects::effect;
 use leptos::prelude::*;
 
 use crate::{
@@ -125,7 +126,7 @@ pub fn Widget(
         .and_then(|key| storage::session::read(&key))
         .and_then(|kept| Journey::restored(&kept));
     let journey = RwSignal::new(restored.unwrap_or_default());
-    Effect::new(move |_| {
+    effect(move |_| {
         backend.track();
         let saved = journey.with(Journey::saved);
         let Some(key) = kept_path() else { return };
@@ -170,7 +171,7 @@ pub fn Widget(
         )
     });
     // Each backend and audience has its own list of filed requests.
-    Effect::new(move |_| {
+    effect(move |_| {
         backend.track();
         audience.track();
         context.load_filed();
@@ -179,7 +180,7 @@ pub fn Widget(
     // The one console message a deployer needs when the page set the widget
     // up wrongly, and the same as an event; the user sees the localized error
     // in the widget itself.
-    Effect::new(move |_| {
+    effect(move |_| {
         if let Err(error) = backend.get() {
             web_sys::console::error_1(
                 &format!("<support-widget>: {error}; no request will be sent.").into(),
@@ -198,7 +199,7 @@ pub fn Widget(
     // The page hears that the widget is ready once it shows its first words
     // (`settled` turns true once and stays), and hears when a locale's
     // messages cannot be had.
-    Effect::new(move |_| {
+    effect(move |_| {
         if locales.settled.get() {
             context.emit(
                 "ready",
@@ -206,7 +207,7 @@ pub fn Widget(
             );
         }
     });
-    Effect::new(move |_| {
+    effect(move |_| {
         if let Some(failed) = locales.unavailable() {
             let message = format!("the {} messages could not be loaded", failed.as_str());
             context.emit(
@@ -224,7 +225,7 @@ pub fn Widget(
     // Only once the widget shows the language it wants: while that
     // language's messages are on their way, or if they cannot be had, the
     // words stay as they were (the loader's, in that language, at first).
-    Effect::new(move |_| {
+    effect(move |_| {
         let shown = locale.get();
         if mode.get() == Mode::Launcher && shown == locales.wanted.get() {
             crate::panel::relabel(

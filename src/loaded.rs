@@ -11,6 +11,7 @@
 //! widget needs none of that, and each `LocalResource` instantiates the async
 //! derived machinery for its type, so this small effect takes its place.
 
+use crate::effects::effect;
 use std::future::Future;
 
 use leptos::{prelude::*, task::spawn_local};
@@ -40,7 +41,7 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         let reloads = RwSignal::new(0_u32);
         let loading = RwSignal::new(true);
         let latest = StoredValue::new(0_u32);
-        Effect::new(move |_| {
+        effect(move |_| {
             reloads.track();
             let answer = load();
             let this = latest.try_update_value(|n| {

@@ -5,6 +5,7 @@
 //! stays in the locale it shows; if they cannot be had, it says so in that
 //! locale and offers to try again.
 
+use crate::effects::effect;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -54,7 +55,7 @@ impl Locales {
         // Failed fetches so far: each new try asks for a new URL, as the
         // browser may remember a failed import by its URL.
         let failures = StoredValue::new(0_u32);
-        Effect::new(move |_| {
+        effect(move |_| {
             let locale = wanted.get();
             let attempt = locales.attempt.get() + failures.get_value();
             if i18n::has(locale) {

@@ -1,3 +1,4 @@
+use crate::effects::effect;
 use leptos::prelude::*;
 use support_contract::{Category, ContactLanguage, Service, Severity};
 
@@ -184,7 +185,7 @@ pub fn ServiceSelect(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let widget = use_widget();
-    Effect::new(move |_| {
+    effect(move |_| {
         if let (Some(services), Some(chosen)) = (offered(services), value.get()) {
             if !services.iter().any(|s| s.id == chosen) {
                 value.set(None);

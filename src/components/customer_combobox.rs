@@ -1,3 +1,4 @@
+use crate::effects::effect;
 use std::time::Duration;
 
 use leptos::{ev::KeyboardEvent, prelude::*, task::spawn_local_scoped};
@@ -119,7 +120,7 @@ pub fn CustomerCombobox(
     let expanded = move || open.get() && !customers().is_empty();
 
     // The option the arrow keys are on stays in sight in a list that scrolls.
-    Effect::new(move |_| {
+    effect(move |_| {
         let Some(option) = active
             .get()
             .and_then(|index| widget.find(&format!("#{}", option_id(index))))

@@ -9,6 +9,7 @@ mod notices;
 mod sending_notice;
 mod state;
 
+use crate::effects::effect;
 use leptos::{ev::SubmitEvent, prelude::*};
 use support_contract::Service;
 
@@ -93,14 +94,14 @@ pub fn RequestForm(
     // A service the backend refused is one it no longer has: the contact
     // form's select reads the list again, which drops it (and the choice
     // of it).
-    Effect::new(move |shown: Option<()>| {
+    effect(move |shown| {
         let refused_service = result.with(|result| match result {
             Some(Err(SubmitError::Rejected(errors))) => {
                 Some(errors.iter().any(|e| e.field == "service"))
             }
             _ => None,
         });
-        if let (Some(refused_service), Some(())) = (refused_service, shown) {
+        if let (Some(refused_service), true) = (refused_service, shown) {
             focus_summary();
             if let (true, Some(services)) = (refused_service, services) {
                 services.reload();

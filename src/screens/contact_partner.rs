@@ -1,3 +1,4 @@
+use crate::effects::effect;
 use leptos::prelude::*;
 
 use crate::{
@@ -23,7 +24,7 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     });
     // The draft keeps them, so that a message resumed after a reload still
     // names them.
-    Effect::new(move |_| state.keep_articles_seen(seen.get()));
+    effect(move |_| state.keep_articles_seen(seen.get()));
     state.show_in(widget.help.with_untracked(|help| help.visit));
     view! {
         <section class="sw-screen" data-testid="contact-partner">

@@ -1,3 +1,4 @@
+use crate::effects::effect;
 use leptos::prelude::*;
 
 use crate::{
@@ -42,7 +43,7 @@ pub fn ServiceChoice() -> impl IntoView {
     // A suggested service the backend does not list is the page's mistake,
     // which the user cannot put right: the list simply marks none, and the
     // page's developer reads why in the console.
-    Effect::new(move || {
+    effect(move |_| {
         let Some(suggested) = widget.suggested_service.get() else {
             return;
         };

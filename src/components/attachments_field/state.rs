@@ -3,6 +3,7 @@
 
 mod upload;
 
+use crate::effects::effect;
 use leptos::prelude::*;
 use support_contract::{Attachment, FileKind, SNIFF_LEN};
 use wasm_bindgen::JsValue;
@@ -80,7 +81,7 @@ impl AttachmentsState {
                 listener.remove();
             }
         };
-        Effect::new(move |_| {
+        effect(move |_| {
             if !unstored.get() {
                 stop_listening();
             } else if leaving.with_value(Option::is_none) {

@@ -2,6 +2,7 @@
 //! files still upload, the request as it was at Submit, which goes by itself
 //! once they are all in.
 
+use crate::effects::effect;
 use leptos::prelude::*;
 
 use super::RequestFormState;
@@ -46,7 +47,7 @@ impl FilesHold {
     /// draft discarded) leaves the request for the user to send again. A
     /// failure's message lifts once no file has failed.
     pub fn send_when_in(self, state: RequestFormState, send: impl Fn() + 'static) {
-        Effect::new(move |_| {
+        effect(move |_| {
             let now = state.attachments.blocker();
             let Some((held_fields, held_keys)) = self.held.get() else {
                 if self.blocked.get_untracked() == Some(Blocker::UploadFailed)

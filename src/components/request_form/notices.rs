@@ -1,6 +1,7 @@
 //! What the form says about its draft and its sending, besides the fields
 //! (a wait to send again is `sending_notice.rs`'s).
 
+use crate::effects::effect;
 use leptos::prelude::*;
 
 use super::{
@@ -124,7 +125,7 @@ pub fn SlowAnswer(#[prop(into)] on_its_way: Signal<bool>) -> impl IntoView {
             timer.clear();
         }
     };
-    Effect::new(move |_| {
+    effect(move |_| {
         stop();
         slow.set(false);
         if on_its_way.get() {

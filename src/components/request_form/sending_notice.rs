@@ -2,6 +2,7 @@
 //! failed attempt), for the connection or for the user to sign in again:
 //! why, the countdown, "Retry now" and "Stop".
 
+use crate::effects::effect;
 use leptos::prelude::*;
 
 use super::{state::RequestFormState, SUBMIT};
@@ -71,7 +72,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     // on meanwhile (Submit, "Waiting to send…", does nothing then).
     let focus_inside = StoredValue::new(None::<&'static str>);
     let moved_from = StoredValue::new(None::<&'static str>);
-    Effect::new(move |_| {
+    effect(move |_| {
         let shown = holding.get();
         let sending = state.submit.pending.get();
         if !sending {
@@ -105,7 +106,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     });
     // "Retry now" goes when the wait turns into one for the connection:
     // focus on it moves to "Stop" beside it.
-    Effect::new(move |_| {
+    effect(move |_| {
         let offline = holding.get() && retrying.get().is_none();
         if offline && focus_inside.get_value() == Some(RETRY_NOW) {
             focus_inside.set_value(Some(STOP));

@@ -8,6 +8,7 @@ mod discarded;
 mod prefilled;
 mod submit;
 
+use crate::effects::effect;
 use leptos::prelude::*;
 use support_contract::{Category, ContactLanguage, CreatedRequest, FieldError, Severity};
 
@@ -133,7 +134,7 @@ impl RequestFormState {
         // A page that sets its backend after the form was created, or changes
         // it or the audience, has that backend's and audience's draft read
         // then; a form holding what the user typed keeps it.
-        Effect::new(move |_| {
+        effect(move |_| {
             widget.backend.track();
             widget.audience.track();
             let typed = untrack(|| state.holds_the_users(&state.current_draft().fields));
@@ -145,7 +146,7 @@ impl RequestFormState {
         // connection) would go as it was at Submit: a change meanwhile ends
         // the wait, as Stop does, and the form shows the last failure, to be
         // sent as it is now.
-        Effect::new(move |_| {
+        effect(move |_| {
             if state.sender.holding.with(Option::is_none) {
                 return;
             }
@@ -159,7 +160,7 @@ impl RequestFormState {
         });
         // Saving the draft talks to localStorage, the outside world. A
         // confirmed request leaves no draft behind.
-        Effect::new(move |_| {
+        effect(move |_| {
             let draft = state.current_draft();
             if matches!(state.submit.value.get(), Some(Ok(_))) {
                 state.draft.forget(draft);

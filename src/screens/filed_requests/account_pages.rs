@@ -1,6 +1,7 @@
 //! The signed-in user's list as the screen of filed requests loads it,
 //! page by page; the merge and paging rules are `filed_requests::AccountList`'s.
 
+use crate::effects::effect;
 use leptos::{prelude::*, task::spawn_local_scoped};
 use web_sys::AbortController;
 
@@ -76,7 +77,7 @@ pub fn use_account_pages(widget: WidgetContext) -> (RwSignal<AccountList>, Callb
         });
     });
     // Talks to the backend: the first page for whoever is signed in now.
-    Effect::new(move |_| {
+    effect(move |_| {
         widget.session.track();
         widget.backend.track();
         stop();
