@@ -153,6 +153,7 @@ pub fn Widget(
         suggested_service: RwSignal::new(None),
         filed_away: RwSignal::new(Vec::new()),
         request_headers: RwSignal::new(Vec::new()),
+        signed_in_again: RwSignal::new(0),
         tokens: StoredValue::new_local(tokens.clone()),
         session,
         abort: StoredValue::new_local(abort),
@@ -169,6 +170,12 @@ pub fn Widget(
                 ("message", "the support service refused the sign-in".into()),
             ],
         )
+    });
+    // Signed in again, the user sees what the backend gives them now
+    // without asking for it: a lookup that the ended session got refused
+    // loads by itself.
+    tokens.when_signed_in_again(move || {
+        context.signed_in_again.update(|n| *n = n.wrapping_add(1));
     });
     // Each backend and audience has its own list of filed requests.
     effect(move |_| {

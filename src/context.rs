@@ -72,6 +72,10 @@ pub struct WidgetContext {
     pub filed_away: RwSignal<Vec<(String, String)>>,
     /// Headers the page asked to send with every request.
     pub request_headers: RwSignal<Vec<(String, String)>>,
+    /// Counts the times the page signed the user in after a session ended:
+    /// what a screen read from the backend (`Loaded`), refused or read for
+    /// the user before, is read again.
+    pub signed_in_again: RwSignal<u32>,
     /// The tokens of the page's token provider, sent with every request.
     pub tokens: StoredValue<Tokens, LocalStorage>,
     /// Whom the page has signed in, as its token says.

@@ -1,6 +1,7 @@
 //! A screen's value read from the backend: nothing until the first answer,
 //! then the latest one. It loads again when a signal that `load` reads
-//! changes, or on [`Loaded::reload`], keeping the previous answer on screen
+//! changes, when the page signs the user in again after a session ended
+//! (`WidgetContext::signed_in_again`), or on [`Loaded::reload`], keeping the previous answer on screen
 //! meanwhile; an answer overtaken by a newer load is dropped.
 //!
 //! `load` is tracked while it runs, not while its future runs: read every
@@ -11,7 +12,7 @@
 //! widget needs none of that, and each `LocalResource` instantiates the async
 //! derived machinery for its type, so this small effect takes its place.
 
-use crate::effects::effect;
+use crate::{context::WidgetContext, effects::effect};
 use std::future::Future;
 
 use leptos::{prelude::*, task::spawn_local};
@@ -41,8 +42,12 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         let reloads = RwSignal::new(0_u32);
         let loading = RwSignal::new(true);
         let latest = StoredValue::new(0_u32);
+        let signed_in_again = use_context::<WidgetContext>().map(|w| w.signed_in_again);
         effect(move |_| {
             reloads.track();
+            if let Some(signed_in_again) = signed_in_again {
+                signed_in_again.track();
+            }
             let answer = load();
             let this = latest.try_update_value(|n| {
                 *n = n.wrapping_add(1);

@@ -2,7 +2,7 @@
 // request on the customer's behalf (seeds 001, 003, 004).
 import { expect, test } from "@playwright/test";
 import { demoPort } from "../playwright.config.js";
-import { failWith, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
+import { answerWith, failWith, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
 
 const flows = {
   "zh-TW": {
@@ -503,6 +503,41 @@ test("a lookup whose sign-in is refused says to sign in again, and the page hear
   refused = false;
   await failure.getByRole("button", { name: "重试" }).click();
   await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+});
+
+test("a lookup refused for an ended session loads by itself once the page signs the user in again", async ({ page }) => {
+  await withoutTokenProvider(page);
+  let refused = true;
+  await page.route("**/services", (route) =>
+    refused ? answerWith(route, 401, { errors: [{ field: "", code: "unauthorized" }] }) : route.continue(),
+  );
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  const failure = widget.host.getByRole("alert").filter({ hasText: "didn't accept your sign-in" });
+  await expect(failure).toBeVisible();
+  refused = false;
+  const asked = page.waitForRequest((r) => r.url().endsWith("/services"));
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer signed-in-again" }));
+  expect(await (await asked).headerValue("authorization")).toBe("Bearer signed-in-again");
+  await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+  await expect(failure).toHaveCount(0);
+});
+
+test("a customer search refused for an ended session runs again once the page signs the user in again", async ({ page }) => {
+  await withoutTokenProvider(page);
+  let refused = true;
+  await page.route("**/customers?*", (route) =>
+    refused ? answerWith(route, 401, { errors: [{ field: "", code: "unauthorized" }] }) : route.continue(),
+  );
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  await expect(widget.host.getByTestId("customer-search-status")).toContainText("didn't accept your sign-in");
+  refused = false;
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer signed-in-again" }));
+  await expect(widget.host.getByRole("option", { name: "Contoso Ltd" })).toBeVisible();
 });
 
 test("a list the support service fails to give says so, without blaming the connection, and shows what it can read", async ({ page }) => {

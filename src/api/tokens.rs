@@ -28,6 +28,9 @@ struct Keeper {
     session: Option<RwSignal<Session>>,
     /// Tells the page that the session ended.
     on_ended: Option<Rc<dyn Fn()>>,
+    /// Tells the widget that the page signed the user in after a session
+    /// ended.
+    on_signed_in_again: Option<Rc<dyn Fn()>>,
 }
 
 /// A token the provider gave, and the answer it came from.
@@ -47,6 +50,11 @@ impl Tokens {
     /// Calls `tell` when a session ends.
     pub fn when_ended(&self, tell: impl Fn() + 'static) {
         self.0.borrow_mut().on_ended = Some(Rc::new(tell));
+    }
+
+    /// Calls `tell` when the page signs the user in after a session ended.
+    pub fn when_signed_in_again(&self, tell: impl Fn() + 'static) {
+        self.0.borrow_mut().on_signed_in_again = Some(Rc::new(tell));
     }
 
     /// The page's provider (none: requests go without a token). It is
@@ -84,14 +92,19 @@ impl Tokens {
     }
 
     /// The page gave the widget a new way to sign in (a provider, or
-    /// headers): a send waiting for it goes again.
+    /// headers): a send waiting for it goes again, and after a session
+    /// ended, what the widget read from the backend is read again.
     pub fn signed_in_again(&self) {
-        let waiting = {
+        let (waiting, tell) = {
             let mut keeper = self.0.borrow_mut();
-            keeper.ended = false;
-            std::mem::take(&mut keeper.waiting)
+            let ended = std::mem::replace(&mut keeper.ended, false);
+            let tell = keeper.on_signed_in_again.clone().filter(|_| ended);
+            (std::mem::take(&mut keeper.waiting), tell)
         };
         waiting.into_iter().for_each(|wake| wake());
+        if let Some(tell) = tell {
+            tell();
+        }
     }
 
     /// Calls `wake` once the page signs the user in again.
