@@ -347,9 +347,9 @@ guide-duties-decline = Nos encargaremos nosotros
 # to solve it (seed 003), after guide-remediation-heading.
 guide-duties-lacks-means = No tenemos la formación, la documentación ni las herramientas de soporte necesarias para resolverlo
 # The guide's step before a request escalated with guide-duties-lacks-means.
-guide-remediation-heading = Escalar lo que no puede resolver
-guide-remediation-definition = 21Vianet ofrece soporte de escalación: el soporte que usted no puede ofrecer razonablemente a sus clientes porque no tiene la formación, la documentación o las herramientas de soporte necesarias.
-guide-duties-remediation = Si 21Vianet determina que usted escala problemas de forma inadecuada, acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
+guide-remediation-heading = Escalar el soporte que no puede prestar
+guide-remediation-definition = 21Vianet ofrece soporte de escalación: el soporte que usted no puede prestar razonablemente a sus clientes porque no tiene la formación, la documentación ni las herramientas de soporte necesarias.
+guide-duties-remediation = Si 21Vianet determina que usted escala problemas de forma indebida, acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
 guide-remediation-continue = Continuar con la solicitud
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = No se ha escalado nada

@@ -317,23 +317,23 @@ guide-progress = 第 { $step } 步，共 { $total } 步
 guide-troubleshoot-heading = 使用管理员权限排查问题
 guide-troubleshoot-intro = 上报之前，请使用管理员权限在客户的管理中心检查以下各项。勾选你已检查的项目。
 guide-troubleshoot-legend = 你已检查的项目
-guide-troubleshoot-none = 你还没有勾选任何检查项目。请先使用管理员权限排查问题，未经排查就上报可能被视为不当上报。如果没有可检查的项目（例如服务已中断），可以继续。
+guide-troubleshoot-none = 你还没有勾选任何检查项目。请先使用管理员权限排查问题，未经排查就上报可能被视为不当上报。如果无从检查（例如服务已中断），也可以继续。
 guide-troubleshoot-anyway = 仍然继续
 guide-continue = 继续
 guide-category-heading = 问题属于以下类别吗？
 guide-category-intro = 世纪互联只受理以下五类问题的上报。
 guide-category-none = 都不是
 guide-duties-heading = 这属于你的支持范围
-guide-duties-point-of-contact = 对于你转售的服务，你是客户所有运营、账单和技术支持问题的联系人。
+guide-duties-point-of-contact = 对于你转售的服务，你是客户所有运营、计费和技术支持问题的联系人。
 guide-duties-intro = 你需要全年无休（每天 24 小时、每年 365 天）自行为客户提供支持，包括但不限于：
 # On the partner's duties: ends the guide, nothing escalated.
-guide-duties-decline = 由我的组织自行提供支持
+guide-duties-decline = 我们自行提供支持
 # On the partner's duties: escalates the problem for want of the means
 # to solve it (seed 003), after guide-remediation-heading.
 guide-duties-lacks-means = 我们没有解决此问题所需的培训、文档或支持工具
 # The guide's step before a request escalated with guide-duties-lacks-means.
-guide-remediation-heading = 上报你无法支持的问题
-guide-remediation-definition = 世纪互联提供上报支持，即由于你没有必要的培训、文档和/或支持工具，而无法合理地为客户提供的支持。
+guide-remediation-heading = 上报你无法提供支持的问题
+guide-remediation-definition = 世纪互联提供上报支持，即你因缺少必要的培训、文档或支持工具而无法合理地为客户提供的支持。
 guide-duties-remediation = 如果世纪互联认定你不当上报问题，你同意应世纪互联的要求会面，商讨修正计划。
 guide-remediation-continue = 继续填写请求
 # The end of the guide after guide-duties-decline.

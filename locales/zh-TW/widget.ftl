@@ -317,24 +317,24 @@ guide-progress = 第 { $step } 步，共 { $total } 步
 guide-troubleshoot-heading = 以系統管理員權限進行疑難排解
 guide-troubleshoot-intro = 呈報之前，請以系統管理員權限在客戶的系統管理中心檢查下列項目。勾選您已檢查的項目。
 guide-troubleshoot-legend = 您已檢查的項目
-guide-troubleshoot-none = 您尚未勾選任何檢查項目。請先以系統管理員權限進行疑難排解，未經疑難排解就呈報可能被視為不當呈報。如果沒有可檢查的項目（例如服務已中斷），您可以繼續。
+guide-troubleshoot-none = 您尚未勾選任何檢查項目。請先以系統管理員權限進行疑難排解，未經疑難排解就呈報可能被視為不當呈報。如果無從檢查（例如服務已中斷），您也可以繼續。
 guide-troubleshoot-anyway = 仍要繼續
 guide-continue = 繼續
 guide-category-heading = 問題屬於下列類別嗎？
 guide-category-intro = 21Vianet 只受理下列五類問題的呈報。
 guide-category-none = 都不是
 guide-duties-heading = 這屬於您的支援範圍
-guide-duties-point-of-contact = 對於您轉售的服務，您是客戶所有營運、帳單和技術支援問題的連絡窗口。
+guide-duties-point-of-contact = 對於您轉售的服務，您是客戶所有營運、計費和技術支援問題的聯絡窗口。
 guide-duties-intro = 您需要全年無休（每天 24 小時、每年 365 天）自行為客戶提供支援，包括但不限於：
 # On the partner's duties: ends the guide, nothing escalated.
-guide-duties-decline = 由我的組織自行提供支援
+guide-duties-decline = 我們會自行提供支援
 # On the partner's duties: escalates the problem for want of the means
 # to solve it (seed 003), after guide-remediation-heading.
 guide-duties-lacks-means = 我們沒有解決此問題所需的訓練、文件或支援工具
 # The guide's step before a request escalated with guide-duties-lacks-means.
-guide-remediation-heading = 呈報您無法支援的問題
-guide-remediation-definition = 21Vianet 提供呈報支援，即由於您沒有必要的訓練、文件和/或支援工具，而無法合理地為客戶提供的支援。
-guide-duties-remediation = 如果 21Vianet 認定您不當呈報問題，您同意應 21Vianet 的要求開會，討論修復計畫。
+guide-remediation-heading = 呈報您無法提供支援的問題
+guide-remediation-definition = 21Vianet 提供呈報支援，即您因缺少必要的訓練、文件或支援工具而無法合理地為客戶提供的支援。
+guide-duties-remediation = 如果 21Vianet 認定您不當呈報問題，您同意應 21Vianet 的要求開會，討論改善計畫。
 guide-remediation-continue = 繼續填寫要求
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = 未呈報任何問題
