@@ -142,3 +142,28 @@ test("a draft whose session ended survives a reload, and is sent once the user i
   await expect(widget.confirmation).toBeVisible();
   expect(await filedWith(request, title)).toHaveLength(1);
 });
+
+test("a list of requests refused for an ended session loads by itself once the page signs the user in again, and focus stays in the widget", async ({ page, request }) => {
+  await answerTokens(page, request, [expiredToken, () => null]);
+  const listed = [];
+  page.on("requestfinished", async (r) => {
+    if (r.url().includes("filed_by=me")) listed.push({ token: r.headers().authorization, status: (await r.response())?.status() });
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("open-filed-requests").click();
+  const retry = widget.host.getByTestId("filed-failed").getByRole("button");
+  await expect(retry).toBeVisible();
+  await expect.poll(() => listed.map((l) => l.status)).toEqual([401]);
+  // The user is on "Try again" when the portal signs them in again.
+  await retry.focus();
+  await page.unroute(isTokenRequest);
+  await widget.host.evaluate((element) =>
+    element.setTokenProvider(() => fetch("demo-token?as=partner").then((r) => r.json()).then((body) => body.token)),
+  );
+  await expect(widget.host.getByTestId("filed-failed")).toHaveCount(0);
+  await expect.poll(() => listed.map((l) => l.status)).toEqual([401, 200]);
+  // "Try again" went with the failure: focus passed to the screen's heading.
+  await expect(widget.host.locator("h2.sw-heading").first()).toBeFocused();
+});

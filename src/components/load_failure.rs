@@ -22,6 +22,10 @@ pub fn LoadFailure(
 ) -> impl IntoView {
     let widget = use_widget();
     tell_page(widget, &error);
+    // Gone without a press on "Try again" (the lookup went again by itself,
+    // after the page signed the user in again), the notice hands on the
+    // focus it may have had rather than dropping it to the page.
+    on_cleanup(move || widget.focus_when_drawn_if_lost(focus));
     let retry = move |_| {
         widget.focus_when_drawn(focus);
         on_retry.run(());

@@ -86,6 +86,15 @@ pub fn use_account_pages(widget: WidgetContext) -> (RwSignal<AccountList>, Callb
             load_more.run(());
         }
     });
+    // Signed in again after the session ended: a page that the ended
+    // session got refused is asked for again, the pages shown kept.
+    effect(move |ran| {
+        widget.signed_in_again.track();
+        let failed = list.with_untracked(|list| list.failed.is_some());
+        if ran && failed && untrack(|| signed_in(widget)) {
+            load_more.run(());
+        }
+    });
     // Signed in, the first page is on its way from the start: the screen
     // does not say "none yet" meanwhile.
     if untrack(|| signed_in(widget)) {
