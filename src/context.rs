@@ -9,6 +9,7 @@ use support_contract::{RequestStatus, Service};
 
 use crate::{
     api::{self, Tokens, Transport},
+    effects::effect,
     loaded::Loaded,
     locales::Locales,
     rules::{
@@ -159,6 +160,19 @@ impl WidgetContext {
             tokens: self.tokens.get_value(),
             abort: self.abort.with_value(Clone::clone),
         }
+    }
+
+    /// Calls `again` (untracked) each time the page signs the user in after
+    /// a session ended (`signed_in_again`), for as long as the calling
+    /// component is drawn: what it read from the backend, refused by the
+    /// ended session, is asked for again.
+    pub fn on_signed_in_again(self, again: impl Fn() + 'static) {
+        effect(move |ran| {
+            self.signed_in_again.track();
+            if ran {
+                untrack(&again);
+            }
+        });
     }
 
     /// As `transport`, or none once the widget has left the page (a send

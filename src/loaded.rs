@@ -1,8 +1,9 @@
 //! A screen's value read from the backend: nothing until the first answer,
 //! then the latest one. It loads again when a signal that `load` reads
 //! changes, when the page signs the user in again after a session ended
-//! (`WidgetContext::signed_in_again`), or on [`Loaded::reload`], keeping the previous answer on screen
-//! meanwhile; an answer overtaken by a newer load is dropped.
+//! (`WidgetContext::signed_in_again`), or on [`Loaded::reload`], keeping
+//! the previous answer on screen meanwhile; an answer overtaken by a newer
+//! load is dropped.
 //!
 //! `load` is tracked while it runs, not while its future runs: read every
 //! signal before the first `.await` (as the callers build their request),

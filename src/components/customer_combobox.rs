@@ -83,12 +83,7 @@ pub fn CustomerCombobox(
     search(query.get_untracked().trim().to_owned());
     // Signed in again after the session ended: the same search runs again,
     // as the new sign-in allows.
-    effect(move |ran| {
-        widget.signed_in_again.track();
-        if ran {
-            search(query.get_untracked().trim().to_owned());
-        }
-    });
+    widget.on_signed_in_again(move || search(query.get_untracked().trim().to_owned()));
 
     // Typing restarts the pause; only a pause starts a search.
     let timer = StoredValue::new_local(None::<TimeoutHandle>);

@@ -88,10 +88,8 @@ pub fn use_account_pages(widget: WidgetContext) -> (RwSignal<AccountList>, Callb
     });
     // Signed in again after the session ended: a page that the ended
     // session got refused is asked for again, the pages shown kept.
-    effect(move |ran| {
-        widget.signed_in_again.track();
-        let failed = list.with_untracked(|list| list.failed.is_some());
-        if ran && failed && untrack(|| signed_in(widget)) {
+    widget.on_signed_in_again(move || {
+        if list.with_untracked(|list| list.failed.is_some()) && signed_in(widget) {
             load_more.run(());
         }
     });
