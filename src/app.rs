@@ -1,6 +1,5 @@
 //! The widget's root: host attributes in, the right screen out.
 
-use crate::effects::effect;
 use leptos::prelude::*;
 
 use crate::{
@@ -8,6 +7,7 @@ use crate::{
     components::{FiledAwayNotice, LanguagePicker, MessagesUnavailable, RequestFormState},
     context::WidgetContext,
     controls::{Controls, ControlsSlot},
+    effects::effect,
     locales::{self, Locales},
     rules::{
         help_journey::{HelpJourney, HelpScreen, HelpStep},

@@ -13,10 +13,11 @@
 //! widget needs none of that, and each `LocalResource` instantiates the async
 //! derived machinery for its type, so this small effect takes its place.
 
-use crate::{context::WidgetContext, effects::effect};
 use std::future::Future;
 
 use leptos::{prelude::*, task::spawn_local};
+
+use crate::{context::WidgetContext, effects::effect};
 
 pub struct Loaded<T: 'static> {
     value: RwSignal<Option<T>>,

@@ -5,12 +5,14 @@
 //! stays in the locale it shows; if they cannot be had, it says so in that
 //! locale and offers to try again.
 
-use crate::effects::effect;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::rules::{i18n, locale::Locale};
+use crate::{
+    effects::effect,
+    rules::{i18n, locale::Locale},
+};
 
 /// Fetches a locale's messages: given a tag and how many times the user
 /// asked to try again, a promise of the JSON text.

@@ -1,10 +1,10 @@
-use crate::effects::effect;
 use leptos::prelude::*;
 use support_contract::{Category, ContactLanguage, Service, Severity};
 
 use crate::{
     components::FieldErrorText,
     context::use_widget,
+    effects::effect,
     loaded::Loaded,
     rules::{
         field_errors::control_id,

@@ -1,4 +1,3 @@
-use crate::effects::effect;
 use std::time::Duration;
 
 use leptos::{ev::KeyboardEvent, prelude::*, task::spawn_local_scoped};
@@ -10,6 +9,7 @@ use crate::{
     api::Transport,
     components::{failure_text, tell_page},
     context::{scroll_into_sight, use_widget},
+    effects::effect,
     rules::{
         i18n,
         i18n::id,

@@ -9,7 +9,6 @@ mod notices;
 mod sending_notice;
 mod state;
 
-use crate::effects::effect;
 use leptos::{ev::SubmitEvent, prelude::*};
 use support_contract::Service;
 
@@ -28,6 +27,7 @@ use crate::{
         SeverityChoice, TextField,
     },
     context::use_widget,
+    effects::effect,
     loaded::Loaded,
     rules::{
         field_errors::{self, control_id, ServiceFrom},

@@ -1,9 +1,9 @@
-use crate::effects::effect;
 use leptos::prelude::*;
 
 use crate::{
     components::{offered, BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::use_widget,
+    effects::effect,
     rules::{help_journey::HelpStep, i18n::id, request_fields::RequestTarget},
 };
 

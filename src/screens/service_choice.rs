@@ -1,9 +1,9 @@
-use crate::effects::effect;
 use leptos::prelude::*;
 
 use crate::{
     components::{BackButton, LoadFailure, ScreenHeading},
     context::use_widget,
+    effects::effect,
     rules::{
         i18n::{self, id},
         journey::Step,

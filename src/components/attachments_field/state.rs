@@ -3,7 +3,6 @@
 
 mod upload;
 
-use crate::effects::effect;
 use leptos::prelude::*;
 use support_contract::{Attachment, FileKind, SNIFF_LEN};
 use wasm_bindgen::JsValue;
@@ -11,6 +10,7 @@ use wasm_bindgen::JsValue;
 use crate::{
     api,
     context::WidgetContext,
+    effects::effect,
     rules::{
         i18n::{id, MessageId},
         uploads::{self, admit, Blocker, Refusal, UploadState},

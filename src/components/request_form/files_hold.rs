@@ -2,11 +2,13 @@
 //! files still upload, the request as it was at Submit, which goes by itself
 //! once they are all in.
 
-use crate::effects::effect;
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::rules::{request_fields::RequestFields, uploads::Blocker};
+use crate::{
+    effects::effect,
+    rules::{request_fields::RequestFields, uploads::Blocker},
+};
 
 #[derive(Clone, Copy)]
 pub struct FilesHold {

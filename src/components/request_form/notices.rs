@@ -1,7 +1,6 @@
 //! What the form says about its draft and its sending, besides the fields
 //! (a wait to send again is `sending_notice.rs`'s).
 
-use crate::effects::effect;
 use leptos::prelude::*;
 
 use super::{
@@ -12,6 +11,7 @@ use super::{
 use crate::{
     components::UndoNotice,
     context::{use_widget, WidgetContext},
+    effects::effect,
     rules::{
         i18n::{self, id},
         request::{self, SubmitError},

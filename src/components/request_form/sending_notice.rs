@@ -2,12 +2,12 @@
 //! failed attempt), for the connection or for the user to sign in again:
 //! why, the countdown, "Retry now" and "Stop".
 
-use crate::effects::effect;
 use leptos::prelude::*;
 
 use super::{state::RequestFormState, SUBMIT};
 use crate::{
     context::{page_has_focus, use_widget},
+    effects::effect,
     rules::{
         i18n::{self, id},
         request::SubmitError,

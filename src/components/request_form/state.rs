@@ -8,7 +8,6 @@ mod discarded;
 mod prefilled;
 mod submit;
 
-use crate::effects::effect;
 use leptos::prelude::*;
 use support_contract::{Category, ContactLanguage, CreatedRequest, FieldError, Severity};
 
@@ -17,6 +16,7 @@ use super::draft_keeper::DraftKeeper;
 use crate::components::AttachmentsState;
 use crate::{
     context::use_widget,
+    effects::effect,
     rules::{
         drafts::{Draft, DraftSubject, FormFlow},
         help_journey::SeenArticle,

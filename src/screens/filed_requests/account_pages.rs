@@ -1,13 +1,13 @@
 //! The signed-in user's list as the screen of filed requests loads it,
 //! page by page; the merge and paging rules are `filed_requests::AccountList`'s.
 
-use crate::effects::effect;
 use leptos::{prelude::*, task::spawn_local_scoped};
 use web_sys::AbortController;
 
 use crate::{
     api::{self, Transport},
     context::WidgetContext,
+    effects::effect,
     rules::{filed_requests::AccountList, request::LoadError, session::Session},
 };
 
