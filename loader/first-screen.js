@@ -87,14 +87,15 @@ const isPlainHome = (element) => {
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   url.search = url.hash = "";
   const backend = url.href;
-  try {
-    if (sessionStorage.getItem(`support-widget:v1:path:${backend}:partner`) != null) return false;
-    for (const kind of ["draft", "filed"]) {
-      const prefix = `support-widget:v1:${kind}:${backend}:partner`;
-      for (let i = 0; i < localStorage.length; i++) {
-        if (localStorage.key(i).startsWith(prefix)) return false;
-      }
+  // Any user's: which user the page signs in, the widget learns later.
+  const kept = (store, kind) => {
+    const prefix = `support-widget:v1:${kind}:${backend}:partner`;
+    for (let i = 0; i < store.length; i++) {
+      if (store.key(i).startsWith(prefix)) return true;
     }
+  };
+  try {
+    if (kept(sessionStorage, "path") || kept(localStorage, "draft") || kept(localStorage, "filed")) return false;
   } catch {
     // Storage the page forbids: the widget keeps nothing there either.
   }

@@ -11,11 +11,12 @@ use crate::rules::{
     host::BackendUrl,
     locale::Locale,
     request::{self, HttpRequest, LoadError, SubmitError},
-    session::{Authorizing, Next},
+    session::{Authorizing, Identity, Next},
 };
 
 mod tokens;
 mod uploads;
+use tokens::Token;
 pub use tokens::Tokens;
 pub use uploads::{first_bytes, upload_file};
 
@@ -27,6 +28,9 @@ pub struct Transport {
     pub headers: Vec<(String, String)>,
     pub tokens: Tokens,
     pub abort: Option<AbortSignal>,
+    /// The signed-in user whose request this is (`Identity::user`): a token
+    /// that names another user does not carry it.
+    pub user: Option<String>,
 }
 
 impl Transport {
@@ -49,11 +53,32 @@ where
     let tokens = &transport.tokens;
     let mut authorizing = Authorizing::default();
     let mut token = tokens.current().await;
+    // Another user signed in meanwhile: the request waits for its own user,
+    // as for a sign-in that ended (their form goes with them).
+    let another = |token: &Token| {
+        let user = transport.user.as_deref();
+        let named = token
+            .bearer
+            .as_deref()
+            .map(|bearer| Identity::of_token(bearer).user);
+        user.zip(named).is_some_and(|(user, named)| user != named)
+    };
+    let refused = || Answer {
+        status: 401,
+        retry_after: None,
+        body: String::new(),
+    };
     loop {
+        if another(&token) {
+            return Ok(refused());
+        }
         let answer = attempt(token.bearer.clone()).await?;
         let mut next = authorizing.answered(answer.status);
         if next == Next::Renew {
             token = tokens.renew(token).await;
+            if another(&token) {
+                return Ok(refused());
+            }
             next = authorizing.renewed(token.bearer.as_deref());
         }
         match next {

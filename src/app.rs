@@ -13,7 +13,7 @@ use crate::{
         help_journey::{HelpJourney, HelpScreen, HelpStep},
         host::{Audience, BackendError, BackendUrl, Mode},
         i18n::id,
-        journey::{self, Journey, Screen},
+        journey::{self, Journey, Screen, Step},
         locale,
         session::Session,
     },
@@ -93,6 +93,11 @@ pub fn Widget(
     /// load), rather than the page showing it.
     #[prop(optional)]
     focus: bool,
+    /// Whether the page gave a token provider before the widget loaded: the
+    /// widget then reads no one's drafts until it knows whom the token
+    /// names.
+    #[prop(optional)]
+    signing_in: bool,
 ) -> impl IntoView {
     let requested_locale = RwSignal::from(attributes.locale.clone());
     let page_languages = attributes.page_languages.clone();
@@ -117,15 +122,43 @@ pub fn Widget(
     let audience = Memo::new(move |_| Audience::parse(audience_attribute.get().as_deref()));
     let mode = Memo::new(move |_| Mode::parse(mode_attribute.get().as_deref()));
 
+    let session = RwSignal::new(if signing_in {
+        Session::Asking
+    } else {
+        Session::None
+    });
+    let keeper = Memo::new(move |_| session.with(Session::keeper));
     // A partner part-way to a request on a customer's behalf finds each
-    // step as they left it after a reload.
-    let kept_path = move || backend.with_untracked(|b| b.as_ref().ok().map(journey::storage_key));
-    let restored = (audience.get_untracked() == Audience::Partner)
-        .then(kept_path)
-        .flatten()
-        .and_then(|key| storage::session::read(&key))
-        .and_then(|kept| Journey::restored(&kept));
-    let journey = RwSignal::new(restored.unwrap_or_default());
+    // step as they left it after a reload: their own steps, read once the
+    // widget knows who they are.
+    let kept_path = move || {
+        let keeper = keeper.get_untracked()?;
+        backend.with_untracked(|b| Some(journey::storage_key(b.as_ref().ok()?, &keeper)))
+    };
+    let kept = move || {
+        (audience.get_untracked() == Audience::Partner)
+            .then(kept_path)
+            .flatten()
+            .and_then(|key| storage::session::read(&key))
+            .and_then(|kept| Journey::restored(&kept))
+    };
+    let journey = RwSignal::new(kept().unwrap_or_default());
+    if keeper.get_untracked().is_none() {
+        // Signed in as the provider's first answer says: that user's path,
+        // unless they have left home meanwhile.
+        effect(move |_| {
+            if keeper.with(Option::is_none) {
+                return;
+            }
+            let at_home = journey.with_untracked(|j| j.screen == Screen::Home && j.visit == 0);
+            if let Some(mut path) = kept().filter(|_| at_home) {
+                path.page_customer = journey.with_untracked(|j| j.page_customer.clone());
+                journey.set(path);
+            }
+        });
+    }
+    // Written as the path changes, where the user's path is kept (not when
+    // the user alone changes: the next user's screen then changes too).
     effect(move |_| {
         backend.track();
         let saved = journey.with(Journey::saved);
@@ -135,7 +168,6 @@ pub fn Widget(
             None => storage::session::remove(&key),
         }
     });
-    let session = RwSignal::new(Session::None);
     let tokens = Tokens::new(session);
     let context = WidgetContext {
         locale,
@@ -156,6 +188,7 @@ pub fn Widget(
         signed_in_again: RwSignal::new(0),
         tokens: StoredValue::new_local(tokens.clone()),
         session,
+        keeper,
         abort: StoredValue::new_local(abort),
         host: StoredValue::new_local(host),
     };
@@ -177,10 +210,19 @@ pub fn Widget(
     tokens.when_signed_in_again(move || {
         context.signed_in_again.update(|n| *n = n.wrapping_add(1));
     });
-    // Each backend and audience has its own list of filed requests.
+    // A signed-in user who leaves takes their screen with them: the next
+    // user starts at home, with none of their search or self-help.
+    context.when_user_leaves(move || {
+        journey.update(|journey| *journey = journey.after(Step::Home));
+        context.customer_query.set(String::new());
+        context.help.set(HelpJourney::default());
+    });
+    // Each backend, audience and signed-in user has its own list of filed
+    // requests.
     effect(move |_| {
         backend.track();
         audience.track();
+        keeper.track();
         context.load_filed();
     });
 
@@ -252,11 +294,15 @@ pub fn Widget(
     partner_center.lend_contact_once_filed(customer_request);
     customer_request.lend_contact_once_filed(partner_center);
     // A message to the partner kept from an earlier visit names the articles
-    // the customer saw before it: the journey has seen them again.
-    let kept = contact_partner.articles_seen_untracked();
-    if !kept.is_empty() {
-        context.go_help(HelpStep::SawArticles(kept));
-    }
+    // the customer saw before it: the journey has seen them again, once the
+    // draft is read (a signed-in customer's when the widget knows who they
+    // are).
+    effect(move |_| {
+        let kept = contact_partner.articles_seen();
+        if !kept.is_empty() {
+            untrack(|| context.go_help(HelpStep::SawArticles(kept)));
+        }
+    });
     let article_search = ArticleSearch::new();
     *controls.borrow_mut() = Some(Controls {
         context,

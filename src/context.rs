@@ -20,7 +20,7 @@ use crate::{
         journey::{Journey, Step},
         locale::Locale,
         request::LoadError,
-        session::Session,
+        session::{Keeper, Session},
         timestamps,
     },
 };
@@ -81,6 +81,10 @@ pub struct WidgetContext {
     pub tokens: StoredValue<Tokens, LocalStorage>,
     /// Whom the page has signed in, as its token says.
     pub session: RwSignal<Session>,
+    /// Whose drafts and list of filed requests are read and written: the
+    /// device's, a signed-in user's, or none while the provider's first
+    /// answer is on its way (`Session::keeper`).
+    pub keeper: Memo<Option<Keeper>>,
     /// Aborts every request of this widget when the element is removed.
     pub abort: StoredValue<Option<web_sys::AbortSignal>, LocalStorage>,
     /// The `<support-widget>` element, for the events the page listens to.
@@ -159,6 +163,7 @@ impl WidgetContext {
             headers: self.request_headers.get_untracked(),
             tokens: self.tokens.get_value(),
             abort: self.abort.with_value(Clone::clone),
+            user: None,
         }
     }
 
@@ -175,6 +180,25 @@ impl WidgetContext {
         });
     }
 
+    /// Runs `leave` each time a signed-in user leaves: the page signs them
+    /// out (`setTokenProvider(null)`), or hands the widget another user's
+    /// token. Not when the page first signs a user in, nor while a token is
+    /// awaited.
+    pub fn when_user_leaves(self, leave: impl Fn() + 'static) {
+        let last = StoredValue::new(None::<String>);
+        effect(move |_| {
+            let Some(keeper) = self.keeper.get() else {
+                return;
+            };
+            let user = keeper.user().map(str::to_owned);
+            let left = last.with_value(|last| last.is_some() && *last != user);
+            last.set_value(user);
+            if left {
+                untrack(&leave);
+            }
+        });
+    }
+
     /// As `transport`, or none once the widget has left the page (a send
     /// that waited for a retry may outlive it).
     pub fn try_transport(self) -> Option<Transport> {
@@ -182,6 +206,7 @@ impl WidgetContext {
             headers: self.request_headers.try_get_untracked()?,
             tokens: self.tokens.try_get_value()?,
             abort: self.abort.try_with_value(Clone::clone)?,
+            user: None,
         })
     }
 

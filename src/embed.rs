@@ -177,8 +177,9 @@ pub fn mount(
     let element = host.clone();
     let focus = focus.unwrap_or(false);
     let panel = CoveringPanel::keep(&container);
+    let signing_in = provider.is_function();
     let mounted = leptos::mount::mount_to(container, move || {
-        view! { <Widget attributes=for_view host=element abort controls=slot messages focus/> }
+        view! { <Widget attributes=for_view host=element abort controls=slot messages focus signing_in/> }
     });
     let handle = WidgetHandle {
         attributes,

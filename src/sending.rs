@@ -121,15 +121,16 @@ impl Sender {
     }
 
     /// Sends the request until it is filed, refused, stopped or out of
-    /// attempts. Each attempt goes with the `transport` of its time: the
-    /// page may have renewed its headers (an expired sign-in) meanwhile.
-    /// None: the widget is gone, or names another backend.
+    /// attempts. Each attempt goes with the transport of its time
+    /// (`transport_now`): the page may have renewed its headers (an expired
+    /// sign-in) meanwhile. None ends the send: the widget is gone, names
+    /// another backend, or the request's user has left.
     pub async fn submit(
         self,
         backend: BackendUrl,
         key: String,
         body: NewSupportRequest,
-        transport: impl Fn() -> Option<Transport>,
+        transport_now: impl Fn() -> Option<Transport>,
     ) -> Result<CreatedRequest, SubmitError> {
         let policy = RetryPolicy::default();
         let mut attempt = 0;
@@ -139,7 +140,7 @@ impl Sender {
                 return Err(SubmitError::Network);
             }
             self.holding.try_set(None);
-            let Some(transport) = transport() else {
+            let Some(transport) = transport_now() else {
                 return Err(SubmitError::Network);
             };
             let sent = api::submit_request(
@@ -165,6 +166,10 @@ impl Sender {
             // The sign-in ended: wait for the page to sign the user in again
             // (a new token provider, or headers), without spending one.
             if let SubmitError::Server { status: 401, .. } = error {
+                // Unless its user has left, or the backend is another now.
+                if transport_now().is_none() {
+                    return Err(error);
+                }
                 let Some(pauses) = self.pauses.try_get_value() else {
                     return Err(error);
                 };

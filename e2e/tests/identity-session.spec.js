@@ -4,7 +4,7 @@
 // tells the user to sign in again, and the request goes once they have.
 import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
-import { authBackend, authDemo, demoToken, expiredToken } from "./identity-tokens.js";
+import { authBackend, authDemo, claimsOf, demoToken, expiredToken, signToken } from "./identity-tokens.js";
 
 const typed = { category: "technical", description: "Typed for long enough for the sign-in to expire." };
 
@@ -126,18 +126,21 @@ test("a draft whose session ended survives a reload, and is sent once the user i
   await widget.submit();
   await expect(widget.host.getByTestId("sending-notice")).toContainText("Your session has ended: sign in again, then send.");
 
-  // Reloaded while still signed out: what was typed is all there.
+  // Reloaded while still signed out: the draft is the user's, kept for
+  // them, and not shown to whoever uses the browser signed out.
   await page.reload();
   await widget.openPartnerCenterRequest();
-  await expect(widget.host.locator("#sw-title")).toHaveValue(title);
-  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
+  await expect(widget.host.locator("#sw-contact-name")).toBeVisible();
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  expect(await widget.draft("partner", "partner-center")).toContain(title);
 
-  // Signed in again, the user sends it.
+  // Signed in again, the user finds all they typed, and sends it.
   await page.unroute(isTokenRequest);
   await page.reload();
   await widget.openPartnerCenterRequest();
   await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
   await expect(widget.host.locator("#sw-title")).toHaveValue(title);
+  await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();
   expect(await filedWith(request, title)).toHaveLength(1);
@@ -166,4 +169,126 @@ test("a list of requests refused for an ended session loads by itself once the p
   await expect.poll(() => listed.map((l) => l.status)).toEqual([401, 200]);
   // "Try again" went with the failure: focus passed to the screen's heading.
   await expect(widget.host.locator("h2.sw-heading").first()).toBeFocused();
+});
+
+test("two partners on one browser each find only their own draft and list", async ({ page, request }) => {
+  const mei = await demoToken(request, "partner");
+  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  // Who the portal has signed in: its token endpoint answers for them.
+  let signedIn = mei;
+  await page.route(isTokenRequest, (route) => route.fulfill({ json: { token: signedIn } }));
+  const widget = new SupportWidgetPage(page);
+  const title = widget.host.locator("#sw-title");
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
+
+  // Mei files one request and leaves another as a draft.
+  const filed = `Filed by Mei ${Date.now()}`;
+  await widget.fill({ ...typed, title: filed });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  await widget.host.getByRole("button", { name: "Submit another request" }).click();
+  const drafted = `Drafted by Mei ${Date.now()}`;
+  await widget.fill({ ...typed, title: drafted });
+  await expect.poll(() => widget.draft("partner", "partner-center")).toContain(drafted);
+
+  // Mei signs out of the portal and Bo signs in on the same browser.
+  signedIn = bo;
+  await page.reload();
+  await widget.setAttribute("locale", "en-US");
+  await expect(widget.home).toBeVisible();
+  await expect(widget.host.getByTestId("unsent-draft")).toHaveCount(0);
+  await widget.host.getByTestId("open-filed-requests").click();
+  await expect(widget.host.getByTestId("filed-requests")).toBeVisible();
+  await expect(widget.host.getByTestId("filed-requests")).not.toContainText(filed);
+  await widget.host.evaluate((element) => element.open("partner-center"));
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Bo Chen");
+  await expect(title).toHaveValue("");
+  const bosOwn = `Typed by Bo ${Date.now()}`;
+  await title.fill(bosOwn);
+
+  // Mei signs in again without a reload: Bo's form goes with Bo, kept as
+  // his draft, and Mei starts at home and finds her own.
+  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), mei);
+  await expect(widget.home).toBeVisible();
+  await expect(widget.host.getByTestId("unsent-draft")).toBeVisible();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
+  await expect(title).toHaveValue(drafted);
+  const drafts = await page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.includes(":partner-center:user-")));
+  expect(drafts.map(([, draft]) => JSON.parse(draft).draft.fields.title).sort()).toEqual([bosOwn, drafted].sort());
+
+  // Signed out altogether, the form is nobody's: empty, and asking whom to
+  // contact.
+  await widget.host.evaluate((element) => element.setTokenProvider(null));
+  await expect(widget.home).toBeVisible();
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-contact-name")).toBeVisible();
+  await expect(title).toHaveValue("");
+});
+
+test("a partner's path part-way to a request is theirs alone after a reload", async ({ page, request }) => {
+  const mei = await demoToken(request, "partner");
+  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  let signedIn = mei;
+  await page.route(isTokenRequest, (route) => route.fulfill({ json: { token: signedIn } }));
+  const widget = new SupportWidgetPage(page);
+  const serviceChoice = widget.host.getByTestId("service-choice");
+  await widget.goto(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("asociados");
+  await widget.host.getByRole("option", { name: "Núñez y Asociados S.L." }).click();
+  await expect(serviceChoice).toBeVisible();
+
+  // Bo, signed in on the same tab, starts at home.
+  signedIn = bo;
+  await page.reload();
+  await expect(widget.home).toBeVisible();
+  await expect(serviceChoice).toHaveCount(0);
+  await expect(widget.host.getByTestId("open-customer-request")).toBeVisible();
+
+  // Mei, signed in again, finds her step as she left it.
+  signedIn = mei;
+  await page.reload();
+  await expect(serviceChoice).toBeVisible();
+  await expect(widget.heading).toContainText("Núñez y Asociados S.L.");
+});
+
+test("a request held for an ended session never goes as the next user", async ({ page, request }) => {
+  const mei = await demoToken(request, "partner");
+  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  await answerTokens(page, request, [expiredToken, () => null]);
+  const posts = recordPosts(page);
+  const widget = new SupportWidgetPage(page);
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
+  const title = `Held for Mei ${Date.now()}`;
+  await widget.fill({ ...typed, title });
+  await widget.submit();
+  await expect(widget.host.getByTestId("sending-notice")).toContainText("Your session has ended");
+
+  // Bo signs in on the portal: Mei's request stays hers, unsent.
+  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), bo);
+  await expect(widget.home).toBeVisible();
+  await expect(widget.host.getByTestId("unsent-draft")).toHaveCount(0);
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Bo Chen");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("");
+  await expect(widget.host.getByTestId("sending-notice")).toHaveCount(0);
+  await expect(widget.host.getByTestId("submit-error")).toHaveCount(0);
+  expect(posts.filter((post) => post.token === `Bearer ${bo}`)).toEqual([]);
+
+  // Mei, signed in again, finds it as she left it, and sends it once.
+  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), mei);
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.locator("#sw-title")).toHaveValue(title);
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const filed = await filedWith(request, title);
+  expect(filed).toHaveLength(1);
+  expect(filed[0].request.contact).toMatchObject({ name: "Mei Lin" });
+  expect(posts.filter((post) => post.token === `Bearer ${bo}`)).toEqual([]);
 });

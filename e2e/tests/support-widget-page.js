@@ -149,10 +149,15 @@ export class SupportWidgetPage {
     await this.submitButton.click();
   }
 
-  /** A form's draft as stored in localStorage ("" when none), by audience and flow. */
+  /** A form's draft as stored in localStorage ("" when none), by audience
+   *  and flow: the signed-in user's, or the device's; the first, if several
+   *  users of the browser keep one. */
   draft(audience, flow) {
-    const suffix = `:${audience}:${flow}`;
-    return this.page.evaluate((suffix) => Object.entries(localStorage).find(([key]) => key.endsWith(suffix))?.[1] ?? "", suffix);
+    const end = `:${audience}:${flow}(:user-[0-9a-f]{16})?$`;
+    return this.page.evaluate(
+      (end) => Object.entries(localStorage).find(([key]) => new RegExp(end).test(key))?.[1] ?? "",
+      end,
+    );
   }
 
   /** The customer request's draft as stored in localStorage ("" when none). */

@@ -179,7 +179,7 @@ pub fn RequestForm(
     };
     let asks_contact = Memo::new(move |_| widget.session.with(Session::asks_contact));
     let sending_as = move || match widget.session.get() {
-        Session::SignedIn(Identity { name, email }) => widget.format(
+        Session::SignedIn(Identity { name, email, .. }) => widget.format(
             id::FIELD_CONTACT_SENDING_AS,
             &i18n::args([("name", name.into()), ("email", email.into())]),
         ),

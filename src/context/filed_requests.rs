@@ -41,22 +41,27 @@ impl RemovedFiled {
 }
 
 impl WidgetContext {
-    /// Where the list of filed requests lives, while the backend is usable.
+    /// Where the list of filed requests lives, while the backend is usable
+    /// and the widget knows whose list it is.
     fn filed_key(self) -> Option<String> {
         let backend = self.backend.get_untracked()?;
+        let keeper = self.keeper.get_untracked()?;
         Some(filed_requests::storage_key(
             &backend,
             self.audience.get_untracked(),
+            &keeper,
         ))
     }
 
     /// Whether the list is still kept at `key`, where an Undo's list was: not
-    /// once the page has changed the backend or the audience.
+    /// once the page has changed the backend or the audience, or signed in
+    /// another user.
     fn keeps_list_at(self, key: &Option<String>) -> bool {
         key.is_some() && self.filed_key() == *key
     }
 
-    /// Reads the list of filed requests for the current backend and audience.
+    /// Reads the list of filed requests for the current backend, audience
+    /// and user.
     pub fn load_filed(self) {
         let stored = self
             .filed_key()

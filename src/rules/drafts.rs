@@ -3,12 +3,17 @@
 //! nothing, and a request sent again after a reload is still filed once.
 //!
 //! ```
-//! use support_widget::{rules::drafts::{self, Draft, FormFlow}, rules::host::{Audience, BackendUrl}};
+//! use support_widget::rules::{drafts::{self, Draft, FormFlow}, host::{Audience, BackendUrl}, session::Keeper};
 //!
 //! let backend = BackendUrl::parse(Some("https://portal.example.com/api")).unwrap();
 //! assert_eq!(
-//!     drafts::storage_key(&backend, Audience::Partner, FormFlow::Customer),
+//!     drafts::storage_key(&backend, Audience::Partner, FormFlow::Customer, &Keeper::Device),
 //!     "support-widget:v1:draft:https://portal.example.com/api/:partner:customer",
+//! );
+//! // A signed-in user's own, which another user of the browser never reads.
+//! assert_eq!(
+//!     drafts::storage_key(&backend, Audience::Partner, FormFlow::Customer, &Keeper::User("5e1c".into())),
+//!     "support-widget:v1:draft:https://portal.example.com/api/:partner:customer:user-5e1c",
 //! );
 //! assert_eq!(Draft::decode("not json"), None);
 //! ```
@@ -22,6 +27,7 @@ use crate::rules::{
     json::{FromJson, Invalid, Object, ToJson, Value},
     locale::Locale,
     request_fields::RequestFields,
+    session::Keeper,
 };
 
 /// The format of a stored draft; a draft of another version is ignored.
@@ -48,16 +54,23 @@ impl FormFlow {
     }
 }
 
-/// Where a form's draft lives: one key per backend, audience and flow, so
-/// that widgets of different backends or audiences on a page, or two portals
-/// on one origin, never share one (two widgets of the same backend and
-/// audience do: they are the same user's forms).
-pub fn storage_key(backend: &BackendUrl, audience: Audience, flow: FormFlow) -> String {
+/// Where a form's draft lives: one key per backend, audience, flow and
+/// signed-in user, so that widgets of different backends or audiences on a
+/// page, two portals on one origin, or two users of one browser never share
+/// one (two widgets of the same backend and audience do: they are the same
+/// user's forms).
+pub fn storage_key(
+    backend: &BackendUrl,
+    audience: Audience,
+    flow: FormFlow,
+    keeper: &Keeper,
+) -> String {
     format!(
-        "support-widget:v1:draft:{}:{}:{}",
+        "support-widget:v1:draft:{}:{}:{}{}",
         backend.as_str(),
         audience.as_str(),
-        flow.as_str()
+        flow.as_str(),
+        keeper.key_suffix()
     )
 }
 

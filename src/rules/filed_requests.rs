@@ -1,14 +1,19 @@
 //! The requests this widget filed on this device, so the partner can come
 //! back to their status. Kept in localStorage next to the drafts, one list
-//! per backend and audience, and cleared by the user from the widget.
+//! per backend, audience and signed-in user, and cleared by the user from
+//! the widget.
 //!
 //! ```
-//! use support_widget::{rules::filed_requests::{self, Filed, FiledRequest}, rules::host::{Audience, BackendUrl}};
+//! use support_widget::rules::{filed_requests::{self, Filed, FiledRequest}, host::{Audience, BackendUrl}, session::Keeper};
 //!
 //! let backend = BackendUrl::parse(Some("https://portal.example.com/api")).unwrap();
 //! assert_eq!(
-//!     filed_requests::storage_key(&backend, Audience::Partner),
+//!     filed_requests::storage_key(&backend, Audience::Partner, &Keeper::Device),
 //!     "support-widget:v1:filed:https://portal.example.com/api/:partner",
+//! );
+//! assert_eq!(
+//!     filed_requests::storage_key(&backend, Audience::Partner, &Keeper::User("5e1c".into())),
+//!     "support-widget:v1:filed:https://portal.example.com/api/:partner:user-5e1c",
 //! );
 //! assert_eq!(Filed::decode("not json"), Filed::default());
 //! ```
@@ -18,6 +23,7 @@ use support_contract::{CreatedRequest, NewSupportRequest, RequestKind};
 use crate::rules::{
     host::{Audience, BackendUrl},
     json::{FromJson, Invalid, Object, ToJson, Value},
+    session::Keeper,
 };
 
 mod account;
@@ -162,12 +168,14 @@ impl Filed {
     }
 }
 
-/// Where the list lives: one per backend and audience, like the drafts.
-pub fn storage_key(backend: &BackendUrl, audience: Audience) -> String {
+/// Where the list lives: one per backend, audience and signed-in user, like
+/// the drafts.
+pub fn storage_key(backend: &BackendUrl, audience: Audience, keeper: &Keeper) -> String {
     format!(
-        "support-widget:v1:filed:{}:{}",
+        "support-widget:v1:filed:{}:{}{}",
         backend.as_str(),
-        audience.as_str()
+        audience.as_str(),
+        keeper.key_suffix()
     )
 }
 
@@ -300,16 +308,20 @@ mod tests {
     }
 
     #[test]
-    fn each_backend_and_audience_has_its_own_list() {
+    fn each_backend_audience_and_user_has_its_own_list() {
         let one = BackendUrl::parse(Some("https://a.example.com/")).unwrap();
         let two = BackendUrl::parse(Some("https://b.example.com/")).unwrap();
+        let device = Keeper::Device;
         assert_ne!(
-            storage_key(&one, Audience::Partner),
-            storage_key(&two, Audience::Partner)
+            storage_key(&one, Audience::Partner, &device),
+            storage_key(&two, Audience::Partner, &device)
         );
         assert_ne!(
-            storage_key(&one, Audience::Partner),
-            storage_key(&one, Audience::Customer)
+            storage_key(&one, Audience::Partner, &device),
+            storage_key(&one, Audience::Customer, &device)
         );
+        let (ana, bo) = (Keeper::User("a1".into()), Keeper::User("b2".into()));
+        let keys = [&device, &ana, &bo].map(|keeper| storage_key(&one, Audience::Partner, keeper));
+        assert!(keys[0] != keys[1] && keys[1] != keys[2] && keys[0] != keys[2]);
     }
 }

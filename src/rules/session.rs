@@ -53,18 +53,23 @@ impl Authorizing {
     }
 }
 
-/// Whom a token names, read from its payload for display only: never
-/// trusted, since the backend verifies the token and files the request as
-/// the claims it verified say.
+/// Whom a token names, read from its payload for display, and to keep one
+/// user's drafts apart from another's on a shared browser: never trusted,
+/// since the backend verifies the token and files the request as the
+/// claims it verified say.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Identity {
     pub name: String,
     pub email: String,
+    /// The user, as a digest of the token's `iss` and `sub` claims: what
+    /// their storage keys end with, without writing who they are in clear.
+    pub user: String,
 }
 
 impl Identity {
     /// The `name` and `email` claims of a JWT (`header.payload.signature`,
-    /// base64url JSON); empty where it has none or cannot be read.
+    /// base64url JSON), empty where it has none or cannot be read; the user
+    /// by its `iss` and `sub`.
     pub fn of_token(token: &str) -> Identity {
         let payload = token.split('.').nth(1).and_then(base64url);
         let claims = payload
@@ -79,8 +84,20 @@ impl Identity {
         Identity {
             name: claim("name"),
             email: claim("email"),
+            user: digest(&[&claim("iss"), &claim("sub")]),
         }
     }
+}
+
+/// FNV-1a (64 bits) of `parts`, each ended by a zero byte, in hex: short,
+/// and the same on every load. It only keeps storage apart; it protects
+/// nothing (the storage is the page's, and the token holds the same).
+fn digest(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in parts.iter().flat_map(|part| part.bytes().chain([0])) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 /// Base64url (or base64) without padding, decoded; none when it has other
@@ -122,7 +139,47 @@ pub enum Session {
     SignedIn(Identity),
 }
 
+/// Whose drafts and list of filed requests the widget reads and writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Keeper {
+    /// No one signed in: the device's, as kept before any sign-in.
+    Device,
+    /// A signed-in user's (`Identity::user`), which no other user of the
+    /// browser sees.
+    User(String),
+}
+
+impl Keeper {
+    /// The signed-in user's `Identity::user`; none for the device.
+    pub fn user(&self) -> Option<&str> {
+        match self {
+            Keeper::Device => None,
+            Keeper::User(user) => Some(user),
+        }
+    }
+
+    /// What storage keys end with: nothing for the device, so that what it
+    /// kept before users were told apart is still its own.
+    pub fn key_suffix(&self) -> String {
+        match self {
+            Keeper::Device => String::new(),
+            Keeper::User(user) => format!(":user-{user}"),
+        }
+    }
+}
+
 impl Session {
+    /// Whose things the widget keeps: none while the provider's first answer
+    /// is on its way, so that nothing of one user is shown to another, nor
+    /// written where the next user would read it.
+    pub fn keeper(&self) -> Option<Keeper> {
+        match self {
+            Session::None => Some(Keeper::Device),
+            Session::Asking => None,
+            Session::SignedIn(identity) => Some(Keeper::User(identity.user.clone())),
+        }
+    }
+
     /// Whether the form asks for the contact's name and email: not a
     /// signed-in user's (nor while the provider is asked, which will likely
     /// sign one in), whom the backend knows from the token; but it does ask

@@ -88,14 +88,16 @@ impl DraftKeeper {
         }
     }
 
-    /// This form's storage key, while the backend is usable.
+    /// This form's storage key, while the backend is usable and the widget
+    /// knows whose draft it is.
     fn key(self) -> Option<String> {
         let backend = self.widget.backend.get_untracked()?;
         let audience = self.widget.audience.get_untracked();
-        Some(drafts::storage_key(&backend, audience, self.flow))
+        let keeper = self.widget.keeper.get_untracked()?;
+        Some(drafts::storage_key(&backend, audience, self.flow, &keeper))
     }
 
-    /// Whether the backend or the audience the page set is not the one the
+    /// Whether the backend, the audience or the user is not the one the
     /// draft was read for: each has its own drafts.
     pub fn moved(self) -> bool {
         let key = self.key();
@@ -125,6 +127,22 @@ impl DraftKeeper {
                 None
             }
         }
+    }
+
+    /// Writes what waits for the pause now, where it was to go: the user it
+    /// was typed by is leaving.
+    pub fn write_pending(self) {
+        if let Some(shared) = self.shared.try_get_value() {
+            write_now(&shared, self.off);
+        }
+    }
+
+    /// The form no longer holds the draft it read: another user's comes.
+    pub fn forget_read(self) {
+        if let Some(shared) = self.shared.try_get_value() {
+            shared.borrow_mut().own = None;
+        }
+        self.restored.set(false);
     }
 
     /// `draft` is what is stored now: no need to write it.

@@ -133,14 +133,25 @@ impl RequestFormState {
         state.load_draft();
         // A page that sets its backend after the form was created, or changes
         // it or the audience, has that backend's and audience's draft read
-        // then; a form holding what the user typed keeps it.
+        // then; a form holding what the user typed keeps it. So does the
+        // first user the page signs in.
         effect(move |_| {
             widget.backend.track();
             widget.audience.track();
+            widget.keeper.track();
             let typed = untrack(|| state.holds_the_users(&state.current_draft().fields));
             if state.draft.moved() && !typed {
                 state.load_draft();
             }
+        });
+        // A signed-in user who leaves takes their form with them: it is
+        // written to their draft, their request waiting to be sent goes no
+        // further, and the next user finds their own draft or an empty form.
+        widget.when_user_leaves(move || {
+            state.draft.write_pending();
+            state.sender.stop();
+            state.clear_for_next_user();
+            state.load_draft();
         });
         // A request waiting to be sent again (after a failure, or for the
         // connection) would go as it was at Submit: a change meanwhile ends
@@ -285,9 +296,10 @@ impl RequestFormState {
         }
     }
 
-    /// The help articles the draft of an earlier visit named.
-    pub fn articles_seen_untracked(&self) -> Vec<SeenArticle> {
-        self.articles_seen.get_untracked()
+    /// The help articles the message names (tracked): the journey's, or
+    /// those the draft of an earlier visit named.
+    pub fn articles_seen(&self) -> Vec<SeenArticle> {
+        self.articles_seen.get()
     }
 
     pub(super) fn current_draft_untracked(&self) -> Draft {

@@ -179,26 +179,41 @@ fn a_message_to_the_partner_keeps_the_articles_seen_before_it() {
 }
 
 #[test]
-fn each_backend_audience_and_flow_has_its_own_key() {
+fn each_backend_audience_flow_and_user_has_its_own_key() {
     let a = backend("https://a.example/api/support");
     let b = backend("https://b.example/api/support");
+    let device = Keeper::Device;
     let keys = [
-        storage_key(&a, Audience::Partner, FormFlow::PartnerCenter),
-        storage_key(&a, Audience::Partner, FormFlow::Customer),
-        storage_key(&b, Audience::Partner, FormFlow::PartnerCenter),
+        storage_key(&a, Audience::Partner, FormFlow::PartnerCenter, &device),
+        storage_key(&a, Audience::Partner, FormFlow::Customer, &device),
+        storage_key(&b, Audience::Partner, FormFlow::PartnerCenter, &device),
+        storage_key(
+            &a,
+            Audience::Partner,
+            FormFlow::PartnerCenter,
+            &Keeper::User("a1".into()),
+        ),
+        storage_key(
+            &a,
+            Audience::Partner,
+            FormFlow::PartnerCenter,
+            &Keeper::User("b2".into()),
+        ),
     ];
     assert_eq!(
         keys[0],
         "support-widget:v1:draft:https://a.example/api/support/:partner:partner-center"
     );
-    assert_ne!(keys[0], keys[1]);
-    assert_ne!(keys[0], keys[2]);
+    for (i, key) in keys.iter().enumerate() {
+        assert!(keys[i + 1..].iter().all(|other| other != key), "{key}");
+    }
     // The same backend written two ways is one backend.
     assert_eq!(
         storage_key(
             &backend(" https://a.example/api/support/?x=1 "),
             Audience::Partner,
-            FormFlow::PartnerCenter
+            FormFlow::PartnerCenter,
+            &device
         ),
         keys[0]
     );

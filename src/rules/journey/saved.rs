@@ -11,15 +11,21 @@ use crate::rules::{
     escalation::{Guide, GuideStep, StepsDone},
     host::BackendUrl,
     json::{FromJson, Invalid, Object, ToJson, Value},
+    session::Keeper,
 };
 
 /// The format of a kept path; a path of another version is ignored.
 const VERSION: u32 = 1;
 
 /// Where the partner's path is kept, in the tab's session storage (a reload
-/// finds it, a new tab does not): one per backend, as drafts are.
-pub fn storage_key(backend: &BackendUrl) -> String {
-    format!("support-widget:v1:path:{}:partner", backend.as_str())
+/// finds it, a new tab does not): one per backend and signed-in user, as
+/// drafts are.
+pub fn storage_key(backend: &BackendUrl, keeper: &Keeper) -> String {
+    format!(
+        "support-widget:v1:path:{}:partner{}",
+        backend.as_str(),
+        keeper.key_suffix()
+    )
 }
 
 impl Journey {

@@ -44,13 +44,9 @@ fn a_second_401_ends_the_session_without_asking_again() {
 #[test]
 fn a_tokens_payload_names_the_user() {
     let ana = "eyJzdWIiOiJ1MSIsIm5hbWUiOiJBbmEgUnVpeiIsImVtYWlsIjoiYW5hQGV4YW1wbGUuY29tIiwicm9sZSI6InBhcnRuZXIifQ";
-    assert_eq!(
-        Identity::of_token(&token(ana)),
-        Identity {
-            name: "Ana Ruiz".into(),
-            email: "ana@example.com".into()
-        }
-    );
+    let identity = Identity::of_token(&token(ana));
+    assert_eq!(identity.name, "Ana Ruiz");
+    assert_eq!(identity.email, "ana@example.com");
     // Base64url's own characters (`_` here), and UTF-8 beyond ASCII.
     let wang = "eyJzdWIiOiJ1MiIsIm5hbWUiOiLnjovlsI_mmI4iLCJlbWFpbCI6InhtQGV4YW1wbGUuY24ifQ";
     assert_eq!(Identity::of_token(&token(wang)).name, "王小明");
@@ -66,7 +62,20 @@ fn a_token_without_claims_or_unreadable_names_nobody() {
         "opaque-session-id".to_owned(),
         String::new(),
     ] {
-        assert_eq!(Identity::of_token(&token), Identity::default(), "{token}");
+        let identity = Identity::of_token(&token);
+        assert_eq!(
+            (identity.name.as_str(), identity.email.as_str()),
+            ("", ""),
+            "{token}"
+        );
+        // Without a subject, nobody in particular: one keeper for all such
+        // tokens, which a renewal keeps.
+        let anybody = Identity::of_token("").user;
+        assert_eq!(
+            identity.user == anybody,
+            !token.contains("eyJzdWIi"),
+            "{token}"
+        );
     }
 }
 
@@ -82,11 +91,65 @@ fn typed_request() -> NewSupportRequest {
     }
 }
 
+/// A payload of `claims`, as a token carries it.
+fn payload(claims: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bits = claims
+        .bytes()
+        .flat_map(|byte| (0..8).rev().map(move |i| byte >> i & 1));
+    let bits: Vec<u8> = bits.collect();
+    bits.chunks(6)
+        .map(|six| {
+            let value = (0..6).fold(0, |v, i| v << 1 | six.get(i).copied().unwrap_or(0));
+            ALPHABET[usize::from(value)] as char
+        })
+        .collect()
+}
+
+#[test]
+fn each_user_keeps_their_own_things_by_issuer_and_subject() {
+    let user = |claims: &str| Identity::of_token(&token(&payload(claims))).user;
+    let ana = user(r#"{"iss":"https://id.example","sub":"u1","name":"Ana"}"#);
+    // Read the same way on every load, and whatever the name says.
+    assert_eq!(
+        ana,
+        user(r#"{"iss":"https://id.example","sub":"u1","name":"Ana Ruiz"}"#)
+    );
+    assert_eq!(ana.len(), 16);
+    assert!(ana.bytes().all(|b| b.is_ascii_hexdigit()), "{ana}");
+    // Another subject, or the same subject of another issuer, is another user.
+    assert_ne!(
+        ana,
+        user(r#"{"iss":"https://id.example","sub":"u2","name":"Ana"}"#)
+    );
+    assert_ne!(ana, user(r#"{"iss":"https://other.example","sub":"u1"}"#));
+    assert_ne!(
+        user(r#"{"iss":"a","sub":"bc"}"#),
+        user(r#"{"iss":"ab","sub":"c"}"#)
+    );
+    // Nothing of who they are is written in clear.
+    assert!(!ana.contains("u1"));
+
+    let signed_in = Session::SignedIn(Identity::of_token(&token(&payload(r#"{"sub":"u1"}"#))));
+    let Some(Keeper::User(digest)) = signed_in.keeper() else {
+        panic!("a signed-in user keeps their own");
+    };
+    assert_eq!(
+        Keeper::User(digest.clone()).key_suffix(),
+        format!(":user-{digest}")
+    );
+    assert_eq!(Session::None.keeper(), Some(Keeper::Device));
+    assert_eq!(Keeper::Device.key_suffix(), "");
+    // While the provider's first answer is on its way, nobody's.
+    assert_eq!(Session::Asking.keeper(), None);
+}
+
 #[test]
 fn a_signed_in_users_request_carries_the_tokens_name_and_email() {
     let session = Session::SignedIn(Identity {
         name: "Ana Ruiz".into(),
         email: "ana@example.com".into(),
+        ..Identity::default()
     });
     let mut request = typed_request();
     session.sign(&mut request);
@@ -114,6 +177,7 @@ fn only_a_form_that_asks_for_name_and_email_is_held_back_by_them() {
     let named = Identity {
         name: "Mei Lin".into(),
         email: "mei.lin@contosocloud.cn".into(),
+        ..Identity::default()
     };
     for session in [Session::Asking, Session::SignedIn(named)] {
         assert!(!session.asks_contact());
@@ -128,6 +192,7 @@ fn a_token_that_names_no_one_leaves_the_form_asking() {
         let session = Session::SignedIn(Identity {
             name: name.into(),
             email: email.into(),
+            ..Identity::default()
         });
         assert!(session.asks_contact(), "{name:?} {email:?}");
         let mut request = NewSupportRequest::default();

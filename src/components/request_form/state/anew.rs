@@ -1,6 +1,6 @@
 //! When a form begins a new request: shown in a later visit, or for another
 //! customer or service, after a filed one; "Submit another request"; and
-//! "Discard draft" (`discarded.rs`).
+//! "Discard draft" (`discarded.rs`); and another user signing in.
 
 use leptos::prelude::*;
 
@@ -76,6 +76,22 @@ impl RequestFormState {
         let chosen = self.contact_language.get_untracked().is_some();
         let next = self.typed(Locale::default()).for_next_request();
         self.begin_anew(next, chosen);
+    }
+
+    /// Empties the form for another user, leaving the stored draft to the
+    /// user who typed it.
+    pub(super) fn clear_for_next_user(&self) {
+        let (fields, language_chosen) = self.fresh_fields();
+        self.set_fields(fields, language_chosen);
+        self.discarded.set(None);
+        self.local_errors.set(Vec::new());
+        self.about.set(None);
+        self.typed_for.set(None);
+        self.articles_seen.set(Vec::new());
+        self.idempotency_key.set(new_key());
+        self.submit.value.set(None);
+        self.sent_as.set_value(None);
+        self.draft.forget_read();
     }
 
     /// Throws the draft away: an empty form and a new request.

@@ -6,12 +6,14 @@ use support_contract::{ErrorCode, NewSupportRequest};
 
 use super::{new_key, RequestFormState, Submission, SubmitOutput};
 use crate::{
+    api::Transport,
     context::WidgetContext,
     rules::{
         filed_requests::FiledRequest,
         host::BackendUrl,
         journey::Step,
         request::{self, SubmitError},
+        session::Keeper,
     },
 };
 
@@ -30,13 +32,24 @@ impl RequestFormState {
         self.sent_as
             .set_value(Some(self.current_draft_untracked().fields));
         let key = self.idempotency_key.get_untracked();
+        // The user it is sent for: it goes with their token only.
+        let sent_by = widget.keeper.get_untracked();
+        let user = sent_by.as_ref().and_then(Keeper::user).map(str::to_owned);
+        let owner = sent_by.clone();
         let sent = self
             .sender
             .submit(backend.clone(), key, body.clone(), move || {
                 // The headers of the backend the request was sent to: none
-                // (the send ends) once the page has named another.
+                // (the send ends) once the page has named another, or its
+                // user has left.
                 let same = widget.backend.try_get_untracked().flatten().as_ref() == Some(&backend);
-                same.then(|| widget.try_transport()).flatten()
+                let theirs =
+                    user.is_none() || widget.keeper.try_get_untracked() == Some(owner.clone());
+                let transport = (same && theirs).then(|| widget.try_transport()).flatten()?;
+                Some(Transport {
+                    user: user.clone(),
+                    ..transport
+                })
             });
         let idempotency_key = self.idempotency_key;
         let state = *self;
@@ -48,6 +61,16 @@ impl RequestFormState {
             // gone with it, and reading it would stop the WebAssembly, and so
             // every widget on the page. Nobody is left to tell.
             if pending.try_get_untracked().is_none() {
+                return;
+            }
+            // Its user has left (signed out, or another user signed in):
+            // their form went with them (`when_user_leaves`), and nothing of
+            // theirs joins the next user's screen or list. The page hears.
+            let user_left = sent_by.as_ref().and_then(Keeper::user).is_some()
+                && widget.keeper.try_get_untracked() != Some(sent_by.clone());
+            if user_left {
+                tell_the_page(widget, &created);
+                _ = pending.try_set(false);
                 return;
             }
             // The partner went back meanwhile and opened the form for another
