@@ -211,11 +211,14 @@ pub fn Widget(
         context.signed_in_again.update(|n| *n = n.wrapping_add(1));
     });
     // A signed-in user who leaves takes their screen with them: the next
-    // user starts at home, with none of their search or self-help.
+    // user starts at home, with none of their search, self-help or notices
+    // of their requests.
     context.when_user_leaves(move || {
         journey.update(|journey| *journey = journey.after(Step::Home));
         context.customer_query.set(String::new());
         context.help.set(HelpJourney::default());
+        context.filed_away.set(Vec::new());
+        context.removed_filed.set(None);
     });
     // Each backend, audience and signed-in user has its own list of filed
     // requests.

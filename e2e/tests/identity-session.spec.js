@@ -3,7 +3,7 @@
 // same request again. A fresh token files it once; none keeps the draft and
 // tells the user to sign in again, and the request goes once they have.
 import { expect, test } from "@playwright/test";
-import { SupportWidgetPage } from "./support-widget-page.js";
+import { failWith, SupportWidgetPage } from "./support-widget-page.js";
 import { authBackend, authDemo, claimsOf, demoToken, expiredToken, signToken } from "./identity-tokens.js";
 
 const typed = { category: "technical", description: "Typed for long enough for the sign-in to expire." };
@@ -291,4 +291,35 @@ test("a request held for an ended session never goes as the next user", async ({
   expect(filed).toHaveLength(1);
   expect(filed[0].request.contact).toMatchObject({ name: "Mei Lin" });
   expect(posts.filter((post) => post.token === `Bearer ${bo}`)).toEqual([]);
+});
+
+test("the notice of a user's request filed by a retry goes with them when the next user signs in", async ({ page, request }) => {
+  const mei = await demoToken(request, "partner");
+  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  // The first submit is answered 503, to be tried again in 2 s.
+  let refused = false;
+  await page.route(
+    (url) => url.pathname === "/support-requests",
+    (route) => {
+      if (route.request().method() !== "POST" || refused) return route.fallback();
+      refused = true;
+      return failWith(route, 503, { "Retry-After": "2" });
+    },
+  );
+  const widget = new SupportWidgetPage(page);
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
+  const title = `Filed by a retry for Mei ${Date.now()}`;
+  await widget.fill({ ...typed, title });
+  await widget.submit();
+  await expect(widget.host.getByTestId("sending-notice")).toContainText("Trying again in");
+  await widget.host.getByTestId("back").click();
+  const notice = widget.host.getByTestId("filed-away");
+  await expect(notice).toContainText(title, { timeout: 15_000 });
+
+  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), bo);
+  await expect(widget.host.getByTestId("open-filed-requests")).toBeVisible();
+  await expect(notice).toHaveText("");
+  expect(await filedWith(request, title)).toHaveLength(1);
 });
