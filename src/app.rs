@@ -13,7 +13,7 @@ use crate::{
         help_journey::{HelpJourney, HelpScreen, HelpStep},
         host::{Audience, BackendError, BackendUrl, Mode},
         i18n::id,
-        journey::{self, Journey, Screen, Step},
+        journey::{self, Journey, Screen},
         locale,
         session::Session,
     },
@@ -143,26 +143,32 @@ pub fn Widget(
             .and_then(|kept| Journey::restored(&kept))
     };
     let journey = RwSignal::new(kept().unwrap_or_default());
-    if keeper.get_untracked().is_none() {
-        // Signed in as the provider's first answer says: that user's path,
-        // unless they have left home meanwhile.
-        effect(move |_| {
-            if keeper.with(Option::is_none) {
-                return;
-            }
-            let at_home = journey.with_untracked(|j| j.screen == Screen::Home && j.visit == 0);
-            if let Some(mut path) = kept().filter(|_| at_home) {
-                path.page_customer = journey.with_untracked(|j| j.page_customer.clone());
-                journey.set(path);
-            }
-        });
-    }
+    // A journey not begun: at home, never left, never started again.
+    let pristine = |j: &Journey| j.screen == Screen::Home && j.visit == 0 && j.restarts == 0;
+    // Once the widget knows whose path it is (the provider's first answer,
+    // or the next user after one left): that user's path, unless they have
+    // set out meanwhile.
+    let known_at_mount = keeper.with_untracked(Option::is_some);
+    effect(move |ran| {
+        if keeper.with(Option::is_none) || !ran && known_at_mount {
+            return;
+        }
+        if let Some(mut path) = kept().filter(|_| journey.with_untracked(pristine)) {
+            path.page_customer = journey.with_untracked(|j| j.page_customer.clone());
+            journey.set(path);
+        }
+    });
     // Written as the path changes, where the user's path is kept (not when
     // the user alone changes: the next user's screen then changes too).
     effect(move |_| {
         backend.track();
-        let saved = journey.with(Journey::saved);
+        let (saved, pristine) = journey.with(|j| (j.saved(), pristine(j)));
         let Some(key) = kept_path() else { return };
+        // A journey not begun removes nothing: a user who comes after one
+        // who left begins there, and finds their own path.
+        if saved.is_none() && pristine {
+            return;
+        }
         match saved {
             Some(saved) => storage::session::write(&key, &saved),
             None => storage::session::remove(&key),
@@ -214,7 +220,13 @@ pub fn Widget(
     // user starts at home, with none of their search, self-help or notices
     // of their requests.
     context.when_user_leaves(move || {
-        journey.update(|journey| *journey = journey.after(Step::Home));
+        // A new journey, with none of their choices or the guide's answers.
+        journey.update(|journey| {
+            *journey = Journey {
+                page_customer: journey.page_customer.take(),
+                ..Journey::default()
+            }
+        });
         context.customer_query.set(String::new());
         context.help.set(HelpJourney::default());
         context.filed_away.set(Vec::new());
@@ -307,6 +319,8 @@ pub fn Widget(
         }
     });
     let article_search = ArticleSearch::new();
+    // The last user's article search goes with them too.
+    context.when_user_leaves(move || article_search.clear());
     *controls.borrow_mut() = Some(Controls {
         context,
         partner_center,

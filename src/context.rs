@@ -182,15 +182,17 @@ impl WidgetContext {
 
     /// Runs `leave` each time a signed-in user leaves: the page signs them
     /// out (`setTokenProvider(null)`), or hands the widget another user's
-    /// token. Not when the page first signs a user in, nor while a token is
-    /// awaited.
+    /// token, or removes the provider and gives another. Not when the page
+    /// first signs a user in.
     pub fn when_user_leaves(self, leave: impl Fn() + 'static) {
         let last = StoredValue::new(None::<String>);
         effect(move |_| {
-            let Some(keeper) = self.keeper.get() else {
-                return;
-            };
-            let user = keeper.user().map(str::to_owned);
+            // A user, then nobody known (the page removed their provider
+            // and gave another, whose first answer is on its way), is a
+            // leave too.
+            let user = self
+                .keeper
+                .with(|keeper| keeper.as_ref().and_then(Keeper::user).map(str::to_owned));
             let left = last.with_value(|last| last.is_some() && *last != user);
             last.set_value(user);
             if left {

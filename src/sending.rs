@@ -135,6 +135,11 @@ impl Sender {
         let policy = RetryPolicy::default();
         let mut attempt = 0;
         loop {
+            // Gone, another backend, or its user left: no wait begins.
+            if transport_now().is_none() {
+                self.holding.try_set(None);
+                return Err(SubmitError::Network);
+            }
             if is_offline() && !self.pause(Holding::Offline, None).await {
                 self.holding.try_set(None);
                 return Err(SubmitError::Network);
@@ -189,6 +194,9 @@ impl Sender {
             let Some(wait) = policy.delay(attempt, &error, js_sys::Math::random()) else {
                 return Err(error);
             };
+            if transport_now().is_none() {
+                return Err(error);
+            }
             let seconds = (wait.as_secs_f64().ceil() as u32).max(1);
             let holding = Holding::Retrying {
                 seconds,

@@ -323,3 +323,72 @@ test("the notice of a user's request filed by a retry goes with them when the ne
   await expect(notice).toHaveText("");
   expect(await filedWith(request, title)).toHaveLength(1);
 });
+
+test("a sign-out and the next sign-in in one step, or a draft kept signed out, never hide a user's own draft", async ({ page, request }) => {
+  const mei = await demoToken(request, "partner");
+  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  await page.route(isTokenRequest, (route) => route.fulfill({ json: { token: mei } }));
+  const widget = new SupportWidgetPage(page);
+  const title = widget.host.locator("#sw-title");
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
+  const meis = `Mei's own ${Date.now()}`;
+  await title.fill(meis);
+  await expect.poll(() => widget.draft("partner", "partner-center")).toContain(meis);
+
+  // The portal signs Mei out and Bo in, in one task; Bo's token comes
+  // when the test says. Mei's form is gone before it does.
+  await widget.host.evaluate((element) => {
+    element.setTokenProvider(null);
+    element.setTokenProvider(() => new Promise((resolve) => (window.signInBo = resolve)));
+  });
+  await expect(widget.home).toBeVisible();
+  await widget.openPartnerCenterRequest();
+  await expect(title).toHaveValue("");
+  await page.evaluate((token) => window.signInBo(token), bo);
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Bo Chen");
+  await expect(title).toHaveValue("");
+
+  // Signed out, someone keeps a draft on the device; then Mei signs in.
+  await widget.host.evaluate((element) => element.setTokenProvider(null));
+  await widget.openPartnerCenterRequest();
+  const devices = `Typed signed out ${Date.now()}`;
+  await title.fill(devices);
+  await widget.host.locator("#sw-contact-name").fill("Someone");
+  await expect.poll(() => page.evaluate(() => Object.entries(localStorage).some(([key, value]) => key.endsWith(":partner:partner-center") && value.includes("Typed signed out")))).toBe(true);
+  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), mei);
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
+  await expect(title).toHaveValue(meis);
+});
+
+test("contact details one user lent to their other form are not the next user's", async ({ page, request }) => {
+  const mei = await demoToken(request, "partner");
+  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  const widget = new SupportWidgetPage(page);
+  const phone = widget.host.locator("#sw-contact-phone");
+  const toCustomerForm = async () => {
+    await widget.host.evaluate((element) => element.open("customer"));
+    await widget.host.locator("#sw-customer-search").fill("asociados");
+    await widget.host.getByRole("option", { name: "Núñez y Asociados S.L." }).click();
+    await widget.host.getByTestId("service-option").filter({ hasText: "Office 365" }).click();
+    await widget.escalate();
+    await expect(widget.form).toBeVisible();
+  };
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
+  await widget.fill({ ...typed, title: `Mei's with a phone ${Date.now()}`, phone: "+86 10 5555 0199" });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  // Her other form has her phone number, lent once her request was filed.
+  await toCustomerForm();
+  await expect(phone).toHaveValue("+86 10 5555 0199");
+
+  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), bo);
+  await expect(widget.home).toBeVisible();
+  await expect(widget.host.getByTestId("sending-as")).toHaveCount(0);
+  await toCustomerForm();
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Bo Chen");
+  await expect(phone).toHaveValue("");
+});

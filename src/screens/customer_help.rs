@@ -91,7 +91,7 @@ impl ArticleSearch {
     }
 
     /// No query and nothing found: a journey started again has seen nothing.
-    pub(super) fn clear(self) {
+    pub fn clear(self) {
         self.query.set(String::new());
         self.result.set(None);
     }

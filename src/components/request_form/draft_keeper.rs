@@ -145,6 +145,21 @@ impl DraftKeeper {
         self.restored.set(false);
     }
 
+    /// Whether `draft` is what was last read or written: nothing typed
+    /// since.
+    pub fn is_unchanged(self, draft: &Draft) -> bool {
+        self.unchanged
+            .with_value(|unchanged| unchanged.as_ref() == Some(draft))
+    }
+
+    /// Whether a draft is stored where this form's goes now.
+    pub fn has_stored(self) -> bool {
+        let stored = self
+            .key()
+            .and_then(|key| storage::read(&key).ok().flatten());
+        stored.is_some_and(|text| Draft::decode(&text).is_some())
+    }
+
     /// `draft` is what is stored now: no need to write it.
     pub fn mark_unchanged(self, draft: Draft) {
         self.unchanged.set_value(Some(draft));
@@ -156,13 +171,15 @@ impl DraftKeeper {
         let Some(shared) = self.shared.try_get_value() else {
             return;
         };
+        // Nowhere to write yet (whose draft it is is not known): what
+        // waits is still written where it was to go.
+        let Some(key) = self.key() else { return };
         if let Some(previous) = shared.borrow_mut().pending.take() {
             previous.timer.clear();
         }
         let same = self
             .unchanged
             .with_value(|unchanged| unchanged.as_ref() == Some(&draft));
-        let Some(key) = self.key() else { return };
         if same {
             return;
         }

@@ -84,6 +84,10 @@ pub struct RequestFormState {
     /// chose the contact language): not the user's draft, and what a
     /// discarded draft leaves (`prefilled.rs`).
     prefilled: StoredValue<Option<(RequestFields, bool)>>,
+    /// What the page's own `prefill` calls gave, without the contact
+    /// details the other form lent: what a form begins with for the next
+    /// user after one left (`prefilled.rs`).
+    page_prefilled: StoredValue<Option<(RequestFields, bool)>>,
     /// The other form, whose blank contact details this one's fill in once
     /// its request is filed (`prefilled.rs`).
     lends_contact_to: StoredValue<Option<RequestFormState>>,
@@ -126,6 +130,7 @@ impl RequestFormState {
             shown_in: StoredValue::new(0),
             discarded: RwSignal::new(None),
             prefilled: StoredValue::new(None),
+            page_prefilled: StoredValue::new(None),
             lends_contact_to: StoredValue::new(None),
             sent_as: StoredValue::new(None),
             drawn: StoredValue::new(0),
@@ -134,13 +139,23 @@ impl RequestFormState {
         // A page that sets its backend after the form was created, or changes
         // it or the audience, has that backend's and audience's draft read
         // then; a form holding what the user typed keeps it. So does the
-        // first user the page signs in.
+        // first user the page signs in, unless the form only shows a draft
+        // read from storage, untouched since, and the user has their own.
         effect(move |_| {
             widget.backend.track();
             widget.audience.track();
             widget.keeper.track();
-            let typed = untrack(|| state.holds_the_users(&state.current_draft().fields));
-            if state.draft.moved() && !typed {
+            let shown = state.current_draft_untracked();
+            if !state.draft.moved() {
+                return;
+            }
+            if !state.holds_the_users(&shown.fields) {
+                state.load_draft();
+            } else if state.draft.is_unchanged(&shown) && state.draft.has_stored() {
+                // What it shows is a stored draft, untouched since: the
+                // signed-in user's own draft takes its place (it stays
+                // where it was stored).
+                state.clear_for_next_user();
                 state.load_draft();
             }
         });

@@ -79,8 +79,10 @@ impl RequestFormState {
     }
 
     /// Empties the form for another user, leaving the stored draft to the
-    /// user who typed it.
+    /// user who typed it. It begins with what the page prefilled, not with
+    /// the contact details the last user lent from their other form.
     pub(super) fn clear_for_next_user(&self) {
+        self.prefilled.set_value(self.page_prefilled.get_value());
         let (fields, language_chosen) = self.fresh_fields();
         self.set_fields(fields, language_chosen);
         self.discarded.set(None);
@@ -90,6 +92,7 @@ impl RequestFormState {
         self.articles_seen.set(Vec::new());
         self.idempotency_key.set(new_key());
         self.submit.value.set(None);
+        self.submit.pending.set(false);
         self.sent_as.set_value(None);
         self.draft.forget_read();
     }

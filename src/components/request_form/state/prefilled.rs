@@ -50,6 +50,9 @@ impl RequestFormState {
         let (fresh, fresh_chosen) = self.fresh_fields();
         self.prefilled
             .set_value(Some(fresh.prefilled(fresh_chosen, prefill)));
+        let (page, page_chosen) = self.page_prefilled.get_value().unwrap_or_default();
+        self.page_prefilled
+            .set_value(Some(page.prefilled(page_chosen, prefill)));
     }
 
     /// Once this form's request is filed, its contact details fill in
@@ -83,10 +86,13 @@ impl RequestFormState {
             phone: given(self.contact_phone),
             language: self.contact_language.get_untracked(),
         };
+        // Lent by its user, not given by the page: theirs alone.
+        let page = other.page_prefilled.get_value();
         other.prefill(&Prefill {
             contact: Some(contact),
             ..Prefill::default()
         });
+        other.page_prefilled.set_value(page);
     }
 
     /// Whether `fields` hold something of the user's: not blank, and not only
