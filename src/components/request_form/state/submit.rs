@@ -35,7 +35,13 @@ impl RequestFormState {
         // The user it is sent for: it goes with their token only.
         let sent_by = widget.keeper.get_untracked();
         let user = sent_by.as_ref().and_then(Keeper::user).map(str::to_owned);
-        let owner = sent_by.clone();
+        // Whether that user is still the one signed in (always, when it was
+        // sent signed out).
+        let theirs = {
+            let signed_in = user.is_some();
+            move || !signed_in || widget.keeper.try_get_untracked() == Some(sent_by.clone())
+        };
+        let still_theirs = theirs.clone();
         let sent = self
             .sender
             .submit(backend.clone(), key, body.clone(), move || {
@@ -43,9 +49,9 @@ impl RequestFormState {
                 // (the send ends) once the page has named another, or its
                 // user has left.
                 let same = widget.backend.try_get_untracked().flatten().as_ref() == Some(&backend);
-                let theirs =
-                    user.is_none() || widget.keeper.try_get_untracked() == Some(owner.clone());
-                let transport = (same && theirs).then(|| widget.try_transport()).flatten()?;
+                let transport = (same && still_theirs())
+                    .then(|| widget.try_transport())
+                    .flatten()?;
                 Some(Transport {
                     user: user.clone(),
                     ..transport
@@ -66,9 +72,7 @@ impl RequestFormState {
             // Its user has left (signed out, or another user signed in):
             // their form went with them (`when_user_leaves`), and nothing of
             // theirs joins the next user's screen or list. The page hears.
-            let user_left = sent_by.as_ref().and_then(Keeper::user).is_some()
-                && widget.keeper.try_get_untracked() != Some(sent_by.clone());
-            if user_left {
+            if !theirs() {
                 tell_the_page(widget, &created);
                 _ = pending.try_set(false);
                 return;
