@@ -26,6 +26,17 @@ async function answerTokens(page, request, answers) {
   return given;
 }
 
+/** Mei Lin's token, from the demo, and Bo Chen's: another user of the
+ *  same partner, signed with the demo's secret. */
+async function twoPartners(request) {
+  const mei = await demoToken(request, "partner");
+  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  return { mei, bo };
+}
+
+/** The portal signs in the user of `token`: a new provider, without a reload. */
+const signIn = (widget, token) => widget.host.evaluate((element, token) => element.setTokenProvider(() => token), token);
+
 /** The POSTs of requests, with their answers' status. */
 function recordPosts(page) {
   const posts = [];
@@ -172,8 +183,7 @@ test("a list of requests refused for an ended session loads by itself once the p
 });
 
 test("two partners on one browser each find only their own draft and list", async ({ page, request }) => {
-  const mei = await demoToken(request, "partner");
-  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  const { mei, bo } = await twoPartners(request);
   // Who the portal has signed in: its token endpoint answers for them.
   let signedIn = mei;
   await page.route(isTokenRequest, (route) => route.fulfill({ json: { token: signedIn } }));
@@ -210,7 +220,7 @@ test("two partners on one browser each find only their own draft and list", asyn
 
   // Mei signs in again without a reload: Bo's form goes with Bo, kept as
   // his draft, and Mei starts at home and finds her own.
-  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), mei);
+  await signIn(widget, mei);
   await expect(widget.home).toBeVisible();
   await expect(widget.host.getByTestId("unsent-draft")).toBeVisible();
   await widget.openPartnerCenterRequest();
@@ -229,8 +239,7 @@ test("two partners on one browser each find only their own draft and list", asyn
 });
 
 test("a partner's path part-way to a request is theirs alone after a reload", async ({ page, request }) => {
-  const mei = await demoToken(request, "partner");
-  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  const { mei, bo } = await twoPartners(request);
   let signedIn = mei;
   await page.route(isTokenRequest, (route) => route.fulfill({ json: { token: signedIn } }));
   const widget = new SupportWidgetPage(page);
@@ -257,8 +266,7 @@ test("a partner's path part-way to a request is theirs alone after a reload", as
 });
 
 test("a request held for an ended session never goes as the next user", async ({ page, request }) => {
-  const mei = await demoToken(request, "partner");
-  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  const { mei, bo } = await twoPartners(request);
   await answerTokens(page, request, [expiredToken, () => null]);
   const posts = recordPosts(page);
   const widget = new SupportWidgetPage(page);
@@ -271,7 +279,7 @@ test("a request held for an ended session never goes as the next user", async ({
   await expect(widget.host.getByTestId("sending-notice")).toContainText("Your session has ended");
 
   // Bo signs in on the portal: Mei's request stays hers, unsent.
-  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), bo);
+  await signIn(widget, bo);
   await expect(widget.home).toBeVisible();
   await expect(widget.host.getByTestId("unsent-draft")).toHaveCount(0);
   await widget.openPartnerCenterRequest();
@@ -282,7 +290,7 @@ test("a request held for an ended session never goes as the next user", async ({
   expect(posts.filter((post) => post.token === `Bearer ${bo}`)).toEqual([]);
 
   // Mei, signed in again, finds it as she left it, and sends it once.
-  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), mei);
+  await signIn(widget, mei);
   await widget.openPartnerCenterRequest();
   await expect(widget.host.locator("#sw-title")).toHaveValue(title);
   await widget.submit();
@@ -294,8 +302,7 @@ test("a request held for an ended session never goes as the next user", async ({
 });
 
 test("the notice of a user's request filed by a retry goes with them when the next user signs in", async ({ page, request }) => {
-  const mei = await demoToken(request, "partner");
-  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  const { mei, bo } = await twoPartners(request);
   // The first submit is answered 503, to be tried again in 2 s.
   let refused = false;
   await page.route(
@@ -318,15 +325,14 @@ test("the notice of a user's request filed by a retry goes with them when the ne
   const notice = widget.host.getByTestId("filed-away");
   await expect(notice).toContainText(title, { timeout: 15_000 });
 
-  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), bo);
+  await signIn(widget, bo);
   await expect(widget.host.getByTestId("open-filed-requests")).toBeVisible();
   await expect(notice).toHaveText("");
   expect(await filedWith(request, title)).toHaveLength(1);
 });
 
 test("a sign-out and the next sign-in in one step, or a draft kept signed out, never hide a user's own draft", async ({ page, request }) => {
-  const mei = await demoToken(request, "partner");
-  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  const { mei, bo } = await twoPartners(request);
   await page.route(isTokenRequest, (route) => route.fulfill({ json: { token: mei } }));
   const widget = new SupportWidgetPage(page);
   const title = widget.host.locator("#sw-title");
@@ -357,14 +363,13 @@ test("a sign-out and the next sign-in in one step, or a draft kept signed out, n
   await title.fill(devices);
   await widget.host.locator("#sw-contact-name").fill("Someone");
   await expect.poll(() => page.evaluate(() => Object.entries(localStorage).some(([key, value]) => key.endsWith(":partner:partner-center") && value.includes("Typed signed out")))).toBe(true);
-  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), mei);
+  await signIn(widget, mei);
   await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
   await expect(title).toHaveValue(meis);
 });
 
 test("contact details one user lent to their other form are not the next user's", async ({ page, request }) => {
-  const mei = await demoToken(request, "partner");
-  const bo = signToken({ ...claimsOf(mei), sub: `bo-${Date.now()}`, name: "Bo Chen", email: "bo.chen@example.com" });
+  const { mei, bo } = await twoPartners(request);
   const widget = new SupportWidgetPage(page);
   const phone = widget.host.locator("#sw-contact-phone");
   const toCustomerForm = async () => {
@@ -385,7 +390,7 @@ test("contact details one user lent to their other form are not the next user's"
   await toCustomerForm();
   await expect(phone).toHaveValue("+86 10 5555 0199");
 
-  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), bo);
+  await signIn(widget, bo);
   await expect(widget.home).toBeVisible();
   await expect(widget.host.getByTestId("sending-as")).toHaveCount(0);
   await toCustomerForm();
