@@ -905,9 +905,13 @@ test("stopping the wait after a refused sign-in (401) says the sign-in was refus
   expect(posts).toHaveLength(1);
   await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
 
-  // Signed in again, "Try again" files it, once.
+  // Signed in again, the form no longer says the sign-in was refused, and
+  // focus on its "Try again" goes to Submit, which files it, once.
+  await widget.submitError.getByRole("button").focus();
   await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer renewed" }));
-  await widget.submitError.getByRole("button").click();
+  await expect(widget.submitError).toHaveCount(0);
+  await expect(widget.submitButton).toBeFocused();
+  await widget.submitButton.click();
   await expect(widget.confirmation).toBeVisible();
   expect(posts).toHaveLength(2);
   await expectOneStoredRequest(widget, request, posts);

@@ -168,6 +168,19 @@ impl RequestFormState {
             state.clear_for_next_user();
             state.load_draft();
         });
+        // The page signed the user in again: a send that the ended session
+        // had refused (the user stopped waiting for the sign-in) no longer
+        // says the sign-in was refused. The form is ready to send as it is;
+        // focus on its "Try again" goes to Submit.
+        widget.on_signed_in_again(move || {
+            let refused = state.submit.value.with_untracked(|result| {
+                matches!(result, Some(Err(SubmitError::Server { status: 401, .. })))
+            });
+            if refused {
+                state.submit.value.set(None);
+                widget.focus_when_drawn_if_lost(super::SUBMIT);
+            }
+        });
         // A request waiting to be sent again (after a failure, or for the
         // connection) would go as it was at Submit: a change meanwhile ends
         // the wait, as Stop does, and the form shows the last failure, to be
