@@ -368,6 +368,36 @@ test("a sign-out and the next sign-in in one step, or a draft kept signed out, n
   await expect(title).toHaveValue(meis);
 });
 
+test("what a user types while the widget waits to learn who they are is kept as their draft once it knows", async ({ page, request }) => {
+  const { bo } = await twoPartners(request);
+  const widget = new SupportWidgetPage(page);
+  const title = widget.host.locator("#sw-title");
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Mei Lin");
+  // The portal signs Mei out and Bo in; Bo's token comes when the test
+  // says, and he types meanwhile.
+  await widget.host.evaluate((element) => {
+    element.setTokenProvider(null);
+    element.setTokenProvider(() => new Promise((resolve) => (window.signInBo = resolve)));
+  });
+  await widget.openPartnerCenterRequest();
+  const bos = `Typed by Bo before the widget knew him ${Date.now()}`;
+  await title.fill(bos);
+  await page.evaluate((token) => window.signInBo(token), bo);
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Bo Chen");
+  // Kept as Bo's draft with no further keystroke, and there after a reload.
+  const bosDraft = () =>
+    page.evaluate(() => Object.entries(localStorage).find(([key]) => key.includes(":partner-center:user-"))?.[1] ?? "");
+  await expect.poll(bosDraft).toContain(bos);
+  await page.route(isTokenRequest, (route) => route.fulfill({ json: { token: bo } }));
+  await page.reload();
+  await widget.setAttribute("locale", "en-US");
+  await widget.openPartnerCenterRequest();
+  await expect(widget.host.getByTestId("sending-as")).toContainText("Bo Chen");
+  await expect(title).toHaveValue(bos);
+});
+
 test("contact details one user lent to their other form are not the next user's", async ({ page, request }) => {
   const { mei, bo } = await twoPartners(request);
   const widget = new SupportWidgetPage(page);

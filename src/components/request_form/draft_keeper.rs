@@ -129,6 +129,21 @@ impl DraftKeeper {
         }
     }
 
+    /// Whether the form has read no draft yet: where its draft goes (whose
+    /// it is, or the backend) was not known when it was created or last
+    /// emptied.
+    pub fn read_nowhere(self) -> bool {
+        self.read_under.with_value(Option::is_none)
+    }
+
+    /// Keeps `draft`, typed before the form knew where its draft goes,
+    /// there now (once typing pauses, as any change), rather than at the
+    /// next keystroke.
+    pub fn keep_typed(self, draft: Draft) {
+        self.read_under.set_value(self.key());
+        self.save_later(draft, true);
+    }
+
     /// Writes what waits for the pause now, where it was to go: the user it
     /// was typed by is leaving.
     pub fn write_pending(self) {

@@ -157,6 +157,11 @@ impl RequestFormState {
                 // where it was stored).
                 state.clear_for_next_user();
                 state.load_draft();
+            } else if state.draft.read_nowhere() {
+                // Typed while the widget waited to know whose draft it is
+                // (the provider's first answer on its way): it is theirs,
+                // kept now rather than at the next keystroke.
+                state.draft.keep_typed(shown);
             }
         });
         // A signed-in user who leaves takes their form with them: it is
