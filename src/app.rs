@@ -226,11 +226,15 @@ pub fn Widget(
     // user starts at home, with none of their search, self-help or notices
     // of their requests.
     context.when_user_leaves(move || {
-        // A new journey, with none of their choices or the guide's answers.
+        // A new journey, with none of their choices or the guide's answers:
+        // the next user's own path part-way to a request, when the widget
+        // knows them at once (their token took the last user's place).
+        let next = kept();
         journey.update(|journey| {
+            let page_customer = journey.page_customer.take();
             *journey = Journey {
-                page_customer: journey.page_customer.take(),
-                ..Journey::default()
+                page_customer,
+                ..next.unwrap_or_default()
             }
         });
         context.customer_query.set(String::new());

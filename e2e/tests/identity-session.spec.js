@@ -263,6 +263,16 @@ test("a partner's path part-way to a request is theirs alone after a reload", as
   await page.reload();
   await expect(serviceChoice).toBeVisible();
   await expect(widget.heading).toContainText("Núñez y Asociados S.L.");
+
+  // The same without a reload: Bo signs in on the tab and starts at home,
+  // then Mei, who finds her step again.
+  await widget.setAttribute("locale", "en-US");
+  await signIn(widget, bo);
+  await expect(widget.home).toBeVisible();
+  await expect(serviceChoice).toHaveCount(0);
+  await signIn(widget, mei);
+  await expect(serviceChoice).toBeVisible();
+  await expect(widget.heading).toContainText("Núñez y Asociados S.L.");
 });
 
 test("a request held for an ended session never goes as the next user", async ({ page, request }) => {
