@@ -87,10 +87,6 @@ where
                 tokens.end();
                 return Ok(answer);
             }
-            Next::Answered if (200..300).contains(&answer.status) => {
-                tokens.accepted();
-                return Ok(answer);
-            }
             _ => return Ok(answer),
         }
     }

@@ -201,19 +201,13 @@ pub fn Widget(
     provide_context(context);
     // The page hears that its sign-in ended, to sign the user in again:
     // in English for its developers, as every error event.
-    tokens.when_ended(move |from_the_start| {
-        let (code, message) = if from_the_start {
-            (
-                "sign_in_refused",
-                "the support service refused the sign-in given after the session ended, \
-                 before accepting any request of it",
-            )
-        } else {
-            ("session_ended", "the support service refused the sign-in")
-        };
+    tokens.when_ended(move || {
         context.emit(
             "error",
-            &[("code", code.into()), ("message", message.into())],
+            &[
+                ("code", "session_ended".into()),
+                ("message", "the support service refused the sign-in".into()),
+            ],
         )
     });
     // Signed in again, the user sees what the backend gives them now

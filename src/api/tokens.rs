@@ -22,17 +22,12 @@ struct Keeper {
     /// The session ended, and the page was told; a new provider or new
     /// headers begin another.
     ended: bool,
-    /// The page signed the user in after a session ended, and the backend
-    /// has not yet accepted a request of that sign-in: a session that ends
-    /// now was refused from the start.
-    unproven: bool,
     /// What waits for the page to sign the user in again.
     waiting: Vec<Box<dyn FnOnce()>>,
     /// What the form shows of the user.
     session: Option<RwSignal<Session>>,
-    /// Tells the page that the session ended (`false`), or that the
-    /// backend refused the sign-in the page gave after one ended (`true`).
-    on_ended: Option<Rc<dyn Fn(bool)>>,
+    /// Tells the page that the session ended.
+    on_ended: Option<Rc<dyn Fn()>>,
     /// Tells the widget that the page signed the user in after a session
     /// ended.
     on_signed_in_again: Option<Rc<dyn Fn()>>,
@@ -52,10 +47,8 @@ impl Tokens {
         tokens
     }
 
-    /// Calls `tell` when a session ends: with `true` when the page had
-    /// signed the user in again after one ended, and the backend refused
-    /// that sign-in before it accepted any request of it.
-    pub fn when_ended(&self, tell: impl Fn(bool) + 'static) {
+    /// Calls `tell` when a session ends.
+    pub fn when_ended(&self, tell: impl Fn() + 'static) {
         self.0.borrow_mut().on_ended = Some(Rc::new(tell));
     }
 
@@ -105,7 +98,6 @@ impl Tokens {
         let (waiting, tell) = {
             let mut keeper = self.0.borrow_mut();
             let ended = std::mem::replace(&mut keeper.ended, false);
-            keeper.unproven |= ended;
             let tell = keeper.on_signed_in_again.clone().filter(|_| ended);
             (std::mem::take(&mut keeper.waiting), tell)
         };
@@ -174,28 +166,15 @@ impl Tokens {
         self.current().await
     }
 
-    /// The backend accepted a request: the sign-in it went with works.
-    pub fn accepted(&self) {
-        self.0.borrow_mut().unproven = false;
-    }
-
     /// The session ended: the page hears it once, until it signs in again.
-    /// A sign-in refused from the start is told as such, so that a page
-    /// that signs in again whenever a session ends does not go round for
-    /// ever with a backend that refuses every sign-in it gives.
     pub fn end(&self) {
         let told = {
             let mut keeper = self.0.borrow_mut();
             let first = !std::mem::replace(&mut keeper.ended, true);
-            let refused = keeper.unproven;
-            keeper
-                .on_ended
-                .clone()
-                .filter(|_| first)
-                .map(|tell| (tell, refused))
+            keeper.on_ended.clone().filter(|_| first)
         };
-        if let Some((tell, refused)) = told {
-            tell(refused);
+        if let Some(tell) = told {
+            tell();
         }
     }
 }
