@@ -15,7 +15,7 @@ use crate::{
         i18n::id,
         journey::{self, Journey, Screen},
         locale,
-        session::Session,
+        session::{Keeper, Session},
     },
     screens::{
         ArticleSearch, ConfigError, ContactPartner, CustomerRequest, CustomerSearch,
@@ -222,8 +222,12 @@ pub fn Widget(
     context.when_user_leaves(move || {
         // A new journey, with none of their choices or the guide's answers:
         // the next user's own path part-way to a request, when the widget
-        // knows them at once (their token took the last user's place).
-        let next = kept();
+        // knows them at once (their token took the last user's place), not
+        // the device's (the next user signs in later, and finds their own).
+        let next = keeper
+            .with_untracked(|k| k.as_ref().and_then(Keeper::user).is_some())
+            .then(kept)
+            .flatten();
         journey.update(|journey| {
             let page_customer = journey.page_customer.take();
             *journey = Journey {

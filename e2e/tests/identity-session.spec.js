@@ -275,6 +275,39 @@ test("a partner's path part-way to a request is theirs alone after a reload", as
   await expect(widget.heading).toContainText("Núñez y Asociados S.L.");
 });
 
+test("a user who signs out leaves the start screen, not a path kept while nobody was signed in", async ({ page, request }) => {
+  const { mei } = await twoPartners(request);
+  let signedIn = mei;
+  await page.route(isTokenRequest, (route) => (signedIn ? route.fulfill({ json: { token: signedIn } }) : route.fulfill({ status: 204 })));
+  const widget = new SupportWidgetPage(page);
+  const serviceChoice = widget.host.getByTestId("service-choice");
+  await widget.goto(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("asociados");
+  await widget.host.getByRole("option", { name: "Núñez y Asociados S.L." }).click();
+  await expect(serviceChoice).toBeVisible();
+  // The same path, kept for the device (as by a visit while nobody was
+  // signed in), and nobody signed in after a reload: the widget goes back
+  // to it.
+  await page.evaluate(() => {
+    const [key, path] = Object.entries(sessionStorage).find(([key]) => key.includes(":path:"));
+    sessionStorage.clear();
+    sessionStorage.setItem(key.replace(/:user-[0-9a-f]+$/, ""), path);
+  });
+  signedIn = null;
+  await page.reload();
+  await widget.setAttribute("locale", "en-US");
+  await expect(serviceChoice).toBeVisible();
+  // Mei signs in (once her provider has answered, the widget knows her),
+  // then out: the next user finds the start screen.
+  await widget.host.evaluate((element, token) => element.setTokenProvider(() => ((window.askedMei = true), token)), mei);
+  await expect.poll(() => page.evaluate(() => window.askedMei === true)).toBe(true);
+  await widget.host.evaluate((element) => element.setTokenProvider(null));
+  await expect(widget.home).toBeVisible();
+  await expect(serviceChoice).toHaveCount(0);
+});
+
 test("a request held for an ended session never goes as the next user", async ({ page, request }) => {
   const { mei, bo } = await twoPartners(request);
   await answerTokens(page, request, [expiredToken, () => null]);
