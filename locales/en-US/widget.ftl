@@ -198,8 +198,6 @@ error-required-description = Describe the problem
 error-required-contact-name = Enter your name
 error-required-contact-email = Enter your email address
 error-required-severity = Select how severe the problem is
-error-required-customer = Choose the customer
-error-required-service = Choose the service
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes

@@ -178,8 +178,6 @@ error-required-description = Describa el problema
 error-required-contact-name = Introduzca su nombre
 error-required-contact-email = Introduzca su dirección de correo electrónico
 error-required-severity = Seleccione la gravedad del problema
-error-required-customer = Elija el cliente
-error-required-service = Elija el servicio
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes

@@ -169,8 +169,6 @@ error-required-description = 请描述问题
 error-required-contact-name = 请输入你的姓名
 error-required-contact-email = 请输入你的电子邮件地址
 error-required-severity = 请选择问题的严重程度
-error-required-customer = 请选择客户
-error-required-service = 请选择服务
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes

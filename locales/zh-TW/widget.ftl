@@ -169,8 +169,6 @@ error-required-description = 請描述問題
 error-required-contact-name = 請輸入您的姓名
 error-required-contact-email = 請輸入您的電子郵件地址
 error-required-severity = 請選取問題的嚴重程度
-error-required-customer = 請選取客戶
-error-required-service = 請選取服務
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
