@@ -192,10 +192,7 @@ impl DraftKeeper {
         if let Some(previous) = shared.borrow_mut().pending.take() {
             previous.timer.clear();
         }
-        let same = self
-            .unchanged
-            .with_value(|unchanged| unchanged.as_ref() == Some(&draft));
-        if same {
+        if self.is_unchanged(&draft) {
             return;
         }
         let draft = worth_keeping.then_some(draft);
