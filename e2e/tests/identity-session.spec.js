@@ -37,6 +37,15 @@ async function twoPartners(request) {
 /** The portal signs in the user of `token`: a new provider, without a reload. */
 const signIn = (widget, token) => widget.host.evaluate((element, token) => element.setTokenProvider(() => token), token);
 
+/** A partner's path part-way to a request: from home to the services of
+ *  Núñez y Asociados S.L. */
+async function toServiceChoice(widget) {
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("asociados");
+  await widget.host.getByRole("option", { name: "Núñez y Asociados S.L." }).click();
+  await expect(widget.host.getByTestId("service-choice")).toBeVisible();
+}
+
 /** The POSTs of requests, with their answers' status. */
 function recordPosts(page) {
   const posts = [];
@@ -246,10 +255,7 @@ test("a partner's path part-way to a request is theirs alone after a reload", as
   const serviceChoice = widget.host.getByTestId("service-choice");
   await widget.goto(`${authDemo}/`);
   await widget.setAttribute("locale", "en-US");
-  await widget.host.getByTestId("open-customer-request").click();
-  await widget.host.locator("#sw-customer-search").fill("asociados");
-  await widget.host.getByRole("option", { name: "Núñez y Asociados S.L." }).click();
-  await expect(serviceChoice).toBeVisible();
+  await toServiceChoice(widget);
 
   // Bo, signed in on the same tab, starts at home.
   signedIn = bo;
@@ -283,10 +289,7 @@ test("a user who signs out leaves the start screen, not a path kept while nobody
   const serviceChoice = widget.host.getByTestId("service-choice");
   await widget.goto(`${authDemo}/`);
   await widget.setAttribute("locale", "en-US");
-  await widget.host.getByTestId("open-customer-request").click();
-  await widget.host.locator("#sw-customer-search").fill("asociados");
-  await widget.host.getByRole("option", { name: "Núñez y Asociados S.L." }).click();
-  await expect(serviceChoice).toBeVisible();
+  await toServiceChoice(widget);
   // The same path, kept for the device (as by a visit while nobody was
   // signed in), and nobody signed in after a reload: the widget goes back
   // to it.
