@@ -1,5 +1,6 @@
 use super::arena::{Arena, NodeId};
 use send_wrapper::SendWrapper;
+use std::any::TypeId;
 
 /// A trait for borrowing and taking data.
 pub trait StorageAccess<T> {
@@ -77,8 +78,10 @@ where
 
     fn try_with<U>(node: NodeId, fun: impl FnOnce(&T) -> U) -> Option<U> {
         Arena::try_with(|arena| {
-            let m = arena.get(node);
-            m.and_then(|n| n.downcast_ref::<T>()).map(fun)
+            let value = Arena::typed(arena, node, TypeId::of::<T>())?;
+            // SAFETY: `typed` found a `T` there, and the arena stays read
+            // (and the value in it) while `fun` runs.
+            Some(fun(unsafe { &*(value as *const T) }))
         })
         .flatten()
     }
@@ -88,8 +91,9 @@ where
         fun: impl FnOnce(&mut T) -> U,
     ) -> Option<U> {
         Arena::try_with_mut(|arena| {
-            let m = arena.get_mut(node);
-            m.and_then(|n| n.downcast_mut::<T>()).map(fun)
+            let value = Arena::typed_mut(arena, node, TypeId::of::<T>())?;
+            // SAFETY: as in `try_with`, written.
+            Some(fun(unsafe { &mut *(value as *mut T) }))
         })
         .flatten()
     }
@@ -136,9 +140,10 @@ where
 
     fn try_with<U>(node: NodeId, fun: impl FnOnce(&T) -> U) -> Option<U> {
         Arena::with(|arena| {
-            let m = arena.get(node);
-            m.and_then(|n| n.downcast_ref::<SendWrapper<T>>())
-                .map(|inner| fun(inner))
+            let value =
+                Arena::typed(arena, node, TypeId::of::<SendWrapper<T>>())?;
+            // SAFETY: as in `SyncStorage::try_with`.
+            Some(fun(unsafe { &*(value as *const SendWrapper<T>) }))
         })
     }
 
@@ -147,9 +152,10 @@ where
         fun: impl FnOnce(&mut T) -> U,
     ) -> Option<U> {
         Arena::with_mut(|arena| {
-            let m = arena.get_mut(node);
-            m.and_then(|n| n.downcast_mut::<SendWrapper<T>>())
-                .map(|inner| fun(&mut *inner))
+            let value =
+                Arena::typed_mut(arena, node, TypeId::of::<SendWrapper<T>>())?;
+            // SAFETY: as in `SyncStorage::try_with`, written.
+            Some(fun(unsafe { &mut **(value as *mut SendWrapper<T>) }))
         })
     }
 
