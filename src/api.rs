@@ -52,6 +52,7 @@ where
 {
     let tokens = &transport.tokens;
     let mut authorizing = Authorizing::default();
+    let sign_in = tokens.sign_in();
     let mut token = tokens.current().await;
     // Another user signed in meanwhile: the request waits for its own user,
     // as for a sign-in that ended (their form goes with them).
@@ -83,8 +84,15 @@ where
         }
         match next {
             Next::SendAgain => {}
+            // The page signed in anew while this request went with the last
+            // sign-in: the refusal is the last one's, not the new one's.
+            Next::Ended if tokens.sign_in() != sign_in => return Ok(answer),
             Next::Ended => {
                 tokens.end();
+                return Ok(answer);
+            }
+            Next::Answered if (200..300).contains(&answer.status) => {
+                tokens.accepted(sign_in);
                 return Ok(answer);
             }
             _ => return Ok(answer),

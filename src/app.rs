@@ -201,13 +201,18 @@ pub fn Widget(
     provide_context(context);
     // The page hears that its sign-in ended, to sign the user in again:
     // in English for its developers, as every error event.
-    tokens.when_ended(move || {
+    tokens.when_ended(move |from_the_start| {
+        let (code, message) = if from_the_start {
+            (
+                "sign_in_refused",
+                "the support service refused the new sign-in too",
+            )
+        } else {
+            ("session_ended", "the support service refused the sign-in")
+        };
         context.emit(
             "error",
-            &[
-                ("code", "session_ended".into()),
-                ("message", "the support service refused the sign-in".into()),
-            ],
+            &[("code", code.into()), ("message", message.into())],
         )
     });
     // Signed in again, the user sees what the backend gives them now

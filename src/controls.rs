@@ -146,10 +146,11 @@ impl Controls {
 
     /// New headers may sign the user in again: a send waiting for that goes.
     pub fn set_request_headers(&self, headers: Vec<(String, String)>) {
+        let signing_in = !headers.is_empty();
         self.context.request_headers.set(headers);
         self.context
             .tokens
-            .with_value(|tokens| tokens.signed_in_again());
+            .with_value(|tokens| tokens.signed_in_again(signing_in));
     }
 
     pub fn set_token_provider(&self, provider: Option<js_sys::Function>) {

@@ -148,6 +148,7 @@ impl Sender {
             let Some(transport) = transport_now() else {
                 return Err(SubmitError::Network);
             };
+            let sign_in = transport.tokens.sign_in();
             let sent = api::submit_request(
                 backend.clone(),
                 key.clone(),
@@ -174,6 +175,11 @@ impl Sender {
                 // Unless its user has left, or the backend is another now.
                 if transport_now().is_none() {
                     return Err(error);
+                }
+                // Refused with a sign-in the page has replaced since: it
+                // goes again with the new one, at once.
+                if transport.tokens.sign_in() != sign_in {
+                    continue;
                 }
                 let Some(pauses) = self.pauses.try_get_value() else {
                     return Err(error);

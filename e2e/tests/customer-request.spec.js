@@ -524,6 +524,72 @@ test("a lookup refused for an ended session loads by itself once the page signs 
   await expect(failure).toHaveCount(0);
 });
 
+test("a page that signs in again whenever a session ends hears once that the backend refuses that sign-in too, and the widget stops asking", async ({ page }) => {
+  await withoutTokenProvider(page);
+  let refused = true;
+  let asked = 0;
+  await page.route("**/services", (route) => {
+    asked += 1;
+    return refused ? answerWith(route, 401, { errors: [{ field: "", code: "unauthorized" }] }) : route.continue();
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await page.evaluate(() => {
+    window.__errors = [];
+    let signIns = 0;
+    document.addEventListener("support-widget:error", (event) => {
+      window.__errors.push(event.detail.code);
+      // As a portal may do: a new sign-in for every session that ends.
+      if (event.detail.code === "session_ended") {
+        event.target.setRequestHeaders({ Authorization: `Bearer signed-in-again-${++signIns}` });
+      }
+    });
+  });
+  const errors = () => page.evaluate(() => window.__errors);
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  // The page signed in again, the widget read the services again by
+  // itself, and the backend refused that sign-in too: the page hears so,
+  // not that another session ended, and the widget asks no more.
+  await expect.poll(errors).toContain("sign_in_refused");
+  const failure = widget.host.getByRole("alert").filter({ hasText: "didn't accept your sign-in" });
+  await expect(failure).toBeVisible();
+  const settled = asked;
+  await page.waitForTimeout(1000);
+  expect(asked).toBe(settled);
+  expect(await errors()).toEqual(["session_ended", "server", "sign_in_refused", "server"]);
+  // Try again asks once more, and the page hears only the lookup's 401.
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect.poll(errors).toHaveLength(5);
+  expect((await errors())[4]).toBe("server");
+  expect(asked).toBe(settled + 1);
+  // A sign-in the backend accepts mends it, with no Try again to press.
+  refused = false;
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer accepted" }));
+  await expect(widget.host.getByTestId("service-option").first()).toBeVisible();
+  await expect(failure).toHaveCount(0);
+});
+
+test("a page that signs the user out after a session ended hears session_ended again, not that a sign-in was refused", async ({ page }) => {
+  await withoutTokenProvider(page);
+  // The backend refuses everyone, signed in or not.
+  await page.route("**/services", (route) => answerWith(route, 401, { errors: [{ field: "", code: "unauthorized" }] }));
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await page.evaluate(() => {
+    window.__errors = [];
+    document.addEventListener("support-widget:error", (event) => {
+      window.__errors.push(event.detail.code);
+      // The portal signs its user out once their session has ended.
+      if (event.detail.code === "session_ended" && window.__errors.length === 1) event.target.setRequestHeaders(null);
+    });
+  });
+  const sessionEvents = () => page.evaluate(() => window.__errors.filter((code) => code !== "server"));
+  await findCustomer(widget, "contoso", "Contoso Ltd");
+  // Read again signed out, and refused: nobody signed in, so nothing was
+  // refused of a new sign-in.
+  await expect.poll(sessionEvents).toEqual(["session_ended", "session_ended"]);
+});
+
 test("a customer search refused for an ended session runs again once the page signs the user in again", async ({ page }) => {
   await withoutTokenProvider(page);
   let refused = true;

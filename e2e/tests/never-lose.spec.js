@@ -865,6 +865,42 @@ async function signedInByHeaders(page) {
   return { widget, posts, signIns, heard, notice: widget.host.getByTestId("sending-notice") };
 }
 
+test("a submit refused with headers the page has replaced meanwhile goes again with the new ones, and no session ends", async ({ page, request }) => {
+  await withoutTokenProvider(page);
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  let firstArrived;
+  const first = new Promise((resolve) => (firstArrived = resolve));
+  const signIns = [];
+  const posts = await interceptPosts(page, async (n, route, post) => {
+    const authorization = route.request().headers().authorization;
+    signIns.push(authorization);
+    if (authorization === "Bearer renewed") return passOn(route, post);
+    firstArrived();
+    await released;
+    return failWith(route, 401);
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  await page.evaluate(() => {
+    window.__errors = [];
+    document.addEventListener("support-widget:error", (event) => window.__errors.push(event.detail.code));
+  });
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer expiring" }));
+  await widget.fill(typed);
+  await widget.submit();
+  // While the request is on its way, the page renews its sign-in, as a
+  // portal that refreshes its tokens ahead of time does; then the backend
+  // refuses the old one.
+  await first;
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer renewed" }));
+  release();
+  await expect(widget.confirmation).toBeVisible();
+  expect(signIns).toEqual(["Bearer expiring", "Bearer renewed"]);
+  expect(await page.evaluate(() => window.__errors)).toEqual([]);
+  await expectOneStoredRequest(widget, request, posts);
+});
+
 test("a refused sign-in (401) says the session ended, keeps what was typed, and goes once the page renews its headers", async ({ page, request }) => {
   const { widget, posts, signIns, heard, notice } = await signedInByHeaders(page);
   await widget.fill(typed);

@@ -2,7 +2,7 @@
 // contact their partner, who learns which articles they saw.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { axeTags, SupportWidgetPage } from "./support-widget-page.js";
+import { answerWith, axeTags, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
 
 const texts = {
   "zh-CN": { query: "重置密码", article: "在 Office 365 管理中心重置用户密码", heading: "需要什么帮助？", sent: "你的合作伙伴将与你联系。请保留好请求编号，向合作伙伴询问此请求时请提供该编号。", notSure: "不确定", subtitle: "由你的合作伙伴提供" },
@@ -540,4 +540,55 @@ test("service health whose every item this version cannot read says it couldn't 
   await widget.setAttribute("locale", "es-ES");
   await expect(widget.host.getByRole("alert").filter({ hasText: "No se ha podido cargar el estado del servicio" })).toBeVisible();
   await expect(widget.host.getByTestId("health-none")).toHaveCount(0);
+});
+
+test("a lookup refused with the last sign-in, after the page has signed in anew, goes again with the new one", async ({ page }) => {
+  await withoutTokenProvider(page);
+  const refused = (route) => answerWith(route, 401, { errors: [{ field: "", code: "unauthorized" }] });
+  const bearer = (route) => route.request().headers().authorization;
+  // Service health asked for with the old sign-in is answered when the
+  // test says: after the page has signed in anew.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  let heldArrived;
+  const held = new Promise((resolve) => (heldArrived = resolve));
+  const healthAsNew = [];
+  await page.route("**/service-health?*", async (route) => {
+    if (bearer(route) === "Bearer old") {
+      heldArrived();
+      await released;
+      return refused(route);
+    }
+    if (bearer(route) === "Bearer new") healthAsNew.push(route.request().url());
+    return route.continue();
+  });
+  await page.route("**/articles?*", (route) => (bearer(route) === "Bearer old" ? refused(route) : route.continue()));
+  const widget = await openSelfService(page, "en-US");
+  await page.evaluate(() => {
+    window.__errors = [];
+    document.addEventListener("support-widget:error", (event) => {
+      window.__errors.push(event.detail.code);
+      if (event.detail.code === "session_ended") event.target.setRequestHeaders({ Authorization: "Bearer new" });
+    });
+  });
+  const sessionEvents = () => page.evaluate(() => window.__errors.filter((code) => code !== "server"));
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer old" }));
+  // Another language: service health is read again, with the old sign-in.
+  await widget.setAttribute("locale", "es-ES");
+  await held;
+  // A search with the old sign-in is refused: the session ended, and the
+  // page signs in anew.
+  await search(widget, "contraseña");
+  await expect.poll(sessionEvents).toEqual(["session_ended"]);
+  await expect.poll(() => healthAsNew.length).toBe(1);
+  await expect(widget.host.getByTestId("incident").first()).toBeVisible();
+  // The old sign-in's refusal of service health arrives now: it is the old
+  // sign-in's, so the page hears of no other end, and service health stays
+  // as the new sign-in read it.
+  const oldAnswered = page.waitForResponse((r) => r.url().includes("/service-health") && r.request().headers().authorization === "Bearer old");
+  release();
+  await oldAnswered;
+  await page.waitForTimeout(500);
+  expect(await sessionEvents()).toEqual(["session_ended"]);
+  await expect(widget.host.getByTestId("incident").first()).toBeVisible();
 });

@@ -22,12 +22,21 @@ struct Keeper {
     /// The session ended, and the page was told; a new provider or new
     /// headers begin another.
     ended: bool,
+    /// The page signed the user in after a session ended, and the backend
+    /// has not yet accepted a request of that sign-in: a session that ends
+    /// now was refused from the start.
+    unproven: bool,
+    /// How many times the page has signed in anew (a provider, or
+    /// headers): a request tells by it whether it went with the current
+    /// sign-in.
+    sign_ins: u32,
     /// What waits for the page to sign the user in again.
     waiting: Vec<Box<dyn FnOnce()>>,
     /// What the form shows of the user.
     session: Option<RwSignal<Session>>,
-    /// Tells the page that the session ended.
-    on_ended: Option<Rc<dyn Fn()>>,
+    /// Tells the page that the session ended (`false`), or that the
+    /// backend refused the sign-in the page gave after one ended (`true`).
+    on_ended: Option<Rc<dyn Fn(bool)>>,
     /// Tells the widget that the page signed the user in after a session
     /// ended.
     on_signed_in_again: Option<Rc<dyn Fn()>>,
@@ -47,8 +56,10 @@ impl Tokens {
         tokens
     }
 
-    /// Calls `tell` when a session ends.
-    pub fn when_ended(&self, tell: impl Fn() + 'static) {
+    /// Calls `tell` when a session ends: with `true` when the page had
+    /// signed the user in again after one ended, and the backend refused
+    /// that sign-in before it accepted any request of it.
+    pub fn when_ended(&self, tell: impl Fn(bool) + 'static) {
         self.0.borrow_mut().on_ended = Some(Rc::new(tell));
     }
 
@@ -82,7 +93,7 @@ impl Tokens {
                 }
             }
         }
-        self.signed_in_again();
+        self.signed_in_again(asking);
         if asking {
             let tokens = self.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -92,12 +103,15 @@ impl Tokens {
     }
 
     /// The page gave the widget a new way to sign in (a provider, or
-    /// headers): a send waiting for it goes again, and after a session
-    /// ended, what the widget read from the backend is read again.
-    pub fn signed_in_again(&self) {
+    /// headers; `signing_in` when it gives a user, not when it signs one
+    /// out): a send waiting for it goes again, and after a session ended,
+    /// what the widget read from the backend is read again.
+    pub fn signed_in_again(&self, signing_in: bool) {
         let (waiting, tell) = {
             let mut keeper = self.0.borrow_mut();
             let ended = std::mem::replace(&mut keeper.ended, false);
+            keeper.sign_ins = keeper.sign_ins.wrapping_add(1);
+            keeper.unproven = signing_in && (ended || keeper.unproven);
             let tell = keeper.on_signed_in_again.clone().filter(|_| ended);
             (std::mem::take(&mut keeper.waiting), tell)
         };
@@ -166,15 +180,37 @@ impl Tokens {
         self.current().await
     }
 
+    /// The current sign-in (see [`Tokens::accepted`]).
+    pub fn sign_in(&self) -> u32 {
+        self.0.borrow().sign_ins
+    }
+
+    /// The backend accepted a request that went with `sign_in`: if that is
+    /// still the current one, it works.
+    pub fn accepted(&self, sign_in: u32) {
+        let mut keeper = self.0.borrow_mut();
+        if keeper.sign_ins == sign_in {
+            keeper.unproven = false;
+        }
+    }
+
     /// The session ended: the page hears it once, until it signs in again.
+    /// A sign-in refused from the start is told as such, so that a page
+    /// that signs in again whenever a session ends does not go round for
+    /// ever with a backend that refuses every sign-in it gives.
     pub fn end(&self) {
         let told = {
             let mut keeper = self.0.borrow_mut();
             let first = !std::mem::replace(&mut keeper.ended, true);
-            keeper.on_ended.clone().filter(|_| first)
+            let refused = keeper.unproven;
+            keeper
+                .on_ended
+                .clone()
+                .filter(|_| first)
+                .map(|tell| (tell, refused))
         };
-        if let Some(tell) = told {
-            tell();
+        if let Some((tell, refused)) = told {
+            tell(refused);
         }
     }
 }
