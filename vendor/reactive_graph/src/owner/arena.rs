@@ -79,6 +79,9 @@ impl Arena {
         ty: TypeId,
     ) -> Option<*mut ()> {
         let value: &mut dyn Any = &mut **arena.get_mut(node)?;
+        // `(*value)`: the stored value's type. `value.type_id()` would ask
+        // the `&mut dyn Any` itself, through Any's impl for references,
+        // which a borrow this short cannot use.
         ((*value).type_id() == ty).then_some(value as *mut dyn Any as *mut ())
     }
 
