@@ -26,7 +26,7 @@ let tries = 0;
 const loadWidget = () =>
   (loading ??= Promise.all(modules.map((file) => import(here(file, tries))))
     .then(async ([glue, wasm]) => {
-      await glue.default({ module_or_path: bytes(wasm.default()) });
+      await glue.default(bytes(wasm.default()));
       return glue;
     })
     .catch((error) => {
