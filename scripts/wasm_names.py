@@ -106,7 +106,8 @@ def renamed(binary: bytes) -> tuple[bytes, str, dict[str, str], dict[str, str]]:
 def glue_renamed(glue: str, module: str, imports: dict[str, str], exports: dict[str, str]) -> str:
     """wasm-bindgen's glue (not yet minified) with the same names: each
     import is a key of the object the glue imports with, each export read as
-    `wasm.<name>`. Fails if the glue has another shape (a new wasm-bindgen)."""
+    `wasm.<name>`; less the imports the WebAssembly no longer has. Fails if
+    the glue has another shape (a new wasm-bindgen)."""
     glue, found = re.subn(rf'"{re.escape(module)}":', f'"{MODULE}":', glue)
     if found != 1:
         sys.exit(f"write_loader: the glue names the import module {module} {found} times, not once")
@@ -114,6 +115,14 @@ def glue_renamed(glue: str, module: str, imports: dict[str, str], exports: dict[
         glue, found = re.subn(rf"\b{re.escape(old)}(?=: function\()", new, glue)
         if found != 1 or re.search(rf"\b{re.escape(old)}\b", glue):
             sys.exit(f"write_loader: the glue does not define the import {old} once")
+    # Imports that binaryen found unused are gone from the WebAssembly: their
+    # functions, the only keys still named as wasm-bindgen names them, go
+    # from the glue too. Each ends on the first line as indented as its own.
+    glue = re.sub(
+        r"^        __wb\w+: function\(.*?^        \}[^\n]*,\n", "", glue, flags=re.MULTILINE | re.DOTALL
+    )
+    if re.search(r"^ *__wb\w+: function", glue, flags=re.MULTILINE):
+        sys.exit("write_loader: the glue defines an import that is not where it was expected")
     for old, new in exports.items():
         glue = re.sub(rf"\bwasm\.{re.escape(old)}\b", f"wasm.{new}", glue)
     unknown = set(re.findall(r"\bwasm\.(\w+)", glue)) - set(exports.values())
