@@ -17,7 +17,7 @@ macro_rules! attributes {
 				where V: AttributeValue,
 
                 {
-                    Attr([<$key:camel>], value)
+                    Attr([<$key:camel>], value, $html)
                 }
 
                 #[$meta]

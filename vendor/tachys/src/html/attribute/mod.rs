@@ -183,9 +183,12 @@ impl NextAttribute for () {
     }
 }
 
-/// An attribute with a key and value.
+/// An attribute with a key and value, and the key's name (`K::KEY`) as a
+/// value too: read from there, the code that builds and updates an
+/// attribute is the same for every key with the same type of value, and is
+/// compiled once for them all.
 #[derive(Debug)]
-pub struct Attr<K, V>(pub K, pub V)
+pub struct Attr<K, V>(pub K, pub V, pub &'static str)
 where
     K: AttributeKey,
     V: AttributeValue;
@@ -196,7 +199,7 @@ where
     V: AttributeValue + Clone,
 {
     fn clone(&self) -> Self {
-        Self(self.0.clone(), self.1.clone())
+        Self(self.0.clone(), self.1.clone(), self.2)
     }
 }
 
@@ -229,7 +232,7 @@ where
     type CloneableOwned = Attr<K, V::CloneableOwned>;
 
     fn html_len(&self) -> usize {
-        K::KEY.len() + 3 + self.1.html_len()
+        self.2.len() + 3 + self.1.html_len()
     }
 
     fn to_html(
@@ -239,30 +242,30 @@ where
         _style: &mut String,
         _inner_html: &mut String,
     ) {
-        self.1.to_html(K::KEY, buf);
+        self.1.to_html(self.2, buf);
     }
 
     fn hydrate<const FROM_SERVER: bool>(
         self,
         el: &crate::renderer::types::Element,
     ) -> Self::State {
-        self.1.hydrate::<FROM_SERVER>(K::KEY, el)
+        self.1.hydrate::<FROM_SERVER>(self.2, el)
     }
 
     fn build(self, el: &crate::renderer::types::Element) -> Self::State {
-        V::build(self.1, el, K::KEY)
+        V::build(self.1, el, self.2)
     }
 
     fn rebuild(self, state: &mut Self::State) {
-        V::rebuild(self.1, K::KEY, state);
+        V::rebuild(self.1, self.2, state);
     }
 
     fn into_cloneable(self) -> Self::Cloneable {
-        Attr(self.0, self.1.into_cloneable())
+        Attr(self.0, self.1.into_cloneable(), self.2)
     }
 
     fn into_cloneable_owned(self) -> Self::CloneableOwned {
-        Attr(self.0, self.1.into_cloneable_owned())
+        Attr(self.0, self.1.into_cloneable_owned(), self.2)
     }
 
     fn dry_resolve(&mut self) {
@@ -270,11 +273,11 @@ where
     }
 
     async fn resolve(self) -> Self::AsyncOutput {
-        Attr(self.0, self.1.resolve().await)
+        Attr(self.0, self.1.resolve().await, self.2)
     }
 
     fn keys(&self) -> Vec<NamedAttributeKey> {
-        vec![NamedAttributeKey::Attribute(K::KEY.into())]
+        vec![NamedAttributeKey::Attribute(self.2.into())]
     }
 }
 
