@@ -71,6 +71,17 @@ impl Arena {
         (value.type_id() == ty).then_some(value as *const dyn Any as *const ())
     }
 
+    /// The value at `node` in `arena`, if it is there, whatever its type,
+    /// as a pointer to it: for a caller that knows the type from how the
+    /// node was made (`Storage::try_with_unchecked`). With no type to
+    /// compare, the caller's code is the same for every type of the same
+    /// layout, and is compiled once (for size).
+    #[inline(never)]
+    pub(crate) fn untyped(arena: &ArenaMap, node: NodeId) -> Option<*const ()> {
+        let value: &dyn Any = &**arena.get(node)?;
+        Some(value as *const dyn Any as *const ())
+    }
+
     /// As [`Arena::typed`], for a value to change.
     #[inline(never)]
     pub(crate) fn typed_mut(

@@ -105,6 +105,19 @@ impl<T, S: Storage<T>> ArenaItem<T, S> {
         S::try_with(self.node, fun)
     }
 
+    /// As [`ArenaItem::try_with_value`], without checking the stored
+    /// value's type (patched for support-widget, vendor/README.md): for
+    /// code that reads only what every `T` stores alike, which is then the
+    /// same for every `T`.
+    pub(crate) fn try_with_value_unchecked<U>(
+        &self,
+        fun: impl FnOnce(&T) -> U,
+    ) -> Option<U> {
+        // SAFETY: this item's node was made by `new_with_storage` for a `T`
+        // in `S`, and is written only through `S` with a `T`.
+        unsafe { S::try_with_unchecked(self.node, fun) }
+    }
+
     /// Applies a function to a mutable reference to the stored value and returns the result, or `None` if it has already been disposed.
     #[track_caller]
     pub fn try_update_value<U>(

@@ -53,6 +53,20 @@ pub trait Storage<T>: Send + Sync + 'static {
         fun: impl FnOnce(&mut T) -> U,
     ) -> Option<U>;
 
+    /// As [`Storage::try_with`], without checking that the stored value is
+    /// a `T` (patched for support-widget, vendor/README.md).
+    ///
+    /// # Safety
+    ///
+    /// `node` must be the node of an `ArenaItem<T, Self>`: made by its
+    /// `new_with_storage` for a `T` wrapped by this storage, and written
+    /// since only with a `T`. A removed node is never found again, even if
+    /// its slot is reused (the slot map's keys carry a version).
+    unsafe fn try_with_unchecked<U>(
+        node: NodeId,
+        fun: impl FnOnce(&T) -> U,
+    ) -> Option<U>;
+
     /// Sets a new value for the stored value. If it has been disposed, returns `Some(T)`.
     fn try_set(node: NodeId, value: T) -> Option<T>;
 
@@ -94,6 +108,23 @@ where
             let value = Arena::typed_mut(arena, node, TypeId::of::<T>())?;
             // SAFETY: as in `try_with`, written.
             Some(fun(unsafe { &mut *(value as *mut T) }))
+        })
+        .flatten()
+    }
+
+    unsafe fn try_with_unchecked<U>(
+        node: NodeId,
+        fun: impl FnOnce(&T) -> U,
+    ) -> Option<U> {
+        // Sandboxed arenas could find another arena's node under the same
+        // key: they keep the check.
+        #[cfg(feature = "sandboxed-arenas")]
+        return Self::try_with(node, fun);
+        #[cfg(not(feature = "sandboxed-arenas"))]
+        Arena::try_with(|arena| {
+            let value = Arena::untyped(arena, node)?;
+            // SAFETY: the value is a `T` (the caller's contract).
+            Some(fun(unsafe { &*(value as *const T) }))
         })
         .flatten()
     }
@@ -156,6 +187,21 @@ where
                 Arena::typed_mut(arena, node, TypeId::of::<SendWrapper<T>>())?;
             // SAFETY: as in `SyncStorage::try_with`, written.
             Some(fun(unsafe { &mut **(value as *mut SendWrapper<T>) }))
+        })
+    }
+
+    unsafe fn try_with_unchecked<U>(
+        node: NodeId,
+        fun: impl FnOnce(&T) -> U,
+    ) -> Option<U> {
+        #[cfg(feature = "sandboxed-arenas")]
+        return Self::try_with(node, fun);
+        #[cfg(not(feature = "sandboxed-arenas"))]
+        Arena::with(|arena| {
+            let value = Arena::untyped(arena, node)?;
+            // SAFETY: the value is a `SendWrapper<T>` (the caller's
+            // contract); its deref still checks the thread.
+            Some(fun(unsafe { &**(value as *const SendWrapper<T>) }))
         })
     }
 
