@@ -14,7 +14,6 @@ use crate::{
     unwrap_signal,
 };
 use core::fmt::Debug;
-use guardian::ArcRwLockWriteGuardian;
 use std::{
     hash::Hash,
     panic::Location,
@@ -349,9 +348,13 @@ where
     type Value = ReadGuard<T, Plain<T>>;
 
     fn try_read_untracked(&self) -> Option<Self::Value> {
+        // Unchecked, and the guard taken from the borrowed lock: the same
+        // code for every `T` of the same layout (patched for
+        // support-widget, vendor/README.md).
         self.inner
-            .try_get_value()
-            .map(|inner| inner.read_untracked())
+            .try_with_value_unchecked(|inner| Plain::try_new_ref(&inner.value))
+            .flatten()
+            .map(ReadGuard::new)
     }
 }
 
@@ -372,9 +375,11 @@ where
     type Value = T;
 
     fn try_write(&self) -> Option<impl UntrackableGuard<Target = Self::Value>> {
-        let guard = self.inner.try_with_value(|n| {
-            ArcRwLockWriteGuardian::take(Arc::clone(&n.value)).ok()
-        })??;
+        // Unchecked, and the guard taken from the borrowed lock, as in
+        // `try_read_untracked`.
+        let guard = self
+            .inner
+            .try_with_value_unchecked(|n| UntrackedWriteGuard::new_ref(&n.value))??;
         Some(WriteGuard::new(*self, guard))
     }
 
