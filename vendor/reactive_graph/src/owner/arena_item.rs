@@ -45,24 +45,25 @@ where
     /// Stores the given value in the arena allocator.
     #[track_caller]
     pub fn new_with_storage(value: T) -> Self {
-        let node = {
-            Arena::with_mut(|arena| {
-                arena.insert(
-                    Box::new(S::wrap(value)) as Box<dyn Any + Send + Sync>
-                )
-            })
-        };
-        OWNER.with(|o| {
-            if let Some(owner) = o.borrow().as_ref().and_then(|o| o.upgrade()) {
-                owner.register(node);
-            }
-        });
-
         Self {
-            node,
+            node: insert(Box::new(S::wrap(value))),
             ty: PhantomData,
         }
     }
+}
+
+/// Puts a boxed value into the arena, owned by the current owner if there
+/// is one. Not generic, so that only boxing the value is compiled for each
+/// type stored (patched for support-widget, vendor/README.md).
+#[inline(never)]
+fn insert(value: Box<dyn Any + Send + Sync>) -> NodeId {
+    let node = Arena::with_mut(|arena| arena.insert(value));
+    OWNER.with(|o| {
+        if let Some(owner) = o.borrow().as_ref().and_then(|o| o.upgrade()) {
+            owner.register(node);
+        }
+    });
+    node
 }
 
 impl<T, S> Default for ArenaItem<T, S>
