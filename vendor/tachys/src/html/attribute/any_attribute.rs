@@ -11,6 +11,7 @@ use std::{future::Future, pin::Pin};
 /// A type-erased container for any [`Attribute`].
 pub struct AnyAttribute {
     type_id: TypeId,
+    name: &'static str,
     html_len: usize,
     value: Erased,
     clone: fn(&Erased) -> AnyAttribute,
@@ -47,6 +48,7 @@ impl Debug for AnyAttribute {
 /// View state for [`AnyAttribute`].
 pub struct AnyAttributeState {
     type_id: TypeId,
+    name: &'static str,
     state: ErasedLocal,
     el: crate::renderer::types::Element,
     keys: Vec<NamedAttributeKey>,
@@ -88,8 +90,10 @@ where
             value: Erased,
             el: crate::renderer::types::Element,
         ) -> AnyAttributeState {
+            let (type_id, name) = value.get_ref::<T>().erased_id();
             AnyAttributeState {
-                type_id: TypeId::of::<T>(),
+                type_id,
+                name,
                 keys: value.get_ref::<T>().keys(),
                 state: ErasedLocal::new(value.into_inner::<T>().build(&el)),
                 el,
@@ -101,8 +105,10 @@ where
             value: Erased,
             el: crate::renderer::types::Element,
         ) -> AnyAttributeState {
+            let (type_id, name) = value.get_ref::<T>().erased_id();
             AnyAttributeState {
-                type_id: TypeId::of::<T>(),
+                type_id,
+                name,
                 keys: value.get_ref::<T>().keys(),
                 state: ErasedLocal::new(
                     value.into_inner::<T>().hydrate::<true>(&el),
@@ -116,8 +122,10 @@ where
             value: Erased,
             el: crate::renderer::types::Element,
         ) -> AnyAttributeState {
+            let (type_id, name) = value.get_ref::<T>().erased_id();
             AnyAttributeState {
-                type_id: TypeId::of::<T>(),
+                type_id,
+                name,
                 keys: value.get_ref::<T>().keys(),
                 state: ErasedLocal::new(
                     value.into_inner::<T>().hydrate::<false>(&el),
@@ -156,8 +164,10 @@ where
         }
 
         let value = self.into_cloneable_owned();
+        let (type_id, name) = value.erased_id();
         AnyAttribute {
-            type_id: TypeId::of::<T::CloneableOwned>(),
+            type_id,
+            name,
             html_len: value.html_len(),
             value: Erased::new(value),
             clone: clone::<T::CloneableOwned>,
@@ -245,7 +255,7 @@ impl Attribute for AnyAttribute {
     }
 
     fn rebuild(self, state: &mut Self::State) {
-        if self.type_id == state.type_id {
+        if self.type_id == state.type_id && self.name == state.name {
             (self.rebuild)(self.value, state)
         } else {
             let new = self.build(&state.el);

@@ -84,6 +84,27 @@ pub trait Attribute: NextAttribute + Send {
         // by making it easier to remove attributes
         vec![]
     }
+
+    /// What tells this attribute's type-erased state from another's
+    /// (patched for support-widget, vendor/README.md): a type, and a name
+    /// for types that several attributes share. An erased attribute is
+    /// rebuilt from a state with the same two, and built anew otherwise.
+    #[doc(hidden)]
+    fn erased_id(&self) -> (std::any::TypeId, &'static str)
+    where
+        Self: Sized + 'static,
+    {
+        (std::any::TypeId::of::<Self>(), "")
+    }
+}
+
+/// The key every [`Attr`] is erased with ([`Attribute::erased_id`]): its
+/// name tells them apart instead.
+#[derive(Debug, Clone, Copy)]
+struct ErasedKey;
+
+impl AttributeKey for ErasedKey {
+    const KEY: &'static str = "";
 }
 
 /// An attribute key can be used to remove an attribute from an element.
@@ -278,6 +299,14 @@ where
 
     fn keys(&self) -> Vec<NamedAttributeKey> {
         vec![NamedAttributeKey::Attribute(self.2.into())]
+    }
+
+    fn erased_id(&self) -> (std::any::TypeId, &'static str)
+    where
+        Self: 'static,
+    {
+        // The same for every key, so that an erased attribute's code is too.
+        (std::any::TypeId::of::<Attr<ErasedKey, V>>(), self.2)
     }
 }
 
