@@ -98,10 +98,11 @@ pub trait Attribute: NextAttribute + Send {
     }
 }
 
-/// The key every [`Attr`] is erased with ([`Attribute::erased_id`]): its
-/// name tells them apart instead.
+/// The key every [`Attr`] is erased with (its `CloneableOwned`, and
+/// [`Attribute::erased_id`]): its name tells them apart instead.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy)]
-struct ErasedKey;
+pub struct ErasedKey;
 
 impl AttributeKey for ErasedKey {
     const KEY: &'static str = "";
@@ -250,7 +251,9 @@ where
     type State = V::State;
     type AsyncOutput = Attr<K, V::AsyncOutput>;
     type Cloneable = Attr<K, V::Cloneable>;
-    type CloneableOwned = Attr<K, V::CloneableOwned>;
+    // With the key's type erased, so that the code that erases an
+    // attribute is the same for every key (it keeps its name in `.2`).
+    type CloneableOwned = Attr<ErasedKey, V::CloneableOwned>;
 
     fn html_len(&self) -> usize {
         self.2.len() + 3 + self.1.html_len()
@@ -286,7 +289,7 @@ where
     }
 
     fn into_cloneable_owned(self) -> Self::CloneableOwned {
-        Attr(self.0, self.1.into_cloneable_owned(), self.2)
+        Attr(ErasedKey, self.1.into_cloneable_owned(), self.2)
     }
 
     fn dry_resolve(&mut self) {
