@@ -350,11 +350,11 @@ where
     fn try_read_untracked(&self) -> Option<Self::Value> {
         // Unchecked, and the guard taken from the borrowed lock: the same
         // code for every `T` of the same layout (patched for
-        // support-widget, vendor/README.md).
+        // support-widget, vendor/README.md). A signal that is there but
+        // whose value cannot be read panics, as `read_untracked` did here.
         self.inner
             .try_with_value_unchecked(|inner| Plain::try_new_ref(&inner.value))
-            .flatten()
-            .map(ReadGuard::new)
+            .map(|guard| ReadGuard::new(guard.unwrap_or_else(unwrap_signal!(self))))
     }
 }
 
