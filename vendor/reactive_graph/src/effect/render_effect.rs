@@ -172,7 +172,8 @@ where
 
         #[cfg(feature = "effects")]
         {
-            #[allow(unused)]
+            // Only hot reloading needs it here; `run_erased` makes its own.
+            #[cfg(all(feature = "subsecond", debug_assertions))]
             let subscriber = inner.to_any_subscriber();
 
             #[cfg(all(feature = "subsecond", debug_assertions))]
