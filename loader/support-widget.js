@@ -14,11 +14,12 @@ const labels = __LABELS__;
 // imports by URL).
 const here = (file, retry) => new URL(file + (retry ? "?" + retry : ""), import.meta.url).href;
 
-// The WebAssembly comes as a module of its own (one character per byte), so
-// that a strict CSP's script-src covers it and connect-src need not; its
-// function reads the text from the module's source.
+// The WebAssembly comes as a module of its own (one character per byte, each
+// XOR a key that helps brotli: scripts/write_loader.py), so that a strict
+// CSP's script-src covers it and connect-src need not; its function reads
+// the text from the module's source.
 const bytes = (text) => {
-  for (var i = text.length, out = new Uint8Array(i); i--; ) out[i] = text.charCodeAt(i);
+  for (var i = text.length, out = new Uint8Array(i); i--; ) out[i] = text.charCodeAt(i) ^ __WASM_KEY__;
   return out;
 };
 let loading;
