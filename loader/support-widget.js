@@ -5,7 +5,9 @@
 // locales/*/widget.ftl): the launcher's, and those of the notice when the
 // widget cannot load.
 const named = (suffix) => "support-widget-__BUILD__" + suffix;
-// The glue and the WebAssembly (its own module; see bytes below).
+// The glue and the WebAssembly: a module of its own, whose function returns
+// the bytes, so that a strict CSP's script-src covers it and connect-src
+// need not.
 const modules = [named(".js"), named(".wasm.js")];
 // By locale: [open, close, failed, retry] (a list, not an object: the keys
 // repeated for each locale cost more than the lookups by position).
@@ -14,20 +16,12 @@ const labels = __LABELS__;
 // imports by URL).
 const here = (file, retry) => new URL(file + (retry ? "?" + retry : ""), import.meta.url).href;
 
-// The WebAssembly comes as a module of its own (one character per byte, each
-// XOR a key that helps brotli: scripts/write_loader.py), so that a strict
-// CSP's script-src covers it and connect-src need not; its function reads
-// the text from the module's source.
-const bytes = (text) => {
-  for (var i = text.length, out = new Uint8Array(i); i--; ) out[i] = text.charCodeAt(i) ^ __WASM_KEY__;
-  return out;
-};
 let loading;
 let tries = 0;
 const loadWidget = () =>
   (loading ??= Promise.all(modules.map((file) => import(here(file, tries))))
     .then(async ([glue, wasm]) => {
-      await glue.default(bytes(wasm.default()));
+      await glue.default(wasm.default());
       return glue;
     })
     .catch((error) => {
