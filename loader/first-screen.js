@@ -130,7 +130,12 @@ const listen = (element) => {
  * meanwhile draws in that one. Resolves once drawn, or known not to be.
  */
 const draw = async (element) => {
-  const ready = (root) => root?.querySelector(".sw-host") && !root.querySelector(".sw-host").firstChild && !root.querySelector(".sw-early");
+  // Not where the page has asked for a flow meanwhile (the loader marks the
+  // container `sw-opening`): that flow is the widget's first screen.
+  const ready = (root) => {
+    const container = root?.querySelector(".sw-host");
+    return container && !container.firstChild && !container.classList.contains("sw-opening") && !root.querySelector(".sw-early");
+  };
   if (!ready(element.shadowRoot)) return;
   const tag = localeOf(element);
   const said = await wordsIn(tag).catch(() => null);

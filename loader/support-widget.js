@@ -216,6 +216,9 @@ class SupportWidgetElement extends HTMLElement {
         for (const call of this.#waiting.splice(0)) call(error);
         // Says so in the element's language, with Try again, once per failure.
         const container = this.#parts?.[0];
+        // The flows asked for went with the failure: Try again draws the
+        // early home again.
+        container?.classList.remove("sw-opening");
         if (connection !== this.#connection || !container || container.firstChild) return;
         const tag = localeOf(this);
         const [, , failed, retryWord] = labels[tag];
@@ -279,6 +282,13 @@ class SupportWidgetElement extends HTMLElement {
 
   /** Shows "partner-center", "customer", "escalation", or the start screen ("home" or nothing), opening the panel in launcher mode. */
   open(flow) {
+    // A flow asked for before the widget runs is its first screen, not the
+    // early home (first-screen.js), which gives way to the spinner until the
+    // widget has taken the call or failed to load.
+    if (!this.#handle && flow && flow != "home" && this.#parts) {
+      this.#parts[0].classList.add("sw-opening");
+      this.shadowRoot.querySelector(".sw-early")?.remove();
+    }
     // The panel shows once the widget has taken the call, or has failed to
     // load (to say so); a refused call leaves it as it was. Inline, there is
     // no panel to show.

@@ -256,6 +256,49 @@ test("where the first screen is not the partner's home, a spinner holds its plac
   await expect(host.getByTestId("home")).toBeVisible();
 });
 
+test("a flow the page opens before the widget runs takes the early home's place, with the spinner, until a failure gives it back", async ({ page }) => {
+  let release;
+  let held = new Promise((resolve) => (release = resolve));
+  let fail = true;
+  await page.route(wasmModule, async (route) => {
+    await held;
+    await (fail ? route.abort("connectionrefused") : route.continue());
+  });
+  await page.goto("/");
+  const host = page.locator("support-widget");
+  const early = host.locator(".sw-early");
+  const spinner = () => host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".sw-host"), "::before").content);
+  await expect(early.getByTestId("open-partner-center-request")).toBeVisible();
+
+  // The form is what the widget will show first: the early home, which
+  // offers other choices, gives way to the spinner at once.
+  const opened = host.evaluate((el) => el.open("partner-center").then(() => "opened", (error) => `${error}`));
+  await expect(early).toHaveCount(0);
+  await expect.poll(spinner).toBe('""');
+
+  // The widget cannot load: the call is refused, and Try again draws the
+  // early home again.
+  release();
+  const notice = host.getByRole("alert");
+  await expect(notice).toBeVisible();
+  expect(await opened).not.toBe("opened");
+  fail = false;
+  held = new Promise((resolve) => (release = resolve));
+  await notice.getByRole("button").click();
+  await expect(early.getByTestId("open-partner-center-request")).toBeVisible();
+
+  // Asked for again, the flow takes its place again, and is what the widget
+  // shows.
+  const again = host.evaluate((el) => el.open("partner-center"));
+  await expect(early).toHaveCount(0);
+  await expect.poll(spinner).toBe('""');
+  release();
+  await again;
+  const widget = new SupportWidgetPage(page);
+  await expect(widget.heading).toHaveText("New Partner Center request");
+  await expect(early).toHaveCount(0);
+});
+
 test("the early first screen gives way to the widget's with nothing empty in between, focus on the same choice", async ({ page }) => {
   const release = await holdBack(page);
   await routeDemoVariant(page, "/zh.html", (demo) => demo.replace('mode="inline"', 'mode="inline" locale="zh-CN"'));
