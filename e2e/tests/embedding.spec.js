@@ -1,6 +1,6 @@
 // How the widget behaves as a guest on someone else's page.
 import { expect, test } from "@playwright/test";
-import { backend, holdBack, routeDemoVariant, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
+import { backend, gateWasm, holdBack, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 import { demoPort, guestPort, portalPort } from "../playwright.config.js";
 import { serveSite } from "./site-server.js";
 
@@ -170,13 +170,7 @@ test("the page's language is used when the element names none", async ({ page })
 });
 
 test("while the widget loads its first screen is drawn in the page's language, and a widget that cannot load says so in its place until Try again", async ({ page }) => {
-  let release;
-  let held = new Promise((resolve) => (release = resolve));
-  let fail = false;
-  await page.route(wasmModule, async (route) => {
-    await held;
-    await (fail ? route.abort("connectionrefused") : route.continue());
-  });
+  const wasm = await gateWasm(page);
   await routeDemoVariant(page, "/zh.html", (demo) => demo.replace('mode="inline"', 'mode="inline" locale="zh-CN"'));
   await page.goto("/zh.html");
   const host = page.locator("support-widget");
@@ -189,15 +183,14 @@ test("while the widget loads its first screen is drawn in the page's language, a
   // It stands in for the loader's container, spinner and all.
   await expect(host.locator(".sw-host")).toBeHidden();
 
-  fail = true;
-  release();
+  wasm.failing = true;
+  wasm.release();
   const notice = host.getByRole("alert");
   await expect(notice).toHaveText(/无法加载帮助。请检查网络连接/);
   await expect(host.getByRole("heading", { level: 2 })).toHaveCount(0);
   expect(await spinner()).toBe("none");
 
-  fail = false;
-  held = Promise.resolve();
+  wasm.failing = false;
   await notice.getByRole("button", { name: "重试" }).click();
   const widget = new SupportWidgetPage(page);
   await expect(widget.home).toBeVisible();
@@ -257,13 +250,7 @@ test("where the first screen is not the partner's home, a spinner holds its plac
 });
 
 test("a flow the page opens before the widget runs takes the early home's place, with the spinner, until a failure gives it back", async ({ page }) => {
-  let release;
-  let held = new Promise((resolve) => (release = resolve));
-  let fail = true;
-  await page.route(wasmModule, async (route) => {
-    await held;
-    await (fail ? route.abort("connectionrefused") : route.continue());
-  });
+  const wasm = await gateWasm(page, { failing: true });
   await page.goto("/");
   const host = page.locator("support-widget");
   const early = host.locator(".sw-early");
@@ -278,12 +265,12 @@ test("a flow the page opens before the widget runs takes the early home's place,
 
   // The widget cannot load: the call is refused, and Try again draws the
   // early home again.
-  release();
+  wasm.release();
   const notice = host.getByRole("alert");
   await expect(notice).toBeVisible();
   expect(await opened).not.toBe("opened");
-  fail = false;
-  held = new Promise((resolve) => (release = resolve));
+  wasm.failing = false;
+  wasm.hold();
   await notice.getByRole("button").click();
   await expect(early.getByTestId("open-partner-center-request")).toBeVisible();
 
@@ -292,7 +279,7 @@ test("a flow the page opens before the widget runs takes the early home's place,
   const again = host.evaluate((el) => el.open("partner-center"));
   await expect(early).toHaveCount(0);
   await expect.poll(spinner).toBe('""');
-  release();
+  wasm.release();
   await again;
   const widget = new SupportWidgetPage(page);
   await expect(widget.heading).toHaveText("New Partner Center request");

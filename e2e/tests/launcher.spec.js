@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { launcherPort } from "../playwright.config.js";
-import { axeTags, holdBack, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
+import { axeTags, gateWasm, holdBack, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
 import { serveSite } from "./site-server.js";
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e/site");
@@ -208,23 +208,17 @@ test("a choice made before the WebAssembly runs is dropped when the user closes 
 });
 
 test("a choice made before the WebAssembly runs, which then cannot load, leaves the notice and Try again in its place", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  let fail = true;
-  await page.route(wasmModule, async (route) => {
-    await held;
-    await (fail ? route.abort("connectionrefused") : route.continue());
-  });
+  const wasm = await gateWasm(page, { failing: true });
   await page.goto(`${site.origin}/launcher.html`);
   const host = page.locator("support-widget");
   await host.locator(".sw-launcher").click();
   await host.getByTestId("open-customer-request").click();
-  release();
+  wasm.release();
   const notice = host.getByRole("alert");
   await expect(notice).toHaveText(/Help couldn't be loaded/);
   await expect(host.getByTestId("open-customer-request")).toHaveCount(0);
 
-  fail = false;
+  wasm.failing = false;
   await notice.getByRole("button", { name: "Try again" }).click();
   const widget = new SupportWidgetPage(page);
   await expect(widget.home).toBeVisible();

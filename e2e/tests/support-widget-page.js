@@ -27,6 +27,27 @@ export async function holdBack(page, pattern = wasmModule) {
   return release;
 }
 
+/**
+ * Holds back the widget's WebAssembly module as a slow network would, until
+ * `release()`; `hold()` holds the next requests again. A request let through
+ * fails while `failing` is true, as a network that is down would.
+ */
+export async function gateWasm(page, { failing = false } = {}) {
+  let release;
+  let held;
+  const gate = {
+    failing,
+    hold: () => (held = new Promise((resolve) => (release = resolve))),
+    release: () => release(),
+  };
+  gate.hold();
+  await page.route(wasmModule, async (route) => {
+    await held;
+    await (gate.failing ? route.abort("connectionrefused") : route.continue());
+  });
+  return gate;
+}
+
 /** Serves `path` as the demo page changed by `edit` (its HTML in, HTML out). */
 export async function routeDemoVariant(page, path, edit) {
   await page.route(`**${path}`, async (route) => {
