@@ -5,7 +5,7 @@ import { SupportWidgetPage } from "./support-widget-page.js";
 
 const requests = {
   "en-US": {
-    subtitle: "Partner Center, operated by 21Vianet",
+    subtitle: "Partner Center operated by 21Vianet",
     heading: "New Partner Center request",
     category: "billing",
     title: "Invoice shows a licence twice",

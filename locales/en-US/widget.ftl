@@ -5,7 +5,7 @@
 
 widget-title = Support
 # Under the title: whose support this is, by audience.
-widget-subtitle = Partner Center, operated by 21Vianet
+widget-subtitle = Partner Center operated by 21Vianet
 widget-subtitle-customer = Provided by your partner
 widget-language-label = Language
 # Each language is named in its own language, the same in every locale.
