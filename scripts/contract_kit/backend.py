@@ -61,6 +61,7 @@ class Backend:
         self.url = self.url.rstrip("/") + "/"
         self.session = requests.Session()
         self._lookups = {}
+        self._takes_tokens = bool(self.tokens) or None
 
     def token(self, role):
         if role not in self.tokens:
@@ -68,10 +69,25 @@ class Backend:
         return self.tokens[role]
 
     @property
+    def takes_tokens(self):
+        """Whether the backend wants tokens: given one, it does; given none,
+        its answer to `GET /customers` without one says (401), since a
+        backend run without tokens (`--no-auth`) lets anyone in."""
+        if self._takes_tokens is None:
+            answer = self.session.get(self.url + "customers", timeout=self.timeout, allow_redirects=False)
+            self._takes_tokens = answer.status_code == 401
+        return self._takes_tokens
+
+    @property
     def default_role(self):
         """Whose token the rules that are not about roles send: a partner's
-        (who may file both kinds the form rules need), else none."""
-        return "partner" if "partner" in self.tokens else None
+        (who may file both kinds the form rules need), or none to a backend
+        that takes none. A rule that needs it is skipped without it."""
+        if "partner" in self.tokens:
+            return "partner"
+        if self.takes_tokens:
+            raise Skip("needs --partner-token")
+        return None
 
     def headers(self, role="default", extra=None):
         role = self.default_role if role == "default" else role

@@ -196,7 +196,7 @@ def email_rules(backend):
     dot-separated labels, none empty or starting or ending with `-`; no
     White_Space or control character anywhere."""
     if "contact.email" in _contact_from_token(backend):
-        raise Skip("the token's `email` replaces the body's: give a token without `email`")
+        raise Skip("the --partner-token's `email` replaces the body's: give one without `email`")
     good = ["kit@example.com", "a.b+c@mail.example.cn", "名字@例子.中国"]
     bad = ["kit@example", "@example.com", "kit@.example.com", "kit@example..com", "kit@-example.com",
            "kit@example-.com", "kit@@example.com", "kit @example.com", " kit@example.com", "kit@exam\u00a0ple.com"]

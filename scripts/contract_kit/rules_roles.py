@@ -27,7 +27,7 @@ def without_token(backend):
     """No token, a malformed one or a wrongly signed one: 401
     `invalid_token` with `WWW-Authenticate: Bearer error="invalid_token"`."""
     if not backend.tokens:
-        raise Skip("needs a role's token (a backend run without tokens lets anyone in)")
+        raise Skip("needs a token of any role, such as --partner-token (a backend run without tokens lets anyone in)")
     token = next(iter(backend.tokens.values()))
     head, body, signature = (token.split(".") + ["", ""])[:3]
     forged = f"{head}.{body}.{signature[:-4]}AAAA" if signature[-4:] != "AAAA" else f"{head}.{body}.BBBB"
