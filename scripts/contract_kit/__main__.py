@@ -9,10 +9,9 @@ import argparse
 import os
 import sys
 import time
-import traceback
 
 from . import fuzz, rules_attachments, rules_http, rules_idempotency, rules_requests, rules_roles, rules_search  # noqa: F401 (register rules)
-from .backend import ROLES, Backend, Failure, Skip
+from .backend import ROLES, Backend, Failure, Skip, unreadable
 from .rules import RULES
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -64,9 +63,8 @@ def main():
             report("SKIP", name, str(skip))
         except Failure as failure:
             report("FAIL", name, str(failure), time.monotonic() - started)
-        except Exception as error:  # a backend that answers the unexpected
-            where = traceback.extract_tb(error.__traceback__)[-1]
-            report("FAIL", name, f"{type(error).__name__}: {error} (at {os.path.basename(where.filename)}:{where.lineno})")
+        except Exception as error:  # no answer, or one the rule could not read
+            report("FAIL", name, unreadable(backend, error), time.monotonic() - started)
         else:
             report("PASS", name, note, time.monotonic() - started)
 
@@ -78,6 +76,8 @@ def main():
         except Skip as skip:
             for name in fuzz_rules:
                 report("SKIP", name, str(skip))
+        except Exception as error:  # no answer to the kit's own look
+            report("FAIL", fuzz.RUN_RULE, unreadable(backend, error))
         else:
             seconds = time.monotonic() - started
             print(f"(Schemathesis: {generated} generated requests in {seconds:.0f} s)", flush=True)

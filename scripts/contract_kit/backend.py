@@ -4,9 +4,11 @@ tokens of each role, and the few requests every rule needs."""
 import base64
 import http.client
 import json
+import os
 import socket
 import ssl
 import time
+import traceback
 import urllib.parse
 import uuid
 from dataclasses import dataclass, field
@@ -62,6 +64,8 @@ class Backend:
         self.session = requests.Session()
         self._lookups = {}
         self._takes_tokens = bool(self.tokens) or None
+        # What a rule that stops on something other than a Failure read last.
+        self.last_answer = None
 
     def token(self, role):
         if role not in self.tokens:
@@ -109,6 +113,7 @@ class Backend:
                 allow_redirects=False,
                 **kwargs,
             )
+            self.last_answer = answer
             if answer.status_code != 429 or not retry_429:
                 return answer
             time.sleep(min(int(answer.headers.get("Retry-After", "1") or 1), 30))
@@ -163,6 +168,8 @@ class Backend:
             response.headers = requests.structures.CaseInsensitiveDict(answer.getheaders())
             response._content = answer.read()
             response.url = url
+            response.request = requests.Request("POST", url).prepare()
+            self.last_answer = response
             return response
 
     def lookup(self, what):
@@ -175,6 +182,31 @@ class Backend:
                 raise Skip(f"GET /{what} lists nothing: load a catalogue first")
             self._lookups[what] = items
         return self._lookups[what]
+
+
+def unreadable(backend, error):
+    """What went wrong when a rule stopped on `error` instead of a `Failure`:
+    no answer at all, or an answer it could not read (not JSON, or without
+    a member the contract promises), which was most likely the last one."""
+    if isinstance(error, requests.Timeout):
+        return f"{backend.url} did not answer within {backend.timeout:.0f} s"
+    if isinstance(error, requests.ConnectionError):
+        return f"could not connect to {backend.url} ({_root_cause(error)})"
+    kit = os.path.dirname(os.path.abspath(__file__))
+    where = [frame for frame in traceback.extract_tb(error.__traceback__) if os.path.dirname(frame.filename) == kit]
+    read_at = f"read at {os.path.basename(where[-1].filename)}:{where[-1].lineno}" if where else "read by the kit"
+    answer = backend.last_answer
+    if answer is None:
+        return f"the kit could not go on: {error!r} ({read_at})"
+    lacks = f"it has no {error.args[0]!r}, " if isinstance(error, KeyError) else ""
+    return (f"{answer.request.method} /{answer.request.path_url.lstrip('/')} answered {answer.status_code} "
+            f"{answer.text[:200]!r}, not what the contract says ({lacks}{read_at})")
+
+
+def _root_cause(error):
+    while error.__cause__ or error.__context__:
+        error = error.__cause__ or error.__context__
+    return getattr(error, "strerror", None) or str(error)
 
 
 def partner_center_request(**changes):
