@@ -19,7 +19,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 def arguments():
     parser = argparse.ArgumentParser(prog="scripts/contract-test", description=__doc__.split("\n\n")[0])
-    parser.add_argument("url", help="the backend's base URL, as the widget's `backend` attribute")
+    parser.add_argument("url", nargs="?", help="the backend's base URL, as the widget's `backend` attribute")
     parser.add_argument("--token", help="a partner token (the same as --partner-token)")
     for role in ROLES:
         parser.add_argument(f"--{role}-token", metavar="JWT", help=f"a bearer token of role `{role}`")
@@ -30,7 +30,10 @@ def arguments():
     parser.add_argument("--no-schemathesis", action="store_true", help="run the behavioural rules only")
     parser.add_argument("--only", metavar="RULE,…", help="run only these rules (see --list)")
     parser.add_argument("--list", action="store_true", help="list the rules and exit")
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.url is None and not args.list:
+        parser.error("the backend's URL is needed (only --list runs without one)")
+    return args
 
 
 def main():
