@@ -22,7 +22,8 @@ def arguments():
     parser.add_argument("url", nargs="?", help="the backend's base URL, as the widget's `backend` attribute")
     parser.add_argument("--token", help="a partner token (the same as --partner-token)")
     for role in ROLES:
-        parser.add_argument(f"--{role}-token", metavar="JWT", help=f"a bearer token of role `{role}`")
+        parser.add_argument(f"--{role}-token", metavar="JWT", help=f"a bearer token of role `{role}`" + (
+            ", its `customer_id` a customer the backend knows" if role == "customer" else ""))
     parser.add_argument("--origin", help="an origin the backend allows (CORS), such as https://portal.example.com")
     parser.add_argument("--openapi", default=os.path.join(REPO, "openapi.yaml"), help="the contract (default: this repository's)")
     parser.add_argument("--max-examples", type=int, default=25, help="Schemathesis's examples per operation (default 25)")

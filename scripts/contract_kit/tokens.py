@@ -4,7 +4,8 @@ of the reference backend, or of any backend that takes HS256 tokens.
 
     python3 -m contract_kit.tokens --secret-file F [--issuer I] [--audience A] ROLE
 
-prints one token; `customer` tokens get the `customer_id` of --customer-id.
+prints one token; `customer` tokens get the `customer_id` of --customer-id,
+`beijing-cloud` (the demo catalogue's) unless told otherwise.
 """
 
 import argparse
@@ -51,12 +52,14 @@ def read_secret(path):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python3 -m contract_kit.tokens", description=__doc__.split("\n\n")[0])
     parser.add_argument("role", choices=["partner", "customer", "agent", "admin"])
     parser.add_argument("--secret-file", required=True)
     parser.add_argument("--issuer")
     parser.add_argument("--audience")
-    parser.add_argument("--customer-id", default="beijing-cloud")
+    parser.add_argument("--customer-id", default="beijing-cloud",
+                        help="the `customer_id` of a customer token: a customer your backend knows"
+                             " (default: beijing-cloud, the demo catalogue's)")
     parser.add_argument("--no-contact", action="store_true", help="leave out the `name` and `email` claims")
     args = parser.parse_args()
     secret = read_secret(args.secret_file)
