@@ -2,6 +2,7 @@
 
 from .backend import Skip, claims_of, customer_request, errors_of, expect, expect_errors, new_key, partner_center_request
 from .rules import rule
+from .rules_reference import find_by_reference, ids
 
 UNAUTHENTICATED = [("Authorization", "invalid_token")]
 FORBIDDEN = [("Authorization", "forbidden")]
@@ -17,15 +18,24 @@ def _self_service_request():
 
 
 def _file_as(backend, role, body):
+    """The new request's `id` and `reference`."""
     answer = backend.post_request(body, new_key(), role=role)
     expect(answer.status_code == 201, f"{role}: filing {body['kind']} answered {answer.status_code} {errors_of(answer)}")
-    return answer.json()["id"]
+    return answer.json()
+
+
+def _finds(backend, role, filed, found=True):
+    """`role` finds `filed` by its reference (or, not `found`, gets nothing)."""
+    got = ids(find_by_reference(backend, filed["reference"], role))
+    wanted = [filed["id"]] if found else []
+    expect(got == wanted, f"{role}: reference {filed['reference']} found {got}, not {wanted}")
 
 
 @rule("who-is-asking-without-a-token")
 def without_token(backend):
     """No token, a malformed one or a wrongly signed one: 401
-    `invalid_token` with `WWW-Authenticate: Bearer error="invalid_token"`."""
+    `invalid_token` with `WWW-Authenticate: Bearer error="invalid_token"`,
+    for a customer search and for a request looked up by its reference."""
     if not backend.tokens:
         raise Skip("needs a token of any role, such as --partner-token (a backend run without tokens lets anyone in)")
     token = next(iter(backend.tokens.values()))
@@ -33,20 +43,23 @@ def without_token(backend):
     forged = f"{head}.{body}.{signature[:-4]}AAAA" if signature[-4:] != "AAAA" else f"{head}.{body}.BBBB"
     for what, headers in (("no token", {}), ("a malformed token", {"Authorization": "Bearer not-a-jwt"}),
                           ("a wrongly signed token", {"Authorization": f"Bearer {forged}"})):
-        answer = backend.get("customers", role=None, headers=headers)
-        expect_errors(answer, 401, UNAUTHENTICATED, f"GET /customers with {what}")
-        expect(answer.headers.get("WWW-Authenticate") == 'Bearer error="invalid_token"',
-               f"GET /customers with {what}: WWW-Authenticate is {answer.headers.get('WWW-Authenticate')!r}")
+        for path in ("customers", "support-requests?reference=SR-000001"):
+            answer = backend.get(path, role=None, headers=headers)
+            expect_errors(answer, 401, UNAUTHENTICATED, f"GET /{path} with {what}")
+            expect(answer.headers.get("WWW-Authenticate") == 'Bearer error="invalid_token"',
+                   f"GET /{path} with {what}: WWW-Authenticate is {answer.headers.get('WWW-Authenticate')!r}")
 
 
 @rule("who-is-asking-partner")
 def partner(backend):
     """Partner staff search customers and file `partner_center` and
-    `customer` requests, and see them in their list; they neither file
-    `customer_self_service` nor move statuses nor read the catalogue."""
+    `customer` requests, and see them in their list and by their reference;
+    they neither file `customer_self_service` nor move statuses nor read the
+    catalogue."""
     backend.token("partner")
     expect(backend.get("customers", role="partner").status_code == 200, "a partner may search customers")
-    own = _file_as(backend, "partner", partner_center_request(title="Filed by the partner"))
+    filed = _file_as(backend, "partner", partner_center_request(title="Filed by the partner"))
+    own = filed["id"]
     _file_as(backend, "partner", customer_request(backend))
     answer = backend.post_request(_self_service_request(), new_key(), role="partner")
     expect_errors(answer, 403, FORBIDDEN, "a partner filing customer_self_service")
@@ -56,12 +69,15 @@ def partner(backend):
     listed = backend.get("support-requests", role="partner", params={"filed_by": "me", "limit": 50})
     expect(listed.status_code == 200, f"the partner's list answered {listed.status_code}")
     expect(own in [r["id"] for r in listed.json()["requests"]], "the partner's new request is not in its list")
+    _finds(backend, "partner", filed)
 
 
 @rule("who-is-asking-customer")
 def customer(backend):
     """A customer's user files `customer_self_service` only, for the
-    token's `customer_id`; reads no customer list and no one else's request."""
+    token's `customer_id`, and finds it by its reference; reads no customer
+    list and no one else's request, and finds none by its reference (nor
+    does a partner find the customer's)."""
     backend.token("customer")
     expect_errors(backend.get("customers", role="customer"), 403, FORBIDDEN, "a customer searching customers")
     answer = backend.post_request(partner_center_request(), new_key(), role="customer")
@@ -69,25 +85,31 @@ def customer(backend):
     body = _self_service_request()
     body["customer"] = {"id": "contract-kit-someone-else", "name": "Someone else"}
     filed = _file_as(backend, "customer", body)
-    stored = backend.get(f"support-requests/{filed}", role="customer")
+    stored = backend.get(f"support-requests/{filed['id']}", role="customer")
     expect(stored.status_code == 200, f"a customer reading its own request answered {stored.status_code}")
     customer_id = claims_of(backend.tokens["customer"]).get("customer_id")
     got = (stored.json()["request"].get("customer") or {}).get("id")
     expect(got == customer_id, f"the request is for customer {got!r}, not the token's {customer_id!r}")
-    if "partner" in backend.tokens:
-        theirs = _file_as(backend, "partner", partner_center_request(title="Not the customer's"))
-        expect_errors(backend.get(f"support-requests/{theirs}", role="customer"), 404, [("id", "not_found")],
-                      "a customer reading a partner's request")
+    _finds(backend, "customer", filed)
+    if "partner" not in backend.tokens:
+        return "without --partner-token, not checked: that a customer neither reads nor finds a partner's request"
+    theirs = _file_as(backend, "partner", partner_center_request(title="Not the customer's"))
+    expect_errors(backend.get(f"support-requests/{theirs['id']}", role="customer"), 404, [("id", "not_found")],
+                  "a customer reading a partner's request")
+    _finds(backend, "customer", theirs, found=False)
+    _finds(backend, "partner", filed, found=False)
 
 
 @rule("who-is-asking-agent")
 def agent(backend):
-    """Agents move statuses (the request's history grows) and file nothing."""
+    """Agents move statuses (the request's history grows), find any request
+    by its reference, and file nothing."""
     backend.token("agent")
     if "partner" not in backend.tokens:
         raise Skip("needs --partner-token too, to file a request to move")
     filed = _file_as(backend, "partner", partner_center_request(title="To be moved by an agent"))
-    answer = backend.request("POST", f"support-requests/{filed}/status", role="agent",
+    _finds(backend, "agent", filed)
+    answer = backend.request("POST", f"support-requests/{filed['id']}/status", role="agent",
                              json={"status": "in_progress", "note": "Looking into it."})
     expect(answer.status_code == 200, f"an agent moving a status answered {answer.status_code} {errors_of(answer)}")
     moved = answer.json()
@@ -101,7 +123,8 @@ def agent(backend):
 
 @rule("who-is-asking-admin")
 def admin(backend):
-    """Admins read and write the catalogue, and move statuses."""
+    """Admins read and write the catalogue, move statuses, and find any
+    request by its reference."""
     backend.token("admin")
     answer = backend.get("catalogue/services", role="admin")
     expect(answer.status_code == 200, f"an admin reading the catalogue answered {answer.status_code}")
@@ -109,3 +132,6 @@ def admin(backend):
            f"the catalogue came as {answer.headers.get('Content-Type')!r}")
     answer = backend.request("POST", f"support-requests/{new_key()}/status", role="admin", json={"status": "closed"})
     expect_errors(answer, 404, [("id", "not_found")], "an admin moving an unknown request")
+    if "partner" not in backend.tokens:
+        return "without --partner-token, not checked: that an admin finds a partner's request by its reference"
+    _finds(backend, "admin", _file_as(backend, "partner", partner_center_request(title="Found by an admin")))
