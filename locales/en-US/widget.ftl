@@ -391,7 +391,9 @@ guide-troubleshoot-none = You haven't ticked any of these checks. Troubleshoot w
 guide-troubleshoot-anyway = Continue anyway
 guide-continue = Continue
 guide-category-heading = Is it one of these problems?
-guide-category-intro = 21Vianet takes escalations only for these five kinds of problem.
+# The five categories of seed 002, which partners hand off to 21Vianet;
+# not the only problems it takes (see guide-remediation-definition).
+guide-category-hand-off = These are the kinds of problem to hand off to 21Vianet.
 guide-category-none = None of these
 guide-duties-heading = This is yours to support
 guide-duties-point-of-contact = You're your customers' point of contact for all operational, billing and technical support questions about the services you resell.
@@ -408,7 +410,9 @@ guide-duties-remediation = If 21Vianet determines that you're escalating problem
 guide-remediation-continue = Continue to the request
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = Nothing was escalated
-guide-own-support-text = Support your customer with this yourself. If you find later that it's one of the five kinds of problem 21Vianet takes, go through this check again to escalate it.
+# Both ways back to an escalation: one of the five categories, or the
+# want of the means to solve it (seed 003's escalation support).
+guide-own-support-recheck = Support your customer with this yourself. If you find later that it's one of the kinds of problem to hand off to 21Vianet, or that you lack the training, documentation or support tools to solve it, go through this check again to escalate it.
 cr-escalation-label = Escalation
 
 ## Filed requests and their status

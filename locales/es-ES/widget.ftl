@@ -334,7 +334,7 @@ guide-troubleshoot-none = No ha marcado ninguna comprobación. Solucione primero
 guide-troubleshoot-anyway = Continuar de todos modos
 guide-continue = Continuar
 guide-category-heading = ¿Es uno de estos problemas?
-guide-category-intro = 21Vianet solo acepta escalaciones de estos cinco tipos de problema.
+guide-category-hand-off = Estos son los tipos de problema que debe remitir a 21Vianet.
 guide-category-none = Ninguno de estos
 guide-duties-heading = Este soporte le corresponde a usted
 guide-duties-point-of-contact = Usted es el punto de contacto de sus clientes para todas las preguntas de soporte operativo, de facturación y técnico sobre los servicios que revende.
@@ -351,7 +351,7 @@ guide-duties-remediation = Si 21Vianet determina que usted escala problemas de f
 guide-remediation-continue = Continuar con la solicitud
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = No se ha escalado nada
-guide-own-support-text = Ofrezca usted mismo soporte a su cliente para este problema. Si más adelante ve que es uno de los cinco tipos de problema que acepta 21Vianet, vuelva a hacer esta comprobación para escalarlo.
+guide-own-support-recheck = Ofrezca usted mismo soporte a su cliente para este problema. Si más adelante ve que es uno de los tipos de problema que debe remitir a 21Vianet, o que no tiene la formación, la documentación ni las herramientas de soporte técnico necesarias para resolverlo, vuelva a hacer esta comprobación para remitirlo.
 cr-escalation-label = Escalación
 
 ## Filed requests and their status

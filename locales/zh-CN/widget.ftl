@@ -319,7 +319,7 @@ guide-troubleshoot-none = 你还没有勾选任何检查项目。请先使用管
 guide-troubleshoot-anyway = 仍然继续
 guide-continue = 继续
 guide-category-heading = 问题属于以下类别吗？
-guide-category-intro = 世纪互联只受理以下五类问题的上报。
+guide-category-hand-off = 以下几类问题需要呈报给世纪互联。
 guide-category-none = 都不是
 guide-duties-heading = 这属于你的支持范围
 guide-duties-point-of-contact = 对于你转售的服务，你是客户所有运营、计费和技术支持问题的联系人。
@@ -336,7 +336,7 @@ guide-duties-remediation = 如果世纪互联认定你不当上报问题，你�
 guide-remediation-continue = 继续填写请求
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = 未上报任何问题
-guide-own-support-text = 请自行为客户提供此项支持。如果之后发现它属于世纪互联受理的五类问题之一，请重新完成此检查后再上报。
+guide-own-support-recheck = 请自行为客户提供此项支持。如果之后发现它属于需要呈报给世纪互联的问题类别，或者你没有解决此问题所需的培训、文档或支持工具，请重新完成此检查后再呈报。
 cr-escalation-label = 上报
 
 ## Filed requests and their status

@@ -319,7 +319,7 @@ guide-troubleshoot-none = 您尚未勾選任何檢查項目。請先以系統管
 guide-troubleshoot-anyway = 仍要繼續
 guide-continue = 繼續
 guide-category-heading = 問題屬於下列類別嗎？
-guide-category-intro = 21Vianet 只受理下列五類問題的呈報。
+guide-category-hand-off = 下列幾類問題需要呈報給 21Vianet。
 guide-category-none = 都不是
 guide-duties-heading = 這屬於您的支援範圍
 guide-duties-point-of-contact = 對於您轉售的服務，您是客戶所有營運、計費和技術支援問題的聯絡窗口。
@@ -336,7 +336,7 @@ guide-duties-remediation = 如果 21Vianet 認定您不當呈報問題，您同�
 guide-remediation-continue = 繼續填寫要求
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = 未呈報任何問題
-guide-own-support-text = 請自行為客戶提供此項支援。如果之後發現它屬於 21Vianet 受理的五類問題之一，請重新完成此檢查後再呈報。
+guide-own-support-recheck = 請自行為客戶提供此項支援。如果之後發現它屬於需要呈報給 21Vianet 的問題類別，或您沒有解決此問題所需的訓練、文件或支援工具，請重新完成此檢查後再呈報。
 cr-escalation-label = 呈報
 
 ## Filed requests and their status

@@ -24,7 +24,7 @@ pub(super) fn CategoryGate() -> impl IntoView {
         <div class="sw-stack" data-testid="guide-category">
             <ScreenHeading>{widget.text(id::GUIDE_CATEGORY_HEADING)}</ScreenHeading>
             <Progress step=GuideStep::CategoryGate/>
-            <p>{widget.text(id::GUIDE_CATEGORY_INTRO)}</p>
+            <p>{widget.text(id::GUIDE_CATEGORY_HAND_OFF)}</p>
             <ul class="sw-choices">
                 {EscalationReason::CATEGORIES
                     .into_iter()
@@ -131,7 +131,7 @@ pub(super) fn OwnSupport() -> impl IntoView {
     view! {
         <div class="sw-stack" data-testid="guide-own-support">
             <ScreenHeading>{widget.text(id::GUIDE_OWN_SUPPORT_HEADING)}</ScreenHeading>
-            <p>{widget.text(id::GUIDE_OWN_SUPPORT_TEXT)}</p>
+            <p>{widget.text(id::GUIDE_OWN_SUPPORT_RECHECK)}</p>
             <StartAgain/>
         </div>
     }
