@@ -37,7 +37,7 @@ pub const PARTNER_DUTIES: [MessageId; 7] = [
     id::PARTNER_DUTY_UPDATES,
     id::PARTNER_DUTY_SOFTWARE_CONFIGURATION,
     id::PARTNER_DUTY_CLIENT_CONNECTIVITY,
-    id::PARTNER_DUTY_PERFORMANCE,
+    id::PARTNER_DUTY_PERFORMANCE_AVAILABILITY,
 ];
 
 pub fn step_label(step: TroubleshootingStep) -> MessageId {
