@@ -42,8 +42,8 @@ const texts = {
     incident: "中国东部 2 区域的虚拟机可能无法启动",
     dutiesHeading: "这属于你的支持范围",
     decline: "我们自行提供支持",
-    ownHeading: "未上报任何问题",
-    remediationHeading: "上报你无法提供支持的问题",
+    ownHeading: "未呈报任何问题",
+    remediationHeading: "呈报你无法提供支持的问题",
     submitted: "已提交",
     resolved: "已解决",
   },
@@ -546,7 +546,7 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await expect(facts.getByTestId("status-service").locator("dd")).toHaveText("Power BI");
   await expect(facts.locator("div").filter({ hasText: "严重程度" }).locator("dd")).toHaveText("严重");
   // And why it was escalated, as the request's screen said.
-  await expect(facts.locator("div").filter({ hasText: "上报" }).locator("dd")).toHaveText("服务不可用");
+  await expect(facts.locator("div").filter({ hasText: "呈报" }).locator("dd")).toHaveText("服务不可用");
   await expect(facts.locator(".sw-facts-files")).toHaveCount(0);
   await expect(widget.host.getByTestId("close-the-loop")).not.toHaveClass(/sw-note-strong/);
 

@@ -1,5 +1,7 @@
 # The support widget's messages. en-US is the source locale: every other
 # locale has exactly these IDs and variables.
+# The key terms are in ../GLOSSARY.md; "escalate" is 呈报, as seed 001 (the
+# page for Partner Center operated by 21Vianet) writes it, not 上报.
 
 ## The widget's frame
 
@@ -32,9 +34,9 @@ home-heading = 需要什么帮助？
 home-partner-center-title = 合作伙伴中心的问题
 home-partner-center-text = 报告你在使用合作伙伴中心本身时遇到的问题，包括技术、计费以及客户和订阅管理方面的问题。
 home-customer-title = 你的客户遇到的问题
-home-customer-text = 查找该客户并尝试在其管理中心解决问题；如果客户仍需要帮助，请检查服务运行状况，然后代表客户上报给世纪互联。
-home-escalation-title = 上报问题之前
-home-escalation-text = 请先检查服务运行状况，然后使用管理员权限排查问题。只有你无法合理地自行解决的问题，世纪互联才会受理上报。
+home-customer-text = 查找该客户并尝试在其管理中心解决问题；如果客户仍需要帮助，请检查服务运行状况，然后代表客户呈报给世纪互联。
+home-escalation-title = 呈报问题之前
+home-escalation-text = 请先检查服务运行状况，然后使用管理员权限排查问题。只有你无法合理地自行解决的问题，世纪互联才会受理呈报。
 
 ## Problems with how the host page set the widget up
 
@@ -304,18 +306,20 @@ health-started-updated = 开始于 { $started }，更新于 { $updated }
 health-loading = 正在加载服务运行状况…
 health-failed = 无法加载服务运行状况。
 guide-health-heading = 先检查服务运行状况
-guide-health-intro = 以下是 { $service } 当前的事件和公告。如果其中之一就是你客户的问题，说明世纪互联已经知晓，请勿重复上报。
+# Variables:
+#   $service (String) - the service's name
+guide-health-intro = 以下是 { $service } 当前的事件和公告。如果其中之一就是你客户的问题，说明世纪互联已经知晓，请勿重复呈报。
 guide-health-none = { $service } 当前没有事件或公告。
 guide-health-mine = 这就是我客户的问题
 guide-health-continue = 都不是，继续
 guide-already-known-heading = 世纪互联已知晓此问题
-guide-already-known-text = 此问题已列在服务运行状况中，世纪互联正在处理，因此无需上报。请告知你的客户，并在服务运行状况中关注进展。
+guide-already-known-text = 此问题已列在服务运行状况中，世纪互联正在处理，因此无需呈报。请告知你的客户，并在服务运行状况中关注进展。
 guide-start-again = 重新开始
 guide-progress = 第 { $step } 步，共 { $total } 步
 guide-troubleshoot-heading = 使用管理员权限排查问题
-guide-troubleshoot-intro = 上报之前，请使用管理员权限在客户的管理中心检查以下各项。勾选你已检查的项目。
+guide-troubleshoot-intro = 呈报之前，请使用管理员权限在客户的管理中心检查以下各项。勾选你已检查的项目。
 guide-troubleshoot-legend = 你已检查的项目
-guide-troubleshoot-none = 你还没有勾选任何检查项目。请先使用管理员权限排查问题，未经排查就上报可能被视为不当上报。如果无从检查（例如服务已中断），也可以继续。
+guide-troubleshoot-none = 你还没有勾选任何检查项目。请先使用管理员权限排查问题，未经排查就呈报可能被视为不当呈报。如果无从检查（例如服务已中断），也可以继续。
 guide-troubleshoot-anyway = 仍然继续
 guide-continue = 继续
 guide-category-heading = 问题属于以下类别吗？
@@ -330,14 +334,14 @@ guide-duties-decline = 我们自行提供支持
 # to solve it (seed 003), after guide-remediation-heading.
 guide-duties-lacks-means = 我们没有解决此问题所需的培训、文档或支持工具
 # The guide's step before a request escalated with guide-duties-lacks-means.
-guide-remediation-heading = 上报你无法提供支持的问题
-guide-remediation-definition = 世纪互联提供上报支持，即你因缺少必要的培训、文档或支持工具而无法合理地为客户提供的支持。
-guide-duties-remediation = 如果世纪互联认定你不当上报问题，你同意应世纪互联的要求会面，商讨修正计划。
+guide-remediation-heading = 呈报你无法提供支持的问题
+guide-remediation-definition = 世纪互联提供呈报支持，即你因缺少必要的培训、文档或支持工具而无法合理地为客户提供的支持。
+guide-duties-remediation = 如果世纪互联认定你不当呈报问题，你同意应世纪互联的要求会面，商讨修正计划。
 guide-remediation-continue = 继续填写请求
 # The end of the guide after guide-duties-decline.
-guide-own-support-heading = 未上报任何问题
+guide-own-support-heading = 未呈报任何问题
 guide-own-support-recheck = 请自行为客户提供此项支持。如果之后发现它属于需要呈报给世纪互联的问题类别，或者你没有解决此问题所需的培训、文档或支持工具，请重新完成此检查后再呈报。
-cr-escalation-label = 上报
+cr-escalation-label = 呈报
 
 ## Filed requests and their status
 confirm-view-status = 查看状态
