@@ -271,7 +271,7 @@ submit-session-ended = 你的会话已结束：请重新登录，然后再发送
 
 ## Escalation guidance: the rules (seeds 002 and 003)
 
-escalation-reason-undocumented = 未记录的服务问题：服务未按服务说明运行
+escalation-reason-undocumented = 未记录的服务问题：服务未按服务描述运行
 escalation-reason-unavailable = 服务不可用
 escalation-reason-bug = 影响服务外观或运行的 Bug 或其他异常
 escalation-reason-network = 大规模网络中断
