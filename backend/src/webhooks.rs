@@ -183,13 +183,22 @@ pub async fn deliver_due(db: &Db, webhooks: &Webhooks) -> Result<usize, sqlx::Er
             Ok(()) => outbox::delivered(db, &claim).await?,
             Err(error) => {
                 let retry_at = next_attempt(webhooks, &claim);
-                if retry_at.is_none() {
-                    tracing::error!(
+                // Every failure is logged, so that a receiver that refuses
+                // everything is noticed within minutes, not 72 hours.
+                match retry_at {
+                    Some(at) => tracing::warn!(
+                        "webhook {}: attempt {} at event {} failed: {error}; next attempt at {}",
+                        claim.endpoint,
+                        claim.attempts + 1,
+                        claim.event_id,
+                        outbox::rfc3339(at)
+                    ),
+                    None => tracing::error!(
                         "webhook {}: giving up on event {} after {} attempts: {error}",
                         claim.endpoint,
                         claim.event_id,
                         claim.attempts + 1
-                    );
+                    ),
                 }
                 outbox::failed(db, &claim, &error, retry_at).await?;
             }

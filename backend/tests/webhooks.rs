@@ -472,6 +472,86 @@ async fn delivery_survives_kill_9_and_a_restart() {
     assert!(hook.calls().iter().all(|c| c.signature_ok));
 }
 
+/// A receiver that refuses every call shows in the log from its first
+/// refusal, with the event, the attempt, the answer and when the next
+/// attempt goes: not only when the event is given up on, 72 hours later.
+#[cfg(unix)]
+#[tokio::test]
+async fn a_refused_delivery_is_logged_at_its_first_failure() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let hook = receiver(usize::MAX, Duration::ZERO).await;
+    let database = fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let secret = webhook_secret(dir.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args(["--listen", "127.0.0.1:0", "--database-url", &database.url])
+        .args(["--no-auth", "--webhook-url", &hook.url])
+        .args(["--webhook-backoff-ms", "60000", "--webhook-secret-file"])
+        .arg(&secret)
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("support-backend listening on ")
+        .unwrap()
+        .to_owned();
+    let (send, logged) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if send.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let response = reqwest::Client::new()
+        .post(format!("{base}/support-requests"))
+        .header("Idempotency-Key", key())
+        .json(&valid())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+
+    let started = Instant::now();
+    let mut lines = Vec::new();
+    let warning = loop {
+        while let Ok(line) = logged.try_recv() {
+            lines.push(line);
+        }
+        if let Some(line) = lines.iter().find(|l| l.contains("attempt 1 ")) {
+            break line.clone();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no failed attempt logged: {lines:#?}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let calls = hook.calls();
+    let event_id = calls[0].event["id"].as_str().unwrap();
+    for needle in [
+        "WARN",
+        &hook.url,
+        event_id,
+        "answered 500",
+        "next attempt at 20",
+    ] {
+        assert!(warning.contains(needle), "{needle} not in {warning:?}");
+    }
+}
+
 #[tokio::test]
 async fn deliveries_lists_what_fails_and_sends_it_again() {
     let hook = receiver(usize::MAX, Duration::ZERO).await;
