@@ -1,5 +1,9 @@
 # The support widget's messages. en-US is the source locale: every other
 # locale has exactly these IDs and variables.
+# The key terms are in ../GLOSSARY.md. "Escalate" is 呈報 throughout, and
+# escalation support 呈報支援: seed 003 writes the one English word three ways
+# (擴大, 提升, 向上呈報); 呈報 is the one that says a problem goes up to a
+# higher level of support, and it is the word zh-CN uses (呈报).
 
 ## The widget's frame
 
@@ -322,7 +326,7 @@ guide-category-heading = 問題屬於下列類別嗎？
 guide-category-hand-off = 下列幾類問題需要呈報給 21Vianet。
 guide-category-none = 都不是
 guide-duties-heading = 這屬於您的支援範圍
-guide-duties-point-of-contact = 對於您轉售的服務，您是客戶所有營運、計費和技術支援問題的聯絡窗口。
+guide-duties-point-of-contact = 對於您轉售的服務，您是客戶所有營運、計費和技術支援問題的連絡點。
 guide-duties-intro = 您需要全年無休（每天 24 小時、每年 365 天）自行為客戶提供支援，包括但不限於：
 # On the partner's duties: ends the guide, nothing escalated.
 guide-duties-decline = 我們會自行提供支援
@@ -332,7 +336,10 @@ guide-duties-lacks-means = 我們沒有解決此問題所需的訓練、文件�
 # The guide's step before a request escalated with guide-duties-lacks-means.
 guide-remediation-heading = 呈報您無法提供支援的問題
 guide-remediation-definition = 21Vianet 提供呈報支援，即您因缺少必要的訓練、文件或支援工具而無法合理地為客戶提供的支援。
-guide-duties-remediation = 如果 21Vianet 認定您不當呈報問題，您同意應 21Vianet 的要求開會，討論改善計畫。
+# 修復計劃 as seed 003 writes it, 計劃 included (not 計畫): it is the plan
+# that 21Vianet's reseller agreement names, and the partner will hear it by
+# that name when 21Vianet asks to meet.
+guide-duties-remediation = 如果 21Vianet 認定您不當呈報問題，您同意應 21Vianet 的要求開會，討論修復計劃。
 guide-remediation-continue = 繼續填寫要求
 # The end of the guide after guide-duties-decline.
 guide-own-support-heading = 未呈報任何問題
