@@ -38,12 +38,12 @@ home-escalation-text = Compruebe primero el estado del servicio y, después, int
 
 ## Problems with how the host page set the widget up
 
-config-error-title = No se pueden enviar solicitudes de soporte desde esta página
-config-error-backend-missing = Esta página no indica adónde enviar las solicitudes de soporte (falta el atributo backend). Comuníqueselo al administrador del sitio.
+config-error-title = No se pueden enviar solicitudes de soporte técnico desde esta página
+config-error-backend-missing = Esta página no indica adónde enviar las solicitudes de soporte técnico (falta el atributo backend). Comuníqueselo al administrador del sitio.
 # Variables:
 #   $value (String) - the backend attribute exactly as the page set it
-config-error-backend-invalid = La dirección que esta página indica para las solicitudes de soporte, «{ $value }», no es una dirección web que empiece por https:// o http://. Comuníqueselo al administrador del sitio.
-config-error-backend-credentials = La dirección de esta página para las solicitudes de soporte contiene un nombre de usuario o una contraseña, que nunca deben formar parte de una página web. Comuníqueselo al administrador del sitio.
+config-error-backend-invalid = La dirección que esta página indica para las solicitudes de soporte técnico, «{ $value }», no es una dirección web que empiece por https:// o http://. Comuníqueselo al administrador del sitio.
+config-error-backend-credentials = La dirección de esta página para las solicitudes de soporte técnico contiene un nombre de usuario o una contraseña, que nunca deben formar parte de una página web. Comuníqueselo al administrador del sitio.
 
 ## Partner Center request
 
@@ -86,7 +86,7 @@ load-failed-service = { $what } El servicio de soporte ha tenido un problema al 
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 #   $status (Number) - 404 or 405
-load-failed-not-found = { $what } No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes (error { $status }). Comuníqueselo al administrador del sitio.
+load-failed-not-found = { $what } No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte técnico (error { $status }). Comuníqueselo al administrador del sitio.
 load-retry = Volver a intentarlo
 
 ## Service choice
@@ -234,7 +234,7 @@ submit-error-wait-longer = El servicio de soporte ha pedido esperar más de un m
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - 404 or 405
-submit-error-not-found = No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes (error { $status }), así que la solicitud no se puede enviar desde aquí. Comuníqueselo al administrador del sitio. Todo lo que ha escrito se conserva.
+submit-error-not-found = No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte técnico (error { $status }), así que la solicitud no se puede enviar desde aquí. Comuníqueselo al administrador del sitio. Todo lo que ha escrito se conserva.
 submit-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que no hay ninguna referencia que mostrar. Es posible que la solicitud ya se haya registrado: vuelva a intentarlo dentro de unos instantes; si no cambia nada, no se registrará dos veces. Todo lo que ha escrito se conserva.
 submit-error-too-large = La solicitud es demasiado grande para enviarla. Acorte la descripción e inténtelo de nuevo.
 submit-retry = Volver a intentarlo
@@ -289,7 +289,7 @@ escalation-reason-unavailable = El servicio no está disponible
 escalation-reason-bug = Un error u otra irregularidad en el aspecto o el funcionamiento del servicio
 escalation-reason-network = Una interrupción de red a gran escala
 escalation-reason-regional = Un problema regional que afecta a varios inquilinos
-escalation-reason-lacks-means = Ninguno de los cinco: no tenemos la formación, la documentación ni las herramientas de soporte necesarias para resolverlo
+escalation-reason-lacks-means = Ninguno de los cinco: no tenemos la formación, la documentación ni las herramientas de soporte técnico necesarias para resolverlo
 partner-duty-account-set-up = Configuración de cuentas
 partner-duty-accounts-and-billing = Cuentas y facturación
 partner-duty-how-to = Artículos de procedimientos y preguntas frecuentes
@@ -302,7 +302,7 @@ troubleshoot-settings = Ajustes: los ajustes del servicio del cliente, revisados
 troubleshoot-configuration = Configuración: dominios, usuarios, licencias y directivas
 
 ## Escalation guide (seeds 002 and 003)
-home-filed = Solicitudes de soporte
+home-filed = Solicitudes de soporte técnico
 # Variables:
 #   $customer (String) - the customer's name
 #   $service (String) - the service's name
@@ -343,10 +343,10 @@ guide-duties-intro = Usted mismo da soporte a sus clientes las 24 horas del día
 guide-duties-decline = Nos encargaremos nosotros
 # On the partner's duties: escalates the problem for want of the means
 # to solve it (seed 003), after guide-remediation-heading.
-guide-duties-lacks-means = No tenemos la formación, la documentación ni las herramientas de soporte necesarias para resolverlo
+guide-duties-lacks-means = No tenemos la formación, la documentación ni las herramientas de soporte técnico necesarias para resolverlo
 # The guide's step before a request escalated with guide-duties-lacks-means.
 guide-remediation-heading = Escalar el soporte que no puede prestar
-guide-remediation-definition = 21Vianet ofrece soporte de escalación: el soporte que usted no puede prestar razonablemente a sus clientes porque no tiene la formación, la documentación ni las herramientas de soporte necesarias.
+guide-remediation-definition = 21Vianet ofrece soporte técnico de escalación: el soporte técnico que usted no puede prestar razonablemente a sus clientes porque no tiene la formación, la documentación ni las herramientas de soporte técnico necesarias.
 guide-duties-remediation = Si 21Vianet determina que usted escala problemas de forma indebida, acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
 guide-remediation-continue = Continuar con la solicitud
 # The end of the guide after guide-duties-decline.
@@ -356,9 +356,9 @@ cr-escalation-label = Escalación
 
 ## Filed requests and their status
 confirm-view-status = Ver el estado
-filed-heading = Solicitudes de soporte
+filed-heading = Solicitudes de soporte técnico
 filed-intro = Solicitudes del Centro de partners y solicitudes de cliente enviadas desde este dispositivo. Su estado lo indica el servicio de soporte.
-filed-empty = No ha enviado ninguna solicitud de soporte desde este dispositivo.
+filed-empty = No ha enviado ninguna solicitud de soporte técnico desde este dispositivo.
 filed-clear = Vaciar esta lista
 filed-cleared = La lista está vacía. Sus solicitudes siguen en el servicio de soporte.
 # Variables:
@@ -368,13 +368,13 @@ time-unknown = (fecha desconocida)
 filed-on = Fecha de envío: { $time }
 filed-status-unavailable = No se ha podido cargar el estado
 filed-account-intro = Sus solicitudes del Centro de partners y solicitudes de cliente de todos los dispositivos en los que inicia sesión, y las enviadas desde este. Su estado lo indica el servicio de soporte.
-filed-account-empty = Todavía no ha enviado ninguna solicitud de soporte.
+filed-account-empty = Todavía no ha enviado ninguna solicitud de soporte técnico.
 filed-account-loading = Cargando sus solicitudes…
 filed-account-failed = No se han podido cargar todas sus solicitudes, así que puede que falte alguna.
 filed-show-more = Mostrar más
 filed-device-clear = Vaciar la lista de este dispositivo
 filed-device-cleared = Este dispositivo ya no guarda ninguna lista. El servicio de soporte sigue mostrando las solicitudes que envió con la sesión iniciada.
-status-heading = Estado de la solicitud de soporte
+status-heading = Estado de la solicitud de soporte técnico
 status-loading = Cargando el estado de la solicitud…
 status-failed = No se ha podido cargar el estado de la solicitud.
 status-not-found = El servicio de soporte no encuentra esta solicitud.
