@@ -6,7 +6,9 @@ Faults:
 - `none`: passes everything through unchanged;
 - `replay-new-id`: a replay (`Idempotent-Replayed: true`) answers another id;
 - `malformed-500`: a `POST /support-requests` body that is not JSON gets 500;
-- `no-cors`: every `Access-Control-*` header is left out.
+- `no-cors`: every `Access-Control-*` header is left out;
+- `customers-unshaped`: `GET /customers` answers JSON without `customers`;
+- `reference-case-sensitive`: a reference not in upper case finds nothing.
 """
 
 import http.client
@@ -16,7 +18,8 @@ import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors")
+FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshaped", "reference-case-sensitive")
+NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
 
 
@@ -47,6 +50,12 @@ def _handler(backend, fault):
                 except ValueError:
                     error = b'{"errors":[{"field":"","code":"internal_error"}]}'
                     return self._send(500, [("Content-Type", "application/json")], error)
+            path, _, query = self.path.partition("?")
+            if fault == "customers-unshaped" and self.command == "GET" and path.endswith("/customers"):
+                return self._send(200, [("Content-Type", "application/json")], b'{"items":[]}')
+            prefix = urllib.parse.parse_qs(query).get("reference", [""])[0][:3]
+            if fault == "reference-case-sensitive" and prefix.upper() == "SR-" and prefix != "SR-":
+                return self._send(200, [("Content-Type", "application/json")], NOTHING_FOUND)
             connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"host"}}
             connection.request(self.command, target.path.rstrip("/") + self.path, body=body, headers=headers)
