@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::{MigrateDatabase, Migrator};
-use sqlx::{AnyPool, Executor, Sqlite};
+use sqlx::{Any, AnyPool, Executor, Sqlite, Transaction};
 
 use crate::dialect::Dialect;
 pub use requests::{create_request, find_request, Created};
@@ -56,6 +56,20 @@ impl Db {
     /// The connection pool, for queries.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// Begins a transaction that writes. On SQLite it takes the write lock
+    /// at once (`BEGIN IMMEDIATE`, waiting up to busy_timeout for another
+    /// writer). A deferred transaction that reads first would have to
+    /// upgrade its read snapshot to write, and SQLite refuses that upgrade
+    /// at once (SQLITE_BUSY_SNAPSHOT, busy_timeout does not help) whenever
+    /// another write committed in between: catalogue imports failed with
+    /// "database is locked" while requests were being filed.
+    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.dialect {
+            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Dialect::Postgres => self.pool.begin().await,
+        }
     }
 
     /// Which database this is, for the SQL that differs.

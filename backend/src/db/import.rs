@@ -41,7 +41,7 @@ pub enum ImportError {
 
 /// Writes every item, or none.
 pub async fn import(db: &Db, items: &Items) -> Result<Outcome, ImportError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let outcome = match items {
         Items::Customers(items) => customers(&mut tx, items).await?,
         Items::Services(items) => services(&mut tx, items).await?,

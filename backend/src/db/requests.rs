@@ -54,11 +54,7 @@ pub async fn create_request(
 ) -> Result<Created, ApiError> {
     let body = serde_json::to_string(request).map_err(|e| ApiError::Internal(e.to_string()))?;
     let id = Uuid::new_v4().to_string();
-    let mut tx = db.pool().begin().await?;
-    // The first statement writes, so on SQLite the transaction takes the
-    // write lock at once (waiting on busy_timeout) and never has to upgrade a
-    // read snapshot, which SQLite would refuse with SQLITE_BUSY under
-    // contention.
+    let mut tx = db.begin_write().await?;
     let held = sqlx::query(
         "UPDATE idempotency_keys SET claim_token = $2
          WHERE key = $1 AND claim_token = $2 AND status_code = 0",
@@ -213,6 +209,22 @@ pub async fn filed_by(db: &Db, id: &str) -> Result<Option<Option<String>>, ApiEr
             .fetch_optional(db.pool())
             .await?;
     Ok(row.map(|(filer,)| filer))
+}
+
+/// The id and filer of the request with this reference (`SR-000012`, in
+/// any case), if any.
+pub async fn by_reference(
+    db: &Db,
+    reference: &str,
+) -> Result<Option<(String, Option<String>)>, ApiError> {
+    if !super::can_be_id(reference) {
+        return Ok(None);
+    }
+    let row = sqlx::query_as("SELECT id, filed_by FROM support_requests WHERE reference = $1")
+        .bind(reference.to_ascii_uppercase())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row)
 }
 
 /// The ids of the requests `filer` filed, newest first, after the one with

@@ -71,7 +71,7 @@ pub async fn set_status(
     }
     // A blank note says nothing: the change is kept without one.
     let note = note.map(str::trim).filter(|note| !note.is_empty());
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let found: Option<(String, String)> = sqlx::query_as(
         "UPDATE support_requests SET status = $2
          WHERE id = $3 OR UPPER(reference) = UPPER($1)
