@@ -1,5 +1,7 @@
 # The support widget's messages. en-US is the source locale: every other
 # locale has exactly these IDs and variables.
+# The key terms are in ../GLOSSARY.md: "escalate" is "remitir (a 21Vianet)",
+# as seed 004 writes it; escalation support is "soporte técnico de escalación".
 
 ## The widget's frame
 
@@ -32,9 +34,9 @@ home-heading = ¿En qué podemos ayudarle?
 home-partner-center-title = Un problema con el Centro de partners
 home-partner-center-text = Notifique un problema que tenga con el propio Centro de partners: técnico, de facturación o de administración de clientes y suscripciones.
 home-customer-title = Un problema de uno de sus clientes
-home-customer-text = Busque el cliente, pruebe en su centro de administración y, si el cliente sigue necesitando ayuda, compruebe el estado del servicio y escálelo a 21Vianet en su nombre.
-home-escalation-title = Antes de escalar un problema
-home-escalation-text = Compruebe primero el estado del servicio y, después, intente solucionar el problema con privilegios de administrador. 21Vianet solo acepta escalaciones de problemas que usted no pueda resolver razonablemente por su cuenta.
+home-customer-text = Busque el cliente, pruebe en su centro de administración y, si el cliente sigue necesitando ayuda, compruebe el estado del servicio y remita el problema a 21Vianet en su nombre.
+home-escalation-title = Antes de remitir un problema a 21Vianet
+home-escalation-text = Compruebe primero el estado del servicio y, después, intente solucionar el problema con privilegios de administrador. 21Vianet solo acepta que le remita los problemas que usted no pueda resolver razonablemente por su cuenta.
 
 ## Problems with how the host page set the widget up
 
@@ -319,18 +321,20 @@ health-started-updated = Comenzó el { $started } · Actualizado el { $updated }
 health-loading = Cargando el estado del servicio…
 health-failed = No se ha podido cargar el estado del servicio.
 guide-health-heading = Compruebe primero el estado del servicio
-guide-health-intro = Incidentes y avisos actuales de { $service }. Si uno de ellos es el problema de su cliente, 21Vianet ya tiene constancia de él: no lo escale de nuevo.
+# Variables:
+#   $service (String) - the service's name
+guide-health-intro = Incidentes y avisos actuales de { $service }. Si uno de ellos es el problema de su cliente, 21Vianet ya tiene constancia de él: no lo remita de nuevo.
 guide-health-none = No hay incidentes ni avisos actuales de { $service }.
 guide-health-mine = Este es el problema de mi cliente
 guide-health-continue = No es ninguno de estos: continuar
 guide-already-known-heading = 21Vianet ya tiene constancia de esto
-guide-already-known-text = Figura en el estado del servicio y 21Vianet ya está trabajando en ello, así que no hay nada que escalar. Informe a su cliente y siga su evolución en el estado del servicio.
+guide-already-known-text = Figura en el estado del servicio y 21Vianet ya está trabajando en ello, así que no hay nada que remitir. Informe a su cliente y siga su evolución en el estado del servicio.
 guide-start-again = Empezar de nuevo
 guide-progress = Paso { $step } de { $total }
 guide-troubleshoot-heading = Solucione problemas con privilegios de administrador
-guide-troubleshoot-intro = Antes de escalar, revise estos puntos en el centro de administración del cliente con privilegios de administrador. Marque lo que ya ha revisado.
+guide-troubleshoot-intro = Antes de remitir el problema, revise estos puntos en el centro de administración del cliente con privilegios de administrador. Marque lo que ya ha revisado.
 guide-troubleshoot-legend = Lo que ha revisado
-guide-troubleshoot-none = No ha marcado ninguna comprobación. Solucione primero los problemas con privilegios de administrador: escalar sin hacerlo puede considerarse una escalación indebida. Si no hay nada que revisar (por ejemplo, porque el servicio no está disponible), puede continuar.
+guide-troubleshoot-none = No ha marcado ninguna comprobación. Solucione primero los problemas con privilegios de administrador: remitirlo sin hacerlo puede considerarse una remisión indebida. Si no hay nada que revisar (por ejemplo, porque el servicio no está disponible), puede continuar.
 guide-troubleshoot-anyway = Continuar de todos modos
 guide-continue = Continuar
 guide-category-heading = ¿Es uno de estos problemas?
@@ -345,14 +349,14 @@ guide-duties-decline = Nos encargaremos nosotros
 # to solve it (seed 003), after guide-remediation-heading.
 guide-duties-lacks-means = No tenemos la formación, la documentación ni las herramientas de soporte técnico necesarias para resolverlo
 # The guide's step before a request escalated with guide-duties-lacks-means.
-guide-remediation-heading = Escalar el soporte que no puede prestar
+guide-remediation-heading = Remitir a 21Vianet lo que no puede atender
 guide-remediation-definition = 21Vianet ofrece soporte técnico de escalación: el soporte técnico que usted no puede prestar razonablemente a sus clientes porque no tiene la formación, la documentación ni las herramientas de soporte técnico necesarias.
-guide-duties-remediation = Si 21Vianet determina que usted escala problemas de forma indebida, acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
+guide-duties-remediation = Si 21Vianet determina que usted le remite problemas de forma indebida, acepta reunirse, a petición de 21Vianet, para tratar un plan de corrección.
 guide-remediation-continue = Continuar con la solicitud
 # The end of the guide after guide-duties-decline.
-guide-own-support-heading = No se ha escalado nada
+guide-own-support-heading = No se ha remitido nada
 guide-own-support-recheck = Ofrezca usted mismo soporte a su cliente para este problema. Si más adelante ve que es uno de los tipos de problema que debe remitir a 21Vianet, o que no tiene la formación, la documentación ni las herramientas de soporte técnico necesarias para resolverlo, vuelva a hacer esta comprobación para remitirlo.
-cr-escalation-label = Escalación
+cr-escalation-label = Remisión a 21Vianet
 
 ## Filed requests and their status
 confirm-view-status = Ver el estado
