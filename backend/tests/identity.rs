@@ -493,3 +493,65 @@ async fn cors_lets_the_widget_read_why_a_call_was_refused() {
         .to_ascii_lowercase();
     assert!(exposed.contains("www-authenticate"), "{exposed}");
 }
+
+/// A role this backend does not know may do nothing: a user whose role was
+/// changed to cut them off no longer reads even what they filed before.
+#[tokio::test]
+async fn a_token_without_a_known_role_is_refused_everywhere() {
+    let server = start_signed(false).await;
+    let (_, uploaded) = json_of(upload(&server, &customer_as()).await).await;
+    let file_id = uploaded["id"].as_str().unwrap().to_owned();
+    let mut own = message();
+    own["attachments"] = json!([file_id]);
+    let own_id = created_id(file(&server, &own, &customer_as()).await).await;
+    let theirs = created_id(file(&server, &message(), &other_customer_as()).await).await;
+    let agent = As::Token(token(&json!({"sub": "a1", "role": "agent"})));
+
+    // The same user, `customer-1`, with no role, a retired one, or one
+    // spelt in another case.
+    let mut claims = customer();
+    claims.as_object_mut().unwrap().remove("role");
+    let mut strangers = vec![claims];
+    for role in ["suspended", "Customer", "Partner", ""] {
+        let mut claims = customer();
+        claims["role"] = json!(role);
+        strangers.push(claims);
+    }
+    for claims in strangers {
+        let who = As::Token(token(&claims));
+        for path in [
+            format!("/support-requests/{own_id}"),
+            format!("/support-requests/{theirs}"),
+            format!("/support-requests/{}", key()),
+            format!("/attachments/{file_id}"),
+            "/support-requests?filed_by=me".to_owned(),
+            "/services".to_owned(),
+            "/service-health".to_owned(),
+            "/articles?q=mail".to_owned(),
+            "/customers?q=bei".to_owned(),
+            "/catalogue/customers".to_owned(),
+        ] {
+            assert_forbidden(get(&server, &path, &who).await).await;
+        }
+        assert_forbidden(file(&server, &message(), &who).await).await;
+        assert_forbidden(upload(&server, &who).await).await;
+        let status = signed(
+            server
+                .client
+                .post(server.url(&format!("/support-requests/{own_id}/status"))),
+            &who,
+        )
+        .json(&json!({"status": "closed"}))
+        .send()
+        .await
+        .unwrap();
+        assert_forbidden(status).await;
+    }
+    // What they filed is still there for those who may read it.
+    assert_eq!(
+        get(&server, &format!("/support-requests/{own_id}"), &agent)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}

@@ -17,6 +17,9 @@ pub enum Action {
     File(RequestKind),
     /// `GET /support-requests?filed_by=me`.
     ListOwnRequests,
+    /// `GET /support-requests/{id}` and `GET /attachments/{id}`; which
+    /// ones is [`may_read`]'s to say.
+    ReadRequest,
     /// `POST /attachments`.
     Upload,
     /// `POST /support-requests/{id}/status`.
@@ -40,7 +43,9 @@ pub fn check(caller: &Caller, action: Action) -> Result<(), Denied> {
         Caller::Open => true,
         Caller::Anonymous => return Err(Denied::Unauthenticated),
         Caller::Visitor => match action {
-            Action::ReadHelp | Action::File(RequestKind::CustomerSelfService) => true,
+            Action::ReadHelp
+            | Action::File(RequestKind::CustomerSelfService)
+            | Action::ReadRequest => true,
             _ => return Err(Denied::Unauthenticated),
         },
         Caller::User(identity) => user_may(identity, action),
@@ -57,7 +62,7 @@ fn user_may(identity: &Identity, action: Action) -> bool {
         return false;
     };
     match (role, action) {
-        (_, Action::ReadHelp | Action::ListOwnRequests) => true,
+        (_, Action::ReadHelp | Action::ListOwnRequests | Action::ReadRequest) => true,
         (Role::Customer, Action::Upload) => identity.customer_id.is_some(),
         (_, Action::Upload) => true,
         (Role::Partner | Role::Agent | Role::Admin, Action::SearchCustomers) => true,
@@ -71,18 +76,21 @@ fn user_may(identity: &Identity, action: Action) -> bool {
     }
 }
 
-/// Whether `caller` may read a request (or a file of it) that `filed_by`
-/// filed (`None`: filed without a token). Staff read every request; a user
-/// reads their own; a visitor of the public help page reads one filed
-/// without a token, whose random id only its sender was told.
+/// Whether `caller`, who may [`Action::ReadRequest`], may read a request (or
+/// a file of it) that `filed_by` filed (`None`: filed without a token).
+/// Staff read every request; a user reads their own; a visitor of the
+/// public help page reads one filed without a token, whose random id only
+/// its sender was told. A user whose role this backend does not know reads
+/// nothing, their own included.
 pub fn may_read(caller: &Caller, filed_by: Option<&str>) -> bool {
     match caller {
         Caller::Open => true,
         Caller::Anonymous => false,
         Caller::Visitor => filed_by.is_none(),
-        Caller::User(identity) => {
-            identity.role.is_some_and(Role::is_staff) || filed_by == Some(identity.sub.as_str())
-        }
+        Caller::User(identity) => match identity.role {
+            None => false,
+            Some(role) => role.is_staff() || filed_by == Some(identity.sub.as_str()),
+        },
     }
 }
 
@@ -160,9 +168,16 @@ mod tests {
     #[test]
     fn an_unknown_role_may_do_nothing() {
         let stranger = user(None, None);
-        for action in [Action::ReadHelp, Action::Upload, Action::ListOwnRequests] {
+        for action in [
+            Action::ReadHelp,
+            Action::Upload,
+            Action::ListOwnRequests,
+            Action::ReadRequest,
+        ] {
             assert_eq!(check(&stranger, action), Err(Denied::Forbidden));
         }
+        // Not even what they filed while their role was known.
+        assert!(!may_read(&stranger, Some("u1")));
         assert!(!may_read(&stranger, Some("u2")));
     }
 

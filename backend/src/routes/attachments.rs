@@ -157,9 +157,7 @@ pub async fn download(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
     let not_found = ApiError::NotFound { field: "id" };
-    if caller == Caller::Anonymous {
-        return Err(ApiError::Unauthenticated);
-    }
+    caller.may(Action::ReadRequest)?;
     let Ok(Path(id)) = id else {
         return Err(not_found);
     };

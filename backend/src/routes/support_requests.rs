@@ -192,9 +192,7 @@ pub async fn get(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<StoredRequest>, ApiError> {
     let not_found = ApiError::NotFound { field: "id" };
-    if caller == Caller::Anonymous {
-        return Err(ApiError::Unauthenticated);
-    }
+    caller.may(Action::ReadRequest)?;
     // An id that is not even UTF-8 names no request: 404, as JSON.
     let Ok(Path(id)) = id else {
         return Err(not_found);
