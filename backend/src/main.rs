@@ -14,7 +14,8 @@ use support_backend::{shutdown_signal, Config, Server};
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    // A command's output is its own report; the server's, its log.
+    // A command's result is what it prints on stdout, so it logs warnings
+    // only; the server's log is its report.
     init_tracing(if cli.command.is_none() {
         "info"
     } else {
@@ -27,35 +28,30 @@ async fn main() -> ExitCode {
             cli::import(&cli.config.database_url, args).await,
             |outcome| format!("{}: {outcome}", args.kind.as_str()),
         ),
-        Some(Command::Export(args)) => {
-            report(cli::export(&cli.config.database_url, args).await, |n| {
-                format!("{}: {n} exported", args.kind.as_str())
-            })
-        }
-        Some(Command::Deliveries(args)) => {
-            match cli::deliveries(&cli.config.database_url, args).await {
-                Ok(text) => {
-                    println!("{text}");
-                    ExitCode::SUCCESS
+        Some(Command::Export(args)) => match cli::export(&cli.config.database_url, args).await {
+            Ok(n) => {
+                let said = format!("{}: {n} exported", args.kind.as_str());
+                // Written to standard output, the file is the result, and
+                // the count only a note beside it.
+                match args.file {
+                    Some(_) => println!("{said}"),
+                    None => eprintln!("{said}"),
                 }
-                Err(error) => {
-                    eprintln!("support-backend: {error}");
-                    ExitCode::FAILURE
-                }
+                ExitCode::SUCCESS
             }
-        }
-        Some(Command::Health(command)) => {
-            match cli::health(&cli.config.database_url, command).await {
-                Ok(text) => {
-                    eprintln!("{text}");
-                    ExitCode::SUCCESS
-                }
-                Err(error) => {
-                    eprintln!("support-backend: {error}");
-                    ExitCode::FAILURE
-                }
+            Err(error) => {
+                eprintln!("support-backend: {error}");
+                ExitCode::FAILURE
             }
-        }
+        },
+        Some(Command::Deliveries(args)) => report(
+            cli::deliveries(&cli.config.database_url, args).await,
+            String::clone,
+        ),
+        Some(Command::Health(command)) => report(
+            cli::health(&cli.config.database_url, command).await,
+            String::clone,
+        ),
         Some(Command::SeedDemo) => {
             report(cli::seed_demo(&cli.config.database_url).await, |outcomes| {
                 outcomes
@@ -113,15 +109,15 @@ async fn set_status(config: &Config, args: &cli::SetStatus) -> ExitCode {
     }
 }
 
-/// Tells what a command did (on stderr, so that `export` to standard
-/// output stays a clean file), or why it failed.
+/// Tells what a command did on stdout, its result, or why it failed on
+/// stderr, with the logs.
 fn report<T, E: std::fmt::Display>(
     result: Result<T, E>,
     said: impl FnOnce(&T) -> String,
 ) -> ExitCode {
     match result {
         Ok(value) => {
-            eprintln!("{}", said(&value));
+            println!("{}", said(&value));
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -19,7 +19,13 @@ fn backend(database_url: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// A command's result, on stdout.
 fn said(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Why a command failed, on stderr.
+fn complained(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
@@ -49,7 +55,7 @@ async fn a_fresh_database_lists_nothing_until_it_is_imported() {
         "id,name,domain\ncontoso,Contoso Ltd,contoso.partner.onmschina.cn\n",
     );
     let output = backend(server.database_url(), &["import", "customers", &file]);
-    assert!(output.status.success(), "{}", said(&output));
+    assert!(output.status.success(), "{}", complained(&output));
     assert_eq!(
         said(&output).trim(),
         "customers: 1 new, 0 changed, 0 unchanged"
@@ -74,7 +80,7 @@ async fn a_file_with_a_bad_line_imports_nothing_and_names_the_line() {
     );
     let output = backend(server.database_url(), &["import", "services", &file]);
     assert!(!output.status.success());
-    let message = said(&output);
+    let message = complained(&output);
     assert!(message.contains("nothing was imported"), "{message}");
     assert!(message.contains("line 2: admin_center_url"), "{message}");
     assert_eq!(server.count("services").await, 0);
@@ -87,9 +93,9 @@ async fn a_file_with_a_bad_line_imports_nothing_and_names_the_line() {
     let output = backend(server.database_url(), &["import", "health", &health]);
     assert!(!output.status.success());
     assert!(
-        said(&output).contains("line 1: service \"azure\""),
+        complained(&output).contains("line 1: service \"azure\""),
         "{}",
-        said(&output)
+        complained(&output)
     );
     assert_eq!(server.count("service_health_items").await, 0);
 }
@@ -106,10 +112,10 @@ async fn export_then_import_gives_the_same_catalogue_and_changes_nothing() {
             .display()
             .to_string();
         let output = backend(server.database_url(), &["export", kind, &file]);
-        assert!(output.status.success(), "{}", said(&output));
+        assert!(output.status.success(), "{}", complained(&output));
         // Into an empty database: the same answers as the original.
         let output = backend(target.database_url(), &["import", kind, &file]);
-        assert!(output.status.success(), "{kind}: {}", said(&output));
+        assert!(output.status.success(), "{kind}: {}", complained(&output));
         // Again into the original: nothing changes.
         let output = backend(server.database_url(), &["import", kind, &file]);
         assert!(
@@ -134,7 +140,7 @@ async fn export_then_import_gives_the_same_catalogue_and_changes_nothing() {
 async fn seed_demo_loads_the_demo_catalogue_once() {
     let server = common::start_empty().await;
     let first = backend(server.database_url(), &["seed-demo"]);
-    assert!(first.status.success(), "{}", said(&first));
+    assert!(first.status.success(), "{}", complained(&first));
     assert!(
         said(&first).contains("customers: 12 new"),
         "{}",
@@ -294,7 +300,7 @@ async fn an_operator_posts_updates_and_resolves_an_incident() {
         "--summary",
         "Messages may arrive late.",
     ]);
-    assert!(output.status.success(), "{}", said(&output));
+    assert!(output.status.success(), "{}", complained(&output));
 
     let body = listed(&server).await;
     let item = body["incidents"]
@@ -318,7 +324,7 @@ async fn an_operator_posts_updates_and_resolves_an_incident() {
         "--summary",
         "The cause is found.",
     ]);
-    assert!(output.status.success(), "{}", said(&output));
+    assert!(output.status.success(), "{}", complained(&output));
     let body = listed(&server).await;
     let item = body["incidents"]
         .as_array()
@@ -332,7 +338,7 @@ async fn an_operator_posts_updates_and_resolves_an_incident() {
         (Some("identified"), started)
     );
     let output = health(&["resolve", "mail-delay"]);
-    assert!(output.status.success(), "{}", said(&output));
+    assert!(output.status.success(), "{}", complained(&output));
     let body = listed(&server).await;
     assert!(!body["incidents"]
         .as_array()
@@ -352,8 +358,8 @@ async fn an_operator_posts_updates_and_resolves_an_incident() {
     ]);
     assert!(!output.status.success());
     assert!(
-        said(&output).contains("service \"nope\""),
+        complained(&output).contains("service \"nope\""),
         "{}",
-        said(&output)
+        complained(&output)
     );
 }
