@@ -504,6 +504,16 @@ async fn a_token_without_a_known_role_is_refused_everywhere() {
     let mut own = message();
     own["attachments"] = json!([file_id]);
     let own_id = created_id(file(&server, &own, &customer_as()).await).await;
+    let (_, stored) = json_of(
+        get(
+            &server,
+            &format!("/support-requests/{own_id}"),
+            &customer_as(),
+        )
+        .await,
+    )
+    .await;
+    let reference = stored["reference"].as_str().unwrap().to_owned();
     let theirs = created_id(file(&server, &message(), &other_customer_as()).await).await;
     let agent = As::Token(token(&json!({"sub": "a1", "role": "agent"})));
 
@@ -525,6 +535,7 @@ async fn a_token_without_a_known_role_is_refused_everywhere() {
             format!("/support-requests/{}", key()),
             format!("/attachments/{file_id}"),
             "/support-requests?filed_by=me".to_owned(),
+            format!("/support-requests?reference={reference}"),
             "/services".to_owned(),
             "/service-health".to_owned(),
             "/articles?q=mail".to_owned(),
@@ -554,4 +565,75 @@ async fn a_token_without_a_known_role_is_refused_everywhere() {
             .status(),
         StatusCode::OK
     );
+}
+
+/// Staff find a request by the reference its filer reads out; references
+/// are counted up, so everyone else finds only their own.
+#[tokio::test]
+async fn a_request_is_found_by_its_reference() {
+    let server = start_signed(false).await;
+    let id = created_id(file(&server, &valid(), &partner_as()).await).await;
+    let (_, stored) =
+        json_of(get(&server, &format!("/support-requests/{id}"), &partner_as()).await).await;
+    let reference = stored["reference"].as_str().unwrap().to_owned();
+    let found = |page: &Value| -> Vec<String> {
+        page["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let agent = As::Token(token(&json!({"sub": "a1", "role": "agent"})));
+    let admin = As::Token(token(&json!({"sub": "ad1", "role": "admin"})));
+    let other_partner = As::Token(token(&json!({"sub": "partner-2", "role": "partner"})));
+    // In any case, as the filer reads it out.
+    for asked in [reference.clone(), reference.to_lowercase()] {
+        let path = format!("/support-requests?reference={asked}");
+        for who in [&agent, &admin, &partner_as()] {
+            let (status, page) = json_of(get(&server, &path, who).await).await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            assert_eq!(found(&page), vec![id.clone()], "{asked}");
+            assert!(page.get("next").is_none());
+        }
+        // Another partner or a customer: as if there were none.
+        for who in [&other_partner, &customer_as()] {
+            let (status, page) = json_of(get(&server, &path, who).await).await;
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(found(&page), Vec::<String>::new());
+        }
+    }
+    // Beside `filed_by=me`, only the caller's own.
+    let path = format!("/support-requests?reference={reference}&filed_by=me");
+    let (_, page) = json_of(get(&server, &path, &partner_as()).await).await;
+    assert_eq!(found(&page), vec![id.clone()]);
+    let (_, page) = json_of(get(&server, &path, &agent).await).await;
+    assert_eq!(found(&page), Vec::<String>::new());
+    // A reference that does not exist, and text that is not one.
+    let (status, page) =
+        json_of(get(&server, "/support-requests?reference=SR-999999", &agent).await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(found(&page), Vec::<String>::new());
+    for bad in ["12", "SR-", "SR-12a", "XR-000001", "SR-%00", "SR-1%20"] {
+        let (status, body) = json_of(
+            get(
+                &server,
+                &format!("/support-requests?reference={bad}"),
+                &agent,
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(body, one_error("reference", "invalid_value"));
+    }
+    assert_unauthenticated(
+        get(
+            &server,
+            &format!("/support-requests?reference={reference}"),
+            &As::Nobody,
+        )
+        .await,
+    )
+    .await;
 }

@@ -15,7 +15,7 @@ pub enum Action {
     SearchCustomers,
     /// `POST /support-requests` of this kind.
     File(RequestKind),
-    /// `GET /support-requests?filed_by=me`.
+    /// `GET /support-requests?filed_by=me` and `?reference=`.
     ListOwnRequests,
     /// `GET /support-requests/{id}` and `GET /attachments/{id}`; which
     /// ones is [`may_read`]'s to say.
@@ -90,6 +90,23 @@ pub fn may_read(caller: &Caller, filed_by: Option<&str>) -> bool {
         Caller::User(identity) => match identity.role {
             None => false,
             Some(role) => role.is_staff() || filed_by == Some(identity.sub.as_str()),
+        },
+    }
+}
+
+/// Whether `caller`, who may [`Action::ListOwnRequests`], finds the request
+/// that `filed_by` filed by its reference. References are counted up
+/// (`SR-000001`, `SR-000002`, …), so anyone could guess them: only agents
+/// and admins, who work on every request, find any; everyone else finds
+/// only their own.
+pub fn may_find_by_reference(caller: &Caller, filed_by: Option<&str>) -> bool {
+    match caller {
+        Caller::Open => true,
+        Caller::Anonymous | Caller::Visitor => false,
+        Caller::User(identity) => match identity.role {
+            None => false,
+            Some(Role::Agent | Role::Admin) => true,
+            Some(_) => filed_by == Some(identity.sub.as_str()),
         },
     }
 }
@@ -179,6 +196,7 @@ mod tests {
         // Not even what they filed while their role was known.
         assert!(!may_read(&stranger, Some("u1")));
         assert!(!may_read(&stranger, Some("u2")));
+        assert!(!may_find_by_reference(&stranger, Some("u1")));
     }
 
     #[test]
@@ -222,5 +240,20 @@ mod tests {
         assert!(!may_read(&Caller::Visitor, Some("u1")));
         assert!(!may_read(&Caller::Anonymous, None));
         assert!(may_read(&Caller::Open, Some("u1")));
+    }
+
+    #[test]
+    fn agents_and_admins_find_any_reference_and_others_their_own() {
+        for role in [Role::Agent, Role::Admin] {
+            assert!(may_find_by_reference(&user(Some(role), None), Some("u2")));
+        }
+        for (role, customer) in [(Role::Partner, None), (Role::Customer, Some("contoso"))] {
+            let caller = user(Some(role), customer);
+            assert!(may_find_by_reference(&caller, Some("u1")), "{role:?}");
+            assert!(!may_find_by_reference(&caller, Some("u2")), "{role:?}");
+            assert!(!may_find_by_reference(&caller, None), "{role:?}");
+        }
+        assert!(!may_find_by_reference(&Caller::Visitor, None));
+        assert!(may_find_by_reference(&Caller::Open, Some("u1")));
     }
 }

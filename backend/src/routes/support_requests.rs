@@ -1,5 +1,5 @@
-//! `POST /support-requests`, `GET /support-requests?filed_by=me` and
-//! `GET /support-requests/{id}`.
+//! `POST /support-requests`, `GET /support-requests?filed_by=me`,
+//! `GET /support-requests?reference=SR-…` and `GET /support-requests/{id}`.
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
@@ -12,7 +12,7 @@ use support_contract::{
     CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestList, StoredRequest,
 };
 
-use crate::auth::{Action, Caller};
+use crate::auth::{access, Action, Caller};
 use crate::db::keys::{self, Claim, KeyState};
 use crate::db::{self, Created, Db};
 use crate::error::ApiError;
@@ -198,7 +198,7 @@ pub async fn get(
         return Err(not_found);
     };
     match db::requests::filed_by(&state.db, &id).await? {
-        Some(filer) if crate::auth::access::may_read(&caller, filer.as_deref()) => {}
+        Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
         _ => return Err(not_found),
     }
     db::find_request(&state.db, &id)
@@ -213,6 +213,8 @@ pub struct ListQuery {
     #[serde(default)]
     filed_by: Option<String>,
     #[serde(default)]
+    reference: Option<String>,
+    #[serde(default)]
     limit: Option<String>,
     #[serde(default)]
     before: Option<String>,
@@ -223,7 +225,10 @@ pub const LIST_MAX: usize = 50;
 pub const LIST_DEFAULT: usize = 20;
 
 /// Answers the caller's own requests, newest first, a page at a time:
-/// `next` is the `before` that asks for the following page.
+/// `next` is the `before` that asks for the following page. With
+/// `reference`, the one request of that reference instead, if the caller
+/// may find it (see [`access::may_find_by_reference`]); `filed_by=me`
+/// beside it keeps to the caller's own.
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
@@ -232,8 +237,18 @@ pub async fn list(
     caller.may(Action::ListOwnRequests)?;
     let bad = |field: &str| ApiError::BadQuery(FieldError::new(field, ErrorCode::InvalidValue));
     let Params(query) = params?;
-    if query.filed_by.as_deref() != Some("me") {
-        return Err(bad("filed_by"));
+    let own_only = match query.filed_by.as_deref() {
+        Some("me") => true,
+        None if query.reference.is_some() => false,
+        _ => return Err(bad("filed_by")),
+    };
+    if let Some(reference) = query.reference.as_deref() {
+        if !is_reference(reference) {
+            return Err(bad("reference"));
+        }
+        return Ok(Json(
+            by_reference(&state.db, &caller, reference, own_only).await?,
+        ));
     }
     let limit = match query.limit.as_deref() {
         None => LIST_DEFAULT,
@@ -258,4 +273,38 @@ pub async fn list(
     }
     let next = more.then(|| ids.last().cloned()).flatten();
     Ok(Json(RequestList { requests, next }))
+}
+
+/// Whether `text` has a reference's shape: `SR-` and its number, in any
+/// case.
+fn is_reference(text: &str) -> bool {
+    let digits = text
+        .get(..3)
+        .filter(|prefix| prefix.eq_ignore_ascii_case("SR-"))
+        .map(|_| &text[3..]);
+    digits.is_some_and(|d| (1..=20).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The request of `reference` as a list of one, or none where there is no
+/// such request or `caller` may not find it: the answer never tells a
+/// request that exists from one that does not.
+async fn by_reference(
+    db: &Db,
+    caller: &Caller,
+    reference: &str,
+    own_only: bool,
+) -> Result<RequestList, ApiError> {
+    let found = db::requests::by_reference(db, reference).await?;
+    let Some((id, filer)) = found else {
+        return Ok(RequestList::default());
+    };
+    let mine = filer.is_some() && filer.as_deref() == caller.filed_by();
+    if !access::may_find_by_reference(caller, filer.as_deref()) || (own_only && !mine) {
+        return Ok(RequestList::default());
+    }
+    let requests = db::find_request(db, &id).await?.into_iter().collect();
+    Ok(RequestList {
+        requests,
+        next: None,
+    })
 }
