@@ -1,6 +1,7 @@
 //! The operator's commands as a shell sees them: the exit code says whether
-//! a command did what it was asked, and its result goes to stdout and its
-//! errors and warnings to stderr.
+//! a command did what it was asked, its result goes to stdout and its
+//! errors and warnings to stderr, and the messages are worded for the
+//! command that was typed.
 
 mod common;
 
@@ -58,6 +59,82 @@ fn health_set(id: &str, changed: &[(&str, &str)]) -> Vec<String> {
 
 fn strs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
+}
+
+#[tokio::test]
+async fn resolving_an_unknown_health_item_fails() {
+    let server = common::start().await;
+    let run = backend(
+        server.database_url(),
+        &["health", "resolve", "no-such-item"],
+    );
+    assert!(!run.success, "{run:?}");
+    assert!(
+        run.stderr.contains("no health item \"no-such-item\""),
+        "{run:?}"
+    );
+}
+
+#[tokio::test]
+async fn resolving_a_resolved_item_again_changes_nothing() {
+    let server = common::start().await;
+    let url = server.database_url();
+    let posted = backend(url, &strs(&health_set("vm-start", &[])));
+    assert!(posted.success, "{posted:?}");
+    let resolved = backend(url, &["health", "resolve", "vm-start"]);
+    assert!(resolved.success, "{resolved:?}");
+    assert!(resolved.stdout.contains("1 changed"), "{resolved:?}");
+    let again = backend(url, &["health", "resolve", "vm-start"]);
+    assert!(again.success, "{again:?}");
+    assert!(!again.stdout.contains("1 changed"), "{again:?}");
+    assert!(again.stdout.contains("already resolved"), "{again:?}");
+}
+
+/// `health set` goes through an import's checks, but a refusal speaks of
+/// the command's item and flags, not of line 1 of a file.
+#[tokio::test]
+async fn a_refused_health_set_is_worded_for_the_command() {
+    let server = common::start().await;
+    let url = server.database_url();
+    let items = server.count("service_health_items").await;
+    for (flag, value, problem) in [
+        (
+            "--service",
+            "no-such-service",
+            "service \"no-such-service\" is not a service",
+        ),
+        (
+            "--kind",
+            "outage",
+            "kind \"outage\" is not incident or advisory",
+        ),
+        ("--title", " ", "title is empty"),
+    ] {
+        let run = backend(url, &strs(&health_set("vm-start", &[(flag, value)])));
+        assert!(!run.success, "{run:?}");
+        assert!(run.stderr.contains("\"vm-start\""), "{run:?}");
+        assert!(run.stderr.contains(problem), "{run:?}");
+        assert!(run.stderr.contains("nothing was changed"), "{run:?}");
+        for word in ["line 1", "imported", "the health item:"] {
+            assert!(!run.stderr.contains(word), "{word}: {run:?}");
+        }
+    }
+    assert_eq!(server.count("service_health_items").await, items);
+}
+
+#[tokio::test]
+async fn retrying_an_unknown_event_fails() {
+    let server = common::start().await;
+    let run = backend(
+        server.database_url(),
+        &["deliveries", "retry", "no-such-event"],
+    );
+    assert!(!run.success, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("no undelivered event \"no-such-event\""),
+        "{run:?}"
+    );
 }
 
 /// Every command's result is on stdout, so that it can be piped or kept,

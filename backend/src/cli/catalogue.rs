@@ -63,6 +63,12 @@ pub enum CommandError {
     },
     #[error("{0}")]
     Export(#[from] sqlx::Error),
+    #[error("no health item {0:?}")]
+    NoHealthItem(String),
+    #[error("health item {id:?}: {}; nothing was changed", .problems.join("; "))]
+    HealthRefused { id: String, problems: Vec<String> },
+    #[error("no undelivered event {0:?} (`support-backend deliveries` lists them)")]
+    NoUndelivered(String),
 }
 
 fn lines(errors: &[crate::catalogue::LineError]) -> String {

@@ -31,39 +31,43 @@ pub async fn deliveries(database_url: &str, args: &Deliveries) -> Result<String,
     let db = db::connect_existing(database_url).await?;
     let result = match &args.action {
         Some(DeliveriesAction::Retry { event_id }) => {
-            db::outbox::retry_now(&db, event_id).await.map(|n| match n {
-                0 => format!("no undelivered event {event_id}"),
-                n => format!(
+            match db::outbox::retry_now(&db, event_id).await {
+                Ok(0) => Err(CommandError::NoUndelivered(event_id.clone())),
+                Ok(n) => Ok(format!(
                     "event {event_id}: {n} deliveries due now; a serving backend sends them"
-                ),
-            })
-        }
-        None => db::outbox::pending(&db).await.map(|pending| {
-            if pending.is_empty() {
-                return "every event was delivered".to_owned();
+                )),
+                Err(error) => Err(error.into()),
             }
-            pending
-                .iter()
-                .map(|p| {
-                    let state = if p.failed {
-                        "given up".to_owned()
-                    } else {
-                        format!("next {}", db::outbox::rfc3339(p.next_attempt_at))
-                    };
-                    format!(
-                        "{} {} {} -> {}: {} attempts, {state}, last error: {}",
-                        p.event_id,
-                        p.reference,
-                        p.event_type,
-                        p.endpoint,
-                        p.attempts,
-                        p.last_error.as_deref().unwrap_or("none")
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        }),
+        }
+        None => db::outbox::pending(&db)
+            .await
+            .map(|pending| {
+                if pending.is_empty() {
+                    return "every event was delivered".to_owned();
+                }
+                pending
+                    .iter()
+                    .map(|p| {
+                        let state = if p.failed {
+                            "given up".to_owned()
+                        } else {
+                            format!("next {}", db::outbox::rfc3339(p.next_attempt_at))
+                        };
+                        format!(
+                            "{} {} {} -> {}: {} attempts, {state}, last error: {}",
+                            p.event_id,
+                            p.reference,
+                            p.event_type,
+                            p.endpoint,
+                            p.attempts,
+                            p.last_error.as_deref().unwrap_or("none")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .map_err(CommandError::from),
     };
     db.close().await;
-    Ok(result?)
+    result
 }

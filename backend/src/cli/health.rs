@@ -6,6 +6,7 @@ use clap::Subcommand;
 use super::CommandError;
 use crate::catalogue::{self, Format, Kind};
 use crate::db;
+use crate::db::import::ImportError;
 
 /// What `health` does.
 #[derive(Clone, Debug, Subcommand)]
@@ -51,11 +52,7 @@ pub async fn health(database_url: &str, command: &HealthCommand) -> Result<Strin
 
 async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, CommandError> {
     let now = db::outbox::rfc3339(db::outbox::now_ms());
-    let refused = |errors| CommandError::Invalid {
-        path: "the health item".into(),
-        errors,
-    };
-    let lines: Vec<String> = match command {
+    let (id, lines): (&str, Vec<String>) = match command {
         HealthCommand::Set {
             id,
             service,
@@ -79,29 +76,50 @@ async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, Comma
                 started_at,
                 updated_at: now,
             };
-            vec![catalogue::to_jsonl(&[item])]
+            (id, vec![catalogue::to_jsonl(&[item])])
         }
         HealthCommand::Resolve { id } => {
             let texts = db::export::health_texts(db, id).await?;
             if texts.is_empty() {
-                return Ok(format!("no health item {id}"));
+                return Err(CommandError::NoHealthItem(id.clone()));
             }
-            texts
+            // Resolving again would only move its update time.
+            if texts.iter().all(|item| item.status == "resolved") {
+                return Ok(format!(
+                    "health: {id} was already resolved; nothing changed"
+                ));
+            }
+            let lines = texts
                 .into_iter()
                 .map(|mut item| {
                     item.status = "resolved".into();
                     item.updated_at = now.clone();
                     catalogue::to_jsonl(&[item])
                 })
-                .collect()
+                .collect();
+            (id, lines)
+        }
+    };
+    // The checks of an import, each problem said once and without the line
+    // numbers of a file that the operator never wrote.
+    let refused = |errors: Vec<catalogue::LineError>| {
+        let mut problems: Vec<String> = Vec::new();
+        for error in errors {
+            if !problems.contains(&error.message) {
+                problems.push(error.message);
+            }
+        }
+        CommandError::HealthRefused {
+            id: id.to_owned(),
+            problems,
         }
     };
     let items = catalogue::parse(Kind::Health, Format::Jsonl, &lines.concat()).map_err(refused)?;
     let outcome = db::import::import(db, &items)
         .await
-        .map_err(|source| CommandError::Refused {
-            path: "the health item".into(),
-            source,
+        .map_err(|error| match error {
+            ImportError::Refused(errors) => refused(errors),
+            ImportError::Database(source) => source.into(),
         })?;
     Ok(format!("health: {outcome}"))
 }
