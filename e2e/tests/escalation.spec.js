@@ -1,7 +1,7 @@
 // The one path to a request on a customer's behalf, which is the
 // escalation to 21Vianet (seeds 001 to 003): the customer, the service, the
 // admin center's self-help, then the guide (service health, troubleshooting,
-// whether the problem is one of the five that 21Vianet takes, the partner's
+// whether the problem is one of the five to hand off to 21Vianet, the partner's
 // duties when it is not); and after filing, the request's status and the
 // list of requests filed from this device.
 import { execFileSync } from "node:child_process";
@@ -189,7 +189,7 @@ for (const locale of locales) {
     await widget.host.getByTestId("troubleshoot-settings").check();
     await widget.host.getByTestId("guide-troubleshoot-continue").click();
     await expect(widget.host.getByTestId("guide-reason")).toHaveCount(5);
-    // A list of the five kinds, as the intro says; "None of these" apart.
+    // A list of the five kinds to hand off; "None of these" apart.
     const kinds = widget.host.getByTestId("guide-category").getByRole("list");
     await expect(kinds.getByRole("listitem")).toHaveCount(5);
     await expect(kinds.getByTestId("guide-reason-none")).toHaveCount(0);
