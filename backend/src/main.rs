@@ -4,7 +4,8 @@
 //! through an environment variable. The commands (`set-status`, `import`,
 //! `export`, `seed-demo`) are listed by `support-backend help`.
 
-use std::io::Write;
+use std::ffi::OsStr;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -131,8 +132,36 @@ fn report<T, E: std::fmt::Display>(
 fn init_tracing(default: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let colour = in_colour(
+        std::io::stderr().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(colour)
         .init();
+}
+
+/// Whether the log is coloured: only for a person at a terminal, so that a
+/// file or a log collector gets no escape codes, and never with `NO_COLOR`
+/// set to anything but the empty string (https://no-color.org).
+fn in_colour(stderr_is_terminal: bool, no_color: Option<&OsStr>) -> bool {
+    stderr_is_terminal && no_color.is_none_or(OsStr::is_empty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_is_coloured_only_on_a_terminal_without_no_color() {
+        let set = |value: &'static str| Some(OsStr::new(value));
+        assert!(in_colour(true, None));
+        assert!(in_colour(true, set("")));
+        assert!(!in_colour(true, set("1")));
+        assert!(!in_colour(true, set("0")));
+        assert!(!in_colour(false, None));
+        assert!(!in_colour(false, set("1")));
+    }
 }

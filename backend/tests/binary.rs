@@ -155,3 +155,75 @@ async fn the_binary_refuses_to_start_open_unless_told_so() {
         "{logged:?}"
     );
 }
+
+/// A run that logs a warning (`--no-auth`) and then ends, as it cannot
+/// listen: the arguments after the binary's name.
+fn warning_then_exit(dir: &std::path::Path) -> Vec<String> {
+    let database = format!("sqlite://{}", dir.join("support.db").display());
+    [
+        "--no-auth",
+        "--listen",
+        "not-an-address",
+        "--database-url",
+        &database,
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+/// A log kept in a file or read by a collector gets plain text.
+#[test]
+fn the_log_to_a_pipe_has_no_colour_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args(warning_then_exit(dir.path()))
+        .env_remove("NO_COLOR")
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let logged = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        logged.contains("WARN") && logged.contains("--no-auth"),
+        "{logged:?}"
+    );
+    assert!(!logged.contains('\u{1b}'), "{logged:?}");
+}
+
+/// On a terminal the log is coloured, unless `NO_COLOR` is set to anything
+/// but the empty string. `script` (util-linux) gives the binary a
+/// pseudo-terminal.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_log_to_a_terminal_is_coloured_unless_no_color_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let command_line: Vec<String> =
+        std::iter::once(env!("CARGO_BIN_EXE_support-backend").to_owned())
+            .chain(warning_then_exit(dir.path()))
+            .map(|arg| format!("'{arg}'"))
+            .collect();
+    for (no_color, coloured) in [(None, true), (Some(""), true), (Some("1"), false)] {
+        let mut script = std::process::Command::new("script");
+        script
+            .args([
+                "--quiet",
+                "--return",
+                "--command",
+                &command_line.join(" "),
+                "/dev/null",
+            ])
+            .env_remove("RUST_LOG");
+        match no_color {
+            Some(value) => script.env("NO_COLOR", value),
+            None => script.env_remove("NO_COLOR"),
+        };
+        let output = script.output().unwrap();
+        let logged = String::from_utf8_lossy(&output.stdout);
+        assert!(logged.contains("--no-auth"), "{no_color:?}: {logged:?}");
+        assert_eq!(
+            logged.contains('\u{1b}'),
+            coloured,
+            "NO_COLOR={no_color:?}: {logged:?}"
+        );
+    }
+}
