@@ -2,7 +2,7 @@
 //! the partner checked first.
 
 /// Why a problem is escalated to 21Vianet: one of the five kinds of problem
-/// it takes as escalations (seed 002), or, for a problem of none of them,
+/// to hand off to it (seed 002), or, for a problem of none of them,
 /// that the partner lacks the training, documentation or support tools to
 /// solve it (seed 003's definition of escalation support).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

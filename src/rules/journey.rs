@@ -26,7 +26,8 @@ pub enum Screen {
     /// The admin center solved it: nothing is filed.
     Solved,
     /// The escalation guide, one of its steps at a time (`Journey::guide`):
-    /// service health, troubleshooting, and whether 21Vianet takes it.
+    /// service health, troubleshooting, and whether it is a kind of problem
+    /// to hand off to 21Vianet.
     Escalation,
     /// The service request, for the customer and service chosen, escalated
     /// as the guide decided.

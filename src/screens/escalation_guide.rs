@@ -23,8 +23,9 @@ use crate::{
 };
 
 /// The escalation guide (seeds 002 and 003): service health first, then
-/// troubleshooting, then whether the problem is one 21Vianet takes. It only
-/// walks the rules in `escalation.rs`; each step is one screen.
+/// troubleshooting, then whether the problem is one to hand off to
+/// 21Vianet. It only walks the rules in `escalation.rs`; each step is one
+/// screen.
 #[component]
 pub fn EscalationGuide() -> impl IntoView {
     let widget = use_widget();

@@ -1,4 +1,4 @@
-//! Whether the problem is one 21Vianet takes (the five categories), and
+//! Whether the problem is one to hand off to 21Vianet (the five kinds), and
 //! the partner's own duties when it is not: taken on, which ends the guide,
 //! or escalated for want of the means to, after the remediation warning.
 
