@@ -213,7 +213,7 @@ fn jsonl_rows<T: Item>(text: &str) -> Vec<Row<T>> {
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(index, line)| {
             let row = serde_json::from_str::<T>(line.trim_start_matches('\u{feff}'))
-                .map_err(|error| format!("not {}: {error}", T::NOUN));
+                .map_err(|error| format!("not {}: {}", T::NOUN, json_error(&error)));
             (index + 1, row)
         })
         .collect()
@@ -236,17 +236,40 @@ fn csv_rows<T: Item>(text: &str) -> Vec<Row<T>> {
                 let line = record.position().map_or(0, |p| p.line() as usize);
                 let item = record
                     .deserialize::<T>(Some(&headers))
-                    .map_err(|error| format!("not {}: {error}", T::NOUN));
+                    .map_err(|error| format!("not {}: {}", T::NOUN, csv_error(&error)));
                 (line, item)
             }
             Err(error) => {
                 let line = error.position().map_or(0, |p| p.line() as usize);
-                (line, Err(format!("not CSV: {error}")))
+                (line, Err(format!("not CSV: {}", csv_error(&error))))
             }
         };
         rows.push(row);
     }
     rows
+}
+
+/// A JSON error without serde_json's "at line 1": it counts the lines of
+/// its own input, one line of the file, whose number the caller gives.
+fn json_error(error: &serde_json::Error) -> String {
+    let said = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match said.strip_suffix(&position) {
+        Some(message) => format!("{message} at column {}", error.column()),
+        None => said,
+    }
+}
+
+/// A CSV error without the csv crate's record number and position, which
+/// count differently from the line that the caller names.
+fn csv_error(error: &csv::Error) -> String {
+    match error.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("{len} fields where the header row has {expected_len}"),
+        _ => error.to_string(),
+    }
 }
 
 fn id(field: &str, value: &str, problems: &mut Vec<String>) {

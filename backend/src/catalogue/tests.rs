@@ -62,6 +62,31 @@ fn csv_has_a_header_row_and_quoted_fields() {
     assert!(errors[0].message.contains("name is empty"), "{}", errors[0]);
 }
 
+/// A line's error names the file's line once: not also the parser's own
+/// "line 1" of the one line it was given, nor the csv crate's record count.
+#[test]
+fn errors_name_the_files_line_and_no_other() {
+    let text = "{\"id\":\"contoso\",\"name\":\"Contoso Ltd\",\"domain\":\"contoso.cn\"}\n\
+                {\"id\":\"fabrikam\",\"name\":\"Fabrikam Inc\"}\n";
+    let errors = parse(Kind::Customers, Format::Jsonl, text).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "line 2: not a customer (id, name, domain): missing field `domain` at column 39"
+    );
+    let text = "id,name,domain\ncontoso,Contoso Ltd,contoso.cn\nfabrikam,Fabrikam Inc\n";
+    let errors = parse(Kind::Customers, Format::Csv, text).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "line 3: not CSV: 2 fields where the header row has 3"
+    );
+    let text = "id,name\ncontoso,Contoso Ltd\n";
+    let errors = parse(Kind::Customers, Format::Csv, text).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "line 2: not a customer (id, name, domain): missing field `domain`"
+    );
+}
+
 #[test]
 fn health_items_need_known_words_and_utc_times() {
     let good = r#"{"id":"i1","service":"azure","kind":"incident","status":"investigating","locale":"en-US","title":"VMs fail to start","summary":"Starting VMs may fail.","started_at":"2026-11-22T01:40:00Z","updated_at":"2026-11-22T01:40:00.5Z"}"#;
