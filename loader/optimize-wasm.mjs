@@ -6,8 +6,8 @@
 //    through server_fn), so that their code can go too.
 // 2. Optimizes with binaryen at -O2 without inlining, for the smallest
 //    module with brotli, measured on the widget: shrinking (-Os, -Oz) and
-//    inlining leave fewer bytes, but bytes that compress worse (README,
-//    "What each size choice saved").
+//    inlining leave fewer bytes, but bytes that compress worse
+//    (docs/development.md, "Size choices").
 // 3. Puts similar functions side by side (order-functions.mjs), which
 //    brotli compresses better.
 // loader/size-by-feature.mjs imports `read` and `optimized` to measure the

@@ -8,7 +8,7 @@
 // that repeats its neighbour far more cheaply than one that repeats code
 // hundreds of kilobytes away. The compiler's order scatters those copies.
 // On the widget this order makes the module about 6 % smaller with brotli
-// (README, "What each size choice saved").
+// (docs/development.md, "Size choices").
 
 /** Neighbours looked at on either side in each sorted list. */
 const SEARCH_WINDOW = 100;

@@ -164,7 +164,7 @@ pub fn mount(
     headers: JsValue,
 ) -> Result<WidgetHandle, JsValue> {
     // A panic's message reaches the console, except in the release build,
-    // whose panics stop at once without one (README, "Build details"), so
+    // whose panics stop at once without one (docs/development.md, "The build"), so
     // that the hook would be code that never runs.
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();

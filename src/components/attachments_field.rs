@@ -41,7 +41,7 @@ pub fn AttachmentsField(
     // file joins at the end and the others keep their elements, focus
     // included; removing a file sends focus to "Add files". Leptos's keyed
     // `For` would give each file elements of its own, at 4.6 KB of the
-    // WebAssembly with brotli (README, "What each size choice saved").
+    // WebAssembly with brotli (docs/development.md, "Size choices").
     let keys = Memo::new(move |_| {
         state
             .files

@@ -2,8 +2,8 @@
 //! writes ([`FromJson`], [`ToJson`]; the backend contract's types are in
 //! `json/contract.rs`), rather than derived with serde: serde's derived
 //! readers and writers, one set per type and format, were the largest part
-//! of the WebAssembly that the widget itself owns (README, "What each size
-//! choice saved").
+//! of the WebAssembly that the widget itself owns (docs/development.md, "Size
+//! choices").
 //!
 //! Text is parsed by the browser's own `JSON.parse` in the browser, and by
 //! serde_json natively (tests, tools); [`Value`] (`json/value.rs`) reads

@@ -34,7 +34,7 @@ pub(super) type SubmitOutput = Result<CreatedRequest, SubmitError>;
 /// ended. Two plain signals rather than Leptos's `Action`: the form sends one
 /// request at a time, and `Action`'s own machinery (its input and version
 /// signals, their send wrappers, its futures) cost 3.4 KB of the
-/// WebAssembly with brotli (README, "What each size choice saved").
+/// WebAssembly with brotli (docs/development.md, "Size choices").
 #[derive(Clone, Copy)]
 pub(super) struct Submission {
     pub(super) pending: RwSignal<bool>,
