@@ -51,6 +51,22 @@ pub enum Format {
 }
 
 impl Format {
+    /// As `--format` takes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// As people call it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Jsonl => "JSON Lines",
+            Format::Csv => "CSV",
+        }
+    }
+
     /// The format a file's name says, JSON Lines unless it ends in `.csv`.
     pub fn of_path(path: &std::path::Path) -> Format {
         match path.extension().and_then(|e| e.to_str()) {
@@ -129,6 +145,23 @@ pub fn parse(kind: Kind, format: Format, text: &str) -> Result<Items, Vec<LineEr
         Kind::Articles => items::read(format, text).map(Items::Articles),
         Kind::Health => items::read(format, text).map(Items::Health),
     }
+}
+
+/// The other format, when not one line of `text` reads as a `kind` in
+/// `format` but some do in the other: a file whose name gave the wrong
+/// format, for which one hint says more than an error on every line.
+pub fn in_other_format(kind: Kind, format: Format, text: &str) -> Option<Format> {
+    let readable = |format| match kind {
+        Kind::Customers => items::readable::<CustomerItem>(format, text),
+        Kind::Services => items::readable::<ServiceItem>(format, text),
+        Kind::Articles => items::readable::<ArticleItem>(format, text),
+        Kind::Health => items::readable::<HealthItem>(format, text),
+    };
+    let other = match format {
+        Format::Jsonl => Format::Csv,
+        Format::Csv => Format::Jsonl,
+    };
+    (readable(format) == 0 && readable(other) > 0).then_some(other)
 }
 
 /// Writes items as JSON Lines, as `export` does.

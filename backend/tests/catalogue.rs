@@ -100,6 +100,73 @@ async fn a_file_with_a_bad_line_imports_nothing_and_names_the_line() {
     assert_eq!(server.count("service_health_items").await, 0);
 }
 
+/// A file whose name gives the wrong format gets one hint with the flag
+/// to give, not the same syntax error on every line.
+#[tokio::test]
+async fn a_file_in_the_other_format_gets_a_hint_with_the_flag() {
+    let server = common::start_empty().await;
+    let url = server.database_url();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        dir.path(),
+        "customers.txt",
+        "id,name,domain\n\
+         contoso,Contoso Ltd,contoso.cn\n\
+         fabrikam,Fabrikam Inc,fabrikam.cn\n\
+         woodgrove,Woodgrove Bank,woodgrove.cn\n\
+         nunez,Nunez y Asociados,nunez.cn\n",
+    );
+    let output = backend(url, &["import", "customers", &csv]);
+    assert!(!output.status.success());
+    let message = complained(&output);
+    assert_eq!(message.matches("--format").count(), 1, "{message}");
+    assert!(
+        message.contains("not JSON Lines but looks like CSV; import it with --format csv"),
+        "{message}"
+    );
+    assert!(!message.contains("expected value"), "{message}");
+    assert_eq!(server.count("customers").await, 0);
+    let output = backend(url, &["import", "customers", &csv, "--format", "csv"]);
+    assert!(output.status.success(), "{}", complained(&output));
+    assert_eq!(
+        said(&output).trim(),
+        "customers: 4 new, 0 changed, 0 unchanged"
+    );
+
+    let jsonl = write(
+        dir.path(),
+        "services.csv",
+        concat!(
+            r#"{"id":"azure","name":"Azure","admin_center_url":"https://portal.azure.cn/"}"#,
+            "\n",
+            r#"{"id":"office365","name":"Office 365","admin_center_url":"https://portal.partner.microsoftonline.cn/"}"#,
+        ),
+    );
+    // As CSV, one line is a header row and no items: not a success either.
+    let one_line = write(
+        dir.path(),
+        "customers.csv",
+        r#"{"id":"contoso","name":"Contoso Ltd","domain":"contoso.cn"}"#,
+    );
+    for (kind, file) in [("services", &jsonl), ("customers", &one_line)] {
+        let output = backend(url, &["import", kind, file]);
+        assert!(!output.status.success(), "{kind}: {}", said(&output));
+        assert!(
+            complained(&output).contains("looks like JSON Lines; import it with --format jsonl"),
+            "{}",
+            complained(&output)
+        );
+    }
+    // A format given on purpose is taken at its word.
+    let output = backend(url, &["import", "services", &jsonl, "--format", "csv"]);
+    assert!(!output.status.success());
+    assert!(
+        !complained(&output).contains("--format"),
+        "{}",
+        complained(&output)
+    );
+}
+
 #[tokio::test]
 async fn export_then_import_gives_the_same_catalogue_and_changes_nothing() {
     let server = common::start().await;

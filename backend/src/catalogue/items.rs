@@ -165,10 +165,7 @@ impl Item for HealthItem {
 /// Reads every line of `text` as a `T`, checks each, and refuses a key that
 /// comes twice.
 pub fn read<T: Item>(format: Format, text: &str) -> Result<Vec<Lined<T>>, Vec<LineError>> {
-    let rows = match format {
-        Format::Jsonl => jsonl_rows::<T>(text),
-        Format::Csv => csv_rows::<T>(text),
-    };
+    let rows = rows::<T>(format, text);
     let mut items = Vec::new();
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
@@ -205,7 +202,22 @@ pub fn read<T: Item>(format: Format, text: &str) -> Result<Vec<Lined<T>>, Vec<Li
     }
 }
 
+/// How many lines of `text` read as a `T` in `format`, checked or not.
+pub fn readable<T: Item>(format: Format, text: &str) -> usize {
+    rows::<T>(format, text)
+        .iter()
+        .filter(|(_, row)| row.is_ok())
+        .count()
+}
+
 type Row<T> = (usize, Result<T, String>);
+
+fn rows<T: Item>(format: Format, text: &str) -> Vec<Row<T>> {
+    match format {
+        Format::Jsonl => jsonl_rows::<T>(text),
+        Format::Csv => csv_rows::<T>(text),
+    }
+}
 
 fn jsonl_rows<T: Item>(text: &str) -> Vec<Row<T>> {
     text.lines()

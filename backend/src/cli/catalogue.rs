@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::catalogue::{self, Format, Kind};
+use crate::catalogue::{self, Format, Items, Kind};
 use crate::db;
 use crate::db::import::Outcome;
 
@@ -56,6 +56,17 @@ pub enum CommandError {
         path: String,
         errors: Vec<crate::catalogue::LineError>,
     },
+    #[error(
+        "{path}: nothing was imported: it is not {} but looks like {}; import it with --format {}",
+        .read_as.name(),
+        .looks.name(),
+        .looks.as_str()
+    )]
+    OtherFormat {
+        path: String,
+        read_as: Format,
+        looks: Format,
+    },
     #[error("{path}: nothing was imported: {source}")]
     Refused {
         path: String,
@@ -93,11 +104,22 @@ pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, Comman
         source,
     })?;
     let format = args.format.unwrap_or_else(|| Format::of_path(&args.file));
-    let items =
-        catalogue::parse(args.kind, format, &text).map_err(|errors| CommandError::Invalid {
-            path: path.clone(),
-            errors,
-        })?;
+    let parsed = catalogue::parse(args.kind, format, &text);
+    // Only a format guessed from the file's name may be the wrong one; in
+    // it, a file may fail on every line, or read as a header and no rows.
+    if args.format.is_none() && parsed.as_ref().map_or(true, Items::is_empty) {
+        if let Some(looks) = catalogue::in_other_format(args.kind, format, &text) {
+            return Err(CommandError::OtherFormat {
+                path,
+                read_as: format,
+                looks,
+            });
+        }
+    }
+    let items = parsed.map_err(|errors| CommandError::Invalid {
+        path: path.clone(),
+        errors,
+    })?;
     let db = db::connect(database_url).await?;
     let outcome = db::import::import(&db, &items).await;
     db.close().await;
