@@ -8,7 +8,7 @@ mod deliveries;
 mod health;
 mod set_status;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use self::catalogue::{export, import, seed_demo, CommandError, Export, Import};
 pub use self::deliveries::{deliveries, Deliveries, DeliveriesAction};
@@ -26,6 +26,49 @@ pub struct Cli {
     /// Without a command, the backend serves the API.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The commands that open only a database that exists
+/// ([`crate::db::connect_existing`]), with their own subcommands.
+const ON_AN_EXISTING_DATABASE: [&str; 4] = ["set-status", "export", "health", "deliveries"];
+
+/// `--database-url` as those commands take it: the flag's own help says
+/// that a missing SQLite file is created, which is true of serving,
+/// `import` and `seed-demo` only.
+const EXISTING_DATABASE_HELP: &str = "Database URL: sqlite://FILE or \
+    postgres://USER:PASSWORD@HOST:PORT/DATABASE. It must exist: this command \
+    never creates one. Migrated at start";
+
+impl Cli {
+    /// The command line, each command's `--database-url` described as
+    /// that command uses it.
+    pub fn command_line() -> clap::Command {
+        let command = Cli::command();
+        let Some(database_url) = command
+            .get_arguments()
+            .find(|arg| arg.get_id() == "database_url")
+            .cloned()
+        else {
+            return command;
+        };
+        // A command that has a global flag of its own keeps it, and passes
+        // it on to its subcommands, instead of the top level's.
+        let existing = database_url.help(EXISTING_DATABASE_HELP);
+        ON_AN_EXISTING_DATABASE
+            .into_iter()
+            .fold(command, |command, name| {
+                command.mut_subcommand(name, |subcommand| subcommand.arg(existing.clone()))
+            })
+    }
+
+    /// Parses the process's arguments as [`Cli::command_line`] describes
+    /// them; exits with clap's message on `--help` or a mistake.
+    pub fn from_args() -> Cli {
+        let mut command = Cli::command_line();
+        let mut matches = command.get_matches_mut();
+        Cli::from_arg_matches_mut(&mut matches)
+            .unwrap_or_else(|error| error.format(&mut command).exit())
+    }
 }
 
 /// What to do instead of serving.
@@ -106,6 +149,47 @@ mod tests {
             assert_eq!(set.status, RequestStatus::Closed);
             assert_eq!(set.note, None);
         }
+    }
+
+    /// Only serving, `import` and `seed-demo` create a missing database,
+    /// and only their `--database-url` help says so.
+    #[test]
+    fn database_url_help_promises_a_new_database_only_where_one_is_made() {
+        let mut command = Cli::command_line();
+        let mut help = |path: &[&str]| {
+            let mut found = &mut command;
+            for name in path {
+                found = found.find_subcommand_mut(name).unwrap();
+            }
+            found.render_long_help().to_string()
+        };
+        for path in [&[][..], &["import"], &["seed-demo"]] {
+            assert!(help(path).contains("created if missing"), "{path:?}");
+        }
+        for path in [
+            &["set-status"][..],
+            &["export"],
+            &["health"],
+            &["health", "set"],
+            &["health", "resolve"],
+            &["deliveries"],
+            &["deliveries", "retry"],
+        ] {
+            let said = help(path);
+            assert!(!said.contains("created if missing"), "{path:?}: {said}");
+            assert!(said.contains("never creates one"), "{path:?}: {said}");
+        }
+        let matches = Cli::command_line()
+            .try_get_matches_from([
+                "support-backend",
+                "export",
+                "customers",
+                "--database-url",
+                "sqlite://y.db",
+            ])
+            .unwrap();
+        let cli = Cli::from_arg_matches(&matches).unwrap();
+        assert_eq!(cli.config.database_url, "sqlite://y.db");
     }
 
     #[test]

@@ -8,13 +8,12 @@ use std::ffi::OsStr;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use support_backend::cli::{self, Cli, Command};
 use support_backend::{shutdown_signal, Config, Server};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_args();
     // A command's result is what it prints on stdout, so it logs warnings
     // only; the server's log is its report.
     init_tracing(if cli.command.is_none() {

@@ -42,6 +42,38 @@ fn help_documents_every_flag_and_its_environment_variable() {
     }
 }
 
+/// A command that never creates a database does not say that it does.
+#[test]
+fn database_url_help_says_which_commands_create_a_database() {
+    let help = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    for args in [
+        &["--help"][..],
+        &["import", "--help"],
+        &["seed-demo", "--help"],
+    ] {
+        assert!(help(args).contains("created if missing"), "{args:?}");
+    }
+    for args in [
+        &["set-status", "--help"][..],
+        &["export", "--help"],
+        &["help", "export"],
+        &["health", "resolve", "--help"],
+        &["help", "health", "set"],
+        &["deliveries", "retry", "--help"],
+    ] {
+        let said = help(args);
+        assert!(!said.contains("created if missing"), "{args:?}: {said}");
+        assert!(said.contains("never creates one"), "{args:?}: {said}");
+    }
+}
+
 /// The binary prints its one line, serves, and exits cleanly on SIGTERM.
 #[cfg(unix)]
 #[tokio::test]
