@@ -66,7 +66,7 @@ pub enum ApiError {
     NotFound { field: &'static str },
     #[error("method not allowed")]
     MethodNotAllowed,
-    /// The body stopped arriving (`serve::BODY_FRAMES_WITHIN`): 408, which
+    /// The body stopped arriving (`server::connections::BODY_FRAMES_WITHIN`): 408, which
     /// clients retry, as the connection's failure it most likely is.
     #[error("the body stopped arriving")]
     BodyTimedOut,

@@ -37,7 +37,6 @@ pub mod rate_limit;
 pub mod request_body;
 pub mod request_rules;
 pub mod routes;
-pub mod serve;
 pub mod server;
 pub mod webhooks;
 
@@ -170,7 +169,7 @@ pub fn router(state: AppState) -> Router {
         // A body that stops arriving ends its request (the handlers answer
         // as for a broken body) rather than holding it open.
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
-            serve::BODY_FRAMES_WITHIN,
+            server::connections::BODY_FRAMES_WITHIN,
         ))
         // A bug must not take a connection down without an answer: a panic
         // becomes the contract's JSON 500, and the server keeps serving.

@@ -1,8 +1,10 @@
 //! The server's life: opening the database, sweeping orphaned uploads and
 //! binding the socket (`Server::bind`), serving with the webhook deliverer
 //! and the upload sweeper beside it until a shutdown signal (`Server::run`),
-//! then closing. The connections themselves are `serve.rs`'s; the routes
-//! are `lib.rs`'s.
+//! then closing. The connections themselves are [`connections`]'s; the
+//! routes are `lib.rs`'s.
+
+pub mod connections;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -11,7 +13,7 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 
-use crate::{config, db, files, orphans, rate_limit, router, serve, webhooks, AppState, Config};
+use crate::{config, db, files, orphans, rate_limit, router, webhooks, AppState, Config};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -86,7 +88,7 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, lets requests in flight finish
-    /// (for at most [`serve::SHUTDOWN_WITHIN`]), then closes the database. Orphaned uploads are swept every hour
+    /// (for at most [`connections::SHUTDOWN_WITHIN`]), then closes the database. Orphaned uploads are swept every hour
     /// meanwhile.
     pub async fn run(
         self,
@@ -100,7 +102,7 @@ impl Server {
             .webhooks
             .clone()
             .map(|webhooks| webhooks::spawn_deliverer(db.clone(), webhooks));
-        serve::serve(self.listener, router(self.state), shutdown).await;
+        connections::serve(self.listener, router(self.state), shutdown).await;
         drop(sweeper);
         if let Some(deliverer) = deliverer {
             deliverer.abort();

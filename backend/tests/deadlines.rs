@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use common::start;
 use reqwest::StatusCode;
-use support_backend::serve::{HEADERS_WITHIN, SHUTDOWN_WITHIN};
+use support_backend::server::connections::{HEADERS_WITHIN, SHUTDOWN_WITHIN};
 use support_backend::Server;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -77,7 +77,7 @@ async fn stalled_body(server: &common::TestServer, head: &str) -> String {
     let mut stream = TcpStream::connect(address).await.unwrap();
     stream.write_all(head.as_bytes()).await.unwrap();
     let mut answer = Vec::new();
-    let within = support_backend::serve::BODY_FRAMES_WITHIN + MARGIN;
+    let within = support_backend::server::connections::BODY_FRAMES_WITHIN + MARGIN;
     let read = tokio::time::timeout(within, stream.read_to_end(&mut answer)).await;
     let answer = String::from_utf8_lossy(&answer).into_owned();
     assert!(read.is_ok(), "no answer within {within:?}: {answer}");
