@@ -1,11 +1,14 @@
 //! The vocabulary of a request's `escalation`: why it was escalated and what
 //! the partner checked first.
 
+use serde::{Deserialize, Serialize};
+
 /// Why a problem is escalated to 21Vianet: one of the five kinds of problem
 /// to hand off to it (seed 002), or, for a problem of none of them,
 /// that the partner lacks the training, documentation or support tools to
 /// solve it (seed 003's definition of escalation support).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EscalationReason {
     UndocumentedServiceProblem,
     UnavailableService,
@@ -70,7 +73,8 @@ pub const ESCALATION_REASONS: [&str; 6] = [
 
 /// What the partner checks with admin privileges before escalating, in the
 /// guide's order, which is `ALL`'s.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TroubleshootingStep {
     Software,
     Settings,
@@ -120,5 +124,25 @@ mod tests {
             assert_eq!(TroubleshootingStep::parse(step.as_str()), Some(step));
         }
         assert_eq!(TroubleshootingStep::parse("restart"), None);
+    }
+
+    #[test]
+    fn serde_names_them_as_the_request_body_does() {
+        for reason in EscalationReason::ALL {
+            assert_eq!(serde_json::to_value(reason).unwrap(), reason.as_str());
+            let name = serde_json::Value::from(reason.as_str());
+            assert_eq!(
+                serde_json::from_value::<EscalationReason>(name).unwrap(),
+                reason
+            );
+        }
+        for step in TroubleshootingStep::ALL {
+            assert_eq!(serde_json::to_value(step).unwrap(), step.as_str());
+            let name = serde_json::Value::from(step.as_str());
+            assert_eq!(
+                serde_json::from_value::<TroubleshootingStep>(name).unwrap(),
+                step
+            );
+        }
     }
 }
