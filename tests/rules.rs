@@ -113,7 +113,7 @@ fn browser_paths_are_found_wherever_they_are_used() {
         "use crate::rules::locale::Locale;",
         "// web_sys::Url would parse it too",
         "let leptos_version = 8;",
-        "    let json = json::to_string(&request);",
+        "    let json = serde_json::to_string(&request);",
         "use super::{request::HttpRequest, retry::RetryPolicy};",
     ] {
         assert_eq!(browser_paths(line), Vec::<String>::new(), "{line}");

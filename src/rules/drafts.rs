@@ -18,13 +18,13 @@
 //! assert_eq!(Draft::decode("not json"), None);
 //! ```
 
+use serde::{Deserialize, Serialize};
 use support_contract::{Customer, Escalation, Service};
 
 use crate::rules::{
     help_journey::SeenArticle,
     host::{Audience, BackendUrl},
     i18n,
-    json::{FromJson, Invalid, Object, ToJson, Value},
     locale::Locale,
     request_fields::RequestFields,
     session::Keeper,
@@ -86,7 +86,7 @@ pub fn is_theirs(stored: Option<&Draft>, own: Option<u64>) -> bool {
 /// Whom a customer request's draft is for: the customer and the service
 /// chosen before the form, and what the escalation guide decided if the
 /// partner went through it, so that the partner can pick up where they left.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftSubject {
     pub customer: Customer,
     pub service: Service,
@@ -110,26 +110,37 @@ impl DraftSubject {
     }
 }
 
-/// One form's draft.
-#[derive(Clone, Debug, PartialEq)]
+/// One form's draft. A member missing from an older draft reads as empty.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub fields: RequestFields,
     /// Whether the user picked the contact language; if not, it keeps
     /// following the widget's language.
+    #[serde(default)]
     pub contact_language_chosen: bool,
     /// The key every attempt of this request is sent with.
     pub idempotency_key: String,
     /// Milliseconds since the Unix epoch.
+    #[serde(default)]
     pub saved_at: u64,
     /// The customer and service of a customer request.
     pub about: Option<DraftSubject>,
     /// The customer and service its text was typed for, when the partner
     /// has since opened the form for others (`about`): the form keeps
     /// saying so after a reload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typed_for: Option<DraftSubject>,
     /// The help articles a customer looked at before its message to the
     /// partner, which the message names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub articles_seen: Vec<SeenArticle>,
+}
+
+/// A draft as stored, with the version of its format.
+#[derive(Serialize, Deserialize)]
+struct Stored<D> {
+    version: u32,
+    draft: D,
 }
 
 impl Draft {
@@ -148,23 +159,18 @@ impl Draft {
 
     /// `{"version":1,"draft":{…}}`.
     pub fn encode(&self) -> String {
-        let mut out = String::new();
-        Object::new(&mut out)
-            .field("version", &VERSION)
-            .field("draft", self)
-            .end();
-        out
+        let stored = Stored {
+            version: VERSION,
+            draft: self,
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
     }
 
     /// Reads a stored draft. Anything else (another version, a broken or
     /// edited entry, a key that is not a UUID) is no draft.
     pub fn decode(text: &str) -> Option<Draft> {
-        let stored = Value::parse(text)?;
-        if stored.field::<u32>("version").ok()? != VERSION {
-            return None;
-        }
-        let draft: Draft = stored.field("draft").ok()?;
-        is_uuid(&draft.idempotency_key).then_some(draft)
+        let Stored { version, draft } = serde_json::from_str::<Stored<Draft>>(text).ok()?;
+        (version == VERSION && is_uuid(&draft.idempotency_key)).then_some(draft)
     }
 }
 
@@ -175,54 +181,6 @@ fn is_uuid(key: &str) -> bool {
             8 | 13 | 18 | 23 => b == b'-',
             _ => b.is_ascii_hexdigit(),
         })
-}
-
-impl FromJson for DraftSubject {
-    fn from_json(value: &Value) -> Result<DraftSubject, Invalid> {
-        Ok(DraftSubject {
-            customer: value.field("customer")?,
-            service: value.field("service")?,
-            escalation: value.field("escalation")?,
-        })
-    }
-}
-
-impl ToJson for DraftSubject {
-    fn to_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("customer", &self.customer)
-            .field("service", &self.service)
-            .field("escalation", &self.escalation)
-            .end();
-    }
-}
-
-impl FromJson for Draft {
-    fn from_json(value: &Value) -> Result<Draft, Invalid> {
-        Ok(Draft {
-            fields: value.field("fields")?,
-            contact_language_chosen: value.field_or_default("contact_language_chosen")?,
-            idempotency_key: value.field("idempotency_key")?,
-            saved_at: value.field_or_default("saved_at")?,
-            about: value.field("about")?,
-            typed_for: value.field_or_default("typed_for")?,
-            articles_seen: value.field_or_default("articles_seen")?,
-        })
-    }
-}
-
-impl ToJson for Draft {
-    fn to_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("fields", &self.fields)
-            .field("contact_language_chosen", &self.contact_language_chosen)
-            .field("idempotency_key", &self.idempotency_key)
-            .field("saved_at", &self.saved_at)
-            .field("about", &self.about)
-            .some("typed_for", &self.typed_for)
-            .non_empty("articles_seen", &self.articles_seen)
-            .end();
-    }
 }
 
 #[cfg(test)]

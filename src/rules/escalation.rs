@@ -9,6 +9,8 @@ mod guide;
 pub use guide::{Guide, GuideAnswer, GuideStep};
 pub use support_contract::{EscalationReason, TroubleshootingStep};
 
+use serde::{Deserialize, Serialize};
+
 use crate::rules::i18n::{id, MessageId};
 
 /// How an `escalation.reason` reads; `None` for a value the contract does
@@ -50,8 +52,10 @@ pub fn step_label(step: TroubleshootingStep) -> MessageId {
 
 /// The troubleshooting steps the partner ticked, always in the guide's
 /// order (each step's number indexes the flags). Three flags rather than a `BTreeSet`, whose tree and sorting code
-/// the WebAssembly would carry for a set of three.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// the WebAssembly would carry for a set of three. Kept as the list of the
+/// ticked steps' names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<TroubleshootingStep>", into = "Vec<TroubleshootingStep>")]
 pub struct StepsDone([bool; 3]);
 
 impl StepsDone {
@@ -74,6 +78,18 @@ impl StepsDone {
         TroubleshootingStep::ALL
             .into_iter()
             .filter(|&step| self.contains(step))
+    }
+}
+
+impl From<Vec<TroubleshootingStep>> for StepsDone {
+    fn from(steps: Vec<TroubleshootingStep>) -> StepsDone {
+        steps.into_iter().collect()
+    }
+}
+
+impl From<StepsDone> for Vec<TroubleshootingStep> {
+    fn from(done: StepsDone) -> Vec<TroubleshootingStep> {
+        done.iter().collect()
     }
 }
 

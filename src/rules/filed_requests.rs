@@ -18,11 +18,11 @@
 //! assert_eq!(Filed::decode("not json"), Filed::default());
 //! ```
 
+use serde::{Deserialize, Serialize};
 use support_contract::{CreatedRequest, NewSupportRequest, RequestKind};
 
 use crate::rules::{
     host::{Audience, BackendUrl},
-    json::{FromJson, Invalid, Object, ToJson, Value},
     session::Keeper,
 };
 
@@ -33,13 +33,14 @@ pub use account::AccountList;
 pub const KEPT: usize = 20;
 
 /// One filed request, as the list shows it before its status is loaded.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FiledRequest {
     pub id: String,
     pub reference: String,
     pub title: String,
     pub kind: RequestKind,
     /// The customer's name, for requests on behalf of one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
     /// RFC 3339, as the backend answered it.
     pub created_at: String,
@@ -59,60 +60,20 @@ impl FiledRequest {
 }
 
 /// The list, newest first.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filed {
     pub requests: Vec<FiledRequest>,
-}
-
-impl FromJson for FiledRequest {
-    fn from_json(value: &Value) -> Result<FiledRequest, Invalid> {
-        Ok(FiledRequest {
-            id: value.field("id")?,
-            reference: value.field("reference")?,
-            title: value.field("title")?,
-            kind: value.field("kind")?,
-            customer: value.field("customer")?,
-            created_at: value.field("created_at")?,
-        })
-    }
-}
-
-impl ToJson for FiledRequest {
-    fn to_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("reference", &self.reference)
-            .field("title", &self.title)
-            .field("kind", &self.kind)
-            .some("customer", &self.customer)
-            .field("created_at", &self.created_at)
-            .end();
-    }
-}
-
-impl FromJson for Filed {
-    fn from_json(value: &Value) -> Result<Filed, Invalid> {
-        Ok(Filed {
-            requests: value.field("requests")?,
-        })
-    }
-}
-
-impl ToJson for Filed {
-    fn to_json(&self, out: &mut String) {
-        Object::new(out).field("requests", &self.requests).end();
-    }
 }
 
 impl Filed {
     /// The stored list; anything unreadable (another version's format, a
     /// hand-edited value) reads as an empty list rather than an error.
     pub fn decode(json: &str) -> Filed {
-        crate::rules::json::from_str(json).unwrap_or_default()
+        serde_json::from_str(json).unwrap_or_default()
     }
 
     pub fn encode(&self) -> String {
-        crate::rules::json::to_string(self)
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The list with `request` at the top: a request already listed (the
@@ -181,8 +142,7 @@ pub fn storage_key(backend: &BackendUrl, audience: Audience, keeper: &Keeper) ->
 
 #[cfg(test)]
 mod tests {
-    // These run in the browser too (scripts/test-browser), where JSON is the
-    // browser's own: see `crate::rules::json`.
+    // These run in the browser too (scripts/test-browser).
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

@@ -2,34 +2,15 @@
 //! help articles), then contact your partner, who learns which articles
 //! were already tried.
 
+use serde::{Deserialize, Serialize};
 use support_contract::limits::ARTICLES_SEEN_MAX;
-
-use crate::rules::json::{FromJson, Invalid, Object, ToJson, Value};
 
 /// A help article the customer looked at: its id, which the message to the
 /// partner carries, and its title, which the form shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeenArticle {
     pub id: String,
     pub title: String,
-}
-
-impl FromJson for SeenArticle {
-    fn from_json(value: &Value) -> Result<SeenArticle, Invalid> {
-        Ok(SeenArticle {
-            id: value.field("id")?,
-            title: value.field("title")?,
-        })
-    }
-}
-
-impl ToJson for SeenArticle {
-    fn to_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("id", &self.id)
-            .field("title", &self.title)
-            .end();
-    }
 }
 
 /// The screens of the customer audience.

@@ -4,10 +4,11 @@
 //! checked as plain data. Anything malformed is refused with a message the
 //! page's developer can act on, and nothing is half applied.
 
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
 use support_contract::{Category, ContactLanguage, CustomerRef};
 use thiserror::Error;
-
-use crate::rules::json::{FromJson, Invalid, Value};
 
 /// Why a call from the host page was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -53,8 +54,10 @@ impl Flow {
     }
 }
 
-/// Values a portal already knows, to spare the user typing them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Values a portal already knows, to spare the user typing them. A field
+/// the widget does not know (a misspelt one) is refused by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Prefill {
     pub contact: Option<PrefillContact>,
     pub customer: Option<CustomerRef>,
@@ -63,7 +66,8 @@ pub struct Prefill {
     pub title: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PrefillContact {
     pub name: Option<String>,
     pub email: Option<String>,
@@ -72,50 +76,17 @@ pub struct PrefillContact {
 }
 
 impl Prefill {
-    const FIELDS: [&str; 5] = ["contact", "customer", "service", "category", "title"];
-
-    /// Reads `JSON.stringify` of the page's object. A field the widget does
-    /// not know (a misspelt one) is refused by name.
+    /// Reads `JSON.stringify` of the page's object.
     pub fn parse(json: &str) -> Result<Prefill, HostApiError> {
-        let value = Value::parse(json).ok_or_else(|| HostApiError::Prefill("not JSON".into()))?;
-        let only = |value: &Value, known: &[&str]| value.only(known).map_err(HostApiError::Prefill);
-        only(&value, &Prefill::FIELDS)?;
-        only(&value.get("contact"), &PrefillContact::FIELDS)?;
-        Prefill::from_json(&value).map_err(|invalid| HostApiError::Prefill(invalid.to_string()))
-    }
-}
-
-impl FromJson for Prefill {
-    fn from_json(value: &Value) -> Result<Prefill, Invalid> {
-        let value = value.object()?;
-        let customer: Option<CustomerRef> = value.field("customer")?;
+        let prefill: Prefill =
+            serde_json::from_str(json).map_err(|error| HostApiError::Prefill(error.to_string()))?;
         // A customer is named by its id: a blank one names none.
-        if customer.as_ref().is_some_and(|c| c.id.trim().is_empty()) {
-            return Err(Invalid::at("customer.id"));
+        if (prefill.customer.as_ref()).is_some_and(|c| c.id.trim().is_empty()) {
+            return Err(HostApiError::Prefill(
+                "the value of \"customer.id\" is blank".into(),
+            ));
         }
-        Ok(Prefill {
-            contact: value.field("contact")?,
-            customer,
-            service: value.field("service")?,
-            category: value.field("category")?,
-            title: value.field("title")?,
-        })
-    }
-}
-
-impl PrefillContact {
-    const FIELDS: [&str; 4] = ["name", "email", "phone", "language"];
-}
-
-impl FromJson for PrefillContact {
-    fn from_json(value: &Value) -> Result<PrefillContact, Invalid> {
-        let value = value.object()?;
-        Ok(PrefillContact {
-            name: value.field("name")?,
-            email: value.field("email")?,
-            phone: value.field("phone")?,
-            language: value.field("language")?,
-        })
+        Ok(prefill)
     }
 }
 
@@ -164,14 +135,10 @@ const FORBIDDEN_METHODS: [&str; 3] = ["CONNECT", "TRACE", "TRACK"];
 /// which must not sit in a page attribute.
 pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError> {
     let bad = |message: String| HostApiError::Headers(message);
-    let Some(map) = Value::parse(json).and_then(|value| value.entries()) else {
-        return Err(bad("expected an object of strings".into()));
-    };
+    let map: BTreeMap<String, String> = serde_json::from_str(json)
+        .map_err(|error| bad(format!("expected an object of strings: {error}")))?;
     map.into_iter()
         .map(|(name, value)| {
-            let Some(value) = value.as_str() else {
-                return Err(bad(format!("the value of \"{name}\" is not a string")));
-            };
             let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
             if name.is_empty() || !name.chars().all(token) {
                 return Err(bad(format!("\"{name}\" is not a header name")));

@@ -50,7 +50,7 @@ pub fn create_support_request(
             ("Content-Type", "application/json".to_owned()),
             ("Idempotency-Key", idempotency_key.to_owned()),
         ],
-        body: Some(crate::rules::json::to_string(request)),
+        body: serde_json::to_string(request).ok(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! A request form as plain data: what the user typed, and the request it
 //! becomes. The Partner Center request and the customer request share it.
 
+use serde::{Deserialize, Serialize};
 use support_contract::{
     Attachment, Category, Contact, ContactLanguage, CustomerRef, Escalation, NewSupportRequest,
     RequestKind, Service, Severity,
@@ -9,19 +10,21 @@ use support_contract::{
 use crate::rules::{
     host_api::Prefill,
     i18n::{id, MessageId},
-    json::{FromJson, Invalid, Object, ToJson, Value},
     locale::Locale,
 };
 
 /// The fields exactly as typed (nothing is trimmed away, so nothing the user
 /// typed is lost between a failed submit and the next try). Serialized as a
 /// draft (`drafts.rs`); a field missing from an older draft is empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RequestFields {
     pub category: Option<Category>,
     pub severity: Option<Severity>,
     /// The service a customer's message to its partner is about, if the
     /// customer chose one (the customer request's is chosen before its form).
+    /// Written only when chosen: a draft without one reads as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
     pub title: String,
     pub description: String,
@@ -32,43 +35,6 @@ pub struct RequestFields {
     /// The files uploaded for this request (the ones still uploading or
     /// failed are the form's business, not the request's).
     pub attachments: Vec<Attachment>,
-}
-
-impl FromJson for RequestFields {
-    /// A field missing from an older draft is empty.
-    fn from_json(value: &Value) -> Result<RequestFields, Invalid> {
-        let value = value.object()?;
-        Ok(RequestFields {
-            category: value.field("category")?,
-            severity: value.field("severity")?,
-            service: value.field("service")?,
-            title: value.field_or_default("title")?,
-            description: value.field_or_default("description")?,
-            contact_name: value.field_or_default("contact_name")?,
-            contact_email: value.field_or_default("contact_email")?,
-            contact_phone: value.field_or_default("contact_phone")?,
-            contact_language: value.field_or_default("contact_language")?,
-            attachments: value.field_or_default("attachments")?,
-        })
-    }
-}
-
-impl ToJson for RequestFields {
-    fn to_json(&self, out: &mut String) {
-        Object::new(out)
-            .field("category", &self.category)
-            .field("severity", &self.severity)
-            // Only when chosen: a draft without one reads as before.
-            .some("service", &self.service)
-            .field("title", &self.title)
-            .field("description", &self.description)
-            .field("contact_name", &self.contact_name)
-            .field("contact_email", &self.contact_email)
-            .field("contact_phone", &self.contact_phone)
-            .field("contact_language", &self.contact_language)
-            .field("attachments", &self.attachments)
-            .end();
-    }
 }
 
 /// Who and what a customer request is about, chosen before the form.

@@ -4,9 +4,8 @@
 //! token goes with every request as `Authorization: Bearer`. The backend
 //! verifies it; the widget only reads, for display, whom it names.
 
+use serde_json::{Map, Value};
 use support_contract::{FieldError, NewSupportRequest};
-
-use crate::rules::json::Value;
 
 /// One request's way through an expired token: sent with the token the
 /// widget has; a 401 asks the provider once more, and the same request goes
@@ -74,12 +73,14 @@ impl Identity {
         let payload = token.split('.').nth(1).and_then(base64url);
         let claims = payload
             .and_then(|bytes| String::from_utf8(bytes).ok())
-            .and_then(|json| Value::parse(&json));
-        let claim = |name| {
-            claims
-                .as_ref()
-                .and_then(|claims| claims.get(name).as_str())
+            .and_then(|json| serde_json::from_str::<Map<String, Value>>(&json).ok())
+            .unwrap_or_default();
+        // A claim that is not a string is none, the others still count.
+        let claim = |name: &str| {
+            (claims.get(name))
+                .and_then(Value::as_str)
                 .unwrap_or_default()
+                .to_owned()
         };
         Identity {
             name: claim("name"),

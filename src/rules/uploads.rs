@@ -136,11 +136,11 @@ pub fn read_uploaded(
     match status {
         // An upload the widget cannot name by its id would be refused with
         // the request: better said now, at the file.
-        200..=299 => crate::rules::json::from_str(body)
+        200..=299 => serde_json::from_str(body)
             .ok()
             .filter(|uploaded: &Attachment| !uploaded.id.trim().is_empty())
             .ok_or(SubmitError::BadResponse),
-        400 | 413 | 415 | 422 => match crate::rules::json::from_str::<ErrorBody>(body) {
+        400 | 413 | 415 | 422 => match serde_json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors }) if !errors.is_empty() => Err(SubmitError::Rejected(errors)),
             _ if status == 413 => Err(SubmitError::Rejected(vec![
                 support_contract::FieldError::new("file", ErrorCode::FileTooLarge),

@@ -1,5 +1,4 @@
-// These run in the browser too (scripts/test-browser), where JSON is the
-// browser's own: see `crate::rules::json`.
+// These run in the browser too (scripts/test-browser).
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 

@@ -1,12 +1,14 @@
 //! The escalation guide as a state machine: its steps, the partner's
 //! answers, and the `escalation` object a finished guide gives the request.
 
+use serde::{Deserialize, Serialize};
 use support_contract::Escalation;
 
 use super::{EscalationReason, StepsDone, TroubleshootingStep};
 
 /// The guide's steps, in order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum GuideStep {
     /// Current incidents and advisories for the service come first.
     #[default]
@@ -76,13 +78,18 @@ pub enum GuideAnswer {
     Back,
 }
 
-/// Where the partner is in the guide, and what they answered on the way.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Where the partner is in the guide, and what they answered on the way;
+/// kept for a reload as the partner's path is (`journey/saved.rs`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Guide {
     pub step: GuideStep,
+    #[serde(default)]
     pub health_checked: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incident: Option<String>,
+    #[serde(default)]
     pub troubleshooting: StepsDone,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<EscalationReason>,
 }
 

@@ -9,14 +9,14 @@
 
 use std::cell::RefCell;
 
+use serde::Deserialize;
+
 use super::pattern::{Key, Part};
-use crate::rules::{
-    json::{self, FromJson, Invalid, Value},
-    locale::Locale,
-};
+use crate::rules::locale::Locale;
 
 /// A `Piece` as `support-messages` serializes it (serde's externally tagged
 /// enums: `{"Text":"…"}`, `{"Select":{"var":…}}`).
+#[derive(Deserialize)]
 enum PartData {
     Text(String),
     Var(String),
@@ -27,35 +27,10 @@ enum PartData {
     },
 }
 
+#[derive(Deserialize)]
 enum KeyData {
     Name(String),
     Number(i64),
-}
-
-impl FromJson for PartData {
-    fn from_json(value: &Value) -> Result<PartData, Invalid> {
-        if let Some(text) = value.get("Text").as_str() {
-            return Ok(PartData::Text(text));
-        }
-        if let Some(name) = value.get("Var").as_str() {
-            return Ok(PartData::Var(name));
-        }
-        let select = value.get("Select");
-        Ok(PartData::Select {
-            var: select.field("var")?,
-            variants: select.field("variants")?,
-            default: select.field::<u32>("default")? as usize,
-        })
-    }
-}
-
-impl FromJson for KeyData {
-    fn from_json(value: &Value) -> Result<KeyData, Invalid> {
-        if let Some(name) = value.get("Name").as_str() {
-            return Ok(KeyData::Name(name));
-        }
-        i64::from_json(&value.get("Number")).map(KeyData::Number)
-    }
 }
 
 type Table = &'static [&'static [Part]];
@@ -84,7 +59,8 @@ pub fn add(locale: Locale, json: &str, len: usize) -> Result<(), String> {
 /// where the locale lacks the message), into a table. A file of another
 /// length was written for another build's messages, and is refused.
 pub fn decode(json: &str, len: usize) -> Result<Table, String> {
-    let messages: Vec<Vec<PartData>> = json::from_str(json)?;
+    let messages: Vec<Vec<PartData>> =
+        serde_json::from_str(json).map_err(|error| error.to_string())?;
     if messages.len() != len {
         return Err(format!(
             "{} messages where the widget has {len}",

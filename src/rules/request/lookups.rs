@@ -1,14 +1,15 @@
 //! What the answers to the widget's lookups (customers, services, service
 //! health, articles, a request's status, the user's requests) mean.
 
+use serde::de::DeserializeOwned;
 use support_contract::{
     limits, Article, ArticleList, Customer, CustomerList, HealthIncident, HealthStatus,
-    RequestList, Service, ServiceList, StoredRequest,
+    RequestList, Service, ServiceHealth, ServiceList, StoredRequest,
 };
 use thiserror::Error;
 
 use super::plain_reference;
-use crate::rules::{json::HealthAnswer, web_url::WebUrl};
+use crate::rules::{json, web_url::WebUrl};
 
 /// Why a list could not be loaded. Each variant picks a message.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -27,7 +28,7 @@ pub enum LoadError {
 /// [`limits::SEARCH_RESULTS_MAX`], the first ones, however many a backend
 /// sends (as for articles).
 pub fn read_customers(status: u16, body: &str) -> Result<Vec<Customer>, LoadError> {
-    read_list(status, body).map(|list: CustomerList| {
+    read_list::<_, Customer>(status, body, "customers").map(|(list, _): (CustomerList, _)| {
         let mut customers = list.customers;
         customers.truncate(limits::SEARCH_RESULTS_MAX);
         customers
@@ -43,7 +44,7 @@ pub fn may_have_more(listed: usize) -> bool {
 /// Reads the answer to `GET /services`. Services whose admin-center address
 /// is not a web address are left out rather than offered as a broken link.
 pub fn read_services(status: u16, body: &str) -> Result<Vec<Service>, LoadError> {
-    let list: ServiceList = read_list(status, body)?;
+    let (list, _): (ServiceList, _) = read_list::<_, Service>(status, body, "services")?;
     Ok(list
         .services
         .into_iter()
@@ -51,9 +52,23 @@ pub fn read_services(status: u16, body: &str) -> Result<Vec<Service>, LoadError>
         .collect())
 }
 
-fn read_list<T: crate::rules::json::FromJson>(status: u16, body: &str) -> Result<T, LoadError> {
+/// Reads a 200 answer.
+fn read<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, LoadError> {
     match status {
-        200 => crate::rules::json::from_str(body).map_err(|_| LoadError::BadResponse),
+        200 => serde_json::from_str(body).map_err(|_| LoadError::BadResponse),
+        _ => Err(LoadError::Server(status)),
+    }
+}
+
+/// Reads a 200 answer that lists `Item`s in its array `key`, less those
+/// this version cannot read (`json::readable`), with how many it listed.
+fn read_list<T: DeserializeOwned, Item: DeserializeOwned>(
+    status: u16,
+    body: &str,
+    key: &str,
+) -> Result<(T, usize), LoadError> {
+    match status {
+        200 => json::readable::<T, Item>(body, key).map_err(|_| LoadError::BadResponse),
         _ => Err(LoadError::Server(status)),
     }
 }
@@ -66,7 +81,8 @@ fn read_list<T: crate::rules::json::FromJson>(status: u16, body: &str) -> Result
 /// cannot read were left out of it, cannot be read: shown as empty, it would
 /// say that all is well, which the backend did not say.
 pub fn read_health(status: u16, body: &str) -> Result<Vec<HealthIncident>, LoadError> {
-    let HealthAnswer { health, listed } = read_list(status, body)?;
+    let (health, listed): (ServiceHealth, _) =
+        read_list::<_, HealthIncident>(status, body, "incidents")?;
     let some_unreadable = listed > health.incidents.len();
     let mut incidents = health.incidents;
     incidents.retain(|incident| incident.status != HealthStatus::Resolved);
@@ -80,7 +96,7 @@ pub fn read_health(status: u16, body: &str) -> Result<Vec<HealthIncident>, LoadE
 /// address, or that have no title to show as one, are left out rather than
 /// offered as a broken or a blank link.
 pub fn read_articles(status: u16, body: &str) -> Result<Vec<Article>, LoadError> {
-    let list: ArticleList = read_list(status, body)?;
+    let (list, _): (ArticleList, _) = read_list::<_, Article>(status, body, "articles")?;
     Ok(list
         .articles
         .into_iter()
@@ -99,7 +115,7 @@ pub fn read_articles(status: u16, body: &str) -> Result<Vec<Article>, LoadError>
 pub fn read_status(status: u16, body: &str, id: &str) -> Result<StoredRequest, LoadError> {
     match status {
         404 => Err(LoadError::NotFound),
-        _ => read_list(status, body).and_then(|stored: StoredRequest| {
+        _ => read(status, body).and_then(|stored: StoredRequest| {
             // Ids are UUIDs, which a backend may write in either case.
             stored
                 .id
@@ -116,7 +132,7 @@ pub fn read_status(status: u16, body: &str, id: &str) -> Result<StoredRequest, L
 /// Reads the answer to `GET /support-requests?filed_by=me`, each
 /// reference as `read_status` gives it.
 pub fn read_filed_by_me(status: u16, body: &str) -> Result<RequestList, LoadError> {
-    let mut list: RequestList = read_list(status, body)?;
+    let (mut list, _): (RequestList, _) = read_list::<_, StoredRequest>(status, body, "requests")?;
     for stored in &mut list.requests {
         stored.reference = plain_reference(std::mem::take(&mut stored.reference));
     }

@@ -1,6 +1,8 @@
 //! What the answer to `POST /support-requests` means.
 
-use support_contract::{CreatedRequest, ErrorBody, ErrorCode, FieldError};
+use serde::Deserialize;
+use serde_json::Value;
+use support_contract::{CreatedRequest, ErrorBody, ErrorCode, FieldError, RequestStatus};
 use thiserror::Error;
 
 use super::plain_reference;
@@ -53,9 +55,8 @@ pub fn read_created(
         // Filed, but only an answer with the request's id and reference
         // lets the widget confirm it; sent again under the same key, the
         // request is not filed twice, and the backend answers again.
-        200..=299 => crate::rules::json::from_str(body)
-            .ok()
-            .map(|created: CreatedRequest| CreatedRequest {
+        200..=299 => created(body)
+            .map(|created| CreatedRequest {
                 reference: plain_reference(created.reference),
                 ..created
             })
@@ -67,7 +68,7 @@ pub fn read_created(
         // Busy (the same request still in flight) or rate limited: worth
         // trying again with the same key, never a problem with the fields.
         409 | 429 => Err(server()),
-        400 | 422 => match crate::rules::json::from_str::<ErrorBody>(body) {
+        400 | 422 => match serde_json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors })
                 if errors.iter().any(|e| e.code == ErrorCode::BodyTooLarge) =>
             {
@@ -80,6 +81,19 @@ pub fn read_created(
         },
         _ => Err(server()),
     }
+}
+
+/// The answer to a filing. A status this version does not know (a newer
+/// backend's), or none, reads as submitted: the answer says the request was
+/// filed, which is what matters, and a refusal here would have the user send
+/// it again.
+fn created(body: &str) -> Option<CreatedRequest> {
+    let mut answer: Value = serde_json::from_str(body).ok()?;
+    let status = (answer.get("status"))
+        .and_then(|status| RequestStatus::deserialize(status).ok())
+        .unwrap_or_default();
+    (answer.as_object_mut()?).insert("status".into(), status.as_str().into());
+    serde_json::from_value(answer).ok()
 }
 
 /// Each error the backend named once, however often the answer repeats it,

@@ -1,9 +1,9 @@
-// These run in the browser too (scripts/test-browser), where JSON and
-// URLs are the browser's own: see `crate::rules::json` and `crate::rules::web_url`.
+// These run in the browser too (scripts/test-browser), where URLs are the
+// browser's own: see `crate::rules::web_url`.
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use support_contract::{limits, RequestKind, RequestStatus};
+use support_contract::{limits, ContactLanguage, RequestKind, RequestStatus};
 
 use super::*;
 
@@ -252,6 +252,11 @@ fn a_missing_request_is_not_found_rather_than_a_failure() {
         r#""id":"3F2B8C1E-0000-4000-8000-000000000001""#,
     );
     assert!(read_status(200, &uuid, "3f2b8c1e-0000-4000-8000-000000000001").is_ok());
+    // An older backend's answer, without history or files, reads too.
+    let (older, _) = body.split_once(",\n            \"history\"").unwrap();
+    let stored = read_status(200, &format!("{older}}}"), "1").unwrap();
+    assert!(stored.history.is_empty() && stored.attachments.is_empty());
+    assert_eq!(stored.request.contact.language, ContactLanguage::EnUs);
 }
 
 #[test]

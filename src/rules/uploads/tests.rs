@@ -1,5 +1,5 @@
-// These run in the browser too (scripts/test-browser), where JSON and
-// URLs are the browser's own: see `crate::rules::json` and `crate::rules::web_url`.
+// These run in the browser too (scripts/test-browser), where URLs are the
+// browser's own: see `crate::rules::web_url`.
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 

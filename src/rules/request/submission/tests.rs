@@ -1,5 +1,4 @@
-// These run in the browser too (scripts/test-browser), where JSON is the
-// browser's own: see `crate::rules::json`.
+// These run in the browser too (scripts/test-browser).
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -22,6 +21,11 @@ fn a_filed_request_is_confirmed_only_by_its_id_and_reference() {
     let created = read_created(201, None, newer).unwrap();
     assert_eq!(created.reference, "SR-000001");
     assert_eq!(created.status, RequestStatus::Submitted);
+    let without = r#"{"id":"a1","reference":"SR-000001","created_at":"2026-11-22T10:00:00Z"}"#;
+    assert_eq!(
+        read_created(201, None, without).map(|created| created.status),
+        Ok(RequestStatus::Submitted)
+    );
     // Without an id or a reference there is nothing to confirm it by.
     for body in [
         r#"{"id":"","reference":"","status":"submitted","created_at":""}"#,
@@ -35,6 +39,18 @@ fn a_filed_request_is_confirmed_only_by_its_id_and_reference() {
             "{body}"
         );
     }
+}
+
+#[test]
+fn an_error_code_this_version_does_not_know_is_still_a_refusal() {
+    let body = r#"{"errors":[{"field":"title","code":"from_a_newer_backend"}]}"#;
+    assert_eq!(
+        read_created(422, None, body),
+        Err(SubmitError::Rejected(vec![FieldError::new(
+            "title",
+            ErrorCode::Unknown
+        )]))
+    );
 }
 
 #[test]
