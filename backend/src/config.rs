@@ -225,13 +225,13 @@ pub enum AuthConfigError {
     )]
     Missing,
     #[error(transparent)]
-    Setup(#[from] crate::auth::verify::SetupError),
+    Setup(#[from] crate::identity::verify::SetupError),
 }
 
 impl Config {
     /// How callers are told apart, as configured.
-    pub fn auth(&self) -> Result<crate::auth::Auth, AuthConfigError> {
-        use crate::auth::{Auth, Verifier};
+    pub fn auth(&self) -> Result<crate::identity::Auth, AuthConfigError> {
+        use crate::identity::{Auth, Verifier};
         let verifier = match (&self.jwt_secret_file, &self.jwks_url, self.no_auth) {
             (Some(path), _, _) => Some(Verifier::with_secret_file(path)?),
             (None, Some(url), _) => Some(Verifier::with_jwks_url(url)?),

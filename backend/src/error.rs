@@ -78,15 +78,6 @@ pub enum ApiError {
     Internal(String),
 }
 
-impl From<crate::auth::Denied> for ApiError {
-    fn from(denied: crate::auth::Denied) -> ApiError {
-        match denied {
-            crate::auth::Denied::Unauthenticated => ApiError::Unauthenticated,
-            crate::auth::Denied::Forbidden => ApiError::Forbidden,
-        }
-    }
-}
-
 /// The error of a body that broke off: [`ApiError::BodyTimedOut`] when it
 /// was the body's deadline, else a malformed body.
 pub fn broken_body(error: &(dyn std::error::Error + 'static)) -> ApiError {

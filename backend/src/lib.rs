@@ -19,7 +19,6 @@
 //! ```
 
 pub mod article_search;
-pub mod auth;
 pub mod catalogue;
 pub mod cli;
 pub mod config;
@@ -31,6 +30,7 @@ pub mod download;
 pub mod error;
 pub mod files;
 pub mod idempotency;
+pub mod identity;
 pub mod locale;
 pub mod orphans;
 pub mod rate_limit;
@@ -43,7 +43,7 @@ pub mod webhooks;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -105,7 +105,7 @@ pub struct AppState {
     /// Where uploaded files are kept.
     pub files: files::FileStore,
     /// Who is asking: how tokens are verified.
-    pub auth: Arc<auth::Auth>,
+    pub auth: Arc<identity::Auth>,
     /// The partner's webhooks, which hear of new requests and status
     /// changes through the outbox; `None` without any.
     pub webhooks: Option<webhooks::Webhooks>,
@@ -125,6 +125,13 @@ impl AppState {
         if let Some(webhooks) = &self.webhooks {
             webhooks.wake.notify_one();
         }
+    }
+}
+
+/// What [`identity::Caller`] reads to tell who is asking.
+impl FromRef<AppState> for Arc<identity::Auth> {
+    fn from_ref(state: &AppState) -> Self {
+        state.auth.clone()
     }
 }
 

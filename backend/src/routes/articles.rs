@@ -6,9 +6,9 @@ use serde::Deserialize;
 use support_contract::{ArticleList, ErrorCode, FieldError};
 
 use crate::article_search::{self, QUERY_MAX};
-use crate::auth::{Action, Caller};
 use crate::db::articles;
 use crate::error::ApiError;
+use crate::identity::{Action, Caller};
 use crate::routes::query::Params;
 use crate::AppState;
 

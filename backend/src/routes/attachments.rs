@@ -16,12 +16,12 @@ use support_contract::{
 };
 use uuid::Uuid;
 
-use crate::auth::{access, Action, Caller};
 use crate::config::UPLOAD_QUOTA_BYTES;
 use crate::db::{attachments, Db};
 use crate::download;
 use crate::error::ApiError;
 use crate::files::{FileStore, NewFile};
+use crate::identity::{access, Action, Caller};
 use crate::request_body;
 use crate::AppState;
 

@@ -11,10 +11,10 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
-use crate::auth::{Action, Caller};
 use crate::catalogue::{self, Format, Kind, LineError};
 use crate::db::import::{self, ImportError, Outcome};
 use crate::error::ApiError;
+use crate::identity::{Action, Caller};
 use crate::AppState;
 
 /// The largest catalogue file taken in one call.

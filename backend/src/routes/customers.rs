@@ -5,10 +5,10 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{CustomerList, ErrorCode, FieldError};
 
-use crate::auth::{Action, Caller};
 use crate::customer_search::{self, QUERY_MAX};
 use crate::db::catalogue;
 use crate::error::ApiError;
+use crate::identity::{Action, Caller};
 use crate::routes::query::Params;
 use crate::AppState;
 

@@ -10,9 +10,9 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{ErrorCode, FieldError, RequestStatus, StoredRequest};
 
-use crate::auth::{Action, Caller};
 use crate::db;
 use crate::error::ApiError;
+use crate::identity::{Action, Caller};
 use crate::{request_rules, AppState};
 
 /// The body.

@@ -5,9 +5,9 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{ErrorCode, FieldError, ServiceHealth};
 
-use crate::auth::{Action, Caller};
 use crate::db::{catalogue, health};
 use crate::error::ApiError;
+use crate::identity::{Action, Caller};
 use crate::routes::query::Params;
 use crate::AppState;
 

@@ -4,9 +4,9 @@ use axum::extract::State;
 use axum::Json;
 use support_contract::ServiceList;
 
-use crate::auth::{Action, Caller};
 use crate::db::catalogue;
 use crate::error::ApiError;
+use crate::identity::{Action, Caller};
 use crate::AppState;
 
 /// Answers every service with its admin-center URL, in the order to list them.

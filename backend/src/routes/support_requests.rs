@@ -12,11 +12,11 @@ use support_contract::{
     CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestList, StoredRequest,
 };
 
-use crate::auth::{access, Action, Caller};
 use crate::db::keys::{self, Claim, KeyState};
 use crate::db::{self, Created, Db};
 use crate::error::ApiError;
 use crate::idempotency::{self, StoredResponse, IN_FLIGHT_RETRY_AFTER};
+use crate::identity::{access, Action, Caller};
 use crate::routes::query::Params;
 use crate::{request_body, request_rules, AppState};
 
@@ -173,7 +173,7 @@ async fn as_filed_by(
     if let Some(email) = &identity.email {
         request.contact.email = email.clone();
     }
-    if identity.role == Some(crate::auth::Role::Customer) {
+    if identity.role == Some(crate::identity::Role::Customer) {
         let id = identity.customer_id.clone().ok_or(ApiError::Forbidden)?;
         // A token for a customer the partner does not have files nothing.
         let name = db::catalogue::customer_name(db, &id)

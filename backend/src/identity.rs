@@ -9,7 +9,7 @@ pub mod verify;
 
 use std::sync::Arc;
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 
@@ -17,7 +17,6 @@ pub use access::{Action, Denied};
 pub use verify::{TokenError, Verifier};
 
 use crate::error::ApiError;
-use crate::AppState;
 
 /// The roles a token's `role` claim names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +91,17 @@ impl Caller {
     }
 }
 
+/// A refusal as the HTTP answer: here rather than in [`crate::error`], so
+/// that errors know nothing of identity and identity depends on them alone.
+impl From<Denied> for ApiError {
+    fn from(denied: Denied) -> ApiError {
+        match denied {
+            Denied::Unauthenticated => ApiError::Unauthenticated,
+            Denied::Forbidden => ApiError::Forbidden,
+        }
+    }
+}
+
 /// How the backend tells who is asking.
 #[derive(Debug)]
 pub struct Auth {
@@ -127,11 +137,17 @@ fn bearer_token(value: &[u8]) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
-impl FromRequestParts<AppState> for Caller {
+/// Any state that holds the [`Auth`] (the app's, `AppState`) can tell who
+/// is asking.
+impl<S> FromRequestParts<S> for Caller
+where
+    S: Send + Sync,
+    Arc<Auth>: FromRef<S>,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let auth: &Arc<Auth> = &state.auth;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let auth = Arc::<Auth>::from_ref(state);
         auth.caller(&parts.headers).await.map_err(|error| {
             tracing::debug!("refused a token: {error}");
             ApiError::Unauthenticated
