@@ -614,6 +614,38 @@ mod tests {
     };
     use std::{sync::mpsc, thread, time::Duration};
 
+    // A long-lived parent under which many short-lived children are created and
+    // dropped must not accumulate dead `Weak` refs: `child` prunes them when
+    // the `children` Vec would otherwise grow.
+    #[test]
+    fn dropped_children_do_not_leak_weak_refs() {
+        let parent = Owner::new();
+
+        for _ in 0..10_000 {
+            let child = parent.child();
+            drop(child);
+        }
+
+        let len = parent.inner.read().or_poisoned().children.len();
+        assert!(len <= 64, "parent accumulated {len} dead child Weak refs");
+    }
+
+    // The same holds for owners created with `Owner::new` under a current
+    // owner, as `<For>` creates the owner of each row.
+    #[test]
+    fn dropped_owners_created_under_a_parent_do_not_leak_weak_refs() {
+        let parent = Owner::new();
+
+        parent.with(|| {
+            for _ in 0..10_000 {
+                drop(Owner::new());
+            }
+        });
+
+        let len = parent.inner.read().or_poisoned().children.len();
+        assert!(len <= 64, "parent accumulated {len} dead child Weak refs");
+    }
+
     fn does_not_deadlock(f: impl FnOnce() + Send + 'static) -> bool {
         let (tx, rx) = mpsc::channel();
         thread::spawn(move || {

@@ -328,7 +328,7 @@ where
     fn try_read_untracked(&self) -> Option<Self::Value> {
         self.update_if_necessary();
 
-        Mapped::try_new_ref(&self.inner.value, |t| {
+        Mapped::try_new(Arc::clone(&self.inner.value), |t| {
             // safe to unwrap here because update_if_necessary
             // guarantees the value is Some
             t.as_ref().unwrap().as_borrowed()

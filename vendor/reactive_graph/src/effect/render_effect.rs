@@ -156,15 +156,13 @@ where
             (owner, inner, rx)
         }
 
-        #[allow(unused_mut)]
         let (owner, inner, mut rx) = prep();
 
-        // The first run takes `initial_value` from here, as each later run
-        // takes the one before.
-        let value = Arc::new(RwLock::new(initial_value));
+        let value = Arc::new(RwLock::new(None::<T>));
 
         #[cfg(not(feature = "effects"))]
         {
+            let _ = initial_value;
             let _ = owner;
             let _ = &mut rx;
             let _ = fun;
@@ -172,8 +170,6 @@ where
 
         #[cfg(feature = "effects")]
         {
-            // Only hot reloading needs it here; `run_erased` makes its own.
-            #[cfg(all(feature = "subsecond", debug_assertions))]
             let subscriber = inner.to_any_subscriber();
 
             #[cfg(all(feature = "subsecond", debug_assertions))]
@@ -219,20 +215,32 @@ where
                 move |prev| fun.call((prev,))
             };
 
-            // Patched for support-widget (vendor/README.md): the only part
-            // that knows `T` is this step, which runs `fun` on the value
-            // before and keeps what it returns; the runs, their scheduling
-            // and the task that waits for changes (`run_erased`) are
-            // compiled once for every type of value.
-            let step = {
+            *value.write().or_poisoned() = Some(
+                owner.with(|| subscriber.with_observer(|| fun(initial_value))),
+            );
+
+            any_spawner::Executor::spawn_local({
                 let value = Arc::clone(&value);
-                Box::new(move || {
-                    let old_value = mem::take(&mut *value.write().or_poisoned());
-                    let new_value = fun(old_value);
-                    *value.write().or_poisoned() = Some(new_value);
-                })
-            };
-            run_erased(owner, &inner, rx, step);
+
+                async move {
+                    while rx.next().await.is_some() {
+                        if !owner.paused()
+                            && subscriber.with_observer(|| {
+                                subscriber.update_if_necessary()
+                            })
+                        {
+                            subscriber.clear_sources(&subscriber);
+
+                            let old_value =
+                                mem::take(&mut *value.write().or_poisoned());
+                            let new_value = owner.with_cleanup(|| {
+                                subscriber.with_observer(|| fun(old_value))
+                            });
+                            *value.write().or_poisoned() = Some(new_value);
+                        }
+                    }
+                }
+            });
         }
 
         RenderEffect { value, inner }
@@ -386,30 +394,4 @@ impl<T> ToAnySubscriber for RenderEffect<T> {
             Arc::downgrade(&self.inner) as Weak<dyn Subscriber + Send + Sync>,
         )
     }
-}
-
-/// A render effect's first run, now, and the task that runs it again each
-/// time a source changes: `step` runs the effect's function on its value.
-/// Not generic, so that this is compiled once (patched for support-widget,
-/// vendor/README.md).
-#[cfg(feature = "effects")]
-fn run_erased(
-    owner: Owner,
-    inner: &Arc<RwLock<EffectInner>>,
-    mut rx: crate::channel::Receiver,
-    mut step: Box<dyn FnMut()>,
-) {
-    let subscriber = inner.to_any_subscriber();
-    owner.with(|| subscriber.with_observer(&mut step));
-
-    any_spawner::Executor::spawn_local(async move {
-        while rx.next().await.is_some() {
-            if !owner.paused()
-                && subscriber.with_observer(|| subscriber.update_if_necessary())
-            {
-                subscriber.clear_sources(&subscriber);
-                owner.with_cleanup(|| subscriber.with_observer(&mut step));
-            }
-        }
-    });
 }

@@ -6,13 +6,14 @@
 //! a linear search is not significantly more expensive than a hash and lookup.
 
 use super::{AnySource, AnySubscriber, Source};
-use std::mem;
+use indexmap::IndexSet;
+use rustc_hash::FxHasher;
+use std::{hash::BuildHasherDefault, mem};
 
-/// A set in insertion order, as a list searched from end to end.
-type InsertionOrdered<T> = Vec<T>;
+type FxIndexSet<T> = IndexSet<T, BuildHasherDefault<FxHasher>>;
 
 #[derive(Default, Clone, Debug)]
-pub struct SourceSet(InsertionOrdered<AnySource>);
+pub struct SourceSet(FxIndexSet<AnySource>);
 
 impl SourceSet {
     pub fn new() -> Self {
@@ -20,18 +21,14 @@ impl SourceSet {
     }
 
     pub fn insert(&mut self, source: AnySource) {
-        if !self.0.contains(&source) {
-            self.0.push(source);
-        }
+        self.0.insert(source);
     }
 
     pub fn remove(&mut self, source: &AnySource) {
-        if let Some(at) = self.0.iter().position(|s| s == source) {
-            self.0.remove(at);
-        }
+        self.0.shift_remove(source);
     }
 
-    pub fn take(&mut self) -> InsertionOrdered<AnySource> {
+    pub fn take(&mut self) -> FxIndexSet<AnySource> {
         mem::take(&mut self.0)
     }
 
@@ -48,7 +45,7 @@ impl SourceSet {
 
 impl IntoIterator for SourceSet {
     type Item = AnySource;
-    type IntoIter = <InsertionOrdered<AnySource> as IntoIterator>::IntoIter;
+    type IntoIter = <FxIndexSet<AnySource> as IntoIterator>::IntoIter;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
@@ -57,18 +54,18 @@ impl IntoIterator for SourceSet {
 
 impl<'a> IntoIterator for &'a SourceSet {
     type Item = &'a AnySource;
-    type IntoIter = <&'a InsertionOrdered<AnySource> as IntoIterator>::IntoIter;
+    type IntoIter = <&'a FxIndexSet<AnySource> as IntoIterator>::IntoIter;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
     }
 }
 #[derive(Debug, Default, Clone)]
-pub struct SubscriberSet(InsertionOrdered<AnySubscriber>);
+pub struct SubscriberSet(FxIndexSet<AnySubscriber>);
 
 impl SubscriberSet {
     pub fn new() -> Self {
-        Self(InsertionOrdered::with_capacity(2))
+        Self(FxIndexSet::with_capacity_and_hasher(2, Default::default()))
     }
 
     pub fn subscribe(&mut self, subscriber: AnySubscriber) {
@@ -81,9 +78,7 @@ impl SubscriberSet {
             self.0.retain(|subscriber| subscriber.1.strong_count() > 0);
             self.0.reserve(self.0.len());
         }
-        if !self.0.contains(&subscriber) {
-            self.0.push(subscriber);
-        }
+        self.0.insert(subscriber);
     }
 
     pub fn unsubscribe(&mut self, subscriber: &AnySubscriber) {
@@ -94,12 +89,10 @@ impl SubscriberSet {
         // which can have nested effects, where the inner one assumes the outer
         // has already run (for example, an outer effect that checks .is_some(),
         // and an inner effect that unwraps)
-        if let Some(at) = self.0.iter().position(|s| s == subscriber) {
-            self.0.remove(at);
-        }
+        self.0.shift_remove(subscriber);
     }
 
-    pub fn take(&mut self) -> InsertionOrdered<AnySubscriber> {
+    pub fn take(&mut self) -> FxIndexSet<AnySubscriber> {
         mem::take(&mut self.0)
     }
 
@@ -110,7 +103,7 @@ impl SubscriberSet {
 
 impl IntoIterator for SubscriberSet {
     type Item = AnySubscriber;
-    type IntoIter = <InsertionOrdered<AnySubscriber> as IntoIterator>::IntoIter;
+    type IntoIter = <FxIndexSet<AnySubscriber> as IntoIterator>::IntoIter;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
@@ -119,7 +112,7 @@ impl IntoIterator for SubscriberSet {
 
 impl<'a> IntoIterator for &'a SubscriberSet {
     type Item = &'a AnySubscriber;
-    type IntoIter = <&'a InsertionOrdered<AnySubscriber> as IntoIterator>::IntoIter;
+    type IntoIter = <&'a FxIndexSet<AnySubscriber> as IntoIterator>::IntoIter;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()

@@ -104,7 +104,7 @@ where
     type Value = ReadGuard<T, Plain<T>>;
 
     fn try_read_value(&self) -> Option<ReadGuard<T, Plain<T>>> {
-        Plain::try_new_ref(&self.value).map(ReadGuard::new)
+        Plain::try_new(Arc::clone(&self.value)).map(ReadGuard::new)
     }
 }
 
@@ -115,7 +115,7 @@ where
     type Value = T;
 
     fn try_write_value(&self) -> Option<UntrackedWriteGuard<T>> {
-        UntrackedWriteGuard::try_new_ref(&self.value)
+        UntrackedWriteGuard::try_new(self.value.clone())
     }
 }
 

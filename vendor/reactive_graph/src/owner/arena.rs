@@ -7,12 +7,10 @@ use std::sync::OnceLock;
 #[cfg(feature = "sandboxed-arenas")]
 use std::sync::Weak;
 use std::{
-    any::{Any, TypeId},
+    any::Any,
     hash::Hash,
     sync::{Arc, RwLock},
 };
-#[cfg(not(feature = "sandboxed-arenas"))]
-use std::sync::{RwLockReadGuard, RwLockWriteGuard};
 
 new_key_type! {
     /// Unique identifier for an item stored in the arena.
@@ -43,64 +41,11 @@ impl Arena {
         }
     }
 
-    /// The arena, read: one function for every caller, not a copy of the
-    /// lock's code in each (for size).
-    #[cfg(not(feature = "sandboxed-arenas"))]
-    #[inline(never)]
-    fn read() -> RwLockReadGuard<'static, ArenaMap> {
-        MAP.get_or_init(Default::default).read().or_poisoned()
-    }
-
-    /// The arena, written: as [`Arena::read`].
-    #[cfg(not(feature = "sandboxed-arenas"))]
-    #[inline(never)]
-    fn write() -> RwLockWriteGuard<'static, ArenaMap> {
-        MAP.get_or_init(Default::default).write().or_poisoned()
-    }
-
-    /// The value at `node` in `arena`, if it is there and of the type
-    /// `ty`, as a pointer to that type: one function for every type, not a
-    /// copy of the lookup for each type stored (for size).
-    #[inline(never)]
-    pub(crate) fn typed(
-        arena: &ArenaMap,
-        node: NodeId,
-        ty: TypeId,
-    ) -> Option<*const ()> {
-        let value: &dyn Any = &**arena.get(node)?;
-        (value.type_id() == ty).then_some(value as *const dyn Any as *const ())
-    }
-
-    /// The value at `node` in `arena`, if it is there, whatever its type,
-    /// as a pointer to it: for a caller that knows the type from how the
-    /// node was made (`Storage::try_with_unchecked`). With no type to
-    /// compare, the caller's code is the same for every type of the same
-    /// layout, and is compiled once (for size).
-    #[inline(never)]
-    pub(crate) fn untyped(arena: &ArenaMap, node: NodeId) -> Option<*const ()> {
-        let value: &dyn Any = &**arena.get(node)?;
-        Some(value as *const dyn Any as *const ())
-    }
-
-    /// As [`Arena::typed`], for a value to change.
-    #[inline(never)]
-    pub(crate) fn typed_mut(
-        arena: &mut ArenaMap,
-        node: NodeId,
-        ty: TypeId,
-    ) -> Option<*mut ()> {
-        let value: &mut dyn Any = &mut **arena.get_mut(node)?;
-        // `(*value)`: the stored value's type. `value.type_id()` would ask
-        // the `&mut dyn Any` itself, through Any's impl for references,
-        // which a borrow this short cannot use.
-        ((*value).type_id() == ty).then_some(value as *mut dyn Any as *mut ())
-    }
-
     #[track_caller]
     pub fn with<U>(fun: impl FnOnce(&ArenaMap) -> U) -> U {
         #[cfg(not(feature = "sandboxed-arenas"))]
         {
-            fun(&Arena::read())
+            fun(&MAP.get_or_init(Default::default).read().or_poisoned())
         }
         #[cfg(feature = "sandboxed-arenas")]
         {
@@ -118,7 +63,7 @@ impl Arena {
     pub fn try_with<U>(fun: impl FnOnce(&ArenaMap) -> U) -> Option<U> {
         #[cfg(not(feature = "sandboxed-arenas"))]
         {
-            Some(fun(&Arena::read()))
+            Some(fun(&MAP.get_or_init(Default::default).read().or_poisoned()))
         }
         #[cfg(feature = "sandboxed-arenas")]
         {
@@ -135,7 +80,7 @@ impl Arena {
     pub fn with_mut<U>(fun: impl FnOnce(&mut ArenaMap) -> U) -> U {
         #[cfg(not(feature = "sandboxed-arenas"))]
         {
-            fun(&mut Arena::write())
+            fun(&mut MAP.get_or_init(Default::default).write().or_poisoned())
         }
         #[cfg(feature = "sandboxed-arenas")]
         {
@@ -153,7 +98,10 @@ impl Arena {
     pub fn try_with_mut<U>(fun: impl FnOnce(&mut ArenaMap) -> U) -> Option<U> {
         #[cfg(not(feature = "sandboxed-arenas"))]
         {
-            Some(fun(&mut Arena::write()))
+            Some(fun(&mut MAP
+                .get_or_init(Default::default)
+                .write()
+                .or_poisoned()))
         }
         #[cfg(feature = "sandboxed-arenas")]
         {

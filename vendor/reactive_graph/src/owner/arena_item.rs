@@ -45,25 +45,24 @@ where
     /// Stores the given value in the arena allocator.
     #[track_caller]
     pub fn new_with_storage(value: T) -> Self {
+        let node = {
+            Arena::with_mut(|arena| {
+                arena.insert(
+                    Box::new(S::wrap(value)) as Box<dyn Any + Send + Sync>
+                )
+            })
+        };
+        OWNER.with(|o| {
+            if let Some(owner) = o.borrow().as_ref().and_then(|o| o.upgrade()) {
+                owner.register(node);
+            }
+        });
+
         Self {
-            node: insert(Box::new(S::wrap(value))),
+            node,
             ty: PhantomData,
         }
     }
-}
-
-/// Puts a boxed value into the arena, owned by the current owner if there
-/// is one. Not generic, so that only boxing the value is compiled for each
-/// type stored (patched for support-widget, vendor/README.md).
-#[inline(never)]
-fn insert(value: Box<dyn Any + Send + Sync>) -> NodeId {
-    let node = Arena::with_mut(|arena| arena.insert(value));
-    OWNER.with(|o| {
-        if let Some(owner) = o.borrow().as_ref().and_then(|o| o.upgrade()) {
-            owner.register(node);
-        }
-    });
-    node
 }
 
 impl<T, S> Default for ArenaItem<T, S>
@@ -104,19 +103,6 @@ impl<T, S: Storage<T>> ArenaItem<T, S> {
     #[track_caller]
     pub fn try_with_value<U>(&self, fun: impl FnOnce(&T) -> U) -> Option<U> {
         S::try_with(self.node, fun)
-    }
-
-    /// As [`ArenaItem::try_with_value`], without checking the stored
-    /// value's type (patched for support-widget, vendor/README.md): for
-    /// code that reads only what every `T` stores alike, which is then the
-    /// same for every `T`.
-    pub(crate) fn try_with_value_unchecked<U>(
-        &self,
-        fun: impl FnOnce(&T) -> U,
-    ) -> Option<U> {
-        // SAFETY: this item's node was made by `new_with_storage` for a `T`
-        // in `S`, and is written only through `S` with a `T`.
-        unsafe { S::try_with_unchecked(self.node, fun) }
     }
 
     /// Applies a function to a mutable reference to the stored value and returns the result, or `None` if it has already been disposed.

@@ -1,6 +1,5 @@
 use super::arena::{Arena, NodeId};
 use send_wrapper::SendWrapper;
-use std::any::TypeId;
 
 /// A trait for borrowing and taking data.
 pub trait StorageAccess<T> {
@@ -53,20 +52,6 @@ pub trait Storage<T>: Send + Sync + 'static {
         fun: impl FnOnce(&mut T) -> U,
     ) -> Option<U>;
 
-    /// As [`Storage::try_with`], without checking that the stored value is
-    /// a `T` (patched for support-widget, vendor/README.md).
-    ///
-    /// # Safety
-    ///
-    /// `node` must be the node of an `ArenaItem<T, Self>`: made by its
-    /// `new_with_storage` for a `T` wrapped by this storage, and written
-    /// since only with a `T`. A removed node is never found again, even if
-    /// its slot is reused (the slot map's keys carry a version).
-    unsafe fn try_with_unchecked<U>(
-        node: NodeId,
-        fun: impl FnOnce(&T) -> U,
-    ) -> Option<U>;
-
     /// Sets a new value for the stored value. If it has been disposed, returns `Some(T)`.
     fn try_set(node: NodeId, value: T) -> Option<T>;
 
@@ -92,10 +77,8 @@ where
 
     fn try_with<U>(node: NodeId, fun: impl FnOnce(&T) -> U) -> Option<U> {
         Arena::try_with(|arena| {
-            let value = Arena::typed(arena, node, TypeId::of::<T>())?;
-            // SAFETY: `typed` found a `T` there, and the arena stays read
-            // (and the value in it) while `fun` runs.
-            Some(fun(unsafe { &*(value as *const T) }))
+            let m = arena.get(node);
+            m.and_then(|n| n.downcast_ref::<T>()).map(fun)
         })
         .flatten()
     }
@@ -105,26 +88,8 @@ where
         fun: impl FnOnce(&mut T) -> U,
     ) -> Option<U> {
         Arena::try_with_mut(|arena| {
-            let value = Arena::typed_mut(arena, node, TypeId::of::<T>())?;
-            // SAFETY: as in `try_with`, written.
-            Some(fun(unsafe { &mut *(value as *mut T) }))
-        })
-        .flatten()
-    }
-
-    unsafe fn try_with_unchecked<U>(
-        node: NodeId,
-        fun: impl FnOnce(&T) -> U,
-    ) -> Option<U> {
-        // Sandboxed arenas could find another arena's node under the same
-        // key: they keep the check.
-        #[cfg(feature = "sandboxed-arenas")]
-        return Self::try_with(node, fun);
-        #[cfg(not(feature = "sandboxed-arenas"))]
-        Arena::try_with(|arena| {
-            let value = Arena::untyped(arena, node)?;
-            // SAFETY: the value is a `T` (the caller's contract).
-            Some(fun(unsafe { &*(value as *const T) }))
+            let m = arena.get_mut(node);
+            m.and_then(|n| n.downcast_mut::<T>()).map(fun)
         })
         .flatten()
     }
@@ -171,10 +136,9 @@ where
 
     fn try_with<U>(node: NodeId, fun: impl FnOnce(&T) -> U) -> Option<U> {
         Arena::with(|arena| {
-            let value =
-                Arena::typed(arena, node, TypeId::of::<SendWrapper<T>>())?;
-            // SAFETY: as in `SyncStorage::try_with`.
-            Some(fun(unsafe { &*(value as *const SendWrapper<T>) }))
+            let m = arena.get(node);
+            m.and_then(|n| n.downcast_ref::<SendWrapper<T>>())
+                .map(|inner| fun(inner))
         })
     }
 
@@ -183,25 +147,9 @@ where
         fun: impl FnOnce(&mut T) -> U,
     ) -> Option<U> {
         Arena::with_mut(|arena| {
-            let value =
-                Arena::typed_mut(arena, node, TypeId::of::<SendWrapper<T>>())?;
-            // SAFETY: as in `SyncStorage::try_with`, written.
-            Some(fun(unsafe { &mut **(value as *mut SendWrapper<T>) }))
-        })
-    }
-
-    unsafe fn try_with_unchecked<U>(
-        node: NodeId,
-        fun: impl FnOnce(&T) -> U,
-    ) -> Option<U> {
-        #[cfg(feature = "sandboxed-arenas")]
-        return Self::try_with(node, fun);
-        #[cfg(not(feature = "sandboxed-arenas"))]
-        Arena::with(|arena| {
-            let value = Arena::untyped(arena, node)?;
-            // SAFETY: the value is a `SendWrapper<T>` (the caller's
-            // contract); its deref still checks the thread.
-            Some(fun(unsafe { &**(value as *const SendWrapper<T>) }))
+            let m = arena.get_mut(node);
+            m.and_then(|n| n.downcast_mut::<SendWrapper<T>>())
+                .map(|inner| fun(&mut *inner))
         })
     }
 

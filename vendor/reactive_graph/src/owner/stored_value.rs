@@ -132,12 +132,9 @@ where
     type Value = ReadGuard<T, Plain<T>>;
 
     fn try_read_value(&self) -> Option<ReadGuard<T, Plain<T>>> {
-        // Unchecked, and the guard taken from the borrowed lock: the same
-        // code for every `T` of the same layout (patched for
-        // support-widget, vendor/README.md).
         self.value
-            .try_with_value_unchecked(|inner| inner.try_read_value())
-            .flatten()
+            .try_get_value()
+            .and_then(|inner| inner.try_read_value())
     }
 }
 
@@ -150,8 +147,8 @@ where
 
     fn try_write_value(&self) -> Option<UntrackedWriteGuard<T>> {
         self.value
-            .try_with_value_unchecked(|inner| inner.try_write_value())
-            .flatten()
+            .try_get_value()
+            .and_then(|inner| inner.try_write_value())
     }
 }
 

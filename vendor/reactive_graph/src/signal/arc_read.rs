@@ -151,6 +151,6 @@ impl<T: 'static> ReadUntracked for ArcReadSignal<T> {
 
     #[track_caller]
     fn try_read_untracked(&self) -> Option<Self::Value> {
-        Plain::try_new_ref(&self.value).map(ReadGuard::new)
+        Plain::try_new(Arc::clone(&self.value)).map(ReadGuard::new)
     }
 }

@@ -252,7 +252,7 @@ impl<T: 'static> ReadUntracked for ArcRwSignal<T> {
     type Value = ReadGuard<T, Plain<T>>;
 
     fn try_read_untracked(&self) -> Option<Self::Value> {
-        Plain::try_new_ref(&self.value).map(ReadGuard::new)
+        Plain::try_new(Arc::clone(&self.value)).map(ReadGuard::new)
     }
 }
 
@@ -274,6 +274,6 @@ impl<T: 'static> Write for ArcRwSignal<T> {
 
     #[allow(refining_impl_trait)]
     fn try_write_untracked(&self) -> Option<UntrackedWriteGuard<Self::Value>> {
-        UntrackedWriteGuard::try_new_ref(&self.value)
+        UntrackedWriteGuard::try_new(Arc::clone(&self.value))
     }
 }

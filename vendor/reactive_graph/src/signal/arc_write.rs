@@ -143,6 +143,6 @@ impl<T: 'static> Write for ArcWriteSignal<T> {
 
     #[allow(refining_impl_trait)]
     fn try_write_untracked(&self) -> Option<UntrackedWriteGuard<Self::Value>> {
-        UntrackedWriteGuard::try_new_ref(&self.value)
+        UntrackedWriteGuard::try_new(Arc::clone(&self.value))
     }
 }

@@ -5,12 +5,13 @@ use crate::{
     traits::{Notify, UntrackableGuard},
 };
 use core::fmt::Debug;
+use guardian::{ArcRwLockReadGuardian, ArcRwLockWriteGuardian};
 use std::{
     borrow::Borrow,
     fmt::Display,
     marker::PhantomData,
     ops::{Deref, DerefMut},
-    sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard},
+    sync::{Arc, RwLock},
 };
 
 /// A wrapper type for any kind of guard returned by [`Read`](crate::traits::Read).
@@ -90,19 +91,8 @@ where
 }
 
 /// A guard that provides access to a signal's inner value.
-///
-/// Patched for support-widget (vendor/README.md): the read guard and the
-/// lock it reads are kept side by side here, rather than in guardian's
-/// `ArcRwLockReadGuardian`, so that a guard is taken from a borrowed lock
-/// ([`Plain::try_new_ref`]) and a lock that cannot be read is never
-/// dropped: taking a guard is then the same code for every `T` of the same
-/// layout, and is compiled once.
 pub struct Plain<T: 'static> {
-    // Declared before `lock`, so dropped first: it borrows from the lock.
-    guard: RwLockReadGuard<'static, T>,
-    // Never read: held for as long as the guard borrows from it.
-    #[allow(dead_code)]
-    lock: Arc<RwLock<T>>,
+    guard: ArcRwLockReadGuardian<T>,
 }
 
 impl<T: 'static> Debug for Plain<T> {
@@ -114,23 +104,9 @@ impl<T: 'static> Debug for Plain<T> {
 impl<T: 'static> Plain<T> {
     /// Takes a reference-counted read guard on the given lock.
     pub fn try_new(inner: Arc<RwLock<T>>) -> Option<Self> {
-        Self::try_new_ref(&inner)
-    }
-
-    /// Takes a reference-counted read guard on the given lock, if it can
-    /// be read now and is not poisoned.
-    pub fn try_new_ref(inner: &Arc<RwLock<T>>) -> Option<Self> {
-        let guard = inner.try_read().ok()?;
-        // SAFETY: the guard borrows the lock inside the `Arc`, which this
-        // `Plain` holds a count of for as long as the guard lives (the
-        // guard is dropped first), and an `Arc`'s value never moves.
-        let guard = unsafe {
-            std::mem::transmute::<RwLockReadGuard<'_, T>, RwLockReadGuard<'static, T>>(guard)
-        };
-        Some(Plain {
-            guard,
-            lock: Arc::clone(inner),
-        })
+        ArcRwLockReadGuardian::try_take(inner)?
+            .ok()
+            .map(|guard| Plain { guard })
     }
 }
 
@@ -222,16 +198,7 @@ impl<T: 'static, U> Mapped<Plain<T>, U> {
         inner: Arc<RwLock<T>>,
         map_fn: fn(&T) -> &U,
     ) -> Option<Self> {
-        Self::try_new_ref(&inner, map_fn)
-    }
-
-    /// Creates a mapped read guard from the borrowed lock (as
-    /// [`Plain::try_new_ref`]).
-    pub fn try_new_ref(
-        inner: &Arc<RwLock<T>>,
-        map_fn: fn(&T) -> &U,
-    ) -> Option<Self> {
-        let inner = Plain::try_new_ref(inner)?;
+        let inner = Plain::try_new(inner)?;
         Some(Self { inner, map_fn })
     }
 }
@@ -359,44 +326,14 @@ where
 
 /// A guard that provides mutable access to a signal's inner value, but does not notify of any
 /// changes.
-///
-/// Patched for support-widget (vendor/README.md): as [`Plain`], it keeps
-/// its guard and the lock side by side, and is taken from a borrowed lock.
-pub struct UntrackedWriteGuard<T: 'static> {
-    // Declared before `lock`, so dropped first: it borrows from the lock.
-    guard: RwLockWriteGuard<'static, T>,
-    // Never read: held for as long as the guard borrows from it.
-    #[allow(dead_code)]
-    lock: Arc<RwLock<T>>,
-}
+pub struct UntrackedWriteGuard<T: 'static>(ArcRwLockWriteGuardian<T>);
 
 impl<T: 'static> UntrackedWriteGuard<T> {
     /// Creates a write guard from the given lock.
     pub fn try_new(inner: Arc<RwLock<T>>) -> Option<Self> {
-        Self::try_new_ref(&inner)
-    }
-
-    /// Creates a write guard from the given lock, if it can be written now
-    /// and is not poisoned.
-    pub fn try_new_ref(inner: &Arc<RwLock<T>>) -> Option<Self> {
-        Some(Self::keeping(inner, inner.try_write().ok()?))
-    }
-
-    /// Creates a write guard from the given lock, waiting for it; `None` if
-    /// it is poisoned.
-    pub(crate) fn new_ref(inner: &Arc<RwLock<T>>) -> Option<Self> {
-        Some(Self::keeping(inner, inner.write().ok()?))
-    }
-
-    fn keeping(inner: &Arc<RwLock<T>>, guard: RwLockWriteGuard<'_, T>) -> Self {
-        // SAFETY: as in `Plain::try_new_ref`.
-        let guard = unsafe {
-            std::mem::transmute::<RwLockWriteGuard<'_, T>, RwLockWriteGuard<'static, T>>(guard)
-        };
-        UntrackedWriteGuard {
-            guard,
-            lock: Arc::clone(inner),
-        }
+        ArcRwLockWriteGuardian::try_take(inner)?
+            .ok()
+            .map(UntrackedWriteGuard)
     }
 }
 
@@ -404,13 +341,13 @@ impl<T> Deref for UntrackedWriteGuard<T> {
     type Target = T;
 
     fn deref(&self) -> &Self::Target {
-        self.guard.deref()
+        self.0.deref()
     }
 }
 
 impl<T> DerefMut for UntrackedWriteGuard<T> {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        self.guard.deref_mut()
+        self.0.deref_mut()
     }
 }
 

@@ -14,6 +14,7 @@ use crate::{
     unwrap_signal,
 };
 use core::fmt::Debug;
+use guardian::ArcRwLockWriteGuardian;
 use std::{
     hash::Hash,
     panic::Location,
@@ -331,11 +332,8 @@ where
     type Output = Arc<RwLock<SubscriberSet>>;
 
     fn as_subscriber_set(&self) -> Option<Self::Output> {
-        // Unchecked: an `ArcRwSignal`'s subscribers are found alike for
-        // every `T`, so this, and the tracking and subscribing code that
-        // calls it, are compiled once rather than once for each `T`.
         self.inner
-            .try_with_value_unchecked(|inner| inner.as_subscriber_set())
+            .try_with_value(|inner| inner.as_subscriber_set())
             .flatten()
     }
 }
@@ -348,13 +346,9 @@ where
     type Value = ReadGuard<T, Plain<T>>;
 
     fn try_read_untracked(&self) -> Option<Self::Value> {
-        // Unchecked, and the guard taken from the borrowed lock: the same
-        // code for every `T` of the same layout (patched for
-        // support-widget, vendor/README.md). A signal that is there but
-        // whose value cannot be read panics, as `read_untracked` did here.
         self.inner
-            .try_with_value_unchecked(|inner| Plain::try_new_ref(&inner.value))
-            .map(|guard| ReadGuard::new(guard.unwrap_or_else(unwrap_signal!(self))))
+            .try_get_value()
+            .map(|inner| inner.read_untracked())
     }
 }
 
@@ -375,11 +369,9 @@ where
     type Value = T;
 
     fn try_write(&self) -> Option<impl UntrackableGuard<Target = Self::Value>> {
-        // Unchecked, and the guard taken from the borrowed lock, as in
-        // `try_read_untracked`.
-        let guard = self
-            .inner
-            .try_with_value_unchecked(|n| UntrackedWriteGuard::new_ref(&n.value))??;
+        let guard = self.inner.try_with_value(|n| {
+            ArcRwLockWriteGuardian::take(Arc::clone(&n.value)).ok()
+        })??;
         Some(WriteGuard::new(*self, guard))
     }
 

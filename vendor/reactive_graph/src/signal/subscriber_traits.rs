@@ -55,7 +55,10 @@ impl<T: AsSubscriberSet + DefinedAt> ReactiveNode for T {
 
     fn mark_subscribers_check(&self) {
         if let Some(inner) = self.as_subscriber_set() {
-            mark_set_dirty(inner.borrow());
+            let subs = inner.borrow().read().unwrap().clone();
+            for sub in subs {
+                sub.mark_dirty();
+            }
         }
     }
 
@@ -73,50 +76,21 @@ impl<T: AsSubscriberSet + DefinedAt> ReactiveNode for T {
 impl<T: AsSubscriberSet + DefinedAt> Source for T {
     fn clear_subscribers(&self) {
         if let Some(inner) = self.as_subscriber_set() {
-            clear_set(inner.borrow());
+            inner.borrow().write().unwrap().take();
         }
     }
 
     fn add_subscriber(&self, subscriber: AnySubscriber) {
         if let Some(inner) = self.as_subscriber_set() {
-            subscribe_to_set(inner.borrow(), subscriber)
+            inner.borrow().write().unwrap().subscribe(subscriber)
         }
     }
 
     fn remove_subscriber(&self, subscriber: &AnySubscriber) {
         if let Some(inner) = self.as_subscriber_set() {
-            unsubscribe_from_set(inner.borrow(), subscriber)
+            inner.borrow().write().unwrap().unsubscribe(subscriber)
         }
     }
-}
-
-// What a signal does with its subscribers, whatever its value's type: one
-// function each for every type of signal, not a copy in each (for size).
-
-#[inline(never)]
-fn mark_set_dirty(set: &RwLock<SubscriberSet>) {
-    let subs = set.read().unwrap().clone();
-    for sub in subs {
-        sub.mark_dirty();
-    }
-}
-
-#[inline(never)]
-fn clear_set(set: &RwLock<SubscriberSet>) {
-    set.write().unwrap().take();
-}
-
-#[inline(never)]
-fn subscribe_to_set(set: &RwLock<SubscriberSet>, subscriber: AnySubscriber) {
-    set.write().unwrap().subscribe(subscriber)
-}
-
-#[inline(never)]
-fn unsubscribe_from_set(
-    set: &RwLock<SubscriberSet>,
-    subscriber: &AnySubscriber,
-) {
-    set.write().unwrap().unsubscribe(subscriber)
 }
 
 impl<T: AsSubscriberSet + DefinedAt + IsDisposed> ToAnySource for T
