@@ -9,7 +9,6 @@ pub mod export;
 pub mod health;
 pub mod import;
 pub mod keys;
-pub mod outbox;
 pub mod requests;
 pub mod status;
 

@@ -113,7 +113,7 @@ pub struct AppState {
 
 impl AppState {
     /// Where events are written, in the transaction that causes them.
-    pub fn outbox(&self) -> db::outbox::Outbox {
+    pub fn outbox(&self) -> webhooks::outbox::Outbox {
         self.webhooks
             .as_ref()
             .map(webhooks::Webhooks::outbox)

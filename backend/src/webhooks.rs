@@ -4,6 +4,8 @@
 //! (any 2xx) or [`RETRY_FOR`] has passed. Every backend process on one
 //! database delivers; each delivery is claimed by one of them at a time.
 
+pub mod outbox;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,8 +13,8 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use tokio::sync::Notify;
 
-use crate::db::outbox::{self, Claimed};
 use crate::db::Db;
+use outbox::Claimed;
 
 /// The header that carries the signature.
 pub const SIGNATURE_HEADER: &str = "Support-Signature";
@@ -107,7 +109,7 @@ impl Webhooks {
         }))
     }
 
-    /// The outbox that [`crate::db`] writes to.
+    /// The outbox that filing a request and changing its status write to.
     pub fn outbox(&self) -> outbox::Outbox {
         outbox::Outbox {
             endpoints: self.endpoints.clone(),

@@ -5,6 +5,7 @@ use clap::{Args, Subcommand};
 
 use super::CommandError;
 use crate::db;
+use crate::webhooks::outbox;
 
 /// The arguments of `deliveries`.
 #[derive(Clone, Debug, Args)]
@@ -31,7 +32,7 @@ pub async fn deliveries(database_url: &str, args: &Deliveries) -> Result<String,
     let db = db::connect_existing(database_url).await?;
     let result = match &args.action {
         Some(DeliveriesAction::Retry { event_id }) => {
-            match db::outbox::retry_now(&db, event_id).await {
+            match outbox::retry_now(&db, event_id).await {
                 Ok(0) => Err(CommandError::NoUndelivered(event_id.clone())),
                 Ok(n) => Ok(format!(
                     "event {event_id}: {n} deliveries due now; a serving backend sends them"
@@ -39,7 +40,7 @@ pub async fn deliveries(database_url: &str, args: &Deliveries) -> Result<String,
                 Err(error) => Err(error.into()),
             }
         }
-        None => db::outbox::pending(&db)
+        None => outbox::pending(&db)
             .await
             .map(|pending| {
                 if pending.is_empty() {
@@ -51,7 +52,7 @@ pub async fn deliveries(database_url: &str, args: &Deliveries) -> Result<String,
                         let state = if p.failed {
                             "given up".to_owned()
                         } else {
-                            format!("next {}", db::outbox::rfc3339(p.next_attempt_at))
+                            format!("next {}", outbox::rfc3339(p.next_attempt_at))
                         };
                         format!(
                             "{} {} {} -> {}: {} attempts, {state}, last error: {}",

@@ -7,6 +7,7 @@ use super::CommandError;
 use crate::catalogue::{self, Format, Kind};
 use crate::db;
 use crate::db::import::ImportError;
+use crate::webhooks::outbox;
 
 /// What `health` does.
 #[derive(Clone, Debug, Subcommand)]
@@ -51,7 +52,7 @@ pub async fn health(database_url: &str, command: &HealthCommand) -> Result<Strin
 }
 
 async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, CommandError> {
-    let now = db::outbox::rfc3339(db::outbox::now_ms());
+    let now = outbox::rfc3339(outbox::now_ms());
     let (id, lines): (&str, Vec<String>) = match command {
         HealthCommand::Set {
             id,

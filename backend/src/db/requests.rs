@@ -9,11 +9,11 @@ use uuid::Uuid;
 use sqlx::AnyConnection;
 
 use super::keys::Claim;
-use super::outbox::{self, EventType, Outbox};
 use super::Db;
 use crate::error::ApiError;
 use crate::idempotency::StoredResponse;
 use crate::request_rules::ATTACHMENTS_FIELD;
+use crate::webhooks::outbox::{self, EventType, Outbox};
 
 /// What [`create_request`] did.
 #[derive(Debug)]
@@ -124,7 +124,7 @@ pub async fn create_request(
         )]));
     }
     // The people behind the backend hear of it once it is stored.
-    outbox::enqueue(&mut tx, outbox, EventType::Created, &id).await?;
+    announce(&mut tx, outbox, EventType::Created, &id).await?;
     let created = CreatedRequest {
         id: id.clone(),
         reference,
@@ -195,6 +195,24 @@ pub async fn find_request_in(
         history,
         attachments,
     }))
+}
+
+/// Writes `event_type` about the request with this id, as it is now in the
+/// transaction on `conn`, to the outbox; reads it only when some webhook
+/// will hear of it.
+pub async fn announce(
+    conn: &mut AnyConnection,
+    outbox: &Outbox,
+    event_type: EventType,
+    request_id: &str,
+) -> Result<(), ApiError> {
+    if outbox.endpoints.is_empty() {
+        return Ok(());
+    }
+    let request = find_request_in(conn, request_id)
+        .await?
+        .ok_or_else(|| ApiError::Internal(format!("outbox: no request {request_id}")))?;
+    outbox::enqueue(conn, outbox, event_type, &request).await
 }
 
 /// Who filed the request with this id: `None` if there is no such request,

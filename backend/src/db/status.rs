@@ -5,9 +5,10 @@ use support_contract::{RequestStatus, StatusChange};
 
 use sqlx::AnyConnection;
 
-use super::outbox::{self, EventType, Outbox};
+use super::requests::announce;
 use super::Db;
 use crate::error::ApiError;
+use crate::webhooks::outbox::{EventType, Outbox};
 
 /// What [`set_status`] changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,7 +111,7 @@ pub async fn set_status(
         .bind(note)
         .fetch_one(&mut *tx)
         .await?;
-    outbox::enqueue(&mut tx, outbox, EventType::StatusChanged, &id).await?;
+    announce(&mut tx, outbox, EventType::StatusChanged, &id).await?;
     tx.commit().await?;
     Ok(Some(StatusSet {
         id,

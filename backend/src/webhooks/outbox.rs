@@ -8,7 +8,7 @@ use sqlx::AnyConnection;
 use support_contract::StoredRequest;
 use uuid::Uuid;
 
-use super::Db;
+use crate::db::Db;
 use crate::error::ApiError;
 
 /// Where events go: the configured webhooks' URLs. None: nothing is
@@ -49,27 +49,26 @@ struct Event<'a> {
     request: &'a StoredRequest,
 }
 
-/// Writes the event of `event_type` about request `request_id`, one row
-/// per webhook, inside the transaction that made it happen.
+/// Writes the event of `event_type` about `request`, as it is now, one row
+/// per webhook, inside the transaction that made it happen. The caller
+/// reads the request in that transaction: the outbox knows nothing of how
+/// requests are stored.
 pub async fn enqueue(
     conn: &mut AnyConnection,
     outbox: &Outbox,
     event_type: EventType,
-    request_id: &str,
+    request: &StoredRequest,
 ) -> Result<(), ApiError> {
     if outbox.endpoints.is_empty() {
         return Ok(());
     }
-    let request = super::requests::find_request_in(conn, request_id)
-        .await?
-        .ok_or_else(|| ApiError::Internal(format!("outbox: no request {request_id}")))?;
     let event_id = Uuid::new_v4().to_string();
     let now = now_ms();
     let payload = serde_json::to_string(&Event {
         id: &event_id,
         event_type: event_type.as_str(),
         created_at: rfc3339(now),
-        request: &request,
+        request,
     })
     .map_err(|error| ApiError::Internal(format!("outbox: {error}")))?;
     for endpoint in &outbox.endpoints {
