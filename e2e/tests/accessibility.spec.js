@@ -373,3 +373,42 @@ test("a submission on its way is announced through a live region, and its confir
   await expect(status).toBeEmpty();
   expect(told).not.toContain("Request submitted");
 });
+
+/** The reference sentence of the confirmation, as each locale words it. */
+const referenceSentence = {
+  "en-US": (reference) => `Your request's reference is ${reference}.`,
+  "zh-CN": (reference) => `你的请求编号为 ${reference}。`,
+  "zh-TW": (reference) => `您的要求編號為 ${reference}。`,
+  "es-ES": (reference) => `La referencia de su solicitud es ${reference}.`,
+};
+
+test("the confirmation's heading, which takes focus, is described by the request's reference in every locale", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  for (const locale of locales) {
+    await widget.setAttribute("locale", locale);
+    await widget.fill({ category: "billing", title: `Heard in ${locale}`, description: "Its reference too.", name: "Ana", email: "ana@contoso.com" });
+    await widget.submit();
+    const heading = widget.confirmation.getByRole("heading", { level: 3 });
+    await expect(heading).toBeFocused();
+    const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
+    expect(reference).toMatch(/^SR-\d{6}$/);
+    await expect(heading).toHaveAccessibleDescription(referenceSentence[locale](reference));
+    // "Submit another request", for the next locale.
+    await widget.confirmation.locator(".sw-actions button").last().click();
+    await expect(widget.form).toBeVisible();
+  }
+});
+
+test("a customer's message to its partner is confirmed with its reference, to screen readers too", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await page.goto("/self-service.html");
+  await widget.setAttribute("locale", "es-ES");
+  await widget.host.getByTestId("help-contact").click();
+  await widget.fill({ title: "Sigo sin poder entrar", description: "Restablecí la contraseña.", name: "Lucía", email: "lucia@fabrikam.es" }, { category: false });
+  await widget.submit();
+  const heading = widget.confirmation.getByRole("heading", { level: 3 });
+  await expect(heading).toBeFocused();
+  const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
+  await expect(heading).toHaveAccessibleDescription(referenceSentence["es-ES"](reference));
+});

@@ -339,8 +339,11 @@ test("a request that goes by itself once its files are in leaves focus on the pa
   await expect(widget.confirmation).toBeVisible();
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("page-search");
-  // Screen readers still hear that it was sent.
-  await expect(widget.host.locator("p.sw-visually-hidden[role=status]").first()).toHaveText("Request submitted");
+  // Screen readers still hear that it was sent, and its reference.
+  const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
+  await expect(widget.host.locator("p.sw-visually-hidden[role=status]").first()).toHaveText(
+    new RegExp(`^Request submitted\\. Your request's reference is \u2068?${reference}\u2069?\\.$`),
+  );
 });
 
 test("a file removed while the request waits for it leaves the request for the user to send", async ({ page }) => {

@@ -676,6 +676,18 @@ test("the page moves a launcher and its panel with --sw-launcher-*, so two launc
   expect(box.width).toBe(440);
 });
 
+test("in the panel, the confirmation's focused heading is described by the request's reference", async ({ page }) => {
+  const { widget } = await launcherFormAt(page, { width: 1280, height: 800 });
+  await widget.setAttribute("locale", "zh-TW");
+  await widget.fill({ category: "billing", title: "在面板中提交", description: "編號也要讀出。", name: "陳怡君", email: "chen.yijun@contoso.com.tw" });
+  await widget.submit();
+  const heading = widget.confirmation.getByRole("heading", { level: 3 });
+  await expect(heading).toBeFocused();
+  const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
+  expect(reference).toMatch(/^SR-\d{6}$/);
+  await expect(heading).toHaveAccessibleDescription(`您的要求編號為 ${reference}。`);
+});
+
 test("one panel at a time: opening a second launcher closes the first one's panel", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${site.origin}/launcher.html`);

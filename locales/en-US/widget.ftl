@@ -278,6 +278,10 @@ confirm-heading = Request submitted
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = Your request's reference is { $reference }.
+# What screen readers hear of a request filed while the user was on the page.
+# Variables:
+#   $reference (String) - the request's reference, such as SR-000042
+confirm-announcement = Request submitted. Your request's reference is { $reference }.
 confirm-next = A support representative from 21Vianet will contact you directly. Keep the reference handy for when they do.
 confirm-new-request = Submit another request
 

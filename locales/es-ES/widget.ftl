@@ -247,6 +247,10 @@ confirm-heading = Solicitud enviada
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = La referencia de su solicitud es { $reference }.
+# What screen readers hear of a request filed while the user was on the page.
+# Variables:
+#   $reference (String) - the request's reference, such as SR-000042
+confirm-announcement = Solicitud enviada. La referencia de su solicitud es { $reference }.
 confirm-next = Un representante de soporte técnico de 21Vianet se pondrá en contacto con usted directamente. Tenga a mano la referencia para entonces.
 confirm-new-request = Enviar otra solicitud
 

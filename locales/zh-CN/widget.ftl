@@ -238,6 +238,10 @@ confirm-heading = 请求已提交
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = 你的请求编号为 { $reference }。
+# What screen readers hear of a request filed while the user was on the page.
+# Variables:
+#   $reference (String) - the request's reference, such as SR-000042
+confirm-announcement = 请求已提交。你的请求编号为 { $reference }。
 confirm-next = 世纪互联的支持代表将直接与你联系。请保存好请求编号，联系时可能需要提供。
 confirm-new-request = 再提交一个请求
 

@@ -240,6 +240,10 @@ confirm-heading = 要求已提交
 # Variables:
 #   $reference (String) - the request's reference, such as SR-000042
 confirm-reference = 您的要求編號為 { $reference }。
+# What screen readers hear of a request filed while the user was on the page.
+# Variables:
+#   $reference (String) - the request's reference, such as SR-000042
+confirm-announcement = 要求已提交。您的要求編號為 { $reference }。
 confirm-next = 21Vianet 的支援人員會直接與您聯絡。請保留此編號，聯絡時可能需要提供。
 confirm-new-request = 再提交一個要求
 

@@ -312,18 +312,18 @@ pub fn RequestForm(
     };
 
     view! {
-        // The confirmation's heading takes focus, and so is read out, unless
-        // the user has gone on to the page (a request that went by itself):
-        // only then does this region tell them.
+        // The confirmation's heading takes focus, and so is read out with
+        // the reference that describes it, unless the user has gone on to
+        // the page (a request that went by itself): only then does this
+        // region tell them, reference and all.
         <p class="sw-visually-hidden" role="status">
-            {move || {
-                if pending.get() {
-                    widget.text(submit_label())()
-                } else if created().is_some() && widget.user_is_away() {
-                    widget.text(id::CONFIRM_HEADING)()
-                } else {
-                    String::new()
-                }
+            {move || match created() {
+                _ if pending.get() => widget.text(submit_label())(),
+                Some(created) if widget.user_is_away() => widget.format(
+                    id::CONFIRM_ANNOUNCEMENT,
+                    &i18n::args([("reference", created.reference.into())]),
+                ),
+                _ => String::new(),
             }}
         </p>
         {move || match created() {

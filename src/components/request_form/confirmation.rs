@@ -12,6 +12,10 @@ use crate::{
     },
 };
 
+/// The reference's element, which describes the confirmation's heading
+/// (one form is shown at a time in a widget's shadow root).
+const REFERENCE_ID: &str = "sw-confirmation-reference";
+
 /// What the user sees once the backend has stored the request: its
 /// reference and status, who gets in touch next, and for a request on
 /// behalf of a customer the reminder to close the loop with the customer.
@@ -46,9 +50,18 @@ pub fn Confirmation(
     });
     view! {
         <section class="sw-confirmation" data-testid="confirmation" data-request-id=created.id.clone()>
-            // Under the screen's own heading, which names the request.
-            <h3 class="sw-heading" tabindex="-1">{widget.text(id::CONFIRM_HEADING)}</h3>
-            <p class="sw-reference" data-testid="reference" data-reference=created.reference.clone()>
+            // Under the screen's own heading, which names the request. The
+            // heading takes focus, and describes itself by the reference, so
+            // that screen readers say it too.
+            <h3 class="sw-heading" tabindex="-1" aria-describedby=REFERENCE_ID>
+                {widget.text(id::CONFIRM_HEADING)}
+            </h3>
+            <p
+                class="sw-reference"
+                id=REFERENCE_ID
+                data-testid="reference"
+                data-reference=created.reference.clone()
+            >
                 {move || around.with(|(before, _)| before.clone())}
                 <bdi class="sw-reference-id">{created.reference.clone()}</bdi>
                 {move || around.with(|(_, after)| after.clone())}
