@@ -412,3 +412,60 @@ test("a customer's message to its partner is confirmed with its reference, to sc
   const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
   await expect(heading).toHaveAccessibleDescription(referenceSentence["es-ES"](reference));
 });
+
+test("radio groups left empty are marked invalid, each radio described by the group's error", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  const categories = widget.host.locator("input[name=category]");
+  await expect(categories).toHaveCount(3);
+  for (const radio of await categories.all()) await expect(radio).toHaveAttribute("aria-invalid", "false");
+  await widget.submit();
+  await expect(widget.errorSummary).toBeFocused();
+  const error = (await widget.host.locator("#sw-category-error").textContent()).trim();
+  expect(error).not.toBe("");
+  for (const radio of await categories.all()) {
+    await expect(radio).toHaveAttribute("aria-invalid", "true");
+    await expect(radio).toHaveAccessibleDescription(error);
+  }
+  // The summary's link puts focus on the first radio, which says what is wrong.
+  await widget.errorSummary.getByRole("link", { name: error }).click();
+  const first = widget.host.getByRole("radio").first();
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAttribute("aria-invalid", "true");
+  await expect(first).toHaveAccessibleDescription(error);
+  // Chosen, the group is put right.
+  await widget.host.locator("#sw-category-billing").check();
+  for (const radio of await categories.all()) {
+    await expect(radio).toHaveAttribute("aria-invalid", "false");
+    await expect(radio).toHaveAccessibleDescription("");
+  }
+
+  // The customer request's severities: each keeps its hint, then the error.
+  await widget.goto();
+  await widget.setAttribute("locale", "zh-CN");
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("fabrikam");
+  await widget.host.getByTestId("customer-option").first().click();
+  await widget.host.getByTestId("service-option").first().click();
+  await widget.escalate();
+  await widget.submit();
+  await expect(widget.errorSummary).toBeFocused();
+  const severities = widget.host.locator("input[name=severity]");
+  const severityError = (await widget.host.locator("#sw-severity-error").textContent()).trim();
+  expect(await severities.count()).toBeGreaterThan(1);
+  for (const radio of await severities.all()) {
+    const hint = await radio.evaluate((input) => input.parentElement.querySelector(".sw-hint").textContent.trim());
+    await expect(radio).toHaveAttribute("aria-invalid", "true");
+    await expect(radio).toHaveAccessibleDescription(`${hint} ${severityError}`);
+  }
+  await widget.errorSummary.getByRole("link", { name: severityError }).click();
+  await expect(widget.host.locator("#sw-severity")).toBeFocused();
+  await expect(widget.host.locator("#sw-severity")).toHaveAttribute("aria-invalid", "true");
+
+  // Filed, its confirmation names the reference to screen readers too.
+  await widget.host.locator("#sw-severity-minimal").check();
+  await widget.fill({ title: "严重性", description: "已选择。", name: "王芳", email: "wang.fang@contoso.cn" }, { category: false });
+  await widget.submit();
+  const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
+  await expect(widget.confirmation.getByRole("heading", { level: 3 })).toHaveAccessibleDescription(referenceSentence["zh-CN"](reference));
+});

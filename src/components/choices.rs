@@ -25,7 +25,8 @@ pub struct RadioOption<T> {
 
 /// A group of radio buttons in a fieldset, with its error in the GOV.UK
 /// pattern. The first radio carries the field's id, so that the error
-/// summary's link lands on the group.
+/// summary's link lands on the group. Each radio, which is what takes
+/// focus, is marked invalid and described by the error, as a text field is.
 #[component]
 pub fn RadioGroup<T>(
     /// The field's JSON path (`category`), for ids and errors.
@@ -41,18 +42,11 @@ where
     let widget = use_widget();
     let group_id = control_id(field);
     let error_id = format!("{group_id}-error");
-    let described_by = {
-        let error_id = error_id.clone();
-        move || error.with(Option::is_some).then(|| error_id.clone())
-    };
+    let invalid = move || error.with(Option::is_some);
     view! {
-        <fieldset
-            class="sw-fieldset sw-field"
-            class:sw-field-invalid=move || error.with(Option::is_some)
-            aria-describedby=described_by
-        >
+        <fieldset class="sw-fieldset sw-field" class:sw-field-invalid=invalid>
             <legend class="sw-legend">{widget.text(legend)}</legend>
-            <FieldErrorText id=error_id error/>
+            <FieldErrorText id=error_id.clone() error/>
             {options
                 .into_iter()
                 .enumerate()
@@ -63,6 +57,15 @@ where
                         format!("{group_id}-{}", option.key)
                     };
                     let hint_id = format!("{radio_id}-hint");
+                    let described_by = {
+                        let hint = option.hint.map(|_| hint_id.clone());
+                        let error_id = error_id.clone();
+                        move || {
+                            let error = invalid().then_some(error_id.as_str());
+                            let ids: Vec<&str> = hint.as_deref().into_iter().chain(error).collect();
+                            (!ids.is_empty()).then(|| ids.join(" "))
+                        }
+                    };
                     let choice = option.value;
                     view! {
                         <div class="sw-radio">
@@ -71,7 +74,8 @@ where
                                 id=radio_id.clone()
                                 name=field
                                 value=option.key
-                                aria-describedby=option.hint.map(|_| hint_id.clone())
+                                aria-invalid=move || invalid().to_string()
+                                aria-describedby=described_by
                                 prop:checked=move || value.get() == Some(choice)
                                 on:change=move |_| value.set(Some(choice))
                             />
