@@ -198,7 +198,10 @@ const draw = async (element) => {
     choices.append(item);
   }
   const note = make("aside", "sw-note");
-  note.append(make("h3", "sw-note-title", rest[4]), make("p", null, rest[5]));
+  const noteTitle = make("h3", "sw-note-title", rest[4]);
+  noteTitle.id = "sw-early-escalation-note-title";
+  note.setAttribute("aria-labelledby", noteTitle.id);
+  note.append(noteTitle, make("p", null, rest[5]));
   screen.append(h2, choices, note);
 
   const body = make("div", "sw-body");

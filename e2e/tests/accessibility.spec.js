@@ -469,3 +469,20 @@ test("radio groups left empty are marked invalid, each radio described by the gr
   const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
   await expect(widget.confirmation.getByRole("heading", { level: 3 })).toHaveAccessibleDescription(referenceSentence["zh-CN"](reference));
 });
+
+/** The landmarks in `locator`'s accessibility tree that have no name. */
+async function unnamedLandmarks(locator) {
+  const tree = await locator.ariaSnapshot();
+  const landmark = /^\s*- (banner|complementary|contentinfo|form|main|navigation|region|search)\b/;
+  return tree.split("\n").filter((line) => landmark.test(line) && !/^\s*- \w+ "/.test(line));
+}
+
+test("every landmark on the home screen has a name, the note before escalating its heading's", async ({ page }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  for (const [locale, note] of [["en-US", "Before you escalate"], ["zh-TW", "呈報問題之前"]]) {
+    await widget.setAttribute("locale", locale);
+    await expect(widget.host.getByRole("complementary", { name: note, exact: true })).toBeVisible();
+    expect(await unnamedLandmarks(widget.host)).toEqual([]);
+  }
+});

@@ -166,6 +166,8 @@ test("before the WebAssembly runs, the panel shows the partner's home in the ele
   await expect(panel.getByRole("heading", { level: 2 })).toHaveText("¿En qué podemos ayudarle?");
   await expect(panel.getByRole("combobox", { name: "Idioma", exact: true })).toHaveValue("es-ES");
   await expect(host.getByTestId("home")).toHaveCount(0);
+  // The note before escalating is a landmark named by its heading.
+  await expect(panel.getByRole("complementary", { name: "Antes de remitir un problema a 21Vianet", exact: true })).toBeVisible();
   const choice = panel.getByRole("button", { name: /^Un problema con el Centro de partners/ });
   await choice.click();
   await expect(choice).toHaveAttribute("aria-busy", "true");

@@ -99,8 +99,9 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                     </button>
                 </p>
             })}
-            <aside class="sw-note" data-testid="escalation-note">
-                <h3 class="sw-note-title">{widget.text(id::HOME_ESCALATION_TITLE)}</h3>
+            // A complementary landmark, named by its heading.
+            <aside class="sw-note" data-testid="escalation-note" aria-labelledby="sw-escalation-note-title">
+                <h3 class="sw-note-title" id="sw-escalation-note-title">{widget.text(id::HOME_ESCALATION_TITLE)}</h3>
                 <p>{widget.text(id::HOME_ESCALATION_TEXT)}</p>
             </aside>
         </section>
