@@ -690,6 +690,52 @@ test("in the panel, the confirmation's focused heading is described by the reque
   await expect(heading).toHaveAccessibleDescription(`您的要求編號為 ${reference}。`);
 });
 
+test("on a small screen the launcher is a round button named by its words, and a page that keeps clear of it as documented has its focus never hidden", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 200 });
+  await page.goto(`${site.origin}/launcher.html`);
+  const launcher = page.getByRole("button", { name: "Help and support", exact: true });
+  await expect(launcher).toBeVisible();
+  expect(await launcher.boundingBox()).toEqual({ x: 320 - 16 - 48, y: 200 - 16 - 48, width: 48, height: 48 });
+  await expect(launcher).toHaveAccessibleName("Help and support");
+
+  // The page's own links at its end, in the launcher's corner.
+  await page.evaluate(() => {
+    const footer = Object.assign(document.createElement("footer"), { style: "text-align: right; padding: 8px" });
+    for (const name of ["Privacy", "Terms", "Contact us"]) {
+      footer.append(Object.assign(document.createElement("a"), { href: `#${name}`, textContent: name }), " ");
+    }
+    document.body.append(footer);
+  });
+  const links = page.locator("footer a");
+  const hidden = async () => {
+    const box = await launcher.boundingBox();
+    const focused = await page.evaluate(() => document.activeElement.getBoundingClientRect().toJSON());
+    return focused.x < box.x + box.width && box.x < focused.x + focused.width && focused.y < box.y + box.height && box.y < focused.y + focused.height;
+  };
+  await links.last().focus();
+  expect(await hidden(), "the last link, under the launcher on a page that does nothing").toBe(true);
+
+  // docs/embedding.md: an offset the page shares with the widget, a scroll
+  // padding that clears the launcher, and room at the page's end.
+  await page.evaluate(() => {
+    const style = document.createElement("style");
+    style.textContent = `:root { --sw-launcher-bottom: 24px; scroll-padding-bottom: calc(var(--sw-launcher-bottom) + 56px); }
+      body { padding-bottom: calc(var(--sw-launcher-bottom) + 56px); }`;
+    document.head.append(style);
+  });
+  // The launcher moves by the offset.
+  const moved = await launcher.boundingBox();
+  expect(moved.y + moved.height).toBe(200 - 24);
+  await page.evaluate(() => document.activeElement.blur());
+  await links.first().focus();
+  for (let i = 0; i < 3; i++) {
+    if (i > 0) await page.keyboard.press("Tab");
+    await expect(links.nth(i)).toBeFocused();
+    await expect(links.nth(i)).toBeInViewport({ ratio: 1 });
+    expect(await hidden(), `link ${i + 1} under the launcher`).toBe(false);
+  }
+});
+
 test("one panel at a time: opening a second launcher closes the first one's panel", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${site.origin}/launcher.html`);
