@@ -1,11 +1,11 @@
 // What each feature of the widget costs in the release WebAssembly, with
-// brotli: `node size-by-feature.mjs <named_bg.wasm> [Class...]`, on
+// brotli: `node size-by-feature.mjs <named_bg.wasm>`, on
 // wasm-bindgen's output of a build whose name section spells generic
 // arguments (scripts/size-by-feature builds one). For each feature, every
 // function whose name mentions one of its modules (its own functions, its
 // closures, and the framework code compiled for its types) has its body
-// replaced by `unreachable`; the module is then optimized and ordered as the
-// release build does (optimize-wasm.mjs), which drops what only those
+// replaced by `unreachable`; the module is then optimized as the release
+// build does (optimize-wasm.mjs), which drops what only those
 // functions used. What that takes off the module is what the feature costs.
 // Some functions belong to two features and all share brotli's context, so
 // the rows add up to more than emptying them all at once; the features'
@@ -55,26 +55,6 @@ export const FEATURES = [
   ]],
 ];
 
-/** The module's bytes without its custom sections, as the release build
- *  ships it (in a JavaScript module, which this measures without). */
-function withoutCustomSections(binary) {
-  const kept = [binary.subarray(0, 8)];
-  let at = 8;
-  while (at < binary.length) {
-    const start = at;
-    const id = binary[at++];
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = binary[at++];
-      size |= (byte & 0x7f) << shift;
-      if (byte < 0x80) break;
-    }
-    at += size;
-    if (id !== 0) kept.push(binary.subarray(start, at));
-  }
-  return Buffer.concat(kept);
-}
-
 function brotli(binary) {
   return zlib.brotliCompressSync(binary, {
     params: {
@@ -85,7 +65,7 @@ function brotli(binary) {
 }
 
 /** The shipped module's size with brotli, without the functions `paths` name. */
-export function measure(input, classes, paths) {
+export function measure(input, paths) {
   const module = read(input);
   let emptied = 0;
   for (let i = 0; i < module.getNumFunctions(); i++) {
@@ -98,25 +78,25 @@ export function measure(input, classes, paths) {
     binaryen.Function.setBody(fn, module.unreachable());
     emptied++;
   }
-  const binary = withoutCustomSections(Buffer.from(optimized(module, classes)));
+  const binary = optimized(module);
   return { emptied, raw: binary.length, brotli: brotli(binary) };
 }
 
 function main() {
-  const [input, ...classes] = process.argv.slice(2);
+  const [input] = process.argv.slice(2);
   if (!input) {
-    console.error('usage: node size-by-feature.mjs <named_bg.wasm> [Class...]');
+    console.error('usage: node size-by-feature.mjs <named_bg.wasm>');
     process.exit(2);
   }
   const binary = fs.readFileSync(input);
-  const whole = measure(binary, classes, []);
+  const whole = measure(binary, []);
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log(`the module, measured this way: ${whole.raw} B raw, ${whole.brotli} B (${kib(whole.brotli)}) with brotli`);
   console.log('| feature | functions emptied | saved raw | saved with brotli | share of the module |');
   console.log('|---|---|---|---|---|');
   let named = 0;
   for (const [feature, paths] of FEATURES) {
-    const without = measure(binary, classes, paths);
+    const without = measure(binary, paths);
     const saved = whole.brotli - without.brotli;
     if (without.emptied === 0) {
       console.error(`size-by-feature: no function is under ${paths.join(', ')}: the build has no names, or a module moved`);
@@ -126,7 +106,7 @@ function main() {
     const share = `${((100 * saved) / whole.brotli).toFixed(1)} %`;
     console.log(`| ${feature} | ${without.emptied} | ${whole.raw - without.raw} B | ${saved} B (${kib(saved)}) | ${share} |`);
   }
-  const all = measure(binary, classes, FEATURES.flatMap(([, paths]) => paths));
+  const all = measure(binary, FEATURES.flatMap(([, paths]) => paths));
   console.log(`| all of the above at once | ${all.emptied} | ${whole.raw - all.raw} B | ${whole.brotli - all.brotli} B (${kib(whole.brotli - all.brotli)}) | ${((100 * (whole.brotli - all.brotli)) / whole.brotli).toFixed(1)} % |`);
   console.log(`(the rows add up to ${named} B: some functions belong to two features, and all share brotli's context)`);
 }

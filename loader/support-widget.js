@@ -4,26 +4,21 @@
 // it loads, and the words it shows itself in each locale (from
 // locales/*/widget.ftl): the launcher's, and those of the notice when the
 // widget cannot load.
-const named = (suffix) => "support-widget-__BUILD__" + suffix;
-// The glue and the WebAssembly: a module of its own, whose function returns
-// the bytes, so that a strict CSP's script-src covers it and connect-src
-// need not.
-const modules = [named(".js"), named(".wasm.js")];
 // By locale: [open, close, failed, retry] (a list, not an object: the keys
 // repeated for each locale cost more than the lookups by position).
 const labels = __LABELS__;
-// A file next to this one; a retry's URL is new (the page remembers failed
-// imports by URL).
-const here = (file, retry) => new URL(file + (retry ? "?" + retry : ""), import.meta.url).href;
+// The build's file with this suffix, next to this one; a retry's URL is new
+// (the page remembers failed imports by URL).
+const here = (suffix, retry) => new URL(`support-widget-__BUILD__${suffix}${retry ? "?" + retry : ""}`, import.meta.url);
 
 let loading;
 let tries = 0;
+// The glue, whose init (wasm-bindgen's own) fetches the WebAssembly and
+// compiles it as it streams in. A failed fetch is not remembered: only the
+// glue needs a new URL to try again.
 const loadWidget = () =>
-  (loading ??= Promise.all(modules.map((file) => import(here(file, tries))))
-    .then(async ([glue, wasm]) => {
-      await glue.default(wasm.default());
-      return glue;
-    })
+  (loading ??= import(here(".js", tries))
+    .then((glue) => glue.default({ module_or_path: here(".wasm") }).then(() => glue))
     .catch((error) => {
       // The next try loads again, from new URLs.
       loading = null;
@@ -50,14 +45,14 @@ const localeOf = (element) => {
 // The messages of a locale other than en-US, which the widget asks for by
 // tag: a module of their JSON, imported once however often it is asked for.
 const messages = (tag, retry) =>
-  import(here(named(`.${tag}.js`), retry)).then((m) => m.default);
+  import(here(`.${tag}.js`, retry)).then((m) => m.default);
 // Starts loading the widget, and the messages the element will likely want;
 // until the widget has drawn, a small module draws its first screen in
 // front of the element's container (first-screen.js).
 const load = (element) => {
   const tag = localeOf(element);
   if (tag != "en-US") messages(tag).catch(() => {});
-  import(here(named(".home.js"))).then((home) => home.default(element)).catch(() => {});
+  import(here(".home.js")).then((home) => home.default(element)).catch(() => {});
   return loadWidget();
 };
 
@@ -66,18 +61,23 @@ const make = (tag, props) => Object.assign(document.createElement(tag), props);
 const report = (element, code, message) =>
   element.dispatchEvent(new CustomEvent("support-widget:error", { bubbles: true, composed: true, detail: { code, message } }));
 
-// Preload hints for an idle page: they fetch the widget's two modules into
-// the page's module map, evaluating nothing, so that load() then imports them
-// without fetching. One of each in the page's <head> for all launchers, until
-// the widget has loaded or the last launcher has gone.
+// Preload hints for an idle page: they fetch the glue into the page's module
+// map and the WebAssembly into its preload cache, evaluating and compiling
+// nothing, so that load() then has both without fetching. One of each in the
+// page's <head> for all launchers, until the widget has loaded or the last
+// launcher has gone.
 let hints = [];
 let launchers = 0;
 // The launcher whose panel was opened last: one panel shows at a time.
 let shown;
 const hint = () => {
   if (loading || hints.length || !launchers) return;
-  hints = modules.map((file) => {
-    const link = make("link", { rel: "modulepreload", href: here(file) });
+  hints = [
+    { rel: "modulepreload", href: here(".js") },
+    // The WebAssembly as the glue's fetch() asks for it: CORS, as a fetch.
+    { rel: "preload", href: here(".wasm"), as: "fetch", crossOrigin: "" },
+  ].map((props) => {
+    const link = make("link", props);
     link.setAttribute("data-support-widget", "");
     return document.head.appendChild(link);
   });
@@ -103,7 +103,7 @@ class SupportWidgetElement extends HTMLElement {
     // unstyled in the page's flow.
     const style = make("link", {
       rel: "stylesheet",
-      href: here(named(".css")),
+      href: here(".css"),
       onerror: () => report(this, "styles_unavailable", style.href),
     });
     const container = make("div", { className: "sw-host" });

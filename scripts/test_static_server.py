@@ -18,6 +18,7 @@ MODULE = b"export default () => 'the widget';\n" * 40
 # Not what a real compressor writes: the test tells the copies apart by their bytes.
 BROTLI = b"brotli copy"
 GZIP = gzip.compress(MODULE, mtime=0)
+WASM = b"\0asm\1\0\0\0" + b"\0" * 200
 
 
 class PrecompressedFiles(unittest.TestCase):
@@ -25,9 +26,11 @@ class PrecompressedFiles(unittest.TestCase):
     def setUpClass(cls):
         cls.folder = tempfile.TemporaryDirectory()
         root = pathlib.Path(cls.folder.name)
-        (root / "support-widget-0123abcd.wasm.js").write_bytes(MODULE)
-        (root / "support-widget-0123abcd.wasm.js.br").write_bytes(BROTLI)
-        (root / "support-widget-0123abcd.wasm.js.gz").write_bytes(GZIP)
+        (root / "support-widget-0123abcd.js").write_bytes(MODULE)
+        (root / "support-widget-0123abcd.js.br").write_bytes(BROTLI)
+        (root / "support-widget-0123abcd.js.gz").write_bytes(GZIP)
+        (root / "support-widget-0123abcd.wasm").write_bytes(WASM)
+        (root / "support-widget-0123abcd.wasm.br").write_bytes(BROTLI)
         (root / "index.html").write_bytes(b"<!doctype html><title>portal</title>")
         (root / "index.html.gz").write_bytes(gzip.compress(b"<!doctype html><title>portal</title>", mtime=0))
         (root / "logo.png").write_bytes(b"\x89PNG not compressible")
@@ -51,7 +54,7 @@ class PrecompressedFiles(unittest.TestCase):
         return response, body
 
     def test_brotli_when_the_browser_accepts_it(self):
-        response, body = self.get("/support-widget-0123abcd.wasm.js", "gzip, deflate, br, zstd")
+        response, body = self.get("/support-widget-0123abcd.js", "gzip, deflate, br, zstd")
         self.assertEqual(response.status, 200)
         self.assertEqual(body, BROTLI)
         self.assertEqual(response.getheader("Content-Encoding"), "br")
@@ -59,10 +62,18 @@ class PrecompressedFiles(unittest.TestCase):
         self.assertEqual(response.getheader("Content-Length"), str(len(BROTLI)))
         self.assertEqual(response.getheader("Vary"), "Accept-Encoding")
 
+    def test_the_webassembly_as_application_wasm(self):
+        # What WebAssembly.instantiateStreaming requires, compressed or not.
+        for header, body_sent in (("br, gzip", BROTLI), (None, WASM)):
+            with self.subTest(header):
+                response, body = self.get("/support-widget-0123abcd.wasm", header)
+                self.assertEqual(body, body_sent)
+                self.assertEqual(response.getheader("Content-Type"), "application/wasm")
+
     def test_gzip_when_brotli_is_not_accepted(self):
         for header in ("gzip, deflate", "br;q=0, gzip", "gzip;q=0.5, identity"):
             with self.subTest(header):
-                response, body = self.get("/support-widget-0123abcd.wasm.js", header)
+                response, body = self.get("/support-widget-0123abcd.js", header)
                 self.assertEqual(response.getheader("Content-Encoding"), "gzip")
                 self.assertEqual(gzip.decompress(body), MODULE)
                 self.assertEqual(response.getheader("Content-Length"), str(len(GZIP)))
@@ -71,7 +82,7 @@ class PrecompressedFiles(unittest.TestCase):
     def test_the_file_itself_when_no_coding_is_accepted(self):
         for header in (None, "identity", "br;q=0, gzip;q=0"):
             with self.subTest(header):
-                response, body = self.get("/support-widget-0123abcd.wasm.js", header)
+                response, body = self.get("/support-widget-0123abcd.js", header)
                 self.assertEqual(body, MODULE)
                 self.assertIsNone(response.getheader("Content-Encoding"))
                 self.assertEqual(response.getheader("Content-Length"), str(len(MODULE)))
@@ -84,7 +95,7 @@ class PrecompressedFiles(unittest.TestCase):
         self.assertEqual(gzip.decompress(body), b"<!doctype html><title>portal</title>")
 
     def test_head_sends_the_headers_of_get(self):
-        response, body = self.get("/support-widget-0123abcd.wasm.js", "br", method="HEAD")
+        response, body = self.get("/support-widget-0123abcd.js", "br", method="HEAD")
         self.assertEqual(body, b"")
         self.assertEqual(response.getheader("Content-Encoding"), "br")
         self.assertEqual(response.getheader("Content-Length"), str(len(BROTLI)))

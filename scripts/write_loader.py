@@ -4,13 +4,12 @@ Trunk builds the wasm and its JavaScript glue with content-hashed names and
 injects a loader of its own into index.html that assumes the page is the app.
 An embedded widget instead needs a stable-named loader that finds the hashed
 files next to itself, so this hook
-  - minifies wasm-bindgen's glue (terser), less the classes the widget
-    never uses and the ways of loading it that the loader never takes,
-  - optimizes the release WebAssembly (binaryen, loader/optimize-wasm.mjs),
-    gives its imports and exports short names, in the glue too
-    (scripts/wasm_names.py), and wraps it, less its custom sections, in a
-    JavaScript module (so that a page's strict CSP needs no connect-src for
-    the widget's own files: scripts from the page's script-src are enough),
+  - minifies wasm-bindgen's glue (terser), as wasm-bindgen writes it: its
+    default init fetches the WebAssembly and compiles it as it streams in
+    (WebAssembly.instantiateStreaming, with its fallback for a server that
+    sends another type than application/wasm),
+  - optimizes the release WebAssembly (binaryen, from npm:
+    loader/optimize-wasm.mjs), which ships as a .wasm file,
   - writes style/widget.css, minified (csso),
   - writes the messages of each locale but en-US (compiled by
     support-messages) as modules the widget imports when it needs them,
@@ -39,8 +38,6 @@ import re
 import subprocess
 import sys
 import tempfile
-
-from wasm_names import glue_renamed, renamed, sections
 
 root = pathlib.Path(__file__).resolve().parent.parent
 staging = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR", root / "dist"))
@@ -97,84 +94,13 @@ def minify_style(style: str) -> str:
     return node(["-e", script, str(node_module("csso"))], style)
 
 
-def without_custom_sections(binary: bytes) -> bytes:
-    """The WebAssembly without its custom sections (id 0: the names of
-    wasm-bindgen's shims, the producers, the target features), which the
-    browser does not need to run it."""
-    if binary[:4] != b"\0asm":
-        sys.exit("write_loader: the WebAssembly has no wasm header")
-    kept = bytearray(binary[:8])
-    for section_id, start, _, end in sections(binary):
-        if section_id != 0:
-            kept += binary[start:end]
-    return bytes(kept)
-
-
-# Classes the glue exports that the widget never uses: wasm-streams' stream
-# adapters, which Leptos brings in through server_fn. Their glue goes here,
-# their WebAssembly in optimized(): about 1.9 KB with brotli in all.
-UNUSED_CLASSES = ("IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource")
-
-
-def without_classes(glue: str, names: tuple[str, ...]) -> str:
-    """wasm-bindgen's glue without the named classes: each class, its
-    `Symbol.dispose` line and its finalization registry. Fails if the glue
-    has another shape (a new wasm-bindgen), rather than leave a part."""
-    for name in names:
-        glue, classes = re.subn(
-            rf"^export class {name} {{\n.*?^}}\n"
-            rf"if \(Symbol\.dispose\) {name}\.prototype\[Symbol\.dispose\] = {name}\.prototype\.free;\n",
-            "",
-            glue,
-            flags=re.MULTILINE | re.DOTALL,
-        )
-        glue, registries = re.subn(
-            rf"^const {name}Finalization = .*?;\n", "", glue, flags=re.MULTILINE | re.DOTALL
-        )
-        if (classes, registries) != (1, 1) or name in glue:
-            sys.exit(f"write_loader: the glue's class {name} is not where it was expected")
-    return glue
-
-
-# The loader hands the glue the WebAssembly's bytes, always (see as_module):
-# wasm-bindgen's ways in by URL, by Response (streaming, with its fallback
-# and warnings) and by Module, and initSync, are never taken. One small
-# function in their place: about 0.5 KB less with brotli.
-BYTES_INIT = """async function __wbg_init(bytes) {
-    const { instance, module } = await WebAssembly.instantiate(bytes, __wbg_get_imports());
-    return __wbg_finalize_init(instance, module);
-}
-
-export default __wbg_init;
-"""
-
-
-def with_bytes_init(glue: str) -> str:
-    """wasm-bindgen's glue with BYTES_INIT for its loading functions, from
-    `__wbg_load` to the end. Fails if the glue has another shape (a new
-    wasm-bindgen), rather than keep a loader that no longer fits."""
-    glue, found = re.subn(
-        r"^async function __wbg_load\(module, imports\) \{\n.*"
-        r"^export \{ initSync, __wbg_init as default \};\n\Z",
-        lambda _: BYTES_INIT,
-        glue,
-        flags=re.MULTILINE | re.DOTALL,
-    )
-    if found != 1 or "function __wbg_finalize_init(instance, module)" not in glue:
-        sys.exit("write_loader: the glue's loading functions are not where they were expected")
-    return glue
-
-
 def optimized(wasm_path: pathlib.Path) -> bytes:
-    """The WebAssembly without the unused classes' exports and code,
-    optimized by binaryen (loader/optimize-wasm.mjs)."""
+    """The WebAssembly optimized by binaryen (loader/optimize-wasm.mjs)."""
     node_module("binaryen")
     with tempfile.TemporaryDirectory() as scratch:
         output = pathlib.Path(scratch) / "optimized.wasm"
         script = root / "loader" / "optimize-wasm.mjs"
-        subprocess.run(
-            ["node", str(script), str(wasm_path), str(output), *UNUSED_CLASSES], check=True
-        )
+        subprocess.run(["node", str(script), str(wasm_path), str(output)], check=True)
         return output.read_bytes()
 
 
@@ -182,70 +108,12 @@ wasm_file = staging / only("support-widget-*_bg.wasm")
 trunk_glue = staging / only("support-widget-*.js")
 
 
-# The WebAssembly's bytes up to its data section are written XOR this key,
-# which the module undoes as it reads them. As text, the module is
-# compressed by brotli with its UTF-8 context model, which sorts the
-# previous bytes into classes (letters, digits, spaces, punctuation, ...)
-# made for text. Under this key, WebAssembly's most frequent opcodes and
-# immediates land in classes that predict what follows them; the data
-# section, mostly text already, is left as it is. 3.5 KB less with brotli:
-# about 1.3 KB below the raw WebAssembly's own figure, where the bytes as
-# they are came 2.3 KB above it. 0x4B did best of the 128 keys that keep
-# low bytes low (those above 0x7F double the bytes in UTF-8), on the whole
-# module and on each half of it alike, and of the runners-up again with the
-# data section left out.
-WASM_KEY = 0x4B
-
-
-def keyed_length(binary: bytes) -> int:
-    """How many of the WebAssembly's bytes are written XOR `WASM_KEY`: those
-    before its data section (the last, once the custom sections are gone)."""
-    return next((at for section_id, at, _, _ in sections(binary) if section_id == 11), len(binary))
-
-
-def as_module(binary: bytes) -> str:
-    """A JavaScript module whose default export returns the WebAssembly's
-    bytes. They are written one character per byte, the first
-    `keyed_length` XOR `WASM_KEY`, in a comment that the module reads back
-    from its own source (`Function.prototype.toString`).
-
-    A comment rather than a string literal: a literal stays in the compiled
-    function that holds it, and so in the JavaScript heap (about 0.9 MB) for
-    as long as the page, where the text read from the source is garbage once
-    the bytes are read. Only `*/`, which would end the comment, and the
-    backslash that escapes it need escaping. Each byte above 0x7F takes two
-    in UTF-8, which brotli mostly makes up for; with the key, the module is
-    smaller with brotli than the raw WebAssembly (base64 would be about
-    35 % larger)."""
-    keyed = keyed_length(binary)
-    written = bytes(byte ^ WASM_KEY for byte in binary[:keyed]) + binary[keyed:]
-    text = written.decode("latin-1").replace("\\", "\\\\").replace("*/", "*\\/")
-    return (
-        "// support-widget's WebAssembly, one character per byte (scripts/write_loader.py).\n"
-        "export default () => {\n"
-        f"  const text = String(() => {{/*{text}*/}}).slice(9, -3).replace(/\\\\([^])/g, \"$1\");\n"
-        "  for (var i = text.length, bytes = new Uint8Array(i); i--; )\n"
-        f"    bytes[i] = text.charCodeAt(i) ^ (i < {keyed} && {WASM_KEY});\n"
-        "  return bytes;\n"
-        "};\n"
-    )
-
-
 # Only the release, which is what ships and what the size budget checks:
 # binaryen takes a while, and `trunk serve` rebuilds on every change.
 release = os.environ.get("TRUNK_PROFILE") == "release"
-binary = without_custom_sections(optimized(wasm_file) if release else wasm_file.read_bytes())
-glue_text = with_bytes_init(without_classes(trunk_glue.read_text(encoding="utf-8"), UNUSED_CLASSES))
-if release:
-    # Short import and export names in both (scripts/wasm_names.py).
-    binary, module, imports, exports = renamed(binary)
-    glue_text = glue_renamed(glue_text, module, imports, exports)
-# Named by what is written, not by the WebAssembly alone: a new way of
-# wrapping the same bytes is a new file, which no cache holds in the old way.
-# Written as bytes, so that no platform turns its line feeds into CR LF.
-wasm_module = as_module(binary).encode("utf-8")
+binary = optimized(wasm_file) if release else wasm_file.read_bytes()
 wasm_file.unlink()
-glue_module = minify(glue_text).encode("utf-8")
+glue_module = minify(trunk_glue.read_text(encoding="utf-8")).encode("utf-8")
 trunk_glue.unlink()
 style = minify_style((root / "style" / "widget.css").read_text(encoding="utf-8")).encode("utf-8")
 
@@ -347,11 +215,11 @@ if re.search(r"__[A-Z_]+__", home_text):
     sys.exit("write_loader: loader/first-screen.js has a placeholder this script does not fill in")
 home_module = minify(home_text).encode("utf-8")
 # Every file the loader names, by the hash of them all.
-build = hashed(b"".join([wasm_module, glue_module, style, home_module, *messages.values()]))
-wasm = f"support-widget-{build}.wasm.js"
+build = hashed(b"".join([binary, glue_module, style, home_module, *messages.values()]))
+wasm = f"support-widget-{build}.wasm"
 glue = f"support-widget-{build}.js"
 style_name = f"support-widget-{build}.css"
-(staging / wasm).write_bytes(wasm_module)
+(staging / wasm).write_bytes(binary)
 (staging / glue).write_bytes(glue_module)
 (staging / style_name).write_bytes(style)
 (staging / f"support-widget-{build}.home.js").write_bytes(home_module)

@@ -18,7 +18,7 @@ export function sizesOf(bytes) {
 const hashed = "support-widget-[0-9a-f]+";
 const parts = [
   ["loader", /^support-widget\.js$/],
-  ["wasm", new RegExp(`^${hashed}\\.wasm\\.js$`)],
+  ["wasm", new RegExp(`^${hashed}\\.wasm$`)],
   ["glue", new RegExp(`^${hashed}\\.js$`)],
   // JavaScript that wasm-bindgen copies beside the glue, imported by it.
   ["glue", /^snippets\//],

@@ -1,8 +1,9 @@
-// The widget works under a strict Content Security Policy: no inline
-// scripts or styles, no eval, only its own origin and the backend (and the
-// portal's own token endpoint, which the demo's sign-in asks).
+// The widget works under the strict Content Security Policy that
+// docs/embedding.md gives: no inline scripts or styles, no eval, only its own
+// origin (its scripts, styles and WebAssembly; the portal's own token
+// endpoint too, which the demo's sign-in asks) and the backend.
 import { expect, test } from "@playwright/test";
-import { backend, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
+import { backend, routeDemoVariant, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
 import { serveSite } from "./site-server.js";
 import { cspPort } from "../playwright.config.js";
 
@@ -10,7 +11,7 @@ const policy = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  `connect-src ${backend} http://127.0.0.1:${cspPort}/demo-token`,
+  `connect-src 'self' ${backend}`,
   "img-src 'self' data: blob:",
 ].join("; ");
 
@@ -111,3 +112,21 @@ for (const mode of ["launcher", "inline"]) {
     }
   });
 }
+
+test("a policy whose connect-src leaves out the widget's origin says the widget cannot load, and tells the page", async ({ page }) => {
+  // The deployer forgot the widget's origin in connect-src: its WebAssembly
+  // is fetched, so it cannot load.
+  await routeDemoVariant(page, "/no-connect.html", (demo) =>
+    demo.replace("<head>", `<head><meta http-equiv="Content-Security-Policy" content="connect-src ${backend}">`),
+  );
+  await page.addInitScript(() => {
+    window.widgetErrors = [];
+    document.addEventListener("support-widget:error", (e) => window.widgetErrors.push(e.detail));
+  });
+  await page.goto("/no-connect.html");
+  await expect(page.locator("support-widget").getByRole("alert")).toContainText("Help couldn't be loaded.");
+  expect(await page.evaluate(() => window.widgetErrors.map((detail) => detail.code))).toEqual(["widget_unavailable"]);
+  // The browser names the directive and the file it refused.
+  const refused = (await page.evaluate(() => window.__cspViolations)).filter((v) => v.startsWith("connect-src "));
+  expect(refused.map((v) => wasmModule.test(v.slice("connect-src ".length)))).toContain(true);
+});

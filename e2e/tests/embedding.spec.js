@@ -1,6 +1,6 @@
 // How the widget behaves as a guest on someone else's page.
 import { expect, test } from "@playwright/test";
-import { backend, gateWasm, holdBack, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
+import { backend, gateWasm, holdBack, routeDemoVariant, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
 import { demoPort, guestPort, portalPort } from "../playwright.config.js";
 import { serveSite } from "./site-server.js";
 
@@ -420,6 +420,37 @@ test("the widget loads from another origin than the page, as from a CDN", async 
   } finally {
     portal.close();
   }
+});
+
+test("the WebAssembly is compiled as it streams in, and still loads from a server that sends it as another type", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.compiled = [];
+    for (const name of ["instantiate", "instantiateStreaming"]) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = function (...args) {
+        window.compiled.push(name);
+        return original.apply(this, args);
+      };
+    }
+  });
+  const widget = new SupportWidgetPage(page);
+  // As the demo's server sends it: application/wasm.
+  const response = page.waitForResponse(wasmModule);
+  await widget.goto();
+  expect((await response).headers()["content-type"]).toBe("application/wasm");
+  expect(await page.evaluate(() => window.compiled)).toEqual(["instantiateStreaming"]);
+
+  // A server that does not know the type: wasm-bindgen's glue says so in the
+  // console and compiles the bytes once they are all in.
+  await page.route(wasmModule, async (route) => {
+    const original = await route.fetch();
+    await route.fulfill({ body: await original.body(), contentType: "application/octet-stream" });
+  });
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+  await widget.goto();
+  expect(await page.evaluate(() => window.compiled)).toEqual(["instantiateStreaming", "instantiate"]);
+  expect(warnings.join("\n")).toContain("application/wasm");
 });
 
 test("removing the element aborts its request in flight", async ({ page }) => {

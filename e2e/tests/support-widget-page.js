@@ -9,8 +9,8 @@ export const backend = `http://127.0.0.1:${backendPort}`;
 /** What axe-core checks the widget against: WCAG 2.2 AA and best practice. */
 export const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-/** The widget's WebAssembly module, with the query a retry adds. */
-export const wasmModule = /support-widget-[0-9a-f]+\.wasm\.js(\?\d+)?$/;
+/** The widget's WebAssembly (its .wasm file). */
+export const wasmModule = /support-widget-[0-9a-f]+\.wasm$/;
 
 /**
  * Holds back every request `pattern` matches (the widget's WebAssembly
