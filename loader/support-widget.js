@@ -324,9 +324,16 @@ class SupportWidgetElement extends HTMLElement {
   /** An async function that gives the signed-in user's token, or none. */
   async setTokenProvider(provider) {
     // Kept for the widget, and no intent to load it: pages call this as
-    // they load. (Async: a refusal rejects, as the other calls' do.)
-    this.#provider = provider;
+    // they load. (Async: a refusal rejects, as the other calls' do.) The
+    // loader refuses what the widget would, loaded or not, and keeps only
+    // what the widget took: a refused provider kept would replace the last
+    // good one when a move mounts the widget anew. (No console line of its
+    // own, for the loader's size: an unhandled rejection is one.)
+    if (provider != null && typeof provider != "function") {
+      throw Error("<support-widget>: setTokenProvider: not a function");
+    }
     this.#handle?.setTokenProvider(provider);
+    this.#provider = provider;
   }
 
   /** Headers for every request to the backend, such as { Authorization }. */
