@@ -8,8 +8,8 @@ use axum::http::HeaderValue;
 use clap::Parser;
 use sqlx::sqlite::SqliteConnectOptions;
 
+use crate::attachments::files::Location;
 use crate::dialect::Dialect;
-use crate::files::Location;
 
 /// The reference backend of the support widget: stores support requests in
 /// SQLite or PostgreSQL and answers the widget's JSON API.
@@ -210,10 +210,6 @@ impl Config {
         )
     }
 }
-
-/// How many bytes of uploads that no request took yet one user may hold:
-/// room for five files of the largest size, far from a full disk.
-pub const UPLOAD_QUOTA_BYTES: u64 = 50 * 1024 * 1024;
 
 /// What `Config` says of tokens.
 #[derive(Debug, thiserror::Error)]

@@ -3,7 +3,6 @@
 //! once for both (see [`Dialect`] for the few differences).
 
 pub mod articles;
-pub mod attachments;
 pub mod catalogue;
 pub mod export;
 pub mod health;

@@ -58,7 +58,7 @@ pub enum ApiError {
     #[error("the caller's role may not do this")]
     Forbidden,
     /// The caller's uploads that no request took yet already hold
-    /// [`crate::config::UPLOAD_QUOTA_BYTES`]: 413.
+    /// [`crate::attachments::UPLOAD_QUOTA_BYTES`]: 413.
     #[error("the caller's unattached uploads are over the quota")]
     UploadQuotaExceeded,
     /// `field` names what was looked up (`id` for a request, empty for a path).

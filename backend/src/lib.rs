@@ -3,7 +3,7 @@
 //! It implements the backend contract of `openapi.yaml` (support requests,
 //! their attachments, customers, services, service health, articles) on top
 //! of SQLite or PostgreSQL, chosen by the database URL, with uploaded files
-//! in a folder, Azure Blob Storage or S3 ([`files`]), and the `set-status`
+//! in a folder, Azure Blob Storage or S3 ([`attachments::files`]), and the `set-status`
 //! command that changes a request's status ([`cli`]). Tests and `main` use
 //! the same entry points:
 //!
@@ -19,6 +19,7 @@
 //! ```
 
 pub mod article_search;
+pub mod attachments;
 pub mod catalogue;
 pub mod cli;
 pub mod config;
@@ -26,13 +27,10 @@ pub mod customer_search;
 pub mod db;
 pub mod demo;
 pub mod dialect;
-pub mod download;
 pub mod error;
-pub mod files;
 pub mod idempotency;
 pub mod identity;
 pub mod locale;
-pub mod orphans;
 pub mod rate_limit;
 pub mod request_body;
 pub mod request_rules;
@@ -103,7 +101,7 @@ pub struct AppState {
     /// no limit.
     pub rate_limit: Option<Arc<rate_limit::RateLimiter>>,
     /// Where uploaded files are kept.
-    pub files: files::FileStore,
+    pub files: attachments::files::FileStore,
     /// Who is asking: how tokens are verified.
     pub auth: Arc<identity::Auth>,
     /// The partner's webhooks, which hear of new requests and status
@@ -141,7 +139,7 @@ pub fn router(state: AppState) -> Router {
     let mut create = post(routes::support_requests::create).layer(axum::middleware::from_fn(
         request_body::refuse_announced_oversize,
     ));
-    let mut upload = post(routes::attachments::upload);
+    let mut upload = post(attachments::routes::upload);
     if let Some(limiter) = &state.rate_limit {
         // One bucket for both: an upload costs what a request does.
         let limit = || axum::middleware::from_fn_with_state(limiter.clone(), rate_limit::limit);
@@ -165,7 +163,7 @@ pub fn router(state: AppState) -> Router {
         .route(ARTICLES, get(routes::articles::search))
         // Uploads read their body as a stream, with their own limit.
         .route(ATTACHMENTS, upload)
-        .route(ATTACHMENT, get(routes::attachments::download))
+        .route(ATTACHMENT, get(attachments::routes::download))
         .fallback(|| async { ApiError::NotFound { field: "" } })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         // The body extractor refuses anything larger; the handler turns that

@@ -6,7 +6,8 @@
 
 use support_contract::{check_selection, limits, ErrorCode, FieldError, NewSupportRequest};
 
-use crate::db::{attachments, catalogue, Db};
+use crate::attachments::metadata;
+use crate::db::{catalogue, Db};
 
 /// Every problem with `request`, in form order; empty when it may be filed
 /// by `filer` (whose uploads alone it may take; none without a token).
@@ -49,7 +50,7 @@ pub const ATTACHMENTS_FIELD: &str = "attachments";
 /// `invalid_value` when an upload id names no upload, or one another
 /// request already took; `attachments_too_large` when the files add up to
 /// more than the contract allows. The request's transaction checks the
-/// first again as it attaches them (see [`attachments::attach`]).
+/// first again as it attaches them (see [`metadata::attach`]).
 async fn attachment_errors(
     db: &Db,
     ids: &[String],
@@ -58,7 +59,7 @@ async fn attachment_errors(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let code = match attachments::free_sizes(db, ids, filer).await? {
+    let code = match metadata::free_sizes(db, ids, filer).await? {
         None => Some(ErrorCode::InvalidValue),
         Some(sizes) => check_selection(sizes).err(),
     };

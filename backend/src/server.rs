@@ -13,7 +13,8 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 
-use crate::{config, db, files, orphans, rate_limit, router, webhooks, AppState, Config};
+use crate::attachments::{files, orphans};
+use crate::{config, db, rate_limit, router, webhooks, AppState, Config};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]

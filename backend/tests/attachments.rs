@@ -14,8 +14,9 @@ use futures_util::TryStreamExt;
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use support_backend::files::{FileStore, Location};
-use support_backend::{db, orphans, Server};
+use support_backend::attachments::files::{FileStore, Location};
+use support_backend::attachments::orphans;
+use support_backend::{db, Server};
 use support_contract::{
     Attachment, CreatedRequest, StoredRequest, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES,
     ATTACHMENT_MAX_BYTES,

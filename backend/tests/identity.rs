@@ -407,7 +407,7 @@ async fn files_go_only_to_their_uploader_the_filer_and_staff() {
 async fn unattached_uploads_have_a_quota_per_user() {
     let server = start_signed(false).await;
     // As if the user had left 50 MiB of uploads unattached.
-    let big = i64::try_from(support_backend::config::UPLOAD_QUOTA_BYTES).unwrap() - 10;
+    let big = i64::try_from(support_backend::attachments::UPLOAD_QUOTA_BYTES).unwrap() - 10;
     sqlx::query(
         "INSERT INTO attachments (id, name, size, content_type, sha256, uploaded_by)
          VALUES ($1, 'big.pdf', $2, 'application/pdf', '', 'customer-1')",

@@ -566,7 +566,7 @@ fn the_attachment_operations_document_their_answers() {
         );
     }
     let documented = &get["responses"]["200"]["headers"];
-    let served = support_backend::download::headers(FileKind::Png, 1, "a.png");
+    let served = support_backend::attachments::download::headers(FileKind::Png, 1, "a.png");
     for name in [
         "Content-Security-Policy",
         "X-Content-Type-Options",

@@ -157,7 +157,7 @@ fn uploads_go_to_the_store_a_url_names_or_to_the_folder() {
     );
     assert_eq!(
         parse(&["--attachments-dir", "files"]).unwrap(),
-        crate::files::Location::Folder("files".into())
+        crate::attachments::files::Location::Folder("files".into())
     );
     assert!(parse(&["--attachments-url", "s3://a", "--attachments-dir", "b"]).is_err());
     assert!(parse(&["--attachments-url", "ftp://files.example.com/"]).is_err());

@@ -116,7 +116,7 @@ pub async fn create_request(
     .await?;
     // The files go with the request or not at all; one taken meanwhile by
     // another request, or deleted as an orphan, refuses this one.
-    if !super::attachments::attach(&mut tx, &id, &request.attachments, filed_by).await? {
+    if !crate::attachments::metadata::attach(&mut tx, &id, &request.attachments, filed_by).await? {
         tx.rollback().await?;
         return Err(ApiError::Invalid(vec![FieldError::new(
             ATTACHMENTS_FIELD,
@@ -185,7 +185,7 @@ pub async fn find_request_in(
     let status = RequestStatus::parse(&status).ok_or_else(|| broken("status"))?;
     let request = serde_json::from_str(&body).map_err(|_| broken("body"))?;
     let history = super::status::history(conn, &id).await?;
-    let attachments = super::attachments::of_request(conn, &id).await?;
+    let attachments = crate::attachments::metadata::of_request(conn, &id).await?;
     Ok(Some(StoredRequest {
         id,
         reference,

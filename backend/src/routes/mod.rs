@@ -1,7 +1,6 @@
 //! The HTTP routes, one module per resource.
 
 pub mod articles;
-pub mod attachments;
 pub mod catalogue;
 pub mod customers;
 pub mod query;

@@ -14,7 +14,7 @@ use std::time::Duration;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
 use sqlx::{AnyPool, Connection, Executor, PgConnection};
-use support_backend::files::Location;
+use support_backend::attachments::files::Location;
 use support_backend::{Config, Server};
 use tempfile::TempDir;
 use uuid::Uuid;

@@ -1,12 +1,12 @@
 //! Uploaded files' metadata: recording an upload, attaching uploads to a
 //! request (in the request's transaction), listing a request's files, and
 //! deleting uploads that no request took. The bytes are in
-//! [`crate::files`].
+//! [`super::files`].
 
 use sqlx::AnyConnection;
 use support_contract::Attachment;
 
-use super::Db;
+use crate::db::Db;
 
 /// The columns of an [`Attachment`], in its field order.
 const COLUMNS: &str = "id, name, size, content_type, sha256";
@@ -48,7 +48,7 @@ pub async fn insert(
 
 /// The upload with this id, attached or not.
 pub async fn find(db: &Db, id: &str) -> Result<Option<Attachment>, sqlx::Error> {
-    if !super::can_be_id(id) {
+    if !crate::db::can_be_id(id) {
         return Ok(None);
     }
     let sql = format!("SELECT {COLUMNS} FROM attachments WHERE id = $1");
@@ -105,7 +105,7 @@ pub async fn free_sizes(
 ) -> Result<Option<Vec<u64>>, sqlx::Error> {
     let mut sizes = Vec::with_capacity(ids.len());
     for id in ids {
-        if !super::can_be_id(id) {
+        if !crate::db::can_be_id(id) {
             return Ok(None);
         }
         let size: Option<(i64,)> = sqlx::query_as(

@@ -16,11 +16,10 @@ use support_contract::{
 };
 use uuid::Uuid;
 
-use crate::config::UPLOAD_QUOTA_BYTES;
-use crate::db::{attachments, Db};
-use crate::download;
+use super::files::{FileStore, NewFile};
+use super::{download, metadata, UPLOAD_QUOTA_BYTES};
+use crate::db::Db;
 use crate::error::ApiError;
-use crate::files::{FileStore, NewFile};
 use crate::identity::{access, Action, Caller};
 use crate::request_body;
 use crate::AppState;
@@ -57,7 +56,7 @@ pub async fn upload(
         return Err(ApiError::File(ErrorCode::FileTooLarge));
     }
     let held = match &uploader {
-        Some(uploader) => attachments::unattached_bytes(&state.db, uploader).await?,
+        Some(uploader) => metadata::unattached_bytes(&state.db, uploader).await?,
         None => 0,
     };
     let over_quota =
@@ -139,7 +138,7 @@ async fn keep(
     };
     let id = file.id();
     file.finish().await.map_err(storage_error)?;
-    if let Err(error) = attachments::insert(&db, &attachment, uploaded_by.as_deref()).await {
+    if let Err(error) = metadata::insert(&db, &attachment, uploaded_by.as_deref()).await {
         if let Err(error) = files.remove(id).await {
             tracing::warn!("cannot delete the file of unrecorded upload {id}: {error}");
         }
@@ -164,7 +163,7 @@ pub async fn download(
     let Ok(id) = Uuid::try_parse(&id) else {
         return Err(not_found);
     };
-    let Some(owners) = attachments::owners(&state.db, &id.hyphenated().to_string()).await? else {
+    let Some(owners) = metadata::owners(&state.db, &id.hyphenated().to_string()).await? else {
         return Err(not_found);
     };
     let readable = match owners.request_filed_by {
@@ -175,7 +174,7 @@ pub async fn download(
     if !readable {
         return Err(not_found);
     }
-    let Some(attachment) = attachments::find(&state.db, &id.hyphenated().to_string()).await? else {
+    let Some(attachment) = metadata::find(&state.db, &id.hyphenated().to_string()).await? else {
         return Err(not_found);
     };
     let kind = FileKind::from_content_type(&attachment.content_type).ok_or_else(|| {

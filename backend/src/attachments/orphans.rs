@@ -12,8 +12,9 @@ use std::time::{Duration, SystemTime};
 use futures_util::{StreamExt, TryStreamExt};
 use uuid::Uuid;
 
-use crate::db::{attachments, Db};
-use crate::files::{FileStore, StoredFile};
+use super::files::{FileStore, StoredFile};
+use super::metadata;
+use crate::db::Db;
 
 /// How many files' ids one query looks up.
 const LOOKUP_BATCH: usize = 200;
@@ -59,7 +60,7 @@ pub async fn sweep(
         return Ok(Swept::default());
     };
     let cutoff_text = humantime::format_rfc3339_seconds(cutoff).to_string();
-    let ids = attachments::delete_orphans(db, &cutoff_text).await?;
+    let ids = metadata::delete_orphans(db, &cutoff_text).await?;
     for id in &ids {
         let removed = match uuid::Uuid::try_parse(id) {
             Ok(uuid) => files.remove(uuid).await,
