@@ -1,9 +1,28 @@
-//! The partner's catalogue (customers, services, service health, articles)
-//! as files: JSON Lines or CSV, each item shaped as the matching `GET`
+//! The partner's catalogue (customers, services, service health, articles):
+//! what the widget reads of it ([`customers`], [`services`],
+//! [`service_health`], [`articles`], with their SQL and search), and how it
+//! gets in and out ([`routes`] for the admin's API, [`import`], [`export`],
+//! [`demo`]).
+//!
+//! This module reads the catalogue as files: JSON Lines or CSV, each item shaped as the matching `GET`
 //! answers it. A file is read and checked whole before anything is written,
 //! so a bad line leaves the database as it was; the errors name their lines.
 
 mod items;
+
+pub mod article_search;
+pub mod article_texts;
+pub mod articles;
+pub mod customer_search;
+pub mod customers;
+pub mod demo;
+pub mod export;
+pub mod import;
+pub mod incidents;
+pub mod lookups;
+pub mod routes;
+pub mod service_health;
+pub mod services;
 
 use std::fmt;
 

@@ -2,11 +2,6 @@
 //! and migrated at start. The queries live in the submodules and are written
 //! once for both (see [`Dialect`] for the few differences).
 
-pub mod articles;
-pub mod catalogue;
-pub mod export;
-pub mod health;
-pub mod import;
 pub mod keys;
 pub mod requests;
 pub mod status;

@@ -18,19 +18,17 @@
 //! # }
 //! ```
 
-pub mod article_search;
 pub mod attachments;
 pub mod catalogue;
 pub mod cli;
 pub mod config;
-pub mod customer_search;
 pub mod db;
-pub mod demo;
 pub mod dialect;
 pub mod error;
 pub mod idempotency;
 pub mod identity;
 pub mod locale;
+pub mod query;
 pub mod rate_limit;
 pub mod request_body;
 pub mod request_rules;
@@ -153,14 +151,14 @@ pub fn router(state: AppState) -> Router {
         // A catalogue file may be larger than a request.
         .route(
             CATALOGUE,
-            axum::routing::put(routes::catalogue::put)
-                .get(routes::catalogue::get)
-                .layer(DefaultBodyLimit::max(routes::catalogue::BODY_MAX_BYTES)),
+            axum::routing::put(catalogue::routes::put)
+                .get(catalogue::routes::get)
+                .layer(DefaultBodyLimit::max(catalogue::routes::BODY_MAX_BYTES)),
         )
-        .route(CUSTOMERS, get(routes::customers::search))
-        .route(SERVICES, get(routes::services::list))
-        .route(SERVICE_HEALTH, get(routes::service_health::current))
-        .route(ARTICLES, get(routes::articles::search))
+        .route(CUSTOMERS, get(catalogue::customers::search))
+        .route(SERVICES, get(catalogue::services::list))
+        .route(SERVICE_HEALTH, get(catalogue::service_health::current))
+        .route(ARTICLES, get(catalogue::articles::search))
         // Uploads read their body as a stream, with their own limit.
         .route(ATTACHMENTS, upload)
         .route(ATTACHMENT, get(attachments::routes::download))

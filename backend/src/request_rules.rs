@@ -7,7 +7,8 @@
 use support_contract::{check_selection, limits, ErrorCode, FieldError, NewSupportRequest};
 
 use crate::attachments::metadata;
-use crate::db::{catalogue, Db};
+use crate::catalogue::lookups;
+use crate::db::Db;
 
 /// Every problem with `request`, in form order; empty when it may be filed
 /// by `filer` (whose uploads alone it may take; none without a token).
@@ -18,7 +19,7 @@ pub async fn field_errors(
 ) -> Result<Vec<FieldError>, sqlx::Error> {
     let mut errors = request.validate();
     errors.extend(picked_field_errors(request));
-    errors.extend(catalogue::unknown_references(db, request).await?);
+    errors.extend(lookups::unknown_references(db, request).await?);
     if !errors.iter().any(|error| error.field == ATTACHMENTS_FIELD) {
         errors.extend(attachment_errors(db, &request.attachments, filer).await?);
     }

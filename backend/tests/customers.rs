@@ -1,6 +1,6 @@
 //! `GET /customers?query=` over real loopback HTTP, on the seeded demo
 //! customers (the matching rules themselves are unit-tested in
-//! `src/customer_search.rs`).
+//! `src/catalogue/customer_search.rs`).
 
 mod common;
 
@@ -91,7 +91,10 @@ async fn at_most_twenty_customers_come_back() {
             .unwrap();
     }
     let found = ids(&server, "woodgrove").await;
-    assert_eq!(found.len(), support_backend::customer_search::MAX_RESULTS);
+    assert_eq!(
+        found.len(),
+        support_backend::catalogue::customer_search::MAX_RESULTS
+    );
     assert_eq!(found.first().unwrap(), "woodgrove-00");
     assert_eq!(found.last().unwrap(), "woodgrove-19");
     assert_eq!(search(&server, "").await.len(), 20);

@@ -321,7 +321,7 @@ fn the_lookup_schemas_match_the_contract_types() {
 fn the_customer_search_documents_its_limits() {
     let spec = spec();
     let get = &spec["paths"]["/customers"]["get"];
-    let max = support_backend::customer_search::MAX_RESULTS;
+    let max = support_backend::catalogue::customer_search::MAX_RESULTS;
     assert_eq!(get["x-max-results"], max);
     assert_eq!(
         spec["components"]["schemas"]["CustomerList"]["properties"]["customers"]["maxItems"],
@@ -335,7 +335,7 @@ fn the_customer_search_documents_its_limits() {
     );
     assert_eq!(
         query["schema"]["maxLength"],
-        support_backend::customer_search::QUERY_MAX
+        support_backend::catalogue::customer_search::QUERY_MAX
     );
     for status in ["200", "400", "500"] {
         assert!(
@@ -442,7 +442,7 @@ fn the_self_service_lookups_document_their_answers() {
         serde_json::json!({"field": "service", "code": "invalid_value"})
     );
     let articles = &spec["paths"]["/articles"]["get"];
-    let max = support_backend::article_search::MAX_RESULTS;
+    let max = support_backend::catalogue::article_search::MAX_RESULTS;
     assert_eq!(articles["x-max-results"], max);
     assert_eq!(
         spec["components"]["schemas"]["ArticleList"]["properties"]["articles"]["maxItems"],
@@ -453,7 +453,7 @@ fn the_self_service_lookups_document_their_answers() {
     assert_eq!(query["required"], false);
     assert_eq!(
         query["schema"]["maxLength"],
-        support_backend::article_search::QUERY_MAX
+        support_backend::catalogue::article_search::QUERY_MAX
     );
     for status in ["200", "400", "500"] {
         assert!(

@@ -295,7 +295,7 @@ async fn a_day_old_key_is_still_live_a_minute_before_it_expires() {
 #[tokio::test]
 async fn opening_a_migrated_database_again_changes_nothing() {
     let (db, database) = open().await;
-    support_backend::demo::seed(&db).await.unwrap();
+    support_backend::catalogue::demo::seed(&db).await.unwrap();
     file(&db, &Uuid::new_v4().to_string(), "h", &request("a")).await;
     db.close().await;
     let again = db::connect(&database.url).await.unwrap();

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::catalogue::{self, Format, Items, Kind};
+use crate::catalogue::import::Outcome;
+use crate::catalogue::{self, export, import, Format, Items, Kind};
 use crate::db;
-use crate::db::import::Outcome;
 
 /// The arguments of `import`.
 #[derive(Clone, Debug, Args)]
@@ -70,7 +70,7 @@ pub enum CommandError {
     #[error("{path}: nothing was imported: {source}")]
     Refused {
         path: String,
-        source: crate::db::import::ImportError,
+        source: crate::catalogue::import::ImportError,
     },
     #[error("{0}")]
     Export(#[from] sqlx::Error),
@@ -121,7 +121,7 @@ pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, Comman
         errors,
     })?;
     let db = db::connect(database_url).await?;
-    let outcome = db::import::import(&db, &items).await;
+    let outcome = import::import(&db, &items).await;
     db.close().await;
     outcome.map_err(|source| CommandError::Refused { path, source })
 }
@@ -129,7 +129,7 @@ pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, Comman
 /// Writes the catalogue of `args.kind` from the database at `database_url`.
 pub async fn export(database_url: &str, args: &Export) -> Result<usize, CommandError> {
     let db = db::connect_existing(database_url).await?;
-    let text = db::export::export(&db, args.kind).await;
+    let text = export::export(&db, args.kind).await;
     db.close().await;
     let text = text?;
     match &args.file {
@@ -145,7 +145,7 @@ pub async fn export(database_url: &str, args: &Export) -> Result<usize, CommandE
 /// Loads the demo catalogue into the database at `database_url`.
 pub async fn seed_demo(database_url: &str) -> Result<Vec<(Kind, Outcome)>, CommandError> {
     let db = db::connect(database_url).await?;
-    let outcomes = crate::demo::seed(&db).await;
+    let outcomes = crate::catalogue::demo::seed(&db).await;
     db.close().await;
     outcomes.map_err(|source| CommandError::Refused {
         path: "the demo catalogue".into(),

@@ -4,9 +4,9 @@
 use clap::Subcommand;
 
 use super::CommandError;
-use crate::catalogue::{self, Format, Kind};
+use crate::catalogue::import::ImportError;
+use crate::catalogue::{self, export, import, Format, Kind};
 use crate::db;
-use crate::db::import::ImportError;
 use crate::webhooks::outbox;
 
 /// What `health` does.
@@ -63,7 +63,7 @@ async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, Comma
             summary,
             locale,
         } => {
-            let started_at = db::export::health_started_at(db, id)
+            let started_at = export::health_started_at(db, id)
                 .await?
                 .unwrap_or_else(|| now.clone());
             let item = catalogue::HealthItem {
@@ -80,7 +80,7 @@ async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, Comma
             (id, vec![catalogue::to_jsonl(&[item])])
         }
         HealthCommand::Resolve { id } => {
-            let texts = db::export::health_texts(db, id).await?;
+            let texts = export::health_texts(db, id).await?;
             if texts.is_empty() {
                 return Err(CommandError::NoHealthItem(id.clone()));
             }
@@ -116,7 +116,7 @@ async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, Comma
         }
     };
     let items = catalogue::parse(Kind::Health, Format::Jsonl, &lines.concat()).map_err(refused)?;
-    let outcome = db::import::import(db, &items)
+    let outcome = import::import(db, &items)
         .await
         .map_err(|error| match error {
             ImportError::Refused(errors) => refused(errors),

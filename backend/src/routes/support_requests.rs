@@ -17,7 +17,7 @@ use crate::db::{self, Created, Db};
 use crate::error::ApiError;
 use crate::idempotency::{self, StoredResponse, IN_FLIGHT_RETRY_AFTER};
 use crate::identity::{access, Action, Caller};
-use crate::routes::query::Params;
+use crate::query::Params;
 use crate::{request_body, request_rules, AppState};
 
 /// Set on an answer that repeats the first answer to an idempotency key.
@@ -176,7 +176,7 @@ async fn as_filed_by(
     if identity.role == Some(crate::identity::Role::Customer) {
         let id = identity.customer_id.clone().ok_or(ApiError::Forbidden)?;
         // A token for a customer the partner does not have files nothing.
-        let name = db::catalogue::customer_name(db, &id)
+        let name = crate::catalogue::lookups::customer_name(db, &id)
             .await?
             .ok_or(ApiError::Forbidden)?;
         request.customer = Some(support_contract::CustomerRef { id, name });

@@ -194,7 +194,7 @@ async fn start_on(database: TestDatabase, config: Config) -> TestServer {
     let db = support_backend::db::connect(server.database_url())
         .await
         .unwrap();
-    support_backend::demo::seed(&db).await.unwrap();
+    support_backend::catalogue::demo::seed(&db).await.unwrap();
     db.close().await;
     server
 }

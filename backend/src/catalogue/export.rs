@@ -2,8 +2,8 @@
 //! takes, whole (`export`) or one health item's texts (the `health`
 //! command, which writes them back changed).
 
-use super::Db;
 use crate::catalogue::{ArticleItem, CustomerItem, HealthItem, Kind, ServiceItem};
+use crate::db::Db;
 
 /// The whole catalogue of `kind` as JSON Lines, in the order the widget
 /// lists it: what `import` takes back unchanged.

@@ -5,11 +5,11 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{ArticleList, ErrorCode, FieldError};
 
-use crate::article_search::{self, QUERY_MAX};
-use crate::db::articles;
+use super::article_texts;
+use crate::catalogue::article_search::{self, QUERY_MAX};
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
-use crate::routes::query::Params;
+use crate::query::Params;
 use crate::AppState;
 
 /// The query string; both parameters may be left out.
@@ -37,7 +37,7 @@ pub async fn search(
         )));
     }
     let locale = crate::locale::requested(locale.as_deref());
-    let all = articles::all(&state.db, locale).await?;
+    let all = article_texts::all(&state.db, locale).await?;
     Ok(Json(ArticleList {
         articles: article_search::search(all, &query),
     }))

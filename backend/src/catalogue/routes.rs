@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
+use super::import::{self, ImportError, Outcome};
 use crate::catalogue::{self, Format, Kind, LineError};
-use crate::db::import::{self, ImportError, Outcome};
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
 use crate::AppState;
@@ -115,7 +115,7 @@ pub async fn get(
 ) -> Result<Response, ApiError> {
     caller.may(Action::ManageCatalogue)?;
     let kind = kind_of(kind)?;
-    let text = crate::db::export::export(&state.db, kind).await?;
+    let text = crate::catalogue::export::export(&state.db, kind).await?;
     Ok((
         [(header::CONTENT_TYPE, HeaderValue::from_static(JSONL))],
         text,

@@ -44,7 +44,7 @@ const LATIN_ACCENTS: std::ops::RangeInclusive<char> = '\u{0300}'..='\u{036F}';
 /// Simplified.
 ///
 /// ```
-/// use support_backend::customer_search::fold;
+/// use support_backend::catalogue::customer_search::fold;
 /// assert_eq!(fold("Núñez ＳＡ"), "nunez sa");
 /// assert_eq!(fold("臺北雲端"), "台北云端");
 /// ```

@@ -5,11 +5,11 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{CustomerList, ErrorCode, FieldError};
 
-use crate::customer_search::{self, QUERY_MAX};
-use crate::db::catalogue;
+use super::lookups;
+use crate::catalogue::customer_search::{self, QUERY_MAX};
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
-use crate::routes::query::Params;
+use crate::query::Params;
 use crate::AppState;
 
 /// The query string; `query` may be left out, which lists the first customers.
@@ -34,7 +34,7 @@ pub async fn search(
             ErrorCode::TooLong,
         )));
     }
-    let customers = catalogue::customers(&state.db).await?;
+    let customers = lookups::customers(&state.db).await?;
     Ok(Json(CustomerList {
         customers: customer_search::search(customers, &query),
     }))

@@ -5,10 +5,10 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{ErrorCode, FieldError, ServiceHealth};
 
-use crate::db::{catalogue, health};
+use super::{incidents, lookups};
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
-use crate::routes::query::Params;
+use crate::query::Params;
 use crate::AppState;
 
 /// The query string; both parameters may be left out.
@@ -32,7 +32,7 @@ pub async fn current(
     let Params(HealthQuery { service, locale }) = params?;
     let service = service.filter(|s| !s.trim().is_empty());
     if let Some(service) = &service {
-        if !catalogue::service_exists(&state.db, service).await? {
+        if !lookups::service_exists(&state.db, service).await? {
             return Err(ApiError::Invalid(vec![FieldError::new(
                 "service",
                 ErrorCode::InvalidValue,
@@ -40,6 +40,6 @@ pub async fn current(
         }
     }
     let locale = crate::locale::requested(locale.as_deref());
-    let incidents = health::current(&state.db, service.as_deref(), locale).await?;
+    let incidents = incidents::current(&state.db, service.as_deref(), locale).await?;
     Ok(Json(ServiceHealth { service, incidents }))
 }

@@ -5,10 +5,10 @@
 
 use sqlx::AnyConnection;
 
-use super::Db;
 use crate::catalogue::{
     ArticleItem, CustomerItem, HealthItem, Items, LineError, Lined, ServiceItem,
 };
+use crate::db::Db;
 
 /// What an import did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,18 +1,18 @@
 //! How `GET /articles?query=` matches: each word of the query (as typed
 //! between spaces; Chinese, written without them, matches as typed) found
 //! anywhere in the title or summary in the locale shown, in any order, as
-//! the customer search compares text (see [`crate::customer_search::fold`]:
+//! the customer search compares text (see [`crate::catalogue::customer_search::fold`]:
 //! full-width letters, case and Latin accents do not count).
 
 use support_contract::Article;
 
-use crate::customer_search::fold;
+use super::customer_search::fold;
 
 /// The most articles one search answers with, as the contract says.
 pub const MAX_RESULTS: usize = support_contract::limits::SEARCH_RESULTS_MAX;
 
 /// The longest query accepted, in characters.
-pub const QUERY_MAX: usize = crate::customer_search::QUERY_MAX;
+pub const QUERY_MAX: usize = super::customer_search::QUERY_MAX;
 
 /// The articles whose title and summary hold every word of `query` once
 /// folded, in the order given, at most [`MAX_RESULTS`]; a blank query keeps

@@ -3,10 +3,10 @@
 
 use support_contract::{Customer, ErrorCode, FieldError, NewSupportRequest, Service};
 
-use super::Db;
+use crate::db::Db;
 
 /// Every customer of the partner. Matching happens in Rust (see
-/// [`crate::customer_search`]) so that both databases match alike; one
+/// [`crate::catalogue::customer_search`]) so that both databases match alike; one
 /// partner's customers are few enough to read in one go.
 pub async fn customers(db: &Db) -> Result<Vec<Customer>, sqlx::Error> {
     let rows: Vec<(String, String, String)> =
@@ -58,7 +58,7 @@ pub async fn unknown_references(
 
 /// The name of the customer with this id, if the partner has one.
 pub async fn customer_name(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
-    if !super::can_be_id(id) {
+    if !crate::db::can_be_id(id) {
         return Ok(None);
     }
     let row: Option<(String,)> = sqlx::query_as("SELECT name FROM customers WHERE id = $1")
@@ -76,7 +76,7 @@ pub async fn service_exists(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
 /// Whether `table` has a row with this `id`. `table` is one of this
 /// module's constants, never input.
 async fn exists(db: &Db, table: &'static str, id: &str) -> Result<bool, sqlx::Error> {
-    if !super::can_be_id(id) {
+    if !crate::db::can_be_id(id) {
         return Ok(false);
     }
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE id = $1");

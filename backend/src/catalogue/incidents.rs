@@ -2,7 +2,7 @@
 
 use support_contract::{ContactLanguage, HealthIncident, HealthKind, HealthStatus};
 
-use super::Db;
+use crate::db::Db;
 use crate::error::ApiError;
 
 /// The current (not resolved) items, of one service or of all, with their

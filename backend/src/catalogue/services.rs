@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use support_contract::ServiceList;
 
-use crate::db::catalogue;
+use super::lookups;
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
 use crate::AppState;
@@ -15,6 +15,6 @@ pub async fn list(
     caller: Caller,
 ) -> Result<Json<ServiceList>, ApiError> {
     caller.may(Action::ReadHelp)?;
-    let services = catalogue::services(&state.db).await?;
+    let services = lookups::services(&state.db).await?;
     Ok(Json(ServiceList { services }))
 }

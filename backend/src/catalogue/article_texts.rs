@@ -2,10 +2,10 @@
 
 use support_contract::{Article, ContactLanguage};
 
-use super::Db;
+use crate::db::Db;
 
 /// Every article with its text in `locale` or else in en-US, in the order
-/// to list them. Matching happens in Rust (see [`crate::article_search`]),
+/// to list them. Matching happens in Rust (see [`crate::catalogue::article_search`]),
 /// as for customers, so that both databases match alike.
 pub async fn all(db: &Db, locale: ContactLanguage) -> Result<Vec<Article>, sqlx::Error> {
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(

@@ -4,16 +4,16 @@
 //! `scripts/demo` and the tests run), never by a migration, so that a
 //! partner's database holds only what the partner put there.
 
+use super::import::{self, ImportError, Outcome};
 use crate::catalogue::{self, Format, Kind};
-use crate::db::import::{self, ImportError, Outcome};
 use crate::db::Db;
 
 /// The demo files, in the order they must go in (health names services).
 const FILES: [(Kind, &str); 4] = [
-    (Kind::Services, include_str!("../demo/services.jsonl")),
-    (Kind::Customers, include_str!("../demo/customers.jsonl")),
-    (Kind::Articles, include_str!("../demo/articles.jsonl")),
-    (Kind::Health, include_str!("../demo/health.jsonl")),
+    (Kind::Services, include_str!("../../demo/services.jsonl")),
+    (Kind::Customers, include_str!("../../demo/customers.jsonl")),
+    (Kind::Articles, include_str!("../../demo/articles.jsonl")),
+    (Kind::Health, include_str!("../../demo/health.jsonl")),
 ];
 
 /// Upserts the demo catalogue; running it again changes nothing.
