@@ -5,7 +5,7 @@
 //! locales, messages, requests and their answers, drafts, the journey),
 //! plain Rust tested natively with `cargo test`; everything else here is
 //! compiled for the browser only and wires signals and the DOM to those
-//! rules. `platform/` lends the rules the browser's own URL parser.
+//! rules. `platform/` lends the rules the browser's own URL and JSON.
 
 pub mod rules;
 

@@ -1,8 +1,8 @@
 //! The rules: everything the widget decides that needs no browser, in plain
 //! Rust, tested natively with `cargo test`. Nothing here imports web_sys,
 //! js_sys, wasm_bindgen, gloo or leptos, nor the browser-only modules beside
-//! `rules/`: tests/rules.rs checks it. In the browser, `web_url` parses with
-//! the browser's own URL (`platform/`), natively with the url crate.
+//! `rules/`: tests/rules.rs checks it. In the browser, `web_url` and `json`
+//! use the browser's own URL and JSON (`platform/`), natively Rust crates.
 
 pub mod drafts;
 pub mod escalation;

@@ -24,7 +24,7 @@ use support_contract::{Customer, Escalation, Service};
 use crate::rules::{
     help_journey::SeenArticle,
     host::{Audience, BackendUrl},
-    i18n,
+    i18n, json,
     locale::Locale,
     request_fields::RequestFields,
     session::Keeper,
@@ -163,13 +163,13 @@ impl Draft {
             version: VERSION,
             draft: self,
         };
-        serde_json::to_string(&stored).unwrap_or_default()
+        json::to_string(&stored).unwrap_or_default()
     }
 
     /// Reads a stored draft. Anything else (another version, a broken or
     /// edited entry, a key that is not a UUID) is no draft.
     pub fn decode(text: &str) -> Option<Draft> {
-        let Stored { version, draft } = serde_json::from_str::<Stored<Draft>>(text).ok()?;
+        let Stored { version, draft } = json::from_str::<Stored<Draft>>(text).ok()?;
         (version == VERSION && is_uuid(&draft.idempotency_key)).then_some(draft)
     }
 }

@@ -23,6 +23,7 @@ use support_contract::{CreatedRequest, NewSupportRequest, RequestKind};
 
 use crate::rules::{
     host::{Audience, BackendUrl},
+    json,
     session::Keeper,
 };
 
@@ -69,11 +70,11 @@ impl Filed {
     /// The stored list; anything unreadable (another version's format, a
     /// hand-edited value) reads as an empty list rather than an error.
     pub fn decode(json: &str) -> Filed {
-        serde_json::from_str(json).unwrap_or_default()
+        json::from_str(json).unwrap_or_default()
     }
 
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::to_string(self).unwrap_or_default()
     }
 
     /// The list with `request` at the top: a request already listed (the

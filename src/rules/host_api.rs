@@ -10,6 +10,8 @@ use serde::Deserialize;
 use support_contract::{Category, ContactLanguage, CustomerRef};
 use thiserror::Error;
 
+use crate::rules::json;
+
 /// Why a call from the host page was refused.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum HostApiError {
@@ -79,7 +81,7 @@ impl Prefill {
     /// Reads `JSON.stringify` of the page's object.
     pub fn parse(json: &str) -> Result<Prefill, HostApiError> {
         let prefill: Prefill =
-            serde_json::from_str(json).map_err(|error| HostApiError::Prefill(error.to_string()))?;
+            json::from_str(json).map_err(|error| HostApiError::Prefill(error.to_string()))?;
         // A customer is named by its id: a blank one names none.
         if (prefill.customer.as_ref()).is_some_and(|c| c.id.trim().is_empty()) {
             return Err(HostApiError::Prefill(
@@ -135,7 +137,7 @@ const FORBIDDEN_METHODS: [&str; 3] = ["CONNECT", "TRACE", "TRACK"];
 /// which must not sit in a page attribute.
 pub fn request_headers(json: &str) -> Result<Vec<(String, String)>, HostApiError> {
     let bad = |message: String| HostApiError::Headers(message);
-    let map: BTreeMap<String, String> = serde_json::from_str(json)
+    let map: BTreeMap<String, String> = json::from_str(json)
         .map_err(|error| bad(format!("expected an object of strings: {error}")))?;
     map.into_iter()
         .map(|(name, value)| {

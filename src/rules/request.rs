@@ -16,7 +16,7 @@ pub use submission::{parse_retry_after, read_created, SubmitError};
 
 use support_contract::{limits, paths, NewSupportRequest};
 
-use crate::rules::{host::BackendUrl, locale::Locale, web_url::WebUrl};
+use crate::rules::{host::BackendUrl, json, locale::Locale, web_url::WebUrl};
 
 /// Whether an answer's `status` says that no support service is at the
 /// backend's address: no such path (404), or nothing there that takes the
@@ -50,7 +50,7 @@ pub fn create_support_request(
             ("Content-Type", "application/json".to_owned()),
             ("Idempotency-Key", idempotency_key.to_owned()),
         ],
-        body: serde_json::to_string(request).ok(),
+        body: json::to_string(request).ok(),
     }
 }
 

@@ -7,6 +7,8 @@
 use serde_json::{Map, Value};
 use support_contract::{FieldError, NewSupportRequest};
 
+use crate::rules::json;
+
 /// One request's way through an expired token: sent with the token the
 /// widget has; a 401 asks the provider once more, and the same request goes
 /// again with the fresh token. No fresh token, or a second 401, ends the
@@ -73,7 +75,7 @@ impl Identity {
         let payload = token.split('.').nth(1).and_then(base64url);
         let claims = payload
             .and_then(|bytes| String::from_utf8(bytes).ok())
-            .and_then(|json| serde_json::from_str::<Map<String, Value>>(&json).ok())
+            .and_then(|json| json::from_str::<Map<String, Value>>(&json).ok())
             .unwrap_or_default();
         // A claim that is not a string is none, the others still count.
         let claim = |name: &str| {

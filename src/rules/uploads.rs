@@ -24,6 +24,7 @@ use support_contract::{
 use crate::rules::{
     host::BackendUrl,
     i18n::{self, id},
+    json,
     locale::Locale,
     request::{parse_retry_after, with_query, HttpRequest, SubmitError},
     retry::is_retryable,
@@ -136,11 +137,11 @@ pub fn read_uploaded(
     match status {
         // An upload the widget cannot name by its id would be refused with
         // the request: better said now, at the file.
-        200..=299 => serde_json::from_str(body)
+        200..=299 => json::from_str(body)
             .ok()
             .filter(|uploaded: &Attachment| !uploaded.id.trim().is_empty())
             .ok_or(SubmitError::BadResponse),
-        400 | 413 | 415 | 422 => match serde_json::from_str::<ErrorBody>(body) {
+        400 | 413 | 415 | 422 => match json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors }) if !errors.is_empty() => Err(SubmitError::Rejected(errors)),
             _ if status == 413 => Err(SubmitError::Rejected(vec![
                 support_contract::FieldError::new("file", ErrorCode::FileTooLarge),

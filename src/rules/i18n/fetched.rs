@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use serde::Deserialize;
 
 use super::pattern::{Key, Part};
-use crate::rules::locale::Locale;
+use crate::rules::{json, locale::Locale};
 
 /// A `Piece` as `support-messages` serializes it (serde's externally tagged
 /// enums: `{"Text":"…"}`, `{"Select":{"var":…}}`).
@@ -59,8 +59,7 @@ pub fn add(locale: Locale, json: &str, len: usize) -> Result<(), String> {
 /// where the locale lacks the message), into a table. A file of another
 /// length was written for another build's messages, and is refused.
 pub fn decode(json: &str, len: usize) -> Result<Table, String> {
-    let messages: Vec<Vec<PartData>> =
-        serde_json::from_str(json).map_err(|error| error.to_string())?;
+    let messages: Vec<Vec<PartData>> = json::from_str(json).map_err(|error| error.to_string())?;
     if messages.len() != len {
         return Err(format!(
             "{} messages where the widget has {len}",

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use support_contract::{Customer, Service};
 
 use super::{Journey, Screen};
-use crate::rules::{escalation::Guide, host::BackendUrl, session::Keeper};
+use crate::rules::{escalation::Guide, host::BackendUrl, json, session::Keeper};
 
 /// The format of a kept path; a path of another version is ignored.
 const VERSION: u32 = 1;
@@ -76,14 +76,14 @@ impl Journey {
             service: self.service.clone(),
             guide: self.guide.clone(),
         };
-        serde_json::to_string(&kept).ok()
+        json::to_string(&kept).ok()
     }
 
     /// The journey a kept path brings back, from a fresh one. Anything it
     /// cannot hold (another version, an edited or broken entry, a service
     /// missing where its screen needs one) brings back nothing.
     pub fn restored(text: &str) -> Option<Journey> {
-        let kept: Kept = serde_json::from_str(text).ok()?;
+        let kept: Kept = json::from_str(text).ok()?;
         let screen = kept.screen.screen();
         let needs_service = screen != Screen::ServiceChoice;
         let readable = kept.version == VERSION && (kept.service.is_some() || !needs_service);

@@ -55,7 +55,7 @@ pub fn read_services(status: u16, body: &str) -> Result<Vec<Service>, LoadError>
 /// Reads a 200 answer.
 fn read<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, LoadError> {
     match status {
-        200 => serde_json::from_str(body).map_err(|_| LoadError::BadResponse),
+        200 => json::from_str(body).map_err(|_| LoadError::BadResponse),
         _ => Err(LoadError::Server(status)),
     }
 }

@@ -6,6 +6,7 @@ use support_contract::{CreatedRequest, ErrorBody, ErrorCode, FieldError, Request
 use thiserror::Error;
 
 use super::plain_reference;
+use crate::rules::json;
 
 /// Why a submission did not create a request. Each variant picks a message.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -68,7 +69,7 @@ pub fn read_created(
         // Busy (the same request still in flight) or rate limited: worth
         // trying again with the same key, never a problem with the fields.
         409 | 429 => Err(server()),
-        400 | 422 => match serde_json::from_str::<ErrorBody>(body) {
+        400 | 422 => match json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors })
                 if errors.iter().any(|e| e.code == ErrorCode::BodyTooLarge) =>
             {
@@ -88,7 +89,7 @@ pub fn read_created(
 /// filed, which is what matters, and a refusal here would have the user send
 /// it again.
 fn created(body: &str) -> Option<CreatedRequest> {
-    let mut answer: Value = serde_json::from_str(body).ok()?;
+    let mut answer: Value = json::from_str(body).ok()?;
     let status = (answer.get("status"))
         .and_then(|status| RequestStatus::deserialize(status).ok())
         .unwrap_or_default();
