@@ -2,10 +2,6 @@
 //! and migrated at start. The queries live in the submodules and are written
 //! once for both (see [`Dialect`] for the few differences).
 
-pub mod keys;
-pub mod requests;
-pub mod status;
-
 use std::time::Duration;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
@@ -13,8 +9,6 @@ use sqlx::migrate::{MigrateDatabase, Migrator};
 use sqlx::{Any, AnyPool, Executor, Sqlite, Transaction};
 
 use crate::dialect::Dialect;
-pub use requests::{create_request, find_request, Created};
-pub use status::{set_status, StatusSet};
 
 /// The SQLite migrations in `backend/migrations/sqlite`, embedded in the binary.
 pub static SQLITE_MIGRATOR: Migrator = sqlx::migrate!("./migrations/sqlite");

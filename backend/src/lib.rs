@@ -25,14 +25,12 @@ pub mod config;
 pub mod db;
 pub mod dialect;
 pub mod error;
-pub mod idempotency;
 pub mod identity;
 pub mod locale;
 pub mod query;
 pub mod rate_limit;
 pub mod request_body;
-pub mod request_rules;
-pub mod routes;
+pub mod requests;
 pub mod server;
 pub mod webhooks;
 
@@ -134,7 +132,7 @@ impl FromRef<AppState> for Arc<identity::Auth> {
 /// The whole HTTP API.
 pub fn router(state: AppState) -> Router {
     let cors = cors_layer(&state.allowed_origins);
-    let mut create = post(routes::support_requests::create).layer(axum::middleware::from_fn(
+    let mut create = post(requests::routes::create).layer(axum::middleware::from_fn(
         request_body::refuse_announced_oversize,
     ));
     let mut upload = post(attachments::routes::upload);
@@ -145,9 +143,9 @@ pub fn router(state: AppState) -> Router {
         upload = upload.layer(limit());
     }
     let api = Router::new()
-        .route(SUPPORT_REQUESTS, create.get(routes::support_requests::list))
-        .route(SUPPORT_REQUEST, get(routes::support_requests::get))
-        .route(SUPPORT_REQUEST_STATUS, post(routes::request_status::set))
+        .route(SUPPORT_REQUESTS, create.get(requests::routes::list))
+        .route(SUPPORT_REQUEST, get(requests::routes::get))
+        .route(SUPPORT_REQUEST_STATUS, post(requests::status::set))
         // A catalogue file may be larger than a request.
         .route(
             CATALOGUE,
@@ -216,14 +214,14 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
             .allow_headers([
                 header::CONTENT_TYPE,
                 header::AUTHORIZATION,
-                HeaderName::from_static(idempotency::HEADER),
+                HeaderName::from_static(requests::idempotency::HEADER),
             ])
             .expose_headers([
                 header::LOCATION,
                 header::WWW_AUTHENTICATE,
                 header::CONTENT_DISPOSITION,
                 header::RETRY_AFTER,
-                HeaderName::from_static(routes::support_requests::REPLAYED_HEADER),
+                HeaderName::from_static(requests::routes::REPLAYED_HEADER),
             ])
             // Browsers may keep a preflight's answer this long (Chromium
             // at most 2 hours), instead of asking again before every submit

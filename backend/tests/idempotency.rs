@@ -9,7 +9,7 @@ mod common;
 use common::{json_of, key, one_error, start, valid, TestServer};
 use reqwest::StatusCode;
 use serde_json::json;
-use support_backend::idempotency::{body_hash, IN_FLIGHT_TAKEOVER_AFTER, KEY_TTL};
+use support_backend::requests::idempotency::{body_hash, IN_FLIGHT_TAKEOVER_AFTER, KEY_TTL};
 use support_contract::CreatedRequest;
 
 /// What the database holds for `key`: (status_code, claim_token), if any.

@@ -120,7 +120,7 @@ fn the_create_operation_documents_its_header_and_answers() {
     );
     assert_eq!(
         post["x-idempotency-in-flight-takeover-seconds"],
-        support_backend::idempotency::IN_FLIGHT_TAKEOVER_AFTER.as_secs()
+        support_backend::requests::idempotency::IN_FLIGHT_TAKEOVER_AFTER.as_secs()
     );
     assert!(post["responses"]["201"]["headers"]
         .get("Location")
@@ -132,7 +132,7 @@ fn the_create_operation_documents_its_header_and_answers() {
     assert_eq!(post["x-body-max-bytes"], limits::BODY_MAX_BYTES);
     assert_eq!(
         post["x-idempotency-key-ttl-seconds"],
-        support_backend::idempotency::KEY_TTL.as_secs()
+        support_backend::requests::idempotency::KEY_TTL.as_secs()
     );
     let get = &spec["paths"]["/support-requests/{id}"]["get"];
     for status in ["200", "404"] {
@@ -590,8 +590,11 @@ fn an_idempotency_key_the_pattern_allows_is_one_the_backend_takes() {
     let pattern = regex::Regex::new(pattern).unwrap();
     let takes = |key: &str| {
         let mut headers = axum::http::HeaderMap::new();
-        headers.insert(support_backend::idempotency::HEADER, key.parse().unwrap());
-        support_backend::idempotency::key_from_headers(&headers).is_ok()
+        headers.insert(
+            support_backend::requests::idempotency::HEADER,
+            key.parse().unwrap(),
+        );
+        support_backend::requests::idempotency::key_from_headers(&headers).is_ok()
     };
     let hyphenated = "6f9619ff-8b86-4011-b42d-00c04fc964ff";
     let plain = "6f9619ff8b864011b42d00c04fc964ff";

@@ -5,7 +5,7 @@
 //! run takes seconds.
 
 use proptest::prelude::*;
-use support_backend::request_rules::picked_field_errors;
+use support_backend::requests::rules::picked_field_errors;
 use support_contract::{
     limits, Category, Contact, ContactLanguage, CustomerRef, ErrorCode, Escalation,
     EscalationReason, FieldError, NewSupportRequest, RequestKind, Severity, TroubleshootingStep,

@@ -4,10 +4,11 @@
 
 mod common;
 
-use support_backend::db::keys::{self, KeyState};
-use support_backend::db::{self, create_request, find_request, Created, Db};
+use support_backend::db::{self, Db};
 use support_backend::dialect::Dialect;
-use support_backend::idempotency;
+use support_backend::requests::idempotency;
+use support_backend::requests::idempotency::keys::{self, KeyState};
+use support_backend::requests::{create_request, find_request, Created};
 use support_contract::{Category, Contact, CreatedRequest, NewSupportRequest, RequestKind};
 use uuid::Uuid;
 

@@ -4,8 +4,9 @@ use clap::Args;
 use support_contract::RequestStatus;
 
 use crate::config::Config;
-use crate::db::{self, StatusSet};
+use crate::db;
 use crate::error::ApiError;
+use crate::requests::{self, StatusSet};
 
 /// The arguments of `set-status`.
 #[derive(Clone, Debug, Args)]
@@ -25,7 +26,7 @@ pub struct SetStatus {
     pub note: Option<String>,
 }
 
-pub use crate::request_rules::NOTE_MAX;
+pub use crate::requests::rules::NOTE_MAX;
 
 /// Every status, as the command line and the JSON spell them.
 pub const STATUSES: [RequestStatus; 4] = [
@@ -43,7 +44,7 @@ fn parse_status(value: &str) -> Result<RequestStatus, String> {
 }
 
 fn parse_note(value: &str) -> Result<String, String> {
-    match crate::request_rules::check_note(value) {
+    match crate::requests::rules::check_note(value) {
         Ok(()) => Ok(value.to_owned()),
         Err(support_contract::ErrorCode::TooLong) => {
             Err(format!("a note has at most {NOTE_MAX} characters"))
@@ -69,7 +70,7 @@ pub enum SetStatusError {
 pub async fn set_status(config: &Config, args: &SetStatus) -> Result<StatusSet, SetStatusError> {
     let outbox = config.outbox();
     let db = db::connect_existing(&config.database_url).await?;
-    let result = db::set_status(
+    let result = requests::set_status(
         &db,
         &outbox,
         &args.request,

@@ -1,13 +1,13 @@
-//! The idempotency key's states in the database (see [`crate::idempotency`]
+//! The idempotency key's states in the database (see [`super`]
 //! for the whole story): finding a key, claiming it, releasing a claim.
 //! Completing a claim happens with the request, in
-//! [`super::requests::create_request`].
+//! [`crate::requests::create_request`].
 
 use uuid::Uuid;
 
-use super::Db;
+use super::{StoredResponse, IN_FLIGHT_TAKEOVER_AFTER, KEY_TTL};
+use crate::db::Db;
 use crate::dialect::Dialect;
-use crate::idempotency::{StoredResponse, IN_FLIGHT_TAKEOVER_AFTER, KEY_TTL};
 
 /// The `status_code` of a claim whose request is still being filed.
 const IN_FLIGHT: i64 = 0;

@@ -10,10 +10,10 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{ErrorCode, FieldError, RequestStatus, StoredRequest};
 
-use crate::db;
+use super::{rules, status_change, stored};
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
-use crate::{request_rules, AppState};
+use crate::AppState;
 
 /// The body.
 #[derive(Debug, Deserialize)]
@@ -45,22 +45,22 @@ pub async fn set(
     if status.is_none() {
         errors.push(FieldError::new("status", ErrorCode::InvalidValue));
     }
-    if let Some(Err(code)) = body.note.as_deref().map(request_rules::check_note) {
+    if let Some(Err(code)) = body.note.as_deref().map(rules::check_note) {
         errors.push(FieldError::new("note", code));
     }
     let Some(status) = status.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Invalid(errors));
     };
     // Only ids here: a reference is for operators at the command line.
-    if db::requests::filed_by(&state.db, &id).await?.is_none() {
+    if stored::filed_by(&state.db, &id).await?.is_none() {
         return Err(not_found);
     }
     let outbox = state.outbox();
-    db::set_status(&state.db, &outbox, &id, status, body.note.as_deref())
+    status_change::set_status(&state.db, &outbox, &id, status, body.note.as_deref())
         .await?
         .ok_or(ApiError::NotFound { field: "id" })?;
     state.wake_deliverer();
-    db::find_request(&state.db, &id)
+    stored::find_request(&state.db, &id)
         .await?
         .map(Json)
         .ok_or(not_found)

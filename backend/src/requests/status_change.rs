@@ -1,12 +1,11 @@
-//! A request's status history: reading it, and changing the status (what
-//! `support-backend set-status` does; see [`crate::cli`]).
+//! Changing a request's status (what `support-backend set-status` does;
+//! see [`crate::cli`]); its history is read with the request, in
+//! [`super::stored`].
 
 use support_contract::{RequestStatus, StatusChange};
 
-use sqlx::AnyConnection;
-
-use super::requests::announce;
-use super::Db;
+use super::stored::announce;
+use crate::db::Db;
 use crate::error::ApiError;
 use crate::webhooks::outbox::{EventType, Outbox};
 
@@ -19,34 +18,6 @@ pub struct StatusSet {
     pub previous: RequestStatus,
     /// The new entry at the end of the request's history.
     pub change: StatusChange,
-}
-
-/// The request's history, oldest first.
-pub async fn history(
-    conn: &mut AnyConnection,
-    request_id: &str,
-) -> Result<Vec<StatusChange>, ApiError> {
-    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT status, changed_at, note FROM support_request_status_history
-         WHERE request_id = $1 ORDER BY seq",
-    )
-    .bind(request_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.into_iter()
-        .map(|(status, changed_at, note)| {
-            let status = RequestStatus::parse(&status).ok_or_else(|| {
-                ApiError::Internal(format!(
-                    "request {request_id}: stored history does not parse"
-                ))
-            })?;
-            Ok(StatusChange {
-                status,
-                changed_at,
-                note,
-            })
-        })
-        .collect()
 }
 
 /// Sets the status of the request with this id or reference (`SR-000123`,
@@ -67,7 +38,7 @@ pub async fn set_status(
     note: Option<&str>,
 ) -> Result<Option<StatusSet>, ApiError> {
     let wanted = id_or_reference.trim();
-    if !super::can_be_id(wanted) {
+    if !crate::db::can_be_id(wanted) {
         return Ok(None);
     }
     // A blank note says nothing: the change is kept without one.

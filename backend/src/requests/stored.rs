@@ -1,18 +1,20 @@
-//! Storing support requests and reading them back.
+//! Storing support requests and reading them back, with their status
+//! history.
 
 use serde::Serialize;
 use support_contract::{
-    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestStatus, StoredRequest,
+    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestStatus, StatusChange,
+    StoredRequest,
 };
 use uuid::Uuid;
 
 use sqlx::AnyConnection;
 
-use super::keys::Claim;
-use super::Db;
+use super::idempotency::keys::Claim;
+use super::idempotency::StoredResponse;
+use super::rules::ATTACHMENTS_FIELD;
+use crate::db::Db;
 use crate::error::ApiError;
-use crate::idempotency::StoredResponse;
-use crate::request_rules::ATTACHMENTS_FIELD;
 use crate::webhooks::outbox::{self, EventType, Outbox};
 
 /// What [`create_request`] did.
@@ -168,7 +170,7 @@ pub async fn find_request_in(
     conn: &mut AnyConnection,
     id: &str,
 ) -> Result<Option<StoredRequest>, ApiError> {
-    if !super::can_be_id(id) {
+    if !crate::db::can_be_id(id) {
         return Ok(None);
     }
     let row: Option<(String, String, String, String, String)> = sqlx::query_as(
@@ -184,7 +186,7 @@ pub async fn find_request_in(
         |what: &str| ApiError::Internal(format!("request {id}: stored {what} does not parse"));
     let status = RequestStatus::parse(&status).ok_or_else(|| broken("status"))?;
     let request = serde_json::from_str(&body).map_err(|_| broken("body"))?;
-    let history = super::status::history(conn, &id).await?;
+    let history = history(conn, &id).await?;
     let attachments = crate::attachments::metadata::of_request(conn, &id).await?;
     Ok(Some(StoredRequest {
         id,
@@ -195,6 +197,34 @@ pub async fn find_request_in(
         history,
         attachments,
     }))
+}
+
+/// The request's history, oldest first.
+pub async fn history(
+    conn: &mut AnyConnection,
+    request_id: &str,
+) -> Result<Vec<StatusChange>, ApiError> {
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT status, changed_at, note FROM support_request_status_history
+         WHERE request_id = $1 ORDER BY seq",
+    )
+    .bind(request_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(status, changed_at, note)| {
+            let status = RequestStatus::parse(&status).ok_or_else(|| {
+                ApiError::Internal(format!(
+                    "request {request_id}: stored history does not parse"
+                ))
+            })?;
+            Ok(StatusChange {
+                status,
+                changed_at,
+                note,
+            })
+        })
+        .collect()
 }
 
 /// Writes `event_type` about the request with this id, as it is now in the
@@ -218,7 +248,7 @@ pub async fn announce(
 /// Who filed the request with this id: `None` if there is no such request,
 /// `Some(None)` if it was filed without a token.
 pub async fn filed_by(db: &Db, id: &str) -> Result<Option<Option<String>>, ApiError> {
-    if !super::can_be_id(id) {
+    if !crate::db::can_be_id(id) {
         return Ok(None);
     }
     let row: Option<(Option<String>,)> =
@@ -235,7 +265,7 @@ pub async fn by_reference(
     db: &Db,
     reference: &str,
 ) -> Result<Option<(String, Option<String>)>, ApiError> {
-    if !super::can_be_id(reference) {
+    if !crate::db::can_be_id(reference) {
         return Ok(None);
     }
     let row = sqlx::query_as("SELECT id, filed_by FROM support_requests WHERE reference = $1")
@@ -257,7 +287,7 @@ pub async fn filed_by_user(
     // A `before` that names no request of the filer's starts nowhere: an
     // empty page, rather than the first one again. One that cannot be an
     // id (PostgreSQL text cannot hold NUL) names none without asking.
-    if before.is_some_and(|id| !super::can_be_id(id)) {
+    if before.is_some_and(|id| !crate::db::can_be_id(id)) {
         return Ok((Vec::new(), false));
     }
     let rows: Vec<(String,)> = sqlx::query_as(

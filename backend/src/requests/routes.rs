@@ -12,13 +12,15 @@ use support_contract::{
     CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestList, StoredRequest,
 };
 
-use crate::db::keys::{self, Claim, KeyState};
-use crate::db::{self, Created, Db};
+use super::idempotency::keys::{self, Claim, KeyState};
+use super::idempotency::{self, StoredResponse, IN_FLIGHT_RETRY_AFTER};
+use super::rules;
+use super::stored::{self, Created};
+use crate::db::Db;
 use crate::error::ApiError;
-use crate::idempotency::{self, StoredResponse, IN_FLIGHT_RETRY_AFTER};
 use crate::identity::{access, Action, Caller};
 use crate::query::Params;
-use crate::{request_body, request_rules, AppState};
+use crate::{request_body, AppState};
 
 /// Set on an answer that repeats the first answer to an idempotency key.
 pub const REPLAYED_HEADER: &str = "idempotent-replayed";
@@ -68,8 +70,7 @@ pub async fn create(
         // Validated only when the key is not answered yet: a stored key
         // already answered this exact body, and another body is a reuse.
         if !validated {
-            let errors =
-                request_rules::field_errors(&state.db, &body.request, caller.filed_by()).await?;
+            let errors = rules::field_errors(&state.db, &body.request, caller.filed_by()).await?;
             if !errors.is_empty() {
                 return Err(ApiError::Invalid(errors));
             }
@@ -104,7 +105,8 @@ async fn file(
 ) -> Result<Created, ApiError> {
     let (db, outbox) = (state.db.clone(), state.outbox());
     let task = tokio::spawn(async move {
-        let result = db::create_request(&db, &claim, &request, filed_by.as_deref(), &outbox).await;
+        let result =
+            stored::create_request(&db, &claim, &request, filed_by.as_deref(), &outbox).await;
         if result.is_err() {
             if let Err(error) = keys::release(&db, &claim).await {
                 // The claim then goes stale and is taken over by a retry.
@@ -197,11 +199,11 @@ pub async fn get(
     let Ok(Path(id)) = id else {
         return Err(not_found);
     };
-    match db::requests::filed_by(&state.db, &id).await? {
+    match stored::filed_by(&state.db, &id).await? {
         Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
         _ => return Err(not_found),
     }
-    db::find_request(&state.db, &id)
+    stored::find_request(&state.db, &id)
         .await?
         .map(Json)
         .ok_or(not_found)
@@ -264,10 +266,10 @@ pub async fn list(
         return Ok(Json(RequestList::default()));
     };
     let (ids, more) =
-        db::requests::filed_by_user(&state.db, filer, query.before.as_deref(), limit).await?;
+        stored::filed_by_user(&state.db, filer, query.before.as_deref(), limit).await?;
     let mut requests = Vec::with_capacity(ids.len());
     for id in &ids {
-        if let Some(request) = db::find_request(&state.db, id).await? {
+        if let Some(request) = stored::find_request(&state.db, id).await? {
             requests.push(request);
         }
     }
@@ -294,7 +296,7 @@ async fn by_reference(
     reference: &str,
     own_only: bool,
 ) -> Result<RequestList, ApiError> {
-    let found = db::requests::by_reference(db, reference).await?;
+    let found = stored::by_reference(db, reference).await?;
     let Some((id, filer)) = found else {
         return Ok(RequestList::default());
     };
@@ -302,7 +304,7 @@ async fn by_reference(
     if !access::may_find_by_reference(caller, filer.as_deref()) || (own_only && !mine) {
         return Ok(RequestList::default());
     }
-    let requests = db::find_request(db, &id).await?.into_iter().collect();
+    let requests = stored::find_request(db, &id).await?.into_iter().collect();
     Ok(RequestList {
         requests,
         next: None,

@@ -7,7 +7,7 @@
 //! process's memory), so they hold across backend processes:
 //!
 //! - **absent**: the first valid request claims it, in a short transaction
-//!   of its own, as *in flight* (see [`crate::db::keys::claim`]);
+//!   of its own, as *in flight* (see [`keys::claim`]);
 //! - **in flight**: a retry with the same body gets 409
 //!   `idempotency_key_in_flight` with `Retry-After: 1`; with another body,
 //!   422 `idempotency_key_reused`. A claim older than
@@ -22,6 +22,8 @@
 //! A refused form (400, 413, 422) claims nothing, and a failure while filing
 //! releases the claim, so the user can correct the form and send it again
 //! with the same key.
+
+pub mod keys;
 
 use std::time::Duration;
 
