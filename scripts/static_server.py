@@ -33,7 +33,7 @@ import re
 import time
 import urllib.parse
 
-# support-widget-<hash>.wasm.js, support-widget-<hash>.zh-CN.js, …
+# support-widget-<hash>.wasm, support-widget-<hash>.zh-CN.js, …
 HASHED = re.compile(r"-[0-9a-f]+\.[A-Za-z0-9.-]+$")
 
 TOKEN_PATH = "/demo-token"
