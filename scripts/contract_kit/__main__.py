@@ -50,6 +50,12 @@ def main():
         tokens["partner"] = args.token
     backend = Backend(args.url, tokens=tokens, origin=args.origin)
     only = set(args.only.split(",")) if args.only else None
+    known = {name for name, _ in RULES} | {fuzz.RUN_RULE, *fuzz.CHECKS.values()}
+    unknown = sorted(only - known) if only else []
+    if unknown:
+        # A misspelt rule would run nothing and report a clean run.
+        print(f"contract-test: --only names no rule called {', '.join(unknown)} (see --list)", file=sys.stderr)
+        return 2
     counts = {"PASS": 0, "FAIL": 0, "SKIP": 0}
 
     def report(outcome, name, detail=None, seconds=None):

@@ -102,6 +102,7 @@ def main():
                     self_test.faults(url, arguments, run_kit),
                     self_test.partial_tokens(url, lambda roles: token_arguments(secret, roles) + args.kit_arguments, run_kit),
                     self_test.list_without_url(run_kit),
+                    self_test.misspelt_rule(url, arguments, run_kit),
                 ]
                 held, broke = (sum(counts) for counts in zip(*results))
                 print(f"contract-kit-self-test: {held} passed, {broke} failed")

@@ -139,3 +139,13 @@ def list_without_url(run_kit):
     print(f"{'PASS' if held else 'FAIL'} self-test --list: the kit lists its rules without a URL"
           + ("" if held else f"; it exited {status}, missing {sorted(missing)}:\n{output}"), flush=True)
     return int(held), int(not held)
+
+
+def misspelt_rule(url, arguments, run_kit):
+    """`--only` with a rule that does not exist is refused, naming it, rather
+    than running nothing and passing: `(held, broke)`."""
+    status, output = run_kit(url, [*arguments, "--no-schemathesis", "--only", "search-folding,no-such-rule"])
+    held = status == 2 and "no-such-rule" in output and "PASS" not in output and not RAW_EXCEPTION.search(output)
+    print(f"{'PASS' if held else 'FAIL'} self-test --only no-such-rule: the kit refuses a rule it does not have"
+          + ("" if held else f"; it exited {status}:\n{output}"), flush=True)
+    return int(held), int(not held)
