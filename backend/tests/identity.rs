@@ -120,6 +120,16 @@ async fn assert_forbidden(response: Response) {
     assert_eq!(body, one_error("Authorization", "forbidden"));
 }
 
+/// The ids of the requests in a page of `GET /support-requests`.
+fn ids(page: &Value) -> Vec<String> {
+    page["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 async fn created_id(response: Response) -> String {
     let (status, body) = json_of(response).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
@@ -317,14 +327,6 @@ async fn a_user_lists_their_own_requests_newest_first_a_page_at_a_time() {
     )
     .await;
     assert_eq!(status, StatusCode::OK);
-    let ids = |page: &Value| -> Vec<String> {
-        page["requests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
     assert_eq!(ids(&first), mine[..3]);
     assert_eq!(first["requests"][0]["request"]["title"], "Message 4");
     let next = first["next"].as_str().unwrap();
@@ -576,14 +578,6 @@ async fn a_request_is_found_by_its_reference() {
     let (_, stored) =
         json_of(get(&server, &format!("/support-requests/{id}"), &partner_as()).await).await;
     let reference = stored["reference"].as_str().unwrap().to_owned();
-    let found = |page: &Value| -> Vec<String> {
-        page["requests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
     let agent = As::Token(token(&json!({"sub": "a1", "role": "agent"})));
     let admin = As::Token(token(&json!({"sub": "ad1", "role": "admin"})));
     let other_partner = As::Token(token(&json!({"sub": "partner-2", "role": "partner"})));
@@ -593,27 +587,27 @@ async fn a_request_is_found_by_its_reference() {
         for who in [&agent, &admin, &partner_as()] {
             let (status, page) = json_of(get(&server, &path, who).await).await;
             assert_eq!(status, StatusCode::OK, "{page}");
-            assert_eq!(found(&page), vec![id.clone()], "{asked}");
+            assert_eq!(ids(&page), vec![id.clone()], "{asked}");
             assert!(page.get("next").is_none());
         }
         // Another partner or a customer: as if there were none.
         for who in [&other_partner, &customer_as()] {
             let (status, page) = json_of(get(&server, &path, who).await).await;
             assert_eq!(status, StatusCode::OK);
-            assert_eq!(found(&page), Vec::<String>::new());
+            assert_eq!(ids(&page), Vec::<String>::new());
         }
     }
     // Beside `filed_by=me`, only the caller's own.
     let path = format!("/support-requests?reference={reference}&filed_by=me");
     let (_, page) = json_of(get(&server, &path, &partner_as()).await).await;
-    assert_eq!(found(&page), vec![id.clone()]);
+    assert_eq!(ids(&page), vec![id.clone()]);
     let (_, page) = json_of(get(&server, &path, &agent).await).await;
-    assert_eq!(found(&page), Vec::<String>::new());
+    assert_eq!(ids(&page), Vec::<String>::new());
     // A reference that does not exist, and text that is not one.
     let (status, page) =
         json_of(get(&server, "/support-requests?reference=SR-999999", &agent).await).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(found(&page), Vec::<String>::new());
+    assert_eq!(ids(&page), Vec::<String>::new());
     for bad in ["12", "SR-", "SR-12a", "XR-000001", "SR-%00", "SR-1%20"] {
         let (status, body) = json_of(
             get(
