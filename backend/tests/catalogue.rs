@@ -5,19 +5,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use reqwest::StatusCode;
 use serde_json::Value;
-
-fn backend(database_url: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_support-backend"))
-        .args(args)
-        .args(["--database-url", database_url])
-        .env_remove("DATABASE_URL")
-        .output()
-        .unwrap()
-}
 
 /// A command's result, on stdout.
 fn said(output: &Output) -> String {
@@ -54,7 +45,7 @@ async fn a_fresh_database_lists_nothing_until_it_is_imported() {
         "customers.csv",
         "id,name,domain\ncontoso,Contoso Ltd,contoso.partner.onmschina.cn\n",
     );
-    let output = backend(server.database_url(), &["import", "customers", &file]);
+    let output = common::command(server.database_url(), &["import", "customers", &file]);
     assert!(output.status.success(), "{}", complained(&output));
     assert_eq!(
         said(&output).trim(),
@@ -78,7 +69,7 @@ async fn a_file_with_a_bad_line_imports_nothing_and_names_the_line() {
             "\n"
         ),
     );
-    let output = backend(server.database_url(), &["import", "services", &file]);
+    let output = common::command(server.database_url(), &["import", "services", &file]);
     assert!(!output.status.success());
     let message = complained(&output);
     assert!(message.contains("nothing was imported"), "{message}");
@@ -90,7 +81,7 @@ async fn a_file_with_a_bad_line_imports_nothing_and_names_the_line() {
         "health.jsonl",
         r#"{"id":"i1","service":"azure","kind":"incident","status":"investigating","locale":"en-US","title":"VMs fail to start","summary":"Starting VMs may fail.","started_at":"2026-11-22T01:40:00Z","updated_at":"2026-11-22T01:40:00Z"}"#,
     );
-    let output = backend(server.database_url(), &["import", "health", &health]);
+    let output = common::command(server.database_url(), &["import", "health", &health]);
     assert!(!output.status.success());
     assert!(
         complained(&output).contains("line 1: service \"azure\""),
@@ -116,7 +107,7 @@ async fn a_file_in_the_other_format_gets_a_hint_with_the_flag() {
          woodgrove,Woodgrove Bank,woodgrove.cn\n\
          nunez,Nunez y Asociados,nunez.cn\n",
     );
-    let output = backend(url, &["import", "customers", &csv]);
+    let output = common::command(url, &["import", "customers", &csv]);
     assert!(!output.status.success());
     let message = complained(&output);
     assert_eq!(message.matches("--format").count(), 1, "{message}");
@@ -126,7 +117,7 @@ async fn a_file_in_the_other_format_gets_a_hint_with_the_flag() {
     );
     assert!(!message.contains("expected value"), "{message}");
     assert_eq!(server.count("customers").await, 0);
-    let output = backend(url, &["import", "customers", &csv, "--format", "csv"]);
+    let output = common::command(url, &["import", "customers", &csv, "--format", "csv"]);
     assert!(output.status.success(), "{}", complained(&output));
     assert_eq!(
         said(&output).trim(),
@@ -149,7 +140,7 @@ async fn a_file_in_the_other_format_gets_a_hint_with_the_flag() {
         r#"{"id":"contoso","name":"Contoso Ltd","domain":"contoso.cn"}"#,
     );
     for (kind, file) in [("services", &jsonl), ("customers", &one_line)] {
-        let output = backend(url, &["import", kind, file]);
+        let output = common::command(url, &["import", kind, file]);
         assert!(!output.status.success(), "{kind}: {}", said(&output));
         assert!(
             complained(&output).contains("looks like JSON Lines; import it with --format jsonl"),
@@ -158,7 +149,7 @@ async fn a_file_in_the_other_format_gets_a_hint_with_the_flag() {
         );
     }
     // A format given on purpose is taken at its word.
-    let output = backend(url, &["import", "services", &jsonl, "--format", "csv"]);
+    let output = common::command(url, &["import", "services", &jsonl, "--format", "csv"]);
     assert!(!output.status.success());
     assert!(
         !complained(&output).contains("--format"),
@@ -178,13 +169,13 @@ async fn export_then_import_gives_the_same_catalogue_and_changes_nothing() {
             .join(format!("{kind}.jsonl"))
             .display()
             .to_string();
-        let output = backend(server.database_url(), &["export", kind, &file]);
+        let output = common::command(server.database_url(), &["export", kind, &file]);
         assert!(output.status.success(), "{}", complained(&output));
         // Into an empty database: the same answers as the original.
-        let output = backend(target.database_url(), &["import", kind, &file]);
+        let output = common::command(target.database_url(), &["import", kind, &file]);
         assert!(output.status.success(), "{kind}: {}", complained(&output));
         // Again into the original: nothing changes.
-        let output = backend(server.database_url(), &["import", kind, &file]);
+        let output = common::command(server.database_url(), &["import", kind, &file]);
         assert!(
             said(&output).contains(" 0 new, 0 changed,"),
             "{kind}: {}",
@@ -206,14 +197,14 @@ async fn export_then_import_gives_the_same_catalogue_and_changes_nothing() {
 #[tokio::test]
 async fn seed_demo_loads_the_demo_catalogue_once() {
     let server = common::start_empty().await;
-    let first = backend(server.database_url(), &["seed-demo"]);
+    let first = common::command(server.database_url(), &["seed-demo"]);
     assert!(first.status.success(), "{}", complained(&first));
     assert!(
         said(&first).contains("customers: 12 new"),
         "{}",
         said(&first)
     );
-    let again = backend(server.database_url(), &["seed-demo"]);
+    let again = common::command(server.database_url(), &["seed-demo"]);
     assert!(
         said(&again).contains("customers: 0 new, 0 changed, 12 unchanged"),
         "{}",
@@ -353,7 +344,7 @@ async fn an_operator_posts_updates_and_resolves_an_incident() {
     let health = |args: &[&str]| {
         let mut all = vec!["health"];
         all.extend_from_slice(args);
-        backend(&url, &all)
+        common::command(&url, &all)
     };
     let output = health(&[
         "set",

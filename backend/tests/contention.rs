@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -16,15 +15,6 @@ use serde_json::{json, Value};
 const FILERS: usize = 3;
 /// Writes of each kind.
 const WRITES: usize = 8;
-
-fn backend(database_url: &str, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_support-backend"))
-        .args(args)
-        .args(["--database-url", database_url])
-        .env_remove("DATABASE_URL")
-        .output()
-        .unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn catalogue_writes_succeed_while_requests_are_filed() {
@@ -93,7 +83,7 @@ async fn catalogue_writes_succeed_while_requests_are_filed() {
                 ],
             ];
             for args in runs {
-                let output = backend(&url, &args);
+                let output = common::command(&url, &args);
                 assert!(
                     output.status.success(),
                     "{args:?}: {}",
@@ -101,7 +91,7 @@ async fn catalogue_writes_succeed_while_requests_are_filed() {
                 );
             }
         }
-        let output = backend(&url, &["health", "resolve", "contention"]);
+        let output = common::command(&url, &["health", "resolve", "contention"]);
         assert!(
             output.status.success(),
             "{}",

@@ -360,6 +360,17 @@ pub async fn post_until_settled(
     }
 }
 
+/// Runs the backend's binary with `args` on the database at `database_url`
+/// (and none from the environment), as an operator runs a command.
+pub fn command(database_url: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args(args)
+        .args(["--database-url", database_url])
+        .env_remove("DATABASE_URL")
+        .output()
+        .unwrap()
+}
+
 pub fn key() -> String {
     Uuid::new_v4().to_string()
 }
