@@ -91,6 +91,8 @@ fn body(n: usize) -> Arc<Vec<u8>> {
             "kind": "customer",
             "customer": {"id": customers[n % 4], "name": "Customer"},
             "service": services[(n / 2) % 4], "severity": "moderate",
+            "escalation": {"reason": "unavailable_service", "health_checked": true,
+                           "troubleshooting": ["configuration"]},
             "title": format!("Service request {n}"),
             "description": "The customer's users cannot sign in.",
             "contact": {"name": "José Núñez", "email": "jose@contoso.es", "language": "es-ES"},
