@@ -279,7 +279,7 @@ fn a_fetched_locale_reads_exactly_as_the_compiled_one() {
     for (locale, compiled) in Locale::ALL.iter().zip(&compiled).skip(1) {
         let json = support_messages::to_json(compiled, &ids);
         let fetched = fetched::decode(&json, catalog::CATALOG.len()).expect("reads");
-        let table = pattern::Catalog {
+        let table = catalog::Catalog {
             en_us: catalog::CATALOG.en_us,
             zh_cn: fetched,
             zh_tw: fetched,

@@ -3,7 +3,7 @@
 //! `Catalog` and compared with fluent-bundle.
 
 use super::reference::{assert_same, Reference};
-use crate::rules::i18n::pattern::Catalog;
+use crate::rules::i18n::catalog::Catalog;
 use crate::rules::i18n::{args, Args, MessageId};
 use crate::rules::locale::Locale;
 
