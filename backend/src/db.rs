@@ -64,6 +64,25 @@ impl Db {
         self.dialect
     }
 
+    /// How many of this binary's migrations the database lacks (or holds
+    /// as failed): more than none when it was restored from an older
+    /// backup, say, after this process migrated it.
+    pub async fn unapplied_migrations(&self) -> Result<usize, sqlx::Error> {
+        let applied: Vec<(i64,)> =
+            sqlx::query_as("SELECT version FROM _sqlx_migrations WHERE success = TRUE")
+                .fetch_all(&self.pool)
+                .await?;
+        let migrator = match self.dialect {
+            Dialect::Sqlite => &SQLITE_MIGRATOR,
+            Dialect::Postgres => &POSTGRES_MIGRATOR,
+        };
+        Ok(migrator
+            .iter()
+            .filter(|migration| !migration.migration_type.is_down_migration())
+            .filter(|migration| !applied.iter().any(|(v,)| *v == migration.version))
+            .count())
+    }
+
     /// Waits for connections in use to be returned, then closes them all.
     pub async fn close(&self) {
         self.pool.close().await;

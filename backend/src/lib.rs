@@ -27,6 +27,7 @@ pub mod dialect;
 pub mod error;
 pub mod identity;
 pub mod locale;
+pub mod probes;
 pub mod query;
 pub mod rate_limit;
 pub mod request_body;
@@ -85,6 +86,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", ARTICLES),
     ("POST", ATTACHMENTS),
     ("GET", ATTACHMENT),
+    ("GET", probes::HEALTHZ),
+    ("GET", probes::READYZ),
 ];
 
 /// What every handler shares.
@@ -103,6 +106,8 @@ pub struct AppState {
     /// The partner's webhooks, which hear of new requests and status
     /// changes through the outbox; `None` without any.
     pub webhooks: Option<webhooks::Webhooks>,
+    /// Set when a stop begins, for `/readyz`.
+    pub stopping: probes::Stopping,
 }
 
 impl AppState {
@@ -160,6 +165,9 @@ pub fn router(state: AppState) -> Router {
         // Uploads read their body as a stream, with their own limit.
         .route(ATTACHMENTS, upload)
         .route(ATTACHMENT, get(attachments::routes::download))
+        // For the balancer or Kubernetes: no token, no rate limit.
+        .route(probes::HEALTHZ, get(probes::live))
+        .route(probes::READYZ, get(probes::ready))
         .fallback(|| async { ApiError::NotFound { field: "" } })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         // The body extractor refuses anything larger; the handler turns that

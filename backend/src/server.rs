@@ -74,6 +74,7 @@ impl Server {
             files,
             auth: Arc::new(auth),
             webhooks,
+            stopping: Default::default(),
         };
         Ok(Server {
             listener,
@@ -86,6 +87,12 @@ impl Server {
     /// The bound address (useful with port 0).
     pub fn local_addr(&self) -> SocketAddr {
         self.local_addr
+    }
+
+    /// What `/readyz` reads to tell that a stop has begun; [`Server::run`]
+    /// sets it when `shutdown` completes.
+    pub fn stopping(&self) -> crate::probes::Stopping {
+        self.state.stopping.clone()
     }
 
     /// Serves until `shutdown` completes, lets requests in flight finish
@@ -103,6 +110,13 @@ impl Server {
             .webhooks
             .clone()
             .map(|webhooks| webhooks::spawn_deliverer(db.clone(), webhooks));
+        // Not ready from the first moment of the stop, while the requests
+        // in flight finish.
+        let stopping = self.state.stopping.clone();
+        let shutdown = async move {
+            shutdown.await;
+            stopping.begin();
+        };
         connections::serve(self.listener, router(self.state), shutdown).await;
         drop(sweeper);
         if let Some(deliverer) = deliverer {

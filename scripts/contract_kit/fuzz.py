@@ -27,6 +27,9 @@ RUN_RULE = "schema-requests-sent"
 # An operation whose body Schemathesis cannot write (JSON Lines and CSV);
 # `search-folding` exercises it.
 EXCLUDED = ["importCatalogue"]
+# The reference backend's probes, which a backend of one's own need not
+# have; the backend's own tests check them.
+EXCLUDED += ["liveness", "readiness"]
 
 
 def run(backend, openapi, max_examples, seed):

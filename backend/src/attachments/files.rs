@@ -98,23 +98,29 @@ impl FileStore {
             location: Arc::new(location.clone()),
             part_size: location.part_size(),
         };
+        files
+            .check_writable()
+            .await
+            .map_err(|source| OpenError::Unwritable {
+                location: location.to_string(),
+                source,
+            })?;
+        Ok(files)
+    }
+
+    /// Writes a small file and deletes it again: whether uploads can be
+    /// stored now (at start, and for the readiness probe).
+    pub async fn check_writable(&self) -> object_store::Result<()> {
         // Not a UUID: the sweep of orphans leaves it alone, should the
         // delete not come.
-        let probe = files
+        let probe = self
             .prefix
             .clone()
             .join(format!(".write-check-{}", Uuid::new_v4()));
-        let unwritable = |source| OpenError::Unwritable {
-            location: location.to_string(),
-            source,
-        };
-        files
-            .store
+        self.store
             .put(&probe, PutPayload::from_static(b"support-backend"))
-            .await
-            .map_err(unwritable)?;
-        files.store.delete(&probe).await.map_err(unwritable)?;
-        Ok(files)
+            .await?;
+        self.store.delete(&probe).await
     }
 
     pub fn location(&self) -> &Location {
