@@ -73,9 +73,10 @@ pub struct WidgetContext {
     pub filed_away: RwSignal<Vec<(String, String)>>,
     /// Headers the page asked to send with every request.
     pub request_headers: RwSignal<Vec<(String, String)>>,
-    /// Counts the times the page signed the user in after a session ended:
-    /// what a screen read from the backend (`Loaded`), refused or read for
-    /// the user before, is read again.
+    /// Counts the times the page signed the user in after a session ended.
+    /// What a screen reads from the backend (`Loaded`) tracks it, so that
+    /// what the ended session refused, or read for the user before, is read
+    /// again.
     pub signed_in_again: RwSignal<u32>,
     /// The tokens of the page's token provider, sent with every request.
     pub tokens: StoredValue<Tokens, LocalStorage>,
@@ -225,6 +226,7 @@ impl WidgetContext {
         wanted: impl Fn() -> bool + 'static,
     ) -> Loaded<Result<Vec<Service>, LoadError>> {
         Loaded::new(move || {
+            self.signed_in_again.track();
             let backend = self.backend.get().filter(|_| wanted());
             let transport = self.transport();
             async move {

@@ -1,23 +1,27 @@
 //! A screen's value read from the backend: nothing until the first answer,
 //! then the latest one. It loads again when a signal that `load` reads
-//! changes, when the page signs the user in again after a session ended
-//! (`WidgetContext::signed_in_again`), or on [`Loaded::reload`], keeping
-//! the previous answer on screen meanwhile; an answer overtaken by a newer
-//! load is dropped.
+//! changes (the callers read `WidgetContext::signed_in_again`, so that what
+//! an ended session refused is read again), or on [`Loaded::reload`],
+//! keeping the previous answer on screen meanwhile. A new load starts at
+//! once, even while an earlier one is still on its way, and the earlier
+//! answer is then dropped.
 //!
 //! `load` is tracked while it runs, not while its future runs: read every
 //! signal before the first `.await` (as the callers build their request),
 //! and pass what the future needs into it rather than reading context there.
 //!
-//! Leptos's `LocalResource` does this and more (Suspense, async reads). The
-//! widget needs none of that, and each `LocalResource` instantiates the async
-//! derived machinery for its type, so this small effect takes its place.
+//! Why not Leptos's `LocalResource`: in Leptos 0.8 it starts the next load
+//! only once the current one has answered, so a request that hangs (a
+//! backend that holds an answer back, a refused sign-in's answer on its way)
+//! keeps "Try again", a new sign-in and a change of language waiting for
+//! it. `e2e/tests/self-service.spec.js` ("a lookup refused with the last
+//! sign-in ...") fails with it.
 
 use std::future::Future;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::{context::WidgetContext, effects::effect};
+use crate::effects::effect;
 
 pub struct Loaded<T: 'static> {
     value: RwSignal<Option<T>>,
@@ -44,12 +48,8 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         let reloads = RwSignal::new(0_u32);
         let loading = RwSignal::new(true);
         let latest = StoredValue::new(0_u32);
-        let signed_in_again = use_context::<WidgetContext>().map(|w| w.signed_in_again);
         effect(move |_| {
             reloads.track();
-            if let Some(signed_in_again) = signed_in_again {
-                signed_in_again.track();
-            }
             let answer = load();
             let this = latest.try_update_value(|n| {
                 *n = n.wrapping_add(1);

@@ -22,6 +22,7 @@ pub type Health = Loaded<Result<Vec<HealthIncident>, LoadError>>;
 pub fn load_health(service: Option<String>) -> Health {
     let widget = use_widget();
     Loaded::new(move || {
+        widget.signed_in_again.track();
         let backend = widget.backend.get();
         let locale = widget.locale.get();
         let service = service.clone();

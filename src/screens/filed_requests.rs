@@ -185,6 +185,7 @@ fn FiledItem(
     let loaded = (!listed).then(|| {
         let request_id = request_id.clone();
         Loaded::new(move || {
+            widget.signed_in_again.track();
             let backend = widget.backend.get();
             let transport = widget.transport();
             let request_id = request_id.clone();

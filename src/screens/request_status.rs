@@ -51,6 +51,7 @@ pub fn RequestStatus() -> impl IntoView {
     // the shown answer's, even when an earlier answer arrives last.
     let asked_for = request_id.clone();
     let stored = Loaded::new(move || {
+        widget.signed_in_again.track();
         let backend = widget.backend.get();
         let transport = widget.transport();
         let request_id = asked_for.clone();
