@@ -178,7 +178,24 @@ pub struct Config {
         value_name = "MS"
     )]
     pub webhook_backoff_ms: u64,
+
+    /// Seconds a stop (SIGTERM, SIGINT) waits for the requests and uploads
+    /// in flight before it closes them. Give the orchestrator's own limit
+    /// (Kubernetes' terminationGracePeriodSeconds, docker stop's --time) a
+    /// few seconds more.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_SHUTDOWN_GRACE_SECS",
+        default_value_t = DEFAULT_SHUTDOWN_GRACE_SECS,
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(0..=3600)
+    )]
+    pub shutdown_grace_secs: u64,
 }
+
+/// How long a stop waits for requests in flight: Kubernetes' default
+/// grace before it kills.
+pub const DEFAULT_SHUTDOWN_GRACE_SECS: u64 = 30;
 
 impl Config {
     /// Where events are written, as configured: a command such as

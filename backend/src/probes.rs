@@ -5,7 +5,6 @@
 //! Neither needs a token, and neither tells more than what is not ready:
 //! why goes to the log.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,6 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
+use tokio::sync::watch;
 
 use crate::attachments::files::FileStore;
 use crate::db::Db;
@@ -29,17 +29,29 @@ pub const READYZ: &str = "/readyz";
 pub const CHECK_WITHIN: Duration = Duration::from_secs(3);
 
 /// Set once a stop has begun: from then on the process is not ready, so
-/// that a balancer takes it out while its requests in flight finish.
-#[derive(Clone, Debug, Default)]
-pub struct Stopping(Arc<AtomicBool>);
+/// that a balancer takes it out while its requests in flight finish, and
+/// the webhook deliverer hands back what it is sending.
+#[derive(Clone, Debug)]
+pub struct Stopping(Arc<watch::Sender<bool>>);
+
+impl Default for Stopping {
+    fn default() -> Self {
+        Stopping(Arc::new(watch::Sender::new(false)))
+    }
+}
 
 impl Stopping {
     pub fn begin(&self) {
-        self.0.store(true, Ordering::SeqCst);
+        self.0.send_replace(true);
     }
 
     pub fn has_begun(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
+        *self.0.borrow()
+    }
+
+    /// Turns true when the stop begins.
+    pub fn watch(&self) -> watch::Receiver<bool> {
+        self.0.subscribe()
     }
 }
 

@@ -40,6 +40,7 @@ pub struct Server {
     local_addr: SocketAddr,
     state: AppState,
     orphan_after: Duration,
+    shutdown_grace: Duration,
 }
 
 impl Server {
@@ -81,6 +82,7 @@ impl Server {
             local_addr,
             state,
             orphan_after,
+            shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
         })
     }
 
@@ -95,9 +97,11 @@ impl Server {
         self.state.stopping.clone()
     }
 
-    /// Serves until `shutdown` completes, lets requests in flight finish
-    /// (for at most [`connections::SHUTDOWN_WITHIN`]), then closes the database. Orphaned uploads are swept every hour
-    /// meanwhile.
+    /// Serves until `shutdown` completes. Then the stop begins: `/readyz`
+    /// answers 503, no connection is accepted, the webhook deliverer hands
+    /// the deliveries it is sending back to the outbox, and the requests and
+    /// uploads in flight get the configured grace to finish. Then the
+    /// database is closed. Orphaned uploads are swept every hour meanwhile.
     pub async fn run(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -105,27 +109,42 @@ impl Server {
         let db = self.state.db.clone();
         let sweeper =
             orphans::spawn_sweeper(db.clone(), self.state.files.clone(), self.orphan_after);
+        let stopping = self.state.stopping.clone();
         let deliverer = self
             .state
             .webhooks
             .clone()
-            .map(|webhooks| webhooks::spawn_deliverer(db.clone(), webhooks));
-        // Not ready from the first moment of the stop, while the requests
-        // in flight finish.
-        let stopping = self.state.stopping.clone();
+            .map(|webhooks| webhooks::spawn_deliverer(db.clone(), webhooks, stopping.watch()));
         let shutdown = async move {
             shutdown.await;
             stopping.begin();
         };
-        connections::serve(self.listener, router(self.state), shutdown).await;
+        connections::serve(
+            self.listener,
+            router(self.state),
+            shutdown,
+            self.shutdown_grace,
+        )
+        .await;
         drop(sweeper);
-        if let Some(deliverer) = deliverer {
-            deliverer.abort();
+        if let Some(mut deliverer) = deliverer {
+            // It ends as soon as its deliveries are handed back; a database
+            // that no longer answers must not hold the stop.
+            if tokio::time::timeout(HAND_BACK_WITHIN, &mut deliverer)
+                .await
+                .is_err()
+            {
+                tracing::warn!("the webhook deliverer did not end; its claims lapse by themselves");
+                deliverer.abort();
+            }
         }
         db.close().await;
         Ok(())
     }
 }
+
+/// How long a stop waits for the deliverer to hand back its deliveries.
+const HAND_BACK_WITHIN: Duration = Duration::from_secs(5);
 
 /// Completes on Ctrl-C or, on Unix, SIGTERM (what `docker stop` and
 /// systemd send).

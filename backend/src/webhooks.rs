@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use tokio::sync::Notify;
+use tokio::sync::{watch, Notify};
 
 use crate::db::Db;
 use outbox::Claimed;
@@ -150,37 +150,70 @@ pub fn backoff(base: Duration, attempts: i64, random: f64) -> Duration {
     ceiling.mul_f64(random.clamp(0.0, 1.0))
 }
 
-/// Delivers until the task is dropped.
-pub fn spawn_deliverer(db: Db, webhooks: Webhooks) -> tokio::task::JoinHandle<()> {
+/// Delivers until `stop` turns true, then hands back what it was sending
+/// and ends.
+pub fn spawn_deliverer(
+    db: Db,
+    webhooks: Webhooks,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        loop {
-            match deliver_due(&db, &webhooks).await {
+        while !*stop.borrow() {
+            match deliver_due(&db, &webhooks, &mut stop).await {
                 Ok(0) => {
                     tokio::select! {
                         () = webhooks.wake.notified() => {}
                         () = tokio::time::sleep(POLL_EVERY) => {}
+                        _ = stop.changed() => {}
                     }
                 }
                 Ok(_) => {}
                 Err(error) => {
                     tracing::warn!("webhook outbox: {error}");
-                    tokio::time::sleep(POLL_EVERY).await;
+                    tokio::select! {
+                        () = tokio::time::sleep(POLL_EVERY) => {}
+                        _ = stop.changed() => {}
+                    }
                 }
             }
         }
     })
 }
 
-/// Delivers what is due now; returns how many deliveries were tried.
-pub async fn deliver_due(db: &Db, webhooks: &Webhooks) -> Result<usize, sqlx::Error> {
+/// Delivers what is due now; returns how many deliveries were tried. When
+/// `stop` turns true meanwhile, the calls are cut short and their
+/// deliveries handed back to the outbox, to be sent again.
+pub async fn deliver_due(
+    db: &Db,
+    webhooks: &Webhooks,
+    stop: &mut watch::Receiver<bool>,
+) -> Result<usize, sqlx::Error> {
     let lease = i64::try_from(webhooks.lease().as_millis()).unwrap_or(i64::MAX);
     let claimed = outbox::claim_due(db, 16, lease).await?;
     let tried = claimed.len();
-    let calls = claimed.into_iter().map(|claim| async move {
+    let calls = claimed.iter().cloned().map(|claim| async move {
         let result = call(webhooks, &claim).await;
         (claim, result)
     });
-    for (claim, result) in futures_util::future::join_all(calls).await {
+    let stopped = async {
+        // The guard it returns is dropped at once: it must not be held
+        // across the hand-back below.
+        let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
+    };
+    let results = tokio::select! {
+        results = futures_util::future::join_all(calls) => results,
+        () = stopped => {
+            if !claimed.is_empty() {
+                tracing::info!(
+                    "stopping: {} webhook deliveries under way handed back to the outbox",
+                    claimed.len()
+                );
+            }
+            outbox::release(db, &claimed).await?;
+            return Ok(0);
+        }
+    };
+    for (claim, result) in results {
         match result {
             Ok(()) => outbox::delivered(db, &claim).await?,
             Err(error) => {

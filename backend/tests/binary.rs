@@ -37,6 +37,9 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "--jwt-audience",
         "--no-auth",
         "--anonymous-customers",
+        "--shutdown-grace-secs",
+        "SUPPORT_BACKEND_SHUTDOWN_GRACE_SECS",
+        "[default: 30]",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }

@@ -628,3 +628,188 @@ async fn set_status_at_the_command_line_writes_the_event_for_the_webhooks() {
     .unwrap();
     assert_eq!(events, 1);
 }
+
+/// A deploy's SIGTERM in the middle of a burst of uploads and requests,
+/// sent as the widget sends them (the same Idempotency-Key again after a
+/// failure, to whichever process answers): the stopped process exits 0
+/// within its grace, every request is stored once, and each has exactly one
+/// `request.created` event, delivered. A delivery under way at the signal
+/// is handed back and sent by the next process at once; it would otherwise
+/// wait out its claim (61 s here), past this test's patience.
+#[cfg(unix)]
+#[tokio::test]
+async fn sigterm_during_a_burst_loses_nothing_and_doubles_nothing() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    const CLIENTS: usize = 6;
+    const EACH: usize = 8;
+    let hook = receiver(0, Duration::from_millis(300)).await;
+    let database = fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let secret = webhook_secret(dir.path());
+    let attachments = dir.path().join("attachments");
+    let start = || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
+            .args(["--listen", "127.0.0.1:0", "--database-url", &database.url])
+            .args(["--no-auth", "--webhook-url", &hook.url])
+            .args([
+                "--webhook-timeout-secs",
+                "30",
+                "--shutdown-grace-secs",
+                "10",
+            ])
+            .arg("--attachments-dir")
+            .arg(&attachments)
+            .arg("--webhook-secret-file")
+            .arg(&secret)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line
+            .trim()
+            .strip_prefix("support-backend listening on ")
+            .unwrap()
+            .to_owned();
+        (child, base)
+    };
+    let (first, base) = start();
+    let current = Arc::new(Mutex::new(base));
+    let created = Arc::new(AtomicUsize::new(0));
+
+    // Each client files its requests one after another, each with a file,
+    // and sends again on any failure: a refused connection, a cut one, a
+    // 5xx or a 409 for a key in flight.
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|c| {
+            let current = current.clone();
+            let created = created.clone();
+            tokio::spawn(async move {
+                let client = reqwest::Client::builder()
+                    .timeout(Duration::from_secs(20))
+                    .build()
+                    .unwrap();
+                let deadline = Instant::now() + Duration::from_secs(90);
+                let mut filed = Vec::new();
+                for n in 0..EACH {
+                    let attachment = loop {
+                        assert!(Instant::now() < deadline, "client {c}: upload {n}");
+                        let base = current.lock().unwrap().clone();
+                        let sent = client
+                            .post(format!("{base}/attachments?name=burst.log"))
+                            .header("content-type", "text/plain")
+                            .body(format!("client {c}, request {n}\n"))
+                            .send()
+                            .await;
+                        match sent {
+                            Ok(r) if r.status() == StatusCode::CREATED => {
+                                let json: Value = r.json().await.unwrap();
+                                break json["id"].as_str().unwrap().to_owned();
+                            }
+                            _ => tokio::time::sleep(Duration::from_millis(50)).await,
+                        }
+                    };
+                    let key = key();
+                    let mut body = valid();
+                    body["title"] = json!(format!("Burst {c}-{n}"));
+                    body["attachments"] = json!([attachment]);
+                    let id = loop {
+                        assert!(Instant::now() < deadline, "client {c}: request {n}");
+                        let base = current.lock().unwrap().clone();
+                        let sent = client
+                            .post(format!("{base}/support-requests"))
+                            .header("Idempotency-Key", &key)
+                            .json(&body)
+                            .send()
+                            .await;
+                        match sent {
+                            Ok(r) if r.status().is_success() => {
+                                let json: Value = r.json().await.unwrap();
+                                break json["id"].as_str().unwrap().to_owned();
+                            }
+                            Ok(r) => assert!(
+                                r.status().is_server_error() || r.status() == StatusCode::CONFLICT,
+                                "client {c}: {}",
+                                r.status()
+                            ),
+                            Err(_) => {}
+                        }
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    };
+                    created.fetch_add(1, Ordering::SeqCst);
+                    filed.push(id);
+                }
+                filed
+            })
+        })
+        .collect();
+
+    // The signal, once a quarter is filed and a delivery is under way.
+    let started = Instant::now();
+    while created.load(Ordering::SeqCst) < CLIENTS * EACH / 4
+        || hook.seen.lock().unwrap().in_flight.is_empty()
+    {
+        assert!(started.elapsed() < Duration::from_secs(30), "no burst");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let pid = first.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let signalled = Instant::now();
+    let mut first = first;
+    let status = tokio::task::spawn_blocking(move || first.wait().unwrap())
+        .await
+        .unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        signalled.elapsed() < Duration::from_secs(12),
+        "past its grace"
+    );
+    let before = created.load(Ordering::SeqCst);
+    assert!(
+        before < CLIENTS * EACH,
+        "the burst was over before the stop"
+    );
+
+    let (mut second, base) = start();
+    *current.lock().unwrap() = base;
+    let mut filed = Vec::new();
+    for client in clients {
+        filed.extend(client.await.unwrap());
+    }
+    let events = hook.until_taken(CLIENTS * EACH).await;
+    second.kill().unwrap();
+    second.wait().unwrap();
+
+    let ids: HashSet<&str> = filed.iter().map(String::as_str).collect();
+    assert_eq!(ids.len(), CLIENTS * EACH, "each request filed once");
+    let pool = sqlx::AnyPool::connect(&database.url).await.unwrap();
+    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM support_requests")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, (CLIENTS * EACH) as i64, "stored once each");
+    let mut events_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for event in &events {
+        assert_eq!(event["type"], "request.created");
+        events_of
+            .entry(event["request"]["id"].as_str().unwrap())
+            .or_default()
+            .insert(event["id"].as_str().unwrap());
+    }
+    assert_eq!(events_of.keys().copied().collect::<HashSet<_>>(), ids);
+    assert!(
+        events_of.values().all(|events| events.len() == 1),
+        "one event per request: {events_of:?}"
+    );
+    assert!(hook.calls().iter().all(|c| c.signature_ok));
+}

@@ -24,14 +24,16 @@ pub const HEADERS_WITHIN: Duration = Duration::from_secs(10);
 /// slow line, however large the upload, since it runs from the last bytes.
 pub const BODY_FRAMES_WITHIN: Duration = Duration::from_secs(30);
 
-/// How long a shutdown waits for the requests in flight before closing them
-/// (`docker stop` waits 10 s before it kills).
-pub const SHUTDOWN_WITHIN: Duration = Duration::from_secs(8);
-
-/// Serves `app` on `listener` until `shutdown` completes, then lets the
-/// requests in flight finish for at most [`SHUTDOWN_WITHIN`]. Each request
-/// carries its peer's address as `ConnectInfo`, which the rate limit reads.
-pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Output = ()>) {
+/// Serves `app` on `listener` until `shutdown` completes, then stops
+/// accepting and lets the requests in flight finish for at most `grace`.
+/// Each request carries its peer's address as `ConnectInfo`, which the
+/// rate limit reads.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()>,
+    grace: Duration,
+) {
     let graceful = GracefulShutdown::new();
     let mut connections = tokio::task::JoinSet::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -72,13 +74,13 @@ pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Out
         });
     }
     drop(listener);
-    if tokio::time::timeout(SHUTDOWN_WITHIN, graceful.shutdown())
+    if tokio::time::timeout(grace, graceful.shutdown())
         .await
         .is_err()
     {
         tracing::warn!(
             "requests still open {} s after the shutdown began: closing them",
-            SHUTDOWN_WITHIN.as_secs()
+            grace.as_secs()
         );
     }
     connections.shutdown().await;

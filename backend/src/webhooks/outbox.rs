@@ -171,6 +171,24 @@ pub async fn delivered(db: &Db, claim: &Claimed) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// Hands back deliveries claimed but not finished, when a stop cuts their
+/// calls short: due again at once, for any process, with no attempt
+/// counted. A call the receiver took before the cut is sent again, under
+/// the same event id, which receivers drop duplicates by.
+pub async fn release(db: &Db, claims: &[Claimed]) -> Result<(), sqlx::Error> {
+    for claim in claims {
+        sqlx::query(
+            "UPDATE webhook_outbox SET claimed_until = NULL
+             WHERE delivery_id = $1 AND claim_token = $2 AND delivered_at IS NULL",
+        )
+        .bind(&claim.delivery_id)
+        .bind(&claim.claim_token)
+        .execute(db.pool())
+        .await?;
+    }
+    Ok(())
+}
+
 /// Records a failed attempt: tried again at `retry_at`, or given up on
 /// (`retry_at` none) after the retry window.
 pub async fn failed(

@@ -253,6 +253,7 @@ pub fn config(url: &str) -> Config {
         webhook_secret_file: None,
         webhook_timeout_secs: 10,
         webhook_backoff_ms: 1000,
+        shutdown_grace_secs: support_backend::config::DEFAULT_SHUTDOWN_GRACE_SECS,
     }
 }
 
