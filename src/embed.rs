@@ -168,6 +168,7 @@ pub fn mount(
     // that the hook would be code that never runs.
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
+    crate::platform::install();
     let attributes = HostAttributes::read(&host);
     let for_view = attributes.clone();
     let in_flight = AbortController::new().ok();

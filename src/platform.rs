@@ -1,7 +1,35 @@
 //! What the browser lends the rules in place of Rust crates, whose code the
-//! WebAssembly would otherwise carry: its `URL` (for `rules::web_url`) and
-//! its `JSON.parse` and `JSON.stringify` (for `rules::json`). Natively, the
-//! rules use the url crate and serde_json instead, behind the same functions.
+//! WebAssembly would otherwise carry: its `JSON.parse` and `JSON.stringify`
+//! (`json`) and its `URL` (`url`), as the rules' `Platform`.
 
-pub mod json;
-pub mod url;
+use crate::rules::platform::{self, Platform, Url};
+
+mod json;
+mod url;
+
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// The browser, as the rules' platform.
+struct Browser;
+
+impl Platform for Browser {
+    fn parse_json(&self, text: &str) -> Result<serde_json::Value, String> {
+        json::parse(text)
+    }
+
+    fn write_json(&self, value: &serde_json::Value) -> Result<String, String> {
+        json::write(value)
+    }
+
+    fn parse_url(&self, text: &str, base: Option<&str>) -> Option<Box<dyn Url>> {
+        let url = url::BrowserUrl::parse(text, base)?;
+        Some(Box::new(url))
+    }
+}
+
+/// Lends the rules the browser's JSON and URL; before anything reads JSON
+/// or a URL, once or more.
+pub fn install() {
+    platform::install(&Browser);
+}

@@ -1,8 +1,8 @@
 //! The rules: everything the widget decides that needs no browser, in plain
 //! Rust, tested natively with `cargo test`. Nothing here imports web_sys,
 //! js_sys, wasm_bindgen, gloo or leptos, nor the browser-only modules beside
-//! `rules/`: tests/rules.rs checks it. In the browser, `web_url` and `json`
-//! use the browser's own URL and JSON (`platform/`), natively Rust crates.
+//! `rules/`: tests/rules.rs checks it. What they need of the browser, its
+//! URL and JSON, the widget lends them (`platform`); natively Rust crates.
 
 pub mod drafts;
 pub mod escalation;
@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod journey;
 pub mod json;
 pub mod locale;
+pub mod platform;
 pub mod request;
 pub mod request_fields;
 pub mod retry;

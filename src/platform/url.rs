@@ -1,40 +1,44 @@
-//! URLs by the browser's own `URL`, for `rules::web_url` in the browser.
+//! URLs by the browser's own `URL`.
 
-pub struct Url(web_sys::Url);
+use crate::rules::platform::Url;
 
-impl Url {
-    pub fn parse(text: &str) -> Option<Url> {
-        web_sys::Url::new(text).ok().map(Url)
+pub struct BrowserUrl(web_sys::Url);
+
+impl BrowserUrl {
+    /// `text` as an absolute URL, resolved against `base` when there is one.
+    pub fn parse(text: &str, base: Option<&str>) -> Option<BrowserUrl> {
+        let url = match base {
+            Some(base) => web_sys::Url::new_with_base(text, base),
+            None => web_sys::Url::new(text),
+        };
+        url.ok().map(BrowserUrl)
     }
+}
 
-    pub fn join(base: &str, relative: &str) -> Option<Url> {
-        web_sys::Url::new_with_base(relative, base).ok().map(Url)
-    }
-
-    pub fn scheme(&self) -> String {
+impl Url for BrowserUrl {
+    fn scheme(&self) -> String {
         let mut protocol = self.0.protocol();
         protocol.pop(); // ':'
         protocol
     }
 
-    pub fn host(&self) -> String {
+    fn host(&self) -> String {
         self.0.hostname()
     }
 
-    pub fn has_credentials(&self) -> bool {
+    fn has_credentials(&self) -> bool {
         !self.0.username().is_empty() || !self.0.password().is_empty()
     }
 
-    pub fn path(&self) -> String {
+    fn path(&self) -> String {
         self.0.pathname()
     }
 
-    pub fn set_path(&mut self, path: &str) {
+    fn set_path(&mut self, path: &str) {
         self.0.set_pathname(path);
     }
 
-    /// Without its `?`; empty when there is none.
-    pub fn query(&self) -> String {
+    fn query(&self) -> String {
         let mut search = self.0.search();
         if !search.is_empty() {
             search.remove(0); // '?'
@@ -42,16 +46,18 @@ impl Url {
         search
     }
 
-    /// An empty `query` takes the query off.
-    pub fn set_query(&mut self, query: &str) {
+    fn set_query(&mut self, query: &str) {
         self.0.set_search(query);
     }
 
-    pub fn clear_fragment(&mut self) {
+    fn clear_fragment(&mut self) {
         self.0.set_hash("");
     }
 
-    pub fn href(&self) -> String {
+    fn href(&self) -> String {
         self.0.href()
     }
 }
+
+#[cfg(test)]
+mod tests;

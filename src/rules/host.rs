@@ -135,11 +135,6 @@ impl Mode {
 
 #[cfg(test)]
 mod tests {
-    // These run in the browser too (scripts/test-browser), where URLs are
-    // the browser's own: see `crate::rules::web_url`.
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
     use super::*;
 
     #[test]

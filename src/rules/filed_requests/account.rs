@@ -111,9 +111,6 @@ impl AccountList {
 
 #[cfg(test)]
 mod tests {
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
     use support_contract::{NewSupportRequest, RequestKind, RequestStatus};
 
     use super::*;

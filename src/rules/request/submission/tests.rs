@@ -1,7 +1,3 @@
-// These run in the browser too (scripts/test-browser).
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
-
 use support_contract::{ErrorCode, FieldError, RequestStatus};
 
 use super::*;
