@@ -42,6 +42,16 @@ impl Role {
         }
     }
 
+    /// The role as the token's claim names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Partner => "partner",
+            Role::Customer => "customer",
+            Role::Agent => "agent",
+            Role::Admin => "admin",
+        }
+    }
+
     /// The partner's own people, who see every request.
     pub fn is_staff(self) -> bool {
         !matches!(self, Role::Customer)

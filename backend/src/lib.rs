@@ -58,6 +58,8 @@ pub const SUPPORT_REQUEST: &str = route!(paths::SUPPORT_REQUESTS, "{id}");
 pub const CATALOGUE: &str = route!(paths::CATALOGUE, "{kind}");
 /// `POST` here changes a request's status (agents).
 pub const SUPPORT_REQUEST_STATUS: &str = route!(paths::SUPPORT_REQUESTS, "{id}", paths::STATUS);
+/// `POST` here replies on a support request.
+pub const SUPPORT_REQUEST_REPLIES: &str = route!(paths::SUPPORT_REQUESTS, "{id}", paths::REPLIES);
 /// `GET` here searches the partner's customers.
 pub const CUSTOMERS: &str = route!(paths::CUSTOMERS);
 /// `GET` here lists the services.
@@ -78,6 +80,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", SUPPORT_REQUESTS),
     ("GET", SUPPORT_REQUEST),
     ("POST", SUPPORT_REQUEST_STATUS),
+    ("POST", SUPPORT_REQUEST_REPLIES),
     ("PUT", CATALOGUE),
     ("GET", CATALOGUE),
     ("GET", CUSTOMERS),
@@ -141,16 +144,19 @@ pub fn router(state: AppState) -> Router {
         request_body::refuse_announced_oversize,
     ));
     let mut upload = post(attachments::routes::upload);
+    let mut reply = post(requests::replies::post);
     if let Some(limiter) = &state.rate_limit {
-        // One bucket for both: an upload costs what a request does.
+        // One bucket for all: an upload or a reply costs what a request does.
         let limit = || axum::middleware::from_fn_with_state(limiter.clone(), rate_limit::limit);
         create = create.layer(limit());
         upload = upload.layer(limit());
+        reply = reply.layer(limit());
     }
     let api = Router::new()
         .route(SUPPORT_REQUESTS, create.get(requests::routes::list))
         .route(SUPPORT_REQUEST, get(requests::routes::get))
         .route(SUPPORT_REQUEST_STATUS, post(requests::status::set))
+        .route(SUPPORT_REQUEST_REPLIES, reply)
         // A catalogue file may be larger than a request.
         .route(
             CATALOGUE,

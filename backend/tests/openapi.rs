@@ -675,3 +675,34 @@ fn every_operation_answers_401_and_403_as_the_bearer_scheme_says() {
         }
     }
 }
+
+#[test]
+fn a_reply_has_a_descriptions_limits_and_a_requests_files() {
+    let spec = spec();
+    let reply = &spec["components"]["schemas"]["NewReply"];
+    assert_eq!(
+        reply["properties"]["body"]["maxLength"],
+        limits::DESCRIPTION_MAX
+    );
+    assert_eq!(
+        reply["properties"]["attachments"]["maxItems"],
+        ATTACHMENTS_MAX_FILES
+    );
+    assert_eq!(reply["additionalProperties"], false);
+    let shown = &spec["components"]["schemas"]["Reply"]["required"];
+    let example = serde_json::json!({
+        "id": "r-1", "body": "Hi", "created_at": "2026-11-27T10:00:00Z", "attachments": [],
+        "author": {"name": "Zhang Wei", "role": "partner"}
+    });
+    let reply: support_contract::Reply = serde_json::from_value(example.clone()).unwrap();
+    let written = serde_json::to_value(&reply).unwrap();
+    let keys: Vec<Value> = written
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| Value::from(k.as_str()))
+        .collect();
+    let mut required = shown.as_array().unwrap().clone();
+    required.sort_by_key(|v| v.as_str().unwrap().to_owned());
+    assert_eq!(keys, required);
+}

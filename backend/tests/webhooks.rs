@@ -813,3 +813,73 @@ async fn sigterm_during_a_burst_loses_nothing_and_doubles_nothing() {
     );
     assert!(hook.calls().iter().all(|c| c.signature_ok));
 }
+
+#[tokio::test]
+async fn replies_reach_the_webhook_in_their_place_among_the_requests_events() {
+    let hook = receiver(1, Duration::ZERO).await;
+    let dir = tempfile::tempdir().unwrap();
+    let secret = webhook_secret(dir.path());
+    let url = hook.url.clone();
+    let server = start_signed_with(move |config| {
+        config.webhook_urls = vec![url];
+        config.webhook_secret_file = Some(secret);
+        config.webhook_backoff_ms = 20;
+    })
+    .await;
+    let post = |path: String, claims: Value, body: Value| {
+        let request = server
+            .client
+            .post(server.url(&path))
+            .bearer_auth(token(&claims));
+        async move {
+            let response = request.header("Idempotency-Key", key()).json(&body).send();
+            json_of(response.await.unwrap()).await
+        }
+    };
+    let (status, created) = post("/support-requests".into(), partner(), valid()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = created["id"].as_str().unwrap();
+    let replies = format!("/support-requests/{id}/replies");
+    let question = json!({"body": "Which invoice number?"});
+    assert_eq!(
+        post(replies.clone(), agent(), question).await.0,
+        StatusCode::CREATED
+    );
+    let answer = json!({"body": "INV-2026-11-0042."});
+    assert_eq!(
+        post(replies, partner(), answer).await.0,
+        StatusCode::CREATED
+    );
+    let resolved = json!({"status": "resolved", "note": "Credited."});
+    assert_eq!(
+        set_status(&server, id, resolved, &agent()).await.status(),
+        StatusCode::OK
+    );
+
+    let taken = hook.until_taken(4).await;
+    let kinds: Vec<(&str, &str, &str)> = taken
+        .iter()
+        .map(|e| {
+            let reply = &e["reply"];
+            let author = reply["author"]["role"].as_str().unwrap_or("");
+            (
+                e["type"].as_str().unwrap(),
+                reply["body"].as_str().unwrap_or(""),
+                author,
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("request.created", "", ""),
+            ("request.reply_added", "Which invoice number?", "agent"),
+            ("request.reply_added", "INV-2026-11-0042.", "partner"),
+            ("request.status_changed", "", ""),
+        ]
+    );
+    assert_eq!(taken[2]["reply"]["author"]["name"], "Zhang Wei");
+    assert!(taken.iter().all(|e| e["request"]["id"] == created["id"]));
+    let calls = hook.calls();
+    assert!(calls.iter().all(|c| c.signature_ok), "{calls:?}");
+}

@@ -7,6 +7,8 @@
 pub const SUPPORT_REQUESTS: &str = "support-requests";
 /// Below one support request: its status (agents).
 pub const STATUS: &str = "status";
+/// Below one support request: its thread of replies.
+pub const REPLIES: &str = "replies";
 /// Below it, `{kind}` is one kind of catalogue (admins).
 pub const CATALOGUE: &str = "catalogue";
 /// The partner's customers.

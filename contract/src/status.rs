@@ -63,6 +63,39 @@ pub struct StoredRequest {
     pub attachments: Vec<crate::Attachment>,
 }
 
+/// The body of `POST /support-requests/{id}/replies`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewReply {
+    /// The reply's text: the same rules as a request's description.
+    pub body: String,
+    /// Uploads (`POST /attachments`) not yet attached to anything, at most
+    /// [`crate::ATTACHMENTS_MAX_FILES`], in the order to list them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
+}
+
+/// One reply in a request's thread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: String,
+    pub body: String,
+    pub author: ReplyAuthor,
+    /// RFC 3339 in UTC, to the second.
+    pub created_at: String,
+    #[serde(default)]
+    pub attachments: Vec<crate::Attachment>,
+}
+
+/// Who wrote a reply: their name as their token gave it, and their role
+/// (`customer`, `partner`, `agent` or `admin`; empty on a backend without
+/// sign-in).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyAuthor {
+    pub name: String,
+    pub role: String,
+}
+
 /// One entry of a request's status history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {

@@ -75,6 +75,21 @@ impl NewSupportRequest {
     }
 }
 
+impl crate::NewReply {
+    /// Every problem with this reply: its text as a description's, and its
+    /// files as a request's.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if let Err(code) = text(&self.body, limits::DESCRIPTION_MAX, true) {
+            errors.push(FieldError::new("body", code));
+        }
+        if let Err(code) = attachments::check_ids(&self.attachments) {
+            errors.push(FieldError::new("attachments", code));
+        }
+        errors
+    }
+}
+
 /// One of the reasons the contract names; `"none"` is none of them, since a
 /// problem that is the partner's own to support is not escalated.
 fn reason(escalation: &Escalation) -> Result<(), ErrorCode> {

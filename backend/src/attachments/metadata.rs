@@ -124,9 +124,10 @@ pub async fn free_sizes(
     Ok(Some(sizes))
 }
 
-/// Attaches these uploads to the request, in this order, inside the
-/// request's transaction. `false` when one of them is gone or was attached
-/// to another request meanwhile; the caller then rolls back.
+/// Attaches these uploads to the request (and to one of its replies, with
+/// `reply_id`), in this order, inside the transaction that stores the
+/// request or the reply. `false` when one of them is gone or was attached
+/// elsewhere meanwhile; the caller then rolls back.
 ///
 /// Each update locks its row (on SQLite the transaction holds the write
 /// lock already), so of two requests naming one upload only one gets it,
@@ -134,18 +135,20 @@ pub async fn free_sizes(
 pub async fn attach(
     conn: &mut AnyConnection,
     request_id: &str,
+    reply_id: Option<&str>,
     ids: &[String],
     owner: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
     for (position, id) in ids.iter().enumerate() {
         let updated = sqlx::query(
-            "UPDATE attachments SET request_id = $1, position = $2
+            "UPDATE attachments SET request_id = $1, reply_id = $5, position = $2
              WHERE id = $3 AND request_id IS NULL AND uploaded_by IS NOT DISTINCT FROM $4",
         )
         .bind(request_id)
         .bind(i64::try_from(position).unwrap_or(i64::MAX))
         .bind(id.to_ascii_lowercase())
         .bind(owner)
+        .bind(reply_id)
         .execute(&mut *conn)
         .await?;
         if updated.rows_affected() != 1 {
@@ -155,14 +158,31 @@ pub async fn attach(
     Ok(true)
 }
 
-/// The files of one request, in the order the request listed them.
+/// The files of one request, in the order the request listed them, less
+/// those of its replies.
 pub async fn of_request(
     conn: &mut AnyConnection,
     request_id: &str,
 ) -> Result<Vec<Attachment>, sqlx::Error> {
-    let sql = format!("SELECT {COLUMNS} FROM attachments WHERE request_id = $1 ORDER BY position");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM attachments
+         WHERE request_id = $1 AND reply_id IS NULL ORDER BY position"
+    );
     let rows: Vec<Row> = sqlx::query_as(&sql)
         .bind(request_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(from_row).collect())
+}
+
+/// The files of one reply, in the order the reply listed them.
+pub async fn of_reply(
+    conn: &mut AnyConnection,
+    reply_id: &str,
+) -> Result<Vec<Attachment>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM attachments WHERE reply_id = $1 ORDER BY position");
+    let rows: Vec<Row> = sqlx::query_as(&sql)
+        .bind(reply_id)
         .fetch_all(&mut *conn)
         .await?;
     Ok(rows.into_iter().map(from_row).collect())

@@ -22,6 +22,9 @@ pub enum Action {
     ReadRequest,
     /// `POST /attachments`.
     Upload,
+    /// `POST /support-requests/{id}/replies`; on which requests is
+    /// [`may_read`]'s to say: whoever may read a request may reply on it.
+    Reply,
     /// `POST /support-requests/{id}/status`.
     SetStatus,
     /// `PUT` and `GET /catalogue/{kind}`.
@@ -62,7 +65,9 @@ fn user_may(identity: &Identity, action: Action) -> bool {
         return false;
     };
     match (role, action) {
-        (_, Action::ReadHelp | Action::ListOwnRequests | Action::ReadRequest) => true,
+        (_, Action::ReadHelp | Action::ListOwnRequests | Action::ReadRequest | Action::Reply) => {
+            true
+        }
         (Role::Customer, Action::Upload) => identity.customer_id.is_some(),
         (_, Action::Upload) => true,
         (Role::Partner | Role::Agent | Role::Admin, Action::SearchCustomers) => true,

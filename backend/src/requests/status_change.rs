@@ -82,7 +82,7 @@ pub async fn set_status(
         .bind(note)
         .fetch_one(&mut *tx)
         .await?;
-    announce(&mut tx, outbox, EventType::StatusChanged, &id).await?;
+    announce(&mut tx, outbox, EventType::StatusChanged, &id, None).await?;
     tx.commit().await?;
     Ok(Some(StatusSet {
         id,

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use support_contract::{
-    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestStatus, StatusChange,
+    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, Reply, RequestStatus, StatusChange,
     StoredRequest,
 };
 use uuid::Uuid;
@@ -118,7 +118,9 @@ pub async fn create_request(
     .await?;
     // The files go with the request or not at all; one taken meanwhile by
     // another request, or deleted as an orphan, refuses this one.
-    if !crate::attachments::metadata::attach(&mut tx, &id, &request.attachments, filed_by).await? {
+    if !crate::attachments::metadata::attach(&mut tx, &id, None, &request.attachments, filed_by)
+        .await?
+    {
         tx.rollback().await?;
         return Err(ApiError::Invalid(vec![FieldError::new(
             ATTACHMENTS_FIELD,
@@ -126,7 +128,7 @@ pub async fn create_request(
         )]));
     }
     // The people behind the backend hear of it once it is stored.
-    announce(&mut tx, outbox, EventType::Created, &id).await?;
+    announce(&mut tx, outbox, EventType::Created, &id, None).await?;
     let created = CreatedRequest {
         id: id.clone(),
         reference,
@@ -228,13 +230,14 @@ pub async fn history(
 }
 
 /// Writes `event_type` about the request with this id, as it is now in the
-/// transaction on `conn`, to the outbox; reads it only when some webhook
-/// will hear of it.
+/// transaction on `conn` (with the reply it is about, if any), to the
+/// outbox; reads it only when some webhook will hear of it.
 pub async fn announce(
     conn: &mut AnyConnection,
     outbox: &Outbox,
     event_type: EventType,
     request_id: &str,
+    reply: Option<&Reply>,
 ) -> Result<(), ApiError> {
     if outbox.endpoints.is_empty() {
         return Ok(());
@@ -242,7 +245,7 @@ pub async fn announce(
     let request = find_request_in(conn, request_id)
         .await?
         .ok_or_else(|| ApiError::Internal(format!("outbox: no request {request_id}")))?;
-    outbox::enqueue(conn, outbox, event_type, &request).await
+    outbox::enqueue(conn, outbox, event_type, &request, reply).await
 }
 
 /// Who filed the request with this id: `None` if there is no such request,

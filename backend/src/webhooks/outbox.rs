@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 use sqlx::AnyConnection;
-use support_contract::StoredRequest;
+use support_contract::{Reply, StoredRequest};
 use uuid::Uuid;
 
 use crate::db::Db;
@@ -25,6 +25,8 @@ pub enum EventType {
     Created,
     /// Its status changed (the request carries the new one and the note).
     StatusChanged,
+    /// Someone replied on it (the event carries the reply).
+    ReplyAdded,
 }
 
 impl EventType {
@@ -32,6 +34,7 @@ impl EventType {
         match self {
             EventType::Created => "request.created",
             EventType::StatusChanged => "request.status_changed",
+            EventType::ReplyAdded => "request.reply_added",
         }
     }
 }
@@ -47,6 +50,9 @@ struct Event<'a> {
     created_at: String,
     /// The request as it was then.
     request: &'a StoredRequest,
+    /// The reply, on `request.reply_added`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reply: Option<&'a Reply>,
 }
 
 /// Writes the event of `event_type` about `request`, as it is now, one row
@@ -58,6 +64,7 @@ pub async fn enqueue(
     outbox: &Outbox,
     event_type: EventType,
     request: &StoredRequest,
+    reply: Option<&Reply>,
 ) -> Result<(), ApiError> {
     if outbox.endpoints.is_empty() {
         return Ok(());
@@ -69,6 +76,7 @@ pub async fn enqueue(
         event_type: event_type.as_str(),
         created_at: rfc3339(now),
         request,
+        reply,
     })
     .map_err(|error| ApiError::Internal(format!("outbox: {error}")))?;
     for endpoint in &outbox.endpoints {

@@ -1,0 +1,270 @@
+//! `POST /support-requests/{id}/replies`: the thread on a request. Whoever
+//! may read a request may reply on it: its filer, the partner's staff, and
+//! the support representatives (agents and admins). A reply is sent with an
+//! `Idempotency-Key`, and is stored once however often it is sent; its
+//! files are uploads of its author's, as a request's are; it goes to the
+//! webhooks' outbox (`request.reply_added`) in the transaction that stores
+//! it. The thread is read with the request ([`replies_of`]).
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use sqlx::AnyConnection;
+use support_contract::{ErrorCode, FieldError, NewReply, Reply, ReplyAuthor};
+use uuid::Uuid;
+
+use super::idempotency;
+use super::routes::REPLAYED_HEADER;
+use super::rules::ATTACHMENTS_FIELD;
+use super::stored::{self, announce};
+use crate::attachments::metadata;
+use crate::error::ApiError;
+use crate::identity::{access, Action, Caller};
+use crate::webhooks::outbox::EventType;
+use crate::AppState;
+
+/// How often a reply is tried again after losing its key to a concurrent
+/// one: once is enough (the other is then stored, and this one a replay).
+const ATTEMPTS: usize = 2;
+
+/// Adds a reply to the request's thread, and answers it with 201; a repeat
+/// of a reply already stored under its key answers the same reply again.
+/// The checks run in the order of the contract: the token (401), whether
+/// the caller may reply at all (403), size (413), media type (415), JSON
+/// shape (400), the key (400), the request (404 where the caller may not
+/// read it), the key's earlier use with another reply (422), the fields
+/// (422).
+pub async fn post(
+    State(state): State<AppState>,
+    caller: Caller,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    caller.may(Action::Reply)?;
+    let not_found = ApiError::NotFound { field: "id" };
+    let Ok(Path(id)) = id else {
+        return Err(not_found);
+    };
+    let bytes = crate::request_body::json_bytes(&headers, body)?;
+    let reply: NewReply = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
+    let key = idempotency::key_from_headers(&headers)?;
+    match stored::filed_by(&state.db, &id).await? {
+        Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
+        _ => return Err(not_found),
+    }
+    // A key is its author's: the same key and reply from another author is
+    // a reuse, never a replay of someone else's reply.
+    let author_sub = caller.filed_by().map(str::to_owned);
+    let hash = match &author_sub {
+        Some(sub) => idempotency::body_hash(&[sub.as_bytes(), b"\0", &bytes].concat()),
+        None => idempotency::body_hash(&bytes),
+    };
+    let id = id.to_ascii_lowercase();
+    for _ in 0..ATTEMPTS {
+        if let Some((stored, stored_hash)) = by_key(&state, &id, &key).await? {
+            if stored_hash != hash {
+                return Err(ApiError::IdempotencyKeyReused);
+            }
+            return Ok(created(&stored, true));
+        }
+        let errors = reply.validate();
+        if !errors.is_empty() {
+            return Err(ApiError::Invalid(errors));
+        }
+        let new = NewStored {
+            request_id: &id,
+            reply: &reply,
+            author: author(&caller),
+            author_sub: author_sub.as_deref(),
+            key: &key,
+            hash: &hash,
+        };
+        match store(&state, new).await {
+            Ok(stored) => {
+                state.wake_deliverer();
+                return Ok(created(&stored, false));
+            }
+            // The same key, stored meanwhile by a concurrent send of this
+            // reply: read it above, as a replay.
+            Err(ApiError::Database(error)) if is_unique_violation(&error) => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(ApiError::IdempotencyKeyInFlight {
+        retry_after_secs: idempotency::IN_FLIGHT_RETRY_AFTER.as_secs(),
+    })
+}
+
+/// The author as the thread shows them: the token's name (or e-mail, when
+/// it has no name) and role; on a backend without sign-in, nobody in
+/// particular.
+fn author(caller: &Caller) -> ReplyAuthor {
+    match caller {
+        Caller::User(identity) => ReplyAuthor {
+            name: (identity.name.clone())
+                .or_else(|| identity.email.clone())
+                .unwrap_or_default(),
+            role: identity.role.map(|r| r.as_str()).unwrap_or_default().into(),
+        },
+        _ => ReplyAuthor::default(),
+    }
+}
+
+/// A reply to store, with who wrote it and the key it came with.
+struct NewStored<'a> {
+    request_id: &'a str,
+    reply: &'a NewReply,
+    author: ReplyAuthor,
+    author_sub: Option<&'a str>,
+    key: &'a str,
+    hash: &'a str,
+}
+
+/// Stores the reply, takes its files and writes its event, in one
+/// transaction. Its first statement touches the request, which locks it
+/// (its row on PostgreSQL; on SQLite the transaction holds the write lock),
+/// so replies to one request are numbered one after the other.
+async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> {
+    let db = &state.db;
+    let mut tx = db.begin_write().await?;
+    let locked = sqlx::query("UPDATE support_requests SET status = status WHERE id = $1")
+        .bind(new.request_id)
+        .execute(&mut *tx)
+        .await?;
+    if locked.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Err(ApiError::NotFound { field: "id" });
+    }
+    let reply_id = Uuid::new_v4().to_string();
+    let (created_at,): (String,) = sqlx::query_as(
+        "INSERT INTO support_request_replies (
+             id, request_id, seq, body, author_sub, author_name, author_role,
+             idempotency_key, body_sha256)
+         VALUES ($1, $2,
+             (SELECT COALESCE(MAX(seq), 0) + 1 FROM support_request_replies
+              WHERE request_id = $2),
+             $3, $4, $5, $6, $7, $8)
+         RETURNING created_at",
+    )
+    .bind(&reply_id)
+    .bind(new.request_id)
+    .bind(&new.reply.body)
+    .bind(new.author_sub)
+    .bind(&new.author.name)
+    .bind(&new.author.role)
+    .bind(new.key)
+    .bind(new.hash)
+    .fetch_one(&mut *tx)
+    .await?;
+    let ids = &new.reply.attachments;
+    if !metadata::attach(
+        &mut tx,
+        new.request_id,
+        Some(&reply_id),
+        ids,
+        new.author_sub,
+    )
+    .await?
+    {
+        tx.rollback().await?;
+        return Err(ApiError::Invalid(vec![FieldError::new(
+            ATTACHMENTS_FIELD,
+            ErrorCode::InvalidValue,
+        )]));
+    }
+    let reply = Reply {
+        attachments: metadata::of_reply(&mut tx, &reply_id).await?,
+        id: reply_id,
+        body: new.reply.body.clone(),
+        author: new.author,
+        created_at,
+    };
+    let outbox = state.outbox();
+    announce(
+        &mut tx,
+        &outbox,
+        EventType::ReplyAdded,
+        new.request_id,
+        Some(&reply),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(reply)
+}
+
+/// The reply stored on this request under this key, with the hash of what
+/// was sent with it.
+async fn by_key(
+    state: &AppState,
+    request_id: &str,
+    key: &str,
+) -> Result<Option<(Reply, String)>, ApiError> {
+    let mut conn = state.db.pool().acquire().await?;
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT id, body_sha256 FROM support_request_replies
+         WHERE request_id = $1 AND idempotency_key = $2",
+    )
+    .bind(request_id)
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((reply_id, hash)) = row else {
+        return Ok(None);
+    };
+    let reply = replies_of(&mut conn, request_id)
+        .await?
+        .into_iter()
+        .find(|reply| reply.id == reply_id)
+        .ok_or_else(|| ApiError::Internal(format!("reply {reply_id} went missing")))?;
+    Ok(Some((reply, hash)))
+}
+
+/// The thread of the request with this id, oldest first.
+pub async fn replies_of(
+    conn: &mut AnyConnection,
+    request_id: &str,
+) -> Result<Vec<Reply>, ApiError> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, body, author_name, author_role, created_at FROM support_request_replies
+         WHERE request_id = $1 ORDER BY seq",
+    )
+    .bind(request_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut replies = Vec::with_capacity(rows.len());
+    for (id, body, name, role, created_at) in rows {
+        replies.push(Reply {
+            attachments: metadata::of_reply(conn, &id).await?,
+            id,
+            body,
+            author: ReplyAuthor { name, role },
+            created_at,
+        });
+    }
+    Ok(replies)
+}
+
+/// The 201 answer with the reply, marked as a replay when it repeats one.
+fn created(reply: &Reply, replayed: bool) -> Response {
+    let mut response = (StatusCode::CREATED, Json(reply)).into_response();
+    if replayed {
+        response.headers_mut().insert(
+            HeaderName::from_static(REPLAYED_HEADER),
+            HeaderValue::from_static("true"),
+        );
+    }
+    response
+}
+
+/// Whether the database refused a row for a unique key (another reply
+/// stored under the same key first).
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Database(error) => error.is_unique_violation(),
+        _ => false,
+    }
+}
