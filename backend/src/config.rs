@@ -191,6 +191,24 @@ pub struct Config {
         value_parser = clap::value_parser!(u64).range(0..=3600)
     )]
     pub shutdown_grace_secs: u64,
+
+    /// How the log on stderr is written: `text`, for a person, or `json`,
+    /// one object a line, for a log collector.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_LOG_FORMAT",
+        default_value = "text",
+        value_name = "FORMAT"
+    )]
+    pub log_format: LogFormat,
+}
+
+/// How the log is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 /// How long a stop waits for requests in flight: Kubernetes' default

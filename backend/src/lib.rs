@@ -31,6 +31,7 @@ pub mod probes;
 pub mod query;
 pub mod rate_limit;
 pub mod request_body;
+pub mod request_log;
 pub mod requests;
 pub mod server;
 pub mod webhooks;
@@ -194,6 +195,9 @@ pub fn router(state: AppState) -> Router {
                 ApiError::Internal("a handler panicked".into()).into_response()
             },
         ))
+        // Around all of the above, inside the routing (which it reads the
+        // route's template from): a panic's 500 is logged too.
+        .layer(axum::middleware::from_fn(request_log::log))
         .with_state(state);
     let api = match cors {
         Some(cors) => api.layer(cors),
@@ -236,6 +240,7 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
                 header::CONTENT_DISPOSITION,
                 header::RETRY_AFTER,
                 HeaderName::from_static(requests::routes::REPLAYED_HEADER),
+                request_log::HEADER,
             ])
             // Browsers may keep a preflight's answer this long (Chromium
             // at most 2 hours), instead of asking again before every submit

@@ -9,6 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use support_backend::cli::{self, Cli, Command};
+use support_backend::config::LogFormat;
 use support_backend::{shutdown_signal, Config, Server};
 
 #[tokio::main]
@@ -16,11 +17,14 @@ async fn main() -> ExitCode {
     let cli = Cli::from_args();
     // A command's result is what it prints on stdout, so it logs warnings
     // only; the server's log is its report.
-    init_tracing(if cli.command.is_none() {
-        "info"
-    } else {
-        "warn"
-    });
+    init_tracing(
+        if cli.command.is_none() {
+            "info"
+        } else {
+            "warn"
+        },
+        cli.config.log_format,
+    );
     match &cli.command {
         None => serve(&cli.config).await,
         Some(Command::SetStatus(args)) => set_status(&cli.config, args).await,
@@ -127,19 +131,25 @@ fn report<T, E: std::fmt::Display>(
     }
 }
 
-/// Logs to stderr, `default` and up unless `RUST_LOG` says otherwise.
-fn init_tracing(default: &str) {
+/// Logs to stderr, `default` and up unless `RUST_LOG` says otherwise, as
+/// text or as one JSON object a line (with the request's span, and so its
+/// id, on each line logged while it is served).
+fn init_tracing(default: &str, format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let colour = in_colour(
-        std::io::stderr().is_terminal(),
-        std::env::var_os("NO_COLOR").as_deref(),
-    );
-    tracing_subscriber::fmt()
+    let log = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(colour)
-        .init();
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => log.json().with_current_span(true).init(),
+        LogFormat::Text => {
+            let colour = in_colour(
+                std::io::stderr().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+            );
+            log.with_ansi(colour).init();
+        }
+    }
 }
 
 /// Whether the log is coloured: only for a person at a terminal, so that a

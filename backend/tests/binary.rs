@@ -40,6 +40,8 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "--shutdown-grace-secs",
         "SUPPORT_BACKEND_SHUTDOWN_GRACE_SECS",
         "[default: 30]",
+        "--log-format",
+        "SUPPORT_BACKEND_LOG_FORMAT",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }
