@@ -54,8 +54,8 @@ pub struct Config {
     /// Requests one client (IP address; IPv6 by /64) may create per minute:
     /// a burst of this many, then one every 60/N seconds; beyond that the
     /// answer is 429 with Retry-After. 0 turns the limit off. Counted per
-    /// process and by the peer address, so behind a reverse proxy, limit at
-    /// the proxy instead.
+    /// process, by the client's address: the peer's, or the one a trusted
+    /// proxy forwarded for (--trusted-proxy).
     #[arg(
         long,
         env = "SUPPORT_BACKEND_RATE_LIMIT_PER_MINUTE",
@@ -63,6 +63,20 @@ pub struct Config {
         value_name = "N"
     )]
     pub rate_limit_per_minute: u32,
+
+    /// A proxy (an address or a CIDR range, such as 10.0.0.0/24) whose
+    /// X-Forwarded-For names the client, for the rate limit and the log:
+    /// the right-most address in it that is not a trusted proxy. Repeat
+    /// the flag for several; the environment variable takes a
+    /// comma-separated list. Without any, X-Forwarded-For is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "SUPPORT_BACKEND_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "CIDR",
+        value_parser = parse_range
+    )]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 
     /// Where uploaded files are kept: file:///DIR (a folder, created if
     /// missing), azure://CONTAINER/PREFIX (Azure Blob Storage; the account
@@ -329,6 +343,17 @@ impl Config {
             .filter_map(|origin| origin.0.clone())
             .collect()
     }
+}
+
+/// One item of `--trusted-proxy`: a range, or one address as a range of
+/// one.
+fn parse_range(value: &str) -> Result<ipnet::IpNet, String> {
+    let value = value.trim();
+    value
+        .parse::<ipnet::IpNet>()
+        .or_else(|_| value.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map(|range| range.trunc())
+        .map_err(|_| format!("{value:?} is not an address or a range like 10.0.0.0/24"))
 }
 
 /// One item of `--allowed-origin`: an origin, or nothing for an empty item

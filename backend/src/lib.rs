@@ -21,6 +21,7 @@
 pub mod attachments;
 pub mod catalogue;
 pub mod cli;
+pub mod client_address;
 pub mod config;
 pub mod db;
 pub mod dialect;
@@ -112,6 +113,8 @@ pub struct AppState {
     pub webhooks: Option<webhooks::Webhooks>,
     /// Set when a stop begins, for `/readyz`.
     pub stopping: probes::Stopping,
+    /// The proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: client_address::TrustedProxies,
 }
 
 impl AppState {
@@ -198,6 +201,11 @@ pub fn router(state: AppState) -> Router {
         // Around all of the above, inside the routing (which it reads the
         // route's template from): a panic's 500 is logged too.
         .layer(axum::middleware::from_fn(request_log::log))
+        // Outside it: the log names the client this finds.
+        .layer(axum::middleware::from_fn_with_state(
+            state.trusted_proxies.clone(),
+            client_address::resolve,
+        ))
         .with_state(state);
     let api = match cors {
         Some(cors) => api.layer(cors),

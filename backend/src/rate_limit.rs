@@ -7,8 +7,9 @@
 //! instant per client (when its bucket will be full again) instead of a
 //! count and a clock. Clients whose bucket is full are forgotten, so memory
 //! follows the clients active in the last minute. The limit is per process:
-//! behind a load balancer each process counts on its own, and behind a
-//! reverse proxy every client has the proxy's address, so limit there.
+//! behind a load balancer each process counts on its own. Behind a reverse
+//! proxy, the client is the one the proxy forwarded for when the proxy is
+//! trusted (`--trusted-proxy`, [`crate::client_address`]).
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -19,6 +20,7 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::client_address::ClientAddr;
 use crate::error::ApiError;
 
 /// How many clients are remembered before the full buckets are swept out.
@@ -83,9 +85,10 @@ fn client_key(address: IpAddr) -> IpAddr {
     }
 }
 
-/// Middleware: answers 429 when the connection's peer is over the limit.
-/// Without the peer address (a router served without connect info) there is
-/// no client to count, and the request passes.
+/// Middleware: answers 429 when the client ([`ClientAddr`], else the
+/// connection's peer) is over the limit. Without either (a router served
+/// without connect info) there is no client to count, and the request
+/// passes.
 pub async fn limit(
     State(limiter): State<Arc<RateLimiter>>,
     request: Request,
@@ -93,8 +96,14 @@ pub async fn limit(
 ) -> Response {
     let peer = request
         .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(address)| address.ip());
+        .get::<ClientAddr>()
+        .map(|ClientAddr(address)| *address)
+        .or_else(|| {
+            request
+                .extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(address)| address.ip())
+        });
     if let Some(peer) = peer {
         if let Err(wait) = limiter.check(peer, Instant::now()) {
             // Rounded up: coming back a fraction early would be refused again.

@@ -20,6 +20,8 @@ use axum::response::Response;
 use tracing::Instrument;
 use uuid::Uuid;
 
+use crate::client_address::ClientAddr;
+
 /// The header that carries the id, both ways.
 pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -29,11 +31,6 @@ const ID_MAX: usize = 128;
 /// The id of the request being served, for a handler that wants it.
 #[derive(Clone, Debug)]
 pub struct RequestId(pub HeaderValue);
-
-/// The client's address as the log and the rate limit see it: the peer,
-/// or the address a trusted proxy forwarded for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ClientAddr(pub std::net::IpAddr);
 
 /// Middleware: gives the request its id, serves it inside a span that
 /// carries the id, and logs how it went.

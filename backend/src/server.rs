@@ -76,6 +76,7 @@ impl Server {
             auth: Arc::new(auth),
             webhooks,
             stopping: Default::default(),
+            trusted_proxies: crate::client_address::TrustedProxies::new(&config.trusted_proxies),
         };
         Ok(Server {
             listener,

@@ -42,6 +42,8 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "[default: 30]",
         "--log-format",
         "SUPPORT_BACKEND_LOG_FORMAT",
+        "--trusted-proxy",
+        "SUPPORT_BACKEND_TRUSTED_PROXIES",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }

@@ -1,5 +1,6 @@
 //! The per-client rate limit on creating requests, over real loopback HTTP
-//! (every request comes from 127.0.0.1, so all count as one client).
+//! (every request comes from 127.0.0.1, so all count as one client, unless
+//! 127.0.0.1 is a trusted proxy and `X-Forwarded-For` names others).
 
 mod common;
 
@@ -51,4 +52,65 @@ async fn the_default_limit_lets_a_test_run_of_sixty_posts_through() {
             StatusCode::CREATED
         );
     }
+}
+
+/// Posts with `X-Forwarded-For: forwarded_for` until the first 429;
+/// returns how many were created before it (at most `up_to`).
+async fn created_before_429(
+    server: &common::TestServer,
+    forwarded_for: &str,
+    up_to: usize,
+) -> usize {
+    for created in 0..up_to {
+        let response = server
+            .client
+            .post(server.url("/support-requests"))
+            .header("Idempotency-Key", key())
+            .header("X-Forwarded-For", forwarded_for)
+            .json(&valid())
+            .send()
+            .await
+            .unwrap();
+        match response.status() {
+            StatusCode::CREATED => {}
+            StatusCode::TOO_MANY_REQUESTS => return created,
+            other => panic!("{other}"),
+        }
+    }
+    up_to
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
+    let server = start_with(|url| support_backend::Config {
+        rate_limit_per_minute: 2,
+        trusted_proxies: vec!["127.0.0.0/8".parse().unwrap()],
+        ..config(url)
+    })
+    .await;
+    // The client wrote the first address itself; the proxy appended the
+    // second, which is the client.
+    assert_eq!(
+        created_before_429(&server, "192.0.2.1, 198.51.100.1", 5).await,
+        2
+    );
+    assert_eq!(
+        created_before_429(&server, "192.0.2.1, 198.51.100.2", 5).await,
+        2
+    );
+    assert_eq!(
+        created_before_429(&server, "192.0.2.2, 198.51.100.2", 5).await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn without_trusted_proxies_x_forwarded_for_changes_nothing() {
+    let server = start_with(|url| support_backend::Config {
+        rate_limit_per_minute: 2,
+        ..config(url)
+    })
+    .await;
+    assert_eq!(created_before_429(&server, "198.51.100.1", 5).await, 2);
+    assert_eq!(created_before_429(&server, "198.51.100.2", 5).await, 0);
 }

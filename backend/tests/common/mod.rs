@@ -240,6 +240,7 @@ pub fn config(url: &str) -> Config {
         database_url: url.to_owned(),
         allowed_origins: vec![ALLOWED.parse().unwrap()],
         rate_limit_per_minute: 0,
+        trusted_proxies: Vec::new(),
         attachments_url: None,
         attachments_dir: None,
         orphan_upload_hours: support_backend::config::DEFAULT_ORPHAN_UPLOAD_HOURS,
