@@ -1,0 +1,238 @@
+//! Debian's nginx, with the configuration of `backend/deploy/nginx.conf`,
+//! in front of two backend processes on one database (PostgreSQL under
+//! `scripts/with-postgres`), each trusting the proxy (`--trusted-proxy`):
+//! the rate limit counts two clients a load balancer forwarded for apart,
+//! ignores what a client that is no proxy writes in `X-Forwarded-For`, and
+//! `X-Request-Id` passes through. Runs under `scripts/with-nginx`, which
+//! names the binary in `NGINX_BIN`; without it the test says so and passes.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+const CONFIG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/nginx.conf");
+
+/// Ends a process when the test ends, however it ends: SIGTERM (nginx's
+/// master then stops its workers), then waits.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A backend process on `database_url`, two creations a minute per client,
+/// trusting the proxy on 127.0.0.1, logging JSON to `log`.
+fn backend(database_url: &str, attachments: &Path, log: &Path) -> (Running, u16) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args(["--listen", "127.0.0.1:0", "--database-url", database_url])
+        .args(["--no-auth", "--rate-limit-per-minute", "2"])
+        .args(["--trusted-proxy", "127.0.0.1", "--log-format", "json"])
+        .arg("--attachments-dir")
+        .arg(attachments)
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(log).unwrap())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .trim()
+        .rsplit(':')
+        .next()
+        .and_then(|port| port.parse().ok())
+        .unwrap_or_else(|| panic!("{line:?}"));
+    (Running(child), port)
+}
+
+/// The configuration with this run's ports and folder: each change must
+/// find exactly the text it replaces, so that the file and the test stay
+/// one.
+fn configured(listen: u16, backends: [u16; 2], dir: &Path) -> String {
+    let mut text = std::fs::read_to_string(CONFIG).unwrap();
+    let changes = [
+        (
+            "listen 127.0.0.1:8080;",
+            format!("listen 127.0.0.1:{listen};"),
+        ),
+        (
+            "server 127.0.0.1:8787 ",
+            format!("server 127.0.0.1:{} ", backends[0]),
+        ),
+        (
+            "server 127.0.0.1:8788 ",
+            format!("server 127.0.0.1:{} ", backends[1]),
+        ),
+        ("/var/log/nginx/", format!("{}/", dir.display())),
+    ];
+    for (from, to) in changes {
+        assert_eq!(text.matches(from).count(), 1, "{from} in {CONFIG}");
+        text = text.replace(from, &to);
+    }
+    text
+}
+
+/// Posts with `X-Forwarded-For` from `forwarded_for(n)` until the first
+/// 429; returns how many were created before it (at most `up_to`).
+async fn created_before_429(
+    client: &reqwest::Client,
+    base: &str,
+    forwarded_for: impl Fn(usize) -> String,
+    up_to: usize,
+) -> usize {
+    for n in 0..up_to {
+        let response = client
+            .post(format!("{base}/support-requests"))
+            .header("Idempotency-Key", common::key())
+            .header("X-Forwarded-For", forwarded_for(n))
+            .json(&common::valid())
+            .send()
+            .await
+            .unwrap();
+        match response.status() {
+            StatusCode::CREATED => {}
+            StatusCode::TOO_MANY_REQUESTS => return n,
+            other => panic!("{other}: {}", response.text().await.unwrap()),
+        }
+    }
+    up_to
+}
+
+#[tokio::test]
+async fn nginx_in_front_of_two_backends_passes_the_client_and_the_request_id() {
+    let Ok(nginx) = std::env::var("NGINX_BIN") else {
+        eprintln!("no NGINX_BIN: run under scripts/with-nginx");
+        return;
+    };
+    let database = common::fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let attachments = dir.path().join("attachments");
+    let logs = [
+        dir.path().join("backend-1.log"),
+        dir.path().join("backend-2.log"),
+    ];
+    // The first migrates; the second then finds the database ready.
+    let (first, first_port) = backend(&database.url, &attachments, &logs[0]);
+    let (second, second_port) = backend(&database.url, &attachments, &logs[1]);
+    let listen = free_port();
+    let config = dir.path().join("nginx.conf");
+    std::fs::write(
+        &config,
+        configured(listen, [first_port, second_port], dir.path()),
+    )
+    .unwrap();
+    let proxy = Running(
+        Command::new(&nginx)
+            .arg("-e")
+            .arg(dir.path().join("error.log"))
+            .arg("-c")
+            .arg(&config)
+            .arg("-g")
+            .arg(format!(
+                "daemon off; pid {}/nginx.pid;",
+                dir.path().display()
+            ))
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap(),
+    );
+    let base = format!("http://127.0.0.1:{listen}");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while reqwest::get(format!("{base}/readyz")).await.is_err() {
+        assert!(Instant::now() < deadline, "nginx never answered");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // A load balancer on 127.0.0.1 forwards for two clients: each may file
+    // two on each backend (nginx takes turns), and they are counted apart.
+    let edge = reqwest::Client::new();
+    let from = |client: &'static str| move |_| format!("192.0.2.66, {client}");
+    assert_eq!(
+        created_before_429(&edge, &base, from("198.51.100.1"), 8).await,
+        4
+    );
+    assert_eq!(
+        created_before_429(&edge, &base, from("198.51.100.2"), 8).await,
+        4
+    );
+    // A client on 127.0.0.2, no proxy, writes a new address every time:
+    // it is still one client.
+    let spoofer = reqwest::Client::builder()
+        .local_address(IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2)))
+        .build()
+        .unwrap();
+    let spoofed = |n| format!("203.0.113.{n}");
+    assert_eq!(created_before_429(&spoofer, &base, spoofed, 8).await, 4);
+
+    // The balancer's request id reaches the backend and comes back; without
+    // one, nginx's own (32 hex digits) does.
+    let response = edge
+        .get(format!("{base}/services"))
+        .header("X-Request-Id", "edge-4711")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["x-request-id"], "edge-4711");
+    let response = edge.get(format!("{base}/services")).send().await.unwrap();
+    let made = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        made.len() == 32 && made.chars().all(|c| c.is_ascii_hexdigit()),
+        "{made}"
+    );
+
+    drop(proxy);
+    drop((first, second));
+    // Both backends served, and logged the clients the proxy forwarded for,
+    // never a spoofed one; nginx logged the same request id.
+    let mut clients = std::collections::HashSet::new();
+    for log in &logs {
+        let text = std::fs::read_to_string(log).unwrap();
+        let served: Vec<Value> = text
+            .lines()
+            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+            .filter(|line| line["fields"]["message"] == "served")
+            .collect();
+        assert!(served.len() >= 6, "{}: {text}", log.display());
+        clients.extend(
+            served
+                .iter()
+                .map(|line| line["fields"]["client"].to_string()),
+        );
+    }
+    let expected = [
+        "\"198.51.100.1\"",
+        "\"198.51.100.2\"",
+        "\"127.0.0.2\"",
+        "\"127.0.0.1\"",
+    ];
+    assert_eq!(clients, expected.map(str::to_owned).into_iter().collect());
+    let access = std::fs::read_to_string(dir.path().join("support-backend.log")).unwrap();
+    assert!(access.contains("request_id=edge-4711"), "{access}");
+}
