@@ -25,8 +25,12 @@ pub enum Action {
     /// `POST /support-requests/{id}/replies`; on which requests is
     /// [`may_read`]'s to say: whoever may read a request may reply on it.
     Reply,
-    /// `POST /support-requests/{id}/status`.
+    /// `POST /support-requests/{id}/status`; partner staff on their
+    /// customers' messages only ([`may_set_status`]).
     SetStatus,
+    /// `GET /support-requests?kind=…`: every request of a kind, the
+    /// partner's inbox of its customers' messages among them.
+    ListByKind,
     /// `PUT` and `GET /catalogue/{kind}`.
     ManageCatalogue,
 }
@@ -71,7 +75,7 @@ fn user_may(identity: &Identity, action: Action) -> bool {
         (Role::Customer, Action::Upload) => identity.customer_id.is_some(),
         (_, Action::Upload) => true,
         (Role::Partner | Role::Agent | Role::Admin, Action::SearchCustomers) => true,
-        (Role::Agent | Role::Admin, Action::SetStatus) => true,
+        (Role::Partner | Role::Agent | Role::Admin, Action::SetStatus | Action::ListByKind) => true,
         (Role::Admin, Action::ManageCatalogue) => true,
         (Role::Partner, Action::File(RequestKind::PartnerCenter | RequestKind::Customer)) => true,
         (Role::Customer, Action::File(RequestKind::CustomerSelfService)) => {
@@ -96,6 +100,21 @@ pub fn may_read(caller: &Caller, filed_by: Option<&str>) -> bool {
             None => false,
             Some(role) => role.is_staff() || filed_by == Some(identity.sub.as_str()),
         },
+    }
+}
+
+/// Whether `caller`, who may [`Action::SetStatus`], may move a request of
+/// this kind on. Agents and admins move any; the partner's staff move the
+/// messages their customers sent them (to mark one resolved once they have
+/// answered it), and nobody else's: the partner's own requests and its
+/// escalations are 21Vianet's to move.
+pub fn may_set_status(caller: &Caller, kind: RequestKind) -> bool {
+    match caller {
+        Caller::User(Identity {
+            role: Some(Role::Partner),
+            ..
+        }) => kind == RequestKind::CustomerSelfService,
+        _ => true,
     }
 }
 

@@ -1,4 +1,5 @@
 //! `POST /support-requests`, `GET /support-requests?filed_by=me`,
+//! `GET /support-requests?kind=…&status=…`,
 //! `GET /support-requests?reference=SR-…` and `GET /support-requests/{id}`.
 
 use axum::body::Bytes;
@@ -9,13 +10,14 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use support_contract::{
-    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestList, StoredRequest,
+    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, RequestKind, RequestList,
+    StoredRequest,
 };
 
 use super::idempotency::keys::{self, Claim, KeyState};
 use super::idempotency::{self, StoredResponse, IN_FLIGHT_RETRY_AFTER};
 use super::rules;
-use super::stored::{self, Created};
+use super::stored::{self, Created, Standing};
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
@@ -217,6 +219,10 @@ pub struct ListQuery {
     #[serde(default)]
     reference: Option<String>,
     #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
     limit: Option<String>,
     #[serde(default)]
     before: Option<String>,
@@ -230,7 +236,10 @@ pub const LIST_DEFAULT: usize = 20;
 /// `next` is the `before` that asks for the following page. With
 /// `reference`, the one request of that reference instead, if the caller
 /// may find it (see [`access::may_find_by_reference`]); `filed_by=me`
-/// beside it keeps to the caller's own.
+/// beside it keeps to the caller's own. With `kind` instead (the partner's
+/// staff, agents and admins), every request of that kind, those still
+/// `open` or `resolved` with `status`, in the same pages: the partner's
+/// inbox is `kind=customer_self_service`.
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
@@ -239,6 +248,30 @@ pub async fn list(
     caller.may(Action::ListOwnRequests)?;
     let bad = |field: &str| ApiError::BadQuery(FieldError::new(field, ErrorCode::InvalidValue));
     let Params(query) = params?;
+    let limit = match query.limit.as_deref() {
+        None => LIST_DEFAULT,
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=LIST_MAX).contains(n))
+            .ok_or_else(|| bad("limit"))?,
+    };
+    if let Some(kind) = query.kind.as_deref() {
+        caller.may(Action::ListByKind)?;
+        let kind = RequestKind::parse(kind).ok_or_else(|| bad("kind"))?;
+        if query.filed_by.is_some() || query.reference.is_some() {
+            return Err(bad("kind"));
+        }
+        let standing = (query.status.as_deref())
+            .map(|status| Standing::parse(status).ok_or_else(|| bad("status")))
+            .transpose()?;
+        let before = query.before.as_deref();
+        let (ids, more) = stored::of_kind(&state.db, kind, standing, before, limit).await?;
+        return Ok(Json(page(&state, ids, more).await?));
+    }
+    if query.status.is_some() {
+        return Err(bad("status"));
+    }
     let own_only = match query.filed_by.as_deref() {
         Some("me") => true,
         None if query.reference.is_some() => false,
@@ -252,14 +285,6 @@ pub async fn list(
             by_reference(&state.db, &caller, reference, own_only).await?,
         ));
     }
-    let limit = match query.limit.as_deref() {
-        None => LIST_DEFAULT,
-        Some(text) => text
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=LIST_MAX).contains(n))
-            .ok_or_else(|| bad("limit"))?,
-    };
     // With --no-auth nobody is anybody: the list is empty, and each device
     // keeps its own.
     let Some(filer) = caller.filed_by() else {
@@ -267,6 +292,12 @@ pub async fn list(
     };
     let (ids, more) =
         stored::filed_by_user(&state.db, filer, query.before.as_deref(), limit).await?;
+    Ok(Json(page(&state, ids, more).await?))
+}
+
+/// The requests of these ids, as a page of the list: with the `before` of
+/// the next page when `more` follow.
+async fn page(state: &AppState, ids: Vec<String>, more: bool) -> Result<RequestList, ApiError> {
     let mut requests = Vec::with_capacity(ids.len());
     for id in &ids {
         if let Some(request) = stored::find_request(&state.db, id).await? {
@@ -274,7 +305,7 @@ pub async fn list(
         }
     }
     let next = more.then(|| ids.last().cloned()).flatten();
-    Ok(Json(RequestList { requests, next }))
+    Ok(RequestList { requests, next })
 }
 
 /// Whether `text` has a reference's shape: `SR-` and its number, in any

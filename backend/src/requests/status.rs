@@ -1,6 +1,7 @@
 //! `POST /support-requests/{id}/status`: an agent (or the partner's
 //! ticketing system, with an agent's token) moves a request on, with a note
-//! that the customer reads in the widget's status view.
+//! that the customer reads in the widget's status view; the partner's staff
+//! move their customers' messages on (see [`access::may_set_status`]).
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
@@ -12,7 +13,7 @@ use support_contract::{ErrorCode, FieldError, RequestStatus, StoredRequest};
 
 use super::{rules, status_change, stored};
 use crate::error::ApiError;
-use crate::identity::{Action, Caller};
+use crate::identity::{access, Action, Caller};
 use crate::AppState;
 
 /// The body.
@@ -52,8 +53,11 @@ pub async fn set(
         return Err(ApiError::Invalid(errors));
     };
     // Only ids here: a reference is for operators at the command line.
-    if stored::filed_by(&state.db, &id).await?.is_none() {
+    let Some(kind) = stored::kind(&state.db, &id).await? else {
         return Err(not_found);
+    };
+    if !access::may_set_status(&caller, kind) {
+        return Err(ApiError::Forbidden);
     }
     let outbox = state.outbox();
     status_change::set_status(&state.db, &outbox, &id, status, body.note.as_deref())

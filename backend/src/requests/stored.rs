@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 use support_contract::{
-    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, Reply, RequestStatus, StatusChange,
-    StoredRequest,
+    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, Reply, RequestKind, RequestStatus,
+    StatusChange, StoredRequest,
 };
 use uuid::Uuid;
 
@@ -262,6 +262,22 @@ pub async fn filed_by(db: &Db, id: &str) -> Result<Option<Option<String>>, ApiEr
     Ok(row.map(|(filer,)| filer))
 }
 
+/// The kind of the request with this id, if there is one.
+pub async fn kind(db: &Db, id: &str) -> Result<Option<RequestKind>, ApiError> {
+    if !crate::db::can_be_id(id) {
+        return Ok(None);
+    }
+    let row: Option<(String,)> = sqlx::query_as("SELECT kind FROM support_requests WHERE id = $1")
+        .bind(id.to_ascii_lowercase())
+        .fetch_optional(db.pool())
+        .await?;
+    row.map(|(kind,)| {
+        RequestKind::parse(&kind)
+            .ok_or_else(|| ApiError::Internal(format!("request {id}: stored kind does not parse")))
+    })
+    .transpose()
+}
+
 /// The id and filer of the request with this reference (`SR-000012`, in
 /// any case), if any.
 pub async fn by_reference(
@@ -276,6 +292,72 @@ pub async fn by_reference(
         .fetch_optional(db.pool())
         .await?;
     Ok(row)
+}
+
+/// Which requests a page of `GET /support-requests?kind=…` lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Submitted or in progress: still to be answered.
+    Open,
+    /// Resolved or closed.
+    Resolved,
+}
+
+impl Standing {
+    pub fn parse(value: &str) -> Option<Standing> {
+        match value {
+            "open" => Some(Standing::Open),
+            "resolved" => Some(Standing::Resolved),
+            _ => None,
+        }
+    }
+
+    fn statuses(self) -> [RequestStatus; 2] {
+        match self {
+            Standing::Open => [RequestStatus::Submitted, RequestStatus::InProgress],
+            Standing::Resolved => [RequestStatus::Resolved, RequestStatus::Closed],
+        }
+    }
+}
+
+/// The ids of the requests of `kind` (only those `standing` if given),
+/// newest first, after the one with the id `before` (if given), at most
+/// `limit`; and whether more follow.
+pub async fn of_kind(
+    db: &Db,
+    kind: RequestKind,
+    standing: Option<Standing>,
+    before: Option<&str>,
+    limit: usize,
+) -> Result<(Vec<String>, bool), ApiError> {
+    let fetch = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
+    if before.is_some_and(|id| !crate::db::can_be_id(id)) {
+        return Ok((Vec::new(), false));
+    }
+    // Without a standing, any status.
+    let [first, second] = match standing {
+        Some(standing) => standing.statuses().map(|s| Some(s.as_str())),
+        None => [None, None],
+    };
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT id FROM support_requests
+         WHERE kind = $1
+           AND ($2 IS NULL OR status = $2 OR status = $3)
+           AND ($4 IS NULL OR seq < (SELECT seq FROM support_requests WHERE id = $4))
+         ORDER BY seq DESC
+         LIMIT $5",
+    )
+    .bind(kind.as_str())
+    .bind(first)
+    .bind(second)
+    .bind(before.map(str::to_ascii_lowercase))
+    .bind(fetch)
+    .fetch_all(db.pool())
+    .await?;
+    let mut ids: Vec<String> = rows.into_iter().map(|(id,)| id).collect();
+    let more = ids.len() > limit;
+    ids.truncate(limit);
+    Ok((ids, more))
 }
 
 /// The ids of the requests `filer` filed, newest first, after the one with
