@@ -4,11 +4,14 @@ rule). Standard library only.
 
 Faults:
 - `none`: passes everything through unchanged;
-- `replay-new-id`: a replay (`Idempotent-Replayed: true`) answers another id;
+- `replay-new-id`: a replayed filing (`Idempotent-Replayed: true`) answers
+  another id;
 - `malformed-500`: a `POST /support-requests` body that is not JSON gets 500;
 - `no-cors`: every `Access-Control-*` header is left out;
 - `customers-unshaped`: `GET /customers` answers JSON without `customers`;
-- `reference-case-sensitive`: a reference not in upper case finds nothing.
+- `reference-case-sensitive`: a reference not in upper case finds nothing;
+- `replies-without-key`: each reply is sent on with a new `Idempotency-Key`,
+  so a reply sent again is stored again.
 """
 
 import http.client
@@ -18,7 +21,8 @@ import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshaped", "reference-case-sensitive")
+FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshaped", "reference-case-sensitive",
+          "replies-without-key")
 NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
 
@@ -58,11 +62,16 @@ def _handler(backend, fault):
                 return self._send(200, [("Content-Type", "application/json")], NOTHING_FOUND)
             connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"host"}}
+            if fault == "replies-without-key" and self.command == "POST" and path.endswith("/replies"):
+                # A backend that forgets a reply's key: each send a new reply.
+                headers = {k: v for k, v in headers.items() if k.lower() != "idempotency-key"}
+                headers["Idempotency-Key"] = str(uuid.uuid4())
             connection.request(self.command, target.path.rstrip("/") + self.path, body=body, headers=headers)
             answer = connection.getresponse()
             status, answer_headers, answer_body = answer.status, answer.getheaders(), answer.read()
             connection.close()
-            if fault == "replay-new-id" and answer.getheader("Idempotent-Replayed") == "true":
+            replayed_filing = answer.getheader("Idempotent-Replayed") == "true" and path.endswith("/support-requests")
+            if fault == "replay-new-id" and replayed_filing:
                 replayed = json.loads(answer_body)
                 replayed["id"] = str(uuid.uuid4())
                 answer_body = json.dumps(replayed).encode()

@@ -8,7 +8,7 @@ UNAUTHENTICATED = [("Authorization", "invalid_token")]
 FORBIDDEN = [("Authorization", "forbidden")]
 
 
-def _self_service_request():
+def self_service_request():
     return {
         "kind": "customer_self_service",
         "title": "The mailbox is full",
@@ -54,17 +54,17 @@ def without_token(backend):
 def partner(backend):
     """Partner staff search customers and file `partner_center` and
     `customer` requests, and see them in their list and by their reference;
-    they neither file `customer_self_service` nor move statuses nor read the
-    catalogue."""
+    they neither file `customer_self_service` nor move their own requests'
+    statuses nor read the catalogue."""
     backend.token("partner")
     expect(backend.get("customers", role="partner").status_code == 200, "a partner may search customers")
     filed = _file_as(backend, "partner", partner_center_request(title="Filed by the partner"))
     own = filed["id"]
     _file_as(backend, "partner", customer_request(backend))
-    answer = backend.post_request(_self_service_request(), new_key(), role="partner")
+    answer = backend.post_request(self_service_request(), new_key(), role="partner")
     expect_errors(answer, 403, FORBIDDEN, "a partner filing customer_self_service")
     answer = backend.request("POST", f"support-requests/{own}/status", role="partner", json={"status": "closed"})
-    expect_errors(answer, 403, FORBIDDEN, "a partner moving a status")
+    expect_errors(answer, 403, FORBIDDEN, "a partner moving its own request's status")
     expect_errors(backend.get("catalogue/customers", role="partner"), 403, FORBIDDEN, "a partner reading the catalogue")
     listed = backend.get("support-requests", role="partner", params={"filed_by": "me", "limit": 50})
     expect(listed.status_code == 200, f"the partner's list answered {listed.status_code}")
@@ -82,7 +82,7 @@ def customer(backend):
     expect_errors(backend.get("customers", role="customer"), 403, FORBIDDEN, "a customer searching customers")
     answer = backend.post_request(partner_center_request(), new_key(), role="customer")
     expect_errors(answer, 403, FORBIDDEN, "a customer filing partner_center")
-    body = _self_service_request()
+    body = self_service_request()
     body["customer"] = {"id": "contract-kit-someone-else", "name": "Someone else"}
     filed = _file_as(backend, "customer", body)
     stored = backend.get(f"support-requests/{filed['id']}", role="customer")
