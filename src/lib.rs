@@ -1,13 +1,15 @@
 //! support-widget: support requests and escalation guidance for partner
 //! portals, as one custom element (`<support-widget>`).
 //!
-//! Two layers: `rules/` holds what needs no browser (host attributes,
-//! locales, messages, requests and their answers, drafts, the journey),
-//! plain Rust tested natively with `cargo test`; everything else here is
-//! compiled for the browser only and wires signals and the DOM to those
-//! rules. `platform/` lends the rules the browser's own URL and JSON.
+//! Two layers: the rules (the support-rules crate, `rules/`) hold what needs
+//! no browser (host attributes, locales, messages, requests and their
+//! answers, drafts, the journey), plain Rust tested natively with `cargo
+//! test`; everything here is compiled for the browser only and wires signals
+//! and the DOM to those rules. `platform/` lends the rules the browser's own
+//! URL and JSON.
 
-pub mod rules;
+/// The rules, reached from every module here as `crate::rules`.
+pub use support_rules as rules;
 
 #[cfg(target_arch = "wasm32")]
 mod api;

@@ -1,9 +1,9 @@
 //! The widget's messages, from the Fluent files in `locales/`, compiled by
 //! the same resolver for both of their destinations:
 //!
-//! - the widget's build.rs turns them into Rust data (`src/rules/i18n/pattern.rs`):
-//!   en-US always, and every locale in native builds and in builds with the
-//!   `bundled-locales` feature;
+//! - the rules' build.rs (`rules/build.rs`) turns them into Rust data
+//!   (`rules/src/i18n/pattern.rs`): en-US always, and every locale in
+//!   native builds and in builds with the `bundled-locales` feature;
 //! - `support-messages OUT_DIR` (run by the release build) writes every
 //!   locale as JSON: the widget fetches each but en-US when it is asked
 //!   for, and the loader draws the launcher with their words.
