@@ -206,6 +206,12 @@ pub struct Config {
     )]
     pub shutdown_grace_secs: u64,
 
+    /// Address and port to serve Prometheus metrics on, at /metrics (such
+    /// as 127.0.0.1:9187). Off by default: keep it off the public port and
+    /// away from the internet.
+    #[arg(long, env = "SUPPORT_BACKEND_METRICS_LISTEN", value_name = "HOST:PORT")]
+    pub metrics_listen: Option<String>,
+
     /// How the log on stderr is written: `text`, for a person, or `json`,
     /// one object a line, for a log collector.
     #[arg(

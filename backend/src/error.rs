@@ -126,6 +126,11 @@ fn local_error(status: StatusCode, field: &'static str, code: &'static str) -> R
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        match self {
+            ApiError::IdempotencyKeyInFlight { .. } => crate::meter::idempotency_in_flight(),
+            ApiError::UploadQuotaExceeded => crate::meter::upload_quota_refused(),
+            _ => {}
+        }
         let one =
             |status, field: &str, code| contract_error(status, vec![FieldError::new(field, code)]);
         match self {

@@ -160,6 +160,7 @@ where
         let auth = Arc::<Auth>::from_ref(state);
         auth.caller(&parts.headers).await.map_err(|error| {
             tracing::debug!("refused a token: {error}");
+            crate::meter::token_refused(error.reason());
             ApiError::Unauthenticated
         })
     }

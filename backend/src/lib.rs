@@ -28,6 +28,7 @@ pub mod dialect;
 pub mod error;
 pub mod identity;
 pub mod locale;
+pub mod meter;
 pub mod probes;
 pub mod query;
 pub mod rate_limit;

@@ -83,6 +83,9 @@ async fn serve(config: &Config) -> ExitCode {
         server.local_addr()
     );
     let _ = std::io::stdout().flush();
+    if let Some(address) = server.metrics_addr() {
+        tracing::info!("metrics on http://{address}/metrics");
+    }
     match server.run(shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -65,7 +65,9 @@ pub async fn log(mut request: Request, next: Next) -> Response {
     let span = tracing::info_span!("request", request_id = %shown_id);
     let mut response = next.run(request).instrument(span.clone()).await;
     let status = response.status().as_u16();
-    let duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let took = started.elapsed();
+    crate::meter::http_request(method.as_str(), &route, status, took);
+    let duration_ms = took.as_secs_f64() * 1000.0;
     span.in_scope(|| {
         tracing::info!(
             method = %method,

@@ -5,6 +5,7 @@
 //! routes are `lib.rs`'s.
 
 pub mod connections;
+pub mod metrics;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -41,6 +42,7 @@ pub struct Server {
     state: AppState,
     orphan_after: Duration,
     shutdown_grace: Duration,
+    metrics: Option<metrics::Metrics>,
 }
 
 impl Server {
@@ -68,6 +70,15 @@ impl Server {
             .await
             .map_err(listen_error)?;
         let local_addr = listener.local_addr().map_err(listen_error)?;
+        let metrics = match &config.metrics_listen {
+            Some(address) => Some(metrics::Metrics::bind(address).await.map_err(|source| {
+                StartError::Listen {
+                    address: address.clone(),
+                    source,
+                }
+            })?),
+            None => None,
+        };
         let state = AppState {
             db,
             allowed_origins: config.allowed_origins(),
@@ -84,12 +95,20 @@ impl Server {
             state,
             orphan_after,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
+            metrics,
         })
     }
 
     /// The bound address (useful with port 0).
     pub fn local_addr(&self) -> SocketAddr {
         self.local_addr
+    }
+
+    /// Where metrics are served, with `--metrics-listen`.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics
+            .as_ref()
+            .and_then(|metrics| metrics.local_addr().ok())
     }
 
     /// What `/readyz` reads to tell that a stop has begun; [`Server::run`]
@@ -116,6 +135,9 @@ impl Server {
             .webhooks
             .clone()
             .map(|webhooks| webhooks::spawn_deliverer(db.clone(), webhooks, stopping.watch()));
+        let metrics = self
+            .metrics
+            .map(|metrics| metrics.spawn(db.clone(), stopping.watch()));
         let shutdown = async move {
             shutdown.await;
             stopping.begin();
@@ -128,6 +150,9 @@ impl Server {
         )
         .await;
         drop(sweeper);
+        if let Some(metrics) = metrics {
+            let _ = tokio::time::timeout(HAND_BACK_WITHIN, metrics).await;
+        }
         if let Some(mut deliverer) = deliverer {
             // It ends as soon as its deliveries are handed back; a database
             // that no longer answers must not hold the stop.

@@ -210,12 +210,18 @@ pub async fn deliver_due(
                 );
             }
             outbox::release(db, &claimed).await?;
+            for _ in &claimed {
+                crate::meter::webhook_delivery("handed_back");
+            }
             return Ok(0);
         }
     };
     for (claim, result) in results {
         match result {
-            Ok(()) => outbox::delivered(db, &claim).await?,
+            Ok(()) => {
+                outbox::delivered(db, &claim).await?;
+                crate::meter::webhook_delivery("delivered");
+            }
             Err(error) => {
                 let retry_at = next_attempt(webhooks, &claim);
                 // Every failure is logged, so that a receiver that refuses
@@ -236,6 +242,11 @@ pub async fn deliver_due(
                     ),
                 }
                 outbox::failed(db, &claim, &error, retry_at).await?;
+                crate::meter::webhook_delivery(if retry_at.is_some() {
+                    "failed"
+                } else {
+                    "given_up"
+                });
             }
         }
     }

@@ -44,6 +44,8 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "SUPPORT_BACKEND_LOG_FORMAT",
         "--trusted-proxy",
         "SUPPORT_BACKEND_TRUSTED_PROXIES",
+        "--metrics-listen",
+        "SUPPORT_BACKEND_METRICS_LISTEN",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }

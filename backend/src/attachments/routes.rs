@@ -110,6 +110,7 @@ pub async fn upload(
     let attachment = task
         .await
         .map_err(|error| ApiError::Internal(format!("upload task: {error}")))??;
+    crate::meter::uploaded(attachment.size);
     let mut response = (StatusCode::CREATED, Json(&attachment)).into_response();
     // Relative, as for a created request: right behind a path prefix too.
     if let Ok(location) = HeaderValue::from_str(&format!("attachments/{}", attachment.id)) {

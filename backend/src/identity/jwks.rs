@@ -87,17 +87,18 @@ impl Jwks {
         // again with every request.
         cache.fetched_at = Some(Instant::now());
         let failed = |error: reqwest::Error| TokenError::Keys(format!("{}: {error}", self.url));
-        let keys: JwkSet = self
-            .client
-            .get(&self.url)
-            .send()
-            .await
-            .and_then(reqwest::Response::error_for_status)
-            .map_err(failed)?
-            .json()
-            .await
-            .map_err(failed)?;
-        cache.keys = keys;
+        let fetched = async {
+            self.client
+                .get(&self.url)
+                .send()
+                .await
+                .and_then(reqwest::Response::error_for_status)?
+                .json::<JwkSet>()
+                .await
+        }
+        .await;
+        crate::meter::jwks_fetched(fetched.is_ok());
+        cache.keys = fetched.map_err(failed)?;
         Ok(())
     }
 }

@@ -38,6 +38,28 @@ pub enum TokenError {
     Keys(String),
 }
 
+impl TokenError {
+    /// The reason as a metric's label: a few fixed words.
+    pub fn reason(&self) -> &'static str {
+        use jsonwebtoken::errors::ErrorKind;
+        match self {
+            TokenError::Malformed => "malformed",
+            TokenError::Invalid(error) => match error.kind() {
+                ErrorKind::ExpiredSignature => "expired",
+                ErrorKind::ImmatureSignature => "not_yet_valid",
+                ErrorKind::InvalidSignature => "signature",
+                ErrorKind::InvalidIssuer => "issuer",
+                ErrorKind::InvalidAudience => "audience",
+                _ => "invalid",
+            },
+            TokenError::Algorithm(_) => "algorithm",
+            TokenError::UnknownKey(_) => "unknown_key",
+            TokenError::BlankSubject => "blank_subject",
+            TokenError::Keys(_) => "keys_unavailable",
+        }
+    }
+}
+
 /// Why the verifier could not be set up (the backend does not start).
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {

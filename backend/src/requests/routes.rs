@@ -86,6 +86,7 @@ pub async fn create(
         match file(&state, claim, body.request.clone(), filer).await? {
             Created::New(stored) => {
                 state.wake_deliverer();
+                crate::meter::request_created(body.request.kind.as_str());
                 return respond(&stored, false);
             }
             Created::ClaimLost => continue,
@@ -151,6 +152,7 @@ fn respond(stored: &StoredResponse, replayed: bool) -> Result<Response, ApiError
         response.headers_mut().insert(header::LOCATION, location);
     }
     if replayed {
+        crate::meter::idempotent_replay();
         response.headers_mut().insert(
             HeaderName::from_static(REPLAYED_HEADER),
             HeaderValue::from_static("true"),

@@ -223,6 +223,25 @@ pub async fn failed(
     Ok(())
 }
 
+/// The outbox at a glance, for the metrics: deliveries pending (not given
+/// up on), when the oldest of them was written (Unix ms), and deliveries
+/// given up on.
+pub async fn backlog(db: &Db) -> Result<(i64, Option<i64>, i64), sqlx::Error> {
+    let (pending, oldest): (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(*), MIN(created_at) FROM webhook_outbox
+         WHERE delivered_at IS NULL AND failed_at IS NULL",
+    )
+    .fetch_one(db.pool())
+    .await?;
+    let (given_up,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM webhook_outbox
+         WHERE delivered_at IS NULL AND failed_at IS NOT NULL",
+    )
+    .fetch_one(db.pool())
+    .await?;
+    Ok((pending, oldest, given_up))
+}
+
 /// A delivery not yet made, for `support-backend deliveries`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pending {

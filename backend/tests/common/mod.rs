@@ -256,6 +256,7 @@ pub fn config(url: &str) -> Config {
         webhook_backoff_ms: 1000,
         shutdown_grace_secs: support_backend::config::DEFAULT_SHUTDOWN_GRACE_SECS,
         log_format: support_backend::config::LogFormat::Text,
+        metrics_listen: None,
     }
 }
 
