@@ -203,3 +203,81 @@ async fn customers_have_no_inbox_and_a_bad_filter_is_named() {
         );
     }
 }
+
+fn escalation_of(message: &str) -> Value {
+    let mut body = common::valid_for_customer();
+    body["related_request"] = json!(message);
+    body
+}
+
+#[tokio::test]
+async fn an_escalation_names_the_message_it_came_from_and_the_message_shows_it() {
+    let server = start_signed(false).await;
+    let message = file(&server, &customer(), &message("Cannot sign in")).await;
+    let escalation = file(&server, &partner(), &escalation_of(&message)).await;
+
+    let path = format!("/support-requests/{message}");
+    let seen: StoredRequest = get(&server, &customer(), &path).await.json().await.unwrap();
+    let escalated_as = seen.escalated_as.expect("the message shows its escalation");
+    assert_eq!(escalated_as.id, escalation);
+    assert_eq!(escalated_as.reference, "SR-000002");
+    // The customer learns that it was escalated, and nothing of the
+    // partner's own request.
+    let theirs = get(
+        &server,
+        &customer(),
+        &format!("/support-requests/{escalation}"),
+    )
+    .await;
+    assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+    let filed: StoredRequest = get(
+        &server,
+        &partner(),
+        &format!("/support-requests/{escalation}"),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(
+        filed.request.related_request.as_deref(),
+        Some(message.as_str())
+    );
+    assert_eq!(filed.escalated_as, None);
+}
+
+#[tokio::test]
+async fn only_an_escalation_names_a_message_and_only_a_customers() {
+    let server = start_signed(false).await;
+    let own = file(&server, &partner(), &valid()).await;
+    let message = file(&server, &customer(), &message("Help")).await;
+    let refused = |body: Value| {
+        let server = &server;
+        async move {
+            let response = server
+                .client
+                .post(server.url("/support-requests"))
+                .bearer_auth(token(&partner()))
+                .header("Idempotency-Key", key())
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            json_of(response).await
+        }
+    };
+    let invalid = (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        one_error("related_request", "invalid_value"),
+    );
+    // The partner's own request is not a customer's message.
+    assert_eq!(refused(escalation_of(&own)).await, invalid);
+    assert_eq!(
+        refused(escalation_of("00000000-0000-4000-8000-000000000000")).await,
+        invalid
+    );
+    let mut partner_center = valid();
+    partner_center["related_request"] = json!(message);
+    assert_eq!(refused(partner_center).await, invalid);
+    assert_eq!(server.count("support_requests").await, 2);
+}

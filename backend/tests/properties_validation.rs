@@ -104,6 +104,7 @@ prop_compose! {
             }),
             articles_seen: Vec::new(),
             attachments: Vec::new(),
+            related_request: None,
         }
     }
 }

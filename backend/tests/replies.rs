@@ -7,7 +7,7 @@ mod common;
 use common::{customer, json_of, key, one_error, partner, start_signed, token, valid, TestServer};
 use reqwest::{Response, StatusCode};
 use serde_json::{json, Value};
-use support_contract::{CreatedRequest, Reply};
+use support_contract::{CreatedRequest, Reply, StoredRequest};
 
 fn agent() -> Value {
     json!({"sub": "agent-1", "name": "Wang Lei", "role": "agent"})
@@ -108,7 +108,21 @@ async fn the_filer_the_partner_and_agents_reply_on_a_customer_message() {
 
     let question = reply(&server, &agent(), &message.id, "Which tenant?").await;
     assert_eq!(question.status(), StatusCode::CREATED);
+    let question: Reply = question.json().await.unwrap();
     assert_eq!(replies_stored(&server).await, 3);
+
+    // The request shows its thread, oldest first, to whoever reads it.
+    let stored: StoredRequest = server
+        .client
+        .get(server.url(&format!("/support-requests/{}", message.id)))
+        .bearer_auth(token(&customer()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stored.replies, [first, answer, question]);
 }
 
 #[tokio::test]

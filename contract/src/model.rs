@@ -227,6 +227,10 @@ pub struct NewSupportRequest {
     /// [`crate::ATTACHMENTS_MAX_FILES`], in the order to list them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<String>,
+    /// On an escalation (`customer`): the `id` of the customer's message it
+    /// escalates, so that the message shows what became of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related_request: Option<String>,
 }
 
 impl NewSupportRequest {

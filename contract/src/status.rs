@@ -61,6 +61,23 @@ pub struct StoredRequest {
     /// them. Absent from older backends' answers.
     #[serde(default)]
     pub attachments: Vec<crate::Attachment>,
+    /// The thread: every reply on the request, oldest first. Absent from
+    /// older backends' answers.
+    #[serde(default)]
+    pub replies: Vec<Reply>,
+    /// On a customer's message that the partner escalated to 21Vianet: the
+    /// escalation (a `customer` request naming this one in its
+    /// `related_request`), the latest if there are several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalated_as: Option<EscalatedAs>,
+}
+
+/// The escalation a customer's message became: enough to name it, and no
+/// more of the partner's own request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EscalatedAs {
+    pub id: String,
+    pub reference: String,
 }
 
 /// The body of `POST /support-requests/{id}/replies`.

@@ -39,7 +39,8 @@ def _replied(backend, request_id, text, role="default"):
 def once_per_key(backend):
     """A reply answers 201 with its `id`, `body`, `author` (`name`, `role`),
     `created_at` and `attachments`. Sent again with its key, it answers the
-    same reply, marked `Idempotent-Replayed: true`; the key with another
+    same reply, marked `Idempotent-Replayed: true`, and the request's
+    `replies` list it once; the key with another
     body is 422 `idempotency_key_reused`. A blank body is 422 `body`
     `required`; a request that does not exist is 404 `id`."""
     request_id = _filed(backend, partner_center_request(title="A request with a thread"))
@@ -58,6 +59,10 @@ def once_per_key(backend):
            f"{again.headers.get('Idempotent-Replayed')!r}")
     expect(again.json().get("id") == reply["id"],
            f"the reply sent again is {again.json().get('id')!r}, not {reply['id']!r}: it was stored twice")
+    stored = backend.get(f"support-requests/{request_id}")
+    expect(stored.status_code == 200, f"GET /support-requests/{request_id} answered {stored.status_code}")
+    thread = [r.get("id") for r in stored.json().get("replies", [])]
+    expect(thread == [reply["id"]], f"the request's replies are {thread}, not the one reply sent twice")
     answer = post_reply(backend, request_id, {"body": "Other words."}, key)
     expect_errors(answer, 422, [("Idempotency-Key", "idempotency_key_reused")], "the key with another reply")
     answer = post_reply(backend, request_id, {"body": " \n "}, new_key())

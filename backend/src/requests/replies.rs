@@ -4,7 +4,7 @@
 //! `Idempotency-Key`, and is stored once however often it is sent; its
 //! files are uploads of its author's, as a request's are; it goes to the
 //! webhooks' outbox (`request.reply_added`) in the transaction that stores
-//! it. The thread is read with the request ([`replies_of`]).
+//! it. The thread is read with the request ([`stored::replies`]).
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
@@ -12,7 +12,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use sqlx::AnyConnection;
 use support_contract::{ErrorCode, FieldError, NewReply, Reply, ReplyAuthor};
 use uuid::Uuid;
 
@@ -215,37 +214,12 @@ async fn by_key(
     let Some((reply_id, hash)) = row else {
         return Ok(None);
     };
-    let reply = replies_of(&mut conn, request_id)
+    let reply = stored::replies(&mut conn, request_id)
         .await?
         .into_iter()
         .find(|reply| reply.id == reply_id)
         .ok_or_else(|| ApiError::Internal(format!("reply {reply_id} went missing")))?;
     Ok(Some((reply, hash)))
-}
-
-/// The thread of the request with this id, oldest first.
-pub async fn replies_of(
-    conn: &mut AnyConnection,
-    request_id: &str,
-) -> Result<Vec<Reply>, ApiError> {
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, body, author_name, author_role, created_at FROM support_request_replies
-         WHERE request_id = $1 ORDER BY seq",
-    )
-    .bind(request_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut replies = Vec::with_capacity(rows.len());
-    for (id, body, name, role, created_at) in rows {
-        replies.push(Reply {
-            attachments: metadata::of_reply(conn, &id).await?,
-            id,
-            body,
-            author: ReplyAuthor { name, role },
-            created_at,
-        });
-    }
-    Ok(replies)
 }
 
 /// The 201 answer with the reply, marked as a replay when it repeats one.

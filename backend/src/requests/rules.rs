@@ -4,7 +4,9 @@
 //! exist, and that its attachments are uploads free to take, within the
 //! total size. The errors come in the order the forms show the fields.
 
-use support_contract::{check_selection, limits, ErrorCode, FieldError, NewSupportRequest};
+use support_contract::{
+    check_selection, limits, ErrorCode, FieldError, NewSupportRequest, RequestKind,
+};
 
 use crate::attachments::metadata;
 use crate::catalogue::lookups;
@@ -20,12 +22,43 @@ pub async fn field_errors(
     let mut errors = request.validate();
     errors.extend(picked_field_errors(request));
     errors.extend(lookups::unknown_references(db, request).await?);
+    errors.extend(related_request_errors(db, request).await?);
     if !errors.iter().any(|error| error.field == ATTACHMENTS_FIELD) {
         errors.extend(attachment_errors(db, &request.attachments, filer).await?);
     }
     errors.sort_by_key(|error| form_position(&error.field));
     Ok(errors)
 }
+
+/// The message an escalation names (`related_request`) must be a
+/// customer's message (`customer_self_service`) that exists; only an
+/// escalation (`customer`) names one.
+async fn related_request_errors(
+    db: &Db,
+    request: &NewSupportRequest,
+) -> Result<Vec<FieldError>, sqlx::Error> {
+    let Some(related) = request.related_request.as_deref() else {
+        return Ok(Vec::new());
+    };
+    let invalid = vec![FieldError::new(
+        RELATED_REQUEST_FIELD,
+        ErrorCode::InvalidValue,
+    )];
+    if request.kind != RequestKind::Customer || !crate::db::can_be_id(related) {
+        return Ok(invalid);
+    }
+    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM support_requests WHERE id = $1")
+        .bind(related.to_ascii_lowercase())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(match kind {
+        Some((kind,)) if kind == RequestKind::CustomerSelfService.as_str() => Vec::new(),
+        _ => invalid,
+    })
+}
+
+/// The field that names the customer's message an escalation escalates.
+pub const RELATED_REQUEST_FIELD: &str = "related_request";
 
 /// The longest note of a status change, in characters.
 pub const NOTE_MAX: usize = 1000;
@@ -109,7 +142,8 @@ fn plain_text(value: &str, max: usize) -> Result<(), ErrorCode> {
 /// The fields in the order the forms show them, which is the order of the
 /// errors in a 422 (the contract's rules already list theirs in this order;
 /// the other checks slot in).
-const FORM_ORDER: [&str; 15] = [
+const FORM_ORDER: [&str; 16] = [
+    "related_request",
     "category",
     "customer",
     "customer.name",

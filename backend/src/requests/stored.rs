@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 use support_contract::{
-    CreatedRequest, ErrorCode, FieldError, NewSupportRequest, Reply, RequestKind, RequestStatus,
-    StatusChange, StoredRequest,
+    CreatedRequest, ErrorCode, EscalatedAs, FieldError, NewSupportRequest, Reply, ReplyAuthor,
+    RequestKind, RequestStatus, StatusChange, StoredRequest,
 };
 use uuid::Uuid;
 
@@ -81,9 +81,9 @@ pub async fn create_request(
              id, seq, reference, kind, category, title, description,
              contact_name, contact_email, contact_phone, contact_language,
              locale, status, body,
-             customer_id, customer_name, service_id, severity, filed_by)
+             customer_id, customer_name, service_id, severity, filed_by, related_request)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-             $15, (SELECT name FROM customers WHERE id = $15), $16, $17, $18)
+             $15, (SELECT name FROM customers WHERE id = $15), $16, $17, $18, $19)
          RETURNING created_at",
     )
     .bind(&id)
@@ -104,6 +104,12 @@ pub async fn create_request(
     .bind(service_id)
     .bind(request.severity.map(|s| s.as_str()))
     .bind(filed_by)
+    .bind(
+        request
+            .related_request
+            .as_deref()
+            .map(str::to_ascii_lowercase),
+    )
     .fetch_one(&mut *tx)
     .await?;
     // The history starts with the request, in the same transaction.
@@ -190,6 +196,15 @@ pub async fn find_request_in(
     let request = serde_json::from_str(&body).map_err(|_| broken("body"))?;
     let history = history(conn, &id).await?;
     let attachments = crate::attachments::metadata::of_request(conn, &id).await?;
+    let replies = replies(conn, &id).await?;
+    let escalated_as = sqlx::query_as(
+        "SELECT id, reference FROM support_requests WHERE related_request = $1
+         ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(&id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(|(id, reference)| EscalatedAs { id, reference });
     Ok(Some(StoredRequest {
         id,
         reference,
@@ -198,7 +213,31 @@ pub async fn find_request_in(
         request,
         history,
         attachments,
+        replies,
+        escalated_as,
     }))
+}
+
+/// The thread of the request with this id, oldest first.
+pub async fn replies(conn: &mut AnyConnection, request_id: &str) -> Result<Vec<Reply>, ApiError> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, body, author_name, author_role, created_at FROM support_request_replies
+         WHERE request_id = $1 ORDER BY seq",
+    )
+    .bind(request_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut replies = Vec::with_capacity(rows.len());
+    for (id, body, name, role, created_at) in rows {
+        replies.push(Reply {
+            attachments: crate::attachments::metadata::of_reply(conn, &id).await?,
+            id,
+            body,
+            author: ReplyAuthor { name, role },
+            created_at,
+        });
+    }
+    Ok(replies)
 }
 
 /// The request's history, oldest first.

@@ -129,6 +129,8 @@ mod tests {
             },
             history: Vec::new(),
             attachments: Vec::new(),
+            replies: Vec::new(),
+            escalated_as: None,
         }
     }
 
