@@ -31,6 +31,10 @@ export const oidcBackendPort = Number(process.env.E2E_OIDC_BACKEND_PORT ?? 18792
 const attachmentsUrl = (prefix) =>
   process.env.E2E_ATTACHMENTS_URL ? { ATTACHMENTS_URL: `${process.env.E2E_ATTACHMENTS_URL}/${prefix}` } : {};
 
+// The backends log every request they serve; the runs show only their
+// warnings and errors (set E2E_BACKEND_LOG=info to see every request).
+const backendLog = process.env.E2E_BACKEND_LOG ?? "warn";
+
 export default defineConfig({
   testDir: "./tests",
   timeout: 30_000,
@@ -61,6 +65,7 @@ export default defineConfig({
       command: "bash ../scripts/serve",
       env: {
         AUTH: "none",
+        RUST_LOG: backendLog,
         DEMO_PORT: String(demoPort),
         BACKEND_PORT: String(backendPort),
         WEBHOOK_PORT: String(webhookPort),
@@ -76,6 +81,7 @@ export default defineConfig({
     {
       command: "bash ../scripts/serve",
       env: {
+        RUST_LOG: backendLog,
         DEMO_PORT: String(authDemoPort),
         BACKEND_PORT: String(authBackendPort),
         WEBHOOK_PORT: String(authWebhookPort),
@@ -90,6 +96,7 @@ export default defineConfig({
     {
       command: "node oidc/server.mjs",
       env: {
+        RUST_LOG: backendLog,
         OIDC_PROVIDER_PORT: String(oidcProviderPort),
         OIDC_PORTAL_PORT: String(oidcPortalPort),
         OIDC_BACKEND_PORT: String(oidcBackendPort),
