@@ -1,6 +1,7 @@
 """A webhook receiver for the demo: takes the reference backend's signed
 events on loopback, checks each signature with the shared secret, and prints
-one line per event, such as `webhook: SR-000012 submitted`.
+one line per event, such as `webhook: SR-000012 submitted`, or
+`webhook: SR-000012 reply by agent` for a reply.
 
 The signature is `Support-Signature: t=UNIX_SECONDS,v1=HEX`, HEX being
 HMAC-SHA256 of `t + "." + body` under the secret (docs/backend.md). A partner's
@@ -46,6 +47,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             note = (request.get("history") or [{}])[-1].get("note")
             said = f"webhook: {request.get('reference')} {request.get('status')}"
             said += f" ({note})" if note else ""
+            reply = event.get("reply")
+            if reply:
+                said = f"webhook: {request.get('reference')} reply by {reply.get('author', {}).get('role') or 'someone'}"
             print(said, flush=True)
             if self.log:
                 with open(self.log, "a", encoding="utf-8") as f:

@@ -1,7 +1,7 @@
 // Requests reach people: on the demo signed in, a request filed in the
 // widget arrives, signed, at the demo's webhook receiver
-// (scripts/webhook_receiver.py), and a status that an agent posts back
-// through the API shows in the widget's status view, with its note.
+// (scripts/webhook_receiver.py), and a status or a reply that an agent
+// posts back through the API shows in the widget's status view.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,4 +51,38 @@ test("a filed request reaches the partner's webhook and an agent's status comes 
   await widget.host.getByTestId("view-status").click();
   await expect(widget.host.getByTestId("status-current")).toHaveAttribute("data-status", "in_progress");
   await expect(widget.host.getByTestId("status-history")).toContainText("We are looking into it.");
+});
+
+test("an agent's reply through the API shows in the request's thread, as text, in the user's language", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.fill({ category: "billing", title: "Thread round trip", description: "Filed to read the support desk's answer." });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const id = await widget.confirmation.getAttribute("data-request-id");
+  const reference = await widget.host.getByTestId("reference").getAttribute("data-reference");
+
+  const body = "Which invoice is it?\n<b>Not bold</b>: the number, please.";
+  const replied = await request.post(`${authBackend}/support-requests/${id}/replies`, {
+    headers: { authorization: `Bearer ${agentToken()}`, "idempotency-key": crypto.randomUUID() },
+    data: { body },
+  });
+  expect(replied.status()).toBe(201);
+  await expect.poll(received, { timeout: 15_000 }).toContain(`webhook: ${reference} reply by agent`);
+
+  await widget.host.getByTestId("view-status").click();
+  const thread = widget.host.getByTestId("status-thread");
+  const reply = thread.getByTestId("status-reply");
+  await expect(reply).toHaveCount(1);
+  await expect(reply).toContainText("Contoso Cloud support desk · Support representative");
+  // What the agent typed is text: its markup shows as typed, and its line
+  // break as a line break.
+  const text = reply.locator(".sw-reply-body");
+  expect(await text.innerText()).toBe(body);
+  await expect(reply.locator("b")).toHaveCount(0);
+
+  await widget.setAttribute("locale", "zh-CN");
+  await expect(widget.host.getByRole("heading", { name: "回复" })).toBeVisible();
+  await expect(reply).toContainText("支持代表");
 });

@@ -469,6 +469,16 @@ status-checked = Checked at { $time }
 #   $time (String) - the date and time of the check
 status-announced = Status: { $status }. Checked at { $time }.
 status-history = History
+# The request's thread, oldest first (the replies of its filer, the
+# partner and the support representatives); each reply says who wrote it,
+# as one of the three roles below, and when.
+status-replies = Replies
+status-reply-role-customer = Customer
+status-reply-role-partner = Partner
+status-reply-role-support = Support representative
+# A customer's message that the partner escalated to 21Vianet; $reference
+# is the escalation's (SR-000123).
+status-escalated-as = Escalated to 21Vianet as { $reference }.
 status-close-loop = Once it's resolved, close the loop with your customer: tell them what was done and check that everything works for them.
 status-submitted = Submitted
 status-in-progress = In progress

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use support_contract::{RequestKind, RequestStatus as Status, Service, StoredRequest};
+use support_contract::{Reply, RequestKind, RequestStatus as Status, Service, StoredRequest};
 
 use crate::{
     components::{
@@ -148,8 +148,17 @@ pub fn RequestStatus() -> impl IntoView {
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
                         <CurrentStatus status=stored.status testid="status-current"/>
                         <RequestFacts stored=stored.clone() services/>
+                        {stored.escalated_as.map(|escalation| view! {
+                            <p class="sw-note" data-testid="status-escalated-as">
+                                {widget.format(
+                                    id::STATUS_ESCALATED_AS,
+                                    &i18n::args([("reference", escalation.reference.into())]),
+                                )}
+                            </p>
+                        })}
                         // The reminder stands out once the request is resolved.
                         {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
+                        <Thread replies=stored.replies/>
                         <h3 class="sw-subheading">{widget.text(id::STATUS_HISTORY)}</h3>
                         <ol class="sw-history" data-testid="status-history">
                             {stored
@@ -190,6 +199,59 @@ pub fn RequestStatus() -> impl IntoView {
             <p class="sw-visually-hidden" role="status" data-testid="status-announced">{announced}</p>
         </section>
     }
+}
+
+/// The request's thread, oldest first, as a conversation reads: who wrote
+/// each reply (their name, and whether the customer, the partner or a
+/// support representative), when, what they wrote, and the names of its
+/// files. Nothing while there is no reply.
+#[component]
+fn Thread(replies: Vec<Reply>) -> impl IntoView {
+    let widget = use_widget();
+    (!replies.is_empty()).then(|| {
+        let items = replies
+            .into_iter()
+            .map(|reply| {
+                let role = match reply.author.role.as_str() {
+                    "customer" => Some(id::STATUS_REPLY_ROLE_CUSTOMER),
+                    "partner" => Some(id::STATUS_REPLY_ROLE_PARTNER),
+                    "agent" | "admin" => Some(id::STATUS_REPLY_ROLE_SUPPORT),
+                    _ => None,
+                };
+                let author = [
+                    reply.author.name,
+                    role.map(|r| widget.text(r)()).unwrap_or_default(),
+                ]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+                let time = widget.format_time(&reply.created_at);
+                let datetime = is_rfc3339(&reply.created_at).then_some(reply.created_at);
+                let files = (!reply.attachments.is_empty()).then(|| {
+                    let names = reply
+                        .attachments
+                        .into_iter()
+                        .map(|file| view! { <li>{file.name}</li> });
+                    view! { <ul class="sw-facts-files">{names.collect_view()}</ul> }
+                });
+                view! {
+                    <li data-testid="status-reply">
+                        <p class="sw-reply-author">
+                            {(!author.is_empty()).then(|| view! { <span>{author}</span> " · " })}
+                            <time datetime=datetime>{time}</time>
+                        </p>
+                        <p class="sw-reply-body">{reply.body}</p>
+                        {files}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="sw-subheading">{widget.text(id::STATUS_REPLIES)}</h3>
+            <ol class="sw-thread" data-testid="status-thread">{items}</ol>
+        }
+    })
 }
 
 /// What a filed request is about: the customer it is for, the service (by
