@@ -2,7 +2,7 @@
 // locale, and every flow can be completed by keyboard alone.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { axeTags as tags, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
+import { axeTags as tags, backend, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 
 const locales = ["en-US", "zh-CN", "zh-TW", "es-ES"];
 
@@ -125,8 +125,16 @@ for (const locale of locales) {
     await widget.fill({ title: "Axe", description: "Checked.", name: "Ana", email: "ana@contoso.com" }, { category: false });
     await widget.submit();
     await expect(widget.confirmation).toBeVisible();
+    // A reply, so that the status screen shows its thread too.
+    const id = await widget.confirmation.getAttribute("data-request-id");
+    const replied = await request.post(`${backend}/support-requests/${id}/replies`, {
+      headers: { "idempotency-key": crypto.randomUUID() },
+      data: { body: "Which subscription?\nThe one in China East 2." },
+    });
+    expect(replied.status()).toBe(201);
     await widget.host.getByTestId("view-status").click();
     await expect(widget.host.getByTestId("status-current")).toBeVisible();
+    await expect(widget.host.getByTestId("status-reply")).toHaveCount(1);
     await expectNoViolations(page, "request status");
     await widget.host.evaluate((el) => el.open("home"));
     await widget.host.getByTestId("open-filed-requests").click();
