@@ -3,7 +3,8 @@
 //! `scripts/with-postgres`), each trusting the proxy (`--trusted-proxy`):
 //! the rate limit counts two clients a load balancer forwarded for apart,
 //! ignores what a client that is no proxy writes in `X-Forwarded-For`, and
-//! `X-Request-Id` passes through. Runs under `scripts/with-nginx`, which
+//! `X-Request-Id` passes through; and SIGTERM to one backend during a burst
+//! loses and doubles nothing. Runs under `scripts/with-nginx`, which
 //! names the binary in `NGINX_BIN`; without it the test says so and passes.
 
 #![cfg(unix)]
@@ -23,14 +24,31 @@ const CONFIG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/nginx.conf");
 
 /// Ends a process when the test ends, however it ends: SIGTERM (nginx's
 /// master then stops its workers), then waits.
-struct Running(Child);
+struct Running(Option<Child>);
+
+impl Running {
+    fn new(child: Child) -> Running {
+        Running(Some(child))
+    }
+
+    /// SIGTERM, then how the process ended.
+    fn stop(mut self) -> std::process::ExitStatus {
+        let mut child = self.0.take().unwrap();
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
+        child.wait().unwrap()
+    }
+}
 
 impl Drop for Running {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.0.id().to_string()])
-            .status();
-        let _ = self.0.wait();
+        if let Some(child) = &mut self.0 {
+            let _ = Command::new("kill")
+                .args(["-TERM", &child.id().to_string()])
+                .status();
+            let _ = child.wait();
+        }
     }
 }
 
@@ -42,13 +60,19 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// A backend process on `database_url`, two creations a minute per client,
-/// trusting the proxy on 127.0.0.1, logging JSON to `log`.
-fn backend(database_url: &str, attachments: &Path, log: &Path) -> (Running, u16) {
+/// A backend process on `database_url`, trusting the proxy on 127.0.0.1,
+/// logging JSON to `log`, with `args` besides.
+fn backend(database_url: &str, attachments: &Path, log: &Path, args: &[&str]) -> (Running, u16) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
         .args(["--listen", "127.0.0.1:0", "--database-url", database_url])
-        .args(["--no-auth", "--rate-limit-per-minute", "2"])
-        .args(["--trusted-proxy", "127.0.0.1", "--log-format", "json"])
+        .args([
+            "--no-auth",
+            "--trusted-proxy",
+            "127.0.0.1",
+            "--log-format",
+            "json",
+        ])
+        .args(args)
         .arg("--attachments-dir")
         .arg(attachments)
         .stdout(Stdio::piped())
@@ -65,7 +89,7 @@ fn backend(database_url: &str, attachments: &Path, log: &Path) -> (Running, u16)
         .next()
         .and_then(|port| port.parse().ok())
         .unwrap_or_else(|| panic!("{line:?}"));
-    (Running(child), port)
+    (Running::new(child), port)
 }
 
 /// The configuration with this run's ports and folder: each change must
@@ -93,6 +117,32 @@ fn configured(listen: u16, backends: [u16; 2], dir: &Path) -> String {
         text = text.replace(from, &to);
     }
     text
+}
+
+/// nginx in front of the backends on `ports`, answering; its URL.
+async fn start_nginx(nginx: &str, dir: &Path, ports: [u16; 2]) -> (Running, String) {
+    let listen = free_port();
+    let config = dir.join("nginx.conf");
+    std::fs::write(&config, configured(listen, ports, dir)).unwrap();
+    let proxy = Running::new(
+        Command::new(nginx)
+            .arg("-e")
+            .arg(dir.join("error.log"))
+            .arg("-c")
+            .arg(&config)
+            .arg("-g")
+            .arg(format!("daemon off; pid {}/nginx.pid;", dir.display()))
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap(),
+    );
+    let base = format!("http://127.0.0.1:{listen}");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while reqwest::get(format!("{base}/readyz")).await.is_err() {
+        assert!(Instant::now() < deadline, "nginx never answered");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (proxy, base)
 }
 
 /// Posts with `X-Forwarded-For` from `forwarded_for(n)` until the first
@@ -135,36 +185,10 @@ async fn nginx_in_front_of_two_backends_passes_the_client_and_the_request_id() {
         dir.path().join("backend-2.log"),
     ];
     // The first migrates; the second then finds the database ready.
-    let (first, first_port) = backend(&database.url, &attachments, &logs[0]);
-    let (second, second_port) = backend(&database.url, &attachments, &logs[1]);
-    let listen = free_port();
-    let config = dir.path().join("nginx.conf");
-    std::fs::write(
-        &config,
-        configured(listen, [first_port, second_port], dir.path()),
-    )
-    .unwrap();
-    let proxy = Running(
-        Command::new(&nginx)
-            .arg("-e")
-            .arg(dir.path().join("error.log"))
-            .arg("-c")
-            .arg(&config)
-            .arg("-g")
-            .arg(format!(
-                "daemon off; pid {}/nginx.pid;",
-                dir.path().display()
-            ))
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap(),
-    );
-    let base = format!("http://127.0.0.1:{listen}");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while reqwest::get(format!("{base}/readyz")).await.is_err() {
-        assert!(Instant::now() < deadline, "nginx never answered");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let limit = ["--rate-limit-per-minute", "2"];
+    let (first, first_port) = backend(&database.url, &attachments, &logs[0], &limit);
+    let (second, second_port) = backend(&database.url, &attachments, &logs[1], &limit);
+    let (proxy, base) = start_nginx(&nginx, dir.path(), [first_port, second_port]).await;
 
     // A load balancer on 127.0.0.1 forwards for two clients: each may file
     // two on each backend (nginx takes turns), and they are counted apart.
@@ -235,4 +259,137 @@ async fn nginx_in_front_of_two_backends_passes_the_client_and_the_request_id() {
     assert_eq!(clients, expected.map(str::to_owned).into_iter().collect());
     let access = std::fs::read_to_string(dir.path().join("support-backend.log")).unwrap();
     assert!(access.contains("request_id=edge-4711"), "{access}");
+}
+
+/// A deploy's SIGTERM to one of the two backends behind nginx in the
+/// middle of a burst of uploads and requests sent as the widget sends them:
+/// the stopped backend exits 0, nginx sends what it refuses to the other,
+/// every request is stored once, and each has exactly one `request.created`
+/// event, delivered (by the backend still running, for the deliveries the
+/// stopped one handed back).
+#[tokio::test]
+async fn sigterm_to_one_backend_behind_nginx_loses_nothing_and_doubles_nothing() {
+    use std::collections::{HashMap, HashSet};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+
+    const CLIENTS: usize = 6;
+    const EACH: usize = 8;
+    let Ok(nginx) = std::env::var("NGINX_BIN") else {
+        eprintln!("no NGINX_BIN: run under scripts/with-nginx");
+        return;
+    };
+    // The webhook receiver: each event's id and its request's, slowly, so
+    // that deliveries are under way when the signal comes.
+    let events = Arc::new(Mutex::new(Vec::<(String, String)>::new()));
+    let seen = events.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |body: axum::body::Bytes| {
+            let seen = seen.clone();
+            async move {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let event: Value = serde_json::from_slice(&body).unwrap();
+                let ids = (
+                    event["id"].as_str().unwrap().to_owned(),
+                    event["request"]["id"].as_str().unwrap().to_owned(),
+                );
+                seen.lock().unwrap().push(ids);
+                StatusCode::NO_CONTENT
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hook = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let database = common::fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("webhook-secret");
+    std::fs::write(&secret, "the-webhook-secret-of-at-least-32-bytes!").unwrap();
+    let secret = secret.display().to_string();
+    let args = [
+        "--rate-limit-per-minute",
+        "0",
+        "--shutdown-grace-secs",
+        "10",
+        "--webhook-url",
+        &hook,
+        "--webhook-secret-file",
+        &secret,
+    ];
+    let attachments = dir.path().join("attachments");
+    let (first, first_port) = backend(
+        &database.url,
+        &attachments,
+        &dir.path().join("1.log"),
+        &args,
+    );
+    let (_second, second_port) = backend(
+        &database.url,
+        &attachments,
+        &dir.path().join("2.log"),
+        &args,
+    );
+    let (_proxy, base) = start_nginx(&nginx, dir.path(), [first_port, second_port]).await;
+
+    let created = Arc::new(AtomicUsize::new(0));
+    let clients = common::burst::file_as_the_widget(
+        Arc::new(Mutex::new(base)),
+        CLIENTS,
+        EACH,
+        created.clone(),
+    );
+    let started = Instant::now();
+    while created.load(Ordering::SeqCst) < CLIENTS * EACH / 4 {
+        assert!(started.elapsed() < Duration::from_secs(30), "no burst");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let signalled = Instant::now();
+    // The other backend takes the rest of the burst meanwhile.
+    let status = tokio::task::spawn_blocking(move || first.stop())
+        .await
+        .unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        signalled.elapsed() < Duration::from_secs(12),
+        "past its grace"
+    );
+    let mut filed = HashSet::new();
+    for client in clients {
+        filed.extend(client.await.unwrap());
+    }
+    assert_eq!(filed.len(), CLIENTS * EACH, "each request filed once");
+    let pool = sqlx::AnyPool::connect(&database.url).await.unwrap();
+    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM support_requests")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, (CLIENTS * EACH) as i64, "stored once each");
+
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let mut events_of: HashMap<String, HashSet<String>> = HashMap::new();
+        for (event, request) in events.lock().unwrap().iter() {
+            events_of
+                .entry(request.clone())
+                .or_default()
+                .insert(event.clone());
+        }
+        assert!(
+            events_of.values().all(|events| events.len() == 1),
+            "one event per request: {events_of:?}"
+        );
+        if events_of.len() == CLIENTS * EACH {
+            assert_eq!(events_of.keys().cloned().collect::<HashSet<_>>(), filed);
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} of {} requests' events delivered",
+            events_of.len(),
+            CLIENTS * EACH
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -683,72 +683,8 @@ async fn sigterm_during_a_burst_loses_nothing_and_doubles_nothing() {
     let current = Arc::new(Mutex::new(base));
     let created = Arc::new(AtomicUsize::new(0));
 
-    // Each client files its requests one after another, each with a file,
-    // and sends again on any failure: a refused connection, a cut one, a
-    // 5xx or a 409 for a key in flight.
-    let clients: Vec<_> = (0..CLIENTS)
-        .map(|c| {
-            let current = current.clone();
-            let created = created.clone();
-            tokio::spawn(async move {
-                let client = reqwest::Client::builder()
-                    .timeout(Duration::from_secs(20))
-                    .build()
-                    .unwrap();
-                let deadline = Instant::now() + Duration::from_secs(90);
-                let mut filed = Vec::new();
-                for n in 0..EACH {
-                    let attachment = loop {
-                        assert!(Instant::now() < deadline, "client {c}: upload {n}");
-                        let base = current.lock().unwrap().clone();
-                        let sent = client
-                            .post(format!("{base}/attachments?name=burst.log"))
-                            .header("content-type", "text/plain")
-                            .body(format!("client {c}, request {n}\n"))
-                            .send()
-                            .await;
-                        match sent {
-                            Ok(r) if r.status() == StatusCode::CREATED => {
-                                let json: Value = r.json().await.unwrap();
-                                break json["id"].as_str().unwrap().to_owned();
-                            }
-                            _ => tokio::time::sleep(Duration::from_millis(50)).await,
-                        }
-                    };
-                    let key = key();
-                    let mut body = valid();
-                    body["title"] = json!(format!("Burst {c}-{n}"));
-                    body["attachments"] = json!([attachment]);
-                    let id = loop {
-                        assert!(Instant::now() < deadline, "client {c}: request {n}");
-                        let base = current.lock().unwrap().clone();
-                        let sent = client
-                            .post(format!("{base}/support-requests"))
-                            .header("Idempotency-Key", &key)
-                            .json(&body)
-                            .send()
-                            .await;
-                        match sent {
-                            Ok(r) if r.status().is_success() => {
-                                let json: Value = r.json().await.unwrap();
-                                break json["id"].as_str().unwrap().to_owned();
-                            }
-                            Ok(r) => assert!(
-                                r.status().is_server_error() || r.status() == StatusCode::CONFLICT,
-                                "client {c}: {}",
-                                r.status()
-                            ),
-                            Err(_) => {}
-                        }
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                    };
-                    created.fetch_add(1, Ordering::SeqCst);
-                    filed.push(id);
-                }
-                filed
-            })
-        })
-        .collect();
+    let clients =
+        common::burst::file_as_the_widget(current.clone(), CLIENTS, EACH, created.clone());
 
     // The signal, once a quarter is filed and a delivery is under way.
     let started = Instant::now();

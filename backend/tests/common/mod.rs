@@ -8,6 +8,8 @@
 // Each test file uses only some of these helpers.
 #![allow(dead_code)]
 
+pub mod burst;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
