@@ -2,8 +2,8 @@
 //! files go through `api/uploads.rs`, for their progress.
 
 use support_contract::{
-    Article, CreatedRequest, Customer, HealthIncident, NewSupportRequest, RequestList, Service,
-    StoredRequest,
+    Article, CreatedRequest, Customer, HealthIncident, NewReply, NewSupportRequest, Reply,
+    RequestList, Service, StoredRequest,
 };
 use web_sys::AbortSignal;
 
@@ -199,6 +199,22 @@ pub async fn submit_request(
         .await
         .map_err(|NoAnswer| SubmitError::Network)?;
     request::read_created(answer.status, answer.retry_after.as_deref(), &answer.body)
+}
+
+/// Replies on a request's thread; the same key always stores it at most
+/// once.
+pub async fn reply(
+    backend: BackendUrl,
+    request_id: String,
+    idempotency_key: String,
+    body: NewReply,
+    transport: Transport,
+) -> Result<Reply, SubmitError> {
+    let request = request::post_reply(&backend, &request_id, &idempotency_key, &body);
+    let answer = send(request, &transport)
+        .await
+        .map_err(|NoAnswer| SubmitError::Network)?;
+    request::read_reply(answer.status, answer.retry_after.as_deref(), &answer.body)
 }
 
 /// The partner's customers matching `query`.

@@ -86,3 +86,51 @@ test("an agent's reply through the API shows in the request's thread, as text, i
   await expect(widget.host.getByRole("heading", { name: "回复" })).toBeVisible();
   await expect(reply).toContainText("支持代表");
 });
+
+test("the filer's reply is kept across a reload and a lost answer, and stored once", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.fill({ category: "billing", title: "A reply of mine", description: "Filed to answer the support desk." });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const id = await widget.confirmation.getAttribute("data-request-id");
+  const thread = async () => {
+    const answer = await request.get(`${authBackend}/support-requests/${id}`, { headers: { authorization: `Bearer ${agentToken()}` } });
+    return (await answer.json()).replies.map((reply) => reply.body);
+  };
+
+  // Typed, then the page reloads: the reply is still there.
+  await widget.host.getByTestId("view-status").click();
+  const box = widget.host.locator("#sw-reply");
+  await box.fill("INV-2026-11-0042, line 3.");
+  await page.reload();
+  await expect(widget.home).toBeVisible();
+  await widget.host.getByTestId("open-filed-requests").click();
+  await widget.host.locator(`[data-testid=filed-request][data-request-id="${id}"]`).click();
+  await expect(box).toHaveValue("INV-2026-11-0042, line 3.");
+
+  // Sent, but the answer is lost on the way back: the reply is kept and
+  // the user is told; sent again, the backend stores it once.
+  let lost = 0;
+  await page.route(`**/support-requests/${id}/replies`, async (route) => {
+    if (lost++ === 0) {
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+  await widget.host.getByTestId("reply-send").click();
+  await expect(widget.host.getByTestId("reply-failure")).toContainText("couldn't reach the support service");
+  await expect(box).toHaveValue("INV-2026-11-0042, line 3.");
+  await widget.host.getByTestId("reply-send").click();
+  await expect(widget.host.getByTestId("status-reply")).toHaveCount(1);
+  await expect(widget.host.getByTestId("status-reply")).toContainText("INV-2026-11-0042, line 3.");
+  await expect(box).toHaveValue("");
+  expect(await thread()).toEqual(["INV-2026-11-0042, line 3."]);
+
+  // A blank reply is not sent; the field says why.
+  await widget.host.getByTestId("reply-send").click();
+  await expect(widget.host.locator("#sw-reply-error")).toContainText("Enter your reply");
+  expect(await thread()).toHaveLength(1);
+});

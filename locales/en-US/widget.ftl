@@ -198,6 +198,7 @@ error-required-description = Describe the problem
 error-required-contact-name = Enter your name
 error-required-contact-email = Enter your email address
 error-required-severity = Select how severe the problem is
+error-required-reply = Enter your reply
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
@@ -476,6 +477,12 @@ status-replies = Replies
 status-reply-role-customer = Customer
 status-reply-role-partner = Partner
 status-reply-role-support = Support representative
+# The box under the thread for the next reply, kept on this device until
+# it is sent.
+status-reply-label = Your reply
+status-reply-send = Send reply
+status-reply-sending = Sending your reply…
+status-reply-kept = Your reply is kept on this device until it's sent.
 # A customer's message that the partner escalated to 21Vianet; $reference
 # is the escalation's (SR-000123).
 status-escalated-as = Escalated to 21Vianet as { $reference }.

@@ -180,6 +180,7 @@ error-required-description = Describa el problema
 error-required-contact-name = Introduzca su nombre
 error-required-contact-email = Introduzca su dirección de correo electrónico
 error-required-severity = Seleccione la gravedad del problema
+error-required-reply = Escriba su respuesta
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
@@ -399,6 +400,10 @@ status-replies = Respuestas
 status-reply-role-customer = Cliente
 status-reply-role-partner = Partner
 status-reply-role-support = Representante de soporte técnico
+status-reply-label = Su respuesta
+status-reply-send = Enviar respuesta
+status-reply-sending = Enviando su respuesta…
+status-reply-kept = Su respuesta se guarda en este dispositivo hasta que se envíe.
 status-escalated-as = Se ha remitido a 21Vianet como { $reference }.
 status-close-loop = Cuando esté resuelta, informe a su cliente del resultado: explíquele lo que se ha hecho y compruebe que todo le funciona.
 status-submitted = Enviada

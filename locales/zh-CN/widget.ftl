@@ -171,6 +171,7 @@ error-required-description = 请描述问题
 error-required-contact-name = 请输入你的姓名
 error-required-contact-email = 请输入你的电子邮件地址
 error-required-severity = 请选择问题的严重程度
+error-required-reply = 请输入你的回复
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
@@ -384,6 +385,10 @@ status-replies = 回复
 status-reply-role-customer = 客户
 status-reply-role-partner = 合作伙伴
 status-reply-role-support = 支持代表
+status-reply-label = 你的回复
+status-reply-send = 发送回复
+status-reply-sending = 正在发送你的回复…
+status-reply-kept = 你的回复会保存在此设备上，直到发送为止。
 status-escalated-as = 已作为 { $reference } 呈报给世纪互联。
 status-close-loop = 问题解决后，请及时告知客户：说明采取了哪些措施，并确认一切已恢复正常。
 status-submitted = 已提交

@@ -173,6 +173,7 @@ error-required-description = 請描述問題
 error-required-contact-name = 請輸入您的姓名
 error-required-contact-email = 請輸入您的電子郵件地址
 error-required-severity = 請選取問題的嚴重程度
+error-required-reply = 請輸入您的回覆
 # Variables:
 #   $field (String) - the label of the field, as shown above it
 #   $max (Number) - the largest number of characters the field takes
@@ -387,6 +388,10 @@ status-replies = 回覆
 status-reply-role-customer = 客戶
 status-reply-role-partner = 合作夥伴
 status-reply-role-support = 支援人員
+status-reply-label = 您的回覆
+status-reply-send = 傳送回覆
+status-reply-sending = 正在傳送您的回覆…
+status-reply-kept = 您的回覆會保留在此裝置上，直到傳送為止。
 status-escalated-as = 已以 { $reference } 呈報給 21Vianet。
 status-close-loop = 問題解決後，請與客戶完成後續追蹤：告訴他們採取了哪些措施，並確認一切正常。
 status-submitted = 已提交

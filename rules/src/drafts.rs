@@ -174,6 +174,43 @@ impl Draft {
     }
 }
 
+/// A reply being written on a request's thread, with the key it is (or
+/// will be) sent with: kept as a form's draft is, so that a reload loses
+/// nothing and a reply sent again after a reload is stored once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyDraft {
+    pub body: String,
+    pub idempotency_key: String,
+}
+
+impl ReplyDraft {
+    /// Where the reply on the request `request_id` is kept: one key per
+    /// backend, request and signed-in user.
+    pub fn storage_key(backend: &BackendUrl, request_id: &str, keeper: &Keeper) -> String {
+        format!(
+            "support-widget:v1:reply:{}:{}{}",
+            backend.as_str(),
+            request_id,
+            keeper.key_suffix()
+        )
+    }
+
+    /// `{"version":1,"draft":{…}}`, as a form's draft.
+    pub fn encode(&self) -> String {
+        let stored = Stored {
+            version: VERSION,
+            draft: self,
+        };
+        json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// Reads a kept reply; anything else is none.
+    pub fn decode(text: &str) -> Option<ReplyDraft> {
+        let Stored { version, draft } = json::from_str::<Stored<ReplyDraft>>(text).ok()?;
+        (version == VERSION && is_uuid(&draft.idempotency_key)).then_some(draft)
+    }
+}
+
 /// Whether `key` is a UUID as the form writes them (hyphenated).
 fn is_uuid(key: &str) -> bool {
     key.len() == 36

@@ -24,6 +24,8 @@ pub fn field_label(field: &str) -> Option<MessageId> {
         "contact.phone" => id::FIELD_CONTACT_PHONE_LABEL,
         "contact.language" => id::FIELD_CONTACT_LANGUAGE_LABEL,
         "attachments" => id::ATTACHMENTS_LEGEND,
+        // A reply's text.
+        "body" => id::STATUS_REPLY_LABEL,
         _ => return None,
     })
 }
@@ -31,7 +33,7 @@ pub fn field_label(field: &str) -> Option<MessageId> {
 fn max_length(field: &str) -> usize {
     match field {
         "title" => limits::TITLE_MAX,
-        "description" => limits::DESCRIPTION_MAX,
+        "description" | "body" => limits::DESCRIPTION_MAX,
         "contact.name" => limits::NAME_MAX,
         "contact.email" => limits::EMAIL_MAX,
         "contact.phone" => limits::PHONE_MAX,
@@ -100,6 +102,7 @@ pub fn message(locale: Locale, error: &FieldError, service: ServiceFrom) -> Stri
         "description" => Some(id::ERROR_REQUIRED_DESCRIPTION),
         "contact.name" => Some(id::ERROR_REQUIRED_CONTACT_NAME),
         "contact.email" => Some(id::ERROR_REQUIRED_CONTACT_EMAIL),
+        "body" => Some(id::ERROR_REQUIRED_REPLY),
         _ => None,
     };
     if field == "attachments" {

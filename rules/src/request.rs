@@ -12,9 +12,9 @@ pub use lookups::{
     may_have_more, read_articles, read_customers, read_filed_by_me, read_health, read_services,
     read_status, web_link, LoadError,
 };
-pub use submission::{parse_retry_after, read_created, SubmitError};
+pub use submission::{parse_retry_after, read_created, read_reply, SubmitError};
 
-use support_contract::{limits, paths, NewSupportRequest};
+use support_contract::{limits, paths, NewReply, NewSupportRequest};
 
 use crate::{host::BackendUrl, json, locale::Locale, web_url::WebUrl};
 
@@ -51,6 +51,31 @@ pub fn create_support_request(
             ("Idempotency-Key", idempotency_key.to_owned()),
         ],
         body: json::to_string(request).ok(),
+    }
+}
+
+/// `POST {backend}/support-requests/{id}/replies`, keyed as a filing is:
+/// sent again, the reply is stored once.
+pub fn post_reply(
+    backend: &BackendUrl,
+    request_id: &str,
+    idempotency_key: &str,
+    reply: &NewReply,
+) -> HttpRequest {
+    let mut url = backend.endpoint(paths::SUPPORT_REQUESTS);
+    if let Some(mut parsed) = WebUrl::parse(&url) {
+        parsed.push_path_segment(request_id);
+        parsed.push_path_segment(paths::REPLIES);
+        url = parsed.href();
+    }
+    HttpRequest {
+        method: "POST",
+        url,
+        headers: vec![
+            ("Content-Type", "application/json".to_owned()),
+            ("Idempotency-Key", idempotency_key.to_owned()),
+        ],
+        body: json::to_string(reply).ok(),
     }
 }
 

@@ -39,6 +39,7 @@ use crate::{
         uploads::Blocker,
     },
 };
+pub(crate) use notices::failure_message;
 
 /// The form's submit button, where focus goes when what had it goes (the
 /// sending notice, "Try again", an error summary that empties): busy while

@@ -3,7 +3,7 @@ use support_contract::{Reply, RequestKind, RequestStatus as Status, Service, Sto
 
 use crate::{
     components::{
-        status_label, BackButton, CloseTheLoop, CurrentStatus, LoadFailure, ScreenHeading,
+        status_label, BackButton, CloseTheLoop, CurrentStatus, LoadFailure, ReplyBox, ScreenHeading,
     },
     context::use_widget,
     loaded::Loaded,
@@ -63,6 +63,8 @@ pub fn RequestStatus() -> impl IntoView {
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });
+    // After a reply is sent: the thread as the backend now has it.
+    let reload = move || stored.reload();
     // The services' names, for a request about one: loaded once for the
     // screen, not again with each refresh of the status.
     let about_a_service = Memo::new(move |_| {
@@ -159,6 +161,7 @@ pub fn RequestStatus() -> impl IntoView {
                         // The reminder stands out once the request is resolved.
                         {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
                         <Thread replies=stored.replies/>
+                        <ReplyBox request_id=stored.id.clone() on_sent=Callback::new(move |()| reload())/>
                         <h3 class="sw-subheading">{widget.text(id::STATUS_HISTORY)}</h3>
                         <ol class="sw-history" data-testid="status-history">
                             {stored

@@ -323,3 +323,33 @@ fn a_draft_key_is_a_uuid_as_the_form_writes_it() {
         assert!(!is_uuid(&other), "{other}");
     }
 }
+
+#[test]
+fn a_reply_is_kept_per_backend_request_and_user_with_its_key() {
+    let backend = backend("https://portal.example.com/api");
+    let user = Keeper::User("5e1c".into());
+    assert_eq!(
+        ReplyDraft::storage_key(&backend, "r-1", &user),
+        "support-widget:v1:reply:https://portal.example.com/api/:r-1:user-5e1c"
+    );
+    assert_ne!(
+        ReplyDraft::storage_key(&backend, "r-1", &Keeper::Device),
+        ReplyDraft::storage_key(&backend, "r-1", &user)
+    );
+    let draft = ReplyDraft {
+        body: "第一行\n第二行".into(),
+        idempotency_key: "0f8e2a4c-5b1d-4e3f-9a7b-6c5d4e3f2a1b".into(),
+    };
+    assert_eq!(ReplyDraft::decode(&draft.encode()), Some(draft.clone()));
+    // A key that is not one the box writes, or another version, is none.
+    let bad_key = ReplyDraft {
+        idempotency_key: "k".into(),
+        ..draft.clone()
+    };
+    assert_eq!(ReplyDraft::decode(&bad_key.encode()), None);
+    assert_eq!(
+        ReplyDraft::decode(&draft.encode().replace("\"version\":1", "\"version\":2")),
+        None
+    );
+    assert_eq!(ReplyDraft::decode("not json"), None);
+}

@@ -1,8 +1,9 @@
-//! What the answer to `POST /support-requests` means.
+//! What the answers to `POST /support-requests` and to a reply's
+//! `POST /support-requests/{id}/replies` mean.
 
 use serde::Deserialize;
 use serde_json::Value;
-use support_contract::{CreatedRequest, ErrorBody, ErrorCode, FieldError, RequestStatus};
+use support_contract::{CreatedRequest, ErrorBody, ErrorCode, FieldError, Reply, RequestStatus};
 use thiserror::Error;
 
 use super::plain_reference;
@@ -48,10 +49,6 @@ pub fn read_created(
     retry_after: Option<&str>,
     body: &str,
 ) -> Result<CreatedRequest, SubmitError> {
-    let server = || SubmitError::Server {
-        status,
-        retry_after: retry_after.and_then(parse_retry_after),
-    };
     match status {
         // Filed, but only an answer with the request's id and reference
         // lets the widget confirm it; sent again under the same key, the
@@ -65,22 +62,49 @@ pub fn read_created(
                 !created.id.trim().is_empty() && !created.reference.trim().is_empty()
             })
             .ok_or(SubmitError::BadResponse),
-        413 => Err(SubmitError::TooLarge),
-        // Busy (the same request still in flight) or rate limited: worth
+        _ => Err(refusal(status, retry_after, body)),
+    }
+}
+
+/// Reads the answer to a reply's `POST`, as [`read_created`] reads a
+/// filing's: sent again under the same key, the reply is not stored twice.
+pub fn read_reply(
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+) -> Result<Reply, SubmitError> {
+    match status {
+        200..=299 => json::from_str::<Reply>(body)
+            .ok()
+            .filter(|reply| !reply.id.trim().is_empty())
+            .ok_or(SubmitError::BadResponse),
+        _ => Err(refusal(status, retry_after, body)),
+    }
+}
+
+/// What an answer other than a success says of a post.
+fn refusal(status: u16, retry_after: Option<&str>, body: &str) -> SubmitError {
+    let server = || SubmitError::Server {
+        status,
+        retry_after: retry_after.and_then(parse_retry_after),
+    };
+    match status {
+        413 => SubmitError::TooLarge,
+        // Busy (the same post still in flight) or rate limited: worth
         // trying again with the same key, never a problem with the fields.
-        409 | 429 => Err(server()),
+        409 | 429 => server(),
         400 | 422 => match json::from_str::<ErrorBody>(body) {
             Ok(ErrorBody { errors })
                 if errors.iter().any(|e| e.code == ErrorCode::BodyTooLarge) =>
             {
-                Err(SubmitError::TooLarge)
+                SubmitError::TooLarge
             }
             Ok(ErrorBody { errors }) if !errors.is_empty() => {
-                Err(SubmitError::Rejected(each_once(errors)))
+                SubmitError::Rejected(each_once(errors))
             }
-            _ => Err(server()),
+            _ => server(),
         },
-        _ => Err(server()),
+        _ => server(),
     }
 }
 

@@ -194,7 +194,8 @@ fn told_wait(error: &SubmitError) -> Option<AskedWait> {
         .flatten()
 }
 
-fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
+/// What the user reads when a post failed: why, and what to do.
+pub(crate) fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
     match error {
         SubmitError::Network => widget.text(id::SUBMIT_ERROR_NETWORK)(),
         SubmitError::TooLarge => widget.text(id::SUBMIT_ERROR_TOO_LARGE)(),

@@ -133,3 +133,35 @@ fn unreadable_or_failed_answers_are_errors_not_panics() {
         })
     );
 }
+
+#[test]
+fn a_reply_is_read_as_a_filing_is() {
+    let body = r#"{"id":"r1","body":"Hi","author":{"name":"Li Na","role":"partner"},"created_at":"2026-11-27T10:00:00Z","attachments":[]}"#;
+    let reply = read_reply(201, None, body).unwrap();
+    assert_eq!(
+        (reply.id.as_str(), reply.author.role.as_str()),
+        ("r1", "partner")
+    );
+    // Stored, but an answer without the reply cannot be shown.
+    assert_eq!(read_reply(201, None, "{}"), Err(SubmitError::BadResponse));
+    assert_eq!(
+        read_reply(201, None, &body.replace(r#""r1""#, r#""  ""#)),
+        Err(SubmitError::BadResponse)
+    );
+    let refused = r#"{"errors":[{"field":"body","code":"required"}]}"#;
+    assert_eq!(
+        read_reply(422, None, refused),
+        Err(SubmitError::Rejected(vec![FieldError::new(
+            "body",
+            ErrorCode::Required
+        )]))
+    );
+    assert_eq!(read_reply(413, None, ""), Err(SubmitError::TooLarge));
+    assert_eq!(
+        read_reply(429, Some("3"), ""),
+        Err(SubmitError::Server {
+            status: 429,
+            retry_after: Some(3)
+        })
+    );
+}
