@@ -4,8 +4,9 @@
 //! the rate limit counts two clients a load balancer forwarded for apart,
 //! ignores what a client that is no proxy writes in `X-Forwarded-For`, and
 //! `X-Request-Id` passes through; and SIGTERM (or, for comparison,
-//! `kill -9`) to one backend during a burst loses and doubles nothing. Runs under `scripts/with-nginx`, which
-//! names the binary in `NGINX_BIN`; without it the test says so and passes.
+//! `kill -9`) to one backend during a burst loses and doubles nothing.
+//! Runs under `scripts/with-nginx`, which names the binary in `NGINX_BIN`;
+//! without it the tests say so and pass.
 
 #![cfg(unix)]
 
