@@ -716,15 +716,23 @@ async fn sigterm_during_a_burst_loses_nothing_and_doubles_nothing() {
         "the burst was over before the stop"
     );
 
-    let (mut second, base) = start();
+    let (second, base) = start();
+    // Killed when the test ends, however it ends.
+    struct Killed(std::process::Child);
+    impl Drop for Killed {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let second = Killed(second);
     *current.lock().unwrap() = base;
     let mut filed = Vec::new();
     for client in clients {
         filed.extend(client.await.unwrap());
     }
     let events = hook.until_taken(CLIENTS * EACH).await;
-    second.kill().unwrap();
-    second.wait().unwrap();
+    drop(second);
 
     let ids: HashSet<&str> = filed.iter().map(String::as_str).collect();
     assert_eq!(ids.len(), CLIENTS * EACH, "each request filed once");
