@@ -2,10 +2,13 @@
 //! and migrated at start. The queries live in the submodules and are written
 //! once for both (see [`Dialect`] for the few differences).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::{MigrateDatabase, Migrator};
+use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyPool, Executor, Sqlite, Transaction};
 
 use crate::dialect::Dialect;
@@ -37,12 +40,45 @@ pub enum ConnectError {
 pub struct Db {
     pool: AnyPool,
     dialect: Dialect,
+    /// How many callers are waiting for a connection now: the pool does not
+    /// say, so every query takes its connection through [`Db::acquire`] or
+    /// [`Db::begin_write`], which count.
+    waiting: Arc<AtomicUsize>,
+}
+
+/// Counts one caller as waiting for as long as it lives.
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl<'a> Waiting<'a> {
+    fn on(count: &'a AtomicUsize) -> Self {
+        count.fetch_add(1, Ordering::Relaxed);
+        Waiting(count)
+    }
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 impl Db {
-    /// The connection pool, for queries.
+    /// The connection pool, for its own figures (size, idle connections)
+    /// and for migrations; queries take a connection with [`Db::acquire`].
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// A connection for queries, counted among the callers waiting until
+    /// the pool gives one.
+    pub async fn acquire(&self) -> Result<PoolConnection<Any>, sqlx::Error> {
+        let _waiting = Waiting::on(&self.waiting);
+        self.pool.acquire().await
+    }
+
+    /// How many callers are waiting for a connection now.
+    pub fn waiting(&self) -> usize {
+        self.waiting.load(Ordering::Relaxed)
     }
 
     /// Begins a transaction that writes. On SQLite it takes the write lock
@@ -53,6 +89,7 @@ impl Db {
     /// another write committed in between: catalogue imports failed with
     /// "database is locked" while requests were being filed.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        let _waiting = Waiting::on(&self.waiting);
         match self.dialect {
             Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Dialect::Postgres => self.pool.begin().await,
@@ -152,7 +189,11 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
             url: shown.clone(),
             source,
         })?;
-    Ok(Db { pool, dialect })
+    Ok(Db {
+        pool,
+        dialect,
+        waiting: Arc::default(),
+    })
 }
 
 /// Creates the empty SQLite file (SQLite takes one for a new database)
@@ -209,6 +250,37 @@ pub fn redact(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Past the pool's size, callers wait for a connection, and are counted
+    /// while they do (the metrics' `support_db_pool_waiting`).
+    #[tokio::test]
+    async fn callers_waiting_for_a_connection_are_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("waiting.db").display());
+        let db = connect(&url).await.unwrap();
+        let max = db.pool().options().get_max_connections() as usize;
+        let mut held = Vec::new();
+        for _ in 0..max {
+            held.push(db.acquire().await.unwrap());
+        }
+        assert_eq!(db.waiting(), 0);
+        let (reader, writer) = (db.clone(), db.clone());
+        let read = tokio::spawn(async move { reader.acquire().await.map(drop) });
+        let write = tokio::spawn(async move { writer.begin_write().await.map(drop) });
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while db.waiting() < 2 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "waiting: {}",
+                db.waiting()
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        held.clear();
+        read.await.unwrap().unwrap();
+        write.await.unwrap().unwrap();
+        assert_eq!(db.waiting(), 0);
+    }
 
     #[test]
     fn ids_with_control_characters_name_nothing() {

@@ -41,6 +41,9 @@ pub const OUTBOX_GIVEN_UP: &str = "support_webhook_outbox_given_up";
 /// most.
 pub const DB_POOL_CONNECTIONS: &str = "support_db_pool_connections";
 pub const DB_POOL_MAX: &str = "support_db_pool_max_connections";
+/// The callers waiting for a connection now: above 0 for long, the pool is
+/// too small for the load (or the database too slow).
+pub const DB_POOL_WAITING: &str = "support_db_pool_waiting";
 /// 1, labelled with the build's version.
 pub const BUILD_INFO: &str = "support_build_info";
 
@@ -111,10 +114,11 @@ pub fn outbox(pending: u64, oldest_age: Duration, given_up: u64) {
 }
 
 /// The database pool as it is now.
-pub fn db_pool(in_use: u32, idle: u32, max: u32) {
+pub fn db_pool(in_use: u32, idle: u32, max: u32, waiting: usize) {
     metrics::gauge!(DB_POOL_CONNECTIONS, "state" => "in_use").set(f64::from(in_use));
     metrics::gauge!(DB_POOL_CONNECTIONS, "state" => "idle").set(f64::from(idle));
     metrics::gauge!(DB_POOL_MAX).set(f64::from(max));
+    metrics::gauge!(DB_POOL_WAITING).set(waiting as f64);
 }
 
 pub fn build_info() {

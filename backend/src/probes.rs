@@ -111,7 +111,9 @@ pub async fn check(db: &Db, files: &FileStore, stopping: &Stopping) -> Vec<NotRe
 
 async fn check_database(db: &Db) -> Option<NotReady> {
     let checked = tokio::time::timeout(CHECK_WITHIN, async {
-        sqlx::query("SELECT 1").execute(db.pool()).await?;
+        sqlx::query("SELECT 1")
+            .execute(&mut *db.acquire().await?)
+            .await?;
         db.unapplied_migrations().await
     })
     .await;

@@ -65,6 +65,7 @@ async fn metrics_count_refused_tokens_by_reason_and_uploads() {
         "support_build_info{version=\"",
         "support_webhook_outbox_pending 0",
         "support_db_pool_connections{state=\"in_use\"}",
+        "support_db_pool_waiting 0",
         "support_http_requests_total{method=\"POST\",route=\"/attachments\",status=\"2xx\"} 1",
     ] {
         assert!(text.contains(line), "{line} not in\n{text}");

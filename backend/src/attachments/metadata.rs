@@ -41,7 +41,7 @@ pub async fn insert(
     .bind(&attachment.content_type)
     .bind(attachment.sha256.as_deref().unwrap_or_default())
     .bind(uploaded_by)
-    .execute(db.pool())
+    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
 }
@@ -54,7 +54,7 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Attachment>, sqlx::Error> 
     let sql = format!("SELECT {COLUMNS} FROM attachments WHERE id = $1");
     let row: Option<Row> = sqlx::query_as(&sql)
         .bind(id)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *db.acquire().await?)
         .await?;
     Ok(row.map(from_row))
 }
@@ -74,7 +74,7 @@ pub async fn owners(db: &Db, id: &str) -> Result<Option<Owners>, sqlx::Error> {
          WHERE a.id = $1",
     )
     .bind(id)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *db.acquire().await?)
     .await?;
     Ok(row.map(|(uploaded_by, request_id, filed_by)| Owners {
         uploaded_by,
@@ -89,7 +89,7 @@ pub async fn unattached_bytes(db: &Db, uploaded_by: &str) -> Result<u64, sqlx::E
          WHERE uploaded_by = $1 AND request_id IS NULL",
     )
     .bind(uploaded_by)
-    .fetch_one(db.pool())
+    .fetch_one(&mut *db.acquire().await?)
     .await?;
     Ok(u64::try_from(bytes).unwrap_or_default())
 }
@@ -114,7 +114,7 @@ pub async fn free_sizes(
         )
         .bind(id.to_ascii_lowercase())
         .bind(owner)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *db.acquire().await?)
         .await?;
         let Some((size,)) = size else {
             return Ok(None);
@@ -196,7 +196,7 @@ pub async fn delete_orphans(db: &Db, cutoff: &str) -> Result<Vec<String>, sqlx::
         "DELETE FROM attachments WHERE request_id IS NULL AND created_at <= $1 RETURNING id",
     )
     .bind(cutoff)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *db.acquire().await?)
     .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }

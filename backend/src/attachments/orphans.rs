@@ -116,7 +116,7 @@ async fn recorded(db: &Db, ids: &[Uuid]) -> Result<HashSet<Uuid>, sqlx::Error> {
     for id in ids {
         query = query.bind(id.hyphenated().to_string());
     }
-    let rows = query.fetch_all(db.pool()).await?;
+    let rows = query.fetch_all(&mut *db.acquire().await?).await?;
     Ok(rows
         .into_iter()
         .filter_map(|(id,)| Uuid::try_parse(&id).ok())

@@ -17,7 +17,7 @@ pub async fn all(db: &Db, locale: ContactLanguage) -> Result<Vec<Article>, sqlx:
          ORDER BY a.position, a.id",
     )
     .bind(locale.as_str())
-    .fetch_all(db.pool())
+    .fetch_all(&mut *db.acquire().await?)
     .await?;
     Ok(rows
         .into_iter()

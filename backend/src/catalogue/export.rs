@@ -8,12 +8,12 @@ use crate::db::Db;
 /// The whole catalogue of `kind` as JSON Lines, in the order the widget
 /// lists it: what `import` takes back unchanged.
 pub async fn export(db: &Db, kind: Kind) -> Result<String, sqlx::Error> {
-    let pool = db.pool();
+    let mut conn = db.acquire().await?;
     Ok(match kind {
         Kind::Customers => {
             let rows: Vec<(String, String, String)> =
                 sqlx::query_as("SELECT id, name, domain FROM customers ORDER BY id")
-                    .fetch_all(pool)
+                    .fetch_all(&mut *conn)
                     .await?;
             let items: Vec<CustomerItem> = rows
                 .into_iter()
@@ -25,7 +25,7 @@ pub async fn export(db: &Db, kind: Kind) -> Result<String, sqlx::Error> {
             let rows: Vec<(String, String, String)> = sqlx::query_as(
                 "SELECT id, name, admin_center_url FROM services ORDER BY position, id",
             )
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
             let items: Vec<ServiceItem> = rows
                 .into_iter()
@@ -44,7 +44,7 @@ pub async fn export(db: &Db, kind: Kind) -> Result<String, sqlx::Error> {
                  ORDER BY a.position, a.id,
                           CASE t.locale WHEN 'en-US' THEN 0 ELSE 1 END, t.locale",
             )
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
             let items: Vec<ArticleItem> = rows
                 .into_iter()
@@ -67,7 +67,7 @@ pub async fn health_started_at(db: &Db, id: &str) -> Result<Option<String>, sqlx
     let row: Option<(String,)> =
         sqlx::query_as("SELECT started_at FROM service_health_items WHERE id = $1")
             .bind(id)
-            .fetch_optional(db.pool())
+            .fetch_optional(&mut *db.acquire().await?)
             .await?;
     Ok(row.map(|(at,)| at))
 }
@@ -100,7 +100,7 @@ async fn health_items(db: &Db, only: Option<&str>) -> Result<Vec<HealthItem>, sq
                   CASE t.locale WHEN 'en-US' THEN 0 ELSE 1 END, t.locale",
     )
     .bind(only)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *db.acquire().await?)
     .await?;
     Ok(rows
         .into_iter()

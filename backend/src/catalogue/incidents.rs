@@ -45,7 +45,7 @@ pub async fn current(
         String,
         String,
     );
-    let rows: Vec<Row> = query.fetch_all(db.pool()).await?;
+    let rows: Vec<Row> = query.fetch_all(&mut *db.acquire().await?).await?;
     rows.into_iter()
         .map(
             |(id, service, kind, status, started_at, updated_at, locale, title, summary)| {

@@ -11,7 +11,7 @@ use crate::db::Db;
 pub async fn customers(db: &Db) -> Result<Vec<Customer>, sqlx::Error> {
     let rows: Vec<(String, String, String)> =
         sqlx::query_as("SELECT id, name, domain FROM customers")
-            .fetch_all(db.pool())
+            .fetch_all(&mut *db.acquire().await?)
             .await?;
     Ok(rows
         .into_iter()
@@ -23,7 +23,7 @@ pub async fn customers(db: &Db) -> Result<Vec<Customer>, sqlx::Error> {
 pub async fn services(db: &Db) -> Result<Vec<Service>, sqlx::Error> {
     let rows: Vec<(String, String, String)> =
         sqlx::query_as("SELECT id, name, admin_center_url FROM services ORDER BY position, id")
-            .fetch_all(db.pool())
+            .fetch_all(&mut *db.acquire().await?)
             .await?;
     Ok(rows
         .into_iter()
@@ -63,7 +63,7 @@ pub async fn customer_name(db: &Db, id: &str) -> Result<Option<String>, sqlx::Er
     }
     let row: Option<(String,)> = sqlx::query_as("SELECT name FROM customers WHERE id = $1")
         .bind(id)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *db.acquire().await?)
         .await?;
     Ok(row.map(|(name,)| name))
 }
@@ -80,6 +80,9 @@ async fn exists(db: &Db, table: &'static str, id: &str) -> Result<bool, sqlx::Er
         return Ok(false);
     }
     let sql = format!("SELECT COUNT(*) FROM {table} WHERE id = $1");
-    let (count,): (i64,) = sqlx::query_as(&sql).bind(id).fetch_one(db.pool()).await?;
+    let (count,): (i64,) = sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_one(&mut *db.acquire().await?)
+        .await?;
     Ok(count > 0)
 }

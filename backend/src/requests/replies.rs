@@ -202,7 +202,7 @@ async fn by_key(
     request_id: &str,
     key: &str,
 ) -> Result<Option<(Reply, String)>, ApiError> {
-    let mut conn = state.db.pool().acquire().await?;
+    let mut conn = state.db.acquire().await?;
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT id, body_sha256 FROM support_request_replies
          WHERE request_id = $1 AND idempotency_key = $2",

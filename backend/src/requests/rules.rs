@@ -49,7 +49,7 @@ async fn related_request_errors(
     }
     let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM support_requests WHERE id = $1")
         .bind(related.to_ascii_lowercase())
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *db.acquire().await?)
         .await?;
     Ok(match kind {
         Some((kind,)) if kind == RequestKind::CustomerSelfService.as_str() => Vec::new(),

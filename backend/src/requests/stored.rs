@@ -169,7 +169,7 @@ pub async fn create_request(
 /// The stored request with this id (in any case: ids are stored as
 /// lowercase UUIDs), if any.
 pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, ApiError> {
-    let mut conn = db.pool().acquire().await?;
+    let mut conn = db.acquire().await?;
     find_request_in(&mut conn, id).await
 }
 
@@ -296,7 +296,7 @@ pub async fn filed_by(db: &Db, id: &str) -> Result<Option<Option<String>>, ApiEr
     let row: Option<(Option<String>,)> =
         sqlx::query_as("SELECT filed_by FROM support_requests WHERE id = $1")
             .bind(id.to_ascii_lowercase())
-            .fetch_optional(db.pool())
+            .fetch_optional(&mut *db.acquire().await?)
             .await?;
     Ok(row.map(|(filer,)| filer))
 }
@@ -308,7 +308,7 @@ pub async fn kind(db: &Db, id: &str) -> Result<Option<RequestKind>, ApiError> {
     }
     let row: Option<(String,)> = sqlx::query_as("SELECT kind FROM support_requests WHERE id = $1")
         .bind(id.to_ascii_lowercase())
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *db.acquire().await?)
         .await?;
     row.map(|(kind,)| {
         RequestKind::parse(&kind)
@@ -328,7 +328,7 @@ pub async fn by_reference(
     }
     let row = sqlx::query_as("SELECT id, filed_by FROM support_requests WHERE reference = $1")
         .bind(reference.to_ascii_uppercase())
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *db.acquire().await?)
         .await?;
     Ok(row)
 }
@@ -391,7 +391,7 @@ pub async fn of_kind(
     .bind(second)
     .bind(before.map(str::to_ascii_lowercase))
     .bind(fetch)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *db.acquire().await?)
     .await?;
     let mut ids: Vec<String> = rows.into_iter().map(|(id,)| id).collect();
     let more = ids.len() > limit;
@@ -425,7 +425,7 @@ pub async fn filed_by_user(
     .bind(filer)
     .bind(before.map(str::to_ascii_lowercase))
     .bind(fetch)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *db.acquire().await?)
     .await?;
     let mut ids: Vec<String> = rows.into_iter().map(|(id,)| id).collect();
     let more = ids.len() > limit;

@@ -123,6 +123,7 @@ async fn scrape(State(scraped): State<Scraped>) -> String {
         size.saturating_sub(idle),
         idle,
         pool.options().get_max_connections(),
+        scraped.db.waiting(),
     );
     scraped.handle.run_upkeep();
     scraped.handle.render()

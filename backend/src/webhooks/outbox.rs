@@ -132,7 +132,7 @@ pub async fn claim_due(db: &Db, limit: i64, lease_ms: i64) -> Result<Vec<Claimed
     )
     .bind(now)
     .bind(limit)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *db.acquire().await?)
     .await?;
     let mut claimed = Vec::new();
     for (delivery_id,) in candidates {
@@ -147,7 +147,7 @@ pub async fn claim_due(db: &Db, limit: i64, lease_ms: i64) -> Result<Vec<Claimed
         .bind(now + lease_ms)
         .bind(&token)
         .bind(now)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *db.acquire().await?)
         .await?;
         if let Some((event_id, endpoint, payload, attempts, created_at)) = row {
             claimed.push(Claimed {
@@ -174,7 +174,7 @@ pub async fn delivered(db: &Db, claim: &Claimed) -> Result<(), sqlx::Error> {
     .bind(&claim.delivery_id)
     .bind(&claim.claim_token)
     .bind(now_ms())
-    .execute(db.pool())
+    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
 }
@@ -191,7 +191,7 @@ pub async fn release(db: &Db, claims: &[Claimed]) -> Result<(), sqlx::Error> {
         )
         .bind(&claim.delivery_id)
         .bind(&claim.claim_token)
-        .execute(db.pool())
+        .execute(&mut *db.acquire().await?)
         .await?;
     }
     Ok(())
@@ -218,7 +218,7 @@ pub async fn failed(
     .bind(error)
     .bind(retry_at)
     .bind(now)
-    .execute(db.pool())
+    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
 }
@@ -231,13 +231,13 @@ pub async fn backlog(db: &Db) -> Result<(i64, Option<i64>, i64), sqlx::Error> {
         "SELECT COUNT(*), MIN(created_at) FROM webhook_outbox
          WHERE delivered_at IS NULL AND failed_at IS NULL",
     )
-    .fetch_one(db.pool())
+    .fetch_one(&mut *db.acquire().await?)
     .await?;
     let (given_up,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM webhook_outbox
          WHERE delivered_at IS NULL AND failed_at IS NOT NULL",
     )
-    .fetch_one(db.pool())
+    .fetch_one(&mut *db.acquire().await?)
     .await?;
     Ok((pending, oldest, given_up))
 }
@@ -274,7 +274,7 @@ pub async fn pending(db: &Db) -> Result<Vec<Pending>, sqlx::Error> {
          WHERE o.delivered_at IS NULL
          ORDER BY o.seq",
     )
-    .fetch_all(db.pool())
+    .fetch_all(&mut *db.acquire().await?)
     .await?;
     Ok(rows
         .into_iter()
@@ -306,7 +306,7 @@ pub async fn retry_now(db: &Db, event_id: &str) -> Result<u64, sqlx::Error> {
     )
     .bind(event_id)
     .bind(now_ms())
-    .execute(db.pool())
+    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(done.rows_affected())
 }

@@ -56,7 +56,7 @@ pub async fn find(db: &Db, key: &str) -> Result<Option<KeyState>, sqlx::Error> {
     );
     let row: Option<(String, i64, String, i64)> = sqlx::query_as(&sql)
         .bind(key)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *db.acquire().await?)
         .await?;
     Ok(row.map(|(body_sha256, status_code, response, stale)| {
         if status_code == IN_FLIGHT {
@@ -93,7 +93,7 @@ pub async fn claim(db: &Db, key: &str, body_sha256: &str) -> Result<Option<Claim
     .bind(key)
     .bind(body_sha256)
     .bind(&token)
-    .execute(db.pool())
+    .execute(&mut *db.acquire().await?)
     .await?;
     let claimed = inserted.rows_affected() == 1 || take_over(db, key, body_sha256, &token).await?;
     Ok(claimed.then(|| Claim {
@@ -122,7 +122,7 @@ async fn take_over(
         .bind(key)
         .bind(body_sha256)
         .bind(token)
-        .execute(db.pool())
+        .execute(&mut *db.acquire().await?)
         .await?;
     Ok(result.rows_affected() == 1)
 }
@@ -135,7 +135,7 @@ pub async fn release(db: &Db, claim: &Claim) -> Result<(), sqlx::Error> {
     )
     .bind(&claim.key)
     .bind(&claim.token)
-    .execute(db.pool())
+    .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
 }
@@ -147,6 +147,6 @@ pub async fn purge_expired(db: &Db) -> Result<u64, sqlx::Error> {
         "DELETE FROM idempotency_keys WHERE created_at <= {}",
         live_since(db.dialect())
     );
-    let result = sqlx::query(&sql).execute(db.pool()).await?;
+    let result = sqlx::query(&sql).execute(&mut *db.acquire().await?).await?;
     Ok(result.rows_affected())
 }
