@@ -31,8 +31,11 @@ export const oidcBackendPort = Number(process.env.E2E_OIDC_BACKEND_PORT ?? 18792
 const attachmentsUrl = (prefix) =>
   process.env.E2E_ATTACHMENTS_URL ? { ATTACHMENTS_URL: `${process.env.E2E_ATTACHMENTS_URL}/${prefix}` } : {};
 
-// The backends log every request they serve; the runs show only their
-// warnings and errors (set E2E_BACKEND_LOG=info to see every request).
+// The backends log every request they serve. The two demo backends write
+// their logs to a file in their data folder, one as text and one as JSON,
+// which scripts/check-logs searches for secrets and personal data after a
+// run; the OpenID Connect portal's backend shows only its warnings and
+// errors (E2E_BACKEND_LOG=info shows every request).
 const backendLog = process.env.E2E_BACKEND_LOG ?? "warn";
 
 export default defineConfig({
@@ -65,7 +68,9 @@ export default defineConfig({
       command: "bash ../scripts/serve",
       env: {
         AUTH: "none",
-        RUST_LOG: backendLog,
+        RUST_LOG: "info",
+        BACKEND_LOG: "target/e2e/backend.log",
+        LOG_FORMAT: "text",
         DEMO_PORT: String(demoPort),
         BACKEND_PORT: String(backendPort),
         WEBHOOK_PORT: String(webhookPort),
@@ -81,7 +86,9 @@ export default defineConfig({
     {
       command: "bash ../scripts/serve",
       env: {
-        RUST_LOG: backendLog,
+        RUST_LOG: "info",
+        BACKEND_LOG: "target/e2e-auth/backend.log",
+        LOG_FORMAT: "json",
         DEMO_PORT: String(authDemoPort),
         BACKEND_PORT: String(authBackendPort),
         WEBHOOK_PORT: String(authWebhookPort),
