@@ -76,6 +76,16 @@ pub fn body_hash(body: &[u8]) -> String {
         .collect()
 }
 
+/// The hash a key remembers its body by, with the user who sent it (`sub`;
+/// none without a token): a key is its user's, so the same key and body
+/// from another user is a reuse, never a replay of someone else's answer.
+pub fn users_body_hash(user: Option<&str>, body: &[u8]) -> String {
+    match user {
+        Some(sub) => body_hash(&[sub.as_bytes(), b"\0", body].concat()),
+        None => body_hash(body),
+    }
+}
+
 /// The first answer given to a key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredResponse {

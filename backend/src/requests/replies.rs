@@ -55,13 +55,8 @@ pub async fn post(
         Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
         _ => return Err(not_found),
     }
-    // A key is its author's: the same key and reply from another author is
-    // a reuse, never a replay of someone else's reply.
     let author_sub = caller.filed_by().map(str::to_owned);
-    let hash = match &author_sub {
-        Some(sub) => idempotency::body_hash(&[sub.as_bytes(), b"\0", &bytes].concat()),
-        None => idempotency::body_hash(&bytes),
-    };
+    let hash = idempotency::users_body_hash(author_sub.as_deref(), &bytes);
     let id = id.to_ascii_lowercase();
     for _ in 0..ATTEMPTS {
         if let Some((stored, stored_hash)) = by_key(&state, &id, &key).await? {

@@ -48,12 +48,7 @@ pub async fn create(
     caller.may(Action::File(body.request.kind))?;
     as_filed_by(&state.db, &caller, &mut body.request).await?;
     let key = idempotency::key_from_headers(&headers)?;
-    // A key is its user's: the same key and body from another user is a
-    // reuse, never a replay of someone else's answer.
-    let hash = match caller.filed_by() {
-        Some(sub) => idempotency::body_hash(&[sub.as_bytes(), b"\0", &body.bytes].concat()),
-        None => idempotency::body_hash(&body.bytes),
-    };
+    let hash = idempotency::users_body_hash(caller.filed_by(), &body.bytes);
     let mut validated = false;
     for _ in 0..ATTEMPTS {
         match keys::find(&state.db, &key).await? {
