@@ -6,7 +6,10 @@
 use leptos::{prelude::*, task::spawn_local};
 use support_contract::{ErrorCode, NewReply};
 
-use super::{request_form::failure_message, TextField};
+use super::{
+    request_form::{failure_message, new_key},
+    TextField,
+};
 use crate::{
     api,
     context::use_widget,
@@ -22,10 +25,6 @@ use crate::{
 
 /// The control's id inside the widget.
 const REPLY_FIELD: &str = "sw-reply";
-
-fn new_key() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
 
 /// A reply to the request `request_id`; `on_sent` runs once the backend has
 /// stored one (the screen then reads the request again, thread and all).

@@ -12,6 +12,7 @@ mod state;
 use leptos::{ev::SubmitEvent, prelude::*};
 use support_contract::Service;
 
+pub(crate) use self::state::new_key;
 pub use self::state::RequestFormState;
 use self::{
     confirmation::Confirmation,

@@ -340,6 +340,7 @@ impl RequestFormState {
     }
 }
 
-fn new_key() -> String {
+/// A new `Idempotency-Key`: for a request, and for a reply.
+pub(crate) fn new_key() -> String {
     uuid::Uuid::new_v4().to_string()
 }
