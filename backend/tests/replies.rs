@@ -73,6 +73,14 @@ async fn reply(server: &TestServer, claims: &Value, request_id: &str, text: &str
     .await
 }
 
+async fn get_as(server: &TestServer, claims: &Value, path: &str) -> Response {
+    let request = server
+        .client
+        .get(server.url(path))
+        .bearer_auth(token(claims));
+    request.send().await.unwrap()
+}
+
 async fn replies_stored(server: &TestServer) -> i64 {
     server.count("support_request_replies").await
 }
@@ -112,13 +120,9 @@ async fn the_filer_the_partner_and_agents_reply_on_a_customer_message() {
     assert_eq!(replies_stored(&server).await, 3);
 
     // The request shows its thread, oldest first, to whoever reads it.
-    let stored: StoredRequest = server
-        .client
-        .get(server.url(&format!("/support-requests/{}", message.id)))
-        .bearer_auth(token(&customer()))
-        .send()
+    let path = format!("/support-requests/{}", message.id);
+    let stored: StoredRequest = get_as(&server, &customer(), &path)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -300,24 +304,14 @@ async fn a_reply_carries_its_authors_uploads_and_nobody_elses() {
 
     // The request's own files are still only its own; the customer reads
     // the reply's file, as they read their request.
-    let stored: Value = server
-        .client
-        .get(server.url(&format!("/support-requests/{}", message.id)))
-        .bearer_auth(token(&customer()))
-        .send()
+    let path = format!("/support-requests/{}", message.id);
+    let stored: Value = get_as(&server, &customer(), &path)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
     assert_eq!(stored["attachments"], json!([]));
-    let download = server
-        .client
-        .get(server.url(&format!("/attachments/{second}")))
-        .bearer_auth(token(&customer()))
-        .send()
-        .await
-        .unwrap();
+    let download = get_as(&server, &customer(), &format!("/attachments/{second}")).await;
     assert_eq!(download.status(), StatusCode::OK);
     assert_eq!(download.text().await.unwrap(), "the log of second.txt\n");
 }
