@@ -8,7 +8,7 @@ mod common;
 use common::{customer, json_of, key, one_error, partner, start_signed, token, valid, TestServer};
 use reqwest::{Response, StatusCode};
 use serde_json::{json, Value};
-use support_contract::{RequestList, StoredRequest};
+use support_contract::{RequestList, RequestStatus, StoredRequest};
 
 fn agent() -> Value {
     json!({"sub": "agent-1", "name": "Wang Lei", "role": "agent"})
@@ -221,6 +221,18 @@ async fn an_escalation_names_the_message_it_came_from_and_the_message_shows_it()
     let escalated_as = seen.escalated_as.expect("the message shows its escalation");
     assert_eq!(escalated_as.id, escalation);
     assert_eq!(escalated_as.reference, "SR-000002");
+    assert_eq!(escalated_as.status, RequestStatus::Submitted);
+    // Once 21Vianet resolves the escalation, the message says so: the
+    // partner closes the loop.
+    let resolved = set_status(&server, &agent(), &escalation, "resolved").await;
+    assert_eq!(resolved.status(), StatusCode::OK);
+    let seen: StoredRequest = get(&server, &customer(), &path).await.json().await.unwrap();
+    assert_eq!(seen.escalated_as.unwrap().status, RequestStatus::Resolved);
+    assert_eq!(
+        seen.status,
+        RequestStatus::Submitted,
+        "the message's own stays"
+    );
     // The customer learns that it was escalated, and nothing of the
     // partner's own request.
     let theirs = get(

@@ -78,6 +78,9 @@ pub struct StoredRequest {
 pub struct EscalatedAs {
     pub id: String,
     pub reference: String,
+    /// Where the escalation stands: once 21Vianet resolves it, the partner
+    /// closes the loop with the customer.
+    pub status: RequestStatus,
 }
 
 /// The body of `POST /support-requests/{id}/replies`.

@@ -23,6 +23,8 @@ pub mod limits {
     /// (`x-max-results`): enough for a pick list, and a hint to type more
     /// when the wanted one is not among them.
     pub const SEARCH_RESULTS_MAX: usize = 20;
+    /// The longest page of a list of requests (`limit`).
+    pub const LIST_PAGE_MAX: usize = 50;
 }
 
 impl NewSupportRequest {

@@ -226,7 +226,7 @@ pub struct ListQuery {
 }
 
 /// The longest page of the list, and the page when none is asked for.
-pub const LIST_MAX: usize = 50;
+pub const LIST_MAX: usize = support_contract::limits::LIST_PAGE_MAX;
 pub const LIST_DEFAULT: usize = 20;
 
 /// Answers the caller's own requests, newest first, a page at a time:

@@ -197,14 +197,21 @@ pub async fn find_request_in(
     let history = history(conn, &id).await?;
     let attachments = crate::attachments::metadata::of_request(conn, &id).await?;
     let replies = replies(conn, &id).await?;
-    let escalated_as = sqlx::query_as(
-        "SELECT id, reference FROM support_requests WHERE related_request = $1
+    let escalated_as: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT id, reference, status FROM support_requests WHERE related_request = $1
          ORDER BY seq DESC LIMIT 1",
     )
     .bind(&id)
     .fetch_optional(&mut *conn)
-    .await?
-    .map(|(id, reference)| EscalatedAs { id, reference });
+    .await?;
+    let escalated_as = match escalated_as {
+        None => None,
+        Some((id, reference, status)) => Some(EscalatedAs {
+            status: RequestStatus::parse(&status).ok_or_else(|| broken("escalation's status"))?,
+            id,
+            reference,
+        }),
+    };
     Ok(Some(StoredRequest {
         id,
         reference,
