@@ -1,11 +1,13 @@
 //! Files attached to requests: uploaded before the request is filed
 //! ([`routes`]), kept in a folder, Azure Blob Storage or S3 ([`files`]),
 //! recorded in the database ([`metadata`]), attached in the request's
-//! transaction, downloaded with headers that keep them from running as a
+//! transaction (or copied into an escalation from the customer's message,
+//! [`carried`]), downloaded with headers that keep them from running as a
 //! page ([`download`]), and deleted when no request took them in time
 //! ([`orphans`]). The limits and kinds are the contract's
 //! (`contract/src/attachments.rs`).
 
+pub mod carried;
 pub mod download;
 pub mod files;
 pub mod metadata;

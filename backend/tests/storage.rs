@@ -39,7 +39,7 @@ async fn file(db: &Db, key: &str, hash: &str, request: &NewSupportRequest) -> Cr
         .await
         .unwrap()
         .expect("the key is free");
-    create_request(db, &claim, request, None, &Default::default())
+    create_request(db, &claim, request, &[], None, &Default::default())
         .await
         .unwrap()
 }
@@ -125,7 +125,7 @@ async fn a_claimed_key_is_in_flight_until_its_request_is_filed() {
     assert_eq!(count(&db, "support_requests").await, 0, "nothing filed yet");
 
     let Created::New(stored) =
-        create_request(&db, &claim, &request("a"), None, &Default::default())
+        create_request(&db, &claim, &request("a"), &[], None, &Default::default())
             .await
             .unwrap()
     else {
@@ -135,7 +135,7 @@ async fn a_claimed_key_is_in_flight_until_its_request_is_filed() {
     assert_eq!(keys::claim(&db, &key, "h").await.unwrap(), None);
     assert!(
         matches!(
-            create_request(&db, &claim, &request("a"), None, &Default::default())
+            create_request(&db, &claim, &request("a"), &[], None, &Default::default())
                 .await
                 .unwrap(),
             Created::ClaimLost
@@ -154,7 +154,7 @@ async fn a_released_claim_leaves_the_key_free_for_a_retry() {
     keys::release(&db, &claim).await.unwrap();
     assert_eq!(state(&db, &key).await, None);
     assert!(matches!(
-        create_request(&db, &claim, &request("a"), None, &Default::default())
+        create_request(&db, &claim, &request("a"), &[], None, &Default::default())
             .await
             .unwrap(),
         Created::ClaimLost
@@ -214,9 +214,16 @@ async fn a_stale_claim_is_taken_over_and_its_old_holder_files_nothing() {
         "the takeover restarts the clock"
     );
     assert!(matches!(
-        create_request(&db, &abandoned, &request("old"), None, &Default::default())
-            .await
-            .unwrap(),
+        create_request(
+            &db,
+            &abandoned,
+            &request("old"),
+            &[],
+            None,
+            &Default::default()
+        )
+        .await
+        .unwrap(),
         Created::ClaimLost
     ));
     keys::release(&db, &abandoned).await.unwrap();
@@ -225,7 +232,7 @@ async fn a_stale_claim_is_taken_over_and_its_old_holder_files_nothing() {
         "not the old holder's to release"
     );
     assert!(matches!(
-        create_request(&db, &taken, &request("new"), None, &Default::default())
+        create_request(&db, &taken, &request("new"), &[], None, &Default::default())
             .await
             .unwrap(),
         Created::New(_)

@@ -224,7 +224,9 @@ pub struct NewSupportRequest {
     pub articles_seen: Vec<String>,
     /// The files that go with the request: the `id`s of uploads
     /// (`POST /attachments`) not yet attached to any request, at most
-    /// [`crate::ATTACHMENTS_MAX_FILES`], in the order to list them.
+    /// [`crate::ATTACHMENTS_MAX_FILES`], in the order to list them. An
+    /// escalation may also list the files of the message it escalates
+    /// (`related_request`); it gets a copy of each, under a new id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<String>,
     /// On an escalation (`customer`): the `id` of the customer's message it

@@ -1,12 +1,22 @@
-//! Uploaded files' metadata: recording an upload, attaching uploads to a
-//! request (in the request's transaction), listing a request's files, and
-//! deleting uploads that no request took. The bytes are in
-//! [`super::files`].
+//! Uploaded files' metadata: recording an upload, attaching uploads (and
+//! the copies an escalation carries) to a request in the request's
+//! transaction, listing a request's files, and deleting uploads that no
+//! request took. The bytes are in [`super::files`].
 
 use sqlx::AnyConnection;
 use support_contract::Attachment;
 
 use crate::db::Db;
+
+/// A file of the message an escalation escalates, copied for the
+/// escalation ([`super::carried`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Carried {
+    /// The id the escalation lists (the message's file), in lowercase.
+    pub from: String,
+    /// The copy, as the escalation will list it.
+    pub copy: Attachment,
+}
 
 /// The columns of an [`Attachment`], in its field order.
 const COLUMNS: &str = "id, name, size, content_type, sha256";
@@ -94,14 +104,16 @@ pub async fn unattached_bytes(db: &Db, uploaded_by: &str) -> Result<u64, sqlx::E
     Ok(u64::try_from(bytes).unwrap_or_default())
 }
 
-/// The sizes of these uploads, in order, if every one exists, is attached
-/// to no request and was uploaded by `owner` (none: without a token);
-/// `None` otherwise. Ids are UUIDs, stored in lowercase: their case does
-/// not count.
-pub async fn free_sizes(
+/// The sizes of these files, in order, if each is one the request may
+/// take: an upload of `owner` (none: without a token) attached to no
+/// request, or (with `related`) a file of that request itself, which an
+/// escalation carries as a copy ([`super::carried`]); `None` otherwise.
+/// Ids are UUIDs, stored in lowercase: their case does not count.
+pub async fn attachable_sizes(
     db: &Db,
     ids: &[String],
     owner: Option<&str>,
+    related: Option<&str>,
 ) -> Result<Option<Vec<u64>>, sqlx::Error> {
     let mut sizes = Vec::with_capacity(ids.len());
     for id in ids {
@@ -110,10 +122,13 @@ pub async fn free_sizes(
         }
         let size: Option<(i64,)> = sqlx::query_as(
             "SELECT size FROM attachments
-                 WHERE id = $1 AND request_id IS NULL AND uploaded_by IS NOT DISTINCT FROM $2",
+             WHERE id = $1
+               AND ((request_id IS NULL AND uploaded_by IS NOT DISTINCT FROM $2)
+                    OR (request_id = $3 AND reply_id IS NULL))",
         )
         .bind(id.to_ascii_lowercase())
         .bind(owner)
+        .bind(related)
         .fetch_optional(&mut *db.acquire().await?)
         .await?;
         let Some((size,)) = size else {
@@ -124,10 +139,32 @@ pub async fn free_sizes(
     Ok(Some(sizes))
 }
 
+/// The file `id` of the request `request_id` itself (not of a reply).
+pub async fn file_of_request(
+    db: &Db,
+    request_id: &str,
+    id: &str,
+) -> Result<Option<Attachment>, sqlx::Error> {
+    if !crate::db::can_be_id(id) {
+        return Ok(None);
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} FROM attachments
+         WHERE id = $1 AND request_id = $2 AND reply_id IS NULL"
+    );
+    let row: Option<Row> = sqlx::query_as(&sql)
+        .bind(id.to_ascii_lowercase())
+        .bind(request_id)
+        .fetch_optional(&mut *db.acquire().await?)
+        .await?;
+    Ok(row.map(from_row))
+}
+
 /// Attaches these uploads to the request (and to one of its replies, with
 /// `reply_id`), in this order, inside the transaction that stores the
-/// request or the reply. `false` when one of them is gone or was attached
-/// elsewhere meanwhile; the caller then rolls back.
+/// request or the reply; an id that `carried` lists gets its copy's row
+/// instead, in its place. `false` when one of the uploads is gone or was
+/// attached elsewhere meanwhile; the caller then rolls back.
 ///
 /// Each update locks its row (on SQLite the transaction holds the write
 /// lock already), so of two requests naming one upload only one gets it,
@@ -137,16 +174,39 @@ pub async fn attach(
     request_id: &str,
     reply_id: Option<&str>,
     ids: &[String],
+    carried: &[Carried],
     owner: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
     for (position, id) in ids.iter().enumerate() {
+        let position = i64::try_from(position).unwrap_or(i64::MAX);
+        let id = id.to_ascii_lowercase();
+        if let Some(carried) = carried.iter().find(|carried| carried.from == id) {
+            let copy = &carried.copy;
+            sqlx::query(
+                "INSERT INTO attachments (id, name, size, content_type, sha256, uploaded_by,
+                     request_id, reply_id, position)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(&copy.id)
+            .bind(&copy.name)
+            .bind(i64::try_from(copy.size).unwrap_or(i64::MAX))
+            .bind(&copy.content_type)
+            .bind(copy.sha256.as_deref().unwrap_or_default())
+            .bind(owner)
+            .bind(request_id)
+            .bind(reply_id)
+            .bind(position)
+            .execute(&mut *conn)
+            .await?;
+            continue;
+        }
         let updated = sqlx::query(
             "UPDATE attachments SET request_id = $1, reply_id = $5, position = $2
              WHERE id = $3 AND request_id IS NULL AND uploaded_by IS NOT DISTINCT FROM $4",
         )
         .bind(request_id)
-        .bind(i64::try_from(position).unwrap_or(i64::MAX))
-        .bind(id.to_ascii_lowercase())
+        .bind(position)
+        .bind(id)
         .bind(owner)
         .bind(reply_id)
         .execute(&mut *conn)

@@ -160,6 +160,7 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
         new.request_id,
         Some(&reply_id),
         ids,
+        &[],
         new.author_sub,
     )
     .await?

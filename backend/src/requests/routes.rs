@@ -18,6 +18,7 @@ use super::idempotency::keys::{self, Claim, KeyState};
 use super::idempotency::{self, StoredResponse, IN_FLIGHT_RETRY_AFTER};
 use super::rules;
 use super::stored::{self, Created, Standing};
+use crate::attachments::carried;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
@@ -95,16 +96,28 @@ pub async fn create(
 /// Files the request under its claim in a task of its own, so that a client
 /// hanging up does not cancel filing halfway and leave the claim in flight;
 /// when filing fails, the claim is released so a retry can claim it at once.
+/// The files an escalation carries are copied first, outside the
+/// transaction, and deleted again unless the request is stored.
 async fn file(
     state: &AppState,
     claim: Claim,
     request: NewSupportRequest,
     filed_by: Option<String>,
 ) -> Result<Created, ApiError> {
-    let (db, outbox) = (state.db.clone(), state.outbox());
+    let (db, files, outbox) = (state.db.clone(), state.files.clone(), state.outbox());
     let task = tokio::spawn(async move {
-        let result =
-            stored::create_request(&db, &claim, &request, filed_by.as_deref(), &outbox).await;
+        let result = match carried::copy(&db, &files, &request).await {
+            Ok(copies) => {
+                let filer = filed_by.as_deref();
+                let stored =
+                    stored::create_request(&db, &claim, &request, &copies, filer, &outbox).await;
+                if !matches!(stored, Ok(Created::New(_))) {
+                    carried::discard(&files, &copies).await;
+                }
+                stored
+            }
+            Err(error) => Err(error),
+        };
         if result.is_err() {
             if let Err(error) = keys::release(&db, &claim).await {
                 // The claim then goes stale and is taken over by a retry.

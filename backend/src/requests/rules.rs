@@ -1,14 +1,15 @@
 //! Everything a well-formed request must pass before it is filed (422):
 //! the contract's field rules, the backend's rules for the fields the widget
 //! fills from its own choices, that the customer and service it names
-//! exist, and that its attachments are uploads free to take, within the
-//! total size. The errors come in the order the forms show the fields.
+//! exist, and that its attachments are uploads free to take (or, on an
+//! escalation, files of the message it escalates), within the total size.
+//! The errors come in the order the forms show the fields.
 
 use support_contract::{
     check_selection, limits, ErrorCode, FieldError, NewSupportRequest, RequestKind,
 };
 
-use crate::attachments::metadata;
+use crate::attachments::{carried, metadata};
 use crate::catalogue::lookups;
 use crate::db::Db;
 
@@ -22,9 +23,18 @@ pub async fn field_errors(
     let mut errors = request.validate();
     errors.extend(picked_field_errors(request));
     errors.extend(lookups::unknown_references(db, request).await?);
-    errors.extend(related_request_errors(db, request).await?);
+    let related = related_request_errors(db, request).await?;
+    // Files are carried only from a message that passed those checks.
+    let carries_from = if related.is_empty() {
+        carried::related(request)
+    } else {
+        None
+    };
+    errors.extend(related);
     if !errors.iter().any(|error| error.field == ATTACHMENTS_FIELD) {
-        errors.extend(attachment_errors(db, &request.attachments, filer).await?);
+        errors.extend(
+            attachment_errors(db, &request.attachments, filer, carries_from.as_deref()).await?,
+        );
     }
     errors.sort_by_key(|error| form_position(&error.field));
     Ok(errors)
@@ -81,19 +91,22 @@ pub fn check_note(note: &str) -> Result<(), ErrorCode> {
 /// The field of a request's upload ids.
 pub const ATTACHMENTS_FIELD: &str = "attachments";
 
-/// `invalid_value` when an upload id names no upload, or one another
-/// request already took; `attachments_too_large` when the files add up to
-/// more than the contract allows. The request's transaction checks the
-/// first again as it attaches them (see [`metadata::attach`]).
+/// `invalid_value` when an id names neither an upload of the filer's that
+/// no request took yet nor (for an escalation, `related`) a file of the
+/// message it escalates; `attachments_too_large` when the files add up to
+/// more than the contract allows, copies included. The request's
+/// transaction checks the uploads again as it attaches them (see
+/// [`metadata::attach`]).
 async fn attachment_errors(
     db: &Db,
     ids: &[String],
     filer: Option<&str>,
+    related: Option<&str>,
 ) -> Result<Vec<FieldError>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let code = match metadata::free_sizes(db, ids, filer).await? {
+    let code = match metadata::attachable_sizes(db, ids, filer, related).await? {
         None => Some(ErrorCode::InvalidValue),
         Some(sizes) => check_selection(sizes).err(),
     };

@@ -13,6 +13,7 @@ use sqlx::AnyConnection;
 use super::idempotency::keys::Claim;
 use super::idempotency::StoredResponse;
 use super::rules::ATTACHMENTS_FIELD;
+use crate::attachments::metadata::Carried;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::webhooks::outbox::{self, EventType, Outbox};
@@ -46,11 +47,14 @@ fn json_text(value: impl Serialize) -> Option<String> {
 /// request, whichever backend process each retry reached. The request's
 /// customer and service must exist (the caller checks; a foreign key makes
 /// sure). Its attachments are taken in the same transaction; when one is no
-/// longer free, nothing is written and the answer is 422.
+/// longer free, nothing is written and the answer is 422. The files it
+/// carries from the message it escalates are copied already (`carried`):
+/// their rows are written here.
 pub async fn create_request(
     db: &Db,
     claim: &Claim,
     request: &NewSupportRequest,
+    carried: &[Carried],
     filed_by: Option<&str>,
     outbox: &Outbox,
 ) -> Result<Created, ApiError> {
@@ -124,9 +128,8 @@ pub async fn create_request(
     .await?;
     // The files go with the request or not at all; one taken meanwhile by
     // another request, or deleted as an orphan, refuses this one.
-    if !crate::attachments::metadata::attach(&mut tx, &id, None, &request.attachments, filed_by)
-        .await?
-    {
+    let ids = &request.attachments;
+    if !crate::attachments::metadata::attach(&mut tx, &id, None, ids, carried, filed_by).await? {
         tx.rollback().await?;
         return Err(ApiError::Invalid(vec![FieldError::new(
             ATTACHMENTS_FIELD,

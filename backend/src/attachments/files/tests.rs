@@ -77,6 +77,40 @@ async fn a_large_file_goes_in_parts_and_an_abandoned_one_leaves_nothing() {
 }
 
 #[tokio::test]
+async fn a_copy_is_a_new_file_written_now_that_outlives_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = folder(dir.path().to_owned()).await;
+    let mut file = files.create();
+    file.write(Bytes::from_static(b"abc")).await.unwrap();
+    let id = file.id();
+    file.finish().await.unwrap();
+    // The original as the sweep would find it a week on.
+    let week_ago = SystemTime::now() - Duration::from_secs(7 * 24 * 3600);
+    std::fs::File::options()
+        .write(true)
+        .open(dir.path().join(id.to_string()))
+        .unwrap()
+        .set_modified(week_ago)
+        .unwrap();
+
+    let copy = files.copy(id).await.unwrap().unwrap();
+    assert_ne!(copy.id, id);
+    assert_eq!(
+        (copy.size, copy.sha256.as_str()),
+        (
+            3,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        )
+    );
+    let stored: Vec<StoredFile> = files.stored().try_collect().await.unwrap();
+    let written = stored.iter().find(|f| f.id == copy.id).unwrap().written;
+    assert!(written > week_ago, "the copy is as new as an upload");
+    files.remove(id).await.unwrap();
+    assert_eq!(read_all(&files, copy.id).await, b"abc");
+    assert!(files.copy(id).await.unwrap().is_none());
+}
+
+#[tokio::test]
 async fn the_store_lists_only_its_own_files() {
     let dir = tempfile::tempdir().unwrap();
     let files = folder(dir.path().to_owned()).await;
