@@ -1,7 +1,7 @@
-//! Requests reach people: every new request and status change goes through
-//! the outbox to a real HTTP receiver on loopback, signed, in order for each
-//! request, retried until taken, once at a time across processes, and
-//! surviving `kill -9`. On SQLite, and on PostgreSQL under
+//! Requests reach people: every new request, reply and status change goes
+//! through the outbox to a real HTTP receiver on loopback, signed, in order
+//! for each request, retried until taken, once at a time across processes,
+//! and surviving `kill -9`. On SQLite, and on PostgreSQL under
 //! `scripts/with-postgres`.
 
 mod common;
@@ -826,4 +826,91 @@ async fn replies_reach_the_webhook_in_their_place_among_the_requests_events() {
     assert!(taken.iter().all(|e| e["request"]["id"] == created["id"]));
     let calls = hook.calls();
     assert!(calls.iter().all(|c| c.signature_ok), "{calls:?}");
+}
+
+/// Replies sent at once to two requests, to a receiver that refuses the
+/// first calls: each request's events arrive in the order the thread
+/// stores its replies, after the request's own, and a refused event is
+/// sent again before any later event of its request goes.
+#[tokio::test]
+async fn replies_sent_at_once_reach_the_webhook_in_the_threads_order() {
+    let hook = receiver(3, Duration::ZERO).await;
+    let dir = tempfile::tempdir().unwrap();
+    let secret = webhook_secret(dir.path());
+    let url = hook.url.clone();
+    let server = start_signed_with(move |config| {
+        config.webhook_urls = vec![url];
+        config.webhook_secret_file = Some(secret);
+        config.webhook_backoff_ms = 20;
+    })
+    .await;
+    let post = |path: String, claims: Value, body: Value| {
+        let request = server
+            .client
+            .post(server.url(&path))
+            .bearer_auth(token(&claims));
+        async move {
+            let response = request.header("Idempotency-Key", key()).json(&body).send();
+            json_of(response.await.unwrap()).await
+        }
+    };
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let (status, created) = post("/support-requests".into(), partner(), valid()).await;
+        assert_eq!(status, StatusCode::CREATED);
+        ids.push(created["id"].as_str().unwrap().to_owned());
+    }
+    let sends = (0..8).map(|n| {
+        let id = &ids[n % 2];
+        let author = if n % 3 == 0 { agent() } else { partner() };
+        let body = json!({"body": format!("Reply {n}.")});
+        post(format!("/support-requests/{id}/replies"), author, body)
+    });
+    for (status, reply) in futures_util::future::join_all(sends).await {
+        assert_eq!(status, StatusCode::CREATED, "{reply}");
+    }
+
+    let taken = hook.until_taken(10).await;
+    let calls = hook.calls();
+    assert!(calls.iter().all(|c| c.signature_ok), "{calls:?}");
+    for id in &ids {
+        // What each event is about: the request, or one of its replies.
+        let about = |event: &Value| match event["type"].as_str().unwrap() {
+            "request.created" => "created".to_owned(),
+            "request.reply_added" => event["reply"]["id"].as_str().unwrap().to_owned(),
+            other => panic!("unexpected {other}"),
+        };
+        let stored: Value = server
+            .client
+            .get(server.url(&format!("/support-requests/{id}")))
+            .bearer_auth(token(&agent()))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let replies = stored["replies"].as_array().unwrap();
+        assert_eq!(replies.len(), 4);
+        let mut expected = vec!["created".to_owned()];
+        expected.extend(replies.iter().map(|r| r["id"].as_str().unwrap().to_owned()));
+        let theirs: Vec<String> = taken
+            .iter()
+            .filter(|event| event["request"]["id"] == id.as_str())
+            .map(about)
+            .collect();
+        assert_eq!(theirs, expected, "request {id}: {calls:?}");
+        // Every call, refused ones too, is of the request's oldest event
+        // not yet taken.
+        let places: Vec<usize> = calls
+            .iter()
+            .filter(|call| call.event["request"]["id"] == id.as_str())
+            .map(|call| {
+                let about = about(&call.event);
+                expected.iter().position(|e| *e == about).unwrap()
+            })
+            .collect();
+        assert!(places.is_sorted(), "request {id}: {places:?}");
+    }
+    assert_eq!(calls.iter().filter(|c| c.answered == 500).count(), 3);
 }
