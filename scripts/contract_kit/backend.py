@@ -224,10 +224,12 @@ def partner_center_request(**changes):
 
 
 def customer_request(backend, **changes):
-    """A request on behalf of a customer, with the escalation it needs."""
+    """A request on behalf of a customer (the catalogue's first, unless
+    `changes` name one), with the escalation it needs."""
+    customer = changes.get("customer") or dict((k, backend.lookup("customers")[0][k]) for k in ("id", "name"))
     body = {
         "kind": "customer",
-        "customer": dict((k, backend.lookup("customers")[0][k]) for k in ("id", "name")),
+        "customer": customer,
         "service": backend.lookup("services")[0]["id"],
         "escalation": {"reason": VALID_REASON, "health_checked": True, "troubleshooting": []},
         "severity": "moderate",

@@ -11,7 +11,9 @@ Faults:
 - `customers-unshaped`: `GET /customers` answers JSON without `customers`;
 - `reference-case-sensitive`: a reference not in upper case finds nothing;
 - `replies-without-key`: each reply is sent on with a new `Idempotency-Key`,
-  so a reply sent again is stored again.
+  so a reply sent again is stored again;
+- `escalation-files-dropped`: a filing that names a `related_request` is
+  sent on without its `attachments`.
 """
 
 import http.client
@@ -22,7 +24,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshaped", "reference-case-sensitive",
-          "replies-without-key")
+          "replies-without-key", "escalation-files-dropped")
 NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
 
@@ -60,6 +62,15 @@ def _handler(backend, fault):
             prefix = urllib.parse.parse_qs(query).get("reference", [""])[0][:3]
             if fault == "reference-case-sensitive" and prefix.upper() == "SR-" and prefix != "SR-":
                 return self._send(200, [("Content-Type", "application/json")], NOTHING_FOUND)
+            if fault == "escalation-files-dropped" and self.command == "POST" and path.endswith("/support-requests"):
+                # A backend that files an escalation without its customer's files.
+                try:
+                    sent = json.loads(body)
+                except ValueError:
+                    sent = None
+                if isinstance(sent, dict) and sent.get("related_request"):
+                    sent.pop("attachments", None)
+                    body = json.dumps(sent, ensure_ascii=False).encode("utf-8")
             connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"host"}}
             if fault == "replies-without-key" and self.command == "POST" and path.endswith("/replies"):

@@ -1,8 +1,10 @@
 """`POST /attachments` and `GET /attachments/{id}`: the bytes decide the
-kind, and a file goes back only as a download, only to whoever may."""
+kind, a file goes back only as a download, only to whoever may, and an
+escalation carries copies of its customer's files."""
 
-from .backend import errors_of, expect, expect_errors
+from .backend import claims_of, customer_request, errors_of, expect, expect_errors, new_key
 from .rules import rule
+from .rules_roles import self_service_request
 
 PNG = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89"
 LOG = "2026-11-22 09:30:00 登录失败 sign-in failed\n".encode("utf-8")
@@ -60,3 +62,47 @@ def downloads(backend):
     expect(headers.get("Cache-Control") == "private, no-store", f"Cache-Control is {headers.get('Cache-Control')!r}")
     if "customer" in backend.tokens and backend.default_role == "partner":
         expect_errors(backend.get(path, role="customer"), 404, [("id", "not_found")], "a customer reading a partner's upload")
+
+
+@rule("escalation-carries-files")
+def escalation_carries_files(backend):
+    """An escalation (`customer` with `related_request`) may list the files
+    of the customer's message it escalates: it lists a copy of each, under a
+    new `id`, with the same name, type and size and the same bytes to
+    download, and the message keeps its own. A file of another request is
+    422 `invalid_value` on `attachments`."""
+    backend.token("partner")
+    # On behalf of the customer whose message it is: the customer token's.
+    customer = {"id": claims_of(backend.token("customer")).get("customer_id", ""), "name": "Contract Kit's customer"}
+
+    def message_with(name):
+        uploaded = _upload(backend, LOG, "text/plain", name, role="customer")
+        expect(uploaded.status_code == 201, f"a customer's upload answered {uploaded.status_code} {errors_of(uploaded)}")
+        original = uploaded.json()
+        body = {**self_service_request(), "attachments": [original["id"]]}
+        answer = backend.post_request(body, new_key(), role="customer")
+        expect(answer.status_code == 201, f"a message with a file answered {answer.status_code} {errors_of(answer)}")
+        return answer.json()["id"], original
+
+    message, original = message_with("signin.log")
+    body = customer_request(backend, customer=customer, related_request=message, attachments=[original["id"]])
+    answer = backend.post_request(body, new_key(), role="partner")
+    expect(answer.status_code == 201,
+           f"an escalation listing its message's file answered {answer.status_code} {errors_of(answer)}")
+    escalation = answer.json()["id"]
+    files = backend.get(f"support-requests/{escalation}", role="partner").json().get("attachments", [])
+    expect(len(files) == 1, f"the escalation lists {len(files)} files, not the copy of its message's one")
+    copy = files[0]
+    expect(copy.get("id") != original["id"], "the escalation lists the message's own file, not a copy of it")
+    same = ("name", "content_type", "size")
+    expect(all(copy.get(field) == original[field] for field in same),
+           f"the copy is {copy}, not the same name, type and size as {original}")
+    download = backend.get(f"attachments/{copy['id']}", role="partner")
+    expect(download.status_code == 200 and download.content == LOG,
+           f"the copy's download answered {download.status_code}, not the message's bytes")
+    kept = backend.get(f"support-requests/{message}", role="customer").json().get("attachments", [])
+    expect([f.get("id") for f in kept] == [original["id"]], f"the message lists {kept}, not its own file")
+    _, elsewhere = message_with("other.log")
+    body = customer_request(backend, customer=customer, related_request=message, attachments=[elsewhere["id"]])
+    answer = backend.post_request(body, new_key(), role="partner")
+    expect_errors(answer, 422, [("attachments", "invalid_value")], "an escalation listing another message's file")

@@ -17,6 +17,7 @@ BROKEN = {
     "customers-unshaped": "search-order-and-size",
     "reference-case-sensitive": "request-by-reference",
     "replies-without-key": "replies-once-per-key",
+    "escalation-files-dropped": "escalation-carries-files",
 }
 
 # Runs given only some tokens: the kit options, and for some rules the
@@ -45,6 +46,7 @@ PARTIAL = [
         "who-is-asking-without-a-token": None,
         "attachment-kinds": "--partner-token",
         "request-by-reference": "--partner-token",
+        "escalation-carries-files": "--partner-token",
     }),
     (("partner",), ["--no-schemathesis"], {
         "who-is-asking-partner": None,
@@ -53,6 +55,7 @@ PARTIAL = [
         "who-is-asking-customer": "--customer-token",
         "who-is-asking-agent": "--agent-token",
         "who-is-asking-admin": "--admin-token",
+        "escalation-carries-files": "--customer-token",
     }),
 ]
 
