@@ -182,6 +182,7 @@ const draw = async (element) => {
   for (const [flow, testid, i] of [
     ["partner-center", "open-partner-center-request", 0],
     ["customer", "open-customer-request", 2],
+    ["customer-requests", "open-inbox", 4],
   ]) {
     const button = make("button", "sw-choice");
     button.type = "button";
@@ -198,10 +199,10 @@ const draw = async (element) => {
     choices.append(item);
   }
   const note = make("aside", "sw-note");
-  const noteTitle = make("h3", "sw-note-title", rest[4]);
+  const noteTitle = make("h3", "sw-note-title", rest[6]);
   noteTitle.id = "sw-early-escalation-note-title";
   note.setAttribute("aria-labelledby", noteTitle.id);
-  note.append(noteTitle, make("p", null, rest[5]));
+  note.append(noteTitle, make("p", null, rest[7]));
   screen.append(h2, choices, note);
 
   const body = make("div", "sw-body");

@@ -166,6 +166,8 @@ HOME_WORDS = [
     "home-partner-center-text",
     "home-customer-title",
     "home-customer-text",
+    "home-inbox-title",
+    "home-inbox-text",
     "home-escalation-title",
     "home-escalation-text",
 ]

@@ -3,7 +3,7 @@
 
 use support_contract::{
     Article, CreatedRequest, Customer, HealthIncident, NewReply, NewSupportRequest, Reply,
-    RequestList, Service, StoredRequest,
+    RequestList, RequestStatus, Service, StoredRequest,
 };
 use web_sys::AbortSignal;
 
@@ -292,4 +292,32 @@ pub async fn filed_by_me(
 ) -> Result<RequestList, LoadError> {
     let request = request::filed_by_me(&backend, before.as_deref());
     load(request, &transport, request::read_filed_by_me).await
+}
+
+/// A page of the messages the partner's customers sent it, open or
+/// resolved: the first, or the one `before` the previous page's `next`;
+/// the longest the backend gives, with `longest`.
+pub async fn customer_messages(
+    backend: BackendUrl,
+    open: bool,
+    before: Option<String>,
+    longest: bool,
+    transport: Transport,
+) -> Result<RequestList, LoadError> {
+    let request = request::customer_messages(&backend, open, before.as_deref(), longest);
+    load(request, &transport, request::read_filed_by_me).await
+}
+
+/// Moves a request on to `status`: the request as it now stands.
+pub async fn set_status(
+    backend: BackendUrl,
+    request_id: String,
+    status: RequestStatus,
+    transport: Transport,
+) -> Result<StoredRequest, SubmitError> {
+    let request = request::set_status(&backend, &request_id, status);
+    let answer = send(request, &transport)
+        .await
+        .map_err(|NoAnswer| SubmitError::Network)?;
+    request::read_status_set(answer.status, answer.retry_after.as_deref(), &answer.body)
 }

@@ -19,7 +19,7 @@ use crate::{
     },
     screens::{
         ArticleSearch, ConfigError, ContactPartner, CustomerRequest, CustomerSearch,
-        EscalationGuide, FiledRequests, Home, PartnerCenterRequest, RequestStatus, SelfHelp,
+        EscalationGuide, FiledRequests, Home, Inbox, PartnerCenterRequest, RequestStatus, SelfHelp,
         SelfServiceHelp, SelfServiceSolved, ServiceChoice, Solved,
     },
     storage,
@@ -341,9 +341,18 @@ pub fn Widget(
         contact_partner,
         mode,
     });
-    let screen = Memo::new(move |_| journey.with(|j| j.screen));
+    // The screen, and which request a status screen shows: another
+    // request's status (from an escalation to its customer's message, say)
+    // is a screen of its own.
+    let shown = Memo::new(move |_| {
+        journey.with(|j| {
+            let status_of = (j.screen == Screen::RequestStatus).then(|| j.status_of.clone());
+            (j.screen, status_of.flatten())
+        })
+    });
+    let screen = move || shown.with(|(screen, _)| *screen);
 
-    let partner_screens = move || match screen.get() {
+    let partner_screens = move || match shown.with(|(screen, _)| *screen) {
         Screen::Home => view! { <Home partner_center customer_request/> }.into_any(),
         Screen::PartnerCenterRequest => {
             view! { <PartnerCenterRequest state=partner_center/> }.into_any()
@@ -356,14 +365,21 @@ pub fn Widget(
         Screen::CustomerRequest => view! { <CustomerRequest state=customer_request/> }.into_any(),
         Screen::FiledRequests => view! { <FiledRequests/> }.into_any(),
         Screen::RequestStatus => view! { <RequestStatus/> }.into_any(),
+        Screen::Inbox => view! { <Inbox/> }.into_any(),
     };
     let help_screen = Memo::new(move |_| context.help.with(|h| h.screen));
-    let customer_screens = move || match help_screen.get() {
-        HelpScreen::Help => {
+    // A customer's own requests, and each one's status and thread, are the
+    // screens the partner's journey has for them.
+    let customer_screens = move || match (screen(), help_screen.get()) {
+        (Screen::FiledRequests, _) => view! { <FiledRequests/> }.into_any(),
+        (Screen::RequestStatus, _) => view! { <RequestStatus/> }.into_any(),
+        (_, HelpScreen::Help) => {
             view! { <SelfServiceHelp search=article_search contact=contact_partner/> }.into_any()
         }
-        HelpScreen::Solved => view! { <SelfServiceSolved search=article_search/> }.into_any(),
-        HelpScreen::ContactPartner => view! { <ContactPartner state=contact_partner/> }.into_any(),
+        (_, HelpScreen::Solved) => view! { <SelfServiceSolved search=article_search/> }.into_any(),
+        (_, HelpScreen::ContactPartner) => {
+            view! { <ContactPartner state=contact_partner/> }.into_any()
+        }
     };
 
     let widget = StoredValue::new_local(Some(view! {

@@ -132,8 +132,24 @@ impl Sender {
         body: NewSupportRequest,
         transport_now: impl Fn() -> Option<Transport>,
     ) -> Result<CreatedRequest, SubmitError> {
+        let attempt = move |transport| {
+            api::submit_request(backend.clone(), key.clone(), body.clone(), transport)
+        };
+        self.send(transport_now, attempt).await
+    }
+
+    /// Sends what `attempt` sends, as [`Sender::submit`] sends a request:
+    /// a reply goes the same way, with the same key each time.
+    pub async fn send<T, Fut>(
+        self,
+        transport_now: impl Fn() -> Option<Transport>,
+        attempt: impl Fn(Transport) -> Fut,
+    ) -> Result<T, SubmitError>
+    where
+        Fut: std::future::Future<Output = Result<T, SubmitError>>,
+    {
         let policy = RetryPolicy::default();
-        let mut attempt = 0;
+        let mut attempts = 0;
         loop {
             // Gone, another backend, or its user left: no wait begins.
             if transport_now().is_none() {
@@ -149,13 +165,7 @@ impl Sender {
                 return Err(SubmitError::Network);
             };
             let sign_in = transport.tokens.sign_in();
-            let sent = api::submit_request(
-                backend.clone(),
-                key.clone(),
-                body.clone(),
-                transport.clone(),
-            )
-            .await;
+            let sent = attempt(transport.clone()).await;
             let error = match sent {
                 Ok(created) => return Ok(created),
                 Err(error) => error,
@@ -196,8 +206,8 @@ impl Sender {
                 }
                 continue;
             }
-            attempt += 1;
-            let Some(wait) = policy.delay(attempt, &error, js_sys::Math::random()) else {
+            attempts += 1;
+            let Some(wait) = policy.delay(attempts, &error, js_sys::Math::random()) else {
                 return Err(error);
             };
             if transport_now().is_none() {

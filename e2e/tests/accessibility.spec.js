@@ -2,6 +2,7 @@
 // locale, and every flow can be completed by keyboard alone.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { demoPort } from "../playwright.config.js";
 import { axeTags as tags, backend, routeDemoVariant, SupportWidgetPage } from "./support-widget-page.js";
 
 const locales = ["en-US", "zh-CN", "zh-TW", "es-ES"];
@@ -157,6 +158,68 @@ for (const locale of locales) {
     await widget.host.getByTestId("back").click();
     await widget.host.getByTestId("help-solved").click();
     await expectNoViolations(page, "self-service solved");
+  });
+
+  test(`customer requests, the customer's own and closing the loop pass axe in ${locale}`, async ({ browser, request }) => {
+    const title = `Axe loop ${locale} ${Date.now()}`;
+    const customerContext = await browser.newContext({ baseURL: `http://127.0.0.1:${demoPort}/` });
+    const customerPage = await customerContext.newPage();
+    const customer = new SupportWidgetPage(customerPage);
+    await customerPage.goto("/self-service.html");
+    await customer.setAttribute("locale", locale);
+    await customer.host.getByTestId("help-contact").click();
+    await customer.fill({ title, description: "Checked.", name: "Zhang Wei", email: "zhang.wei@example.cn" }, { category: false });
+    await customer.submit();
+    await expect(customer.confirmation).toBeVisible();
+    const messageId = await customer.confirmation.getAttribute("data-request-id");
+    await customer.host.getByTestId("view-status").click();
+    await expect(customer.host.getByTestId("status-current")).toBeVisible();
+    await expectNoViolations(customerPage, "the customer's request");
+    await customer.host.getByTestId("back").click();
+    await customer.host.getByTestId("back").click();
+    await customer.host.getByTestId("open-filed-requests").click();
+    await expect(customer.host.getByTestId("filed-request").first()).toBeVisible();
+    await expectNoViolations(customerPage, "my requests");
+    await customerContext.close();
+
+    const partnerContext = await browser.newContext({ baseURL: `http://127.0.0.1:${demoPort}/` });
+    const page = await partnerContext.newPage();
+    const widget = new SupportWidgetPage(page);
+    await widget.goto();
+    await widget.setAttribute("locale", locale);
+    await expect(widget.host.getByTestId("inbox-open-count")).toBeVisible();
+    await expectNoViolations(page, "home with customer requests");
+    await widget.host.getByTestId("open-inbox").click();
+    await expect(widget.host.getByTestId("inbox-request").first()).toBeVisible();
+    await expectNoViolations(page, "customer requests");
+    await widget.host.getByTestId("inbox-request").filter({ hasText: title }).click();
+    await expect(widget.host.getByTestId("message-actions")).toBeVisible();
+    await expectNoViolations(page, "a customer request");
+    // Escalated, and resolved by 21Vianet: the loop to close.
+    const escalation = await request.post(`${backend}/support-requests`, {
+      headers: { "idempotency-key": crypto.randomUUID() },
+      data: {
+        kind: "customer",
+        customer: { id: "beijing-cloud", name: "北京云计算有限公司" },
+        service: "azure",
+        related_request: messageId,
+        escalation: { reason: "unavailable_service", health_checked: true, troubleshooting: [] },
+        title,
+        description: "Escalated.",
+        severity: "minimal",
+        contact: { name: "Ana", email: "ana@contoso.com" },
+        locale,
+      },
+    });
+    expect(escalation.status(), await escalation.text()).toBe(201);
+    const resolved = await request.post(`${backend}/support-requests/${(await escalation.json()).id}/status`, {
+      data: { status: "resolved", note: "Fixed." },
+    });
+    expect(resolved.status()).toBe(200);
+    await widget.host.getByTestId("status-refresh").click();
+    await expect(widget.host.getByTestId("close-loop-box")).toBeVisible();
+    await expectNoViolations(page, "closing the loop");
+    await partnerContext.close();
   });
 
   test(`the configuration error passes axe in ${locale}`, async ({ page }) => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { launcherPort } from "../playwright.config.js";
-import { axeTags, gateWasm, holdBack, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
+import { axeTags, backend, gateWasm, holdBack, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
 import { serveSite } from "./site-server.js";
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e/site");
@@ -1150,4 +1150,36 @@ test("on a page zoomed with CSS zoom the panel stays on screen, its close button
     await page.locator("support-widget .sw-panel-close").click();
     await expect(panel).toBeHidden();
   }
+});
+
+test("in the launcher's panel the partner reads a customer request, escalates it and comes back to it", async ({ page, request }) => {
+  const title = `Launcher inbox ${Date.now()}`;
+  const filed = await request.post(`${backend}/support-requests`, {
+    headers: { "idempotency-key": crypto.randomUUID() },
+    data: {
+      kind: "customer_self_service",
+      title,
+      description: "Written from the help page.",
+      contact: { name: "Zhang Wei", email: "zhang.wei@example.cn" },
+      locale: "en-US",
+    },
+  });
+  expect(filed.status()).toBe(201);
+  await page.goto(`${site.origin}/launcher.html`);
+  await page.locator("support-widget .sw-launcher").click();
+  const panel = page.locator("support-widget .sw-panel");
+  await panel.getByTestId("open-inbox").click();
+  await panel.getByTestId("inbox-request").filter({ hasText: title }).click();
+  await expect(panel.getByTestId("status-description")).toContainText("Written from the help page.");
+  // Escape closes the panel; the launcher opens it on the same request.
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await page.locator("support-widget .sw-launcher").click();
+  await expect(panel.getByTestId("message-actions")).toBeVisible();
+  // Without a customer the message names, the escalation starts with the
+  // customer search, and home ends it.
+  await panel.getByTestId("message-escalate").click();
+  await expect(panel.locator("#sw-customer-search")).toBeVisible();
+  await panel.getByTestId("back").click();
+  await expect(panel.getByTestId("home")).toBeVisible();
 });

@@ -87,7 +87,7 @@ test("an agent's reply through the API shows in the request's thread, as text, i
   await expect(reply).toContainText("支持代表");
 });
 
-test("the filer's reply is kept across a reload and a lost answer, and stored once", async ({ page, request }) => {
+test("the filer's reply is kept across a reload, a lost answer and the connection dropping, and stored once", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open(`${authDemo}/`);
   await widget.setAttribute("locale", "en-US");
@@ -110,8 +110,9 @@ test("the filer's reply is kept across a reload and a lost answer, and stored on
   await widget.host.locator(`[data-testid=filed-request][data-request-id="${id}"]`).click();
   await expect(box).toHaveValue("INV-2026-11-0042, line 3.");
 
-  // Sent, but the answer is lost on the way back: the reply is kept and
-  // the user is told; sent again, the backend stores it once.
+  // Sent, but the answer is lost on the way back: the reply is kept, the
+  // user is told, and it goes again by itself with the same key; the
+  // backend stores it once.
   let lost = 0;
   await page.route(`**/support-requests/${id}/replies`, async (route) => {
     if (lost++ === 0) {
@@ -120,17 +121,29 @@ test("the filer's reply is kept across a reload and a lost answer, and stored on
     }
     return route.continue();
   });
+  const waiting = widget.host.getByTestId("reply-waiting");
   await widget.host.getByTestId("reply-send").click();
-  await expect(widget.host.getByTestId("reply-failure")).toContainText("couldn't reach the support service");
+  await expect(waiting).toContainText("Trying again soon");
   await expect(box).toHaveValue("INV-2026-11-0042, line 3.");
-  await widget.host.getByTestId("reply-send").click();
-  await expect(widget.host.getByTestId("status-reply")).toHaveCount(1);
+  await expect(widget.host.getByTestId("status-reply")).toHaveCount(1, { timeout: 15_000 });
   await expect(widget.host.getByTestId("status-reply")).toContainText("INV-2026-11-0042, line 3.");
   await expect(box).toHaveValue("");
+  expect(lost).toBe(2);
   expect(await thread()).toEqual(["INV-2026-11-0042, line 3."]);
+
+  // Sent while offline: it waits for the connection, then goes by itself.
+  await box.fill("And line 4, sent offline.");
+  await page.context().setOffline(true);
+  await widget.host.getByTestId("reply-send").click();
+  await expect(waiting).toContainText("You're offline");
+  await expect(box).toHaveValue("And line 4, sent offline.");
+  await page.context().setOffline(false);
+  await expect(widget.host.getByTestId("status-reply")).toHaveCount(2);
+  await expect(waiting).toBeHidden();
+  expect(await thread()).toEqual(["INV-2026-11-0042, line 3.", "And line 4, sent offline."]);
 
   // A blank reply is not sent; the field says why.
   await widget.host.getByTestId("reply-send").click();
   await expect(widget.host.locator("#sw-reply-error")).toContainText("Enter your reply");
-  expect(await thread()).toHaveLength(1);
+  expect(await thread()).toHaveLength(2);
 });

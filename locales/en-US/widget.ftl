@@ -628,3 +628,52 @@ error-attachments-too-large = The files together are larger than { $total }. Rem
 #   $title (String) - the request's title, as the user typed it
 #   $reference (String) - the request's reference, such as SR-000123
 filed-away = Your request “{ $title }” has now been submitted. Its reference is { $reference }.
+
+## Customer requests: what customers sent their partner, and the loop back
+home-inbox-title = Customer requests
+home-inbox-text = Read what your customers sent you, reply, mark it resolved, or escalate it to 21Vianet.
+# On home's customer requests choice: how many are open.
+# Variables:
+#   $count (String) - a number, or "50+" when there are more than one page
+home-inbox-open = Open: { $count }
+inbox-heading = Customer requests
+inbox-intro = What your customers sent you from the help page, newest first.
+# Names the two buttons that choose which customer requests are shown.
+inbox-filter-label = Show customer requests
+inbox-show-open = Open
+inbox-show-resolved = Resolved
+inbox-loading = Loading customer requests…
+# Passed as $what to load-failed-network or load-failed-service.
+inbox-failed = The customer requests couldn't all be loaded.
+inbox-empty-open = No customer requests are open.
+inbox-empty-resolved = No customer requests are resolved yet.
+# In the inbox, on a customer request whose escalation 21Vianet resolved.
+inbox-close-loop = 21Vianet resolved it: close the loop
+status-description-label = Description
+# Who sent a customer request: the customer's user, by name and email.
+status-contact-label = Contact
+status-articles-label = Help articles read first
+status-mark-resolved = Mark resolved
+status-marking-resolved = Marking it resolved…
+status-escalate = Escalate to 21Vianet
+# On a customer request, and on its escalation, once 21Vianet resolved it.
+# Variables:
+#   $reference (String) - the escalation's reference (SR-000123)
+status-escalation-resolved = 21Vianet resolved { $reference }. Close the loop with the customer.
+# A reply to the customer, prefilled with 21Vianet's resolution note.
+# Variables:
+#   $customer (String) - the customer's name
+status-close-loop-heading = Close the loop with { $customer }
+status-close-loop-hint = Your reply goes to the customer, and their customer request is marked resolved.
+status-close-loop-send = Send and mark resolved
+# At the end of an escalation that started from a customer request.
+escalation-back-to-message = Back to the customer request
+# The customer's own requests to their partner, with their status and replies.
+help-my-requests = My requests
+# The customer's own list (help-my-requests), signed in or from this device.
+filed-customer-intro = What you sent your partner, with its status and your partner's replies.
+filed-customer-empty = You haven't contacted your partner yet.
+# Under the reply box while the reply waits to go again.
+status-reply-offline = You're offline. Your reply will be sent when the connection returns.
+status-reply-retrying = The support service couldn't take your reply just now. Trying again soon… Your reply is kept.
+status-reply-wait-files = Wait until every file has uploaded, then send your reply.

@@ -19,7 +19,7 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
-use support_contract::{Customer, Escalation, Service};
+use support_contract::{Attachment, Customer, Escalation, Service};
 
 use crate::{
     help_journey::SeenArticle,
@@ -181,6 +181,9 @@ impl Draft {
 pub struct ReplyDraft {
     pub body: String,
     pub idempotency_key: String,
+    /// The files uploaded for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
 }
 
 impl ReplyDraft {

@@ -16,7 +16,7 @@ use crate::json;
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum HostApiError {
     #[error(
-        "unknown flow \"{0}\": use \"home\", \"partner-center\", \"customer\" or \"escalation\""
+        "unknown flow \"{0}\": use \"home\", \"partner-center\", \"customer\", \"escalation\" or \"customer-requests\""
     )]
     UnknownFlow(String),
     #[error("open: the flow is a name such as \"partner-center\", or nothing")]
@@ -42,6 +42,8 @@ pub enum Flow {
     /// `"escalation"`: the same path as `Customer`, under the name of what
     /// it ends in.
     Escalation,
+    /// `"customer-requests"`: the partner's inbox of what its customers sent.
+    CustomerRequests,
 }
 
 impl Flow {
@@ -51,6 +53,7 @@ impl Flow {
             Some("partner-center") => Ok(Flow::PartnerCenter),
             Some("customer") => Ok(Flow::Customer),
             Some("escalation") => Ok(Flow::Escalation),
+            Some("customer-requests") => Ok(Flow::CustomerRequests),
             Some(other) => Err(HostApiError::UnknownFlow(other.to_owned())),
         }
     }

@@ -1,7 +1,8 @@
 //! Which screen follows which: the partner's journey through the widget as a
 //! plain state machine. Components only send it events.
 
-use support_contract::{Customer, CustomerRef, Service};
+use serde::{Deserialize, Serialize};
+use support_contract::{Attachment, Customer, CustomerRef, Service};
 
 use crate::{
     drafts::DraftSubject,
@@ -36,6 +37,20 @@ pub enum Screen {
     FiledRequests,
     /// One filed request's status (`Journey::status_of`).
     RequestStatus,
+    /// The messages the partner's customers sent it, open or resolved.
+    Inbox,
+}
+
+/// The customer's message a request on its behalf escalates: the request
+/// names it (`related_request`), its form begins with the message's words
+/// and files, and the way back leads to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Escalating {
+    /// The message's id.
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub attachments: Vec<Attachment>,
 }
 
 /// Something the user did that may move the journey on.
@@ -52,6 +67,24 @@ pub enum Step {
     /// An answer to the escalation guide.
     Guide(GuideAnswer),
     OpenFiledRequests,
+    /// The customers' messages.
+    OpenInbox,
+    /// The inbox shows the messages still open, or those resolved.
+    ShowInbox {
+        resolved: bool,
+    },
+    /// "Escalate to 21Vianet" on a customer's message: the one path to a
+    /// request on its behalf, with the customer and service the message
+    /// names already chosen (each `None` where it names none, or one the
+    /// partner's catalogue does not have: it is chosen on the way).
+    Escalate {
+        message: Escalating,
+        customer: Option<Customer>,
+        service: Option<Service>,
+    },
+    /// Back from an escalation to the message it started from: the guide
+    /// ended with nothing to escalate, or the escalation was filed.
+    BackToMessage,
     /// Back to the customer request a draft was kept for, with its customer
     /// and service, and the escalation guide's decision (a draft without
     /// one goes through the guide first).
@@ -103,6 +136,12 @@ pub struct Journey {
     /// How many times the journey has started again ("Start again" at the
     /// end of a flow where nothing was filed).
     pub restarts: u32,
+    /// The customer's message being escalated, from "Escalate to 21Vianet"
+    /// until the escalation is filed or the partner goes home.
+    pub escalating: Option<Escalating>,
+    /// Whether the inbox shows the messages resolved rather than those
+    /// still open (kept while the partner reads one of them).
+    pub inbox_resolved: bool,
 }
 
 impl Journey {
@@ -116,6 +155,11 @@ impl Journey {
         if next.screen == Screen::Escalation && next.guide.step == GuideStep::Proceed {
             next.guide = next.guide.after(GuideAnswer::Back);
         }
+        // Home, however reached, ends an escalation of a customer's request:
+        // a request started from there is filed by hand.
+        if next.screen == Screen::Home {
+            next.escalating = None;
+        }
         let left_home = self.screen == Screen::Home && next.screen != Screen::Home;
         next.visit = self.visit.wrapping_add(u32::from(left_home));
         next
@@ -126,6 +170,39 @@ impl Journey {
         let mut next = self.clone();
         match (self.screen, step) {
             (Home, Step::OpenPartnerCenterRequest) => next.screen = PartnerCenterRequest,
+            (Home, Step::OpenInbox) => {
+                next.screen = Inbox;
+                next.inbox_resolved = false;
+            }
+            (Inbox, Step::ShowInbox { resolved }) => next.inbox_resolved = resolved,
+            (
+                RequestStatus,
+                Step::Escalate {
+                    message,
+                    customer,
+                    service,
+                },
+            ) => {
+                next.guide = Guide::default();
+                next.screen = match (&customer, &service) {
+                    (Some(_), Some(_)) => SelfHelp,
+                    (Some(_), None) => ServiceChoice,
+                    _ => CustomerSearch,
+                };
+                next.service = service.filter(|_| customer.is_some());
+                next.customer = customer;
+                next.escalating = Some(message);
+            }
+            (_, Step::BackToMessage) => {
+                let Some(escalating) = self.escalating.clone() else {
+                    return next;
+                };
+                next.guide = Guide::default();
+                next.escalating = None;
+                next.status_of = Some(escalating.id);
+                next.status_from = Inbox;
+                next.screen = RequestStatus;
+            }
             (Home, Step::OpenCustomerRequest) => next.screen = CustomerSearch,
             (CustomerSearch, Step::PickCustomer(customer)) => {
                 // Another customer's services and admin center are another
@@ -164,6 +241,7 @@ impl Journey {
             }
             (CustomerRequest, Step::BackFromFiled) => {
                 next.guide = Guide::default();
+                next.escalating = None;
                 next.screen = ServiceChoice;
             }
             (screen, Step::RequestFiled { customer, service }) => {
@@ -175,6 +253,7 @@ impl Journey {
             }
             (CustomerRequest, Step::AnotherRequest) => {
                 next.guide = Guide::default();
+                next.escalating = None;
                 next.screen = SelfHelp;
             }
             // The list names the request last viewed only when the user comes
@@ -202,17 +281,21 @@ impl Journey {
                 next.screen = RequestStatus;
             }
             (RequestStatus, Step::Back) => next.screen = self.status_from,
-            (Solved, Step::Home) => return self.restart(),
+            (Solved, Step::Home) if self.escalating.is_none() => return self.restart(),
             // The guide's ends where nothing is escalated start afresh.
             (Escalation, Step::Home)
-                if matches!(
-                    self.guide.step,
-                    GuideStep::KnownIncident | GuideStep::OwnSupport
-                ) =>
+                if self.escalating.is_none()
+                    && matches!(
+                        self.guide.step,
+                        GuideStep::KnownIncident | GuideStep::OwnSupport
+                    ) =>
             {
                 return self.restart()
             }
-            (_, Step::Home) => next.screen = Home,
+            (_, Step::Home) => {
+                next.screen = Home;
+                next.escalating = None;
+            }
             (screen, Step::Back) => next.screen = screen.previous(),
             _ => {}
         }
@@ -268,6 +351,7 @@ impl Journey {
             },
             service: self.service.clone()?,
             escalation: self.guide.escalation(),
+            related_request: self.escalating.as_ref().map(|e| e.id.clone()),
         })
     }
 }
@@ -286,7 +370,8 @@ impl Screen {
     pub fn previous(self) -> Screen {
         use Screen::*;
         match self {
-            Home | PartnerCenterRequest | CustomerSearch | FiledRequests | RequestStatus => Home,
+            Home | PartnerCenterRequest | CustomerSearch | FiledRequests | RequestStatus
+            | Inbox => Home,
             ServiceChoice => CustomerSearch,
             SelfHelp => ServiceChoice,
             Solved | Escalation => SelfHelp,

@@ -12,9 +12,9 @@ pub use lookups::{
     may_have_more, read_articles, read_customers, read_filed_by_me, read_health, read_services,
     read_status, web_link, LoadError,
 };
-pub use submission::{parse_retry_after, read_created, read_reply, SubmitError};
+pub use submission::{parse_retry_after, read_created, read_reply, read_status_set, SubmitError};
 
-use support_contract::{limits, paths, NewReply, NewSupportRequest};
+use support_contract::{limits, paths, NewReply, NewSupportRequest, RequestKind, RequestStatus};
 
 use crate::{host::BackendUrl, json, locale::Locale, web_url::WebUrl};
 
@@ -76,6 +76,24 @@ pub fn post_reply(
             ("Idempotency-Key", idempotency_key.to_owned()),
         ],
         body: json::to_string(reply).ok(),
+    }
+}
+
+/// `POST {backend}/support-requests/{id}/status`: the request moved on to
+/// `status`, as the partner moves a customer's message it has answered.
+pub fn set_status(backend: &BackendUrl, request_id: &str, status: RequestStatus) -> HttpRequest {
+    let mut url = backend.endpoint(paths::SUPPORT_REQUESTS);
+    if let Some(mut parsed) = WebUrl::parse(&url) {
+        parsed.push_path_segment(request_id);
+        parsed.push_path_segment(paths::STATUS);
+        url = parsed.href();
+    }
+    HttpRequest {
+        method: "POST",
+        url,
+        headers: vec![("Content-Type", "application/json".to_owned())],
+        // The status is one of the contract's own words: nothing to escape.
+        body: Some(format!(r#"{{"status":"{}"}}"#, status.as_str())),
     }
 }
 
@@ -181,6 +199,30 @@ pub fn request_status(backend: &BackendUrl, id: &str) -> HttpRequest {
 pub fn filed_by_me(backend: &BackendUrl, before: Option<&str>) -> HttpRequest {
     let mut pairs = vec![("filed_by", "me")];
     pairs.extend(before.map(|before| ("before", before)));
+    get(with_query(
+        backend.endpoint(paths::SUPPORT_REQUESTS),
+        &pairs,
+    ))
+}
+
+/// `GET {backend}/support-requests?kind=customer_self_service&status=`: a
+/// page of the messages the partner's customers sent it, open or resolved,
+/// newest first; the first, or the one `before` the last page's `next`.
+/// Pages are the backend's length unless `longest` asks for the longest.
+pub fn customer_messages(
+    backend: &BackendUrl,
+    open: bool,
+    before: Option<&str>,
+    longest: bool,
+) -> HttpRequest {
+    let status = if open { "open" } else { "resolved" };
+    let longest_page = limits::LIST_PAGE_MAX.to_string();
+    let mut pairs = vec![
+        ("kind", RequestKind::CustomerSelfService.as_str()),
+        ("status", status),
+    ];
+    pairs.extend(before.map(|before| ("before", before)));
+    pairs.extend(longest.then_some(("limit", longest_page.as_str())));
     get(with_query(
         backend.endpoint(paths::SUPPORT_REQUESTS),
         &pairs,

@@ -44,6 +44,8 @@ pub struct CustomerContext {
     pub service: Service,
     /// What the escalation guide decided, when the partner went through it.
     pub escalation: Option<Escalation>,
+    /// The customer's message the request escalates, if it does.
+    pub related_request: Option<String>,
 }
 
 /// Which request a form files, with what was chosen before it.
@@ -91,6 +93,7 @@ impl RequestFields {
                 customer: Some(context.customer.clone()),
                 service: Some(context.service.id.clone()),
                 escalation: context.escalation.clone(),
+                related_request: context.related_request.clone(),
                 severity: self.severity,
                 ..common
             },

@@ -1,14 +1,15 @@
-//! The box under a request's thread for the next reply. What is typed is
-//! kept on this device, with the key it goes with, until the backend has
-//! stored it: a reload, a failure or the connection dropping loses nothing,
-//! and a reply sent again is stored once.
+//! The box under a request's thread for the next reply. What is typed, and
+//! the files uploaded for it, are kept on this device with the key it goes
+//! with until the backend has stored it: a reload, a failure or the
+//! connection dropping loses nothing, and a reply sent again is stored
+//! once.
 
 use leptos::{prelude::*, task::spawn_local};
-use support_contract::{ErrorCode, NewReply};
+use support_contract::{Attachment, ErrorCode, NewReply};
 
 use super::{
     request_form::{failure_message, new_key},
-    TextField,
+    AttachmentsField, AttachmentsState, TextField,
 };
 use crate::{
     api,
@@ -19,17 +20,35 @@ use crate::{
         field_errors::{self, ServiceFrom},
         i18n::id,
         request::SubmitError,
+        uploads::Blocker,
     },
+    sending::{Holding, Sender},
     storage,
 };
 
 /// The control's id inside the widget.
 const REPLY_FIELD: &str = "sw-reply";
 
-/// A reply to the request `request_id`; `on_sent` runs once the backend has
-/// stored one (the screen then reads the request again, thread and all).
+/// How a reply closes the loop with the customer: what it says first (21Vianet's
+/// resolution note), and the heading above it.
+#[derive(Clone)]
+pub struct Closing {
+    pub heading: String,
+    pub prefill: String,
+}
+
+/// A reply to the request `request_id`, with files; `on_sent` runs once the
+/// backend has stored one (the screen then reads the request again, thread
+/// and all). Offline, or while the backend fails, it waits and goes again
+/// with the same key, as a request does. With `closing`, the reply closes
+/// the loop with the customer: it begins with the resolution note, and its
+/// button says that sending it marks the request resolved (`on_sent` does).
 #[component]
-pub fn ReplyBox(request_id: String, #[prop(into)] on_sent: Callback<()>) -> impl IntoView {
+pub fn ReplyBox(
+    request_id: String,
+    #[prop(into)] on_sent: Callback<()>,
+    #[prop(optional)] closing: Option<Closing>,
+) -> impl IntoView {
     let widget = use_widget();
     // Where the reply is kept: the backend's, the request's and the user's.
     let kept_at = StoredValue::new(
@@ -46,29 +65,39 @@ pub fn ReplyBox(request_id: String, #[prop(into)] on_sent: Callback<()>) -> impl
     let kept = (kept_at.get_value())
         .and_then(|at| storage::read(&at).ok().flatten())
         .and_then(|text| ReplyDraft::decode(&text));
-    let body = RwSignal::new(kept.as_ref().map(|d| d.body.clone()).unwrap_or_default());
+    let prefill = closing
+        .as_ref()
+        .map(|c| c.prefill.clone())
+        .unwrap_or_default();
+    let body = RwSignal::new(kept.as_ref().map_or(prefill, |d| d.body.clone()));
+    let files = AttachmentsState::new();
+    if let Some(kept) = &kept {
+        files.restore(kept.attachments.clone());
+    }
     let key = StoredValue::new(kept.map_or_else(new_key, |d| d.idempotency_key));
     let sending = RwSignal::new(false);
+    let sender = Sender::new();
     // What the reply's own text lacks, under the field; what went wrong in
     // sending it, under the button.
     let field_error = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
 
-    let keep = move |text: String| {
+    let keep = move |text: String, attachments: Vec<Attachment>| {
         let Some(at) = kept_at.get_value() else {
             return;
         };
-        if text.trim().is_empty() {
+        if text.trim().is_empty() && attachments.is_empty() {
             _ = storage::remove(&at);
         } else {
             let draft = ReplyDraft {
                 body: text,
                 idempotency_key: key.get_value(),
+                attachments,
             };
             _ = storage::write(&at, &draft.encode());
         }
     };
-    effect(move |_| keep(body.get()));
+    effect(move |_| keep(body.get(), files.uploaded()));
 
     let request_id = StoredValue::new(request_id);
     let send = move || {
@@ -77,7 +106,10 @@ pub fn ReplyBox(request_id: String, #[prop(into)] on_sent: Callback<()>) -> impl
         }
         let reply = NewReply {
             body: body.get_untracked(),
-            attachments: Vec::new(),
+            attachments: untrack(|| files.uploaded())
+                .into_iter()
+                .map(|a| a.id)
+                .collect(),
         };
         let locale = widget.locale.get_untracked();
         let problem = reply
@@ -90,14 +122,40 @@ pub fn ReplyBox(request_id: String, #[prop(into)] on_sent: Callback<()>) -> impl
             widget.focus_when_drawn(&format!("#{REPLY_FIELD}"));
             return;
         }
+        // The reply goes with its files, once every one has uploaded.
+        if let Some(blocker) = untrack(|| files.blocker()) {
+            let text = match blocker {
+                Blocker::StillUploading => id::STATUS_REPLY_WAIT_FILES,
+                Blocker::UploadFailed => id::ATTACHMENTS_FAILED,
+            };
+            failure.set(Some(widget.text(text)()));
+            return;
+        }
         let Some(backend) = widget.backend.get_untracked() else {
             return;
         };
         sending.set(true);
-        let transport = widget.transport();
         let (request_id, idempotency_key) = (request_id.get_value(), key.get_value());
+        let same_backend = backend.clone();
+        // Each attempt goes with the headers of its time, to the backend the
+        // reply was typed for, while its user is still the one signed in.
+        let keeper = widget.keeper.get_untracked();
+        let transport_now = move || {
+            let same = widget.backend.try_get_untracked().flatten().as_ref() == Some(&same_backend)
+                && widget.keeper.try_get_untracked() == Some(keeper.clone());
+            same.then(|| widget.try_transport()).flatten()
+        };
+        let attempt = move |transport| {
+            api::reply(
+                backend.clone(),
+                request_id.clone(),
+                idempotency_key.clone(),
+                reply.clone(),
+                transport,
+            )
+        };
         spawn_local(async move {
-            let answer = api::reply(backend, request_id, idempotency_key, reply, transport).await;
+            let answer = sender.send(transport_now, attempt).await;
             // The screen went while the answer was on its way (its signals
             // with it): the reply stays kept, and is sent again from there.
             if sending.try_set(false).is_some() {
@@ -107,6 +165,7 @@ pub fn ReplyBox(request_id: String, #[prop(into)] on_sent: Callback<()>) -> impl
                 Ok(_) => {
                     key.set_value(new_key());
                     body.set(String::new());
+                    files.clear();
                     on_sent.run(());
                 }
                 Err(SubmitError::Rejected(errors)) => {
@@ -117,7 +176,7 @@ pub fn ReplyBox(request_id: String, #[prop(into)] on_sent: Callback<()>) -> impl
                         .any(|e| e.code == ErrorCode::IdempotencyKeyReused)
                     {
                         key.set_value(new_key());
-                        keep(body.get_untracked());
+                        keep(body.get_untracked(), files.uploaded());
                     }
                     let locale = widget.locale.get_untracked();
                     let said = errors
@@ -132,17 +191,41 @@ pub fn ReplyBox(request_id: String, #[prop(into)] on_sent: Callback<()>) -> impl
             }
         });
     };
+    // While the reply waits to go again: why, without a countdown.
+    let waiting = move || {
+        sender.holding.with(|holding| {
+            holding.as_ref().map(|holding| match holding {
+                Holding::Offline => widget.text(id::STATUS_REPLY_OFFLINE)(),
+                Holding::SignedOut => widget.text(id::SUBMIT_SESSION_ENDED)(),
+                Holding::Retrying { .. } => widget.text(id::STATUS_REPLY_RETRYING)(),
+            })
+        })
+    };
+    let closes = closing.is_some();
+    let send_label = move || {
+        let label = match (sending.get(), closes) {
+            (true, _) => id::STATUS_REPLY_SENDING,
+            (false, true) => id::STATUS_CLOSE_LOOP_SEND,
+            (false, false) => id::STATUS_REPLY_SEND,
+        };
+        widget.text(label)()
+    };
 
     view! {
         <form
             class="sw-form sw-reply-box"
+            class:sw-note-strong=closes
             novalidate
-            data-testid="reply-box"
+            data-testid=if closes { "close-loop-box" } else { "reply-box" }
             on:submit=move |event| {
                 event.prevent_default();
                 send();
             }
         >
+            {closing.map(|closing| view! {
+                <h3 class="sw-subheading">{closing.heading}</h3>
+                <p class="sw-hint">{widget.text(id::STATUS_CLOSE_LOOP_HINT)}</p>
+            })}
             <TextField
                 id=REPLY_FIELD.to_owned()
                 label=id::STATUS_REPLY_LABEL
@@ -152,6 +235,7 @@ pub fn ReplyBox(request_id: String, #[prop(into)] on_sent: Callback<()>) -> impl
                 counted_as="body"
                 error=field_error
             />
+            <AttachmentsField state=files error=Signal::derive(|| None::<String>)/>
             <div class="sw-actions">
                 <button
                     type="submit"
@@ -159,9 +243,12 @@ pub fn ReplyBox(request_id: String, #[prop(into)] on_sent: Callback<()>) -> impl
                     aria-disabled=move || sending.get().to_string()
                     data-testid="reply-send"
                 >
-                    {move || widget.text(if sending.get() { id::STATUS_REPLY_SENDING } else { id::STATUS_REPLY_SEND })()}
+                    {send_label}
                 </button>
             </div>
+            <p class="sw-notice" role="status" data-testid="reply-waiting" hidden=move || waiting().is_none()>
+                {waiting}
+            </p>
             <p class="sw-field-error" role="alert" data-testid="reply-failure">{move || failure.get()}</p>
         </form>
     }

@@ -45,3 +45,19 @@ pub fn BackButton(
         </button>
     }
 }
+
+/// Back from an escalation to the customer's message it started from.
+#[component]
+pub fn BackToMessage() -> impl IntoView {
+    let widget = use_widget();
+    view! {
+        <button
+            type="button"
+            class="sw-button sw-button-secondary"
+            data-testid="back-to-message"
+            on:click=move |_| widget.go(Step::BackToMessage)
+        >
+            {widget.text(id::ESCALATION_BACK_TO_MESSAGE)}
+        </button>
+    }
+}

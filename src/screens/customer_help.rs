@@ -13,8 +13,10 @@ use crate::{
     rules::{
         help_journey::{HelpStep, SeenArticle},
         i18n::{self, id},
+        journey::Step,
         locale::Locale,
         request::{self, LoadError},
+        session::Session,
     },
 };
 
@@ -31,10 +33,31 @@ pub fn SelfServiceHelp(
     contact: RequestFormState,
 ) -> impl IntoView {
     let widget = use_widget();
+    let has_filed = move || {
+        widget.filed.with(|filed| !filed.requests.is_empty())
+            || widget
+                .session
+                .with(|session| matches!(session, Session::SignedIn(_)))
+    };
     view! {
         <section class="sw-screen" data-testid="self-service">
             <ScreenHeading>{widget.text(id::HELP_HEADING)}</ScreenHeading>
             <p class="sw-intro">{widget.text(id::HELP_INTRO)}</p>
+            // The customer's requests to their partner: a signed-in
+            // customer's from the backend, a visitor's those sent from
+            // this device.
+            {move || has_filed().then(|| view! {
+                <p>
+                    <button
+                        type="button"
+                        class="sw-button sw-button-link"
+                        data-testid="open-filed-requests"
+                        on:click=move |_| widget.go(Step::OpenFiledRequests)
+                    >
+                        {widget.text(id::HELP_MY_REQUESTS)}
+                    </button>
+                </p>
+            })}
             <h3 class="sw-subheading">{widget.text(id::HELP_HEALTH_HEADING)}</h3>
             <ServiceHealthList health=load_health(None) every_service=true empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE)) under_subheading=true/>
             <h3 class="sw-subheading">{widget.text(id::HELP_ARTICLES_HEADING)}</h3>

@@ -25,6 +25,12 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
     if let Some(subject) = subject {
         state.show_for(subject);
     }
+    if let Some(from) = widget
+        .journey
+        .with_untracked(|journey| journey.escalating.clone())
+    {
+        state.carry_over(&from);
+    }
     view! {
         <section class="sw-screen" data-testid="customer-request">
             // Once the request is filed, Back skips its self-help or guide,

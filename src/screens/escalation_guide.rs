@@ -13,7 +13,9 @@ use self::{
     troubleshoot::Troubleshoot,
 };
 use crate::{
-    components::{listed, load_health, BackButton, ScreenHeading, ServiceHealthList},
+    components::{
+        listed, load_health, BackButton, BackToMessage, ScreenHeading, ServiceHealthList,
+    },
     context::use_widget,
     rules::{
         escalation::{GuideAnswer, GuideStep},
@@ -149,9 +151,14 @@ fn KnownIncident() -> impl IntoView {
 
 /// "Start again", at the guide's ends where nothing is escalated (a known
 /// incident, a problem the partner supports): home, with a fresh journey.
+/// On the way from a customer's message, the way back to it instead, to
+/// reply with what the partner learned.
 #[component]
 fn StartAgain() -> impl IntoView {
     let widget = use_widget();
+    if widget.journey.with_untracked(|j| j.escalating.is_some()) {
+        return view! { <BackToMessage/> }.into_any();
+    }
     view! {
         <button
             type="button"
@@ -162,4 +169,5 @@ fn StartAgain() -> impl IntoView {
             {widget.text(id::GUIDE_START_AGAIN)}
         </button>
     }
+    .into_any()
 }

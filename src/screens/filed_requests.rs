@@ -9,6 +9,7 @@ use crate::{
     loaded::Loaded,
     rules::{
         filed_requests::FiledRequest,
+        host::Audience,
         i18n::{self, id},
         journey::Step,
     },
@@ -45,6 +46,21 @@ pub fn FiledRequests() -> impl IntoView {
     let kept_here = move || widget.filed.with(|filed| !filed.requests.is_empty());
     // A message for the user's list when signed in, else the device's.
     let pick = move |account, device| widget.text(if signed_in() { account } else { device })();
+    // A customer's list is of what they sent their partner.
+    let customer = widget.audience.get_untracked() == Audience::Customer;
+    let heading = if customer {
+        id::HELP_MY_REQUESTS
+    } else {
+        id::FILED_HEADING
+    };
+    let intro = move || match customer {
+        true => widget.text(id::FILED_CUSTOMER_INTRO)(),
+        false => pick(id::FILED_ACCOUNT_INTRO, id::FILED_INTRO),
+    };
+    let empty = move || match customer {
+        true => widget.text(id::FILED_CUSTOMER_EMPTY)(),
+        false => pick(id::FILED_ACCOUNT_EMPTY, id::FILED_EMPTY),
+    };
     // Below the list: a page on its way, why it could not be had, or the
     // way to the next.
     let below = move || {
@@ -78,19 +94,15 @@ pub fn FiledRequests() -> impl IntoView {
     let screen = view! {
         <section class="sw-screen" data-testid="filed-requests">
             <BackButton/>
-            <ScreenHeading>{widget.text(id::FILED_HEADING)}</ScreenHeading>
-            <p class="sw-intro">
-                {move || pick(id::FILED_ACCOUNT_INTRO, id::FILED_INTRO)}
-            </p>
+            <ScreenHeading>{widget.text(heading)}</ScreenHeading>
+            <p class="sw-intro">{intro}</p>
             {move || {
                 let requests = requests();
                 let quiet = undoable() || account.with(|l| l.pending || l.failed.is_some());
                 if requests.is_empty() {
                     (!quiet)
                         .then(|| view! {
-                            <p data-testid="filed-empty">
-                                {move || pick(id::FILED_ACCOUNT_EMPTY, id::FILED_EMPTY)}
-                            </p>
+                            <p data-testid="filed-empty">{empty}</p>
                         })
                         .into_any()
                 } else {

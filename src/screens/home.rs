@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 
 use crate::{
+    api,
     components::{RequestFormState, ScreenHeading},
     context::use_widget,
+    loaded::Loaded,
     rules::{
-        i18n::{id, MessageId},
+        i18n::{self, id, MessageId},
         journey::Step,
         session::Session,
     },
@@ -41,6 +43,30 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
             || widget
                 .session
                 .with(|session| matches!(session, Session::SignedIn(_)))
+    };
+    // How many of the customers' messages are open: one longest page
+    // counts them, and says "50+" when there are more. Nothing while, or
+    // if, the count cannot be had.
+    let open = Loaded::new(move || {
+        widget.signed_in_again.track();
+        widget.session.track();
+        let backend = widget.backend.get();
+        let transport = widget.transport();
+        async move {
+            api::customer_messages(backend?, true, None, true, transport)
+                .await
+                .ok()
+                .map(|page| (page.requests.len(), page.next.is_some()))
+        }
+    });
+    let open_count = move || {
+        let (count, more) = open.get().flatten()?;
+        let count = if more {
+            format!("{count}+")
+        } else {
+            count.to_string()
+        };
+        Some(widget.format(id::HOME_INBOX_OPEN, &i18n::args([("count", count.into())])))
     };
     // `draft`: the form the flow opens, marked while it holds an unsent
     // request, or one waiting to be sent again.
@@ -86,6 +112,20 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                     "open-customer-request",
                     None,
                 )}
+                <li>
+                    <button
+                        type="button"
+                        class="sw-choice"
+                        data-testid="open-inbox"
+                        on:click=move |_| widget.go(Step::OpenInbox)
+                    >
+                        <span class="sw-choice-title">{widget.text(id::HOME_INBOX_TITLE)}</span>
+                        <span class="sw-choice-text">{widget.text(id::HOME_INBOX_TEXT)}</span>
+                        {move || open_count().map(|count| view! {
+                            <span class="sw-badge" data-testid="inbox-open-count">{count}</span>
+                        })}
+                    </button>
+                </li>
             </ul>
             {move || has_filed().then(|| view! {
                 <p>

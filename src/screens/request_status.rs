@@ -1,18 +1,24 @@
-use leptos::prelude::*;
-use support_contract::{Reply, RequestKind, RequestStatus as Status, Service, StoredRequest};
+use leptos::{prelude::*, task::spawn_local_scoped};
+use support_contract::{
+    Customer, EscalatedAs, Reply, RequestKind, RequestStatus as Status, Service, StoredRequest,
+};
 
 use crate::{
+    api,
     components::{
-        status_label, BackButton, CloseTheLoop, CurrentStatus, LoadFailure, ReplyBox, ScreenHeading,
+        failure_message, status_label, BackButton, CloseTheLoop, Closing, CurrentStatus,
+        LoadFailure, ReplyBox, ScreenHeading,
     },
     context::use_widget,
     loaded::Loaded,
     rules::{
         escalation,
+        host::Audience,
         i18n::{self, id, MessageId},
-        journey::{Screen, Step},
+        journey::{Escalating, Screen, Step},
         request::LoadError,
         request_fields::{category_label, severity_label},
+        session::Session,
         timestamps::is_rfc3339,
     },
 };
@@ -143,14 +149,38 @@ pub fn RequestStatus() -> impl IntoView {
                 }
                 .into_any(),
                 Some(Ok(stored)) => {
-                    let for_customer = stored.request.kind == RequestKind::Customer;
-                    let resolved = matches!(stored.status, Status::Resolved | Status::Closed);
+                    let kind = stored.request.kind;
+                    let for_customer = kind == RequestKind::Customer;
+                    let message = kind == RequestKind::CustomerSelfService;
+                    let resolved = is_resolved(stored.status);
+                    let partner = widget.audience.get_untracked() == Audience::Partner;
+                    // A visitor reads back what they sent, and no more.
+                    let may_reply = partner
+                        || widget.session.with_untracked(|s| matches!(s, Session::SignedIn(_)));
+                    let customer = stored.request.customer.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+                    // 21Vianet resolved the escalation of a message the
+                    // partner has not closed yet: the loop is the partner's
+                    // to close, with a reply to the customer.
+                    let closing = (stored.escalated_as.clone())
+                        .filter(|escalation| partner && message && !resolved && is_resolved(escalation.status));
+                    // The escalation's own view leads to that reply.
+                    let back_to_message = (stored.request.related_request.clone())
+                        .filter(|_| partner && for_customer && resolved);
+                    let reply = match closing {
+                        Some(escalation) => view! {
+                            <ClosingReply message_id=stored.id.clone() escalation customer=customer.clone() on_closed=Callback::new(move |()| reload())/>
+                        }
+                        .into_any(),
+                        None => may_reply
+                            .then(|| view! { <ReplyBox request_id=stored.id.clone() on_sent=Callback::new(move |()| reload())/> })
+                            .into_any(),
+                    };
                     view! {
                         <p class="sw-reference" data-testid="status-reference">{stored.reference.clone()}</p>
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
                         <CurrentStatus status=stored.status testid="status-current"/>
                         <RequestFacts stored=stored.clone() services/>
-                        {stored.escalated_as.map(|escalation| view! {
+                        {stored.escalated_as.clone().map(|escalation| view! {
                             <p class="sw-note" data-testid="status-escalated-as">
                                 {widget.format(
                                     id::STATUS_ESCALATED_AS,
@@ -158,10 +188,16 @@ pub fn RequestStatus() -> impl IntoView {
                                 )}
                             </p>
                         })}
+                        {(partner && message).then(|| view! {
+                            <MessageActions stored=stored.clone() services on_changed=Callback::new(move |()| reload())/>
+                        })}
+                        {back_to_message.map(|message_id| view! {
+                            <EscalationResolved reference=stored.reference.clone() message_id customer=customer.clone()/>
+                        })}
                         // The reminder stands out once the request is resolved.
                         {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
                         <Thread replies=stored.replies/>
-                        <ReplyBox request_id=stored.id.clone() on_sent=Callback::new(move |()| reload())/>
+                        {reply}
                         <h3 class="sw-subheading">{widget.text(id::STATUS_HISTORY)}</h3>
                         <ol class="sw-history" data-testid="status-history">
                             {stored
@@ -319,22 +355,259 @@ fn RequestFacts(
     let escalation = (request.escalation)
         .and_then(|escalation| escalation::reason_label_of(&escalation.reason))
         .map(|reason| fact(id::CR_ESCALATION_LABEL, widget.text(reason).into_any()));
-    let any = customer.is_some()
-        || service.is_some()
-        || category.is_some()
-        || severity.is_some()
-        || escalation.is_some()
-        || files.is_some();
-    any.then(|| {
+    // Who sent a customer's message, for the partner who answers it.
+    let contact = (request.kind == RequestKind::CustomerSelfService
+        && widget.audience.get_untracked() == Audience::Partner)
+        .then(|| {
+            let contact = request.contact;
+            let text = [contact.name, contact.email]
+                .into_iter()
+                .filter(|part| !part.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            (!text.is_empty()).then(|| fact(id::STATUS_CONTACT_LABEL, text.into_any()))
+        })
+        .flatten();
+    let articles = (!request.articles_seen.is_empty()).then(|| {
+        fact(
+            id::STATUS_ARTICLES_LABEL,
+            view! { <ArticlesRead ids=request.articles_seen/> }.into_any(),
+        )
+    });
+    let description = (!request.description.trim().is_empty()).then(|| {
         view! {
-            <dl class="sw-context" data-testid="status-facts">
-                {customer}
-                {service}
-                {category}
-                {severity}
-                {escalation}
-                {files}
-            </dl>
+            <div data-testid="status-description">
+                <dt>{widget.text(id::STATUS_DESCRIPTION_LABEL)}</dt>
+                <dd class="sw-reply-body">{request.description}</dd>
+            </div>
         }
-    })
+    });
+    view! {
+        <dl class="sw-context" data-testid="status-facts">
+            {customer}
+            {contact}
+            {service}
+            {category}
+            {severity}
+            {escalation}
+            {description}
+            {articles}
+            {files}
+        </dl>
+    }
+}
+
+/// The help articles a customer read before writing, by title where the
+/// backend still has them in the widget's language, else by id.
+#[component]
+fn ArticlesRead(ids: Vec<String>) -> impl IntoView {
+    let widget = use_widget();
+    let articles = Loaded::new(move || {
+        let backend = widget.backend.get();
+        let locale = widget.locale.get();
+        let transport = widget.transport();
+        async move {
+            api::search_articles(backend?, String::new(), locale, transport)
+                .await
+                .ok()
+        }
+    });
+    let items = move || {
+        let known = articles.get().flatten().unwrap_or_default();
+        ids.iter()
+            .map(|id| {
+                let title = known
+                    .iter()
+                    .find(|article| &article.id == id)
+                    .map_or_else(|| id.clone(), |article| article.title.clone());
+                view! { <li>{title}</li> }
+            })
+            .collect_view()
+    };
+    view! { <ul class="sw-facts-files" data-testid="status-articles">{items}</ul> }
+}
+
+/// Whether 21Vianet, or the partner, is done with a request.
+fn is_resolved(status: Status) -> bool {
+    matches!(status, Status::Resolved | Status::Closed)
+}
+
+/// What partner staff do with a customer's message: mark it resolved once
+/// answered, or escalate it to 21Vianet on the customer's behalf (the one
+/// path, with the customer, service, words and files of the message
+/// carried over).
+#[component]
+fn MessageActions(
+    stored: StoredRequest,
+    services: Loaded<Result<Vec<Service>, LoadError>>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let widget = use_widget();
+    let marking = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let request_id = StoredValue::new(stored.id.clone());
+    let mark_resolved = move |_| {
+        if marking.get_untracked() {
+            return;
+        }
+        let Some(backend) = widget.backend.get_untracked() else {
+            return;
+        };
+        marking.set(true);
+        failure.set(None);
+        let transport = widget.transport();
+        spawn_local_scoped(async move {
+            let answer =
+                api::set_status(backend, request_id.get_value(), Status::Resolved, transport).await;
+            marking.set(false);
+            match answer {
+                Ok(_) => on_changed.run(()),
+                Err(error) => failure.set(Some(failure_message(widget, error))),
+            }
+        });
+    };
+    let escalated = stored.escalated_as.is_some();
+    let open = !is_resolved(stored.status);
+    let request = stored.request;
+    let service_id = request.service.clone();
+    let customer = request.customer.map(|customer| Customer {
+        id: customer.id,
+        name: customer.name,
+        domain: String::new(),
+    });
+    let message = Escalating {
+        id: stored.id,
+        title: request.title,
+        description: request.description,
+        attachments: stored.attachments,
+    };
+    let escalate = move |_| {
+        // The service as the catalogue names it, when it still has it.
+        let service = match (&service_id, services.get()) {
+            (Some(id), Some(Ok(services))) => services.into_iter().find(|s| &s.id == id),
+            _ => None,
+        };
+        widget.go(Step::Escalate {
+            message: message.clone(),
+            customer: customer.clone(),
+            service,
+        });
+    };
+    view! {
+        <div class="sw-actions" data-testid="message-actions">
+            {(!escalated).then(|| view! {
+                <button
+                    type="button"
+                    class="sw-button sw-button-primary"
+                    data-testid="message-escalate"
+                    on:click=escalate
+                >
+                    {widget.text(id::STATUS_ESCALATE)}
+                </button>
+            })}
+            {open.then(|| view! {
+                <button
+                    type="button"
+                    class="sw-button sw-button-secondary"
+                    aria-disabled=move || marking.get().to_string()
+                    data-testid="message-mark-resolved"
+                    on:click=mark_resolved
+                >
+                    {move || widget.text(if marking.get() { id::STATUS_MARKING_RESOLVED } else { id::STATUS_MARK_RESOLVED })()}
+                </button>
+            })}
+        </div>
+        <p class="sw-field-error" role="alert" data-testid="message-failure">{move || failure.get()}</p>
+    }
+}
+
+/// On an escalation 21Vianet resolved, which a customer's message started:
+/// the way to that message, to close the loop with the customer.
+#[component]
+fn EscalationResolved(reference: String, message_id: String, customer: String) -> impl IntoView {
+    let widget = use_widget();
+    let text = widget.format(
+        id::STATUS_ESCALATION_RESOLVED,
+        &i18n::args([("reference", reference.into())]),
+    );
+    let button = widget.format(
+        id::STATUS_CLOSE_LOOP_HEADING,
+        &i18n::args([("customer", customer.into())]),
+    );
+    view! {
+        <div class="sw-note sw-note-strong" data-testid="escalation-resolved">
+            <p>{text}</p>
+            <button
+                type="button"
+                class="sw-button sw-button-primary"
+                data-testid="close-loop-open"
+                on:click=move |_| widget.go(Step::ViewStatus(message_id.clone()))
+            >
+                {button}
+            </button>
+        </div>
+    }
+}
+
+/// On a customer's message whose escalation 21Vianet resolved: "Close the
+/// loop with CUSTOMER", a reply that begins with 21Vianet's resolution note
+/// and, once sent, marks the message resolved.
+#[component]
+fn ClosingReply(
+    message_id: String,
+    escalation: EscalatedAs,
+    customer: String,
+    on_closed: Callback<()>,
+) -> impl IntoView {
+    let widget = use_widget();
+    let escalation_id = escalation.id.clone();
+    // The note 21Vianet resolved it with: the escalation's latest.
+    let note = Loaded::new(move || {
+        let backend = widget.backend.get();
+        let transport = widget.transport();
+        let escalation_id = escalation_id.clone();
+        async move {
+            let stored = widget
+                .request_status(backend?, escalation_id, transport)
+                .await
+                .ok()?;
+            let resolution = stored
+                .history
+                .into_iter()
+                .rev()
+                .find(|c| is_resolved(c.status));
+            resolution.and_then(|change| change.note)
+        }
+    });
+    let text = widget.format(
+        id::STATUS_ESCALATION_RESOLVED,
+        &i18n::args([("reference", escalation.reference.into())]),
+    );
+    let heading = widget.format(
+        id::STATUS_CLOSE_LOOP_HEADING,
+        &i18n::args([("customer", customer.into())]),
+    );
+    let message_id = StoredValue::new(message_id);
+    // The reply is stored: the message is marked resolved, and the screen
+    // reads it again either way (a failed mark leaves "Mark resolved").
+    let on_sent = Callback::new(move |()| {
+        let (backend, transport) = (widget.backend.get_untracked(), widget.transport());
+        spawn_local_scoped(async move {
+            if let Some(backend) = backend {
+                _ = api::set_status(backend, message_id.get_value(), Status::Resolved, transport)
+                    .await;
+            }
+            on_closed.run(());
+        });
+    });
+    view! {
+        <p class="sw-note sw-note-strong" data-testid="escalation-resolved">{text}</p>
+        {move || note.with(|loaded| loaded.clone()).map(|prefill| {
+            let closing = Closing {
+                heading: heading.clone(),
+                prefill: prefill.unwrap_or_default(),
+            };
+            view! { <ReplyBox request_id=message_id.get_value() on_sent closing/> }
+        })}
+    }
 }

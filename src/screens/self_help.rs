@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{AdminCenterLink, BackButton, ScreenHeading},
+    components::{AdminCenterLink, BackButton, BackToMessage, ScreenHeading},
     context::use_widget,
     rules::{
         i18n::{self, id},
@@ -76,14 +76,21 @@ pub fn Solved() -> impl IntoView {
             <BackButton/>
             <ScreenHeading>{widget.text(id::SOLVED_HEADING)}</ScreenHeading>
             <p>{widget.text(id::SOLVED_TEXT)}</p>
-            <button
-                type="button"
-                class="sw-button sw-button-secondary"
-                data-testid="start-again"
-                on:click=move |_| widget.go(Step::Home)
-            >
-                {widget.text(id::NAV_START_AGAIN)}
-            </button>
+            {if widget.journey.with_untracked(|j| j.escalating.is_some()) {
+                view! { <BackToMessage/> }.into_any()
+            } else {
+                view! {
+                    <button
+                        type="button"
+                        class="sw-button sw-button-secondary"
+                        data-testid="start-again"
+                        on:click=move |_| widget.go(Step::Home)
+                    >
+                        {widget.text(id::NAV_START_AGAIN)}
+                    </button>
+                }
+                .into_any()
+            }}
         </section>
     }
 }

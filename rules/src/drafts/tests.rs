@@ -339,8 +339,21 @@ fn a_reply_is_kept_per_backend_request_and_user_with_its_key() {
     let draft = ReplyDraft {
         body: "第一行\n第二行".into(),
         idempotency_key: "0f8e2a4c-5b1d-4e3f-9a7b-6c5d4e3f2a1b".into(),
+        attachments: Vec::new(),
     };
     assert_eq!(ReplyDraft::decode(&draft.encode()), Some(draft.clone()));
+    // Its files are kept with it.
+    let with_file = ReplyDraft {
+        attachments: vec![support_contract::Attachment {
+            id: "a-1".into(),
+            name: "log.txt".into(),
+            size: 12,
+            content_type: "text/plain".into(),
+            sha256: None,
+        }],
+        ..draft.clone()
+    };
+    assert_eq!(ReplyDraft::decode(&with_file.encode()), Some(with_file));
     // A key that is not one the box writes, or another version, is none.
     let bad_key = ReplyDraft {
         idempotency_key: "k".into(),

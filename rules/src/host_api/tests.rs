@@ -7,6 +7,10 @@ fn flows_by_name() {
     assert_eq!(Flow::parse(Some("partner-center")), Ok(Flow::PartnerCenter));
     assert_eq!(Flow::parse(Some("escalation")), Ok(Flow::Escalation));
     assert_eq!(
+        Flow::parse(Some("customer-requests")),
+        Ok(Flow::CustomerRequests)
+    );
+    assert_eq!(
         Flow::parse(Some("escalate")),
         Err(HostApiError::UnknownFlow("escalate".into()))
     );

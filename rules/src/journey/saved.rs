@@ -1,5 +1,6 @@
 //! The way to a request on a customer's behalf, kept for a reload: the
-//! customer, the service, the screen, and the guide's answers, so that a
+//! customer, the service, the screen, the guide's answers, and the
+//! customer's request it escalates, so that a
 //! partner who reloads the page mid-way finds each step answered as they
 //! left it. The request form keeps its own draft (`drafts.rs`), and a
 //! reload there comes back through home's "Continue the unsent request".
@@ -7,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use support_contract::{Customer, Service};
 
-use super::{Journey, Screen};
+use super::{Escalating, Journey, Screen};
 use crate::{escalation::Guide, host::BackendUrl, json, session::Keeper};
 
 /// The format of a kept path; a path of another version is ignored.
@@ -34,6 +35,9 @@ struct Kept {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     service: Option<Service>,
     guide: Guide,
+    /// The customer's request the path escalates, if it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    escalating: Option<Escalating>,
 }
 
 /// The screens on the way, which a kept path names.
@@ -75,6 +79,7 @@ impl Journey {
             customer: self.customer.clone()?,
             service: self.service.clone(),
             guide: self.guide.clone(),
+            escalating: self.escalating.clone(),
         };
         json::to_string(&kept).ok()
     }
@@ -92,6 +97,7 @@ impl Journey {
             customer: Some(kept.customer),
             service: kept.service,
             guide: kept.guide,
+            escalating: kept.escalating,
             ..Journey::default()
         })
     }

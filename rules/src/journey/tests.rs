@@ -687,3 +687,141 @@ fn a_filed_request_takes_the_guides_answers_with_it() {
     let answering = to_the_guide().after(Step::Guide(GuideAnswer::HealthChecked));
     assert_eq!(filed(&answering, "c1", "azure"), answering);
 }
+
+/// A customer's message opened from the inbox.
+fn at_a_message() -> Journey {
+    walk([Step::OpenInbox, Step::ViewStatus("m-1".into())])
+}
+
+fn escalate(customer: Option<Customer>, service: Option<Service>) -> Step {
+    Step::Escalate {
+        message: Escalating {
+            id: "m-1".into(),
+            ..Escalating::default()
+        },
+        customer,
+        service,
+    }
+}
+
+#[test]
+fn a_message_opens_from_the_inbox_and_back_leads_there() {
+    let message = at_a_message();
+    assert_eq!(message.screen, Screen::RequestStatus);
+    assert_eq!(message.status_of.as_deref(), Some("m-1"));
+    assert_eq!(message.after(Step::Back).screen, Screen::Inbox);
+    assert_eq!(
+        message.after(Step::Back).after(Step::Back).screen,
+        Screen::Home
+    );
+}
+
+#[test]
+fn escalating_a_message_enters_the_one_path_with_its_customer_and_service_chosen() {
+    let escalating = at_a_message().after(escalate(Some(customer("c1")), Some(service("azure"))));
+    assert_eq!(
+        escalating.screen,
+        Screen::SelfHelp,
+        "the admin center first"
+    );
+    assert_eq!(escalating.guide, Guide::default());
+    // Through the guide, as by hand, to a request that names the message.
+    let filing = [
+        Step::StillNeedsHelp,
+        Step::Guide(GuideAnswer::HealthChecked),
+        Step::Guide(GuideAnswer::TroubleshootingDone),
+        Step::Guide(GuideAnswer::Reason(EscalationReason::UnavailableService)),
+    ]
+    .into_iter()
+    .fold(escalating, |journey, step| journey.after(step));
+    assert_eq!(filing.screen, Screen::CustomerRequest);
+    let context = filing.context().unwrap();
+    assert_eq!(context.related_request.as_deref(), Some("m-1"));
+    assert_eq!(context.customer.id, "c1");
+    assert!(context.escalation.is_some());
+    // Filed, it leads back to the message, and a request after it names none.
+    let filed = filing.after(Step::RequestFiled {
+        customer: "c1".into(),
+        service: "azure".into(),
+    });
+    let back = filed.after(Step::BackToMessage);
+    assert_eq!(back.screen, Screen::RequestStatus);
+    assert_eq!(back.status_of.as_deref(), Some("m-1"));
+    assert_eq!(back.escalating, None);
+    assert_eq!(back.after(Step::Back).screen, Screen::Inbox);
+    let another = filed.after(Step::AnotherRequest);
+    assert_eq!(another.context().unwrap().related_request, None);
+}
+
+#[test]
+fn a_message_without_a_known_customer_or_service_has_them_chosen_on_the_way() {
+    let no_service = at_a_message().after(escalate(Some(customer("c1")), None));
+    assert_eq!(no_service.screen, Screen::ServiceChoice);
+    let nobody = at_a_message().after(escalate(None, Some(service("azure"))));
+    assert_eq!(nobody.screen, Screen::CustomerSearch);
+    assert_eq!(nobody.service, None, "a service without its customer");
+    assert!(nobody.escalating.is_some());
+}
+
+#[test]
+fn a_guide_that_escalates_nothing_leads_back_to_the_message() {
+    let escalating = at_a_message().after(escalate(Some(customer("c1")), Some(service("azure"))));
+    let incident = [
+        Step::StillNeedsHelp,
+        Step::Guide(GuideAnswer::KnownIncident("INC-1".into())),
+    ]
+    .into_iter()
+    .fold(escalating, |journey, step| journey.after(step));
+    assert_eq!(incident.guide.step, GuideStep::KnownIncident);
+    let back = incident.after(Step::BackToMessage);
+    assert_eq!(back.screen, Screen::RequestStatus);
+    assert_eq!(back.status_of.as_deref(), Some("m-1"));
+    // Home instead ends the escalation, and starts nothing afresh.
+    let home = incident.after(Step::Home);
+    assert_eq!(home.screen, Screen::Home);
+    assert_eq!(home.escalating, None);
+    assert_eq!(home.restarts, incident.restarts);
+}
+
+#[test]
+fn escalating_is_only_from_a_message_and_back_to_it_only_while_escalating() {
+    let home = Journey::default();
+    assert_eq!(home.after(escalate(Some(customer("c1")), None)), home);
+    let guide = to_the_guide();
+    assert_eq!(guide.after(Step::BackToMessage), guide);
+}
+
+#[test]
+fn back_home_from_an_escalation_ends_it_and_a_request_by_hand_names_no_message() {
+    let searching = at_a_message().after(escalate(None, None));
+    assert_eq!(searching.screen, Screen::CustomerSearch);
+    let home = searching.after(Step::Back);
+    assert_eq!(home.screen, Screen::Home);
+    assert_eq!(home.escalating, None);
+    let by_hand = [
+        Step::OpenCustomerRequest,
+        Step::PickCustomer(customer("c1")),
+        Step::PickService(service("azure")),
+        Step::StillNeedsHelp,
+        Step::Guide(GuideAnswer::HealthChecked),
+        Step::Guide(GuideAnswer::TroubleshootingDone),
+        Step::Guide(GuideAnswer::Reason(EscalationReason::UnavailableService)),
+    ]
+    .into_iter()
+    .fold(home, |journey, step| journey.after(step));
+    assert_eq!(by_hand.screen, Screen::CustomerRequest);
+    assert_eq!(by_hand.context().unwrap().related_request, None);
+}
+
+#[test]
+fn an_escalation_of_a_message_is_kept_across_a_reload() {
+    let escalating = at_a_message()
+        .after(escalate(Some(customer("c1")), Some(service("azure"))))
+        .after(Step::StillNeedsHelp);
+    let restored = Journey::restored(&escalating.saved().unwrap()).unwrap();
+    assert_eq!(restored.screen, Screen::Escalation);
+    assert_eq!(restored.escalating, escalating.escalating);
+    // A path kept before there were escalations reads as one by hand.
+    let by_hand = to_the_guide().saved().unwrap();
+    assert_eq!(Journey::restored(&by_hand).unwrap().escalating, None);
+}

@@ -3,7 +3,9 @@
 
 use serde::Deserialize;
 use serde_json::Value;
-use support_contract::{CreatedRequest, ErrorBody, ErrorCode, FieldError, Reply, RequestStatus};
+use support_contract::{
+    CreatedRequest, ErrorBody, ErrorCode, FieldError, Reply, RequestStatus, StoredRequest,
+};
 use thiserror::Error;
 
 use super::plain_reference;
@@ -78,6 +80,18 @@ pub fn read_reply(
             .ok()
             .filter(|reply| !reply.id.trim().is_empty())
             .ok_or(SubmitError::BadResponse),
+        _ => Err(refusal(status, retry_after, body)),
+    }
+}
+
+/// Reads the answer to a status's `POST`: the request as it now stands.
+pub fn read_status_set(
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+) -> Result<StoredRequest, SubmitError> {
+    match status {
+        200..=299 => json::from_str::<StoredRequest>(body).map_err(|_| SubmitError::BadResponse),
         _ => Err(refusal(status, retry_after, body)),
     }
 }

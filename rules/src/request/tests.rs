@@ -286,6 +286,44 @@ fn the_users_requests_are_asked_for_page_by_page() {
 }
 
 #[test]
+fn the_customers_messages_are_asked_for_open_or_resolved_page_by_page() {
+    assert_eq!(
+        customer_messages(&backend(), true, None, false).url,
+        "https://portal.example.com/api/support/support-requests?kind=customer_self_service&status=open"
+    );
+    assert_eq!(
+        customer_messages(&backend(), false, Some("m 9"), false).url,
+        "https://portal.example.com/api/support/support-requests?kind=customer_self_service&status=resolved&before=m+9"
+    );
+    assert_eq!(
+        customer_messages(&backend(), true, None, true).url,
+        "https://portal.example.com/api/support/support-requests?kind=customer_self_service&status=open&limit=50"
+    );
+}
+
+#[test]
+fn a_message_is_marked_resolved_at_its_own_status() {
+    let request = set_status(&backend(), "m/1", RequestStatus::Resolved);
+    assert_eq!(request.method, "POST");
+    assert_eq!(
+        request.url,
+        "https://portal.example.com/api/support/support-requests/m%2F1/status"
+    );
+    assert_eq!(request.body.as_deref(), Some(r#"{"status":"resolved"}"#));
+    assert_eq!(
+        read_status_set(404, None, ""),
+        Err(SubmitError::Server {
+            status: 404,
+            retry_after: None
+        })
+    );
+    assert_eq!(
+        read_status_set(200, None, "{}"),
+        Err(SubmitError::BadResponse)
+    );
+}
+
+#[test]
 fn a_page_of_the_users_requests_is_read_with_plain_references() {
     let page = r#"{"requests":[{"id":"a1","reference":"\u202eSR-000123","status":"in_progress","created_at":"2026-11-22T10:00:00Z","request":{"kind":"partner_center","category":"billing","title":"t","description":"d","contact":{"name":"n","email":"e@example.com"}}}],"next":"a1"}"#;
     let list = read_filed_by_me(200, page).unwrap();

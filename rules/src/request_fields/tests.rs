@@ -83,6 +83,7 @@ fn context() -> CustomerContext {
             health_checked: true,
             troubleshooting: Vec::new(),
         }),
+        related_request: None,
     }
 }
 
@@ -403,4 +404,16 @@ fn only_what_the_page_filled_in_is_nothing_of_the_users() {
     assert!(!language_alone.beyond(&RequestFields::default()));
     assert!(typed().beyond(&RequestFields::default()));
     assert!(!RequestFields::default().beyond(&RequestFields::default()));
+}
+
+#[test]
+fn an_escalation_of_a_customers_message_names_it() {
+    let target = RequestTarget::Customer(CustomerContext {
+        related_request: Some("m-1".into()),
+        ..context()
+    });
+    let request = typed().to_request(&target, Locale::EnUs);
+    assert_eq!(request.related_request.as_deref(), Some("m-1"));
+    let by_hand = typed().to_request(&RequestTarget::Customer(context()), Locale::EnUs);
+    assert_eq!(by_hand.related_request, None);
 }

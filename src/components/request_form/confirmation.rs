@@ -2,10 +2,9 @@ use leptos::prelude::*;
 use support_contract::CreatedRequest;
 
 use crate::{
-    components::{CloseTheLoop, CurrentStatus},
+    components::{BackToMessage, CloseTheLoop, CurrentStatus},
     context::use_widget,
     rules::{
-        host::Audience,
         i18n,
         i18n::{id, MessageId},
         journey::Step,
@@ -33,6 +32,7 @@ pub fn Confirmation(
     // the step changed, and puts keyboard users at its top.
     widget.focus_when_drawn_unless_away(".sw-confirmation .sw-heading");
     let request_id = created.id.clone();
+    let escalating = widget.journey.with_untracked(|j| j.escalating.is_some());
     // As filed, until the user has seen a newer status (its status screen).
     let status = {
         let (id, filed_as) = (created.id.clone(), created.status);
@@ -70,18 +70,16 @@ pub fn Confirmation(
             <p>{widget.text(next)}</p>
             {for_customer.then(|| view! { <CloseTheLoop strong=false/> })}
             <div class="sw-actions">
-                // The status view and the list of filed requests belong to
-                // the partner's journey.
-                {(widget.audience.get_untracked() == Audience::Partner).then(|| view! {
-                    <button
-                        type="button"
-                        class="sw-button sw-button-primary"
-                        data-testid="view-status"
-                        on:click=move |_| widget.go(Step::ViewStatus(request_id.clone()))
-                    >
-                        {widget.text(id::CONFIRM_VIEW_STATUS)}
-                    </button>
-                })}
+                <button
+                    type="button"
+                    class="sw-button sw-button-primary"
+                    data-testid="view-status"
+                    on:click=move |_| widget.go(Step::ViewStatus(request_id.clone()))
+                >
+                    {widget.text(id::CONFIRM_VIEW_STATUS)}
+                </button>
+                // An escalation of a customer's message leads back to it.
+                {escalating.then(|| view! { <BackToMessage/> })}
                 <button type="button" class="sw-button sw-button-secondary" on:click=move |_| on_new_request.run(())>
                     {widget.text(id::CONFIRM_NEW_REQUEST)}
                 </button>

@@ -91,6 +91,8 @@ pub struct RequestFormState {
     /// The other form, whose blank contact details this one's fill in once
     /// its request is filed (`prefilled.rs`).
     lends_contact_to: StoredValue<Option<RequestFormState>>,
+    /// The customer's message whose words the form began with (`carry_over`).
+    carried_from: StoredValue<Option<String>>,
     /// The form as it was when its request was last sent.
     sent_as: StoredValue<Option<RequestFields>>,
     /// How many of its forms are drawn: none once the user has moved on
@@ -132,6 +134,7 @@ impl RequestFormState {
             prefilled: StoredValue::new(None),
             page_prefilled: StoredValue::new(None),
             lends_contact_to: StoredValue::new(None),
+            carried_from: StoredValue::new(None),
             sent_as: StoredValue::new(None),
             drawn: StoredValue::new(0),
         };

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use super::{new_key, RequestFormState};
-use crate::rules::{drafts::DraftSubject, locale::Locale, request_fields::RequestFields};
+use crate::rules::{
+    drafts::DraftSubject, journey::Escalating, locale::Locale, request_fields::RequestFields,
+};
 
 impl RequestFormState {
     /// The form is shown in the journey's `visit`. Its confirmation stays
@@ -43,6 +45,30 @@ impl RequestFormState {
         self.typed_for
             .set(typed_for.filter(|typed_for| !typed_for.same_target(&subject) && typed));
         self.about.set(Some(subject));
+    }
+
+    /// The form is shown for an escalation of the customer's message
+    /// `from`: it begins with the message's title, description and files,
+    /// once per message, for the partner to edit. A problem the partner had
+    /// typed and not filed stays as it is (nothing typed is lost), and the
+    /// form says for whom it was typed.
+    pub fn carry_over(&self, from: &Escalating) {
+        if self.carried_from.get_value().as_deref() == Some(from.id.as_str()) {
+            return;
+        }
+        self.carried_from.set_value(Some(from.id.clone()));
+        let typed = untrack(|| self.unsent());
+        if typed {
+            return;
+        }
+        let chosen = self.contact_language.get_untracked().is_some();
+        let next = RequestFields {
+            title: from.title.clone(),
+            description: from.description.clone(),
+            attachments: from.attachments.clone(),
+            ..self.typed(Locale::default()).for_next_request()
+        };
+        self.begin_anew(next, chosen);
     }
 
     /// "Submit another request": a new request with what

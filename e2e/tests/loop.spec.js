@@ -1,0 +1,155 @@
+// The whole loop, on the demo signed in: a customer writes to their
+// partner from the help page, the partner reads it in its inbox, replies
+// and escalates it to 21Vianet, a support agent (through the API, with an
+// agent's token) asks a question, the partner answers it with a file, the
+// agent resolves the escalation, the partner closes the loop with the
+// customer, and the customer reads the answer on a resolved request. Three
+// identities, each in a browser context of its own.
+import { expect, test } from "@playwright/test";
+import { SupportWidgetPage } from "./support-widget-page.js";
+import { authBackend, authDemo, signToken } from "./identity-tokens.js";
+
+/** A token of 21Vianet's support desk, as its ticketing system holds. */
+function agentToken() {
+  const now = Math.floor(Date.now() / 1000);
+  return signToken({
+    sub: "21vianet-desk",
+    name: "21Vianet support",
+    role: "agent",
+    iss: "support-widget-demo",
+    aud: "support-widget",
+    iat: now,
+    exp: now + 600,
+  });
+}
+
+// What each locale's screens say, where the test reads words.
+const texts = {
+  "en-US": { inbox: "Customer requests", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved" },
+  "zh-CN": { inbox: "客户请求", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决" },
+  "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決" },
+  "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta" },
+};
+
+for (const [locale, text] of Object.entries(texts)) {
+  test(`a customer's message goes to the partner, to 21Vianet and back, in ${locale}`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const title = `Mailbox full after the migration (${locale}, ${Date.now()})`;
+    const customerContext = await browser.newContext();
+    const partnerContext = await browser.newContext();
+    const agentContext = await browser.newContext();
+    const agent = agentContext.request;
+    const asAgent = { authorization: `Bearer ${agentToken()}` };
+    try {
+      // 1. The customer writes to their partner.
+      const customerPage = await customerContext.newPage();
+      const customer = new SupportWidgetPage(customerPage);
+      await customerPage.goto(`${authDemo}/self-service.html`);
+      await customer.setAttribute("locale", locale);
+      await customer.host.getByTestId("help-contact").click();
+      await customer.fill({ title, description: "Since the move, new mail bounces with 552." }, { category: false });
+      await customer.host.getByTestId("contact-service").selectOption("azure");
+      await customer.host.getByTestId("attachments-input").setInputFiles({ name: "bounce.txt", mimeType: "text/plain", buffer: Buffer.from("552 5.2.2 Mailbox full\n") });
+      await expect(customer.host.getByTestId("attachment-uploaded")).toBeVisible();
+      await customer.submit();
+      await expect(customer.confirmation).toBeVisible();
+      const messageId = await customer.confirmation.getAttribute("data-request-id");
+
+      // 2. The partner finds it in its inbox, with the open count, and
+      //    replies.
+      const partnerPage = await partnerContext.newPage();
+      const partner = new SupportWidgetPage(partnerPage);
+      await partner.goto(`${authDemo}/`);
+      await partner.setAttribute("locale", locale);
+      const inboxChoice = partner.host.getByTestId("open-inbox");
+      await expect(inboxChoice).toContainText(text.inbox);
+      await expect(inboxChoice.getByTestId("inbox-open-count")).toHaveText(/\d/);
+      await inboxChoice.click();
+      const entry = partner.host.getByTestId("inbox-request").filter({ hasText: title });
+      await expect(entry).toHaveCount(1);
+      await entry.click();
+      await expect(partner.host.getByTestId("status-description")).toContainText("552");
+      await expect(partner.host.getByTestId("status-facts")).toContainText("bounce.txt");
+      await expect(partner.host.getByTestId("status-facts")).toContainText("zhang.wei@beijingcloud.partner.onmschina.cn");
+      await partner.host.locator("#sw-reply").fill("Thanks, we are on it.");
+      await partner.host.getByTestId("reply-send").click();
+      await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);
+
+      // ...and escalates it: the one path, with the customer and service
+      // chosen, from the admin center on, and the message's words carried
+      // over.
+      await partner.host.getByTestId("message-escalate").click();
+      await expect(partner.host.getByTestId("self-help")).toBeVisible();
+      await partner.escalate("unavailable_service");
+      await expect(partner.host.locator("#sw-title")).toHaveValue(title);
+      await expect(partner.host.locator("#sw-description")).toHaveValue("Since the move, new mail bounces with 552.");
+      await expect(partner.host.getByTestId("attachments")).toContainText("bounce.txt");
+      await partner.host.locator("#sw-severity").check();
+      await partner.submit();
+      await expect(partner.confirmation).toBeVisible();
+      const escalationId = await partner.confirmation.getAttribute("data-request-id");
+      const reference = await partner.host.getByTestId("reference").getAttribute("data-reference");
+      const escalation = await (await agent.get(`${authBackend}/support-requests/${escalationId}`, { headers: asAgent })).json();
+      expect(escalation.request.related_request).toBe(messageId);
+      // The customer's file went with it, as a copy of the escalation's own.
+      expect(escalation.attachments.map((file) => file.name)).toEqual(["bounce.txt"]);
+
+      // 3. 21Vianet's agent asks a question on the escalation.
+      const asked = await agent.post(`${authBackend}/support-requests/${escalationId}/replies`, {
+        headers: { ...asAgent, "idempotency-key": crypto.randomUUID() },
+        data: { body: "Which mailbox plan does the tenant use?" },
+      });
+      expect(asked.status()).toBe(201);
+
+      // 4. The partner answers it, with a file.
+      await partner.host.getByTestId("view-status").click();
+      await expect(partner.host.getByTestId("status-reply")).toContainText("Which mailbox plan");
+      await partner.host.getByTestId("attachments-input").setInputFiles({ name: "plan.txt", mimeType: "text/plain", buffer: Buffer.from("Exchange Online Plan 1\n") });
+      await expect(partner.host.getByTestId("attachment-uploaded")).toBeVisible();
+      await partner.host.locator("#sw-reply").fill("Exchange Online Plan 1, see the file.");
+      await partner.host.getByTestId("reply-send").click();
+      await expect(partner.host.getByTestId("status-reply")).toHaveCount(2);
+      await expect(partner.host.getByTestId("status-reply").nth(1)).toContainText("plan.txt");
+
+      // 5. The agent resolves it.
+      const note = "The tenant's mailbox quota was raised.";
+      const resolved = await agent.post(`${authBackend}/support-requests/${escalationId}/status`, { headers: asAgent, data: { status: "resolved", note } });
+      expect(resolved.status()).toBe(200);
+
+      // 6. The partner closes the loop: from the escalation to the
+      //    message, a reply that begins with 21Vianet's note.
+      await partner.host.getByTestId("status-refresh").click();
+      await expect(partner.host.getByTestId("close-loop-open")).toContainText(text.closeLoop);
+      await partner.host.getByTestId("close-loop-open").click();
+      const closing = partner.host.getByTestId("close-loop-box");
+      await expect(closing).toBeVisible();
+      await expect(partner.host.locator("#sw-reply")).toHaveValue(note);
+      await partner.host.locator("#sw-reply").fill(`${note} New mail arrives again.`);
+      await partner.host.getByTestId("reply-send").click();
+      await expect(partner.host.getByTestId("status-current")).toHaveAttribute("data-status", "resolved");
+      await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
+      await expect(partner.host.getByTestId("close-loop-box")).toHaveCount(0);
+
+      // 7. The customer reads the answer on a resolved request, in "My
+      //    requests".
+      await customerPage.reload();
+      await customer.setAttribute("locale", locale);
+      await customer.host.getByTestId("open-filed-requests").click();
+      await expect(customer.heading).toHaveText(text.myRequests);
+      await customer.host.locator(`[data-testid=filed-request][data-request-id="${messageId}"]`).click();
+      await expect(customer.host.getByTestId("status-current")).toHaveText(text.resolved);
+      await expect(customer.host.getByTestId("status-escalated-as")).toContainText(text.escalated);
+      const thread = customer.host.getByTestId("status-reply");
+      await expect(thread).toHaveCount(2);
+      await expect(thread.nth(1)).toContainText("New mail arrives again.");
+      // The partner's exchange with 21Vianet is not the customer's.
+      await expect(customer.host.getByTestId("status-thread")).not.toContainText("Which mailbox plan");
+      // And the customer can answer.
+      await customer.host.locator("#sw-reply").fill("Thank you, it works.");
+      await customer.host.getByTestId("reply-send").click();
+      await expect(thread).toHaveCount(3);
+    } finally {
+      await Promise.all([customerContext.close(), partnerContext.close(), agentContext.close()]);
+    }
+  });
+}

@@ -1,0 +1,234 @@
+//! The partner's inbox: what its customers sent it from the help page,
+//! newest first, open or resolved, a page at a time.
+
+use leptos::{prelude::*, task::spawn_local_scoped};
+use support_contract::{RequestList, StoredRequest};
+
+use crate::{
+    api,
+    components::{status_label, BackButton, LoadFailure, ScreenHeading},
+    context::use_widget,
+    effects::effect,
+    rules::{
+        i18n::{self, id},
+        journey::Step,
+        request::LoadError,
+    },
+};
+
+/// The messages loaded so far, and where the next page stands.
+#[derive(Clone, Default)]
+struct Pages {
+    requests: Vec<StoredRequest>,
+    /// The `before` of the next page, while there is one.
+    next: Option<String>,
+    pending: bool,
+    failed: Option<LoadError>,
+}
+
+/// The customers' messages, with the choice of open or resolved ones.
+#[component]
+pub fn Inbox() -> impl IntoView {
+    let widget = use_widget();
+    let resolved = Memo::new(move |_| widget.journey.with(|j| j.inbox_resolved));
+    let pages = RwSignal::new(Pages {
+        pending: true,
+        ..Pages::default()
+    });
+    // Each page asked for is counted: an answer overtaken by another page,
+    // another filter or the screen's end is dropped.
+    let latest = StoredValue::new(0_u32);
+    on_cleanup(move || latest.update_value(|n| *n = n.wrapping_add(1)));
+    let load = Callback::new(move |()| {
+        latest.update_value(|n| *n = n.wrapping_add(1));
+        let this = latest.get_value();
+        let before = pages.with_untracked(|p| p.next.clone());
+        let more = before.is_some();
+        pages.update(|p| {
+            p.pending = true;
+            p.failed = None;
+        });
+        let (backend, transport) = (widget.backend.get_untracked(), widget.transport());
+        let open = !resolved.get_untracked();
+        spawn_local_scoped(async move {
+            let answer = match backend {
+                Some(backend) => {
+                    api::customer_messages(backend, open, before, false, transport).await
+                }
+                None => Err(LoadError::Network),
+            };
+            if latest.try_get_value() != Some(this) {
+                return;
+            }
+            let focus = match answer {
+                Ok(RequestList { requests, next }) => {
+                    let first = requests.first().map(|r| item_selector(&r.id));
+                    pages.update(|p| {
+                        p.requests.extend(requests);
+                        p.next = next;
+                        p.pending = false;
+                    });
+                    first
+                }
+                Err(error) => {
+                    pages.update(|p| {
+                        p.failed = Some(error);
+                        p.pending = false;
+                    });
+                    Some("[data-testid=inbox-failed] button".to_owned())
+                }
+            };
+            // "Show more" and "Try again" go while the page loads.
+            if let Some(focus) = focus.filter(|_| more) {
+                widget.focus_when_drawn_if_lost(&focus);
+            }
+        });
+    });
+    // The first page of the messages chosen, again whenever the choice, the
+    // backend or the signed-in user changes.
+    effect(move |_| {
+        resolved.track();
+        widget.backend.track();
+        widget.session.track();
+        widget.signed_in_again.track();
+        pages.set(Pages::default());
+        load.run(());
+    });
+
+    let filter = move |show_resolved: bool, label, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="sw-button sw-button-secondary"
+                aria-pressed=move || (resolved.get() == show_resolved).to_string()
+                data-testid=testid
+                on:click=move |_| widget.go(Step::ShowInbox { resolved: show_resolved })
+            >
+                {widget.text(label)}
+            </button>
+        }
+    };
+    let below = move || {
+        let (pending, failed, more) =
+            pages.with(|p| (p.pending, p.failed.clone(), p.next.is_some()));
+        if pending {
+            view! { <p role="status" data-testid="inbox-loading">{widget.text(id::INBOX_LOADING)}</p> }
+                .into_any()
+        } else if let Some(error) = failed {
+            view! {
+                <div data-testid="inbox-failed">
+                    <LoadFailure message=id::INBOX_FAILED error on_retry=load/>
+                </div>
+            }
+            .into_any()
+        } else if more {
+            view! {
+                <button
+                    type="button"
+                    class="sw-button sw-button-secondary"
+                    data-testid="inbox-more"
+                    on:click=move |_| load.run(())
+                >
+                    {widget.text(id::FILED_SHOW_MORE)}
+                </button>
+            }
+            .into_any()
+        } else {
+            ().into_any()
+        }
+    };
+    let list = move || {
+        let (requests, settled) =
+            pages.with(|p| (p.requests.clone(), !p.pending && p.failed.is_none()));
+        if requests.is_empty() {
+            let empty = if resolved.get() {
+                id::INBOX_EMPTY_RESOLVED
+            } else {
+                id::INBOX_EMPTY_OPEN
+            };
+            settled
+                .then(|| view! { <p data-testid="inbox-empty">{widget.text(empty)}</p> })
+                .into_any()
+        } else {
+            view! {
+                <ul class="sw-choices" data-testid="inbox-list">
+                    {requests.into_iter().map(|request| view! { <InboxItem request/> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
+    };
+    let screen = view! {
+        <section class="sw-screen" data-testid="inbox">
+            <BackButton/>
+            <ScreenHeading>{widget.text(id::INBOX_HEADING)}</ScreenHeading>
+            <p class="sw-intro">{widget.text(id::INBOX_INTRO)}</p>
+            <div class="sw-actions" role="group" aria-label=widget.text(id::INBOX_FILTER_LABEL)>
+                {filter(false, id::INBOX_SHOW_OPEN, "inbox-show-open")}
+                {filter(true, id::INBOX_SHOW_RESOLVED, "inbox-show-resolved")}
+            </div>
+            {list}
+            {below}
+        </section>
+    };
+    // Back from a message: focus returns to it in the list once listed.
+    if let Some(viewed) = widget.journey.with_untracked(|j| j.status_of.clone()) {
+        if widget.navigated.get_untracked() {
+            widget.focus_when_drawn(&item_selector(&viewed));
+        }
+    }
+    screen
+}
+
+/// The list's item for message `id`.
+fn item_selector(id: &str) -> String {
+    // The id is the backend's: quoted as a CSS string.
+    let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("[data-testid=inbox-request][data-request-id=\"{quoted}\"]")
+}
+
+/// One message: its title, who sent it and when, and where it stands.
+#[component]
+fn InboxItem(request: StoredRequest) -> impl IntoView {
+    let widget = use_widget();
+    let id_for_click = request.id.clone();
+    let sent_by = [
+        request.request.customer.map(|c| c.name).unwrap_or_default(),
+        request.request.contact.name,
+    ]
+    .into_iter()
+    .filter(|part| !part.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let sent_on = widget.format(
+        id::FILED_ON,
+        &i18n::args([("time", widget.format_time(&request.created_at).into())]),
+    );
+    let escalated = request.escalated_as.map(|escalation| {
+        widget.format(
+            id::STATUS_ESCALATED_AS,
+            &i18n::args([("reference", escalation.reference.into())]),
+        )
+    });
+    view! {
+        <li>
+            <button
+                type="button"
+                class="sw-choice"
+                data-testid="inbox-request"
+                data-request-id=request.id.clone()
+                on:click=move |_| widget.go(Step::ViewStatus(id_for_click.clone()))
+            >
+                <span class="sw-choice-title">{request.reference} " · " {request.request.title}</span>
+                <span class="sw-choice-text">
+                    {(!sent_by.is_empty()).then(|| view! { {sent_by} " · " })}
+                    {sent_on}
+                </span>
+                <span class="sw-choice-text" data-testid="inbox-status">
+                    {widget.text(status_label(request.status))}
+                    {escalated.map(|text| view! { " · " {text} })}
+                </span>
+            </button>
+        </li>
+    }
+}
