@@ -84,13 +84,16 @@ pub fn is_theirs(stored: Option<&Draft>, own: Option<u64>) -> bool {
 }
 
 /// Whom a customer request's draft is for: the customer and the service
-/// chosen before the form, and what the escalation guide decided if the
-/// partner went through it, so that the partner can pick up where they left.
+/// chosen before the form, what the escalation guide decided if the
+/// partner went through it, and the customer's request it escalates if it
+/// does, so that the partner can pick up where they left.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftSubject {
     pub customer: Customer,
     pub service: Service,
     pub escalation: Option<Escalation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related_request: Option<String>,
 }
 
 impl DraftSubject {

@@ -270,6 +270,12 @@ impl Journey {
                     Escalation
                 };
                 next.guide = guide.unwrap_or_default();
+                // An escalation of a customer's request still names it,
+                // and leads back to it.
+                next.escalating = (subject.related_request).map(|id| Escalating {
+                    id,
+                    ..Escalating::default()
+                });
                 next.customer = Some(subject.customer);
                 next.service = Some(subject.service);
             }

@@ -19,6 +19,7 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
             customer: journey.customer.clone()?,
             service: journey.service.clone()?,
             escalation: context.as_ref()?.escalation.clone(),
+            related_request: journey.escalating.as_ref().map(|from| from.id.clone()),
         })
     });
     state.show_in(widget.journey.with_untracked(|journey| journey.visit));

@@ -293,10 +293,11 @@ fn Thread(replies: Vec<Reply>) -> impl IntoView {
     })
 }
 
-/// What a filed request is about: the customer it is for, the service (by
-/// name, from `services`: left out while, or if, they cannot be had), its
-/// category or severity, why it was escalated, and the names of the files
-/// with it.
+/// What a filed request is about: the customer it is for (and, to the
+/// partner, who at the customer wrote it), the service (by name, from
+/// `services`: left out while, or if, they cannot be had), its category or
+/// severity, why it was escalated, its description, the help articles read
+/// before it, and the names of the files with it.
 #[component]
 fn RequestFacts(
     stored: StoredRequest,

@@ -95,6 +95,7 @@ fn a_customer_request_draft_remembers_whom_it_is_for_and_the_guides_decision() {
             health_checked: true,
             troubleshooting: vec!["settings".into()],
         }),
+        related_request: Some("m-1".into()),
     };
     let draft = Draft {
         about: Some(about.clone()),
@@ -132,6 +133,7 @@ fn the_same_customer_and_service_are_the_same_target_however_they_came() {
         },
         service: service.clone(),
         escalation: None,
+        related_request: None,
     };
     // The page's prefill names the customer without its domain.
     let prefilled = DraftSubject {

@@ -24,6 +24,7 @@ fn subject(customer_id: &str, escalation: Option<Escalation>) -> DraftSubject {
         customer: customer(customer_id),
         service: service("azure"),
         escalation,
+        related_request: None,
     }
 }
 
@@ -824,4 +825,29 @@ fn an_escalation_of_a_message_is_kept_across_a_reload() {
     // A path kept before there were escalations reads as one by hand.
     let by_hand = to_the_guide().saved().unwrap();
     assert_eq!(Journey::restored(&by_hand).unwrap().escalating, None);
+}
+
+#[test]
+fn a_draft_of_an_escalation_resumed_from_home_still_names_the_message() {
+    let kept = DraftSubject {
+        related_request: Some("m-1".into()),
+        ..subject(
+            "c1",
+            Some(escalated_for_want_of_means().guide.escalation().unwrap()),
+        )
+    };
+    let resumed = Journey::default().after(Step::ResumeCustomerRequest(kept));
+    assert_eq!(resumed.screen, Screen::CustomerRequest);
+    assert_eq!(
+        resumed.context().unwrap().related_request.as_deref(),
+        Some("m-1")
+    );
+    let back = resumed.after(Step::BackToMessage);
+    assert_eq!(back.status_of.as_deref(), Some("m-1"));
+    // A draft by hand resumes as one.
+    let by_hand = Journey::default().after(Step::ResumeCustomerRequest(subject(
+        "c1",
+        Some(escalated_for_want_of_means().guide.escalation().unwrap()),
+    )));
+    assert_eq!(by_hand.context().unwrap().related_request, None);
 }
