@@ -174,6 +174,8 @@ for (const locale of locales) {
     const messageId = await customer.confirmation.getAttribute("data-request-id");
     await customer.host.getByTestId("view-status").click();
     await expect(customer.host.getByTestId("status-current")).toBeVisible();
+    // Not signed in, the customer reads back what they sent, and no more.
+    await expect(customer.host.getByTestId("reply-box")).toHaveCount(0);
     await expectNoViolations(customerPage, "the customer's request");
     await customer.host.getByTestId("back").click();
     await customer.host.getByTestId("back").click();

@@ -644,7 +644,7 @@ inbox-show-open = Open
 inbox-show-resolved = Resolved
 inbox-loading = Loading customer requests…
 # Passed as $what to load-failed-network or load-failed-service.
-inbox-failed = The customer requests couldn't all be loaded.
+inbox-failed = The customer requests couldn't be loaded.
 inbox-empty-open = No customer requests are open.
 inbox-empty-resolved = No customer requests are resolved yet.
 # In the inbox, on a customer request whose escalation 21Vianet resolved.

@@ -97,11 +97,14 @@ pub struct DraftSubject {
 }
 
 impl DraftSubject {
-    /// Whether the two are for the same customer and service, whatever the
-    /// guide decided: the same ids (a customer the page prefilled comes
-    /// without the domain the search found it with).
+    /// Whether the two are for the same customer and service, and escalate
+    /// the same customer's request if either does, whatever the guide
+    /// decided: the same ids (a customer the page prefilled comes without
+    /// the domain the search found it with).
     pub fn same_target(&self, other: &DraftSubject) -> bool {
-        self.customer.id == other.customer.id && self.service.id == other.service.id
+        self.customer.id == other.customer.id
+            && self.service.id == other.service.id
+            && self.related_request == other.related_request
     }
 
     /// `$customer` and `$service` for the messages that name them.

@@ -51,6 +51,10 @@ pub struct Escalating {
     pub title: String,
     pub description: String,
     pub attachments: Vec<Attachment>,
+    /// The screen the escalation began on, where Back leads back to the
+    /// message (not kept for a reload: Back then goes as by hand).
+    #[serde(skip)]
+    pub entry: Option<Screen>,
 }
 
 /// Something the user did that may move the journey on.
@@ -173,6 +177,7 @@ impl Journey {
             (Home, Step::OpenInbox) => {
                 next.screen = Inbox;
                 next.inbox_resolved = false;
+                next.status_of = None;
             }
             (Inbox, Step::ShowInbox { resolved }) => next.inbox_resolved = resolved,
             (
@@ -191,7 +196,10 @@ impl Journey {
                 };
                 next.service = service.filter(|_| customer.is_some());
                 next.customer = customer;
-                next.escalating = Some(message);
+                next.escalating = Some(Escalating {
+                    entry: Some(next.screen),
+                    ..message
+                });
             }
             (_, Step::BackToMessage) => {
                 let Some(escalating) = self.escalating.clone() else {
@@ -238,6 +246,19 @@ impl Journey {
             (CustomerRequest, Step::Back) => {
                 next.guide = self.guide.after(GuideAnswer::Back);
                 next.screen = Escalation;
+            }
+            // Back from an escalation's first screen, or from its filed
+            // request, is back to the customer's request it began from.
+            (screen, Step::Back)
+                if self
+                    .escalating
+                    .as_ref()
+                    .is_some_and(|e| e.entry == Some(screen)) =>
+            {
+                return self.moved(Step::BackToMessage)
+            }
+            (CustomerRequest, Step::BackFromFiled) if self.escalating.is_some() => {
+                return self.moved(Step::BackToMessage)
             }
             (CustomerRequest, Step::BackFromFiled) => {
                 next.guide = Guide::default();
@@ -326,6 +347,8 @@ impl Journey {
         next.customer = Some(customer);
         next.service = None;
         next.guide = Guide::default();
+        // The customer's request being escalated was another customer's.
+        next.escalating = None;
         if self.screen.is_about_the_customer() {
             next.screen = Screen::ServiceChoice;
         }

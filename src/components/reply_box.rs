@@ -136,6 +136,8 @@ pub fn ReplyBox(
         };
         sending.set(true);
         let (request_id, idempotency_key) = (request_id.get_value(), key.get_value());
+        let sent_body = reply.body.clone();
+        let sent_files = reply.attachments.clone();
         let same_backend = backend.clone();
         // Each attempt goes with the headers of its time, to the backend the
         // reply was typed for, while its user is still the one signed in.
@@ -163,9 +165,20 @@ pub fn ReplyBox(
             }
             match answer {
                 Ok(_) => {
+                    // What was sent goes; what was typed or added while it
+                    // was on its way stays, for the next reply.
                     key.set_value(new_key());
-                    body.set(String::new());
-                    files.clear();
+                    if body.get_untracked() == sent_body {
+                        body.set(String::new());
+                    }
+                    let files_now: Vec<String> = untrack(|| files.uploaded())
+                        .into_iter()
+                        .map(|a| a.id)
+                        .collect();
+                    if files_now == sent_files {
+                        files.clear();
+                    }
+                    keep(body.get_untracked(), untrack(|| files.uploaded()));
                     on_sent.run(());
                 }
                 Err(SubmitError::Rejected(errors)) => {
@@ -246,7 +259,8 @@ pub fn ReplyBox(
                     {send_label}
                 </button>
             </div>
-            <p class="sw-notice" role="status" data-testid="reply-waiting" hidden=move || waiting().is_none()>
+            // Always there, so that screen readers hear it when it starts.
+            <p class=move || waiting().map(|_| "sw-notice") role="status" data-testid="reply-waiting">
                 {waiting}
             </p>
             <p class="sw-field-error" role="alert" data-testid="reply-failure">{move || failure.get()}</p>

@@ -2,7 +2,7 @@
 //! newest first, open or resolved, a page at a time.
 
 use leptos::{prelude::*, task::spawn_local_scoped};
-use support_contract::{RequestList, StoredRequest};
+use support_contract::{RequestList, RequestStatus as Status, StoredRequest};
 
 use crate::{
     api,
@@ -35,6 +35,14 @@ pub fn Inbox() -> impl IntoView {
         pending: true,
         ..Pages::default()
     });
+    // Back from a request: focus returns to it once the first page lists
+    // it (after the heading's, which the screen asked for first).
+    let return_to = StoredValue::new(
+        (widget.navigated.get_untracked())
+            .then(|| widget.journey.with_untracked(|j| j.status_of.clone()))
+            .flatten()
+            .map(|id| item_selector(&id)),
+    );
     // Each page asked for is counted: an answer overtaken by another page,
     // another filter or the screen's end is dropped.
     let latest = StoredValue::new(0_u32);
@@ -81,6 +89,12 @@ pub fn Inbox() -> impl IntoView {
             // "Show more" and "Try again" go while the page loads.
             if let Some(focus) = focus.filter(|_| more) {
                 widget.focus_when_drawn_if_lost(&focus);
+            } else if let Some(back_to) = return_to.try_update_value(Option::take).flatten() {
+                if pages
+                    .with_untracked(|p| p.requests.iter().any(|r| item_selector(&r.id) == back_to))
+                {
+                    widget.focus_when_drawn(&back_to);
+                }
             }
         });
     });
@@ -171,16 +185,10 @@ pub fn Inbox() -> impl IntoView {
             {below}
         </section>
     };
-    // Back from a message: focus returns to it in the list once listed.
-    if let Some(viewed) = widget.journey.with_untracked(|j| j.status_of.clone()) {
-        if widget.navigated.get_untracked() {
-            widget.focus_when_drawn(&item_selector(&viewed));
-        }
-    }
     screen
 }
 
-/// The list's item for message `id`.
+/// The list's item for request `id`.
 fn item_selector(id: &str) -> String {
     // The id is the backend's: quoted as a CSS string.
     let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
@@ -204,11 +212,19 @@ fn InboxItem(request: StoredRequest) -> impl IntoView {
         id::FILED_ON,
         &i18n::args([("time", widget.format_time(&request.created_at).into())]),
     );
+    // Escalated, and once 21Vianet resolved it while the request is still
+    // open, the loop to close.
+    let open = !matches!(request.status, Status::Resolved | Status::Closed);
     let escalated = request.escalated_as.map(|escalation| {
-        widget.format(
-            id::STATUS_ESCALATED_AS,
-            &i18n::args([("reference", escalation.reference.into())]),
-        )
+        let loop_to_close = open && matches!(escalation.status, Status::Resolved | Status::Closed);
+        if loop_to_close {
+            widget.text(id::INBOX_CLOSE_LOOP)()
+        } else {
+            widget.format(
+                id::STATUS_ESCALATED_AS,
+                &i18n::args([("reference", escalation.reference.into())]),
+            )
+        }
     });
     view! {
         <li>

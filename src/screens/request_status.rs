@@ -108,11 +108,41 @@ pub fn RequestStatus() -> impl IntoView {
         _ => String::new(),
     };
 
+    // The box under the thread: a reply, or the reply that closes the loop
+    // once 21Vianet resolved the escalation of a customer's request the
+    // partner has not closed yet; none for a visitor, who reads back what
+    // they sent, and no more. The last answer's, while another is loading.
+    let partner = widget.audience.get_untracked() == Audience::Partner;
+    let box_kind = Memo::new(move |before: Option<&Option<BoxKind>>| {
+        let Some((Ok(stored), _)) = stored.get() else {
+            return before.cloned().flatten();
+        };
+        let signed_in = widget.session.with(|s| matches!(s, Session::SignedIn(_)));
+        let message = stored.request.kind == RequestKind::CustomerSelfService;
+        let closing = (stored.escalated_as)
+            .filter(|e| partner && message && !is_resolved(stored.status) && is_resolved(e.status));
+        match closing {
+            Some(escalation) => Some(BoxKind::Closing {
+                escalation,
+                customer: stored.request.customer.map(|c| c.name).unwrap_or_default(),
+                replied_since: (stored.replies.iter().rev())
+                    .find(|reply| reply.author.role == "partner")
+                    .map(|reply| reply.created_at.clone()),
+            }),
+            None => (partner || signed_in).then_some(BoxKind::Reply),
+        }
+    });
+    let shown_id = StoredValue::new(request_id.clone());
+
     view! {
         <section class="sw-screen" data-testid="request-status">
             <BackButton/>
             <ScreenHeading>{widget.text(id::STATUS_HEADING)}</ScreenHeading>
-            {move || match stored.get().map(|(answer, _)| answer) {
+            {move || {
+            // Drawn again in another language: the times and the authors'
+            // roles are written in the language they were drawn in.
+            widget.locale.track();
+            match stored.get().map(|(answer, _)| answer) {
                 None => view! { <p role="status">{widget.text(id::STATUS_LOADING)}</p> }.into_any(),
                 // Gone from the backend (deleted, or another backend's): what
                 // this device kept of it, and the way to take it off the list.
@@ -154,27 +184,11 @@ pub fn RequestStatus() -> impl IntoView {
                     let message = kind == RequestKind::CustomerSelfService;
                     let resolved = is_resolved(stored.status);
                     let partner = widget.audience.get_untracked() == Audience::Partner;
-                    // A visitor reads back what they sent, and no more.
-                    let may_reply = partner
-                        || widget.session.with_untracked(|s| matches!(s, Session::SignedIn(_)));
                     let customer = stored.request.customer.as_ref().map(|c| c.name.clone()).unwrap_or_default();
-                    // 21Vianet resolved the escalation of a message the
-                    // partner has not closed yet: the loop is the partner's
-                    // to close, with a reply to the customer.
-                    let closing = (stored.escalated_as.clone())
-                        .filter(|escalation| partner && message && !resolved && is_resolved(escalation.status));
-                    // The escalation's own view leads to that reply.
+                    // The escalation's own view, once resolved, leads to the
+                    // customer's request, to close the loop there.
                     let back_to_message = (stored.request.related_request.clone())
                         .filter(|_| partner && for_customer && resolved);
-                    let reply = match closing {
-                        Some(escalation) => view! {
-                            <ClosingReply message_id=stored.id.clone() escalation customer=customer.clone() on_closed=Callback::new(move |()| reload())/>
-                        }
-                        .into_any(),
-                        None => may_reply
-                            .then(|| view! { <ReplyBox request_id=stored.id.clone() on_sent=Callback::new(move |()| reload())/> })
-                            .into_any(),
-                    };
                     view! {
                         <p class="sw-reference" data-testid="status-reference">{stored.reference.clone()}</p>
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
@@ -197,7 +211,35 @@ pub fn RequestStatus() -> impl IntoView {
                         // The reminder stands out once the request is resolved.
                         {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
                         <Thread replies=stored.replies/>
-                        {reply}
+                    }
+                    .into_any()
+                }
+            }
+            }}
+            // Outside the answer, so that a refresh keeps what the box holds
+            // (a reply waiting for the connection, files uploading); drawn
+            // again only when the kind of box changes.
+            {move || box_kind.get().map(|kind| match kind {
+                BoxKind::Reply => view! {
+                    <ReplyBox request_id=shown_id.get_value() on_sent=Callback::new(move |()| reload())/>
+                }
+                .into_any(),
+                BoxKind::Closing { escalation, customer, replied_since } => view! {
+                    <ClosingReply
+                        message_id=shown_id.get_value()
+                        escalation
+                        customer
+                        replied_since
+                        on_closed=Callback::new(move |()| reload())
+                    />
+                }
+                .into_any(),
+            })}
+            {move || {
+            widget.locale.track();
+            match stored.get().map(|(answer, _)| answer) {
+                Some(Ok(stored)) => {
+                    view! {
                         <h3 class="sw-subheading">{widget.text(id::STATUS_HISTORY)}</h3>
                         <ol class="sw-history" data-testid="status-history">
                             {stored
@@ -222,6 +264,8 @@ pub fn RequestStatus() -> impl IntoView {
                     }
                     .into_any()
                 }
+                _ => ().into_any(),
+            }
             }}
             // A failure has its own "Try again".
             <div class="sw-actions" hidden=failed>
@@ -428,6 +472,18 @@ fn ArticlesRead(ids: Vec<String>) -> impl IntoView {
     view! { <ul class="sw-facts-files" data-testid="status-articles">{items}</ul> }
 }
 
+/// Which box the status screen has under the thread.
+#[derive(Clone, PartialEq)]
+enum BoxKind {
+    Reply,
+    /// `replied_since`: when the partner last replied on the request.
+    Closing {
+        escalation: EscalatedAs,
+        customer: String,
+        replied_since: Option<String>,
+    },
+}
+
 /// Whether 21Vianet, or the partner, is done with a request.
 fn is_resolved(status: Status) -> bool {
     matches!(status, Status::Resolved | Status::Closed)
@@ -460,9 +516,17 @@ fn MessageActions(
         spawn_local_scoped(async move {
             let answer =
                 api::set_status(backend, request_id.get_value(), Status::Resolved, transport).await;
-            marking.set(false);
+            // The screen may have gone meanwhile, its signals with it.
+            if marking.try_set(false).is_some() {
+                return;
+            }
             match answer {
-                Ok(_) => on_changed.run(()),
+                Ok(_) => {
+                    // The button goes with the open status: focus to the
+                    // screen's heading, and the new status is announced.
+                    widget.focus_when_drawn("h2.sw-heading");
+                    _ = on_changed.try_run(());
+                }
                 Err(error) => failure.set(Some(failure_message(widget, error))),
             }
         });
@@ -481,8 +545,12 @@ fn MessageActions(
         title: request.title,
         description: request.description,
         attachments: stored.attachments,
+        entry: None,
     };
     let escalate = move |_| {
+        if marking.get_untracked() {
+            return;
+        }
         // The service as the catalogue names it, when it still has it.
         let service = match (&service_id, services.get()) {
             (Some(id), Some(Ok(services))) => services.into_iter().find(|s| &s.id == id),
@@ -500,6 +568,7 @@ fn MessageActions(
                 <button
                     type="button"
                     class="sw-button sw-button-primary"
+                    aria-disabled=move || marking.get().to_string()
                     data-testid="message-escalate"
                     on:click=escalate
                 >
@@ -552,18 +621,23 @@ fn EscalationResolved(reference: String, message_id: String, customer: String) -
 
 /// On a customer's message whose escalation 21Vianet resolved: "Close the
 /// loop with CUSTOMER", a reply that begins with 21Vianet's resolution note
-/// and, once sent, marks the message resolved.
+/// and, once sent, marks the message resolved. Once the partner has replied
+/// since the resolution (a closing reply whose mark failed), the box is a
+/// plain reply, and "Mark resolved" above finishes the loop: the note is
+/// not offered to be sent twice.
 #[component]
 fn ClosingReply(
     message_id: String,
     escalation: EscalatedAs,
     customer: String,
+    /// When the partner last replied on the message.
+    replied_since: Option<String>,
     on_closed: Callback<()>,
 ) -> impl IntoView {
     let widget = use_widget();
     let escalation_id = escalation.id.clone();
-    // The note 21Vianet resolved it with: the escalation's latest.
-    let note = Loaded::new(move || {
+    // The note 21Vianet resolved it with, and when: the escalation's latest.
+    let resolution = Loaded::new(move || {
         let backend = widget.backend.get();
         let transport = widget.transport();
         let escalation_id = escalation_id.clone();
@@ -572,12 +646,12 @@ fn ClosingReply(
                 .request_status(backend?, escalation_id, transport)
                 .await
                 .ok()?;
-            let resolution = stored
+            let change = stored
                 .history
                 .into_iter()
                 .rev()
-                .find(|c| is_resolved(c.status));
-            resolution.and_then(|change| change.note)
+                .find(|c| is_resolved(c.status))?;
+            Some((change.note.unwrap_or_default(), change.changed_at))
         }
     });
     let text = widget.format(
@@ -589,26 +663,38 @@ fn ClosingReply(
         &i18n::args([("customer", customer.into())]),
     );
     let message_id = StoredValue::new(message_id);
+    let failure = RwSignal::new(None::<String>);
     // The reply is stored: the message is marked resolved, and the screen
-    // reads it again either way (a failed mark leaves "Mark resolved").
+    // reads it again. A failed mark is said, and "Mark resolved" stays.
     let on_sent = Callback::new(move |()| {
         let (backend, transport) = (widget.backend.get_untracked(), widget.transport());
         spawn_local_scoped(async move {
-            if let Some(backend) = backend {
-                _ = api::set_status(backend, message_id.get_value(), Status::Resolved, transport)
-                    .await;
+            let Some(backend) = backend else { return };
+            let marked =
+                api::set_status(backend, message_id.get_value(), Status::Resolved, transport).await;
+            match marked {
+                Ok(_) => _ = on_closed.try_run(()),
+                Err(error) => _ = failure.try_set(Some(failure_message(widget, error))),
             }
-            on_closed.run(());
         });
     });
     view! {
         <p class="sw-note sw-note-strong" data-testid="escalation-resolved">{text}</p>
-        {move || note.with(|loaded| loaded.clone()).map(|prefill| {
+        <p class="sw-field-error" role="alert" data-testid="close-loop-failure">{move || failure.get()}</p>
+        {move || resolution.with(|loaded| loaded.clone()).map(|resolution| {
+            // Timestamps of one backend, in one format: their text orders them.
+            let closed_before = match (&resolution, &replied_since) {
+                (Some((_, resolved_at)), Some(replied)) => replied >= resolved_at,
+                _ => false,
+            };
+            if closed_before {
+                return view! { <ReplyBox request_id=message_id.get_value() on_sent=on_closed/> }.into_any();
+            }
             let closing = Closing {
                 heading: heading.clone(),
-                prefill: prefill.unwrap_or_default(),
+                prefill: resolution.map(|(note, _)| note).unwrap_or_default(),
             };
-            view! { <ReplyBox request_id=message_id.get_value() on_sent closing/> }
+            view! { <ReplyBox request_id=message_id.get_value() on_sent closing/> }.into_any()
         })}
     }
 }

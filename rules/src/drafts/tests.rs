@@ -152,6 +152,15 @@ fn the_same_customer_and_service_are_the_same_target_however_they_came() {
         ..found.clone()
     };
     assert!(!found.same_target(&other_service));
+    // An escalation of one customer's request is not another's, nor one
+    // by hand.
+    let escalating = |id: &str| DraftSubject {
+        related_request: Some(id.into()),
+        ..found.clone()
+    };
+    assert!(escalating("m-1").same_target(&escalating("m-1")));
+    assert!(!escalating("m-1").same_target(&escalating("m-2")));
+    assert!(!escalating("m-1").same_target(&found));
 }
 
 #[test]

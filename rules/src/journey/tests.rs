@@ -793,10 +793,59 @@ fn escalating_is_only_from_a_message_and_back_to_it_only_while_escalating() {
 }
 
 #[test]
+fn back_from_an_escalations_first_screen_or_its_filed_request_is_back_to_the_message() {
+    for (customer, service) in [
+        (None, None),
+        (Some(customer("c1")), None),
+        (Some(customer("c1")), Some(service("azure"))),
+    ] {
+        let first = at_a_message().after(escalate(customer, service));
+        let back = first.after(Step::Back);
+        assert_eq!(
+            back.screen,
+            Screen::RequestStatus,
+            "from {:?}",
+            first.screen
+        );
+        assert_eq!(back.status_of.as_deref(), Some("m-1"));
+        assert_eq!(back.escalating, None);
+    }
+    // From a later screen, Back goes as by hand.
+    let services = at_a_message()
+        .after(escalate(Some(customer("c1")), None))
+        .after(Step::PickService(service("azure")));
+    assert_eq!(services.after(Step::Back).screen, Screen::ServiceChoice);
+    let filed = [
+        Step::StillNeedsHelp,
+        Step::Guide(GuideAnswer::HealthChecked),
+        Step::Guide(GuideAnswer::TroubleshootingDone),
+        Step::Guide(GuideAnswer::Reason(EscalationReason::UnavailableService)),
+        Step::RequestFiled {
+            customer: "c1".into(),
+            service: "azure".into(),
+        },
+    ]
+    .into_iter()
+    .fold(services, |journey, step| journey.after(step));
+    assert_eq!(
+        filed.after(Step::BackFromFiled).status_of.as_deref(),
+        Some("m-1")
+    );
+}
+
+#[test]
+fn another_customer_from_the_page_ends_an_escalation() {
+    let escalating = at_a_message().after(escalate(Some(customer("c1")), None));
+    let other = escalating.with_page_customer(customer("c2"));
+    assert_eq!(other.escalating, None);
+    assert_eq!(other.screen, Screen::ServiceChoice);
+}
+
+#[test]
 fn back_home_from_an_escalation_ends_it_and_a_request_by_hand_names_no_message() {
     let searching = at_a_message().after(escalate(None, None));
     assert_eq!(searching.screen, Screen::CustomerSearch);
-    let home = searching.after(Step::Back);
+    let home = searching.after(Step::Home);
     assert_eq!(home.screen, Screen::Home);
     assert_eq!(home.escalating, None);
     let by_hand = [
@@ -821,7 +870,12 @@ fn an_escalation_of_a_message_is_kept_across_a_reload() {
         .after(Step::StillNeedsHelp);
     let restored = Journey::restored(&escalating.saved().unwrap()).unwrap();
     assert_eq!(restored.screen, Screen::Escalation);
-    assert_eq!(restored.escalating, escalating.escalating);
+    // All but the screen it began on, where Back then goes as by hand.
+    let kept = Escalating {
+        entry: None,
+        ..escalating.escalating.clone().unwrap()
+    };
+    assert_eq!(restored.escalating, Some(kept));
     // A path kept before there were escalations reads as one by hand.
     let by_hand = to_the_guide().saved().unwrap();
     assert_eq!(Journey::restored(&by_hand).unwrap().escalating, None);

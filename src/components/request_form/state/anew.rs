@@ -56,11 +56,11 @@ impl RequestFormState {
         if self.carried_from.get_value().as_deref() == Some(from.id.as_str()) {
             return;
         }
-        self.carried_from.set_value(Some(from.id.clone()));
-        let typed = untrack(|| self.unsent());
-        if typed {
+        // What the partner typed stays; the form says for whom (`show_for`).
+        if untrack(|| self.unsent()) {
             return;
         }
+        self.carried_from.set_value(Some(from.id.clone()));
         let chosen = self.contact_language.get_untracked().is_some();
         let next = RequestFields {
             title: from.title.clone(),
