@@ -102,8 +102,8 @@ pub enum Command {
     /// health resolve azure-vm-east2
     #[command(subcommand)]
     Health(HealthCommand),
-    /// Lists the webhook deliveries not made yet (failing, or given up on
-    /// after 72 hours), or makes one event due again.
+    /// Lists the webhook deliveries and mail not made yet (failing, or
+    /// given up on), or makes one event due again.
     Deliveries(Deliveries),
 }
 

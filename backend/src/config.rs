@@ -193,6 +193,60 @@ pub struct Config {
     )]
     pub webhook_backoff_ms: u64,
 
+    /// The SMTP server that sends the transactional mail, as lettre reads
+    /// it: smtps://USER:PASSWORD@HOST:465, or
+    /// smtp://USER:PASSWORD@HOST:587?tls=required; plain smtp://HOST:PORT
+    /// only for a relay on the same host. Without it no mail is sent (see
+    /// docs/backend.md for what is sent to whom).
+    #[arg(
+        long,
+        global = true,
+        env = "SUPPORT_BACKEND_SMTP_URL",
+        value_name = "URL"
+    )]
+    pub smtp_url: Option<String>,
+
+    /// Who the mail is from, such as "Support <support@partner.example>".
+    #[arg(
+        long,
+        global = true,
+        env = "SUPPORT_BACKEND_MAIL_FROM",
+        value_name = "MAILBOX"
+    )]
+    pub mail_from: Option<String>,
+
+    /// The partner's support address, mailed when a customer sends a new
+    /// message.
+    #[arg(
+        long,
+        global = true,
+        env = "SUPPORT_BACKEND_PARTNER_SUPPORT_EMAIL",
+        value_name = "ADDRESS"
+    )]
+    pub partner_support_email: Option<String>,
+
+    /// The portal's page of one request, with `{reference}` where its
+    /// reference goes (https://portal.example/support/{reference}): each
+    /// mail links back to it.
+    #[arg(
+        long,
+        global = true,
+        env = "SUPPORT_BACKEND_PORTAL_URL",
+        value_name = "URL"
+    )]
+    pub portal_url: Option<String>,
+
+    /// The longest wait, in milliseconds, before the first retry of a mail
+    /// the SMTP server did not take; each later retry may wait twice as
+    /// long (up to an hour), a random part of it.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_MAIL_BACKOFF_MS",
+        default_value_t = 1000,
+        value_name = "MS"
+    )]
+    pub mail_backoff_ms: u64,
+
     /// Seconds a stop (SIGTERM, SIGINT) waits for the requests and uploads
     /// in flight before it closes them. Give the orchestrator's own limit
     /// (Kubernetes' terminationGracePeriodSeconds, docker stop's --time) a
@@ -242,7 +296,41 @@ impl Config {
     pub fn outbox(&self) -> crate::webhooks::outbox::Outbox {
         crate::webhooks::outbox::Outbox {
             endpoints: self.webhook_endpoints(),
+            mail: self.mail_outbox(),
         }
+    }
+
+    /// Who hears by mail, with `--smtp-url`; `None` without it.
+    pub fn mail_outbox(&self) -> Option<crate::mail::MailOutbox> {
+        let smtp_url = self.smtp_url.as_deref().map(str::trim)?;
+        (!smtp_url.is_empty()).then(|| crate::mail::MailOutbox {
+            partner_support: (self.partner_support_email.as_deref())
+                .map(str::trim)
+                .filter(|address| !address.is_empty())
+                .map(str::to_owned),
+            portal_url: (self.portal_url.as_deref())
+                .map(str::trim)
+                .filter(|url| !url.is_empty())
+                .map(str::to_owned),
+        })
+    }
+
+    /// The mailer, as configured; `None` without `--smtp-url`.
+    pub fn mailer(&self) -> Result<Option<crate::mail::Mailer>, crate::mail::MailConfigError> {
+        let Some(smtp_url) = self.smtp_url.as_deref().map(str::trim) else {
+            return Ok(None);
+        };
+        if smtp_url.is_empty() {
+            return Ok(None);
+        }
+        crate::mail::Mailer::new(
+            smtp_url,
+            self.mail_from.as_deref(),
+            self.partner_support_email.as_deref(),
+            self.portal_url.as_deref(),
+            std::time::Duration::from_millis(self.mail_backoff_ms),
+        )
+        .map(Some)
     }
 
     fn webhook_endpoints(&self) -> Vec<String> {

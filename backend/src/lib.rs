@@ -28,6 +28,7 @@ pub mod dialect;
 pub mod error;
 pub mod identity;
 pub mod locale;
+pub mod mail;
 pub mod meter;
 pub mod probes;
 pub mod query;
@@ -112,6 +113,9 @@ pub struct AppState {
     /// The partner's webhooks, which hear of new requests and status
     /// changes through the outbox; `None` without any.
     pub webhooks: Option<webhooks::Webhooks>,
+    /// The mail that the same events send, through the same outbox; `None`
+    /// without `--smtp-url`.
+    pub mailer: Option<mail::Mailer>,
     /// Set when a stop begins, for `/readyz`.
     pub stopping: probes::Stopping,
     /// The proxies whose `X-Forwarded-For` names the client.
@@ -121,16 +125,23 @@ pub struct AppState {
 impl AppState {
     /// Where events are written, in the transaction that causes them.
     pub fn outbox(&self) -> webhooks::outbox::Outbox {
-        self.webhooks
-            .as_ref()
-            .map(webhooks::Webhooks::outbox)
-            .unwrap_or_default()
+        webhooks::outbox::Outbox {
+            mail: self.mailer.as_ref().map(|mailer| mailer.outbox.clone()),
+            ..self
+                .webhooks
+                .as_ref()
+                .map(webhooks::Webhooks::outbox)
+                .unwrap_or_default()
+        }
     }
 
-    /// Tells this process's deliverer that an event is waiting.
+    /// Tells this process's deliverer and mailer that an event is waiting.
     pub fn wake_deliverer(&self) {
         if let Some(webhooks) = &self.webhooks {
             webhooks.wake.notify_one();
+        }
+        if let Some(mailer) = &self.mailer {
+            mailer.wake.notify_one();
         }
     }
 }

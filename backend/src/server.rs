@@ -25,6 +25,8 @@ pub enum StartError {
     #[error(transparent)]
     Webhooks(#[from] webhooks::WebhookConfigError),
     #[error(transparent)]
+    Mail(#[from] crate::mail::MailConfigError),
+    #[error(transparent)]
     Database(#[from] db::ConnectError),
     #[error(transparent)]
     Attachments(#[from] files::OpenError),
@@ -51,6 +53,7 @@ impl Server {
     pub async fn bind(config: &Config) -> Result<Server, StartError> {
         let auth = config.auth()?;
         let webhooks = config.webhooks()?;
+        let mailer = config.mailer()?;
         match &auth.verifier {
             Some(verifier) => verifier.warm_up().await,
             None => tracing::warn!(
@@ -86,6 +89,7 @@ impl Server {
             files,
             auth: Arc::new(auth),
             webhooks,
+            mailer,
             stopping: Default::default(),
             trusted_proxies: crate::client_address::TrustedProxies::new(&config.trusted_proxies),
         };
@@ -135,6 +139,11 @@ impl Server {
             .webhooks
             .clone()
             .map(|webhooks| webhooks::spawn_deliverer(db.clone(), webhooks, stopping.watch()));
+        let mailer = self
+            .state
+            .mailer
+            .clone()
+            .map(|mailer| crate::mail::spawn_mailer(db.clone(), mailer, stopping.watch()));
         let metrics = self
             .metrics
             .map(|metrics| metrics.spawn(db.clone(), stopping.watch()));
@@ -162,6 +171,15 @@ impl Server {
             {
                 tracing::warn!("the webhook deliverer did not end; its claims lapse by themselves");
                 deliverer.abort();
+            }
+        }
+        if let Some(mut mailer) = mailer {
+            if tokio::time::timeout(HAND_BACK_WITHIN, &mut mailer)
+                .await
+                .is_err()
+            {
+                tracing::warn!("the mailer did not end; its claims lapse by themselves");
+                mailer.abort();
             }
         }
         db.close().await;

@@ -113,6 +113,7 @@ impl Webhooks {
     pub fn outbox(&self) -> outbox::Outbox {
         outbox::Outbox {
             endpoints: self.endpoints.clone(),
+            mail: None,
         }
     }
 
@@ -189,7 +190,7 @@ pub async fn deliver_due(
     stop: &mut watch::Receiver<bool>,
 ) -> Result<usize, sqlx::Error> {
     let lease = i64::try_from(webhooks.lease().as_millis()).unwrap_or(i64::MAX);
-    let claimed = outbox::claim_due(db, 16, lease).await?;
+    let claimed = outbox::claim_due(db, outbox::Channel::Webhooks, 16, lease).await?;
     let tried = claimed.len();
     let calls = claimed.iter().cloned().map(|claim| async move {
         let result = call(webhooks, &claim).await;

@@ -32,10 +32,19 @@ pub use compile::{Catalog, Key, Piece};
 /// the widget always carries.
 pub const LOCALES: [&str; 4] = ["en-US", "zh-CN", "zh-TW", "es-ES"];
 
+/// The Fluent files of each locale folder: the widget's, and the mail the
+/// reference backend sends (which it compiles with [`Catalog::compile`]).
+pub const FILES: [&str; 2] = ["widget.ftl", "mail.ftl"];
+
 /// Reads and compiles `locales/{tag}/widget.ftl` under `root`.
 pub fn compile_locale(root: &Path, tag: &str) -> Result<Catalog, String> {
-    let path = root.join("locales").join(tag).join("widget.ftl");
-    let shown = format!("locales/{tag}/widget.ftl");
+    compile_locale_file(root, tag, "widget.ftl")
+}
+
+/// Reads and compiles `locales/{tag}/{file}` under `root`.
+pub fn compile_locale_file(root: &Path, tag: &str, file: &str) -> Result<Catalog, String> {
+    let path = root.join("locales").join(tag).join(file);
+    let shown = format!("locales/{tag}/{file}");
     let source = fs::read_to_string(&path).map_err(|e| format!("{shown}: {e}"))?;
     Catalog::compile(&shown, &source)
 }

@@ -4,7 +4,7 @@
 
 use std::{fs, path::Path};
 
-use support_messages::{compile_locale, Catalog, Piece, LOCALES};
+use support_messages::{compile_locale_file, Catalog, Piece, FILES, LOCALES};
 
 /// One row of the glossary: each locale's forms, in `LOCALES` order. A
 /// locale without forms is not checked.
@@ -145,11 +145,20 @@ fn every_locale_uses_the_glossarys_terms() {
         fs::read_to_string(root.join("locales/GLOSSARY.md")).expect("locales/GLOSSARY.md");
     let terms = parse_glossary(&glossary).unwrap_or_else(|error| panic!("{error}"));
     assert!(terms.len() >= 10, "the glossary lists its terms");
-    let catalogs: Vec<Catalog> = LOCALES
-        .iter()
-        .map(|tag| compile_locale(&root, tag).unwrap_or_else(|error| panic!("{error}")))
-        .collect();
-    let found = departures(&terms, &catalogs);
+    let mut found = Vec::new();
+    for file in FILES {
+        let catalogs: Vec<Catalog> = LOCALES
+            .iter()
+            .map(|tag| {
+                compile_locale_file(&root, tag, file).unwrap_or_else(|error| panic!("{error}"))
+            })
+            .collect();
+        found.extend(
+            departures(&terms, &catalogs)
+                .into_iter()
+                .map(|departure| format!("{file}: {departure}")),
+        );
+    }
     assert!(
         found.is_empty(),
         "not as locales/GLOSSARY.md has it:\n{}",

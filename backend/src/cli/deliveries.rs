@@ -1,4 +1,4 @@
-//! `deliveries`: the webhook deliveries not made yet, and making one event
+//! `deliveries`: the webhook deliveries and mail not made yet, and making one event
 //! due again.
 
 use clap::{Args, Subcommand};

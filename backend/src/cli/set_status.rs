@@ -73,6 +73,7 @@ pub async fn set_status(config: &Config, args: &SetStatus) -> Result<StatusSet, 
     let result = requests::set_status(
         &db,
         &outbox,
+        None,
         &args.request,
         args.status,
         args.note.as_deref(),

@@ -51,11 +51,15 @@ pub async fn post(
     let bytes = crate::request_body::json_bytes(&headers, body)?;
     let reply: NewReply = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
     let key = idempotency::key_from_headers(&headers)?;
-    match stored::filed_by(&state.db, &id).await? {
-        Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
+    let filer = match stored::filed_by(&state.db, &id).await? {
+        Some(filer) if access::may_read(&caller, filer.as_deref()) => filer,
         _ => return Err(not_found),
-    }
+    };
     let author_sub = caller.filed_by().map(str::to_owned);
+    // A visitor reads, and so replies on, only what they sent without a
+    // token themselves.
+    let by_filer = matches!(caller, Caller::Visitor)
+        || (author_sub.is_some() && author_sub.as_deref() == filer.as_deref());
     let hash = idempotency::users_body_hash(author_sub.as_deref(), &bytes);
     let id = id.to_ascii_lowercase();
     for _ in 0..ATTEMPTS {
@@ -76,6 +80,7 @@ pub async fn post(
             author_sub: author_sub.as_deref(),
             key: &key,
             hash: &hash,
+            by_filer,
         };
         match store(&state, new).await {
             Ok(stored) => {
@@ -116,6 +121,8 @@ struct NewStored<'a> {
     author_sub: Option<&'a str>,
     key: &'a str,
     hash: &'a str,
+    /// Whether the request's filer wrote it.
+    by_filer: bool,
 }
 
 /// Stores the reply, takes its files and writes its event, in one
@@ -185,6 +192,7 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
         EventType::ReplyAdded,
         new.request_id,
         Some(&reply),
+        new.by_filer,
     )
     .await?;
     tx.commit().await?;

@@ -60,7 +60,8 @@ pub async fn set(
         return Err(ApiError::Forbidden);
     }
     let outbox = state.outbox();
-    status_change::set_status(&state.db, &outbox, &id, status, body.note.as_deref())
+    let actor = caller.filed_by();
+    status_change::set_status(&state.db, &outbox, actor, &id, status, body.note.as_deref())
         .await?
         .ok_or(ApiError::NotFound { field: "id" })?;
     state.wake_deliverer();

@@ -29,10 +29,13 @@ pub struct StatusSet {
 /// numbered one after the other.
 ///
 /// The change goes to the outbox (`request.status_changed`) in the same
-/// transaction.
+/// transaction. `actor` is who made it (the token's subject; `None` for an
+/// operator or a backend without sign-in): the filer hears by mail of
+/// changes that others make.
 pub async fn set_status(
     db: &Db,
     outbox: &Outbox,
+    actor: Option<&str>,
     id_or_reference: &str,
     status: RequestStatus,
     note: Option<&str>,
@@ -44,10 +47,10 @@ pub async fn set_status(
     // A blank note says nothing: the change is kept without one.
     let note = note.map(str::trim).filter(|note| !note.is_empty());
     let mut tx = db.begin_write().await?;
-    let found: Option<(String, String)> = sqlx::query_as(
+    let found: Option<(String, String, Option<String>)> = sqlx::query_as(
         "UPDATE support_requests SET status = $2
          WHERE id = $3 OR UPPER(reference) = UPPER($1)
-         RETURNING id, reference",
+         RETURNING id, reference, filed_by",
     )
     .bind(wanted)
     .bind(status.as_str())
@@ -55,7 +58,7 @@ pub async fn set_status(
     .bind(wanted.to_ascii_lowercase())
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((id, reference)) = found else {
+    let Some((id, reference, filed_by)) = found else {
         tx.rollback().await?;
         return Ok(None);
     };
@@ -82,7 +85,16 @@ pub async fn set_status(
         .bind(note)
         .fetch_one(&mut *tx)
         .await?;
-    announce(&mut tx, outbox, EventType::StatusChanged, &id, None).await?;
+    let by_filer = actor.is_some() && actor == filed_by.as_deref();
+    announce(
+        &mut tx,
+        outbox,
+        EventType::StatusChanged,
+        &id,
+        None,
+        by_filer,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(StatusSet {
         id,

@@ -137,7 +137,7 @@ pub async fn create_request(
         )]));
     }
     // The people behind the backend hear of it once it is stored.
-    announce(&mut tx, outbox, EventType::Created, &id, None).await?;
+    announce(&mut tx, outbox, EventType::Created, &id, None, true).await?;
     let created = CreatedRequest {
         id: id.clone(),
         reference,
@@ -280,21 +280,23 @@ pub async fn history(
 
 /// Writes `event_type` about the request with this id, as it is now in the
 /// transaction on `conn` (with the reply it is about, if any), to the
-/// outbox; reads it only when some webhook will hear of it.
+/// outbox; reads it only when some webhook or mail will hear of it.
+/// `by_filer`: the request's own filer did it.
 pub async fn announce(
     conn: &mut AnyConnection,
     outbox: &Outbox,
     event_type: EventType,
     request_id: &str,
     reply: Option<&Reply>,
+    by_filer: bool,
 ) -> Result<(), ApiError> {
-    if outbox.endpoints.is_empty() {
+    if outbox.is_empty() {
         return Ok(());
     }
     let request = find_request_in(conn, request_id)
         .await?
         .ok_or_else(|| ApiError::Internal(format!("outbox: no request {request_id}")))?;
-    outbox::enqueue(conn, outbox, event_type, &request, reply).await
+    outbox::enqueue(conn, outbox, event_type, &request, reply, by_filer).await
 }
 
 /// Who filed the request with this id: `None` if there is no such request,

@@ -1,7 +1,9 @@
-//! The outbox: what the partner's systems must hear (a request filed, its
-//! status changed), written in the same transaction that stores it, one
-//! row per event and webhook, and taken out by [`crate::webhooks`] as each
-//! is delivered. Times are Unix milliseconds of the backend's clock.
+//! The outbox: what the partner's systems and people must hear (a request
+//! filed, a reply, its status changed), written in the same transaction
+//! that stores it, one row per event and webhook, and one per mail (its
+//! endpoint `mailto:ADDRESS`), taken out by [`crate::webhooks`] and
+//! [`crate::mail`] as each is delivered. Times are Unix milliseconds of the
+//! backend's clock.
 
 use serde::Serialize;
 use sqlx::AnyConnection;
@@ -10,12 +12,42 @@ use uuid::Uuid;
 
 use crate::db::Db;
 use crate::error::ApiError;
+use crate::mail::{compose, Happened, MailOutbox};
 
-/// Where events go: the configured webhooks' URLs. None: nothing is
-/// written.
+/// Where events go: the configured webhooks' URLs, and mail with
+/// `--smtp-url`. Neither: nothing is written.
 #[derive(Clone, Debug, Default)]
 pub struct Outbox {
     pub endpoints: Vec<String>,
+    pub mail: Option<MailOutbox>,
+}
+
+impl Outbox {
+    /// Whether nothing hears of events.
+    pub fn is_empty(&self) -> bool {
+        self.endpoints.is_empty() && self.mail.is_none()
+    }
+}
+
+/// The endpoint of a mail's row: `mailto:` and its address.
+pub const MAILTO: &str = "mailto:";
+
+/// Which rows a deliverer takes: a process sends only what it is set up
+/// for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    Webhooks,
+    Mail,
+}
+
+impl Channel {
+    /// The rows of this channel, in SQL over the outbox as `o`.
+    fn condition(self) -> &'static str {
+        match self {
+            Channel::Webhooks => "o.endpoint NOT LIKE 'mailto:%'",
+            Channel::Mail => "o.endpoint LIKE 'mailto:%'",
+        }
+    }
 }
 
 /// What happened to a request.
@@ -56,17 +88,19 @@ struct Event<'a> {
 }
 
 /// Writes the event of `event_type` about `request`, as it is now, one row
-/// per webhook, inside the transaction that made it happen. The caller
-/// reads the request in that transaction: the outbox knows nothing of how
-/// requests are stored.
+/// per webhook and one per mail it sends ([`crate::mail::compose`]; none
+/// about what the request's filer did, `by_filer`), inside the transaction
+/// that made it happen. The caller reads the request in that transaction:
+/// the outbox knows nothing of how requests are stored.
 pub async fn enqueue(
     conn: &mut AnyConnection,
     outbox: &Outbox,
     event_type: EventType,
     request: &StoredRequest,
     reply: Option<&Reply>,
+    by_filer: bool,
 ) -> Result<(), ApiError> {
-    if outbox.endpoints.is_empty() {
+    if outbox.is_empty() {
         return Ok(());
     }
     let event_id = Uuid::new_v4().to_string();
@@ -96,6 +130,36 @@ pub async fn enqueue(
         .execute(&mut *conn)
         .await?;
     }
+    let mails = outbox.mail.as_ref().map_or_else(Vec::new, |mail| {
+        compose(
+            mail,
+            Happened {
+                event_type,
+                request,
+                reply,
+                by_filer,
+            },
+        )
+    });
+    for mail in mails {
+        let payload = serde_json::to_string(&mail)
+            .map_err(|error| ApiError::Internal(format!("outbox: {error}")))?;
+        sqlx::query(
+            "INSERT INTO webhook_outbox
+                 (delivery_id, event_id, endpoint, request_id, event_type, payload,
+                  created_at, next_attempt_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+        )
+        .bind(Uuid::new_v4().to_string())
+        .bind(&event_id)
+        .bind(format!("{MAILTO}{}", mail.to))
+        .bind(&request.id)
+        .bind(event_type.as_str())
+        .bind(&payload)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(())
 }
 
@@ -111,16 +175,21 @@ pub struct Claimed {
     pub claim_token: String,
 }
 
-/// Takes up to `limit` deliveries that are due, each the oldest one still
-/// pending of its request and webhook (so a request's events arrive in
-/// order), for `lease_ms`. A claim is a conditional update: of several
+/// Takes up to `limit` deliveries of `channel` that are due, each the
+/// oldest one still pending of its request and webhook or address (so a
+/// request's events arrive in order), for `lease_ms`. A claim is a conditional update: of several
 /// processes on one database, exactly one gets each row, and a process
 /// that dies holding it loses it when the lease runs out.
-pub async fn claim_due(db: &Db, limit: i64, lease_ms: i64) -> Result<Vec<Claimed>, sqlx::Error> {
+pub async fn claim_due(
+    db: &Db,
+    channel: Channel,
+    limit: i64,
+    lease_ms: i64,
+) -> Result<Vec<Claimed>, sqlx::Error> {
     let now = now_ms();
-    let candidates: Vec<(String,)> = sqlx::query_as(
+    let sql = format!(
         "SELECT o.delivery_id FROM webhook_outbox o
-         WHERE o.delivered_at IS NULL AND o.failed_at IS NULL
+         WHERE {channel} AND o.delivered_at IS NULL AND o.failed_at IS NULL
            AND o.next_attempt_at <= $1
            AND (o.claimed_until IS NULL OR o.claimed_until < $1)
            AND NOT EXISTS (
@@ -129,11 +198,13 @@ pub async fn claim_due(db: &Db, limit: i64, lease_ms: i64) -> Result<Vec<Claimed
                  AND p.seq < o.seq AND p.delivered_at IS NULL AND p.failed_at IS NULL)
          ORDER BY o.seq
          LIMIT $2",
-    )
-    .bind(now)
-    .bind(limit)
-    .fetch_all(&mut *db.acquire().await?)
-    .await?;
+        channel = channel.condition()
+    );
+    let candidates: Vec<(String,)> = sqlx::query_as(&sql)
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&mut *db.acquire().await?)
+        .await?;
     let mut claimed = Vec::new();
     for (delivery_id,) in candidates {
         let token = Uuid::new_v4().to_string();

@@ -1,0 +1,274 @@
+//! Telling people by e-mail: the mail a request's events send
+//! ([`compose`]) is written to the outbox beside the webhooks' events, in
+//! the transaction that makes it happen, and sent from there over SMTP by
+//! lettre: retried with exponential backoff while the server is away or
+//! refuses for now (4xx), given up on when it refuses for good (5xx), sent
+//! by one process at a time however many share the database. Each mail's
+//! Message-ID is derived from its event, so a mail sent again (after a
+//! process died mid-send) is known for the same mail.
+
+mod compose;
+mod messages;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use tokio::sync::{watch, Notify};
+
+pub use compose::{compose, Composed, Happened, MailOutbox};
+pub use messages::message;
+
+use crate::db::Db;
+use crate::webhooks::outbox::{self, Channel, Claimed};
+
+/// How long a mail is retried before it is given up on (as a webhook's
+/// delivery is).
+pub const RETRY_FOR: Duration = crate::webhooks::RETRY_FOR;
+
+/// How long one SMTP exchange may take.
+const SEND_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How often the mailer looks for due mail when nothing woke it.
+const POLL_EVERY: Duration = Duration::from_secs(1);
+
+/// The SMTP server and who the mail is from.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    /// Who hears of what, for the outbox.
+    pub outbox: MailOutbox,
+    /// The first retry's largest wait; each later one doubles it.
+    pub backoff_base: Duration,
+    /// Woken when this process enqueues, so that a new mail goes at once.
+    pub wake: Arc<Notify>,
+}
+
+impl std::fmt::Debug for Mailer {
+    // The transport holds the SMTP password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer")
+            .field("from", &self.from.to_string())
+            .field("outbox", &self.outbox)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why the mail could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum MailConfigError {
+    #[error(
+        "--smtp-url is not an SMTP URL lettre takes (smtps://USER:PASSWORD@HOST:465, \
+         smtp://USER:PASSWORD@HOST:587?tls=required, smtp://HOST:PORT): {0}"
+    )]
+    Url(String),
+    #[error("--smtp-url needs --mail-from, such as \"Support <support@partner.example>\"")]
+    NoFrom,
+    #[error("--mail-from {0:?} is not a mailbox such as \"Support <support@partner.example>\"")]
+    From(String),
+    #[error("--partner-support-email {0:?} is not an e-mail address")]
+    PartnerSupport(String),
+    #[error("--portal-url {0:?} is not an http(s) URL with {{reference}} in it")]
+    PortalUrl(String),
+}
+
+impl Mailer {
+    /// The mailer that sends through `smtp_url` from `from`.
+    pub fn new(
+        smtp_url: &str,
+        from: Option<&str>,
+        partner_support: Option<&str>,
+        portal_url: Option<&str>,
+        backoff_base: Duration,
+    ) -> Result<Mailer, MailConfigError> {
+        // lettre's error names the URL's part it could not take, never the
+        // password.
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+            .map_err(|error| MailConfigError::Url(error.to_string()))?
+            .timeout(Some(SEND_TIMEOUT))
+            .build();
+        let from = from.map(str::trim).ok_or(MailConfigError::NoFrom)?;
+        let from: Mailbox = from
+            .parse()
+            .map_err(|_| MailConfigError::From(from.to_owned()))?;
+        let partner_support = partner_support
+            .map(str::trim)
+            .filter(|address| !address.is_empty());
+        if let Some(address) = partner_support {
+            if address.parse::<lettre::Address>().is_err() {
+                return Err(MailConfigError::PartnerSupport(address.to_owned()));
+            }
+        }
+        let portal_url = portal_url.map(str::trim).filter(|url| !url.is_empty());
+        if let Some(url) = portal_url {
+            let usable = url.contains("{reference}")
+                && url::Url::parse(url).is_ok_and(|url| matches!(url.scheme(), "http" | "https"));
+            if !usable {
+                return Err(MailConfigError::PortalUrl(url.to_owned()));
+            }
+        }
+        Ok(Mailer {
+            transport,
+            from,
+            outbox: MailOutbox {
+                partner_support: partner_support.map(str::to_owned),
+                portal_url: portal_url.map(str::to_owned),
+            },
+            backoff_base,
+            wake: Arc::new(Notify::new()),
+        })
+    }
+
+    /// How long a claim lasts: longer than a send may take.
+    fn lease(&self) -> Duration {
+        SEND_TIMEOUT * 2 + Duration::from_secs(1)
+    }
+
+    /// The Message-ID of the mail of event `event_id`: the same on every
+    /// attempt, in the domain of the sender's address.
+    pub fn message_id(&self, event_id: &str) -> String {
+        format!("<{event_id}@{}>", self.from.email.domain())
+    }
+
+    /// The mail as lettre sends it: a plain-text and an HTML part.
+    fn message(&self, claim: &Claimed, mail: &Composed) -> Result<Message, Failure> {
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|error| Failure::Permanent(format!("{}: {error}", mail.to)))?;
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(&mail.subject)
+            .message_id(Some(self.message_id(&claim.event_id)))
+            .multipart(MultiPart::alternative_plain_html(
+                mail.text.clone(),
+                mail.html.clone(),
+            ))
+            .map_err(|error| Failure::Permanent(error.to_string()))
+    }
+
+    async fn send(&self, claim: &Claimed) -> Result<(), Failure> {
+        let mail: Composed = serde_json::from_str(&claim.payload)
+            .map_err(|error| Failure::Permanent(format!("unreadable mail: {error}")))?;
+        let message = self.message(claim, &mail)?;
+        match self.transport.send(message).await {
+            Ok(_) => Ok(()),
+            Err(error) if error.is_permanent() => Err(Failure::Permanent(error.to_string())),
+            Err(error) => Err(Failure::Transient(error.to_string())),
+        }
+    }
+}
+
+/// Why a mail did not go.
+#[derive(Debug)]
+enum Failure {
+    /// The server is away, or refused for now (4xx): tried again.
+    Transient(String),
+    /// The server refused it for good (5xx), or it cannot be sent at all:
+    /// recorded, never tried again.
+    Permanent(String),
+}
+
+/// Sends mail until `stop` turns true, then hands back what it was
+/// sending and ends.
+pub fn spawn_mailer(
+    db: Db,
+    mailer: Mailer,
+    mut stop: watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        while !*stop.borrow() {
+            match send_due(&db, &mailer, &mut stop).await {
+                Ok(0) => {
+                    tokio::select! {
+                        () = mailer.wake.notified() => {}
+                        () = tokio::time::sleep(POLL_EVERY) => {}
+                        _ = stop.changed() => {}
+                    }
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::warn!("mail outbox: {error}");
+                    tokio::select! {
+                        () = tokio::time::sleep(POLL_EVERY) => {}
+                        _ = stop.changed() => {}
+                    }
+                }
+            }
+        }
+    })
+}
+
+/// Sends the mail that is due now, one after the other; returns how many
+/// were tried. A stop meanwhile hands the rest back to the outbox.
+pub async fn send_due(
+    db: &Db,
+    mailer: &Mailer,
+    stop: &mut watch::Receiver<bool>,
+) -> Result<usize, sqlx::Error> {
+    let lease = i64::try_from(mailer.lease().as_millis()).unwrap_or(i64::MAX);
+    let claimed = outbox::claim_due(db, Channel::Mail, 16, lease).await?;
+    let tried = claimed.len();
+    for (index, claim) in claimed.iter().enumerate() {
+        let stopped = async {
+            // The guard it returns is dropped at once: it must not be held
+            // across the hand-back below.
+            let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
+        };
+        let result = tokio::select! {
+            result = mailer.send(claim) => result,
+            () = stopped => {
+                tracing::info!(
+                    "stopping: {} mails handed back to the outbox",
+                    claimed.len() - index
+                );
+                outbox::release(db, &claimed[index..]).await?;
+                return Ok(0);
+            }
+        };
+        let address = claim.endpoint.trim_start_matches(outbox::MAILTO);
+        match result {
+            Ok(()) => outbox::delivered(db, claim).await?,
+            Err(Failure::Permanent(error)) => {
+                tracing::error!(
+                    "mail to {address}: event {} refused for good: {error}",
+                    claim.event_id
+                );
+                outbox::failed(db, claim, &error, None).await?;
+            }
+            Err(Failure::Transient(error)) => {
+                let retry_at = next_attempt(mailer, claim);
+                match retry_at {
+                    Some(at) => tracing::warn!(
+                        "mail to {address}: attempt {} at event {} failed: {error}; \
+                         next attempt at {}",
+                        claim.attempts + 1,
+                        claim.event_id,
+                        outbox::rfc3339(at)
+                    ),
+                    None => tracing::error!(
+                        "mail to {address}: giving up on event {} after {} attempts: {error}",
+                        claim.event_id,
+                        claim.attempts + 1
+                    ),
+                }
+                outbox::failed(db, claim, &error, retry_at).await?;
+            }
+        }
+    }
+    Ok(tried)
+}
+
+fn next_attempt(mailer: &Mailer, claim: &Claimed) -> Option<i64> {
+    let now = outbox::now_ms();
+    let window = i64::try_from(RETRY_FOR.as_millis()).unwrap_or(i64::MAX);
+    if now - claim.created_at >= window {
+        return None;
+    }
+    let random = f64::from(uuid::Uuid::new_v4().as_u128() as u32) / f64::from(u32::MAX);
+    let wait = crate::webhooks::backoff(mailer.backoff_base, claim.attempts, random);
+    Some(now + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX))
+}

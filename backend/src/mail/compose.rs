@@ -1,0 +1,255 @@
+//! Who hears of what by mail, and the mail they get: plain rules over the
+//! request as the event's transaction reads it, tested without a server.
+//!
+//! - A reply, or a status change, that is not the filer's own goes to the
+//!   request's contact (the filer: a signed-in user's contact is their
+//!   token's name and e-mail). The partner's staff who filed an escalation
+//!   hear so when 21Vianet replies on it or resolves it; a customer when
+//!   their partner answers their message.
+//! - A customer's new message (`customer_self_service`) goes to the
+//!   partner's support address.
+//!
+//! Each mail is in the language of the request's contact, en-US unless it
+//! names another.
+
+use serde::{Deserialize, Serialize};
+use support_contract::{ContactLanguage, Reply, RequestKind, StoredRequest};
+
+use super::messages::message;
+use crate::webhooks::outbox::EventType;
+
+/// What a URL may carry as it is (RFC 3986's unreserved characters): a
+/// reference such as `SR-000042` goes into the portal's link unchanged.
+const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Who hears by mail, besides each request's contact.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MailOutbox {
+    /// The partner's support address (`--partner-support-email`).
+    pub partner_support: Option<String>,
+    /// The portal's page of a request, `{reference}` in it.
+    pub portal_url: Option<String>,
+}
+
+/// One mail, addressed and worded, as the outbox keeps it until it is
+/// sent: a retry sends the very same words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Composed {
+    pub to: String,
+    /// The BCP 47 tag of the language it is written in.
+    pub language: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// What happened, as far as the mail goes.
+#[derive(Clone, Copy, Debug)]
+pub struct Happened<'a> {
+    pub event_type: EventType,
+    /// The request as the event's transaction reads it.
+    pub request: &'a StoredRequest,
+    /// The reply, on a reply.
+    pub reply: Option<&'a Reply>,
+    /// Whether the request's own filer did it: nobody is mailed about what
+    /// they did themselves.
+    pub by_filer: bool,
+}
+
+/// The mails `happened` sends, each to one address.
+pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
+    let request = happened.request;
+    let contact = &request.request.contact;
+    let language = contact.language;
+    let words = Words {
+        language,
+        reference: &request.reference,
+        link: outbox.portal_url.as_deref().map(|url| {
+            url.replace(
+                "{reference}",
+                &percent_encoding::utf8_percent_encode(&request.reference, UNRESERVED).to_string(),
+            )
+        }),
+    };
+    let reference = request.reference.as_str();
+    let title = request.request.title.as_str();
+    let mail = match happened.event_type {
+        EventType::Created => {
+            let to = outbox.partner_support.as_deref();
+            match (request.request.kind, to) {
+                (RequestKind::CustomerSelfService, Some(to)) => {
+                    let customer = match &request.request.customer {
+                        Some(company) if !company.name.trim().is_empty() => {
+                            format!("{} ({})", contact.name, company.name)
+                        }
+                        _ => contact.name.clone(),
+                    };
+                    Some(words.mail(
+                        to,
+                        &message(
+                            language,
+                            "mail-subject-new-message",
+                            &[("reference", reference), ("title", title)],
+                        ),
+                        &message(
+                            language,
+                            "mail-new-message-intro",
+                            &[("customer", &customer), ("reference", reference)],
+                        ),
+                        &[
+                            Said::Ours(message(
+                                language,
+                                "mail-request-title",
+                                &[("title", title)],
+                            )),
+                            Said::Typed(request.request.description.clone()),
+                        ],
+                    ))
+                }
+                _ => None,
+            }
+        }
+        EventType::ReplyAdded if !happened.by_filer => happened.reply.map(|reply| {
+            let author = match reply.author.name.trim() {
+                "" => message(language, "mail-author-unknown", &[]),
+                name => name.to_owned(),
+            };
+            words.mail(
+                &contact.email,
+                &message(
+                    language,
+                    "mail-subject-reply",
+                    &[("reference", reference), ("title", title)],
+                ),
+                &message(
+                    language,
+                    "mail-reply-intro",
+                    &[("author", &author), ("reference", reference)],
+                ),
+                &[Said::Typed(reply.body.clone())],
+            )
+        }),
+        EventType::StatusChanged if !happened.by_filer => {
+            let status = message(
+                language,
+                "mail-status-name",
+                &[("status", request.status.as_str())],
+            );
+            let mut said = vec![Said::Ours(message(
+                language,
+                "mail-request-title",
+                &[("title", title)],
+            ))];
+            let note = request
+                .history
+                .last()
+                .and_then(|change| change.note.clone());
+            if let Some(note) = note.filter(|note| !note.trim().is_empty()) {
+                said.push(Said::Ours(message(language, "mail-status-note", &[])));
+                said.push(Said::Typed(note));
+            }
+            Some(words.mail(
+                &contact.email,
+                &message(
+                    language,
+                    "mail-subject-status",
+                    &[("reference", reference), ("status", &status)],
+                ),
+                &message(
+                    language,
+                    "mail-status-intro",
+                    &[("reference", reference), ("status", &status)],
+                ),
+                &said,
+            ))
+        }
+        _ => None,
+    };
+    mail.into_iter()
+        .filter(|mail| is_address(&mail.to))
+        .collect()
+}
+
+/// Whether `to` can be mailed at all: a request filed without an e-mail
+/// (or with a broken one) is not mailed.
+fn is_address(to: &str) -> bool {
+    to.parse::<lettre::Address>().is_ok()
+}
+
+/// A paragraph of a mail's body.
+enum Said {
+    /// The backend's own words, from Fluent.
+    Ours(String),
+    /// What a user typed: quoted as it is, never read as HTML.
+    Typed(String),
+}
+
+/// What every mail about one request shares.
+struct Words<'a> {
+    language: ContactLanguage,
+    reference: &'a str,
+    link: Option<String>,
+}
+
+impl Words<'_> {
+    fn mail(&self, to: &str, subject: &str, intro: &str, said: &[Said]) -> Composed {
+        let language = self.language;
+        let footer = message(language, "mail-footer", &[]);
+        let mut text = vec![intro.to_owned()];
+        let mut html = vec![paragraph(intro)];
+        for part in said {
+            match part {
+                Said::Ours(words) => {
+                    text.push(words.clone());
+                    html.push(paragraph(words));
+                }
+                Said::Typed(typed) => {
+                    text.push(typed.clone());
+                    html.push(format!(
+                        "<blockquote style=\"white-space: pre-wrap\">{}</blockquote>",
+                        html_escape::encode_text(typed)
+                    ));
+                }
+            }
+        }
+        if let Some(link) = &self.link {
+            text.push(format!("{}\n{link}", message(language, "mail-link", &[])));
+            html.push(format!(
+                "<p><a href=\"{}\">{}</a></p>",
+                html_escape::encode_double_quoted_attribute(link),
+                html_escape::encode_text(&message(language, "mail-link-label", &[]))
+            ));
+        }
+        text.push(format!("-- \n{footer}"));
+        html.push(format!(
+            "<p style=\"color: #666666\">{}</p>",
+            html_escape::encode_text(&footer)
+        ));
+        Composed {
+            to: to.trim().to_owned(),
+            language: language.as_str().to_owned(),
+            subject: subject.to_owned(),
+            text: text.join("\n\n") + "\n",
+            html: format!(
+                "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+                 <body>\n{}\n</body></html>\n",
+                language.as_str(),
+                html_escape::encode_text(self.reference),
+                html.join("\n")
+            ),
+        }
+    }
+}
+
+/// Backend words or typed text alike, escaped: a name or title that a user
+/// typed sits inside the intro.
+fn paragraph(words: &str) -> String {
+    format!("<p>{}</p>", html_escape::encode_text(words))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,172 @@
+use support_contract::{
+    Contact, ContactLanguage, CustomerRef, NewSupportRequest, Reply, ReplyAuthor, RequestKind,
+    RequestStatus, StatusChange, StoredRequest,
+};
+
+use super::*;
+
+fn outbox() -> MailOutbox {
+    MailOutbox {
+        partner_support: Some("support@partner.example".into()),
+        portal_url: Some("https://portal.example/support/{reference}".into()),
+    }
+}
+
+fn request(kind: RequestKind, language: ContactLanguage) -> StoredRequest {
+    StoredRequest {
+        id: "0b0e5c1e-0000-4000-8000-000000000001".into(),
+        reference: "SR-000042".into(),
+        status: RequestStatus::Submitted,
+        created_at: "2026-11-27T10:00:00Z".into(),
+        request: NewSupportRequest {
+            kind,
+            title: "<b>VMs</b> won't start".into(),
+            description: "Since <script>alert(1)</script> this morning.".into(),
+            contact: Contact {
+                name: "Chen Jie".into(),
+                email: "chen.jie@beijing-cloud.cn".into(),
+                phone: None,
+                language,
+            },
+            customer: Some(CustomerRef {
+                id: "beijing-cloud".into(),
+                name: "Beijing Cloud".into(),
+            }),
+            ..Default::default()
+        },
+        history: Vec::new(),
+        attachments: Vec::new(),
+        replies: Vec::new(),
+        escalated_as: None,
+    }
+}
+
+fn reply() -> Reply {
+    Reply {
+        id: "r1".into(),
+        body: "Restart it & see <img src=x onerror=alert(1)>".into(),
+        author: ReplyAuthor {
+            name: "Zhang Wei".into(),
+            role: "partner".into(),
+        },
+        created_at: "2026-11-27T10:05:00Z".into(),
+        attachments: Vec::new(),
+    }
+}
+
+fn happened<'a>(
+    event_type: EventType,
+    request: &'a StoredRequest,
+    reply: Option<&'a Reply>,
+    by_filer: bool,
+) -> Happened<'a> {
+    Happened {
+        event_type,
+        request,
+        reply,
+        by_filer,
+    }
+}
+
+#[test]
+fn a_customers_new_message_goes_to_the_partners_support_address() {
+    let message = request(RequestKind::CustomerSelfService, ContactLanguage::EnUs);
+    let mails = compose(
+        &outbox(),
+        happened(EventType::Created, &message, None, true),
+    );
+    assert_eq!(mails.len(), 1);
+    let mail = &mails[0];
+    assert_eq!(mail.to, "support@partner.example");
+    assert!(mail.subject.starts_with("[SR-000042] "), "{}", mail.subject);
+    assert!(mail.text.contains("Chen Jie (Beijing Cloud)"));
+    assert!(mail
+        .text
+        .contains("https://portal.example/support/SR-000042"));
+    // Other kinds of request are the partner's own: nobody is mailed.
+    for kind in [RequestKind::PartnerCenter, RequestKind::Customer] {
+        let filed = request(kind, ContactLanguage::EnUs);
+        assert!(compose(&outbox(), happened(EventType::Created, &filed, None, true)).is_empty());
+    }
+    // Without a partner support address, neither is that.
+    let without = MailOutbox {
+        partner_support: None,
+        ..outbox()
+    };
+    assert!(compose(&without, happened(EventType::Created, &message, None, true)).is_empty());
+}
+
+#[test]
+fn replies_and_status_changes_go_to_the_filer_unless_they_made_them() {
+    let filed = request(RequestKind::Customer, ContactLanguage::ZhCn);
+    let reply = reply();
+    let mails = compose(
+        &outbox(),
+        happened(EventType::ReplyAdded, &filed, Some(&reply), false),
+    );
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, "chen.jie@beijing-cloud.cn");
+    assert_eq!(mails[0].language, "zh-CN");
+    assert!(mails[0].subject.contains("新回复"), "{}", mails[0].subject);
+    assert!(mails[0].text.contains(&reply.body));
+    assert!(compose(
+        &outbox(),
+        happened(EventType::ReplyAdded, &filed, Some(&reply), true)
+    )
+    .is_empty());
+
+    let mut resolved = filed.clone();
+    resolved.status = RequestStatus::Resolved;
+    resolved.history.push(StatusChange {
+        status: RequestStatus::Resolved,
+        changed_at: "2026-11-27T11:00:00Z".into(),
+        note: Some("Replaced the <host>.".into()),
+    });
+    let mails = compose(
+        &outbox(),
+        happened(EventType::StatusChanged, &resolved, None, false),
+    );
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].subject.contains("已解决"), "{}", mails[0].subject);
+    assert!(mails[0].text.contains("Replaced the <host>."));
+    assert!(compose(
+        &outbox(),
+        happened(EventType::StatusChanged, &resolved, None, true)
+    )
+    .is_empty());
+}
+
+#[test]
+fn nothing_a_user_typed_is_html_in_the_html_part() {
+    let message = request(RequestKind::CustomerSelfService, ContactLanguage::EsEs);
+    let reply = reply();
+    for mail in compose(
+        &outbox(),
+        happened(EventType::Created, &message, None, true),
+    )
+    .into_iter()
+    .chain(compose(
+        &outbox(),
+        happened(EventType::ReplyAdded, &message, Some(&reply), false),
+    )) {
+        for tag in ["<script", "<b>", "<img"] {
+            assert!(!mail.html.contains(tag), "{tag} in {}", mail.html);
+        }
+        assert!(mail.html.contains("&lt;"), "{}", mail.html);
+        assert!(mail
+            .html
+            .starts_with("<!DOCTYPE html>\n<html lang=\"es-ES\">"));
+    }
+}
+
+#[test]
+fn a_request_without_a_usable_address_is_not_mailed() {
+    let mut filed = request(RequestKind::PartnerCenter, ContactLanguage::EnUs);
+    filed.request.contact.email = "not an address".into();
+    let reply = reply();
+    assert!(compose(
+        &outbox(),
+        happened(EventType::ReplyAdded, &filed, Some(&reply), false)
+    )
+    .is_empty());
+}

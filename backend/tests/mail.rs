@@ -1,0 +1,362 @@
+//! Telling people by e-mail: the backend sends through a real SMTP server
+//! (scripts/smtp_sink.py, aiosmtpd, one for each test on a free port), and
+//! each test reads the mail back as it arrived: who got it, its subject,
+//! its language, its text, and an HTML part with nothing a user typed read
+//! as HTML. On SQLite, and on PostgreSQL under `scripts/with-postgres`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use support_backend::Config;
+
+const PARTNER_SUPPORT: &str = "support@partner.example";
+const PORTAL: &str = "https://portal.partner.example/support/{reference}";
+
+/// An SMTP server on 127.0.0.1 that writes each mail it takes to a folder.
+struct Sink {
+    port: u16,
+    dir: tempfile::TempDir,
+    refuse: Vec<String>,
+    child: Option<Child>,
+}
+
+impl Sink {
+    fn start(refuse: &[&str]) -> Sink {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut sink = Sink {
+            port,
+            dir: tempfile::tempdir().unwrap(),
+            refuse: refuse.iter().map(|a| a.to_string()).collect(),
+            child: None,
+        };
+        sink.up();
+        sink
+    }
+
+    fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Starts the server (again), on the same port.
+    fn up(&mut self) {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/smtp_sink.py");
+        let mut command = Command::new("python3");
+        command
+            .arg(script)
+            .args(["--listen", &format!("127.0.0.1:{}", self.port), "--dir"])
+            .arg(self.dir.path());
+        for address in &self.refuse {
+            command.args(["--refuse", address]);
+        }
+        let child = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 with aiosmtpd (scripts/setup test installs it)");
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "the SMTP sink never listened: is aiosmtpd installed?"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Stops the server: the port refuses connections until [`Sink::up`].
+    fn down(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Every mail taken so far, in the order taken.
+    fn mails(&self) -> Vec<Value> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|path| serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap())
+            .collect()
+    }
+
+    /// Waits until `count` mails arrived, and a little longer for any
+    /// more that should not come.
+    async fn until(&self, count: usize) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.mails().len() < count {
+            assert!(
+                Instant::now() < deadline,
+                "{count} mails expected, got {:#?}",
+                self.mails()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        self.mails()
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        self.down();
+    }
+}
+
+/// The mail settings on `config`, sending through `sink`.
+fn with_mail(config: &mut Config, sink: &Sink) {
+    config.smtp_url = Some(sink.url());
+    config.mail_from = Some("Support <support@partner.example>".into());
+    config.partner_support_email = Some(PARTNER_SUPPORT.into());
+    config.portal_url = Some(PORTAL.into());
+    config.mail_backoff_ms = 100;
+}
+
+fn agent() -> Value {
+    json!({"sub": "agent-1", "name": "Wang Lei", "role": "agent"})
+}
+
+/// A customer's message to their partner, in `language`, with markup in
+/// what they typed.
+fn message(language: &str) -> Value {
+    json!({
+        "kind": "customer_self_service",
+        "title": "Sign-in <b>fails</b>",
+        "description": "Nobody can sign in <script>alert(1)</script> since this morning.",
+        "contact": {"name": "Chen Jie", "email": "chen.jie@beijing-cloud.cn", "language": language},
+    })
+}
+
+async fn file(server: &TestServer, claims: &Value, body: &Value) -> Value {
+    let response = server
+        .client
+        .post(server.url("/support-requests"))
+        .bearer_auth(token(claims))
+        .header("Idempotency-Key", key())
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    let (status, created) = json_of(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    created
+}
+
+async fn reply(server: &TestServer, claims: &Value, id: &str, body: &str) {
+    let response = server
+        .client
+        .post(server.url(&format!("/support-requests/{id}/replies")))
+        .bearer_auth(token(claims))
+        .header("Idempotency-Key", key())
+        .json(&json!({"body": body}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+}
+
+async fn set_status(server: &TestServer, claims: &Value, id: &str, status: &str, note: &str) {
+    let response = server
+        .client
+        .post(server.url(&format!("/support-requests/{id}/status")))
+        .bearer_auth(token(claims))
+        .json(&json!({"status": status, "note": note}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+/// What each locale's mail says, to tell which language a mail is in.
+struct Said {
+    tag: &'static str,
+    new_message: &'static str,
+    reply: &'static str,
+    resolved: &'static str,
+}
+
+const LOCALES: [Said; 4] = [
+    Said {
+        tag: "en-US",
+        new_message: "New customer request",
+        reply: "New reply",
+        resolved: "Resolved",
+    },
+    Said {
+        tag: "zh-CN",
+        new_message: "新的客户请求",
+        reply: "新回复",
+        resolved: "已解决",
+    },
+    Said {
+        tag: "zh-TW",
+        new_message: "新的客戶要求",
+        reply: "新回覆",
+        resolved: "已解決",
+    },
+    Said {
+        tag: "es-ES",
+        new_message: "Nueva solicitud de cliente",
+        reply: "Nueva respuesta",
+        resolved: "Resuelta",
+    },
+];
+
+/// Checks what every mail has: one recipient, the reference in the
+/// subject, the language, a link back, a Message-ID, both parts, and no
+/// markup a user typed in the HTML.
+fn check(mail: &Value, to: &str, reference: &str, tag: &str, subject_says: &str) {
+    assert_eq!(mail["rcpt"], json!([to]), "{mail:#}");
+    let subject = mail["subject"].as_str().unwrap();
+    assert!(subject.starts_with(&format!("[{reference}] ")), "{subject}");
+    assert!(subject.contains(subject_says), "{tag}: {subject}");
+    assert_eq!(mail["content_type"], "multipart/alternative");
+    let text = mail["text"].as_str().unwrap();
+    let html = mail["html"].as_str().unwrap();
+    let link = PORTAL.replace("{reference}", reference);
+    assert!(text.contains(&link), "{text}");
+    assert!(html.contains(&format!("href=\"{link}\"")), "{html}");
+    assert!(html.contains(&format!("<html lang=\"{tag}\">")), "{html}");
+    for markup in ["<script", "<b>", "<img", "<i>"] {
+        assert!(!html.contains(markup), "{markup} in {html}");
+    }
+    assert!(mail["message_id"]
+        .as_str()
+        .unwrap()
+        .ends_with("@partner.example>"));
+}
+
+#[tokio::test]
+async fn a_customers_message_a_partners_reply_and_a_status_change_reach_the_right_people() {
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|config| with_mail(config, &sink)).await;
+    let mut expected = 0;
+    for said in &LOCALES {
+        let created = file(&server, &customer(), &message(said.tag)).await;
+        let (id, reference) = (
+            created["id"].as_str().unwrap(),
+            created["reference"].as_str().unwrap(),
+        );
+        // The customer's message goes to the partner's support address.
+        expected += 1;
+        let mails = sink.until(expected).await;
+        let mail = &mails[expected - 1];
+        check(mail, PARTNER_SUPPORT, reference, said.tag, said.new_message);
+        let text = mail["text"].as_str().unwrap();
+        assert!(text.contains("<script>alert(1)</script>"), "{text}");
+        assert!(mail["html"]
+            .as_str()
+            .unwrap()
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+
+        // The partner answers: the customer hears it, with the reply.
+        reply(&server, &partner(), id, "Try again now <i>please</i>.").await;
+        expected += 1;
+        let mails = sink.until(expected).await;
+        let mail = &mails[expected - 1];
+        check(
+            mail,
+            "chen.jie@beijing-cloud.cn",
+            reference,
+            said.tag,
+            said.reply,
+        );
+        assert!(mail["text"]
+            .as_str()
+            .unwrap()
+            .contains("Try again now <i>please</i>."));
+
+        // The customer's own reply mails nobody.
+        reply(&server, &customer(), id, "It works, thank you.").await;
+
+        // The partner marks it resolved: the customer hears it, with the note.
+        set_status(&server, &partner(), id, "resolved", "Fixed the sign-in.").await;
+        expected += 1;
+        let mails = sink.until(expected).await;
+        let mail = &mails[expected - 1];
+        check(
+            mail,
+            "chen.jie@beijing-cloud.cn",
+            reference,
+            said.tag,
+            said.resolved,
+        );
+        assert!(mail["text"]
+            .as_str()
+            .unwrap()
+            .contains("Fixed the sign-in."));
+    }
+    assert_eq!(sink.until(expected).await.len(), expected);
+}
+
+#[tokio::test]
+async fn the_partner_hears_when_21vianet_replies_on_an_escalation_or_resolves_it() {
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|config| with_mail(config, &sink)).await;
+    let created = file(&server, &partner(), &valid_for_customer()).await;
+    let (id, reference) = (
+        created["id"].as_str().unwrap(),
+        created["reference"].as_str().unwrap(),
+    );
+    let stored: Value = server
+        .client
+        .get(server.url(&format!("/support-requests/{id}")))
+        .bearer_auth(token(&partner()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let contact = stored["request"]["contact"]["email"].as_str().unwrap();
+    let tag = stored["request"]["contact"]["language"].as_str().unwrap();
+    assert_eq!(tag, "zh-CN");
+
+    // The partner's own request and reply mail nobody.
+    reply(&server, &partner(), id, "More details: all three VMs.").await;
+    reply(&server, &agent(), id, "We are looking into the host.").await;
+    set_status(&server, &agent(), id, "resolved", "The host was replaced.").await;
+    let mails = sink.until(2).await;
+    assert_eq!(mails.len(), 2, "{mails:#?}");
+    check(&mails[0], contact, reference, tag, "新回复");
+    assert!(mails[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("We are looking into the host."));
+    assert!(mails[0]["text"].as_str().unwrap().contains("Wang Lei"));
+    check(&mails[1], contact, reference, tag, "已解决");
+    assert!(mails[1]["text"]
+        .as_str()
+        .unwrap()
+        .contains("The host was replaced."));
+    assert_ne!(mails[0]["message_id"], mails[1]["message_id"]);
+}
+
+#[tokio::test]
+async fn without_an_smtp_url_nothing_is_mailed_or_written() {
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|_| {}).await;
+    let created = file(&server, &customer(), &message("en-US")).await;
+    let id = created["id"].as_str().unwrap();
+    reply(&server, &partner(), id, "Answered.").await;
+    set_status(&server, &partner(), id, "resolved", "Done.").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(sink.mails().is_empty());
+    assert_eq!(server.count("webhook_outbox").await, 0);
+}

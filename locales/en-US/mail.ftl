@@ -1,0 +1,55 @@
+# The backend's mail (docs/backend.md, "Mail"). en-US is the source locale:
+# every other locale has exactly these IDs and variables. Each mail has a
+# plain-text part and an HTML part built from the same messages; what a user
+# typed is filled in as text, never as HTML.
+
+## Subjects: each starts with the request's reference, which people quote
+## and mail clients thread by.
+
+# Variables:
+#   $reference (String) - the request's reference, such as SR-000123
+#   $title (String) - the request's title, as its filer typed it
+mail-subject-reply = [{ $reference }] New reply: { $title }
+# Variables:
+#   $reference (String) - the request's reference
+#   $status (String) - the new status, as mail-status-name names it
+mail-subject-status = [{ $reference }] Now { $status }
+# Variables:
+#   $reference (String) - the request's reference
+#   $title (String) - the message's title, as the customer typed it
+mail-subject-new-message = [{ $reference }] New customer request: { $title }
+
+## Bodies
+
+# Variables:
+#   $author (String) - who replied: their name, else their role
+#   $reference (String) - the request's reference
+mail-reply-intro = { $author } sent a reply on your support request { $reference }:
+# Variables:
+#   $reference (String) - the request's reference
+#   $status (String) - the new status, as mail-status-name names it
+mail-status-intro = Your support request { $reference } is now: { $status }.
+# Above the note that came with a status change.
+mail-status-note = Note from the support representative:
+# Variables:
+#   $customer (String) - who sent it: the contact's name, and their company
+#   $reference (String) - the request's reference
+mail-new-message-intro = { $customer } sent you a new customer request, { $reference }:
+# Variables:
+#   $title (String) - the request's title, as its filer typed it
+mail-request-title = Request: { $title }
+# Above the link to the request in the portal.
+mail-link = See it in the portal:
+# The HTML part's link text.
+mail-link-label = Open the request
+mail-footer = This mail was sent automatically; replies to it are not read.
+# Someone whose name the backend does not know.
+mail-author-unknown = The support team
+# Variables:
+#   $status (String) - the status as the API names it
+mail-status-name = { $status ->
+    [submitted] Submitted
+    [in_progress] In progress
+    [resolved] Resolved
+   *[closed] Closed
+}
