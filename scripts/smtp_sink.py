@@ -7,7 +7,9 @@ reads it: the envelope's recipients (`rcpt`), `from`, `to`, `subject`,
 `message_id`, `content_type`, and the `text` and `html` parts.
 
 `--refuse ADDRESS` answers 550 (a permanent refusal) for that recipient;
-`--defer ADDRESS` answers 451 (try again later). Needs aiosmtpd
+`--defer ADDRESS` answers 451 (try again later). `--hang-first SECONDS`
+writes the first mail, then holds its answer that long: a sender killed
+meanwhile never learns that it was taken. Needs aiosmtpd
 (scripts/setup test installs it).
 
 Usage: python3 scripts/smtp_sink.py --listen 127.0.0.1:PORT --dir DIR
@@ -27,8 +29,9 @@ from aiosmtpd.controller import Controller
 
 
 class Sink:
-    def __init__(self, folder: str, refuse: list[str], defer: list[str]):
+    def __init__(self, folder: str, refuse: list[str], defer: list[str], hang_first: float):
         self.folder = folder
+        self.hang_first = hang_first
         self.refuse = {address.lower() for address in refuse}
         self.defer = {address.lower() for address in defer}
         # Numbered on from what is there: a restarted sink adds to the folder.
@@ -64,6 +67,9 @@ class Sink:
         }
         self.write(f"{number:06}.eml", raw)
         self.write(f"{number:06}.json", json.dumps(read, ensure_ascii=False).encode())
+        if self.hang_first:
+            hang, self.hang_first = self.hang_first, 0
+            await asyncio.sleep(hang)
         return "250 Message accepted"
 
     def write(self, name: str, data: bytes):
@@ -79,11 +85,14 @@ def main() -> int:
     parser.add_argument("--dir", required=True)
     parser.add_argument("--refuse", action="append", default=[], metavar="ADDRESS")
     parser.add_argument("--defer", action="append", default=[], metavar="ADDRESS")
+    parser.add_argument("--hang-first", type=float, default=0, metavar="SECONDS")
     args = parser.parse_args()
     host, port = args.listen.rsplit(":", 1)
     os.makedirs(args.dir, exist_ok=True)
     controller = Controller(
-        Sink(args.dir, args.refuse, args.defer), hostname=host, port=int(port)
+        Sink(args.dir, args.refuse, args.defer, args.hang_first),
+        hostname=host,
+        port=int(port),
     )
     controller.start()
     print(f"smtp_sink: listening on {host}:{port}, writing to {args.dir}", file=sys.stderr)

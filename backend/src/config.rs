@@ -247,6 +247,16 @@ pub struct Config {
     )]
     pub mail_backoff_ms: u64,
 
+    /// Seconds one SMTP exchange (connecting, sending one mail) may take.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_MAIL_TIMEOUT_SECS",
+        default_value_t = 30,
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(1..=300)
+    )]
+    pub mail_timeout_secs: u64,
+
     /// Seconds a stop (SIGTERM, SIGINT) waits for the requests and uploads
     /// in flight before it closes them. Give the orchestrator's own limit
     /// (Kubernetes' terminationGracePeriodSeconds, docker stop's --time) a
@@ -328,6 +338,7 @@ impl Config {
             self.mail_from.as_deref(),
             self.partner_support_email.as_deref(),
             self.portal_url.as_deref(),
+            std::time::Duration::from_secs(self.mail_timeout_secs),
             std::time::Duration::from_millis(self.mail_backoff_ms),
         )
         .map(Some)

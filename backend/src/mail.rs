@@ -27,9 +27,6 @@ use crate::webhooks::outbox::{self, Channel, Claimed};
 /// delivery is).
 pub const RETRY_FOR: Duration = crate::webhooks::RETRY_FOR;
 
-/// How long one SMTP exchange may take.
-const SEND_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// How often the mailer looks for due mail when nothing woke it.
 const POLL_EVERY: Duration = Duration::from_secs(1);
 
@@ -38,6 +35,8 @@ const POLL_EVERY: Duration = Duration::from_secs(1);
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    /// How long one SMTP exchange may take.
+    timeout: Duration,
     /// Who hears of what, for the outbox.
     pub outbox: MailOutbox,
     /// The first retry's largest wait; each later one doubles it.
@@ -81,13 +80,14 @@ impl Mailer {
         from: Option<&str>,
         partner_support: Option<&str>,
         portal_url: Option<&str>,
+        timeout: Duration,
         backoff_base: Duration,
     ) -> Result<Mailer, MailConfigError> {
         // lettre's error names the URL's part it could not take, never the
         // password.
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
             .map_err(|error| MailConfigError::Url(error.to_string()))?
-            .timeout(Some(SEND_TIMEOUT))
+            .timeout(Some(timeout))
             .build();
         let from = from.map(str::trim).ok_or(MailConfigError::NoFrom)?;
         let from: Mailbox = from
@@ -112,6 +112,7 @@ impl Mailer {
         Ok(Mailer {
             transport,
             from,
+            timeout,
             outbox: MailOutbox {
                 partner_support: partner_support.map(str::to_owned),
                 portal_url: portal_url.map(str::to_owned),
@@ -121,9 +122,12 @@ impl Mailer {
         })
     }
 
-    /// How long a claim lasts: longer than a send may take.
+    /// How long a claim lasts: longer than a send may take (the timeout
+    /// holds for each step of the exchange), so that a mail is never sent
+    /// twice at once, short enough that one whose process died goes out
+    /// again soon.
     fn lease(&self) -> Duration {
-        SEND_TIMEOUT * 2 + Duration::from_secs(1)
+        self.timeout * 2 + Duration::from_secs(1)
     }
 
     /// The Message-ID of the mail of event `event_id`: the same on every

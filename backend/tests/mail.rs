@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -22,12 +23,13 @@ const PORTAL: &str = "https://portal.partner.example/support/{reference}";
 struct Sink {
     port: u16,
     dir: tempfile::TempDir,
-    refuse: Vec<String>,
+    /// More of scripts/smtp_sink.py's options, such as `--refuse ADDRESS`.
+    options: Vec<String>,
     child: Option<Child>,
 }
 
 impl Sink {
-    fn start(refuse: &[&str]) -> Sink {
+    fn start(options: &[&str]) -> Sink {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -36,7 +38,7 @@ impl Sink {
         let mut sink = Sink {
             port,
             dir: tempfile::tempdir().unwrap(),
-            refuse: refuse.iter().map(|a| a.to_string()).collect(),
+            options: options.iter().map(|a| a.to_string()).collect(),
             child: None,
         };
         sink.up();
@@ -55,9 +57,7 @@ impl Sink {
             .arg(script)
             .args(["--listen", &format!("127.0.0.1:{}", self.port), "--dir"])
             .arg(self.dir.path());
-        for address in &self.refuse {
-            command.args(["--refuse", address]);
-        }
+        command.args(&self.options);
         let child = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -359,4 +359,241 @@ async fn without_an_smtp_url_nothing_is_mailed_or_written() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert!(sink.mails().is_empty());
     assert_eq!(server.count("webhook_outbox").await, 0);
+}
+
+/// Changes the status of the request `id` on the backend at `base`, which
+/// runs without sign-in.
+async fn move_on(base: &str, id: &str, status: &str) {
+    let response = reqwest::Client::new()
+        .post(format!("{base}/support-requests/{id}/status"))
+        .json(&json!({"status": status, "note": format!("Now {status}.")}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+/// Files a Partner Center request on the backend at `base`, which runs
+/// without sign-in, with `email` as its contact's; returns its id.
+async fn file_open(base: &str, email: &str) -> String {
+    let mut body = valid();
+    body["contact"]["email"] = json!(email);
+    let response = reqwest::Client::new()
+        .post(format!("{base}/support-requests"))
+        .header("Idempotency-Key", key())
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let (status, created) = json_of(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    created["id"].as_str().unwrap().to_owned()
+}
+
+/// How many times each Message-ID arrived.
+fn message_ids(mails: &[Value]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for mail in mails {
+        *counts
+            .entry(mail["message_id"].as_str().unwrap().to_owned())
+            .or_default() += 1;
+    }
+    counts
+}
+
+#[tokio::test]
+async fn mail_written_while_the_smtp_server_is_away_arrives_once_it_is_back() {
+    let mut sink = Sink::start(&[]);
+    let server = start_with(|url| {
+        let mut config = config(url);
+        with_mail(&mut config, &sink);
+        config
+    })
+    .await;
+    let first = file_open(&server.base, "li.na@contoso.cn").await;
+    move_on(&server.base, &first, "in_progress").await;
+    sink.until(1).await;
+
+    sink.down();
+    let mut ids = vec![first.clone()];
+    for _ in 0..3 {
+        ids.push(file_open(&server.base, "li.na@contoso.cn").await);
+    }
+    for id in &ids {
+        move_on(&server.base, id, "resolved").await;
+    }
+    // A few attempts fail meanwhile.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let (failed,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM webhook_outbox WHERE endpoint LIKE 'mailto:%' AND attempts > 0
+           AND delivered_at IS NULL",
+    )
+    .fetch_one(&server.db)
+    .await
+    .unwrap();
+    assert!(failed > 0, "no attempt failed while the server was away");
+    sink.up();
+    let mails = sink.until(5).await;
+    assert_eq!(mails.len(), 5, "{mails:#?}");
+    assert!(message_ids(&mails).values().all(|&n| n == 1));
+    // The first request's two changes arrive in their order (its contact
+    // reads zh-CN).
+    let subjects: Vec<&str> = mails
+        .iter()
+        .map(|m| m["subject"].as_str().unwrap())
+        .collect();
+    assert!(subjects[0].contains("处理中"), "{subjects:?}");
+    assert!(subjects[1].contains("已解决"), "{subjects:?}");
+}
+
+#[tokio::test]
+async fn two_processes_on_one_database_send_each_mail_once() {
+    let sink = Sink::start(&[]);
+    let first = start_with(|url| {
+        let mut config = config(url);
+        with_mail(&mut config, &sink);
+        config
+    })
+    .await;
+    let mut second_config = config(first.database_url());
+    with_mail(&mut second_config, &sink);
+    second_config.attachments_dir = Some(first.attachments_dir());
+    let second = support_backend::Server::bind(&second_config).await.unwrap();
+    let second_base = format!("http://{}", second.local_addr());
+    let second_task = tokio::spawn(second.run(std::future::pending()));
+    let mut ids = Vec::new();
+    for n in 0..6 {
+        let base = if n % 2 == 0 {
+            &first.base
+        } else {
+            &second_base
+        };
+        ids.push(file_open(base, &format!("filer-{n}@contoso.cn")).await);
+    }
+    for (n, id) in ids.iter().enumerate() {
+        let base = if n % 2 == 0 {
+            &second_base
+        } else {
+            &first.base
+        };
+        move_on(base, id, "in_progress").await;
+        move_on(base, id, "resolved").await;
+    }
+    let mails = sink.until(12).await;
+    assert_eq!(mails.len(), 12, "{mails:#?}");
+    let counts = message_ids(&mails);
+    assert_eq!(counts.len(), 12);
+    assert!(counts.values().all(|&n| n == 1));
+    second_task.abort();
+}
+
+#[tokio::test]
+async fn a_permanent_refusal_is_recorded_not_retried_and_listed() {
+    let sink = Sink::start(&["--refuse", "gone@contoso.cn"]);
+    let server = start_with(|url| {
+        let mut config = config(url);
+        with_mail(&mut config, &sink);
+        config
+    })
+    .await;
+    let refused = file_open(&server.base, "gone@contoso.cn").await;
+    let taken = file_open(&server.base, "li.na@contoso.cn").await;
+    move_on(&server.base, &refused, "resolved").await;
+    move_on(&server.base, &taken, "resolved").await;
+    let mails = sink.until(1).await;
+    assert_eq!(mails[0]["rcpt"], json!(["li.na@contoso.cn"]));
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let (attempts, failed, error): (i64, Option<i64>, Option<String>) = sqlx::query_as(
+        "SELECT attempts, failed_at, last_error FROM webhook_outbox
+         WHERE endpoint = 'mailto:gone@contoso.cn'",
+    )
+    .fetch_one(&server.db)
+    .await
+    .unwrap();
+    assert_eq!(attempts, 1, "a refusal for good is not tried again");
+    assert!(failed.is_some());
+    assert!(
+        error.as_deref().is_some_and(|e| e.contains("550")),
+        "{error:?}"
+    );
+
+    let output = command(server.database_url(), &["deliveries"]);
+    assert!(output.status.success());
+    let listed = String::from_utf8(output.stdout).unwrap();
+    let line = listed
+        .lines()
+        .find(|line| line.contains("-> mailto:gone@contoso.cn"))
+        .unwrap_or_else(|| panic!("not listed: {listed}"));
+    assert!(line.contains("request.status_changed"), "{line}");
+    assert!(line.contains("given up") && line.contains("550"), "{line}");
+    assert!(!listed.contains("li.na@contoso.cn"), "{listed}");
+}
+
+/// `kill -9` of the sending process while the SMTP server holds its answer
+/// to a mail it took, then a restart: every mail arrives, and the one sent
+/// again carries the same Message-ID.
+#[cfg(unix)]
+#[tokio::test]
+async fn mail_survives_kill_9_mid_send_and_a_restart() {
+    use std::io::{BufRead, BufReader};
+
+    let sink = Sink::start(&["--hang-first", "30"]);
+    let database = fresh_database().await;
+    let start = || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
+            .args(["--listen", "127.0.0.1:0", "--database-url", &database.url])
+            .arg("--no-auth")
+            .args(["--smtp-url", &sink.url(), "--mail-timeout-secs", "1"])
+            .args(["--mail-from", "Support <support@partner.example>"])
+            .args(["--mail-backoff-ms", "20"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let base = line
+            .trim()
+            .strip_prefix("support-backend listening on ")
+            .unwrap()
+            .to_owned();
+        (child, base)
+    };
+    let (mut child, base) = start();
+    let mut ids = Vec::new();
+    for n in 0..3 {
+        ids.push(file_open(&base, &format!("filer-{n}@contoso.cn")).await);
+    }
+    for id in &ids {
+        move_on(&base, id, "resolved").await;
+    }
+    // Killed while the server holds its answer to the first mail.
+    let started = Instant::now();
+    while sink.mails().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(10), "no mail came");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let (mut restarted, _) = start();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while message_ids(&sink.mails()).len() < 3 {
+        assert!(Instant::now() < deadline, "{:#?}", sink.mails());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    restarted.kill().unwrap();
+    restarted.wait().unwrap();
+    let mails = sink.mails();
+    let counts = message_ids(&mails);
+    assert_eq!(counts.len(), 3, "{mails:#?}");
+    // Only the mail whose answer never came went twice.
+    assert!(mails.len() <= 4, "{mails:#?}");
+    let first = mails[0]["message_id"].as_str().unwrap();
+    assert!(
+        counts.iter().all(|(id, &n)| n == 1 || id == first),
+        "{counts:?}"
+    );
 }

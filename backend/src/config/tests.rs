@@ -162,3 +162,64 @@ fn uploads_go_to_the_store_a_url_names_or_to_the_folder() {
     assert!(parse(&["--attachments-url", "s3://a", "--attachments-dir", "b"]).is_err());
     assert!(parse(&["--attachments-url", "ftp://files.example.com/"]).is_err());
 }
+
+// lettre's connection pool lives on the Tokio runtime.
+#[tokio::test]
+async fn mail_needs_an_smtp_url_lettre_reads_and_a_sender() {
+    let mailer = |args: &[&str]| {
+        let mut all = vec!["support-backend"];
+        all.extend_from_slice(args);
+        Config::try_parse_from(all).unwrap().mailer()
+    };
+    assert!(mailer(&[]).unwrap().is_none());
+    assert!(Config::try_parse_from(["support-backend"])
+        .unwrap()
+        .mail_outbox()
+        .is_none());
+    let from = ["--mail-from", "Support <support@partner.example>"];
+    let url = ["--smtp-url", "smtps://user:secret@smtp.partner.example:465"];
+    let made = mailer(&[url[0], url[1], from[0], from[1]]).unwrap();
+    assert!(made.is_some());
+    assert!(!format!("{made:?}").contains("secret"), "{made:?}");
+    assert!(matches!(
+        mailer(&[url[0], url[1]]),
+        Err(crate::mail::MailConfigError::NoFrom)
+    ));
+    assert!(matches!(
+        mailer(&[
+            "--smtp-url",
+            "http://smtp.partner.example",
+            from[0],
+            from[1]
+        ]),
+        Err(crate::mail::MailConfigError::Url(_))
+    ));
+    assert!(matches!(
+        mailer(&[url[0], url[1], "--mail-from", "not a mailbox"]),
+        Err(crate::mail::MailConfigError::From(_))
+    ));
+    assert!(matches!(
+        mailer(&[
+            url[0],
+            url[1],
+            from[0],
+            from[1],
+            "--portal-url",
+            "https://portal.example/support"
+        ]),
+        Err(crate::mail::MailConfigError::PortalUrl(_))
+    ));
+    let outbox = Config::try_parse_from([
+        "support-backend",
+        url[0],
+        url[1],
+        "--partner-support-email",
+        " support@partner.example ",
+    ])
+    .unwrap()
+    .mail_outbox();
+    assert_eq!(
+        outbox.and_then(|mail| mail.partner_support).as_deref(),
+        Some("support@partner.example")
+    );
+}

@@ -261,6 +261,7 @@ pub fn config(url: &str) -> Config {
         partner_support_email: None,
         portal_url: None,
         mail_backoff_ms: 1000,
+        mail_timeout_secs: 30,
         shutdown_grace_secs: support_backend::config::DEFAULT_SHUTDOWN_GRACE_SECS,
         log_format: support_backend::config::LogFormat::Text,
         metrics_listen: None,
