@@ -1,8 +1,10 @@
 //! The command line: serving (the default), or one of the operator's
 //! commands, each in a module of its own: `set-status` (`cli/set_status.rs`),
 //! the catalogue in and out of files and the demo's (`cli/catalogue.rs`),
-//! `health` (`cli/health.rs`) and `deliveries` (`cli/deliveries.rs`).
+//! `health` (`cli/health.rs`), `deliveries` (`cli/deliveries.rs`) and
+//! `bounced` (`cli/bounced.rs`).
 
+mod bounced;
 mod catalogue;
 mod deliveries;
 mod health;
@@ -10,6 +12,7 @@ mod set_status;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
+pub use self::bounced::{bounced, Bounced, BouncedAction};
 pub use self::catalogue::{export, import, seed_demo, CommandError, Export, Import};
 pub use self::deliveries::{deliveries, Deliveries, DeliveriesAction};
 pub use self::health::{health, HealthCommand};
@@ -30,7 +33,8 @@ pub struct Cli {
 
 /// The commands that open only a database that exists
 /// ([`crate::db::connect_existing`]), with their own subcommands.
-const ON_AN_EXISTING_DATABASE: [&str; 4] = ["set-status", "export", "health", "deliveries"];
+const ON_AN_EXISTING_DATABASE: [&str; 5] =
+    ["set-status", "export", "health", "deliveries", "bounced"];
 
 /// `--database-url` as those commands take it: the flag's own help says
 /// that a missing SQLite file is created, which is true of serving,
@@ -105,6 +109,11 @@ pub enum Command {
     /// Lists the webhook deliveries and mail not made yet (failing, or
     /// given up on), or makes one event due again.
     Deliveries(Deliveries),
+    /// Lists the addresses no mail goes to since an SMTP server refused
+    /// them for good, or lets one be mailed again.
+    ///
+    /// Example: support-backend bounced clear chen.jie@beijing-cloud.cn
+    Bounced(Bounced),
 }
 
 #[cfg(test)]
@@ -174,6 +183,8 @@ mod tests {
             &["health", "resolve"],
             &["deliveries"],
             &["deliveries", "retry"],
+            &["bounced"],
+            &["bounced", "clear"],
         ] {
             let said = help(path);
             assert!(!said.contains("created if missing"), "{path:?}: {said}");

@@ -257,6 +257,18 @@ pub struct Config {
     )]
     pub mail_timeout_secs: u64,
 
+    /// Seconds a mail waits before it is sent: whatever else happens on
+    /// the same request meanwhile (a reply, then its status changed) goes
+    /// in the same mail to each person. 0 sends each at once.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_MAIL_COALESCE_SECS",
+        default_value_t = 60,
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(0..=3600)
+    )]
+    pub mail_coalesce_secs: u64,
+
     /// Seconds a stop (SIGTERM, SIGINT) waits for the requests and uploads
     /// in flight before it closes them. Give the orchestrator's own limit
     /// (Kubernetes' terminationGracePeriodSeconds, docker stop's --time) a
@@ -340,6 +352,7 @@ impl Config {
             self.portal_url.as_deref(),
             std::time::Duration::from_secs(self.mail_timeout_secs),
             std::time::Duration::from_millis(self.mail_backoff_ms),
+            std::time::Duration::from_secs(self.mail_coalesce_secs),
         )
         .map(Some)
     }

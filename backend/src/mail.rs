@@ -3,10 +3,14 @@
 //! the transaction that makes it happen, and sent from there over SMTP by
 //! lettre: retried with exponential backoff while the server is away or
 //! refuses for now (4xx), given up on when it refuses for good (5xx), sent
-//! by one process at a time however many share the database. Each mail's
-//! Message-ID is derived from its event, so a mail sent again (after a
-//! process died mid-send) is known for the same mail.
+//! by one process at a time however many share the database. A mail waits
+//! `--mail-coalesce-secs` after what caused it, and whatever else happened
+//! on the request meanwhile goes in the same mail. Each mail's Message-ID
+//! is derived from its events, so a mail sent again (after a process died
+//! mid-send) is known for the same mail. An address that bounced
+//! ([`bounces`]) is not mailed again until an operator clears it.
 
+pub mod bounces;
 mod compose;
 mod messages;
 
@@ -17,7 +21,7 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::{watch, Notify};
 
-pub use compose::{compose, Composed, Happened, MailOutbox};
+pub use compose::{compose, render, Composed, Happened, MailOutbox, Rendered};
 pub use messages::message;
 
 use crate::db::Db;
@@ -41,6 +45,8 @@ pub struct Mailer {
     pub outbox: MailOutbox,
     /// The first retry's largest wait; each later one doubles it.
     pub backoff_base: Duration,
+    /// How long a mail waits for more to tell of the same request.
+    pub hold: Duration,
     /// Woken when this process enqueues, so that a new mail goes at once.
     pub wake: Arc<Notify>,
 }
@@ -82,6 +88,7 @@ impl Mailer {
         portal_url: Option<&str>,
         timeout: Duration,
         backoff_base: Duration,
+        hold: Duration,
     ) -> Result<Mailer, MailConfigError> {
         // lettre's error names the URL's part it could not take, never the
         // password.
@@ -118,6 +125,7 @@ impl Mailer {
                 portal_url: portal_url.map(str::to_owned),
             },
             backoff_base,
+            hold,
             wake: Arc::new(Notify::new()),
         })
     }
@@ -130,37 +138,59 @@ impl Mailer {
         self.timeout * 2 + Duration::from_secs(1)
     }
 
-    /// The Message-ID of the mail of event `event_id`: the same on every
-    /// attempt, in the domain of the sender's address.
-    pub fn message_id(&self, event_id: &str) -> String {
-        format!("<{event_id}@{}>", self.from.email.domain())
+    /// The Message-ID of the mail that tells of `claims` (their events,
+    /// oldest first): the first event's id, and the last's when there are
+    /// several, in the domain of the sender's address. The same on every
+    /// attempt with the same events.
+    pub fn message_id(&self, claims: &[Claimed]) -> String {
+        let domain = self.from.email.domain();
+        match claims {
+            [] => format!("<{}@{domain}>", uuid::Uuid::new_v4()),
+            [one] => format!("<{}@{domain}>", one.event_id),
+            [first, .., last] => format!("<{}.{}@{domain}>", first.event_id, last.event_id),
+        }
     }
 
     /// The mail as lettre sends it: a plain-text and an HTML part.
-    fn message(&self, claim: &Claimed, mail: &Composed) -> Result<Message, Failure> {
-        let to: Mailbox = mail
-            .to
+    fn message(&self, claims: &[Claimed], mails: &[Composed]) -> Result<Message, Failure> {
+        let permanent = |error: String| Failure::Permanent { error, code: None };
+        let rendered = render(mails).ok_or_else(|| permanent("no mail".into()))?;
+        let to = mails
+            .last()
+            .map(|mail| mail.to.as_str())
+            .unwrap_or_default();
+        let to: Mailbox = to
             .parse()
-            .map_err(|error| Failure::Permanent(format!("{}: {error}", mail.to)))?;
+            .map_err(|error| permanent(format!("{to}: {error}")))?;
         Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(&mail.subject)
-            .message_id(Some(self.message_id(&claim.event_id)))
+            .subject(rendered.subject)
+            .message_id(Some(self.message_id(claims)))
             .multipart(MultiPart::alternative_plain_html(
-                mail.text.clone(),
-                mail.html.clone(),
+                rendered.text,
+                rendered.html,
             ))
-            .map_err(|error| Failure::Permanent(error.to_string()))
+            .map_err(|error| permanent(error.to_string()))
     }
 
-    async fn send(&self, claim: &Claimed) -> Result<(), Failure> {
-        let mail: Composed = serde_json::from_str(&claim.payload)
-            .map_err(|error| Failure::Permanent(format!("unreadable mail: {error}")))?;
-        let message = self.message(claim, &mail)?;
+    /// Sends the mail that tells of `claims`, to one address.
+    async fn send(&self, claims: &[Claimed]) -> Result<(), Failure> {
+        let mails = claims
+            .iter()
+            .map(|claim| serde_json::from_str::<Composed>(&claim.payload))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| Failure::Permanent {
+                error: format!("unreadable mail: {error}"),
+                code: None,
+            })?;
+        let message = self.message(claims, &mails)?;
         match self.transport.send(message).await {
             Ok(_) => Ok(()),
-            Err(error) if error.is_permanent() => Err(Failure::Permanent(error.to_string())),
+            Err(error) if error.is_permanent() => Err(Failure::Permanent {
+                code: error.status().map(|code| code.to_string()),
+                error: error.to_string(),
+            }),
             Err(error) => Err(Failure::Transient(error.to_string())),
         }
     }
@@ -171,9 +201,9 @@ impl Mailer {
 enum Failure {
     /// The server is away, or refused for now (4xx): tried again.
     Transient(String),
-    /// The server refused it for good (5xx), or it cannot be sent at all:
-    /// recorded, never tried again.
-    Permanent(String),
+    /// The server refused it for good (5xx, its `code`), or it cannot be
+    /// sent at all: recorded, never tried again.
+    Permanent { error: String, code: Option<String> },
 }
 
 /// Sends mail until `stop` turns true, then hands back what it was
@@ -206,7 +236,8 @@ pub fn spawn_mailer(
     })
 }
 
-/// Sends the mail that is due now, one after the other; returns how many
+/// Sends the mail that is due now, one after the other, each with what
+/// followed it for the same request and address; returns how many mails
 /// were tried. A stop meanwhile hands the rest back to the outbox.
 pub async fn send_due(
     db: &Db,
@@ -214,52 +245,81 @@ pub async fn send_due(
     stop: &mut watch::Receiver<bool>,
 ) -> Result<usize, sqlx::Error> {
     let lease = i64::try_from(mailer.lease().as_millis()).unwrap_or(i64::MAX);
-    let claimed = outbox::claim_due(db, Channel::Mail, 16, lease).await?;
-    let tried = claimed.len();
-    for (index, claim) in claimed.iter().enumerate() {
-        let stopped = async {
-            // The guard it returns is dropped at once: it must not be held
-            // across the hand-back below.
-            let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
-        };
-        let result = tokio::select! {
-            result = mailer.send(claim) => result,
-            () = stopped => {
-                tracing::info!(
-                    "stopping: {} mails handed back to the outbox",
-                    claimed.len() - index
-                );
-                outbox::release(db, &claimed[index..]).await?;
-                return Ok(0);
+    let hold_ms = i64::try_from(mailer.hold.as_millis()).unwrap_or(i64::MAX);
+    let heads = outbox::claim_due(db, Channel::Mail { hold_ms }, 16, lease).await?;
+    let tried = heads.len();
+    for (index, head) in heads.iter().enumerate() {
+        let mut group = vec![head.clone()];
+        group.extend(outbox::claim_followers(db, head).await?);
+        let address = head.endpoint.trim_start_matches(outbox::MAILTO);
+        let result = match bounces::find(db, address).await? {
+            Some(bounced) => Err(Failure::Permanent {
+                error: format!(
+                    "not sent: the address bounced at {} ({}); \
+                     `support-backend bounced clear` lets it be mailed again",
+                    outbox::rfc3339(bounced.since),
+                    bounced.reason
+                ),
+                code: None,
+            }),
+            None => {
+                let stopped = async {
+                    // The guard it returns is dropped at once: it must not
+                    // be held across the hand-back below.
+                    let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
+                };
+                tokio::select! {
+                    result = mailer.send(&group) => result,
+                    () = stopped => {
+                        tracing::info!(
+                            "stopping: {} mails handed back to the outbox",
+                            heads.len() - index
+                        );
+                        outbox::release(db, &group).await?;
+                        outbox::release(db, &heads[index + 1..]).await?;
+                        return Ok(0);
+                    }
+                }
             }
         };
-        let address = claim.endpoint.trim_start_matches(outbox::MAILTO);
+        let events = group
+            .iter()
+            .map(|claim| claim.event_id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         match result {
-            Ok(()) => outbox::delivered(db, claim).await?,
-            Err(Failure::Permanent(error)) => {
-                tracing::error!(
-                    "mail to {address}: event {} refused for good: {error}",
-                    claim.event_id
-                );
-                outbox::failed(db, claim, &error, None).await?;
+            Ok(()) => {
+                for claim in &group {
+                    outbox::delivered(db, claim).await?;
+                }
+            }
+            Err(Failure::Permanent { error, code }) => {
+                tracing::error!("mail to {address}: events {events} refused for good: {error}");
+                if code.as_deref().is_some_and(bounces::refuses_the_address) {
+                    bounces::record(db, address, &error).await?;
+                }
+                for claim in &group {
+                    outbox::failed(db, claim, &error, None).await?;
+                }
             }
             Err(Failure::Transient(error)) => {
-                let retry_at = next_attempt(mailer, claim);
+                let retry_at = next_attempt(mailer, head);
                 match retry_at {
                     Some(at) => tracing::warn!(
-                        "mail to {address}: attempt {} at event {} failed: {error}; \
+                        "mail to {address}: attempt {} at events {events} failed: {error}; \
                          next attempt at {}",
-                        claim.attempts + 1,
-                        claim.event_id,
+                        head.attempts + 1,
                         outbox::rfc3339(at)
                     ),
                     None => tracing::error!(
-                        "mail to {address}: giving up on event {} after {} attempts: {error}",
-                        claim.event_id,
-                        claim.attempts + 1
+                        "mail to {address}: giving up on events {events} after {} attempts: \
+                         {error}",
+                        head.attempts + 1
                     ),
                 }
-                outbox::failed(db, claim, &error, retry_at).await?;
+                for claim in &group {
+                    outbox::failed(db, claim, &error, retry_at).await?;
+                }
             }
         }
     }

@@ -52,6 +52,10 @@ async fn main() -> ExitCode {
             cli::deliveries(&cli.config.database_url, args).await,
             String::clone,
         ),
+        Some(Command::Bounced(args)) => report(
+            cli::bounced(&cli.config.database_url, args).await,
+            String::clone,
+        ),
         Some(Command::Health(command)) => report(
             cli::health(&cli.config.database_url, command).await,
             String::clone,

@@ -74,6 +74,13 @@ impl Sink {
         }
     }
 
+    /// Starts the server again with these options instead.
+    fn restart_with(&mut self, options: &[&str]) {
+        self.down();
+        self.options = options.iter().map(|a| a.to_string()).collect();
+        self.up();
+    }
+
     /// Stops the server: the port refuses connections until [`Sink::up`].
     fn down(&mut self) {
         if let Some(mut child) = self.child.take() {
@@ -331,6 +338,8 @@ async fn the_partner_hears_when_21vianet_replies_on_an_escalation_or_resolves_it
     // The partner's own request and reply mail nobody.
     reply(&server, &partner(), id, "More details: all three VMs.").await;
     reply(&server, &agent(), id, "We are looking into the host.").await;
+    // Sent apart: nothing holds mail to gather changes here.
+    sink.until(1).await;
     set_status(&server, &agent(), id, "resolved", "The host was replaced.").await;
     let mails = sink.until(2).await;
     assert_eq!(mails.len(), 2, "{mails:#?}");
@@ -462,7 +471,7 @@ async fn two_processes_on_one_database_send_each_mail_once() {
     let second_base = format!("http://{}", second.local_addr());
     let second_task = tokio::spawn(second.run(std::future::pending()));
     let mut ids = Vec::new();
-    for n in 0..6 {
+    for n in 0..12 {
         let base = if n % 2 == 0 {
             &first.base
         } else {
@@ -476,7 +485,6 @@ async fn two_processes_on_one_database_send_each_mail_once() {
         } else {
             &first.base
         };
-        move_on(base, id, "in_progress").await;
         move_on(base, id, "resolved").await;
     }
     let mails = sink.until(12).await;
@@ -545,7 +553,7 @@ async fn mail_survives_kill_9_mid_send_and_a_restart() {
             .arg("--no-auth")
             .args(["--smtp-url", &sink.url(), "--mail-timeout-secs", "1"])
             .args(["--mail-from", "Support <support@partner.example>"])
-            .args(["--mail-backoff-ms", "20"])
+            .args(["--mail-backoff-ms", "20", "--mail-coalesce-secs", "0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -596,4 +604,125 @@ async fn mail_survives_kill_9_mid_send_and_a_restart() {
         counts.iter().all(|(id, &n)| n == 1 || id == first),
         "{counts:?}"
     );
+}
+
+#[tokio::test]
+async fn changes_within_the_hold_go_as_one_mail() {
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|config| {
+        with_mail(config, &sink);
+        config.mail_coalesce_secs = 2;
+    })
+    .await;
+    let created = file(&server, &partner(), &valid()).await;
+    let (id, reference) = (
+        created["id"].as_str().unwrap(),
+        created["reference"].as_str().unwrap(),
+    );
+    let started = Instant::now();
+    reply(&server, &agent(), id, "Refunded the second licence.").await;
+    set_status(
+        &server,
+        &agent(),
+        id,
+        "resolved",
+        "The invoice is corrected.",
+    )
+    .await;
+    let mails = sink.until(1).await;
+    assert!(started.elapsed() >= Duration::from_secs(2), "not held");
+    assert_eq!(mails.len(), 1, "{mails:#?}");
+    let mail = &mails[0];
+    assert_eq!(mail["rcpt"], json!(["zhang.wei@contoso.cn"]));
+    assert_eq!(
+        mail["subject"],
+        format!("[{reference}] 你的请求有 2 条更新"),
+        "{mail:#}"
+    );
+    let text = mail["text"].as_str().unwrap();
+    let replied = text.find("Refunded the second licence.").unwrap();
+    let resolved = text.find("The invoice is corrected.").unwrap();
+    assert!(replied < resolved, "{text}");
+    let (events,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM webhook_outbox WHERE endpoint LIKE 'mailto:%'
+           AND delivered_at IS NOT NULL",
+    )
+    .fetch_one(&server.db)
+    .await
+    .unwrap();
+    assert_eq!(events, 2, "both events count as sent");
+
+    // What happens after it went waits for a mail of its own.
+    set_status(&server, &agent(), id, "closed", "").await;
+    let mails = sink.until(2).await;
+    assert_eq!(mails.len(), 2);
+    assert!(mails[1]["subject"].as_str().unwrap().contains("已关闭"));
+    assert_ne!(mails[0]["message_id"], mails[1]["message_id"]);
+}
+
+#[tokio::test]
+async fn an_address_that_bounced_is_not_mailed_until_an_operator_clears_it() {
+    let mut sink = Sink::start(&["--refuse", "gone@contoso.cn"]);
+    let server = start_with(|url| {
+        let mut config = config(url);
+        with_mail(&mut config, &sink);
+        config
+    })
+    .await;
+    let first = file_open(&server.base, "gone@contoso.cn").await;
+    move_on(&server.base, &first, "resolved").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let output = command(server.database_url(), &["bounced"]);
+        let listed = String::from_utf8(output.stdout).unwrap();
+        if listed.starts_with("gone@contoso.cn since ") {
+            assert!(listed.contains("550"), "{listed}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "never bounced: {listed}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // The mailbox is back, but the backend does not try it: the bounce
+    // holds, for another request too, in another case.
+    sink.restart_with(&[]);
+    let second = file_open(&server.base, "Gone@Contoso.cn").await;
+    move_on(&server.base, &second, "resolved").await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert!(sink.mails().is_empty(), "{:#?}", sink.mails());
+    let (event_id, error): (String, Option<String>) = sqlx::query_as(
+        "SELECT o.event_id, o.last_error FROM webhook_outbox o
+         JOIN support_requests r ON r.id = o.request_id
+         WHERE r.id = $1 AND o.endpoint LIKE 'mailto:%'",
+    )
+    .bind(&second)
+    .fetch_one(&server.db)
+    .await
+    .unwrap();
+    assert!(
+        error.as_deref().is_some_and(|e| e.contains("bounced")),
+        "{error:?}"
+    );
+
+    // The operator clears it, and sends the mail given up on again.
+    let cleared = command(
+        server.database_url(),
+        &["bounced", "clear", "gone@contoso.cn"],
+    );
+    assert!(cleared.status.success(), "{cleared:?}");
+    let again = command(
+        server.database_url(),
+        &["bounced", "clear", "gone@contoso.cn"],
+    );
+    assert!(!again.status.success());
+    let listed = command(server.database_url(), &["bounced"]);
+    assert_eq!(
+        String::from_utf8(listed.stdout).unwrap().trim(),
+        "no address bounced"
+    );
+    let retried = command(server.database_url(), &["deliveries", "retry", &event_id]);
+    assert!(retried.status.success(), "{retried:?}");
+    let mails = sink.until(1).await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0]["rcpt"], json!(["Gone@Contoso.cn"]));
 }

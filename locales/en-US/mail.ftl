@@ -19,6 +19,11 @@ mail-subject-status = [{ $reference }] Now { $status }
 #   $title (String) - the message's title, as the customer typed it
 mail-subject-new-message = [{ $reference }] New customer request: { $title }
 
+# Variables:
+#   $reference (String) - the request's reference
+#   $count (Number) - how many things happened on it, told in one mail
+mail-subject-several = [{ $reference }] { $count } updates on your request
+
 ## Bodies
 
 # Variables:

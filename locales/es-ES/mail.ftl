@@ -6,6 +6,8 @@ mail-subject-reply = [{ $reference }] Nueva respuesta: { $title }
 mail-subject-status = [{ $reference }] Estado: { $status }
 mail-subject-new-message = [{ $reference }] Nueva solicitud de cliente: { $title }
 
+mail-subject-several = [{ $reference }] { $count } novedades en su solicitud
+
 ## Bodies
 
 mail-reply-intro = { $author } ha enviado una respuesta en su solicitud de soporte técnico { $reference }:

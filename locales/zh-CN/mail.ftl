@@ -6,6 +6,8 @@ mail-subject-reply = [{ $reference }] 新回复：{ $title }
 mail-subject-status = [{ $reference }] 状态：{ $status }
 mail-subject-new-message = [{ $reference }] 新的客户请求：{ $title }
 
+mail-subject-several = [{ $reference }] 你的请求有 { $count } 条更新
+
 ## Bodies
 
 mail-reply-intro = { $author } 在你的支持请求 { $reference } 中发送了回复：

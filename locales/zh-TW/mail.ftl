@@ -6,6 +6,8 @@ mail-subject-reply = [{ $reference }] 新回覆：{ $title }
 mail-subject-status = [{ $reference }] 狀態：{ $status }
 mail-subject-new-message = [{ $reference }] 新的客戶要求：{ $title }
 
+mail-subject-several = [{ $reference }] 您的要求有 { $count } 則更新
+
 ## Bodies
 
 mail-reply-intro = { $author } 在您的支援要求 { $reference } 中傳送了回覆：

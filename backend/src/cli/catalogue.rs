@@ -80,6 +80,8 @@ pub enum CommandError {
     HealthRefused { id: String, problems: Vec<String> },
     #[error("no undelivered event {0:?} (`support-backend deliveries` lists them)")]
     NoUndelivered(String),
+    #[error("{0:?} has not bounced (`support-backend bounced` lists those that have)")]
+    NotBounced(String),
 }
 
 fn lines(errors: &[crate::catalogue::LineError]) -> String {

@@ -36,15 +36,77 @@ pub struct MailOutbox {
 }
 
 /// One mail, addressed and worded, as the outbox keeps it until it is
-/// sent: a retry sends the very same words.
+/// sent: a retry sends the very same words. Several about one request to
+/// one address may go as one ([`render`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Composed {
     pub to: String,
     /// The BCP 47 tag of the language it is written in.
     pub language: String,
+    /// The request's reference, for the subject of several at once.
+    pub reference: String,
+    pub subject: String,
+    /// What happened, as plain text: the link and the footer are added
+    /// when it is sent.
+    pub text: String,
+    /// The same as HTML paragraphs, everything a user typed escaped.
+    pub html: String,
+    /// The portal's page of the request, if the backend knows it.
+    pub link: Option<String>,
+}
+
+/// A mail as it is sent: its subject, and its two parts, whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
     pub subject: String,
     pub text: String,
     pub html: String,
+}
+
+/// The mail that tells of `mails` (one request's, to one address, oldest
+/// first) at once: one's own subject, or a count of what happened, then
+/// each in turn, the link back and the footer. `None` for no mail.
+pub fn render(mails: &[Composed]) -> Option<Rendered> {
+    let last = mails.last()?;
+    let language = ContactLanguage::parse(&last.language).unwrap_or_default();
+    let subject = match mails {
+        [one] => one.subject.clone(),
+        _ => message(
+            language,
+            "mail-subject-several",
+            &[
+                ("reference", &last.reference),
+                ("count", &mails.len().to_string()),
+            ],
+        ),
+    };
+    let mut text: Vec<String> = mails.iter().map(|mail| mail.text.clone()).collect();
+    let mut html: Vec<String> = mails.iter().map(|mail| mail.html.clone()).collect();
+    let footer = message(language, "mail-footer", &[]);
+    if let Some(link) = &last.link {
+        text.push(format!("{}\n{link}", message(language, "mail-link", &[])));
+        html.push(format!(
+            "<p><a href=\"{}\">{}</a></p>",
+            html_escape::encode_double_quoted_attribute(link),
+            html_escape::encode_text(&message(language, "mail-link-label", &[]))
+        ));
+    }
+    text.push(format!("-- \n{footer}"));
+    html.push(format!(
+        "<p style=\"color: #666666\">{}</p>",
+        html_escape::encode_text(&footer)
+    ));
+    Some(Rendered {
+        subject,
+        text: text.join("\n\n") + "\n",
+        html: format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+             <body>\n{}\n</body></html>\n",
+            language.as_str(),
+            html_escape::encode_text(&last.reference),
+            html.join("\n<hr>\n")
+        ),
+    })
 }
 
 /// What happened, as far as the mail goes.
@@ -197,8 +259,6 @@ struct Words<'a> {
 
 impl Words<'_> {
     fn mail(&self, to: &str, subject: &str, intro: &str, said: &[Said]) -> Composed {
-        let language = self.language;
-        let footer = message(language, "mail-footer", &[]);
         let mut text = vec![intro.to_owned()];
         let mut html = vec![paragraph(intro)];
         for part in said {
@@ -216,31 +276,14 @@ impl Words<'_> {
                 }
             }
         }
-        if let Some(link) = &self.link {
-            text.push(format!("{}\n{link}", message(language, "mail-link", &[])));
-            html.push(format!(
-                "<p><a href=\"{}\">{}</a></p>",
-                html_escape::encode_double_quoted_attribute(link),
-                html_escape::encode_text(&message(language, "mail-link-label", &[]))
-            ));
-        }
-        text.push(format!("-- \n{footer}"));
-        html.push(format!(
-            "<p style=\"color: #666666\">{}</p>",
-            html_escape::encode_text(&footer)
-        ));
         Composed {
             to: to.trim().to_owned(),
-            language: language.as_str().to_owned(),
+            language: self.language.as_str().to_owned(),
+            reference: self.reference.to_owned(),
             subject: subject.to_owned(),
-            text: text.join("\n\n") + "\n",
-            html: format!(
-                "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
-                 <body>\n{}\n</body></html>\n",
-                language.as_str(),
-                html_escape::encode_text(self.reference),
-                html.join("\n")
-            ),
+            text: text.join("\n\n"),
+            html: html.join("\n"),
+            link: self.link.clone(),
         }
     }
 }

@@ -37,15 +37,23 @@ pub const MAILTO: &str = "mailto:";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Channel {
     Webhooks,
-    Mail,
+    /// Mail written at least `hold_ms` ago: what else happens on the
+    /// request meanwhile goes in the same mail ([`claim_followers`]).
+    Mail {
+        hold_ms: i64,
+    },
 }
 
 impl Channel {
-    /// The rows of this channel, in SQL over the outbox as `o`.
-    fn condition(self) -> &'static str {
+    /// The rows of this channel due at `now`, in SQL over the outbox as
+    /// `o`.
+    fn condition(self, now: i64) -> String {
         match self {
-            Channel::Webhooks => "o.endpoint NOT LIKE 'mailto:%'",
-            Channel::Mail => "o.endpoint LIKE 'mailto:%'",
+            Channel::Webhooks => "o.endpoint NOT LIKE 'mailto:%'".to_owned(),
+            Channel::Mail { hold_ms } => format!(
+                "o.endpoint LIKE 'mailto:%' AND o.created_at <= {}",
+                now.saturating_sub(hold_ms)
+            ),
         }
     }
 }
@@ -198,7 +206,7 @@ pub async fn claim_due(
                  AND p.seq < o.seq AND p.delivered_at IS NULL AND p.failed_at IS NULL)
          ORDER BY o.seq
          LIMIT $2",
-        channel = channel.condition()
+        channel = channel.condition(now)
     );
     let candidates: Vec<(String,)> = sqlx::query_as(&sql)
         .bind(now)
@@ -233,6 +241,45 @@ pub async fn claim_due(
         }
     }
     Ok(claimed)
+}
+
+/// Takes, under `head`'s claim, the deliveries pending after it for the
+/// same request and endpoint (mail to the same address), oldest first:
+/// they go with it, as one mail.
+pub async fn claim_followers(db: &Db, head: &Claimed) -> Result<Vec<Claimed>, sqlx::Error> {
+    let now = now_ms();
+    type Row = (i64, String, String, String, String, i64, i64);
+    let mut rows: Vec<Row> = sqlx::query_as(
+        "UPDATE webhook_outbox SET claimed_until = (
+                 SELECT h.claimed_until FROM webhook_outbox h WHERE h.delivery_id = $1),
+             claim_token = $2
+         WHERE delivered_at IS NULL AND failed_at IS NULL
+           AND (claimed_until IS NULL OR claimed_until < $3)
+           AND (request_id, endpoint) IN (
+               SELECT h.request_id, h.endpoint FROM webhook_outbox h WHERE h.delivery_id = $1)
+           AND seq > (SELECT h.seq FROM webhook_outbox h WHERE h.delivery_id = $1)
+         RETURNING seq, delivery_id, event_id, endpoint, payload, attempts, created_at",
+    )
+    .bind(&head.delivery_id)
+    .bind(&head.claim_token)
+    .bind(now)
+    .fetch_all(&mut *db.acquire().await?)
+    .await?;
+    rows.sort_by_key(|row| row.0);
+    Ok(rows
+        .into_iter()
+        .map(
+            |(_, delivery_id, event_id, endpoint, payload, attempts, created_at)| Claimed {
+                delivery_id,
+                event_id,
+                endpoint,
+                payload,
+                attempts,
+                created_at,
+                claim_token: head.claim_token.clone(),
+            },
+        )
+        .collect())
 }
 
 /// Records a delivery the webhook took (2xx).

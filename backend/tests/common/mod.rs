@@ -262,6 +262,7 @@ pub fn config(url: &str) -> Config {
         portal_url: None,
         mail_backoff_ms: 1000,
         mail_timeout_secs: 30,
+        mail_coalesce_secs: 0,
         shutdown_grace_secs: support_backend::config::DEFAULT_SHUTDOWN_GRACE_SECS,
         log_format: support_backend::config::LogFormat::Text,
         metrics_listen: None,

@@ -80,7 +80,9 @@ fn a_customers_new_message_goes_to_the_partners_support_address() {
     assert_eq!(mail.to, "support@partner.example");
     assert!(mail.subject.starts_with("[SR-000042] "), "{}", mail.subject);
     assert!(mail.text.contains("Chen Jie (Beijing Cloud)"));
-    assert!(mail
+    let sent = render(std::slice::from_ref(mail)).unwrap();
+    assert_eq!(sent.subject, mail.subject);
+    assert!(sent
         .text
         .contains("https://portal.example/support/SR-000042"));
     // Other kinds of request are the partner's own: nobody is mailed.
@@ -149,11 +151,12 @@ fn nothing_a_user_typed_is_html_in_the_html_part() {
         &outbox(),
         happened(EventType::ReplyAdded, &message, Some(&reply), false),
     )) {
+        let sent = render(&[mail]).unwrap();
         for tag in ["<script", "<b>", "<img"] {
-            assert!(!mail.html.contains(tag), "{tag} in {}", mail.html);
+            assert!(!sent.html.contains(tag), "{tag} in {}", sent.html);
         }
-        assert!(mail.html.contains("&lt;"), "{}", mail.html);
-        assert!(mail
+        assert!(sent.html.contains("&lt;"), "{}", sent.html);
+        assert!(sent
             .html
             .starts_with("<!DOCTYPE html>\n<html lang=\"es-ES\">"));
     }
@@ -169,4 +172,30 @@ fn a_request_without_a_usable_address_is_not_mailed() {
         happened(EventType::ReplyAdded, &filed, Some(&reply), false)
     )
     .is_empty());
+}
+
+#[test]
+fn several_mails_to_one_address_go_as_one_in_their_order() {
+    let filed = request(RequestKind::PartnerCenter, ContactLanguage::EnUs);
+    let reply = reply();
+    let mut resolved = filed.clone();
+    resolved.status = RequestStatus::Resolved;
+    let mails: Vec<Composed> = [
+        happened(EventType::ReplyAdded, &filed, Some(&reply), false),
+        happened(EventType::StatusChanged, &resolved, None, false),
+    ]
+    .into_iter()
+    .flat_map(|happened| compose(&outbox(), happened))
+    .collect();
+    assert_eq!(mails.len(), 2);
+    let sent = render(&mails).unwrap();
+    assert_eq!(sent.subject, "[SR-000042] 2 updates on your request");
+    let reply_at = sent.text.find("Restart it").unwrap();
+    let resolved_at = sent.text.find("Resolved").unwrap();
+    assert!(reply_at < resolved_at, "{}", sent.text);
+    assert_eq!(
+        sent.text.matches("https://portal.example/support/").count(),
+        1
+    );
+    assert!(render(&[]).is_none());
 }

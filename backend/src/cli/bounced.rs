@@ -1,0 +1,62 @@
+//! `bounced`: the addresses no mail goes to since an SMTP server refused
+//! them for good, and letting one be mailed again.
+
+use clap::{Args, Subcommand};
+
+use super::CommandError;
+use crate::db;
+use crate::mail::bounces;
+use crate::webhooks::outbox;
+
+/// The arguments of `bounced`.
+#[derive(Clone, Debug, Args)]
+pub struct Bounced {
+    /// `clear ADDRESS` lets the address be mailed again.
+    #[command(subcommand)]
+    pub action: Option<BouncedAction>,
+}
+
+/// What `bounced` does besides listing.
+#[derive(Clone, Debug, Subcommand)]
+pub enum BouncedAction {
+    /// Lets an address be mailed again, once it is fixed (mail given up on
+    /// meanwhile goes again with `deliveries retry EVENT_ID`).
+    Clear {
+        #[arg(value_name = "ADDRESS")]
+        address: String,
+    },
+}
+
+/// Lists the addresses that bounced, or clears one; returns what to print.
+pub async fn bounced(database_url: &str, args: &Bounced) -> Result<String, CommandError> {
+    let db = db::connect_existing(database_url).await?;
+    let result = match &args.action {
+        Some(BouncedAction::Clear { address }) => match bounces::clear(&db, address).await {
+            Ok(true) => Ok(format!("{address}: cleared; mail goes to it again")),
+            Ok(false) => Err(CommandError::NotBounced(address.clone())),
+            Err(error) => Err(error.into()),
+        },
+        None => bounces::list(&db)
+            .await
+            .map(|bounced| {
+                if bounced.is_empty() {
+                    return "no address bounced".to_owned();
+                }
+                bounced
+                    .iter()
+                    .map(|b| {
+                        format!(
+                            "{} since {}: {}",
+                            b.address,
+                            outbox::rfc3339(b.since),
+                            b.reason
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .map_err(CommandError::from),
+    };
+    db.close().await;
+    result
+}
