@@ -153,15 +153,14 @@ impl Mailer {
 
     /// The mail as lettre sends it: a plain-text and an HTML part.
     fn message(&self, claims: &[Claimed], mails: &[Composed]) -> Result<Message, Failure> {
-        let permanent = |error: String| Failure::Permanent { error, code: None };
-        let rendered = render(mails).ok_or_else(|| permanent("no mail".into()))?;
+        let rendered = render(mails).ok_or_else(|| Failure::permanent("no mail".into()))?;
         let to = mails
             .last()
             .map(|mail| mail.to.as_str())
             .unwrap_or_default();
         let to: Mailbox = to
             .parse()
-            .map_err(|error| permanent(format!("{to}: {error}")))?;
+            .map_err(|error| Failure::permanent(format!("not an address lettre takes: {error}")))?;
         Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -171,7 +170,7 @@ impl Mailer {
                 rendered.text,
                 rendered.html,
             ))
-            .map_err(|error| permanent(error.to_string()))
+            .map_err(|error| Failure::permanent(error.to_string()))
     }
 
     /// Sends the mail that tells of `claims`, to one address.
@@ -180,30 +179,49 @@ impl Mailer {
             .iter()
             .map(|claim| serde_json::from_str::<Composed>(&claim.payload))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|error| Failure::Permanent {
-                error: format!("unreadable mail: {error}"),
-                code: None,
-            })?;
+            .map_err(|error| Failure::permanent(format!("unreadable mail: {error}")))?;
         let message = self.message(claims, &mails)?;
         match self.transport.send(message).await {
             Ok(_) => Ok(()),
-            Err(error) if error.is_permanent() => Err(Failure::Permanent {
+            Err(error) => Err(Failure {
+                permanent: error.is_permanent(),
                 code: error.status().map(|code| code.to_string()),
                 error: error.to_string(),
             }),
-            Err(error) => Err(Failure::Transient(error.to_string())),
         }
     }
 }
 
 /// Why a mail did not go.
 #[derive(Debug)]
-enum Failure {
-    /// The server is away, or refused for now (4xx): tried again.
-    Transient(String),
-    /// The server refused it for good (5xx, its `code`), or it cannot be
-    /// sent at all: recorded, never tried again.
-    Permanent { error: String, code: Option<String> },
+struct Failure {
+    /// The server refused it for good (5xx), or it cannot be sent at all:
+    /// recorded, never tried again. Otherwise the server is away, or
+    /// refused for now (4xx): tried again.
+    permanent: bool,
+    /// The server's answer, such as `550`.
+    code: Option<String>,
+    /// All that is known, for `deliveries`.
+    error: String,
+}
+
+impl Failure {
+    fn permanent(error: String) -> Failure {
+        Failure {
+            permanent: true,
+            code: None,
+            error,
+        }
+    }
+
+    /// What the log says: the server's code, never its text, which often
+    /// repeats the address (the log holds no e-mail address).
+    fn logged(&self) -> String {
+        match &self.code {
+            Some(code) => format!("the SMTP server answered {code}"),
+            None => self.error.clone(),
+        }
+    }
 }
 
 /// Sends mail until `stop` turns true, then hands back what it was
@@ -253,15 +271,12 @@ pub async fn send_due(
         group.extend(outbox::claim_followers(db, head).await?);
         let address = head.endpoint.trim_start_matches(outbox::MAILTO);
         let result = match bounces::find(db, address).await? {
-            Some(bounced) => Err(Failure::Permanent {
-                error: format!(
-                    "not sent: the address bounced at {} ({}); \
-                     `support-backend bounced clear` lets it be mailed again",
-                    outbox::rfc3339(bounced.since),
-                    bounced.reason
-                ),
-                code: None,
-            }),
+            Some(bounced) => Err(Failure::permanent(format!(
+                "not sent: the address bounced at {} ({}); \
+                 `support-backend bounced clear` lets it be mailed again",
+                outbox::rfc3339(bounced.since),
+                bounced.reason
+            ))),
             None => {
                 let stopped = async {
                     // The guard it returns is dropped at once: it must not
@@ -293,32 +308,36 @@ pub async fn send_due(
                     outbox::delivered(db, claim).await?;
                 }
             }
-            Err(Failure::Permanent { error, code }) => {
-                tracing::error!("mail to {address}: events {events} refused for good: {error}");
-                if code.as_deref().is_some_and(bounces::refuses_the_address) {
-                    bounces::record(db, address, &error).await?;
+            Err(failure) if failure.permanent => {
+                // The events name the mail; `deliveries` names its address.
+                tracing::error!(
+                    "mail for events {events}: refused for good: {}",
+                    failure.logged()
+                );
+                if (failure.code.as_deref()).is_some_and(bounces::refuses_the_address) {
+                    bounces::record(db, address, &failure.error).await?;
                 }
                 for claim in &group {
-                    outbox::failed(db, claim, &error, None).await?;
+                    outbox::failed(db, claim, &failure.error, None).await?;
                 }
             }
-            Err(Failure::Transient(error)) => {
+            Err(failure) => {
                 let retry_at = next_attempt(mailer, head);
                 match retry_at {
                     Some(at) => tracing::warn!(
-                        "mail to {address}: attempt {} at events {events} failed: {error}; \
-                         next attempt at {}",
+                        "mail for events {events}: attempt {} failed: {}; next attempt at {}",
                         head.attempts + 1,
+                        failure.logged(),
                         outbox::rfc3339(at)
                     ),
                     None => tracing::error!(
-                        "mail to {address}: giving up on events {events} after {} attempts: \
-                         {error}",
-                        head.attempts + 1
+                        "mail for events {events}: giving up after {} attempts: {}",
+                        head.attempts + 1,
+                        failure.logged()
                     ),
                 }
                 for claim in &group {
-                    outbox::failed(db, claim, &error, retry_at).await?;
+                    outbox::failed(db, claim, &failure.error, retry_at).await?;
                 }
             }
         }

@@ -543,32 +543,9 @@ async fn a_permanent_refusal_is_recorded_not_retried_and_listed() {
 #[cfg(unix)]
 #[tokio::test]
 async fn mail_survives_kill_9_mid_send_and_a_restart() {
-    use std::io::{BufRead, BufReader};
-
     let sink = Sink::start(&["--hang-first", "30"]);
     let database = fresh_database().await;
-    let start = || {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
-            .args(["--listen", "127.0.0.1:0", "--database-url", &database.url])
-            .arg("--no-auth")
-            .args(["--smtp-url", &sink.url(), "--mail-timeout-secs", "1"])
-            .args(["--mail-from", "Support <support@partner.example>"])
-            .args(["--mail-backoff-ms", "20", "--mail-coalesce-secs", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line
-            .trim()
-            .strip_prefix("support-backend listening on ")
-            .unwrap()
-            .to_owned();
-        (child, base)
-    };
+    let start = || backend(&database.url, &sink, Stdio::null());
     let (mut child, base) = start();
     let mut ids = Vec::new();
     for n in 0..3 {
@@ -725,4 +702,70 @@ async fn an_address_that_bounced_is_not_mailed_until_an_operator_clears_it() {
     let mails = sink.until(1).await;
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0]["rcpt"], json!(["Gone@Contoso.cn"]));
+}
+
+/// The backend's binary serving the database at `database_url` without
+/// sign-in, mailing through `sink` at once, its log (at `trace`) to
+/// `stderr`; with the base URL it serves on.
+fn backend(database_url: &str, sink: &Sink, stderr: Stdio) -> (Child, String) {
+    use std::io::{BufRead, BufReader};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args(["--listen", "127.0.0.1:0", "--database-url", database_url])
+        .arg("--no-auth")
+        .args(["--smtp-url", &sink.url(), "--mail-timeout-secs", "1"])
+        .args(["--mail-from", "Support <support@partner.example>"])
+        .args(["--mail-backoff-ms", "20", "--mail-coalesce-secs", "0"])
+        .env("RUST_LOG", "trace")
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("support-backend listening on ")
+        .unwrap()
+        .to_owned();
+    (child, base)
+}
+
+/// The log holds no e-mail address: a refusal is logged with the events
+/// and the server's code, never its text, which repeats the address.
+#[cfg(unix)]
+#[tokio::test]
+async fn the_log_names_the_events_and_the_answer_never_the_address() {
+    let sink = Sink::start(&["--refuse", "gone@contoso.cn", "--defer", "later@contoso.cn"]);
+    let database = fresh_database().await;
+    // A file, not a pipe: nothing reads a pipe while the backend runs, and
+    // a full one would stop it.
+    let logged = tempfile::NamedTempFile::new().unwrap();
+    let (mut child, base) = backend(&database.url, &sink, Stdio::from(logged.reopen().unwrap()));
+    let gone = file_open(&base, "gone@contoso.cn").await;
+    let later = file_open(&base, "later@contoso.cn").await;
+    move_on(&base, &gone, "resolved").await;
+    move_on(&base, &later, "resolved").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !String::from_utf8(command(&database.url, &["bounced"]).stdout)
+        .unwrap()
+        .starts_with("gone@contoso.cn")
+    {
+        assert!(Instant::now() < deadline, "never bounced");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    child.wait().unwrap();
+    let log = std::fs::read_to_string(logged.path()).unwrap();
+    assert!(
+        log.contains("refused for good: the SMTP server answered 550"),
+        "{log}"
+    );
+    assert!(log.contains("the SMTP server answered 451"), "{log}");
+    assert!(!log.contains("contoso.cn"), "{log}");
 }

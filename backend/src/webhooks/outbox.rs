@@ -341,19 +341,19 @@ pub async fn failed(
     Ok(())
 }
 
-/// The outbox at a glance, for the metrics: deliveries pending (not given
-/// up on), when the oldest of them was written (Unix ms), and deliveries
-/// given up on.
+/// The webhooks' part of the outbox at a glance, for the metrics:
+/// deliveries pending (not given up on), when the oldest of them was
+/// written (Unix ms), and deliveries given up on. Mail is not counted.
 pub async fn backlog(db: &Db) -> Result<(i64, Option<i64>, i64), sqlx::Error> {
     let (pending, oldest): (i64, Option<i64>) = sqlx::query_as(
         "SELECT COUNT(*), MIN(created_at) FROM webhook_outbox
-         WHERE delivered_at IS NULL AND failed_at IS NULL",
+         WHERE delivered_at IS NULL AND failed_at IS NULL AND endpoint NOT LIKE 'mailto:%'",
     )
     .fetch_one(&mut *db.acquire().await?)
     .await?;
     let (given_up,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM webhook_outbox
-         WHERE delivered_at IS NULL AND failed_at IS NOT NULL",
+         WHERE delivered_at IS NULL AND failed_at IS NOT NULL AND endpoint NOT LIKE 'mailto:%'",
     )
     .fetch_one(&mut *db.acquire().await?)
     .await?;
