@@ -769,3 +769,86 @@ async fn the_log_names_the_events_and_the_answer_never_the_address() {
     assert!(log.contains("the SMTP server answered 451"), "{log}");
     assert!(!log.contains("contoso.cn"), "{log}");
 }
+
+#[tokio::test]
+async fn set_status_at_the_command_line_mails_the_filer_through_a_serving_backend() {
+    let sink = Sink::start(&[]);
+    let server = start_with(|url| {
+        let mut config = config(url);
+        with_mail(&mut config, &sink);
+        config
+    })
+    .await;
+    let id = file_open(&server.base, "li.na@contoso.cn").await;
+    // Without the mail flags the command writes no mail.
+    let quiet = command(server.database_url(), &["set-status", &id, "in_progress"]);
+    assert!(quiet.status.success(), "{quiet:?}");
+    let smtp_url = sink.url();
+    let told = command(
+        server.database_url(),
+        &[
+            "set-status",
+            &id,
+            "resolved",
+            "--note",
+            "Corrected the invoice.",
+            "--smtp-url",
+            &smtp_url,
+            "--portal-url",
+            PORTAL,
+        ],
+    );
+    assert!(told.status.success(), "{told:?}");
+    let mails = sink.until(1).await;
+    assert_eq!(mails.len(), 1, "{mails:#?}");
+    assert_eq!(mails[0]["rcpt"], json!(["li.na@contoso.cn"]));
+    assert!(mails[0]["subject"].as_str().unwrap().contains("已解决"));
+    assert!(mails[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Corrected the invoice."));
+}
+
+#[tokio::test]
+async fn a_visitor_of_the_public_help_page_hears_at_the_address_they_typed() {
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|config| {
+        with_mail(config, &sink);
+        config.anonymous_customers = true;
+    })
+    .await;
+    let mut body = message("es-ES");
+    body["contact"] = json!({"name": "Guest", "email": "guest@example.com", "language": "es-ES"});
+    let response = server
+        .client
+        .post(server.url("/support-requests"))
+        .header("Idempotency-Key", key())
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let (status, created) = json_of(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let (id, reference) = (
+        created["id"].as_str().unwrap(),
+        created["reference"].as_str().unwrap(),
+    );
+    let mails = sink.until(1).await;
+    check(
+        &mails[0],
+        PARTNER_SUPPORT,
+        reference,
+        "es-ES",
+        "Nueva solicitud de cliente",
+    );
+    assert!(mails[0]["text"].as_str().unwrap().contains("Guest"));
+    reply(&server, &partner(), id, "Pruebe de nuevo.").await;
+    let mails = sink.until(2).await;
+    check(
+        &mails[1],
+        "guest@example.com",
+        reference,
+        "es-ES",
+        "Nueva respuesta",
+    );
+}

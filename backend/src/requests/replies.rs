@@ -56,10 +56,9 @@ pub async fn post(
         _ => return Err(not_found),
     };
     let author_sub = caller.filed_by().map(str::to_owned);
-    // A visitor reads, and so replies on, only what they sent without a
-    // token themselves.
-    let by_filer = matches!(caller, Caller::Visitor)
-        || (author_sub.is_some() && author_sub.as_deref() == filer.as_deref());
+    // Visitors of the public help page do not reply; a reply without a
+    // token (`--no-auth`) is nobody's in particular.
+    let by_filer = author_sub.is_some() && author_sub.as_deref() == filer.as_deref();
     let hash = idempotency::users_body_hash(author_sub.as_deref(), &bytes);
     let id = id.to_ascii_lowercase();
     for _ in 0..ATTEMPTS {
