@@ -21,7 +21,8 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::{watch, Notify};
 
-pub use compose::{compose, render, Composed, Happened, MailOutbox, Rendered};
+pub use crate::webhooks::outbox::MailOutbox;
+pub use compose::{compose, for_outbox, render, Composed, Happened, Rendered};
 pub use messages::message;
 
 use crate::db::Db;

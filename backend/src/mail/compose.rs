@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use support_contract::{ContactLanguage, Reply, RequestKind, StoredRequest};
 
 use super::messages::message;
-use crate::webhooks::outbox::EventType;
+use crate::error::ApiError;
+use crate::webhooks::outbox::{self, EventType, MailOutbox};
 
 /// What a URL may carry as it is (RFC 3986's unreserved characters): a
 /// reference such as `SR-000042` goes into the portal's link unchanged.
@@ -25,15 +26,6 @@ const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUME
     .remove(b'.')
     .remove(b'_')
     .remove(b'~');
-
-/// Who hears by mail, besides each request's contact.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MailOutbox {
-    /// The partner's support address (`--partner-support-email`).
-    pub partner_support: Option<String>,
-    /// The portal's page of a request, `{reference}` in it.
-    pub portal_url: Option<String>,
-}
 
 /// One mail, addressed and worded, as the outbox keeps it until it is
 /// sent: a retry sends the very same words. Several about one request to
@@ -120,6 +112,24 @@ pub struct Happened<'a> {
     /// Whether the request's own filer did it: nobody is mailed about what
     /// they did themselves.
     pub by_filer: bool,
+}
+
+/// The mails `happened` sends, as the outbox keeps them.
+pub fn for_outbox(
+    outbox: &MailOutbox,
+    happened: Happened<'_>,
+) -> Result<Vec<outbox::Mail>, ApiError> {
+    compose(outbox, happened)
+        .into_iter()
+        .map(|mail| {
+            let payload = serde_json::to_string(&mail)
+                .map_err(|error| ApiError::Internal(format!("outbox: {error}")))?;
+            Ok(outbox::Mail {
+                to: mail.to,
+                payload,
+            })
+        })
+        .collect()
 }
 
 /// The mails `happened` sends, each to one address.

@@ -296,7 +296,19 @@ pub async fn announce(
     let request = find_request_in(conn, request_id)
         .await?
         .ok_or_else(|| ApiError::Internal(format!("outbox: no request {request_id}")))?;
-    outbox::enqueue(conn, outbox, event_type, &request, reply, by_filer).await
+    let mails = match &outbox.mail {
+        Some(mail) => crate::mail::for_outbox(
+            mail,
+            crate::mail::Happened {
+                event_type,
+                request: &request,
+                reply,
+                by_filer,
+            },
+        )?,
+        None => Vec::new(),
+    };
+    outbox::enqueue(conn, outbox, event_type, &request, reply, &mails).await
 }
 
 /// Who filed the request with this id: `None` if there is no such request,

@@ -12,7 +12,6 @@ use uuid::Uuid;
 
 use crate::db::Db;
 use crate::error::ApiError;
-use crate::mail::{compose, Happened, MailOutbox};
 
 /// Where events go: the configured webhooks' URLs, and mail with
 /// `--smtp-url`. Neither: nothing is written.
@@ -27,6 +26,24 @@ impl Outbox {
     pub fn is_empty(&self) -> bool {
         self.endpoints.is_empty() && self.mail.is_none()
     }
+}
+
+/// Who hears by mail, besides each request's contact: with `--smtp-url`,
+/// what [`crate::mail::compose`] addresses.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MailOutbox {
+    /// The partner's support address (`--partner-support-email`).
+    pub partner_support: Option<String>,
+    /// The portal's page of a request, `{reference}` in it.
+    pub portal_url: Option<String>,
+}
+
+/// A mail as the outbox keeps it: its address, and its words as JSON,
+/// which only [`crate::mail`] reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mail {
+    pub to: String,
+    pub payload: String,
 }
 
 /// The endpoint of a mail's row: `mailto:` and its address.
@@ -96,19 +113,19 @@ struct Event<'a> {
 }
 
 /// Writes the event of `event_type` about `request`, as it is now, one row
-/// per webhook and one per mail it sends ([`crate::mail::compose`]; none
-/// about what the request's filer did, `by_filer`), inside the transaction
-/// that made it happen. The caller reads the request in that transaction:
-/// the outbox knows nothing of how requests are stored.
+/// per webhook and one per mail it sends (the caller composed them with
+/// [`crate::mail::for_outbox`]), inside the transaction that made it
+/// happen. The caller reads the request in that transaction: the outbox
+/// knows nothing of how requests are stored.
 pub async fn enqueue(
     conn: &mut AnyConnection,
     outbox: &Outbox,
     event_type: EventType,
     request: &StoredRequest,
     reply: Option<&Reply>,
-    by_filer: bool,
+    mails: &[Mail],
 ) -> Result<(), ApiError> {
-    if outbox.is_empty() {
+    if outbox.endpoints.is_empty() && mails.is_empty() {
         return Ok(());
     }
     let event_id = Uuid::new_v4().to_string();
@@ -138,20 +155,7 @@ pub async fn enqueue(
         .execute(&mut *conn)
         .await?;
     }
-    let mails = outbox.mail.as_ref().map_or_else(Vec::new, |mail| {
-        compose(
-            mail,
-            Happened {
-                event_type,
-                request,
-                reply,
-                by_filer,
-            },
-        )
-    });
     for mail in mails {
-        let payload = serde_json::to_string(&mail)
-            .map_err(|error| ApiError::Internal(format!("outbox: {error}")))?;
         sqlx::query(
             "INSERT INTO webhook_outbox
                  (delivery_id, event_id, endpoint, request_id, event_type, payload,
@@ -163,7 +167,7 @@ pub async fn enqueue(
         .bind(format!("{MAILTO}{}", mail.to))
         .bind(&request.id)
         .bind(event_type.as_str())
-        .bind(&payload)
+        .bind(&mail.payload)
         .bind(now)
         .execute(&mut *conn)
         .await?;
