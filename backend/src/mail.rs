@@ -48,7 +48,8 @@ pub struct Mailer {
     pub backoff_base: Duration,
     /// How long a mail waits for more to tell of the same request.
     pub hold: Duration,
-    /// Woken when this process enqueues, so that a new mail goes at once.
+    /// Woken when this process enqueues, so that a new mail goes as soon
+    /// as its hold is over.
     pub wake: Arc<Notify>,
 }
 

@@ -852,3 +852,57 @@ async fn a_visitor_of_the_public_help_page_hears_at_the_address_they_typed() {
         "Nueva respuesta",
     );
 }
+
+/// A stop (SIGTERM) while a mail is being sent hands it back to the outbox
+/// at once, with no attempt counted, and the next process sends it, under
+/// the same Message-ID.
+#[tokio::test]
+async fn a_stop_mid_send_hands_the_mail_back_for_the_next_process() {
+    let sink = Sink::start(&["--hang-first", "30"]);
+    let database = fresh_database().await;
+    let serve = |database_url: &str| {
+        let mut config = config(database_url);
+        with_mail(&mut config, &sink);
+        config.attachments_dir = Some(database.attachments_dir());
+        config
+    };
+    let server = support_backend::Server::bind(&serve(&database.url))
+        .await
+        .unwrap();
+    let base = format!("http://{}", server.local_addr());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(server.run(async {
+        let _ = stopped.await;
+    }));
+    let id = file_open(&base, "li.na@contoso.cn").await;
+    move_on(&base, &id, "resolved").await;
+    let started = Instant::now();
+    while sink.mails().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(10), "no mail came");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    stop.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), running)
+        .await
+        .expect("the stop waited for the SMTP server")
+        .unwrap()
+        .unwrap();
+    let db = sqlx::AnyPool::connect(&database.url).await.unwrap();
+    let (attempts, claimed, delivered): (i64, Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT attempts, claimed_until, delivered_at FROM webhook_outbox
+         WHERE endpoint = 'mailto:li.na@contoso.cn'",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!((attempts, claimed, delivered), (0, None, None));
+
+    let next = support_backend::Server::bind(&serve(&database.url))
+        .await
+        .unwrap();
+    let next_task = tokio::spawn(next.run(std::future::pending()));
+    let mails = sink.until(2).await;
+    assert_eq!(mails.len(), 2, "{mails:#?}");
+    assert_eq!(mails[0]["message_id"], mails[1]["message_id"]);
+    next_task.abort();
+}
