@@ -294,6 +294,9 @@ pub async fn send_due(
                         );
                         outbox::release(db, &group).await?;
                         outbox::release(db, &heads[index + 1..]).await?;
+                        for _ in index..heads.len() {
+                            crate::meter::mail("handed_back");
+                        }
                         return Ok(0);
                     }
                 }
@@ -309,6 +312,7 @@ pub async fn send_due(
                 for claim in &group {
                     outbox::delivered(db, claim).await?;
                 }
+                crate::meter::mail("sent");
             }
             Err(failure) if failure.permanent => {
                 // The events name the mail; `deliveries` names its address.
@@ -322,6 +326,7 @@ pub async fn send_due(
                 for claim in &group {
                     outbox::failed(db, claim, &failure.error, None).await?;
                 }
+                crate::meter::mail("refused");
             }
             Err(failure) => {
                 let retry_at = next_attempt(mailer, head);
@@ -341,6 +346,11 @@ pub async fn send_due(
                 for claim in &group {
                     outbox::failed(db, claim, &failure.error, retry_at).await?;
                 }
+                crate::meter::mail(if retry_at.is_some() {
+                    "failed"
+                } else {
+                    "given_up"
+                });
             }
         }
     }

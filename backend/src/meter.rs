@@ -31,7 +31,13 @@ pub const JWKS_FETCHES: &str = "support_jwks_fetches_total";
 /// tried again), `given_up` (after the retry window), `handed_back` (cut
 /// short by a stop).
 pub const WEBHOOK_DELIVERIES: &str = "support_webhook_deliveries_total";
-/// Deliveries not yet made and not given up on, read at each scrape.
+/// Mail the mailer tried, by result: `sent`, `failed` (to be tried
+/// again), `refused` (for good, or to an address that bounced),
+/// `given_up` (after the retry window), `handed_back` (cut short by a
+/// stop). A mail that tells of several events counts once.
+pub const MAIL: &str = "support_mail_total";
+/// Webhook deliveries not yet made and not given up on, read at each
+/// scrape.
 pub const OUTBOX_PENDING: &str = "support_webhook_outbox_pending";
 /// The age of the oldest of them, in seconds (0 when there is none).
 pub const OUTBOX_OLDEST_AGE: &str = "support_webhook_outbox_oldest_pending_age_seconds";
@@ -104,6 +110,11 @@ pub fn jwks_fetched(ok: bool) {
 
 pub fn webhook_delivery(result: &'static str) {
     metrics::counter!(WEBHOOK_DELIVERIES, "result" => result).increment(1);
+}
+
+/// One mail tried, and how it ended.
+pub fn mail(result: &'static str) {
+    metrics::counter!(MAIL, "result" => result).increment(1);
 }
 
 /// The outbox as it is now.

@@ -906,3 +906,39 @@ async fn a_stop_mid_send_hands_the_mail_back_for_the_next_process() {
     assert_eq!(mails[0]["message_id"], mails[1]["message_id"]);
     next_task.abort();
 }
+
+#[tokio::test]
+async fn mail_is_counted_for_prometheus_by_how_it_ended() {
+    let sink = Sink::start(&["--refuse", "gone@contoso.cn"]);
+    let database = fresh_database().await;
+    let mut config = config(&database.url);
+    with_mail(&mut config, &sink);
+    config.attachments_dir = Some(database.attachments_dir());
+    config.metrics_listen = Some("127.0.0.1:0".into());
+    let server = support_backend::Server::bind(&config).await.unwrap();
+    let base = format!("http://{}", server.local_addr());
+    let metrics = format!("http://{}/metrics", server.metrics_addr().unwrap());
+    let running = tokio::spawn(server.run(std::future::pending()));
+    for address in ["gone@contoso.cn", "li.na@contoso.cn"] {
+        let id = file_open(&base, address).await;
+        move_on(&base, &id, "resolved").await;
+    }
+    sink.until(1).await;
+    let counted = |text: &str, result: &str| {
+        text.lines().any(|line| {
+            line.strip_prefix(&format!("support_mail_total{{result=\"{result}\"}} "))
+                .and_then(|value| value.parse::<f64>().ok())
+                .is_some_and(|value| value >= 1.0)
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = reqwest::get(&metrics).await.unwrap().text().await.unwrap();
+        if counted(&text, "sent") && counted(&text, "refused") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{text}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    running.abort();
+}
