@@ -24,17 +24,7 @@ fn message(title: &str) -> Value {
 }
 
 async fn file(server: &TestServer, claims: &Value, body: &Value) -> String {
-    let response = server
-        .client
-        .post(server.url("/support-requests"))
-        .bearer_auth(token(claims))
-        .header("Idempotency-Key", key())
-        .json(body)
-        .send()
-        .await
-        .unwrap();
-    let (status, created) = json_of(response).await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let created = common::file_as(server, claims, body).await;
     created["id"].as_str().unwrap().to_owned()
 }
 

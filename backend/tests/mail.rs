@@ -151,18 +151,7 @@ fn message(language: &str) -> Value {
 }
 
 async fn file(server: &TestServer, claims: &Value, body: &Value) -> Value {
-    let response = server
-        .client
-        .post(server.url("/support-requests"))
-        .bearer_auth(token(claims))
-        .header("Idempotency-Key", key())
-        .json(body)
-        .send()
-        .await
-        .unwrap();
-    let (status, created) = json_of(response).await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    created
+    common::file_as(server, claims, body).await
 }
 
 async fn reply(server: &TestServer, claims: &Value, id: &str, body: &str) {

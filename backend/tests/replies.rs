@@ -31,17 +31,7 @@ fn message() -> Value {
 }
 
 async fn file(server: &TestServer, claims: &Value, body: &Value) -> CreatedRequest {
-    let response = server
-        .client
-        .post(server.url("/support-requests"))
-        .bearer_auth(token(claims))
-        .header("Idempotency-Key", key())
-        .json(body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json().await.unwrap()
+    serde_json::from_value(common::file_as(server, claims, body).await).unwrap()
 }
 
 async fn reply_with_key(

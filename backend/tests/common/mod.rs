@@ -415,6 +415,22 @@ pub fn valid_for_customer() -> Value {
     })
 }
 
+/// Files `body` as the user of `claims`, under a new key: the 201's body.
+pub async fn file_as(server: &TestServer, claims: &Value, body: &Value) -> Value {
+    let response = server
+        .client
+        .post(server.url("/support-requests"))
+        .bearer_auth(token(claims))
+        .header("Idempotency-Key", key())
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    let (status, created) = json_of(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    created
+}
+
 pub async fn json_of(response: Response) -> (StatusCode, Value) {
     let status = response.status();
     (status, response.json().await.unwrap())
