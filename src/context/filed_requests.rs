@@ -12,6 +12,7 @@ use crate::{
         filed_requests::{self, Filed, FiledRequest},
         host::BackendUrl,
         request::LoadError,
+        session::Session,
     },
     storage,
 };
@@ -58,6 +59,16 @@ impl WidgetContext {
     /// another user.
     fn keeps_list_at(self, key: &Option<String>) -> bool {
         key.is_some() && self.filed_key() == *key
+    }
+
+    /// Whether there is a list of filed requests to offer (tracked): this
+    /// device's, or, signed in, the user's the backend keeps, which may have
+    /// requests filed on another device.
+    pub fn has_filed_requests(self) -> bool {
+        self.filed.with(|filed| !filed.requests.is_empty())
+            || self
+                .session
+                .with(|session| matches!(session, Session::SignedIn(_)))
     }
 
     /// Reads the list of filed requests for the current backend, audience

@@ -16,7 +16,6 @@ use crate::{
         journey::Step,
         locale::Locale,
         request::{self, LoadError},
-        session::Session,
     },
 };
 
@@ -33,12 +32,6 @@ pub fn SelfServiceHelp(
     contact: RequestFormState,
 ) -> impl IntoView {
     let widget = use_widget();
-    let has_filed = move || {
-        widget.filed.with(|filed| !filed.requests.is_empty())
-            || widget
-                .session
-                .with(|session| matches!(session, Session::SignedIn(_)))
-    };
     view! {
         <section class="sw-screen" data-testid="self-service">
             <ScreenHeading>{widget.text(id::HELP_HEADING)}</ScreenHeading>
@@ -46,7 +39,7 @@ pub fn SelfServiceHelp(
             // The customer's requests to their partner: a signed-in
             // customer's from the backend, a visitor's those sent from
             // this device.
-            {move || has_filed().then(|| view! {
+            {move || widget.has_filed_requests().then(|| view! {
                 <p>
                     <button
                         type="button"

@@ -8,7 +8,6 @@ use crate::{
     rules::{
         i18n::{self, id, MessageId},
         journey::Step,
-        session::Session,
     },
 };
 
@@ -35,14 +34,6 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                 </p>
             }
         })
-    };
-    // Signed in, the backend keeps the user's list, which may have requests
-    // filed on another device.
-    let has_filed = move || {
-        widget.filed.with(|filed| !filed.requests.is_empty())
-            || widget
-                .session
-                .with(|session| matches!(session, Session::SignedIn(_)))
     };
     // How many of the customers' messages are open: one longest page
     // counts them, and says "50+" when there are more. Nothing while, or
@@ -127,7 +118,7 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                     </button>
                 </li>
             </ul>
-            {move || has_filed().then(|| view! {
+            {move || widget.has_filed_requests().then(|| view! {
                 <p>
                     <button
                         type="button"
