@@ -103,5 +103,16 @@ impl FromIterator<TroubleshootingStep> for StepsDone {
     }
 }
 
+/// Whether the partner has answered the customer since 21Vianet resolved
+/// the escalation: the partner's last reply on the customer's message at
+/// `replied`, the resolution at `resolved_at`, both the backend's times in
+/// one format, so that their text orders them. Times are to the second: a
+/// reply in the same second as the resolution counts as before it (a reply
+/// that closes the loop is typed once the resolution has been read), so the
+/// closing reply is still offered.
+pub fn answered_since_resolved(replied: Option<&str>, resolved_at: &str) -> bool {
+    replied.is_some_and(|replied| replied > resolved_at)
+}
+
 #[cfg(test)]
 mod tests;

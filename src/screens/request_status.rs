@@ -682,11 +682,9 @@ fn ClosingReply(
         <p class="sw-note sw-note-strong" data-testid="escalation-resolved">{text}</p>
         <p class="sw-field-error" role="alert" data-testid="close-loop-failure">{move || failure.get()}</p>
         {move || resolution.with(|loaded| loaded.clone()).map(|resolution| {
-            // Timestamps of one backend, in one format: their text orders them.
-            let closed_before = match (&resolution, &replied_since) {
-                (Some((_, resolved_at)), Some(replied)) => replied >= resolved_at,
-                _ => false,
-            };
+            let closed_before = resolution.as_ref().is_some_and(|(_, resolved_at)| {
+                escalation::answered_since_resolved(replied_since.as_deref(), resolved_at)
+            });
             if closed_before {
                 return view! { <ReplyBox request_id=message_id.get_value() on_sent=on_closed/> }.into_any();
             }

@@ -240,3 +240,24 @@ fn the_rules_name_five_categories_and_seven_duties() {
     assert!(!support_contract::ESCALATION_REASONS.contains(&"none"));
     assert_eq!(PARTNER_DUTIES.len(), 7);
 }
+
+#[test]
+fn the_loop_is_closed_by_a_reply_after_the_resolution_not_one_in_its_second() {
+    let resolved = "2026-11-27T21:54:05Z";
+    assert!(!answered_since_resolved(None, resolved));
+    assert!(!answered_since_resolved(
+        Some("2026-11-27T21:54:04Z"),
+        resolved
+    ));
+    // Replied to the customer in the second 21Vianet resolved it: which
+    // came first is unknown, and the reply that closes the loop is offered.
+    assert!(!answered_since_resolved(Some(resolved), resolved));
+    assert!(answered_since_resolved(
+        Some("2026-11-27T21:54:06Z"),
+        resolved
+    ));
+    assert!(answered_since_resolved(
+        Some("2026-11-28T09:00:00Z"),
+        resolved
+    ));
+}
