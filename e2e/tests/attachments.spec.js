@@ -136,6 +136,18 @@ for (const locale of ["en-US", "zh-CN"]) {
   });
 }
 
+test("Add files opens the browser's file picker, and the files picked join the list", async ({ page }) => {
+  const widget = await openForm(page);
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    widget.host.getByTestId("attachments-add").click(),
+  ]);
+  expect(chooser.isMultiple()).toBe(true);
+  await chooser.setFiles([{ name: "app.log", mimeType: "text/plain", buffer: log }]);
+  await expect(widget.host.getByTestId("attachment")).toContainText("app.log");
+  await expect(widget.host.getByTestId("attachment-uploaded")).toHaveCount(1);
+});
+
 test("an upload that shows no sign of life for 30 seconds is given up and tried again", async ({ page, request: api }) => {
   await page.clock.install();
   const widget = await openForm(page);

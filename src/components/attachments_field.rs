@@ -61,6 +61,7 @@ pub fn AttachmentsField(
             ]),
         )
     };
+    let picker = NodeRef::<leptos::html::Input>::new();
     let on_pick = move |event: ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&event);
         let files = transfer::files_of(input.files());
@@ -92,6 +93,7 @@ pub fn AttachmentsField(
             <p class="sw-hint" id="sw-attachments-hint">{hint}</p>
             <div class="sw-dropzone" data-testid="attachments-dropzone">
                 <input
+                    node_ref=picker
                     type="file"
                     id="sw-attachments-input"
                     class="sw-visually-hidden"
@@ -116,7 +118,7 @@ pub fn AttachmentsField(
                         }
                     }
                     on:click=move |_| {
-                        if let Some(input) = widget.find("#sw-attachments-input") {
+                        if let Some(input) = picker.get_untracked() {
                             input.click();
                         }
                     }

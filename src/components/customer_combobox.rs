@@ -38,6 +38,7 @@ pub fn CustomerCombobox(
     on_pick: Callback<Customer>,
 ) -> impl IntoView {
     let widget = use_widget();
+    let input = NodeRef::<leptos::html::Input>::new();
     let open = RwSignal::new(!query.with_untracked(|q| q.trim().is_empty()));
     let active = RwSignal::new(None::<usize>);
     // The last answer, with the text it answers; stale answers are ignored.
@@ -234,6 +235,7 @@ pub fn CustomerCombobox(
             <label class="sw-label" for=INPUT_ID>{widget.text(id::CUSTOMER_SEARCH_LABEL)}</label>
             <p class="sw-hint" id="sw-customer-search-hint">{widget.text(id::CUSTOMER_SEARCH_HINT)}</p>
             <input
+                node_ref=input
                 class="sw-input"
                 id=INPUT_ID
                 type="text"
@@ -254,8 +256,10 @@ pub fn CustomerCombobox(
             </p>
             {move || failed.get().then(|| view! {
                 <button type="button" class="sw-button sw-button-secondary" on:click=move |_| {
-                    // Back to the search box, which the button goes with.
-                    widget.focus_when_drawn(&format!("#{INPUT_ID}"));
+                    // Back to the search box, before the button goes.
+                    if let Some(input) = input.get_untracked() {
+                        _ = input.focus();
+                    }
                     search(query.get_untracked().trim().to_owned());
                 }>
                     {widget.text(id::LOAD_RETRY)}
