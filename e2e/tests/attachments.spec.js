@@ -483,7 +483,7 @@ test("files uploaded together are each told to screen readers, and a removal beg
   await expect(news).toHaveText(/^\u2068?app\.log\u2069? removed\.$/);
 });
 
-test("removing the first of two files leaves the second whole: its name, size, thumbnail and its own remove button", async ({ page, request: api }) => {
+test("removing the first of two files leaves the second whole: its own elements, name, size, thumbnail and remove button", async ({ page, request: api }) => {
   const widget = await openForm(page);
   await widget.host.getByTestId("attachments-input").setInputFiles([
     { name: "app.log", mimeType: "text/plain", buffer: log },
@@ -492,6 +492,9 @@ test("removing the first of two files leaves the second whole: its name, size, t
   const items = widget.host.getByTestId("attachment");
   await expect(widget.host.getByTestId("attachment-uploaded")).toHaveCount(2);
   await expect(items.nth(0).getByTestId("attachment-thumbnail")).toHaveCount(0);
+  // The second file's item, marked: it must stay the same element, not the
+  // first one's redrawn with the second file.
+  await items.nth(1).evaluate((item) => (item.keptAcrossRemoval = true));
 
   await items.first().getByTestId("attachment-remove").click();
   await expect(widget.host.getByTestId("attachments-add")).toBeFocused();
@@ -502,6 +505,7 @@ test("removing the first of two files leaves the second whole: its name, size, t
   await expect(items.first().getByTestId("attachment-thumbnail")).toBeVisible();
   await expect(items.first().getByTestId("attachment-uploaded")).toBeVisible();
   await expect(items.first().getByTestId("attachment-remove")).toHaveAttribute("aria-label", /screenshot\.png/);
+  expect(await items.first().evaluate((item) => item.keptAcrossRemoval)).toBe(true);
 
   await widget.fill(request);
   await widget.submit();

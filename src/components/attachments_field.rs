@@ -36,12 +36,8 @@ pub fn AttachmentsField(
 ) -> impl IntoView {
     let widget = use_widget();
     // The list follows only the files' keys: an upload's progress redraws
-    // just that item's status. When files come or go, the items' elements
-    // are patched in place by position (the list is not keyed): an added
-    // file joins at the end and the others keep their elements, focus
-    // included; removing a file sends focus to "Add files". Leptos's keyed
-    // `For` would give each file elements of its own, at 4.6 KB of the
-    // WebAssembly with brotli (docs/development.md, "Size choices").
+    // just that item's status, and each file keeps its elements (focus
+    // included) while others come and go.
     let keys = Memo::new(move |_| {
         state
             .files
@@ -153,14 +149,11 @@ pub fn AttachmentsField(
                 })}
             </p>
             <ul class="sw-files" data-testid="attachment-list">
-                {move || {
-                    // Read, not only tracked: tracking alone never computes
-                    // the memo, which would then never follow the files.
-                    keys.with(|_| ());
-                    state.files.with_untracked(|files| {
-                        files.iter().cloned().map(|file| view! { <FileItem file state/> }).collect_view()
-                    })
-                }}
+                <For each=move || keys.get() key=|key| *key let:key>
+                    {state.files.with_untracked(|files| {
+                        files.iter().find(|f| f.key == key).cloned().map(|file| view! { <FileItem file state/> })
+                    })}
+                </For>
             </ul>
         </fieldset>
     }
