@@ -331,7 +331,7 @@ pub fn Widget(
             untrack(|| context.go_help(HelpStep::SawArticles(kept)));
         }
     });
-    let article_search = ArticleSearch::new();
+    let article_search = ArticleSearch::new(context);
     // The last user's article search goes with them too.
     context.when_user_leaves(move || article_search.clear());
     *controls.borrow_mut() = Some(Controls {

@@ -4,7 +4,7 @@
 //! connection dropping loses nothing, and a reply sent again is stored
 //! once.
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::prelude::*;
 use support_contract::{Attachment, ErrorCode, NewReply};
 
 use super::{
@@ -18,6 +18,7 @@ use crate::{
     rules::{
         drafts::ReplyDraft,
         field_errors::{self, ServiceFrom},
+        host::BackendUrl,
         i18n::id,
         request::SubmitError,
         uploads::Blocker,
@@ -75,10 +76,9 @@ pub fn ReplyBox(
         files.restore(kept.attachments.clone());
     }
     let key = StoredValue::new(kept.map_or_else(new_key, |d| d.idempotency_key));
-    let sending = RwSignal::new(false);
     let sender = Sender::new();
-    // What the reply's own text lacks, under the field; what went wrong in
-    // sending it, under the button.
+    // What the reply's own text lacks, under the field; what holds it back
+    // here, under the button.
     let field_error = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
 
@@ -100,44 +100,14 @@ pub fn ReplyBox(
     effect(move |_| keep(body.get(), files.uploaded()));
 
     let request_id = StoredValue::new(request_id);
-    let send = move || {
-        if sending.get_untracked() {
-            return;
-        }
-        let reply = NewReply {
-            body: body.get_untracked(),
-            attachments: untrack(|| files.uploaded())
-                .into_iter()
-                .map(|a| a.id)
-                .collect(),
-        };
-        let locale = widget.locale.get_untracked();
-        let problem = reply
-            .validate()
-            .first()
-            .map(|error| field_errors::message(locale, error, ServiceFrom::BeforeTheForm));
-        field_error.set(problem.clone());
-        failure.set(None);
-        if problem.is_some() {
-            widget.focus_when_drawn(&format!("#{REPLY_FIELD}"));
-            return;
-        }
-        // The reply goes with its files, once every one has uploaded.
-        if let Some(blocker) = untrack(|| files.blocker()) {
-            let text = match blocker {
-                Blocker::StillUploading => id::STATUS_REPLY_WAIT_FILES,
-                Blocker::UploadFailed => id::ATTACHMENTS_FAILED,
-            };
-            failure.set(Some(widget.text(text)()));
-            return;
-        }
-        let Some(backend) = widget.backend.get_untracked() else {
-            return;
-        };
-        sending.set(true);
+    // Sends `reply` under the box's key until the backend has stored it
+    // (`Sender::send`: again after failures that may pass, and once the
+    // connection or the sign-in is back).
+    let send_reply = Action::new_local(move |(backend, reply): &(BackendUrl, NewReply)| {
+        let backend = backend.clone();
         let (request_id, idempotency_key) = (request_id.get_value(), key.get_value());
-        let sent_body = reply.body.clone();
-        let sent_files = reply.attachments.clone();
+        let reply = reply.clone();
+        let (sent_body, sent_files) = (reply.body.clone(), reply.attachments.clone());
         let same_backend = backend.clone();
         // Each attempt goes with the headers of its time, to the backend the
         // reply was typed for, while its user is still the one signed in.
@@ -156,14 +126,14 @@ pub fn ReplyBox(
                 transport,
             )
         };
-        spawn_local(async move {
+        async move {
             let answer = sender.send(transport_now, attempt).await;
             // The screen went while the answer was on its way (its signals
             // with it): the reply stays kept, and is sent again from there.
-            if sending.try_set(false).is_some() {
-                return;
+            if body.try_get_untracked().is_none() {
+                return answer;
             }
-            match answer {
+            match &answer {
                 Ok(_) => {
                     // What was sent goes; what was typed or added while it
                     // was on its way stays, for the next reply.
@@ -179,30 +149,84 @@ pub fn ReplyBox(
                         files.clear();
                     }
                     keep(body.get_untracked(), untrack(|| files.uploaded()));
-                    on_sent.run(());
                 }
-                Err(SubmitError::Rejected(errors)) => {
-                    // The key went with other words before: the next send
-                    // is a new reply, under a new key.
+                // The key went with other words before: the next send is a
+                // new reply, under a new key.
+                Err(SubmitError::Rejected(errors))
                     if errors
                         .iter()
-                        .any(|e| e.code == ErrorCode::IdempotencyKeyReused)
-                    {
-                        key.set_value(new_key());
-                        keep(body.get_untracked(), files.uploaded());
-                    }
-                    let locale = widget.locale.get_untracked();
-                    let said = errors
-                        .iter()
-                        .map(|error| {
-                            field_errors::message(locale, error, ServiceFrom::BeforeTheForm)
-                        })
-                        .collect::<Vec<_>>();
-                    failure.set(Some(said.join(" ")));
+                        .any(|e| e.code == ErrorCode::IdempotencyKeyReused) =>
+                {
+                    key.set_value(new_key());
+                    keep(body.get_untracked(), untrack(|| files.uploaded()));
                 }
-                Err(error) => failure.set(Some(failure_message(widget, error))),
+                Err(_) => {}
             }
-        });
+            answer
+        }
+    });
+    let (sending, answer) = (send_reply.pending(), send_reply.value());
+    // Once the backend has stored it, and the box is done with it, the
+    // screen reads the request again.
+    effect(move |_| {
+        if answer.with(|answer| matches!(answer, Some(Ok(_)))) {
+            untrack(|| on_sent.run(()));
+        }
+    });
+    // What went wrong in sending it, once it is no longer on its way.
+    let send_failure = move || {
+        if sending.get() {
+            return None;
+        }
+        answer.with(|answer| match answer {
+            Some(Err(SubmitError::Rejected(errors))) => {
+                let locale = widget.locale.get();
+                let said = errors
+                    .iter()
+                    .map(|error| field_errors::message(locale, error, ServiceFrom::BeforeTheForm))
+                    .collect::<Vec<_>>();
+                Some(said.join(" "))
+            }
+            Some(Err(error)) => Some(failure_message(widget, error.clone())),
+            _ => None,
+        })
+    };
+    let send = move || {
+        // Double clicks and repeated Enter send once.
+        if sending.get_untracked() {
+            return;
+        }
+        let reply = NewReply {
+            body: body.get_untracked(),
+            attachments: untrack(|| files.uploaded())
+                .into_iter()
+                .map(|a| a.id)
+                .collect(),
+        };
+        let locale = widget.locale.get_untracked();
+        let problem = reply
+            .validate()
+            .first()
+            .map(|error| field_errors::message(locale, error, ServiceFrom::BeforeTheForm));
+        field_error.set(problem.clone());
+        failure.set(None);
+        answer.set(None);
+        if problem.is_some() {
+            widget.focus_when_drawn(&format!("#{REPLY_FIELD}"));
+            return;
+        }
+        // The reply goes with its files, once every one has uploaded.
+        if let Some(blocker) = untrack(|| files.blocker()) {
+            let text = match blocker {
+                Blocker::StillUploading => id::STATUS_REPLY_WAIT_FILES,
+                Blocker::UploadFailed => id::ATTACHMENTS_FAILED,
+            };
+            failure.set(Some(widget.text(text)()));
+            return;
+        }
+        if let Some(backend) = widget.backend.get_untracked() {
+            send_reply.dispatch_local((backend, reply));
+        }
     };
     // While the reply waits to go again: why, without a countdown.
     let waiting = move || {
@@ -263,7 +287,7 @@ pub fn ReplyBox(
             <p class=move || waiting().map(|_| "sw-notice") role="status" data-testid="reply-waiting">
                 {waiting}
             </p>
-            <p class="sw-field-error" role="alert" data-testid="reply-failure">{move || failure.get()}</p>
+            <p class="sw-field-error" role="alert" data-testid="reply-failure">{move || failure.get().or_else(send_failure)}</p>
         </form>
     }
 }

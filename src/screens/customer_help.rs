@@ -9,9 +9,10 @@ use support_contract::Article;
 use crate::{
     api,
     components::{load_health, LoadFailure, RequestFormState, ScreenHeading, ServiceHealthList},
-    context::use_widget,
+    context::{use_widget, WidgetContext},
     rules::{
         help_journey::{HelpStep, SeenArticle},
+        host::BackendUrl,
         i18n::{self, id},
         journey::Step,
         locale::Locale,
@@ -91,18 +92,47 @@ type Found = (String, Result<Vec<Article>, LoadError>);
 #[derive(Clone, Copy)]
 pub struct ArticleSearch {
     pub query: RwSignal<String>,
+    /// Searches the backend for a query. Not tied to the search form: the
+    /// customer may move on to the contact form while it runs, and the
+    /// articles found still count as seen. Removing the widget aborts it
+    /// (the transport's signal).
+    search: Action<(BackendUrl, String), Found>,
+    /// Whether a search is on its way.
+    pending: Memo<bool>,
     /// The query last searched for and what it found; `None` before the
     /// first search.
-    pub result: RwSignal<Option<Found>>,
-    pub pending: RwSignal<bool>,
+    result: MappedSignal<Option<Found>>,
 }
 
 impl ArticleSearch {
-    pub fn new() -> ArticleSearch {
+    pub fn new(widget: WidgetContext) -> ArticleSearch {
+        let search = Action::new_local(move |(backend, query): &(BackendUrl, String)| {
+            let (backend, query) = (backend.clone(), query.clone());
+            let locale = widget.locale.get_untracked();
+            let transport = widget.transport();
+            async move {
+                let found = api::search_articles(backend, query.clone(), locale, transport).await;
+                // A blank search lists articles to browse, not answers to the
+                // customer's problem: the partner is not told of them.
+                if let (Ok(articles), false) = (&found, query.trim().is_empty()) {
+                    widget.go_help(HelpStep::SawArticles(
+                        articles
+                            .iter()
+                            .map(|article| SeenArticle {
+                                id: article.id.clone(),
+                                title: article.title.clone(),
+                            })
+                            .collect(),
+                    ));
+                }
+                (query, found)
+            }
+        });
         ArticleSearch {
             query: RwSignal::new(String::new()),
-            result: RwSignal::new(None),
-            pending: RwSignal::new(false),
+            search,
+            pending: search.pending(),
+            result: search.value(),
         }
     }
 
@@ -118,37 +148,14 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
     let widget = use_widget();
     let run = move || {
         // A blank search is the backend's first articles: something to browse.
-        let query = search.query.get_untracked();
         if search.pending.get_untracked() {
             return;
         }
-        let Some(backend) = widget.backend.get_untracked() else {
-            return;
-        };
-        let locale = widget.locale.get_untracked();
-        let transport = widget.transport();
-        search.pending.set(true);
-        // Not tied to this form: the customer may move on to the contact
-        // form while it runs, and the articles found still count as seen.
-        // Removing the widget aborts it (the transport's signal).
-        leptos::task::spawn_local(async move {
-            let found = api::search_articles(backend, query.clone(), locale, transport).await;
-            // A blank search lists articles to browse, not answers to the
-            // customer's problem: the partner is not told of them.
-            if let (Ok(articles), false) = (&found, query.trim().is_empty()) {
-                widget.go_help(HelpStep::SawArticles(
-                    articles
-                        .iter()
-                        .map(|article| SeenArticle {
-                            id: article.id.clone(),
-                            title: article.title.clone(),
-                        })
-                        .collect(),
-                ));
-            }
-            _ = search.result.try_set(Some((query, found)));
-            _ = search.pending.try_set(false);
-        });
+        if let Some(backend) = widget.backend.get_untracked() {
+            search
+                .search
+                .dispatch_local((backend, search.query.get_untracked()));
+        }
     };
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();

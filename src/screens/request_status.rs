@@ -1,4 +1,4 @@
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use support_contract::{
     Customer, EscalatedAs, Reply, RequestKind, RequestStatus as Status, Service, StoredRequest,
 };
@@ -10,6 +10,7 @@ use crate::{
         LoadFailure, ReplyBox, ScreenHeading,
     },
     context::use_widget,
+    effects::effect,
     loaded::Loaded,
     rules::{
         escalation,
@@ -500,36 +501,26 @@ fn MessageActions(
     on_changed: Callback<()>,
 ) -> impl IntoView {
     let widget = use_widget();
-    let marking = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
     let request_id = StoredValue::new(stored.id.clone());
-    let mark_resolved = move |_| {
-        if marking.get_untracked() {
-            return;
-        }
-        let Some(backend) = widget.backend.get_untracked() else {
-            return;
-        };
-        marking.set(true);
-        failure.set(None);
+    let mark_resolved = Action::new_local(move |(): &()| {
+        let backend = widget.backend.get_untracked();
         let transport = widget.transport();
-        spawn_local_scoped(async move {
-            let answer =
-                api::set_status(backend, request_id.get_value(), Status::Resolved, transport).await;
-            // The screen may have gone meanwhile, its signals with it.
-            if marking.try_set(false).is_some() {
-                return;
-            }
-            match answer {
-                Ok(_) => {
-                    // The button goes with the open status: focus to the
-                    // screen's heading, and the new status is announced.
-                    widget.focus_when_drawn("h2.sw-heading");
-                    _ = on_changed.try_run(());
-                }
-                Err(error) => failure.set(Some(failure_message(widget, error))),
-            }
-        });
+        let request_id = request_id.get_value();
+        async move { Some(api::set_status(backend?, request_id, Status::Resolved, transport).await) }
+    });
+    let (marking, answer) = (mark_resolved.pending(), mark_resolved.value());
+    // Once the backend has stored it, the button goes with the open status:
+    // focus goes to the screen's heading, and the screen reads the request
+    // again, announcing its new status.
+    effect(move |_| {
+        if answer.with(|answer| matches!(answer, Some(Some(Ok(_))))) {
+            widget.focus_when_drawn("h2.sw-heading");
+            untrack(|| on_changed.run(()));
+        }
+    });
+    let failure = move || match answer.get() {
+        Some(Some(Err(error))) if !marking.get() => Some(failure_message(widget, error)),
+        _ => None,
     };
     let escalated = stored.escalated_as.is_some();
     let open = !is_resolved(stored.status);
@@ -581,13 +572,18 @@ fn MessageActions(
                     class="sw-button sw-button-secondary"
                     aria-disabled=move || marking.get().to_string()
                     data-testid="message-mark-resolved"
-                    on:click=mark_resolved
+                    on:click=move |_| {
+                        // A second click while it is on its way marks once.
+                        if !marking.get_untracked() {
+                            mark_resolved.dispatch_local(());
+                        }
+                    }
                 >
                     {move || widget.text(if marking.get() { id::STATUS_MARKING_RESOLVED } else { id::STATUS_MARK_RESOLVED })()}
                 </button>
             })}
         </div>
-        <p class="sw-field-error" role="alert" data-testid="message-failure">{move || failure.get()}</p>
+        <p class="sw-field-error" role="alert" data-testid="message-failure">{failure}</p>
     }
 }
 
@@ -663,24 +659,27 @@ fn ClosingReply(
         &i18n::args([("customer", customer.into())]),
     );
     let message_id = StoredValue::new(message_id);
-    let failure = RwSignal::new(None::<String>);
     // The reply is stored: the message is marked resolved, and the screen
     // reads it again. A failed mark is said, and "Mark resolved" stays.
-    let on_sent = Callback::new(move |()| {
+    let mark_resolved = Action::new_local(move |(): &()| {
         let (backend, transport) = (widget.backend.get_untracked(), widget.transport());
-        spawn_local_scoped(async move {
-            let Some(backend) = backend else { return };
-            let marked =
-                api::set_status(backend, message_id.get_value(), Status::Resolved, transport).await;
-            match marked {
-                Ok(_) => _ = on_closed.try_run(()),
-                Err(error) => _ = failure.try_set(Some(failure_message(widget, error))),
-            }
-        });
+        let message_id = message_id.get_value();
+        async move { Some(api::set_status(backend?, message_id, Status::Resolved, transport).await) }
     });
+    let on_sent = Callback::new(move |()| _ = mark_resolved.dispatch_local(()));
+    let answer = mark_resolved.value();
+    effect(move |_| {
+        if answer.with(|answer| matches!(answer, Some(Some(Ok(_))))) {
+            untrack(|| on_closed.run(()));
+        }
+    });
+    let failure = move || match answer.get() {
+        Some(Some(Err(error))) => Some(failure_message(widget, error)),
+        _ => None,
+    };
     view! {
         <p class="sw-note sw-note-strong" data-testid="escalation-resolved">{text}</p>
-        <p class="sw-field-error" role="alert" data-testid="close-loop-failure">{move || failure.get()}</p>
+        <p class="sw-field-error" role="alert" data-testid="close-loop-failure">{failure}</p>
         {move || resolution.with(|loaded| loaded.clone()).map(|resolution| {
             let closed_before = resolution.as_ref().is_some_and(|(_, resolved_at)| {
                 escalation::answered_since_resolved(replied_since.as_deref(), resolved_at)

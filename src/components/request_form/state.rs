@@ -31,10 +31,17 @@ use crate::{
 pub(super) type SubmitOutput = Result<CreatedRequest, SubmitError>;
 
 /// The form's submission: whether one is on its way, and how the last one
-/// ended. Two plain signals rather than Leptos's `Action`: the form sends one
-/// request at a time, and `Action`'s own machinery (its input and version
-/// signals, their send wrappers, its futures) cost 3.4 KB of the
-/// WebAssembly with brotli (docs/development.md, "Size choices").
+/// ended.
+///
+/// Why not Leptos's `Action`: an action stores every answer its future gives,
+/// for whoever the form is for by then, and stays pending until that future
+/// ends. The form outlives its user: when a signed-in user leaves, it is
+/// emptied for the next one (`clear_for_next_user`) while the last user's
+/// send may still be on its way, and that send's answer is theirs alone
+/// (`submit.rs` tells the page and stores nothing). With an `Action`, the
+/// next user's form would show the last user's refusal, which
+/// `e2e/tests/identity-session.spec.js` ("a request held for an ended
+/// session never goes as the next user") checks it does not.
 #[derive(Clone, Copy)]
 pub(super) struct Submission {
     pub(super) pending: RwSignal<bool>,
