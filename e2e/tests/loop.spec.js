@@ -101,8 +101,17 @@ for (const [locale, text] of Object.entries(texts)) {
       });
       expect(asked.status()).toBe(201);
 
-      // 4. The partner answers it, with a file.
+      // 4. The escalation names the customer request it began as, and
+      //    leads to it; back on the escalation, the partner answers the
+      //    question, with a file.
       await partner.host.getByTestId("view-status").click();
+      await expect(partner.host.getByTestId("escalated-from")).toContainText("北京云计算有限公司");
+      await partner.host.getByTestId("open-message").click();
+      await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
+      await expect(partner.host.getByTestId("escalated-from")).toHaveCount(0);
+      await partner.host.getByTestId("back").click();
+      await partner.host.getByTestId("view-status").click();
+      await expect(partner.host.getByTestId("status-reference")).toHaveText(reference);
       await expect(partner.host.getByTestId("status-reply")).toContainText("Which mailbox plan");
       await partner.host.getByTestId("attachments-input").setInputFiles({ name: "plan.txt", mimeType: "text/plain", buffer: Buffer.from("Exchange Online Plan 1\n") });
       await expect(partner.host.getByTestId("attachment-uploaded")).toBeVisible();

@@ -486,6 +486,10 @@ status-reply-kept = Your reply is kept on this device until it's sent.
 # A customer's message that the partner escalated to 21Vianet; $reference
 # is the escalation's (SR-000123).
 status-escalated-as = Escalated to 21Vianet as { $reference }.
+# An escalation that began as a customer's message, not resolved yet;
+# $customer is the customer's name.
+status-from-message = This escalation began as a customer request from { $customer }.
+status-open-message = Open the customer request
 status-close-loop = Once it's resolved, close the loop with your customer: tell them what was done and check that everything works for them.
 status-submitted = Submitted
 status-in-progress = In progress

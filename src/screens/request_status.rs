@@ -186,10 +186,10 @@ pub fn RequestStatus() -> impl IntoView {
                     let resolved = is_resolved(stored.status);
                     let partner = widget.audience.get_untracked() == Audience::Partner;
                     let customer = stored.request.customer.as_ref().map(|c| c.name.clone()).unwrap_or_default();
-                    // The escalation's own view, once resolved, leads to the
-                    // customer's request, to close the loop there.
-                    let back_to_message = (stored.request.related_request.clone())
-                        .filter(|_| partner && for_customer && resolved);
+                    // An escalation that began as a customer's message leads
+                    // back to it; once resolved, to close the loop there.
+                    let from_message = (stored.request.related_request.clone())
+                        .filter(|_| partner && for_customer);
                     view! {
                         <p class="sw-reference" data-testid="status-reference">{stored.reference.clone()}</p>
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
@@ -206,8 +206,12 @@ pub fn RequestStatus() -> impl IntoView {
                         {(partner && message).then(|| view! {
                             <MessageActions stored=stored.clone() services on_changed=Callback::new(move |()| reload())/>
                         })}
-                        {back_to_message.map(|message_id| view! {
-                            <EscalationResolved reference=stored.reference.clone() message_id customer=customer.clone()/>
+                        {from_message.map(|message_id| match resolved {
+                            true => view! {
+                                <EscalationResolved reference=stored.reference.clone() message_id customer=customer.clone()/>
+                            }
+                            .into_any(),
+                            false => view! { <EscalatedFrom message_id customer=customer.clone()/> }.into_any(),
                         })}
                         // The reminder stands out once the request is resolved.
                         {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
@@ -584,6 +588,30 @@ fn MessageActions(
             })}
         </div>
         <p class="sw-field-error" role="alert" data-testid="message-failure">{failure}</p>
+    }
+}
+
+/// On an escalation that a customer's message started, not resolved yet:
+/// the way to that message.
+#[component]
+fn EscalatedFrom(message_id: String, customer: String) -> impl IntoView {
+    let widget = use_widget();
+    let text = widget.format(
+        id::STATUS_FROM_MESSAGE,
+        &i18n::args([("customer", customer.into())]),
+    );
+    view! {
+        <div class="sw-note" data-testid="escalated-from">
+            <p>{text}</p>
+            <button
+                type="button"
+                class="sw-button sw-button-secondary"
+                data-testid="open-message"
+                on:click=move |_| widget.go(Step::ViewStatus(message_id.clone()))
+            >
+                {widget.text(id::STATUS_OPEN_MESSAGE)}
+            </button>
+        </div>
     }
 }
 
