@@ -101,16 +101,15 @@ for (const [locale, text] of Object.entries(texts)) {
       });
       expect(asked.status()).toBe(201);
 
-      // 4. The escalation names the customer request it began as, and
-      //    leads to it; back on the escalation, the partner answers the
-      //    question, with a file.
+      // 4. The escalation and the customer request each lead to the
+      //    other; on the escalation, the partner answers the question,
+      //    with a file.
       await partner.host.getByTestId("view-status").click();
       await expect(partner.host.getByTestId("escalated-from")).toContainText("北京云计算有限公司");
       await partner.host.getByTestId("open-message").click();
       await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
       await expect(partner.host.getByTestId("escalated-from")).toHaveCount(0);
-      await partner.host.getByTestId("back").click();
-      await partner.host.getByTestId("view-status").click();
+      await partner.host.getByTestId("open-escalation").click();
       await expect(partner.host.getByTestId("status-reference")).toHaveText(reference);
       await expect(partner.host.getByTestId("status-reply")).toContainText("Which mailbox plan");
       await partner.host.getByTestId("attachments-input").setInputFiles({ name: "plan.txt", mimeType: "text/plain", buffer: Buffer.from("Exchange Online Plan 1\n") });
@@ -148,6 +147,7 @@ for (const [locale, text] of Object.entries(texts)) {
       await customer.host.locator(`[data-testid=filed-request][data-request-id="${messageId}"]`).click();
       await expect(customer.host.getByTestId("status-current")).toHaveText(text.resolved);
       await expect(customer.host.getByTestId("status-escalated-as")).toContainText(text.escalated);
+      await expect(customer.host.getByTestId("open-escalation")).toHaveCount(0);
       const thread = customer.host.getByTestId("status-reply");
       await expect(thread).toHaveCount(2);
       await expect(thread.nth(1)).toContainText("New mail arrives again.");

@@ -486,6 +486,7 @@ status-reply-kept = Your reply is kept on this device until it's sent.
 # A customer's message that the partner escalated to 21Vianet; $reference
 # is the escalation's (SR-000123).
 status-escalated-as = Escalated to 21Vianet as { $reference }.
+status-open-escalation = Open the escalation
 # An escalation that began as a customer's message, not resolved yet;
 # $customer is the customer's name.
 status-from-message = This escalation began as a customer request from { $customer }.

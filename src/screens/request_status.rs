@@ -195,13 +195,27 @@ pub fn RequestStatus() -> impl IntoView {
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
                         <CurrentStatus status=stored.status testid="status-current"/>
                         <RequestFacts stored=stored.clone() services/>
+                        // Partner staff open the escalation, to read 21Vianet's
+                        // side; a customer cannot.
                         {stored.escalated_as.clone().map(|escalation| view! {
-                            <p class="sw-note" data-testid="status-escalated-as">
-                                {widget.format(
-                                    id::STATUS_ESCALATED_AS,
-                                    &i18n::args([("reference", escalation.reference.into())]),
-                                )}
-                            </p>
+                            <div class="sw-note" data-testid="status-escalated-as">
+                                <p>
+                                    {widget.format(
+                                        id::STATUS_ESCALATED_AS,
+                                        &i18n::args([("reference", escalation.reference.into())]),
+                                    )}
+                                </p>
+                                {partner.then(|| view! {
+                                    <button
+                                        type="button"
+                                        class="sw-button sw-button-secondary"
+                                        data-testid="open-escalation"
+                                        on:click=move |_| widget.go(Step::ViewStatus(escalation.id.clone()))
+                                    >
+                                        {widget.text(id::STATUS_OPEN_ESCALATION)}
+                                    </button>
+                                })}
+                            </div>
                         })}
                         {(partner && message).then(|| view! {
                             <MessageActions stored=stored.clone() services on_changed=Callback::new(move |()| reload())/>
