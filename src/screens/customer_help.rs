@@ -147,10 +147,11 @@ impl ArticleSearch {
 fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
     let widget = use_widget();
     let run = move || {
-        // A blank search is the backend's first articles: something to browse.
+        // A second search while one is on its way: the first one answers.
         if search.pending.get_untracked() {
             return;
         }
+        // A blank search is the backend's first articles: something to browse.
         if let Some(backend) = widget.backend.get_untracked() {
             search
                 .search
