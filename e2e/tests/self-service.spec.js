@@ -321,6 +321,43 @@ test("'This solved it' ends without sending anything", async ({ page }) => {
   expect(posted).toBe(false);
 });
 
+test("a search still on its way when the customer starts again is never shown, nor named to the partner", async ({ page }) => {
+  // The first search's answer waits until the test lets it go.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  let arrived;
+  const held = new Promise((resolve) => (arrived = resolve));
+  let holding = true;
+  await page.route("**/articles?*", async (route) => {
+    if (holding) {
+      holding = false;
+      arrived();
+      await released;
+    }
+    return route.continue();
+  });
+  const widget = await openSelfService(page, "en-US");
+  await search(widget, "password");
+  await held;
+  await widget.host.getByTestId("help-solved").click();
+  await widget.host.getByRole("button", { name: "Back to start" }).click();
+  await expect(widget.host.getByTestId("article-query")).toHaveValue("");
+
+  const answered = page.waitForResponse((response) => response.url().includes("/articles?"));
+  release();
+  await answered;
+  await page.waitForTimeout(300);
+  await expect(widget.host.getByTestId("article")).toHaveCount(0);
+  await expect(widget.host.getByTestId("article-count")).toHaveText("");
+  // The new journey searches at once, and a message names none of the
+  // last journey's articles.
+  await search(widget, "");
+  await expect(widget.host.getByTestId("article").first()).toBeVisible();
+  await widget.host.getByTestId("help-contact").click();
+  await expect(widget.host.locator("#sw-title")).toBeVisible();
+  await expect(widget.host.getByTestId("articles-seen")).toHaveCount(0);
+});
+
 test("articles listed by a blank search are browsed, not named to the partner", async ({ page, request }) => {
   const widget = await openSelfService(page, "en-US");
   await search(widget, "");

@@ -102,6 +102,8 @@ pub struct ArticleSearch {
     /// The query last searched for and what it found; `None` before the
     /// first search.
     result: MappedSignal<Option<Found>>,
+    /// Ends the search on its way, whose answer is then never shown.
+    on_its_way: StoredValue<Option<ActionAbortHandle>, LocalStorage>,
 }
 
 impl ArticleSearch {
@@ -133,11 +135,25 @@ impl ArticleSearch {
             search,
             pending: search.pending(),
             result: search.value(),
+            on_its_way: StoredValue::new_local(None),
         }
     }
 
-    /// No query and nothing found: a journey started again has seen nothing.
+    /// Searches for `query` at `backend`, unless a search is on its way.
+    fn run(self, backend: BackendUrl, query: String) {
+        if !self.pending.get_untracked() {
+            let handle = self.search.dispatch_local((backend, query));
+            self.on_its_way.set_value(Some(handle));
+        }
+    }
+
+    /// No query and nothing found: a journey started again, or the next
+    /// user's, has seen nothing. A search still on its way goes unanswered:
+    /// its articles were the last journey's.
     pub fn clear(self) {
+        if let Some(search) = self.on_its_way.try_update_value(Option::take).flatten() {
+            search.abort();
+        }
         self.query.set(String::new());
         self.result.set(None);
     }
@@ -147,15 +163,10 @@ impl ArticleSearch {
 fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
     let widget = use_widget();
     let run = move || {
-        // A second search while one is on its way: the first one answers.
-        if search.pending.get_untracked() {
-            return;
-        }
-        // A blank search is the backend's first articles: something to browse.
+        // A blank search is the backend's first articles: something to
+        // browse. While one search is on its way, another is not started.
         if let Some(backend) = widget.backend.get_untracked() {
-            search
-                .search
-                .dispatch_local((backend, search.query.get_untracked()));
+            search.run(backend, search.query.get_untracked());
         }
     };
     let on_submit = move |event: SubmitEvent| {
