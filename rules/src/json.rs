@@ -51,7 +51,10 @@ where
     let mut listed = 0;
     if let Some(Value::Array(items)) = answer.get_mut(key) {
         listed = items.len();
-        items.retain(|item| Item::deserialize(item).is_ok());
+        // Read from an owned copy, as `from_value` reads the list below:
+        // reading from a reference would compile serde's reading of each
+        // item's type a second time.
+        items.retain(|item| Item::deserialize(item.clone()).is_ok());
         if items.is_empty() && listed > 0 {
             return Err(format!("no item of \"{key}\" can be read"));
         }
