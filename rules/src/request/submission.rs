@@ -128,7 +128,7 @@ fn refusal(status: u16, retry_after: Option<&str>, body: &str) -> SubmitError {
 /// it again.
 fn created(body: &str) -> Option<CreatedRequest> {
     let mut answer: Value = json::from_str(body).ok()?;
-    let status = (answer.get("status"))
+    let status = (answer.get("status").cloned())
         .and_then(|status| RequestStatus::deserialize(status).ok())
         .unwrap_or_default();
     (answer.as_object_mut()?).insert("status".into(), status.as_str().into());
