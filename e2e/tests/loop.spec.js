@@ -162,3 +162,78 @@ for (const [locale, text] of Object.entries(texts)) {
     }
   });
 }
+
+/** Answers the widget's post to `url` with `status` and `body` as a backend
+ *  would, in place of the backend; its preflight still goes to the backend. */
+async function answerPost(page, url, status, body) {
+  await page.route(url, (route) =>
+    route.request().method() === "OPTIONS"
+      ? route.continue()
+      : route.fulfill({ status, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify(body) }),
+  );
+}
+
+test("a reply or a status change that fails is said, keeps what was typed, and goes once tried again", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const title = `Cannot sign in to Teams (${Date.now()})`;
+  const customerContext = await browser.newContext();
+  const partnerContext = await browser.newContext();
+  try {
+    const customerPage = await customerContext.newPage();
+    const customer = new SupportWidgetPage(customerPage);
+    await customerPage.goto(`${authDemo}/self-service.html`);
+    await customer.setAttribute("locale", "en-US");
+    await customer.host.getByTestId("help-contact").click();
+    await customer.fill({ title, description: "The sign-in page loops." }, { category: false });
+    await customer.submit();
+    await expect(customer.confirmation).toBeVisible();
+    const messageId = await customer.confirmation.getAttribute("data-request-id");
+
+    const partnerPage = await partnerContext.newPage();
+    const partner = new SupportWidgetPage(partnerPage);
+    await partner.goto(`${authDemo}/`);
+    await partner.setAttribute("locale", "en-US");
+    await partner.host.getByTestId("open-inbox").click();
+    await partner.host.getByTestId("inbox-request").filter({ hasText: title }).click();
+    await expect(partner.host.getByTestId("status-description")).toContainText("The sign-in page loops.");
+
+    // The backend no longer knows the request (the contract's 404, which
+    // names it): the reply says so, not that the service is missing, and
+    // keeps its words.
+    const replies = `**/support-requests/${messageId}/replies`;
+    await answerPost(partnerPage, replies, 404, { errors: [{ field: "id", code: "not_found" }] });
+    const box = partner.host.locator("#sw-reply");
+    await box.fill("Clear the browser's cookies for login.partner.microsoftonline.cn.");
+    await partner.host.getByTestId("reply-send").click();
+    const replyFailure = partner.host.getByTestId("reply-failure");
+    await expect(replyFailure).toContainText("can't find this request any more");
+    await expect(replyFailure).toContainText("Everything you typed is still here.");
+    await expect(replyFailure).not.toContainText("address");
+    await expect(box).toHaveValue("Clear the browser's cookies for login.partner.microsoftonline.cn.");
+    await expect(partner.host.getByTestId("status-reply")).toHaveCount(0);
+    // Sent again once the backend answers: stored once, the box emptied.
+    await partnerPage.unroute(replies);
+    await partner.host.getByTestId("reply-send").click();
+    await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);
+    await expect(box).toHaveValue("");
+    await expect(replyFailure).toHaveText("");
+
+    // "Mark resolved" while the backend fails: said, the request still
+    // open, the button still there; then it goes.
+    const status = `**/support-requests/${messageId}/status`;
+    await answerPost(partnerPage, status, 503, { errors: [{ field: "", code: "internal" }] });
+    const mark = partner.host.getByTestId("message-mark-resolved");
+    await mark.click();
+    const markFailure = partner.host.getByTestId("message-failure");
+    await expect(markFailure).toContainText(/had a problem \(error \u2068?503\u2069?\)/);
+    await expect(mark).toHaveAttribute("aria-disabled", "false");
+    await expect(partner.host.getByTestId("status-current")).not.toHaveAttribute("data-status", "resolved");
+    await partnerPage.unroute(status);
+    await mark.click();
+    await expect(partner.host.getByTestId("status-current")).toHaveAttribute("data-status", "resolved");
+    await expect(mark).toHaveCount(0);
+    await expect(markFailure).toHaveText("");
+  } finally {
+    await Promise.all([customerContext.close(), partnerContext.close()]);
+  }
+});

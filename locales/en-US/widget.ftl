@@ -268,6 +268,9 @@ submit-error-unauthorized = The support service didn't accept your sign-in (erro
 # Variables:
 #   $status (Number) - 404 or 405
 submit-error-not-found = The support service wasn't found at this page's address for support requests (error { $status }), so the request can't be sent from here. Please let the site's administrator know. Everything you typed is still here.
+# A reply or a status change for a request the support service no longer
+# knows, or no longer lets this user read (its 404 names the request).
+submit-error-request-gone = The support service can't find this request any more: it may have been removed, or you may no longer have access to it. Everything you typed is still here.
 # A submit answered as filed (2xx) without an id and reference the widget can read.
 submit-error-unreadable = The support service answered, but its answer couldn't be read, so there is no reference to show. The request may have been filed: try again in a moment, and as long as nothing is changed it won't be filed twice. Everything you typed is still here.
 submit-error-too-large = The request is too large to send. Shorten the description and try again.

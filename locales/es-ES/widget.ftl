@@ -238,6 +238,7 @@ submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de s
 # Variables:
 #   $status (Number) - 404 or 405
 submit-error-not-found = No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte técnico (error { $status }), así que la solicitud no se puede enviar desde aquí. Comuníqueselo al administrador del sitio. Todo lo que ha escrito se conserva.
+submit-error-request-gone = El servicio de soporte ya no encuentra esta solicitud: puede que se haya eliminado o que ya no tenga acceso a ella. Todo lo que ha escrito se conserva.
 submit-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que no hay ninguna referencia que mostrar. Es posible que la solicitud ya se haya registrado: vuelva a intentarlo dentro de unos instantes; si no cambia nada, no se registrará dos veces. Todo lo que ha escrito se conserva.
 submit-error-too-large = La solicitud es demasiado grande para enviarla. Acorte la descripción e inténtelo de nuevo.
 submit-retry = Volver a intentarlo

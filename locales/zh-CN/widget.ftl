@@ -229,6 +229,7 @@ submit-error-unauthorized = 支持服务未接受你的登录信息（错误代�
 # Variables:
 #   $status (Number) - 404 or 405
 submit-error-not-found = 在此页面设置的支持请求地址上找不到支持服务（错误代码：{ $status }），因此无法从此处发送请求。请告知网站管理员。你输入的所有内容都已保留。
+submit-error-request-gone = 支持服务找不到此请求：它可能已被删除，或者你已无权访问它。你输入的所有内容都已保留。
 submit-error-unreadable = 支持服务已响应，但无法读取其响应内容，因此无法显示请求编号。请求可能已经提交。请稍后重试；只要内容不做更改，就不会重复提交。你输入的所有内容都已保留。
 submit-error-too-large = 请求内容过大，无法发送。请缩短描述后重试。
 submit-retry = 重试

@@ -231,6 +231,7 @@ submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代�
 # Variables:
 #   $status (Number) - 404 or 405
 submit-error-not-found = 在此頁面設定的支援要求位址找不到支援服務（錯誤代碼：{ $status }），因此無法從此處傳送要求。請通知網站管理員。您輸入的內容都還保留著。
+submit-error-request-gone = 支援服務找不到此要求：它可能已被移除，或您已沒有權限存取它。您輸入的內容都還保留著。
 submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交。請稍後再試一次；只要內容不變更，就不會重複提交。您輸入的內容都還保留著。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短描述後再試一次。
 submit-retry = 再試一次

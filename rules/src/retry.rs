@@ -50,7 +50,10 @@ pub fn is_retryable(error: &SubmitError) -> bool {
     match error {
         SubmitError::Network => true,
         SubmitError::Server { status, .. } => matches!(status, 408 | 409 | 429 | 500..=599),
-        SubmitError::Rejected(_) | SubmitError::TooLarge | SubmitError::BadResponse => false,
+        SubmitError::Rejected(_)
+        | SubmitError::TooLarge
+        | SubmitError::BadResponse
+        | SubmitError::NotFound => false,
     }
 }
 
@@ -168,7 +171,9 @@ mod tests {
             SubmitError::TooLarge,
             SubmitError::BadResponse,
             SubmitError::Rejected(Vec::new()),
+            SubmitError::NotFound,
             server(400),
+            server(403),
             server(404),
             server(422),
         ] {

@@ -29,6 +29,12 @@ pub enum SubmitError {
     },
     #[error("the support service's answer could not be read")]
     BadResponse,
+    /// A 404 in the contract's own words (`not_found` on `id`): the
+    /// service does not know the request that a reply or a status change
+    /// was for, or no longer lets this user read it. Not "no service here",
+    /// which a 404 without those words says.
+    #[error("the support service does not know the request")]
+    NotFound,
 }
 
 impl SubmitError {
@@ -40,6 +46,7 @@ impl SubmitError {
             SubmitError::TooLarge => "too_large",
             SubmitError::Server { .. } => "server",
             SubmitError::BadResponse => "bad_response",
+            SubmitError::NotFound => "not_found",
         }
     }
 }
@@ -115,6 +122,14 @@ fn refusal(status: u16, retry_after: Option<&str>, body: &str) -> SubmitError {
             }
             Ok(ErrorBody { errors }) if !errors.is_empty() => {
                 SubmitError::Rejected(each_once(errors))
+            }
+            _ => server(),
+        },
+        404 => match json::from_str::<ErrorBody>(body) {
+            Ok(ErrorBody { errors })
+                if (errors.iter()).any(|e| e.code == ErrorCode::NotFound && e.field == "id") =>
+            {
+                SubmitError::NotFound
             }
             _ => server(),
         },

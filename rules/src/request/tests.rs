@@ -324,6 +324,33 @@ fn a_message_is_marked_resolved_at_its_own_status() {
 }
 
 #[test]
+fn a_404_naming_the_request_says_the_request_is_gone_not_the_service() {
+    // The contract's answer for a request the service does not know, or no
+    // longer lets this user read.
+    let gone = r#"{"errors":[{"field":"id","code":"not_found"}]}"#;
+    assert_eq!(read_reply(404, None, gone), Err(SubmitError::NotFound));
+    assert_eq!(read_status_set(404, None, gone), Err(SubmitError::NotFound));
+    assert_eq!(SubmitError::NotFound.code(), "not_found");
+    // No such path (the backend's own fallback), another server's page, or
+    // nothing: the address is wrong.
+    let not_found = SubmitError::Server {
+        status: 404,
+        retry_after: None,
+    };
+    for body in [
+        r#"{"errors":[{"field":"","code":"not_found"}]}"#,
+        "<h1>Not Found</h1>",
+        "",
+    ] {
+        assert_eq!(
+            read_reply(404, None, body),
+            Err(not_found.clone()),
+            "{body}"
+        );
+    }
+}
+
+#[test]
 fn a_page_of_the_users_requests_is_read_with_plain_references() {
     let page = r#"{"requests":[{"id":"a1","reference":"\u202eSR-000123","status":"in_progress","created_at":"2026-11-22T10:00:00Z","request":{"kind":"partner_center","category":"billing","title":"t","description":"d","contact":{"name":"n","email":"e@example.com"}}}],"next":"a1"}"#;
     let list = read_filed_by_me(200, page).unwrap();

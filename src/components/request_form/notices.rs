@@ -238,5 +238,6 @@ pub(crate) fn failure_message(widget: WidgetContext, error: SubmitError) -> Stri
         },
         SubmitError::Rejected(_) => widget.text(id::ERROR_SUMMARY_TITLE)(),
         SubmitError::BadResponse => widget.text(id::SUBMIT_ERROR_UNREADABLE)(),
+        SubmitError::NotFound => widget.text(id::SUBMIT_ERROR_REQUEST_GONE)(),
     }
 }
