@@ -37,6 +37,42 @@ test("a partner signed in on the demo portal files a request without typing who 
   expect((await request.get(`${authBackend}/support-requests/${id}`)).status()).toBe(401);
 });
 
+test("a sign-in whose role the backend does not know is told to ask for access, and keeps what was typed", async ({ page, request }) => {
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("support-widget:error", (event) => window.__errors.push(event.detail));
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  // The portal's identity provider gives this user a role the backend
+  // does not know: the backend takes the token and refuses every action.
+  const viewer = signToken({ ...claimsOf(await demoToken(request, "partner")), sub: `viewer-${Date.now()}`, role: "viewer" });
+  expect((await request.get(`${authBackend}/customers?query=`, { headers: bearer(viewer) })).status()).toBe(403);
+  await widget.host.evaluate((element, token) => element.setTokenProvider(() => token), viewer);
+
+  // A lookup says why, and that trying again will not mend it.
+  await widget.host.getByTestId("open-customer-request").click();
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  const refusal = /accepted your sign-in, but it doesn't give you access to this \(error \u2068?403\u2069?\)\. Please ask the site's administrator to check your access\./;
+  await expect(widget.host.getByText(refusal)).toBeVisible();
+  await expect(widget.host.getByText(/had a problem/)).toHaveCount(0);
+  // The page hears of it, with the status, to check the user's role.
+  const refusals = () => page.evaluate(() => window.__errors.filter((e) => e.code === "server" && e.status === 403).length);
+  const lookups = await refusals();
+  expect(lookups).toBeGreaterThan(0);
+
+  // So does a request, which keeps what was typed.
+  await widget.host.getByTestId("back").click();
+  await widget.openPartnerCenterRequest();
+  await widget.fill({ category: "billing", title: "Filed with a role the backend does not know", description: "Nothing is lost." });
+  await widget.submit();
+  await expect(widget.submitError).toContainText(/doesn't allow you to do this \(error \u2068?403\u2069?\)/);
+  await expect(widget.submitError).toContainText("Everything you typed is still here.");
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Filed with a role the backend does not know");
+  expect(await refusals()).toBe(lookups + 1);
+});
+
 test("a customer signed in on the customers' page contacts their partner as themselves", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await page.goto(`${authDemo}/self-service.html`);

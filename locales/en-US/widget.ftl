@@ -87,6 +87,11 @@ customer-search-keys = Use the up and down arrows to choose.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 load-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again.
+# A lookup refused by the backend for who the user is (403): the sign-in is
+# valid, but its role may not see this. Trying again won't mend it.
+# Variables:
+#   $status (Number) - 403
+load-error-forbidden = The support service accepted your sign-in, but it doesn't give you access to this (error { $status }). Please ask the site's administrator to check your access.
 # After what could not be loaded (customer-search-failed, service-failed and
 # the like) when the support service could not be reached.
 # Variables:
@@ -263,6 +268,11 @@ submit-error-wait-longer = The support service asked us to wait more than a mont
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again. Everything you typed is still here.
+# A submit refused by the backend for who the user is (403): the sign-in is
+# valid, but its role may not do this. Trying again won't mend it.
+# Variables:
+#   $status (Number) - 403
+submit-error-forbidden = The support service accepted your sign-in, but it doesn't allow you to do this (error { $status }). Please ask the site's administrator to check your access. Everything you typed is still here.
 # No support service answered at the backend's address (the page's backend
 # attribute is wrong: 404 or 405), which trying again won't mend.
 # Variables:

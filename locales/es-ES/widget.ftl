@@ -79,6 +79,7 @@ customer-search-found = { $count ->
 customer-search-first = Se muestran los { $count } primeros clientes. Siga escribiendo el nombre o el dominio para acotar la lista.
 customer-search-keys = Use las flechas arriba y abajo para elegir.
 load-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo.
+load-error-forbidden = El servicio de soporte ha aceptado su inicio de sesión, pero no le da acceso a esto (error { $status }). Pida al administrador del sitio que revise sus permisos.
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-network = { $what } No se ha podido conectar con el servicio de soporte: compruebe la conexión o inténtelo de nuevo dentro de unos instantes.
@@ -235,6 +236,7 @@ submit-error-wait-longer = El servicio de soporte ha pedido esperar más de un m
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.
+submit-error-forbidden = El servicio de soporte ha aceptado su inicio de sesión, pero no le permite hacer esto (error { $status }). Pida al administrador del sitio que revise sus permisos. Todo lo que ha escrito se conserva.
 # Variables:
 #   $status (Number) - 404 or 405
 submit-error-not-found = No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte técnico (error { $status }), así que la solicitud no se puede enviar desde aquí. Comuníqueselo al administrador del sitio. Todo lo que ha escrito se conserva.

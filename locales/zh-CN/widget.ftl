@@ -76,6 +76,7 @@ customer-search-found = 找到 { $count } 个客户。
 customer-search-first = 显示前 { $count } 个匹配的客户。继续输入客户名称或域名可缩小范围。
 customer-search-keys = 使用上下箭头键进行选择。
 load-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。
+load-error-forbidden = 支持服务已接受你的登录信息，但你无权访问此内容（错误代码：{ $status }）。请联系网站管理员检查你的访问权限。
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-network = { $what }无法连接到支持服务。请检查网络连接，或稍后重试。
@@ -226,6 +227,7 @@ submit-error-wait-longer = 支持服务要求等待一个多月后再发送（�
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。你输入的所有内容都已保留。
+submit-error-forbidden = 支持服务已接受你的登录信息，但你无权执行此操作（错误代码：{ $status }）。请联系网站管理员检查你的访问权限。你输入的所有内容都已保留。
 # Variables:
 #   $status (Number) - 404 or 405
 submit-error-not-found = 在此页面设置的支持请求地址上找不到支持服务（错误代码：{ $status }），因此无法从此处发送请求。请告知网站管理员。你输入的所有内容都已保留。

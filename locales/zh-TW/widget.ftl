@@ -78,6 +78,7 @@ customer-search-found = 找到 { $count } 個客戶。
 customer-search-first = 顯示前 { $count } 個符合的客戶。繼續輸入客戶名稱或網域可縮小範圍。
 customer-search-keys = 請使用向上和向下方向鍵選取。
 load-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
+load-error-forbidden = 支援服務已接受您的登入資訊，但您沒有權限存取此內容（錯誤代碼：{ $status }）。請聯絡網站管理員確認您的存取權限。
 # Variables:
 #   $what (String) - what could not be loaded: a sentence such as service-failed
 load-failed-network = { $what }無法連線到支援服務。請檢查您的網路連線，或稍後再試一次。
@@ -228,6 +229,7 @@ submit-error-wait-longer = 支援服務表示需等待一個多月後才能再�
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
+submit-error-forbidden = 支援服務已接受您的登入資訊，但您沒有權限執行此操作（錯誤代碼：{ $status }）。請聯絡網站管理員確認您的存取權限。您輸入的內容都還保留著。
 # Variables:
 #   $status (Number) - 404 or 405
 submit-error-not-found = 在此頁面設定的支援要求位址找不到支援服務（錯誤代碼：{ $status }），因此無法從此處傳送要求。請通知網站管理員。您輸入的內容都還保留著。

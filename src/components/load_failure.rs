@@ -43,13 +43,20 @@ pub fn LoadFailure(
 /// What a failed lookup says: `message` (what could not be loaded), then
 /// what to do, which depends on why: the connection, or the support
 /// service (an error, or an answer the widget cannot read). A refused
-/// sign-in (401) says instead that the user should sign in again, as a
-/// submit says it.
+/// sign-in (401) says instead that the user should sign in again, and a
+/// sign-in that may not see it (403) that the site's administrator should
+/// check the user's access, as a submit says them.
 pub fn failure_text(widget: WidgetContext, message: MessageId, error: &LoadError) -> String {
     let advice = match error {
         LoadError::Server(status @ 401) => {
             return widget.format(
                 id::LOAD_ERROR_UNAUTHORIZED,
+                &i18n::args([("status", (*status).into())]),
+            )
+        }
+        LoadError::Server(status @ 403) => {
+            return widget.format(
+                id::LOAD_ERROR_FORBIDDEN,
                 &i18n::args([("status", (*status).into())]),
             )
         }
@@ -72,15 +79,15 @@ pub fn failure_text(widget: WidgetContext, message: MessageId, error: &LoadError
 }
 
 /// A refused sign-in is told to the page as a submit's is (`server`, with
-/// the `status`), so that it can renew what it gave `setRequestHeaders`;
-/// so is a backend address with no support service, which its developer
-/// also reads of in the console. Other failures are the user's to retry,
-/// and are not told.
+/// the `status`), so that it can renew what it gave `setRequestHeaders`; so
+/// is a sign-in whose role may not (403), and a backend address with no
+/// support service, which its developer also reads of in the console.
+/// Other failures are the user's to retry, and are not told.
 pub fn tell_page(widget: WidgetContext, error: &LoadError) {
     if let LoadError::Server(status) = error {
         if request::no_service_at(*status) {
             widget.tell_no_service_at(*status);
-        } else if *status != 401 {
+        } else if !matches!(status, 401 | 403) {
             return;
         }
         widget.emit(

@@ -208,6 +208,14 @@ pub(crate) fn failure_message(widget: WidgetContext, error: SubmitError) -> Stri
             id::SUBMIT_ERROR_UNAUTHORIZED,
             &i18n::args([("status", status.into())]),
         ),
+        // Signed in, but not as someone who may: trying again will not help.
+        SubmitError::Server {
+            status: status @ 403,
+            ..
+        } => widget.format(
+            id::SUBMIT_ERROR_FORBIDDEN,
+            &i18n::args([("status", status.into())]),
+        ),
         SubmitError::Server { status, .. } if request::no_service_at(status) => widget.format(
             id::SUBMIT_ERROR_NOT_FOUND,
             &i18n::args([("status", status.into())]),
