@@ -219,32 +219,46 @@ pub async fn claim_due(
         .await?;
     let mut claimed = Vec::new();
     for (delivery_id,) in candidates {
-        let token = Uuid::new_v4().to_string();
-        let row: Option<(String, String, String, i64, i64)> = sqlx::query_as(
-            "UPDATE webhook_outbox SET claimed_until = $2, claim_token = $3
-             WHERE delivery_id = $1 AND delivered_at IS NULL AND failed_at IS NULL
-               AND (claimed_until IS NULL OR claimed_until < $4)
-             RETURNING event_id, endpoint, payload, attempts, created_at",
-        )
-        .bind(&delivery_id)
-        .bind(now + lease_ms)
-        .bind(&token)
-        .bind(now)
-        .fetch_optional(&mut *db.acquire().await?)
-        .await?;
-        if let Some((event_id, endpoint, payload, attempts, created_at)) = row {
-            claimed.push(Claimed {
-                delivery_id,
-                event_id,
-                endpoint,
-                payload,
-                attempts,
-                created_at,
-                claim_token: token,
-            });
-        }
+        claimed.extend(claim(db, delivery_id, now, lease_ms).await?);
     }
     Ok(claimed)
+}
+
+/// Claims the delivery `delivery_id` for `lease_ms` from `now`, if it is
+/// still due and free: between [`claim_due`]'s choice and this claim,
+/// another process may have tried it, failed, and set its next attempt
+/// later, which this claim must not bring forward.
+async fn claim(
+    db: &Db,
+    delivery_id: String,
+    now: i64,
+    lease_ms: i64,
+) -> Result<Option<Claimed>, sqlx::Error> {
+    let token = Uuid::new_v4().to_string();
+    let row: Option<(String, String, String, i64, i64)> = sqlx::query_as(
+        "UPDATE webhook_outbox SET claimed_until = $2, claim_token = $3
+         WHERE delivery_id = $1 AND delivered_at IS NULL AND failed_at IS NULL
+           AND next_attempt_at <= $4
+           AND (claimed_until IS NULL OR claimed_until < $4)
+         RETURNING event_id, endpoint, payload, attempts, created_at",
+    )
+    .bind(&delivery_id)
+    .bind(now + lease_ms)
+    .bind(&token)
+    .bind(now)
+    .fetch_optional(&mut *db.acquire().await?)
+    .await?;
+    Ok(row.map(
+        |(event_id, endpoint, payload, attempts, created_at)| Claimed {
+            delivery_id,
+            event_id,
+            endpoint,
+            payload,
+            attempts,
+            created_at,
+            claim_token: token,
+        },
+    ))
 }
 
 /// Takes, under `head`'s claim, the deliveries pending after it for the
@@ -445,4 +459,48 @@ pub fn rfc3339(ms: i64) -> String {
     let at = std::time::UNIX_EPOCH
         + std::time::Duration::from_millis(u64::try_from(ms).unwrap_or_default());
     humantime::format_rfc3339_seconds(at).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::Executor;
+
+    use super::*;
+
+    /// A pending delivery whose next attempt is `next_attempt_at`.
+    async fn pending_at(db: &Db, next_attempt_at: i64) -> String {
+        let delivery_id = Uuid::new_v4().to_string();
+        let mut conn = db.acquire().await.unwrap();
+        // The delivery alone: no request row for it to point at.
+        conn.execute("PRAGMA foreign_keys = OFF").await.unwrap();
+        sqlx::query(
+            "INSERT INTO webhook_outbox
+                 (delivery_id, event_id, endpoint, request_id, event_type, payload,
+                  created_at, next_attempt_at)
+             VALUES ($1, 'e', 'https://hooks.example.com/', 'r', 'request.created', '{}', $2, $2)",
+        )
+        .bind(&delivery_id)
+        .bind(next_attempt_at)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+        conn.execute("PRAGMA foreign_keys = ON").await.unwrap();
+        delivery_id
+    }
+
+    /// Another process tried a delivery after this one chose it, failed,
+    /// and set its next attempt later: this one's claim does not bring that
+    /// attempt forward. One still due is claimed.
+    #[tokio::test]
+    async fn a_claim_leaves_a_delivery_whose_next_attempt_moved_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("outbox.db").display());
+        let db = crate::db::connect(&url).await.unwrap();
+        let now = now_ms();
+        let later = pending_at(&db, now + 60_000).await;
+        assert!(claim(&db, later, now, 30_000).await.unwrap().is_none());
+        let due = pending_at(&db, now).await;
+        let claimed = claim(&db, due.clone(), now, 30_000).await.unwrap();
+        assert_eq!(claimed.map(|c| c.delivery_id), Some(due));
+    }
 }
