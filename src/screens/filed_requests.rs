@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use self::account_pages::{signed_in, use_account_pages};
 use crate::{
-    components::{status_label, BackButton, LoadFailure, ScreenHeading, UndoNotice},
+    components::{
+        list_item, status_label, BackButton, PageFooter, Paging, ScreenHeading, UndoNotice,
+    },
     context::{use_widget, ForgottenFiled, RemovedFiled},
     loaded::Loaded,
     rules::{
@@ -61,36 +63,16 @@ pub fn FiledRequests() -> impl IntoView {
         true => widget.text(id::FILED_CUSTOMER_EMPTY)(),
         false => pick(id::FILED_ACCOUNT_EMPTY, id::FILED_EMPTY),
     };
-    // Below the list: a page on its way, why it could not be had, or the
-    // way to the next.
-    let below = move || {
-        let (pending, failed, more) = account.with(|l| (l.pending, l.failed.clone(), l.has_more()));
-        if pending && signed_in() {
-            view! { <p role="status" data-testid="filed-loading">{widget.text(id::FILED_ACCOUNT_LOADING)}</p> }
-                .into_any()
-        } else if let Some(error) = failed.filter(|_| signed_in()) {
-            view! {
-                <div data-testid="filed-failed">
-                    <LoadFailure message=id::FILED_ACCOUNT_FAILED error on_retry=load_more/>
-                </div>
-            }
-            .into_any()
-        } else if more && signed_in() {
-            view! {
-                <button
-                    type="button"
-                    class="sw-button sw-button-secondary"
-                    data-testid="filed-more"
-                    on:click=move |_| load_more.run(())
-                >
-                    {widget.text(id::FILED_SHOW_MORE)}
-                </button>
-            }
-            .into_any()
-        } else {
-            ().into_any()
-        }
-    };
+    // Below the list, while signed in: a page on its way, why it could not
+    // be had, or the way to the next.
+    let paging = Signal::derive(move || match signed_in() {
+        true => account.with(|l| Paging {
+            pending: l.pending,
+            failed: l.failed.clone(),
+            more: l.has_more(),
+        }),
+        false => Paging::default(),
+    });
     let screen = view! {
         <section class="sw-screen" data-testid="filed-requests">
             <BackButton/>
@@ -117,7 +99,13 @@ pub fn FiledRequests() -> impl IntoView {
                     .into_any()
                 }
             }}
-            {below}
+            <PageFooter
+                list="filed"
+                loading=id::FILED_ACCOUNT_LOADING
+                failed=id::FILED_ACCOUNT_FAILED
+                paging
+                on_more=load_more
+            />
             {move || kept_here().then(|| view! {
                 <button
                     type="button"
@@ -179,9 +167,7 @@ pub fn FiledRequests() -> impl IntoView {
 
 /// The list's item for request `id`.
 fn item_selector(id: &str) -> String {
-    // The id is the backend's: quoted as a CSS string.
-    let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
-    format!("[data-testid=filed-request][data-request-id=\"{quoted}\"]")
+    list_item("filed-request", id)
 }
 
 /// One filed request: what it was about, when, and its status now.

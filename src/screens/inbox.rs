@@ -6,7 +6,9 @@ use support_contract::{RequestList, RequestStatus as Status, StoredRequest};
 
 use crate::{
     api,
-    components::{status_label, BackButton, LoadFailure, ScreenHeading},
+    components::{
+        list_item, retry_button, status_label, BackButton, PageFooter, Paging, ScreenHeading,
+    },
     context::use_widget,
     effects::effect,
     rules::{
@@ -83,7 +85,7 @@ pub fn Inbox() -> impl IntoView {
                         p.failed = Some(error);
                         p.pending = false;
                     });
-                    Some("[data-testid=inbox-failed] button".to_owned())
+                    Some(retry_button("inbox"))
                 }
             };
             // "Show more" and "Try again" go while the page loads.
@@ -122,35 +124,13 @@ pub fn Inbox() -> impl IntoView {
             </button>
         }
     };
-    let below = move || {
-        let (pending, failed, more) =
-            pages.with(|p| (p.pending, p.failed.clone(), p.next.is_some()));
-        if pending {
-            view! { <p role="status" data-testid="inbox-loading">{widget.text(id::INBOX_LOADING)}</p> }
-                .into_any()
-        } else if let Some(error) = failed {
-            view! {
-                <div data-testid="inbox-failed">
-                    <LoadFailure message=id::INBOX_FAILED error on_retry=load/>
-                </div>
-            }
-            .into_any()
-        } else if more {
-            view! {
-                <button
-                    type="button"
-                    class="sw-button sw-button-secondary"
-                    data-testid="inbox-more"
-                    on:click=move |_| load.run(())
-                >
-                    {widget.text(id::FILED_SHOW_MORE)}
-                </button>
-            }
-            .into_any()
-        } else {
-            ().into_any()
-        }
-    };
+    let paging = Signal::derive(move || {
+        pages.with(|p| Paging {
+            pending: p.pending,
+            failed: p.failed.clone(),
+            more: p.next.is_some(),
+        })
+    });
     let list = move || {
         let (requests, settled) =
             pages.with(|p| (p.requests.clone(), !p.pending && p.failed.is_none()));
@@ -182,7 +162,13 @@ pub fn Inbox() -> impl IntoView {
                 {filter(true, id::INBOX_SHOW_RESOLVED, "inbox-show-resolved")}
             </div>
             {list}
-            {below}
+            <PageFooter
+                list="inbox"
+                loading=id::INBOX_LOADING
+                failed=id::INBOX_FAILED
+                paging
+                on_more=load
+            />
         </section>
     };
     screen
@@ -190,9 +176,7 @@ pub fn Inbox() -> impl IntoView {
 
 /// The list's item for request `id`.
 fn item_selector(id: &str) -> String {
-    // The id is the backend's: quoted as a CSS string.
-    let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
-    format!("[data-testid=inbox-request][data-request-id=\"{quoted}\"]")
+    list_item("inbox-request", id)
 }
 
 /// One message: its title, who sent it and when, and where it stands.

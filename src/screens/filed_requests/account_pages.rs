@@ -6,6 +6,7 @@ use web_sys::AbortController;
 
 use crate::{
     api::{self, Transport},
+    components::retry_button,
     context::WidgetContext,
     effects::effect,
     rules::{filed_requests::AccountList, request::LoadError, session::Session},
@@ -68,7 +69,7 @@ pub fn use_account_pages(widget: WidgetContext) -> (RwSignal<AccountList>, Callb
                 }
                 Err(error) => {
                     list.update(|list| *list = list.failing(error));
-                    Some("[data-testid=filed-failed] button".to_owned())
+                    Some(retry_button("filed"))
                 }
             };
             if let Some(focus) = focus.filter(|_| more) {

@@ -1,0 +1,85 @@
+//! A list of requests that loads a page at a time (the partner's inbox, the
+//! user's filed requests): what shows below it, and how its items and its
+//! "Try again" are found for focus.
+
+use leptos::prelude::*;
+
+use super::LoadFailure;
+use crate::{
+    context::use_widget,
+    rules::{
+        i18n::{id, MessageId},
+        request::LoadError,
+    },
+};
+
+/// Where a list's next page stands.
+#[derive(Clone, Default, PartialEq)]
+pub struct Paging {
+    /// A page is on its way.
+    pub pending: bool,
+    /// Why the last page asked for could not be had.
+    pub failed: Option<LoadError>,
+    /// There is a page after those shown.
+    pub more: bool,
+}
+
+/// Below the list `list` (the prefix of its test ids): the page on its way,
+/// why it could not be had with "Try again", or "Show more"; both run
+/// `on_more`, which asks for the next page.
+#[component]
+pub fn PageFooter(
+    list: &'static str,
+    /// Said while a page is on its way.
+    loading: MessageId,
+    /// What could not be loaded, when a page failed.
+    failed: MessageId,
+    #[prop(into)] paging: Signal<Paging>,
+    on_more: Callback<()>,
+) -> impl IntoView {
+    let widget = use_widget();
+    move || {
+        let Paging {
+            pending,
+            failed: error,
+            more,
+        } = paging.get();
+        if pending {
+            view! { <p role="status" data-testid=format!("{list}-loading")>{widget.text(loading)}</p> }
+                .into_any()
+        } else if let Some(error) = error {
+            view! {
+                <div data-testid=format!("{list}-failed")>
+                    <LoadFailure message=failed error on_retry=on_more/>
+                </div>
+            }
+            .into_any()
+        } else if more {
+            view! {
+                <button
+                    type="button"
+                    class="sw-button sw-button-secondary"
+                    data-testid=format!("{list}-more")
+                    on:click=move |_| on_more.run(())
+                >
+                    {widget.text(id::FILED_SHOW_MORE)}
+                </button>
+            }
+            .into_any()
+        } else {
+            ().into_any()
+        }
+    }
+}
+
+/// The item for request `id` in a list whose items' test id is `item`.
+pub fn list_item(item: &str, id: &str) -> String {
+    // The id is the backend's: quoted as a CSS string.
+    let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("[data-testid={item}][data-request-id=\"{quoted}\"]")
+}
+
+/// The "Try again" of the list `list`'s failed page.
+pub fn retry_button(list: &str) -> String {
+    format!("[data-testid={list}-failed] button")
+}
