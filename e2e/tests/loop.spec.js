@@ -7,7 +7,7 @@
 // identities, each in a browser context of its own.
 import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
-import { authBackend, authDemo, signToken } from "./identity-tokens.js";
+import { authBackend, authDemo, demoToken, signToken } from "./identity-tokens.js";
 
 /** A token of 21Vianet's support desk, as its ticketing system holds. */
 function agentToken() {
@@ -236,4 +236,50 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   } finally {
     await Promise.all([customerContext.close(), partnerContext.close()]);
   }
+});
+
+test("the inbox lists a page at a time: Show more brings the next, and a page that fails says so and comes with Try again", async ({ page, request }) => {
+  test.setTimeout(60_000);
+  // One more open customer request than a page lists.
+  const customer = { authorization: `Bearer ${await demoToken(request, "customer")}` };
+  const stamp = Date.now();
+  for (let n = 0; n < 21; n++) {
+    const filed = await request.post(`${authBackend}/support-requests`, {
+      headers: { ...customer, "idempotency-key": crypto.randomUUID() },
+      data: { kind: "customer_self_service", title: `Paged message ${n} (${stamp})`, description: "One of many.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" } },
+    });
+    expect(filed.status()).toBe(201);
+  }
+
+  const partner = new SupportWidgetPage(page);
+  await partner.goto(`${authDemo}/`);
+  await partner.setAttribute("locale", "en-US");
+  await partner.host.getByTestId("open-inbox").click();
+  const items = partner.host.getByTestId("inbox-request");
+  await expect(items).toHaveCount(20);
+  await expect(items.first()).toContainText(`Paged message 20 (${stamp})`);
+
+  // The next page fails: said below the list, with "Try again", which
+  // takes the focus "Show more" had.
+  const nextPage = (url) => url.searchParams.get("kind") === "customer_self_service" && url.searchParams.has("before");
+  await page.route(nextPage, (route) =>
+    route.request().method() === "OPTIONS"
+      ? route.continue()
+      : route.fulfill({ status: 503, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }) }),
+  );
+  await partner.host.getByTestId("inbox-more").click();
+  const failed = partner.host.getByTestId("inbox-failed");
+  await expect(failed).toContainText("The customer requests couldn't be loaded.");
+  await expect(failed.getByRole("button", { name: "Try again" })).toBeFocused();
+  await expect(items).toHaveCount(20);
+  await expect(partner.host.getByTestId("inbox-more")).toHaveCount(0);
+
+  // Tried again, the page comes after those shown, and focus goes to its
+  // first request.
+  await page.unroute(nextPage);
+  await failed.getByRole("button", { name: "Try again" }).click();
+  await expect(failed).toHaveCount(0);
+  await expect(items.nth(20)).toBeVisible();
+  await expect(items.nth(20)).toBeFocused();
+  await expect(items.filter({ hasText: `Paged message 0 (${stamp})` })).toHaveCount(1);
 });

@@ -16,18 +16,26 @@ pub fn LoadFailure(
     error: LoadError,
     on_retry: Callback<()>,
     /// What takes focus when "Try again" goes with the notice (the screen's
-    /// heading unless told), so that focus stays in the widget.
-    #[prop(default = "h2.sw-heading")]
-    focus: &'static str,
+    /// heading unless told), so that focus stays in the widget. `None` for
+    /// a caller that places the focus itself once the lookup has answered
+    /// (a list's next page: on what it brought).
+    #[prop(into, default = Some("h2.sw-heading"))]
+    focus: Option<&'static str>,
 ) -> impl IntoView {
     let widget = use_widget();
     tell_page(widget, &error);
     // Gone without a press on "Try again" (the lookup went again by itself,
     // after the page signed the user in again), the notice hands on the
     // focus it may have had rather than dropping it to the page.
-    on_cleanup(move || widget.focus_when_drawn_if_lost(focus));
+    on_cleanup(move || {
+        if let Some(focus) = focus {
+            widget.focus_when_drawn_if_lost(focus);
+        }
+    });
     let retry = move |_| {
-        widget.focus_when_drawn(focus);
+        if let Some(focus) = focus {
+            widget.focus_when_drawn(focus);
+        }
         on_retry.run(());
     };
     view! {

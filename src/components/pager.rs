@@ -26,7 +26,9 @@ pub struct Paging {
 
 /// Below the list `list` (the prefix of its test ids): the page on its way,
 /// why it could not be had with "Try again", or "Show more"; both run
-/// `on_more`, which asks for the next page.
+/// `on_more`, which asks for the next page, and leave the focus to it: on
+/// the first request the page brought, or on the "Try again" of its
+/// failure ([`list_item`], [`retry_button`]).
 #[component]
 pub fn PageFooter(
     list: &'static str,
@@ -50,7 +52,7 @@ pub fn PageFooter(
         } else if let Some(error) = error {
             view! {
                 <div data-testid=format!("{list}-failed")>
-                    <LoadFailure message=failed error on_retry=on_more/>
+                    <LoadFailure message=failed error on_retry=on_more focus=None/>
                 </div>
             }
             .into_any()

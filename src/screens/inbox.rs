@@ -52,8 +52,10 @@ pub fn Inbox() -> impl IntoView {
     let load = Callback::new(move |()| {
         latest.update_value(|n| *n = n.wrapping_add(1));
         let this = latest.get_value();
-        let before = pages.with_untracked(|p| p.next.clone());
-        let more = before.is_some();
+        // "Show more" and "Try again" leave the focus to what the page
+        // brings; the first page, asked for by the screen, does not.
+        let (before, more) =
+            pages.with_untracked(|p| (p.next.clone(), p.next.is_some() || p.failed.is_some()));
         pages.update(|p| {
             p.pending = true;
             p.failed = None;
@@ -72,13 +74,15 @@ pub fn Inbox() -> impl IntoView {
             }
             let focus = match answer {
                 Ok(RequestList { requests, next }) => {
-                    let first = requests.first().map(|r| item_selector(&r.id));
+                    // A page with nothing new hands focus to the heading.
+                    let first = (requests.first())
+                        .map_or_else(|| "h2.sw-heading".to_owned(), |r| item_selector(&r.id));
                     pages.update(|p| {
                         p.requests.extend(requests);
                         p.next = next;
                         p.pending = false;
                     });
-                    first
+                    Some(first)
                 }
                 Err(error) => {
                     pages.update(|p| {

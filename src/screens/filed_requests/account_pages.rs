@@ -48,7 +48,7 @@ pub fn use_account_pages(widget: WidgetContext) -> (RwSignal<AccountList>, Callb
         let before = list.with_untracked(|list| list.next.clone());
         // "Show more" and "Try again" go while the page loads: focus goes
         // to what the page brought, or to the failure's "Try again".
-        let more = before.is_some();
+        let more = before.is_some() || list.with_untracked(|list| list.failed.is_some());
         let backend = widget.backend.get_untracked();
         list.update(|list| *list = list.asking());
         spawn_local_scoped(async move {
@@ -65,7 +65,11 @@ pub fn use_account_pages(widget: WidgetContext) -> (RwSignal<AccountList>, Callb
                 Ok(page) => {
                     widget.saw_listed(&page, asked_at);
                     list.update(|list| *list = list.with_page(&page));
-                    (page.requests.first()).map(|first| super::item_selector(&first.id))
+                    // A page with nothing new hands focus to the heading.
+                    Some((page.requests.first()).map_or_else(
+                        || "h2.sw-heading".to_owned(),
+                        |first| super::item_selector(&first.id),
+                    ))
                 }
                 Err(error) => {
                     list.update(|list| *list = list.failing(error));
