@@ -226,6 +226,8 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
     await mark.click();
     const markFailure = partner.host.getByTestId("message-failure");
     await expect(markFailure).toContainText(/had a problem \(error \u2068?503\u2069?\)/);
+    // Nothing was typed, so nothing is said to be kept.
+    await expect(markFailure).not.toContainText("Everything you typed");
     await expect(mark).toHaveAttribute("aria-disabled", "false");
     await expect(partner.host.getByTestId("status-current")).not.toHaveAttribute("data-status", "resolved");
     await partnerPage.unroute(status);

@@ -219,7 +219,7 @@ test("backend busy then up: retry now, stop, try again, by keyboard, focus kept 
   // A wait the widget would have taken itself is not told as one to keep
   // to: the Try again beside it may go at once.
   await expect(widget.submitError.locator("p")).toHaveText(
-    /^The support service had a problem \(error \u2068?503\u2069?\)\. Try again in a moment\./,
+    /^\u2068?The support service had a problem \(error \u2068?503\u2069?\)\. Try again in a moment\./,
   );
   await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
 
@@ -968,7 +968,7 @@ test("a backend address with no support service (404) says so for the site's adm
   await widget.fill(typed);
   await widget.submit();
   await expect(widget.submitError.locator("p")).toHaveText(
-    /^The support service wasn't found at this page's address for support requests \(error \u2068?404\u2069?\), so the request can't be sent from here\. Please let the site's administrator know\./,
+    /^\u2068?The support service wasn't found at this page's address for support requests \(error \u2068?404\u2069?\), so the request can't be sent from here\. Please let the site's administrator know\./,
   );
   expect(await heard).toMatchObject({ code: "server", status: 404 });
   // Not retried: trying again would not mend the address.

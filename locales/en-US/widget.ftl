@@ -245,45 +245,55 @@ submit-slow = The support service is taking longer than usual to answer. Your re
 # On the Submit button while the request waits for a retry, for the
 # connection to return or for its files to upload (the notice says which).
 submit-waiting = Waiting to send…
-submit-error-network = We couldn't reach the support service. Check your connection, or try again in a moment: the service may be briefly unavailable. Everything you typed is still here.
+submit-error-network = We couldn't reach the support service. Check your connection, or try again in a moment: the service may be briefly unavailable.
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
-submit-error-server = The support service had a problem (error { $status }). Try again in a moment. Everything you typed is still here.
+submit-error-server = The support service had a problem (error { $status }). Try again in a moment.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
-submit-error-wait-minutes = The support service asked us to wait { $minutes } minutes before sending again (error { $status }). Try again after that. Everything you typed is still here.
+submit-error-wait-minutes = The support service asked us to wait { $minutes } minutes before sending again (error { $status }). Try again after that.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $hours (Number) - how long the service asked to wait, in hours (2 to 47)
-submit-error-wait-hours = The support service asked us to wait { $hours } hours before sending again (error { $status }). Try again after that. Everything you typed is still here.
+submit-error-wait-hours = The support service asked us to wait { $hours } hours before sending again (error { $status }). Try again after that.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $days (Number) - how long the service asked to wait, in days (2 to 30)
-submit-error-wait-days = The support service asked us to wait { $days } days before sending again (error { $status }). Try again after that. Everything you typed is still here.
+submit-error-wait-days = The support service asked us to wait { $days } days before sending again (error { $status }). Try again after that.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 # Said when the service asked to wait more than 30 days.
-submit-error-wait-longer = The support service asked us to wait more than a month before sending again (error { $status }). Try again after that. Everything you typed is still here.
+submit-error-wait-longer = The support service asked us to wait more than a month before sending again (error { $status }). Try again after that.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
-submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again. Everything you typed is still here.
+submit-error-unauthorized = The support service didn't accept your sign-in (error { $status }). Reload the page or sign in again, then try again.
 # A submit refused by the backend for who the user is (403): the sign-in is
 # valid, but its role may not do this. Trying again won't mend it.
 # Variables:
 #   $status (Number) - 403
-submit-error-forbidden = The support service accepted your sign-in, but it doesn't allow you to do this (error { $status }). Please ask the site's administrator to check your access. Everything you typed is still here.
+submit-error-forbidden = The support service accepted your sign-in, but it doesn't allow you to do this (error { $status }). Please ask the site's administrator to check your access.
 # No support service answered at the backend's address (the page's backend
 # attribute is wrong: 404 or 405), which trying again won't mend.
 # Variables:
 #   $status (Number) - 404 or 405
-submit-error-not-found = The support service wasn't found at this page's address for support requests (error { $status }), so the request can't be sent from here. Please let the site's administrator know. Everything you typed is still here.
+submit-error-not-found = The support service wasn't found at this page's address for support requests (error { $status }), so the request can't be sent from here. Please let the site's administrator know.
 # A reply or a status change for a request the support service no longer
 # knows, or no longer lets this user read (its 404 names the request).
-submit-error-request-gone = The support service can't find this request any more: it may have been removed, or you may no longer have access to it. Everything you typed is still here.
+submit-error-request-gone = The support service can't find this request any more: it may have been removed, or you may no longer have access to it.
 # A submit answered as filed (2xx) without an id and reference the widget can read.
-submit-error-unreadable = The support service answered, but its answer couldn't be read, so there is no reference to show. The request may have been filed: try again in a moment, and as long as nothing is changed it won't be filed twice. Everything you typed is still here.
+submit-error-unreadable = The support service answered, but its answer couldn't be read, so there is no reference to show. The request may have been filed: try again in a moment, and as long as nothing is changed it won't be filed twice.
 submit-error-too-large = The request is too large to send. Shorten the description and try again.
+# After why a request or a reply couldn't be sent (the submit-error-
+# messages): its words and files stay in the form.
+# Variables:
+#   $reason (String) - why it couldn't be sent: a submit-error- message
+submit-kept = { $reason } Everything you typed is still here.
+# A reply answered as stored (2xx) without a reply the widget can read.
+reply-error-unreadable = The support service answered, but its answer couldn't be read, so the reply isn't shown. It may have been stored: send it again, and as long as nothing is changed it won't be stored twice.
+# "Mark resolved" (or closing the loop) answered with a success the widget
+# can't read.
+status-error-unreadable = The support service answered, but its answer couldn't be read, so the request may not have been marked resolved. Try again in a moment.
 submit-retry = Try again
 
 ## Confirmation

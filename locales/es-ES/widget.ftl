@@ -213,36 +213,39 @@ submit-button = Enviar
 submit-pending = Enviando su solicitud…
 submit-slow = El servicio de soporte está tardando más de lo habitual en responder. Su solicitud sigue en camino y se conserva todo lo que ha escrito.
 submit-waiting = Esperando para enviar…
-submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe la conexión o inténtelo de nuevo dentro de unos instantes: puede que el servicio no esté disponible temporalmente. Todo lo que ha escrito se conserva.
+submit-error-network = No se ha podido conectar con el servicio de soporte. Compruebe la conexión o inténtelo de nuevo dentro de unos instantes: puede que el servicio no esté disponible temporalmente.
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
-submit-error-server = El servicio de soporte ha tenido un problema (error { $status }). Inténtelo de nuevo dentro de unos instantes. Todo lo que ha escrito se conserva.
+submit-error-server = El servicio de soporte ha tenido un problema (error { $status }). Inténtelo de nuevo dentro de unos instantes.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
-submit-error-wait-minutes = El servicio de soporte ha pedido esperar { $minutes } minutos antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+submit-error-wait-minutes = El servicio de soporte ha pedido esperar { $minutes } minutos antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $hours (Number) - how long the service asked to wait, in hours (2 to 47)
-submit-error-wait-hours = El servicio de soporte ha pedido esperar { $hours } horas antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+submit-error-wait-hours = El servicio de soporte ha pedido esperar { $hours } horas antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $days (Number) - how long the service asked to wait, in days (2 to 30)
-submit-error-wait-days = El servicio de soporte ha pedido esperar { $days } días antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+submit-error-wait-days = El servicio de soporte ha pedido esperar { $days } días antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo.
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 # Said when the service asked to wait more than 30 days.
-submit-error-wait-longer = El servicio de soporte ha pedido esperar más de un mes antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo. Todo lo que ha escrito se conserva.
+submit-error-wait-longer = El servicio de soporte ha pedido esperar más de un mes antes de volver a enviar (error { $status }). Vuelva a intentarlo pasado ese tiempo.
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
-submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo. Todo lo que ha escrito se conserva.
-submit-error-forbidden = El servicio de soporte ha aceptado su inicio de sesión, pero no le permite hacer esto (error { $status }). Pida al administrador del sitio que revise sus permisos. Todo lo que ha escrito se conserva.
+submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo.
+submit-error-forbidden = El servicio de soporte ha aceptado su inicio de sesión, pero no le permite hacer esto (error { $status }). Pida al administrador del sitio que revise sus permisos.
 # Variables:
 #   $status (Number) - 404 or 405
-submit-error-not-found = No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte técnico (error { $status }), así que la solicitud no se puede enviar desde aquí. Comuníqueselo al administrador del sitio. Todo lo que ha escrito se conserva.
-submit-error-request-gone = El servicio de soporte ya no encuentra esta solicitud: puede que se haya eliminado o que ya no tenga acceso a ella. Todo lo que ha escrito se conserva.
-submit-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que no hay ninguna referencia que mostrar. Es posible que la solicitud ya se haya registrado: vuelva a intentarlo dentro de unos instantes; si no cambia nada, no se registrará dos veces. Todo lo que ha escrito se conserva.
+submit-error-not-found = No se ha encontrado el servicio de soporte en la dirección que esta página indica para las solicitudes de soporte técnico (error { $status }), así que la solicitud no se puede enviar desde aquí. Comuníqueselo al administrador del sitio.
+submit-error-request-gone = El servicio de soporte ya no encuentra esta solicitud: puede que se haya eliminado o que ya no tenga acceso a ella.
+submit-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que no hay ninguna referencia que mostrar. Es posible que la solicitud ya se haya registrado: vuelva a intentarlo dentro de unos instantes; si no cambia nada, no se registrará dos veces.
 submit-error-too-large = La solicitud es demasiado grande para enviarla. Acorte la descripción e inténtelo de nuevo.
+submit-kept = { $reason } Todo lo que ha escrito se conserva.
+reply-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que la respuesta no se muestra. Es posible que ya se haya guardado: vuelva a enviarla; si no cambia nada, no se guardará dos veces.
+status-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que es posible que la solicitud no se haya marcado como resuelta. Vuelva a intentarlo dentro de unos instantes.
 submit-retry = Volver a intentarlo
 
 ## Confirmation

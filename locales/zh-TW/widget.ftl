@@ -206,36 +206,39 @@ submit-button = 提交
 submit-pending = 正在提交您的要求…
 submit-slow = 支援服務的回應時間比平常久。您的要求仍在傳送中，輸入的內容都還保留著。
 submit-waiting = 等待傳送…
-submit-error-network = 無法連線到支援服務。支援服務可能暫時無法使用，請檢查您的網路連線，或稍後再試一次。您輸入的內容都還保留著。
+submit-error-network = 無法連線到支援服務。支援服務可能暫時無法使用，請檢查您的網路連線，或稍後再試一次。
 # Variables:
 #   $status (Number) - the HTTP status code the service answered with
-submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）。請稍後再試一次。您輸入的內容都還保留著。
+submit-error-server = 支援服務發生問題（錯誤代碼：{ $status }）。請稍後再試一次。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $minutes (Number) - how long the service asked to wait, in minutes (2 to 119)
-submit-error-wait-minutes = 支援服務表示需等待 { $minutes } 分鐘後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+submit-error-wait-minutes = 支援服務表示需等待 { $minutes } 分鐘後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $hours (Number) - how long the service asked to wait, in hours (2 to 47)
-submit-error-wait-hours = 支援服務表示需等待 { $hours } 小時後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+submit-error-wait-hours = 支援服務表示需等待 { $hours } 小時後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 #   $days (Number) - how long the service asked to wait, in days (2 to 30)
-submit-error-wait-days = 支援服務表示需等待 { $days } 天後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+submit-error-wait-days = 支援服務表示需等待 { $days } 天後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。
 # Variables:
 #   $status (Number) - the HTTP status code (429 or 503, usually)
 # Said when the service asked to wait more than 30 days.
-submit-error-wait-longer = 支援服務表示需等待一個多月後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。您輸入的內容都還保留著。
+submit-error-wait-longer = 支援服務表示需等待一個多月後才能再傳送（錯誤代碼：{ $status }）。請在那之後再試一次。
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
-submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。您輸入的內容都還保留著。
-submit-error-forbidden = 支援服務已接受您的登入資訊，但您沒有權限執行此操作（錯誤代碼：{ $status }）。請聯絡網站管理員確認您的存取權限。您輸入的內容都還保留著。
+submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
+submit-error-forbidden = 支援服務已接受您的登入資訊，但您沒有權限執行此操作（錯誤代碼：{ $status }）。請聯絡網站管理員確認您的存取權限。
 # Variables:
 #   $status (Number) - 404 or 405
-submit-error-not-found = 在此頁面設定的支援要求位址找不到支援服務（錯誤代碼：{ $status }），因此無法從此處傳送要求。請通知網站管理員。您輸入的內容都還保留著。
-submit-error-request-gone = 支援服務找不到此要求：它可能已被移除，或您已沒有權限存取它。您輸入的內容都還保留著。
-submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交。請稍後再試一次；只要內容不變更，就不會重複提交。您輸入的內容都還保留著。
+submit-error-not-found = 在此頁面設定的支援要求位址找不到支援服務（錯誤代碼：{ $status }），因此無法從此處傳送要求。請通知網站管理員。
+submit-error-request-gone = 支援服務找不到此要求：它可能已被移除，或您已沒有權限存取它。
+submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交。請稍後再試一次；只要內容不變更，就不會重複提交。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短描述後再試一次。
+submit-kept = { $reason }您輸入的內容都還保留著。
+reply-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示此回覆。回覆可能已經儲存。請再傳送一次；只要內容不變更，就不會重複儲存。
+status-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此要求可能尚未標示為已解決。請稍後再試一次。
 submit-retry = 再試一次
 
 ## Confirmation

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use support_contract::{Attachment, ErrorCode, NewReply};
 
 use super::{
-    request_form::{failure_message, new_key},
+    request_form::{failure_message, new_key, Posted},
     AttachmentsField, AttachmentsState, TextField,
 };
 use crate::{
@@ -187,7 +187,7 @@ pub fn ReplyBox(
                     .collect::<Vec<_>>();
                 Some(said.join(" "))
             }
-            Some(Err(error)) => Some(failure_message(widget, error.clone())),
+            Some(Err(error)) => Some(failure_message(widget, error.clone(), Posted::Reply)),
             _ => None,
         })
     };

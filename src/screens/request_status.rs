@@ -7,7 +7,7 @@ use crate::{
     api,
     components::{
         failure_message, status_label, BackButton, CloseTheLoop, Closing, CurrentStatus,
-        LoadFailure, ReplyBox, ScreenHeading,
+        LoadFailure, Posted, ReplyBox, ScreenHeading,
     },
     context::use_widget,
     effects::effect,
@@ -537,7 +537,9 @@ fn MessageActions(
         }
     });
     let failure = move || match answer.get() {
-        Some(Some(Err(error))) if !marking.get() => Some(failure_message(widget, error)),
+        Some(Some(Err(error))) if !marking.get() => {
+            Some(failure_message(widget, error, Posted::StatusChange))
+        }
         _ => None,
     };
     let escalated = stored.escalated_as.is_some();
@@ -716,7 +718,7 @@ fn ClosingReply(
         }
     });
     let failure = move || match answer.get() {
-        Some(Some(Err(error))) => Some(failure_message(widget, error)),
+        Some(Some(Err(error))) => Some(failure_message(widget, error, Posted::StatusChange)),
         _ => None,
     };
     view! {

@@ -156,7 +156,7 @@ pub fn SubmitFailure(
         Some(Err(SubmitError::Rejected(_))) | Some(Ok(_)) | None => None,
         Some(Err(error)) => Some((
             !RetryPolicy::default().asks_too_long(&error),
-            failure_message(widget, error),
+            failure_message(widget, error, Posted::Request),
         )),
     };
     move || {
@@ -194,8 +194,30 @@ fn told_wait(error: &SubmitError) -> Option<AskedWait> {
         .flatten()
 }
 
-/// What the user reads when a post failed: why, and what to do.
-pub(crate) fn failure_message(widget: WidgetContext, error: SubmitError) -> String {
+/// What a failed post was, which says what its failure leaves: a request
+/// or a reply keeps what was typed; a status change has nothing typed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Posted {
+    Request,
+    Reply,
+    StatusChange,
+}
+
+/// What the user reads when a post failed: why, what to do, and, for what
+/// was typed, that it is kept.
+pub(crate) fn failure_message(widget: WidgetContext, error: SubmitError, posted: Posted) -> String {
+    // Too large, or refused fields: the form says what to change instead.
+    let kept = posted != Posted::StatusChange
+        && !matches!(error, SubmitError::TooLarge | SubmitError::Rejected(_));
+    let reason = failure_reason(widget, error, posted);
+    match kept {
+        true => widget.format(id::SUBMIT_KEPT, &i18n::args([("reason", reason.into())])),
+        false => reason,
+    }
+}
+
+/// Why a post failed, and what to do.
+fn failure_reason(widget: WidgetContext, error: SubmitError, posted: Posted) -> String {
     match error {
         SubmitError::Network => widget.text(id::SUBMIT_ERROR_NETWORK)(),
         SubmitError::TooLarge => widget.text(id::SUBMIT_ERROR_TOO_LARGE)(),
@@ -245,7 +267,11 @@ pub(crate) fn failure_message(widget: WidgetContext, error: SubmitError) -> Stri
             ),
         },
         SubmitError::Rejected(_) => widget.text(id::ERROR_SUMMARY_TITLE)(),
-        SubmitError::BadResponse => widget.text(id::SUBMIT_ERROR_UNREADABLE)(),
+        SubmitError::BadResponse => widget.text(match posted {
+            Posted::Request => id::SUBMIT_ERROR_UNREADABLE,
+            Posted::Reply => id::REPLY_ERROR_UNREADABLE,
+            Posted::StatusChange => id::STATUS_ERROR_UNREADABLE,
+        })(),
         SubmitError::NotFound => widget.text(id::SUBMIT_ERROR_REQUEST_GONE)(),
     }
 }
