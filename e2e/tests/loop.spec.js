@@ -106,6 +106,7 @@ for (const [locale, text] of Object.entries(texts)) {
       //    with a file.
       await partner.host.getByTestId("view-status").click();
       await expect(partner.host.getByTestId("escalated-from")).toContainText("北京云计算有限公司");
+      await expect(partner.host.getByTestId("escalated-from")).not.toHaveClass(/\bsw-note-strong\b/);
       await partner.host.getByTestId("open-message").click();
       await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
       await expect(partner.host.getByTestId("escalated-from")).toHaveCount(0);
@@ -128,6 +129,8 @@ for (const [locale, text] of Object.entries(texts)) {
       //    message, a reply that begins with 21Vianet's note.
       await partner.host.getByTestId("status-refresh").click();
       await expect(partner.host.getByTestId("close-loop-open")).toContainText(text.closeLoop);
+      // The way to close the loop stands out; the way back before it did not.
+      await expect(partner.host.getByTestId("escalation-resolved")).toHaveClass(/\bsw-note-strong\b/);
       await partner.host.getByTestId("close-loop-open").click();
       const closing = partner.host.getByTestId("close-loop-box");
       await expect(closing).toBeVisible();

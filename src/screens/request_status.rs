@@ -197,35 +197,40 @@ pub fn RequestStatus() -> impl IntoView {
                         <RequestFacts stored=stored.clone() services/>
                         // Partner staff open the escalation, to read 21Vianet's
                         // side; a customer cannot.
-                        {stored.escalated_as.clone().map(|escalation| view! {
-                            <div class="sw-note" data-testid="status-escalated-as">
-                                <p>
-                                    {widget.format(
-                                        id::STATUS_ESCALATED_AS,
-                                        &i18n::args([("reference", escalation.reference.into())]),
-                                    )}
-                                </p>
-                                {partner.then(|| view! {
-                                    <button
-                                        type="button"
-                                        class="sw-button sw-button-secondary"
-                                        data-testid="open-escalation"
-                                        on:click=move |_| widget.go(Step::ViewStatus(escalation.id.clone()))
-                                    >
-                                        {widget.text(id::STATUS_OPEN_ESCALATION)}
-                                    </button>
-                                })}
-                            </div>
+                        {stored.escalated_as.clone().map(|escalation| {
+                            let text = widget.format(
+                                id::STATUS_ESCALATED_AS,
+                                &i18n::args([("reference", escalation.reference.into())]),
+                            );
+                            let opens = partner.then(|| Opens {
+                                request_id: escalation.id,
+                                label: widget.text(id::STATUS_OPEN_ESCALATION)(),
+                                testid: "open-escalation",
+                            });
+                            view! { <LinkedNote text testid="status-escalated-as" opens/> }
                         })}
                         {(partner && message).then(|| view! {
                             <MessageActions stored=stored.clone() services on_changed=Callback::new(move |()| reload())/>
                         })}
-                        {from_message.map(|message_id| match resolved {
-                            true => view! {
-                                <EscalationResolved reference=stored.reference.clone() message_id customer=customer.clone()/>
+                        {from_message.map(|request_id| {
+                            let customer = i18n::args([("customer", customer.clone().into())]);
+                            match resolved {
+                                true => {
+                                    let text = widget.format(
+                                        id::STATUS_ESCALATION_RESOLVED,
+                                        &i18n::args([("reference", stored.reference.clone().into())]),
+                                    );
+                                    let label = widget.format(id::STATUS_CLOSE_LOOP_HEADING, &customer);
+                                    let opens = Some(Opens { request_id, label, testid: "close-loop-open" });
+                                    view! { <LinkedNote text testid="escalation-resolved" strong=true opens/> }
+                                }
+                                false => {
+                                    let text = widget.format(id::STATUS_FROM_MESSAGE, &customer);
+                                    let label = widget.text(id::STATUS_OPEN_MESSAGE)();
+                                    let opens = Some(Opens { request_id, label, testid: "open-message" });
+                                    view! { <LinkedNote text testid="escalated-from" opens/> }
+                                }
                             }
-                            .into_any(),
-                            false => view! { <EscalatedFrom message_id customer=customer.clone()/> }.into_any(),
                         })}
                         // The reminder stands out once the request is resolved.
                         {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
@@ -607,54 +612,43 @@ fn MessageActions(
     }
 }
 
-/// On an escalation that a customer's message started, not resolved yet:
-/// the way to that message.
-#[component]
-fn EscalatedFrom(message_id: String, customer: String) -> impl IntoView {
-    let widget = use_widget();
-    let text = widget.format(
-        id::STATUS_FROM_MESSAGE,
-        &i18n::args([("customer", customer.into())]),
-    );
-    view! {
-        <div class="sw-note" data-testid="escalated-from">
-            <p>{text}</p>
-            <button
-                type="button"
-                class="sw-button sw-button-secondary"
-                data-testid="open-message"
-                on:click=move |_| widget.go(Step::ViewStatus(message_id.clone()))
-            >
-                {widget.text(id::STATUS_OPEN_MESSAGE)}
-            </button>
-        </div>
-    }
+/// Where a note's button leads: the request it opens, the button's label
+/// and its test id.
+struct Opens {
+    request_id: String,
+    label: String,
+    testid: &'static str,
 }
 
-/// On an escalation 21Vianet resolved, which a customer's message started:
-/// the way to that message, to close the loop with the customer.
+/// A note on one request that leads to another: the escalation a customer's
+/// request became, or the customer's request an escalation began as (once
+/// 21Vianet resolved it, `strong`: the way to close the loop). Without
+/// `opens`, for a reader who may not open the other request, it only tells.
 #[component]
-fn EscalationResolved(reference: String, message_id: String, customer: String) -> impl IntoView {
+fn LinkedNote(
+    text: String,
+    testid: &'static str,
+    #[prop(optional)] strong: bool,
+    opens: Option<Opens>,
+) -> impl IntoView {
     let widget = use_widget();
-    let text = widget.format(
-        id::STATUS_ESCALATION_RESOLVED,
-        &i18n::args([("reference", reference.into())]),
-    );
-    let button = widget.format(
-        id::STATUS_CLOSE_LOOP_HEADING,
-        &i18n::args([("customer", customer.into())]),
-    );
+    let button_class = match strong {
+        true => "sw-button sw-button-primary",
+        false => "sw-button sw-button-secondary",
+    };
     view! {
-        <div class="sw-note sw-note-strong" data-testid="escalation-resolved">
+        <div class="sw-note" class:sw-note-strong=strong data-testid=testid>
             <p>{text}</p>
-            <button
-                type="button"
-                class="sw-button sw-button-primary"
-                data-testid="close-loop-open"
-                on:click=move |_| widget.go(Step::ViewStatus(message_id.clone()))
-            >
-                {button}
-            </button>
+            {opens.map(|Opens { request_id, label, testid }| view! {
+                <button
+                    type="button"
+                    class=button_class
+                    data-testid=testid
+                    on:click=move |_| widget.go(Step::ViewStatus(request_id.clone()))
+                >
+                    {label}
+                </button>
+            })}
         </div>
     }
 }
