@@ -61,7 +61,11 @@ impl AccountList {
     pub fn with_page(&self, page: &RequestList) -> AccountList {
         let mut requests = self.requests.clone();
         for stored in &page.requests {
-            if !self.lists(&stored.id) {
+            // Once each, should a page list one twice or one listed before.
+            if !requests
+                .iter()
+                .any(|r| r.id.eq_ignore_ascii_case(&stored.id))
+            {
                 requests.push(FiledRequest::listed(stored));
             }
         }
@@ -171,6 +175,10 @@ mod tests {
         assert_eq!(shown(&both, &Filed::default()), ["e", "d", "c"]);
         assert!(both.lists("D") && !both.lists("f"));
         assert_eq!(both.next, None);
+        // A page that lists one request twice shows it once.
+        let twice =
+            AccountList::default().with_page(&page(&[("b", 20), ("B", 20), ("a", 10)], None));
+        assert_eq!(shown(&twice, &Filed::default()), ["b", "a"]);
     }
 
     #[test]
