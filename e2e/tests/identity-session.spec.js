@@ -218,6 +218,46 @@ test("a list of requests refused for an ended session loads by itself once the p
   await expect((await first.count()) > 0 ? first : widget.host.locator("h2.sw-heading").first()).toBeFocused();
 });
 
+test("a request the user is on keeps its place in the list when the backend's page moves it", async ({ page, request }) => {
+  const widget = new SupportWidgetPage(page);
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.fill({ category: "billing", title: "Filed on this device", description: "Listed here first." });
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible();
+  const here = await widget.confirmation.getAttribute("data-request-id");
+  // Filed since on another device: newer, so first in the backend's page.
+  const elsewhere = await request.post(`${authBackend}/support-requests`, {
+    headers: { authorization: `Bearer ${await demoToken(request, "partner")}`, "idempotency-key": crypto.randomUUID() },
+    data: { kind: "partner_center", category: "billing", title: "Filed on another device", description: "Listed by the backend.", contact: { name: "Mei Lin", email: "mei.lin@contosocloud.cn" } },
+  });
+  expect(elsewhere.status()).toBe(201);
+  const other = (await elsewhere.json()).id;
+
+  // The backend's page waits while the list shows this device's request.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route((url) => url.searchParams.get("filed_by") === "me", async (route) => {
+    await released;
+    return route.continue();
+  });
+  await widget.host.getByTestId("back").click();
+  await widget.host.getByTestId("open-filed-requests").click();
+  const item = (id) => widget.host.locator(`[data-testid=filed-request][data-request-id="${id}"]`);
+  await expect(widget.host.getByTestId("filed-loading")).toBeVisible();
+  await item(here).focus();
+
+  // The page puts the other device's request first: the one the user is
+  // on keeps the focus, and opens itself.
+  release();
+  await expect(item(other)).toBeVisible();
+  await expect(widget.host.getByTestId("filed-request").first()).toHaveAttribute("data-request-id", other);
+  await expect(item(here)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(widget.host.getByTestId("status-reference")).toBeVisible();
+  await expect(widget.host.getByTestId("status-description")).toContainText("Listed here first.");
+});
+
 test("two partners on one browser each find only their own draft and list", async ({ page, request }) => {
   const { mei, bo } = await twoPartners(request);
   // Who the portal has signed in: its token endpoint answers for them.

@@ -31,20 +31,33 @@ pub fn FiledRequests() -> impl IntoView {
     let forgotten = RwSignal::new(None::<ForgottenFiled>);
     let removed = RwSignal::new(widget.removed_filed.write_untracked().take());
     let undoable = move || forgotten.with(Option::is_some) || removed.with(Option::is_some);
-    // Each request, and whether the backend's list gave its status.
-    let requests = move || {
+    // Each request once, and whether the backend's list gave its status.
+    let requests = Memo::new(move |_| {
         let signed_in = signed_in();
-        account.with(|list| {
+        let all: Vec<(bool, FiledRequest)> = account.with(|list| {
             widget.filed.with(|device| match signed_in {
                 true => (list.shown(device).into_iter())
                     .map(|request| (list.lists(&request.id), request))
                     .collect(),
                 false => (device.requests.iter().cloned())
                     .map(|request| (false, request))
-                    .collect::<Vec<_>>(),
+                    .collect(),
             })
-        })
-    };
+        });
+        // Each id once, whatever this device's storage holds: the list is
+        // keyed by it.
+        let mut once: Vec<(bool, FiledRequest)> = Vec::with_capacity(all.len());
+        for (listed, request) in all {
+            if !once
+                .iter()
+                .any(|(_, r)| r.id.eq_ignore_ascii_case(&request.id))
+            {
+                once.push((listed, request));
+            }
+        }
+        once
+    });
+    let none = move || requests.with(Vec::is_empty);
     let kept_here = move || widget.filed.with(|filed| !filed.requests.is_empty());
     // A message for the user's list when signed in, else the device's.
     let pick = move |account, device| widget.text(if signed_in() { account } else { device })();
@@ -79,26 +92,21 @@ pub fn FiledRequests() -> impl IntoView {
             <ScreenHeading>{widget.text(heading)}</ScreenHeading>
             <p class="sw-intro">{intro}</p>
             {move || {
-                let requests = requests();
                 let quiet = undoable() || account.with(|l| l.pending || l.failed.is_some());
-                if requests.is_empty() {
-                    (!quiet)
-                        .then(|| view! {
-                            <p data-testid="filed-empty">{empty}</p>
-                        })
-                        .into_any()
-                } else {
-                    view! {
-                        <ul class="sw-choices">
-                            {requests
-                                .into_iter()
-                                .map(|(listed, request)| view! { <FiledItem request listed/> })
-                                .collect_view()}
-                        </ul>
-                    }
-                    .into_any()
-                }
+                (none() && !quiet).then(|| view! { <p data-testid="filed-empty">{empty}</p> })
             }}
+            // Keyed by request: an item keeps its element, and the focus or
+            // the pointer on it, while the backend's page merges into the
+            // list and moves it.
+            <Show when=move || !none()>
+                <ul class="sw-choices">
+                    <For
+                        each=move || requests.get()
+                        key=|(_, request)| request.id.to_ascii_lowercase()
+                        children=move |(listed, request)| view! { <FiledItem request listed/> }
+                    />
+                </ul>
+            </Show>
             <PageFooter
                 list="filed"
                 loading=id::FILED_ACCOUNT_LOADING
