@@ -218,6 +218,30 @@ test("a list of requests refused for an ended session loads by itself once the p
   await expect((await first.count()) > 0 ? first : widget.host.locator("h2.sw-heading").first()).toBeFocused();
 });
 
+test("the inbox refused for an ended session loads by itself once the page signs the user in again, and focus goes to its first request", async ({ page, request }) => {
+  // A customer request is open, for the inbox to bring.
+  const filed = await request.post(`${authBackend}/support-requests`, {
+    headers: { authorization: `Bearer ${await demoToken(request, "customer")}`, "idempotency-key": crypto.randomUUID() },
+    data: { kind: "customer_self_service", title: "Listed once the partner signs in again", description: "Sent before.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" } },
+  });
+  expect(filed.status()).toBe(201);
+  await answerTokens(page, request, [expiredToken, () => null]);
+  const widget = new SupportWidgetPage(page);
+  await widget.goto(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("open-inbox").click();
+  const retry = widget.host.getByTestId("inbox-failed").getByRole("button");
+  await expect(retry).toBeVisible();
+  // The user is on "Try again" when the portal signs them in again.
+  await retry.focus();
+  await page.unroute(isTokenRequest);
+  await widget.host.evaluate((element) =>
+    element.setTokenProvider(() => fetch("demo-token?as=partner").then((r) => r.json()).then((body) => body.token)),
+  );
+  await expect(widget.host.getByTestId("inbox-failed")).toHaveCount(0);
+  await expect(widget.host.getByTestId("inbox-request").first()).toBeFocused();
+});
+
 test("a request the user is on keeps its place in the list when the backend's page moves it", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open(`${authDemo}/`);

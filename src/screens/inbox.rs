@@ -111,7 +111,14 @@ pub fn Inbox() -> impl IntoView {
         widget.backend.track();
         widget.session.track();
         widget.signed_in_again.track();
-        pages.set(Pages::default());
+        // A failure it replaces is kept until the load starts, so that the
+        // load places the focus its "Try again" may have had.
+        pages.update(|p| {
+            *p = Pages {
+                failed: p.failed.take(),
+                ..Pages::default()
+            }
+        });
         load.run(());
     });
 
