@@ -103,7 +103,17 @@ pub fn FiledRequests() -> impl IntoView {
                     <For
                         each=move || requests.get()
                         key=|(_, request)| request.id.to_ascii_lowercase()
-                        children=move |(listed, request)| view! { <FiledItem request listed/> }
+                        children=move |(_, request)| {
+                            // Whether the backend's list gives it, which a
+                            // page arriving may change while the row stays.
+                            let id = request.id.clone();
+                            let listed = Signal::derive(move || {
+                                requests.with(|all| {
+                                    all.iter().any(|(listed, r)| *listed && r.id.eq_ignore_ascii_case(&id))
+                                })
+                            });
+                            view! { <FiledItem request listed/> }
+                        }
                     />
                 </ul>
             </Show>
@@ -182,17 +192,19 @@ fn item_selector(id: &str) -> String {
 #[component]
 fn FiledItem(
     request: FiledRequest,
-    /// Whether the backend's list gave its status, as the latest seen;
+    /// Whether the backend's list gives its status, as the latest seen;
     /// else it is asked for.
-    listed: bool,
+    listed: Signal<bool>,
 ) -> impl IntoView {
     let widget = use_widget();
     let request_id = request.id.clone();
-    let loaded = (!listed).then(|| {
+    // Drawn before the backend's list gave it, the row asks for its status
+    // until the list does.
+    let loaded = (!listed.get_untracked()).then(|| {
         let request_id = request_id.clone();
         Loaded::new(move || {
             widget.signed_in_again.track();
-            let backend = widget.backend.get();
+            let backend = widget.backend.get().filter(|_| !listed.get());
             let transport = widget.transport();
             let request_id = request_id.clone();
             async move {
@@ -205,7 +217,7 @@ fn FiledItem(
             }
         })
     });
-    let status = move || match loaded {
+    let status = move || match loaded.filter(|_| !listed.get()) {
         Some(loaded) => loaded.get(),
         None => Some(widget.status_seen(&request_id)),
     };
