@@ -293,7 +293,7 @@ submit-kept = { $reason } Everything you typed is still here.
 reply-error-unreadable = The support service answered, but its answer couldn't be read, so the reply isn't shown. It may have been stored: send it again, and as long as nothing is changed it won't be stored twice.
 # "Mark resolved" (or closing the loop) answered with a success the widget
 # can't read.
-status-error-unreadable = The support service answered, but its answer couldn't be read, so the request may not have been marked resolved. Try again in a moment.
+status-error-unreadable = The support service answered, but its answer couldn't be read: the request may already be marked resolved. Check its status before you try again.
 submit-retry = Try again
 
 ## Confirmation

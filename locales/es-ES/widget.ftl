@@ -236,6 +236,8 @@ submit-error-wait-longer = El servicio de soporte ha pedido esperar más de un m
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Vuelva a cargar la página o inicie sesión de nuevo y vuelva a intentarlo.
+# Variables:
+#   $status (Number) - 403: the sign-in was accepted, but its role may not do this
 submit-error-forbidden = El servicio de soporte ha aceptado su inicio de sesión, pero no le permite hacer esto (error { $status }). Pida al administrador del sitio que revise sus permisos.
 # Variables:
 #   $status (Number) - 404 or 405
@@ -244,8 +246,8 @@ submit-error-request-gone = El servicio de soporte ya no encuentra esta solicitu
 submit-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que no hay ninguna referencia que mostrar. Es posible que la solicitud ya se haya registrado: vuelva a intentarlo dentro de unos instantes; si no cambia nada, no se registrará dos veces.
 submit-error-too-large = La solicitud es demasiado grande para enviarla. Acorte la descripción e inténtelo de nuevo.
 submit-kept = { $reason } Todo lo que ha escrito se conserva.
-reply-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que la respuesta no se muestra. Es posible que ya se haya guardado: vuelva a enviarla; si no cambia nada, no se guardará dos veces.
-status-error-unreadable = El servicio de soporte ha respondido, pero no se ha podido leer su respuesta, por lo que es posible que la solicitud no se haya marcado como resuelta. Vuelva a intentarlo dentro de unos instantes.
+reply-error-unreadable = El servicio de soporte ha contestado, pero no se ha podido leer lo que ha contestado, por lo que su respuesta no se muestra aquí. Es posible que ya se haya guardado: vuelva a enviarla; si no cambia nada, no se guardará dos veces.
+status-error-unreadable = El servicio de soporte ha contestado, pero no se ha podido leer lo que ha contestado: es posible que la solicitud ya se haya marcado como resuelta. Compruebe su estado antes de volver a intentarlo.
 submit-retry = Volver a intentarlo
 
 ## Confirmation

@@ -227,16 +227,18 @@ submit-error-wait-longer = 支持服务要求等待一个多月后再发送（�
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请刷新页面或重新登录，然后重试。
+# Variables:
+#   $status (Number) - 403: the sign-in was accepted, but its role may not do this
 submit-error-forbidden = 支持服务已接受你的登录信息，但你无权执行此操作（错误代码：{ $status }）。请联系网站管理员检查你的访问权限。
 # Variables:
 #   $status (Number) - 404 or 405
 submit-error-not-found = 在此页面设置的支持请求地址上找不到支持服务（错误代码：{ $status }），因此无法从此处发送请求。请告知网站管理员。
-submit-error-request-gone = 支持服务找不到此请求：它可能已被删除，或者你已无权访问它。
+submit-error-request-gone = 支持服务已找不到此请求：它可能已被删除，或者你已无权访问它。
 submit-error-unreadable = 支持服务已响应，但无法读取其响应内容，因此无法显示请求编号。请求可能已经提交。请稍后重试；只要内容不做更改，就不会重复提交。
 submit-error-too-large = 请求内容过大，无法发送。请缩短描述后重试。
 submit-kept = { $reason }你输入的所有内容都已保留。
 reply-error-unreadable = 支持服务已响应，但无法读取其响应内容，因此无法显示此回复。回复可能已经保存。请再次发送；只要内容不做更改，就不会重复保存。
-status-error-unreadable = 支持服务已响应，但无法读取其响应内容，因此请求可能尚未标记为已解决。请稍后重试。
+status-error-unreadable = 支持服务已响应，但无法读取其响应内容：请求可能已经标记为已解决。请先查看其状态，再决定是否重试。
 submit-retry = 重试
 
 ## Confirmation

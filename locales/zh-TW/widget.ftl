@@ -229,16 +229,18 @@ submit-error-wait-longer = 支援服務表示需等待一個多月後才能再�
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 submit-error-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新整理頁面或重新登入，然後再試一次。
+# Variables:
+#   $status (Number) - 403: the sign-in was accepted, but its role may not do this
 submit-error-forbidden = 支援服務已接受您的登入資訊，但您沒有權限執行此操作（錯誤代碼：{ $status }）。請聯絡網站管理員確認您的存取權限。
 # Variables:
 #   $status (Number) - 404 or 405
 submit-error-not-found = 在此頁面設定的支援要求位址找不到支援服務（錯誤代碼：{ $status }），因此無法從此處傳送要求。請通知網站管理員。
-submit-error-request-gone = 支援服務找不到此要求：它可能已被移除，或您已沒有權限存取它。
+submit-error-request-gone = 支援服務已找不到此要求：它可能已被移除，或您已沒有權限存取它。
 submit-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示要求編號。要求可能已經提交。請稍後再試一次；只要內容不變更，就不會重複提交。
 submit-error-too-large = 要求內容過大，無法傳送。請縮短描述後再試一次。
 submit-kept = { $reason }您輸入的內容都還保留著。
 reply-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此無法顯示此回覆。回覆可能已經儲存。請再傳送一次；只要內容不變更，就不會重複儲存。
-status-error-unreadable = 支援服務已回應，但無法讀取回應內容，因此要求可能尚未標示為已解決。請稍後再試一次。
+status-error-unreadable = 支援服務已回應，但無法讀取回應內容：要求可能已經標示為已解決。請先查看其狀態，再決定是否再試一次。
 submit-retry = 再試一次
 
 ## Confirmation
