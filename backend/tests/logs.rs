@@ -8,12 +8,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::process::{announced, Running};
 use common::{partner, token, valid};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -70,15 +70,8 @@ async fn a_logged_run(format: &str) -> (String, Vec<String>) {
         .stderr(std::fs::File::create(&log_path).unwrap())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("support-backend listening on ")
-        .unwrap_or_else(|| panic!("{line:?}"))
-        .to_owned();
+    let base = announced(&mut child);
+    let backend = Running::new(child);
     let client = reqwest::Client::new();
     let filer = token(&partner());
     let agent = token(&json!({"sub": "agent-1", "role": "agent", "email": "desk@contoso.cn"}));
@@ -159,12 +152,7 @@ async fn a_logged_run(format: &str) -> (String, Vec<String>) {
         assert!(Instant::now() < deadline, "the webhook calls never came");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let stopped = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(stopped.success());
-    assert!(child.wait().unwrap().success());
+    assert!(backend.stop("TERM").success());
     let log = std::fs::read_to_string(&log_path).unwrap();
     (log, vec![filer, agent, forged])
 }

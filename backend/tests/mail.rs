@@ -697,8 +697,6 @@ async fn an_address_that_bounced_is_not_mailed_until_an_operator_clears_it() {
 /// sign-in, mailing through `sink` at once, its log (at `trace`) to
 /// `stderr`; with the base URL it serves on.
 fn backend(database_url: &str, sink: &Sink, stderr: Stdio) -> (Child, String) {
-    use std::io::{BufRead, BufReader};
-
     let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
         .args(["--listen", "127.0.0.1:0", "--database-url", database_url])
         .arg("--no-auth")
@@ -710,15 +708,7 @@ fn backend(database_url: &str, sink: &Sink, stderr: Stdio) -> (Child, String) {
         .stderr(stderr)
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("support-backend listening on ")
-        .unwrap()
-        .to_owned();
+    let base = common::process::announced(&mut child);
     (child, base)
 }
 

@@ -11,35 +11,15 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::process::{announced, free_port, Running};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 const SECRET: &str = "the-webhook-secret-of-at-least-32-bytes!";
-
-/// Ends a process when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.0.id().to_string()])
-            .status();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 /// The project's webhook receiver on `port`, checking signatures with the
 /// secret in `secret_file`: with another secret it refuses every event.
@@ -48,7 +28,7 @@ fn webhook_receiver(port: u16, secret_file: &Path) -> Running {
         env!("CARGO_MANIFEST_DIR"),
         "/../scripts/webhook_receiver.py"
     );
-    let receiver = Running(
+    let receiver = Running::new(
         Command::new("python3")
             .arg(script)
             .args(["--listen", &format!("127.0.0.1:{port}"), "--secret-file"])
@@ -126,16 +106,8 @@ async fn prometheus_reads_the_traffic_and_the_outbox_backlog_rising_and_falling(
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let _backend = Running(child);
-    let base = line
-        .trim()
-        .strip_prefix("support-backend listening on ")
-        .unwrap_or_else(|| panic!("{line:?}"))
-        .to_owned();
+    let base = announced(&mut child);
+    let _backend = Running::new(child);
     // The API's port has no metrics.
     let api_metrics = reqwest::get(format!("{base}/metrics")).await.unwrap();
     assert_eq!(api_metrics.status(), StatusCode::NOT_FOUND);
@@ -151,7 +123,7 @@ async fn prometheus_reads_the_traffic_and_the_outbox_backlog_rising_and_falling(
         ),
     )
     .unwrap();
-    let _prometheus = Running(
+    let _prometheus = Running::new(
         Command::new(&prometheus_bin)
             .arg(format!("--config.file={}", config.display()))
             .arg(format!(

@@ -12,54 +12,16 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::process::{announced, free_port, Running};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 const CONFIG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/nginx.conf");
-
-/// Ends a process when the test ends, however it ends: SIGTERM (nginx's
-/// master then stops its workers), then waits.
-struct Running(Option<Child>);
-
-impl Running {
-    fn new(child: Child) -> Running {
-        Running(Some(child))
-    }
-
-    /// `signal` (`TERM`, `KILL`), then how the process ended.
-    fn stop(mut self, signal: &str) -> std::process::ExitStatus {
-        let mut child = self.0.take().unwrap();
-        let _ = Command::new("kill")
-            .args([&format!("-{signal}"), &child.id().to_string()])
-            .status();
-        child.wait().unwrap()
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        if let Some(child) = &mut self.0 {
-            let _ = Command::new("kill")
-                .args(["-TERM", &child.id().to_string()])
-                .status();
-            let _ = child.wait();
-        }
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 /// A backend process on `database_url`, trusting the proxy on 127.0.0.1,
 /// logging JSON to `log`, with `args` besides.
@@ -80,16 +42,10 @@ fn backend(database_url: &str, attachments: &Path, log: &Path, args: &[&str]) ->
         .stderr(std::fs::File::create(log).unwrap())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line
-        .trim()
-        .rsplit(':')
-        .next()
+    let address = announced(&mut child);
+    let port = (address.rsplit(':').next())
         .and_then(|port| port.parse().ok())
-        .unwrap_or_else(|| panic!("{line:?}"));
+        .unwrap_or_else(|| panic!("{address:?}"));
     (Running::new(child), port)
 }
 

@@ -375,7 +375,6 @@ async fn two_processes_on_one_database_never_send_one_event_at_once() {
 #[cfg(unix)]
 #[tokio::test]
 async fn delivery_survives_kill_9_and_a_restart() {
-    use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
 
     // The first call hangs past the kill; the rest are taken.
@@ -432,15 +431,7 @@ async fn delivery_survives_kill_9_and_a_restart() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line
-            .trim()
-            .strip_prefix("support-backend listening on ")
-            .unwrap()
-            .to_owned();
+        let base = common::process::announced(&mut child);
         (child, base)
     };
     let (mut child, base) = start();
@@ -495,15 +486,7 @@ async fn a_refused_delivery_is_logged_at_its_first_failure() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("support-backend listening on ")
-        .unwrap()
-        .to_owned();
+    let base = common::process::announced(&mut child);
     let (send, logged) = std::sync::mpsc::channel();
     let stderr = child.stderr.take().unwrap();
     std::thread::spawn(move || {
@@ -639,7 +622,6 @@ async fn set_status_at_the_command_line_writes_the_event_for_the_webhooks() {
 #[cfg(unix)]
 #[tokio::test]
 async fn sigterm_during_a_burst_loses_nothing_and_doubles_nothing() {
-    use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -668,15 +650,7 @@ async fn sigterm_during_a_burst_loses_nothing_and_doubles_nothing() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let base = line
-            .trim()
-            .strip_prefix("support-backend listening on ")
-            .unwrap()
-            .to_owned();
+        let base = common::process::announced(&mut child);
         (child, base)
     };
     let (first, base) = start();
