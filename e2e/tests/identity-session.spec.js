@@ -4,7 +4,7 @@
 // tells the user to sign in again, and the request goes once they have.
 import { expect, test } from "@playwright/test";
 import { failWith, SupportWidgetPage } from "./support-widget-page.js";
-import { authBackend, authDemo, claimsOf, demoToken, expiredToken, signToken } from "./identity-tokens.js";
+import { authBackend, authDemo, claimsOf, demoToken, expiredToken, fileWith, signToken } from "./identity-tokens.js";
 
 const typed = { category: "technical", description: "Typed for long enough for the sign-in to expire." };
 
@@ -58,6 +58,13 @@ async function twoPartners(request) {
 
 /** The portal signs in the user of `token`: a new provider, without a reload. */
 const signIn = (widget, token) => widget.host.evaluate((element, token) => element.setTokenProvider(() => token), token);
+
+/** The portal signs the user in again: a new provider that asks the demo
+ *  for the partner's token, without a reload. */
+const signInFromTheDemo = (widget) =>
+  widget.host.evaluate((element) =>
+    element.setTokenProvider(() => fetch("demo-token?as=partner").then((r) => r.json()).then((body) => body.token)),
+  );
 
 /** A partner's path part-way to a request: from home to the services of
  *  Núñez y Asociados S.L. */
@@ -149,9 +156,7 @@ test("no fresh token keeps the draft and says so; the request goes once the page
   // The portal signs the user in again and hands the widget a new provider:
   // the waiting request goes, once.
   await page.unroute(isTokenRequest);
-  await widget.host.evaluate((element) =>
-    element.setTokenProvider(() => fetch("demo-token?as=partner").then((r) => r.json()).then((body) => body.token)),
-  );
+  await signInFromTheDemo(widget);
   await expect(widget.confirmation).toBeVisible();
   await expect.poll(() => posts.map((post) => post.status)).toEqual([401, 201]);
   expect(posts[1].key).toBe(posts[0].key);
@@ -192,11 +197,9 @@ test("a draft whose session ended survives a reload, and is sent once the user i
 
 test("a list of requests refused for an ended session loads by itself once the page signs the user in again, and focus stays in the widget", async ({ page, request }) => {
   // The user has filed a request, which the list will bring.
-  const filed = await request.post(`${authBackend}/support-requests`, {
-    headers: { authorization: `Bearer ${await demoToken(request, "partner")}`, "idempotency-key": crypto.randomUUID() },
-    data: { kind: "partner_center", category: "billing", title: "Listed once signed in again", description: "Filed before.", contact: { name: "Mei Lin", email: "mei.lin@contosocloud.cn" } },
+  await fileWith(request, await demoToken(request, "partner"), {
+    kind: "partner_center", category: "billing", title: "Listed once signed in again", description: "Filed before.", contact: { name: "Mei Lin", email: "mei.lin@contosocloud.cn" },
   });
-  expect(filed.status()).toBe(201);
   await answerTokens(page, request, [expiredToken, () => null]);
   const listed = [];
   page.on("requestfinished", async (r) => {
@@ -212,9 +215,7 @@ test("a list of requests refused for an ended session loads by itself once the p
   // The user is on "Try again" when the portal signs them in again.
   await retry.focus();
   await page.unroute(isTokenRequest);
-  await widget.host.evaluate((element) =>
-    element.setTokenProvider(() => fetch("demo-token?as=partner").then((r) => r.json()).then((body) => body.token)),
-  );
+  await signInFromTheDemo(widget);
   await expect(widget.host.getByTestId("filed-failed")).toHaveCount(0);
   await expect.poll(() => listed.map((l) => l.status)).toEqual([401, 200]);
   // "Try again" went with the failure: focus passed to the first request
@@ -224,11 +225,9 @@ test("a list of requests refused for an ended session loads by itself once the p
 
 test("the inbox refused for an ended session loads by itself once the page signs the user in again, and focus goes to its first request", async ({ page, request }) => {
   // A customer request is open, for the inbox to bring.
-  const filed = await request.post(`${authBackend}/support-requests`, {
-    headers: { authorization: `Bearer ${await demoToken(request, "customer")}`, "idempotency-key": crypto.randomUUID() },
-    data: { kind: "customer_self_service", title: "Listed once the partner signs in again", description: "Sent before.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" } },
+  await fileWith(request, await demoToken(request, "customer"), {
+    kind: "customer_self_service", title: "Listed once the partner signs in again", description: "Sent before.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" },
   });
-  expect(filed.status()).toBe(201);
   await answerTokens(page, request, [expiredToken, () => null]);
   const widget = new SupportWidgetPage(page);
   await widget.goto(`${authDemo}/`);
@@ -239,9 +238,7 @@ test("the inbox refused for an ended session loads by itself once the page signs
   // The user is on "Try again" when the portal signs them in again.
   await retry.focus();
   await page.unroute(isTokenRequest);
-  await widget.host.evaluate((element) =>
-    element.setTokenProvider(() => fetch("demo-token?as=partner").then((r) => r.json()).then((body) => body.token)),
-  );
+  await signInFromTheDemo(widget);
   await expect(widget.host.getByTestId("inbox-failed")).toHaveCount(0);
   await expect(widget.host.getByTestId("inbox-request").first()).toBeFocused();
 });
@@ -255,12 +252,9 @@ test("a request the user is on keeps its place in the list when the backend's pa
   await expect(widget.confirmation).toBeVisible();
   const here = await widget.confirmation.getAttribute("data-request-id");
   // Filed since on another device: newer, so first in the backend's page.
-  const elsewhere = await request.post(`${authBackend}/support-requests`, {
-    headers: { authorization: `Bearer ${await demoToken(request, "partner")}`, "idempotency-key": crypto.randomUUID() },
-    data: { kind: "partner_center", category: "billing", title: "Filed on another device", description: "Listed by the backend.", contact: { name: "Mei Lin", email: "mei.lin@contosocloud.cn" } },
+  const { id: other } = await fileWith(request, await demoToken(request, "partner"), {
+    kind: "partner_center", category: "billing", title: "Filed on another device", description: "Listed by the backend.", contact: { name: "Mei Lin", email: "mei.lin@contosocloud.cn" },
   });
-  expect(elsewhere.status()).toBe(201);
-  const other = (await elsewhere.json()).id;
 
   // The backend's page waits while the list shows this device's request.
   let release;

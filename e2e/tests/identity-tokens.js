@@ -40,3 +40,14 @@ export function expiredToken(token) {
   const now = Math.floor(Date.now() / 1000);
   return signToken({ ...claimsOf(token), iat: now - 5400, nbf: now - 5400, exp: now - 3600 });
 }
+
+/** Files `body` through the backend's API with `token`, as another device
+ *  or system of its user would; the stored request. */
+export async function fileWith(request, token, body) {
+  const response = await request.post(`${authBackend}/support-requests`, {
+    headers: { authorization: `Bearer ${token}`, "idempotency-key": crypto.randomUUID() },
+    data: body,
+  });
+  if (response.status() !== 201) throw new Error(`filing ${body.kind}: ${response.status()}`);
+  return response.json();
+}
