@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 
 use super::LoadFailure;
+use support_contract::StoredRequest;
+
 use crate::{
     context::use_widget,
     rules::{
@@ -79,6 +81,16 @@ pub fn list_item(item: &str, id: &str) -> String {
     // The id is the backend's: quoted as a CSS string.
     let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
     format!("[data-testid={item}][data-request-id=\"{quoted}\"]")
+}
+
+/// Where the focus goes once a page of a list whose items' test id is
+/// `item` came: to its first request, or to the screen's heading when it
+/// brought none.
+pub fn page_focus(item: &str, page: &[StoredRequest]) -> String {
+    (page.first()).map_or_else(
+        || "h2.sw-heading".to_owned(),
+        |first| list_item(item, &first.id),
+    )
 }
 
 /// The "Try again" of the list `list`'s failed page.

@@ -185,8 +185,11 @@ pub fn FiledRequests() -> impl IntoView {
 
 /// The list's item for request `id`.
 fn item_selector(id: &str) -> String {
-    list_item("filed-request", id)
+    list_item(ITEM, id)
 }
+
+/// The test id of the list's items.
+const ITEM: &str = "filed-request";
 
 /// One filed request: what it was about, when, and its status now.
 #[component]

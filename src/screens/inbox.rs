@@ -7,7 +7,8 @@ use support_contract::{RequestList, RequestStatus as Status, StoredRequest};
 use crate::{
     api,
     components::{
-        list_item, retry_button, status_label, BackButton, PageFooter, Paging, ScreenHeading,
+        list_item, page_focus, retry_button, status_label, BackButton, PageFooter, Paging,
+        ScreenHeading,
     },
     context::use_widget,
     effects::effect,
@@ -74,9 +75,7 @@ pub fn Inbox() -> impl IntoView {
             }
             let focus = match answer {
                 Ok(RequestList { requests, next }) => {
-                    // A page with nothing new hands focus to the heading.
-                    let first = (requests.first())
-                        .map_or_else(|| "h2.sw-heading".to_owned(), |r| item_selector(&r.id));
+                    let first = page_focus(ITEM, &requests);
                     pages.update(|p| {
                         p.requests.extend(requests);
                         p.next = next;
@@ -187,8 +186,11 @@ pub fn Inbox() -> impl IntoView {
 
 /// The list's item for request `id`.
 fn item_selector(id: &str) -> String {
-    list_item("inbox-request", id)
+    list_item(ITEM, id)
 }
+
+/// The test id of the list's items.
+const ITEM: &str = "inbox-request";
 
 /// One message: its title, who sent it and when, and where it stands.
 #[component]

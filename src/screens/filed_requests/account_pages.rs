@@ -6,7 +6,7 @@ use web_sys::AbortController;
 
 use crate::{
     api::{self, Transport},
-    components::retry_button,
+    components::{page_focus, retry_button},
     context::WidgetContext,
     effects::effect,
     rules::{filed_requests::AccountList, request::LoadError, session::Session},
@@ -65,11 +65,7 @@ pub fn use_account_pages(widget: WidgetContext) -> (RwSignal<AccountList>, Callb
                 Ok(page) => {
                     widget.saw_listed(&page, asked_at);
                     list.update(|list| *list = list.with_page(&page));
-                    // A page with nothing new hands focus to the heading.
-                    Some((page.requests.first()).map_or_else(
-                        || "h2.sw-heading".to_owned(),
-                        |first| super::item_selector(&first.id),
-                    ))
+                    Some(page_focus(super::ITEM, &page.requests))
                 }
                 Err(error) => {
                     list.update(|list| *list = list.failing(error));
