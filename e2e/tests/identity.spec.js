@@ -71,6 +71,13 @@ test("a sign-in whose role the backend does not know is told to ask for access, 
   await expect(widget.submitError).toContainText("Everything you typed is still here.");
   await expect(widget.host.locator("#sw-title")).toHaveValue("Filed with a role the backend does not know");
   expect(await refusals()).toBe(lookups + 1);
+
+  // A file says the same of itself, rather than that the service refused
+  // the file (which removing it would mend).
+  await widget.host.getByTestId("attachments-input").setInputFiles({ name: "app.log", mimeType: "text/plain", buffer: Buffer.from("a log line\n") });
+  const failed = widget.host.getByTestId("attachment-failed");
+  await expect(failed).toHaveText(/accepted your sign-in, but it doesn't allow you to upload files \(error \u2068?403\u2069?\)\. Please ask the site's administrator to check your access\./);
+  await expect(widget.host.getByTestId("attachment-retry")).toBeVisible();
 });
 
 test("a customer signed in on the customers' page contacts their partner as themselves", async ({ page, request }) => {

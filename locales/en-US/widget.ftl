@@ -594,6 +594,11 @@ attachment-offline = Waiting for the connection. The file uploads when you're ba
 # Variables:
 #   $status (Number) - 401: the backend refused the page's sign-in
 attachment-unauthorized = The support service didn't accept your sign-in (error { $status }). Sign in again, then try again.
+# An upload refused with the sign-in accepted: the user's access doesn't
+# allow uploading files, which signing in again won't mend.
+# Variables:
+#   $status (Number) - 403: the backend doesn't allow this user to upload
+attachment-forbidden = The support service accepted your sign-in, but it doesn't allow you to upload files (error { $status }). Please ask the site's administrator to check your access.
 attachment-retry = Try again
 # What screen readers hear when a file has uploaded, has failed to upload,
 # has been removed, or waits for the connection.

@@ -472,6 +472,7 @@ attachment-refused = { $reason ->
 }
 attachment-offline = Esperando la conexión. El archivo se subirá cuando vuelva a estar en línea.
 attachment-unauthorized = El servicio de soporte no ha aceptado su inicio de sesión (error { $status }). Inicie sesión de nuevo y vuelva a intentarlo.
+attachment-forbidden = El servicio de soporte ha aceptado su inicio de sesión, pero no le permite subir archivos (error { $status }). Pida al administrador del sitio que revise sus permisos.
 attachment-retry = Volver a intentarlo
 attachment-news-uploaded = Se ha subido { $name }.
 attachment-news-failed = No se ha podido subir { $name }.

@@ -456,6 +456,7 @@ attachment-refused = { $reason ->
 }
 attachment-offline = 正在等待网络连接。网络恢复后将自动上传该文件。
 attachment-unauthorized = 支持服务未接受你的登录信息（错误代码：{ $status }）。请重新登录，然后重试。
+attachment-forbidden = 支持服务已接受你的登录信息，但你无权上传文件（错误代码：{ $status }）。请联系网站管理员检查你的访问权限。
 attachment-retry = 重试
 attachment-news-uploaded = 已上传 { $name }。
 attachment-news-failed = { $name } 未能上传。

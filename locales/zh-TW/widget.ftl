@@ -459,6 +459,7 @@ attachment-refused = { $reason ->
 }
 attachment-offline = 正在等待網路連線。網路連線恢復後，將自動上傳該檔案。
 attachment-unauthorized = 支援服務未接受您的登入資訊（錯誤代碼：{ $status }）。請重新登入，然後再試一次。
+attachment-forbidden = 支援服務已接受您的登入資訊，但您沒有權限上傳檔案（錯誤代碼：{ $status }）。請聯絡網站管理員確認您的存取權限。
 attachment-retry = 再試一次
 attachment-news-uploaded = 已上傳 { $name }。
 attachment-news-failed = { $name } 無法上傳。

@@ -174,6 +174,9 @@ pub enum UploadFailure {
     TriedAgain,
     /// The sign-in was refused: the user must renew it first.
     SignIn,
+    /// The sign-in was accepted but may not upload (403): trying again
+    /// won't mend it until the user's access is.
+    Forbidden,
     /// It failed in a way that may pass (or the answer could not be
     /// read), and the widget's attempts are over.
     Stopped,
@@ -187,6 +190,7 @@ impl UploadFailure {
         match error {
             _ if again => UploadFailure::TriedAgain,
             SubmitError::Server { status: 401, .. } => UploadFailure::SignIn,
+            SubmitError::Server { status: 403, .. } => UploadFailure::Forbidden,
             SubmitError::BadResponse => UploadFailure::Stopped,
             _ if is_retryable(error) => UploadFailure::Stopped,
             _ => UploadFailure::Refused,

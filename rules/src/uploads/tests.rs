@@ -241,7 +241,7 @@ fn a_failed_upload_says_whether_it_is_tried_again_and_what_to_do() {
     );
     assert_eq!(
         UploadFailure::of(&server(403), false),
-        UploadFailure::Refused
+        UploadFailure::Forbidden
     );
     assert_eq!(UploadFailure::of(&refused, false), UploadFailure::Refused);
     assert_eq!(

@@ -132,6 +132,10 @@ fn failed_text(widget: WidgetContext, error: &SubmitError, again: bool) -> Strin
             let status = i18n::args([("status", 401.into())]);
             return widget.format(id::ATTACHMENT_UNAUTHORIZED, &status);
         }
+        UploadFailure::Forbidden => {
+            let status = i18n::args([("status", 403.into())]);
+            return widget.format(id::ATTACHMENT_FORBIDDEN, &status);
+        }
         UploadFailure::Stopped => id::ATTACHMENT_FAILED_STOPPED,
         UploadFailure::Refused => {
             let reason = i18n::args([("reason", refusal_reason(error).into())]);
