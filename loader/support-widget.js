@@ -13,12 +13,13 @@ const here = (suffix, retry) => new URL(`support-widget-__BUILD__${suffix}${retr
 
 let loading;
 let tries = 0;
-// The glue, whose init (wasm-bindgen's own) fetches the WebAssembly and
-// compiles it as it streams in. A failed fetch is not remembered: only the
+// The glue and the WebAssembly, fetched side by side (not one round trip
+// after the other); the glue's init (wasm-bindgen's own) compiles the
+// WebAssembly as it streams in. A failed fetch is not remembered: only the
 // glue needs a new URL to try again.
 const loadWidget = () =>
-  (loading ??= import(here(".js", tries))
-    .then((glue) => glue.default({ module_or_path: here(".wasm") }).then(() => glue))
+  (loading ??= Promise.all([import(here(".js", tries)), fetch(here(".wasm"))])
+    .then(([glue, wasm]) => glue.default({ module_or_path: wasm }).then(() => glue))
     .catch((error) => {
       // The next try loads again, from new URLs.
       loading = null;
