@@ -30,6 +30,8 @@ const texts = {
   "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決" },
   "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta" },
 };
+// The language a customer asks to be contacted in, named in its own.
+const spoken = { "en-US": ["zh-TW", "繁體中文"], "zh-CN": ["es-ES", "Español"], "zh-TW": ["en-US", "English"], "es-ES": ["zh-CN", "简体中文"] };
 
 for (const [locale, text] of Object.entries(texts)) {
   test(`a customer's message goes to the partner, to 21Vianet and back, in ${locale}`, async ({ browser }) => {
@@ -47,7 +49,9 @@ for (const [locale, text] of Object.entries(texts)) {
       await customerPage.goto(`${authDemo}/self-service.html`);
       await customer.setAttribute("locale", locale);
       await customer.host.getByTestId("help-contact").click();
-      await customer.fill({ title, description: "Since the move, new mail bounces with 552." }, { category: false });
+      await customer.fill({ title, description: "Since the move, new mail bounces with 552.", phone: "+86 10 1234 5678" }, { category: false });
+      const [language, languageName] = spoken[locale];
+      await customer.host.locator("#sw-contact-language").selectOption(language);
       await customer.host.getByTestId("contact-service").selectOption("azure");
       await customer.host.getByTestId("attachments-input").setInputFiles({ name: "bounce.txt", mimeType: "text/plain", buffer: Buffer.from("552 5.2.2 Mailbox full\n") });
       await expect(customer.host.getByTestId("attachment-uploaded")).toBeVisible();
@@ -71,6 +75,10 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(partner.host.getByTestId("status-description")).toContainText("552");
       await expect(partner.host.getByTestId("status-facts")).toContainText("bounce.txt");
       await expect(partner.host.getByTestId("status-facts")).toContainText("zhang.wei@beijingcloud.partner.onmschina.cn");
+      // How the customer asked to be contacted: the phone, and the language.
+      await expect(partner.host.getByTestId("status-facts")).toContainText("+86 10 1234 5678");
+      await expect(partner.host.getByTestId("status-contact-language")).toHaveText(languageName);
+      await expect(partner.host.getByTestId("status-contact-language")).toHaveAttribute("lang", language);
       await partner.host.locator("#sw-reply").fill("Thanks, we are on it.");
       await partner.host.getByTestId("reply-send").click();
       await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);

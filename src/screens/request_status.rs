@@ -424,19 +424,34 @@ fn RequestFacts(
     let escalation = (request.escalation)
         .and_then(|escalation| escalation::reason_label_of(&escalation.reason))
         .map(|reason| fact(id::CR_ESCALATION_LABEL, widget.text(reason).into_any()));
-    // Who sent a customer's message, for the partner who answers it.
-    let contact = (request.kind == RequestKind::CustomerSelfService
-        && widget.audience.get_untracked() == Audience::Partner)
-        .then(|| {
-            let contact = request.contact;
-            let text = [contact.name, contact.email]
-                .into_iter()
-                .filter(|part| !part.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
-            (!text.is_empty()).then(|| fact(id::STATUS_CONTACT_LABEL, text.into_any()))
-        })
-        .flatten();
+    // Who sent a customer's message, and how they asked to be contacted,
+    // for the partner who answers it.
+    let (contact, language) = if request.kind == RequestKind::CustomerSelfService
+        && widget.audience.get_untracked() == Audience::Partner
+    {
+        let contact = request.contact;
+        let text = [
+            contact.name,
+            contact.email,
+            contact.phone.unwrap_or_default(),
+        ]
+        .into_iter()
+        .filter(|part| !part.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let language = contact.language;
+        let name = view! {
+            <span lang=language.as_str() data-testid="status-contact-language">
+                {widget.text(i18n::language_name(language))}
+            </span>
+        };
+        (
+            (!text.is_empty()).then(|| fact(id::STATUS_CONTACT_LABEL, text.into_any())),
+            Some(fact(id::FIELD_CONTACT_LANGUAGE_LABEL, name.into_any())),
+        )
+    } else {
+        (None, None)
+    };
     let articles = (!request.articles_seen.is_empty()).then(|| {
         fact(
             id::STATUS_ARTICLES_LABEL,
@@ -455,6 +470,7 @@ fn RequestFacts(
         <dl class="sw-context" data-testid="status-facts">
             {customer}
             {contact}
+            {language}
             {service}
             {category}
             {severity}
