@@ -25,10 +25,10 @@ function agentToken() {
 
 // What each locale's screens say, where the test reads words.
 const texts = {
-  "en-US": { inbox: "Customer requests", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved" },
-  "zh-CN": { inbox: "客户请求", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决" },
-  "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決" },
-  "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta" },
+  "en-US": { inbox: "Customer requests", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", escalationResolved: "which 21Vianet has resolved", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved" },
+  "zh-CN": { inbox: "客户请求", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", escalationResolved: "世纪互联已解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决" },
+  "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", escalationResolved: "21Vianet 已解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決" },
+  "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", escalationResolved: "21Vianet lo ha resuelto", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta" },
 };
 // The language a customer asks to be contacted in, named in its own.
 const spoken = { "en-US": ["zh-TW", "繁體中文"], "zh-CN": ["es-ES", "Español"], "zh-TW": ["en-US", "English"], "es-ES": ["zh-CN", "简体中文"] };
@@ -117,6 +117,7 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(partner.host.getByTestId("escalated-from")).not.toHaveClass(/\bsw-note-strong\b/);
       await partner.host.getByTestId("open-message").click();
       await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
+      await expect(partner.host.getByTestId("status-escalated-as")).not.toContainText(text.escalationResolved);
       await expect(partner.host.getByTestId("escalated-from")).toHaveCount(0);
       await partner.host.getByTestId("open-escalation").click();
       await expect(partner.host.getByTestId("status-reference")).toHaveText(reference);
@@ -158,6 +159,8 @@ for (const [locale, text] of Object.entries(texts)) {
       await customer.host.locator(`[data-testid=filed-request][data-request-id="${messageId}"]`).click();
       await expect(customer.host.getByTestId("status-current")).toHaveText(text.resolved);
       await expect(customer.host.getByTestId("status-escalated-as")).toContainText(text.escalated);
+      // That much of the escalation is the customer's: 21Vianet resolved it.
+      await expect(customer.host.getByTestId("status-escalated-as")).toContainText(text.escalationResolved);
       await expect(customer.host.getByTestId("open-escalation")).toHaveCount(0);
       const thread = customer.host.getByTestId("status-reply");
       await expect(thread).toHaveCount(2);

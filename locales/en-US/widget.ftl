@@ -509,6 +509,9 @@ status-reply-kept = Your reply is kept on this device until it's sent.
 # A customer's message that the partner escalated to 21Vianet; $reference
 # is the escalation's (SR-000123).
 status-escalated-as = Escalated to 21Vianet as { $reference }.
+# The same once 21Vianet has resolved the escalation: the customer sees
+# that much of it, and nothing the partner and 21Vianet wrote.
+status-escalated-as-resolved = Escalated to 21Vianet as { $reference }, which 21Vianet has resolved.
 status-open-escalation = Open the escalation
 # An escalation that began as a customer's message, not resolved yet;
 # $customer is the customer's name.

@@ -413,6 +413,7 @@ status-reply-send = Enviar respuesta
 status-reply-sending = Enviando su respuesta…
 status-reply-kept = Su respuesta se guarda en este dispositivo hasta que se envíe.
 status-escalated-as = Se ha remitido a 21Vianet como { $reference }.
+status-escalated-as-resolved = Se ha remitido a 21Vianet como { $reference }, y 21Vianet lo ha resuelto.
 status-open-escalation = Abrir la remisión
 status-from-message = Esta remisión empezó como una solicitud de cliente de { $customer }.
 status-open-message = Abrir la solicitud de cliente

@@ -401,6 +401,7 @@ status-reply-send = 傳送回覆
 status-reply-sending = 正在傳送您的回覆…
 status-reply-kept = 您的回覆會保留在此裝置上，直到傳送為止。
 status-escalated-as = 已以 { $reference } 呈報給 21Vianet。
+status-escalated-as-resolved = 已以 { $reference } 呈報給 21Vianet，21Vianet 已解決。
 status-open-escalation = 開啟呈報
 status-from-message = 此呈報來自 { $customer } 的客戶要求。
 status-open-message = 開啟客戶要求

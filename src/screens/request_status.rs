@@ -198,8 +198,12 @@ pub fn RequestStatus() -> impl IntoView {
                         // Partner staff open the escalation, to read 21Vianet's
                         // side; a customer cannot.
                         {stored.escalated_as.clone().map(|escalation| {
+                            let said = match is_resolved(escalation.status) {
+                                true => id::STATUS_ESCALATED_AS_RESOLVED,
+                                false => id::STATUS_ESCALATED_AS,
+                            };
                             let text = widget.format(
-                                id::STATUS_ESCALATED_AS,
+                                said,
                                 &i18n::args([("reference", escalation.reference.into())]),
                             );
                             let opens = partner.then(|| Opens {
