@@ -144,11 +144,17 @@ for (const [locale, text] of Object.entries(texts)) {
       const closing = partner.host.getByTestId("close-loop-box");
       await expect(closing).toBeVisible();
       await expect(partner.host.locator("#sw-reply")).toHaveValue(note);
+      // The box's heading and the note above stand out; what is typed is
+      // plain text.
+      await expect(partner.host.locator("#sw-reply")).toHaveCSS("font-weight", "400");
       await partner.host.locator("#sw-reply").fill(`${note} New mail arrives again.`);
-      await partner.host.getByTestId("reply-send").click();
+      // Sent from the keyboard, the box goes: focus goes to the heading,
+      // not to the page's start.
+      await partner.host.getByTestId("reply-send").press("Enter");
       await expect(partner.host.getByTestId("status-current")).toHaveAttribute("data-status", "resolved");
       await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
       await expect(partner.host.getByTestId("close-loop-box")).toHaveCount(0);
+      await expect(partner.heading).toBeFocused();
 
       // 7. The customer reads the answer on a resolved request, in "My
       //    requests".

@@ -251,7 +251,6 @@ pub fn ReplyBox(
     view! {
         <form
             class="sw-form sw-reply-box"
-            class:sw-note-strong=closes
             novalidate
             data-testid=if closes { "close-loop-box" } else { "reply-box" }
             on:submit=move |event| {

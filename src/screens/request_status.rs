@@ -726,8 +726,11 @@ fn ClosingReply(
     });
     let on_sent = Callback::new(move |()| _ = mark_resolved.dispatch_local(()));
     let answer = mark_resolved.value();
+    // The box goes with the open status: focus goes to the screen's heading,
+    // and the screen reads the request again, announcing its new status.
     effect(move |_| {
         if answer.with(|answer| matches!(answer, Some(Some(Ok(_))))) {
+            widget.focus_when_drawn("h2.sw-heading");
             untrack(|| on_closed.run(()));
         }
     });
