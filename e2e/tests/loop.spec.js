@@ -25,10 +25,10 @@ function agentToken() {
 
 // What each locale's screens say, where the test reads words.
 const texts = {
-  "en-US": { inbox: "Customer requests", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", escalationResolved: "which 21Vianet has resolved", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved" },
-  "zh-CN": { inbox: "客户请求", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", escalationResolved: "世纪互联已解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决" },
-  "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", escalationResolved: "21Vianet 已解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決" },
-  "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", escalationResolved: "21Vianet lo ha resuelto", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta" },
+  "en-US": { inbox: "Customer requests", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", escalationResolved: "which 21Vianet has resolved", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved", replySent: "Your reply was sent." },
+  "zh-CN": { inbox: "客户请求", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", escalationResolved: "世纪互联已解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决", replySent: "你的回复已发送。" },
+  "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", escalationResolved: "21Vianet 已解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
+  "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", escalationResolved: "21Vianet lo ha resuelto", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
 };
 // The language a customer asks to be contacted in, named in its own.
 const spoken = { "en-US": ["zh-TW", "繁體中文"], "zh-CN": ["es-ES", "Español"], "zh-TW": ["en-US", "English"], "es-ES": ["zh-CN", "简体中文"] };
@@ -82,6 +82,8 @@ for (const [locale, text] of Object.entries(texts)) {
       await partner.host.locator("#sw-reply").fill("Thanks, we are on it.");
       await partner.host.getByTestId("reply-send").click();
       await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);
+      // Said as well as shown.
+      await expect(partner.host.getByTestId("reply-waiting")).toHaveText(text.replySent);
 
       // ...and escalates it: the one path, with the customer and service
       // chosen, from the admin center on, and the message's words carried
@@ -206,6 +208,16 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   await partner.host.getByTestId("open-inbox").click();
   await partner.host.getByTestId("inbox-request").filter({ hasText: title }).click();
   await expect(partner.host.getByTestId("status-description")).toContainText("The sign-in page loops.");
+
+  // A reply with nothing in it says so, in the language the widget shows
+  // now, not in the one it was first said in.
+  await partner.host.getByTestId("reply-send").click();
+  const replyError = partner.host.locator("#sw-reply-error");
+  await expect(replyError).toContainText("Enter your reply");
+  await partner.setAttribute("locale", "es-ES");
+  await expect(replyError).toContainText("Escriba su respuesta");
+  await partner.setAttribute("locale", "en-US");
+  await expect(replyError).toContainText("Enter your reply");
 
   // The backend no longer knows the request (the contract's 404, which
   // names it): the reply says so, not that the service is missing, and

@@ -506,6 +506,9 @@ status-reply-label = Your reply
 status-reply-send = Send reply
 status-reply-sending = Sending your reply…
 status-reply-kept = Your reply is kept on this device until it's sent.
+# Under the reply box once the support service has stored the reply,
+# which the thread above now shows.
+status-reply-sent = Your reply was sent.
 # A customer's message that the partner escalated to 21Vianet; $reference
 # is the escalation's (SR-000123).
 status-escalated-as = Escalated to 21Vianet as { $reference }.

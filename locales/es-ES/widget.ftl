@@ -412,6 +412,7 @@ status-reply-label = Su respuesta
 status-reply-send = Enviar respuesta
 status-reply-sending = Enviando su respuesta…
 status-reply-kept = Su respuesta se guarda en este dispositivo hasta que se envíe.
+status-reply-sent = Su respuesta se ha enviado.
 status-escalated-as = Se ha remitido a 21Vianet como { $reference }.
 status-escalated-as-resolved = Se ha remitido a 21Vianet como { $reference }, y 21Vianet lo ha resuelto.
 status-open-escalation = Abrir la remisión

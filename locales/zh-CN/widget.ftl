@@ -397,6 +397,7 @@ status-reply-label = 你的回复
 status-reply-send = 发送回复
 status-reply-sending = 正在发送你的回复…
 status-reply-kept = 你的回复会保存在此设备上，直到发送为止。
+status-reply-sent = 你的回复已发送。
 status-escalated-as = 已作为 { $reference } 呈报给世纪互联。
 status-escalated-as-resolved = 已作为 { $reference } 呈报给世纪互联，世纪互联已解决。
 status-open-escalation = 打开呈报

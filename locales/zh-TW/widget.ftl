@@ -400,6 +400,7 @@ status-reply-label = 您的回覆
 status-reply-send = 傳送回覆
 status-reply-sending = 正在傳送您的回覆…
 status-reply-kept = 您的回覆會保留在此裝置上，直到傳送為止。
+status-reply-sent = 您的回覆已傳送。
 status-escalated-as = 已以 { $reference } 呈報給 21Vianet。
 status-escalated-as-resolved = 已以 { $reference } 呈報給 21Vianet，21Vianet 已解決。
 status-open-escalation = 開啟呈報

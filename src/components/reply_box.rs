@@ -5,7 +5,7 @@
 //! once.
 
 use leptos::prelude::*;
-use support_contract::{Attachment, ErrorCode, NewReply};
+use support_contract::{Attachment, ErrorCode, FieldError, NewReply};
 
 use super::{
     request_form::{failure_message, new_key, Posted},
@@ -19,7 +19,7 @@ use crate::{
         drafts::ReplyDraft,
         field_errors::{self, ServiceFrom},
         host::BackendUrl,
-        i18n::id,
+        i18n::{id, MessageId},
         request::SubmitError,
         uploads::Blocker,
     },
@@ -78,9 +78,17 @@ pub fn ReplyBox(
     let key = StoredValue::new(kept.map_or_else(new_key, |d| d.idempotency_key));
     let sender = Sender::new();
     // What the reply's own text lacks, under the field; what holds it back
-    // here, under the button.
-    let field_error = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<String>);
+    // here, under the button. Kept as what they are, and said in the
+    // widget's language of the moment.
+    let field_error = RwSignal::new(None::<FieldError>);
+    let failure = RwSignal::new(None::<MessageId>);
+    let field_error_text = Signal::derive(move || {
+        let locale = widget.locale.get();
+        field_error.with(|error| {
+            (error.as_ref())
+                .map(|error| field_errors::message(locale, error, ServiceFrom::BeforeTheForm))
+        })
+    });
 
     let keep = move |text: String, attachments: Vec<Attachment>| {
         let Some(at) = kept_at.get_value() else {
@@ -203,15 +211,12 @@ pub fn ReplyBox(
                 .map(|a| a.id)
                 .collect(),
         };
-        let locale = widget.locale.get_untracked();
-        let problem = reply
-            .validate()
-            .first()
-            .map(|error| field_errors::message(locale, error, ServiceFrom::BeforeTheForm));
-        field_error.set(problem.clone());
+        let problem = reply.validate().into_iter().next();
+        let invalid = problem.is_some();
+        field_error.set(problem);
         failure.set(None);
         answer.set(None);
-        if problem.is_some() {
+        if invalid {
             widget.focus_when_drawn(&format!("#{REPLY_FIELD}"));
             return;
         }
@@ -221,12 +226,18 @@ pub fn ReplyBox(
                 Blocker::StillUploading => id::STATUS_REPLY_WAIT_FILES,
                 Blocker::UploadFailed => id::ATTACHMENTS_FAILED,
             };
-            failure.set(Some(widget.text(text)()));
+            failure.set(Some(text));
             return;
         }
         if let Some(backend) = widget.backend.get_untracked() {
             send_reply.dispatch_local((backend, reply));
         }
+    };
+    // Once the backend has stored the last reply sent, until the next goes:
+    // the thread shows it above, and this says so to whoever cannot see it.
+    let sent = move || {
+        (!sending.get() && answer.with(|answer| matches!(answer, Some(Ok(_)))))
+            .then(|| widget.text(id::STATUS_REPLY_SENT)())
     };
     // While the reply waits to go again: why, without a countdown.
     let waiting = move || {
@@ -269,7 +280,7 @@ pub fn ReplyBox(
                 multiline=true
                 value=body
                 counted_as="body"
-                error=field_error
+                error=field_error_text
             />
             <AttachmentsField state=files error=Signal::derive(|| None::<String>)/>
             <div class="sw-actions">
@@ -284,9 +295,9 @@ pub fn ReplyBox(
             </div>
             // Always there, so that screen readers hear it when it starts.
             <p class=move || waiting().map(|_| "sw-notice") role="status" data-testid="reply-waiting">
-                {waiting}
+                {move || waiting().or_else(sent)}
             </p>
-            <p class="sw-field-error" role="alert" data-testid="reply-failure">{move || failure.get().or_else(send_failure)}</p>
+            <p class="sw-field-error" role="alert" data-testid="reply-failure">{move || failure.get().map(|text| widget.text(text)()).or_else(send_failure)}</p>
         </form>
     }
 }
