@@ -30,6 +30,14 @@ const texts = {
   "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", escalationResolved: "21Vianet 已解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
   "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", escalationResolved: "21Vianet lo ha resuelto", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
 };
+// What the customer searches the help for first, an article it finds, and
+// what the partner's screen calls the articles shown.
+const searches = {
+  "en-US": ["password", "Reset a user's password", "Help articles the customer was shown"],
+  "zh-CN": ["重置密码", "在 Office 365 管理中心重置用户密码", "客户看到的帮助文章"],
+  "zh-TW": ["密碼", "在 Office 365 系統管理中心重設使用者密碼", "客戶看到的說明文章"],
+  "es-ES": ["contraseña", "contraseña", "Artículos de ayuda que se mostraron al cliente"],
+};
 // The language a customer asks to be contacted in, named in its own.
 const spoken = { "en-US": ["zh-TW", "繁體中文"], "zh-CN": ["es-ES", "Español"], "zh-TW": ["en-US", "English"], "es-ES": ["zh-CN", "简体中文"] };
 
@@ -48,6 +56,10 @@ for (const [locale, text] of Object.entries(texts)) {
       const customer = new SupportWidgetPage(customerPage);
       await customerPage.goto(`${authDemo}/self-service.html`);
       await customer.setAttribute("locale", locale);
+      const [query, article, articlesLabel] = searches[locale];
+      await customer.host.getByTestId("article-query").fill(query);
+      await customer.host.getByTestId("article-search-button").click();
+      await expect(customer.host.getByTestId("article").filter({ hasText: article }).first()).toBeVisible();
       await customer.host.getByTestId("help-contact").click();
       await customer.fill({ title, description: "Since the move, new mail bounces with 552.", phone: "+86 10 1234 5678" }, { category: false });
       const [language, languageName] = spoken[locale];
@@ -79,6 +91,9 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(partner.host.getByTestId("status-facts")).toContainText("+86 10 1234 5678");
       await expect(partner.host.getByTestId("status-contact-language")).toHaveText(languageName);
       await expect(partner.host.getByTestId("status-contact-language")).toHaveAttribute("lang", language);
+      // The articles the customer's search showed them: shown, not read.
+      await expect(partner.host.getByTestId("status-facts")).toContainText(articlesLabel);
+      await expect(partner.host.getByTestId("status-articles")).toContainText(article);
       await partner.host.locator("#sw-reply").fill("Thanks, we are on it.");
       await partner.host.getByTestId("reply-send").click();
       await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);

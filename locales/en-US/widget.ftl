@@ -689,9 +689,11 @@ inbox-empty-resolved = No customer requests are resolved yet.
 # In the inbox, on a customer request whose escalation 21Vianet resolved.
 inbox-close-loop = 21Vianet resolved it: close the loop
 status-description-label = Description
-# Who sent a customer request: the customer's user, by name and email.
+# Who sent a customer request: the customer's user, by name, email and phone.
 status-contact-label = Contact
-status-articles-label = Help articles read first
+# The help articles the customer's searches showed them before they wrote
+# (contact-seen-heading): shown, not necessarily read.
+status-articles-label = Help articles the customer was shown
 status-mark-resolved = Mark resolved
 status-marking-resolved = Marking it resolved…
 status-escalate = Escalate to 21Vianet
