@@ -157,6 +157,8 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(partner.host.getByTestId("close-loop-open")).toContainText(text.closeLoop);
       // The way to close the loop stands out; the way back before it did not.
       await expect(partner.host.getByTestId("escalation-resolved")).toHaveClass(/\bsw-note-strong\b/);
+      // It says what to do: the general reminder would say it again.
+      await expect(partner.host.getByTestId("close-the-loop")).toHaveCount(0);
       await partner.host.getByTestId("close-loop-open").click();
       const closing = partner.host.getByTestId("close-loop-box");
       await expect(closing).toBeVisible();

@@ -190,6 +190,9 @@ pub fn RequestStatus() -> impl IntoView {
                     // back to it; once resolved, to close the loop there.
                     let from_message = (stored.request.related_request.clone())
                         .filter(|_| partner && for_customer);
+                    // Once resolved, an escalation of a customer's message
+                    // leads to closing the loop there, which says it all.
+                    let reminder = for_customer && !(resolved && from_message.is_some());
                     view! {
                         <p class="sw-reference" data-testid="status-reference">{stored.reference.clone()}</p>
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
@@ -237,7 +240,7 @@ pub fn RequestStatus() -> impl IntoView {
                             }
                         })}
                         // The reminder stands out once the request is resolved.
-                        {for_customer.then(|| view! { <CloseTheLoop strong=resolved/> })}
+                        {reminder.then(|| view! { <CloseTheLoop strong=resolved/> })}
                         <Thread replies=stored.replies/>
                     }
                     .into_any()
