@@ -174,6 +174,9 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
       await expect(partner.host.getByTestId("close-loop-box")).toHaveCount(0);
       await expect(partner.heading).toBeFocused();
+      // Back leads to the escalation the message was opened from.
+      await partner.host.getByTestId("back").click();
+      await expect(partner.host.getByTestId("status-reference")).toHaveText(reference);
 
       // 7. The customer reads the answer on a resolved request, in "My
       //    requests".

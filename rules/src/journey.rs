@@ -129,6 +129,10 @@ pub struct Journey {
     /// requests is opened from home), and the screen it was opened from.
     pub status_of: Option<String>,
     pub status_from: Screen,
+    /// The request whose note led to the one shown (an escalation and the
+    /// customer's message it began as lead to each other): Back returns to
+    /// it, and from there to `status_from`.
+    pub status_back: Option<String>,
     /// How many times the partner has left home (for a flow, the filed
     /// requests or a status). A form filed in an earlier visit begins anew
     /// when it is shown again, so that no flow opens on another request's
@@ -209,6 +213,7 @@ impl Journey {
                 next.escalating = None;
                 next.status_of = Some(escalating.id);
                 next.status_from = Inbox;
+                next.status_back = None;
                 next.screen = RequestStatus;
             }
             (Home, Step::OpenCustomerRequest) => next.screen = CustomerSearch,
@@ -301,13 +306,22 @@ impl Journey {
                 next.service = Some(subject.service);
             }
             (screen, Step::ViewStatus(id)) => {
-                next.status_of = Some(id);
-                if screen != RequestStatus {
+                if screen == RequestStatus {
+                    next.status_back = self.status_of.clone();
+                } else {
                     next.status_from = screen;
+                    next.status_back = None;
                 }
+                next.status_of = Some(id);
                 next.screen = RequestStatus;
             }
-            (RequestStatus, Step::Back) => next.screen = self.status_from,
+            (RequestStatus, Step::Back) => match self.status_back.clone() {
+                Some(id) => {
+                    next.status_of = Some(id);
+                    next.status_back = None;
+                }
+                None => next.screen = self.status_from,
+            },
             (Solved, Step::Home) if self.escalating.is_none() => return self.restart(),
             // The guide's ends where nothing is escalated start afresh.
             (Escalation, Step::Home)

@@ -706,6 +706,34 @@ fn escalate(customer: Option<Customer>, service: Option<Service>) -> Step {
 }
 
 #[test]
+fn back_from_a_linked_request_returns_to_the_one_it_was_opened_from() {
+    // The message, its escalation (from the message's note), then Back.
+    let escalation = at_a_message().after(Step::ViewStatus("e-1".into()));
+    assert_eq!(escalation.status_of.as_deref(), Some("e-1"));
+    let back = escalation.after(Step::Back);
+    assert_eq!(back.screen, Screen::RequestStatus);
+    assert_eq!(back.status_of.as_deref(), Some("m-1"));
+    // ...and from there to the inbox, where the message was opened.
+    let inbox = back.after(Step::Back);
+    assert_eq!(inbox.screen, Screen::Inbox);
+    assert_eq!(inbox.status_of.as_deref(), Some("m-1"));
+
+    // From a confirmation, its status, then the message it began as: Back
+    // leads to the status, then to the confirmation.
+    let message = walk([
+        Step::OpenPartnerCenterRequest,
+        Step::ViewStatus("e-2".into()),
+        Step::ViewStatus("m-2".into()),
+    ]);
+    let status = message.after(Step::Back);
+    assert_eq!(status.status_of.as_deref(), Some("e-2"));
+    assert_eq!(
+        status.after(Step::Back).screen,
+        Screen::PartnerCenterRequest
+    );
+}
+
+#[test]
 fn a_message_opens_from_the_inbox_and_back_leads_there() {
     let message = at_a_message();
     assert_eq!(message.screen, Screen::RequestStatus);
