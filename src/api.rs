@@ -5,6 +5,8 @@ use support_contract::{
     Article, CreatedRequest, Customer, HealthIncident, NewReply, NewSupportRequest, Reply,
     RequestList, RequestStatus, Service, StoredRequest,
 };
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::rules::{
@@ -68,6 +70,7 @@ where
         status: 401,
         retry_after: None,
         body: String::new(),
+        file: None,
     };
     loop {
         if another(&token) {
@@ -103,11 +106,22 @@ where
 /// The transport failed: no answer arrived (offline, refused, aborted).
 struct NoAnswer;
 
-/// An answer: its status, its `Retry-After` header and its body.
+/// An answer: its status, its `Retry-After` header and its body, as text
+/// or, for a file, as the browser's blob.
 struct Answer {
     status: u16,
     retry_after: Option<String>,
     body: String,
+    file: Option<web_sys::Blob>,
+}
+
+/// How an answer's body is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Text,
+    /// A file of up to the contract's largest, which may take longer than
+    /// an answer's deadline on a slow link: it waits only for the element.
+    File,
 }
 
 /// How long a request and its answer may take before the request counts as
@@ -130,9 +144,12 @@ fn with_deadline(abort: Option<&AbortSignal>) -> Option<AbortSignal> {
     Some(AbortSignal::any(&signals))
 }
 
-/// Sends a request and returns the answer.
+/// Sends a request and returns the answer, its body as text.
 async fn send(request: HttpRequest, transport: &Transport) -> Result<Answer, NoAnswer> {
-    authorized(transport, |bearer| send_once(&request, transport, bearer)).await
+    authorized(transport, |bearer| {
+        send_once(&request, transport, bearer, Reading::Text)
+    })
+    .await
 }
 
 /// Sends a request once, with `bearer` if any.
@@ -140,12 +157,17 @@ async fn send_once(
     request: &HttpRequest,
     transport: &Transport,
     bearer: Option<String>,
+    reading: Reading,
 ) -> Result<Answer, NoAnswer> {
     // Built as the browser's own `Request` rather than with gloo-net's
     // builder, which writes a stray `&` after a URL's query (`?query=a&`).
     let init = web_sys::RequestInit::new();
     init.set_method(request.method);
-    if let Some(signal) = with_deadline(transport.abort.as_ref()) {
+    let signal = match reading {
+        Reading::Text => with_deadline(transport.abort.as_ref()),
+        Reading::File => transport.abort.clone(),
+    };
+    if let Some(signal) = signal {
         init.set_signal(Some(&signal));
     }
     let headers = web_sys::Headers::new().map_err(|_| NoAnswer)?;
@@ -172,18 +194,32 @@ async fn send_once(
         .map_err(|_| NoAnswer)?;
     let status = response.status();
     let retry_after = response.headers().get("Retry-After");
+    let succeeded = (200..300).contains(&status);
     // A success whose body was lost on the way (the connection, or the
     // deadline) is an answer lost: asked again, under the same key for a
     // submit. A failure's lost body is judged by its status alone.
+    if reading == Reading::File && succeeded {
+        let blob = web_sys::Response::from(response)
+            .blob()
+            .map_err(|_| NoAnswer)?;
+        let file = JsFuture::from(blob).await.map_err(|_| NoAnswer)?;
+        return Ok(Answer {
+            status,
+            retry_after,
+            body: String::new(),
+            file: Some(file.unchecked_into()),
+        });
+    }
     let body = match response.text().await {
         Ok(body) => body,
-        Err(_) if (200..300).contains(&status) => return Err(NoAnswer),
+        Err(_) if succeeded => return Err(NoAnswer),
         Err(_) => String::new(),
     };
     Ok(Answer {
         status,
         retry_after,
         body,
+        file: None,
     })
 }
 
@@ -306,6 +342,22 @@ pub async fn customer_messages(
 ) -> Result<RequestList, LoadError> {
     let request = request::customer_messages(&backend, open, before.as_deref(), longest);
     load(request, &transport, request::read_filed_by_me).await
+}
+
+/// A stored file, as the browser's blob, to save under its name.
+pub async fn download_attachment(
+    backend: BackendUrl,
+    id: String,
+    transport: Transport,
+) -> Result<web_sys::Blob, LoadError> {
+    let request = request::download_attachment(&backend, &id);
+    let answer = authorized(&transport, |bearer| {
+        send_once(&request, &transport, bearer, Reading::File)
+    })
+    .await
+    .map_err(|NoAnswer| LoadError::Network)?;
+    request::read_download(answer.status)?;
+    answer.file.ok_or(LoadError::BadResponse)
 }
 
 /// Moves a request on to `status`: the request as it now stands.

@@ -6,6 +6,7 @@ mod choices;
 mod customer_combobox;
 mod error_summary;
 mod field;
+mod file_download;
 mod filed_away_notice;
 mod language_picker;
 mod load_failure;
@@ -24,6 +25,7 @@ pub use choices::{offered, CategoryChoice, ContactLanguageChoice, ServiceSelect,
 pub use customer_combobox::CustomerCombobox;
 pub use error_summary::ErrorSummary;
 pub use field::{FieldError as FieldErrorText, TextField};
+pub use file_download::FileDownload;
 pub use filed_away_notice::FiledAwayNotice;
 pub use language_picker::LanguagePicker;
 pub use load_failure::{failure_text, tell_page, LoadFailure};

@@ -5,6 +5,7 @@
 // agent resolves the escalation, the partner closes the loop with the
 // customer, and the customer reads the answer on a resolved request. Three
 // identities, each in a browser context of its own.
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
 import { authBackend, authDemo, demoToken, fileWith, signToken } from "./identity-tokens.js";
@@ -94,6 +95,15 @@ for (const [locale, text] of Object.entries(texts)) {
       // The articles the customer's search showed them: shown, not read.
       await expect(partner.host.getByTestId("status-facts")).toContainText(articlesLabel);
       await expect(partner.host.getByTestId("status-articles")).toContainText(article);
+      // The customer's file opens for the partner: saved as sent.
+      const file = partner.host.getByTestId("status-facts").getByTestId("attachment-download");
+      await expect(file).toHaveText("bounce.txt");
+      await expect(file).toHaveAccessibleName(/bounce\.txt/);
+      const saving = partnerPage.waitForEvent("download");
+      await file.click();
+      const saved = await saving;
+      expect(saved.suggestedFilename()).toBe("bounce.txt");
+      expect(fs.readFileSync(await saved.path(), "utf-8")).toBe("552 5.2.2 Mailbox full\n");
       await partner.host.locator("#sw-reply").fill("Thanks, we are on it.");
       await partner.host.getByTestId("reply-send").click();
       await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);
@@ -219,8 +229,15 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   test.setTimeout(60_000);
   const title = `Cannot sign in to Teams (${Date.now()})`;
   // The customer's message, sent from the help page's API.
-  const { id: messageId } = await fileWith(request, await demoToken(request, "customer"), {
+  const customerToken = await demoToken(request, "customer");
+  const uploaded = await request.post(`${authBackend}/attachments?name=loop.log`, {
+    headers: { authorization: `Bearer ${customerToken}`, "content-type": "text/plain" },
+    data: Buffer.from("redirect loop\n"),
+  });
+  expect(uploaded.status()).toBe(201);
+  const { id: messageId } = await fileWith(request, customerToken, {
     kind: "customer_self_service", title, description: "The sign-in page loops.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" },
+    attachments: [(await uploaded.json()).id],
   });
   const partner = new SupportWidgetPage(page);
   await partner.goto(`${authDemo}/`);
@@ -228,6 +245,17 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   await partner.host.getByTestId("open-inbox").click();
   await partner.host.getByTestId("inbox-request").filter({ hasText: title }).click();
   await expect(partner.host.getByTestId("status-description")).toContainText("The sign-in page loops.");
+
+  // A file the backend no longer has says so, rather than that the
+  // support service is missing from the page's address.
+  await page.route("**/attachments/*", (route) =>
+    route.request().method() === "OPTIONS"
+      ? route.continue()
+      : route.fulfill({ status: 404, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "id", code: "not_found" }] }) }),
+  );
+  await partner.host.getByTestId("attachment-download").click();
+  await expect(partner.host.getByTestId("attachment-download-failed")).toHaveText("This file isn't available any more.");
+  await page.unroute("**/attachments/*");
 
   // A reply with nothing in it says so, in the language the widget shows
   // now, not in the one it was first said in.

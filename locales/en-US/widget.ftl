@@ -606,6 +606,15 @@ attachment-unauthorized = The support service didn't accept your sign-in (error 
 #   $status (Number) - 403: the backend doesn't allow this user to upload
 attachment-forbidden = The support service accepted your sign-in, but it doesn't allow you to upload files (error { $status }). Please ask the site's administrator to check your access.
 attachment-retry = Try again
+# A file of a request or a reply, named by its button: what the button does.
+# Variables:
+#   $name (String) - the file's name
+attachment-download = Download { $name }
+# After a file that couldn't be downloaded, before what to do (load-failed-*).
+attachment-download-failed = The file couldn't be downloaded.
+# The support service no longer has the file, or no longer lets the user
+# have it (404).
+attachment-download-gone = This file isn't available any more.
 # What screen readers hear when a file has uploaded, has failed to upload,
 # has been removed, or waits for the connection.
 # Variables:

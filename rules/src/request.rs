@@ -9,8 +9,8 @@ mod lookups;
 mod submission;
 
 pub use lookups::{
-    may_have_more, read_articles, read_customers, read_filed_by_me, read_health, read_services,
-    read_status, web_link, LoadError,
+    may_have_more, read_articles, read_customers, read_download, read_filed_by_me, read_health,
+    read_services, read_status, web_link, LoadError,
 };
 pub use submission::{parse_retry_after, read_created, read_reply, read_status_set, SubmitError};
 
@@ -62,12 +62,11 @@ pub fn post_reply(
     idempotency_key: &str,
     reply: &NewReply,
 ) -> HttpRequest {
-    let mut url = backend.endpoint(paths::SUPPORT_REQUESTS);
-    if let Some(mut parsed) = WebUrl::parse(&url) {
-        parsed.push_path_segment(request_id);
-        parsed.push_path_segment(paths::REPLIES);
-        url = parsed.href();
-    }
+    let url = endpoint_at(
+        backend,
+        paths::SUPPORT_REQUESTS,
+        &[request_id, paths::REPLIES],
+    );
     HttpRequest {
         method: "POST",
         url,
@@ -82,12 +81,11 @@ pub fn post_reply(
 /// `POST {backend}/support-requests/{id}/status`: the request moved on to
 /// `status`, as the partner moves a customer's message it has answered.
 pub fn set_status(backend: &BackendUrl, request_id: &str, status: RequestStatus) -> HttpRequest {
-    let mut url = backend.endpoint(paths::SUPPORT_REQUESTS);
-    if let Some(mut parsed) = WebUrl::parse(&url) {
-        parsed.push_path_segment(request_id);
-        parsed.push_path_segment(paths::STATUS);
-        url = parsed.href();
-    }
+    let url = endpoint_at(
+        backend,
+        paths::SUPPORT_REQUESTS,
+        &[request_id, paths::STATUS],
+    );
     HttpRequest {
         method: "POST",
         url,
@@ -183,14 +181,26 @@ pub fn search_articles(backend: &BackendUrl, query: &str, locale: Locale) -> Htt
 
 /// `GET {backend}/support-requests/{id}`: one request and its status.
 pub fn request_status(backend: &BackendUrl, id: &str) -> HttpRequest {
-    let mut url = backend.endpoint(paths::SUPPORT_REQUESTS);
-    if let Some(mut parsed) = WebUrl::parse(&url) {
-        // One path segment, percent-encoded: an id can never reach another
-        // endpoint, whatever it contains.
-        parsed.push_path_segment(id);
-        url = parsed.href();
+    get(endpoint_at(backend, paths::SUPPORT_REQUESTS, &[id]))
+}
+
+/// `GET {backend}/attachments/{id}`: a stored file, to save.
+pub fn download_attachment(backend: &BackendUrl, id: &str) -> HttpRequest {
+    get(endpoint_at(backend, paths::ATTACHMENTS, &[id]))
+}
+
+/// The backend's endpoint `path`, then `segments`, each one path segment,
+/// percent-encoded: an id can never reach another endpoint, whatever it
+/// contains.
+fn endpoint_at(backend: &BackendUrl, path: &str, segments: &[&str]) -> String {
+    let url = backend.endpoint(path);
+    let Some(mut parsed) = WebUrl::parse(&url) else {
+        return url;
+    };
+    for segment in segments {
+        parsed.push_path_segment(segment);
     }
-    get(url)
+    parsed.href()
 }
 
 /// `GET {backend}/support-requests?filed_by=me&before=`: a page of the

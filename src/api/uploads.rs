@@ -99,6 +99,7 @@ async fn upload_once(
         status,
         retry_after: xhr.get_response_header("Retry-After").ok().flatten(),
         body: xhr.response_text().ok().flatten().unwrap_or_default(),
+        file: None,
     })
 }
 

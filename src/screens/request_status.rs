@@ -7,7 +7,7 @@ use crate::{
     api,
     components::{
         failure_message, status_label, BackButton, CloseTheLoop, Closing, CurrentStatus,
-        LoadFailure, Posted, ReplyBox, ScreenHeading,
+        FileDownload, LoadFailure, Posted, ReplyBox, ScreenHeading,
     },
     context::use_widget,
     effects::effect,
@@ -346,7 +346,7 @@ fn Thread(replies: Vec<Reply>) -> impl IntoView {
                     let names = reply
                         .attachments
                         .into_iter()
-                        .map(|file| view! { <li>{file.name}</li> });
+                        .map(|file| view! { <li><FileDownload file/></li> });
                     view! { <ul class="sw-facts-files">{names.collect_view()}</ul> }
                 });
                 view! {
@@ -404,7 +404,7 @@ fn RequestFacts(
     let files = (!stored.attachments.is_empty()).then(|| {
         let names = stored.attachments.into_iter();
         let names = names
-            .map(|file| view! { <li>{file.name}</li> })
+            .map(|file| view! { <li><FileDownload file/></li> })
             .collect_view();
         fact(
             id::STATUS_ATTACHMENTS_LABEL,

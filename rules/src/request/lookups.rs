@@ -129,6 +129,17 @@ pub fn read_status(status: u16, body: &str, id: &str) -> Result<StoredRequest, L
     }
 }
 
+/// Reads the status of the answer to `GET /attachments/{id}`, whose body is
+/// the file: 404 is a file the backend no longer has (or no longer lets the
+/// user read), not a missing support service.
+pub fn read_download(status: u16) -> Result<(), LoadError> {
+    match status {
+        200..=299 => Ok(()),
+        404 => Err(LoadError::NotFound),
+        _ => Err(LoadError::Server(status)),
+    }
+}
+
 /// Reads the answer to `GET /support-requests?filed_by=me`, each
 /// reference as `read_status` gives it.
 pub fn read_filed_by_me(status: u16, body: &str) -> Result<RequestList, LoadError> {

@@ -203,6 +203,21 @@ fn a_status_lookup_keeps_the_id_in_one_path_segment() {
 }
 
 #[test]
+fn a_download_names_the_file_in_one_path_segment_and_reads_its_status() {
+    let request = download_attachment(&backend(), "../support-requests?x#y");
+    assert_eq!(
+        request.url,
+        "https://portal.example.com/api/support/attachments/..%2Fsupport-requests%3Fx%23y"
+    );
+    assert_eq!(request.method, "GET");
+    assert_eq!(read_download(200), Ok(()));
+    // A file gone is not a support service missing.
+    assert_eq!(read_download(404), Err(LoadError::NotFound));
+    assert_eq!(read_download(403), Err(LoadError::Server(403)));
+    assert_eq!(read_download(503), Err(LoadError::Server(503)));
+}
+
+#[test]
 fn health_keeps_the_contracts_order_and_articles_only_with_web_links() {
     // An incident comes before a newer advisory, as the backend sends it.
     let body = r#"{"incidents":[
