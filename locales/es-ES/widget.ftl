@@ -36,7 +36,7 @@ home-partner-center-text = Notifique un problema que tenga con el propio Centro 
 home-customer-title = Un problema de uno de sus clientes
 home-customer-text = Busque el cliente, pruebe en su centro de administración y, si el cliente sigue necesitando ayuda, compruebe el estado del servicio y remita el problema a 21Vianet en su nombre.
 home-escalation-title = Antes de remitir un problema a 21Vianet
-home-escalation-text = Compruebe primero el estado del servicio y, después, intente solucionar el problema con privilegios de administrador. 21Vianet solo acepta que le remita los problemas que usted no pueda resolver razonablemente por su cuenta.
+home-escalation-text = Compruebe primero el estado del servicio y, después, intente solucionar el problema con privilegios de administrador. 21Vianet solo atiende remisiones de problemas que usted no pueda resolver razonablemente por su cuenta.
 
 ## Problems with how the host page set the widget up
 
