@@ -307,6 +307,42 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   await expect(markFailure).toHaveText("");
 });
 
+test("a reply tried again and again says so once, not at each attempt", async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const title = `Slow to answer (${Date.now()})`;
+  const { id: messageId } = await fileWith(request, await demoToken(request, "customer"), {
+    kind: "customer_self_service", title, description: "Replies take a while.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" },
+  });
+  const partner = new SupportWidgetPage(page);
+  await partner.goto(`${authDemo}/`);
+  await partner.setAttribute("locale", "en-US");
+  await partner.host.getByTestId("open-inbox").click();
+  await partner.host.getByTestId("inbox-request").filter({ hasText: title }).click();
+  const waiting = partner.host.getByTestId("reply-waiting");
+  await expect(waiting).toBeAttached();
+  // Every text the status line (a live region) comes to hold, in order.
+  await waiting.evaluate((element) => {
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(element.textContent)).observe(element, { childList: true, characterData: true, subtree: true });
+  });
+  // The backend is busy for three attempts, then takes the reply.
+  let refused = 0;
+  await page.route(`**/support-requests/${messageId}/replies`, (route) => {
+    if (route.request().method() === "OPTIONS" || refused >= 3) return route.continue();
+    refused++;
+    return route.fulfill({ status: 503, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }) });
+  });
+  await partner.host.locator("#sw-reply").fill("Tried until it goes.");
+  await partner.host.getByTestId("reply-send").click();
+  await expect(partner.host.getByTestId("status-reply")).toHaveCount(1, { timeout: 30_000 });
+  await expect(waiting).toHaveText("Your reply was sent.");
+  expect(refused).toBe(3);
+  // Said once while it was tried again, not emptied and said anew at each
+  // attempt, which a screen reader would read out each time.
+  const said = await page.evaluate(() => window.__said.filter((text, i, all) => text !== all[i - 1]));
+  expect(said.filter((text) => text.includes("Trying again soon"))).toHaveLength(1);
+});
+
 test("the inbox lists a page at a time: Show more brings the next, and a page that fails says so and comes with Try again", async ({ page, request }) => {
   test.setTimeout(60_000);
   // One more open customer request than a page lists.

@@ -239,16 +239,23 @@ pub fn ReplyBox(
         (!sending.get() && answer.with(|answer| matches!(answer, Some(Ok(_)))))
             .then(|| widget.text(id::STATUS_REPLY_SENT)())
     };
-    // While the reply waits to go again: why, without a countdown.
-    let waiting = move || {
-        sender.holding.with(|holding| {
+    // While the reply waits to go again: why, without a countdown. It stays
+    // through the attempts that follow, until the reply is stored or given
+    // up on: emptied and filled again at each attempt, a screen reader
+    // would read it out at each one.
+    let waiting = Memo::new(move |before: Option<&Option<String>>| {
+        let now = sender.holding.with(|holding| {
             holding.as_ref().map(|holding| match holding {
                 Holding::Offline => widget.text(id::STATUS_REPLY_OFFLINE)(),
                 Holding::SignedOut => widget.text(id::SUBMIT_SESSION_ENDED)(),
                 Holding::Retrying { .. } => widget.text(id::STATUS_REPLY_RETRYING)(),
             })
-        })
-    };
+        });
+        match now {
+            None if sending.get() => before.cloned().flatten(),
+            now => now,
+        }
+    });
     let closes = closing.is_some();
     let send_label = move || {
         let label = match (sending.get(), closes) {
@@ -294,8 +301,8 @@ pub fn ReplyBox(
                 </button>
             </div>
             // Always there, so that screen readers hear it when it starts.
-            <p class=move || waiting().map(|_| "sw-notice") role="status" data-testid="reply-waiting">
-                {move || waiting().or_else(sent)}
+            <p class=move || waiting.get().map(|_| "sw-notice") role="status" data-testid="reply-waiting">
+                {move || waiting.get().or_else(sent)}
             </p>
             <p class="sw-field-error" role="alert" data-testid="reply-failure">{move || failure.get().map(|text| widget.text(text)()).or_else(send_failure)}</p>
         </form>
