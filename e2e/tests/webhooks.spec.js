@@ -139,7 +139,8 @@ test("the filer's reply is kept across a reload, a lost answer and the connectio
   await expect(box).toHaveValue("And line 4, sent offline.");
   await page.context().setOffline(false);
   await expect(widget.host.getByTestId("status-reply")).toHaveCount(2);
-  await expect(waiting).toBeHidden();
+  // No longer waiting: the line says that it went.
+  await expect(waiting).toHaveText("Your reply was sent.");
   expect(await thread()).toEqual(["INV-2026-11-0042, line 3.", "And line 4, sent offline."]);
 
   // A blank reply is not sent; the field says why.
