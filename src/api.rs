@@ -120,24 +120,28 @@ struct Answer {
 enum Reading {
     Text,
     /// A file of up to the contract's largest, which may take longer than
-    /// an answer's deadline on a slow link: it waits only for the element.
+    /// an answer's deadline on a slow link: it has [`FILE_WITHIN_MS`].
     File,
 }
+
+/// How long a file's download may take: 10 MiB at about 300 kbit/s, and a
+/// download that stalls still ends.
+const FILE_WITHIN_MS: u32 = 300_000;
 
 /// How long a request and its answer may take before the request counts as
 /// lost, and is tried again like one: ample for a slow link, and a backend
 /// that never answers does not keep the user waiting for ever.
 const ANSWER_WITHIN_MS: u32 = 30_000;
 
-/// The element's abort signal, ending also after [`ANSWER_WITHIN_MS`].
+/// The element's abort signal, ending also after `within_ms`.
 /// Browsers without `AbortSignal.any` (before 2024) wait as long as the
 /// connection lasts.
-fn with_deadline(abort: Option<&AbortSignal>) -> Option<AbortSignal> {
+fn with_deadline(abort: Option<&AbortSignal>, within_ms: u32) -> Option<AbortSignal> {
     let class = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into()).ok()?;
     if !js_sys::Reflect::has(&class, &"any".into()).unwrap_or(false) {
         return abort.cloned();
     }
-    let signals = js_sys::Array::of1(&AbortSignal::timeout_with_u32(ANSWER_WITHIN_MS));
+    let signals = js_sys::Array::of1(&AbortSignal::timeout_with_u32(within_ms));
     if let Some(abort) = abort {
         signals.push(abort);
     }
@@ -163,11 +167,11 @@ async fn send_once(
     // builder, which writes a stray `&` after a URL's query (`?query=a&`).
     let init = web_sys::RequestInit::new();
     init.set_method(request.method);
-    let signal = match reading {
-        Reading::Text => with_deadline(transport.abort.as_ref()),
-        Reading::File => transport.abort.clone(),
+    let within_ms = match reading {
+        Reading::Text => ANSWER_WITHIN_MS,
+        Reading::File => FILE_WITHIN_MS,
     };
-    if let Some(signal) = signal {
+    if let Some(signal) = with_deadline(transport.abort.as_ref(), within_ms) {
         init.set_signal(Some(&signal));
     }
     let headers = web_sys::Headers::new().map_err(|_| NoAnswer)?;

@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use crate::ErrorCode;
 pub use declared::check_declared;
 pub use kind::{sniff, FileKind, SNIFF_LEN};
-pub use name::{clean_file_name, file_extension, ATTACHMENT_NAME_MAX};
+pub use name::{clean_file_name, download_name, file_extension, ATTACHMENT_NAME_MAX};
 
 /// The most files one request carries.
 pub const ATTACHMENTS_MAX_FILES: usize = 5;

@@ -98,7 +98,8 @@ for (const [locale, text] of Object.entries(texts)) {
       // The customer's file opens for the partner: saved as sent.
       const file = partner.host.getByTestId("status-facts").getByTestId("attachment-download");
       await expect(file).toHaveText("bounce.txt");
-      await expect(file).toHaveAccessibleName(/bounce\.txt/);
+      const download = { "en-US": "Download", "zh-CN": "下载", "zh-TW": "下載", "es-ES": "Descargar" }[locale];
+      await expect(file).toHaveAccessibleName(new RegExp(`^${download} \u2068?bounce\\.txt\u2069?$`));
       const saving = partnerPage.waitForEvent("download");
       await file.click();
       const saved = await saving;
@@ -230,7 +231,7 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   const title = `Cannot sign in to Teams (${Date.now()})`;
   // The customer's message, sent from the help page's API.
   const customerToken = await demoToken(request, "customer");
-  const uploaded = await request.post(`${authBackend}/attachments?name=loop.log`, {
+  const uploaded = await request.post(`${authBackend}/attachments?name=loop.log.1`, {
     headers: { authorization: `Bearer ${customerToken}`, "content-type": "text/plain" },
     data: Buffer.from("redirect loop\n"),
   });
@@ -245,6 +246,12 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   await partner.host.getByTestId("open-inbox").click();
   await partner.host.getByTestId("inbox-request").filter({ hasText: title }).click();
   await expect(partner.host.getByTestId("status-description")).toContainText("The sign-in page loops.");
+
+  // A text file named without a text file's extension saves as text, as
+  // the backend serves it.
+  const saving = page.waitForEvent("download");
+  await partner.host.getByTestId("attachment-download").click();
+  expect((await saving).suggestedFilename()).toBe("loop.log.1.txt");
 
   // A file the backend no longer has says so, rather than that the
   // support service is missing from the page's address.

@@ -5,12 +5,13 @@
 use std::time::Duration;
 
 use leptos::{prelude::*, task::spawn_local_scoped};
-use support_contract::Attachment;
+use support_contract::{download_name, Attachment, FileKind};
 use wasm_bindgen::JsCast;
+use web_sys::AbortController;
 
 use super::{failure_text, tell_page};
 use crate::{
-    api,
+    api::{self, Transport},
     context::use_widget,
     rules::{
         i18n::{self, id},
@@ -23,7 +24,16 @@ use crate::{
 #[component]
 pub fn FileDownload(file: Attachment) -> impl IntoView {
     let widget = use_widget();
-    let Attachment { id, name, .. } = file;
+    let Attachment {
+        id,
+        name,
+        content_type,
+        ..
+    } = file;
+    // Saved under the name the backend serves it under: with its kind's
+    // extension, so that no name makes it something a system would run.
+    let saved_as = FileKind::from_content_type(&content_type)
+        .map_or_else(|| name.clone(), |kind| download_name(&name, kind));
     let failed = RwSignal::new(None::<LoadError>);
     let busy = RwSignal::new(false);
     let label = {
@@ -35,7 +45,14 @@ pub fn FileDownload(file: Attachment) -> impl IntoView {
             )
         }
     };
-    let saved_as = name.clone();
+    // The download on its way goes with the button (a redraw, the screen
+    // or the element leaving).
+    let in_flight = StoredValue::new_local(None::<AbortController>);
+    on_cleanup(move || {
+        if let Some(Some(controller)) = in_flight.try_update_value(Option::take) {
+            controller.abort();
+        }
+    });
     let download = move |_| {
         let Some(backend) = widget.backend.get_untracked() else {
             return;
@@ -45,15 +62,27 @@ pub fn FileDownload(file: Attachment) -> impl IntoView {
         }
         busy.set(true);
         failed.set(None);
-        let (id, name, transport) = (id.clone(), saved_as.clone(), widget.transport());
+        let controller = AbortController::new().ok();
+        let transport = Transport {
+            abort: controller.as_ref().map(AbortController::signal),
+            ..widget.transport()
+        };
+        in_flight.set_value(controller);
+        let (id, name) = (id.clone(), saved_as.clone());
         spawn_local_scoped(async move {
-            match api::download_attachment(backend, id, transport).await {
+            let answer = api::download_attachment(backend, id, transport).await;
+            // Gone meanwhile: nothing to say, and nothing to save.
+            if busy.try_get_untracked().is_none() {
+                return;
+            }
+            match answer {
                 Ok(blob) => save(&blob, &name),
                 Err(error) => {
                     tell_page(widget, &error);
                     failed.set(Some(error));
                 }
             }
+            in_flight.set_value(None);
             busy.set(false);
         });
     };

@@ -4,7 +4,7 @@
 
 use axum::http::{header, HeaderMap, HeaderValue};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use support_contract::{file_extension, FileKind};
+use support_contract::{download_name, FileKind};
 
 /// The characters `filename*` may hold as they are (RFC 8187 `attr-char`);
 /// every other byte of the UTF-8 name is percent-encoded.
@@ -21,18 +21,6 @@ const ATTR_CHAR: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'`')
     .remove(b'|')
     .remove(b'~');
-
-/// The name to save a file under: the name it was uploaded with, plus the
-/// usual extension of its kind when the name has none of that kind's (so
-/// `app.log.1` downloads as `app.log.1.txt` and opens as text).
-pub fn download_name(name: &str, kind: FileKind) -> String {
-    let has_own = file_extension(name).is_some_and(|ext| kind.extensions().contains(&ext.as_str()));
-    if has_own {
-        name.to_owned()
-    } else {
-        format!("{name}.{}", kind.extensions()[0])
-    }
-}
 
 /// `attachment; filename="…"; filename*=UTF-8''…`: the quoted name in ASCII
 /// for old clients (other characters, quotes, backslashes and `%` as `_`),
@@ -85,16 +73,6 @@ pub fn headers(kind: FileKind, size: u64, name: &str) -> HeaderMap {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_name_without_its_kinds_extension_gets_one() {
-        assert_eq!(download_name("screen.png", FileKind::Png), "screen.png");
-        assert_eq!(download_name("IMG.JPEG", FileKind::Jpeg), "IMG.JPEG");
-        assert_eq!(download_name("app.log", FileKind::Text), "app.log");
-        assert_eq!(download_name("app.log.1", FileKind::Text), "app.log.1.txt");
-        assert_eq!(download_name("syslog", FileKind::Text), "syslog.txt");
-        assert_eq!(download_name("attachment", FileKind::Pdf), "attachment.pdf");
-    }
 
     #[test]
     fn the_disposition_has_an_ascii_fallback_and_the_exact_utf8_name() {

@@ -1,5 +1,7 @@
 //! File names as users give them: kept to show, never used as paths.
 
+use super::FileKind;
+
 /// The longest file name kept, in characters.
 pub const ATTACHMENT_NAME_MAX: usize = 255;
 
@@ -57,6 +59,20 @@ pub fn clean_file_name(name: &str) -> String {
 pub fn file_extension(name: &str) -> Option<String> {
     let cleaned = clean_file_name(name);
     split_extension(&cleaned).map(|(_, ext)| ext.to_ascii_lowercase())
+}
+
+/// The name to save a file under: the name it was uploaded with, plus the
+/// usual extension of its kind when the name has none of that kind's (so
+/// `app.log.1` downloads as `app.log.1.txt` and opens as text, and no
+/// name makes a text file something a system would run). The backend
+/// serves a download under it, and the widget saves one under it.
+pub fn download_name(name: &str, kind: FileKind) -> String {
+    let has_own = file_extension(name).is_some_and(|ext| kind.extensions().contains(&ext.as_str()));
+    if has_own {
+        name.to_owned()
+    } else {
+        format!("{name}.{}", kind.extensions()[0])
+    }
 }
 
 /// `("report.final", "pdf")` for `report.final.pdf`; `None` without a

@@ -152,3 +152,15 @@ fn the_picker_offers_every_kind() {
         );
     }
 }
+
+#[test]
+fn a_name_without_its_kinds_extension_gets_one_to_save_under() {
+    assert_eq!(download_name("screen.png", FileKind::Png), "screen.png");
+    assert_eq!(download_name("IMG.JPEG", FileKind::Jpeg), "IMG.JPEG");
+    assert_eq!(download_name("app.log", FileKind::Text), "app.log");
+    assert_eq!(download_name("app.log.1", FileKind::Text), "app.log.1.txt");
+    assert_eq!(download_name("syslog", FileKind::Text), "syslog.txt");
+    assert_eq!(download_name("attachment", FileKind::Pdf), "attachment.pdf");
+    // A text file named to run as something else saves as text.
+    assert_eq!(download_name("open.url", FileKind::Text), "open.url.txt");
+}
