@@ -27,9 +27,9 @@ function agentToken() {
 // What each locale's screens say, where the test reads words.
 const texts = {
   "en-US": { inbox: "Customer requests", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", escalationResolved: "which 21Vianet has resolved", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved", replySent: "Your reply was sent." },
-  "zh-CN": { inbox: "客户请求", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", escalationResolved: "世纪互联已解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决", replySent: "你的回复已发送。" },
-  "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", escalationResolved: "21Vianet 已解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
-  "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", escalationResolved: "21Vianet lo ha resuelto", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
+  "zh-CN": { inbox: "客户请求", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", escalationResolved: "并已由世纪互联解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决", replySent: "你的回复已发送。" },
+  "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", escalationResolved: "並已由 21Vianet 解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
+  "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", escalationResolved: "que ya la ha resuelto", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
 };
 // What the customer searches the help for first, an article it finds, and
 // what the partner's screen calls the articles shown.
@@ -261,7 +261,7 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
       : route.fulfill({ status: 404, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "id", code: "not_found" }] }) }),
   );
   await partner.host.getByTestId("attachment-download").click();
-  await expect(partner.host.getByTestId("attachment-download-failed")).toHaveText("This file isn't available any more.");
+  await expect(partner.host.getByTestId("attachment-download-failed")).toHaveText("The support service can't find this file any more: it may have been removed, or you may no longer have access to it.");
   await page.unroute("**/attachments/*");
 
   // A reply with nothing in it says so, in the language the widget shows

@@ -613,8 +613,8 @@ attachment-download = Download { $name }
 # After a file that couldn't be downloaded, before what to do (load-failed-*).
 attachment-download-failed = The file couldn't be downloaded.
 # The support service no longer has the file, or no longer lets the user
-# have it (404).
-attachment-download-gone = This file isn't available any more.
+# have it (404), as submit-error-request-gone says of a request.
+attachment-download-gone = The support service can't find this file any more: it may have been removed, or you may no longer have access to it.
 # What screen readers hear when a file has uploaded, has failed to upload,
 # has been removed, or waits for the connection.
 # Variables:

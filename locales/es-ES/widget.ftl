@@ -36,7 +36,7 @@ home-partner-center-text = Notifique un problema que tenga con el propio Centro 
 home-customer-title = Un problema de uno de sus clientes
 home-customer-text = Busque el cliente, pruebe en su centro de administración y, si el cliente sigue necesitando ayuda, compruebe el estado del servicio y remita el problema a 21Vianet en su nombre.
 home-escalation-title = Antes de remitir un problema a 21Vianet
-home-escalation-text = Compruebe primero el estado del servicio y, después, intente solucionar el problema con privilegios de administrador. 21Vianet solo atiende remisiones de problemas que usted no pueda resolver razonablemente por su cuenta.
+home-escalation-text = Compruebe primero el estado del servicio y, después, intente solucionar el problema con privilegios de administrador. 21Vianet solo atiende la remisión de problemas que usted no pueda resolver razonablemente por su cuenta.
 
 ## Problems with how the host page set the widget up
 
@@ -414,7 +414,7 @@ status-reply-sending = Enviando su respuesta…
 status-reply-kept = Su respuesta se guarda en este dispositivo hasta que se envíe.
 status-reply-sent = Su respuesta se ha enviado.
 status-escalated-as = Se ha remitido a 21Vianet como { $reference }.
-status-escalated-as-resolved = Se ha remitido a 21Vianet como { $reference }, y 21Vianet lo ha resuelto.
+status-escalated-as-resolved = Se ha remitido a 21Vianet como { $reference }, que ya la ha resuelto.
 status-open-escalation = Abrir la remisión
 status-from-message = Esta remisión empezó como una solicitud de cliente de { $customer }.
 status-open-message = Abrir la solicitud de cliente
@@ -478,7 +478,7 @@ attachment-forbidden = El servicio de soporte ha aceptado su inicio de sesión, 
 attachment-retry = Volver a intentarlo
 attachment-download = Descargar { $name }
 attachment-download-failed = No se ha podido descargar el archivo.
-attachment-download-gone = Este archivo ya no está disponible.
+attachment-download-gone = El servicio de soporte ya no encuentra este archivo: puede que se haya eliminado o que ya no tenga acceso a él.
 attachment-news-uploaded = Se ha subido { $name }.
 attachment-news-failed = No se ha podido subir { $name }.
 attachment-news-removed = Se ha quitado { $name }.
