@@ -183,6 +183,9 @@ for (const [locale, text] of Object.entries(texts)) {
       await partner.host.getByTestId("reply-send").press("Enter");
       await expect(partner.host.getByTestId("status-current")).toHaveAttribute("data-status", "resolved");
       await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
+      // The partner read the resolution on the escalation and in the box
+      // that closed the loop: the note does not say it again.
+      await expect(partner.host.getByTestId("status-escalated-as")).not.toContainText(text.escalationResolved);
       await expect(partner.host.getByTestId("close-loop-box")).toHaveCount(0);
       await expect(partner.heading).toBeFocused();
       // Back leads to the escalation the message was opened from.

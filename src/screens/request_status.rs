@@ -201,7 +201,9 @@ pub fn RequestStatus() -> impl IntoView {
                         // Partner staff open the escalation, to read 21Vianet's
                         // side; a customer cannot.
                         {stored.escalated_as.clone().map(|escalation| {
-                            let said = match is_resolved(escalation.status) {
+                            // Partner staff read the resolution on the
+                            // escalation, and in the box that closes the loop.
+                            let said = match is_resolved(escalation.status) && !partner {
                                 true => id::STATUS_ESCALATED_AS_RESOLVED,
                                 false => id::STATUS_ESCALATED_AS,
                             };
@@ -729,11 +731,12 @@ fn ClosingReply(
     });
     let on_sent = Callback::new(move |()| _ = mark_resolved.dispatch_local(()));
     let answer = mark_resolved.value();
-    // The box goes with the open status: focus goes to the screen's heading,
-    // and the screen reads the request again, announcing its new status.
+    // The box goes with the open status: focus goes to the screen's heading
+    // (unless the user went elsewhere while the reply waited to go), and the
+    // screen reads the request again, announcing its new status.
     effect(move |_| {
         if answer.with(|answer| matches!(answer, Some(Some(Ok(_))))) {
-            widget.focus_when_drawn("h2.sw-heading");
+            widget.focus_when_drawn_unless_away("h2.sw-heading");
             untrack(|| on_closed.run(()));
         }
     });
