@@ -219,14 +219,16 @@ for (const [locale, text] of Object.entries(texts)) {
   });
 }
 
-/** Answers the widget's post to `url` with `status` and `body` as a backend
- *  would, in place of the backend; its preflight still goes to the backend. */
-async function answerPost(page, url, status, body) {
-  await page.route(url, (route) =>
-    route.request().method() === "OPTIONS"
-      ? route.continue()
-      : route.fulfill({ status, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify(body) }),
-  );
+/** The answer a backend would give with `status` and `body`, to a request
+ *  from the demo's page. */
+function answer(route, status, body) {
+  return route.fulfill({ status, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify(body) });
+}
+
+/** Answers the widget's requests to `url` with `status` and `body`, in place
+ *  of the backend; their preflights still go to the backend. */
+async function answerInstead(page, url, status, body) {
+  await page.route(url, (route) => (route.request().method() === "OPTIONS" ? route.continue() : answer(route, status, body)));
 }
 
 test("a reply or a status change that fails is said, keeps what was typed, and goes once tried again", async ({ page, request }) => {
@@ -258,11 +260,7 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
 
   // A file the backend no longer has says so, rather than that the
   // support service is missing from the page's address.
-  await page.route("**/attachments/*", (route) =>
-    route.request().method() === "OPTIONS"
-      ? route.continue()
-      : route.fulfill({ status: 404, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "id", code: "not_found" }] }) }),
-  );
+  await answerInstead(page, "**/attachments/*", 404, { errors: [{ field: "id", code: "not_found" }] });
   await partner.host.getByTestId("attachment-download").click();
   await expect(partner.host.getByTestId("attachment-download-failed")).toHaveText("The support service can't find this file any more: it may have been removed, or you may no longer have access to it.");
   await page.unroute("**/attachments/*");
@@ -281,7 +279,7 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   // names it): the reply says so, not that the service is missing, and
   // keeps its words.
   const replies = `**/support-requests/${messageId}/replies`;
-  await answerPost(page, replies, 404, { errors: [{ field: "id", code: "not_found" }] });
+  await answerInstead(page, replies, 404, { errors: [{ field: "id", code: "not_found" }] });
   const box = partner.host.locator("#sw-reply");
   await box.fill("Clear the browser's cookies for login.partner.microsoftonline.cn.");
   await partner.host.getByTestId("reply-send").click();
@@ -301,7 +299,7 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   // "Mark resolved" while the backend fails: said, the request still
   // open, the button still there; then it goes.
   const status = `**/support-requests/${messageId}/status`;
-  await answerPost(page, status, 503, { errors: [{ field: "", code: "internal" }] });
+  await answerInstead(page, status, 503, { errors: [{ field: "", code: "internal" }] });
   const mark = partner.host.getByTestId("message-mark-resolved");
   await mark.click();
   const markFailure = partner.host.getByTestId("message-failure");
@@ -340,7 +338,7 @@ test("a reply tried again and again says so once, not at each attempt", async ({
   await page.route(`**/support-requests/${messageId}/replies`, (route) => {
     if (route.request().method() === "OPTIONS" || refused >= 3) return route.continue();
     refused++;
-    return route.fulfill({ status: 503, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }) });
+    return answer(route, 503, { errors: [{ field: "", code: "internal" }] });
   });
   await partner.host.locator("#sw-reply").fill("Tried until it goes.");
   await partner.host.getByTestId("reply-send").click();
