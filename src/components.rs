@@ -25,7 +25,7 @@ pub use choices::{offered, CategoryChoice, ContactLanguageChoice, ServiceSelect,
 pub use customer_combobox::CustomerCombobox;
 pub use error_summary::ErrorSummary;
 pub use field::{FieldError as FieldErrorText, TextField};
-pub use file_download::FileDownload;
+pub use file_download::AttachedFiles;
 pub use filed_away_notice::FiledAwayNotice;
 pub use language_picker::LanguagePicker;
 pub use load_failure::{failure_text, tell_page, LoadFailure};

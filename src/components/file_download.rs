@@ -1,4 +1,4 @@
-//! A file of a request or a reply, by name, that the user saves with a
+//! The files of a request or a reply, each by name, that the user saves with a
 //! click: fetched with the page's sign-in (a plain link could not carry
 //! it), then handed to the browser's own download.
 
@@ -19,10 +19,20 @@ use crate::{
     },
 };
 
+/// A request's or a reply's files, each downloaded by its name.
+#[component]
+pub fn AttachedFiles(files: Vec<Attachment>) -> impl IntoView {
+    let items = files
+        .into_iter()
+        .map(|file| view! { <li><FileDownload file/></li> })
+        .collect_view();
+    view! { <ul class="sw-facts-files">{items}</ul> }
+}
+
 /// The file's name as a button that downloads it, and what went wrong when
 /// it could not.
 #[component]
-pub fn FileDownload(file: Attachment) -> impl IntoView {
+fn FileDownload(file: Attachment) -> impl IntoView {
     let widget = use_widget();
     let Attachment {
         id,

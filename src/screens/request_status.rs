@@ -6,8 +6,8 @@ use support_contract::{
 use crate::{
     api,
     components::{
-        failure_message, status_label, BackButton, CloseTheLoop, Closing, CurrentStatus,
-        FileDownload, LoadFailure, Posted, ReplyBox, ScreenHeading,
+        failure_message, status_label, AttachedFiles, BackButton, CloseTheLoop, Closing,
+        CurrentStatus, LoadFailure, Posted, ReplyBox, ScreenHeading,
     },
     context::use_widget,
     effects::effect,
@@ -344,13 +344,8 @@ fn Thread(replies: Vec<Reply>) -> impl IntoView {
                 .join(" · ");
                 let time = widget.format_time(&reply.created_at);
                 let datetime = is_rfc3339(&reply.created_at).then_some(reply.created_at);
-                let files = (!reply.attachments.is_empty()).then(|| {
-                    let names = reply
-                        .attachments
-                        .into_iter()
-                        .map(|file| view! { <li><FileDownload file/></li> });
-                    view! { <ul class="sw-facts-files">{names.collect_view()}</ul> }
-                });
+                let files = (!reply.attachments.is_empty())
+                    .then(|| view! { <AttachedFiles files=reply.attachments/> });
                 view! {
                     <li data-testid="status-reply">
                         <p class="sw-reply-author">
@@ -404,14 +399,8 @@ fn RequestFacts(
         }
     };
     let files = (!stored.attachments.is_empty()).then(|| {
-        let names = stored.attachments.into_iter();
-        let names = names
-            .map(|file| view! { <li><FileDownload file/></li> })
-            .collect_view();
-        fact(
-            id::STATUS_ATTACHMENTS_LABEL,
-            view! { <ul class="sw-facts-files">{names}</ul> }.into_any(),
-        )
+        let list = view! { <AttachedFiles files=stored.attachments/> };
+        fact(id::STATUS_ATTACHMENTS_LABEL, list.into_any())
     });
     let customer = request
         .customer
