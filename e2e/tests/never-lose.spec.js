@@ -88,7 +88,7 @@ test("500s then success: retried with the same key, stored once", async ({ page,
   // marks around the figures).
   const shown = async () => (await notice.locator("p[aria-hidden=true]").textContent()).replace(/[\u2068\u2069]/g, "");
   await expect.poll(shown).toMatch(/^The support service couldn't take the request just now \(error 500\)\. Trying again in \d+ seconds?…/);
-  await expect(notice.locator("[role=status]")).toHaveText(
+  await expect(widget.host.getByTestId("sending-announced")).toHaveText(
     "The support service couldn't take the request just now. Trying again soon… Everything you typed is still here.",
   );
   await expect(widget.submitError).toHaveCount(0);
@@ -293,7 +293,7 @@ test("backend down: an automatic retry moves focus from the notice to Submit, no
   await expect(notice).toBeVisible();
   // No answer came: the notice says the service couldn't be reached.
   await expect(notice.locator("p[aria-hidden=true]")).toContainText("The support service couldn't be reached. Trying again in");
-  await expect(notice.locator("[role=status]")).toHaveText(
+  await expect(widget.host.getByTestId("sending-announced")).toHaveText(
     "The support service couldn't be reached. Trying again soon… Everything you typed is still here.",
   );
   await notice.getByTestId("stop-retrying").focus();
@@ -726,7 +726,7 @@ test("a full localStorage turns drafts off without losing the text", async ({ pa
 test("the countdown is shown every second but announced once, without its figure", async ({ page }) => {
   await interceptPosts(page, (n, route) => failWith(route, 503, { "retry-after": "5" }));
   const { widget, notice } = await submitTyped(page);
-  const live = notice.locator("[role=status]");
+  const live = widget.host.getByTestId("sending-announced");
   await expect(live).toContainText("Trying again soon");
   const announced = await live.textContent();
   // No figure that the countdown would leave behind for whoever reads it later.
@@ -736,6 +736,32 @@ test("the countdown is shown every second but announced once, without its figure
   await expect(notice.locator("p[aria-hidden=true]")).not.toHaveText(shown, { timeout: 3_000 });
   expect(await live.textContent()).toBe(announced);
   await notice.getByTestId("stop-retrying").click();
+});
+
+test("a wait tried again and again is announced once, not at each attempt", async ({ page, request }) => {
+  const posts = await interceptPosts(page, async (n, route, post) => {
+    if (n < 3) return failWith(route, 503, { "Retry-After": "1" });
+    return passOn(route, post);
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open();
+  // Each time the wait's words come into a status region (a live region,
+  // read out when its text changes or it is drawn with text).
+  await widget.host.evaluate((host) => {
+    window.__announced = 0;
+    let said = false;
+    new MutationObserver(() => {
+      const saying = [...host.shadowRoot.querySelectorAll("[role=status]")].some((region) => region.textContent.includes("Trying again soon"));
+      if (saying && !said) window.__announced++;
+      said = saying;
+    }).observe(host.shadowRoot, { childList: true, characterData: true, subtree: true });
+  });
+  await widget.fill(typed);
+  await widget.submit();
+  await expect(widget.confirmation).toBeVisible({ timeout: 15_000 });
+  expect(posts).toHaveLength(4);
+  expect(await page.evaluate(() => window.__announced)).toBe(1);
+  await expectOneStoredRequest(widget, request, posts);
 });
 
 test("a service that asks for a long wait says how long, sends no more, and keeps what was typed", async ({ page }) => {

@@ -65,6 +65,17 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
         (true, None) => widget.text(id::SUBMIT_OFFLINE)(),
         (false, None) => String::new(),
     };
+    // Held while an attempt is on its way between two waits: the notice
+    // goes then, but its words stay in a region of their own, so that
+    // screen readers hear a wait once, not again at each attempt.
+    let pending = state.submit.pending;
+    let announced = Memo::new(move |held: Option<&String>| {
+        let now = announcement();
+        match held {
+            Some(held) if now.is_empty() && pending.get() => held.clone(),
+            _ => now,
+        }
+    });
     // The notice goes whenever an attempt starts and when the last one
     // fails: focus inside it then moves to Submit, busy while the request
     // is on its way, instead of falling back to the page; and back to the
@@ -113,7 +124,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
             widget.focus_when_drawn(STOP);
         }
     });
-    move || {
+    let notice = move || {
         holding.get().then(|| {
             view! {
                 <div
@@ -132,7 +143,6 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                     }
                 >
                     <p aria-hidden="true">{text}</p>
-                    <p class="sw-visually-hidden" role="status">{announcement}</p>
                     <div class="sw-notice-actions">
                         <button
                             type="button"
@@ -161,5 +171,9 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                 </div>
             }
         })
+    };
+    view! {
+        <p class="sw-visually-hidden" role="status" data-testid="sending-announced">{announced}</p>
+        {notice}
     }
 }
