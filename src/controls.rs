@@ -146,7 +146,14 @@ impl Controls {
     }
 
     /// New headers may sign the user in again: a send waiting for that goes.
+    /// The same headers again (a page that sets them on every route) change
+    /// nothing, and sign no one in. Signing out (none) always counts: after
+    /// an ended session, what was refused is read again, signed out.
     pub fn set_request_headers(&self, headers: Vec<(String, String)>) {
+        let same = (self.context.request_headers).with_untracked(|now| *now == headers);
+        if same && !headers.is_empty() {
+            return;
+        }
         let signing_in = !headers.is_empty();
         self.context.request_headers.set(headers);
         self.context

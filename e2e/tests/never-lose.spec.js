@@ -940,6 +940,14 @@ test("a refused sign-in (401) says the session ended, keeps what was typed, and 
   await expect(widget.host.locator("#sw-description")).toHaveValue(typed.description);
   await draftStored(page);
 
+  // The page sets the same headers again, as one that sets them on every
+  // route change does: no new sign-in, so nothing goes (and the backend is
+  // not told the same refused sign-in again).
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer expired" }));
+  await page.waitForTimeout(500);
+  expect(posts).toHaveLength(1);
+  await expect(notice).toContainText("Your session has ended: sign in again, then send.");
+
   // The page signs the user in again with fresh headers: the waiting
   // request goes with them, once, under the same key.
   await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer renewed" }));
