@@ -14,6 +14,12 @@ use support_backend::{shutdown_signal, Config, Server};
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // Whatever the backend creates on disk is readable by its user only:
+    // the database and the uploaded files hold people's contact details.
+    // The mask covers what libraries create too (an attachments folder the
+    // file store makes again while the backend runs, SQLite's -wal file).
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
     let cli = Cli::from_args();
     // A command's result is what it prints on stdout, so it logs warnings
     // only; the server's log is its report.

@@ -268,3 +268,66 @@ fn the_log_to_a_terminal_is_coloured_unless_no_color_is_set() {
         );
     }
 }
+
+/// What the binary creates is its user's only, whatever the mask it was
+/// started with: the database, each uploaded file, and an attachments
+/// folder made again after someone moved it away.
+#[cfg(unix)]
+#[tokio::test]
+async fn the_binary_keeps_what_it_creates_to_its_user() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::{Command, Stdio};
+
+    // The mask a shell usually starts programs with: others may read.
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o022));
+    let dir = tempfile::tempdir().unwrap();
+    let attachments = dir.path().join("attachments");
+    let database = format!("sqlite://{}", dir.path().join("support.db").display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args(["--listen", "127.0.0.1:0", "--database-url", &database])
+        .arg("--attachments-dir")
+        .arg(&attachments)
+        .arg("--no-auth")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+    let base = line
+        .trim_end()
+        .strip_prefix("support-backend listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_owned();
+    let upload = || async {
+        let response = reqwest::Client::new()
+            .post(format!("{base}/attachments?name=app.log"))
+            .header("content-type", "text/plain")
+            .body("started\n")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let body: serde_json::Value = response.json().await.unwrap();
+        body["id"].as_str().unwrap().to_owned()
+    };
+    let mode = |path: &std::path::Path| {
+        format!(
+            "{:o}",
+            std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+        )
+    };
+
+    let first = upload().await;
+    assert_eq!(mode(&dir.path().join("support.db")), "600");
+    assert_eq!(mode(&attachments), "700");
+    assert_eq!(mode(&attachments.join(&first)), "600");
+    std::fs::rename(&attachments, dir.path().join("moved-away")).unwrap();
+    let second = upload().await;
+    assert_eq!(mode(&attachments), "700", "the folder made again");
+    assert_eq!(mode(&attachments.join(&second)), "600");
+
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
