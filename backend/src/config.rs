@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use axum::http::HeaderValue;
+use axum::http::{HeaderName, HeaderValue};
 use clap::Parser;
 use sqlx::sqlite::SqliteConnectOptions;
 
@@ -50,6 +50,21 @@ pub struct Config {
         value_parser = parse_origin
     )]
     pub allowed_origins: Vec<AllowedOrigin>,
+
+    /// A request header that pages may add to the widget's requests
+    /// (setRequestHeaders), such as X-Portal-Tenant, beyond Authorization
+    /// and those the widget sends itself: browsers ask before they send
+    /// one to another origin (CORS), and only those named here are allowed.
+    /// Repeat the flag for several; the environment variable takes a
+    /// comma-separated list (empty items are skipped).
+    #[arg(
+        long = "allowed-header",
+        env = "SUPPORT_BACKEND_ALLOWED_HEADERS",
+        value_delimiter = ',',
+        value_name = "NAME",
+        value_parser = parse_header_name
+    )]
+    pub allowed_headers: Vec<AllowedHeader>,
 
     /// Requests one client (IP address; IPv6 by /64) may create per minute:
     /// a burst of this many, then one every 60/N seconds; beyond that the
@@ -461,6 +476,15 @@ impl Config {
             .filter_map(|origin| origin.0.clone())
             .collect()
     }
+
+    /// The page's own request headers that browsers may send from the
+    /// allowed origins.
+    pub fn allowed_headers(&self) -> Vec<HeaderName> {
+        self.allowed_headers
+            .iter()
+            .filter_map(|name| name.0.clone())
+            .collect()
+    }
 }
 
 /// One item of `--trusted-proxy`: a range, or one address as a range of
@@ -516,6 +540,34 @@ fn parse_origin(value: &str) -> Result<AllowedOrigin, String> {
     HeaderValue::from_str(&url.origin().ascii_serialization())
         .map(|origin| AllowedOrigin(Some(origin)))
         .map_err(|error| format!("{value:?}: {error}"))
+}
+
+/// One item of `--allowed-header`: a header's name, or nothing for an
+/// empty item.
+#[derive(Clone, Debug)]
+pub struct AllowedHeader(Option<HeaderName>);
+
+impl std::str::FromStr for AllowedHeader {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Self, String> {
+        parse_header_name(value)
+    }
+}
+
+/// Accepts a header's name as HTTP spells it (`X-Portal-Tenant`), in any
+/// case; a value (`X-Tenant: a`) or a wildcard is refused at start, as the
+/// browser would otherwise refuse the header without a word.
+fn parse_header_name(value: &str) -> Result<AllowedHeader, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(AllowedHeader(None));
+    }
+    HeaderName::from_bytes(value.as_bytes())
+        .ok()
+        .filter(|_| value != "*")
+        .map(|name| AllowedHeader(Some(name)))
+        .ok_or_else(|| format!("{value:?} must be a header's name, like X-Portal-Tenant"))
 }
 
 #[cfg(test)]

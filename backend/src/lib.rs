@@ -103,6 +103,9 @@ pub struct AppState {
     pub db: db::Db,
     /// Origins allowed by CORS; empty means no CORS headers at all.
     pub allowed_origins: Vec<HeaderValue>,
+    /// The page's own request headers allowed by CORS, beyond those the
+    /// widget sends.
+    pub allowed_headers: Vec<HeaderName>,
     /// The per-client limit on posts (requests and uploads); `None` for
     /// no limit.
     pub rate_limit: Option<Arc<rate_limit::RateLimiter>>,
@@ -155,7 +158,7 @@ impl FromRef<AppState> for Arc<identity::Auth> {
 
 /// The whole HTTP API.
 pub fn router(state: AppState) -> Router {
-    let cors = cors_layer(&state.allowed_origins);
+    let cors = cors_layer(&state.allowed_origins, &state.allowed_headers);
     let mut create = post(requests::routes::create).layer(axum::middleware::from_fn(
         request_body::refuse_announced_oversize,
     ));
@@ -239,7 +242,7 @@ async fn no_sniffing(mut response: Response) -> Response {
 
 /// CORS for the configured origins only: the widget runs on partner portals,
 /// and no other page should be able to post requests from a user's browser.
-fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
+fn cors_layer(origins: &[HeaderValue], page_headers: &[HeaderName]) -> Option<CorsLayer> {
     if origins.is_empty() {
         return None;
     }
@@ -248,12 +251,18 @@ fn cors_layer(origins: &[HeaderValue]) -> Option<CorsLayer> {
             .allow_origin(AllowOrigin::list(origins.iter().cloned()))
             .allow_methods([Method::GET, Method::POST, Method::PUT])
             // Authorization: the bearer token that the page's token
-            // provider (or setRequestHeaders) gives the widget.
-            .allow_headers([
-                header::CONTENT_TYPE,
-                header::AUTHORIZATION,
-                HeaderName::from_static(requests::idempotency::HEADER),
-            ])
+            // provider (or setRequestHeaders) gives the widget; then what
+            // else the page adds with setRequestHeaders (--allowed-header).
+            .allow_headers(
+                [
+                    header::CONTENT_TYPE,
+                    header::AUTHORIZATION,
+                    HeaderName::from_static(requests::idempotency::HEADER),
+                ]
+                .into_iter()
+                .chain(page_headers.iter().cloned())
+                .collect::<Vec<_>>(),
+            )
             .expose_headers([
                 header::LOCATION,
                 header::WWW_AUTHENTICATE,

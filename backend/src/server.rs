@@ -85,6 +85,7 @@ impl Server {
         let state = AppState {
             db,
             allowed_origins: config.allowed_origins(),
+            allowed_headers: config.allowed_headers(),
             rate_limit: rate_limit::RateLimiter::per_minute(config.rate_limit_per_minute),
             files,
             auth: Arc::new(auth),

@@ -27,6 +27,8 @@ fn help_documents_every_flag_and_its_environment_variable() {
         "postgres://",
         "--allowed-origin",
         "SUPPORT_BACKEND_ALLOWED_ORIGINS",
+        "--allowed-header",
+        "SUPPORT_BACKEND_ALLOWED_HEADERS",
         "--rate-limit-per-minute",
         "SUPPORT_BACKEND_RATE_LIMIT_PER_MINUTE",
         "[default: 120]",

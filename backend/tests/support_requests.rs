@@ -5,7 +5,8 @@
 mod common;
 
 use common::{
-    json_of, key, one_error, post_until_settled, serve, start, valid, valid_for_customer, ALLOWED,
+    config, json_of, key, one_error, post_until_settled, serve, start, start_with, valid,
+    valid_for_customer, TestServer, ALLOWED,
 };
 use reqwest::{Method, StatusCode};
 use serde_json::json;
@@ -301,6 +302,39 @@ async fn the_idempotency_key_is_required_and_must_be_a_uuid() {
         );
     }
     assert_eq!(server.count("support_requests").await, 0);
+}
+
+/// A header the page adds with setRequestHeaders goes only when the
+/// operator allows it (`--allowed-header`): otherwise the browser's
+/// preflight refuses it, and the widget's requests with it never go.
+#[tokio::test]
+async fn cors_allows_the_page_headers_the_operator_names() {
+    let allowed = |server: TestServer| async move {
+        let preflight = server
+            .client
+            .request(Method::OPTIONS, server.url("/support-requests"))
+            .header("Origin", ALLOWED)
+            .header("Access-Control-Request-Method", "POST")
+            .header(
+                "Access-Control-Request-Headers",
+                "authorization,content-type,idempotency-key,x-portal-tenant",
+            )
+            .send()
+            .await
+            .unwrap();
+        preflight
+            .headers()
+            .get("access-control-allow-headers")
+            .map(|names| names.to_str().unwrap().to_lowercase())
+            .unwrap_or_default()
+    };
+    let named = start_with(|url| support_backend::Config {
+        allowed_headers: vec!["X-Portal-Tenant".parse().unwrap()],
+        ..config(url)
+    })
+    .await;
+    assert!(allowed(named).await.contains("x-portal-tenant"));
+    assert!(!allowed(start().await).await.contains("x-portal-tenant"));
 }
 
 #[tokio::test]

@@ -145,6 +145,26 @@ fn empty_items_of_the_list_are_skipped() {
 }
 
 #[test]
+fn the_page_headers_allowed_are_names_only() {
+    let parse = |list: &str| {
+        Config::try_parse_from(["support-backend", "--allowed-header", list])
+            .map(|config| config.allowed_headers())
+    };
+    assert_eq!(
+        parse("X-Portal-Tenant, ,x-request-source").unwrap(),
+        ["x-portal-tenant", "x-request-source"]
+    );
+    assert!(parse("").unwrap().is_empty());
+    for refused in ["X-Tenant: contoso", "*", "X Tenant"] {
+        let error = parse(refused).unwrap_err().to_string();
+        assert!(
+            error.contains("must be a header's name"),
+            "{refused}: {error}"
+        );
+    }
+}
+
+#[test]
 fn uploads_go_to_the_store_a_url_names_or_to_the_folder() {
     let parse = |args: &[&str]| {
         let mut all = vec!["support-backend"];

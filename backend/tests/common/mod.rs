@@ -242,6 +242,7 @@ pub fn config(url: &str) -> Config {
         listen: "127.0.0.1:0".into(),
         database_url: url.to_owned(),
         allowed_origins: vec![ALLOWED.parse().unwrap()],
+        allowed_headers: Vec::new(),
         rate_limit_per_minute: 0,
         trusted_proxies: Vec::new(),
         attachments_url: None,
