@@ -658,6 +658,26 @@ test("a lookup at a backend address with no support service (405) says so for th
   await expect(widget.host.getByRole("alert")).toContainText("在此页面设置的支持请求地址上找不到支持服务");
 });
 
+test("a backend address with no support service shows in the console as the partner's home loads, before any flow", async ({ page }) => {
+  // The home's count of open customer requests is its first lookup.
+  await page.route("**/support-requests?*", (route) =>
+    route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>", headers: { "Access-Control-Allow-Origin": "*" } }),
+  );
+  const logged = [];
+  page.on("console", (message) => message.type() === "error" && logged.push(message.text()));
+  await page.addInitScript(() => {
+    window.__heard = [];
+    document.addEventListener("support-widget:error", (event) => window.__heard.push(event.detail));
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await expect(widget.home).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__heard)).toEqual([expect.objectContaining({ code: "server", status: 404 })]);
+  expect(logged.filter((text) => text.includes("answered 404") && text.includes("check the backend attribute"))).toHaveLength(1);
+  // The home says nothing of a count it could not have.
+  await expect(widget.host.getByTestId("inbox-open-count")).toHaveCount(0);
+});
+
 test("a backend that never answers counts as unreachable after 30 seconds, and Try again asks again", async ({ page }) => {
   test.setTimeout(90_000);
   let asked = 0;

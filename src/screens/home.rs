@@ -2,8 +2,9 @@ use leptos::prelude::*;
 
 use crate::{
     api,
-    components::{RequestFormState, ScreenHeading},
+    components::{tell_page, RequestFormState, ScreenHeading},
     context::use_widget,
+    effects::effect,
     loaded::Loaded,
     rules::{
         i18n::{self, id, MessageId},
@@ -37,21 +38,26 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
     };
     // How many of the customers' messages are open: one longest page
     // counts them, and says "50+" when there are more. Nothing while, or
-    // if, the count cannot be had.
+    // if, the count cannot be had; the page hears why as of any lookup, so
+    // that a backend address with no support service shows in the console
+    // as the widget loads, not once a user opens a flow.
     let open = Loaded::new(move || {
         widget.signed_in_again.track();
         widget.session.track();
         let backend = widget.backend.get();
         let transport = widget.transport();
         async move {
-            api::customer_messages(backend?, true, None, true, transport)
-                .await
-                .ok()
-                .map(|page| (page.requests.len(), page.next.is_some()))
+            let page = api::customer_messages(backend?, true, None, true, transport).await;
+            Some(page.map(|page| (page.requests.len(), page.next.is_some())))
+        }
+    });
+    effect(move |_| {
+        if let Some(Some(Err(error))) = open.get() {
+            tell_page(widget, &error);
         }
     });
     let open_count = move || {
-        let (count, more) = open.get().flatten()?;
+        let (count, more) = open.get().flatten()?.ok()?;
         let count = if more {
             format!("{count}+")
         } else {
