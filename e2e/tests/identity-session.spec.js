@@ -3,7 +3,7 @@
 // same request again. A fresh token files it once; none keeps the draft and
 // tells the user to sign in again, and the request goes once they have.
 import { expect, test } from "@playwright/test";
-import { failWith, SupportWidgetPage } from "./support-widget-page.js";
+import { failWith, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
 import { authBackend, authDemo, claimsOf, demoToken, expiredToken, fileWith, signToken } from "./identity-tokens.js";
 
 const typed = { category: "technical", description: "Typed for long enough for the sign-in to expire." };
@@ -163,6 +163,27 @@ test("no fresh token keeps the draft and says so; the request goes once the page
   const filed = await filedWith(request, title);
   expect(filed).toHaveLength(1);
   expect(filed[0].id).toBe(await widget.confirmation.getAttribute("data-request-id"));
+});
+
+test("a page that gives no sign-in to a backend that asks for one is told so in the console, and the request waits for one", async ({ page }) => {
+  await withoutTokenProvider(page);
+  const warned = [];
+  page.on("console", (message) => message.type() === "warning" && warned.push(message.text()));
+  await page.addInitScript(() => {
+    window.__heard = [];
+    document.addEventListener("support-widget:error", (event) => window.__heard.push(event.detail));
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.fill({ ...typed, title: "Sent with no sign-in", name: "Mei Lin", email: "mei.lin@contosocloud.cn" });
+  await widget.submit();
+  await expect(widget.host.getByTestId("sending-notice")).toContainText("Your session has ended");
+  const said = "the support service asks for a sign-in, and the page gave none: give the widget the user's token with setTokenProvider";
+  const heard = await page.evaluate(() => window.__heard);
+  expect(heard.filter((detail) => detail.code === "session_ended")).toEqual([expect.objectContaining({ message: said })]);
+  expect(warned).toContain(`<support-widget>: ${said}`);
+  await expect(widget.host.locator("#sw-title")).toHaveValue("Sent with no sign-in");
 });
 
 test("a draft whose session ended survives a reload, and is sent once the user is signed in again", async ({ page, request }) => {

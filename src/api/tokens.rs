@@ -180,6 +180,11 @@ impl Tokens {
         self.current().await
     }
 
+    /// Whether the page gave a token provider.
+    pub fn has_provider(&self) -> bool {
+        self.0.borrow().provider.is_some()
+    }
+
     /// The current sign-in (see [`Tokens::accepted`]).
     pub fn sign_in(&self) -> u32 {
         self.0.borrow().sign_ins
