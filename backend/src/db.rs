@@ -28,6 +28,11 @@ pub enum ConnectError {
     Open { url: String, source: sqlx::Error },
     #[error("no database at {url:?}")]
     Missing { url: String },
+    #[error("cannot create the folder {folder:?} for the database: {source}")]
+    Folder {
+        folder: String,
+        source: std::io::Error,
+    },
     #[error("cannot migrate database {url:?}: {source}")]
     Migrate {
         url: String,
@@ -156,6 +161,7 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
                 if !create {
                     return Err(ConnectError::Missing { url: shown });
                 }
+                create_folder_for(url)?;
                 if !created_for_the_backend(url) {
                     Sqlite::create_database(url).await.map_err(open)?;
                 }
@@ -194,6 +200,32 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
         dialect,
         waiting: Arc::default(),
     })
+}
+
+/// Creates the folder a new SQLite file goes in, with its parents, as the
+/// attachments folder is: readable by the backend's user only. SQLite
+/// itself would only say that it cannot open the file.
+fn create_folder_for(url: &str) -> Result<(), ConnectError> {
+    use std::str::FromStr;
+    let Ok(options) = sqlx::sqlite::SqliteConnectOptions::from_str(url) else {
+        return Ok(());
+    };
+    let Some(folder) = options.get_filename().parent() else {
+        return Ok(());
+    };
+    if folder.as_os_str().is_empty() || folder.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(folder)
+        .map_err(|source| ConnectError::Folder {
+            folder: folder.display().to_string(),
+            source,
+        })
 }
 
 /// Creates the empty SQLite file (SQLite takes one for a new database)

@@ -115,3 +115,36 @@ async fn an_earlier_databases_demo_rows_go_unless_a_request_names_them() {
     assert!(ids("service_health_items").await.is_empty());
     db.close().await;
 }
+
+/// A new SQLite database's folder is made with it, readable by the
+/// backend's user only, as the attachments folder is.
+#[tokio::test]
+async fn a_new_sqlite_database_gets_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("var/lib/support/support.db");
+    support_backend::db::connect(&format!("sqlite://{}", file.display()))
+        .await
+        .unwrap();
+    assert!(file.is_file());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(file.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{mode:o}");
+    }
+    // A folder that cannot be made is named.
+    let blocked = dir.path().join("a-file");
+    std::fs::write(&blocked, "").unwrap();
+    let url = format!("sqlite://{}", blocked.join("support.db").display());
+    let error = support_backend::db::connect(&url)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("cannot create the folder") && error.contains("a-file"),
+        "{error}"
+    );
+}
