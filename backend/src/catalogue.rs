@@ -155,6 +155,22 @@ impl fmt::Display for LineError {
 /// mistake, short enough to read.
 pub const ERRORS_SHOWN: usize = 20;
 
+/// A catalogue file's bytes as text: UTF-8, or the line where it is not,
+/// with what to do. A spreadsheet saves CSV in the system's own encoding
+/// unless told otherwise (GBK on Simplified Chinese Windows, Big5 on
+/// Traditional), and the names in it would otherwise come out garbled.
+pub fn text_of(bytes: &[u8]) -> Result<&str, LineError> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let before = &bytes[..error.valid_up_to()];
+        LineError {
+            line: 1 + before.iter().filter(|&&byte| byte == b'\n').count(),
+            message: "not UTF-8 text: save the file as UTF-8 \
+                      (in Excel, \"CSV UTF-8\"; GBK and Big5 are not read)"
+                .into(),
+        }
+    })
+}
+
 /// Reads and checks a whole file of `kind`. Every line is checked; the
 /// errors come in line order.
 pub fn parse(kind: Kind, format: Format, text: &str) -> Result<Items, Vec<LineError>> {

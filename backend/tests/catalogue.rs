@@ -91,6 +91,49 @@ async fn a_file_with_a_bad_line_imports_nothing_and_names_the_line() {
     assert_eq!(server.count("service_health_items").await, 0);
 }
 
+/// A CSV saved in the system's own encoding (GBK here: "北京" as Excel on
+/// Simplified Chinese Windows writes it) is refused with its line and how
+/// to save it, by the command and by the API, and nothing is imported.
+#[tokio::test]
+async fn a_file_not_in_utf8_names_its_line_and_how_to_save_it() {
+    let gbk = b"id,name,domain\nbeijing,\xb1\xb1\xbe\xa9 Cloud,bj.partner.onmschina.cn\n";
+    let server = common::start_signed(false).await;
+    let before = server.count("customers").await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("customers.csv");
+    std::fs::write(&file, gbk).unwrap();
+    let output = common::command(
+        server.database_url(),
+        &["import", "customers", &file.display().to_string()],
+    );
+    assert!(!output.status.success());
+    let message = complained(&output);
+    assert!(
+        message.contains("nothing was imported") && message.contains("line 2: not UTF-8 text"),
+        "{message}"
+    );
+    assert!(message.contains("CSV UTF-8"), "{message}");
+
+    let response = server
+        .client
+        .put(server.url("/catalogue/customers"))
+        .bearer_auth(common::token(&admin()))
+        .header("content-type", "text/csv")
+        .body(gbk.to_vec())
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = common::json_of(response).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "line 2");
+    assert_eq!(body["errors"][0]["code"], "invalid_line");
+    assert!(body["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("not UTF-8 text"));
+    assert_eq!(server.count("customers").await, before);
+}
+
 /// A file whose name gives the wrong format gets one hint with the flag
 /// to give, not the same syntax error on every line.
 #[tokio::test]

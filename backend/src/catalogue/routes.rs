@@ -74,7 +74,10 @@ pub async fn put(
         "text/csv" => Format::Csv,
         _ => return Err(ApiError::UnsupportedMediaType),
     };
-    let text = std::str::from_utf8(&bytes).map_err(|_| ApiError::MalformedBody)?;
+    let text = match catalogue::text_of(&bytes) {
+        Ok(text) => text,
+        Err(error) => return Ok(refused(vec![error])),
+    };
     let items = match catalogue::parse(kind, format, text) {
         Ok(items) => items,
         Err(errors) => return Ok(refused(errors)),

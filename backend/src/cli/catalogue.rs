@@ -96,21 +96,26 @@ fn lines(errors: &[crate::catalogue::LineError]) -> String {
 /// migrated if it is a new SQLite file).
 pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, CommandError> {
     let path = args.file.display().to_string();
-    let text = if args.file.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin())
+    let bytes = if args.file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
     } else {
-        std::fs::read_to_string(&args.file)
+        std::fs::read(&args.file)
     }
     .map_err(|source| CommandError::Read {
         path: path.clone(),
         source,
     })?;
+    let text = catalogue::text_of(&bytes).map_err(|error| CommandError::Invalid {
+        path: path.clone(),
+        errors: vec![error],
+    })?;
     let format = args.format.unwrap_or_else(|| Format::of_path(&args.file));
-    let parsed = catalogue::parse(args.kind, format, &text);
+    let parsed = catalogue::parse(args.kind, format, text);
     // Only a format guessed from the file's name may be the wrong one; in
     // it, a file may fail on every line, or read as a header and no rows.
     if args.format.is_none() && parsed.as_ref().map_or(true, Items::is_empty) {
-        if let Some(looks) = catalogue::in_other_format(args.kind, format, &text) {
+        if let Some(looks) = catalogue::in_other_format(args.kind, format, text) {
             return Err(CommandError::OtherFormat {
                 path,
                 read_as: format,
