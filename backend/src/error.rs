@@ -22,6 +22,23 @@ pub const AUTHORIZATION_FIELD: &str = "Authorization";
 /// What a 401 says about the scheme and the error (RFC 6750).
 pub const WWW_AUTHENTICATE: &str = r#"Bearer error="invalid_token""#;
 
+/// An error with each error it came from, as one line (`a: b: c`), for
+/// the log and `support-backend deliveries`: an HTTP client's "error
+/// sending request" says why only in its sources ("Connection refused").
+/// A source whose words its error already says is left out.
+pub fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut said = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let words = cause.to_string();
+        if !said.contains(&words) {
+            said = format!("{said}: {words}");
+        }
+        source = cause.source();
+    }
+    said
+}
+
 /// A failed API call. Each variant maps to one status code and error code.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {

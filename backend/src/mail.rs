@@ -188,7 +188,7 @@ impl Mailer {
             Err(error) => Err(Failure {
                 permanent: error.is_permanent(),
                 code: error.status().map(|code| code.to_string()),
-                error: error.to_string(),
+                error: crate::error::with_causes(&error),
             }),
         }
     }

@@ -281,7 +281,7 @@ async fn call(webhooks: &Webhooks, claim: &Claimed) -> Result<(), String> {
         .body(body)
         .send()
         .await
-        .map_err(|error| error.to_string())?;
+        .map_err(|error| crate::error::with_causes(&error))?;
     if response.status().is_success() {
         Ok(())
     } else {

@@ -581,6 +581,46 @@ async fn deliveries_lists_what_fails_and_sends_it_again() {
     }
 }
 
+/// A receiver that is not there at all: `deliveries` says why the call
+/// failed (the connection was refused), not only that sending failed.
+#[tokio::test]
+async fn deliveries_say_why_a_call_could_not_be_made() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hook", closed.local_addr().unwrap());
+    drop(closed);
+    let dir = tempfile::tempdir().unwrap();
+    let secret = webhook_secret(dir.path());
+    let server = start_with(move |db| {
+        let mut config = common::config(db);
+        config.webhook_urls = vec![url];
+        config.webhook_secret_file = Some(secret);
+        config.webhook_backoff_ms = 60_000;
+        config
+    })
+    .await;
+    server.post_json(&key(), &valid()).await;
+    let started = Instant::now();
+    let listed = loop {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+            .args(["deliveries", "--database-url", server.database_url()])
+            .output()
+            .unwrap();
+        let listed = String::from_utf8(output.stdout).unwrap();
+        if listed.contains("error sending request") {
+            break listed;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no failed call listed: {listed}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(
+        listed.to_lowercase().contains("connection refused"),
+        "{listed}"
+    );
+}
+
 /// An operator's `set-status` needs only the webhook URLs to write the
 /// change to the outbox (a serving backend signs and sends it).
 #[tokio::test]

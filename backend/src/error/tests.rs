@@ -129,3 +129,19 @@ async fn validation_errors_keep_every_field() {
         ]})
     );
 }
+
+#[test]
+fn an_error_says_what_it_came_from_once() {
+    #[derive(Debug, thiserror::Error)]
+    #[error("error sending request for url (http://127.0.0.1:9/hook)")]
+    struct Sending(#[source] Connecting);
+    #[derive(Debug, thiserror::Error)]
+    #[error("tcp connect error: {0}")]
+    struct Connecting(#[source] std::io::Error);
+    let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+    assert_eq!(
+        with_causes(&Sending(Connecting(refused))),
+        "error sending request for url (http://127.0.0.1:9/hook): \
+         tcp connect error: connection refused"
+    );
+}
