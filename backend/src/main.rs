@@ -32,7 +32,7 @@ async fn main() -> ExitCode {
         cli.config.log_format,
     );
     match &cli.command {
-        None => serve(&cli.config).await,
+        None => serve(&cli.config, cli.config.log_format).await,
         Some(Command::SetStatus(args)) => set_status(&cli.config, args).await,
         Some(Command::Import(args)) => report(
             cli::import(&cli.config.database_url, args).await,
@@ -78,13 +78,19 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn serve(config: &Config) -> ExitCode {
+async fn serve(config: &Config, format: LogFormat) -> ExitCode {
+    // Why the server could not start or went down goes where its log goes,
+    // in the log's format: a collector that reads JSON reads it too.
+    let failed = |error: &dyn std::fmt::Display| {
+        match format {
+            LogFormat::Json => tracing::error!("{error}"),
+            LogFormat::Text => eprintln!("support-backend: {error}"),
+        }
+        ExitCode::FAILURE
+    };
     let server = match Server::bind(config).await {
         Ok(server) => server,
-        Err(error) => {
-            eprintln!("support-backend: {error}");
-            return ExitCode::FAILURE;
-        }
+        Err(error) => return failed(&error),
     };
     // Scripts and tests wait for exactly this line, so it goes to stdout
     // (logs go to stderr) and is flushed at once.
@@ -98,10 +104,7 @@ async fn serve(config: &Config) -> ExitCode {
     }
     match server.run(shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("support-backend: {error}");
-            ExitCode::FAILURE
-        }
+        Err(error) => failed(&error),
     }
 }
 

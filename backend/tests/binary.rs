@@ -214,6 +214,31 @@ fn warning_then_exit(dir: &std::path::Path) -> Vec<String> {
     .to_vec()
 }
 
+/// With `--log-format json`, why the server could not start is one JSON
+/// line of the log, as everything else it logs: a collector reads it.
+#[test]
+fn a_failed_start_is_logged_as_json_in_the_json_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+        .args(warning_then_exit(dir.path()))
+        .args(["--log-format", "json"])
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let logged = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<serde_json::Value> = logged
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line:?}")))
+        .collect();
+    let failure = lines
+        .iter()
+        .find(|line| line["level"] == "ERROR")
+        .unwrap_or_else(|| panic!("no error logged: {logged}"));
+    let said = failure["fields"]["message"].as_str().unwrap();
+    assert!(said.contains("not-an-address"), "{said}");
+}
+
 /// A log kept in a file or read by a collector gets plain text.
 #[test]
 fn the_log_to_a_pipe_has_no_colour_codes() {
