@@ -523,6 +523,17 @@ fn parse_origin(value: &str) -> Result<AllowedOrigin, String> {
     }
     let refused =
         || format!("{value:?} must be an origin like https://portal.example.com (no path)");
+    if value.contains('*') {
+        return Err(format!(
+            "{value:?}: a wildcard allows no origin; list each portal's origin, \
+             such as https://portal.example.com"
+        ));
+    }
+    if !value.contains("://") {
+        return Err(format!(
+            "{value:?} must start with http:// or https://, as https://{value}"
+        ));
+    }
     let url = url::Url::parse(value).map_err(|_| refused())?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(format!("{value:?} must start with http:// or https://"));

@@ -107,6 +107,15 @@ fn origins_that_browsers_never_send_are_refused() {
     ] {
         assert!(parse_origin(bad).is_err(), "{bad}");
     }
+    // What is wrong, said as such.
+    let said = |value| parse_origin(value).unwrap_err();
+    assert!(
+        said("*").contains("a wildcard allows no origin"),
+        "{}",
+        said("*")
+    );
+    assert!(said("https://*.example.com").contains("list each portal's origin"));
+    assert!(said("portal.example.com").contains("as https://portal.example.com"));
 }
 
 #[test]
