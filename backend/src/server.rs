@@ -35,6 +35,11 @@ pub enum StartError {
         address: String,
         source: std::io::Error,
     },
+    #[error(
+        "--metrics-listen {address} is where the API listens (--listen): \
+         give the metrics an address of their own, such as 127.0.0.1:9464"
+    )]
+    MetricsOnTheApi { address: String },
 }
 
 /// A server with its database open and its socket bound, not yet serving.
@@ -75,9 +80,17 @@ impl Server {
         let local_addr = listener.local_addr().map_err(listen_error)?;
         let metrics = match &config.metrics_listen {
             Some(address) => Some(metrics::Metrics::bind(address).await.map_err(|source| {
-                StartError::Listen {
-                    address: address.clone(),
-                    source,
+                let on_the_api = address.trim() == config.listen.trim()
+                    || address.parse::<std::net::SocketAddr>().ok() == Some(local_addr);
+                if on_the_api && source.kind() == std::io::ErrorKind::AddrInUse {
+                    StartError::MetricsOnTheApi {
+                        address: address.clone(),
+                    }
+                } else {
+                    StartError::Listen {
+                        address: address.clone(),
+                        source,
+                    }
                 }
             })?),
             None => None,

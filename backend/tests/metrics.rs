@@ -77,3 +77,24 @@ async fn metrics_count_refused_tokens_by_reason_and_uploads() {
         "{text}"
     );
 }
+
+/// Metrics asked for on the API's own address are refused as such, not
+/// as an address some other program holds.
+#[tokio::test]
+async fn metrics_on_the_apis_address_say_so() {
+    let database = fresh_database().await;
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = free.local_addr().unwrap().to_string();
+    drop(free);
+    let mut config = config(&database.url);
+    config.listen = address.clone();
+    config.metrics_listen = Some(address);
+    let Err(error) = support_backend::Server::bind(&config).await else {
+        panic!("started with the metrics on the API's address");
+    };
+    let said = error.to_string();
+    assert!(
+        said.contains("is where the API listens (--listen)"),
+        "{said}"
+    );
+}
