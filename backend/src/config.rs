@@ -127,7 +127,7 @@ pub struct Config {
     pub orphan_upload_hours: u64,
 
     /// The portal's shared secret for HS256 tokens, in a file (at least 32
-    /// bytes; a trailing newline is not part of it). Every request then
+    /// bytes; trailing whitespace is not part of it). Every request then
     /// needs `Authorization: Bearer <JWT>`.
     #[arg(
         long,
@@ -166,8 +166,8 @@ pub struct Config {
     #[arg(long, env = "SUPPORT_BACKEND_ANONYMOUS_CUSTOMERS")]
     pub anonymous_customers: bool,
 
-    /// A URL that each new request and status change is POSTed to, as a
-    /// signed JSON event (see docs/backend.md). Repeat the flag for
+    /// A URL that each new request, reply and status change is POSTed to,
+    /// as a signed JSON event (see docs/backend.md). Repeat the flag for
     /// several; the environment variable takes a comma-separated list.
     #[arg(
         long = "webhook-url",

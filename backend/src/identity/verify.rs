@@ -119,7 +119,7 @@ struct Claims {
 }
 
 impl Verifier {
-    /// HS256 with the secret in `path` (a trailing newline is not part of it).
+    /// HS256 with the secret in `path` (trailing whitespace is not part of it).
     pub fn with_secret_file(path: &Path) -> Result<Verifier, SetupError> {
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|source| SetupError::SecretFile {
