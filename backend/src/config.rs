@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use axum::http::{HeaderName, HeaderValue};
+use clap::builder::BoolishValueParser;
 use clap::Parser;
 use sqlx::sqlite::SqliteConnectOptions;
 
@@ -153,17 +154,23 @@ pub struct Config {
 
     /// Serves without tokens: anyone may read the customer list and file
     /// as anyone. For local experiments only.
+    // Checked against the keys at start (`Config::auth`), not by clap, for
+    // which a variable set to "off" beside a JWT secret would conflict.
     #[arg(
         long,
         env = "SUPPORT_BACKEND_NO_AUTH",
-        conflicts_with_all = ["jwt_secret_file", "jwks_url"]
+        value_parser = BoolishValueParser::new()
     )]
     pub no_auth: bool,
 
     /// Lets visitors without a token use a public help page: read services,
     /// service health and articles, and send their partner a message with
     /// their contact typed in (under the rate limit).
-    #[arg(long, env = "SUPPORT_BACKEND_ANONYMOUS_CUSTOMERS")]
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_ANONYMOUS_CUSTOMERS",
+        value_parser = BoolishValueParser::new()
+    )]
     pub anonymous_customers: bool,
 
     /// A URL that each new request, reply and status change is POSTed to,
@@ -402,6 +409,11 @@ pub enum AuthConfigError {
          provider's keys), or run an open backend for local experiments with --no-auth"
     )]
     Missing,
+    #[error(
+        "--no-auth serves without tokens, so it cannot go with --jwt-secret-file \
+         or --jwks-url: give one or the other"
+    )]
+    OpenWithKeys,
     #[error(transparent)]
     Setup(#[from] crate::identity::verify::SetupError),
 }
@@ -411,6 +423,7 @@ impl Config {
     pub fn auth(&self) -> Result<crate::identity::Auth, AuthConfigError> {
         use crate::identity::{Auth, Verifier};
         let verifier = match (&self.jwt_secret_file, &self.jwks_url, self.no_auth) {
+            (Some(_), _, true) | (_, Some(_), true) => return Err(AuthConfigError::OpenWithKeys),
             (Some(path), _, _) => Some(Verifier::with_secret_file(path)?),
             (None, Some(url), _) => Some(Verifier::with_jwks_url(url)?),
             (None, None, true) => None,

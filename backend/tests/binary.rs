@@ -239,6 +239,60 @@ fn a_failed_start_is_logged_as_json_in_the_json_log() {
     assert!(said.contains("not-an-address"), "{said}");
 }
 
+/// A switch set through its variable takes the words operators use for
+/// yes and no, as container settings often write them: `1` turns
+/// `--no-auth` on (its warning is logged), `0` leaves it off.
+#[test]
+fn switches_take_yes_and_no_in_their_variables() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("support.db").display());
+    let run = |value: &str| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+            .args(["--listen", "not-an-address", "--database-url", &database])
+            .env("SUPPORT_BACKEND_NO_AUTH", value)
+            .env_remove("SUPPORT_BACKEND_JWT_SECRET_FILE")
+            .env_remove("SUPPORT_BACKEND_JWKS_URL")
+            .env_remove("RUST_LOG")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    for yes in ["1", "true", "TRUE", "yes", "on"] {
+        let said = run(yes);
+        assert!(said.contains("--no-auth: anyone"), "{yes}: {said}");
+    }
+    for no in ["0", "false", "no", "off"] {
+        let said = run(no);
+        assert!(
+            said.contains("no way to verify who is asking"),
+            "{no}: {said}"
+        );
+    }
+    // Off, beside the keys a signed-in backend has, as in production.
+    let secret = dir.path().join("jwt-secret");
+    std::fs::write(&secret, "a-secret-of-at-least-thirty-two-bytes!!\n").unwrap();
+    let with_keys = |no_auth: Option<&str>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"));
+        command
+            .args(["--listen", "not-an-address", "--database-url", &database])
+            .arg("--jwt-secret-file")
+            .arg(&secret)
+            .env_remove("RUST_LOG");
+        match no_auth {
+            Some(value) => command.env("SUPPORT_BACKEND_NO_AUTH", value),
+            None => command
+                .arg("--no-auth")
+                .env_remove("SUPPORT_BACKEND_NO_AUTH"),
+        };
+        String::from_utf8_lossy(&command.output().unwrap().stderr).into_owned()
+    };
+    let said = with_keys(Some("0"));
+    assert!(said.contains("cannot listen on not-an-address"), "{said}");
+    // On, beside them: refused, as the two cannot both hold.
+    let said = with_keys(None);
+    assert!(said.contains("--no-auth serves without tokens"), "{said}");
+}
+
 /// A log kept in a file or read by a collector gets plain text.
 #[test]
 fn the_log_to_a_pipe_has_no_colour_codes() {
