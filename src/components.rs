@@ -31,7 +31,7 @@ pub use language_picker::LanguagePicker;
 pub use load_failure::{failure_text, tell_page, LoadFailure};
 pub use messages_unavailable::MessagesUnavailable;
 pub use pager::{list_item, page_focus, retry_button, PageFooter, Paging};
-pub use reply_box::{Closing, ReplyBox};
+pub use reply_box::{Closing, ReplyBox, UnsentReplyMark};
 pub(crate) use request_form::{failure_message, Posted};
 pub use request_form::{RequestForm, RequestFormState};
 pub use screen::{BackButton, BackToMessage, ScreenHeading};

@@ -174,6 +174,10 @@ for (const [locale, text] of Object.entries(texts)) {
       const closing = partner.host.getByTestId("close-loop-box");
       await expect(closing).toBeVisible();
       await expect(partner.host.locator("#sw-reply")).toHaveValue(note);
+      // The note the box begins with is not the partner's unsent reply
+      // until they change it: nothing is kept for the lists to mark.
+      const replyDrafts = () => partner.page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(":reply:")));
+      expect(await replyDrafts()).toEqual([]);
       // The box's heading and the note above stand out; what is typed is
       // plain text.
       await expect(partner.host.locator("#sw-reply")).toHaveCSS("font-weight", "400");
@@ -313,6 +317,52 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   await expect(partner.host.getByTestId("status-current")).toHaveAttribute("data-status", "resolved");
   await expect(mark).toHaveCount(0);
   await expect(markFailure).toHaveText("");
+});
+
+test("a reply typed and not sent marks its request in the lists until it goes", async ({ page, browser, request }) => {
+  const title = `Left half-answered (${Date.now()})`;
+  const { id: messageId } = await fileWith(request, await demoToken(request, "customer"), {
+    kind: "customer_self_service", title, description: "Licences show twice.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" },
+  });
+  // The customer's own list of what they sent marks it too.
+  const customerContext = await browser.newContext();
+  try {
+    const customer = new SupportWidgetPage(await customerContext.newPage());
+    await customer.page.goto(`${authDemo}/self-service.html`);
+    await customer.setAttribute("locale", "en-US");
+    await customer.host.getByTestId("open-filed-requests").click();
+    const own = customer.host.locator(`[data-testid=filed-request][data-request-id="${messageId}"]`);
+    await own.click();
+    await customer.host.locator("#sw-reply").fill("It is the E3 licences.");
+    await customer.host.getByTestId("back").click();
+    await expect(own.getByTestId("unsent-reply")).toHaveText("Unsent reply");
+  } finally {
+    await customerContext.close();
+  }
+
+  const partner = new SupportWidgetPage(page);
+  await partner.goto(`${authDemo}/`);
+  await partner.setAttribute("locale", "en-US");
+  await partner.host.getByTestId("open-inbox").click();
+  const row = partner.host.getByTestId("inbox-request").filter({ hasText: title });
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("unsent-reply")).toHaveCount(0);
+  await row.click();
+  await partner.host.locator("#sw-reply").fill("We are looking at the licences.");
+  await partner.host.getByTestId("back").click();
+  await expect(row.getByTestId("unsent-reply")).toHaveText("Unsent reply");
+  // In another language, in that language.
+  await partner.setAttribute("locale", "zh-TW");
+  await expect(row.getByTestId("unsent-reply")).toHaveText("未傳送的回覆");
+  await partner.setAttribute("locale", "en-US");
+  // Sent, the mark goes.
+  await row.click();
+  await expect(partner.host.locator("#sw-reply")).toHaveValue("We are looking at the licences.");
+  await partner.host.getByTestId("reply-send").click();
+  await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);
+  await partner.host.getByTestId("back").click();
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("unsent-reply")).toHaveCount(0);
 });
 
 test("a reply tried again and again says so once, not at each attempt", async ({ page, request }) => {

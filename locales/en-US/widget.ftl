@@ -377,6 +377,9 @@ home-filed = Support requests
 home-resume = Continue the unsent request for { $customer } ({ $service })
 # On home's Partner Center choice while its form holds an unsent request.
 home-unsent-draft = Unsent draft
+# On a request in a list (the inbox, the filed requests) whose reply box
+# holds a reply typed and not sent yet.
+list-unsent-reply = Unsent reply
 health-kind-incident = Incident
 health-kind-advisory = Advisory
 health-status-investigating = Investigating

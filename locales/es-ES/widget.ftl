@@ -323,6 +323,7 @@ home-filed = Solicitudes de soporte técnico
 #   $service (String) - the service's name
 home-resume = Continuar la solicitud sin enviar para { $customer } ({ $service })
 home-unsent-draft = Borrador sin enviar
+list-unsent-reply = Respuesta sin enviar
 health-kind-incident = Incidente
 health-kind-advisory = Aviso
 health-status-investigating = En investigación

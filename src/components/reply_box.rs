@@ -27,6 +27,42 @@ use crate::{
     storage,
 };
 
+/// Where the reply on `request_id` is kept: the backend's, the request's
+/// and the signed-in user's.
+fn kept_at(request_id: &str) -> Option<String> {
+    let widget = use_widget();
+    match (
+        widget.backend.get_untracked(),
+        widget.keeper.get_untracked(),
+    ) {
+        (Some(backend), Some(keeper)) => {
+            Some(ReplyDraft::storage_key(&backend, request_id, &keeper))
+        }
+        _ => None,
+    }
+}
+
+fn kept_reply(at: &str) -> Option<ReplyDraft> {
+    storage::read(at)
+        .ok()
+        .flatten()
+        .and_then(|text| ReplyDraft::decode(&text))
+}
+
+/// In a list of requests, the mark of one with a reply typed and not sent
+/// yet, kept on this device: the user finds where they left it.
+#[component]
+pub fn UnsentReplyMark(request_id: String) -> impl IntoView {
+    let widget = use_widget();
+    kept_at(&request_id)
+        .and_then(|at| kept_reply(&at))
+        .map(|_| {
+            view! {
+                <span class="sw-badge" data-testid="unsent-reply">{widget.text(id::LIST_UNSENT_REPLY)}</span>
+            }
+        })
+}
+
 /// The control's id inside the widget.
 const REPLY_FIELD: &str = "sw-reply";
 
@@ -51,26 +87,16 @@ pub fn ReplyBox(
     #[prop(optional)] closing: Option<Closing>,
 ) -> impl IntoView {
     let widget = use_widget();
-    // Where the reply is kept: the backend's, the request's and the user's.
-    let kept_at = StoredValue::new(
-        match (
-            widget.backend.get_untracked(),
-            widget.keeper.get_untracked(),
-        ) {
-            (Some(backend), Some(keeper)) => {
-                Some(ReplyDraft::storage_key(&backend, &request_id, &keeper))
-            }
-            _ => None,
-        },
-    );
-    let kept = (kept_at.get_value())
-        .and_then(|at| storage::read(&at).ok().flatten())
-        .and_then(|text| ReplyDraft::decode(&text));
+    let kept_at = StoredValue::new(kept_at(&request_id));
+    let kept = (kept_at.get_value()).and_then(|at| kept_reply(&at));
     let prefill = closing
         .as_ref()
         .map(|c| c.prefill.clone())
         .unwrap_or_default();
-    let body = RwSignal::new(kept.as_ref().map_or(prefill, |d| d.body.clone()));
+    let body = RwSignal::new(kept.as_ref().map_or(prefill.clone(), |d| d.body.clone()));
+    // The note the box began with is no reply of the user's until they
+    // change it: nothing is kept, and no list marks it unsent.
+    let untouched = StoredValue::new(prefill);
     let files = AttachmentsState::new();
     if let Some(kept) = &kept {
         files.restore(kept.attachments.clone());
@@ -94,7 +120,8 @@ pub fn ReplyBox(
         let Some(at) = kept_at.get_value() else {
             return;
         };
-        if text.trim().is_empty() && attachments.is_empty() {
+        let unchanged = text.trim().is_empty() || untouched.with_value(|begun| text == *begun);
+        if unchanged && attachments.is_empty() {
             _ = storage::remove(&at);
         } else {
             let draft = ReplyDraft {

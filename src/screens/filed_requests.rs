@@ -6,6 +6,7 @@ use self::account_pages::{signed_in, use_account_pages};
 use crate::{
     components::{
         list_item, status_label, BackButton, PageFooter, Paging, ScreenHeading, UndoNotice,
+        UnsentReplyMark,
     },
     context::{use_widget, ForgottenFiled, RemovedFiled},
     loaded::Loaded,
@@ -253,6 +254,7 @@ fn FiledItem(
                         None => String::new(),
                     }}
                 </span>
+                <UnsentReplyMark request_id=request.id.clone()/>
             </button>
         </li>
     }

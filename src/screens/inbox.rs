@@ -8,7 +8,7 @@ use crate::{
     api,
     components::{
         list_item, page_focus, retry_button, status_label, BackButton, PageFooter, Paging,
-        ScreenHeading,
+        ScreenHeading, UnsentReplyMark,
     },
     context::use_widget,
     effects::effect,
@@ -241,6 +241,7 @@ fn InboxItem(request: StoredRequest) -> impl IntoView {
                     {widget.text(status_label(request.status))}
                     {escalated.map(|text| view! { " · " {text} })}
                 </span>
+                <UnsentReplyMark request_id=request.id.clone()/>
             </button>
         </li>
     }
