@@ -238,7 +238,7 @@ pub struct Config {
     pub mail_from: Option<String>,
 
     /// The partner's support address, mailed when a customer sends a new
-    /// message.
+    /// message or replies on one.
     #[arg(
         long,
         global = true,

@@ -184,6 +184,7 @@ struct Said {
     tag: &'static str,
     new_message: &'static str,
     reply: &'static str,
+    customer_reply: &'static str,
     resolved: &'static str,
 }
 
@@ -192,24 +193,28 @@ const LOCALES: [Said; 4] = [
         tag: "en-US",
         new_message: "New customer request",
         reply: "New reply",
+        customer_reply: "Customer reply",
         resolved: "Resolved",
     },
     Said {
         tag: "zh-CN",
         new_message: "新的客户请求",
         reply: "新回复",
+        customer_reply: "客户回复",
         resolved: "已解决",
     },
     Said {
         tag: "zh-TW",
         new_message: "新的客戶要求",
         reply: "新回覆",
+        customer_reply: "客戶回覆",
         resolved: "已解決",
     },
     Said {
         tag: "es-ES",
         new_message: "Nueva solicitud de cliente",
         reply: "Nueva respuesta",
+        customer_reply: "Respuesta del cliente",
         resolved: "Resuelta",
     },
 ];
@@ -278,8 +283,23 @@ async fn a_customers_message_a_partners_reply_and_a_status_change_reach_the_righ
             .unwrap()
             .contains("Try again now <i>please</i>."));
 
-        // The customer's own reply mails nobody.
+        // The customer's own reply goes to the partner's support address,
+        // not back to the customer.
         reply(&server, &customer(), id, "It works, thank you.").await;
+        expected += 1;
+        let mails = sink.until(expected).await;
+        let mail = &mails[expected - 1];
+        check(
+            mail,
+            PARTNER_SUPPORT,
+            reference,
+            said.tag,
+            said.customer_reply,
+        );
+        assert!(mail["text"]
+            .as_str()
+            .unwrap()
+            .contains("It works, thank you."));
 
         // The partner marks it resolved: the customer hears it, with the note.
         set_status(&server, &partner(), id, "resolved", "Fixed the sign-in.").await;

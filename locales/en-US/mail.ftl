@@ -18,6 +18,10 @@ mail-subject-status = [{ $reference }] Now { $status }
 #   $reference (String) - the request's reference
 #   $title (String) - the message's title, as the customer typed it
 mail-subject-new-message = [{ $reference }] New customer request: { $title }
+# Variables:
+#   $reference (String) - the request's reference
+#   $title (String) - the message's title, as the customer typed it
+mail-subject-customer-reply = [{ $reference }] Customer reply: { $title }
 
 # Variables:
 #   $reference (String) - the request's reference
@@ -40,6 +44,10 @@ mail-status-note = Note from the support representative:
 #   $customer (String) - who sent it: the contact's name, and their company
 #   $reference (String) - the request's reference
 mail-new-message-intro = { $customer } sent you a new customer request, { $reference }:
+# Variables:
+#   $customer (String) - who replied: the contact's name, and their company
+#   $reference (String) - the request's reference
+mail-customer-reply-intro = { $customer } replied on their customer request { $reference }:
 # Variables:
 #   $title (String) - the request's title, as its filer typed it
 mail-request-title = Request: { $title }

@@ -5,6 +5,7 @@
 mail-subject-reply = [{ $reference }] 新回复：{ $title }
 mail-subject-status = [{ $reference }] 状态：{ $status }
 mail-subject-new-message = [{ $reference }] 新的客户请求：{ $title }
+mail-subject-customer-reply = [{ $reference }] 客户回复：{ $title }
 
 mail-subject-several = [{ $reference }] 你的请求有 { $count } 条更新
 
@@ -14,6 +15,7 @@ mail-reply-intro = { $author } 在你的支持请求 { $reference } 中发送了
 mail-status-intro = 你的支持请求 { $reference } 当前状态：{ $status }。
 mail-status-note = 支持代表的备注：
 mail-new-message-intro = { $customer } 向你发送了新的客户请求 { $reference }：
+mail-customer-reply-intro = { $customer } 回复了客户请求 { $reference }：
 mail-request-title = 请求：{ $title }
 mail-link = 在门户中查看：
 mail-link-label = 打开请求

@@ -5,6 +5,7 @@
 mail-subject-reply = [{ $reference }] 新回覆：{ $title }
 mail-subject-status = [{ $reference }] 狀態：{ $status }
 mail-subject-new-message = [{ $reference }] 新的客戶要求：{ $title }
+mail-subject-customer-reply = [{ $reference }] 客戶回覆：{ $title }
 
 mail-subject-several = [{ $reference }] 您的要求有 { $count } 則更新
 
@@ -14,6 +15,7 @@ mail-reply-intro = { $author } 在您的支援要求 { $reference } 中傳送了
 mail-status-intro = 您的支援要求 { $reference } 目前狀態：{ $status }。
 mail-status-note = 支援人員的附註：
 mail-new-message-intro = { $customer } 傳送了新的客戶要求 { $reference } 給您：
+mail-customer-reply-intro = { $customer } 回覆了客戶要求 { $reference }：
 mail-request-title = 要求：{ $title }
 mail-link = 在入口網站中檢視：
 mail-link-label = 開啟要求

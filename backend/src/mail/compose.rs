@@ -6,8 +6,8 @@
 //!   token's name and e-mail). The partner's staff who filed an escalation
 //!   hear so when 21Vianet replies on it or resolves it; a customer when
 //!   their partner answers their message.
-//! - A customer's new message (`customer_self_service`) goes to the
-//!   partner's support address.
+//! - A customer's new message (`customer_self_service`), and the
+//!   customer's own replies on it, go to the partner's support address.
 //!
 //! Each mail is in the language of the request's contact, en-US unless it
 //! names another.
@@ -132,6 +132,24 @@ pub fn for_outbox(
         .collect()
 }
 
+/// Who sent a customer's message, as the partner's mail names them: the
+/// contact's name, and their company in brackets as the language writes
+/// them (full-width in Chinese).
+fn customer_of(request: &StoredRequest) -> String {
+    let contact = &request.request.contact.name;
+    match &request.request.customer {
+        Some(company) if !company.name.trim().is_empty() => {
+            match request.request.contact.language {
+                ContactLanguage::ZhCn | ContactLanguage::ZhTw => {
+                    format!("{contact}（{}）", company.name)
+                }
+                _ => format!("{contact} ({})", company.name),
+            }
+        }
+        _ => contact.clone(),
+    }
+}
+
 /// The mails `happened` sends, each to one address.
 pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
     let request = happened.request;
@@ -154,12 +172,7 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
             let to = outbox.partner_support.as_deref();
             match (request.request.kind, to) {
                 (RequestKind::CustomerSelfService, Some(to)) => {
-                    let customer = match &request.request.customer {
-                        Some(company) if !company.name.trim().is_empty() => {
-                            format!("{} ({})", contact.name, company.name)
-                        }
-                        _ => contact.name.clone(),
-                    };
+                    let customer = customer_of(request);
                     Some(words.mail(
                         to,
                         &message(
@@ -182,6 +195,32 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
                         ],
                     ))
                 }
+                _ => None,
+            }
+        }
+        // The customer answers on their own message: the partner, who
+        // asked, or who resolved it, hears of it.
+        EventType::ReplyAdded
+            if happened.by_filer && request.request.kind == RequestKind::CustomerSelfService =>
+        {
+            match (outbox.partner_support.as_deref(), happened.reply) {
+                (Some(to), Some(reply)) => Some(words.mail(
+                    to,
+                    &message(
+                        language,
+                        "mail-subject-customer-reply",
+                        &[("reference", reference), ("title", title)],
+                    ),
+                    &message(
+                        language,
+                        "mail-customer-reply-intro",
+                        &[
+                            ("customer", &customer_of(request)),
+                            ("reference", reference),
+                        ],
+                    ),
+                    &[Said::Typed(reply.body.clone())],
+                )),
                 _ => None,
             }
         }

@@ -98,6 +98,58 @@ fn a_customers_new_message_goes_to_the_partners_support_address() {
     assert!(compose(&without, happened(EventType::Created, &message, None, true)).is_empty());
 }
 
+/// The customer answers on their own message (the partner's question, or
+/// after it was resolved): the partner's support address hears of it, in
+/// the customer's language, with the customer named as Chinese writes it.
+#[test]
+fn a_customers_reply_on_their_message_goes_to_the_partners_support_address() {
+    let message = request(RequestKind::CustomerSelfService, ContactLanguage::ZhCn);
+    let mut answer = reply();
+    answer.author = ReplyAuthor {
+        name: "Chen Jie".into(),
+        role: "customer".into(),
+    };
+    let mails = compose(
+        &outbox(),
+        happened(EventType::ReplyAdded, &message, Some(&answer), true),
+    );
+    assert_eq!(mails.len(), 1);
+    let mail = &mails[0];
+    assert_eq!(mail.to, "support@partner.example");
+    assert_eq!(mail.subject, "[SR-000042] 客户回复：<b>VMs</b> won't start");
+    assert!(
+        mail.text
+            .starts_with("Chen Jie（Beijing Cloud） 回复了客户请求 SR-000042："),
+        "{}",
+        mail.text
+    );
+    assert!(mail.text.contains(&answer.body));
+    // The partner's own reply goes to the customer, not back to itself.
+    let partners = compose(
+        &outbox(),
+        happened(EventType::ReplyAdded, &message, Some(&reply()), false),
+    );
+    assert_eq!(partners.len(), 1);
+    assert_eq!(partners[0].to, "chen.jie@beijing-cloud.cn");
+    // A partner's reply on its own request, or without a support address,
+    // is mailed to nobody.
+    let own = request(RequestKind::PartnerCenter, ContactLanguage::EnUs);
+    assert!(compose(
+        &outbox(),
+        happened(EventType::ReplyAdded, &own, Some(&reply()), true)
+    )
+    .is_empty());
+    let without = MailOutbox {
+        partner_support: None,
+        ..outbox()
+    };
+    assert!(compose(
+        &without,
+        happened(EventType::ReplyAdded, &message, Some(&answer), true)
+    )
+    .is_empty());
+}
+
 #[test]
 fn replies_and_status_changes_go_to_the_filer_unless_they_made_them() {
     let filed = request(RequestKind::Customer, ContactLanguage::ZhCn);
