@@ -34,10 +34,10 @@ const texts = {
 // What the customer searches the help for first, an article it finds, and
 // what the partner's screen calls the articles shown.
 const searches = {
-  "en-US": ["password", "Reset a user's password", "Help articles the customer was shown"],
-  "zh-CN": ["重置密码", "在 Office 365 管理中心重置用户密码", "客户看到的帮助文章"],
-  "zh-TW": ["密碼", "在 Office 365 系統管理中心重設使用者密碼", "客戶看到的說明文章"],
-  "es-ES": ["contraseña", "contraseña", "Artículos de ayuda que se mostraron al cliente"],
+  "en-US": ["password", "Reset a user's password", "Help articles the customer was shown", "Help articles you were shown"],
+  "zh-CN": ["重置密码", "在 Office 365 管理中心重置用户密码", "客户看到的帮助文章", "你看到的帮助文章"],
+  "zh-TW": ["密碼", "在 Office 365 系統管理中心重設使用者密碼", "客戶看到的說明文章", "您看到的說明文章"],
+  "es-ES": ["contraseña", "contraseña", "Artículos de ayuda que se mostraron al cliente", "Artículos de ayuda que se le mostraron"],
 };
 // The language a customer asks to be contacted in, named in its own.
 const spoken = { "en-US": ["zh-TW", "繁體中文"], "zh-CN": ["es-ES", "Español"], "zh-TW": ["en-US", "English"], "es-ES": ["zh-CN", "简体中文"] };
@@ -57,7 +57,7 @@ for (const [locale, text] of Object.entries(texts)) {
       const customer = new SupportWidgetPage(customerPage);
       await customerPage.goto(`${authDemo}/self-service.html`);
       await customer.setAttribute("locale", locale);
-      const [query, article, articlesLabel] = searches[locale];
+      const [query, article, articlesLabel, ownArticlesLabel] = searches[locale];
       await customer.host.getByTestId("article-query").fill(query);
       await customer.host.getByTestId("article-search-button").click();
       await expect(customer.host.getByTestId("article").filter({ hasText: article }).first()).toBeVisible();
@@ -211,6 +211,12 @@ for (const [locale, text] of Object.entries(texts)) {
       const thread = customer.host.getByTestId("status-reply");
       await expect(thread).toHaveCount(2);
       await expect(thread.nth(1)).toContainText("New mail arrives again.");
+      // The customer's own request speaks to them: the articles they were
+      // shown, and not their own company as if it were news.
+      const ownFacts = customer.host.getByTestId("status-facts");
+      await expect(ownFacts).toContainText(ownArticlesLabel);
+      await expect(ownFacts).not.toContainText(articlesLabel);
+      await expect(ownFacts).not.toContainText("北京云计算有限公司");
       // The partner's exchange with 21Vianet is not the customer's.
       await expect(customer.host.getByTestId("status-thread")).not.toContainText("Which mailbox plan");
       // And the customer can answer.

@@ -706,6 +706,8 @@ status-contact-label = Contact
 # The help articles the customer's searches showed them before they wrote
 # (contact-seen-heading): shown, not necessarily read.
 status-articles-label = Help articles the customer was shown
+# The same, on the customer's own request.
+status-articles-label-own = Help articles you were shown
 status-mark-resolved = Mark resolved
 status-marking-resolved = Marking it resolved…
 status-escalate = Escalate to 21Vianet

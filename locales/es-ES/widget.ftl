@@ -519,6 +519,7 @@ inbox-close-loop = 21Vianet la ha resuelto: informe al cliente del resultado
 status-description-label = Descripción
 status-contact-label = Contacto
 status-articles-label = Artículos de ayuda que se mostraron al cliente
+status-articles-label-own = Artículos de ayuda que se le mostraron
 status-mark-resolved = Marcar como resuelta
 status-marking-resolved = Marcando como resuelta…
 status-escalate = Remitir a 21Vianet

@@ -503,6 +503,7 @@ inbox-close-loop = 世纪互联已解决：请告知客户处理结果
 status-description-label = 描述
 status-contact-label = 联系人
 status-articles-label = 客户看到的帮助文章
+status-articles-label-own = 你看到的帮助文章
 status-mark-resolved = 标记为已解决
 status-marking-resolved = 正在标记为已解决…
 status-escalate = 呈报给世纪互联

@@ -506,6 +506,7 @@ inbox-close-loop = 21Vianet 已解決：請與客戶完成後續追蹤
 status-description-label = 描述
 status-contact-label = 聯絡人
 status-articles-label = 客戶看到的說明文章
+status-articles-label-own = 您看到的說明文章
 status-mark-resolved = 標示為已解決
 status-marking-resolved = 正在標示為已解決…
 status-escalate = 呈報給 21Vianet

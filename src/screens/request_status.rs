@@ -402,8 +402,11 @@ fn RequestFacts(
         let list = view! { <AttachedFiles files=stored.attachments/> };
         fact(id::STATUS_ATTACHMENTS_LABEL, list.into_any())
     });
-    let customer = request
-        .customer
+    // A customer reads their own requests: their company is not news to
+    // them, and the articles are the ones they were shown.
+    let partner_reads = widget.audience.get_untracked() == Audience::Partner;
+    let customer = (request.customer)
+        .filter(|_| partner_reads)
         .map(|customer| fact(id::CR_CUSTOMER_LABEL, customer.name.into_any()));
     let category = request.category.map(|category| {
         fact(
@@ -424,8 +427,7 @@ fn RequestFacts(
         .map(|reason| fact(id::CR_ESCALATION_LABEL, widget.text(reason).into_any()));
     // Who sent a customer's message, and how they asked to be contacted,
     // for the partner who answers it.
-    let (contact, language) = if request.kind == RequestKind::CustomerSelfService
-        && widget.audience.get_untracked() == Audience::Partner
+    let (contact, language) = if request.kind == RequestKind::CustomerSelfService && partner_reads
     {
         let contact = request.contact;
         let text = [
@@ -452,7 +454,11 @@ fn RequestFacts(
     };
     let articles = (!request.articles_seen.is_empty()).then(|| {
         fact(
-            id::STATUS_ARTICLES_LABEL,
+            if partner_reads {
+                id::STATUS_ARTICLES_LABEL
+            } else {
+                id::STATUS_ARTICLES_LABEL_OWN
+            },
             view! { <ArticlesRead ids=request.articles_seen/> }.into_any(),
         )
     });
