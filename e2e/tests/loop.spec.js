@@ -192,9 +192,13 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(partner.host.getByTestId("status-escalated-as")).not.toContainText(text.escalationResolved);
       await expect(partner.host.getByTestId("close-loop-box")).toHaveCount(0);
       await expect(partner.heading).toBeFocused();
-      // Back leads to the escalation the message was opened from.
+      // Back leads to the escalation the message was opened from, which
+      // now says that the loop is closed, and asks no more to close it.
       await partner.host.getByTestId("back").click();
       await expect(partner.host.getByTestId("status-reference")).toHaveText(reference);
+      await expect(partner.host.getByTestId("loop-closed")).toContainText(reference);
+      await expect(partner.host.getByTestId("close-loop-open")).toHaveCount(0);
+      await expect(partner.host.getByTestId("loop-closed").getByTestId("open-message")).toBeVisible();
 
       // 7. The customer reads the answer on a resolved request, in "My
       //    requests".

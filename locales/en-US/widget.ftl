@@ -715,6 +715,11 @@ status-escalate = Escalate to 21Vianet
 # Variables:
 #   $reference (String) - the escalation's reference (SR-000123)
 status-escalation-resolved = 21Vianet resolved { $reference }. Close the loop with the customer.
+# On the resolved escalation once the customer request it began as is
+# resolved too: the loop is closed.
+# Variables:
+#   $reference (String) - the escalation's reference
+status-loop-closed = 21Vianet resolved { $reference }, and the customer request it began as is resolved too.
 # A reply to the customer, prefilled with 21Vianet's resolution note.
 # Variables:
 #   $customer (String) - the customer's name

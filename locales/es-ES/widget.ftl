@@ -524,6 +524,7 @@ status-mark-resolved = Marcar como resuelta
 status-marking-resolved = Marcando como resuelta…
 status-escalate = Remitir a 21Vianet
 status-escalation-resolved = 21Vianet ha resuelto { $reference }. Informe al cliente del resultado.
+status-loop-closed = 21Vianet ha resuelto { $reference } y la solicitud de cliente de la que procede también está resuelta.
 status-close-loop-heading = Informe a { $customer } del resultado
 status-close-loop-hint = Su respuesta se envía al cliente y esa solicitud de cliente se marca como resuelta.
 status-close-loop-send = Enviar y marcar como resuelta

@@ -508,6 +508,7 @@ status-mark-resolved = 标记为已解决
 status-marking-resolved = 正在标记为已解决…
 status-escalate = 呈报给世纪互联
 status-escalation-resolved = 世纪互联已解决 { $reference }。请告知客户处理结果。
+status-loop-closed = 世纪互联已解决 { $reference }，对应的客户请求也已解决。
 status-close-loop-heading = 告知 { $customer } 处理结果
 status-close-loop-hint = 你的回复将发送给客户，其客户请求将标记为已解决。
 status-close-loop-send = 发送并标记为已解决

@@ -511,6 +511,7 @@ status-mark-resolved = 標示為已解決
 status-marking-resolved = 正在標示為已解決…
 status-escalate = 呈報給 21Vianet
 status-escalation-resolved = 21Vianet 已解決 { $reference }。請與客戶完成後續追蹤。
+status-loop-closed = 21Vianet 已解決 { $reference }，對應的客戶要求也已解決。
 status-close-loop-heading = 與 { $customer } 完成後續追蹤
 status-close-loop-hint = 您的回覆會傳送給客戶，其客戶要求會標示為已解決。
 status-close-loop-send = 傳送並標示為已解決

@@ -222,22 +222,17 @@ pub fn RequestStatus() -> impl IntoView {
                             <MessageActions stored=stored.clone() services on_changed=Callback::new(move |()| reload())/>
                         })}
                         {from_message.map(|request_id| {
-                            let customer = i18n::args([("customer", customer.clone().into())]);
                             match resolved {
                                 true => {
-                                    let text = widget.format(
-                                        id::STATUS_ESCALATION_RESOLVED,
-                                        &i18n::args([("reference", stored.reference.clone().into())]),
-                                    );
-                                    let label = widget.format(id::STATUS_CLOSE_LOOP_HEADING, &customer);
-                                    let opens = Some(Opens { request_id, label, testid: "close-loop-open" });
-                                    view! { <LinkedNote text testid="escalation-resolved" strong=true opens/> }
+                                    let reference = stored.reference.clone();
+                                    view! { <LoopToClose request_id reference customer=customer.clone()/> }.into_any()
                                 }
                                 false => {
+                                    let customer = i18n::args([("customer", customer.clone().into())]);
                                     let text = widget.format(id::STATUS_FROM_MESSAGE, &customer);
                                     let label = widget.text(id::STATUS_OPEN_MESSAGE)();
                                     let opens = Some(Opens { request_id, label, testid: "open-message" });
-                                    view! { <LinkedNote text testid="escalated-from" opens/> }
+                                    view! { <LinkedNote text testid="escalated-from" opens/> }.into_any()
                                 }
                             }
                         })}
@@ -427,8 +422,7 @@ fn RequestFacts(
         .map(|reason| fact(id::CR_ESCALATION_LABEL, widget.text(reason).into_any()));
     // Who sent a customer's message, and how they asked to be contacted,
     // for the partner who answers it.
-    let (contact, language) = if request.kind == RequestKind::CustomerSelfService && partner_reads
-    {
+    let (contact, language) = if request.kind == RequestKind::CustomerSelfService && partner_reads {
         let contact = request.contact;
         let text = [
             contact.name,
@@ -670,6 +664,53 @@ fn LinkedNote(
                 </button>
             })}
         </div>
+    }
+}
+
+/// On an escalation of a customer's message (`request_id`) that 21Vianet
+/// resolved: "Close the loop with CUSTOMER", which opens the message; or,
+/// once the message is resolved too, that it is, with the way to it.
+/// Nothing while the message's status is on its way, rather than a way to
+/// close the loop that may go at once; if it cannot be had, the way to
+/// close the loop.
+#[component]
+fn LoopToClose(request_id: String, reference: String, customer: String) -> impl IntoView {
+    let widget = use_widget();
+    let message_id = request_id.clone();
+    let message_resolved = Loaded::new(move || {
+        widget.signed_in_again.track();
+        let backend = widget.backend.get();
+        let transport = widget.transport();
+        let message_id = message_id.clone();
+        async move {
+            let stored = widget.request_status(backend?, message_id, transport).await;
+            Some(stored.is_ok_and(|stored| is_resolved(stored.status)))
+        }
+    });
+    let reference = i18n::args([("reference", reference.into())]);
+    let customer = i18n::args([("customer", customer.into())]);
+    move || {
+        let known = message_resolved.get()?;
+        let request_id = request_id.clone();
+        Some(if known == Some(true) {
+            let text = widget.format(id::STATUS_LOOP_CLOSED, &reference);
+            let label = widget.text(id::STATUS_OPEN_MESSAGE)();
+            let opens = Some(Opens {
+                request_id,
+                label,
+                testid: "open-message",
+            });
+            view! { <LinkedNote text testid="loop-closed" opens/> }.into_any()
+        } else {
+            let text = widget.format(id::STATUS_ESCALATION_RESOLVED, &reference);
+            let label = widget.format(id::STATUS_CLOSE_LOOP_HEADING, &customer);
+            let opens = Some(Opens {
+                request_id,
+                label,
+                testid: "close-loop-open",
+            });
+            view! { <LinkedNote text testid="escalation-resolved" strong=true opens/> }.into_any()
+        })
     }
 }
 
