@@ -4,7 +4,8 @@ taking every mail and writing it to a folder, for a test to read back.
 Each mail becomes two files in the folder, written whole (renamed into
 place): NNN.eml, as it arrived, and NNN.json, as Python's e-mail package
 reads it: the envelope's recipients (`rcpt`), `from`, `to`, `subject`,
-`message_id`, `content_type`, and the `text` and `html` parts.
+`message_id`, `in_reply_to`, `references`, `auto_submitted`,
+`content_type`, and the `text` and `html` parts.
 
 `--refuse ADDRESS` answers 550 (a permanent refusal) for that recipient;
 `--defer ADDRESS` answers 451 (try again later). `--hang-first SECONDS`
@@ -61,6 +62,9 @@ class Sink:
             "to": str(message.get("to", "")),
             "subject": str(message.get("subject", "")),
             "message_id": str(message.get("message-id", "")),
+            "in_reply_to": str(message.get("in-reply-to", "")),
+            "references": str(message.get("references", "")),
+            "auto_submitted": str(message.get("auto-submitted", "")),
             "content_type": message.get_content_type(),
             "text": part("plain"),
             "html": part("html"),

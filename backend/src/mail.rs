@@ -17,6 +17,7 @@ mod messages;
 use std::sync::Arc;
 use std::time::Duration;
 
+use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::{watch, Notify};
@@ -163,11 +164,19 @@ impl Mailer {
         let to: Mailbox = to
             .parse()
             .map_err(|error| Failure::permanent(format!("not an address lettre takes: {error}")))?;
-        Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(rendered.subject)
             .message_id(Some(self.message_id(claims)))
+            .header(AutoSubmitted);
+        // Every mail about one request follows the same (never sent) one,
+        // which mail clients thread by.
+        if let Some(id) = mails.last().and_then(|mail| mail.request_id.as_deref()) {
+            let thread = format!("<request.{id}@{}>", self.from.email.domain());
+            builder = builder.in_reply_to(thread.clone()).references(thread);
+        }
+        builder
             .multipart(MultiPart::alternative_plain_html(
                 rendered.text,
                 rendered.html,
@@ -191,6 +200,26 @@ impl Mailer {
                 error: crate::error::with_causes(&error),
             }),
         }
+    }
+}
+
+/// `Auto-Submitted: auto-generated` (RFC 3834): the mail is the backend's,
+/// whose replies nobody reads, so out-of-office and other automatic
+/// answers are not sent back to it.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-generated".into())
     }
 }
 

@@ -241,6 +241,15 @@ fn check(mail: &Value, to: &str, reference: &str, tag: &str, subject_says: &str)
         .as_str()
         .unwrap()
         .ends_with("@partner.example>"));
+    // A machine's mail, which out-of-office answers leave alone; in the
+    // thread of its request.
+    assert_eq!(mail["auto_submitted"], "auto-generated", "{mail:#}");
+    let thread = mail["references"].as_str().unwrap();
+    assert!(
+        thread.starts_with("<request.") && thread.ends_with("@partner.example>"),
+        "{mail:#}"
+    );
+    assert_eq!(mail["in_reply_to"], mail["references"]);
 }
 
 #[tokio::test]

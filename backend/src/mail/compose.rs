@@ -37,6 +37,11 @@ pub struct Composed {
     pub language: String,
     /// The request's reference, for the subject of several at once.
     pub reference: String,
+    /// The request's id, which every mail about it names as the one it
+    /// follows, so that mail clients keep them in one thread (none in a
+    /// mail the outbox kept from before it was recorded).
+    #[serde(default)]
+    pub request_id: Option<String>,
     pub subject: String,
     /// What happened, as plain text: the link and the footer are added
     /// when it is sent.
@@ -157,6 +162,7 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
     let language = contact.language;
     let words = Words {
         language,
+        request_id: &request.id,
         reference: &request.reference,
         link: outbox.portal_url.as_deref().map(|url| {
             url.replace(
@@ -302,6 +308,7 @@ enum Said {
 /// What every mail about one request shares.
 struct Words<'a> {
     language: ContactLanguage,
+    request_id: &'a str,
     reference: &'a str,
     link: Option<String>,
 }
@@ -329,6 +336,7 @@ impl Words<'_> {
             to: to.trim().to_owned(),
             language: self.language.as_str().to_owned(),
             reference: self.reference.to_owned(),
+            request_id: Some(self.request_id.to_owned()),
             subject: subject.to_owned(),
             text: text.join("\n\n"),
             html: html.join("\n"),
