@@ -27,6 +27,11 @@ mail-subject-customer-reply = [{ $reference }] Customer reply: { $title }
 #   $reference (String) - the request's reference
 #   $count (Number) - how many things happened on it, told in one mail
 mail-subject-several = [{ $reference }] { $count } updates on your request
+# The same, to the partner's support address, of a customer's message.
+# Variables:
+#   $reference (String) - the request's reference
+#   $count (Number) - how many things happened on it, told in one mail
+mail-subject-several-customer-request = [{ $reference }] { $count } updates on a customer request
 
 ## Bodies
 

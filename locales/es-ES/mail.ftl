@@ -8,6 +8,7 @@ mail-subject-new-message = [{ $reference }] Nueva solicitud de cliente: { $title
 mail-subject-customer-reply = [{ $reference }] Respuesta del cliente: { $title }
 
 mail-subject-several = [{ $reference }] { $count } novedades en su solicitud
+mail-subject-several-customer-request = [{ $reference }] { $count } novedades en una solicitud de cliente
 
 ## Bodies
 
@@ -15,7 +16,7 @@ mail-reply-intro = { $author } ha enviado una respuesta en su solicitud de sopor
 mail-status-intro = Su solicitud de soporte técnico { $reference } está ahora: { $status }.
 mail-status-note = Nota del representante de soporte técnico:
 mail-new-message-intro = { $customer } le ha enviado una nueva solicitud de cliente, { $reference }:
-mail-customer-reply-intro = { $customer } ha respondido a su solicitud de cliente { $reference }:
+mail-customer-reply-intro = { $customer } ha enviado una respuesta en la solicitud de cliente { $reference }:
 mail-request-title = Solicitud: { $title }
 mail-link = Véala en el portal:
 mail-link-label = Abrir la solicitud

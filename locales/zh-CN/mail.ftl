@@ -8,6 +8,7 @@ mail-subject-new-message = [{ $reference }] 新的客户请求：{ $title }
 mail-subject-customer-reply = [{ $reference }] 客户回复：{ $title }
 
 mail-subject-several = [{ $reference }] 你的请求有 { $count } 条更新
+mail-subject-several-customer-request = [{ $reference }] 客户请求有 { $count } 条更新
 
 ## Bodies
 

@@ -8,6 +8,7 @@ mail-subject-new-message = [{ $reference }] 新的客戶要求：{ $title }
 mail-subject-customer-reply = [{ $reference }] 客戶回覆：{ $title }
 
 mail-subject-several = [{ $reference }] 您的要求有 { $count } 則更新
+mail-subject-several-customer-request = [{ $reference }] 客戶要求有 { $count } 則更新
 
 ## Bodies
 

@@ -42,6 +42,11 @@ pub struct Composed {
     /// mail the outbox kept from before it was recorded).
     #[serde(default)]
     pub request_id: Option<String>,
+    /// Whether it goes to the partner's support address, about a
+    /// customer's message, rather than to the request's own filer: the
+    /// subject of several at once does not say "your request" then.
+    #[serde(default)]
+    pub to_partner: bool,
     pub subject: String,
     /// What happened, as plain text: the link and the footer are added
     /// when it is sent.
@@ -70,7 +75,11 @@ pub fn render(mails: &[Composed]) -> Option<Rendered> {
         [one] => one.subject.clone(),
         _ => message(
             language,
-            "mail-subject-several",
+            if last.to_partner {
+                "mail-subject-several-customer-request"
+            } else {
+                "mail-subject-several"
+            },
             &[
                 ("reference", &last.reference),
                 ("count", &mails.len().to_string()),
@@ -162,6 +171,7 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
     let language = contact.language;
     let words = Words {
         language,
+        partner_support: outbox.partner_support.as_deref(),
         request_id: &request.id,
         reference: &request.reference,
         link: outbox.portal_url.as_deref().map(|url| {
@@ -308,6 +318,9 @@ enum Said {
 /// What every mail about one request shares.
 struct Words<'a> {
     language: ContactLanguage,
+    /// The partner's support address: a mail to it is about a customer's
+    /// message ([`Composed::to_partner`]).
+    partner_support: Option<&'a str>,
     request_id: &'a str,
     reference: &'a str,
     link: Option<String>,
@@ -337,6 +350,7 @@ impl Words<'_> {
             language: self.language.as_str().to_owned(),
             reference: self.reference.to_owned(),
             request_id: Some(self.request_id.to_owned()),
+            to_partner: self.partner_support.map(str::trim) == Some(to.trim()),
             subject: subject.to_owned(),
             text: text.join("\n\n"),
             html: html.join("\n"),

@@ -250,4 +250,22 @@ fn several_mails_to_one_address_go_as_one_in_their_order() {
         1
     );
     assert!(render(&[]).is_none());
+
+    // A customer's message and their reply soon after, to the partner's
+    // support address: not "your request", which is the customer's.
+    let message = request(RequestKind::CustomerSelfService, ContactLanguage::EnUs);
+    let mut answer = reply;
+    answer.author.role = "customer".into();
+    let mails: Vec<Composed> = [
+        happened(EventType::Created, &message, None, true),
+        happened(EventType::ReplyAdded, &message, Some(&answer), true),
+    ]
+    .into_iter()
+    .flat_map(|happened| compose(&outbox(), happened))
+    .collect();
+    assert!(mails.iter().all(|mail| mail.to_partner));
+    assert_eq!(
+        render(&mails).unwrap().subject,
+        "[SR-000042] 2 updates on a customer request"
+    );
 }
