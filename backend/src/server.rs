@@ -80,8 +80,16 @@ impl Server {
         let local_addr = listener.local_addr().map_err(listen_error)?;
         let metrics = match &config.metrics_listen {
             Some(address) => Some(metrics::Metrics::bind(address).await.map_err(|source| {
+                // The same address, or the same port where either listens on
+                // every address (0.0.0.0 takes 127.0.0.1's port too).
+                let metrics_addr = address.parse::<std::net::SocketAddr>().ok();
                 let on_the_api = address.trim() == config.listen.trim()
-                    || address.parse::<std::net::SocketAddr>().ok() == Some(local_addr);
+                    || metrics_addr.is_some_and(|metrics| {
+                        metrics == local_addr
+                            || (metrics.port() == local_addr.port()
+                                && (metrics.ip().is_unspecified()
+                                    || local_addr.ip().is_unspecified()))
+                    });
                 if on_the_api && source.kind() == std::io::ErrorKind::AddrInUse {
                     StartError::MetricsOnTheApi {
                         address: address.clone(),

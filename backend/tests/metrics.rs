@@ -97,4 +97,19 @@ async fn metrics_on_the_apis_address_say_so() {
         said.contains("is where the API listens (--listen)"),
         "{said}"
     );
+    // The usual slip: the API on every address, the metrics on loopback
+    // with the API's port.
+    let free = std::net::TcpListener::bind("0.0.0.0:0").unwrap();
+    let port = free.local_addr().unwrap().port();
+    drop(free);
+    config.listen = format!("0.0.0.0:{port}");
+    config.metrics_listen = Some(format!("127.0.0.1:{port}"));
+    let Err(error) = support_backend::Server::bind(&config).await else {
+        panic!("started with the metrics on the API's port");
+    };
+    let said = error.to_string();
+    assert!(
+        said.contains("is where the API listens (--listen)"),
+        "{said}"
+    );
 }
