@@ -543,8 +543,10 @@ fn parse_origin(value: &str) -> Result<AllowedOrigin, String> {
         ));
     }
     if !value.contains("://") {
+        // The origin it most likely means: the host, without a path.
+        let host = value.split(['/', '?', '#']).next().unwrap_or(value);
         return Err(format!(
-            "{value:?} must start with http:// or https://, as https://{value}"
+            "{value:?} must start with http:// or https://, as https://{host}"
         ));
     }
     let url = url::Url::parse(value).map_err(|_| refused())?;

@@ -116,6 +116,8 @@ fn origins_that_browsers_never_send_are_refused() {
     );
     assert!(said("https://*.example.com").contains("list each portal's origin"));
     assert!(said("portal.example.com").contains("as https://portal.example.com"));
+    // The suggestion is an origin, which the next check takes.
+    assert!(said("portal.example.com/support").ends_with("as https://portal.example.com"));
 }
 
 #[test]
