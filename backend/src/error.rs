@@ -25,15 +25,18 @@ pub const WWW_AUTHENTICATE: &str = r#"Bearer error="invalid_token""#;
 /// An error with each error it came from, as one line (`a: b: c`), for
 /// the log and `support-backend deliveries`: an HTTP client's "error
 /// sending request" says why only in its sources ("Connection refused").
-/// A source whose words its error already says is left out.
+/// A source whose words end the error above it (as `tcp connect error:
+/// {source}` writes them) is left out.
 pub fn with_causes(error: &dyn std::error::Error) -> String {
     let mut said = error.to_string();
+    let mut above = said.clone();
     let mut source = error.source();
     while let Some(cause) = source {
         let words = cause.to_string();
-        if !said.contains(&words) {
+        if !above.ends_with(&words) {
             said = format!("{said}: {words}");
         }
+        above = words;
         source = cause.source();
     }
     said

@@ -145,3 +145,19 @@ fn an_error_says_what_it_came_from_once() {
          tcp connect error: connection refused"
     );
 }
+
+#[test]
+fn a_cause_is_left_out_only_when_the_error_above_it_says_it() {
+    #[derive(Debug, thiserror::Error)]
+    #[error("error sending request for url (http://refused.example/hook)")]
+    struct Sending(#[source] Refused);
+    #[derive(Debug, thiserror::Error)]
+    #[error("refused")]
+    struct Refused;
+    // "refused" is in the URL, not what the error above it ends with: it
+    // is said.
+    assert_eq!(
+        with_causes(&Sending(Refused)),
+        "error sending request for url (http://refused.example/hook): refused"
+    );
+}
