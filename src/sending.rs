@@ -71,6 +71,20 @@ fn end(pauses: &Rc<RefCell<Pauses>>, go: bool) {
     _ = pause.resolve.call1(&JsValue::NULL, &JsValue::from_bool(go));
 }
 
+/// What a status region says of a wait (`said`), held through the attempt
+/// that follows it while `sending`, until the next wait or the end: emptied
+/// and filled again at each attempt, a screen reader would read it out at
+/// each one.
+pub fn held_through_attempts(
+    sending: impl Fn() -> bool + Send + Sync + 'static,
+    said: impl Fn() -> Option<String> + Send + Sync + 'static,
+) -> Memo<Option<String>> {
+    Memo::new(move |before: Option<&Option<String>>| match said() {
+        None if sending() => before.cloned().flatten(),
+        now => now,
+    })
+}
+
 pub fn is_offline() -> bool {
     web_sys::window().is_some_and(|window| !window.navigator().on_line())
 }

@@ -23,7 +23,7 @@ use crate::{
         request::SubmitError,
         uploads::Blocker,
     },
-    sending::{Holding, Sender},
+    sending::{held_through_attempts, Holding, Sender},
     storage,
 };
 
@@ -266,23 +266,20 @@ pub fn ReplyBox(
         (!sending.get() && answer.with(|answer| matches!(answer, Some(Ok(_)))))
             .then(|| widget.text(id::STATUS_REPLY_SENT)())
     };
-    // While the reply waits to go again: why, without a countdown. It stays
-    // through the attempts that follow, until the reply is stored or given
-    // up on: emptied and filled again at each attempt, a screen reader
-    // would read it out at each one.
-    let waiting = Memo::new(move |before: Option<&Option<String>>| {
-        let now = sender.holding.with(|holding| {
-            holding.as_ref().map(|holding| match holding {
-                Holding::Offline => widget.text(id::STATUS_REPLY_OFFLINE)(),
-                Holding::SignedOut => widget.text(id::SUBMIT_SESSION_ENDED)(),
-                Holding::Retrying { .. } => widget.text(id::STATUS_REPLY_RETRYING)(),
+    // While the reply waits to go again: why, without a countdown, through
+    // the attempts that follow until the reply is stored or given up on.
+    let waiting = held_through_attempts(
+        move || sending.get(),
+        move || {
+            sender.holding.with(|holding| {
+                holding.as_ref().map(|holding| match holding {
+                    Holding::Offline => widget.text(id::STATUS_REPLY_OFFLINE)(),
+                    Holding::SignedOut => widget.text(id::SUBMIT_SESSION_ENDED)(),
+                    Holding::Retrying { .. } => widget.text(id::STATUS_REPLY_RETRYING)(),
+                })
             })
-        });
-        match now {
-            None if sending.get() => before.cloned().flatten(),
-            now => now,
-        }
-    });
+        },
+    );
     let closes = closing.is_some();
     let send_label = move || {
         let label = match (sending.get(), closes) {

@@ -12,7 +12,7 @@ use crate::{
         i18n::{self, id},
         request::SubmitError,
     },
-    sending::Holding,
+    sending::{held_through_attempts, Holding},
 };
 
 /// Where focus goes when "Stop" removes itself: "Try again".
@@ -65,17 +65,13 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
         (true, None) => widget.text(id::SUBMIT_OFFLINE)(),
         (false, None) => String::new(),
     };
-    // Held while an attempt is on its way between two waits: the notice
-    // goes then, but its words stay in a region of their own, so that
-    // screen readers hear a wait once, not again at each attempt.
+    // The notice goes while an attempt is on its way between two waits, but
+    // its words stay, in a region of their own.
     let pending = state.submit.pending;
-    let announced = Memo::new(move |held: Option<&String>| {
-        let now = announcement();
-        match held {
-            Some(held) if now.is_empty() && pending.get() => held.clone(),
-            _ => now,
-        }
-    });
+    let announced = held_through_attempts(
+        move || pending.get(),
+        move || Some(announcement()).filter(|said| !said.is_empty()),
+    );
     // The notice goes whenever an attempt starts and when the last one
     // fails: focus inside it then moves to Submit, busy while the request
     // is on its way, instead of falling back to the page; and back to the
@@ -173,7 +169,9 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
         })
     };
     view! {
-        <p class="sw-visually-hidden" role="status" data-testid="sending-announced">{announced}</p>
+        <p class="sw-visually-hidden" role="status" data-testid="sending-announced">
+            {move || announced.get().unwrap_or_default()}
+        </p>
         {notice}
     }
 }
