@@ -2,6 +2,7 @@
 //! and migrated at start. The queries live in the submodules and are written
 //! once for both (see [`Dialect`] for the few differences).
 
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -161,8 +162,11 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
                 if !create {
                     return Err(ConnectError::Missing { url: shown });
                 }
-                create_folder_for(url)?;
-                if !created_for_the_backend(url) {
+                let file = sqlite_file(url);
+                if let Some(file) = &file {
+                    create_folder_for(file)?;
+                }
+                if !file.as_deref().is_some_and(created_for_the_backend) {
                     Sqlite::create_database(url).await.map_err(open)?;
                 }
             }
@@ -202,15 +206,18 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
     })
 }
 
+/// The file a SQLite URL names, if it names one.
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    use std::str::FromStr;
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url).ok()?;
+    Some(options.get_filename().to_path_buf())
+}
+
 /// Creates the folder a new SQLite file goes in, with its parents, as the
 /// attachments folder is: readable by the backend's user only. SQLite
 /// itself would only say that it cannot open the file.
-fn create_folder_for(url: &str) -> Result<(), ConnectError> {
-    use std::str::FromStr;
-    let Ok(options) = sqlx::sqlite::SqliteConnectOptions::from_str(url) else {
-        return Ok(());
-    };
-    let Some(folder) = options.get_filename().parent() else {
+fn create_folder_for(file: &Path) -> Result<(), ConnectError> {
+    let Some(folder) = file.parent() else {
         return Ok(());
     };
     if folder.as_os_str().is_empty() || folder.is_dir() {
@@ -228,20 +235,15 @@ fn create_folder_for(url: &str) -> Result<(), ConnectError> {
         })
 }
 
-/// Creates the empty SQLite file (SQLite takes one for a new database)
+/// Creates the empty SQLite `file` (SQLite takes one for a new database)
 /// readable and writable by the backend's user only, from the start: it
 /// holds people's names, addresses and phone numbers, and SQLite gives its
 /// `-wal` and `-shm` files the same mode. False where that cannot be done
-/// (not Unix, or the URL names no file), and SQLite creates it instead.
-fn created_for_the_backend(url: &str) -> bool {
+/// (not Unix), and SQLite creates it instead.
+fn created_for_the_backend(file: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        use std::str::FromStr;
-        let Ok(options) = sqlx::sqlite::SqliteConnectOptions::from_str(url) else {
-            return false;
-        };
-        let file = options.get_filename();
         std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -251,7 +253,7 @@ fn created_for_the_backend(url: &str) -> bool {
     }
     #[cfg(not(unix))]
     {
-        let _ = url;
+        let _ = file;
         false
     }
 }
