@@ -11,7 +11,7 @@ use std::time::{Duration, SystemTime};
 
 use common::{config, json_of, key, one_error, start, start_with, valid, TestServer, ALLOWED};
 use futures_util::TryStreamExt;
-use reqwest::{Method, Response, StatusCode};
+use reqwest::{Response, StatusCode};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use support_backend::attachments::files::{FileStore, Location};
@@ -823,17 +823,12 @@ async fn downloads_of_nothing_are_json_404s() {
 async fn a_portal_on_another_origin_may_upload() {
     let server = start().await;
     let preflight = server
-        .client
-        .request(Method::OPTIONS, server.url("/attachments?name=a.png"))
-        .header("origin", ALLOWED)
-        .header("access-control-request-method", "POST")
-        .header(
-            "access-control-request-headers",
+        .preflight(
+            "/attachments?name=a.png",
+            ALLOWED,
             "content-type,authorization",
         )
-        .send()
-        .await
-        .unwrap();
+        .await;
     assert!(preflight.status().is_success());
     assert_eq!(preflight.headers()["access-control-allow-origin"], ALLOWED);
     // Every answer, a preflight too, is not to be sniffed.

@@ -373,14 +373,7 @@ async fn the_binary_keeps_what_it_creates_to_its_user() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
-    let base = line
-        .trim_end()
-        .strip_prefix("support-backend listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_owned();
+    let base = common::process::announced(&mut child);
     let upload = || async {
         let response = reqwest::Client::new()
             .post(format!("{base}/attachments?name=app.log"))

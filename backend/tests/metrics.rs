@@ -79,37 +79,26 @@ async fn metrics_count_refused_tokens_by_reason_and_uploads() {
 }
 
 /// Metrics asked for on the API's own address are refused as such, not
-/// as an address some other program holds.
+/// as an address some other program holds: the very same address, and
+/// the usual slip, the API on every address and the metrics on loopback
+/// with the API's port.
 #[tokio::test]
 async fn metrics_on_the_apis_address_say_so() {
     let database = fresh_database().await;
-    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = free.local_addr().unwrap().to_string();
-    drop(free);
     let mut config = config(&database.url);
-    config.listen = address.clone();
-    config.metrics_listen = Some(address);
-    let Err(error) = support_backend::Server::bind(&config).await else {
-        panic!("started with the metrics on the API's address");
-    };
-    let said = error.to_string();
-    assert!(
-        said.contains("is where the API listens (--listen)"),
-        "{said}"
-    );
-    // The usual slip: the API on every address, the metrics on loopback
-    // with the API's port.
-    let free = std::net::TcpListener::bind("0.0.0.0:0").unwrap();
-    let port = free.local_addr().unwrap().port();
-    drop(free);
-    config.listen = format!("0.0.0.0:{port}");
-    config.metrics_listen = Some(format!("127.0.0.1:{port}"));
-    let Err(error) = support_backend::Server::bind(&config).await else {
-        panic!("started with the metrics on the API's port");
-    };
-    let said = error.to_string();
-    assert!(
-        said.contains("is where the API listens (--listen)"),
-        "{said}"
-    );
+    for (api, metrics) in [("127.0.0.1", "127.0.0.1"), ("0.0.0.0", "127.0.0.1")] {
+        let free = std::net::TcpListener::bind(format!("{api}:0")).unwrap();
+        let port = free.local_addr().unwrap().port();
+        drop(free);
+        config.listen = format!("{api}:{port}");
+        config.metrics_listen = Some(format!("{metrics}:{port}"));
+        let Err(error) = support_backend::Server::bind(&config).await else {
+            panic!("started with the metrics on {api}:{port}, the API's");
+        };
+        let said = error.to_string();
+        assert!(
+            said.contains("is where the API listens (--listen)"),
+            "{api}, {metrics}: {said}"
+        );
+    }
 }

@@ -8,7 +8,7 @@ use common::{
     config, json_of, key, one_error, post_until_settled, serve, start, start_with, valid,
     valid_for_customer, TestServer, ALLOWED,
 };
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::json;
 use support_contract::{CreatedRequest, NewSupportRequest, StoredRequest};
 use uuid::Uuid;
@@ -310,19 +310,10 @@ async fn the_idempotency_key_is_required_and_must_be_a_uuid() {
 #[tokio::test]
 async fn cors_allows_the_page_headers_the_operator_names() {
     let allowed = |server: TestServer| async move {
-        let preflight = server
-            .client
-            .request(Method::OPTIONS, server.url("/support-requests"))
-            .header("Origin", ALLOWED)
-            .header("Access-Control-Request-Method", "POST")
-            .header(
-                "Access-Control-Request-Headers",
-                "authorization,content-type,idempotency-key,x-portal-tenant",
-            )
-            .send()
+        let headers = "authorization,content-type,idempotency-key,x-portal-tenant";
+        server
+            .preflight("/support-requests", ALLOWED, headers)
             .await
-            .unwrap();
-        preflight
             .headers()
             .get("access-control-allow-headers")
             .map(|names| names.to_str().unwrap().to_lowercase())
@@ -341,18 +332,9 @@ async fn cors_allows_the_page_headers_the_operator_names() {
 async fn cors_allows_only_the_configured_origin() {
     let server = start().await;
     let preflight = |origin: &'static str| {
-        server
-            .client
-            .request(Method::OPTIONS, server.url("/support-requests"))
-            .header("Origin", origin)
-            .header("Access-Control-Request-Method", "POST")
-            .header(
-                "Access-Control-Request-Headers",
-                "content-type,idempotency-key",
-            )
-            .send()
+        server.preflight("/support-requests", origin, "content-type,idempotency-key")
     };
-    let allowed = preflight(ALLOWED).await.unwrap();
+    let allowed = preflight(ALLOWED).await;
     assert!(allowed.status().is_success());
     let headers = allowed.headers();
     assert_eq!(headers["access-control-allow-origin"], ALLOWED);
@@ -369,7 +351,7 @@ async fn cors_allows_only_the_configured_origin() {
         "{methods}"
     );
 
-    let other = preflight("https://evil.example.com").await.unwrap();
+    let other = preflight("https://evil.example.com").await;
     assert!(other.headers().get("access-control-allow-origin").is_none());
 
     let response = server

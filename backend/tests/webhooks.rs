@@ -535,35 +535,41 @@ async fn a_refused_delivery_is_logged_at_its_first_failure() {
     }
 }
 
-#[tokio::test]
-async fn deliveries_lists_what_fails_and_sends_it_again() {
-    let hook = receiver(usize::MAX, Duration::ZERO).await;
-    let dir = tempfile::tempdir().unwrap();
-    let secret = webhook_secret(dir.path());
-    let url = hook.url.clone();
-    let server = start_with(move |db| {
+/// An open backend whose one webhook is `url`, signed with a secret kept in
+/// `dir`, which calls a failed webhook again only after up to a minute: the
+/// deliveries `support-backend deliveries` lists stay as they are.
+async fn start_with_slow_retries(url: String, dir: &std::path::Path) -> TestServer {
+    let secret = webhook_secret(dir);
+    start_with(move |db| {
         let mut config = common::config(db);
         config.webhook_urls = vec![url];
         config.webhook_secret_file = Some(secret);
         config.webhook_backoff_ms = 60_000;
         config
     })
-    .await;
+    .await
+}
+
+/// What `support-backend ARGS` printed for `server`'s database, once it
+/// succeeded.
+fn run(server: &TestServer, args: &[&str]) -> String {
+    let output = common::command(server.database_url(), args);
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn deliveries_lists_what_fails_and_sends_it_again() {
+    let hook = receiver(usize::MAX, Duration::ZERO).await;
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_with_slow_retries(hook.url.clone(), dir.path()).await;
     let (_, created) = json_of(server.post_json(&key(), &valid()).await).await;
     let started = Instant::now();
     while hook.calls().is_empty() {
         assert!(started.elapsed() < Duration::from_secs(10));
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let run = |args: &[&str]| {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
-            .args(args)
-            .args(["--database-url", server.database_url()])
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{output:?}");
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |args: &[&str]| run(&server, args);
     let listed = run(&["deliveries"]);
     let reference = created["reference"].as_str().unwrap();
     assert!(listed.contains(reference), "{listed}");
@@ -589,23 +595,11 @@ async fn deliveries_say_why_a_call_could_not_be_made() {
     let url = format!("http://{}/hook", closed.local_addr().unwrap());
     drop(closed);
     let dir = tempfile::tempdir().unwrap();
-    let secret = webhook_secret(dir.path());
-    let server = start_with(move |db| {
-        let mut config = common::config(db);
-        config.webhook_urls = vec![url];
-        config.webhook_secret_file = Some(secret);
-        config.webhook_backoff_ms = 60_000;
-        config
-    })
-    .await;
+    let server = start_with_slow_retries(url, dir.path()).await;
     server.post_json(&key(), &valid()).await;
     let started = Instant::now();
     let listed = loop {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
-            .args(["deliveries", "--database-url", server.database_url()])
-            .output()
-            .unwrap();
-        let listed = String::from_utf8(output.stdout).unwrap();
+        let listed = run(&server, &["deliveries"]);
         if listed.contains("error sending request") {
             break listed;
         }

@@ -318,6 +318,19 @@ impl TestServer {
         self.client.get(self.url(path)).send().await.unwrap()
     }
 
+    /// The CORS preflight a browser on `origin` sends before a POST to
+    /// `path` with the request headers `headers` (comma-separated).
+    pub async fn preflight(&self, path: &str, origin: &str, headers: &str) -> Response {
+        self.client
+            .request(reqwest::Method::OPTIONS, self.url(path))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", headers)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// `GET /support-requests/{id}`, read as `T` (a `StoredRequest`, or a
     /// `Value` to look at the JSON itself).
     pub async fn stored<T: serde::de::DeserializeOwned>(&self, id: &str) -> T {
