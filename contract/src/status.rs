@@ -43,6 +43,11 @@ pub struct CreatedRequest {
     pub reference: String,
     pub status: RequestStatus,
     pub created_at: String,
+    /// Whether the backend mailed the contact a link to confirm their
+    /// address (a visitor without a token gave it): until it is followed,
+    /// nothing about the request is mailed there. Absent means no.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confirmation_mailed: bool,
 }
 
 /// The answer to `GET /support-requests/{id}`.

@@ -153,6 +153,7 @@ mod tests {
             reference: format!("SR-{id}"),
             status: RequestStatus::Submitted,
             created_at: "2026-11-22T08:00:00Z".into(),
+            confirmation_mailed: false,
         };
         let request = NewSupportRequest {
             kind: RequestKind::Customer,

@@ -143,6 +143,7 @@ pub async fn create_request(
         reference,
         status: RequestStatus::Submitted,
         created_at,
+        confirmation_mailed: false,
     };
     let response =
         serde_json::to_string(&created).map_err(|e| ApiError::Internal(e.to_string()))?;
