@@ -2,9 +2,10 @@
 //! each metric's name and labels live here, and the features call these
 //! functions where the thing happens. Until a recorder is installed
 //! (`--metrics-listen`, which `server/metrics.rs` serves) every call is a
-//! no-op. Labels are always from a small fixed set (a route's template,
-//! never a path; a status class, a kind, a reason), so that no request can
-//! grow the number of series.
+//! no-op. Labels are always from a small fixed set (a method the API
+//! serves or `other`; a route's template or `unmatched`, never a path; a
+//! status class, a kind, a reason), so that no request can grow the number
+//! of series.
 
 use std::time::Duration;
 
@@ -58,8 +59,24 @@ pub const DURATION_BUCKETS: &[f64] = &[
     0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
 ];
 
-/// One request served.
-pub fn http_request(method: &str, route: &str, status: u16, took: Duration) {
+/// The `method` label of a request: one the API serves, else `other`, so
+/// that no client grows the series with methods of its own.
+fn method_label(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
+/// One request served. `route` is a route's template or `unmatched`, never
+/// a path.
+pub fn http_request(method: &axum::http::Method, route: &str, status: u16, took: Duration) {
+    let method = method_label(method);
     let class = match status {
         100..=199 => "1xx",
         200..=299 => "2xx",
@@ -69,12 +86,12 @@ pub fn http_request(method: &str, route: &str, status: u16, took: Duration) {
     };
     metrics::counter!(
         HTTP_REQUESTS,
-        "method" => method.to_owned(),
+        "method" => method,
         "route" => route.to_owned(),
         "status" => class
     )
     .increment(1);
-    metrics::histogram!(HTTP_DURATION, "method" => method.to_owned(), "route" => route.to_owned())
+    metrics::histogram!(HTTP_DURATION, "method" => method, "route" => route.to_owned())
         .record(took.as_secs_f64());
 }
 

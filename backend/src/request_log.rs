@@ -66,7 +66,7 @@ pub async fn log(mut request: Request, next: Next) -> Response {
     let mut response = next.run(request).instrument(span.clone()).await;
     let status = response.status().as_u16();
     let took = started.elapsed();
-    crate::meter::http_request(method.as_str(), &route, status, took);
+    crate::meter::http_request(&method, &route, status, took);
     let duration_ms = took.as_secs_f64() * 1000.0;
     span.in_scope(|| {
         tracing::info!(

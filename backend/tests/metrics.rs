@@ -102,3 +102,103 @@ async fn metrics_on_the_apis_address_say_so() {
         );
     }
 }
+
+/// What any client sends, methods, paths and headers of its own, adds no
+/// series: labels come from the backend's fixed set (a method the API
+/// serves or `other`, a route's template or `unmatched`, a status class),
+/// so the scrape stays within a few KB however many such requests come.
+#[tokio::test]
+async fn requests_of_any_shape_add_no_series() {
+    let database = fresh_database().await;
+    let mut config = config(&database.url);
+    config.metrics_listen = Some("127.0.0.1:0".into());
+    let server = support_backend::Server::bind(&config).await.unwrap();
+    let base = format!("http://{}", server.local_addr());
+    let metrics = format!("http://{}/metrics", server.metrics_addr().unwrap());
+    let _running = tokio::spawn(server.run(std::future::pending()));
+    let client = reqwest::Client::new();
+    let scrape = || async {
+        client
+            .get(&metrics)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let before = scrape().await;
+
+    // Random words: methods, path segments and header names alike.
+    let word = || {
+        uuid::Uuid::new_v4()
+            .simple()
+            .to_string()
+            .to_ascii_uppercase()
+    };
+    let sent: Vec<(String, String)> = (0..1000)
+        .map(|n| {
+            let method = match n % 4 {
+                0 => word().repeat(1 + n % 60),
+                1 => "DELETE".to_owned(),
+                _ => word(),
+            };
+            let path = match n % 3 {
+                0 => format!("/support-requests/{}", word()),
+                1 => format!("/{}/{}", word(), word()),
+                _ => "/healthz".to_owned(),
+            };
+            (method, path)
+        })
+        .collect();
+    for batch in sent.chunks(50) {
+        let answers = batch.iter().map(|(method, path)| {
+            client
+                .request(
+                    reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
+                    format!("{base}{path}?{}={}", word(), word()),
+                )
+                .header(format!("x-{}", word()), word())
+                .send()
+        });
+        for answer in futures_util::future::join_all(answers).await {
+            assert!(answer.unwrap().status().is_client_error());
+        }
+    }
+
+    let after = scrape().await;
+    let labels = |text: &str, name: &str| -> std::collections::BTreeSet<String> {
+        let key = format!("{name}=\"");
+        text.lines()
+            .filter(|line| line.starts_with("support_http_"))
+            .filter_map(|line| {
+                let start = line.find(&key)? + key.len();
+                Some(line[start..][..line[start..].find('"')?].to_owned())
+            })
+            .collect()
+    };
+    let methods = labels(&after, "method");
+    assert!(
+        methods
+            .iter()
+            .all(|m| ["GET", "HEAD", "POST", "PUT", "OPTIONS", "other"].contains(&m.as_str())),
+        "{methods:?}"
+    );
+    let routes = labels(&after, "route");
+    assert!(
+        routes.iter().all(|route| route == "unmatched"
+            || route.starts_with('/') && !route.chars().any(|c| c.is_ascii_uppercase())),
+        "{routes:?}"
+    );
+    for (method, path) in sent.iter().filter(|(_, path)| path != "/healthz") {
+        assert!(
+            !after.contains(&path[path.len() - 8..]),
+            "{path} in the scrape"
+        );
+        if method != "DELETE" {
+            assert!(!after.contains(&method[..8]), "{method} in the scrape");
+        }
+    }
+    let grown = after.len().saturating_sub(before.len());
+    assert!(grown < 16 * 1024, "the scrape grew by {grown} B:\n{after}");
+}
