@@ -80,10 +80,11 @@ async fn main() -> ExitCode {
 
 async fn serve(config: &Config, format: LogFormat) -> ExitCode {
     // Why the server could not start or went down goes where its log goes,
-    // in the log's format: a collector that reads JSON reads it too.
+    // in the log's format (a collector that reads JSON reads it too), and
+    // whatever RUST_LOG lets through: a process that ends must say why.
     let failed = |error: &dyn std::fmt::Display| {
         match format {
-            LogFormat::Json => tracing::error!("{error}"),
+            LogFormat::Json => eprintln!("{}", json_failure(&error.to_string())),
             LogFormat::Text => eprintln!("support-backend: {error}"),
         }
         ExitCode::FAILURE
@@ -145,6 +146,21 @@ fn report<T, E: std::fmt::Display>(
             ExitCode::FAILURE
         }
     }
+}
+
+/// `said` as one line of the JSON log, as tracing writes an error there.
+fn json_failure(said: &str) -> serde_json::Value {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| {
+            i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
+        });
+    serde_json::json!({
+        "timestamp": support_backend::webhooks::outbox::rfc3339(now),
+        "level": "ERROR",
+        "fields": {"message": said},
+        "target": "support_backend",
+    })
 }
 
 /// Logs to stderr, `default` and up unless `RUST_LOG` says otherwise, as

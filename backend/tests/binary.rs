@@ -405,3 +405,30 @@ async fn the_binary_keeps_what_it_creates_to_its_user() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+/// A failed start says why on stderr whatever RUST_LOG lets through, in
+/// the log's format, and exits non-zero.
+#[test]
+fn a_failed_start_says_why_whatever_rust_log_says() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["json", "text"] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+            .args(warning_then_exit(dir.path()))
+            .args(["--log-format", format])
+            .env("RUST_LOG", "off")
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        let logged = String::from_utf8_lossy(&output.stderr);
+        let said = match format {
+            "json" => {
+                let line: serde_json::Value = serde_json::from_str(logged.trim())
+                    .unwrap_or_else(|_| panic!("not one JSON line: {logged:?}"));
+                assert_eq!(line["level"], "ERROR", "{line}");
+                line["fields"]["message"].as_str().unwrap().to_owned()
+            }
+            _ => logged.into_owned(),
+        };
+        assert!(said.contains("not-an-address"), "{format}: {said:?}");
+    }
+}
+
