@@ -34,6 +34,8 @@ pub enum ConnectError {
         folder: String,
         source: std::io::Error,
     },
+    #[error("cannot use the database {url:?}: {0}", url = .1)]
+    Unwritable(crate::writable::Unwritable, String),
     #[error("cannot migrate database {url:?}: {source}")]
     Migrate {
         url: String,
@@ -168,6 +170,22 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
                 }
                 if !file.as_deref().is_some_and(created_for_the_backend) {
                     Sqlite::create_database(url).await.map_err(open)?;
+                }
+            }
+            // SQLite writes its file, the -wal and -shm beside it, and
+            // creates those in its folder.
+            if let Some(file) = sqlite_file(url) {
+                let beside = |suffix: &str| {
+                    let mut name = file.clone().into_os_string();
+                    name.push(suffix);
+                    PathBuf::from(name)
+                };
+                let folder = file.parent().filter(|f| !f.as_os_str().is_empty());
+                let folder = folder.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+                for path in [folder, file.clone(), beside("-wal"), beside("-shm")] {
+                    crate::writable::check(&path).map_err(|unwritable| {
+                        ConnectError::Unwritable(unwritable, shown.clone())
+                    })?;
                 }
             }
             let options = AnyPoolOptions::new()

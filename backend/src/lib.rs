@@ -38,6 +38,7 @@ pub mod request_log;
 pub mod requests;
 pub mod server;
 pub mod webhooks;
+pub mod writable;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -432,3 +432,104 @@ fn a_failed_start_says_why_whatever_rust_log_says() {
     }
 }
 
+/// What the backend must write and another user owns (a database made by
+/// `seed-demo` run as root, its -wal file, the attachments folder) stops
+/// the start at once, naming the file, its owner and the fix. Run as a
+/// user of its own (`useradd`, `runuser`): root may write anything.
+#[cfg(unix)]
+#[test]
+fn files_another_user_owns_are_named_at_start() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+    const USER: &str = "support-test";
+
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped: run as root to create the user {USER} it needs");
+        return;
+    }
+    if Command::new("id").arg(USER).output().unwrap().status.code() != Some(0) {
+        let made = Command::new("useradd")
+            .args([
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                USER,
+            ])
+            .status()
+            .unwrap();
+        assert!(made.success(), "useradd {USER}");
+    }
+    let home = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let chown = |path: &std::path::Path| {
+        assert!(Command::new("chown")
+            .args([USER, &path.display().to_string()])
+            .status()
+            .unwrap()
+            .success());
+    };
+    let started = |dir: &std::path::Path| {
+        let database = format!("sqlite://{}", dir.join("support.db").display());
+        let output = Command::new("runuser")
+            .args(["-u", USER, "--", env!("CARGO_BIN_EXE_support-backend")])
+            .args([
+                "--no-auth",
+                "--listen",
+                "127.0.0.1:0",
+                "--database-url",
+                &database,
+            ])
+            .arg("--attachments-dir")
+            .arg(dir.join("attachments"))
+            .env_remove("RUST_LOG")
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "started");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let case = |name: &str| {
+        let dir = home.path().join(name);
+        std::fs::create_dir(&dir).unwrap();
+        chown(&dir);
+        dir
+    };
+
+    // The database, made by root.
+    let dir = case("database");
+    let file = dir.join("support.db");
+    std::fs::write(&file, b"").unwrap();
+    let said = started(&dir);
+    let expected = format!("{} belongs to root", file.display());
+    assert!(said.contains(&expected), "{said}");
+    assert!(
+        said.contains(&format!("chown {USER} {}", file.display())),
+        "{said}"
+    );
+
+    // Its -wal file, left by root.
+    let dir = case("wal");
+    let file = dir.join("support.db");
+    std::fs::write(&file, b"").unwrap();
+    chown(&file);
+    let wal = dir.join("support.db-wal");
+    std::fs::write(&wal, b"").unwrap();
+    let said = started(&dir);
+    assert!(
+        said.contains(&format!("{} belongs to root", wal.display())),
+        "{said}"
+    );
+
+    // The attachments folder, made by root.
+    let dir = case("attachments");
+    let attachments = dir.join("attachments");
+    std::fs::create_dir(&attachments).unwrap();
+    std::fs::set_permissions(&attachments, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let said = started(&dir);
+    assert!(said.contains("attachments folder"), "{said}");
+    assert!(
+        said.contains(&format!("chown {USER} {}", attachments.display())),
+        "{said}"
+    );
+    assert!(!said.contains("container or bucket"), "{said}");
+}

@@ -32,6 +32,8 @@ const PARTS_IN_FLIGHT: usize = 2;
 pub enum OpenError {
     #[error("cannot create the attachments folder {dir}: {source}")]
     Folder { dir: String, source: io::Error },
+    #[error("cannot write to the attachments folder: {0}")]
+    FolderUnwritable(crate::writable::Unwritable),
     #[error("cannot use the attachments store {location}: {source}")]
     Client {
         location: String,
@@ -95,6 +97,7 @@ impl FileStore {
                     dir: dir.display().to_string(),
                     source,
                 })?;
+            crate::writable::check(dir).map_err(OpenError::FolderUnwritable)?;
         }
         let (store, prefix) = location.client().map_err(|source| OpenError::Client {
             location: location.to_string(),
