@@ -258,6 +258,18 @@ pub struct Config {
     )]
     pub portal_url: Option<String>,
 
+    /// The backend's own address as people reach it from outside
+    /// (https://portal.example/api/support): the link that confirms a
+    /// visitor's typed address goes there. Needed with
+    /// --anonymous-customers and --smtp-url.
+    #[arg(
+        long,
+        global = true,
+        env = "SUPPORT_BACKEND_PUBLIC_URL",
+        value_name = "URL"
+    )]
+    pub public_url: Option<String>,
+
     /// The longest wait, in milliseconds, before the first retry of a mail
     /// the SMTP server did not take; each later retry may wait twice as
     /// long (up to an hour), a random part of it.
@@ -356,25 +368,46 @@ impl Config {
                 .map(str::trim)
                 .filter(|url| !url.is_empty())
                 .map(str::to_owned),
+            public_url: (self.public_url.as_deref())
+                .map(str::trim)
+                .filter(|url| !url.is_empty())
+                .map(|url| url.trim_end_matches('/').to_owned()),
         })
     }
 
     /// The mailer, as configured; `None` without `--smtp-url`.
+    /// Mail settings without `--smtp-url` would do nothing, and stop the
+    /// start instead of being ignored.
     pub fn mailer(&self) -> Result<Option<crate::mail::Mailer>, crate::mail::MailConfigError> {
-        let Some(smtp_url) = self.smtp_url.as_deref().map(str::trim) else {
-            return Ok(None);
-        };
+        use crate::mail::MailConfigError;
+        let given = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.trim().is_empty());
+        let smtp_url = self.smtp_url.as_deref().map(str::trim).unwrap_or_default();
         if smtp_url.is_empty() {
-            return Ok(None);
+            let without = [
+                ("--mail-from", &self.mail_from),
+                ("--partner-support-email", &self.partner_support_email),
+                ("--portal-url", &self.portal_url),
+                ("--public-url", &self.public_url),
+            ];
+            return match without.into_iter().find(|(_, value)| given(value)) {
+                Some((flag, _)) => Err(MailConfigError::WithoutSmtp(flag)),
+                None => Ok(None),
+            };
+        }
+        if self.anonymous_customers && !given(&self.public_url) {
+            return Err(MailConfigError::NoPublicUrl);
         }
         crate::mail::Mailer::new(
             smtp_url,
             self.mail_from.as_deref(),
             self.partner_support_email.as_deref(),
             self.portal_url.as_deref(),
-            std::time::Duration::from_secs(self.mail_timeout_secs),
-            std::time::Duration::from_millis(self.mail_backoff_ms),
-            std::time::Duration::from_secs(self.mail_coalesce_secs),
+            self.public_url.as_deref(),
+            crate::mail::Timing {
+                timeout: std::time::Duration::from_secs(self.mail_timeout_secs),
+                backoff_base: std::time::Duration::from_millis(self.mail_backoff_ms),
+                hold: std::time::Duration::from_secs(self.mail_coalesce_secs),
+            },
         )
         .map(Some)
     }

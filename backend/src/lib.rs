@@ -191,6 +191,11 @@ pub fn router(state: AppState) -> Router {
         // Uploads read their body as a stream, with their own limit.
         .route(ATTACHMENTS, upload)
         .route(ATTACHMENT, get(attachments::routes::download))
+        // The link a visitor's address is confirmed with (mail, --public-url).
+        .route(
+            mail::confirmations::ROUTE,
+            get(mail::confirmations::show).post(mail::confirmations::confirm),
+        )
         // For the balancer or Kubernetes: no token, no rate limit.
         .route(probes::HEALTHZ, get(probes::live))
         .route(probes::READYZ, get(probes::ready))

@@ -12,6 +12,7 @@
 
 pub mod bounces;
 mod compose;
+pub mod confirmations;
 mod messages;
 
 use std::sync::Arc;
@@ -23,7 +24,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::{watch, Notify};
 
 pub use crate::webhooks::outbox::MailOutbox;
-pub use compose::{compose, for_outbox, render, Composed, Happened, Rendered};
+pub use compose::{compose, for_outbox, is_address, render, Composed, Happened, Rendered};
 pub use messages::message;
 
 use crate::db::Db;
@@ -40,6 +41,8 @@ const POLL_EVERY: Duration = Duration::from_secs(1);
 #[derive(Clone)]
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
+    /// The SMTP server's host and port, without credentials, for the log.
+    pub server: String,
     from: Mailbox,
     /// How long one SMTP exchange may take.
     timeout: Duration,
@@ -80,6 +83,30 @@ pub enum MailConfigError {
     PartnerSupport(String),
     #[error("--portal-url {0:?} is not an http(s) URL with {{reference}} in it")]
     PortalUrl(String),
+    #[error("--public-url {0:?} is not an http(s) URL without a query or fragment")]
+    PublicUrl(String),
+    #[error(
+        "{0} is set, but no mail is sent without --smtp-url: add --smtp-url, \
+         or leave {0} out"
+    )]
+    WithoutSmtp(&'static str),
+    #[error(
+        "--anonymous-customers with --smtp-url needs --public-url, the backend's address as \
+         people reach it (https://portal.example/api/support): a visitor's typed address is \
+         mailed nothing of their request until its owner follows a link there"
+    )]
+    NoPublicUrl,
+}
+
+/// How long the mailer waits, for what.
+#[derive(Clone, Copy, Debug)]
+pub struct Timing {
+    /// How long one SMTP exchange may take.
+    pub timeout: Duration,
+    /// The first retry's largest wait.
+    pub backoff_base: Duration,
+    /// How long a mail waits for more to tell of the same request.
+    pub hold: Duration,
 }
 
 impl Mailer {
@@ -89,16 +116,30 @@ impl Mailer {
         from: Option<&str>,
         partner_support: Option<&str>,
         portal_url: Option<&str>,
-        timeout: Duration,
-        backoff_base: Duration,
-        hold: Duration,
+        public_url: Option<&str>,
+        timing: Timing,
     ) -> Result<Mailer, MailConfigError> {
+        let Timing {
+            timeout,
+            backoff_base,
+            hold,
+        } = timing;
         // lettre's error names the URL's part it could not take, never the
         // password.
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
             .map_err(|error| MailConfigError::Url(error.to_string()))?
             .timeout(Some(timeout))
             .build();
+        let server = url::Url::parse(smtp_url)
+            .ok()
+            .and_then(|url| {
+                let host = url.host_str()?.to_owned();
+                Some(match url.port() {
+                    Some(port) => format!("{host}:{port}"),
+                    None => host,
+                })
+            })
+            .unwrap_or_default();
         let from = from.map(str::trim).ok_or(MailConfigError::NoFrom)?;
         let from: Mailbox = from
             .parse()
@@ -119,18 +160,41 @@ impl Mailer {
                 return Err(MailConfigError::PortalUrl(url.to_owned()));
             }
         }
+        let public_url = public_url
+            .map(str::trim)
+            .filter(|url| !url.is_empty())
+            .map(|url| url.trim_end_matches('/'));
+        if let Some(url) = public_url {
+            let usable = url::Url::parse(url).is_ok_and(|parsed| {
+                matches!(parsed.scheme(), "http" | "https")
+                    && parsed.query().is_none()
+                    && parsed.fragment().is_none()
+                    && parsed.username().is_empty()
+                    && parsed.password().is_none()
+            });
+            if !usable {
+                return Err(MailConfigError::PublicUrl(url.to_owned()));
+            }
+        }
         Ok(Mailer {
             transport,
+            server,
             from,
             timeout,
             outbox: MailOutbox {
                 partner_support: partner_support.map(str::to_owned),
                 portal_url: portal_url.map(str::to_owned),
+                public_url: public_url.map(str::to_owned),
             },
             backoff_base,
             hold,
             wake: Arc::new(Notify::new()),
         })
+    }
+
+    /// Who the mail is from, as the log names it.
+    pub fn from(&self) -> String {
+        self.from.to_string()
     }
 
     /// How long a claim lasts: longer than a send may take (the timeout

@@ -59,6 +59,14 @@ impl Server {
         let auth = config.auth()?;
         let webhooks = config.webhooks()?;
         let mailer = config.mailer()?;
+        if let Some(mailer) = &mailer {
+            tracing::info!(
+                smtp = %mailer.server,
+                "mail on: sent through {} from {}",
+                mailer.server,
+                mailer.from()
+            );
+        }
         match &auth.verifier {
             Some(verifier) => verifier.warm_up().await,
             None => tracing::warn!(

@@ -533,3 +533,56 @@ fn files_another_user_owns_are_named_at_start() {
     );
     assert!(!said.contains("container or bucket"), "{said}");
 }
+
+/// Mail settings that need `--smtp-url` stop the start without it, naming
+/// it, rather than being ignored; with it, one line says that mail is on,
+/// with the server and no credentials.
+#[test]
+fn mail_settings_say_what_they_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+            .args(warning_then_exit(dir.path()))
+            .args(extra)
+            .env_remove("RUST_LOG")
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    for flag in [
+        ["--partner-support-email", "support@partner.example"],
+        ["--portal-url", "https://portal.example/support/{reference}"],
+        ["--mail-from", "Support <support@partner.example>"],
+        ["--public-url", "https://portal.example/api/support"],
+    ] {
+        let said = run(&flag);
+        assert!(
+            said.contains(&format!("{} is set", flag[0])) && said.contains("--smtp-url"),
+            "{flag:?}: {said}"
+        );
+        assert!(
+            !said.contains("cannot listen"),
+            "started with {flag:?}: {said}"
+        );
+    }
+    let with_smtp = [
+        "--smtp-url",
+        "smtp://mailer:s3cret-word@127.0.0.1:2525",
+        "--mail-from",
+        "Support <support@partner.example>",
+    ];
+    let said = run(&with_smtp);
+    assert!(
+        said.contains("mail on") && said.contains("127.0.0.1:2525"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("s3cret") && !said.contains("mailer:"),
+        "{said}"
+    );
+    // A public help page's visitors are mailed only through a link that
+    // confirms their address, which needs the backend's public address.
+    let said = run(&[&with_smtp[..], &["--anonymous-customers"]].concat());
+    assert!(said.contains("needs --public-url"), "{said}");
+}

@@ -817,48 +817,142 @@ async fn set_status_at_the_command_line_mails_the_filer_through_a_serving_backen
         .contains("Corrected the invoice."));
 }
 
+/// The relay a public help page would otherwise be: a visitor files a
+/// message with somebody else's address as the contact, and the partner
+/// does what partners do, replies and resolves it. That address gets one
+/// mail, in the backend's words only, asking to confirm; nothing the
+/// visitor wrote reaches it until its owner follows the link, and after
+/// that the partner's replies do.
 #[tokio::test]
-async fn a_visitor_of_the_public_help_page_hears_at_the_address_they_typed() {
+async fn a_visitors_typed_address_hears_nothing_they_wrote_until_it_is_confirmed() {
+    const PUBLIC: &str = "https://portal.partner.example/api/support";
+    const VICTIM: &str = "victim@example.com";
     let sink = Sink::start(&[]);
     let server = start_signed_with(|config| {
         with_mail(config, &sink);
         config.anonymous_customers = true;
+        config.public_url = Some(PUBLIC.into());
     })
     .await;
-    let mut body = message("es-ES");
-    body["contact"] = json!({"name": "Guest", "email": "guest@example.com", "language": "es-ES"});
+    let spam = json!({
+        "kind": "customer_self_service",
+        "title": "CHEAP-PILLS visit evil.example",
+        "description": "Buy now at evil.example, best prices",
+        "contact": {"name": "Pill Shop", "email": VICTIM, "language": "es-ES"},
+    });
     let response = server
         .client
         .post(server.url("/support-requests"))
         .header("Idempotency-Key", key())
-        .json(&body)
+        .json(&spam)
         .send()
         .await
         .unwrap();
     let (status, created) = json_of(response).await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["confirmation_mailed"], true, "{created}");
     let (id, reference) = (
         created["id"].as_str().unwrap(),
         created["reference"].as_str().unwrap(),
     );
-    let mails = sink.until(1).await;
-    check(
-        &mails[0],
-        PARTNER_SUPPORT,
-        reference,
-        "es-ES",
-        "Nueva solicitud de cliente",
-    );
-    assert!(mails[0]["text"].as_str().unwrap().contains("Guest"));
-    reply(&server, &partner(), id, "Pruebe de nuevo.").await;
+    reply(&server, &partner(), id, "We cannot help with this.").await;
+    set_status(&server, &partner(), id, "resolved", "Not a support matter.").await;
+    // The partner hears of the message; the address gets the confirmation,
+    // and neither the reply nor the change.
     let mails = sink.until(2).await;
-    check(
-        &mails[1],
-        "guest@example.com",
-        reference,
-        "es-ES",
-        "Nueva respuesta",
+    assert_eq!(mails.len(), 2, "{mails:#?}");
+    let to_partner = mails
+        .iter()
+        .find(|mail| mail["rcpt"] == json!([PARTNER_SUPPORT]));
+    assert!(to_partner.is_some(), "{mails:#?}");
+    let asked: Vec<&Value> = mails
+        .iter()
+        .filter(|mail| mail["rcpt"] == json!([VICTIM]))
+        .collect();
+    assert_eq!(asked.len(), 1, "{mails:#?}");
+    let asked = asked[0];
+    let subject = asked["subject"].as_str().unwrap();
+    assert!(subject.starts_with(&format!("[{reference}] ")), "{subject}");
+    assert!(subject.contains("Confirme"), "{subject}");
+    for part in ["subject", "text", "html"] {
+        let said = asked[part].as_str().unwrap();
+        for typed in [
+            "CHEAP-PILLS",
+            "evil.example",
+            "Pill Shop",
+            "Buy now",
+            "cannot help",
+        ] {
+            assert!(!said.contains(typed), "{typed} in the {part}: {said}");
+        }
+    }
+    let text = asked["text"].as_str().unwrap();
+    let link = text
+        .lines()
+        .find(|line| line.starts_with(PUBLIC))
+        .unwrap_or_else(|| panic!("no link below {PUBLIC} in {text}"));
+    let path = &link[PUBLIC.len()..];
+    assert!(path.starts_with("/contact-confirmations/"), "{link}");
+
+    // Opening the link confirms nothing (a mail scanner may fetch it): it
+    // shows a button, in the contact's language.
+    let page = server.client.get(server.url(path)).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("<form method=\"post\">") && page.contains("lang=\"es-ES\""),
+        "{page}"
     );
+    reply(&server, &partner(), id, "Still nothing for you.").await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(sink.mails().len(), 2, "{:#?}", sink.mails());
+
+    // The button confirms; then the partner's replies are mailed there.
+    let confirmed = server.client.post(server.url(path)).send().await.unwrap();
+    assert_eq!(confirmed.status(), StatusCode::OK);
+    assert!(confirmed.text().await.unwrap().contains(reference));
+    reply(&server, &partner(), id, "Pruebe de nuevo.").await;
+    let mails = sink.until(3).await;
+    check(&mails[2], VICTIM, reference, "es-ES", "Nueva respuesta");
+    assert!(mails[2]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Pruebe de nuevo."));
+
+    // An unknown link says so, and confirms nothing.
+    let unknown = server
+        .client
+        .post(server.url("/contact-confirmations/0000"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+/// A signed-in customer's address is their token's: it is mailed as
+/// before, with no confirmation asked.
+#[tokio::test]
+async fn a_signed_in_customers_address_needs_no_confirmation() {
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|config| {
+        with_mail(config, &sink);
+        config.anonymous_customers = true;
+        config.public_url = Some("https://portal.partner.example/api/support".into());
+    })
+    .await;
+    let created = file(&server, &customer(), &message("en-US")).await;
+    assert_eq!(created.get("confirmation_mailed"), None, "{created}");
+    let id = created["id"].as_str().unwrap();
+    reply(&server, &partner(), id, "Try again now.").await;
+    let mails = sink.until(2).await;
+    assert_eq!(mails.len(), 2, "{mails:#?}");
+    assert!(mails
+        .iter()
+        .all(|mail| !mail["subject"].as_str().unwrap().contains("Confirm")));
 }
 
 /// A stop (SIGTERM) while a mail is being sent hands it back to the outbox

@@ -39,7 +39,7 @@ async fn file(db: &Db, key: &str, hash: &str, request: &NewSupportRequest) -> Cr
         .await
         .unwrap()
         .expect("the key is free");
-    create_request(db, &claim, request, &[], None, &Default::default())
+    create_request(db, &claim, request, &[], None, &Default::default(), None)
         .await
         .unwrap()
 }
@@ -124,20 +124,34 @@ async fn a_claimed_key_is_in_flight_until_its_request_is_filed() {
     assert_eq!(keys::claim(&db, &key, "other").await.unwrap(), None);
     assert_eq!(count(&db, "support_requests").await, 0, "nothing filed yet");
 
-    let Created::New(stored) =
-        create_request(&db, &claim, &request("a"), &[], None, &Default::default())
-            .await
-            .unwrap()
-    else {
+    let Created::New(stored) = create_request(
+        &db,
+        &claim,
+        &request("a"),
+        &[],
+        None,
+        &Default::default(),
+        None,
+    )
+    .await
+    .unwrap() else {
         panic!("claim lost");
     };
     assert_eq!(state(&db, &key).await, Some(KeyState::Completed(stored)));
     assert_eq!(keys::claim(&db, &key, "h").await.unwrap(), None);
     assert!(
         matches!(
-            create_request(&db, &claim, &request("a"), &[], None, &Default::default())
-                .await
-                .unwrap(),
+            create_request(
+                &db,
+                &claim,
+                &request("a"),
+                &[],
+                None,
+                &Default::default(),
+                None
+            )
+            .await
+            .unwrap(),
             Created::ClaimLost
         ),
         "a completed claim files nothing more"
@@ -154,9 +168,17 @@ async fn a_released_claim_leaves_the_key_free_for_a_retry() {
     keys::release(&db, &claim).await.unwrap();
     assert_eq!(state(&db, &key).await, None);
     assert!(matches!(
-        create_request(&db, &claim, &request("a"), &[], None, &Default::default())
-            .await
-            .unwrap(),
+        create_request(
+            &db,
+            &claim,
+            &request("a"),
+            &[],
+            None,
+            &Default::default(),
+            None
+        )
+        .await
+        .unwrap(),
         Created::ClaimLost
     ));
     assert!(matches!(
@@ -220,7 +242,8 @@ async fn a_stale_claim_is_taken_over_and_its_old_holder_files_nothing() {
             &request("old"),
             &[],
             None,
-            &Default::default()
+            &Default::default(),
+            None
         )
         .await
         .unwrap(),
@@ -232,9 +255,17 @@ async fn a_stale_claim_is_taken_over_and_its_old_holder_files_nothing() {
         "not the old holder's to release"
     );
     assert!(matches!(
-        create_request(&db, &taken, &request("new"), &[], None, &Default::default())
-            .await
-            .unwrap(),
+        create_request(
+            &db,
+            &taken,
+            &request("new"),
+            &[],
+            None,
+            &Default::default(),
+            None
+        )
+        .await
+        .unwrap(),
         Created::New(_)
     ));
     assert_eq!(count(&db, "support_requests").await, 1);

@@ -71,3 +71,27 @@ mail-status-name = { $status ->
     [resolved] Resolved
    *[closed] Closed
 }
+
+## Confirming an address that a visitor typed: only the backend's words,
+## never what the visitor wrote.
+
+# Variables:
+#   $reference (String) - the request's reference, such as SR-000042
+mail-subject-confirm = [{ $reference }] Confirm your email address
+# Variables:
+#   $reference (String) - the request's reference
+mail-confirm-intro = A message was sent to our support team with this email address as its contact, under the reference { $reference }.
+# Variables:
+#   $days (Number) - how many days the link lasts
+mail-confirm-ask = To get the replies to it by email, confirm that this address is yours with the link below. It lasts { $days } days.
+mail-confirm-link-label = Confirm my email address
+mail-confirm-ignore = If you did not send this message, ignore this mail: nothing more about it is sent to you.
+confirm-page-title = Confirm your email address
+# Variables:
+#   $reference (String) - the request's reference
+confirm-page-ask = Confirm that the replies to { $reference } may be sent to this email address.
+confirm-page-button = Confirm
+# Variables:
+#   $reference (String) - the request's reference
+confirm-page-done = Your email address is confirmed. The replies to { $reference } will be sent to you by email.
+confirm-page-gone = This link is not known, or it has expired. Your message was received all the same: you can read the replies in the support widget on the device you sent it from.

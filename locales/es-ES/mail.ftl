@@ -28,3 +28,17 @@ mail-status-name = { $status ->
     [resolved] Resuelta
    *[closed] Cerrada
 }
+
+## Confirmar una dirección que escribió un visitante: solo las palabras del
+## backend, nunca lo que escribió el visitante.
+
+mail-subject-confirm = [{ $reference }] Confirme su dirección de correo electrónico
+mail-confirm-intro = Se envió un mensaje a nuestro equipo de soporte con esta dirección de correo electrónico como contacto, con la referencia { $reference }.
+mail-confirm-ask = Para recibir las respuestas por correo electrónico, confirme que esta dirección es suya con el enlace siguiente. Es válido durante { $days } días.
+mail-confirm-link-label = Confirmar mi dirección de correo electrónico
+mail-confirm-ignore = Si usted no envió este mensaje, ignore este correo: no se le enviará nada más al respecto.
+confirm-page-title = Confirme su dirección de correo electrónico
+confirm-page-ask = Confirme que las respuestas a { $reference } pueden enviarse a esta dirección de correo electrónico.
+confirm-page-button = Confirmar
+confirm-page-done = Su dirección de correo electrónico está confirmada. Las respuestas a { $reference } se le enviarán por correo electrónico.
+confirm-page-gone = Este enlace no se conoce o ha caducado. Su mensaje se recibió de todos modos: puede leer las respuestas en el widget de soporte del dispositivo desde el que lo envió.

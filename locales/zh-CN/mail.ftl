@@ -28,3 +28,16 @@ mail-status-name = { $status ->
     [resolved] 已解决
    *[closed] 已关闭
 }
+
+## 确认访客填写的电子邮件地址：只用后端自己的文字，绝不包含访客所写的内容。
+
+mail-subject-confirm = [{ $reference }] 请确认您的电子邮件地址
+mail-confirm-intro = 有人以此电子邮件地址作为联系人，向我们的支持团队发送了一条消息，编号为 { $reference }。
+mail-confirm-ask = 如需通过电子邮件接收对此消息的回复，请通过下面的链接确认此地址属于您。链接在 { $days } 天内有效。
+mail-confirm-link-label = 确认我的电子邮件地址
+mail-confirm-ignore = 如果您没有发送此消息，请忽略此邮件：我们不会再就此向您发送任何邮件。
+confirm-page-title = 确认您的电子邮件地址
+confirm-page-ask = 请确认可以将对 { $reference } 的回复发送到此电子邮件地址。
+confirm-page-button = 确认
+confirm-page-done = 您的电子邮件地址已确认。对 { $reference } 的回复将通过电子邮件发送给您。
+confirm-page-gone = 此链接无效或已过期。您的消息已经收到：您可以在发送它的设备上，通过支持小组件查看回复。

@@ -28,3 +28,16 @@ mail-status-name = { $status ->
     [resolved] 已解決
    *[closed] 已關閉
 }
+
+## 確認訪客填寫的電子郵件地址：只用後端自己的文字，絕不包含訪客所寫的內容。
+
+mail-subject-confirm = [{ $reference }] 請確認您的電子郵件地址
+mail-confirm-intro = 有人以此電子郵件地址作為聯絡人，向我們的支援團隊傳送了一則訊息，編號為 { $reference }。
+mail-confirm-ask = 如需透過電子郵件接收對此訊息的回覆，請透過下方的連結確認此地址屬於您。連結在 { $days } 天內有效。
+mail-confirm-link-label = 確認我的電子郵件地址
+mail-confirm-ignore = 如果您沒有傳送此訊息，請忽略此郵件：我們不會再就此寄送任何郵件給您。
+confirm-page-title = 確認您的電子郵件地址
+confirm-page-ask = 請確認可以將對 { $reference } 的回覆寄送到此電子郵件地址。
+confirm-page-button = 確認
+confirm-page-done = 您的電子郵件地址已確認。對 { $reference } 的回覆將透過電子郵件寄送給您。
+confirm-page-gone = 此連結無效或已過期。您的訊息已經收到：您可以在傳送它的裝置上，透過支援小工具查看回覆。

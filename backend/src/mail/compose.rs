@@ -8,6 +8,9 @@
 //!   their partner answers their message.
 //! - A customer's new message (`customer_self_service`), and the
 //!   customer's own replies on it, go to the partner's support address.
+//! - An address a visitor typed without a token hears nothing of the
+//!   request until its owner confirms it: the first mail there asks for
+//!   that, with the backend's own words only ([`super::confirmations`]).
 //!
 //! Each mail is in the language of the request's contact, en-US unless it
 //! names another.
@@ -126,6 +129,12 @@ pub struct Happened<'a> {
     /// Whether the request's own filer did it: nobody is mailed about what
     /// they did themselves.
     pub by_filer: bool,
+    /// Whether the request's contact may be mailed what the request says:
+    /// not while a visitor's typed address awaits confirmation.
+    pub contact_confirmed: bool,
+    /// On a visitor's new request: the link that confirms their address,
+    /// which the first mail to it carries.
+    pub confirm_link: Option<&'a str>,
 }
 
 /// The mails `happened` sends, as the outbox keeps them.
@@ -296,14 +305,49 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
         }
         _ => None,
     };
-    mail.into_iter()
-        .filter(|mail| is_address(&mail.to))
-        .collect()
+    let mut mails: Vec<Composed> = mail
+        .into_iter()
+        .filter(|mail| happened.contact_confirmed || mail.to_partner)
+        .collect();
+    if let (EventType::Created, Some(link)) = (happened.event_type, happened.confirm_link) {
+        mails.push(confirmation(&words, &contact.email, link));
+    }
+    mails.retain(|mail| is_address(&mail.to));
+    mails
+}
+
+/// The mail that asks a visitor to confirm the address they typed: the
+/// backend's words and the reference, nothing the visitor wrote, so that it
+/// relays nothing to an address that is not theirs.
+fn confirmation(words: &Words<'_>, to: &str, link: &str) -> Composed {
+    let language = words.language;
+    let reference = words.reference;
+    let days = super::confirmations::LASTS_DAYS.to_string();
+    let mut mail = words.mail(
+        to,
+        &message(
+            language,
+            "mail-subject-confirm",
+            &[("reference", reference)],
+        ),
+        &message(language, "mail-confirm-intro", &[("reference", reference)]),
+        &[
+            Said::Ours(message(language, "mail-confirm-ask", &[("days", &days)])),
+            Said::Link {
+                url: link.to_owned(),
+                label: message(language, "mail-confirm-link-label", &[]),
+            },
+            Said::Ours(message(language, "mail-confirm-ignore", &[])),
+        ],
+    );
+    // The portal's page would show nothing to whoever did not send it.
+    mail.link = None;
+    mail
 }
 
 /// Whether `to` can be mailed at all: a request filed without an e-mail
 /// (or with a broken one) is not mailed.
-fn is_address(to: &str) -> bool {
+pub fn is_address(to: &str) -> bool {
     to.parse::<lettre::Address>().is_ok()
 }
 
@@ -313,6 +357,8 @@ enum Said {
     Ours(String),
     /// What a user typed: quoted as it is, never read as HTML.
     Typed(String),
+    /// A link of the backend's own, with its label.
+    Link { url: String, label: String },
 }
 
 /// What every mail about one request shares.
@@ -335,6 +381,14 @@ impl Words<'_> {
                 Said::Ours(words) => {
                     text.push(words.clone());
                     html.push(paragraph(words));
+                }
+                Said::Link { url, label } => {
+                    text.push(url.clone());
+                    html.push(format!(
+                        "<p><a href=\"{}\">{}</a></p>",
+                        html_escape::encode_double_quoted_attribute(url),
+                        html_escape::encode_text(label)
+                    ));
                 }
                 Said::Typed(typed) => {
                     text.push(typed.clone());

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use super::idempotency;
 use super::routes::REPLAYED_HEADER;
 use super::rules::ATTACHMENTS_FIELD;
-use super::stored::{self, announce};
+use super::stored::{self, announce, Announced};
 use crate::attachments::metadata;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
@@ -188,10 +188,13 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
     announce(
         &mut tx,
         &outbox,
-        EventType::ReplyAdded,
-        new.request_id,
-        Some(&reply),
-        new.by_filer,
+        Announced {
+            event_type: EventType::ReplyAdded,
+            request_id: new.request_id,
+            reply: Some(&reply),
+            by_filer: new.by_filer,
+            confirm_link: None,
+        },
     )
     .await?;
     tx.commit().await?;

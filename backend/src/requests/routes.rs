@@ -79,7 +79,9 @@ pub async fn create(
             continue;
         };
         let filer = caller.filed_by().map(str::to_owned);
-        match file(&state, claim, body.request.clone(), filer).await? {
+        // A visitor typed their address: it confirms before it hears more.
+        let confirm = matches!(caller, Caller::Visitor).then(crate::mail::confirmations::new_token);
+        match file(&state, claim, body.request.clone(), filer, confirm).await? {
             Created::New(stored) => {
                 state.wake_deliverer();
                 crate::meter::request_created(body.request.kind.as_str());
@@ -103,14 +105,23 @@ async fn file(
     claim: Claim,
     request: NewSupportRequest,
     filed_by: Option<String>,
+    confirm_token: Option<String>,
 ) -> Result<Created, ApiError> {
     let (db, files, outbox) = (state.db.clone(), state.files.clone(), state.outbox());
     let task = tokio::spawn(async move {
         let result = match carried::copy(&db, &files, &request).await {
             Ok(copies) => {
                 let filer = filed_by.as_deref();
-                let stored =
-                    stored::create_request(&db, &claim, &request, &copies, filer, &outbox).await;
+                let stored = stored::create_request(
+                    &db,
+                    &claim,
+                    &request,
+                    &copies,
+                    filer,
+                    &outbox,
+                    confirm_token.as_deref(),
+                )
+                .await;
                 if !matches!(stored, Ok(Created::New(_))) {
                     carried::discard(&files, &copies).await;
                 }

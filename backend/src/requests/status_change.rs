@@ -4,7 +4,7 @@
 
 use support_contract::{RequestStatus, StatusChange};
 
-use super::stored::announce;
+use super::stored::{announce, Announced};
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::webhooks::outbox::{EventType, Outbox};
@@ -89,10 +89,13 @@ pub async fn set_status(
     announce(
         &mut tx,
         outbox,
-        EventType::StatusChanged,
-        &id,
-        None,
-        by_filer,
+        Announced {
+            event_type: EventType::StatusChanged,
+            request_id: &id,
+            reply: None,
+            by_filer,
+            confirm_link: None,
+        },
     )
     .await?;
     tx.commit().await?;

@@ -57,6 +57,7 @@ pub async fn create_request(
     carried: &[Carried],
     filed_by: Option<&str>,
     outbox: &Outbox,
+    confirm_token: Option<&str>,
 ) -> Result<Created, ApiError> {
     let body = serde_json::to_string(request).map_err(|e| ApiError::Internal(e.to_string()))?;
     let id = Uuid::new_v4().to_string();
@@ -136,14 +137,39 @@ pub async fn create_request(
             ErrorCode::InvalidValue,
         )]));
     }
+    // A visitor's typed address is asked to confirm before it hears more,
+    // when mail is on.
+    let public_url = outbox
+        .mail
+        .as_ref()
+        .and_then(|mail| mail.public_url.as_deref());
+    let confirm_link = match (confirm_token, public_url) {
+        (Some(token), Some(public_url)) => {
+            crate::mail::confirmations::record(&mut tx, &id, token).await?;
+            Some(crate::mail::confirmations::link(public_url, token))
+        }
+        _ => None,
+    };
     // The people behind the backend hear of it once it is stored.
-    announce(&mut tx, outbox, EventType::Created, &id, None, true).await?;
+    announce(
+        &mut tx,
+        outbox,
+        Announced {
+            event_type: EventType::Created,
+            request_id: &id,
+            reply: None,
+            by_filer: true,
+            confirm_link: confirm_link.as_deref(),
+        },
+    )
+    .await?;
     let created = CreatedRequest {
         id: id.clone(),
         reference,
         status: RequestStatus::Submitted,
         created_at,
-        confirmation_mailed: false,
+        confirmation_mailed: confirm_link.is_some()
+            && crate::mail::is_address(request.contact.email.trim()),
     };
     let response =
         serde_json::to_string(&created).map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -286,11 +312,15 @@ pub async fn history(
 pub async fn announce(
     conn: &mut AnyConnection,
     outbox: &Outbox,
-    event_type: EventType,
-    request_id: &str,
-    reply: Option<&Reply>,
-    by_filer: bool,
+    announced: Announced<'_>,
 ) -> Result<(), ApiError> {
+    let Announced {
+        event_type,
+        request_id,
+        reply,
+        by_filer,
+        confirm_link,
+    } = announced;
     if outbox.is_empty() {
         return Ok(());
     }
@@ -305,11 +335,26 @@ pub async fn announce(
                 request: &request,
                 reply,
                 by_filer,
+                contact_confirmed: crate::mail::confirmations::contact_confirmed(conn, &request.id)
+                    .await?,
+                confirm_link,
             },
         )?,
         None => Vec::new(),
     };
     outbox::enqueue(conn, outbox, event_type, &request, reply, &mails).await
+}
+
+/// What [`announce`] tells of.
+pub struct Announced<'a> {
+    pub event_type: EventType,
+    pub request_id: &'a str,
+    /// The reply, on a reply.
+    pub reply: Option<&'a Reply>,
+    /// Whether the request's own filer did it.
+    pub by_filer: bool,
+    /// On a visitor's new request, the link that confirms their address.
+    pub confirm_link: Option<&'a str>,
 }
 
 /// Who filed the request with this id: `None` if there is no such request,

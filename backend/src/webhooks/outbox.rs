@@ -36,6 +36,9 @@ pub struct MailOutbox {
     pub partner_support: Option<String>,
     /// The portal's page of a request, `{reference}` in it.
     pub portal_url: Option<String>,
+    /// The backend's own address as people reach it (`--public-url`),
+    /// where a visitor confirms the address they typed.
+    pub public_url: Option<String>,
 }
 
 /// A mail as the outbox keeps it: its address, and its words as JSON,

@@ -262,6 +262,7 @@ pub fn config(url: &str) -> Config {
         mail_from: None,
         partner_support_email: None,
         portal_url: None,
+        public_url: None,
         mail_backoff_ms: 1000,
         mail_timeout_secs: 30,
         mail_coalesce_secs: 0,

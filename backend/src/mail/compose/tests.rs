@@ -9,6 +9,7 @@ fn outbox() -> MailOutbox {
     MailOutbox {
         partner_support: Some("support@partner.example".into()),
         portal_url: Some("https://portal.example/support/{reference}".into()),
+        public_url: Some("https://portal.example/api/support".into()),
     }
 }
 
@@ -65,6 +66,8 @@ fn happened<'a>(
         request,
         reply,
         by_filer,
+        contact_confirmed: true,
+        confirm_link: None,
     }
 }
 
@@ -268,4 +271,48 @@ fn several_mails_to_one_address_go_as_one_in_their_order() {
         render(&mails).unwrap().subject,
         "[SR-000042] 2 updates on a customer request"
     );
+}
+
+/// A visitor's typed address first gets only the backend's words and the
+/// link that confirms it; until then no reply or status change reaches it,
+/// while the partner hears of the message as usual.
+#[test]
+fn an_unconfirmed_address_gets_the_confirmation_and_nothing_the_visitor_wrote() {
+    let message = request(RequestKind::CustomerSelfService, ContactLanguage::EsEs);
+    let link = "https://portal.example/api/support/contact-confirmations/t0k3n";
+    let created = Happened {
+        contact_confirmed: false,
+        confirm_link: Some(link),
+        ..happened(EventType::Created, &message, None, true)
+    };
+    let mails = compose(&outbox(), created);
+    assert_eq!(mails.len(), 2, "{mails:#?}");
+    assert_eq!(mails[0].to, "support@partner.example");
+    let asked = &mails[1];
+    assert_eq!(asked.to, "chen.jie@beijing-cloud.cn");
+    assert!(asked.subject.contains("SR-000042"), "{}", asked.subject);
+    assert!(asked.text.contains(link) && asked.html.contains(link));
+    assert_eq!(asked.link, None);
+    let rendered = render(std::slice::from_ref(asked)).unwrap();
+    for typed in ["VMs", "alert", "Chen Jie", "Beijing Cloud", "morning"] {
+        for part in [&rendered.subject, &rendered.text, &rendered.html] {
+            assert!(!part.contains(typed), "{typed} in {part}");
+        }
+    }
+
+    let answer = reply();
+    for (event_type, reply) in [
+        (EventType::ReplyAdded, Some(&answer)),
+        (EventType::StatusChanged, None),
+    ] {
+        let unconfirmed = Happened {
+            contact_confirmed: false,
+            ..happened(event_type, &message, reply, false)
+        };
+        assert!(compose(&outbox(), unconfirmed).is_empty(), "{event_type:?}");
+        assert_eq!(
+            compose(&outbox(), happened(event_type, &message, reply, false)).len(),
+            1
+        );
+    }
 }

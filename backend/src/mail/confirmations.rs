@@ -1,0 +1,229 @@
+//! Confirming an address that a visitor typed (`--anonymous-customers`):
+//! a visitor's new request records a token here and its first mail carries
+//! the link with it ([`super::compose`]); until someone follows the link,
+//! the request's contact is mailed nothing more. The link opens a page
+//! with one button, so that a mail scanner that fetches links confirms
+//! nothing; the button's POST confirms.
+
+use std::time::Duration;
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sqlx::AnyConnection;
+use support_contract::ContactLanguage;
+use uuid::Uuid;
+
+use super::message;
+use crate::error::ApiError;
+use crate::webhooks::outbox::now_ms;
+use crate::AppState;
+
+/// How many days a link lasts.
+pub const LASTS_DAYS: u64 = 7;
+const LASTS: Duration = Duration::from_secs(LASTS_DAYS * 24 * 60 * 60);
+
+/// The route of a link, below `--public-url`.
+pub const ROUTE: &str = "/contact-confirmations/{token}";
+
+/// A new token: two random UUIDs' worth of bits, as hex.
+pub fn new_token() -> String {
+    format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
+}
+
+/// The link that confirms with `token`, below the backend's public address.
+pub fn link(public_url: &str, token: &str) -> String {
+    format!(
+        "{}/contact-confirmations/{token}",
+        public_url.trim_end_matches('/')
+    )
+}
+
+/// Records that the contact of `request_id` awaits confirmation by `token`.
+pub async fn record(
+    conn: &mut AnyConnection,
+    request_id: &str,
+    token: &str,
+) -> Result<(), ApiError> {
+    let expires_at = now_ms() + i64::try_from(LASTS.as_millis()).unwrap_or(i64::MAX);
+    sqlx::query(
+        "INSERT INTO contact_confirmations (request_id, token_sha256, expires_at)
+         VALUES ($1, $2, $3)",
+    )
+    .bind(request_id)
+    .bind(crate::requests::idempotency::body_hash(token.as_bytes()))
+    .bind(expires_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Whether the contact of `request_id` may be mailed what the request
+/// says: yes unless a visitor typed it and nobody has confirmed it yet.
+pub async fn contact_confirmed(
+    conn: &mut AnyConnection,
+    request_id: &str,
+) -> Result<bool, ApiError> {
+    let row: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT confirmed_at FROM contact_confirmations WHERE request_id = $1")
+            .bind(request_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(!matches!(row, Some((None,))))
+}
+
+/// What a link found.
+enum Found {
+    /// A link that is not known, or no longer lasts.
+    Gone,
+    /// The request's reference and contact's language, and whether it was
+    /// confirmed already.
+    Request {
+        reference: String,
+        language: ContactLanguage,
+        confirmed: bool,
+    },
+}
+
+async fn find(state: &AppState, token: &str) -> Result<Found, ApiError> {
+    let row: Option<(String, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT r.reference, r.contact_language, c.expires_at, c.confirmed_at
+         FROM contact_confirmations c JOIN support_requests r ON r.id = c.request_id
+         WHERE c.token_sha256 = $1",
+    )
+    .bind(crate::requests::idempotency::body_hash(token.as_bytes()))
+    .fetch_optional(&mut *state.db.acquire().await?)
+    .await?;
+    Ok(match row {
+        Some((reference, language, _, Some(_))) => Found::Request {
+            reference,
+            language: ContactLanguage::parse(&language).unwrap_or_default(),
+            confirmed: true,
+        },
+        Some((reference, language, expires_at, None)) if expires_at > now_ms() => Found::Request {
+            reference,
+            language: ContactLanguage::parse(&language).unwrap_or_default(),
+            confirmed: false,
+        },
+        _ => Found::Gone,
+    })
+}
+
+/// `GET`: the page that asks to confirm, with its one button.
+pub async fn show(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, ApiError> {
+    Ok(match find(&state, &token).await? {
+        Found::Gone => gone(),
+        Found::Request {
+            reference,
+            language,
+            confirmed: true,
+        } => done(language, &reference),
+        Found::Request {
+            reference,
+            language,
+            confirmed: false,
+        } => page(
+            StatusCode::OK,
+            language,
+            &message(language, "confirm-page-ask", &[("reference", &reference)]),
+            Some(&message(language, "confirm-page-button", &[])),
+        ),
+    })
+}
+
+/// `POST`: confirms, once; the same link again only says so again.
+pub async fn confirm(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, ApiError> {
+    let found = find(&state, &token).await?;
+    let Found::Request {
+        reference,
+        language,
+        confirmed,
+    } = found
+    else {
+        return Ok(gone());
+    };
+    if !confirmed {
+        sqlx::query(
+            "UPDATE contact_confirmations SET confirmed_at = $2
+             WHERE token_sha256 = $1 AND confirmed_at IS NULL",
+        )
+        .bind(crate::requests::idempotency::body_hash(token.as_bytes()))
+        .bind(now_ms())
+        .execute(&mut *state.db.acquire().await?)
+        .await?;
+        tracing::info!(reference, "a visitor confirmed their address");
+    }
+    Ok(done(language, &reference))
+}
+
+fn done(language: ContactLanguage, reference: &str) -> Response {
+    page(
+        StatusCode::OK,
+        language,
+        &message(language, "confirm-page-done", &[("reference", reference)]),
+        None,
+    )
+}
+
+/// An unknown or expired link: in English, as nothing tells the language.
+fn gone() -> Response {
+    let language = ContactLanguage::EnUs;
+    page(
+        StatusCode::NOT_FOUND,
+        language,
+        &message(language, "confirm-page-gone", &[]),
+        None,
+    )
+}
+
+/// A page of the backend's own words, with a button that posts to the same
+/// address when there is one.
+fn page(
+    status: StatusCode,
+    language: ContactLanguage,
+    said: &str,
+    button: Option<&str>,
+) -> Response {
+    let title = message(language, "confirm-page-title", &[]);
+    let form = button.map_or(String::new(), |label| {
+        format!(
+            "<form method=\"post\"><button type=\"submit\">{}</button></form>\n",
+            html_escape::encode_text(label)
+        )
+    });
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title></head>\n\
+         <body style=\"font-family: sans-serif; max-width: 36em; margin: 2em auto\">\n\
+         <h1>{}</h1>\n<p>{}</p>\n{form}</body></html>\n",
+        language.as_str(),
+        html_escape::encode_text(&title),
+        html_escape::encode_text(&title),
+        html_escape::encode_text(said),
+    );
+    let mut response = (status, html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; \
+             frame-ancestors 'none'",
+        ),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
