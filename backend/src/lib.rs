@@ -67,6 +67,8 @@ pub const SUPPORT_REQUEST_STATUS: &str = route!(paths::SUPPORT_REQUESTS, "{id}",
 pub const SUPPORT_REQUEST_REPLIES: &str = route!(paths::SUPPORT_REQUESTS, "{id}", paths::REPLIES);
 /// `GET` here searches the partner's customers.
 pub const CUSTOMERS: &str = route!(paths::CUSTOMERS);
+/// `GET` here reads one of the partner's customers by id.
+pub const CUSTOMER: &str = route!(paths::CUSTOMERS, "{id}");
 /// `GET` here lists the services.
 pub const SERVICES: &str = route!(paths::SERVICES);
 /// `GET` here lists current incidents and advisories.
@@ -89,6 +91,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("PUT", CATALOGUE),
     ("GET", CATALOGUE),
     ("GET", CUSTOMERS),
+    ("GET", CUSTOMER),
     ("GET", SERVICES),
     ("GET", SERVICE_HEALTH),
     ("GET", ARTICLES),
@@ -185,6 +188,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(catalogue::routes::BODY_MAX_BYTES)),
         )
         .route(CUSTOMERS, get(catalogue::customers::search))
+        .route(CUSTOMER, get(catalogue::customers::one))
         .route(SERVICES, get(catalogue::services::list))
         .route(SERVICE_HEALTH, get(catalogue::service_health::current))
         .route(ARTICLES, get(catalogue::articles::search))

@@ -119,3 +119,42 @@ async fn no_match_is_an_empty_list_and_a_long_query_is_refused() {
     // Exactly at the limit is fine, counted in characters.
     assert!(ids(&server, &"漢".repeat(200)).await.is_empty());
 }
+
+/// One customer by its id, as a page's prefill names it: the catalogue's
+/// own record, 404 for an id it does not hold (in any other case either:
+/// ids are matched exactly), and staff only.
+#[tokio::test]
+async fn one_customer_is_read_by_its_exact_id() {
+    let server = start().await;
+    let read = |id: &'static str| {
+        let client = server.client.clone();
+        let url = server.url(&format!("/customers/{id}"));
+        async move { client.get(url).send().await.unwrap() }
+    };
+    let response = read("beijing-cloud").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let found: Customer = response.json().await.unwrap();
+    assert_eq!(found.name, "北京云计算有限公司");
+    for unknown in ["no-such-customer", "Beijing-Cloud"] {
+        let (status, body) = json_of(read(unknown).await).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{unknown}");
+        assert_eq!(body, one_error("id", "not_found"), "{unknown}");
+    }
+
+    let signed = common::start_signed(false).await;
+    let as_customer = signed
+        .client
+        .get(signed.url("/customers/beijing-cloud"))
+        .bearer_auth(common::token(&common::customer()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(as_customer.status(), StatusCode::FORBIDDEN);
+    let without_token = signed
+        .client
+        .get(signed.url("/customers/beijing-cloud"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(without_token.status(), StatusCode::UNAUTHORIZED);
+}

@@ -8,7 +8,9 @@ Faults:
   another id;
 - `malformed-500`: a `POST /support-requests` body that is not JSON gets 500;
 - `no-cors`: every `Access-Control-*` header is left out;
-- `customers-unshaped`: `GET /customers` answers JSON without `customers`;
+- `customers-unshaped`: `GET /customers?query=…` answers JSON without
+  `customers`;
+- `customer-any-id`: `GET /customers/{id}` answers a customer for any id;
 - `reference-case-sensitive`: a reference not in upper case finds nothing;
 - `replies-without-key`: each reply is sent on with a new `Idempotency-Key`,
   so a reply sent again is stored again;
@@ -23,7 +25,8 @@ import urllib.parse
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshaped", "reference-case-sensitive",
+FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshaped", "customer-any-id",
+          "reference-case-sensitive",
           "replies-without-key", "escalation-files-dropped")
 NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
@@ -57,8 +60,13 @@ def _handler(backend, fault):
                     error = b'{"errors":[{"field":"","code":"internal_error"}]}'
                     return self._send(500, [("Content-Type", "application/json")], error)
             path, _, query = self.path.partition("?")
-            if fault == "customers-unshaped" and self.command == "GET" and path.endswith("/customers"):
+            if fault == "customers-unshaped" and self.command == "GET" and path.endswith("/customers") and query:
                 return self._send(200, [("Content-Type", "application/json")], b'{"items":[]}')
+            if fault == "customer-any-id" and self.command == "GET" and "/customers/" in path:
+                # A backend that takes any id for a customer it knows.
+                made_up = urllib.parse.unquote(path.rsplit("/", 1)[1])
+                made = json.dumps({"id": made_up, "name": made_up, "domain": ""}).encode()
+                return self._send(200, [("Content-Type", "application/json")], made)
             prefix = urllib.parse.parse_qs(query).get("reference", [""])[0][:3]
             if fault == "reference-case-sensitive" and prefix.upper() == "SR-" and prefix != "SR-":
                 return self._send(200, [("Content-Type", "application/json")], NOTHING_FOUND)

@@ -1,7 +1,9 @@
-"""`GET /customers` and `GET /articles`: folding, order and size."""
+"""`GET /customers` and `GET /articles`: folding, order and size; one
+customer by id."""
 
 import json
 import unicodedata
+import urllib.parse
 
 from .backend import Skip, expect
 from .rules import rule
@@ -76,3 +78,25 @@ def order_and_size(backend):
         wide = unicodedata.normalize("NFC", "".join(chr(ord(c) + 0xFEE0) for c in word.upper()))
         folded = [a["id"] for a in backend.get("articles", params={"query": wide}).json()["articles"]]
         expect(plain and plain == folded, f"articles for {word.lower()!r} {plain} and for {wide!r} {folded} differ")
+
+
+@rule("customer-by-id")
+def customer_by_id(backend):
+    """`GET /customers/{id}` answers the customer `GET /customers` lists
+    under that id, and 404 `not_found` (field `id`) for an id the catalogue
+    does not hold: the widget checks a page's prefilled customer with it."""
+    listed = backend.get("customers")
+    expect(listed.status_code == 200, f"GET /customers answered {listed.status_code}")
+    customers = listed.json()["customers"]
+    if not customers:
+        raise Skip("GET /customers lists nothing: load a catalogue first")
+    first = customers[0]
+    answer = backend.get("customers/" + urllib.parse.quote(first["id"], safe=""))
+    expect(answer.status_code == 200, f"GET /customers/{first['id']} answered {answer.status_code}")
+    expect(answer.json() == first, f"GET /customers/{first['id']} answered {answer.text[:200]!r}, listed as {first}")
+    unknown = "contract-kit-no-such-customer"
+    answer = backend.get("customers/" + unknown)
+    expect(answer.status_code == 404, f"GET /customers/{unknown} answered {answer.status_code}, not 404")
+    body = answer.json()
+    expect(body == {"errors": [{"field": "id", "code": "not_found"}]},
+           f"GET /customers/{unknown} answered {answer.text[:200]!r}")

@@ -15,6 +15,7 @@ BROKEN = {
     "malformed-500": "malformed-body",
     "no-cors": "cors-preflight",
     "customers-unshaped": "search-order-and-size",
+    "customer-any-id": "customer-by-id",
     "reference-case-sensitive": "request-by-reference",
     "replies-without-key": "replies-once-per-key",
     "escalation-files-dropped": "escalation-carries-files",
@@ -27,6 +28,7 @@ PARTIAL = [
     ((), [], {
         "order-of-checks": "--partner-token",
         "search-order-and-size": "--partner-token",
+        "customer-by-id": "--partner-token",
         "who-is-asking-without-a-token": "--partner-token",
         "who-is-asking-admin": "--admin-token",
         "schema-no-5xx": "--partner-token",

@@ -1,9 +1,10 @@
-//! `GET /customers?query=`: the partner's customers matching a name or domain.
+//! `GET /customers?query=`: the partner's customers matching a name or
+//! domain; `GET /customers/{id}`: one of them, as a page's prefill names it.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::Json;
 use serde::Deserialize;
-use support_contract::{CustomerList, ErrorCode, FieldError};
+use support_contract::{Customer, CustomerList, ErrorCode, FieldError};
 
 use super::lookups;
 use crate::catalogue::customer_search::{self, QUERY_MAX};
@@ -38,4 +39,19 @@ pub async fn search(
     Ok(Json(CustomerList {
         customers: customer_search::search(customers, &query),
     }))
+}
+
+/// Answers the customer with exactly this id (as the catalogue holds it),
+/// or 404: what the widget checks a page's prefilled customer with, before
+/// the user fills in a form that filing would refuse.
+pub async fn one(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Customer>, ApiError> {
+    caller.may(Action::SearchCustomers)?;
+    lookups::customer(&state.db, &id)
+        .await?
+        .map(Json)
+        .ok_or(ApiError::NotFound { field: "id" })
 }

@@ -19,6 +19,16 @@ pub async fn customers(db: &Db) -> Result<Vec<Customer>, sqlx::Error> {
         .collect())
 }
 
+/// The customer with exactly this id, if there is one.
+pub async fn customer(db: &Db, id: &str) -> Result<Option<Customer>, sqlx::Error> {
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, name, domain FROM customers WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *db.acquire().await?)
+            .await?;
+    Ok(row.map(|(id, name, domain)| Customer { id, name, domain }))
+}
+
 /// Every service, in the order the widget lists them.
 pub async fn services(db: &Db) -> Result<Vec<Service>, sqlx::Error> {
     let rows: Vec<(String, String, String)> =
