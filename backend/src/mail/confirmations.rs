@@ -31,6 +31,15 @@ pub fn new_token() -> String {
     format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
 }
 
+/// What the table keeps of a token: its SHA-256, in hex.
+fn token_sha256(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
 /// The link that confirms with `token`, below the backend's public address.
 pub fn link(public_url: &str, token: &str) -> String {
     format!(
@@ -51,7 +60,7 @@ pub async fn record(
          VALUES ($1, $2, $3)",
     )
     .bind(request_id)
-    .bind(crate::requests::idempotency::body_hash(token.as_bytes()))
+    .bind(token_sha256(token))
     .bind(expires_at)
     .execute(&mut *conn)
     .await?;
@@ -91,7 +100,7 @@ async fn find(state: &AppState, token: &str) -> Result<Found, ApiError> {
          FROM contact_confirmations c JOIN support_requests r ON r.id = c.request_id
          WHERE c.token_sha256 = $1",
     )
-    .bind(crate::requests::idempotency::body_hash(token.as_bytes()))
+    .bind(token_sha256(token))
     .fetch_optional(&mut *state.db.acquire().await?)
     .await?;
     Ok(match row {
@@ -153,7 +162,7 @@ pub async fn confirm(
             "UPDATE contact_confirmations SET confirmed_at = $2
              WHERE token_sha256 = $1 AND confirmed_at IS NULL",
         )
-        .bind(crate::requests::idempotency::body_hash(token.as_bytes()))
+        .bind(token_sha256(&token))
         .bind(now_ms())
         .execute(&mut *state.db.acquire().await?)
         .await?;
