@@ -258,6 +258,18 @@ pub struct Config {
     )]
     pub portal_url: Option<String>,
 
+    /// The language of the mail to the partner's support address and to
+    /// partner staff: en-US, zh-CN, zh-TW or es-ES. A customer's mail is in
+    /// the customer's own language.
+    #[arg(
+        long,
+        global = true,
+        env = "SUPPORT_BACKEND_PARTNER_LOCALE",
+        default_value = "en-US",
+        value_name = "TAG"
+    )]
+    pub partner_locale: PartnerLocale,
+
     /// The backend's own address as people reach it from outside
     /// (https://portal.example/api/support): the link that confirms a
     /// visitor's typed address goes there. Needed with
@@ -372,6 +384,7 @@ impl Config {
                 .map(str::trim)
                 .filter(|url| !url.is_empty())
                 .map(|url| url.trim_end_matches('/').to_owned()),
+            partner_language: self.partner_locale.0,
         })
     }
 
@@ -403,6 +416,7 @@ impl Config {
             self.partner_support_email.as_deref(),
             self.portal_url.as_deref(),
             self.public_url.as_deref(),
+            self.partner_locale.0,
             crate::mail::Timing {
                 timeout: std::time::Duration::from_secs(self.mail_timeout_secs),
                 backoff_base: std::time::Duration::from_millis(self.mail_backoff_ms),
@@ -535,6 +549,20 @@ impl Config {
 
 /// One item of `--trusted-proxy`: a range, or one address as a range of
 /// one.
+/// A locale the backend writes mail in, as `--partner-locale` takes it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PartnerLocale(pub support_contract::ContactLanguage);
+
+impl FromStr for PartnerLocale {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Self, String> {
+        support_contract::ContactLanguage::parse(value.trim())
+            .map(PartnerLocale)
+            .ok_or_else(|| format!("{value:?} is not one of en-US, zh-CN, zh-TW, es-ES"))
+    }
+}
+
 fn parse_range(value: &str) -> Result<ipnet::IpNet, String> {
     let value = value.trim();
     value

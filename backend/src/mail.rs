@@ -117,6 +117,7 @@ impl Mailer {
         partner_support: Option<&str>,
         portal_url: Option<&str>,
         public_url: Option<&str>,
+        partner_language: support_contract::ContactLanguage,
         timing: Timing,
     ) -> Result<Mailer, MailConfigError> {
         let Timing {
@@ -185,6 +186,7 @@ impl Mailer {
                 partner_support: partner_support.map(str::to_owned),
                 portal_url: portal_url.map(str::to_owned),
                 public_url: public_url.map(str::to_owned),
+                partner_language,
             },
             backoff_base,
             hold,
@@ -220,7 +222,8 @@ impl Mailer {
 
     /// The mail as lettre sends it: a plain-text and an HTML part.
     fn message(&self, claims: &[Claimed], mails: &[Composed]) -> Result<Message, Failure> {
-        let rendered = render(mails).ok_or_else(|| Failure::permanent("no mail".into()))?;
+        let rendered = render(mails, self.from.name.as_deref())
+            .ok_or_else(|| Failure::permanent("no mail".into()))?;
         let to = mails
             .last()
             .map(|mail| mail.to.as_str())

@@ -15,6 +15,7 @@ use common::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use support_backend::Config;
+use support_contract::ContactLanguage;
 
 const PARTNER_SUPPORT: &str = "support@partner.example";
 const PORTAL: &str = "https://portal.partner.example/support/{reference}";
@@ -133,6 +134,8 @@ fn with_mail(config: &mut Config, sink: &Sink) {
     config.partner_support_email = Some(PARTNER_SUPPORT.into());
     config.portal_url = Some(PORTAL.into());
     config.mail_backoff_ms = 100;
+    // The partner's staff read Simplified Chinese; each customer their own.
+    config.partner_locale = support_backend::config::PartnerLocale(ContactLanguage::ZhCn);
 }
 
 fn agent() -> Value {
@@ -191,28 +194,28 @@ struct Said {
 const LOCALES: [Said; 4] = [
     Said {
         tag: "en-US",
-        new_message: "New customer request",
+        new_message: "New customer message",
         reply: "New reply",
         customer_reply: "Customer reply",
         resolved: "Resolved",
     },
     Said {
         tag: "zh-CN",
-        new_message: "新的客户请求",
+        new_message: "新的客户咨询",
         reply: "新回复",
         customer_reply: "客户回复",
         resolved: "已解决",
     },
     Said {
         tag: "zh-TW",
-        new_message: "新的客戶要求",
+        new_message: "新的客戶詢問",
         reply: "新回覆",
         customer_reply: "客戶回覆",
         resolved: "已解決",
     },
     Said {
         tag: "es-ES",
-        new_message: "Nueva solicitud de cliente",
+        new_message: "Nueva consulta de cliente",
         reply: "Nueva respuesta",
         customer_reply: "Respuesta del cliente",
         resolved: "Resuelta",
@@ -267,7 +270,15 @@ async fn a_customers_message_a_partners_reply_and_a_status_change_reach_the_righ
         expected += 1;
         let mails = sink.until(expected).await;
         let mail = &mails[expected - 1];
-        check(mail, PARTNER_SUPPORT, reference, said.tag, said.new_message);
+        // In the partner's language, whatever the customer's.
+        let partners = &LOCALES[1];
+        check(
+            mail,
+            PARTNER_SUPPORT,
+            reference,
+            partners.tag,
+            partners.new_message,
+        );
         let text = mail["text"].as_str().unwrap();
         assert!(text.contains("<script>alert(1)</script>"), "{text}");
         assert!(mail["html"]
@@ -302,8 +313,8 @@ async fn a_customers_message_a_partners_reply_and_a_status_change_reach_the_righ
             mail,
             PARTNER_SUPPORT,
             reference,
-            said.tag,
-            said.customer_reply,
+            partners.tag,
+            partners.customer_reply,
         );
         assert!(mail["text"]
             .as_str()
@@ -631,7 +642,7 @@ async fn changes_within_the_hold_go_as_one_mail() {
     assert_eq!(mail["rcpt"], json!(["zhang.wei@contoso.cn"]));
     assert_eq!(
         mail["subject"],
-        format!("[{reference}] 你的请求有 2 条更新"),
+        format!("[{reference}] 您的请求有 2 条更新"),
         "{mail:#}"
     );
     let text = mail["text"].as_str().unwrap();
@@ -804,6 +815,8 @@ async fn set_status_at_the_command_line_mails_the_filer_through_a_serving_backen
             &smtp_url,
             "--portal-url",
             PORTAL,
+            "--partner-locale",
+            "zh-CN",
         ],
     );
     assert!(told.status.success(), "{told:?}");
@@ -815,6 +828,78 @@ async fn set_status_at_the_command_line_mails_the_filer_through_a_serving_backen
         .as_str()
         .unwrap()
         .contains("Corrected the invoice."));
+}
+
+/// A customer writing Chinese, to a partner whose staff read Spanish
+/// (`--partner-locale es-ES`): the partner's address gets the message in
+/// Spanish, with who to reach, the service and the file's name; the
+/// customer gets the partner's answer in Chinese, greeted and signed by the
+/// support team (`--mail-from` gives no name here).
+#[tokio::test]
+async fn the_partner_reads_its_language_and_the_customer_theirs() {
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|config| {
+        with_mail(config, &sink);
+        config.mail_from = Some("support@partner.example".into());
+        config.partner_locale = support_backend::config::PartnerLocale(ContactLanguage::EsEs);
+    })
+    .await;
+    let upload = server
+        .client
+        .post(server.url("/attachments"))
+        .bearer_auth(token(&customer()))
+        .query(&[("name", "登录错误.png")])
+        .body(b"\x89PNG\r\n\x1a\n".to_vec())
+        .send()
+        .await
+        .unwrap();
+    let (status, uploaded) = json_of(upload).await;
+    assert_eq!(status, StatusCode::CREATED, "{uploaded}");
+    let mut body = message("zh-CN");
+    body["service"] = json!("azure");
+    body["attachments"] = json!([uploaded["id"]]);
+    let created = file(&server, &customer(), &body).await;
+    let (id, reference) = (
+        created["id"].as_str().unwrap(),
+        created["reference"].as_str().unwrap(),
+    );
+    let mails = sink.until(1).await;
+    check(
+        &mails[0],
+        PARTNER_SUPPORT,
+        reference,
+        "es-ES",
+        "Nueva consulta de cliente",
+    );
+    let text = mails[0]["text"].as_str().unwrap();
+    for line in [
+        "Hola:",
+        "Contacto: Chen Jie, chen.jie@beijing-cloud.cn",
+        "Servicio: ",
+        "Archivos: 登录错误.png",
+        "Atentamente, el equipo de soporte técnico",
+    ] {
+        assert!(text.contains(line), "{line} not in {text}");
+    }
+
+    reply(&server, &partner(), id, "请重新登录。").await;
+    let mails = sink.until(2).await;
+    check(
+        &mails[1],
+        "chen.jie@beijing-cloud.cn",
+        reference,
+        "zh-CN",
+        "新回复",
+    );
+    let text = mails[1]["text"].as_str().unwrap();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines[0], "您好：", "{text}");
+    let said = lines.iter().position(|l| *l == "请重新登录。").unwrap();
+    assert_eq!(lines[said + 1], "支持团队", "{text}");
 }
 
 /// The relay a public help page would otherwise be: a visitor files a

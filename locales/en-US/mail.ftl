@@ -13,11 +13,11 @@ mail-subject-reply = [{ $reference }] New reply: { $title }
 # Variables:
 #   $reference (String) - the request's reference
 #   $status (String) - the new status, as mail-status-name names it
-mail-subject-status = [{ $reference }] Now { $status }
+mail-subject-status = [{ $reference }] Status: { $status }
 # Variables:
 #   $reference (String) - the request's reference
 #   $title (String) - the message's title, as the customer typed it
-mail-subject-new-message = [{ $reference }] New customer request: { $title }
+mail-subject-new-message = [{ $reference }] New customer message: { $title }
 # Variables:
 #   $reference (String) - the request's reference
 #   $title (String) - the message's title, as the customer typed it
@@ -31,7 +31,7 @@ mail-subject-several = [{ $reference }] { $count } updates on your request
 # Variables:
 #   $reference (String) - the request's reference
 #   $count (Number) - how many things happened on it, told in one mail
-mail-subject-several-customer-request = [{ $reference }] { $count } updates on a customer request
+mail-subject-several-customer-request = [{ $reference }] { $count } updates on a customer message
 
 ## Bodies
 
@@ -44,15 +44,15 @@ mail-reply-intro = { $author } sent a reply on your support request { $reference
 #   $status (String) - the new status, as mail-status-name names it
 mail-status-intro = Your support request { $reference } is now: { $status }.
 # Above the note that came with a status change.
-mail-status-note = Note from the support representative:
+mail-status-note = Note added with this change:
 # Variables:
 #   $customer (String) - who sent it: the contact's name, and their company
 #   $reference (String) - the request's reference
-mail-new-message-intro = { $customer } sent you a new customer request, { $reference }:
+mail-new-message-intro = { $customer } sent you a new customer message, { $reference }:
 # Variables:
 #   $customer (String) - who replied: the contact's name, and their company
 #   $reference (String) - the request's reference
-mail-customer-reply-intro = { $customer } replied on their customer request { $reference }:
+mail-customer-reply-intro = { $customer } replied on their customer message { $reference }:
 # Variables:
 #   $title (String) - the request's title, as its filer typed it
 mail-request-title = Request: { $title }
@@ -60,7 +60,7 @@ mail-request-title = Request: { $title }
 mail-link = See it in the portal:
 # The HTML part's link text.
 mail-link-label = Open the request
-mail-footer = This mail was sent automatically; replies to it are not read.
+mail-footer = This email was sent automatically; replies to it aren't read.
 # Someone whose name the backend does not know.
 mail-author-unknown = The support team
 # Variables:
@@ -71,6 +71,26 @@ mail-status-name = { $status ->
     [resolved] Resolved
    *[closed] Closed
 }
+
+## Around every mail, and what the partner's mail tells of the customer
+
+# Above the mail's words.
+mail-greeting = Hello,
+# Below them, signed by the team.
+# Variables:
+#   $team (String) - the display name of --mail-from, else mail-team
+mail-sign-off = { $team }
+# Who signs when --mail-from gives no name.
+mail-team = The support team
+# Variables:
+#   $contact (String) - the contact's name, email address and phone, as typed
+mail-contact = Contact: { $contact }
+# Variables:
+#   $service (String) - the service the message is about
+mail-service = Service: { $service }
+# Variables:
+#   $files (String) - the attached files' names, separated by commas
+mail-files = Files: { $files }
 
 ## Confirming an address that a visitor typed: only the backend's words,
 ## never what the visitor wrote.

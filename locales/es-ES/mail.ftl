@@ -4,23 +4,23 @@
 
 mail-subject-reply = [{ $reference }] Nueva respuesta: { $title }
 mail-subject-status = [{ $reference }] Estado: { $status }
-mail-subject-new-message = [{ $reference }] Nueva solicitud de cliente: { $title }
+mail-subject-new-message = [{ $reference }] Nueva consulta de cliente: { $title }
 mail-subject-customer-reply = [{ $reference }] Respuesta del cliente: { $title }
 
 mail-subject-several = [{ $reference }] { $count } novedades en su solicitud
-mail-subject-several-customer-request = [{ $reference }] { $count } novedades en una solicitud de cliente
+mail-subject-several-customer-request = [{ $reference }] { $count } novedades en una consulta de cliente
 
 ## Bodies
 
-mail-reply-intro = { $author } ha enviado una respuesta en su solicitud de soporte técnico { $reference }:
+mail-reply-intro = { $author } ha añadido una respuesta a su solicitud de soporte técnico { $reference }:
 mail-status-intro = Su solicitud de soporte técnico { $reference } está ahora: { $status }.
-mail-status-note = Nota del representante de soporte técnico:
-mail-new-message-intro = { $customer } le ha enviado una nueva solicitud de cliente, { $reference }:
-mail-customer-reply-intro = { $customer } ha enviado una respuesta en la solicitud de cliente { $reference }:
+mail-status-note = Nota añadida con este cambio:
+mail-new-message-intro = { $customer } le ha enviado una nueva consulta de cliente, { $reference }:
+mail-customer-reply-intro = { $customer } ha respondido en su consulta de cliente { $reference }:
 mail-request-title = Solicitud: { $title }
 mail-link = Véala en el portal:
 mail-link-label = Abrir la solicitud
-mail-footer = Este correo se ha enviado automáticamente; las respuestas a él no se leen.
+mail-footer = Este es un mensaje automático; no responda a este correo, ya que las respuestas no se leen.
 mail-author-unknown = El equipo de soporte técnico
 mail-status-name = { $status ->
     [submitted] Enviada
@@ -30,6 +30,16 @@ mail-status-name = { $status ->
 }
 
 ## Confirmar una dirección que escribió un visitante: solo las palabras del
+## El saludo y la despedida de cada correo, y lo que el correo al socio
+## dice del cliente
+
+mail-greeting = Hola:
+mail-sign-off = Atentamente, { $team }
+mail-team = el equipo de soporte técnico
+mail-contact = Contacto: { $contact }
+mail-service = Servicio: { $service }
+mail-files = Archivos: { $files }
+
 ## backend, nunca lo que escribió el visitante.
 
 mail-subject-confirm = [{ $reference }] Confirme su dirección de correo electrónico

@@ -4,19 +4,19 @@
 
 mail-subject-reply = [{ $reference }] 新回复：{ $title }
 mail-subject-status = [{ $reference }] 状态：{ $status }
-mail-subject-new-message = [{ $reference }] 新的客户请求：{ $title }
+mail-subject-new-message = [{ $reference }] 新的客户咨询：{ $title }
 mail-subject-customer-reply = [{ $reference }] 客户回复：{ $title }
 
-mail-subject-several = [{ $reference }] 你的请求有 { $count } 条更新
-mail-subject-several-customer-request = [{ $reference }] 客户请求有 { $count } 条更新
+mail-subject-several = [{ $reference }] 您的请求有 { $count } 条更新
+mail-subject-several-customer-request = [{ $reference }] 客户咨询有 { $count } 条更新
 
 ## Bodies
 
-mail-reply-intro = { $author } 在你的支持请求 { $reference } 中发送了回复：
-mail-status-intro = 你的支持请求 { $reference } 当前状态：{ $status }。
-mail-status-note = 支持代表的备注：
-mail-new-message-intro = { $customer } 向你发送了新的客户请求 { $reference }：
-mail-customer-reply-intro = { $customer } 回复了客户请求 { $reference }：
+mail-reply-intro = { $author }在您的支持请求 { $reference } 中发送了回复：
+mail-status-intro = 您的支持请求 { $reference } 当前状态：{ $status }。
+mail-status-note = 本次状态变更附带的备注：
+mail-new-message-intro = { $customer }向您发送了新的客户咨询 { $reference }：
+mail-customer-reply-intro = { $customer }回复了客户咨询 { $reference }：
 mail-request-title = 请求：{ $title }
 mail-link = 在门户中查看：
 mail-link-label = 打开请求
@@ -28,6 +28,15 @@ mail-status-name = { $status ->
     [resolved] 已解决
    *[closed] 已关闭
 }
+
+## 每封邮件的问候和落款，以及合作伙伴邮件中的客户信息
+
+mail-greeting = 您好：
+mail-sign-off = { $team }
+mail-team = 支持团队
+mail-contact = 联系人：{ $contact }
+mail-service = 服务：{ $service }
+mail-files = 文件：{ $files }
 
 ## 确认访客填写的电子邮件地址：只用后端自己的文字，绝不包含访客所写的内容。
 

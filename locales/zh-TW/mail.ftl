@@ -4,19 +4,19 @@
 
 mail-subject-reply = [{ $reference }] 新回覆：{ $title }
 mail-subject-status = [{ $reference }] 狀態：{ $status }
-mail-subject-new-message = [{ $reference }] 新的客戶要求：{ $title }
+mail-subject-new-message = [{ $reference }] 新的客戶詢問：{ $title }
 mail-subject-customer-reply = [{ $reference }] 客戶回覆：{ $title }
 
 mail-subject-several = [{ $reference }] 您的要求有 { $count } 則更新
-mail-subject-several-customer-request = [{ $reference }] 客戶要求有 { $count } 則更新
+mail-subject-several-customer-request = [{ $reference }] 客戶詢問有 { $count } 則更新
 
 ## Bodies
 
-mail-reply-intro = { $author } 在您的支援要求 { $reference } 中傳送了回覆：
+mail-reply-intro = { $author }在您的支援要求 { $reference } 中傳送了回覆：
 mail-status-intro = 您的支援要求 { $reference } 目前狀態：{ $status }。
-mail-status-note = 支援人員的附註：
-mail-new-message-intro = { $customer } 傳送了新的客戶要求 { $reference } 給您：
-mail-customer-reply-intro = { $customer } 回覆了客戶要求 { $reference }：
+mail-status-note = 此次狀態變更附加的附註：
+mail-new-message-intro = { $customer }傳送了新的客戶詢問 { $reference } 給您：
+mail-customer-reply-intro = { $customer }回覆了客戶詢問 { $reference }：
 mail-request-title = 要求：{ $title }
 mail-link = 在入口網站中檢視：
 mail-link-label = 開啟要求
@@ -28,6 +28,15 @@ mail-status-name = { $status ->
     [resolved] 已解決
    *[closed] 已關閉
 }
+
+## 每封郵件的問候與落款，以及合作夥伴郵件中的客戶資訊
+
+mail-greeting = 您好：
+mail-sign-off = { $team } 敬上
+mail-team = 支援團隊
+mail-contact = 聯絡人：{ $contact }
+mail-service = 服務：{ $service }
+mail-files = 檔案：{ $files }
 
 ## 確認訪客填寫的電子郵件地址：只用後端自己的文字，絕不包含訪客所寫的內容。
 

@@ -12,11 +12,14 @@
 //!   request until its owner confirms it: the first mail there asks for
 //!   that, with the backend's own words only ([`super::confirmations`]).
 //!
-//! Each mail is in the language of the request's contact, en-US unless it
-//! names another.
+//! A mail to partner staff (the partner's support address, or the staff
+//! who filed a request) is in the partner's language (`--partner-locale`);
+//! a customer's in the language of the request's contact, en-US unless it
+//! names another. Each greets its reader and signs off as the team that
+//! `--mail-from` names.
 
 use serde::{Deserialize, Serialize};
-use support_contract::{ContactLanguage, Reply, RequestKind, StoredRequest};
+use support_contract::{Attachment, ContactLanguage, Reply, RequestKind, StoredRequest};
 
 use super::messages::message;
 use crate::error::ApiError;
@@ -69,9 +72,11 @@ pub struct Rendered {
 }
 
 /// The mail that tells of `mails` (one request's, to one address, oldest
-/// first) at once: one's own subject, or a count of what happened, then
-/// each in turn, the link back and the footer. `None` for no mail.
-pub fn render(mails: &[Composed]) -> Option<Rendered> {
+/// first) at once: one's own subject, or a count of what happened, then a
+/// greeting, each in turn, the sign-off of `team` (the display name of
+/// `--mail-from`, else the locale's words for the support team), the link
+/// back and the footer. `None` for no mail.
+pub fn render(mails: &[Composed], team: Option<&str>) -> Option<Rendered> {
     let last = mails.last()?;
     let language = ContactLanguage::parse(&last.language).unwrap_or_default();
     let subject = match mails {
@@ -89,8 +94,24 @@ pub fn render(mails: &[Composed]) -> Option<Rendered> {
             ],
         ),
     };
-    let mut text: Vec<String> = mails.iter().map(|mail| mail.text.clone()).collect();
-    let mut html: Vec<String> = mails.iter().map(|mail| mail.html.clone()).collect();
+    let greeting = message(language, "mail-greeting", &[]);
+    let team = match team.map(str::trim) {
+        Some(team) if !team.is_empty() => team.to_owned(),
+        _ => message(language, "mail-team", &[]),
+    };
+    let sign_off = message(language, "mail-sign-off", &[("team", &team)]);
+    let mut text = vec![greeting.clone()];
+    text.extend(mails.iter().map(|mail| mail.text.clone()));
+    text.push(sign_off.clone());
+    let mut html = vec![paragraph(&greeting)];
+    html.push(
+        mails
+            .iter()
+            .map(|mail| mail.html.clone())
+            .collect::<Vec<_>>()
+            .join("\n<hr>\n"),
+    );
+    html.push(paragraph(&sign_off));
     let footer = message(language, "mail-footer", &[]);
     if let Some(link) = &last.link {
         text.push(format!("{}\n{link}", message(language, "mail-link", &[])));
@@ -113,7 +134,7 @@ pub fn render(mails: &[Composed]) -> Option<Rendered> {
              <body>\n{}\n</body></html>\n",
             language.as_str(),
             html_escape::encode_text(&last.reference),
-            html.join("\n<hr>\n")
+            html.join("\n")
         ),
     })
 }
@@ -135,6 +156,8 @@ pub struct Happened<'a> {
     /// On a visitor's new request: the link that confirms their address,
     /// which the first mail to it carries.
     pub confirm_link: Option<&'a str>,
+    /// The name of the request's service, as the catalogue has it.
+    pub service: Option<&'a str>,
 }
 
 /// The mails `happened` sends, as the outbox keeps them.
@@ -156,105 +179,153 @@ pub fn for_outbox(
 }
 
 /// Who sent a customer's message, as the partner's mail names them: the
-/// contact's name, and their company in brackets as the language writes
-/// them (full-width in Chinese).
-fn customer_of(request: &StoredRequest) -> String {
+/// contact's name, and their company in brackets as `language` writes them
+/// (full-width in Chinese).
+fn customer_of(request: &StoredRequest, language: ContactLanguage) -> String {
     let contact = &request.request.contact.name;
     match &request.request.customer {
-        Some(company) if !company.name.trim().is_empty() => {
-            match request.request.contact.language {
-                ContactLanguage::ZhCn | ContactLanguage::ZhTw => {
-                    format!("{contact}（{}）", company.name)
-                }
-                _ => format!("{contact} ({})", company.name),
+        Some(company) if !company.name.trim().is_empty() => match language {
+            ContactLanguage::ZhCn | ContactLanguage::ZhTw => {
+                format!("{contact}（{}）", company.name)
             }
-        }
+            _ => format!("{contact} ({})", company.name),
+        },
         _ => contact.clone(),
     }
 }
 
-/// The mails `happened` sends, each to one address.
+/// What the partner's mail about a customer's message or reply tells
+/// beside the words: how to reach the contact, the service, the files.
+fn customer_details(
+    request: &StoredRequest,
+    service: Option<&str>,
+    files: &[&Attachment],
+    language: ContactLanguage,
+) -> Vec<Said> {
+    let contact = &request.request.contact;
+    let reach: Vec<&str> = [contact.name.as_str(), contact.email.as_str()]
+        .into_iter()
+        .chain(contact.phone.as_deref())
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let mut said = vec![Said::Ours(message(
+        language,
+        "mail-contact",
+        &[("contact", &reach.join(", "))],
+    ))];
+    if let Some(service) = service.filter(|name| !name.trim().is_empty()) {
+        said.push(Said::Ours(message(
+            language,
+            "mail-service",
+            &[("service", service)],
+        )));
+    }
+    if !files.is_empty() {
+        let names: Vec<&str> = files.iter().map(|file| file.name.as_str()).collect();
+        said.push(Said::Ours(message(
+            language,
+            "mail-files",
+            &[("files", &names.join(", "))],
+        )));
+    }
+    said
+}
+
+/// The mails `happened` sends, each to one address. A mail to partner
+/// staff (the partner's support address, or staff who filed the request)
+/// is in the partner's language; a customer's in their own.
 pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
     let request = happened.request;
     let contact = &request.request.contact;
-    let language = contact.language;
-    let words = Words {
+    let from_customer = request.request.kind == RequestKind::CustomerSelfService;
+    let partner = outbox.partner_language;
+    let link = outbox.portal_url.as_deref().map(|url| {
+        url.replace(
+            "{reference}",
+            &percent_encoding::utf8_percent_encode(&request.reference, UNRESERVED).to_string(),
+        )
+    });
+    let words = |language| Words {
         language,
         partner_support: outbox.partner_support.as_deref(),
         request_id: &request.id,
         reference: &request.reference,
-        link: outbox.portal_url.as_deref().map(|url| {
-            url.replace(
-                "{reference}",
-                &percent_encoding::utf8_percent_encode(&request.reference, UNRESERVED).to_string(),
-            )
-        }),
+        link: link.clone(),
     };
+    let to_partner = words(partner);
+    let to_contact = words(if from_customer {
+        contact.language
+    } else {
+        partner
+    });
     let reference = request.reference.as_str();
     let title = request.request.title.as_str();
     let mail = match happened.event_type {
-        EventType::Created => {
-            let to = outbox.partner_support.as_deref();
-            match (request.request.kind, to) {
-                (RequestKind::CustomerSelfService, Some(to)) => {
-                    let customer = customer_of(request);
-                    Some(words.mail(
+        EventType::Created => match (from_customer, outbox.partner_support.as_deref()) {
+            (true, Some(to)) => {
+                let files: Vec<&Attachment> = request.attachments.iter().collect();
+                let mut said = vec![
+                    Said::Ours(message(partner, "mail-request-title", &[("title", title)])),
+                    Said::Typed(request.request.description.clone()),
+                ];
+                said.extend(customer_details(request, happened.service, &files, partner));
+                Some(to_partner.mail(
+                    to,
+                    &message(
+                        partner,
+                        "mail-subject-new-message",
+                        &[("reference", reference), ("title", title)],
+                    ),
+                    &message(
+                        partner,
+                        "mail-new-message-intro",
+                        &[
+                            ("customer", &customer_of(request, partner)),
+                            ("reference", reference),
+                        ],
+                    ),
+                    &said,
+                ))
+            }
+            _ => None,
+        },
+        // The customer answers on their own message: the partner, who
+        // asked, or who resolved it, hears of it.
+        EventType::ReplyAdded if happened.by_filer && from_customer => {
+            match (outbox.partner_support.as_deref(), happened.reply) {
+                (Some(to), Some(reply)) => {
+                    let files: Vec<&Attachment> = reply.attachments.iter().collect();
+                    let mut said = vec![Said::Typed(reply.body.clone())];
+                    said.extend(customer_details(request, happened.service, &files, partner));
+                    Some(to_partner.mail(
                         to,
                         &message(
-                            language,
-                            "mail-subject-new-message",
+                            partner,
+                            "mail-subject-customer-reply",
                             &[("reference", reference), ("title", title)],
                         ),
                         &message(
-                            language,
-                            "mail-new-message-intro",
-                            &[("customer", &customer), ("reference", reference)],
+                            partner,
+                            "mail-customer-reply-intro",
+                            &[
+                                ("customer", &customer_of(request, partner)),
+                                ("reference", reference),
+                            ],
                         ),
-                        &[
-                            Said::Ours(message(
-                                language,
-                                "mail-request-title",
-                                &[("title", title)],
-                            )),
-                            Said::Typed(request.request.description.clone()),
-                        ],
+                        &said,
                     ))
                 }
                 _ => None,
             }
         }
-        // The customer answers on their own message: the partner, who
-        // asked, or who resolved it, hears of it.
-        EventType::ReplyAdded
-            if happened.by_filer && request.request.kind == RequestKind::CustomerSelfService =>
-        {
-            match (outbox.partner_support.as_deref(), happened.reply) {
-                (Some(to), Some(reply)) => Some(words.mail(
-                    to,
-                    &message(
-                        language,
-                        "mail-subject-customer-reply",
-                        &[("reference", reference), ("title", title)],
-                    ),
-                    &message(
-                        language,
-                        "mail-customer-reply-intro",
-                        &[
-                            ("customer", &customer_of(request)),
-                            ("reference", reference),
-                        ],
-                    ),
-                    &[Said::Typed(reply.body.clone())],
-                )),
-                _ => None,
-            }
-        }
         EventType::ReplyAdded if !happened.by_filer => happened.reply.map(|reply| {
+            let language = to_contact.language;
             let author = match reply.author.name.trim() {
                 "" => message(language, "mail-author-unknown", &[]),
                 name => name.to_owned(),
             };
-            words.mail(
+            to_contact.mail(
                 &contact.email,
                 &message(
                     language,
@@ -270,6 +341,7 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
             )
         }),
         EventType::StatusChanged if !happened.by_filer => {
+            let language = to_contact.language;
             let status = message(
                 language,
                 "mail-status-name",
@@ -288,7 +360,7 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
                 said.push(Said::Ours(message(language, "mail-status-note", &[])));
                 said.push(Said::Typed(note));
             }
-            Some(words.mail(
+            Some(to_contact.mail(
                 &contact.email,
                 &message(
                     language,
@@ -310,7 +382,7 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
         .filter(|mail| happened.contact_confirmed || mail.to_partner)
         .collect();
     if let (EventType::Created, Some(link)) = (happened.event_type, happened.confirm_link) {
-        mails.push(confirmation(&words, &contact.email, link));
+        mails.push(confirmation(&to_contact, &contact.email, link));
     }
     mails.retain(|mail| is_address(&mail.to));
     mails

@@ -331,6 +331,7 @@ pub async fn announce(
         Some(mail) => crate::mail::for_outbox(
             mail,
             crate::mail::Happened {
+                service: service_name(conn, &request).await?.as_deref(),
                 event_type,
                 request: &request,
                 reply,
@@ -343,6 +344,21 @@ pub async fn announce(
         None => Vec::new(),
     };
     outbox::enqueue(conn, outbox, event_type, &request, reply, &mails).await
+}
+
+/// The catalogue's name of the request's service, for its mail.
+async fn service_name(
+    conn: &mut AnyConnection,
+    request: &StoredRequest,
+) -> Result<Option<String>, ApiError> {
+    let Some(id) = request.request.service_id() else {
+        return Ok(None);
+    };
+    let row: Option<(String,)> = sqlx::query_as("SELECT name FROM services WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(|(name,)| name))
 }
 
 /// What [`announce`] tells of.

@@ -39,6 +39,8 @@ pub struct MailOutbox {
     /// The backend's own address as people reach it (`--public-url`),
     /// where a visitor confirms the address they typed.
     pub public_url: Option<String>,
+    /// The language partner staff read their mail in (`--partner-locale`).
+    pub partner_language: support_contract::ContactLanguage,
 }
 
 /// A mail as the outbox keeps it: its address, and its words as JSON,

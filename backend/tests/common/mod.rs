@@ -263,6 +263,7 @@ pub fn config(url: &str) -> Config {
         partner_support_email: None,
         portal_url: None,
         public_url: None,
+        partner_locale: Default::default(),
         mail_backoff_ms: 1000,
         mail_timeout_secs: 30,
         mail_coalesce_secs: 0,

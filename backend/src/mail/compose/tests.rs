@@ -1,6 +1,6 @@
 use support_contract::{
-    Contact, ContactLanguage, CustomerRef, NewSupportRequest, Reply, ReplyAuthor, RequestKind,
-    RequestStatus, StatusChange, StoredRequest,
+    Attachment, Contact, ContactLanguage, CustomerRef, NewSupportRequest, Reply, ReplyAuthor,
+    RequestKind, RequestStatus, StatusChange, StoredRequest,
 };
 
 use super::*;
@@ -10,6 +10,7 @@ fn outbox() -> MailOutbox {
         partner_support: Some("support@partner.example".into()),
         portal_url: Some("https://portal.example/support/{reference}".into()),
         public_url: Some("https://portal.example/api/support".into()),
+        partner_language: ContactLanguage::EnUs,
     }
 }
 
@@ -68,6 +69,7 @@ fn happened<'a>(
         by_filer,
         contact_confirmed: true,
         confirm_link: None,
+        service: None,
     }
 }
 
@@ -83,7 +85,7 @@ fn a_customers_new_message_goes_to_the_partners_support_address() {
     assert_eq!(mail.to, "support@partner.example");
     assert!(mail.subject.starts_with("[SR-000042] "), "{}", mail.subject);
     assert!(mail.text.contains("Chen Jie (Beijing Cloud)"));
-    let sent = render(std::slice::from_ref(mail)).unwrap();
+    let sent = render(std::slice::from_ref(mail), None).unwrap();
     assert_eq!(sent.subject, mail.subject);
     assert!(sent
         .text
@@ -103,10 +105,15 @@ fn a_customers_new_message_goes_to_the_partners_support_address() {
 
 /// The customer answers on their own message (the partner's question, or
 /// after it was resolved): the partner's support address hears of it, in
-/// the customer's language, with the customer named as Chinese writes it.
+/// the partner's language (zh-CN here, the customer writing Spanish), with
+/// the customer named as Chinese writes it.
 #[test]
 fn a_customers_reply_on_their_message_goes_to_the_partners_support_address() {
-    let message = request(RequestKind::CustomerSelfService, ContactLanguage::ZhCn);
+    let message = request(RequestKind::CustomerSelfService, ContactLanguage::EsEs);
+    let outbox = || MailOutbox {
+        partner_language: ContactLanguage::ZhCn,
+        ..outbox()
+    };
     let mut answer = reply();
     answer.author = ReplyAuthor {
         name: "Chen Jie".into(),
@@ -122,7 +129,7 @@ fn a_customers_reply_on_their_message_goes_to_the_partners_support_address() {
     assert_eq!(mail.subject, "[SR-000042] 客户回复：<b>VMs</b> won't start");
     assert!(
         mail.text
-            .starts_with("Chen Jie（Beijing Cloud） 回复了客户请求 SR-000042："),
+            .starts_with("Chen Jie（Beijing Cloud）回复了客户咨询 SR-000042："),
         "{}",
         mail.text
     );
@@ -153,10 +160,29 @@ fn a_customers_reply_on_their_message_goes_to_the_partners_support_address() {
     .is_empty());
 }
 
+/// A customer hears in their own language; partner staff who filed a
+/// request in the partner's, whatever their contact says.
 #[test]
 fn replies_and_status_changes_go_to_the_filer_unless_they_made_them() {
-    let filed = request(RequestKind::Customer, ContactLanguage::ZhCn);
+    let outbox = || MailOutbox {
+        partner_language: ContactLanguage::ZhCn,
+        ..outbox()
+    };
+    let staffs = request(RequestKind::Customer, ContactLanguage::EsEs);
     let reply = reply();
+    let mails = compose(
+        &outbox(),
+        happened(EventType::ReplyAdded, &staffs, Some(&reply), false),
+    );
+    assert_eq!(mails[0].language, "zh-CN");
+    let customers = request(RequestKind::CustomerSelfService, ContactLanguage::EsEs);
+    let mails = compose(
+        &outbox(),
+        happened(EventType::ReplyAdded, &customers, Some(&reply), false),
+    );
+    assert_eq!(mails[0].language, "es-ES");
+
+    let filed = request(RequestKind::Customer, ContactLanguage::ZhCn);
     let mails = compose(
         &outbox(),
         happened(EventType::ReplyAdded, &filed, Some(&reply), false),
@@ -197,6 +223,10 @@ fn replies_and_status_changes_go_to_the_filer_unless_they_made_them() {
 fn nothing_a_user_typed_is_html_in_the_html_part() {
     let message = request(RequestKind::CustomerSelfService, ContactLanguage::EsEs);
     let reply = reply();
+    let outbox = || MailOutbox {
+        partner_language: ContactLanguage::EsEs,
+        ..outbox()
+    };
     for mail in compose(
         &outbox(),
         happened(EventType::Created, &message, None, true),
@@ -206,7 +236,7 @@ fn nothing_a_user_typed_is_html_in_the_html_part() {
         &outbox(),
         happened(EventType::ReplyAdded, &message, Some(&reply), false),
     )) {
-        let sent = render(&[mail]).unwrap();
+        let sent = render(&[mail], None).unwrap();
         for tag in ["<script", "<b>", "<img"] {
             assert!(!sent.html.contains(tag), "{tag} in {}", sent.html);
         }
@@ -243,7 +273,7 @@ fn several_mails_to_one_address_go_as_one_in_their_order() {
     .flat_map(|happened| compose(&outbox(), happened))
     .collect();
     assert_eq!(mails.len(), 2);
-    let sent = render(&mails).unwrap();
+    let sent = render(&mails, None).unwrap();
     assert_eq!(sent.subject, "[SR-000042] 2 updates on your request");
     let reply_at = sent.text.find("Restart it").unwrap();
     let resolved_at = sent.text.find("Resolved").unwrap();
@@ -252,7 +282,7 @@ fn several_mails_to_one_address_go_as_one_in_their_order() {
         sent.text.matches("https://portal.example/support/").count(),
         1
     );
-    assert!(render(&[]).is_none());
+    assert!(render(&[], None).is_none());
 
     // A customer's message and their reply soon after, to the partner's
     // support address: not "your request", which is the customer's.
@@ -268,8 +298,8 @@ fn several_mails_to_one_address_go_as_one_in_their_order() {
     .collect();
     assert!(mails.iter().all(|mail| mail.to_partner));
     assert_eq!(
-        render(&mails).unwrap().subject,
-        "[SR-000042] 2 updates on a customer request"
+        render(&mails, None).unwrap().subject,
+        "[SR-000042] 2 updates on a customer message"
     );
 }
 
@@ -293,7 +323,7 @@ fn an_unconfirmed_address_gets_the_confirmation_and_nothing_the_visitor_wrote() 
     assert!(asked.subject.contains("SR-000042"), "{}", asked.subject);
     assert!(asked.text.contains(link) && asked.html.contains(link));
     assert_eq!(asked.link, None);
-    let rendered = render(std::slice::from_ref(asked)).unwrap();
+    let rendered = render(std::slice::from_ref(asked), None).unwrap();
     for typed in ["VMs", "alert", "Chen Jie", "Beijing Cloud", "morning"] {
         for part in [&rendered.subject, &rendered.text, &rendered.html] {
             assert!(!part.contains(typed), "{typed} in {part}");
@@ -314,5 +344,67 @@ fn an_unconfirmed_address_gets_the_confirmation_and_nothing_the_visitor_wrote() 
             compose(&outbox(), happened(event_type, &message, reply, false)).len(),
             1
         );
+    }
+}
+
+/// Every mail greets its reader and signs off, in its language, as the
+/// team `--mail-from` names, else as the locale's support team; the
+/// partner's mail of a customer's message tells how to reach the contact,
+/// the service and the files.
+#[test]
+fn mail_greets_signs_off_and_tells_the_partner_who_to_reach() {
+    let mut message = request(RequestKind::CustomerSelfService, ContactLanguage::ZhCn);
+    message.request.contact.phone = Some("+86 10 5555 0100".into());
+    message.attachments = vec![Attachment {
+        id: "a1".into(),
+        name: "error.png".into(),
+        size: 12,
+        content_type: "image/png".into(),
+        sha256: None,
+    }];
+    let created = Happened {
+        service: Some("Azure Virtual Machines"),
+        ..happened(EventType::Created, &message, None, true)
+    };
+    let mails = compose(&outbox(), created);
+    let sent = render(&mails, Some("Contoso Support")).unwrap();
+    assert!(
+        sent.text
+            .starts_with("Hello,\n\nChen Jie (Beijing Cloud) sent you a new customer message"),
+        "{}",
+        sent.text
+    );
+    for line in [
+        "Contact: Chen Jie, chen.jie@beijing-cloud.cn, +86 10 5555 0100",
+        "Service: Azure Virtual Machines",
+        "Files: error.png",
+        "\n\nContoso Support\n\n",
+    ] {
+        assert!(sent.text.contains(line), "{line} not in {}", sent.text);
+    }
+    assert!(
+        sent.html.contains("<p>Contoso Support</p>"),
+        "{}",
+        sent.html
+    );
+
+    let answer = reply();
+    for (language, greeting, sign_off) in [
+        (ContactLanguage::ZhCn, "您好：", "\n\n支持团队\n\n"),
+        (ContactLanguage::ZhTw, "您好：", "\n\n支援團隊 敬上\n\n"),
+        (
+            ContactLanguage::EsEs,
+            "Hola:",
+            "\n\nAtentamente, el equipo de soporte técnico\n\n",
+        ),
+    ] {
+        let message = request(RequestKind::CustomerSelfService, language);
+        let mails = compose(
+            &outbox(),
+            happened(EventType::ReplyAdded, &message, Some(&answer), false),
+        );
+        let sent = render(&mails, None).unwrap();
+        assert!(sent.text.starts_with(greeting), "{}", sent.text);
+        assert!(sent.text.contains(sign_off), "{}", sent.text);
     }
 }
