@@ -364,14 +364,16 @@ pub async fn download_attachment(
     answer.file.ok_or(LoadError::BadResponse)
 }
 
-/// Moves a request on to `status`: the request as it now stands.
+/// Moves a request on to `status`, under `idempotency_key` (the same for
+/// every attempt of one change): the request as it now stands.
 pub async fn set_status(
     backend: BackendUrl,
     request_id: String,
     status: RequestStatus,
+    idempotency_key: String,
     transport: Transport,
 ) -> Result<StoredRequest, SubmitError> {
-    let request = request::set_status(&backend, &request_id, status);
+    let request = request::set_status(&backend, &request_id, status, &idempotency_key);
     let answer = send(request, &transport)
         .await
         .map_err(|NoAnswer| SubmitError::Network)?;

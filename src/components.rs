@@ -32,7 +32,7 @@ pub use load_failure::{failure_text, tell_page, LoadFailure};
 pub use messages_unavailable::MessagesUnavailable;
 pub use pager::{list_item, page_focus, retry_button, PageFooter, Paging};
 pub use reply_box::{Closing, ReplyBox, UnsentReplyMark};
-pub(crate) use request_form::{failure_message, Posted};
+pub(crate) use request_form::{failure_message, new_key, Posted};
 pub use request_form::{RequestForm, RequestFormState};
 pub use screen::{BackButton, BackToMessage, ScreenHeading};
 pub use service_health::{listed, load_health, ServiceHealthList};

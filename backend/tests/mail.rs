@@ -1129,3 +1129,95 @@ async fn mail_is_counted_for_prometheus_by_how_it_ended() {
     }
     running.abort();
 }
+
+/// "Mark resolved" whose answer was lost (the connection closed before
+/// it came back) and that the widget sends again with the same
+/// `Idempotency-Key`: one entry in the history, one webhook event, one
+/// mail, and the retry answers the request as it is, marked as a replay.
+/// The same key with another status is refused.
+#[tokio::test]
+async fn a_status_change_sent_again_with_its_key_is_made_once() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let sink = Sink::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("webhook-secret");
+    std::fs::write(&secret, "a-webhook-secret-of-at-least-32-bytes!!").unwrap();
+    let server = start_signed_with(|config| {
+        with_mail(config, &sink);
+        // Nobody listens there: the event waits in the outbox, counted.
+        config.webhook_urls = vec!["http://127.0.0.1:9/hook".into()];
+        config.webhook_secret_file = Some(secret.clone());
+    })
+    .await;
+    let created = file(&server, &customer(), &message("en-US")).await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    sink.until(1).await;
+
+    let key = key();
+    let body = json!({"status": "resolved", "note": "Fixed the sign-in."}).to_string();
+    let address = server.base.trim_start_matches("http://").to_owned();
+    let mut connection = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let request = format!(
+        "POST /support-requests/{id}/status HTTP/1.1\r\nHost: {address}\r\n\
+         Authorization: Bearer {}\r\nIdempotency-Key: {key}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        token(&partner()),
+        body.len()
+    );
+    connection.write_all(request.as_bytes()).await.unwrap();
+    // The answer's first byte has come: the change is made. The rest of
+    // the answer is never read, as when a connection drops.
+    let mut first = [0u8; 1];
+    connection.read_exact(&mut first).await.unwrap();
+    drop(connection);
+
+    let again = || {
+        server
+            .client
+            .post(server.url(&format!("/support-requests/{id}/status")))
+            .bearer_auth(token(&partner()))
+            .header("Idempotency-Key", &key)
+            .header("Content-Type", "application/json")
+            .body(body.clone())
+            .send()
+    };
+    let replayed = again().await.unwrap();
+    assert_eq!(replayed.status(), StatusCode::OK);
+    assert_eq!(replayed.headers()["idempotent-replayed"], "true");
+    let answer: Value = replayed.json().await.unwrap();
+    assert_eq!(answer["status"], "resolved");
+    let history = answer["history"].as_array().unwrap();
+    assert_eq!(history.len(), 2, "{answer:#}");
+
+    let reused = server
+        .client
+        .post(server.url(&format!("/support-requests/{id}/status")))
+        .bearer_auth(token(&partner()))
+        .header("Idempotency-Key", &key)
+        .json(&json!({"status": "closed"}))
+        .send()
+        .await
+        .unwrap();
+    let (status, refused) = json_of(reused).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused,
+        one_error("Idempotency-Key", "idempotency_key_reused")
+    );
+
+    let (events,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM webhook_outbox
+         WHERE event_type = 'request.status_changed' AND endpoint NOT LIKE 'mailto:%'",
+    )
+    .fetch_one(&server.db)
+    .await
+    .unwrap();
+    assert_eq!(events, 1);
+    let mails = sink.until(2).await;
+    assert_eq!(mails.len(), 2, "{mails:#?}");
+    assert!(mails[1]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Fixed the sign-in."));
+}

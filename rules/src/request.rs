@@ -80,7 +80,14 @@ pub fn post_reply(
 
 /// `POST {backend}/support-requests/{id}/status`: the request moved on to
 /// `status`, as the partner moves a customer's message it has answered.
-pub fn set_status(backend: &BackendUrl, request_id: &str, status: RequestStatus) -> HttpRequest {
+/// Sent again (after a lost answer, say) with the same `idempotency_key`,
+/// the backend makes the change once.
+pub fn set_status(
+    backend: &BackendUrl,
+    request_id: &str,
+    status: RequestStatus,
+    idempotency_key: &str,
+) -> HttpRequest {
     let url = endpoint_at(
         backend,
         paths::SUPPORT_REQUESTS,
@@ -89,7 +96,10 @@ pub fn set_status(backend: &BackendUrl, request_id: &str, status: RequestStatus)
     HttpRequest {
         method: "POST",
         url,
-        headers: vec![("Content-Type", "application/json".to_owned())],
+        headers: vec![
+            ("Content-Type", "application/json".to_owned()),
+            ("Idempotency-Key", idempotency_key.to_owned()),
+        ],
         // The status is one of the contract's own words: nothing to escape.
         body: Some(format!(r#"{{"status":"{}"}}"#, status.as_str())),
     }

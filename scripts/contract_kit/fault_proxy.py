@@ -14,6 +14,8 @@ Faults:
 - `reference-case-sensitive`: a reference not in upper case finds nothing;
 - `replies-without-key`: each reply is sent on with a new `Idempotency-Key`,
   so a reply sent again is stored again;
+- `status-without-key`: each status change is sent on without its
+  `Idempotency-Key`, so a change sent again is made again;
 - `escalation-files-dropped`: a filing that names a `related_request` is
   sent on without its `attachments`.
 """
@@ -27,7 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshaped", "customer-any-id",
           "reference-case-sensitive",
-          "replies-without-key", "escalation-files-dropped")
+          "replies-without-key", "status-without-key", "escalation-files-dropped")
 NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
 
@@ -85,6 +87,9 @@ def _handler(backend, fault):
                 # A backend that forgets a reply's key: each send a new reply.
                 headers = {k: v for k, v in headers.items() if k.lower() != "idempotency-key"}
                 headers["Idempotency-Key"] = str(uuid.uuid4())
+            if fault == "status-without-key" and self.command == "POST" and path.endswith("/status"):
+                # A backend that ignores a status change's key.
+                headers = {k: v for k, v in headers.items() if k.lower() != "idempotency-key"}
             connection.request(self.command, target.path.rstrip("/") + self.path, body=body, headers=headers)
             answer = connection.getresponse()
             status, answer_headers, answer_body = answer.status, answer.getheaders(), answer.read()

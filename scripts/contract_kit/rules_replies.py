@@ -1,9 +1,9 @@
 """`POST /support-requests/{id}/replies`: the thread on a request, once per
-key, and who may reply on which requests."""
+key, and who may reply on which requests; a status change once per key."""
 
 import json
 
-from .backend import errors_of, expect, expect_errors, new_key, partner_center_request
+from .backend import Skip, errors_of, expect, expect_errors, new_key, partner_center_request
 from .rules import rule
 from .rules_roles import FORBIDDEN, self_service_request
 
@@ -102,3 +102,32 @@ def who_may(backend):
     if "agent" not in backend.tokens:
         return "without --agent-token, not checked: that an agent replies on any request"
     _replied(backend, own, "Which invoice?", role="agent")
+
+
+@rule("status-once-per-key")
+def status_once_per_key(backend):
+    """A status change sent again with its `Idempotency-Key` (after a lost
+    answer) is made once: it answers 200 with `Idempotent-Replayed: true`
+    and the request's `history` has the one entry; the key with another
+    body is 422 `idempotency_key_reused` (field `Idempotency-Key`)."""
+    if "agent" not in backend.tokens:
+        raise Skip("needs --agent-token, to move a request's status")
+    request_id = _filed(backend, partner_center_request(title="A request moved on once"))
+    key, body = new_key(), {"status": "in_progress", "note": "Looking into it."}
+
+    def change(sent):
+        return backend.request("POST", f"support-requests/{request_id}/status", role="agent",
+                               headers={"Content-Type": "application/json", "Idempotency-Key": key},
+                               data=json.dumps(sent).encode("utf-8"))
+
+    first = change(body)
+    expect(first.status_code == 200, f"a status change answered {first.status_code} {errors_of(first)}")
+    again = change(body)
+    expect(again.status_code == 200 and again.headers.get("Idempotent-Replayed") == "true",
+           f"the change sent again answered {again.status_code}, Idempotent-Replayed "
+           f"{again.headers.get('Idempotent-Replayed')!r}")
+    history = [entry.get("status") for entry in again.json().get("history", [])]
+    expect(history == ["submitted", "in_progress"],
+           f"the history after one change sent twice is {history}: it was made twice")
+    expect_errors(change({"status": "closed"}), 422, [("Idempotency-Key", "idempotency_key_reused")],
+                  "the key with another status")

@@ -18,6 +18,7 @@ BROKEN = {
     "customer-any-id": "customer-by-id",
     "reference-case-sensitive": "request-by-reference",
     "replies-without-key": "replies-once-per-key",
+    "status-without-key": "status-once-per-key",
     "escalation-files-dropped": "escalation-carries-files",
 }
 
@@ -58,6 +59,7 @@ PARTIAL = [
         "who-is-asking-agent": "--agent-token",
         "who-is-asking-admin": "--admin-token",
         "escalation-carries-files": "--customer-token",
+        "status-once-per-key": "--agent-token",
     }),
 ]
 

@@ -6,7 +6,7 @@ use support_contract::{
 use crate::{
     api,
     components::{
-        failure_message, status_label, AttachedFiles, BackButton, CloseTheLoop, Closing,
+        failure_message, new_key, status_label, AttachedFiles, BackButton, CloseTheLoop, Closing,
         CurrentStatus, LoadFailure, Posted, ReplyBox, ScreenHeading,
     },
     context::use_widget,
@@ -539,11 +539,16 @@ fn MessageActions(
 ) -> impl IntoView {
     let widget = use_widget();
     let request_id = StoredValue::new(stored.id.clone());
+    // One change, however often it is tried: a retry after a lost answer
+    // is not a second change.
+    let key = StoredValue::new(new_key());
     let mark_resolved = Action::new_local(move |(): &()| {
         let backend = widget.backend.get_untracked();
         let transport = widget.transport();
-        let request_id = request_id.get_value();
-        async move { Some(api::set_status(backend?, request_id, Status::Resolved, transport).await) }
+        let (request_id, key) = (request_id.get_value(), key.get_value());
+        async move {
+            Some(api::set_status(backend?, request_id, Status::Resolved, key, transport).await)
+        }
     });
     let (marking, answer) = (mark_resolved.pending(), mark_resolved.value());
     // Once the backend has stored it, the button goes with the open status:
@@ -760,10 +765,13 @@ fn ClosingReply(
     let message_id = StoredValue::new(message_id);
     // The reply is stored: the message is marked resolved, and the screen
     // reads it again. A failed mark is said, and "Mark resolved" stays.
+    let key = StoredValue::new(new_key());
     let mark_resolved = Action::new_local(move |(): &()| {
         let (backend, transport) = (widget.backend.get_untracked(), widget.transport());
-        let message_id = message_id.get_value();
-        async move { Some(api::set_status(backend?, message_id, Status::Resolved, transport).await) }
+        let (message_id, key) = (message_id.get_value(), key.get_value());
+        async move {
+            Some(api::set_status(backend?, message_id, Status::Resolved, key, transport).await)
+        }
     });
     let on_sent = Callback::new(move |()| _ = mark_resolved.dispatch_local(()));
     let answer = mark_resolved.value();

@@ -77,6 +77,7 @@ pub async fn set_status(config: &Config, args: &SetStatus) -> Result<StatusSet, 
         &args.request,
         args.status,
         args.note.as_deref(),
+        None,
     )
     .await;
     db.close().await;

@@ -54,7 +54,15 @@ pub const IN_FLIGHT_RETRY_AFTER: Duration = Duration::from_secs(1);
 /// to the lowercase hyphenated form so that `ABC…` and `abc…` are the same
 /// key.
 pub fn key_from_headers(headers: &HeaderMap) -> Result<String, ApiError> {
-    let value = headers.get(HEADER).ok_or(ApiError::InvalidIdempotencyKey)?;
+    optional_key_from_headers(headers)?.ok_or(ApiError::InvalidIdempotencyKey)
+}
+
+/// As [`key_from_headers`], where the key may be left out (status changes,
+/// which older clients send without one).
+pub fn optional_key_from_headers(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(value) = headers.get(HEADER) else {
+        return Ok(None);
+    };
     let text = value
         .to_str()
         .map_err(|_| ApiError::InvalidIdempotencyKey)?
@@ -64,7 +72,7 @@ pub fn key_from_headers(headers: &HeaderMap) -> Result<String, ApiError> {
         .and_then(|rest| rest.strip_suffix('"'))
         .unwrap_or(text);
     let uuid = Uuid::try_parse(unquoted).map_err(|_| ApiError::InvalidIdempotencyKey)?;
-    Ok(uuid.hyphenated().to_string())
+    Ok(Some(uuid.hyphenated().to_string()))
 }
 
 /// The SHA-256 of the raw body, in hex. The raw bytes are the canonical form:

@@ -242,7 +242,7 @@ fn created(reply: &Reply, replayed: bool) -> Response {
 
 /// Whether the database refused a row for a unique key (another reply
 /// stored under the same key first).
-fn is_unique_violation(error: &sqlx::Error) -> bool {
+pub(super) fn is_unique_violation(error: &sqlx::Error) -> bool {
     match error {
         sqlx::Error::Database(error) => error.is_unique_violation(),
         _ => false,

@@ -6,12 +6,13 @@
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use support_contract::{ErrorCode, FieldError, RequestStatus, StoredRequest};
+use support_contract::{ErrorCode, FieldError, RequestStatus};
 
-use super::{rules, status_change, stored};
+use super::{idempotency, rules, status_change, stored};
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
 use crate::AppState;
@@ -25,15 +26,28 @@ pub struct StatusBody {
     note: Option<String>,
 }
 
+/// How often a change is tried again after losing its key to a concurrent
+/// one: once is enough (the other is then stored, and this one a replay).
+const ATTEMPTS: usize = 2;
+
 /// Sets the status, adds it with the note to the history and to the
-/// webhooks' outbox, and answers the request as `GET` would.
+/// webhooks' outbox, and answers the request as `GET` would. With an
+/// `Idempotency-Key`, a change is made once per key: sent again, the same
+/// body gets the request as it is now, marked as a replay, and another
+/// body 422 `idempotency_key_reused`.
+///
+/// The checks run in this order: the token (401), whether the caller may
+/// set statuses at all (403), size (413), media type (415), JSON shape
+/// (400), the key's form (400), the fields (422), the request (404), the
+/// caller's right to this request's kind (403), the key's earlier use with
+/// another body (422).
 pub async fn set(
     State(state): State<AppState>,
     caller: Caller,
     id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Json<StoredRequest>, ApiError> {
+) -> Result<Response, ApiError> {
     caller.may(Action::SetStatus)?;
     let not_found = ApiError::NotFound { field: "id" };
     let Ok(Path(id)) = id else {
@@ -41,6 +55,7 @@ pub async fn set(
     };
     let bytes = crate::request_body::json_bytes(&headers, body)?;
     let body: StatusBody = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
+    let key = idempotency::optional_key_from_headers(&headers)?;
     let mut errors = Vec::new();
     let status = RequestStatus::parse(&body.status);
     if status.is_none() {
@@ -61,12 +76,48 @@ pub async fn set(
     }
     let outbox = state.outbox();
     let actor = caller.filed_by();
-    status_change::set_status(&state.db, &outbox, actor, &id, status, body.note.as_deref())
+    let hash = idempotency::users_body_hash(actor, &bytes);
+    let keyed = key
+        .as_deref()
+        .map(|key| status_change::Keyed { key, hash: &hash });
+    let mut replayed = false;
+    for attempt in 1..=ATTEMPTS {
+        if let Some(keyed) = keyed {
+            if let Some(stored_hash) = status_change::by_key(&state.db, &id, keyed.key).await? {
+                if stored_hash != keyed.hash {
+                    return Err(ApiError::IdempotencyKeyReused);
+                }
+                crate::meter::idempotent_replay();
+                replayed = true;
+                break;
+            }
+        }
+        let note = body.note.as_deref();
+        match status_change::set_status(&state.db, &outbox, actor, &id, status, note, keyed).await {
+            Ok(Some(_)) => {
+                state.wake_deliverer();
+                break;
+            }
+            Ok(None) => return Err(not_found),
+            // The same key, stored meanwhile by a concurrent send of this
+            // change: read it above, as a replay.
+            Err(ApiError::Database(error))
+                if attempt < ATTEMPTS && super::replies::is_unique_violation(&error) =>
+            {
+                continue
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    let request = stored::find_request(&state.db, &id)
         .await?
-        .ok_or(ApiError::NotFound { field: "id" })?;
-    state.wake_deliverer();
-    stored::find_request(&state.db, &id)
-        .await?
-        .map(Json)
-        .ok_or(not_found)
+        .ok_or(not_found)?;
+    let mut response = Json(request).into_response();
+    if replayed {
+        response.headers_mut().insert(
+            HeaderName::from_static(super::routes::REPLAYED_HEADER),
+            HeaderValue::from_static("true"),
+        );
+    }
+    Ok(response)
 }

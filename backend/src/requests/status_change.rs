@@ -9,6 +9,28 @@ use crate::db::Db;
 use crate::error::ApiError;
 use crate::webhooks::outbox::{EventType, Outbox};
 
+/// The key a status change came with, and the hash of what was sent with
+/// it ([`super::idempotency::users_body_hash`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Keyed<'a> {
+    pub key: &'a str,
+    pub hash: &'a str,
+}
+
+/// The hash stored with the change made on request `id` under `key`, if
+/// one was.
+pub async fn by_key(db: &Db, id: &str, key: &str) -> Result<Option<String>, ApiError> {
+    let row: Option<(Option<String>,)> = sqlx::query_as(
+        "SELECT body_sha256 FROM support_request_status_history
+         WHERE request_id = $1 AND idempotency_key = $2",
+    )
+    .bind(id.to_ascii_lowercase())
+    .bind(key)
+    .fetch_optional(&mut *db.acquire().await?)
+    .await?;
+    Ok(row.map(|(hash,)| hash.unwrap_or_default()))
+}
+
 /// What [`set_status`] changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatusSet {
@@ -39,6 +61,7 @@ pub async fn set_status(
     id_or_reference: &str,
     status: RequestStatus,
     note: Option<&str>,
+    keyed: Option<Keyed<'_>>,
 ) -> Result<Option<StatusSet>, ApiError> {
     let wanted = id_or_reference.trim();
     if !crate::db::can_be_id(wanted) {
@@ -73,8 +96,9 @@ pub async fn set_status(
     // this change starts the history.
     .unwrap_or((0, RequestStatus::Submitted.as_str().to_owned()));
     let sql = format!(
-        "INSERT INTO support_request_status_history (request_id, seq, status, changed_at, note)
-         VALUES ($1, $2, $3, {now}, $4)
+        "INSERT INTO support_request_status_history
+             (request_id, seq, status, changed_at, note, idempotency_key, body_sha256)
+         VALUES ($1, $2, $3, {now}, $4, $5, $6)
          RETURNING changed_at",
         now = db.dialect().timestamp_seconds_ago(0),
     );
@@ -83,6 +107,8 @@ pub async fn set_status(
         .bind(last + 1)
         .bind(status.as_str())
         .bind(note)
+        .bind(keyed.map(|keyed| keyed.key))
+        .bind(keyed.map(|keyed| keyed.hash))
         .fetch_one(&mut *tx)
         .await?;
     let by_filer = actor.is_some() && actor == filed_by.as_deref();

@@ -318,8 +318,11 @@ fn the_customers_messages_are_asked_for_open_or_resolved_page_by_page() {
 
 #[test]
 fn a_message_is_marked_resolved_at_its_own_status() {
-    let request = set_status(&backend(), "m/1", RequestStatus::Resolved);
+    let request = set_status(&backend(), "m/1", RequestStatus::Resolved, "k-1");
     assert_eq!(request.method, "POST");
+    assert!(request
+        .headers
+        .contains(&("Idempotency-Key", "k-1".to_owned())));
     assert_eq!(
         request.url,
         "https://portal.example.com/api/support/support-requests/m%2F1/status"
