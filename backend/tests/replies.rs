@@ -304,4 +304,12 @@ async fn a_reply_carries_its_authors_uploads_and_nobody_elses() {
     let download = get_as(&server, &customer(), &format!("/attachments/{second}")).await;
     assert_eq!(download.status(), StatusCode::OK);
     assert_eq!(download.text().await.unwrap(), "the log of second.txt\n");
+    // A user who may not read the request may not read its thread's files:
+    // a colleague at the same customer, or another customer's user.
+    let stranger = json!({"sub": "customer-9", "name": "Ana Núñez", "role": "customer",
+                          "customer_id": "nunez-asociados"});
+    for other in [colleague(), stranger] {
+        let download = get_as(&server, &other, &format!("/attachments/{second}")).await;
+        assert_eq!(download.status(), StatusCode::NOT_FOUND, "{other}");
+    }
 }
