@@ -313,3 +313,82 @@ async fn a_reply_carries_its_authors_uploads_and_nobody_elses() {
         assert_eq!(download.status(), StatusCode::NOT_FOUND, "{other}");
     }
 }
+
+/// A customer who writes again on their resolved message ("still broken")
+/// opens it again: `in_progress`, one entry more in its history, back in
+/// the partner's open inbox. The partner's own reply on it, or the
+/// customer's on an open one, changes no status.
+#[tokio::test]
+async fn a_customers_reply_opens_their_resolved_message_again() {
+    let server = start_signed(false).await;
+    let message = file(&server, &customer(), &message()).await;
+    let path = format!("/support-requests/{}", message.id);
+    let history = |stored: &Value| -> Vec<String> {
+        stored["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|entry| entry["status"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let stored = || async {
+        get_as(&server, &partner(), &path)
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()
+    };
+    let open_inbox = || async {
+        let listed: Value = get_as(
+            &server,
+            &partner(),
+            "/support-requests?kind=customer_self_service&status=open",
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        listed["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|request| request["id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+
+    assert_eq!(
+        reply(&server, &customer(), &message.id, "More details.")
+            .await
+            .status(),
+        201
+    );
+    assert_eq!(history(&stored().await), ["submitted"]);
+    let resolved = server
+        .client
+        .post(server.url(&format!("{path}/status")))
+        .bearer_auth(token(&partner()))
+        .json(&json!({"status": "resolved"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resolved.status(), StatusCode::OK);
+    assert_eq!(
+        reply(&server, &partner(), &message.id, "Anything else?")
+            .await
+            .status(),
+        201
+    );
+    assert_eq!(stored().await["status"], "resolved");
+    assert!(open_inbox().await.is_empty());
+
+    assert_eq!(
+        reply(&server, &customer(), &message.id, "Still broken.")
+            .await
+            .status(),
+        201
+    );
+    let now = stored().await;
+    assert_eq!(now["status"], "in_progress");
+    assert_eq!(history(&now), ["submitted", "resolved", "in_progress"]);
+    assert_eq!(open_inbox().await, [message.id.clone()]);
+}

@@ -18,6 +18,7 @@ use uuid::Uuid;
 use super::idempotency;
 use super::routes::REPLAYED_HEADER;
 use super::rules::ATTACHMENTS_FIELD;
+use super::status_change;
 use super::stored::{self, announce, Announced};
 use crate::attachments::metadata;
 use crate::error::ApiError;
@@ -197,6 +198,9 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
         },
     )
     .await?;
+    if new.by_filer {
+        status_change::reopen_on_reply(&mut tx, db.dialect(), &outbox, new.request_id).await?;
+    }
     tx.commit().await?;
     Ok(reply)
 }

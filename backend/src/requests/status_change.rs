@@ -2,10 +2,12 @@
 //! see [`crate::cli`]); its history is read with the request, in
 //! [`super::stored`].
 
-use support_contract::{RequestStatus, StatusChange};
+use sqlx::AnyConnection;
+use support_contract::{RequestKind, RequestStatus, StatusChange};
 
 use super::stored::{announce, Announced};
 use crate::db::Db;
+use crate::dialect::Dialect;
 use crate::error::ApiError;
 use crate::webhooks::outbox::{EventType, Outbox};
 
@@ -85,32 +87,8 @@ pub async fn set_status(
         tx.rollback().await?;
         return Ok(None);
     };
-    let (last, previous): (i64, String) = sqlx::query_as(
-        "SELECT seq, status FROM support_request_status_history
-         WHERE request_id = $1 ORDER BY seq DESC LIMIT 1",
-    )
-    .bind(&id)
-    .fetch_optional(&mut *tx)
-    .await?
-    // A request always has its `submitted` entry; should it be missing,
-    // this change starts the history.
-    .unwrap_or((0, RequestStatus::Submitted.as_str().to_owned()));
-    let sql = format!(
-        "INSERT INTO support_request_status_history
-             (request_id, seq, status, changed_at, note, idempotency_key, body_sha256)
-         VALUES ($1, $2, $3, {now}, $4, $5, $6)
-         RETURNING changed_at",
-        now = db.dialect().timestamp_seconds_ago(0),
-    );
-    let (changed_at,): (String,) = sqlx::query_as(&sql)
-        .bind(&id)
-        .bind(last + 1)
-        .bind(status.as_str())
-        .bind(note)
-        .bind(keyed.map(|keyed| keyed.key))
-        .bind(keyed.map(|keyed| keyed.hash))
-        .fetch_one(&mut *tx)
-        .await?;
+    let (previous, changed_at) =
+        append_history(&mut tx, db.dialect(), &id, status, note, keyed).await?;
     let by_filer = actor.is_some() && actor == filed_by.as_deref();
     announce(
         &mut tx,
@@ -128,11 +106,93 @@ pub async fn set_status(
     Ok(Some(StatusSet {
         id,
         reference,
-        previous: RequestStatus::parse(&previous).unwrap_or_default(),
+        previous,
         change: StatusChange {
             status,
             changed_at,
             note: note.map(str::to_owned),
         },
     }))
+}
+
+/// Adds `status` to the end of the request's history, in the caller's
+/// transaction (which has locked the request): the status before it, and
+/// when it was made.
+async fn append_history(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    id: &str,
+    status: RequestStatus,
+    note: Option<&str>,
+    keyed: Option<Keyed<'_>>,
+) -> Result<(RequestStatus, String), ApiError> {
+    let (last, previous): (i64, String) = sqlx::query_as(
+        "SELECT seq, status FROM support_request_status_history
+         WHERE request_id = $1 ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    // A request always has its `submitted` entry; should it be missing,
+    // this change starts the history.
+    .unwrap_or((0, RequestStatus::Submitted.as_str().to_owned()));
+    let sql = format!(
+        "INSERT INTO support_request_status_history
+             (request_id, seq, status, changed_at, note, idempotency_key, body_sha256)
+         VALUES ($1, $2, $3, {now}, $4, $5, $6)
+         RETURNING changed_at",
+        now = dialect.timestamp_seconds_ago(0),
+    );
+    let (changed_at,): (String,) = sqlx::query_as(&sql)
+        .bind(id)
+        .bind(last + 1)
+        .bind(status.as_str())
+        .bind(note)
+        .bind(keyed.map(|keyed| keyed.key))
+        .bind(keyed.map(|keyed| keyed.hash))
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok((
+        RequestStatus::parse(&previous).unwrap_or_default(),
+        changed_at,
+    ))
+}
+
+/// A customer who writes again on their resolved message opens it again
+/// (`in_progress`), in the reply's transaction: it comes back to the
+/// partner's open inbox, and the change goes to the outbox as any other.
+/// Whether it was reopened.
+pub async fn reopen_on_reply(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    outbox: &Outbox,
+    id: &str,
+) -> Result<bool, ApiError> {
+    let reopened = sqlx::query(
+        "UPDATE support_requests SET status = $2
+         WHERE id = $1 AND kind = $3 AND status = $4",
+    )
+    .bind(id)
+    .bind(RequestStatus::InProgress.as_str())
+    .bind(RequestKind::CustomerSelfService.as_str())
+    .bind(RequestStatus::Resolved.as_str())
+    .execute(&mut *conn)
+    .await?;
+    if reopened.rows_affected() != 1 {
+        return Ok(false);
+    }
+    append_history(conn, dialect, id, RequestStatus::InProgress, None, None).await?;
+    announce(
+        conn,
+        outbox,
+        Announced {
+            event_type: EventType::StatusChanged,
+            request_id: id,
+            reply: None,
+            by_filer: true,
+            confirm_link: None,
+        },
+    )
+    .await?;
+    Ok(true)
 }
