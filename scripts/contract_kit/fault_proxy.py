@@ -17,7 +17,17 @@ Faults:
 - `status-without-key`: each status change is sent on without its
   `Idempotency-Key`, so a change sent again is made again;
 - `escalation-files-dropped`: a filing that names a `related_request` is
-  sent on without its `attachments`.
+  sent on without its `attachments`;
+- `customer-name-as-typed`: a customer's message reads back with another
+  customer name than the catalogue's;
+- `related-null-refused`: a filing with `"related_request": null` is 400;
+- `reference-normalised`: a reference looked up without its zeros is
+  padded, so `SR-1` finds `SR-000001`;
+- `replies-any-media-type`: a reply sent as another type is sent on as
+  JSON;
+- `reply-unknown-first`: a reply whose body is not JSON is 404;
+- `no-reopen`: a customer's message reads back as it was before its
+  customer's last reply reopened it.
 """
 
 import http.client
@@ -29,7 +39,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshaped", "customer-any-id",
           "reference-case-sensitive",
-          "replies-without-key", "status-without-key", "escalation-files-dropped")
+          "replies-without-key", "status-without-key", "escalation-files-dropped", "customer-name-as-typed",
+          "related-null-refused", "reference-normalised", "replies-any-media-type", "reply-unknown-first",
+          "no-reopen")
 NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
 
@@ -69,9 +81,26 @@ def _handler(backend, fault):
                 made_up = urllib.parse.unquote(path.rsplit("/", 1)[1])
                 made = json.dumps({"id": made_up, "name": made_up, "domain": ""}).encode()
                 return self._send(200, [("Content-Type", "application/json")], made)
-            prefix = urllib.parse.parse_qs(query).get("reference", [""])[0][:3]
+            reference = urllib.parse.parse_qs(query).get("reference", [""])[0]
+            if fault == "reference-normalised" and reference[:3].upper() == "SR-" and reference[3:].isascii() \
+                    and reference[3:].isdigit() and len(reference) < 9:
+                # A backend that reads the number and pads it.
+                query = urllib.parse.urlencode({"reference": f"SR-{int(reference[3:]):06}"})
+                self.path = f"{path}?{query}"
+            prefix = reference[:3]
             if fault == "reference-case-sensitive" and prefix.upper() == "SR-" and prefix != "SR-":
                 return self._send(200, [("Content-Type", "application/json")], NOTHING_FOUND)
+            filing = self.command == "POST" and path.endswith("/support-requests")
+            if fault == "related-null-refused" and filing and b'"related_request": null' in body:
+                error = b'{"errors":[{"field":"","code":"malformed_body"}]}'
+                return self._send(400, [("Content-Type", "application/json")], error)
+            replying = self.command == "POST" and path.endswith("/replies")
+            if fault == "reply-unknown-first" and replying:
+                try:
+                    json.loads(body)
+                except ValueError:
+                    error = b'{"errors":[{"field":"id","code":"not_found"}]}'
+                    return self._send(404, [("Content-Type", "application/json")], error)
             if fault == "escalation-files-dropped" and self.command == "POST" and path.endswith("/support-requests"):
                 # A backend that files an escalation without its customer's files.
                 try:
@@ -90,6 +119,9 @@ def _handler(backend, fault):
             if fault == "status-without-key" and self.command == "POST" and path.endswith("/status"):
                 # A backend that ignores a status change's key.
                 headers = {k: v for k, v in headers.items() if k.lower() != "idempotency-key"}
+            if fault == "replies-any-media-type" and replying:
+                headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+                headers["Content-Type"] = "application/json"
             connection.request(self.command, target.path.rstrip("/") + self.path, body=body, headers=headers)
             answer = connection.getresponse()
             status, answer_headers, answer_body = answer.status, answer.getheaders(), answer.read()
@@ -99,6 +131,9 @@ def _handler(backend, fault):
                 replayed = json.loads(answer_body)
                 replayed["id"] = str(uuid.uuid4())
                 answer_body = json.dumps(replayed).encode()
+            reading = self.command == "GET" and "/support-requests/" in path and status == 200
+            if fault in ("customer-name-as-typed", "no-reopen") and reading:
+                answer_body = _misread(fault, answer_body)
             if fault == "no-cors":
                 answer_headers = [(k, v) for k, v in answer_headers if not k.lower().startswith("access-control-")]
             self._send(status, answer_headers, answer_body)
@@ -106,6 +141,25 @@ def _handler(backend, fault):
         do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = _forward
 
     return Proxy
+
+
+def _misread(fault, answer_body):
+    """A stored request as a backend with `fault` would answer it."""
+    try:
+        stored = json.loads(answer_body)
+    except ValueError:
+        return answer_body
+    request = stored.get("request") if isinstance(stored, dict) else None
+    if not isinstance(request, dict) or request.get("kind") != "customer_self_service":
+        return answer_body
+    if fault == "customer-name-as-typed" and isinstance(request.get("customer"), dict):
+        request["customer"]["name"] = "A name the body made up"
+    history = stored.get("history") or []
+    if fault == "no-reopen" and len(history) >= 2 and history[-1].get("status") == "in_progress" \
+            and history[-2].get("status") == "resolved":
+        stored["history"] = history[:-1]
+        stored["status"] = "resolved"
+    return json.dumps(stored, ensure_ascii=False).encode("utf-8")
 
 
 def start(backend, fault):

@@ -20,6 +20,12 @@ BROKEN = {
     "replies-without-key": "replies-once-per-key",
     "status-without-key": "status-once-per-key",
     "escalation-files-dropped": "escalation-carries-files",
+    "customer-name-as-typed": "customer-name-from-catalogue",
+    "related-null-refused": "related-request-null",
+    "reference-normalised": "reference-exact",
+    "replies-any-media-type": "json-media-type",
+    "reply-unknown-first": "replies-order-of-checks",
+    "no-reopen": "reopen-on-customer-reply",
 }
 
 # Runs given only some tokens: the kit options, and for some rules the
