@@ -390,5 +390,5 @@ async fn a_customers_reply_opens_their_resolved_message_again() {
     let now = stored().await;
     assert_eq!(now["status"], "in_progress");
     assert_eq!(history(&now), ["submitted", "resolved", "in_progress"]);
-    assert_eq!(open_inbox().await, [message.id.clone()]);
+    assert_eq!(open_inbox().await, std::slice::from_ref(&message.id));
 }
