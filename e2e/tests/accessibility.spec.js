@@ -160,7 +160,7 @@ for (const locale of locales) {
     await expectNoViolations(page, "self-service solved");
   });
 
-  test(`customer requests, the customer's own and closing the loop pass axe in ${locale}`, async ({ browser, request }) => {
+  test(`customer messages, the customer's own and closing the loop pass axe in ${locale}`, async ({ browser, request }) => {
     const title = `Axe loop ${locale} ${Date.now()}`;
     const customerContext = await browser.newContext({ baseURL: `http://127.0.0.1:${demoPort}/` });
     const customerPage = await customerContext.newPage();
@@ -190,13 +190,13 @@ for (const locale of locales) {
     await widget.goto();
     await widget.setAttribute("locale", locale);
     await expect(widget.host.getByTestId("inbox-open-count")).toBeVisible();
-    await expectNoViolations(page, "home with customer requests");
+    await expectNoViolations(page, "home with customer messages");
     await widget.host.getByTestId("open-inbox").click();
     await expect(widget.host.getByTestId("inbox-request").first()).toBeVisible();
-    await expectNoViolations(page, "customer requests");
+    await expectNoViolations(page, "customer messages");
     await widget.host.getByTestId("inbox-request").filter({ hasText: title }).click();
     await expect(widget.host.getByTestId("message-actions")).toBeVisible();
-    await expectNoViolations(page, "a customer request");
+    await expectNoViolations(page, "a customer message");
     // Escalated, and resolved by 21Vianet: the loop to close.
     const escalation = await request.post(`${backend}/support-requests`, {
       headers: { "idempotency-key": crypto.randomUUID() },

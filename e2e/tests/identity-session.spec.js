@@ -27,7 +27,7 @@ async function answerTokens(page, request, answers) {
 }
 
 /**
- * Answers home's count of open customer requests here, without the
+ * Answers home's count of open customer messages here, without the
  * backend: the first token then expires while the form is typed, as in
  * life, rather than on home, whose count would have asked for the fresh
  * one already.

@@ -62,7 +62,7 @@ test("a sign-in whose role the backend does not know is told to ask for access, 
   const lookups = await refusals();
   expect(lookups).toBeGreaterThan(0);
 
-  // So does home's count of open customer requests, as any lookup.
+  // So does home's count of open customer messages, as any lookup.
   await widget.host.getByTestId("back").click();
   await expect.poll(refusals).toBe(lookups + 1);
 

@@ -26,10 +26,10 @@ function agentToken() {
 
 // What each locale's screens say, where the test reads words.
 const texts = {
-  "en-US": { inbox: "Customer requests", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", escalationResolved: "which 21Vianet has resolved", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved", replySent: "Your reply was sent." },
-  "zh-CN": { inbox: "客户请求", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", escalationResolved: "并已由世纪互联解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决", replySent: "你的回复已发送。" },
-  "zh-TW": { inbox: "客戶要求", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", escalationResolved: "並已由 21Vianet 解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
-  "es-ES": { inbox: "Solicitudes de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", escalationResolved: "; 21Vianet ya la ha resuelto", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
+  "en-US": { inbox: "Customer messages", message: "customer message", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", escalationResolved: "which 21Vianet has resolved", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved", replySent: "Your reply was sent." },
+  "zh-CN": { inbox: "客户咨询", message: "客户咨询", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", escalationResolved: "并已由世纪互联解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决", replySent: "你的回复已发送。" },
+  "zh-TW": { inbox: "客戶詢問", message: "客戶詢問", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", escalationResolved: "並已由 21Vianet 解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
+  "es-ES": { inbox: "Consultas de clientes", message: "consulta de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", escalationResolved: "; 21Vianet ya la ha resuelto", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
 };
 // What the customer searches the help for first, an article it finds, and
 // what the partner's screen calls the articles shown.
@@ -82,6 +82,7 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(inboxChoice).toContainText(text.inbox);
       await expect(inboxChoice.getByTestId("inbox-open-count")).toHaveText(/\d/);
       await inboxChoice.click();
+      await expect(partner.heading).toHaveText(text.inbox);
       const entry = partner.host.getByTestId("inbox-request").filter({ hasText: title });
       await expect(entry).toHaveCount(1);
       await entry.click();
@@ -137,11 +138,14 @@ for (const [locale, text] of Object.entries(texts)) {
       });
       expect(asked.status()).toBe(201);
 
-      // 4. The escalation and the customer request each lead to the
+      // 4. The escalation and the customer message each lead to the
       //    other; on the escalation, the partner answers the question,
       //    with a file.
       await partner.host.getByTestId("view-status").click();
       await expect(partner.host.getByTestId("escalated-from")).toContainText("北京云计算有限公司");
+      // It began as a customer message, not as a customer request: in the
+      // seeds, those are what partner staff file with 21Vianet.
+      await expect(partner.host.getByTestId("escalated-from")).toContainText(text.message);
       await expect(partner.host.getByTestId("escalated-from")).not.toHaveClass(/\bsw-note-strong\b/);
       await partner.host.getByTestId("open-message").click();
       await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
@@ -413,7 +417,7 @@ test("a reply tried again and again says so once, not at each attempt", async ({
 
 test("the inbox lists a page at a time: Show more brings the next, and a page that fails says so and comes with Try again", async ({ page, request }) => {
   test.setTimeout(60_000);
-  // One more open customer request than a page lists.
+  // One more open customer message than a page lists.
   const customer = await demoToken(request, "customer");
   const stamp = Date.now();
   for (let n = 0; n < 21; n++) {
@@ -440,7 +444,7 @@ test("the inbox lists a page at a time: Show more brings the next, and a page th
   );
   await partner.host.getByTestId("inbox-more").click();
   const failed = partner.host.getByTestId("inbox-failed");
-  await expect(failed).toContainText("The customer requests couldn't be loaded.");
+  await expect(failed).toContainText("The customer messages couldn't be loaded.");
   await expect(failed.getByRole("button", { name: "Try again" })).toBeFocused();
   await expect(items).toHaveCount(20);
   await expect(partner.host.getByTestId("inbox-more")).toHaveCount(0);

@@ -521,8 +521,8 @@ status-escalated-as-resolved = Escalated to 21Vianet as { $reference }, which 21
 status-open-escalation = Open the escalation
 # An escalation that began as a customer's message, not resolved yet;
 # $customer is the customer's name.
-status-from-message = This escalation began as a customer request from { $customer }.
-status-open-message = Open the customer request
+status-from-message = This escalation began as a customer message from { $customer }.
+status-open-message = Open the customer message
 status-close-loop = Once it's resolved, close the loop with your customer: tell them what was done and check that everything works for them.
 status-submitted = Submitted
 status-in-progress = In progress
@@ -680,28 +680,28 @@ error-attachments-too-large = The files together are larger than { $total }. Rem
 #   $reference (String) - the request's reference, such as SR-000123
 filed-away = Your request “{ $title }” has now been submitted. Its reference is { $reference }.
 
-## Customer requests: what customers sent their partner, and the loop back
-home-inbox-title = Customer requests
+## Customer messages: what customers sent their partner, and the loop back
+home-inbox-title = Customer messages
 home-inbox-text = Read what your customers sent you, reply, mark it resolved, or escalate it to 21Vianet.
-# On home's customer requests choice: how many are open.
+# On home's customer messages choice: how many are open.
 # Variables:
 #   $count (String) - a number, or "50+" when there are more than one page
 home-inbox-open = Open: { $count }
-inbox-heading = Customer requests
+inbox-heading = Customer messages
 inbox-intro = What your customers sent you from the help page, newest first.
-# Names the two buttons that choose which customer requests are shown.
-inbox-filter-label = Show customer requests
+# Names the two buttons that choose which customer messages are shown.
+inbox-filter-label = Show customer messages
 inbox-show-open = Open
 inbox-show-resolved = Resolved
-inbox-loading = Loading customer requests…
+inbox-loading = Loading customer messages…
 # Passed as $what to load-failed-network or load-failed-service.
-inbox-failed = The customer requests couldn't be loaded.
-inbox-empty-open = No customer requests are open.
-inbox-empty-resolved = No customer requests are resolved yet.
-# In the inbox, on a customer request whose escalation 21Vianet resolved.
+inbox-failed = The customer messages couldn't be loaded.
+inbox-empty-open = No customer messages are open.
+inbox-empty-resolved = No customer messages are resolved yet.
+# In the inbox, on a customer message whose escalation 21Vianet resolved.
 inbox-close-loop = 21Vianet resolved it: close the loop
 status-description-label = Description
-# Who sent a customer request: the customer's user, by name, email and phone.
+# Who sent a customer message: the customer's user, by name, email and phone.
 status-contact-label = Contact
 # The help articles the customer's searches showed them before they wrote
 # (contact-seen-heading): shown, not necessarily read.
@@ -711,23 +711,23 @@ status-articles-label-own = Help articles you were shown
 status-mark-resolved = Mark resolved
 status-marking-resolved = Marking it resolved…
 status-escalate = Escalate to 21Vianet
-# On a customer request, and on its escalation, once 21Vianet resolved it.
+# On a customer message, and on its escalation, once 21Vianet resolved it.
 # Variables:
 #   $reference (String) - the escalation's reference (SR-000123)
 status-escalation-resolved = 21Vianet resolved { $reference }. Close the loop with the customer.
-# On the resolved escalation once the customer request it began as is
+# On the resolved escalation once the customer message it came from is
 # resolved too: the loop is closed.
 # Variables:
 #   $reference (String) - the escalation's reference
-status-loop-closed = 21Vianet resolved { $reference }, and the customer request it began as is resolved too.
+status-loop-closed = 21Vianet resolved { $reference }, and the customer message it came from is resolved too.
 # A reply to the customer, prefilled with 21Vianet's resolution note.
 # Variables:
 #   $customer (String) - the customer's name
 status-close-loop-heading = Close the loop with { $customer }
-status-close-loop-hint = Your reply goes to the customer, and their customer request is marked resolved.
+status-close-loop-hint = Your reply goes to the customer, and their customer message is marked resolved.
 status-close-loop-send = Send and mark resolved
-# At the end of an escalation that started from a customer request.
-escalation-back-to-message = Back to the customer request
+# At the end of an escalation that started from a customer message.
+escalation-back-to-message = Back to the customer message
 # The customer's own requests to their partner, with their status and replies.
 help-my-requests = My requests
 # The customer's own list (help-my-requests), signed in or from this device.
