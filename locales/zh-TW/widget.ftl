@@ -340,7 +340,7 @@ guide-category-heading = 問題屬於下列類別嗎？
 guide-category-hand-off = 下列幾類問題需要呈報給 21Vianet。
 guide-category-none = 都不是
 guide-duties-heading = 這屬於您的支援範圍
-guide-duties-point-of-contact = 對於您轉售的服務，您是客戶所有營運、計費和技術支援問題的連絡點。
+guide-duties-point-of-contact = 對於您轉售的服務，您是客戶所有營運、計費和技術支援問題的聯絡窗口。
 guide-duties-intro = 您需要全年無休（每天 24 小時、每年 365 天）自行為客戶提供支援，包括但不限於：
 # On the partner's duties: ends the guide, nothing escalated.
 guide-duties-decline = 我們會自行提供支援
