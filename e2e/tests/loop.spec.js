@@ -27,9 +27,9 @@ function agentToken() {
 // What each locale's screens say, where the test reads words.
 const texts = {
   "en-US": { inbox: "Customer messages", message: "customer message", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", escalationResolved: "which 21Vianet has resolved", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved", replySent: "Your reply was sent." },
-  "zh-CN": { inbox: "客户咨询", message: "客户咨询", escalate: "呈报给世纪互联", escalated: "呈报给世纪互联", escalationResolved: "并已由世纪互联解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决", replySent: "你的回复已发送。" },
-  "zh-TW": { inbox: "客戶詢問", message: "客戶詢問", escalate: "呈報給 21Vianet", escalated: "呈報給 21Vianet", escalationResolved: "並已由 21Vianet 解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
-  "es-ES": { inbox: "Consultas de clientes", message: "consulta de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet como", escalationResolved: "; 21Vianet ya la ha resuelto", closeLoop: "Informe a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
+  "zh-CN": { inbox: "客户咨询", message: "客户咨询", escalate: "呈报给世纪互联", escalated: "已呈报给世纪互联（请求编号：", escalationResolved: "并已由世纪互联解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决", replySent: "你的回复已发送。" },
+  "zh-TW": { inbox: "客戶詢問", message: "客戶詢問", escalate: "呈報給 21Vianet", escalated: "已呈報給 21Vianet（要求編號：", escalationResolved: "並已由 21Vianet 解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
+  "es-ES": { inbox: "Consultas de clientes", message: "consulta de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet con la referencia", escalationResolved: "; 21Vianet ya la ha resuelto", closeLoop: "Informar a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
 };
 // What the customer searches the help for first, an article it finds, and
 // what the partner's screen calls the articles shown.

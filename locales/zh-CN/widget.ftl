@@ -161,7 +161,7 @@ field-contact-heading = 我们应如何与你联系？
 # Variables:
 #   $name (String) - the user's name, as the portal's sign-in gives it
 #   $email (String) - the user's email address, as the portal's sign-in gives it
-field-contact-sending-as = 将以 { $name }（{ $email }）的身份发送
+field-contact-sending-as = 将以{ $name }（{ $email }）的身份发送
 
 ## Validation, shown in the error summary and at the field
 
@@ -399,10 +399,10 @@ status-reply-send = 发送回复
 status-reply-sending = 正在发送你的回复…
 status-reply-kept = 你的回复会保存在此设备上，直到发送为止。
 status-reply-sent = 你的回复已发送。
-status-escalated-as = 已作为 { $reference } 呈报给世纪互联。
-status-escalated-as-resolved = 已作为 { $reference } 呈报给世纪互联，并已由世纪互联解决。
-status-open-escalation = 打开呈报
-status-from-message = 此呈报来自 { $customer } 的客户咨询。
+status-escalated-as = 已呈报给世纪互联（请求编号：{ $reference }）。
+status-escalated-as-resolved = 已呈报给世纪互联（请求编号：{ $reference }），并已由世纪互联解决。
+status-open-escalation = 打开呈报请求
+status-from-message = 此呈报来自{ $customer }的客户咨询。
 status-open-message = 打开客户咨询
 status-close-loop = 问题解决后，请及时告知客户：说明采取了哪些措施，并确认一切已恢复正常。
 status-submitted = 已提交
@@ -509,7 +509,7 @@ status-marking-resolved = 正在标记为已解决…
 status-escalate = 呈报给世纪互联
 status-escalation-resolved = 世纪互联已解决 { $reference }。请告知客户处理结果。
 status-loop-closed = 世纪互联已解决 { $reference }，对应的客户咨询也已解决。
-status-close-loop-heading = 告知 { $customer } 处理结果
+status-close-loop-heading = 告知{ $customer }处理结果
 status-close-loop-hint = 你的回复将发送给客户，其客户咨询将标记为已解决。
 status-close-loop-send = 发送并标记为已解决
 escalation-back-to-message = 返回客户咨询
@@ -517,5 +517,5 @@ help-my-requests = 我的请求
 filed-customer-intro = 你发给合作伙伴的内容，以及其状态和合作伙伴的回复。
 filed-customer-empty = 你尚未联系过你的合作伙伴。
 status-reply-offline = 你已离线。连接恢复后将发送你的回复。
-status-reply-retrying = 支持服务暂时无法接收你的回复。即将重试… 你的回复已保存。
+status-reply-retrying = 支持服务暂时无法接收你的回复，稍后将自动重试。你的回复已保存。
 status-reply-wait-files = 请等待所有文件上传完成，然后发送你的回复。

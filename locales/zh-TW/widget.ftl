@@ -163,7 +163,7 @@ field-contact-heading = 我們該如何與您聯絡？
 # Variables:
 #   $name (String) - the user's name, as the portal's sign-in gives it
 #   $email (String) - the user's email address, as the portal's sign-in gives it
-field-contact-sending-as = 將以 { $name }（{ $email }）的身分傳送
+field-contact-sending-as = 將以{ $name }（{ $email }）的身分傳送
 
 ## Validation, shown in the error summary and at the field
 
@@ -402,10 +402,10 @@ status-reply-send = 傳送回覆
 status-reply-sending = 正在傳送您的回覆…
 status-reply-kept = 您的回覆會保留在此裝置上，直到傳送為止。
 status-reply-sent = 您的回覆已傳送。
-status-escalated-as = 已以 { $reference } 呈報給 21Vianet。
-status-escalated-as-resolved = 已以 { $reference } 呈報給 21Vianet，並已由 21Vianet 解決。
-status-open-escalation = 開啟呈報
-status-from-message = 此呈報來自 { $customer } 的客戶詢問。
+status-escalated-as = 已呈報給 21Vianet（要求編號：{ $reference }）。
+status-escalated-as-resolved = 已呈報給 21Vianet（要求編號：{ $reference }），並已由 21Vianet 解決。
+status-open-escalation = 開啟呈報要求
+status-from-message = 此呈報來自{ $customer }的客戶詢問。
 status-open-message = 開啟客戶詢問
 status-close-loop = 問題解決後，請與客戶完成後續追蹤：告訴他們採取了哪些措施，並確認一切正常。
 status-submitted = 已提交
@@ -512,7 +512,7 @@ status-marking-resolved = 正在標示為已解決…
 status-escalate = 呈報給 21Vianet
 status-escalation-resolved = 21Vianet 已解決 { $reference }。請與客戶完成後續追蹤。
 status-loop-closed = 21Vianet 已解決 { $reference }，對應的客戶詢問也已解決。
-status-close-loop-heading = 與 { $customer } 完成後續追蹤
+status-close-loop-heading = 與{ $customer }完成後續追蹤
 status-close-loop-hint = 您的回覆會傳送給客戶，其客戶詢問會標示為已解決。
 status-close-loop-send = 傳送並標示為已解決
 escalation-back-to-message = 返回客戶詢問
@@ -520,5 +520,5 @@ help-my-requests = 我的要求
 filed-customer-intro = 您傳送給合作夥伴的內容，以及其狀態和合作夥伴的回覆。
 filed-customer-empty = 您尚未聯絡過您的合作夥伴。
 status-reply-offline = 您已離線。連線恢復後將傳送您的回覆。
-status-reply-retrying = 支援服務暫時無法接收您的回覆。即將重試… 您的回覆已保留。
+status-reply-retrying = 支援服務暫時無法接收您的回覆，稍後將自動再試一次。您的回覆已保留。
 status-reply-wait-files = 請等候所有檔案上傳完成，再傳送您的回覆。
