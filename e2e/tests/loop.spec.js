@@ -280,7 +280,7 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   // support service is missing from the page's address.
   await answerInstead(page, "**/attachments/*", 404, { errors: [{ field: "id", code: "not_found" }] });
   await partner.host.getByTestId("attachment-download").click();
-  await expect(partner.host.getByTestId("attachment-download-failed")).toHaveText("The support service can't find this file any more: it may have been removed, or you may no longer have access to it.");
+  await expect(partner.host.getByTestId("attachment-download-failed")).toHaveText("The support service can't find this file anymore: it may have been removed, or you may no longer have access to it.");
   await page.unroute("**/attachments/*");
 
   // A reply with nothing in it says so, in the language the widget shows
@@ -302,7 +302,7 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   await box.fill("Clear the browser's cookies for login.partner.microsoftonline.cn.");
   await partner.host.getByTestId("reply-send").click();
   const replyFailure = partner.host.getByTestId("reply-failure");
-  await expect(replyFailure).toContainText("can't find this request any more");
+  await expect(replyFailure).toContainText("can't find this request anymore");
   await expect(replyFailure).toContainText("Everything you typed is still here.");
   await expect(replyFailure).not.toContainText("address");
   await expect(box).toHaveValue("Clear the browser's cookies for login.partner.microsoftonline.cn.");

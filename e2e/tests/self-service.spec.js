@@ -181,7 +181,7 @@ test("a service the backend refuses (gone since the list came) is named at the s
   const widget = await openSelfService(page, "en-US");
   await sendWithRetiredService(page, widget);
   const service = widget.host.getByTestId("contact-service");
-  const sentence = "The support service doesn't recognize this service any more. Choose another one, or “Not sure”";
+  const sentence = "The support service doesn't recognize this service anymore. Choose another one, or “Not sure”";
   // In the summary, whose link leads to the select, and at the select.
   const summary = widget.host.getByTestId("error-summary");
   await expect(summary.getByRole("link")).toHaveText([sentence]);

@@ -225,10 +225,10 @@ error-invalid-value = “{ $field }” has a value that isn't allowed. Choose an
 #   $field (String) - the label of the field, as shown above it
 error-not-accepted = The support service didn't accept { $field }. Check it and try again
 # The customer or service chosen before the form is no longer known to the support service.
-error-customer-unknown = The support service doesn't recognize this customer any more. Go back and choose the customer again
-error-service-unknown = The support service doesn't recognize this service any more. Go back and choose the service again
+error-customer-unknown = The support service doesn't recognize this customer anymore. Go back and choose the customer again
+error-service-unknown = The support service doesn't recognize this service anymore. Go back and choose the service again
 # The service the contact form's select offered is no longer known to the support service.
-error-service-not-offered = The support service doesn't recognize this service any more. Choose another one, or “Not sure”
+error-service-not-offered = The support service doesn't recognize this service anymore. Choose another one, or “Not sure”
 # An error about a part of the request that the form doesn't show.
 error-request-not-accepted = The support service didn't accept this request. Try again, and if it happens again, contact your portal's support team
 # An attempt whose answer was lost reached the service with the text as it
@@ -280,7 +280,7 @@ submit-error-forbidden = The support service accepted your sign-in, but it doesn
 submit-error-not-found = The support service wasn't found at this page's address for support requests (error { $status }), so the request can't be sent from here. Please let the site's administrator know.
 # A reply or a status change for a request the support service no longer
 # knows, or no longer lets this user read (its 404 names the request).
-submit-error-request-gone = The support service can't find this request any more: it may have been removed, or you may no longer have access to it.
+submit-error-request-gone = The support service can't find this request anymore: it may have been removed, or you may no longer have access to it.
 # A submit answered as filed (2xx) without an id and reference the widget can read.
 submit-error-unreadable = The support service answered, but its answer couldn't be read, so there is no reference to show. The request may have been filed: try again in a moment, and as long as nothing is changed it won't be filed twice.
 submit-error-too-large = The request is too large to send. Shorten the description and try again.
@@ -617,7 +617,7 @@ attachment-download = Download { $name }
 attachment-download-failed = The file couldn't be downloaded.
 # The support service no longer has the file, or no longer lets the user
 # have it (404), as submit-error-request-gone says of a request.
-attachment-download-gone = The support service can't find this file any more: it may have been removed, or you may no longer have access to it.
+attachment-download-gone = The support service can't find this file anymore: it may have been removed, or you may no longer have access to it.
 # What screen readers hear when a file has uploaded, has failed to upload,
 # has been removed, or waits for the connection.
 # Variables:

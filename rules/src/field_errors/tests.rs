@@ -21,7 +21,7 @@ fn a_service_refused_from_the_form_is_chosen_again_there() {
     }
     assert_eq!(
         message(Locale::EnUs, &error, ServiceFrom::TheForm),
-        "The support service doesn't recognize this service any more. Choose another one, or “Not sure”"
+        "The support service doesn't recognize this service anymore. Choose another one, or “Not sure”"
     );
 }
 
@@ -89,7 +89,7 @@ fn characters_are_counted_as_the_backend_counts_them() {
 fn errors_on_what_the_form_does_not_show_name_no_field() {
     assert_eq!(
         text(Locale::EnUs, "customer", ErrorCode::InvalidValue),
-        "The support service doesn't recognize this customer any more. Go back and choose the customer again"
+        "The support service doesn't recognize this customer anymore. Go back and choose the customer again"
     );
     assert!(text(Locale::ZhTw, "service", ErrorCode::InvalidValue).contains("服務"));
     let resent = text(
