@@ -53,7 +53,7 @@ impl Controls {
             // One path to a request on a customer's behalf, which is the
             // escalation.
             Flow::Customer | Flow::Escalation => customer_first(Step::OpenCustomerRequest),
-            Flow::CustomerRequests => context.go(Step::OpenInbox),
+            Flow::CustomerMessages => context.go(Step::OpenInbox),
         }
         self.focus_follows_the_user();
     }

@@ -458,3 +458,20 @@ test("the inbox lists a page at a time: Show more brings the next, and a page th
   await expect(items.nth(20)).toBeFocused();
   await expect(items.filter({ hasText: `Paged message 0 (${stamp})` })).toHaveCount(1);
 });
+
+test("the page opens the inbox by its name, and by the name it had before", async ({ page }) => {
+  const partner = new SupportWidgetPage(page);
+  await partner.goto(`${authDemo}/`);
+  await partner.setAttribute("locale", "en-US");
+  await expect(partner.home).toBeVisible();
+  await partner.host.evaluate((el) => el.open("customer-messages"));
+  await expect(partner.heading).toHaveText("Customer messages");
+  await partner.host.evaluate((el) => el.close());
+  await expect(partner.home).toBeVisible();
+  // Pages written when the inbox was "customer-requests" still open it.
+  await partner.host.evaluate((el) => el.open("customer-requests"));
+  await expect(partner.heading).toHaveText("Customer messages");
+  // A name it does not know is refused with the current names.
+  const refused = await partner.host.evaluate((el) => el.open("inbox").then(() => "opened", (e) => e.message));
+  expect(refused).toContain('"customer-messages"');
+});

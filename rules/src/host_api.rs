@@ -16,7 +16,7 @@ use crate::json;
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum HostApiError {
     #[error(
-        "unknown flow \"{0}\": use \"home\", \"partner-center\", \"customer\", \"escalation\" or \"customer-requests\""
+        "unknown flow \"{0}\": use \"home\", \"partner-center\", \"customer\", \"escalation\" or \"customer-messages\""
     )]
     UnknownFlow(String),
     #[error("open: the flow is a name such as \"partner-center\", or nothing")]
@@ -42,8 +42,10 @@ pub enum Flow {
     /// `"escalation"`: the same path as `Customer`, under the name of what
     /// it ends in.
     Escalation,
-    /// `"customer-requests"`: the partner's inbox of what its customers sent.
-    CustomerRequests,
+    /// `"customer-messages"`: the partner's inbox of what its customers sent.
+    /// `"customer-requests"`, its name before, is read as it: pages written
+    /// then keep working.
+    CustomerMessages,
 }
 
 impl Flow {
@@ -53,7 +55,7 @@ impl Flow {
             Some("partner-center") => Ok(Flow::PartnerCenter),
             Some("customer") => Ok(Flow::Customer),
             Some("escalation") => Ok(Flow::Escalation),
-            Some("customer-requests") => Ok(Flow::CustomerRequests),
+            Some("customer-messages" | "customer-requests") => Ok(Flow::CustomerMessages),
             Some(other) => Err(HostApiError::UnknownFlow(other.to_owned())),
         }
     }

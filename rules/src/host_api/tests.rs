@@ -7,9 +7,18 @@ fn flows_by_name() {
     assert_eq!(Flow::parse(Some("partner-center")), Ok(Flow::PartnerCenter));
     assert_eq!(Flow::parse(Some("escalation")), Ok(Flow::Escalation));
     assert_eq!(
-        Flow::parse(Some("customer-requests")),
-        Ok(Flow::CustomerRequests)
+        Flow::parse(Some("customer-messages")),
+        Ok(Flow::CustomerMessages)
     );
+    // The inbox's name before: pages that call it so still open it.
+    assert_eq!(
+        Flow::parse(Some("customer-requests")),
+        Ok(Flow::CustomerMessages)
+    );
+    // The names a refusal offers are the current ones.
+    let refused = Flow::parse(Some("inbox")).unwrap_err().to_string();
+    assert!(refused.contains("\"customer-messages\""), "{refused}");
+    assert!(!refused.contains("customer-requests"), "{refused}");
     assert_eq!(
         Flow::parse(Some("escalate")),
         Err(HostApiError::UnknownFlow("escalate".into()))
