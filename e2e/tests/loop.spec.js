@@ -109,8 +109,12 @@ for (const [locale, text] of Object.entries(texts)) {
       await partner.host.locator("#sw-reply").fill("Thanks, we are on it.");
       await partner.host.getByTestId("reply-send").click();
       await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);
-      // Said as well as shown.
+      // Said as well as shown, until the partner reads the thread again.
       await expect(partner.host.getByTestId("reply-waiting")).toHaveText(text.replySent);
+      await partner.host.getByTestId("status-refresh").click();
+      await expect(partner.host.getByTestId("status-checked")).not.toBeEmpty();
+      await expect(partner.host.getByTestId("reply-waiting")).toHaveText("");
+      await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);
 
       // ...and escalates it: the one path, with the customer and service
       // chosen, from the admin center on, and the message's words carried

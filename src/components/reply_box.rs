@@ -84,6 +84,11 @@ pub struct Closing {
 pub fn ReplyBox(
     request_id: String,
     #[prop(into)] on_sent: Callback<()>,
+    /// How many times the user has pressed Refresh on the screen: "Your
+    /// reply was sent." is news until the thread is read again at their
+    /// asking, then it goes.
+    #[prop(into)]
+    refreshes: Signal<u32>,
     #[prop(optional)] closing: Option<Closing>,
 ) -> impl IntoView {
     let widget = use_widget();
@@ -102,6 +107,8 @@ pub fn ReplyBox(
         files.restore(kept.attachments.clone());
     }
     let key = StoredValue::new(kept.map_or_else(new_key, |d| d.idempotency_key));
+    // The Refresh the last reply was stored after.
+    let sent_after = StoredValue::new(0_u32);
     let sender = Sender::new();
     // What the reply's own text lacks, under the field; what holds it back
     // here, under the button. Kept as what they are, and said in the
@@ -170,6 +177,7 @@ pub fn ReplyBox(
             }
             match &answer {
                 Ok(_) => {
+                    sent_after.set_value(refreshes.try_get_untracked().unwrap_or_default());
                     // What was sent goes; what was typed or added while it
                     // was on its way stays, for the next reply.
                     key.set_value(new_key());
@@ -260,10 +268,12 @@ pub fn ReplyBox(
             send_reply.dispatch_local((backend, reply));
         }
     };
-    // Once the backend has stored the last reply sent, until the next goes:
-    // the thread shows it above, and this says so to whoever cannot see it.
+    // Once the backend has stored the last reply sent, until the next goes
+    // or the user refreshes the thread: the thread shows it above, and
+    // this says so to whoever cannot see it.
     let sent = move || {
-        (!sending.get() && answer.with(|answer| matches!(answer, Some(Ok(_)))))
+        let news = refreshes.get() == sent_after.get_value();
+        (news && !sending.get() && answer.with(|answer| matches!(answer, Some(Ok(_)))))
             .then(|| widget.text(id::STATUS_REPLY_SENT)())
     };
     // While the reply waits to go again: why, without a countdown, through

@@ -134,6 +134,8 @@ pub fn RequestStatus() -> impl IntoView {
         }
     });
     let shown_id = StoredValue::new(request_id.clone());
+    // Presses of Refresh, which the reply box's "sent" notice goes with.
+    let refreshes = RwSignal::new(0_u32);
 
     view! {
         <section class="sw-screen" data-testid="request-status">
@@ -249,7 +251,7 @@ pub fn RequestStatus() -> impl IntoView {
             // again only when the kind of box changes.
             {move || box_kind.get().map(|kind| match kind {
                 BoxKind::Reply => view! {
-                    <ReplyBox request_id=shown_id.get_value() on_sent=Callback::new(move |()| reload())/>
+                    <ReplyBox request_id=shown_id.get_value() on_sent=Callback::new(move |()| reload()) refreshes/>
                 }
                 .into_any(),
                 BoxKind::Closing { escalation, customer, replied_since } => view! {
@@ -259,6 +261,7 @@ pub fn RequestStatus() -> impl IntoView {
                         customer
                         replied_since
                         on_closed=Callback::new(move |()| reload())
+                        refreshes
                     />
                 }
                 .into_any(),
@@ -301,7 +304,10 @@ pub fn RequestStatus() -> impl IntoView {
                     type="button"
                     class="sw-button sw-button-secondary"
                     data-testid="status-refresh"
-                    on:click=move |_| stored.reload()
+                    on:click=move |_| {
+                        refreshes.update(|n| *n += 1);
+                        stored.reload();
+                    }
                 >
                     {widget.text(id::STATUS_REFRESH)}
                 </button>
@@ -733,6 +739,7 @@ fn ClosingReply(
     /// When the partner last replied on the message.
     replied_since: Option<String>,
     on_closed: Callback<()>,
+    #[prop(into)] refreshes: Signal<u32>,
 ) -> impl IntoView {
     let widget = use_widget();
     let escalation_id = escalation.id.clone();
@@ -796,13 +803,13 @@ fn ClosingReply(
                 escalation::answered_since_resolved(replied_since.as_deref(), resolved_at)
             });
             if closed_before {
-                return view! { <ReplyBox request_id=message_id.get_value() on_sent=on_closed/> }.into_any();
+                return view! { <ReplyBox request_id=message_id.get_value() on_sent=on_closed refreshes/> }.into_any();
             }
             let closing = Closing {
                 heading: heading.clone(),
                 prefill: resolution.map(|(note, _)| note).unwrap_or_default(),
             };
-            view! { <ReplyBox request_id=message_id.get_value() on_sent closing/> }.into_any()
+            view! { <ReplyBox request_id=message_id.get_value() on_sent closing refreshes/> }.into_any()
         })}
     }
 }
