@@ -109,7 +109,8 @@ impl WidgetContext {
     /// 9:40 AM GMT+8"): an incident's own text often gives its times in UTC.
     /// A time that is not RFC 3339, or that no calendar has, is "(time
     /// unknown)" in the locale: shown as sent, or as the browser misreads it,
-    /// it would be a wrong date or a string of the backend's.
+    /// it would be a wrong date or a string of the backend's. The zone's name
+    /// is written bare in every locale (`timestamps::zone_unbracketed`).
     pub fn format_time(self, rfc3339: &str) -> String {
         let unknown = || i18n::message(self.locale.get(), id::TIME_UNKNOWN);
         if !timestamps::is_rfc3339(rfc3339) {
@@ -130,8 +131,10 @@ impl WidgetContext {
         ] {
             _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
         }
-        date.to_locale_string(self.locale.get().as_str(), &options)
-            .into()
+        let written: String = date
+            .to_locale_string(self.locale.get().as_str(), &options)
+            .into();
+        timestamps::zone_unbracketed(&written)
     }
 
     /// Moves the journey on.

@@ -648,6 +648,17 @@ test.describe("in Shanghai", () => {
     await expect(time).toHaveText(/^开始于 \u2068?2026年11月22日 [^·]*09:40[^·]*$/);
     await expect(time).not.toContainText("更新于");
   });
+
+  test("a time in zh-TW names its zone as the incident's own text does, without brackets", async ({ page }) => {
+    const widget = new SupportWidgetPage(page);
+    await startEscalation(widget, "zh-TW", "azure");
+    const incident = widget.host.getByTestId("incident").first();
+    await expect(incident).toContainText("UTC 時間 01:40");
+    // Chromium writes "上午9:40 [GMT+8]" in zh-TW.
+    const time = incident.locator(".sw-incident-time");
+    await expect(time).toContainText(/2026年11月22日\s上午9:40\sGMT\+8/);
+    await expect(time).not.toContainText("[");
+  });
 });
 
 test("a health list of which nothing can be read is no all-clear in the guide: the check counts as not shown", async ({ page, request }) => {

@@ -40,6 +40,22 @@ pub fn is_rfc3339(text: &str) -> bool {
     date_read && time_read && zone_read
 }
 
+/// A time as the browser's `Intl` writes it, with the time zone's name out
+/// of the square brackets that ICU puts around it in zh-TW only
+/// (`2026年11月22日 上午9:40 [UTC]`): written bare, as the other locales write
+/// it, and as the incidents' own texts write their times (`UTC 時間 01:40`).
+pub fn zone_unbracketed(written: &str) -> String {
+    let zone = written.rfind('[').and_then(|open| {
+        let close = open + written[open..].find(']')?;
+        let zone = &written[open + 1..close];
+        (!zone.is_empty() && !zone.contains(char::is_whitespace)).then_some((open, zone, close))
+    });
+    match zone {
+        Some((open, zone, close)) => format!("{}{zone}{}", &written[..open], &written[close + 1..]),
+        None => written.to_owned(),
+    }
+}
+
 /// Two ASCII digits as a number; anything else as more than any field holds.
 fn two_digits(tens: u8, ones: u8) -> u8 {
     if tens.is_ascii_digit() && ones.is_ascii_digit() {
@@ -51,7 +67,37 @@ fn two_digits(tens: u8, ones: u8) -> u8 {
 
 #[cfg(test)]
 mod tests {
-    use super::is_rfc3339;
+    use super::{is_rfc3339, zone_unbracketed};
+
+    #[test]
+    fn a_time_zone_is_written_without_brackets() {
+        // As Chromium's ICU writes these, in UTC and in Shanghai.
+        let written = [
+            (
+                "2026年11月22日 上午1:40 [UTC]",
+                "2026年11月22日 上午1:40 UTC",
+            ),
+            (
+                "2026年11月22日 上午9:40 [GMT+8]",
+                "2026年11月22日 上午9:40 GMT+8",
+            ),
+            (
+                "2026年11月21日 下午8:40 [EST]",
+                "2026年11月21日 下午8:40 EST",
+            ),
+            // The other locales' are written bare already.
+            ("2026年11月22日 GMT+8 09:40", "2026年11月22日 GMT+8 09:40"),
+            ("Nov 22, 2026, 9:40 AM GMT+8", "Nov 22, 2026, 9:40 AM GMT+8"),
+            ("22 nov 2026, 9:40 UTC", "22 nov 2026, 9:40 UTC"),
+            // Brackets that hold no zone's name stay.
+            ("[ ] 9:40", "[ ] 9:40"),
+            ("9:40 []", "9:40 []"),
+            ("9:40 [UTC", "9:40 [UTC"),
+        ];
+        for (browser, shown) in written {
+            assert_eq!(zone_unbracketed(browser), shown);
+        }
+    }
 
     #[test]
     fn the_contracts_times_are_read() {
