@@ -237,5 +237,17 @@ pub fn echoed(typed: &str) -> String {
     }
 }
 
+/// A note said after other words, such as self-help-new-tab's "(opens in
+/// a new tab)": after a space, unless it begins with full-width
+/// punctuation (（, 「), before which Chinese sets no space.
+pub fn after_words(note: &str) -> String {
+    let full_width =
+        note.starts_with(|c| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'));
+    match full_width {
+        true => note.to_owned(),
+        false => format!(" {note}"),
+    }
+}
+
 #[cfg(test)]
 mod tests;

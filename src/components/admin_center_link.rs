@@ -36,7 +36,7 @@ pub fn AdminCenterLink() -> impl IntoView {
                         rel="noopener noreferrer"
                     >
                         {label}
-                        <span class="sw-visually-hidden">" " {widget.text(id::SELF_HELP_NEW_TAB)}</span>
+                        <span class="sw-visually-hidden">{move || i18n::after_words(&widget.text(id::SELF_HELP_NEW_TAB)())}</span>
                         <span aria-hidden="true">" ↗"</span>
                     </a>
                 </p>

@@ -262,7 +262,7 @@ fn ArticleItem(article: Article, position: usize) -> impl IntoView {
                 }
             >
                 <span lang=language.as_str()>{article.title.clone()}</span>
-                <span class="sw-visually-hidden">" " {widget.text(id::SELF_HELP_NEW_TAB)}</span>
+                <span class="sw-visually-hidden">{move || i18n::after_words(&widget.text(id::SELF_HELP_NEW_TAB)())}</span>
                 <span aria-hidden="true">" ↗"</span>
             </a>
             {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone() lang=other.map(Locale::as_str)>{badge}</span> })}

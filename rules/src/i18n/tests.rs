@@ -337,6 +337,33 @@ fn typed_text_is_echoed_cut_short() {
 }
 
 #[test]
+fn a_note_after_words_takes_a_space_unless_it_is_full_width() {
+    let link = |locale, title: &str| {
+        format!(
+            "{title}{}",
+            after_words(&message(locale, id::SELF_HELP_NEW_TAB))
+        )
+    };
+    assert_eq!(
+        link(Locale::EnUs, "Reset a user's password"),
+        "Reset a user's password (opens in a new tab)"
+    );
+    assert_eq!(
+        link(Locale::EsEs, "Restablecer la contraseña"),
+        "Restablecer la contraseña (se abre en una pestaña nueva)"
+    );
+    assert_eq!(
+        link(Locale::ZhCn, "重置用户密码"),
+        "重置用户密码（在新标签页中打开）"
+    );
+    assert_eq!(
+        link(Locale::ZhTw, "重設使用者密碼"),
+        "重設使用者密碼（在新索引標籤中開啟）"
+    );
+    assert_eq!(after_words("「UTC」"), "「UTC」");
+}
+
+#[test]
 fn the_standby_words_of_every_locale_are_its_own_messages() {
     for locale in Locale::ALL {
         let language = message(Locale::EnUs, language_name(locale));
