@@ -13,6 +13,8 @@ const here = (suffix, retry) => new URL(`support-widget-__BUILD__${suffix}${retr
 
 let loading;
 let tries = 0;
+// A refused token provider has been warned of (once a page load).
+let warned;
 // The glue and the WebAssembly, fetched side by side (not one round trip
 // after the other); the glue's init (wasm-bindgen's own) compiles the
 // WebAssembly as it streams in. A failed fetch is not remembered: only the
@@ -328,10 +330,15 @@ class SupportWidgetElement extends HTMLElement {
     // they load. (Async: a refusal rejects, as the other calls' do.) The
     // loader refuses what the widget would, loaded or not, and keeps only
     // what the widget took: a refused provider kept would replace the last
-    // good one when a move mounts the widget anew. (No console line of its
-    // own, for the loader's size: an unhandled rejection is one.)
+    // good one when a move mounts the widget anew. A page that makes this
+    // call as it loads seldom looks at its promise, and then signs no one
+    // in: the console warns once a page load, whether or not the page
+    // handles the rejection.
     if (provider != null && typeof provider != "function") {
-      throw Error("<support-widget>: setTokenProvider: not a function");
+      const refused = Error("<support-widget>: setTokenProvider: the provider is a function that gives a token, or nothing");
+      warned || console.warn(refused.message);
+      warned = 1;
+      throw refused;
     }
     this.#handle?.setTokenProvider(provider);
     this.#provider = provider;

@@ -138,12 +138,12 @@ impl WidgetHandle {
     }
 }
 
-/// A refused call: the page's script gets an exception, and the console says
-/// why, for the developer who wrote it.
+/// A refused call: the page's script gets an `Error` saying why, which its
+/// promise rejects with. The console stays quiet: a page that handles the
+/// rejection has heard it, and one that does not sees the browser report
+/// it, by its message.
 fn refuse(error: HostApiError) -> JsError {
-    let message = format!("<support-widget>: {error}");
-    web_sys::console::error_1(&message.as_str().into());
-    JsError::new(&message)
+    JsError::new(&format!("<support-widget>: {error}"))
 }
 
 /// Renders the widget for `host` into `container`, an element of the open
@@ -189,8 +189,8 @@ pub fn mount(
         mounted: Some(Box::new(mounted)),
         panel,
     };
-    // What was refused when the page gave it (the console says so again)
-    // is left out.
+    // What was refused when the page gave it is left out (the loader keeps
+    // only what the widget took).
     _ = handle.set_token_provider(provider);
     if !headers.is_undefined() {
         _ = handle.set_request_headers(headers);

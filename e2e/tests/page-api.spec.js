@@ -1,7 +1,7 @@
 // The element's JavaScript API and DOM events, as a portal's scripts use
 // them.
 import { expect, test } from "@playwright/test";
-import { addWidget, failWith, SupportWidgetPage } from "./support-widget-page.js";
+import { addWidget, backend, failWith, SupportWidgetPage } from "./support-widget-page.js";
 
 /** Records support-widget:* events at the document: they bubble and are composed. */
 async function recordEvents(page) {
@@ -603,6 +603,72 @@ test("calls with arguments of the wrong kind are refused, and the widget works o
   await widget.submit();
   await expect(widget.confirmation).toBeVisible();
   expect(authorization).toBeUndefined();
+});
+
+test("a refused call the page handles leaves the console silent, and one it leaves unhandled the browser reports", async ({ page }) => {
+  const logged = [];
+  page.on("console", (message) => ["error", "warning"].includes(message.type()) && logged.push(message.text()));
+  const uncaught = [];
+  page.on("pageerror", (error) => uncaught.push(error.message));
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await expect(widget.home).toBeVisible();
+  // The page catches each refusal, with catch() or try around await.
+  const caught = await widget.host.evaluate(async (el) => {
+    const caught = [];
+    const calls = [
+      () => el.open("escalate"),
+      () => el.open(42),
+      () => el.prefill({ colour: "red" }),
+      () => el.prefill({ customer: { id: " ", name: "Nobody" } }),
+      () => el.setRequestHeaders({ Cookie: "session=1" }),
+      () => el.setLocale(7),
+    ];
+    for (const call of calls) {
+      try {
+        await call();
+        caught.push("applied");
+      } catch (error) {
+        caught.push(error instanceof Error ? error.message : `not an Error: ${error}`);
+      }
+    }
+    await el.open("nowhere").catch((error) => caught.push(error.message));
+    return caught;
+  });
+  expect(caught).toHaveLength(7);
+  for (const message of caught) expect(message).toMatch(/^<support-widget>: \S/);
+  // One the page leaves unhandled: the browser itself reports it, by its
+  // message, and nothing else is said of it. (Console messages come in
+  // order: those of the handled calls would have come before.)
+  await widget.host.evaluate((el) => {
+    el.open("left-unhandled");
+  });
+  await expect.poll(() => uncaught).toEqual([expect.stringContaining('<support-widget>: unknown flow "left-unhandled"')]);
+  expect(logged).toEqual([]);
+});
+
+test("a refused token provider warns in the console once, and the promise rejects each time", async ({ page }) => {
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  // A token where a function of one belongs: what a page that signs no one
+  // in by mistake does, often without looking at the promise.
+  const refused = await widget.host.evaluate(async (el) => {
+    const refused = [];
+    for (const value of ["Bearer eyJhbGciOi", 42, {}]) {
+      await el.setTokenProvider(value).catch((error) => refused.push(error.message));
+    }
+    return refused;
+  });
+  const said = "<support-widget>: setTokenProvider: the provider is a function that gives a token, or nothing";
+  expect(refused).toEqual([said, said, said]);
+  // Another element on the page refuses as well, and says nothing more.
+  await addWidget(page, backend);
+  await page.locator("support-widget").last().evaluate((el) => el.setTokenProvider("token").catch(() => {}));
+  await page.evaluate(() => console.warn("page script: done"));
+  await expect.poll(() => warnings.at(-1)).toBe("page script: done");
+  expect(warnings).toEqual([said, "page script: done"]);
 });
 
 test("what the page prefills is no draft of the user's, and a discarded draft leaves it", async ({ page }) => {
