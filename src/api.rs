@@ -13,7 +13,7 @@ use crate::rules::{
     host::BackendUrl,
     locale::Locale,
     request::{self, HttpRequest, LoadError, SubmitError},
-    session::{Authorizing, Identity, Next},
+    session::{self, Authorizing, Identity, Next},
 };
 
 mod tokens;
@@ -76,6 +76,9 @@ where
         if another(&token) {
             return Ok(refused());
         }
+        // Whether this attempt signs in, which the page hears if its
+        // refusal ends the session.
+        let carried = session::carries_sign_in(&transport.page_headers(token.bearer.as_deref()));
         let answer = attempt(token.bearer.clone()).await?;
         let mut next = authorizing.answered(answer.status);
         if next == Next::Renew {
@@ -91,7 +94,7 @@ where
             // sign-in: the refusal is the last one's, not the new one's.
             Next::Ended if tokens.sign_in() != sign_in => return Ok(answer),
             Next::Ended => {
-                tokens.end();
+                tokens.end(carried);
                 return Ok(answer);
             }
             Next::Answered if (200..300).contains(&answer.status) => {

@@ -15,7 +15,7 @@ use crate::{
         i18n::id,
         journey::{self, Journey, Screen},
         locale,
-        session::{Keeper, Session},
+        session::{Keeper, Session, SessionEnd},
     },
     screens::{
         ArticleSearch, ConfigError, ContactPartner, CustomerRequest, CustomerSearch,
@@ -200,28 +200,21 @@ pub fn Widget(
     };
     provide_context(context);
     // The page hears that its sign-in ended, to sign the user in again:
-    // in English for its developers, as every error event. A page that
-    // gave no sign-in at all, to a backend that wants one, most likely
-    // forgot its token provider: its developer reads that in the console.
-    tokens.when_ended(move |from_the_start| {
-        let gave_none = context.tokens.try_with_value(|t| !t.has_provider()) == Some(true)
-            && context.request_headers.try_with_untracked(Vec::is_empty) == Some(true);
-        let (code, message) = if from_the_start {
-            (
-                "sign_in_refused",
-                "the support service refused the new sign-in too",
-            )
-        } else if gave_none {
-            let message = "the support service asks for a sign-in, and the page gave none: \
-                           give the widget the user's token with setTokenProvider";
-            web_sys::console::warn_1(&format!("<support-widget>: {message}").into());
-            ("session_ended", message)
-        } else {
-            ("session_ended", "the support service refused the sign-in")
-        };
+    // in English for its developers, as every error event. A page whose
+    // refused request carried no sign-in at all, to a backend that wants
+    // one, most likely forgot its token provider: its developer reads that
+    // in the console.
+    tokens.when_ended(move |end| {
+        if end == SessionEnd::NoSignIn {
+            let said = format!("<support-widget>: {}", end.message());
+            web_sys::console::warn_1(&said.into());
+        }
         context.emit(
             "error",
-            &[("code", code.into()), ("message", message.into())],
+            &[
+                ("code", end.code().into()),
+                ("message", end.message().into()),
+            ],
         )
     });
     // Signed in again, the user sees what the backend gives them now

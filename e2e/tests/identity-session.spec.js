@@ -186,6 +186,52 @@ test("a page that gives no sign-in to a backend that asks for one is told so in 
   await expect(widget.host.locator("#sw-title")).toHaveValue("Sent with no sign-in");
 });
 
+test("a page whose headers carry no Authorization gave no sign-in, whatever else it set, and is told so", async ({ page }) => {
+  await withoutTokenProvider(page);
+  // The demo's backend allows no header of the page's own (its operator
+  // names none with --allowed-header): its preflight is answered here as
+  // one that allows X-Portal-Tenant does, and its answers are its own.
+  await page.route(
+    (url) => url.origin === authBackend,
+    async (route) => {
+      const cors = { "access-control-allow-origin": authDemo, "access-control-expose-headers": "Retry-After" };
+      if (route.request().method() === "OPTIONS") {
+        return route.fulfill({
+          status: 204,
+          headers: { ...cors, "access-control-allow-headers": "x-portal-tenant, idempotency-key, content-type, accept", "access-control-allow-methods": "GET, POST" },
+        });
+      }
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), ...cors } });
+    },
+  );
+  const warned = [];
+  page.on("console", (message) => message.type() === "warning" && warned.push(message.text()));
+  // The page's tenant goes with every request, from the first: the page
+  // sets it as it loads.
+  await page.addInitScript(() => {
+    window.__heard = [];
+    document.addEventListener("support-widget:error", (event) => window.__heard.push(event.detail));
+    addEventListener("DOMContentLoaded", async () => {
+      await customElements.whenDefined("support-widget");
+      window.__tenantSet = document.querySelector("support-widget").setRequestHeaders({ "X-Portal-Tenant": "contoso" }).then(() => "set", (e) => e.message);
+    });
+  });
+  const widget = new SupportWidgetPage(page);
+  await widget.open(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  expect(await page.evaluate(() => window.__tenantSet)).toBe("set");
+  const sent = page.waitForRequest((r) => r.url() === `${authBackend}/support-requests` && r.method() === "POST");
+  await widget.fill({ ...typed, title: "Sent with a tenant only", name: "Mei Lin", email: "mei.lin@contosocloud.cn" });
+  await widget.submit();
+  expect((await sent).headers()["x-portal-tenant"]).toBe("contoso");
+  await expect(widget.host.getByTestId("sending-notice")).toContainText("Your session has ended");
+  const said = "the support service asks for a sign-in, and the page gave none: give the widget the user's token with setTokenProvider";
+  const heard = await page.evaluate(() => window.__heard);
+  expect(heard.filter((detail) => detail.code === "session_ended")).toEqual([expect.objectContaining({ message: said })]);
+  expect(warned).toContain(`<support-widget>: ${said}`);
+});
+
 test("a draft whose session ended survives a reload, and is sent once the user is signed in again", async ({ page, request }) => {
   await answerTokens(page, request, [expiredToken, () => null]);
   const widget = new SupportWidgetPage(page);

@@ -234,5 +234,59 @@ pub fn request_headers<'a>(
         .collect()
 }
 
+/// Whether a request's headers (as [`request_headers`] gives them) carry a
+/// sign-in: an `Authorization`, the provider's token or the page's own.
+/// Other headers of the page's (a tenant, say) sign no one in.
+pub fn carries_sign_in(headers: &[(&str, String)]) -> bool {
+    (headers.iter()).any(|(name, _)| name.eq_ignore_ascii_case("authorization"))
+}
+
+/// How the page's sign-in ended, as the page hears it in
+/// `support-widget:error` (in English, for its developers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionEnd {
+    /// The backend asked for a sign-in, and the refused request carried
+    /// none (no `Authorization`): most likely the page has not called
+    /// `setTokenProvider`. Its developer also reads it in the console.
+    NoSignIn,
+    /// The backend refused the sign-in the request carried.
+    Refused,
+    /// The backend refused the sign-in the page gave after a session ended,
+    /// before it accepted any request of it.
+    RefusedFromTheStart,
+}
+
+impl SessionEnd {
+    /// The end of a session whose last refused request `carried` a sign-in
+    /// (see [`carries_sign_in`]), `from_the_start` of a new sign-in.
+    pub fn of(carried: bool, from_the_start: bool) -> SessionEnd {
+        match (from_the_start, carried) {
+            (true, _) => SessionEnd::RefusedFromTheStart,
+            (false, false) => SessionEnd::NoSignIn,
+            (false, true) => SessionEnd::Refused,
+        }
+    }
+
+    /// The event's `code`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionEnd::RefusedFromTheStart => "sign_in_refused",
+            SessionEnd::NoSignIn | SessionEnd::Refused => "session_ended",
+        }
+    }
+
+    /// The event's `message`.
+    pub fn message(self) -> &'static str {
+        match self {
+            SessionEnd::NoSignIn => {
+                "the support service asks for a sign-in, and the page gave none: \
+                 give the widget the user's token with setTokenProvider"
+            }
+            SessionEnd::Refused => "the support service refused the sign-in",
+            SessionEnd::RefusedFromTheStart => "the support service refused the new sign-in too",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::rules::session::{Identity, Session};
+use crate::rules::session::{Identity, Session, SessionEnd};
 
 /// One widget's tokens, shared by its transports.
 #[derive(Clone, Default)]
@@ -34,9 +34,8 @@ struct Keeper {
     waiting: Vec<Box<dyn FnOnce()>>,
     /// What the form shows of the user.
     session: Option<RwSignal<Session>>,
-    /// Tells the page that the session ended (`false`), or that the
-    /// backend refused the sign-in the page gave after one ended (`true`).
-    on_ended: Option<Rc<dyn Fn(bool)>>,
+    /// Tells the page how the session ended.
+    on_ended: Option<Rc<dyn Fn(SessionEnd)>>,
     /// Tells the widget that the page signed the user in after a session
     /// ended.
     on_signed_in_again: Option<Rc<dyn Fn()>>,
@@ -56,10 +55,8 @@ impl Tokens {
         tokens
     }
 
-    /// Calls `tell` when a session ends: with `true` when the page had
-    /// signed the user in again after one ended, and the backend refused
-    /// that sign-in before it accepted any request of it.
-    pub fn when_ended(&self, tell: impl Fn(bool) + 'static) {
+    /// Calls `tell` when a session ends, with how it ended.
+    pub fn when_ended(&self, tell: impl Fn(SessionEnd) + 'static) {
         self.0.borrow_mut().on_ended = Some(Rc::new(tell));
     }
 
@@ -180,11 +177,6 @@ impl Tokens {
         self.current().await
     }
 
-    /// Whether the page gave a token provider.
-    pub fn has_provider(&self) -> bool {
-        self.0.borrow().provider.is_some()
-    }
-
     /// The current sign-in (see [`Tokens::accepted`]).
     pub fn sign_in(&self) -> u32 {
         self.0.borrow().sign_ins
@@ -199,23 +191,24 @@ impl Tokens {
         }
     }
 
-    /// The session ended: the page hears it once, until it signs in again.
+    /// The session ended, its last refused request having `carried` a
+    /// sign-in or none: the page hears it once, until it signs in again.
     /// A sign-in refused from the start is told as such, so that a page
     /// that signs in again whenever a session ends does not go round for
     /// ever with a backend that refuses every sign-in it gives.
-    pub fn end(&self) {
+    pub fn end(&self, carried: bool) {
         let told = {
             let mut keeper = self.0.borrow_mut();
             let first = !std::mem::replace(&mut keeper.ended, true);
-            let refused = keeper.unproven;
+            let end = SessionEnd::of(carried, keeper.unproven);
             keeper
                 .on_ended
                 .clone()
                 .filter(|_| first)
-                .map(|tell| (tell, refused))
+                .map(|tell| (tell, end))
         };
-        if let Some((tell, refused)) = told {
-            tell(refused);
+        if let Some((tell, end)) = told {
+            tell(end);
         }
     }
 }

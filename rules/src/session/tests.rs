@@ -228,3 +228,40 @@ fn the_tokens_authorization_replaces_the_pages() {
         ]
     );
 }
+
+#[test]
+fn only_an_authorization_header_carries_a_sign_in() {
+    let tenant = vec![("X-Portal-Tenant".to_owned(), "contoso".to_owned())];
+    assert!(!carries_sign_in(&request_headers(&tenant, None)));
+    assert!(carries_sign_in(&request_headers(&tenant, Some("token"))));
+    let own = vec![("authorization".to_owned(), "Bearer portal".to_owned())];
+    assert!(carries_sign_in(&request_headers(&own, None)));
+    assert!(!carries_sign_in(&request_headers(&[], None)));
+}
+
+#[test]
+fn a_refused_request_without_authorization_is_told_as_no_sign_in_whatever_else_the_page_set() {
+    let tenant = vec![("X-Portal-Tenant".to_owned(), "contoso".to_owned())];
+    let carried = carries_sign_in(&request_headers(&tenant, None));
+    let end = SessionEnd::of(carried, false);
+    assert_eq!(end, SessionEnd::NoSignIn);
+    assert_eq!(end.code(), "session_ended");
+    assert!(
+        end.message().contains("the page gave none"),
+        "{}",
+        end.message()
+    );
+}
+
+#[test]
+fn a_refused_authorization_is_a_refused_sign_in_and_a_new_one_refused_from_the_start_says_so() {
+    assert_eq!(SessionEnd::of(true, false), SessionEnd::Refused);
+    assert_eq!(SessionEnd::Refused.code(), "session_ended");
+    assert_eq!(
+        SessionEnd::Refused.message(),
+        "the support service refused the sign-in"
+    );
+    for carried in [true, false] {
+        assert_eq!(SessionEnd::of(carried, true).code(), "sign_in_refused");
+    }
+}
