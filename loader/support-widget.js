@@ -154,10 +154,16 @@ class SupportWidgetElement extends HTMLElement {
     // they never appear unstyled in the page's flow (a stylesheet that cannot
     // be had keeps them out); a panel opened before then shows as they join.
     // A stylesheet the element has since replaced (moved meanwhile) adds none.
-    style.onload = () => style.parentNode && shadow.append(launcher, panel);
+    // Only a launcher drawn hints its files: one never drawn is never
+    // clicked, and what it preloaded would go unused (which Chromium's
+    // console warns of). An idle callback that comes after the last
+    // launcher has gone does nothing.
+    style.onload = () => {
+      if (!style.parentNode) return;
+      shadow.append(launcher, panel);
+      (window.requestIdleCallback ?? ((run) => setTimeout(run, 2000)))(hint);
+    };
     shadow.replaceChildren(style);
-    // An idle callback that comes after the last launcher has gone does nothing.
-    (window.requestIdleCallback ?? ((run) => setTimeout(run, 2000)))(hint);
     launchers++;
     this.#parts = [container, launcher, panel, close];
     this.#label();

@@ -98,7 +98,8 @@ test("when the page is idle, preload hints fetch the widget's files, and intent 
     second.setAttribute("mode", "launcher");
     document.body.append(second);
   });
-  expect(await page.evaluate(() => window.idle.length)).toBe(2);
+  // Each launcher asks once it is drawn (its styles applied).
+  await expect.poll(() => page.evaluate(() => window.idle.length)).toBe(2);
   await page.evaluate(() => window.idle.splice(0).forEach((run) => run()));
   expect(await hints()).toEqual([
     ["HEAD", "modulepreload", "", null, files[0], true],

@@ -1,0 +1,39 @@
+// The loader preloads only what will be used: Chromium warns in the console
+// of a preloaded file that the page leaves unused for a few seconds after
+// its load event. Each demo page, and the demo with its styles refused by a
+// CSP (inline, and a launcher, which is then never drawn), is left idle for
+// 10 s, side by side in one browser context, and none of them may hear that
+// warning. A wait for an absence, so one test for them all.
+import { expect, test } from "@playwright/test";
+import { routeDemoVariant } from "./support-widget-page.js";
+
+/** The demo's page with its widget as a launcher, or with its styles refused. */
+const launcher = (demo) => demo.replace('mode="inline"', 'mode="launcher"');
+const noStyles = (demo) => demo.replace("<head>", `<head><meta http-equiv="Content-Security-Policy" content="style-src 'none'">`);
+
+const pages = [
+  { path: "/", ready: (page) => page.locator("support-widget").getByTestId("home") },
+  { path: "/self-service.html", ready: (page) => page.locator("support-widget").getByTestId("self-service") },
+  // Its launcher is never drawn (docs/embedding.md, "Content Security Policy").
+  { path: "/launcher-no-styles.html", edit: (demo) => noStyles(launcher(demo)), ready: null },
+  { path: "/inline-no-styles.html", edit: noStyles, ready: (page) => page.locator("support-widget").getByTestId("home") },
+];
+
+test("no page hears that a file was preloaded and left unused, after 10 s idle", async ({ context }) => {
+  test.setTimeout(60_000);
+  const heard = await Promise.all(
+    pages.map(async ({ path, edit, ready }) => {
+      const page = await context.newPage();
+      const said = [];
+      page.on("console", (message) => said.push(`${path}: ${message.type()}: ${message.text()}`));
+      if (edit) await routeDemoVariant(page, path, edit);
+      // The page goes idle (requestIdleCallback), and nobody hovers or clicks.
+      await page.goto(path);
+      if (ready) await expect(ready(page)).toBeVisible();
+      else await page.waitForFunction(() => document.querySelector("support-widget")?.shadowRoot);
+      await page.waitForTimeout(10_000);
+      return said;
+    }),
+  );
+  expect(heard.flat().filter((line) => /preload/i.test(line))).toEqual([]);
+});
