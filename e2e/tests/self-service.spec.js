@@ -57,6 +57,8 @@ for (const locale of Object.keys(texts)) {
     await widget.fill({ title: "密码重置后仍无法登录", description: "按文章重置了密码，但仍然提示密码错误。", name: "张伟", email: "zhang.wei@example.cn" }, { category: false });
     await widget.submit();
     await expect(widget.confirmation).toContainText(texts[locale].sent);
+    // Signed out on an open backend, which mailed no link to confirm.
+    await expect(widget.host.getByTestId("address-link-sent")).toHaveCount(0);
     // The customer follows it on its status view, as the partner does.
     await expect(widget.host.getByTestId("view-status")).toBeVisible();
 
@@ -231,6 +233,39 @@ test("a refused service whose list cannot be read again leaves the field out, wi
   const stored = await widget.storedRequest(request);
   expect(stored.request.service).toBeUndefined();
   expect(stored.request.title).toBe("Reports are empty");
+});
+
+test("a visitor whose address the backend mailed a link to confirm reads where the replies are meanwhile, in each language", async ({ page, request }) => {
+  // Only the display is checked here: the backend files the message as
+  // it does for a visitor, and its answer is told here that a link was
+  // mailed (confirmation_mailed), as a backend with --anonymous-customers
+  // and mail answers. The mail itself is the backend's tests' to check.
+  await page.route(
+    (url) => url.pathname.endsWith("/support-requests"),
+    async (route) => {
+      if (route.request().method() !== "POST") return route.fallback();
+      const response = await route.fetch();
+      const created = await response.json();
+      await route.fulfill({ response, json: response.ok() ? { ...created, confirmation_mailed: true } : created });
+    },
+  );
+  const widget = await openSelfService(page, "en-US");
+  await widget.host.getByTestId("help-contact").click();
+  await widget.fill({ title: "Cannot sign in", description: "Since this morning.", name: "Ana Ruiz", email: "ana.ruiz@example.com" }, { category: false });
+  await widget.submit();
+  await expect(widget.confirmation).toContainText(texts["en-US"].sent);
+  const said = widget.host.getByTestId("address-link-sent");
+  const words = {
+    "en-US": "We've sent a link to your email address. Once you confirm the address with it, the replies to this request are emailed to you. Until then, read them here on this device, under “My requests”.",
+    "zh-CN": "我们已向你的电子邮件地址发送了一个链接。用它确认该地址后，此请求的回复将通过电子邮件发送给你。在此之前，请在此设备上的“我的请求”中查看回复。",
+    "zh-TW": "我們已將一個連結寄到您的電子郵件地址。透過此連結確認地址後，此要求的回覆將以電子郵件寄給您。在此之前，請在這部裝置上的「我的要求」中查看回覆。",
+    "es-ES": "Le hemos enviado un enlace a su dirección de correo electrónico. Cuando confirme la dirección con él, recibirá por correo electrónico las respuestas a esta solicitud. Mientras tanto, puede leerlas aquí, en este dispositivo, en «Mis solicitudes».",
+  };
+  for (const [locale, text] of Object.entries(words)) {
+    await widget.setAttribute("locale", locale);
+    await expect(said).toHaveText(text);
+  }
+  expect((await widget.storedRequest(request)).request.contact.email).toBe("ana.ruiz@example.com");
 });
 
 test("a list of services that cannot be had leaves the field out, and the message still goes", async ({ page, request }) => {

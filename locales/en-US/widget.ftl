@@ -566,6 +566,8 @@ contact-intro-no-articles = Describe the problem.
 contact-intro-seen = Describe the problem. Your partner will see which help articles your searches showed you.
 contact-seen-heading = Articles your searches showed you
 confirm-next-partner = Your partner will contact you. Keep the reference handy: quote it when you ask your partner about this request.
+# On the confirmation of a visitor's message, when the backend mailed a link to confirm the address they typed. "My requests" is help-my-requests.
+confirm-address-link-sent = We've sent a link to your email address. Once you confirm the address with it, the replies to this request are emailed to you. Until then, read them here on this device, under “My requests”.
 
 ## Attachments
 attachments-legend = Screenshots and logs (optional)

@@ -455,6 +455,7 @@ contact-intro-no-articles = Describa el problema.
 contact-intro-seen = Describa el problema. Su partner verá qué artículos de ayuda aparecieron en sus búsquedas.
 contact-seen-heading = Artículos que aparecieron en sus búsquedas
 confirm-next-partner = Su partner se pondrá en contacto con usted. Tenga a mano la referencia e indíquela cuando consulte a su partner sobre esta solicitud.
+confirm-address-link-sent = Le hemos enviado un enlace a su dirección de correo electrónico. Cuando confirme la dirección con él, recibirá por correo electrónico las respuestas a esta solicitud. Mientras tanto, puede leerlas aquí, en este dispositivo, en «Mis solicitudes».
 
 ## Attachments
 attachments-legend = Capturas de pantalla y registros (opcional)

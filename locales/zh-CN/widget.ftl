@@ -439,6 +439,7 @@ contact-intro-no-articles = 请描述问题。
 contact-intro-seen = 请描述问题。你的合作伙伴将看到你搜索到的帮助文章。
 contact-seen-heading = 你搜索到的文章
 confirm-next-partner = 你的合作伙伴将与你联系。请保留好请求编号，向合作伙伴询问此请求时请提供该编号。
+confirm-address-link-sent = 我们已向你的电子邮件地址发送了一个链接。用它确认该地址后，此请求的回复将通过电子邮件发送给你。在此之前，请在此设备上的“我的请求”中查看回复。
 
 ## Attachments
 attachments-legend = 屏幕截图和日志（可选）

@@ -442,6 +442,7 @@ contact-intro-no-articles = 請描述問題。
 contact-intro-seen = 請描述問題。您的合作夥伴會看到您搜尋到的說明文章。
 contact-seen-heading = 您搜尋到的文章
 confirm-next-partner = 您的合作夥伴會與您聯絡。請保留此編號，向合作夥伴詢問此要求時請提供此編號。
+confirm-address-link-sent = 我們已將一個連結寄到您的電子郵件地址。透過此連結確認地址後，此要求的回覆將以電子郵件寄給您。在此之前，請在這部裝置上的「我的要求」中查看回覆。
 
 ## Attachments
 attachments-legend = 螢幕擷取畫面和記錄檔（選填）

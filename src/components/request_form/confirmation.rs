@@ -16,8 +16,10 @@ use crate::{
 const REFERENCE_ID: &str = "sw-confirmation-reference";
 
 /// What the user sees once the backend has stored the request: its
-/// reference and status, who gets in touch next, and for a request on
-/// behalf of a customer the reminder to close the loop with the customer.
+/// reference and status, who gets in touch next, for a visitor whose
+/// address the backend mailed a link to confirm, where to read the replies
+/// meanwhile, and for a request on behalf of a customer the reminder to
+/// close the loop with the customer.
 #[component]
 pub fn Confirmation(
     created: CreatedRequest,
@@ -68,6 +70,11 @@ pub fn Confirmation(
             </p>
             <CurrentStatus status=status testid="confirm-status"/>
             <p>{widget.text(next)}</p>
+            // A visitor's typed address hears nothing of the request until
+            // they confirm it: meanwhile the replies are read here.
+            {created.confirmation_mailed.then(|| view! {
+                <p data-testid="address-link-sent">{widget.text(id::CONFIRM_ADDRESS_LINK_SENT)}</p>
+            })}
             {for_customer.then(|| view! { <CloseTheLoop strong=false/> })}
             <div class="sw-actions">
                 <button

@@ -11,6 +11,15 @@ fn a_201_gives_the_reference() {
 }
 
 #[test]
+fn a_201_says_whether_a_link_to_confirm_the_address_was_mailed() {
+    let mailed = r#"{"id":"a1","reference":"SR-000001","status":"submitted","created_at":"2026-11-22T10:00:00Z","confirmation_mailed":true}"#;
+    assert!(read_created(201, None, mailed).unwrap().confirmation_mailed);
+    // An older backend's answer, without it: none was mailed.
+    let older = r#"{"id":"a1","reference":"SR-000001","status":"submitted","created_at":"2026-11-22T10:00:00Z"}"#;
+    assert!(!read_created(201, None, older).unwrap().confirmation_mailed);
+}
+
+#[test]
 fn a_filed_request_is_confirmed_only_by_its_id_and_reference() {
     // A status this version does not know is still a filed request.
     let newer = r#"{"id":"a1","reference":"SR-000001","status":"received","created_at":"2026-11-22T10:00:00Z"}"#;
