@@ -270,6 +270,19 @@ pub async fn search_customers(
     load(request, &transport, request::read_customers).await
 }
 
+/// The partner's customer whose id is exactly `id`.
+pub async fn customer(
+    backend: BackendUrl,
+    id: String,
+    transport: Transport,
+) -> Result<Customer, LoadError> {
+    let request = request::customer(&backend, &id);
+    load(request, &transport, |status, body| {
+        request::read_customer(status, body, &id)
+    })
+    .await
+}
+
 /// The services a customer request can be about.
 pub async fn list_services(
     backend: BackendUrl,

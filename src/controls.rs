@@ -4,17 +4,19 @@
 
 use std::{cell::RefCell, rc::Rc};
 
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local_scoped};
 use support_contract::Customer;
 
 use crate::{
+    api,
     components::RequestFormState,
     context::WidgetContext,
     rules::{
         help_journey::HelpStep,
-        host::Mode,
+        host::{Audience, Mode},
         host_api::{Flow, Prefill},
         journey::Step,
+        request::LoadError,
     },
 };
 
@@ -129,6 +131,9 @@ impl Controls {
                 context.journey.with_untracked(|j| j.screen),
                 context.user_is_in(),
             );
+            let new = context
+                .journey
+                .with_untracked(|j| j.page_customer.as_ref().map(|c| &c.id) != Some(&customer.id));
             context.journey.update(|journey| {
                 *journey = journey.with_page_customer(Customer {
                     id: customer.id.clone(),
@@ -139,10 +144,56 @@ impl Controls {
             if context.journey.with_untracked(|j| j.screen) != screen {
                 context.navigated.set(inside);
             }
+            if new {
+                self.check_page_customer(customer.id.clone());
+            }
         }
         if let Some(service) = &prefill.service {
             self.context.suggested_service.set(Some(service.clone()));
         }
+    }
+
+    /// Asks the backend, as soon as the page names a customer, whether its
+    /// catalogue knows it: a customer it does not know is the page's
+    /// mistake, which it hears at once (`unknown_customer`, and the console
+    /// names the id), and the partner picks the customer in the search
+    /// rather than fill in a form that filing would refuse. Any other
+    /// answer (no network, the backend's error, no sign-in) keeps the
+    /// page's customer, as before the check. A customer's widget has no
+    /// customer to pick: none is asked about.
+    fn check_page_customer(&self, id: String) {
+        let context = self.context;
+        if context.audience.get_untracked() != Audience::Partner {
+            return;
+        }
+        let Some(backend) = context.backend.get_untracked() else {
+            return;
+        };
+        let transport = context.transport();
+        spawn_local_scoped(async move {
+            let answer = api::customer(backend, id.clone(), transport).await;
+            if answer != Err(LoadError::NotFound) {
+                return;
+            }
+            let message = format!("prefill: the backend knows no customer \"{id}\"");
+            let said = format!("<support-widget>: {message}, so the partner picks one");
+            web_sys::console::warn_1(&said.into());
+            context.emit(
+                "error",
+                &[
+                    ("code", "unknown_customer".into()),
+                    ("message", message.into()),
+                ],
+            );
+            let screen = context.journey.try_with_untracked(|j| j.screen);
+            let inside = context.user_is_in();
+            _ = context
+                .journey
+                .try_update(|journey| *journey = journey.without_unknown_customer(&id));
+            if context.journey.try_with_untracked(|j| j.screen) != screen {
+                _ = context.navigated.try_set(inside);
+            }
+        });
     }
 
     /// New headers may sign the user in again: a send waiting for that goes.

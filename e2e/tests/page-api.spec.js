@@ -295,6 +295,45 @@ test("a prefilled service the backend does not list marks none, and the console 
   ]);
 });
 
+test("a prefilled customer the catalogue does not know is told to the page at once, and the partner picks one in the search", async ({ page }) => {
+  const events = await recordEvents(page);
+  const warnings = [];
+  page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+  const posts = [];
+  page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  await widget.host.evaluate((el) => el.prefill({ customer: { id: "no-such-customer", name: "Nowhere Ltd" } }));
+  const heard = { name: "error", detail: { code: "unknown_customer", message: 'prefill: the backend knows no customer "no-such-customer"' }, bubbles: true, composed: true };
+  // When it is given, before any form is filled in or sent.
+  await expect.poll(events).toContainEqual(heard);
+  expect(warnings).toEqual(['<support-widget>: prefill: the backend knows no customer "no-such-customer", so the partner picks one']);
+  await widget.host.evaluate((el) => el.open("customer"));
+  await expect(widget.host.getByTestId("customer-search")).toBeVisible();
+  await expect(widget.host.getByTestId("service-choice")).toHaveCount(0);
+  expect(posts).toEqual([]);
+  // The partner picks a customer the catalogue knows, and goes on.
+  await widget.host.locator("#sw-customer-search").fill("contoso");
+  await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
+  await expect(widget.host.getByTestId("service-choice")).toContainText("Contoso Ltd");
+  expect((await events()).filter((e) => e.name === "error")).toEqual([heard]);
+});
+
+test("a prefilled customer that cannot be checked (no network, the backend's error) is kept", async ({ page }) => {
+  const events = await recordEvents(page);
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  for (const [id, fail] of [["contoso", (route) => failWith(route, 503)], ["fabrikam", (route) => route.abort("connectionrefused")]]) {
+    const checked = page.waitForRequest((r) => r.url().endsWith(`/customers/${id}`));
+    await page.route(`**/customers/${id}`, fail);
+    await widget.host.evaluate((el, id) => el.prefill({ customer: { id, name: `${id} as the page names it` } }), id);
+    await checked;
+    await widget.host.evaluate((el) => el.open("customer"));
+    await expect(widget.host.getByTestId("service-choice")).toContainText(`${id} as the page names it`);
+  }
+  expect((await events()).filter((e) => e.detail?.code === "unknown_customer")).toEqual([]);
+});
+
 test("request headers from the page go with every request, and reserved ones are refused", async ({ page }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open();

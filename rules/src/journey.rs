@@ -372,6 +372,35 @@ impl Journey {
         next
     }
 
+    /// The journey once the backend has said that its catalogue holds no
+    /// customer `id`, which the page prefilled: a request for it would be
+    /// refused when filed. The page's customer goes, and, if it is the one
+    /// chosen, so do its service and the guide's answers, and a screen
+    /// about it gives way to the customer search, where the partner picks
+    /// one. A customer the page has prefilled since, or that the partner
+    /// picked, stays.
+    pub fn without_unknown_customer(&self, id: &str) -> Journey {
+        let named = |customer: &Option<Customer>| customer.as_ref().is_some_and(|c| c.id == id);
+        if !named(&self.page_customer) {
+            return self.clone();
+        }
+        let mut next = self.clone();
+        next.page_customer = None;
+        if !named(&self.customer) {
+            return next;
+        }
+        next.customer = None;
+        next.service = None;
+        next.guide = Guide::default();
+        if self.screen.is_about_the_customer() {
+            next.screen = Screen::CustomerSearch;
+        }
+        if self.status_from.is_about_the_customer() {
+            next.status_from = Screen::CustomerSearch;
+        }
+        next
+    }
+
     /// A journey from home again, with nothing chosen but the page's
     /// customer.
     fn restart(&self) -> Journey {

@@ -9,8 +9,8 @@ mod lookups;
 mod submission;
 
 pub use lookups::{
-    may_have_more, read_articles, read_customers, read_download, read_filed_by_me, read_health,
-    read_services, read_status, web_link, LoadError,
+    may_have_more, read_articles, read_customer, read_customers, read_download, read_filed_by_me,
+    read_health, read_services, read_status, web_link, LoadError,
 };
 pub use submission::{parse_retry_after, read_created, read_reply, read_status_set, SubmitError};
 
@@ -192,6 +192,12 @@ pub fn search_articles(backend: &BackendUrl, query: &str, locale: Locale) -> Htt
 /// `GET {backend}/support-requests/{id}`: one request and its status.
 pub fn request_status(backend: &BackendUrl, id: &str) -> HttpRequest {
     get(endpoint_at(backend, paths::SUPPORT_REQUESTS, &[id]))
+}
+
+/// `GET {backend}/customers/{id}`: the partner's customer whose id is
+/// exactly `id`, to check a customer the page prefilled.
+pub fn customer(backend: &BackendUrl, id: &str) -> HttpRequest {
+    get(endpoint_at(backend, paths::CUSTOMERS, &[id]))
 }
 
 /// `GET {backend}/attachments/{id}`: a stored file, to save.

@@ -933,3 +933,62 @@ fn a_draft_of_an_escalation_resumed_from_home_still_names_the_message() {
     )));
     assert_eq!(by_hand.context().unwrap().related_request, None);
 }
+
+#[test]
+fn a_prefilled_customer_the_catalogue_does_not_know_gives_way_to_the_search() {
+    // Prefilled, then opened: its services, with nothing else chosen.
+    let services = Journey::default()
+        .with_page_customer(customer("nope"))
+        .after(Step::OpenCustomerRequest)
+        .after(Step::PickCustomer(customer("nope")));
+    assert_eq!(services.screen, Screen::ServiceChoice);
+    let searching = services.without_unknown_customer("nope");
+    assert_eq!(searching.screen, Screen::CustomerSearch);
+    assert_eq!(searching.customer, None);
+    assert_eq!(searching.page_customer, None);
+    // From there the partner picks a customer the catalogue knows.
+    let picked = searching.after(Step::PickCustomer(customer("c1")));
+    assert_eq!(picked.screen, Screen::ServiceChoice);
+    assert_eq!(picked.customer, Some(customer("c1")));
+    // Further on, its service and the guide's answers go too.
+    let guide = services
+        .after(Step::PickService(service("azure")))
+        .after(Step::StillNeedsHelp);
+    let searching = guide.without_unknown_customer("nope");
+    assert_eq!(searching.screen, Screen::CustomerSearch);
+    assert_eq!(
+        (searching.service, searching.guide),
+        (None, Guide::default())
+    );
+    // At home, the customer flow then opens on the search.
+    let home = Journey::default().with_page_customer(customer("nope"));
+    let home = home.without_unknown_customer("nope");
+    assert_eq!(home.screen, Screen::Home);
+    assert_eq!(home.customer, None);
+    assert_eq!(
+        home.after(Step::OpenCustomerRequest).screen,
+        Screen::CustomerSearch
+    );
+}
+
+#[test]
+fn an_answer_about_a_customer_the_page_has_since_replaced_changes_nothing() {
+    let replaced = Journey::default()
+        .with_page_customer(customer("nope"))
+        .with_page_customer(customer("c2"));
+    assert_eq!(replaced.without_unknown_customer("nope"), replaced);
+    // The partner's own pick stays; only the page's customer goes.
+    let picked = Journey::default()
+        .with_page_customer(customer("nope"))
+        .after(Step::OpenCustomerRequest)
+        .after(Step::PickCustomer(customer("c3")));
+    let checked = picked.without_unknown_customer("nope");
+    assert_eq!(checked.page_customer, None);
+    assert_eq!(
+        Journey {
+            page_customer: picked.page_customer.clone(),
+            ..checked
+        },
+        picked
+    );
+}

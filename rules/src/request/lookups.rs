@@ -3,8 +3,8 @@
 
 use serde::de::DeserializeOwned;
 use support_contract::{
-    limits, Article, ArticleList, Customer, CustomerList, HealthIncident, HealthStatus,
-    RequestList, Service, ServiceHealth, ServiceList, StoredRequest,
+    limits, Article, ArticleList, Customer, CustomerList, ErrorBody, ErrorCode, HealthIncident,
+    HealthStatus, RequestList, Service, ServiceHealth, ServiceList, StoredRequest,
 };
 use thiserror::Error;
 
@@ -32,6 +32,31 @@ pub fn read_customers(status: u16, body: &str) -> Result<Vec<Customer>, LoadErro
         let mut customers = list.customers;
         customers.truncate(limits::SEARCH_RESULTS_MAX);
         customers
+    })
+}
+
+/// Reads the answer to `GET /customers/{id}` for the customer `id`. Only
+/// a 404 in the contract's own words (`not_found` on `id`) says that the
+/// catalogue holds no such customer: a 404 without them is no support
+/// service (or none that reads one customer) at the address, which says
+/// nothing of the customer. An answer about another customer is one that
+/// cannot be read.
+pub fn read_customer(status: u16, body: &str, id: &str) -> Result<Customer, LoadError> {
+    match status {
+        404 if says_not_found(body) => Err(LoadError::NotFound),
+        _ => read(status, body).and_then(|customer: Customer| {
+            (customer.id == id)
+                .then_some(customer)
+                .ok_or(LoadError::BadResponse)
+        }),
+    }
+}
+
+/// Whether an error body says, in the contract's words, that the backend
+/// does not know the thing its path names (`not_found` on `id`).
+pub(super) fn says_not_found(body: &str) -> bool {
+    json::from_str::<ErrorBody>(body).is_ok_and(|ErrorBody { errors }| {
+        (errors.iter()).any(|e| e.code == ErrorCode::NotFound && e.field == "id")
     })
 }
 

@@ -125,14 +125,7 @@ fn refusal(status: u16, retry_after: Option<&str>, body: &str) -> SubmitError {
             }
             _ => server(),
         },
-        404 => match json::from_str::<ErrorBody>(body) {
-            Ok(ErrorBody { errors })
-                if (errors.iter()).any(|e| e.code == ErrorCode::NotFound && e.field == "id") =>
-            {
-                SubmitError::NotFound
-            }
-            _ => server(),
-        },
+        404 if super::lookups::says_not_found(body) => SubmitError::NotFound,
         _ => server(),
     }
 }

@@ -378,3 +378,52 @@ fn a_page_of_the_users_requests_is_read_with_plain_references() {
     assert_eq!(read_filed_by_me(200, "{}"), Err(LoadError::BadResponse));
     assert_eq!(read_filed_by_me(401, ""), Err(LoadError::Server(401)));
 }
+
+#[test]
+fn one_customer_is_read_by_its_id_as_one_path_segment() {
+    let request = customer(&backend(), "contoso/../x?y");
+    assert_eq!(request.method, "GET");
+    assert_eq!(
+        request.url,
+        "https://portal.example.com/api/support/customers/contoso%2F..%2Fx%3Fy"
+    );
+    assert_eq!(
+        customer(&backend(), "北京").url,
+        "https://portal.example.com/api/support/customers/%E5%8C%97%E4%BA%AC"
+    );
+}
+
+#[test]
+fn only_the_contracts_404_says_the_catalogue_holds_no_such_customer() {
+    let unknown = r#"{"errors":[{"field":"id","code":"not_found"}]}"#;
+    assert_eq!(
+        read_customer(404, unknown, "nope"),
+        Err(LoadError::NotFound)
+    );
+    // No support service at the address, or none that reads one customer:
+    // nothing is said of the customer.
+    assert_eq!(
+        read_customer(404, "Not Found", "nope"),
+        Err(LoadError::Server(404))
+    );
+    for status in [401, 403, 500, 503] {
+        assert_eq!(
+            read_customer(status, unknown, "nope"),
+            Err(LoadError::Server(status))
+        );
+    }
+    let known = r#"{"id":"contoso","name":"Contoso Ltd","domain":"contoso.cn"}"#;
+    assert_eq!(
+        read_customer(200, known, "contoso").map(|c| c.name),
+        Ok("Contoso Ltd".into())
+    );
+    // Ids are exact: an answer about another customer cannot be read.
+    assert_eq!(
+        read_customer(200, known, "Contoso"),
+        Err(LoadError::BadResponse)
+    );
+    assert_eq!(
+        read_customer(200, "<html>", "contoso"),
+        Err(LoadError::BadResponse)
+    );
+}
