@@ -266,6 +266,11 @@ test("a visitor whose address the backend mailed a link to confirm reads where t
     await expect(said).toHaveText(text);
   }
   expect((await widget.storedRequest(request)).request.contact.email).toBe("ana.ruiz@example.com");
+  // The request's status says it too, from what this device kept of it.
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("view-status").click();
+  await expect(widget.host.getByTestId("status-current")).toBeVisible();
+  await expect(said).toHaveText(words["en-US"]);
 });
 
 test("a list of services that cannot be had leaves the field out, and the message still goes", async ({ page, request }) => {

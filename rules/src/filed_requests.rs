@@ -45,6 +45,11 @@ pub struct FiledRequest {
     pub customer: Option<String>,
     /// RFC 3339, as the backend answered it.
     pub created_at: String,
+    /// Whether the backend mailed a link to confirm the address the
+    /// visitor typed (`CreatedRequest::confirmation_mailed`): the request's
+    /// status says so, as its confirmation did.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confirmation_mailed: bool,
 }
 
 impl FiledRequest {
@@ -56,6 +61,7 @@ impl FiledRequest {
             kind: request.kind,
             customer: request.customer.as_ref().map(|c| c.name.clone()),
             created_at: created.created_at.clone(),
+            confirmation_mailed: created.confirmation_mailed,
         }
     }
 }
@@ -264,6 +270,30 @@ mod tests {
             Filed::decode(r#"{"requests":[{"id":1}]}"#),
             Filed::default()
         );
+    }
+
+    #[test]
+    fn a_link_mailed_to_confirm_the_address_is_kept_with_the_request() {
+        let created = CreatedRequest {
+            id: "v".into(),
+            reference: "SR-v".into(),
+            status: RequestStatus::Submitted,
+            created_at: "2026-11-22T08:00:00Z".into(),
+            confirmation_mailed: true,
+        };
+        let request = NewSupportRequest {
+            kind: RequestKind::CustomerSelfService,
+            ..NewSupportRequest::default()
+        };
+        let list = Filed::default().with(FiledRequest::new(&created, &request));
+        let read = Filed::decode(&list.encode());
+        assert!(read.requests[0].confirmation_mailed);
+        // Written only when mailed: the others are stored as before.
+        assert!(list.encode().contains(r#""confirmation_mailed":true"#));
+        assert!(!Filed::default()
+            .with(filed("a"))
+            .encode()
+            .contains("confirmation_mailed"));
     }
 
     #[test]

@@ -43,6 +43,12 @@ pub fn RequestStatus() -> impl IntoView {
             .find(|request| request.id == request_id)
             .map(|request| (request.reference.clone(), request.title.clone()))
     });
+    // A visitor whose address the backend mailed a link to confirm reads
+    // here too where the replies are until then.
+    let link_sent = widget.filed.with_untracked(|filed| {
+        (filed.requests.iter())
+            .any(|request| request.id == request_id && request.confirmation_mailed)
+    });
     let kept_view = {
         let kept = kept.clone();
         move || {
@@ -199,6 +205,9 @@ pub fn RequestStatus() -> impl IntoView {
                         <p class="sw-reference" data-testid="status-reference">{stored.reference.clone()}</p>
                         <p class="sw-status-title">{stored.request.title.clone()}</p>
                         <CurrentStatus status=stored.status testid="status-current"/>
+                        {link_sent.then(|| view! {
+                            <p data-testid="address-link-sent">{widget.text(id::CONFIRM_ADDRESS_LINK_SENT)}</p>
+                        })}
                         <RequestFacts stored=stored.clone() services/>
                         // Partner staff open the escalation, to read 21Vianet's
                         // side; a customer cannot.

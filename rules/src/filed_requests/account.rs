@@ -32,6 +32,7 @@ impl FiledRequest {
             kind: stored.request.kind,
             customer: stored.request.customer.as_ref().map(|c| c.name.clone()),
             created_at: stored.created_at.clone(),
+            confirmation_mailed: false,
         }
     }
 }
