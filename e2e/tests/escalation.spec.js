@@ -351,7 +351,7 @@ test("with nothing ticked, Continue asks whether anything was checked before it 
   await expect(widget.host.getByTestId("guide-troubleshoot")).toBeVisible();
   await expect(warning).not.toHaveClass(/sw-visually-hidden/);
   await expect(warning).toHaveAttribute("role", "alert");
-  await expect(warning).toContainText("No ha marcado ninguna comprobación.");
+  await expect(warning).toContainText("No ha marcado ninguno de estos puntos.");
   await expect(next).toHaveText("Continuar de todos modos");
   // Something ticked: no question, Continue goes on at once.
   await widget.host.getByTestId("troubleshoot-settings").check();
