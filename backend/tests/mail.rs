@@ -1221,3 +1221,88 @@ async fn a_status_change_sent_again_with_its_key_is_made_once() {
         .unwrap()
         .contains("Fixed the sign-in."));
 }
+
+/// A visitor's message filed while mail was off stays unconfirmed when
+/// mail is turned on: what is said on it later reaches nobody at the typed
+/// address. And however many messages name one address, it gets at most
+/// three links a day.
+#[tokio::test]
+async fn a_visitors_address_is_never_mailed_unconfirmed_nor_flooded_with_links() {
+    const VICTIM: &str = "victim@example.com";
+    let sink = Sink::start(&[]);
+    let quiet = start_signed(true).await;
+    let spam = json!({
+        "kind": "customer_self_service",
+        "title": "CHEAP-PILLS visit evil.example",
+        "description": "Buy now at evil.example",
+        "contact": {"name": "Pill Shop", "email": VICTIM, "language": "en-US"},
+    });
+    let file_spam = |base: String| {
+        let spam = spam.clone();
+        async move {
+            let answer = reqwest::Client::new()
+                .post(format!("{base}/support-requests"))
+                .header("Idempotency-Key", key())
+                .json(&spam)
+                .send()
+                .await
+                .unwrap();
+            let (status, filed) = json_of(answer).await;
+            assert_eq!(status, StatusCode::CREATED, "{filed}");
+            filed
+        }
+    };
+    let filed = file_spam(quiet.base.clone()).await;
+    assert_eq!(filed.get("confirmation_mailed"), None, "{filed}");
+    let id = filed["id"].as_str().unwrap();
+
+    // The same database, now with mail, and the partner's reply and status
+    // change on the old message.
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("jwt-secret");
+    std::fs::write(&secret, format!("{SECRET}\n")).unwrap();
+    let mut mailing = config(quiet.database_url());
+    with_mail(&mut mailing, &sink);
+    mailing.no_auth = false;
+    mailing.jwt_secret_file = Some(secret);
+    mailing.attachments_dir = Some(dir.path().join("attachments"));
+    mailing.anonymous_customers = true;
+    mailing.public_url = Some("https://portal.partner.example/api/support".into());
+    let server = support_backend::Server::bind(&mailing).await.unwrap();
+    let base = format!("http://{}", server.local_addr());
+    let running = tokio::spawn(server.run(std::future::pending()));
+    let replied = reqwest::Client::new()
+        .post(format!("{base}/support-requests/{id}/replies"))
+        .bearer_auth(token(&partner()))
+        .header("Idempotency-Key", key())
+        .json(&json!({"body": "We cannot help with this."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replied.status(), StatusCode::CREATED);
+    let resolved = reqwest::Client::new()
+        .post(format!("{base}/support-requests/{id}/status"))
+        .bearer_auth(token(&partner()))
+        .json(&json!({"status": "resolved"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resolved.status(), StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(sink.mails().is_empty(), "{:#?}", sink.mails());
+
+    // Four messages naming the address: three links, then none.
+    let mut mailed = Vec::new();
+    for _ in 0..4 {
+        let filed = file_spam(base.clone()).await;
+        mailed.push(filed.get("confirmation_mailed") == Some(&json!(true)));
+    }
+    assert_eq!(mailed, [true, true, true, false]);
+    let mails = sink.until(7).await;
+    let links = mails
+        .iter()
+        .filter(|mail| mail["rcpt"] == json!([VICTIM]))
+        .count();
+    assert_eq!(links, 3, "{mails:#?}");
+    running.abort();
+}

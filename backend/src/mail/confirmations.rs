@@ -48,23 +48,47 @@ pub fn link(public_url: &str, token: &str) -> String {
     )
 }
 
-/// Records that the contact of `request_id` awaits confirmation by `token`.
+/// How many links one address is mailed in a day at most, however many
+/// messages name it: a visitor cannot have the partner's domain flood an
+/// address with them.
+pub const LINKS_A_DAY: i64 = 3;
+
+/// Records that the contact of `request_id` (at `address`) awaits
+/// confirmation by `token`; with `mail_on`, whether its link is to be
+/// mailed (not when the address had its share of links in the last day).
 pub async fn record(
     conn: &mut AnyConnection,
     request_id: &str,
     token: &str,
-) -> Result<(), ApiError> {
-    let expires_at = now_ms() + i64::try_from(LASTS.as_millis()).unwrap_or(i64::MAX);
+    address: &str,
+    mail_on: bool,
+) -> Result<bool, ApiError> {
+    let lasts = i64::try_from(LASTS.as_millis()).unwrap_or(i64::MAX);
+    let day = 24 * 60 * 60 * 1000;
+    let expires_at = now_ms() + lasts;
+    // Mailed in the last day: their link lasts longer than six more days.
+    let (lately,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM contact_confirmations c
+         JOIN support_requests r ON r.id = c.request_id
+         WHERE LOWER(r.contact_email) = LOWER($1) AND c.expires_at > $2
+           AND c.link_mailed = 1",
+    )
+    .bind(address.trim())
+    .bind(expires_at - day)
+    .fetch_one(&mut *conn)
+    .await?;
+    let mailed = mail_on && lately < LINKS_A_DAY;
     sqlx::query(
-        "INSERT INTO contact_confirmations (request_id, token_sha256, expires_at)
-         VALUES ($1, $2, $3)",
+        "INSERT INTO contact_confirmations (request_id, token_sha256, expires_at, link_mailed)
+         VALUES ($1, $2, $3, $4)",
     )
     .bind(request_id)
     .bind(token_sha256(token))
     .bind(expires_at)
+    .bind(i64::from(mailed))
     .execute(&mut *conn)
     .await?;
-    Ok(())
+    Ok(mailed)
 }
 
 /// Whether the contact of `request_id` may be mailed what the request

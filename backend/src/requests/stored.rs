@@ -137,18 +137,30 @@ pub async fn create_request(
             ErrorCode::InvalidValue,
         )]));
     }
-    // A visitor's typed address is asked to confirm before it hears more,
-    // when mail is on.
+    // A visitor's typed address hears nothing more until it is confirmed,
+    // mail on or not (mail turned on later must not reach it either); the
+    // link goes there when mail is on, unless the address had its share of
+    // links lately.
     let public_url = outbox
         .mail
         .as_ref()
         .and_then(|mail| mail.public_url.as_deref());
-    let confirm_link = match (confirm_token, public_url) {
-        (Some(token), Some(public_url)) => {
-            crate::mail::confirmations::record(&mut tx, &id, token).await?;
-            Some(crate::mail::confirmations::link(public_url, token))
+    let confirm_link = match confirm_token {
+        Some(token) => {
+            let address = &request.contact.email;
+            let mailed = crate::mail::confirmations::record(
+                &mut tx,
+                &id,
+                token,
+                address,
+                public_url.is_some(),
+            )
+            .await?;
+            public_url
+                .filter(|_| mailed)
+                .map(|public_url| crate::mail::confirmations::link(public_url, token))
         }
-        _ => None,
+        None => None,
     };
     // The people behind the backend hear of it once it is stored.
     announce(
