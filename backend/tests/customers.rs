@@ -135,7 +135,7 @@ async fn one_customer_is_read_by_its_exact_id() {
     assert_eq!(response.status(), StatusCode::OK);
     let found: Customer = response.json().await.unwrap();
     assert_eq!(found.name, "北京云计算有限公司");
-    for unknown in ["no-such-customer", "Beijing-Cloud"] {
+    for unknown in ["no-such-customer", "Beijing-Cloud", "a%00b", "%FF"] {
         let (status, body) = json_of(read(unknown).await).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{unknown}");
         assert_eq!(body, one_error("id", "not_found"), "{unknown}");

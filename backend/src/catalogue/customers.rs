@@ -1,6 +1,7 @@
 //! `GET /customers?query=`: the partner's customers matching a name or
 //! domain; `GET /customers/{id}`: one of them, as a page's prefill names it.
 
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::Json;
 use serde::Deserialize;
@@ -47,9 +48,14 @@ pub async fn search(
 pub async fn one(
     State(state): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Customer>, ApiError> {
     caller.may(Action::SearchCustomers)?;
+    // An id that is not even UTF-8, or holds a control character (which
+    // PostgreSQL refuses in text), names no customer.
+    let Some(Path(id)) = id.ok().filter(|Path(id)| crate::db::can_be_id(id)) else {
+        return Err(ApiError::NotFound { field: "id" });
+    };
     lookups::customer(&state.db, &id)
         .await?
         .map(Json)
