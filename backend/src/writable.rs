@@ -43,7 +43,10 @@ pub fn check(path: &Path) -> Result<(), Unwritable> {
         } else {
             Access::WRITE_OK
         };
-        if rustix::fs::access(path, wanted).is_ok() {
+        // As the kernel will judge the process: by its effective user.
+        let allowed =
+            rustix::fs::accessat(rustix::fs::CWD, path, wanted, rustix::fs::AtFlags::EACCESS);
+        if allowed.is_ok() {
             return Ok(());
         }
         Err(Unwritable {
