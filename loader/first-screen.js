@@ -182,7 +182,7 @@ const draw = async (element) => {
   for (const [flow, testid, i] of [
     ["partner-center", "open-partner-center-request", 0],
     ["customer", "open-customer-request", 2],
-    ["customer-requests", "open-inbox", 4],
+    ["customer-messages", "open-inbox", 4],
   ]) {
     const button = make("button", "sw-choice");
     button.type = "button";

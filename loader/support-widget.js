@@ -289,7 +289,7 @@ class SupportWidgetElement extends HTMLElement {
     });
   }
 
-  /** Shows "partner-center", "customer", "escalation", or the start screen ("home" or nothing), opening the panel in launcher mode. */
+  /** Shows "partner-center", "customer", "escalation", "customer-messages", or the start screen ("home" or nothing), opening the panel in launcher mode. */
   open(flow) {
     // A flow asked for before the widget runs is its first screen, not the
     // early home (first-screen.js), which gives way to the spinner until the

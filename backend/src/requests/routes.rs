@@ -35,8 +35,8 @@ pub const REPLAYED_HEADER: &str = "idempotent-replayed";
 const ATTEMPTS: usize = 3;
 
 /// Creates a support request. The checks run in the order the contract lists
-/// them: size (413), media type (415), JSON shape (400), idempotency key
-/// (400), whether the caller may file this kind (403), the key's state
+/// them: size (413), media type (415), JSON shape (400), whether the caller
+/// may file this kind (403), idempotency key (400), the key's state
 /// (replay, 409 in flight, 422 reused), then the field rules and the
 /// customer and service checks (422). The token (401) comes before all.
 pub async fn create(
