@@ -198,3 +198,36 @@ async fn set_status_on_a_database_that_does_not_exist_creates_none() {
     assert!(!missing.exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// One change sent several times at once under one `Idempotency-Key` (a
+/// double click and a retry racing): it is made once, one answer is the
+/// change and the others its replays, and the history has it once.
+#[tokio::test]
+async fn one_change_sent_at_once_under_one_key_is_made_once() {
+    let server = start().await;
+    let created = create(&server).await;
+    let key = key();
+    let url = server.url(&format!("/support-requests/{}/status", created.id));
+    let sends = (0..4).map(|_| {
+        server
+            .client
+            .post(&url)
+            .header("Idempotency-Key", &key)
+            .json(&serde_json::json!({"status": "in_progress", "note": "Looking into it."}))
+            .send()
+    });
+    let answers = futures_util::future::join_all(sends).await;
+    let mut replays = 0;
+    for answer in answers {
+        let answer = answer.unwrap();
+        assert_eq!(answer.status(), StatusCode::OK);
+        replays += usize::from(answer.headers().get("idempotent-replayed").is_some());
+    }
+    assert_eq!(replays, 3);
+    let request = stored(&server, &created.id).await;
+    let history: Vec<_> = request.history.iter().map(|change| change.status).collect();
+    assert_eq!(
+        history,
+        [RequestStatus::Submitted, RequestStatus::InProgress]
+    );
+}
