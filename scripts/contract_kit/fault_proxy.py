@@ -23,8 +23,8 @@ Faults:
 - `related-null-refused`: a filing with `"related_request": null` is 400;
 - `reference-normalised`: a reference looked up without its zeros is
   padded, so `SR-1` finds `SR-000001`;
-- `replies-any-media-type`: a reply sent as another type is sent on as
-  JSON;
+- `replies-any-media-type`: a reply or a status change sent as another
+  type is sent on as JSON;
 - `reply-unknown-first`: a reply whose body is not JSON is 404;
 - `no-reopen`: a customer's message reads back as it was before its
   customer's last reply reopened it.
@@ -119,7 +119,8 @@ def _handler(backend, fault):
             if fault == "status-without-key" and self.command == "POST" and path.endswith("/status"):
                 # A backend that ignores a status change's key.
                 headers = {k: v for k, v in headers.items() if k.lower() != "idempotency-key"}
-            if fault == "replies-any-media-type" and replying:
+            moving = self.command == "POST" and path.endswith("/status")
+            if fault == "replies-any-media-type" and (replying or moving):
                 headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
                 headers["Content-Type"] = "application/json"
             connection.request(self.command, target.path.rstrip("/") + self.path, body=body, headers=headers)
