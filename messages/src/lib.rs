@@ -49,6 +49,15 @@ pub fn compile_locale_file(root: &Path, tag: &str, file: &str) -> Result<Catalog
     Catalog::compile(&shown, &source)
 }
 
+/// `locales/{tag}/{file}` under `root` for each of [`LOCALES`], compiled,
+/// in that order (en-US first).
+pub fn compile_every_locale(root: &Path, file: &str) -> Result<Vec<Catalog>, String> {
+    LOCALES
+        .iter()
+        .map(|tag| compile_locale_file(root, tag, file))
+        .collect()
+}
+
 /// Every message ID that any of the locales defines, sorted: a message's
 /// number in the widget is its index here.
 pub fn message_ids(catalogs: &[Catalog]) -> Vec<&str> {
