@@ -7,13 +7,7 @@ from .backend import Skip, claims_of, errors_of, expect, expect_errors, new_key,
 from .rules import rule
 from .rules_reference import find_by_reference, ids
 from .rules_replies import post_reply
-from .rules_roles import self_service_request
-
-
-def _filed(backend, body, role="default"):
-    answer = backend.post_request(body, new_key(), role=role)
-    expect(answer.status_code == 201, f"filing {body['kind']} answered {answer.status_code} {errors_of(answer)}")
-    return answer.json()
+from .rules_roles import _file_as, self_service_request
 
 
 def _needs(backend, *roles):
@@ -32,7 +26,7 @@ def customer_name_from_catalogue(backend):
         raise Skip("the --customer-token has no customer_id")
     made_up = "A name the body made up"
     body = dict(self_service_request(), customer={"id": customer_id, "name": made_up})
-    filed = _filed(backend, body, role="customer")
+    filed = _file_as(backend, "customer", body)
     stored = backend.get(f"support-requests/{filed['id']}", role="customer")
     expect(stored.status_code == 200, f"GET /support-requests/{filed['id']} answered {stored.status_code}")
     customer = stored.json()["request"].get("customer") or {}
@@ -54,7 +48,7 @@ def reference_exact(backend):
     """A reference is found as it is written, and not with its number
     written otherwise: `SR-1` is no reference of `SR-000001`'s (an empty
     list)."""
-    filed = _filed(backend, partner_center_request(title="Found by its exact reference"))
+    filed = _file_as(backend, "default", partner_center_request(title="Found by its exact reference"))
     number = int(filed["reference"][3:])
     unpadded = f"SR-{number}"
     if unpadded != filed["reference"]:
@@ -67,7 +61,7 @@ def json_media_type(backend):
     """A reply and a status change (with an agent's token, who may move
     any request) sent as anything but `application/json` are 415
     `unsupported_media_type`, field `Content-Type`, as a filing is."""
-    filed = _filed(backend, partner_center_request(title="Written to as JSON only"))
+    filed = _file_as(backend, "default", partner_center_request(title="Written to as JSON only"))
     body = json.dumps({"body": "Plain text."}).encode()
     answer = backend.request("POST", f"support-requests/{filed['id']}/replies",
                              headers={"Content-Type": "text/plain", "Idempotency-Key": new_key()}, data=body)
@@ -99,7 +93,7 @@ def reopen_on_customer_reply(backend):
     `in_progress`, with one more `history` entry; the partner's reply on it
     leaves it resolved."""
     _needs(backend, "customer", "partner")
-    filed = _filed(backend, self_service_request(), role="customer")
+    filed = _file_as(backend, "customer", self_service_request())
     path = f"support-requests/{filed['id']}"
     answer = backend.request("POST", f"{path}/status", role="partner", json={"status": "resolved"})
     expect(answer.status_code == 200, f"the partner marking it resolved answered {answer.status_code}")
