@@ -5,9 +5,8 @@
 // load) at -O2 with inlining off, which measured smallest with brotli on the
 // widget (docs/development.md, "Size choices"), and drops its custom
 // sections (names, producers, target features), which a browser does not
-// need. loader/size-by-feature.mjs optimizes the same way with `optimized`.
+// need.
 import fs from 'node:fs';
-import { runAsCommand } from './run-as-command.mjs';
 import binaryen from 'binaryen';
 
 // The features rustc's wasm32-unknown-unknown target enables by default (its
@@ -24,14 +23,10 @@ const features =
   Features.Multivalue |
   Features.ReferenceTypes;
 
-export function read(binary) {
-  const module = binaryen.readBinary(binary);
+/** `wasm` optimized, as bytes. */
+function optimized(wasm) {
+  const module = binaryen.readBinary(wasm);
   module.setFeatures(features);
-  return module;
-}
-
-/** `module` (read by `read`) optimized, as bytes. The module is used up. */
-export function optimized(module) {
   if (!module.validate()) throw new Error('optimize-wasm: the WebAssembly uses features beyond the list above');
   binaryen.setOptimizeLevel(2);
   binaryen.setShrinkLevel(0);
@@ -46,11 +41,9 @@ export function optimized(module) {
   return binary;
 }
 
-if (runAsCommand(import.meta.url)) {
-  const [input, output] = process.argv.slice(2);
-  if (!output) {
-    console.error('usage: node optimize-wasm.mjs <in.wasm> <out.wasm>');
-    process.exit(2);
-  }
-  fs.writeFileSync(output, optimized(read(fs.readFileSync(input))));
+const [input, output] = process.argv.slice(2);
+if (!output) {
+  console.error('usage: node optimize-wasm.mjs <in.wasm> <out.wasm>');
+  process.exit(2);
 }
+fs.writeFileSync(output, optimized(fs.readFileSync(input)));
