@@ -38,6 +38,65 @@ const attachmentsUrl = (prefix) =>
 // errors (E2E_BACKEND_LOG=info shows every request).
 const backendLog = process.env.E2E_BACKEND_LOG ?? "warn";
 
+// The servers, by name: E2E_SERVERS (comma-separated) starts fewer than all
+// three, as the attachment tests on Azurite need only the open demo.
+const servers = {
+  open: {
+    command: "bash ../scripts/serve",
+    env: {
+      AUTH: "none",
+      RUST_LOG: "info",
+      BACKEND_LOG: "target/e2e/backend.log",
+      LOG_FORMAT: "text",
+      DEMO_PORT: String(demoPort),
+      BACKEND_PORT: String(backendPort),
+      WEBHOOK_PORT: String(webhookPort),
+      DATA_DIR: "target/e2e",
+      ...attachmentsUrl("e2e"),
+      ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort},http://127.0.0.1:${guestPort},http://127.0.0.1:${launcherPort}`,
+    },
+    url: `http://127.0.0.1:${demoPort}/support-widget.js`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+  },
+  "signed-in": {
+    command: "bash ../scripts/serve",
+    env: {
+      RUST_LOG: "info",
+      BACKEND_LOG: "target/e2e-auth/backend.log",
+      LOG_FORMAT: "json",
+      DEMO_PORT: String(authDemoPort),
+      BACKEND_PORT: String(authBackendPort),
+      WEBHOOK_PORT: String(authWebhookPort),
+      DATA_DIR: "target/e2e-auth",
+      ...attachmentsUrl("e2e-auth"),
+    },
+    url: `http://127.0.0.1:${authDemoPort}/support-widget.js`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+  },
+  oidc: {
+    command: "node oidc/server.mjs",
+    env: {
+      RUST_LOG: backendLog,
+      OIDC_PROVIDER_PORT: String(oidcProviderPort),
+      OIDC_PORTAL_PORT: String(oidcPortalPort),
+      OIDC_BACKEND_PORT: String(oidcBackendPort),
+      DATA_DIR: "target/e2e-oidc",
+    },
+    url: `http://127.0.0.1:${oidcPortalPort}/support-widget.js`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+  },
+};
+const serverNames = (process.env.E2E_SERVERS ?? Object.keys(servers).join(",")).split(",");
+for (const name of serverNames) {
+  if (!(name in servers)) throw new Error(`E2E_SERVERS names no server "${name}" (${Object.keys(servers).join(", ")})`);
+}
+
 export default defineConfig({
   testDir: "./tests",
   timeout: 30_000,
@@ -63,56 +122,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [
-    {
-      command: "bash ../scripts/serve",
-      env: {
-        AUTH: "none",
-        RUST_LOG: "info",
-        BACKEND_LOG: "target/e2e/backend.log",
-        LOG_FORMAT: "text",
-        DEMO_PORT: String(demoPort),
-        BACKEND_PORT: String(backendPort),
-        WEBHOOK_PORT: String(webhookPort),
-        DATA_DIR: "target/e2e",
-        ...attachmentsUrl("e2e"),
-        ALLOWED_ORIGINS: `http://127.0.0.1:${demoPort},http://localhost:${demoPort},http://127.0.0.1:${portalPort},http://127.0.0.1:${cspPort},http://127.0.0.1:${guestPort},http://127.0.0.1:${launcherPort}`,
-      },
-      url: `http://127.0.0.1:${demoPort}/support-widget.js`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore",
-    },
-    {
-      command: "bash ../scripts/serve",
-      env: {
-        RUST_LOG: "info",
-        BACKEND_LOG: "target/e2e-auth/backend.log",
-        LOG_FORMAT: "json",
-        DEMO_PORT: String(authDemoPort),
-        BACKEND_PORT: String(authBackendPort),
-        WEBHOOK_PORT: String(authWebhookPort),
-        DATA_DIR: "target/e2e-auth",
-        ...attachmentsUrl("e2e-auth"),
-      },
-      url: `http://127.0.0.1:${authDemoPort}/support-widget.js`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore",
-    },
-    {
-      command: "node oidc/server.mjs",
-      env: {
-        RUST_LOG: backendLog,
-        OIDC_PROVIDER_PORT: String(oidcProviderPort),
-        OIDC_PORTAL_PORT: String(oidcPortalPort),
-        OIDC_BACKEND_PORT: String(oidcBackendPort),
-        DATA_DIR: "target/e2e-oidc",
-      },
-      url: `http://127.0.0.1:${oidcPortalPort}/support-widget.js`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore",
-    },
-  ],
+  webServer: serverNames.map((name) => servers[name]),
 });

@@ -216,7 +216,14 @@ backendProcess.on("exit", (code) => {
 });
 // Serve the portal only once the backend answers, so that a page that loads
 // can always submit.
-while (!(await answers(backendPort))) await new Promise((resolve) => setTimeout(resolve, 100));
+for (let attempt = 1; !(await answers(backendPort)); attempt++) {
+  if (attempt === 600) {
+    console.error(`the backend did not answer on 127.0.0.1:${backendPort} within 60 s`);
+    backendProcess.kill();
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
 await listen(portalServer, portalPort);
 
 console.log(`OpenID Connect provider: ${issuer} (sign in as ${Object.keys(accounts).join(" or ")}, any password)`);
