@@ -1,5 +1,5 @@
-"""scripts/demo-agent against a real reference backend, signed in as the demo
-runs it: run with `python3 scripts/test_demo_agent.py` (scripts/test does,
+"""scripts/demo-agent and scripts/demo-requests against a real reference
+backend with the demo's catalogue, signed in as the demo runs it: run with `python3 scripts/test_demo_agent.py` (scripts/test does,
 after the release build). The backend is target/release/support-backend, or
 the build SUPPORT_BACKEND names."""
 
@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from static_server import demo_token  # noqa: E402
 
 AGENT = ROOT / "scripts" / "demo-agent"
+REQUESTS = ROOT / "scripts" / "demo-requests"
 BACKEND = pathlib.Path(os.environ.get("SUPPORT_BACKEND") or ROOT / "target" / "release" / "support-backend")
 SECRET = b"the-demo-agent-tests-secret-of-40-bytes!"
 
@@ -42,6 +43,10 @@ class DemoAgent(unittest.TestCase):
         cls.url = f"http://127.0.0.1:{free_port()}"
         # Only what the command line says: none of the caller's settings.
         env = {k: v for k, v in os.environ.items() if not k.startswith("SUPPORT_BACKEND") and k != "DATABASE_URL"}
+        subprocess.run(
+            [str(BACKEND), "seed-demo", "--database-url", f"sqlite://{data / 'support.db'}"],
+            env=env, check=True, stdout=subprocess.DEVNULL,
+        )
         cls.backend = subprocess.Popen(
             [
                 str(BACKEND),
@@ -71,9 +76,9 @@ class DemoAgent(unittest.TestCase):
         cls.backend.wait(timeout=30)
         cls.data_dir.cleanup()
 
-    def call(self, method, path, body=None):
+    def call(self, method, path, body=None, user="partner"):
         request = urllib.request.Request(self.url + path, method=method)
-        request.add_header("Authorization", f"Bearer {demo_token('partner', SECRET)}")
+        request.add_header("Authorization", f"Bearer {demo_token(user, SECRET)}")
         if body is not None:
             request.data = json.dumps(body).encode("utf-8")
             request.add_header("Content-Type", "application/json")
@@ -96,6 +101,36 @@ class DemoAgent(unittest.TestCase):
         """Runs scripts/demo-agent with ARGS against the test's backend."""
         env = {**os.environ, "BACKEND_URL": self.url, "DATA_DIR": self.data_dir.name, **env}
         return subprocess.run([str(AGENT), *args], env=env, capture_output=True, text=True, timeout=30)
+
+    def test_the_demos_first_requests_show_the_loop_once(self):
+        env = {**os.environ, "BACKEND_URL": self.url, "DATA_DIR": self.data_dir.name}
+        ran = subprocess.run([str(REQUESTS)], env=env, capture_output=True, text=True, timeout=60)
+        self.assertEqual(ran.returncode, 0, ran.stderr)
+        self.assertIn("the partner's next step is to close the loop", ran.stdout)
+        inbox = self.call("GET", "/support-requests?kind=customer_self_service")["requests"]
+        self.assertEqual(len(inbox), 2)
+        answered, escalated = sorted(inbox, key=lambda r: r["reference"])
+        thread = self.call("GET", f"/support-requests/{answered['id']}")
+        self.assertEqual([r["author"]["role"] for r in thread["replies"]], ["partner"])
+        message = self.call("GET", f"/support-requests/{escalated['id']}")
+        self.assertEqual(message["escalated_as"]["status"], "resolved")
+        # Still open: closing the loop with the customer is the partner's.
+        self.assertNotIn(message["status"], ("resolved", "closed"))
+        # The customer reads both as their own, with the partner's answer.
+        own = self.call("GET", "/support-requests?filed_by=me", user="customer")["requests"]
+        self.assertEqual(sorted(r["id"] for r in own), sorted(r["id"] for r in inbox))
+
+        again = subprocess.run([str(REQUESTS)], env=env, capture_output=True, text=True, timeout=60)
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertIn("nothing added", again.stdout)
+        self.assertEqual(len(self.call("GET", "/support-requests?kind=customer_self_service")["requests"]), 2)
+
+    def test_the_demos_first_requests_need_the_demo_signed_in(self):
+        with tempfile.TemporaryDirectory() as empty:
+            env = {**os.environ, "BACKEND_URL": self.url, "DATA_DIR": empty}
+            ran = subprocess.run([str(REQUESTS)], env=env, capture_output=True, text=True, timeout=60)
+        self.assertEqual(ran.returncode, 1)
+        self.assertIn("the demo runs without sign-in", ran.stderr)
 
     def test_a_reply_goes_on_the_thread_as_the_agents(self):
         id, reference = self.file_request()
