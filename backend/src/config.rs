@@ -361,8 +361,8 @@ impl Config {
     /// Where events are written, as configured: a command such as
     /// `set-status` writes them (and a serving backend delivers them) with
     /// the webhook URLs alone, no secret.
-    pub fn outbox(&self) -> crate::webhooks::outbox::Outbox {
-        crate::webhooks::outbox::Outbox {
+    pub fn outbox(&self) -> crate::outbox::Outbox {
+        crate::outbox::Outbox {
             endpoints: self.webhook_endpoints(),
             mail: self.mail_outbox(),
         }

@@ -30,6 +30,7 @@ pub mod identity;
 pub mod locale;
 pub mod mail;
 pub mod meter;
+pub mod outbox;
 pub mod probes;
 pub mod query;
 pub mod rate_limit;
@@ -131,8 +132,8 @@ pub struct AppState {
 
 impl AppState {
     /// Where events are written, in the transaction that causes them.
-    pub fn outbox(&self) -> webhooks::outbox::Outbox {
-        webhooks::outbox::Outbox {
+    pub fn outbox(&self) -> outbox::Outbox {
+        outbox::Outbox {
             mail: self.mailer.as_ref().map(|mailer| mailer.outbox.clone()),
             ..self
                 .webhooks

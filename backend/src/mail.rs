@@ -23,19 +23,13 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::{watch, Notify};
 
-pub use crate::webhooks::outbox::MailOutbox;
+pub use crate::outbox::MailOutbox;
 pub use compose::{compose, for_outbox, is_address, render, Composed, Happened, Rendered};
 pub use messages::message;
 
 use crate::db::Db;
-use crate::webhooks::outbox::{self, Channel, Claimed};
-
-/// How long a mail is retried before it is given up on (as a webhook's
-/// delivery is).
-pub const RETRY_FOR: Duration = crate::webhooks::RETRY_FOR;
-
-/// How often the mailer looks for due mail when nothing woke it.
-const POLL_EVERY: Duration = Duration::from_secs(1);
+use crate::outbox::deliverer::Deliverer;
+use crate::outbox::{self, retry, Channel, Claimed};
 
 /// The SMTP server and who the mail is from.
 #[derive(Clone)]
@@ -322,144 +316,112 @@ impl Failure {
     }
 }
 
-/// Sends mail until `stop` turns true, then hands back what it was
-/// sending and ends.
-pub fn spawn_mailer(
-    db: Db,
-    mailer: Mailer,
-    mut stop: watch::Receiver<bool>,
-) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        while !*stop.borrow() {
-            match send_due(&db, &mailer, &mut stop).await {
-                Ok(0) => {
-                    tokio::select! {
-                        () = mailer.wake.notified() => {}
-                        () = tokio::time::sleep(POLL_EVERY) => {}
-                        _ = stop.changed() => {}
-                    }
-                }
-                Ok(_) => {}
-                Err(error) => {
-                    tracing::warn!("mail outbox: {error}");
-                    tokio::select! {
-                        () = tokio::time::sleep(POLL_EVERY) => {}
-                        _ = stop.changed() => {}
-                    }
-                }
-            }
-        }
-    })
-}
+impl Deliverer for Mailer {
+    const NAME: &'static str = "mail outbox";
 
-/// Sends the mail that is due now, one after the other, each with what
-/// followed it for the same request and address; returns how many mails
-/// were tried. A stop meanwhile hands the rest back to the outbox.
-pub async fn send_due(
-    db: &Db,
-    mailer: &Mailer,
-    stop: &mut watch::Receiver<bool>,
-) -> Result<usize, sqlx::Error> {
-    let lease = i64::try_from(mailer.lease().as_millis()).unwrap_or(i64::MAX);
-    let hold_ms = i64::try_from(mailer.hold.as_millis()).unwrap_or(i64::MAX);
-    let heads = outbox::claim_due(db, Channel::Mail { hold_ms }, 16, lease).await?;
-    let tried = heads.len();
-    for (index, head) in heads.iter().enumerate() {
-        let mut group = vec![head.clone()];
-        group.extend(outbox::claim_followers(db, head).await?);
-        let address = head.endpoint.trim_start_matches(outbox::MAILTO);
-        let result = match bounces::find(db, address).await? {
-            Some(bounced) => Err(Failure::permanent(format!(
-                "not sent: the address bounced at {} ({}); \
-                 `support-backend bounced clear` lets it be mailed again",
-                outbox::rfc3339(bounced.since),
-                bounced.reason
-            ))),
-            None => {
-                let stopped = async {
-                    // The guard it returns is dropped at once: it must not
-                    // be held across the hand-back below.
-                    let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
-                };
-                tokio::select! {
-                    result = mailer.send(&group) => result,
-                    () = stopped => {
-                        tracing::info!(
-                            "stopping: {} mails handed back to the outbox",
-                            heads.len() - index
-                        );
-                        outbox::release(db, &group).await?;
-                        outbox::release(db, &heads[index + 1..]).await?;
-                        for _ in index..heads.len() {
-                            crate::meter::mail("handed_back");
+    fn wake(&self) -> &Notify {
+        &self.wake
+    }
+
+    /// Sends the mail that is due now, one after the other, each with what
+    /// followed it for the same request and address; returns how many mails
+    /// were tried. A stop meanwhile hands the rest back to the outbox.
+    async fn deliver_due(
+        &self,
+        db: &Db,
+        stop: &mut watch::Receiver<bool>,
+    ) -> Result<usize, sqlx::Error> {
+        let mailer = self;
+        let lease = i64::try_from(mailer.lease().as_millis()).unwrap_or(i64::MAX);
+        let hold_ms = i64::try_from(mailer.hold.as_millis()).unwrap_or(i64::MAX);
+        let heads = outbox::claim_due(db, Channel::Mail { hold_ms }, 16, lease).await?;
+        let tried = heads.len();
+        for (index, head) in heads.iter().enumerate() {
+            let mut group = vec![head.clone()];
+            group.extend(outbox::claim_followers(db, head).await?);
+            let address = head.endpoint.trim_start_matches(outbox::MAILTO);
+            let result = match bounces::find(db, address).await? {
+                Some(bounced) => Err(Failure::permanent(format!(
+                    "not sent: the address bounced at {} ({}); \
+                     `support-backend bounced clear` lets it be mailed again",
+                    outbox::rfc3339(bounced.since),
+                    bounced.reason
+                ))),
+                None => {
+                    let stopped = async {
+                        // The guard it returns is dropped at once: it must not
+                        // be held across the hand-back below.
+                        let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
+                    };
+                    tokio::select! {
+                        result = mailer.send(&group) => result,
+                        () = stopped => {
+                            tracing::info!(
+                                "stopping: {} mails handed back to the outbox",
+                                heads.len() - index
+                            );
+                            outbox::release(db, &group).await?;
+                            outbox::release(db, &heads[index + 1..]).await?;
+                            for _ in index..heads.len() {
+                                crate::meter::mail("handed_back");
+                            }
+                            return Ok(0);
                         }
-                        return Ok(0);
                     }
                 }
-            }
-        };
-        let events = group
-            .iter()
-            .map(|claim| claim.event_id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        match result {
-            Ok(()) => {
-                for claim in &group {
-                    outbox::delivered(db, claim).await?;
+            };
+            let events = group
+                .iter()
+                .map(|claim| claim.event_id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            match result {
+                Ok(()) => {
+                    for claim in &group {
+                        outbox::delivered(db, claim).await?;
+                    }
+                    crate::meter::mail("sent");
                 }
-                crate::meter::mail("sent");
-            }
-            Err(failure) if failure.permanent => {
-                // The events name the mail; `deliveries` names its address.
-                tracing::error!(
-                    "mail for events {events}: refused for good: {}",
-                    failure.logged()
-                );
-                if (failure.code.as_deref()).is_some_and(bounces::refuses_the_address) {
-                    bounces::record(db, address, &failure.error).await?;
-                }
-                for claim in &group {
-                    outbox::failed(db, claim, &failure.error, None).await?;
-                }
-                crate::meter::mail("refused");
-            }
-            Err(failure) => {
-                let retry_at = next_attempt(mailer, head);
-                match retry_at {
-                    Some(at) => tracing::warn!(
-                        "mail for events {events}: attempt {} failed: {}; next attempt at {}",
-                        head.attempts + 1,
-                        failure.logged(),
-                        outbox::rfc3339(at)
-                    ),
-                    None => tracing::error!(
-                        "mail for events {events}: giving up after {} attempts: {}",
-                        head.attempts + 1,
+                Err(failure) if failure.permanent => {
+                    // The events name the mail; `deliveries` names its address.
+                    tracing::error!(
+                        "mail for events {events}: refused for good: {}",
                         failure.logged()
-                    ),
+                    );
+                    if (failure.code.as_deref()).is_some_and(bounces::refuses_the_address) {
+                        bounces::record(db, address, &failure.error).await?;
+                    }
+                    for claim in &group {
+                        outbox::failed(db, claim, &failure.error, None).await?;
+                    }
+                    crate::meter::mail("refused");
                 }
-                for claim in &group {
-                    outbox::failed(db, claim, &failure.error, retry_at).await?;
+                Err(failure) => {
+                    let retry_at = retry::next_attempt(mailer.backoff_base, head);
+                    match retry_at {
+                        Some(at) => tracing::warn!(
+                            "mail for events {events}: attempt {} failed: {}; next attempt at {}",
+                            head.attempts + 1,
+                            failure.logged(),
+                            outbox::rfc3339(at)
+                        ),
+                        None => tracing::error!(
+                            "mail for events {events}: giving up after {} attempts: {}",
+                            head.attempts + 1,
+                            failure.logged()
+                        ),
+                    }
+                    for claim in &group {
+                        outbox::failed(db, claim, &failure.error, retry_at).await?;
+                    }
+                    crate::meter::mail(if retry_at.is_some() {
+                        "failed"
+                    } else {
+                        "given_up"
+                    });
                 }
-                crate::meter::mail(if retry_at.is_some() {
-                    "failed"
-                } else {
-                    "given_up"
-                });
             }
         }
+        Ok(tried)
     }
-    Ok(tried)
-}
-
-fn next_attempt(mailer: &Mailer, claim: &Claimed) -> Option<i64> {
-    let now = outbox::now_ms();
-    let window = i64::try_from(RETRY_FOR.as_millis()).unwrap_or(i64::MAX);
-    if now - claim.created_at >= window {
-        return None;
-    }
-    let random = f64::from(uuid::Uuid::new_v4().as_u128() as u32) / f64::from(u32::MAX);
-    let wait = crate::webhooks::backoff(mailer.backoff_base, claim.attempts, random);
-    Some(now + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX))
 }

@@ -156,7 +156,7 @@ fn json_failure(said: &str) -> serde_json::Value {
             i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
         });
     serde_json::json!({
-        "timestamp": support_backend::webhooks::outbox::rfc3339(now),
+        "timestamp": support_backend::outbox::rfc3339(now),
         "level": "ERROR",
         "fields": {"message": said},
         "target": "support_backend",

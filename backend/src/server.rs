@@ -15,6 +15,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 
 use crate::attachments::{files, orphans};
+use crate::outbox::deliverer;
 use crate::{config, db, rate_limit, router, webhooks, AppState, Config};
 
 /// Why the server could not start.
@@ -168,12 +169,12 @@ impl Server {
             .state
             .webhooks
             .clone()
-            .map(|webhooks| webhooks::spawn_deliverer(db.clone(), webhooks, stopping.watch()));
+            .map(|webhooks| deliverer::spawn(db.clone(), webhooks, stopping.watch()));
         let mailer = self
             .state
             .mailer
             .clone()
-            .map(|mailer| crate::mail::spawn_mailer(db.clone(), mailer, stopping.watch()));
+            .map(|mailer| deliverer::spawn(db.clone(), mailer, stopping.watch()));
         let metrics = self
             .metrics
             .map(|metrics| metrics.spawn(db.clone(), stopping.watch()));

@@ -1,10 +1,8 @@
 //! Delivering the outbox to the partner's systems: each event is POSTed as
 //! JSON to every configured webhook, signed as Stripe signs its webhooks,
 //! and retried with exponential backoff and full jitter until it is taken
-//! (any 2xx) or [`RETRY_FOR`] has passed. Every backend process on one
+//! (any 2xx) or [`retry::RETRY_FOR`] has passed. Every backend process on one
 //! database delivers; each delivery is claimed by one of them at a time.
-
-pub mod outbox;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,20 +12,11 @@ use sha2::Sha256;
 use tokio::sync::{watch, Notify};
 
 use crate::db::Db;
-use outbox::Claimed;
+use crate::outbox::deliverer::Deliverer;
+use crate::outbox::{self, retry, Claimed};
 
 /// The header that carries the signature.
 pub const SIGNATURE_HEADER: &str = "Support-Signature";
-
-/// How long a delivery is retried before it is given up on (then
-/// `support-backend deliveries` shows it, and can send it again).
-pub const RETRY_FOR: Duration = Duration::from_secs(72 * 60 * 60);
-
-/// The longest wait between two attempts.
-pub const BACKOFF_CAP: Duration = Duration::from_secs(60 * 60);
-
-/// How often the deliverer looks for due deliveries when nothing woke it.
-const POLL_EVERY: Duration = Duration::from_secs(1);
 
 /// The webhooks and how to call them.
 #[derive(Clone)]
@@ -141,133 +130,86 @@ pub fn signature(secret: &[u8], unix_seconds: i64, body: &[u8]) -> String {
     format!("t={unix_seconds},v1={hex}")
 }
 
-/// The wait before the next attempt after `attempts` failed ones: a random
-/// time up to `base * 2^attempts`, at most [`BACKOFF_CAP`] ("full jitter").
-pub fn backoff(base: Duration, attempts: i64, random: f64) -> Duration {
-    let exponent = u32::try_from(attempts.clamp(0, 30)).unwrap_or(30);
-    let ceiling = base
-        .saturating_mul(2u32.saturating_pow(exponent))
-        .min(BACKOFF_CAP);
-    ceiling.mul_f64(random.clamp(0.0, 1.0))
-}
+impl Deliverer for Webhooks {
+    const NAME: &'static str = "webhook outbox";
 
-/// Delivers until `stop` turns true, then hands back what it was sending
-/// and ends.
-pub fn spawn_deliverer(
-    db: Db,
-    webhooks: Webhooks,
-    mut stop: watch::Receiver<bool>,
-) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        while !*stop.borrow() {
-            match deliver_due(&db, &webhooks, &mut stop).await {
-                Ok(0) => {
-                    tokio::select! {
-                        () = webhooks.wake.notified() => {}
-                        () = tokio::time::sleep(POLL_EVERY) => {}
-                        _ = stop.changed() => {}
-                    }
+    fn wake(&self) -> &Notify {
+        &self.wake
+    }
+
+    /// Delivers what is due now; returns how many deliveries were tried. When
+    /// `stop` turns true meanwhile, the calls are cut short and their
+    /// deliveries handed back to the outbox, to be sent again.
+    async fn deliver_due(
+        &self,
+        db: &Db,
+        stop: &mut watch::Receiver<bool>,
+    ) -> Result<usize, sqlx::Error> {
+        let webhooks = self;
+        let lease = i64::try_from(webhooks.lease().as_millis()).unwrap_or(i64::MAX);
+        let claimed = outbox::claim_due(db, outbox::Channel::Webhooks, 16, lease).await?;
+        let tried = claimed.len();
+        let calls = claimed.iter().cloned().map(|claim| async move {
+            let result = call(webhooks, &claim).await;
+            (claim, result)
+        });
+        let stopped = async {
+            // The guard it returns is dropped at once: it must not be held
+            // across the hand-back below.
+            let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
+        };
+        let results = tokio::select! {
+            results = futures_util::future::join_all(calls) => results,
+            () = stopped => {
+                if !claimed.is_empty() {
+                    tracing::info!(
+                        "stopping: {} webhook deliveries under way handed back to the outbox",
+                        claimed.len()
+                    );
                 }
-                Ok(_) => {}
+                outbox::release(db, &claimed).await?;
+                for _ in &claimed {
+                    crate::meter::webhook_delivery("handed_back");
+                }
+                return Ok(0);
+            }
+        };
+        for (claim, result) in results {
+            match result {
+                Ok(()) => {
+                    outbox::delivered(db, &claim).await?;
+                    crate::meter::webhook_delivery("delivered");
+                }
                 Err(error) => {
-                    tracing::warn!("webhook outbox: {error}");
-                    tokio::select! {
-                        () = tokio::time::sleep(POLL_EVERY) => {}
-                        _ = stop.changed() => {}
+                    let retry_at = retry::next_attempt(webhooks.backoff_base, &claim);
+                    // Every failure is logged, so that a receiver that refuses
+                    // everything is noticed within minutes, not 72 hours.
+                    match retry_at {
+                        Some(at) => tracing::warn!(
+                            "webhook {}: attempt {} at event {} failed: {error}; next attempt at {}",
+                            claim.endpoint,
+                            claim.attempts + 1,
+                            claim.event_id,
+                            outbox::rfc3339(at)
+                        ),
+                        None => tracing::error!(
+                            "webhook {}: giving up on event {} after {} attempts: {error}",
+                            claim.endpoint,
+                            claim.event_id,
+                            claim.attempts + 1
+                        ),
                     }
+                    outbox::failed(db, &claim, &error, retry_at).await?;
+                    crate::meter::webhook_delivery(if retry_at.is_some() {
+                        "failed"
+                    } else {
+                        "given_up"
+                    });
                 }
             }
         }
-    })
-}
-
-/// Delivers what is due now; returns how many deliveries were tried. When
-/// `stop` turns true meanwhile, the calls are cut short and their
-/// deliveries handed back to the outbox, to be sent again.
-pub async fn deliver_due(
-    db: &Db,
-    webhooks: &Webhooks,
-    stop: &mut watch::Receiver<bool>,
-) -> Result<usize, sqlx::Error> {
-    let lease = i64::try_from(webhooks.lease().as_millis()).unwrap_or(i64::MAX);
-    let claimed = outbox::claim_due(db, outbox::Channel::Webhooks, 16, lease).await?;
-    let tried = claimed.len();
-    let calls = claimed.iter().cloned().map(|claim| async move {
-        let result = call(webhooks, &claim).await;
-        (claim, result)
-    });
-    let stopped = async {
-        // The guard it returns is dropped at once: it must not be held
-        // across the hand-back below.
-        let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
-    };
-    let results = tokio::select! {
-        results = futures_util::future::join_all(calls) => results,
-        () = stopped => {
-            if !claimed.is_empty() {
-                tracing::info!(
-                    "stopping: {} webhook deliveries under way handed back to the outbox",
-                    claimed.len()
-                );
-            }
-            outbox::release(db, &claimed).await?;
-            for _ in &claimed {
-                crate::meter::webhook_delivery("handed_back");
-            }
-            return Ok(0);
-        }
-    };
-    for (claim, result) in results {
-        match result {
-            Ok(()) => {
-                outbox::delivered(db, &claim).await?;
-                crate::meter::webhook_delivery("delivered");
-            }
-            Err(error) => {
-                let retry_at = next_attempt(webhooks, &claim);
-                // Every failure is logged, so that a receiver that refuses
-                // everything is noticed within minutes, not 72 hours.
-                match retry_at {
-                    Some(at) => tracing::warn!(
-                        "webhook {}: attempt {} at event {} failed: {error}; next attempt at {}",
-                        claim.endpoint,
-                        claim.attempts + 1,
-                        claim.event_id,
-                        outbox::rfc3339(at)
-                    ),
-                    None => tracing::error!(
-                        "webhook {}: giving up on event {} after {} attempts: {error}",
-                        claim.endpoint,
-                        claim.event_id,
-                        claim.attempts + 1
-                    ),
-                }
-                outbox::failed(db, &claim, &error, retry_at).await?;
-                crate::meter::webhook_delivery(if retry_at.is_some() {
-                    "failed"
-                } else {
-                    "given_up"
-                });
-            }
-        }
+        Ok(tried)
     }
-    Ok(tried)
-}
-
-fn next_attempt(webhooks: &Webhooks, claim: &Claimed) -> Option<i64> {
-    let now = outbox::now_ms();
-    let window = i64::try_from(RETRY_FOR.as_millis()).unwrap_or(i64::MAX);
-    if now - claim.created_at >= window {
-        return None;
-    }
-    let wait = backoff(webhooks.backoff_base, claim.attempts, rand_unit());
-    Some(now + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX))
-}
-
-/// A random number in [0, 1), from a fresh UUID's random bits.
-fn rand_unit() -> f64 {
-    let bits = uuid::Uuid::new_v4().as_u128() as u64 >> 11;
-    bits as f64 / (1u64 << 53) as f64
 }
 
 async fn call(webhooks: &Webhooks, claim: &Claimed) -> Result<(), String> {
@@ -303,17 +245,5 @@ mod tests {
             header,
             signature(b"Jefe", 2, b"what do ya want for nothing?")
         );
-    }
-
-    #[test]
-    fn backoff_doubles_with_full_jitter_up_to_the_cap() {
-        let base = Duration::from_secs(1);
-        assert_eq!(backoff(base, 0, 1.0), Duration::from_secs(1));
-        assert_eq!(backoff(base, 3, 1.0), Duration::from_secs(8));
-        assert_eq!(backoff(base, 3, 0.5), Duration::from_secs(4));
-        assert_eq!(backoff(base, 3, 0.0), Duration::ZERO);
-        assert_eq!(backoff(base, 40, 1.0), BACKOFF_CAP);
-        let r = rand_unit();
-        assert!((0.0..1.0).contains(&r));
     }
 }

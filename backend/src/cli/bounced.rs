@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use super::CommandError;
 use crate::db;
 use crate::mail::bounces;
-use crate::webhooks::outbox;
+use crate::outbox;
 
 /// The arguments of `bounced`.
 #[derive(Clone, Debug, Args)]

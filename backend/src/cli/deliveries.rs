@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 
 use super::CommandError;
 use crate::db;
-use crate::webhooks::outbox;
+use crate::outbox;
 
 /// The arguments of `deliveries`.
 #[derive(Clone, Debug, Args)]

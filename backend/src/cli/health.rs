@@ -7,7 +7,7 @@ use super::CommandError;
 use crate::catalogue::import::ImportError;
 use crate::catalogue::{self, export, import, Format, Kind};
 use crate::db;
-use crate::webhooks::outbox;
+use crate::outbox;
 
 /// What `health` does.
 #[derive(Clone, Debug, Subcommand)]

@@ -5,7 +5,7 @@
 //! would only harm the sender's reputation.
 
 use crate::db::Db;
-use crate::webhooks::outbox::now_ms;
+use crate::outbox::now_ms;
 
 /// The SMTP answers that say the address itself is wrong: a refusal of
 /// the mail for another reason (552, too large; 554, its content; 535,

@@ -23,7 +23,7 @@ use support_contract::{Attachment, ContactLanguage, Reply, RequestKind, StoredRe
 
 use super::messages::message;
 use crate::error::ApiError;
-use crate::webhooks::outbox::{self, EventType, MailOutbox};
+use crate::outbox::{self, EventType, MailOutbox};
 
 /// What a URL may carry as it is (RFC 3986's unreserved characters): a
 /// reference such as `SR-000042` goes into the portal's link unchanged.

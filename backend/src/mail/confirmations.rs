@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::message;
 use crate::error::ApiError;
-use crate::webhooks::outbox::now_ms;
+use crate::outbox::now_ms;
 use crate::AppState;
 
 /// How many days a link lasts.

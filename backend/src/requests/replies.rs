@@ -23,7 +23,7 @@ use super::stored::{self, announce, Announced};
 use crate::attachments::metadata;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
-use crate::webhooks::outbox::EventType;
+use crate::outbox::EventType;
 use crate::AppState;
 
 /// How often a reply is tried again after losing its key to a concurrent

@@ -9,7 +9,7 @@ use super::stored::{announce, Announced};
 use crate::db::Db;
 use crate::dialect::Dialect;
 use crate::error::ApiError;
-use crate::webhooks::outbox::{EventType, Outbox};
+use crate::outbox::{EventType, Outbox};
 
 /// The key a status change came with, and the hash of what was sent with
 /// it ([`super::idempotency::users_body_hash`]).

@@ -16,7 +16,7 @@ use super::rules::ATTACHMENTS_FIELD;
 use crate::attachments::metadata::Carried;
 use crate::db::Db;
 use crate::error::ApiError;
-use crate::webhooks::outbox::{self, EventType, Outbox};
+use crate::outbox::{self, EventType, Outbox};
 
 /// What [`create_request`] did.
 #[derive(Debug)]

@@ -15,7 +15,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use crate::db::Db;
-use crate::{meter, webhooks};
+use crate::{meter, outbox};
 
 /// How often histograms are drained between scrapes, so that memory stays
 /// bounded however rarely Prometheus asks.
@@ -105,9 +105,9 @@ impl Metrics {
 /// Reads what is a state rather than an event (the outbox, the pool), then
 /// renders everything.
 async fn scrape(State(scraped): State<Scraped>) -> String {
-    match webhooks::outbox::backlog(&scraped.db).await {
+    match outbox::backlog(&scraped.db).await {
         Ok((pending, oldest, given_up)) => {
-            let age_ms = oldest.map_or(0, |at| webhooks::outbox::now_ms().saturating_sub(at));
+            let age_ms = oldest.map_or(0, |at| outbox::now_ms().saturating_sub(at));
             meter::outbox(
                 u64::try_from(pending).unwrap_or_default(),
                 Duration::from_millis(u64::try_from(age_ms).unwrap_or_default()),

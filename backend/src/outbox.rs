@@ -5,6 +5,9 @@
 //! [`crate::mail`] as each is delivered. Times are Unix milliseconds of the
 //! backend's clock.
 
+pub mod deliverer;
+pub mod retry;
+
 use serde::Serialize;
 use sqlx::AnyConnection;
 use support_contract::{Reply, StoredRequest};
@@ -143,7 +146,10 @@ pub async fn enqueue(
         reply,
     })
     .map_err(|error| ApiError::Internal(format!("outbox: {error}")))?;
-    for endpoint in &outbox.endpoints {
+    // One row per webhook, with the event as its body, and one per mail.
+    let webhooks = (outbox.endpoints.iter()).map(|endpoint| (endpoint.clone(), payload.as_str()));
+    let mails = (mails.iter()).map(|mail| (format!("{MAILTO}{}", mail.to), mail.payload.as_str()));
+    for (endpoint, payload) in webhooks.chain(mails) {
         sqlx::query(
             "INSERT INTO webhook_outbox
                  (delivery_id, event_id, endpoint, request_id, event_type, payload,
@@ -155,24 +161,7 @@ pub async fn enqueue(
         .bind(endpoint)
         .bind(&request.id)
         .bind(event_type.as_str())
-        .bind(&payload)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
-    }
-    for mail in mails {
-        sqlx::query(
-            "INSERT INTO webhook_outbox
-                 (delivery_id, event_id, endpoint, request_id, event_type, payload,
-                  created_at, next_attempt_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
-        )
-        .bind(Uuid::new_v4().to_string())
-        .bind(&event_id)
-        .bind(format!("{MAILTO}{}", mail.to))
-        .bind(&request.id)
-        .bind(event_type.as_str())
-        .bind(&mail.payload)
+        .bind(payload)
         .bind(now)
         .execute(&mut *conn)
         .await?;
