@@ -181,7 +181,8 @@ pub struct Config {
         global = true,
         env = "SUPPORT_BACKEND_WEBHOOK_URLS",
         value_delimiter = ',',
-        value_name = "URL"
+        value_name = "URL",
+        value_parser = parse_webhook_url
     )]
     pub webhook_urls: Vec<String>,
 
@@ -224,7 +225,8 @@ pub struct Config {
         long,
         global = true,
         env = "SUPPORT_BACKEND_SMTP_URL",
-        value_name = "URL"
+        value_name = "URL",
+        value_parser = trimmed
     )]
     pub smtp_url: Option<String>,
 
@@ -233,7 +235,8 @@ pub struct Config {
         long,
         global = true,
         env = "SUPPORT_BACKEND_MAIL_FROM",
-        value_name = "MAILBOX"
+        value_name = "MAILBOX",
+        value_parser = parse_mailbox
     )]
     pub mail_from: Option<String>,
 
@@ -243,7 +246,8 @@ pub struct Config {
         long,
         global = true,
         env = "SUPPORT_BACKEND_PARTNER_SUPPORT_EMAIL",
-        value_name = "ADDRESS"
+        value_name = "ADDRESS",
+        value_parser = parse_address
     )]
     pub partner_support_email: Option<String>,
 
@@ -254,7 +258,8 @@ pub struct Config {
         long,
         global = true,
         env = "SUPPORT_BACKEND_PORTAL_URL",
-        value_name = "URL"
+        value_name = "URL",
+        value_parser = parse_portal_url
     )]
     pub portal_url: Option<String>,
 
@@ -278,7 +283,8 @@ pub struct Config {
         long,
         global = true,
         env = "SUPPORT_BACKEND_PUBLIC_URL",
-        value_name = "URL"
+        value_name = "URL",
+        value_parser = parse_public_url
     )]
     pub public_url: Option<String>,
 
@@ -370,20 +376,11 @@ impl Config {
 
     /// Who hears by mail, with `--smtp-url`; `None` without it.
     pub fn mail_outbox(&self) -> Option<crate::mail::MailOutbox> {
-        let smtp_url = self.smtp_url.as_deref().map(str::trim)?;
-        (!smtp_url.is_empty()).then(|| crate::mail::MailOutbox {
-            partner_support: (self.partner_support_email.as_deref())
-                .map(str::trim)
-                .filter(|address| !address.is_empty())
-                .map(str::to_owned),
-            portal_url: (self.portal_url.as_deref())
-                .map(str::trim)
-                .filter(|url| !url.is_empty())
-                .map(str::to_owned),
-            public_url: (self.public_url.as_deref())
-                .map(str::trim)
-                .filter(|url| !url.is_empty())
-                .map(|url| url.trim_end_matches('/').to_owned()),
+        given(&self.smtp_url)?;
+        Some(crate::mail::MailOutbox {
+            partner_support: given(&self.partner_support_email).map(str::to_owned),
+            portal_url: given(&self.portal_url).map(str::to_owned),
+            public_url: given(&self.public_url).map(str::to_owned),
             partner_language: self.partner_locale.0,
         })
     }
@@ -391,32 +388,35 @@ impl Config {
     /// The mailer, as configured; `None` without `--smtp-url`.
     /// Mail settings without `--smtp-url` would do nothing, and stop the
     /// start instead of being ignored.
+    // Checked here rather than by clap's `requires`: an empty variable
+    // (`SUPPORT_BACKEND_PORTAL_URL=`) is a setting left out, which clap
+    // would count as given; and the commands take these flags without
+    // needing them.
     pub fn mailer(&self) -> Result<Option<crate::mail::Mailer>, crate::mail::MailConfigError> {
         use crate::mail::MailConfigError;
-        let given = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.trim().is_empty());
-        let smtp_url = self.smtp_url.as_deref().map(str::trim).unwrap_or_default();
-        if smtp_url.is_empty() {
+        let (Some(smtp_url), Some(outbox)) = (given(&self.smtp_url), self.mail_outbox()) else {
             let without = [
                 ("--mail-from", &self.mail_from),
                 ("--partner-support-email", &self.partner_support_email),
                 ("--portal-url", &self.portal_url),
                 ("--public-url", &self.public_url),
             ];
-            return match without.into_iter().find(|(_, value)| given(value)) {
+            return match without
+                .into_iter()
+                .find(|(_, value)| given(value).is_some())
+            {
                 Some((flag, _)) => Err(MailConfigError::WithoutSmtp(flag)),
                 None => Ok(None),
             };
-        }
-        if self.anonymous_customers && !given(&self.public_url) {
+        };
+        if self.anonymous_customers && outbox.public_url.is_none() {
             return Err(MailConfigError::NoPublicUrl);
         }
+        let from = given(&self.mail_from).ok_or(MailConfigError::NoFrom)?;
         crate::mail::Mailer::new(
             smtp_url,
-            self.mail_from.as_deref(),
-            self.partner_support_email.as_deref(),
-            self.portal_url.as_deref(),
-            self.public_url.as_deref(),
-            self.partner_locale.0,
+            from,
+            outbox,
             crate::mail::Timing {
                 timeout: std::time::Duration::from_secs(self.mail_timeout_secs),
                 backoff_base: std::time::Duration::from_millis(self.mail_backoff_ms),
@@ -429,8 +429,8 @@ impl Config {
     fn webhook_endpoints(&self) -> Vec<String> {
         self.webhook_urls
             .iter()
-            .map(|url| url.trim().to_owned())
             .filter(|url| !url.is_empty())
+            .cloned()
             .collect()
     }
 
@@ -655,6 +655,92 @@ fn parse_header_name(value: &str) -> Result<AllowedHeader, String> {
         .filter(|_| value != "*")
         .map(|name| AllowedHeader(Some(name)))
         .ok_or_else(|| format!("{value:?} must be a header's name, like X-Portal-Tenant"))
+}
+
+/// A flag's value as its parser left it, or `None` when it is empty (a
+/// variable set to nothing): a setting left out.
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|value| !value.is_empty())
+}
+
+/// The value without the white space around it. Each flag's parser below
+/// trims it so, and takes an empty one as a setting left out ([`given`]).
+fn trimmed(value: &str) -> Result<String, String> {
+    Ok(value.trim().to_owned())
+}
+
+fn is_http(url: &url::Url) -> bool {
+    matches!(url.scheme(), "http" | "https")
+}
+
+/// A webhook's URL: http or https.
+fn parse_webhook_url(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() || url::Url::parse(value).is_ok_and(|url| is_http(&url)) {
+        Ok(value.to_owned())
+    } else {
+        Err(format!("{value:?} is not an http(s) URL"))
+    }
+}
+
+/// Who the mail is from, as lettre takes it.
+fn parse_mailbox(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() || value.parse::<lettre::message::Mailbox>().is_ok() {
+        Ok(value.to_owned())
+    } else {
+        Err(format!(
+            "{value:?} is not a mailbox such as \"Support <support@partner.example>\""
+        ))
+    }
+}
+
+/// An e-mail address, as lettre takes it.
+fn parse_address(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() || value.parse::<lettre::Address>().is_ok() {
+        Ok(value.to_owned())
+    } else {
+        Err(format!("{value:?} is not an e-mail address"))
+    }
+}
+
+/// The portal's page of a request: http(s), with `{reference}` in it.
+fn parse_portal_url(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    let usable =
+        value.contains("{reference}") && url::Url::parse(value).is_ok_and(|url| is_http(&url));
+    if value.is_empty() || usable {
+        Ok(value.to_owned())
+    } else {
+        Err(format!(
+            "{value:?} is not an http(s) URL with {{reference}} in it"
+        ))
+    }
+}
+
+/// The backend's own address: http(s), with no query, fragment or
+/// credentials, and without a trailing `/` (paths are added to it).
+fn parse_public_url(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(String::new());
+    }
+    let value = value.trim_end_matches('/');
+    let usable = url::Url::parse(value).is_ok_and(|url| {
+        is_http(&url)
+            && url.query().is_none()
+            && url.fragment().is_none()
+            && url.username().is_empty()
+            && url.password().is_none()
+    });
+    if usable {
+        Ok(value.to_owned())
+    } else {
+        Err(format!(
+            "{value:?} is not an http(s) URL without a query or fragment"
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -73,12 +73,6 @@ pub enum MailConfigError {
     NoFrom,
     #[error("--mail-from {0:?} is not a mailbox such as \"Support <support@partner.example>\"")]
     From(String),
-    #[error("--partner-support-email {0:?} is not an e-mail address")]
-    PartnerSupport(String),
-    #[error("--portal-url {0:?} is not an http(s) URL with {{reference}} in it")]
-    PortalUrl(String),
-    #[error("--public-url {0:?} is not an http(s) URL without a query or fragment")]
-    PublicUrl(String),
     #[error(
         "{0} is set, but no mail is sent without --smtp-url: add --smtp-url, \
          or leave {0} out"
@@ -104,14 +98,12 @@ pub struct Timing {
 }
 
 impl Mailer {
-    /// The mailer that sends through `smtp_url` from `from`.
+    /// The mailer that sends through `smtp_url` from `from`, to whom
+    /// `outbox` names (its flags checked as they were parsed, `config.rs`).
     pub fn new(
         smtp_url: &str,
-        from: Option<&str>,
-        partner_support: Option<&str>,
-        portal_url: Option<&str>,
-        public_url: Option<&str>,
-        partner_language: support_contract::ContactLanguage,
+        from: &str,
+        outbox: MailOutbox,
         timing: Timing,
     ) -> Result<Mailer, MailConfigError> {
         let Timing {
@@ -135,53 +127,15 @@ impl Mailer {
                 })
             })
             .unwrap_or_default();
-        let from = from.map(str::trim).ok_or(MailConfigError::NoFrom)?;
         let from: Mailbox = from
             .parse()
             .map_err(|_| MailConfigError::From(from.to_owned()))?;
-        let partner_support = partner_support
-            .map(str::trim)
-            .filter(|address| !address.is_empty());
-        if let Some(address) = partner_support {
-            if address.parse::<lettre::Address>().is_err() {
-                return Err(MailConfigError::PartnerSupport(address.to_owned()));
-            }
-        }
-        let portal_url = portal_url.map(str::trim).filter(|url| !url.is_empty());
-        if let Some(url) = portal_url {
-            let usable = url.contains("{reference}")
-                && url::Url::parse(url).is_ok_and(|url| matches!(url.scheme(), "http" | "https"));
-            if !usable {
-                return Err(MailConfigError::PortalUrl(url.to_owned()));
-            }
-        }
-        let public_url = public_url
-            .map(str::trim)
-            .filter(|url| !url.is_empty())
-            .map(|url| url.trim_end_matches('/'));
-        if let Some(url) = public_url {
-            let usable = url::Url::parse(url).is_ok_and(|parsed| {
-                matches!(parsed.scheme(), "http" | "https")
-                    && parsed.query().is_none()
-                    && parsed.fragment().is_none()
-                    && parsed.username().is_empty()
-                    && parsed.password().is_none()
-            });
-            if !usable {
-                return Err(MailConfigError::PublicUrl(url.to_owned()));
-            }
-        }
         Ok(Mailer {
             transport,
             server,
             from,
             timeout,
-            outbox: MailOutbox {
-                partner_support: partner_support.map(str::to_owned),
-                portal_url: portal_url.map(str::to_owned),
-                public_url: public_url.map(str::to_owned),
-                partner_language,
-            },
+            outbox,
             backoff_base,
             hold,
             wake: Arc::new(Notify::new()),

@@ -225,21 +225,39 @@ async fn mail_needs_an_smtp_url_lettre_reads_and_a_sender() {
         ]),
         Err(crate::mail::MailConfigError::Url(_))
     ));
-    assert!(matches!(
-        mailer(&[url[0], url[1], "--mail-from", "not a mailbox"]),
-        Err(crate::mail::MailConfigError::From(_))
-    ));
-    assert!(matches!(
-        mailer(&[
-            url[0],
-            url[1],
-            from[0],
-            from[1],
-            "--portal-url",
-            "https://portal.example/support"
-        ]),
-        Err(crate::mail::MailConfigError::PortalUrl(_))
-    ));
+    // A value that cannot serve is refused as the flags are read, naming
+    // the flag and what it must be.
+    let refused = |args: &[&str]| {
+        let mut all = vec!["support-backend"];
+        all.extend_from_slice(args);
+        Config::try_parse_from(all).unwrap_err().to_string()
+    };
+    for (args, said) in [
+        (["--mail-from", "not a mailbox"], "is not a mailbox such as"),
+        (
+            ["--portal-url", "https://portal.example/support"],
+            "is not an http(s) URL with {reference} in it",
+        ),
+        (
+            ["--public-url", "https://portal.example/api?x=1"],
+            "is not an http(s) URL without a query or fragment",
+        ),
+        (
+            ["--partner-support-email", "support@"],
+            "is not an e-mail address",
+        ),
+        (
+            ["--webhook-url", "ftp://hooks.example"],
+            "is not an http(s) URL",
+        ),
+    ] {
+        let error = refused(&args);
+        assert!(error.contains(args[0]) && error.contains(said), "{error}");
+    }
+    // An empty value is a setting left out, as an empty variable is.
+    assert!(mailer(&["--portal-url", " ", "--public-url", ""])
+        .unwrap()
+        .is_none());
     let outbox = Config::try_parse_from([
         "support-backend",
         url[0],
@@ -252,5 +270,19 @@ async fn mail_needs_an_smtp_url_lettre_reads_and_a_sender() {
     assert_eq!(
         outbox.and_then(|mail| mail.partner_support).as_deref(),
         Some("support@partner.example")
+    );
+    // The public address is kept without its trailing slash.
+    let outbox = Config::try_parse_from([
+        "support-backend",
+        url[0],
+        url[1],
+        "--public-url",
+        " https://portal.example/api/support/ ",
+    ])
+    .unwrap()
+    .mail_outbox();
+    assert_eq!(
+        outbox.and_then(|mail| mail.public_url).as_deref(),
+        Some("https://portal.example/api/support")
     );
 }

@@ -40,12 +40,10 @@ fn token_sha256(token: &str) -> String {
         .collect()
 }
 
-/// The link that confirms with `token`, below the backend's public address.
+/// The link that confirms with `token`, below the backend's public address
+/// (`--public-url`, kept without its trailing `/`).
 pub fn link(public_url: &str, token: &str) -> String {
-    format!(
-        "{}/contact-confirmations/{token}",
-        public_url.trim_end_matches('/')
-    )
+    format!("{public_url}/contact-confirmations/{token}")
 }
 
 /// How many links one address is mailed in a day at most, however many
