@@ -34,6 +34,12 @@ impl RequestStatus {
     pub fn parse(value: &str) -> Option<RequestStatus> {
         RequestStatus::ALL.into_iter().find(|s| s.as_str() == value)
     }
+
+    /// Whether the request is finished (resolved or closed): nothing is
+    /// left to answer unless it is opened again.
+    pub fn is_finished(self) -> bool {
+        matches!(self, RequestStatus::Resolved | RequestStatus::Closed)
+    }
 }
 
 /// The 201 answer to `POST /support-requests`.
@@ -141,4 +147,18 @@ pub struct RequestList {
     /// last one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolved_and_closed_are_finished() {
+        let finished: Vec<_> = RequestStatus::ALL
+            .into_iter()
+            .filter(|status| status.is_finished())
+            .collect();
+        assert_eq!(finished, [RequestStatus::Resolved, RequestStatus::Closed]);
+    }
 }

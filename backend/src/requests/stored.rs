@@ -449,11 +449,12 @@ impl Standing {
         }
     }
 
-    fn statuses(self) -> [RequestStatus; 2] {
-        match self {
-            Standing::Open => [RequestStatus::Submitted, RequestStatus::InProgress],
-            Standing::Resolved => [RequestStatus::Resolved, RequestStatus::Closed],
-        }
+    /// The statuses of this standing.
+    fn statuses(self) -> impl Iterator<Item = RequestStatus> {
+        let finished = self == Standing::Resolved;
+        RequestStatus::ALL
+            .into_iter()
+            .filter(move |status| status.is_finished() == finished)
     }
 }
 
@@ -471,11 +472,12 @@ pub async fn of_kind(
     if before.is_some_and(|id| !crate::db::can_be_id(id)) {
         return Ok((Vec::new(), false));
     }
-    // Without a standing, any status.
-    let [first, second] = match standing {
-        Some(standing) => standing.statuses().map(|s| Some(s.as_str())),
-        None => [None, None],
-    };
+    // Without a standing, any status; each standing has two.
+    let mut statuses = standing
+        .into_iter()
+        .flat_map(Standing::statuses)
+        .map(RequestStatus::as_str);
+    let (first, second) = (statuses.next(), statuses.next());
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT id FROM support_requests
          WHERE kind = $1
