@@ -113,13 +113,7 @@ pub fn signature(secret: &[u8], unix_seconds: i64, body: &[u8]) -> String {
     mac.update(unix_seconds.to_string().as_bytes());
     mac.update(b".");
     mac.update(body);
-    let hex: String = mac
-        .finalize()
-        .into_bytes()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    format!("t={unix_seconds},v1={hex}")
+    format!("t={unix_seconds},v1={:x}", mac.finalize().into_bytes())
 }
 
 impl Deliverer for Webhooks {

@@ -316,7 +316,7 @@ impl NewFile {
 
     /// The SHA-256 of the bytes written so far, in lowercase hex.
     pub fn sha256(&self) -> String {
-        hex(&self.hash.clone().finalize())
+        format!("{:x}", self.hash.clone().finalize())
     }
 
     /// Adds `bytes`; they go to the store a part at a time, so no more than
@@ -364,11 +364,6 @@ async fn discard(writer: &mut BufWriter) {
     if let Err(error) = writer.abort().await {
         tracing::warn!("cannot discard an unfinished upload: {error}");
     }
-}
-
-/// Bytes in lowercase hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]

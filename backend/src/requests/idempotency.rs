@@ -78,10 +78,7 @@ pub fn optional_key_from_headers(headers: &HeaderMap) -> Result<Option<String>, 
 /// The SHA-256 of the raw body, in hex. The raw bytes are the canonical form:
 /// a retry sends exactly the same bytes, and anything else is another body.
 pub fn body_hash(body: &[u8]) -> String {
-    Sha256::digest(body)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    format!("{:x}", Sha256::digest(body))
 }
 
 /// The hash a key remembers its body by, with the user who sent it (`sub`;
