@@ -5,9 +5,11 @@
 //! tools), the url crate.
 //!
 //! The two encodings the widget writes itself, one path segment and
-//! form-urlencoded query pairs, are done here in Rust, alike on both: the
-//! browser's `pathname` setter would leave `/` and `?` as they are, and its
-//! `URLSearchParams` would rewrite a query it did not write.
+//! form-urlencoded query pairs, are done here in Rust, alike on both, by the
+//! url crate's own percent-encoding and form_urlencoded (which the widget's
+//! Leptos depends on already): the browser's `pathname` setter would leave
+//! `/` and `?` as they are, and its `URLSearchParams` would rewrite a query
+//! it did not write.
 //!
 //! Where the two differ, the browser counts, as it runs the widget: it takes
 //! Unicode host names (as `xn--` labels), which the url crate here refuses
@@ -15,7 +17,7 @@
 //! the standard refuses (`http://a b/` becomes `http://a%20b/`, an unknown
 //! host like any other), and encodes `^` and `|` in paths.
 
-use std::fmt::Write;
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 use crate::platform::{self, Url};
 
@@ -76,10 +78,7 @@ impl WebUrl {
             if !path.ends_with('/') {
                 path.push('/');
             }
-            for &byte in segment.as_bytes() {
-                let keep = byte.is_ascii_graphic() && !SEGMENT_ENCODED.contains(&byte);
-                push_byte(&mut path, byte, keep);
-            }
+            path.extend(utf8_percent_encode(segment, SEGMENT_ENCODED));
         }
         self.0.set_path(&path);
     }
@@ -87,16 +86,9 @@ impl WebUrl {
     /// Appends `pairs` to the query, form-urlencoded (as `URLSearchParams`
     /// and the url crate's `query_pairs_mut` write them).
     pub fn append_query_pairs(&mut self, pairs: &[(&str, &str)]) {
-        let mut query = self.0.query();
-        for (name, value) in pairs {
-            if !query.is_empty() {
-                query.push('&');
-            }
-            push_form_urlencoded(&mut query, name);
-            query.push('=');
-            push_form_urlencoded(&mut query, value);
-        }
-        self.0.set_query(&query);
+        let mut query = form_urlencoded::Serializer::for_suffix(self.0.query(), 0);
+        query.extend_pairs(pairs);
+        self.0.set_query(&query.finish());
     }
 
     /// The whole URL, serialized.
@@ -105,31 +97,25 @@ impl WebUrl {
     }
 }
 
-/// The printable ASCII characters a pushed segment encodes: what would end
-/// the segment or the path, `%`, and what a path never holds as it is. The
-/// url crate's set for a segment of an http(s) path, and `^` and `|`, which
-/// Chromium would encode.
-const SEGMENT_ENCODED: &[u8] = b"/\\?#%\"<>`{}^|";
-
-fn push_form_urlencoded(out: &mut String, text: &str) {
-    for &byte in text.as_bytes() {
-        if byte == b' ' {
-            out.push('+');
-        } else {
-            let keep = byte.is_ascii_alphanumeric() || matches!(byte, b'*' | b'-' | b'.' | b'_');
-            push_byte(out, byte, keep);
-        }
-    }
-}
-
-/// `byte` as it is when `keep` (an ASCII character then), else as `%XX`.
-fn push_byte(out: &mut String, byte: u8, keep: bool) {
-    if keep {
-        out.push(char::from(byte));
-    } else {
-        _ = write!(out, "%{byte:02X}");
-    }
-}
+/// What a pushed segment encodes besides controls and what is not ASCII:
+/// the space, what would end the segment or the path, `%`, and what a path
+/// never holds as it is. The url crate's set for a segment of an http(s)
+/// path, and `^` and `|`, which Chromium would encode.
+const SEGMENT_ENCODED: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'/')
+    .add(b'\\')
+    .add(b'?')
+    .add(b'#')
+    .add(b'%')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'^')
+    .add(b'|');
 
 // The url crate, to compare with, is there natively only. In the browser,
 // the widget's src/platform/url/tests.rs runs the rules' URLs on the
@@ -156,6 +142,31 @@ mod tests {
         let mut url = WebUrl::parse(base).unwrap();
         url.append_query_pairs(pairs);
         url.href()
+    }
+
+    /// A segment stays one segment whatever it holds, and a query pair's
+    /// words come back as they were typed.
+    #[test]
+    fn segments_and_query_pairs_are_encoded() {
+        assert_eq!(
+            segment_pushed("https://a.example/r/", "a/b c?d#e%^|\u{7f}é"),
+            "https://a.example/r/a%2Fb%20c%3Fd%23e%25%5E%7C%7F%C3%A9"
+        );
+        assert_eq!(
+            segment_pushed("https://a.example/r", ".."),
+            "https://a.example/r"
+        );
+        assert_eq!(
+            pairs_appended(
+                "https://a.example/s?a=1",
+                &[("q", " 北京 & co*"), ("n", "")]
+            ),
+            "https://a.example/s?a=1&q=+%E5%8C%97%E4%BA%AC+%26+co*&n="
+        );
+        assert_eq!(
+            pairs_appended("https://a.example/s", &[("q", "a+b=c")]),
+            "https://a.example/s?q=a%2Bb%3Dc"
+        );
     }
 
     /// The encodings written here are the url crate's, byte for byte, but
