@@ -22,9 +22,15 @@
 //! A refused form (400, 413, 422) claims nothing, and a failure while filing
 //! releases the claim, so the user can correct the form and send it again
 //! with the same key.
+//!
+//! Replies and status changes keep their key in their own row, under a
+//! unique index, and are written through [`once_per_key`]: each is one
+//! transaction, with nothing done outside it to claim a key for, where
+//! filing a request copies an escalation's files before its transaction.
 
 pub mod keys;
 
+use std::future::Future;
 use std::time::Duration;
 
 use axum::http::HeaderMap;
@@ -88,6 +94,61 @@ pub fn users_body_hash(user: Option<&str>, body: &[u8]) -> String {
     match user {
         Some(sub) => body_hash(&[sub.as_bytes(), b"\0", body].concat()),
         None => body_hash(body),
+    }
+}
+
+/// How often a write under a key is tried again after losing its key to a
+/// concurrent one: once is enough (the other is then stored, and this one
+/// a replay).
+const ATTEMPTS: usize = 2;
+
+/// What [`once_per_key`] made of a send.
+pub enum Once<T> {
+    /// Written now.
+    Stored(T),
+    /// Written before, under the same key and body.
+    Replayed(T),
+}
+
+/// Writes with `store` what was sent under a key, unless `find` reads
+/// that the key was used already, with the hash of its body: the same
+/// `hash` is a replay, another 422 `idempotency_key_reused`. A concurrent
+/// send that stores the key first fails this one's write on the unique
+/// index, which is then read as a replay.
+pub async fn once_per_key<T, Found, Stored>(
+    hash: &str,
+    mut find: impl FnMut() -> Found,
+    mut store: impl FnMut() -> Stored,
+) -> Result<Once<T>, ApiError>
+where
+    Found: Future<Output = Result<Option<(T, String)>, ApiError>>,
+    Stored: Future<Output = Result<T, ApiError>>,
+{
+    for _ in 0..ATTEMPTS {
+        if let Some((found, found_hash)) = find().await? {
+            if found_hash != hash {
+                return Err(ApiError::IdempotencyKeyReused);
+            }
+            crate::meter::idempotent_replay();
+            return Ok(Once::Replayed(found));
+        }
+        match store().await {
+            Ok(stored) => return Ok(Once::Stored(stored)),
+            Err(ApiError::Database(error)) if is_unique_violation(&error) => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(ApiError::IdempotencyKeyInFlight {
+        retry_after_secs: IN_FLIGHT_RETRY_AFTER.as_secs(),
+    })
+}
+
+/// Whether the database refused a row for a unique key (another one
+/// stored under the same key first).
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Database(error) => error.is_unique_violation(),
+        _ => false,
     }
 }
 

@@ -15,7 +15,7 @@ use axum::Json;
 use support_contract::{ErrorCode, FieldError, NewReply, Reply, ReplyAuthor};
 use uuid::Uuid;
 
-use super::idempotency;
+use super::idempotency::{self, Once};
 use super::routes::REPLAYED_HEADER;
 use super::rules::ATTACHMENTS_FIELD;
 use super::status_change;
@@ -25,10 +25,6 @@ use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
 use crate::outbox::EventType;
 use crate::AppState;
-
-/// How often a reply is tried again after losing its key to a concurrent
-/// one: once is enough (the other is then stored, and this one a replay).
-const ATTEMPTS: usize = 2;
 
 /// Adds a reply to the request's thread, and answers it with 201; a repeat
 /// of a reply already stored under its key answers the same reply again.
@@ -62,39 +58,35 @@ pub async fn post(
     let by_filer = author_sub.is_some() && author_sub.as_deref() == filer.as_deref();
     let hash = idempotency::users_body_hash(author_sub.as_deref(), &bytes);
     let id = id.to_ascii_lowercase();
-    for _ in 0..ATTEMPTS {
-        if let Some((stored, stored_hash)) = by_key(&state, &id, &key).await? {
-            if stored_hash != hash {
-                return Err(ApiError::IdempotencyKeyReused);
+    let (state, id, key, hash) = (&state, id.as_str(), key.as_str(), hash.as_str());
+    let (reply, caller, author_sub) = (&reply, &caller, author_sub.as_deref());
+    let once = idempotency::once_per_key(
+        hash,
+        move || by_key(state, id, key),
+        move || async move {
+            let errors = reply.validate();
+            if !errors.is_empty() {
+                return Err(ApiError::Invalid(errors));
             }
-            return Ok(created(&stored, true));
+            let new = NewStored {
+                request_id: id,
+                reply,
+                author: author(caller),
+                author_sub,
+                key,
+                hash,
+                by_filer,
+            };
+            store(state, new).await
+        },
+    )
+    .await?;
+    Ok(match once {
+        Once::Stored(stored) => {
+            state.wake_deliverer();
+            created(&stored, false)
         }
-        let errors = reply.validate();
-        if !errors.is_empty() {
-            return Err(ApiError::Invalid(errors));
-        }
-        let new = NewStored {
-            request_id: &id,
-            reply: &reply,
-            author: author(&caller),
-            author_sub: author_sub.as_deref(),
-            key: &key,
-            hash: &hash,
-            by_filer,
-        };
-        match store(&state, new).await {
-            Ok(stored) => {
-                state.wake_deliverer();
-                return Ok(created(&stored, false));
-            }
-            // The same key, stored meanwhile by a concurrent send of this
-            // reply: read it above, as a replay.
-            Err(ApiError::Database(error)) if is_unique_violation(&error) => continue,
-            Err(error) => return Err(error),
-        }
-    }
-    Err(ApiError::IdempotencyKeyInFlight {
-        retry_after_secs: idempotency::IN_FLIGHT_RETRY_AFTER.as_secs(),
+        Once::Replayed(stored) => created(&stored, true),
     })
 }
 
@@ -242,13 +234,4 @@ fn created(reply: &Reply, replayed: bool) -> Response {
         );
     }
     response
-}
-
-/// Whether the database refused a row for a unique key (another reply
-/// stored under the same key first).
-pub(super) fn is_unique_violation(error: &sqlx::Error) -> bool {
-    match error {
-        sqlx::Error::Database(error) => error.is_unique_violation(),
-        _ => false,
-    }
 }

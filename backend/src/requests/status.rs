@@ -12,7 +12,8 @@ use axum::Json;
 use serde::Deserialize;
 use support_contract::{ErrorCode, FieldError, RequestStatus};
 
-use super::{idempotency, rules, status_change, stored};
+use super::idempotency::{self, Once};
+use super::{rules, status_change, stored};
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
 use crate::AppState;
@@ -25,10 +26,6 @@ pub struct StatusBody {
     #[serde(default)]
     note: Option<String>,
 }
-
-/// How often a change is tried again after losing its key to a concurrent
-/// one: once is enough (the other is then stored, and this one a replay).
-const ATTEMPTS: usize = 2;
 
 /// Sets the status, adds it with the note to the history and to the
 /// webhooks' outbox, and answers the request as `GET` would. With an
@@ -80,38 +77,29 @@ pub async fn set(
     let keyed = key
         .as_deref()
         .map(|key| status_change::Keyed { key, hash: &hash });
-    let mut replayed = false;
-    for attempt in 1..=ATTEMPTS {
-        if let Some(keyed) = keyed {
-            if let Some(stored_hash) = status_change::by_key(&state.db, &id, keyed.key).await? {
-                if stored_hash != keyed.hash {
-                    return Err(ApiError::IdempotencyKeyReused);
-                }
-                crate::meter::idempotent_replay();
-                replayed = true;
-                break;
+    let (db, outbox, id, note) = (&state.db, &outbox, id.as_str(), body.note.as_deref());
+    let once = idempotency::once_per_key(
+        &hash,
+        move || async move {
+            let Some(keyed) = keyed else {
+                return Ok(None);
+            };
+            let found = status_change::by_key(db, id, keyed.key).await?;
+            Ok(found.map(|hash| ((), hash)))
+        },
+        move || async move {
+            match status_change::set_status(db, outbox, actor, id, status, note, keyed).await? {
+                Some(_) => Ok(()),
+                None => Err(ApiError::NotFound { field: "id" }),
             }
-        }
-        let note = body.note.as_deref();
-        match status_change::set_status(&state.db, &outbox, actor, &id, status, note, keyed).await {
-            Ok(Some(_)) => {
-                state.wake_deliverer();
-                break;
-            }
-            Ok(None) => return Err(not_found),
-            // The same key, stored meanwhile by a concurrent send of this
-            // change: read it above, as a replay.
-            Err(ApiError::Database(error))
-                if attempt < ATTEMPTS && super::replies::is_unique_violation(&error) =>
-            {
-                continue
-            }
-            Err(error) => return Err(error),
-        }
+        },
+    )
+    .await?;
+    let replayed = matches!(once, Once::Replayed(()));
+    if !replayed {
+        state.wake_deliverer();
     }
-    let request = stored::find_request(&state.db, &id)
-        .await?
-        .ok_or(not_found)?;
+    let request = stored::find_request(db, id).await?.ok_or(not_found)?;
     let mut response = Json(request).into_response();
     if replayed {
         response.headers_mut().insert(
