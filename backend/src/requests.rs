@@ -1,9 +1,11 @@
 //! Support requests: filing one ([`routes`], through [`rules`] and under an
 //! idempotency key, [`idempotency`]), reading them, replying on them
 //! ([`replies`]), and changing their status ([`status`],
-//! [`status_change`]); their SQL in [`stored`]. What
-//! the partner's systems must hear goes to the webhooks' outbox in the
-//! transaction that stores it.
+//! [`status_change`]). The SQL sits beside the code that runs it: a
+//! request's in [`stored`], a reply's in [`replies`], a status change's in
+//! [`status_change`], the keys' in [`idempotency::keys`], and [`rules`]
+//! reads the kind of the message an escalation names. What the partner's
+//! systems must hear goes to the outbox in the transaction that stores it.
 
 pub mod idempotency;
 pub mod replies;
