@@ -493,10 +493,16 @@ pub async fn of_kind(
     .bind(fetch)
     .fetch_all(&mut *db.acquire().await?)
     .await?;
+    Ok(page(rows, limit))
+}
+
+/// The first `limit` ids of `rows`, fetched one more than `limit` (the
+/// page's size, at most), and whether more follow.
+fn page(rows: Vec<(String,)>, limit: usize) -> (Vec<String>, bool) {
     let mut ids: Vec<String> = rows.into_iter().map(|(id,)| id).collect();
     let more = ids.len() > limit;
     ids.truncate(limit);
-    Ok((ids, more))
+    (ids, more)
 }
 
 /// The ids of the requests `filer` filed, newest first, after the one with
@@ -527,8 +533,5 @@ pub async fn filed_by_user(
     .bind(fetch)
     .fetch_all(&mut *db.acquire().await?)
     .await?;
-    let mut ids: Vec<String> = rows.into_iter().map(|(id,)| id).collect();
-    let more = ids.len() > limit;
-    ids.truncate(limit);
-    Ok((ids, more))
+    Ok(page(rows, limit))
 }
