@@ -21,6 +21,19 @@ pub const FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for")
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClientAddr(pub IpAddr);
 
+impl ClientAddr {
+    /// The client of `request`: as [`resolve`] found it, else the peer's
+    /// address; `None` where neither is known (a test without connect info).
+    pub fn of(request: &Request) -> Option<IpAddr> {
+        let extensions = request.extensions();
+        (extensions.get::<ClientAddr>())
+            .map(|ClientAddr(address)| *address)
+            .or_else(|| {
+                (extensions.get::<ConnectInfo<SocketAddr>>()).map(|ConnectInfo(peer)| peer.ip())
+            })
+    }
+}
+
 /// The proxies whose `X-Forwarded-For` is believed.
 #[derive(Clone, Debug, Default)]
 pub struct TrustedProxies(Arc<[IpNet]>);

@@ -12,11 +12,11 @@
 //! trusted (`--trusted-proxy`, [`crate::client_address`]).
 
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -94,16 +94,7 @@ pub async fn limit(
     request: Request,
     next: Next,
 ) -> Response {
-    let peer = request
-        .extensions()
-        .get::<ClientAddr>()
-        .map(|ClientAddr(address)| *address)
-        .or_else(|| {
-            request
-                .extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(address)| address.ip())
-        });
+    let peer = ClientAddr::of(&request);
     if let Some(peer) = peer {
         if let Err(wait) = limiter.check(peer, Instant::now()) {
             // Rounded up: coming back a fraction early would be refused again.

@@ -10,10 +10,9 @@
 //! one keeps a proxy's id only when it is short, plain text, so that no
 //! client writes what it likes into the log.
 
-use std::net::SocketAddr;
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, MatchedPath, Request};
+use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -51,16 +50,7 @@ pub async fn log(mut request: Request, next: Next) -> Response {
         .get::<MatchedPath>()
         .map_or("unmatched", MatchedPath::as_str)
         .to_owned();
-    let client = request
-        .extensions()
-        .get::<ClientAddr>()
-        .map(|ClientAddr(address)| *address)
-        .or_else(|| {
-            request
-                .extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(peer)| peer.ip())
-        });
+    let client = ClientAddr::of(&request);
     let shown_id = id.to_str().unwrap_or_default().to_owned();
     let span = tracing::info_span!("request", request_id = %shown_id);
     let mut response = next.run(request).instrument(span.clone()).await;
