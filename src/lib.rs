@@ -8,6 +8,8 @@
 //! and the DOM to those rules. `platform/` lends the rules the browser's own
 //! URL and JSON.
 
+#![forbid(unsafe_code)]
+
 /// The rules, reached from every module here as `crate::rules`.
 pub use support_rules as rules;
 

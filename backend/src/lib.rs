@@ -18,6 +18,8 @@
 //! # }
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod attachments;
 pub mod catalogue;
 pub mod cli;

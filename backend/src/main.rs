@@ -4,6 +4,8 @@
 //! through an environment variable. The commands (`set-status`, `import`,
 //! `export`, `seed-demo`) are listed by `support-backend help`.
 
+#![forbid(unsafe_code)]
+
 use std::ffi::OsStr;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;

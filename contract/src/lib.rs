@@ -22,6 +22,8 @@
 //! assert!(request.validate().is_empty());
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod attachments;
 mod errors;
 mod escalation;

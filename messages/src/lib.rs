@@ -21,6 +21,8 @@
 //! );
 //! ```
 
+#![forbid(unsafe_code)]
+
 use std::{collections::BTreeSet, fs, path::Path};
 
 mod compile;

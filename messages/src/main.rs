@@ -5,6 +5,8 @@
 //! every locale but the default beside the widget, and takes the launcher's
 //! words from them all.
 
+#![forbid(unsafe_code)]
+
 use std::{env, fs, path::Path, process::ExitCode};
 
 use support_messages::{compile_locale, message_ids, to_json, LOCALES};

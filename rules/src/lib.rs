@@ -4,6 +4,8 @@
 //! crate depends on no browser crate; what the rules need of the browser,
 //! its JSON and its URL, the widget lends them (`platform`).
 
+#![forbid(unsafe_code)]
+
 pub mod drafts;
 pub mod escalation;
 pub mod field_errors;
