@@ -43,15 +43,11 @@ pub fn create_support_request(
     idempotency_key: &str,
     request: &NewSupportRequest,
 ) -> HttpRequest {
-    HttpRequest {
-        method: "POST",
-        url: backend.endpoint(paths::SUPPORT_REQUESTS),
-        headers: vec![
-            ("Content-Type", "application/json".to_owned()),
-            ("Idempotency-Key", idempotency_key.to_owned()),
-        ],
-        body: json::to_string(request).ok(),
-    }
+    keyed_post(
+        backend.endpoint(paths::SUPPORT_REQUESTS),
+        idempotency_key,
+        json::to_string(request).ok(),
+    )
 }
 
 /// `POST {backend}/support-requests/{id}/replies`, keyed as a filing is:
@@ -67,15 +63,7 @@ pub fn post_reply(
         paths::SUPPORT_REQUESTS,
         &[request_id, paths::REPLIES],
     );
-    HttpRequest {
-        method: "POST",
-        url,
-        headers: vec![
-            ("Content-Type", "application/json".to_owned()),
-            ("Idempotency-Key", idempotency_key.to_owned()),
-        ],
-        body: json::to_string(reply).ok(),
-    }
+    keyed_post(url, idempotency_key, json::to_string(reply).ok())
 }
 
 /// `POST {backend}/support-requests/{id}/status`: the request moved on to
@@ -93,6 +81,14 @@ pub fn set_status(
         paths::SUPPORT_REQUESTS,
         &[request_id, paths::STATUS],
     );
+    // The status is one of the contract's own words: nothing to escape.
+    let body = format!(r#"{{"status":"{}"}}"#, status.as_str());
+    keyed_post(url, idempotency_key, Some(body))
+}
+
+/// A JSON `POST` to `url` under `idempotency_key`: sent again, the backend
+/// acts on it once.
+fn keyed_post(url: String, idempotency_key: &str, body: Option<String>) -> HttpRequest {
     HttpRequest {
         method: "POST",
         url,
@@ -100,8 +96,7 @@ pub fn set_status(
             ("Content-Type", "application/json".to_owned()),
             ("Idempotency-Key", idempotency_key.to_owned()),
         ],
-        // The status is one of the contract's own words: nothing to escape.
-        body: Some(format!(r#"{{"status":"{}"}}"#, status.as_str())),
+        body,
     }
 }
 
