@@ -1,6 +1,7 @@
 //! The server's life: opening the database, sweeping orphaned uploads and
-//! binding the socket (`Server::bind`), serving with the webhook deliverer
-//! and the upload sweeper beside it until a shutdown signal (`Server::run`),
+//! binding the socket (`Server::bind`), serving with the outbox's
+//! deliverers (webhooks, mail) and the upload sweeper beside it until a
+//! shutdown signal (`Server::run`),
 //! then closing. The connections themselves are [`connections`]'s; the
 //! routes are `lib.rs`'s.
 
@@ -153,8 +154,8 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes. Then the stop begins: `/readyz`
-    /// answers 503, no connection is accepted, the webhook deliverer hands
-    /// the deliveries it is sending back to the outbox, and the requests and
+    /// answers 503, no connection is accepted, the webhooks' and the mail's
+    /// deliverers hand what they are sending back to the outbox, and the requests and
     /// uploads in flight get the configured grace to finish. Then the
     /// database is closed. Orphaned uploads are swept every hour meanwhile.
     pub async fn run(
@@ -193,24 +194,18 @@ impl Server {
         if let Some(metrics) = metrics {
             let _ = tokio::time::timeout(HAND_BACK_WITHIN, metrics).await;
         }
-        if let Some(mut deliverer) = deliverer {
-            // It ends as soon as its deliveries are handed back; a database
-            // that no longer answers must not hold the stop.
-            if tokio::time::timeout(HAND_BACK_WITHIN, &mut deliverer)
+        // Each ends as soon as its deliveries are handed back; a database
+        // that no longer answers must not hold the stop.
+        for (task, name) in [(deliverer, "the webhook deliverer"), (mailer, "the mailer")] {
+            let Some(mut task) = task else {
+                continue;
+            };
+            if tokio::time::timeout(HAND_BACK_WITHIN, &mut task)
                 .await
                 .is_err()
             {
-                tracing::warn!("the webhook deliverer did not end; its claims lapse by themselves");
-                deliverer.abort();
-            }
-        }
-        if let Some(mut mailer) = mailer {
-            if tokio::time::timeout(HAND_BACK_WITHIN, &mut mailer)
-                .await
-                .is_err()
-            {
-                tracing::warn!("the mailer did not end; its claims lapse by themselves");
-                mailer.abort();
+                tracing::warn!("{name} did not end; its claims lapse by themselves");
+                task.abort();
             }
         }
         db.close().await;
