@@ -171,6 +171,18 @@ impl WidgetContext {
         }
     }
 
+    /// As `transport`, aborted by `abort` (the load's, from `Loaded` or a
+    /// `Pager`) rather than by the element's removal alone: a load overtaken
+    /// by a newer one, or whose screen went, ends its request. The screens
+    /// go with the element, and their loads with them.
+    pub fn transport_aborted_by(self, abort: Option<web_sys::AbortSignal>) -> Transport {
+        let transport = self.transport();
+        Transport {
+            abort: abort.or(transport.abort),
+            ..transport
+        }
+    }
+
     /// Calls `again` (untracked) each time the page signs the user in after
     /// a session ended (`signed_in_again`), for as long as the calling
     /// component is drawn: what it read from the backend, refused by the
@@ -228,10 +240,10 @@ impl WidgetContext {
         self,
         wanted: impl Fn() -> bool + 'static,
     ) -> Loaded<Result<Vec<Service>, LoadError>> {
-        Loaded::new(move || {
+        Loaded::aborting(move |abort| {
             self.signed_in_again.track();
             let backend = self.backend.get().filter(|_| wanted());
-            let transport = self.transport();
+            let transport = self.transport_aborted_by(abort);
             async move {
                 match backend {
                     Some(backend) => api::list_services(backend, transport).await,

@@ -3,25 +3,101 @@
 //! changes (the callers read `WidgetContext::signed_in_again`, so that what
 //! an ended session refused is read again), or on [`Loaded::reload`],
 //! keeping the previous answer on screen meanwhile. A new load starts at
-//! once, even while an earlier one is still on its way, and the earlier
-//! answer is then dropped.
+//! once, even while an earlier one is still on its way: the earlier one's
+//! request is aborted and its answer dropped ([`InFlight`]), and so is the
+//! last one's when the component that made it goes.
 //!
 //! `load` is tracked while it runs, not while its future runs: read every
 //! signal before the first `.await` (as the callers build their request),
 //! and pass what the future needs into it rather than reading context there.
 //!
-//! Why not Leptos's `LocalResource`: in Leptos 0.8 it starts the next load
-//! only once the current one has answered, so a request that hangs (a
-//! backend that holds an answer back, a refused sign-in's answer on its way)
-//! keeps "Try again", a new sign-in and a change of language waiting for
-//! it. `e2e/tests/self-service.spec.js` ("a lookup refused with the last
-//! sign-in ...") fails with it.
+//! Why not Leptos's `LocalResource`: in Leptos 0.8 (reactive_graph 0.2.16)
+//! it starts the next load only once the current one has answered, so a
+//! request that hangs (a backend that holds an answer back, a refused
+//! sign-in's answer on its way) keeps "Try again", a new sign-in and a
+//! change of language waiting for it: its task awaits each load's future
+//! before it reads the next change
+//! (<https://github.com/leptos-rs/leptos/blob/0625dfd15230b05174284fd56642681b918460fb/reactive_graph/src/computed/async_derived/arc_async_derived.rs#L326-L392>,
+//! the same lines in `vendor/reactive_graph`), and it only cleans up the
+//! last load when it starts the next, so it cannot abort the hanging one
+//! either. `e2e/tests/self-service.spec.js` ("a lookup refused with the
+//! last sign-in ...") fails with it.
 
 use std::future::Future;
 
-use leptos::{prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
+use web_sys::{AbortController, AbortSignal};
 
 use crate::effects::effect;
+
+/// The one request on its way for something a component shows: starting
+/// another ends it, and so does the end of the component that made it.
+/// Ended, its request is aborted and its task dropped, so its answer never
+/// arrives. [`Loaded`] and the lists loaded a page at a time
+/// (`components::Pager`) ask through one.
+#[derive(Clone, Copy)]
+pub struct InFlight {
+    /// The component's owner, under which each request runs.
+    owner: StoredValue<Owner>,
+    /// The owner of the request on its way: cleaning it up aborts the
+    /// request and drops its task.
+    current: StoredValue<Option<Owner>>,
+}
+
+impl InFlight {
+    /// Nothing on its way yet, for the component being drawn.
+    pub fn new() -> InFlight {
+        let in_flight = InFlight {
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            current: StoredValue::new(None),
+        };
+        on_cleanup(move || in_flight.stop());
+        in_flight
+    }
+
+    /// Ends the request on its way, if any: aborted, its answer dropped.
+    pub fn stop(self) {
+        if let Some(current) = self.current.try_update_value(Option::take).flatten() {
+            current.cleanup();
+        }
+    }
+
+    /// Ends the request on its way and asks anew: `ask` is called at once
+    /// (tracked, in an effect), given the signal that aborts its request,
+    /// and may ask nothing (`None`); `answered` gets the answer, unless
+    /// another request or the component's end came first. Whether it asked.
+    pub fn start<Fut>(
+        self,
+        ask: impl FnOnce(Option<AbortSignal>) -> Option<Fut>,
+        answered: impl FnOnce(Fut::Output) + 'static,
+    ) -> bool
+    where
+        Fut: Future + 'static,
+    {
+        self.stop();
+        let controller = AbortController::new().ok();
+        let Some(answer) = ask(controller.as_ref().map(AbortController::signal)) else {
+            return false;
+        };
+        let Some(owner) = self.owner.try_get_value() else {
+            return false;
+        };
+        let request = owner.child();
+        request.with(|| {
+            let controller = send_wrapper::SendWrapper::new(controller);
+            on_cleanup(move || {
+                if let Some(controller) = controller.take() {
+                    controller.abort();
+                }
+            });
+            // Not tracked by the effect that may have called: what the
+            // task reads is not what it loads from.
+            untrack(|| spawn_local_scoped_with_cancellation(async move { answered(answer.await) }));
+        });
+        self.current.set_value(Some(request));
+        true
+    }
+}
 
 pub struct Loaded<T: 'static> {
     value: RwSignal<Option<T>>,
@@ -39,32 +115,40 @@ impl<T> Clone for Loaded<T> {
 impl<T> Copy for Loaded<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Loaded<T> {
-    /// Starts loading with `load` once the current update is done.
+    /// Starts loading with `load` once the current update is done. Its
+    /// request is not aborted when overtaken (its answer is still dropped):
+    /// [`Loaded::aborting`] is for a load that can pass on the signal.
     pub fn new<Fut>(load: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: Future<Output = T> + 'static,
+    {
+        Self::aborting(move |_| load())
+    }
+
+    /// As [`Loaded::new`], with `load` given the signal that aborts its
+    /// request when a newer load starts or the component goes: pass it to
+    /// the transport (`WidgetContext::transport_aborted_by`).
+    pub fn aborting<Fut>(load: impl Fn(Option<AbortSignal>) -> Fut + 'static) -> Self
     where
         Fut: Future<Output = T> + 'static,
     {
         let value = RwSignal::new(None);
         let reloads = RwSignal::new(0_u32);
         let loading = RwSignal::new(true);
-        let latest = StoredValue::new(0_u32);
+        let in_flight = InFlight::new();
+        // Talks to the backend: the effect is the load's, with its state.
         effect(move |_| {
             reloads.track();
-            let answer = load();
-            let this = latest.try_update_value(|n| {
-                *n = n.wrapping_add(1);
-                *n
-            });
+            in_flight.start(
+                |abort| Some(load(abort)),
+                move |answer| {
+                    value.try_set(Some(answer));
+                    loading.try_set(false);
+                },
+            );
             if !loading.get_untracked() {
                 loading.set(true);
             }
-            spawn_local(async move {
-                let answer = answer.await;
-                if this.is_some() && latest.try_get_value() == this {
-                    value.try_set(Some(answer));
-                    loading.try_set(false);
-                }
-            });
         });
         Loaded {
             value,
@@ -192,6 +276,40 @@ mod tests {
         answers.give(0, 1);
         settle().await;
         assert_eq!(answers.started(), 1);
+    }
+
+    /// An overtaken load's request, and the last one's when its screen
+    /// goes, are aborted: a backend that holds an answer back does not keep
+    /// a connection for each.
+    #[test]
+    async fn a_newer_load_and_the_end_of_its_screen_abort_the_request_on_its_way() {
+        let _ = Executor::init_wasm_bindgen();
+        let parent = Owner::new();
+        parent.set();
+        let screen = parent.child();
+        let answers = Answers::default();
+        let signals = Rc::new(RefCell::new(Vec::<web_sys::AbortSignal>::new()));
+        let loaded = screen.with(|| {
+            let (answers, signals) = (answers.clone(), signals.clone());
+            Loaded::aborting(move |abort| {
+                signals.borrow_mut().extend(abort);
+                answers.load()
+            })
+        });
+        let aborted = || {
+            signals
+                .borrow()
+                .iter()
+                .map(|s| s.aborted())
+                .collect::<Vec<_>>()
+        };
+        settle().await;
+        assert_eq!(aborted(), [false]);
+        loaded.reload();
+        settle().await;
+        assert_eq!(aborted(), [true, false]);
+        screen.cleanup();
+        assert_eq!(aborted(), [true, true]);
     }
 
     #[test]

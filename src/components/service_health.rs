@@ -21,12 +21,12 @@ pub type Health = Loaded<Result<Vec<HealthIncident>, LoadError>>;
 /// language, again when that changes.
 pub fn load_health(service: Option<String>) -> Health {
     let widget = use_widget();
-    Loaded::new(move || {
+    Loaded::aborting(move |abort| {
         widget.signed_in_again.track();
         let backend = widget.backend.get();
         let locale = widget.locale.get();
         let service = service.clone();
-        let transport = widget.transport();
+        let transport = widget.transport_aborted_by(abort);
         async move {
             match backend {
                 Some(backend) => api::service_health(backend, service, locale, transport).await,

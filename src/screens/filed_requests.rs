@@ -206,10 +206,10 @@ fn FiledItem(
     // until the list does.
     let loaded = (!listed.get_untracked()).then(|| {
         let request_id = request_id.clone();
-        Loaded::new(move || {
+        Loaded::aborting(move |abort| {
             widget.signed_in_again.track();
             let backend = widget.backend.get().filter(|_| !listed.get());
-            let transport = widget.transport();
+            let transport = widget.transport_aborted_by(abort);
             let request_id = request_id.clone();
             async move {
                 let backend = backend?;

@@ -41,11 +41,11 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
     // if, the count cannot be had; the page hears why as of any lookup, so
     // that a backend address with no support service shows in the console
     // as the widget loads, not once a user opens a flow.
-    let open = Loaded::new(move || {
+    let open = Loaded::aborting(move |abort| {
         widget.signed_in_again.track();
         widget.session.track();
         let backend = widget.backend.get();
-        let transport = widget.transport();
+        let transport = widget.transport_aborted_by(abort);
         async move {
             let page = api::customer_messages(backend?, true, None, true, transport).await;
             Some(page.map(|page| (page.requests.len(), page.next.is_some())))
