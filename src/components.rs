@@ -30,7 +30,7 @@ pub use filed_away_notice::FiledAwayNotice;
 pub use language_picker::LanguagePicker;
 pub use load_failure::{failure_text, tell_page, LoadFailure};
 pub use messages_unavailable::MessagesUnavailable;
-pub use pager::{list_item, page_focus, retry_button, PageFooter, Paging};
+pub use pager::{list_item, Answered, PageFooter, PagedList, Pager, Pages, Paging};
 pub use reply_box::{Closing, ReplyBox, UnsentReplyMark};
 pub(crate) use request_form::{failure_message, new_key, Posted};
 pub use request_form::{RequestForm, RequestFormState};

@@ -1,9 +1,12 @@
 //! A list of requests that loads a page at a time (the partner's inbox, the
-//! user's filed requests): what shows below it, and how its items and its
-//! "Try again" are found for focus.
+//! user's filed requests): its pages (`pages.rs`), what shows below it, and
+//! how its items and its "Try again" are found for focus.
+
+mod pages;
 
 use leptos::prelude::*;
 
+pub use self::pages::{Answered, PagedList, Pager, Pages};
 use super::LoadFailure;
 use support_contract::StoredRequest;
 

@@ -25,7 +25,8 @@ use crate::{
 #[component]
 pub fn FiledRequests() -> impl IntoView {
     let widget = use_widget();
-    let (account, load_more) = use_account_pages(widget);
+    let pager = use_account_pages(widget);
+    let account = pager.list;
     let signed_in = move || signed_in(widget);
     // The list "Forget this list" took, or the request "Remove it from this
     // list" took on its status screen, until its Undo or the screen goes.
@@ -79,12 +80,9 @@ pub fn FiledRequests() -> impl IntoView {
     };
     // Below the list, while signed in: a page on its way, why it could not
     // be had, or the way to the next.
+    let pages = pager.paging();
     let paging = Signal::derive(move || match signed_in() {
-        true => account.with(|l| Paging {
-            pending: l.pending,
-            failed: l.failed.clone(),
-            more: l.has_more(),
-        }),
+        true => pages.get(),
         false => Paging::default(),
     });
     let screen = view! {
@@ -123,7 +121,7 @@ pub fn FiledRequests() -> impl IntoView {
                 loading=id::FILED_ACCOUNT_LOADING
                 failed=id::FILED_ACCOUNT_FAILED
                 paging
-                on_more=load_more
+                on_more=Callback::new(move |()| pager.more())
             />
             {move || kept_here().then(|| view! {
                 <button
@@ -191,6 +189,9 @@ fn item_selector(id: &str) -> String {
 
 /// The test id of the list's items.
 const ITEM: &str = "filed-request";
+
+/// The prefix of the list's test ids (`filed-more`, `filed-failed`).
+const LIST: &str = "filed";
 
 /// One filed request: what it was about, when, and its status now.
 #[component]

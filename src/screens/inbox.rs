@@ -1,17 +1,16 @@
 //! The partner's inbox: what its customers sent it from the help page,
 //! newest first, open or resolved, a page at a time.
 
-use leptos::{prelude::*, task::spawn_local_scoped};
-use support_contract::{RequestList, RequestStatus as Status, StoredRequest};
+use leptos::prelude::*;
+use support_contract::{RequestStatus as Status, StoredRequest};
 
 use crate::{
     api,
     components::{
-        list_item, page_focus, retry_button, status_label, BackButton, PageFooter, Paging,
+        list_item, status_label, Answered, BackButton, PageFooter, PagedList, Pager, Pages,
         ScreenHeading, UnsentReplyMark,
     },
     context::use_widget,
-    effects::effect,
     rules::{
         i18n::{self, id},
         journey::Step,
@@ -19,25 +18,33 @@ use crate::{
     },
 };
 
-/// The messages loaded so far, and where the next page stands.
-#[derive(Clone, Default)]
-struct Pages {
-    requests: Vec<StoredRequest>,
-    /// The `before` of the next page, while there is one.
-    next: Option<String>,
-    pending: bool,
-    failed: Option<LoadError>,
-}
-
 /// The customers' messages, with the choice of open or resolved ones.
 #[component]
 pub fn Inbox() -> impl IntoView {
     let widget = use_widget();
     let resolved = Memo::new(move |_| widget.journey.with(|j| j.inbox_resolved));
-    let pages = RwSignal::new(Pages {
-        pending: true,
-        ..Pages::default()
-    });
+    // The first page of the messages chosen, again whenever the choice, the
+    // backend or the signed-in user changes.
+    let pager = Pager::new(
+        "inbox",
+        ITEM,
+        Pages::default().asking(),
+        move |before, abort| {
+            let open = !resolved.get();
+            let backend = widget.backend.get();
+            widget.session.track();
+            widget.signed_in_again.track();
+            let transport = widget.transport_aborted_by(abort);
+            Some(async move {
+                match backend {
+                    Some(backend) => {
+                        api::customer_messages(backend, open, before, false, transport).await
+                    }
+                    None => Err(LoadError::Network),
+                }
+            })
+        },
+    );
     // Back from a request: focus returns to it once the first page lists
     // it (after the heading's, which the screen asked for first).
     let return_to = StoredValue::new(
@@ -46,80 +53,20 @@ pub fn Inbox() -> impl IntoView {
             .flatten()
             .map(|id| item_selector(&id)),
     );
-    // Each page asked for is counted: an answer overtaken by another page,
-    // another filter or the screen's end is dropped.
-    let latest = StoredValue::new(0_u32);
-    on_cleanup(move || latest.update_value(|n| *n = n.wrapping_add(1)));
-    let load = Callback::new(move |()| {
-        latest.update_value(|n| *n = n.wrapping_add(1));
-        let this = latest.get_value();
-        // "Show more" and "Try again" leave the focus to what the page
-        // brings; the first page, asked for by the screen, does not.
-        let (before, more) =
-            pages.with_untracked(|p| (p.next.clone(), p.next.is_some() || p.failed.is_some()));
-        pages.update(|p| {
-            p.pending = true;
-            p.failed = None;
-        });
-        let (backend, transport) = (widget.backend.get_untracked(), widget.transport());
-        let open = !resolved.get_untracked();
-        spawn_local_scoped(async move {
-            let answer = match backend {
-                Some(backend) => {
-                    api::customer_messages(backend, open, before, false, transport).await
-                }
-                None => Err(LoadError::Network),
-            };
-            if latest.try_get_value() != Some(this) {
-                return;
+    let pager = pager.on_answer(move |Answered { page, by_user, .. }| {
+        if by_user {
+            return;
+        }
+        if let Some(back_to) = return_to.try_update_value(Option::take).flatten() {
+            let listed = page
+                .as_ref()
+                .is_ok_and(|page| (page.requests.iter()).any(|r| item_selector(&r.id) == back_to));
+            if listed {
+                widget.focus_when_drawn(&back_to);
             }
-            let focus = match answer {
-                Ok(RequestList { requests, next }) => {
-                    let first = page_focus(ITEM, &requests);
-                    pages.update(|p| {
-                        p.requests.extend(requests);
-                        p.next = next;
-                        p.pending = false;
-                    });
-                    Some(first)
-                }
-                Err(error) => {
-                    pages.update(|p| {
-                        p.failed = Some(error);
-                        p.pending = false;
-                    });
-                    Some(retry_button("inbox"))
-                }
-            };
-            // "Show more" and "Try again" go while the page loads.
-            if let Some(focus) = focus.filter(|_| more) {
-                widget.focus_when_drawn_if_lost(&focus);
-            } else if let Some(back_to) = return_to.try_update_value(Option::take).flatten() {
-                if pages
-                    .with_untracked(|p| p.requests.iter().any(|r| item_selector(&r.id) == back_to))
-                {
-                    widget.focus_when_drawn(&back_to);
-                }
-            }
-        });
+        }
     });
-    // The first page of the messages chosen, again whenever the choice, the
-    // backend or the signed-in user changes.
-    effect(move |_| {
-        resolved.track();
-        widget.backend.track();
-        widget.session.track();
-        widget.signed_in_again.track();
-        // A failure it replaces is kept until the load starts, so that the
-        // load places the focus its "Try again" may have had.
-        pages.update(|p| {
-            *p = Pages {
-                failed: p.failed.take(),
-                ..Pages::default()
-            }
-        });
-        load.run(());
-    });
+    let pages = pager.list;
 
     let filter = move |show_resolved: bool, label, testid: &'static str| {
         view! {
@@ -134,16 +81,11 @@ pub fn Inbox() -> impl IntoView {
             </button>
         }
     };
-    let paging = Signal::derive(move || {
-        pages.with(|p| Paging {
-            pending: p.pending,
-            failed: p.failed.clone(),
-            more: p.next.is_some(),
-        })
-    });
+    let paging = pager.paging();
+    let on_more = Callback::new(move |()| pager.more());
     let list = move || {
-        let (requests, settled) =
-            pages.with(|p| (p.requests.clone(), !p.pending && p.failed.is_none()));
+        let settled = paging.with(|p| !p.pending && p.failed.is_none());
+        let requests = pages.with(|p| p.requests.clone());
         if requests.is_empty() {
             let empty = if resolved.get() {
                 id::INBOX_EMPTY_RESOLVED
@@ -177,7 +119,7 @@ pub fn Inbox() -> impl IntoView {
                 loading=id::INBOX_LOADING
                 failed=id::INBOX_FAILED
                 paging
-                on_more=load
+                on_more
             />
         </section>
     };
