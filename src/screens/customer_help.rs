@@ -8,13 +8,15 @@ use support_contract::Article;
 
 use crate::{
     api,
-    components::{load_health, LoadFailure, RequestFormState, ScreenHeading, ServiceHealthList},
+    components::{
+        load_health, FiledRequestsLink, LoadFailure, RequestFormState, ScreenHeading,
+        ServiceHealthList,
+    },
     context::{use_widget, WidgetContext},
     rules::{
         help_journey::{HelpStep, SeenArticle},
         host::BackendUrl,
         i18n::{self, id},
-        journey::Step,
         locale::Locale,
         request::{self, LoadError},
     },
@@ -40,18 +42,7 @@ pub fn SelfServiceHelp(
             // The customer's requests to their partner: a signed-in
             // customer's from the backend, a visitor's those sent from
             // this device.
-            {move || widget.has_filed_requests().then(|| view! {
-                <p>
-                    <button
-                        type="button"
-                        class="sw-button sw-button-link"
-                        data-testid="open-filed-requests"
-                        on:click=move |_| widget.go(Step::OpenFiledRequests)
-                    >
-                        {widget.text(id::HELP_MY_REQUESTS)}
-                    </button>
-                </p>
-            })}
+            <FiledRequestsLink label=id::HELP_MY_REQUESTS/>
             <h3 class="sw-subheading">{widget.text(id::HELP_HEALTH_HEADING)}</h3>
             <ServiceHealthList health=load_health(None) every_service=true empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE)) under_subheading=true/>
             <h3 class="sw-subheading">{widget.text(id::HELP_ARTICLES_HEADING)}</h3>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     api,
-    components::{tell_page, RequestFormState, ScreenHeading},
+    components::{tell_page, FiledRequestsLink, RequestFormState, ScreenHeading},
     context::use_widget,
     effects::effect,
     loaded::Loaded,
@@ -124,18 +124,7 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                     </button>
                 </li>
             </ul>
-            {move || widget.has_filed_requests().then(|| view! {
-                <p>
-                    <button
-                        type="button"
-                        class="sw-button sw-button-link"
-                        data-testid="open-filed-requests"
-                        on:click=move |_| widget.go(Step::OpenFiledRequests)
-                    >
-                        {widget.text(id::HOME_FILED)}
-                    </button>
-                </p>
-            })}
+            <FiledRequestsLink label=id::HOME_FILED/>
             // A complementary landmark, named by its heading.
             <aside class="sw-note" data-testid="escalation-note" aria-labelledby="sw-escalation-note-title">
                 <h3 class="sw-note-title" id="sw-escalation-note-title">{widget.text(id::HOME_ESCALATION_TITLE)}</h3>
