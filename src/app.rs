@@ -1,80 +1,41 @@
-//! The widget's root: host attributes in, the right screen out.
+//! The widget's root: host attributes in, the right screen out. What each
+//! part tells the world outside lives with its concern: the kept path
+//! (`app/kept_path.rs`), the page's events (`app/page_events.rs`), the
+//! launcher's words (`app/launcher_words.rs`), the list of filed requests
+//! (`context/filed_requests.rs`).
+
+mod header;
+mod host_attributes;
+mod kept_path;
+mod launcher_words;
+mod page_events;
+mod screens;
+mod user_leaves;
 
 use leptos::prelude::*;
 
+pub use self::host_attributes::HostAttributes;
+use self::{
+    header::Header,
+    kept_path::KeptPath,
+    screens::{Forms, ShownScreen},
+};
+
 use crate::{
     api::Tokens,
-    components::{FiledAwayNotice, LanguagePicker, MessagesUnavailable, RequestFormState},
+    components::{FiledAwayNotice, MessagesUnavailable, RequestFormState},
     context::WidgetContext,
     controls::{Controls, ControlsSlot},
     effects::effect,
     locales::{self, Locales},
     rules::{
-        help_journey::{HelpJourney, HelpScreen, HelpStep},
-        host::{Audience, BackendError, BackendUrl, Mode},
-        i18n::id,
-        journey::{self, Journey, Screen},
+        help_journey::{HelpJourney, HelpStep},
+        host::{Audience, BackendUrl, Mode},
         locale,
-        session::{Keeper, Session, SessionEnd},
+        session::Session,
     },
-    screens::{
-        ArticleSearch, ConfigError, ContactPartner, CustomerRequest, CustomerSearch,
-        EscalationGuide, FiledRequests, Home, Inbox, PartnerCenterRequest, RequestStatus, SelfHelp,
-        SelfServiceHelp, SelfServiceSolved, ServiceChoice, Solved,
-    },
-    storage,
+    screens::ArticleSearch,
 };
-
-/// The attributes of the host element, as signals that the loader updates.
-#[derive(Clone)]
-pub struct HostAttributes {
-    pub backend: ArcRwSignal<Option<String>>,
-    pub audience: ArcRwSignal<Option<String>>,
-    pub locale: ArcRwSignal<Option<String>>,
-    pub mode: ArcRwSignal<Option<String>>,
-    /// The host page's `<html lang>` and the browser's languages, read once.
-    pub page_languages: Vec<String>,
-}
-
-impl HostAttributes {
-    pub fn read(host: &web_sys::HtmlElement) -> HostAttributes {
-        let attribute = |name| ArcRwSignal::new(host.get_attribute(name));
-        let mut page_languages = Vec::new();
-        if let Some(lang) = host
-            .owner_document()
-            .and_then(|d| d.document_element())
-            .and_then(|e| e.get_attribute("lang"))
-        {
-            page_languages.push(lang);
-        }
-        if let Some(window) = web_sys::window() {
-            page_languages.extend(
-                window
-                    .navigator()
-                    .languages()
-                    .iter()
-                    .filter_map(|l| l.as_string()),
-            );
-        }
-        HostAttributes {
-            backend: attribute("backend"),
-            audience: attribute("audience"),
-            locale: attribute("locale"),
-            mode: attribute("mode"),
-            page_languages,
-        }
-    }
-
-    pub fn set(&self, name: &str, value: Option<String>) {
-        match name {
-            "backend" => self.backend.set(value),
-            "audience" => self.audience.set(value),
-            "locale" => self.locale.set(value),
-            "mode" => self.mode.set(value),
-            _ => {}
-        }
-    }
-}
 
 /// The whole widget.
 #[component]
@@ -131,49 +92,14 @@ pub fn Widget(
     // A partner part-way to a request on a customer's behalf finds each
     // step as they left it after a reload: their own steps, read once the
     // widget knows who they are.
-    let kept_path = move || {
-        let keeper = keeper.get_untracked()?;
-        backend.with_untracked(|b| Some(journey::storage_key(b.as_ref().ok()?, &keeper)))
+    let kept_path = KeptPath {
+        backend,
+        audience,
+        keeper,
     };
-    let kept = move || {
-        (audience.get_untracked() == Audience::Partner)
-            .then(kept_path)
-            .flatten()
-            .and_then(|key| storage::session::read(&key))
-            .and_then(|kept| Journey::restored(&kept))
-    };
-    let journey = RwSignal::new(kept().unwrap_or_default());
-    // A journey not begun: at home, never left, never started again.
-    let pristine = |j: &Journey| j.screen == Screen::Home && j.visit == 0 && j.restarts == 0;
-    // Once the widget knows whose path it is (the provider's first answer,
-    // or the next user after one left): that user's path, unless they have
-    // set out meanwhile.
-    let known_at_mount = keeper.with_untracked(Option::is_some);
-    effect(move |ran| {
-        if keeper.with(Option::is_none) || !ran && known_at_mount {
-            return;
-        }
-        if let Some(mut path) = kept().filter(|_| journey.with_untracked(pristine)) {
-            path.page_customer = journey.with_untracked(|j| j.page_customer.clone());
-            journey.set(path);
-        }
-    });
-    // Written as the path changes, where the user's path is kept (not when
-    // the user alone changes: the next user's screen then changes too).
-    effect(move |_| {
-        backend.track();
-        let (saved, pristine) = journey.with(|j| (j.saved(), pristine(j)));
-        let Some(key) = kept_path() else { return };
-        // A journey not begun removes nothing: a user who comes after one
-        // who left begins there, and finds their own path.
-        if saved.is_none() && pristine {
-            return;
-        }
-        match saved {
-            Some(saved) => storage::session::write(&key, &saved),
-            None => storage::session::remove(&key),
-        }
-    });
+    let journey = RwSignal::new(kept_path.read().unwrap_or_default());
+    kept_path.restore_when_user_known(journey);
+    kept_path.keep(journey);
     let tokens = Tokens::new(session);
     let context = WidgetContext {
         locale,
@@ -199,125 +125,18 @@ pub fn Widget(
         host: StoredValue::new_local(host),
     };
     provide_context(context);
-    // The page hears that its sign-in ended, to sign the user in again:
-    // in English for its developers, as every error event. A page whose
-    // refused request carried no sign-in at all, to a backend that wants
-    // one, most likely forgot its token provider: its developer reads that
-    // in the console.
-    tokens.when_ended(move |end| {
-        if end == SessionEnd::NoSignIn {
-            let said = format!("<support-widget>: {}", end.message());
-            web_sys::console::warn_1(&said.into());
-        }
-        context.emit(
-            "error",
-            &[
-                ("code", end.code().into()),
-                ("message", end.message().into()),
-            ],
-        )
-    });
     // Signed in again, the user sees what the backend gives them now
     // without asking for it: a lookup that the ended session got refused
     // loads by itself.
     tokens.when_signed_in_again(move || {
         context.signed_in_again.update(|n| *n = n.wrapping_add(1));
     });
-    // A signed-in user who leaves takes their screen with them: the next
-    // user starts at home, with none of their search, self-help or notices
-    // of their requests.
-    context.when_user_leaves(move || {
-        // A new journey, with none of their choices or the guide's answers:
-        // the next user's own path part-way to a request, when the widget
-        // knows them at once (their token took the last user's place), not
-        // the device's (the next user signs in later, and finds their own).
-        let next = keeper
-            .with_untracked(|k| k.as_ref().and_then(Keeper::user).is_some())
-            .then(kept)
-            .flatten();
-        journey.update(|journey| {
-            let page_customer = journey.page_customer.take();
-            *journey = Journey {
-                page_customer,
-                ..next.unwrap_or_default()
-            }
-        });
-        context.customer_query.set(String::new());
-        context.help.set(HelpJourney::default());
-        context.filed_away.set(Vec::new());
-        context.removed_filed.set(None);
-    });
-    // Each backend, audience and signed-in user has its own list of filed
-    // requests.
-    effect(move |_| {
-        backend.track();
-        audience.track();
-        keeper.track();
-        context.load_filed();
-    });
+    user_leaves::start_the_next_user_anew(context, kept_path);
+    context.read_filed_for_each_list();
+    page_events::tell_the_page(context, &tokens, backend);
+    launcher_words::follow_the_widgets_language(context, mode);
 
-    // The one console message a deployer needs when the page set the widget
-    // up wrongly, and the same as an event; the user sees the localized error
-    // in the widget itself.
-    effect(move |_| {
-        if let Err(error) = backend.get() {
-            web_sys::console::error_1(
-                &format!("<support-widget>: {error}; no request will be sent.").into(),
-            );
-            let code = match error {
-                BackendError::Missing => "missing_backend",
-                BackendError::Invalid(_) | BackendError::Credentials => "invalid_backend",
-            };
-            context.emit(
-                "error",
-                &[("code", code.into()), ("message", error.to_string().into())],
-            );
-        }
-    });
-
-    // The page hears that the widget is ready once it shows its first words
-    // (`settled` turns true once and stays), and hears when a locale's
-    // messages cannot be had.
-    effect(move |_| {
-        if locales.settled.get() {
-            context.emit(
-                "ready",
-                &[("locale", locale.get_untracked().as_str().into())],
-            );
-        }
-    });
-    effect(move |_| {
-        if let Some(failed) = locales.unavailable() {
-            let message = format!("the {} messages could not be loaded", failed.as_str());
-            context.emit(
-                "error",
-                &[
-                    ("code", "messages_unavailable".into()),
-                    ("message", message.into()),
-                ],
-            );
-        }
-    });
-
-    // In launcher mode the loader drew the launcher and the panel's close
-    // button in the language it expected; they follow the widget's.
-    // Only once the widget shows the language it wants: while that
-    // language's messages are on their way, or if they cannot be had, the
-    // words stay as they were (the loader's, in that language, at first).
-    effect(move |_| {
-        let shown = locale.get();
-        if mode.get() == Mode::Launcher && shown == locales.wanted.get() {
-            crate::panel::relabel(
-                &context.host.get_value(),
-                shown.as_str(),
-                &context.text(id::LAUNCHER_OPEN)(),
-                &context.text(id::LAUNCHER_CLOSE)(),
-            );
-        }
-    });
-
-    // Created once, above the screens, so that neither a language switch nor
-    // a step back loses what the user typed.
+    // Created once, above the screens (`Forms`).
     let partner_center = RequestFormState::new(crate::rules::drafts::FormFlow::PartnerCenter);
     let customer_request = RequestFormState::new(crate::rules::drafts::FormFlow::Customer);
     let contact_partner = RequestFormState::new(crate::rules::drafts::FormFlow::ContactPartner);
@@ -343,45 +162,10 @@ pub fn Widget(
         contact_partner,
         mode,
     });
-    // The screen, and which request a status screen shows: another
-    // request's status (from an escalation to its customer's message, say)
-    // is a screen of its own.
-    let shown = Memo::new(move |_| {
-        journey.with(|j| {
-            let status_of = (j.screen == Screen::RequestStatus).then(|| j.status_of.clone());
-            (j.screen, status_of.flatten())
-        })
-    });
-    let screen = move || shown.with(|(screen, _)| *screen);
-
-    let partner_screens = move || match shown.with(|(screen, _)| *screen) {
-        Screen::Home => view! { <Home partner_center customer_request/> }.into_any(),
-        Screen::PartnerCenterRequest => {
-            view! { <PartnerCenterRequest state=partner_center/> }.into_any()
-        }
-        Screen::CustomerSearch => view! { <CustomerSearch/> }.into_any(),
-        Screen::ServiceChoice => view! { <ServiceChoice/> }.into_any(),
-        Screen::SelfHelp => view! { <SelfHelp/> }.into_any(),
-        Screen::Solved => view! { <Solved/> }.into_any(),
-        Screen::Escalation => view! { <EscalationGuide/> }.into_any(),
-        Screen::CustomerRequest => view! { <CustomerRequest state=customer_request/> }.into_any(),
-        Screen::FiledRequests => view! { <FiledRequests/> }.into_any(),
-        Screen::RequestStatus => view! { <RequestStatus/> }.into_any(),
-        Screen::Inbox => view! { <Inbox/> }.into_any(),
-    };
-    let help_screen = Memo::new(move |_| context.help.with(|h| h.screen));
-    // A customer's own requests, and each one's status and thread, are the
-    // screens the partner's journey has for them.
-    let customer_screens = move || match (screen(), help_screen.get()) {
-        (Screen::FiledRequests, _) => view! { <FiledRequests/> }.into_any(),
-        (Screen::RequestStatus, _) => view! { <RequestStatus/> }.into_any(),
-        (_, HelpScreen::Help) => {
-            view! { <SelfServiceHelp search=article_search contact=contact_partner/> }.into_any()
-        }
-        (_, HelpScreen::Solved) => view! { <SelfServiceSolved search=article_search/> }.into_any(),
-        (_, HelpScreen::ContactPartner) => {
-            view! { <ContactPartner state=contact_partner/> }.into_any()
-        }
+    let forms = Forms {
+        partner_center,
+        customer_request,
+        contact_partner,
     };
 
     let widget = StoredValue::new_local(Some(view! {
@@ -391,28 +175,11 @@ pub fn Widget(
             class:sw-in-panel=move || mode.get() == Mode::Launcher
             lang=move || locale.get().as_str()
         >
-            <div class="sw-header">
-                <div class="sw-brand">
-                    <span class="sw-brand-title">{context.text(id::WIDGET_TITLE)}</span>
-                    <span class="sw-brand-subtitle">{move || {
-                        // Customers hear from their partner, not Partner Center.
-                        let subtitle = match audience.get() {
-                            Audience::Partner => id::WIDGET_SUBTITLE,
-                            Audience::Customer => id::WIDGET_SUBTITLE_CUSTOMER,
-                        };
-                        context.text(subtitle)()
-                    }}</span>
-                </div>
-                <LanguagePicker/>
-            </div>
+            <Header/>
             <MessagesUnavailable/>
             <FiledAwayNotice/>
             <div class="sw-body">
-                {move || match (config_error.get(), audience.get()) {
-                    (Some(error), _) => view! { <ConfigError error/> }.into_any(),
-                    (None, Audience::Partner) => partner_screens().into_any(),
-                    (None, Audience::Customer) => customer_screens().into_any(),
-                }}
+                <ShownScreen forms article_search config_error/>
             </div>
         </div>
     }));

@@ -8,6 +8,7 @@ use support_contract::{RequestList, RequestStatus, StoredRequest};
 use super::WidgetContext;
 use crate::{
     api::{self, Transport},
+    effects::effect,
     rules::{
         filed_requests::{self, Filed, FiledRequest},
         host::BackendUrl,
@@ -71,9 +72,20 @@ impl WidgetContext {
                 .with(|session| matches!(session, Session::SignedIn(_)))
     }
 
+    /// Reads the list of filed requests again whenever the backend, the
+    /// audience or the signed-in user changes: each has its own.
+    pub fn read_filed_for_each_list(self) {
+        effect(move |_| {
+            self.backend.track();
+            self.audience.track();
+            self.keeper.track();
+            self.load_filed();
+        });
+    }
+
     /// Reads the list of filed requests for the current backend, audience
     /// and user.
-    pub fn load_filed(self) {
+    fn load_filed(self) {
         let stored = self
             .filed_key()
             .and_then(|key| storage::read(&key).ok().flatten());

@@ -1,0 +1,28 @@
+//! The launcher and the panel's close button, which the loader drew in the
+//! language it expected, in the widget's language.
+
+use leptos::prelude::*;
+
+use crate::{
+    context::WidgetContext,
+    effects::effect,
+    rules::{host::Mode, i18n::id},
+};
+
+/// In launcher mode, relabels the loader's buttons once the widget shows
+/// the language it wants: while that language's messages are on their way,
+/// or if they cannot be had, the words stay as they were (the loader's, in
+/// that language, at first).
+pub fn follow_the_widgets_language(context: WidgetContext, mode: Memo<Mode>) {
+    effect(move |_| {
+        let shown = context.locale.get();
+        if mode.get() == Mode::Launcher && shown == context.locales.wanted.get() {
+            crate::panel::relabel(
+                &context.host.get_value(),
+                shown.as_str(),
+                &context.text(id::LAUNCHER_OPEN)(),
+                &context.text(id::LAUNCHER_CLOSE)(),
+            );
+        }
+    });
+}
