@@ -463,6 +463,38 @@ test("the inbox lists a page at a time: Show more brings the next, and a page th
   await expect(items.filter({ hasText: `Paged message 0 (${stamp})` })).toHaveCount(1);
 });
 
+test("the inbox aborts the page on its way when another is asked for, and when the partner leaves it", async ({ page }) => {
+  // Every first page of customer messages held back, so that each is still
+  // on its way when the next is asked for.
+  const firstPage = (url) => url.searchParams.get("kind") === "customer_self_service" && !url.searchParams.has("before") && !url.searchParams.has("limit");
+  await page.route(firstPage, async (route) => {
+    if (route.request().method() !== "OPTIONS") {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }
+    await route.continue().catch(() => {});
+  });
+  const asked = (status) => page.waitForRequest((r) => r.method() === "GET" && firstPage(new URL(r.url())) && new URL(r.url()).searchParams.get("status") === status);
+  const partner = new SupportWidgetPage(page);
+  await partner.goto(`${authDemo}/`);
+  await partner.setAttribute("locale", "en-US");
+
+  // The open messages' page, overtaken by the resolved ones'.
+  const open = asked("open");
+  await partner.host.getByTestId("open-inbox").click();
+  const openRequest = await open;
+  const openAborted = page.waitForEvent("requestfailed", (r) => r === openRequest);
+  const resolved = asked("resolved");
+  await partner.host.getByTestId("inbox-show-resolved").click();
+  await openAborted;
+  const resolvedRequest = await resolved;
+
+  // The resolved ones' page, left behind with the inbox.
+  const resolvedAborted = page.waitForEvent("requestfailed", (r) => r === resolvedRequest);
+  await partner.host.getByTestId("back").click();
+  await resolvedAborted;
+  await expect(partner.host.getByTestId("home")).toBeVisible();
+});
+
 test("the page opens the inbox by its name, and by the name it had before", async ({ page }) => {
   const partner = new SupportWidgetPage(page);
   await partner.goto(`${authDemo}/`);
