@@ -653,20 +653,22 @@ test("a lookup refused with the last sign-in, after the page has signed in anew,
   const sessionEvents = () => page.evaluate(() => window.__errors.filter((code) => code !== "server"));
   await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer old" }));
   // Another language: service health is read again, with the old sign-in.
+  const oldAsked = page.waitForRequest((r) => r.url().includes("/service-health") && r.headers().authorization === "Bearer old");
   await widget.setAttribute("locale", "es-ES");
   await held;
+  const oldRequest = await oldAsked;
+  const oldAborted = page.waitForEvent("requestfailed", (r) => r === oldRequest);
   // A search with the old sign-in is refused: the session ended, and the
   // page signs in anew.
   await search(widget, "contraseña");
   await expect.poll(sessionEvents).toEqual(["session_ended"]);
   await expect.poll(() => healthAsNew.length).toBe(1);
   await expect(widget.host.getByTestId("incident").first()).toBeVisible();
-  // The old sign-in's refusal of service health arrives now: it is the old
-  // sign-in's, so the page hears of no other end, and service health stays
-  // as the new sign-in read it.
-  const oldAnswered = page.waitForResponse((r) => r.url().includes("/service-health") && r.request().headers().authorization === "Bearer old");
+  // The old sign-in's request, overtaken by the new one's, was aborted:
+  // its refusal never reaches the widget, so the page hears of no other
+  // end, and service health stays as the new sign-in read it.
   release();
-  await oldAnswered;
+  await oldAborted;
   await page.waitForTimeout(500);
   expect(await sessionEvents()).toEqual(["session_ended"]);
   await expect(widget.host.getByTestId("incident").first()).toBeVisible();
