@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use support_contract::{Attachment, ErrorCode, FieldError, NewReply};
 
 use super::{
-    request_form::{failure_message, new_key, Posted},
-    AttachmentsField, AttachmentsState, TextField,
+    failure_message, request_form::new_key, AttachmentsField, AttachmentsState, Posted, TextField,
 };
 use crate::{
     api,

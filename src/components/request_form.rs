@@ -40,7 +40,6 @@ use crate::{
         uploads::Blocker,
     },
 };
-pub(crate) use notices::{failure_message, Posted};
 
 /// The form's submit button, where focus goes when what had it goes (the
 /// sending notice, "Try again", an error summary that empties): busy while
