@@ -1,0 +1,153 @@
+//! How a customer's message and its escalation to 21Vianet lead to each
+//! other: the note on each that opens the other, and, once 21Vianet has
+//! resolved the escalation, the way back to close the loop.
+
+use leptos::prelude::*;
+use support_contract::EscalatedAs;
+
+use super::is_resolved;
+use crate::{
+    context::use_widget,
+    loaded::Loaded,
+    rules::{
+        i18n::{self, id},
+        journey::Step,
+    },
+};
+
+/// On a request that became an escalation: which one, with the way to it
+/// for partner staff, who read 21Vianet's side there; a customer cannot open
+/// it, and reads here that it is resolved.
+#[component]
+pub(super) fn EscalatedAsNote(escalation: EscalatedAs, partner: bool) -> impl IntoView {
+    let widget = use_widget();
+    // Partner staff read the resolution on the escalation, and in the box
+    // that closes the loop.
+    let said = match is_resolved(escalation.status) && !partner {
+        true => id::STATUS_ESCALATED_AS_RESOLVED,
+        false => id::STATUS_ESCALATED_AS,
+    };
+    let text = widget.format(
+        said,
+        &i18n::args([("reference", escalation.reference.into())]),
+    );
+    let opens = partner.then(|| Opens {
+        request_id: escalation.id,
+        label: widget.text(id::STATUS_OPEN_ESCALATION)(),
+        testid: "open-escalation",
+    });
+    view! { <LinkedNote text testid="status-escalated-as" opens/> }
+}
+
+/// On an escalation that began as a customer's message (`request_id`): the
+/// way back to it; once the escalation is `resolved`, the way to close the
+/// loop there.
+#[component]
+pub(super) fn FromMessage(
+    request_id: String,
+    reference: String,
+    customer: String,
+    resolved: bool,
+) -> impl IntoView {
+    let widget = use_widget();
+    if resolved {
+        return view! { <LoopToClose request_id reference customer/> }.into_any();
+    }
+    let customer = i18n::args([("customer", customer.into())]);
+    let text = widget.format(id::STATUS_FROM_MESSAGE, &customer);
+    let label = widget.text(id::STATUS_OPEN_MESSAGE)();
+    let opens = Some(Opens {
+        request_id,
+        label,
+        testid: "open-message",
+    });
+    view! { <LinkedNote text testid="escalated-from" opens/> }.into_any()
+}
+
+/// Where a note's button leads: the request it opens, the button's label
+/// and its test id.
+struct Opens {
+    request_id: String,
+    label: String,
+    testid: &'static str,
+}
+
+/// A note on one request that leads to another: the escalation a customer's
+/// request became, or the customer's request an escalation began as (once
+/// 21Vianet resolved it, `strong`: the way to close the loop). Without
+/// `opens`, for a reader who may not open the other request, it only tells.
+#[component]
+fn LinkedNote(
+    text: String,
+    testid: &'static str,
+    #[prop(optional)] strong: bool,
+    opens: Option<Opens>,
+) -> impl IntoView {
+    let widget = use_widget();
+    let button_class = match strong {
+        true => "sw-button sw-button-primary",
+        false => "sw-button sw-button-secondary",
+    };
+    view! {
+        <div class="sw-note" class:sw-note-strong=strong data-testid=testid>
+            <p>{text}</p>
+            {opens.map(|Opens { request_id, label, testid }| view! {
+                <button
+                    type="button"
+                    class=button_class
+                    data-testid=testid
+                    on:click=move |_| widget.go(Step::ViewStatus(request_id.clone()))
+                >
+                    {label}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// On an escalation of a customer's message (`request_id`) that 21Vianet
+/// resolved: "Close the loop with CUSTOMER", which opens the message; or,
+/// once the message is resolved too, that it is, with the way to it.
+/// Nothing while the message's status is on its way, rather than a way to
+/// close the loop that may go at once; if it cannot be had, the way to
+/// close the loop.
+#[component]
+fn LoopToClose(request_id: String, reference: String, customer: String) -> impl IntoView {
+    let widget = use_widget();
+    let message_id = request_id.clone();
+    let message_resolved = Loaded::new(move || {
+        widget.signed_in_again.track();
+        let backend = widget.backend.get();
+        let transport = widget.transport();
+        let message_id = message_id.clone();
+        async move {
+            let stored = widget.request_status(backend?, message_id, transport).await;
+            Some(stored.is_ok_and(|stored| is_resolved(stored.status)))
+        }
+    });
+    let reference = i18n::args([("reference", reference.into())]);
+    let customer = i18n::args([("customer", customer.into())]);
+    move || {
+        let known = message_resolved.get()?;
+        let request_id = request_id.clone();
+        Some(if known == Some(true) {
+            let text = widget.format(id::STATUS_LOOP_CLOSED, &reference);
+            let label = widget.text(id::STATUS_OPEN_MESSAGE)();
+            let opens = Some(Opens {
+                request_id,
+                label,
+                testid: "open-message",
+            });
+            view! { <LinkedNote text testid="loop-closed" opens/> }.into_any()
+        } else {
+            let text = widget.format(id::STATUS_ESCALATION_RESOLVED, &reference);
+            let label = widget.format(id::STATUS_CLOSE_LOOP_HEADING, &customer);
+            let opens = Some(Opens {
+                request_id,
+                label,
+                testid: "close-loop-open",
+            });
+            view! { <LinkedNote text testid="escalation-resolved" strong=true opens/> }.into_any()
+        })
+    }
+}

@@ -1,0 +1,153 @@
+//! The box under the thread: a reply, or the reply that closes the loop
+//! with the customer once 21Vianet has resolved the escalation of their
+//! message.
+
+use leptos::prelude::*;
+use support_contract::{EscalatedAs, RequestKind, RequestStatus as Status, StoredRequest};
+
+use super::is_resolved;
+use crate::{
+    api,
+    components::{failure_message, new_key, Closing, Posted, ReplyBox},
+    context::use_widget,
+    effects::effect,
+    loaded::Loaded,
+    rules::{
+        escalation,
+        i18n::{self, id},
+        request::LoadError,
+        session::Session,
+    },
+};
+
+/// Which box the status screen has under the thread.
+#[derive(Clone, PartialEq)]
+pub(super) enum BoxKind {
+    Reply,
+    /// `replied_since`: when the partner last replied on the request.
+    Closing {
+        escalation: EscalatedAs,
+        customer: String,
+        replied_since: Option<String>,
+    },
+}
+
+/// The box for the request as last read (`stored`): a reply, or the reply
+/// that closes the loop once 21Vianet resolved the escalation of a
+/// customer's request the partner has not closed yet; none for a visitor,
+/// who reads back what they sent, and no more. The last answer's, while
+/// another is loading or has failed.
+pub(super) fn box_kind(
+    stored: Loaded<(Result<StoredRequest, LoadError>, String)>,
+    partner: bool,
+) -> Memo<Option<BoxKind>> {
+    let widget = use_widget();
+    Memo::new(move |before: Option<&Option<BoxKind>>| {
+        let Some((Ok(stored), _)) = stored.get() else {
+            return before.cloned().flatten();
+        };
+        let signed_in = widget.session.with(|s| matches!(s, Session::SignedIn(_)));
+        let message = stored.request.kind == RequestKind::CustomerSelfService;
+        let closing = (stored.escalated_as)
+            .filter(|e| partner && message && !is_resolved(stored.status) && is_resolved(e.status));
+        match closing {
+            Some(escalation) => Some(BoxKind::Closing {
+                escalation,
+                customer: stored.request.customer.map(|c| c.name).unwrap_or_default(),
+                replied_since: (stored.replies.iter().rev())
+                    .find(|reply| reply.author.role == "partner")
+                    .map(|reply| reply.created_at.clone()),
+            }),
+            None => (partner || signed_in).then_some(BoxKind::Reply),
+        }
+    })
+}
+
+/// On a customer's message whose escalation 21Vianet resolved: "Close the
+/// loop with CUSTOMER", a reply that begins with 21Vianet's resolution note
+/// and, once sent, marks the message resolved. Once the partner has replied
+/// since the resolution (a closing reply whose mark failed), the box is a
+/// plain reply, and "Mark resolved" above finishes the loop: the note is
+/// not offered to be sent twice.
+#[component]
+pub(super) fn ClosingReply(
+    message_id: String,
+    escalation: EscalatedAs,
+    customer: String,
+    /// When the partner last replied on the message.
+    replied_since: Option<String>,
+    on_closed: Callback<()>,
+    #[prop(into)] refreshes: Signal<u32>,
+) -> impl IntoView {
+    let widget = use_widget();
+    let escalation_id = escalation.id.clone();
+    // The note 21Vianet resolved it with, and when: the escalation's latest.
+    let resolution = Loaded::new(move || {
+        let backend = widget.backend.get();
+        let transport = widget.transport();
+        let escalation_id = escalation_id.clone();
+        async move {
+            let stored = widget
+                .request_status(backend?, escalation_id, transport)
+                .await
+                .ok()?;
+            let change = stored
+                .history
+                .into_iter()
+                .rev()
+                .find(|c| is_resolved(c.status))?;
+            Some((change.note.unwrap_or_default(), change.changed_at))
+        }
+    });
+    let text = widget.format(
+        id::STATUS_ESCALATION_RESOLVED,
+        &i18n::args([("reference", escalation.reference.into())]),
+    );
+    let heading = widget.format(
+        id::STATUS_CLOSE_LOOP_HEADING,
+        &i18n::args([("customer", customer.into())]),
+    );
+    let message_id = StoredValue::new(message_id);
+    // The reply is stored: the message is marked resolved, and the screen
+    // reads it again. A failed mark is said, and "Mark resolved" stays.
+    let key = StoredValue::new(new_key());
+    let mark_resolved = Action::new_local(move |(): &()| {
+        let (backend, transport) = (widget.backend.get_untracked(), widget.transport());
+        let (message_id, key) = (message_id.get_value(), key.get_value());
+        async move {
+            Some(api::set_status(backend?, message_id, Status::Resolved, key, transport).await)
+        }
+    });
+    let on_sent = Callback::new(move |()| _ = mark_resolved.dispatch_local(()));
+    let answer = mark_resolved.value();
+    // The box goes with the open status: focus goes to the screen's heading
+    // (unless the user went elsewhere while the reply waited to go), and the
+    // screen reads the request again, announcing its new status.
+    effect(move |_| {
+        if answer.with(|answer| matches!(answer, Some(Some(Ok(_))))) {
+            widget.focus_when_drawn_unless_away("h2.sw-heading");
+            untrack(|| on_closed.run(()));
+        }
+    });
+    let failure = move || match answer.get() {
+        Some(Some(Err(error))) => Some(failure_message(widget, error, Posted::StatusChange)),
+        _ => None,
+    };
+    view! {
+        <p class="sw-note sw-note-strong" data-testid="escalation-resolved">{text}</p>
+        <p class="sw-field-error" role="alert" data-testid="close-loop-failure">{failure}</p>
+        {move || resolution.with(|loaded| loaded.clone()).map(|resolution| {
+            let closed_before = resolution.as_ref().is_some_and(|(_, resolved_at)| {
+                escalation::answered_since_resolved(replied_since.as_deref(), resolved_at)
+            });
+            if closed_before {
+                return view! { <ReplyBox request_id=message_id.get_value() on_sent=on_closed refreshes/> }.into_any();
+            }
+            let closing = Closing {
+                heading: heading.clone(),
+                prefill: resolution.map(|(note, _)| note).unwrap_or_default(),
+            };
+            view! { <ReplyBox request_id=message_id.get_value() on_sent closing refreshes/> }.into_any()
+        })}
+    }
+}
