@@ -10,6 +10,7 @@ mod history;
 mod kept;
 mod message_actions;
 mod next_reply;
+mod status_change;
 
 use leptos::prelude::*;
 use support_contract::{RequestKind, RequestStatus as Status, Service, StoredRequest};
@@ -22,6 +23,7 @@ use self::{
     kept::{Gone, Kept, KeptFacts},
     message_actions::MessageActions,
     next_reply::{box_kind, BoxKind, ClosingReply},
+    status_change::{mark_resolved, stored_changes, MarkResolved},
 };
 use crate::{
     components::{
@@ -54,11 +56,21 @@ pub fn RequestStatus() -> impl IntoView {
         (filed.requests.iter())
             .any(|request| request.id == request_id && request.confirmation_mailed)
     });
+    // The request marked resolved from its message's actions, or by the
+    // reply that closes the loop: each a change of its own, whose failure
+    // its own part of the screen says.
+    let marked = mark_resolved(request_id.clone(), false);
+    let loop_closed = mark_resolved(request_id.clone(), true);
+    let changes = (stored_changes(marked), stored_changes(loop_closed));
     // Each answer with the time it came, so that "checked at" is always
-    // the shown answer's, even when an earlier answer arrives last.
+    // the shown answer's, even when an earlier answer arrives last. Read
+    // again after a new sign-in and after each status change stored here.
     let asked_for = request_id.clone();
     let stored = Loaded::new(move || {
         widget.signed_in_again.track();
+        // Read, not only tracked: a memo never read computes nothing, and
+        // so would never hear of its action.
+        _ = (changes.0.get(), changes.1.get());
         let backend = widget.backend.get();
         let transport = widget.transport();
         let request_id = asked_for.clone();
@@ -70,8 +82,7 @@ pub fn RequestStatus() -> impl IntoView {
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });
-    // After a reply is sent, or a status change: the request as the
-    // backend now has it.
+    // After a reply is sent: the thread as the backend now has it.
     let reload = Callback::new(move |()| stored.reload());
     // The services' names, for a request about one: loaded once for the
     // screen, not again with each refresh of the status.
@@ -134,7 +145,7 @@ pub fn RequestStatus() -> impl IntoView {
                 }
                 .into_any(),
                 Some(Ok(stored)) => {
-                    view! { <RequestAsStored stored services link_sent on_changed=reload/> }.into_any()
+                    view! { <RequestAsStored stored services link_sent mark_resolved=marked/> }.into_any()
                 }
             }
             }}
@@ -152,7 +163,8 @@ pub fn RequestStatus() -> impl IntoView {
                         escalation
                         customer
                         replied_since
-                        on_closed=reload
+                        close_loop=loop_closed
+                        on_replied=reload
                         refreshes
                     />
                 }
@@ -193,8 +205,7 @@ fn RequestAsStored(
     services: Loaded<Result<Vec<Service>, LoadError>>,
     /// Whether the backend mailed a link to confirm the visitor's address.
     link_sent: bool,
-    /// Once the request's status changed here.
-    on_changed: Callback<()>,
+    mark_resolved: MarkResolved,
 ) -> impl IntoView {
     let widget = use_widget();
     let kind = stored.request.kind;
@@ -222,7 +233,7 @@ fn RequestAsStored(
         <RequestFacts stored=stored.clone() services/>
         {stored.escalated_as.clone().map(|escalation| view! { <EscalatedAsNote escalation partner/> })}
         {(partner && message).then(|| view! {
-            <MessageActions stored=stored.clone() services on_changed/>
+            <MessageActions stored=stored.clone() services mark_resolved/>
         })}
         {from_message.map(|request_id| view! {
             <FromMessage request_id reference customer resolved/>

@@ -2,14 +2,12 @@
 //! escalate it to 21Vianet on the customer's behalf.
 
 use leptos::prelude::*;
-use support_contract::{Customer, RequestStatus as Status, Service, StoredRequest};
+use support_contract::{Customer, Service, StoredRequest};
 
-use super::is_resolved;
+use super::{is_resolved, status_change::MarkResolved};
 use crate::{
-    api,
-    components::{failure_message, new_key, Posted},
+    components::{failure_message, Posted},
     context::use_widget,
-    effects::effect,
     loaded::Loaded,
     rules::{
         i18n::id,
@@ -18,41 +16,22 @@ use crate::{
     },
 };
 
-/// What partner staff do with a customer's message: mark it resolved once
-/// answered, or escalate it to 21Vianet on the customer's behalf (the one
-/// path, with the customer, service, words and files of the message
-/// carried over).
+/// Mark it resolved once answered (`mark_resolved`, the screen's), or
+/// escalate it (the one path, with the customer, service, words and files
+/// of the message carried over).
 #[component]
 pub(super) fn MessageActions(
     stored: StoredRequest,
     services: Loaded<Result<Vec<Service>, LoadError>>,
-    on_changed: Callback<()>,
+    mark_resolved: MarkResolved,
 ) -> impl IntoView {
     let widget = use_widget();
-    let request_id = StoredValue::new(stored.id.clone());
-    // One change, however often it is tried: a retry after a lost answer
-    // is not a second change.
-    let key = StoredValue::new(new_key());
-    let mark_resolved = Action::new_local(move |(): &()| {
-        let backend = widget.backend.get_untracked();
-        let transport = widget.transport();
-        let (request_id, key) = (request_id.get_value(), key.get_value());
-        async move {
-            Some(api::set_status(backend?, request_id, Status::Resolved, key, transport).await)
-        }
-    });
     let (marking, answer) = (mark_resolved.pending(), mark_resolved.value());
-    // Once the backend has stored it, the button goes with the open status:
-    // focus goes to the screen's heading, and the screen reads the request
-    // again, announcing its new status.
-    effect(move |_| {
-        if answer.with(|answer| matches!(answer, Some(Some(Ok(_))))) {
-            widget.focus_when_drawn("h2.sw-heading");
-            untrack(|| on_changed.run(()));
-        }
-    });
+    // Drawn again with each answer: a failure from before it is not said
+    // again.
+    let drawn_at = mark_resolved.version().get_untracked();
     let failure = move || match answer.get() {
-        Some(Some(Err(error))) if !marking.get() => {
+        Some(Some(Err(error))) if !marking.get() && mark_resolved.version().get() != drawn_at => {
             Some(failure_message(widget, error, Posted::StatusChange))
         }
         _ => None,

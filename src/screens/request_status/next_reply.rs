@@ -3,14 +3,12 @@
 //! message.
 
 use leptos::prelude::*;
-use support_contract::{EscalatedAs, RequestKind, RequestStatus as Status, StoredRequest};
+use support_contract::{EscalatedAs, RequestKind, StoredRequest};
 
-use super::is_resolved;
+use super::{is_resolved, status_change::MarkResolved};
 use crate::{
-    api,
-    components::{failure_message, new_key, Closing, Posted, ReplyBox},
+    components::{failure_message, Closing, Posted, ReplyBox},
     context::use_widget,
-    effects::effect,
     loaded::Loaded,
     rules::{
         escalation,
@@ -65,10 +63,10 @@ pub(super) fn box_kind(
 
 /// On a customer's message whose escalation 21Vianet resolved: "Close the
 /// loop with CUSTOMER", a reply that begins with 21Vianet's resolution note
-/// and, once sent, marks the message resolved. Once the partner has replied
-/// since the resolution (a closing reply whose mark failed), the box is a
-/// plain reply, and "Mark resolved" above finishes the loop: the note is
-/// not offered to be sent twice.
+/// and, once sent, marks the message resolved (`close_loop`, the screen's).
+/// Once the partner has replied since the resolution (a closing reply whose
+/// mark failed), the box is a plain reply, and "Mark resolved" above
+/// finishes the loop: the note is not offered to be sent twice.
 #[component]
 pub(super) fn ClosingReply(
     message_id: String,
@@ -76,7 +74,9 @@ pub(super) fn ClosingReply(
     customer: String,
     /// When the partner last replied on the message.
     replied_since: Option<String>,
-    on_closed: Callback<()>,
+    close_loop: MarkResolved,
+    /// Once a plain reply is stored.
+    on_replied: Callback<()>,
     #[prop(into)] refreshes: Signal<u32>,
 ) -> impl IntoView {
     let widget = use_widget();
@@ -110,27 +110,14 @@ pub(super) fn ClosingReply(
     let message_id = StoredValue::new(message_id);
     // The reply is stored: the message is marked resolved, and the screen
     // reads it again. A failed mark is said, and "Mark resolved" stays.
-    let key = StoredValue::new(new_key());
-    let mark_resolved = Action::new_local(move |(): &()| {
-        let (backend, transport) = (widget.backend.get_untracked(), widget.transport());
-        let (message_id, key) = (message_id.get_value(), key.get_value());
-        async move {
-            Some(api::set_status(backend?, message_id, Status::Resolved, key, transport).await)
-        }
-    });
-    let on_sent = Callback::new(move |()| _ = mark_resolved.dispatch_local(()));
-    let answer = mark_resolved.value();
-    // The box goes with the open status: focus goes to the screen's heading
-    // (unless the user went elsewhere while the reply waited to go), and the
-    // screen reads the request again, announcing its new status.
-    effect(move |_| {
-        if answer.with(|answer| matches!(answer, Some(Some(Ok(_))))) {
-            widget.focus_when_drawn_unless_away("h2.sw-heading");
-            untrack(|| on_closed.run(()));
-        }
-    });
+    let on_sent = Callback::new(move |()| _ = close_loop.dispatch_local(()));
+    let answer = close_loop.value();
+    // A failure from before this box was drawn is not said again.
+    let drawn_at = close_loop.version().get_untracked();
     let failure = move || match answer.get() {
-        Some(Some(Err(error))) => Some(failure_message(widget, error, Posted::StatusChange)),
+        Some(Some(Err(error))) if close_loop.version().get() != drawn_at => {
+            Some(failure_message(widget, error, Posted::StatusChange))
+        }
         _ => None,
     };
     view! {
@@ -141,7 +128,7 @@ pub(super) fn ClosingReply(
                 escalation::answered_since_resolved(replied_since.as_deref(), resolved_at)
             });
             if closed_before {
-                return view! { <ReplyBox request_id=message_id.get_value() on_sent=on_closed refreshes/> }.into_any();
+                return view! { <ReplyBox request_id=message_id.get_value() on_sent=on_replied refreshes/> }.into_any();
             }
             let closing = Closing {
                 heading: heading.clone(),

@@ -1,0 +1,62 @@
+//! Marking the shown request resolved, from its message's actions or once a
+//! reply has closed the loop: a Leptos `Action`, after whose stored changes
+//! the screen reads the request again.
+
+use leptos::prelude::*;
+use support_contract::{RequestStatus as Status, StoredRequest};
+
+use crate::{api, components::new_key, context::use_widget, rules::request::SubmitError};
+
+/// A change of the shown request's status to resolved: `None` without a
+/// backend.
+pub(super) type MarkResolved = Action<(), Option<Result<StoredRequest, SubmitError>>>;
+
+/// Marks `request_id` resolved. One change, however often it is tried: a
+/// retry after a lost answer is not a second change; once one is stored,
+/// the next goes under a new key. Once the backend has stored it, focus goes
+/// to the screen's heading, as the button that had it goes with the open
+/// status; with `unless_away`, not if the user went elsewhere meanwhile (a
+/// reply that waited to go).
+pub(super) fn mark_resolved(request_id: String, unless_away: bool) -> MarkResolved {
+    let widget = use_widget();
+    let key = StoredValue::new(new_key());
+    Action::new_local(move |(): &()| {
+        let backend = widget.backend.get_untracked();
+        let transport = widget.transport();
+        let (request_id, idempotency_key) = (request_id.clone(), key.get_value());
+        async move {
+            let answer = api::set_status(
+                backend?,
+                request_id,
+                Status::Resolved,
+                idempotency_key,
+                transport,
+            )
+            .await;
+            // The screen went while the answer was on its way: nothing to focus.
+            if answer.is_ok() && key.try_set_value(new_key()).is_none() {
+                match unless_away {
+                    true => widget.focus_when_drawn_unless_away("h2.sw-heading"),
+                    false => widget.focus_when_drawn("h2.sw-heading"),
+                }
+            }
+            Some(answer)
+        }
+    })
+}
+
+/// How many changes `action` has had stored: it moves only when the backend
+/// has stored one, so that the screen reads the request again then, and not
+/// after a failure, which leaves the request as it was shown.
+pub(super) fn stored_changes(action: MarkResolved) -> Memo<usize> {
+    Memo::new(move |before: Option<&usize>| {
+        let version = action.version().get();
+        let stored = action
+            .value()
+            .with(|answer| matches!(answer, Some(Some(Ok(_)))));
+        match (stored, before) {
+            (false, Some(before)) => *before,
+            _ => version,
+        }
+    })
+}
