@@ -191,6 +191,9 @@ pub fn ReplyBox(
                         files.clear();
                     }
                     keep(body.get_untracked(), untrack(|| files.uploaded()));
+                    // The box is done with it: the screen reads the
+                    // request again, thread and all.
+                    on_sent.run(());
                 }
                 // The key went with other words before: the next send is a
                 // new reply, under a new key.
@@ -208,13 +211,6 @@ pub fn ReplyBox(
         }
     });
     let (sending, answer) = (send_reply.pending(), send_reply.value());
-    // Once the backend has stored it, and the box is done with it, the
-    // screen reads the request again.
-    effect(move |_| {
-        if answer.with(|answer| matches!(answer, Some(Ok(_)))) {
-            untrack(|| on_sent.run(()));
-        }
-    });
     // What went wrong in sending it, once it is no longer on its way.
     let send_failure = move || {
         if sending.get() {
