@@ -1,7 +1,9 @@
 //! The request form shared by both flows; its state, draft and notices
 //! live in `request_form/`.
 
+mod about;
 mod confirmation;
+mod contact;
 mod draft_keeper;
 mod errors;
 mod files_hold;
@@ -15,28 +17,28 @@ use support_contract::Service;
 pub(crate) use self::state::new_key;
 pub use self::state::RequestFormState;
 use self::{
+    about::AboutChoice,
     confirmation::Confirmation,
-    errors::shown_errors,
+    contact::ContactFields,
+    errors::{error_at, shown_errors},
     files_hold::FilesHold,
-    notices::{DraftNotice, SlowAnswer, SubmitFailure},
+    notices::{DraftNotice, HeldOrSlow, SubmitFailure},
     sending_notice::SendingNotice,
 };
 use crate::{
     components::{
         attachments_field::{on_drag_over, on_drop, on_paste},
-        AttachmentsField, CategoryChoice, ContactLanguageChoice, ErrorSummary, ServiceSelect,
-        SeverityChoice, TextField,
+        AttachmentsField, ErrorSummary, TextField,
     },
     context::use_widget,
     effects::effect,
     loaded::Loaded,
     rules::{
-        field_errors::{self, control_id, ServiceFrom},
+        field_errors::{control_id, ServiceFrom},
         i18n::{self, id},
         journey::Step,
         request::{LoadError, SubmitError},
         request_fields::{self, RequestTarget},
-        session::{Identity, Session},
         uploads::Blocker,
     },
 };
@@ -48,7 +50,10 @@ pub(in crate::components) const SUBMIT: &str = "[data-testid=submit]";
 
 /// A support request form: the Partner Center request, the customer's
 /// service request, or a customer's message to its partner. Validation, error
-/// summary, submit, retry and confirmation are the same for all.
+/// summary, submit, retry and confirmation are the same for all. It stays
+/// one component of about 200 lines because its submit, the focus after a
+/// refusal and the switch to the confirmation share one `send` and one
+/// answer, which children would have to hand back and forth.
 #[component]
 pub fn RequestForm(
     state: RequestFormState,
@@ -74,17 +79,7 @@ pub fn RequestForm(
     } else {
         ServiceFrom::BeforeTheForm
     };
-    let error_at = move |field: &'static str| {
-        Signal::derive(move || {
-            let locale = widget.locale.get();
-            errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|e| e.field == field)
-                    .map(|e| field_errors::message(locale, e, service_from))
-            })
-        })
-    };
+    let error_at = move |field| error_at(widget, errors, service_from, field);
     let focus_summary = move || widget.focus_when_drawn(".sw-error-summary");
     // A 422 arrives after the submit handler has returned: focus the summary
     // then, as for the widget's own validation. Only an answer that arrives
@@ -167,24 +162,11 @@ pub fn RequestForm(
     // The kind of form never changes while it is shown: read once, so that
     // no part of the form is rebuilt (losing focus) when the target's data
     // changes (the contact form's, with its list of services).
-    let (is_customer_request, is_partner_center) = target.with_untracked(|target| {
-        (
-            matches!(target, RequestTarget::Customer(_)),
-            matches!(target, RequestTarget::PartnerCenter),
-        )
-    });
+    let is_partner_center = target.with_untracked(|t| matches!(t, RequestTarget::PartnerCenter));
     let title_hint = if is_partner_center {
         id::FIELD_TITLE_HINT
     } else {
         id::FIELD_TITLE_HINT_SERVICE
-    };
-    let asks_contact = Memo::new(move |_| widget.session.with(Session::asks_contact));
-    let sending_as = move || match widget.session.get() {
-        Session::SignedIn(Identity { name, email, .. }) => widget.format(
-            id::FIELD_CONTACT_SENDING_AS,
-            &i18n::args([("name", name.into()), ("email", email.into())]),
-        ),
-        _ => String::new(),
     };
     let form = move || {
         view! {
@@ -199,19 +181,7 @@ pub fn RequestForm(
             >
                 <DraftNotice state/>
                 <ErrorSummary errors=errors service_from/>
-                {if is_customer_request {
-                    view! {
-                        <SeverityChoice value=state.severity error=error_at("severity")/>
-                    }
-                    .into_any()
-                } else if is_partner_center {
-                    view! {
-                        <CategoryChoice value=state.category error=error_at("category")/>
-                    }
-                    .into_any()
-                } else {
-                    services.map(|services| view! { <ServiceSelect value=state.service services error=error_at("service")/> }).into_any()
-                }}
+                <AboutChoice target state services errors service_from/>
                 <TextField
                     id=control_id("title")
                     label=id::FIELD_TITLE_LABEL
@@ -230,67 +200,9 @@ pub fn RequestForm(
                     error=error_at("description")
                 />
                 <AttachmentsField state=state.attachments error=error_at("attachments")/>
-                <fieldset class="sw-fieldset">
-                    <legend class="sw-legend">{widget.text(id::FIELD_CONTACT_HEADING)}</legend>
-                    // A signed-in user is not asked whom they are: the form
-                    // says whom the request goes from.
-                    {move || if asks_contact.get() {
-                        view! {
-                            <TextField
-                                id=control_id("contact.name")
-                                label=id::FIELD_CONTACT_NAME_LABEL
-                                autocomplete="name"
-                                value=state.contact_name
-                                error=error_at("contact.name")
-                            />
-                            <TextField
-                                id=control_id("contact.email")
-                                label=id::FIELD_CONTACT_EMAIL_LABEL
-                                kind="email"
-                                autocomplete="email"
-                                value=state.contact_email
-                                error=error_at("contact.email")
-                            />
-                        }
-                        .into_any()
-                    } else {
-                        view! { <p data-testid="sending-as">{sending_as}</p> }.into_any()
-                    }}
-                    <TextField
-                        id=control_id("contact.phone")
-                        label=id::FIELD_CONTACT_PHONE_LABEL
-                        kind="tel"
-                        autocomplete="tel"
-                        value=state.contact_phone
-                        error=error_at("contact.phone")
-                    />
-                    <ContactLanguageChoice value=state.contact_language/>
-                </fieldset>
+                <ContactFields state errors service_from/>
                 <SendingNotice state/>
-                // What holds the request, or slows it, in one box, which
-                // takes no room of its own in the form while it says nothing.
-                <div>
-                    <SlowAnswer on_its_way=Signal::derive(move || {
-                        pending.get() && state.sender.holding.with(Option::is_none) && !waits_for_files()
-                    })/>
-                    // Files still uploading hold the request, which goes by
-                    // itself: a notice, as a retry's wait is; a failed file
-                    // is an error the user must act on.
-                    <div data-testid="attachments-blocked">
-                        <p class=move || waits_for_files().then_some("sw-notice") role="status">
-                            {move || waits_for_files().then(|| {
-                                // Offline, the connection is what it waits for.
-                                let offline = state.attachments.waits_for_connection();
-                                widget.text(if offline { id::ATTACHMENTS_WAIT_OFFLINE } else { id::ATTACHMENTS_WAIT })()
-                            })}
-                        </p>
-                        <p class="sw-field-error" role="alert">
-                            {move || {
-                                (blocked.get() == Some(Blocker::UploadFailed)).then(widget.text(id::ATTACHMENTS_FAILED))
-                            }}
-                        </p>
-                    </div>
-                </div>
+                <HeldOrSlow state hold/>
                 <SubmitFailure
                     result=Signal::derive(move || result.get())
                     pending=pending.into()

@@ -6,9 +6,10 @@ use support_contract::{FieldError, Service};
 use super::RequestFormState;
 use crate::{
     components::offered,
-    context::use_widget,
+    context::{use_widget, WidgetContext},
     loaded::Loaded,
     rules::{
+        field_errors::{self, ServiceFrom},
         request::{LoadError, SubmitError},
         request_fields::RequestTarget,
     },
@@ -47,5 +48,23 @@ pub(super) fn shown_errors(
             }
             _ => Vec::new(),
         }
+    })
+}
+
+/// The error on show under `field`, in the widget's language of the moment.
+pub(super) fn error_at(
+    widget: WidgetContext,
+    errors: Memo<Vec<FieldError>>,
+    service_from: ServiceFrom,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        let locale = widget.locale.get();
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| field_errors::message(locale, e, service_from))
+        })
     })
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::{
     draft_keeper::DraftKeeper,
+    files_hold::FilesHold,
     state::{RequestFormState, SubmitOutput},
     SUBMIT,
 };
@@ -12,7 +13,7 @@ use crate::{
     components::{failure_message, Posted, UndoNotice},
     context::use_widget,
     effects::effect,
-    rules::{i18n::id, request::SubmitError, retry::RetryPolicy},
+    rules::{i18n::id, request::SubmitError, retry::RetryPolicy, uploads::Blocker},
 };
 
 /// At the top of the form: the draft came back, or the text was typed for
@@ -134,6 +135,41 @@ pub fn SlowAnswer(#[prop(into)] on_its_way: Signal<bool>) -> impl IntoView {
         <p class=move || slow.get().then_some("sw-notice") role="status" data-testid="slow-answer">
             {move || slow.get().then(widget.text(id::SUBMIT_SLOW))}
         </p>
+    }
+}
+
+/// What holds the request, or slows it, in one box, which takes no room of
+/// its own in the form while it says nothing: files still uploading, or
+/// failed (`hold`), or an answer slow to come.
+#[component]
+pub fn HeldOrSlow(state: RequestFormState, hold: FilesHold) -> impl IntoView {
+    let widget = use_widget();
+    let pending = state.submit.pending;
+    let blocked = hold.blocked;
+    let waits_for_files = move || blocked.get() == Some(Blocker::StillUploading);
+    view! {
+        <div>
+            <SlowAnswer on_its_way=Signal::derive(move || {
+                pending.get() && state.sender.holding.with(Option::is_none) && !waits_for_files()
+            })/>
+            // Files still uploading hold the request, which goes by
+            // itself: a notice, as a retry's wait is; a failed file
+            // is an error the user must act on.
+            <div data-testid="attachments-blocked">
+                <p class=move || waits_for_files().then_some("sw-notice") role="status">
+                    {move || waits_for_files().then(|| {
+                        // Offline, the connection is what it waits for.
+                        let offline = state.attachments.waits_for_connection();
+                        widget.text(if offline { id::ATTACHMENTS_WAIT_OFFLINE } else { id::ATTACHMENTS_WAIT })()
+                    })}
+                </p>
+                <p class="sw-field-error" role="alert">
+                    {move || {
+                        (blocked.get() == Some(Blocker::UploadFailed)).then(widget.text(id::ATTACHMENTS_FAILED))
+                    }}
+                </p>
+            </div>
+        </div>
     }
 }
 
