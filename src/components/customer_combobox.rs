@@ -1,25 +1,18 @@
-use std::time::Duration;
+//! The partner's customers, searched as they type and picked from a list.
 
-use leptos::{ev::KeyboardEvent, prelude::*, task::spawn_local_scoped};
+mod search;
+mod status;
+
+use leptos::{ev::KeyboardEvent, prelude::*};
 use support_contract::Customer;
-use web_sys::AbortController;
 
+use self::{search::Search, status::SearchStatus};
 use crate::{
-    api,
-    api::Transport,
-    components::{failure_text, tell_page},
     context::{scroll_into_sight, use_widget},
     effects::effect,
-    rules::{
-        i18n,
-        i18n::id,
-        locale::Locale,
-        request::{self, LoadError},
-    },
+    rules::i18n::id,
 };
 
-/// How long typing must pause before the widget searches.
-const DEBOUNCE: Duration = Duration::from_millis(250);
 const LISTBOX_ID: &str = "sw-customer-listbox";
 const INPUT_ID: &str = "sw-customer-search";
 
@@ -42,74 +35,22 @@ pub fn CustomerCombobox(
     let open = RwSignal::new(!query.with_untracked(|q| q.trim().is_empty()));
     let active = RwSignal::new(None::<usize>);
     // The last answer, with the text it answers; stale answers are ignored.
-    let results = RwSignal::new(None::<(String, Result<Vec<Customer>, LoadError>)>);
-
-    // Each search aborts the one still in flight: the partner typed on, and
-    // only the newest text matters.
-    let in_flight = StoredValue::new_local(None::<AbortController>);
-    let search = move |text: String| {
-        let controller = AbortController::new().ok();
-        let signal = controller.as_ref().map(AbortController::signal);
-        in_flight.update_value(|current| {
-            if let Some(previous) = std::mem::replace(current, controller) {
-                previous.abort();
-            }
-        });
-        let backend = widget.backend.get_untracked();
-        // The widget's own, less its abort: this search's signal ends it.
-        let transport = Transport {
-            abort: signal,
-            ..widget.transport()
-        };
-        spawn_local_scoped(async move {
-            let found = match backend {
-                _ if text.is_empty() => Ok(Vec::new()),
-                Some(backend) => api::search_customers(backend, text.clone(), transport).await,
-                None => Err(LoadError::Network),
-            };
-            if let Err(error) = &found {
-                tell_page(widget, error);
-            }
-            results.set(Some((text, found)));
-        });
-    };
-    on_cleanup(move || {
-        in_flight.update_value(|current| {
-            if let Some(controller) = current.take() {
-                controller.abort();
-            }
-        })
-    });
+    let searches = Search::new();
+    let results = searches.results;
+    let search = move |text: String| searches.run(text);
     // Back on this screen with text already typed: show its answer again.
     search(query.get_untracked().trim().to_owned());
     // Signed in again after the session ended: the same search runs again,
     // as the new sign-in allows.
     widget.on_signed_in_again(move || search(query.get_untracked().trim().to_owned()));
 
-    // Typing restarts the pause; only a pause starts a search.
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    // Only a pause in typing starts a search.
     let on_input = move |event| {
         query.set(event_target_value(&event));
         open.set(true);
         active.set(None);
-        timer.update_value(|timer| {
-            if let Some(previous) = timer.take() {
-                previous.clear();
-            }
-            *timer = set_timeout_with_handle(
-                move || search(query.get_untracked().trim().to_owned()),
-                DEBOUNCE,
-            )
-            .ok();
-        });
+        searches.after_pause(query);
     };
-    on_cleanup(move || {
-        timer.update_value(|timer| {
-            if let Some(timer) = timer.take() {
-                timer.clear();
-            }
-        })
-    });
 
     // The answer on show is for what is typed now, or the search is running.
     let current = move || {
@@ -180,52 +121,6 @@ pub fn CustomerCombobox(
         }
     };
 
-    // What the search found, and, where there is something to choose, how
-    // to choose it: hidden on touch screens, which have no arrow keys
-    // (style/widget.css).
-    let status = move || {
-        let typed = query.with(|q| q.trim().to_owned());
-        if typed.is_empty() {
-            return None;
-        }
-        let (text, choose) = match current() {
-            None => (
-                i18n::message(widget.locale.get(), id::CUSTOMER_SEARCH_LOADING),
-                false,
-            ),
-            Some(Err(error)) => (
-                failure_text(widget, id::CUSTOMER_SEARCH_FAILED, &error),
-                false,
-            ),
-            Some(Ok(found)) if found.is_empty() => (
-                widget.format(
-                    id::CUSTOMER_SEARCH_EMPTY,
-                    &i18n::args([("query", i18n::echoed(&typed).into())]),
-                ),
-                false,
-            ),
-            Some(Ok(found)) => (
-                widget.format(
-                    if request::may_have_more(found.len()) {
-                        id::CUSTOMER_SEARCH_FIRST
-                    } else {
-                        id::CUSTOMER_SEARCH_FOUND
-                    },
-                    &i18n::args([("count", found.len().into())]),
-                ),
-                true,
-            ),
-        };
-        let keys = choose.then(|| {
-            // Chinese sentences follow each other without a space.
-            let gap = match widget.locale.get() {
-                Locale::ZhCn | Locale::ZhTw => "",
-                _ => " ",
-            };
-            view! { {gap} <span class="sw-keys-hint">{widget.text(id::CUSTOMER_SEARCH_KEYS)}</span> }
-        });
-        Some(view! { {text} {keys} })
-    };
     // A memo, as `searching` is, so that the retry button stays put while
     // the search stays failed.
     let failed = Memo::new(move |_| matches!(current(), Some(Err(_))));
@@ -252,7 +147,7 @@ pub fn CustomerCombobox(
                 on:keydown=on_keydown
             />
             <p class="sw-combobox-status" id="sw-customer-search-status" role="status" data-testid="customer-search-status">
-                {status}
+                <SearchStatus query found=Signal::derive(current)/>
             </p>
             {move || failed.get().then(|| view! {
                 <button type="button" class="sw-button sw-button-secondary" on:click=move |_| {
