@@ -337,6 +337,47 @@ test("a reply or a status change that fails is said, keeps what was typed, and g
   await expect(markFailure).toHaveText("");
 });
 
+test("a failed mark is said until the message is read again, and a message opened again is marked resolved again", async ({ page, request }) => {
+  const title = `Licences show twice (${Date.now()})`;
+  const { id: messageId } = await fileWith(request, await demoToken(request, "customer"), {
+    kind: "customer_self_service", title, description: "Two E3 licences per user.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" },
+  });
+  const partner = new SupportWidgetPage(page);
+  await partner.goto(`${authDemo}/`);
+  await partner.setAttribute("locale", "en-US");
+  await partner.host.getByTestId("open-inbox").click();
+  await partner.host.getByTestId("inbox-request").filter({ hasText: title }).click();
+  const current = partner.host.getByTestId("status-current");
+  const mark = partner.host.getByTestId("message-mark-resolved");
+  const markFailure = partner.host.getByTestId("message-failure");
+
+  // A failure is said, and goes once the user reads the request again.
+  const status = `**/support-requests/${messageId}/status`;
+  await answerInstead(page, status, 503, { errors: [{ field: "", code: "internal" }] });
+  await mark.click();
+  await expect(markFailure).toContainText(/had a problem \(error \u2068?503\u2069?\)/);
+  await page.unroute(status);
+  await partner.host.getByTestId("status-refresh").click();
+  await expect(markFailure).toHaveText("");
+  await mark.click();
+  await expect(current).toHaveAttribute("data-status", "resolved");
+  await expect(mark).toHaveCount(0);
+
+  // 21Vianet's desk opens it again: "Mark resolved" is back, and marks it
+  // resolved again, a change of its own rather than the first one repeated.
+  const reopened = await request.post(`${authBackend}/support-requests/${messageId}/status`, {
+    headers: { authorization: `Bearer ${agentToken()}` },
+    data: { status: "in_progress" },
+  });
+  expect(reopened.status()).toBe(200);
+  await partner.host.getByTestId("status-refresh").click();
+  await expect(current).toHaveAttribute("data-status", "in_progress");
+  await mark.click();
+  await expect(current).toHaveAttribute("data-status", "resolved");
+  await expect(mark).toHaveCount(0);
+  await expect(markFailure).toHaveText("");
+});
+
 test("a reply typed and not sent marks its request in the lists until it goes", async ({ page, browser, request }) => {
   const title = `Left half-answered (${Date.now()})`;
   const { id: messageId } = await fileWith(request, await demoToken(request, "customer"), {
