@@ -2,7 +2,7 @@
 //! newest first, open or resolved, a page at a time.
 
 use leptos::prelude::*;
-use support_contract::{RequestStatus as Status, StoredRequest};
+use support_contract::StoredRequest;
 
 use crate::{
     api,
@@ -153,9 +153,9 @@ fn InboxItem(request: StoredRequest) -> impl IntoView {
     );
     // Escalated, and once 21Vianet resolved it while the request is still
     // open, the loop to close.
-    let open = !matches!(request.status, Status::Resolved | Status::Closed);
+    let open = !request.status.is_finished();
     let escalated = request.escalated_as.map(|escalation| {
-        let loop_to_close = open && matches!(escalation.status, Status::Resolved | Status::Closed);
+        let loop_to_close = open && escalation.status.is_finished();
         if loop_to_close {
             widget.text(id::INBOX_CLOSE_LOOP)()
         } else {

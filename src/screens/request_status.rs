@@ -13,7 +13,7 @@ mod next_reply;
 mod status_change;
 
 use leptos::prelude::*;
-use support_contract::{RequestKind, RequestStatus as Status, Service, StoredRequest};
+use support_contract::{RequestKind, Service, StoredRequest};
 
 use self::{
     conversation::Thread,
@@ -211,7 +211,7 @@ fn RequestAsStored(
     let kind = stored.request.kind;
     let for_customer = kind == RequestKind::Customer;
     let message = kind == RequestKind::CustomerSelfService;
-    let resolved = is_resolved(stored.status);
+    let resolved = stored.status.is_finished();
     let partner = widget.audience.get_untracked() == Audience::Partner;
     let customer = (stored.request.customer.as_ref())
         .map(|c| c.name.clone())
@@ -242,9 +242,4 @@ fn RequestAsStored(
         {reminder.then(|| view! { <CloseTheLoop strong=resolved/> })}
         <Thread replies=stored.replies/>
     }
-}
-
-/// Whether 21Vianet, or the partner, is done with a request.
-fn is_resolved(status: Status) -> bool {
-    matches!(status, Status::Resolved | Status::Closed)
 }

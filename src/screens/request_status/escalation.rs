@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use support_contract::EscalatedAs;
 
-use super::is_resolved;
 use crate::{
     context::use_widget,
     loaded::Loaded,
@@ -23,7 +22,7 @@ pub(super) fn EscalatedAsNote(escalation: EscalatedAs, partner: bool) -> impl In
     let widget = use_widget();
     // Partner staff read the resolution on the escalation, and in the box
     // that closes the loop.
-    let said = match is_resolved(escalation.status) && !partner {
+    let said = match escalation.status.is_finished() && !partner {
         true => id::STATUS_ESCALATED_AS_RESOLVED,
         false => id::STATUS_ESCALATED_AS,
     };
@@ -122,7 +121,7 @@ fn LoopToClose(request_id: String, reference: String, customer: String) -> impl 
         let message_id = message_id.clone();
         async move {
             let stored = widget.request_status(backend?, message_id, transport).await;
-            Some(stored.is_ok_and(|stored| is_resolved(stored.status)))
+            Some(stored.is_ok_and(|stored| stored.status.is_finished()))
         }
     });
     let reference = i18n::args([("reference", reference.into())]);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use support_contract::{Customer, Service, StoredRequest};
 
-use super::{is_resolved, status_change::MarkResolved};
+use super::status_change::MarkResolved;
 use crate::{
     components::{failure_message, Posted},
     context::use_widget,
@@ -37,7 +37,7 @@ pub(super) fn MessageActions(
         _ => None,
     };
     let escalated = stored.escalated_as.is_some();
-    let open = !is_resolved(stored.status);
+    let open = !stored.status.is_finished();
     let request = stored.request;
     let service_id = request.service.clone();
     let customer = request.customer.map(|customer| Customer {

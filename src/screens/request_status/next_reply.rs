@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use support_contract::{EscalatedAs, RequestKind, StoredRequest};
 
-use super::{is_resolved, status_change::MarkResolved};
+use super::status_change::MarkResolved;
 use crate::{
     components::{failure_message, Closing, Posted, ReplyBox},
     context::use_widget,
@@ -46,8 +46,9 @@ pub(super) fn box_kind(
         };
         let signed_in = widget.session.with(|s| matches!(s, Session::SignedIn(_)));
         let message = stored.request.kind == RequestKind::CustomerSelfService;
-        let closing = (stored.escalated_as)
-            .filter(|e| partner && message && !is_resolved(stored.status) && is_resolved(e.status));
+        let closing = (stored.escalated_as).filter(|e| {
+            partner && message && !stored.status.is_finished() && e.status.is_finished()
+        });
         match closing {
             Some(escalation) => Some(BoxKind::Closing {
                 escalation,
@@ -95,7 +96,7 @@ pub(super) fn ClosingReply(
                 .history
                 .into_iter()
                 .rev()
-                .find(|c| is_resolved(c.status))?;
+                .find(|c| c.status.is_finished())?;
             Some((change.note.unwrap_or_default(), change.changed_at))
         }
     });
