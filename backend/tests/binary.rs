@@ -462,6 +462,11 @@ fn files_another_user_owns_are_named_at_start() {
     }
     let home = tempfile::tempdir().unwrap();
     std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // A copy the user can run wherever the build is: a checkout under a
+    // folder only root may enter (mktemp -d) keeps the user from the build's.
+    let backend = home.path().join("support-backend");
+    std::fs::copy(env!("CARGO_BIN_EXE_support-backend"), &backend).unwrap();
+    std::fs::set_permissions(&backend, std::fs::Permissions::from_mode(0o755)).unwrap();
     let chown = |path: &std::path::Path| {
         assert!(Command::new("chown")
             .args([USER, &path.display().to_string()])
@@ -472,7 +477,8 @@ fn files_another_user_owns_are_named_at_start() {
     let started = |dir: &std::path::Path| {
         let database = format!("sqlite://{}", dir.join("support.db").display());
         let output = Command::new("runuser")
-            .args(["-u", USER, "--", env!("CARGO_BIN_EXE_support-backend")])
+            .args(["-u", USER, "--"])
+            .arg(&backend)
             .args([
                 "--no-auth",
                 "--listen",
