@@ -147,14 +147,6 @@ impl Mailer {
         self.from.to_string()
     }
 
-    /// How long a claim lasts: longer than a send may take (the timeout
-    /// holds for each step of the exchange), so that a mail is never sent
-    /// twice at once, short enough that one whose process died goes out
-    /// again soon.
-    fn lease(&self) -> Duration {
-        self.timeout * 2 + Duration::from_secs(1)
-    }
-
     /// The Message-ID of the mail that tells of `claims` (their events,
     /// oldest first): the first event's id, and the last's when there are
     /// several, in the domain of the sender's address. The same on every
@@ -286,7 +278,7 @@ impl Deliverer for Mailer {
         stop: &mut watch::Receiver<bool>,
     ) -> Result<usize, sqlx::Error> {
         let mailer = self;
-        let lease = i64::try_from(mailer.lease().as_millis()).unwrap_or(i64::MAX);
+        let lease = outbox::lease_ms(mailer.timeout);
         let hold_ms = i64::try_from(mailer.hold.as_millis()).unwrap_or(i64::MAX);
         let heads = outbox::claim_due(db, Channel::Mail { hold_ms }, 16, lease).await?;
         let tried = heads.len();

@@ -181,6 +181,15 @@ pub struct Claimed {
     pub claim_token: String,
 }
 
+/// How long a claim lasts, in milliseconds, for a deliverer whose every call
+/// (or each step of an SMTP exchange) gives up after `timeout`: longer than
+/// a delivery may take, so that one is never sent twice at once, short
+/// enough that one whose process died goes out again soon.
+pub fn lease_ms(timeout: std::time::Duration) -> i64 {
+    let lease = timeout * 2 + std::time::Duration::from_secs(1);
+    i64::try_from(lease.as_millis()).unwrap_or(i64::MAX)
+}
+
 /// Takes up to `limit` deliveries of `channel` that are due, each the
 /// oldest one still pending of its request and webhook or address (so a
 /// request's events arrive in order), for `lease_ms`. A claim is a conditional update: of several

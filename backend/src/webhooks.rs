@@ -97,13 +97,6 @@ impl Webhooks {
             mail: None,
         }
     }
-
-    /// How long a claim lasts: longer than a call may take, so that a
-    /// delivery is never sent twice at once, short enough that one whose
-    /// process died goes out again soon.
-    fn lease(&self) -> Duration {
-        self.timeout * 2 + Duration::from_secs(1)
-    }
 }
 
 /// `t=UNIX_SECONDS,v1=HEX`, HEX the HMAC-SHA256 of `t + "." + body`.
@@ -132,7 +125,7 @@ impl Deliverer for Webhooks {
         stop: &mut watch::Receiver<bool>,
     ) -> Result<usize, sqlx::Error> {
         let webhooks = self;
-        let lease = i64::try_from(webhooks.lease().as_millis()).unwrap_or(i64::MAX);
+        let lease = outbox::lease_ms(webhooks.timeout);
         let claimed = outbox::claim_due(db, outbox::Channel::Webhooks, 16, lease).await?;
         let tried = claimed.len();
         let calls = claimed.iter().cloned().map(|claim| async move {
