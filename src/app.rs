@@ -24,7 +24,7 @@ use self::{
 use crate::{
     api::Tokens,
     components::{FiledAwayNotice, MessagesUnavailable, RequestFormState},
-    context::WidgetContext,
+    context::{Connection, FiledRequests, Host, Navigation, Words},
     controls::{Controls, ControlsSlot},
     effects::effect,
     locales::{self, Locales},
@@ -101,40 +101,49 @@ pub fn Widget(
     kept_path.restore_when_user_known(journey);
     kept_path.keep(journey);
     let tokens = Tokens::new(session);
-    let context = WidgetContext {
+    let words = Words {
         locale,
         locales,
         requested_locale,
+    };
+    let connection = Connection {
         backend: Signal::derive(move || backend.get().ok()),
         audience,
-        filed: RwSignal::new(Default::default()),
-        statuses_seen: RwSignal::new(Vec::new()),
-        removed_filed: RwSignal::new(None),
-        journey,
-        customer_query: RwSignal::new(String::new()),
-        help: RwSignal::new(HelpJourney::default()),
-        navigated: RwSignal::new(focus),
-        suggested_service: RwSignal::new(None),
-        filed_away: RwSignal::new(Vec::new()),
         request_headers: RwSignal::new(Vec::new()),
         signed_in_again: RwSignal::new(0),
         tokens: StoredValue::new_local(tokens.clone()),
         session,
         keeper,
         abort: StoredValue::new_local(abort),
-        host: StoredValue::new_local(host),
     };
-    provide_context(context);
+    let nav = Navigation {
+        journey,
+        customer_query: RwSignal::new(String::new()),
+        help: RwSignal::new(HelpJourney::default()),
+        navigated: RwSignal::new(focus),
+        suggested_service: RwSignal::new(None),
+    };
+    let filed = FiledRequests::new(connection);
+    let host = Host {
+        element: StoredValue::new_local(host),
+    };
+    provide_context(words);
+    provide_context(connection);
+    provide_context(nav);
+    provide_context(filed);
+    provide_context(host);
     // Signed in again, the user sees what the backend gives them now
     // without asking for it: a lookup that the ended session got refused
     // loads by itself.
     tokens.when_signed_in_again(move || {
-        context.signed_in_again.update(|n| *n = n.wrapping_add(1));
+        connection
+            .signed_in_again
+            .update(|n| *n = n.wrapping_add(1));
     });
-    user_leaves::start_the_next_user_anew(context, kept_path);
-    context.read_filed_for_each_list();
-    page_events::tell_the_page(context, &tokens, backend);
-    launcher_words::follow_the_widgets_language(context, mode);
+    user_leaves::start_the_next_user_anew(connection, nav, filed, kept_path);
+    filed.read_for_each_list();
+    page_events::tell_the_page(words, host, &tokens, backend);
+    launcher_words::follow_the_widgets_language(words, host, mode);
 
     // Created once, above the screens (`Forms`).
     let partner_center = RequestFormState::new(crate::rules::drafts::FormFlow::PartnerCenter);
@@ -149,14 +158,16 @@ pub fn Widget(
     effect(move |_| {
         let kept = contact_partner.articles_seen();
         if !kept.is_empty() {
-            untrack(|| context.go_help(HelpStep::SawArticles(kept)));
+            untrack(|| nav.go_help(HelpStep::SawArticles(kept)));
         }
     });
-    let article_search = ArticleSearch::new(context);
+    let article_search = ArticleSearch::new(words, connection, nav);
     // The last user's article search goes with them too.
-    context.when_user_leaves(move || article_search.clear());
+    connection.when_user_leaves(move || article_search.clear());
     *controls.borrow_mut() = Some(Controls {
-        context,
+        connection,
+        nav,
+        host,
         partner_center,
         customer_request,
         contact_partner,

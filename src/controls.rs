@@ -10,7 +10,7 @@ use support_contract::Customer;
 use crate::{
     api,
     components::RequestFormState,
-    context::WidgetContext,
+    context::{Connection, Host, Navigation},
     rules::{
         help_journey::HelpStep,
         host::{Audience, Mode},
@@ -23,7 +23,9 @@ use crate::{
 /// Handles on one widget's state, created by its root component.
 #[derive(Clone, Copy)]
 pub struct Controls {
-    pub context: WidgetContext,
+    pub connection: Connection,
+    pub nav: Navigation,
+    pub host: Host,
     pub partner_center: RequestFormState,
     pub customer_request: RequestFormState,
     pub contact_partner: RequestFormState,
@@ -38,32 +40,33 @@ impl Controls {
     /// its heading takes focus when the user's own action made the call
     /// (`focus_follows_the_user`).
     pub fn open(&self, flow: Flow) {
-        let context = self.context;
+        let nav = self.nav;
         // The customer's one start screen (its help), whatever the flow.
-        context.go_help(HelpStep::Back);
-        context.go(Step::Home);
+        nav.go_help(HelpStep::Back);
+        nav.go(Step::Home);
         let customer_first = |step| {
-            context.go(step);
-            let known = context.journey.with_untracked(|j| j.customer.clone());
+            nav.go(step);
+            let known = nav.journey.with_untracked(|j| j.customer.clone());
             if let Some(customer) = known {
-                context.go(Step::PickCustomer(customer));
+                nav.go(Step::PickCustomer(customer));
             }
         };
         match flow {
             Flow::Home => {}
-            Flow::PartnerCenter => context.go(Step::OpenPartnerCenterRequest),
+            Flow::PartnerCenter => nav.go(Step::OpenPartnerCenterRequest),
             // One path to a request on a customer's behalf, which is the
             // escalation.
             Flow::Customer | Flow::Escalation => customer_first(Step::OpenCustomerRequest),
-            Flow::CustomerMessages => context.go(Step::OpenInbox),
+            Flow::CustomerMessages => nav.go(Step::OpenInbox),
         }
         self.focus_follows_the_user();
     }
 
     /// Back to the start screen; everything typed stays.
     pub fn close(&self) {
-        self.context.go_help(HelpStep::Back);
-        self.context.go(Step::Home);
+        let nav = self.nav;
+        nav.go_help(HelpStep::Back);
+        nav.go(Step::Home);
         self.focus_follows_the_user();
     }
 
@@ -78,8 +81,9 @@ impl Controls {
         if self.mode.get_untracked() == Mode::Launcher {
             return;
         }
-        if self.context.user_is_in() {
-            self.context.navigated.set(true);
+        let Controls { nav, host, .. } = *self;
+        if host.user_is_in() {
+            nav.navigated.set(true);
             return;
         }
         let activation = web_sys::window()
@@ -91,7 +95,7 @@ impl Controls {
             js_sys::Reflect::get(&activation, &"isActive".into())
                 .is_ok_and(|active| active.is_truthy())
         });
-        self.context.navigated.set(acting);
+        nav.navigated.set(acting);
     }
 
     pub fn prefill(&self, prefill: &Prefill) {
@@ -112,44 +116,41 @@ impl Controls {
         });
         self.contact_partner.prefill(&without_category);
         if let Some(customer) = &prefill.customer {
-            let context = self.context;
+            let Controls { nav, host, .. } = *self;
             // The search shows the page's customer, unless the user has
             // typed a search of their own (the widget writes only the page's
             // customer's name there).
-            let written = context.journey.with_untracked(|j| {
+            let written = nav.journey.with_untracked(|j| {
                 [&j.page_customer, &j.customer].map(|c| c.as_ref().map(|c| c.name.clone()))
             });
-            if context.customer_query.with_untracked(|query| {
+            if nav.customer_query.with_untracked(|query| {
                 query.is_empty() || written.iter().flatten().any(|name| name == query)
             }) {
-                context.customer_query.set(customer.name.clone());
+                nav.customer_query.set(customer.name.clone());
             }
             // A screen the page's call changes takes focus if the user was
             // in the widget (typing in the form it replaces, say), not if
             // they are on the page (clicking the portal's customer).
-            let (screen, inside) = (
-                context.journey.with_untracked(|j| j.screen),
-                context.user_is_in(),
-            );
-            let new = context
+            let (screen, inside) = (nav.journey.with_untracked(|j| j.screen), host.user_is_in());
+            let new = nav
                 .journey
                 .with_untracked(|j| j.page_customer.as_ref().map(|c| &c.id) != Some(&customer.id));
-            context.journey.update(|journey| {
+            nav.journey.update(|journey| {
                 *journey = journey.with_page_customer(Customer {
                     id: customer.id.clone(),
                     name: customer.name.clone(),
                     domain: String::new(),
                 });
             });
-            if context.journey.with_untracked(|j| j.screen) != screen {
-                context.navigated.set(inside);
+            if nav.journey.with_untracked(|j| j.screen) != screen {
+                nav.navigated.set(inside);
             }
             if new {
                 self.check_page_customer(customer.id.clone());
             }
         }
         if let Some(service) = &prefill.service {
-            self.context.suggested_service.set(Some(service.clone()));
+            self.nav.suggested_service.set(Some(service.clone()));
         }
     }
 
@@ -162,14 +163,19 @@ impl Controls {
     /// page's customer, as before the check. A customer's widget has no
     /// customer to pick: none is asked about.
     fn check_page_customer(&self, id: String) {
-        let context = self.context;
-        if context.audience.get_untracked() != Audience::Partner {
+        let Controls {
+            connection,
+            nav,
+            host,
+            ..
+        } = *self;
+        if connection.audience.get_untracked() != Audience::Partner {
             return;
         }
-        let Some(backend) = context.backend.get_untracked() else {
+        let Some(backend) = connection.backend.get_untracked() else {
             return;
         };
-        let transport = context.transport();
+        let transport = connection.transport();
         spawn_local_scoped(async move {
             let answer = api::customer(backend, id.clone(), transport).await;
             if answer != Err(LoadError::NotFound) {
@@ -178,20 +184,20 @@ impl Controls {
             let message = format!("prefill: the backend knows no customer \"{id}\"");
             let said = format!("<support-widget>: {message}, so the partner picks one");
             web_sys::console::warn_1(&said.into());
-            context.emit(
+            host.emit(
                 "error",
                 &[
                     ("code", "unknown_customer".into()),
                     ("message", message.into()),
                 ],
             );
-            let screen = context.journey.try_with_untracked(|j| j.screen);
-            let inside = context.user_is_in();
-            _ = context
+            let screen = nav.journey.try_with_untracked(|j| j.screen);
+            let inside = host.user_is_in();
+            _ = nav
                 .journey
                 .try_update(|journey| *journey = journey.without_unknown_customer(&id));
-            if context.journey.try_with_untracked(|j| j.screen) != screen {
-                _ = context.navigated.try_set(inside);
+            if nav.journey.try_with_untracked(|j| j.screen) != screen {
+                _ = nav.navigated.try_set(inside);
             }
         });
     }
@@ -201,19 +207,20 @@ impl Controls {
     /// nothing, and sign no one in. Signing out (none) always counts: after
     /// an ended session, what was refused is read again, signed out.
     pub fn set_request_headers(&self, headers: Vec<(String, String)>) {
-        let same = (self.context.request_headers).with_untracked(|now| *now == headers);
+        let connection = self.connection;
+        let same = (connection.request_headers).with_untracked(|now| *now == headers);
         if same && !headers.is_empty() {
             return;
         }
         let signing_in = !headers.is_empty();
-        self.context.request_headers.set(headers);
-        self.context
+        connection.request_headers.set(headers);
+        connection
             .tokens
             .with_value(|tokens| tokens.signed_in_again(signing_in));
     }
 
     pub fn set_token_provider(&self, provider: Option<js_sys::Function>) {
-        self.context
+        self.connection
             .tokens
             .with_value(|tokens| tokens.set_provider(provider));
     }

@@ -40,4 +40,6 @@ mod screens;
 #[cfg(target_arch = "wasm32")]
 mod sending;
 #[cfg(target_arch = "wasm32")]
+mod services;
+#[cfg(target_arch = "wasm32")]
 mod storage;

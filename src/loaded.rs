@@ -1,6 +1,6 @@
 //! A screen's value read from the backend: nothing until the first answer,
 //! then the latest one. It loads again when a signal that `load` reads
-//! changes (the callers read `WidgetContext::signed_in_again`, so that what
+//! changes (the callers read `Connection::signed_in_again`, so that what
 //! an ended session refused is read again), or on [`Loaded::reload`],
 //! keeping the previous answer on screen meanwhile. A new load starts at
 //! once, even while an earlier one is still on its way: the earlier one's
@@ -115,20 +115,11 @@ impl<T> Clone for Loaded<T> {
 impl<T> Copy for Loaded<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Loaded<T> {
-    /// Starts loading with `load` once the current update is done. Its
-    /// request is not aborted when overtaken (its answer is still dropped):
-    /// [`Loaded::aborting`] is for a load that can pass on the signal.
-    pub fn new<Fut>(load: impl Fn() -> Fut + 'static) -> Self
-    where
-        Fut: Future<Output = T> + 'static,
-    {
-        Self::aborting(move |_| load())
-    }
-
-    /// As [`Loaded::new`], with `load` given the signal that aborts its
-    /// request when a newer load starts or the component goes: pass it to
-    /// the transport (`WidgetContext::transport_aborted_by`).
-    pub fn aborting<Fut>(load: impl Fn(Option<AbortSignal>) -> Fut + 'static) -> Self
+    /// Starts loading with `load` once the current update is done. `load`
+    /// is given the signal that aborts its request when a newer load starts
+    /// or the component goes: pass it to the transport
+    /// (`Connection::transport_aborted_by`).
+    pub fn new<Fut>(load: impl Fn(Option<AbortSignal>) -> Fut + 'static) -> Self
     where
         Fut: Future<Output = T> + 'static,
     {
@@ -185,6 +176,7 @@ mod tests {
 
     use any_spawner::Executor;
     use leptos::prelude::*;
+
     use wasm_bindgen::JsValue;
     use wasm_bindgen_futures::JsFuture;
     use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -231,7 +223,7 @@ mod tests {
         let answers = Answers::default();
         let loaded = Loaded::new({
             let answers = answers.clone();
-            move || answers.load()
+            move |_| answers.load()
         });
         settle().await;
         assert_eq!((answers.started(), loaded.get()), (1, None));
@@ -267,7 +259,7 @@ mod tests {
         let answers = Answers::default();
         let loaded = screen.with(|| {
             let answers = answers.clone();
-            Loaded::new(move || answers.load())
+            Loaded::new(move |_| answers.load())
         });
         settle().await;
         assert_eq!(answers.started(), 1);
@@ -291,7 +283,7 @@ mod tests {
         let signals = Rc::new(RefCell::new(Vec::<web_sys::AbortSignal>::new()));
         let loaded = screen.with(|| {
             let (answers, signals) = (answers.clone(), signals.clone());
-            Loaded::aborting(move |abort| {
+            Loaded::new(move |abort| {
                 signals.borrow_mut().extend(abort);
                 answers.load()
             })
@@ -321,7 +313,7 @@ mod tests {
         let query = RwSignal::new(1_u32);
         let loaded = Loaded::new({
             let answers = answers.clone();
-            move || {
+            move |_| {
                 query.track();
                 answers.load()
             }

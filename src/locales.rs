@@ -18,7 +18,7 @@ use crate::{
 /// asked to try again, a promise of the JSON text.
 pub type Fetch = Option<js_sys::Function>;
 
-/// One widget's locales, shared through `WidgetContext::locales`.
+/// One widget's locales, shared through `Words::locales`.
 #[derive(Clone, Copy)]
 pub struct Locales {
     /// The locale negotiated from what the page and the user ask for.

@@ -21,7 +21,7 @@ pub use customer_help::{ArticleSearch, SelfServiceHelp};
 pub use customer_request::CustomerRequest;
 pub use customer_search::CustomerSearch;
 pub use escalation_guide::EscalationGuide;
-pub use filed_requests::FiledRequests;
+pub use filed_requests::FiledList;
 pub use help_solved::SelfServiceSolved;
 pub use home::Home;
 pub use inbox::Inbox;

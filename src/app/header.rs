@@ -5,25 +5,26 @@ use leptos::prelude::*;
 
 use crate::{
     components::LanguagePicker,
-    context::use_widget,
+    context::{Connection, Words},
     rules::{host::Audience, i18n::id},
 };
 
 /// Above every screen.
 #[component]
 pub fn Header() -> impl IntoView {
-    let context = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
     view! {
         <div class="sw-header">
             <div class="sw-brand">
-                <span class="sw-brand-title">{context.text(id::WIDGET_TITLE)}</span>
+                <span class="sw-brand-title">{words.text(id::WIDGET_TITLE)}</span>
                 <span class="sw-brand-subtitle">{move || {
                     // Customers hear from their partner, not Partner Center.
-                    let subtitle = match context.audience.get() {
+                    let subtitle = match connection.audience.get() {
                         Audience::Partner => id::WIDGET_SUBTITLE,
                         Audience::Customer => id::WIDGET_SUBTITLE_CUSTOMER,
                     };
-                    context.text(subtitle)()
+                    words.text(subtitle)()
                 }}</span>
             </div>
             <LanguagePicker/>

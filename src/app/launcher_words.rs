@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::WidgetContext,
+    context::{Host, Words},
     effects::effect,
     rules::{host::Mode, i18n::id},
 };
@@ -13,15 +13,15 @@ use crate::{
 /// the language it wants: while that language's messages are on their way,
 /// or if they cannot be had, the words stay as they were (the loader's, in
 /// that language, at first).
-pub fn follow_the_widgets_language(context: WidgetContext, mode: Memo<Mode>) {
+pub fn follow_the_widgets_language(words: Words, host: Host, mode: Memo<Mode>) {
     effect(move |_| {
-        let shown = context.locale.get();
-        if mode.get() == Mode::Launcher && shown == context.locales.wanted.get() {
+        let shown = words.locale.get();
+        if mode.get() == Mode::Launcher && shown == words.locales.wanted.get() {
             crate::panel::relabel(
-                &context.host.get_value(),
+                &host.element.get_value(),
                 shown.as_str(),
-                &context.text(id::LAUNCHER_OPEN)(),
-                &context.text(id::LAUNCHER_CLOSE)(),
+                &words.text(id::LAUNCHER_OPEN)(),
+                &words.text(id::LAUNCHER_CLOSE)(),
             );
         }
     });

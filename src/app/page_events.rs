@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::Tokens,
-    context::WidgetContext,
+    context::{Host, Words},
     effects::effect,
     rules::{
         host::{BackendError, BackendUrl},
@@ -17,7 +17,8 @@ use crate::{
 
 /// Tells the page each of these as it happens.
 pub fn tell_the_page(
-    context: WidgetContext,
+    words: Words,
+    host: Host,
     tokens: &Tokens,
     backend: Memo<Result<BackendUrl, BackendError>>,
 ) {
@@ -30,7 +31,7 @@ pub fn tell_the_page(
             let said = format!("<support-widget>: {}", end.message());
             web_sys::console::warn_1(&said.into());
         }
-        context.emit(
+        host.emit(
             "error",
             &[
                 ("code", end.code().into()),
@@ -51,7 +52,7 @@ pub fn tell_the_page(
                 BackendError::Missing => "missing_backend",
                 BackendError::Invalid(_) | BackendError::Credentials => "invalid_backend",
             };
-            context.emit(
+            host.emit(
                 "error",
                 &[("code", code.into()), ("message", error.to_string().into())],
             );
@@ -60,19 +61,19 @@ pub fn tell_the_page(
 
     // Ready once the widget shows its first words (`settled` turns true
     // once and stays); an error when a locale's messages cannot be had.
-    let locales = context.locales;
+    let locales = words.locales;
     effect(move |_| {
         if locales.settled.get() {
-            context.emit(
+            host.emit(
                 "ready",
-                &[("locale", context.locale.get_untracked().as_str().into())],
+                &[("locale", words.locale.get_untracked().as_str().into())],
             );
         }
     });
     effect(move |_| {
         if let Some(failed) = locales.unavailable() {
             let message = format!("the {} messages could not be loaded", failed.as_str());
-            context.emit(
+            host.emit(
                 "error",
                 &[
                     ("code", "messages_unavailable".into()),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::RequestFormState,
-    context::use_widget,
+    context::{Connection, Navigation},
     rules::{
         help_journey::HelpScreen,
         host::{Audience, BackendError},
@@ -14,7 +14,7 @@ use crate::{
     },
     screens::{
         ArticleSearch, ConfigError, ContactPartner, CustomerRequest, CustomerSearch,
-        EscalationGuide, FiledRequests, Home, Inbox, PartnerCenterRequest, RequestStatus, SelfHelp,
+        EscalationGuide, FiledList, Home, Inbox, PartnerCenterRequest, RequestStatus, SelfHelp,
         SelfServiceHelp, SelfServiceSolved, ServiceChoice, Solved,
     },
 };
@@ -35,12 +35,13 @@ pub fn ShownScreen(
     article_search: ArticleSearch,
     config_error: Memo<Option<BackendError>>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let connection = expect_context::<Connection>();
+    let nav = expect_context::<Navigation>();
     // The screen, and which request a status screen shows: another
     // request's status (from an escalation to its customer's message, say)
     // is a screen of its own.
     let shown = Memo::new(move |_| {
-        widget.journey.with(|j| {
+        nav.journey.with(|j| {
             let status_of = (j.screen == Screen::RequestStatus).then(|| j.status_of.clone());
             (j.screen, status_of.flatten())
         })
@@ -62,13 +63,13 @@ pub fn ShownScreen(
         Screen::Solved => view! { <Solved/> }.into_any(),
         Screen::Escalation => view! { <EscalationGuide/> }.into_any(),
         Screen::CustomerRequest => view! { <CustomerRequest state=customer_request/> }.into_any(),
-        Screen::FiledRequests => view! { <FiledRequests/> }.into_any(),
+        Screen::FiledRequests => view! { <FiledList/> }.into_any(),
         Screen::RequestStatus => view! { <RequestStatus/> }.into_any(),
         Screen::Inbox => view! { <Inbox/> }.into_any(),
     };
-    let help_screen = Memo::new(move |_| widget.help.with(|h| h.screen));
+    let help_screen = Memo::new(move |_| nav.help.with(|h| h.screen));
     let customer_screens = move || match (screen(), help_screen.get()) {
-        (Screen::FiledRequests, _) => view! { <FiledRequests/> }.into_any(),
+        (Screen::FiledRequests, _) => view! { <FiledList/> }.into_any(),
         (Screen::RequestStatus, _) => view! { <RequestStatus/> }.into_any(),
         (_, HelpScreen::Help) => {
             view! { <SelfServiceHelp search=article_search contact=contact_partner/> }.into_any()
@@ -78,7 +79,7 @@ pub fn ShownScreen(
             view! { <ContactPartner state=contact_partner/> }.into_any()
         }
     };
-    move || match (config_error.get(), widget.audience.get()) {
+    move || match (config_error.get(), connection.audience.get()) {
         (Some(error), _) => view! { <ConfigError error/> }.into_any(),
         (None, Audience::Partner) => partner_screens().into_any(),
         (None, Audience::Customer) => customer_screens().into_any(),

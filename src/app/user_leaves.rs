@@ -5,16 +5,21 @@ use leptos::prelude::*;
 
 use super::kept_path::KeptPath;
 use crate::{
-    context::WidgetContext,
+    context::{Connection, FiledRequests, Navigation},
     rules::{help_journey::HelpJourney, journey::Journey, session::Keeper},
 };
 
 /// The next user starts at home, or on their own kept path.
-pub fn start_the_next_user_anew(context: WidgetContext, kept_path: KeptPath) {
+pub fn start_the_next_user_anew(
+    connection: Connection,
+    nav: Navigation,
+    filed: FiledRequests,
+    kept_path: KeptPath,
+) {
     // A signed-in user who leaves takes their screen with them: the next
     // user starts at home, with none of their search, self-help or notices
     // of their requests.
-    context.when_user_leaves(move || {
+    connection.when_user_leaves(move || {
         // A new journey, with none of their choices or the guide's answers:
         // the next user's own path part-way to a request, when the widget
         // knows them at once (their token took the last user's place), not
@@ -23,16 +28,16 @@ pub fn start_the_next_user_anew(context: WidgetContext, kept_path: KeptPath) {
             .with_untracked(|k| k.as_ref().and_then(Keeper::user).is_some())
             .then(|| kept_path.read())
             .flatten();
-        (context.journey).update(|journey| {
+        (nav.journey).update(|journey| {
             let page_customer = journey.page_customer.take();
             *journey = Journey {
                 page_customer,
                 ..next.unwrap_or_default()
             }
         });
-        context.customer_query.set(String::new());
-        context.help.set(HelpJourney::default());
-        context.filed_away.set(Vec::new());
-        context.removed_filed.set(None);
+        nav.customer_query.set(String::new());
+        nav.help.set(HelpJourney::default());
+        filed.away.set(Vec::new());
+        filed.removed.set(None);
     });
 }

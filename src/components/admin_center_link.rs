@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::use_widget,
+    context::{Navigation, Words},
     rules::{
         i18n::{self, id},
         request::web_link,
@@ -16,16 +16,17 @@ use crate::{
 /// the service's admin-center URL is not a web link.
 #[component]
 pub fn AdminCenterLink() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     let link = Memo::new(move |_| {
-        widget.journey.with(|j| {
+        nav.journey.with(|j| {
             let service = j.service.as_ref()?;
             Some((web_link(&service.admin_center_url)?, service.name.clone()))
         })
     });
     move || {
         link.get().map(|(href, service)| {
-            let label = widget.format(id::SELF_HELP_OPEN, &i18n::args([("service", service.into())]));
+            let label = words.format(id::SELF_HELP_OPEN, &i18n::args([("service", service.into())]));
             view! {
                 <p>
                     <a
@@ -36,7 +37,7 @@ pub fn AdminCenterLink() -> impl IntoView {
                         rel="noopener noreferrer"
                     >
                         {label}
-                        <span class="sw-visually-hidden">{move || i18n::after_words(&widget.text(id::SELF_HELP_NEW_TAB)())}</span>
+                        <span class="sw-visually-hidden">{move || i18n::after_words(&words.text(id::SELF_HELP_NEW_TAB)())}</span>
                         <span aria-hidden="true">" ↗"</span>
                     </a>
                 </p>

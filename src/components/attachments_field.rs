@@ -19,7 +19,7 @@ pub use self::{
     transfer::{on_drag_over, on_drop, on_paste},
 };
 use crate::{
-    context::use_widget,
+    context::{Connection, Host, Words},
     rules::{
         i18n::{self, id},
         uploads::{human_size, refusal_message},
@@ -34,7 +34,9 @@ pub fn AttachmentsField(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let host = expect_context::<Host>();
     // The list follows only the files' keys: an upload's progress redraws
     // just that item's status, and each file keeps its elements (focus
     // included) while others come and go.
@@ -44,8 +46,8 @@ pub fn AttachmentsField(
             .with(|files| files.iter().map(|f| f.key).collect::<Vec<_>>())
     });
     let hint = move || {
-        let locale = widget.locale.get();
-        widget.format(
+        let locale = words.locale.get();
+        words.format(
             id::ATTACHMENTS_HINT,
             &i18n::args([
                 ("count", ATTACHMENTS_MAX_FILES.into()),
@@ -63,10 +65,10 @@ pub fn AttachmentsField(
         let files = transfer::files_of(input.files());
         // The same file can be picked again after it is removed.
         input.set_value("");
-        state.add(widget, files);
+        state.add(connection, host, files);
     };
     let refused = move || {
-        let locale = widget.locale.get();
+        let locale = words.locale.get();
         state.refused.with(|refused| {
             refused
                 .iter()
@@ -82,7 +84,7 @@ pub fn AttachmentsField(
             data-testid="attachments"
             aria-describedby="sw-attachments-hint"
         >
-            <legend class="sw-legend">{widget.text(id::ATTACHMENTS_LEGEND)}</legend>
+            <legend class="sw-legend">{words.text(id::ATTACHMENTS_LEGEND)}</legend>
             {move || error.get().map(|message| view! {
                 <p class="sw-field-error" id="sw-attachments-error" data-testid="attachments-error">{message}</p>
             })}
@@ -119,9 +121,9 @@ pub fn AttachmentsField(
                         }
                     }
                 >
-                    {widget.text(id::ATTACHMENTS_ADD)}
+                    {words.text(id::ATTACHMENTS_ADD)}
                 </button>
-                <p class="sw-hint sw-drop-hint">{widget.text(id::ATTACHMENTS_DROP)}</p>
+                <p class="sw-hint sw-drop-hint">{words.text(id::ATTACHMENTS_DROP)}</p>
             </div>
             <div role="alert" data-testid="attachments-refused">
                 {move || {
@@ -142,7 +144,7 @@ pub fn AttachmentsField(
                         .map(|(n, (_, news, name))| view! {
                             <span>
                                 {(n > 0).then_some(" ")}
-                                {widget.format(*news, &i18n::args([("name", name.as_str().into())]))}
+                                {words.format(*news, &i18n::args([("name", name.as_str().into())]))}
                             </span>
                         })
                         .collect_view()

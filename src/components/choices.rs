@@ -3,7 +3,7 @@ use support_contract::{Category, ContactLanguage, Service, Severity};
 
 use crate::{
     components::FieldErrorText,
-    context::use_widget,
+    context::Words,
     effects::effect,
     loaded::Loaded,
     rules::{
@@ -39,13 +39,13 @@ pub fn RadioGroup<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     let group_id = control_id(field);
     let error_id = format!("{group_id}-error");
     let invalid = move || error.with(Option::is_some);
     view! {
         <fieldset class="sw-fieldset sw-field" class:sw-field-invalid=invalid>
-            <legend class="sw-legend">{widget.text(legend)}</legend>
+            <legend class="sw-legend">{words.text(legend)}</legend>
             <FieldErrorText id=error_id.clone() error/>
             {options
                 .into_iter()
@@ -80,9 +80,9 @@ where
                                 on:change=move |_| value.set(Some(choice))
                             />
                             <div class="sw-radio-text">
-                                <label for=radio_id>{widget.text(option.label)}</label>
+                                <label for=radio_id>{words.text(option.label)}</label>
                                 {option.hint.map(|hint| {
-                                    view! { <p class="sw-hint" id=hint_id>{widget.text(hint)}</p> }
+                                    view! { <p class="sw-hint" id=hint_id>{words.text(hint)}</p> }
                                 })}
                             </div>
                         </div>
@@ -136,13 +136,13 @@ pub fn SeverityChoice(
 /// the user picks one, the widget's own language.
 #[component]
 pub fn ContactLanguageChoice(value: RwSignal<Option<ContactLanguage>>) -> impl IntoView {
-    let widget = use_widget();
-    let current = move || value.get().unwrap_or(widget.locale.get());
+    let words = expect_context::<Words>();
+    let current = move || value.get().unwrap_or(words.locale.get());
     let id = control_id("contact.language");
     view! {
         <div class="sw-field">
             <label class="sw-label" for=id.clone()>
-                {widget.text(id::FIELD_CONTACT_LANGUAGE_LABEL)}
+                {words.text(id::FIELD_CONTACT_LANGUAGE_LABEL)}
             </label>
             <select
                 class="sw-input"
@@ -159,7 +159,7 @@ pub fn ContactLanguageChoice(value: RwSignal<Option<ContactLanguage>>) -> impl I
                                 lang=language.as_str()
                                 selected=move || current() == language
                             >
-                                {widget.text(i18n::language_name(language))}
+                                {words.text(i18n::language_name(language))}
                             </option>
                         }
                     })
@@ -188,7 +188,7 @@ pub fn ServiceSelect(
     services: Loaded<Result<Vec<Service>, LoadError>>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     effect(move |_| {
         if let (Some(services), Some(chosen)) = (offered(services), value.get()) {
             if !services.iter().any(|s| s.id == chosen) {
@@ -219,8 +219,8 @@ pub fn ServiceSelect(
             let current = move || value.get().unwrap_or_default();
             view! {
                 <div class="sw-field" class:sw-field-invalid=invalid>
-                    <label class="sw-label" for=id.clone()>{widget.text(id::FIELD_SERVICE_LABEL)}</label>
-                    <p class="sw-hint" id=hint_id.clone()>{widget.text(id::FIELD_SERVICE_HINT)}</p>
+                    <label class="sw-label" for=id.clone()>{words.text(id::FIELD_SERVICE_LABEL)}</label>
+                    <p class="sw-hint" id=hint_id.clone()>{words.text(id::FIELD_SERVICE_HINT)}</p>
                     <FieldErrorText id=error_id.clone() error/>
                     <select
                         class="sw-input"
@@ -234,7 +234,7 @@ pub fn ServiceSelect(
                             value.set((!chosen.is_empty()).then_some(chosen));
                         }
                     >
-                        <option value="" selected=move || current().is_empty()>{widget.text(id::FIELD_SERVICE_NOT_SURE)}</option>
+                        <option value="" selected=move || current().is_empty()>{words.text(id::FIELD_SERVICE_NOT_SURE)}</option>
                         {move || {
                             offered(services)
                                 .unwrap_or_default()

@@ -8,7 +8,7 @@ use support_contract::Customer;
 
 use self::{search::Search, status::SearchStatus};
 use crate::{
-    context::{scroll_into_sight, use_widget},
+    context::{scroll_into_sight, Connection, Host, Words},
     effects::effect,
     rules::i18n::id,
 };
@@ -30,7 +30,9 @@ pub fn CustomerCombobox(
     query: RwSignal<String>,
     on_pick: Callback<Customer>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let host = expect_context::<Host>();
     let input = NodeRef::<leptos::html::Input>::new();
     let open = RwSignal::new(!query.with_untracked(|q| q.trim().is_empty()));
     let active = RwSignal::new(None::<usize>);
@@ -42,7 +44,7 @@ pub fn CustomerCombobox(
     search(query.get_untracked().trim().to_owned());
     // Signed in again after the session ended: the same search runs again,
     // as the new sign-in allows.
-    widget.on_signed_in_again(move || search(query.get_untracked().trim().to_owned()));
+    connection.on_signed_in_again(move || search(query.get_untracked().trim().to_owned()));
 
     // Only a pause in typing starts a search.
     let on_input = move |event| {
@@ -68,7 +70,7 @@ pub fn CustomerCombobox(
     effect(move |_| {
         let Some(option) = active
             .get()
-            .and_then(|index| widget.find(&format!("#{}", option_id(index))))
+            .and_then(|index| host.find(&format!("#{}", option_id(index))))
         else {
             return;
         };
@@ -127,8 +129,8 @@ pub fn CustomerCombobox(
 
     view! {
         <div class="sw-field sw-combobox">
-            <label class="sw-label" for=INPUT_ID>{widget.text(id::CUSTOMER_SEARCH_LABEL)}</label>
-            <p class="sw-hint" id="sw-customer-search-hint">{widget.text(id::CUSTOMER_SEARCH_HINT)}</p>
+            <label class="sw-label" for=INPUT_ID>{words.text(id::CUSTOMER_SEARCH_LABEL)}</label>
+            <p class="sw-hint" id="sw-customer-search-hint">{words.text(id::CUSTOMER_SEARCH_HINT)}</p>
             <input
                 node_ref=input
                 class="sw-input"
@@ -157,10 +159,10 @@ pub fn CustomerCombobox(
                     }
                     search(query.get_untracked().trim().to_owned());
                 }>
-                    {widget.text(id::LOAD_RETRY)}
+                    {words.text(id::LOAD_RETRY)}
                 </button>
             })}
-            <ul class="sw-listbox" id=LISTBOX_ID role="listbox" aria-label=widget.text(id::CUSTOMER_SEARCH_LABEL) hidden=move || !expanded()>
+            <ul class="sw-listbox" id=LISTBOX_ID role="listbox" aria-label=words.text(id::CUSTOMER_SEARCH_LABEL) hidden=move || !expanded()>
                 {move || {
                     customers()
                         .into_iter()
@@ -186,7 +188,7 @@ pub fn CustomerCombobox(
                 }}
             </ul>
             {move || searching.get().then(|| view! {
-                <span class="sw-visually-hidden">{widget.text(id::CUSTOMER_SEARCH_LOADING)}</span>
+                <span class="sw-visually-hidden">{words.text(id::CUSTOMER_SEARCH_LOADING)}</span>
             })}
         </div>
     }

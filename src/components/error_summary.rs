@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 
 use super::request_form::SUBMIT;
 use crate::{
-    context::use_widget,
+    context::{Host, Words},
     rules::{
         field_errors::{self, ServiceFrom},
         i18n::id,
@@ -22,7 +22,8 @@ pub fn ErrorSummary(
     /// Where the form's request gets its service, for the words of its error.
     service_from: ServiceFrom,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let host = expect_context::<Host>();
     view! {
         <div
             class="sw-error-summary"
@@ -40,16 +41,16 @@ pub fn ErrorSummary(
             on:focusout=move |event| {
                 let emptied = errors.try_with_untracked(Vec::is_empty) == Some(true);
                 if event.related_target().is_none() && emptied {
-                    if let Some(submit) = widget.find(SUBMIT) {
+                    if let Some(submit) = host.find(SUBMIT) {
                         _ = submit.focus();
                     }
                 }
             }
         >
-            <h3 class="sw-error-summary-title" id="sw-error-summary-title">{widget.text(id::ERROR_SUMMARY_TITLE)}</h3>
+            <h3 class="sw-error-summary-title" id="sw-error-summary-title">{words.text(id::ERROR_SUMMARY_TITLE)}</h3>
             <ul class="sw-error-summary-list" id="sw-error-summary-list">
                 {move || {
-                    let locale = widget.locale.get();
+                    let locale = words.locale.get();
                     errors
                         .get()
                         .into_iter()

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::use_widget,
+    context::Words,
     rules::{field_errors, i18n::MessageId},
 };
 
@@ -37,14 +37,14 @@ pub fn TextField(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let count_id = format!("{id}-count");
     let invalid = move || error.with(Option::is_some);
     let count = move || {
         counted_as.and_then(|field| {
-            field_errors::character_count(widget.locale.get(), field, &value.read())
+            field_errors::character_count(words.locale.get(), field, &value.read())
         })
     };
     let described_by = {
@@ -96,8 +96,8 @@ pub fn TextField(
     };
     view! {
         <div class="sw-field" class:sw-field-invalid=invalid>
-            <label class="sw-label" for=id>{widget.text(label)}</label>
-            {hint.map(|hint| view! { <p class="sw-hint" id=hint_id.clone()>{widget.text(hint)}</p> })}
+            <label class="sw-label" for=id>{words.text(label)}</label>
+            {hint.map(|hint| view! { <p class="sw-hint" id=hint_id.clone()>{words.text(hint)}</p> })}
             <FieldError id=error_id error/>
             {control}
             {move || {

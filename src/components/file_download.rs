@@ -12,7 +12,7 @@ use web_sys::AbortController;
 use super::{failure_text, tell_page};
 use crate::{
     api::{self, Transport},
-    context::use_widget,
+    context::{Connection, Host, Words},
     rules::{
         i18n::{self, id},
         request::LoadError,
@@ -33,7 +33,9 @@ pub fn AttachedFiles(files: Vec<Attachment>) -> impl IntoView {
 /// it could not.
 #[component]
 fn FileDownload(file: Attachment) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let host = expect_context::<Host>();
     let Attachment {
         id,
         name,
@@ -49,7 +51,7 @@ fn FileDownload(file: Attachment) -> impl IntoView {
     let label = {
         let name = name.clone();
         move || {
-            widget.format(
+            words.format(
                 id::ATTACHMENT_DOWNLOAD,
                 &i18n::args([("name", name.clone().into())]),
             )
@@ -64,7 +66,7 @@ fn FileDownload(file: Attachment) -> impl IntoView {
         }
     });
     let download = move |_| {
-        let Some(backend) = widget.backend.get_untracked() else {
+        let Some(backend) = connection.backend.get_untracked() else {
             return;
         };
         if busy.get_untracked() {
@@ -75,7 +77,7 @@ fn FileDownload(file: Attachment) -> impl IntoView {
         let controller = AbortController::new().ok();
         let transport = Transport {
             abort: controller.as_ref().map(AbortController::signal),
-            ..widget.transport()
+            ..connection.transport()
         };
         in_flight.set_value(controller);
         let (id, name) = (id.clone(), saved_as.clone());
@@ -88,7 +90,7 @@ fn FileDownload(file: Attachment) -> impl IntoView {
             match answer {
                 Ok(blob) => save(&blob, &name),
                 Err(error) => {
-                    tell_page(widget, &error);
+                    tell_page(connection, host, &error);
                     failed.set(Some(error));
                 }
             }
@@ -99,8 +101,8 @@ fn FileDownload(file: Attachment) -> impl IntoView {
     let failure = move || {
         failed.get().map(|error| {
             let text = match error {
-                LoadError::NotFound => widget.text(id::ATTACHMENT_DOWNLOAD_GONE)(),
-                error => failure_text(widget, id::ATTACHMENT_DOWNLOAD_FAILED, &error),
+                LoadError::NotFound => words.text(id::ATTACHMENT_DOWNLOAD_GONE)(),
+                error => failure_text(words, id::ATTACHMENT_DOWNLOAD_FAILED, &error),
             };
             view! { <span class="sw-field-error" data-testid="attachment-download-failed">{text}</span> }
         })

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::use_widget,
+    context::{FiledRequests, Host, Words},
     rules::i18n::{self, id},
 };
 
@@ -10,8 +10,10 @@ use crate::{
 /// user moved on), each with its title and reference, until hidden.
 #[component]
 pub fn FiledAwayNotice() -> impl IntoView {
-    let widget = use_widget();
-    let filed = widget.filed_away;
+    let words = expect_context::<Words>();
+    let filed = expect_context::<FiledRequests>();
+    let host = expect_context::<Host>();
+    let filed = filed.away;
     let any = Memo::new(move |_| filed.with(|filed| !filed.is_empty()));
     let text = move || {
         filed.with(|filed| {
@@ -22,7 +24,7 @@ pub fn FiledAwayNotice() -> impl IntoView {
                         ("title", title.as_str().into()),
                         ("reference", reference.as_str().into()),
                     ]);
-                    view! { <p>{widget.format(id::FILED_AWAY, &args)}</p> }
+                    view! { <p>{words.format(id::FILED_AWAY, &args)}</p> }
                 })
                 .collect_view()
         })
@@ -41,10 +43,10 @@ pub fn FiledAwayNotice() -> impl IntoView {
                         data-testid="hide-filed-away"
                         on:click=move |_| {
                             filed.set(Vec::new());
-                            widget.focus_when_drawn(".sw-heading");
+                            host.focus_when_drawn(".sw-heading");
                         }
                     >
-                        {widget.text(id::NOTICE_HIDE)}
+                        {words.text(id::NOTICE_HIDE)}
                     </button>
                 </div>
             })}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::use_widget,
+    context::{FiledRequests, Navigation, Words},
     rules::{i18n::MessageId, journey::Step},
 };
 
@@ -15,18 +15,20 @@ pub fn FiledRequestsLink(
     /// The link's words: the partner's requests, or the customer's.
     label: MessageId,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
+    let filed = expect_context::<FiledRequests>();
     move || {
-        widget.has_filed_requests().then(|| {
+        filed.any().then(|| {
             view! {
                 <p>
                     <button
                         type="button"
                         class="sw-button sw-button-link"
                         data-testid="open-filed-requests"
-                        on:click=move |_| widget.go(Step::OpenFiledRequests)
+                        on:click=move |_| nav.go(Step::OpenFiledRequests)
                     >
-                        {widget.text(label)}
+                        {words.text(label)}
                     </button>
                 </p>
             }

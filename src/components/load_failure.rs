@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::{use_widget, WidgetContext},
+    context::{Connection, Host, Words},
     rules::{
         i18n::{self, id, MessageId},
         request::{self, LoadError},
@@ -22,27 +22,29 @@ pub fn LoadFailure(
     #[prop(into, default = Some("h2.sw-heading"))]
     focus: Option<&'static str>,
 ) -> impl IntoView {
-    let widget = use_widget();
-    tell_page(widget, &error);
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let host = expect_context::<Host>();
+    tell_page(connection, host, &error);
     // Gone without a press on "Try again" (the lookup went again by itself,
     // after the page signed the user in again), the notice hands on the
     // focus it may have had rather than dropping it to the page.
     on_cleanup(move || {
         if let Some(focus) = focus {
-            widget.focus_when_drawn_if_lost(focus);
+            host.focus_when_drawn_if_lost(focus);
         }
     });
     let retry = move |_| {
         if let Some(focus) = focus {
-            widget.focus_when_drawn(focus);
+            host.focus_when_drawn(focus);
         }
         on_retry.run(());
     };
     view! {
         <div class="sw-submit-error" role="alert">
-            <p>{move || failure_text(widget, message, &error)}</p>
+            <p>{move || failure_text(words, message, &error)}</p>
             <button type="button" class="sw-button sw-button-secondary" on:click=retry>
-                {widget.text(id::LOAD_RETRY)}
+                {words.text(id::LOAD_RETRY)}
             </button>
         </div>
     }
@@ -54,25 +56,25 @@ pub fn LoadFailure(
 /// sign-in (401) says instead that the user should sign in again, and a
 /// sign-in that may not see it (403) that the site's administrator should
 /// check the user's access, as a submit says them.
-pub fn failure_text(widget: WidgetContext, message: MessageId, error: &LoadError) -> String {
+pub fn failure_text(words: Words, message: MessageId, error: &LoadError) -> String {
     let advice = match error {
         LoadError::Server(status @ 401) => {
-            return widget.format(
+            return words.format(
                 id::LOAD_ERROR_UNAUTHORIZED,
                 &i18n::args([("status", (*status).into())]),
             )
         }
         LoadError::Server(status @ 403) => {
-            return widget.format(
+            return words.format(
                 id::LOAD_ERROR_FORBIDDEN,
                 &i18n::args([("status", (*status).into())]),
             )
         }
         LoadError::Server(status) if request::no_service_at(*status) => {
-            return widget.format(
+            return words.format(
                 id::LOAD_FAILED_NOT_FOUND,
                 &i18n::args([
-                    ("what", widget.text(message)().into()),
+                    ("what", words.text(message)().into()),
                     ("status", (*status).into()),
                 ]),
             )
@@ -80,9 +82,9 @@ pub fn failure_text(widget: WidgetContext, message: MessageId, error: &LoadError
         LoadError::Network => id::LOAD_FAILED_NETWORK,
         _ => id::LOAD_FAILED_SERVICE,
     };
-    widget.format(
+    words.format(
         advice,
-        &i18n::args([("what", widget.text(message)().into())]),
+        &i18n::args([("what", words.text(message)().into())]),
     )
 }
 
@@ -91,14 +93,14 @@ pub fn failure_text(widget: WidgetContext, message: MessageId, error: &LoadError
 /// is a sign-in whose role may not (403), and a backend address with no
 /// support service, which its developer also reads of in the console.
 /// Other failures are the user's to retry, and are not told.
-pub fn tell_page(widget: WidgetContext, error: &LoadError) {
+pub fn tell_page(connection: Connection, host: Host, error: &LoadError) {
     if let LoadError::Server(status) = error {
         if request::no_service_at(*status) {
-            widget.tell_no_service_at(*status);
+            connection.tell_no_service_at(*status);
         } else if !matches!(status, 401 | 403) {
             return;
         }
-        widget.emit(
+        host.emit(
             "error",
             &[
                 ("code", "server".into()),

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::use_widget,
+    context::{Host, Words},
     rules::i18n::{self, id, Standby},
 };
 
@@ -13,17 +13,18 @@ use crate::{
 /// again", which fetches them again.
 #[component]
 pub fn MessagesUnavailable() -> impl IntoView {
-    let widget = use_widget();
-    let locales = widget.locales;
+    let words = expect_context::<Words>();
+    let host = expect_context::<Host>();
+    let locales = words.locales;
     move || {
         locales.unavailable().map(|failed| {
-            let language = i18n::message(widget.locale.get(), i18n::language_name(failed));
+            let language = i18n::message(words.locale.get(), i18n::language_name(failed));
             let args = i18n::args([("language", language.into())]);
             let own = |which| i18n::standby(failed, which, &args);
             view! {
                 <div class="sw-notice sw-messages-unavailable" role="alert" data-testid="messages-unavailable">
                     <p lang=failed.as_str()>{own(Standby::Unavailable)}</p>
-                    <p>{widget.format(id::MESSAGES_UNAVAILABLE, &args)}</p>
+                    <p>{words.format(id::MESSAGES_UNAVAILABLE, &args)}</p>
                     <div class="sw-notice-actions">
                         <button
                             type="button"
@@ -32,13 +33,13 @@ pub fn MessagesUnavailable() -> impl IntoView {
                             on:click=move |_| {
                                 // Back to the language picker, where the user
                                 // chose the language.
-                                widget.focus_when_drawn(".sw-language select");
+                                host.focus_when_drawn(".sw-language select");
                                 locales.retry();
                             }
                         >
                             <span lang=failed.as_str()>{own(Standby::Retry)}</span>
                             " · "
-                            {widget.text(id::LOAD_RETRY)}
+                            {words.text(id::LOAD_RETRY)}
                         </button>
                     </div>
                 </div>

@@ -11,7 +11,7 @@ use super::LoadFailure;
 use support_contract::StoredRequest;
 
 use crate::{
-    context::use_widget,
+    context::Words,
     rules::{
         i18n::{id, MessageId},
         request::LoadError,
@@ -44,7 +44,7 @@ pub fn PageFooter(
     #[prop(into)] paging: Signal<Paging>,
     on_more: Callback<()>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     move || {
         let Paging {
             pending,
@@ -52,7 +52,7 @@ pub fn PageFooter(
             more,
         } = paging.get();
         if pending {
-            view! { <p role="status" data-testid=format!("{list}-loading")>{widget.text(loading)}</p> }
+            view! { <p role="status" data-testid=format!("{list}-loading")>{words.text(loading)}</p> }
                 .into_any()
         } else if let Some(error) = error {
             view! {
@@ -69,7 +69,7 @@ pub fn PageFooter(
                     data-testid=format!("{list}-more")
                     on:click=move |_| on_more.run(())
                 >
-                    {widget.text(id::FILED_SHOW_MORE)}
+                    {words.text(id::FILED_SHOW_MORE)}
                 </button>
             }
             .into_any()

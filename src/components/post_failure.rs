@@ -3,7 +3,7 @@
 //! status screen's "Mark resolved", and closing the loop).
 
 use crate::{
-    context::WidgetContext,
+    context::Words,
     rules::{
         i18n::{self, id},
         request::{self, SubmitError},
@@ -32,28 +32,28 @@ pub(crate) enum Posted {
 
 /// What the user reads when a post failed: why, what to do, and, for what
 /// was typed, that it is kept.
-pub(crate) fn failure_message(widget: WidgetContext, error: SubmitError, posted: Posted) -> String {
+pub(crate) fn failure_message(words: Words, error: SubmitError, posted: Posted) -> String {
     // Too large, or refused fields: the form says what to change instead.
     let kept = posted != Posted::StatusChange
         && !matches!(error, SubmitError::TooLarge | SubmitError::Rejected(_));
-    let reason = failure_reason(widget, error, posted);
+    let reason = failure_reason(words, error, posted);
     match kept {
-        true => widget.format(id::SUBMIT_KEPT, &i18n::args([("reason", reason.into())])),
+        true => words.format(id::SUBMIT_KEPT, &i18n::args([("reason", reason.into())])),
         false => reason,
     }
 }
 
 /// Why a post failed, and what to do.
-fn failure_reason(widget: WidgetContext, error: SubmitError, posted: Posted) -> String {
+fn failure_reason(words: Words, error: SubmitError, posted: Posted) -> String {
     match error {
-        SubmitError::Network => widget.text(id::SUBMIT_ERROR_NETWORK)(),
-        SubmitError::TooLarge => widget.text(id::SUBMIT_ERROR_TOO_LARGE)(),
+        SubmitError::Network => words.text(id::SUBMIT_ERROR_NETWORK)(),
+        SubmitError::TooLarge => words.text(id::SUBMIT_ERROR_TOO_LARGE)(),
         // The page's sign-in (its request headers) was refused: trying
         // again alone will not help.
         SubmitError::Server {
             status: status @ 401,
             ..
-        } => widget.format(
+        } => words.format(
             id::SUBMIT_ERROR_UNAUTHORIZED,
             &i18n::args([("status", status.into())]),
         ),
@@ -61,44 +61,44 @@ fn failure_reason(widget: WidgetContext, error: SubmitError, posted: Posted) -> 
         SubmitError::Server {
             status: status @ 403,
             ..
-        } => widget.format(
+        } => words.format(
             id::SUBMIT_ERROR_FORBIDDEN,
             &i18n::args([("status", status.into())]),
         ),
-        SubmitError::Server { status, .. } if request::no_service_at(status) => widget.format(
+        SubmitError::Server { status, .. } if request::no_service_at(status) => words.format(
             id::SUBMIT_ERROR_NOT_FOUND,
             &i18n::args([("status", status.into())]),
         ),
         SubmitError::Server { status, .. } => match told_wait(&error) {
             // A long Retry-After stopped the automatic retries: the user is
             // told how long, not "in a moment".
-            Some(AskedWait::Minutes(minutes)) => widget.format(
+            Some(AskedWait::Minutes(minutes)) => words.format(
                 id::SUBMIT_ERROR_WAIT_MINUTES,
                 &i18n::args([("status", status.into()), ("minutes", minutes.into())]),
             ),
-            Some(AskedWait::Hours(hours)) => widget.format(
+            Some(AskedWait::Hours(hours)) => words.format(
                 id::SUBMIT_ERROR_WAIT_HOURS,
                 &i18n::args([("status", status.into()), ("hours", hours.into())]),
             ),
-            Some(AskedWait::Days(days)) => widget.format(
+            Some(AskedWait::Days(days)) => words.format(
                 id::SUBMIT_ERROR_WAIT_DAYS,
                 &i18n::args([("status", status.into()), ("days", days.into())]),
             ),
-            Some(AskedWait::Longer) => widget.format(
+            Some(AskedWait::Longer) => words.format(
                 id::SUBMIT_ERROR_WAIT_LONGER,
                 &i18n::args([("status", status.into())]),
             ),
-            None => widget.format(
+            None => words.format(
                 id::SUBMIT_ERROR_SERVER,
                 &i18n::args([("status", status.into())]),
             ),
         },
-        SubmitError::Rejected(_) => widget.text(id::ERROR_SUMMARY_TITLE)(),
-        SubmitError::BadResponse => widget.text(match posted {
+        SubmitError::Rejected(_) => words.text(id::ERROR_SUMMARY_TITLE)(),
+        SubmitError::BadResponse => words.text(match posted {
             Posted::Request => id::SUBMIT_ERROR_UNREADABLE,
             Posted::Reply => id::REPLY_ERROR_UNREADABLE,
             Posted::StatusChange => id::STATUS_ERROR_UNREADABLE,
         })(),
-        SubmitError::NotFound => widget.text(id::SUBMIT_ERROR_REQUEST_GONE)(),
+        SubmitError::NotFound => words.text(id::SUBMIT_ERROR_REQUEST_GONE)(),
     }
 }

@@ -17,7 +17,7 @@ use self::{
 use super::{AttachmentsField, TextField};
 use crate::{
     api,
-    context::use_widget,
+    context::{Connection, Host, Words},
     effects::effect,
     rules::{
         field_errors::{self, ServiceFrom},
@@ -33,10 +33,10 @@ use crate::{
 /// yet, kept on this device: the user finds where they left it.
 #[component]
 pub fn UnsentReplyMark(request_id: String) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     has_unsent_reply(&request_id).then(|| {
         view! {
-            <span class="sw-badge" data-testid="unsent-reply">{widget.text(id::LIST_UNSENT_REPLY)}</span>
+            <span class="sw-badge" data-testid="unsent-reply">{words.text(id::LIST_UNSENT_REPLY)}</span>
         }
     })
 }
@@ -69,7 +69,9 @@ pub fn ReplyBox(
     refreshes: Signal<u32>,
     #[prop(optional)] closing: Option<Closing>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let host = expect_context::<Host>();
     let prefill = closing
         .as_ref()
         .map(|c| c.prefill.clone())
@@ -85,7 +87,7 @@ pub fn ReplyBox(
     let field_error = RwSignal::new(None::<FieldError>);
     let failure = RwSignal::new(None::<MessageId>);
     let field_error_text = Signal::derive(move || {
-        let locale = widget.locale.get();
+        let locale = words.locale.get();
         field_error.with(|error| {
             (error.as_ref())
                 .map(|error| field_errors::message(locale, error, ServiceFrom::BeforeTheForm))
@@ -114,7 +116,7 @@ pub fn ReplyBox(
         failure.set(None);
         answer.set(None);
         if invalid {
-            widget.focus_when_drawn(&format!("#{REPLY_FIELD}"));
+            host.focus_when_drawn(&format!("#{REPLY_FIELD}"));
             return;
         }
         // The reply goes with its files, once every one has uploaded.
@@ -126,7 +128,7 @@ pub fn ReplyBox(
             failure.set(Some(text));
             return;
         }
-        if let Some(backend) = widget.backend.get_untracked() {
+        if let Some(backend) = connection.backend.get_untracked() {
             send_reply.dispatch_local((backend, reply));
         }
     };
@@ -137,7 +139,7 @@ pub fn ReplyBox(
             (false, true) => id::STATUS_CLOSE_LOOP_SEND,
             (false, false) => id::STATUS_REPLY_SEND,
         };
-        widget.text(label)()
+        words.text(label)()
     };
 
     view! {
@@ -152,7 +154,7 @@ pub fn ReplyBox(
         >
             {closing.map(|closing| view! {
                 <h3 class="sw-subheading">{closing.heading}</h3>
-                <p class="sw-hint">{widget.text(id::STATUS_CLOSE_LOOP_HINT)}</p>
+                <p class="sw-hint">{words.text(id::STATUS_CLOSE_LOOP_HINT)}</p>
             })}
             <TextField
                 id=REPLY_FIELD.to_owned()
@@ -195,7 +197,7 @@ fn send_reply(
     refreshes: Signal<u32>,
     on_sent: Callback<()>,
 ) -> SendReply {
-    let widget = use_widget();
+    let connection = expect_context::<Connection>();
     let (body, key) = (typed.body, typed.key);
     let request_id = StoredValue::new(request_id);
     Action::new_local(move |(backend, reply): &(BackendUrl, NewReply)| {
@@ -206,11 +208,12 @@ fn send_reply(
         let same_backend = backend.clone();
         // Each attempt goes with the headers of its time, to the backend the
         // reply was typed for, while its user is still the one signed in.
-        let keeper = widget.keeper.get_untracked();
+        let keeper = connection.keeper.get_untracked();
         let transport_now = move || {
-            let same = widget.backend.try_get_untracked().flatten().as_ref() == Some(&same_backend)
-                && widget.keeper.try_get_untracked() == Some(keeper.clone());
-            same.then(|| widget.try_transport()).flatten()
+            let same = connection.backend.try_get_untracked().flatten().as_ref()
+                == Some(&same_backend)
+                && connection.keeper.try_get_untracked() == Some(keeper.clone());
+            same.then(|| connection.try_transport()).flatten()
         };
         let attempt = move |transport| {
             api::reply(

@@ -30,7 +30,7 @@ use crate::{
         attachments_field::{on_drag_over, on_drop, on_paste},
         AttachmentsField, ErrorSummary, TextField,
     },
-    context::use_widget,
+    context::{Connection, FiledRequests, Host, Navigation, Words},
     effects::effect,
     loaded::Loaded,
     rules::{
@@ -66,7 +66,11 @@ pub fn RequestForm(
     #[prop(optional)]
     services: Option<Loaded<Result<Vec<Service>, LoadError>>>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let nav = expect_context::<Navigation>();
+    let filed = expect_context::<FiledRequests>();
+    let host = expect_context::<Host>();
     let pending = state.submit.pending;
     let result = state.submit.value;
     state.drawn.update_value(|drawn| *drawn += 1);
@@ -79,8 +83,8 @@ pub fn RequestForm(
     } else {
         ServiceFrom::BeforeTheForm
     };
-    let error_at = move |field| error_at(widget, errors, service_from, field);
-    let focus_summary = move || widget.focus_when_drawn(".sw-error-summary");
+    let error_at = move |field| error_at(words, errors, service_from, field);
+    let focus_summary = move || host.focus_when_drawn(".sw-error-summary");
     // A 422 arrives after the submit handler has returned: focus the summary
     // then, as for the widget's own validation. Only an answer that arrives
     // while the form is shown: coming back to a form refused earlier leaves
@@ -117,10 +121,10 @@ pub fn RequestForm(
         if pending.get_untracked() {
             return;
         }
-        let locale = widget.locale.get_untracked();
+        let locale = words.locale.get_untracked();
         let mut request =
             target.with_untracked(|target| state.typed(locale).to_request(target, locale));
-        let session = widget.session.get_untracked();
+        let session = connection.session.get_untracked();
         session.sign(&mut request);
         let mut problems = request.validate();
         problems.retain(|problem| session.holds_back(problem));
@@ -136,8 +140,8 @@ pub fn RequestForm(
         if hold.holds_back(state) {
             return;
         }
-        if let Some(backend) = widget.backend.get_untracked() {
-            state.send(widget, backend, request);
+        if let Some(backend) = connection.backend.get_untracked() {
+            state.send(connection, nav, filed, host, backend, request);
         }
     };
     let send = StoredValue::new_local(send);
@@ -153,11 +157,11 @@ pub fn RequestForm(
     };
     let on_new_request = Callback::new(move |()| {
         // The confirmation, which had focus, goes: to the screen's top.
-        widget.focus_when_drawn("h2.sw-heading");
+        host.focus_when_drawn("h2.sw-heading");
         // A new problem: the journey drops the guide's decision too (where
         // it is on a customer request; elsewhere the step means nothing).
         state.another_request();
-        widget.go(Step::AnotherRequest);
+        nav.go(Step::AnotherRequest);
     });
     // The kind of form never changes while it is shown: read once, so that
     // no part of the form is rebuilt (losing focus) when the target's data
@@ -174,9 +178,9 @@ pub fn RequestForm(
                 class="sw-form"
                 novalidate
                 on:submit=on_submit
-                on:paste=move |event| on_paste(state.attachments, widget, &event)
+                on:paste=move |event| on_paste(state.attachments, connection, host, &event)
                 on:dragover=move |event| on_drag_over(&event)
-                on:drop=move |event| on_drop(state.attachments, widget, &event)
+                on:drop=move |event| on_drop(state.attachments, connection, host, &event)
                 data-testid="request-form"
             >
                 <DraftNotice state/>
@@ -218,7 +222,7 @@ pub fn RequestForm(
                     aria-disabled=move || pending.get().to_string()
                     aria-busy=move || pending.get().to_string()
                 >
-                    {move || widget.text(submit_label())()}
+                    {move || words.text(submit_label())()}
                 </button>
             </form>
         }
@@ -231,8 +235,8 @@ pub fn RequestForm(
         // region tell them, reference and all.
         <p class="sw-visually-hidden" role="status">
             {move || match created() {
-                _ if pending.get() => widget.text(submit_label())(),
-                Some(created) if widget.user_is_away() => widget.format(
+                _ if pending.get() => words.text(submit_label())(),
+                Some(created) if host.user_is_away() => words.format(
                     id::CONFIRM_ANNOUNCEMENT,
                     &i18n::args([("reference", created.reference.into())]),
                 ),

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::use_widget,
+    context::{Host, Navigation, Words},
     rules::{i18n::id, journey::Step},
 };
 
@@ -10,9 +10,10 @@ use crate::{
 /// at its top.
 #[component]
 pub fn ScreenHeading(children: Children) -> impl IntoView {
-    let widget = use_widget();
-    if widget.navigated.get_untracked() {
-        widget.focus_when_drawn("h2.sw-heading");
+    let nav = expect_context::<Navigation>();
+    let host = expect_context::<Host>();
+    if nav.navigated.get_untracked() {
+        host.focus_when_drawn("h2.sw-heading");
     }
     view! {
         <h2 class="sw-heading" tabindex="-1">
@@ -28,10 +29,11 @@ pub fn BackButton(
     #[prop(optional)]
     on_back: Option<Callback<()>>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     let back = move |_| match on_back {
         Some(on_back) => on_back.run(()),
-        None => widget.go(Step::Back),
+        None => nav.go(Step::Back),
     };
     view! {
         <button
@@ -41,7 +43,7 @@ pub fn BackButton(
             on:click=back
         >
             <span aria-hidden="true">"← "</span>
-            {widget.text(id::NAV_BACK)}
+            {words.text(id::NAV_BACK)}
         </button>
     }
 }
@@ -49,15 +51,16 @@ pub fn BackButton(
 /// Back from an escalation to the customer's message it started from.
 #[component]
 pub fn BackToMessage() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     view! {
         <button
             type="button"
             class="sw-button sw-button-secondary"
             data-testid="back-to-message"
-            on:click=move |_| widget.go(Step::BackToMessage)
+            on:click=move |_| nav.go(Step::BackToMessage)
         >
-            {widget.text(id::ESCALATION_BACK_TO_MESSAGE)}
+            {words.text(id::ESCALATION_BACK_TO_MESSAGE)}
         </button>
     }
 }

@@ -4,7 +4,7 @@ use support_contract::{HealthIncident, HealthKind, HealthStatus};
 use crate::{
     api,
     components::LoadFailure,
-    context::use_widget,
+    context::{Connection, Words},
     loaded::Loaded,
     rules::{
         i18n::{self, id, MessageId},
@@ -20,13 +20,14 @@ pub type Health = Loaded<Result<Vec<HealthIncident>, LoadError>>;
 /// Loads `service`'s health, or every service's (`None`), in the widget's
 /// language, again when that changes.
 pub fn load_health(service: Option<String>) -> Health {
-    let widget = use_widget();
-    Loaded::aborting(move |abort| {
-        widget.signed_in_again.track();
-        let backend = widget.backend.get();
-        let locale = widget.locale.get();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    Loaded::new(move |abort| {
+        connection.signed_in_again.track();
+        let backend = connection.backend.get();
+        let locale = words.locale.get();
         let service = service.clone();
-        let transport = widget.transport_aborted_by(abort);
+        let transport = connection.transport_aborted_by(abort);
         async move {
             match backend {
                 Some(backend) => api::service_health(backend, service, locale, transport).await,
@@ -67,11 +68,12 @@ pub fn ServiceHealthList(
     #[prop(optional)]
     under_subheading: bool,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
     // Every service's health names the service of each item: the services'
     // names come from `GET /services`, and an item goes without its name if
     // they cannot be had.
-    let services = every_service.then(|| widget.services());
+    let services = every_service.then(|| crate::services::services(connection));
     let service_name = move |id: &str| match services?.get() {
         Some(Ok(services)) => services.into_iter().find(|s| s.id == id).map(|s| s.name),
         _ => None,
@@ -100,7 +102,7 @@ pub fn ServiceHealthList(
     view! {
         <div class="sw-health" data-testid="service-health">
             {move || match shown() {
-                None => view! { <p role="status">{widget.text(id::HEALTH_LOADING)}</p> }.into_any(),
+                None => view! { <p role="status">{words.text(id::HEALTH_LOADING)}</p> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailure message=id::HEALTH_FAILED error on_retry=Callback::new(move |()| retry())/> }
                 .into_any(),
                 Some(Ok(shown)) => {
@@ -139,7 +141,7 @@ fn Incident(
     on_mine: Option<Callback<String>>,
     under_subheading: bool,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     // Names the incident a "This is my customer's problem" button is about.
     let title_id = format!("sw-incident-{index}");
     // When it started and, if it changed since, when it was last updated:
@@ -147,11 +149,11 @@ fn Incident(
     // same minute, or the same time written another way) are one.
     let (started, updated) = (incident.started_at.clone(), incident.updated_at.clone());
     let times = move || {
-        let (started, updated) = (widget.format_time(&started), widget.format_time(&updated));
+        let (started, updated) = (words.format_time(&started), words.format_time(&updated));
         if started == updated {
-            widget.format(id::HEALTH_STARTED, &i18n::args([("time", started.into())]))
+            words.format(id::HEALTH_STARTED, &i18n::args([("time", started.into())]))
         } else {
-            widget.format(
+            words.format(
                 id::HEALTH_STARTED_UPDATED,
                 &i18n::args([("started", started.into()), ("updated", updated.into())]),
             )
@@ -176,10 +178,10 @@ fn Incident(
                     " · "
                 }))}
                 <span class="sw-badge" class:sw-badge-incident=incident.kind == HealthKind::Incident>
-                    {widget.text(kind_label(incident.kind))}
+                    {words.text(kind_label(incident.kind))}
                 </span>
                 " "
-                <span>{widget.text(status_label(incident.status))}</span>
+                <span>{words.text(status_label(incident.status))}</span>
             </p>
             {title}
             <p class="sw-incident-summary" lang=incident.locale.as_str()>{incident.summary.clone()}</p>
@@ -193,7 +195,7 @@ fn Incident(
                         aria-describedby=title_id.clone()
                         on:click=move |_| on_mine.run(incident_id.clone())
                     >
-                        {widget.text(id::GUIDE_HEALTH_MINE)}
+                        {words.text(id::GUIDE_HEALTH_MINE)}
                     </button>
                 }
             })}

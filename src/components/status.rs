@@ -4,20 +4,20 @@ use leptos::prelude::*;
 use support_contract::RequestStatus as Status;
 
 use crate::{
-    context::use_widget,
+    context::Words,
     rules::i18n::{id, MessageId},
 };
 
 /// "Status: …", as the status screen and the confirmation show it.
 #[component]
 pub fn CurrentStatus(#[prop(into)] status: Signal<Status>, testid: &'static str) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     view! {
         <dl class="sw-context">
             <div>
-                <dt>{widget.text(id::STATUS_LABEL)}</dt>
+                <dt>{words.text(id::STATUS_LABEL)}</dt>
                 <dd data-testid=testid data-status=move || status.get().as_str()>
-                    {move || widget.text(status_label(status.get()))()}
+                    {move || words.text(status_label(status.get()))()}
                 </dd>
             </div>
         </dl>
@@ -28,10 +28,10 @@ pub fn CurrentStatus(#[prop(into)] status: Signal<Status>, testid: &'static str)
 /// with the customer: `strong` once there is a result to tell them.
 #[component]
 pub fn CloseTheLoop(strong: bool) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     view! {
         <aside class="sw-note" class:sw-note-strong=strong data-testid="close-the-loop">
-            <p>{widget.text(id::STATUS_CLOSE_LOOP)}</p>
+            <p>{words.text(id::STATUS_CLOSE_LOOP)}</p>
         </aside>
     }
 }

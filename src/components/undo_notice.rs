@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::{context::use_widget, rules::i18n::id};
+use crate::{
+    context::{Host, Words},
+    rules::i18n::id,
+};
 
 /// Undo calls `on_undo`, then focus goes to the screen's heading. `testid`
 /// also names the text's id (`sw-{testid}`), unique in the widget.
@@ -14,7 +17,8 @@ pub fn UndoNotice(
     undo_testid: &'static str,
     on_undo: Callback<()>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let host = expect_context::<Host>();
     // Undo, which takes focus, is described by what it undoes: a notice
     // drawn with its screen is in no live region that was there before it,
     // and so may not be announced.
@@ -29,10 +33,10 @@ pub fn UndoNotice(
                 data-testid=undo_testid
                 on:click=move |_| {
                     on_undo.run(());
-                    widget.focus_when_drawn(".sw-heading");
+                    host.focus_when_drawn(".sw-heading");
                 }
             >
-                {widget.text(id::DRAFT_UNDO)}
+                {words.text(id::DRAFT_UNDO)}
             </button>
         </div>
     }

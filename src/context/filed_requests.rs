@@ -5,18 +5,36 @@
 use leptos::prelude::*;
 use support_contract::{RequestList, RequestStatus, StoredRequest};
 
-use super::WidgetContext;
+use super::Connection;
 use crate::{
-    api::{self, Transport},
     effects::effect,
     rules::{
         filed_requests::{self, Filed, FiledRequest},
-        host::BackendUrl,
-        request::LoadError,
         session::Session,
     },
     storage,
 };
+
+#[derive(Clone, Copy)]
+pub struct FiledRequests {
+    /// The requests filed from this device to this backend, newest first.
+    pub list: RwSignal<Filed>,
+    /// The status of each filed request as the backend last answered it
+    /// (its status screen, the list of filed requests), newer than the one
+    /// its confirmation was filed with; each with when it was asked for (ms
+    /// since the epoch): an answer that comes after a newer one is older news.
+    pub statuses_seen: RwSignal<Vec<(String, RequestStatus, f64)>>,
+    /// The request "Remove it from this list" took on its status screen, on
+    /// its way back to the list, which offers its Undo.
+    pub removed: RwSignal<Option<RemovedFiled>>,
+    /// The title and reference of each request filed while its form was not
+    /// on screen, or was by then for another customer or service (an
+    /// automatic retry that succeeded after the user moved on), until the
+    /// user hides the notice that tells of them (`FiledAwayNotice`).
+    pub away: RwSignal<Vec<(String, String)>>,
+    /// Whose list it is, and of which backend and audience.
+    pub connection: Connection,
+}
 
 /// What "Forget this list" took, for its Undo: the list, and where it was
 /// kept.
@@ -42,16 +60,32 @@ impl RemovedFiled {
     }
 }
 
-impl WidgetContext {
+impl FiledRequests {
+    /// None yet: the list is read once the widget knows whose it is
+    /// ([`FiledRequests::read_for_each_list`]).
+    pub fn new(connection: Connection) -> FiledRequests {
+        FiledRequests {
+            list: RwSignal::new(Filed::default()),
+            statuses_seen: RwSignal::new(Vec::new()),
+            removed: RwSignal::new(None),
+            away: RwSignal::new(Vec::new()),
+            connection,
+        }
+    }
+
     /// Where the list of filed requests lives, while the backend is usable
     /// and the widget knows whose list it is.
-    fn filed_key(self) -> Option<String> {
-        let backend = self.backend.get_untracked()?;
-        let keeper = self.keeper.get_untracked()?;
+    fn key(self) -> Option<String> {
+        let Connection {
+            backend,
+            audience,
+            keeper,
+            ..
+        } = self.connection;
         Some(filed_requests::storage_key(
-            &backend,
-            self.audience.get_untracked(),
-            &keeper,
+            &backend.get_untracked()?,
+            audience.get_untracked(),
+            &keeper.get_untracked()?,
         ))
     }
 
@@ -59,54 +93,43 @@ impl WidgetContext {
     /// once the page has changed the backend or the audience, or signed in
     /// another user.
     fn keeps_list_at(self, key: &Option<String>) -> bool {
-        key.is_some() && self.filed_key() == *key
+        key.is_some() && self.key() == *key
     }
 
     /// Whether there is a list of filed requests to offer (tracked): this
     /// device's, or, signed in, the user's the backend keeps, which may have
     /// requests filed on another device.
-    pub fn has_filed_requests(self) -> bool {
-        self.filed.with(|filed| !filed.requests.is_empty())
-            || self
-                .session
-                .with(|session| matches!(session, Session::SignedIn(_)))
+    pub fn any(self) -> bool {
+        self.list.with(|filed| !filed.requests.is_empty())
+            || (self.connection.session).with(|session| matches!(session, Session::SignedIn(_)))
     }
 
     /// Reads the list of filed requests again whenever the backend, the
     /// audience or the signed-in user changes: each has its own.
-    pub fn read_filed_for_each_list(self) {
+    pub fn read_for_each_list(self) {
         effect(move |_| {
-            self.backend.track();
-            self.audience.track();
-            self.keeper.track();
-            self.load_filed();
+            self.connection.backend.track();
+            self.connection.audience.track();
+            self.connection.keeper.track();
+            self.load();
         });
     }
 
     /// Reads the list of filed requests for the current backend, audience
     /// and user.
-    fn load_filed(self) {
+    fn load(self) {
         let stored = self
-            .filed_key()
+            .key()
             .and_then(|key| storage::read(&key).ok().flatten());
-        self.filed
+        self.list
             .set(stored.map(|json| Filed::decode(&json)).unwrap_or_default());
     }
 
-    /// A filed request's status and history from the backend
-    /// (`GET /support-requests/{id}`), kept as the latest seen of it.
-    pub async fn request_status(
-        self,
-        backend: BackendUrl,
-        id: String,
-        transport: Transport,
-    ) -> Result<StoredRequest, LoadError> {
-        let asked_at = js_sys::Date::now();
-        let answer = api::request_status(backend, id, transport).await;
-        if let Ok(stored) = &answer {
-            self.saw_status(&stored.id, stored.status, asked_at);
-        }
-        answer
+    /// Keeps a request's status as the backend answered it
+    /// (`GET /support-requests/{id}`, asked for at `asked_at`) as the latest
+    /// seen of it.
+    pub fn saw_request(self, stored: &StoredRequest, asked_at: f64) {
+        self.saw_status(&stored.id, stored.status, asked_at);
     }
 
     /// Keeps the status of each request of a page of the user's own list,
@@ -144,55 +167,55 @@ impl WidgetContext {
 
     /// Adds a request just filed to the list. Without storage the list still
     /// holds it until the page goes.
-    pub fn remember_filed(self, request: FiledRequest) {
-        let since = self.filed_now();
-        self.filed.set(since.with(request));
-        self.store_filed();
+    pub fn remember(self, request: FiledRequest) {
+        let since = self.now();
+        self.list.set(since.with(request));
+        self.store();
     }
 
-    /// Brings back what `clear_filed` forgot (its Undo), below any request
+    /// Brings back what `clear` forgot (its Undo), below any request
     /// filed since, here or in another tab; nothing once the page has
     /// changed the backend or the audience.
-    pub fn restore_filed(self, forgotten: ForgottenFiled) {
+    pub fn restore(self, forgotten: ForgottenFiled) {
         if !self.keeps_list_at(&forgotten.key) {
             return;
         }
-        self.filed.set(forgotten.list.below(&self.filed_now()));
-        self.store_filed();
+        self.list.set(forgotten.list.below(&self.now()));
+        self.store();
     }
 
     /// Forgets one filed request on this device, as stored now (what other
     /// tabs filed since stays); what it took, when it was listed.
-    pub fn forget_filed(self, id: &str) -> Option<RemovedFiled> {
-        let before = self.filed_now();
-        self.filed.set(before.without(id));
-        self.store_filed();
+    pub fn forget(self, id: &str) -> Option<RemovedFiled> {
+        let before = self.now();
+        self.list.set(before.without(id));
+        self.store();
         let request = before.requests.iter().find(|r| r.id == id).cloned()?;
         Some(RemovedFiled {
-            key: self.filed_key(),
+            key: self.key(),
             request,
             before,
         })
     }
 
-    /// Puts back what `forget_filed` took (its Undo) where it was, as
-    /// `restore_filed` does for the whole list.
+    /// Puts back what `forget` took (its Undo) where it was, as
+    /// `restore` does for the whole list.
     pub fn restore_removed(self, removed: RemovedFiled) {
         if !self.keeps_list_at(&removed.key) {
             return;
         }
-        let list = self.filed_now().with_back(removed.request, &removed.before);
-        self.filed.set(list);
-        self.store_filed();
+        let list = self.now().with_back(removed.request, &removed.before);
+        self.list.set(list);
+        self.store();
     }
 
     /// This widget's list with what is stored now on top: what other widgets
     /// and tabs of the same backend and audience filed since this one read
     /// it.
-    fn filed_now(self) -> Filed {
-        let own = self.filed.get_untracked();
+    fn now(self) -> Filed {
+        let own = self.list.get_untracked();
         match self
-            .filed_key()
+            .key()
             .and_then(|key| storage::read(&key).ok().flatten())
         {
             // Both: storage may also hold a list this widget could not
@@ -202,20 +225,20 @@ impl WidgetContext {
         }
     }
 
-    fn store_filed(self) {
-        if let Some(key) = self.filed_key() {
-            _ = storage::write(&key, &self.filed.with_untracked(Filed::encode));
+    fn store(self) {
+        if let Some(key) = self.key() {
+            _ = storage::write(&key, &self.list.with_untracked(Filed::encode));
         }
     }
 
     /// Forgets every filed request on this device (the requests themselves
     /// stay with the backend).
-    pub fn clear_filed(self) -> ForgottenFiled {
+    pub fn clear(self) -> ForgottenFiled {
         let forgotten = ForgottenFiled {
-            key: self.filed_key(),
-            list: self.filed.get_untracked(),
+            key: self.key(),
+            list: self.list.get_untracked(),
         };
-        self.filed.set(Filed::default());
+        self.list.set(Filed::default());
         if let Some(key) = &forgotten.key {
             _ = storage::remove(key);
         }

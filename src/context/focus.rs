@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::WidgetContext;
+use super::Host;
 
-impl WidgetContext {
+impl Host {
     /// Focuses what `selector` finds in the widget once the next frame is
     /// drawn: an element just drawn (a new screen's heading, the error
     /// summary), or another control in place of one that removes itself, so
@@ -83,7 +83,7 @@ impl WidgetContext {
         self,
         at: impl FnOnce(Option<web_sys::Element>, &web_sys::Element) -> bool,
     ) -> Option<bool> {
-        self.host.try_with_value(|host| {
+        self.element.try_with_value(|host| {
             let active = active_in(&host.get_root_node()).or_else(|| page()?.active_element());
             at(active, host)
         })

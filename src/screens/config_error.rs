@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::use_widget,
+    context::Words,
     rules::{host::BackendError, i18n, i18n::id},
 };
 
@@ -9,22 +9,22 @@ use crate::{
 /// missing or unusable: nothing can be sent, and the user is told so.
 #[component]
 pub fn ConfigError(error: BackendError) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     let detail = move || match &error {
         BackendError::Missing => {
-            i18n::message(widget.locale.get(), id::CONFIG_ERROR_BACKEND_MISSING)
+            i18n::message(words.locale.get(), id::CONFIG_ERROR_BACKEND_MISSING)
         }
-        BackendError::Invalid(value) => widget.format(
+        BackendError::Invalid(value) => words.format(
             id::CONFIG_ERROR_BACKEND_INVALID,
             &i18n::args([("value", value.as_str().into())]),
         ),
         BackendError::Credentials => {
-            i18n::message(widget.locale.get(), id::CONFIG_ERROR_BACKEND_CREDENTIALS)
+            i18n::message(words.locale.get(), id::CONFIG_ERROR_BACKEND_CREDENTIALS)
         }
     };
     view! {
         <section class="sw-config-error" role="alert" data-testid="config-error">
-            <h2 class="sw-heading">{widget.text(id::CONFIG_ERROR_TITLE)}</h2>
+            <h2 class="sw-heading">{words.text(id::CONFIG_ERROR_TITLE)}</h2>
             <p>{detail}</p>
         </section>
     }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::{offered, BackButton, RequestForm, RequestFormState, ScreenHeading},
-    context::use_widget,
+    context::{Connection, Navigation, Words},
     effects::effect,
     rules::{help_journey::HelpStep, i18n::id, request_fields::RequestTarget},
 };
@@ -10,12 +10,14 @@ use crate::{
 /// The message to the partner, with the articles the customer looked at.
 #[component]
 pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let nav = expect_context::<Navigation>();
     // The articles the message names, in the order seen.
-    let seen = Memo::new(move |_| widget.help.with(|help| help.articles_seen.clone()));
+    let seen = Memo::new(move |_| nav.help.with(|help| help.articles_seen.clone()));
     // Loaded once for the screen: the form's select shows them, and the
     // target sends a chosen service only if it is one of them.
-    let services = widget.services();
+    let services = crate::services::services(connection);
     let target = Signal::derive(move || RequestTarget::ContactPartner {
         articles_seen: seen.with(|seen| seen.iter().map(|article| article.id.clone()).collect()),
         services_offered: offered(services)
@@ -25,16 +27,16 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     // The draft keeps them, so that a message resumed after a reload still
     // names them.
     effect(move |_| state.keep_articles_seen(seen.get()));
-    state.show_in(widget.help.with_untracked(|help| help.visit));
+    state.show_in(nav.help.with_untracked(|help| help.visit));
     view! {
         <section class="sw-screen" data-testid="contact-partner">
-            <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
-            <ScreenHeading>{widget.text(id::CONTACT_HEADING)}</ScreenHeading>
+            <BackButton on_back=Callback::new(move |()| nav.go_help(HelpStep::Back))/>
+            <ScreenHeading>{words.text(id::CONTACT_HEADING)}</ScreenHeading>
             <p class="sw-intro" hidden=move || state.is_filed()>
                 // Only articles a search showed are named to the partner.
                 {move || {
                     let intro = if seen.with(Vec::is_empty) { id::CONTACT_INTRO_NO_ARTICLES } else { id::CONTACT_INTRO_SEEN };
-                    widget.text(intro)()
+                    words.text(intro)()
                 }}
             </p>
             {move || {
@@ -42,7 +44,7 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
                 let seen = seen.get();
                 (!seen.is_empty() && !state.is_filed()).then(|| view! {
                     <div class="sw-note" data-testid="articles-seen">
-                        <h3 class="sw-note-title">{widget.text(id::CONTACT_SEEN_HEADING)}</h3>
+                        <h3 class="sw-note-title">{words.text(id::CONTACT_SEEN_HEADING)}</h3>
                         <ul>{seen.into_iter().map(|article| view! { <li>{article.title}</li> }).collect_view()}</ul>
                     </div>
                 })

@@ -12,7 +12,7 @@ use crate::{
         load_health, FiledRequestsLink, LoadFailure, RequestFormState, ScreenHeading,
         ServiceHealthList,
     },
-    context::{use_widget, WidgetContext},
+    context::{Connection, Navigation, Words},
     rules::{
         help_journey::{HelpStep, SeenArticle},
         host::BackendUrl,
@@ -34,40 +34,41 @@ pub fn SelfServiceHelp(
     /// marks a partner's form.
     contact: RequestFormState,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     view! {
         <section class="sw-screen" data-testid="self-service">
-            <ScreenHeading>{widget.text(id::HELP_HEADING)}</ScreenHeading>
-            <p class="sw-intro">{widget.text(id::HELP_INTRO)}</p>
+            <ScreenHeading>{words.text(id::HELP_HEADING)}</ScreenHeading>
+            <p class="sw-intro">{words.text(id::HELP_INTRO)}</p>
             // The customer's requests to their partner: a signed-in
             // customer's from the backend, a visitor's those sent from
             // this device.
             <FiledRequestsLink label=id::HELP_MY_REQUESTS/>
-            <h3 class="sw-subheading">{widget.text(id::HELP_HEALTH_HEADING)}</h3>
-            <ServiceHealthList health=load_health(None) every_service=true empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE)) under_subheading=true/>
-            <h3 class="sw-subheading">{widget.text(id::HELP_ARTICLES_HEADING)}</h3>
+            <h3 class="sw-subheading">{words.text(id::HELP_HEALTH_HEADING)}</h3>
+            <ServiceHealthList health=load_health(None) every_service=true empty=Signal::derive(words.text(id::HELP_HEALTH_NONE)) under_subheading=true/>
+            <h3 class="sw-subheading">{words.text(id::HELP_ARTICLES_HEADING)}</h3>
             <ArticleSearchForm search/>
             <fieldset class="sw-fieldset">
-                <legend class="sw-legend">{widget.text(id::HELP_QUESTION)}</legend>
+                <legend class="sw-legend">{words.text(id::HELP_QUESTION)}</legend>
                 <div class="sw-actions">
                     <button
                         type="button"
                         class="sw-button sw-button-secondary"
                         data-testid="help-solved"
-                        on:click=move |_| widget.go_help(HelpStep::Solved)
+                        on:click=move |_| nav.go_help(HelpStep::Solved)
                     >
-                        {widget.text(id::HELP_SOLVED)}
+                        {words.text(id::HELP_SOLVED)}
                     </button>
                     <button
                         type="button"
                         class="sw-button sw-button-primary"
                         data-testid="help-contact"
-                        on:click=move |_| widget.go_help(HelpStep::ContactPartner)
+                        on:click=move |_| nav.go_help(HelpStep::ContactPartner)
                     >
-                        {widget.text(id::HELP_CONTACT)}
+                        {words.text(id::HELP_CONTACT)}
                         {move || contact.mark().map(|(text, testid)| view! {
                             " "
-                            <span class="sw-badge" data-testid=testid>{widget.text(text)}</span>
+                            <span class="sw-badge" data-testid=testid>{words.text(text)}</span>
                         })}
                     </button>
                 </div>
@@ -98,17 +99,17 @@ pub struct ArticleSearch {
 }
 
 impl ArticleSearch {
-    pub fn new(widget: WidgetContext) -> ArticleSearch {
+    pub fn new(words: Words, connection: Connection, nav: Navigation) -> ArticleSearch {
         let search = Action::new_local(move |(backend, query): &(BackendUrl, String)| {
             let (backend, query) = (backend.clone(), query.clone());
-            let locale = widget.locale.get_untracked();
-            let transport = widget.transport();
+            let locale = words.locale.get_untracked();
+            let transport = connection.transport();
             async move {
                 let found = api::search_articles(backend, query.clone(), locale, transport).await;
                 // A blank search lists articles to browse, not answers to the
                 // customer's problem: the partner is not told of them.
                 if let (Ok(articles), false) = (&found, query.trim().is_empty()) {
-                    widget.go_help(HelpStep::SawArticles(
+                    nav.go_help(HelpStep::SawArticles(
                         articles
                             .iter()
                             .map(|article| SeenArticle {
@@ -152,11 +153,12 @@ impl ArticleSearch {
 
 #[component]
 fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
     let run = move || {
         // A blank search is the backend's first articles: something to
         // browse. While one search is on its way, another is not started.
-        if let Some(backend) = widget.backend.get_untracked() {
+        if let Some(backend) = connection.backend.get_untracked() {
             search.run(backend, search.query.get_untracked());
         }
     };
@@ -167,8 +169,8 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
     view! {
         <form class="sw-search" role="search" novalidate on:submit=on_submit data-testid="article-search">
             <div class="sw-field">
-                <label class="sw-label" for="sw-article-query">{widget.text(id::HELP_SEARCH_LABEL)}</label>
-                <p class="sw-hint" id="sw-article-query-hint">{widget.text(id::HELP_SEARCH_HINT)}</p>
+                <label class="sw-label" for="sw-article-query">{words.text(id::HELP_SEARCH_LABEL)}</label>
+                <p class="sw-hint" id="sw-article-query-hint">{words.text(id::HELP_SEARCH_HINT)}</p>
                 <div class="sw-search-row">
                     <input
                         id="sw-article-query"
@@ -180,7 +182,7 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
                         on:input=move |event| search.query.set(event_target_value(&event))
                     />
                     <button type="submit" class="sw-button sw-button-primary" data-testid="article-search-button">
-                        {widget.text(id::HELP_SEARCH_BUTTON)}
+                        {words.text(id::HELP_SEARCH_BUTTON)}
                     </button>
                 </div>
             </div>
@@ -191,14 +193,14 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
         <p class="sw-hint" role="status" data-testid="article-count">
             {move || {
                 if search.pending.get() {
-                    return widget.text(id::HELP_SEARCHING)();
+                    return words.text(id::HELP_SEARCHING)();
                 }
                 match search.result.get() {
-                    Some((query, Ok(articles))) if articles.is_empty() => widget.format(
+                    Some((query, Ok(articles))) if articles.is_empty() => words.format(
                         id::HELP_NO_RESULTS,
                         &i18n::args([("query", i18n::echoed(&query).into())]),
                     ),
-                    Some((_, Ok(articles))) => widget.format(
+                    Some((_, Ok(articles))) => words.format(
                         if request::may_have_more(articles.len()) {
                             id::HELP_RESULTS_FIRST
                         } else {
@@ -230,15 +232,15 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
 /// another language are in the widget's, and the badge describes the link.
 #[component]
 fn ArticleItem(article: Article, position: usize) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     let language = article.locale;
-    let translated = move || widget.locale.get() == language;
+    let translated = move || words.locale.get() == language;
     // The badge names the article's language: English where the backend
     // had no translation, or the language the search was made in, if the
     // user has switched since (in its own name, as the language picker
     // names it, and marked as that language).
     let other = (language != Locale::EnUs).then_some(language);
-    let badge = move || widget.text(other.map_or(id::HELP_IN_ENGLISH, i18n::language_name))();
+    let badge = move || words.text(other.map_or(id::HELP_IN_ENGLISH, i18n::language_name))();
     let badge_id = format!("sw-article-language-{position}");
     view! {
         <li class="sw-article" data-testid="article" data-article-id=article.id.clone()>
@@ -253,7 +255,7 @@ fn ArticleItem(article: Article, position: usize) -> impl IntoView {
                 }
             >
                 <span lang=language.as_str()>{article.title.clone()}</span>
-                <span class="sw-visually-hidden">{move || i18n::after_words(&widget.text(id::SELF_HELP_NEW_TAB)())}</span>
+                <span class="sw-visually-hidden">{move || i18n::after_words(&words.text(id::SELF_HELP_NEW_TAB)())}</span>
                 <span aria-hidden="true">" ↗"</span>
             </a>
             {move || (!translated()).then(|| view! { <span class="sw-badge" id=badge_id.clone() lang=other.map(Locale::as_str)>{badge}</span> })}

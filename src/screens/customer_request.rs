@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
-    context::use_widget,
+    context::{Navigation, Words},
     rules::{
         drafts::DraftSubject, escalation, i18n::id, journey::Step, request_fields::RequestTarget,
     },
@@ -12,9 +12,10 @@ use crate::{
 /// service and the escalation reason the guide decided shown at the top.
 #[component]
 pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
-    let widget = use_widget();
-    let context = widget.journey.with_untracked(|journey| journey.context());
-    let subject = widget.journey.with_untracked(|journey| {
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
+    let context = nav.journey.with_untracked(|journey| journey.context());
+    let subject = nav.journey.with_untracked(|journey| {
         Some(DraftSubject {
             customer: journey.customer.clone()?,
             service: journey.service.clone()?,
@@ -22,11 +23,11 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
             related_request: journey.escalating.as_ref().map(|from| from.id.clone()),
         })
     });
-    state.show_in(widget.journey.with_untracked(|journey| journey.visit));
+    state.show_in(nav.journey.with_untracked(|journey| journey.visit));
     if let Some(subject) = subject {
         state.show_for(subject);
     }
-    if let Some(from) = widget
+    if let Some(from) = nav
         .journey
         .with_untracked(|journey| journey.escalating.clone())
     {
@@ -40,17 +41,17 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
             // draft resumed later is escalated only if the guide decides again.
             <BackButton on_back=Callback::new(move |()| {
                 if state.is_filed() {
-                    widget.go(Step::BackFromFiled);
+                    nav.go(Step::BackFromFiled);
                 } else {
                     state.forget_decision();
-                    widget.go(Step::Back);
+                    nav.go(Step::Back);
                 }
             })/>
             // Once filed, the request is no longer new.
             <ScreenHeading>
-                {move || widget.text(if state.is_filed() { id::CR_HEADING_FILED } else { id::CR_HEADING })()}
+                {move || words.text(if state.is_filed() { id::CR_HEADING_FILED } else { id::CR_HEADING })()}
             </ScreenHeading>
-            <p class="sw-intro" hidden=move || state.is_filed()>{widget.text(id::CR_INTRO)}</p>
+            <p class="sw-intro" hidden=move || state.is_filed()>{words.text(id::CR_INTRO)}</p>
             {context.map(|context| {
                 let reason = context
                     .escalation
@@ -59,17 +60,17 @@ pub fn CustomerRequest(state: RequestFormState) -> impl IntoView {
                 view! {
                     <dl class="sw-context" data-testid="request-context">
                         <div>
-                            <dt>{widget.text(id::CR_CUSTOMER_LABEL)}</dt>
+                            <dt>{words.text(id::CR_CUSTOMER_LABEL)}</dt>
                             <dd>{context.customer.name.clone()}</dd>
                         </div>
                         <div>
-                            <dt>{widget.text(id::CR_SERVICE_LABEL)}</dt>
+                            <dt>{words.text(id::CR_SERVICE_LABEL)}</dt>
                             <dd>{context.service.name.clone()}</dd>
                         </div>
                         {reason.map(|reason| view! {
                             <div>
-                                <dt>{widget.text(id::CR_ESCALATION_LABEL)}</dt>
-                                <dd data-testid="request-escalation">{widget.text(reason)}</dd>
+                                <dt>{words.text(id::CR_ESCALATION_LABEL)}</dt>
+                                <dd data-testid="request-escalation">{words.text(reason)}</dd>
                             </div>
                         })}
                     </dl>

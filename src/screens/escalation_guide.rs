@@ -16,7 +16,7 @@ use crate::{
     components::{
         listed, load_health, BackButton, BackToMessage, ScreenHeading, ServiceHealthList,
     },
-    context::use_widget,
+    context::{Navigation, Words},
     rules::{
         escalation::{GuideAnswer, GuideStep},
         i18n::{self, id, MessageId},
@@ -30,8 +30,8 @@ use crate::{
 /// screen.
 #[component]
 pub fn EscalationGuide() -> impl IntoView {
-    let widget = use_widget();
-    let step = Memo::new(move |_| widget.journey.with(|j| j.guide.step));
+    let nav = expect_context::<Navigation>();
+    let step = Memo::new(move |_| nav.journey.with(|j| j.guide.step));
     view! {
         <section class="sw-screen" data-testid="escalation-guide">
             <BackButton/>
@@ -54,21 +54,21 @@ pub fn EscalationGuide() -> impl IntoView {
 /// takes focus.
 #[component]
 fn Progress(step: GuideStep) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     step.question().map(|question| {
         let text = move || {
             let args = i18n::args([
                 ("step", question.into()),
                 ("total", GuideStep::QUESTIONS.into()),
             ]);
-            widget.format(id::GUIDE_PROGRESS, &args)
+            words.format(id::GUIDE_PROGRESS, &args)
         };
         view! { <p class="sw-hint" data-testid="guide-progress">{text}</p> }
     })
 }
 
 fn service_name() -> (Option<String>, String) {
-    use_widget().journey.with_untracked(|j| {
+    expect_context::<Navigation>().journey.with_untracked(|j| {
         let service = j.service.as_ref();
         (
             service.map(|s| s.id.clone()),
@@ -79,20 +79,21 @@ fn service_name() -> (Option<String>, String) {
 
 #[component]
 fn HealthCheck() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     let (service, name) = service_name();
     let with_service = move |message: MessageId| {
         let name = name.clone();
-        move || widget.format(message, &i18n::args([("service", name.clone().into())]))
+        move || words.format(message, &i18n::args([("service", name.clone().into())]))
     };
     let on_mine = Callback::new(move |incident: String| {
-        widget.go(Step::Guide(GuideAnswer::KnownIncident(incident)))
+        nav.go(Step::Guide(GuideAnswer::KnownIncident(incident)))
     });
     let health = load_health(service);
     let shown = move || listed(health);
     view! {
         <div class="sw-stack" data-testid="guide-health">
-            <ScreenHeading>{widget.text(id::GUIDE_HEALTH_HEADING)}</ScreenHeading>
+            <ScreenHeading>{words.text(id::GUIDE_HEALTH_HEADING)}</ScreenHeading>
             <Progress step=GuideStep::ServiceHealth/>
             // Of no use, and contradicted, when the list says there is nothing.
             <p hidden=move || shown() == Some(0)>{with_service(id::GUIDE_HEALTH_INTRO)}</p>
@@ -107,7 +108,7 @@ fn HealthCheck() -> impl IntoView {
                     class="sw-button sw-button-primary"
                     data-testid="guide-health-continue"
                     on:click=move |_| {
-                        widget.go(Step::Guide(if untrack(shown).is_some() {
+                        nav.go(Step::Guide(if untrack(shown).is_some() {
                             GuideAnswer::HealthChecked
                         } else {
                             GuideAnswer::HealthNotShown
@@ -116,8 +117,8 @@ fn HealthCheck() -> impl IntoView {
                 >
                     // "None of these" only when something is listed.
                     {move || match shown() {
-                        Some(listed) if listed > 0 => widget.text(id::GUIDE_HEALTH_CONTINUE)(),
-                        _ => widget.text(id::GUIDE_CONTINUE)(),
+                        Some(listed) if listed > 0 => words.text(id::GUIDE_HEALTH_CONTINUE)(),
+                        _ => words.text(id::GUIDE_CONTINUE)(),
                     }}
                 </button>
             </div>
@@ -129,20 +130,21 @@ fn HealthCheck() -> impl IntoView {
 /// nothing is escalated, and the incident is shown again to follow.
 #[component]
 fn KnownIncident() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     let (service, _) = service_name();
-    let incident = widget
+    let incident = nav
         .journey
         .with_untracked(|j| j.guide.incident.clone())
         .unwrap_or_default();
     view! {
         <div class="sw-stack" data-testid="guide-known-incident">
-            <ScreenHeading>{widget.text(id::GUIDE_ALREADY_KNOWN_HEADING)}</ScreenHeading>
-            <p>{widget.text(id::GUIDE_ALREADY_KNOWN_TEXT)}</p>
+            <ScreenHeading>{words.text(id::GUIDE_ALREADY_KNOWN_HEADING)}</ScreenHeading>
+            <p>{words.text(id::GUIDE_ALREADY_KNOWN_TEXT)}</p>
             <ServiceHealthList
                 health=load_health(service)
                 only=incident
-                empty=Signal::derive(widget.text(id::HELP_HEALTH_NONE))
+                empty=Signal::derive(words.text(id::HELP_HEALTH_NONE))
             />
             <StartAgain/>
         </div>
@@ -155,8 +157,9 @@ fn KnownIncident() -> impl IntoView {
 /// reply with what the partner learned.
 #[component]
 fn StartAgain() -> impl IntoView {
-    let widget = use_widget();
-    if widget.journey.with_untracked(|j| j.escalating.is_some()) {
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
+    if nav.journey.with_untracked(|j| j.escalating.is_some()) {
         return view! { <BackToMessage/> }.into_any();
     }
     view! {
@@ -164,9 +167,9 @@ fn StartAgain() -> impl IntoView {
             type="button"
             class="sw-button sw-button-secondary"
             data-testid="guide-start-again"
-            on:click=move |_| widget.go(Step::Home)
+            on:click=move |_| nav.go(Step::Home)
         >
-            {widget.text(id::GUIDE_START_AGAIN)}
+            {words.text(id::GUIDE_START_AGAIN)}
         </button>
     }
     .into_any()

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use self::account_pages::{signed_in, use_account_pages};
 use crate::{
+    api,
     components::{
         list_item, status_label, BackButton, PageFooter, Paging, ScreenHeading, UndoNotice,
         UnsentReplyMark,
     },
-    context::{use_widget, ForgottenFiled, RemovedFiled},
+    context::{Connection, FiledRequests, ForgottenFiled, Host, Navigation, RemovedFiled, Words},
     loaded::Loaded,
     rules::{
         filed_requests::FiledRequest,
@@ -23,21 +24,25 @@ use crate::{
 /// page by page, with what this device filed that it does not list yet;
 /// signed out, or while the backend's cannot be had, it is the device's.
 #[component]
-pub fn FiledRequests() -> impl IntoView {
-    let widget = use_widget();
-    let pager = use_account_pages(widget);
+pub fn FiledList() -> impl IntoView {
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let nav = expect_context::<Navigation>();
+    let filed = expect_context::<FiledRequests>();
+    let host = expect_context::<Host>();
+    let pager = use_account_pages();
     let account = pager.list;
-    let signed_in = move || signed_in(widget);
+    let signed_in = move || signed_in(connection);
     // The list "Forget this list" took, or the request "Remove it from this
     // list" took on its status screen, until its Undo or the screen goes.
     let forgotten = RwSignal::new(None::<ForgottenFiled>);
-    let removed = RwSignal::new(widget.removed_filed.write_untracked().take());
+    let removed = RwSignal::new(filed.removed.write_untracked().take());
     let undoable = move || forgotten.with(Option::is_some) || removed.with(Option::is_some);
     // Each request once, and whether the backend's list gave its status.
     let requests = Memo::new(move |_| {
         let signed_in = signed_in();
         let all: Vec<(bool, FiledRequest)> = account.with(|list| {
-            widget.filed.with(|device| match signed_in {
+            filed.list.with(|device| match signed_in {
                 true => (list.shown(device).into_iter())
                     .map(|request| (list.lists(&request.id), request))
                     .collect(),
@@ -60,22 +65,22 @@ pub fn FiledRequests() -> impl IntoView {
         once
     });
     let none = move || requests.with(Vec::is_empty);
-    let kept_here = move || widget.filed.with(|filed| !filed.requests.is_empty());
+    let kept_here = move || filed.list.with(|filed| !filed.requests.is_empty());
     // A message for the user's list when signed in, else the device's.
-    let pick = move |account, device| widget.text(if signed_in() { account } else { device })();
+    let pick = move |account, device| words.text(if signed_in() { account } else { device })();
     // A customer's list is of what they sent their partner.
-    let customer = widget.audience.get_untracked() == Audience::Customer;
+    let customer = connection.audience.get_untracked() == Audience::Customer;
     let heading = if customer {
         id::HELP_MY_REQUESTS
     } else {
         id::FILED_HEADING
     };
     let intro = move || match customer {
-        true => widget.text(id::FILED_CUSTOMER_INTRO)(),
+        true => words.text(id::FILED_CUSTOMER_INTRO)(),
         false => pick(id::FILED_ACCOUNT_INTRO, id::FILED_INTRO),
     };
     let empty = move || match customer {
-        true => widget.text(id::FILED_CUSTOMER_EMPTY)(),
+        true => words.text(id::FILED_CUSTOMER_EMPTY)(),
         false => pick(id::FILED_ACCOUNT_EMPTY, id::FILED_EMPTY),
     };
     // Below the list, while signed in: a page on its way, why it could not
@@ -88,7 +93,7 @@ pub fn FiledRequests() -> impl IntoView {
     let screen = view! {
         <section class="sw-screen" data-testid="filed-requests">
             <BackButton/>
-            <ScreenHeading>{widget.text(heading)}</ScreenHeading>
+            <ScreenHeading>{words.text(heading)}</ScreenHeading>
             <p class="sw-intro">{intro}</p>
             {move || {
                 let quiet = undoable() || account.with(|l| l.pending || l.failed.is_some());
@@ -130,8 +135,8 @@ pub fn FiledRequests() -> impl IntoView {
                     data-testid="filed-clear"
                     on:click=move |_| {
                         removed.set(None);
-                        forgotten.set(Some(widget.clear_filed()));
-                        widget.focus_when_drawn("[data-testid=filed-undo]");
+                        forgotten.set(Some(filed.clear()));
+                        host.focus_when_drawn("[data-testid=filed-undo]");
                     }
                 >
                     {move || pick(id::FILED_DEVICE_CLEAR, id::FILED_CLEAR)}
@@ -146,7 +151,7 @@ pub fn FiledRequests() -> impl IntoView {
                         .then(|| {
                             let on_undo = Callback::new(move |()| {
                                 if let Some(list) = forgotten.write().take() {
-                                    widget.restore_filed(list);
+                                    filed.restore(list);
                                 }
                             });
                             let text = Signal::derive(move || pick(id::FILED_DEVICE_CLEARED, id::FILED_CLEARED));
@@ -158,10 +163,10 @@ pub fn FiledRequests() -> impl IntoView {
                 {move || removed.with(|removed| removed.as_ref().map(RemovedFiled::reference).map(str::to_owned)).map(|reference| {
                     let on_undo = Callback::new(move |()| {
                         if let Some(request) = removed.write().take() {
-                            widget.restore_removed(request);
+                            filed.restore_removed(request);
                         }
                     });
-                    let text = Signal::derive(move || widget.format(id::FILED_REMOVED, &i18n::args([("reference", reference.clone().into())])));
+                    let text = Signal::derive(move || words.format(id::FILED_REMOVED, &i18n::args([("reference", reference.clone().into())])));
                     view! {
                         <UndoNotice text testid="filed-removed" undo_testid="filed-removed-undo" on_undo/>
                     }
@@ -173,10 +178,10 @@ pub fn FiledRequests() -> impl IntoView {
     // list (after the heading's, which the screen asked for first), or to
     // the Undo of its removal.
     if removed.with_untracked(Option::is_some) {
-        widget.focus_when_drawn("[data-testid=filed-removed-undo]");
-    } else if let Some(viewed) = widget.journey.with_untracked(|j| j.status_of.clone()) {
-        if widget.navigated.get_untracked() {
-            widget.focus_when_drawn(&item_selector(&viewed));
+        host.focus_when_drawn("[data-testid=filed-removed-undo]");
+    } else if let Some(viewed) = nav.journey.with_untracked(|j| j.status_of.clone()) {
+        if nav.navigated.get_untracked() {
+            host.focus_when_drawn(&item_selector(&viewed));
         }
     }
     screen
@@ -201,36 +206,38 @@ fn FiledItem(
     /// else it is asked for.
     listed: Signal<bool>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let nav = expect_context::<Navigation>();
+    let filed = expect_context::<FiledRequests>();
     let request_id = request.id.clone();
     // Drawn before the backend's list gave it, the row asks for its status
     // until the list does.
     let loaded = (!listed.get_untracked()).then(|| {
         let request_id = request_id.clone();
-        Loaded::aborting(move |abort| {
-            widget.signed_in_again.track();
-            let backend = widget.backend.get().filter(|_| !listed.get());
-            let transport = widget.transport_aborted_by(abort);
+        Loaded::new(move |abort| {
+            connection.signed_in_again.track();
+            let backend = connection.backend.get().filter(|_| !listed.get());
+            let transport = connection.transport_aborted_by(abort);
             let request_id = request_id.clone();
             async move {
-                let backend = backend?;
-                widget
-                    .request_status(backend, request_id, transport)
-                    .await
-                    .ok()
-                    .map(|stored| stored.status)
+                let asked_at = js_sys::Date::now();
+                let stored = api::request_status(backend?, request_id, transport).await;
+                let stored = stored.ok()?;
+                filed.saw_request(&stored, asked_at);
+                Some(stored.status)
             }
         })
     });
     let status = move || match loaded.filter(|_| !listed.get()) {
         Some(loaded) => loaded.get(),
-        None => Some(widget.status_seen(&request_id)),
+        None => Some(filed.status_seen(&request_id)),
     };
     let created_at = request.created_at.clone();
     let filed_on = move || {
-        widget.format(
+        words.format(
             id::FILED_ON,
-            &i18n::args([("time", widget.format_time(&created_at).into())]),
+            &i18n::args([("time", words.format_time(&created_at).into())]),
         )
     };
     let id_for_click = request.id.clone();
@@ -241,7 +248,7 @@ fn FiledItem(
                 class="sw-choice"
                 data-testid="filed-request"
                 data-request-id=request.id.clone()
-                on:click=move |_| widget.go(Step::ViewStatus(id_for_click.clone()))
+                on:click=move |_| nav.go(Step::ViewStatus(id_for_click.clone()))
             >
                 <span class="sw-choice-title">{request.reference.clone()} " · " {request.title.clone()}</span>
                 <span class="sw-choice-text">
@@ -250,8 +257,8 @@ fn FiledItem(
                 </span>
                 <span class="sw-choice-text" data-testid="filed-status">
                     {move || match status() {
-                        Some(Some(status)) => widget.text(status_label(status))(),
-                        Some(None) => widget.text(id::FILED_STATUS_UNAVAILABLE)(),
+                        Some(Some(status)) => words.text(status_label(status))(),
+                        Some(None) => words.text(id::FILED_STATUS_UNAVAILABLE)(),
                         None => String::new(),
                     }}
                 </span>

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::ArticleSearch;
 use crate::{
     components::{BackButton, ScreenHeading},
-    context::use_widget,
+    context::{Navigation, Words},
     rules::{help_journey::HelpStep, i18n::id},
 };
 
@@ -11,18 +11,19 @@ use crate::{
 /// to start" starts the journey again, without the last search.
 #[component]
 pub fn SelfServiceSolved(search: ArticleSearch) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     let start_again = move |_| {
         search.clear();
-        widget.go_help(HelpStep::StartAgain);
+        nav.go_help(HelpStep::StartAgain);
     };
     view! {
         <section class="sw-screen" data-testid="help-solved-screen">
-            <BackButton on_back=Callback::new(move |()| widget.go_help(HelpStep::Back))/>
-            <ScreenHeading>{widget.text(id::HELP_SOLVED_HEADING)}</ScreenHeading>
-            <p>{widget.text(id::HELP_SOLVED_TEXT)}</p>
+            <BackButton on_back=Callback::new(move |()| nav.go_help(HelpStep::Back))/>
+            <ScreenHeading>{words.text(id::HELP_SOLVED_HEADING)}</ScreenHeading>
+            <p>{words.text(id::HELP_SOLVED_TEXT)}</p>
             <button type="button" class="sw-button sw-button-secondary" data-testid="start-again" on:click=start_again>
-                {widget.text(id::NAV_START_AGAIN)}
+                {words.text(id::NAV_START_AGAIN)}
             </button>
         </section>
     }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::{
     api,
     components::{tell_page, FiledRequestsLink, RequestFormState, ScreenHeading},
-    context::use_widget,
+    context::{Connection, Host, Navigation, Words},
     effects::effect,
     loaded::Loaded,
     rules::{
@@ -17,10 +17,13 @@ use crate::{
 /// request marked as a draft.
 #[component]
 pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let nav = expect_context::<Navigation>();
+    let host = expect_context::<Host>();
     let resume = move || {
         customer_request.resumable().map(|subject| {
-            let text = widget.format(id::HOME_RESUME, &subject.message_args());
+            let text = words.format(id::HOME_RESUME, &subject.message_args());
             let step = Step::ResumeCustomerRequest(subject);
             view! {
                 <p>
@@ -28,7 +31,7 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                         type="button"
                         class="sw-button sw-button-secondary"
                         data-testid="resume-customer-request"
-                        on:click=move |_| widget.go(step.clone())
+                        on:click=move |_| nav.go(step.clone())
                     >
                         {text}
                     </button>
@@ -41,11 +44,11 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
     // if, the count cannot be had; the page hears why as of any lookup, so
     // that a backend address with no support service shows in the console
     // as the widget loads, not once a user opens a flow.
-    let open = Loaded::aborting(move |abort| {
-        widget.signed_in_again.track();
-        widget.session.track();
-        let backend = widget.backend.get();
-        let transport = widget.transport_aborted_by(abort);
+    let open = Loaded::new(move |abort| {
+        connection.signed_in_again.track();
+        connection.session.track();
+        let backend = connection.backend.get();
+        let transport = connection.transport_aborted_by(abort);
         async move {
             let page = api::customer_messages(backend?, true, None, true, transport).await;
             Some(page.map(|page| (page.requests.len(), page.next.is_some())))
@@ -53,7 +56,7 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
     });
     effect(move |_| {
         if let Some(Some(Err(error))) = open.get() {
-            tell_page(widget, &error);
+            tell_page(connection, host, &error);
         }
     });
     let open_count = move || {
@@ -63,7 +66,7 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
         } else {
             count.to_string()
         };
-        Some(widget.format(id::HOME_INBOX_OPEN, &i18n::args([("count", count.into())])))
+        Some(words.format(id::HOME_INBOX_OPEN, &i18n::args([("count", count.into())])))
     };
     // `draft`: the form the flow opens, marked while it holds an unsent
     // request, or one waiting to be sent again.
@@ -79,12 +82,12 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                     type="button"
                     class="sw-choice"
                     data-testid=testid
-                    on:click=move |_| widget.go(step.clone())
+                    on:click=move |_| nav.go(step.clone())
                 >
-                    <span class="sw-choice-title">{widget.text(title)}</span>
-                    <span class="sw-choice-text">{widget.text(text)}</span>
+                    <span class="sw-choice-title">{words.text(title)}</span>
+                    <span class="sw-choice-text">{words.text(text)}</span>
                     {move || mark().map(|(text, testid)| view! {
-                        <span class="sw-badge" data-testid=testid>{widget.text(text)}</span>
+                        <span class="sw-badge" data-testid=testid>{words.text(text)}</span>
                     })}
                 </button>
             </li>
@@ -92,7 +95,7 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
     };
     view! {
         <section class="sw-screen" data-testid="home">
-            <ScreenHeading>{widget.text(id::HOME_HEADING)}</ScreenHeading>
+            <ScreenHeading>{words.text(id::HOME_HEADING)}</ScreenHeading>
             {resume}
             <ul class="sw-choices">
                 {choice(
@@ -114,10 +117,10 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
                         type="button"
                         class="sw-choice"
                         data-testid="open-inbox"
-                        on:click=move |_| widget.go(Step::OpenInbox)
+                        on:click=move |_| nav.go(Step::OpenInbox)
                     >
-                        <span class="sw-choice-title">{widget.text(id::HOME_INBOX_TITLE)}</span>
-                        <span class="sw-choice-text">{widget.text(id::HOME_INBOX_TEXT)}</span>
+                        <span class="sw-choice-title">{words.text(id::HOME_INBOX_TITLE)}</span>
+                        <span class="sw-choice-text">{words.text(id::HOME_INBOX_TEXT)}</span>
                         {move || open_count().map(|count| view! {
                             <span class="sw-badge" data-testid="inbox-open-count">{count}</span>
                         })}
@@ -127,8 +130,8 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
             <FiledRequestsLink label=id::HOME_FILED/>
             // A complementary landmark, named by its heading.
             <aside class="sw-note" data-testid="escalation-note" aria-labelledby="sw-escalation-note-title">
-                <h3 class="sw-note-title" id="sw-escalation-note-title">{widget.text(id::HOME_ESCALATION_TITLE)}</h3>
-                <p>{widget.text(id::HOME_ESCALATION_TEXT)}</p>
+                <h3 class="sw-note-title" id="sw-escalation-note-title">{words.text(id::HOME_ESCALATION_TITLE)}</h3>
+                <p>{words.text(id::HOME_ESCALATION_TEXT)}</p>
             </aside>
         </section>
     }

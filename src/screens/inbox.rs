@@ -10,7 +10,7 @@ use crate::{
         list_item, status_label, Answered, BackButton, PageFooter, PagedList, Pager, Pages,
         ScreenHeading, UnsentReplyMark,
     },
-    context::use_widget,
+    context::{Connection, Host, Navigation, Words},
     rules::{
         i18n::{self, id},
         journey::Step,
@@ -21,8 +21,11 @@ use crate::{
 /// The customers' messages, with the choice of open or resolved ones.
 #[component]
 pub fn Inbox() -> impl IntoView {
-    let widget = use_widget();
-    let resolved = Memo::new(move |_| widget.journey.with(|j| j.inbox_resolved));
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let nav = expect_context::<Navigation>();
+    let host = expect_context::<Host>();
+    let resolved = Memo::new(move |_| nav.journey.with(|j| j.inbox_resolved));
     // The first page of the messages chosen, again whenever the choice, the
     // backend or the signed-in user changes.
     let pager = Pager::new(
@@ -31,10 +34,10 @@ pub fn Inbox() -> impl IntoView {
         Pages::default().asking(),
         move |before, abort| {
             let open = !resolved.get();
-            let backend = widget.backend.get();
-            widget.session.track();
-            widget.signed_in_again.track();
-            let transport = widget.transport_aborted_by(abort);
+            let backend = connection.backend.get();
+            connection.session.track();
+            connection.signed_in_again.track();
+            let transport = connection.transport_aborted_by(abort);
             Some(async move {
                 match backend {
                     Some(backend) => {
@@ -48,8 +51,8 @@ pub fn Inbox() -> impl IntoView {
     // Back from a request: focus returns to it once the first page lists
     // it (after the heading's, which the screen asked for first).
     let return_to = StoredValue::new(
-        (widget.navigated.get_untracked())
-            .then(|| widget.journey.with_untracked(|j| j.status_of.clone()))
+        (nav.navigated.get_untracked())
+            .then(|| nav.journey.with_untracked(|j| j.status_of.clone()))
             .flatten()
             .map(|id| item_selector(&id)),
     );
@@ -62,7 +65,7 @@ pub fn Inbox() -> impl IntoView {
                 .as_ref()
                 .is_ok_and(|page| (page.requests.iter()).any(|r| item_selector(&r.id) == back_to));
             if listed {
-                widget.focus_when_drawn(&back_to);
+                host.focus_when_drawn(&back_to);
             }
         }
     });
@@ -75,9 +78,9 @@ pub fn Inbox() -> impl IntoView {
                 class="sw-button sw-button-secondary"
                 aria-pressed=move || (resolved.get() == show_resolved).to_string()
                 data-testid=testid
-                on:click=move |_| widget.go(Step::ShowInbox { resolved: show_resolved })
+                on:click=move |_| nav.go(Step::ShowInbox { resolved: show_resolved })
             >
-                {widget.text(label)}
+                {words.text(label)}
             </button>
         }
     };
@@ -93,7 +96,7 @@ pub fn Inbox() -> impl IntoView {
                 id::INBOX_EMPTY_OPEN
             };
             settled
-                .then(|| view! { <p data-testid="inbox-empty">{widget.text(empty)}</p> })
+                .then(|| view! { <p data-testid="inbox-empty">{words.text(empty)}</p> })
                 .into_any()
         } else {
             view! {
@@ -107,9 +110,9 @@ pub fn Inbox() -> impl IntoView {
     let screen = view! {
         <section class="sw-screen" data-testid="inbox">
             <BackButton/>
-            <ScreenHeading>{widget.text(id::INBOX_HEADING)}</ScreenHeading>
-            <p class="sw-intro">{widget.text(id::INBOX_INTRO)}</p>
-            <div class="sw-actions" role="group" aria-label=widget.text(id::INBOX_FILTER_LABEL)>
+            <ScreenHeading>{words.text(id::INBOX_HEADING)}</ScreenHeading>
+            <p class="sw-intro">{words.text(id::INBOX_INTRO)}</p>
+            <div class="sw-actions" role="group" aria-label=words.text(id::INBOX_FILTER_LABEL)>
                 {filter(false, id::INBOX_SHOW_OPEN, "inbox-show-open")}
                 {filter(true, id::INBOX_SHOW_RESOLVED, "inbox-show-resolved")}
             </div>
@@ -137,7 +140,8 @@ const ITEM: &str = "inbox-request";
 /// One message: its title, who sent it and when, and where it stands.
 #[component]
 fn InboxItem(request: StoredRequest) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     let id_for_click = request.id.clone();
     let sent_by = [
         request.request.customer.map(|c| c.name).unwrap_or_default(),
@@ -147,9 +151,9 @@ fn InboxItem(request: StoredRequest) -> impl IntoView {
     .filter(|part| !part.trim().is_empty())
     .collect::<Vec<_>>()
     .join(" · ");
-    let sent_on = widget.format(
+    let sent_on = words.format(
         id::FILED_ON,
-        &i18n::args([("time", widget.format_time(&request.created_at).into())]),
+        &i18n::args([("time", words.format_time(&request.created_at).into())]),
     );
     // Escalated, and once 21Vianet resolved it while the request is still
     // open, the loop to close.
@@ -157,9 +161,9 @@ fn InboxItem(request: StoredRequest) -> impl IntoView {
     let escalated = request.escalated_as.map(|escalation| {
         let loop_to_close = open && escalation.status.is_finished();
         if loop_to_close {
-            widget.text(id::INBOX_CLOSE_LOOP)()
+            words.text(id::INBOX_CLOSE_LOOP)()
         } else {
-            widget.format(
+            words.format(
                 id::STATUS_ESCALATED_AS,
                 &i18n::args([("reference", escalation.reference.into())]),
             )
@@ -172,7 +176,7 @@ fn InboxItem(request: StoredRequest) -> impl IntoView {
                 class="sw-choice"
                 data-testid="inbox-request"
                 data-request-id=request.id.clone()
-                on:click=move |_| widget.go(Step::ViewStatus(id_for_click.clone()))
+                on:click=move |_| nav.go(Step::ViewStatus(id_for_click.clone()))
             >
                 <span class="sw-choice-title">{request.reference} " · " {request.request.title}</span>
                 <span class="sw-choice-text">
@@ -180,7 +184,7 @@ fn InboxItem(request: StoredRequest) -> impl IntoView {
                     {sent_on}
                 </span>
                 <span class="sw-choice-text" data-testid="inbox-status">
-                    {widget.text(status_label(request.status))}
+                    {words.text(status_label(request.status))}
                     {escalated.map(|text| view! { " · " {text} })}
                 </span>
                 <UnsentReplyMark request_id=request.id.clone()/>

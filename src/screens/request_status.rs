@@ -26,10 +26,11 @@ use self::{
     status_change::{mark_resolved, stored_changes, MarkResolved},
 };
 use crate::{
+    api,
     components::{
         status_label, BackButton, CloseTheLoop, CurrentStatus, LoadFailure, ReplyBox, ScreenHeading,
     },
-    context::use_widget,
+    context::{Connection, FiledRequests, Navigation, Words},
     loaded::Loaded,
     rules::{
         host::Audience,
@@ -42,8 +43,11 @@ use crate::{
 /// request, the reminder to close the loop with the customer.
 #[component]
 pub fn RequestStatus() -> impl IntoView {
-    let widget = use_widget();
-    let request_id = widget
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let nav = expect_context::<Navigation>();
+    let filed = expect_context::<FiledRequests>();
+    let request_id = nav
         .journey
         .with_untracked(|j| j.status_of.clone())
         .unwrap_or_default();
@@ -52,7 +56,7 @@ pub fn RequestStatus() -> impl IntoView {
     let kept = Kept::of(&request_id);
     // A visitor whose address the backend mailed a link to confirm reads
     // here too where the replies are until then.
-    let link_sent = widget.filed.with_untracked(|filed| {
+    let link_sent = filed.list.with_untracked(|filed| {
         (filed.requests.iter())
             .any(|request| request.id == request_id && request.confirmation_mailed)
     });
@@ -66,19 +70,23 @@ pub fn RequestStatus() -> impl IntoView {
     // the shown answer's, even when an earlier answer arrives last. Read
     // again after a new sign-in and after each status change stored here.
     let asked_for = request_id.clone();
-    let stored = Loaded::new(move || {
-        widget.signed_in_again.track();
+    let stored = Loaded::new(move |abort| {
+        connection.signed_in_again.track();
         // Read, not only tracked: a memo never read computes nothing, and
         // so would never hear of its action.
         _ = (changes.0.get(), changes.1.get());
-        let backend = widget.backend.get();
-        let transport = widget.transport();
+        let backend = connection.backend.get();
+        let transport = connection.transport_aborted_by(abort);
         let request_id = asked_for.clone();
         async move {
+            let asked_at = js_sys::Date::now();
             let answer = match backend {
-                Some(backend) => widget.request_status(backend, request_id, transport).await,
+                Some(backend) => api::request_status(backend, request_id, transport).await,
                 None => Err(LoadError::Network),
             };
+            if let Ok(stored) = &answer {
+                filed.saw_request(stored, asked_at);
+            }
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });
@@ -91,7 +99,7 @@ pub fn RequestStatus() -> impl IntoView {
             .get()
             .is_some_and(|(answer, _)| matches!(answer, Ok(s) if s.request.service.is_some()))
     });
-    let services = widget.services_when(move || about_a_service.get());
+    let services = crate::services::services_when(connection, move || about_a_service.get());
     // The time of the answer shown: a failed check shows none.
     let failed = move || matches!(stored.get(), Some((Err(_), _)));
     let checked = move || {
@@ -99,9 +107,9 @@ pub fn RequestStatus() -> impl IntoView {
             .get()
             .and_then(|(answer, time)| answer.is_ok().then_some(time))
             .map(|time| {
-                widget.format(
+                words.format(
                     id::STATUS_CHECKED,
-                    &i18n::args([("time", widget.format_time(&time).into())]),
+                    &i18n::args([("time", words.format_time(&time).into())]),
                 )
             })
     };
@@ -110,17 +118,17 @@ pub fn RequestStatus() -> impl IntoView {
     // that changes nothing is heard too. (The first load has its own
     // "Loading…" on screen.)
     let announced = move || match stored.get() {
-        Some(_) if stored.loading() => widget.text(id::STATUS_LOADING)(),
-        Some((Ok(stored), time)) => widget.format(
+        Some(_) if stored.loading() => words.text(id::STATUS_LOADING)(),
+        Some((Ok(stored), time)) => words.format(
             id::STATUS_ANNOUNCED,
             &i18n::args([
-                ("status", widget.text(status_label(stored.status))().into()),
-                ("time", widget.format_time(&time).into()),
+                ("status", words.text(status_label(stored.status))().into()),
+                ("time", words.format_time(&time).into()),
             ]),
         ),
         _ => String::new(),
     };
-    let partner = widget.audience.get_untracked() == Audience::Partner;
+    let partner = connection.audience.get_untracked() == Audience::Partner;
     let box_kind = box_kind(stored, partner);
     let shown_id = StoredValue::new(request_id.clone());
     // Presses of Refresh, which the reply box's "sent" notice goes with.
@@ -129,13 +137,13 @@ pub fn RequestStatus() -> impl IntoView {
     view! {
         <section class="sw-screen" data-testid="request-status">
             <BackButton/>
-            <ScreenHeading>{widget.text(id::STATUS_HEADING)}</ScreenHeading>
+            <ScreenHeading>{words.text(id::STATUS_HEADING)}</ScreenHeading>
             {move || {
             // Drawn again in another language: the times and the authors'
             // roles are written in the language they were drawn in.
-            widget.locale.track();
+            words.locale.track();
             match stored.get().map(|(answer, _)| answer) {
-                None => view! { <p role="status">{widget.text(id::STATUS_LOADING)}</p> }.into_any(),
+                None => view! { <p role="status">{words.text(id::STATUS_LOADING)}</p> }.into_any(),
                 Some(Err(LoadError::NotFound)) => {
                     view! { <Gone request_id=request_id.clone() kept=kept.clone()/> }.into_any()
                 }
@@ -171,7 +179,7 @@ pub fn RequestStatus() -> impl IntoView {
                 .into_any(),
             })}
             {move || {
-                widget.locale.track();
+                words.locale.track();
                 let history = stored.get().and_then(|(answer, _)| answer.ok())?.history;
                 Some(view! { <StatusHistory history/> })
             }}
@@ -186,7 +194,7 @@ pub fn RequestStatus() -> impl IntoView {
                         stored.reload();
                     }
                 >
-                    {widget.text(id::STATUS_REFRESH)}
+                    {words.text(id::STATUS_REFRESH)}
                 </button>
             </div>
             <p class="sw-hint" data-testid="status-checked">{checked}</p>
@@ -207,12 +215,13 @@ fn RequestAsStored(
     link_sent: bool,
     mark_resolved: MarkResolved,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
     let kind = stored.request.kind;
     let for_customer = kind == RequestKind::Customer;
     let message = kind == RequestKind::CustomerSelfService;
     let resolved = stored.status.is_finished();
-    let partner = widget.audience.get_untracked() == Audience::Partner;
+    let partner = connection.audience.get_untracked() == Audience::Partner;
     let customer = (stored.request.customer.as_ref())
         .map(|c| c.name.clone())
         .unwrap_or_default();
@@ -228,7 +237,7 @@ fn RequestAsStored(
         <p class="sw-status-title">{stored.request.title.clone()}</p>
         <CurrentStatus status=stored.status testid="status-current"/>
         {link_sent.then(|| view! {
-            <p data-testid="address-link-sent">{widget.text(id::CONFIRM_ADDRESS_LINK_SENT)}</p>
+            <p data-testid="address-link-sent">{words.text(id::CONFIRM_ADDRESS_LINK_SENT)}</p>
         })}
         <RequestFacts stored=stored.clone() services/>
         {stored.escalated_as.clone().map(|escalation| view! { <EscalatedAsNote escalation partner/> })}

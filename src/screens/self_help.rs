@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::{AdminCenterLink, BackButton, BackToMessage, ScreenHeading},
-    context::use_widget,
+    context::{Navigation, Words},
     rules::{
         i18n::{self, id},
         journey::Step,
@@ -13,9 +13,10 @@ use crate::{
 /// service may solve the problem without a request.
 #[component]
 pub fn SelfHelp() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     let names = move || {
-        widget.journey.with(|j| {
+        nav.journey.with(|j| {
             let customer = j
                 .customer
                 .as_ref()
@@ -31,7 +32,7 @@ pub fn SelfHelp() -> impl IntoView {
     };
     let text = move || {
         let (customer, service) = names();
-        widget.format(
+        words.format(
             id::SELF_HELP_TEXT,
             &i18n::args([("customer", customer.into()), ("service", service.into())]),
         )
@@ -39,27 +40,27 @@ pub fn SelfHelp() -> impl IntoView {
     view! {
         <section class="sw-screen" data-testid="self-help">
             <BackButton/>
-            <ScreenHeading>{widget.text(id::SELF_HELP_HEADING)}</ScreenHeading>
+            <ScreenHeading>{words.text(id::SELF_HELP_HEADING)}</ScreenHeading>
             <p>{text}</p>
             <AdminCenterLink/>
             <fieldset class="sw-fieldset">
-                <legend class="sw-legend">{widget.text(id::SELF_HELP_QUESTION)}</legend>
+                <legend class="sw-legend">{words.text(id::SELF_HELP_QUESTION)}</legend>
                 <div class="sw-actions">
                     <button
                         type="button"
                         class="sw-button sw-button-secondary"
                         data-testid="solved"
-                        on:click=move |_| widget.go(Step::Solved)
+                        on:click=move |_| nav.go(Step::Solved)
                     >
-                        {widget.text(id::SELF_HELP_SOLVED)}
+                        {words.text(id::SELF_HELP_SOLVED)}
                     </button>
                     <button
                         type="button"
                         class="sw-button sw-button-primary"
                         data-testid="still-needs-help"
-                        on:click=move |_| widget.go(Step::StillNeedsHelp)
+                        on:click=move |_| nav.go(Step::StillNeedsHelp)
                     >
-                        {widget.text(id::SELF_HELP_STILL_NEEDS_HELP)}
+                        {words.text(id::SELF_HELP_STILL_NEEDS_HELP)}
                     </button>
                 </div>
             </fieldset>
@@ -70,13 +71,14 @@ pub fn SelfHelp() -> impl IntoView {
 /// The friendly close when the admin center solved it: nothing was sent.
 #[component]
 pub fn Solved() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     view! {
         <section class="sw-screen" data-testid="solved">
             <BackButton/>
-            <ScreenHeading>{widget.text(id::SOLVED_HEADING)}</ScreenHeading>
-            <p>{widget.text(id::SOLVED_TEXT)}</p>
-            {if widget.journey.with_untracked(|j| j.escalating.is_some()) {
+            <ScreenHeading>{words.text(id::SOLVED_HEADING)}</ScreenHeading>
+            <p>{words.text(id::SOLVED_TEXT)}</p>
+            {if nav.journey.with_untracked(|j| j.escalating.is_some()) {
                 view! { <BackToMessage/> }.into_any()
             } else {
                 view! {
@@ -84,9 +86,9 @@ pub fn Solved() -> impl IntoView {
                         type="button"
                         class="sw-button sw-button-secondary"
                         data-testid="start-again"
-                        on:click=move |_| widget.go(Step::Home)
+                        on:click=move |_| nav.go(Step::Home)
                     >
-                        {widget.text(id::NAV_START_AGAIN)}
+                        {words.text(id::NAV_START_AGAIN)}
                     </button>
                 }
                 .into_any()

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     components::{BackButton, LoadFailure, ScreenHeading},
-    context::use_widget,
+    context::{Connection, Navigation, Words},
     effects::effect,
     rules::{
         i18n::{self, id},
@@ -13,16 +13,17 @@ use crate::{
 /// Which service the customer needs help with.
 #[component]
 pub fn ServiceChoice() -> impl IntoView {
-    let widget = use_widget();
-    let services = widget.services();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let nav = expect_context::<Navigation>();
+    let services = crate::services::services(connection);
     let customer_name = move || {
-        widget
-            .journey
+        nav.journey
             .with(|j| j.customer.as_ref().map(|c| c.name.clone()))
     };
     let heading = move || {
         let name = customer_name().unwrap_or_default();
-        widget.format(
+        words.format(
             id::SERVICE_HEADING,
             &i18n::args([("customer", name.into())]),
         )
@@ -31,20 +32,19 @@ pub fn ServiceChoice() -> impl IntoView {
     // one; before any choice, the one the page suggested with prefill says
     // so in words.
     let chosen = move || {
-        widget
-            .journey
+        nav.journey
             .with(|j| j.service.as_ref().map(|s| s.id.clone()))
     };
     let suggested = move || match chosen() {
         Some(_) => None,
-        None => widget.suggested_service.get(),
+        None => nav.suggested_service.get(),
     };
 
     // A suggested service the backend does not list is the page's mistake,
     // which the user cannot put right: the list simply marks none, and the
     // page's developer reads why in the console.
     effect(move |_| {
-        let Some(suggested) = widget.suggested_service.get() else {
+        let Some(suggested) = nav.suggested_service.get() else {
             return;
         };
         let listed = services.with(|services| match services {
@@ -64,10 +64,10 @@ pub fn ServiceChoice() -> impl IntoView {
             <BackButton/>
             <ScreenHeading>{heading}</ScreenHeading>
             {move || match services.get() {
-                None => view! { <p role="status">{widget.text(id::SERVICE_LOADING)}</p> }.into_any(),
+                None => view! { <p role="status">{words.text(id::SERVICE_LOADING)}</p> }.into_any(),
                 Some(Err(error)) => view! { <LoadFailure message=id::SERVICE_FAILED error on_retry=Callback::new(move |()| services.reload())/> }
                 .into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p role="alert">{widget.text(id::SERVICE_EMPTY)}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p role="alert">{words.text(id::SERVICE_EMPTY)}</p> }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="sw-choices">
                         {list
@@ -83,11 +83,11 @@ pub fn ServiceChoice() -> impl IntoView {
                                             class="sw-choice"
                                             data-testid="service-option"
                                             aria-current=was_chosen.then_some("true")
-                                            on:click=move |_| widget.go(Step::PickService(service.clone()))
+                                            on:click=move |_| nav.go(Step::PickService(service.clone()))
                                         >
                                             <span class="sw-choice-title">{name}</span>
                                             {suggested.then(|| view! {
-                                                <span class="sw-badge" data-testid="service-suggested">{widget.text(id::SERVICE_SUGGESTED)}</span>
+                                                <span class="sw-badge" data-testid="service-suggested">{words.text(id::SERVICE_SUGGESTED)}</span>
                                             })}
                                         </button>
                                     </li>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::state::{AttachmentsState, FileEntry};
 use crate::{
-    context::{use_widget, WidgetContext},
+    context::{Connection, Host, Words},
     rules::{
         i18n::{self, id},
         request::SubmitError,
@@ -16,14 +16,16 @@ use crate::{
 /// again when its upload failed.
 #[component]
 pub(super) fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let host = expect_context::<Host>();
     let key = file.key;
     let name = file.name.clone();
     let size = file.size;
     let remove_label = {
         let name = name.clone();
         move || {
-            widget.format(
+            words.format(
                 id::ATTACHMENT_REMOVE,
                 &i18n::args([("name", name.clone().into())]),
             )
@@ -32,7 +34,7 @@ pub(super) fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoVie
     let uploading_label = {
         let name = name.clone();
         move || {
-            widget.format(
+            words.format(
                 id::ATTACHMENT_UPLOADING,
                 &i18n::args([("name", name.clone().into())]),
             )
@@ -58,29 +60,29 @@ pub(super) fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoVie
         }
         .into_any(),
         Some(UploadState::Uploaded(_)) => view! {
-            <span class="sw-attachment-status" data-testid="attachment-uploaded">{widget.text(id::ATTACHMENT_UPLOADED)}</span>
+            <span class="sw-attachment-status" data-testid="attachment-uploaded">{words.text(id::ATTACHMENT_UPLOADED)}</span>
         }
         .into_any(),
         Some(UploadState::Offline) => view! {
-            <span class="sw-attachment-status" data-testid="attachment-offline">{widget.text(id::ATTACHMENT_OFFLINE)}</span>
+            <span class="sw-attachment-status" data-testid="attachment-offline">{words.text(id::ATTACHMENT_OFFLINE)}</span>
         }
         .into_any(),
         Some(UploadState::Failed { error, again }) => view! {
-            <span class="sw-field-error" data-testid="attachment-failed">{move || failed_text(widget, &error, again)}</span>
+            <span class="sw-field-error" data-testid="attachment-failed">{move || failed_text(words, &error, again)}</span>
             <button
                 type="button"
                 class="sw-button sw-button-secondary"
                 data-testid="attachment-retry"
                 on:click=move |_| {
-                    state.retry(widget, key);
+                    state.retry(connection, host, key);
                     // "Try again" goes away once the upload restarts: focus
                     // stays on the file (not on its remove button, where a
                     // second Enter would remove it) rather than falling back
                     // to the page.
-                    widget.focus_when_drawn(&format!("#{}", file_item_id(key)));
+                    host.focus_when_drawn(&format!("#{}", file_item_id(key)));
                 }
             >
-                {widget.text(id::ATTACHMENT_RETRY)}
+                {words.text(id::ATTACHMENT_RETRY)}
             </button>
         }
         .into_any(),
@@ -99,7 +101,7 @@ pub(super) fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoVie
             }}
             <span class="sw-file-name">{name.clone()}</span>
             <span class="sw-file-meta">
-                <span class="sw-file-size">{move || human_size(size, widget.locale.get())}</span>
+                <span class="sw-file-size">{move || human_size(size, words.locale.get())}</span>
                 <span class="sw-file-status">{status}</span>
             </span>
             <button
@@ -110,7 +112,7 @@ pub(super) fn FileItem(file: FileEntry, state: AttachmentsState) -> impl IntoVie
                 on:click=move |_| {
                     state.remove(key);
                     // To "Add files", the button that brought it.
-                    widget.focus_when_drawn("#sw-attachments");
+                    host.focus_when_drawn("#sw-attachments");
                 }
             >
                 "✕"
@@ -125,22 +127,22 @@ fn file_item_id(key: u32) -> String {
 }
 
 /// Why a file did not upload, and what happens next.
-fn failed_text(widget: WidgetContext, error: &SubmitError, again: bool) -> String {
+fn failed_text(words: Words, error: &SubmitError, again: bool) -> String {
     let message = match UploadFailure::of(error, again) {
         UploadFailure::TriedAgain => id::ATTACHMENT_FAILED,
         UploadFailure::SignIn => {
             let status = i18n::args([("status", 401.into())]);
-            return widget.format(id::ATTACHMENT_UNAUTHORIZED, &status);
+            return words.format(id::ATTACHMENT_UNAUTHORIZED, &status);
         }
         UploadFailure::Forbidden => {
             let status = i18n::args([("status", 403.into())]);
-            return widget.format(id::ATTACHMENT_FORBIDDEN, &status);
+            return words.format(id::ATTACHMENT_FORBIDDEN, &status);
         }
         UploadFailure::Stopped => id::ATTACHMENT_FAILED_STOPPED,
         UploadFailure::Refused => {
             let reason = i18n::args([("reason", refusal_reason(error).into())]);
-            return widget.format(id::ATTACHMENT_REFUSED, &reason);
+            return words.format(id::ATTACHMENT_REFUSED, &reason);
         }
     };
-    widget.text(message)()
+    words.text(message)()
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 
 use crate::{
     api,
-    context::WidgetContext,
+    context::{Connection, Host},
     effects::effect,
     rules::{
         i18n::{id, MessageId},
@@ -199,7 +199,7 @@ impl AttachmentsState {
     }
 
     /// Checks each file and uploads the ones that may go.
-    pub fn add(self, widget: WidgetContext, files: Vec<web_sys::File>) {
+    pub fn add(self, connection: Connection, host: Host, files: Vec<web_sys::File>) {
         if files.is_empty() {
             return;
         }
@@ -242,7 +242,7 @@ impl AttachmentsState {
                                 preview,
                             })
                         });
-                        self.upload(widget, key);
+                        self.upload(connection, host, key);
                     }
                 }
             }

@@ -3,7 +3,7 @@
 use leptos::ev;
 
 use super::AttachmentsState;
-use crate::context::WidgetContext;
+use crate::context::{Connection, Host};
 
 /// The files of a picker's, a drop's or a paste's list.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -18,20 +18,25 @@ fn transferred_files(data: Option<web_sys::DataTransfer>) -> Vec<web_sys::File> 
 
 /// Reads the files of a paste, if it carried any; the paste then adds them
 /// instead of pasting into the field.
-pub fn on_paste(state: AttachmentsState, widget: WidgetContext, event: &ev::ClipboardEvent) {
+pub fn on_paste(
+    state: AttachmentsState,
+    connection: Connection,
+    host: Host,
+    event: &ev::ClipboardEvent,
+) {
     let files = transferred_files(event.clipboard_data());
     if !files.is_empty() {
         event.prevent_default();
-        state.add(widget, files);
+        state.add(connection, host, files);
     }
 }
 
 /// Lets files be dropped anywhere on the form.
-pub fn on_drop(state: AttachmentsState, widget: WidgetContext, event: &ev::DragEvent) {
+pub fn on_drop(state: AttachmentsState, connection: Connection, host: Host, event: &ev::DragEvent) {
     let files = transferred_files(event.data_transfer());
     if !files.is_empty() {
         event.prevent_default();
-        state.add(widget, files);
+        state.add(connection, host, files);
     }
 }
 

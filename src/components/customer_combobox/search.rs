@@ -11,7 +11,7 @@ use web_sys::AbortController;
 use crate::{
     api::{self, Transport},
     components::tell_page,
-    context::{use_widget, WidgetContext},
+    context::{Connection, Host},
     rules::request::LoadError,
 };
 
@@ -24,7 +24,8 @@ pub(super) type Answer = Option<(String, Result<Vec<Customer>, LoadError>)>;
 #[derive(Clone, Copy)]
 pub(super) struct Search {
     pub(super) results: RwSignal<Answer>,
-    widget: WidgetContext,
+    connection: Connection,
+    host: Host,
     in_flight: StoredValue<Option<AbortController>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
@@ -35,7 +36,8 @@ impl Search {
     pub(super) fn new() -> Self {
         let search = Search {
             results: RwSignal::new(None),
-            widget: use_widget(),
+            connection: expect_context(),
+            host: expect_context(),
             in_flight: StoredValue::new_local(None),
             timer: StoredValue::new_local(None),
         };
@@ -57,7 +59,9 @@ impl Search {
     /// Searches for `text` now. Each search aborts the one still in flight:
     /// the partner typed on, and only the newest text matters.
     pub(super) fn run(self, text: String) {
-        let widget = self.widget;
+        let Search {
+            connection, host, ..
+        } = self;
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(AbortController::signal);
         self.in_flight.update_value(|current| {
@@ -65,11 +69,11 @@ impl Search {
                 previous.abort();
             }
         });
-        let backend = widget.backend.get_untracked();
+        let backend = connection.backend.get_untracked();
         // The widget's own, less its abort: this search's signal ends it.
         let transport = Transport {
             abort: signal,
-            ..widget.transport()
+            ..connection.transport()
         };
         let results = self.results;
         spawn_local_scoped(async move {
@@ -79,7 +83,7 @@ impl Search {
                 None => Err(LoadError::Network),
             };
             if let Err(error) = &found {
-                tell_page(widget, error);
+                tell_page(connection, host, error);
             }
             results.set(Some((text, found)));
         });

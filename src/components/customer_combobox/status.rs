@@ -6,7 +6,7 @@ use support_contract::Customer;
 
 use crate::{
     components::failure_text,
-    context::use_widget,
+    context::Words,
     rules::{
         i18n::{self, id},
         locale::Locale,
@@ -22,7 +22,7 @@ pub(super) fn SearchStatus(
     query: RwSignal<String>,
     found: Signal<Option<Result<Vec<Customer>, LoadError>>>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     move || {
         let typed = query.with(|q| q.trim().to_owned());
         if typed.is_empty() {
@@ -30,22 +30,22 @@ pub(super) fn SearchStatus(
         }
         let (text, choose) = match found.get() {
             None => (
-                i18n::message(widget.locale.get(), id::CUSTOMER_SEARCH_LOADING),
+                i18n::message(words.locale.get(), id::CUSTOMER_SEARCH_LOADING),
                 false,
             ),
             Some(Err(error)) => (
-                failure_text(widget, id::CUSTOMER_SEARCH_FAILED, &error),
+                failure_text(words, id::CUSTOMER_SEARCH_FAILED, &error),
                 false,
             ),
             Some(Ok(found)) if found.is_empty() => (
-                widget.format(
+                words.format(
                     id::CUSTOMER_SEARCH_EMPTY,
                     &i18n::args([("query", i18n::echoed(&typed).into())]),
                 ),
                 false,
             ),
             Some(Ok(found)) => (
-                widget.format(
+                words.format(
                     if request::may_have_more(found.len()) {
                         id::CUSTOMER_SEARCH_FIRST
                     } else {
@@ -58,11 +58,11 @@ pub(super) fn SearchStatus(
         };
         let keys = choose.then(|| {
             // Chinese sentences follow each other without a space.
-            let gap = match widget.locale.get() {
+            let gap = match words.locale.get() {
                 Locale::ZhCn | Locale::ZhTw => "",
                 _ => " ",
             };
-            view! { {gap} <span class="sw-keys-hint">{widget.text(id::CUSTOMER_SEARCH_KEYS)}</span> }
+            view! { {gap} <span class="sw-keys-hint">{words.text(id::CUSTOMER_SEARCH_KEYS)}</span> }
         });
         Some(view! { {text} {keys} })
     }

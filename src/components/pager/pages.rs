@@ -12,7 +12,7 @@ use web_sys::AbortSignal;
 
 use super::{page_focus, retry_button, Paging};
 use crate::{
-    context::{use_widget, WidgetContext},
+    context::Host,
     effects::effect,
     loaded::InFlight,
     rules::{filed_requests::AccountList, request::LoadError},
@@ -133,7 +133,7 @@ pub struct Pager<L: 'static> {
     answered: StoredValue<OnAnswer, LocalStorage>,
     /// The prefix of the list's test ids, and its items' test id.
     names: (&'static str, &'static str),
-    widget: WidgetContext,
+    host: Host,
 }
 
 impl<L> Clone for Pager<L> {
@@ -168,7 +168,7 @@ impl<L: PagedList> Pager<L> {
             ask: StoredValue::new_local(ask),
             answered: StoredValue::new_local(Box::new(|_: Answered| {}) as OnAnswer),
             names: (list, item),
-            widget: use_widget(),
+            host: expect_context(),
         };
         // Talks to the backend: the first page of what `ask` reads now.
         effect(move |_| pager.first_page());
@@ -204,7 +204,7 @@ impl<L: PagedList> Pager<L> {
         let Pager {
             list,
             names: (name, item),
-            widget,
+            host,
             ..
         } = self;
         let asked_at = js_sys::Date::now();
@@ -222,7 +222,7 @@ impl<L: PagedList> Pager<L> {
                     }
                 };
                 if by_user {
-                    widget.focus_when_drawn_if_lost(&focus);
+                    host.focus_when_drawn_if_lost(&focus);
                 }
                 self.answered.with_value(|answered| {
                     answered(Answered {

@@ -6,15 +6,15 @@ use leptos::prelude::*;
 use support_contract::Attachment;
 
 use super::super::{request_form::new_key, AttachmentsState};
-use crate::{context::use_widget, rules::drafts::ReplyDraft, storage};
+use crate::{context::Connection, rules::drafts::ReplyDraft, storage};
 
 /// Where the reply on `request_id` is kept: the backend's, the request's
 /// and the signed-in user's.
 fn kept_at(request_id: &str) -> Option<String> {
-    let widget = use_widget();
+    let connection = expect_context::<Connection>();
     match (
-        widget.backend.get_untracked(),
-        widget.keeper.get_untracked(),
+        connection.backend.get_untracked(),
+        connection.keeper.get_untracked(),
     ) {
         (Some(backend), Some(keeper)) => {
             Some(ReplyDraft::storage_key(&backend, request_id, &keeper))

@@ -6,7 +6,7 @@ use support_contract::{NewReply, Reply};
 
 use super::super::{failure_message, Posted};
 use crate::{
-    context::use_widget,
+    context::Words,
     rules::{
         field_errors::{self, ServiceFrom},
         host::BackendUrl,
@@ -27,7 +27,7 @@ pub(super) fn ReplyNotices(
     refreshes: Signal<u32>,
     sent_after: StoredValue<u32>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     let (sending, answer) = (send_reply.pending(), send_reply.value());
     // What went wrong in sending it, once it is no longer on its way.
     let send_failure = move || {
@@ -36,14 +36,14 @@ pub(super) fn ReplyNotices(
         }
         answer.with(|answer| match answer {
             Some(Err(SubmitError::Rejected(errors))) => {
-                let locale = widget.locale.get();
+                let locale = words.locale.get();
                 let said = errors
                     .iter()
                     .map(|error| field_errors::message(locale, error, ServiceFrom::BeforeTheForm))
                     .collect::<Vec<_>>();
                 Some(said.join(" "))
             }
-            Some(Err(error)) => Some(failure_message(widget, error.clone(), Posted::Reply)),
+            Some(Err(error)) => Some(failure_message(words, error.clone(), Posted::Reply)),
             _ => None,
         })
     };
@@ -53,7 +53,7 @@ pub(super) fn ReplyNotices(
     let sent = move || {
         let news = refreshes.get() == sent_after.get_value();
         (news && !sending.get() && answer.with(|answer| matches!(answer, Some(Ok(_)))))
-            .then(|| widget.text(id::STATUS_REPLY_SENT)())
+            .then(|| words.text(id::STATUS_REPLY_SENT)())
     };
     // While the reply waits to go again: why, without a countdown, through
     // the attempts that follow until the reply is stored or given up on.
@@ -62,9 +62,9 @@ pub(super) fn ReplyNotices(
         move || {
             sender.holding.with(|holding| {
                 holding.as_ref().map(|holding| match holding {
-                    Holding::Offline => widget.text(id::STATUS_REPLY_OFFLINE)(),
-                    Holding::SignedOut => widget.text(id::SUBMIT_SESSION_ENDED)(),
-                    Holding::Retrying { .. } => widget.text(id::STATUS_REPLY_RETRYING)(),
+                    Holding::Offline => words.text(id::STATUS_REPLY_OFFLINE)(),
+                    Holding::SignedOut => words.text(id::SUBMIT_SESSION_ENDED)(),
+                    Holding::Retrying { .. } => words.text(id::STATUS_REPLY_RETRYING)(),
                 })
             })
         },
@@ -74,6 +74,6 @@ pub(super) fn ReplyNotices(
         <p class=move || waiting.get().map(|_| "sw-notice") role="status" data-testid="reply-waiting">
             {move || waiting.get().or_else(sent)}
         </p>
-        <p class="sw-field-error" role="alert" data-testid="reply-failure">{move || failure.get().map(|text| widget.text(text)()).or_else(send_failure)}</p>
+        <p class="sw-field-error" role="alert" data-testid="reply-failure">{move || failure.get().map(|text| words.text(text)()).or_else(send_failure)}</p>
     }
 }

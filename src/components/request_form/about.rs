@@ -8,7 +8,7 @@ use support_contract::{FieldError, Service};
 use super::{errors::error_at, RequestFormState};
 use crate::{
     components::{CategoryChoice, ServiceSelect, SeverityChoice},
-    context::use_widget,
+    context::Words,
     loaded::Loaded,
     rules::{field_errors::ServiceFrom, request::LoadError, request_fields::RequestTarget},
 };
@@ -24,8 +24,8 @@ pub(super) fn AboutChoice(
     errors: Memo<Vec<FieldError>>,
     service_from: ServiceFrom,
 ) -> impl IntoView {
-    let widget = use_widget();
-    let error_at = move |field| error_at(widget, errors, service_from, field);
+    let words = expect_context::<Words>();
+    let error_at = move |field| error_at(words, errors, service_from, field);
     let (customer, partner_center) = target.with_untracked(|target| {
         (
             matches!(target, RequestTarget::Customer(_)),

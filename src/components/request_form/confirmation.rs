@@ -3,7 +3,7 @@ use support_contract::CreatedRequest;
 
 use crate::{
     components::{BackToMessage, CloseTheLoop, CurrentStatus},
-    context::use_widget,
+    context::{FiledRequests, Host, Navigation, Words},
     rules::{
         i18n,
         i18n::{id, MessageId},
@@ -29,22 +29,25 @@ pub fn Confirmation(
     for_customer: bool,
     on_new_request: Callback<()>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
+    let filed = expect_context::<FiledRequests>();
+    let host = expect_context::<Host>();
     // Moving focus to the new step's heading tells screen-reader users that
     // the step changed, and puts keyboard users at its top.
-    widget.focus_when_drawn_unless_away(".sw-confirmation .sw-heading");
+    host.focus_when_drawn_unless_away(".sw-confirmation .sw-heading");
     let request_id = created.id.clone();
-    let escalating = widget.journey.with_untracked(|j| j.escalating.is_some());
+    let escalating = nav.journey.with_untracked(|j| j.escalating.is_some());
     // As filed, until the user has seen a newer status (its status screen).
     let status = {
         let (id, filed_as) = (created.id.clone(), created.status);
-        Signal::derive(move || widget.status_seen(&id).unwrap_or(filed_as))
+        Signal::derive(move || filed.status_seen(&id).unwrap_or(filed_as))
     };
     // The reference in an element of its own, without the isolation marks
     // a formatted message puts around it: copied, it is the reference alone.
     let around = Memo::new(move |_| {
         i18n::format_around(
-            widget.locale.get(),
+            words.locale.get(),
             id::CONFIRM_REFERENCE,
             i18n::Args::default(),
             "reference",
@@ -56,7 +59,7 @@ pub fn Confirmation(
             // heading takes focus, and describes itself by the reference, so
             // that screen readers say it too.
             <h3 class="sw-heading" tabindex="-1" aria-describedby=REFERENCE_ID>
-                {widget.text(id::CONFIRM_HEADING)}
+                {words.text(id::CONFIRM_HEADING)}
             </h3>
             <p
                 class="sw-reference"
@@ -69,11 +72,11 @@ pub fn Confirmation(
                 {move || around.with(|(_, after)| after.clone())}
             </p>
             <CurrentStatus status=status testid="confirm-status"/>
-            <p>{widget.text(next)}</p>
+            <p>{words.text(next)}</p>
             // A visitor's typed address hears nothing of the request until
             // they confirm it: meanwhile the replies are read here.
             {created.confirmation_mailed.then(|| view! {
-                <p data-testid="address-link-sent">{widget.text(id::CONFIRM_ADDRESS_LINK_SENT)}</p>
+                <p data-testid="address-link-sent">{words.text(id::CONFIRM_ADDRESS_LINK_SENT)}</p>
             })}
             {for_customer.then(|| view! { <CloseTheLoop strong=false/> })}
             <div class="sw-actions">
@@ -81,14 +84,14 @@ pub fn Confirmation(
                     type="button"
                     class="sw-button sw-button-primary"
                     data-testid="view-status"
-                    on:click=move |_| widget.go(Step::ViewStatus(request_id.clone()))
+                    on:click=move |_| nav.go(Step::ViewStatus(request_id.clone()))
                 >
-                    {widget.text(id::CONFIRM_VIEW_STATUS)}
+                    {words.text(id::CONFIRM_VIEW_STATUS)}
                 </button>
                 // An escalation of a customer's message leads back to it.
                 {escalating.then(|| view! { <BackToMessage/> })}
                 <button type="button" class="sw-button sw-button-secondary" on:click=move |_| on_new_request.run(())>
-                    {widget.text(id::CONFIRM_NEW_REQUEST)}
+                    {words.text(id::CONFIRM_NEW_REQUEST)}
                 </button>
             </div>
         </section>

@@ -7,7 +7,7 @@ use support_contract::FieldError;
 use super::{errors::error_at, RequestFormState};
 use crate::{
     components::{ContactLanguageChoice, TextField},
-    context::use_widget,
+    context::{Connection, Words},
     rules::{
         field_errors::{control_id, ServiceFrom},
         i18n::{self, id},
@@ -21,11 +21,12 @@ pub(super) fn ContactFields(
     errors: Memo<Vec<FieldError>>,
     service_from: ServiceFrom,
 ) -> impl IntoView {
-    let widget = use_widget();
-    let error_at = move |field| error_at(widget, errors, service_from, field);
-    let asks_contact = Memo::new(move |_| widget.session.with(Session::asks_contact));
-    let sending_as = move || match widget.session.get() {
-        Session::SignedIn(Identity { name, email, .. }) => widget.format(
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let error_at = move |field| error_at(words, errors, service_from, field);
+    let asks_contact = Memo::new(move |_| connection.session.with(Session::asks_contact));
+    let sending_as = move || match connection.session.get() {
+        Session::SignedIn(Identity { name, email, .. }) => words.format(
             id::FIELD_CONTACT_SENDING_AS,
             &i18n::args([("name", name.into()), ("email", email.into())]),
         ),
@@ -33,7 +34,7 @@ pub(super) fn ContactFields(
     };
     view! {
         <fieldset class="sw-fieldset">
-            <legend class="sw-legend">{widget.text(id::FIELD_CONTACT_HEADING)}</legend>
+            <legend class="sw-legend">{words.text(id::FIELD_CONTACT_HEADING)}</legend>
             // A signed-in user is not asked whom they are: the form
             // says whom the request goes from.
             {move || if asks_contact.get() {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use crate::{
-    context::WidgetContext,
+    context::{Connection, Words},
     rules::{
         drafts::{self, Draft, FormFlow},
         locale::Locale,
@@ -43,7 +43,8 @@ struct Shared {
 
 #[derive(Clone, Copy)]
 pub struct DraftKeeper {
-    widget: WidgetContext,
+    words: Words,
+    connection: Connection,
     flow: FormFlow,
     /// A draft was loaded when the form was created (until the user hides the
     /// notice or discards it).
@@ -63,7 +64,7 @@ pub struct DraftKeeper {
 }
 
 impl DraftKeeper {
-    pub fn new(widget: WidgetContext, flow: FormFlow) -> DraftKeeper {
+    pub fn new(words: Words, connection: Connection, flow: FormFlow) -> DraftKeeper {
         let shared = Rc::new(RefCell::new(Shared::default()));
         let off = RwSignal::new(false);
         // on_cleanup wants Send; the widget lives on the one browser thread.
@@ -77,7 +78,8 @@ impl DraftKeeper {
         });
         on_cleanup(move || leaving.remove());
         DraftKeeper {
-            widget,
+            words,
+            connection,
             flow,
             restored: RwSignal::new(false),
             off,
@@ -91,9 +93,9 @@ impl DraftKeeper {
     /// This form's storage key, while the backend is usable and the widget
     /// knows whose draft it is.
     fn key(self) -> Option<String> {
-        let backend = self.widget.backend.get_untracked()?;
-        let audience = self.widget.audience.get_untracked();
-        let keeper = self.widget.keeper.get_untracked()?;
+        let backend = self.connection.backend.get_untracked()?;
+        let audience = self.connection.audience.get_untracked();
+        let keeper = self.connection.keeper.get_untracked()?;
         Some(drafts::storage_key(&backend, audience, self.flow, &keeper))
     }
 
@@ -208,7 +210,7 @@ impl DraftKeeper {
             DEBOUNCE,
         );
         // A change of the widget's language alone writes nothing.
-        let shown = self.widget.locale;
+        let shown = self.words.locale;
         if let Ok(timer) = timer {
             shared.borrow_mut().pending = Some(PendingWrite {
                 timer,

@@ -6,7 +6,7 @@ use support_contract::{FieldError, Service};
 use super::RequestFormState;
 use crate::{
     components::offered,
-    context::{use_widget, WidgetContext},
+    context::Words,
     loaded::Loaded,
     rules::{
         field_errors::{self, ServiceFrom},
@@ -24,12 +24,12 @@ pub(super) fn shown_errors(
     target: Signal<RequestTarget>,
     services: Option<Loaded<Result<Vec<Service>, LoadError>>>,
 ) -> Memo<Vec<FieldError>> {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     let result = state.submit.value;
     Memo::new(move |_| {
         let local = state.local_errors.get();
         if !local.is_empty() {
-            let locale = widget.locale.get();
+            let locale = words.locale.get();
             let fields = state.current_draft().fields;
             let now = target.with(|target| fields.to_request(target, locale).validate());
             return local
@@ -53,13 +53,13 @@ pub(super) fn shown_errors(
 
 /// The error on show under `field`, in the widget's language of the moment.
 pub(super) fn error_at(
-    widget: WidgetContext,
+    words: Words,
     errors: Memo<Vec<FieldError>>,
     service_from: ServiceFrom,
     field: &'static str,
 ) -> Signal<Option<String>> {
     Signal::derive(move || {
-        let locale = widget.locale.get();
+        let locale = words.locale.get();
         errors.with(|errors| {
             errors
                 .iter()

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     components::{failure_message, Posted, UndoNotice},
-    context::use_widget,
+    context::{Host, Words},
     effects::effect,
     rules::{i18n::id, request::SubmitError, retry::RetryPolicy, uploads::Blocker},
 };
@@ -21,7 +21,8 @@ use crate::{
 /// in this browser. Each can be hidden.
 #[component]
 pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let host = expect_context::<Host>();
     let keeper: DraftKeeper = state.draft;
     // The draft came back, or what the form holds was typed for another
     // customer and service: one notice, which says the latter when both hold.
@@ -32,10 +33,10 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
         }
         let (text, testid) = match typed_for {
             Some(subject) => (
-                widget.format(id::DRAFT_TYPED_FOR, &subject.message_args()),
+                words.format(id::DRAFT_TYPED_FOR, &subject.message_args()),
                 "draft-typed-for",
             ),
-            None => (widget.text(id::DRAFT_RESTORED)(), "draft-restored"),
+            None => (words.text(id::DRAFT_RESTORED)(), "draft-restored"),
         };
         Some(view! {
             <div class="sw-notice" role="status" data-testid=testid>
@@ -50,10 +51,10 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                         hidden=move || state.submit.pending.get()
                         on:click=move |_| {
                             state.discard_draft();
-                            widget.focus_when_drawn("[data-testid=undo-discard]");
+                            host.focus_when_drawn("[data-testid=undo-discard]");
                         }
                     >
-                        {widget.text(id::DRAFT_DISCARD)}
+                        {words.text(id::DRAFT_DISCARD)}
                     </button>
                     <button
                         type="button"
@@ -62,10 +63,10 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                         on:click=move |_| {
                             keeper.restored.set(false);
                             state.typed_for.set(None);
-                            widget.focus_when_drawn(".sw-heading");
+                            host.focus_when_drawn(".sw-heading");
                         }
                     >
-                        {widget.text(id::NOTICE_HIDE)}
+                        {words.text(id::NOTICE_HIDE)}
                     </button>
                 </div>
             </div>
@@ -75,16 +76,16 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
         (keeper.off.get() && !keeper.off_dismissed.get()).then(|| {
             view! {
                 <div class="sw-notice" role="status" data-testid="drafts-off">
-                    <p>{widget.text(id::DRAFTS_OFF)}</p>
+                    <p>{words.text(id::DRAFTS_OFF)}</p>
                     <button
                         type="button"
                         class="sw-button sw-button-link"
                         on:click=move |_| {
                             keeper.off_dismissed.set(true);
-                            widget.focus_when_drawn(".sw-heading");
+                            host.focus_when_drawn(".sw-heading");
                         }
                     >
-                        {widget.text(id::NOTICE_HIDE)}
+                        {words.text(id::NOTICE_HIDE)}
                     </button>
                 </div>
             }
@@ -96,7 +97,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
             let on_undo = Callback::new(move |()| state.undo_discard());
             view! {
                 <div role="status">
-                    <UndoNotice text=Signal::derive(widget.text(id::DRAFT_DISCARDED)) testid="draft-discarded" undo_testid="undo-discard" on_undo/>
+                    <UndoNotice text=Signal::derive(words.text(id::DRAFT_DISCARDED)) testid="draft-discarded" undo_testid="undo-discard" on_undo/>
                 </div>
             }
         })
@@ -114,7 +115,7 @@ const SLOW_AFTER: std::time::Duration = std::time::Duration::from_secs(8);
 /// unanswered after 30 seconds and is tried again.
 #[component]
 pub fn SlowAnswer(#[prop(into)] on_its_way: Signal<bool>) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     let slow = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let stop = move || {
@@ -133,7 +134,7 @@ pub fn SlowAnswer(#[prop(into)] on_its_way: Signal<bool>) -> impl IntoView {
     on_cleanup(stop);
     view! {
         <p class=move || slow.get().then_some("sw-notice") role="status" data-testid="slow-answer">
-            {move || slow.get().then(widget.text(id::SUBMIT_SLOW))}
+            {move || slow.get().then(words.text(id::SUBMIT_SLOW))}
         </p>
     }
 }
@@ -143,7 +144,7 @@ pub fn SlowAnswer(#[prop(into)] on_its_way: Signal<bool>) -> impl IntoView {
 /// failed (`hold`), or an answer slow to come.
 #[component]
 pub fn HeldOrSlow(state: RequestFormState, hold: FilesHold) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     let pending = state.submit.pending;
     let blocked = hold.blocked;
     let waits_for_files = move || blocked.get() == Some(Blocker::StillUploading);
@@ -160,12 +161,12 @@ pub fn HeldOrSlow(state: RequestFormState, hold: FilesHold) -> impl IntoView {
                     {move || waits_for_files().then(|| {
                         // Offline, the connection is what it waits for.
                         let offline = state.attachments.waits_for_connection();
-                        widget.text(if offline { id::ATTACHMENTS_WAIT_OFFLINE } else { id::ATTACHMENTS_WAIT })()
+                        words.text(if offline { id::ATTACHMENTS_WAIT_OFFLINE } else { id::ATTACHMENTS_WAIT })()
                     })}
                 </p>
                 <p class="sw-field-error" role="alert">
                     {move || {
-                        (blocked.get() == Some(Blocker::UploadFailed)).then(widget.text(id::ATTACHMENTS_FAILED))
+                        (blocked.get() == Some(Blocker::UploadFailed)).then(words.text(id::ATTACHMENTS_FAILED))
                     }}
                 </p>
             </div>
@@ -180,7 +181,8 @@ pub fn SubmitFailure(
     pending: Signal<bool>,
     send: Callback<()>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let host = expect_context::<Host>();
     // After a wait the service asked for, longer than the widget waits by
     // itself, no "Try again": the text says when, and Submit is there.
     let failure = move || match result.get() {
@@ -188,7 +190,7 @@ pub fn SubmitFailure(
         Some(Err(SubmitError::Rejected(_))) | Some(Ok(_)) | None => None,
         Some(Err(error)) => Some((
             !RetryPolicy::default().asks_too_long(&error),
-            failure_message(widget, error, Posted::Request),
+            failure_message(words, error, Posted::Request),
         )),
     };
     move || {
@@ -203,11 +205,11 @@ pub fn SubmitFailure(
                             on:click=move |_| {
                                 // First, so that the error summary's focus wins
                                 // when the form turns out to need a change.
-                                widget.focus_when_drawn(SUBMIT);
+                                host.focus_when_drawn(SUBMIT);
                                 send.run(());
                             }
                         >
-                            {widget.text(id::SUBMIT_RETRY)}
+                            {words.text(id::SUBMIT_RETRY)}
                         </button>
                     })}
                 </div>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{state::RequestFormState, SUBMIT};
 use crate::{
-    context::{page_has_focus, use_widget},
+    context::{page_has_focus, Host, Words},
     effects::effect,
     rules::{
         i18n::{self, id},
@@ -24,7 +24,8 @@ const STOP: &str = "[data-testid=stop-retrying]";
 /// the text follows the countdown: the buttons stay put, and keep focus.
 #[component]
 pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let host = expect_context::<Host>();
     let sender = state.sender;
     let holding = Memo::new(move |_| sender.holding.with(Option::is_some));
     // While the request waits to be sent again, why: the service answered
@@ -39,14 +40,14 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     });
     let signed_out = Memo::new(move |_| sender.holding.with(|h| *h == Some(Holding::SignedOut)));
     let describe = move |holding: Option<Holding>| match holding {
-        Some(Holding::Offline) => widget.text(id::SUBMIT_OFFLINE)(),
-        Some(Holding::SignedOut) => widget.text(id::SUBMIT_SESSION_ENDED)(),
+        Some(Holding::Offline) => words.text(id::SUBMIT_OFFLINE)(),
+        Some(Holding::SignedOut) => words.text(id::SUBMIT_SESSION_ENDED)(),
         Some(Holding::Retrying { seconds, error }) => match error {
-            SubmitError::Server { status, .. } => widget.format(
+            SubmitError::Server { status, .. } => words.format(
                 id::SUBMIT_RETRYING_BUSY,
                 &i18n::args([("seconds", seconds.into()), ("status", status.into())]),
             ),
-            _ => widget.format(
+            _ => words.format(
                 id::SUBMIT_RETRYING_UNREACHED,
                 &i18n::args([("seconds", seconds.into())]),
             ),
@@ -59,10 +60,10 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     // countdown, and without a figure that would be out of date when it is
     // read again.
     let announcement = move || match (holding.get(), retrying.get()) {
-        (_, Some(true)) => widget.text(id::SUBMIT_RETRYING_BUSY_ANNOUNCED)(),
-        (_, Some(false)) => widget.text(id::SUBMIT_RETRYING_UNREACHED_ANNOUNCED)(),
-        (true, None) if signed_out.get() => widget.text(id::SUBMIT_SESSION_ENDED)(),
-        (true, None) => widget.text(id::SUBMIT_OFFLINE)(),
+        (_, Some(true)) => words.text(id::SUBMIT_RETRYING_BUSY_ANNOUNCED)(),
+        (_, Some(false)) => words.text(id::SUBMIT_RETRYING_UNREACHED_ANNOUNCED)(),
+        (true, None) if signed_out.get() => words.text(id::SUBMIT_SESSION_ENDED)(),
+        (true, None) => words.text(id::SUBMIT_OFFLINE)(),
         (false, None) => String::new(),
     };
     // The notice goes while an attempt is on its way between two waits, but
@@ -96,8 +97,8 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                     } else {
                         button
                     };
-                    if widget.has_focus(SUBMIT) {
-                        if let Some(button) = widget.find(button) {
+                    if host.has_focus(SUBMIT) {
+                        if let Some(button) = host.find(button) {
                             _ = button.focus();
                         }
                     }
@@ -108,7 +109,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
             if sending {
                 moved_from.set_value(Some(button));
             }
-            widget.focus_when_drawn_if_lost(SUBMIT);
+            host.focus_when_drawn_if_lost(SUBMIT);
         }
     });
     // "Retry now" goes when the wait turns into one for the connection:
@@ -117,7 +118,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
         let offline = holding.get() && retrying.get().is_none();
         if offline && focus_inside.get_value() == Some(RETRY_NOW) {
             focus_inside.set_value(Some(STOP));
-            widget.focus_when_drawn(STOP);
+            host.focus_when_drawn(STOP);
         }
     });
     let notice = move || {
@@ -148,7 +149,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                             on:focus=move |_| focus_inside.set_value(Some(RETRY_NOW))
                             on:click=move |_| sender.retry_now()
                         >
-                            {widget.text(id::SUBMIT_RETRY_NOW)}
+                            {words.text(id::SUBMIT_RETRY_NOW)}
                         </button>
                         <button
                             type="button"
@@ -158,10 +159,10 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
                             on:click=move |_| {
                                 focus_inside.set_value(None);
                                 sender.stop();
-                                widget.focus_when_drawn(TRY_AGAIN);
+                                host.focus_when_drawn(TRY_AGAIN);
                             }
                         >
-                            {widget.text(id::SUBMIT_RETRY_STOP)}
+                            {words.text(id::SUBMIT_RETRY_STOP)}
                         </button>
                     </div>
                 </div>

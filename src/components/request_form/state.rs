@@ -15,7 +15,7 @@ use self::discarded::Discarded;
 use super::draft_keeper::DraftKeeper;
 use crate::components::AttachmentsState;
 use crate::{
-    context::use_widget,
+    context::{Connection, Host},
     effects::effect,
     rules::{
         drafts::{Draft, DraftSubject, FormFlow},
@@ -113,7 +113,8 @@ impl RequestFormState {
     /// Created inside the widget root, which provides the context.
     pub fn new(flow: FormFlow) -> Self {
         let sender = Sender::new();
-        let widget = use_widget();
+        let connection = expect_context::<Connection>();
+        let host = expect_context::<Host>();
         let state = RequestFormState {
             category: RwSignal::new(None),
             severity: RwSignal::new(None),
@@ -135,7 +136,7 @@ impl RequestFormState {
                 value: RwSignal::new(None),
             },
             sender,
-            draft: DraftKeeper::new(widget, flow),
+            draft: DraftKeeper::new(expect_context(), connection, flow),
             shown_in: StoredValue::new(0),
             discarded: RwSignal::new(None),
             prefilled: StoredValue::new(None),
@@ -152,9 +153,9 @@ impl RequestFormState {
         // first user the page signs in, unless the form only shows a draft
         // read from storage, untouched since, and the user has their own.
         effect(move |_| {
-            widget.backend.track();
-            widget.audience.track();
-            widget.keeper.track();
+            connection.backend.track();
+            connection.audience.track();
+            connection.keeper.track();
             let shown = state.current_draft_untracked();
             if !state.draft.moved() {
                 return;
@@ -177,7 +178,7 @@ impl RequestFormState {
         // A signed-in user who leaves takes their form with them: it is
         // written to their draft, their request waiting to be sent goes no
         // further, and the next user finds their own draft or an empty form.
-        widget.when_user_leaves(move || {
+        connection.when_user_leaves(move || {
             state.draft.write_pending();
             state.sender.stop();
             state.clear_for_next_user();
@@ -187,13 +188,13 @@ impl RequestFormState {
         // had refused (the user stopped waiting for the sign-in) no longer
         // says the sign-in was refused. The form is ready to send as it is;
         // focus on its "Try again" goes to Submit.
-        widget.on_signed_in_again(move || {
+        connection.on_signed_in_again(move || {
             let refused = state.submit.value.with_untracked(|result| {
                 matches!(result, Some(Err(SubmitError::Server { status: 401, .. })))
             });
             if refused {
                 state.submit.value.set(None);
-                widget.focus_when_drawn_if_lost(super::SUBMIT);
+                host.focus_when_drawn_if_lost(super::SUBMIT);
             }
         });
         // A request waiting to be sent again (after a failure, or for the

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{Progress, StartAgain};
 use crate::{
     components::ScreenHeading,
-    context::use_widget,
+    context::{Navigation, Words},
     rules::{
         escalation::{self, EscalationReason, GuideAnswer, GuideStep, PARTNER_DUTIES},
         i18n::id,
@@ -18,13 +18,14 @@ use crate::{
 /// The five categories that escalate, and "none of these".
 #[component]
 pub(super) fn CategoryGate() -> impl IntoView {
-    let widget = use_widget();
-    let chosen = move || widget.journey.with(|j| j.guide.reason);
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
+    let chosen = move || nav.journey.with(|j| j.guide.reason);
     view! {
         <div class="sw-stack" data-testid="guide-category">
-            <ScreenHeading>{widget.text(id::GUIDE_CATEGORY_HEADING)}</ScreenHeading>
+            <ScreenHeading>{words.text(id::GUIDE_CATEGORY_HEADING)}</ScreenHeading>
             <Progress step=GuideStep::CategoryGate/>
-            <p>{widget.text(id::GUIDE_CATEGORY_HAND_OFF)}</p>
+            <p>{words.text(id::GUIDE_CATEGORY_HAND_OFF)}</p>
             <ul class="sw-choices">
                 {EscalationReason::CATEGORIES
                     .into_iter()
@@ -37,9 +38,9 @@ pub(super) fn CategoryGate() -> impl IntoView {
                                     data-testid="guide-reason"
                                     data-reason=reason.as_str()
                                     aria-current=move || (chosen() == Some(reason)).then_some("true")
-                                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::Reason(reason)))
+                                    on:click=move |_| nav.go(Step::Guide(GuideAnswer::Reason(reason)))
                                 >
-                                    <span class="sw-choice-title">{widget.text(escalation::reason_label(reason))}</span>
+                                    <span class="sw-choice-title">{words.text(escalation::reason_label(reason))}</span>
                                 </button>
                             </li>
                         }
@@ -51,9 +52,9 @@ pub(super) fn CategoryGate() -> impl IntoView {
                 type="button"
                 class="sw-choice sw-choice-other"
                 data-testid="guide-reason-none"
-                on:click=move |_| widget.go(Step::Guide(GuideAnswer::NoneOfThese))
+                on:click=move |_| nav.go(Step::Guide(GuideAnswer::NoneOfThese))
             >
-                <span class="sw-choice-title">{widget.text(id::GUIDE_CATEGORY_NONE)}</span>
+                <span class="sw-choice-title">{words.text(id::GUIDE_CATEGORY_NONE)}</span>
             </button>
         </div>
     }
@@ -64,16 +65,17 @@ pub(super) fn CategoryGate() -> impl IntoView {
 /// lack the training, documentation or tools to, which escalates it.
 #[component]
 pub(super) fn PartnerDuties() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     view! {
         <div class="sw-stack" data-testid="guide-duties">
-            <ScreenHeading>{widget.text(id::GUIDE_DUTIES_HEADING)}</ScreenHeading>
-            <p data-testid="point-of-contact">{widget.text(id::GUIDE_DUTIES_POINT_OF_CONTACT)}</p>
-            <p>{widget.text(id::GUIDE_DUTIES_INTRO)}</p>
+            <ScreenHeading>{words.text(id::GUIDE_DUTIES_HEADING)}</ScreenHeading>
+            <p data-testid="point-of-contact">{words.text(id::GUIDE_DUTIES_POINT_OF_CONTACT)}</p>
+            <p>{words.text(id::GUIDE_DUTIES_INTRO)}</p>
             <ul class="sw-duties" data-testid="partner-duties">
                 {PARTNER_DUTIES
                     .into_iter()
-                    .map(|duty| view! { <li>{widget.text(duty)}</li> })
+                    .map(|duty| view! { <li>{words.text(duty)}</li> })
                     .collect_view()}
             </ul>
             <div class="sw-actions">
@@ -81,17 +83,17 @@ pub(super) fn PartnerDuties() -> impl IntoView {
                     type="button"
                     class="sw-button sw-button-primary"
                     data-testid="guide-duties-decline"
-                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::SupportItMyself))
+                    on:click=move |_| nav.go(Step::Guide(GuideAnswer::SupportItMyself))
                 >
-                    {widget.text(id::GUIDE_DUTIES_DECLINE)}
+                    {words.text(id::GUIDE_DUTIES_DECLINE)}
                 </button>
                 <button
                     type="button"
                     class="sw-button sw-button-secondary"
                     data-testid="guide-duties-lacks-means"
-                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::LackTrainingDocumentationTools))
+                    on:click=move |_| nav.go(Step::Guide(GuideAnswer::LackTrainingDocumentationTools))
                 >
-                    {widget.text(id::GUIDE_DUTIES_LACKS_MEANS)}
+                    {words.text(id::GUIDE_DUTIES_LACKS_MEANS)}
                 </button>
             </div>
         </div>
@@ -103,20 +105,21 @@ pub(super) fn PartnerDuties() -> impl IntoView {
 /// read before the request.
 #[component]
 pub(super) fn Remediation() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     view! {
         <div class="sw-stack" data-testid="guide-remediation">
-            <ScreenHeading>{widget.text(id::GUIDE_REMEDIATION_HEADING)}</ScreenHeading>
-            <p>{widget.text(id::GUIDE_REMEDIATION_DEFINITION)}</p>
-            <p class="sw-warning" data-testid="remediation-warning">{widget.text(id::GUIDE_DUTIES_REMEDIATION)}</p>
+            <ScreenHeading>{words.text(id::GUIDE_REMEDIATION_HEADING)}</ScreenHeading>
+            <p>{words.text(id::GUIDE_REMEDIATION_DEFINITION)}</p>
+            <p class="sw-warning" data-testid="remediation-warning">{words.text(id::GUIDE_DUTIES_REMEDIATION)}</p>
             <div class="sw-actions">
                 <button
                     type="button"
                     class="sw-button sw-button-primary"
                     data-testid="guide-remediation-continue"
-                    on:click=move |_| widget.go(Step::Guide(GuideAnswer::FileEscalation))
+                    on:click=move |_| nav.go(Step::Guide(GuideAnswer::FileEscalation))
                 >
-                    {widget.text(id::GUIDE_REMEDIATION_CONTINUE)}
+                    {words.text(id::GUIDE_REMEDIATION_CONTINUE)}
                 </button>
             </div>
         </div>
@@ -127,11 +130,11 @@ pub(super) fn Remediation() -> impl IntoView {
 /// nothing is escalated.
 #[component]
 pub(super) fn OwnSupport() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     view! {
         <div class="sw-stack" data-testid="guide-own-support">
-            <ScreenHeading>{widget.text(id::GUIDE_OWN_SUPPORT_HEADING)}</ScreenHeading>
-            <p>{widget.text(id::GUIDE_OWN_SUPPORT_RECHECK)}</p>
+            <ScreenHeading>{words.text(id::GUIDE_OWN_SUPPORT_HEADING)}</ScreenHeading>
+            <p>{words.text(id::GUIDE_OWN_SUPPORT_RECHECK)}</p>
             <StartAgain/>
         </div>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::Progress;
 use crate::{
     components::{AdminCenterLink, ScreenHeading},
-    context::use_widget,
+    context::{Host, Navigation, Words},
     rules::{
         escalation::{self, GuideAnswer, GuideStep, TroubleshootingStep},
         i18n::id,
@@ -18,11 +18,11 @@ use crate::{
 /// Continue with none ticked asks whether to go on anyway.
 #[component]
 pub(super) fn Troubleshoot() -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
+    let host = expect_context::<Host>();
     let done = move |step: TroubleshootingStep| {
-        widget
-            .journey
-            .with(|j| j.guide.troubleshooting.contains(step))
+        nav.journey.with(|j| j.guide.troubleshooting.contains(step))
     };
     // Nothing ticked: Continue asks once whether nothing was checked, as
     // escalating without troubleshooting may be inappropriate; a service
@@ -31,25 +31,25 @@ pub(super) fn Troubleshoot() -> impl IntoView {
     // back.
     let warned = RwSignal::new(false);
     let go_on = move |_| {
-        let none_ticked = widget
+        let none_ticked = nav
             .journey
             .with_untracked(|j| j.guide.troubleshooting.is_empty());
         if none_ticked && !warned.get_untracked() {
             warned.set(true);
             // The question, drawn above the button, pushes it down.
-            widget.reveal_when_drawn("[data-testid=guide-troubleshoot-continue]");
+            host.reveal_when_drawn("[data-testid=guide-troubleshoot-continue]");
         } else {
-            widget.go(Step::Guide(GuideAnswer::TroubleshootingDone));
+            nav.go(Step::Guide(GuideAnswer::TroubleshootingDone));
         }
     };
     view! {
         <div class="sw-stack" data-testid="guide-troubleshoot">
-            <ScreenHeading>{widget.text(id::GUIDE_TROUBLESHOOT_HEADING)}</ScreenHeading>
+            <ScreenHeading>{words.text(id::GUIDE_TROUBLESHOOT_HEADING)}</ScreenHeading>
             <Progress step=GuideStep::Troubleshoot/>
-            <p>{widget.text(id::GUIDE_TROUBLESHOOT_INTRO)}</p>
+            <p>{words.text(id::GUIDE_TROUBLESHOOT_INTRO)}</p>
             <AdminCenterLink/>
             <fieldset class="sw-fieldset">
-                <legend class="sw-legend">{widget.text(id::GUIDE_TROUBLESHOOT_LEGEND)}</legend>
+                <legend class="sw-legend">{words.text(id::GUIDE_TROUBLESHOOT_LEGEND)}</legend>
                 <ul class="sw-checks">
                     {TroubleshootingStep::ALL
                         .into_iter()
@@ -63,10 +63,10 @@ pub(super) fn Troubleshoot() -> impl IntoView {
                                             prop:checked=move || done(step)
                                             on:change=move |_| {
                                                 warned.set(false);
-                                                widget.go(Step::Guide(GuideAnswer::ToggleTroubleshooting(step)));
+                                                nav.go(Step::Guide(GuideAnswer::ToggleTroubleshooting(step)));
                                             }
                                         />
-                                        <span>{widget.text(escalation::step_label(step))}</span>
+                                        <span>{words.text(escalation::step_label(step))}</span>
                                     </label>
                                 </li>
                             }
@@ -75,7 +75,7 @@ pub(super) fn Troubleshoot() -> impl IntoView {
                 </ul>
             </fieldset>
             <p class="sw-warning" role="alert" data-testid="guide-troubleshoot-none" class:sw-visually-hidden=move || !warned.get()>
-                {move || warned.get().then(widget.text(id::GUIDE_TROUBLESHOOT_NONE))}
+                {move || warned.get().then(words.text(id::GUIDE_TROUBLESHOOT_NONE))}
             </p>
             <button
                 type="button"
@@ -83,7 +83,7 @@ pub(super) fn Troubleshoot() -> impl IntoView {
                 data-testid="guide-troubleshoot-continue"
                 on:click=go_on
             >
-                {move || widget.text(if warned.get() { id::GUIDE_TROUBLESHOOT_ANYWAY } else { id::GUIDE_CONTINUE })()}
+                {move || words.text(if warned.get() { id::GUIDE_TROUBLESHOOT_ANYWAY } else { id::GUIDE_CONTINUE })()}
             </button>
         </div>
     }

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use crate::{
     api,
     components::{Answered, Pager},
-    context::WidgetContext,
+    context::{Connection, FiledRequests},
     rules::{filed_requests::AccountList, request::LoadError, session::Session},
 };
 
 /// Whether a user is signed in, whose list the backend keeps (tracked).
-pub fn signed_in(widget: WidgetContext) -> bool {
-    widget
+pub fn signed_in(connection: Connection) -> bool {
+    connection
         .session
         .with(|session| matches!(session, Session::SignedIn(_)))
 }
@@ -22,33 +22,35 @@ pub fn signed_in(widget: WidgetContext) -> bool {
 /// the backend changes); the page on its way is aborted when the screen
 /// goes or another is asked for. Each page's statuses are kept as the
 /// latest seen.
-pub fn use_account_pages(widget: WidgetContext) -> Pager<AccountList> {
+pub fn use_account_pages() -> Pager<AccountList> {
+    let connection = expect_context::<Connection>();
+    let filed = expect_context::<FiledRequests>();
     // Signed in, the first page is on its way from the start: the screen
     // does not say "none yet" meanwhile.
-    let initial = match untrack(|| signed_in(widget)) {
+    let initial = match untrack(|| signed_in(connection)) {
         true => AccountList::default().asking(),
         false => AccountList::default(),
     };
     let pager = Pager::new(super::LIST, super::ITEM, initial, move |before, abort| {
-        let backend = widget.backend.get();
-        let transport = widget.transport_aborted_by(abort);
+        let backend = connection.backend.get();
+        let transport = connection.transport_aborted_by(abort);
         let page = async move {
             match backend {
                 Some(backend) => api::filed_by_me(backend, before, transport).await,
                 None => Err(LoadError::Network),
             }
         };
-        signed_in(widget).then_some(page)
+        signed_in(connection).then_some(page)
     })
     .on_answer(move |Answered { page, asked_at, .. }| {
         if let Ok(page) = page {
-            widget.saw_listed(page, asked_at);
+            filed.saw_listed(page, asked_at);
         }
     });
     // Signed in again after the session ended: a page that the ended
     // session got refused is asked for again, the pages shown kept.
-    widget.on_signed_in_again(move || {
-        if pager.list.with_untracked(|list| list.failed.is_some()) && signed_in(widget) {
+    connection.on_signed_in_again(move || {
+        if pager.list.with_untracked(|list| list.failed.is_some()) && signed_in(connection) {
             pager.more();
         }
     });

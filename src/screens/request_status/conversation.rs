@@ -5,7 +5,7 @@ use support_contract::Reply;
 
 use crate::{
     components::AttachedFiles,
-    context::use_widget,
+    context::Words,
     rules::{i18n::id, timestamps::is_rfc3339},
 };
 
@@ -15,7 +15,7 @@ use crate::{
 /// files. Nothing while there is no reply.
 #[component]
 pub(super) fn Thread(replies: Vec<Reply>) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     (!replies.is_empty()).then(|| {
         let items = replies
             .into_iter()
@@ -28,13 +28,13 @@ pub(super) fn Thread(replies: Vec<Reply>) -> impl IntoView {
                 };
                 let author = [
                     reply.author.name,
-                    role.map(|r| widget.text(r)()).unwrap_or_default(),
+                    role.map(|r| words.text(r)()).unwrap_or_default(),
                 ]
                 .into_iter()
                 .filter(|part| !part.is_empty())
                 .collect::<Vec<_>>()
                 .join(" · ");
-                let time = widget.format_time(&reply.created_at);
+                let time = words.format_time(&reply.created_at);
                 let datetime = is_rfc3339(&reply.created_at).then_some(reply.created_at);
                 let files = (!reply.attachments.is_empty())
                     .then(|| view! { <AttachedFiles files=reply.attachments/> });
@@ -51,7 +51,7 @@ pub(super) fn Thread(replies: Vec<Reply>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h3 class="sw-subheading">{widget.text(id::STATUS_REPLIES)}</h3>
+            <h3 class="sw-subheading">{words.text(id::STATUS_REPLIES)}</h3>
             <ol class="sw-thread" data-testid="status-thread">{items}</ol>
         }
     })

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use support_contract::EscalatedAs;
 
 use crate::{
-    context::use_widget,
+    api,
+    context::{Connection, FiledRequests, Navigation, Words},
     loaded::Loaded,
     rules::{
         i18n::{self, id},
@@ -19,20 +20,20 @@ use crate::{
 /// it, and reads here that it is resolved.
 #[component]
 pub(super) fn EscalatedAsNote(escalation: EscalatedAs, partner: bool) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     // Partner staff read the resolution on the escalation, and in the box
     // that closes the loop.
     let said = match escalation.status.is_finished() && !partner {
         true => id::STATUS_ESCALATED_AS_RESOLVED,
         false => id::STATUS_ESCALATED_AS,
     };
-    let text = widget.format(
+    let text = words.format(
         said,
         &i18n::args([("reference", escalation.reference.into())]),
     );
     let opens = partner.then(|| Opens {
         request_id: escalation.id,
-        label: widget.text(id::STATUS_OPEN_ESCALATION)(),
+        label: words.text(id::STATUS_OPEN_ESCALATION)(),
         testid: "open-escalation",
     });
     view! { <LinkedNote text testid="status-escalated-as" opens/> }
@@ -48,13 +49,13 @@ pub(super) fn FromMessage(
     customer: String,
     resolved: bool,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
     if resolved {
         return view! { <LoopToClose request_id reference customer/> }.into_any();
     }
     let customer = i18n::args([("customer", customer.into())]);
-    let text = widget.format(id::STATUS_FROM_MESSAGE, &customer);
-    let label = widget.text(id::STATUS_OPEN_MESSAGE)();
+    let text = words.format(id::STATUS_FROM_MESSAGE, &customer);
+    let label = words.text(id::STATUS_OPEN_MESSAGE)();
     let opens = Some(Opens {
         request_id,
         label,
@@ -82,7 +83,7 @@ fn LinkedNote(
     #[prop(optional)] strong: bool,
     opens: Option<Opens>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let nav = expect_context::<Navigation>();
     let button_class = match strong {
         true => "sw-button sw-button-primary",
         false => "sw-button sw-button-secondary",
@@ -95,7 +96,7 @@ fn LinkedNote(
                     type="button"
                     class=button_class
                     data-testid=testid
-                    on:click=move |_| widget.go(Step::ViewStatus(request_id.clone()))
+                    on:click=move |_| nav.go(Step::ViewStatus(request_id.clone()))
                 >
                     {label}
                 </button>
@@ -112,15 +113,21 @@ fn LinkedNote(
 /// close the loop.
 #[component]
 fn LoopToClose(request_id: String, reference: String, customer: String) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let filed = expect_context::<FiledRequests>();
     let message_id = request_id.clone();
-    let message_resolved = Loaded::new(move || {
-        widget.signed_in_again.track();
-        let backend = widget.backend.get();
-        let transport = widget.transport();
+    let message_resolved = Loaded::new(move |abort| {
+        connection.signed_in_again.track();
+        let backend = connection.backend.get();
+        let transport = connection.transport_aborted_by(abort);
         let message_id = message_id.clone();
         async move {
-            let stored = widget.request_status(backend?, message_id, transport).await;
+            let asked_at = js_sys::Date::now();
+            let stored = api::request_status(backend?, message_id, transport).await;
+            if let Ok(stored) = &stored {
+                filed.saw_request(stored, asked_at);
+            }
             Some(stored.is_ok_and(|stored| stored.status.is_finished()))
         }
     });
@@ -130,8 +137,8 @@ fn LoopToClose(request_id: String, reference: String, customer: String) -> impl 
         let known = message_resolved.get()?;
         let request_id = request_id.clone();
         Some(if known == Some(true) {
-            let text = widget.format(id::STATUS_LOOP_CLOSED, &reference);
-            let label = widget.text(id::STATUS_OPEN_MESSAGE)();
+            let text = words.format(id::STATUS_LOOP_CLOSED, &reference);
+            let label = words.text(id::STATUS_OPEN_MESSAGE)();
             let opens = Some(Opens {
                 request_id,
                 label,
@@ -139,8 +146,8 @@ fn LoopToClose(request_id: String, reference: String, customer: String) -> impl 
             });
             view! { <LinkedNote text testid="loop-closed" opens/> }.into_any()
         } else {
-            let text = widget.format(id::STATUS_ESCALATION_RESOLVED, &reference);
-            let label = widget.format(id::STATUS_CLOSE_LOOP_HEADING, &customer);
+            let text = words.format(id::STATUS_ESCALATION_RESOLVED, &reference);
+            let label = words.format(id::STATUS_CLOSE_LOOP_HEADING, &customer);
             let opens = Some(Opens {
                 request_id,
                 label,

@@ -8,7 +8,7 @@ use support_contract::{RequestKind, Service, StoredRequest};
 use crate::{
     api,
     components::AttachedFiles,
-    context::use_widget,
+    context::{Connection, Words},
     loaded::Loaded,
     rules::{
         escalation,
@@ -29,14 +29,15 @@ pub(super) fn RequestFacts(
     stored: StoredRequest,
     services: Loaded<Result<Vec<Service>, LoadError>>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
     let request = stored.request;
     let service = request.service.map(|service| {
         move || match services.get() {
             Some(Ok(services)) => services.into_iter().find(|s| s.id == service).map(|s| {
                 view! {
                     <div data-testid="status-service">
-                        <dt>{widget.text(id::CR_SERVICE_LABEL)}</dt>
+                        <dt>{words.text(id::CR_SERVICE_LABEL)}</dt>
                         <dd>{s.name}</dd>
                     </div>
                 }
@@ -47,7 +48,7 @@ pub(super) fn RequestFacts(
     let fact = move |label: MessageId, value: AnyView| {
         view! {
             <div>
-                <dt>{widget.text(label)}</dt>
+                <dt>{words.text(label)}</dt>
                 <dd>{value}</dd>
             </div>
         }
@@ -58,27 +59,27 @@ pub(super) fn RequestFacts(
     });
     // A customer reads their own requests: their company is not news to
     // them, and the articles are the ones they were shown.
-    let partner_reads = widget.audience.get_untracked() == Audience::Partner;
+    let partner_reads = connection.audience.get_untracked() == Audience::Partner;
     let customer = (request.customer)
         .filter(|_| partner_reads)
         .map(|customer| fact(id::CR_CUSTOMER_LABEL, customer.name.into_any()));
     let category = request.category.map(|category| {
         fact(
             id::STATUS_CATEGORY_LABEL,
-            widget.text(category_label(category)).into_any(),
+            words.text(category_label(category)).into_any(),
         )
     });
     let severity = request.severity.map(|severity| {
         fact(
             id::STATUS_SEVERITY_LABEL,
-            widget.text(severity_label(severity).0).into_any(),
+            words.text(severity_label(severity).0).into_any(),
         )
     });
     // A reason this version does not name (a request filed by an earlier
     // one) is left out rather than guessed.
     let escalation = (request.escalation)
         .and_then(|escalation| escalation::reason_label_of(&escalation.reason))
-        .map(|reason| fact(id::CR_ESCALATION_LABEL, widget.text(reason).into_any()));
+        .map(|reason| fact(id::CR_ESCALATION_LABEL, words.text(reason).into_any()));
     // Who sent a customer's message, and how they asked to be contacted,
     // for the partner who answers it.
     let (contact, language) = if request.kind == RequestKind::CustomerSelfService && partner_reads {
@@ -95,7 +96,7 @@ pub(super) fn RequestFacts(
         let language = contact.language;
         let name = view! {
             <span lang=language.as_str() data-testid="status-contact-language">
-                {widget.text(i18n::language_name(language))}
+                {words.text(i18n::language_name(language))}
             </span>
         };
         (
@@ -118,7 +119,7 @@ pub(super) fn RequestFacts(
     let description = (!request.description.trim().is_empty()).then(|| {
         view! {
             <div data-testid="status-description">
-                <dt>{widget.text(id::STATUS_DESCRIPTION_LABEL)}</dt>
+                <dt>{words.text(id::STATUS_DESCRIPTION_LABEL)}</dt>
                 <dd class="sw-reply-body">{request.description}</dd>
             </div>
         }
@@ -143,11 +144,12 @@ pub(super) fn RequestFacts(
 /// backend still has them in the widget's language, else by id.
 #[component]
 fn ArticlesRead(ids: Vec<String>) -> impl IntoView {
-    let widget = use_widget();
-    let articles = Loaded::new(move || {
-        let backend = widget.backend.get();
-        let locale = widget.locale.get();
-        let transport = widget.transport();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let articles = Loaded::new(move |abort| {
+        let backend = connection.backend.get();
+        let locale = words.locale.get();
+        let transport = connection.transport_aborted_by(abort);
         async move {
             api::search_articles(backend?, String::new(), locale, transport)
                 .await

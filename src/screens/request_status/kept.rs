@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    context::use_widget,
+    context::{FiledRequests, Navigation, Words},
     rules::{
         i18n::id,
         journey::{Screen, Step},
@@ -22,14 +22,16 @@ pub(super) struct Kept {
 impl Kept {
     /// What the list of filed requests holds of `request_id`.
     pub(super) fn of(request_id: &str) -> Option<Self> {
-        use_widget().filed.with_untracked(|filed| {
-            (filed.requests.iter())
-                .find(|request| request.id == request_id)
-                .map(|request| Kept {
-                    reference: request.reference.clone(),
-                    title: request.title.clone(),
-                })
-        })
+        expect_context::<FiledRequests>()
+            .list
+            .with_untracked(|filed| {
+                (filed.requests.iter())
+                    .find(|request| request.id == request_id)
+                    .map(|request| Kept {
+                        reference: request.reference.clone(),
+                        title: request.title.clone(),
+                    })
+            })
     }
 }
 
@@ -47,7 +49,9 @@ pub(super) fn KeptFacts(kept: Option<Kept>) -> impl IntoView {
 /// kept of it, and the way to take it off the list.
 #[component]
 pub(super) fn Gone(request_id: String, kept: Option<Kept>) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
+    let filed = expect_context::<FiledRequests>();
     let forget = kept.is_some().then(|| {
         view! {
             <div class="sw-actions">
@@ -56,22 +60,22 @@ pub(super) fn Gone(request_id: String, kept: Option<Kept>) -> impl IntoView {
                     class="sw-button sw-button-secondary"
                     data-testid="status-forget"
                     on:click=move |_| {
-                        let removed = widget.forget_filed(&request_id);
+                        let removed = filed.forget(&request_id);
                         // The list offers its Undo.
-                        if widget.journey.with_untracked(|j| j.status_from == Screen::FiledRequests) {
-                            widget.removed_filed.set(removed);
+                        if nav.journey.with_untracked(|j| j.status_from == Screen::FiledRequests) {
+                            filed.removed.set(removed);
                         }
-                        widget.go(Step::Back);
+                        nav.go(Step::Back);
                     }
                 >
-                    {widget.text(id::STATUS_FORGET)}
+                    {words.text(id::STATUS_FORGET)}
                 </button>
             </div>
         }
     });
     view! {
         <KeptFacts kept/>
-        <p role="alert" data-testid="status-not-found">{widget.text(id::STATUS_NOT_FOUND)}</p>
+        <p role="alert" data-testid="status-not-found">{words.text(id::STATUS_NOT_FOUND)}</p>
         {forget}
     }
 }

@@ -7,7 +7,7 @@ use support_contract::{Customer, Service, StoredRequest};
 use super::status_change::MarkResolved;
 use crate::{
     components::{failure_message, Posted},
-    context::use_widget,
+    context::{Navigation, Words},
     loaded::Loaded,
     rules::{
         i18n::id,
@@ -25,14 +25,15 @@ pub(super) fn MessageActions(
     services: Loaded<Result<Vec<Service>, LoadError>>,
     mark_resolved: MarkResolved,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
     let (marking, answer) = (mark_resolved.pending(), mark_resolved.value());
     // Drawn again with each answer: a failure from before it is not said
     // again.
     let drawn_at = mark_resolved.version().get_untracked();
     let failure = move || match answer.get() {
         Some(Some(Err(error))) if !marking.get() && mark_resolved.version().get() != drawn_at => {
-            Some(failure_message(widget, error, Posted::StatusChange))
+            Some(failure_message(words, error, Posted::StatusChange))
         }
         _ => None,
     };
@@ -61,7 +62,7 @@ pub(super) fn MessageActions(
             (Some(id), Some(Ok(services))) => services.into_iter().find(|s| &s.id == id),
             _ => None,
         };
-        widget.go(Step::Escalate {
+        nav.go(Step::Escalate {
             message: message.clone(),
             customer: customer.clone(),
             service,
@@ -77,7 +78,7 @@ pub(super) fn MessageActions(
                     data-testid="message-escalate"
                     on:click=escalate
                 >
-                    {widget.text(id::STATUS_ESCALATE)}
+                    {words.text(id::STATUS_ESCALATE)}
                 </button>
             })}
             {open.then(|| view! {
@@ -93,7 +94,7 @@ pub(super) fn MessageActions(
                         }
                     }
                 >
-                    {move || widget.text(if marking.get() { id::STATUS_MARKING_RESOLVED } else { id::STATUS_MARK_RESOLVED })()}
+                    {move || words.text(if marking.get() { id::STATUS_MARKING_RESOLVED } else { id::STATUS_MARK_RESOLVED })()}
                 </button>
             })}
         </div>

@@ -7,8 +7,9 @@ use support_contract::{EscalatedAs, RequestKind, StoredRequest};
 
 use super::status_change::MarkResolved;
 use crate::{
+    api,
     components::{failure_message, Closing, Posted, ReplyBox},
-    context::use_widget,
+    context::{Connection, FiledRequests, Words},
     loaded::Loaded,
     rules::{
         escalation,
@@ -39,12 +40,14 @@ pub(super) fn box_kind(
     stored: Loaded<(Result<StoredRequest, LoadError>, String)>,
     partner: bool,
 ) -> Memo<Option<BoxKind>> {
-    let widget = use_widget();
+    let connection = expect_context::<Connection>();
     Memo::new(move |before: Option<&Option<BoxKind>>| {
         let Some((Ok(stored), _)) = stored.get() else {
             return before.cloned().flatten();
         };
-        let signed_in = widget.session.with(|s| matches!(s, Session::SignedIn(_)));
+        let signed_in = connection
+            .session
+            .with(|s| matches!(s, Session::SignedIn(_)));
         let message = stored.request.kind == RequestKind::CustomerSelfService;
         let closing = (stored.escalated_as).filter(|e| {
             partner && message && !stored.status.is_finished() && e.status.is_finished()
@@ -80,18 +83,21 @@ pub(super) fn ClosingReply(
     on_replied: Callback<()>,
     #[prop(into)] refreshes: Signal<u32>,
 ) -> impl IntoView {
-    let widget = use_widget();
+    let words = expect_context::<Words>();
+    let connection = expect_context::<Connection>();
+    let filed = expect_context::<FiledRequests>();
     let escalation_id = escalation.id.clone();
     // The note 21Vianet resolved it with, and when: the escalation's latest.
-    let resolution = Loaded::new(move || {
-        let backend = widget.backend.get();
-        let transport = widget.transport();
+    let resolution = Loaded::new(move |abort| {
+        let backend = connection.backend.get();
+        let transport = connection.transport_aborted_by(abort);
         let escalation_id = escalation_id.clone();
         async move {
-            let stored = widget
-                .request_status(backend?, escalation_id, transport)
+            let asked_at = js_sys::Date::now();
+            let stored = api::request_status(backend?, escalation_id, transport)
                 .await
                 .ok()?;
+            filed.saw_request(&stored, asked_at);
             let change = stored
                 .history
                 .into_iter()
@@ -100,11 +106,11 @@ pub(super) fn ClosingReply(
             Some((change.note.unwrap_or_default(), change.changed_at))
         }
     });
-    let text = widget.format(
+    let text = words.format(
         id::STATUS_ESCALATION_RESOLVED,
         &i18n::args([("reference", escalation.reference.into())]),
     );
-    let heading = widget.format(
+    let heading = words.format(
         id::STATUS_CLOSE_LOOP_HEADING,
         &i18n::args([("customer", customer.into())]),
     );
@@ -117,7 +123,7 @@ pub(super) fn ClosingReply(
     let drawn_at = close_loop.version().get_untracked();
     let failure = move || match answer.get() {
         Some(Some(Err(error))) if close_loop.version().get() != drawn_at => {
-            Some(failure_message(widget, error, Posted::StatusChange))
+            Some(failure_message(words, error, Posted::StatusChange))
         }
         _ => None,
     };

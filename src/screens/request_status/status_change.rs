@@ -5,7 +5,12 @@
 use leptos::prelude::*;
 use support_contract::{RequestStatus as Status, StoredRequest};
 
-use crate::{api, components::new_key, context::use_widget, rules::request::SubmitError};
+use crate::{
+    api,
+    components::new_key,
+    context::{Connection, Host},
+    rules::request::SubmitError,
+};
 
 /// A change of the shown request's status to resolved: `None` without a
 /// backend.
@@ -18,11 +23,12 @@ pub(super) type MarkResolved = Action<(), Option<Result<StoredRequest, SubmitErr
 /// status; with `unless_away`, not if the user went elsewhere meanwhile (a
 /// reply that waited to go).
 pub(super) fn mark_resolved(request_id: String, unless_away: bool) -> MarkResolved {
-    let widget = use_widget();
+    let connection = expect_context::<Connection>();
+    let host = expect_context::<Host>();
     let key = StoredValue::new(new_key());
     Action::new_local(move |(): &()| {
-        let backend = widget.backend.get_untracked();
-        let transport = widget.transport();
+        let backend = connection.backend.get_untracked();
+        let transport = connection.transport();
         let (request_id, idempotency_key) = (request_id.clone(), key.get_value());
         async move {
             let answer = api::set_status(
@@ -36,8 +42,8 @@ pub(super) fn mark_resolved(request_id: String, unless_away: bool) -> MarkResolv
             // The screen went while the answer was on its way: nothing to focus.
             if answer.is_ok() && key.try_set_value(new_key()).is_none() {
                 match unless_away {
-                    true => widget.focus_when_drawn_unless_away("h2.sw-heading"),
-                    false => widget.focus_when_drawn("h2.sw-heading"),
+                    true => host.focus_when_drawn_unless_away("h2.sw-heading"),
+                    false => host.focus_when_drawn("h2.sw-heading"),
                 }
             }
             Some(answer)

@@ -11,7 +11,7 @@ use super::AttachmentsState;
 use crate::{
     api,
     components::tell_page,
-    context::WidgetContext,
+    context::{Connection, Host},
     rules::{
         i18n::{id, MessageId},
         request::{LoadError, SubmitError},
@@ -74,7 +74,7 @@ impl AttachmentsState {
 
     /// Uploads one file, trying again like a submit does until it is stored,
     /// refused, out of attempts, removed, or retried by hand.
-    pub(super) fn upload(self, widget: WidgetContext, key: u32) {
+    pub(super) fn upload(self, connection: Connection, host: Host, key: u32) {
         let blob = self.blobs.with_value(|blobs| {
             blobs
                 .iter()
@@ -113,7 +113,7 @@ impl AttachmentsState {
                         return;
                     }
                 }
-                let Some(backend) = widget.backend.get_untracked() else {
+                let Some(backend) = connection.backend.get_untracked() else {
                     return;
                 };
                 set_state(UploadState::Uploading { sent: 0 });
@@ -122,9 +122,14 @@ impl AttachmentsState {
                         set_state(UploadState::Uploading { sent });
                     }
                 };
-                let result =
-                    api::upload_file(backend, file.clone(), kind, widget.transport(), progress)
-                        .await;
+                let result = api::upload_file(
+                    backend,
+                    file.clone(),
+                    kind,
+                    connection.transport(),
+                    progress,
+                )
+                .await;
                 if !current() {
                     return;
                 }
@@ -140,7 +145,7 @@ impl AttachmentsState {
                 tell(id::ATTACHMENT_NEWS_FAILED);
                 // So that the page can renew what it gave setRequestHeaders.
                 if let SubmitError::Server { status: 401, .. } = error {
-                    tell_page(widget, &LoadError::Server(401));
+                    tell_page(connection, host, &LoadError::Server(401));
                 }
                 if error == SubmitError::Network && is_offline() {
                     continue;
@@ -160,12 +165,17 @@ impl AttachmentsState {
         });
     }
 
-    pub(in crate::components::attachments_field) fn retry(self, widget: WidgetContext, key: u32) {
+    pub(in crate::components::attachments_field) fn retry(
+        self,
+        connection: Connection,
+        host: Host,
+        key: u32,
+    ) {
         self.next_try(key);
         // What screen readers were told, the file's failure among it, no
         // longer holds; a failure of this try is news again.
         self.news.set(Vec::new());
-        self.upload(widget, key);
+        self.upload(connection, host, key);
     }
 }
 

@@ -7,7 +7,7 @@ use support_contract::{ErrorCode, NewSupportRequest};
 use super::{new_key, RequestFormState, Submission, SubmitOutput};
 use crate::{
     api::Transport,
-    context::WidgetContext,
+    context::{Connection, FiledRequests, Host, Navigation},
     rules::{
         filed_requests::FiledRequest,
         host::BackendUrl,
@@ -19,11 +19,15 @@ use crate::{
 
 impl RequestFormState {
     /// Sends `body` with the form's idempotency key until it is filed or the
-    /// user stops (`Sender`); a filed request joins `widget`'s list of
-    /// requests filed from this device.
+    /// user stops (`Sender`); a filed request joins the user's list of
+    /// requests filed from this device (`filed`), and the journey goes on to
+    /// its confirmation (`nav`).
     pub(in crate::components::request_form) fn send(
         &self,
-        widget: WidgetContext,
+        connection: Connection,
+        nav: Navigation,
+        filed: FiledRequests,
+        host: Host,
         backend: BackendUrl,
         body: NewSupportRequest,
     ) {
@@ -33,13 +37,13 @@ impl RequestFormState {
             .set_value(Some(self.current_draft_untracked().fields));
         let key = self.idempotency_key.get_untracked();
         // The user it is sent for: it goes with their token only.
-        let sent_by = widget.keeper.get_untracked();
+        let sent_by = connection.keeper.get_untracked();
         let user = sent_by.as_ref().and_then(Keeper::user).map(str::to_owned);
         // Whether that user is still the one signed in (always, when it was
         // sent signed out).
         let theirs = {
             let signed_in = user.is_some();
-            move || !signed_in || widget.keeper.try_get_untracked() == Some(sent_by.clone())
+            move || !signed_in || connection.keeper.try_get_untracked() == Some(sent_by.clone())
         };
         let still_theirs = theirs.clone();
         let sent = self
@@ -48,9 +52,10 @@ impl RequestFormState {
                 // The headers of the backend the request was sent to: none
                 // (the send ends) once the page has named another, or its
                 // user has left.
-                let same = widget.backend.try_get_untracked().flatten().as_ref() == Some(&backend);
+                let same =
+                    connection.backend.try_get_untracked().flatten().as_ref() == Some(&backend);
                 let transport = (same && still_theirs())
-                    .then(|| widget.try_transport())
+                    .then(|| connection.try_transport())
                     .flatten()?;
                 Some(Transport {
                     user: user.clone(),
@@ -73,7 +78,7 @@ impl RequestFormState {
             // their form went with them (`when_user_leaves`), and nothing of
             // theirs joins the next user's screen or list. The page hears.
             if !theirs() {
-                tell_the_page(widget, &created);
+                tell_the_page(connection, host, &created);
                 _ = pending.try_set(false);
                 return;
             }
@@ -88,9 +93,9 @@ impl RequestFormState {
                 })
                 .unwrap_or(false);
             if let Ok(created) = &created {
-                widget.remember_filed(FiledRequest::new(created, &body));
+                filed.remember(FiledRequest::new(created, &body));
                 if let Some(filed_for) = &sent_for {
-                    widget.go(Step::RequestFiled {
+                    nav.go(Step::RequestFiled {
                         customer: filed_for.customer.id.clone(),
                         service: filed_for.service.id.clone(),
                     });
@@ -99,7 +104,7 @@ impl RequestFormState {
                 // No confirmation is on screen to say so: the widget does.
                 if state.drawn.try_get_value() == Some(0) || moved {
                     let told = (body.title.clone(), created.reference.clone());
-                    _ = widget.filed_away.try_update(|filed| filed.push(told));
+                    _ = filed.away.try_update(|filed| filed.push(told));
                 }
             }
             // The key went with other words before (an attempt whose answer
@@ -113,7 +118,7 @@ impl RequestFormState {
                     _ = idempotency_key.try_set(new_key());
                 }
             }
-            tell_the_page(widget, &created);
+            tell_the_page(connection, host, &created);
             // The form may be gone by now (the element left the page).
             let filed = created.is_ok();
             _ = value.try_set(Some(created));
@@ -128,9 +133,9 @@ impl RequestFormState {
 
 /// Tells the page how a submit ended, as a DOM event: once for each answer,
 /// whichever screen the widget shows by then.
-fn tell_the_page(widget: WidgetContext, outcome: &SubmitOutput) {
+fn tell_the_page(connection: Connection, host: Host, outcome: &SubmitOutput) {
     match outcome {
-        Ok(created) => widget.emit(
+        Ok(created) => host.emit(
             "submitted",
             &[
                 ("id", created.id.as_str().into()),
@@ -147,10 +152,10 @@ fn tell_the_page(widget: WidgetContext, outcome: &SubmitOutput) {
             if let SubmitError::Server { status, .. } = error {
                 detail.push(("status", (*status).into()));
                 if request::no_service_at(*status) {
-                    widget.tell_no_service_at(*status);
+                    connection.tell_no_service_at(*status);
                 }
             }
-            widget.emit("error", &detail);
+            host.emit("error", &detail);
         }
     }
 }
