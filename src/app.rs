@@ -26,7 +26,6 @@ use crate::{
     components::{FiledAwayNotice, MessagesUnavailable, RequestFormState},
     context::{Connection, FiledRequests, Host, Navigation, Words},
     controls::{Controls, ControlsSlot},
-    effects::effect,
     locales::{self, Locales},
     rules::{
         help_journey::{HelpJourney, HelpStep},
@@ -155,7 +154,7 @@ pub fn Widget(
     // the customer saw before it: the journey has seen them again, once the
     // draft is read (a signed-in customer's when the widget knows who they
     // are).
-    effect(move |_| {
+    Effect::new(move |_| {
         let kept = contact_partner.articles_seen();
         if !kept.is_empty() {
             untrack(|| nav.go_help(HelpStep::SawArticles(kept)));

@@ -28,8 +28,6 @@ use std::future::Future;
 use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
 use web_sys::{AbortController, AbortSignal};
 
-use crate::effects::effect;
-
 /// The one request on its way for something a component shows: starting
 /// another ends it, and so does the end of the component that made it.
 /// Ended, its request is aborted and its task dropped, so its answer never
@@ -128,7 +126,7 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         let loading = RwSignal::new(true);
         let in_flight = InFlight::new();
         // Talks to the backend: the effect is the load's, with its state.
-        effect(move |_| {
+        Effect::new(move |_| {
             reloads.track();
             in_flight.start(
                 |abort| Some(load(abort)),

@@ -9,10 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::{
-    effects::effect,
-    rules::{i18n, locale::Locale},
-};
+use crate::rules::{i18n, locale::Locale};
 
 /// Fetches a locale's messages: given a tag and how many times the user
 /// asked to try again, a promise of the JSON text.
@@ -57,7 +54,7 @@ impl Locales {
         // Failed fetches so far: each new try asks for a new URL, as the
         // browser may remember a failed import by its URL.
         let failures = StoredValue::new(0_u32);
-        effect(move |_| {
+        Effect::new(move |_| {
             let locale = wanted.get();
             let attempt = locales.attempt.get() + failures.get_value();
             if i18n::has(locale) {

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::{
-    effects::effect,
     rules::{
         host::{Audience, BackendError, BackendUrl},
         journey::{self, Journey, Screen},
@@ -50,7 +49,8 @@ impl KeptPath {
     pub fn restore_when_user_known(self, journey: RwSignal<Journey>) {
         let known_at_mount = self.keeper.with_untracked(Option::is_some);
         // Reads the storage of the user the widget has just learnt of.
-        effect(move |ran| {
+        Effect::new(move |prev: Option<()>| {
+            let ran = prev.is_some();
             if self.keeper.with(Option::is_none) || !ran && known_at_mount {
                 return;
             }
@@ -65,7 +65,7 @@ impl KeptPath {
     /// when the user alone changes: the next user's screen then changes
     /// too).
     pub fn keep(self, journey: RwSignal<Journey>) {
-        effect(move |_| {
+        Effect::new(move |_| {
             self.backend.track();
             let (saved, pristine) = journey.with(|j| (j.saved(), pristine(j)));
             let Some(key) = self.key() else { return };

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::{
     context::{Host, Words},
-    effects::effect,
     rules::{host::Mode, i18n::id},
 };
 
@@ -14,7 +13,7 @@ use crate::{
 /// or if they cannot be had, the words stay as they were (the loader's, in
 /// that language, at first).
 pub fn follow_the_widgets_language(words: Words, host: Host, mode: Memo<Mode>) {
-    effect(move |_| {
+    Effect::new(move |_| {
         let shown = words.locale.get();
         if mode.get() == Mode::Launcher && shown == words.locales.wanted.get() {
             crate::panel::relabel(

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use crate::{
     api::Tokens,
     context::{Host, Words},
-    effects::effect,
     rules::{
         host::{BackendError, BackendUrl},
         session::SessionEnd,
@@ -43,7 +42,7 @@ pub fn tell_the_page(
     // The one console message a deployer needs when the page set the widget
     // up wrongly, and the same as an event; the user sees the localized error
     // in the widget itself.
-    effect(move |_| {
+    Effect::new(move |_| {
         if let Err(error) = backend.get() {
             web_sys::console::error_1(
                 &format!("<support-widget>: {error}; no request will be sent.").into(),
@@ -62,7 +61,7 @@ pub fn tell_the_page(
     // Ready once the widget shows its first words (`settled` turns true
     // once and stays); an error when a locale's messages cannot be had.
     let locales = words.locales;
-    effect(move |_| {
+    Effect::new(move |_| {
         if locales.settled.get() {
             host.emit(
                 "ready",
@@ -70,7 +69,7 @@ pub fn tell_the_page(
             );
         }
     });
-    effect(move |_| {
+    Effect::new(move |_| {
         if let Some(failed) = locales.unavailable() {
             let message = format!("the {} messages could not be loaded", failed.as_str());
             host.emit(

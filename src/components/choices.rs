@@ -4,7 +4,6 @@ use support_contract::{Category, ContactLanguage, Service, Severity};
 use crate::{
     components::FieldErrorText,
     context::Words,
-    effects::effect,
     loaded::Loaded,
     rules::{
         field_errors::control_id,
@@ -189,7 +188,7 @@ pub fn ServiceSelect(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let words = expect_context::<Words>();
-    effect(move |_| {
+    Effect::new(move |_| {
         if let (Some(services), Some(chosen)) = (offered(services), value.get()) {
             if !services.iter().any(|s| s.id == chosen) {
                 value.set(None);

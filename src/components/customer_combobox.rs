@@ -9,7 +9,6 @@ use support_contract::Customer;
 use self::{search::Search, status::SearchStatus};
 use crate::{
     context::{scroll_into_sight, Connection, Host, Words},
-    effects::effect,
     rules::i18n::id,
 };
 
@@ -67,7 +66,7 @@ pub fn CustomerCombobox(
     let expanded = move || open.get() && !customers().is_empty();
 
     // The option the arrow keys are on stays in sight in a list that scrolls.
-    effect(move |_| {
+    Effect::new(move |_| {
         let Some(option) = active
             .get()
             .and_then(|index| host.find(&format!("#{}", option_id(index))))

@@ -18,7 +18,6 @@ use super::{AttachmentsField, TextField};
 use crate::{
     api,
     context::{Connection, Host, Words},
-    effects::effect,
     rules::{
         field_errors::{self, ServiceFrom},
         host::BackendUrl,
@@ -94,7 +93,7 @@ pub fn ReplyBox(
         })
     });
 
-    effect(move |_| typed.keep(body.get(), files.uploaded()));
+    Effect::new(move |_| typed.keep(body.get(), files.uploaded()));
 
     let send_reply = send_reply(request_id, typed, sender, sent_after, refreshes, on_sent);
     let (sending, answer) = (send_reply.pending(), send_reply.value());

@@ -31,7 +31,6 @@ use crate::{
         AttachmentsField, ErrorSummary, TextField,
     },
     context::{Connection, FiledRequests, Host, Navigation, Words},
-    effects::effect,
     loaded::Loaded,
     rules::{
         field_errors::{control_id, ServiceFrom},
@@ -94,7 +93,8 @@ pub fn RequestForm(
     // A service the backend refused is one it no longer has: the contact
     // form's select reads the list again, which drops it (and the choice
     // of it).
-    effect(move |shown| {
+    Effect::new(move |prev: Option<()>| {
+        let shown = prev.is_some();
         let refused_service = result.with(|result| match result {
             Some(Err(SubmitError::Rejected(errors))) => {
                 Some(errors.iter().any(|e| e.field == "service"))

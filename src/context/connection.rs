@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::{
     api::{Tokens, Transport},
-    effects::effect,
     rules::{
         host::{Audience, BackendUrl},
         session::{Keeper, Session},
@@ -77,7 +76,8 @@ impl Connection {
     /// component is drawn: what it read from the backend, refused by the
     /// ended session, is asked for again.
     pub fn on_signed_in_again(self, again: impl Fn() + 'static) {
-        effect(move |ran| {
+        Effect::new(move |prev: Option<()>| {
+            let ran = prev.is_some();
             self.signed_in_again.track();
             if ran {
                 untrack(&again);
@@ -91,7 +91,7 @@ impl Connection {
     /// first signs a user in.
     pub fn when_user_leaves(self, leave: impl Fn() + 'static) {
         let last = StoredValue::new(None::<String>);
-        effect(move |_| {
+        Effect::new(move |_| {
             // A user, then nobody known (the page removed their provider
             // and gave another, whose first answer is on its way), is a
             // leave too.

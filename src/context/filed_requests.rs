@@ -7,7 +7,6 @@ use support_contract::{RequestList, RequestStatus, StoredRequest};
 
 use super::Connection;
 use crate::{
-    effects::effect,
     rules::{
         filed_requests::{self, Filed, FiledRequest},
         session::Session,
@@ -107,7 +106,7 @@ impl FiledRequests {
     /// Reads the list of filed requests again whenever the backend, the
     /// audience or the signed-in user changes: each has its own.
     pub fn read_for_each_list(self) {
-        effect(move |_| {
+        Effect::new(move |_| {
             self.connection.backend.track();
             self.connection.audience.track();
             self.connection.keeper.track();

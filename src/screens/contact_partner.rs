@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use crate::{
     components::{offered, BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::{Connection, Navigation, Words},
-    effects::effect,
     rules::{help_journey::HelpStep, i18n::id, request_fields::RequestTarget},
 };
 
@@ -26,7 +25,7 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     });
     // The draft keeps them, so that a message resumed after a reload still
     // names them.
-    effect(move |_| state.keep_articles_seen(seen.get()));
+    Effect::new(move |_| state.keep_articles_seen(seen.get()));
     state.show_in(nav.help.with_untracked(|help| help.visit));
     view! {
         <section class="sw-screen" data-testid="contact-partner">

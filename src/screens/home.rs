@@ -4,7 +4,6 @@ use crate::{
     api,
     components::{tell_page, FiledRequestsLink, RequestFormState, ScreenHeading},
     context::{Connection, Host, Navigation, Words},
-    effects::effect,
     loaded::Loaded,
     rules::{
         i18n::{self, id, MessageId},
@@ -54,7 +53,7 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
             Some(page.map(|page| (page.requests.len(), page.next.is_some())))
         }
     });
-    effect(move |_| {
+    Effect::new(move |_| {
         if let Some(Some(Err(error))) = open.get() {
             tell_page(connection, host, &error);
         }

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, LoadFailure, ScreenHeading},
     context::{Connection, Navigation, Words},
-    effects::effect,
     rules::{
         i18n::{self, id},
         journey::Step,
@@ -43,7 +42,7 @@ pub fn ServiceChoice() -> impl IntoView {
     // A suggested service the backend does not list is the page's mistake,
     // which the user cannot put right: the list simply marks none, and the
     // page's developer reads why in the console.
-    effect(move |_| {
+    Effect::new(move |_| {
         let Some(suggested) = nav.suggested_service.get() else {
             return;
         };

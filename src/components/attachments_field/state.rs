@@ -10,7 +10,6 @@ use wasm_bindgen::JsValue;
 use crate::{
     api,
     context::{Connection, Host},
-    effects::effect,
     rules::{
         i18n::{id, MessageId},
         uploads::{self, admit, Blocker, Refusal, UploadState},
@@ -81,7 +80,7 @@ impl AttachmentsState {
                 listener.remove();
             }
         };
-        effect(move |_| {
+        Effect::new(move |_| {
             if !unstored.get() {
                 stop_listening();
             } else if leaving.with_value(Option::is_none) {

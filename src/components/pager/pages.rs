@@ -13,7 +13,6 @@ use web_sys::AbortSignal;
 use super::{page_focus, retry_button, Paging};
 use crate::{
     context::Host,
-    effects::effect,
     loaded::InFlight,
     rules::{filed_requests::AccountList, request::LoadError},
 };
@@ -171,7 +170,7 @@ impl<L: PagedList> Pager<L> {
             host: expect_context(),
         };
         // Talks to the backend: the first page of what `ask` reads now.
-        effect(move |_| pager.first_page());
+        Effect::new(move |_| pager.first_page());
         pager
     }
 

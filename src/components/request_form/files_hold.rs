@@ -5,10 +5,7 @@
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::{
-    effects::effect,
-    rules::{request_fields::RequestFields, uploads::Blocker},
-};
+use crate::rules::{request_fields::RequestFields, uploads::Blocker};
 
 #[derive(Clone, Copy)]
 pub struct FilesHold {
@@ -98,7 +95,7 @@ impl FilesHold {
     /// each Submit gave (`holds_back`).
     pub fn send_when_in(self, _form: RequestFormState, send: impl Fn() + 'static) {
         // Sends the request: the one thing the hold does outside the form.
-        effect(move |_| {
+        Effect::new(move |_| {
             if self.stands.with(|(_, stands)| *stands == Stands::Ready) {
                 untrack(&send);
             }

@@ -12,7 +12,6 @@ use super::{
 use crate::{
     components::{failure_message, Posted, UndoNotice},
     context::{Host, Words},
-    effects::effect,
     rules::{i18n::id, request::SubmitError, retry::RetryPolicy, uploads::Blocker},
 };
 
@@ -123,7 +122,7 @@ pub fn SlowAnswer(#[prop(into)] on_its_way: Signal<bool>) -> impl IntoView {
             timer.clear();
         }
     };
-    effect(move |_| {
+    Effect::new(move |_| {
         stop();
         slow.set(false);
         if on_its_way.get() {

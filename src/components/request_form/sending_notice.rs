@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use super::{state::RequestFormState, SUBMIT};
 use crate::{
     context::{page_has_focus, Host, Words},
-    effects::effect,
     rules::{
         i18n::{self, id},
         request::SubmitError,
@@ -80,7 +79,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     // on meanwhile (Submit, "Waiting to send…", does nothing then).
     let focus_inside = StoredValue::new(None::<&'static str>);
     let moved_from = StoredValue::new(None::<&'static str>);
-    effect(move |_| {
+    Effect::new(move |_| {
         let shown = holding.get();
         let sending = state.submit.pending.get();
         if !sending {
@@ -114,7 +113,7 @@ pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     });
     // "Retry now" goes when the wait turns into one for the connection:
     // focus on it moves to "Stop" beside it.
-    effect(move |_| {
+    Effect::new(move |_| {
         let offline = holding.get() && retrying.get().is_none();
         if offline && focus_inside.get_value() == Some(RETRY_NOW) {
             focus_inside.set_value(Some(STOP));

@@ -16,7 +16,6 @@ use super::draft_keeper::DraftKeeper;
 use crate::components::AttachmentsState;
 use crate::{
     context::{Connection, Host},
-    effects::effect,
     rules::{
         drafts::{Draft, DraftSubject, FormFlow},
         help_journey::SeenArticle,
@@ -152,7 +151,7 @@ impl RequestFormState {
         // then; a form holding what the user typed keeps it. So does the
         // first user the page signs in, unless the form only shows a draft
         // read from storage, untouched since, and the user has their own.
-        effect(move |_| {
+        Effect::new(move |_| {
             connection.backend.track();
             connection.audience.track();
             connection.keeper.track();
@@ -201,7 +200,7 @@ impl RequestFormState {
         // connection) would go as it was at Submit: a change meanwhile ends
         // the wait, as Stop does, and the form shows the last failure, to be
         // sent as it is now.
-        effect(move |_| {
+        Effect::new(move |_| {
             if state.sender.holding.with(Option::is_none) {
                 return;
             }
@@ -215,7 +214,7 @@ impl RequestFormState {
         });
         // Saving the draft talks to localStorage, the outside world. A
         // confirmed request leaves no draft behind.
-        effect(move |_| {
+        Effect::new(move |_| {
             let draft = state.current_draft();
             if matches!(state.submit.value.get(), Some(Ok(_))) {
                 state.draft.forget(draft);
