@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use crate::rules::{
+use support_rules::{
     host::BackendUrl,
     locale::Locale,
     request::{self, HttpRequest, LoadError, SubmitError},
@@ -37,9 +37,9 @@ pub struct Transport {
 
 impl Transport {
     /// The headers of every request (see
-    /// [`request_headers`](crate::rules::session::request_headers)).
+    /// [`request_headers`](support_rules::session::request_headers)).
     fn page_headers(&self, bearer: Option<&str>) -> Vec<(&str, String)> {
-        crate::rules::session::request_headers(&self.headers, bearer)
+        support_rules::session::request_headers(&self.headers, bearer)
     }
 }
 

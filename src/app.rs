@@ -27,13 +27,13 @@ use crate::{
     context::{Connection, FiledRequests, Host, Navigation, Words},
     controls::{Controls, ControlsSlot},
     locales::{self, Locales},
-    rules::{
-        help_journey::{HelpJourney, HelpStep},
-        host::{Audience, BackendUrl, Mode},
-        locale,
-        session::Session,
-    },
     screens::ArticleSearch,
+};
+use support_rules::{
+    help_journey::{HelpJourney, HelpStep},
+    host::{Audience, BackendUrl, Mode},
+    locale,
+    session::Session,
 };
 
 /// The whole widget.
@@ -145,9 +145,9 @@ pub fn Widget(
     launcher_words::follow_the_widgets_language(words, host, mode);
 
     // Created once, above the screens (`Forms`).
-    let partner_center = RequestFormState::new(crate::rules::drafts::FormFlow::PartnerCenter);
-    let customer_request = RequestFormState::new(crate::rules::drafts::FormFlow::Customer);
-    let contact_partner = RequestFormState::new(crate::rules::drafts::FormFlow::ContactPartner);
+    let partner_center = RequestFormState::new(support_rules::drafts::FormFlow::PartnerCenter);
+    let customer_request = RequestFormState::new(support_rules::drafts::FormFlow::Customer);
+    let contact_partner = RequestFormState::new(support_rules::drafts::FormFlow::ContactPartner);
     partner_center.lend_contact_once_filed(customer_request);
     customer_request.lend_contact_once_filed(partner_center);
     // A message to the partner kept from an earlier visit names the articles

@@ -11,13 +11,13 @@ use crate::{
     api,
     components::RequestFormState,
     context::{Connection, Host, Navigation},
-    rules::{
-        help_journey::HelpStep,
-        host::{Audience, Mode},
-        host_api::{Flow, Prefill},
-        journey::Step,
-        request::LoadError,
-    },
+};
+use support_rules::{
+    help_journey::HelpStep,
+    host::{Audience, Mode},
+    host_api::{Flow, Prefill},
+    journey::Step,
+    request::LoadError,
 };
 
 /// Handles on one widget's state, created by its root component.

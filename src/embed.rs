@@ -11,8 +11,8 @@ use crate::{
     app::{HostAttributes, Widget},
     controls::{Controls, ControlsSlot},
     panel::CoveringPanel,
-    rules::host_api::{self, Flow, HostApiError, Prefill},
 };
+use support_rules::host_api::{self, Flow, HostApiError, Prefill};
 
 /// One mounted `<support-widget>`. The loader keeps it on the element, calls
 /// `setAttribute` when an observed attribute changes, forwards the element's

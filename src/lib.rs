@@ -10,9 +10,6 @@
 
 #![forbid(unsafe_code)]
 
-/// The rules, reached from every module here as `crate::rules`.
-pub use support_rules as rules;
-
 #[cfg(target_arch = "wasm32")]
 mod api;
 #[cfg(target_arch = "wasm32")]

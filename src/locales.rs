@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::rules::{i18n, locale::Locale};
+use support_rules::{i18n, locale::Locale};
 
 /// Fetches a locale's messages: given a tag and how many times the user
 /// asked to try again, a promise of the JSON text.

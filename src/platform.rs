@@ -2,7 +2,7 @@
 //! WebAssembly would otherwise carry: its `JSON.parse` and `JSON.stringify`
 //! (`json`) and its `URL` (`url`), as the rules' `Platform`.
 
-use crate::rules::platform::{self, Platform, Url};
+use support_rules::platform::{self, Platform, Url};
 
 mod json;
 mod url;

@@ -12,10 +12,8 @@ use support_contract::{CreatedRequest, NewSupportRequest};
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::{
-    api::{self, Transport},
-    rules::{host::BackendUrl, request::SubmitError, retry::RetryPolicy},
-};
+use crate::api::{self, Transport};
+use support_rules::{host::BackendUrl, request::SubmitError, retry::RetryPolicy};
 
 /// Why the request is waiting instead of being sent.
 #[derive(Clone, Debug, PartialEq, Eq)]

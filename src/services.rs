@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use support_contract::Service;
 
-use crate::{api, context::Connection, loaded::Loaded, rules::request::LoadError};
+use crate::{api, context::Connection, loaded::Loaded};
+use support_rules::request::LoadError;
 
 /// The services, loaded again when the backend changes; none without a
 /// usable backend.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::rules::session::{Identity, Session, SessionEnd};
+use support_rules::session::{Identity, Session, SessionEnd};
 
 /// One widget's tokens, shared by its transports.
 #[derive(Clone, Default)]

@@ -7,7 +7,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
 
 use super::{authorized, Answer, NoAnswer, Transport, ANSWER_WITHIN_MS};
-use crate::rules::{
+use support_rules::{
     host::BackendUrl,
     request::{HttpRequest, SubmitError},
     uploads,

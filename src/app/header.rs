@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::{
     components::LanguagePicker,
     context::{Connection, Words},
-    rules::{host::Audience, i18n::id},
 };
+use support_rules::{host::Audience, i18n::id};
 
 /// Above every screen.
 #[component]

@@ -4,13 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    rules::{
-        host::{Audience, BackendError, BackendUrl},
-        journey::{self, Journey, Screen},
-        session::Keeper,
-    },
-    storage,
+use crate::storage;
+use support_rules::{
+    host::{Audience, BackendError, BackendUrl},
+    journey::{self, Journey, Screen},
+    session::Keeper,
 };
 
 /// Where the path is kept: the backend, the audience and whose it is.

@@ -3,10 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    context::{Host, Words},
-    rules::{host::Mode, i18n::id},
-};
+use crate::context::{Host, Words};
+use support_rules::{host::Mode, i18n::id};
 
 /// In launcher mode, relabels the loader's buttons once the widget shows
 /// the language it wants: while that language's messages are on their way,

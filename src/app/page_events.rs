@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use crate::{
     api::Tokens,
     context::{Host, Words},
-    rules::{
-        host::{BackendError, BackendUrl},
-        session::SessionEnd,
-    },
+};
+use support_rules::{
+    host::{BackendError, BackendUrl},
+    session::SessionEnd,
 };
 
 /// Tells the page each of these as it happens.

@@ -7,16 +7,16 @@ use leptos::prelude::*;
 use crate::{
     components::RequestFormState,
     context::{Connection, Navigation},
-    rules::{
-        help_journey::HelpScreen,
-        host::{Audience, BackendError},
-        journey::Screen,
-    },
     screens::{
         ArticleSearch, ConfigError, ContactPartner, CustomerRequest, CustomerSearch,
         EscalationGuide, FiledList, Home, Inbox, PartnerCenterRequest, RequestStatus, SelfHelp,
         SelfServiceHelp, SelfServiceSolved, ServiceChoice, Solved,
     },
+};
+use support_rules::{
+    help_journey::HelpScreen,
+    host::{Audience, BackendError},
+    journey::Screen,
 };
 
 /// The forms, created once above the screens, so that neither a language

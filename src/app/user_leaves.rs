@@ -4,10 +4,8 @@
 use leptos::prelude::*;
 
 use super::kept_path::KeptPath;
-use crate::{
-    context::{Connection, FiledRequests, Navigation},
-    rules::{help_journey::HelpJourney, journey::Journey, session::Keeper},
-};
+use crate::context::{Connection, FiledRequests, Navigation};
+use support_rules::{help_journey::HelpJourney, journey::Journey, session::Keeper};
 
 /// The next user starts at home, or on their own kept path.
 pub fn start_the_next_user_anew(

@@ -4,12 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    context::{Navigation, Words},
-    rules::{
-        i18n::{self, id},
-        request::web_link,
-    },
+use crate::context::{Navigation, Words};
+use support_rules::{
+    i18n::{self, id},
+    request::web_link,
 };
 
 /// Opens in a new tab. Nothing is drawn without a chosen service, or when

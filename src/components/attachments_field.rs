@@ -18,12 +18,10 @@ pub use self::{
     state::AttachmentsState,
     transfer::{on_drag_over, on_drop, on_paste},
 };
-use crate::{
-    context::{Connection, Host, Words},
-    rules::{
-        i18n::{self, id},
-        uploads::{human_size, refusal_message},
-    },
+use crate::context::{Connection, Host, Words};
+use support_rules::{
+    i18n::{self, id},
+    uploads::{human_size, refusal_message},
 };
 
 /// The files field of a request form.

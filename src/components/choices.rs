@@ -1,16 +1,12 @@
 use leptos::prelude::*;
 use support_contract::{Category, ContactLanguage, Service, Severity};
 
-use crate::{
-    components::FieldErrorText,
-    context::Words,
-    loaded::Loaded,
-    rules::{
-        field_errors::control_id,
-        i18n::{self, id, MessageId},
-        request::LoadError,
-        request_fields::{category_label, severity_label},
-    },
+use crate::{components::FieldErrorText, context::Words, loaded::Loaded};
+use support_rules::{
+    field_errors::control_id,
+    i18n::{self, id, MessageId},
+    request::LoadError,
+    request_fields::{category_label, severity_label},
 };
 
 /// One option of a radio group: its value, label and optional hint.

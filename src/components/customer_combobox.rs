@@ -7,10 +7,8 @@ use leptos::{ev::KeyboardEvent, prelude::*};
 use support_contract::Customer;
 
 use self::{search::Search, status::SearchStatus};
-use crate::{
-    context::{scroll_into_sight, Connection, Host, Words},
-    rules::i18n::id,
-};
+use crate::context::{scroll_into_sight, Connection, Host, Words};
+use support_rules::i18n::id;
 
 const LISTBOX_ID: &str = "sw-customer-listbox";
 const INPUT_ID: &str = "sw-customer-search";

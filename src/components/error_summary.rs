@@ -3,12 +3,10 @@ use support_contract::FieldError;
 use wasm_bindgen::JsCast;
 
 use super::request_form::SUBMIT;
-use crate::{
-    context::{Host, Words},
-    rules::{
-        field_errors::{self, ServiceFrom},
-        i18n::id,
-    },
+use crate::context::{Host, Words};
+use support_rules::{
+    field_errors::{self, ServiceFrom},
+    i18n::id,
 };
 
 /// The list of problems at the top of a form (the GOV.UK error summary): it

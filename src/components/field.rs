@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
-use crate::{
-    context::Words,
-    rules::{field_errors, i18n::MessageId},
-};
+use crate::context::Words;
+use support_rules::{field_errors, i18n::MessageId};
 
 /// A labelled text input, one line or several, with an optional hint and
 /// its error message in the GOV.UK pattern.

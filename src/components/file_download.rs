@@ -13,10 +13,10 @@ use super::{failure_text, tell_page};
 use crate::{
     api::{self, Transport},
     context::{Connection, Host, Words},
-    rules::{
-        i18n::{self, id},
-        request::LoadError,
-    },
+};
+use support_rules::{
+    i18n::{self, id},
+    request::LoadError,
 };
 
 /// A request's or a reply's files, each downloaded by its name.

@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
-use crate::{
-    context::{FiledRequests, Host, Words},
-    rules::i18n::{self, id},
-};
+use crate::context::{FiledRequests, Host, Words};
+use support_rules::i18n::{self, id};
 
 /// At the top of the widget, wherever the user is: the requests filed while
 /// their form was not on screen (an automatic retry that succeeded after the

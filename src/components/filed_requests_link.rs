@@ -3,10 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    context::{FiledRequests, Navigation, Words},
-    rules::{i18n::MessageId, journey::Step},
-};
+use crate::context::{FiledRequests, Navigation, Words};
+use support_rules::{i18n::MessageId, journey::Step};
 
 /// "Your requests" as a link-styled button, shown while there is a list to
 /// offer: this device's, or a signed-in user's from the backend.

@@ -1,11 +1,9 @@
 use leptos::prelude::*;
 
-use crate::{
-    context::{Host, Words},
-    rules::{
-        i18n::{self, id},
-        locale::Locale,
-    },
+use crate::context::{Host, Words};
+use support_rules::{
+    i18n::{self, id},
+    locale::Locale,
 };
 
 /// Switches the widget's language. Only the words change: the screens and

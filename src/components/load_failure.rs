@@ -1,11 +1,9 @@
 use leptos::prelude::*;
 
-use crate::{
-    context::{Connection, Host, Words},
-    rules::{
-        i18n::{self, id, MessageId},
-        request::{self, LoadError},
-    },
+use crate::context::{Connection, Host, Words};
+use support_rules::{
+    i18n::{self, id, MessageId},
+    request::{self, LoadError},
 };
 
 /// A lookup that failed: what could not be loaded, and "Try again".

@@ -4,10 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    context::{Host, Words},
-    rules::i18n::{self, id, Standby},
-};
+use crate::context::{Host, Words};
+use support_rules::i18n::{self, id, Standby};
 
 /// Shown while the wanted language's messages cannot be had, with "Try
 /// again", which fetches them again.

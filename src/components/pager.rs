@@ -10,12 +10,10 @@ pub use self::pages::{Answered, PagedList, Pager, Pages};
 use super::LoadFailure;
 use support_contract::StoredRequest;
 
-use crate::{
-    context::Words,
-    rules::{
-        i18n::{id, MessageId},
-        request::LoadError,
-    },
+use crate::context::Words;
+use support_rules::{
+    i18n::{id, MessageId},
+    request::LoadError,
 };
 
 /// Where a list's next page stands.

@@ -2,13 +2,11 @@
 //! on a request's thread (`reply_box.rs`), or a change of its status (the
 //! status screen's "Mark resolved", and closing the loop).
 
-use crate::{
-    context::Words,
-    rules::{
-        i18n::{self, id},
-        request::{self, SubmitError},
-        retry::{AskedWait, RetryPolicy},
-    },
+use crate::context::Words;
+use support_rules::{
+    i18n::{self, id},
+    request::{self, SubmitError},
+    retry::{AskedWait, RetryPolicy},
 };
 
 /// The wait the user is told of: only one longer than the widget waits by

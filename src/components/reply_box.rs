@@ -18,14 +18,14 @@ use super::{AttachmentsField, TextField};
 use crate::{
     api,
     context::{Connection, Host, Words},
-    rules::{
-        field_errors::{self, ServiceFrom},
-        host::BackendUrl,
-        i18n::{id, MessageId},
-        request::SubmitError,
-        uploads::Blocker,
-    },
     sending::Sender,
+};
+use support_rules::{
+    field_errors::{self, ServiceFrom},
+    host::BackendUrl,
+    i18n::{id, MessageId},
+    request::SubmitError,
+    uploads::Blocker,
 };
 
 /// In a list of requests, the mark of one with a reply typed and not sent

@@ -32,14 +32,14 @@ use crate::{
     },
     context::{Connection, FiledRequests, Host, Navigation, Words},
     loaded::Loaded,
-    rules::{
-        field_errors::{control_id, ServiceFrom},
-        i18n::{self, id},
-        journey::Step,
-        request::{LoadError, SubmitError},
-        request_fields::{self, RequestTarget},
-        uploads::Blocker,
-    },
+};
+use support_rules::{
+    field_errors::{control_id, ServiceFrom},
+    i18n::{self, id},
+    journey::Step,
+    request::{LoadError, SubmitError},
+    request_fields::{self, RequestTarget},
+    uploads::Blocker,
 };
 
 /// The form's submit button, where focus goes when what had it goes (the

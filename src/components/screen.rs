@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
-use crate::{
-    context::{Host, Navigation, Words},
-    rules::{i18n::id, journey::Step},
-};
+use crate::context::{Host, Navigation, Words};
+use support_rules::{i18n::id, journey::Step};
 
 /// A screen's heading. After the user moves to a new screen it takes focus,
 /// which tells screen-reader users the step changed and puts keyboard users

@@ -6,10 +6,10 @@ use crate::{
     components::LoadFailure,
     context::{Connection, Words},
     loaded::Loaded,
-    rules::{
-        i18n::{self, id, MessageId},
-        request::LoadError,
-    },
+};
+use support_rules::{
+    i18n::{self, id, MessageId},
+    request::LoadError,
 };
 
 /// A service's current incidents and advisories (`GET /service-health`), or

@@ -3,10 +3,8 @@
 use leptos::prelude::*;
 use support_contract::RequestStatus as Status;
 
-use crate::{
-    context::Words,
-    rules::i18n::{id, MessageId},
-};
+use crate::context::Words;
+use support_rules::i18n::{id, MessageId};
 
 /// "Status: …", as the status screen and the confirmation show it.
 #[component]

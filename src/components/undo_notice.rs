@@ -3,10 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    context::{Host, Words},
-    rules::i18n::id,
-};
+use crate::context::{Host, Words};
+use support_rules::i18n::id;
 
 /// Undo calls `on_undo`, then focus goes to the screen's heading. `testid`
 /// also names the text's id (`sw-{testid}`), unique in the widget.

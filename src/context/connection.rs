@@ -4,12 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    api::{Tokens, Transport},
-    rules::{
-        host::{Audience, BackendUrl},
-        session::{Keeper, Session},
-    },
+use crate::api::{Tokens, Transport};
+use support_rules::{
+    host::{Audience, BackendUrl},
+    session::{Keeper, Session},
 };
 
 #[derive(Clone, Copy)]

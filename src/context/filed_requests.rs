@@ -6,12 +6,10 @@ use leptos::prelude::*;
 use support_contract::{RequestList, RequestStatus, StoredRequest};
 
 use super::Connection;
-use crate::{
-    rules::{
-        filed_requests::{self, Filed, FiledRequest},
-        session::Session,
-    },
-    storage,
+use crate::storage;
+use support_rules::{
+    filed_requests::{self, Filed, FiledRequest},
+    session::Session,
 };
 
 #[derive(Clone, Copy)]

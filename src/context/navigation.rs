@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::rules::{
+use support_rules::{
     help_journey::{HelpJourney, HelpStep},
     journey::{Journey, Step},
 };

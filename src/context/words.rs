@@ -3,13 +3,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::{
-    locales::Locales,
-    rules::{
-        i18n::{self, id, MessageId},
-        locale::Locale,
-        timestamps,
-    },
+use crate::locales::Locales;
+use support_rules::{
+    i18n::{self, id, MessageId},
+    locale::Locale,
+    timestamps,
 };
 
 #[derive(Clone, Copy)]

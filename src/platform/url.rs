@@ -1,6 +1,6 @@
 //! URLs by the browser's own `URL`.
 
-use crate::rules::platform::Url;
+use support_rules::platform::Url;
 
 pub struct BrowserUrl(web_sys::Url);
 

@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
-use crate::{
-    context::Words,
-    rules::{host::BackendError, i18n, i18n::id},
-};
+use crate::context::Words;
+use support_rules::{host::BackendError, i18n, i18n::id};
 
 /// Shown instead of any form when the host page's `backend` attribute is
 /// missing or unusable: nothing can be sent, and the user is told so.

@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use crate::{
     components::{offered, BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::{Connection, Navigation, Words},
-    rules::{help_journey::HelpStep, i18n::id, request_fields::RequestTarget},
 };
+use support_rules::{help_journey::HelpStep, i18n::id, request_fields::RequestTarget};
 
 /// The message to the partner, with the articles the customer looked at.
 #[component]

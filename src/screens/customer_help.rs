@@ -13,13 +13,13 @@ use crate::{
         ServiceHealthList,
     },
     context::{Connection, Navigation, Words},
-    rules::{
-        help_journey::{HelpStep, SeenArticle},
-        host::BackendUrl,
-        i18n::{self, id},
-        locale::Locale,
-        request::{self, LoadError},
-    },
+};
+use support_rules::{
+    help_journey::{HelpStep, SeenArticle},
+    host::BackendUrl,
+    i18n::{self, id},
+    locale::Locale,
+    request::{self, LoadError},
 };
 
 /// The customer's start: service health and the help articles, then

@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::{Navigation, Words},
-    rules::{
-        drafts::DraftSubject, escalation, i18n::id, journey::Step, request_fields::RequestTarget,
-    },
+};
+use support_rules::{
+    drafts::DraftSubject, escalation, i18n::id, journey::Step, request_fields::RequestTarget,
 };
 
 /// The service request on behalf of a customer, with the customer, the

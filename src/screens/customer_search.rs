@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, CustomerCombobox, ScreenHeading},
     context::{Navigation, Words},
-    rules::{i18n::id, journey::Step},
 };
+use support_rules::{i18n::id, journey::Step};
 
 /// Find the customer the request is for, with the search the journey keeps.
 #[component]

@@ -17,11 +17,11 @@ use crate::{
         listed, load_health, BackButton, BackToMessage, ScreenHeading, ServiceHealthList,
     },
     context::{Navigation, Words},
-    rules::{
-        escalation::{GuideAnswer, GuideStep},
-        i18n::{self, id, MessageId},
-        journey::Step,
-    },
+};
+use support_rules::{
+    escalation::{GuideAnswer, GuideStep},
+    i18n::{self, id, MessageId},
+    journey::Step,
 };
 
 /// The escalation guide (seeds 002 and 003): service health first, then

@@ -11,12 +11,12 @@ use crate::{
     },
     context::{Connection, FiledRequests, ForgottenFiled, Host, Navigation, RemovedFiled, Words},
     loaded::Loaded,
-    rules::{
-        filed_requests::FiledRequest,
-        host::Audience,
-        i18n::{self, id},
-        journey::Step,
-    },
+};
+use support_rules::{
+    filed_requests::FiledRequest,
+    host::Audience,
+    i18n::{self, id},
+    journey::Step,
 };
 
 /// The requests filed, each with its current status, and the way to forget

@@ -4,8 +4,8 @@ use super::ArticleSearch;
 use crate::{
     components::{BackButton, ScreenHeading},
     context::{Navigation, Words},
-    rules::{help_journey::HelpStep, i18n::id},
 };
+use support_rules::{help_journey::HelpStep, i18n::id};
 
 /// The friendly close when self-service solved it: nothing was sent. "Back
 /// to start" starts the journey again, without the last search.

@@ -5,10 +5,10 @@ use crate::{
     components::{tell_page, FiledRequestsLink, RequestFormState, ScreenHeading},
     context::{Connection, Host, Navigation, Words},
     loaded::Loaded,
-    rules::{
-        i18n::{self, id, MessageId},
-        journey::Step,
-    },
+};
+use support_rules::{
+    i18n::{self, id, MessageId},
+    journey::Step,
 };
 
 /// What the partner needs help with: the choice of flows, and the requests

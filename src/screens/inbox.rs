@@ -11,11 +11,11 @@ use crate::{
         ScreenHeading, UnsentReplyMark,
     },
     context::{Connection, Host, Navigation, Words},
-    rules::{
-        i18n::{self, id},
-        journey::Step,
-        request::LoadError,
-    },
+};
+use support_rules::{
+    i18n::{self, id},
+    journey::Step,
+    request::LoadError,
 };
 
 /// The customers' messages, with the choice of open or resolved ones.

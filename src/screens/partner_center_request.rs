@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, RequestForm, RequestFormState, ScreenHeading},
     context::{Navigation, Words},
-    rules::{i18n::id, request_fields::RequestTarget},
 };
+use support_rules::{i18n::id, request_fields::RequestTarget};
 
 /// The Partner Center request: the partner's own problem with the portal.
 #[component]

@@ -32,11 +32,11 @@ use crate::{
     },
     context::{Connection, FiledRequests, Navigation, Words},
     loaded::Loaded,
-    rules::{
-        host::Audience,
-        i18n::{self, id},
-        request::LoadError,
-    },
+};
+use support_rules::{
+    host::Audience,
+    i18n::{self, id},
+    request::LoadError,
 };
 
 /// One filed request's status, with its history and, for a customer's

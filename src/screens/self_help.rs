@@ -3,10 +3,10 @@ use leptos::prelude::*;
 use crate::{
     components::{AdminCenterLink, BackButton, BackToMessage, ScreenHeading},
     context::{Navigation, Words},
-    rules::{
-        i18n::{self, id},
-        journey::Step,
-    },
+};
+use support_rules::{
+    i18n::{self, id},
+    journey::Step,
 };
 
 /// Self-help first (seeds 001 and 004): the customer's admin center for the

@@ -3,10 +3,10 @@ use leptos::prelude::*;
 use crate::{
     components::{BackButton, LoadFailure, ScreenHeading},
     context::{Connection, Navigation, Words},
-    rules::{
-        i18n::{self, id},
-        journey::Step,
-    },
+};
+use support_rules::{
+    i18n::{self, id},
+    journey::Step,
 };
 
 /// Which service the customer needs help with.

@@ -3,13 +3,11 @@
 use leptos::prelude::*;
 
 use super::state::{AttachmentsState, FileEntry};
-use crate::{
-    context::{Connection, Host, Words},
-    rules::{
-        i18n::{self, id},
-        request::SubmitError,
-        uploads::{human_size, refusal_reason, UploadFailure, UploadState},
-    },
+use crate::context::{Connection, Host, Words};
+use support_rules::{
+    i18n::{self, id},
+    request::SubmitError,
+    uploads::{human_size, refusal_reason, UploadFailure, UploadState},
 };
 
 /// One file in the list: its name, size and upload, with Remove, and Try

@@ -10,10 +10,10 @@ use wasm_bindgen::JsValue;
 use crate::{
     api,
     context::{Connection, Host},
-    rules::{
-        i18n::{id, MessageId},
-        uploads::{self, admit, Blocker, Refusal, UploadState},
-    },
+};
+use support_rules::{
+    i18n::{id, MessageId},
+    uploads::{self, admit, Blocker, Refusal, UploadState},
 };
 
 /// One attached file as the form shows it.

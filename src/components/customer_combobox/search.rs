@@ -12,8 +12,8 @@ use crate::{
     api::{self, Transport},
     components::tell_page,
     context::{Connection, Host},
-    rules::request::LoadError,
 };
+use support_rules::request::LoadError;
 
 /// How long typing must pause before the widget searches.
 const DEBOUNCE: Duration = Duration::from_millis(250);

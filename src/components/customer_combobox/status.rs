@@ -4,14 +4,11 @@
 use leptos::prelude::*;
 use support_contract::Customer;
 
-use crate::{
-    components::failure_text,
-    context::Words,
-    rules::{
-        i18n::{self, id},
-        locale::Locale,
-        request::{self, LoadError},
-    },
+use crate::{components::failure_text, context::Words};
+use support_rules::{
+    i18n::{self, id},
+    locale::Locale,
+    request::{self, LoadError},
 };
 
 /// `found`: the answer for what is typed now (`query`), `None` while the

@@ -11,11 +11,8 @@ use support_contract::{RequestList, StoredRequest};
 use web_sys::AbortSignal;
 
 use super::{page_focus, retry_button, Paging};
-use crate::{
-    context::Host,
-    loaded::InFlight,
-    rules::{filed_requests::AccountList, request::LoadError},
-};
+use crate::{context::Host, loaded::InFlight};
+use support_rules::{filed_requests::AccountList, request::LoadError};
 
 /// What a list holds of its pages, and where its next page stands.
 pub trait PagedList: Clone + Default + Send + Sync + 'static {

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use support_contract::Attachment;
 
 use super::super::{request_form::new_key, AttachmentsState};
-use crate::{context::Connection, rules::drafts::ReplyDraft, storage};
+use crate::{context::Connection, storage};
+use support_rules::drafts::ReplyDraft;
 
 /// Where the reply on `request_id` is kept: the backend's, the request's
 /// and the signed-in user's.

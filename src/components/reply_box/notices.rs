@@ -7,13 +7,13 @@ use support_contract::{NewReply, Reply};
 use super::super::{failure_message, Posted};
 use crate::{
     context::Words,
-    rules::{
-        field_errors::{self, ServiceFrom},
-        host::BackendUrl,
-        i18n::{id, MessageId},
-        request::SubmitError,
-    },
     sending::{held_through_attempts, Holding, Sender},
+};
+use support_rules::{
+    field_errors::{self, ServiceFrom},
+    host::BackendUrl,
+    i18n::{id, MessageId},
+    request::SubmitError,
 };
 
 /// `send_reply`: the reply's `Action`; `failure`: what held it back in the

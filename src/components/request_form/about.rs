@@ -10,8 +10,8 @@ use crate::{
     components::{CategoryChoice, ServiceSelect, SeverityChoice},
     context::Words,
     loaded::Loaded,
-    rules::{field_errors::ServiceFrom, request::LoadError, request_fields::RequestTarget},
 };
+use support_rules::{field_errors::ServiceFrom, request::LoadError, request_fields::RequestTarget};
 
 /// The kind of form never changes while it is shown: `target` is read
 /// once, so that the choice is not drawn again (losing focus) when the

@@ -4,11 +4,11 @@ use support_contract::CreatedRequest;
 use crate::{
     components::{BackToMessage, CloseTheLoop, CurrentStatus},
     context::{FiledRequests, Host, Navigation, Words},
-    rules::{
-        i18n,
-        i18n::{id, MessageId},
-        journey::Step,
-    },
+};
+use support_rules::{
+    i18n,
+    i18n::{id, MessageId},
+    journey::Step,
 };
 
 /// The reference's element, which describes the confirmation's heading

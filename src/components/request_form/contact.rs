@@ -8,11 +8,11 @@ use super::{errors::error_at, RequestFormState};
 use crate::{
     components::{ContactLanguageChoice, TextField},
     context::{Connection, Words},
-    rules::{
-        field_errors::{control_id, ServiceFrom},
-        i18n::{self, id},
-        session::{Identity, Session},
-    },
+};
+use support_rules::{
+    field_errors::{control_id, ServiceFrom},
+    i18n::{self, id},
+    session::{Identity, Session},
 };
 
 #[component]

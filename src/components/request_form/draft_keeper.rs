@@ -7,11 +7,11 @@ use send_wrapper::SendWrapper;
 
 use crate::{
     context::{Connection, Words},
-    rules::{
-        drafts::{self, Draft, FormFlow},
-        locale::Locale,
-    },
     storage,
+};
+use support_rules::{
+    drafts::{self, Draft, FormFlow},
+    locale::Locale,
 };
 
 /// Typing pauses this long before the draft is written: one write per

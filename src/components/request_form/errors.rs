@@ -4,15 +4,11 @@ use leptos::prelude::*;
 use support_contract::{FieldError, Service};
 
 use super::RequestFormState;
-use crate::{
-    components::offered,
-    context::Words,
-    loaded::Loaded,
-    rules::{
-        field_errors::{self, ServiceFrom},
-        request::{LoadError, SubmitError},
-        request_fields::RequestTarget,
-    },
+use crate::{components::offered, context::Words, loaded::Loaded};
+use support_rules::{
+    field_errors::{self, ServiceFrom},
+    request::{LoadError, SubmitError},
+    request_fields::RequestTarget,
 };
 
 /// The errors on show: the widget's own findings, else the backend's 422.

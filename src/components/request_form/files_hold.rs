@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::rules::{request_fields::RequestFields, uploads::Blocker};
+
+use support_rules::{request_fields::RequestFields, uploads::Blocker};
 
 #[derive(Clone, Copy)]
 pub struct FilesHold {

@@ -12,8 +12,8 @@ use super::{
 use crate::{
     components::{failure_message, Posted, UndoNotice},
     context::{Host, Words},
-    rules::{i18n::id, request::SubmitError, retry::RetryPolicy, uploads::Blocker},
 };
+use support_rules::{i18n::id, request::SubmitError, retry::RetryPolicy, uploads::Blocker};
 
 /// At the top of the form: the draft came back, or the text was typed for
 /// another customer or service (both with "Discard draft"), or drafts are off

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use super::{state::RequestFormState, SUBMIT};
 use crate::{
     context::{page_has_focus, Host, Words},
-    rules::{
-        i18n::{self, id},
-        request::SubmitError,
-    },
     sending::{held_through_attempts, Holding},
+};
+use support_rules::{
+    i18n::{self, id},
+    request::SubmitError,
 };
 
 /// Where focus goes when "Stop" removes itself: "Try again".

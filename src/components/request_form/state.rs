@@ -16,15 +16,15 @@ use super::draft_keeper::DraftKeeper;
 use crate::components::AttachmentsState;
 use crate::{
     context::{Connection, Host},
-    rules::{
-        drafts::{Draft, DraftSubject, FormFlow},
-        help_journey::SeenArticle,
-        i18n::{id, MessageId},
-        locale::Locale,
-        request::SubmitError,
-        request_fields::RequestFields,
-    },
     sending::Sender,
+};
+use support_rules::{
+    drafts::{Draft, DraftSubject, FormFlow},
+    help_journey::SeenArticle,
+    i18n::{id, MessageId},
+    locale::Locale,
+    request::SubmitError,
+    request_fields::RequestFields,
 };
 
 pub(super) type SubmitOutput = Result<CreatedRequest, SubmitError>;

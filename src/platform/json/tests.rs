@@ -6,7 +6,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use support_contract::{Attachment, Contact, ContactLanguage, Customer};
 
-use crate::rules::json::{from_str, to_string};
+use support_rules::json::{from_str, to_string};
 
 #[test]
 fn text_is_written_and_read_as_serde_json_writes_it() {

@@ -4,7 +4,7 @@
 
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use crate::rules::web_url::WebUrl;
+use support_rules::web_url::WebUrl;
 
 /// `text` read as a URL by the browser's `URL`, lent to the rules.
 fn parse(text: &str) -> Option<WebUrl> {

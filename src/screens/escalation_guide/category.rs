@@ -8,11 +8,11 @@ use super::{Progress, StartAgain};
 use crate::{
     components::ScreenHeading,
     context::{Navigation, Words},
-    rules::{
-        escalation::{self, EscalationReason, GuideAnswer, GuideStep, PARTNER_DUTIES},
-        i18n::id,
-        journey::Step,
-    },
+};
+use support_rules::{
+    escalation::{self, EscalationReason, GuideAnswer, GuideStep, PARTNER_DUTIES},
+    i18n::id,
+    journey::Step,
 };
 
 /// The five categories that escalate, and "none of these".

@@ -7,11 +7,11 @@ use super::Progress;
 use crate::{
     components::{AdminCenterLink, ScreenHeading},
     context::{Host, Navigation, Words},
-    rules::{
-        escalation::{self, GuideAnswer, GuideStep, TroubleshootingStep},
-        i18n::id,
-        journey::Step,
-    },
+};
+use support_rules::{
+    escalation::{self, GuideAnswer, GuideStep, TroubleshootingStep},
+    i18n::id,
+    journey::Step,
 };
 
 /// The troubleshooting the seeds ask for, each step ticked once done;

@@ -7,8 +7,8 @@ use crate::{
     api,
     components::{Answered, Pager},
     context::{Connection, FiledRequests},
-    rules::{filed_requests::AccountList, request::LoadError, session::Session},
 };
+use support_rules::{filed_requests::AccountList, request::LoadError, session::Session};
 
 /// Whether a user is signed in, whose list the backend keeps (tracked).
 pub fn signed_in(connection: Connection) -> bool {

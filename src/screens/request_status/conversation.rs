@@ -3,11 +3,8 @@
 use leptos::prelude::*;
 use support_contract::Reply;
 
-use crate::{
-    components::AttachedFiles,
-    context::Words,
-    rules::{i18n::id, timestamps::is_rfc3339},
-};
+use crate::{components::AttachedFiles, context::Words};
+use support_rules::{i18n::id, timestamps::is_rfc3339};
 
 /// The request's thread, oldest first, as a conversation reads: who wrote
 /// each reply (their name, and whether the customer, the partner or a

@@ -9,10 +9,10 @@ use crate::{
     api,
     context::{Connection, FiledRequests, Navigation, Words},
     loaded::Loaded,
-    rules::{
-        i18n::{self, id},
-        journey::Step,
-    },
+};
+use support_rules::{
+    i18n::{self, id},
+    journey::Step,
 };
 
 /// On a request that became an escalation: which one, with the way to it

@@ -10,13 +10,13 @@ use crate::{
     components::AttachedFiles,
     context::{Connection, Words},
     loaded::Loaded,
-    rules::{
-        escalation,
-        host::Audience,
-        i18n::{self, id, MessageId},
-        request::LoadError,
-        request_fields::{category_label, severity_label},
-    },
+};
+use support_rules::{
+    escalation,
+    host::Audience,
+    i18n::{self, id, MessageId},
+    request::LoadError,
+    request_fields::{category_label, severity_label},
 };
 
 /// What a filed request is about: the customer it is for (and, to the

@@ -4,11 +4,8 @@
 use leptos::prelude::*;
 use support_contract::StatusChange;
 
-use crate::{
-    components::status_label,
-    context::Words,
-    rules::{i18n::id, timestamps::is_rfc3339},
-};
+use crate::{components::status_label, context::Words};
+use support_rules::{i18n::id, timestamps::is_rfc3339};
 
 #[component]
 pub(super) fn StatusHistory(history: Vec<StatusChange>) -> impl IntoView {

@@ -4,12 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    context::{FiledRequests, Navigation, Words},
-    rules::{
-        i18n::id,
-        journey::{Screen, Step},
-    },
+use crate::context::{FiledRequests, Navigation, Words};
+use support_rules::{
+    i18n::id,
+    journey::{Screen, Step},
 };
 
 /// The request `request_id` as this device kept it, if it did.

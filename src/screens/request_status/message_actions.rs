@@ -9,11 +9,11 @@ use crate::{
     components::{failure_message, Posted},
     context::{Navigation, Words},
     loaded::Loaded,
-    rules::{
-        i18n::id,
-        journey::{Escalating, Step},
-        request::LoadError,
-    },
+};
+use support_rules::{
+    i18n::id,
+    journey::{Escalating, Step},
+    request::LoadError,
 };
 
 /// Mark it resolved once answered (`mark_resolved`, the screen's), or

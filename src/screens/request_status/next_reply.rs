@@ -11,12 +11,12 @@ use crate::{
     components::{failure_message, Closing, Posted, ReplyBox},
     context::{Connection, FiledRequests, Words},
     loaded::Loaded,
-    rules::{
-        escalation,
-        i18n::{self, id},
-        request::LoadError,
-        session::Session,
-    },
+};
+use support_rules::{
+    escalation,
+    i18n::{self, id},
+    request::LoadError,
+    session::Session,
 };
 
 /// Which box the status screen has under the thread.

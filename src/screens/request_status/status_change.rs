@@ -9,8 +9,8 @@ use crate::{
     api,
     components::new_key,
     context::{Connection, Host},
-    rules::request::SubmitError,
 };
+use support_rules::request::SubmitError;
 
 /// A change of the shown request's status to resolved: `None` without a
 /// backend.

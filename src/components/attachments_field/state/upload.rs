@@ -12,13 +12,13 @@ use crate::{
     api,
     components::tell_page,
     context::{Connection, Host},
-    rules::{
-        i18n::{id, MessageId},
-        request::{LoadError, SubmitError},
-        retry::RetryPolicy,
-        uploads::UploadState,
-    },
     sending::is_offline,
+};
+use support_rules::{
+    i18n::{id, MessageId},
+    request::{LoadError, SubmitError},
+    retry::RetryPolicy,
+    uploads::UploadState,
 };
 
 impl AttachmentsState {

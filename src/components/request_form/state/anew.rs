@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{new_key, RequestFormState};
-use crate::rules::{
+use support_rules::{
     drafts::DraftSubject, journey::Escalating, locale::Locale, request_fields::RequestFields,
 };
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::rules::drafts::{Draft, DraftSubject};
+use support_rules::drafts::{Draft, DraftSubject};
 
 /// What the form held before "Discard draft", and for whom it said the text
 /// was typed.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::RequestFormState;
-use crate::rules::{
+use support_rules::{
     host_api::{Prefill, PrefillContact},
     request_fields::RequestFields,
 };

@@ -8,13 +8,13 @@ use super::{new_key, RequestFormState, Submission, SubmitOutput};
 use crate::{
     api::Transport,
     context::{Connection, FiledRequests, Host, Navigation},
-    rules::{
-        filed_requests::FiledRequest,
-        host::BackendUrl,
-        journey::Step,
-        request::{self, SubmitError},
-        session::Keeper,
-    },
+};
+use support_rules::{
+    filed_requests::FiledRequest,
+    host::BackendUrl,
+    journey::Step,
+    request::{self, SubmitError},
+    session::Keeper,
 };
 
 impl RequestFormState {
