@@ -40,7 +40,10 @@ use support_rules::{
 };
 
 /// One filed request's status, with its history and, for a customer's
-/// request, the reminder to close the loop with the customer.
+/// request, the reminder to close the loop with the customer. It stays one
+/// component of about 160 lines because the read, the two status changes
+/// it is read again after, and what screen readers hear of each answer all
+/// share the one `stored` answer.
 #[component]
 pub fn RequestStatus() -> impl IntoView {
     let words = expect_context::<Words>();
