@@ -30,7 +30,7 @@ use crate::{
     screens::ArticleSearch,
 };
 use support_rules::{
-    help_journey::{HelpJourney, HelpStep},
+    help_journey::HelpJourney,
     host::{Audience, BackendUrl, Mode},
     locale,
     session::Session,
@@ -150,16 +150,6 @@ pub fn Widget(
     let contact_partner = RequestFormState::new(support_rules::drafts::FormFlow::ContactPartner);
     partner_center.lend_contact_once_filed(customer_request);
     customer_request.lend_contact_once_filed(partner_center);
-    // A message to the partner kept from an earlier visit names the articles
-    // the customer saw before it: the journey has seen them again, once the
-    // draft is read (a signed-in customer's when the widget knows who they
-    // are).
-    Effect::new(move |_| {
-        let kept = contact_partner.articles_seen();
-        if !kept.is_empty() {
-            untrack(|| nav.go_help(HelpStep::SawArticles(kept)));
-        }
-    });
     let article_search = ArticleSearch::new(words, connection, nav);
     // The last user's article search goes with them too.
     connection.when_user_leaves(move || article_search.clear());

@@ -175,8 +175,9 @@ pub fn offered(services: Loaded<Result<Vec<Service>, LoadError>>) -> Option<Vec<
 
 /// The service a customer's message to its partner is about, from
 /// `services`, or "Not sure" (none). Shown once the list is here; a choice
-/// the list does not offer (a draft's, the page's) goes back to none, as the
-/// select shows it. `error` is the backend's refusal of the service sent.
+/// the list does not offer (a draft's, the page's) shows as none, and is
+/// not sent (`RequestTarget::ContactPartner` sends only a service offered).
+/// `error` is the backend's refusal of the service sent.
 #[component]
 pub fn ServiceSelect(
     value: RwSignal<Option<String>>,
@@ -184,13 +185,6 @@ pub fn ServiceSelect(
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let words = expect_context::<Words>();
-    Effect::new(move |_| {
-        if let (Some(services), Some(chosen)) = (offered(services), value.get()) {
-            if !services.iter().any(|s| s.id == chosen) {
-                value.set(None);
-            }
-        }
-    });
     let id = control_id("service");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -211,7 +205,12 @@ pub fn ServiceSelect(
     let shown = Memo::new(move |_| offered(services).is_some());
     move || {
         shown.get().then(|| {
-            let current = move || value.get().unwrap_or_default();
+            let current = move || {
+                let offered = offered(services).unwrap_or_default();
+                (value.get())
+                    .filter(|chosen| offered.iter().any(|s| &s.id == chosen))
+                    .unwrap_or_default()
+            };
             view! {
                 <div class="sw-field" class:sw-field-invalid=invalid>
                     <label class="sw-label" for=id.clone()>{words.text(id::FIELD_SERVICE_LABEL)}</label>

@@ -91,8 +91,8 @@ pub fn RequestForm(
     // `RequestFormState::send`, once.)
     //
     // A service the backend refused is one it no longer has: the contact
-    // form's select reads the list again, which drops it (and the choice
-    // of it).
+    // form's select reads the list again, which drops it, and the choice of
+    // it shows as "Not sure" and is not sent again.
     Effect::new(move |prev: Option<()>| {
         let shown = prev.is_some();
         let refused_service = result.with(|result| match result {

@@ -23,9 +23,6 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
             .map(|services| services.into_iter().map(|service| service.id).collect())
             .unwrap_or_default(),
     });
-    // The draft keeps them, so that a message resumed after a reload still
-    // names them.
-    Effect::new(move |_| state.keep_articles_seen(seen.get()));
     state.show_in(nav.help.with_untracked(|help| help.visit));
     view! {
         <section class="sw-screen" data-testid="contact-partner">

@@ -15,12 +15,12 @@ use self::discarded::Discarded;
 use super::draft_keeper::DraftKeeper;
 use crate::components::AttachmentsState;
 use crate::{
-    context::{Connection, Host},
+    context::{Connection, Host, Navigation},
     sending::Sender,
 };
 use support_rules::{
     drafts::{Draft, DraftSubject, FormFlow},
-    help_journey::SeenArticle,
+    help_journey::HelpStep,
     i18n::{id, MessageId},
     locale::Locale,
     request::SubmitError,
@@ -77,8 +77,9 @@ pub struct RequestFormState {
     /// The customer and service the form's text was typed for, when the
     /// partner has since opened the form for others.
     pub(super) typed_for: RwSignal<Option<DraftSubject>>,
-    /// The help articles a message to the partner names, kept with its draft.
-    articles_seen: RwSignal<Vec<SeenArticle>>,
+    /// A message to the partner's: the customer's self-service, whose
+    /// articles seen the message names and its draft keeps.
+    help: Option<Navigation>,
     pub(super) submit: Submission,
     pub(super) sender: Sender,
     pub(super) draft: DraftKeeper,
@@ -129,7 +130,7 @@ impl RequestFormState {
             attachments: AttachmentsState::new(),
             about: RwSignal::new(None),
             typed_for: RwSignal::new(None),
-            articles_seen: RwSignal::new(Vec::new()),
+            help: (flow == FormFlow::ContactPartner).then(expect_context::<Navigation>),
             submit: Submission {
                 pending: RwSignal::new(false),
                 value: RwSignal::new(None),
@@ -269,7 +270,9 @@ impl RequestFormState {
             saved_at: 0,
             about: self.about.get(),
             typed_for: self.typed_for.get(),
-            articles_seen: self.articles_seen.get(),
+            articles_seen: (self.help)
+                .map(|nav| nav.help.with(|help| help.articles_seen.clone()))
+                .unwrap_or_default(),
         }
     }
 
@@ -328,21 +331,11 @@ impl RequestFormState {
         self.idempotency_key.set(draft.idempotency_key);
         self.about.set(draft.about);
         self.typed_for.set(draft.typed_for);
-        self.articles_seen.set(draft.articles_seen);
-    }
-
-    /// The help articles a message to the partner names (the customer's
-    /// journey has them; the draft keeps them).
-    pub fn keep_articles_seen(&self, articles: Vec<SeenArticle>) {
-        if self.articles_seen.with_untracked(|kept| *kept != articles) {
-            self.articles_seen.set(articles);
+        // A message kept from an earlier visit names the articles the
+        // customer saw before it: the journey has seen them again.
+        if let Some(nav) = self.help.filter(|_| !draft.articles_seen.is_empty()) {
+            nav.go_help(HelpStep::SawArticles(draft.articles_seen));
         }
-    }
-
-    /// The help articles the message names (tracked): the journey's, or
-    /// those the draft of an earlier visit named.
-    pub fn articles_seen(&self) -> Vec<SeenArticle> {
-        self.articles_seen.get()
     }
 
     pub(super) fn current_draft_untracked(&self) -> Draft {

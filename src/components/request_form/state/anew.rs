@@ -115,7 +115,6 @@ impl RequestFormState {
         self.local_errors.set(Vec::new());
         self.about.set(None);
         self.typed_for.set(None);
-        self.articles_seen.set(Vec::new());
         self.idempotency_key.set(new_key());
         self.submit.value.set(None);
         self.submit.pending.set(false);
