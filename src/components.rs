@@ -36,7 +36,6 @@ pub use messages_unavailable::MessagesUnavailable;
 pub use pager::{list_item, Answered, PageFooter, PagedList, Pager, Pages, Paging};
 pub(crate) use post_failure::{failure_message, Posted};
 pub use reply_box::{Closing, ReplyBox, UnsentReplyMark};
-pub(crate) use request_form::new_key;
 pub use request_form::{RequestForm, RequestFormState};
 pub use screen::{BackButton, BackToMessage, ScreenHeading};
 pub use service_health::{listed, load_health, ServiceHealthList};

@@ -15,6 +15,12 @@ use wasm_bindgen_futures::JsFuture;
 use crate::api::{self, Transport};
 use support_rules::{host::BackendUrl, request::SubmitError, retry::RetryPolicy};
 
+/// A new `Idempotency-Key`, one for each request, reply or status change
+/// the user means to make: every attempt of it sends the same key.
+pub fn new_key() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
 /// Why the request is waiting instead of being sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Holding {

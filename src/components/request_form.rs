@@ -14,7 +14,6 @@ mod state;
 use leptos::{ev::SubmitEvent, prelude::*};
 use support_contract::Service;
 
-pub(crate) use self::state::new_key;
 pub use self::state::RequestFormState;
 use self::{
     about::AboutChoice,

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use support_contract::Attachment;
 
-use super::super::{request_form::new_key, AttachmentsState};
+use super::super::AttachmentsState;
+use crate::sending::new_key;
 use crate::{context::Connection, storage};
 use support_rules::drafts::ReplyDraft;
 

@@ -16,7 +16,7 @@ use super::draft_keeper::DraftKeeper;
 use crate::components::AttachmentsState;
 use crate::{
     context::{Connection, Host, Navigation},
-    sending::Sender,
+    sending::{new_key, Sender},
 };
 use support_rules::{
     drafts::{Draft, DraftSubject, FormFlow},
@@ -341,9 +341,4 @@ impl RequestFormState {
     pub(super) fn current_draft_untracked(&self) -> Draft {
         untrack(|| self.current_draft())
     }
-}
-
-/// A new `Idempotency-Key`: for a request, and for a reply.
-pub(crate) fn new_key() -> String {
-    uuid::Uuid::new_v4().to_string()
 }

@@ -7,8 +7,8 @@ use support_contract::{RequestStatus as Status, StoredRequest};
 
 use crate::{
     api,
-    components::new_key,
     context::{Connection, Host},
+    sending::new_key,
 };
 use support_rules::request::SubmitError;
 

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::{new_key, RequestFormState};
+use super::RequestFormState;
+use crate::sending::new_key;
 use support_rules::{
     drafts::DraftSubject, journey::Escalating, locale::Locale, request_fields::RequestFields,
 };

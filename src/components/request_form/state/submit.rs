@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use support_contract::{ErrorCode, NewSupportRequest};
 
-use super::{new_key, RequestFormState, Submission, SubmitOutput};
+use super::{RequestFormState, Submission, SubmitOutput};
+use crate::sending::new_key;
 use crate::{
     api::Transport,
     context::{Connection, FiledRequests, Host, Navigation},
