@@ -21,6 +21,10 @@ pub const SERVICE_HEALTH: &str = "service-health";
 pub const ARTICLES: &str = "articles";
 /// `POST` uploads a file; below it, `{id}` is one uploaded file.
 pub const ATTACHMENTS: &str = "attachments";
+/// The caller's live changes, as Server-Sent Events.
+pub const EVENTS: &str = "events";
+/// Below one support request: `POST` records that the caller opened it.
+pub const SEEN: &str = "seen";
 
 /// The absolute path of `segments`, each after a `/`, as a constant: for a
 /// route table, whose templates (`{id}`) are segments too.
