@@ -70,6 +70,9 @@ pub struct Identity {
     pub role: Option<Role>,
     /// The customer a `customer` user belongs to.
     pub customer_id: Option<String>,
+    /// When the token expires (`exp`, Unix seconds): a live stream ends
+    /// then.
+    pub expires_at: u64,
 }
 
 /// Who is asking, as far as this request goes.

@@ -29,6 +29,7 @@ pub mod db;
 pub mod dialect;
 pub mod error;
 pub mod identity;
+pub mod live;
 pub mod locale;
 pub mod mail;
 pub mod meter;
@@ -82,6 +83,8 @@ pub const ARTICLES: &str = route!(paths::ARTICLES);
 pub const ATTACHMENTS: &str = route!(paths::ATTACHMENTS);
 /// `GET` here downloads an uploaded file.
 pub const ATTACHMENT: &str = route!(paths::ATTACHMENTS, "{id}");
+/// `GET` here streams the caller's live changes.
+pub const EVENTS: &str = route!(paths::EVENTS);
 
 /// The operations this backend implements, as `(method, path)` in OpenAPI's
 /// template syntax (which axum shares); the OpenAPI test checks them.
@@ -100,6 +103,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", ARTICLES),
     ("POST", ATTACHMENTS),
     ("GET", ATTACHMENT),
+    ("GET", EVENTS),
     ("GET", probes::HEALTHZ),
     ("GET", probes::READYZ),
 ];
@@ -130,6 +134,8 @@ pub struct AppState {
     pub stopping: probes::Stopping,
     /// The proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: client_address::TrustedProxies,
+    /// The live changes this process hands to its streams.
+    pub live: live::Live,
 }
 
 impl AppState {
@@ -145,8 +151,10 @@ impl AppState {
         }
     }
 
-    /// Tells this process's deliverer and mailer that an event is waiting.
-    pub fn wake_deliverer(&self) {
+    /// Tells this process's deliverer, mailer and live streams, after the
+    /// commit, that an event is waiting.
+    pub fn wake_after_commit(&self) {
+        self.live.wake();
         if let Some(webhooks) = &self.webhooks {
             webhooks.wake.notify_one();
         }
@@ -198,6 +206,7 @@ pub fn router(state: AppState) -> Router {
         // Uploads read their body as a stream, with their own limit.
         .route(ATTACHMENTS, upload)
         .route(ATTACHMENT, get(attachments::routes::download))
+        .route(EVENTS, get(live::stream::follow))
         // The link a visitor's address is confirmed with (mail, --public-url).
         .route(
             mail::confirmations::ROUTE,
@@ -271,6 +280,8 @@ fn cors_layer(origins: &[HeaderValue], page_headers: &[HeaderName]) -> Option<Co
                     header::CONTENT_TYPE,
                     header::AUTHORIZATION,
                     HeaderName::from_static(requests::idempotency::HEADER),
+                    // The live stream picks up where it was cut.
+                    HeaderName::from_static(live::stream::LAST_EVENT_ID),
                 ]
                 .into_iter()
                 .chain(page_headers.iter().cloned())

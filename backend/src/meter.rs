@@ -51,6 +51,11 @@ pub const DB_POOL_MAX: &str = "support_db_pool_max_connections";
 /// The callers waiting for a connection now: above 0 for long, the pool is
 /// too small for the load (or the database too slow).
 pub const DB_POOL_WAITING: &str = "support_db_pool_waiting";
+/// The live streams (`GET /events`) open now.
+pub const EVENT_STREAMS_OPEN: &str = "support_event_streams_open";
+/// Live streams the backend ended, by reason: `token_expired`,
+/// `slow_reader` (fell too far behind), `error` (the database failed).
+pub const EVENT_STREAMS_ENDED: &str = "support_event_streams_ended_total";
 /// 1, labelled with the build's version.
 pub const BUILD_INFO: &str = "support_build_info";
 
@@ -147,6 +152,16 @@ pub fn db_pool(in_use: u32, idle: u32, max: u32, waiting: usize) {
     metrics::gauge!(DB_POOL_CONNECTIONS, "state" => "idle").set(f64::from(idle));
     metrics::gauge!(DB_POOL_MAX).set(f64::from(max));
     metrics::gauge!(DB_POOL_WAITING).set(waiting as f64);
+}
+
+/// A live stream opened (1) or closed (-1).
+pub fn event_streams_open(change: f64) {
+    metrics::gauge!(EVENT_STREAMS_OPEN).increment(change);
+}
+
+/// A live stream the backend ended, and why.
+pub fn event_stream_ended(reason: &'static str) {
+    metrics::counter!(EVENT_STREAMS_ENDED, "reason" => reason).increment(1);
 }
 
 pub fn build_info() {

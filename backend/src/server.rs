@@ -1,7 +1,8 @@
 //! The server's life: opening the database, sweeping orphaned uploads and
 //! binding the socket (`Server::bind`), serving with the outbox's
 //! deliverers (webhooks, mail) and the upload sweeper beside it until a
-//! shutdown signal (`Server::run`),
+//! shutdown signal (`Server::run`), with the reader of the live changes
+//! ([`crate::live`]),
 //! then closing. The connections themselves are [`connections`]'s; the
 //! routes are `lib.rs`'s.
 
@@ -49,6 +50,7 @@ pub struct Server {
     listener: TcpListener,
     local_addr: SocketAddr,
     state: AppState,
+    database_url: String,
     orphan_after: Duration,
     shutdown_grace: Duration,
     metrics: Option<metrics::Metrics>,
@@ -124,11 +126,13 @@ impl Server {
             mailer,
             stopping: Default::default(),
             trusted_proxies: crate::client_address::TrustedProxies::new(&config.trusted_proxies),
+            live: Default::default(),
         };
         Ok(Server {
             listener,
             local_addr,
             state,
+            database_url: config.database_url.clone(),
             orphan_after,
             shutdown_grace: Duration::from_secs(config.shutdown_grace_secs),
             metrics,
@@ -179,6 +183,7 @@ impl Server {
         let metrics = self
             .metrics
             .map(|metrics| metrics.spawn(db.clone(), stopping.watch()));
+        let live = (self.state.live).spawn(db.clone(), self.database_url, stopping.watch());
         let shutdown = async move {
             shutdown.await;
             stopping.begin();
@@ -191,6 +196,7 @@ impl Server {
         )
         .await;
         drop(sweeper);
+        live.abort();
         if let Some(metrics) = metrics {
             let _ = tokio::time::timeout(HAND_BACK_WITHIN, metrics).await;
         }

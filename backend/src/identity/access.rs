@@ -33,6 +33,10 @@ pub enum Action {
     ListByKind,
     /// `PUT` and `GET /catalogue/{kind}`.
     ManageCatalogue,
+    /// `GET /events` and `POST /support-requests/{id}/seen`: a signed-in
+    /// user's changes as they happen, and what is new to them; which
+    /// requests is [`may_read`]'s to say.
+    FollowRequests,
 }
 
 /// Why a caller may not.
@@ -69,9 +73,14 @@ fn user_may(identity: &Identity, action: Action) -> bool {
         return false;
     };
     match (role, action) {
-        (_, Action::ReadHelp | Action::ListOwnRequests | Action::ReadRequest | Action::Reply) => {
-            true
-        }
+        (
+            _,
+            Action::ReadHelp
+            | Action::ListOwnRequests
+            | Action::ReadRequest
+            | Action::Reply
+            | Action::FollowRequests,
+        ) => true,
         (Role::Customer, Action::Upload) => identity.customer_id.is_some(),
         (_, Action::Upload) => true,
         (Role::Partner | Role::Agent | Role::Admin, Action::SearchCustomers) => true,
@@ -146,6 +155,7 @@ mod tests {
             email: None,
             role,
             customer_id: customer_id.map(str::to_owned),
+            expires_at: u64::MAX,
         })
     }
 
@@ -214,6 +224,7 @@ mod tests {
             Action::Upload,
             Action::ListOwnRequests,
             Action::ReadRequest,
+            Action::FollowRequests,
         ] {
             assert_eq!(check(&stranger, action), Err(Denied::Forbidden));
         }
@@ -243,6 +254,9 @@ mod tests {
             Action::SearchCustomers,
             Action::Upload,
             Action::ListOwnRequests,
+            // Their request's random id is all they have; a stream would
+            // tell of every request filed without a token.
+            Action::FollowRequests,
             Action::File(RequestKind::PartnerCenter),
             Action::File(RequestKind::Customer),
         ] {

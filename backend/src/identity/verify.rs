@@ -108,6 +108,7 @@ impl std::fmt::Debug for Verifier {
 #[derive(Debug, Deserialize)]
 struct Claims {
     sub: String,
+    exp: u64,
     #[serde(default)]
     name: Option<String>,
     #[serde(default)]
@@ -211,6 +212,7 @@ impl Verifier {
             email: claims.email.filter(|email| !email.trim().is_empty()),
             role: claims.role.as_deref().and_then(Role::parse),
             customer_id: claims.customer_id.filter(|id| !id.trim().is_empty()),
+            expires_at: claims.exp,
         })
     }
 

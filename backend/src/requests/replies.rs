@@ -83,7 +83,7 @@ pub async fn post(
     .await?;
     Ok(match once {
         Once::Stored(stored) => {
-            state.wake_deliverer();
+            state.wake_after_commit();
             created(&stored, false)
         }
         Once::Replayed(stored) => created(&stored, true),
@@ -180,18 +180,21 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
     let outbox = state.outbox();
     announce(
         &mut tx,
+        db.dialect(),
         &outbox,
         Announced {
             event_type: EventType::ReplyAdded,
             request_id: new.request_id,
             reply: Some(&reply),
+            actor: new.author_sub,
             by_filer: new.by_filer,
             confirm_link: None,
         },
     )
     .await?;
     if new.by_filer {
-        status_change::reopen_on_reply(&mut tx, db.dialect(), &outbox, new.request_id).await?;
+        let (dialect, id) = (db.dialect(), new.request_id);
+        status_change::reopen_on_reply(&mut tx, dialect, &outbox, id, new.author_sub).await?;
     }
     tx.commit().await?;
     Ok(reply)

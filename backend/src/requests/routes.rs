@@ -83,7 +83,7 @@ pub async fn create(
         let confirm = matches!(caller, Caller::Visitor).then(crate::mail::confirmations::new_token);
         match file(&state, claim, body.request.clone(), filer, confirm).await? {
             Created::New(stored) => {
-                state.wake_deliverer();
+                state.wake_after_commit();
                 crate::meter::request_created(body.request.kind.as_str());
                 return respond(&stored, false);
             }

@@ -97,7 +97,7 @@ pub async fn set(
     .await?;
     let replayed = matches!(once, Once::Replayed(()));
     if !replayed {
-        state.wake_deliverer();
+        state.wake_after_commit();
     }
     let request = stored::find_request(db, id).await?.ok_or(not_found)?;
     let mut response = Json(request).into_response();

@@ -92,11 +92,13 @@ pub async fn set_status(
     let by_filer = actor.is_some() && actor == filed_by.as_deref();
     announce(
         &mut tx,
+        db.dialect(),
         outbox,
         Announced {
             event_type: EventType::StatusChanged,
             request_id: &id,
             reply: None,
+            actor,
             by_filer,
             confirm_link: None,
         },
@@ -161,12 +163,13 @@ async fn append_history(
 /// A customer who writes again on their resolved message opens it again
 /// (`in_progress`), in the reply's transaction: it comes back to the
 /// partner's open inbox, and the change goes to the outbox as any other.
-/// Whether it was reopened.
+/// `filer` is the customer who wrote. Whether it was reopened.
 pub async fn reopen_on_reply(
     conn: &mut AnyConnection,
     dialect: Dialect,
     outbox: &Outbox,
     id: &str,
+    filer: Option<&str>,
 ) -> Result<bool, ApiError> {
     let reopened = sqlx::query(
         "UPDATE support_requests SET status = $2
@@ -184,11 +187,13 @@ pub async fn reopen_on_reply(
     append_history(conn, dialect, id, RequestStatus::InProgress, None, None).await?;
     announce(
         conn,
+        dialect,
         outbox,
         Announced {
             event_type: EventType::StatusChanged,
             request_id: id,
             reply: None,
+            actor: filer,
             by_filer: true,
             confirm_link: None,
         },

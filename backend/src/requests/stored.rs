@@ -15,6 +15,7 @@ use super::idempotency::StoredResponse;
 use super::rules::ATTACHMENTS_FIELD;
 use crate::attachments::metadata::Carried;
 use crate::db::Db;
+use crate::dialect::Dialect;
 use crate::error::ApiError;
 use crate::outbox::{self, EventType, Outbox};
 
@@ -165,11 +166,13 @@ pub async fn create_request(
     // The people behind the backend hear of it once it is stored.
     announce(
         &mut tx,
+        db.dialect(),
         outbox,
         Announced {
             event_type: EventType::Created,
             request_id: &id,
             reply: None,
+            actor: filed_by,
             by_filer: true,
             confirm_link: confirm_link.as_deref(),
         },
@@ -318,11 +321,12 @@ pub async fn history(
 }
 
 /// Writes `event_type` about the request with this id, as it is now in the
-/// transaction on `conn` (with the reply it is about, if any), to the
-/// outbox; reads it only when some webhook or mail will hear of it.
-/// `by_filer`: the request's own filer did it.
+/// transaction on `conn` (with the reply it is about, if any), to the live
+/// changes ([`crate::live::record`]) and to the outbox; reads it for the
+/// outbox only when some webhook or mail will hear of it.
 pub async fn announce(
     conn: &mut AnyConnection,
+    dialect: Dialect,
     outbox: &Outbox,
     announced: Announced<'_>,
 ) -> Result<(), ApiError> {
@@ -330,9 +334,11 @@ pub async fn announce(
         event_type,
         request_id,
         reply,
+        actor,
         by_filer,
         confirm_link,
     } = announced;
+    crate::live::record(conn, dialect, event_type, request_id, actor).await?;
     if outbox.is_empty() {
         return Ok(());
     }
@@ -379,6 +385,9 @@ pub struct Announced<'a> {
     pub request_id: &'a str,
     /// The reply, on a reply.
     pub reply: Option<&'a Reply>,
+    /// Who did it (a token's subject), if anyone signed in: what they did
+    /// is not new to them.
+    pub actor: Option<&'a str>,
     /// Whether the request's own filer did it.
     pub by_filer: bool,
     /// On a visitor's new request, the link that confirms their address.

@@ -9,6 +9,7 @@
 #![allow(dead_code)]
 
 pub mod burst;
+pub mod events;
 pub mod process;
 
 use std::path::PathBuf;

@@ -102,7 +102,8 @@ async fn key_server(keys: Vec<(Algorithm, EncodingKey, &'static str)>) -> KeySer
 
 #[tokio::test]
 async fn a_token_signed_with_the_secret_names_its_user() {
-    let identity = secret_verifier().verify(&hs256(&claims())).await.unwrap();
+    let claims = claims();
+    let identity = secret_verifier().verify(&hs256(&claims)).await.unwrap();
     assert_eq!(
         identity,
         Identity {
@@ -111,6 +112,7 @@ async fn a_token_signed_with_the_secret_names_its_user() {
             email: Some("li.na@contoso.cn".into()),
             role: Some(Role::Partner),
             customer_id: None,
+            expires_at: claims["exp"].as_u64().unwrap(),
         }
     );
 }

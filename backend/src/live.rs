@@ -1,0 +1,261 @@
+//! Live changes: each event of a request (filed, a reply, a status change)
+//! is stored in `request_events` by the transaction that makes it happen,
+//! and reaches the streams of `GET /events` ([`stream`]) held on every
+//! backend process. On PostgreSQL that transaction also sends a `NOTIFY`,
+//! which PostgreSQL delivers at its commit to each process's one listener;
+//! on SQLite, whose writers are one process, the handler wakes the process
+//! after the commit, and a look every few seconds finds what the
+//! `set-status` command wrote. Either way each process reads the new
+//! events once and hands them to its streams through a broadcast channel.
+
+pub mod stream;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+use sqlx::AnyConnection;
+use support_contract::{RequestKind, RequestStatus};
+use tokio::sync::{broadcast, watch, Notify};
+
+use crate::db::Db;
+use crate::dialect::Dialect;
+use crate::error::ApiError;
+use crate::outbox::EventType;
+
+/// The PostgreSQL channel that tells of a new event; its payload is the
+/// event's number.
+pub const CHANNEL: &str = "support_request_events";
+
+/// How many events a process keeps for its streams to take: a stream's
+/// task that falls further behind reads what it missed from the database.
+pub const BUFFERED: usize = 256;
+
+/// How many events are read from the database at once.
+pub const PAGE: i64 = 100;
+
+/// How often a process on SQLite looks for events another process wrote
+/// (the `set-status` command): it is woken at once for its own.
+const SQLITE_LOOK_EVERY: Duration = Duration::from_secs(5);
+
+/// How long a process waits before it listens again when the listener
+/// could not be had (PostgreSQL restarting), looking for events meanwhile
+/// at the same pace.
+const LISTEN_AGAIN_AFTER: Duration = Duration::from_secs(5);
+
+/// One event as the streams send it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Happened {
+    /// Its number: the stream's event `id`, the `Last-Event-ID` to resume
+    /// after.
+    pub seq: i64,
+    /// `request.created`, `request.reply_added` or `request.status_changed`.
+    pub event_type: String,
+    /// Its data.
+    pub request: ChangedRequest,
+    /// Who filed the request: who may read it is decided by that.
+    pub filed_by: Option<String>,
+}
+
+/// What an event tells of its request: enough for a list to show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChangedRequest {
+    pub id: String,
+    pub reference: String,
+    pub kind: RequestKind,
+    pub status: RequestStatus,
+}
+
+/// A process's side of the live changes: the events it read, for its
+/// streams, and what wakes it.
+#[derive(Clone, Debug)]
+pub struct Live {
+    events: broadcast::Sender<Arc<Happened>>,
+    wake: Arc<Notify>,
+}
+
+impl Default for Live {
+    fn default() -> Self {
+        Live {
+            events: broadcast::channel(BUFFERED).0,
+            wake: Arc::default(),
+        }
+    }
+}
+
+impl Live {
+    /// Tells this process that an event was committed.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// The events read from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<Happened>> {
+        self.events.subscribe()
+    }
+
+    /// Reads the events written after the last one handed on, whenever
+    /// woken (by this process, by PostgreSQL's listener or by the clock),
+    /// and hands them to the streams, until `stop` turns true.
+    /// `database_url` is for the listener on PostgreSQL.
+    pub fn spawn(
+        &self,
+        db: Db,
+        database_url: String,
+        mut stop: watch::Receiver<bool>,
+    ) -> tokio::task::JoinHandle<()> {
+        let live = self.clone();
+        tokio::spawn(async move {
+            let listener = (db.dialect() == Dialect::Postgres)
+                .then(|| tokio::spawn(listen(database_url, live.wake.clone())));
+            let look_every = match db.dialect() {
+                Dialect::Sqlite => SQLITE_LOOK_EVERY,
+                // The listener wakes it, and on losing its connection too.
+                Dialect::Postgres => Duration::MAX,
+            };
+            let mut last = match latest(&db).await {
+                Ok(last) => last,
+                Err(error) => {
+                    tracing::warn!("live changes: {error}");
+                    0
+                }
+            };
+            while !*stop.borrow() {
+                match live.hand_on(&db, last).await {
+                    Ok(handed) => last = handed,
+                    Err(error) => tracing::warn!("live changes: {error}"),
+                }
+                tokio::select! {
+                    () = live.wake.notified() => {}
+                    () = tokio::time::sleep(look_every) => {}
+                    _ = stop.changed() => {}
+                }
+            }
+            if let Some(listener) = listener {
+                listener.abort();
+            }
+        })
+    }
+
+    /// Hands the events after `last` to the streams; the number of the
+    /// last one handed on.
+    async fn hand_on(&self, db: &Db, mut last: i64) -> Result<i64, sqlx::Error> {
+        loop {
+            let page = after(db, last).await?;
+            let full = page.len() == PAGE as usize;
+            for happened in page {
+                last = happened.seq;
+                // None may be listening: that is no error.
+                let _ = self.events.send(Arc::new(happened));
+            }
+            if !full {
+                return Ok(last);
+            }
+        }
+    }
+}
+
+/// The process's one PostgreSQL listener: wakes the process at each
+/// notification, and when the connection was lost and made again (what
+/// was notified meanwhile is in the table all the same).
+async fn listen(database_url: String, wake: Arc<Notify>) {
+    use sqlx::postgres::PgListener;
+    loop {
+        let listening: Result<std::convert::Infallible, sqlx::Error> = async {
+            let mut listener = PgListener::connect(&database_url).await?;
+            listener.listen(CHANNEL).await?;
+            // Anything written while nobody listened.
+            wake.notify_one();
+            loop {
+                // `None`: the connection was lost and is made again.
+                listener.try_recv().await?;
+                wake.notify_one();
+            }
+        }
+        .await;
+        let error = match listening {
+            Ok(never) => match never {},
+            Err(error) => error,
+        };
+        tracing::warn!("live changes: cannot listen to PostgreSQL: {error}");
+        tokio::time::sleep(LISTEN_AGAIN_AFTER).await;
+        wake.notify_one();
+    }
+}
+
+/// Stores `event_type` about the request with this id, as it is now in the
+/// transaction on `conn`, caused by `actor` (a token's subject), and on
+/// PostgreSQL notifies every process at the commit. The event takes the
+/// next number and holds the counter until the transaction ends, so events
+/// commit in the order of their numbers.
+pub async fn record(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    event_type: EventType,
+    request_id: &str,
+    actor: Option<&str>,
+) -> Result<(), ApiError> {
+    let (seq,): (i64,) = sqlx::query_as(
+        "UPDATE request_event_counter SET last = last + 1 WHERE id = 1 RETURNING last",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO request_events (seq, request_id, event_type, status, actor, created_at)
+         SELECT $1, id, $2, status, $3, $4 FROM support_requests WHERE id = $5",
+    )
+    .bind(seq)
+    .bind(event_type.as_str())
+    .bind(actor)
+    .bind(crate::outbox::now_ms())
+    .bind(request_id)
+    .execute(&mut *conn)
+    .await?;
+    if dialect == Dialect::Postgres {
+        // A number, so nothing to quote: NOTIFY takes no parameters.
+        sqlx::query(&format!("NOTIFY {CHANNEL}, '{seq}'"))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The number of the newest event (0 before any).
+pub async fn latest(db: &Db) -> Result<i64, sqlx::Error> {
+    let (last,): (i64,) = sqlx::query_as("SELECT last FROM request_event_counter WHERE id = 1")
+        .fetch_one(&mut *db.acquire().await?)
+        .await?;
+    Ok(last)
+}
+
+/// Up to a page of the events after `seq`, oldest first.
+pub async fn after(db: &Db, seq: i64) -> Result<Vec<Happened>, sqlx::Error> {
+    type Row = (i64, String, String, String, String, String, Option<String>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT e.seq, e.event_type, e.status, r.id, r.reference, r.kind, r.filed_by
+         FROM request_events e JOIN support_requests r ON r.id = e.request_id
+         WHERE e.seq > $1
+         ORDER BY e.seq
+         LIMIT $2",
+    )
+    .bind(seq)
+    .bind(PAGE)
+    .fetch_all(&mut *db.acquire().await?)
+    .await?;
+    rows.into_iter()
+        .map(|(seq, event_type, status, id, reference, kind, filed_by)| {
+            let broken = || sqlx::Error::Decode(format!("event {seq} does not parse").into());
+            Ok(Happened {
+                seq,
+                event_type,
+                request: ChangedRequest {
+                    kind: RequestKind::parse(&kind).ok_or_else(broken)?,
+                    status: RequestStatus::parse(&status).ok_or_else(broken)?,
+                    id,
+                    reference,
+                },
+                filed_by,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,262 @@
+//! `GET /events`: the changes to the requests the caller may read (by the
+//! rules of `GET /support-requests/{id}`, [`access::may_read`]), as
+//! Server-Sent Events, from the moment the stream opens or after the
+//! `Last-Event-ID` the reader heard last. A comment keeps a quiet stream
+//! open through proxies; the stream ends when the caller's token expires,
+//! when a stop begins, and when its reader leaves [`WAITING`] events
+//! untaken: a slow reader is dropped rather than buffered for, and picks
+//! up again from the database with `Last-Event-ID`.
+//!
+//! Each stream has a task that takes the process's events, keeps those the
+//! caller may read and hands them to the stream. When that task falls
+//! behind the process (a burst of events), or an event was missed, it reads
+//! what it missed from the database: only the reader's own slowness ends a
+//! stream.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::Stream;
+use support_contract::{ErrorCode, FieldError};
+use tokio::sync::broadcast::{self, error::RecvError};
+use tokio::sync::mpsc::{self, error::TrySendError};
+use tokio::sync::watch;
+use tokio::time::Instant;
+
+use super::Happened;
+use crate::db::Db;
+use crate::error::ApiError;
+use crate::identity::{access, Action, Caller};
+use crate::AppState;
+
+/// The header a reader sends to pick up after the last event it heard.
+pub const LAST_EVENT_ID: &str = "last-event-id";
+
+/// How many events a stream holds that its reader has not taken: one who
+/// leaves more is dropped.
+pub const WAITING: usize = 64;
+
+/// How often a quiet stream sends a comment: well within the minute after
+/// which proxies and balancers commonly drop an idle connection.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(20);
+
+/// Opens the caller's stream. The checks: the token (401, also for a token
+/// already past its `exp`, which would end the stream at once), whether the
+/// caller may follow requests at all (403), a `Last-Event-ID` that is no
+/// event's number (400).
+pub async fn follow(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    caller.may(Action::FollowRequests)?;
+    let ends_at = match &caller {
+        Caller::User(identity) => {
+            let left = identity.expires_at.saturating_sub(unix_now());
+            if left == 0 {
+                return Err(ApiError::Unauthenticated);
+            }
+            Some(Instant::now() + Duration::from_secs(left))
+        }
+        _ => None,
+    };
+    let resume = last_event_id(&headers)?;
+    // Listening before the newest is read: nothing falls in between.
+    let receiver = state.live.subscribe();
+    let latest = super::latest(&state.db).await?;
+    // An id past the newest (a database restored from a backup) starts at
+    // the newest.
+    let last = resume.filter(|&id| id <= latest).unwrap_or(latest);
+    let follower = Follower {
+        caller,
+        db: state.db.clone(),
+        receiver,
+        last,
+        catching_up: last < latest,
+        ends_at,
+        stop: state.stopping.watch(),
+    };
+    let (sender, waiting) = mpsc::channel(WAITING);
+    tokio::spawn(follower.feed(sender));
+    let events = futures_util::stream::unfold(waiting, |mut waiting| async move {
+        let event = waiting.recv().await?;
+        Some((Ok(event), waiting))
+    });
+    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive")))
+}
+
+/// The `Last-Event-ID` sent, if any: an event's number.
+fn last_event_id(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
+    let Some(value) = headers.get(LAST_EVENT_ID) else {
+        return Ok(None);
+    };
+    let bad = || ApiError::BadQuery(FieldError::new("Last-Event-ID", ErrorCode::InvalidValue));
+    let text = value.to_str().map_err(|_| bad())?.trim();
+    // An empty one is the standard's way to say "from now on".
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<i64>()
+        .ok()
+        .filter(|id| *id >= 0)
+        .map(Some)
+        .ok_or_else(bad)
+}
+
+/// Now, in Unix seconds.
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs())
+}
+
+/// Why a stream ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ended {
+    /// The reader hung up, or a stop began.
+    Gone,
+    TokenExpired,
+    SlowReader,
+    /// The database failed.
+    Error,
+}
+
+/// The task behind one open stream, and where it stands.
+struct Follower {
+    caller: Caller,
+    db: Db,
+    receiver: broadcast::Receiver<Arc<Happened>>,
+    /// The number of the last event considered (sent, or not the caller's
+    /// to read).
+    last: i64,
+    /// Whether events after `last` are to be read from the database rather
+    /// than heard: a resume, or events missed.
+    catching_up: bool,
+    ends_at: Option<Instant>,
+    stop: watch::Receiver<bool>,
+}
+
+impl Follower {
+    /// Hands the caller's events to the stream until it ends.
+    async fn feed(mut self, out: mpsc::Sender<Event>) {
+        let _open = Open::counted();
+        let ended = self.follow(&out).await;
+        let reason = match ended {
+            Ended::Gone => return,
+            Ended::TokenExpired => "token_expired",
+            Ended::SlowReader => "slow_reader",
+            Ended::Error => "error",
+        };
+        crate::meter::event_stream_ended(reason);
+    }
+
+    async fn follow(&mut self, out: &mpsc::Sender<Event>) -> Ended {
+        loop {
+            if *self.stop.borrow() {
+                return Ended::Gone;
+            }
+            if self.catching_up {
+                if let Err(ended) = self.catch_up(out).await {
+                    return ended;
+                }
+                continue;
+            }
+            let expiry = expiry(self.ends_at);
+            tokio::select! {
+                heard = self.receiver.recv() => match heard {
+                    Ok(happened) if happened.seq <= self.last => {}
+                    Ok(happened) if happened.seq == self.last + 1 => {
+                        let Some(event) = self.consider(&happened) else {
+                            continue;
+                        };
+                        match out.try_send(event) {
+                            Ok(()) => {}
+                            Err(TrySendError::Full(_)) => return Ended::SlowReader,
+                            Err(TrySendError::Closed(_)) => return Ended::Gone,
+                        }
+                    }
+                    // Missed, or this task fell behind the process: the
+                    // database has them.
+                    Ok(_) | Err(RecvError::Lagged(_)) => self.catching_up = true,
+                    Err(RecvError::Closed) => return Ended::Gone,
+                },
+                () = expiry => return Ended::TokenExpired,
+                () = out.closed() => return Ended::Gone,
+                _ = self.stop.changed() => return Ended::Gone,
+            }
+        }
+    }
+
+    /// Hands on a page of the events after `last` from the database, as
+    /// fast as the reader takes them.
+    async fn catch_up(&mut self, out: &mpsc::Sender<Event>) -> Result<(), Ended> {
+        let page = super::after(&self.db, self.last).await.map_err(|error| {
+            tracing::warn!("live changes: {error}");
+            Ended::Error
+        })?;
+        self.catching_up = page.len() == super::PAGE as usize;
+        // What is heard from now on follows the page; what was heard
+        // meanwhile is in it, or in the next.
+        self.receiver = self.receiver.resubscribe();
+        for happened in page {
+            let Some(event) = self.consider(&happened) else {
+                continue;
+            };
+            let expiry = expiry(self.ends_at);
+            tokio::select! {
+                sent = out.send(event) => sent.map_err(|_| Ended::Gone)?,
+                () = expiry => return Err(Ended::TokenExpired),
+                _ = self.stop.changed() => return Err(Ended::Gone),
+            }
+        }
+        Ok(())
+    }
+
+    /// The event to send of `happened`, the next one after `last`: none
+    /// when the caller may not read its request.
+    fn consider(&mut self, happened: &Happened) -> Option<Event> {
+        self.last = happened.seq;
+        if !access::may_read(&self.caller, happened.filed_by.as_deref()) {
+            return None;
+        }
+        let event = Event::default()
+            .id(happened.seq.to_string())
+            .event(&happened.event_type)
+            .json_data(&happened.request);
+        match event {
+            Ok(event) => Some(event),
+            Err(error) => {
+                tracing::warn!("live changes: event {}: {error}", happened.seq);
+                None
+            }
+        }
+    }
+}
+
+/// Completes when the token expires, if it does.
+async fn expiry(at: Option<Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Counts a stream among the open ones for as long as it lives.
+struct Open;
+
+impl Open {
+    fn counted() -> Open {
+        crate::meter::event_streams_open(1.0);
+        Open
+    }
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        crate::meter::event_streams_open(-1.0);
+    }
+}
