@@ -153,24 +153,21 @@ pub fn RequestStatus() -> impl IntoView {
         let Some((Ok(stored), _)) = stored.get() else {
             return before.cloned().unwrap_or_default();
         };
-        // Before the first answer, there is nothing to be news against.
-        let before = before.filter(|b| b.shown.is_some());
         News {
             reply: new_reply(&stored.replies, before.map(|b| b.replies.as_slice()), &me()).cloned(),
             status: (before.and_then(|b| b.shown) != Some(stored.status))
                 .then_some(stored.status)
-                .filter(|_| before.is_some()),
+                .filter(|_| before.is_some_and(|b| b.shown.is_some())),
             replies: stored.replies.iter().map(|r| r.id.clone()).collect(),
             shown: Some(stored.status),
         }
     });
-    let announce = move |answer: Option<(Result<StoredRequest, LoadError>, String)>,
-                         reply: Option<Reply>,
-                         status: Option<RequestStatus>| match answer {
+    let announced = move || match stored.get() {
         _ if live.heard.get() != heard_when_asked.get_value() => {
             if stored.loading() {
                 return String::new();
             }
+            let News { reply, status, .. } = news.get();
             match (reply, status) {
                 (Some(reply), _) => words.format(
                     id::STATUS_NEW_REPLY,
@@ -192,12 +189,6 @@ pub fn RequestStatus() -> impl IntoView {
             ]),
         ),
         _ => String::new(),
-    };
-    let announced = move || {
-        // Read on every answer, so that the memo always knows the one
-        // before (a memo never read computes nothing).
-        let News { reply, status, .. } = news.get();
-        announce(stored.get(), reply, status)
     };
     let partner = connection.audience.get_untracked() == Audience::Partner;
     let box_kind = box_kind(stored, partner);
