@@ -23,8 +23,6 @@ mod controls;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
-mod live;
-#[cfg(target_arch = "wasm32")]
 mod loaded;
 #[cfg(target_arch = "wasm32")]
 mod locales;
@@ -38,7 +36,5 @@ mod screens;
 mod sending;
 #[cfg(target_arch = "wasm32")]
 mod services;
-#[cfg(target_arch = "wasm32")]
-mod sleep;
 #[cfg(target_arch = "wasm32")]
 mod storage;

@@ -13,7 +13,7 @@ mod next_reply;
 mod status_change;
 
 use leptos::prelude::*;
-use support_contract::{Reply, RequestKind, RequestStatus, Service, StoredRequest};
+use support_contract::{RequestKind, Service, StoredRequest};
 
 use self::{
     conversation::Thread,
@@ -31,15 +31,12 @@ use crate::{
         status_label, BackButton, CloseTheLoop, CurrentStatus, LoadFailure, ReplyBox, ScreenHeading,
     },
     context::{Connection, FiledRequests, Navigation, Words},
-    live::Live,
     loaded::Loaded,
 };
 use support_rules::{
     host::Audience,
     i18n::{self, id},
-    live::new_reply,
     request::LoadError,
-    session::Session,
 };
 
 /// One filed request's status, with its history and, for a customer's
@@ -76,10 +73,7 @@ pub fn RequestStatus() -> impl IntoView {
     // the shown answer's, even when an earlier answer arrives last. Read
     // again after a new sign-in and after each status change stored here.
     let asked_for = request_id.clone();
-    let live = expect_context::<Live>();
     let stored = Loaded::new(move |abort| {
-        // Read again when a change is heard live.
-        live.heard.track();
         connection.signed_in_again.track();
         // Read, not only tracked: a memo never read computes nothing, and
         // so would never hear of its action.
@@ -87,26 +81,14 @@ pub fn RequestStatus() -> impl IntoView {
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);
         let request_id = asked_for.clone();
-        // A signed-in user's opening is recorded, so that what was new to
-        // them is no longer marked, on any device.
-        let signed_in = connection
-            .session
-            .with_untracked(|session| matches!(session, Session::SignedIn(_)));
         async move {
             let asked_at = js_sys::Date::now();
-            let answer = match backend.clone() {
-                Some(backend) => {
-                    api::request_status(backend, request_id.clone(), transport.clone()).await
-                }
+            let answer = match backend {
+                Some(backend) => api::request_status(backend, request_id, transport).await,
                 None => Err(LoadError::Network),
             };
             if let Ok(stored) = &answer {
                 filed.saw_request(stored, asked_at);
-                if let Some(backend) = backend.filter(|_| signed_in) {
-                    // Unmarked the next time the lists are read; a failure
-                    // leaves the mark, which the next opening clears.
-                    _ = api::seen(backend, request_id, transport).await;
-                }
             }
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
@@ -138,48 +120,7 @@ pub fn RequestStatus() -> impl IntoView {
     // was checked, after "Loading…" while a refresh runs, so that a refresh
     // that changes nothing is heard too. (The first load has its own
     // "Loading…" on screen.)
-    // A change heard live since the user last asked (Refresh, or the
-    // screen's first reading) is told once, quietly: a reply from someone
-    // else by its writer's name, a change of status by the status.
-    let heard_when_asked = StoredValue::new(live.heard.get_untracked());
-    let me = move || {
-        connection.session.with(|session| match session {
-            Session::SignedIn(identity) => identity.name.clone(),
-            _ => String::new(),
-        })
-    };
-    // What the last answer brought that the one before did not hold.
-    let news = Memo::new(move |before: Option<&News>| {
-        let Some((Ok(stored), _)) = stored.get() else {
-            return before.cloned().unwrap_or_default();
-        };
-        News {
-            reply: new_reply(&stored.replies, before.map(|b| b.replies.as_slice()), &me()).cloned(),
-            status: (before.and_then(|b| b.shown) != Some(stored.status))
-                .then_some(stored.status)
-                .filter(|_| before.is_some_and(|b| b.shown.is_some())),
-            replies: stored.replies.iter().map(|r| r.id.clone()).collect(),
-            shown: Some(stored.status),
-        }
-    });
     let announced = move || match stored.get() {
-        _ if live.heard.get() != heard_when_asked.get_value() => {
-            if stored.loading() {
-                return String::new();
-            }
-            let News { reply, status, .. } = news.get();
-            match (reply, status) {
-                (Some(reply), _) => words.format(
-                    id::STATUS_NEW_REPLY,
-                    &i18n::args([("name", reply.author.name.into())]),
-                ),
-                (None, Some(status)) => words.format(
-                    id::STATUS_CHANGED_LIVE,
-                    &i18n::args([("status", words.text(status_label(status))().into())]),
-                ),
-                (None, None) => String::new(),
-            }
-        }
         Some(_) if stored.loading() => words.text(id::STATUS_LOADING)(),
         Some((Ok(stored), time)) => words.format(
             id::STATUS_ANNOUNCED,
@@ -253,7 +194,6 @@ pub fn RequestStatus() -> impl IntoView {
                     data-testid="status-refresh"
                     on:click=move |_| {
                         refreshes.update(|n| *n += 1);
-                        heard_when_asked.set_value(live.heard.get_untracked());
                         stored.reload();
                     }
                 >
@@ -264,16 +204,6 @@ pub fn RequestStatus() -> impl IntoView {
             <p class="sw-visually-hidden" role="status" data-testid="status-announced">{announced}</p>
         </section>
     }
-}
-
-/// What an answer brought that the one before it did not hold: a reply
-/// someone else wrote, a new status; with what it held, for the next.
-#[derive(Clone, Default, PartialEq)]
-struct News {
-    reply: Option<Reply>,
-    status: Option<RequestStatus>,
-    replies: Vec<String>,
-    shown: Option<RequestStatus>,
 }
 
 /// The request as the backend has it: its reference, title and status,

@@ -10,7 +10,6 @@ use crate::{
     api,
     components::{failure_message, Closing, Posted, ReplyBox},
     context::{Connection, FiledRequests, Words},
-    live::Live,
     loaded::Loaded,
 };
 use support_rules::{
@@ -89,10 +88,7 @@ pub(super) fn ClosingReply(
     let filed = expect_context::<FiledRequests>();
     let escalation_id = escalation.id.clone();
     // The note 21Vianet resolved it with, and when: the escalation's latest.
-    let live = expect_context::<Live>();
     let resolution = Loaded::new(move |abort| {
-        // Read again when a change is heard live.
-        live.heard.track();
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);
         let escalation_id = escalation_id.clone();
