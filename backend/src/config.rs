@@ -251,9 +251,11 @@ pub struct Config {
     )]
     pub partner_support_email: Option<String>,
 
-    /// The portal's page of one request, with `{reference}` where its
-    /// reference goes (https://portal.example/support/{reference}): each
-    /// mail links back to it.
+    /// The portal's page of one request, with `{id}` where its id goes or
+    /// `{reference}` where its reference goes
+    /// (https://portal.example/support/{reference}): each mail links to it,
+    /// unless --portal-url-partner or --portal-url-customer names its
+    /// reader's own.
     #[arg(
         long,
         global = true,
@@ -262,6 +264,30 @@ pub struct Config {
         value_parser = parse_portal_url
     )]
     pub portal_url: Option<String>,
+
+    /// The page of one request on the partner's portal, as
+    /// --portal-url: the link in the mail to the partner's support address
+    /// and to partner staff.
+    #[arg(
+        long,
+        global = true,
+        env = "SUPPORT_BACKEND_PORTAL_URL_PARTNER",
+        value_name = "URL",
+        value_parser = parse_portal_url
+    )]
+    pub portal_url_partner: Option<String>,
+
+    /// The page of one request on the customers' self-service portal, as
+    /// --portal-url: the link in the mail to a customer about their
+    /// message.
+    #[arg(
+        long,
+        global = true,
+        env = "SUPPORT_BACKEND_PORTAL_URL_CUSTOMER",
+        value_name = "URL",
+        value_parser = parse_portal_url
+    )]
+    pub portal_url_customer: Option<String>,
 
     /// The language of the mail to the partner's support address and to
     /// partner staff: en-US, zh-CN, zh-TW or es-ES. A customer's mail is in
@@ -379,7 +405,12 @@ impl Config {
         given(&self.smtp_url)?;
         Some(crate::mail::MailOutbox {
             partner_support: given(&self.partner_support_email).map(str::to_owned),
-            portal_url: given(&self.portal_url).map(str::to_owned),
+            partner_portal_url: given(&self.portal_url_partner)
+                .or(given(&self.portal_url))
+                .map(str::to_owned),
+            customer_portal_url: given(&self.portal_url_customer)
+                .or(given(&self.portal_url))
+                .map(str::to_owned),
             public_url: given(&self.public_url).map(str::to_owned),
             partner_language: self.partner_locale.0,
         })
@@ -399,6 +430,8 @@ impl Config {
                 ("--mail-from", &self.mail_from),
                 ("--partner-support-email", &self.partner_support_email),
                 ("--portal-url", &self.portal_url),
+                ("--portal-url-partner", &self.portal_url_partner),
+                ("--portal-url-customer", &self.portal_url_customer),
                 ("--public-url", &self.public_url),
             ];
             return match without
@@ -705,18 +738,40 @@ fn parse_address(value: &str) -> Result<String, String> {
     }
 }
 
-/// The portal's page of a request: http(s), with `{reference}` in it.
+/// The placeholders of a portal URL, each filled with the request's own,
+/// URL-encoded (`crate::mail::compose`).
+const PORTAL_PLACEHOLDERS: [&str; 2] = ["{id}", "{reference}"];
+
+/// The portal's page of a request: http(s), with `{id}` or `{reference}`
+/// in it, and no other `{...}`, which would reach the mail as it is.
 fn parse_portal_url(value: &str) -> Result<String, String> {
     let value = value.trim();
-    let usable =
-        value.contains("{reference}") && url::Url::parse(value).is_ok_and(|url| is_http(&url));
-    if value.is_empty() || usable {
-        Ok(value.to_owned())
-    } else {
-        Err(format!(
-            "{value:?} is not an http(s) URL with {{reference}} in it"
-        ))
+    if value.is_empty() {
+        return Ok(String::new());
     }
+    if !url::Url::parse(value).is_ok_and(|url| is_http(&url)) {
+        return Err(format!("{value:?} is not an http(s) URL"));
+    }
+    let rest = PORTAL_PLACEHOLDERS
+        .iter()
+        .fold(value.to_owned(), |rest, placeholder| {
+            rest.replace(placeholder, "")
+        });
+    if let Some(at) = rest.find(['{', '}']) {
+        let unknown = match rest[at..].find('}') {
+            Some(end) if rest[at..].starts_with('{') => &rest[at..=at + end],
+            _ => &rest[at..at + 1],
+        };
+        return Err(format!(
+            "{value:?} has {unknown}, which is neither {{id}} nor {{reference}}"
+        ));
+    }
+    if rest.len() == value.len() {
+        return Err(format!(
+            "{value:?} has neither {{id}} nor {{reference}} where the request goes"
+        ));
+    }
+    Ok(value.to_owned())
 }
 
 /// The backend's own address: http(s), with no query, fragment or

@@ -37,8 +37,13 @@ impl Outbox {
 pub struct MailOutbox {
     /// The partner's support address (`--partner-support-email`).
     pub partner_support: Option<String>,
-    /// The portal's page of a request, `{reference}` in it.
-    pub portal_url: Option<String>,
+    /// The partner's portal page of a request, with `{id}` or
+    /// `{reference}` in it: the link in mail to partner staff
+    /// (`--portal-url-partner`, else `--portal-url`).
+    pub partner_portal_url: Option<String>,
+    /// The customers' portal page of a request, likewise: the link in mail
+    /// to a customer (`--portal-url-customer`, else `--portal-url`).
+    pub customer_portal_url: Option<String>,
     /// The backend's own address as people reach it (`--public-url`),
     /// where a visitor confirms the address they typed.
     pub public_url: Option<String>,

@@ -559,6 +559,14 @@ fn mail_settings_say_what_they_do() {
     for flag in [
         ["--partner-support-email", "support@partner.example"],
         ["--portal-url", "https://portal.example/support/{reference}"],
+        [
+            "--portal-url-partner",
+            "https://partner.example/requests/{id}",
+        ],
+        [
+            "--portal-url-customer",
+            "https://portal.example/support/{id}",
+        ],
         ["--mail-from", "Support <support@partner.example>"],
         ["--public-url", "https://portal.example/api/support"],
     ] {

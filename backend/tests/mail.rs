@@ -386,6 +386,78 @@ async fn the_partner_hears_when_21vianet_replies_on_an_escalation_or_resolves_it
     assert_ne!(mails[0]["message_id"], mails[1]["message_id"]);
 }
 
+/// The link in a mail as it arrived: the same URL in the plain-text part
+/// and as the HTML part's `href`, starting with `page`.
+fn link_in(mail: &Value, page: &str) -> String {
+    let text = mail["text"].as_str().unwrap();
+    let link = text
+        .lines()
+        .map(str::trim)
+        .find(|line| line.starts_with(page))
+        .unwrap_or_else(|| panic!("no link to {page} in {text}"));
+    let html = mail["html"].as_str().unwrap();
+    assert!(html.contains(&format!("href=\"{link}\"")), "{html}");
+    link.to_owned()
+}
+
+/// With a page for each reader, the partner's support address and partner
+/// staff find the request on the partner's portal, and the customer on
+/// theirs, each by the request's own id and reference.
+#[tokio::test]
+async fn each_reader_finds_the_request_on_its_own_portal_page() {
+    const PARTNERS: &str = "https://partner.portal.example/requests/";
+    const CUSTOMERS: &str = "https://help.portal.example/my-requests/";
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|config| {
+        with_mail(config, &sink);
+        config.portal_url_partner = Some(format!("{PARTNERS}{{id}}"));
+        config.portal_url_customer = Some(format!("{CUSTOMERS}{{id}}?ref={{reference}}"));
+    })
+    .await;
+    let created = file(&server, &customer(), &message("en-US")).await;
+    let (id, reference) = (
+        created["id"].as_str().unwrap(),
+        created["reference"].as_str().unwrap(),
+    );
+    let partners_page = format!("{PARTNERS}{id}");
+    let customers_page = format!("{CUSTOMERS}{id}?ref={reference}");
+    // The customer's message, to the partner's support address.
+    let mails = sink.until(1).await;
+    assert_eq!(mails[0]["rcpt"], json!([PARTNER_SUPPORT]));
+    assert_eq!(link_in(&mails[0], PARTNERS), partners_page);
+    // The partner's answer, to the customer.
+    reply(&server, &partner(), id, "Try again now.").await;
+    let mails = sink.until(2).await;
+    assert_eq!(mails[1]["rcpt"], json!(["chen.jie@beijing-cloud.cn"]));
+    assert_eq!(link_in(&mails[1], CUSTOMERS), customers_page);
+    assert!(!mails[1]["text"].as_str().unwrap().contains(PARTNERS));
+    // The customer's answer, to the partner's support address.
+    reply(&server, &customer(), id, "Still failing.").await;
+    let mails = sink.until(3).await;
+    assert_eq!(mails[2]["rcpt"], json!([PARTNER_SUPPORT]));
+    assert_eq!(link_in(&mails[2], PARTNERS), partners_page);
+    assert!(!mails[2]["text"].as_str().unwrap().contains(CUSTOMERS));
+    // The partner escalates to 21Vianet, who resolves it: the staff who
+    // filed the escalation hear of it on the partner's portal.
+    let escalation = file(&server, &partner(), &valid_for_customer()).await;
+    let escalation_id = escalation["id"].as_str().unwrap();
+    set_status(
+        &server,
+        &agent(),
+        escalation_id,
+        "resolved",
+        "Host replaced.",
+    )
+    .await;
+    let mails = sink.until(4).await;
+    assert_eq!(mails.len(), 4, "{mails:#?}");
+    assert_eq!(mails[3]["rcpt"], json!(["zhang.wei@contoso.cn"]));
+    assert_eq!(
+        link_in(&mails[3], PARTNERS),
+        format!("{PARTNERS}{escalation_id}")
+    );
+}
+
 #[tokio::test]
 async fn without_an_smtp_url_nothing_is_mailed_or_written() {
     let sink = Sink::start(&[]);
@@ -815,6 +887,8 @@ async fn set_status_at_the_command_line_mails_the_filer_through_a_serving_backen
             &smtp_url,
             "--portal-url",
             PORTAL,
+            "--portal-url-customer",
+            "https://help.portal.example/my-requests/{id}",
             "--partner-locale",
             "zh-CN",
         ],
@@ -828,6 +902,14 @@ async fn set_status_at_the_command_line_mails_the_filer_through_a_serving_backen
         .as_str()
         .unwrap()
         .contains("Corrected the invoice."));
+    // The filer of a Partner Center request is partner staff: the link is
+    // --portal-url's, not the customers' page.
+    let subject = mails[0]["subject"].as_str().unwrap();
+    let reference = &subject[1..subject.find(']').unwrap()];
+    assert_eq!(
+        link_in(&mails[0], "https://"),
+        PORTAL.replace("{reference}", reference)
+    );
 }
 
 /// A customer writing Chinese, to a partner whose staff read Spanish

@@ -236,7 +236,30 @@ async fn mail_needs_an_smtp_url_lettre_reads_and_a_sender() {
         (["--mail-from", "not a mailbox"], "is not a mailbox such as"),
         (
             ["--portal-url", "https://portal.example/support"],
-            "is not an http(s) URL with {reference} in it",
+            "has neither {id} nor {reference} where the request goes",
+        ),
+        (
+            ["--portal-url-partner", "https://partner.example/requests"],
+            "has neither {id} nor {reference} where the request goes",
+        ),
+        (
+            ["--portal-url-customer", "https://portal.example/r/{ref}"],
+            "has {ref}, which is neither {id} nor {reference}",
+        ),
+        (
+            [
+                "--portal-url-partner",
+                "https://partner.example/{id}/{REFERENCE}",
+            ],
+            "has {REFERENCE}, which is neither {id} nor {reference}",
+        ),
+        (
+            ["--portal-url-customer", "https://portal.example/{id}}"],
+            "has }, which is neither {id} nor {reference}",
+        ),
+        (
+            ["--portal-url", "portal.example/support/{reference}"],
+            "is not an http(s) URL",
         ),
         (
             ["--public-url", "https://portal.example/api?x=1"],
@@ -271,6 +294,33 @@ async fn mail_needs_an_smtp_url_lettre_reads_and_a_sender() {
         outbox.and_then(|mail| mail.partner_support).as_deref(),
         Some("support@partner.example")
     );
+    // Each reader's portal page, else --portal-url for both.
+    let pages = |args: &[&str]| {
+        let mut all = vec!["support-backend", url[0], url[1]];
+        all.extend_from_slice(args);
+        let outbox = Config::try_parse_from(all).unwrap().mail_outbox().unwrap();
+        (outbox.partner_portal_url, outbox.customer_portal_url)
+    };
+    let both = "https://portal.example/support/{reference}";
+    let partners = "https://partner.example/requests/{id}";
+    let customers = "https://portal.example/my/{id}?ref={reference}";
+    assert_eq!(
+        pages(&["--portal-url", both]),
+        (Some(both.into()), Some(both.into()))
+    );
+    assert_eq!(
+        pages(&["--portal-url", both, "--portal-url-partner", partners]),
+        (Some(partners.into()), Some(both.into()))
+    );
+    assert_eq!(
+        pages(&["--portal-url", both, "--portal-url-customer", customers]),
+        (Some(both.into()), Some(customers.into()))
+    );
+    assert_eq!(
+        pages(&["--portal-url-partner", partners]),
+        (Some(partners.into()), None)
+    );
+    assert_eq!(pages(&[]), (None, None));
     // The public address is kept without its trailing slash.
     let outbox = Config::try_parse_from([
         "support-backend",

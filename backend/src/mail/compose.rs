@@ -13,10 +13,12 @@
 //!   that, with the backend's own words only ([`super::confirmations`]).
 //!
 //! A mail to partner staff (the partner's support address, or the staff
-//! who filed a request) is in the partner's language (`--partner-locale`);
-//! a customer's in the language of the request's contact, en-US unless it
-//! names another. Each greets its reader and signs off as the team that
-//! `--mail-from` names.
+//! who filed a request) is in the partner's language (`--partner-locale`)
+//! and links to the request on the partner's portal
+//! (`--portal-url-partner`); a customer's is in the language of the
+//! request's contact, en-US unless it names another, and links to the
+//! customers' portal (`--portal-url-customer`). Each greets its reader and
+//! signs off as the team that `--mail-from` names.
 
 use serde::{Deserialize, Serialize};
 use support_contract::{Attachment, ContactLanguage, Reply, RequestKind, StoredRequest};
@@ -25,8 +27,9 @@ use super::messages::message;
 use crate::error::ApiError;
 use crate::outbox::{self, EventType, MailOutbox};
 
-/// What a URL may carry as it is (RFC 3986's unreserved characters): a
-/// reference such as `SR-000042` goes into the portal's link unchanged.
+/// What a URL may carry as it is (RFC 3986's unreserved characters): an
+/// id or a reference such as `SR-000042` goes into the portal's link
+/// unchanged.
 const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
@@ -240,25 +243,26 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
     let contact = &request.request.contact;
     let from_customer = request.request.kind == RequestKind::CustomerSelfService;
     let partner = outbox.partner_language;
-    let link = outbox.portal_url.as_deref().map(|url| {
-        url.replace(
-            "{reference}",
-            &percent_encoding::utf8_percent_encode(&request.reference, UNRESERVED).to_string(),
-        )
-    });
-    let words = |language| Words {
+    let partner_page = page(outbox.partner_portal_url.as_deref(), request);
+    let words = |language, link: &Option<String>| Words {
         language,
         partner_support: outbox.partner_support.as_deref(),
         request_id: &request.id,
         reference: &request.reference,
         link: link.clone(),
     };
-    let to_partner = words(partner);
-    let to_contact = words(if from_customer {
-        contact.language
+    let to_partner = words(partner, &partner_page);
+    // The filer of a customer's message is the customer; of any other
+    // request, partner staff (an escalation's too: 21Vianet hears of it
+    // through the webhooks, never by mail).
+    let to_contact = if from_customer {
+        words(
+            contact.language,
+            &page(outbox.customer_portal_url.as_deref(), request),
+        )
     } else {
-        partner
-    });
+        words(partner, &partner_page)
+    };
     let reference = request.reference.as_str();
     let title = request.request.title.as_str();
     let mail = match happened.event_type {
@@ -386,6 +390,20 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
     }
     mails.retain(|mail| is_address(&mail.to));
     mails
+}
+
+/// The portal's page of `request`: `template` with its id and reference,
+/// URL-encoded, in place of `{id}` and `{reference}`.
+fn page(template: Option<&str>, request: &StoredRequest) -> Option<String> {
+    let encoded =
+        |value: &str| percent_encoding::utf8_percent_encode(value, UNRESERVED).to_string();
+    // Neither encoded value holds a brace, so the second replacement
+    // cannot reach into the first's.
+    template.map(|template| {
+        template
+            .replace("{id}", &encoded(&request.id))
+            .replace("{reference}", &encoded(&request.reference))
+    })
 }
 
 /// The mail that asks a visitor to confirm the address they typed: the

@@ -263,6 +263,8 @@ pub fn config(url: &str) -> Config {
         mail_from: None,
         partner_support_email: None,
         portal_url: None,
+        portal_url_partner: None,
+        portal_url_customer: None,
         public_url: None,
         partner_locale: Default::default(),
         mail_backoff_ms: 1000,

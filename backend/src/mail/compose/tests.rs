@@ -5,10 +5,18 @@ use support_contract::{
 
 use super::*;
 
+const PARTNER_PAGE: &str = "https://partner.example/requests/{id}?ref={reference}";
+const CUSTOMER_PAGE: &str = "https://portal.example/support/{reference}";
+/// [`PARTNER_PAGE`] and [`CUSTOMER_PAGE`] of [`request`].
+const PARTNERS_LINK: &str =
+    "https://partner.example/requests/0b0e5c1e-0000-4000-8000-000000000001?ref=SR-000042";
+const CUSTOMERS_LINK: &str = "https://portal.example/support/SR-000042";
+
 fn outbox() -> MailOutbox {
     MailOutbox {
         partner_support: Some("support@partner.example".into()),
-        portal_url: Some("https://portal.example/support/{reference}".into()),
+        partner_portal_url: Some(PARTNER_PAGE.into()),
+        customer_portal_url: Some(CUSTOMER_PAGE.into()),
         public_url: Some("https://portal.example/api/support".into()),
         partner_language: ContactLanguage::EnUs,
     }
@@ -87,9 +95,7 @@ fn a_customers_new_message_goes_to_the_partners_support_address() {
     assert!(mail.text.contains("Chen Jie (Beijing Cloud)"));
     let sent = render(std::slice::from_ref(mail), None).unwrap();
     assert_eq!(sent.subject, mail.subject);
-    assert!(sent
-        .text
-        .contains("https://portal.example/support/SR-000042"));
+    assert!(sent.text.contains(PARTNERS_LINK), "{}", sent.text);
     // Other kinds of request are the partner's own: nobody is mailed.
     for kind in [RequestKind::PartnerCenter, RequestKind::Customer] {
         let filed = request(kind, ContactLanguage::EnUs);
@@ -219,6 +225,88 @@ fn replies_and_status_changes_go_to_the_filer_unless_they_made_them() {
     .is_empty());
 }
 
+/// Each mail links to the request on its reader's own portal: partner
+/// staff (the support address, the filer of a Partner Center request or
+/// an escalation) to the partner's, a customer to the customers'.
+#[test]
+fn each_mail_links_to_the_request_on_its_readers_portal() {
+    let reply = reply();
+    let link_of = |kind, event_type, reply: Option<&Reply>, by_filer| {
+        let filed = request(kind, ContactLanguage::EnUs);
+        let mails = compose(&outbox(), happened(event_type, &filed, reply, by_filer));
+        assert_eq!(mails.len(), 1, "{mails:#?}");
+        let sent = render(&mails, None).unwrap();
+        let link = mails[0].link.clone().unwrap();
+        assert!(sent.text.contains(&link), "{}", sent.text);
+        assert!(
+            sent.html.contains(&format!("href=\"{link}\"")),
+            "{}",
+            sent.html
+        );
+        (mails[0].to.clone(), link)
+    };
+    let customer = RequestKind::CustomerSelfService;
+    let partners = "support@partner.example".to_owned();
+    let filers = "chen.jie@beijing-cloud.cn".to_owned();
+    let partner_page = PARTNERS_LINK.to_owned();
+    let customer_page = CUSTOMERS_LINK.to_owned();
+    assert_eq!(
+        link_of(customer, EventType::Created, None, true),
+        (partners.clone(), partner_page.clone())
+    );
+    assert_eq!(
+        link_of(customer, EventType::ReplyAdded, Some(&reply), true),
+        (partners, partner_page.clone())
+    );
+    assert_eq!(
+        link_of(customer, EventType::ReplyAdded, Some(&reply), false),
+        (filers.clone(), customer_page.clone())
+    );
+    assert_eq!(
+        link_of(customer, EventType::StatusChanged, None, false),
+        (filers.clone(), customer_page)
+    );
+    for kind in [RequestKind::Customer, RequestKind::PartnerCenter] {
+        assert_eq!(
+            link_of(kind, EventType::ReplyAdded, Some(&reply), false),
+            (filers.clone(), partner_page.clone())
+        );
+        assert_eq!(
+            link_of(kind, EventType::StatusChanged, None, false),
+            (filers.clone(), partner_page.clone())
+        );
+    }
+    // Without a portal page, a mail links to nothing.
+    let unlinked = MailOutbox {
+        customer_portal_url: None,
+        ..outbox()
+    };
+    let message = request(customer, ContactLanguage::EnUs);
+    let mails = compose(
+        &unlinked,
+        happened(EventType::ReplyAdded, &message, Some(&reply), false),
+    );
+    assert_eq!(mails[0].link, None);
+    let sent = render(&mails, None).unwrap();
+    assert!(!sent.text.contains("https://"), "{}", sent.text);
+}
+
+/// An id and a reference go into a link URL-encoded, whatever they hold.
+#[test]
+fn a_links_id_and_reference_are_url_encoded() {
+    let mut odd = request(RequestKind::Customer, ContactLanguage::EnUs);
+    odd.id = "a/b?c#d".into();
+    odd.reference = "SR 42&x=é".into();
+    let mails = compose(
+        &outbox(),
+        happened(EventType::StatusChanged, &odd, None, false),
+    );
+    assert_eq!(
+        mails[0].link.as_deref(),
+        Some("https://partner.example/requests/a%2Fb%3Fc%23d?ref=SR%2042%26x%3D%C3%A9")
+    );
+}
+
 #[test]
 fn nothing_a_user_typed_is_html_in_the_html_part() {
     let message = request(RequestKind::CustomerSelfService, ContactLanguage::EsEs);
@@ -278,10 +366,7 @@ fn several_mails_to_one_address_go_as_one_in_their_order() {
     let reply_at = sent.text.find("Restart it").unwrap();
     let resolved_at = sent.text.find("Resolved").unwrap();
     assert!(reply_at < resolved_at, "{}", sent.text);
-    assert_eq!(
-        sent.text.matches("https://portal.example/support/").count(),
-        1
-    );
+    assert_eq!(sent.text.matches(PARTNERS_LINK).count(), 1);
     assert!(render(&[], None).is_none());
 
     // A customer's message and their reply soon after, to the partner's
