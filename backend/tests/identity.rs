@@ -569,8 +569,9 @@ async fn a_token_without_a_known_role_is_refused_everywhere() {
     );
 }
 
-/// Staff find a request by the reference its filer reads out; references
-/// are counted up, so everyone else finds only their own.
+/// Agents and admins find a partner's request by the reference its filer
+/// reads out; references are counted up, so the partner's other staff and
+/// customers find only their own.
 #[tokio::test]
 async fn a_request_is_found_by_its_reference() {
     let server = start_signed(false).await;
@@ -630,4 +631,97 @@ async fn a_request_is_found_by_its_reference() {
         .await,
     )
     .await;
+}
+
+/// The reference of the request `id`, as `who` reads it.
+async fn reference_of(server: &TestServer, id: &str, who: &As) -> String {
+    let (status, stored) =
+        json_of(get(server, &format!("/support-requests/{id}"), who).await).await;
+    assert_eq!(status, StatusCode::OK, "{stored}");
+    stored["reference"].as_str().unwrap().to_owned()
+}
+
+/// The ids `who` finds by `reference` (a 200).
+async fn found_by(server: &TestServer, reference: &str, who: &As) -> Vec<String> {
+    let path = format!("/support-requests?reference={reference}");
+    let (status, page) = json_of(get(server, &path, who).await).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.get("next").is_none(), "{page}");
+    ids(&page)
+}
+
+/// A customer quotes their message's reference to the partner, who may
+/// read it: any of the partner's staff find it by that reference, as their
+/// inbox lists it, whoever sent it (a visitor too). A customer still finds
+/// only their own, and `filed_by=me` keeps the partner to theirs.
+#[tokio::test]
+async fn partner_staff_find_a_customers_message_by_its_reference() {
+    let server = start_signed(true).await;
+    let other_partner = As::Token(token(&json!({"sub": "partner-2", "role": "partner"})));
+    let first = created_id(file(&server, &message(), &customer_as()).await).await;
+    let second = created_id(file(&server, &message(), &other_customer_as()).await).await;
+    let visitors = created_id(file(&server, &typed_contact(message()), &As::Nobody).await).await;
+    let first_ref = reference_of(&server, &first, &customer_as()).await;
+    let second_ref = reference_of(&server, &second, &other_customer_as()).await;
+    let visitors_ref = reference_of(&server, &visitors, &As::Nobody).await;
+    for staff in [partner_as(), other_partner] {
+        for (reference, id) in [
+            (first_ref.clone(), &first),
+            (first_ref.to_lowercase(), &first),
+            (second_ref.clone(), &second),
+            (visitors_ref.clone(), &visitors),
+        ] {
+            assert_eq!(
+                found_by(&server, &reference, &staff).await,
+                vec![id.clone()]
+            );
+        }
+        // What it finds is what reading it by id answers.
+        let path = format!("/support-requests?reference={first_ref}");
+        let (_, page) = json_of(get(&server, &path, &staff).await).await;
+        let (_, read) =
+            json_of(get(&server, &format!("/support-requests/{first}"), &staff).await).await;
+        assert_eq!(page["requests"], json!([read]));
+        // Beside `filed_by=me`, only their own: none of these.
+        let path = format!("/support-requests?reference={first_ref}&filed_by=me");
+        let (status, page) = json_of(get(&server, &path, &staff).await).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(ids(&page), Vec::<String>::new());
+    }
+    // Each customer's user finds their own, not the other's.
+    assert_eq!(
+        found_by(&server, &first_ref, &customer_as()).await,
+        vec![first.clone()]
+    );
+    assert!(found_by(&server, &second_ref, &customer_as())
+        .await
+        .is_empty());
+    assert!(found_by(&server, &visitors_ref, &customer_as())
+        .await
+        .is_empty());
+    assert!(found_by(&server, &first_ref, &other_customer_as())
+        .await
+        .is_empty());
+    // A visitor finds nothing by a reference, their own included.
+    assert_unauthenticated(
+        get(
+            &server,
+            &format!("/support-requests?reference={visitors_ref}"),
+            &As::Nobody,
+        )
+        .await,
+    )
+    .await;
+    // A partner's staff still find only their own of the partner's requests.
+    let partners = created_id(file(&server, &valid(), &partner_as()).await).await;
+    let partners_ref = reference_of(&server, &partners, &partner_as()).await;
+    let other_partner = As::Token(token(&json!({"sub": "partner-2", "role": "partner"})));
+    assert!(found_by(&server, &partners_ref, &other_partner)
+        .await
+        .is_empty());
+    // Malformed: 400 naming `reference`, for the partner too.
+    let (status, body) =
+        json_of(get(&server, "/support-requests?reference=SR-12a", &partner_as()).await).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body, one_error("reference", "invalid_value"));
 }

@@ -12,6 +12,8 @@ Faults:
   `customers`;
 - `customer-any-id`: `GET /customers/{id}` answers a customer for any id;
 - `reference-case-sensitive`: a reference not in upper case finds nothing;
+- `reference-partner-own-only`: the partner's staff find no customer's
+  message by its reference;
 - `replies-without-key`: each reply is sent on with a new `Idempotency-Key`,
   so a reply sent again is stored again;
 - `status-without-key`: each status change is sent on without its
@@ -30,6 +32,7 @@ Faults:
   customer's last reply reopened it.
 """
 
+import base64
 import http.client
 import json
 import threading
@@ -38,7 +41,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshaped", "customer-any-id",
-          "reference-case-sensitive",
+          "reference-case-sensitive", "reference-partner-own-only",
           "replies-without-key", "status-without-key", "escalation-files-dropped", "customer-name-as-typed",
           "related-null-refused", "reference-normalised", "replies-any-media-type", "reply-unknown-first",
           "no-reopen")
@@ -132,6 +135,13 @@ def _handler(backend, fault):
                 replayed = json.loads(answer_body)
                 replayed["id"] = str(uuid.uuid4())
                 answer_body = json.dumps(replayed).encode()
+            by_reference = self.command == "GET" and path.endswith("/support-requests") and reference
+            if fault == "reference-partner-own-only" and by_reference and status == 200 \
+                    and _role_of(self.headers.get("Authorization")) == "partner" \
+                    and any(r.get("request", {}).get("kind") == "customer_self_service"
+                            for r in json.loads(answer_body).get("requests", [])):
+                # A backend that lets partner staff find only what they filed.
+                answer_body = NOTHING_FOUND
             reading = self.command == "GET" and "/support-requests/" in path and status == 200
             if fault in ("customer-name-as-typed", "no-reopen") and reading:
                 answer_body = _misread(fault, answer_body)
@@ -142,6 +152,19 @@ def _handler(backend, fault):
         do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = _forward
 
     return Proxy
+
+
+def _role_of(authorization):
+    """The `role` claim of a bearer token, read without checking it."""
+    token = (authorization or "").removeprefix("Bearer ")
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+    except ValueError:
+        return None
+    return claims.get("role") if isinstance(claims, dict) else None
 
 
 def _misread(fault, answer_body):

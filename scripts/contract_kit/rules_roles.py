@@ -76,8 +76,7 @@ def partner(backend):
 def customer(backend):
     """A customer's user files `customer_self_service` only, for the
     token's `customer_id`, and finds it by its reference; reads no customer
-    list and no one else's request, and finds none by its reference (nor
-    does a partner find the customer's)."""
+    list and no one else's request, and finds none by its reference."""
     backend.token("customer")
     expect_errors(backend.get("customers", role="customer"), 403, FORBIDDEN, "a customer searching customers")
     answer = backend.post_request(partner_center_request(), new_key(), role="customer")
@@ -97,7 +96,24 @@ def customer(backend):
     expect_errors(backend.get(f"support-requests/{theirs['id']}", role="customer"), 404, [("id", "not_found")],
                   "a customer reading a partner's request")
     _finds(backend, "customer", theirs, found=False)
-    _finds(backend, "partner", filed, found=False)
+
+
+@rule("partner-finds-customer-message")
+def partner_finds_customer_message(backend):
+    """The partner's staff find a customer's message by the reference the
+    customer quotes, as a list of one; beside `filed_by=me` they do not,
+    since it is not theirs."""
+    backend.token("partner")
+    backend.token("customer")
+    filed = _file_as(backend, "customer", self_service_request())
+    found = find_by_reference(backend, filed["reference"], "partner")
+    expect(ids(found) == [filed["id"]] and found[0].get("reference") == filed["reference"],
+           f"partner: the customer's message {filed['reference']} found {ids(found)}, not [{filed['id']}]")
+    answer = backend.get("support-requests", role="partner",
+                         params={"reference": filed["reference"], "filed_by": "me"})
+    expect(answer.status_code == 200, f"partner: reference with filed_by=me answered {answer.status_code}")
+    got = ids(answer.json().get("requests") or [])
+    expect(got == [], f"partner: the customer's message {filed['reference']} with filed_by=me found {got}, not []")
 
 
 @rule("who-is-asking-agent")

@@ -17,6 +17,7 @@ BROKEN = {
     "customers-unshaped": "search-order-and-size",
     "customer-any-id": "customer-by-id",
     "reference-case-sensitive": "request-by-reference",
+    "reference-partner-own-only": "partner-finds-customer-message",
     "replies-without-key": "replies-once-per-key",
     "status-without-key": "status-once-per-key",
     "escalation-files-dropped": "escalation-carries-files",
@@ -55,6 +56,7 @@ PARTIAL = [
         "who-is-asking-without-a-token": None,
         "attachment-kinds": "--partner-token",
         "request-by-reference": "--partner-token",
+        "partner-finds-customer-message": "--partner-token",
         "escalation-carries-files": "--partner-token",
     }),
     (("partner",), ["--no-schemathesis"], {
@@ -62,6 +64,7 @@ PARTIAL = [
         "request-by-reference": None,
         "order-of-checks": None,
         "who-is-asking-customer": "--customer-token",
+        "partner-finds-customer-message": "--customer-token",
         "who-is-asking-agent": "--agent-token",
         "who-is-asking-admin": "--admin-token",
         "escalation-carries-files": "--customer-token",

@@ -128,17 +128,20 @@ pub fn may_set_status(caller: &Caller, kind: RequestKind) -> bool {
 }
 
 /// Whether `caller`, who may [`Action::ListOwnRequests`], finds the request
-/// that `filed_by` filed by its reference. References are counted up
-/// (`SR-000001`, `SR-000002`, …), so anyone could guess them: only agents
-/// and admins, who work on every request, find any; everyone else finds
-/// only their own.
-pub fn may_find_by_reference(caller: &Caller, filed_by: Option<&str>) -> bool {
+/// of `kind` that `filed_by` filed by its reference. References are counted
+/// up (`SR-000001`, `SR-000002`, …), so anyone could guess them: agents and
+/// admins, who work on every request, find any; the partner's staff their
+/// own and every customer's message (`customer_self_service`), which are
+/// theirs to answer, as their inbox lists them; everyone else only their
+/// own.
+pub fn may_find_by_reference(caller: &Caller, filed_by: Option<&str>, kind: RequestKind) -> bool {
     match caller {
         Caller::Open => true,
         Caller::Anonymous | Caller::Visitor => false,
         Caller::User(identity) => match identity.role {
             None => false,
             Some(Role::Agent | Role::Admin) => true,
+            Some(Role::Partner) if kind == RequestKind::CustomerSelfService => true,
             Some(_) => filed_by == Some(identity.sub.as_str()),
         },
     }
@@ -231,7 +234,11 @@ mod tests {
         // Not even what they filed while their role was known.
         assert!(!may_read(&stranger, Some("u1")));
         assert!(!may_read(&stranger, Some("u2")));
-        assert!(!may_find_by_reference(&stranger, Some("u1")));
+        assert!(!may_find_by_reference(
+            &stranger,
+            Some("u1"),
+            RequestKind::CustomerSelfService
+        ));
     }
 
     #[test]
@@ -282,16 +289,41 @@ mod tests {
 
     #[test]
     fn agents_and_admins_find_any_reference_and_others_their_own() {
+        let find = |caller: &Caller, filed_by, kind| may_find_by_reference(caller, filed_by, kind);
         for role in [Role::Agent, Role::Admin] {
-            assert!(may_find_by_reference(&user(Some(role), None), Some("u2")));
+            for kind in KINDS {
+                assert!(find(&user(Some(role), None), Some("u2"), kind));
+            }
         }
         for (role, customer) in [(Role::Partner, None), (Role::Customer, Some("contoso"))] {
             let caller = user(Some(role), customer);
-            assert!(may_find_by_reference(&caller, Some("u1")), "{role:?}");
-            assert!(!may_find_by_reference(&caller, Some("u2")), "{role:?}");
-            assert!(!may_find_by_reference(&caller, None), "{role:?}");
+            for kind in KINDS {
+                assert!(find(&caller, Some("u1"), kind), "{role:?}");
+            }
+            for kind in [RequestKind::PartnerCenter, RequestKind::Customer] {
+                assert!(!find(&caller, Some("u2"), kind), "{role:?}");
+                assert!(!find(&caller, None, kind), "{role:?}");
+            }
         }
-        assert!(!may_find_by_reference(&Caller::Visitor, None));
-        assert!(may_find_by_reference(&Caller::Open, Some("u1")));
+        assert!(!find(
+            &Caller::Visitor,
+            None,
+            RequestKind::CustomerSelfService
+        ));
+        assert!(find(&Caller::Open, Some("u1"), RequestKind::PartnerCenter));
+    }
+
+    /// A customer's message is the partner's to answer: its staff find it
+    /// by the reference the customer quotes, whoever sent it, signed in or
+    /// not; another customer's user finds only their own.
+    #[test]
+    fn partner_staff_find_every_customers_message_by_its_reference() {
+        let message = RequestKind::CustomerSelfService;
+        let staff = user(Some(Role::Partner), None);
+        assert!(may_find_by_reference(&staff, Some("u2"), message));
+        assert!(may_find_by_reference(&staff, None, message));
+        let customer = user(Some(Role::Customer), Some("contoso"));
+        assert!(!may_find_by_reference(&customer, Some("u2"), message));
+        assert!(!may_find_by_reference(&customer, None, message));
     }
 }

@@ -348,15 +348,18 @@ async fn by_reference(
     reference: &str,
     own_only: bool,
 ) -> Result<RequestList, ApiError> {
-    let found = stored::by_reference(db, reference).await?;
-    let Some((id, filer)) = found else {
+    let Some(found) = stored::by_reference(db, reference).await? else {
         return Ok(RequestList::default());
     };
-    let mine = filer.is_some() && filer.as_deref() == caller.filed_by();
-    if !access::may_find_by_reference(caller, filer.as_deref()) || (own_only && !mine) {
+    let filer = found.filed_by.as_deref();
+    let mine = filer.is_some() && filer == caller.filed_by();
+    if !access::may_find_by_reference(caller, filer, found.kind) || (own_only && !mine) {
         return Ok(RequestList::default());
     }
-    let requests = stored::find_request(db, &id).await?.into_iter().collect();
+    let requests = stored::find_request(db, &found.id)
+        .await?
+        .into_iter()
+        .collect();
     Ok(RequestList {
         requests,
         next: None,

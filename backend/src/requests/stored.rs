@@ -424,20 +424,31 @@ pub async fn kind(db: &Db, id: &str) -> Result<Option<RequestKind>, ApiError> {
     .transpose()
 }
 
-/// The id and filer of the request with this reference (`SR-000012`, in
-/// any case), if any.
-pub async fn by_reference(
-    db: &Db,
-    reference: &str,
-) -> Result<Option<(String, Option<String>)>, ApiError> {
+/// A request found by its reference: what decides who may find it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ByReference {
+    pub id: String,
+    pub filed_by: Option<String>,
+    pub kind: RequestKind,
+}
+
+/// The request with this reference (`SR-000012`, in any case), if any.
+pub async fn by_reference(db: &Db, reference: &str) -> Result<Option<ByReference>, ApiError> {
     if !crate::db::can_be_id(reference) {
         return Ok(None);
     }
-    let row = sqlx::query_as("SELECT id, filed_by FROM support_requests WHERE reference = $1")
-        .bind(reference.to_ascii_uppercase())
-        .fetch_optional(&mut *db.acquire().await?)
-        .await?;
-    Ok(row)
+    let row: Option<(String, Option<String>, String)> =
+        sqlx::query_as("SELECT id, filed_by, kind FROM support_requests WHERE reference = $1")
+            .bind(reference.to_ascii_uppercase())
+            .fetch_optional(&mut *db.acquire().await?)
+            .await?;
+    row.map(|(id, filed_by, kind)| {
+        let kind = RequestKind::parse(&kind).ok_or_else(|| {
+            ApiError::Internal(format!("request {id}: stored kind does not parse"))
+        })?;
+        Ok(ByReference { id, filed_by, kind })
+    })
+    .transpose()
 }
 
 /// Which requests a page of `GET /support-requests?kind=…` lists.
