@@ -242,31 +242,40 @@ async fn claim(
     now: i64,
     lease_ms: i64,
 ) -> Result<Option<Claimed>, sqlx::Error> {
-    let token = Uuid::new_v4().to_string();
-    let row: Option<(String, String, String, i64, i64)> = sqlx::query_as(
+    let row: Option<ClaimedRow> = sqlx::query_as(&format!(
         "UPDATE webhook_outbox SET claimed_until = $2, claim_token = $3
          WHERE delivery_id = $1 AND delivered_at IS NULL AND failed_at IS NULL
            AND next_attempt_at <= $4
            AND (claimed_until IS NULL OR claimed_until < $4)
-         RETURNING event_id, endpoint, payload, attempts, created_at",
-    )
+         RETURNING {CLAIMED_ROW}"
+    ))
     .bind(&delivery_id)
     .bind(now + lease_ms)
-    .bind(&token)
+    .bind(Uuid::new_v4().to_string())
     .bind(now)
     .fetch_optional(&mut *db.acquire().await?)
     .await?;
-    Ok(row.map(
-        |(event_id, endpoint, payload, attempts, created_at)| Claimed {
-            delivery_id,
-            event_id,
-            endpoint,
-            payload,
-            attempts,
-            created_at,
-            claim_token: token,
-        },
-    ))
+    Ok(row.map(claimed))
+}
+
+/// What a claim reads back of each row it takes, in [`ClaimedRow`]'s
+/// order: its place in the outbox, then a [`Claimed`]'s fields.
+const CLAIMED_ROW: &str =
+    "seq, delivery_id, event_id, endpoint, payload, attempts, created_at, claim_token";
+type ClaimedRow = (i64, String, String, String, String, i64, i64, String);
+
+/// The delivery a claim took, from its row ([`CLAIMED_ROW`]).
+fn claimed(row: ClaimedRow) -> Claimed {
+    let (_, delivery_id, event_id, endpoint, payload, attempts, created_at, claim_token) = row;
+    Claimed {
+        delivery_id,
+        event_id,
+        endpoint,
+        payload,
+        attempts,
+        created_at,
+        claim_token,
+    }
 }
 
 /// Takes, under `head`'s claim, the deliveries pending after it for the
@@ -274,8 +283,7 @@ async fn claim(
 /// they go with it, as one mail.
 pub async fn claim_followers(db: &Db, head: &Claimed) -> Result<Vec<Claimed>, sqlx::Error> {
     let now = now_ms();
-    type Row = (i64, String, String, String, String, i64, i64);
-    let mut rows: Vec<Row> = sqlx::query_as(
+    let mut rows: Vec<ClaimedRow> = sqlx::query_as(&format!(
         "UPDATE webhook_outbox SET claimed_until = (
                  SELECT h.claimed_until FROM webhook_outbox h WHERE h.delivery_id = $1),
              claim_token = $2
@@ -284,28 +292,16 @@ pub async fn claim_followers(db: &Db, head: &Claimed) -> Result<Vec<Claimed>, sq
            AND (request_id, endpoint) IN (
                SELECT h.request_id, h.endpoint FROM webhook_outbox h WHERE h.delivery_id = $1)
            AND seq > (SELECT h.seq FROM webhook_outbox h WHERE h.delivery_id = $1)
-         RETURNING seq, delivery_id, event_id, endpoint, payload, attempts, created_at",
-    )
+         RETURNING {CLAIMED_ROW}"
+    ))
     .bind(&head.delivery_id)
     .bind(&head.claim_token)
     .bind(now)
     .fetch_all(&mut *db.acquire().await?)
     .await?;
+    // RETURNING keeps no order.
     rows.sort_by_key(|row| row.0);
-    Ok(rows
-        .into_iter()
-        .map(
-            |(_, delivery_id, event_id, endpoint, payload, attempts, created_at)| Claimed {
-                delivery_id,
-                event_id,
-                endpoint,
-                payload,
-                attempts,
-                created_at,
-                claim_token: head.claim_token.clone(),
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(claimed).collect())
 }
 
 /// Records a delivery the webhook took (2xx).
