@@ -558,22 +558,34 @@ fn run(server: &TestServer, args: &[&str]) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// What `support-backend deliveries` lists once it mentions `needle`: the
+/// sender records an attempt only after the receiver has answered, so a
+/// test reads the list when the attempt is there, not when the call is.
+async fn deliveries_once_they_mention(server: &TestServer, needle: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let listed = run(server, &["deliveries"]);
+        if listed.contains(needle) {
+            return listed;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{needle:?} never listed: {listed}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test]
 async fn deliveries_lists_what_fails_and_sends_it_again() {
     let hook = receiver(usize::MAX, Duration::ZERO).await;
     let dir = tempfile::tempdir().unwrap();
     let server = start_with_slow_retries(hook.url.clone(), dir.path()).await;
     let (_, created) = json_of(server.post_json(&key(), &valid()).await).await;
-    let started = Instant::now();
-    while hook.calls().is_empty() {
-        assert!(started.elapsed() < Duration::from_secs(10));
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let listed = deliveries_once_they_mention(&server, "answered 500").await;
     let run = |args: &[&str]| run(&server, args);
-    let listed = run(&["deliveries"]);
     let reference = created["reference"].as_str().unwrap();
     assert!(listed.contains(reference), "{listed}");
-    assert!(listed.contains("answered 500"), "{listed}");
     let event_id = listed.split_whitespace().next().unwrap().to_owned();
     let calls_before = hook.calls().len();
     assert!(run(&["deliveries", "retry", &event_id]).contains("due now"));
@@ -597,18 +609,7 @@ async fn deliveries_say_why_a_call_could_not_be_made() {
     let dir = tempfile::tempdir().unwrap();
     let server = start_with_slow_retries(url, dir.path()).await;
     server.post_json(&key(), &valid()).await;
-    let started = Instant::now();
-    let listed = loop {
-        let listed = run(&server, &["deliveries"]);
-        if listed.contains("error sending request") {
-            break listed;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "no failed call listed: {listed}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let listed = deliveries_once_they_mention(&server, "error sending request").await;
     assert!(
         listed.to_lowercase().contains("connection refused"),
         "{listed}"
