@@ -6,7 +6,8 @@ Faults:
 - `none`: passes everything through unchanged;
 - `replay-new-id`: a replayed filing (`Idempotent-Replayed: true`) answers
   another id;
-- `malformed-500`: a `POST /support-requests` body that is not JSON gets 500;
+- `malformed-500`: a `POST /support-requests` body that is not JSON gets
+  500 (once the token, if any, is one);
 - `no-cors`: every `Access-Control-*` header is left out;
 - `customers-unshaped`: `GET /customers?query=…` answers JSON without
   `customers`;
@@ -29,7 +30,13 @@ Faults:
   type is sent on as JSON;
 - `reply-unknown-first`: a reply whose body is not JSON is 404;
 - `no-reopen`: a customer's message reads back as it was before its
-  customer's last reply reopened it.
+  customer's last reply reopened it;
+- `role-before-shape`: a partner's filing of `customer_self_service` is
+  403 before its body's shape is checked;
+- `before-same-kind-only`: a page of one `kind` before a request of another
+  kind is empty;
+- `reply-files-uploader-only`: a customer may not download what the
+  partner's staff uploaded, even on a reply to the customer's message.
 """
 
 import base64
@@ -44,13 +51,15 @@ FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshap
           "reference-case-sensitive", "reference-partner-own-only",
           "replies-without-key", "status-without-key", "escalation-files-dropped", "customer-name-as-typed",
           "related-null-refused", "reference-normalised", "replies-any-media-type", "reply-unknown-first",
-          "no-reopen")
+          "no-reopen", "role-before-shape", "before-same-kind-only", "reply-files-uploader-only")
 NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
 
 
 def _handler(backend, fault):
     target = urllib.parse.urlsplit(backend)
+    # For `reply-files-uploader-only`: the ids of the partner's uploads.
+    partner_uploads = set()
 
     class Proxy(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -70,7 +79,10 @@ def _handler(backend, fault):
         def _forward(self):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            if fault == "malformed-500" and self.command == "POST" and self.path.endswith("/support-requests"):
+            authorization = self.headers.get("Authorization")
+            token_taken = authorization is None or _role_of(authorization) is not None
+            if fault == "malformed-500" and self.command == "POST" and self.path.endswith("/support-requests") \
+                    and token_taken:
                 try:
                     json.loads(body)
                 except ValueError:
@@ -97,6 +109,22 @@ def _handler(backend, fault):
             if fault == "related-null-refused" and filing and b'"related_request": null' in body:
                 error = b'{"errors":[{"field":"","code":"malformed_body"}]}'
                 return self._send(400, [("Content-Type", "application/json")], error)
+            role = _role_of(self.headers.get("Authorization"))
+            if fault == "role-before-shape" and filing and role == "partner" \
+                    and b'"customer_self_service"' in body:
+                # A backend that looks for the kind before it reads the body.
+                error = b'{"errors":[{"field":"Authorization","code":"forbidden"}]}'
+                return self._send(403, [("Content-Type", "application/json")], error)
+            listing = self.command == "GET" and path.endswith("/support-requests")
+            asked = urllib.parse.parse_qs(query)
+            if fault == "before-same-kind-only" and listing and "kind" in asked and "before" in asked \
+                    and self._kind_of(asked["before"][0]) not in (None, asked["kind"][0]):
+                # A backend that looks for `before` among the requests of `kind` only.
+                return self._send(200, [("Content-Type", "application/json")], NOTHING_FOUND)
+            if fault == "reply-files-uploader-only" and self.command == "GET" and role == "customer" \
+                    and path.rsplit("/", 1)[-1] in partner_uploads:
+                error = b'{"errors":[{"field":"id","code":"not_found"}]}'
+                return self._send(404, [("Content-Type", "application/json")], error)
             replying = self.command == "POST" and path.endswith("/replies")
             if fault == "reply-unknown-first" and replying:
                 try:
@@ -130,6 +158,9 @@ def _handler(backend, fault):
             answer = connection.getresponse()
             status, answer_headers, answer_body = answer.status, answer.getheaders(), answer.read()
             connection.close()
+            if fault == "reply-files-uploader-only" and self.command == "POST" and path.endswith("/attachments") \
+                    and status == 201 and role == "partner":
+                partner_uploads.add(json.loads(answer_body).get("id"))
             replayed_filing = answer.getheader("Idempotent-Replayed") == "true" and path.endswith("/support-requests")
             if fault == "replay-new-id" and replayed_filing:
                 replayed = json.loads(answer_body)
@@ -148,6 +179,19 @@ def _handler(backend, fault):
             if fault == "no-cors":
                 answer_headers = [(k, v) for k, v in answer_headers if not k.lower().startswith("access-control-")]
             self._send(status, answer_headers, answer_body)
+
+        def _kind_of(self, request_id):
+            """The `kind` of the request `request_id`, as the caller reads it."""
+            connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
+            headers = {"Authorization": self.headers.get("Authorization", "")}
+            quoted = urllib.parse.quote(request_id, safe="")
+            connection.request("GET", f"{target.path.rstrip('/')}/support-requests/{quoted}", headers=headers)
+            answer = connection.getresponse()
+            body = answer.read()
+            connection.close()
+            if answer.status != 200:
+                return None
+            return json.loads(body).get("request", {}).get("kind")
 
         do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = _forward
 

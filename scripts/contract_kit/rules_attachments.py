@@ -64,6 +64,34 @@ def downloads(backend):
         expect_errors(backend.get(path, role="customer"), 404, [("id", "not_found")], "a customer reading a partner's upload")
 
 
+@rule("reply-files-to-the-thread")
+def reply_files_to_the_thread(backend):
+    """A customer downloads the file on their partner's reply to their
+    message, byte for byte: whoever may read a request reads every file in
+    its thread. A partner's upload on no reply stays the partner's (404)."""
+    backend.token("partner")
+    backend.token("customer")
+    body = self_service_request()
+    filed = backend.post_request(body, new_key(), role="customer")
+    expect(filed.status_code == 201, f"a customer's message answered {filed.status_code} {errors_of(filed)}")
+    message = filed.json()["id"]
+    uploaded = _upload(backend, LOG, "text/plain", "steps.log", role="partner")
+    expect(uploaded.status_code == 201, f"the partner's upload answered {uploaded.status_code} {errors_of(uploaded)}")
+    sent = uploaded.json()["id"]
+    alone = _upload(backend, LOG, "text/plain", "kept.log", role="partner")
+    expect(alone.status_code == 201, f"the partner's upload answered {alone.status_code} {errors_of(alone)}")
+    answer = backend.request("POST", f"support-requests/{message}/replies", role="partner",
+                             headers={"Idempotency-Key": new_key()},
+                             json={"body": "The steps are in the file.", "attachments": [sent]})
+    expect(answer.status_code == 201, f"the partner's reply with a file answered {answer.status_code} {errors_of(answer)}")
+    download = backend.get(f"attachments/{sent}", role="customer")
+    expect(download.status_code == 200 and download.content == LOG,
+           f"the customer downloading the file on their partner's reply got {download.status_code}, "
+           f"not the file's bytes")
+    expect_errors(backend.get(f"attachments/{alone.json()['id']}", role="customer"), 404, [("id", "not_found")],
+                  "a customer reading a partner's upload that no reply lists")
+
+
 @rule("escalation-carries-files")
 def escalation_carries_files(backend):
     """An escalation (`customer` with `related_request`) may list the files

@@ -17,6 +17,7 @@ from .backend import (
     partner_center_request,
 )
 from .rules import rule
+from .rules_roles import FORBIDDEN, UNAUTHENTICATED, self_service_request
 
 MALFORMED = [("", "malformed_body")]
 
@@ -51,6 +52,22 @@ def order_of_checks(backend):
     expect(first.status_code == 201, f"a valid request answered {first.status_code}")
     answer = backend.post_request(partner_center_request(title=" "), key)
     expect_errors(answer, 422, [("Idempotency-Key", "idempotency_key_reused")], "a used key with a blank title")
+
+
+@rule("filing-order-of-roles")
+def filing_order_of_roles(backend):
+    """The token comes first: a body that is not JSON, sent with a token that
+    is not one, is 401. The role's right to file a `kind` (403) needs the body, so it
+    comes after its shape: a partner's `customer_self_service` that is not a
+    whole request is 400 `malformed_body`, a whole one 403."""
+    backend.token("partner")
+    answer = backend.post_request(None, new_key(), role=None, raw=b"{",
+                                  headers={"Authorization": "Bearer not-a-token"})
+    expect_errors(answer, 401, UNAUTHENTICATED, "broken JSON with a malformed token")
+    answer = backend.post_request({"kind": "customer_self_service"}, new_key(), role="partner")
+    expect_errors(answer, 400, MALFORMED, "a partner's customer_self_service with only its kind")
+    answer = backend.post_request(self_service_request(), new_key(), role="partner")
+    expect_errors(answer, 403, FORBIDDEN, "a partner's whole customer_self_service")
 
 
 @rule("malformed-body")

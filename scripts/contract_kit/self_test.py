@@ -27,6 +27,9 @@ BROKEN = {
     "replies-any-media-type": "json-media-type",
     "reply-unknown-first": "replies-order-of-checks",
     "no-reopen": "reopen-on-customer-reply",
+    "role-before-shape": "filing-order-of-roles",
+    "before-same-kind-only": "paging-before-another-kind",
+    "reply-files-uploader-only": "reply-files-to-the-thread",
 }
 
 # Runs given only some tokens: the kit options, and for some rules the
@@ -58,6 +61,9 @@ PARTIAL = [
         "request-by-reference": "--partner-token",
         "partner-finds-customer-message": "--partner-token",
         "escalation-carries-files": "--partner-token",
+        "reply-files-to-the-thread": "--partner-token",
+        "filing-order-of-roles": "--partner-token",
+        "paging-before-another-kind": "--partner-token",
     }),
     (("partner",), ["--no-schemathesis"], {
         "who-is-asking-partner": None,
@@ -69,6 +75,9 @@ PARTIAL = [
         "who-is-asking-admin": "--admin-token",
         "escalation-carries-files": "--customer-token",
         "status-once-per-key": "--agent-token",
+        "reply-files-to-the-thread": "--customer-token",
+        "filing-order-of-roles": None,
+        "paging-before-another-kind": None,
     }),
 ]
 
