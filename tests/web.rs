@@ -453,7 +453,7 @@ impl FakeBackend {
                 };
                 calls.push(call);
                 const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-                // Home's count of open customer requests, asked at once
+                // Home's count of open customer messages, asked at once
                 // with the first token: answered, so that a token these
                 // tests refuse is refused when the form is sent, as a token
                 // that expires while the partner types.
