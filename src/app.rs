@@ -36,7 +36,9 @@ use support_rules::{
     session::Session,
 };
 
-/// The whole widget.
+/// The whole widget. It stays one component of about 150 lines because it
+/// builds each context from the host's attributes and provides them all
+/// before any screen is drawn; what each then does lives with its concern.
 #[component]
 pub fn Widget(
     attributes: HostAttributes,

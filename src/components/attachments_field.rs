@@ -4,7 +4,7 @@
 //! reading the files of a picker, a drop or a paste in
 //! `attachments_field/transfer.rs`; each file's item in the list in
 //! `attachments_field/file_item.rs`. The rules it wires are in
-//! `rules/uploads.rs`, the contract's limits in `support_contract`.
+//! `rules/src/uploads.rs`, the contract's limits in `support_contract`.
 
 mod file_item;
 mod state;

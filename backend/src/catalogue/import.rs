@@ -1,7 +1,7 @@
 //! Writing a checked catalogue file into the database in one transaction.
 //! Items are upserted by id (articles and health items by id and locale);
 //! new ones are listed after the existing ones, in the file's order. Reading
-//! the catalogue back out as such a file is `db/export.rs`.
+//! the catalogue back out as such a file is `catalogue/export.rs`.
 
 use sqlx::AnyConnection;
 

@@ -20,7 +20,10 @@ const RETRY_NOW: &str = "[data-testid=retry-now]";
 const STOP: &str = "[data-testid=stop-retrying]";
 
 /// Near the submit button: waiting to retry, or holding while offline. Only
-/// the text follows the countdown: the buttons stay put, and keep focus.
+/// the text follows the countdown: the buttons stay put, and keep focus. It
+/// stays one component of about 150 lines because its words, what screen
+/// readers hear and where focus goes all follow the one `holding` and the
+/// button that had focus.
 #[component]
 pub fn SendingNotice(state: RequestFormState) -> impl IntoView {
     let words = expect_context::<Words>();

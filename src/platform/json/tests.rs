@@ -1,4 +1,4 @@
-//! The rules' JSON (`rules::json`) on the browser's own `JSON.parse` and
+//! The rules' JSON (`support_rules::json`) on the browser's own `JSON.parse` and
 //! `JSON.stringify`: the same text, and the same refusals, as serde_json's
 //! natively.
 

@@ -1,4 +1,4 @@
-//! The rules' URLs (`rules::web_url`) on the browser's own `URL`: read and
+//! The rules' URLs (`support_rules::web_url`) on the browser's own `URL`: read and
 //! printed in their standard form, and what the rules write into a URL
 //! themselves (a path segment, query pairs) kept as they wrote it.
 
