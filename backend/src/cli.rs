@@ -10,14 +10,16 @@ mod deliveries;
 mod health;
 mod set_status;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::ffi::{OsStr, OsString};
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 pub use self::bounced::{bounced, Bounced, BouncedAction};
 pub use self::catalogue::{export, import, seed_demo, CommandError, Export, Import};
 pub use self::deliveries::{deliveries, Deliveries, DeliveriesAction};
 pub use self::health::{health, HealthCommand};
 pub use self::set_status::{set_status, SetStatus, SetStatusError, NOTE_MAX, STATUSES};
-use crate::config::Config;
+use crate::config::{Config, LogFormat};
 
 /// The reference backend of the support widget: stores support requests in
 /// SQLite or PostgreSQL and answers the widget's JSON API.
@@ -65,14 +67,49 @@ impl Cli {
             })
     }
 
-    /// Parses the process's arguments as [`Cli::command_line`] describes
-    /// them; exits with clap's message on `--help` or a mistake.
-    pub fn from_args() -> Cli {
+    /// Parses `args`, the binary's name first, as [`Cli::command_line`]
+    /// describes them; the error is clap's (`--help` and `--version` are
+    /// errors too), ready to print.
+    pub fn try_from_args(args: &[OsString]) -> Result<Cli, clap::Error> {
         let mut command = Cli::command_line();
-        let mut matches = command.get_matches_mut();
-        Cli::from_arg_matches_mut(&mut matches)
-            .unwrap_or_else(|error| error.format(&mut command).exit())
+        let mut matches = command.try_get_matches_from_mut(args)?;
+        Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut command))
     }
+}
+
+/// `--log-format`'s variable.
+const LOG_FORMAT_VARIABLE: &str = "SUPPORT_BACKEND_LOG_FORMAT";
+
+/// The log format that `args` and the environment ask for, for when clap
+/// refused them and so its message must be written in that format.
+pub fn log_format_asked(args: &[OsString]) -> LogFormat {
+    log_format_in(args, std::env::var_os(LOG_FORMAT_VARIABLE).as_deref())
+}
+
+/// `--log-format json` or `--log-format=json` before any `--`, else the
+/// variable, as clap reads them. Read by hand because clap's error keeps
+/// nothing it parsed, and parsing again with `ignore_errors` stops at the
+/// first bad value, which may come before `--log-format`.
+fn log_format_in(args: &[OsString], variable: Option<&OsStr>) -> LogFormat {
+    let mut asked = None;
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--") => break,
+            Some("--log-format") => asked = args.next().map(OsString::as_os_str),
+            Some(arg) => {
+                if let Some(value) = arg.strip_prefix("--log-format=") {
+                    asked = Some(OsStr::new(value));
+                }
+            }
+            None => {}
+        }
+    }
+    asked
+        .or(variable)
+        .and_then(OsStr::to_str)
+        .and_then(|value| LogFormat::from_str(value, false).ok())
+        .unwrap_or_default()
 }
 
 /// What to do instead of serving.
@@ -201,6 +238,55 @@ mod tests {
             .unwrap();
         let cli = Cli::from_arg_matches(&matches).unwrap();
         assert_eq!(cli.config.database_url, "sqlite://y.db");
+    }
+
+    /// Read by hand when clap refuses a command line, the log format is
+    /// the one clap reads from a command line it takes.
+    #[test]
+    fn the_log_format_asked_is_the_one_clap_reads() {
+        let arg = Cli::command_line()
+            .get_arguments()
+            .find(|arg| arg.get_id() == "log_format")
+            .cloned()
+            .unwrap();
+        assert_eq!(arg.get_long(), Some("log-format"));
+        assert_eq!(arg.get_env(), Some(OsStr::new(LOG_FORMAT_VARIABLE)));
+        let args = |given: &[&str]| -> Vec<OsString> {
+            ["support-backend"]
+                .iter()
+                .chain(given)
+                .map(OsString::from)
+                .collect()
+        };
+        for (given, asked) in [
+            (&[][..], LogFormat::Text),
+            (&["--log-format", "json"], LogFormat::Json),
+            (&["--log-format=json"], LogFormat::Json),
+            (&["--log-format", "text"], LogFormat::Text),
+            (
+                &["--listen", "127.0.0.1:0", "--log-format", "json"],
+                LogFormat::Json,
+            ),
+        ] {
+            let args = args(given);
+            assert_eq!(log_format_in(&args, None), asked, "{given:?}");
+            let cli = Cli::try_from_args(&args).unwrap();
+            assert_eq!(cli.config.log_format, asked, "{given:?}");
+        }
+        let json = Some(OsStr::new("json"));
+        assert_eq!(log_format_in(&args(&[]), json), LogFormat::Json);
+        assert_eq!(
+            log_format_in(&args(&["--log-format=text"]), json),
+            LogFormat::Text
+        );
+        assert_eq!(
+            log_format_in(&args(&["--log-format", "xml"]), json),
+            LogFormat::Text
+        );
+        assert_eq!(
+            log_format_in(&args(&["--", "--log-format=json"]), None),
+            LogFormat::Text
+        );
     }
 
     #[test]

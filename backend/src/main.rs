@@ -6,7 +6,7 @@
 
 #![forbid(unsafe_code)]
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -22,7 +22,11 @@ async fn main() -> ExitCode {
     // file store makes again while the backend runs, SQLite's -wal file).
     #[cfg(unix)]
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
-    let cli = Cli::from_args();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_from_args(&args) {
+        Ok(cli) => cli,
+        Err(error) => return refused(error, cli::log_format_asked(&args)),
+    };
     // A command's result is what it prints on stdout, so it logs warnings
     // only; the server's log is its report.
     init_tracing(
@@ -148,6 +152,17 @@ fn report<T, E: std::fmt::Display>(
             ExitCode::FAILURE
         }
     }
+}
+
+/// Why clap refused the command line: one line of the JSON log when that
+/// is the log asked for (a collector reads it, as a failed start's), else
+/// clap's own message. Help and the version are printed as they are.
+fn refused(error: clap::Error, format: LogFormat) -> ExitCode {
+    if format == LogFormat::Json && error.use_stderr() {
+        eprintln!("{}", json_failure(error.render().to_string().trim_end()));
+        return u8::try_from(error.exit_code()).map_or(ExitCode::FAILURE, ExitCode::from);
+    }
+    error.exit()
 }
 
 /// `said` as one line of the JSON log, as tracing writes an error there.

@@ -600,3 +600,61 @@ fn mail_settings_say_what_they_do() {
     let said = run(&[&with_smtp[..], &["--anonymous-customers"]].concat());
     assert!(said.contains("needs --public-url"), "{said}");
 }
+
+/// A value the command line refuses (a bad one, or none) is, with the JSON
+/// log chosen by flag or by variable, one JSON line that names the flag,
+/// whatever RUST_LOG lets through, and the exit is clap's usage error. The
+/// text log keeps clap's own message, and help is still help.
+#[test]
+fn a_refused_flag_is_logged_as_json_in_the_json_log() {
+    let run = |args: &[&str], variables: &[(&str, &str)]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
+            .args(args)
+            .env_remove("SUPPORT_BACKEND_LOG_FORMAT")
+            .env_remove("SUPPORT_BACKEND_PORTAL_URL")
+            .env("RUST_LOG", "off")
+            .envs(variables.iter().copied())
+            .output()
+            .unwrap();
+        let logged = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output, logged)
+    };
+    let json = [("SUPPORT_BACKEND_LOG_FORMAT", "json")];
+    let bad_url = [("SUPPORT_BACKEND_PORTAL_URL", "not-a-url")];
+    for (args, variables, flag) in [
+        (
+            &["--log-format", "json", "--portal-url", "not-a-url"][..],
+            &[][..],
+            "--portal-url",
+        ),
+        (
+            &["--portal-url", "not-a-url", "--log-format=json"],
+            &[],
+            "--portal-url",
+        ),
+        (&["--portal-url", "not-a-url"], &json, "--portal-url"),
+        (&[], &[json[0], bad_url[0]], "--portal-url"),
+        (&["--log-format", "json", "--listen"], &[], "--listen"),
+    ] {
+        let (output, logged) = run(args, variables);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?} {variables:?}: {logged}"
+        );
+        let line: serde_json::Value = serde_json::from_str(logged.trim_end_matches('\n'))
+            .unwrap_or_else(|_| panic!("{args:?} {variables:?}: not one JSON line: {logged:?}"));
+        assert_eq!(line["level"], "ERROR", "{line}");
+        let said = line["fields"]["message"].as_str().unwrap();
+        assert!(said.contains(flag), "{args:?} {variables:?}: {said}");
+    }
+    let (output, logged) = run(&["--portal-url", "not-a-url"], &[]);
+    assert_eq!(output.status.code(), Some(2), "{logged}");
+    assert!(
+        logged.starts_with("error: invalid value 'not-a-url' for '--portal-url"),
+        "{logged}"
+    );
+    let (output, logged) = run(&["--log-format", "json", "--help"], &[]);
+    assert!(output.status.success(), "{logged}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("--log-format"));
+}
