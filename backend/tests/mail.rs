@@ -157,6 +157,21 @@ async fn file(server: &TestServer, claims: &Value, body: &Value) -> Value {
     common::file_as(server, claims, body).await
 }
 
+/// Files `body` with no token, as a visitor of a public help page.
+async fn file_as_visitor(server: &TestServer, body: &Value) -> Value {
+    let response = server
+        .client
+        .post(server.url("/support-requests"))
+        .header("Idempotency-Key", key())
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    let (status, created) = json_of(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    created
+}
+
 async fn reply(server: &TestServer, claims: &Value, id: &str, body: &str) {
     let response = server
         .client
@@ -1007,16 +1022,7 @@ async fn a_visitors_typed_address_hears_nothing_they_wrote_until_it_is_confirmed
         "description": "Buy now at evil.example, best prices",
         "contact": {"name": "Pill Shop", "email": VICTIM, "language": "es-ES"},
     });
-    let response = server
-        .client
-        .post(server.url("/support-requests"))
-        .header("Idempotency-Key", key())
-        .json(&spam)
-        .send()
-        .await
-        .unwrap();
-    let (status, created) = json_of(response).await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let created = file_as_visitor(&server, &spam).await;
     assert_eq!(created["confirmation_mailed"], true, "{created}");
     let (id, reference) = (
         created["id"].as_str().unwrap(),
@@ -1098,6 +1104,79 @@ async fn a_visitors_typed_address_hears_nothing_they_wrote_until_it_is_confirmed
         .await
         .unwrap();
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+/// The partner only moves a visitor's message on, with a note and no
+/// reply: the typed address gets the confirmation alone, not the status
+/// mail, which repeats the visitor's title. Once the address is confirmed,
+/// the next change reaches it.
+#[tokio::test]
+async fn a_status_change_alone_reaches_no_unconfirmed_address() {
+    const PUBLIC: &str = "https://portal.partner.example/api/support";
+    const VICTIM: &str = "victim@example.com";
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|config| {
+        with_mail(config, &sink);
+        config.anonymous_customers = true;
+        config.public_url = Some(PUBLIC.into());
+    })
+    .await;
+    let spam = json!({
+        "kind": "customer_self_service",
+        "title": "CHEAP-PILLS visit evil.example",
+        "description": "Buy now at evil.example, best prices",
+        "contact": {"name": "Pill Shop", "email": VICTIM, "language": "es-ES"},
+    });
+    let created = file_as_visitor(&server, &spam).await;
+    assert_eq!(created["confirmation_mailed"], true, "{created}");
+    let (id, reference) = (
+        created["id"].as_str().unwrap(),
+        created["reference"].as_str().unwrap(),
+    );
+    set_status(&server, &partner(), id, "in_progress", "Looking into it.").await;
+    let mails = sink.until(2).await;
+    assert_eq!(mails.len(), 2, "{mails:#?}");
+    assert!(
+        mails
+            .iter()
+            .any(|mail| mail["rcpt"] == json!([PARTNER_SUPPORT])),
+        "{mails:#?}"
+    );
+    let asked: Vec<&Value> = mails
+        .iter()
+        .filter(|mail| mail["rcpt"] == json!([VICTIM]))
+        .collect();
+    assert_eq!(asked.len(), 1, "{mails:#?}");
+    let subject = asked[0]["subject"].as_str().unwrap();
+    assert!(subject.contains("Confirme"), "{subject}");
+    for part in ["subject", "text", "html"] {
+        let said = asked[0][part].as_str().unwrap();
+        // The title, the note and the status's name ("in progress").
+        for unsaid in ["CHEAP-PILLS", "evil.example", "Looking into it", "En curso"] {
+            assert!(!said.contains(unsaid), "{unsaid} in the {part}: {said}");
+        }
+    }
+
+    let text = asked[0]["text"].as_str().unwrap();
+    let link = text
+        .lines()
+        .find(|line| line.starts_with(PUBLIC))
+        .unwrap_or_else(|| panic!("no link below {PUBLIC} in {text}"));
+    let confirmed = server
+        .client
+        .post(server.url(&link[PUBLIC.len()..]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), StatusCode::OK);
+    set_status(&server, &partner(), id, "resolved", "Nothing to do.").await;
+    let mails = sink.until(3).await;
+    assert_eq!(mails.len(), 3, "{mails:#?}");
+    check(&mails[2], VICTIM, reference, "es-ES", "Resuelta");
+    assert!(mails[2]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Nothing to do."));
 }
 
 /// A signed-in customer's address is their token's: it is mailed as
