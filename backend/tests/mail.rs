@@ -1179,10 +1179,12 @@ async fn a_status_change_alone_reaches_no_unconfirmed_address() {
         .contains("Nothing to do."));
 }
 
-/// A signed-in customer's address is their token's: it is mailed as
-/// before, with no confirmation asked.
+/// A signed-in customer's address is their token's, whatever the body
+/// types: it is mailed as before, with no confirmation asked, and the typed
+/// one hears nothing.
 #[tokio::test]
 async fn a_signed_in_customers_address_needs_no_confirmation() {
+    const TYPED: &str = "someone.else@example.com";
     let sink = Sink::start(&[]);
     let server = start_signed_with(|config| {
         with_mail(config, &sink);
@@ -1190,15 +1192,31 @@ async fn a_signed_in_customers_address_needs_no_confirmation() {
         config.public_url = Some("https://portal.partner.example/api/support".into());
     })
     .await;
-    let created = file(&server, &customer(), &message("en-US")).await;
+    let mut body = message("en-US");
+    body["contact"]["email"] = json!(TYPED);
+    let created = file(&server, &customer(), &body).await;
     assert_eq!(created.get("confirmation_mailed"), None, "{created}");
-    let id = created["id"].as_str().unwrap();
+    let (id, reference) = (
+        created["id"].as_str().unwrap(),
+        created["reference"].as_str().unwrap(),
+    );
     reply(&server, &partner(), id, "Try again now.").await;
     let mails = sink.until(2).await;
     assert_eq!(mails.len(), 2, "{mails:#?}");
-    assert!(mails
-        .iter()
-        .all(|mail| !mail["subject"].as_str().unwrap().contains("Confirm")));
+    let tokens = customer()["email"].as_str().unwrap().to_owned();
+    check(&mails[1], &tokens, reference, "en-US", "New reply");
+    assert!(mails[1]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Try again now."));
+    for mail in &mails {
+        assert_ne!(mail["rcpt"], json!([TYPED]), "{mails:#?}");
+        for part in ["subject", "text", "html"] {
+            let said = mail[part].as_str().unwrap();
+            assert!(!said.contains("Confirm"), "{said}");
+            assert!(!said.contains(TYPED), "{said}");
+        }
+    }
 }
 
 /// A stop (SIGTERM) while a mail is being sent hands it back to the outbox
