@@ -929,9 +929,10 @@ async fn set_status_at_the_command_line_mails_the_filer_through_a_serving_backen
 
 /// A customer writing Chinese, to a partner whose staff read Spanish
 /// (`--partner-locale es-ES`): the partner's address gets the message in
-/// Spanish, with who to reach, the service and the file's name; the
-/// customer gets the partner's answer in Chinese, greeted and signed by the
-/// support team (`--mail-from` gives no name here).
+/// Spanish, with who to reach (the phone too), the service by its
+/// catalogue name and the file's name; the customer gets the partner's
+/// answer in Chinese, greeted and signed by the support team
+/// (`--mail-from` gives no name here).
 #[tokio::test]
 async fn the_partner_reads_its_language_and_the_customer_theirs() {
     let sink = Sink::start(&[]);
@@ -954,6 +955,7 @@ async fn the_partner_reads_its_language_and_the_customer_theirs() {
     assert_eq!(status, StatusCode::CREATED, "{uploaded}");
     let mut body = message("zh-CN");
     body["service"] = json!("azure");
+    body["contact"]["phone"] = json!("+86 10 6552 8899");
     body["attachments"] = json!([uploaded["id"]]);
     let created = file(&server, &customer(), &body).await;
     let (id, reference) = (
@@ -969,14 +971,17 @@ async fn the_partner_reads_its_language_and_the_customer_theirs() {
         "Nueva consulta de cliente",
     );
     let text = mails[0]["text"].as_str().unwrap();
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
     for line in [
         "Hola:",
-        "Contacto: Chen Jie, chen.jie@beijing-cloud.cn",
-        "Servicio: ",
+        // The token's name and address, the phone the form sent.
+        "Contacto: Chen Jie, chen.jie@beijing-cloud.cn, +86 10 6552 8899",
+        // The demo catalogue's name of `azure` (backend/demo/services.jsonl).
+        "Servicio: Azure",
         "Archivos: 登录错误.png",
         "Atentamente, el equipo de soporte técnico",
     ] {
-        assert!(text.contains(line), "{line} not in {text}");
+        assert!(lines.contains(&line), "{line} not in {text}");
     }
 
     reply(&server, &partner(), id, "请重新登录。").await;
