@@ -18,6 +18,10 @@ use support_backend::Config;
 use support_contract::ContactLanguage;
 
 const PARTNER_SUPPORT: &str = "support@partner.example";
+/// Where a public help page's backend is reached: confirmation links start so.
+const PUBLIC: &str = "https://portal.partner.example/api/support";
+/// The address a visitor types as their contact, someone else's.
+const VICTIM: &str = "victim@example.com";
 const PORTAL: &str = "https://portal.partner.example/support/{reference}";
 
 /// An SMTP server on 127.0.0.1 that writes each mail it takes to a folder.
@@ -170,6 +174,68 @@ async fn file_as_visitor(server: &TestServer, body: &Value) -> Value {
     let (status, created) = json_of(response).await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
     created
+}
+
+/// A backend that lets visitors in and mails through `sink`, and the spam
+/// a visitor filed on it with [`VICTIM`]'s address: its id and reference,
+/// once the backend has said it mailed the address a link to confirm.
+async fn a_visitors_spam(sink: &Sink) -> (TestServer, String, String) {
+    let server = start_signed_with(|config| {
+        with_mail(config, sink);
+        config.anonymous_customers = true;
+        config.public_url = Some(PUBLIC.into());
+    })
+    .await;
+    let spam = json!({
+        "kind": "customer_self_service",
+        "title": "CHEAP-PILLS visit evil.example",
+        "description": "Buy now at evil.example, best prices",
+        "contact": {"name": "Pill Shop", "email": VICTIM, "language": "es-ES"},
+    });
+    let created = file_as_visitor(&server, &spam).await;
+    assert_eq!(created["confirmation_mailed"], true, "{created}");
+    let id = created["id"].as_str().unwrap().to_owned();
+    let reference = created["reference"].as_str().unwrap().to_owned();
+    (server, id, reference)
+}
+
+/// The one mail among `mails` to [`VICTIM`]: the confirmation, in the
+/// backend's words only, with none of `unsaid` anywhere; beside it the
+/// partner's support address heard of the message.
+fn the_confirmation_alone<'a>(mails: &'a [Value], reference: &str, unsaid: &[&str]) -> &'a Value {
+    assert!(
+        mails
+            .iter()
+            .any(|mail| mail["rcpt"] == json!([PARTNER_SUPPORT])),
+        "{mails:#?}"
+    );
+    let asked: Vec<&Value> = mails
+        .iter()
+        .filter(|mail| mail["rcpt"] == json!([VICTIM]))
+        .collect();
+    assert_eq!(asked.len(), 1, "{mails:#?}");
+    let subject = asked[0]["subject"].as_str().unwrap();
+    assert!(subject.starts_with(&format!("[{reference}] ")), "{subject}");
+    assert!(subject.contains("Confirme"), "{subject}");
+    for part in ["subject", "text", "html"] {
+        let said = asked[0][part].as_str().unwrap();
+        for unsaid in unsaid {
+            assert!(!said.contains(unsaid), "{unsaid} in the {part}: {said}");
+        }
+    }
+    asked[0]
+}
+
+/// The path of the confirmation link in `mail`, below [`PUBLIC`].
+fn confirmation_path(mail: &Value) -> String {
+    let text = mail["text"].as_str().unwrap();
+    let link = text
+        .lines()
+        .find(|line| line.starts_with(PUBLIC))
+        .unwrap_or_else(|| panic!("no link below {PUBLIC} in {text}"));
+    let path = &link[PUBLIC.len()..];
+    assert!(path.starts_with("/contact-confirmations/"), "{link}");
+    path.to_owned()
 }
 
 async fn reply(server: &TestServer, claims: &Value, id: &str, body: &str) {
@@ -1012,65 +1078,24 @@ async fn the_partner_reads_its_language_and_the_customer_theirs() {
 /// that the partner's replies do.
 #[tokio::test]
 async fn a_visitors_typed_address_hears_nothing_they_wrote_until_it_is_confirmed() {
-    const PUBLIC: &str = "https://portal.partner.example/api/support";
-    const VICTIM: &str = "victim@example.com";
     let sink = Sink::start(&[]);
-    let server = start_signed_with(|config| {
-        with_mail(config, &sink);
-        config.anonymous_customers = true;
-        config.public_url = Some(PUBLIC.into());
-    })
-    .await;
-    let spam = json!({
-        "kind": "customer_self_service",
-        "title": "CHEAP-PILLS visit evil.example",
-        "description": "Buy now at evil.example, best prices",
-        "contact": {"name": "Pill Shop", "email": VICTIM, "language": "es-ES"},
-    });
-    let created = file_as_visitor(&server, &spam).await;
-    assert_eq!(created["confirmation_mailed"], true, "{created}");
-    let (id, reference) = (
-        created["id"].as_str().unwrap(),
-        created["reference"].as_str().unwrap(),
-    );
+    let (server, id, reference) = a_visitors_spam(&sink).await;
+    let (id, reference) = (id.as_str(), reference.as_str());
     reply(&server, &partner(), id, "We cannot help with this.").await;
     set_status(&server, &partner(), id, "resolved", "Not a support matter.").await;
     // The partner hears of the message; the address gets the confirmation,
     // and neither the reply nor the change.
     let mails = sink.until(2).await;
     assert_eq!(mails.len(), 2, "{mails:#?}");
-    let to_partner = mails
-        .iter()
-        .find(|mail| mail["rcpt"] == json!([PARTNER_SUPPORT]));
-    assert!(to_partner.is_some(), "{mails:#?}");
-    let asked: Vec<&Value> = mails
-        .iter()
-        .filter(|mail| mail["rcpt"] == json!([VICTIM]))
-        .collect();
-    assert_eq!(asked.len(), 1, "{mails:#?}");
-    let asked = asked[0];
-    let subject = asked["subject"].as_str().unwrap();
-    assert!(subject.starts_with(&format!("[{reference}] ")), "{subject}");
-    assert!(subject.contains("Confirme"), "{subject}");
-    for part in ["subject", "text", "html"] {
-        let said = asked[part].as_str().unwrap();
-        for typed in [
-            "CHEAP-PILLS",
-            "evil.example",
-            "Pill Shop",
-            "Buy now",
-            "cannot help",
-        ] {
-            assert!(!said.contains(typed), "{typed} in the {part}: {said}");
-        }
-    }
-    let text = asked["text"].as_str().unwrap();
-    let link = text
-        .lines()
-        .find(|line| line.starts_with(PUBLIC))
-        .unwrap_or_else(|| panic!("no link below {PUBLIC} in {text}"));
-    let path = &link[PUBLIC.len()..];
-    assert!(path.starts_with("/contact-confirmations/"), "{link}");
+    let typed = [
+        "CHEAP-PILLS",
+        "evil.example",
+        "Pill Shop",
+        "Buy now",
+        "cannot help",
+    ];
+    let path = confirmation_path(the_confirmation_alone(&mails, reference, &typed));
+    let path = path.as_str();
 
     // Opening the link confirms nothing (a mail scanner may fetch it): it
     // shows a button, in the contact's language.
@@ -1117,62 +1142,16 @@ async fn a_visitors_typed_address_hears_nothing_they_wrote_until_it_is_confirmed
 /// the next change reaches it.
 #[tokio::test]
 async fn a_status_change_alone_reaches_no_unconfirmed_address() {
-    const PUBLIC: &str = "https://portal.partner.example/api/support";
-    const VICTIM: &str = "victim@example.com";
     let sink = Sink::start(&[]);
-    let server = start_signed_with(|config| {
-        with_mail(config, &sink);
-        config.anonymous_customers = true;
-        config.public_url = Some(PUBLIC.into());
-    })
-    .await;
-    let spam = json!({
-        "kind": "customer_self_service",
-        "title": "CHEAP-PILLS visit evil.example",
-        "description": "Buy now at evil.example, best prices",
-        "contact": {"name": "Pill Shop", "email": VICTIM, "language": "es-ES"},
-    });
-    let created = file_as_visitor(&server, &spam).await;
-    assert_eq!(created["confirmation_mailed"], true, "{created}");
-    let (id, reference) = (
-        created["id"].as_str().unwrap(),
-        created["reference"].as_str().unwrap(),
-    );
+    let (server, id, reference) = a_visitors_spam(&sink).await;
+    let (id, reference) = (id.as_str(), reference.as_str());
     set_status(&server, &partner(), id, "in_progress", "Looking into it.").await;
     let mails = sink.until(2).await;
     assert_eq!(mails.len(), 2, "{mails:#?}");
-    assert!(
-        mails
-            .iter()
-            .any(|mail| mail["rcpt"] == json!([PARTNER_SUPPORT])),
-        "{mails:#?}"
-    );
-    let asked: Vec<&Value> = mails
-        .iter()
-        .filter(|mail| mail["rcpt"] == json!([VICTIM]))
-        .collect();
-    assert_eq!(asked.len(), 1, "{mails:#?}");
-    let subject = asked[0]["subject"].as_str().unwrap();
-    assert!(subject.contains("Confirme"), "{subject}");
-    for part in ["subject", "text", "html"] {
-        let said = asked[0][part].as_str().unwrap();
-        // The title, the note and the status's name ("in progress").
-        for unsaid in ["CHEAP-PILLS", "evil.example", "Looking into it", "En curso"] {
-            assert!(!said.contains(unsaid), "{unsaid} in the {part}: {said}");
-        }
-    }
-
-    let text = asked[0]["text"].as_str().unwrap();
-    let link = text
-        .lines()
-        .find(|line| line.starts_with(PUBLIC))
-        .unwrap_or_else(|| panic!("no link below {PUBLIC} in {text}"));
-    let confirmed = server
-        .client
-        .post(server.url(&link[PUBLIC.len()..]))
-        .send()
-        .await
-        .unwrap();
+    // The title, the note and the status's name ("in progress").
+    let unsaid = ["CHEAP-PILLS", "evil.example", "Looking into it", "En curso"];
+    let path = confirmation_path(the_confirmation_alone(&mails, reference, &unsaid));
+    let confirmed = server.client.post(server.url(&path)).send().await.unwrap();
     assert_eq!(confirmed.status(), StatusCode::OK);
     set_status(&server, &partner(), id, "resolved", "Nothing to do.").await;
     let mails = sink.until(3).await;
@@ -1412,7 +1391,6 @@ async fn a_status_change_sent_again_with_its_key_is_made_once() {
 /// three links a day.
 #[tokio::test]
 async fn a_visitors_address_is_never_mailed_unconfirmed_nor_flooded_with_links() {
-    const VICTIM: &str = "victim@example.com";
     let sink = Sink::start(&[]);
     let quiet = start_signed(true).await;
     let spam = json!({
