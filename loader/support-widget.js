@@ -64,11 +64,13 @@ const make = (tag, props) => Object.assign(document.createElement(tag), props);
 const report = (element, code, message) =>
   element.dispatchEvent(new CustomEvent("support-widget:error", { bubbles: true, composed: true, detail: { code, message } }));
 
-// Preload hints for an idle page: they fetch the glue into the page's module
-// map and the WebAssembly into its preload cache, evaluating and compiling
-// nothing, so that load() then has both without fetching. One of each in the
-// page's <head> for all launchers, until the widget has loaded or the last
-// launcher has gone.
+// Hints for an idle page: they fetch the glue into the page's module map and
+// the WebAssembly into the HTTP cache, evaluating and compiling nothing, so
+// that load() then has both without fetching, the WebAssembly if its server
+// lets it be cached (docs/embedding.md, "The snippet"). Prefetched, not
+// preloaded: a launcher may never be clicked, and a preload left unused is
+// what Chromium's console warns of. One of each in the page's <head> for all
+// launchers, until the widget has loaded or the last launcher has gone.
 let hints = [];
 let launchers = 0;
 // The launcher whose panel was opened last: one panel shows at a time.
@@ -78,7 +80,7 @@ const hint = () => {
   hints = [
     { rel: "modulepreload", href: here(".js") },
     // The WebAssembly as the glue's fetch() asks for it: CORS, as a fetch.
-    { rel: "preload", href: here(".wasm"), as: "fetch", crossOrigin: "" },
+    { rel: "prefetch", href: here(".wasm"), crossOrigin: "" },
   ].map((props) => {
     const link = make("link", props);
     link.setAttribute("data-support-widget", "");
@@ -118,7 +120,7 @@ class SupportWidgetElement extends HTMLElement {
     }
     // Launcher: a button drawn without any WebAssembly; the widget loads when
     // the user shows intent (hover, focus, click). When the page is idle, its
-    // files are only fetched, with preload hints.
+    // files are only fetched, with hints.
     const intent = () => load(this).catch(() => {});
     // Escape closes the panel, from the launcher too (the panel shows before
     // its widget has loaded), unless a control inside used it (a list), or

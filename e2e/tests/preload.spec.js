@@ -1,9 +1,9 @@
 // The loader preloads only what will be used: Chromium warns in the console
-// of a preloaded file that the page leaves unused for a few seconds after
-// its load event. Each demo page, and the demo with its styles refused by a
-// CSP (inline, and a launcher, which is then never drawn), is left idle for
-// 10 s, side by side in one browser context, and none of them may hear that
-// warning. A wait for an absence, so one test for them all.
+// of a preloaded file that the page leaves unused for a few seconds. Each
+// demo page, the demo as a launcher that nobody opens, and the demo with its
+// styles refused by a CSP (inline, and a launcher, which is then never drawn)
+// is left idle for 10 s, side by side in one browser context, and none of
+// them may hear that warning. A wait for an absence, so one test for them all.
 import { expect, test } from "@playwright/test";
 import { routeDemoVariant } from "./support-widget-page.js";
 
@@ -14,15 +14,19 @@ const noStyles = (demo) => demo.replace("<head>", `<head><meta http-equiv="Conte
 const pages = [
   { path: "/", ready: (page) => page.locator("support-widget").getByTestId("home") },
   { path: "/self-service.html", ready: (page) => page.locator("support-widget").getByTestId("self-service") },
-  // Its launcher is never drawn (docs/embedding.md, "Content Security Policy").
-  { path: "/launcher-no-styles.html", edit: (demo) => noStyles(launcher(demo)), ready: null },
+  // Drawn, so once the page is idle its files are hinted (two links in
+  // <head>), and then nobody hovers, focuses or clicks it.
+  { path: "/launcher.html", edit: launcher, ready: (page) => page.locator("support-widget .sw-launcher"), hints: 2 },
+  // Its launcher is never drawn (docs/embedding.md, "Content Security Policy"),
+  // so nothing is hinted.
+  { path: "/launcher-no-styles.html", edit: (demo) => noStyles(launcher(demo)), ready: null, hints: 0 },
   { path: "/inline-no-styles.html", edit: noStyles, ready: (page) => page.locator("support-widget").getByTestId("home") },
 ];
 
 test("no page hears that a file was preloaded and left unused, after 10 s idle", async ({ context }) => {
   test.setTimeout(60_000);
   const heard = await Promise.all(
-    pages.map(async ({ path, edit, ready }) => {
+    pages.map(async ({ path, edit, ready, hints }) => {
       const page = await context.newPage();
       const said = [];
       page.on("console", (message) => said.push(`${path}: ${message.type()}: ${message.text()}`));
@@ -32,6 +36,7 @@ test("no page hears that a file was preloaded and left unused, after 10 s idle",
       if (ready) await expect(ready(page)).toBeVisible();
       else await page.waitForFunction(() => document.querySelector("support-widget")?.shadowRoot);
       await page.waitForTimeout(10_000);
+      if (hints !== undefined) await expect(page.locator("head link[data-support-widget]")).toHaveCount(hints);
       return said;
     }),
   );
