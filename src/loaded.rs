@@ -31,8 +31,9 @@ use web_sys::{AbortController, AbortSignal};
 /// The one request on its way for something a component shows: starting
 /// another ends it, and so does the end of the component that made it.
 /// Ended, its request is aborted and its task dropped, so its answer never
-/// arrives. [`Loaded`] and the lists loaded a page at a time
-/// (`components::Pager`) ask through one.
+/// arrives. [`Loaded`], the lists loaded a page at a time
+/// (`components::Pager`) and the customer search (`CustomerCombobox`) ask
+/// through one.
 #[derive(Clone, Copy)]
 pub struct InFlight {
     /// The component's owner, under which each request runs.

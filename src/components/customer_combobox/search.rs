@@ -4,14 +4,14 @@
 
 use std::time::Duration;
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use support_contract::Customer;
-use web_sys::AbortController;
 
 use crate::{
-    api::{self, Transport},
+    api,
     components::tell_page,
     context::{Connection, Host},
+    loaded::InFlight,
 };
 use support_rules::request::LoadError;
 
@@ -26,7 +26,8 @@ pub(super) struct Search {
     pub(super) results: RwSignal<Answer>,
     connection: Connection,
     host: Host,
-    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+    /// The search on its way, aborted by the next one or the component's end.
+    in_flight: InFlight,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
 
@@ -38,15 +39,10 @@ impl Search {
             results: RwSignal::new(None),
             connection: expect_context(),
             host: expect_context(),
-            in_flight: StoredValue::new_local(None),
+            in_flight: InFlight::new(),
             timer: StoredValue::new_local(None),
         };
         on_cleanup(move || {
-            search.in_flight.update_value(|current| {
-                if let Some(controller) = current.take() {
-                    controller.abort();
-                }
-            });
             search.timer.update_value(|timer| {
                 if let Some(timer) = timer.take() {
                     timer.clear();
@@ -56,37 +52,36 @@ impl Search {
         search
     }
 
-    /// Searches for `text` now. Each search aborts the one still in flight:
-    /// the partner typed on, and only the newest text matters.
+    /// Searches for `text` now. Each search aborts the one still in flight,
+    /// whose answer is dropped: the partner typed on, and only the newest
+    /// text matters.
     pub(super) fn run(self, text: String) {
         let Search {
-            connection, host, ..
+            results,
+            connection,
+            host,
+            ..
         } = self;
-        let controller = AbortController::new().ok();
-        let signal = controller.as_ref().map(AbortController::signal);
-        self.in_flight.update_value(|current| {
-            if let Some(previous) = std::mem::replace(current, controller) {
-                previous.abort();
-            }
-        });
-        let backend = connection.backend.get_untracked();
-        // The widget's own, less its abort: this search's signal ends it.
-        let transport = Transport {
-            abort: signal,
-            ..connection.transport()
-        };
-        let results = self.results;
-        spawn_local_scoped(async move {
-            let found = match backend {
-                _ if text.is_empty() => Ok(Vec::new()),
-                Some(backend) => api::search_customers(backend, text.clone(), transport).await,
-                None => Err(LoadError::Network),
-            };
-            if let Err(error) = &found {
-                tell_page(connection, host, error);
-            }
-            results.set(Some((text, found)));
-        });
+        let asked = text.clone();
+        self.in_flight.start(
+            move |abort| {
+                let backend = connection.backend.get_untracked();
+                let transport = connection.transport_aborted_by(abort);
+                Some(async move {
+                    match backend {
+                        _ if asked.is_empty() => Ok(Vec::new()),
+                        Some(backend) => api::search_customers(backend, asked, transport).await,
+                        None => Err(LoadError::Network),
+                    }
+                })
+            },
+            move |found| {
+                if let Err(error) = &found {
+                    tell_page(connection, host, error);
+                }
+                results.set(Some((text, found)));
+            },
+        );
     }
 
     /// Searches for what `query` holds once typing pauses: typing restarts
