@@ -51,16 +51,17 @@ pub struct Closing {
     pub prefill: String,
 }
 
-/// A reply to the request `request_id`, with files; `on_sent` runs once the
-/// backend has stored one (the screen then reads the request again, thread
-/// and all). Offline, or while the backend fails, it waits and goes again
-/// with the same key, as a request does. With `closing`, the reply closes
-/// the loop with the customer: it begins with the resolution note, and its
-/// button says that sending it marks the request resolved (`on_sent` does).
+/// A reply with files, sent through `send_reply` (the screen's, which
+/// reads the request again, thread and all, once the backend has stored
+/// one). Offline, or while the backend fails, it waits and goes again with
+/// the same key, as a request does. With `closing`, the reply closes the
+/// loop with the customer: it begins with the resolution note, and its
+/// button says that sending it marks the request resolved (`send_reply`
+/// does).
 #[component]
 pub fn ReplyBox(
     request_id: String,
-    #[prop(into)] on_sent: Callback<()>,
+    send_reply: SendReply,
     /// How many times the user has pressed Refresh on the screen: "Your
     /// reply was sent." is news until the thread is read again at their
     /// asking, then it goes.
@@ -95,7 +96,6 @@ pub fn ReplyBox(
 
     Effect::new(move |_| typed.keep(body.get(), files.uploaded()));
 
-    let send_reply = send_reply(request_id, typed, sender, sent_after, refreshes, on_sent);
     let (sending, answer) = (send_reply.pending(), send_reply.value());
     let send = move || {
         // Double clicks and repeated Enter send once.
@@ -128,7 +128,13 @@ pub fn ReplyBox(
             return;
         }
         if let Some(backend) = connection.backend.get_untracked() {
-            send_reply.dispatch_local((backend, reply));
+            send_reply.dispatch_local(ReplyToSend {
+                backend,
+                reply,
+                typed,
+                sender,
+                sent_after,
+            });
         }
     };
     let closes = closing.is_some();
@@ -180,29 +186,47 @@ pub fn ReplyBox(
     }
 }
 
-/// The reply's `Action`.
-type SendReply = Action<(BackendUrl, NewReply), Result<support_contract::Reply, SubmitError>>;
-
-/// Sends a reply on `request_id` under the key of `typed` until the backend
-/// has stored it (`Sender::send`: again after failures that may pass, and
-/// once the connection or the sign-in is back). Once stored, and the box is
-/// done with it, `sent_after` takes the Refresh it was stored after, and
-/// `on_sent` runs.
-fn send_reply(
-    request_id: String,
+/// A reply as the box sends it, with what of the box its sending updates.
+pub struct ReplyToSend {
+    backend: BackendUrl,
+    reply: NewReply,
     typed: TypedReply,
     sender: Sender,
+    /// Takes the Refresh the reply was stored after.
     sent_after: StoredValue<u32>,
+}
+
+/// The replies sent on a request's screen, by whichever box it shows: the
+/// screen reads the request again after each one stored (its `version`).
+pub type SendReply = Action<ReplyToSend, Result<support_contract::Reply, SubmitError>>;
+
+/// Sends a reply on `request_id` under the key of its box's `typed` until
+/// the backend has stored it (`Sender::send`: again after failures that may
+/// pass, and once the connection or the sign-in is back). Once stored, and
+/// the box is done with it, its `sent_after` takes the last of
+/// `refreshes`, and `then_stored` runs (a reply that closes the loop then
+/// marks the request resolved).
+pub fn send_reply(
+    request_id: String,
     refreshes: Signal<u32>,
-    on_sent: Callback<()>,
+    then_stored: impl Fn() + 'static,
 ) -> SendReply {
     let connection = expect_context::<Connection>();
-    let (body, key) = (typed.body, typed.key);
     let request_id = StoredValue::new(request_id);
-    Action::new_local(move |(backend, reply): &(BackendUrl, NewReply)| {
-        let backend = backend.clone();
+    let then_stored = std::rc::Rc::new(then_stored);
+    Action::new_local(move |to_send: &ReplyToSend| {
+        let ReplyToSend {
+            backend,
+            reply,
+            typed,
+            sender,
+            sent_after,
+        } = to_send;
+        let (backend, reply, typed, sender, sent_after) =
+            (backend.clone(), reply.clone(), *typed, *sender, *sent_after);
+        let (body, key) = (typed.body, typed.key);
+        let then_stored = then_stored.clone();
         let (request_id, idempotency_key) = (request_id.get_value(), key.get_value());
-        let reply = reply.clone();
         let (sent_body, sent_files) = (reply.body.clone(), reply.attachments.clone());
         let same_backend = backend.clone();
         // Each attempt goes with the headers of its time, to the backend the
@@ -225,7 +249,7 @@ fn send_reply(
         };
         async move {
             let answer = sender.send(transport_now, attempt).await;
-            // The screen went while the answer was on its way (its signals
+            // The box went while the answer was on its way (its signals
             // with it): the reply stays kept, and is sent again from there.
             if body.try_get_untracked().is_none() {
                 return answer;
@@ -234,9 +258,7 @@ fn send_reply(
                 Ok(_) => {
                     sent_after.set_value(refreshes.try_get_untracked().unwrap_or_default());
                     typed.stored(&sent_body, &sent_files);
-                    // The box is done with it: the screen reads the
-                    // request again, thread and all.
-                    on_sent.run(());
+                    then_stored();
                 }
                 Err(SubmitError::Rejected(errors))
                     if errors

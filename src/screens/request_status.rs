@@ -28,7 +28,8 @@ use self::{
 use crate::{
     api,
     components::{
-        status_label, BackButton, CloseTheLoop, CurrentStatus, LoadFailure, ReplyBox, ScreenHeading,
+        send_reply, status_label, BackButton, CloseTheLoop, CurrentStatus, LoadFailure, ReplyBox,
+        ScreenHeading,
     },
     context::{Connection, FiledRequests, Navigation, Words},
     loaded::Loaded,
@@ -41,9 +42,9 @@ use support_rules::{
 
 /// One filed request's status, with its history and, for a customer's
 /// request, the reminder to close the loop with the customer. It stays one
-/// component of about 160 lines because the read, the two status changes
-/// it is read again after, and what screen readers hear of each answer all
-/// share the one `stored` answer.
+/// component of about 160 lines because the read, the status changes and
+/// replies it is read again after, and what screen readers hear of each
+/// answer all share the one `stored` answer.
 #[component]
 pub fn RequestStatus() -> impl IntoView {
     let words = expect_context::<Words>();
@@ -68,16 +69,30 @@ pub fn RequestStatus() -> impl IntoView {
     // its own part of the screen says.
     let marked = mark_resolved(request_id.clone(), false);
     let loop_closed = mark_resolved(request_id.clone(), true);
-    let changes = (stored_changes(marked), stored_changes(loop_closed));
+    // Presses of Refresh, which the reply box's "sent" notice goes with.
+    let refreshes = RwSignal::new(0_u32);
+    // The replies sent from the box under the thread; a reply that closes
+    // the loop then marks the request resolved, after which it is read
+    // again.
+    let replied = send_reply(request_id.clone(), refreshes.into(), || {});
+    let loop_reply = send_reply(request_id.clone(), refreshes.into(), move || {
+        _ = loop_closed.dispatch_local(());
+    });
+    let changes = (
+        stored_changes(marked, |answer| matches!(answer, Some(Ok(_)))),
+        stored_changes(loop_closed, |answer| matches!(answer, Some(Ok(_)))),
+        stored_changes(replied, Result::is_ok),
+    );
     // Each answer with the time it came, so that "checked at" is always
     // the shown answer's, even when an earlier answer arrives last. Read
-    // again after a new sign-in and after each status change stored here.
+    // again after a new sign-in, and after each status change and reply
+    // stored here.
     let asked_for = request_id.clone();
     let stored = Loaded::new(move |abort| {
         connection.signed_in_again.track();
         // Read, not only tracked: a memo never read computes nothing, and
         // so would never hear of its action.
-        _ = (changes.0.get(), changes.1.get());
+        _ = (changes.0.get(), changes.1.get(), changes.2.get());
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);
         let request_id = asked_for.clone();
@@ -93,8 +108,6 @@ pub fn RequestStatus() -> impl IntoView {
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });
-    // After a reply is sent: the thread as the backend now has it.
-    let reload = Callback::new(move |()| stored.reload());
     // The services' names, for a request about one: loaded once for the
     // screen, not again with each refresh of the status.
     let about_a_service = Memo::new(move |_| {
@@ -134,8 +147,6 @@ pub fn RequestStatus() -> impl IntoView {
     let partner = connection.audience.get_untracked() == Audience::Partner;
     let box_kind = box_kind(stored, partner);
     let shown_id = StoredValue::new(request_id.clone());
-    // Presses of Refresh, which the reply box's "sent" notice goes with.
-    let refreshes = RwSignal::new(0_u32);
 
     view! {
         <section class="sw-screen" data-testid="request-status">
@@ -165,7 +176,7 @@ pub fn RequestStatus() -> impl IntoView {
             // again only when the kind of box changes.
             {move || box_kind.get().map(|kind| match kind {
                 BoxKind::Reply => view! {
-                    <ReplyBox request_id=shown_id.get_value() on_sent=reload refreshes/>
+                    <ReplyBox request_id=shown_id.get_value() send_reply=replied refreshes/>
                 }
                 .into_any(),
                 BoxKind::Closing { escalation, customer, replied_since } => view! {
@@ -175,7 +186,8 @@ pub fn RequestStatus() -> impl IntoView {
                         customer
                         replied_since
                         close_loop=loop_closed
-                        on_replied=reload
+                        replied
+                        loop_reply
                         refreshes
                     />
                 }

@@ -2,16 +2,17 @@
 //! again, that it was sent, or what went wrong.
 
 use leptos::prelude::*;
-use support_contract::{NewReply, Reply};
 
-use super::super::{failure_message, Posted};
+use super::{
+    super::{failure_message, Posted},
+    SendReply,
+};
 use crate::{
     context::Words,
     sending::{held_through_attempts, Holding, Sender},
 };
 use support_rules::{
     field_errors::{self, ServiceFrom},
-    host::BackendUrl,
     i18n::{id, MessageId},
     request::SubmitError,
 };
@@ -21,7 +22,7 @@ use support_rules::{
 /// `refreshes`.
 #[component]
 pub(super) fn ReplyNotices(
-    send_reply: Action<(BackendUrl, NewReply), Result<Reply, SubmitError>>,
+    send_reply: SendReply,
     sender: Sender,
     failure: RwSignal<Option<MessageId>>,
     refreshes: Signal<u32>,
@@ -29,9 +30,13 @@ pub(super) fn ReplyNotices(
 ) -> impl IntoView {
     let words = expect_context::<Words>();
     let (sending, answer) = (send_reply.pending(), send_reply.value());
+    // The screen's replies, sent from the boxes it showed before: an answer
+    // from before this box was drawn is not said again.
+    let drawn_at = send_reply.version().get_untracked();
+    let answered_here = move || send_reply.version().get() != drawn_at;
     // What went wrong in sending it, once it is no longer on its way.
     let send_failure = move || {
-        if sending.get() {
+        if sending.get() || !answered_here() {
             return None;
         }
         answer.with(|answer| match answer {
@@ -52,8 +57,11 @@ pub(super) fn ReplyNotices(
     // this says so to whoever cannot see it.
     let sent = move || {
         let news = refreshes.get() == sent_after.get_value();
-        (news && !sending.get() && answer.with(|answer| matches!(answer, Some(Ok(_)))))
-            .then(|| words.text(id::STATUS_REPLY_SENT)())
+        (news
+            && !sending.get()
+            && answered_here()
+            && answer.with(|answer| matches!(answer, Some(Ok(_)))))
+        .then(|| words.text(id::STATUS_REPLY_SENT)())
     };
     // While the reply waits to go again: why, without a countdown, through
     // the attempts that follow until the reply is stored or given up on.

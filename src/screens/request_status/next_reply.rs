@@ -8,7 +8,7 @@ use support_contract::{EscalatedAs, RequestKind, StoredRequest};
 use super::status_change::MarkResolved;
 use crate::{
     api,
-    components::{failure_message, Closing, Posted, ReplyBox},
+    components::{failure_message, Closing, Posted, ReplyBox, SendReply},
     context::{Connection, FiledRequests, Words},
     loaded::Loaded,
 };
@@ -67,7 +67,8 @@ pub(super) fn box_kind(
 
 /// On a customer's message whose escalation 21Vianet resolved: "Close the
 /// loop with CUSTOMER", a reply that begins with 21Vianet's resolution note
-/// and, once sent, marks the message resolved (`close_loop`, the screen's).
+/// and, once sent, marks the message resolved (`loop_reply` then dispatches
+/// `close_loop`, both the screen's).
 /// Once the partner has replied since the resolution (a closing reply whose
 /// mark failed), the box is a plain reply, and "Mark resolved" above
 /// finishes the loop: the note is not offered to be sent twice.
@@ -79,8 +80,10 @@ pub(super) fn ClosingReply(
     /// When the partner last replied on the message.
     replied_since: Option<String>,
     close_loop: MarkResolved,
-    /// Once a plain reply is stored.
-    on_replied: Callback<()>,
+    /// A plain reply, the screen's.
+    replied: SendReply,
+    /// The reply that closes the loop.
+    loop_reply: SendReply,
     #[prop(into)] refreshes: Signal<u32>,
 ) -> impl IntoView {
     let words = expect_context::<Words>();
@@ -115,9 +118,9 @@ pub(super) fn ClosingReply(
         &i18n::args([("customer", customer.into())]),
     );
     let message_id = StoredValue::new(message_id);
-    // The reply is stored: the message is marked resolved, and the screen
-    // reads it again. A failed mark is said, and "Mark resolved" stays.
-    let on_sent = Callback::new(move |()| _ = close_loop.dispatch_local(()));
+    // Once the closing reply is stored, the message is marked resolved and
+    // the screen reads it again. A failed mark is said, and "Mark resolved"
+    // stays.
     let answer = close_loop.value();
     // A failure from before this box was drawn is not said again.
     let drawn_at = close_loop.version().get_untracked();
@@ -135,13 +138,13 @@ pub(super) fn ClosingReply(
                 escalation::answered_since_resolved(replied_since.as_deref(), resolved_at)
             });
             if closed_before {
-                return view! { <ReplyBox request_id=message_id.get_value() on_sent=on_replied refreshes/> }.into_any();
+                return view! { <ReplyBox request_id=message_id.get_value() send_reply=replied refreshes/> }.into_any();
             }
             let closing = Closing {
                 heading: heading.clone(),
                 prefill: resolution.map(|(note, _)| note).unwrap_or_default(),
             };
-            view! { <ReplyBox request_id=message_id.get_value() on_sent closing refreshes/> }.into_any()
+            view! { <ReplyBox request_id=message_id.get_value() send_reply=loop_reply closing refreshes/> }.into_any()
         })}
     }
 }

@@ -51,15 +51,19 @@ pub(super) fn mark_resolved(request_id: String, unless_away: bool) -> MarkResolv
     })
 }
 
-/// How many changes `action` has had stored: it moves only when the backend
-/// has stored one, so that the screen reads the request again then, and not
-/// after a failure, which leaves the request as it was shown.
-pub(super) fn stored_changes(action: MarkResolved) -> Memo<usize> {
+/// How many changes `action` has had stored (`stored` says which answer
+/// is one): it moves only when the backend has stored one, so that the
+/// screen reads the request again then, and not after a failure, which
+/// leaves the request as it was shown.
+pub(super) fn stored_changes<I: 'static, O: 'static>(
+    action: Action<I, O>,
+    stored: fn(&O) -> bool,
+) -> Memo<usize> {
     Memo::new(move |before: Option<&usize>| {
         let version = action.version().get();
         let stored = action
             .value()
-            .with(|answer| matches!(answer, Some(Some(Ok(_)))));
+            .with(|answer| answer.as_ref().is_some_and(stored));
         match (stored, before) {
             (false, Some(before)) => *before,
             _ => version,
