@@ -87,24 +87,12 @@ pub fn RequestForm(
     // then, as for the widget's own validation. Only an answer that arrives
     // while the form is shown: coming back to a form refused earlier leaves
     // focus where the user put it. (The page hears of every outcome from
-    // `RequestFormState::send`, once.)
-    //
-    // A service the backend refused is one it no longer has: the contact
-    // form's select reads the list again, which drops it, and the choice of
-    // it shows as "Not sure" and is not sent again.
+    // `RequestFormState::send`, once.) A refused service has the screen read
+    // its services again (`RequestFormState::services_refused`).
     Effect::new(move |prev: Option<()>| {
-        let shown = prev.is_some();
-        let refused_service = result.with(|result| match result {
-            Some(Err(SubmitError::Rejected(errors))) => {
-                Some(errors.iter().any(|e| e.field == "service"))
-            }
-            _ => None,
-        });
-        if let (Some(refused_service), true) = (refused_service, shown) {
+        let refused = result.with(|result| matches!(result, Some(Err(SubmitError::Rejected(_)))));
+        if refused && prev.is_some() {
             focus_summary();
-            if let (true, Some(services)) = (refused_service, services) {
-                services.reload();
-            }
         }
     });
 

@@ -14,9 +14,15 @@ pub fn ContactPartner(state: RequestFormState) -> impl IntoView {
     let nav = expect_context::<Navigation>();
     // The articles the message names, in the order seen.
     let seen = Memo::new(move |_| nav.help.with(|help| help.articles_seen.clone()));
-    // Loaded once for the screen: the form's select shows them, and the
-    // target sends a chosen service only if it is one of them.
-    let services = crate::services::services(connection);
+    // Loaded for the screen, and again after the backend refused the service
+    // chosen: the form's select shows them, and the target sends a chosen
+    // service only if it is one of them.
+    let refused = state.services_refused();
+    // Read, not only tracked: a memo never read computes nothing.
+    let services = crate::services::services_when(connection, move || {
+        _ = refused.get();
+        true
+    });
     let target = Signal::derive(move || RequestTarget::ContactPartner {
         articles_seen: seen.with(|seen| seen.iter().map(|article| article.id.clone()).collect()),
         services_offered: offered(services)

@@ -234,6 +234,21 @@ impl RequestFormState {
             .with(|result| matches!(result, Some(Ok(_))))
     }
 
+    /// How many answers have refused the service chosen since the call
+    /// (tracked): a service the backend no longer has. The contact form's
+    /// screen reads its services again after each, which drops it, and the
+    /// choice of it shows as "Not sure" and is not sent again.
+    pub fn services_refused(&self) -> Memo<usize> {
+        let value = self.submit.value;
+        Memo::new(move |before: Option<&usize>| {
+            let refused = value.with(|result| {
+                matches!(result, Some(Err(SubmitError::Rejected(errors)))
+                    if errors.iter().any(|e| e.field == "service"))
+            });
+            before.map_or(0, |before| before + usize::from(refused))
+        })
+    }
+
     /// What the user typed, as plain data.
     pub(super) fn typed(&self, locale: Locale) -> RequestFields {
         RequestFields {
