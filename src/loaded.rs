@@ -25,7 +25,7 @@
 
 use std::future::Future;
 
-use leptos::{prelude::*, task::spawn_local_scoped_with_cancellation};
+use leptos::{prelude::*, reactive::owner::WeakOwner, task::spawn_local_scoped_with_cancellation};
 use web_sys::{AbortController, AbortSignal};
 
 /// The one request on its way for something a component shows: starting
@@ -36,8 +36,10 @@ use web_sys::{AbortController, AbortSignal};
 /// through one.
 #[derive(Clone, Copy)]
 pub struct InFlight {
-    /// The component's owner, under which each request runs.
-    owner: StoredValue<Owner>,
+    /// The component's owner, under which each request runs. Held weakly:
+    /// kept in its own arena, a strong one would keep the widget's root
+    /// owner, whose end comes when it is dropped, from ever ending.
+    owner: StoredValue<WeakOwner>,
     /// The owner of the request on its way: cleaning it up aborts the
     /// request and drops its task.
     current: StoredValue<Option<Owner>>,
@@ -47,7 +49,7 @@ impl InFlight {
     /// Nothing on its way yet, for the component being drawn.
     pub fn new() -> InFlight {
         let in_flight = InFlight {
-            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            owner: StoredValue::new(Owner::current().unwrap_or_default().downgrade()),
             current: StoredValue::new(None),
         };
         on_cleanup(move || in_flight.stop());
@@ -78,7 +80,7 @@ impl InFlight {
         let Some(answer) = ask(controller.as_ref().map(AbortController::signal)) else {
             return false;
         };
-        let Some(owner) = self.owner.try_get_value() else {
+        let Some(owner) = self.owner.try_get_value().and_then(|owner| owner.upgrade()) else {
             return false;
         };
         let request = owner.child();
