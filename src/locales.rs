@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::loaded::InFlight;
 use support_rules::{i18n, locale::Locale};
 
 /// Fetches a locale's messages: given a tag and how many times the user
@@ -54,6 +55,7 @@ impl Locales {
         // Failed fetches so far: each new try asks for a new URL, as the
         // browser may remember a failed import by its URL.
         let failures = StoredValue::new(0_u32);
+        let in_flight = InFlight::new();
         Effect::new(move |_| {
             let locale = wanted.get();
             let attempt = locales.attempt.get() + failures.get_value();
@@ -69,28 +71,36 @@ impl Locales {
                     .as_ref()
                     .map(|f| f.call2(&JsValue::NULL, &locale.as_str().into(), &attempt.into()))
             });
-            leptos::task::spawn_local(async move {
-                let result = match request {
-                    Some(Ok(promise)) => fetched_text(promise).await,
-                    Some(Err(error)) => Err(describe(&error)),
-                    None => Err("this page's loader fetches no messages".to_owned()),
-                };
-                match result.and_then(|json| i18n::add_fetched(locale, &json)) {
-                    Ok(()) => _ = arrived.try_update(|n| *n += 1),
-                    Err(error) => {
-                        web_sys::console::error_1(
-                            &format!(
-                                "<support-widget>: the {} messages could not be loaded: {error}",
-                                locale.as_str()
-                            )
-                            .into(),
-                        );
-                        failures.try_update_value(|n| *n += 1);
-                        _ = locales.failed.try_set(Some(locale));
+            // The widget's, as its loads are: another locale asked for, or
+            // the widget's end, drops its answer.
+            in_flight.start(
+                |_| {
+                    Some(async move {
+                        match request {
+                            Some(Ok(promise)) => fetched_text(promise).await,
+                            Some(Err(error)) => Err(describe(&error)),
+                            None => Err("this page's loader fetches no messages".to_owned()),
+                        }
+                    })
+                },
+                move |result| {
+                    match result.and_then(|json| i18n::add_fetched(locale, &json)) {
+                        Ok(()) => arrived.update(|n| *n += 1),
+                        Err(error) => {
+                            web_sys::console::error_1(
+                                &format!(
+                                    "<support-widget>: the {} messages could not be loaded: {error}",
+                                    locale.as_str()
+                                )
+                                .into(),
+                            );
+                            failures.update_value(|n| *n += 1);
+                            locales.failed.set(Some(locale));
+                        }
                     }
-                }
-                _ = done.try_set(true);
-            });
+                    done.set(true);
+                },
+            );
         });
         locales
     }
