@@ -93,6 +93,8 @@ impl Tokens {
         self.signed_in_again(asking);
         if asking {
             let tokens = self.clone();
+            // Not scoped: the page calls this outside any owner, and the
+            // token asked for is the keeper's, which outlives the screens.
             wasm_bindgen_futures::spawn_local(async move {
                 tokens.current().await;
             });

@@ -99,6 +99,9 @@ impl AttachmentsState {
             });
         };
         let tell = move |news: MessageId| self.tell(news, key);
+        // Not scoped: dropped mid-upload, it would drop the closures that the
+        // request and its watchdog still call. It ends itself once the form
+        // goes (`current`), and the widget's removal aborts the request.
         leptos::task::spawn_local(async move {
             let policy = RetryPolicy::default();
             let mut attempt = 0;
