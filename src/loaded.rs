@@ -21,7 +21,11 @@
 //! the same lines in `vendor/reactive_graph`), and it only cleans up the
 //! last load when it starts the next, so it cannot abort the hanging one
 //! either. `e2e/tests/self-service.spec.js` ("a lookup refused with the
-//! last sign-in ...") fails with it.
+//! last sign-in ...") fails with it. `Suspense`, `Transition` and
+//! `ErrorBoundary` wait on resources, so a screen that reads through
+//! `Loaded` shows its own loading and failure: `None` until the first
+//! answer, then the answer's `Result`, with the previous one kept while the
+//! next loads, as `Transition` would.
 
 use std::future::Future;
 
@@ -32,8 +36,8 @@ use web_sys::{AbortController, AbortSignal};
 /// another ends it, and so does the end of the component that made it.
 /// Ended, its request is aborted and its task dropped, so its answer never
 /// arrives. [`Loaded`], the lists loaded a page at a time
-/// (`components::Pager`) and the customer search (`CustomerCombobox`) ask
-/// through one.
+/// (`components::Pager`), the customer search (`CustomerCombobox`) and the
+/// fetch of a locale's messages (`locales.rs`) ask through one.
 #[derive(Clone, Copy)]
 pub struct InFlight {
     /// The component's owner, under which each request runs. Held weakly:
