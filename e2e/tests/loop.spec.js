@@ -536,6 +536,50 @@ test("the inbox aborts the page on its way when another is asked for, and when t
   await expect(partner.host.getByTestId("home")).toBeVisible();
 });
 
+test("the filed list and a request's status abort what they read when the partner leaves them", async ({ page, request }) => {
+  const { id } = await fileWith(request, await demoToken(request, "partner"), {
+    kind: "partner_center", category: "billing", title: `Read and left ${Date.now()}`, description: "Opened, then left before it loads.",
+    contact: { name: "Mei Lin", email: "mei.lin@contosocloud.cn" },
+  });
+  // The list's page and the request itself, each held back while `hold` says
+  // so, so that each is still on its way when the partner goes back.
+  let hold = true;
+  const held = (url) => url.searchParams.get("filed_by") === "me" || url.pathname.endsWith(`/support-requests/${id}`);
+  await page.route(held, async (route) => {
+    if (hold && route.request().method() !== "OPTIONS") {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }
+    await route.continue().catch(() => {});
+  });
+  const read = (what) => page.waitForRequest((r) => r.method() === "GET" && held(new URL(r.url())) && what(new URL(r.url())));
+  const partner = new SupportWidgetPage(page);
+  await partner.goto(`${authDemo}/`);
+  await partner.setAttribute("locale", "en-US");
+
+  // The list's page (the pager), left behind with the list.
+  const listed = read((url) => url.searchParams.get("filed_by") === "me");
+  await partner.host.getByTestId("open-filed-requests").click();
+  const listRequest = await listed;
+  const listAborted = page.waitForEvent("requestfailed", (r) => r === listRequest);
+  await partner.host.getByTestId("back").click();
+  await listAborted;
+  await expect(partner.home).toBeVisible();
+
+  // The request's own read (`Loaded`), left behind with its status screen.
+  hold = false;
+  await partner.host.getByTestId("open-filed-requests").click();
+  const item = partner.host.locator(`[data-testid=filed-request][data-request-id="${id}"]`);
+  await expect(item).toBeVisible();
+  hold = true;
+  const opened = read((url) => url.pathname.endsWith(`/support-requests/${id}`));
+  await item.click();
+  const statusRequest = await opened;
+  const statusAborted = page.waitForEvent("requestfailed", (r) => r === statusRequest);
+  await partner.host.getByTestId("back").click();
+  await statusAborted;
+  await expect(partner.host.locator(`[data-testid=filed-request][data-request-id="${id}"]`)).toBeVisible();
+});
+
 test("the page opens the inbox by its name, and by the name it had before", async ({ page }) => {
   const partner = new SupportWidgetPage(page);
   await partner.goto(`${authDemo}/`);
