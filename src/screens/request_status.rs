@@ -42,7 +42,7 @@ use support_rules::{
 
 /// One filed request's status, with its history and, for a customer's
 /// request, the reminder to close the loop with the customer. It stays one
-/// component of about 160 lines because the read, the status changes and
+/// component of about 170 lines because the read, the status changes and
 /// replies it is read again after, and what screen readers hear of each
 /// answer all share the one `stored` answer.
 #[component]
