@@ -161,21 +161,6 @@ async fn file(server: &TestServer, claims: &Value, body: &Value) -> Value {
     common::file_as(server, claims, body).await
 }
 
-/// Files `body` with no token, as a visitor of a public help page.
-async fn file_as_visitor(server: &TestServer, body: &Value) -> Value {
-    let response = server
-        .client
-        .post(server.url("/support-requests"))
-        .header("Idempotency-Key", key())
-        .json(body)
-        .send()
-        .await
-        .unwrap();
-    let (status, created) = json_of(response).await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
-    created
-}
-
 /// A backend that lets visitors in and mails through `sink`, and the spam
 /// a visitor filed on it with [`VICTIM`]'s address: its id and reference,
 /// once the backend has said it mailed the address a link to confirm.
@@ -192,7 +177,7 @@ async fn a_visitors_spam(sink: &Sink) -> (TestServer, String, String) {
         "description": "Buy now at evil.example, best prices",
         "contact": {"name": "Pill Shop", "email": VICTIM, "language": "es-ES"},
     });
-    let created = file_as_visitor(&server, &spam).await;
+    let created = common::file_with(&server, None, &spam).await;
     assert_eq!(created["confirmation_mailed"], true, "{created}");
     let id = created["id"].as_str().unwrap().to_owned();
     let reference = created["reference"].as_str().unwrap().to_owned();

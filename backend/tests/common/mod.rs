@@ -437,15 +437,21 @@ pub fn valid_for_customer() -> Value {
 
 /// Files `body` as the user of `claims`, under a new key: the 201's body.
 pub async fn file_as(server: &TestServer, claims: &Value, body: &Value) -> Value {
-    let response = server
+    file_with(server, Some(claims), body).await
+}
+
+/// Files `body` under a new key, as the user of `claims`, or with no token
+/// (a visitor of a public help page): the 201's body.
+pub async fn file_with(server: &TestServer, claims: Option<&Value>, body: &Value) -> Value {
+    let mut request = server
         .client
         .post(server.url("/support-requests"))
-        .bearer_auth(token(claims))
         .header("Idempotency-Key", key())
-        .json(body)
-        .send()
-        .await
-        .unwrap();
+        .json(body);
+    if let Some(claims) = claims {
+        request = request.bearer_auth(token(claims));
+    }
+    let response = request.send().await.unwrap();
     let (status, created) = json_of(response).await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
     created
