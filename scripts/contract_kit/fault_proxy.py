@@ -80,7 +80,8 @@ def _handler(backend, fault):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             authorization = self.headers.get("Authorization")
-            token_taken = authorization is None or _role_of(authorization) is not None
+            role = _role_of(authorization)
+            token_taken = authorization is None or role is not None
             if fault == "malformed-500" and self.command == "POST" and self.path.endswith("/support-requests") \
                     and token_taken:
                 try:
@@ -109,7 +110,6 @@ def _handler(backend, fault):
             if fault == "related-null-refused" and filing and b'"related_request": null' in body:
                 error = b'{"errors":[{"field":"","code":"malformed_body"}]}'
                 return self._send(400, [("Content-Type", "application/json")], error)
-            role = _role_of(self.headers.get("Authorization"))
             if fault == "role-before-shape" and filing and role == "partner" \
                     and b'"customer_self_service"' in body:
                 # A backend that looks for the kind before it reads the body.
@@ -141,7 +141,6 @@ def _handler(backend, fault):
                 if isinstance(sent, dict) and sent.get("related_request"):
                     sent.pop("attachments", None)
                     body = json.dumps(sent, ensure_ascii=False).encode("utf-8")
-            connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"host"}}
             if fault == "replies-without-key" and self.command == "POST" and path.endswith("/replies"):
                 # A backend that forgets a reply's key: each send a new reply.
@@ -154,21 +153,19 @@ def _handler(backend, fault):
             if fault == "replies-any-media-type" and (replying or moving):
                 headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
                 headers["Content-Type"] = "application/json"
-            connection.request(self.command, target.path.rstrip("/") + self.path, body=body, headers=headers)
-            answer = connection.getresponse()
-            status, answer_headers, answer_body = answer.status, answer.getheaders(), answer.read()
-            connection.close()
+            status, answer_headers, answer_body = self._call(self.command, self.path, headers, body)
             if fault == "reply-files-uploader-only" and self.command == "POST" and path.endswith("/attachments") \
                     and status == 201 and role == "partner":
                 partner_uploads.add(json.loads(answer_body).get("id"))
-            replayed_filing = answer.getheader("Idempotent-Replayed") == "true" and path.endswith("/support-requests")
+            was_replayed = dict((k.lower(), v) for k, v in answer_headers).get("idempotent-replayed") == "true"
+            replayed_filing = was_replayed and path.endswith("/support-requests")
             if fault == "replay-new-id" and replayed_filing:
                 replayed = json.loads(answer_body)
                 replayed["id"] = str(uuid.uuid4())
                 answer_body = json.dumps(replayed).encode()
             by_reference = self.command == "GET" and path.endswith("/support-requests") and reference
             if fault == "reference-partner-own-only" and by_reference and status == 200 \
-                    and _role_of(self.headers.get("Authorization")) == "partner" \
+                    and role == "partner" \
                     and any(r.get("request", {}).get("kind") == "customer_self_service"
                             for r in json.loads(answer_body).get("requests", [])):
                 # A backend that lets partner staff find only what they filed.
@@ -180,16 +177,22 @@ def _handler(backend, fault):
                 answer_headers = [(k, v) for k, v in answer_headers if not k.lower().startswith("access-control-")]
             self._send(status, answer_headers, answer_body)
 
+        def _call(self, method, path, headers, body=None):
+            """`method path` (below the proxy's root) on the backend: the
+            answer's status, headers and body."""
+            connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
+            connection.request(method, target.path.rstrip("/") + path, body=body, headers=headers)
+            answer = connection.getresponse()
+            status, answer_headers, answer_body = answer.status, answer.getheaders(), answer.read()
+            connection.close()
+            return status, answer_headers, answer_body
+
         def _kind_of(self, request_id):
             """The `kind` of the request `request_id`, as the caller reads it."""
-            connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
             headers = {"Authorization": self.headers.get("Authorization", "")}
             quoted = urllib.parse.quote(request_id, safe="")
-            connection.request("GET", f"{target.path.rstrip('/')}/support-requests/{quoted}", headers=headers)
-            answer = connection.getresponse()
-            body = answer.read()
-            connection.close()
-            if answer.status != 200:
+            status, _, body = self._call("GET", f"/support-requests/{quoted}", headers)
+            if status != 200:
                 return None
             return json.loads(body).get("request", {}).get("kind")
 
