@@ -2,8 +2,9 @@
 // after the click on the launcher a user on Slow 4G or Fast 4G sees the
 // home screen ready to use, and the Partner Center form, and how many bytes
 // the page fetched by then; cold (the click comes 50 ms after
-// DOMContentLoaded, before the page idled, so nothing was preloaded) and
-// after the loader's idle preload. The files come compressed, as the
+// DOMContentLoaded, before the page idled, so nothing was fetched ahead) and
+// after the loader's idle hints (the glue's modulepreload, the WebAssembly's
+// prefetch). The files come compressed, as the
 // static server sends them (brotli).
 import { probe } from "./probe.js";
 
@@ -17,7 +18,7 @@ export const networks = [
 // The home screen is interactive once its first choice is drawn and enabled.
 const firstScreen = "[data-testid=open-partner-center-request]:not(:disabled)";
 const form = "[data-testid=request-form]";
-// A page with no request in flight this long (ms) has done its idle preload.
+// A page with no request in flight this long (ms) has fetched what its idle hints ask for.
 const quiet = 500;
 
 /**
@@ -56,12 +57,12 @@ function watchNetwork(cdp) {
 }
 
 /** One journey on one page: click the launcher, then the Partner Center choice. */
-async function journey(browser, url, network, preload) {
+async function journey(browser, url, network, hinted) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     // Cold: the page never goes idle, so only the click loads the widget.
-    await page.addInitScript(probe, { idle: preload, inline: false });
+    await page.addInitScript(probe, { idle: hinted, inline: false });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.emulateNetworkConditions", {
@@ -72,7 +73,7 @@ async function journey(browser, url, network, preload) {
     });
     const watch = watchNetwork(cdp);
     await page.goto(url, { waitUntil: "domcontentloaded" });
-    if (preload) {
+    if (hinted) {
       // The loader asks for an idle callback when the launcher connects;
       // one asked for after the load event comes after it, and the hints it
       // adds are fetched once nothing is in flight.
@@ -101,19 +102,19 @@ async function journey(browser, url, network, preload) {
   }
 }
 
-/** Every network figure of one run on one page: cold, then after the idle preload. */
+/** Every network figure of one run on one page: cold, then after the idle hints. */
 export async function measureNetworkRun(browser, url, network) {
   const cold = await journey(browser, url, network, false);
-  const preloaded = await journey(browser, url, network, true);
+  const hinted = await journey(browser, url, network, true);
   return {
     cold_first_screen: cold.first_screen,
     cold_form: cold.form,
-    preloaded_first_screen: preloaded.first_screen,
-    preloaded_form: preloaded.form,
+    prefetched_first_screen: hinted.first_screen,
+    prefetched_form: hinted.form,
     cold_bytes_first_screen: cold.bytes_first_screen,
     cold_bytes_click_to_first_screen: cold.bytes_click_to_first_screen,
     cold_bytes_form: cold.bytes_form,
-    preloaded_bytes_click_to_first_screen: preloaded.bytes_click_to_first_screen,
+    prefetched_bytes_click_to_first_screen: hinted.bytes_click_to_first_screen,
   };
 }
 
@@ -121,10 +122,10 @@ export async function measureNetworkRun(browser, url, network) {
 export const networkMetrics = [
   ["cold_first_screen", "cold: click → interactive first screen", "ms"],
   ["cold_form", "cold: click → Partner Center form", "ms"],
-  ["preloaded_first_screen", "after idle preload: click → interactive first screen", "ms"],
-  ["preloaded_form", "after idle preload: click → Partner Center form", "ms"],
+  ["prefetched_first_screen", "after idle prefetch: click → interactive first screen", "ms"],
+  ["prefetched_form", "after idle prefetch: click → Partner Center form", "ms"],
   ["cold_bytes_first_screen", "cold: bytes fetched before the first screen, from the navigation", "KiB"],
   ["cold_bytes_click_to_first_screen", "cold: bytes fetched from the click to the first screen", "KiB"],
   ["cold_bytes_form", "cold: bytes fetched before the Partner Center form, from the navigation", "KiB"],
-  ["preloaded_bytes_click_to_first_screen", "after idle preload: bytes fetched from the click to the first screen", "KiB"],
+  ["prefetched_bytes_click_to_first_screen", "after idle prefetch: bytes fetched from the click to the first screen", "KiB"],
 ];
