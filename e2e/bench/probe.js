@@ -35,17 +35,21 @@ export function probe({ idle = true, inline = true } = {}) {
     if (looking) requestAnimationFrame(everyFrame);
   };
 
-  // WebAssembly memory is not in the JS heap: keep a handle to count it.
+  // WebAssembly memory is not in the JS heap: keep a handle to count it,
+  // from whichever of the two calls the glue instantiates with (streaming,
+  // when the loader hands it the .wasm's response).
   const memories = [];
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = function (...args) {
-    return instantiate.apply(this, args).then((result) => {
-      for (const value of Object.values((result.instance ?? result).exports)) {
-        if (value instanceof WebAssembly.Memory) memories.push(value);
-      }
-      return result;
-    });
-  };
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const instantiate = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      return instantiate.apply(this, args).then((result) => {
+        for (const value of Object.values((result.instance ?? result).exports)) {
+          if (value instanceof WebAssembly.Memory) memories.push(value);
+        }
+        return result;
+      });
+    };
+  }
 
   const find = (selector) => {
     for (const root of roots) {

@@ -86,7 +86,13 @@ try {
     const order = run % 2 ? ["widget", "baseline"] : ["baseline", "widget"];
     for (const page of order) {
       process.stderr.write(`run ${run}/${runs}: ${page}\n`);
-      measured[page].push(await measureRun(browser, pages[page]));
+      const figures = await measureRun(browser, pages[page]);
+      // A probe that misses how the glue instantiates the module would
+      // print 0 for the widget's memory rather than fail.
+      if (page === "widget" && !(figures.wasm_memory_after_load > 0)) {
+        throw new Error("the probe saw no WebAssembly memory: the glue instantiated the module through a call e2e/bench/probe.js does not wrap");
+      }
+      measured[page].push(figures);
     }
   }
   for (const network of networks) {
