@@ -22,7 +22,14 @@ export const metrics = [
   ["wasm_memory_after_cycles", `WebAssembly memory after ${cycles} cycles`, "MiB"],
 ];
 
-/** Per metric: each page's runs, min and median, and the widget's ratio to the baseline. */
+/** The widget's median over the earlier build's, less one: +0.12 is 12 % slower or larger. */
+const change = (widget, before) => (before && before.median > 0 ? widget.median / before.median - 1 : null);
+
+/**
+ * Per metric: each page's runs, min and median, the widget's ratio to the
+ * baseline, and, when an earlier build was measured too, its figures and the
+ * widget's change from them.
+ */
 export function summarize(runs) {
   const summary = {};
   for (const [id, label, unit] of metrics) {
@@ -32,13 +39,21 @@ export function summarize(runs) {
     };
     const widget = stats("widget");
     const baseline = stats("baseline");
+    const before = runs.before ? stats("before") : null;
     const ratio = (stat) => (baseline[stat] > 0 ? widget[stat] / baseline[stat] : null);
-    summary[id] = { label, unit: unit === "ms" ? "ms" : "bytes", widget, baseline, ratio: { min: ratio("min"), median: ratio("median") } };
+    summary[id] = {
+      label,
+      unit: unit === "ms" ? "ms" : "bytes",
+      widget,
+      baseline,
+      ratio: { min: ratio("min"), median: ratio("median") },
+      ...(before ? { before, change: change(widget, before) } : {}),
+    };
   }
   return summary;
 }
 
-/** Per network and metric: each page's runs and their median, and the widget's ratio to the baseline. */
+/** Per network and metric: each page's runs and their median, the widget's ratio to the baseline, and its change from an earlier build. */
 export function summarizeNetworks(measured) {
   const summary = {};
   for (const network of networks) {
@@ -51,8 +66,16 @@ export function summarizeNetworks(measured) {
       };
       const widget = stats("widget");
       const baseline = stats("baseline");
+      const before = runs.before ? stats("before") : null;
       const ratio = baseline.median > 0 ? widget.median / baseline.median : null;
-      summary[network.id][id] = { label, unit: unit === "ms" ? "ms" : "bytes", widget, baseline, ratio };
+      summary[network.id][id] = {
+        label,
+        unit: unit === "ms" ? "ms" : "bytes",
+        widget,
+        baseline,
+        ratio,
+        ...(before ? { before, change: change(widget, before) } : {}),
+      };
     }
   }
   return summary;
@@ -97,6 +120,55 @@ function networkMarkdown(results) {
     );
   }
   return lines;
+}
+
+const percent = (change) => {
+  if (change === null) return "";
+  const rounded = Math.round(change * 100);
+  return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${Math.abs(rounded)} %`;
+};
+
+/**
+ * With an earlier build measured in the same rounds: every figure's median
+ * before and now, and the change, as [label, before, now, change] rows.
+ */
+function comparisonRows(results) {
+  const rows = Object.values(results.summary).map((metric) => {
+    const unit = metric.unit === "ms" ? "ms" : "MiB";
+    return [labelWithUnit(metric, unit), figure(metric.before.median, metric.unit), figure(metric.widget.median, metric.unit), percent(metric.change)];
+  });
+  for (const emulated of networks) {
+    for (const metric of Object.values(results.network.summary[emulated.id])) {
+      rows.push([
+        `${emulated.name}, ${labelWithUnit(metric, networkUnit(metric))}`,
+        networkFigure(metric.before.median, metric.unit),
+        networkFigure(metric.widget.median, metric.unit),
+        percent(metric.change),
+      ]);
+    }
+  }
+  return rows;
+}
+
+function comparisonLines(results) {
+  const rows = comparisonRows(results);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [
+    `Before and after: the medians of ${results.before.name} and of this build, measured in the same rounds`,
+    `  ${"".padEnd(width)} ${"before".padStart(10)} ${"now".padStart(10)} ${"change".padStart(8)}`,
+    ...rows.map(([label, before, now, diff]) => `  ${label.padEnd(width)} ${before.padStart(10)} ${now.padStart(10)} ${diff.padStart(8)}`),
+  ];
+}
+
+function comparisonMarkdown(results) {
+  return [
+    "",
+    `**Before and after**: the medians of ${results.before.name} and of this build, measured in the same rounds`,
+    "",
+    "| figure | before | now | change |",
+    "|---|---|---|---|",
+    ...comparisonRows(results).map((row) => `| ${row.join(" | ")} |`),
+  ];
 }
 
 const figure = (value, unit) => (unit === "ms" ? value.toFixed(1) : (value / 1024 / 1024).toFixed(2));
@@ -151,6 +223,7 @@ export function textReport(results) {
     );
   }
   lines.push("", ...networkLines(results));
+  if (results.before) lines.push("", ...comparisonLines(results));
   return lines.join("\n");
 }
 
@@ -176,5 +249,6 @@ export function markdownReport(results) {
     lines.push(`| ${labelWithUnit(metric, unit)} | ${cell("min")} | ${cell("median")} | ${figure(metric.baseline.min, metric.unit)} | ${figure(metric.baseline.median, metric.unit)} |`);
   }
   lines.push(...networkMarkdown(results));
+  if (results.before) lines.push(...comparisonMarkdown(results));
   return lines.join("\n");
 }

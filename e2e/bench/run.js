@@ -1,4 +1,5 @@
 // Usage: node e2e/bench/run.js --site URL --backend URL --dist DIR --out FILE [--runs N] [--network-runs N]
+//                               [--before URL --before-name NAME]
 //
 // The widget's benchmark (scripts/bench starts the servers and runs this):
 // the sizes of the files in DIR, then RUNS rounds of timings and memory in
@@ -6,6 +7,9 @@
 // URL/launcher.html in launcher mode) and on the baseline page
 // (URL/baseline.html), alternating which goes first; then NETWORK-RUNS
 // rounds of the launcher pages on each emulated network (network.js).
+// With --before, an earlier build's pages (served at URL) are measured in
+// the same rounds, taking their turn with the others, so that the report
+// sets each figure beside the same figure before (NAME names that build).
 // Prints a table, and writes every figure to FILE (JSON) and the page's
 // tables beside it (results.md).
 import fs from "node:fs";
@@ -28,6 +32,8 @@ const { values: options } = parseArgs({
     out: { type: "string" },
     runs: { type: "string", default: "5" },
     "network-runs": { type: "string", default: "3" },
+    before: { type: "string" },
+    "before-name": { type: "string" },
   },
 });
 for (const name of ["site", "backend", "dist", "out"]) {
@@ -49,10 +55,15 @@ const sizes = {
 };
 
 const baseline = `${options.site}/baseline.html?backend=${encodeURIComponent(options.backend)}`;
+const widgetPages = (site) => ({ inline: `${site}/index.html`, launcher: `${site}/launcher.html` });
 const pages = {
-  widget: { inline: `${options.site}/index.html`, launcher: `${options.site}/launcher.html` },
+  widget: widgetPages(options.site),
+  ...(options.before ? { before: widgetPages(options.before) } : {}),
   baseline: { inline: baseline, launcher: `${baseline}&mode=launcher` },
 };
+// Each round starts with another page, so that none is always measured first.
+const order = (run) => Object.keys(pages).map((_, i, names) => names[(i + run) % names.length]);
+const perPage = () => Object.fromEntries(Object.keys(pages).map((page) => [page, []]));
 
 const osName = () => {
   try {
@@ -79,27 +90,25 @@ const browser = await chromium.launch({
   ],
 });
 const chromiumVersion = browser.version();
-const measured = { widget: [], baseline: [] };
+const measured = perPage();
 const measuredNetworks = {};
 try {
   for (let run = 1; run <= runs; run++) {
-    const order = run % 2 ? ["widget", "baseline"] : ["baseline", "widget"];
-    for (const page of order) {
+    for (const page of order(run)) {
       process.stderr.write(`run ${run}/${runs}: ${page}\n`);
       const figures = await measureRun(browser, pages[page]);
       // A probe that misses how the glue instantiates the module would
       // print 0 for the widget's memory rather than fail.
-      if (page === "widget" && !(figures.wasm_memory_after_load > 0)) {
+      if (page !== "baseline" && !(figures.wasm_memory_after_load > 0)) {
         throw new Error("the probe saw no WebAssembly memory: the glue instantiated the module through a call e2e/bench/probe.js does not wrap");
       }
       measured[page].push(figures);
     }
   }
   for (const network of networks) {
-    measuredNetworks[network.id] = { widget: [], baseline: [] };
+    measuredNetworks[network.id] = perPage();
     for (let run = 1; run <= networkRuns; run++) {
-      const order = run % 2 ? ["widget", "baseline"] : ["baseline", "widget"];
-      for (const page of order) {
+      for (const page of order(run)) {
         process.stderr.write(`${network.name}, run ${run}/${networkRuns}: ${page}\n`);
         measuredNetworks[network.id][page].push(await measureNetworkRun(browser, pages[page].launcher, network));
       }
@@ -122,6 +131,7 @@ const results = {
   },
   budget,
   sizes,
+  before: options.before ? { name: options["before-name"] ?? options.before } : null,
   summary: summarize(measured),
   network: { runs: networkRuns, conditions: networks, summary: summarizeNetworks(measuredNetworks) },
 };
