@@ -105,6 +105,12 @@ def demo_token(user, secret, now=None):
     return sign_hs256(claims, secret)
 
 
+def is_token(path):
+    """The demo's token, next to whichever page asks (the benchmark serves
+    an earlier build's pages under /before/, whose sign-in asks there)."""
+    return path.endswith(TOKEN_PATH)
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".js": "text/javascript"}
 
@@ -116,7 +122,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
-        if url.path == TOKEN_PATH:
+        if is_token(url.path):
             return self.answer_token(urllib.parse.parse_qs(url.query).get("as", [""])[0])
         return super().do_GET()
 
@@ -170,7 +176,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         path = self.path.split("?", 1)[0]
-        if path == TOKEN_PATH:
+        if is_token(path):
             # A token is for the portal's own pages: no other origin may read
             # it, and no cache may keep it.
             self.send_header("Cache-Control", "no-store")

@@ -44,8 +44,8 @@ class PrecompressedFiles(unittest.TestCase):
         cls.server.server_close()
         cls.folder.cleanup()
 
-    def get(self, path, accept_encoding=None, method="GET"):
-        connection = http.client.HTTPConnection(*self.server.server_address, timeout=5)
+    def get(self, path, accept_encoding=None, method="GET", server=None):
+        connection = http.client.HTTPConnection(*(server or self.server).server_address, timeout=5)
         headers = {"Accept-Encoding": accept_encoding} if accept_encoding is not None else {}
         connection.request(method, path, headers=headers)
         response = connection.getresponse()
@@ -105,6 +105,33 @@ class PrecompressedFiles(unittest.TestCase):
         self.assertEqual(body, b"\x89PNG not compressible")
         self.assertIsNone(response.getheader("Content-Encoding"))
         self.assertIsNone(response.getheader("Vary"))
+
+    def test_hashed_files_are_kept_a_year_with_cache_hashed(self):
+        class Hashed(Handler):
+            cache_hashed = True
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Hashed, directory=self.folder.name))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            for path, cache in (
+                ("/support-widget-0123abcd.wasm", "public, max-age=31536000, immutable"),
+                ("/index.html", "no-cache"),
+                ("/before/demo-token", "no-store"),
+            ):
+                response, _ = self.get(path, server=server)
+                self.assertEqual(response.getheader("Cache-Control"), cache, path)
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    def test_the_demo_token_answers_beside_any_page(self):
+        # No secret: nobody is signed in, at the root or below it.
+        for path in ("/demo-token?as=partner", "/before/demo-token?as=partner"):
+            response, body = self.get(path)
+            self.assertEqual(response.status, 204, path)
+            self.assertEqual(response.getheader("Cache-Control"), "no-store", path)
+        response, _ = self.get("/not-demo-token")
+        self.assertEqual(response.status, 404)
 
     def test_accept_encoding_weights(self):
         self.assertEqual(accepted_encodings("gzip, deflate, br"), {"br", "gzip"})
