@@ -109,12 +109,12 @@ export async function measureNetworkRun(browser, url, network) {
   return {
     cold_first_screen: cold.first_screen,
     cold_form: cold.form,
-    prefetched_first_screen: hinted.first_screen,
-    prefetched_form: hinted.form,
+    hinted_first_screen: hinted.first_screen,
+    hinted_form: hinted.form,
     cold_bytes_first_screen: cold.bytes_first_screen,
     cold_bytes_click_to_first_screen: cold.bytes_click_to_first_screen,
     cold_bytes_form: cold.bytes_form,
-    prefetched_bytes_click_to_first_screen: hinted.bytes_click_to_first_screen,
+    hinted_bytes_click_to_first_screen: hinted.bytes_click_to_first_screen,
   };
 }
 
@@ -122,10 +122,10 @@ export async function measureNetworkRun(browser, url, network) {
 export const networkMetrics = [
   ["cold_first_screen", "cold: click → interactive first screen", "ms"],
   ["cold_form", "cold: click → Partner Center form", "ms"],
-  ["prefetched_first_screen", "after idle prefetch: click → interactive first screen", "ms"],
-  ["prefetched_form", "after idle prefetch: click → Partner Center form", "ms"],
+  ["hinted_first_screen", "after the idle hints: click → interactive first screen", "ms"],
+  ["hinted_form", "after the idle hints: click → Partner Center form", "ms"],
   ["cold_bytes_first_screen", "cold: bytes fetched before the first screen, from the navigation", "KiB"],
   ["cold_bytes_click_to_first_screen", "cold: bytes fetched from the click to the first screen", "KiB"],
   ["cold_bytes_form", "cold: bytes fetched before the Partner Center form, from the navigation", "KiB"],
-  ["prefetched_bytes_click_to_first_screen", "after idle prefetch: bytes fetched from the click to the first screen", "KiB"],
+  ["hinted_bytes_click_to_first_screen", "after the idle hints: bytes fetched from the click to the first screen", "KiB"],
 ];
