@@ -157,9 +157,8 @@ class SupportWidgetElement extends HTMLElement {
     // be had keeps them out); a panel opened before then shows as they join.
     // A stylesheet the element has since replaced (moved meanwhile) adds none.
     // Only a launcher drawn hints its files: one never drawn is never
-    // clicked, and what it preloaded would go unused (which Chromium's
-    // console warns of). An idle callback that comes after the last
-    // launcher has gone does nothing.
+    // clicked, and what it fetched would go unused. An idle callback that
+    // comes after the last launcher has gone does nothing.
     style.onload = () => {
       if (!style.parentNode) return;
       shadow.append(launcher, panel);
