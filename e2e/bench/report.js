@@ -23,7 +23,11 @@ export const metrics = [
 ];
 
 /** The widget's median over the earlier build's, less one: +0.12 is 12 % slower or larger. */
-const change = (widget, before) => (before && before.median > 0 ? widget.median / before.median - 1 : null);
+const change = (widget, before) => {
+  if (!before) return null;
+  if (before.median > 0) return widget.median / before.median - 1;
+  return widget.median > 0 ? Infinity : 0;
+};
 
 /**
  * Per metric: each page's runs, min and median, the widget's ratio to the
@@ -124,6 +128,7 @@ function networkMarkdown(results) {
 
 const percent = (change) => {
   if (change === null) return "";
+  if (change === Infinity) return "new";
   const rounded = Math.round(change * 100);
   return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${Math.abs(rounded)} %`;
 };

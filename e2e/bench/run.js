@@ -5,7 +5,7 @@
 // the sizes of the files in DIR, then RUNS rounds of timings and memory in
 // headless Chromium, each on the widget's pages (URL/index.html inline,
 // URL/launcher.html in launcher mode) and on the baseline page
-// (URL/baseline.html), alternating which goes first; then NETWORK-RUNS
+// (URL/baseline.html), each round starting with another; then NETWORK-RUNS
 // rounds of the launcher pages on each emulated network (network.js).
 // With --before, an earlier build's pages (served at URL) are measured in
 // the same rounds, taking their turn with the others, so that the report
@@ -61,8 +61,14 @@ const pages = {
   ...(options.before ? { before: widgetPages(options.before) } : {}),
   baseline: { inline: baseline, launcher: `${baseline}&mode=launcher` },
 };
-// Each round starts with another page, so that none is always measured first.
-const order = (run) => Object.keys(pages).map((_, i, names) => names[(i + run) % names.length]);
+// Each round starts with another page, so that none is always measured
+// first, and every other cycle of rounds goes the other way round, so that
+// no page always comes just before another.
+const order = (run) => {
+  const names = Object.keys(pages);
+  const cycle = Math.floor((run - 1) / names.length) % 2 ? names.reverse() : names;
+  return cycle.map((_, i) => cycle[(i + run - 1) % cycle.length]);
+};
 const perPage = () => Object.fromEntries(Object.keys(pages).map((page) => [page, []]));
 
 const osName = () => {
