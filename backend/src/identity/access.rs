@@ -33,8 +33,7 @@ pub enum Action {
     ListByKind,
     /// `PUT` and `GET /catalogue/{kind}`.
     ManageCatalogue,
-    /// `GET /events` and `POST /support-requests/{id}/seen`: a signed-in
-    /// user's changes as they happen, and what is new to them; which
+    /// `GET /events`: a signed-in user's changes as they happen; which
     /// requests is [`may_read`]'s to say.
     FollowRequests,
 }
