@@ -253,9 +253,6 @@ async fn browsers_may_send_the_token_and_last_event_id() {
 /// twice.
 #[tokio::test]
 async fn a_reader_that_does_not_read_is_dropped_and_picks_up_again() {
-    // More than the kernel's socket buffers hold, so the backend must
-    // keep them or drop the reader.
-    const MANY: i64 = 80_000;
     let server = start_signed(false).await;
     let (id, _) = file(&server, &customer(), "无法登录管理门户").await;
     let mut slow = follow(&server, &customer()).await;
@@ -263,46 +260,19 @@ async fn a_reader_that_does_not_read_is_dropped_and_picks_up_again() {
     // on: they come in order, before its own.
     let mut bystander = follow(&server, &other_customer()).await;
 
-    // The events of a busy day, written as the backend writes them.
-    let mut tx = server.db.begin().await.unwrap();
-    let (last,): (i64,) = sqlx::query_as(
-        "UPDATE request_event_counter SET last = last + $1 WHERE id = 1 RETURNING last",
-    )
-    .bind(MANY)
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
-    sqlx::query(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
-         INSERT INTO request_events (seq, request_id, event_type, status, actor, created_at)
-         SELECT $2 + i, $3, 'request.reply_added', 'submitted', NULL, 0 FROM n",
-    )
-    .bind(MANY)
-    .bind(last - MANY)
-    .bind(&id)
-    .execute(&mut *tx)
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    let last = busy_day(&server, &id).await;
     // A reply wakes the backend, which reads them all.
     reply(&server, &partner(), &id, "最后一条回复").await;
     let (own, _) = file(&server, &other_customer(), "账单有误").await;
     assert_eq!(bystander.event().await.data["id"], json!(own));
+    // The stream's task kept up with the process and found the reader's
+    // events untaken, or fell behind and reads them from the database as
+    // the reader takes them: either way it gives up on a reader who takes
+    // nothing for this long.
+    tokio::time::sleep(support_backend::live::stream::SLOW_READER + Duration::from_secs(1)).await;
 
     // The slow reader reads now: what was on its way, then the end.
-    let mut ids = Vec::new();
-    loop {
-        match slow.next(Duration::from_secs(10)).await {
-            Next::Event(heard) => ids.push(heard.id.parse::<i64>().unwrap()),
-            Next::Ended => break,
-            Next::Quiet => panic!("the stream neither ended nor went on after {}", ids.len()),
-        }
-    }
-    let first = last - MANY + 1;
-    assert_eq!(ids.first(), Some(&first));
-    assert!(ids.windows(2).all(|pair| pair[1] == pair[0] + 1));
-    let heard = *ids.last().unwrap();
-    assert!(heard < last, "all {} heard: nothing was dropped", ids.len());
+    let heard = read_until_dropped(&mut slow, last - BUSY_DAY + 1, last).await;
 
     // It picks up after the last it heard: the rest and the reply, once.
     let resume = heard.to_string();
@@ -315,4 +285,68 @@ async fn a_reader_that_does_not_read_is_dropped_and_picks_up_again() {
         assert_eq!(event.id, expected.to_string());
     }
     assert_eq!(again.next(Duration::from_millis(500)).await, Next::Quiet);
+}
+
+#[tokio::test]
+async fn a_reader_that_stops_reading_while_catching_up_is_dropped() {
+    let server = start_signed(false).await;
+    let (id, _) = file(&server, &customer(), "无法登录管理门户").await;
+    let last = busy_day(&server, &id).await;
+    let first = last - BUSY_DAY + 1;
+    // A resume from before all of them: the stream reads them from the
+    // database, a page at a time, and waits for its reader, who reads
+    // nothing for longer than the backend waits.
+    let before = (first - 1).to_string();
+    let mut slow = events::open(&server.base, Some(&token(&customer())), Some(&before)).await;
+    tokio::time::sleep(support_backend::live::stream::SLOW_READER + Duration::from_secs(1)).await;
+
+    read_until_dropped(&mut slow, first, last).await;
+}
+
+/// How many events [`busy_day`] writes: more than the kernel's socket
+/// buffers hold, so the backend must keep them or drop the reader.
+const BUSY_DAY: i64 = 80_000;
+
+/// Writes [`BUSY_DAY`] events on request `id` as the backend writes them,
+/// without waking it; the number of the last.
+async fn busy_day(server: &TestServer, id: &str) -> i64 {
+    let mut tx = server.db.begin().await.unwrap();
+    let (last,): (i64,) = sqlx::query_as(
+        "UPDATE request_event_counter SET last = last + $1 WHERE id = 1 RETURNING last",
+    )
+    .bind(BUSY_DAY)
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
+         INSERT INTO request_events (seq, request_id, event_type, status, actor, created_at)
+         SELECT $2 + i, $3, 'request.reply_added', 'submitted', NULL, 0 FROM n",
+    )
+    .bind(BUSY_DAY)
+    .bind(last - BUSY_DAY)
+    .bind(id)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    last
+}
+
+/// Reads `stream` to its end: the events from `first` on, in order, and
+/// fewer than reach `last` (the reader was dropped). The last one heard.
+async fn read_until_dropped(stream: &mut events::Stream, first: i64, last: i64) -> i64 {
+    let mut ids = Vec::new();
+    loop {
+        match stream.next(Duration::from_secs(10)).await {
+            Next::Event(heard) => ids.push(heard.id.parse::<i64>().unwrap()),
+            Next::Ended => break,
+            Next::Quiet => panic!("the stream neither ended nor went on after {}", ids.len()),
+        }
+    }
+    assert_eq!(ids.first(), Some(&first));
+    assert!(ids.windows(2).all(|pair| pair[1] == pair[0] + 1));
+    let heard = *ids.last().unwrap();
+    assert!(heard < last, "all {} heard: nothing was dropped", ids.len());
+    heard
 }

@@ -4,14 +4,15 @@
 //! `Last-Event-ID` the reader heard last. A comment keeps a quiet stream
 //! open through proxies; the stream ends when the caller's token expires,
 //! when a stop begins, and when its reader leaves [`WAITING`] events
-//! untaken: a slow reader is dropped rather than buffered for, and picks
-//! up again from the database with `Last-Event-ID`.
+//! untaken, or takes none for [`SLOW_READER`] while the stream catches up:
+//! a slow reader is dropped rather than buffered for, and picks up again
+//! from the database with `Last-Event-ID`.
 //!
 //! Each stream has a task that takes the process's events, keeps those the
 //! caller may read and hands them to the stream. When that task falls
 //! behind the process (a burst of events), or an event was missed, it reads
-//! what it missed from the database: only the reader's own slowness ends a
-//! stream.
+//! what it missed from the database, a page at a time, as fast as the
+//! reader takes them: only the reader's own slowness ends a stream.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -39,6 +40,11 @@ pub const LAST_EVENT_ID: &str = "last-event-id";
 /// How many events a stream holds that its reader has not taken: one who
 /// leaves more is dropped.
 pub const WAITING: usize = 64;
+
+/// How long a stream that catches up from the database waits for its
+/// reader to take an event: one who takes none for this long is dropped,
+/// as one who leaves [`WAITING`] events untaken is.
+pub const SLOW_READER: Duration = Duration::from_secs(5);
 
 /// How often a quiet stream sends a comment: well within the minute after
 /// which proxies and balancers commonly drop an idle connection.
@@ -209,6 +215,7 @@ impl Follower {
             let expiry = expiry(self.ends_at);
             tokio::select! {
                 sent = out.send(event) => sent.map_err(|_| Ended::Gone)?,
+                () = tokio::time::sleep(SLOW_READER) => return Err(Ended::SlowReader),
                 () = expiry => return Err(Ended::TokenExpired),
                 _ = self.stop.changed() => return Err(Ended::Gone),
             }
