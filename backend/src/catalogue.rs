@@ -1,8 +1,9 @@
 //! The partner's catalogue (customers, services, service health, articles):
-//! what the widget reads of it ([`customers`], [`services`],
-//! [`service_health`], [`articles`], with their SQL and search), and how it
-//! gets in and out ([`routes`] for the admin's API, [`import`], [`export`],
-//! [`demo`]).
+//! what the widget reads of it (the routes [`customers`], [`services`],
+//! [`service_health`] and [`articles`]; their SQL in [`lookups`],
+//! [`incidents`] and [`article_texts`]; how a query matches in
+//! [`customer_search`] and [`article_search`]), and how it gets in and out
+//! ([`routes`] for the admin's API, [`import`], [`export`], [`demo`]).
 //!
 //! This module reads the catalogue as files: JSON Lines or CSV, each item shaped as the matching `GET`
 //! answers it. A file is read and checked whole before anything is written,
