@@ -28,7 +28,7 @@ pub use compose::{compose, for_outbox, is_address, render, Composed, Happened, R
 pub use messages::message;
 
 use crate::db::Db;
-use crate::outbox::deliverer::Deliverer;
+use crate::outbox::deliverer::{self, Deliverer};
 use crate::outbox::{self, retry, Channel, Claimed};
 
 /// The SMTP server and who the mail is from.
@@ -294,14 +294,9 @@ impl Deliverer for Mailer {
                     bounced.reason
                 ))),
                 None => {
-                    let stopped = async {
-                        // The guard it returns is dropped at once: it must not
-                        // be held across the hand-back below.
-                        let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
-                    };
                     tokio::select! {
                         result = mailer.send(&group) => result,
-                        () = stopped => {
+                        () = deliverer::stopped(stop) => {
                             tracing::info!(
                                 "stopping: {} mails handed back to the outbox",
                                 heads.len() - index

@@ -12,7 +12,7 @@ use sha2::Sha256;
 use tokio::sync::{watch, Notify};
 
 use crate::db::Db;
-use crate::outbox::deliverer::Deliverer;
+use crate::outbox::deliverer::{self, Deliverer};
 use crate::outbox::{self, retry, Claimed};
 
 /// The header that carries the signature.
@@ -132,14 +132,9 @@ impl Deliverer for Webhooks {
             let result = call(webhooks, &claim).await;
             (claim, result)
         });
-        let stopped = async {
-            // The guard it returns is dropped at once: it must not be held
-            // across the hand-back below.
-            let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
-        };
         let results = tokio::select! {
             results = futures_util::future::join_all(calls) => results,
-            () = stopped => {
+            () = deliverer::stopped(stop) => {
                 if !claimed.is_empty() {
                     tracing::info!(
                         "stopping: {} webhook deliveries under way handed back to the outbox",

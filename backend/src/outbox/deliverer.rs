@@ -30,6 +30,13 @@ pub trait Deliverer: Send + Sync + 'static {
     ) -> impl Future<Output = Result<usize, sqlx::Error>> + Send;
 }
 
+/// Completes once `stop` turns true: what a deliverer races its deliveries
+/// against, to hand them back. The guard `wait_for` returns is dropped at
+/// once: it must not be held across the hand-back that follows.
+pub async fn stopped(stop: &mut watch::Receiver<bool>) {
+    let _ = stop.wait_for(|stopping| *stopping).await.is_ok();
+}
+
 /// Delivers until `stop` turns true, then hands back what it was sending
 /// and ends.
 pub fn spawn<D: Deliverer>(
