@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 use support_contract::{Customer, Service, StoredRequest};
 
-use super::status_change::MarkResolved;
+use super::status_change::{failure_since_drawn, MarkResolved};
 use crate::{
-    components::{failure_message, Posted},
     context::{Navigation, Words},
     loaded::Loaded,
 };
@@ -27,16 +26,8 @@ pub(super) fn MessageActions(
 ) -> impl IntoView {
     let words = expect_context::<Words>();
     let nav = expect_context::<Navigation>();
-    let (marking, answer) = (mark_resolved.pending(), mark_resolved.value());
-    // Drawn again with each answer: a failure from before it is not said
-    // again.
-    let drawn_at = mark_resolved.version().get_untracked();
-    let failure = move || match answer.get() {
-        Some(Some(Err(error))) if !marking.get() && mark_resolved.version().get() != drawn_at => {
-            Some(failure_message(words, error, Posted::StatusChange))
-        }
-        _ => None,
-    };
+    let marking = mark_resolved.pending();
+    let failure = failure_since_drawn(mark_resolved, words);
     let escalated = stored.escalated_as.is_some();
     let open = !stored.status.is_finished();
     let request = stored.request;

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use support_contract::{EscalatedAs, RequestKind, StoredRequest};
 
-use super::status_change::MarkResolved;
+use super::status_change::{failure_since_drawn, MarkResolved};
 use crate::{
     api,
-    components::{failure_message, Closing, Posted, ReplyBox, SendReply},
+    components::{Closing, ReplyBox, SendReply},
     context::{Connection, FiledRequests, Words},
     loaded::Loaded,
 };
@@ -121,15 +121,7 @@ pub(super) fn ClosingReply(
     // Once the closing reply is stored, the message is marked resolved and
     // the screen reads it again. A failed mark is said, and "Mark resolved"
     // stays.
-    let answer = close_loop.value();
-    // A failure from before this box was drawn is not said again.
-    let drawn_at = close_loop.version().get_untracked();
-    let failure = move || match answer.get() {
-        Some(Some(Err(error))) if close_loop.version().get() != drawn_at => {
-            Some(failure_message(words, error, Posted::StatusChange))
-        }
-        _ => None,
-    };
+    let failure = failure_since_drawn(close_loop, words);
     view! {
         <p class="sw-note sw-note-strong" data-testid="escalation-resolved">{text}</p>
         <p class="sw-field-error" role="alert" data-testid="close-loop-failure">{failure}</p>

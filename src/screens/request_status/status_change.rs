@@ -7,7 +7,8 @@ use support_contract::{RequestStatus as Status, StoredRequest};
 
 use crate::{
     api,
-    context::{Connection, Host},
+    components::{failure_message, Posted},
+    context::{Connection, Host, Words},
     sending::new_key,
 };
 use support_rules::request::SubmitError;
@@ -49,6 +50,23 @@ pub(super) fn mark_resolved(request_id: String, unless_away: bool) -> MarkResolv
             Some(answer)
         }
     })
+}
+
+/// What the last try of `mark` failed with, to say where it was tried: none
+/// while another try is on its way, and none from before the caller was
+/// drawn (drawn again with each answer, it would say it again).
+pub(super) fn failure_since_drawn(
+    mark: MarkResolved,
+    words: Words,
+) -> impl Fn() -> Option<String> + Copy {
+    let (trying, answer) = (mark.pending(), mark.value());
+    let drawn_at = mark.version().get_untracked();
+    move || match answer.get() {
+        Some(Some(Err(error))) if !trying.get() && mark.version().get() != drawn_at => {
+            Some(failure_message(words, error, Posted::StatusChange))
+        }
+        _ => None,
+    }
 }
 
 /// How many changes `action` has had stored (`stored` says which answer
