@@ -16,8 +16,10 @@ use support_rules::{
     session::{self, Authorizing, Identity, Next},
 };
 
+mod events;
 mod tokens;
 mod uploads;
+pub use events::{events, Streamed};
 use tokens::Token;
 pub use tokens::Tokens;
 pub use uploads::{first_bytes, upload_file};
@@ -166,36 +168,13 @@ async fn send_once(
     bearer: Option<String>,
     reading: Reading,
 ) -> Result<Answer, NoAnswer> {
-    // Built as the browser's own `Request` rather than with gloo-net's
-    // builder, which writes a stray `&` after a URL's query (`?query=a&`).
-    let init = web_sys::RequestInit::new();
-    init.set_method(request.method);
     let within_ms = match reading {
         Reading::Text => ANSWER_WITHIN_MS,
         Reading::File => FILE_WITHIN_MS,
     };
-    if let Some(signal) = with_deadline(transport.abort.as_ref(), within_ms) {
-        init.set_signal(Some(&signal));
-    }
-    let headers = web_sys::Headers::new().map_err(|_| NoAnswer)?;
-    // The page's headers first, so that the widget's own always win.
-    let own = request
-        .headers
-        .iter()
-        .map(|(name, value)| (*name, value.clone()));
-    for (name, value) in transport
-        .page_headers(bearer.as_deref())
-        .into_iter()
-        .chain(own)
-    {
-        headers.set(name, &value).map_err(|_| NoAnswer)?;
-    }
-    init.set_headers(&headers);
-    if let Some(body) = &request.body {
-        init.set_body(&body.into());
-    }
-    let ready = web_sys::Request::new_with_str_and_init(&request.url, &init);
-    let response = gloo_net::http::Request::from(ready.map_err(|_| NoAnswer)?)
+    let signal = with_deadline(transport.abort.as_ref(), within_ms);
+    let ready = browser_request(request, transport, bearer, signal.as_ref())?;
+    let response = gloo_net::http::Request::from(ready)
         .send()
         .await
         .map_err(|_| NoAnswer)?;
@@ -228,6 +207,40 @@ async fn send_once(
         body,
         file: None,
     })
+}
+
+/// `request` as the browser's own `Request`, with the page's headers and
+/// `bearer`, ended by `signal`. Built so rather than with gloo-net's
+/// builder, which writes a stray `&` after a URL's query (`?query=a&`).
+fn browser_request(
+    request: &HttpRequest,
+    transport: &Transport,
+    bearer: Option<String>,
+    signal: Option<&AbortSignal>,
+) -> Result<web_sys::Request, NoAnswer> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method);
+    if let Some(signal) = signal {
+        init.set_signal(Some(signal));
+    }
+    let headers = web_sys::Headers::new().map_err(|_| NoAnswer)?;
+    // The page's headers first, so that the widget's own always win.
+    let own = request
+        .headers
+        .iter()
+        .map(|(name, value)| (*name, value.clone()));
+    for (name, value) in transport
+        .page_headers(bearer.as_deref())
+        .into_iter()
+        .chain(own)
+    {
+        headers.set(name, &value).map_err(|_| NoAnswer)?;
+    }
+    init.set_headers(&headers);
+    if let Some(body) = &request.body {
+        init.set_body(&body.into());
+    }
+    web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(|_| NoAnswer)
 }
 
 /// Files a support request; the same key always files it at most once.
@@ -324,6 +337,17 @@ pub async fn search_articles(
 ) -> Result<Vec<Article>, LoadError> {
     let request = request::search_articles(&backend, &query, locale);
     load(request, &transport, request::read_articles).await
+}
+
+/// Records that the user opened request `id`: its changes until now are
+/// no longer new to them, on any device.
+pub async fn seen(backend: BackendUrl, id: String, transport: Transport) -> Result<(), LoadError> {
+    let request = request::seen(&backend, &id);
+    load(request, &transport, |status, _| match status {
+        200..=299 => Ok(()),
+        status => Err(LoadError::Server(status)),
+    })
+    .await
 }
 
 /// One filed request and its status history.

@@ -26,6 +26,7 @@ use crate::{
     components::{FiledAwayNotice, MessagesUnavailable, RequestFormState},
     context::{Connection, FiledRequests, Host, Navigation, Words},
     controls::{Controls, ControlsSlot},
+    live::Live,
     locales::{self, Locales},
     screens::ArticleSearch,
 };
@@ -133,6 +134,9 @@ pub fn Widget(
     provide_context(nav);
     provide_context(filed);
     provide_context(host);
+    let live = Live::new();
+    provide_context(live);
+    live.listen(connection);
     // Signed in again, the user sees what the backend gives them now
     // without asking for it: a lookup that the ended session got refused
     // loads by itself.

@@ -23,6 +23,8 @@ mod controls;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+mod live;
+#[cfg(target_arch = "wasm32")]
 mod loaded;
 #[cfg(target_arch = "wasm32")]
 mod locales;
@@ -36,5 +38,7 @@ mod screens;
 mod sending;
 #[cfg(target_arch = "wasm32")]
 mod services;
+#[cfg(target_arch = "wasm32")]
+mod sleep;
 #[cfg(target_arch = "wasm32")]
 mod storage;

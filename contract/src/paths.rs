@@ -23,6 +23,8 @@ pub const ARTICLES: &str = "articles";
 pub const ATTACHMENTS: &str = "attachments";
 /// The caller's live changes, as Server-Sent Events.
 pub const EVENTS: &str = "events";
+/// Below one support request: `POST` records that the caller opened it.
+pub const SEEN: &str = "seen";
 
 /// The absolute path of `segments`, each after a `/`, as a constant: for a
 /// route table, whose templates (`{id}`) are segments too.

@@ -495,6 +495,9 @@ status-checked = Checked at { $time }
 #   $status (String) - the status, as status-submitted and the others say it
 #   $time (String) - the date and time of the check
 status-announced = Status: { $status }. Checked at { $time }.
+# What screen readers hear, once, of a change heard live on the request shown.
+status-new-reply = New reply from { $name }.
+status-changed-live = The status is now { $status }.
 status-history = History
 # The request's thread, oldest first (the replies of its filer, the
 # partner and the support representatives); each reply says who wrote it,

@@ -404,6 +404,9 @@ status-attachments-label = Archivos adjuntos
 status-refresh = Actualizar
 status-checked = Última comprobación: { $time }
 status-announced = Estado: { $status }. Última comprobación: { $time }.
+# What screen readers hear, once, of a change heard live on the request shown.
+status-new-reply = Nueva respuesta de { $name }.
+status-changed-live = El estado ahora es { $status }.
 status-history = Historial
 status-replies = Respuestas
 status-reply-role-customer = Cliente

@@ -389,6 +389,9 @@ status-attachments-label = 附件
 status-refresh = 刷新
 status-checked = 检查时间：{ $time }
 status-announced = 状态：{ $status }。检查时间：{ $time }。
+# What screen readers hear, once, of a change heard live on the request shown.
+status-new-reply = { $name } 发来了新回复。
+status-changed-live = 状态已变为{ $status }。
 status-history = 历史记录
 status-replies = 回复
 status-reply-role-customer = 客户

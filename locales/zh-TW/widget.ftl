@@ -392,6 +392,9 @@ status-attachments-label = 附件
 status-refresh = 重新整理
 status-checked = 檢查時間：{ $time }
 status-announced = 狀態：{ $status }。檢查時間：{ $time }。
+# What screen readers hear, once, of a change heard live on the request shown.
+status-new-reply = { $name } 傳來了新回覆。
+status-changed-live = 狀態已變為{ $status }。
 status-history = 歷程記錄
 status-replies = 回覆
 status-reply-role-customer = 客戶

@@ -16,6 +16,7 @@ pub mod host_api;
 pub mod i18n;
 pub mod journey;
 pub mod json;
+pub mod live;
 pub mod locale;
 pub mod platform;
 pub mod request;

@@ -200,6 +200,31 @@ pub fn download_attachment(backend: &BackendUrl, id: &str) -> HttpRequest {
     get(endpoint_at(backend, paths::ATTACHMENTS, &[id]))
 }
 
+/// `GET {backend}/events`: the changes to the requests the caller may
+/// read, as Server-Sent Events, after `last_id` (the last event heard, so
+/// that a stream picked up again misses nothing).
+pub fn events(backend: &BackendUrl, last_id: Option<&str>) -> HttpRequest {
+    let mut headers = vec![("Accept", "text/event-stream".to_owned())];
+    headers.extend(last_id.map(|id| ("Last-Event-ID", id.to_owned())));
+    HttpRequest {
+        method: "GET",
+        url: backend.endpoint(paths::EVENTS),
+        headers,
+        body: None,
+    }
+}
+
+/// `POST {backend}/support-requests/{id}/seen`: the caller opened the
+/// request, whose changes until now are no longer new to them.
+pub fn seen(backend: &BackendUrl, id: &str) -> HttpRequest {
+    HttpRequest {
+        method: "POST",
+        url: endpoint_at(backend, paths::SUPPORT_REQUESTS, &[id, paths::SEEN]),
+        headers: Vec::new(),
+        body: None,
+    }
+}
+
 /// The backend's endpoint `path`, then `segments`, each one path segment,
 /// percent-encoded: an id can never reach another endpoint, whatever it
 /// contains.

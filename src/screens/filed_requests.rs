@@ -10,6 +10,7 @@ use crate::{
         UnsentReplyMark,
     },
     context::{Connection, FiledRequests, ForgottenFiled, Host, Navigation, RemovedFiled, Words},
+    live::Live,
     loaded::Loaded,
 };
 use support_rules::{
@@ -218,7 +219,10 @@ fn FiledItem(
     // until the list does.
     let loaded = (!listed.get_untracked()).then(|| {
         let request_id = request_id.clone();
+        let live = expect_context::<Live>();
         Loaded::new(move |abort| {
+            // Read again when a change is heard live.
+            live.heard.track();
             connection.signed_in_again.track();
             let backend = connection.backend.get().filter(|_| !listed.get());
             let transport = connection.transport_aborted_by(abort);

@@ -4,6 +4,7 @@ use crate::{
     api,
     components::{tell_page, FiledRequestsLink, RequestFormState, ScreenHeading},
     context::{Connection, Host, Navigation, Words},
+    live::Live,
     loaded::Loaded,
 };
 use support_rules::{
@@ -43,7 +44,10 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
     // if, the count cannot be had; the page hears why as of any lookup, so
     // that a backend address with no support service shows in the console
     // as the widget loads, not once a user opens a flow.
+    let live = expect_context::<Live>();
     let open = Loaded::new(move |abort| {
+        // Read again when a change is heard live.
+        live.heard.track();
         connection.signed_in_again.track();
         connection.session.track();
         let backend = connection.backend.get();

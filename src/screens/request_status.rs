@@ -13,7 +13,7 @@ mod next_reply;
 mod status_change;
 
 use leptos::prelude::*;
-use support_contract::{RequestKind, Service, StoredRequest};
+use support_contract::{Reply, RequestKind, RequestStatus, Service, StoredRequest};
 
 use self::{
     conversation::Thread,
@@ -32,12 +32,15 @@ use crate::{
         ScreenHeading,
     },
     context::{Connection, FiledRequests, Navigation, Words},
+    live::Live,
     loaded::Loaded,
 };
 use support_rules::{
     host::Audience,
     i18n::{self, id},
+    live::new_reply,
     request::LoadError,
+    session::Session,
 };
 
 /// One filed request's status, with its history and, for a customer's
@@ -88,7 +91,10 @@ pub fn RequestStatus() -> impl IntoView {
     // again after a new sign-in, and after each status change and reply
     // stored here.
     let asked_for = request_id.clone();
+    let live = expect_context::<Live>();
     let stored = Loaded::new(move |abort| {
+        // Read again when a change is heard live.
+        live.heard.track();
         connection.signed_in_again.track();
         // Read, not only tracked: a memo never read computes nothing, and
         // so would never hear of its action.
@@ -96,14 +102,26 @@ pub fn RequestStatus() -> impl IntoView {
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);
         let request_id = asked_for.clone();
+        // A signed-in user's opening is recorded, so that what was new to
+        // them is no longer marked, on any device.
+        let signed_in = connection
+            .session
+            .with_untracked(|session| matches!(session, Session::SignedIn(_)));
         async move {
             let asked_at = js_sys::Date::now();
-            let answer = match backend {
-                Some(backend) => api::request_status(backend, request_id, transport).await,
+            let answer = match backend.clone() {
+                Some(backend) => {
+                    api::request_status(backend, request_id.clone(), transport.clone()).await
+                }
                 None => Err(LoadError::Network),
             };
             if let Ok(stored) = &answer {
                 filed.saw_request(stored, asked_at);
+                if let Some(backend) = backend.filter(|_| signed_in) {
+                    // Unmarked the next time the lists are read; a failure
+                    // leaves the mark, which the next opening clears.
+                    _ = api::seen(backend, request_id, transport).await;
+                }
             }
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
@@ -133,7 +151,51 @@ pub fn RequestStatus() -> impl IntoView {
     // was checked, after "Loading…" while a refresh runs, so that a refresh
     // that changes nothing is heard too. (The first load has its own
     // "Loading…" on screen.)
-    let announced = move || match stored.get() {
+    // A change heard live since the user last asked (Refresh, or the
+    // screen's first reading) is told once, quietly: a reply from someone
+    // else by its writer's name, a change of status by the status.
+    let heard_when_asked = StoredValue::new(live.heard.get_untracked());
+    let me = move || {
+        connection.session.with(|session| match session {
+            Session::SignedIn(identity) => identity.name.clone(),
+            _ => String::new(),
+        })
+    };
+    // What the last answer brought that the one before did not hold.
+    let news = Memo::new(move |before: Option<&News>| {
+        let Some((Ok(stored), _)) = stored.get() else {
+            return before.cloned().unwrap_or_default();
+        };
+        // Before the first answer, there is nothing to be news against.
+        let before = before.filter(|b| b.shown.is_some());
+        News {
+            reply: new_reply(&stored.replies, before.map(|b| b.replies.as_slice()), &me()).cloned(),
+            status: (before.and_then(|b| b.shown) != Some(stored.status))
+                .then_some(stored.status)
+                .filter(|_| before.is_some()),
+            replies: stored.replies.iter().map(|r| r.id.clone()).collect(),
+            shown: Some(stored.status),
+        }
+    });
+    let announce = move |answer: Option<(Result<StoredRequest, LoadError>, String)>,
+                         reply: Option<Reply>,
+                         status: Option<RequestStatus>| match answer {
+        _ if live.heard.get() != heard_when_asked.get_value() => {
+            if stored.loading() {
+                return String::new();
+            }
+            match (reply, status) {
+                (Some(reply), _) => words.format(
+                    id::STATUS_NEW_REPLY,
+                    &i18n::args([("name", reply.author.name.into())]),
+                ),
+                (None, Some(status)) => words.format(
+                    id::STATUS_CHANGED_LIVE,
+                    &i18n::args([("status", words.text(status_label(status))().into())]),
+                ),
+                (None, None) => String::new(),
+            }
+        }
         Some(_) if stored.loading() => words.text(id::STATUS_LOADING)(),
         Some((Ok(stored), time)) => words.format(
             id::STATUS_ANNOUNCED,
@@ -143,6 +205,12 @@ pub fn RequestStatus() -> impl IntoView {
             ]),
         ),
         _ => String::new(),
+    };
+    let announced = move || {
+        // Read on every answer, so that the memo always knows the one
+        // before (a memo never read computes nothing).
+        let News { reply, status, .. } = news.get();
+        announce(stored.get(), reply, status)
     };
     let partner = connection.audience.get_untracked() == Audience::Partner;
     let box_kind = box_kind(stored, partner);
@@ -206,6 +274,7 @@ pub fn RequestStatus() -> impl IntoView {
                     data-testid="status-refresh"
                     on:click=move |_| {
                         refreshes.update(|n| *n += 1);
+                        heard_when_asked.set_value(live.heard.get_untracked());
                         stored.reload();
                     }
                 >
@@ -216,6 +285,16 @@ pub fn RequestStatus() -> impl IntoView {
             <p class="sw-visually-hidden" role="status" data-testid="status-announced">{announced}</p>
         </section>
     }
+}
+
+/// What an answer brought that the one before it did not hold: a reply
+/// someone else wrote, a new status; with what it held, for the next.
+#[derive(Clone, Default, PartialEq)]
+struct News {
+    reply: Option<Reply>,
+    status: Option<RequestStatus>,
+    replies: Vec<String>,
+    shown: Option<RequestStatus>,
 }
 
 /// The request as the backend has it: its reference, title and status,

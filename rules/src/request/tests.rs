@@ -427,3 +427,25 @@ fn only_the_contracts_404_says_the_catalogue_holds_no_such_customer() {
         Err(LoadError::BadResponse)
     );
 }
+
+#[test]
+fn the_event_stream_resumes_after_the_last_event_heard() {
+    let first = events(&backend(), None);
+    assert_eq!(
+        (first.method, first.url.as_str()),
+        ("GET", "https://portal.example.com/api/support/events")
+    );
+    assert_eq!(first.headers, [("Accept", "text/event-stream".to_owned())]);
+    let again = events(&backend(), Some("42"));
+    assert!(again.headers.contains(&("Last-Event-ID", "42".to_owned())));
+}
+
+#[test]
+fn an_opening_is_posted_below_the_request_its_id_one_segment() {
+    let request = seen(&backend(), "a/b");
+    assert_eq!(request.method, "POST");
+    assert_eq!(
+        request.url,
+        "https://portal.example.com/api/support/support-requests/a%2Fb/seen"
+    );
+}

@@ -11,7 +11,7 @@ use support_contract::{RequestList, StoredRequest};
 use web_sys::AbortSignal;
 
 use super::{page_focus, retry_button, Paging};
-use crate::{context::Host, loaded::InFlight};
+use crate::{context::Host, live::Live, loaded::InFlight};
 use support_rules::{filed_requests::AccountList, request::LoadError};
 
 /// What a list holds of its pages, and where its next page stands.
@@ -168,6 +168,15 @@ impl<L: PagedList> Pager<L> {
         };
         // Talks to the backend: the first page of what `ask` reads now.
         Effect::new(move |_| pager.first_page());
+        // A change heard live: the first page again, the list shown until it
+        // comes (`Live`).
+        let live = expect_context::<Live>();
+        Effect::new(move |prev: Option<()>| {
+            live.heard.track();
+            if prev.is_some() {
+                untrack(|| pager.refresh());
+            }
+        });
         pager
     }
 
@@ -184,6 +193,35 @@ impl<L: PagedList> Pager<L> {
         let failed = self.list.with_untracked(|l| l.failed().is_some());
         self.list.set(L::default());
         self.ask(None, failed);
+    }
+
+    /// The first page again, in place of the pages shown once it comes;
+    /// they stay meanwhile, and focus stays where it is. Nothing while a
+    /// page is on its way or the list could not be had.
+    fn refresh(self) {
+        if self
+            .list
+            .with_untracked(|l| l.pending() || l.failed().is_some())
+        {
+            return;
+        }
+        let list = self.list;
+        let asked_at = js_sys::Date::now();
+        self.in_flight.start(
+            |abort| self.ask.with_value(|ask| ask(None, abort)),
+            move |page: Result<RequestList, LoadError>| {
+                if let Ok(page) = &page {
+                    list.set(L::default().with_page(page));
+                }
+                self.answered.with_value(|answered| {
+                    answered(Answered {
+                        page: &page,
+                        asked_at,
+                        by_user: false,
+                    })
+                });
+            },
+        );
     }
 
     /// Asks for the page after those shown ("Show more"), or the one that

@@ -8,6 +8,7 @@ use support_contract::EscalatedAs;
 use crate::{
     api,
     context::{Connection, FiledRequests, Navigation, Words},
+    live::Live,
     loaded::Loaded,
 };
 use support_rules::{
@@ -117,7 +118,10 @@ fn LoopToClose(request_id: String, reference: String, customer: String) -> impl 
     let connection = expect_context::<Connection>();
     let filed = expect_context::<FiledRequests>();
     let message_id = request_id.clone();
+    let live = expect_context::<Live>();
     let message_resolved = Loaded::new(move |abort| {
+        // Read again when a change is heard live.
+        live.heard.track();
         connection.signed_in_again.track();
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);

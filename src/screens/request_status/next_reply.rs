@@ -10,6 +10,7 @@ use crate::{
     api,
     components::{Closing, ReplyBox, SendReply},
     context::{Connection, FiledRequests, Words},
+    live::Live,
     loaded::Loaded,
 };
 use support_rules::{
@@ -91,7 +92,10 @@ pub(super) fn ClosingReply(
     let filed = expect_context::<FiledRequests>();
     let escalation_id = escalation.id.clone();
     // The note 21Vianet resolved it with, and when: the escalation's latest.
+    let live = expect_context::<Live>();
     let resolution = Loaded::new(move |abort| {
+        // Read again when a change is heard live.
+        live.heard.track();
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);
         let escalation_id = escalation_id.clone();

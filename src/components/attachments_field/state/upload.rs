@@ -2,8 +2,6 @@
 //! like a submit, held while the browser is offline, and stopped when the
 //! file is removed or retried by hand.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -13,6 +11,7 @@ use crate::{
     components::tell_page,
     context::{Connection, Host},
     sending::is_offline,
+    sleep::sleep,
 };
 use support_rules::{
     i18n::{id, MessageId},
@@ -180,16 +179,4 @@ impl AttachmentsState {
         self.news.set(Vec::new());
         self.upload(connection, host, key);
     }
-}
-
-async fn sleep(wait: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                i32::try_from(wait.as_millis()).unwrap_or(i32::MAX),
-            );
-        }
-    });
-    _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
