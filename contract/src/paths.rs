@@ -25,6 +25,8 @@ pub const ATTACHMENTS: &str = "attachments";
 pub const EVENTS: &str = "events";
 /// Below one support request: `POST` records that the caller opened it.
 pub const SEEN: &str = "seen";
+/// What is new to the caller: how many requests, and which.
+pub const UNREAD: &str = "unread";
 
 /// The absolute path of `segments`, each after a `/`, as a constant: for a
 /// route table, whose templates (`{id}`) are segments too.

@@ -1,12 +1,21 @@
 //! What is heard live from the backend (`GET /events`): its Server-Sent
 //! Events read from a stream of text, each a change to a request the user
-//! may read, and when to look again when the stream cannot be held.
+//! may read; when to try the stream again ([`reconnect`]); how the tabs of
+//! one browser share one stream ([`tabs`]); and the unread count, read
+//! from the backend rather than reckoned from the stream ([`unread`]).
 
-use serde::Deserialize;
+pub mod reconnect;
+pub mod tabs;
+pub mod unread;
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
 use support_contract::{Reply, RequestKind, RequestStatus};
 
-/// One event of the stream, as the backend sent it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// One event of the stream, as the backend sent it (and as the tab that
+/// holds the stream passes it on to the others).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerEvent {
     /// Its `id:`, which a reconnection sends back as `Last-Event-ID`.
     pub id: Option<String>,
@@ -19,7 +28,7 @@ pub struct ServerEvent {
 /// Reads Server-Sent Events from text as it arrives, in pieces that may
 /// end anywhere, even inside a line (the WHATWG HTML standard's
 /// "Interpreting an event stream"). Comments (`: keep-alive`) are read and
-/// dropped; a `retry:` field is ignored, as the widget keeps its own pace.
+/// dropped; a `retry:` field is kept for [`reconnect::Reconnect`].
 #[derive(Debug, Default)]
 pub struct EventStream {
     /// A line not ended yet.
@@ -29,6 +38,9 @@ pub struct EventStream {
     data_lines: Vec<String>,
     /// The last `id:` seen, which outlives the event it came with.
     last_id: Option<String>,
+    /// The last `retry:` seen: how long the server asks a reconnection to
+    /// wait, in milliseconds.
+    retry_ms: Option<u64>,
     /// The previous piece ended in `\r`: a `\n` opening this one ends
     /// nothing more.
     after_cr: bool,
@@ -58,6 +70,11 @@ impl EventStream {
         self.last_id.as_deref()
     }
 
+    /// The reconnection time the server asked for last (`retry:`), if any.
+    pub fn retry(&self) -> Option<Duration> {
+        self.retry_ms.map(Duration::from_millis)
+    }
+
     fn line_ended(&mut self, line: &str) -> Option<ServerEvent> {
         if line.is_empty() {
             return self.dispatch();
@@ -74,6 +91,10 @@ impl EventStream {
             "data" => self.data_lines.push(value.to_owned()),
             // An id with a NUL is ignored, as the standard says.
             "id" if !value.contains('\0') => self.last_id = Some(value.to_owned()),
+            // Only ASCII digits count; anything else is ignored.
+            "retry" if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => {
+                self.retry_ms = Some(value.parse().unwrap_or(u64::MAX));
+            }
             _ => {}
         }
         None

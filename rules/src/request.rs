@@ -214,6 +214,17 @@ pub fn events(backend: &BackendUrl, last_id: Option<&str>) -> HttpRequest {
     }
 }
 
+/// `GET {backend}/unread`: the requests with something new to the caller
+/// (`live::unread::read` reads its answer).
+pub fn unread(backend: &BackendUrl) -> HttpRequest {
+    HttpRequest {
+        method: "GET",
+        url: backend.endpoint(paths::UNREAD),
+        headers: Vec::new(),
+        body: None,
+    }
+}
+
 /// `POST {backend}/support-requests/{id}/seen`: the caller opened the
 /// request, whose changes until now are no longer new to them.
 pub fn seen(backend: &BackendUrl, id: &str) -> HttpRequest {

@@ -43,6 +43,21 @@ impl Default for RetryPolicy {
     }
 }
 
+/// A wait drawn with full jitter, applied after the cap: uniformly from 0
+/// up to `base` doubled `exponent` times, or `cap` if that is less. So
+/// many clients that failed together spread over the whole window rather
+/// than come back together. `random` is a number in `[0, 1)`; one that is
+/// not a number waits nothing rather than forever.
+pub fn full_jitter(base: Duration, cap: Duration, exponent: u32, random: f64) -> Duration {
+    let ceiling = base.saturating_mul(1u32 << exponent.min(31)).min(cap);
+    let random = if random.is_finite() {
+        random.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ceiling.mul_f64(random)
+}
+
 /// Whether sending the same request again may succeed: no answer at all, a
 /// timeout, the same key still in flight (409), a rate limit, or a server
 /// error. Refusals of the content (413, 422) would fail the same way again.
@@ -107,14 +122,7 @@ impl RetryPolicy {
         if !is_retryable(error) || attempt >= self.max_attempts {
             return None;
         }
-        let exponent = attempt.saturating_sub(1).min(31);
-        let ceiling = self.base.saturating_mul(1u32 << exponent).min(self.cap);
-        let random = if random.is_finite() {
-            random.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        let jittered = ceiling.mul_f64(random);
+        let jittered = full_jitter(self.base, self.cap, attempt.saturating_sub(1), random);
         if self.asks_too_long(error) {
             return None;
         }

@@ -85,6 +85,22 @@ fn an_unknown_event_or_unreadable_data_is_passed_over() {
 }
 
 #[test]
+fn the_servers_retry_is_kept_when_it_is_a_number_of_milliseconds() {
+    let mut stream = EventStream::default();
+    assert_eq!(stream.retry(), None);
+    stream.feed("retry: 5000\n\n");
+    assert_eq!(stream.retry(), Some(std::time::Duration::from_secs(5)));
+    for ignored in ["retry: soon\n", "retry: -1\n", "retry: 1.5\n", "retry:\n"] {
+        stream.feed(ignored);
+        assert_eq!(
+            stream.retry(),
+            Some(std::time::Duration::from_secs(5)),
+            "{ignored}"
+        );
+    }
+}
+
+#[test]
 fn polling_backs_off_from_30_seconds_to_5_minutes() {
     let waits: Vec<u32> = (1..=6).map(poll_after_ms).collect();
     assert_eq!(waits, [30_000, 60_000, 120_000, 240_000, 300_000, 300_000]);

@@ -449,3 +449,12 @@ fn an_opening_is_posted_below_the_request_its_id_one_segment() {
         "https://portal.example.com/api/support/support-requests/a%2Fb/seen"
     );
 }
+
+#[test]
+fn the_unread_count_is_asked_below_the_backend() {
+    let request = unread(&backend());
+    assert_eq!(
+        (request.method, request.url.as_str()),
+        ("GET", "https://portal.example.com/api/support/unread")
+    );
+}
