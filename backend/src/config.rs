@@ -94,6 +94,32 @@ pub struct Config {
     )]
     pub trusted_proxies: Vec<ipnet::IpNet>,
 
+    /// Live streams (GET /events) one user, a token's subject, may hold at
+    /// once: one per browser needs no more. A new one beyond this ends
+    /// that user's oldest, whose browser is told to come back after a
+    /// minute. Counted per process; an open backend (--no-auth) knows no
+    /// users, and only --event-streams-max holds there.
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_EVENT_STREAMS_PER_USER",
+        default_value_t = crate::live::admission::DEFAULT_PER_USER,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(1..=1000)
+    )]
+    pub event_streams_per_user: u32,
+
+    /// Live streams (GET /events) this process may hold in all; beyond
+    /// that a new one is answered 503 with Retry-After. Each is an open
+    /// connection, and so a file. Default: three quarters of the process's
+    /// open-file limit (the soft RLIMIT_NOFILE it starts with; `ulimit -n`).
+    #[arg(
+        long,
+        env = "SUPPORT_BACKEND_EVENT_STREAMS_MAX",
+        value_name = "N",
+        value_parser = clap::value_parser!(u64).range(1..)
+    )]
+    pub event_streams_max: Option<u64>,
+
     /// Where uploaded files are kept: file:///DIR (a folder, created if
     /// missing), azure://CONTAINER/PREFIX (Azure Blob Storage; the account
     /// and its credentials from AZURE_STORAGE_ACCOUNT_NAME,
@@ -390,6 +416,20 @@ pub enum LogFormat {
 pub const DEFAULT_SHUTDOWN_GRACE_SECS: u64 = 30;
 
 impl Config {
+    /// How many live streams may be open: `--event-streams-max`, or a
+    /// share of the open-file limit.
+    pub fn event_stream_limits(&self) -> crate::live::admission::Limits {
+        use crate::live::admission::{default_total, Limits};
+        let total = match self.event_streams_max {
+            Some(most) => usize::try_from(most).unwrap_or(usize::MAX),
+            None => default_total(),
+        };
+        Limits {
+            per_user: self.event_streams_per_user as usize,
+            total,
+        }
+    }
+
     /// Where events are written, as configured: a command such as
     /// `set-status` writes them (and a serving backend delivers them) with
     /// the webhook URLs alone, no secret.

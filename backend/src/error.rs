@@ -71,6 +71,10 @@ pub enum ApiError {
     /// The client sent too many requests; it may try again after this long.
     #[error("rate limited for {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// The process holds as many live streams as it may (503): the client
+    /// may try again after this long.
+    #[error("too many live streams open for {retry_after_secs} s")]
+    TooManyStreams { retry_after_secs: u64 },
     /// No usable bearer token: 401 with `WWW-Authenticate`.
     #[error("no valid bearer token")]
     Unauthenticated,
@@ -112,8 +116,9 @@ pub fn broken_body(error: &(dyn std::error::Error + 'static)) -> ApiError {
 }
 
 /// One error whose code the contract's `ErrorCode` does not have (yet):
-/// `not_found`, `method_not_allowed`, `request_timeout`, `internal_error`. The widget reads
-/// unknown codes as `ErrorCode::Unknown`, so these stay compatible.
+/// `not_found`, `method_not_allowed`, `request_timeout`,
+/// `service_unavailable`, `internal_error`. The widget reads unknown codes
+/// as `ErrorCode::Unknown`, so these stay compatible.
 #[derive(Serialize)]
 struct LocalFieldError {
     field: &'static str,
@@ -193,6 +198,10 @@ impl IntoResponse for ApiError {
             ),
             ApiError::RateLimited { retry_after_secs } => retry_after(
                 one(StatusCode::TOO_MANY_REQUESTS, "", ErrorCode::RateLimited),
+                retry_after_secs,
+            ),
+            ApiError::TooManyStreams { retry_after_secs } => retry_after(
+                local_error(StatusCode::SERVICE_UNAVAILABLE, "", "service_unavailable"),
                 retry_after_secs,
             ),
             ApiError::Unauthenticated => {

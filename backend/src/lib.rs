@@ -136,6 +136,8 @@ pub struct AppState {
     pub trusted_proxies: client_address::TrustedProxies,
     /// The live changes this process hands to its streams.
     pub live: live::Live,
+    /// The streams of `GET /events` open in this process, by user.
+    pub streams: live::admission::Admission,
 }
 
 impl AppState {

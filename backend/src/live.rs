@@ -8,6 +8,7 @@
 //! `set-status` command wrote. Either way each process reads the new
 //! events once and hands them to its streams through a broadcast channel.
 
+pub mod admission;
 pub mod stream;
 
 use std::sync::Arc;

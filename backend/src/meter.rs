@@ -54,8 +54,13 @@ pub const DB_POOL_WAITING: &str = "support_db_pool_waiting";
 /// The live streams (`GET /events`) open now.
 pub const EVENT_STREAMS_OPEN: &str = "support_event_streams_open";
 /// Live streams the backend ended, by reason: `token_expired`,
-/// `slow_reader` (fell too far behind), `error` (the database failed).
+/// `slow_reader` (fell too far behind), `replaced` (by a newer stream of
+/// the same user, over `--event-streams-per-user`), `error` (the database
+/// failed).
 pub const EVENT_STREAMS_ENDED: &str = "support_event_streams_ended_total";
+/// Live streams refused, by reason: `process` (the process held
+/// `--event-streams-max` already; 503).
+pub const EVENT_STREAMS_REFUSED: &str = "support_event_streams_refused_total";
 /// 1, labelled with the build's version.
 pub const BUILD_INFO: &str = "support_build_info";
 
@@ -162,6 +167,11 @@ pub fn event_streams_open(change: f64) {
 /// A live stream the backend ended, and why.
 pub fn event_stream_ended(reason: &'static str) {
     metrics::counter!(EVENT_STREAMS_ENDED, "reason" => reason).increment(1);
+}
+
+/// A live stream refused, and why.
+pub fn event_stream_refused(reason: &'static str) {
+    metrics::counter!(EVENT_STREAMS_REFUSED, "reason" => reason).increment(1);
 }
 
 pub fn build_info() {

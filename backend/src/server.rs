@@ -115,6 +115,14 @@ impl Server {
             })?),
             None => None,
         };
+        let stream_limits = config.event_stream_limits();
+        tracing::info!(
+            "live streams: at most {} a user, {} in all (open-file limit {})",
+            stream_limits.per_user,
+            stream_limits.total,
+            crate::live::admission::open_file_limit()
+                .map_or_else(|| "none".to_owned(), |limit| limit.to_string())
+        );
         let state = AppState {
             db,
             allowed_origins: config.allowed_origins(),
@@ -127,6 +135,7 @@ impl Server {
             stopping: Default::default(),
             trusted_proxies: crate::client_address::TrustedProxies::new(&config.trusted_proxies),
             live: Default::default(),
+            streams: crate::live::admission::Admission::new(stream_limits),
         };
         Ok(Server {
             listener,

@@ -1,14 +1,17 @@
 //! `GET /events`: who may follow, which changes each caller hears (those of
 //! the requests they may read), the pick-up after `Last-Event-ID` with
 //! nothing lost or twice, the end at the token's expiry, the keep-alive,
-//! and a reader that does not read dropped rather than buffered for.
+//! how many streams a user and the process may hold, and a
+//! reader that does not read dropped rather than buffered for.
 
 mod common;
 
 use std::time::{Duration, Instant};
 
 use common::events::{self, Next};
-use common::{customer, json_of, key, one_error, partner, start_signed, token, TestServer};
+use common::{
+    customer, json_of, key, one_error, partner, start_signed, start_signed_with, token, TestServer,
+};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -349,4 +352,61 @@ async fn read_until_dropped(stream: &mut events::Stream, first: i64, last: i64) 
     let heard = *ids.last().unwrap();
     assert!(heard < last, "all {} heard: nothing was dropped", ids.len());
     heard
+}
+
+/// `--event-streams-per-user`: a user's new stream beyond it ends their
+/// oldest, which is told to come back after a minute, and touches nobody
+/// else's; `--event-streams-max`: beyond it, 503 with `Retry-After`, except
+/// for a user who replaces their own.
+#[tokio::test]
+async fn one_user_holds_a_few_streams_and_the_process_a_bounded_number() {
+    let server = start_signed_with(|config| {
+        config.event_streams_per_user = 2;
+        config.event_streams_max = Some(4);
+    })
+    .await;
+    let mut first = follow(&server, &customer()).await;
+    let mut second = follow(&server, &customer()).await;
+    let mut staff = follow(&server, &partner()).await;
+    let mut third = follow(&server, &customer()).await;
+    // The oldest of the customer's ends, and comes back after a minute.
+    assert_eq!(first.next(Duration::from_secs(10)).await, Next::Ended);
+    let replaced = support_backend::live::admission::REPLACED_RETRY.as_millis() as u64;
+    assert_eq!(first.retry, Some(replaced));
+    // The others hear what happens.
+    let (id, _) = file(&server, &customer(), "无法登录管理门户").await;
+    for stream in [&mut second, &mut third, &mut staff] {
+        assert_eq!(stream.event().await.data["id"], json!(id));
+    }
+
+    // Four in the process: another user is refused, for a while.
+    let mut other = follow(&server, &other_customer()).await;
+    let response = events::request(&server.base, Some(&token(&partner())), None).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(response.headers()["retry-after"], "10");
+    assert_eq!(
+        json_of(response).await.1,
+        json!({"errors": [{"field": "", "code": "service_unavailable"}]})
+    );
+    // A user at their own cap replaces their oldest even so.
+    let mut fourth = follow(&server, &customer()).await;
+    assert_eq!(second.next(Duration::from_secs(10)).await, Next::Ended);
+    reply(&server, &partner(), &id, "请清除浏览器缓存后再试。").await;
+    for stream in [&mut third, &mut fourth, &mut staff] {
+        assert_eq!(stream.event().await.event, "request.reply_added");
+    }
+    assert_eq!(other.next(Duration::from_millis(200)).await, Next::Quiet);
+
+    // A stream that closes makes room.
+    drop(other);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let response = events::request(&server.base, Some(&token(&partner())), None).await;
+        if response.status() == StatusCode::OK {
+            break;
+        }
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(Instant::now() < deadline, "no room after a stream closed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }

@@ -1,9 +1,11 @@
 //! `GET /events`: the changes to the requests the caller may read (by the
 //! rules of `GET /support-requests/{id}`, [`access::may_read`]), as
 //! Server-Sent Events, from the moment the stream opens or after the
-//! `Last-Event-ID` the reader heard last. A comment keeps a quiet stream
-//! open through proxies; the stream ends when the caller's token expires,
-//! when a stop begins, and when its reader leaves [`WAITING`] events
+//! `Last-Event-ID` the reader heard last, if [`admission`] lets it open. A
+//! comment keeps a quiet
+//! stream open through proxies; the stream ends when the caller's token
+//! expires, when a stop begins, when a newer stream of the same user takes
+//! its place, and when its reader leaves [`WAITING`] events
 //! untaken, or takes none for [`SLOW_READER`] while the stream catches up:
 //! a slow reader is dropped rather than buffered for, and picks up again
 //! from the database with `Last-Event-ID`.
@@ -21,13 +23,14 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use futures_util::Stream;
+use axum::response::IntoResponse;
 use support_contract::{ErrorCode, FieldError};
 use tokio::sync::broadcast::{self, error::RecvError};
 use tokio::sync::mpsc::{self, error::TrySendError};
 use tokio::sync::watch;
 use tokio::time::Instant;
 
+use super::admission::{self, Ticket};
 use super::Happened;
 use crate::db::Db;
 use crate::error::ApiError;
@@ -53,12 +56,12 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(20);
 /// Opens the caller's stream. The checks: the token (401, also for a token
 /// already past its `exp`, which would end the stream at once), whether the
 /// caller may follow requests at all (403), a `Last-Event-ID` that is no
-/// event's number (400).
+/// event's number (400), room in the process (503, [`admission`]).
 pub async fn follow(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+) -> Result<impl IntoResponse, ApiError> {
     caller.may(Action::FollowRequests)?;
     let ends_at = match &caller {
         Caller::User(identity) => {
@@ -71,6 +74,7 @@ pub async fn follow(
         _ => None,
     };
     let resume = last_event_id(&headers)?;
+    let ticket = state.streams.admit(caller.filed_by())?;
     // Listening before the newest is read: nothing falls in between.
     let receiver = state.live.subscribe();
     let latest = super::latest(&state.db).await?;
@@ -85,12 +89,13 @@ pub async fn follow(
         catching_up: last < latest,
         ends_at,
         stop: state.stopping.watch(),
+        ticket,
     };
     let (sender, waiting) = mpsc::channel(WAITING);
     tokio::spawn(follower.feed(sender));
     let events = futures_util::stream::unfold(waiting, |mut waiting| async move {
         let event = waiting.recv().await?;
-        Some((Ok(event), waiting))
+        Some((Ok::<_, Infallible>(event), waiting))
     });
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive")))
 }
@@ -126,6 +131,8 @@ enum Ended {
     /// The reader hung up, or a stop began.
     Gone,
     TokenExpired,
+    /// A newer stream of the same user took its place.
+    Replaced,
     SlowReader,
     /// The database failed.
     Error,
@@ -144,6 +151,8 @@ struct Follower {
     catching_up: bool,
     ends_at: Option<Instant>,
     stop: watch::Receiver<bool>,
+    /// Its place among the process's streams.
+    ticket: Ticket,
 }
 
 impl Follower {
@@ -154,6 +163,12 @@ impl Follower {
         let reason = match ended {
             Ended::Gone => return,
             Ended::TokenExpired => "token_expired",
+            Ended::Replaced => {
+                // Its browser comes back later, rather than ending the
+                // user's next stream at once.
+                let _ = out.try_send(Event::default().retry(admission::REPLACED_RETRY));
+                "replaced"
+            }
             Ended::SlowReader => "slow_reader",
             Ended::Error => "error",
         };
@@ -191,6 +206,7 @@ impl Follower {
                     Err(RecvError::Closed) => return Ended::Gone,
                 },
                 () = expiry => return Ended::TokenExpired,
+                () = self.ticket.replaced() => return Ended::Replaced,
                 () = out.closed() => return Ended::Gone,
                 _ = self.stop.changed() => return Ended::Gone,
             }
@@ -217,6 +233,7 @@ impl Follower {
                 sent = out.send(event) => sent.map_err(|_| Ended::Gone)?,
                 () = tokio::time::sleep(SLOW_READER) => return Err(Ended::SlowReader),
                 () = expiry => return Err(Ended::TokenExpired),
+                () = self.ticket.replaced() => return Err(Ended::Replaced),
                 _ = self.stop.changed() => return Err(Ended::Gone),
             }
         }

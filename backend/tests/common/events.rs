@@ -30,6 +30,8 @@ pub struct Stream {
     text: String,
     /// How many comments (keep-alives) came so far.
     pub comments: usize,
+    /// The last `retry:` heard, in milliseconds.
+    pub retry: Option<u64>,
 }
 
 /// A client without the tests' overall timeout, which a stream outlives.
@@ -50,6 +52,7 @@ pub async fn open(base: &str, token: Option<&str>, last_id: Option<&str>) -> Str
         response,
         text: String::new(),
         comments: 0,
+        retry: None,
     }
 }
 
@@ -94,7 +97,7 @@ impl Stream {
     }
 
     /// The first complete event in what came so far, comments counted and
-    /// dropped.
+    /// dropped, `retry:` kept.
     fn take_event(&mut self) -> Option<Heard> {
         loop {
             let end = self.text.find("\n\n")?;
@@ -111,6 +114,7 @@ impl Stream {
                     "id" => id = Some(value),
                     "event" => event = Some(value),
                     "data" => data = Some(value),
+                    "retry" => self.retry = Some(value.parse().unwrap()),
                     _ => {}
                 }
             }

@@ -246,6 +246,8 @@ pub fn config(url: &str) -> Config {
         allowed_headers: Vec::new(),
         rate_limit_per_minute: 0,
         trusted_proxies: Vec::new(),
+        event_streams_per_user: support_backend::live::admission::DEFAULT_PER_USER,
+        event_streams_max: None,
         attachments_url: None,
         attachments_dir: None,
         orphan_upload_hours: support_backend::config::DEFAULT_ORPHAN_UPLOAD_HOURS,
