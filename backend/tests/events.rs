@@ -1,7 +1,7 @@
 //! `GET /events`: who may follow, which changes each caller hears (those of
 //! the requests they may read), the pick-up after `Last-Event-ID` with
 //! nothing lost or twice, the end at the token's expiry, the keep-alive,
-//! how many streams a user and the process may hold, and a
+//! the `retry:`, how many streams a user and the process may hold, and a
 //! reader that does not read dropped rather than buffered for.
 
 mod common;
@@ -352,6 +352,16 @@ async fn read_until_dropped(stream: &mut events::Stream, first: i64, last: i64) 
     let heard = *ids.last().unwrap();
     assert!(heard < last, "all {} heard: nothing was dropped", ids.len());
     heard
+}
+
+#[tokio::test]
+async fn a_stream_says_when_to_come_back() {
+    let server = start_signed(false).await;
+    let mut stream = follow(&server, &customer()).await;
+    // Before any event: the `retry:` a cut stream's reader waits.
+    assert_eq!(stream.next(Duration::from_millis(500)).await, Next::Quiet);
+    let retry = support_backend::live::stream::RETRY.as_millis() as u64;
+    assert_eq!(stream.retry, Some(retry));
 }
 
 /// `--event-streams-per-user`: a user's new stream beyond it ends their

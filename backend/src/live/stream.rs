@@ -1,8 +1,8 @@
 //! `GET /events`: the changes to the requests the caller may read (by the
 //! rules of `GET /support-requests/{id}`, [`access::may_read`]), as
 //! Server-Sent Events, from the moment the stream opens or after the
-//! `Last-Event-ID` the reader heard last, if [`admission`] lets it open. A
-//! comment keeps a quiet
+//! `Last-Event-ID` the reader heard last. It starts with a `retry:`
+//! ([`RETRY`]), and is admitted by [`admission`]. A comment keeps a quiet
 //! stream open through proxies; the stream ends when the caller's token
 //! expires, when a stop begins, when a newer stream of the same user takes
 //! its place, and when its reader leaves [`WAITING`] events
@@ -24,6 +24,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::IntoResponse;
+use futures_util::StreamExt;
 use support_contract::{ErrorCode, FieldError};
 use tokio::sync::broadcast::{self, error::RecvError};
 use tokio::sync::mpsc::{self, error::TrySendError};
@@ -48,6 +49,11 @@ pub const WAITING: usize = 64;
 /// reader to take an event: one who takes none for this long is dropped,
 /// as one who leaves [`WAITING`] events untaken is.
 pub const SLOW_READER: Duration = Duration::from_secs(5);
+
+/// The `retry:` each stream starts with: how long a reader waits before
+/// it opens the stream again after a cut (the widget backs off from it,
+/// with jitter, so that a restart's readers do not all come back at once).
+pub const RETRY: Duration = Duration::from_secs(5);
 
 /// How often a quiet stream sends a comment: well within the minute after
 /// which proxies and balancers commonly drop an idle connection.
@@ -97,6 +103,8 @@ pub async fn follow(
         let event = waiting.recv().await?;
         Some((Ok::<_, Infallible>(event), waiting))
     });
+    let start = Event::default().retry(RETRY);
+    let events = futures_util::stream::once(std::future::ready(Ok(start))).chain(events);
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive")))
 }
 
