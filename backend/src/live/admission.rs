@@ -101,7 +101,8 @@ pub struct Ticket {
     held: Arc<Mutex<Held>>,
     user: Option<String>,
     number: u64,
-    replaced: oneshot::Receiver<()>,
+    /// `None` for a stream of no user, which nothing replaces.
+    replaced: Option<oneshot::Receiver<()>>,
 }
 
 impl Admission {
@@ -151,14 +152,15 @@ impl Admission {
         let number = *next;
         *next += 1;
         *total += 1;
-        let (end, replaced) = oneshot::channel();
-        if let Some(user) = user {
+        let replaced = user.map(|user| {
+            let (end, replaced) = oneshot::channel();
             let holder = Holder {
                 ticket: number,
                 end,
             };
             by_user.entry(user.to_owned()).or_default().push(holder);
-        }
+            replaced
+        });
         Ok(Ticket {
             held: self.held.clone(),
             user: user.map(str::to_owned),
@@ -184,8 +186,14 @@ impl Ticket {
     /// Completes when a newer stream of the same user took this one's
     /// place.
     pub async fn replaced(&mut self) {
-        // An error too: the sender went with its holder, at a replacement.
-        let _ = (&mut self.replaced).await;
+        match &mut self.replaced {
+            // An error too: the sender went with its holder, at a
+            // replacement.
+            Some(replaced) => {
+                let _ = replaced.await;
+            }
+            None => std::future::pending().await,
+        }
     }
 }
 
@@ -202,5 +210,70 @@ impl Drop for Ticket {
                 held.by_user.remove(user);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+
+    use super::*;
+
+    fn admission(per_user: usize, total: usize) -> Admission {
+        Admission::new(Limits { per_user, total })
+    }
+
+    /// Whether the ticket was replaced, without waiting.
+    fn replaced(ticket: &mut Ticket) -> bool {
+        let mut context = Context::from_waker(Waker::noop());
+        let waiting = std::pin::pin!(ticket.replaced());
+        waiting.poll(&mut context) == Poll::Ready(())
+    }
+
+    #[test]
+    fn a_users_new_stream_beyond_the_cap_replaces_their_oldest() {
+        let streams = admission(2, 10);
+        let mut first = streams.admit(Some("u1")).unwrap();
+        let mut second = streams.admit(Some("u1")).unwrap();
+        let mut other = streams.admit(Some("u2")).unwrap();
+        assert!(!replaced(&mut first));
+        let mut third = streams.admit(Some("u1")).unwrap();
+        assert!(replaced(&mut first));
+        assert!(![&mut second, &mut third, &mut other]
+            .into_iter()
+            .any(replaced));
+        // The one replaced counts until it lets go.
+        assert_eq!(streams.open(), 4);
+        drop(first);
+        assert_eq!(streams.open(), 3);
+        let _fourth = streams.admit(Some("u1")).unwrap();
+        assert!(replaced(&mut second));
+    }
+
+    #[test]
+    fn the_process_refuses_beyond_its_cap_but_for_a_replacement() {
+        let streams = admission(2, 2);
+        let _open = streams.admit(None).unwrap();
+        let first = streams.admit(Some("u1")).unwrap();
+        assert!(matches!(
+            streams.admit(Some("u2")),
+            Err(ApiError::TooManyStreams { .. })
+        ));
+        assert!(streams.admit(None).is_err());
+        assert!(streams.admit(Some("u1")).is_err());
+        // Nothing is held for a refused user.
+        assert!(!lock(&streams.held).by_user.contains_key("u2"));
+        drop(first);
+        streams.admit(Some("u2")).unwrap();
+    }
+
+    #[test]
+    fn a_stream_of_no_user_is_never_replaced() {
+        let streams = admission(1, 10);
+        let mut open = streams.admit(None).unwrap();
+        let _more = [streams.admit(None).unwrap(), streams.admit(None).unwrap()];
+        assert!(!replaced(&mut open));
+        assert_eq!(streams.open(), 3);
     }
 }
