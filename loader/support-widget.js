@@ -290,8 +290,8 @@ class SupportWidgetElement extends HTMLElement {
     });
   }
 
-  /** Shows "partner-center", "customer", "escalation", "customer-messages", or the start screen ("home" or nothing), opening the panel in launcher mode. */
-  open(flow) {
+  /** Shows "partner-center", "customer", "escalation", "customer-messages", the start screen ("home" or nothing), or ("request", id) one request, opening the panel in launcher mode. */
+  open(flow, id) {
     // A flow asked for before the widget runs is its first screen, not the
     // early home (first-screen.js), which gives way to the spinner until the
     // widget has taken the call or failed to load.
@@ -302,7 +302,7 @@ class SupportWidgetElement extends HTMLElement {
     // The panel shows once the widget has taken the call, or has failed to
     // load (to say so); a refused call leaves it as it was. Inline, there is
     // no panel to show.
-    return this.#call((widget) => widget.open(flow)).then(
+    return this.#call((widget) => widget.open(flow, id)).then(
       () => this.#show(),
       (error) => {
         if (!this.#handle) this.#show();

@@ -36,9 +36,9 @@ pub struct Controls {
 pub type ControlsSlot = Rc<RefCell<Option<Controls>>>;
 
 impl Controls {
-    /// Shows a flow from its start (or the prefilled customer's services);
-    /// its heading takes focus when the user's own action made the call
-    /// (`focus_follows_the_user`).
+    /// Shows a flow from its start (or the prefilled customer's services),
+    /// or the request the page names; its heading takes focus when the
+    /// user's own action made the call (`focus_follows_the_user`).
     pub fn open(&self, flow: Flow) {
         let nav = self.nav;
         // The customer's one start screen (its help), whatever the flow.
@@ -58,6 +58,9 @@ impl Controls {
             // escalation.
             Flow::Customer | Flow::Escalation => customer_first(Step::OpenCustomerRequest),
             Flow::CustomerMessages => nav.go(Step::OpenInbox),
+            // Its status, for either audience: a customer's request screens
+            // are the partner's.
+            Flow::Request(id) => nav.go(Step::OpenRequest(id)),
         }
         self.focus_follows_the_user();
     }

@@ -37,16 +37,18 @@ impl WidgetHandle {
     }
 
     /// `element.open(flow)`: `"partner-center"`, `"customer"` (or
-    /// `"escalation"`, the same path), or `"home"` or nothing for the start
-    /// screen. The page may pass anything: what is not text (nor
+    /// `"escalation"`, the same path), `"customer-messages"`, or `"home"`
+    /// or nothing for the start screen; `element.open("request", id)`: one
+    /// request's status. The page may pass anything: what is not text (nor
     /// nothing) is refused, as an unknown name is.
-    pub fn open(&self, flow: JsValue) -> Result<(), JsError> {
-        let flow = match flow.as_string() {
-            None if !flow.is_undefined() && !flow.is_null() => {
-                return Err(refuse(HostApiError::FlowNotText))
-            }
-            flow => Flow::parse(flow.as_deref()).map_err(refuse)?,
+    pub fn open(&self, flow: JsValue, id: JsValue) -> Result<(), JsError> {
+        let text = |value: JsValue, not_text| match value.as_string() {
+            None if !value.is_undefined() && !value.is_null() => Err(refuse(not_text)),
+            text => Ok(text),
         };
+        let flow = text(flow, HostApiError::FlowNotText)?;
+        let id = text(id, HostApiError::RequestIdNotText)?;
+        let flow = Flow::parse(flow.as_deref(), id.as_deref()).map_err(refuse)?;
         self.with_controls(|controls| controls.open(flow));
         Ok(())
     }

@@ -742,3 +742,9 @@ filed-customer-empty = You haven't contacted your partner yet.
 status-reply-offline = You're offline. Your reply will be sent when the connection returns.
 status-reply-retrying = The support service couldn't take your reply just now. Trying again soon… Your reply is kept.
 status-reply-wait-files = Wait until every file has uploaded, then send your reply.
+
+## A request opened by its link (open("request", id), open-request)
+
+# The request the page opened, which the support service won't show this
+# user: it doesn't exist, or it's someone else's.
+opened-request-unreadable = This request can't be opened: it doesn't exist, or you don't have access to it. Check the link you followed, and that you're signed in with the right account.

@@ -539,3 +539,9 @@ filed-customer-empty = Todavía no se ha puesto en contacto con su partner.
 status-reply-offline = No tiene conexión. Su respuesta se enviará cuando vuelva la conexión.
 status-reply-retrying = El servicio de soporte no ha podido recibir su respuesta en este momento. Se volverá a intentar en breve… Su respuesta se conserva.
 status-reply-wait-files = Espere a que se suban todos los archivos y, después, envíe su respuesta.
+
+## A request opened by its link (open("request", id), open-request)
+
+# The request the page opened, which the support service won't show this
+# user: it doesn't exist, or it's someone else's.
+opened-request-unreadable = No se puede abrir esta solicitud: no existe o no tiene permiso para verla. Compruebe el enlace que ha seguido y que ha iniciado sesión con la cuenta correcta.

@@ -523,3 +523,9 @@ filed-customer-empty = 你尚未联系过你的合作伙伴。
 status-reply-offline = 你已离线。连接恢复后将发送你的回复。
 status-reply-retrying = 支持服务暂时无法接收你的回复，稍后将自动重试。你的回复已保存。
 status-reply-wait-files = 请等待所有文件上传完成，然后发送你的回复。
+
+## A request opened by its link (open("request", id), open-request)
+
+# The request the page opened, which the support service won't show this
+# user: it doesn't exist, or it's someone else's.
+opened-request-unreadable = 无法打开此请求：它不存在，或者你无权查看。请检查你打开的链接，并确认你登录的是正确的帐户。

@@ -526,3 +526,9 @@ filed-customer-empty = 您尚未聯絡過您的合作夥伴。
 status-reply-offline = 您已離線。連線恢復後將傳送您的回覆。
 status-reply-retrying = 支援服務暫時無法接收您的回覆，稍後將自動再試一次。您的回覆已保留。
 status-reply-wait-files = 請等候所有檔案上傳完成，再傳送您的回覆。
+
+## A request opened by its link (open("request", id), open-request)
+
+# The request the page opened, which the support service won't show this
+# user: it doesn't exist, or it's someone else's.
+opened-request-unreadable = 無法開啟此要求：它不存在，或者您沒有權限檢視。請檢查您開啟的連結，並確認您登入的是正確的帳戶。

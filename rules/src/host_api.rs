@@ -1,4 +1,5 @@
 //! What the host page's scripts may ask of the widget (`element.open()`,
+//! `element.open("request", id)`,
 //! `element.prefill({...})`, `element.setRequestHeaders({...})`,
 //! `element.setTokenProvider(provider)`), parsed and
 //! checked as plain data. Anything malformed is refused with a message the
@@ -16,11 +17,17 @@ use crate::json;
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum HostApiError {
     #[error(
-        "unknown flow \"{0}\": use \"home\", \"partner-center\", \"customer\", \"escalation\" or \"customer-messages\""
+        "unknown flow \"{0}\": use \"home\", \"partner-center\", \"customer\", \"escalation\", \"customer-messages\" or \"request\""
     )]
     UnknownFlow(String),
     #[error("open: the flow is a name such as \"partner-center\", or nothing")]
     FlowNotText,
+    #[error("open: \"request\" needs the request's id, as in open(\"request\", id)")]
+    RequestIdMissing,
+    #[error("open: the request's id is text, such as the id in a mail's link")]
+    RequestIdNotText,
+    #[error("open: only \"request\" takes an id, not \"{0}\"")]
+    IdWithoutRequest(String),
     #[error("setLocale: the locale is a language tag such as \"zh-TW\", or nothing")]
     LocaleNotText,
     #[error("prefill: {0}")]
@@ -32,7 +39,7 @@ pub enum HostApiError {
 }
 
 /// Where `open(flow)` takes the user.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Flow {
     Home,
     PartnerCenter,
@@ -46,17 +53,36 @@ pub enum Flow {
     /// `"customer-requests"`, its name before, is read as it: pages written
     /// then keep working.
     CustomerMessages,
+    /// `open("request", id)` and the `open-request` attribute: one request's
+    /// status, by its id (a mail's link names it). The id is the backend's
+    /// to know: one it does not show this user is said so on screen.
+    Request(String),
 }
 
 impl Flow {
-    pub fn parse(flow: Option<&str>) -> Result<Flow, HostApiError> {
-        match flow.map(str::trim) {
-            None | Some("") | Some("home") => Ok(Flow::Home),
-            Some("partner-center") => Ok(Flow::PartnerCenter),
-            Some("customer") => Ok(Flow::Customer),
-            Some("escalation") => Ok(Flow::Escalation),
-            Some("customer-messages" | "customer-requests") => Ok(Flow::CustomerMessages),
-            Some(other) => Err(HostApiError::UnknownFlow(other.to_owned())),
+    /// The flow `open(flow, id)` names; only `"request"` takes an id, and
+    /// needs one.
+    pub fn parse(flow: Option<&str>, id: Option<&str>) -> Result<Flow, HostApiError> {
+        let name = flow.map_or("", str::trim);
+        let flow = match name {
+            "" | "home" => Flow::Home,
+            "partner-center" => Flow::PartnerCenter,
+            "customer" => Flow::Customer,
+            "escalation" => Flow::Escalation,
+            "customer-messages" | "customer-requests" => Flow::CustomerMessages,
+            "request" => {
+                let id = id.map(str::trim).filter(|id| !id.is_empty());
+                return id
+                    .map(|id| Flow::Request(id.to_owned()))
+                    .ok_or(HostApiError::RequestIdMissing);
+            }
+            other => return Err(HostApiError::UnknownFlow(other.to_owned())),
+        };
+        match id {
+            Some(_) => Err(HostApiError::IdWithoutRequest(
+                if name.is_empty() { "home" } else { name }.to_owned(),
+            )),
+            None => Ok(flow),
         }
     }
 }

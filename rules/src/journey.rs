@@ -108,7 +108,19 @@ pub enum Step {
     AnotherRequest,
     /// The status of the filed request with this id.
     ViewStatus(String),
+    /// The page opened the request with this id (`open("request", id)`, the
+    /// `open-request` attribute), from wherever the user was.
+    OpenRequest(String),
     Back,
+    /// Back from a request's status, told where the request belongs:
+    /// `inbox` is `Some(resolved)` for a customer's message that partner
+    /// staff read, which their inbox lists among those open or resolved,
+    /// and `None` for anything else, which the list of filed requests
+    /// holds. From the request the page opened, which no list led to, Back
+    /// leads to that list; from any other, as `Back`.
+    BackFromStatus {
+        inbox: Option<bool>,
+    },
     /// Back from a filed customer request's confirmation: its self-help and
     /// the guide's answers can change nothing of it, so back to the
     /// customer's services, to file for another (a new problem: the guide's
@@ -133,6 +145,9 @@ pub struct Journey {
     /// customer's message it began as lead to each other): Back returns to
     /// it, and from there to `status_from`.
     pub status_back: Option<String>,
+    /// The request the page opened (`Step::OpenRequest`), while its status,
+    /// or that of a request its notes lead to, is shown.
+    pub opened: Option<String>,
     /// How many times the partner has left home (for a flow, the filed
     /// requests or a status). A form filed in an earlier visit begins anew
     /// when it is shown again, so that no flow opens on another request's
@@ -167,6 +182,10 @@ impl Journey {
         // a request started from there is filed by hand.
         if next.screen == Screen::Home {
             next.escalating = None;
+        }
+        // The request the page opened is one only while its status shows.
+        if next.screen != Screen::RequestStatus {
+            next.opened = None;
         }
         let left_home = self.screen == Screen::Home && next.screen != Screen::Home;
         next.visit = self.visit.wrapping_add(u32::from(left_home));
@@ -315,6 +334,28 @@ impl Journey {
                 next.status_of = Some(id);
                 next.screen = RequestStatus;
             }
+            (_, Step::OpenRequest(id)) => {
+                next.screen = RequestStatus;
+                next.status_of = Some(id.clone());
+                // Whose list it is in is known once it is read
+                // (`BackFromStatus`); until then, the requests filed.
+                next.status_from = FiledRequests;
+                next.status_back = None;
+                next.opened = Some(id);
+                next.escalating = None;
+            }
+            (RequestStatus, Step::BackFromStatus { inbox })
+                if self.status_back.is_none() && self.opened == self.status_of =>
+            {
+                match inbox {
+                    Some(resolved) => {
+                        next.screen = Inbox;
+                        next.inbox_resolved = resolved;
+                    }
+                    None => next.screen = FiledRequests,
+                }
+            }
+            (_, Step::BackFromStatus { .. }) => return self.moved(Step::Back),
             (RequestStatus, Step::Back) => match self.status_back.clone() {
                 Some(id) => {
                     next.status_of = Some(id);

@@ -10,7 +10,7 @@ mod submission;
 
 pub use lookups::{
     may_have_more, read_articles, read_customer, read_customers, read_download, read_filed_by_me,
-    read_health, read_services, read_status, web_link, LoadError,
+    read_health, read_services, read_status, web_link, LoadError, Unreadable,
 };
 pub use submission::{parse_retry_after, read_created, read_reply, read_status_set, SubmitError};
 

@@ -10,6 +10,7 @@ mod history;
 mod kept;
 mod message_actions;
 mod next_reply;
+mod opened;
 mod status_change;
 
 use leptos::prelude::*;
@@ -23,6 +24,7 @@ use self::{
     kept::{Gone, Kept, KeptFacts},
     message_actions::MessageActions,
     next_reply::{box_kind, BoxKind, ClosingReply},
+    opened::{tell_the_page_if_unreadable, UnreadableRequest},
     status_change::{mark_resolved, stored_changes, MarkResolved},
 };
 use crate::{
@@ -39,7 +41,7 @@ use support_rules::{
     host::Audience,
     i18n::{self, id},
     live::new_reply,
-    request::LoadError,
+    request::{LoadError, Unreadable},
     session::Session,
 };
 
@@ -61,6 +63,8 @@ pub fn RequestStatus() -> impl IntoView {
     // What this device kept of it when it was filed: shown when the status
     // cannot be had.
     let kept = Kept::of(&request_id);
+    // The request the page opened, rather than one a list or a note led to.
+    let opened = (nav.journey).with_untracked(|j| j.opened.as_ref() == Some(&request_id));
     // A visitor whose address the backend mailed a link to confirm reads
     // here too where the replies are until then.
     let link_sent = filed.list.with_untracked(|filed| {
@@ -126,6 +130,9 @@ pub fn RequestStatus() -> impl IntoView {
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))
         }
     });
+    if opened {
+        tell_the_page_if_unreadable(stored, request_id.clone());
+    }
     // The services' names, for a request about one: loaded once for the
     // screen, not again with each refresh of the status.
     let about_a_service = Memo::new(move |_| {
@@ -218,7 +225,7 @@ pub fn RequestStatus() -> impl IntoView {
 
     view! {
         <section class="sw-screen" data-testid="request-status">
-            <BackButton/>
+            <BackButton on_back=opened::back(stored, partner)/>
             <ScreenHeading>{words.text(id::STATUS_HEADING)}</ScreenHeading>
             {move || {
             // Drawn again in another language: the times and the authors'
@@ -226,6 +233,9 @@ pub fn RequestStatus() -> impl IntoView {
             words.locale.track();
             match stored.get().map(|(answer, _)| answer) {
                 None => view! { <p role="status">{words.text(id::STATUS_LOADING)}</p> }.into_any(),
+                Some(Err(error)) if opened && Unreadable::of(&error).is_some() => {
+                    view! { <UnreadableRequest kept=kept.clone()/> }.into_any()
+                }
                 Some(Err(LoadError::NotFound)) => {
                     view! { <Gone request_id=request_id.clone() kept=kept.clone()/> }.into_any()
                 }

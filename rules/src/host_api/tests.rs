@@ -2,26 +2,62 @@ use super::*;
 
 #[test]
 fn flows_by_name() {
-    assert_eq!(Flow::parse(None), Ok(Flow::Home));
-    assert_eq!(Flow::parse(Some("customer")), Ok(Flow::Customer));
-    assert_eq!(Flow::parse(Some("partner-center")), Ok(Flow::PartnerCenter));
-    assert_eq!(Flow::parse(Some("escalation")), Ok(Flow::Escalation));
-    assert_eq!(
-        Flow::parse(Some("customer-messages")),
-        Ok(Flow::CustomerMessages)
-    );
+    let parse = |flow| Flow::parse(flow, None);
+    assert_eq!(parse(None), Ok(Flow::Home));
+    assert_eq!(parse(Some("customer")), Ok(Flow::Customer));
+    assert_eq!(parse(Some("partner-center")), Ok(Flow::PartnerCenter));
+    assert_eq!(parse(Some("escalation")), Ok(Flow::Escalation));
+    assert_eq!(parse(Some("customer-messages")), Ok(Flow::CustomerMessages));
     // The inbox's name before: pages that call it so still open it.
-    assert_eq!(
-        Flow::parse(Some("customer-requests")),
-        Ok(Flow::CustomerMessages)
-    );
+    assert_eq!(parse(Some("customer-requests")), Ok(Flow::CustomerMessages));
     // The names a refusal offers are the current ones.
-    let refused = Flow::parse(Some("inbox")).unwrap_err().to_string();
+    let refused = parse(Some("inbox")).unwrap_err().to_string();
     assert!(refused.contains("\"customer-messages\""), "{refused}");
+    assert!(refused.contains("\"request\""), "{refused}");
     assert!(!refused.contains("customer-requests"), "{refused}");
     assert_eq!(
-        Flow::parse(Some("escalate")),
+        parse(Some("escalate")),
         Err(HostApiError::UnknownFlow("escalate".into()))
+    );
+}
+
+#[test]
+fn a_request_is_opened_by_its_id() {
+    let id = "0b9d3c1e-2f4a-4c8e-9a51-7d0e6f3b2a10";
+    assert_eq!(
+        Flow::parse(Some("request"), Some(id)),
+        Ok(Flow::Request(id.into()))
+    );
+    // As a page reads it from a link: spaces around it are not the id's.
+    assert_eq!(
+        Flow::parse(Some(" request "), Some(&format!(" {id}\n"))),
+        Ok(Flow::Request(id.into()))
+    );
+    // Any other text is the backend's to know or not: it is asked.
+    assert_eq!(
+        Flow::parse(Some("request"), Some("SR-000012")),
+        Ok(Flow::Request("SR-000012".into()))
+    );
+}
+
+#[test]
+fn a_request_without_an_id_and_an_id_without_a_request_are_refused() {
+    for id in [None, Some(""), Some("  ")] {
+        assert_eq!(
+            Flow::parse(Some("request"), id),
+            Err(HostApiError::RequestIdMissing),
+            "{id:?}"
+        );
+    }
+    let missing = HostApiError::RequestIdMissing.to_string();
+    assert!(missing.contains("open(\"request\", id)"), "{missing}");
+    assert_eq!(
+        Flow::parse(Some("customer-messages"), Some("m-1")),
+        Err(HostApiError::IdWithoutRequest("customer-messages".into()))
+    );
+    assert_eq!(
+        Flow::parse(None, Some("m-1")),
+        Err(HostApiError::IdWithoutRequest("home".into()))
     );
 }
 

@@ -992,3 +992,79 @@ fn an_answer_about_a_customer_the_page_has_since_replaced_changes_nothing() {
         picked
     );
 }
+
+#[test]
+fn a_request_the_page_opens_shows_its_status_from_wherever_the_user_was() {
+    for before in [
+        Journey::default(),
+        to_the_guide(),
+        at_a_message(),
+        walk([Step::OpenFiledRequests]),
+    ] {
+        let opened = before.after(Step::OpenRequest("r-9".into()));
+        assert_eq!(opened.screen, Screen::RequestStatus, "{before:?}");
+        assert_eq!(opened.status_of.as_deref(), Some("r-9"));
+        assert_eq!(opened.opened.as_deref(), Some("r-9"));
+        assert_eq!(opened.status_back, None, "no note led to it");
+        assert_eq!(opened.escalating, None);
+    }
+    // From home, as `open` goes there first, it is a visit of its own.
+    let from_home = walk([Step::Home, Step::OpenRequest("r-9".into())]);
+    assert_eq!(from_home.visit, 1);
+}
+
+#[test]
+fn back_from_an_opened_request_leads_to_the_list_it_is_in() {
+    let opened = walk([Step::OpenRequest("r-9".into())]);
+    // A request the user filed, or one not read (yet): their filed
+    // requests, which name it.
+    let filed = opened.after(Step::BackFromStatus { inbox: None });
+    assert_eq!(filed.screen, Screen::FiledRequests);
+    assert_eq!(filed.status_of.as_deref(), Some("r-9"));
+    assert_eq!(filed.opened, None, "a list is no opened request");
+    // A customer's message, to partner staff: the inbox, among the open
+    // messages or the resolved ones as it is.
+    let open = opened.after(Step::BackFromStatus { inbox: Some(false) });
+    assert_eq!((open.screen, open.inbox_resolved), (Screen::Inbox, false));
+    let resolved = opened.after(Step::BackFromStatus { inbox: Some(true) });
+    assert_eq!(
+        (resolved.screen, resolved.inbox_resolved),
+        (Screen::Inbox, true)
+    );
+    // Plain Back, as the "Remove it from this list" of a request gone
+    // takes, leads to the filed requests too.
+    assert_eq!(opened.after(Step::Back).screen, Screen::FiledRequests);
+}
+
+#[test]
+fn back_from_a_request_the_opened_one_leads_to_returns_to_it_first() {
+    let opened = walk([Step::OpenRequest("m-9".into())]);
+    // Its note leads to its escalation: Back returns to the message, then
+    // to the message's list.
+    let escalation = opened.after(Step::ViewStatus("e-9".into()));
+    assert_eq!(escalation.opened.as_deref(), Some("m-9"));
+    let back = escalation.after(Step::BackFromStatus { inbox: None });
+    assert_eq!(back.screen, Screen::RequestStatus);
+    assert_eq!(back.status_of.as_deref(), Some("m-9"));
+    let inbox = back.after(Step::BackFromStatus { inbox: Some(false) });
+    assert_eq!(inbox.screen, Screen::Inbox);
+}
+
+#[test]
+fn a_request_opened_from_a_list_goes_back_to_that_list_whatever_it_is() {
+    // Opened from the inbox, the list it came from decides, not its kind.
+    let message = at_a_message();
+    assert_eq!(message.opened, None);
+    let back = message.after(Step::BackFromStatus { inbox: None });
+    assert_eq!(back.screen, Screen::Inbox);
+    // The page's request, then the list, then the same request by hand: it
+    // is the list's now.
+    let by_hand = walk([
+        Step::OpenRequest("r-9".into()),
+        Step::BackFromStatus { inbox: None },
+        Step::ViewStatus("r-9".into()),
+    ]);
+    assert_eq!(by_hand.opened, None);
+    let back = by_hand.after(Step::BackFromStatus { inbox: Some(false) });
+    assert_eq!(back.screen, Screen::FiledRequests);
+}

@@ -154,6 +154,49 @@ pub fn read_status(status: u16, body: &str, id: &str) -> Result<StoredRequest, L
     }
 }
 
+/// Why the request a page opened (`open("request", id)`) cannot be shown
+/// to its user: the backend has no such request for them (404: none, or
+/// another user's, which the contract answers alike), or refuses them the
+/// read (403). Either way the link led nowhere for this user, which they
+/// read on screen and the page hears by `code`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    NotFound,
+    Forbidden,
+}
+
+impl Unreadable {
+    /// What a failed read of the opened request's status says of it; other
+    /// failures (the network, the service) are tried again as any read.
+    pub fn of(error: &LoadError) -> Option<Unreadable> {
+        match error {
+            LoadError::NotFound => Some(Unreadable::NotFound),
+            LoadError::Server(403) => Some(Unreadable::Forbidden),
+            _ => None,
+        }
+    }
+
+    /// The `code` of the page's `support-widget:error` event.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unreadable::NotFound => "request_not_found",
+            Unreadable::Forbidden => "request_forbidden",
+        }
+    }
+
+    /// The event's `message`, in English for the page's developer.
+    pub fn message(self, id: &str) -> String {
+        match self {
+            Unreadable::NotFound => {
+                format!("open: the support service has no request \"{id}\" that this user may read")
+            }
+            Unreadable::Forbidden => {
+                format!("open: the support service does not let this user read request \"{id}\"")
+            }
+        }
+    }
+}
+
 /// Reads the status of the answer to `GET /attachments/{id}`, whose body is
 /// the file: 404 is a file the backend no longer has (or no longer lets the
 /// user read), not a missing support service.

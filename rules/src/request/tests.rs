@@ -270,6 +270,34 @@ fn a_missing_request_is_not_found_rather_than_a_failure() {
 }
 
 #[test]
+fn a_request_the_user_may_not_read_is_told_by_why() {
+    // Another user's request is a 404, as one that does not exist.
+    let missing = read_status(
+        404,
+        r#"{"errors":[{"field":"id","code":"not_found"}]}"#,
+        "1",
+    );
+    let missing = Unreadable::of(&missing.unwrap_err());
+    assert_eq!(missing, Some(Unreadable::NotFound));
+    assert_eq!(missing.unwrap().code(), "request_not_found");
+    let refused = Unreadable::of(&read_status(403, "{}", "1").unwrap_err());
+    assert_eq!(refused, Some(Unreadable::Forbidden));
+    assert_eq!(refused.unwrap().code(), "request_forbidden");
+    // The developer reads which id it was.
+    assert!(Unreadable::NotFound.message("r-9").contains("\"r-9\""));
+    assert!(Unreadable::Forbidden.message("r-9").contains("\"r-9\""));
+    // What trying again may mend is not.
+    for error in [
+        LoadError::Network,
+        LoadError::BadResponse,
+        LoadError::Server(401),
+        LoadError::Server(503),
+    ] {
+        assert_eq!(Unreadable::of(&error), None, "{error:?}");
+    }
+}
+
+#[test]
 fn a_search_may_have_left_some_out_only_when_it_listed_its_most() {
     assert!(!may_have_more(0));
     assert!(!may_have_more(limits::SEARCH_RESULTS_MAX - 1));
