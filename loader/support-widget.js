@@ -90,7 +90,7 @@ const hint = () => {
 const unhint = () => hints.splice(0).forEach((link) => link.remove());
 
 class SupportWidgetElement extends HTMLElement {
-  static observedAttributes = ["backend", "audience", "locale", "mode"];
+  static observedAttributes = ["backend", "audience", "locale", "mode", "open-request"];
   #handle;
   #connection = 0;
   #waiting = [];
@@ -101,6 +101,13 @@ class SupportWidgetElement extends HTMLElement {
   #provider;
 
   connectedCallback() {
+    this.#connect();
+    // The request the attribute names opens with the element, and again
+    // when a move or a new mode starts the widget anew.
+    this.attributeChangedCallback("open-request", null, this.getAttribute("open-request"));
+  }
+
+  #connect() {
     const connection = ++this.#connection;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     // A stylesheet refused (a CSP whose style-src lacks this origin) or lost:
@@ -202,6 +209,11 @@ class SupportWidgetElement extends HTMLElement {
       this.connectedCallback();
       return;
     }
+    // open-request opens its request when set or changed, as open() does
+    // (the last of the two wins); in the page only (connectedCallback
+    // opens what it holds then). A refused id rejects, which the browser
+    // reports.
+    if (name === "open-request" && value && value !== old && this.#parts) this.open("request", value);
     this.#handle?.setAttribute(name, value);
   }
 
