@@ -90,8 +90,9 @@ test("a screenshot and a log go with the request by picker, drop and paste, and 
     if (new URL(r.url()).pathname.endsWith("/services")) servicesAsked += 1;
   });
   await widget.host.getByTestId("view-status").click();
+  // The files open the conversation, with the words they came with.
+  await expect(widget.host.getByTestId("status-description").locator(".sw-facts-files li")).toHaveText(["app.log", "dropped.png", "image.png"]);
   const facts = widget.host.getByTestId("status-facts");
-  await expect(facts.locator(".sw-facts-files li")).toHaveText(["app.log", "dropped.png", "image.png"]);
   await expect(facts).toContainText("Category");
   // A Partner Center request is about no service: none named, none asked for.
   await expect(facts.getByTestId("status-service")).toHaveCount(0);

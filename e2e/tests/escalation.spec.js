@@ -559,8 +559,8 @@ test("a filed request's status is shown, refreshed, and listed among the filed r
   await expect(current).toHaveText(texts["zh-CN"].resolved);
   await expect(announced).toHaveText(new RegExp(`^状态：\u2068?${texts["zh-CN"].resolved}\u2069?。`));
   await expect(current).toHaveAttribute("data-status", "resolved");
-  await expect(widget.host.getByTestId("status-history").locator("li")).toHaveCount(2);
-  await expect(widget.host.getByTestId("status-history")).toContainText("已修复");
+  await expect(widget.host.getByTestId("status-change")).toHaveCount(2);
+  await expect(widget.host.getByTestId("status-change").last()).toContainText("已修复");
   await expect(widget.host.getByTestId("close-the-loop")).toHaveClass(/sw-note-strong/);
   // Back on the confirmation, the status is the one just seen.
   await widget.host.getByTestId("back").click();

@@ -26,10 +26,10 @@ function agentToken() {
 
 // What each locale's screens say, where the test reads words.
 const texts = {
-  "en-US": { inbox: "Customer messages", message: "customer message", escalate: "Escalate to 21Vianet", escalated: "Escalated to 21Vianet as", escalationResolved: "which 21Vianet has resolved", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved", replySent: "Your reply was sent." },
-  "zh-CN": { inbox: "客户咨询", message: "客户咨询", escalate: "呈报给世纪互联", escalated: "已呈报给世纪互联（请求编号：", escalationResolved: "并已由世纪互联解决", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决", replySent: "你的回复已发送。" },
-  "zh-TW": { inbox: "客戶詢問", message: "客戶詢問", escalate: "呈報給 21Vianet", escalated: "已呈報給 21Vianet（要求編號：", escalationResolved: "並已由 21Vianet 解決", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
-  "es-ES": { inbox: "Consultas de clientes", message: "consulta de cliente", escalate: "Remitir a 21Vianet", escalated: "Se ha remitido a 21Vianet con la referencia", escalationResolved: "; 21Vianet ya la ha resuelto", closeLoop: "Informar a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
+  "en-US": { replyReader: "Your customer will see this reply.", inbox: "Customer messages", message: "customer message", messageHeading: "Customer message", escalate: "Escalate to 21Vianet", escalatedResolved: "Your partner escalated this to 21Vianet, which has resolved it.", closeLoop: "Close the loop with", myRequests: "My requests", resolved: "Resolved", replySent: "Your reply was sent." },
+  "zh-CN": { replyReader: "你的客户会看到此回复。", inbox: "客户咨询", message: "客户咨询", messageHeading: "客户咨询", escalate: "呈报给世纪互联", escalatedResolved: "你的合作伙伴已将此问题呈报给世纪互联，世纪互联已解决。", closeLoop: "处理结果", myRequests: "我的请求", resolved: "已解决", replySent: "你的回复已发送。" },
+  "zh-TW": { replyReader: "您的客戶會看到此回覆。", inbox: "客戶詢問", message: "客戶詢問", messageHeading: "客戶詢問", escalate: "呈報給 21Vianet", escalatedResolved: "您的合作夥伴已將此問題呈報給 21Vianet，21Vianet 已解決。", closeLoop: "完成後續追蹤", myRequests: "我的要求", resolved: "已解決", replySent: "您的回覆已傳送。" },
+  "es-ES": { replyReader: "Su cliente verá esta respuesta.", inbox: "Consultas de clientes", message: "consulta de cliente", messageHeading: "Consulta de cliente", escalate: "Remitir a 21Vianet", escalatedResolved: "Su partner ha remitido esto a 21Vianet, que ya lo ha resuelto.", closeLoop: "Informar a", myRequests: "Mis solicitudes", resolved: "Resuelta", replySent: "Su respuesta se ha enviado." },
 };
 // What the customer searches the help for first, an article it finds, and
 // what the partner's screen calls the articles shown.
@@ -86,8 +86,10 @@ for (const [locale, text] of Object.entries(texts)) {
       const entry = partner.host.getByTestId("inbox-request").filter({ hasText: title });
       await expect(entry).toHaveCount(1);
       await entry.click();
+      // Partner staff read a customer's message, headed as such.
+      await expect(partner.heading).toHaveText(text.messageHeading);
       await expect(partner.host.getByTestId("status-description")).toContainText("552");
-      await expect(partner.host.getByTestId("status-facts")).toContainText("bounce.txt");
+      await expect(partner.host.getByTestId("status-description")).toContainText("bounce.txt");
       await expect(partner.host.getByTestId("status-facts")).toContainText("zhang.wei@beijingcloud.partner.onmschina.cn");
       // How the customer asked to be contacted: the phone, and the language.
       await expect(partner.host.getByTestId("status-facts")).toContainText("+86 10 1234 5678");
@@ -97,7 +99,7 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(partner.host.getByTestId("status-facts")).toContainText(articlesLabel);
       await expect(partner.host.getByTestId("status-articles")).toContainText(article);
       // The customer's file opens for the partner: saved as sent.
-      const file = partner.host.getByTestId("status-facts").getByTestId("attachment-download");
+      const file = partner.host.getByTestId("status-description").getByTestId("attachment-download");
       await expect(file).toHaveText("bounce.txt");
       const download = { "en-US": "Download", "zh-CN": "下载", "zh-TW": "下載", "es-ES": "Descargar" }[locale];
       await expect(file).toHaveAccessibleName(new RegExp(`^${download} \u2068?bounce\\.txt\u2069?$`));
@@ -106,9 +108,14 @@ for (const [locale, text] of Object.entries(texts)) {
       const saved = await saving;
       expect(saved.suggestedFilename()).toBe("bounce.txt");
       expect(fs.readFileSync(await saved.path(), "utf-8")).toBe("552 5.2.2 Mailbox full\n");
+      // The box says who reads the reply.
+      await expect(partner.host.getByTestId("reply-reader")).toHaveText(text.replyReader);
       await partner.host.locator("#sw-reply").fill("Thanks, we are on it.");
       await partner.host.getByTestId("reply-send").click();
       await expect(partner.host.getByTestId("status-reply")).toHaveCount(1);
+      // One timeline, the partner's own words set apart from the customer's.
+      await expect(partner.host.getByTestId("status-reply")).toHaveClass(/sw-thread-own/);
+      await expect(partner.host.getByTestId("status-description")).not.toHaveClass(/sw-thread-own/);
       // Said as well as shown, until the partner reads the thread again.
       await expect(partner.host.getByTestId("reply-waiting")).toHaveText(text.replySent);
       await partner.host.getByTestId("status-refresh").click();
@@ -153,7 +160,7 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(partner.host.getByTestId("escalated-from")).not.toHaveClass(/\bsw-note-strong\b/);
       await partner.host.getByTestId("open-message").click();
       await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
-      await expect(partner.host.getByTestId("status-escalated-as")).not.toContainText(text.escalationResolved);
+      await expect(partner.host.getByTestId("status-escalated-as")).not.toContainText(text.escalatedResolved);
       await expect(partner.host.getByTestId("escalated-from")).toHaveCount(0);
       await partner.host.getByTestId("open-escalation").click();
       await expect(partner.host.getByTestId("status-reference")).toHaveText(reference);
@@ -197,7 +204,7 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(partner.host.getByTestId("status-escalated-as")).toContainText(reference);
       // The partner read the resolution on the escalation and in the box
       // that closed the loop: the note does not say it again.
-      await expect(partner.host.getByTestId("status-escalated-as")).not.toContainText(text.escalationResolved);
+      await expect(partner.host.getByTestId("status-escalated-as")).not.toContainText(text.escalatedResolved);
       await expect(partner.host.getByTestId("close-loop-box")).toHaveCount(0);
       await expect(partner.heading).toBeFocused();
       // Back leads to the escalation the message was opened from, which
@@ -216,9 +223,10 @@ for (const [locale, text] of Object.entries(texts)) {
       await expect(customer.heading).toHaveText(text.myRequests);
       await customer.host.locator(`[data-testid=filed-request][data-request-id="${messageId}"]`).click();
       await expect(customer.host.getByTestId("status-current")).toHaveText(text.resolved);
-      await expect(customer.host.getByTestId("status-escalated-as")).toContainText(text.escalated);
       // That much of the escalation is the customer's: 21Vianet resolved it.
-      await expect(customer.host.getByTestId("status-escalated-as")).toContainText(text.escalationResolved);
+      // Its reference is of no use to them.
+      await expect(customer.host.getByTestId("status-escalated-as")).toHaveText(text.escalatedResolved);
+      await expect(customer.host.getByTestId("status-escalated-as")).not.toContainText(reference);
       await expect(customer.host.getByTestId("open-escalation")).toHaveCount(0);
       const thread = customer.host.getByTestId("status-reply");
       await expect(thread).toHaveCount(2);
@@ -350,16 +358,29 @@ test("a failed mark is said until the message is read again, and a message opene
   const current = partner.host.getByTestId("status-current");
   const mark = partner.host.getByTestId("message-mark-resolved");
   const markFailure = partner.host.getByTestId("message-failure");
+  // Nobody has answered the customer yet: "Mark resolved" asks first.
+  const ask = partner.host.getByTestId("mark-resolved-ask");
+  await mark.click();
+  await expect(ask).toContainText("You have not replied to your customer yet.");
+  await expect(mark).toHaveAttribute("aria-expanded", "true");
+  await expect(current).not.toHaveAttribute("data-status", "resolved");
+  await partner.host.getByTestId("mark-resolved-reply-first").click();
+  await expect(ask).toHaveCount(0);
+  await expect(partner.host.locator("#sw-reply")).toBeFocused();
+  const markWithoutReply = async () => {
+    await mark.click();
+    await partner.host.getByTestId("mark-resolved-confirm").click();
+  };
 
   // A failure is said, and goes once the user reads the request again.
   const status = `**/support-requests/${messageId}/status`;
   await answerInstead(page, status, 503, { errors: [{ field: "", code: "internal" }] });
-  await mark.click();
+  await markWithoutReply();
   await expect(markFailure).toContainText(/had a problem \(error \u2068?503\u2069?\)/);
   await page.unroute(status);
   await partner.host.getByTestId("status-refresh").click();
   await expect(markFailure).toHaveText("");
-  await mark.click();
+  await markWithoutReply();
   await expect(current).toHaveAttribute("data-status", "resolved");
   await expect(mark).toHaveCount(0);
 
@@ -372,7 +393,7 @@ test("a failed mark is said until the message is read again, and a message opene
   expect(reopened.status()).toBe(200);
   await partner.host.getByTestId("status-refresh").click();
   await expect(current).toHaveAttribute("data-status", "in_progress");
-  await mark.click();
+  await markWithoutReply();
   await expect(current).toHaveAttribute("data-status", "resolved");
   await expect(mark).toHaveCount(0);
   await expect(markFailure).toHaveText("");

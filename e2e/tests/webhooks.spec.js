@@ -50,7 +50,7 @@ test("a filed request reaches the partner's webhook and an agent's status comes 
 
   await widget.host.getByTestId("view-status").click();
   await expect(widget.host.getByTestId("status-current")).toHaveAttribute("data-status", "in_progress");
-  await expect(widget.host.getByTestId("status-history")).toContainText("We are looking into it.");
+  await expect(widget.host.getByTestId("status-change").last()).toContainText("We are looking into it.");
 });
 
 test("an agent's reply through the API shows in the request's thread, as text, in the user's language", async ({ page, request }) => {

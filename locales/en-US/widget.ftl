@@ -499,10 +499,28 @@ status-announced = Status: { $status }. Checked at { $time }.
 status-new-reply = New reply from { $name }.
 status-changed-live = The status is now { $status }.
 status-history = History
-# The request's thread, oldest first (the replies of its filer, the
-# partner and the support representatives); each reply says who wrote it,
-# as one of the three roles below, and when.
-status-replies = Replies
+# The request's conversation, one timeline oldest first: what was filed,
+# the replies (of its filer, the partner and the support representatives)
+# and the status changes; each reply says who wrote it, as one of the three
+# roles below, and when.
+status-replies = Conversation
+# The heading of a customer's message as partner staff read it (the
+# seeds' name for what a customer sends; what is filed with 21Vianet is a
+# support request).
+status-heading-message = Customer message
+# Above each reply box: who will read the reply.
+reply-reader-customer = Your customer will see this reply.
+reply-reader-support = This reply goes to 21Vianet.
+reply-reader-partner = Your partner will see this reply.
+# To a customer, on their message that their partner escalated: no
+# 21Vianet reference, which the customer cannot use.
+status-escalated-by-partner = Your partner has escalated this to 21Vianet.
+status-escalated-by-partner-resolved = Your partner escalated this to 21Vianet, which has resolved it.
+# Asked when partner staff mark a customer's message resolved while
+# their customer's last words have no reply.
+status-mark-resolved-ask = You have not replied to your customer yet. Mark the message resolved without a reply?
+status-mark-resolved-confirm = Mark resolved without a reply
+status-mark-resolved-reply-first = Reply first
 status-reply-role-customer = Customer
 status-reply-role-partner = Partner
 status-reply-role-support = Support representative
@@ -515,12 +533,9 @@ status-reply-kept = Your reply is kept on this device until it's sent.
 # Under the reply box once the support service has stored the reply,
 # which the thread above now shows.
 status-reply-sent = Your reply was sent.
-# A customer's message that the partner escalated to 21Vianet; $reference
+# To partner staff, on a customer's message they escalated to 21Vianet; $reference
 # is the escalation's (SR-000123).
 status-escalated-as = Escalated to 21Vianet as { $reference }.
-# The same once 21Vianet has resolved the escalation: the customer sees
-# that much of it, and nothing the partner and 21Vianet wrote.
-status-escalated-as-resolved = Escalated to 21Vianet as { $reference }, which 21Vianet has resolved.
 status-open-escalation = Open the escalation
 # An escalation that began as a customer's message, not resolved yet;
 # $customer is the customer's name.

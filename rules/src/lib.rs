@@ -23,6 +23,7 @@ pub mod request;
 pub mod request_fields;
 pub mod retry;
 pub mod session;
+pub mod thread;
 pub mod timestamps;
 pub mod uploads;
 pub mod web_url;

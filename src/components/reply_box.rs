@@ -25,6 +25,7 @@ use support_rules::{
     host::BackendUrl,
     i18n::{id, MessageId},
     request::SubmitError,
+    thread::ReplyReader,
     uploads::Blocker,
 };
 
@@ -61,6 +62,8 @@ pub struct Closing {
 #[component]
 pub fn ReplyBox(
     request_id: String,
+    /// Who will read the reply, said above the box.
+    reader: ReplyReader,
     send_reply: SendReply,
     /// How many times the user has pressed Refresh on the screen: "Your
     /// reply was sent." is news until the thread is read again at their
@@ -161,6 +164,11 @@ pub fn ReplyBox(
                 <h3 class="sw-subheading">{closing.heading}</h3>
                 <p class="sw-hint">{words.text(id::STATUS_CLOSE_LOOP_HINT)}</p>
             })}
+            <p class="sw-hint" data-testid="reply-reader">{words.text(match reader {
+                ReplyReader::TheCustomer => id::REPLY_READER_CUSTOMER,
+                ReplyReader::Support => id::REPLY_READER_SUPPORT,
+                ReplyReader::ThePartner => id::REPLY_READER_PARTNER,
+            })}</p>
             <TextField
                 id=REPLY_FIELD.to_owned()
                 label=id::STATUS_REPLY_LABEL

@@ -1,12 +1,12 @@
 //! One filed request's status screen (`GET /support-requests/{id}`),
-//! refreshable: what it is about, its escalation, the conversation, the box
-//! for the next reply, and its history. Each part is a file of
+//! refreshable: what it is about, its escalation, the conversation (one
+//! timeline with its status changes), and the box for the next reply.
+//! Each part is a file of
 //! `request_status/`; this one reads the request and lays them out.
 
 mod conversation;
 mod escalation;
 mod facts;
-mod history;
 mod kept;
 mod message_actions;
 mod next_reply;
@@ -20,7 +20,6 @@ use self::{
     conversation::Thread,
     escalation::{EscalatedAsNote, FromMessage},
     facts::RequestFacts,
-    history::StatusHistory,
     kept::{Gone, Kept, KeptFacts},
     message_actions::MessageActions,
     next_reply::{box_kind, BoxKind, ClosingReply},
@@ -40,12 +39,13 @@ use crate::{
 use support_rules::{
     host::Audience,
     i18n::{self, id},
+    journey::Screen,
     live::new_reply,
     request::{LoadError, Unreadable},
     session::Session,
 };
 
-/// One filed request's status, with its history and, for a customer's
+/// One filed request's status, with its timeline and, for a customer's
 /// request, the reminder to close the loop with the customer. It stays one
 /// component of about 170 lines because the read, the status changes and
 /// replies it is read again after, and what screen readers hear of each
@@ -222,11 +222,28 @@ pub fn RequestStatus() -> impl IntoView {
     let partner = connection.audience.get_untracked() == Audience::Partner;
     let box_kind = box_kind(stored, partner);
     let shown_id = StoredValue::new(request_id.clone());
+    // Partner staff read a customer's message, not a support request: from
+    // the inbox before it is read, and by its kind once it is.
+    let from_inbox = (nav.journey).with_untracked(|j| j.status_from == Screen::Inbox);
+    let heading = move || {
+        let message = stored
+            .with(|answer| match answer {
+                Some((Ok(stored), _)) => {
+                    Some(stored.request.kind == RequestKind::CustomerSelfService)
+                }
+                _ => None,
+            })
+            .unwrap_or(from_inbox);
+        words.text(match partner && message {
+            true => id::STATUS_HEADING_MESSAGE,
+            false => id::STATUS_HEADING,
+        })()
+    };
 
     view! {
         <section class="sw-screen" data-testid="request-status">
             <BackButton on_back=opened::back(stored, partner)/>
-            <ScreenHeading>{words.text(id::STATUS_HEADING)}</ScreenHeading>
+            <ScreenHeading>{heading}</ScreenHeading>
             {move || {
             // Drawn again in another language: the times and the authors'
             // roles are written in the language they were drawn in.
@@ -253,8 +270,8 @@ pub fn RequestStatus() -> impl IntoView {
             // (a reply waiting for the connection, files uploading); drawn
             // again only when the kind of box changes.
             {move || box_kind.get().map(|kind| match kind {
-                BoxKind::Reply => view! {
-                    <ReplyBox request_id=shown_id.get_value() send_reply=replied refreshes/>
+                BoxKind::Reply(reader) => view! {
+                    <ReplyBox request_id=shown_id.get_value() reader send_reply=replied refreshes/>
                 }
                 .into_any(),
                 BoxKind::Closing { escalation, customer, replied_since } => view! {
@@ -271,11 +288,6 @@ pub fn RequestStatus() -> impl IntoView {
                 }
                 .into_any(),
             })}
-            {move || {
-                words.locale.track();
-                let history = stored.get().and_then(|(answer, _)| answer.ok())?.history;
-                Some(view! { <StatusHistory history/> })
-            }}
             // A failure has its own "Try again".
             <div class="sw-actions" hidden=failed>
                 <button
@@ -353,6 +365,6 @@ fn RequestAsStored(
         })}
         // The reminder stands out once the request is resolved.
         {reminder.then(|| view! { <CloseTheLoop strong=resolved/> })}
-        <Thread replies=stored.replies/>
+        <Thread stored/>
     }
 }

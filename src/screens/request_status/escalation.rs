@@ -18,20 +18,21 @@ use support_rules::{
 
 /// On a request that became an escalation: which one, with the way to it
 /// for partner staff, who read 21Vianet's side there; a customer cannot open
-/// it, and reads here that it is resolved.
+/// it, and reads here only that it was escalated and whether it is resolved.
 #[component]
 pub(super) fn EscalatedAsNote(escalation: EscalatedAs, partner: bool) -> impl IntoView {
     let words = expect_context::<Words>();
     // Partner staff read the resolution on the escalation, and in the box
-    // that closes the loop.
-    let said = match escalation.status.is_finished() && !partner {
-        true => id::STATUS_ESCALATED_AS_RESOLVED,
-        false => id::STATUS_ESCALATED_AS,
+    // that closes the loop; a customer reads that it was escalated, and
+    // resolved, without the reference, which is of no use to them.
+    let text = match (partner, escalation.status.is_finished()) {
+        (true, _) => words.format(
+            id::STATUS_ESCALATED_AS,
+            &i18n::args([("reference", escalation.reference.into())]),
+        ),
+        (false, false) => words.text(id::STATUS_ESCALATED_BY_PARTNER)(),
+        (false, true) => words.text(id::STATUS_ESCALATED_BY_PARTNER_RESOLVED)(),
     };
-    let text = words.format(
-        said,
-        &i18n::args([("reference", escalation.reference.into())]),
-    );
     let opens = partner.then(|| Opens {
         request_id: escalation.id,
         label: words.text(id::STATUS_OPEN_ESCALATION)(),

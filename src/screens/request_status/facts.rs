@@ -1,13 +1,12 @@
 //! What a filed request is about, as the backend has it: customer, contact,
-//! service, category or severity, escalation reason, description, the
-//! articles read before it and its files.
+//! service, category or severity, escalation reason, and the articles
+//! read before it (its description and files open the thread).
 
 use leptos::prelude::*;
 use support_contract::{RequestKind, Service, StoredRequest};
 
 use crate::{
     api,
-    components::AttachedFiles,
     context::{Connection, Words},
     loaded::Loaded,
 };
@@ -53,10 +52,6 @@ pub(super) fn RequestFacts(
             </div>
         }
     };
-    let files = (!stored.attachments.is_empty()).then(|| {
-        let list = view! { <AttachedFiles files=stored.attachments/> };
-        fact(id::STATUS_ATTACHMENTS_LABEL, list.into_any())
-    });
     // A customer reads their own requests: their company is not news to
     // them, and the articles are the ones they were shown.
     let partner_reads = connection.audience.get_untracked() == Audience::Partner;
@@ -116,14 +111,6 @@ pub(super) fn RequestFacts(
             view! { <ArticlesRead ids=request.articles_seen/> }.into_any(),
         )
     });
-    let description = (!request.description.trim().is_empty()).then(|| {
-        view! {
-            <div data-testid="status-description">
-                <dt>{words.text(id::STATUS_DESCRIPTION_LABEL)}</dt>
-                <dd class="sw-reply-body">{request.description}</dd>
-            </div>
-        }
-    });
     view! {
         <dl class="sw-context" data-testid="status-facts">
             {customer}
@@ -133,9 +120,7 @@ pub(super) fn RequestFacts(
             {category}
             {severity}
             {escalation}
-            {description}
             {articles}
-            {files}
         </dl>
     }
 }

@@ -18,12 +18,14 @@ use support_rules::{
     i18n::{self, id},
     request::LoadError,
     session::Session,
+    thread::{self, ReplyReader},
 };
 
 /// Which box the status screen has under the thread.
 #[derive(Clone, PartialEq)]
 pub(super) enum BoxKind {
-    Reply,
+    /// A reply, with who will read it.
+    Reply(ReplyReader),
     /// `replied_since`: when the partner last replied on the request.
     Closing {
         escalation: EscalatedAs,
@@ -61,7 +63,10 @@ pub(super) fn box_kind(
                     .find(|reply| reply.author.role == "partner")
                     .map(|reply| reply.created_at.clone()),
             }),
-            None => (partner || signed_in).then_some(BoxKind::Reply),
+            None => (partner || signed_in).then(|| {
+                let audience = connection.audience.get_untracked();
+                BoxKind::Reply(thread::reply_reader(stored.request.kind, audience))
+            }),
         }
     })
 }
@@ -134,13 +139,13 @@ pub(super) fn ClosingReply(
                 escalation::answered_since_resolved(replied_since.as_deref(), resolved_at)
             });
             if closed_before {
-                return view! { <ReplyBox request_id=message_id.get_value() send_reply=replied refreshes/> }.into_any();
+                return view! { <ReplyBox request_id=message_id.get_value() reader=ReplyReader::TheCustomer send_reply=replied refreshes/> }.into_any();
             }
             let closing = Closing {
                 heading: heading.clone(),
                 prefill: resolution.map(|(note, _)| note).unwrap_or_default(),
             };
-            view! { <ReplyBox request_id=message_id.get_value() send_reply=loop_reply closing refreshes/> }.into_any()
+            view! { <ReplyBox request_id=message_id.get_value() reader=ReplyReader::TheCustomer send_reply=loop_reply closing refreshes/> }.into_any()
         })}
     }
 }
