@@ -26,6 +26,9 @@ export const authWebhookPort = Number(process.env.E2E_AUTH_WEBHOOK_PORT ?? 18789
 export const oidcProviderPort = Number(process.env.E2E_OIDC_PROVIDER_PORT ?? 18092);
 export const oidcPortalPort = Number(process.env.E2E_OIDC_PORTAL_PORT ?? 18093);
 export const oidcBackendPort = Number(process.env.E2E_OIDC_BACKEND_PORT ?? 18792);
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 18025);
+// Where the signed-in demo's mail lands (scripts/smtp_sink.py), from e2e/.
+export const mailDir = "../target/e2e-mail";
 // The demo backends' files in a store rather than a folder, each under a
 // prefix of its own (scripts/test: E2E_ATTACHMENTS_URL=azure://attachments).
 const attachmentsUrl = (prefix) =>
@@ -71,10 +74,26 @@ const servers = {
       WEBHOOK_PORT: String(authWebhookPort),
       DATA_DIR: "target/e2e-auth",
       ...attachmentsUrl("e2e-auth"),
+      // Mail through a real SMTP server (the "mail" server below), each
+      // mail's link to its reader's own demo page (mail-links.spec.js).
+      SUPPORT_BACKEND_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SUPPORT_BACKEND_MAIL_FROM: "Contoso Support <support@contoso.example>",
+      SUPPORT_BACKEND_PARTNER_SUPPORT_EMAIL: "support@contoso.example",
+      SUPPORT_BACKEND_PORTAL_URL_PARTNER: `http://127.0.0.1:${authDemoPort}/?request={id}`,
+      SUPPORT_BACKEND_PORTAL_URL_CUSTOMER: `http://127.0.0.1:${authDemoPort}/self-service.html?request={id}`,
+      SUPPORT_BACKEND_MAIL_COALESCE_SECS: "1",
     },
     url: `http://127.0.0.1:${authDemoPort}/support-widget.js`,
     reuseExistingServer: false,
     timeout: 120_000,
+    stdout: "ignore",
+  },
+  // The signed-in demo's SMTP server: every mail written to mailDir.
+  mail: {
+    command: `rm -rf ${mailDir} && python3 ../scripts/smtp_sink.py --listen 127.0.0.1:${smtpPort} --dir ${mailDir}`,
+    port: smtpPort,
+    reuseExistingServer: false,
+    timeout: 60_000,
     stdout: "ignore",
   },
   oidc: {
