@@ -420,3 +420,25 @@ async fn one_user_holds_a_few_streams_and_the_process_a_bounded_number() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// A proxy must pass each event on as it comes: the stream tells nginx not
+/// to buffer it, and nothing compresses it (a compressor would hold events
+/// back until its buffer fills), whatever the reader accepts.
+#[tokio::test]
+async fn a_stream_is_neither_buffered_nor_compressed() {
+    let server = start_signed(false).await;
+    let response = events::client()
+        .get(server.url("/events"))
+        .bearer_auth(token(&customer()))
+        .header("Accept", "text/event-stream")
+        .header("Accept-Encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["x-accel-buffering"], "no");
+    assert_eq!(response.headers().get("content-encoding"), None);
+    let mut stream = events::Stream::of(response);
+    let (id, _) = file(&server, &customer(), "无法登录管理门户").await;
+    assert_eq!(stream.event().await.data["id"], json!(id));
+}

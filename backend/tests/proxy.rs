@@ -3,7 +3,8 @@
 //! `scripts/with-postgres`), each trusting the proxy (`--trusted-proxy`):
 //! the rate limit counts two clients a load balancer forwarded for apart,
 //! ignores what a client that is no proxy writes in `X-Forwarded-For`, and
-//! `X-Request-Id` passes through; and SIGTERM (or, for comparison,
+//! `X-Request-Id` passes through; the live stream passes unbuffered and
+//! uncompressed; and SIGTERM (or, for comparison,
 //! `kill -9`) to one backend during a burst loses and doubles nothing.
 //! Runs under `scripts/with-nginx`, which names the binary in `NGINX_BIN`;
 //! without it the tests say so and pass.
@@ -216,6 +217,53 @@ async fn nginx_in_front_of_two_backends_passes_the_client_and_the_request_id() {
     assert_eq!(clients, expected.map(str::to_owned).into_iter().collect());
     let access = std::fs::read_to_string(dir.path().join("support-backend.log")).unwrap();
     assert!(access.contains("request_id=edge-4711"), "{access}");
+}
+
+/// The live stream through nginx: an event filed on either backend
+/// arrives as it happens, which it would not if nginx buffered the stream
+/// (a few hundred bytes wait for kilobytes of keep-alives), and nothing
+/// compresses it, whatever the reader accepts.
+#[tokio::test]
+async fn the_live_stream_passes_nginx_as_it_comes_and_uncompressed() {
+    let Ok(nginx) = std::env::var("NGINX_BIN") else {
+        eprintln!("no NGINX_BIN: run under scripts/with-nginx");
+        return;
+    };
+    let database = common::fresh_database().await;
+    let dir = tempfile::tempdir().unwrap();
+    let attachments = dir.path().join("attachments");
+    let (_first, first_port) = backend(&database.url, &attachments, &dir.path().join("1.log"), &[]);
+    let (_second, second_port) =
+        backend(&database.url, &attachments, &dir.path().join("2.log"), &[]);
+    let (_proxy, base) = start_nginx(&nginx, dir.path(), [first_port, second_port]).await;
+
+    let response = common::events::client()
+        .get(format!("{base}/events"))
+        .header("Accept", "text/event-stream")
+        .header("Accept-Encoding", "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers().get("content-encoding"), None);
+    let mut stream = common::events::Stream::of(response);
+    let client = reqwest::Client::new();
+    for _ in 0..2 {
+        // nginx takes turns: one of them on each backend.
+        let response = client
+            .post(format!("{base}/support-requests"))
+            .header("Idempotency-Key", common::key())
+            .json(&common::valid())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let filed: Value = response.json().await.unwrap();
+        let heard = stream.event().await;
+        assert_eq!(
+            (heard.event.as_str(), &heard.data["id"]),
+            ("request.created", &filed["id"])
+        );
+    }
 }
 
 /// A deploy's SIGTERM to one of the two backends behind nginx in the

@@ -105,8 +105,14 @@ pub async fn follow(
     });
     let start = Event::default().retry(RETRY);
     let events = futures_util::stream::once(std::future::ready(Ok(start))).chain(events);
-    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive")))
+    let stream =
+        Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive"));
+    // nginx passes each event on as it comes, whatever its configuration.
+    Ok(([(ACCEL_BUFFERING, "no")], stream))
 }
+
+/// The header that tells nginx not to buffer a response.
+const ACCEL_BUFFERING: &str = "x-accel-buffering";
 
 /// The `Last-Event-ID` sent, if any: an event's number.
 fn last_event_id(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {

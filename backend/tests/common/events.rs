@@ -45,15 +45,7 @@ pub fn client() -> Client {
 /// Opens `{base}/events` with the token `token`, after `last_id` if given;
 /// panics unless it answers 200 as an event stream.
 pub async fn open(base: &str, token: Option<&str>, last_id: Option<&str>) -> Stream {
-    let response = request(base, token, last_id).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()["content-type"], "text/event-stream");
-    Stream {
-        response,
-        text: String::new(),
-        comments: 0,
-        retry: None,
-    }
+    Stream::of(request(base, token, last_id).await)
 }
 
 /// `GET {base}/events` as sent, whatever it answers.
@@ -71,6 +63,19 @@ pub async fn request(base: &str, token: Option<&str>, last_id: Option<&str>) -> 
 }
 
 impl Stream {
+    /// The stream `response` answers; panics unless it answers 200 as an
+    /// event stream.
+    pub fn of(response: Response) -> Stream {
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["content-type"], "text/event-stream");
+        Stream {
+            response,
+            text: String::new(),
+            comments: 0,
+            retry: None,
+        }
+    }
+
     /// The next event, or the stream's end, or `Quiet` if neither comes
     /// within `within`.
     pub async fn next(&mut self, within: Duration) -> Next {
