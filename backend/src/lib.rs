@@ -85,6 +85,10 @@ pub const ATTACHMENTS: &str = route!(paths::ATTACHMENTS);
 pub const ATTACHMENT: &str = route!(paths::ATTACHMENTS, "{id}");
 /// `GET` here streams the caller's live changes.
 pub const EVENTS: &str = route!(paths::EVENTS);
+/// `POST` here marks a support request seen by the caller.
+pub const SUPPORT_REQUEST_SEEN: &str = route!(paths::SUPPORT_REQUESTS, "{id}", paths::SEEN);
+/// `GET` here counts and lists the caller's unread requests.
+pub const UNREAD: &str = route!(paths::UNREAD);
 
 /// The operations this backend implements, as `(method, path)` in OpenAPI's
 /// template syntax (which axum shares); the OpenAPI test checks them.
@@ -94,6 +98,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", SUPPORT_REQUEST),
     ("POST", SUPPORT_REQUEST_STATUS),
     ("POST", SUPPORT_REQUEST_REPLIES),
+    ("POST", SUPPORT_REQUEST_SEEN),
+    ("GET", UNREAD),
     ("PUT", CATALOGUE),
     ("GET", CATALOGUE),
     ("GET", CUSTOMERS),
@@ -193,6 +199,8 @@ pub fn router(state: AppState) -> Router {
         .route(SUPPORT_REQUEST, get(requests::routes::get))
         .route(SUPPORT_REQUEST_STATUS, post(requests::status::set))
         .route(SUPPORT_REQUEST_REPLIES, reply)
+        .route(SUPPORT_REQUEST_SEEN, post(requests::unread::seen))
+        .route(UNREAD, get(requests::unread::count))
         // A catalogue file may be larger than a request.
         .route(
             CATALOGUE,

@@ -185,8 +185,9 @@ async fn listen(database_url: String, wake: Arc<Notify>) {
 }
 
 /// Stores `event_type` about the request with this id, as it is now in the
-/// transaction on `conn`, caused by `actor` (a token's subject), and on
-/// PostgreSQL notifies every process at the commit. The event takes the
+/// transaction on `conn`, caused by `actor` (a token's subject), notes
+/// whether it awaits a reply (`awaiting_reply_seq`, which the unread count
+/// reads), and on PostgreSQL notifies every process at the commit. The event takes the
 /// next number and holds the counter until the transaction ends, so events
 /// commit in the order of their numbers.
 pub async fn record(
@@ -209,6 +210,19 @@ pub async fn record(
     .bind(event_type.as_str())
     .bind(actor)
     .bind(crate::outbox::now_ms())
+    .bind(request_id)
+    .execute(&mut *conn)
+    .await?;
+    // Whose turn it is: the filer's event awaits a reply until someone
+    // else acts (an event without an actor is the filer's only on a
+    // request filed without a token).
+    sqlx::query(
+        "UPDATE support_requests SET awaiting_reply_seq =
+             CASE WHEN COALESCE(filed_by, '') = COALESCE($2, '') THEN $1 ELSE NULL END
+         WHERE id = $3",
+    )
+    .bind(seq)
+    .bind(actor)
     .bind(request_id)
     .execute(&mut *conn)
     .await?;

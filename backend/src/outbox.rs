@@ -118,8 +118,9 @@ struct Event<'a> {
     event_type: &'static str,
     /// RFC 3339 UTC, when it happened.
     created_at: String,
-    /// The request as it was then.
-    request: &'a StoredRequest,
+    /// The request as it was then, without `unread`, which is each
+    /// reader's own.
+    request: serde_json::Value,
     /// The reply, on `request.reply_added`.
     #[serde(skip_serializing_if = "Option::is_none")]
     reply: Option<&'a Reply>,
@@ -143,14 +144,19 @@ pub async fn enqueue(
     }
     let event_id = Uuid::new_v4().to_string();
     let now = now_ms();
+    let fail = |error: serde_json::Error| ApiError::Internal(format!("outbox: {error}"));
+    let mut request_json = serde_json::to_value(request).map_err(fail)?;
+    if let Some(fields) = request_json.as_object_mut() {
+        fields.remove("unread");
+    }
     let payload = serde_json::to_string(&Event {
         id: &event_id,
         event_type: event_type.as_str(),
         created_at: rfc3339(now),
-        request,
+        request: request_json,
         reply,
     })
-    .map_err(|error| ApiError::Internal(format!("outbox: {error}")))?;
+    .map_err(fail)?;
     // One row per webhook, with the event as its body, and one per mail.
     let webhooks = (outbox.endpoints.iter()).map(|endpoint| (endpoint.clone(), payload.as_str()));
     let mails = (mails.iter()).map(|mail| (format!("{MAILTO}{}", mail.to), mail.payload.as_str()));

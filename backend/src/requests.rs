@@ -1,7 +1,7 @@
 //! Support requests: filing one ([`routes`], through [`rules`] and under an
 //! idempotency key, [`idempotency`]), reading them, replying on them
 //! ([`replies`]), and changing their status ([`status`],
-//! [`status_change`]). The SQL sits beside the code that runs it: a
+//! [`status_change`]), and marking them seen ([`unread`]). The SQL sits beside the code that runs it: a
 //! request's in [`stored`], a reply's in [`replies`], a status change's in
 //! [`status_change`], the keys' in [`idempotency::keys`], and [`rules`]
 //! reads the kind of the message an escalation names. What the partner's
@@ -14,6 +14,7 @@ pub mod rules;
 pub mod status;
 pub mod status_change;
 pub mod stored;
+pub mod unread;
 
 pub use status_change::{set_status, StatusSet};
 pub use stored::{create_request, find_request, Created};

@@ -244,6 +244,8 @@ async fn a_request_and_its_status_changes_reach_the_webhook_signed_and_in_order(
     assert!(taken
         .iter()
         .all(|e| e["request"]["reference"] == created["reference"]));
+    // `unread` is each reader's own, and a webhook is no reader.
+    assert!(taken.iter().all(|e| e["request"].get("unread").is_none()));
     assert_eq!(
         taken[2]["request"]["history"][2]["note"],
         "Fixed the invoice.\r\nThe credit note is sent."

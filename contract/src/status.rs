@@ -81,6 +81,13 @@ pub struct StoredRequest {
     /// `related_request`), the latest if there are several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalated_as: Option<EscalatedAs>,
+    /// Whether something happened on it that the caller has not seen: a
+    /// reply or a status change by someone else since the caller last
+    /// marked it seen (`POST /support-requests/{id}/seen`). Absent from
+    /// older backends' answers, and from webhooks' events (which are no
+    /// one user's), as `false`.
+    #[serde(default)]
+    pub unread: bool,
 }
 
 /// The escalation a customer's message became: enough to name it, and no
@@ -148,6 +155,27 @@ pub struct RequestList {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
 }
+
+/// The answer to `GET /unread`: how many of the caller's requests have
+/// something the caller has not seen, and which, by their newest such
+/// change, newest first (at most [`UNREAD_LISTED_MAX`] of them).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unread {
+    /// The exact number, however many `requests` lists.
+    pub count: u64,
+    #[serde(default)]
+    pub requests: Vec<UnreadRequest>,
+}
+
+/// One request of [`Unread`]: enough to name it and open it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnreadRequest {
+    pub id: String,
+    pub reference: String,
+}
+
+/// The most requests `GET /unread` lists; `count` counts them all.
+pub const UNREAD_LISTED_MAX: usize = 50;
 
 #[cfg(test)]
 mod tests {

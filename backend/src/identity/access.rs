@@ -36,6 +36,10 @@ pub enum Action {
     /// `GET /events`: a signed-in user's changes as they happen; which
     /// requests is [`may_read`]'s to say.
     FollowRequests,
+    /// `POST /support-requests/{id}/seen` and `GET /unread`: a signed-in
+    /// user's own marks of what they have seen; on which requests is
+    /// [`may_read`]'s to say.
+    MarkSeen,
 }
 
 /// Why a caller may not.
@@ -78,7 +82,8 @@ fn user_may(identity: &Identity, action: Action) -> bool {
             | Action::ListOwnRequests
             | Action::ReadRequest
             | Action::Reply
-            | Action::FollowRequests,
+            | Action::FollowRequests
+            | Action::MarkSeen,
         ) => true,
         (Role::Customer, Action::Upload) => identity.customer_id.is_some(),
         (_, Action::Upload) => true,
@@ -227,6 +232,7 @@ mod tests {
             Action::ListOwnRequests,
             Action::ReadRequest,
             Action::FollowRequests,
+            Action::MarkSeen,
         ] {
             assert_eq!(check(&stranger, action), Err(Denied::Forbidden));
         }
@@ -263,6 +269,8 @@ mod tests {
             // Their request's random id is all they have; a stream would
             // tell of every request filed without a token.
             Action::FollowRequests,
+            // Marks are a user's, by their token's subject.
+            Action::MarkSeen,
             Action::File(RequestKind::PartnerCenter),
             Action::File(RequestKind::Customer),
         ] {

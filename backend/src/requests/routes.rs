@@ -226,10 +226,24 @@ pub async fn get(
         Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
         _ => return Err(not_found),
     }
-    stored::find_request(&state.db, &id)
+    read_as(&state.db, &caller, &id)
         .await?
         .map(Json)
         .ok_or(not_found)
+}
+
+/// The request with this id as `caller` reads it: with its `unread`.
+pub async fn read_as(
+    db: &Db,
+    caller: &Caller,
+    id: &str,
+) -> Result<Option<StoredRequest>, ApiError> {
+    let mut conn = db.acquire().await?;
+    let Some(mut request) = stored::find_request_in(&mut conn, id).await? else {
+        return Ok(None);
+    };
+    super::unread::mark(&mut conn, caller, &mut request).await?;
+    Ok(Some(request))
 }
 
 /// The query string of the list.
@@ -288,7 +302,7 @@ pub async fn list(
             .transpose()?;
         let before = query.before.as_deref();
         let (ids, more) = stored::of_kind(&state.db, kind, standing, before, limit).await?;
-        return Ok(Json(page(&state, ids, more).await?));
+        return Ok(Json(page(&state, &caller, ids, more).await?));
     }
     if query.status.is_some() {
         return Err(bad("status"));
@@ -313,15 +327,20 @@ pub async fn list(
     };
     let (ids, more) =
         stored::filed_by_user(&state.db, filer, query.before.as_deref(), limit).await?;
-    Ok(Json(page(&state, ids, more).await?))
+    Ok(Json(page(&state, &caller, ids, more).await?))
 }
 
 /// The requests of these ids, as a page of the list: with the `before` of
-/// the next page when `more` follow.
-async fn page(state: &AppState, ids: Vec<String>, more: bool) -> Result<RequestList, ApiError> {
+/// the next page when `more` follow, each with its `unread` for `caller`.
+async fn page(
+    state: &AppState,
+    caller: &Caller,
+    ids: Vec<String>,
+    more: bool,
+) -> Result<RequestList, ApiError> {
     let mut requests = Vec::with_capacity(ids.len());
     for id in &ids {
-        if let Some(request) = stored::find_request(&state.db, id).await? {
+        if let Some(request) = read_as(&state.db, caller, id).await? {
             requests.push(request);
         }
     }
@@ -356,10 +375,7 @@ async fn by_reference(
     if !access::may_find_by_reference(caller, filer, found.kind) || (own_only && !mine) {
         return Ok(RequestList::default());
     }
-    let requests = stored::find_request(db, &found.id)
-        .await?
-        .into_iter()
-        .collect();
+    let requests = read_as(db, caller, &found.id).await?.into_iter().collect();
     Ok(RequestList {
         requests,
         next: None,

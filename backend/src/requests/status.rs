@@ -99,7 +99,9 @@ pub async fn set(
     if !replayed {
         state.wake_after_commit();
     }
-    let request = stored::find_request(db, id).await?.ok_or(not_found)?;
+    let request = super::routes::read_as(db, &caller, id)
+        .await?
+        .ok_or(not_found)?;
     let mut response = Json(request).into_response();
     if replayed {
         response.headers_mut().insert(

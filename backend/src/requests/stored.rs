@@ -267,6 +267,8 @@ pub async fn find_request_in(
         attachments,
         replies,
         escalated_as,
+        // Each reader's own: set where a caller reads it.
+        unread: false,
     }))
 }
 

@@ -136,6 +136,7 @@ mod tests {
             attachments: Vec::new(),
             replies: Vec::new(),
             escalated_as: None,
+            unread: false,
         }
     }
 

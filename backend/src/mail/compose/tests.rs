@@ -48,6 +48,7 @@ fn request(kind: RequestKind, language: ContactLanguage) -> StoredRequest {
         attachments: Vec::new(),
         replies: Vec::new(),
         escalated_as: None,
+        unread: false,
     }
 }
 
