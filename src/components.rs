@@ -35,7 +35,7 @@ pub use load_failure::{failure_text, tell_page, LoadFailure};
 pub use messages_unavailable::MessagesUnavailable;
 pub use pager::{list_item, Answered, PageFooter, PagedList, Pager, Pages, Paging};
 pub(crate) use post_failure::{failure_message, Posted};
-pub use reply_box::{send_reply, Closing, ReplyBox, SendReply, UnsentReplyMark};
+pub use reply_box::{send_reply, Closing, ReplyBox, SendReply, UnreadMark, UnsentReplyMark};
 pub use request_form::{RequestForm, RequestFormState};
 pub use screen::{BackButton, BackToMessage, ScreenHeading};
 pub use service_health::{listed, load_health, ServiceHealthList};

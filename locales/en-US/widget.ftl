@@ -380,6 +380,9 @@ home-unsent-draft = Unsent draft
 # On a request in a list (the inbox, the filed requests) whose reply box
 # holds a reply typed and not sent yet.
 list-unsent-reply = Unsent reply
+# On a request in a list whose thread or status someone else changed
+# since this user last opened it.
+list-unread = New
 health-kind-incident = Incident
 health-kind-advisory = Advisory
 health-status-investigating = Investigating

@@ -324,6 +324,7 @@ home-filed = Solicitudes de soporte técnico
 home-resume = Continuar la solicitud sin enviar para { $customer } ({ $service })
 home-unsent-draft = Borrador sin enviar
 list-unsent-reply = Respuesta sin enviar
+list-unread = Novedades
 health-kind-incident = Incidente
 health-kind-advisory = Aviso
 health-status-investigating = En investigación

@@ -309,6 +309,7 @@ home-filed = 支持请求
 home-resume = 继续填写{ $customer }（{ $service }）的未提交请求
 home-unsent-draft = 未发送的草稿
 list-unsent-reply = 未发送的回复
+list-unread = 新动态
 health-kind-incident = 事件
 health-kind-advisory = 公告
 health-status-investigating = 正在调查

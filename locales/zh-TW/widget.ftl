@@ -311,6 +311,7 @@ home-filed = 支援要求
 home-resume = 繼續填寫{ $customer }（{ $service }）的未提交要求
 home-unsent-draft = 未傳送的草稿
 list-unsent-reply = 未傳送的回覆
+list-unread = 新動態
 health-kind-incident = 事件
 health-kind-advisory = 公告
 health-status-investigating = 調查中

@@ -50,6 +50,11 @@ pub struct FiledRequest {
     /// status says so, as its confirmation did.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confirmation_mailed: bool,
+    /// Whether someone else replied on it or moved it since this user last
+    /// opened it, as the backend's list says (`StoredRequest::unread`);
+    /// never kept on the device, whose own list cannot know.
+    #[serde(skip)]
+    pub unread: bool,
 }
 
 impl FiledRequest {
@@ -62,6 +67,7 @@ impl FiledRequest {
             customer: request.customer.as_ref().map(|c| c.name.clone()),
             created_at: created.created_at.clone(),
             confirmation_mailed: created.confirmation_mailed,
+            unread: false,
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::{
     api,
     components::{
         list_item, status_label, BackButton, PageFooter, Paging, ScreenHeading, UndoNotice,
-        UnsentReplyMark,
+        UnreadMark, UnsentReplyMark,
     },
     context::{Connection, FiledRequests, ForgottenFiled, Host, Navigation, RemovedFiled, Words},
     live::Live,
@@ -269,6 +269,7 @@ fn FiledItem(
                         None => String::new(),
                     }}
                 </span>
+                <UnreadMark unread=request.unread/>
                 <UnsentReplyMark request_id=request.id.clone()/>
             </button>
         </li>

@@ -8,7 +8,7 @@ use crate::{
     api,
     components::{
         list_item, status_label, Answered, BackButton, PageFooter, PagedList, Pager, Pages,
-        ScreenHeading, UnsentReplyMark,
+        ScreenHeading, UnreadMark, UnsentReplyMark,
     },
     context::{Connection, Host, Navigation, Words},
 };
@@ -187,6 +187,7 @@ fn InboxItem(request: StoredRequest) -> impl IntoView {
                     {words.text(status_label(request.status))}
                     {escalated.map(|text| view! { " · " {text} })}
                 </span>
+                <UnreadMark unread=request.unread/>
                 <UnsentReplyMark request_id=request.id.clone()/>
             </button>
         </li>

@@ -33,6 +33,7 @@ impl FiledRequest {
             customer: stored.request.customer.as_ref().map(|c| c.name.clone()),
             created_at: stored.created_at.clone(),
             confirmation_mailed: false,
+            unread: stored.unread,
         }
     }
 }
@@ -238,5 +239,16 @@ mod tests {
         assert_eq!(shown(&failed, &Filed::default()), ["b"]);
         let last = failed.asking().with_page(&page(&[("a", 10)], None));
         assert!(!last.has_more());
+    }
+
+    #[test]
+    fn a_listed_request_carries_its_unread_mark_which_the_device_never_keeps() {
+        let mut read = stored("a", 1);
+        read.unread = true;
+        let listed = FiledRequest::listed(&read);
+        assert!(listed.unread);
+        let kept = serde_json::to_string(&listed).expect("a list item writes");
+        assert!(!kept.contains("unread"), "{kept}");
+        assert!(!FiledRequest::listed(&stored("b", 2)).unread);
     }
 }
