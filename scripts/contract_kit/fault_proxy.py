@@ -36,7 +36,11 @@ Faults:
 - `before-same-kind-only`: a page of one `kind` before a request of another
   kind is empty;
 - `reply-files-uploader-only`: a customer may not download what the
-  partner's staff uploaded, even on a reply to the customer's message.
+  partner's staff uploaded, even on a reply to the customer's message;
+- `leak-event`: a customer's live stream (`GET /events`) also carries the
+  filing of a request someone else filed.
+
+`GET /events` passes through as it comes, whatever the fault.
 """
 
 import base64
@@ -51,7 +55,8 @@ FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshap
           "reference-case-sensitive", "reference-partner-own-only",
           "replies-without-key", "status-without-key", "escalation-files-dropped", "customer-name-as-typed",
           "related-null-refused", "reference-normalised", "replies-any-media-type", "reply-unknown-first",
-          "no-reopen", "role-before-shape", "before-same-kind-only", "reply-files-uploader-only")
+          "no-reopen", "role-before-shape", "before-same-kind-only", "reply-files-uploader-only",
+          "leak-event")
 NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
 
@@ -60,6 +65,9 @@ def _handler(backend, fault):
     target = urllib.parse.urlsplit(backend)
     # For `reply-files-uploader-only`: the ids of the partner's uploads.
     partner_uploads = set()
+    # For `leak-event`: each customer's open stream, as `[token, write]`.
+    customer_streams = []
+    streams_lock = threading.Lock()
 
     class Proxy(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -90,6 +98,8 @@ def _handler(backend, fault):
                     error = b'{"errors":[{"field":"","code":"internal_error"}]}'
                     return self._send(500, [("Content-Type", "application/json")], error)
             path, _, query = self.path.partition("?")
+            if self.command == "GET" and path.endswith("/events"):
+                return self._stream(authorization, leak=fault == "leak-event" and role == "customer")
             if fault == "customers-unshaped" and self.command == "GET" and path.endswith("/customers") and query:
                 return self._send(200, [("Content-Type", "application/json")], b'{"items":[]}')
             if fault == "customer-any-id" and self.command == "GET" and "/customers/" in path:
@@ -157,6 +167,18 @@ def _handler(backend, fault):
             if fault == "reply-files-uploader-only" and self.command == "POST" and path.endswith("/attachments") \
                     and status == 201 and role == "partner":
                 partner_uploads.add(json.loads(answer_body).get("id"))
+            if fault == "leak-event" and filing and status == 201:
+                filed = json.loads(answer_body)
+                leaked = {"id": filed.get("id"), "reference": filed.get("reference"),
+                          "kind": "partner_center", "status": "submitted"}
+                event = f"id: {uuid.uuid4()}\nevent: request.created\ndata: {json.dumps(leaked)}\n\n".encode()
+                with streams_lock:
+                    for token, write in customer_streams:
+                        if token != authorization:
+                            try:
+                                write(event)
+                            except OSError:
+                                pass
             was_replayed = dict((k.lower(), v) for k, v in answer_headers).get("idempotent-replayed") == "true"
             replayed_filing = was_replayed and path.endswith("/support-requests")
             if fault == "replay-new-id" and replayed_filing:
@@ -176,6 +198,47 @@ def _handler(backend, fault):
             if fault == "no-cors":
                 answer_headers = [(k, v) for k, v in answer_headers if not k.lower().startswith("access-control-")]
             self._send(status, answer_headers, answer_body)
+
+        def _stream(self, authorization, leak):
+            """Passes `GET /events` on as it comes, until either side ends
+            it; with `leak`, others' filings are written into it too."""
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"host"}}
+            connection = http.client.HTTPConnection(target.hostname, target.port, timeout=60)
+            connection.request("GET", target.path.rstrip("/") + self.path, headers=headers)
+            answer = connection.getresponse()
+            if answer.status != 200:
+                body = answer.read()
+                connection.close()
+                return self._send(answer.status, answer.getheaders(), body)
+            connection.sock.settimeout(None)
+            self.send_response(200)
+            for name, value in answer.getheaders():
+                if name.lower() not in HOP_BY_HOP:
+                    self.send_header(name, value)
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.close_connection = True
+            lock = threading.Lock()
+
+            def write(data):
+                with lock:
+                    self.wfile.write(data)
+                    self.wfile.flush()
+
+            entry = [authorization, write]
+            if leak:
+                with streams_lock:
+                    customer_streams.append(entry)
+            try:
+                while line := answer.readline():
+                    write(line)
+            except OSError:
+                pass
+            finally:
+                if leak:
+                    with streams_lock:
+                        customer_streams.remove(entry)
+                connection.close()
 
         def _call(self, method, path, headers, body=None):
             """`method path` (below the proxy's root) on the backend: the

@@ -30,8 +30,8 @@ EXCLUDED = ["importCatalogue"]
 # The reference backend's probes, which a backend of one's own need not
 # have; the backend's own tests check them.
 EXCLUDED += ["liveness", "readiness"]
-# A stream that stays open until the token expires: `events-reach-the-filer`
-# reads it.
+# A stream that stays open until the token expires: `live-changes` reads
+# it.
 EXCLUDED += ["followSupportRequests"]
 
 
