@@ -122,6 +122,11 @@ async fn a_partners_reply_reaches_its_customer_and_no_other() {
     assert_eq!(replied.data, expected);
     assert!(replied.id.parse::<i64>().unwrap() > created.id.parse::<i64>().unwrap());
     assert_eq!(staff.event().await, replied);
+    // The partner's first reply took the message up.
+    let taken_up = filer.event().await;
+    assert_eq!(taken_up.event, "request.status_changed");
+    assert_eq!(taken_up.data["status"], "in_progress");
+    assert_eq!(staff.event().await, taken_up);
 
     set_status(&server, &partner(), &id, "resolved").await;
     let resolved = filer.event().await;
@@ -146,8 +151,14 @@ async fn a_stream_picks_up_after_the_last_event_heard() {
     let mut filer = follow(&server, &customer()).await;
     let (id, _) = file(&server, &customer(), "无法登录管理门户").await;
     reply(&server, &partner(), &id, "第一条回复").await;
-    let heard = [filer.event().await, filer.event().await];
+    // The message, the reply, and the message taken up by it.
+    let heard = [
+        filer.event().await,
+        filer.event().await,
+        filer.event().await,
+    ];
     assert_eq!(heard[1].event, "request.reply_added");
+    assert_eq!(heard[2].event, "request.status_changed");
     // Cut; meanwhile two replies and a status change, and another's
     // message the filer may not read.
     drop(filer);
@@ -156,7 +167,7 @@ async fn a_stream_picks_up_after_the_last_event_heard() {
     set_status(&server, &partner(), &id, "in_progress").await;
     reply(&server, &partner(), &id, "第三条回复").await;
 
-    let mut again = events::open(&server.base, Some(&token(&customer())), Some(&heard[1].id)).await;
+    let mut again = events::open(&server.base, Some(&token(&customer())), Some(&heard[2].id)).await;
     let missed: Vec<_> = [
         again.event().await,
         again.event().await,
@@ -183,7 +194,7 @@ async fn a_stream_picks_up_after_the_last_event_heard() {
     let mut from_start =
         events::open(&server.base, Some(&token(&customer())), Some(&heard[0].id)).await;
     let mut ids = Vec::new();
-    for _ in 0..5 {
+    for _ in 0..6 {
         ids.push(from_start.event().await.id.parse::<i64>().unwrap());
     }
     assert!(ids.windows(2).all(|pair| pair[0] < pair[1]), "{ids:?}");
@@ -277,10 +288,11 @@ async fn a_reader_that_does_not_read_is_dropped_and_picks_up_again() {
     // The slow reader reads now: what was on its way, then the end.
     let heard = read_until_dropped(&mut slow, last - BUSY_DAY + 1, last).await;
 
-    // It picks up after the last it heard: the rest and the reply, once.
+    // It picks up after the last it heard: the rest, the reply and the
+    // message taken up by it, once.
     let resume = heard.to_string();
     let mut again = events::open(&server.base, Some(&token(&customer())), Some(&resume)).await;
-    for expected in heard + 1..=last + 1 {
+    for expected in heard + 1..=last + 2 {
         let next = again.next(Duration::from_secs(10)).await;
         let Next::Event(event) = next else {
             panic!("{next:?} before {expected} (heard {heard}, last {last})");

@@ -407,6 +407,111 @@ async fn a_customers_message_a_partners_reply_and_a_status_change_reach_the_righ
     assert_eq!(sink.until(expected).await.len(), expected);
 }
 
+/// The statuses of the request `id` as `claims` reads its history.
+async fn history(server: &TestServer, claims: &Value, id: &str) -> Vec<String> {
+    let stored: Value = server
+        .client
+        .get(server.url(&format!("/support-requests/{id}")))
+        .bearer_auth(token(claims))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let statuses: Vec<String> = stored["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| change["status"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        Some(stored["status"].as_str().unwrap()),
+        statuses.last().map(String::as_str)
+    );
+    statuses
+}
+
+/// The `request.status_changed` events of the request `id`, as the live
+/// stream tells them.
+async fn status_events(server: &TestServer, id: &str) -> i64 {
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM request_events
+         WHERE request_id = $1 AND event_type = 'request.status_changed'",
+    )
+    .bind(id)
+    .fetch_one(&server.db)
+    .await
+    .unwrap();
+    count
+}
+
+/// The partner's staff take a customer's message up by their first reply
+/// on it, or by escalating it: it moves from `submitted` to `in_progress`
+/// once, with its history entry and its event as any status change. The
+/// customer hears of a reply once, by the reply's mail; of an escalation,
+/// by the status's. Each step waits for its mail, which the mailer would
+/// otherwise join with the next.
+#[tokio::test]
+async fn the_partners_first_answer_moves_the_message_on_and_mails_once() {
+    let sink = Sink::start(&[]);
+    let server = start_signed_with(|config| with_mail(config, &sink)).await;
+    // The subjects of the mails the customer got, once there are `count`.
+    let customer_hears = |count: usize| {
+        let sink = &sink;
+        async move {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                let subjects: Vec<String> = (sink.mails().into_iter())
+                    .filter(|mail| mail["rcpt"] == json!(["chen.jie@beijing-cloud.cn"]))
+                    .map(|mail| mail["subject"].as_str().unwrap().to_owned())
+                    .collect();
+                if subjects.len() >= count || Instant::now() > deadline {
+                    return subjects;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    };
+    let answered = file(&server, &customer(), &message("en-US")).await;
+    let answered = answered["id"].as_str().unwrap();
+    reply(&server, &customer(), answered, "Also the mobile app.").await;
+    assert_eq!(history(&server, &partner(), answered).await, ["submitted"]);
+
+    reply(&server, &partner(), answered, "Which browser?").await;
+    assert_eq!(
+        history(&server, &customer(), answered).await,
+        ["submitted", "in_progress"]
+    );
+    assert_eq!(status_events(&server, answered).await, 1);
+    let heard = customer_hears(1).await;
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    assert!(heard[0].contains("New reply"), "{heard:?}");
+    reply(&server, &agent(), answered, "And which region?").await;
+    assert_eq!(
+        history(&server, &customer(), answered).await,
+        ["submitted", "in_progress"]
+    );
+    assert_eq!(customer_hears(2).await.len(), 2);
+
+    let escalated = file(&server, &customer(), &message("en-US")).await;
+    let escalated = escalated["id"].as_str().unwrap();
+    let mut escalation = valid_for_customer();
+    escalation["related_request"] = json!(escalated);
+    file(&server, &partner(), &escalation).await;
+    assert_eq!(
+        history(&server, &customer(), escalated).await,
+        ["submitted", "in_progress"]
+    );
+    assert_eq!(status_events(&server, escalated).await, 1);
+    let heard = customer_hears(3).await;
+    assert!(heard[2].ends_with("Status: In progress"), "{heard:?}");
+    // And nothing more: no status of the message answered by a reply.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let heard = customer_hears(0).await;
+    assert_eq!(heard.len(), 3, "{heard:?}");
+}
+
 #[tokio::test]
 async fn the_partner_hears_when_21vianet_replies_on_an_escalation_or_resolves_it() {
     let sink = Sink::start(&[]);

@@ -189,12 +189,15 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
             actor: new.author_sub,
             by_filer: new.by_filer,
             confirm_link: None,
+            mailed: true,
         },
     )
     .await?;
+    let (dialect, id) = (db.dialect(), new.request_id);
     if new.by_filer {
-        let (dialect, id) = (db.dialect(), new.request_id);
         status_change::reopen_on_reply(&mut tx, dialect, &outbox, id, new.author_sub).await?;
+    } else {
+        status_change::take_up_on_reply(&mut tx, dialect, &outbox, id, new.author_sub).await?;
     }
     tx.commit().await?;
     Ok(reply)

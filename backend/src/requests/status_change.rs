@@ -3,9 +3,9 @@
 //! [`super::stored`].
 
 use sqlx::AnyConnection;
-use support_contract::{RequestKind, RequestStatus, StatusChange};
+use support_contract::{RequestStatus, StatusChange};
 
-use super::stored::{announce, Announced};
+use super::stored::{announce, append_history, move_message, Announced, Moved};
 use crate::db::Db;
 use crate::dialect::Dialect;
 use crate::error::ApiError;
@@ -87,8 +87,15 @@ pub async fn set_status(
         tx.rollback().await?;
         return Ok(None);
     };
-    let (previous, changed_at) =
-        append_history(&mut tx, db.dialect(), &id, status, note, keyed).await?;
+    let (previous, changed_at) = append_history(
+        &mut tx,
+        db.dialect(),
+        &id,
+        status,
+        note,
+        keyed.map(|k| (k.key, k.hash)),
+    )
+    .await?;
     let by_filer = actor.is_some() && actor == filed_by.as_deref();
     announce(
         &mut tx,
@@ -101,6 +108,7 @@ pub async fn set_status(
             actor,
             by_filer,
             confirm_link: None,
+            mailed: true,
         },
     )
     .await?;
@@ -117,49 +125,6 @@ pub async fn set_status(
     }))
 }
 
-/// Adds `status` to the end of the request's history, in the caller's
-/// transaction (which has locked the request): the status before it, and
-/// when it was made.
-async fn append_history(
-    conn: &mut AnyConnection,
-    dialect: Dialect,
-    id: &str,
-    status: RequestStatus,
-    note: Option<&str>,
-    keyed: Option<Keyed<'_>>,
-) -> Result<(RequestStatus, String), ApiError> {
-    let (last, previous): (i64, String) = sqlx::query_as(
-        "SELECT seq, status FROM support_request_status_history
-         WHERE request_id = $1 ORDER BY seq DESC LIMIT 1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?
-    // A request always has its `submitted` entry; should it be missing,
-    // this change starts the history.
-    .unwrap_or((0, RequestStatus::Submitted.as_str().to_owned()));
-    let sql = format!(
-        "INSERT INTO support_request_status_history
-             (request_id, seq, status, changed_at, note, idempotency_key, body_sha256)
-         VALUES ($1, $2, $3, {now}, $4, $5, $6)
-         RETURNING changed_at",
-        now = dialect.timestamp_seconds_ago(0),
-    );
-    let (changed_at,): (String,) = sqlx::query_as(&sql)
-        .bind(id)
-        .bind(last + 1)
-        .bind(status.as_str())
-        .bind(note)
-        .bind(keyed.map(|keyed| keyed.key))
-        .bind(keyed.map(|keyed| keyed.hash))
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok((
-        RequestStatus::parse(&previous).unwrap_or_default(),
-        changed_at,
-    ))
-}
-
 /// A customer who writes again on their resolved message opens it again
 /// (`in_progress`), in the reply's transaction: it comes back to the
 /// partner's open inbox, and the change goes to the outbox as any other.
@@ -171,33 +136,34 @@ pub async fn reopen_on_reply(
     id: &str,
     filer: Option<&str>,
 ) -> Result<bool, ApiError> {
-    let reopened = sqlx::query(
-        "UPDATE support_requests SET status = $2
-         WHERE id = $1 AND kind = $3 AND status = $4",
-    )
-    .bind(id)
-    .bind(RequestStatus::InProgress.as_str())
-    .bind(RequestKind::CustomerSelfService.as_str())
-    .bind(RequestStatus::Resolved.as_str())
-    .execute(&mut *conn)
-    .await?;
-    if reopened.rows_affected() != 1 {
-        return Ok(false);
-    }
-    append_history(conn, dialect, id, RequestStatus::InProgress, None, None).await?;
-    announce(
-        conn,
-        dialect,
-        outbox,
-        Announced {
-            event_type: EventType::StatusChanged,
-            request_id: id,
-            reply: None,
-            actor: filer,
-            by_filer: true,
-            confirm_link: None,
-        },
-    )
-    .await?;
-    Ok(true)
+    let moved = Moved {
+        request_id: id,
+        from: RequestStatus::Resolved,
+        actor: filer,
+        by_filer: true,
+        mailed: true,
+    };
+    move_message(conn, dialect, outbox, moved).await
+}
+
+/// The partner's staff (`actor`) reply on a customer's message that is
+/// still `submitted`: it moves to `in_progress`, as the customer then
+/// sees it, in the reply's transaction, with its history entry, its event
+/// and its webhooks as any status change; but no mail, since the reply's
+/// own mail tells the customer (one mail for one reply). Whether it moved.
+pub async fn take_up_on_reply(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    outbox: &Outbox,
+    id: &str,
+    actor: Option<&str>,
+) -> Result<bool, ApiError> {
+    let moved = Moved {
+        request_id: id,
+        from: RequestStatus::Submitted,
+        actor,
+        by_filer: false,
+        mailed: false,
+    };
+    move_message(conn, dialect, outbox, moved).await
 }

@@ -175,9 +175,26 @@ pub async fn create_request(
             actor: filed_by,
             by_filer: true,
             confirm_link: confirm_link.as_deref(),
+            mailed: true,
         },
     )
     .await?;
+    // An escalation is the partner's answer to the customer's message it
+    // names: one still `submitted` is `in_progress` from now on, and its
+    // customer hears so (the escalation itself they never hear of by
+    // mail).
+    if let (RequestKind::Customer, Some(message)) =
+        (request.kind, request.related_request.as_deref())
+    {
+        let moved = Moved {
+            request_id: &message.to_ascii_lowercase(),
+            from: RequestStatus::Submitted,
+            actor: filed_by,
+            by_filer: false,
+            mailed: true,
+        };
+        move_message(&mut tx, db.dialect(), outbox, moved).await?;
+    }
     let created = CreatedRequest {
         id: id.clone(),
         reference,
@@ -322,6 +339,108 @@ pub async fn history(
         .collect()
 }
 
+/// Adds `status` to the end of the request's history, in the caller's
+/// transaction (which has locked the request): the status before it, and
+/// when it was made. `keyed`: the `Idempotency-Key` it came with, and the
+/// hash of what was sent with it.
+pub async fn append_history(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    id: &str,
+    status: RequestStatus,
+    note: Option<&str>,
+    keyed: Option<(&str, &str)>,
+) -> Result<(RequestStatus, String), ApiError> {
+    let (last, previous): (i64, String) = sqlx::query_as(
+        "SELECT seq, status FROM support_request_status_history
+         WHERE request_id = $1 ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    // A request always has its `submitted` entry; should it be missing,
+    // this change starts the history.
+    .unwrap_or((0, RequestStatus::Submitted.as_str().to_owned()));
+    let sql = format!(
+        "INSERT INTO support_request_status_history
+             (request_id, seq, status, changed_at, note, idempotency_key, body_sha256)
+         VALUES ($1, $2, $3, {now}, $4, $5, $6)
+         RETURNING changed_at",
+        now = dialect.timestamp_seconds_ago(0),
+    );
+    let (changed_at,): (String,) = sqlx::query_as(&sql)
+        .bind(id)
+        .bind(last + 1)
+        .bind(status.as_str())
+        .bind(note)
+        .bind(keyed.map(|(key, _)| key))
+        .bind(keyed.map(|(_, hash)| hash))
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok((
+        RequestStatus::parse(&previous).unwrap_or_default(),
+        changed_at,
+    ))
+}
+
+/// A customer's message moved on by what was done on it.
+pub struct Moved<'a> {
+    pub request_id: &'a str,
+    /// The status it moves from, to `in_progress`; in any other, it stays.
+    pub from: RequestStatus,
+    /// Who did it (a token's subject), if anyone signed in.
+    pub actor: Option<&'a str>,
+    /// Whether the message's own customer did it.
+    pub by_filer: bool,
+    /// Whether mail tells of it: not where another event's mail, in the
+    /// same transaction, already does.
+    pub mailed: bool,
+}
+
+/// Moves the customer's message `moved.request_id` (`customer_self_service`)
+/// from `moved.from` to `in_progress`, in the caller's transaction, with
+/// its history entry and its event, as any status change: what a
+/// customer's reply on a resolved message, or the partner's first answer,
+/// does to it. The update locks it. Whether it moved.
+pub async fn move_message(
+    conn: &mut AnyConnection,
+    dialect: Dialect,
+    outbox: &Outbox,
+    moved: Moved<'_>,
+) -> Result<bool, ApiError> {
+    let changed = sqlx::query(
+        "UPDATE support_requests SET status = $2
+         WHERE id = $1 AND kind = $3 AND status = $4",
+    )
+    .bind(moved.request_id)
+    .bind(RequestStatus::InProgress.as_str())
+    .bind(RequestKind::CustomerSelfService.as_str())
+    .bind(moved.from.as_str())
+    .execute(&mut *conn)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let id = moved.request_id;
+    append_history(conn, dialect, id, RequestStatus::InProgress, None, None).await?;
+    announce(
+        conn,
+        dialect,
+        outbox,
+        Announced {
+            event_type: EventType::StatusChanged,
+            request_id: id,
+            reply: None,
+            actor: moved.actor,
+            by_filer: moved.by_filer,
+            confirm_link: None,
+            mailed: moved.mailed,
+        },
+    )
+    .await?;
+    Ok(true)
+}
+
 /// Writes `event_type` about the request with this id, as it is now in the
 /// transaction on `conn` (with the reply it is about, if any), to the live
 /// changes ([`crate::live::record`]) and to the outbox; reads it for the
@@ -339,6 +458,7 @@ pub async fn announce(
         actor,
         by_filer,
         confirm_link,
+        mailed,
     } = announced;
     crate::live::record(conn, dialect, event_type, request_id, actor).await?;
     if outbox.is_empty() {
@@ -347,7 +467,7 @@ pub async fn announce(
     let request = find_request_in(conn, request_id)
         .await?
         .ok_or_else(|| ApiError::Internal(format!("outbox: no request {request_id}")))?;
-    let mails = match &outbox.mail {
+    let mails = match outbox.mail.as_ref().filter(|_| mailed) {
         Some(mail) => crate::mail::for_outbox(
             mail,
             crate::mail::Happened {
@@ -394,6 +514,10 @@ pub struct Announced<'a> {
     pub by_filer: bool,
     /// On a visitor's new request, the link that confirms their address.
     pub confirm_link: Option<&'a str>,
+    /// Whether mail tells of it (the webhooks and the live changes always
+    /// do): not where another event's mail, in the same transaction,
+    /// already does.
+    pub mailed: bool,
 }
 
 /// Who filed the request with this id: `None` if there is no such request,
