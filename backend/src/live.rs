@@ -6,31 +6,36 @@
 //! on SQLite, whose writers are one process, the handler wakes the process
 //! after the commit, and a look every few seconds finds what the
 //! `set-status` command wrote. Either way each process reads the new
-//! events once and hands them to its streams through a broadcast channel.
+//! events once and hands each to the streams that may read it only (the
+//! staff's, and its filer's): an event wakes one task per reader, not
+//! every stream the process holds.
 
 pub mod admission;
 pub mod stream;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use serde::Serialize;
 use sqlx::AnyConnection;
 use support_contract::{RequestKind, RequestStatus};
-use tokio::sync::{broadcast, watch, Notify};
+use tokio::sync::{mpsc, watch, Notify};
 
 use crate::db::Db;
 use crate::dialect::Dialect;
 use crate::error::ApiError;
+use crate::identity::access::Readable;
 use crate::outbox::EventType;
 
 /// The PostgreSQL channel that tells of a new event; its payload is the
 /// event's number.
 pub const CHANNEL: &str = "support_request_events";
 
-/// How many events a process keeps for its streams to take: a stream's
-/// task that falls further behind reads what it missed from the database.
-pub const BUFFERED: usize = 256;
+/// How many events a process keeps for each stream's task to take: a task
+/// that falls further behind reads what it missed from the database.
+pub const BUFFERED: usize = 64;
 
 /// How many events are read from the database at once.
 pub const PAGE: i64 = 100;
@@ -67,19 +72,73 @@ pub struct ChangedRequest {
     pub status: RequestStatus,
 }
 
-/// A process's side of the live changes: the events it read, for its
-/// streams, and what wakes it.
-#[derive(Clone, Debug)]
+/// A process's side of the live changes: its streams, by whose requests
+/// they read, and what wakes it.
+#[derive(Clone, Debug, Default)]
 pub struct Live {
-    events: broadcast::Sender<Arc<Happened>>,
+    followers: Arc<Mutex<Followers>>,
     wake: Arc<Notify>,
 }
 
-impl Default for Live {
-    fn default() -> Self {
-        Live {
-            events: broadcast::channel(BUFFERED).0,
-            wake: Arc::default(),
+/// The streams' tasks that take the process's events.
+#[derive(Debug, Default)]
+struct Followers {
+    /// The next one's number.
+    next: u64,
+    /// Those that read every request.
+    every: Vec<Slot>,
+    /// Those that read what one subject filed (`None`: without a token).
+    by_filer: HashMap<Option<String>, Vec<Slot>>,
+}
+
+/// Where one stream's task takes its events from.
+#[derive(Debug)]
+struct Slot {
+    number: u64,
+    events: mpsc::Sender<Arc<Happened>>,
+    /// Set when an event did not fit: the task then reads the database.
+    behind: Arc<AtomicBool>,
+}
+
+/// The events a stream's task may read, from its subscription on: those
+/// the process handed on, and whether one did not fit. Ends the
+/// subscription when dropped.
+#[derive(Debug)]
+pub struct Heard {
+    pub events: mpsc::Receiver<Arc<Happened>>,
+    behind: Arc<AtomicBool>,
+    live: Live,
+    key: Option<Option<String>>,
+    number: u64,
+}
+
+impl Heard {
+    /// Whether an event was left out since the last call: everything
+    /// handed on until now is in the database, and what is still waiting
+    /// may be dropped.
+    pub fn fell_behind(&mut self) -> bool {
+        let behind = self.behind.swap(false, Ordering::AcqRel);
+        if behind {
+            while self.events.try_recv().is_ok() {}
+        }
+        behind
+    }
+}
+
+impl Drop for Heard {
+    fn drop(&mut self) {
+        let mut followers = self.live.followers();
+        let slots = match &self.key {
+            None => Some(&mut followers.every),
+            Some(filer) => followers.by_filer.get_mut(filer),
+        };
+        if let Some(slots) = slots {
+            slots.retain(|slot| slot.number != self.number);
+            if slots.is_empty() {
+                if let Some(filer) = &self.key {
+                    followers.by_filer.remove(filer);
+                }
+            }
         }
     }
 }
@@ -90,9 +149,59 @@ impl Live {
         self.wake.notify_one();
     }
 
-    /// The events read from now on.
-    pub fn subscribe(&self) -> broadcast::Receiver<Arc<Happened>> {
-        self.events.subscribe()
+    fn followers(&self) -> MutexGuard<'_, Followers> {
+        // A panic while the lock was held left nothing half-done: a slot
+        // is pushed or removed whole.
+        self.followers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The events of the requests `readable` names, handed on from now on;
+    /// `None` for a reader who reads nothing.
+    pub fn subscribe(&self, readable: Readable<'_>) -> Option<Heard> {
+        let key = match readable {
+            Readable::Every => None,
+            Readable::FiledBy(filer) => Some(filer.map(str::to_owned)),
+            Readable::Nothing => return None,
+        };
+        let (sender, events) = mpsc::channel(BUFFERED);
+        let behind = Arc::new(AtomicBool::new(false));
+        let mut followers = self.followers();
+        let number = followers.next;
+        followers.next += 1;
+        let slot = Slot {
+            number,
+            events: sender,
+            behind: behind.clone(),
+        };
+        match &key {
+            None => followers.every.push(slot),
+            Some(filer) => followers
+                .by_filer
+                .entry(filer.clone())
+                .or_default()
+                .push(slot),
+        }
+        drop(followers);
+        Some(Heard {
+            events,
+            behind,
+            live: self.clone(),
+            key,
+            number,
+        })
+    }
+
+    /// Hands `happened` to the streams that may read it.
+    fn hand(&self, followers: &Followers, happened: &Arc<Happened>) {
+        let filers = followers.by_filer.get(&happened.filed_by);
+        for slot in followers.every.iter().chain(filers.into_iter().flatten()) {
+            if let Err(mpsc::error::TrySendError::Full(_)) = slot.events.try_send(happened.clone())
+            {
+                slot.behind.store(true, Ordering::Release);
+            }
+        }
     }
 
     /// Reads the events written after the last one handed on, whenever
@@ -142,13 +251,14 @@ impl Live {
     /// last one handed on.
     async fn hand_on(&self, db: &Db, mut last: i64) -> Result<i64, sqlx::Error> {
         loop {
-            let page = after(db, last).await?;
+            let page = after(db, last, Readable::Every).await?;
             let full = page.len() == PAGE as usize;
+            let followers = self.followers();
             for happened in page {
                 last = happened.seq;
-                // None may be listening: that is no error.
-                let _ = self.events.send(Arc::new(happened));
+                self.hand(&followers, &Arc::new(happened));
             }
+            drop(followers);
             if !full {
                 return Ok(last);
             }
@@ -243,34 +353,66 @@ pub async fn latest(db: &Db) -> Result<i64, sqlx::Error> {
     Ok(last)
 }
 
-/// Up to a page of the events after `seq`, oldest first.
-pub async fn after(db: &Db, seq: i64) -> Result<Vec<Happened>, sqlx::Error> {
-    type Row = (i64, String, String, String, String, String, Option<String>);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT e.seq, e.event_type, e.status, r.id, r.reference, r.kind, r.filed_by
-         FROM request_events e JOIN support_requests r ON r.id = e.request_id
-         WHERE e.seq > $1
-         ORDER BY e.seq
-         LIMIT $2",
-    )
-    .bind(seq)
-    .bind(PAGE)
-    .fetch_all(&mut *db.acquire().await?)
-    .await?;
-    rows.into_iter()
-        .map(|(seq, event_type, status, id, reference, kind, filed_by)| {
-            let broken = || sqlx::Error::Decode(format!("event {seq} does not parse").into());
-            Ok(Happened {
-                seq,
-                event_type,
-                request: ChangedRequest {
-                    kind: RequestKind::parse(&kind).ok_or_else(broken)?,
-                    status: RequestStatus::parse(&status).ok_or_else(broken)?,
-                    id,
-                    reference,
-                },
-                filed_by,
-            })
-        })
-        .collect()
+/// Up to a page of the events after `seq` of the requests `readable`
+/// names, oldest first.
+pub async fn after(
+    db: &Db,
+    seq: i64,
+    readable: Readable<'_>,
+) -> Result<Vec<Happened>, sqlx::Error> {
+    let columns = "e.seq, e.event_type, e.status, r.id, r.reference, r.kind, r.filed_by";
+    let filer = match readable {
+        Readable::Every => {
+            let every = format!(
+                "SELECT {columns}
+                 FROM request_events e JOIN support_requests r ON r.id = e.request_id
+                 WHERE e.seq > $1 ORDER BY e.seq LIMIT {PAGE}"
+            );
+            let rows: Vec<Row> = sqlx::query_as(&every)
+                .bind(seq)
+                .fetch_all(&mut *db.acquire().await?)
+                .await?;
+            return rows.into_iter().map(happened).collect();
+        }
+        Readable::FiledBy(Some(_)) => "r.filed_by = $2",
+        Readable::FiledBy(None) => "r.filed_by IS NULL",
+        Readable::Nothing => return Ok(Vec::new()),
+    };
+    // A page from each of the filer's requests, then the first page of
+    // those: what is sorted is bounded by their requests, not by how many
+    // events one request has had.
+    let theirs = format!(
+        "SELECT {columns}
+         FROM support_requests r JOIN request_events e ON e.request_id = r.id
+         WHERE {filer} AND e.seq IN (
+             SELECT n.seq FROM request_events n
+             WHERE n.request_id = r.id AND n.seq > $1
+             ORDER BY n.seq LIMIT {PAGE})
+         ORDER BY e.seq LIMIT {PAGE}"
+    );
+    let mut query = sqlx::query_as(&theirs).bind(seq);
+    if let Readable::FiledBy(Some(filer)) = readable {
+        query = query.bind(filer);
+    }
+    let rows: Vec<Row> = query.fetch_all(&mut *db.acquire().await?).await?;
+    rows.into_iter().map(happened).collect()
+}
+
+type Row = (i64, String, String, String, String, String, Option<String>);
+
+/// An event as read.
+fn happened(row: Row) -> Result<Happened, sqlx::Error> {
+    let (seq, event_type, status, id, reference, kind, filed_by) = row;
+    let broken = || sqlx::Error::Decode(format!("event {seq} does not parse").into());
+    Ok(Happened {
+        seq,
+        event_type,
+        request: ChangedRequest {
+            kind: RequestKind::parse(&kind).ok_or_else(broken)?,
+            status: RequestStatus::parse(&status).ok_or_else(broken)?,
+            id,
+            reference,
+        },
+        filed_by,
+    })
 }

@@ -99,19 +99,40 @@ fn user_may(identity: &Identity, action: Action) -> bool {
 }
 
 /// Whether `caller`, who may [`Action::ReadRequest`], may read a request (or
-/// a file of it) that `filed_by` filed (`None`: filed without a token).
+/// a file of it) that `filed_by` filed (`None`: filed without a token), by
+/// [`readable`]'s rule.
+pub fn may_read(caller: &Caller, filed_by: Option<&str>) -> bool {
+    match readable(caller) {
+        Readable::Every => true,
+        Readable::FiledBy(filer) => filer == filed_by,
+        Readable::Nothing => false,
+    }
+}
+
+/// The requests a caller reads, as one condition on who filed them: what
+/// [`may_read`] asks of one request, and what a stream of changes
+/// ([`crate::live`]) asks of the database and the process's events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Readable<'a> {
+    Every,
+    /// Those this subject filed; `None`: those filed without a token.
+    FiledBy(Option<&'a str>),
+    Nothing,
+}
+
 /// Staff read every request; a user reads their own; a visitor of the
 /// public help page reads one filed without a token, whose random id only
 /// its sender was told. A user whose role this backend does not know reads
 /// nothing, their own included.
-pub fn may_read(caller: &Caller, filed_by: Option<&str>) -> bool {
+pub fn readable(caller: &Caller) -> Readable<'_> {
     match caller {
-        Caller::Open => true,
-        Caller::Anonymous => false,
-        Caller::Visitor => filed_by.is_none(),
+        Caller::Open => Readable::Every,
+        Caller::Anonymous => Readable::Nothing,
+        Caller::Visitor => Readable::FiledBy(None),
         Caller::User(identity) => match identity.role {
-            None => false,
-            Some(role) => role.is_staff() || filed_by == Some(identity.sub.as_str()),
+            None => Readable::Nothing,
+            Some(role) if role.is_staff() => Readable::Every,
+            Some(_) => Readable::FiledBy(Some(identity.sub.as_str())),
         },
     }
 }

@@ -10,10 +10,10 @@
 //! a slow reader is dropped rather than buffered for, and picks up again
 //! from the database with `Last-Event-ID`.
 //!
-//! Each stream has a task that takes the process's events, keeps those the
-//! caller may read and hands them to the stream. When that task falls
-//! behind the process (a burst of events), or an event was missed, it reads
-//! what it missed from the database, a page at a time, as fast as the
+//! Each stream has a task that takes the process's events of the requests
+//! the caller may read ([`access::readable`]) and hands them to the
+//! stream. When that task falls behind the process (a burst of events), it
+//! reads what it missed from the database, a page at a time, as fast as the
 //! reader takes them: only the reader's own slowness ends a stream.
 
 use std::convert::Infallible;
@@ -26,13 +26,12 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::IntoResponse;
 use futures_util::StreamExt;
 use support_contract::{ErrorCode, FieldError};
-use tokio::sync::broadcast::{self, error::RecvError};
 use tokio::sync::mpsc::{self, error::TrySendError};
 use tokio::sync::watch;
 use tokio::time::Instant;
 
 use super::admission::{self, Ticket};
-use super::Happened;
+use super::{Happened, Heard};
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
@@ -81,8 +80,12 @@ pub async fn follow(
     };
     let resume = last_event_id(&headers)?;
     let ticket = state.streams.admit(caller.filed_by())?;
-    // Listening before the newest is read: nothing falls in between.
-    let receiver = state.live.subscribe();
+    // Listening before the newest is read: nothing falls in between. One
+    // who reads nothing is refused by `may` above.
+    let heard = state
+        .live
+        .subscribe(access::readable(&caller))
+        .ok_or(ApiError::Forbidden)?;
     let latest = super::latest(&state.db).await?;
     // An id past the newest (a database restored from a backup) starts at
     // the newest.
@@ -90,7 +93,7 @@ pub async fn follow(
     let follower = Follower {
         caller,
         db: state.db.clone(),
-        receiver,
+        heard,
         last,
         catching_up: last < latest,
         ends_at,
@@ -100,10 +103,16 @@ pub async fn follow(
     let (sender, waiting) = mpsc::channel(WAITING);
     tokio::spawn(follower.feed(sender));
     let events = futures_util::stream::unfold(waiting, |mut waiting| async move {
-        let event = waiting.recv().await?;
-        Some((Ok::<_, Infallible>(event), waiting))
+        loop {
+            if let Some(event) = waiting.recv().await?.event() {
+                return Some((Ok::<_, Infallible>(event), waiting));
+            }
+        }
     });
-    let start = Event::default().retry(RETRY);
+    // With where the stream starts, as an id without data: a reader who
+    // hears nothing before it reconnects resumes from here, and hears what
+    // happened while it was away.
+    let start = Event::default().retry(RETRY).id(last.to_string());
     let events = futures_util::stream::once(std::future::ready(Ok(start))).chain(events);
     let stream =
         Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE).text("keep-alive"));
@@ -139,6 +148,31 @@ fn unix_now() -> u64 {
         .map_or(0, |since| since.as_secs())
 }
 
+/// What a stream's task hands to the stream: the caller's events, their
+/// text written only as the stream sends them (what waits for a reader
+/// holds no copy), or a new `retry:`.
+enum Outgoing {
+    Happened(Arc<Happened>),
+    Retry(Duration),
+}
+
+impl Outgoing {
+    /// The event to send: none if it cannot be written.
+    fn event(self) -> Option<Event> {
+        let happened = match self {
+            Outgoing::Happened(happened) => happened,
+            Outgoing::Retry(retry) => return Some(Event::default().retry(retry)),
+        };
+        let event = Event::default()
+            .id(happened.seq.to_string())
+            .event(&happened.event_type)
+            .json_data(&happened.request);
+        event
+            .inspect_err(|error| tracing::warn!("live changes: event {}: {error}", happened.seq))
+            .ok()
+    }
+}
+
 /// Why a stream ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Ended {
@@ -156,12 +190,12 @@ enum Ended {
 struct Follower {
     caller: Caller,
     db: Db,
-    receiver: broadcast::Receiver<Arc<Happened>>,
+    heard: Heard,
     /// The number of the last event considered (sent, or not the caller's
     /// to read).
     last: i64,
     /// Whether events after `last` are to be read from the database rather
-    /// than heard: a resume, or events missed.
+    /// than heard: a resume, or events that did not fit.
     catching_up: bool,
     ends_at: Option<Instant>,
     stop: watch::Receiver<bool>,
@@ -171,7 +205,7 @@ struct Follower {
 
 impl Follower {
     /// Hands the caller's events to the stream until it ends.
-    async fn feed(mut self, out: mpsc::Sender<Event>) {
+    async fn feed(mut self, out: mpsc::Sender<Outgoing>) {
         let _open = Open::counted();
         let ended = self.follow(&out).await;
         let reason = match ended {
@@ -180,7 +214,7 @@ impl Follower {
             Ended::Replaced => {
                 // Its browser comes back later, rather than ending the
                 // user's next stream at once.
-                let _ = out.try_send(Event::default().retry(admission::REPLACED_RETRY));
+                let _ = out.try_send(Outgoing::Retry(admission::REPLACED_RETRY));
                 "replaced"
             }
             Ended::SlowReader => "slow_reader",
@@ -189,10 +223,13 @@ impl Follower {
         crate::meter::event_stream_ended(reason);
     }
 
-    async fn follow(&mut self, out: &mpsc::Sender<Event>) -> Ended {
+    async fn follow(&mut self, out: &mpsc::Sender<Outgoing>) -> Ended {
         loop {
             if *self.stop.borrow() {
                 return Ended::Gone;
+            }
+            if self.heard.fell_behind() {
+                self.catching_up = true;
             }
             if self.catching_up {
                 if let Err(ended) = self.catch_up(out).await {
@@ -202,22 +239,20 @@ impl Follower {
             }
             let expiry = expiry(self.ends_at);
             tokio::select! {
-                heard = self.receiver.recv() => match heard {
-                    Ok(happened) if happened.seq <= self.last => {}
-                    Ok(happened) if happened.seq == self.last + 1 => {
-                        let Some(event) = self.consider(&happened) else {
+                heard = self.heard.events.recv() => match heard {
+                    // Read from the database already.
+                    Some(happened) if happened.seq <= self.last => {}
+                    Some(happened) => {
+                        if !self.consider(&happened) {
                             continue;
-                        };
-                        match out.try_send(event) {
+                        }
+                        match out.try_send(Outgoing::Happened(happened)) {
                             Ok(()) => {}
                             Err(TrySendError::Full(_)) => return Ended::SlowReader,
                             Err(TrySendError::Closed(_)) => return Ended::Gone,
                         }
                     }
-                    // Missed, or this task fell behind the process: the
-                    // database has them.
-                    Ok(_) | Err(RecvError::Lagged(_)) => self.catching_up = true,
-                    Err(RecvError::Closed) => return Ended::Gone,
+                    None => return Ended::Gone,
                 },
                 () = expiry => return Ended::TokenExpired,
                 () = self.ticket.replaced() => return Ended::Replaced,
@@ -229,22 +264,29 @@ impl Follower {
 
     /// Hands on a page of the events after `last` from the database, as
     /// fast as the reader takes them.
-    async fn catch_up(&mut self, out: &mpsc::Sender<Event>) -> Result<(), Ended> {
-        let page = super::after(&self.db, self.last).await.map_err(|error| {
-            tracing::warn!("live changes: {error}");
-            Ended::Error
-        })?;
-        self.catching_up = page.len() == super::PAGE as usize;
+    async fn catch_up(&mut self, out: &mpsc::Sender<Outgoing>) -> Result<(), Ended> {
         // What is heard from now on follows the page; what was heard
-        // meanwhile is in it, or in the next.
-        self.receiver = self.receiver.resubscribe();
+        // until now is in it, or in the next.
+        self.heard.fell_behind();
+        let readable = access::readable(&self.caller);
+        // Boxed: the query's state is held while it runs, not by every
+        // stream's task all the time.
+        let page = Box::pin(super::after(&self.db, self.last, readable))
+            .await
+            .map_err(|error| {
+                tracing::warn!("live changes: {error}");
+                Ended::Error
+            })?;
+        self.catching_up = page.len() == super::PAGE as usize;
         for happened in page {
-            let Some(event) = self.consider(&happened) else {
+            if !self.consider(&happened) {
                 continue;
-            };
+            }
             let expiry = expiry(self.ends_at);
             tokio::select! {
-                sent = out.send(event) => sent.map_err(|_| Ended::Gone)?,
+                sent = out.send(Outgoing::Happened(Arc::new(happened))) => {
+                    sent.map_err(|_| Ended::Gone)?;
+                }
                 () = tokio::time::sleep(SLOW_READER) => return Err(Ended::SlowReader),
                 () = expiry => return Err(Ended::TokenExpired),
                 () = self.ticket.replaced() => return Err(Ended::Replaced),
@@ -254,24 +296,11 @@ impl Follower {
         Ok(())
     }
 
-    /// The event to send of `happened`, the next one after `last`: none
-    /// when the caller may not read its request.
-    fn consider(&mut self, happened: &Happened) -> Option<Event> {
+    /// Whether to send `happened`, the next one after `last`: not when
+    /// the caller may not read its request.
+    fn consider(&mut self, happened: &Happened) -> bool {
         self.last = happened.seq;
-        if !access::may_read(&self.caller, happened.filed_by.as_deref()) {
-            return None;
-        }
-        let event = Event::default()
-            .id(happened.seq.to_string())
-            .event(&happened.event_type)
-            .json_data(&happened.request);
-        match event {
-            Ok(event) => Some(event),
-            Err(error) => {
-                tracing::warn!("live changes: event {}: {error}", happened.seq);
-                None
-            }
-        }
+        access::may_read(&self.caller, happened.filed_by.as_deref())
     }
 }
 
