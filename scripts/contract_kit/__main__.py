@@ -10,7 +10,7 @@ import os
 import sys
 import time
 
-from . import fuzz, rules_answers, rules_attachments, rules_http, rules_idempotency, rules_lists, rules_live, rules_reference, rules_replies, rules_requests, rules_roles, rules_search  # noqa: F401 (register rules)
+from . import fuzz, rules_answers, rules_attachments, rules_http, rules_idempotency, rules_lists, rules_live, rules_reference, rules_replies, rules_requests, rules_roles, rules_search, rules_unread  # noqa: F401 (register rules)
 from .backend import ROLES, Backend, Failure, Skip, unreadable
 from .rules import RULES
 

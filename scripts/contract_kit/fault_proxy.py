@@ -38,7 +38,9 @@ Faults:
 - `reply-files-uploader-only`: a customer may not download what the
   partner's staff uploaded, even on a reply to the customer's message;
 - `leak-event`: a customer's live stream (`GET /events`) also carries the
-  filing of a request someone else filed.
+  filing of a request someone else filed;
+- `seen-not-kept`: `POST /support-requests/{id}/seen` answers 204 and
+  keeps nothing.
 
 `GET /events` passes through as it comes, whatever the fault.
 """
@@ -56,7 +58,7 @@ FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshap
           "replies-without-key", "status-without-key", "escalation-files-dropped", "customer-name-as-typed",
           "related-null-refused", "reference-normalised", "replies-any-media-type", "reply-unknown-first",
           "no-reopen", "role-before-shape", "before-same-kind-only", "reply-files-uploader-only",
-          "leak-event")
+          "leak-event", "seen-not-kept")
 NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
 
@@ -100,6 +102,8 @@ def _handler(backend, fault):
             path, _, query = self.path.partition("?")
             if self.command == "GET" and path.endswith("/events"):
                 return self._stream(authorization, leak=fault == "leak-event" and role == "customer")
+            if fault == "seen-not-kept" and self.command == "POST" and path.endswith("/seen"):
+                return self._send(204, [], b"")
             if fault == "customers-unshaped" and self.command == "GET" and path.endswith("/customers") and query:
                 return self._send(200, [("Content-Type", "application/json")], b'{"items":[]}')
             if fault == "customer-any-id" and self.command == "GET" and "/customers/" in path:
