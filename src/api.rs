@@ -11,6 +11,7 @@ use web_sys::AbortSignal;
 
 use support_rules::{
     host::BackendUrl,
+    live::unread::{self, Unread},
     locale::Locale,
     request::{self, HttpRequest, LoadError, SubmitError},
     session::{self, Authorizing, Identity, Next},
@@ -19,7 +20,7 @@ use support_rules::{
 mod events;
 mod tokens;
 mod uploads;
-pub use events::{events, Streamed};
+pub use events::{events, Listener};
 use tokens::Token;
 pub use tokens::Tokens;
 pub use uploads::{first_bytes, upload_file};
@@ -348,6 +349,11 @@ pub async fn seen(backend: BackendUrl, id: String, transport: Transport) -> Resu
         status => Err(LoadError::Server(status)),
     })
     .await
+}
+
+/// What is new to the signed-in user.
+pub async fn unread(backend: BackendUrl, transport: Transport) -> Result<Unread, LoadError> {
+    load(request::unread(&backend), &transport, unread::read).await
 }
 
 /// One filed request and its status history.

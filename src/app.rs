@@ -136,7 +136,7 @@ pub fn Widget(
     provide_context(host);
     let live = Live::new();
     provide_context(live);
-    live.listen(connection);
+    live.listen(connection, host);
     // Signed in again, the user sees what the backend gives them now
     // without asking for it: a lookup that the ended session got refused
     // loads by itself.

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { backend, gateWasm, holdBack, routeDemoVariant, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
 import { demoPort, guestPort, portalPort } from "../playwright.config.js";
 import { serveSite } from "./site-server.js";
+import { watchLeftovers } from "./leftovers.js";
 
 test("hostile host CSS changes neither the widget's look nor its function", async ({ page, request }) => {
   await page.setViewportSize({ width: 800, height: 1400 });
@@ -473,49 +474,7 @@ test("removing the element aborts its request in flight", async ({ page }) => {
 });
 
 test("a removed element leaves no timers or listeners behind", async ({ page }) => {
-  // Test instrumentation: tracks the timers and frame callbacks the widget's
-  // own files start and the listeners they add to the window, the document
-  // and its root elements, by the file that made the call.
-  await page.addInitScript(() => {
-    const byWidget = () => /support-widget[^/]*\.js/.test(new Error().stack ?? "");
-    const pending = new Set();
-    const wrap = (set, clear, repeats) => {
-      const original = window[set];
-      const cancel = window[clear];
-      window[set] = function (callback, ...rest) {
-        if (!byWidget() || typeof callback !== "function") return original.call(window, callback, ...rest);
-        let id;
-        id = original.call(window, function (...args) {
-          if (!repeats) pending.delete(`${set}:${id}`);
-          return callback.apply(this, args);
-        }, ...rest);
-        pending.add(`${set}:${id}`);
-        return id;
-      };
-      window[clear] = function (id) {
-        pending.delete(`${set}:${id}`);
-        return cancel.call(window, id);
-      };
-    };
-    wrap("setTimeout", "clearTimeout", false);
-    wrap("setInterval", "clearInterval", true);
-    wrap("requestAnimationFrame", "cancelAnimationFrame", false);
-    const listeners = new Set();
-    const watched = (target) => [window, document, document.documentElement, document.body].includes(target);
-    const add = EventTarget.prototype.addEventListener;
-    const remove = EventTarget.prototype.removeEventListener;
-    EventTarget.prototype.addEventListener = function (type, listener, options) {
-      if (watched(this) && byWidget()) listeners.add(listener);
-      return add.call(this, type, listener, options);
-    };
-    EventTarget.prototype.removeEventListener = function (type, listener, options) {
-      listeners.delete(listener);
-      return remove.call(this, type, listener, options);
-    };
-    Object.defineProperty(window, "__guestProbe", {
-      value: () => ({ pending: [...pending], listeners: listeners.size }),
-    });
-  });
+  await page.addInitScript(watchLeftovers);
   const site = await serveSite(guestPort, {}, {
     "/guest.html": '<!doctype html><html lang="en"><head></head><body></body></html>',
   });
@@ -539,7 +498,7 @@ test("a removed element leaves no timers or listeners behind", async ({ page }) 
     await widget.host.evaluate((el) => el.remove());
     await page.waitForTimeout(100);
 
-    expect(await page.evaluate(() => window.__guestProbe())).toEqual({ pending: [], listeners: 0 });
+    expect(await page.evaluate(() => window.__guestProbe())).toEqual({ pending: [], listeners: 0, channels: 0 });
   } finally {
     site.close();
   }

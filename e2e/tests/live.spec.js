@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
 import { authBackend, authDemo, demoToken, fileWith } from "./identity-tokens.js";
+import { watchLeftovers } from "./leftovers.js";
 
 // Within 2 s of the change, with room for a loaded machine.
 const LIVE = { timeout: 5_000 };
@@ -89,9 +90,90 @@ test("when the stream is refused, the widget looks again by itself", async ({ pa
   await fileWith(request, await demoToken(request, "customer"), {
     kind: "customer_self_service", title, description: "Mail bounces.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" },
   });
-  // Not heard: looked for again 30 s after the refusal.
+  // Not heard: looked for again within 30 s of the refusal (a wait drawn
+  // with full jitter).
   const entry = partner.host.getByTestId("inbox-request").filter({ hasText: title });
   await expect(entry).toHaveCount(1, { timeout: 45_000 });
   // Nothing told the user of the refused stream.
   await expect(partner.host.getByRole("alert")).toHaveCount(0);
+});
+
+// The backend's event streams a browser context opens, by the page that
+// opened them, with the Last-Event-ID each carried.
+function watchStreams(context) {
+  const opened = [];
+  context.on("request", (request) => {
+    if (new URL(request.url()).pathname.endsWith("/events")) {
+      opened.push({ page: request.frame().page(), lastEventId: request.headers()["last-event-id"] });
+    }
+  });
+  return opened;
+}
+
+test("two tabs of one portal hold one stream, both hear each change, and the other tab takes over when the leader closes", async ({ browser, request }) => {
+  const context = await browser.newContext();
+  const streams = watchStreams(context);
+  const customerToken = await demoToken(request, "customer");
+  const fileMessage = async (title) =>
+    fileWith(request, customerToken, {
+      kind: "customer_self_service", title, description: "Invoices are missing.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" },
+    });
+  try {
+    const tabs = [];
+    for (let n = 0; n < 2; n++) {
+      const tab = new SupportWidgetPage(await context.newPage());
+      await tab.goto(`${authDemo}/`);
+      await tab.setAttribute("locale", "en-US");
+      await tab.host.getByTestId("open-inbox").click();
+      await expect(tab.host.getByTestId("inbox-request").first()).toBeVisible();
+      tabs.push(tab);
+      // The first tab leads: it holds the stream.
+      await expect.poll(() => streams.length).toBe(1);
+    }
+    const [leader, follower] = tabs;
+
+    // A customer writes: both tabs show it, over one stream.
+    const first = `Heard in both tabs (${Date.now()})`;
+    await fileMessage(first);
+    for (const tab of tabs) {
+      await expect(tab.host.getByTestId("inbox-request").filter({ hasText: first })).toHaveCount(1, LIVE);
+    }
+    expect(streams.map((stream) => stream.page)).toEqual([leader.page]);
+
+    // The leader's tab closes: the other holds the stream from then on,
+    // after the last event it was told of.
+    await leader.page.close();
+    await expect.poll(() => streams.length, LIVE).toBe(2);
+    expect(streams[1].page).toBe(follower.page);
+    expect(streams[1].lastEventId).toMatch(/^\d+$/);
+    const second = `Heard after the takeover (${Date.now()})`;
+    await fileMessage(second);
+    await expect(follower.host.getByTestId("inbox-request").filter({ hasText: second })).toHaveCount(1, LIVE);
+    expect(streams).toHaveLength(2);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a removed signed-in element leaves no stream, lock, channel, timer or listener behind", async ({ page }) => {
+  await page.addInitScript(watchLeftovers);
+  const ended = [];
+  const isStream = (r) => r.url().endsWith("/events");
+  page.on("requestfailed", (r) => isStream(r) && ended.push(r.failure()?.errorText));
+  page.on("requestfinished", (r) => isStream(r) && ended.push("finished"));
+  const opened = page.waitForRequest(isStream);
+  const partner = new SupportWidgetPage(page);
+  await partner.goto(`${authDemo}/`);
+  await opened;
+  const locks = async () => {
+    const { held, pending } = await page.evaluate(() => navigator.locks.query());
+    return [...held, ...pending].filter((lock) => lock.name.startsWith("support-widget live")).length;
+  };
+  await expect.poll(locks).toBe(1);
+  expect((await page.evaluate(() => window.__guestProbe())).channels).toBe(1);
+
+  await partner.host.evaluate((element) => element.remove());
+  await expect.poll(() => ended).toEqual([expect.stringContaining("ABORTED")]);
+  await expect.poll(locks).toBe(0);
+  await expect.poll(() => page.evaluate(() => window.__guestProbe())).toEqual({ pending: [], listeners: 0, channels: 0 });
 });

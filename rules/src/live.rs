@@ -159,17 +159,6 @@ impl Change {
     }
 }
 
-/// How long to wait before looking again when the stream cannot be held
-/// (a proxy that buffers it, a refused connection): 30 s after the first
-/// failure, twice as long after each next one, up to 5 minutes.
-pub fn poll_after_ms(failures: u32) -> u32 {
-    const FIRST_MS: u32 = 30_000;
-    const MOST_MS: u32 = 300_000;
-    FIRST_MS
-        .saturating_mul(2_u32.saturating_pow(failures.saturating_sub(1)))
-        .min(MOST_MS)
-}
-
 /// The reply that a thread read again brings, to be told of: its newest,
 /// if the thread shown before (`before`, its replies' ids) did not hold it
 /// and someone other than `me` (the signed-in user's name) wrote it. None

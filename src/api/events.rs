@@ -1,7 +1,11 @@
 //! The backend's live changes (`GET /events`), read with `fetch` and a
 //! stream reader: `EventSource` cannot send the token's `Authorization`.
 
-use std::{cell::RefCell, rc::Rc, time::Duration};
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+    time::Duration,
+};
 
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,7 +15,7 @@ use web_sys::{AbortController, AbortSignal};
 use super::{authorized, browser_request, Answer, NoAnswer, Transport};
 use support_rules::{
     host::BackendUrl,
-    live::{EventStream, ServerEvent},
+    live::{reconnect::Ended, EventStream, ServerEvent},
     request,
 };
 
@@ -20,36 +24,62 @@ use support_rules::{
 /// buffers says nothing.
 const SILENT_AT_MOST: Duration = Duration::from_secs(65);
 
-/// How a stream ended.
-pub enum Streamed {
-    /// It was held, then ended (the token expired, the backend stopped, the
-    /// connection went): pick it up again after the last event heard.
-    Held { last_id: Option<String> },
-    /// It could not be held: refused, not a stream, or silent too long.
-    NotHeld { last_id: Option<String> },
+/// How a stream ended, and what it leaves to pick it up again with.
+pub struct Streamed {
+    pub ended: Ended,
+    /// The last event heard, or the one it was asked to follow.
+    pub last_id: Option<String>,
+    /// The server's `retry:`, if it sent one.
+    pub retry: Option<Duration>,
+}
+
+/// What is said of a stream as it goes.
+pub struct Listener {
+    /// The stream was answered: the time to read what it cannot tell (the
+    /// unread count).
+    pub opened: Box<dyn Fn()>,
+    /// Each event, as it arrives.
+    pub heard: Box<dyn Fn(ServerEvent)>,
+}
+
+/// How far a stream got.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Progress {
+    Asked,
+    /// Answered with a stream.
+    Opened,
+    /// Bytes came: a stream, not a proxy's buffer.
+    Held,
+    /// Opened, then silent too long before anything came.
+    Silent,
 }
 
 /// Reads the changes after `last_id` until the stream ends, telling
-/// `heard` of each event as it arrives. Through a 401 as every request goes
+/// `listener` as it goes. Through a 401 as every request goes
 /// (`authorized`): the token provider is asked again.
 pub async fn events(
     backend: BackendUrl,
     last_id: Option<String>,
     transport: Transport,
-    heard: Rc<dyn Fn(ServerEvent)>,
+    listener: Listener,
 ) -> Streamed {
     let request = request::events(&backend, last_id.as_deref());
-    let stream = Rc::new(RefCell::new(EventStream::default()));
-    let held = Rc::new(RefCell::new(false));
+    let stream = RefCell::new(EventStream::default());
+    let progress = Cell::new(Progress::Asked);
     let answer = authorized(&transport, |bearer| {
-        read_once(&request, &transport, bearer, &stream, &held, &heard)
+        read_once(&request, &transport, bearer, &stream, &progress, &listener)
     })
     .await;
-    let last_id = stream.borrow().last_id().map(str::to_owned).or(last_id);
-    let held = *held.borrow();
-    match answer {
-        Ok(answer) if held && answer.status == 200 => Streamed::Held { last_id },
-        _ => Streamed::NotHeld { last_id },
+    let stream = stream.into_inner();
+    let ended = match (answer, progress.get()) {
+        (_, Progress::Held) => Ended::Held,
+        (_, Progress::Silent) | (Ok(_), Progress::Asked) => Ended::Refused,
+        (Err(NoAnswer), _) | (Ok(_), Progress::Opened) => Ended::Cut,
+    };
+    Streamed {
+        ended,
+        last_id: stream.last_id().map(str::to_owned).or(last_id),
+        retry: stream.retry(),
     }
 }
 
@@ -59,9 +89,9 @@ async fn read_once(
     request: &request::HttpRequest,
     transport: &Transport,
     bearer: Option<String>,
-    stream: &Rc<RefCell<EventStream>>,
-    held: &Rc<RefCell<bool>>,
-    heard: &Rc<dyn Fn(ServerEvent)>,
+    stream: &RefCell<EventStream>,
+    progress: &Cell<Progress>,
+    listener: &Listener,
 ) -> Result<Answer, NoAnswer> {
     let silence = AbortController::new().map_err(|_| NoAnswer)?;
     let signal = either(transport.abort.as_ref(), &silence.signal());
@@ -83,6 +113,8 @@ async fn read_once(
     if status != 200 || !is_stream {
         return Ok(answer);
     }
+    progress.set(Progress::Opened);
+    (listener.opened)();
     let body = response.body().ok_or(NoAnswer)?;
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let decoder = web_sys::TextDecoder::new().map_err(|_| NoAnswer)?;
@@ -93,11 +125,12 @@ async fn read_once(
     watchdog.rearm();
     loop {
         let Ok(chunk) = JsFuture::from(reader.read()).await else {
-            // Aborted (the screen went, or the stream fell silent), or cut.
-            return match watchdog.fired() {
-                true => Err(NoAnswer),
-                false => Ok(answer),
-            };
+            // Aborted (the screen went, the tab woke, or the stream fell
+            // silent), or cut.
+            if watchdog.fired() && progress.get() == Progress::Opened {
+                progress.set(Progress::Silent);
+            }
+            return Err(NoAnswer);
         };
         watchdog.rearm();
         let done = js_sys::Reflect::get(&chunk, &"done".into()).map_or(true, |d| d.is_truthy());
@@ -110,11 +143,10 @@ async fn read_once(
         let text = decoder
             .decode_with_js_u8_array_and_options(&bytes, &decoding)
             .map_err(|_| NoAnswer)?;
-        // Held once bytes came: a stream, not a proxy's buffer.
-        *held.borrow_mut() = true;
+        progress.set(Progress::Held);
         let events = stream.borrow_mut().feed(&text);
         for event in events {
-            heard(event);
+            (listener.heard)(event);
         }
     }
 }

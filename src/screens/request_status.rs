@@ -122,9 +122,12 @@ pub fn RequestStatus() -> impl IntoView {
             if let Ok(stored) = &answer {
                 filed.saw_request(stored, asked_at);
                 if let Some(backend) = backend.filter(|_| signed_in) {
-                    // Unmarked the next time the lists are read; a failure
-                    // leaves the mark, which the next opening clears.
-                    _ = api::seen(backend, request_id, transport).await;
+                    // Unmarked the next time the lists are read, and no
+                    // longer counted; a failure leaves the mark, which the
+                    // next opening clears.
+                    if api::seen(backend, request_id, transport).await.is_ok() {
+                        live.count_again();
+                    }
                 }
             }
             (answer, String::from(js_sys::Date::new_0().to_iso_string()))

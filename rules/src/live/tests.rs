@@ -100,14 +100,6 @@ fn the_servers_retry_is_kept_when_it_is_a_number_of_milliseconds() {
     }
 }
 
-#[test]
-fn polling_backs_off_from_30_seconds_to_5_minutes() {
-    let waits: Vec<u32> = (1..=6).map(poll_after_ms).collect();
-    assert_eq!(waits, [30_000, 60_000, 120_000, 240_000, 300_000, 300_000]);
-    assert_eq!(poll_after_ms(0), 30_000);
-    assert_eq!(poll_after_ms(u32::MAX), 300_000);
-}
-
 fn reply(id: &str, name: &str) -> Reply {
     Reply {
         id: id.into(),
