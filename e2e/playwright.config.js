@@ -76,9 +76,12 @@ const servers = {
       ...attachmentsUrl("e2e-auth"),
       // Mail through a real SMTP server (the "mail" server below), each
       // mail's link to its reader's own demo page (mail-links.spec.js).
+      // The partner's own addresses are a local relay's: the backend names
+      // its sender when it starts, and this log is searched for e-mail
+      // addresses (scripts/check-logs), which a customer's would be.
       SUPPORT_BACKEND_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      SUPPORT_BACKEND_MAIL_FROM: "Contoso Support <support@contoso.example>",
-      SUPPORT_BACKEND_PARTNER_SUPPORT_EMAIL: "support@contoso.example",
+      SUPPORT_BACKEND_MAIL_FROM: "Contoso Support <support@localhost>",
+      SUPPORT_BACKEND_PARTNER_SUPPORT_EMAIL: "support@localhost",
       SUPPORT_BACKEND_PORTAL_URL_PARTNER: `http://127.0.0.1:${authDemoPort}/?request={id}`,
       SUPPORT_BACKEND_PORTAL_URL_CUSTOMER: `http://127.0.0.1:${authDemoPort}/self-service.html?request={id}`,
       SUPPORT_BACKEND_MAIL_COALESCE_SECS: "1",
