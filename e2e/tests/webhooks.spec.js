@@ -83,7 +83,7 @@ test("an agent's reply through the API shows in the request's thread, as text, i
   await expect(reply.locator("b")).toHaveCount(0);
 
   await widget.setAttribute("locale", "zh-CN");
-  await expect(widget.host.getByRole("heading", { name: "回复" })).toBeVisible();
+  await expect(widget.host.getByRole("heading", { name: "对话" })).toBeVisible();
   await expect(reply).toContainText("支持代表");
 });
 
