@@ -453,11 +453,15 @@ impl FakeBackend {
                 };
                 calls.push(call);
                 const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-                // Home's count of open customer messages, asked at once
-                // with the first token: answered, so that a token these
+                // Home's count of open customer messages, the live stream
+                // and the unread count, all asked at once with the first
+                // token: answered (the stream stays open and quiet), so that a token these
                 // tests refuse is refused when the form is sent, as a token
                 // that expires while the partner types.
-                if (new URL(call.url).searchParams.get("kind") == "customer_self_service") return json(200, { requests: [] });
+                const url = new URL(call.url);
+                if (url.searchParams.get("kind") == "customer_self_service") return json(200, { requests: [] });
+                if (url.pathname == "/events") return new Response(new ReadableStream(), { status: 200, headers: { "Content-Type": "text/event-stream" } });
+                if (url.pathname == "/unread") return json(200, { count: 0, requests: [] });
                 if (!accepted.includes(call.auth)) return json(401, { errors: [{ field: "Authorization", code: "invalid_token" }] });
                 if (call.method == "POST") return json(201, { id: "0d6f4a52-6c43-4c8a-9a39-5d2b7f0e4a11", reference: "SR-000042", status: "submitted", created_at: "2026-11-26T10:00:00Z" });
                 return json(200, { services: [], customers: [], articles: [], incidents: [] });
