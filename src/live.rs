@@ -139,7 +139,8 @@ impl Live {
             let requests: js_sys::Array = requests.collect();
             host.emit(
                 "unread",
-                &[("count", now.count.into()), ("requests", requests.into())],
+                // A number, not a BigInt, as a page adds and compares it.
+                &[("count", (now.count as f64).into()), ("requests", requests.into())],
             );
         });
     }

@@ -3,23 +3,9 @@
 //! from the events alone, which cannot tell what the user has opened
 //! elsewhere.
 
-use serde::{Deserialize, Serialize};
+pub use support_contract::{Unread, UnreadRequest};
 
 use crate::{json, request::LoadError};
-
-/// The requests with something new to the user, and how many: what the
-/// page hears as `support-widget:unread` and the launcher's badge shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Unread {
-    pub count: u32,
-    pub requests: Vec<UnreadRequest>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnreadRequest {
-    pub id: String,
-    pub reference: String,
-}
 
 /// Reads the answer to `GET /unread`.
 pub fn read(status: u16, body: &str) -> Result<Unread, LoadError> {
