@@ -44,13 +44,15 @@ pub fn UnsentReplyMark(request_id: String) -> impl IntoView {
 /// In a list of requests, the mark of one that someone else replied on or
 /// moved since this user last opened it (`unread`, from the backend).
 #[component]
-pub fn UnreadMark(unread: bool) -> impl IntoView {
+pub fn UnreadMark(#[prop(into)] unread: Signal<bool>) -> impl IntoView {
     let words = expect_context::<Words>();
-    unread.then(|| {
-        view! {
-            <span class="sw-badge sw-badge-unread" data-testid="unread-mark">{words.text(id::LIST_UNREAD)}</span>
-        }
-    })
+    move || {
+        unread.get().then(|| {
+            view! {
+                <span class="sw-badge sw-badge-unread" data-testid="unread-mark">{words.text(id::LIST_UNREAD)}</span>
+            }
+        })
+    }
 }
 
 /// The control's id inside the widget.

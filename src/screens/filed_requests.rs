@@ -112,15 +112,23 @@ pub fn FiledList() -> impl IntoView {
                         each=move || requests.get()
                         key=|(_, request)| request.id.to_ascii_lowercase()
                         children=move |(_, request)| {
-                            // Whether the backend's list gives it, which a
-                            // page arriving may change while the row stays.
+                            // Whether the backend's list gives it, and
+                            // whether it is new to the user, which a page
+                            // arriving (a change heard live) may change
+                            // while the row stays.
                             let id = request.id.clone();
                             let listed = Signal::derive(move || {
                                 requests.with(|all| {
                                     all.iter().any(|(listed, r)| *listed && r.id.eq_ignore_ascii_case(&id))
                                 })
                             });
-                            view! { <FiledItem request listed/> }
+                            let id = request.id.clone();
+                            let unread = Signal::derive(move || {
+                                requests.with(|all| {
+                                    all.iter().any(|(_, r)| r.unread && r.id.eq_ignore_ascii_case(&id))
+                                })
+                            });
+                            view! { <FiledItem request listed unread/> }
                         }
                     />
                 </ul>
@@ -209,6 +217,8 @@ fn FiledItem(
     /// Whether the backend's list gives its status, as the latest seen;
     /// else it is asked for.
     listed: Signal<bool>,
+    /// Whether the backend's list marks it new to the user.
+    unread: Signal<bool>,
 ) -> impl IntoView {
     let words = expect_context::<Words>();
     let connection = expect_context::<Connection>();
@@ -269,7 +279,7 @@ fn FiledItem(
                         None => String::new(),
                     }}
                 </span>
-                <UnreadMark unread=request.unread/>
+                <UnreadMark unread/>
                 <UnsentReplyMark request_id=request.id.clone()/>
             </button>
         </li>
