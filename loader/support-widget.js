@@ -16,11 +16,11 @@ let tries = 0;
 // A refused token provider has been warned of (once a page load).
 let warned;
 // The glue and the WebAssembly, fetched side by side (not one round trip
-// after the other); the glue's init (wasm-bindgen's own) compiles the
-// WebAssembly as it streams in. A failed fetch is not remembered: only the
-// glue needs a new URL to try again.
+// after the other), or taken from the idle hints; the glue's init
+// (wasm-bindgen's own) compiles the WebAssembly as it streams in. A failed
+// fetch is not remembered: only the glue needs a new URL to try again.
 const loadWidget = () =>
-  (loading ??= Promise.all([import(here(".js", tries)), fetch(here(".wasm"))])
+  (loading ??= Promise.all([import(here(".js", tries)), Promise.resolve(hinted).then((wasm) => wasm ?? fetch(here(".wasm")))])
     .then(([glue, wasm]) => glue.default({ module_or_path: wasm }).then(() => glue))
     .catch((error) => {
       // The next try loads again, from new URLs.
@@ -64,30 +64,42 @@ const make = (tag, props) => Object.assign(document.createElement(tag), props);
 const report = (element, code, message) =>
   element.dispatchEvent(new CustomEvent("support-widget:error", { bubbles: true, composed: true, detail: { code, message } }));
 
-// Hints for an idle page: they fetch the glue into the page's module map and
-// the WebAssembly into the HTTP cache, evaluating and compiling nothing, so
-// that load() then has both without fetching, the WebAssembly if its server
-// lets it be cached (docs/embedding.md, "The snippet"). Prefetched, not
-// preloaded: a launcher may never be clicked, and a preload left unused is
-// what Chromium's console warns of. One of each in the page's <head> for all
-// launchers, until the widget has loaded or the last launcher has gone.
-let hints = [];
+// Hints for an idle page: they fetch the glue into the page's module map
+// (a modulepreload link in the page's <head>, under the CSP's script-src)
+// and the WebAssembly into a Blob (a fetch at low priority, under
+// connect-src), evaluating and compiling nothing, so that load() then has
+// both without fetching: it compiles the Blob as a Response of its own,
+// whatever the server lets the HTTP cache keep. Not a preload: a launcher
+// may never be clicked, and a preload left unused is what Chromium's
+// console warns of; nor a prefetch link, which a strict CSP's default-src
+// refuses in Firefox. Once for all launchers, until the widget has loaded
+// or the last launcher has gone, which ends a fetch still under way.
+// The glue's link, the WebAssembly's fetch (to abort), and the Response it
+// gives (null if it failed), while hinted.
+let preload;
+let prefetch;
+let hinted;
 let launchers = 0;
 // The launcher whose panel was opened last: one panel shows at a time.
 let shown;
 const hint = () => {
-  if (loading || hints.length || !launchers) return;
-  hints = [
-    { rel: "modulepreload", href: here(".js") },
-    // The WebAssembly as the glue's fetch() asks for it: CORS, as a fetch.
-    { rel: "prefetch", href: here(".wasm"), crossOrigin: "" },
-  ].map((props) => {
-    const link = make("link", props);
-    link.setAttribute("data-support-widget", "");
-    return document.head.appendChild(link);
-  });
+  if (loading || preload || !launchers) return;
+  preload = make("link", { rel: "modulepreload", href: here(".js") });
+  preload.setAttribute("data-support-widget", "");
+  document.head.append(preload);
+  prefetch = new AbortController();
+  hinted = fetch(here(".wasm"), { priority: "low", signal: prefetch.signal })
+    .then((response) => (response.ok ? response.blob() : null))
+    .then((blob) => blob && new Response(blob, { headers: { "content-type": "application/wasm" } }))
+    .catch(() => null);
 };
-const unhint = () => hints.splice(0).forEach((link) => link.remove());
+const unhint = () => {
+  preload?.remove();
+  prefetch?.abort();
+  preload = prefetch = hinted = null;
+};
+// Runs `run` once the page is idle.
+const idle = (run) => (window.requestIdleCallback ?? ((run) => setTimeout(run, 2000)))(run);
 
 class SupportWidgetElement extends HTMLElement {
   static observedAttributes = ["backend", "audience", "locale", "mode", "open-request"];
@@ -169,7 +181,7 @@ class SupportWidgetElement extends HTMLElement {
     style.onload = () => {
       if (!style.parentNode) return;
       shadow.append(launcher, panel);
-      (window.requestIdleCallback ?? ((run) => setTimeout(run, 2000)))(hint);
+      idle(hint);
     };
     shadow.replaceChildren(style);
     launchers++;

@@ -4,7 +4,7 @@
 // the page fetched by then; cold (the click comes 50 ms after
 // DOMContentLoaded, before the page idled, so nothing was fetched ahead) and
 // after the loader's idle hints (the glue's modulepreload, the WebAssembly's
-// prefetch). The files come compressed, as the
+// low-priority fetch). The files come compressed, as the
 // static server sends them (brotli).
 import { probe } from "./probe.js";
 

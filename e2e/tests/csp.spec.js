@@ -5,15 +5,10 @@
 import { expect, test } from "@playwright/test";
 import { backend, routeDemoVariant, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
 import { serveSite } from "./site-server.js";
+import { strictPolicy } from "./strict-csp.js";
 import { cspPort } from "../playwright.config.js";
 
-const policy = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  `connect-src 'self' ${backend}`,
-  "img-src 'self' data: blob:",
-].join("; ");
+const policy = strictPolicy(backend);
 
 // A PNG of one pixel, for a screenshot's thumbnail.
 const png = Buffer.from(

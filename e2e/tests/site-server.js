@@ -1,5 +1,5 @@
-// Serves the demo site that scripts/serve prepared (target/e2e/site) from
-// another loopback port, with extra response headers: the page as a
+// Serves the demo site that scripts/serve prepared (target/e2e/site, or the
+// `root` given) from another loopback port, with extra response headers: the page as a
 // deployer's own server would send it, the files named by the build's hash
 // cacheable for good (docs/embedding.md, "The snippet"), plus any extra pages
 // given. It lists the paths it was asked for (`requested`): the browser's
@@ -11,11 +11,11 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e/site");
+const demoSite = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e/site");
 const hashed = /^\/support-widget-[0-9a-f]+\./;
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
 
-export async function serveSite(port, headers = {}, pages = {}) {
+export async function serveSite(port, headers = {}, pages = {}, site = demoSite) {
   const requested = [];
   const server = http.createServer(async (request, response) => {
     const name = new URL(request.url, "http://x").pathname.replace(/^\/$/, "/index.html");
