@@ -4,8 +4,10 @@
 // it loads, and the words it shows itself in each locale (from
 // locales/*/widget.ftl): the launcher's, and those of the notice when the
 // widget cannot load.
-// By locale: [open, close, failed, retry] (a list, not an object: the keys
-// repeated for each locale cost more than the lookups by position).
+// By locale: [open, close, failed, retry, [before, after]], the last the
+// launcher's name with a count of what is new between its two halves (a
+// list, not an object: the keys repeated for each locale cost more than the
+// lookups by position).
 const labels = __LABELS__;
 // The build's file with this suffix, next to this one; a retry's URL is new
 // (the page remembers failed imports by URL).
@@ -111,6 +113,17 @@ class SupportWidgetElement extends HTMLElement {
   #parts;
   #headers;
   #provider;
+  // The widget's last support-widget:unread detail, for the page's getter.
+  #unread = null;
+
+  constructor() {
+    super();
+    // The widget counts what is new for its user: the launcher shows it.
+    this.addEventListener("support-widget:unread", (event) => {
+      this.#unread = event.detail;
+      this.#badge();
+    });
+  }
 
   connectedCallback() {
     this.#connect();
@@ -162,6 +175,10 @@ class SupportWidgetElement extends HTMLElement {
       onkeydown: escape,
       onclick: () => (panel.hidden ? this.#show() : this.#hide()),
     });
+    // Its words, and the badge: the count of what is new, none at 0. The
+    // space keeps its visible text ("Help and support 2") within its name
+    // ("Help and support, 2 new") for those who speak what they see.
+    launcher.append(make("span", { className: "sw-launcher-words" }), " ", make("span", { className: "sw-badge", ariaHidden: "true" }));
     const close = make("button", { type: "button", className: "sw-panel-close", onclick: () => this.#hide() });
     const panel = make("div", {
       className: "sw-panel",
@@ -175,13 +192,12 @@ class SupportWidgetElement extends HTMLElement {
     // they never appear unstyled in the page's flow (a stylesheet that cannot
     // be had keeps them out); a panel opened before then shows as they join.
     // A stylesheet the element has since replaced (moved meanwhile) adds none.
-    // Only a launcher drawn hints its files: one never drawn is never
-    // clicked, and what it fetched would go unused. An idle callback that
-    // comes after the last launcher has gone does nothing.
+    // Only a launcher drawn starts its widget or hints its files: one never
+    // drawn is never clicked, and what it fetched would go unused.
     style.onload = () => {
       if (!style.parentNode) return;
       shadow.append(launcher, panel);
-      idle(hint);
+      this.#whenIdle();
     };
     shadow.replaceChildren(style);
     launchers++;
@@ -201,16 +217,46 @@ class SupportWidgetElement extends HTMLElement {
     this.#handle?.free((this.#handle = null));
   }
 
+  // Once the page is idle, a drawn launcher whose page has signed its user
+  // in (given a token provider) starts its widget, unseen (its panel stays
+  // closed), so that its badge counts what is new before anyone opens it;
+  // another only hints its files. Nothing, for an element gone or moved
+  // meanwhile.
+  #whenIdle() {
+    const connection = this.#connection;
+    idle(() => {
+      if (connection != this.#connection) return;
+      this.#provider ? this.#handle || this.#mount(connection) : hint();
+    });
+  }
+
   // The launcher's words in the element's language, until the widget has
   // loaded (it then keeps them in the language it shows).
   #label() {
     const [, launcher, panel, close] = this.#parts;
     const tag = localeOf(this);
     const [open, closeWord] = labels[tag];
-    launcher.textContent = panel.ariaLabel = open;
+    launcher.firstChild.textContent = panel.ariaLabel = open;
     // Read in their own language's voice where the page speaks another.
     launcher.lang = panel.lang = tag;
     close.textContent = closeWord;
+    this.#badge();
+  }
+
+  // The badge: the count as text, and in the launcher's name, in the
+  // language the launcher speaks (the widget's, once it has relabelled it).
+  #badge() {
+    const launcher = this.#parts?.[1];
+    if (!launcher) return;
+    const count = this.#unread?.count;
+    const [before, after] = labels[launcher.lang][4];
+    launcher.lastChild.textContent = count || "";
+    launcher.ariaLabel = count ? before + count + after : null;
+  }
+
+  /** The widget's last count of what is new for its user, { count, requests: [{ id, reference }] }, or null until known. */
+  get unread() {
+    return this.#unread;
   }
 
   attributeChangedCallback(name, old, value) {
@@ -372,7 +418,14 @@ class SupportWidgetElement extends HTMLElement {
       throw refused;
     }
     this.#handle?.setTokenProvider(provider);
+    // Another user's count (or none signed in): the widget counts again.
+    if (provider !== this.#provider) {
+      this.#unread = null;
+      this.#badge();
+    }
     this.#provider = provider;
+    // Signed in after the launcher was drawn: it starts once the page is idle.
+    if (provider && this.#parts?.[1]?.isConnected) this.#whenIdle();
   }
 
   /** Headers for every request to the backend, such as { Authorization }. */

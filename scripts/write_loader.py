@@ -153,6 +153,9 @@ def locale_messages(compiled: dict) -> dict:
 # launcher's, and the notice when the widget cannot load.
 # In the order the loader reads them: [open, close, failed, retry].
 LOADER_WORDS = ["launcher-open", "launcher-close", "widget-unavailable", "load-retry"]
+# The launcher's name with its badge's count, which the loader reads last:
+# the text before and after $count.
+LOADER_COUNTED = "launcher-open-unread"
 
 
 # The words of the first screen drawn before the widget (first-screen.js),
@@ -187,6 +190,29 @@ def words_of(compiled: dict, ids: list, wanted: list) -> str:
             words.append(parts[0]["Text"])
         labels[tag] = words
     return json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
+
+
+def counted_words(compiled: dict, ids: list, message: str) -> dict:
+    """`message`, a text around one `$count`, in each locale: by tag, the
+    text before it and the text after it, without the marks that isolate
+    the variable (a count is digits, which need none)."""
+    halves = {}
+    for tag, text in compiled.items():
+        parts = dict(zip(ids, json.loads(text))).get(message)
+        kinds = [next(iter(part)) for part in parts or []]
+        if kinds != ["Text", "Var", "Text"] or parts[1]["Var"] != "count":
+            sys.exit(f"write_loader: {tag} has no {message} message of text around one {{ $count }}")
+        halves[tag] = [parts[0]["Text"].removesuffix("\u2068"), parts[2]["Text"].removeprefix("\u2069")]
+    return halves
+
+
+def loader_words(compiled: dict, ids: list) -> str:
+    """The loader's words, by tag, as JSON: those of LOADER_WORDS, then the
+    two halves of LOADER_COUNTED."""
+    words = json.loads(words_of(compiled, ids, LOADER_WORDS))
+    for tag, halves in counted_words(compiled, ids, LOADER_COUNTED).items():
+        words[tag].append(halves)
+    return json.dumps(words, ensure_ascii=False, separators=(",", ":"))
 
 
 # The widget's languages in its picker's order (messages/src/lib.rs, LOCALES).
@@ -233,7 +259,7 @@ loader = (
     # The loader spells out the names above once, as a pattern around the
     # build's hash (cheaper than the three names).
     loader.replace("__BUILD__", build)
-    .replace("__LABELS__", words_of(compiled, message_ids, LOADER_WORDS))
+    .replace("__LABELS__", loader_words(compiled, message_ids))
 )
 # The loader is the one file every page view pays for, within 2 KB with
 # brotli.

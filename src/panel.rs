@@ -267,8 +267,11 @@ pub fn relabel(host: &HtmlElement, lang: &str, open: &str, close: &str) {
         return;
     };
     let find = |selector| root.query_selector(selector).ok().flatten();
+    // The launcher's words only: the loader's badge beside them stays.
+    if let Some(words) = find(".sw-launcher-words") {
+        words.set_text_content(Some(open));
+    }
     if let Some(launcher) = find(".sw-launcher") {
-        launcher.set_text_content(Some(open));
         _ = launcher.set_attribute("lang", lang);
     }
     // The close button is inside the panel, and takes its language.

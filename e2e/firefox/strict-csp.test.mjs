@@ -1,7 +1,7 @@
 // The widget is quiet in Firefox too: under the strict Content Security
 // Policy that docs/embedding.md gives, the demo's launcher page (hinting the
-// widget's files while nobody opens it, then opened) and its inline page
-// load with no console error and no
+// widget's files while nobody opens it; signed in, starting the widget on
+// idle; then opened) and its inline page load with no console error and no
 // CSP violation, in Debian's Firefox ESR driven through WebDriver BiDi
 // (puppeteer-core). The release build in dist/ (scripts/build) is served
 // as scripts/serve serves it, against a backend of its own; the other
@@ -67,12 +67,20 @@ before(async () => {
     fetch(`http://127.0.0.1:${demoPort}/support-widget.js`).then((r) => r.ok, () => false),
   );
   // ...and again from a server that sends the strict policy with every
-  // response, as a deployer's would, with the demo's page as a launcher.
+  // response, as a deployer's would, with the demo's page as a launcher,
+  // with and without the demo's sign-in (its token provider).
   const siteDir = path.join(root, dataDir, "site");
   const demo = await fs.readFile(path.join(siteDir, "index.html"), "utf-8");
   const launcher = demo.replace('mode="inline"', 'mode="launcher"');
   assert.notEqual(launcher, demo);
-  site = await serveSite(sitePort, { "content-security-policy": policy }, { "/launcher.html": launcher }, siteDir);
+  const signedOut = launcher.replace('<script type="module" src="sign-in.js"></script>', "");
+  assert.notEqual(signedOut, launcher);
+  site = await serveSite(
+    sitePort,
+    { "content-security-policy": policy },
+    { "/launcher.html": signedOut, "/launcher-signed-in.html": launcher },
+    siteDir,
+  );
   browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
@@ -129,10 +137,20 @@ test("a launcher nobody has opened hints its files quietly, and its first open d
       performance.getEntriesByType("resource").some((e) => /support-widget-[0-9a-f]+\.wasm$/.test(e.name)),
     ),
   );
-  assert.equal(await ready(), false, "the widget started without the user's intent");
+  assert.equal(await ready(), false, "no token provider: the widget does not start by itself");
   await page.evaluate(() => document.querySelector("support-widget").shadowRoot.querySelector(".sw-launcher").click());
   await until("the widget's home", () => inWidget(".sw-heading"));
   assert.equal(wasmServed() - before, 1, "the first open fetched the WebAssembly again");
+  assert.deepEqual(await quiet(), []);
+  await context.close();
+});
+
+test("a signed-in launcher starts its widget on idle, unseen, quietly", async () => {
+  const { page, context, inWidget, quiet, ready } = await open("/launcher-signed-in.html");
+  await until("the widget, started on idle", ready);
+  assert.equal(await inWidget(".sw-panel"), false, "the panel opened by itself");
+  await page.evaluate(() => document.querySelector("support-widget").shadowRoot.querySelector(".sw-launcher").click());
+  await until("the widget's home", () => inWidget(".sw-heading"));
   assert.deepEqual(await quiet(), []);
   await context.close();
 });

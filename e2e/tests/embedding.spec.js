@@ -473,6 +473,16 @@ test("removing the element aborts its request in flight", async ({ page }) => {
   expect((await failed).failure()?.errorText).toContain("ABORTED");
 });
 
+/** Each `/events` request the page makes (a stream of live changes), until it ends. */
+function watchStreams(page) {
+  const streams = new Set();
+  page.on("request", (r) => new URL(r.url()).pathname.endsWith("/events") && streams.add(r.url()));
+  const ended = (r) => streams.delete(r.url());
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  return streams;
+}
+
 test("a removed element leaves no timers or listeners behind", async ({ page }) => {
   await page.addInitScript(watchLeftovers);
   const site = await serveSite(guestPort, {}, {
@@ -499,6 +509,38 @@ test("a removed element leaves no timers or listeners behind", async ({ page }) 
     await page.waitForTimeout(100);
 
     expect(await page.evaluate(() => window.__guestProbe())).toEqual({ pending: [], listeners: 0, channels: 0 });
+  } finally {
+    site.close();
+  }
+});
+
+test("a launcher started on idle, then removed, leaves no timers, listeners or streams behind", async ({ page }) => {
+  await page.addInitScript(watchLeftovers);
+  const streams = watchStreams(page);
+  const site = await serveSite(guestPort, {}, {
+    "/guest.html": '<!doctype html><html lang="en"><head></head><body></body></html>',
+  });
+  try {
+    await page.goto(`${site.origin}/guest.html`);
+    await page.evaluate(() => import("/support-widget.js"));
+    // A launcher whose page gives a token provider: its widget starts once
+    // the page is idle, nobody having opened it.
+    await page.evaluate((backendUrl) => {
+      window.ready = false;
+      document.addEventListener("support-widget:ready", () => (window.ready = true));
+      const element = document.createElement("support-widget");
+      element.setAttribute("backend", backendUrl);
+      element.setAttribute("mode", "launcher");
+      element.setTokenProvider(async () => null);
+      document.body.append(element);
+    }, backend);
+    await expect.poll(() => page.evaluate(() => window.ready)).toBe(true);
+    await expect(page.locator("support-widget .sw-panel")).toBeHidden();
+    await page.locator("support-widget").evaluate((el) => el.remove());
+    await page.waitForTimeout(100);
+
+    expect(await page.evaluate(() => window.__guestProbe())).toEqual({ pending: [], listeners: 0, channels: 0 });
+    await expect.poll(() => [...streams]).toEqual([]);
   } finally {
     site.close();
   }

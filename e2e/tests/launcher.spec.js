@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { launcherPort } from "../playwright.config.js";
-import { axeTags, backend, gateWasm, holdBack, SupportWidgetPage, wasmModule } from "./support-widget-page.js";
+import { axeTags, backend, gateWasm, holdBack, SupportWidgetPage, wasmModule, withoutTokenProvider } from "./support-widget-page.js";
 import { serveSite } from "./site-server.js";
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../target/e2e/site");
@@ -54,6 +54,9 @@ const idleWhenAsked = (page) =>
 
 test("when the page is idle, hints fetch the widget's files, and intent loads it from them", async ({ page }) => {
   await idleWhenAsked(page);
+  // No one signed in: the launcher only hints (a signed-in one starts its
+  // widget on idle: badge.spec.js).
+  await withoutTokenProvider(page);
   // The WebAssembly compiled, counted by the way it was.
   await page.addInitScript(() => {
     window.compiled = [];
@@ -135,6 +138,7 @@ test("when the page is idle, hints fetch the widget's files, and intent loads it
 
 test("a launcher removed before its widget loads takes its hints away, and ends the WebAssembly's fetch", async ({ page }) => {
   await idleWhenAsked(page);
+  await withoutTokenProvider(page);
   // The WebAssembly's fetch is still under way when the launcher goes.
   await holdBack(page);
   await page.goto(`${site.origin}/launcher.html`);

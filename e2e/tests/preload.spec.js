@@ -1,6 +1,7 @@
 // The loader preloads only what will be used: Chromium warns in the console
 // of a preloaded file that the page leaves unused for a few seconds. Each
-// demo page, the demo as a launcher that nobody opens, and the demo with its
+// demo page, the demo as a launcher that nobody opens (signed out, and
+// signed in, which starts its widget on idle), and the demo with its
 // styles refused by a CSP (inline, and a launcher, which is then never drawn)
 // is left idle for 10 s, side by side in one browser context, and none of
 // them may hear that warning. A wait for an absence, so one test for them all.
@@ -10,14 +11,19 @@ import { routeDemoVariant } from "./support-widget-page.js";
 /** The demo's page with its widget as a launcher, or with its styles refused. */
 const launcher = (demo) => demo.replace('mode="inline"', 'mode="launcher"');
 const noStyles = (demo) => demo.replace("<head>", `<head><meta http-equiv="Content-Security-Policy" content="style-src 'none'">`);
+/** ...without the demo's sign-in, which gives each widget a token provider. */
+const signedOut = (demo) => demo.replace('<script type="module" src="sign-in.js"></script>', "");
 
 const pages = [
   { path: "/", ready: (page) => page.locator("support-widget").getByTestId("home") },
   { path: "/self-service.html", ready: (page) => page.locator("support-widget").getByTestId("self-service") },
-  // Drawn, so once the page is idle its files are hinted (the glue's link
-  // in <head>, a fetch of the WebAssembly), and then nobody hovers, focuses
-  // or clicks it.
-  { path: "/launcher.html", edit: launcher, ready: (page) => page.locator("support-widget .sw-launcher"), hints: 1 },
+  // Drawn, and no one signed in, so once the page is idle its files are
+  // hinted (the glue's link in <head>, a fetch of the WebAssembly), and then
+  // nobody hovers, focuses or clicks it.
+  { path: "/launcher.html", edit: (demo) => signedOut(launcher(demo)), ready: (page) => page.locator("support-widget .sw-launcher"), hints: 1 },
+  // Signed in, so once the page is idle its widget starts, unseen, and its
+  // hints go.
+  { path: "/launcher-signed-in.html", edit: launcher, ready: (page) => page.locator("support-widget .sw-launcher"), hints: 0 },
   // Its launcher is never drawn (docs/embedding.md, "Content Security Policy"),
   // so nothing is hinted.
   { path: "/launcher-no-styles.html", edit: (demo) => noStyles(launcher(demo)), ready: null, hints: 0 },

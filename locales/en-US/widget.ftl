@@ -22,6 +22,12 @@ messages-unavailable = The texts in { $language } couldn't be loaded. Check your
 
 launcher-open = Help and support
 launcher-close = Close
+# The launcher's name while its badge counts what is new for the user
+# (requests someone else answered or changed since the user last opened
+# them; for partner staff also customer messages nobody has answered).
+# Variables:
+#   $count (Number) - how many, 1 or more
+launcher-open-unread = Help and support, { $count } new
 # Shown by the loader, without the widget, when the widget cannot load.
 widget-unavailable = Help couldn't be loaded. Check your connection and try again.
 

@@ -20,6 +20,7 @@ messages-unavailable = No se han podido cargar los textos de la interfaz ({ $lan
 
 launcher-open = Ayuda y soporte
 launcher-close = Cerrar
+launcher-open-unread = Ayuda y soporte, { $count } sin leer
 # Shown by the loader, without the widget, when the widget cannot load.
 widget-unavailable = No se ha podido cargar la ayuda. Compruebe la conexión e inténtelo de nuevo.
 

@@ -20,6 +20,7 @@ messages-unavailable = 无法加载{ $language }界面文字。请检查网络�
 
 launcher-open = 帮助和支持
 launcher-close = 关闭
+launcher-open-unread = 帮助和支持，{ $count } 条新消息
 # Shown by the loader, without the widget, when the widget cannot load.
 widget-unavailable = 无法加载帮助。请检查网络连接，然后重试。
 

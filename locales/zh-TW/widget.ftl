@@ -22,6 +22,7 @@ messages-unavailable = 無法載入{ $language }介面文字。請檢查網路�
 
 launcher-open = 說明與支援
 launcher-close = 關閉
+launcher-open-unread = 說明與支援，{ $count } 則新訊息
 # Shown by the loader, without the widget, when the widget cannot load.
 widget-unavailable = 無法載入說明。請檢查網路連線，然後再試一次。
 
