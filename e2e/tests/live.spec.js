@@ -2,6 +2,7 @@
 // click on Refresh anywhere: the backend's event stream (GET /events)
 // carries them to every widget whose user may read the request.
 import crypto from "node:crypto";
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
 import { authBackend, authDemo, demoToken, fileWith } from "./identity-tokens.js";
@@ -110,7 +111,7 @@ function watchStreams(context) {
   return opened;
 }
 
-test("two tabs of one portal hold one stream, both hear each change, and the other tab takes over when the leader closes", async ({ browser, request }) => {
+test("two tabs of one portal hold one stream, both hear each change and count it, and the other tab takes over when the leader closes", async ({ browser, request }) => {
   const context = await browser.newContext();
   const streams = watchStreams(context);
   const customerToken = await demoToken(request, "customer");
@@ -132,11 +133,15 @@ test("two tabs of one portal hold one stream, both hear each change, and the oth
     }
     const [leader, follower] = tabs;
 
-    // A customer writes: both tabs show it, over one stream.
+    // A customer writes: both tabs show it, over one stream, and both
+    // count it as new (what each tab's element tells its page, and its
+    // launcher's badge).
     const first = `Heard in both tabs (${Date.now()})`;
-    await fileMessage(first);
+    const { id: firstId } = await fileMessage(first);
     for (const tab of tabs) {
       await expect(tab.host.getByTestId("inbox-request").filter({ hasText: first })).toHaveCount(1, LIVE);
+      const counted = () => tab.host.evaluate((el, id) => el.unread?.requests.some((request) => request.id === id), firstId);
+      await expect.poll(counted, LIVE).toBe(true);
     }
     expect(streams.map((stream) => stream.page)).toEqual([leader.page]);
 
@@ -176,4 +181,126 @@ test("a removed signed-in element leaves no stream, lock, channel, timer or list
   await expect.poll(() => ended).toEqual([expect.stringContaining("ABORTED")]);
   await expect.poll(locks).toBe(0);
   await expect.poll(() => page.evaluate(() => window.__guestProbe())).toEqual({ pending: [], listeners: 0, channels: 0 });
+});
+
+/** A proxy in front of the signed-in demo's backend, as a portal's network
+ *  path would be: it forwards every request, and can cut the event streams
+ *  it carries (their connections closed mid-stream) and hold new ones back
+ *  until it lets them through. It keeps each stream's Last-Event-ID and the
+ *  event ids the backend sent on it. */
+async function streamProxy() {
+  const target = new URL(authBackend);
+  const streams = [];
+  let held = null;
+  const forward = (incoming, outgoing) => {
+    const upstream = http.request({ host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode, answer.headers);
+      if (new URL(incoming.url, authBackend).pathname === "/events" && answer.statusCode === 200) {
+        const stream = { lastEventId: incoming.headers["last-event-id"] ?? null, ids: [], socket: incoming.socket };
+        streams.push(stream);
+        // The ids of the events (blocks with data), not the id alone that
+        // opens each stream at its point.
+        let partial = "";
+        answer.on("data", (chunk) => {
+          const blocks = (partial + chunk.toString()).split("\n\n");
+          partial = blocks.pop();
+          for (const lines of blocks.map((block) => block.split("\n"))) {
+            const id = lines.find((line) => line.startsWith("id:"));
+            if (id && lines.some((line) => line.startsWith("data:"))) stream.ids.push(id.slice(3).trim());
+          }
+        });
+      }
+      answer.pipe(outgoing);
+    });
+    upstream.on("error", () => outgoing.destroy());
+    incoming.pipe(upstream);
+  };
+  const server = http.createServer((incoming, outgoing) => {
+    const isStream = new URL(incoming.url, authBackend).pathname === "/events" && incoming.method === "GET";
+    if (isStream && held) held.push(() => forward(incoming, outgoing));
+    else forward(incoming, outgoing);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    streams,
+    /** Closes the streams' connections, and holds new streams back; the
+     *  event ids sent before the cut. */
+    cut() {
+      held = [];
+      for (const stream of streams) stream.socket.destroy();
+      return streams.flatMap((stream) => stream.ids);
+    },
+    /** Lets the streams held back through, and any that come after. */
+    mend() {
+      const waiting = held;
+      held = null;
+      waiting.forEach((go) => go());
+    },
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+test("a stream cut mid-thread resumes after the last event heard, with nothing lost and nothing repeated", async ({ browser, request }) => {
+  const customerToken = await demoToken(request, "customer");
+  const partnerToken = await demoToken(request, "partner");
+  const { id } = await fileWith(request, customerToken, {
+    kind: "customer_self_service", title: `Cut mid-thread (${Date.now()})`, description: "Calendars do not sync.", contact: { name: "Zhang Wei", email: "zhang.wei@example.cn" },
+  });
+  const reply = async (body) => {
+    const sent = await request.post(`${authBackend}/support-requests/${id}/replies`, {
+      headers: { authorization: `Bearer ${partnerToken}`, "idempotency-key": crypto.randomUUID() },
+      data: { body },
+    });
+    expect(sent.status()).toBe(201);
+  };
+  const proxy = await streamProxy();
+  const context = await browser.newContext();
+  try {
+    // The customer's widget talks to the backend through the proxy.
+    const page = await context.newPage();
+    await page.addInitScript((url) => {
+      new MutationObserver((_, observer) => {
+        const element = document.querySelector("support-widget");
+        if (!element) return;
+        element.setAttribute("backend", url);
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    }, proxy.url);
+    const customer = new SupportWidgetPage(page);
+    await page.goto(`${authDemo}/self-service.html`);
+    await customer.setAttribute("locale", "en-US");
+    await customer.host.getByTestId("open-filed-requests").click();
+    await customer.host.locator(`[data-testid=filed-request][data-request-id="${id}"]`).click();
+    await expect(customer.host.getByTestId("status-description")).toContainText("Calendars do not sync.");
+    await expect.poll(() => proxy.streams.length).toBeGreaterThan(0);
+    const replies = customer.host.getByTestId("status-reply");
+
+    // One answer comes over the stream; then the stream is cut, and two
+    // more are sent while it is down.
+    await reply("Which calendars?");
+    await expect(replies).toHaveCount(1, LIVE);
+    const streamsBefore = proxy.streams.length;
+    const heardBefore = proxy.cut();
+    await reply("Shared ones, or your own?");
+    await reply("And since when?");
+    proxy.mend();
+
+    // The widget connects again after the last event it heard, and the
+    // backend sends what it missed, and nothing it had.
+    await expect.poll(() => proxy.streams.length, { timeout: 45_000 }).toBe(streamsBefore + 1);
+    const resumed = proxy.streams.at(-1);
+    expect(resumed.lastEventId).toBe(heardBefore.at(-1));
+    await expect.poll(() => resumed.ids.length, LIVE).toBeGreaterThanOrEqual(2);
+    expect(resumed.ids.filter((eventId) => heardBefore.includes(eventId))).toEqual([]);
+    await expect(replies).toHaveText([/Which calendars\?/, /Shared ones, or your own\?/, /And since when\?/], LIVE);
+
+    // And it is live again.
+    await reply("We restarted the sync.");
+    await expect(replies).toHaveCount(4, LIVE);
+    await expect(replies.last()).toContainText("We restarted the sync.");
+  } finally {
+    await context.close();
+    await proxy.close();
+  }
 });
