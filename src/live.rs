@@ -140,7 +140,10 @@ impl Live {
             host.emit(
                 "unread",
                 // A number, not a BigInt, as a page adds and compares it.
-                &[("count", (now.count as f64).into()), ("requests", requests.into())],
+                &[
+                    ("count", (now.count as f64).into()),
+                    ("requests", requests.into()),
+                ],
             );
         });
     }
