@@ -20,8 +20,8 @@ use crate::board::Board;
 /// The first wait's ceiling when the server named none (`retry:`).
 const BASE: Duration = Duration::from_secs(1);
 
-/// No wait chosen by the reader is longer.
-const CAP: Duration = Duration::from_secs(30);
+/// No wait chosen by the reader is longer (the widget's own cap).
+const CAP: Duration = Duration::from_secs(15);
 
 /// The longest response head read.
 const HEAD_MAX: usize = 16 * 1024;
