@@ -50,6 +50,8 @@ for (const locale of locales) {
   });
 
   test(`customer request screens pass axe in ${locale}`, async ({ page }) => {
+    // Nine screens and steps, each checked by axe.
+    test.slow();
     const widget = new SupportWidgetPage(page);
     await widget.goto();
     await widget.setAttribute("locale", locale);
