@@ -1135,7 +1135,8 @@ async fn the_partner_reads_its_language_and_the_customer_theirs() {
         // The demo catalogue's name of `azure` (backend/demo/services.jsonl).
         "Servicio: Azure",
         "Archivos: 登录错误.png",
-        "Atentamente, el equipo de soporte técnico",
+        "Un saludo,",
+        "El equipo de soporte técnico",
     ] {
         assert!(lines.contains(&line), "{line} not in {text}");
     }
@@ -1157,7 +1158,10 @@ async fn the_partner_reads_its_language_and_the_customer_theirs() {
         .collect();
     assert_eq!(lines[0], "您好：", "{text}");
     let said = lines.iter().position(|l| *l == "请重新登录。").unwrap();
-    assert_eq!(lines[said + 1], "支持团队", "{text}");
+    // Signed last, above the footer's `-- `.
+    let footer = lines.iter().position(|l| *l == "--").unwrap();
+    assert_eq!(lines[footer - 2..footer], ["祝好，", "支持团队"], "{text}");
+    assert!(said < footer - 2, "{text}");
 }
 
 /// The relay a public help page would otherwise be: a visitor files a

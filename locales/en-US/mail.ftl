@@ -55,11 +55,11 @@ mail-new-message-intro = { $customer } sent you a new customer message, { $refer
 mail-customer-reply-intro = { $customer } replied on their customer message { $reference }:
 # Variables:
 #   $title (String) - the request's title, as its filer typed it
-mail-request-title = Request: { $title }
+mail-request-title = Summary: { $title }
 # Above the link to the request in the portal.
 mail-link = See it in the portal:
 # The HTML part's link text.
-mail-link-label = Open the request
+mail-link-label = Open in the portal
 mail-footer = This email was sent automatically; replies to it aren't read.
 # Someone whose name the backend does not know.
 mail-author-unknown = The support team
@@ -76,20 +76,23 @@ mail-status-name = { $status ->
 
 # Above the mail's words.
 mail-greeting = Hello,
-# Below them, signed by the team.
+# Last, signed by the team on a line of its own.
 # Variables:
 #   $team (String) - the display name of --mail-from, else mail-team
-mail-sign-off = { $team }
+mail-sign-off =
+    Best regards,
+    { $team }
 # Who signs when --mail-from gives no name.
 mail-team = The support team
 # Variables:
-#   $contact (String) - the contact's name, email address and phone, as typed
+#   $contact (String) - the contact's name, email address and phone, as typed,
+#   listed as the language lists them
 mail-contact = Contact: { $contact }
 # Variables:
 #   $service (String) - the service the message is about
 mail-service = Service: { $service }
 # Variables:
-#   $files (String) - the attached files' names, separated by commas
+#   $files (String) - the attached files' names, listed as the language lists them
 mail-files = Files: { $files }
 
 ## Confirming an address that a visitor typed: only the backend's words,
@@ -103,9 +106,9 @@ mail-subject-confirm = [{ $reference }] Confirm your email address
 mail-confirm-intro = A message was sent to our support team with this email address as its contact, under the reference { $reference }.
 # Variables:
 #   $days (Number) - how many days the link lasts
-mail-confirm-ask = To get the replies to it by email, confirm that this address is yours with the link below. It lasts { $days } days.
+mail-confirm-ask = To get the replies to it by email, confirm that this address is yours with the link below. The link works for { $days } days.
 mail-confirm-link-label = Confirm my email address
-mail-confirm-ignore = If you did not send this message, ignore this mail: nothing more about it is sent to you.
+mail-confirm-ignore = If you did not send this message, you can ignore this email; we won't send you anything more about it.
 confirm-page-title = Confirm your email address
 # Variables:
 #   $reference (String) - the request's reference
@@ -114,4 +117,4 @@ confirm-page-button = Confirm
 # Variables:
 #   $reference (String) - the request's reference
 confirm-page-done = Your email address is confirmed. The replies to { $reference } will be sent to you by email.
-confirm-page-gone = This link is not known, or it has expired. Your message was received all the same: you can read the replies in the support widget on the device you sent it from.
+confirm-page-gone = This link isn't valid or has expired. Your message was received all the same: you can read the replies in the support widget on the device you sent it from.

@@ -17,9 +17,9 @@ mail-status-intro = 您的支持请求 { $reference } 当前状态：{ $status }
 mail-status-note = 本次状态变更附带的备注：
 mail-new-message-intro = { $customer }向您发送了新的客户咨询 { $reference }：
 mail-customer-reply-intro = { $customer }回复了客户咨询 { $reference }：
-mail-request-title = 请求：{ $title }
+mail-request-title = 摘要：{ $title }
 mail-link = 在门户中查看：
-mail-link-label = 打开请求
+mail-link-label = 在门户中打开
 mail-footer = 此邮件由系统自动发送，请勿直接回复。
 mail-author-unknown = 支持团队
 mail-status-name = { $status ->
@@ -32,7 +32,9 @@ mail-status-name = { $status ->
 ## 每封邮件的问候和落款，以及合作伙伴邮件中的客户信息
 
 mail-greeting = 您好：
-mail-sign-off = { $team }
+mail-sign-off =
+    祝好，
+    { $team }
 mail-team = 支持团队
 mail-contact = 联系人：{ $contact }
 mail-service = 服务：{ $service }
@@ -41,7 +43,7 @@ mail-files = 文件：{ $files }
 ## 确认访客填写的电子邮件地址：只用后端自己的文字，绝不包含访客所写的内容。
 
 mail-subject-confirm = [{ $reference }] 请确认您的电子邮件地址
-mail-confirm-intro = 有人以此电子邮件地址作为联系人，向我们的支持团队发送了一条消息，编号为 { $reference }。
+mail-confirm-intro = 有人向我们的支持团队发送了一条消息，编号为 { $reference }，并留下此电子邮件地址作为联系邮箱。
 mail-confirm-ask = 如需通过电子邮件接收对此消息的回复，请通过下面的链接确认此地址属于您。链接在 { $days } 天内有效。
 mail-confirm-link-label = 确认我的电子邮件地址
 mail-confirm-ignore = 如果您没有发送此消息，请忽略此邮件：我们不会再就此向您发送任何邮件。

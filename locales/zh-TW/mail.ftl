@@ -14,12 +14,12 @@ mail-subject-several-customer-request = [{ $reference }] 客戶詢問有 { $coun
 
 mail-reply-intro = { $author }在您的支援要求 { $reference } 中傳送了回覆：
 mail-status-intro = 您的支援要求 { $reference } 目前狀態：{ $status }。
-mail-status-note = 此次狀態變更附加的附註：
+mail-status-note = 此次狀態變更的附註：
 mail-new-message-intro = { $customer }傳送了新的客戶詢問 { $reference } 給您：
 mail-customer-reply-intro = { $customer }回覆了客戶詢問 { $reference }：
-mail-request-title = 要求：{ $title }
+mail-request-title = 摘要：{ $title }
 mail-link = 在入口網站中檢視：
-mail-link-label = 開啟要求
+mail-link-label = 在入口網站中開啟
 mail-footer = 此郵件由系統自動傳送，請勿直接回覆。
 mail-author-unknown = 支援團隊
 mail-status-name = { $status ->
@@ -41,7 +41,7 @@ mail-files = 檔案：{ $files }
 ## 確認訪客填寫的電子郵件地址：只用後端自己的文字，絕不包含訪客所寫的內容。
 
 mail-subject-confirm = [{ $reference }] 請確認您的電子郵件地址
-mail-confirm-intro = 有人以此電子郵件地址作為聯絡人，向我們的支援團隊傳送了一則訊息，編號為 { $reference }。
+mail-confirm-intro = 有人向我們的支援團隊傳送了一則訊息，編號為 { $reference }，並留下此電子郵件地址作為聯絡信箱。
 mail-confirm-ask = 如需透過電子郵件接收對此訊息的回覆，請透過下方的連結確認此地址屬於您。連結在 { $days } 天內有效。
 mail-confirm-link-label = 確認我的電子郵件地址
 mail-confirm-ignore = 如果您沒有傳送此訊息，請忽略此郵件：我們不會再就此寄送任何郵件給您。

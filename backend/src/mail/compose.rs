@@ -76,9 +76,10 @@ pub struct Rendered {
 
 /// The mail that tells of `mails` (one request's, to one address, oldest
 /// first) at once: one's own subject, or a count of what happened, then a
-/// greeting, each in turn, the sign-off of `team` (the display name of
-/// `--mail-from`, else the locale's words for the support team), the link
-/// back and the footer. `None` for no mail.
+/// greeting, each in turn, the link back, the sign-off of `team` (the
+/// display name of `--mail-from`, else the locale's words for the support
+/// team) last, and the footer below the signature's `-- `. `None` for no
+/// mail.
 pub fn render(mails: &[Composed], team: Option<&str>) -> Option<Rendered> {
     let last = mails.last()?;
     let language = ContactLanguage::parse(&last.language).unwrap_or_default();
@@ -105,7 +106,6 @@ pub fn render(mails: &[Composed], team: Option<&str>) -> Option<Rendered> {
     let sign_off = message(language, "mail-sign-off", &[("team", &team)]);
     let mut text = vec![greeting.clone()];
     text.extend(mails.iter().map(|mail| mail.text.clone()));
-    text.push(sign_off.clone());
     let mut html = vec![paragraph(&greeting)];
     html.push(
         mails
@@ -114,7 +114,6 @@ pub fn render(mails: &[Composed], team: Option<&str>) -> Option<Rendered> {
             .collect::<Vec<_>>()
             .join("\n<hr>\n"),
     );
-    html.push(paragraph(&sign_off));
     let footer = message(language, "mail-footer", &[]);
     if let Some(link) = &last.link {
         text.push(format!("{}\n{link}", message(language, "mail-link", &[])));
@@ -124,6 +123,8 @@ pub fn render(mails: &[Composed], team: Option<&str>) -> Option<Rendered> {
             html_escape::encode_text(&message(language, "mail-link-label", &[]))
         ));
     }
+    text.push(sign_off.clone());
+    html.push(paragraph(&sign_off));
     text.push(format!("-- \n{footer}"));
     html.push(format!(
         "<p style=\"color: #666666\">{}</p>",
@@ -197,6 +198,15 @@ fn customer_of(request: &StoredRequest, language: ContactLanguage) -> String {
     }
 }
 
+/// `items` as `language` lists them: with the enumeration comma 、 in
+/// Chinese, else with a comma and a space.
+fn listed(items: &[&str], language: ContactLanguage) -> String {
+    match language {
+        ContactLanguage::ZhCn | ContactLanguage::ZhTw => items.join("、"),
+        _ => items.join(", "),
+    }
+}
+
 /// What the partner's mail about a customer's message or reply tells
 /// beside the words: how to reach the contact, the service, the files.
 fn customer_details(
@@ -215,7 +225,7 @@ fn customer_details(
     let mut said = vec![Said::Ours(message(
         language,
         "mail-contact",
-        &[("contact", &reach.join(", "))],
+        &[("contact", &listed(&reach, language))],
     ))];
     if let Some(service) = service.filter(|name| !name.trim().is_empty()) {
         said.push(Said::Ours(message(
@@ -229,7 +239,7 @@ fn customer_details(
         said.push(Said::Ours(message(
             language,
             "mail-files",
-            &[("files", &names.join(", "))],
+            &[("files", &listed(&names, language))],
         )));
     }
     said
@@ -504,9 +514,14 @@ impl Words<'_> {
 }
 
 /// Backend words or typed text alike, escaped: a name or title that a user
-/// typed sits inside the intro.
+/// typed sits inside the intro. A line break within the words (the
+/// sign-off's, before the team) is a `<br>`.
 fn paragraph(words: &str) -> String {
-    format!("<p>{}</p>", html_escape::encode_text(words))
+    let lines: Vec<String> = words
+        .lines()
+        .map(|line| html_escape::encode_text(line).into_owned())
+        .collect();
+    format!("<p>{}</p>", lines.join("<br>\n"))
 }
 
 #[cfg(test)]

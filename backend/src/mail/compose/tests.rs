@@ -464,24 +464,25 @@ fn mail_greets_signs_off_and_tells_the_partner_who_to_reach() {
         "Contact: Chen Jie, chen.jie@beijing-cloud.cn, +86 10 5555 0100",
         "Service: Azure Virtual Machines",
         "Files: error.png",
-        "\n\nContoso Support\n\n",
+        "\n\nBest regards,\nContoso Support\n\n",
     ] {
         assert!(sent.text.contains(line), "{line} not in {}", sent.text);
     }
     assert!(
-        sent.html.contains("<p>Contoso Support</p>"),
+        sent.html
+            .contains("<p>Best regards,<br>\nContoso Support</p>"),
         "{}",
         sent.html
     );
 
     let answer = reply();
     for (language, greeting, sign_off) in [
-        (ContactLanguage::ZhCn, "您好：", "\n\n支持团队\n\n"),
+        (ContactLanguage::ZhCn, "您好：", "\n\n祝好，\n支持团队\n\n"),
         (ContactLanguage::ZhTw, "您好：", "\n\n支援團隊 敬上\n\n"),
         (
             ContactLanguage::EsEs,
             "Hola:",
-            "\n\nAtentamente, el equipo de soporte técnico\n\n",
+            "\n\nUn saludo,\nEl equipo de soporte técnico\n\n",
         ),
     ] {
         let message = request(RequestKind::CustomerSelfService, language);
@@ -492,5 +493,88 @@ fn mail_greets_signs_off_and_tells_the_partner_who_to_reach() {
         let sent = render(&mails, None).unwrap();
         assert!(sent.text.starts_with(greeting), "{}", sent.text);
         assert!(sent.text.contains(sign_off), "{}", sent.text);
+    }
+}
+
+/// In zh-CN and es-ES, a partner's mail of a customer's message and a
+/// customer's mail of a reply end with the sign-off, after the link, in
+/// both parts (only the footer follows, below the signature's `-- `), and
+/// the partner's lists are joined as the language joins them: 、 in
+/// Chinese, a comma and a space in Spanish.
+#[test]
+fn the_sign_off_comes_last_and_lists_read_as_the_language_writes_them() {
+    for (language, sign_off, html_sign_off, contact, files) in [
+        (
+            ContactLanguage::ZhCn,
+            "祝好，\n支持团队",
+            "<p>祝好，<br>\n支持团队</p>",
+            "联系人：Chen Jie、chen.jie@beijing-cloud.cn、+86 10 5555 0100",
+            "文件：error.png、日志.txt",
+        ),
+        (
+            ContactLanguage::EsEs,
+            "Un saludo,\nEl equipo de soporte técnico",
+            "<p>Un saludo,<br>\nEl equipo de soporte técnico</p>",
+            "Contacto: Chen Jie, chen.jie@beijing-cloud.cn, +86 10 5555 0100",
+            "Archivos: error.png, 日志.txt",
+        ),
+    ] {
+        let outbox = MailOutbox {
+            partner_language: language,
+            ..outbox()
+        };
+        let mut message = request(RequestKind::CustomerSelfService, language);
+        message.request.contact.phone = Some("+86 10 5555 0100".into());
+        message.attachments = ["error.png", "日志.txt"]
+            .into_iter()
+            .map(|name| Attachment {
+                id: name.into(),
+                name: name.into(),
+                size: 12,
+                content_type: "application/octet-stream".into(),
+                sha256: None,
+            })
+            .collect();
+        let answer = reply();
+        let to_partner = compose(&outbox, happened(EventType::Created, &message, None, true));
+        let to_customer = compose(
+            &outbox,
+            happened(EventType::ReplyAdded, &message, Some(&answer), false),
+        );
+        assert!(to_partner[0].to_partner && !to_customer[0].to_partner);
+        for (mails, link) in [(to_partner, PARTNERS_LINK), (to_customer, CUSTOMERS_LINK)] {
+            let sent = render(&mails, None).unwrap();
+            let (body, footer) = sent.text.split_once("\n\n-- \n").unwrap();
+            assert!(body.ends_with(sign_off), "{language:?}: {}", sent.text);
+            assert!(!footer.contains(sign_off), "{}", sent.text);
+            assert!(body.contains(link), "{}", sent.text);
+
+            let paragraphs: Vec<&str> = sent
+                .html
+                .split("\n<p")
+                .skip(1)
+                .map(|tail| tail.split_once("</p>").unwrap().0)
+                .collect();
+            let (last, [footer]) = paragraphs.split_at(paragraphs.len() - 1) else {
+                unreachable!()
+            };
+            assert!(footer.starts_with(" style="), "{}", sent.html);
+            assert_eq!(
+                format!("<p{}</p>", last.last().unwrap()),
+                html_sign_off,
+                "{language:?}: {}",
+                sent.html
+            );
+            assert!(sent
+                .html
+                .contains(&*html_escape::encode_double_quoted_attribute(link)));
+
+            if mails[0].to_partner {
+                for list in [contact, files] {
+                    assert!(sent.text.contains(list), "{list} not in {}", sent.text);
+                    assert!(sent.html.contains(list), "{list} not in {}", sent.html);
+                }
+            }
+        }
     }
 }
