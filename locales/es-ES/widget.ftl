@@ -313,7 +313,7 @@ partner-duty-updates = Actualizaciones de servicios y software
 partner-duty-software-configuration = Configuración de software
 partner-duty-client-connectivity = Conectividad y escritorio de los equipos cliente
 partner-duty-performance-availability = Problemas de rendimiento y disponibilidad del servicio dentro de su ámbito de control
-troubleshoot-software = Software: las aplicaciones de escritorio, web y móviles que usa el cliente
+troubleshoot-software = Software: las aplicaciones y los programas cliente que usa el cliente
 troubleshoot-settings = Ajustes: los ajustes del servicio del cliente, revisados con privilegios de administrador
 troubleshoot-configuration = Configuración: dominios, usuarios, licencias y directivas
 
