@@ -1230,6 +1230,54 @@ async fn a_visitors_typed_address_hears_nothing_they_wrote_until_it_is_confirmed
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
 
+/// One confirmation per address: a second visitor message naming an
+/// address whose link is waiting mails it no second link (the answer still
+/// says that the address was asked), and following the one link confirms
+/// both messages, so that the partner's replies on each reach it.
+#[tokio::test]
+async fn two_messages_to_one_unconfirmed_address_mail_one_confirmation_for_both() {
+    let sink = Sink::start(&[]);
+    let (server, first, reference) = a_visitors_spam(&sink).await;
+    let again = json!({
+        "kind": "customer_self_service",
+        "title": "CHEAP-PILLS again",
+        "description": "Buy more at evil.example",
+        "contact": {"name": "Pill Shop", "email": VICTIM, "language": "es-ES"},
+    });
+    let created = common::file_with(&server, None, &again).await;
+    assert_eq!(created["confirmation_mailed"], true, "{created}");
+    let second = created["id"].as_str().unwrap();
+    assert_ne!(first, second);
+
+    // The partner hears of both messages; the address gets one mail.
+    let mails = sink.until(3).await;
+    let path = confirmation_path(the_confirmation_alone(&mails, &reference, &["CHEAP-PILLS"]));
+    let confirmed = server.client.post(server.url(&path)).send().await.unwrap();
+    assert_eq!(confirmed.status(), StatusCode::OK);
+
+    reply(&server, &partner(), &first, "Respuesta a la primera.").await;
+    reply(&server, &partner(), second, "Respuesta a la segunda.").await;
+    let mails = sink.until(5).await;
+    let to_victim: Vec<&Value> = mails
+        .iter()
+        .filter(|mail| mail["rcpt"] == json!([VICTIM]))
+        .collect();
+    let asked = to_victim
+        .iter()
+        .filter(|mail| mail["subject"].as_str().unwrap().contains("Confirme"))
+        .count();
+    assert_eq!(asked, 1, "{mails:#?}");
+    for said in ["Respuesta a la primera.", "Respuesta a la segunda."] {
+        assert!(
+            to_victim
+                .iter()
+                .any(|mail| mail["text"].as_str().unwrap().contains(said)),
+            "{said} not mailed: {mails:#?}"
+        );
+    }
+    assert_eq!(to_victim.len(), 3, "{mails:#?}");
+}
+
 /// The partner only moves a visitor's message on, with a note and no
 /// reply: the typed address gets the confirmation alone, not the status
 /// mail, which repeats the visitor's title. Once the address is confirmed,
@@ -1481,8 +1529,8 @@ async fn a_status_change_sent_again_with_its_key_is_made_once() {
 
 /// A visitor's message filed while mail was off stays unconfirmed when
 /// mail is turned on: what is said on it later reaches nobody at the typed
-/// address. And however many messages name one address, it gets at most
-/// three links a day.
+/// address. And however many messages name one address, it gets one link
+/// while that link waits.
 #[tokio::test]
 async fn a_visitors_address_is_never_mailed_unconfirmed_nor_flooded_with_links() {
     let sink = Sink::start(&[]);
@@ -1547,18 +1595,19 @@ async fn a_visitors_address_is_never_mailed_unconfirmed_nor_flooded_with_links()
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert!(sink.mails().is_empty(), "{:#?}", sink.mails());
 
-    // Four messages naming the address: three links, then none.
+    // Four messages naming the address: one link, which the other three
+    // wait on (each answer says the address was asked).
     let mut mailed = Vec::new();
     for _ in 0..4 {
         let filed = file_spam(base.clone()).await;
         mailed.push(filed.get("confirmation_mailed") == Some(&json!(true)));
     }
-    assert_eq!(mailed, [true, true, true, false]);
-    let mails = sink.until(7).await;
+    assert_eq!(mailed, [true, true, true, true]);
+    let mails = sink.until(5).await;
     let links = mails
         .iter()
         .filter(|mail| mail["rcpt"] == json!([VICTIM]))
         .count();
-    assert_eq!(links, 3, "{mails:#?}");
+    assert_eq!(links, 1, "{mails:#?}");
     running.abort();
 }

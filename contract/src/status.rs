@@ -50,8 +50,10 @@ pub struct CreatedRequest {
     pub status: RequestStatus,
     pub created_at: String,
     /// Whether the backend mailed the contact a link to confirm their
-    /// address (a visitor without a token gave it): until it is followed,
-    /// nothing about the request is mailed there. Absent means no.
+    /// address (a visitor without a token gave it), with this request or
+    /// with an earlier one whose link is still waiting and confirms this
+    /// one too: until it is followed, nothing about the request is mailed
+    /// there. Absent means no.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confirmation_mailed: bool,
 }

@@ -43,47 +43,62 @@ pub fn link(public_url: &str, token: &str) -> String {
     format!("{public_url}/contact-confirmations/{token}")
 }
 
-/// How many links one address is mailed in a day at most, however many
-/// messages name it: a visitor cannot have the partner's domain flood an
-/// address with them.
-pub const LINKS_A_DAY: i64 = 3;
+/// Whether a visitor's address was asked to confirm, as [`record`] tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asked {
+    /// Its link is to be mailed now.
+    Now,
+    /// A link mailed for an earlier message is still waiting, and confirms
+    /// this one too: no new one is mailed.
+    Already,
+    /// Not at all (mail is off): it stays unconfirmed.
+    Not,
+}
 
 /// Records that the contact of `request_id` (at `address`) awaits
 /// confirmation by `token`; with `mail_on`, whether its link is to be
-/// mailed (not when the address had its share of links in the last day).
+/// mailed. One address has one link waiting at a time: while a link mailed
+/// to it is neither followed nor expired, a further message is recorded
+/// to be confirmed by that link, and no new one is mailed, so that nobody
+/// can flood an address with links from the partner's domain.
 pub async fn record(
     conn: &mut AnyConnection,
     request_id: &str,
     token: &str,
     address: &str,
     mail_on: bool,
-) -> Result<bool, ApiError> {
+) -> Result<Asked, ApiError> {
     let lasts = i64::try_from(LASTS.as_millis()).unwrap_or(i64::MAX);
-    let day = 24 * 60 * 60 * 1000;
-    let expires_at = now_ms() + lasts;
-    // Mailed in the last day: their link lasts longer than six more days.
-    let (lately,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM contact_confirmations c
+    let now = now_ms();
+    let waiting: Option<(String,)> = sqlx::query_as(
+        "SELECT c.token_sha256 FROM contact_confirmations c
          JOIN support_requests r ON r.id = c.request_id
          WHERE LOWER(r.contact_email) = LOWER($1) AND c.expires_at > $2
-           AND c.link_mailed = 1",
+           AND c.link_mailed = 1 AND c.confirmed_at IS NULL
+         ORDER BY c.expires_at DESC LIMIT 1",
     )
     .bind(address.trim())
-    .bind(expires_at - day)
-    .fetch_one(&mut *conn)
+    .bind(now)
+    .fetch_optional(&mut *conn)
     .await?;
-    let mailed = mail_on && lately < LINKS_A_DAY;
+    let asked = match (&waiting, mail_on) {
+        (_, false) => Asked::Not,
+        (Some(_), true) => Asked::Already,
+        (None, true) => Asked::Now,
+    };
     sqlx::query(
-        "INSERT INTO contact_confirmations (request_id, token_sha256, expires_at, link_mailed)
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO contact_confirmations
+             (request_id, token_sha256, expires_at, link_mailed, waits_on)
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(request_id)
     .bind(token_sha256(token))
-    .bind(expires_at)
-    .bind(i64::from(mailed))
+    .bind(now + lasts)
+    .bind(i64::from(asked == Asked::Now))
+    .bind(waiting.filter(|_| mail_on).map(|(sha256,)| sha256))
     .execute(&mut *conn)
     .await?;
-    Ok(mailed)
+    Ok(asked)
 }
 
 /// Whether the contact of `request_id` may be mailed what the request
@@ -177,9 +192,10 @@ pub async fn confirm(
         return Ok(gone());
     };
     if !confirmed {
+        // The link confirms its own message and those that waited on it.
         sqlx::query(
             "UPDATE contact_confirmations SET confirmed_at = $2
-             WHERE token_sha256 = $1 AND confirmed_at IS NULL",
+             WHERE (token_sha256 = $1 OR waits_on = $1) AND confirmed_at IS NULL",
         )
         .bind(token_sha256(&token))
         .bind(now_ms())

@@ -17,6 +17,7 @@ use crate::attachments::metadata::Carried;
 use crate::db::Db;
 use crate::dialect::Dialect;
 use crate::error::ApiError;
+use crate::mail::confirmations::Asked;
 use crate::outbox::{self, EventType, Outbox};
 
 /// What [`create_request`] did.
@@ -140,29 +141,24 @@ pub async fn create_request(
     }
     // A visitor's typed address hears nothing more until it is confirmed,
     // mail on or not (mail turned on later must not reach it either); the
-    // link goes there when mail is on, unless the address had its share of
-    // links lately.
+    // link goes there when mail is on, unless a link mailed there earlier
+    // is still waiting, which then confirms this message too.
     let public_url = outbox
         .mail
         .as_ref()
         .and_then(|mail| mail.public_url.as_deref());
-    let confirm_link = match confirm_token {
+    let asked = match confirm_token {
         Some(token) => {
             let address = &request.contact.email;
-            let mailed = crate::mail::confirmations::record(
-                &mut tx,
-                &id,
-                token,
-                address,
-                public_url.is_some(),
-            )
-            .await?;
-            public_url
-                .filter(|_| mailed)
-                .map(|public_url| crate::mail::confirmations::link(public_url, token))
+            crate::mail::confirmations::record(&mut tx, &id, token, address, public_url.is_some())
+                .await?
         }
-        None => None,
+        None => Asked::Not,
     };
+    let confirm_link = public_url
+        .zip(confirm_token)
+        .filter(|_| asked == Asked::Now)
+        .map(|(public_url, token)| crate::mail::confirmations::link(public_url, token));
     // The people behind the backend hear of it once it is stored.
     announce(
         &mut tx,
@@ -200,7 +196,7 @@ pub async fn create_request(
         reference,
         status: RequestStatus::Submitted,
         created_at,
-        confirmation_mailed: confirm_link.is_some()
+        confirmation_mailed: asked != Asked::Not
             && crate::mail::is_address(request.contact.email.trim()),
     };
     let response =
