@@ -27,25 +27,26 @@ async function answerTokens(page, request, answers) {
 }
 
 /**
- * Answers home's count of open customer messages here, without the
- * backend: the first token then expires while the form is typed, as in
- * life, rather than on home, whose count would have asked for the fresh
- * one already.
+ * Answers what the widget asks with the first token as it starts, here and
+ * without the backend: home's count of open customer messages and the
+ * unread count, and the live stream, which cannot be reached. The first
+ * token then expires while the form is typed, as in life, rather than on
+ * one of those, which would have asked for the fresh one already.
  */
-async function countNoCustomerRequests(page) {
-  await page.route(
-    (url) => url.searchParams.get("kind") === "customer_self_service",
-    (route) =>
-      route.fulfill({
-        status: route.request().method() === "OPTIONS" ? 204 : 200,
-        contentType: "application/json",
-        headers: {
-          "Access-Control-Allow-Origin": authDemo,
-          "Access-Control-Allow-Headers": "authorization, accept",
-        },
-        body: JSON.stringify({ requests: [] }),
-      }),
-  );
+async function answerBeforeTheForm(page) {
+  const json = (body) => (route) =>
+    route.fulfill({
+      status: route.request().method() === "OPTIONS" ? 204 : 200,
+      contentType: "application/json",
+      headers: {
+        "Access-Control-Allow-Origin": authDemo,
+        "Access-Control-Allow-Headers": "authorization, accept",
+      },
+      body: JSON.stringify(body),
+    });
+  await page.route((url) => url.searchParams.get("kind") === "customer_self_service", json({ requests: [] }));
+  await page.route((url) => url.pathname === "/unread", json({ count: 0, requests: [] }));
+  await page.route((url) => url.pathname === "/events", (route) => route.abort("connectionrefused"));
 }
 
 /** Mei Lin's token, from the demo, and Bo Chen's: another user of the
@@ -95,7 +96,7 @@ async function filedWith(request, title) {
 }
 
 test("a fresh token from the provider sends the refused request again, once", async ({ page, request }) => {
-  await countNoCustomerRequests(page);
+  await answerBeforeTheForm(page);
   const given = await answerTokens(page, request, [expiredToken, (fresh) => fresh]);
   const posts = recordPosts(page);
   const widget = new SupportWidgetPage(page);
@@ -127,7 +128,7 @@ test("a fresh token from the provider sends the refused request again, once", as
 });
 
 test("no fresh token keeps the draft and says so; the request goes once the page signs the user in again", async ({ page, request }) => {
-  await countNoCustomerRequests(page);
+  await answerBeforeTheForm(page);
   const given = await answerTokens(page, request, [expiredToken, () => null]);
   const posts = recordPosts(page);
   const widget = new SupportWidgetPage(page);
