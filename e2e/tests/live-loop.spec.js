@@ -10,16 +10,10 @@
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
-import { authBackend, authDemo, demoToken, fileWith, signToken } from "./identity-tokens.js";
+import { agentToken, authBackend, authDemo, demoToken, fileWith } from "./identity-tokens.js";
 
 // Within 2 s of the change, with room for a loaded machine.
 const LIVE = { timeout: 5_000 };
-
-/** A token of 21Vianet's support desk, as its ticketing system holds. */
-function agentToken() {
-  const now = Math.floor(Date.now() / 1000);
-  return signToken({ sub: "21vianet-desk", name: "21Vianet support", role: "agent", iss: "support-widget-demo", aud: "support-widget", iat: now, exp: now + 600 });
-}
 
 /** The signed-in demo's `path` in a new page of `context`, its widget a
  *  launcher that nobody has opened, in en-US. (The page is the demo's own,

@@ -8,21 +8,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
-import { authBackend, authDemo, demoToken, fileWith, signToken } from "./identity-tokens.js";
-
-/** A token of 21Vianet's support desk, as its ticketing system holds. */
-function agentToken() {
-  const now = Math.floor(Date.now() / 1000);
-  return signToken({
-    sub: "21vianet-desk",
-    name: "21Vianet support",
-    role: "agent",
-    iss: "support-widget-demo",
-    aud: "support-widget",
-    iat: now,
-    exp: now + 600,
-  });
-}
+import { agentToken, authBackend, authDemo, demoToken, fileWith } from "./identity-tokens.js";
 
 // What each locale's screens say, where the test reads words.
 const texts = {
