@@ -178,7 +178,7 @@ class SupportWidgetElement extends HTMLElement {
     // Its words, and the badge: the count of what is new, none at 0. The
     // space keeps its visible text ("Help and support 2") within its name
     // ("Help and support, 2 new") for those who speak what they see.
-    launcher.append(make("span", { className: "sw-launcher-words" }), " ", make("span", { className: "sw-badge", ariaHidden: "true" }));
+    launcher.append(make("span", { className: "sw-launcher-words" }), " ", make("span", { className: "sw-launcher-badge", ariaHidden: "true" }));
     const close = make("button", { type: "button", className: "sw-panel-close", onclick: () => this.#hide() });
     const panel = make("div", {
       className: "sw-panel",

@@ -50,7 +50,7 @@ test("the badge shows the count the widget tells, as text and in the launcher's 
   await page.goto("/badge.html");
   const host = page.locator("support-widget");
   const launcher = host.locator(".sw-launcher");
-  const badge = host.locator(".sw-badge");
+  const badge = host.locator(".sw-launcher-badge");
   await expect(launcher).toBeVisible();
   // Unknown until the widget has counted: no badge, and the getter says null.
   expect(await host.evaluate((el) => el.unread)).toBeNull();
@@ -90,7 +90,7 @@ test("the badge's name is in the launcher's language, and survives a move of the
   await expect(host.getByRole("button", { name: "說明與支援，2 則新訊息", exact: true })).toBeVisible();
   // A moved launcher is drawn anew, with the last count.
   await host.evaluate((el) => el.parentNode.append(el));
-  await expect(host.locator(".sw-badge")).toHaveText("2");
+  await expect(host.locator(".sw-launcher-badge")).toHaveText("2");
   await expect(host.getByRole("button", { name: "說明與支援，2 則新訊息", exact: true })).toBeVisible();
 });
 
@@ -101,9 +101,9 @@ test("another user signed in, or none, leaves no count of the last one's", async
   const host = page.locator("support-widget");
   await expect(host.locator(".sw-launcher")).toBeVisible();
   await tell(page, twoNew);
-  await expect(host.locator(".sw-badge")).toHaveText("2");
+  await expect(host.locator(".sw-launcher-badge")).toHaveText("2");
   await host.evaluate((el) => el.setTokenProvider(null));
-  await expect(host.locator(".sw-badge")).toBeHidden();
+  await expect(host.locator(".sw-launcher-badge")).toBeHidden();
   await expect(host.getByRole("button", { name: "Help and support", exact: true })).toBeVisible();
   expect(await host.evaluate((el) => el.unread)).toBeNull();
 });

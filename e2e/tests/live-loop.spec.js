@@ -40,7 +40,7 @@ async function launcherPage(context, path) {
  *  button's name, and what the element's getter says. */
 const badge = (widget) =>
   widget.host.evaluate((el) => ({
-    shown: el.shadowRoot.querySelector(".sw-badge")?.textContent.trim() ?? "",
+    shown: el.shadowRoot.querySelector(".sw-launcher-badge")?.textContent.trim() ?? "",
     name: el.shadowRoot.querySelector(".sw-launcher").getAttribute("aria-label"),
     unread: el.unread,
   }));
