@@ -1,35 +1,14 @@
-//! Reading the body of `POST /support-requests`: its size, its media type
-//! and its JSON, each failure a 4xx with the contract's error body (never
-//! axum's plain-text rejections, never a 500).
+//! Reading a JSON body: its size and its media type, each failure a 4xx
+//! with the contract's error body (never axum's plain-text rejections, never
+//! a 500). [`crate::requests::extract::Keyed`] reads its JSON.
 
 use axum::body::Bytes;
 use axum::extract::{rejection::BytesRejection, Request};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use support_contract::NewSupportRequest;
 
 use crate::error::ApiError;
-
-/// The body as sent and the request it holds. The raw bytes are kept for
-/// the idempotency key's body hash.
-pub struct RequestBody {
-    pub bytes: Bytes,
-    pub request: NewSupportRequest,
-}
-
-/// Checks, in this order: size (413 `body_too_large`), media type (415
-/// `unsupported_media_type`), JSON of the contract (400 `malformed_body`:
-/// not JSON, not UTF-8, wrong types, unknown enum values or fields, missing
-/// fields, nesting deeper than serde_json's limit of 128).
-pub fn read(
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<RequestBody, ApiError> {
-    let bytes = json_bytes(headers, body)?;
-    let request = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
-    Ok(RequestBody { bytes, request })
-}
 
 /// The bytes of a JSON body: 413 past the limit, 415 when it is not sent as
 /// JSON.
@@ -50,7 +29,7 @@ pub fn json_bytes(
 /// Refuses a body announced (`Content-Length`) larger than the limit at
 /// once, before any of it is read: a client that then sends nothing is
 /// answered, not waited for. A body that passes the limit unannounced
-/// (chunked) is refused as it is read, by [`read`].
+/// (chunked) is refused as it is read, by [`json_bytes`].
 pub async fn refuse_announced_oversize(request: Request, next: Next) -> Response {
     let limit = support_contract::limits::BODY_MAX_BYTES as u64;
     if announced_length(request.headers()).is_some_and(|length| length > limit) {
@@ -124,20 +103,5 @@ mod tests {
         ] {
             assert!(!is_json(&with_type(bad)), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn the_size_is_checked_before_the_media_type() {
-        let error = read(&HeaderMap::new(), Ok(Bytes::from_static(b"{}")));
-        assert!(matches!(error, Err(ApiError::UnsupportedMediaType)));
-        let json = with_type(b"application/json");
-        let error = read(&json, Ok(Bytes::from_static(b"{\"kind\":")));
-        assert!(matches!(error, Err(ApiError::MalformedBody)));
-        let deep = "[".repeat(10_000);
-        let error = read(&json, Ok(Bytes::from(deep)));
-        assert!(
-            matches!(error, Err(ApiError::MalformedBody)),
-            "no stack overflow"
-        );
     }
 }

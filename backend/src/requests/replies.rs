@@ -6,15 +6,14 @@
 //! webhooks' outbox (`request.reply_added`) in the transaction that stores
 //! it. The thread is read with the request ([`stored::replies`]).
 
-use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection};
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use support_contract::{ErrorCode, FieldError, NewReply, Reply, ReplyAuthor};
 use uuid::Uuid;
 
+use super::extract::{Keyed, KeyedBody, RequestId};
 use super::idempotency::{self, Once};
 use super::routes::REPLAYED_HEADER;
 use super::rules::ATTACHMENTS_FIELD;
@@ -26,37 +25,36 @@ use crate::identity::{access, Action, Caller};
 use crate::outbox::EventType;
 use crate::AppState;
 
+/// A reply may be sent by whoever may reply at all; on which request is
+/// [`access::may_read`]'s to say, once the request is read.
+impl KeyedBody for NewReply {
+    const MAY: Option<Action> = Some(Action::Reply);
+}
+
 /// Adds a reply to the request's thread, and answers it with 201; a repeat
 /// of a reply already stored under its key answers the same reply again.
-/// The checks run in the order of the contract: the token (401), whether
-/// the caller may reply at all (403), size (413), media type (415), JSON
-/// shape (400), the key (400), the request (404 where the caller may not
-/// read it), the key's earlier use with another reply (422), the fields
-/// (422).
+/// The checks run in the order of the contract: those of [`Keyed`] (the
+/// token, the right to reply at all, the body, the key), then the request
+/// (404 where the caller may not read it), the key's earlier use with
+/// another reply (422), the fields (422).
 pub async fn post(
     State(state): State<AppState>,
-    caller: Caller,
-    id: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    RequestId(id): RequestId,
+    Keyed {
+        caller,
+        body: reply,
+        key,
+        hash,
+    }: Keyed<NewReply>,
 ) -> Result<Response, ApiError> {
-    caller.may(Action::Reply)?;
-    let not_found = ApiError::NotFound { field: "id" };
-    let Ok(Path(id)) = id else {
-        return Err(not_found);
-    };
-    let bytes = crate::request_body::json_bytes(&headers, body)?;
-    let reply: NewReply = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
-    let key = idempotency::key_from_headers(&headers)?;
     let filer = match stored::filed_by(&state.db, &id).await? {
         Some(filer) if access::may_read(&caller, filer.as_deref()) => filer,
-        _ => return Err(not_found),
+        _ => return Err(ApiError::NotFound { field: "id" }),
     };
     let author_sub = caller.filed_by().map(str::to_owned);
     // Visitors of the public help page do not reply; a reply without a
     // token (`--no-auth`) is nobody's in particular.
     let by_filer = author_sub.is_some() && author_sub.as_deref() == filer.as_deref();
-    let hash = idempotency::users_body_hash(author_sub.as_deref(), &bytes);
     let id = id.to_ascii_lowercase();
     let (state, id, key, hash) = (&state, id.as_str(), key.as_str(), hash.as_str());
     let (reply, caller, author_sub) = (&reply, &caller, author_sub.as_deref());

@@ -2,10 +2,8 @@
 //! `GET /support-requests?kind=…&status=…`,
 //! `GET /support-requests?reference=SR-…` and `GET /support-requests/{id}`.
 
-use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection};
-use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::extract::State;
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -14,8 +12,9 @@ use support_contract::{
     StoredRequest,
 };
 
+use super::extract::{Keyed, KeyedBody, RequestId};
 use super::idempotency::keys::{self, Claim, KeyState};
-use super::idempotency::{self, StoredResponse, IN_FLIGHT_RETRY_AFTER};
+use super::idempotency::{StoredResponse, IN_FLIGHT_RETRY_AFTER};
 use super::rules;
 use super::stored::{self, Created, Standing};
 use crate::attachments::carried;
@@ -23,7 +22,7 @@ use crate::db::Db;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
 use crate::query::Params;
-use crate::{request_body, AppState};
+use crate::AppState;
 
 /// Set on an answer that repeats the first answer to an idempotency key.
 pub const REPLAYED_HEADER: &str = "idempotent-replayed";
@@ -34,22 +33,31 @@ pub const REPLAYED_HEADER: &str = "idempotent-replayed";
 /// from looping.
 const ATTEMPTS: usize = 3;
 
+/// Who may file a request depends on its kind: checked once the body is
+/// read.
+impl KeyedBody for NewSupportRequest {
+    const MAY: Option<Action> = None;
+
+    fn may(&self) -> Option<Action> {
+        Some(Action::File(self.kind))
+    }
+}
+
 /// Creates a support request. The checks run in the order the contract lists
-/// them: size (413), media type (415), JSON shape (400), whether the caller
-/// may file this kind (403), idempotency key (400), the key's state
-/// (replay, 409 in flight, 422 reused), then the field rules and the
-/// customer and service checks (422). The token (401) comes before all.
+/// them: those of [`Keyed`] (the token (401), size (413), media type (415),
+/// JSON shape (400), whether the caller may file this kind (403), the
+/// idempotency key (400)), the key's state (replay, 409 in flight, 422
+/// reused), then the field rules and the customer and service checks (422).
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    Keyed {
+        caller,
+        body: mut request,
+        key,
+        hash,
+    }: Keyed<NewSupportRequest>,
 ) -> Result<Response, ApiError> {
-    let mut body = request_body::read(&headers, body)?;
-    caller.may(Action::File(body.request.kind))?;
-    as_filed_by(&state.db, &caller, &mut body.request).await?;
-    let key = idempotency::key_from_headers(&headers)?;
-    let hash = idempotency::users_body_hash(caller.filed_by(), &body.bytes);
+    as_filed_by(&state.db, &caller, &mut request).await?;
     let mut validated = false;
     for _ in 0..ATTEMPTS {
         match keys::find(&state.db, &key).await? {
@@ -68,7 +76,7 @@ pub async fn create(
         // Validated only when the key is not answered yet: a stored key
         // already answered this exact body, and another body is a reuse.
         if !validated {
-            let errors = rules::field_errors(&state.db, &body.request, caller.filed_by()).await?;
+            let errors = rules::field_errors(&state.db, &request, caller.filed_by()).await?;
             if !errors.is_empty() {
                 return Err(ApiError::Invalid(errors));
             }
@@ -81,10 +89,10 @@ pub async fn create(
         let filer = caller.filed_by().map(str::to_owned);
         // A visitor typed their address: it confirms before it hears more.
         let confirm = matches!(caller, Caller::Visitor).then(crate::mail::confirmations::new_token);
-        match file(&state, claim, body.request.clone(), filer, confirm).await? {
+        match file(&state, claim, request.clone(), filer, confirm).await? {
             Created::New(stored) => {
                 state.wake_after_commit();
-                crate::meter::request_created(body.request.kind.as_str());
+                crate::meter::request_created(request.kind.as_str());
                 return respond(&stored, false);
             }
             Created::ClaimLost => continue,
@@ -214,14 +222,10 @@ async fn as_filed_by(
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
-    id: Result<Path<String>, PathRejection>,
+    RequestId(id): RequestId,
 ) -> Result<Json<StoredRequest>, ApiError> {
     let not_found = ApiError::NotFound { field: "id" };
     caller.may(Action::ReadRequest)?;
-    // An id that is not even UTF-8 names no request: 404, as JSON.
-    let Ok(Path(id)) = id else {
-        return Err(not_found);
-    };
     match stored::filed_by(&state.db, &id).await? {
         Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
         _ => return Err(not_found),

@@ -3,19 +3,18 @@
 //! that the customer reads in the widget's status view; the partner's staff
 //! move their customers' messages on (see [`access::may_set_status`]).
 
-use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection};
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue};
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use support_contract::{ErrorCode, FieldError, RequestStatus};
 
+use super::extract::{Keyed, KeyedBody, RequestId};
 use super::idempotency::{self, Once};
 use super::{rules, status_change, stored};
 use crate::error::ApiError;
-use crate::identity::{access, Action, Caller};
+use crate::identity::{access, Action};
 use crate::AppState;
 
 /// The body.
@@ -27,32 +26,33 @@ pub struct StatusBody {
     note: Option<String>,
 }
 
+/// A status is set by whoever may set statuses at all; on which kind of
+/// request is [`access::may_set_status`]'s to say, once the request is read.
+impl KeyedBody for StatusBody {
+    const MAY: Option<Action> = Some(Action::SetStatus);
+}
+
 /// Sets the status, adds it with the note to the history and to the
 /// webhooks' outbox, and answers the request as `GET` would. With an
 /// `Idempotency-Key`, a change is made once per key: sent again, the same
 /// body gets the request as it is now, marked as a replay, and another
 /// body 422 `idempotency_key_reused`.
 ///
-/// The checks run in this order: the token (401), whether the caller may
-/// set statuses at all (403), size (413), media type (415), JSON shape
-/// (400), the key's form (400), the fields (422), the request (404), the
-/// caller's right to this request's kind (403), the key's earlier use with
-/// another body (422).
+/// The checks run in this order: those of [`Keyed`] (the token, the right
+/// to set statuses at all, the body, the key's form when given), the fields
+/// (422), the request (404), the caller's right to this request's kind
+/// (403), the key's earlier use with another body (422).
 pub async fn set(
     State(state): State<AppState>,
-    caller: Caller,
-    id: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    RequestId(id): RequestId,
+    Keyed {
+        caller,
+        body,
+        key,
+        hash,
+    }: Keyed<StatusBody, Option<String>>,
 ) -> Result<Response, ApiError> {
-    caller.may(Action::SetStatus)?;
     let not_found = ApiError::NotFound { field: "id" };
-    let Ok(Path(id)) = id else {
-        return Err(not_found);
-    };
-    let bytes = crate::request_body::json_bytes(&headers, body)?;
-    let body: StatusBody = serde_json::from_slice(&bytes).map_err(|_| ApiError::MalformedBody)?;
-    let key = idempotency::optional_key_from_headers(&headers)?;
     let mut errors = Vec::new();
     let status = RequestStatus::parse(&body.status);
     if status.is_none() {
@@ -73,7 +73,6 @@ pub async fn set(
     }
     let outbox = state.outbox();
     let actor = caller.filed_by();
-    let hash = idempotency::users_body_hash(actor, &bytes);
     let keyed = key
         .as_deref()
         .map(|key| status_change::Keyed { key, hash: &hash });

@@ -20,8 +20,7 @@
 //! `GET /unread` also counts, for the partner's staff, every open customer
 //! message that awaits a reply, seen or not: it still needs an answer.
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use sqlx::AnyConnection;
@@ -29,6 +28,7 @@ use support_contract::{
     RequestKind, RequestStatus, StoredRequest, Unread, UnreadRequest, UNREAD_LISTED_MAX,
 };
 
+use super::extract::RequestId;
 use super::stored;
 use crate::db::Db;
 use crate::error::ApiError;
@@ -62,13 +62,10 @@ impl<'a> Reader<'a> {
 pub async fn seen(
     State(state): State<AppState>,
     caller: Caller,
-    id: Result<Path<String>, PathRejection>,
+    RequestId(id): RequestId,
 ) -> Result<StatusCode, ApiError> {
     let not_found = ApiError::NotFound { field: "id" };
     caller.may(Action::MarkSeen)?;
-    let Ok(Path(id)) = id else {
-        return Err(not_found);
-    };
     match stored::filed_by(&state.db, &id).await? {
         Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
         _ => return Err(not_found),
