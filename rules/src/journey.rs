@@ -1,11 +1,11 @@
 //! Which screen follows which: the partner's journey through the widget as a
-//! plain state machine. Components only send it events.
+//! plain state machine. Components only send it events ([`Step`], in
+//! `steps`); the customer the page prefills moves it too (`page_customer`),
+//! and it is kept for a reload (`saved`).
 
-use serde::{Deserialize, Serialize};
-use support_contract::{Attachment, Customer, CustomerRef, Service};
+use support_contract::{Customer, CustomerRef, Service};
 
 use crate::{
-    drafts::DraftSubject,
     escalation::{Guide, GuideAnswer, GuideStep},
     request_fields::CustomerContext,
 };
@@ -39,94 +39,6 @@ pub enum Screen {
     RequestStatus,
     /// The messages the partner's customers sent it, open or resolved.
     Inbox,
-}
-
-/// The customer's message a request on its behalf escalates: the request
-/// names it (`related_request`), its form begins with the message's words
-/// and files, and the way back leads to it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Escalating {
-    /// The message's id.
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub attachments: Vec<Attachment>,
-    /// The screen the escalation began on, where Back leads back to the
-    /// message (not kept for a reload: Back then goes as by hand).
-    #[serde(skip)]
-    pub entry: Option<Screen>,
-}
-
-/// Something the user did that may move the journey on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Step {
-    OpenPartnerCenterRequest,
-    /// A problem one of the partner's customers has: the one path to a
-    /// request on its behalf, which is the escalation to 21Vianet.
-    OpenCustomerRequest,
-    PickCustomer(Customer),
-    PickService(Service),
-    StillNeedsHelp,
-    Solved,
-    /// An answer to the escalation guide.
-    Guide(GuideAnswer),
-    OpenFiledRequests,
-    /// The customers' messages.
-    OpenInbox,
-    /// The inbox shows the messages still open, or those resolved.
-    ShowInbox {
-        resolved: bool,
-    },
-    /// "Escalate to 21Vianet" on a customer's message: the one path to a
-    /// request on its behalf, with the customer and service the message
-    /// names already chosen (each `None` where it names none, or one the
-    /// partner's catalogue does not have: it is chosen on the way).
-    Escalate {
-        message: Escalating,
-        customer: Option<Customer>,
-        service: Option<Service>,
-    },
-    /// Back from an escalation to the message it started from: the guide
-    /// ended with nothing to escalate, or the escalation was filed.
-    BackToMessage,
-    /// Back to the customer request a draft was kept for, with its customer
-    /// and service, and the escalation guide's decision (a draft without
-    /// one goes through the guide first).
-    ResumeCustomerRequest(DraftSubject),
-    /// A request on behalf of this customer, for this service, was filed:
-    /// the guide's answers were that request's, and a new problem of the
-    /// same customer and service is checked from the start (unless the
-    /// partner is in the guide for it already, answering anew).
-    RequestFiled {
-        customer: String,
-        service: String,
-    },
-    /// "Submit another request" after a customer request was filed: a new
-    /// problem of the same customer and service, which goes through the
-    /// admin center and the guide again (their answers were the filed
-    /// request's).
-    AnotherRequest,
-    /// The status of the filed request with this id.
-    ViewStatus(String),
-    /// The page opened the request with this id (`open("request", id)`, the
-    /// `open-request` attribute), from wherever the user was.
-    OpenRequest(String),
-    Back,
-    /// Back from a request's status, told where the request belongs:
-    /// `inbox` is `Some(resolved)` for a customer's message that partner
-    /// staff read, which their inbox lists among those open or resolved,
-    /// and `None` for anything else, which the list of filed requests
-    /// holds. From the request the page opened, which no list led to, Back
-    /// leads to that list; from any other, as `Back`.
-    BackFromStatus {
-        inbox: Option<bool>,
-    },
-    /// Back from a filed customer request's confirmation: its self-help and
-    /// the guide's answers can change nothing of it, so back to the
-    /// customer's services, to file for another (a new problem: the guide's
-    /// decision was the filed request's).
-    BackFromFiled,
-    Home,
 }
 
 /// Where the partner is, and what they chose on the way. Going back keeps
@@ -384,64 +296,6 @@ impl Journey {
         next
     }
 
-    /// The journey once the page has prefilled `customer`. The page's
-    /// customer again (a page that prefills on every load) changes nothing
-    /// chosen, not even another customer the partner picked since. A new
-    /// one (the portal moved on to another customer) is as if the partner
-    /// picked it: unless it is the one chosen already, its service is chosen
-    /// again, the guide starts over, and a screen about the customer before
-    /// (its services, self-help, the guide, its request) gives way to the
-    /// new customer's services.
-    pub fn with_page_customer(&self, customer: Customer) -> Journey {
-        let mut next = self.clone();
-        next.page_customer = Some(customer.clone());
-        let same = |chosen: &Option<Customer>| chosen.as_ref().map(|c| &c.id) == Some(&customer.id);
-        if same(&self.page_customer) || same(&self.customer) {
-            return next;
-        }
-        next.customer = Some(customer);
-        next.service = None;
-        next.guide = Guide::default();
-        // The customer's request being escalated was another customer's.
-        next.escalating = None;
-        if self.screen.is_about_the_customer() {
-            next.screen = Screen::ServiceChoice;
-        }
-        if self.status_from.is_about_the_customer() {
-            next.status_from = Screen::ServiceChoice;
-        }
-        next
-    }
-
-    /// The journey once the backend has said that its catalogue holds no
-    /// customer `id`, which the page prefilled: a request for it would be
-    /// refused when filed. The page's customer goes, and, if it is the one
-    /// chosen, so do its service and the guide's answers, and a screen
-    /// about it gives way to the customer search, where the partner picks
-    /// one. A customer the page has prefilled since, or that the partner
-    /// picked, stays.
-    pub fn without_unknown_customer(&self, id: &str) -> Journey {
-        let named = |customer: &Option<Customer>| customer.as_ref().is_some_and(|c| c.id == id);
-        if !named(&self.page_customer) {
-            return self.clone();
-        }
-        let mut next = self.clone();
-        next.page_customer = None;
-        if !named(&self.customer) {
-            return next;
-        }
-        next.customer = None;
-        next.service = None;
-        next.guide = Guide::default();
-        if self.screen.is_about_the_customer() {
-            next.screen = Screen::CustomerSearch;
-        }
-        if self.status_from.is_about_the_customer() {
-            next.status_from = Screen::CustomerSearch;
-        }
-        next
-    }
-
     /// A journey from home again, with nothing chosen but the page's
     /// customer.
     fn restart(&self) -> Journey {
@@ -493,9 +347,12 @@ impl Screen {
     }
 }
 
+mod page_customer;
 mod saved;
+mod steps;
 
 pub use saved::storage_key;
+pub use steps::{Escalating, Step};
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,7 @@
 use support_contract::Escalation;
 
 use super::*;
+use crate::drafts::DraftSubject;
 use crate::escalation::{EscalationReason, TroubleshootingStep};
 
 fn customer(id: &str) -> Customer {
