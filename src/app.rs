@@ -90,14 +90,14 @@ pub fn Widget(
     } else {
         Session::None
     });
-    let keeper = Memo::new(move |_| session.with(Session::keeper));
+    let storage_owner = Memo::new(move |_| session.with(Session::storage_owner));
     // A partner part-way to a request on a customer's behalf finds each
     // step as they left it after a reload: their own steps, read once the
     // widget knows who they are.
     let kept_path = KeptPath {
         backend,
         audience,
-        keeper,
+        storage_owner,
     };
     let journey = RwSignal::new(kept_path.read().unwrap_or_default());
     kept_path.restore_when_user_known(journey);
@@ -115,7 +115,7 @@ pub fn Widget(
         signed_in_again: RwSignal::new(0),
         tokens: StoredValue::new_local(tokens.clone()),
         session,
-        keeper,
+        storage_owner,
         abort: StoredValue::new_local(abort),
     };
     let nav = Navigation {

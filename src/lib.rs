@@ -5,8 +5,8 @@
 //! no browser (host attributes, locales, messages, requests and their
 //! answers, drafts, the journey), plain Rust tested natively with `cargo
 //! test`; everything here is compiled for the browser only and wires signals
-//! and the DOM to those rules. `platform/` lends the rules the browser's own
-//! URL and JSON.
+//! and the DOM to those rules. `platform/` installs the browser's own URL
+//! and JSON for the rules.
 
 #![forbid(unsafe_code)]
 

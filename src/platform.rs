@@ -1,4 +1,4 @@
-//! What the browser lends the rules in place of Rust crates, whose code the
+//! What the browser gives the rules in place of Rust crates, whose code the
 //! WebAssembly would otherwise carry: its `JSON.parse` and `JSON.stringify`
 //! (`json`) and its `URL` (`url`), as the rules' `Platform`.
 
@@ -28,7 +28,7 @@ impl Platform for Browser {
     }
 }
 
-/// Lends the rules the browser's JSON and URL; before anything reads JSON
+/// Installs the browser's JSON and URL for the rules; before anything reads JSON
 /// or a URL, once or more.
 pub fn install() {
     platform::install(&Browser);

@@ -3,16 +3,16 @@
 //! nothing, and a request sent again after a reload is still filed once.
 //!
 //! ```
-//! use support_rules::{drafts::{self, Draft, FormFlow}, host::{Audience, BackendUrl}, session::Keeper};
+//! use support_rules::{drafts::{self, Draft, FormFlow}, host::{Audience, BackendUrl}, session::StorageOwner};
 //!
 //! let backend = BackendUrl::parse(Some("https://portal.example.com/api")).unwrap();
 //! assert_eq!(
-//!     drafts::storage_key(&backend, Audience::Partner, FormFlow::Customer, &Keeper::Device),
+//!     drafts::storage_key(&backend, Audience::Partner, FormFlow::Customer, &StorageOwner::Device),
 //!     "support-widget:v1:draft:https://portal.example.com/api/:partner:customer",
 //! );
 //! // A signed-in user's own, which another user of the browser never reads.
 //! assert_eq!(
-//!     drafts::storage_key(&backend, Audience::Partner, FormFlow::Customer, &Keeper::User("5e1c".into())),
+//!     drafts::storage_key(&backend, Audience::Partner, FormFlow::Customer, &StorageOwner::User("5e1c".into())),
 //!     "support-widget:v1:draft:https://portal.example.com/api/:partner:customer:user-5e1c",
 //! );
 //! assert_eq!(Draft::decode("not json"), None);
@@ -27,7 +27,7 @@ use crate::{
     i18n, json,
     locale::Locale,
     request_fields::RequestFields,
-    session::Keeper,
+    session::StorageOwner,
 };
 
 /// The format of a stored draft; a draft of another version is ignored.
@@ -63,14 +63,14 @@ pub fn storage_key(
     backend: &BackendUrl,
     audience: Audience,
     flow: FormFlow,
-    keeper: &Keeper,
+    owner: &StorageOwner,
 ) -> String {
     format!(
         "support-widget:v1:draft:{}:{}:{}{}",
         backend.as_str(),
         audience.as_str(),
         flow.as_str(),
-        keeper.key_suffix()
+        owner.key_suffix()
     )
 }
 
@@ -195,12 +195,12 @@ pub struct ReplyDraft {
 impl ReplyDraft {
     /// Where the reply on the request `request_id` is kept: one key per
     /// backend, request and signed-in user.
-    pub fn storage_key(backend: &BackendUrl, request_id: &str, keeper: &Keeper) -> String {
+    pub fn storage_key(backend: &BackendUrl, request_id: &str, owner: &StorageOwner) -> String {
         format!(
             "support-widget:v1:reply:{}:{}{}",
             backend.as_str(),
             request_id,
-            keeper.key_suffix()
+            owner.key_suffix()
         )
     }
 

@@ -4,15 +4,15 @@
 //! the widget.
 //!
 //! ```
-//! use support_rules::{filed_requests::{self, Filed, FiledRequest}, host::{Audience, BackendUrl}, session::Keeper};
+//! use support_rules::{filed_requests::{self, Filed, FiledRequest}, host::{Audience, BackendUrl}, session::StorageOwner};
 //!
 //! let backend = BackendUrl::parse(Some("https://portal.example.com/api")).unwrap();
 //! assert_eq!(
-//!     filed_requests::storage_key(&backend, Audience::Partner, &Keeper::Device),
+//!     filed_requests::storage_key(&backend, Audience::Partner, &StorageOwner::Device),
 //!     "support-widget:v1:filed:https://portal.example.com/api/:partner",
 //! );
 //! assert_eq!(
-//!     filed_requests::storage_key(&backend, Audience::Partner, &Keeper::User("5e1c".into())),
+//!     filed_requests::storage_key(&backend, Audience::Partner, &StorageOwner::User("5e1c".into())),
 //!     "support-widget:v1:filed:https://portal.example.com/api/:partner:user-5e1c",
 //! );
 //! assert_eq!(Filed::decode("not json"), Filed::default());
@@ -24,7 +24,7 @@ use support_contract::{CreatedRequest, NewSupportRequest, RequestKind};
 use crate::{
     host::{Audience, BackendUrl},
     json,
-    session::Keeper,
+    session::StorageOwner,
 };
 
 mod account;
@@ -144,12 +144,12 @@ impl Filed {
 
 /// Where the list lives: one per backend, audience and signed-in user, like
 /// the drafts.
-pub fn storage_key(backend: &BackendUrl, audience: Audience, keeper: &Keeper) -> String {
+pub fn storage_key(backend: &BackendUrl, audience: Audience, owner: &StorageOwner) -> String {
     format!(
         "support-widget:v1:filed:{}:{}{}",
         backend.as_str(),
         audience.as_str(),
-        keeper.key_suffix()
+        owner.key_suffix()
     )
 }
 
@@ -306,7 +306,7 @@ mod tests {
     fn each_backend_audience_and_user_has_its_own_list() {
         let one = BackendUrl::parse(Some("https://a.example.com/")).unwrap();
         let two = BackendUrl::parse(Some("https://b.example.com/")).unwrap();
-        let device = Keeper::Device;
+        let device = StorageOwner::Device;
         assert_ne!(
             storage_key(&one, Audience::Partner, &device),
             storage_key(&two, Audience::Partner, &device)
@@ -315,8 +315,11 @@ mod tests {
             storage_key(&one, Audience::Partner, &device),
             storage_key(&one, Audience::Customer, &device)
         );
-        let (ana, bo) = (Keeper::User("a1".into()), Keeper::User("b2".into()));
-        let keys = [&device, &ana, &bo].map(|keeper| storage_key(&one, Audience::Partner, keeper));
+        let (ana, bo) = (
+            StorageOwner::User("a1".into()),
+            StorageOwner::User("b2".into()),
+        );
+        let keys = [&device, &ana, &bo].map(|owner| storage_key(&one, Audience::Partner, owner));
         assert!(keys[0] != keys[1] && keys[1] != keys[2] && keys[0] != keys[2]);
     }
 }

@@ -27,14 +27,14 @@ use crate::platform;
 
 /// `text` read as a `T`; the error says why it is not JSON or not a `T`.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value = platform::lent().parse_json(text)?;
+    let value = platform::installed().parse_json(text)?;
     serde_json::from_value(value).map_err(|e| e.to_string())
 }
 
 /// `value` as JSON text, an object's members in the order of their names.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
     let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
-    platform::lent().write_json(&value)
+    platform::installed().write_json(&value)
 }
 
 /// `text` read as a `T`, less the items of its array `key` that cannot be
@@ -47,7 +47,7 @@ where
     T: DeserializeOwned,
     Item: DeserializeOwned,
 {
-    let mut answer = platform::lent().parse_json(text)?;
+    let mut answer = platform::installed().parse_json(text)?;
     let mut listed = 0;
     if let Some(Value::Array(items)) = answer.get_mut(key) {
         listed = items.len();

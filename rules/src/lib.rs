@@ -2,7 +2,7 @@
 //! (host attributes, locales, messages, requests and their answers, drafts,
 //! the journey), in plain Rust, tested natively with `cargo test`. The
 //! crate depends on no browser crate; what the rules need of the browser,
-//! its JSON and its URL, the widget lends them (`platform`).
+//! its JSON and its URL, the widget installs for them (`platform`).
 
 #![forbid(unsafe_code)]
 

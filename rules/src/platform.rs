@@ -1,6 +1,6 @@
 //! What the rules need from where they run: JSON text read into and written
 //! from a `serde_json::Value`, and URLs as the WHATWG URL Standard reads
-//! them. The widget lends the browser's own (`JSON.parse`, `JSON.stringify`,
+//! them. The widget installs the browser's own (`JSON.parse`, `JSON.stringify`,
 //! `URL`) with `install` as it mounts, so that the WebAssembly carries no
 //! JSON parser and no URL parser; natively (tests, tools) serde_json and the
 //! url crate serve, with nothing to install.
@@ -53,25 +53,27 @@ pub trait Url {
     fn href(&self) -> String;
 }
 
-static LENT: OnceLock<&'static dyn Platform> = OnceLock::new();
+static INSTALLED: OnceLock<&'static dyn Platform> = OnceLock::new();
 
-/// Lends the rules `platform` for the program's life; the first one lent
+/// Installs `platform` for the rules, for the program's life; the first one
 /// stays.
 pub fn install(platform: &'static dyn Platform) {
-    _ = LENT.set(platform);
+    _ = INSTALLED.set(platform);
 }
 
-/// The platform lent; natively serde_json and the url crate, when none was.
+/// The platform installed; natively serde_json and the url crate, when none
+/// was.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn lent() -> &'static dyn Platform {
-    *LENT.get_or_init(|| &native::Native)
+pub(crate) fn installed() -> &'static dyn Platform {
+    *INSTALLED.get_or_init(|| &native::Native)
 }
 
-/// The platform lent: in the browser, the widget lends it before anything
-/// reads JSON or a URL.
+/// The platform installed: in the browser, the widget installs it before
+/// anything reads JSON or a URL.
 #[cfg(target_arch = "wasm32")]
-pub(crate) fn lent() -> &'static dyn Platform {
-    LENT.get()
+pub(crate) fn installed() -> &'static dyn Platform {
+    INSTALLED
+        .get()
         .copied()
-        .expect("the widget lends the rules its platform as it mounts")
+        .expect("the widget installs the rules' platform as it mounts")
 }

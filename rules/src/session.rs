@@ -144,7 +144,7 @@ pub enum Session {
 
 /// Whose drafts and list of filed requests the widget reads and writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Keeper {
+pub enum StorageOwner {
     /// No one signed in: the device's, as kept before any sign-in.
     Device,
     /// A signed-in user's (`Identity::user`), which no other user of the
@@ -152,12 +152,12 @@ pub enum Keeper {
     User(String),
 }
 
-impl Keeper {
+impl StorageOwner {
     /// The signed-in user's `Identity::user`; none for the device.
     pub fn user(&self) -> Option<&str> {
         match self {
-            Keeper::Device => None,
-            Keeper::User(user) => Some(user),
+            StorageOwner::Device => None,
+            StorageOwner::User(user) => Some(user),
         }
     }
 
@@ -165,8 +165,8 @@ impl Keeper {
     /// kept before users were told apart is still its own.
     pub fn key_suffix(&self) -> String {
         match self {
-            Keeper::Device => String::new(),
-            Keeper::User(user) => format!(":user-{user}"),
+            StorageOwner::Device => String::new(),
+            StorageOwner::User(user) => format!(":user-{user}"),
         }
     }
 }
@@ -175,11 +175,11 @@ impl Session {
     /// Whose things the widget keeps: none while the provider's first answer
     /// is on its way, so that nothing of one user is shown to another, nor
     /// written where the next user would read it.
-    pub fn keeper(&self) -> Option<Keeper> {
+    pub fn storage_owner(&self) -> Option<StorageOwner> {
         match self {
-            Session::None => Some(Keeper::Device),
+            Session::None => Some(StorageOwner::Device),
             Session::Asking => None,
-            Session::SignedIn(identity) => Some(Keeper::User(identity.user.clone())),
+            Session::SignedIn(identity) => Some(StorageOwner::User(identity.user.clone())),
         }
     }
 

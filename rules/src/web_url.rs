@@ -27,12 +27,14 @@ pub struct WebUrl(Box<dyn Url>);
 impl WebUrl {
     /// `text` as an absolute URL, or `None` when it is not one.
     pub fn parse(text: &str) -> Option<WebUrl> {
-        platform::lent().parse_url(text, None).map(WebUrl)
+        platform::installed().parse_url(text, None).map(WebUrl)
     }
 
     /// `relative` resolved against the absolute URL `base`.
     pub fn join(base: &str, relative: &str) -> Option<WebUrl> {
-        platform::lent().parse_url(relative, Some(base)).map(WebUrl)
+        platform::installed()
+            .parse_url(relative, Some(base))
+            .map(WebUrl)
     }
 
     /// The scheme, lowercase and without its colon (`"https"`).

@@ -11,10 +11,10 @@ use support_rules::session::{Identity, Session, SessionEnd};
 
 /// One widget's tokens, shared by its transports.
 #[derive(Clone, Default)]
-pub struct Tokens(Rc<RefCell<Keeper>>);
+pub struct Tokens(Rc<RefCell<StorageOwner>>);
 
 #[derive(Default)]
-struct Keeper {
+struct StorageOwner {
     provider: Option<js_sys::Function>,
     /// The provider's answer (a promise of text, or of none), asked for
     /// once and shared by the requests that need it meanwhile.
@@ -70,10 +70,10 @@ impl Tokens {
     pub fn set_provider(&self, provider: Option<js_sys::Function>) {
         let asking = provider.is_some();
         {
-            let mut keeper = self.0.borrow_mut();
-            keeper.provider = provider;
-            keeper.token = None;
-            if let Some(session) = keeper.session {
+            let mut state = self.0.borrow_mut();
+            state.provider = provider;
+            state.token = None;
+            if let Some(session) = state.session {
                 // A new provider for a user already signed in leaves them
                 // shown as such until a token names them again: one that
                 // gives none has ended their session (a send says so), not
@@ -94,7 +94,7 @@ impl Tokens {
         if asking {
             let tokens = self.clone();
             // Not scoped: the page calls this outside any owner, and the
-            // token asked for is the keeper's, which outlives the screens.
+            // token asked for is the state's, which outlives the screens.
             wasm_bindgen_futures::spawn_local(async move {
                 tokens.current().await;
             });
@@ -107,12 +107,12 @@ impl Tokens {
     /// what the widget read from the backend is read again.
     pub fn signed_in_again(&self, signing_in: bool) {
         let (waiting, tell) = {
-            let mut keeper = self.0.borrow_mut();
-            let ended = std::mem::replace(&mut keeper.ended, false);
-            keeper.sign_ins = keeper.sign_ins.wrapping_add(1);
-            keeper.unproven = signing_in && (ended || keeper.unproven);
-            let tell = keeper.on_signed_in_again.clone().filter(|_| ended);
-            (std::mem::take(&mut keeper.waiting), tell)
+            let mut state = self.0.borrow_mut();
+            let ended = std::mem::replace(&mut state.ended, false);
+            state.sign_ins = state.sign_ins.wrapping_add(1);
+            state.unproven = signing_in && (ended || state.unproven);
+            let tell = state.on_signed_in_again.clone().filter(|_| ended);
+            (std::mem::take(&mut state.waiting), tell)
         };
         waiting.into_iter().for_each(|wake| wake());
         if let Some(tell) = tell {
@@ -128,14 +128,14 @@ impl Tokens {
     /// The token to send: the provider's kept answer, or its answer now.
     pub async fn current(&self) -> Token {
         let from = {
-            let mut keeper = self.0.borrow_mut();
-            let Some(provider) = keeper.provider.clone() else {
+            let mut state = self.0.borrow_mut();
+            let Some(provider) = state.provider.clone() else {
                 return Token {
                     from: None,
                     bearer: None,
                 };
             };
-            keeper.token.get_or_insert_with(|| ask(&provider)).clone()
+            state.token.get_or_insert_with(|| ask(&provider)).clone()
         };
         let bearer = JsFuture::from(from.clone())
             .await
@@ -170,10 +170,10 @@ impl Tokens {
     /// request has already had a fresh one meanwhile.
     pub async fn renew(&self, refused: Token) -> Token {
         {
-            let mut keeper = self.0.borrow_mut();
+            let mut state = self.0.borrow_mut();
             let same = |kept: &js_sys::Promise| refused.from.as_deref() == Some(kept);
-            if keeper.token.as_ref().is_some_and(same) {
-                keeper.token = None;
+            if state.token.as_ref().is_some_and(same) {
+                state.token = None;
             }
         }
         self.current().await
@@ -187,9 +187,9 @@ impl Tokens {
     /// The backend accepted a request that went with `sign_in`: if that is
     /// still the current one, it works.
     pub fn accepted(&self, sign_in: u32) {
-        let mut keeper = self.0.borrow_mut();
-        if keeper.sign_ins == sign_in {
-            keeper.unproven = false;
+        let mut state = self.0.borrow_mut();
+        if state.sign_ins == sign_in {
+            state.unproven = false;
         }
     }
 
@@ -200,10 +200,10 @@ impl Tokens {
     /// ever with a backend that refuses every sign-in it gives.
     pub fn end(&self, carried: bool) {
         let told = {
-            let mut keeper = self.0.borrow_mut();
-            let first = !std::mem::replace(&mut keeper.ended, true);
-            let end = SessionEnd::of(carried, keeper.unproven);
-            keeper
+            let mut state = self.0.borrow_mut();
+            let first = !std::mem::replace(&mut state.ended, true);
+            let end = SessionEnd::of(carried, state.unproven);
+            state
                 .on_ended
                 .clone()
                 .filter(|_| first)

@@ -8,7 +8,7 @@ use crate::storage;
 use support_rules::{
     host::{Audience, BackendError, BackendUrl},
     journey::{self, Journey, Screen},
-    session::Keeper,
+    session::StorageOwner,
 };
 
 /// Where the path is kept: the backend, the audience and whose it is.
@@ -16,7 +16,7 @@ use support_rules::{
 pub struct KeptPath {
     pub backend: Memo<Result<BackendUrl, BackendError>>,
     pub audience: Memo<Audience>,
-    pub keeper: Memo<Option<Keeper>>,
+    pub storage_owner: Memo<Option<StorageOwner>>,
 }
 
 /// A journey not begun: at home, never left, never started again.
@@ -28,8 +28,8 @@ impl KeptPath {
     /// Where the current user's path is kept, once the widget knows who
     /// they are.
     fn key(self) -> Option<String> {
-        let keeper = self.keeper.get_untracked()?;
-        (self.backend).with_untracked(|b| Some(journey::storage_key(b.as_ref().ok()?, &keeper)))
+        let owner = self.storage_owner.get_untracked()?;
+        (self.backend).with_untracked(|b| Some(journey::storage_key(b.as_ref().ok()?, &owner)))
     }
 
     /// The current user's kept path, if a partner's.
@@ -45,11 +45,11 @@ impl KeptPath {
     /// or the next user after one left): that user's path, unless they have
     /// set out meanwhile.
     pub fn restore_when_user_known(self, journey: RwSignal<Journey>) {
-        let known_at_mount = self.keeper.with_untracked(Option::is_some);
+        let known_at_mount = self.storage_owner.with_untracked(Option::is_some);
         // Reads the storage of the user the widget has just learnt of.
         Effect::new(move |prev: Option<()>| {
             let ran = prev.is_some();
-            if self.keeper.with(Option::is_none) || !ran && known_at_mount {
+            if self.storage_owner.with(Option::is_none) || !ran && known_at_mount {
                 return;
             }
             if let Some(mut path) = self.read().filter(|_| journey.with_untracked(pristine)) {

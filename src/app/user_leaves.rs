@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::kept_path::KeptPath;
 use crate::context::{Connection, FiledRequests, Navigation};
-use support_rules::{help_journey::HelpJourney, journey::Journey, session::Keeper};
+use support_rules::{help_journey::HelpJourney, journey::Journey, session::StorageOwner};
 
 /// The next user starts at home, or on their own kept path.
 pub fn start_the_next_user_anew(
@@ -22,8 +22,8 @@ pub fn start_the_next_user_anew(
         // the next user's own path part-way to a request, when the widget
         // knows them at once (their token took the last user's place), not
         // the device's (the next user signs in later, and finds their own).
-        let next = (kept_path.keeper)
-            .with_untracked(|k| k.as_ref().and_then(Keeper::user).is_some())
+        let next = (kept_path.storage_owner)
+            .with_untracked(|k| k.as_ref().and_then(StorageOwner::user).is_some())
             .then(|| kept_path.read())
             .flatten();
         (nav.journey).update(|journey| {

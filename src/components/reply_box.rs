@@ -253,11 +253,11 @@ pub fn send_reply(
         let same_backend = backend.clone();
         // Each attempt goes with the headers of its time, to the backend the
         // reply was typed for, while its user is still the one signed in.
-        let keeper = connection.keeper.get_untracked();
+        let owner = connection.storage_owner.get_untracked();
         let transport_now = move || {
             let same = connection.backend.try_get_untracked().flatten().as_ref()
                 == Some(&same_backend)
-                && connection.keeper.try_get_untracked() == Some(keeper.clone());
+                && connection.storage_owner.try_get_untracked() == Some(owner.clone());
             same.then(|| connection.try_transport()).flatten()
         };
         let attempt = move |transport| {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::api::{Tokens, Transport};
 use support_rules::{
     host::{Audience, BackendUrl},
-    session::{Keeper, Session},
+    session::{Session, StorageOwner},
 };
 
 #[derive(Clone, Copy)]
@@ -29,8 +29,8 @@ pub struct Connection {
     pub session: RwSignal<Session>,
     /// Whose drafts and list of filed requests are read and written: the
     /// device's, a signed-in user's, or none while the provider's first
-    /// answer is on its way (`Session::keeper`).
-    pub keeper: Memo<Option<Keeper>>,
+    /// answer is on its way (`Session::storage_owner`).
+    pub storage_owner: Memo<Option<StorageOwner>>,
     /// Aborts every request of this widget when the element is removed.
     pub abort: StoredValue<Option<web_sys::AbortSignal>, LocalStorage>,
 }
@@ -93,9 +93,12 @@ impl Connection {
             // A user, then nobody known (the page removed their provider
             // and gave another, whose first answer is on its way), is a
             // leave too.
-            let user = self
-                .keeper
-                .with(|keeper| keeper.as_ref().and_then(Keeper::user).map(str::to_owned));
+            let user = self.storage_owner.with(|owner| {
+                owner
+                    .as_ref()
+                    .and_then(StorageOwner::user)
+                    .map(str::to_owned)
+            });
             let left = last.with_value(|last| last.is_some() && *last != user);
             last.set_value(user);
             if left {

@@ -76,13 +76,13 @@ impl FiledRequests {
         let Connection {
             backend,
             audience,
-            keeper,
+            storage_owner: owner,
             ..
         } = self.connection;
         Some(filed_requests::storage_key(
             &backend.get_untracked()?,
             audience.get_untracked(),
-            &keeper.get_untracked()?,
+            &owner.get_untracked()?,
         ))
     }
 
@@ -107,7 +107,7 @@ impl FiledRequests {
         Effect::new(move |_| {
             self.connection.backend.track();
             self.connection.audience.track();
-            self.connection.keeper.track();
+            self.connection.storage_owner.track();
             self.load();
         });
     }

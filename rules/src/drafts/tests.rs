@@ -187,7 +187,7 @@ fn a_message_to_the_partner_keeps_the_articles_seen_before_it() {
 fn each_backend_audience_flow_and_user_has_its_own_key() {
     let a = backend("https://a.example/api/support");
     let b = backend("https://b.example/api/support");
-    let device = Keeper::Device;
+    let device = StorageOwner::Device;
     let keys = [
         storage_key(&a, Audience::Partner, FormFlow::PartnerCenter, &device),
         storage_key(&a, Audience::Partner, FormFlow::Customer, &device),
@@ -196,13 +196,13 @@ fn each_backend_audience_flow_and_user_has_its_own_key() {
             &a,
             Audience::Partner,
             FormFlow::PartnerCenter,
-            &Keeper::User("a1".into()),
+            &StorageOwner::User("a1".into()),
         ),
         storage_key(
             &a,
             Audience::Partner,
             FormFlow::PartnerCenter,
-            &Keeper::User("b2".into()),
+            &StorageOwner::User("b2".into()),
         ),
     ];
     assert_eq!(
@@ -338,13 +338,13 @@ fn a_draft_key_is_a_uuid_as_the_form_writes_it() {
 #[test]
 fn a_reply_is_kept_per_backend_request_and_user_with_its_key() {
     let backend = backend("https://portal.example.com/api");
-    let user = Keeper::User("5e1c".into());
+    let user = StorageOwner::User("5e1c".into());
     assert_eq!(
         ReplyDraft::storage_key(&backend, "r-1", &user),
         "support-widget:v1:reply:https://portal.example.com/api/:r-1:user-5e1c"
     );
     assert_ne!(
-        ReplyDraft::storage_key(&backend, "r-1", &Keeper::Device),
+        ReplyDraft::storage_key(&backend, "r-1", &StorageOwner::Device),
         ReplyDraft::storage_key(&backend, "r-1", &user)
     );
     let draft = ReplyDraft {

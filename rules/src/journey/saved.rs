@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use support_contract::{Customer, Service};
 
 use super::{Escalating, Journey, Screen};
-use crate::{escalation::Guide, host::BackendUrl, json, session::Keeper};
+use crate::{escalation::Guide, host::BackendUrl, json, session::StorageOwner};
 
 /// The format of a kept path; a path of another version is ignored.
 const VERSION: u32 = 1;
@@ -17,11 +17,11 @@ const VERSION: u32 = 1;
 /// Where the partner's path is kept, in the tab's session storage (a reload
 /// finds it, a new tab does not): one per backend and signed-in user, as
 /// drafts are.
-pub fn storage_key(backend: &BackendUrl, keeper: &Keeper) -> String {
+pub fn storage_key(backend: &BackendUrl, owner: &StorageOwner) -> String {
     format!(
         "support-widget:v1:path:{}:partner{}",
         backend.as_str(),
-        keeper.key_suffix()
+        owner.key_suffix()
     )
 }
 

@@ -68,7 +68,7 @@ fn a_token_without_claims_or_unreadable_names_nobody() {
             ("", ""),
             "{token}"
         );
-        // Without a subject, nobody in particular: one keeper for all such
+        // Without a subject, nobody in particular: one owner for all such
         // tokens, which a renewal keeps.
         let anybody = Identity::of_token("").user;
         assert_eq!(
@@ -131,17 +131,17 @@ fn each_user_keeps_their_own_things_by_issuer_and_subject() {
     assert!(!ana.contains("u1"));
 
     let signed_in = Session::SignedIn(Identity::of_token(&token(&payload(r#"{"sub":"u1"}"#))));
-    let Some(Keeper::User(digest)) = signed_in.keeper() else {
+    let Some(StorageOwner::User(digest)) = signed_in.storage_owner() else {
         panic!("a signed-in user keeps their own");
     };
     assert_eq!(
-        Keeper::User(digest.clone()).key_suffix(),
+        StorageOwner::User(digest.clone()).key_suffix(),
         format!(":user-{digest}")
     );
-    assert_eq!(Session::None.keeper(), Some(Keeper::Device));
-    assert_eq!(Keeper::Device.key_suffix(), "");
+    assert_eq!(Session::None.storage_owner(), Some(StorageOwner::Device));
+    assert_eq!(StorageOwner::Device.key_suffix(), "");
     // While the provider's first answer is on its way, nobody's.
-    assert_eq!(Session::Asking.keeper(), None);
+    assert_eq!(Session::Asking.storage_owner(), None);
 }
 
 #[test]

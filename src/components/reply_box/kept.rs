@@ -16,11 +16,9 @@ fn kept_at(request_id: &str) -> Option<String> {
     let connection = expect_context::<Connection>();
     match (
         connection.backend.get_untracked(),
-        connection.keeper.get_untracked(),
+        connection.storage_owner.get_untracked(),
     ) {
-        (Some(backend), Some(keeper)) => {
-            Some(ReplyDraft::storage_key(&backend, request_id, &keeper))
-        }
+        (Some(backend), Some(owner)) => Some(ReplyDraft::storage_key(&backend, request_id, &owner)),
         _ => None,
     }
 }

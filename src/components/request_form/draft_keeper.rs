@@ -95,7 +95,7 @@ impl DraftKeeper {
     fn key(self) -> Option<String> {
         let backend = self.connection.backend.get_untracked()?;
         let audience = self.connection.audience.get_untracked();
-        let keeper = self.connection.keeper.get_untracked()?;
+        let keeper = self.connection.storage_owner.get_untracked()?;
         Some(drafts::storage_key(&backend, audience, self.flow, &keeper))
     }
 

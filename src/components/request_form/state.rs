@@ -155,7 +155,7 @@ impl RequestFormState {
         Effect::new(move |_| {
             connection.backend.track();
             connection.audience.track();
-            connection.keeper.track();
+            connection.storage_owner.track();
             let shown = state.current_draft_untracked();
             if !state.draft.moved() {
                 return;

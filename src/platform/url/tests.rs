@@ -6,7 +6,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use support_rules::web_url::WebUrl;
 
-/// `text` read as a URL by the browser's `URL`, lent to the rules.
+/// `text` read as a URL by the browser's `URL`, installed for the rules.
 fn parse(text: &str) -> Option<WebUrl> {
     super::super::install();
     WebUrl::parse(text)

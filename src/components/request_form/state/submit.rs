@@ -15,7 +15,7 @@ use support_rules::{
     host::BackendUrl,
     journey::Step,
     request::{self, SubmitError},
-    session::Keeper,
+    session::StorageOwner,
 };
 
 impl RequestFormState {
@@ -38,13 +38,18 @@ impl RequestFormState {
             .set_value(Some(self.current_draft_untracked().fields));
         let key = self.idempotency_key.get_untracked();
         // The user it is sent for: it goes with their token only.
-        let sent_by = connection.keeper.get_untracked();
-        let user = sent_by.as_ref().and_then(Keeper::user).map(str::to_owned);
+        let sent_by = connection.storage_owner.get_untracked();
+        let user = sent_by
+            .as_ref()
+            .and_then(StorageOwner::user)
+            .map(str::to_owned);
         // Whether that user is still the one signed in (always, when it was
         // sent signed out).
         let theirs = {
             let signed_in = user.is_some();
-            move || !signed_in || connection.keeper.try_get_untracked() == Some(sent_by.clone())
+            move || {
+                !signed_in || connection.storage_owner.try_get_untracked() == Some(sent_by.clone())
+            }
         };
         let still_theirs = theirs.clone();
         let sent = self
