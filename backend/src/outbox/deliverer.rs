@@ -12,7 +12,15 @@ use crate::db::Db;
 /// How often a deliverer looks for due deliveries when nothing woke it.
 const POLL_EVERY: Duration = Duration::from_secs(1);
 
-/// One way out of the outbox.
+/// One way out of the outbox. Its two, mail (`crate::mail::Mailer`) and
+/// webhooks (`crate::webhooks::Webhooks`), read alike: claim what is due,
+/// race the sending against `stop`, hand back what was cut short, record
+/// each result. They stay two impls because what lies between differs in
+/// every step that matters: a mail goes one at a time, with what followed
+/// it for the same address, and a bounce refuses its address for good;
+/// webhook calls go at once, and each failure is tried again on its
+/// endpoint's schedule. The steps they share are this module's and
+/// `outbox`'s functions ([`stopped`], `claim_due`, `release`).
 pub trait Deliverer: Send + Sync + 'static {
     /// What the log calls its part of the outbox.
     const NAME: &'static str;
