@@ -24,7 +24,7 @@ use self::{
 use crate::{
     api::Tokens,
     components::{FiledAwayNotice, MessagesUnavailable, RequestFormState},
-    context::{Connection, FiledRequests, Host, Navigation, Words},
+    context::{Connection, FiledRequests, Host, Navigation, SignedInAgain, Words},
     controls::{Controls, ControlsSlot},
     live::Live,
     locales::{self, Locales},
@@ -112,7 +112,7 @@ pub fn Widget(
         backend: Signal::derive(move || backend.get().ok()),
         audience,
         request_headers: RwSignal::new(Vec::new()),
-        signed_in_again: RwSignal::new(0),
+        signed_in_again: SignedInAgain::new(),
         tokens: StoredValue::new_local(tokens.clone()),
         session,
         storage_owner,
@@ -131,6 +131,7 @@ pub fn Widget(
     };
     provide_context(words);
     provide_context(connection);
+    provide_context(connection.signed_in_again);
     provide_context(nav);
     provide_context(filed);
     provide_context(host);
@@ -140,11 +141,7 @@ pub fn Widget(
     // Signed in again, the user sees what the backend gives them now
     // without asking for it: a lookup that the ended session got refused
     // loads by itself.
-    tokens.when_signed_in_again(move || {
-        connection
-            .signed_in_again
-            .update(|n| *n = n.wrapping_add(1));
-    });
+    tokens.when_signed_in_again(move || connection.signed_in_again.tell());
     user_leaves::start_the_next_user_anew(connection, nav, filed, kept_path);
     filed.read_for_each_list();
     page_events::tell_the_page(words, host, &tokens, backend);

@@ -20,7 +20,7 @@ mod host;
 mod navigation;
 mod words;
 
-pub use connection::Connection;
+pub use connection::{Connection, SignedInAgain};
 pub use filed_requests::{FiledRequests, ForgottenFiled, RemovedFiled};
 pub use focus::{page_has_focus, scroll_into_sight};
 pub use host::Host;

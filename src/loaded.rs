@@ -1,7 +1,9 @@
 //! A screen's value read from the backend: nothing until the first answer,
 //! then the latest one. It loads again when a signal that `load` reads
-//! changes (the callers read `Connection::signed_in_again`, so that what
-//! an ended session refused is read again), or on [`Loaded::reload`],
+//! changes, when the page signs the user in again after a session ended
+//! ([`SignedInAgain`], tracked here for every read: what the ended session
+//! refused is read again, and no caller tracks it), or on
+//! [`Loaded::reload`],
 //! keeping the previous answer on screen meanwhile. A new load starts at
 //! once, even while an earlier one is still on its way: the earlier one's
 //! request is aborted and its answer dropped ([`InFlight`]), and so is the
@@ -31,6 +33,8 @@ use std::future::Future;
 
 use leptos::{prelude::*, reactive::owner::WeakOwner, task::spawn_local_scoped_with_cancellation};
 use web_sys::{AbortController, AbortSignal};
+
+use crate::context::SignedInAgain;
 
 /// The one request on its way for something a component shows: starting
 /// another ends it, and so does the end of the component that made it.
@@ -132,9 +136,13 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         let reloads = RwSignal::new(0_u32);
         let loading = RwSignal::new(true);
         let in_flight = InFlight::new();
+        let signed_in_again = SignedInAgain::of_widget();
         // Talks to the backend: the effect is the load's, with its state.
         Effect::new(move |_| {
             reloads.track();
+            if let Some(again) = signed_in_again {
+                again.track();
+            }
             in_flight.start(
                 |abort| Some(load(abort)),
                 move |answer| {
@@ -187,6 +195,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::Loaded;
+    use crate::context::SignedInAgain;
 
     /// Each load's answer, given by the test when it chooses.
     #[derive(Clone, Default)]
@@ -307,6 +316,32 @@ mod tests {
         assert_eq!(aborted(), [true, false]);
         screen.cleanup();
         assert_eq!(aborted(), [true, true]);
+    }
+
+    /// The page signs the user in again after a session ended: every read
+    /// loads again, without its load tracking anything for it.
+    #[test]
+    async fn a_new_sign_in_loads_again_without_the_caller_asking() {
+        let _ = Executor::init_wasm_bindgen();
+        let owner = Owner::new();
+        owner.set();
+        let signed_in_again = SignedInAgain::new();
+        provide_context(signed_in_again);
+        let answers = Answers::default();
+        let loaded = Loaded::new({
+            let answers = answers.clone();
+            move |_| answers.load()
+        });
+        settle().await;
+        answers.give(0, 1);
+        settle().await;
+        assert_eq!((answers.started(), loaded.get()), (1, Some(1)));
+        signed_in_again.tell();
+        settle().await;
+        assert_eq!(answers.started(), 2);
+        answers.give(1, 2);
+        settle().await;
+        assert_eq!(loaded.get(), Some(2));
     }
 
     #[test]

@@ -19,7 +19,6 @@ pub fn services_when(
     wanted: impl Fn() -> bool + 'static,
 ) -> Loaded<Result<Vec<Service>, LoadError>> {
     Loaded::new(move |abort| {
-        connection.signed_in_again.track();
         let backend = connection.backend.get().filter(|_| wanted());
         let transport = connection.transport_aborted_by(abort);
         async move {

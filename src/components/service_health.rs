@@ -23,7 +23,6 @@ pub fn load_health(service: Option<String>) -> Health {
     let words = expect_context::<Words>();
     let connection = expect_context::<Connection>();
     Loaded::new(move |abort| {
-        connection.signed_in_again.track();
         let backend = connection.backend.get();
         let locale = words.locale.get();
         let service = service.clone();

@@ -10,6 +10,36 @@ use support_rules::{
     session::{Session, StorageOwner},
 };
 
+/// Counts the times the page signed the user in after a session ended. The
+/// root provides it as a context of its own; every read from the backend
+/// (`Loaded`, and `Pager`'s pages) tracks it, so that what the ended
+/// session refused, or read for the user before, is read again without its
+/// caller asking.
+#[derive(Clone, Copy)]
+pub struct SignedInAgain(RwSignal<u32>);
+
+impl SignedInAgain {
+    pub fn new() -> SignedInAgain {
+        SignedInAgain(RwSignal::new(0))
+    }
+
+    /// The widget's, when there is one (a read made outside a widget, as in
+    /// the tests, has none).
+    pub fn of_widget() -> Option<SignedInAgain> {
+        use_context()
+    }
+
+    /// Reads it, tracked: the caller runs again at the next sign-in.
+    pub fn track(self) {
+        self.0.track();
+    }
+
+    /// The page has signed the user in again.
+    pub fn tell(self) {
+        self.0.update(|n| *n = n.wrapping_add(1));
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Connection {
     /// The backend, when the `backend` attribute is usable.
@@ -18,11 +48,8 @@ pub struct Connection {
     pub audience: Memo<Audience>,
     /// Headers the page asked to send with every request.
     pub request_headers: RwSignal<Vec<(String, String)>>,
-    /// Counts the times the page signed the user in after a session ended.
-    /// What a screen reads from the backend (`Loaded`) tracks it, so that
-    /// what the ended session refused, or read for the user before, is read
-    /// again.
-    pub signed_in_again: RwSignal<u32>,
+    /// The times the page signed the user in after a session ended.
+    pub signed_in_again: SignedInAgain,
     /// The tokens of the page's token provider, sent with every request.
     pub tokens: StoredValue<Tokens, LocalStorage>,
     /// Whom the page has signed in, as its token says.

@@ -233,7 +233,6 @@ fn FiledItem(
         Loaded::new(move |abort| {
             // Read again when a change is heard live.
             live.heard.track();
-            connection.signed_in_again.track();
             let backend = connection.backend.get().filter(|_| !listed.get());
             let transport = connection.transport_aborted_by(abort);
             let request_id = request_id.clone();

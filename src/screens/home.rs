@@ -48,7 +48,6 @@ pub fn Home(partner_center: RequestFormState, customer_request: RequestFormState
     let open = Loaded::new(move |abort| {
         // Read again when a change is heard live.
         live.heard.track();
-        connection.signed_in_again.track();
         connection.session.track();
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);

@@ -36,7 +36,6 @@ pub fn Inbox() -> impl IntoView {
             let open = !resolved.get();
             let backend = connection.backend.get();
             connection.session.track();
-            connection.signed_in_again.track();
             let transport = connection.transport_aborted_by(abort);
             Some(async move {
                 match backend {

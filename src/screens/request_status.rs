@@ -99,7 +99,6 @@ pub fn RequestStatus() -> impl IntoView {
     let stored = Loaded::new(move |abort| {
         // Read again when a change is heard live.
         live.heard.track();
-        connection.signed_in_again.track();
         // Read, not only tracked: a memo never read computes nothing, and
         // so would never hear of its action.
         _ = (changes.0.get(), changes.1.get(), changes.2.get());

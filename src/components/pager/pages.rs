@@ -11,7 +11,11 @@ use support_contract::{RequestList, StoredRequest};
 use web_sys::AbortSignal;
 
 use super::{page_focus, retry_button, Paging};
-use crate::{context::Host, live::Live, loaded::InFlight};
+use crate::{
+    context::{Host, SignedInAgain},
+    live::Live,
+    loaded::InFlight,
+};
 use support_rules::{filed_requests::AccountList, request::LoadError};
 
 /// What a list holds of its pages, and where its next page stands.
@@ -166,8 +170,15 @@ impl<L: PagedList> Pager<L> {
             names: (list, item),
             host: expect_context(),
         };
-        // Talks to the backend: the first page of what `ask` reads now.
-        Effect::new(move |_| pager.first_page());
+        // Talks to the backend: the first page of what `ask` reads now, and
+        // again after a new sign-in, as every read (`Loaded`).
+        let signed_in_again = SignedInAgain::of_widget();
+        Effect::new(move |_| {
+            if let Some(again) = signed_in_again {
+                again.track();
+            }
+            pager.first_page();
+        });
         // A change heard live: the first page again, the list shown until it
         // comes (`Live`).
         let live = expect_context::<Live>();

@@ -123,7 +123,6 @@ fn LoopToClose(request_id: String, reference: String, customer: String) -> impl 
     let message_resolved = Loaded::new(move |abort| {
         // Read again when a change is heard live.
         live.heard.track();
-        connection.signed_in_again.track();
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);
         let message_id = message_id.clone();
