@@ -361,7 +361,7 @@ test("'This solved it' ends without sending anything", async ({ page }) => {
   expect(posted).toBe(false);
 });
 
-test("a search still on its way when the customer starts again is never shown, nor named to the partner", async ({ page }) => {
+test("a search still on its way when the customer starts again is aborted, never shown, nor named to the partner", async ({ page }) => {
   // The first search's answer waits until the test lets it go.
   let release;
   const released = new Promise((resolve) => (release = resolve));
@@ -369,24 +369,23 @@ test("a search still on its way when the customer starts again is never shown, n
   const held = new Promise((resolve) => (arrived = resolve));
   let holding = true;
   await page.route("**/articles?*", async (route) => {
-    if (holding) {
+    if (holding && route.request().method() === "GET") {
       holding = false;
-      arrived();
+      arrived(route.request());
       await released;
     }
-    return route.continue();
+    await route.continue().catch(() => {});
   });
   const widget = await openSelfService(page, "en-US");
   await search(widget, "password");
-  await held;
+  const heldRequest = await held;
+  const aborted = page.waitForEvent("requestfailed", (r) => r === heldRequest);
   await widget.host.getByTestId("help-solved").click();
   await widget.host.getByRole("button", { name: "Back to start" }).click();
   await expect(widget.host.getByTestId("article-query")).toHaveValue("");
+  await aborted;
 
-  const answered = page.waitForResponse((response) => response.url().includes("/articles?"));
   release();
-  await answered;
-  await page.waitForTimeout(300);
   await expect(widget.host.getByTestId("article")).toHaveCount(0);
   await expect(widget.host.getByTestId("article-count")).toHaveText("");
   // The new journey searches at once, and a message names none of the
@@ -396,6 +395,30 @@ test("a search still on its way when the customer starts again is never shown, n
   await widget.host.getByTestId("help-contact").click();
   await expect(widget.host.locator("#sw-title")).toBeVisible();
   await expect(widget.host.getByTestId("articles-seen")).toHaveCount(0);
+});
+
+test("a new search overtakes the one on its way: its request is aborted, and only the new one's articles show", async ({ page }) => {
+  // The first search's answer is held back, so that it is still on its way
+  // when the customer searches again.
+  let holding = true;
+  await page.route("**/articles?*", async (route) => {
+    if (holding && route.request().method() === "GET") {
+      holding = false;
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    }
+    await route.continue().catch(() => {});
+  });
+  const asked = (query) => page.waitForRequest((r) => r.method() === "GET" && new URL(r.url()).pathname.endsWith("/articles") && new URL(r.url()).searchParams.get("query") === query);
+  const widget = await openSelfService(page, "en-US");
+  const first = asked("zzzz-nothing-matches");
+  await search(widget, "zzzz-nothing-matches");
+  const firstRequest = await first;
+  const firstAborted = page.waitForEvent("requestfailed", (r) => r === firstRequest);
+  await search(widget, texts["en-US"].query);
+  await firstAborted;
+  await expect(widget.host.getByTestId("article")).toHaveCount(1);
+  await expect(widget.host.getByTestId("article")).toContainText(texts["en-US"].article);
+  await expect(widget.host.getByTestId("article-count")).not.toContainText("zzzz");
 });
 
 test("articles listed by a blank search are browsed, not named to the partner", async ({ page, request }) => {

@@ -13,10 +13,10 @@ use crate::{
         ServiceHealthList,
     },
     context::{Connection, Navigation, Words},
+    loaded::Loaded,
 };
 use support_rules::{
     help_journey::{HelpStep, SeenArticle},
-    host::BackendUrl,
     i18n::{self, id},
     locale::Locale,
     request::{self, LoadError},
@@ -84,27 +84,26 @@ type Found = (String, Result<Vec<Article>, LoadError>);
 #[derive(Clone, Copy)]
 pub struct ArticleSearch {
     pub query: RwSignal<String>,
-    /// Searches the backend for a query. Not tied to the search form: the
-    /// customer may move on to the contact form while it runs, and the
-    /// articles found still count as seen. Removing the widget aborts it
-    /// (the transport's signal).
-    search: Action<(BackendUrl, String), Found>,
-    /// Whether a search is on its way.
-    pending: Memo<bool>,
-    /// The query last searched for and what it found; `None` before the
-    /// first search.
-    result: MappedSignal<Option<Found>>,
-    /// Ends the search on its way, whose answer is then never shown.
-    on_its_way: StoredValue<Option<ActionAbortHandle>, LocalStorage>,
+    /// The query last searched for; `None` before the first search, and
+    /// after `clear`. Set again, even to the same words, it searches anew.
+    searched: RwSignal<Option<String>>,
+    /// What searching for it found, read through `Loaded`: a new search
+    /// overtakes the one on its way, whose request is aborted. Owned by the
+    /// root, not the search form: the customer may move on to the contact
+    /// form while it runs, and the articles found still count as seen.
+    found: Loaded<Option<Found>>,
 }
 
 impl ArticleSearch {
     pub fn new(words: Words, connection: Connection, nav: Navigation) -> ArticleSearch {
-        let search = Action::new_local(move |(backend, query): &(BackendUrl, String)| {
-            let (backend, query) = (backend.clone(), query.clone());
+        let searched = RwSignal::new(None::<String>);
+        let found = Loaded::new(move |abort| {
+            let query = searched.get();
+            let backend = connection.backend.get_untracked();
             let locale = words.locale.get_untracked();
-            let transport = connection.transport();
+            let transport = connection.transport_aborted_by(abort);
             async move {
+                let (query, backend) = (query?, backend?);
                 let found = api::search_articles(backend, query.clone(), locale, transport).await;
                 // A blank search lists articles to browse, not answers to the
                 // customer's problem: the partner is not told of them.
@@ -119,49 +118,46 @@ impl ArticleSearch {
                             .collect(),
                     ));
                 }
-                (query, found)
+                Some((query, found))
             }
         });
         ArticleSearch {
             query: RwSignal::new(String::new()),
-            search,
-            pending: search.pending(),
-            result: search.value(),
-            on_its_way: StoredValue::new_local(None),
+            searched,
+            found,
         }
     }
 
-    /// Searches for `query` at `backend`, unless a search is on its way.
-    fn run(self, backend: BackendUrl, query: String) {
-        if !self.pending.get_untracked() {
-            let handle = self.search.dispatch_local((backend, query));
-            self.on_its_way.set_value(Some(handle));
-        }
+    /// Searches for what the box holds; a search on its way gives way.
+    fn run(self) {
+        self.searched.set(Some(self.query.get_untracked()));
+    }
+
+    /// Whether a search is on its way (tracked).
+    fn pending(self) -> bool {
+        self.found.loading() && self.searched.with(Option::is_some)
+    }
+
+    /// The query last searched for and what it found (tracked); `None`
+    /// before the first answer.
+    fn result(self) -> Option<Found> {
+        self.found.get().flatten()
     }
 
     /// No query and nothing found: a journey started again, or the next
-    /// user's, has seen nothing. A search still on its way goes unanswered:
-    /// its articles were the last journey's.
+    /// user's, has seen nothing. A search still on its way is aborted: its
+    /// articles were the last journey's.
     pub fn clear(self) {
-        if let Some(search) = self.on_its_way.try_update_value(Option::take).flatten() {
-            search.abort();
-        }
         self.query.set(String::new());
-        self.result.set(None);
+        self.searched.set(None);
     }
 }
 
 #[component]
 fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
     let words = expect_context::<Words>();
-    let connection = expect_context::<Connection>();
-    let run = move || {
-        // A blank search is the backend's first articles: something to
-        // browse. While one search is on its way, another is not started.
-        if let Some(backend) = connection.backend.get_untracked() {
-            search.run(backend, search.query.get_untracked());
-        }
-    };
+    // A blank search is the backend's first articles: something to browse.
+    let run = move || search.run();
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         run();
@@ -192,10 +188,10 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
         // none match.
         <p class="sw-hint" role="status" data-testid="article-count">
             {move || {
-                if search.pending.get() {
+                if search.pending() {
                     return words.text(id::HELP_SEARCHING)();
                 }
-                match search.result.get() {
+                match search.result() {
                     Some((query, Ok(articles))) if articles.is_empty() => words.format(
                         id::HELP_NO_RESULTS,
                         &i18n::args([("query", i18n::echoed(&query).into())]),
@@ -212,7 +208,7 @@ fn ArticleSearchForm(search: ArticleSearch) -> impl IntoView {
                 }
             }}
         </p>
-        {move || match search.result.get() {
+        {move || match search.result() {
             None => ().into_any(),
             Some((_, Err(error))) => view! { <LoadFailure message=id::HELP_SEARCH_FAILED error on_retry=Callback::new(move |()| run()) focus="#sw-article-query"/> }
             .into_any(),
