@@ -75,7 +75,7 @@ pub async fn set(
     let actor = caller.filed_by();
     let keyed = key
         .as_deref()
-        .map(|key| status_change::Keyed { key, hash: &hash });
+        .map(|key| status_change::KeyAndHash { key, hash: &hash });
     let (db, outbox, id, note) = (&state.db, &outbox, id.as_str(), body.note.as_deref());
     let once = idempotency::once_per_key(
         &hash,

@@ -14,7 +14,7 @@ use crate::outbox::{EventType, Outbox};
 /// The key a status change came with, and the hash of what was sent with
 /// it ([`super::idempotency::users_body_hash`]).
 #[derive(Clone, Copy, Debug)]
-pub struct Keyed<'a> {
+pub struct KeyAndHash<'a> {
     pub key: &'a str,
     pub hash: &'a str,
 }
@@ -63,7 +63,7 @@ pub async fn set_status(
     id_or_reference: &str,
     status: RequestStatus,
     note: Option<&str>,
-    keyed: Option<Keyed<'_>>,
+    keyed: Option<KeyAndHash<'_>>,
 ) -> Result<Option<StatusSet>, ApiError> {
     let wanted = id_or_reference.trim();
     if !crate::db::can_be_id(wanted) {
