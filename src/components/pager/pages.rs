@@ -170,15 +170,18 @@ impl<L: PagedList> Pager<L> {
             names: (list, item),
             host: expect_context(),
         };
-        // Talks to the backend: the first page of what `ask` reads now, and
-        // again after a new sign-in, as every read (`Loaded`).
-        let signed_in_again = SignedInAgain::of_widget();
-        Effect::new(move |_| {
-            if let Some(again) = signed_in_again {
+        // Talks to the backend: the first page of what `ask` reads now.
+        Effect::new(move |_| pager.first_page());
+        // Signed in again after a session ended, the list is read again, as
+        // every read is (`Loaded`), and the pages shown stay meanwhile.
+        if let Some(again) = SignedInAgain::of_widget() {
+            Effect::new(move |prev: Option<()>| {
                 again.track();
-            }
-            pager.first_page();
-        });
+                if prev.is_some() {
+                    untrack(|| pager.read_again());
+                }
+            });
+        }
         // A change heard live: the first page again, the list shown until it
         // comes (`Live`).
         let live = expect_context::<Live>();
@@ -233,6 +236,16 @@ impl<L: PagedList> Pager<L> {
                 });
             },
         );
+    }
+
+    /// The page the ended session was refused, asked for again, as its "Try
+    /// again" would; else the first page again, in place of those shown.
+    fn read_again(self) {
+        if self.list.with_untracked(|l| l.failed().is_some()) {
+            self.more();
+        } else {
+            self.refresh();
+        }
     }
 
     /// Asks for the page after those shown ("Show more"), or the one that

@@ -31,7 +31,7 @@ pub fn use_account_pages() -> Pager<AccountList> {
         true => AccountList::default().asking(),
         false => AccountList::default(),
     };
-    let pager = Pager::new(super::LIST, super::ITEM, initial, move |before, abort| {
+    Pager::new(super::LIST, super::ITEM, initial, move |before, abort| {
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);
         let page = async move {
@@ -46,13 +46,5 @@ pub fn use_account_pages() -> Pager<AccountList> {
         if let Ok(page) = page {
             filed.saw_listed(page, asked_at);
         }
-    });
-    // Signed in again after the session ended: a page that the ended
-    // session got refused is asked for again, the pages shown kept.
-    connection.on_signed_in_again(move || {
-        if pager.list.with_untracked(|list| list.failed.is_some()) && signed_in(connection) {
-            pager.more();
-        }
-    });
-    pager
+    })
 }
