@@ -311,6 +311,43 @@ test("the inbox refused for an ended session loads by itself once the page signs
   await expect(widget.host.getByTestId("inbox-request").first()).toBeFocused();
 });
 
+test("the inbox keeps its pages when its next page was refused for an ended session and the user signs in again", async ({ page, request }) => {
+  test.setTimeout(60_000);
+  // At least one more open customer message than a page lists.
+  const customer = await demoToken(request, "customer");
+  const stamp = Date.now();
+  for (let n = 0; n < 21; n++) {
+    await fileWith(request, customer, { kind: "customer_self_service", title: `Kept page ${n} (${stamp})`, description: "One of many.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" } });
+  }
+  // The portal's session is over when the widget next asks for a token.
+  await answerTokens(page, request, [(fresh) => fresh, () => null]);
+  const widget = new SupportWidgetPage(page);
+  await widget.goto(`${authDemo}/`);
+  await widget.setAttribute("locale", "en-US");
+  await widget.host.getByTestId("open-inbox").click();
+  const items = widget.host.getByTestId("inbox-request");
+  await expect(items).toHaveCount(20);
+  // The next page is refused: the token has ended.
+  const nextPage = (url) => url.searchParams.get("kind") === "customer_self_service" && url.searchParams.has("before");
+  await page.route(nextPage, (route) =>
+    route.request().method() === "OPTIONS"
+      ? route.continue()
+      : route.fulfill({ status: 401, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "", code: "unauthenticated" }] }) }),
+  );
+  await widget.host.getByTestId("inbox-more").click();
+  await expect(widget.host.getByTestId("inbox-failed")).toBeVisible();
+  await expect(items).toHaveCount(20);
+
+  // Signed in again, the refused page comes below the pages shown, which
+  // stay: the list is not read again from its first page.
+  await page.unroute(nextPage);
+  await page.unroute(isTokenRequest);
+  await signInFromTheDemo(widget);
+  await expect(widget.host.getByTestId("inbox-failed")).toHaveCount(0);
+  await expect(items.nth(20)).toBeFocused();
+  expect(await items.count()).toBeGreaterThan(20);
+});
+
 test("a request the user is on keeps its place in the list when the backend's page moves it", async ({ page, request }) => {
   const widget = new SupportWidgetPage(page);
   await widget.open(`${authDemo}/`);
