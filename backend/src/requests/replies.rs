@@ -21,12 +21,12 @@ use super::status_change;
 use super::stored::{self, announce, Announced};
 use crate::attachments::metadata;
 use crate::error::ApiError;
-use crate::identity::{access, Action, Caller};
+use crate::identity::{Action, Caller};
 use crate::outbox::EventType;
 use crate::AppState;
 
 /// A reply may be sent by whoever may reply at all; on which request is
-/// [`access::may_read`]'s to say, once the request is read.
+/// [`super::routes::filer_if_readable`]'s to say, once the request is read.
 impl KeyedBody for NewReply {
     const MAY: Option<Action> = Some(Action::Reply);
 }
@@ -47,10 +47,7 @@ pub async fn post(
         hash,
     }: Keyed<NewReply>,
 ) -> Result<Response, ApiError> {
-    let filer = match stored::filed_by(&state.db, &id).await? {
-        Some(filer) if access::may_read(&caller, filer.as_deref()) => filer,
-        _ => return Err(ApiError::NotFound { field: "id" }),
-    };
+    let filer = super::routes::filer_if_readable(&state.db, &caller, &id).await?;
     let author_sub = caller.filed_by().map(str::to_owned);
     // Visitors of the public help page do not reply; a reply without a
     // token (`--no-auth`) is nobody's in particular.

@@ -226,14 +226,25 @@ pub async fn get(
 ) -> Result<Json<StoredRequest>, ApiError> {
     let not_found = ApiError::NotFound { field: "id" };
     caller.may(Action::ReadRequest)?;
-    match stored::filed_by(&state.db, &id).await? {
-        Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
-        _ => return Err(not_found),
-    }
+    filer_if_readable(&state.db, &caller, &id).await?;
     read_as(&state.db, &caller, &id)
         .await?
         .map(Json)
         .ok_or(not_found)
+}
+
+/// Who filed request `id`, when `caller` may read it; else 404, as for a
+/// request that does not exist. What reading one, replying on one and
+/// marking one seen check first.
+pub async fn filer_if_readable(
+    db: &Db,
+    caller: &Caller,
+    id: &str,
+) -> Result<Option<String>, ApiError> {
+    match stored::filed_by(db, id).await? {
+        Some(filer) if access::may_read(caller, filer.as_deref()) => Ok(filer),
+        _ => Err(ApiError::NotFound { field: "id" }),
+    }
 }
 
 /// The request with this id as `caller` reads it: with its `unread`.

@@ -29,10 +29,9 @@ use support_contract::{
 };
 
 use super::extract::RequestId;
-use super::stored;
 use crate::db::Db;
 use crate::error::ApiError;
-use crate::identity::{access, Action, Caller};
+use crate::identity::{Action, Caller};
 use crate::AppState;
 
 /// Whoever has marks: a signed-in user whose role the backend knows.
@@ -64,12 +63,8 @@ pub async fn seen(
     caller: Caller,
     RequestId(id): RequestId,
 ) -> Result<StatusCode, ApiError> {
-    let not_found = ApiError::NotFound { field: "id" };
     caller.may(Action::MarkSeen)?;
-    match stored::filed_by(&state.db, &id).await? {
-        Some(filer) if access::may_read(&caller, filer.as_deref()) => {}
-        _ => return Err(not_found),
-    }
+    super::routes::filer_if_readable(&state.db, &caller, &id).await?;
     if let Some(reader) = Reader::of(&caller) {
         record(&state.db, reader.sub, &id.to_ascii_lowercase()).await?;
     }
