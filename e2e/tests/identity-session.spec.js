@@ -4,7 +4,7 @@
 // tells the user to sign in again, and the request goes once they have.
 import { expect, test } from "@playwright/test";
 import { failWith, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
-import { authBackend, authDemo, claimsOf, demoToken, expiredToken, fileWith, signToken } from "./identity-tokens.js";
+import { authBackend, authDemo, claimsOf, demoToken, expiredToken, filePageAndOneMore, fileWith, signToken } from "./identity-tokens.js";
 
 const typed = { category: "technical", description: "Typed for long enough for the sign-in to expire." };
 
@@ -314,11 +314,7 @@ test("the inbox refused for an ended session loads by itself once the page signs
 test("the inbox keeps its pages when its next page was refused for an ended session and the user signs in again", async ({ page, request }) => {
   test.setTimeout(60_000);
   // At least one more open customer message than a page lists.
-  const customer = await demoToken(request, "customer");
-  const stamp = Date.now();
-  for (let n = 0; n < 21; n++) {
-    await fileWith(request, customer, { kind: "customer_self_service", title: `Kept page ${n} (${stamp})`, description: "One of many.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" } });
-  }
+  await filePageAndOneMore(request, "Kept page");
   // The portal's session is over when the widget next asks for a token.
   await answerTokens(page, request, [(fresh) => fresh, () => null]);
   const widget = new SupportWidgetPage(page);

@@ -52,6 +52,18 @@ export async function fileWith(request, token, body) {
   return response.json();
 }
 
+/** One more open customer message than the inbox lists on a page, from
+ *  the demo's customer, titled `${title} ${n} (${stamp})` for n from 0 to
+ *  20, the newest last; returns the stamp. */
+export async function filePageAndOneMore(request, title) {
+  const customer = await demoToken(request, "customer");
+  const stamp = Date.now();
+  for (let n = 0; n < 21; n++) {
+    await fileWith(request, customer, { kind: "customer_self_service", title: `${title} ${n} (${stamp})`, description: "One of many.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" } });
+  }
+  return stamp;
+}
+
 /** A token of 21Vianet's support desk, as its ticketing system holds. */
 export function agentToken() {
   const now = Math.floor(Date.now() / 1000);

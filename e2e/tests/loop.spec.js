@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
-import { agentToken, authBackend, authDemo, demoToken, fileWith } from "./identity-tokens.js";
+import { agentToken, authBackend, authDemo, demoToken, filePageAndOneMore, fileWith } from "./identity-tokens.js";
 
 // What each locale's screens say, where the test reads words.
 const texts = {
@@ -470,11 +470,7 @@ test("a reply tried again and again says so once, not at each attempt", async ({
 test("the inbox lists a page at a time: Show more brings the next, and a page that fails says so and comes with Try again", async ({ page, request }) => {
   test.setTimeout(60_000);
   // One more open customer message than a page lists.
-  const customer = await demoToken(request, "customer");
-  const stamp = Date.now();
-  for (let n = 0; n < 21; n++) {
-    await fileWith(request, customer, { kind: "customer_self_service", title: `Paged message ${n} (${stamp})`, description: "One of many.", contact: { name: "Chen Jie", email: "chen.jie@beijing-cloud.cn" } });
-  }
+  const stamp = await filePageAndOneMore(request, "Paged message");
 
   const partner = new SupportWidgetPage(page);
   await partner.goto(`${authDemo}/`);
