@@ -33,7 +33,7 @@ pub use filed_requests_link::FiledRequestsLink;
 pub use language_picker::LanguagePicker;
 pub use load_failure::{failure_text, tell_page, LoadFailure};
 pub use messages_unavailable::MessagesUnavailable;
-pub use pager::{list_item, Answered, PageFooter, PagedList, Pager, Pages, Paging};
+pub use pager::{list_item, paged_list, PageFooter};
 pub(crate) use post_failure::{failure_message, Posted};
 pub use reply_box::{send_reply, Closing, ReplyBox, SendReply, UnreadMark, UnsentReplyMark};
 pub use request_form::{RequestForm, RequestFormState};

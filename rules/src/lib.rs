@@ -18,6 +18,7 @@ pub mod journey;
 pub mod json;
 pub mod live;
 pub mod locale;
+pub mod paged;
 pub mod platform;
 pub mod request;
 pub mod request_fields;

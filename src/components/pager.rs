@@ -6,26 +6,12 @@ mod pages;
 
 use leptos::prelude::*;
 
-pub use self::pages::{Answered, PagedList, Pager, Pages};
+pub use self::pages::paged_list;
 use super::LoadFailure;
 use support_contract::StoredRequest;
 
-use crate::context::Words;
-use support_rules::{
-    i18n::{id, MessageId},
-    request::LoadError,
-};
-
-/// Where a list's next page stands.
-#[derive(Clone, Default, PartialEq)]
-pub struct Paging {
-    /// A page is on its way.
-    pub pending: bool,
-    /// Why the last page asked for could not be had.
-    pub failed: Option<LoadError>,
-    /// There is a page after those shown.
-    pub more: bool,
-}
+use crate::{context::Words, loaded::Paging};
+use support_rules::i18n::{id, MessageId};
 
 /// Below the list `list` (the prefix of its test ids): the page on its way,
 /// why it could not be had with "Try again", or "Show more"; both run

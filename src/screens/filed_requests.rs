@@ -6,12 +6,12 @@ use self::account_pages::{signed_in, use_account_pages};
 use crate::{
     api,
     components::{
-        list_item, status_label, BackButton, PageFooter, Paging, ScreenHeading, UndoNotice,
-        UnreadMark, UnsentReplyMark,
+        list_item, status_label, BackButton, PageFooter, ScreenHeading, UndoNotice, UnreadMark,
+        UnsentReplyMark,
     },
     context::{Connection, FiledRequests, ForgottenFiled, Host, Navigation, RemovedFiled, Words},
     live::Live,
-    loaded::Loaded,
+    loaded::{Loaded, Paging},
 };
 use support_rules::{
     filed_requests::FiledRequest,
@@ -35,7 +35,7 @@ pub fn FiledList() -> impl IntoView {
     let filed = expect_context::<FiledRequests>();
     let host = expect_context::<Host>();
     let pager = use_account_pages();
-    let account = pager.list;
+    let account = pager.list();
     let signed_in = move || signed_in(connection);
     // The list "Forget this list" took, or the request "Remove it from this
     // list" took on its status screen, until its Undo or the screen goes.

@@ -7,14 +7,16 @@ use support_contract::StoredRequest;
 use crate::{
     api,
     components::{
-        list_item, status_label, Answered, BackButton, PageFooter, PagedList, Pager, Pages,
-        ScreenHeading, UnreadMark, UnsentReplyMark,
+        list_item, paged_list, status_label, BackButton, PageFooter, ScreenHeading, UnreadMark,
+        UnsentReplyMark,
     },
     context::{Connection, Host, Navigation, Words},
+    loaded::Answered,
 };
 use support_rules::{
     i18n::{self, id},
     journey::Step,
+    paged::Paged,
     request::LoadError,
 };
 
@@ -28,10 +30,10 @@ pub fn Inbox() -> impl IntoView {
     let resolved = Memo::new(move |_| nav.journey.with(|j| j.inbox_resolved));
     // The first page of the messages chosen, again whenever the choice, the
     // backend or the signed-in user changes.
-    let pager = Pager::new(
+    let pager = paged_list(
         "inbox",
         ITEM,
-        Pages::default().asking(),
+        Paged::default().asking(),
         move |before, abort| {
             let open = !resolved.get();
             let backend = connection.backend.get();
@@ -55,7 +57,7 @@ pub fn Inbox() -> impl IntoView {
             .flatten()
             .map(|id| item_selector(&id)),
     );
-    let pager = pager.on_answer(move |Answered { page, by_user, .. }| {
+    let pager = pager.on_answer(move |&Answered { page, by_user, .. }| {
         if by_user {
             return;
         }
@@ -68,7 +70,7 @@ pub fn Inbox() -> impl IntoView {
             }
         }
     });
-    let pages = pager.list;
+    let pages = pager.list();
 
     let filter = move |show_resolved: bool, label, testid: &'static str| {
         view! {

@@ -3,28 +3,18 @@
 //! them to another device, merged with this device's list, whose requests
 //! filed a moment ago the backend's pages may not have yet.
 
-use support_contract::{RequestList, StoredRequest};
+use support_contract::StoredRequest;
 
 use super::{Filed, FiledRequest};
-use crate::request::LoadError;
+use crate::paged::{Listed, Paged};
 
-/// The signed-in user's list as far as it is loaded: the pages so far, and
-/// the page on its way or why it could not be had.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct AccountList {
-    /// Newest first, each request once.
-    requests: Vec<FiledRequest>,
-    /// Where the next page starts (its `before`); none after the last.
-    pub next: Option<String>,
-    /// Whether a page has come; until one has, the device's list shows.
-    pub loaded: bool,
-    pub pending: bool,
-    pub failed: Option<LoadError>,
-}
+/// The signed-in user's list as far as it is loaded. Until a page has come
+/// (`loaded`), the device's list shows.
+pub type AccountList = Paged<FiledRequest>;
 
-impl FiledRequest {
+impl Listed for FiledRequest {
     /// A request as the backend's list gives it.
-    pub fn listed(stored: &StoredRequest) -> FiledRequest {
+    fn listed(stored: &StoredRequest) -> FiledRequest {
         FiledRequest {
             id: stored.id.clone(),
             reference: stored.reference.clone(),
@@ -36,61 +26,13 @@ impl FiledRequest {
             unread: stored.unread,
         }
     }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 impl AccountList {
-    /// The list with a page on its way.
-    pub fn asking(&self) -> AccountList {
-        AccountList {
-            pending: true,
-            failed: None,
-            ..self.clone()
-        }
-    }
-
-    /// The list with the page it asked for, which could not be had.
-    pub fn failing(&self, error: LoadError) -> AccountList {
-        AccountList {
-            pending: false,
-            failed: Some(error),
-            ..self.clone()
-        }
-    }
-
-    /// The list with `page`, the answer for its `next`, below it: a request
-    /// already listed (filed meanwhile, the pages shifted by one) stays where
-    /// it was.
-    pub fn with_page(&self, page: &RequestList) -> AccountList {
-        let mut requests = self.requests.clone();
-        for stored in &page.requests {
-            // Once each, should a page list one twice or one listed before.
-            if !requests
-                .iter()
-                .any(|r| r.id.eq_ignore_ascii_case(&stored.id))
-            {
-                requests.push(FiledRequest::listed(stored));
-            }
-        }
-        AccountList {
-            requests,
-            next: page.next.clone(),
-            loaded: true,
-            pending: false,
-            failed: None,
-        }
-    }
-
-    /// Whether request `id` came from the backend's list (and its status
-    /// with it). Ids are UUIDs, which a backend may write in either case.
-    pub fn lists(&self, id: &str) -> bool {
-        self.requests.iter().any(|r| r.id.eq_ignore_ascii_case(id))
-    }
-
-    /// Whether "Show more" has a page to bring, now.
-    pub fn has_more(&self) -> bool {
-        self.next.is_some() && !self.pending && self.failed.is_none()
-    }
-
     /// What the list shows: the backend's requests, and among them, by
     /// when they were filed, this device's that the backend did not list;
     /// before any page came, the device's list. While more pages remain, a
@@ -117,7 +59,9 @@ impl AccountList {
 
 #[cfg(test)]
 mod tests {
-    use support_contract::{NewSupportRequest, RequestKind, RequestStatus};
+    use support_contract::{NewSupportRequest, RequestKind, RequestList, RequestStatus};
+
+    use crate::request::LoadError;
 
     use super::*;
 

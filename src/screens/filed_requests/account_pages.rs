@@ -1,14 +1,20 @@
 //! The signed-in user's list as the screen of filed requests loads it,
-//! page by page; the merge and paging rules are `filed_requests::AccountList`'s.
+//! page by page; the merge and paging rules are `paged::Paged`'s and
+//! `filed_requests::AccountList`'s.
 
 use leptos::prelude::*;
 
 use crate::{
     api,
-    components::{Answered, Pager},
+    components::paged_list,
     context::{Connection, FiledRequests},
+    loaded::{Answered, LoadedPages},
 };
-use support_rules::{filed_requests::AccountList, request::LoadError, session::Session};
+use support_rules::{
+    filed_requests::{AccountList, FiledRequest},
+    request::LoadError,
+    session::Session,
+};
 
 /// Whether a user is signed in, whose list the backend keeps (tracked).
 pub fn signed_in(connection: Connection) -> bool {
@@ -22,7 +28,7 @@ pub fn signed_in(connection: Connection) -> bool {
 /// the backend changes); the page on its way is aborted when the screen
 /// goes or another is asked for. Each page's statuses are kept as the
 /// latest seen.
-pub fn use_account_pages() -> Pager<AccountList> {
+pub fn use_account_pages() -> LoadedPages<FiledRequest> {
     let connection = expect_context::<Connection>();
     let filed = expect_context::<FiledRequests>();
     // Signed in, the first page is on its way from the start: the screen
@@ -31,7 +37,7 @@ pub fn use_account_pages() -> Pager<AccountList> {
         true => AccountList::default().asking(),
         false => AccountList::default(),
     };
-    Pager::new(super::LIST, super::ITEM, initial, move |before, abort| {
+    paged_list(super::LIST, super::ITEM, initial, move |before, abort| {
         let backend = connection.backend.get();
         let transport = connection.transport_aborted_by(abort);
         let page = async move {
@@ -42,7 +48,7 @@ pub fn use_account_pages() -> Pager<AccountList> {
         };
         signed_in(connection).then_some(page)
     })
-    .on_answer(move |Answered { page, asked_at, .. }| {
+    .on_answer(move |&Answered { page, asked_at, .. }| {
         if let Ok(page) = page {
             filed.saw_listed(page, asked_at);
         }
