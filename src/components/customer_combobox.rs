@@ -7,7 +7,7 @@ use leptos::{ev::KeyboardEvent, prelude::*};
 use support_contract::Customer;
 
 use self::{search::Search, status::SearchStatus};
-use crate::context::{scroll_into_sight, Connection, Host, Words};
+use crate::context::{scroll_into_sight, Host, Words};
 use support_rules::i18n::id;
 
 const LISTBOX_ID: &str = "sw-customer-listbox";
@@ -31,20 +31,14 @@ pub fn CustomerCombobox(
     on_pick: Callback<Customer>,
 ) -> impl IntoView {
     let words = expect_context::<Words>();
-    let connection = expect_context::<Connection>();
     let host = expect_context::<Host>();
     let input = NodeRef::<leptos::html::Input>::new();
     let open = RwSignal::new(!query.with_untracked(|q| q.trim().is_empty()));
     let active = RwSignal::new(None::<usize>);
-    // The last answer, with the text it answers; stale answers are ignored.
-    let searches = Search::new();
-    let results = searches.results;
+    // Back on this screen with text already typed: its answer again. The
+    // last answer comes with the text it answers; stale answers are ignored.
+    let searches = Search::new(query.get_untracked().trim().to_owned());
     let search = move |text: String| searches.run(text);
-    // Back on this screen with text already typed: show its answer again.
-    search(query.get_untracked().trim().to_owned());
-    // Signed in again after the session ended: the same search runs again,
-    // as the new sign-in allows.
-    connection.on_signed_in_again(move || search(query.get_untracked().trim().to_owned()));
 
     // Only a pause in typing starts a search.
     let on_input = move |event| {
@@ -57,8 +51,8 @@ pub fn CustomerCombobox(
     // The answer on show is for what is typed now, or the search is running.
     let current = move || {
         let typed = query.with(|q| q.trim().to_owned());
-        results
-            .get()
+        searches
+            .answer()
             .filter(|(text, _)| *text == typed)
             .map(|(_, found)| found)
     };

@@ -1,6 +1,7 @@
 //! The search behind the customer box: the backend's answer for the text
-//! typed, each search aborting the one still in flight, and typing that
-//! starts one only once it pauses.
+//! typed, read through [`Loaded`] (each search aborting the one still on
+//! its way, and run again at a new sign-in), and typing that starts one
+//! only once it pauses.
 
 use std::time::Duration;
 
@@ -11,7 +12,7 @@ use crate::{
     api,
     components::tell_page,
     context::{Connection, Host},
-    loaded::InFlight,
+    loaded::Loaded,
 };
 use support_rules::request::LoadError;
 
@@ -23,23 +24,41 @@ pub(super) type Answer = Option<(String, Result<Vec<Customer>, LoadError>)>;
 
 #[derive(Clone, Copy)]
 pub(super) struct Search {
-    pub(super) results: RwSignal<Answer>,
-    connection: Connection,
-    host: Host,
-    /// The search on its way, aborted by the next one or the component's end.
-    in_flight: InFlight,
+    /// The text last searched for. Set again, even to the same text, it
+    /// searches anew.
+    searched: RwSignal<String>,
+    /// What searching for it found: the search on its way is aborted by the
+    /// next one or the component's end.
+    found: Loaded<Answer>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
 
 impl Search {
-    /// A search owned by the calling component: what is in flight, or
-    /// waiting for a pause, goes with it.
-    pub(super) fn new() -> Self {
+    /// A search for `text` at once, owned by the calling component: what is
+    /// on its way, or waiting for a pause, goes with it.
+    pub(super) fn new(text: String) -> Self {
+        let connection = expect_context::<Connection>();
+        let host = expect_context::<Host>();
+        let searched = RwSignal::new(text);
+        let found = Loaded::new(move |abort| {
+            let text = searched.get();
+            let backend = connection.backend.get_untracked();
+            let transport = connection.transport_aborted_by(abort);
+            async move {
+                let found = match backend {
+                    _ if text.is_empty() => Ok(Vec::new()),
+                    Some(backend) => api::search_customers(backend, text.clone(), transport).await,
+                    None => Err(LoadError::Network),
+                };
+                if let Err(error) = &found {
+                    tell_page(connection, host, error);
+                }
+                Some((text, found))
+            }
+        });
         let search = Search {
-            results: RwSignal::new(None),
-            connection: expect_context(),
-            host: expect_context(),
-            in_flight: InFlight::new(),
+            searched,
+            found,
             timer: StoredValue::new_local(None),
         };
         on_cleanup(move || {
@@ -52,36 +71,16 @@ impl Search {
         search
     }
 
-    /// Searches for `text` now. Each search aborts the one still in flight,
-    /// whose answer is dropped: the partner typed on, and only the newest
-    /// text matters.
+    /// The last answer, with the text it answers (tracked).
+    pub(super) fn answer(self) -> Answer {
+        self.found.get().flatten()
+    }
+
+    /// Searches for `text` now. Each search aborts the one still on its
+    /// way, whose answer is dropped: the partner typed on, and only the
+    /// newest text matters.
     pub(super) fn run(self, text: String) {
-        let Search {
-            results,
-            connection,
-            host,
-            ..
-        } = self;
-        let asked = text.clone();
-        self.in_flight.start(
-            move |abort| {
-                let backend = connection.backend.get_untracked();
-                let transport = connection.transport_aborted_by(abort);
-                Some(async move {
-                    match backend {
-                        _ if asked.is_empty() => Ok(Vec::new()),
-                        Some(backend) => api::search_customers(backend, asked, transport).await,
-                        None => Err(LoadError::Network),
-                    }
-                })
-            },
-            move |found| {
-                if let Err(error) = &found {
-                    tell_page(connection, host, error);
-                }
-                results.set(Some((text, found)));
-            },
-        );
+        self.searched.set(text);
     }
 
     /// Searches for what `query` holds once typing pauses: typing restarts
