@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+use leptos::prelude::*;
 use support_contract::{download_name, Attachment, FileKind};
 use wasm_bindgen::JsCast;
 use web_sys::AbortController;
@@ -46,8 +46,6 @@ fn FileDownload(file: Attachment) -> impl IntoView {
     // extension, so that no name makes it something a system would run.
     let saved_as = FileKind::from_content_type(&content_type)
         .map_or_else(|| name.clone(), |kind| download_name(&name, kind));
-    let failed = RwSignal::new(None::<LoadError>);
-    let busy = RwSignal::new(false);
     let label = {
         let name = name.clone();
         move || {
@@ -58,48 +56,48 @@ fn FileDownload(file: Attachment) -> impl IntoView {
         }
     };
     // The download on its way goes with the button (a redraw, the screen
-    // or the element leaving).
-    let in_flight = StoredValue::new_local(None::<AbortController>);
+    // or the element leaving): its request is aborted.
+    let on_its_way = StoredValue::new_local(None::<AbortController>);
     on_cleanup(move || {
-        if let Some(Some(controller)) = in_flight.try_update_value(Option::take) {
+        if let Some(Some(controller)) = on_its_way.try_update_value(Option::take) {
             controller.abort();
         }
     });
-    let download = move |_| {
-        let Some(backend) = connection.backend.get_untracked() else {
-            return;
-        };
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        failed.set(None);
+    // The user's command, as a write is: what went wrong, if anything.
+    let download = Action::new_local(move |(): &()| {
+        let backend = connection.backend.get_untracked();
         let controller = AbortController::new().ok();
         let transport = Transport {
             abort: controller.as_ref().map(AbortController::signal),
             ..connection.transport()
         };
-        in_flight.set_value(controller);
+        on_its_way.set_value(controller);
         let (id, name) = (id.clone(), saved_as.clone());
-        spawn_local_scoped(async move {
-            let answer = api::download_attachment(backend, id, transport).await;
+        async move {
+            let answer = api::download_attachment(backend?, id, transport).await;
             // Gone meanwhile: nothing to say, and nothing to save.
-            if busy.try_get_untracked().is_none() {
-                return;
-            }
+            on_its_way.try_update_value(Option::take)?;
             match answer {
-                Ok(blob) => save(&blob, &name),
+                Ok(blob) => {
+                    save(&blob, &name);
+                    None
+                }
                 Err(error) => {
                     tell_page(connection, host, &error);
-                    failed.set(Some(error));
+                    Some(error)
                 }
             }
-            in_flight.set_value(None);
-            busy.set(false);
-        });
+        }
+    });
+    let busy = download.pending();
+    let on_click = move |_| {
+        if connection.backend.with_untracked(Option::is_some) && !busy.get_untracked() {
+            download.dispatch_local(());
+        }
     };
     let failure = move || {
-        failed.get().map(|error| {
+        let failed = (!busy.get()).then(|| download.value().get().flatten());
+        failed.flatten().map(|error| {
             let text = match error {
                 LoadError::NotFound => words.text(id::ATTACHMENT_DOWNLOAD_GONE)(),
                 error => failure_text(words, id::ATTACHMENT_DOWNLOAD_FAILED, &error),
@@ -114,7 +112,7 @@ fn FileDownload(file: Attachment) -> impl IntoView {
             data-testid="attachment-download"
             aria-label=label
             aria-disabled=move || busy.get().to_string()
-            on:click=download
+            on:click=on_click
         >
             {name}
         </button>
