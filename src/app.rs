@@ -25,7 +25,7 @@ use crate::{
     api::Tokens,
     components::{FiledAwayNotice, MessagesUnavailable, RequestFormState},
     context::{Connection, FiledRequests, Host, Navigation, SignedInAgain, Words},
-    controls::{Controls, ControlsSlot},
+    controls::{Controls, ControlsSlot, PageCustomerCheck},
     live::Live,
     locales::{self, Locales},
     screens::ArticleSearch,
@@ -164,6 +164,7 @@ pub fn Widget(
         customer_request,
         contact_partner,
         mode,
+        page_customer: PageCustomerCheck::new(connection, nav, host),
     });
     let forms = Forms {
         partner_center,

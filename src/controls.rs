@@ -4,20 +4,21 @@
 
 use std::{cell::RefCell, rc::Rc};
 
-use leptos::{prelude::*, task::spawn_local_scoped};
+mod page_customer;
+
+use leptos::prelude::*;
 use support_contract::Customer;
 
+pub use self::page_customer::PageCustomerCheck;
 use crate::{
-    api,
     components::RequestFormState,
     context::{Connection, Host, Navigation},
 };
 use support_rules::{
     help_journey::HelpStep,
-    host::{Audience, Mode},
+    host::Mode,
     host_api::{Flow, Prefill},
     journey::Step,
-    request::LoadError,
 };
 
 /// Handles on one widget's state, created by its root component.
@@ -30,6 +31,7 @@ pub struct Controls {
     pub customer_request: RequestFormState,
     pub contact_partner: RequestFormState,
     pub mode: Memo<Mode>,
+    pub page_customer: PageCustomerCheck,
 }
 
 /// Where the root component leaves its controls for the element's handle.
@@ -149,60 +151,12 @@ impl Controls {
                 nav.navigated.set(inside);
             }
             if new {
-                self.check_page_customer(customer.id.clone());
+                self.page_customer.check(customer.id.clone());
             }
         }
         if let Some(service) = &prefill.service {
             self.nav.suggested_service.set(Some(service.clone()));
         }
-    }
-
-    /// Asks the backend, as soon as the page names a customer, whether its
-    /// catalogue knows it: a customer it does not know is the page's
-    /// mistake, which it hears at once (`unknown_customer`, and the console
-    /// names the id), and the partner picks the customer in the search
-    /// rather than fill in a form that filing would refuse. Any other
-    /// answer (no network, the backend's error, no sign-in) keeps the
-    /// page's customer, as before the check. A customer's widget has no
-    /// customer to pick: none is asked about.
-    fn check_page_customer(&self, id: String) {
-        let Controls {
-            connection,
-            nav,
-            host,
-            ..
-        } = *self;
-        if connection.audience.get_untracked() != Audience::Partner {
-            return;
-        }
-        let Some(backend) = connection.backend.get_untracked() else {
-            return;
-        };
-        let transport = connection.transport();
-        spawn_local_scoped(async move {
-            let answer = api::customer(backend, id.clone(), transport).await;
-            if answer != Err(LoadError::NotFound) {
-                return;
-            }
-            let message = format!("prefill: the backend knows no customer \"{id}\"");
-            let said = format!("<support-widget>: {message}, so the partner picks one");
-            web_sys::console::warn_1(&said.into());
-            host.emit(
-                "error",
-                &[
-                    ("code", "unknown_customer".into()),
-                    ("message", message.into()),
-                ],
-            );
-            let screen = nav.journey.try_with_untracked(|j| j.screen);
-            let inside = host.user_is_in();
-            _ = nav
-                .journey
-                .try_update(|journey| *journey = journey.without_unknown_customer(&id));
-            if nav.journey.try_with_untracked(|j| j.screen) != screen {
-                _ = nav.navigated.try_set(inside);
-            }
-        });
     }
 
     /// New headers may sign the user in again: a send waiting for that goes.

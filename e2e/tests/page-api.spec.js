@@ -1,7 +1,7 @@
 // The element's JavaScript API and DOM events, as a portal's scripts use
 // them.
 import { expect, test } from "@playwright/test";
-import { addWidget, backend, failWith, SupportWidgetPage } from "./support-widget-page.js";
+import { addWidget, answerWith, backend, failWith, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
 
 /** Records support-widget:* events at the document: they bubble and are composed. */
 async function recordEvents(page) {
@@ -317,6 +317,31 @@ test("a prefilled customer the catalogue does not know is told to the page at on
   await widget.host.getByRole("option", { name: "Contoso Ltd" }).click();
   await expect(widget.host.getByTestId("service-choice")).toContainText("Contoso Ltd");
   expect((await events()).filter((e) => e.name === "error")).toEqual([heard]);
+});
+
+test("a prefilled customer whose check the ended session refused is checked again once the page signs the user in again", async ({ page }) => {
+  await withoutTokenProvider(page);
+  const events = await recordEvents(page);
+  let refused = true;
+  await page.route("**/customers/no-such-customer", (route) =>
+    refused ? answerWith(route, 401, { errors: [{ field: "", code: "unauthorized" }] }) : route.continue(),
+  );
+  const widget = new SupportWidgetPage(page);
+  await widget.goto();
+  const checked = page.waitForResponse((r) => r.url().endsWith("/customers/no-such-customer"));
+  await widget.host.evaluate((el) => el.prefill({ customer: { id: "no-such-customer", name: "Nowhere Ltd" } }));
+  expect((await checked).status()).toBe(401);
+  // Refused, the page's customer stays meanwhile, as before the check.
+  await widget.host.evaluate((el) => el.open("customer"));
+  await expect(widget.host.getByTestId("service-choice")).toContainText("Nowhere Ltd");
+  const unknown = async () => (await events()).filter((e) => e.detail?.code === "unknown_customer");
+  expect(await unknown()).toEqual([]);
+  refused = false;
+  const checkedAgain = page.waitForResponse((r) => r.url().endsWith("/customers/no-such-customer"));
+  await widget.host.evaluate((el) => el.setRequestHeaders({ Authorization: "Bearer signed-in-again" }));
+  expect((await checkedAgain).status()).toBe(404);
+  await expect.poll(async () => (await unknown()).length).toBe(1);
+  await expect(widget.host.getByTestId("customer-search")).toBeVisible();
 });
 
 test("a prefilled customer that cannot be checked (no network, the backend's error) is kept", async ({ page }) => {
