@@ -12,7 +12,7 @@ use support_rules::{
 
 /// Counts the times the page signed the user in after a session ended. The
 /// root provides it as a context of its own; every read from the backend
-/// (`Loaded`, and `Pager`'s pages) tracks it, so that what the ended
+/// (`Loaded`, and `LoadedPages`) tracks it, so that what the ended
 /// session refused, or read for the user before, is read again without its
 /// caller asking.
 #[derive(Clone, Copy)]
@@ -73,10 +73,10 @@ impl Connection {
         }
     }
 
-    /// As `transport`, aborted by `abort` (the load's, from `Loaded` or a
-    /// `Pager`) rather than by the element's removal alone: a load overtaken
-    /// by a newer one, or whose screen went, ends its request. The screens
-    /// go with the element, and their loads with them.
+    /// As `transport`, aborted by `abort` (the load's, from `Loaded` or
+    /// `LoadedPages`) rather than by the element's removal alone: a load
+    /// overtaken by a newer one, or whose screen went, ends its request. The
+    /// screens go with the element, and their loads with them.
     pub fn transport_aborted_by(self, abort: Option<web_sys::AbortSignal>) -> Transport {
         let transport = self.transport();
         Transport {
@@ -98,16 +98,15 @@ impl Connection {
 
     /// Calls `again` (untracked) each time the page signs the user in after
     /// a session ended (`signed_in_again`), for as long as the calling
-    /// component is drawn: what it read from the backend, refused by the
-    /// ended session, is asked for again.
+    /// component is drawn: a send the ended session refused no longer says
+    /// so (the request form). Reads need none of this: `Loaded` and
+    /// `LoadedPages` read again by themselves.
     pub fn on_signed_in_again(self, again: impl Fn() + 'static) {
-        Effect::new(move |prev: Option<()>| {
-            let ran = prev.is_some();
-            self.signed_in_again.track();
-            if ran {
-                untrack(&again);
-            }
-        });
+        Effect::watch(
+            move || self.signed_in_again.track(),
+            move |_, _, _| again(),
+            false,
+        );
     }
 
     /// Runs `leave` each time a signed-in user leaves: the page signs them
@@ -115,8 +114,9 @@ impl Connection {
     /// token, or removes the provider and gives another. Not when the page
     /// first signs a user in.
     pub fn when_user_leaves(self, leave: impl Fn() + 'static) {
-        let last = StoredValue::new(None::<String>);
-        Effect::new(move |_| {
+        // Run under the effect's owner, as `leave` may draw anew. The effect
+        // keeps the last user it saw as its value.
+        Effect::new(move |before: Option<Option<String>>| {
             // A user, then nobody known (the page removed their provider
             // and gave another, whose first answer is on its way), is a
             // leave too.
@@ -126,11 +126,10 @@ impl Connection {
                     .and_then(StorageOwner::user)
                     .map(str::to_owned)
             });
-            let left = last.with_value(|last| last.is_some() && *last != user);
-            last.set_value(user);
-            if left {
+            if before.flatten().is_some_and(|before| Some(before) != user) {
                 untrack(&leave);
             }
+            user
         });
     }
 
