@@ -1,4 +1,51 @@
-//! A screen's value read from the backend: nothing until the
+//! How the widget talks to the backend, in two rules
+//! (docs/architecture.md, "Reads and writes"):
+//!
+//! 1. **Reads go through [`Loaded`]**, or [`LoadedPages`] for a list read a
+//!    page at a time. The load's signals, read before its first `.await`,
+//!    say when it reads again; a new sign-in after a session ended does too,
+//!    and the caller tracks nothing for it. A newer read aborts the one it
+//!    overtakes. The catalogue's services (`services.rs`):
+//!
+//!    ```ignore
+//!    let services = Loaded::new(move |abort| {
+//!        // Tracked: the services are read again for another backend.
+//!        let backend = connection.backend.get();
+//!        let transport = connection.transport_aborted_by(abort);
+//!        async move {
+//!            match backend {
+//!                Some(backend) => api::list_services(backend, transport).await,
+//!                None => Ok(Vec::new()),
+//!            }
+//!        }
+//!    });
+//!    ```
+//!
+//! 2. **Writes go through Leptos's `Action`**, with `Sender`
+//!    (`sending.rs`) sending again where that is safe, under one
+//!    `Idempotency-Key`. The action says whether it is on its way and how it
+//!    ended; the screen reads the backend again once it has stored a change
+//!    (`Action::version`). Marking a request resolved
+//!    (`screens/request_status/status_change.rs`):
+//!
+//!    ```ignore
+//!    let key = StoredValue::new(new_key());
+//!    let mark = Action::new_local(move |(): &()| {
+//!        let backend = connection.backend.get_untracked();
+//!        let (id, idempotency_key) = (request_id.clone(), key.get_value());
+//!        let transport = connection.transport();
+//!        async move {
+//!            Some(api::set_status(backend?, id, Status::Resolved, idempotency_key, transport).await)
+//!        }
+//!    });
+//!    view! { <button aria-disabled=move || mark.pending().get().to_string()
+//!        on:click=move |_| _ = mark.dispatch_local(())>{text}</button> }
+//!    ```
+//!
+//! What is neither (the page's token provider asked ahead, the browser's
+//! lock for the live stream) is a `spawn_local` that says so where it is.
+//!
+//! [`Loaded`] is a screen's value read from the backend: nothing until the
 //! first answer, then the latest one. It loads again when a signal that
 //! `load` reads changes, when the page signs the user in again after a
 //! session ended ([`SignedInAgain`], tracked here for every read: what the

@@ -93,8 +93,9 @@ impl Tokens {
         self.signed_in_again(asking);
         if asking {
             let tokens = self.clone();
-            // Not scoped: the page calls this outside any owner, and the
-            // token asked for is the state's, which outlives the screens.
+            // Neither a read nor a write: the page's token provider asked
+            // ahead. Not scoped: the page calls this outside any owner, and
+            // the token asked for is the state's, which outlives the screens.
             wasm_bindgen_futures::spawn_local(async move {
                 tokens.current().await;
             });

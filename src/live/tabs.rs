@@ -73,8 +73,9 @@ pub async fn lock(name: &str, abort: AbortSignal) -> Option<Held> {
     let options = js_sys::Object::new();
     _ = js_sys::Reflect::set(&options, &"signal".into(), &abort);
     let settled = locks.request(name, &options, callback.as_ref().unchecked_ref());
-    // The request settles when the lock is released, or withdrawn (then
-    // rejected, which is no error): the callback is kept until then.
+    // Neither a read nor a write: the browser's lock, held. The request
+    // settles when the lock is released, or withdrawn (then rejected, which
+    // is no error): the callback is kept until then.
     wasm_bindgen_futures::spawn_local(async move {
         _ = JsFuture::from(settled).await;
         drop(callback);

@@ -204,8 +204,10 @@ impl AttachmentsState {
         }
         // What screen readers were told of earlier files is old news.
         self.news.set(Vec::new());
-        // Not scoped: begun in an event handler, outside the form's owner; a
-        // form gone meanwhile is found gone below, and nothing is added.
+        // Neither a read nor a write: the chosen files' first bytes, read
+        // here; each upload then goes on its own (`upload.rs`). Not scoped:
+        // begun in an event handler, outside the form's owner; a form gone
+        // meanwhile is found gone below, and nothing is added.
         leptos::task::spawn_local(async move {
             let mut refused = Vec::new();
             for file in files {

@@ -98,7 +98,9 @@ impl AttachmentsState {
             });
         };
         let tell = move |news: MessageId| self.tell(news, key);
-        // Not scoped: dropped mid-upload, it would drop the closures that the
+        // A write, but not an `Action`: each file's progress and state is its
+        // own entry in `files`, which one action's value could not hold. Not
+        // scoped: dropped mid-upload, it would drop the closures that the
         // request and its watchdog still call. It ends itself once the form
         // goes (`current`), and the widget's removal aborts the request.
         leptos::task::spawn_local(async move {

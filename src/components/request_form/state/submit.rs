@@ -71,6 +71,8 @@ impl RequestFormState {
         let idempotency_key = self.idempotency_key;
         let state = *self;
         let sent_for = self.about.get_untracked();
+        // A write, but not an `Action`: the form outlives its user
+        // (`Submission`, docs/architecture.md, "Reads and writes").
         leptos::task::spawn_local_scoped(async move {
             let created = sent.await;
             // The element left the page while the answer was on its way (an
