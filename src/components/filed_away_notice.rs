@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::context::{FiledRequests, Host, Words};
+use super::HideButton;
+use crate::context::{FiledRequests, Words};
 use support_rules::i18n::{self, id};
 
 /// At the top of the widget, wherever the user is: the requests filed while
@@ -10,7 +11,6 @@ use support_rules::i18n::{self, id};
 pub fn FiledAwayNotice() -> impl IntoView {
     let words = expect_context::<Words>();
     let filed = expect_context::<FiledRequests>();
-    let host = expect_context::<Host>();
     let filed = filed.away;
     let any = Memo::new(move |_| filed.with(|filed| !filed.is_empty()));
     let text = move || {
@@ -35,17 +35,7 @@ pub fn FiledAwayNotice() -> impl IntoView {
             <div role="status">{text}</div>
             {move || any.get().then(|| view! {
                 <div class="sw-notice-actions">
-                    <button
-                        type="button"
-                        class="sw-button sw-button-link"
-                        data-testid="hide-filed-away"
-                        on:click=move |_| {
-                            filed.set(Vec::new());
-                            host.focus_when_drawn(".sw-heading");
-                        }
-                    >
-                        {words.text(id::NOTICE_HIDE)}
-                    </button>
+                    <HideButton testid="hide-filed-away" hide=move || filed.set(Vec::new())/>
                 </div>
             })}
         </div>

@@ -10,7 +10,7 @@ use super::{
     SUBMIT,
 };
 use crate::{
-    components::{failure_message, Posted, UndoNotice},
+    components::{failure_message, HideButton, Posted, UndoNotice},
     context::{Host, Words},
 };
 use support_rules::{i18n::id, request::SubmitError, retry::RetryPolicy, uploads::Blocker};
@@ -55,18 +55,10 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
                     >
                         {words.text(id::DRAFT_DISCARD)}
                     </button>
-                    <button
-                        type="button"
-                        class="sw-button sw-button-link"
-                        data-testid="hide-draft-notice"
-                        on:click=move |_| {
-                            keeper.restored.set(false);
-                            state.typed_for.set(None);
-                            host.focus_when_drawn(".sw-heading");
-                        }
-                    >
-                        {words.text(id::NOTICE_HIDE)}
-                    </button>
+                    <HideButton testid="hide-draft-notice" hide=move || {
+                        keeper.restored.set(false);
+                        state.typed_for.set(None);
+                    }/>
                 </div>
             </div>
         })
@@ -76,16 +68,7 @@ pub fn DraftNotice(state: RequestFormState) -> impl IntoView {
             view! {
                 <div class="sw-notice" role="status" data-testid="drafts-off">
                     <p>{words.text(id::DRAFTS_OFF)}</p>
-                    <button
-                        type="button"
-                        class="sw-button sw-button-link"
-                        on:click=move |_| {
-                            keeper.off_dismissed.set(true);
-                            host.focus_when_drawn(".sw-heading");
-                        }
-                    >
-                        {words.text(id::NOTICE_HIDE)}
-                    </button>
+                    <HideButton hide=move || keeper.off_dismissed.set(true)/>
                 </div>
             }
         })
