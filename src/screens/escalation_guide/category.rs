@@ -11,7 +11,7 @@ use crate::{
 };
 use support_rules::{
     escalation::{self, EscalationReason, GuideAnswer, GuideStep, PARTNER_DUTIES},
-    i18n::id,
+    i18n::{id, MessageId},
     journey::Step,
 };
 
@@ -66,7 +66,6 @@ pub(super) fn CategoryGate() -> impl IntoView {
 #[component]
 pub(super) fn PartnerDuties() -> impl IntoView {
     let words = expect_context::<Words>();
-    let nav = expect_context::<Navigation>();
     view! {
         <div class="sw-stack" data-testid="guide-duties">
             <ScreenHeading>{words.text(id::GUIDE_DUTIES_HEADING)}</ScreenHeading>
@@ -79,22 +78,17 @@ pub(super) fn PartnerDuties() -> impl IntoView {
                     .collect_view()}
             </ul>
             <div class="sw-actions">
-                <button
-                    type="button"
-                    class="sw-button sw-button-primary"
-                    data-testid="guide-duties-decline"
-                    on:click=move |_| nav.go(Step::Guide(GuideAnswer::SupportItMyself))
-                >
-                    {words.text(id::GUIDE_DUTIES_DECLINE)}
-                </button>
-                <button
-                    type="button"
-                    class="sw-button sw-button-secondary"
-                    data-testid="guide-duties-lacks-means"
-                    on:click=move |_| nav.go(Step::Guide(GuideAnswer::LackTrainingDocumentationTools))
-                >
-                    {words.text(id::GUIDE_DUTIES_LACKS_MEANS)}
-                </button>
+                <AnswerButton
+                    answer=GuideAnswer::SupportItMyself
+                    label=id::GUIDE_DUTIES_DECLINE
+                    testid="guide-duties-decline"
+                />
+                <AnswerButton
+                    answer=GuideAnswer::LackTrainingDocumentationTools
+                    label=id::GUIDE_DUTIES_LACKS_MEANS
+                    testid="guide-duties-lacks-means"
+                    secondary=true
+                />
             </div>
         </div>
     }
@@ -106,23 +100,46 @@ pub(super) fn PartnerDuties() -> impl IntoView {
 #[component]
 pub(super) fn Remediation() -> impl IntoView {
     let words = expect_context::<Words>();
-    let nav = expect_context::<Navigation>();
     view! {
         <div class="sw-stack" data-testid="guide-remediation">
             <ScreenHeading>{words.text(id::GUIDE_REMEDIATION_HEADING)}</ScreenHeading>
             <p>{words.text(id::GUIDE_REMEDIATION_DEFINITION)}</p>
             <p class="sw-warning" data-testid="remediation-warning">{words.text(id::GUIDE_DUTIES_REMEDIATION)}</p>
             <div class="sw-actions">
-                <button
-                    type="button"
-                    class="sw-button sw-button-primary"
-                    data-testid="guide-remediation-continue"
-                    on:click=move |_| nav.go(Step::Guide(GuideAnswer::FileEscalation))
-                >
-                    {words.text(id::GUIDE_REMEDIATION_CONTINUE)}
-                </button>
+                <AnswerButton
+                    answer=GuideAnswer::FileEscalation
+                    label=id::GUIDE_REMEDIATION_CONTINUE
+                    testid="guide-remediation-continue"
+                />
             </div>
         </div>
+    }
+}
+
+/// A button that gives the guide `answer`: the step's way on, or with
+/// `secondary`, the other way.
+#[component]
+fn AnswerButton(
+    answer: GuideAnswer,
+    label: MessageId,
+    testid: &'static str,
+    #[prop(optional)] secondary: bool,
+) -> impl IntoView {
+    let words = expect_context::<Words>();
+    let nav = expect_context::<Navigation>();
+    let class = match secondary {
+        true => "sw-button sw-button-secondary",
+        false => "sw-button sw-button-primary",
+    };
+    view! {
+        <button
+            type="button"
+            class=class
+            data-testid=testid
+            on:click=move |_| nav.go(Step::Guide(answer.clone()))
+        >
+            {words.text(label)}
+        </button>
     }
 }
 
