@@ -11,7 +11,7 @@ use web_sys::AbortController;
 
 use super::{failure_text, tell_page};
 use crate::{
-    api::{self, Transport},
+    api,
     context::{Connection, Host, Words},
 };
 use support_rules::{
@@ -67,10 +67,8 @@ fn FileDownload(file: Attachment) -> impl IntoView {
     let download = Action::new_local(move |(): &()| {
         let backend = connection.backend.get_untracked();
         let controller = AbortController::new().ok();
-        let transport = Transport {
-            abort: controller.as_ref().map(AbortController::signal),
-            ..connection.transport()
-        };
+        let transport =
+            connection.transport_aborted_by(controller.as_ref().map(AbortController::signal));
         on_its_way.set_value(controller);
         let (id, name) = (id.clone(), saved_as.clone());
         async move {
