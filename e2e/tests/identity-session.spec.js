@@ -4,7 +4,7 @@
 // tells the user to sign in again, and the request goes once they have.
 import { expect, test } from "@playwright/test";
 import { failWith, SupportWidgetPage, withoutTokenProvider } from "./support-widget-page.js";
-import { authBackend, authDemo, claimsOf, demoToken, expiredToken, filePageAndOneMore, fileWith, signToken } from "./identity-tokens.js";
+import { authBackend, authDemo, claimsOf, demoToken, expiredToken, failNextInboxPage, filePageAndOneMore, fileWith, signToken } from "./identity-tokens.js";
 
 const typed = { category: "technical", description: "Typed for long enough for the sign-in to expire." };
 
@@ -326,12 +326,7 @@ test("the inbox keeps its pages when its next page was refused for an ended sess
   const items = widget.host.getByTestId("inbox-request");
   await expect(items).toHaveCount(20);
   // The next page is refused: the token has ended.
-  const nextPage = (url) => url.searchParams.get("kind") === "customer_self_service" && url.searchParams.has("before");
-  await page.route(nextPage, (route) =>
-    route.request().method() === "OPTIONS"
-      ? route.continue()
-      : route.fulfill({ status: 401, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "", code: "unauthenticated" }] }) }),
-  );
+  const nextPage = await failNextInboxPage(page, 401, "unauthenticated");
   await widget.host.getByTestId("inbox-more").click();
   await expect(widget.host.getByTestId("inbox-failed")).toBeVisible();
   await expect(items).toHaveCount(20);

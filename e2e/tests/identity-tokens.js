@@ -64,6 +64,20 @@ export async function filePageAndOneMore(request, title) {
   return stamp;
 }
 
+/** Answers the partner inbox's next page (any page asked for `before` one)
+ *  with `status` and the error `code`, as the backend would to the demo's
+ *  page; its preflights still go to the backend. Returns the route's
+ *  matcher, for `page.unroute`. */
+export async function failNextInboxPage(page, status, code) {
+  const nextPage = (url) => url.searchParams.get("kind") === "customer_self_service" && url.searchParams.has("before");
+  await page.route(nextPage, (route) =>
+    route.request().method() === "OPTIONS"
+      ? route.continue()
+      : route.fulfill({ status, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "", code }] }) }),
+  );
+  return nextPage;
+}
+
 /** A token of 21Vianet's support desk, as its ticketing system holds. */
 export function agentToken() {
   const now = Math.floor(Date.now() / 1000);

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { SupportWidgetPage } from "./support-widget-page.js";
-import { agentToken, authBackend, authDemo, demoToken, filePageAndOneMore, fileWith } from "./identity-tokens.js";
+import { agentToken, authBackend, authDemo, demoToken, failNextInboxPage, filePageAndOneMore, fileWith } from "./identity-tokens.js";
 
 // What each locale's screens say, where the test reads words.
 const texts = {
@@ -484,12 +484,7 @@ test("the inbox lists a page at a time: Show more brings the next, and a page th
 
   // The next page fails: said below the list, with "Try again", which
   // takes the focus "Show more" had.
-  const nextPage = (url) => url.searchParams.get("kind") === "customer_self_service" && url.searchParams.has("before");
-  await page.route(nextPage, (route) =>
-    route.request().method() === "OPTIONS"
-      ? route.continue()
-      : route.fulfill({ status: 503, contentType: "application/json", headers: { "Access-Control-Allow-Origin": authDemo }, body: JSON.stringify({ errors: [{ field: "", code: "internal" }] }) }),
-  );
+  const nextPage = await failNextInboxPage(page, 503, "internal");
   await partner.host.getByTestId("inbox-more").click();
   const failed = partner.host.getByTestId("inbox-failed");
   await expect(failed).toContainText("The customer messages couldn't be loaded.");
