@@ -77,7 +77,7 @@ async fn customers(
         );
         sqlx::query(
             "INSERT INTO customers (id, name, domain) VALUES ($1, $2, $3)
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, domain = excluded.domain",
+             ON CONFLICT (partner_id, id) DO UPDATE SET name = excluded.name, domain = excluded.domain",
         )
         .bind(&item.id)
         .bind(&item.name)

@@ -32,7 +32,7 @@ pub struct Bounced {
 pub async fn record(db: &Db, address: &str, reason: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO mail_bounces (address, since, reason) VALUES ($1, $2, $3)
-         ON CONFLICT (address) DO NOTHING",
+         ON CONFLICT (partner_id, address) DO NOTHING",
     )
     .bind(address.to_lowercase())
     .bind(now_ms())

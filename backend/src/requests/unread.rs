@@ -79,7 +79,7 @@ async fn record(db: &Db, sub: &str, request_id: &str) -> Result<(), ApiError> {
     sqlx::query(
         "INSERT INTO request_seen (user_sub, request_id, seen_seq)
          SELECT $1, $2, COALESCE(MAX(seq), 0) FROM request_events WHERE request_id = $2
-         ON CONFLICT (user_sub, request_id) DO UPDATE SET seen_seq =
+         ON CONFLICT (partner_id, user_sub, request_id) DO UPDATE SET seen_seq =
              CASE WHEN excluded.seen_seq > request_seen.seen_seq
                   THEN excluded.seen_seq ELSE request_seen.seen_seq END",
     )

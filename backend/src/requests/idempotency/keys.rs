@@ -88,7 +88,7 @@ pub async fn claim(db: &Db, key: &str, body_sha256: &str) -> Result<Option<Claim
     let inserted = sqlx::query(
         "INSERT INTO idempotency_keys (key, body_sha256, status_code, response, claim_token)
          VALUES ($1, $2, 0, '', $3)
-         ON CONFLICT (key) DO NOTHING",
+         ON CONFLICT (partner_id, key) DO NOTHING",
     )
     .bind(key)
     .bind(body_sha256)
