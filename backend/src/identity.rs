@@ -16,7 +16,9 @@ use axum::http::{header, HeaderMap};
 pub use access::{Action, Denied};
 pub use verify::{TokenError, Verifier};
 
+use crate::db::Db;
 use crate::error::ApiError;
+use crate::partner::PartnerScope;
 
 /// The roles a token's `role` claim names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +75,9 @@ pub struct Identity {
     /// When the token expires (`exp`, Unix seconds): a live stream ends
     /// then.
     pub expires_at: u64,
+    /// The partner whose key verified the token: whose data the user sees
+    /// ([`crate::partner`]).
+    pub partner: String,
 }
 
 /// Who is asking, as far as this request goes.
@@ -90,6 +95,16 @@ pub enum Caller {
 }
 
 impl Caller {
+    /// The partner whose data this caller works on: a user's is the one
+    /// whose key verified their token; anyone else is the default
+    /// partner's.
+    pub fn partner(&self) -> &str {
+        match self {
+            Caller::User(identity) => &identity.partner,
+            _ => crate::partner::DEFAULT_PARTNER,
+        }
+    }
+
     /// What a request filed by this caller stores as its filer.
     pub fn filed_by(&self) -> Option<&str> {
         match self {
@@ -159,13 +174,37 @@ where
 {
     type Rejection = ApiError;
 
+    /// The token is verified once a request: the caller is kept with it
+    /// for the extractors after the first ([`crate::partner::PartnerScope`]).
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        if let Some(caller) = parts.extensions.get::<Caller>() {
+            return Ok(caller.clone());
+        }
         let auth = Arc::<Auth>::from_ref(state);
-        auth.caller(&parts.headers).await.map_err(|error| {
+        let caller = auth.caller(&parts.headers).await.map_err(|error| {
             tracing::debug!("refused a token: {error}");
             crate::meter::token_refused(error.reason());
             ApiError::Unauthenticated
-        })
+        })?;
+        parts.extensions.insert(caller.clone());
+        Ok(caller)
+    }
+}
+
+/// The caller's partner: the partner whose key verified their token. A
+/// caller without one (a visitor of the public help page, a backend
+/// without sign-in) is the default partner's.
+impl<S> FromRequestParts<S> for PartnerScope
+where
+    S: Send + Sync,
+    Arc<Auth>: FromRef<S>,
+    Db: FromRef<S>,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        Ok(PartnerScope::of(&Db::from_ref(state), caller.partner()))
     }
 }
 

@@ -34,6 +34,7 @@ pub mod locale;
 pub mod mail;
 pub mod meter;
 pub mod outbox;
+pub mod partner;
 pub mod probes;
 pub mod query;
 pub mod rate_limit;
@@ -176,6 +177,13 @@ impl AppState {
 impl FromRef<AppState> for Arc<identity::Auth> {
     fn from_ref(state: &AppState) -> Self {
         state.auth.clone()
+    }
+}
+
+/// What [`partner::PartnerScope`] binds to the caller's partner.
+impl FromRef<AppState> for db::Db {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
     }
 }
 

@@ -28,6 +28,7 @@ use crate::dialect::Dialect;
 use crate::error::ApiError;
 use crate::identity::access::Readable;
 use crate::outbox::EventType;
+use crate::partner::PartnerScope;
 
 /// The PostgreSQL channel that tells of a new event; its payload is the
 /// event's number.
@@ -61,6 +62,8 @@ pub struct Happened {
     pub request: ChangedRequest,
     /// Who filed the request: who may read it is decided by that.
     pub filed_by: Option<String>,
+    /// Whose request it is: only that partner's streams hear of it.
+    pub partner: String,
 }
 
 /// What an event tells of its request: enough for a list to show it.
@@ -80,15 +83,24 @@ pub struct Live {
     wake: Arc<Notify>,
 }
 
-/// The streams' tasks that take the process's events.
+/// The streams' tasks that take the process's events, by partner.
 #[derive(Debug, Default)]
 struct Followers {
     /// The next one's number.
     next: u64,
-    /// Those that read every request.
-    every: Vec<Slot>,
-    /// Those that read what one subject filed (`None`: without a token).
-    by_filer: HashMap<Option<String>, Vec<Slot>>,
+    /// Those that read every request of a partner.
+    every: HashMap<String, Vec<Slot>>,
+    /// Those that read what one subject filed (`None`: without a token),
+    /// by partner and subject.
+    by_filer: HashMap<(String, Option<String>), Vec<Slot>>,
+}
+
+/// Which slots a stream's task is among: every request of a partner's, or
+/// one subject's of a partner's.
+#[derive(Debug)]
+enum FollowerKey {
+    Every(String),
+    FiledBy((String, Option<String>)),
 }
 
 /// Where one stream's task takes its events from.
@@ -108,7 +120,7 @@ pub struct Heard {
     pub events: mpsc::Receiver<Arc<Happened>>,
     behind: Arc<AtomicBool>,
     live: Live,
-    key: Option<Option<String>>,
+    key: FollowerKey,
     number: u64,
 }
 
@@ -129,15 +141,16 @@ impl Drop for Heard {
     fn drop(&mut self) {
         let mut followers = self.live.followers();
         let slots = match &self.key {
-            None => Some(&mut followers.every),
-            Some(filer) => followers.by_filer.get_mut(filer),
+            FollowerKey::Every(partner) => followers.every.get_mut(partner),
+            FollowerKey::FiledBy(filer) => followers.by_filer.get_mut(filer),
         };
         if let Some(slots) = slots {
             slots.retain(|slot| slot.number != self.number);
             if slots.is_empty() {
-                if let Some(filer) = &self.key {
-                    followers.by_filer.remove(filer);
-                }
+                match &self.key {
+                    FollowerKey::Every(partner) => followers.every.remove(partner),
+                    FollowerKey::FiledBy(filer) => followers.by_filer.remove(filer),
+                };
             }
         }
     }
@@ -157,12 +170,13 @@ impl Live {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The events of the requests `readable` names, handed on from now on;
-    /// `None` for a reader who reads nothing.
-    pub fn subscribe(&self, readable: Readable<'_>) -> Option<Heard> {
+    /// The events of the requests of `partner`'s that `readable` names,
+    /// handed on from now on; `None` for a reader who reads nothing.
+    pub fn subscribe(&self, partner: &str, readable: Readable<'_>) -> Option<Heard> {
+        let partner = partner.to_owned();
         let key = match readable {
-            Readable::Every => None,
-            Readable::FiledBy(filer) => Some(filer.map(str::to_owned)),
+            Readable::Every => FollowerKey::Every(partner),
+            Readable::FiledBy(filer) => FollowerKey::FiledBy((partner, filer.map(str::to_owned))),
             Readable::Nothing => return None,
         };
         let (sender, events) = mpsc::channel(BUFFERED);
@@ -176,8 +190,12 @@ impl Live {
             behind: behind.clone(),
         };
         match &key {
-            None => followers.every.push(slot),
-            Some(filer) => followers
+            FollowerKey::Every(partner) => followers
+                .every
+                .entry(partner.clone())
+                .or_default()
+                .push(slot),
+            FollowerKey::FiledBy(filer) => followers
                 .by_filer
                 .entry(filer.clone())
                 .or_default()
@@ -193,10 +211,14 @@ impl Live {
         })
     }
 
-    /// Hands `happened` to the streams that may read it.
+    /// Hands `happened` to the streams of its partner's that may read it.
     fn hand(&self, followers: &Followers, happened: &Arc<Happened>) {
-        let filers = followers.by_filer.get(&happened.filed_by);
-        for slot in followers.every.iter().chain(filers.into_iter().flatten()) {
+        // One key per event: the lookup needs owned strings.
+        let filer = (happened.partner.clone(), happened.filed_by.clone());
+        let every = followers.every.get(&happened.partner);
+        let filers = followers.by_filer.get(&filer);
+        let slots = every.into_iter().flatten();
+        for slot in slots.chain(filers.into_iter().flatten()) {
             if let Err(mpsc::error::TrySendError::Full(_)) = slot.events.try_send(happened.clone())
             {
                 slot.behind.store(true, Ordering::Release);
@@ -251,7 +273,7 @@ impl Live {
     /// last one handed on.
     async fn hand_on(&self, db: &Db, mut last: i64) -> Result<i64, sqlx::Error> {
         loop {
-            let page = after(db, last, Readable::Every).await?;
+            let page = after_every_partners(db, last).await?;
             let full = page.len() == PAGE as usize;
             let followers = self.followers();
             for happened in page {
@@ -301,8 +323,8 @@ async fn listen(database_url: String, wake: Arc<Notify>) {
 /// next number and holds the counter until the transaction ends, so events
 /// commit in the order of their numbers.
 pub async fn record(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
-    dialect: Dialect,
     event_type: EventType,
     request_id: &str,
     actor: Option<&str>,
@@ -313,14 +335,17 @@ pub async fn record(
     .fetch_one(&mut *conn)
     .await?;
     sqlx::query(
-        "INSERT INTO request_events (seq, request_id, event_type, status, actor, created_at)
-         SELECT $1, id, $2, status, $3, $4 FROM support_requests WHERE id = $5",
+        "INSERT INTO request_events
+             (partner_id, seq, request_id, event_type, status, actor, created_at)
+         SELECT partner_id, $1, id, $2, status, $3, $4 FROM support_requests
+         WHERE partner_id = $6 AND id = $5",
     )
     .bind(seq)
     .bind(event_type.as_str())
     .bind(actor)
     .bind(crate::outbox::now_ms())
     .bind(request_id)
+    .bind(scope.partner())
     .execute(&mut *conn)
     .await?;
     // Whose turn it is: the filer's event awaits a reply until someone
@@ -329,14 +354,15 @@ pub async fn record(
     sqlx::query(
         "UPDATE support_requests SET awaiting_reply_seq =
              CASE WHEN COALESCE(filed_by, '') = COALESCE($2, '') THEN $1 ELSE NULL END
-         WHERE id = $3",
+         WHERE partner_id = $4 AND id = $3",
     )
     .bind(seq)
     .bind(actor)
     .bind(request_id)
+    .bind(scope.partner())
     .execute(&mut *conn)
     .await?;
-    if dialect == Dialect::Postgres {
+    if scope.db().dialect() == Dialect::Postgres {
         // A number, so nothing to quote: NOTIFY takes no parameters.
         sqlx::query(&format!("NOTIFY {CHANNEL}, '{seq}'"))
             .execute(&mut *conn)
@@ -353,28 +379,36 @@ pub async fn latest(db: &Db) -> Result<i64, sqlx::Error> {
     Ok(last)
 }
 
-/// Up to a page of the events after `seq` of the requests `readable`
-/// names, oldest first.
+/// The columns of an event as [`happened`] reads them.
+const COLUMNS: &str =
+    "e.seq, e.event_type, e.status, r.id, r.reference, r.kind, r.filed_by, r.partner_id";
+
+/// Up to a page of every partner's events after `seq`, oldest first: what
+/// a process hands on to its streams, each to its own partner's.
+async fn after_every_partners(db: &Db, seq: i64) -> Result<Vec<Happened>, sqlx::Error> {
+    let every = format!(
+        "SELECT {COLUMNS}
+         FROM request_events e
+         JOIN support_requests r ON r.partner_id = e.partner_id AND r.id = e.request_id
+         WHERE e.seq > $1 ORDER BY e.seq LIMIT {PAGE}"
+    );
+    let rows: Vec<Row> = sqlx::query_as(&every)
+        .bind(seq)
+        .fetch_all(&mut *db.acquire().await?)
+        .await?;
+    rows.into_iter().map(happened).collect()
+}
+
+/// Up to a page of the events after `seq` of the partner's requests that
+/// `readable` names, oldest first.
 pub async fn after(
-    db: &Db,
+    scope: &PartnerScope,
     seq: i64,
     readable: Readable<'_>,
 ) -> Result<Vec<Happened>, sqlx::Error> {
-    let columns = "e.seq, e.event_type, e.status, r.id, r.reference, r.kind, r.filed_by";
     let filer = match readable {
-        Readable::Every => {
-            let every = format!(
-                "SELECT {columns}
-                 FROM request_events e JOIN support_requests r ON r.id = e.request_id
-                 WHERE e.seq > $1 ORDER BY e.seq LIMIT {PAGE}"
-            );
-            let rows: Vec<Row> = sqlx::query_as(&every)
-                .bind(seq)
-                .fetch_all(&mut *db.acquire().await?)
-                .await?;
-            return rows.into_iter().map(happened).collect();
-        }
-        Readable::FiledBy(Some(_)) => "r.filed_by = $2",
+        Readable::Every => "TRUE",
+        Readable::FiledBy(Some(_)) => "r.filed_by = $3",
         Readable::FiledBy(None) => "r.filed_by IS NULL",
         Readable::Nothing => return Ok(Vec::new()),
     };
@@ -383,24 +417,34 @@ pub async fn after(
     // it once per event of the request: a second a page for a request of
     // 80,000 events.)
     let theirs = format!(
-        "SELECT {columns}
-         FROM request_events e JOIN support_requests r ON r.id = e.request_id
-         WHERE {filer} AND e.seq > $1
+        "SELECT {COLUMNS}
+         FROM request_events e
+         JOIN support_requests r ON r.partner_id = e.partner_id AND r.id = e.request_id
+         WHERE e.partner_id = $2 AND {filer} AND e.seq > $1
          ORDER BY e.seq LIMIT {PAGE}"
     );
-    let mut query = sqlx::query_as(&theirs).bind(seq);
+    let mut query = sqlx::query_as(&theirs).bind(seq).bind(scope.partner());
     if let Readable::FiledBy(Some(filer)) = readable {
         query = query.bind(filer);
     }
-    let rows: Vec<Row> = query.fetch_all(&mut *db.acquire().await?).await?;
+    let rows: Vec<Row> = query.fetch_all(&mut *scope.acquire().await?).await?;
     rows.into_iter().map(happened).collect()
 }
 
-type Row = (i64, String, String, String, String, String, Option<String>);
+type Row = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+);
 
 /// An event as read.
 fn happened(row: Row) -> Result<Happened, sqlx::Error> {
-    let (seq, event_type, status, id, reference, kind, filed_by) = row;
+    let (seq, event_type, status, id, reference, kind, filed_by, partner) = row;
     let broken = || sqlx::Error::Decode(format!("event {seq} does not parse").into());
     Ok(Happened {
         seq,
@@ -412,5 +456,6 @@ fn happened(row: Row) -> Result<Happened, sqlx::Error> {
             reference,
         },
         filed_by,
+        partner,
     })
 }

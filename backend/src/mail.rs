@@ -30,6 +30,7 @@ pub use messages::message;
 use crate::db::Db;
 use crate::outbox::deliverer::{self, Deliverer};
 use crate::outbox::{self, retry, Channel, Claimed};
+use crate::partner::PartnerScope;
 
 /// The SMTP server and who the mail is from.
 #[derive(Clone)]
@@ -286,7 +287,9 @@ impl Deliverer for Mailer {
             let mut group = vec![head.clone()];
             group.extend(outbox::claim_followers(db, head).await?);
             let address = head.endpoint.trim_start_matches(outbox::MAILTO);
-            let result = match bounces::find(db, address).await? {
+            // The mail's partner's: one partner's bounce stops no other's mail.
+            let partner = PartnerScope::of(db, &head.partner);
+            let result = match bounces::find(&partner, address).await? {
                 Some(bounced) => Err(Failure::permanent(format!(
                     "not sent: the address bounced at {} ({}); \
                      `support-backend bounced clear` lets it be mailed again",
@@ -330,7 +333,7 @@ impl Deliverer for Mailer {
                         failure.logged()
                     );
                     if (failure.code.as_deref()).is_some_and(bounces::refuses_the_address) {
-                        bounces::record(db, address, &failure.error).await?;
+                        bounces::record(&partner, address, &failure.error).await?;
                     }
                     for claim in &group {
                         outbox::failed(db, claim, &failure.error, None).await?;

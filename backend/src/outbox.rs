@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::db::Db;
 use crate::error::ApiError;
+use crate::partner::PartnerScope;
 
 /// Where events go: the configured webhooks' URLs, and mail with
 /// `--smtp-url`. Neither: nothing is written.
@@ -132,6 +133,7 @@ struct Event<'a> {
 /// happen. The caller reads the request in that transaction: the outbox
 /// knows nothing of how requests are stored.
 pub async fn enqueue(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     outbox: &Outbox,
     event_type: EventType,
@@ -164,8 +166,8 @@ pub async fn enqueue(
         sqlx::query(
             "INSERT INTO webhook_outbox
                  (delivery_id, event_id, endpoint, request_id, event_type, payload,
-                  created_at, next_attempt_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+                  created_at, next_attempt_at, partner_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)",
         )
         .bind(Uuid::new_v4().to_string())
         .bind(&event_id)
@@ -174,6 +176,7 @@ pub async fn enqueue(
         .bind(event_type.as_str())
         .bind(payload)
         .bind(now)
+        .bind(scope.partner())
         .execute(&mut *conn)
         .await?;
     }
@@ -190,6 +193,8 @@ pub struct Claimed {
     pub attempts: i64,
     pub created_at: i64,
     pub claim_token: String,
+    /// Whose delivery it is.
+    pub partner: String,
 }
 
 /// How long a claim lasts, in milliseconds, for a deliverer whose every call
@@ -201,7 +206,8 @@ pub fn lease_ms(timeout: std::time::Duration) -> i64 {
     i64::try_from(lease.as_millis()).unwrap_or(i64::MAX)
 }
 
-/// Takes up to `limit` deliveries of `channel` that are due, each the
+/// Takes up to `limit` deliveries of `channel` that are due, of every
+/// partner (each row names its own), each the
 /// oldest one still pending of its request and webhook or address (so a
 /// request's events arrive in order), for `lease_ms`. A claim is a conditional update: of several
 /// processes on one database, exactly one gets each row, and a process
@@ -214,26 +220,27 @@ pub async fn claim_due(
 ) -> Result<Vec<Claimed>, sqlx::Error> {
     let now = now_ms();
     let sql = format!(
-        "SELECT o.delivery_id FROM webhook_outbox o
+        "SELECT o.partner_id, o.delivery_id FROM webhook_outbox o
          WHERE {channel} AND o.delivered_at IS NULL AND o.failed_at IS NULL
            AND o.next_attempt_at <= $1
            AND (o.claimed_until IS NULL OR o.claimed_until < $1)
            AND NOT EXISTS (
                SELECT 1 FROM webhook_outbox p
-               WHERE p.request_id = o.request_id AND p.endpoint = o.endpoint
+               WHERE p.partner_id = o.partner_id AND p.request_id = o.request_id
+                 AND p.endpoint = o.endpoint
                  AND p.seq < o.seq AND p.delivered_at IS NULL AND p.failed_at IS NULL)
          ORDER BY o.seq
          LIMIT $2",
         channel = channel.condition(now)
     );
-    let candidates: Vec<(String,)> = sqlx::query_as(&sql)
+    let candidates: Vec<(String, String)> = sqlx::query_as(&sql)
         .bind(now)
         .bind(limit)
         .fetch_all(&mut *db.acquire().await?)
         .await?;
     let mut claimed = Vec::new();
-    for (delivery_id,) in candidates {
-        claimed.extend(claim(db, delivery_id, now, lease_ms).await?);
+    for (partner, delivery_id) in candidates {
+        claimed.extend(claim(db, &partner, delivery_id, now, lease_ms).await?);
     }
     Ok(claimed)
 }
@@ -244,13 +251,14 @@ pub async fn claim_due(
 /// later, which this claim must not bring forward.
 async fn claim(
     db: &Db,
+    partner: &str,
     delivery_id: String,
     now: i64,
     lease_ms: i64,
 ) -> Result<Option<Claimed>, sqlx::Error> {
     let row: Option<ClaimedRow> = sqlx::query_as(&format!(
         "UPDATE webhook_outbox SET claimed_until = $2, claim_token = $3
-         WHERE delivery_id = $1 AND delivered_at IS NULL AND failed_at IS NULL
+         WHERE partner_id = $5 AND delivery_id = $1 AND delivered_at IS NULL AND failed_at IS NULL
            AND next_attempt_at <= $4
            AND (claimed_until IS NULL OR claimed_until < $4)
          RETURNING {CLAIMED_ROW}"
@@ -259,6 +267,7 @@ async fn claim(
     .bind(now + lease_ms)
     .bind(Uuid::new_v4().to_string())
     .bind(now)
+    .bind(partner)
     .fetch_optional(&mut *db.acquire().await?)
     .await?;
     Ok(row.map(claimed))
@@ -267,12 +276,23 @@ async fn claim(
 /// What a claim reads back of each row it takes, in [`ClaimedRow`]'s
 /// order: its place in the outbox, then a [`Claimed`]'s fields.
 const CLAIMED_ROW: &str =
-    "seq, delivery_id, event_id, endpoint, payload, attempts, created_at, claim_token";
-type ClaimedRow = (i64, String, String, String, String, i64, i64, String);
+    "seq, delivery_id, event_id, endpoint, payload, attempts, created_at, claim_token, partner_id";
+type ClaimedRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+    String,
+);
 
 /// The delivery a claim took, from its row ([`CLAIMED_ROW`]).
 fn claimed(row: ClaimedRow) -> Claimed {
-    let (_, delivery_id, event_id, endpoint, payload, attempts, created_at, claim_token) = row;
+    let (_, delivery_id, event_id, endpoint, payload, attempts, created_at, claim_token, partner) =
+        row;
     Claimed {
         delivery_id,
         event_id,
@@ -281,6 +301,7 @@ fn claimed(row: ClaimedRow) -> Claimed {
         attempts,
         created_at,
         claim_token,
+        partner,
     }
 }
 
@@ -295,8 +316,9 @@ pub async fn claim_followers(db: &Db, head: &Claimed) -> Result<Vec<Claimed>, sq
              claim_token = $2
          WHERE delivered_at IS NULL AND failed_at IS NULL
            AND (claimed_until IS NULL OR claimed_until < $3)
-           AND (request_id, endpoint) IN (
-               SELECT h.request_id, h.endpoint FROM webhook_outbox h WHERE h.delivery_id = $1)
+           AND (partner_id, request_id, endpoint) IN (
+               SELECT h.partner_id, h.request_id, h.endpoint FROM webhook_outbox h
+               WHERE h.delivery_id = $1)
            AND seq > (SELECT h.seq FROM webhook_outbox h WHERE h.delivery_id = $1)
          RETURNING {CLAIMED_ROW}"
     ))
@@ -315,11 +337,12 @@ pub async fn delivered(db: &Db, claim: &Claimed) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE webhook_outbox
          SET delivered_at = $3, attempts = attempts + 1, claimed_until = NULL, last_error = NULL
-         WHERE delivery_id = $1 AND claim_token = $2",
+         WHERE partner_id = $4 AND delivery_id = $1 AND claim_token = $2",
     )
     .bind(&claim.delivery_id)
     .bind(&claim.claim_token)
     .bind(now_ms())
+    .bind(&claim.partner)
     .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
@@ -333,10 +356,12 @@ pub async fn release(db: &Db, claims: &[Claimed]) -> Result<(), sqlx::Error> {
     for claim in claims {
         sqlx::query(
             "UPDATE webhook_outbox SET claimed_until = NULL
-             WHERE delivery_id = $1 AND claim_token = $2 AND delivered_at IS NULL",
+             WHERE partner_id = $3 AND delivery_id = $1 AND claim_token = $2
+               AND delivered_at IS NULL",
         )
         .bind(&claim.delivery_id)
         .bind(&claim.claim_token)
+        .bind(&claim.partner)
         .execute(&mut *db.acquire().await?)
         .await?;
     }
@@ -357,13 +382,14 @@ pub async fn failed(
          SET attempts = attempts + 1, claimed_until = NULL, last_error = $3,
              next_attempt_at = COALESCE($4, next_attempt_at),
              failed_at = CASE WHEN $4 IS NULL THEN $5 ELSE NULL END
-         WHERE delivery_id = $1 AND claim_token = $2",
+         WHERE partner_id = $6 AND delivery_id = $1 AND claim_token = $2",
     )
     .bind(&claim.delivery_id)
     .bind(&claim.claim_token)
     .bind(error)
     .bind(retry_at)
     .bind(now)
+    .bind(&claim.partner)
     .execute(&mut *db.acquire().await?)
     .await?;
     Ok(())
@@ -416,7 +442,8 @@ pub async fn pending(db: &Db) -> Result<Vec<Pending>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT o.event_id, o.event_type, r.reference, o.endpoint, o.attempts,
                 o.next_attempt_at, o.failed_at, o.last_error
-         FROM webhook_outbox o JOIN support_requests r ON r.id = o.request_id
+         FROM webhook_outbox o
+         JOIN support_requests r ON r.partner_id = o.partner_id AND r.id = o.request_id
          WHERE o.delivered_at IS NULL
          ORDER BY o.seq",
     )
@@ -476,6 +503,7 @@ mod tests {
     use sqlx::Executor;
 
     use super::*;
+    use crate::partner::DEFAULT_PARTNER;
 
     /// A pending delivery whose next attempt is `next_attempt_at`.
     async fn pending_at(db: &Db, next_attempt_at: i64) -> String {
@@ -508,9 +536,14 @@ mod tests {
         let db = crate::db::connect(&url).await.unwrap();
         let now = now_ms();
         let later = pending_at(&db, now + 60_000).await;
-        assert!(claim(&db, later, now, 30_000).await.unwrap().is_none());
+        assert!(claim(&db, DEFAULT_PARTNER, later, now, 30_000)
+            .await
+            .unwrap()
+            .is_none());
         let due = pending_at(&db, now).await;
-        let claimed = claim(&db, due.clone(), now, 30_000).await.unwrap();
+        let claimed = claim(&db, DEFAULT_PARTNER, due.clone(), now, 30_000)
+            .await
+            .unwrap();
         assert_eq!(claimed.map(|c| c.delivery_id), Some(due));
     }
 }

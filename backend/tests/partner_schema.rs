@@ -15,9 +15,18 @@ use support_backend::dialect::Dialect;
 /// The tables every partner shares, and why.
 const SHARED: &[(&str, &str)] = &[
     ("partners", "the partners themselves"),
-    ("services", "the catalogue of services, the same for every partner"),
-    ("service_health_items", "the catalogue: the services' health"),
-    ("service_health_texts", "the catalogue: the health items' texts"),
+    (
+        "services",
+        "the catalogue of services, the same for every partner",
+    ),
+    (
+        "service_health_items",
+        "the catalogue: the services' health",
+    ),
+    (
+        "service_health_texts",
+        "the catalogue: the health items' texts",
+    ),
     ("articles", "the catalogue: self-help articles"),
     ("article_texts", "the catalogue: the articles' texts"),
     (

@@ -4,8 +4,9 @@
 
 mod common;
 
-use support_backend::db::{self, Db};
+use support_backend::db;
 use support_backend::dialect::Dialect;
+use support_backend::partner::PartnerScope;
 use support_backend::requests::idempotency;
 use support_backend::requests::idempotency::keys::{self, KeyState};
 use support_backend::requests::{create_request, find_request, Created};
@@ -27,14 +28,14 @@ fn request(title: &str) -> NewSupportRequest {
     }
 }
 
-async fn open() -> (Db, common::TestDatabase) {
+async fn open() -> (PartnerScope, common::TestDatabase) {
     let database = common::fresh_database().await;
     let db = db::connect(&database.url).await.unwrap();
-    (db, database)
+    (PartnerScope::default_partner(&db), database)
 }
 
 /// Claims `key` and files `request` under it, as the handler does.
-async fn file(db: &Db, key: &str, hash: &str, request: &NewSupportRequest) -> Created {
+async fn file(db: &PartnerScope, key: &str, hash: &str, request: &NewSupportRequest) -> Created {
     let claim = keys::claim(db, key, hash)
         .await
         .unwrap()
@@ -45,24 +46,24 @@ async fn file(db: &Db, key: &str, hash: &str, request: &NewSupportRequest) -> Cr
 }
 
 /// The live state of `key`.
-async fn state(db: &Db, key: &str) -> Option<KeyState> {
+async fn state(db: &PartnerScope, key: &str) -> Option<KeyState> {
     keys::find(db, key).await.unwrap()
 }
 
 /// Dates the key's row `seconds` back, as if it had been claimed then.
-async fn age(db: &Db, key: &str, seconds: u64) {
+async fn age(db: &PartnerScope, key: &str, seconds: u64) {
     let sql = format!(
         "UPDATE idempotency_keys SET created_at = {} WHERE key = $1",
-        db.dialect().timestamp_seconds_ago(seconds)
+        db.db().dialect().timestamp_seconds_ago(seconds)
     );
     sqlx::query(&sql)
         .bind(key)
-        .execute(db.pool())
+        .execute(db.db().pool())
         .await
         .unwrap();
 }
 
-async fn count(db: &Db, table: &str) -> i64 {
+async fn count(db: &db::Db, table: &str) -> i64 {
     let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
         .fetch_one(db.pool())
         .await
@@ -77,7 +78,7 @@ async fn the_database_asked_for_is_the_one_used() {
         Some(_) => Dialect::Postgres,
         None => Dialect::Sqlite,
     };
-    assert_eq!(db.dialect(), expected);
+    assert_eq!(db.db().dialect(), expected);
 }
 
 #[tokio::test]
@@ -122,7 +123,11 @@ async fn a_claimed_key_is_in_flight_until_its_request_is_filed() {
     );
     assert_eq!(keys::claim(&db, &key, "h").await.unwrap(), None, "held");
     assert_eq!(keys::claim(&db, &key, "other").await.unwrap(), None);
-    assert_eq!(count(&db, "support_requests").await, 0, "nothing filed yet");
+    assert_eq!(
+        count(db.db(), "support_requests").await,
+        0,
+        "nothing filed yet"
+    );
 
     let Created::New(stored) = create_request(
         &db,
@@ -156,8 +161,8 @@ async fn a_claimed_key_is_in_flight_until_its_request_is_filed() {
         ),
         "a completed claim files nothing more"
     );
-    assert_eq!(count(&db, "support_requests").await, 1);
-    assert_eq!(count(&db, "idempotency_keys").await, 1);
+    assert_eq!(count(db.db(), "support_requests").await, 1);
+    assert_eq!(count(db.db(), "idempotency_keys").await, 1);
 }
 
 #[tokio::test]
@@ -185,7 +190,7 @@ async fn a_released_claim_leaves_the_key_free_for_a_retry() {
         file(&db, &key, "h2", &request("b")).await,
         Created::New(_)
     ));
-    assert_eq!(count(&db, "support_requests").await, 1);
+    assert_eq!(count(db.db(), "support_requests").await, 1);
 }
 
 /// A claim left by a process that stopped goes stale and is taken over by a
@@ -268,7 +273,7 @@ async fn a_stale_claim_is_taken_over_and_its_old_holder_files_nothing() {
         .unwrap(),
         Created::New(_)
     ));
-    assert_eq!(count(&db, "support_requests").await, 1);
+    assert_eq!(count(db.db(), "support_requests").await, 1);
 }
 
 #[tokio::test]
@@ -281,7 +286,7 @@ async fn keys_expire_after_a_day_and_can_then_be_used_again() {
         Some(KeyState::Completed(_))
     ));
     sqlx::query("UPDATE idempotency_keys SET created_at = '2000-01-01T00:00:00Z'")
-        .execute(db.pool())
+        .execute(db.db().pool())
         .await
         .unwrap();
     assert_eq!(
@@ -294,11 +299,11 @@ async fn keys_expire_after_a_day_and_can_then_be_used_again() {
         Created::New(_)
     ));
     assert_eq!(
-        count(&db, "idempotency_keys").await,
+        count(db.db(), "idempotency_keys").await,
         1,
         "the expired row was purged"
     );
-    assert_eq!(count(&db, "support_requests").await, 2);
+    assert_eq!(count(db.db(), "support_requests").await, 2);
 }
 
 #[tokio::test]
@@ -314,9 +319,9 @@ async fn expired_keys_are_purged_answered_or_abandoned() {
     age(&db, &answered, ttl + 1).await;
     age(&db, &abandoned, ttl + 1).await;
     assert_eq!(keys::purge_expired(&db).await.unwrap(), 2);
-    assert_eq!(count(&db, "idempotency_keys").await, 1);
+    assert_eq!(count(db.db(), "idempotency_keys").await, 1);
     assert!(state(&db, &live).await.is_some());
-    assert_eq!(count(&db, "support_requests").await, 2, "requests stay");
+    assert_eq!(count(db.db(), "support_requests").await, 2, "requests stay");
 }
 
 #[tokio::test]
@@ -334,9 +339,11 @@ async fn a_day_old_key_is_still_live_a_minute_before_it_expires() {
 #[tokio::test]
 async fn opening_a_migrated_database_again_changes_nothing() {
     let (db, database) = open().await;
-    support_backend::catalogue::demo::seed(&db).await.unwrap();
+    support_backend::catalogue::demo::seed(db.db())
+        .await
+        .unwrap();
     file(&db, &Uuid::new_v4().to_string(), "h", &request("a")).await;
-    db.close().await;
+    db.db().close().await;
     let again = db::connect(&database.url).await.unwrap();
     assert_eq!(count(&again, "support_requests").await, 1);
     assert_eq!(count(&again, "customers").await, 12);

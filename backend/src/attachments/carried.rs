@@ -12,8 +12,8 @@ use uuid::Uuid;
 
 use super::files::FileStore;
 use super::metadata::{self, Carried};
-use crate::db::Db;
 use crate::error::ApiError;
+use crate::partner::PartnerScope;
 
 /// The message `request` escalates, if it names one: only its files are
 /// carried. (The request's rules have checked that it is a customer's
@@ -27,7 +27,7 @@ pub fn related(request: &NewSupportRequest) -> Option<String> {
 /// order; the other ids are uploads, which are attached as they are. On a
 /// failure, the copies made so far are deleted.
 pub async fn copy(
-    db: &Db,
+    scope: &PartnerScope,
     files: &FileStore,
     request: &NewSupportRequest,
 ) -> Result<Vec<Carried>, ApiError> {
@@ -36,7 +36,7 @@ pub async fn copy(
     };
     let mut carried = Vec::new();
     for id in &request.attachments {
-        match copy_one(db, files, &related, id).await {
+        match copy_one(scope, files, &related, id).await {
             Ok(Some(one)) => carried.push(one),
             Ok(None) => {}
             Err(error) => {
@@ -50,12 +50,12 @@ pub async fn copy(
 
 /// The copy of file `id` if it is one of the related request's.
 async fn copy_one(
-    db: &Db,
+    scope: &PartnerScope,
     files: &FileStore,
     related: &str,
     id: &str,
 ) -> Result<Option<Carried>, ApiError> {
-    let Some(original) = metadata::file_of_request(db, related, id).await? else {
+    let Some(original) = metadata::file_of_request(scope, related, id).await? else {
         return Ok(None);
     };
     let source = Uuid::try_parse(&original.id)

@@ -7,6 +7,7 @@ use sqlx::AnyConnection;
 use support_contract::Attachment;
 
 use crate::db::Db;
+use crate::partner::PartnerScope;
 
 /// A file of the message an escalation escalates, copied for the
 /// escalation ([`super::carried`]).
@@ -37,13 +38,13 @@ fn from_row((id, name, size, content_type, sha256): Row) -> Attachment {
 /// Records an upload by `uploaded_by` (none without a token), attached to
 /// no request yet.
 pub async fn insert(
-    db: &Db,
+    scope: &PartnerScope,
     attachment: &Attachment,
     uploaded_by: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO attachments (id, name, size, content_type, sha256, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO attachments (id, name, size, content_type, sha256, uploaded_by, partner_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&attachment.id)
     .bind(&attachment.name)
@@ -51,20 +52,22 @@ pub async fn insert(
     .bind(&attachment.content_type)
     .bind(attachment.sha256.as_deref().unwrap_or_default())
     .bind(uploaded_by)
-    .execute(&mut *db.acquire().await?)
+    .bind(scope.partner())
+    .execute(&mut *scope.acquire().await?)
     .await?;
     Ok(())
 }
 
 /// The upload with this id, attached or not.
-pub async fn find(db: &Db, id: &str) -> Result<Option<Attachment>, sqlx::Error> {
+pub async fn find(scope: &PartnerScope, id: &str) -> Result<Option<Attachment>, sqlx::Error> {
     if !crate::db::can_be_id(id) {
         return Ok(None);
     }
-    let sql = format!("SELECT {COLUMNS} FROM attachments WHERE id = $1");
+    let sql = format!("SELECT {COLUMNS} FROM attachments WHERE partner_id = $2 AND id = $1");
     let row: Option<Row> = sqlx::query_as(&sql)
         .bind(id)
-        .fetch_optional(&mut *db.acquire().await?)
+        .bind(scope.partner())
+        .fetch_optional(&mut *scope.acquire().await?)
         .await?;
     Ok(row.map(from_row))
 }
@@ -77,14 +80,16 @@ pub struct Owners {
 }
 
 /// The [`Owners`] of the upload with this id.
-pub async fn owners(db: &Db, id: &str) -> Result<Option<Owners>, sqlx::Error> {
+pub async fn owners(scope: &PartnerScope, id: &str) -> Result<Option<Owners>, sqlx::Error> {
     let row: Option<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT a.uploaded_by, a.request_id, r.filed_by
-         FROM attachments a LEFT JOIN support_requests r ON r.id = a.request_id
-         WHERE a.id = $1",
+         FROM attachments a
+         LEFT JOIN support_requests r ON r.partner_id = a.partner_id AND r.id = a.request_id
+         WHERE a.partner_id = $2 AND a.id = $1",
     )
     .bind(id)
-    .fetch_optional(&mut *db.acquire().await?)
+    .bind(scope.partner())
+    .fetch_optional(&mut *scope.acquire().await?)
     .await?;
     Ok(row.map(|(uploaded_by, request_id, filed_by)| Owners {
         uploaded_by,
@@ -93,13 +98,14 @@ pub async fn owners(db: &Db, id: &str) -> Result<Option<Owners>, sqlx::Error> {
 }
 
 /// The bytes of `uploaded_by`'s uploads that no request took yet.
-pub async fn unattached_bytes(db: &Db, uploaded_by: &str) -> Result<u64, sqlx::Error> {
+pub async fn unattached_bytes(scope: &PartnerScope, uploaded_by: &str) -> Result<u64, sqlx::Error> {
     let (bytes,): (i64,) = sqlx::query_as(
         "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments
-         WHERE uploaded_by = $1 AND request_id IS NULL",
+         WHERE partner_id = $2 AND uploaded_by = $1 AND request_id IS NULL",
     )
     .bind(uploaded_by)
-    .fetch_one(&mut *db.acquire().await?)
+    .bind(scope.partner())
+    .fetch_one(&mut *scope.acquire().await?)
     .await?;
     Ok(u64::try_from(bytes).unwrap_or_default())
 }
@@ -110,7 +116,7 @@ pub async fn unattached_bytes(db: &Db, uploaded_by: &str) -> Result<u64, sqlx::E
 /// escalation carries as a copy ([`super::carried`]); `None` otherwise.
 /// Ids are UUIDs, stored in lowercase: their case does not count.
 pub async fn attachable_sizes(
-    db: &Db,
+    scope: &PartnerScope,
     ids: &[String],
     owner: Option<&str>,
     related: Option<&str>,
@@ -122,14 +128,15 @@ pub async fn attachable_sizes(
         }
         let size: Option<(i64,)> = sqlx::query_as(
             "SELECT size FROM attachments
-             WHERE id = $1
+             WHERE partner_id = $4 AND id = $1
                AND ((request_id IS NULL AND uploaded_by IS NOT DISTINCT FROM $2)
                     OR (request_id = $3 AND reply_id IS NULL))",
         )
         .bind(id.to_ascii_lowercase())
         .bind(owner)
         .bind(related)
-        .fetch_optional(&mut *db.acquire().await?)
+        .bind(scope.partner())
+        .fetch_optional(&mut *scope.acquire().await?)
         .await?;
         let Some((size,)) = size else {
             return Ok(None);
@@ -141,7 +148,7 @@ pub async fn attachable_sizes(
 
 /// The file `id` of the request `request_id` itself (not of a reply).
 pub async fn file_of_request(
-    db: &Db,
+    scope: &PartnerScope,
     request_id: &str,
     id: &str,
 ) -> Result<Option<Attachment>, sqlx::Error> {
@@ -150,12 +157,13 @@ pub async fn file_of_request(
     }
     let sql = format!(
         "SELECT {COLUMNS} FROM attachments
-         WHERE id = $1 AND request_id = $2 AND reply_id IS NULL"
+         WHERE partner_id = $3 AND id = $1 AND request_id = $2 AND reply_id IS NULL"
     );
     let row: Option<Row> = sqlx::query_as(&sql)
         .bind(id.to_ascii_lowercase())
         .bind(request_id)
-        .fetch_optional(&mut *db.acquire().await?)
+        .bind(scope.partner())
+        .fetch_optional(&mut *scope.acquire().await?)
         .await?;
     Ok(row.map(from_row))
 }
@@ -170,6 +178,7 @@ pub async fn file_of_request(
 /// lock already), so of two requests naming one upload only one gets it,
 /// and the cleanup of orphans cannot delete it halfway.
 pub async fn attach(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     request_id: &str,
     reply_id: Option<&str>,
@@ -184,8 +193,8 @@ pub async fn attach(
             let copy = &carried.copy;
             sqlx::query(
                 "INSERT INTO attachments (id, name, size, content_type, sha256, uploaded_by,
-                     request_id, reply_id, position)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                     request_id, reply_id, position, partner_id)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             )
             .bind(&copy.id)
             .bind(&copy.name)
@@ -196,19 +205,22 @@ pub async fn attach(
             .bind(request_id)
             .bind(reply_id)
             .bind(position)
+            .bind(scope.partner())
             .execute(&mut *conn)
             .await?;
             continue;
         }
         let updated = sqlx::query(
             "UPDATE attachments SET request_id = $1, reply_id = $5, position = $2
-             WHERE id = $3 AND request_id IS NULL AND uploaded_by IS NOT DISTINCT FROM $4",
+             WHERE partner_id = $6 AND id = $3 AND request_id IS NULL
+               AND uploaded_by IS NOT DISTINCT FROM $4",
         )
         .bind(request_id)
         .bind(position)
         .bind(id)
         .bind(owner)
         .bind(reply_id)
+        .bind(scope.partner())
         .execute(&mut *conn)
         .await?;
         if updated.rows_affected() != 1 {
@@ -221,15 +233,17 @@ pub async fn attach(
 /// The files of one request, in the order the request listed them, less
 /// those of its replies.
 pub async fn of_request(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     request_id: &str,
 ) -> Result<Vec<Attachment>, sqlx::Error> {
     let sql = format!(
         "SELECT {COLUMNS} FROM attachments
-         WHERE request_id = $1 AND reply_id IS NULL ORDER BY position"
+         WHERE partner_id = $2 AND request_id = $1 AND reply_id IS NULL ORDER BY position"
     );
     let rows: Vec<Row> = sqlx::query_as(&sql)
         .bind(request_id)
+        .bind(scope.partner())
         .fetch_all(&mut *conn)
         .await?;
     Ok(rows.into_iter().map(from_row).collect())
@@ -237,18 +251,23 @@ pub async fn of_request(
 
 /// The files of one reply, in the order the reply listed them.
 pub async fn of_reply(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     reply_id: &str,
 ) -> Result<Vec<Attachment>, sqlx::Error> {
-    let sql = format!("SELECT {COLUMNS} FROM attachments WHERE reply_id = $1 ORDER BY position");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM attachments
+         WHERE partner_id = $2 AND reply_id = $1 ORDER BY position"
+    );
     let rows: Vec<Row> = sqlx::query_as(&sql)
         .bind(reply_id)
+        .bind(scope.partner())
         .fetch_all(&mut *conn)
         .await?;
     Ok(rows.into_iter().map(from_row).collect())
 }
 
-/// Deletes the rows of uploads attached to no request and uploaded at or
+/// Deletes the rows of every partner's uploads attached to no request and uploaded at or
 /// before `cutoff` (RFC 3339 UTC text, as `created_at`), and returns their
 /// ids, whose files the caller deletes.
 pub async fn delete_orphans(db: &Db, cutoff: &str) -> Result<Vec<String>, sqlx::Error> {

@@ -18,9 +18,9 @@ use uuid::Uuid;
 
 use super::files::{FileStore, NewFile};
 use super::{download, metadata, UPLOAD_QUOTA_BYTES};
-use crate::db::Db;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
+use crate::partner::PartnerScope;
 use crate::request_body;
 use crate::AppState;
 
@@ -45,6 +45,7 @@ pub struct UploadQuery {
 pub async fn upload(
     State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     query: Result<Query<UploadQuery>, QueryRejection>,
     headers: HeaderMap,
     mut body: Body,
@@ -56,7 +57,7 @@ pub async fn upload(
         return Err(ApiError::File(ErrorCode::FileTooLarge));
     }
     let held = match &uploader {
-        Some(uploader) => metadata::unattached_bytes(&state.db, uploader).await?,
+        Some(uploader) => metadata::unattached_bytes(&scope, uploader).await?,
         None => 0,
     };
     let over_quota =
@@ -99,14 +100,7 @@ pub async fn upload(
     }
     // The rest goes on in a task of its own: a client hanging up now
     // does not stop it halfway.
-    let task = tokio::spawn(keep(
-        state.db.clone(),
-        state.files.clone(),
-        file,
-        name,
-        kind,
-        uploader,
-    ));
+    let task = tokio::spawn(keep(scope, state.files.clone(), file, name, kind, uploader));
     let attachment = task
         .await
         .map_err(|error| ApiError::Internal(format!("upload task: {error}")))??;
@@ -123,7 +117,7 @@ pub async fn upload(
 /// has its file. Should the process stop in between, the file, which no
 /// row names, is deleted with the orphans.
 async fn keep(
-    db: Db,
+    scope: PartnerScope,
     files: FileStore,
     file: NewFile,
     name: String,
@@ -139,7 +133,7 @@ async fn keep(
     };
     let id = file.id();
     file.finish().await.map_err(storage_error)?;
-    if let Err(error) = metadata::insert(&db, &attachment, uploaded_by.as_deref()).await {
+    if let Err(error) = metadata::insert(&scope, &attachment, uploaded_by.as_deref()).await {
         if let Err(error) = files.remove(id).await {
             tracing::warn!("cannot delete the file of unrecorded upload {id}: {error}");
         }
@@ -154,6 +148,7 @@ async fn keep(
 pub async fn download(
     State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
     let not_found = ApiError::NotFound { field: "id" };
@@ -164,7 +159,7 @@ pub async fn download(
     let Ok(id) = Uuid::try_parse(&id) else {
         return Err(not_found);
     };
-    let Some(owners) = metadata::owners(&state.db, &id.hyphenated().to_string()).await? else {
+    let Some(owners) = metadata::owners(&scope, &id.hyphenated().to_string()).await? else {
         return Err(not_found);
     };
     let readable = match owners.request_filed_by {
@@ -175,7 +170,7 @@ pub async fn download(
     if !readable {
         return Err(not_found);
     }
-    let Some(attachment) = metadata::find(&state.db, &id.hyphenated().to_string()).await? else {
+    let Some(attachment) = metadata::find(&scope, &id.hyphenated().to_string()).await? else {
         return Err(not_found);
     };
     let kind = FileKind::from_content_type(&attachment.content_type).ok_or_else(|| {

@@ -2,7 +2,7 @@
 //! domain; `GET /customers/{id}`: one of them, as a page's prefill names it.
 
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::Json;
 use serde::Deserialize;
 use support_contract::{Customer, CustomerList, ErrorCode, FieldError};
@@ -11,8 +11,8 @@ use super::lookups;
 use crate::catalogue::customer_search::{self, QUERY_MAX};
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
+use crate::partner::PartnerScope;
 use crate::query::Params;
-use crate::AppState;
 
 /// The query string; `query` may be left out, which lists the first customers.
 #[derive(Debug, Deserialize)]
@@ -24,8 +24,8 @@ pub struct CustomerQuery {
 /// Answers the customers matching `query` (see [`customer_search`] for the
 /// rules), at most [`customer_search::MAX_RESULTS`], by name then id.
 pub async fn search(
-    State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     params: Result<Params<CustomerQuery>, ApiError>,
 ) -> Result<Json<CustomerList>, ApiError> {
     caller.may(Action::SearchCustomers)?;
@@ -36,7 +36,7 @@ pub async fn search(
             ErrorCode::TooLong,
         )));
     }
-    let customers = lookups::customers(&state.db).await?;
+    let customers = lookups::customers(&scope).await?;
     Ok(Json(CustomerList {
         customers: customer_search::search(customers, &query),
     }))
@@ -46,8 +46,8 @@ pub async fn search(
 /// or 404: what the widget checks a page's prefilled customer with, before
 /// the user fills in a form that filing would refuse.
 pub async fn one(
-    State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Customer>, ApiError> {
     caller.may(Action::SearchCustomers)?;
@@ -56,7 +56,7 @@ pub async fn one(
     let Some(Path(id)) = id.ok().filter(|Path(id)| crate::db::can_be_id(id)) else {
         return Err(ApiError::NotFound { field: "id" });
     };
-    lookups::customer(&state.db, &id)
+    lookups::customer(&scope, &id)
         .await?
         .map(Json)
         .ok_or(ApiError::NotFound { field: "id" })

@@ -7,6 +7,7 @@
 use super::import::{self, ImportError, Outcome};
 use crate::catalogue::{self, Format, Kind};
 use crate::db::Db;
+use crate::partner::PartnerScope;
 
 /// The demo files, in the order they must go in (health names services).
 const FILES: [(Kind, &str); 4] = [
@@ -16,12 +17,16 @@ const FILES: [(Kind, &str); 4] = [
     (Kind::Health, include_str!("../../demo/health.jsonl")),
 ];
 
-/// Upserts the demo catalogue; running it again changes nothing.
+/// Upserts the demo catalogue, its customers as the default partner's;
+/// running it again changes nothing.
 pub async fn seed(db: &Db) -> Result<Vec<(Kind, Outcome)>, ImportError> {
     let mut outcomes = Vec::new();
     for (kind, text) in FILES {
         let items = catalogue::parse(kind, Format::Jsonl, text).map_err(ImportError::Refused)?;
-        outcomes.push((kind, import::import(db, &items).await?));
+        outcomes.push((
+            kind,
+            import::import(&PartnerScope::default_partner(db), &items).await?,
+        ));
     }
     Ok(outcomes)
 }

@@ -4,17 +4,21 @@
 
 use crate::catalogue::{ArticleItem, CustomerItem, HealthItem, Kind, ServiceItem};
 use crate::db::Db;
+use crate::partner::PartnerScope;
 
 /// The whole catalogue of `kind` as JSON Lines, in the order the widget
-/// lists it: what `import` takes back unchanged.
-pub async fn export(db: &Db, kind: Kind) -> Result<String, sqlx::Error> {
-    let mut conn = db.acquire().await?;
+/// lists it: what `import` takes back unchanged. Customers are the
+/// partner's; the rest every partner's.
+pub async fn export(scope: &PartnerScope, kind: Kind) -> Result<String, sqlx::Error> {
+    let mut conn = scope.acquire().await?;
     Ok(match kind {
         Kind::Customers => {
-            let rows: Vec<(String, String, String)> =
-                sqlx::query_as("SELECT id, name, domain FROM customers ORDER BY id")
-                    .fetch_all(&mut *conn)
-                    .await?;
+            let rows: Vec<(String, String, String)> = sqlx::query_as(
+                "SELECT id, name, domain FROM customers WHERE partner_id = $1 ORDER BY id",
+            )
+            .bind(scope.partner())
+            .fetch_all(&mut *conn)
+            .await?;
             let items: Vec<CustomerItem> = rows
                 .into_iter()
                 .map(|(id, name, domain)| CustomerItem { id, name, domain })
@@ -58,7 +62,7 @@ pub async fn export(db: &Db, kind: Kind) -> Result<String, sqlx::Error> {
                 .collect();
             crate::catalogue::to_jsonl(&items)
         }
-        Kind::Health => crate::catalogue::to_jsonl(&health_items(db, None).await?),
+        Kind::Health => crate::catalogue::to_jsonl(&health_items(scope.db(), None).await?),
     })
 }
 

@@ -8,7 +8,7 @@ use sqlx::AnyConnection;
 use crate::catalogue::{
     ArticleItem, CustomerItem, HealthItem, Items, LineError, Lined, ServiceItem,
 };
-use crate::db::Db;
+use crate::partner::PartnerScope;
 
 /// What an import did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -39,11 +39,12 @@ pub enum ImportError {
     Database(#[from] sqlx::Error),
 }
 
-/// Writes every item, or none.
-pub async fn import(db: &Db, items: &Items) -> Result<Outcome, ImportError> {
-    let mut tx = db.begin_write().await?;
+/// Writes every item, or none: customers as the partner's, the rest into
+/// the catalogue every partner shares.
+pub async fn import(scope: &PartnerScope, items: &Items) -> Result<Outcome, ImportError> {
+    let mut tx = scope.begin_write().await?;
     let outcome = match items {
-        Items::Customers(items) => customers(&mut tx, items).await?,
+        Items::Customers(items) => customers(scope, &mut tx, items).await?,
         Items::Services(items) => services(&mut tx, items).await?,
         Items::Articles(items) => articles(&mut tx, items).await?,
         Items::Health(items) => health(&mut tx, items).await?,
@@ -61,14 +62,16 @@ fn count(outcome: &mut Outcome, before: Option<bool>) {
 }
 
 async fn customers(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     items: &[Lined<CustomerItem>],
 ) -> Result<Outcome, ImportError> {
     let mut outcome = Outcome::default();
     for Lined { item, .. } in items {
         let before: Option<(String, String)> =
-            sqlx::query_as("SELECT name, domain FROM customers WHERE id = $1")
+            sqlx::query_as("SELECT name, domain FROM customers WHERE partner_id = $2 AND id = $1")
                 .bind(&item.id)
+                .bind(scope.partner())
                 .fetch_optional(&mut *conn)
                 .await?;
         count(
@@ -76,12 +79,13 @@ async fn customers(
             before.map(|b| b == (item.name.clone(), item.domain.clone())),
         );
         sqlx::query(
-            "INSERT INTO customers (id, name, domain) VALUES ($1, $2, $3)
+            "INSERT INTO customers (partner_id, id, name, domain) VALUES ($4, $1, $2, $3)
              ON CONFLICT (partner_id, id) DO UPDATE SET name = excluded.name, domain = excluded.domain",
         )
         .bind(&item.id)
         .bind(&item.name)
         .bind(&item.domain)
+        .bind(scope.partner())
         .execute(&mut *conn)
         .await?;
     }

@@ -5,7 +5,7 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -15,7 +15,7 @@ use super::import::{self, ImportError, Outcome};
 use crate::catalogue::{self, Format, Kind, LineError};
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
-use crate::AppState;
+use crate::partner::PartnerScope;
 
 /// The largest catalogue file taken in one call.
 pub const BODY_MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -51,8 +51,8 @@ fn kind_of(kind: Result<Path<String>, PathRejection>) -> Result<Kind, ApiError> 
 /// Imports the body (JSON Lines, or CSV sent as `text/csv`) whole or not
 /// at all; 422 names each bad line.
 pub async fn put(
-    State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     kind: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -82,7 +82,7 @@ pub async fn put(
         Ok(items) => items,
         Err(errors) => return Ok(refused(errors)),
     };
-    match import::import(&state.db, &items).await {
+    match import::import(&scope, &items).await {
         Ok(Outcome {
             new,
             changed,
@@ -112,13 +112,13 @@ fn refused(errors: Vec<LineError>) -> Response {
 
 /// The catalogue of `kind` as JSON Lines, as `PUT` takes it back.
 pub async fn get(
-    State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     kind: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
     caller.may(Action::ManageCatalogue)?;
     let kind = kind_of(kind)?;
-    let text = crate::catalogue::export::export(&state.db, kind).await?;
+    let text = crate::catalogue::export::export(&scope, kind).await?;
     Ok((
         [(header::CONTENT_TYPE, HeaderValue::from_static(JSONL))],
         text,

@@ -7,6 +7,7 @@ use super::CommandError;
 use crate::db;
 use crate::mail::bounces;
 use crate::outbox;
+use crate::partner::PartnerScope;
 
 /// The arguments of `bounced`.
 #[derive(Clone, Debug, Args)]
@@ -31,12 +32,14 @@ pub enum BouncedAction {
 pub async fn bounced(database_url: &str, args: &Bounced) -> Result<String, CommandError> {
     let db = db::connect_existing(database_url).await?;
     let result = match &args.action {
-        Some(BouncedAction::Clear { address }) => match bounces::clear(&db, address).await {
-            Ok(true) => Ok(format!("{address}: cleared; mail goes to it again")),
-            Ok(false) => Err(CommandError::NotBounced(address.clone())),
-            Err(error) => Err(error.into()),
-        },
-        None => bounces::list(&db)
+        Some(BouncedAction::Clear { address }) => {
+            match bounces::clear(&PartnerScope::default_partner(&db), address).await {
+                Ok(true) => Ok(format!("{address}: cleared; mail goes to it again")),
+                Ok(false) => Err(CommandError::NotBounced(address.clone())),
+                Err(error) => Err(error.into()),
+            }
+        }
+        None => bounces::list(&PartnerScope::default_partner(&db))
             .await
             .map(|bounced| {
                 if bounced.is_empty() {

@@ -8,6 +8,7 @@ use clap::Args;
 use crate::catalogue::import::Outcome;
 use crate::catalogue::{self, export, import, Format, Items, Kind};
 use crate::db;
+use crate::partner::PartnerScope;
 
 /// The arguments of `import`.
 #[derive(Clone, Debug, Args)]
@@ -128,7 +129,7 @@ pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, Comman
         errors,
     })?;
     let db = db::connect(database_url).await?;
-    let outcome = import::import(&db, &items).await;
+    let outcome = import::import(&PartnerScope::default_partner(&db), &items).await;
     db.close().await;
     outcome.map_err(|source| CommandError::Refused { path, source })
 }
@@ -136,7 +137,7 @@ pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, Comman
 /// Writes the catalogue of `args.kind` from the database at `database_url`.
 pub async fn export(database_url: &str, args: &Export) -> Result<usize, CommandError> {
     let db = db::connect_existing(database_url).await?;
-    let text = export::export(&db, args.kind).await;
+    let text = export::export(&PartnerScope::default_partner(&db), args.kind).await;
     db.close().await;
     let text = text?;
     match &args.file {

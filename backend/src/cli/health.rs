@@ -8,6 +8,7 @@ use crate::catalogue::import::ImportError;
 use crate::catalogue::{self, export, import, Format, Kind};
 use crate::db;
 use crate::outbox;
+use crate::partner::PartnerScope;
 
 /// What `health` does.
 #[derive(Clone, Debug, Subcommand)]
@@ -116,7 +117,7 @@ async fn health_on(db: &db::Db, command: &HealthCommand) -> Result<String, Comma
         }
     };
     let items = catalogue::parse(Kind::Health, Format::Jsonl, &lines.concat()).map_err(refused)?;
-    let outcome = import::import(db, &items)
+    let outcome = import::import(&PartnerScope::default_partner(db), &items)
         .await
         .map_err(|error| match error {
             ImportError::Refused(errors) => refused(errors),

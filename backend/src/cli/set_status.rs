@@ -6,6 +6,7 @@ use support_contract::RequestStatus;
 use crate::config::Config;
 use crate::db;
 use crate::error::ApiError;
+use crate::partner::PartnerScope;
 use crate::requests::{self, StatusSet};
 
 /// The arguments of `set-status`.
@@ -70,8 +71,20 @@ pub enum SetStatusError {
 pub async fn set_status(config: &Config, args: &SetStatus) -> Result<StatusSet, SetStatusError> {
     let outbox = config.outbox();
     let db = db::connect_existing(&config.database_url).await?;
+    // The operator names a request, not its partner: the request says.
+    let partner = match requests::stored::partner_of(&db, &args.request).await {
+        Ok(partner) => partner,
+        Err(error) => {
+            db.close().await;
+            return Err(error.into());
+        }
+    };
+    let Some(partner) = partner else {
+        db.close().await;
+        return Err(SetStatusError::NotFound(args.request.clone()));
+    };
     let result = requests::set_status(
-        &db,
+        &PartnerScope::of(&db, &partner),
         &outbox,
         None,
         &args.request,

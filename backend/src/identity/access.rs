@@ -184,6 +184,7 @@ mod tests {
             role,
             customer_id: customer_id.map(str::to_owned),
             expires_at: u64::MAX,
+            partner: "default".into(),
         })
     }
 

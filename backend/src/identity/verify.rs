@@ -213,6 +213,7 @@ impl Verifier {
             role: claims.role.as_deref().and_then(Role::parse),
             customer_id: claims.customer_id.filter(|id| !id.trim().is_empty()),
             expires_at: claims.exp,
+            partner: crate::partner::DEFAULT_PARTNER.to_owned(),
         })
     }
 

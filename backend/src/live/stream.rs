@@ -32,9 +32,9 @@ use tokio::time::Instant;
 
 use super::admission::{self, Ticket};
 use super::{Happened, Heard};
-use crate::db::Db;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
+use crate::partner::PartnerScope;
 use crate::AppState;
 
 /// The header a reader sends to pick up after the last event it heard.
@@ -65,6 +65,7 @@ pub const KEEP_ALIVE: Duration = Duration::from_secs(20);
 pub async fn follow(
     State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     caller.may(Action::FollowRequests)?;
@@ -79,12 +80,14 @@ pub async fn follow(
         _ => None,
     };
     let resume = last_event_id(&headers)?;
-    let ticket = state.streams.admit(caller.filed_by())?;
+    // Subjects are the issuers': one partner's user is not another's.
+    let user = (caller.filed_by()).map(|sub| format!("{}/{sub}", scope.partner()));
+    let ticket = state.streams.admit(user.as_deref())?;
     // Listening before the newest is read: nothing falls in between. One
     // who reads nothing is refused by `may` above.
     let heard = state
         .live
-        .subscribe(access::readable(&caller))
+        .subscribe(scope.partner(), access::readable(&caller))
         .ok_or(ApiError::Forbidden)?;
     let latest = super::latest(&state.db).await?;
     // An id past the newest (a database restored from a backup) starts at
@@ -92,7 +95,7 @@ pub async fn follow(
     let last = resume.filter(|&id| id <= latest).unwrap_or(latest);
     let follower = Follower {
         caller,
-        db: state.db.clone(),
+        scope,
         heard,
         last,
         catching_up: last < latest,
@@ -189,7 +192,7 @@ enum Ended {
 /// The task behind one open stream, and where it stands.
 struct Follower {
     caller: Caller,
-    db: Db,
+    scope: PartnerScope,
     heard: Heard,
     /// The number of the last event considered (sent, or not the caller's
     /// to read).
@@ -271,7 +274,7 @@ impl Follower {
         let readable = access::readable(&self.caller);
         // Boxed: the query's state is held while it runs, not by every
         // stream's task all the time.
-        let page = Box::pin(super::after(&self.db, self.last, readable))
+        let page = Box::pin(super::after(&self.scope, self.last, readable))
             .await
             .map_err(|error| {
                 tracing::warn!("live changes: {error}");

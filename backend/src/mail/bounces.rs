@@ -4,8 +4,8 @@
 //! address (`support-backend bounced clear ADDRESS`): mailing it again
 //! would only harm the sender's reputation.
 
-use crate::db::Db;
 use crate::outbox::now_ms;
+use crate::partner::PartnerScope;
 
 /// The SMTP answers that say the address itself is wrong: a refusal of
 /// the mail for another reason (552, too large; 554, its content; 535,
@@ -29,26 +29,29 @@ pub struct Bounced {
 
 /// Records that `address` bounced with `reason`; an address already
 /// recorded keeps its first bounce.
-pub async fn record(db: &Db, address: &str, reason: &str) -> Result<(), sqlx::Error> {
+pub async fn record(scope: &PartnerScope, address: &str, reason: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO mail_bounces (address, since, reason) VALUES ($1, $2, $3)
+        "INSERT INTO mail_bounces (partner_id, address, since, reason) VALUES ($4, $1, $2, $3)
          ON CONFLICT (partner_id, address) DO NOTHING",
     )
     .bind(address.to_lowercase())
     .bind(now_ms())
     .bind(reason)
-    .execute(&mut *db.acquire().await?)
+    .bind(scope.partner())
+    .execute(&mut *scope.acquire().await?)
     .await?;
     Ok(())
 }
 
 /// The bounce on record for `address`, if any.
-pub async fn find(db: &Db, address: &str) -> Result<Option<Bounced>, sqlx::Error> {
-    let row: Option<(String, i64, String)> =
-        sqlx::query_as("SELECT address, since, reason FROM mail_bounces WHERE address = $1")
-            .bind(address.to_lowercase())
-            .fetch_optional(&mut *db.acquire().await?)
-            .await?;
+pub async fn find(scope: &PartnerScope, address: &str) -> Result<Option<Bounced>, sqlx::Error> {
+    let row: Option<(String, i64, String)> = sqlx::query_as(
+        "SELECT address, since, reason FROM mail_bounces WHERE partner_id = $2 AND address = $1",
+    )
+    .bind(address.to_lowercase())
+    .bind(scope.partner())
+    .fetch_optional(&mut *scope.acquire().await?)
+    .await?;
     Ok(row.map(|(address, since, reason)| Bounced {
         address,
         since,
@@ -57,11 +60,14 @@ pub async fn find(db: &Db, address: &str) -> Result<Option<Bounced>, sqlx::Error
 }
 
 /// Every address that bounced, oldest bounce first.
-pub async fn list(db: &Db) -> Result<Vec<Bounced>, sqlx::Error> {
-    let rows: Vec<(String, i64, String)> =
-        sqlx::query_as("SELECT address, since, reason FROM mail_bounces ORDER BY since, address")
-            .fetch_all(&mut *db.acquire().await?)
-            .await?;
+pub async fn list(scope: &PartnerScope) -> Result<Vec<Bounced>, sqlx::Error> {
+    let rows: Vec<(String, i64, String)> = sqlx::query_as(
+        "SELECT address, since, reason FROM mail_bounces WHERE partner_id = $1
+         ORDER BY since, address",
+    )
+    .bind(scope.partner())
+    .fetch_all(&mut *scope.acquire().await?)
+    .await?;
     Ok(rows
         .into_iter()
         .map(|(address, since, reason)| Bounced {
@@ -73,10 +79,11 @@ pub async fn list(db: &Db) -> Result<Vec<Bounced>, sqlx::Error> {
 }
 
 /// Lets `address` be mailed again; whether it had bounced.
-pub async fn clear(db: &Db, address: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM mail_bounces WHERE address = $1")
+pub async fn clear(scope: &PartnerScope, address: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM mail_bounces WHERE partner_id = $2 AND address = $1")
         .bind(address.trim().to_lowercase())
-        .execute(&mut *db.acquire().await?)
+        .bind(scope.partner())
+        .execute(&mut *scope.acquire().await?)
         .await?;
     Ok(done.rows_affected() > 0)
 }

@@ -17,6 +17,7 @@ use uuid::Uuid;
 use super::message;
 use crate::error::ApiError;
 use crate::outbox::now_ms;
+use crate::partner::PartnerScope;
 use crate::AppState;
 
 /// How many days a link lasts.
@@ -62,6 +63,7 @@ pub enum Asked {
 /// to be confirmed by that link, and no new one is mailed, so that nobody
 /// can flood an address with links from the partner's domain.
 pub async fn record(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     request_id: &str,
     token: &str,
@@ -72,13 +74,14 @@ pub async fn record(
     let now = now_ms();
     let waiting: Option<(String,)> = sqlx::query_as(
         "SELECT c.token_sha256 FROM contact_confirmations c
-         JOIN support_requests r ON r.id = c.request_id
-         WHERE LOWER(r.contact_email) = LOWER($1) AND c.expires_at > $2
+         JOIN support_requests r ON r.partner_id = c.partner_id AND r.id = c.request_id
+         WHERE c.partner_id = $3 AND LOWER(r.contact_email) = LOWER($1) AND c.expires_at > $2
            AND c.link_mailed = 1 AND c.confirmed_at IS NULL
          ORDER BY c.expires_at DESC LIMIT 1",
     )
     .bind(address.trim())
     .bind(now)
+    .bind(scope.partner())
     .fetch_optional(&mut *conn)
     .await?;
     let asked = match (&waiting, mail_on) {
@@ -88,14 +91,15 @@ pub async fn record(
     };
     sqlx::query(
         "INSERT INTO contact_confirmations
-             (request_id, token_sha256, expires_at, link_mailed, waits_on)
-         VALUES ($1, $2, $3, $4, $5)",
+             (request_id, token_sha256, expires_at, link_mailed, waits_on, partner_id)
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(request_id)
     .bind(token_sha256(token))
     .bind(now + lasts)
     .bind(i64::from(asked == Asked::Now))
     .bind(waiting.filter(|_| mail_on).map(|(sha256,)| sha256))
+    .bind(scope.partner())
     .execute(&mut *conn)
     .await?;
     Ok(asked)
@@ -104,14 +108,17 @@ pub async fn record(
 /// Whether the contact of `request_id` may be mailed what the request
 /// says: yes unless a visitor typed it and nobody has confirmed it yet.
 pub async fn contact_confirmed(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     request_id: &str,
 ) -> Result<bool, ApiError> {
-    let row: Option<(Option<i64>,)> =
-        sqlx::query_as("SELECT confirmed_at FROM contact_confirmations WHERE request_id = $1")
-            .bind(request_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let row: Option<(Option<i64>,)> = sqlx::query_as(
+        "SELECT confirmed_at FROM contact_confirmations WHERE partner_id = $2 AND request_id = $1",
+    )
+    .bind(request_id)
+    .bind(scope.partner())
+    .fetch_optional(&mut *conn)
+    .await?;
     Ok(!matches!(row, Some((None,))))
 }
 
@@ -119,35 +126,43 @@ pub async fn contact_confirmed(
 enum Found {
     /// A link that is not known, or no longer lasts.
     Gone,
-    /// The request's reference and contact's language, and whether it was
-    /// confirmed already.
+    /// The request's partner, reference and contact's language, and
+    /// whether it was confirmed already.
     Request {
+        partner: PartnerScope,
         reference: String,
         language: ContactLanguage,
         confirmed: bool,
     },
 }
 
+/// The link's request, whichever partner's it is: a link names no
+/// partner, and its token, which only its mail held, is the proof.
 async fn find(state: &AppState, token: &str) -> Result<Found, ApiError> {
-    let row: Option<(String, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT r.reference, r.contact_language, c.expires_at, c.confirmed_at
-         FROM contact_confirmations c JOIN support_requests r ON r.id = c.request_id
+    let row: Option<(String, String, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT c.partner_id, r.reference, r.contact_language, c.expires_at, c.confirmed_at
+         FROM contact_confirmations c
+         JOIN support_requests r ON r.partner_id = c.partner_id AND r.id = c.request_id
          WHERE c.token_sha256 = $1",
     )
     .bind(token_sha256(token))
     .fetch_optional(&mut *state.db.acquire().await?)
     .await?;
     Ok(match row {
-        Some((reference, language, _, Some(_))) => Found::Request {
+        Some((partner, reference, language, _, Some(_))) => Found::Request {
+            partner: PartnerScope::of(&state.db, &partner),
             reference,
             language: ContactLanguage::parse(&language).unwrap_or_default(),
             confirmed: true,
         },
-        Some((reference, language, expires_at, None)) if expires_at > now_ms() => Found::Request {
-            reference,
-            language: ContactLanguage::parse(&language).unwrap_or_default(),
-            confirmed: false,
-        },
+        Some((partner, reference, language, expires_at, None)) if expires_at > now_ms() => {
+            Found::Request {
+                partner: PartnerScope::of(&state.db, &partner),
+                reference,
+                language: ContactLanguage::parse(&language).unwrap_or_default(),
+                confirmed: false,
+            }
+        }
         _ => Found::Gone,
     })
 }
@@ -163,11 +178,13 @@ pub async fn show(
             reference,
             language,
             confirmed: true,
+            ..
         } => done(language, &reference),
         Found::Request {
             reference,
             language,
             confirmed: false,
+            ..
         } => page(
             StatusCode::OK,
             language,
@@ -184,6 +201,7 @@ pub async fn confirm(
 ) -> Result<Response, ApiError> {
     let found = find(&state, &token).await?;
     let Found::Request {
+        partner,
         reference,
         language,
         confirmed,
@@ -195,11 +213,13 @@ pub async fn confirm(
         // The link confirms its own message and those that waited on it.
         sqlx::query(
             "UPDATE contact_confirmations SET confirmed_at = $2
-             WHERE (token_sha256 = $1 OR waits_on = $1) AND confirmed_at IS NULL",
+             WHERE partner_id = $3 AND (token_sha256 = $1 OR waits_on = $1)
+               AND confirmed_at IS NULL",
         )
         .bind(token_sha256(&token))
         .bind(now_ms())
-        .execute(&mut *state.db.acquire().await?)
+        .bind(partner.partner())
+        .execute(&mut *partner.acquire().await?)
         .await?;
         tracing::info!(reference, "a visitor confirmed their address");
     }

@@ -23,6 +23,7 @@ use crate::attachments::metadata;
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
 use crate::outbox::EventType;
+use crate::partner::PartnerScope;
 use crate::AppState;
 
 /// A reply may be sent by whoever may reply at all; on which request is
@@ -40,6 +41,7 @@ impl KeyedBody for NewReply {
 pub async fn post(
     State(state): State<AppState>,
     RequestId(id): RequestId,
+    scope: PartnerScope,
     Keyed {
         caller,
         body: reply,
@@ -47,17 +49,18 @@ pub async fn post(
         hash,
     }: Keyed<NewReply>,
 ) -> Result<Response, ApiError> {
-    let filer = super::routes::filer_if_readable(&state.db, &caller, &id).await?;
+    let filer = super::routes::filer_if_readable(&scope, &caller, &id).await?;
     let author_sub = caller.filed_by().map(str::to_owned);
     // Visitors of the public help page do not reply; a reply without a
     // token (`--no-auth`) is nobody's in particular.
     let by_filer = author_sub.is_some() && author_sub.as_deref() == filer.as_deref();
     let id = id.to_ascii_lowercase();
-    let (state, id, key, hash) = (&state, id.as_str(), key.as_str(), hash.as_str());
+    let (state, scope, id) = (&state, &scope, id.as_str());
+    let (key, hash) = (key.as_str(), hash.as_str());
     let (reply, caller, author_sub) = (&reply, &caller, author_sub.as_deref());
     let once = idempotency::once_per_key(
         hash,
-        move || by_key(state, id, key),
+        move || by_key(scope, id, key),
         move || async move {
             let errors = reply.validate();
             if !errors.is_empty() {
@@ -72,7 +75,7 @@ pub async fn post(
                 hash,
                 by_filer,
             };
-            store(state, new).await
+            store(state, scope, new).await
         },
     )
     .await?;
@@ -116,13 +119,19 @@ struct NewStored<'a> {
 /// transaction. Its first statement touches the request, which locks it
 /// (its row on PostgreSQL; on SQLite the transaction holds the write lock),
 /// so replies to one request are numbered one after the other.
-async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> {
-    let db = &state.db;
-    let mut tx = db.begin_write().await?;
-    let locked = sqlx::query("UPDATE support_requests SET status = status WHERE id = $1")
-        .bind(new.request_id)
-        .execute(&mut *tx)
-        .await?;
+async fn store(
+    state: &AppState,
+    scope: &PartnerScope,
+    new: NewStored<'_>,
+) -> Result<Reply, ApiError> {
+    let mut tx = scope.begin_write().await?;
+    let locked = sqlx::query(
+        "UPDATE support_requests SET status = status WHERE partner_id = $2 AND id = $1",
+    )
+    .bind(new.request_id)
+    .bind(scope.partner())
+    .execute(&mut *tx)
+    .await?;
     if locked.rows_affected() != 1 {
         tx.rollback().await?;
         return Err(ApiError::NotFound { field: "id" });
@@ -131,11 +140,11 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
     let (created_at,): (String,) = sqlx::query_as(
         "INSERT INTO support_request_replies (
              id, request_id, seq, body, author_sub, author_name, author_role,
-             idempotency_key, body_sha256)
+             idempotency_key, body_sha256, partner_id)
          VALUES ($1, $2,
              (SELECT COALESCE(MAX(seq), 0) + 1 FROM support_request_replies
-              WHERE request_id = $2),
-             $3, $4, $5, $6, $7, $8)
+              WHERE partner_id = $9 AND request_id = $2),
+             $3, $4, $5, $6, $7, $8, $9)
          RETURNING created_at",
     )
     .bind(&reply_id)
@@ -146,10 +155,12 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
     .bind(&new.author.role)
     .bind(new.key)
     .bind(new.hash)
+    .bind(scope.partner())
     .fetch_one(&mut *tx)
     .await?;
     let ids = &new.reply.attachments;
     if !metadata::attach(
+        scope,
         &mut tx,
         new.request_id,
         Some(&reply_id),
@@ -166,7 +177,7 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
         )]));
     }
     let reply = Reply {
-        attachments: metadata::of_reply(&mut tx, &reply_id).await?,
+        attachments: metadata::of_reply(scope, &mut tx, &reply_id).await?,
         id: reply_id,
         body: new.reply.body.clone(),
         author: new.author,
@@ -174,8 +185,8 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
     };
     let outbox = state.outbox();
     announce(
+        scope,
         &mut tx,
-        db.dialect(),
         &outbox,
         Announced {
             event_type: EventType::ReplyAdded,
@@ -188,11 +199,11 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
         },
     )
     .await?;
-    let (dialect, id) = (db.dialect(), new.request_id);
+    let id = new.request_id;
     if new.by_filer {
-        status_change::reopen_on_reply(&mut tx, dialect, &outbox, id, new.author_sub).await?;
+        status_change::reopen_on_reply(scope, &mut tx, &outbox, id, new.author_sub).await?;
     } else {
-        status_change::take_up_on_reply(&mut tx, dialect, &outbox, id, new.author_sub).await?;
+        status_change::take_up_on_reply(scope, &mut tx, &outbox, id, new.author_sub).await?;
     }
     tx.commit().await?;
     Ok(reply)
@@ -201,23 +212,24 @@ async fn store(state: &AppState, new: NewStored<'_>) -> Result<Reply, ApiError> 
 /// The reply stored on this request under this key, with the hash of what
 /// was sent with it.
 async fn by_key(
-    state: &AppState,
+    scope: &PartnerScope,
     request_id: &str,
     key: &str,
 ) -> Result<Option<(Reply, String)>, ApiError> {
-    let mut conn = state.db.acquire().await?;
+    let mut conn = scope.acquire().await?;
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT id, body_sha256 FROM support_request_replies
-         WHERE request_id = $1 AND idempotency_key = $2",
+         WHERE partner_id = $3 AND request_id = $1 AND idempotency_key = $2",
     )
     .bind(request_id)
     .bind(key)
+    .bind(scope.partner())
     .fetch_optional(&mut *conn)
     .await?;
     let Some((reply_id, hash)) = row else {
         return Ok(None);
     };
-    let reply = stored::replies(&mut conn, request_id)
+    let reply = stored::replies(scope, &mut conn, request_id)
         .await?
         .into_iter()
         .find(|reply| reply.id == reply_id)

@@ -18,9 +18,9 @@ use super::idempotency::{StoredResponse, IN_FLIGHT_RETRY_AFTER};
 use super::rules;
 use super::stored::{self, Created, Standing};
 use crate::attachments::carried;
-use crate::db::Db;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
+use crate::partner::PartnerScope;
 use crate::query::Params;
 use crate::AppState;
 
@@ -50,6 +50,7 @@ impl KeyedBody for NewSupportRequest {
 /// reused), then the field rules and the customer and service checks (422).
 pub async fn create(
     State(state): State<AppState>,
+    scope: PartnerScope,
     Keyed {
         caller,
         body: mut request,
@@ -57,10 +58,10 @@ pub async fn create(
         hash,
     }: Keyed<NewSupportRequest>,
 ) -> Result<Response, ApiError> {
-    as_filed_by(&state.db, &caller, &mut request).await?;
+    as_filed_by(&scope, &caller, &mut request).await?;
     let mut validated = false;
     for _ in 0..ATTEMPTS {
-        match keys::find(&state.db, &key).await? {
+        match keys::find(&scope, &key).await? {
             Some(KeyState::Completed(previous)) => return replay(previous, &hash),
             Some(KeyState::InFlight { body_sha256, .. }) if body_sha256 != hash => {
                 return Err(ApiError::IdempotencyKeyReused)
@@ -76,20 +77,20 @@ pub async fn create(
         // Validated only when the key is not answered yet: a stored key
         // already answered this exact body, and another body is a reuse.
         if !validated {
-            let errors = rules::field_errors(&state.db, &request, caller.filed_by()).await?;
+            let errors = rules::field_errors(&scope, &request, caller.filed_by()).await?;
             if !errors.is_empty() {
                 return Err(ApiError::Invalid(errors));
             }
             validated = true;
         }
-        let Some(claim) = keys::claim(&state.db, &key, &hash).await? else {
+        let Some(claim) = keys::claim(&scope, &key, &hash).await? else {
             // Another request got the key first: look at its state again.
             continue;
         };
         let filer = caller.filed_by().map(str::to_owned);
         // A visitor typed their address: it confirms before it hears more.
         let confirm = matches!(caller, Caller::Visitor).then(crate::mail::confirmations::new_token);
-        match file(&state, claim, request.clone(), filer, confirm).await? {
+        match file(&state, &scope, claim, request.clone(), filer, confirm).await? {
             Created::New(stored) => {
                 state.wake_after_commit();
                 crate::meter::request_created(request.kind.as_str());
@@ -110,18 +111,19 @@ pub async fn create(
 /// transaction, and deleted again unless the request is stored.
 async fn file(
     state: &AppState,
+    scope: &PartnerScope,
     claim: Claim,
     request: NewSupportRequest,
     filed_by: Option<String>,
     confirm_token: Option<String>,
 ) -> Result<Created, ApiError> {
-    let (db, files, outbox) = (state.db.clone(), state.files.clone(), state.outbox());
+    let (scope, files, outbox) = (scope.clone(), state.files.clone(), state.outbox());
     let task = tokio::spawn(async move {
-        let result = match carried::copy(&db, &files, &request).await {
+        let result = match carried::copy(&scope, &files, &request).await {
             Ok(copies) => {
                 let filer = filed_by.as_deref();
                 let stored = stored::create_request(
-                    &db,
+                    &scope,
                     &claim,
                     &request,
                     &copies,
@@ -138,7 +140,7 @@ async fn file(
             Err(error) => Err(error),
         };
         if result.is_err() {
-            if let Err(error) = keys::release(&db, &claim).await {
+            if let Err(error) = keys::release(&scope, &claim).await {
                 // The claim then goes stale and is taken over by a retry.
                 tracing::warn!("cannot release idempotency key {}: {error}", claim.key());
             }
@@ -193,7 +195,7 @@ fn respond(stored: &StoredResponse, replayed: bool) -> Result<Response, ApiError
 /// message names the customer their token belongs to, whatever the body
 /// says.
 async fn as_filed_by(
-    db: &Db,
+    scope: &PartnerScope,
     caller: &Caller,
     request: &mut NewSupportRequest,
 ) -> Result<(), ApiError> {
@@ -209,7 +211,7 @@ async fn as_filed_by(
     if identity.role == Some(crate::identity::Role::Customer) {
         let id = identity.customer_id.clone().ok_or(ApiError::Forbidden)?;
         // A token for a customer the partner does not have files nothing.
-        let name = crate::catalogue::lookups::customer_name(db, &id)
+        let name = crate::catalogue::lookups::customer_name(scope, &id)
             .await?
             .ok_or(ApiError::Forbidden)?;
         request.customer = Some(support_contract::CustomerRef { id, name });
@@ -220,14 +222,14 @@ async fn as_filed_by(
 /// Answers the status of one request, to its filer and the partner's staff;
 /// to anyone else it does not exist.
 pub async fn get(
-    State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     RequestId(id): RequestId,
 ) -> Result<Json<StoredRequest>, ApiError> {
     let not_found = ApiError::NotFound { field: "id" };
     caller.may(Action::ReadRequest)?;
-    filer_if_readable(&state.db, &caller, &id).await?;
-    read_as(&state.db, &caller, &id)
+    filer_if_readable(&scope, &caller, &id).await?;
+    read_as(&scope, &caller, &id)
         .await?
         .map(Json)
         .ok_or(not_found)
@@ -237,11 +239,11 @@ pub async fn get(
 /// request that does not exist. What reading one, replying on one and
 /// marking one seen check first.
 pub async fn filer_if_readable(
-    db: &Db,
+    scope: &PartnerScope,
     caller: &Caller,
     id: &str,
 ) -> Result<Option<String>, ApiError> {
-    match stored::filed_by(db, id).await? {
+    match stored::filed_by(scope, id).await? {
         Some(filer) if access::may_read(caller, filer.as_deref()) => Ok(filer),
         _ => Err(ApiError::NotFound { field: "id" }),
     }
@@ -249,15 +251,15 @@ pub async fn filer_if_readable(
 
 /// The request with this id as `caller` reads it: with its `unread`.
 pub async fn read_as(
-    db: &Db,
+    scope: &PartnerScope,
     caller: &Caller,
     id: &str,
 ) -> Result<Option<StoredRequest>, ApiError> {
-    let mut conn = db.acquire().await?;
-    let Some(mut request) = stored::find_request_in(&mut conn, id).await? else {
+    let mut conn = scope.acquire().await?;
+    let Some(mut request) = stored::find_request_in(scope, &mut conn, id).await? else {
         return Ok(None);
     };
-    super::unread::mark(&mut conn, caller, &mut request).await?;
+    super::unread::mark(scope, &mut conn, caller, &mut request).await?;
     Ok(Some(request))
 }
 
@@ -291,8 +293,8 @@ pub const LIST_DEFAULT: usize = 20;
 /// `open` or `resolved` with `status`, in the same pages: the partner's
 /// inbox is `kind=customer_self_service`.
 pub async fn list(
-    State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     params: Result<Params<ListQuery>, ApiError>,
 ) -> Result<Json<RequestList>, ApiError> {
     caller.may(Action::ListOwnRequests)?;
@@ -316,8 +318,8 @@ pub async fn list(
             .map(|status| Standing::parse(status).ok_or_else(|| bad("status")))
             .transpose()?;
         let before = query.before.as_deref();
-        let (ids, more) = stored::of_kind(&state.db, kind, standing, before, limit).await?;
-        return Ok(Json(page(&state, &caller, ids, more).await?));
+        let (ids, more) = stored::of_kind(&scope, kind, standing, before, limit).await?;
+        return Ok(Json(page(&scope, &caller, ids, more).await?));
     }
     if query.status.is_some() {
         return Err(bad("status"));
@@ -332,7 +334,7 @@ pub async fn list(
             return Err(bad("reference"));
         }
         return Ok(Json(
-            by_reference(&state.db, &caller, reference, own_only).await?,
+            by_reference(&scope, &caller, reference, own_only).await?,
         ));
     }
     // With --no-auth nobody is anybody: the list is empty, and each device
@@ -340,22 +342,21 @@ pub async fn list(
     let Some(filer) = caller.filed_by() else {
         return Ok(Json(RequestList::default()));
     };
-    let (ids, more) =
-        stored::filed_by_user(&state.db, filer, query.before.as_deref(), limit).await?;
-    Ok(Json(page(&state, &caller, ids, more).await?))
+    let (ids, more) = stored::filed_by_user(&scope, filer, query.before.as_deref(), limit).await?;
+    Ok(Json(page(&scope, &caller, ids, more).await?))
 }
 
 /// The requests of these ids, as a page of the list: with the `before` of
 /// the next page when `more` follow, each with its `unread` for `caller`.
 async fn page(
-    state: &AppState,
+    scope: &PartnerScope,
     caller: &Caller,
     ids: Vec<String>,
     more: bool,
 ) -> Result<RequestList, ApiError> {
     let mut requests = Vec::with_capacity(ids.len());
     for id in &ids {
-        if let Some(request) = read_as(&state.db, caller, id).await? {
+        if let Some(request) = read_as(scope, caller, id).await? {
             requests.push(request);
         }
     }
@@ -377,12 +378,12 @@ fn is_reference(text: &str) -> bool {
 /// such request or `caller` may not find it: the answer never tells a
 /// request that exists from one that does not.
 async fn by_reference(
-    db: &Db,
+    scope: &PartnerScope,
     caller: &Caller,
     reference: &str,
     own_only: bool,
 ) -> Result<RequestList, ApiError> {
-    let Some(found) = stored::by_reference(db, reference).await? else {
+    let Some(found) = stored::by_reference(scope, reference).await? else {
         return Ok(RequestList::default());
     };
     let filer = found.filed_by.as_deref();
@@ -390,7 +391,10 @@ async fn by_reference(
     if !access::may_find_by_reference(caller, filer, found.kind) || (own_only && !mine) {
         return Ok(RequestList::default());
     }
-    let requests = read_as(db, caller, &found.id).await?.into_iter().collect();
+    let requests = read_as(scope, caller, &found.id)
+        .await?
+        .into_iter()
+        .collect();
     Ok(RequestList {
         requests,
         next: None,

@@ -11,19 +11,19 @@ use support_contract::{
 
 use crate::attachments::{carried, metadata};
 use crate::catalogue::lookups;
-use crate::db::Db;
+use crate::partner::PartnerScope;
 
 /// Every problem with `request`, in form order; empty when it may be filed
 /// by `filer` (whose uploads alone it may take; none without a token).
 pub async fn field_errors(
-    db: &Db,
+    scope: &PartnerScope,
     request: &NewSupportRequest,
     filer: Option<&str>,
 ) -> Result<Vec<FieldError>, sqlx::Error> {
     let mut errors = request.validate();
     errors.extend(picked_field_errors(request));
-    errors.extend(lookups::unknown_references(db, request).await?);
-    let related = related_request_errors(db, request).await?;
+    errors.extend(lookups::unknown_references(scope, request).await?);
+    let related = related_request_errors(scope, request).await?;
     // Files are carried only from a message that passed those checks.
     let carries_from = if related.is_empty() {
         carried::related(request)
@@ -33,7 +33,7 @@ pub async fn field_errors(
     errors.extend(related);
     if !errors.iter().any(|error| error.field == ATTACHMENTS_FIELD) {
         errors.extend(
-            attachment_errors(db, &request.attachments, filer, carries_from.as_deref()).await?,
+            attachment_errors(scope, &request.attachments, filer, carries_from.as_deref()).await?,
         );
     }
     errors.sort_by_key(|error| form_position(&error.field));
@@ -44,7 +44,7 @@ pub async fn field_errors(
 /// customer's message (`customer_self_service`) that exists; only an
 /// escalation (`customer`) names one.
 async fn related_request_errors(
-    db: &Db,
+    scope: &PartnerScope,
     request: &NewSupportRequest,
 ) -> Result<Vec<FieldError>, sqlx::Error> {
     let Some(related) = request.related_request.as_deref() else {
@@ -57,10 +57,12 @@ async fn related_request_errors(
     if request.kind != RequestKind::Customer || !crate::db::can_be_id(related) {
         return Ok(invalid);
     }
-    let kind: Option<(String,)> = sqlx::query_as("SELECT kind FROM support_requests WHERE id = $1")
-        .bind(related.to_ascii_lowercase())
-        .fetch_optional(&mut *db.acquire().await?)
-        .await?;
+    let kind: Option<(String,)> =
+        sqlx::query_as("SELECT kind FROM support_requests WHERE partner_id = $2 AND id = $1")
+            .bind(related.to_ascii_lowercase())
+            .bind(scope.partner())
+            .fetch_optional(&mut *scope.acquire().await?)
+            .await?;
     Ok(match kind {
         Some((kind,)) if kind == RequestKind::CustomerSelfService.as_str() => Vec::new(),
         _ => invalid,
@@ -98,7 +100,7 @@ pub const ATTACHMENTS_FIELD: &str = "attachments";
 /// transaction checks the uploads again as it attaches them (see
 /// [`metadata::attach`]).
 async fn attachment_errors(
-    db: &Db,
+    scope: &PartnerScope,
     ids: &[String],
     filer: Option<&str>,
     related: Option<&str>,
@@ -106,7 +108,7 @@ async fn attachment_errors(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let code = match metadata::attachable_sizes(db, ids, filer, related).await? {
+    let code = match metadata::attachable_sizes(scope, ids, filer, related).await? {
         None => Some(ErrorCode::InvalidValue),
         Some(sizes) => check_selection(sizes).err(),
     };

@@ -15,6 +15,7 @@ use super::idempotency::{self, Once};
 use super::{rules, status_change, stored};
 use crate::error::ApiError;
 use crate::identity::{access, Action};
+use crate::partner::PartnerScope;
 use crate::AppState;
 
 /// The body.
@@ -45,6 +46,7 @@ impl KeyedBody for StatusBody {
 pub async fn set(
     State(state): State<AppState>,
     RequestId(id): RequestId,
+    scope: PartnerScope,
     Keyed {
         caller,
         body,
@@ -65,7 +67,7 @@ pub async fn set(
         return Err(ApiError::Invalid(errors));
     };
     // Only ids here: a reference is for operators at the command line.
-    let Some(kind) = stored::kind(&state.db, &id).await? else {
+    let Some(kind) = stored::kind(&scope, &id).await? else {
         return Err(not_found);
     };
     if !access::may_set_status(&caller, kind) {
@@ -76,18 +78,18 @@ pub async fn set(
     let keyed = key
         .as_deref()
         .map(|key| status_change::KeyAndHash { key, hash: &hash });
-    let (db, outbox, id, note) = (&state.db, &outbox, id.as_str(), body.note.as_deref());
+    let (scope, outbox, id, note) = (&scope, &outbox, id.as_str(), body.note.as_deref());
     let once = idempotency::once_per_key(
         &hash,
         move || async move {
             let Some(keyed) = keyed else {
                 return Ok(None);
             };
-            let found = status_change::by_key(db, id, keyed.key).await?;
+            let found = status_change::by_key(scope, id, keyed.key).await?;
             Ok(found.map(|hash| ((), hash)))
         },
         move || async move {
-            match status_change::set_status(db, outbox, actor, id, status, note, keyed).await? {
+            match status_change::set_status(scope, outbox, actor, id, status, note, keyed).await? {
                 Some(_) => Ok(()),
                 None => Err(ApiError::NotFound { field: "id" }),
             }
@@ -98,7 +100,7 @@ pub async fn set(
     if !replayed {
         state.wake_after_commit();
     }
-    let request = super::routes::read_as(db, &caller, id)
+    let request = super::routes::read_as(scope, &caller, id)
         .await?
         .ok_or(not_found)?;
     let mut response = Json(request).into_response();

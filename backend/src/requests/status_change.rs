@@ -6,10 +6,9 @@ use sqlx::AnyConnection;
 use support_contract::{RequestStatus, StatusChange};
 
 use super::stored::{announce, append_history, move_message, Announced, Moved};
-use crate::db::Db;
-use crate::dialect::Dialect;
 use crate::error::ApiError;
 use crate::outbox::{EventType, Outbox};
+use crate::partner::PartnerScope;
 
 /// The key a status change came with, and the hash of what was sent with
 /// it ([`super::idempotency::users_body_hash`]).
@@ -21,14 +20,15 @@ pub struct KeyAndHash<'a> {
 
 /// The hash stored with the change made on request `id` under `key`, if
 /// one was.
-pub async fn by_key(db: &Db, id: &str, key: &str) -> Result<Option<String>, ApiError> {
+pub async fn by_key(scope: &PartnerScope, id: &str, key: &str) -> Result<Option<String>, ApiError> {
     let row: Option<(Option<String>,)> = sqlx::query_as(
         "SELECT body_sha256 FROM support_request_status_history
-         WHERE request_id = $1 AND idempotency_key = $2",
+         WHERE partner_id = $3 AND request_id = $1 AND idempotency_key = $2",
     )
     .bind(id.to_ascii_lowercase())
     .bind(key)
-    .fetch_optional(&mut *db.acquire().await?)
+    .bind(scope.partner())
+    .fetch_optional(&mut *scope.acquire().await?)
     .await?;
     Ok(row.map(|(hash,)| hash.unwrap_or_default()))
 }
@@ -57,7 +57,7 @@ pub struct StatusSet {
 /// operator or a backend without sign-in): the filer hears by mail of
 /// changes that others make.
 pub async fn set_status(
-    db: &Db,
+    scope: &PartnerScope,
     outbox: &Outbox,
     actor: Option<&str>,
     id_or_reference: &str,
@@ -71,16 +71,17 @@ pub async fn set_status(
     }
     // A blank note says nothing: the change is kept without one.
     let note = note.map(str::trim).filter(|note| !note.is_empty());
-    let mut tx = db.begin_write().await?;
+    let mut tx = scope.begin_write().await?;
     let found: Option<(String, String, Option<String>)> = sqlx::query_as(
         "UPDATE support_requests SET status = $2
-         WHERE id = $3 OR UPPER(reference) = UPPER($1)
+         WHERE partner_id = $4 AND (id = $3 OR UPPER(reference) = UPPER($1))
          RETURNING id, reference, filed_by",
     )
     .bind(wanted)
     .bind(status.as_str())
     // Ids are stored as lowercase UUIDs; either is taken in any case.
     .bind(wanted.to_ascii_lowercase())
+    .bind(scope.partner())
     .fetch_optional(&mut *tx)
     .await?;
     let Some((id, reference, filed_by)) = found else {
@@ -88,8 +89,8 @@ pub async fn set_status(
         return Ok(None);
     };
     let (previous, changed_at) = append_history(
+        scope,
         &mut tx,
-        db.dialect(),
         &id,
         status,
         note,
@@ -98,8 +99,8 @@ pub async fn set_status(
     .await?;
     let by_filer = actor.is_some() && actor == filed_by.as_deref();
     announce(
+        scope,
         &mut tx,
-        db.dialect(),
         outbox,
         Announced {
             event_type: EventType::StatusChanged,
@@ -130,8 +131,8 @@ pub async fn set_status(
 /// partner's open inbox, and the change goes to the outbox as any other.
 /// `filer` is the customer who wrote. Whether it was reopened.
 pub async fn reopen_on_reply(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
-    dialect: Dialect,
     outbox: &Outbox,
     id: &str,
     filer: Option<&str>,
@@ -143,7 +144,7 @@ pub async fn reopen_on_reply(
         by_filer: true,
         mailed: true,
     };
-    move_message(conn, dialect, outbox, moved).await
+    move_message(scope, conn, outbox, moved).await
 }
 
 /// The partner's staff (`actor`) reply on a customer's message that is
@@ -152,8 +153,8 @@ pub async fn reopen_on_reply(
 /// and its webhooks as any status change; but no mail, since the reply's
 /// own mail tells the customer (one mail for one reply). Whether it moved.
 pub async fn take_up_on_reply(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
-    dialect: Dialect,
     outbox: &Outbox,
     id: &str,
     actor: Option<&str>,
@@ -165,5 +166,5 @@ pub async fn take_up_on_reply(
         by_filer: false,
         mailed: false,
     };
-    move_message(conn, dialect, outbox, moved).await
+    move_message(scope, conn, outbox, moved).await
 }

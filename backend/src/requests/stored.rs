@@ -15,10 +15,10 @@ use super::idempotency::StoredResponse;
 use super::rules::ATTACHMENTS_FIELD;
 use crate::attachments::metadata::Carried;
 use crate::db::Db;
-use crate::dialect::Dialect;
 use crate::error::ApiError;
 use crate::mail::confirmations::Asked;
 use crate::outbox::{self, EventType, Outbox};
+use crate::partner::PartnerScope;
 
 /// What [`create_request`] did.
 #[derive(Debug)]
@@ -53,7 +53,7 @@ fn json_text(value: impl Serialize) -> Option<String> {
 /// carries from the message it escalates are copied already (`carried`):
 /// their rows are written here.
 pub async fn create_request(
-    db: &Db,
+    scope: &PartnerScope,
     claim: &Claim,
     request: &NewSupportRequest,
     carried: &[Carried],
@@ -63,20 +63,21 @@ pub async fn create_request(
 ) -> Result<Created, ApiError> {
     let body = serde_json::to_string(request).map_err(|e| ApiError::Internal(e.to_string()))?;
     let id = Uuid::new_v4().to_string();
-    let mut tx = db.begin_write().await?;
+    let mut tx = scope.begin_write().await?;
     let held = sqlx::query(
         "UPDATE idempotency_keys SET claim_token = $2
-         WHERE key = $1 AND claim_token = $2 AND status_code = 0",
+         WHERE partner_id = $3 AND key = $1 AND claim_token = $2 AND status_code = 0",
     )
     .bind(&claim.key)
     .bind(&claim.token)
+    .bind(scope.partner())
     .execute(&mut *tx)
     .await?;
     if held.rows_affected() != 1 {
         tx.rollback().await?;
         return Ok(Created::ClaimLost);
     }
-    let (seq,): (i64,) = sqlx::query_as(db.dialect().next_request_number())
+    let (seq,): (i64,) = sqlx::query_as(scope.db().dialect().next_request_number())
         .fetch_one(&mut *tx)
         .await?;
     let reference = format!("SR-{seq:06}");
@@ -88,9 +89,11 @@ pub async fn create_request(
              id, seq, reference, kind, category, title, description,
              contact_name, contact_email, contact_phone, contact_language,
              locale, status, body,
-             customer_id, customer_name, service_id, severity, filed_by, related_request)
+             customer_id, customer_name, service_id, severity, filed_by, related_request,
+             partner_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-             $15, (SELECT name FROM customers WHERE id = $15), $16, $17, $18, $19)
+             $15, (SELECT name FROM customers WHERE partner_id = $20 AND id = $15),
+             $16, $17, $18, $19, $20)
          RETURNING created_at",
     )
     .bind(&id)
@@ -117,22 +120,27 @@ pub async fn create_request(
             .as_deref()
             .map(str::to_ascii_lowercase),
     )
+    .bind(scope.partner())
     .fetch_one(&mut *tx)
     .await?;
     // The history starts with the request, in the same transaction.
     sqlx::query(
-        "INSERT INTO support_request_status_history (request_id, seq, status, changed_at)
-         VALUES ($1, 1, $2, $3)",
+        "INSERT INTO support_request_status_history
+             (request_id, seq, status, changed_at, partner_id)
+         VALUES ($1, 1, $2, $3, $4)",
     )
     .bind(&id)
     .bind(RequestStatus::Submitted.as_str())
     .bind(&created_at)
+    .bind(scope.partner())
     .execute(&mut *tx)
     .await?;
     // The files go with the request or not at all; one taken meanwhile by
     // another request, or deleted as an orphan, refuses this one.
     let ids = &request.attachments;
-    if !crate::attachments::metadata::attach(&mut tx, &id, None, ids, carried, filed_by).await? {
+    if !crate::attachments::metadata::attach(scope, &mut tx, &id, None, ids, carried, filed_by)
+        .await?
+    {
         tx.rollback().await?;
         return Err(ApiError::Invalid(vec![FieldError::new(
             ATTACHMENTS_FIELD,
@@ -150,8 +158,15 @@ pub async fn create_request(
     let asked = match confirm_token {
         Some(token) => {
             let address = &request.contact.email;
-            crate::mail::confirmations::record(&mut tx, &id, token, address, public_url.is_some())
-                .await?
+            crate::mail::confirmations::record(
+                scope,
+                &mut tx,
+                &id,
+                token,
+                address,
+                public_url.is_some(),
+            )
+            .await?
         }
         None => Asked::Not,
     };
@@ -161,8 +176,8 @@ pub async fn create_request(
         .map(|(public_url, token)| crate::mail::confirmations::link(public_url, token));
     // The people behind the backend hear of it once it is stored.
     announce(
+        scope,
         &mut tx,
-        db.dialect(),
         outbox,
         Announced {
             event_type: EventType::Created,
@@ -189,7 +204,7 @@ pub async fn create_request(
             by_filer: false,
             mailed: true,
         };
-        move_message(&mut tx, db.dialect(), outbox, moved).await?;
+        move_message(scope, &mut tx, outbox, moved).await?;
     }
     let created = CreatedRequest {
         id: id.clone(),
@@ -206,7 +221,7 @@ pub async fn create_request(
     // answer as a replay will read it.
     let (body_sha256,): (String,) = sqlx::query_as(
         "UPDATE idempotency_keys SET status_code = $3, response = $4, request_id = $5
-         WHERE key = $1 AND claim_token = $2
+         WHERE partner_id = $6 AND key = $1 AND claim_token = $2
          RETURNING body_sha256",
     )
     .bind(&claim.key)
@@ -214,6 +229,7 @@ pub async fn create_request(
     .bind(i64::from(status_code))
     .bind(&response)
     .bind(&id)
+    .bind(scope.partner())
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -226,13 +242,17 @@ pub async fn create_request(
 
 /// The stored request with this id (in any case: ids are stored as
 /// lowercase UUIDs), if any.
-pub async fn find_request(db: &Db, id: &str) -> Result<Option<StoredRequest>, ApiError> {
-    let mut conn = db.acquire().await?;
-    find_request_in(&mut conn, id).await
+pub async fn find_request(
+    scope: &PartnerScope,
+    id: &str,
+) -> Result<Option<StoredRequest>, ApiError> {
+    let mut conn = scope.acquire().await?;
+    find_request_in(scope, &mut conn, id).await
 }
 
 /// As [`find_request`], on a connection (inside a transaction, say).
 pub async fn find_request_in(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     id: &str,
 ) -> Result<Option<StoredRequest>, ApiError> {
@@ -240,9 +260,11 @@ pub async fn find_request_in(
         return Ok(None);
     }
     let row: Option<(String, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, reference, status, created_at, body FROM support_requests WHERE id = $1",
+        "SELECT id, reference, status, created_at, body FROM support_requests
+         WHERE partner_id = $2 AND id = $1",
     )
     .bind(id.to_ascii_lowercase())
+    .bind(scope.partner())
     .fetch_optional(&mut *conn)
     .await?;
     let Some((id, reference, status, created_at, body)) = row else {
@@ -252,14 +274,16 @@ pub async fn find_request_in(
         |what: &str| ApiError::Internal(format!("request {id}: stored {what} does not parse"));
     let status = RequestStatus::parse(&status).ok_or_else(|| broken("status"))?;
     let request = serde_json::from_str(&body).map_err(|_| broken("body"))?;
-    let history = history(conn, &id).await?;
-    let attachments = crate::attachments::metadata::of_request(conn, &id).await?;
-    let replies = replies(conn, &id).await?;
+    let history = history(scope, conn, &id).await?;
+    let attachments = crate::attachments::metadata::of_request(scope, conn, &id).await?;
+    let replies = replies(scope, conn, &id).await?;
     let escalated_as: Option<(String, String, String)> = sqlx::query_as(
-        "SELECT id, reference, status FROM support_requests WHERE related_request = $1
+        "SELECT id, reference, status FROM support_requests
+         WHERE partner_id = $2 AND related_request = $1
          ORDER BY seq DESC LIMIT 1",
     )
     .bind(&id)
+    .bind(scope.partner())
     .fetch_optional(&mut *conn)
     .await?;
     let escalated_as = match escalated_as {
@@ -286,18 +310,23 @@ pub async fn find_request_in(
 }
 
 /// The thread of the request with this id, oldest first.
-pub async fn replies(conn: &mut AnyConnection, request_id: &str) -> Result<Vec<Reply>, ApiError> {
+pub async fn replies(
+    scope: &PartnerScope,
+    conn: &mut AnyConnection,
+    request_id: &str,
+) -> Result<Vec<Reply>, ApiError> {
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, body, author_name, author_role, created_at FROM support_request_replies
-         WHERE request_id = $1 ORDER BY seq",
+         WHERE partner_id = $2 AND request_id = $1 ORDER BY seq",
     )
     .bind(request_id)
+    .bind(scope.partner())
     .fetch_all(&mut *conn)
     .await?;
     let mut replies = Vec::with_capacity(rows.len());
     for (id, body, name, role, created_at) in rows {
         replies.push(Reply {
-            attachments: crate::attachments::metadata::of_reply(conn, &id).await?,
+            attachments: crate::attachments::metadata::of_reply(scope, conn, &id).await?,
             id,
             body,
             author: ReplyAuthor { name, role },
@@ -309,14 +338,16 @@ pub async fn replies(conn: &mut AnyConnection, request_id: &str) -> Result<Vec<R
 
 /// The request's history, oldest first.
 pub async fn history(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     request_id: &str,
 ) -> Result<Vec<StatusChange>, ApiError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT status, changed_at, note FROM support_request_status_history
-         WHERE request_id = $1 ORDER BY seq",
+         WHERE partner_id = $2 AND request_id = $1 ORDER BY seq",
     )
     .bind(request_id)
+    .bind(scope.partner())
     .fetch_all(&mut *conn)
     .await?;
     rows.into_iter()
@@ -340,8 +371,8 @@ pub async fn history(
 /// when it was made. `keyed`: the `Idempotency-Key` it came with, and the
 /// hash of what was sent with it.
 pub async fn append_history(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
-    dialect: Dialect,
     id: &str,
     status: RequestStatus,
     note: Option<&str>,
@@ -349,9 +380,10 @@ pub async fn append_history(
 ) -> Result<(RequestStatus, String), ApiError> {
     let (last, previous): (i64, String) = sqlx::query_as(
         "SELECT seq, status FROM support_request_status_history
-         WHERE request_id = $1 ORDER BY seq DESC LIMIT 1",
+         WHERE partner_id = $2 AND request_id = $1 ORDER BY seq DESC LIMIT 1",
     )
     .bind(id)
+    .bind(scope.partner())
     .fetch_optional(&mut *conn)
     .await?
     // A request always has its `submitted` entry; should it be missing,
@@ -359,10 +391,11 @@ pub async fn append_history(
     .unwrap_or((0, RequestStatus::Submitted.as_str().to_owned()));
     let sql = format!(
         "INSERT INTO support_request_status_history
-             (request_id, seq, status, changed_at, note, idempotency_key, body_sha256)
-         VALUES ($1, $2, $3, {now}, $4, $5, $6)
+             (request_id, seq, status, changed_at, note, idempotency_key, body_sha256,
+              partner_id)
+         VALUES ($1, $2, $3, {now}, $4, $5, $6, $7)
          RETURNING changed_at",
-        now = dialect.timestamp_seconds_ago(0),
+        now = scope.db().dialect().timestamp_seconds_ago(0),
     );
     let (changed_at,): (String,) = sqlx::query_as(&sql)
         .bind(id)
@@ -371,6 +404,7 @@ pub async fn append_history(
         .bind(note)
         .bind(keyed.map(|(key, _)| key))
         .bind(keyed.map(|(_, hash)| hash))
+        .bind(scope.partner())
         .fetch_one(&mut *conn)
         .await?;
     Ok((
@@ -399,29 +433,30 @@ pub struct Moved<'a> {
 /// customer's reply on a resolved message, or the partner's first answer,
 /// does to it. The update locks it. Whether it moved.
 pub async fn move_message(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
-    dialect: Dialect,
     outbox: &Outbox,
     moved: Moved<'_>,
 ) -> Result<bool, ApiError> {
     let changed = sqlx::query(
         "UPDATE support_requests SET status = $2
-         WHERE id = $1 AND kind = $3 AND status = $4",
+         WHERE partner_id = $5 AND id = $1 AND kind = $3 AND status = $4",
     )
     .bind(moved.request_id)
     .bind(RequestStatus::InProgress.as_str())
     .bind(RequestKind::CustomerSelfService.as_str())
     .bind(moved.from.as_str())
+    .bind(scope.partner())
     .execute(&mut *conn)
     .await?;
     if changed.rows_affected() != 1 {
         return Ok(false);
     }
     let id = moved.request_id;
-    append_history(conn, dialect, id, RequestStatus::InProgress, None, None).await?;
+    append_history(scope, conn, id, RequestStatus::InProgress, None, None).await?;
     announce(
+        scope,
         conn,
-        dialect,
         outbox,
         Announced {
             event_type: EventType::StatusChanged,
@@ -442,8 +477,8 @@ pub async fn move_message(
 /// changes ([`crate::live::record`]) and to the outbox; reads it for the
 /// outbox only when some webhook or mail will hear of it.
 pub async fn announce(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
-    dialect: Dialect,
     outbox: &Outbox,
     announced: Announced<'_>,
 ) -> Result<(), ApiError> {
@@ -456,11 +491,11 @@ pub async fn announce(
         confirm_link,
         mailed,
     } = announced;
-    crate::live::record(conn, dialect, event_type, request_id, actor).await?;
+    crate::live::record(scope, conn, event_type, request_id, actor).await?;
     if outbox.is_empty() {
         return Ok(());
     }
-    let request = find_request_in(conn, request_id)
+    let request = find_request_in(scope, conn, request_id)
         .await?
         .ok_or_else(|| ApiError::Internal(format!("outbox: no request {request_id}")))?;
     let mails = match outbox.mail.as_ref().filter(|_| mailed) {
@@ -472,14 +507,18 @@ pub async fn announce(
                 request: &request,
                 reply,
                 by_filer,
-                contact_confirmed: crate::mail::confirmations::contact_confirmed(conn, &request.id)
-                    .await?,
+                contact_confirmed: crate::mail::confirmations::contact_confirmed(
+                    scope,
+                    conn,
+                    &request.id,
+                )
+                .await?,
                 confirm_link,
             },
         )?,
         None => Vec::new(),
     };
-    outbox::enqueue(conn, outbox, event_type, &request, reply, &mails).await
+    outbox::enqueue(scope, conn, outbox, event_type, &request, reply, &mails).await
 }
 
 /// The catalogue's name of the request's service, for its mail.
@@ -516,29 +555,53 @@ pub struct Announced<'a> {
     pub mailed: bool,
 }
 
+/// The partner whose request has this id or reference (in any case), if
+/// any: for the operator's commands, which name a request, not its
+/// partner. References are numbered across partners, so one names one
+/// request.
+pub async fn partner_of(db: &Db, id_or_reference: &str) -> Result<Option<String>, ApiError> {
+    let wanted = id_or_reference.trim();
+    if !crate::db::can_be_id(wanted) {
+        return Ok(None);
+    }
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT partner_id FROM support_requests
+         WHERE id = $2 OR UPPER(reference) = UPPER($1)
+         ORDER BY seq LIMIT 1",
+    )
+    .bind(wanted)
+    .bind(wanted.to_ascii_lowercase())
+    .fetch_optional(&mut *db.acquire().await?)
+    .await?;
+    Ok(row.map(|(partner,)| partner))
+}
+
 /// Who filed the request with this id: `None` if there is no such request,
 /// `Some(None)` if it was filed without a token.
-pub async fn filed_by(db: &Db, id: &str) -> Result<Option<Option<String>>, ApiError> {
+pub async fn filed_by(scope: &PartnerScope, id: &str) -> Result<Option<Option<String>>, ApiError> {
     if !crate::db::can_be_id(id) {
         return Ok(None);
     }
     let row: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT filed_by FROM support_requests WHERE id = $1")
+        sqlx::query_as("SELECT filed_by FROM support_requests WHERE partner_id = $2 AND id = $1")
             .bind(id.to_ascii_lowercase())
-            .fetch_optional(&mut *db.acquire().await?)
+            .bind(scope.partner())
+            .fetch_optional(&mut *scope.acquire().await?)
             .await?;
     Ok(row.map(|(filer,)| filer))
 }
 
 /// The kind of the request with this id, if there is one.
-pub async fn kind(db: &Db, id: &str) -> Result<Option<RequestKind>, ApiError> {
+pub async fn kind(scope: &PartnerScope, id: &str) -> Result<Option<RequestKind>, ApiError> {
     if !crate::db::can_be_id(id) {
         return Ok(None);
     }
-    let row: Option<(String,)> = sqlx::query_as("SELECT kind FROM support_requests WHERE id = $1")
-        .bind(id.to_ascii_lowercase())
-        .fetch_optional(&mut *db.acquire().await?)
-        .await?;
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT kind FROM support_requests WHERE partner_id = $2 AND id = $1")
+            .bind(id.to_ascii_lowercase())
+            .bind(scope.partner())
+            .fetch_optional(&mut *scope.acquire().await?)
+            .await?;
     row.map(|(kind,)| {
         RequestKind::parse(&kind)
             .ok_or_else(|| ApiError::Internal(format!("request {id}: stored kind does not parse")))
@@ -555,15 +618,21 @@ pub struct ByReference {
 }
 
 /// The request with this reference (`SR-000012`, in any case), if any.
-pub async fn by_reference(db: &Db, reference: &str) -> Result<Option<ByReference>, ApiError> {
+pub async fn by_reference(
+    scope: &PartnerScope,
+    reference: &str,
+) -> Result<Option<ByReference>, ApiError> {
     if !crate::db::can_be_id(reference) {
         return Ok(None);
     }
-    let row: Option<(String, Option<String>, String)> =
-        sqlx::query_as("SELECT id, filed_by, kind FROM support_requests WHERE reference = $1")
-            .bind(reference.to_ascii_uppercase())
-            .fetch_optional(&mut *db.acquire().await?)
-            .await?;
+    let row: Option<(String, Option<String>, String)> = sqlx::query_as(
+        "SELECT id, filed_by, kind FROM support_requests
+             WHERE partner_id = $2 AND reference = $1",
+    )
+    .bind(reference.to_ascii_uppercase())
+    .bind(scope.partner())
+    .fetch_optional(&mut *scope.acquire().await?)
+    .await?;
     row.map(|(id, filed_by, kind)| {
         let kind = RequestKind::parse(&kind).ok_or_else(|| {
             ApiError::Internal(format!("request {id}: stored kind does not parse"))
@@ -604,7 +673,7 @@ impl Standing {
 /// newest first, after the one with the id `before` (if given), at most
 /// `limit`; and whether more follow.
 pub async fn of_kind(
-    db: &Db,
+    scope: &PartnerScope,
     kind: RequestKind,
     standing: Option<Standing>,
     before: Option<&str>,
@@ -622,9 +691,10 @@ pub async fn of_kind(
     let (first, second) = (statuses.next(), statuses.next());
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT id FROM support_requests
-         WHERE kind = $1
+         WHERE partner_id = $6 AND kind = $1
            AND ($2 IS NULL OR status = $2 OR status = $3)
-           AND ($4 IS NULL OR seq < (SELECT seq FROM support_requests WHERE id = $4))
+           AND ($4 IS NULL OR seq < (SELECT seq FROM support_requests
+                                     WHERE partner_id = $6 AND id = $4))
          ORDER BY seq DESC
          LIMIT $5",
     )
@@ -633,7 +703,8 @@ pub async fn of_kind(
     .bind(second)
     .bind(before.map(str::to_ascii_lowercase))
     .bind(fetch)
-    .fetch_all(&mut *db.acquire().await?)
+    .bind(scope.partner())
+    .fetch_all(&mut *scope.acquire().await?)
     .await?;
     Ok(page(rows, limit))
 }
@@ -650,7 +721,7 @@ fn page(rows: Vec<(String,)>, limit: usize) -> (Vec<String>, bool) {
 /// The ids of the requests `filer` filed, newest first, after the one with
 /// the id `before` (if given), at most `limit`; and whether more follow.
 pub async fn filed_by_user(
-    db: &Db,
+    scope: &PartnerScope,
     filer: &str,
     before: Option<&str>,
     limit: usize,
@@ -664,16 +735,17 @@ pub async fn filed_by_user(
     }
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT id FROM support_requests
-         WHERE filed_by = $1
+         WHERE partner_id = $4 AND filed_by = $1
            AND ($2 IS NULL OR seq < (SELECT seq FROM support_requests
-                                     WHERE id = $2 AND filed_by = $1))
+                                     WHERE partner_id = $4 AND id = $2 AND filed_by = $1))
          ORDER BY seq DESC
          LIMIT $3",
     )
     .bind(filer)
     .bind(before.map(str::to_ascii_lowercase))
     .bind(fetch)
-    .fetch_all(&mut *db.acquire().await?)
+    .bind(scope.partner())
+    .fetch_all(&mut *scope.acquire().await?)
     .await?;
     Ok(page(rows, limit))
 }

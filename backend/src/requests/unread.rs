@@ -20,7 +20,6 @@
 //! `GET /unread` also counts, for the partner's staff, every open customer
 //! message that awaits a reply, seen or not: it still needs an answer.
 
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use sqlx::AnyConnection;
@@ -29,10 +28,9 @@ use support_contract::{
 };
 
 use super::extract::RequestId;
-use crate::db::Db;
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
-use crate::AppState;
+use crate::partner::PartnerScope;
 
 /// Whoever has marks: a signed-in user whose role the backend knows.
 #[derive(Clone, Copy, Debug)]
@@ -59,14 +57,14 @@ impl<'a> Reader<'a> {
 /// and 404 for a request the caller may not read, as for one that does not
 /// exist. With `--no-auth` nobody is anybody: nothing is recorded.
 pub async fn seen(
-    State(state): State<AppState>,
     caller: Caller,
+    scope: PartnerScope,
     RequestId(id): RequestId,
 ) -> Result<StatusCode, ApiError> {
     caller.may(Action::MarkSeen)?;
-    super::routes::filer_if_readable(&state.db, &caller, &id).await?;
+    super::routes::filer_if_readable(&scope, &caller, &id).await?;
     if let Some(reader) = Reader::of(&caller) {
-        record(&state.db, reader.sub, &id.to_ascii_lowercase()).await?;
+        record(&scope, reader.sub, &id.to_ascii_lowercase()).await?;
     }
     Ok(StatusCode::NO_CONTENT)
 }
@@ -74,17 +72,19 @@ pub async fn seen(
 /// Marks the request with this (lowercase) id seen by `sub` up to its
 /// newest event. A mark never moves back: of two devices marking at once,
 /// the later event wins.
-async fn record(db: &Db, sub: &str, request_id: &str) -> Result<(), ApiError> {
-    let mut tx = db.begin_write().await?;
+async fn record(scope: &PartnerScope, sub: &str, request_id: &str) -> Result<(), ApiError> {
+    let mut tx = scope.begin_write().await?;
     sqlx::query(
-        "INSERT INTO request_seen (user_sub, request_id, seen_seq)
-         SELECT $1, $2, COALESCE(MAX(seq), 0) FROM request_events WHERE request_id = $2
+        "INSERT INTO request_seen (partner_id, user_sub, request_id, seen_seq)
+         SELECT $3, $1, $2, COALESCE(MAX(seq), 0) FROM request_events
+         WHERE partner_id = $3 AND request_id = $2
          ON CONFLICT (partner_id, user_sub, request_id) DO UPDATE SET seen_seq =
              CASE WHEN excluded.seen_seq > request_seen.seen_seq
                   THEN excluded.seen_seq ELSE request_seen.seen_seq END",
     )
     .bind(sub)
     .bind(request_id)
+    .bind(scope.partner())
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -93,12 +93,13 @@ async fn record(db: &Db, sub: &str, request_id: &str) -> Result<(), ApiError> {
 
 /// Sets `request.unread` as `caller` reads it.
 pub async fn mark(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     caller: &Caller,
     request: &mut StoredRequest,
 ) -> Result<(), ApiError> {
     request.unread = match Reader::of(caller) {
-        Some(reader) => is_unread(conn, reader, &request.id).await?,
+        Some(reader) => is_unread(scope, conn, reader, &request.id).await?,
         None => false,
     };
     Ok(())
@@ -106,6 +107,7 @@ pub async fn mark(
 
 /// Whether the request with this id holds something `reader` has not seen.
 async fn is_unread(
+    scope: &PartnerScope,
     conn: &mut AnyConnection,
     reader: Reader<'_>,
     request_id: &str,
@@ -115,11 +117,13 @@ async fn is_unread(
     let row: Option<Row> = sqlx::query_as(
         "SELECT r.filed_by, r.kind, r.awaiting_reply_seq, s.seen_seq
          FROM support_requests r
-         LEFT JOIN request_seen s ON s.request_id = r.id AND s.user_sub = $2
-         WHERE r.id = $1",
+         LEFT JOIN request_seen s
+             ON s.partner_id = r.partner_id AND s.request_id = r.id AND s.user_sub = $2
+         WHERE r.partner_id = $3 AND r.id = $1",
     )
     .bind(request_id)
     .bind(reader.sub)
+    .bind(scope.partner())
     .fetch_optional(&mut *conn)
     .await?;
     let Some((filed_by, kind, awaiting, seen)) = row else {
@@ -132,12 +136,14 @@ async fn is_unread(
     }
     let news: Option<(i64,)> = sqlx::query_as(
         "SELECT seq FROM request_events
-         WHERE request_id = $1 AND seq > $2 AND (actor IS NULL OR actor <> $3)
+         WHERE partner_id = $4 AND request_id = $1 AND seq > $2
+           AND (actor IS NULL OR actor <> $3)
          LIMIT 1",
     )
     .bind(request_id)
     .bind(seen)
     .bind(reader.sub)
+    .bind(scope.partner())
     .fetch_optional(&mut *conn)
     .await?;
     Ok(news.is_some())
@@ -148,34 +154,34 @@ async fn is_unread(
 /// not seen, newest first. The caller's requests are those they filed and,
 /// for the partner's staff, its customers' messages. Who may: as for
 /// `/seen`; with `--no-auth`, none.
-pub async fn count(
-    State(state): State<AppState>,
-    caller: Caller,
-) -> Result<Json<Unread>, ApiError> {
+pub async fn count(caller: Caller, scope: PartnerScope) -> Result<Json<Unread>, ApiError> {
     caller.may(Action::MarkSeen)?;
     let Some(reader) = Reader::of(&caller) else {
         return Ok(Json(Unread::default()));
     };
-    let mut conn = state.db.acquire().await?;
+    let mut conn = scope.acquire().await?;
     let mut found: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT r.id, r.reference, MAX(e.seq)
          FROM support_requests r
-         JOIN request_events e ON e.request_id = r.id
-         LEFT JOIN request_seen s ON s.request_id = r.id AND s.user_sub = $1
-         WHERE r.filed_by = $1
+         JOIN request_events e ON e.partner_id = r.partner_id AND e.request_id = r.id
+         LEFT JOIN request_seen s
+             ON s.partner_id = r.partner_id AND s.request_id = r.id AND s.user_sub = $1
+         WHERE r.partner_id = $2 AND r.filed_by = $1
            AND e.seq > COALESCE(s.seen_seq, 0)
            AND (e.actor IS NULL OR e.actor <> $1)
          GROUP BY r.id, r.reference",
     )
     .bind(reader.sub)
+    .bind(scope.partner())
     .fetch_all(&mut *conn)
     .await?;
     if reader.staff {
         let waiting: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT r.id, r.reference, r.awaiting_reply_seq
              FROM support_requests r
-             LEFT JOIN request_seen s ON s.request_id = r.id AND s.user_sub = $1
-             WHERE r.kind = $2 AND r.awaiting_reply_seq IS NOT NULL
+             LEFT JOIN request_seen s
+                 ON s.partner_id = r.partner_id AND s.request_id = r.id AND s.user_sub = $1
+             WHERE r.partner_id = $5 AND r.kind = $2 AND r.awaiting_reply_seq IS NOT NULL
                AND (COALESCE(r.filed_by, '') <> $1)
                AND (r.awaiting_reply_seq > COALESCE(s.seen_seq, 0)
                     OR r.status = $3 OR r.status = $4)",
@@ -184,6 +190,7 @@ pub async fn count(
         .bind(RequestKind::CustomerSelfService.as_str())
         .bind(RequestStatus::Submitted.as_str())
         .bind(RequestStatus::InProgress.as_str())
+        .bind(scope.partner())
         .fetch_all(&mut *conn)
         .await?;
         for message in waiting {

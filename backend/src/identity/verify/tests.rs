@@ -113,6 +113,7 @@ async fn a_token_signed_with_the_secret_names_its_user() {
             role: Some(Role::Partner),
             customer_id: None,
             expires_at: claims["exp"].as_u64().unwrap(),
+            partner: "default".into(),
         }
     );
 }

@@ -6,8 +6,8 @@
 use uuid::Uuid;
 
 use super::{StoredResponse, IN_FLIGHT_TAKEOVER_AFTER, KEY_TTL};
-use crate::db::Db;
 use crate::dialect::Dialect;
+use crate::partner::PartnerScope;
 
 /// The `status_code` of a claim whose request is still being filed.
 const IN_FLIGHT: i64 = 0;
@@ -42,21 +42,21 @@ fn live_since(dialect: Dialect) -> String {
 }
 
 /// The live (not expired) state of `key`, if any.
-pub async fn find(db: &Db, key: &str) -> Result<Option<KeyState>, sqlx::Error> {
+pub async fn find(scope: &PartnerScope, key: &str) -> Result<Option<KeyState>, sqlx::Error> {
+    let dialect = scope.db().dialect();
     // CAST keeps the flag an integer on both databases (a comparison is a
     // boolean on PostgreSQL and an integer on SQLite).
     let sql = format!(
         "SELECT body_sha256, status_code, response,
                 CAST(CASE WHEN created_at <= {stale} THEN 1 ELSE 0 END AS BIGINT)
-         FROM idempotency_keys WHERE key = $1 AND created_at > {live}",
-        stale = db
-            .dialect()
-            .timestamp_seconds_ago(IN_FLIGHT_TAKEOVER_AFTER.as_secs()),
-        live = live_since(db.dialect()),
+         FROM idempotency_keys WHERE partner_id = $2 AND key = $1 AND created_at > {live}",
+        stale = dialect.timestamp_seconds_ago(IN_FLIGHT_TAKEOVER_AFTER.as_secs()),
+        live = live_since(dialect),
     );
     let row: Option<(String, i64, String, i64)> = sqlx::query_as(&sql)
         .bind(key)
-        .fetch_optional(&mut *db.acquire().await?)
+        .bind(scope.partner())
+        .fetch_optional(&mut *scope.acquire().await?)
         .await?;
     Ok(row.map(|(body_sha256, status_code, response, stale)| {
         if status_code == IN_FLIGHT {
@@ -82,20 +82,27 @@ pub async fn find(db: &Db, key: &str) -> Result<Option<KeyState>, sqlx::Error> {
 /// An expired key is purged first and so is claimed afresh. A stale claim
 /// (older than [`IN_FLIGHT_TAKEOVER_AFTER`]) with the same body is taken
 /// over: it gets a new token, and its old holder can no longer complete it.
-pub async fn claim(db: &Db, key: &str, body_sha256: &str) -> Result<Option<Claim>, sqlx::Error> {
-    purge_expired(db).await?;
+pub async fn claim(
+    scope: &PartnerScope,
+    key: &str,
+    body_sha256: &str,
+) -> Result<Option<Claim>, sqlx::Error> {
+    purge_expired(scope).await?;
     let token = Uuid::new_v4().to_string();
     let inserted = sqlx::query(
-        "INSERT INTO idempotency_keys (key, body_sha256, status_code, response, claim_token)
-         VALUES ($1, $2, 0, '', $3)
+        "INSERT INTO idempotency_keys
+             (key, body_sha256, status_code, response, claim_token, partner_id)
+         VALUES ($1, $2, 0, '', $3, $4)
          ON CONFLICT (partner_id, key) DO NOTHING",
     )
     .bind(key)
     .bind(body_sha256)
     .bind(&token)
-    .execute(&mut *db.acquire().await?)
+    .bind(scope.partner())
+    .execute(&mut *scope.acquire().await?)
     .await?;
-    let claimed = inserted.rows_affected() == 1 || take_over(db, key, body_sha256, &token).await?;
+    let claimed =
+        inserted.rows_affected() == 1 || take_over(scope, key, body_sha256, &token).await?;
     Ok(claimed.then(|| Claim {
         key: key.to_owned(),
         token,
@@ -105,48 +112,54 @@ pub async fn claim(db: &Db, key: &str, body_sha256: &str) -> Result<Option<Claim
 /// Takes over a stale claim with the same body. One statement, so of two
 /// requests taking over at once only one matches the old row.
 async fn take_over(
-    db: &Db,
+    scope: &PartnerScope,
     key: &str,
     body_sha256: &str,
     token: &str,
 ) -> Result<bool, sqlx::Error> {
+    let dialect = scope.db().dialect();
     let sql = format!(
         "UPDATE idempotency_keys SET claim_token = $3, created_at = {now}
-         WHERE key = $1 AND body_sha256 = $2 AND status_code = 0 AND created_at <= {stale}",
-        now = db.dialect().timestamp_seconds_ago(0),
-        stale = db
-            .dialect()
-            .timestamp_seconds_ago(IN_FLIGHT_TAKEOVER_AFTER.as_secs()),
+         WHERE partner_id = $4 AND key = $1 AND body_sha256 = $2 AND status_code = 0
+           AND created_at <= {stale}",
+        now = dialect.timestamp_seconds_ago(0),
+        stale = dialect.timestamp_seconds_ago(IN_FLIGHT_TAKEOVER_AFTER.as_secs()),
     );
     let result = sqlx::query(&sql)
         .bind(key)
         .bind(body_sha256)
         .bind(token)
-        .execute(&mut *db.acquire().await?)
+        .bind(scope.partner())
+        .execute(&mut *scope.acquire().await?)
         .await?;
     Ok(result.rows_affected() == 1)
 }
 
 /// Gives a claim up after filing failed, so a retry can claim the key
 /// again at once. Does nothing if the claim was completed or taken over.
-pub async fn release(db: &Db, claim: &Claim) -> Result<(), sqlx::Error> {
+pub async fn release(scope: &PartnerScope, claim: &Claim) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "DELETE FROM idempotency_keys WHERE key = $1 AND claim_token = $2 AND status_code = 0",
+        "DELETE FROM idempotency_keys
+         WHERE partner_id = $3 AND key = $1 AND claim_token = $2 AND status_code = 0",
     )
     .bind(&claim.key)
     .bind(&claim.token)
-    .execute(&mut *db.acquire().await?)
+    .bind(scope.partner())
+    .execute(&mut *scope.acquire().await?)
     .await?;
     Ok(())
 }
 
-/// Deletes expired keys, answered or abandoned, so an expired key can be
-/// used afresh and the table stays small.
-pub async fn purge_expired(db: &Db) -> Result<u64, sqlx::Error> {
+/// Deletes the partner's expired keys, answered or abandoned, so an expired
+/// key can be used afresh and the table stays small.
+pub async fn purge_expired(scope: &PartnerScope) -> Result<u64, sqlx::Error> {
     let sql = format!(
-        "DELETE FROM idempotency_keys WHERE created_at <= {}",
-        live_since(db.dialect())
+        "DELETE FROM idempotency_keys WHERE partner_id = $1 AND created_at <= {}",
+        live_since(scope.db().dialect())
     );
-    let result = sqlx::query(&sql).execute(&mut *db.acquire().await?).await?;
+    let result = sqlx::query(&sql)
+        .bind(scope.partner())
+        .execute(&mut *scope.acquire().await?)
+        .await?;
     Ok(result.rows_affected())
 }
