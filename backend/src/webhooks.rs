@@ -55,6 +55,21 @@ pub enum WebhookConfigError {
     SecretTooShort { path: String },
 }
 
+/// The secret that signs webhook events, from `path`: at least 32 bytes,
+/// without the trailing white space.
+pub fn read_secret(path: &std::path::Path) -> Result<Arc<[u8]>, WebhookConfigError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| WebhookConfigError::SecretFile {
+        path: shown.clone(),
+        source,
+    })?;
+    let secret = bytes.trim_ascii_end();
+    if secret.len() < 32 {
+        return Err(WebhookConfigError::SecretTooShort { path: shown });
+    }
+    Ok(secret.into())
+}
+
 impl Webhooks {
     /// The webhooks at `endpoints` (http(s) URLs, checked as `--webhook-url`
     /// was parsed), signing with the secret in `secret_file`.
@@ -67,19 +82,10 @@ impl Webhooks {
         if endpoints.is_empty() {
             return Ok(None);
         }
-        let path = secret_file.ok_or(WebhookConfigError::NoSecret)?;
-        let shown = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| WebhookConfigError::SecretFile {
-            path: shown.clone(),
-            source,
-        })?;
-        let secret = bytes.trim_ascii_end();
-        if secret.len() < 32 {
-            return Err(WebhookConfigError::SecretTooShort { path: shown });
-        }
+        let secret = read_secret(secret_file.ok_or(WebhookConfigError::NoSecret)?)?;
         Ok(Some(Webhooks {
             endpoints: endpoints.to_vec(),
-            secret: secret.into(),
+            secret,
             timeout,
             backoff_base,
             client: reqwest::Client::builder()
