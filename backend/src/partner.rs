@@ -12,6 +12,9 @@
 //! [`crate::identity`]'s); a backend with no partners configured serves its
 //! one partner, [`DEFAULT_PARTNER`], as it always did.
 
+pub mod settings;
+pub mod store;
+
 use std::sync::Arc;
 
 use sqlx::pool::PoolConnection;
