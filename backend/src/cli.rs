@@ -1,13 +1,14 @@
 //! The command line: serving (the default), or one of the operator's
 //! commands, each in a module of its own: `set-status` (`cli/set_status.rs`),
 //! the catalogue in and out of files and the demo's (`cli/catalogue.rs`),
-//! `health` (`cli/health.rs`), `deliveries` (`cli/deliveries.rs`) and
-//! `bounced` (`cli/bounced.rs`).
+//! `health` (`cli/health.rs`), `deliveries` (`cli/deliveries.rs`),
+//! `bounced` (`cli/bounced.rs`) and `partners` (`cli/partners.rs`).
 
 mod bounced;
 mod catalogue;
 mod deliveries;
 mod health;
+mod partners;
 mod set_status;
 
 use std::ffi::{OsStr, OsString};
@@ -18,6 +19,9 @@ pub use self::bounced::{bounced, Bounced, BouncedAction};
 pub use self::catalogue::{export, import, seed_demo, CommandError, Export, Import};
 pub use self::deliveries::{deliveries, Deliveries, DeliveriesAction};
 pub use self::health::{health, HealthCommand};
+pub use self::partners::{
+    partners, AddPartner, PartnersCommand, PartnersError, SetPartner, SettingFlags,
+};
 pub use self::set_status::{set_status, SetStatus, SetStatusError, NOTE_MAX, STATUSES};
 use crate::config::{Config, LogFormat};
 
@@ -37,6 +41,10 @@ pub struct Cli {
 /// ([`crate::db::connect_existing`]), with their own subcommands.
 const ON_AN_EXISTING_DATABASE: [&str; 5] =
     ["set-status", "export", "health", "deliveries", "bounced"];
+
+/// The `partners` commands that open only a database that exists: `add`
+/// creates one, as `seed-demo` does.
+const PARTNERS_ON_AN_EXISTING_DATABASE: [&str; 3] = ["list", "set", "disable"];
 
 /// `--database-url` as those commands take it: the flag's own help says
 /// that a missing SQLite file is created, which is true of serving,
@@ -60,11 +68,17 @@ impl Cli {
         // A command that has a global flag of its own keeps it, and passes
         // it on to its subcommands, instead of the top level's.
         let existing = database_url.help(EXISTING_DATABASE_HELP);
-        ON_AN_EXISTING_DATABASE
+        let with_existing = |command: clap::Command, name: &str| {
+            command.mut_subcommand(name, |subcommand| subcommand.arg(existing.clone()))
+        };
+        let command = ON_AN_EXISTING_DATABASE
             .into_iter()
-            .fold(command, |command, name| {
-                command.mut_subcommand(name, |subcommand| subcommand.arg(existing.clone()))
-            })
+            .fold(command, with_existing);
+        command.mut_subcommand("partners", |partners| {
+            PARTNERS_ON_AN_EXISTING_DATABASE
+                .into_iter()
+                .fold(partners, with_existing)
+        })
     }
 
     /// Parses `args`, the binary's name first, as [`Cli::command_line`]
@@ -72,8 +86,15 @@ impl Cli {
     /// errors too), ready to print.
     pub fn try_from_args(args: &[OsString]) -> Result<Cli, clap::Error> {
         let mut command = Cli::command_line();
-        let mut matches = command.try_get_matches_from_mut(args)?;
-        Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut command))
+        let matches = command.try_get_matches_from_mut(args)?;
+        let mut cli =
+            Cli::from_arg_matches(&matches).map_err(|error| error.format(&mut command))?;
+        if let (Some(Command::Partners(partners)), Some(("partners", matches))) =
+            (&mut cli.command, matches.subcommand())
+        {
+            partners.keep_only_typed(matches);
+        }
+        Ok(cli)
     }
 }
 
@@ -151,6 +172,10 @@ pub enum Command {
     ///
     /// Example: support-backend bounced clear chen.jie@beijing-cloud.cn
     Bounced(Bounced),
+    /// Adds, lists, changes or disables the partners the backend serves
+    /// besides `default`, the partner of its own flags.
+    #[command(subcommand)]
+    Partners(PartnersCommand),
 }
 
 #[cfg(test)]
@@ -197,8 +222,8 @@ mod tests {
         }
     }
 
-    /// Only serving, `import` and `seed-demo` create a missing database,
-    /// and only their `--database-url` help says so.
+    /// Only serving, `import`, `seed-demo` and `partners add` create a
+    /// missing database, and only their `--database-url` help says so.
     #[test]
     fn database_url_help_promises_a_new_database_only_where_one_is_made() {
         let mut command = Cli::command_line();
@@ -209,7 +234,7 @@ mod tests {
             }
             found.render_long_help().to_string()
         };
-        for path in [&[][..], &["import"], &["seed-demo"]] {
+        for path in [&[][..], &["import"], &["seed-demo"], &["partners", "add"]] {
             assert!(help(path).contains("created if missing"), "{path:?}");
         }
         for path in [
@@ -222,6 +247,9 @@ mod tests {
             &["deliveries", "retry"],
             &["bounced"],
             &["bounced", "clear"],
+            &["partners", "list"],
+            &["partners", "set"],
+            &["partners", "disable"],
         ] {
             let said = help(path);
             assert!(!said.contains("created if missing"), "{path:?}: {said}");
@@ -238,6 +266,16 @@ mod tests {
             .unwrap();
         let cli = Cli::from_arg_matches(&matches).unwrap();
         assert_eq!(cli.config.database_url, "sqlite://y.db");
+        let args = [
+            "support-backend",
+            "partners",
+            "list",
+            "--database-url",
+            "sqlite://z.db",
+        ];
+        let args: Vec<OsString> = args.into_iter().map(OsString::from).collect();
+        let cli = Cli::try_from_args(&args).unwrap();
+        assert_eq!(cli.config.database_url, "sqlite://z.db");
     }
 
     /// Read by hand when clap refuses a command line, the log format is

@@ -650,6 +650,13 @@ fn parse_range(value: &str) -> Result<ipnet::IpNet, String> {
 #[derive(Clone, Debug)]
 pub struct AllowedOrigin(Option<HeaderValue>);
 
+impl AllowedOrigin {
+    /// The origin as browsers send it in `Origin`; `None` for an empty item.
+    pub fn as_str(&self) -> Option<&str> {
+        self.0.as_ref().and_then(|origin| origin.to_str().ok())
+    }
+}
+
 impl std::str::FromStr for AllowedOrigin {
     type Err = String;
 
@@ -663,7 +670,7 @@ impl std::str::FromStr for AllowedOrigin {
 /// port, without a trailing slash), so that `https://Portal.Example.com:443`
 /// still matches. A path, a wildcard or a user name is refused at start: CORS
 /// would otherwise fail silently in the browser.
-fn parse_origin(value: &str) -> Result<AllowedOrigin, String> {
+pub(crate) fn parse_origin(value: &str) -> Result<AllowedOrigin, String> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(AllowedOrigin(None));
@@ -747,7 +754,7 @@ fn is_http(url: &url::Url) -> bool {
 }
 
 /// A webhook's URL: http or https.
-fn parse_webhook_url(value: &str) -> Result<String, String> {
+pub(crate) fn parse_webhook_url(value: &str) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() || url::Url::parse(value).is_ok_and(|url| is_http(&url)) {
         Ok(value.to_owned())
@@ -769,7 +776,7 @@ fn parse_mailbox(value: &str) -> Result<String, String> {
 }
 
 /// An e-mail address, as lettre takes it.
-fn parse_address(value: &str) -> Result<String, String> {
+pub(crate) fn parse_address(value: &str) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() || value.parse::<lettre::Address>().is_ok() {
         Ok(value.to_owned())
@@ -784,7 +791,7 @@ const PORTAL_PLACEHOLDERS: [&str; 2] = ["{id}", "{reference}"];
 
 /// The portal's page of a request: http(s), with `{id}` or `{reference}`
 /// in it, and no other `{...}`, which would reach the mail as it is.
-fn parse_portal_url(value: &str) -> Result<String, String> {
+pub(crate) fn parse_portal_url(value: &str) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(String::new());

@@ -2,7 +2,7 @@
 //!
 //! Run `support-backend --help` for the flags; every flag can also be set
 //! through an environment variable. The commands (`set-status`, `import`,
-//! `export`, `seed-demo`) are listed by `support-backend help`.
+//! `export`, `seed-demo`, `partners`...) are listed by `support-backend help`.
 
 #![forbid(unsafe_code)]
 
@@ -66,6 +66,10 @@ async fn main() -> ExitCode {
         ),
         Some(Command::Bounced(args)) => report(
             cli::bounced(&cli.config.database_url, args).await,
+            String::clone,
+        ),
+        Some(Command::Partners(command)) => report(
+            cli::partners(&cli.config.database_url, command).await,
             String::clone,
         ),
         Some(Command::Health(command)) => report(
