@@ -335,7 +335,7 @@ pub async fn partners(
 fn line(partner: &Partner) -> String {
     let issuer = match (&partner.settings.jwt_issuer, partner.id.as_str()) {
         (Some(issuer), _) => format!("issuer {issuer}"),
-        (None, store::DEFAULT) => "the backend's own flags".to_owned(),
+        (None, crate::partner::DEFAULT_PARTNER) => "the backend's own flags".to_owned(),
         (None, _) => "no issuer".to_owned(),
     };
     let disabled = partner

@@ -5,12 +5,9 @@ use serde::Serialize;
 use sqlx::AnyConnection;
 
 use super::settings::{PartnerSettings, SettingsError};
+use super::DEFAULT_PARTNER;
 use crate::db::Db;
 use crate::outbox;
-
-/// The partner of the flags the backend is started with, which the rows
-/// from before partners belong to.
-pub const DEFAULT: &str = "default";
 
 /// The longest partner id: a DNS label's length, so that an id can name a
 /// host or a bucket.
@@ -112,7 +109,7 @@ pub async fn add(
     settings: &PartnerSettings,
 ) -> Result<Partner, StoreError> {
     check_id(id)?;
-    if id == DEFAULT {
+    if id == DEFAULT_PARTNER {
         return Err(StoreError::AddDefault);
     }
     settings.check()?;
@@ -165,7 +162,7 @@ pub async fn set(
     change: impl FnOnce(&mut PartnerSettings),
 ) -> Result<Partner, StoreError> {
     check_id(id)?;
-    if id == DEFAULT {
+    if id == DEFAULT_PARTNER {
         return Err(StoreError::SetDefault);
     }
     let mut tx = db.begin_write().await?;
@@ -201,7 +198,7 @@ pub async fn set(
 /// partner changes nothing and says since when it is.
 pub async fn disable(db: &Db, id: &str) -> Result<Disabled, StoreError> {
     check_id(id)?;
-    if id == DEFAULT {
+    if id == DEFAULT_PARTNER {
         return Err(StoreError::DisableDefault);
     }
     let at = outbox::rfc3339(outbox::now_ms());
