@@ -557,6 +557,7 @@ impl Config {
         Ok(Auth {
             verifier,
             anonymous_customers: self.anonymous_customers,
+            partners: None,
         })
     }
 }

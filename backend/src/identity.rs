@@ -4,6 +4,7 @@
 //! what that caller may do.
 
 pub mod access;
+pub mod issuers;
 mod jwks;
 pub mod verify;
 
@@ -14,6 +15,7 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 
 pub use access::{Action, Denied};
+pub use issuers::Issuers;
 pub use verify::{TokenError, Verifier};
 
 use crate::db::Db;
@@ -137,6 +139,9 @@ pub struct Auth {
     pub verifier: Option<Verifier>,
     /// Visitors without a token may use the public help page.
     pub anonymous_customers: bool,
+    /// The partners' issuers and keys (`support-backend partners`):
+    /// `None` until the database is open, and with `--no-auth`.
+    pub partners: Option<Issuers>,
 }
 
 impl Auth {
@@ -153,7 +158,11 @@ impl Auth {
             });
         };
         let token = bearer_token(value.as_bytes()).ok_or(TokenError::Malformed)?;
-        verifier.verify(token).await.map(Caller::User)
+        let identity = match &self.partners {
+            Some(partners) => partners.verify(verifier, token).await?,
+            None => verifier.verify(token).await?,
+        };
+        Ok(Caller::User(identity))
     }
 }
 

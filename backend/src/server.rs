@@ -17,6 +17,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 
 use crate::attachments::{files, orphans};
+use crate::identity::Issuers;
 use crate::outbox::deliverer;
 use crate::{config, db, rate_limit, router, webhooks, AppState, Config};
 
@@ -33,6 +34,8 @@ pub enum StartError {
     Database(#[from] db::ConnectError),
     #[error(transparent)]
     Attachments(#[from] files::OpenError),
+    #[error("cannot read the partners: {0}")]
+    Partners(crate::partner::store::StoreError),
     #[error("cannot listen on {address}: {source}")]
     Listen {
         address: String,
@@ -60,7 +63,7 @@ impl Server {
     /// Opens and migrates the database, deletes orphaned uploads, then
     /// binds the listening socket.
     pub async fn bind(config: &Config) -> Result<Server, StartError> {
-        let auth = config.auth()?;
+        let mut auth = config.auth()?;
         let webhooks = config.webhooks()?;
         let mailer = config.mailer()?;
         if let Some(mailer) = &mailer {
@@ -79,6 +82,13 @@ impl Server {
             ),
         }
         let db = db::connect(&config.database_url).await?;
+        if auth.verifier.is_some() {
+            let operator = config.jwt_issuer.clone();
+            let partners = Issuers::load(db.clone(), operator)
+                .await
+                .map_err(StartError::Partners)?;
+            auth.partners = Some(partners);
+        }
         let files = files::FileStore::open(&config.attachments()).await?;
         let orphan_after = Duration::from_secs(config.orphan_upload_hours * 60 * 60);
         orphans::sweep_and_log(&db, &files, orphan_after).await;

@@ -36,6 +36,8 @@ pub enum TokenError {
     BlankSubject,
     #[error("the signing keys could not be had: {0}")]
     Keys(String),
+    #[error("the token names partner {0:?}, not the partner whose key verified it")]
+    OtherPartner(String),
 }
 
 impl TokenError {
@@ -56,6 +58,7 @@ impl TokenError {
             TokenError::UnknownKey(_) => "unknown_key",
             TokenError::BlankSubject => "blank_subject",
             TokenError::Keys(_) => "keys_unavailable",
+            TokenError::OtherPartner(_) => "other_partner",
         }
     }
 }

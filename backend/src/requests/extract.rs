@@ -127,6 +127,7 @@ mod tests {
         Arc::new(Auth {
             verifier: None,
             anonymous_customers: false,
+            partners: None,
         })
     }
 

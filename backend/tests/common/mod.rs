@@ -179,6 +179,24 @@ pub async fn start_signed_with(configure: impl FnOnce(&mut Config)) -> TestServe
     start_on(database, config).await
 }
 
+/// As [`start_signed`], on a fresh database that `prepare` is given first,
+/// migrated, by its URL (to run the operator's commands on it).
+pub async fn start_signed_after(prepare: impl FnOnce(&str)) -> TestServer {
+    let database = fresh_database().await;
+    support_backend::db::connect(&database.url)
+        .await
+        .unwrap()
+        .close()
+        .await;
+    prepare(&database.url);
+    let secret = secret_file(&database);
+    let mut config = config(&database.url);
+    config.no_auth = false;
+    config.jwt_secret_file = Some(secret);
+    config.attachments_url = Some(database.attachments());
+    start_on(database, config).await
+}
+
 /// A server on a fresh database, configured by `configure` from the
 /// database's URL; uploads go to the database's store unless it says
 /// otherwise.

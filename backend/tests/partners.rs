@@ -1,0 +1,504 @@
+//! Two partners on one backend never meet. Each partner's tokens are
+//! signed with its own key (`support-backend partners add`), and the
+//! backend knows the partner from the key. Every route of `openapi.yaml`
+//! is called by one partner's users with the other partner's ids: each
+//! answers as for an id that does not exist (404), lists and streams hold
+//! none of the other's, and nothing of the other's changes. A route added
+//! to `openapi.yaml` fails this test until it is given its probe below.
+
+mod common;
+
+use std::path::Path;
+
+use common::events::{self, Next};
+use common::{json_of, key, TestServer};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+const METHODS: [&str; 5] = ["get", "put", "post", "delete", "patch"];
+
+/// The first bytes of a PNG: enough for an upload to be one.
+const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
+/// One partner's signing key and issuer.
+struct Partner {
+    id: &'static str,
+    issuer: &'static str,
+    secret: &'static str,
+}
+
+const ALPHA: Partner = Partner {
+    id: "alpha",
+    issuer: "https://portal.alpha.example",
+    secret: "alpha-signs-its-portal-tokens-with-this-secret",
+};
+
+const BETA: Partner = Partner {
+    id: "beta",
+    issuer: "https://portal.beta.example",
+    secret: "beta-signs-its-portal-tokens-with-another-one",
+};
+
+impl Partner {
+    /// A token of this partner's portal for a user with these claims.
+    fn token(&self, claims: &Value) -> String {
+        let mut claims = claims.clone();
+        claims["iss"] = json!(self.issuer);
+        claims["exp"] = json!(jsonwebtoken::get_current_timestamp() + 600);
+        jsonwebtoken::encode(
+            &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+            &claims,
+            &jsonwebtoken::EncodingKey::from_secret(self.secret.as_bytes()),
+        )
+        .unwrap()
+    }
+
+    /// Adds this partner to the database at `url`.
+    fn add(&self, url: &str, folder: &Path) {
+        let secret = folder.join(format!("{}.key", self.id));
+        std::fs::write(&secret, self.secret).unwrap();
+        let output = common::command(
+            url,
+            &[
+                "partners",
+                "add",
+                self.id,
+                "--name",
+                self.id,
+                "--jwt-secret-file",
+                secret.to_str().unwrap(),
+                "--jwt-issuer",
+                self.issuer,
+            ],
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+fn staff(sub: &str) -> Value {
+    json!({"sub": sub, "name": "Staff", "email": "staff@partner.example", "role": "partner"})
+}
+
+fn agent() -> Value {
+    json!({"sub": "agent", "name": "Agent", "role": "agent"})
+}
+
+fn admin() -> Value {
+    json!({"sub": "admin", "name": "Admin", "role": "admin"})
+}
+
+fn customer(sub: &str, customer_id: &str) -> Value {
+    json!({"sub": sub, "name": "Customer", "email": "user@customer.example",
+           "role": "customer", "customer_id": customer_id})
+}
+
+/// A server whose operator signs with the tests' secret, serving alpha and
+/// beta too.
+async fn two_partners() -> TestServer {
+    let folder = tempfile::tempdir().unwrap();
+    common::start_signed_after(|url| {
+        ALPHA.add(url, folder.path());
+        BETA.add(url, folder.path());
+    })
+    .await
+}
+
+async fn send(
+    server: &TestServer,
+    token: &str,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let mut request = server
+        .client
+        .request(method, server.url(path))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key());
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+/// What one partner has: a customer, the customer's message with a file and
+/// a reply, and the partner's own request.
+struct Theirs {
+    customer: String,
+    message: String,
+    reference: String,
+    request: String,
+    file: String,
+}
+
+/// Makes `partner`'s data, as its users would.
+async fn data_of(server: &TestServer, partner: &Partner) -> Theirs {
+    let customer_id = format!("{}-customer", partner.id);
+    let line = json!({"id": customer_id, "name": "Customer Ltd", "domain": "customer.example"});
+    let response = server
+        .client
+        .put(server.url("/catalogue/customers"))
+        .bearer_auth(partner.token(&admin()))
+        .header("Content-Type", "application/x-ndjson")
+        .body(format!("{line}\n"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let user = partner.token(&customer(&format!("{}-user", partner.id), &customer_id));
+    let upload = server
+        .client
+        .post(server.url("/attachments?name=screenshot.png"))
+        .bearer_auth(&user)
+        .header("Content-Type", "image/png")
+        .body(PNG.to_vec())
+        .send()
+        .await
+        .unwrap();
+    let (status, file) = json_of(upload).await;
+    assert_eq!(status, StatusCode::CREATED, "{file}");
+    let file = file["id"].as_str().unwrap().to_owned();
+    let body = json!({
+        "kind": "customer_self_service",
+        "title": "Nobody can sign in",
+        "description": "Since this morning every user is refused.",
+        "contact": {"name": "User", "email": "user@customer.example"},
+        "attachments": [file],
+    });
+    let (status, message) =
+        send(server, &user, Method::POST, "/support-requests", Some(body)).await;
+    assert_eq!(status, StatusCode::CREATED, "{message}");
+    let staff = partner.token(&staff(&format!("{}-staff", partner.id)));
+    let id = message["id"].as_str().unwrap().to_owned();
+    let reply = json!({"body": "We are looking into it."});
+    let path = format!("/support-requests/{id}/replies");
+    let (status, answer) = send(server, &staff, Method::POST, &path, Some(reply)).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let (status, own) = send(
+        server,
+        &staff,
+        Method::POST,
+        "/support-requests",
+        Some(common::valid()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{own}");
+    Theirs {
+        customer: customer_id,
+        reference: message["reference"].as_str().unwrap().to_owned(),
+        message: id,
+        request: own["id"].as_str().unwrap().to_owned(),
+        file,
+    }
+}
+
+/// Everything `partner`'s staff reads of `theirs`, to compare before and
+/// after the other partner's calls.
+async fn read_all(server: &TestServer, partner: &Partner, theirs: &Theirs) -> Vec<Value> {
+    let staff = partner.token(&agent());
+    let mut read = Vec::new();
+    for id in [&theirs.message, &theirs.request] {
+        let (status, mut request) = send(
+            server,
+            &staff,
+            Method::GET,
+            &format!("/support-requests/{id}"),
+            None,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        request["unread"] = Value::Null;
+        read.push(request);
+    }
+    let (status, customer) = send(
+        server,
+        &staff,
+        Method::GET,
+        &format!("/customers/{}", theirs.customer),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    read.push(customer);
+    read
+}
+
+/// The calls one route gets from the other partner's users, with the ids of
+/// `theirs`: each `(token's claims, method, path, body)`.
+fn probes(
+    method: &str,
+    path: &str,
+    theirs: &Theirs,
+) -> Vec<(Value, Method, String, Option<Value>)> {
+    let requests = [&theirs.message, &theirs.request];
+    // Each as the users who may call the route at all: for anyone else it
+    // answers 403 whatever the id.
+    let on_requests = |suffix: &str, body: Option<Value>, who: Vec<Value>| {
+        let mut calls = Vec::new();
+        for claims in who {
+            for id in requests {
+                let path = format!("/support-requests/{id}{suffix}");
+                let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+                calls.push((claims.clone(), method, path, body.clone()));
+            }
+        }
+        calls
+    };
+    let everyone = || {
+        vec![
+            staff("beta-staff"),
+            agent(),
+            customer("beta-user", "beta-customer"),
+        ]
+    };
+    match (method, path) {
+        ("get", "/support-requests/{id}") => on_requests("", None, everyone()),
+        ("post", "/support-requests/{id}/status") => {
+            let body = Some(json!({"status": "resolved"}));
+            on_requests("/status", body, vec![staff("beta-staff"), agent()])
+        }
+        ("post", "/support-requests/{id}/replies") => {
+            let body = Some(json!({"body": "Hello from the other partner."}));
+            on_requests("/replies", body, everyone())
+        }
+        ("post", "/support-requests/{id}/seen") => on_requests("/seen", None, everyone()),
+        ("get", "/attachments/{id}") => [staff("beta-staff"), agent()]
+            .into_iter()
+            .map(|claims| {
+                (
+                    claims,
+                    Method::GET,
+                    format!("/attachments/{}", theirs.file),
+                    None,
+                )
+            })
+            .collect(),
+        ("get", "/customers/{id}") => vec![(
+            staff("beta-staff"),
+            Method::GET,
+            format!("/customers/{}", theirs.customer),
+            None,
+        )],
+        _ => Vec::new(),
+    }
+}
+
+/// The routes whose answers are checked as lists below, or that hold no
+/// partner's data.
+const LISTS_AND_SHARED: [(&str, &str); 12] = [
+    ("post", "/support-requests"),
+    ("get", "/support-requests"),
+    ("get", "/unread"),
+    ("get", "/events"),
+    ("post", "/attachments"),
+    ("put", "/catalogue/{kind}"),
+    ("get", "/catalogue/{kind}"),
+    ("get", "/customers"),
+    ("get", "/services"),
+    ("get", "/service-health"),
+    ("get", "/articles"),
+    ("get", "/healthz"),
+];
+
+#[tokio::test]
+async fn another_partners_ids_answer_404_and_change_nothing_on_every_route() {
+    let server = two_partners().await;
+    let alpha = data_of(&server, &ALPHA).await;
+    data_of(&server, &BETA).await;
+    let before = read_all(&server, &ALPHA, &alpha).await;
+
+    let spec: Value = serde_norway::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi.yaml")).unwrap(),
+    )
+    .unwrap();
+    let mut probed = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if !METHODS.contains(&method.as_str()) || path == "/readyz" {
+                continue;
+            }
+            let calls = probes(method, path, &alpha);
+            let listed = LISTS_AND_SHARED.contains(&(method.as_str(), path.as_str()));
+            assert!(
+                listed || !calls.is_empty(),
+                "{method} {path}: no probe with another partner's ids; add one to `probes`"
+            );
+            for (claims, method, path, body) in calls {
+                let (status, answer) =
+                    send(&server, &BETA.token(&claims), method.clone(), &path, body).await;
+                assert_eq!(
+                    (status, &answer["errors"][0]["code"]),
+                    (StatusCode::NOT_FOUND, &json!("not_found")),
+                    "{method} {path} as {claims}: {answer}"
+                );
+                probed += 1;
+            }
+        }
+    }
+    assert!(probed >= 20, "{probed} calls");
+
+    // The lists hold none of alpha's.
+    let staff = BETA.token(&staff("beta-staff"));
+    for query in [
+        "kind=customer_self_service",
+        "kind=partner_center",
+        "filed_by=me",
+        &format!("reference={}", alpha.reference),
+    ] {
+        let (status, list) = send(
+            &server,
+            &staff,
+            Method::GET,
+            &format!("/support-requests?{query}"),
+            None,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{query}: {list}");
+        let ids: Vec<&str> = (list["requests"].as_array().unwrap().iter())
+            .map(|request| request["id"].as_str().unwrap())
+            .collect();
+        assert!(
+            !ids.contains(&alpha.message.as_str()) && !ids.contains(&alpha.request.as_str()),
+            "{query}: {list}"
+        );
+    }
+    let (_, unread) = send(&server, &staff, Method::GET, "/unread", None).await;
+    assert!(!unread.to_string().contains(&alpha.message), "{unread}");
+    let (_, customers) = send(&server, &staff, Method::GET, "/customers?query=", None).await;
+    assert!(
+        !customers.to_string().contains(&alpha.customer),
+        "{customers}"
+    );
+    let (_, exported) = send(
+        &server,
+        &BETA.token(&admin()),
+        Method::GET,
+        "/catalogue/customers",
+        None,
+    )
+    .await;
+    assert!(
+        !exported.to_string().contains(&alpha.customer),
+        "{exported}"
+    );
+
+    // Nothing of alpha's changed.
+    assert_eq!(read_all(&server, &ALPHA, &alpha).await, before);
+}
+
+#[tokio::test]
+async fn a_stream_replays_and_hears_its_own_partners_events_only() {
+    let server = two_partners().await;
+    let alpha = data_of(&server, &ALPHA).await;
+    let agent = BETA.token(&agent());
+    // From the first event on: alpha's came first, and none may come.
+    let mut stream =
+        events::Stream::of(events::request(&server.url(""), Some(&agent), Some("0")).await);
+    let beta = data_of(&server, &BETA).await;
+    let mut heard = Vec::new();
+    while heard.len() < 4 {
+        let event = stream.event().await;
+        heard.push(event.data["id"].as_str().unwrap().to_owned());
+    }
+    assert!(
+        heard
+            .iter()
+            .all(|id| *id == beta.message || *id == beta.request),
+        "{heard:?}"
+    );
+    assert!(!heard.contains(&alpha.message) && !heard.contains(&alpha.request));
+    // And live: alpha's next event reaches no beta stream.
+    let alpha_staff = ALPHA.token(&staff("alpha-staff"));
+    let path = format!("/support-requests/{}/status", alpha.message);
+    let (status, _) = send(
+        &server,
+        &alpha_staff,
+        Method::POST,
+        &path,
+        Some(json!({"status": "resolved"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let path = format!("/support-requests/{}/status", beta.message);
+    let beta_staff = BETA.token(&staff("beta-staff"));
+    let (status, _) = send(
+        &server,
+        &beta_staff,
+        Method::POST,
+        &path,
+        Some(json!({"status": "resolved"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    match stream.next(std::time::Duration::from_secs(10)).await {
+        Next::Event(event) => assert_eq!(event.data["id"], json!(beta.message)),
+        other => panic!("no event: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_token_is_the_partners_whose_key_verifies_it() {
+    let server = two_partners().await;
+    let claims = staff("someone");
+    // Alpha's issuer with beta's key: refused, never tried with beta's.
+    let mut forged = claims.clone();
+    forged["iss"] = json!(ALPHA.issuer);
+    let forged = jsonwebtoken::encode(
+        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+        &{
+            let mut c = forged;
+            c["exp"] = json!(jsonwebtoken::get_current_timestamp() + 600);
+            c
+        },
+        &jsonwebtoken::EncodingKey::from_secret(BETA.secret.as_bytes()),
+    )
+    .unwrap();
+    let (status, _) = send(&server, &forged, Method::GET, "/unread", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // A partner_id claim must name the key's partner.
+    let mut naming = claims.clone();
+    naming["partner_id"] = json!("beta");
+    let (status, _) = send(&server, &ALPHA.token(&naming), Method::GET, "/unread", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    naming["partner_id"] = json!("alpha");
+    let (status, _) = send(&server, &ALPHA.token(&naming), Method::GET, "/unread", None).await;
+    assert_eq!(status, StatusCode::OK);
+    // The operator's key still verifies the operator's tokens.
+    let (status, _) = send(
+        &server,
+        &common::token(&claims),
+        Method::GET,
+        "/unread",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_partner_disabled_while_the_backend_runs_is_refused_soon_after() {
+    let server = two_partners().await;
+    let token = ALPHA.token(&staff("alpha-staff"));
+    let (status, _) = send(&server, &token, Method::GET, "/unread", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let output = common::command(server.database_url(), &["partners", "disable", "alpha"]);
+    assert!(output.status.success(), "{output:?}");
+    // The partners are read again at the first token after this long.
+    tokio::time::sleep(support_backend::identity::issuers::READ_AGAIN_AFTER).await;
+    let (status, _) = send(&server, &token, Method::GET, "/unread", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // Beta's tokens still verify.
+    let (status, _) = send(&server, &BETA.token(&agent()), Method::GET, "/unread", None).await;
+    assert_eq!(status, StatusCode::OK);
+}
