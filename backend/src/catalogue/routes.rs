@@ -15,7 +15,7 @@ use super::import::{self, ImportError, Outcome};
 use crate::catalogue::{self, Format, Kind, LineError};
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
-use crate::partner::PartnerScope;
+use crate::partner::{PartnerScope, DEFAULT_PARTNER};
 
 /// The largest catalogue file taken in one call.
 pub const BODY_MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -59,6 +59,11 @@ pub async fn put(
 ) -> Result<Response, ApiError> {
     caller.may(Action::ManageCatalogue)?;
     let kind = kind_of(kind)?;
+    // Customers are the partner's own; services, health and articles are
+    // every partner's, and only the operator's admins change them.
+    if kind != Kind::Customers && scope.partner() != DEFAULT_PARTNER {
+        return Err(ApiError::Forbidden);
+    }
     let bytes = body.map_err(|rejection| match rejection.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::BodyTooLarge,
         _ => crate::error::broken_body(&rejection),
