@@ -492,7 +492,9 @@ pub async fn announce(
         mailed,
     } = announced;
     crate::live::record(scope, conn, event_type, request_id, actor).await?;
-    if outbox.is_empty() {
+    // The webhooks and mail of the flags are the default partner's: another
+    // partner's requests must not reach them, and its own are not built yet.
+    if outbox.is_empty() || scope.partner() != crate::partner::DEFAULT_PARTNER {
         return Ok(());
     }
     let request = find_request_in(scope, conn, request_id)
