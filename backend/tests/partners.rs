@@ -97,15 +97,25 @@ fn customer(sub: &str, customer_id: &str) -> Value {
            "role": "customer", "customer_id": customer_id})
 }
 
-/// A server whose operator signs with the tests' secret, serving alpha and
-/// beta too.
-async fn two_partners() -> TestServer {
+/// A server whose operator signs with the tests' secret and has a webhook,
+/// serving alpha and beta too; the folder holds the partners' secrets.
+async fn two_partners() -> (TestServer, tempfile::TempDir) {
     let folder = tempfile::tempdir().unwrap();
-    common::start_signed_after(|url| {
-        ALPHA.add(url, folder.path());
-        BETA.add(url, folder.path());
-    })
-    .await
+    let webhook_secret = folder.path().join("webhook.key");
+    std::fs::write(&webhook_secret, "the-operators-webhook-secret-of-40-bytes").unwrap();
+    let server = common::start_signed_after(
+        |url| {
+            ALPHA.add(url, folder.path());
+            BETA.add(url, folder.path());
+        },
+        |config| {
+            // Nothing listens there: deliveries stay in the outbox.
+            config.webhook_urls = vec!["http://127.0.0.1:9/hooks".into()];
+            config.webhook_secret_file = Some(webhook_secret);
+        },
+    )
+    .await;
+    (server, folder)
 }
 
 async fn send(
@@ -206,7 +216,7 @@ async fn data_of(server: &TestServer, partner: &Partner) -> Theirs {
 /// Everything `partner`'s staff reads of `theirs`, to compare before and
 /// after the other partner's calls.
 async fn read_all(server: &TestServer, partner: &Partner, theirs: &Theirs) -> Vec<Value> {
-    let staff = partner.token(&agent());
+    let staff = partner.token(&staff(&format!("{}-staff", partner.id)));
     let mut read = Vec::new();
     for id in [&theirs.message, &theirs.request] {
         let (status, mut request) = send(
@@ -255,35 +265,31 @@ fn probes(
         }
         calls
     };
-    let everyone = || {
-        vec![
-            staff("beta-staff"),
-            agent(),
-            customer("beta-user", "beta-customer"),
-        ]
-    };
+    let everyone = || vec![staff("beta-staff"), customer("beta-user", "beta-customer")];
     match (method, path) {
         ("get", "/support-requests/{id}") => on_requests("", None, everyone()),
         ("post", "/support-requests/{id}/status") => {
             let body = Some(json!({"status": "resolved"}));
-            on_requests("/status", body, vec![staff("beta-staff"), agent()])
+            on_requests("/status", body, vec![staff("beta-staff")])
         }
         ("post", "/support-requests/{id}/replies") => {
             let body = Some(json!({"body": "Hello from the other partner."}));
             on_requests("/replies", body, everyone())
         }
         ("post", "/support-requests/{id}/seen") => on_requests("/seen", None, everyone()),
-        ("get", "/attachments/{id}") => [staff("beta-staff"), agent()]
-            .into_iter()
-            .map(|claims| {
-                (
-                    claims,
-                    Method::GET,
-                    format!("/attachments/{}", theirs.file),
-                    None,
-                )
-            })
-            .collect(),
+        ("get", "/attachments/{id}") => {
+            [staff("beta-staff"), customer("beta-user", "beta-customer")]
+                .into_iter()
+                .map(|claims| {
+                    (
+                        claims,
+                        Method::GET,
+                        format!("/attachments/{}", theirs.file),
+                        None,
+                    )
+                })
+                .collect()
+        }
         ("get", "/customers/{id}") => vec![(
             staff("beta-staff"),
             Method::GET,
@@ -313,7 +319,7 @@ const LISTS_AND_SHARED: [(&str, &str); 12] = [
 
 #[tokio::test]
 async fn another_partners_ids_answer_404_and_change_nothing_on_every_route() {
-    let server = two_partners().await;
+    let (server, _folder) = two_partners().await;
     let alpha = data_of(&server, &ALPHA).await;
     data_of(&server, &BETA).await;
     let before = read_all(&server, &ALPHA, &alpha).await;
@@ -346,7 +352,8 @@ async fn another_partners_ids_answer_404_and_change_nothing_on_every_route() {
             }
         }
     }
-    assert!(probed >= 20, "{probed} calls");
+    // Six routes take an id: 17 calls, as the users who may call each.
+    assert!(probed >= 17, "{probed} calls");
 
     // The lists hold none of alpha's.
     let staff = BETA.token(&staff("beta-staff"));
@@ -398,10 +405,69 @@ async fn another_partners_ids_answer_404_and_change_nothing_on_every_route() {
 }
 
 #[tokio::test]
-async fn a_stream_replays_and_hears_its_own_partners_events_only() {
-    let server = two_partners().await;
-    let alpha = data_of(&server, &ALPHA).await;
+async fn what_every_partner_shares_is_the_operators_alone() {
+    let (server, _folder) = two_partners().await;
+    // The catalogue every partner reads: a partner's admin changes its own
+    // customers only.
+    let service =
+        json!({"id": "azure", "name": "Azure", "admin_center_url": "https://phish.example/"});
+    let response = server
+        .client
+        .put(server.url("/catalogue/services"))
+        .bearer_auth(BETA.token(&admin()))
+        .header("Content-Type", "application/x-ndjson")
+        .body(format!("{service}\n"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let (_, services) = send(
+        &server,
+        &common::token(&admin()),
+        Method::GET,
+        "/services",
+        None,
+    )
+    .await;
+    assert!(!services.to_string().contains("phish"), "{services}");
+    // An agent works for 21Vianet's desk: a partner's key makes none.
     let agent = BETA.token(&agent());
+    let (status, _) = send(
+        &server,
+        &agent,
+        Method::GET,
+        "/support-requests?kind=partner_center",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // The webhooks and mail of the flags are the default partner's: a
+    // partner's requests do not reach them.
+    data_of(&server, &ALPHA).await;
+    let operator = common::token(&common::partner());
+    let (status, _) = send(
+        &server,
+        &operator,
+        Method::POST,
+        "/support-requests",
+        Some(common::valid()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let outbox: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT partner_id, COUNT(*) FROM webhook_outbox GROUP BY partner_id ORDER BY partner_id",
+    )
+    .fetch_all(&server.db)
+    .await
+    .unwrap();
+    assert_eq!(outbox, [("default".to_owned(), 1)]);
+}
+
+#[tokio::test]
+async fn a_stream_replays_and_hears_its_own_partners_events_only() {
+    let (server, _folder) = two_partners().await;
+    let alpha = data_of(&server, &ALPHA).await;
+    let agent = BETA.token(&staff("beta-staff"));
     // From the first event on: alpha's came first, and none may come.
     let mut stream =
         events::Stream::of(events::request(&server.url(""), Some(&agent), Some("0")).await);
@@ -449,7 +515,7 @@ async fn a_stream_replays_and_hears_its_own_partners_events_only() {
 
 #[tokio::test]
 async fn a_token_is_the_partners_whose_key_verifies_it() {
-    let server = two_partners().await;
+    let (server, _folder) = two_partners().await;
     let claims = staff("someone");
     // Alpha's issuer with beta's key: refused, never tried with beta's.
     let mut forged = claims.clone();
@@ -488,7 +554,7 @@ async fn a_token_is_the_partners_whose_key_verifies_it() {
 
 #[tokio::test]
 async fn a_partner_disabled_while_the_backend_runs_is_refused_soon_after() {
-    let server = two_partners().await;
+    let (server, _folder) = two_partners().await;
     let token = ALPHA.token(&staff("alpha-staff"));
     let (status, _) = send(&server, &token, Method::GET, "/unread", None).await;
     assert_eq!(status, StatusCode::OK);
@@ -498,7 +564,21 @@ async fn a_partner_disabled_while_the_backend_runs_is_refused_soon_after() {
     tokio::time::sleep(support_backend::identity::issuers::READ_AGAIN_AFTER).await;
     let (status, _) = send(&server, &token, Method::GET, "/unread", None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // Nor is a token naming alpha's issuer that the operator's key signs
+    // (a provider whose keys several issuers share).
+    let mut claims = staff("alpha-staff");
+    claims["iss"] = json!(ALPHA.issuer);
+    let (status, _) = send(
+        &server,
+        &common::token(&claims),
+        Method::GET,
+        "/unread",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
     // Beta's tokens still verify.
-    let (status, _) = send(&server, &BETA.token(&agent()), Method::GET, "/unread", None).await;
+    let beta = BETA.token(&staff("beta-staff"));
+    let (status, _) = send(&server, &beta, Method::GET, "/unread", None).await;
     assert_eq!(status, StatusCode::OK);
 }

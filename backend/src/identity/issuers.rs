@@ -8,8 +8,12 @@
 //! The issuer is read from the token before it is verified, only to choose
 //! the key, and before any signing keys are fetched: a token that names a
 //! partner's issuer and does not verify with that partner's key is refused,
-//! never tried with another. A `partner_id` claim is not needed; where a
-//! token carries one, it must name the partner whose key verified it.
+//! never tried with another, and so is every token of a partner that is
+//! disabled, or whose key cannot be had. A `partner_id` claim is not
+//! needed; where a token carries one, it must name the partner whose key
+//! verified it. A partner's key grants its own roles only: an `agent` works
+//! for 21Vianet's desk, whose tokens are the operator's, so a partner's
+//! `agent` token may do nothing.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -19,7 +23,7 @@ use serde::Deserialize;
 use tokio::sync::RwLock;
 
 use super::verify::{TokenError, Verifier};
-use super::Identity;
+use super::{Identity, Role};
 use crate::db::Db;
 use crate::partner::settings::PartnerSettings;
 use crate::partner::{store, DEFAULT_PARTNER};
@@ -33,7 +37,9 @@ pub const READ_AGAIN_AFTER: Duration = Duration::from_secs(5);
 /// A partner's issuer: its key, and whose it is.
 struct PartnerKey {
     partner: String,
-    verifier: Verifier,
+    /// `None` where the partner's tokens are refused: disabled, its key
+    /// not to be had, or its issuer the operator's.
+    verifier: Option<Verifier>,
     /// What the key was made from: kept while it stays the same, so that
     /// a provider's keys are not fetched again at each read.
     settings: PartnerSettings,
@@ -120,7 +126,15 @@ impl Issuers {
             None => None,
         };
         let (mut identity, partner) = match &partner_key {
-            Some(key) => (key.verifier.verify(token).await?, key.partner.as_str()),
+            Some(key) => {
+                let verifier = (key.verifier.as_ref())
+                    .ok_or_else(|| TokenError::PartnerRefused(key.partner.clone()))?;
+                let mut identity = verifier.verify(token).await?;
+                if identity.role == Some(Role::Agent) {
+                    identity.role = None;
+                }
+                (identity, key.partner.as_str())
+            }
             None => (operator.verify(token).await?, DEFAULT_PARTNER),
         };
         if let Some(claimed) = claims.partner_id.filter(|claimed| claimed != partner) {
@@ -131,11 +145,12 @@ impl Issuers {
     }
 }
 
-/// The enabled partners' issuers and keys, each kept from `before` while
-/// its settings are the same. A partner whose key cannot be
+/// The partners' issuers and keys; a provider's keys are kept from
+/// `before` while the partner's settings are the same (a secret file is
+/// read again each time). A partner that is disabled, whose key cannot be
 /// had (its secret file gone, say), or whose issuer is the operator's, is
-/// left out with a warning: its tokens are refused, and every other
-/// partner's still verify.
+/// kept with no key, with a warning: its tokens are refused, and every
+/// other partner's still verify.
 async fn read(
     db: &Db,
     operator: Option<&str>,
@@ -143,39 +158,39 @@ async fn read(
 ) -> Result<HashMap<String, Arc<PartnerKey>>, store::StoreError> {
     let mut by_issuer = HashMap::new();
     for partner in store::list(db).await? {
-        if partner.disabled_at.is_some() || partner.id == DEFAULT_PARTNER {
+        if partner.id == DEFAULT_PARTNER {
             continue;
         }
         let settings = &partner.settings;
         let Some(issuer) = settings.jwt_issuer.clone() else {
-            tracing::warn!(partner = %partner.id, "partner {} has no issuer: its tokens are refused", partner.id);
+            tracing::warn!(partner = %partner.id, "partner {} has no issuer: its tokens are the operator's to verify", partner.id);
             continue;
         };
-        if Some(issuer.as_str()) == operator {
-            tracing::warn!(partner = %partner.id, "partner {}'s issuer is the operator's: its tokens are the operator's", partner.id);
-            continue;
-        }
-        if let Some(kept) = (before.get(&issuer))
-            .filter(|kept| kept.partner == partner.id && kept.settings == *settings)
-        {
+        let kept = (before.get(&issuer)).filter(|kept| {
+            kept.partner == partner.id
+                && kept.settings == *settings
+                && kept.verifier.is_some()
+                && settings.jwt_secret_file.is_none()
+        });
+        let verifier = if partner.disabled_at.is_some() {
+            None
+        } else if let Some(kept) = kept {
             by_issuer.insert(issuer, kept.clone());
             continue;
-        }
-        let verifier = match (&settings.jwt_secret_file, &settings.jwks_url) {
-            (Some(path), _) => Verifier::with_secret_file(path),
-            (None, Some(url)) => Verifier::with_jwks_url(url),
-            (None, None) => {
-                tracing::warn!(partner = %partner.id, "partner {} has no key: its tokens are refused", partner.id);
-                continue;
-            }
-        };
-        let verifier = match verifier {
-            Ok(verifier) => verifier
-                .issuer(Some(issuer.clone()))
-                .audience(settings.jwt_audience.clone()),
-            Err(error) => {
-                tracing::warn!(partner = %partner.id, "partner {}'s key: {error}; its tokens are refused", partner.id);
-                continue;
+        } else if Some(issuer.as_str()) == operator {
+            tracing::warn!(partner = %partner.id, "partner {}'s issuer is the operator's: its tokens are refused", partner.id);
+            None
+        } else {
+            match key_of(settings) {
+                Ok(verifier) => Some(
+                    verifier
+                        .issuer(Some(issuer.clone()))
+                        .audience(settings.jwt_audience.clone()),
+                ),
+                Err(error) => {
+                    tracing::warn!(partner = %partner.id, "partner {}'s key: {error}; its tokens are refused", partner.id);
+                    None
+                }
             }
         };
         let key = PartnerKey {
@@ -186,4 +201,13 @@ async fn read(
         by_issuer.insert(issuer, Arc::new(key));
     }
     Ok(by_issuer)
+}
+
+/// The verifier of a partner's key, as its settings name it.
+fn key_of(settings: &PartnerSettings) -> Result<Verifier, String> {
+    match (&settings.jwt_secret_file, &settings.jwks_url) {
+        (Some(path), _) => Verifier::with_secret_file(path).map_err(|error| error.to_string()),
+        (None, Some(url)) => Verifier::with_jwks_url(url).map_err(|error| error.to_string()),
+        (None, None) => Err("no secret file and no JWKS URL".to_owned()),
+    }
 }

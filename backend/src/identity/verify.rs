@@ -38,6 +38,8 @@ pub enum TokenError {
     Keys(String),
     #[error("the token names partner {0:?}, not the partner whose key verified it")]
     OtherPartner(String),
+    #[error("partner {0:?} is disabled, or its key cannot be had")]
+    PartnerRefused(String),
 }
 
 impl TokenError {
@@ -59,6 +61,7 @@ impl TokenError {
             TokenError::BlankSubject => "blank_subject",
             TokenError::Keys(_) => "keys_unavailable",
             TokenError::OtherPartner(_) => "other_partner",
+            TokenError::PartnerRefused(_) => "partner_refused",
         }
     }
 }

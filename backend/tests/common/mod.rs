@@ -179,9 +179,12 @@ pub async fn start_signed_with(configure: impl FnOnce(&mut Config)) -> TestServe
     start_on(database, config).await
 }
 
-/// As [`start_signed`], on a fresh database that `prepare` is given first,
-/// migrated, by its URL (to run the operator's commands on it).
-pub async fn start_signed_after(prepare: impl FnOnce(&str)) -> TestServer {
+/// As [`start_signed_with`], on a fresh database that `prepare` is given
+/// first, migrated, by its URL (to run the operator's commands on it).
+pub async fn start_signed_after(
+    prepare: impl FnOnce(&str),
+    configure: impl FnOnce(&mut Config),
+) -> TestServer {
     let database = fresh_database().await;
     support_backend::db::connect(&database.url)
         .await
@@ -194,6 +197,7 @@ pub async fn start_signed_after(prepare: impl FnOnce(&str)) -> TestServer {
     config.no_auth = false;
     config.jwt_secret_file = Some(secret);
     config.attachments_url = Some(database.attachments());
+    configure(&mut config);
     start_on(database, config).await
 }
 
