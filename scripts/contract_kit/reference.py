@@ -90,7 +90,9 @@ def run_kit(url, arguments):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--self-test", action="store_true")
-    parser.add_argument("--backend", default=os.path.join(REPO, "target", "debug", "support-backend"))
+    # Where cargo built it: CARGO_TARGET_DIR, as cargo reads it, else target/.
+    target = os.path.join(REPO, os.environ.get("CARGO_TARGET_DIR") or "target")
+    parser.add_argument("--backend", default=os.path.join(target, "debug", "support-backend"))
     parser.add_argument("kit_arguments", nargs="*", help="more options for scripts/contract-test (after --)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="contract-kit-") as folder:
