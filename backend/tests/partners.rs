@@ -152,20 +152,26 @@ struct Theirs {
     file: String,
 }
 
-/// Makes `partner`'s data, as its users would.
-async fn data_of(server: &TestServer, partner: &Partner) -> Theirs {
-    let customer_id = format!("{}-customer", partner.id);
-    let line = json!({"id": customer_id, "name": "Customer Ltd", "domain": "customer.example"});
+/// Imports `line` as the catalogue of `kind` with `token`: the answer's status.
+async fn put_catalogue(server: &TestServer, token: &str, kind: &str, line: &Value) -> StatusCode {
     let response = server
         .client
-        .put(server.url("/catalogue/customers"))
-        .bearer_auth(partner.token(&admin()))
+        .put(server.url(&format!("/catalogue/{kind}")))
+        .bearer_auth(token)
         .header("Content-Type", "application/x-ndjson")
         .body(format!("{line}\n"))
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
+    response.status()
+}
+
+/// Makes `partner`'s data, as its users would.
+async fn data_of(server: &TestServer, partner: &Partner) -> Theirs {
+    let customer_id = format!("{}-customer", partner.id);
+    let line = json!({"id": customer_id, "name": "Customer Ltd", "domain": "customer.example"});
+    let status = put_catalogue(server, &partner.token(&admin()), "customers", &line).await;
+    assert_eq!(status, StatusCode::OK);
     let user = partner.token(&customer(&format!("{}-user", partner.id), &customer_id));
     let upload = server
         .client
@@ -411,16 +417,8 @@ async fn what_every_partner_shares_is_the_operators_alone() {
     // customers only.
     let service =
         json!({"id": "azure", "name": "Azure", "admin_center_url": "https://phish.example/"});
-    let response = server
-        .client
-        .put(server.url("/catalogue/services"))
-        .bearer_auth(BETA.token(&admin()))
-        .header("Content-Type", "application/x-ndjson")
-        .body(format!("{service}\n"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let status = put_catalogue(&server, &BETA.token(&admin()), "services", &service).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
     let (_, services) = send(
         &server,
         &common::token(&admin()),
@@ -518,18 +516,11 @@ async fn a_token_is_the_partners_whose_key_verifies_it() {
     let (server, _folder) = two_partners().await;
     let claims = staff("someone");
     // Alpha's issuer with beta's key: refused, never tried with beta's.
-    let mut forged = claims.clone();
-    forged["iss"] = json!(ALPHA.issuer);
-    let forged = jsonwebtoken::encode(
-        &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
-        &{
-            let mut c = forged;
-            c["exp"] = json!(jsonwebtoken::get_current_timestamp() + 600);
-            c
-        },
-        &jsonwebtoken::EncodingKey::from_secret(BETA.secret.as_bytes()),
-    )
-    .unwrap();
+    let forged = Partner {
+        secret: BETA.secret,
+        ..ALPHA
+    }
+    .token(&claims);
     let (status, _) = send(&server, &forged, Method::GET, "/unread", None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     // A partner_id claim must name the key's partner.

@@ -170,13 +170,19 @@ pub async fn start_signed(anonymous_customers: bool) -> TestServer {
 /// As [`start_signed`], configured further by `configure`.
 pub async fn start_signed_with(configure: impl FnOnce(&mut Config)) -> TestServer {
     let database = fresh_database().await;
-    let secret = secret_file(&database);
-    let mut config = config(&database.url);
-    config.no_auth = false;
-    config.jwt_secret_file = Some(secret);
-    config.attachments_url = Some(database.attachments());
+    let mut config = signed_config(&database);
     configure(&mut config);
     start_on(database, config).await
+}
+
+/// The tests' configuration on `database`, verifying tokens signed with
+/// [`SECRET`].
+fn signed_config(database: &TestDatabase) -> Config {
+    let mut config = config(&database.url);
+    config.no_auth = false;
+    config.jwt_secret_file = Some(secret_file(database));
+    config.attachments_url = Some(database.attachments());
+    config
 }
 
 /// As [`start_signed_with`], on a fresh database that `prepare` is given
@@ -192,11 +198,7 @@ pub async fn start_signed_after(
         .close()
         .await;
     prepare(&database.url);
-    let secret = secret_file(&database);
-    let mut config = config(&database.url);
-    config.no_auth = false;
-    config.jwt_secret_file = Some(secret);
-    config.attachments_url = Some(database.attachments());
+    let mut config = signed_config(&database);
     configure(&mut config);
     start_on(database, config).await
 }
