@@ -2,12 +2,14 @@
 //! commands, each in a module of its own: `set-status` (`cli/set_status.rs`),
 //! the catalogue in and out of files and the demo's (`cli/catalogue.rs`),
 //! `health` (`cli/health.rs`), `deliveries` (`cli/deliveries.rs`),
-//! `bounced` (`cli/bounced.rs`) and `partners` (`cli/partners.rs`).
+//! `bounced` (`cli/bounced.rs`), `partners` (`cli/partners.rs`) and
+//! `migrate` (`cli/migrate.rs`).
 
 mod bounced;
 mod catalogue;
 mod deliveries;
 mod health;
+mod migrate;
 mod partners;
 mod set_status;
 
@@ -19,6 +21,7 @@ pub use self::bounced::{bounced, Bounced, BouncedAction};
 pub use self::catalogue::{export, import, seed_demo, CommandError, Export, Import};
 pub use self::deliveries::{deliveries, Deliveries, DeliveriesAction};
 pub use self::health::{health, HealthCommand};
+pub use self::migrate::{migrate, Migrate};
 pub use self::partners::{
     partners, AddPartner, PartnersCommand, PartnersError, SetPartner, SettingFlags,
 };
@@ -176,6 +179,13 @@ pub enum Command {
     /// besides `default`, the partner of its own flags.
     #[command(subcommand)]
     Partners(PartnersCommand),
+    /// Brings the database to this backend's schema, as the tables' owner
+    /// (the server does it at start when it may), and lets the server's
+    /// own PostgreSQL role use the tables without owning them.
+    ///
+    /// Example: support-backend migrate --database-url
+    /// postgres://owner@db/support --grant-to support_app
+    Migrate(Migrate),
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! and migrated at start. The queries live in the submodules and are written
 //! once for both (see [`Dialect`] for the few differences).
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -10,7 +11,7 @@ use std::time::Duration;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::migrate::{MigrateDatabase, Migrator};
 use sqlx::pool::PoolConnection;
-use sqlx::{Any, AnyPool, Executor, Sqlite, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Executor, Sqlite, Transaction};
 
 use crate::dialect::Dialect;
 
@@ -36,6 +37,15 @@ pub enum ConnectError {
     },
     #[error("cannot use the database {url:?}: {0}", url = .1)]
     Unwritable(crate::writable::Unwritable, String),
+    #[error(
+        "the database {url:?} lacks migrations of this backend, and its role may not apply \
+         them ({source}): run `support-backend migrate --database-url URL` with the URL of \
+         the tables' owner first"
+    )]
+    MigrateAsOwner {
+        url: String,
+        source: sqlx::migrate::MigrateError,
+    },
     #[error("cannot migrate database {url:?}: {source}")]
     Migrate {
         url: String,
@@ -67,6 +77,41 @@ impl<'a> Waiting<'a> {
 impl Drop for Waiting<'_> {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// The partners whose rows a transaction sees and writes on PostgreSQL
+/// (`app.partner_id`, which the row-level security of migration 0020
+/// reads): one partner, or every one (`*`) for the work no caller asks for.
+pub const ALL_PARTNERS: &str = "*";
+
+/// A connection whose queries see the rows of the partners it was opened
+/// for ([`Db::read_as`], [`Db::write_as`]): on PostgreSQL a transaction that
+/// named them first, on SQLite a plain connection (SQLite has no row-level
+/// security; its queries alone keep partners apart). Use it as the
+/// connection it derefs to.
+pub enum Scoped {
+    Connection(PoolConnection<Any>),
+    Transaction(Transaction<'static, Any>),
+}
+
+impl Deref for Scoped {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        match self {
+            Scoped::Connection(connection) => connection,
+            Scoped::Transaction(transaction) => transaction,
+        }
+    }
+}
+
+impl DerefMut for Scoped {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        match self {
+            Scoped::Connection(connection) => connection,
+            Scoped::Transaction(transaction) => transaction,
+        }
     }
 }
 
@@ -104,6 +149,32 @@ impl Db {
         }
     }
 
+    /// A connection for reading the rows of `partners` (a partner's id, or
+    /// [`ALL_PARTNERS`]). On PostgreSQL it is a read-only transaction that
+    /// names them and is rolled back when dropped: a write through it fails
+    /// at once instead of being lost; write with [`Db::write_as`].
+    pub async fn read_as(&self, partners: &str) -> Result<Scoped, sqlx::Error> {
+        let _waiting = Waiting::on(&self.waiting);
+        match self.dialect {
+            Dialect::Sqlite => Ok(Scoped::Connection(self.pool.acquire().await?)),
+            Dialect::Postgres => {
+                let mut transaction = self.pool.begin_with("BEGIN READ ONLY").await?;
+                name_partners(&mut transaction, partners).await?;
+                Ok(Scoped::Transaction(transaction))
+            }
+        }
+    }
+
+    /// A transaction that writes the rows of `partners` (a partner's id, or
+    /// [`ALL_PARTNERS`]), as [`Db::begin_write`] begins it; commit it.
+    pub async fn write_as(&self, partners: &str) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        let mut transaction = self.begin_write().await?;
+        if self.dialect == Dialect::Postgres {
+            name_partners(&mut transaction, partners).await?;
+        }
+        Ok(transaction)
+    }
+
     /// Which database this is, for the SQL that differs.
     pub fn dialect(&self) -> Dialect {
         self.dialect
@@ -132,6 +203,20 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// Names the partners whose rows `transaction` sees, for PostgreSQL's
+/// row-level security: for this transaction only (`true`), never the
+/// session, so that a pooled connection carries no partner into the next.
+async fn name_partners(
+    transaction: &mut Transaction<'static, Any>,
+    partners: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT set_config('app.partner_id', $1, true)")
+        .bind(partners)
+        .execute(&mut **transaction)
+        .await?;
+    Ok(())
 }
 
 /// Opens and migrates the database at `url`: `sqlite://file.db` (the file is
@@ -210,18 +295,68 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
         }
     };
     let pool = options.connect(url).await.map_err(open)?;
-    migrator
-        .run(&pool)
-        .await
-        .map_err(|source| ConnectError::Migrate {
-            url: shown.clone(),
-            source,
-        })?;
-    Ok(Db {
+    let db = Db {
         pool,
         dialect,
         waiting: Arc::default(),
-    })
+    };
+    // A database already migrated is left alone, so that the server can run
+    // as a role that owns no table and may not create one (the row-level
+    // security binds it then; see `support-backend migrate`).
+    let pending = db.unapplied_migrations().await.ok();
+    if pending != Some(0) {
+        migrator.run(&db.pool).await.map_err(|source| {
+            if denied(&source) {
+                ConnectError::MigrateAsOwner {
+                    url: shown.clone(),
+                    source,
+                }
+            } else {
+                ConnectError::Migrate {
+                    url: shown.clone(),
+                    source,
+                }
+            }
+        })?;
+    }
+    Ok(db)
+}
+
+/// Whether a migration failed for want of a privilege (PostgreSQL's
+/// SQLSTATE 42501: the role may not create in the schema, or does not own
+/// what a migration alters).
+fn denied(error: &sqlx::migrate::MigrateError) -> bool {
+    let source = match error {
+        sqlx::migrate::MigrateError::Execute(source)
+        | sqlx::migrate::MigrateError::ExecuteMigration(source, _) => source,
+        _ => return false,
+    };
+    source
+        .as_database_error()
+        .and_then(|error| error.code())
+        .is_some_and(|code| code == "42501")
+}
+
+/// Lets `role` use the tables of `db` (opened as their owner) as the
+/// server needs: read and write rows, take sequence
+/// numbers, nothing else. The role then owns nothing, so the row-level
+/// security binds it and it cannot turn it off. PostgreSQL only.
+pub async fn grant_to(db: &Db, role: &str) -> Result<(), sqlx::Error> {
+    let role = quote_identifier(role);
+    let mut transaction = db.pool.begin().await?;
+    for grant in [
+        format!("GRANT USAGE ON SCHEMA public TO {role}"),
+        format!("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"),
+        format!("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"),
+    ] {
+        transaction.execute(grant.as_str()).await?;
+    }
+    transaction.commit().await
+}
+
+/// `name` as a PostgreSQL identifier, quoted, whatever it holds.
+fn quote_identifier(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 /// The file a SQLite URL names, if it names one.

@@ -23,7 +23,7 @@ use sqlx::AnyConnection;
 use support_contract::{RequestKind, RequestStatus};
 use tokio::sync::{mpsc, watch, Notify};
 
-use crate::db::Db;
+use crate::db::{Db, ALL_PARTNERS};
 use crate::dialect::Dialect;
 use crate::error::ApiError;
 use crate::identity::access::Readable;
@@ -394,7 +394,7 @@ async fn after_every_partners(db: &Db, seq: i64) -> Result<Vec<Happened>, sqlx::
     );
     let rows: Vec<Row> = sqlx::query_as(&every)
         .bind(seq)
-        .fetch_all(&mut *db.acquire().await?)
+        .fetch_all(&mut *db.read_as(ALL_PARTNERS).await?)
         .await?;
     rows.into_iter().map(happened).collect()
 }

@@ -72,6 +72,10 @@ async fn main() -> ExitCode {
             cli::partners(&cli.config.database_url, command).await,
             String::clone,
         ),
+        Some(Command::Migrate(args)) => report(
+            cli::migrate(&cli.config.database_url, args).await,
+            String::clone,
+        ),
         Some(Command::Health(command)) => report(
             cli::health(&cli.config.database_url, command).await,
             String::clone,

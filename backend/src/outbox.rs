@@ -13,7 +13,7 @@ use sqlx::AnyConnection;
 use support_contract::{Reply, StoredRequest};
 use uuid::Uuid;
 
-use crate::db::Db;
+use crate::db::{Db, ALL_PARTNERS};
 use crate::error::ApiError;
 use crate::partner::PartnerScope;
 
@@ -236,7 +236,7 @@ pub async fn claim_due(
     let candidates: Vec<(String, String)> = sqlx::query_as(&sql)
         .bind(now)
         .bind(limit)
-        .fetch_all(&mut *db.acquire().await?)
+        .fetch_all(&mut *db.read_as(ALL_PARTNERS).await?)
         .await?;
     let mut claimed = Vec::new();
     for (partner, delivery_id) in candidates {
@@ -256,6 +256,7 @@ async fn claim(
     now: i64,
     lease_ms: i64,
 ) -> Result<Option<Claimed>, sqlx::Error> {
+    let mut transaction = db.write_as(partner).await?;
     let row: Option<ClaimedRow> = sqlx::query_as(&format!(
         "UPDATE webhook_outbox SET claimed_until = $2, claim_token = $3
          WHERE partner_id = $5 AND delivery_id = $1 AND delivered_at IS NULL AND failed_at IS NULL
@@ -268,8 +269,9 @@ async fn claim(
     .bind(Uuid::new_v4().to_string())
     .bind(now)
     .bind(partner)
-    .fetch_optional(&mut *db.acquire().await?)
+    .fetch_optional(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     Ok(row.map(claimed))
 }
 
@@ -310,6 +312,7 @@ fn claimed(row: ClaimedRow) -> Claimed {
 /// they go with it, as one mail.
 pub async fn claim_followers(db: &Db, head: &Claimed) -> Result<Vec<Claimed>, sqlx::Error> {
     let now = now_ms();
+    let mut transaction = db.write_as(&head.partner).await?;
     let mut rows: Vec<ClaimedRow> = sqlx::query_as(&format!(
         "UPDATE webhook_outbox SET claimed_until = (
                  SELECT h.claimed_until FROM webhook_outbox h WHERE h.delivery_id = $1),
@@ -325,8 +328,9 @@ pub async fn claim_followers(db: &Db, head: &Claimed) -> Result<Vec<Claimed>, sq
     .bind(&head.delivery_id)
     .bind(&head.claim_token)
     .bind(now)
-    .fetch_all(&mut *db.acquire().await?)
+    .fetch_all(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     // RETURNING keeps no order.
     rows.sort_by_key(|row| row.0);
     Ok(rows.into_iter().map(claimed).collect())
@@ -334,6 +338,7 @@ pub async fn claim_followers(db: &Db, head: &Claimed) -> Result<Vec<Claimed>, sq
 
 /// Records a delivery the webhook took (2xx).
 pub async fn delivered(db: &Db, claim: &Claimed) -> Result<(), sqlx::Error> {
+    let mut transaction = db.write_as(&claim.partner).await?;
     sqlx::query(
         "UPDATE webhook_outbox
          SET delivered_at = $3, attempts = attempts + 1, claimed_until = NULL, last_error = NULL
@@ -343,8 +348,9 @@ pub async fn delivered(db: &Db, claim: &Claimed) -> Result<(), sqlx::Error> {
     .bind(&claim.claim_token)
     .bind(now_ms())
     .bind(&claim.partner)
-    .execute(&mut *db.acquire().await?)
+    .execute(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     Ok(())
 }
 
@@ -354,6 +360,7 @@ pub async fn delivered(db: &Db, claim: &Claimed) -> Result<(), sqlx::Error> {
 /// the same event id, which receivers drop duplicates by.
 pub async fn release(db: &Db, claims: &[Claimed]) -> Result<(), sqlx::Error> {
     for claim in claims {
+        let mut transaction = db.write_as(&claim.partner).await?;
         sqlx::query(
             "UPDATE webhook_outbox SET claimed_until = NULL
              WHERE partner_id = $3 AND delivery_id = $1 AND claim_token = $2
@@ -362,8 +369,9 @@ pub async fn release(db: &Db, claims: &[Claimed]) -> Result<(), sqlx::Error> {
         .bind(&claim.delivery_id)
         .bind(&claim.claim_token)
         .bind(&claim.partner)
-        .execute(&mut *db.acquire().await?)
+        .execute(&mut *transaction)
         .await?;
+        transaction.commit().await?;
     }
     Ok(())
 }
@@ -377,6 +385,7 @@ pub async fn failed(
     retry_at: Option<i64>,
 ) -> Result<(), sqlx::Error> {
     let now = now_ms();
+    let mut transaction = db.write_as(&claim.partner).await?;
     sqlx::query(
         "UPDATE webhook_outbox
          SET attempts = attempts + 1, claimed_until = NULL, last_error = $3,
@@ -390,8 +399,9 @@ pub async fn failed(
     .bind(retry_at)
     .bind(now)
     .bind(&claim.partner)
-    .execute(&mut *db.acquire().await?)
+    .execute(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     Ok(())
 }
 
@@ -403,13 +413,13 @@ pub async fn backlog(db: &Db) -> Result<(i64, Option<i64>, i64), sqlx::Error> {
         "SELECT COUNT(*), MIN(created_at) FROM webhook_outbox
          WHERE delivered_at IS NULL AND failed_at IS NULL AND endpoint NOT LIKE 'mailto:%'",
     )
-    .fetch_one(&mut *db.acquire().await?)
+    .fetch_one(&mut *db.read_as(ALL_PARTNERS).await?)
     .await?;
     let (given_up,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM webhook_outbox
          WHERE delivered_at IS NULL AND failed_at IS NOT NULL AND endpoint NOT LIKE 'mailto:%'",
     )
-    .fetch_one(&mut *db.acquire().await?)
+    .fetch_one(&mut *db.read_as(ALL_PARTNERS).await?)
     .await?;
     Ok((pending, oldest, given_up))
 }
@@ -447,7 +457,7 @@ pub async fn pending(db: &Db) -> Result<Vec<Pending>, sqlx::Error> {
          WHERE o.delivered_at IS NULL
          ORDER BY o.seq",
     )
-    .fetch_all(&mut *db.acquire().await?)
+    .fetch_all(&mut *db.read_as(ALL_PARTNERS).await?)
     .await?;
     Ok(rows
         .into_iter()
@@ -472,6 +482,7 @@ pub async fn pending(db: &Db) -> Result<Vec<Pending>, sqlx::Error> {
 /// on or not, with a fresh retry window and backoff. Returns how many there
 /// were.
 pub async fn retry_now(db: &Db, event_id: &str) -> Result<u64, sqlx::Error> {
+    let mut transaction = db.write_as(ALL_PARTNERS).await?;
     let done = sqlx::query(
         "UPDATE webhook_outbox
          SET next_attempt_at = $2, failed_at = NULL, created_at = $2, attempts = 0
@@ -479,8 +490,9 @@ pub async fn retry_now(db: &Db, event_id: &str) -> Result<u64, sqlx::Error> {
     )
     .bind(event_id)
     .bind(now_ms())
-    .execute(&mut *db.acquire().await?)
+    .execute(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     Ok(done.rows_affected())
 }
 

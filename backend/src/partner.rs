@@ -17,10 +17,9 @@ pub mod store;
 
 use std::sync::Arc;
 
-use sqlx::pool::PoolConnection;
 use sqlx::{Any, Transaction};
 
-use crate::db::Db;
+use crate::db::{Db, Scoped};
 
 /// The partner of a backend without partners configured, and of the rows
 /// written before partners were: the partner of the flags the backend is
@@ -62,13 +61,16 @@ impl PartnerScope {
         &self.db
     }
 
-    /// A connection for this partner's reads.
-    pub async fn acquire(&self) -> Result<PoolConnection<Any>, sqlx::Error> {
-        self.db.acquire().await
+    /// A connection for this partner's reads: on PostgreSQL it sees this
+    /// partner's rows only, whatever its SQL says ([`Db::read_as`]), and
+    /// refuses writes.
+    pub async fn acquire(&self) -> Result<Scoped, sqlx::Error> {
+        self.db.read_as(&self.partner).await
     }
 
-    /// A transaction for this partner's writes (see [`Db::begin_write`]).
+    /// A transaction for this partner's writes ([`Db::write_as`]): on
+    /// PostgreSQL it sees and writes this partner's rows only.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        self.db.begin_write().await
+        self.db.write_as(&self.partner).await
     }
 }

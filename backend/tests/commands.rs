@@ -207,3 +207,17 @@ async fn results_go_to_stdout_and_errors_to_stderr() {
         );
     }
 }
+
+#[tokio::test]
+async fn granting_on_sqlite_is_refused_by_name() {
+    let database = common::fresh_database().await;
+    if !database.url.starts_with("sqlite") {
+        return;
+    }
+    let run = backend(&database.url, &["migrate", "--grant-to", "support_app"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("SQLite has none"), "{}", run.stderr);
+    let run = backend(&database.url, &["migrate"]);
+    assert!(run.success, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), "migrated");
+}

@@ -226,3 +226,67 @@ async fn on_postgres_partner_id_leads_every_key_and_every_reference_names_it() {
     );
     db.close().await;
 }
+
+/// On PostgreSQL, each partner table that row-level security does not keep
+/// to the transaction's partner, one line each: security off, not forced
+/// (the owner would pass), or without the `partner_rows` policy.
+async fn unguarded(pool: &AnyPool) -> Vec<String> {
+    let rows: Vec<(String, bool, bool, bool)> = sqlx::query_as(
+        "SELECT c.relname::TEXT, c.relrowsecurity, c.relforcerowsecurity,
+                EXISTS (SELECT 1 FROM pg_policy p
+                        WHERE p.polrelid = c.oid AND p.polname = 'partner_rows'
+                          AND pg_get_expr(p.polqual, p.polrelid) LIKE '%app.partner_id%'
+                          AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%app.partner_id%')
+         FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+         WHERE c.relkind = 'r'
+           AND EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = c.oid AND a.attname = 'partner_id' AND NOT a.attisdropped)
+         ORDER BY 1",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut wrong = Vec::new();
+    for (table, enabled, forced, policy) in rows {
+        if !enabled {
+            wrong.push(format!("{table}: row-level security is off"));
+        } else if !forced {
+            wrong.push(format!("{table}: row-level security is not forced"));
+        }
+        if !policy {
+            wrong.push(format!("{table}: no partner_rows policy on app.partner_id"));
+        }
+    }
+    wrong
+}
+
+#[tokio::test]
+async fn on_postgres_every_partner_table_has_forced_row_level_security() {
+    let (_database, db) = migrated().await;
+    if db.dialect() != Dialect::Postgres {
+        eprintln!("SQLite has no row-level security: run under scripts/with-postgres");
+        db.close().await;
+        return;
+    }
+    assert_eq!(unguarded(db.pool()).await, Vec::<String>::new());
+
+    // And the check names a table left open, and one the owner could read.
+    sqlx::query("CREATE TABLE request_tags (partner_id TEXT NOT NULL, tag TEXT NOT NULL)")
+        .execute(db.pool())
+        .await
+        .unwrap();
+    sqlx::query("ALTER TABLE request_seen NO FORCE ROW LEVEL SECURITY")
+        .execute(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        unguarded(db.pool()).await,
+        [
+            "request_seen: row-level security is not forced",
+            "request_tags: row-level security is off",
+            "request_tags: no partner_rows policy on app.partner_id",
+        ]
+    );
+    db.close().await;
+}

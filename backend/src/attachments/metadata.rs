@@ -6,7 +6,7 @@
 use sqlx::AnyConnection;
 use support_contract::Attachment;
 
-use crate::db::Db;
+use crate::db::{Db, ALL_PARTNERS};
 use crate::partner::PartnerScope;
 
 /// A file of the message an escalation escalates, copied for the
@@ -42,6 +42,7 @@ pub async fn insert(
     attachment: &Attachment,
     uploaded_by: Option<&str>,
 ) -> Result<(), sqlx::Error> {
+    let mut transaction = scope.begin_write().await?;
     sqlx::query(
         "INSERT INTO attachments (id, name, size, content_type, sha256, uploaded_by, partner_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -53,8 +54,9 @@ pub async fn insert(
     .bind(attachment.sha256.as_deref().unwrap_or_default())
     .bind(uploaded_by)
     .bind(scope.partner())
-    .execute(&mut *scope.acquire().await?)
+    .execute(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     Ok(())
 }
 
@@ -271,11 +273,13 @@ pub async fn of_reply(
 /// before `cutoff` (RFC 3339 UTC text, as `created_at`), and returns their
 /// ids, whose files the caller deletes.
 pub async fn delete_orphans(db: &Db, cutoff: &str) -> Result<Vec<String>, sqlx::Error> {
+    let mut transaction = db.write_as(ALL_PARTNERS).await?;
     let rows: Vec<(String,)> = sqlx::query_as(
         "DELETE FROM attachments WHERE request_id IS NULL AND created_at <= $1 RETURNING id",
     )
     .bind(cutoff)
-    .fetch_all(&mut *db.acquire().await?)
+    .fetch_all(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }

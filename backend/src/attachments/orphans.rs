@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::files::{FileStore, StoredFile};
 use super::metadata;
-use crate::db::Db;
+use crate::db::{Db, ALL_PARTNERS};
 
 /// How many files' ids one query looks up.
 const LOOKUP_BATCH: usize = 200;
@@ -116,7 +116,9 @@ async fn recorded(db: &Db, ids: &[Uuid]) -> Result<HashSet<Uuid>, sqlx::Error> {
     for id in ids {
         query = query.bind(id.hyphenated().to_string());
     }
-    let rows = query.fetch_all(&mut *db.acquire().await?).await?;
+    let rows = query
+        .fetch_all(&mut *db.read_as(ALL_PARTNERS).await?)
+        .await?;
     Ok(rows
         .into_iter()
         .filter_map(|(id,)| Uuid::try_parse(&id).ok())

@@ -83,6 +83,12 @@ pub enum CommandError {
     NoUndelivered(String),
     #[error("{0:?} has not bounced (`support-backend bounced` lists those that have)")]
     NotBounced(String),
+    #[error("--grant-to names a PostgreSQL role: SQLite has none, and needs no grant")]
+    GrantOnSqlite,
+    #[error("--grant-to needs the name of the role the server runs as")]
+    NoRole,
+    #[error("migrated, but cannot grant {role:?} the use of the tables: {source}")]
+    Grant { role: String, source: sqlx::Error },
 }
 
 fn lines(errors: &[crate::catalogue::LineError]) -> String {

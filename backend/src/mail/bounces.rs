@@ -30,6 +30,7 @@ pub struct Bounced {
 /// Records that `address` bounced with `reason`; an address already
 /// recorded keeps its first bounce.
 pub async fn record(scope: &PartnerScope, address: &str, reason: &str) -> Result<(), sqlx::Error> {
+    let mut transaction = scope.begin_write().await?;
     sqlx::query(
         "INSERT INTO mail_bounces (partner_id, address, since, reason) VALUES ($4, $1, $2, $3)
          ON CONFLICT (partner_id, address) DO NOTHING",
@@ -38,8 +39,9 @@ pub async fn record(scope: &PartnerScope, address: &str, reason: &str) -> Result
     .bind(now_ms())
     .bind(reason)
     .bind(scope.partner())
-    .execute(&mut *scope.acquire().await?)
+    .execute(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     Ok(())
 }
 
@@ -80,11 +82,13 @@ pub async fn list(scope: &PartnerScope) -> Result<Vec<Bounced>, sqlx::Error> {
 
 /// Lets `address` be mailed again; whether it had bounced.
 pub async fn clear(scope: &PartnerScope, address: &str) -> Result<bool, sqlx::Error> {
+    let mut transaction = scope.begin_write().await?;
     let done = sqlx::query("DELETE FROM mail_bounces WHERE partner_id = $2 AND address = $1")
         .bind(address.trim().to_lowercase())
         .bind(scope.partner())
-        .execute(&mut *scope.acquire().await?)
+        .execute(&mut *transaction)
         .await?;
+    transaction.commit().await?;
     Ok(done.rows_affected() > 0)
 }
 

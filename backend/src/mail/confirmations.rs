@@ -15,6 +15,7 @@ use support_contract::ContactLanguage;
 use uuid::Uuid;
 
 use super::message;
+use crate::db::ALL_PARTNERS;
 use crate::error::ApiError;
 use crate::outbox::now_ms;
 use crate::partner::PartnerScope;
@@ -146,7 +147,7 @@ async fn find(state: &AppState, token: &str) -> Result<Found, ApiError> {
          WHERE c.token_sha256 = $1",
     )
     .bind(token_sha256(token))
-    .fetch_optional(&mut *state.db.acquire().await?)
+    .fetch_optional(&mut *state.db.read_as(ALL_PARTNERS).await?)
     .await?;
     Ok(match row {
         Some((partner, reference, language, _, Some(_))) => Found::Request {
@@ -211,6 +212,7 @@ pub async fn confirm(
     };
     if !confirmed {
         // The link confirms its own message and those that waited on it.
+        let mut transaction = partner.begin_write().await?;
         sqlx::query(
             "UPDATE contact_confirmations SET confirmed_at = $2
              WHERE partner_id = $3 AND (token_sha256 = $1 OR waits_on = $1)
@@ -219,8 +221,9 @@ pub async fn confirm(
         .bind(token_sha256(&token))
         .bind(now_ms())
         .bind(partner.partner())
-        .execute(&mut *partner.acquire().await?)
+        .execute(&mut *transaction)
         .await?;
+        transaction.commit().await?;
         tracing::info!(reference, "a visitor confirmed their address");
     }
     Ok(done(language, &reference))

@@ -14,7 +14,7 @@ use super::idempotency::keys::Claim;
 use super::idempotency::StoredResponse;
 use super::rules::ATTACHMENTS_FIELD;
 use crate::attachments::metadata::Carried;
-use crate::db::Db;
+use crate::db::{Db, ALL_PARTNERS};
 use crate::error::ApiError;
 use crate::mail::confirmations::Asked;
 use crate::outbox::{self, EventType, Outbox};
@@ -573,7 +573,7 @@ pub async fn partner_of(db: &Db, id_or_reference: &str) -> Result<Option<String>
     )
     .bind(wanted)
     .bind(wanted.to_ascii_lowercase())
-    .fetch_optional(&mut *db.acquire().await?)
+    .fetch_optional(&mut *db.read_as(ALL_PARTNERS).await?)
     .await?;
     Ok(row.map(|(partner,)| partner))
 }

@@ -302,10 +302,45 @@ pub fn config(url: &str) -> Config {
     }
 }
 
-async fn serve_with(config: Config) -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
+async fn serve_with(mut config: Config) -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
+    if let Some(runtime) = as_runtime_role(&config.database_url).await {
+        config.database_url = runtime;
+    }
     let server = Server::bind(&config).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     (base, tokio::spawn(server.run(std::future::pending())))
+}
+
+/// The role a server runs as on PostgreSQL, as docs/partners.md says to
+/// run it: it owns no table, so row-level security binds it.
+pub const RUNTIME_ROLE: &str = "support_app";
+
+/// On PostgreSQL, migrates the database at `owner_url` as the tables' owner
+/// (the test server's superuser), lets [`RUNTIME_ROLE`] use it as
+/// `support-backend migrate --grant-to` does, and returns the URL to serve
+/// it as that role: every PostgreSQL test then runs under row-level
+/// security, as a deployment does. `None` on SQLite.
+pub async fn as_runtime_role(owner_url: &str) -> Option<String> {
+    if !owner_url.starts_with("postgres") {
+        return None;
+    }
+    let db = support_backend::db::connect(owner_url).await.unwrap();
+    // Tests create the role at once, each in its database: one wins.
+    sqlx::raw_sql(&format!(
+        "DO $$ BEGIN CREATE ROLE {RUNTIME_ROLE} LOGIN;
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+    ))
+    .execute(db.pool())
+    .await
+    .unwrap();
+    support_backend::db::grant_to(&db, RUNTIME_ROLE)
+        .await
+        .unwrap();
+    db.close().await;
+    let mut url = reqwest::Url::parse(owner_url).unwrap();
+    url.set_username(RUNTIME_ROLE).unwrap();
+    url.set_password(None).unwrap();
+    Some(url.to_string())
 }
 
 impl TestServer {

@@ -89,6 +89,7 @@ pub async fn claim(
 ) -> Result<Option<Claim>, sqlx::Error> {
     purge_expired(scope).await?;
     let token = Uuid::new_v4().to_string();
+    let mut transaction = scope.begin_write().await?;
     let inserted = sqlx::query(
         "INSERT INTO idempotency_keys
              (key, body_sha256, status_code, response, claim_token, partner_id)
@@ -99,8 +100,9 @@ pub async fn claim(
     .bind(body_sha256)
     .bind(&token)
     .bind(scope.partner())
-    .execute(&mut *scope.acquire().await?)
+    .execute(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     let claimed =
         inserted.rows_affected() == 1 || take_over(scope, key, body_sha256, &token).await?;
     Ok(claimed.then(|| Claim {
@@ -125,19 +127,22 @@ async fn take_over(
         now = dialect.timestamp_seconds_ago(0),
         stale = dialect.timestamp_seconds_ago(IN_FLIGHT_TAKEOVER_AFTER.as_secs()),
     );
+    let mut transaction = scope.begin_write().await?;
     let result = sqlx::query(&sql)
         .bind(key)
         .bind(body_sha256)
         .bind(token)
         .bind(scope.partner())
-        .execute(&mut *scope.acquire().await?)
+        .execute(&mut *transaction)
         .await?;
+    transaction.commit().await?;
     Ok(result.rows_affected() == 1)
 }
 
 /// Gives a claim up after filing failed, so a retry can claim the key
 /// again at once. Does nothing if the claim was completed or taken over.
 pub async fn release(scope: &PartnerScope, claim: &Claim) -> Result<(), sqlx::Error> {
+    let mut transaction = scope.begin_write().await?;
     sqlx::query(
         "DELETE FROM idempotency_keys
          WHERE partner_id = $3 AND key = $1 AND claim_token = $2 AND status_code = 0",
@@ -145,8 +150,9 @@ pub async fn release(scope: &PartnerScope, claim: &Claim) -> Result<(), sqlx::Er
     .bind(&claim.key)
     .bind(&claim.token)
     .bind(scope.partner())
-    .execute(&mut *scope.acquire().await?)
+    .execute(&mut *transaction)
     .await?;
+    transaction.commit().await?;
     Ok(())
 }
 
@@ -157,9 +163,11 @@ pub async fn purge_expired(scope: &PartnerScope) -> Result<u64, sqlx::Error> {
         "DELETE FROM idempotency_keys WHERE partner_id = $1 AND created_at <= {}",
         live_since(scope.db().dialect())
     );
+    let mut transaction = scope.begin_write().await?;
     let result = sqlx::query(&sql)
         .bind(scope.partner())
-        .execute(&mut *scope.acquire().await?)
+        .execute(&mut *transaction)
         .await?;
+    transaction.commit().await?;
     Ok(result.rows_affected())
 }

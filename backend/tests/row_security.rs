@@ -1,0 +1,206 @@
+//! On PostgreSQL the database itself keeps partners apart, even where a
+//! query forgets to: every partner table has row-level security, enabled
+//! and forced (migration 0020), and the server runs as a role that owns no
+//! table ([`common::RUNTIME_ROLE`], as `support-backend migrate --grant-to`
+//! makes it). These tests connect as that role. SQLite has no row-level
+//! security: there they say so and pass.
+
+mod common;
+
+use common::{file_as, partner, start_signed, valid_for_customer, TestServer};
+use sqlx::{Connection, Executor, PgConnection};
+
+/// Every table of a partner's data (the schema test keeps this list true:
+/// it fails on a partner table without forced row-level security).
+const PARTNER_TABLES: [&str; 11] = [
+    "customers",
+    "support_requests",
+    "support_request_replies",
+    "support_request_status_history",
+    "attachments",
+    "idempotency_keys",
+    "webhook_outbox",
+    "mail_bounces",
+    "contact_confirmations",
+    "request_events",
+    "request_seen",
+];
+
+/// A server on PostgreSQL holding one request of the default partner, and a
+/// connection to its database as the server's role; `None` on SQLite.
+async fn one_request_and_the_runtime_role() -> Option<(TestServer, PgConnection)> {
+    if common::postgres_server().is_none() {
+        eprintln!("SQLite has no row-level security: run under scripts/with-postgres");
+        return None;
+    }
+    let server = start_signed(false).await;
+    file_as(&server, &partner(), &valid_for_customer()).await;
+    let url = common::as_runtime_role(server.database_url())
+        .await
+        .unwrap();
+    let runtime = PgConnection::connect(&url).await.unwrap();
+    Some((server, runtime))
+}
+
+async fn count(conn: &mut PgConnection, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(conn)
+        .await
+        .unwrap()
+}
+
+/// Counts `table`'s rows in a transaction that names `partner`.
+async fn count_as(conn: &mut PgConnection, partner: &str, table: &str) -> i64 {
+    let mut transaction = conn.begin().await.unwrap();
+    sqlx::query("SELECT set_config('app.partner_id', $1, true)")
+        .bind(partner)
+        .execute(&mut *transaction)
+        .await
+        .unwrap();
+    let rows = count(&mut transaction, table).await;
+    transaction.rollback().await.unwrap();
+    rows
+}
+
+#[tokio::test]
+async fn naming_no_partner_the_server_role_sees_no_row() {
+    let Some((server, mut runtime)) = one_request_and_the_runtime_role().await else {
+        return;
+    };
+    let mut owner = PgConnection::connect(server.database_url()).await.unwrap();
+    // The request left rows in these: the check below is not of empty tables.
+    for table in ["customers", "support_requests", "request_events"] {
+        assert!(count(&mut owner, table).await > 0, "{table} is empty");
+    }
+    for table in PARTNER_TABLES {
+        assert_eq!(count(&mut runtime, table).await, 0, "{table}");
+        assert_eq!(count_as(&mut runtime, "other", table).await, 0, "{table}");
+    }
+    assert_eq!(
+        count_as(&mut runtime, "default", "support_requests").await,
+        1
+    );
+    assert_eq!(count_as(&mut runtime, "*", "support_requests").await, 1);
+
+    // The setting lasts as long as its transaction: a pooled connection
+    // carries no partner into the next request.
+    count_as(&mut runtime, "default", "support_requests").await;
+    assert_eq!(count(&mut runtime, "support_requests").await, 0);
+}
+
+#[tokio::test]
+async fn the_server_role_cannot_write_another_partners_rows() {
+    let Some((server, mut runtime)) = one_request_and_the_runtime_role().await else {
+        return;
+    };
+    sqlx::query("INSERT INTO partners (id, name) VALUES ('other', 'Other')")
+        .execute(&server.db)
+        .await
+        .unwrap();
+    let mut transaction = runtime.begin().await.unwrap();
+    transaction
+        .execute("SELECT set_config('app.partner_id', 'other', true)")
+        .await
+        .unwrap();
+    // Rows it cannot see, it can neither change nor delete.
+    let changed = transaction
+        .execute("UPDATE support_requests SET title = 'taken'")
+        .await
+        .unwrap();
+    assert_eq!(changed.rows_affected(), 0);
+    let deleted = transaction
+        .execute("DELETE FROM request_events")
+        .await
+        .unwrap();
+    assert_eq!(deleted.rows_affected(), 0);
+    // And a row it writes must be its own partner's.
+    let error = transaction
+        .execute(
+            "INSERT INTO customers (partner_id, id, name, domain)
+             VALUES ('default', 'planted', 'Planted', 'planted.example')",
+        )
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("row-level security"), "{error}");
+    drop(transaction);
+
+    let title: String = sqlx::query_scalar("SELECT title FROM support_requests")
+        .fetch_one(&server.db)
+        .await
+        .unwrap();
+    assert_eq!(title, "虚拟机无法启动");
+}
+
+#[tokio::test]
+async fn the_server_role_cannot_turn_row_level_security_off() {
+    let Some((_server, mut runtime)) = one_request_and_the_runtime_role().await else {
+        return;
+    };
+    for statement in [
+        "ALTER TABLE support_requests DISABLE ROW LEVEL SECURITY",
+        "ALTER TABLE support_requests NO FORCE ROW LEVEL SECURITY",
+        "DROP POLICY partner_rows ON support_requests",
+        "CREATE POLICY everything ON support_requests USING (true)",
+    ] {
+        let error = runtime.execute(statement).await.unwrap_err();
+        assert!(
+            error.to_string().contains("must be owner"),
+            "{statement}: {error}"
+        );
+    }
+    // Without row-level security, a query it would filter fails instead.
+    runtime.execute("SET row_security = off").await.unwrap();
+    let error = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM support_requests")
+        .fetch_one(&mut runtime)
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("row-level security"), "{error}");
+}
+
+/// As an operator sets it up: `migrate --grant-to` as the owner, then the
+/// server's role runs the commands and serves; a database not migrated yet
+/// is refused to that role with what to do.
+#[tokio::test]
+async fn the_owner_migrates_and_grants_and_the_role_serves() {
+    if common::postgres_server().is_none() {
+        return;
+    }
+    let database = common::fresh_database().await;
+    let role = "support_operator_app";
+    sqlx::raw_sql(&format!(
+        "DO $$ BEGIN CREATE ROLE {role} LOGIN;
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+    ))
+    .execute(&mut PgConnection::connect(&database.url).await.unwrap())
+    .await
+    .unwrap();
+    let mut runtime_url = reqwest::Url::parse(&database.url).unwrap();
+    runtime_url.set_username(role).unwrap();
+    let runtime_url = runtime_url.to_string();
+
+    // Not migrated: the role may not create the tables, and is told who may.
+    let refused = common::command(&runtime_url, &["bounced"]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("support-backend migrate --database-url"),
+        "{said}"
+    );
+
+    let migrated = common::command(&database.url, &["migrate", "--grant-to", role]);
+    assert!(migrated.status.success(), "{migrated:?}");
+    assert!(
+        String::from_utf8_lossy(&migrated.stdout).contains("owns nothing"),
+        "{migrated:?}"
+    );
+    // Its commands work on the partners' tables, under their security.
+    let listed = common::command(&runtime_url, &["bounced"]);
+    assert!(listed.status.success(), "{listed:?}");
+    let owner: String = sqlx::query_scalar(
+        "SELECT tableowner::TEXT FROM pg_tables WHERE tablename = 'support_requests'",
+    )
+    .fetch_one(&mut PgConnection::connect(&database.url).await.unwrap())
+    .await
+    .unwrap();
+    assert_ne!(owner, role);
+}
