@@ -10,7 +10,7 @@ pub mod verify;
 
 use std::sync::Arc;
 
-use axum::extract::{FromRef, FromRequestParts};
+use axum::extract::{FromRef, FromRequestParts, MatchedPath, Path};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 
@@ -105,6 +105,15 @@ impl Caller {
             Caller::User(identity) => &identity.partner,
             _ => crate::partner::DEFAULT_PARTNER,
         }
+    }
+
+    /// Whether this caller works at 21Vianet's desk: an `agent` of the
+    /// operator's issuer, who works on every partner's requests to
+    /// 21Vianet ([`crate::partner::desk`]).
+    pub fn is_desk(&self) -> bool {
+        matches!(self, Caller::User(identity)
+            if identity.role == Some(Role::Agent)
+                && identity.partner == crate::partner::DEFAULT_PARTNER)
     }
 
     /// What a request filed by this caller stores as its filer.
@@ -213,8 +222,48 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         let caller = Caller::from_request_parts(parts, state).await?;
-        Ok(PartnerScope::of(&Db::from_ref(state), caller.partner()))
+        let db = Db::from_ref(state);
+        if caller.is_desk() {
+            if let Some(partner) = desk_partner(&db, parts, state).await? {
+                return Ok(PartnerScope::of(&db, &partner));
+            }
+        }
+        Ok(PartnerScope::of(&db, caller.partner()))
     }
+}
+
+/// For the desk, the partner of the request or file the path names, when
+/// it is another partner's and the desk works on it: the handler then
+/// works on it as that partner's. `None` for anything else, which stays the
+/// default partner's (so another partner's other ids answer 404).
+async fn desk_partner<S: Send + Sync>(
+    db: &Db,
+    parts: &mut Parts,
+    state: &S,
+) -> Result<Option<String>, ApiError> {
+    let route = parts
+        .extensions
+        .get::<MatchedPath>()
+        .map(MatchedPath::as_str);
+    let on_request = [
+        crate::SUPPORT_REQUEST,
+        crate::SUPPORT_REQUEST_STATUS,
+        crate::SUPPORT_REQUEST_REPLIES,
+        crate::SUPPORT_REQUEST_SEEN,
+    ];
+    let on_file = route == Some(crate::ATTACHMENT);
+    if !on_file && !route.is_some_and(|route| on_request.contains(&route)) {
+        return Ok(None);
+    }
+    let Ok(Path(id)) = Path::<String>::from_request_parts(parts, state).await else {
+        return Ok(None);
+    };
+    let found = if on_file {
+        crate::partner::desk::partner_of_file(db, &id).await?
+    } else {
+        crate::partner::desk::partner_of_request(db, &id).await?
+    };
+    Ok(found)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 //! [`crate::identity`]'s); a backend with no partners configured serves its
 //! one partner, [`DEFAULT_PARTNER`], as it always did.
 
+pub mod desk;
 pub mod settings;
 pub mod store;
 

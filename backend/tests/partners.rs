@@ -573,3 +573,109 @@ async fn a_partner_disabled_while_the_backend_runs_is_refused_soon_after() {
     let (status, _) = send(&server, &beta, Method::GET, "/unread", None).await;
     assert_eq!(status, StatusCode::OK);
 }
+
+/// 21Vianet's desk, the operator's agents, works on every partner's
+/// requests to 21Vianet (Partner Center requests and escalations), and on
+/// nothing else of theirs: their customers' messages to them and those
+/// messages' files answer 404, as for another partner.
+#[tokio::test]
+async fn the_desk_works_on_every_partners_requests_to_21vianet_only() {
+    let (server, _folder) = two_partners().await;
+    let alpha = data_of(&server, &ALPHA).await;
+    let alpha_staff = ALPHA.token(&staff("alpha-staff"));
+    let upload = server
+        .client
+        .post(server.url("/attachments?name=trace.png"))
+        .bearer_auth(&alpha_staff)
+        .header("Content-Type", "image/png")
+        .body(PNG.to_vec())
+        .send()
+        .await
+        .unwrap();
+    let (status, file) = json_of(upload).await;
+    assert_eq!(status, StatusCode::CREATED, "{file}");
+    let file = file["id"].as_str().unwrap().to_owned();
+    let mut body = common::valid_for_customer();
+    body["customer"] = json!({"id": alpha.customer, "name": "Customer Ltd"});
+    body["attachments"] = json!([file]);
+    let (status, escalation) = send(
+        &server,
+        &alpha_staff,
+        Method::POST,
+        "/support-requests",
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{escalation}");
+    let id = escalation["id"].as_str().unwrap();
+    let reference = escalation["reference"].as_str().unwrap();
+
+    let desk = common::token(&agent());
+    let listed = |kind: &str| {
+        let (server, desk) = (&server, &desk);
+        let path = format!("/support-requests?kind={kind}");
+        async move {
+            let (status, list) = send(server, desk, Method::GET, &path, None).await;
+            assert_eq!(status, StatusCode::OK, "{list}");
+            list["requests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|request| request["id"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(listed("customer").await, [id]);
+    assert_eq!(listed("partner_center").await, [alpha.request.as_str()]);
+    assert_eq!(listed("customer_self_service").await, Vec::<String>::new());
+
+    let get = |path: String| {
+        let (server, desk) = (&server, &desk);
+        async move { send(server, desk, Method::GET, &path, None).await }
+    };
+    assert_eq!(
+        get(format!("/support-requests/{id}")).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(get(format!("/attachments/{file}")).await.0, StatusCode::OK);
+    let (status, found) = get(format!("/support-requests?reference={reference}")).await;
+    assert_eq!(
+        (status, found["requests"][0]["id"].as_str()),
+        (StatusCode::OK, Some(id))
+    );
+    // Alpha's customer's message is alpha's to answer, not the desk's.
+    let message = &alpha.message;
+    assert_eq!(
+        get(format!("/support-requests/{message}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(format!("/attachments/{}", alpha.file)).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let (_, found) = get(format!("/support-requests?reference={}", alpha.reference)).await;
+    assert_eq!(found["requests"], json!([]));
+    let path = format!("/support-requests/{message}/replies");
+    let reply = Some(json!({"body": "From the desk."}));
+    let (status, _) = send(&server, &desk, Method::POST, &path, reply).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The desk answers and resolves the escalation; alpha reads both.
+    let path = format!("/support-requests/{id}/replies");
+    let reply = Some(json!({"body": "Fixed on our side."}));
+    let (status, answer) = send(&server, &desk, Method::POST, &path, reply).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let path = format!("/support-requests/{id}/status");
+    let resolved = Some(json!({"status": "resolved"}));
+    let (status, moved) = send(&server, &desk, Method::POST, &path, resolved).await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    let path = format!("/support-requests/{id}");
+    let (status, read) = send(&server, &alpha_staff, Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(read["status"], "resolved");
+    assert!(read.to_string().contains("Fixed on our side."), "{read}");
+    // Beta still finds nothing of it.
+    let beta_staff = BETA.token(&staff("beta-staff"));
+    let (status, _) = send(&server, &beta_staff, Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -20,7 +20,7 @@ use super::stored::{self, Created, Standing};
 use crate::attachments::carried;
 use crate::error::ApiError;
 use crate::identity::{access, Action, Caller};
-use crate::partner::PartnerScope;
+use crate::partner::{desk, PartnerScope};
 use crate::query::Params;
 use crate::AppState;
 
@@ -318,6 +318,12 @@ pub async fn list(
             .map(|status| Standing::parse(status).ok_or_else(|| bad("status")))
             .transpose()?;
         let before = query.before.as_deref();
+        if caller.is_desk() && desk::works_on(kind) {
+            let statuses = Standing::pair(standing);
+            let (rows, more) =
+                desk::requests_of_kind(scope.db(), kind, statuses, before, limit).await?;
+            return Ok(Json(desk_page(&scope, &caller, rows, more).await?));
+        }
         let (ids, more) = stored::of_kind(&scope, kind, standing, before, limit).await?;
         return Ok(Json(page(&scope, &caller, ids, more).await?));
     }
@@ -364,6 +370,27 @@ async fn page(
     Ok(RequestList { requests, next })
 }
 
+/// As [`page`], of requests of several partners (the desk's), each read
+/// as its own partner's.
+async fn desk_page(
+    scope: &PartnerScope,
+    caller: &Caller,
+    rows: Vec<(String, String)>,
+    more: bool,
+) -> Result<RequestList, ApiError> {
+    let mut requests = Vec::with_capacity(rows.len());
+    for (partner, id) in &rows {
+        let theirs = PartnerScope::of(scope.db(), partner);
+        if let Some(request) = read_as(&theirs, caller, id).await? {
+            requests.push(request);
+        }
+    }
+    let next = more
+        .then(|| rows.last().map(|(_, id)| id.clone()))
+        .flatten();
+    Ok(RequestList { requests, next })
+}
+
 /// Whether `text` has a reference's shape: `SR-` and its number, in any
 /// case.
 fn is_reference(text: &str) -> bool {
@@ -383,6 +410,13 @@ async fn by_reference(
     reference: &str,
     own_only: bool,
 ) -> Result<RequestList, ApiError> {
+    // The desk finds every partner's requests to 21Vianet.
+    let desk_partner = match caller.is_desk() {
+        true => desk::partner_of_reference(scope.db(), reference).await?,
+        false => None,
+    };
+    let theirs = desk_partner.map(|partner| PartnerScope::of(scope.db(), &partner));
+    let scope = theirs.as_ref().unwrap_or(scope);
     let Some(found) = stored::by_reference(scope, reference).await? else {
         return Ok(RequestList::default());
     };

@@ -662,6 +662,16 @@ impl Standing {
         }
     }
 
+    /// The two statuses of `standing`, for SQL's `status = $n OR status =
+    /// $m`; without a standing, none (any status).
+    pub fn pair(standing: Option<Standing>) -> (Option<&'static str>, Option<&'static str>) {
+        let mut statuses = standing
+            .into_iter()
+            .flat_map(Standing::statuses)
+            .map(RequestStatus::as_str);
+        (statuses.next(), statuses.next())
+    }
+
     /// The statuses of this standing.
     fn statuses(self) -> impl Iterator<Item = RequestStatus> {
         let finished = self == Standing::Resolved;
@@ -685,12 +695,7 @@ pub async fn of_kind(
     if before.is_some_and(|id| !crate::db::can_be_id(id)) {
         return Ok((Vec::new(), false));
     }
-    // Without a standing, any status; each standing has two.
-    let mut statuses = standing
-        .into_iter()
-        .flat_map(Standing::statuses)
-        .map(RequestStatus::as_str);
-    let (first, second) = (statuses.next(), statuses.next());
+    let (first, second) = Standing::pair(standing);
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT id FROM support_requests
          WHERE partner_id = $6 AND kind = $1
