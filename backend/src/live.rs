@@ -28,7 +28,7 @@ use crate::dialect::Dialect;
 use crate::error::ApiError;
 use crate::identity::access::Readable;
 use crate::outbox::EventType;
-use crate::partner::PartnerScope;
+use crate::partner::{desk, PartnerScope, DEFAULT_PARTNER};
 
 /// The PostgreSQL channel that tells of a new event; its payload is the
 /// event's number.
@@ -93,6 +93,8 @@ struct Followers {
     /// Those that read what one subject filed (`None`: without a token),
     /// by partner and subject.
     by_filer: HashMap<(String, Option<String>), Vec<Slot>>,
+    /// 21Vianet's desk's ([`Readable::Desk`]).
+    desk: Vec<Slot>,
 }
 
 /// Which slots a stream's task is among: every request of a partner's, or
@@ -101,6 +103,7 @@ struct Followers {
 enum FollowerKey {
     Every(String),
     FiledBy((String, Option<String>)),
+    Desk,
 }
 
 /// Where one stream's task takes its events from.
@@ -143,6 +146,7 @@ impl Drop for Heard {
         let slots = match &self.key {
             FollowerKey::Every(partner) => followers.every.get_mut(partner),
             FollowerKey::FiledBy(filer) => followers.by_filer.get_mut(filer),
+            FollowerKey::Desk => Some(&mut followers.desk),
         };
         if let Some(slots) = slots {
             slots.retain(|slot| slot.number != self.number);
@@ -150,6 +154,7 @@ impl Drop for Heard {
                 match &self.key {
                     FollowerKey::Every(partner) => followers.every.remove(partner),
                     FollowerKey::FiledBy(filer) => followers.by_filer.remove(filer),
+                    FollowerKey::Desk => None,
                 };
             }
         }
@@ -177,6 +182,7 @@ impl Live {
         let key = match readable {
             Readable::Every => FollowerKey::Every(partner),
             Readable::FiledBy(filer) => FollowerKey::FiledBy((partner, filer.map(str::to_owned))),
+            Readable::Desk => FollowerKey::Desk,
             Readable::Nothing => return None,
         };
         let (sender, events) = mpsc::channel(BUFFERED);
@@ -200,6 +206,7 @@ impl Live {
                 .entry(filer.clone())
                 .or_default()
                 .push(slot),
+            FollowerKey::Desk => followers.desk.push(slot),
         }
         drop(followers);
         Some(Heard {
@@ -217,8 +224,12 @@ impl Live {
         let filer = (happened.partner.clone(), happened.filed_by.clone());
         let every = followers.every.get(&happened.partner);
         let filers = followers.by_filer.get(&filer);
+        let for_the_desk =
+            happened.partner == DEFAULT_PARTNER || desk::works_on(happened.request.kind);
+        let desk_slots = for_the_desk.then_some(&followers.desk);
         let slots = every.into_iter().flatten();
-        for slot in slots.chain(filers.into_iter().flatten()) {
+        let slots = slots.chain(filers.into_iter().flatten());
+        for slot in slots.chain(desk_slots.into_iter().flatten()) {
             if let Err(mpsc::error::TrySendError::Full(_)) = slot.events.try_send(happened.clone())
             {
                 slot.behind.store(true, Ordering::Release);
@@ -410,6 +421,7 @@ pub async fn after(
         Readable::Every => "TRUE",
         Readable::FiledBy(Some(_)) => "r.filed_by = $3",
         Readable::FiledBy(None) => "r.filed_by IS NULL",
+        Readable::Desk => return after_for_the_desk(scope.db(), seq).await,
         Readable::Nothing => return Ok(Vec::new()),
     };
     // The plain filtered page. (A page from each of the filer's requests
@@ -428,6 +440,27 @@ pub async fn after(
         query = query.bind(filer);
     }
     let rows: Vec<Row> = query.fetch_all(&mut *scope.acquire().await?).await?;
+    rows.into_iter().map(happened).collect()
+}
+
+/// Up to a page of the events after `seq` that 21Vianet's desk reads:
+/// every event of the default partner's, and of every partner's requests
+/// to 21Vianet, oldest first.
+async fn after_for_the_desk(db: &Db, seq: i64) -> Result<Vec<Happened>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS}
+         FROM request_events e
+         JOIN support_requests r ON r.partner_id = e.partner_id AND r.id = e.request_id
+         WHERE (e.partner_id = $2 OR r.kind IN ($3, $4)) AND e.seq > $1
+         ORDER BY e.seq LIMIT {PAGE}"
+    );
+    let rows: Vec<Row> = sqlx::query_as(&sql)
+        .bind(seq)
+        .bind(DEFAULT_PARTNER)
+        .bind(desk::KINDS[0].as_str())
+        .bind(desk::KINDS[1].as_str())
+        .fetch_all(&mut *db.read_as(ALL_PARTNERS).await?)
+        .await?;
     rows.into_iter().map(happened).collect()
 }
 

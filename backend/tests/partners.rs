@@ -679,3 +679,42 @@ async fn the_desk_works_on_every_partners_requests_to_21vianet_only() {
     let (status, _) = send(&server, &beta_staff, Method::GET, &path, None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// The desk's stream carries every partner's requests to 21Vianet, live
+/// and replayed, and none of their customers' messages to them.
+#[tokio::test]
+async fn the_desk_hears_every_partners_requests_to_21vianet_only() {
+    let (server, _folder) = two_partners().await;
+    let alpha = data_of(&server, &ALPHA).await;
+    let desk = common::token(&agent());
+    // Replayed from the first event: alpha's own request, not the message.
+    let mut stream =
+        events::Stream::of(events::request(&server.url(""), Some(&desk), Some("0")).await);
+    let event = stream.event().await;
+    assert_eq!(event.data["id"], json!(alpha.request));
+    // Live: beta's customer's message and its status change pass the desk
+    // by; beta's own request reaches it.
+    let beta = data_of(&server, &BETA).await;
+    match stream.next(std::time::Duration::from_secs(10)).await {
+        Next::Event(event) => assert_eq!(event.data["id"], json!(beta.request)),
+        other => panic!("no event: {other:?}"),
+    }
+    let beta_staff = BETA.token(&staff("beta-staff"));
+    let path = format!("/support-requests/{}/status", beta.message);
+    let resolved = Some(json!({"status": "resolved"}));
+    let (status, _) = send(&server, &beta_staff, Method::POST, &path, resolved).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, own) = send(
+        &server,
+        &beta_staff,
+        Method::POST,
+        "/support-requests",
+        Some(common::valid()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    match stream.next(std::time::Duration::from_secs(10)).await {
+        Next::Event(event) => assert_eq!(event.data["id"], own["id"]),
+        other => panic!("no event: {other:?}"),
+    }
+}

@@ -103,7 +103,7 @@ fn user_may(identity: &Identity, action: Action) -> bool {
 /// [`readable`]'s rule.
 pub fn may_read(caller: &Caller, filed_by: Option<&str>) -> bool {
     match readable(caller) {
-        Readable::Every => true,
+        Readable::Every | Readable::Desk => true,
         Readable::FiledBy(filer) => filer == filed_by,
         Readable::Nothing => false,
     }
@@ -118,6 +118,9 @@ pub enum Readable<'a> {
     /// Those this subject filed; `None`: those filed without a token.
     FiledBy(Option<&'a str>),
     Nothing,
+    /// 21Vianet's desk: every request of the default partner's, and every
+    /// partner's requests to 21Vianet ([`crate::partner::desk`]).
+    Desk,
 }
 
 /// Staff read every request; a user reads their own; a visitor of the
@@ -131,6 +134,7 @@ pub fn readable(caller: &Caller) -> Readable<'_> {
         Caller::Visitor => Readable::FiledBy(None),
         Caller::User(identity) => match identity.role {
             None => Readable::Nothing,
+            Some(_) if caller.is_desk() => Readable::Desk,
             Some(role) if role.is_staff() => Readable::Every,
             Some(_) => Readable::FiledBy(Some(identity.sub.as_str())),
         },
