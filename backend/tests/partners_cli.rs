@@ -589,3 +589,38 @@ async fn only_add_creates_a_database() {
 fn strs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
 }
+
+/// Two commands giving one issuer to two partners at the same moment could
+/// both pass the command's check: the database refuses the second (a
+/// unique index on the issuer), which is then reported as the check does.
+#[tokio::test]
+async fn the_database_keeps_one_issuer_to_one_partner() {
+    let database = common::fresh_database().await;
+    let secrets = Secrets::new();
+    let added = add_contoso(&database.url, &secrets);
+    assert!(added.success, "{}", added.stderr);
+    let pool = sqlx::AnyPool::connect(&database.url).await.unwrap();
+    let settings: String = sqlx::query_scalar("SELECT settings FROM partners WHERE id = 'contoso'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    // As a second command would write it after its check had passed.
+    let error =
+        sqlx::query("INSERT INTO partners (id, name, settings) VALUES ('fabrikam', 'F', $1)")
+            .bind(&settings)
+            .execute(&pool)
+            .await
+            .unwrap_err();
+    assert!(
+        error
+            .as_database_error()
+            .is_some_and(|error| error.is_unique_violation()),
+        "{error}"
+    );
+    // Partners without an issuer (the default one) are not held to it.
+    sqlx::query("INSERT INTO partners (id, name) VALUES ('plain', 'P')")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+}

@@ -119,14 +119,18 @@ pub async fn add(
         return Err(StoreError::Exists(id.to_owned()));
     }
     check_issuer(&mut tx, id, settings).await?;
-    let (created_at,): (String,) = sqlx::query_as(
+    let inserted: Result<(String,), _> = sqlx::query_as(
         "INSERT INTO partners (id, name, settings) VALUES ($1, $2, $3) RETURNING created_at",
     )
     .bind(id)
     .bind(name)
     .bind(json)
     .fetch_one(&mut *tx)
-    .await?;
+    .await;
+    let (created_at,) = match inserted {
+        Err(error) if taken_meanwhile(&error) => return Err(issuer_taken(db, id, settings).await),
+        inserted => inserted?,
+    };
     tx.commit().await?;
     Ok(Partner {
         id: id.to_owned(),
@@ -186,7 +190,13 @@ pub async fn set(
             .bind(to_json(id, &partner.settings)?)
             .bind(before)
             .execute(&mut *tx)
-            .await?;
+            .await;
+    let done = match done {
+        Err(error) if taken_meanwhile(&error) => {
+            return Err(issuer_taken(db, id, &partner.settings).await)
+        }
+        done => done?,
+    };
     if done.rows_affected() == 0 {
         return Err(StoreError::ChangedMeanwhile(id.to_owned()));
     }
@@ -252,6 +262,28 @@ fn to_json(id: &str, settings: &PartnerSettings) -> Result<String, StoreError> {
     serde_json::to_string(settings).map_err(|source| StoreError::Unwritable {
         id: id.to_owned(),
         source,
+    })
+}
+
+/// Whether a write was refused by the index that keeps issuers unique
+/// (migration 0021): another command gave the issuer to another partner
+/// between [`check_issuer`] and the write.
+fn taken_meanwhile(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|error| error.is_unique_violation())
+}
+
+/// The refusal of `settings`' issuer for partner `id`, naming the partner
+/// that took it meanwhile.
+async fn issuer_taken(db: &Db, id: &str, settings: &PartnerSettings) -> StoreError {
+    let checked = match db.acquire().await {
+        Ok(mut conn) => check_issuer(&mut conn, id, settings).await,
+        Err(error) => Err(error.into()),
+    };
+    checked.err().unwrap_or_else(|| StoreError::IssuerTaken {
+        issuer: settings.jwt_issuer.clone().unwrap_or_default(),
+        holder: "another partner".to_owned(),
     })
 }
 
