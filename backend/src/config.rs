@@ -507,10 +507,11 @@ impl Config {
             .collect()
     }
 
-    /// The webhooks, as configured; `None` without any.
+    /// The webhooks: the flags' (none without `--webhook-url`), and the
+    /// partners'.
     pub fn webhooks(
         &self,
-    ) -> Result<Option<crate::webhooks::Webhooks>, crate::webhooks::WebhookConfigError> {
+    ) -> Result<crate::webhooks::Webhooks, crate::webhooks::WebhookConfigError> {
         crate::webhooks::Webhooks::new(
             &self.webhook_endpoints(),
             self.webhook_secret_file.as_deref(),

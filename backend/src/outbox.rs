@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::db::{Db, ALL_PARTNERS};
 use crate::error::ApiError;
+use crate::partner::settings::PartnerSettings;
 use crate::partner::PartnerScope;
 
 /// Where events go: the configured webhooks' URLs, and mail with
@@ -29,6 +30,17 @@ impl Outbox {
     /// Whether nothing hears of events.
     pub fn is_empty(&self) -> bool {
         self.endpoints.is_empty() && self.mail.is_none()
+    }
+
+    /// Where the events of a partner with these settings go, this being
+    /// the flags' outbox (the `default` partner's): its own webhooks. The
+    /// flags' mail is the default partner's, so another partner's sends
+    /// none.
+    pub fn of_partner(&self, settings: &PartnerSettings) -> Outbox {
+        Outbox {
+            endpoints: settings.webhook_urls.clone(),
+            mail: None,
+        }
     }
 }
 

@@ -1,9 +1,12 @@
-//! Delivering the outbox to the partner's systems: each event is POSTed as
-//! JSON to every configured webhook, signed as Stripe signs its webhooks,
-//! and retried with exponential backoff and full jitter until it is taken
-//! (any 2xx) or [`retry::RETRY_FOR`] has passed. Every backend process on one
+//! Delivering the outbox to the partners' systems: each event is POSTed as
+//! JSON to every webhook of its partner, signed as Stripe signs its
+//! webhooks with that partner's secret (the flags' for the `default`
+//! partner, the one `support-backend partners` set for another), and
+//! retried with exponential backoff and full jitter until it is taken (any
+//! 2xx) or [`retry::RETRY_FOR`] has passed. Every backend process on one
 //! database delivers; each delivery is claimed by one of them at a time.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,6 +17,7 @@ use tokio::sync::{watch, Notify};
 use crate::db::Db;
 use crate::outbox::deliverer::{self, Deliverer};
 use crate::outbox::{self, retry, Claimed};
+use crate::partner::{store, DEFAULT_PARTNER};
 
 /// The header that carries the signature.
 pub const SIGNATURE_HEADER: &str = "Support-Signature";
@@ -21,8 +25,11 @@ pub const SIGNATURE_HEADER: &str = "Support-Signature";
 /// The webhooks and how to call them.
 #[derive(Clone)]
 pub struct Webhooks {
+    /// The flags' webhooks: the `default` partner's.
     pub endpoints: Vec<String>,
-    secret: Arc<[u8]>,
+    /// The secret that signs the `default` partner's events; `None`
+    /// without any flags' webhook.
+    secret: Option<Arc<[u8]>>,
     /// How long one call may take.
     pub timeout: Duration,
     /// The first retry's largest wait; each later one doubles it.
@@ -71,19 +78,22 @@ pub fn read_secret(path: &std::path::Path) -> Result<Arc<[u8]>, WebhookConfigErr
 }
 
 impl Webhooks {
-    /// The webhooks at `endpoints` (http(s) URLs, checked as `--webhook-url`
-    /// was parsed), signing with the secret in `secret_file`.
+    /// The webhooks of the flags at `endpoints` (http(s) URLs, checked as
+    /// `--webhook-url` was parsed), signing with the secret in
+    /// `secret_file`, and those of the partners in the database.
     pub fn new(
         endpoints: &[String],
         secret_file: Option<&std::path::Path>,
         timeout: Duration,
         backoff_base: Duration,
-    ) -> Result<Option<Webhooks>, WebhookConfigError> {
-        if endpoints.is_empty() {
-            return Ok(None);
-        }
-        let secret = read_secret(secret_file.ok_or(WebhookConfigError::NoSecret)?)?;
-        Ok(Some(Webhooks {
+    ) -> Result<Webhooks, WebhookConfigError> {
+        let secret = match endpoints {
+            [] => None,
+            _ => Some(read_secret(
+                secret_file.ok_or(WebhookConfigError::NoSecret)?,
+            )?),
+        };
+        Ok(Webhooks {
             endpoints: endpoints.to_vec(),
             secret,
             timeout,
@@ -93,10 +103,11 @@ impl Webhooks {
                 .build()
                 .unwrap_or_default(),
             wake: Arc::new(Notify::new()),
-        }))
+        })
     }
 
-    /// The outbox that filing a request and changing its status write to.
+    /// The outbox that filing a request and changing its status write to,
+    /// for the `default` partner.
     pub fn outbox(&self) -> outbox::Outbox {
         outbox::Outbox {
             endpoints: self.endpoints.clone(),
@@ -134,9 +145,17 @@ impl Deliverer for Webhooks {
         let lease = outbox::lease_ms(webhooks.timeout);
         let claimed = outbox::claim_due(db, outbox::Channel::Webhooks, 16, lease).await?;
         let tried = claimed.len();
-        let calls = claimed.iter().cloned().map(|claim| async move {
-            let result = call(webhooks, &claim).await;
-            (claim, result)
+        let secrets = webhooks.secrets(db, &claimed).await;
+        let calls = claimed.iter().cloned().map(|claim| {
+            let secret = secrets.get(&claim.partner).cloned();
+            async move {
+                let result = match secret {
+                    Some(Ok(secret)) => call(webhooks, &secret, &claim).await,
+                    Some(Err(error)) => Err(error),
+                    None => Err("no webhook secret".to_owned()),
+                };
+                (claim, result)
+            }
         });
         let results = tokio::select! {
             results = futures_util::future::join_all(calls) => results,
@@ -192,14 +211,55 @@ impl Deliverer for Webhooks {
     }
 }
 
-async fn call(webhooks: &Webhooks, claim: &Claimed) -> Result<(), String> {
+/// Why a partner's events cannot be signed now.
+type NoSecret = String;
+
+impl Webhooks {
+    /// The secret that signs each partner's events among `claimed`: the
+    /// flags' for the `default` partner, and for another the one in the
+    /// file its settings name, read now, so that a secret replaced is used
+    /// from its next delivery on.
+    async fn secrets(
+        &self,
+        db: &Db,
+        claimed: &[Claimed],
+    ) -> HashMap<String, Result<Arc<[u8]>, NoSecret>> {
+        let mut secrets = HashMap::new();
+        for claim in claimed {
+            if secrets.contains_key(&claim.partner) {
+                continue;
+            }
+            let secret = if claim.partner == DEFAULT_PARTNER {
+                (self.secret.clone()).ok_or_else(|| "no --webhook-secret-file".to_owned())
+            } else {
+                partner_secret(db, &claim.partner).await
+            };
+            secrets.insert(claim.partner.clone(), secret);
+        }
+        secrets
+    }
+}
+
+/// The secret in the webhook secret file of `partner`'s settings.
+async fn partner_secret(db: &Db, partner: &str) -> Result<Arc<[u8]>, NoSecret> {
+    let settings = match store::find(db, partner).await {
+        Ok(Some(found)) => found.settings,
+        Ok(None) => return Err(format!("no partner {partner:?}")),
+        Err(error) => return Err(format!("partner {partner:?}: {error}")),
+    };
+    let path = (settings.webhook_secret_file)
+        .ok_or_else(|| format!("partner {partner:?} has no webhook secret file"))?;
+    read_secret(&path).map_err(|error| format!("partner {partner:?}: {error}"))
+}
+
+async fn call(webhooks: &Webhooks, secret: &[u8], claim: &Claimed) -> Result<(), String> {
     let now = outbox::now_ms() / 1000;
     let body = claim.payload.clone().into_bytes();
     let response = webhooks
         .client
         .post(&claim.endpoint)
         .header("content-type", "application/json")
-        .header(SIGNATURE_HEADER, signature(&webhooks.secret, now, &body))
+        .header(SIGNATURE_HEADER, signature(secret, now, &body))
         .body(body)
         .send()
         .await

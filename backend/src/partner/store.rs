@@ -151,7 +151,13 @@ pub async fn list(db: &Db) -> Result<Vec<Partner>, StoreError> {
 
 /// Partner `id`, if there is one.
 pub async fn find(db: &Db, id: &str) -> Result<Option<Partner>, StoreError> {
-    let row = read(&mut *db.acquire().await?, id).await?;
+    find_in(&mut *db.acquire().await?, id).await
+}
+
+/// Partner `id`, if there is one, read on `conn` (in the caller's
+/// transaction).
+pub async fn find_in(conn: &mut AnyConnection, id: &str) -> Result<Option<Partner>, StoreError> {
+    let row = read(conn, id).await?;
     row.map(from_row).transpose()
 }
 

@@ -492,9 +492,16 @@ pub async fn announce(
         mailed,
     } = announced;
     crate::live::record(scope, conn, event_type, request_id, actor).await?;
-    // The webhooks and mail of the flags are the default partner's: another
-    // partner's requests must not reach them, and its own are not built yet.
-    if outbox.is_empty() || scope.partner() != crate::partner::DEFAULT_PARTNER {
+    // The flags' webhooks and mail are the default partner's; another
+    // partner's events go to its own, as its settings are now.
+    let partners_own;
+    let outbox = if scope.partner() == crate::partner::DEFAULT_PARTNER {
+        outbox
+    } else {
+        partners_own = partner_outbox(scope, conn, outbox).await?;
+        &partners_own
+    };
+    if outbox.is_empty() {
         return Ok(());
     }
     let request = find_request_in(scope, conn, request_id)
@@ -521,6 +528,26 @@ pub async fn announce(
         None => Vec::new(),
     };
     outbox::enqueue(scope, conn, outbox, event_type, &request, reply, &mails).await
+}
+
+/// Where the events of the scope's partner (not the default one) go: its
+/// own settings, read in the transaction, over the flags' `outbox`.
+async fn partner_outbox(
+    scope: &PartnerScope,
+    conn: &mut AnyConnection,
+    outbox: &Outbox,
+) -> Result<Outbox, ApiError> {
+    use crate::partner::store::{find_in, StoreError};
+    let partner = find_in(conn, scope.partner())
+        .await
+        .map_err(|error| match error {
+            StoreError::Database(error) => error.into(),
+            error => ApiError::Internal(format!("outbox: {error}")),
+        })?;
+    Ok(match partner {
+        Some(partner) => outbox.of_partner(&partner.settings),
+        None => Outbox::default(),
+    })
 }
 
 /// The catalogue's name of the request's service, for its mail.
