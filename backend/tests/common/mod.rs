@@ -11,6 +11,7 @@
 pub mod burst;
 pub mod events;
 pub mod process;
+pub mod smtp_sink;
 
 use std::path::PathBuf;
 use std::time::Duration;
