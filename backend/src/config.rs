@@ -453,6 +453,7 @@ impl Config {
                 .map(str::to_owned),
             public_url: given(&self.public_url).map(str::to_owned),
             partner_language: self.partner_locale.0,
+            sender: None,
         })
     }
 

@@ -161,9 +161,20 @@ impl Mailer {
         }
     }
 
-    /// The mail as lettre sends it: a plain-text and an HTML part.
+    /// The mail as lettre sends it: a plain-text and an HTML part, from
+    /// its partner's support address where it has one, else from
+    /// `--mail-from`.
     fn message(&self, claims: &[Claimed], mails: &[Composed]) -> Result<Message, Failure> {
-        let rendered = render(mails, self.from.name.as_deref())
+        let from = match mails.last().and_then(|mail| mail.sender.as_ref()) {
+            Some(sender) => {
+                let address = sender.address.parse().map_err(|error| {
+                    Failure::permanent(format!("not a sender address lettre takes: {error}"))
+                })?;
+                Mailbox::new(Some(sender.name.clone()), address)
+            }
+            None => self.from.clone(),
+        };
+        let rendered = render(mails, from.name.as_deref())
             .ok_or_else(|| Failure::permanent("no mail".into()))?;
         let to = mails
             .last()
@@ -173,7 +184,7 @@ impl Mailer {
             .parse()
             .map_err(|error| Failure::permanent(format!("not an address lettre takes: {error}")))?;
         let mut builder = Message::builder()
-            .from(self.from.clone())
+            .from(from)
             .to(to)
             .subject(rendered.subject)
             .message_id(Some(self.message_id(claims)))

@@ -32,14 +32,25 @@ impl Outbox {
         self.endpoints.is_empty() && self.mail.is_none()
     }
 
-    /// Where the events of a partner with these settings go, this being
-    /// the flags' outbox (the `default` partner's): its own webhooks. The
-    /// flags' mail is the default partner's, so another partner's sends
-    /// none.
-    pub fn of_partner(&self, settings: &PartnerSettings) -> Outbox {
+    /// Where the events of partner `name` with these settings go, this
+    /// being the flags' outbox (the `default` partner's): its own webhooks,
+    /// and, where the flags send mail, mail to its own support address, in
+    /// its own language, linking its own portal, from its support address.
+    pub fn of_partner(&self, name: &str, settings: &PartnerSettings) -> Outbox {
+        let portal = |own: &Option<String>| own.clone().or_else(|| settings.portal_url.clone());
         Outbox {
             endpoints: settings.webhook_urls.clone(),
-            mail: None,
+            mail: self.mail.as_ref().map(|flags| MailOutbox {
+                partner_support: settings.support_email.clone(),
+                partner_portal_url: portal(&settings.portal_url_partner),
+                customer_portal_url: portal(&settings.portal_url_customer),
+                public_url: flags.public_url.clone(),
+                partner_language: settings.locale.unwrap_or_default(),
+                sender: (settings.support_email.clone()).map(|address| Sender {
+                    name: name.to_owned(),
+                    address,
+                }),
+            }),
         }
     }
 }
@@ -62,6 +73,16 @@ pub struct MailOutbox {
     pub public_url: Option<String>,
     /// The language partner staff read their mail in (`--partner-locale`).
     pub partner_language: support_contract::ContactLanguage,
+    /// Who the mail is from, where not the mailer's `--mail-from`: a
+    /// partner other than the `default` one, from its support address.
+    pub sender: Option<Sender>,
+}
+
+/// Who a mail is from: a name and an address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Sender {
+    pub name: String,
+    pub address: String,
 }
 
 /// A mail as the outbox keeps it: its address, and its words as JSON,

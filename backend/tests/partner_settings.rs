@@ -1,7 +1,8 @@
 //! Each partner's own settings take effect: its events reach its own
-//! webhooks, signed with its own secret, and no other partner's (the
-//! `default` partner's are the flags'). On SQLite, and on PostgreSQL under
-//! `scripts/with-postgres`.
+//! webhooks, signed with its own secret, and its mail goes to and from its
+//! own support address, in its own language, linking its own portal; no
+//! other partner's (the `default` partner's are the flags'). On SQLite, and
+//! on PostgreSQL under `scripts/with-postgres`.
 
 mod common;
 
@@ -11,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
+use common::smtp_sink::Sink;
 use common::{file_as, TestServer};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -18,6 +20,7 @@ use sha2::{Digest, Sha256};
 /// One partner's issuer and secrets, and the webhook it is given.
 struct Partner {
     id: &'static str,
+    name: &'static str,
     issuer: &'static str,
     secret: &'static str,
     webhook_secret: &'static str,
@@ -25,6 +28,7 @@ struct Partner {
 
 const ALPHA: Partner = Partner {
     id: "alpha",
+    name: "Alpha Cloud",
     issuer: "https://portal.alpha.example",
     secret: "alpha-signs-its-portal-tokens-with-this-secret",
     webhook_secret: "alpha-checks-its-webhook-calls-with-this-one",
@@ -32,6 +36,7 @@ const ALPHA: Partner = Partner {
 
 const BETA: Partner = Partner {
     id: "beta",
+    name: "Beta Hosting",
     issuer: "https://portal.beta.example",
     secret: "beta-signs-its-portal-tokens-with-another-one",
     webhook_secret: "beta-checks-its-webhook-calls-with-its-own-one",
@@ -63,7 +68,7 @@ impl Partner {
             "add".to_owned(),
             self.id.to_owned(),
             "--name".to_owned(),
-            self.id.to_owned(),
+            self.name.to_owned(),
             "--jwt-secret-file".to_owned(),
             secret.display().to_string(),
             "--jwt-issuer".to_owned(),
@@ -312,4 +317,191 @@ async fn a_partner_without_webhooks_is_told_nothing_and_a_new_secret_signs_at_on
     BETA.files(&server).await;
     let calls = beta_hook.until(2).await;
     assert!(signed_with(&calls[1], replaced), "{:?}", calls[1]);
+}
+
+/// A partner's mail settings, and what its users write.
+struct Mailed {
+    partner: &'static Partner,
+    support: &'static str,
+    locale: &'static str,
+    /// Its staff's page of a request, with `{id}`.
+    staff_page: &'static str,
+    /// Its customers' page of a request, with `{reference}`.
+    customer_page: &'static str,
+    /// The address its customer gives as their contact.
+    contact: &'static str,
+}
+
+const ALPHA_MAIL: Mailed = Mailed {
+    partner: &ALPHA,
+    support: "support@alpha.example",
+    locale: "zh-TW",
+    staff_page: "https://portal.alpha.example/requests/{id}",
+    customer_page: "https://help.alpha.example/my/{reference}",
+    contact: "user@alpha-customer.example",
+};
+
+const BETA_MAIL: Mailed = Mailed {
+    partner: &BETA,
+    support: "help@beta.example",
+    locale: "es-ES",
+    staff_page: "https://portal.beta.example/r/{id}",
+    customer_page: "https://soporte.beta.example/{reference}",
+    contact: "user@beta-customer.example",
+};
+
+/// The flags' mail settings: the `default` partner's.
+const OPERATOR_SUPPORT: &str = "support@operator.example";
+const OPERATOR_PORTAL: &str = "https://portal.operator.example/{reference}";
+
+impl Mailed {
+    /// Adds the partner with its mail settings.
+    fn add(&self, url: &str, folder: &Path) {
+        let more = [
+            "--support-email",
+            self.support,
+            "--locale",
+            self.locale,
+            "--portal-url-partner",
+            self.staff_page,
+            "--portal-url-customer",
+            self.customer_page,
+        ];
+        self.partner.add(url, folder, &more);
+    }
+
+    /// The partner's customer writes, and its staff answer: the message's
+    /// id and reference.
+    async fn write_and_answer(&self, server: &TestServer) -> (String, String) {
+        let partner = self.partner;
+        let customer_id = format!("{}-customer", partner.id);
+        let line = json!({"id": customer_id, "name": "Customer Ltd", "domain": "customer.example"});
+        let admin = json!({"sub": "admin", "name": "Admin", "role": "admin"});
+        let imported = server
+            .client
+            .put(server.url("/catalogue/customers"))
+            .bearer_auth(partner.token(&admin))
+            .header("Content-Type", "application/x-ndjson")
+            .body(format!("{line}\n"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(imported.status(), StatusCode::OK);
+        let customer = json!({"sub": format!("{}-user", partner.id), "name": "User",
+            "email": self.contact, "role": "customer", "customer_id": customer_id});
+        let message = json!({
+            "kind": "customer_self_service",
+            "title": "Nobody can sign in",
+            "description": "Since this morning every user is refused.",
+            "contact": {"name": "User", "email": self.contact, "language": "en-US"},
+        });
+        let created = server
+            .client
+            .post(server.url("/support-requests"))
+            .bearer_auth(partner.token(&customer))
+            .header("Idempotency-Key", common::key())
+            .json(&message)
+            .send()
+            .await
+            .unwrap();
+        let (status, created) = common::json_of(created).await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        let id = created["id"].as_str().unwrap().to_owned();
+        let answered = server
+            .client
+            .post(server.url(&format!("/support-requests/{id}/replies")))
+            .bearer_auth(partner.token(&staff(partner.id)))
+            .header("Idempotency-Key", common::key())
+            .json(&json!({"body": "We are looking into it."}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answered.status(), StatusCode::CREATED);
+        (id, created["reference"].as_str().unwrap().to_owned())
+    }
+
+    /// The partner's two mails among `mails`, about the message `id`
+    /// (`reference`): the customer's message to its support address, in its
+    /// language with its staff's page, and its answer to the customer with
+    /// its customers' page, both from its support address.
+    fn check(&self, mails: &[Value], id: &str, reference: &str) {
+        let to = |address: &str| {
+            let found: Vec<&Value> = (mails.iter())
+                .filter(|mail| mail["rcpt"] == json!([address]))
+                .collect();
+            assert_eq!(found.len(), 1, "{address}: {mails:#?}");
+            found[0]
+        };
+        let sender = format!("{} <{}>", self.partner.name, self.support);
+        let to_staff = to(self.support);
+        assert_eq!(to_staff["from"], sender, "{to_staff:#}");
+        let html = to_staff["html"].as_str().unwrap();
+        assert!(
+            html.contains(&format!("<html lang=\"{}\">", self.locale)),
+            "{html}"
+        );
+        let staff_page = self.staff_page.replace("{id}", id);
+        assert!(
+            to_staff["text"].as_str().unwrap().contains(&staff_page),
+            "{to_staff:#}"
+        );
+        let to_customer = to(self.contact);
+        assert_eq!(to_customer["from"], sender, "{to_customer:#}");
+        let customer_page = self.customer_page.replace("{reference}", reference);
+        let text = to_customer["text"].as_str().unwrap();
+        assert!(text.contains(&customer_page), "{to_customer:#}");
+    }
+}
+
+#[tokio::test]
+async fn each_partners_mail_goes_to_and_from_its_own_addresses_in_its_language() {
+    let sink = Sink::start(&[]);
+    let folder = tempfile::tempdir().unwrap();
+    let server = common::start_signed_after(
+        |url| {
+            ALPHA_MAIL.add(url, folder.path());
+            BETA_MAIL.add(url, folder.path());
+        },
+        |config| {
+            config.smtp_url = Some(sink.url());
+            config.mail_from = Some("Operator Support <mail@operator.example>".into());
+            config.partner_support_email = Some(OPERATOR_SUPPORT.into());
+            config.portal_url = Some(OPERATOR_PORTAL.into());
+            config.mail_backoff_ms = 100;
+        },
+    )
+    .await;
+    let (alpha_id, alpha_reference) = ALPHA_MAIL.write_and_answer(&server).await;
+    let (beta_id, beta_reference) = BETA_MAIL.write_and_answer(&server).await;
+    let mails = sink.until(4).await;
+    assert_eq!(mails.len(), 4, "{mails:#?}");
+    ALPHA_MAIL.check(&mails, &alpha_id, &alpha_reference);
+    BETA_MAIL.check(&mails, &beta_id, &beta_reference);
+    // Nothing of theirs reaches the flags' address, or names the flags'
+    // portal or sender.
+    for mail in &mails {
+        assert_ne!(mail["rcpt"], json!([OPERATOR_SUPPORT]), "{mail:#}");
+        let said = mail.to_string();
+        assert!(!said.contains("portal.operator.example"), "{mail:#}");
+        assert!(!said.contains("Operator Support"), "{mail:#}");
+    }
+
+    // The default partner's mail is still the flags'.
+    let default = json!({"sub": "default-user", "name": "User", "email": "u@default.example",
+        "role": "customer", "customer_id": "beijing-cloud"});
+    let message = json!({
+        "kind": "customer_self_service",
+        "title": "Nobody can sign in",
+        "description": "Since this morning every user is refused.",
+        "contact": {"name": "User", "email": "u@default.example", "language": "en-US"},
+    });
+    file_as(&server, &default, &message).await;
+    let mails = sink.until(5).await;
+    assert_eq!(
+        mails[4]["rcpt"],
+        json!([OPERATOR_SUPPORT]),
+        "{:#}",
+        mails[4]
+    );
+    assert_eq!(mails[4]["from"], "Operator Support <mail@operator.example>");
 }

@@ -25,7 +25,7 @@ use support_contract::{Attachment, ContactLanguage, Reply, RequestKind, StoredRe
 
 use super::messages::message;
 use crate::error::ApiError;
-use crate::outbox::{self, EventType, MailOutbox};
+use crate::outbox::{self, EventType, MailOutbox, Sender};
 
 /// What a URL may carry as it is (RFC 3986's unreserved characters): an
 /// id or a reference such as `SR-000042` goes into the portal's link
@@ -64,6 +64,11 @@ pub struct Composed {
     pub html: String,
     /// The portal's page of the request, if the backend knows it.
     pub link: Option<String>,
+    /// Who it is from, where not the mailer's `--mail-from`: another
+    /// partner's support address (none in a mail the outbox kept from
+    /// before partners had their own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<Sender>,
 }
 
 /// A mail as it is sent: its subject, and its two parts, whole.
@@ -257,6 +262,7 @@ pub fn compose(outbox: &MailOutbox, happened: Happened<'_>) -> Vec<Composed> {
     let words = |language, link: &Option<String>| Words {
         language,
         partner_support: outbox.partner_support.as_deref(),
+        sender: outbox.sender.as_ref(),
         request_id: &request.id,
         reference: &request.reference,
         link: link.clone(),
@@ -467,6 +473,8 @@ struct Words<'a> {
     /// The partner's support address: a mail to it is about a customer's
     /// message ([`Composed::to_partner`]).
     partner_support: Option<&'a str>,
+    /// Who the mail is from, where not the mailer's `--mail-from`.
+    sender: Option<&'a Sender>,
     request_id: &'a str,
     reference: &'a str,
     link: Option<String>,
@@ -509,6 +517,7 @@ impl Words<'_> {
             text: text.join("\n\n"),
             html: html.join("\n"),
             link: self.link.clone(),
+            sender: self.sender.cloned(),
         }
     }
 }

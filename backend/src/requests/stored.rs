@@ -545,7 +545,7 @@ async fn partner_outbox(
             error => ApiError::Internal(format!("outbox: {error}")),
         })?;
     Ok(match partner {
-        Some(partner) => outbox.of_partner(&partner.settings),
+        Some(partner) => outbox.of_partner(&partner.name, &partner.settings),
         None => Outbox::default(),
     })
 }

@@ -19,6 +19,7 @@ fn outbox() -> MailOutbox {
         customer_portal_url: Some(CUSTOMER_PAGE.into()),
         public_url: Some("https://portal.example/api/support".into()),
         partner_language: ContactLanguage::EnUs,
+        sender: None,
     }
 }
 
