@@ -176,7 +176,7 @@ impl Auth {
 }
 
 /// The token of `Bearer <token>` (the scheme in any case, RFC 7235).
-fn bearer_token(value: &[u8]) -> Option<&str> {
+pub fn bearer_token(value: &[u8]) -> Option<&str> {
     let value = std::str::from_utf8(value).ok()?.trim();
     let (scheme, token) = value.split_once(' ')?;
     let token = token.trim();

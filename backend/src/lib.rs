@@ -189,7 +189,7 @@ impl FromRef<AppState> for db::Db {
 
 /// The whole HTTP API.
 pub fn router(state: AppState) -> Router {
-    let cors = cors_layer(&state.allowed_origins, &state.allowed_headers);
+    let cors = cors_layer(&state.allowed_origins, &state.allowed_headers, &state.auth);
     let mut create = post(requests::routes::create).layer(axum::middleware::from_fn(
         request_body::refuse_announced_oversize,
     ));
@@ -282,13 +282,28 @@ async fn no_sniffing(mut response: Response) -> Response {
 
 /// CORS for the configured origins only: the widget runs on partner portals,
 /// and no other page should be able to post requests from a user's browser.
-fn cors_layer(origins: &[HeaderValue], page_headers: &[HeaderName]) -> Option<CorsLayer> {
-    if origins.is_empty() {
+/// With partners ([`origin_allowed`]), each partner's pages read the
+/// answers to its own users' requests only.
+fn cors_layer(
+    origins: &[HeaderValue],
+    page_headers: &[HeaderName],
+    auth: &Arc<identity::Auth>,
+) -> Option<CorsLayer> {
+    let allow_origin = if auth.partners.is_some() {
+        let (origins, auth) = (Arc::new(origins.to_vec()), auth.clone());
+        AllowOrigin::async_predicate(move |origin, parts| {
+            let preflight = parts.method == Method::OPTIONS;
+            let token = parts.headers.get(header::AUTHORIZATION).cloned();
+            async move { origin_allowed(&auth, &origins, &origin, preflight, token).await }
+        })
+    } else if origins.is_empty() {
         return None;
-    }
+    } else {
+        AllowOrigin::list(origins.iter().cloned())
+    };
     Some(
         CorsLayer::new()
-            .allow_origin(AllowOrigin::list(origins.iter().cloned()))
+            .allow_origin(allow_origin)
             .allow_methods([Method::GET, Method::POST, Method::PUT])
             // Authorization: the bearer token that the page's token
             // provider (or setRequestHeaders) gives the widget; then what
@@ -318,6 +333,38 @@ fn cors_layer(origins: &[HeaderValue], page_headers: &[HeaderName]) -> Option<Co
             // and upload: one round trip less each.
             .max_age(PREFLIGHT_KEPT),
     )
+}
+
+/// Whether a page at `origin` may read the answer: a preflight (which
+/// carries no token) where the flags (`origins`) or any partner served
+/// allows it, as it may precede any partner's request; a request with a
+/// partner's token where that partner allows it; any other request (the
+/// operator's tokens, the `default` partner's, none) where the flags do.
+async fn origin_allowed(
+    auth: &identity::Auth,
+    origins: &[HeaderValue],
+    origin: &HeaderValue,
+    preflight: bool,
+    authorization: Option<HeaderValue>,
+) -> bool {
+    let Some(partners) = &auth.partners else {
+        return origins.contains(origin);
+    };
+    let Ok(origin_text) = origin.to_str() else {
+        return false;
+    };
+    if preflight {
+        return origins.contains(origin) || partners.any_allows(origin_text).await;
+    }
+    let token = (authorization.as_ref()).and_then(|value| identity::bearer_token(value.as_bytes()));
+    let partners_own = match token {
+        Some(token) => partners.origins_for(token).await,
+        None => None,
+    };
+    match partners_own {
+        Some(own) => own.iter().any(|allowed| allowed == origin_text),
+        None => origins.contains(origin),
+    }
 }
 
 /// How long browsers may keep the answer to a CORS preflight.

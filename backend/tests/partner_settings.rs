@@ -1,8 +1,9 @@
 //! Each partner's own settings take effect: its events reach its own
-//! webhooks, signed with its own secret, and its mail goes to and from its
-//! own support address, in its own language, linking its own portal; no
-//! other partner's (the `default` partner's are the flags'). On SQLite, and
-//! on PostgreSQL under `scripts/with-postgres`.
+//! webhooks, signed with its own secret, its mail goes to and from its own
+//! support address, in its own language, linking its own portal, and only
+//! its own pages' origins read its users' answers (CORS); no other
+//! partner's (the `default` partner's are the flags'). On SQLite, and on
+//! PostgreSQL under `scripts/with-postgres`.
 
 mod common;
 
@@ -504,4 +505,90 @@ async fn each_partners_mail_goes_to_and_from_its_own_addresses_in_its_language()
         mails[4]
     );
     assert_eq!(mails[4]["from"], "Operator Support <mail@operator.example>");
+}
+
+/// The origin a browser page at `origin` may read the answer from, as the
+/// backend answers `GET /support-requests` with `token` (or none).
+async fn allowed_origin(server: &TestServer, origin: &str, token: Option<&str>) -> Option<String> {
+    let mut request = server
+        .client
+        .get(server.url("/support-requests"))
+        .header("Origin", origin);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    allowed_in(&response)
+}
+
+fn allowed_in(response: &reqwest::Response) -> Option<String> {
+    (response.headers().get("access-control-allow-origin"))
+        .map(|value| value.to_str().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn each_partners_pages_read_its_own_users_answers_only() {
+    const ALPHA_PAGE: &str = "https://portal.alpha.example";
+    const BETA_PAGE: &str = "https://portal.beta.example";
+    const FLAGS_PAGE: &str = common::ALLOWED;
+    let folder = tempfile::tempdir().unwrap();
+    let server = common::start_signed_after(
+        |url| {
+            ALPHA.add(url, folder.path(), &["--allowed-origin", ALPHA_PAGE]);
+            BETA.add(url, folder.path(), &["--allowed-origin", BETA_PAGE]);
+        },
+        |_| {},
+    )
+    .await;
+
+    // A preflight carries no token: every partner's pages, and the flags',
+    // may ask; no other page.
+    for page in [ALPHA_PAGE, BETA_PAGE, FLAGS_PAGE] {
+        let answer = server
+            .preflight("/support-requests", page, "authorization")
+            .await;
+        assert_eq!(allowed_in(&answer).as_deref(), Some(page));
+    }
+    let answer =
+        (server.preflight("/support-requests", "https://evil.example", "authorization")).await;
+    assert_eq!(allowed_in(&answer), None);
+
+    // The answer to a partner's user is read by that partner's pages alone.
+    let alpha = ALPHA.token(&staff(ALPHA.id));
+    let beta = BETA.token(&staff(BETA.id));
+    let operator = common::token(&common::partner());
+    assert_eq!(
+        allowed_origin(&server, ALPHA_PAGE, Some(&alpha))
+            .await
+            .as_deref(),
+        Some(ALPHA_PAGE)
+    );
+    assert_eq!(allowed_origin(&server, BETA_PAGE, Some(&alpha)).await, None);
+    assert_eq!(
+        allowed_origin(&server, FLAGS_PAGE, Some(&alpha)).await,
+        None
+    );
+    assert_eq!(
+        allowed_origin(&server, BETA_PAGE, Some(&beta))
+            .await
+            .as_deref(),
+        Some(BETA_PAGE)
+    );
+    assert_eq!(allowed_origin(&server, ALPHA_PAGE, Some(&beta)).await, None);
+    // The default partner's, and a call without a token, are the flags'.
+    assert_eq!(
+        allowed_origin(&server, FLAGS_PAGE, Some(&operator))
+            .await
+            .as_deref(),
+        Some(FLAGS_PAGE)
+    );
+    assert_eq!(
+        allowed_origin(&server, ALPHA_PAGE, Some(&operator)).await,
+        None
+    );
+    assert_eq!(allowed_origin(&server, ALPHA_PAGE, None).await, None);
+    assert_eq!(
+        allowed_origin(&server, FLAGS_PAGE, None).await.as_deref(),
+        Some(FLAGS_PAGE)
+    );
 }

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
-use tokio::sync::RwLock;
+use tokio::sync::{RwLock, RwLockReadGuard};
 
 use super::verify::{TokenError, Verifier};
 use super::{Identity, Role};
@@ -37,6 +37,8 @@ pub const READ_AGAIN_AFTER: Duration = Duration::from_secs(5);
 /// A partner's issuer: its key, and whose it is.
 struct PartnerKey {
     partner: String,
+    /// Whether the partner is served (not disabled).
+    enabled: bool,
     /// `None` where the partner's tokens are refused: disabled, its key
     /// not to be had, or its issuer the operator's.
     verifier: Option<Verifier>,
@@ -91,13 +93,13 @@ impl Issuers {
         })
     }
 
-    /// The key of the partner whose issuer is `issuer`, reading the
-    /// partners again first when they were read long enough ago.
-    async fn key_for(&self, issuer: &str) -> Option<Arc<PartnerKey>> {
+    /// The partners as last read, read again first when they were read
+    /// long enough ago.
+    async fn current(&self) -> RwLockReadGuard<'_, Known> {
         {
             let known = self.known.read().await;
             if known.read_at.elapsed() < READ_AGAIN_AFTER {
-                return known.by_issuer.get(issuer).cloned();
+                return known;
             }
         }
         let mut known = self.known.write().await;
@@ -110,7 +112,37 @@ impl Issuers {
             }
             known.read_at = Instant::now();
         }
-        known.by_issuer.get(issuer).cloned()
+        known.downgrade()
+    }
+
+    /// The key of the partner whose issuer is `issuer`.
+    async fn key_for(&self, issuer: &str) -> Option<Arc<PartnerKey>> {
+        self.current().await.by_issuer.get(issuer).cloned()
+    }
+
+    /// The origins whose pages may read the answers to `token` (CORS): its
+    /// partner's `allowed_origins` (none for a partner disabled) when its
+    /// `iss` is a partner's issuer; `None` for the operator's tokens, whose
+    /// origins are the flags'. The token is not verified here: the request
+    /// itself is refused when it does not verify, and the origins only
+    /// decide whether the page may read the answer.
+    pub async fn origins_for(&self, token: &str) -> Option<Vec<String>> {
+        let claims = jsonwebtoken::dangerous::insecure_decode::<Unverified>(token)
+            .map(|data| data.claims)
+            .unwrap_or_default();
+        let key = self.key_for(claims.iss.as_deref()?).await?;
+        Some(match key.enabled {
+            true => key.settings.allowed_origins.clone(),
+            false => Vec::new(),
+        })
+    }
+
+    /// Whether any partner that is served lists `origin` among its
+    /// `allowed_origins`: what a preflight, which carries no token, allows.
+    pub async fn any_allows(&self, origin: &str) -> bool {
+        let known = self.current().await;
+        (known.by_issuer.values())
+            .any(|key| key.enabled && key.settings.allowed_origins.iter().any(|own| own == origin))
     }
 
     /// The user of `token`, verified with its partner's key when its `iss`
@@ -195,6 +227,7 @@ async fn read(
         };
         let key = PartnerKey {
             partner: partner.id.clone(),
+            enabled: partner.disabled_at.is_none(),
             verifier,
             settings: settings.clone(),
         };
