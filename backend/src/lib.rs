@@ -124,8 +124,9 @@ pub struct AppState {
     /// The page's own request headers allowed by CORS, beyond those the
     /// widget sends.
     pub allowed_headers: Vec<HeaderName>,
-    /// The per-client limit on posts (requests and uploads); `None` for
-    /// no limit.
+    /// The per-client limit on posts (requests and uploads), each
+    /// partner's clients apart; `None` for no limit (no flags' limit, and
+    /// no partners who may have their own).
     pub rate_limit: Option<Arc<rate_limit::RateLimiter>>,
     /// Where uploaded files are kept.
     pub files: attachments::files::FileStore,
@@ -197,7 +198,11 @@ pub fn router(state: AppState) -> Router {
     let mut reply = post(requests::replies::post);
     if let Some(limiter) = &state.rate_limit {
         // One bucket for all: an upload or a reply costs what a request does.
-        let limit = || axum::middleware::from_fn_with_state(limiter.clone(), rate_limit::limit);
+        let limits = rate_limit::Limits {
+            limiter: limiter.clone(),
+            auth: state.auth.clone(),
+        };
+        let limit = || axum::middleware::from_fn_with_state(limits.clone(), rate_limit::limit);
         create = create.layer(limit());
         upload = upload.layer(limit());
         reply = reply.layer(limit());

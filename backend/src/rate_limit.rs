@@ -2,6 +2,9 @@
 //! or an IPv6 /64, which one subscriber usually holds whole) may send
 //! `per_minute` requests in a burst, then one every `60 / per_minute`
 //! seconds. Beyond that it gets 429 `rate_limited` with `Retry-After`.
+//! Each partner's clients are counted apart, under the partner's own limit
+//! (`partners add --rate-limit-per-minute`, else `--rate-limit-per-minute`):
+//! one partner's noisy clients never use up another partner's buckets.
 //!
 //! It is the generic cell rate algorithm, a token bucket that keeps one
 //! instant per client (when its bucket will be full again) instead of a
@@ -22,6 +25,8 @@ use axum::response::{IntoResponse, Response};
 
 use crate::client_address::ClientAddr;
 use crate::error::ApiError;
+use crate::identity::{bearer_token, Auth};
+use crate::partner::DEFAULT_PARTNER;
 
 /// How many clients are remembered before the full buckets are swept out.
 const SWEEP_ABOVE: usize = 10_000;
@@ -29,38 +34,61 @@ const SWEEP_ABOVE: usize = 10_000;
 /// The limit shared by every connection of one server.
 #[derive(Debug)]
 pub struct RateLimiter {
-    /// The time one request uses up (60 s / the limit).
-    interval: Duration,
-    /// How far ahead of now a client's bucket may run: the burst, less one.
-    tolerance: Duration,
-    /// When each client's bucket is full again.
-    full_at: Mutex<HashMap<IpAddr, Instant>>,
+    /// Requests a client may create per minute, 0 for no limit: the
+    /// flags' (`--rate-limit-per-minute`), for a partner without its own.
+    per_minute: u32,
+    /// When each partner's client's bucket is full again.
+    full_at: Mutex<HashMap<(String, IpAddr), Instant>>,
 }
 
 impl RateLimiter {
-    /// A limit of `per_minute` requests per client; `None` for 0 (no limit).
-    pub fn per_minute(per_minute: u32) -> Option<Arc<RateLimiter>> {
-        let interval = Duration::from_secs(60).checked_div(per_minute)?;
-        Some(Arc::new(RateLimiter {
-            interval,
-            tolerance: interval * (per_minute - 1),
+    /// A limit of `per_minute` requests per client, 0 for none but the
+    /// partners' own.
+    pub fn new(per_minute: u32) -> Arc<RateLimiter> {
+        Arc::new(RateLimiter {
+            per_minute,
             full_at: Mutex::new(HashMap::new()),
-        }))
+        })
     }
 
-    /// Takes one request from `client`'s bucket at `now`, or says how long
-    /// until there is one.
+    /// A limit of `per_minute` requests per client; `None` for 0 (no limit).
+    pub fn per_minute(per_minute: u32) -> Option<Arc<RateLimiter>> {
+        (per_minute > 0).then(|| RateLimiter::new(per_minute))
+    }
+
+    /// Takes one request from the `default` partner's `client`'s bucket at
+    /// `now` under the limit's own rate, or says how long until there is
+    /// one.
     pub fn check(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
+        self.check_in(DEFAULT_PARTNER, self.per_minute, client, now)
+    }
+
+    /// Takes one request from `client`'s bucket among `partner`'s clients
+    /// at `now`, `per_minute` being that partner's limit (0: none), or says
+    /// how long until there is one.
+    pub fn check_in(
+        &self,
+        partner: &str,
+        per_minute: u32,
+        client: IpAddr,
+        now: Instant,
+    ) -> Result<(), Duration> {
+        let Some(interval) = Duration::from_secs(60).checked_div(per_minute) else {
+            return Ok(());
+        };
+        // How far ahead of now a client's bucket may run: the burst, less one.
+        let tolerance = interval * (per_minute - 1);
         let mut full_at = self.full_at.lock().unwrap_or_else(PoisonError::into_inner);
         if full_at.len() > SWEEP_ABOVE {
             full_at.retain(|_, at| *at > now);
         }
-        let at = full_at.get(&client_key(client)).copied().unwrap_or(now);
-        let allowed_until = now + self.tolerance;
+        let key = (partner.to_owned(), client_key(client));
+        let at = full_at.get(&key).copied().unwrap_or(now);
+        let allowed_until = now + tolerance;
         if at > allowed_until {
             return Err(at - allowed_until);
         }
-        full_at.insert(client_key(client), at.max(now) + self.interval);
+        full_at.insert(key, at.max(now) + interval);
         Ok(())
     }
 
@@ -85,18 +113,43 @@ fn client_key(address: IpAddr) -> IpAddr {
     }
 }
 
+/// The limit and how to tell a request's partner.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    pub limiter: Arc<RateLimiter>,
+    pub auth: Arc<Auth>,
+}
+
+impl Limits {
+    /// The partner whose clients a request with these headers counts
+    /// among, and its limit: a partner's token's (by its `iss`, not yet
+    /// verified: a forged one only spends its own client's bucket, and is
+    /// refused after), else the `default` partner's, the flags'.
+    async fn of(&self, headers: &axum::http::HeaderMap) -> (String, u32) {
+        let flags = self.limiter.per_minute;
+        let token = (headers.get(axum::http::header::AUTHORIZATION))
+            .and_then(|value| bearer_token(value.as_bytes()));
+        let partners_own = match (&self.auth.partners, token) {
+            (Some(partners), Some(token)) => partners.rate_limit_for(token).await,
+            _ => None,
+        };
+        match partners_own {
+            Some((partner, own)) => (partner, own.unwrap_or(flags)),
+            None => (DEFAULT_PARTNER.to_owned(), flags),
+        }
+    }
+}
+
 /// Middleware: answers 429 when the client ([`ClientAddr`], else the
-/// connection's peer) is over the limit. Without either (a router served
-/// without connect info) there is no client to count, and the request
-/// passes.
-pub async fn limit(
-    State(limiter): State<Arc<RateLimiter>>,
-    request: Request,
-    next: Next,
-) -> Response {
+/// connection's peer) is over its partner's limit. Without either (a
+/// router served without connect info) there is no client to count, and
+/// the request passes.
+pub async fn limit(State(limits): State<Limits>, request: Request, next: Next) -> Response {
     let peer = ClientAddr::of(&request);
     if let Some(peer) = peer {
-        if let Err(wait) = limiter.check(peer, Instant::now()) {
+        let (partner, per_minute) = limits.of(request.headers()).await;
+        let checked = (limits.limiter).check_in(&partner, per_minute, peer, Instant::now());
+        if let Err(wait) = checked {
             // Rounded up: coming back a fraction early would be refused again.
             let retry_after_secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
             return ApiError::RateLimited { retry_after_secs }.into_response();

@@ -140,7 +140,9 @@ impl Server {
             db,
             allowed_origins: config.allowed_origins(),
             allowed_headers: config.allowed_headers(),
-            rate_limit: rate_limit::RateLimiter::per_minute(config.rate_limit_per_minute),
+            // Partners may have limits of their own.
+            rate_limit: (config.rate_limit_per_minute > 0 || auth.partners.is_some())
+                .then(|| rate_limit::RateLimiter::new(config.rate_limit_per_minute)),
             files,
             auth: Arc::new(auth),
             webhooks,

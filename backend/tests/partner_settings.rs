@@ -1,9 +1,10 @@
 //! Each partner's own settings take effect: its events reach its own
 //! webhooks, signed with its own secret, its mail goes to and from its own
 //! support address, in its own language, linking its own portal, and only
-//! its own pages' origins read its users' answers (CORS); no other
-//! partner's (the `default` partner's are the flags'). On SQLite, and on
-//! PostgreSQL under `scripts/with-postgres`.
+//! its own pages' origins read its users' answers (CORS), and its clients
+//! are counted under its own rate limit, apart from every other partner's;
+//! no other partner's (the `default` partner's are the flags'). On SQLite,
+//! and on PostgreSQL under `scripts/with-postgres`.
 
 mod common;
 
@@ -590,5 +591,59 @@ async fn each_partners_pages_read_its_own_users_answers_only() {
     assert_eq!(
         allowed_origin(&server, FLAGS_PAGE, None).await.as_deref(),
         Some(FLAGS_PAGE)
+    );
+}
+
+/// Files a request with `token` (under a new key): the answer's status.
+async fn file_status(server: &TestServer, token: &str) -> StatusCode {
+    let response = server
+        .client
+        .post(server.url("/support-requests"))
+        .bearer_auth(token)
+        .header("Idempotency-Key", common::key())
+        .json(&common::valid())
+        .send()
+        .await
+        .unwrap();
+    response.status()
+}
+
+/// Every client here is 127.0.0.1: one client of each partner.
+#[tokio::test]
+async fn a_noisy_partners_clients_use_up_its_own_limit_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let server = common::start_signed_after(
+        |url| {
+            ALPHA.add(url, folder.path(), &["--rate-limit-per-minute", "2"]);
+            BETA.add(url, folder.path(), &[]);
+        },
+        |config| config.rate_limit_per_minute = 3,
+    )
+    .await;
+    let alpha = ALPHA.token(&staff(ALPHA.id));
+    let beta = BETA.token(&staff(BETA.id));
+    let operator = common::token(&common::partner());
+    // Alpha's limit is its own: 2, then 429.
+    for _ in 0..2 {
+        assert_eq!(file_status(&server, &alpha).await, StatusCode::CREATED);
+    }
+    assert_eq!(
+        file_status(&server, &alpha).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Beta (the flags' limit, having none of its own) and the default
+    // partner each have theirs whole, and alpha's stays used up.
+    for token in [&beta, &operator] {
+        for _ in 0..3 {
+            assert_eq!(file_status(&server, token).await, StatusCode::CREATED);
+        }
+        assert_eq!(
+            file_status(&server, token).await,
+            StatusCode::TOO_MANY_REQUESTS
+        );
+    }
+    assert_eq!(
+        file_status(&server, &alpha).await,
+        StatusCode::TOO_MANY_REQUESTS
     );
 }

@@ -137,6 +137,17 @@ impl Issuers {
         })
     }
 
+    /// The partner whose issuer `token`'s `iss` names, and its own rate
+    /// limit if it has one; `None` for the operator's tokens. The token is
+    /// not verified here: a forged one spends its own client's bucket only.
+    pub async fn rate_limit_for(&self, token: &str) -> Option<(String, Option<u32>)> {
+        let claims = jsonwebtoken::dangerous::insecure_decode::<Unverified>(token)
+            .map(|data| data.claims)
+            .unwrap_or_default();
+        let key = self.key_for(claims.iss.as_deref()?).await?;
+        Some((key.partner.clone(), key.settings.rate_limit_per_minute))
+    }
+
     /// Whether any partner that is served lists `origin` among its
     /// `allowed_origins`: what a preflight, which carries no token, allows.
     pub async fn any_allows(&self, origin: &str) -> bool {
