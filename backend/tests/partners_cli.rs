@@ -624,3 +624,307 @@ async fn the_database_keeps_one_issuer_to_one_partner() {
         .unwrap();
     pool.close().await;
 }
+
+/// `support-backend ARGS` on the database at `url`.
+fn operator(url: &str, args: &[&str]) -> Run {
+    let output = common::command(url, args);
+    Run {
+        success: output.status.success(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+async fn pool(url: &str) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    sqlx::AnyPool::connect(url).await.unwrap()
+}
+
+/// Records that `address` bounced for `partner`'s mail.
+async fn bounce(db: &sqlx::AnyPool, partner: &str, address: &str) {
+    sqlx::query(
+        "INSERT INTO mail_bounces (partner_id, address, since, reason)
+         VALUES ($1, $2, 1700000000000, '550 no such mailbox')",
+    )
+    .bind(partner)
+    .bind(address)
+    .execute(db)
+    .await
+    .unwrap();
+}
+
+/// Each partner's bounced addresses, by partner then address.
+async fn bounced_rows(db: &sqlx::AnyPool) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT partner_id, address FROM mail_bounces ORDER BY partner_id, address")
+        .fetch_all(db)
+        .await
+        .unwrap()
+}
+
+/// Every customer, by partner then id.
+async fn customer_rows(db: &sqlx::AnyPool) -> Vec<(String, String, String)> {
+    sqlx::query_as("SELECT partner_id, id, name FROM customers ORDER BY partner_id, id")
+        .fetch_all(db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn import_export_and_bounced_work_on_the_partner_they_name() {
+    let database = common::fresh_database().await;
+    let url = &database.url;
+    assert!(operator(url, &["seed-demo"]).success);
+    assert!(add_contoso(url, &Secrets::new()).success);
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("customers.csv");
+    // The same id as a default customer's, with another name.
+    std::fs::write(
+        &file,
+        "id,name,domain\nbeijing-cloud,Contoso's Beijing Cloud,bj.contoso.cn\n\
+         woodgrove,Woodgrove Bank,woodgrove.cn\n",
+    )
+    .unwrap();
+
+    let db = pool(url).await;
+    let default_before: Vec<_> = customer_rows(&db)
+        .await
+        .into_iter()
+        .filter(|(partner, ..)| partner == "default")
+        .collect();
+    let run = operator(
+        url,
+        &["import", "customers", text(&file), "--partner", "contoso"],
+    );
+    assert!(run.success, "{run:?}");
+    assert_eq!(run.stdout, "customers: 2 new, 0 changed, 0 unchanged\n");
+    let rows = customer_rows(&db).await;
+    let contoso: Vec<_> = rows.iter().filter(|(p, ..)| p == "contoso").collect();
+    assert_eq!(
+        contoso,
+        [
+            &(
+                "contoso".to_owned(),
+                "beijing-cloud".to_owned(),
+                "Contoso's Beijing Cloud".to_owned()
+            ),
+            &(
+                "contoso".to_owned(),
+                "woodgrove".to_owned(),
+                "Woodgrove Bank".to_owned()
+            ),
+        ]
+    );
+    let default_after: Vec<_> = rows.into_iter().filter(|(p, ..)| p == "default").collect();
+    assert_eq!(default_after, default_before);
+
+    let run = operator(url, &["export", "customers", "--partner", "contoso"]);
+    assert!(run.success, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "{\"id\":\"beijing-cloud\",\"name\":\"Contoso's Beijing Cloud\",\"domain\":\"bj.contoso.cn\"}\n\
+         {\"id\":\"woodgrove\",\"name\":\"Woodgrove Bank\",\"domain\":\"woodgrove.cn\"}\n"
+    );
+    // Without --partner, the default partner's, as before partners.
+    let run = operator(url, &["export", "customers"]);
+    assert!(run.success, "{run:?}");
+    assert_eq!(run.stdout.lines().count(), default_before.len());
+    assert!(!run.stdout.contains("Contoso's"), "{run:?}");
+    assert!(!run.stdout.contains("woodgrove"), "{run:?}");
+    let run = operator(url, &["export", "customers", "--partner", "default"]);
+    assert_eq!(run.stdout.lines().count(), default_before.len(), "{run:?}");
+
+    bounce(&db, "default", "gone@beijing-cloud.cn").await;
+    bounce(&db, "contoso", "gone@beijing-cloud.cn").await;
+    bounce(&db, "contoso", "left@woodgrove.cn").await;
+    let run = operator(url, &["bounced", "--partner", "contoso"]);
+    assert!(run.success, "{run:?}");
+    let listed: Vec<_> = run.stdout.lines().collect();
+    assert_eq!(listed.len(), 2, "{run:?}");
+    assert!(
+        listed[0].starts_with("gone@beijing-cloud.cn since "),
+        "{run:?}"
+    );
+    assert!(listed[1].starts_with("left@woodgrove.cn since "), "{run:?}");
+    let run = operator(url, &["bounced"]);
+    assert_eq!(run.stdout.lines().count(), 1, "{run:?}");
+    // Cleared for contoso's mail only, the flag before or after `clear`.
+    let run = operator(
+        url,
+        &[
+            "bounced",
+            "clear",
+            "gone@beijing-cloud.cn",
+            "--partner",
+            "contoso",
+        ],
+    );
+    assert!(run.success, "{run:?}");
+    let run = operator(
+        url,
+        &[
+            "bounced",
+            "--partner",
+            "contoso",
+            "clear",
+            "left@woodgrove.cn",
+        ],
+    );
+    assert!(run.success, "{run:?}");
+    assert_eq!(
+        bounced_rows(&db).await,
+        [("default".to_owned(), "gone@beijing-cloud.cn".to_owned())]
+    );
+    let run = operator(url, &["bounced", "--partner", "contoso"]);
+    assert_eq!(run.stdout, "no address bounced\n", "{run:?}");
+    db.close().await;
+}
+
+#[tokio::test]
+async fn an_unknown_or_disabled_partner_or_a_shared_kind_is_refused_by_name() {
+    let database = common::fresh_database().await;
+    let url = &database.url;
+    assert!(operator(url, &["seed-demo"]).success);
+    assert!(add_contoso(url, &Secrets::new()).success);
+    let db = pool(url).await;
+    bounce(&db, "contoso", "gone@contoso.cn").await;
+    assert!(partners(url, &["disable", "contoso"]).success);
+    let since = partner(url, "contoso")["disabled_at"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let folder = tempfile::tempdir().unwrap();
+    let customers = folder.path().join("customers.csv");
+    std::fs::write(
+        &customers,
+        "id,name,domain\nwoodgrove,Woodgrove Bank,woodgrove.cn\n",
+    )
+    .unwrap();
+    let services = folder.path().join("services.jsonl");
+    std::fs::write(
+        &services,
+        "{\"id\":\"new-service\",\"name\":\"New\",\"admin_center_url\":\"https://portal.azure.cn\"}\n",
+    )
+    .unwrap();
+    let out = folder.path().join("out.jsonl");
+    let customers_before = customer_rows(&db).await;
+    let services_before = common_count(&db, "services").await;
+    let bounced_before = bounced_rows(&db).await;
+
+    let unknown =
+        "no partner \"acme\" (`support-backend partners list` lists them); nothing was done";
+    let disabled = format!("partner \"contoso\" is disabled since {since}; nothing was done");
+    let shared = |kind: &str, verb: &str| {
+        format!(
+            "{kind} are shared by every partner, so --partner is for customers only; \
+             leave it out to {verb} {kind}"
+        )
+    };
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["import", "customers", text(&customers), "--partner", "acme"],
+            unknown.to_owned(),
+        ),
+        (
+            vec![
+                "import",
+                "customers",
+                text(&customers),
+                "--partner",
+                "contoso",
+            ],
+            disabled.clone(),
+        ),
+        (
+            vec!["export", "customers", text(&out), "--partner", "acme"],
+            unknown.to_owned(),
+        ),
+        (
+            vec!["export", "customers", text(&out), "--partner", "contoso"],
+            disabled.clone(),
+        ),
+        (vec!["bounced", "--partner", "acme"], unknown.to_owned()),
+        (vec!["bounced", "--partner", "contoso"], disabled.clone()),
+        (
+            vec![
+                "bounced",
+                "clear",
+                "gone@contoso.cn",
+                "--partner",
+                "contoso",
+            ],
+            disabled.clone(),
+        ),
+        (
+            vec![
+                "import",
+                "services",
+                text(&services),
+                "--partner",
+                "default",
+            ],
+            shared("services", "import"),
+        ),
+        (
+            vec!["export", "articles", text(&out), "--partner", "contoso"],
+            shared("articles", "export"),
+        ),
+        (
+            vec!["export", "health", text(&out), "--partner", "default"],
+            shared("health", "export"),
+        ),
+    ];
+    for (args, said) in cases {
+        let run = operator(url, &args);
+        assert!(!run.success, "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "", "{args:?}: {run:?}");
+        assert_eq!(
+            run.stderr.trim(),
+            format!("support-backend: {said}"),
+            "{args:?}"
+        );
+        assert!(!out.exists(), "{args:?}");
+    }
+    assert_eq!(customer_rows(&db).await, customers_before);
+    assert_eq!(common_count(&db, "services").await, services_before);
+    assert_eq!(bounced_rows(&db).await, bounced_before);
+    db.close().await;
+}
+
+async fn common_count(db: &sqlx::AnyPool, table: &str) -> i64 {
+    let (count,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(db)
+        .await
+        .unwrap();
+    count
+}
+
+/// A partner's customers are never a new SQLite file's: `import
+/// --partner` opens only a database that exists.
+#[tokio::test]
+async fn import_for_a_partner_makes_no_database() {
+    if common::postgres_server().is_some() {
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("support.db");
+    let url = format!("sqlite://{}", text(&file));
+    let customers = folder.path().join("customers.csv");
+    std::fs::write(
+        &customers,
+        "id,name,domain\nwoodgrove,Woodgrove Bank,woodgrove.cn\n",
+    )
+    .unwrap();
+    let run = operator(
+        &url,
+        &[
+            "import",
+            "customers",
+            text(&customers),
+            "--partner",
+            "contoso",
+        ],
+    );
+    assert!(!run.success, "{run:?}");
+    assert!(run.stderr.contains("no database at"), "{run:?}");
+    assert!(!file.exists());
+}

@@ -3,11 +3,12 @@
 
 use clap::{Args, Subcommand};
 
+use super::catalogue::served_partner;
 use super::CommandError;
 use crate::db;
 use crate::mail::bounces;
 use crate::outbox;
-use crate::partner::PartnerScope;
+use crate::partner::DEFAULT_PARTNER;
 
 /// The arguments of `bounced`.
 #[derive(Clone, Debug, Args)]
@@ -15,6 +16,10 @@ pub struct Bounced {
     /// `clear ADDRESS` lets the address be mailed again.
     #[command(subcommand)]
     pub action: Option<BouncedAction>,
+    /// The partner whose addresses to list or clear: each partner's mail
+    /// bounces on its own.
+    #[arg(long, value_name = "ID", default_value = DEFAULT_PARTNER, global = true)]
+    pub partner: String,
 }
 
 /// What `bounced` does besides listing.
@@ -31,15 +36,22 @@ pub enum BouncedAction {
 /// Lists the addresses that bounced, or clears one; returns what to print.
 pub async fn bounced(database_url: &str, args: &Bounced) -> Result<String, CommandError> {
     let db = db::connect_existing(database_url).await?;
-    let result = match &args.action {
-        Some(BouncedAction::Clear { address }) => {
-            match bounces::clear(&PartnerScope::default_partner(&db), address).await {
-                Ok(true) => Ok(format!("{address}: cleared; mail goes to it again")),
-                Ok(false) => Err(CommandError::NotBounced(address.clone())),
-                Err(error) => Err(error.into()),
-            }
-        }
-        None => bounces::list(&PartnerScope::default_partner(&db))
+    let result = match served_partner(&db, &args.partner).await {
+        Ok(scope) => act(&scope, args).await,
+        Err(error) => Err(error),
+    };
+    db.close().await;
+    result
+}
+
+async fn act(scope: &crate::partner::PartnerScope, args: &Bounced) -> Result<String, CommandError> {
+    match &args.action {
+        Some(BouncedAction::Clear { address }) => match bounces::clear(scope, address).await {
+            Ok(true) => Ok(format!("{address}: cleared; mail goes to it again")),
+            Ok(false) => Err(CommandError::NotBounced(address.clone())),
+            Err(error) => Err(error.into()),
+        },
+        None => bounces::list(scope)
             .await
             .map(|bounced| {
                 if bounced.is_empty() {
@@ -59,7 +71,5 @@ pub async fn bounced(database_url: &str, args: &Bounced) -> Result<String, Comma
                     .join("\n")
             })
             .map_err(CommandError::from),
-    };
-    db.close().await;
-    result
+    }
 }

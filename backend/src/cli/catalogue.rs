@@ -7,8 +7,9 @@ use clap::Args;
 
 use crate::catalogue::import::Outcome;
 use crate::catalogue::{self, export, import, Format, Items, Kind};
-use crate::db;
-use crate::partner::PartnerScope;
+use crate::db::{self, Db};
+use crate::partner::store::{self, StoreError};
+use crate::partner::{PartnerScope, DEFAULT_PARTNER};
 
 /// The arguments of `import`.
 #[derive(Clone, Debug, Args)]
@@ -23,6 +24,11 @@ pub struct Import {
     /// JSON Lines.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// The partner whose customers these are; `default` without it. For
+    /// customers only: services, health and articles are shared by every
+    /// partner.
+    #[arg(long, value_name = "ID")]
+    pub partner: Option<String>,
 }
 
 /// The arguments of `export`.
@@ -34,6 +40,11 @@ pub struct Export {
     /// The file to write; standard output without one.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// The partner whose customers to write; `default` without it. For
+    /// customers only: services, health and articles are shared by every
+    /// partner.
+    #[arg(long, value_name = "ID")]
+    pub partner: Option<String>,
 }
 
 /// Why a command on the database (`import`, `export`, `seed-demo`,
@@ -89,6 +100,18 @@ pub enum CommandError {
     NoRole,
     #[error("migrated, but cannot grant {role:?} the use of the tables: {source}")]
     Grant { role: String, source: sqlx::Error },
+    #[error("no partner {0:?} (`support-backend partners list` lists them); nothing was done")]
+    NoPartner(String),
+    #[error("partner {id:?} is disabled since {since}; nothing was done")]
+    PartnerDisabled { id: String, since: String },
+    #[error(
+        "{kind} are shared by every partner, so --partner is for customers only; \
+         leave it out to {verb} {kind}",
+        kind = .kind.as_str()
+    )]
+    Shared { kind: Kind, verb: &'static str },
+    #[error(transparent)]
+    Partners(#[from] StoreError),
 }
 
 fn lines(errors: &[crate::catalogue::LineError]) -> String {
@@ -99,9 +122,54 @@ fn lines(errors: &[crate::catalogue::LineError]) -> String {
         .join("\n")
 }
 
+/// `db` as partner `id` sees it, if `id` is a partner served now: an
+/// operator's command on a partner's data refuses an unknown or disabled
+/// one by name, before it reads or writes anything of it.
+pub(super) async fn served_partner(db: &Db, id: &str) -> Result<PartnerScope, CommandError> {
+    match store::find(db, id).await? {
+        None => Err(CommandError::NoPartner(id.to_owned())),
+        Some(store::Partner {
+            disabled_at: Some(since),
+            ..
+        }) => Err(CommandError::PartnerDisabled {
+            id: id.to_owned(),
+            since,
+        }),
+        Some(_) => Ok(PartnerScope::of(db, id)),
+    }
+}
+
+/// The partner `--partner` names for `kind`: customers are a partner's,
+/// and the other kinds every partner's, where `--partner` is refused
+/// rather than ignored, as it would change what every partner sees.
+fn partner_for<'a>(
+    kind: Kind,
+    partner: Option<&'a str>,
+    verb: &'static str,
+) -> Result<&'a str, CommandError> {
+    match (kind, partner) {
+        (Kind::Customers, partner) => Ok(partner.unwrap_or(DEFAULT_PARTNER)),
+        (kind, Some(_)) => Err(CommandError::Shared { kind, verb }),
+        (_, None) => Ok(DEFAULT_PARTNER),
+    }
+}
+
+/// Connects to the database at `database_url` for a command on
+/// `partner`'s data: only the default partner's may be a new SQLite file,
+/// created and migrated, since any other partner was added to a database
+/// that exists.
+async fn connect_for(database_url: &str, partner: &str) -> Result<Db, CommandError> {
+    Ok(if partner == DEFAULT_PARTNER {
+        db::connect(database_url).await?
+    } else {
+        db::connect_existing(database_url).await?
+    })
+}
+
 /// Imports `args.file` into the database at `database_url` (created and
-/// migrated if it is a new SQLite file).
+/// migrated if it is a new SQLite file), as `args.partner`'s customers.
 pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, CommandError> {
+    let partner = partner_for(args.kind, args.partner.as_deref(), "import")?;
     let path = args.file.display().to_string();
     let bytes = if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -134,16 +202,30 @@ pub async fn import(database_url: &str, args: &Import) -> Result<Outcome, Comman
         path: path.clone(),
         errors,
     })?;
-    let db = db::connect(database_url).await?;
-    let outcome = import::import(&PartnerScope::default_partner(&db), &items).await;
+    let db = connect_for(database_url, partner).await?;
+    let scope = match served_partner(&db, partner).await {
+        Ok(scope) => scope,
+        Err(error) => {
+            db.close().await;
+            return Err(error);
+        }
+    };
+    let outcome = import::import(&scope, &items).await;
     db.close().await;
     outcome.map_err(|source| CommandError::Refused { path, source })
 }
 
-/// Writes the catalogue of `args.kind` from the database at `database_url`.
+/// Writes the catalogue of `args.kind` from the database at `database_url`
+/// (`args.partner`'s customers).
 pub async fn export(database_url: &str, args: &Export) -> Result<usize, CommandError> {
+    let partner = partner_for(args.kind, args.partner.as_deref(), "export")?;
     let db = db::connect_existing(database_url).await?;
-    let text = export::export(&PartnerScope::default_partner(&db), args.kind).await;
+    let text = match served_partner(&db, partner).await {
+        Ok(scope) => export::export(&scope, args.kind)
+            .await
+            .map_err(CommandError::from),
+        Err(error) => Err(error),
+    };
     db.close().await;
     let text = text?;
     match &args.file {
