@@ -82,7 +82,8 @@ impl Drop for Waiting<'_> {
 
 /// The partners whose rows a transaction sees and writes on PostgreSQL
 /// (`app.partner_id`, which the row-level security of migration 0020
-/// reads): one partner, or every one (`*`) for the work no caller asks for.
+/// reads): one partner, or every one (`*`) for the work no caller asks for,
+/// the desk's lookups and a confirmation link's.
 pub const ALL_PARTNERS: &str = "*";
 
 /// A connection whose queries see the rows of the partners it was opened
@@ -117,13 +118,15 @@ impl DerefMut for Scoped {
 
 impl Db {
     /// The connection pool, for its own figures (size, idle connections)
-    /// and for migrations; queries take a connection with [`Db::acquire`].
+    /// and for migrations; queries take a connection with [`Db::acquire`]
+    /// (shared tables) or [`Db::read_as`] and [`Db::write_as`] (partners').
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
-    /// A connection for queries, counted among the callers waiting until
-    /// the pool gives one.
+    /// A connection for queries of the tables every partner shares, counted
+    /// among the callers waiting until the pool gives one. On PostgreSQL a
+    /// partner's table reads as empty through it: use [`Db::read_as`].
     pub async fn acquire(&self) -> Result<PoolConnection<Any>, sqlx::Error> {
         let _waiting = Waiting::on(&self.waiting);
         self.pool.acquire().await
@@ -197,6 +200,33 @@ impl Db {
             .filter(|migration| !migration.migration_type.is_down_migration())
             .filter(|migration| !applied.iter().any(|(v,)| *v == migration.version))
             .count())
+    }
+
+    /// Checks, as the migrator does before it runs, that every migration
+    /// the database holds is one of `migrator`'s, unchanged: a database a
+    /// newer backend migrated, or a migration edited after it ran, is
+    /// refused rather than served.
+    async fn applied_as_known(
+        &self,
+        migrator: &Migrator,
+    ) -> Result<(), sqlx::migrate::MigrateError> {
+        use sqlx::migrate::MigrateError;
+        let applied: Vec<(i64, Vec<u8>)> =
+            sqlx::query_as("SELECT version, checksum FROM _sqlx_migrations WHERE success = TRUE")
+                .fetch_all(&self.pool)
+                .await?;
+        for (version, checksum) in applied {
+            let known = migrator
+                .iter()
+                .find(|migration| {
+                    migration.version == version && !migration.migration_type.is_down_migration()
+                })
+                .ok_or(MigrateError::VersionMissing(version))?;
+            if *known.checksum != *checksum {
+                return Err(MigrateError::VersionMismatch(version));
+            }
+        }
+        Ok(())
     }
 
     /// Waits for connections in use to be returned, then closes them all.
@@ -304,7 +334,14 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
     // as a role that owns no table and may not create one (the row-level
     // security binds it then; see `support-backend migrate`).
     let pending = db.unapplied_migrations().await.ok();
-    if pending != Some(0) {
+    if pending == Some(0) {
+        db.applied_as_known(migrator)
+            .await
+            .map_err(|source| ConnectError::Migrate {
+                url: shown.clone(),
+                source,
+            })?;
+    } else {
         migrator.run(&db.pool).await.map_err(|source| {
             if denied(&source) {
                 ConnectError::MigrateAsOwner {

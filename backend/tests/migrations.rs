@@ -148,3 +148,24 @@ async fn a_new_sqlite_database_gets_its_folder() {
         "{error}"
     );
 }
+
+/// A database that a newer backend migrated is refused, not served with
+/// tables this binary does not know, though it has nothing to migrate.
+#[tokio::test]
+async fn a_database_a_newer_backend_migrated_is_refused() {
+    let database = common::fresh_database().await;
+    let db = support_backend::db::connect(&database.url).await.unwrap();
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+         VALUES (99990101, 'from a newer backend', TRUE, $1, 1)",
+    )
+    .bind(vec![0u8; 48])
+    .execute(db.pool())
+    .await
+    .unwrap();
+    db.close().await;
+    let error = support_backend::db::connect(&database.url)
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("99990101"), "{error}");
+}
