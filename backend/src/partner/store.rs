@@ -128,7 +128,11 @@ pub async fn add(
     .fetch_one(&mut *tx)
     .await;
     let (created_at,) = match inserted {
-        Err(error) if taken_meanwhile(&error) => return Err(issuer_taken(db, id, settings).await),
+        // Another `add` of this id came first, or of this issuer.
+        Err(error) if taken_meanwhile(&error) => match find(db, id).await {
+            Ok(Some(_)) => return Err(StoreError::Exists(id.to_owned())),
+            _ => return Err(issuer_taken(db, id, settings).await),
+        },
         inserted => inserted?,
     };
     tx.commit().await?;
@@ -271,9 +275,9 @@ fn to_json(id: &str, settings: &PartnerSettings) -> Result<String, StoreError> {
     })
 }
 
-/// Whether a write was refused by the index that keeps issuers unique
-/// (migration 0021): another command gave the issuer to another partner
-/// between [`check_issuer`] and the write.
+/// Whether a write was refused by a unique key: another command added the
+/// same id, or gave the issuer to another partner (migration 0021), between
+/// the checks and the write.
 fn taken_meanwhile(error: &sqlx::Error) -> bool {
     error
         .as_database_error()
