@@ -201,7 +201,7 @@ async fn on_postgres_partner_id_leads_every_key_and_every_reference_names_it() {
 
     // And the check names what breaks the rule: a key without partner_id,
     // and a reference that points across partners.
-    sqlx::query("CREATE UNIQUE INDEX attachments_by_id ON attachments (id)")
+    sqlx::query("CREATE UNIQUE INDEX attachments_unique_id ON attachments (id)")
         .execute(db.pool())
         .await
         .unwrap();
@@ -219,7 +219,7 @@ async fn on_postgres_partner_id_leads_every_key_and_every_reference_names_it() {
     assert_eq!(
         found,
         [
-            "attachments: attachments_by_id does not begin with partner_id",
+            "attachments: attachments_unique_id does not begin with partner_id",
             "request_tags: request_tags_pkey does not begin with partner_id",
             "request_tags: request_tags_request_id_fkey does not pair partner_id with partner_id",
         ]
