@@ -227,16 +227,21 @@ async fn on_postgres_partner_id_leads_every_key_and_every_reference_names_it() {
     db.close().await;
 }
 
+/// The one policy of every partner table, as PostgreSQL prints it back.
+const POLICY: &str = "((partner_id = current_setting('app.partner_id'::text, true)) OR \
+     (current_setting('app.partner_id'::text, true) = '*'::text))";
+
 /// On PostgreSQL, each partner table that row-level security does not keep
 /// to the transaction's partner, one line each: security off, not forced
 /// (the owner would pass), or without the `partner_rows` policy.
 async fn unguarded(pool: &AnyPool) -> Vec<String> {
     let rows: Vec<(String, bool, bool, bool)> = sqlx::query_as(
         "SELECT c.relname::TEXT, c.relrowsecurity, c.relforcerowsecurity,
-                EXISTS (SELECT 1 FROM pg_policy p
-                        WHERE p.polrelid = c.oid AND p.polname = 'partner_rows'
-                          AND pg_get_expr(p.polqual, p.polrelid) LIKE '%app.partner_id%'
-                          AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%app.partner_id%')
+                (SELECT COUNT(*) = 1 AND BOOL_AND(
+                            p.polname = 'partner_rows' AND p.polpermissive AND p.polcmd = '*'
+                            AND pg_get_expr(p.polqual, p.polrelid) = $1
+                            AND pg_get_expr(p.polwithcheck, p.polrelid) = $1)
+                 FROM pg_policy p WHERE p.polrelid = c.oid)
          FROM pg_class c
          JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
          WHERE c.relkind = 'r'
@@ -244,6 +249,7 @@ async fn unguarded(pool: &AnyPool) -> Vec<String> {
                        WHERE a.attrelid = c.oid AND a.attname = 'partner_id' AND NOT a.attisdropped)
          ORDER BY 1",
     )
+    .bind(POLICY)
     .fetch_all(pool)
     .await
     .unwrap();
@@ -255,7 +261,7 @@ async fn unguarded(pool: &AnyPool) -> Vec<String> {
             wrong.push(format!("{table}: row-level security is not forced"));
         }
         if !policy {
-            wrong.push(format!("{table}: no partner_rows policy on app.partner_id"));
+            wrong.push(format!("{table}: not exactly the one partner_rows policy"));
         }
     }
     wrong
@@ -280,12 +286,18 @@ async fn on_postgres_every_partner_table_has_forced_row_level_security() {
         .execute(db.pool())
         .await
         .unwrap();
+    // And a second policy that would let more through.
+    sqlx::query("CREATE POLICY everything ON support_requests FOR SELECT USING (true)")
+        .execute(db.pool())
+        .await
+        .unwrap();
     assert_eq!(
         unguarded(db.pool()).await,
         [
             "request_seen: row-level security is not forced",
             "request_tags: row-level security is off",
-            "request_tags: no partner_rows policy on app.partner_id",
+            "request_tags: not exactly the one partner_rows policy",
+            "support_requests: not exactly the one partner_rows policy",
         ]
     );
     db.close().await;

@@ -204,3 +204,51 @@ async fn the_owner_migrates_and_grants_and_the_role_serves() {
     .unwrap();
     assert_ne!(owner, role);
 }
+
+/// The server's scopes name their partner to PostgreSQL, and only it: a
+/// query through a partner's scope that forgot its `partner_id = $n` sees
+/// that partner's rows and no other's.
+#[tokio::test]
+async fn a_partners_scope_names_that_partner_and_sees_its_rows_alone() {
+    let Some((server, _runtime)) = one_request_and_the_runtime_role().await else {
+        return;
+    };
+    sqlx::query("INSERT INTO partners (id, name) VALUES ('other', 'Other')")
+        .execute(&server.db)
+        .await
+        .unwrap();
+    let url = common::as_runtime_role(server.database_url())
+        .await
+        .unwrap();
+    let db = support_backend::db::connect(&url).await.unwrap();
+    let named = "SELECT current_setting('app.partner_id', true)";
+    let unfiltered = "SELECT COUNT(*) FROM support_requests";
+    for (partner, requests) in [("default", 1), ("other", 0)] {
+        let scope = support_backend::partner::PartnerScope::of(&db, partner);
+        let mut read = scope.acquire().await.unwrap();
+        let seen: String = sqlx::query_scalar(named)
+            .fetch_one(&mut *read)
+            .await
+            .unwrap();
+        assert_eq!(seen, partner);
+        let counted: i64 = sqlx::query_scalar(unfiltered)
+            .fetch_one(&mut *read)
+            .await
+            .unwrap();
+        assert_eq!(counted, requests, "{partner} reads");
+        drop(read);
+        let mut write = scope.begin_write().await.unwrap();
+        let seen: String = sqlx::query_scalar(named)
+            .fetch_one(&mut *write)
+            .await
+            .unwrap();
+        assert_eq!(seen, partner);
+        let counted: i64 = sqlx::query_scalar(unfiltered)
+            .fetch_one(&mut *write)
+            .await
+            .unwrap();
+        assert_eq!(counted, requests, "{partner} writes");
+        write.rollback().await.unwrap();
+    }
+    db.close().await;
+}
