@@ -210,8 +210,11 @@ where
 }
 
 /// The caller's partner: the partner whose key verified their token. A
-/// caller without one (a visitor of the public help page, a backend
-/// without sign-in) is the default partner's.
+/// visitor of a public help page without one is the partner's whose
+/// `allowed_origins` list the page (its `Origin`), else the default
+/// partner's, as is everyone on a backend without sign-in. For 21Vianet's
+/// desk, the partner of the request or file the path names
+/// ([`desk_partner`]).
 impl<S> FromRequestParts<S> for PartnerScope
 where
     S: Send + Sync,
@@ -228,8 +231,22 @@ where
                 return Ok(PartnerScope::of(&db, &partner));
             }
         }
+        if caller == Caller::Visitor {
+            if let Some(partner) = visitors_partner(&Arc::<Auth>::from_ref(state), parts).await {
+                return Ok(PartnerScope::of(&db, &partner));
+            }
+        }
         Ok(PartnerScope::of(&db, caller.partner()))
     }
+}
+
+/// The partner of the page a visitor without a token is on: the one whose
+/// `allowed_origins` list the request's `Origin`. The browser sets it, and a
+/// visitor is no one in particular anyway: whatever a client claims, it
+/// files and reads as a visitor of that partner's page would.
+async fn visitors_partner(auth: &Auth, parts: &Parts) -> Option<String> {
+    let origin = parts.headers.get(header::ORIGIN)?.to_str().ok()?;
+    auth.partners.as_ref()?.partner_of_origin(origin).await
 }
 
 /// For the desk, the partner of the request or file the path names, when

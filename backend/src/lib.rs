@@ -344,7 +344,9 @@ fn cors_layer(
 /// carries no token) where the flags (`origins`) or any partner served
 /// allows it, as it may precede any partner's request; a request with a
 /// partner's token where that partner allows it; any other request (the
-/// operator's tokens, the `default` partner's, none) where the flags do.
+/// operator's tokens, the `default` partner's) where the flags do; one
+/// without a token (a visitor, who is the partner's whose page it is on)
+/// where the flags or any partner served do.
 async fn origin_allowed(
     auth: &identity::Auth,
     origins: &[HeaderValue],
@@ -364,7 +366,8 @@ async fn origin_allowed(
     let token = (authorization.as_ref()).and_then(|value| identity::bearer_token(value.as_bytes()));
     let partners_own = match token {
         Some(token) => partners.origins_for(token).await,
-        None => None,
+        // A visitor without a token is the partner's whose page it is on.
+        None => return origins.contains(origin) || partners.any_allows(origin_text).await,
     };
     match partners_own {
         Some(own) => own.iter().any(|allowed| allowed == origin_text),

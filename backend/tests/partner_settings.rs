@@ -576,7 +576,8 @@ async fn each_partners_pages_read_its_own_users_answers_only() {
         Some(BETA_PAGE)
     );
     assert_eq!(allowed_origin(&server, ALPHA_PAGE, Some(&beta)).await, None);
-    // The default partner's, and a call without a token, are the flags'.
+    // The default partner's are the flags'; so is a call without a token,
+    // unless a partner's page makes it (below).
     assert_eq!(
         allowed_origin(&server, FLAGS_PAGE, Some(&operator))
             .await
@@ -587,7 +588,11 @@ async fn each_partners_pages_read_its_own_users_answers_only() {
         allowed_origin(&server, ALPHA_PAGE, Some(&operator)).await,
         None
     );
-    assert_eq!(allowed_origin(&server, ALPHA_PAGE, None).await, None);
+    // Without a token, a partner's page is that partner's visitor's.
+    assert_eq!(
+        allowed_origin(&server, ALPHA_PAGE, None).await.as_deref(),
+        Some(ALPHA_PAGE)
+    );
     assert_eq!(
         allowed_origin(&server, FLAGS_PAGE, None).await.as_deref(),
         Some(FLAGS_PAGE)
@@ -645,5 +650,75 @@ async fn a_noisy_partners_clients_use_up_its_own_limit_alone() {
     assert_eq!(
         file_status(&server, &alpha).await,
         StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+/// A visitor without a token (`--anonymous-customers`) is the partner's
+/// whose page they are on: their message reaches that partner's inbox, not
+/// the default partner's, and the page may read the answer.
+#[tokio::test]
+async fn a_visitor_files_to_the_partner_of_the_page_they_are_on() {
+    const ALPHA_PAGE: &str = "https://portal.alpha.example";
+    let folder = tempfile::tempdir().unwrap();
+    let server = common::start_signed_after(
+        |url| ALPHA.add(url, folder.path(), &["--allowed-origin", ALPHA_PAGE]),
+        |config| config.anonymous_customers = true,
+    )
+    .await;
+    let message = |title: &str| {
+        json!({
+            "kind": "customer_self_service",
+            "title": title,
+            "description": "Since this morning every user is refused.",
+            "contact": {"name": "Visitor", "email": "visitor@customer.example"},
+        })
+    };
+    let on_alphas_page = server
+        .client
+        .post(server.url("/support-requests"))
+        .header("Origin", ALPHA_PAGE)
+        .header("Idempotency-Key", common::key())
+        .json(&message("From alpha's page"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(allowed_in(&on_alphas_page).as_deref(), Some(ALPHA_PAGE));
+    let (status, alphas) = common::json_of(on_alphas_page).await;
+    assert_eq!(status, StatusCode::CREATED, "{alphas}");
+    let elsewhere = server
+        .client
+        .post(server.url("/support-requests"))
+        .header("Idempotency-Key", common::key())
+        .json(&message("From nowhere in particular"))
+        .send()
+        .await
+        .unwrap();
+    let (status, defaults) = common::json_of(elsewhere).await;
+    assert_eq!(status, StatusCode::CREATED, "{defaults}");
+
+    let inbox = |token: String| {
+        let server = &server;
+        async move {
+            let response = server
+                .client
+                .get(server.url("/support-requests?kind=customer_self_service"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap();
+            let (status, list) = common::json_of(response).await;
+            assert_eq!(status, StatusCode::OK, "{list}");
+            (list["requests"].as_array().unwrap().iter())
+                .map(|request| request["id"].clone())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        inbox(ALPHA.token(&staff(ALPHA.id))).await,
+        [alphas["id"].clone()]
+    );
+    assert_eq!(
+        inbox(common::token(&common::partner())).await,
+        [defaults["id"].clone()]
     );
 }

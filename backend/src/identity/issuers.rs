@@ -148,6 +148,15 @@ impl Issuers {
         Some((key.partner.clone(), key.settings.rate_limit_per_minute))
     }
 
+    /// The served partner whose `allowed_origins` list `origin`, if one
+    /// does: the partner of a visitor without a token on that page.
+    pub async fn partner_of_origin(&self, origin: &str) -> Option<String> {
+        let known = self.current().await;
+        (known.by_issuer.values())
+            .find(|key| key.enabled && key.settings.allowed_origins.iter().any(|own| own == origin))
+            .map(|key| key.partner.clone())
+    }
+
     /// Whether any partner that is served lists `origin` among its
     /// `allowed_origins`: what a preflight, which carries no token, allows.
     pub async fn any_allows(&self, origin: &str) -> bool {
