@@ -660,11 +660,27 @@ async fn the_desk_works_on_every_partners_requests_to_21vianet_only() {
     let (status, _) = send(&server, &desk, Method::POST, &path, reply).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
-    // The desk answers and resolves the escalation; alpha reads both.
+    // The desk answers, with a file, and resolves the escalation; alpha
+    // reads all three.
+    let upload = server
+        .client
+        .post(server.url("/attachments?name=fix.png"))
+        .bearer_auth(&desk)
+        .header("Content-Type", "image/png")
+        .body(PNG.to_vec())
+        .send()
+        .await
+        .unwrap();
+    let (status, fix) = json_of(upload).await;
+    assert_eq!(status, StatusCode::CREATED, "{fix}");
+    let fix = fix["id"].as_str().unwrap().to_owned();
     let path = format!("/support-requests/{id}/replies");
-    let reply = Some(json!({"body": "Fixed on our side."}));
+    let reply = Some(json!({"body": "Fixed on our side.", "attachments": [fix]}));
     let (status, answer) = send(&server, &desk, Method::POST, &path, reply).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let path = format!("/attachments/{fix}");
+    let (status, _) = send(&server, &alpha_staff, Method::GET, &path, None).await;
+    assert_eq!(status, StatusCode::OK);
     let path = format!("/support-requests/{id}/status");
     let resolved = Some(json!({"status": "resolved"}));
     let (status, moved) = send(&server, &desk, Method::POST, &path, resolved).await;

@@ -7,7 +7,7 @@ use sqlx::AnyConnection;
 use support_contract::Attachment;
 
 use crate::db::{Db, ALL_PARTNERS};
-use crate::partner::PartnerScope;
+use crate::partner::{PartnerScope, DEFAULT_PARTNER};
 
 /// A file of the message an escalation escalates, copied for the
 /// escalation ([`super::carried`]).
@@ -146,6 +146,32 @@ pub async fn attachable_sizes(
         sizes.push(u64::try_from(size).unwrap_or_default());
     }
     Ok(Some(sizes))
+}
+
+/// Gives `owner`'s uploads among `ids` that are not attached yet to the
+/// partner of `to`: 21Vianet's desk uploads as the default partner's, and
+/// attaches its files to its replies on other partners' requests
+/// ([`crate::partner::desk`]). Others' uploads, and attached ones, stay.
+pub async fn hand_over(
+    to: &PartnerScope,
+    ids: &[String],
+    owner: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    let mut transaction = to.db().write_as(ALL_PARTNERS).await?;
+    for id in ids.iter().filter(|id| crate::db::can_be_id(id)) {
+        sqlx::query(
+            "UPDATE attachments SET partner_id = $1
+             WHERE partner_id = $2 AND id = $3 AND request_id IS NULL
+               AND uploaded_by IS NOT DISTINCT FROM $4",
+        )
+        .bind(to.partner())
+        .bind(DEFAULT_PARTNER)
+        .bind(id.to_ascii_lowercase())
+        .bind(owner)
+        .execute(&mut *transaction)
+        .await?;
+    }
+    transaction.commit().await
 }
 
 /// The file `id` of the request `request_id` itself (not of a reply).

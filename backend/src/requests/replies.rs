@@ -23,7 +23,7 @@ use crate::attachments::metadata;
 use crate::error::ApiError;
 use crate::identity::{Action, Caller};
 use crate::outbox::EventType;
-use crate::partner::PartnerScope;
+use crate::partner::{PartnerScope, DEFAULT_PARTNER};
 use crate::AppState;
 
 /// A reply may be sent by whoever may reply at all; on which request is
@@ -75,6 +75,9 @@ pub async fn post(
                 hash,
                 by_filer,
             };
+            if caller.is_desk() && scope.partner() != DEFAULT_PARTNER {
+                metadata::hand_over(scope, &reply.attachments, author_sub).await?;
+            }
             store(state, scope, new).await
         },
     )
