@@ -10,8 +10,8 @@ import os
 import sys
 import time
 
-from . import fuzz, rules_answers, rules_attachments, rules_http, rules_idempotency, rules_lists, rules_live, rules_reference, rules_replies, rules_requests, rules_roles, rules_search, rules_unread  # noqa: F401 (register rules)
-from .backend import ROLES, Backend, Failure, Skip, unreadable
+from . import fuzz, rules_answers, rules_attachments, rules_http, rules_idempotency, rules_lists, rules_live, rules_partners, rules_reference, rules_replies, rules_requests, rules_roles, rules_search, rules_unread  # noqa: F401 (register rules)
+from .backend import OTHER_ROLES, ROLES, Backend, Failure, Skip, unreadable
 from .rules import RULES
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -24,6 +24,13 @@ def arguments():
     for role in ROLES:
         parser.add_argument(f"--{role}-token", metavar="JWT", help=f"a bearer token of role `{role}`" + (
             ", its `customer_id` a customer the backend knows" if role == "customer" else ""))
+    parser.add_argument("--other-partner-token", metavar="JWT",
+                        help="a `partner` token of a second partner that the backend serves (signed with that"
+                             " partner's key): partners-never-meet reads and writes with it what the first"
+                             " partner's tokens made")
+    parser.add_argument("--other-customer-token", metavar="JWT",
+                        help="a `customer` token of that second partner, its `customer_id` one of that partner's"
+                             " customers")
     parser.add_argument("--origin", help="an origin the backend allows (CORS), such as https://portal.example.com")
     parser.add_argument("--openapi", default=os.path.join(REPO, "openapi.yaml"), help="the contract (default: this repository's)")
     parser.add_argument("--max-examples", type=int, default=25, help="Schemathesis's examples per operation (default 25)")
@@ -45,7 +52,8 @@ def main():
         for name in [fuzz.RUN_RULE, *fuzz.CHECKS.values()]:
             print(f"{name}: (Schemathesis)")
         return 0
-    tokens = {role: getattr(args, f"{role}_token") for role in ROLES if getattr(args, f"{role}_token")}
+    given = [(role, getattr(args, f"{role.replace('-', '_')}_token")) for role in (*ROLES, *OTHER_ROLES)]
+    tokens = {role: token for role, token in given if token}
     if args.token and "partner" not in tokens:
         tokens["partner"] = args.token
     backend = Backend(args.url, tokens=tokens, origin=args.origin)

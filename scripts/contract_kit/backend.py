@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 import requests
 
 ROLES = ("partner", "customer", "agent", "admin")
+# The tokens of a second partner of the same backend (`partners-never-meet`),
+# given as --other-partner-token and --other-customer-token.
+OTHER_ROLES = ("other-partner", "other-customer")
 
 # The largest body `POST /support-requests` takes (`x-body-max-bytes`).
 BODY_MAX_BYTES = 65536

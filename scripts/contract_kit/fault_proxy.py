@@ -38,9 +38,13 @@ Faults:
 - `reply-files-uploader-only`: a customer may not download what the
   partner's staff uploaded, even on a reply to the customer's message;
 - `leak-event`: a customer's live stream (`GET /events`) also carries the
-  filing of a request someone else filed;
-- `seen-not-kept`: `POST /support-requests/{id}/seen` answers 204 and
-  keeps nothing.
+  filing of a request someone else of the same partner (a token of the
+  same issuer) filed;
+- `seen-not-kept`: `POST /support-requests/{id}/seen` on a request the
+  caller may read answers 204 and keeps nothing;
+- `leak-request`: `GET /support-requests/{id}` of a request filed with a
+  token of another issuer (another partner's) answers that request, as its
+  filer reads it, instead of 404.
 
 `GET /events` passes through as it comes, whatever the fault.
 """
@@ -58,7 +62,7 @@ FAULTS = ("none", "replay-new-id", "malformed-500", "no-cors", "customers-unshap
           "replies-without-key", "status-without-key", "escalation-files-dropped", "customer-name-as-typed",
           "related-null-refused", "reference-normalised", "replies-any-media-type", "reply-unknown-first",
           "no-reopen", "role-before-shape", "before-same-kind-only", "reply-files-uploader-only",
-          "leak-event", "seen-not-kept")
+          "leak-event", "seen-not-kept", "leak-request")
 NOTHING_FOUND = b'{"requests":[],"next":null}'
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "date", "server"}
 
@@ -67,6 +71,8 @@ def _handler(backend, fault):
     target = urllib.parse.urlsplit(backend)
     # For `reply-files-uploader-only`: the ids of the partner's uploads.
     partner_uploads = set()
+    # For `leak-request`: the `Authorization` each request was filed with.
+    filed_with = {}
     # For `leak-event`: each customer's open stream, as `[token, write]`.
     customer_streams = []
     streams_lock = threading.Lock()
@@ -102,7 +108,8 @@ def _handler(backend, fault):
             path, _, query = self.path.partition("?")
             if self.command == "GET" and path.endswith("/events"):
                 return self._stream(authorization, leak=fault == "leak-event" and role == "customer")
-            if fault == "seen-not-kept" and self.command == "POST" and path.endswith("/seen"):
+            if fault == "seen-not-kept" and self.command == "POST" and path.endswith("/seen") \
+                    and self._kind_of(urllib.parse.unquote(path.rsplit("/", 2)[-2])) is not None:
                 return self._send(204, [], b"")
             if fault == "customers-unshaped" and self.command == "GET" and path.endswith("/customers") and query:
                 return self._send(200, [("Content-Type", "application/json")], b'{"items":[]}')
@@ -171,6 +178,14 @@ def _handler(backend, fault):
             if fault == "reply-files-uploader-only" and self.command == "POST" and path.endswith("/attachments") \
                     and status == 201 and role == "partner":
                 partner_uploads.add(json.loads(answer_body).get("id"))
+            if fault == "leak-request" and filing and status == 201:
+                filed_with[json.loads(answer_body).get("id")] = authorization
+            by_id = self.command == "GET" and path.rsplit("/", 2)[-2:-1] == ["support-requests"]
+            filer = filed_with.get(urllib.parse.unquote(path.rsplit("/", 1)[-1])) if by_id else None
+            if fault == "leak-request" and status == 404 and filer \
+                    and _claim_of(filer, "iss") != _claim_of(authorization, "iss"):
+                # A backend that loads the row by its id alone.
+                status, answer_headers, answer_body = self._call("GET", self.path, {**headers, "Authorization": filer})
             if fault == "leak-event" and filing and status == 201:
                 filed = json.loads(answer_body)
                 leaked = {"id": filed.get("id"), "reference": filed.get("reference"),
@@ -178,7 +193,7 @@ def _handler(backend, fault):
                 event = f"id: {uuid.uuid4()}\nevent: request.created\ndata: {json.dumps(leaked)}\n\n".encode()
                 with streams_lock:
                     for token, write in customer_streams:
-                        if token != authorization:
+                        if token != authorization and _claim_of(token, "iss") == _claim_of(authorization, "iss"):
                             try:
                                 write(event)
                             except OSError:
@@ -270,6 +285,11 @@ def _handler(backend, fault):
 
 def _role_of(authorization):
     """The `role` claim of a bearer token, read without checking it."""
+    return _claim_of(authorization, "role")
+
+
+def _claim_of(authorization, name):
+    """A claim of a bearer token, read without checking it."""
     token = (authorization or "").removeprefix("Bearer ")
     parts = token.split(".")
     if len(parts) != 3:
@@ -278,7 +298,7 @@ def _role_of(authorization):
         claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
     except ValueError:
         return None
-    return claims.get("role") if isinstance(claims, dict) else None
+    return claims.get(name) if isinstance(claims, dict) else None
 
 
 def _misread(fault, answer_body):
