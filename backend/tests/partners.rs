@@ -166,17 +166,12 @@ async fn put_catalogue(server: &TestServer, token: &str, kind: &str, line: &Valu
     response.status()
 }
 
-/// Makes `partner`'s data, as its users would.
-async fn data_of(server: &TestServer, partner: &Partner) -> Theirs {
-    let customer_id = format!("{}-customer", partner.id);
-    let line = json!({"id": customer_id, "name": "Customer Ltd", "domain": "customer.example"});
-    let status = put_catalogue(server, &partner.token(&admin()), "customers", &line).await;
-    assert_eq!(status, StatusCode::OK);
-    let user = partner.token(&customer(&format!("{}-user", partner.id), &customer_id));
+/// Uploads a PNG named `name` with `token`: the file's id.
+async fn upload_png(server: &TestServer, token: &str, name: &str) -> String {
     let upload = server
         .client
-        .post(server.url("/attachments?name=screenshot.png"))
-        .bearer_auth(&user)
+        .post(server.url(&format!("/attachments?name={name}")))
+        .bearer_auth(token)
         .header("Content-Type", "image/png")
         .body(PNG.to_vec())
         .send()
@@ -184,7 +179,17 @@ async fn data_of(server: &TestServer, partner: &Partner) -> Theirs {
         .unwrap();
     let (status, file) = json_of(upload).await;
     assert_eq!(status, StatusCode::CREATED, "{file}");
-    let file = file["id"].as_str().unwrap().to_owned();
+    file["id"].as_str().unwrap().to_owned()
+}
+
+/// Makes `partner`'s data, as its users would.
+async fn data_of(server: &TestServer, partner: &Partner) -> Theirs {
+    let customer_id = format!("{}-customer", partner.id);
+    let line = json!({"id": customer_id, "name": "Customer Ltd", "domain": "customer.example"});
+    let status = put_catalogue(server, &partner.token(&admin()), "customers", &line).await;
+    assert_eq!(status, StatusCode::OK);
+    let user = partner.token(&customer(&format!("{}-user", partner.id), &customer_id));
+    let file = upload_png(server, &user, "screenshot.png").await;
     let body = json!({
         "kind": "customer_self_service",
         "title": "Nobody can sign in",
@@ -583,18 +588,7 @@ async fn the_desk_works_on_every_partners_requests_to_21vianet_only() {
     let (server, _folder) = two_partners().await;
     let alpha = data_of(&server, &ALPHA).await;
     let alpha_staff = ALPHA.token(&staff("alpha-staff"));
-    let upload = server
-        .client
-        .post(server.url("/attachments?name=trace.png"))
-        .bearer_auth(&alpha_staff)
-        .header("Content-Type", "image/png")
-        .body(PNG.to_vec())
-        .send()
-        .await
-        .unwrap();
-    let (status, file) = json_of(upload).await;
-    assert_eq!(status, StatusCode::CREATED, "{file}");
-    let file = file["id"].as_str().unwrap().to_owned();
+    let file = upload_png(&server, &alpha_staff, "trace.png").await;
     let mut body = common::valid_for_customer();
     body["customer"] = json!({"id": alpha.customer, "name": "Customer Ltd"});
     body["attachments"] = json!([file]);
@@ -662,18 +656,7 @@ async fn the_desk_works_on_every_partners_requests_to_21vianet_only() {
 
     // The desk answers, with a file, and resolves the escalation; alpha
     // reads all three.
-    let upload = server
-        .client
-        .post(server.url("/attachments?name=fix.png"))
-        .bearer_auth(&desk)
-        .header("Content-Type", "image/png")
-        .body(PNG.to_vec())
-        .send()
-        .await
-        .unwrap();
-    let (status, fix) = json_of(upload).await;
-    assert_eq!(status, StatusCode::CREATED, "{fix}");
-    let fix = fix["id"].as_str().unwrap().to_owned();
+    let fix = upload_png(&server, &desk, "fix.png").await;
     let path = format!("/support-requests/{id}/replies");
     let reply = Some(json!({"body": "Fixed on our side.", "attachments": [fix]}));
     let (status, answer) = send(&server, &desk, Method::POST, &path, reply).await;
