@@ -8,6 +8,7 @@ pub mod issuers;
 mod jwks;
 pub mod verify;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use axum::extract::{FromRef, FromRequestParts, MatchedPath, Path};
@@ -114,6 +115,23 @@ impl Caller {
         matches!(self, Caller::User(identity)
             if identity.role == Some(Role::Agent)
                 && identity.partner == crate::partner::DEFAULT_PARTNER)
+    }
+
+    /// The subject this caller is known by in the rows of `scope`'s
+    /// partner: their `sub` in their own partner's, `<partner>/<sub>` in
+    /// another's (21Vianet's desk on a partner's request), so that it never
+    /// passes for a user of that partner who has the same `sub` (its seen
+    /// marks, its replies, its events). `None` for anyone without a token.
+    pub fn subject_in(&self, scope: &PartnerScope) -> Option<Cow<'_, str>> {
+        match self {
+            Caller::User(identity) if identity.partner == scope.partner() => {
+                Some(Cow::Borrowed(&identity.sub))
+            }
+            Caller::User(identity) => {
+                Some(Cow::Owned(format!("{}/{}", identity.partner, identity.sub)))
+            }
+            _ => None,
+        }
     }
 
     /// What a request filed by this caller stores as its filer.

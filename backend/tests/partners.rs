@@ -717,3 +717,40 @@ async fn the_desk_hears_every_partners_requests_to_21vianet_only() {
         other => panic!("no event: {other:?}"),
     }
 }
+
+/// The desk is known in a partner's rows as the operator's, never as a
+/// user of that partner's who has the same `sub`: its reply on an
+/// escalation is news to the partner's staff member who filed it.
+#[tokio::test]
+async fn the_desk_never_passes_for_a_partners_user_of_the_same_sub() {
+    let (server, _folder) = two_partners().await;
+    let alpha = data_of(&server, &ALPHA).await;
+    let alpha_staff = ALPHA.token(&staff("alpha-staff"));
+    // The desk's agent has the sub of alpha's staff member.
+    let desk = common::token(&json!({"sub": "alpha-staff", "name": "Agent", "role": "agent"}));
+    let unread = |token: String| {
+        let server = &server;
+        async move {
+            let (status, unread) = send(server, &token, Method::GET, "/unread", None).await;
+            assert_eq!(status, StatusCode::OK, "{unread}");
+            (unread["requests"].as_array().unwrap().iter())
+                .map(|request| request["id"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    let path = format!("/support-requests/{}/seen", alpha.request);
+    let (status, _) = send(&server, &alpha_staff, Method::POST, &path, None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(!unread(alpha_staff.clone()).await.contains(&alpha.request));
+
+    let path = format!("/support-requests/{}/replies", alpha.request);
+    let reply = Some(json!({"body": "From the desk."}));
+    let (status, answer) = send(&server, &desk, Method::POST, &path, reply).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    assert!(unread(alpha_staff.clone()).await.contains(&alpha.request));
+    // And the desk's seen mark is its own, not alpha's staff member's.
+    let path = format!("/support-requests/{}/seen", alpha.request);
+    let (status, _) = send(&server, &desk, Method::POST, &path, None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(unread(alpha_staff).await.contains(&alpha.request));
+}

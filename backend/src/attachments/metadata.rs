@@ -149,18 +149,20 @@ pub async fn attachable_sizes(
 }
 
 /// Gives `owner`'s uploads among `ids` that are not attached yet to the
-/// partner of `to`: 21Vianet's desk uploads as the default partner's, and
-/// attaches its files to its replies on other partners' requests
-/// ([`crate::partner::desk`]). Others' uploads, and attached ones, stay.
+/// partner of `to`, where `owner` is known as `owner_there`: 21Vianet's
+/// desk uploads as the default partner's, and attaches its files to its
+/// replies on other partners' requests ([`crate::partner::desk`]). Others'
+/// uploads, and attached ones, stay.
 pub async fn hand_over(
     to: &PartnerScope,
     ids: &[String],
     owner: Option<&str>,
+    owner_there: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     let mut transaction = to.db().write_as(ALL_PARTNERS).await?;
     for id in ids.iter().filter(|id| crate::db::can_be_id(id)) {
         sqlx::query(
-            "UPDATE attachments SET partner_id = $1
+            "UPDATE attachments SET partner_id = $1, uploaded_by = $5
              WHERE partner_id = $2 AND id = $3 AND request_id IS NULL
                AND uploaded_by IS NOT DISTINCT FROM $4",
         )
@@ -168,6 +170,7 @@ pub async fn hand_over(
         .bind(DEFAULT_PARTNER)
         .bind(id.to_ascii_lowercase())
         .bind(owner)
+        .bind(owner_there)
         .execute(&mut *transaction)
         .await?;
     }

@@ -6,6 +6,8 @@
 //! webhooks' outbox (`request.reply_added`) in the transaction that stores
 //! it. The thread is read with the request ([`stored::replies`]).
 
+use std::borrow::Cow;
+
 use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -50,7 +52,7 @@ pub async fn post(
     }: Keyed<NewReply>,
 ) -> Result<Response, ApiError> {
     let filer = super::routes::filer_if_readable(&scope, &caller, &id).await?;
-    let author_sub = caller.filed_by().map(str::to_owned);
+    let author_sub = caller.subject_in(&scope).map(Cow::into_owned);
     // Visitors of the public help page do not reply; a reply without a
     // token (`--no-auth`) is nobody's in particular.
     let by_filer = author_sub.is_some() && author_sub.as_deref() == filer.as_deref();
@@ -76,7 +78,8 @@ pub async fn post(
                 by_filer,
             };
             if caller.is_desk() && scope.partner() != DEFAULT_PARTNER {
-                metadata::hand_over(scope, &reply.attachments, author_sub).await?;
+                let uploader = caller.filed_by();
+                metadata::hand_over(scope, &reply.attachments, uploader, author_sub).await?;
             }
             store(state, scope, new).await
         },

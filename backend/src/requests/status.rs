@@ -74,7 +74,8 @@ pub async fn set(
         return Err(ApiError::Forbidden);
     }
     let outbox = state.outbox();
-    let actor = caller.filed_by();
+    let actor = caller.subject_in(&scope);
+    let actor = actor.as_deref();
     let keyed = key
         .as_deref()
         .map(|key| status_change::KeyAndHash { key, hash: &hash });

@@ -20,6 +20,8 @@
 //! `GET /unread` also counts, for the partner's staff, every open customer
 //! message that awaits a reply, seen or not: it still needs an answer.
 
+use std::borrow::Cow;
+
 use axum::http::StatusCode;
 use axum::Json;
 use sqlx::AnyConnection;
@@ -33,17 +35,18 @@ use crate::identity::{Action, Caller};
 use crate::partner::PartnerScope;
 
 /// Whoever has marks: a signed-in user whose role the backend knows.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Reader<'a> {
-    sub: &'a str,
+    /// The reader's subject in the scope's rows ([`Caller::subject_in`]).
+    sub: Cow<'a, str>,
     staff: bool,
 }
 
 impl<'a> Reader<'a> {
-    fn of(caller: &'a Caller) -> Option<Reader<'a>> {
+    fn of(caller: &'a Caller, scope: &PartnerScope) -> Option<Reader<'a>> {
         match caller {
             Caller::User(identity) => identity.role.map(|role| Reader {
-                sub: &identity.sub,
+                sub: caller.subject_in(scope).unwrap_or_default(),
                 staff: role.is_staff(),
             }),
             _ => None,
@@ -63,8 +66,8 @@ pub async fn seen(
 ) -> Result<StatusCode, ApiError> {
     caller.may(Action::MarkSeen)?;
     super::routes::filer_if_readable(&scope, &caller, &id).await?;
-    if let Some(reader) = Reader::of(&caller) {
-        record(&scope, reader.sub, &id.to_ascii_lowercase()).await?;
+    if let Some(reader) = Reader::of(&caller, &scope) {
+        record(&scope, &reader.sub, &id.to_ascii_lowercase()).await?;
     }
     Ok(StatusCode::NO_CONTENT)
 }
@@ -98,7 +101,7 @@ pub async fn mark(
     caller: &Caller,
     request: &mut StoredRequest,
 ) -> Result<(), ApiError> {
-    request.unread = match Reader::of(caller) {
+    request.unread = match Reader::of(caller, scope) {
         Some(reader) => is_unread(scope, conn, reader, &request.id).await?,
         None => false,
     };
@@ -122,7 +125,7 @@ async fn is_unread(
          WHERE r.partner_id = $3 AND r.id = $1",
     )
     .bind(request_id)
-    .bind(reader.sub)
+    .bind(reader.sub.as_ref())
     .bind(scope.partner())
     .fetch_optional(&mut *conn)
     .await?;
@@ -130,7 +133,7 @@ async fn is_unread(
         return Ok(false);
     };
     let seen = seen.unwrap_or(0);
-    let own = filed_by.as_deref() == Some(reader.sub);
+    let own = filed_by.as_deref() == Some(reader.sub.as_ref());
     if !own && reader.staff && kind == RequestKind::CustomerSelfService.as_str() {
         return Ok(awaiting.is_some_and(|awaiting| awaiting > seen));
     }
@@ -142,7 +145,7 @@ async fn is_unread(
     )
     .bind(request_id)
     .bind(seen)
-    .bind(reader.sub)
+    .bind(reader.sub.as_ref())
     .bind(scope.partner())
     .fetch_optional(&mut *conn)
     .await?;
@@ -156,7 +159,7 @@ async fn is_unread(
 /// `/seen`; with `--no-auth`, none.
 pub async fn count(caller: Caller, scope: PartnerScope) -> Result<Json<Unread>, ApiError> {
     caller.may(Action::MarkSeen)?;
-    let Some(reader) = Reader::of(&caller) else {
+    let Some(reader) = Reader::of(&caller, &scope) else {
         return Ok(Json(Unread::default()));
     };
     let mut conn = scope.acquire().await?;
@@ -171,7 +174,7 @@ pub async fn count(caller: Caller, scope: PartnerScope) -> Result<Json<Unread>, 
            AND (e.actor IS NULL OR e.actor <> $1)
          GROUP BY r.id, r.reference",
     )
-    .bind(reader.sub)
+    .bind(reader.sub.as_ref())
     .bind(scope.partner())
     .fetch_all(&mut *conn)
     .await?;
@@ -186,7 +189,7 @@ pub async fn count(caller: Caller, scope: PartnerScope) -> Result<Json<Unread>, 
                AND (r.awaiting_reply_seq > COALESCE(s.seen_seq, 0)
                     OR r.status = $3 OR r.status = $4)",
         )
-        .bind(reader.sub)
+        .bind(reader.sub.as_ref())
         .bind(RequestKind::CustomerSelfService.as_str())
         .bind(RequestStatus::Submitted.as_str())
         .bind(RequestStatus::InProgress.as_str())
