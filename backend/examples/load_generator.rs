@@ -16,6 +16,12 @@
 //! another partner's, or what was stored under another partner than the
 //! one that filed it, is counted: the run fails unless that is 0.
 //!
+//! `--partners-file` may be given more than once, to compare loads: each
+//! file's load is sent in turn to the same backends, `--rounds` times, the
+//! order reversed every other round (A B, B A, A B…), so that whatever
+//! drifts over the run (warm caches, a growing database) weighs on each
+//! file alike. Each file's figures are the mean of its runs.
+//!
 //! ```text
 //! cargo run --release -p support-backend --example load_generator -- \
 //!     --target http://127.0.0.1:8787 --database-url sqlite://bench.db
@@ -58,8 +64,13 @@ struct Args {
     /// A file of partners to file as, one a line: its id, its issuer and
     /// its HS256 secret file, separated by tabs. Without it, requests are
     /// sent without a token (to a backend started with --no-auth).
-    #[arg(long)]
-    partners_file: Option<std::path::PathBuf>,
+    /// Repeat it to compare several files' loads.
+    #[arg(long = "partners-file")]
+    partners_files: Vec<std::path::PathBuf>,
+    /// How many times each partners file's load is sent; the order of the
+    /// files is reversed every other round.
+    #[arg(long, default_value_t = 1)]
+    rounds: usize,
     /// Where to write the figures as JSON.
     #[arg(long)]
     results: Option<std::path::PathBuf>,
@@ -255,22 +266,49 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[rank.clamp(1, sorted.len()) - 1].as_secs_f64() * 1000.0
 }
 
-#[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args = Args::parse();
-    let partners = Arc::new(match &args.partners_file {
-        Some(path) => match partners(path)? {
-            partners if partners.is_empty() => {
-                return Err(format!("{}: no partner in it", path.display()).into())
-            }
-            partners => partners,
-        },
-        None => Vec::new(),
-    });
-    let jobs = Arc::new(plan(&args, partners.len()));
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()?;
+/// One timed run: the load of one partners file (or of none).
+struct Run {
+    /// Which partners file, as an index into `--partners-file`.
+    set: Option<usize>,
+    answers: usize,
+    elapsed: f64,
+    /// Every answer's latency, sorted.
+    latencies: Vec<Duration>,
+}
+
+impl Run {
+    fn requests_per_second(&self) -> f64 {
+        self.answers as f64 / self.elapsed
+    }
+}
+
+/// The order of the runs: every partners file once a round, the files'
+/// order reversed every other round; one run without a token when there
+/// is no file.
+fn schedule(files: usize, rounds: usize) -> Vec<Option<usize>> {
+    if files == 0 {
+        return vec![None];
+    }
+    (0..rounds.max(1))
+        .flat_map(|round| {
+            let order: Vec<usize> = match round % 2 {
+                0 => (0..files).collect(),
+                _ => (0..files).rev().collect(),
+            };
+            order.into_iter().map(Some)
+        })
+        .collect()
+}
+
+/// Sends `jobs`, `--concurrency` at a time, until they are all answered or
+/// the time limit is up.
+async fn send_all(
+    args: &Args,
+    client: &reqwest::Client,
+    jobs: Vec<Job>,
+    partners: &Arc<Vec<Partner>>,
+) -> Result<(Vec<Answer>, f64), Box<dyn std::error::Error>> {
+    let jobs = Arc::new(jobs);
     let next = Arc::new(AtomicUsize::new(0));
     let answers = Arc::new(Mutex::new(Vec::with_capacity(jobs.len())));
     let started = Instant::now();
@@ -298,11 +336,90 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let elapsed = started.elapsed().as_secs_f64();
     let answers = std::mem::take(&mut *answers.lock().map_err(|_| "poisoned")?);
+    Ok((answers, elapsed))
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = Args::parse();
+    // Every file's partners in one list; each file owns a range of it.
+    let mut partners = Vec::new();
+    let mut sets = Vec::new();
+    for path in &args.partners_files {
+        let start = partners.len();
+        partners.extend(self::partners(path)?);
+        if partners.len() == start {
+            return Err(format!("{}: no partner in it", path.display()).into());
+        }
+        sets.push(start..partners.len());
+    }
+    let partners = Arc::new(partners);
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()?;
+    let mut runs = Vec::new();
+    let mut answers = Vec::new();
+    for set in schedule(sets.len(), args.rounds) {
+        let range = set.map_or(0..0, |set| sets[set].clone());
+        let jobs = plan(&args, range.len())
+            .into_iter()
+            .map(|job| Job {
+                partner: range.start + job.partner,
+                ..job
+            })
+            .collect();
+        let (run_answers, elapsed) = send_all(&args, &client, jobs, &partners).await?;
+        let mut latencies: Vec<Duration> = run_answers.iter().map(|a| a.latency).collect();
+        latencies.sort();
+        let run = Run {
+            set,
+            answers: run_answers.len(),
+            elapsed,
+            latencies,
+        };
+        print_run(&args, &run, &partners[range]);
+        runs.push(run);
+        answers.extend(run_answers);
+    }
     let across = match partners.is_empty() {
         true => None,
         false => Some(across_partners(&args, &client, &partners, &answers).await?),
     };
-    report(&args, &answers, elapsed, &partners, across).await
+    report(&args, &answers, &runs, &sets, &partners, across).await
+}
+
+/// Prints one run's figures.
+fn print_run(args: &Args, run: &Run, partners: &[Partner]) {
+    println!(
+        "  sent {} requests ({} of them repeating {} keys) to {} backend(s), {} at a time, in {:.2} s{}",
+        run.answers,
+        repeated(args),
+        args.hot_keys,
+        args.targets.len(),
+        args.concurrency,
+        run.elapsed,
+        match partners.len() {
+            0 => String::new(),
+            1 => format!(", as partner {}", partners[0].id),
+            n => format!(", as {n} partners in turn"),
+        },
+    );
+    if run.answers < args.requests {
+        println!(
+            "  stopped by the {} s time limit: {} not sent",
+            args.time_limit_secs,
+            args.requests - run.answers
+        );
+    }
+    println!("  throughput:  {:.0} requests/s", run.requests_per_second());
+    if !run.latencies.is_empty() {
+        println!(
+            "  latency:     p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            percentile(&run.latencies, 0.50),
+            percentile(&run.latencies, 0.99),
+            percentile(&run.latencies, 1.0)
+        );
+    }
 }
 
 /// What crossed partners: requests stored under another partner than the
@@ -376,16 +493,41 @@ async fn across_partners(
     })
 }
 
-/// Prints the figures and the database check; fails on any error, loss or duplicate.
+/// One partners file's figures (`set`, of `partners` partners): each of
+/// its runs', and their mean.
+fn figures(runs: &[Run], set: Option<usize>, partners: usize) -> Value {
+    let runs: Vec<&Run> = runs.iter().filter(|run| run.set == set).collect();
+    let p50s: Vec<f64> = runs
+        .iter()
+        .filter(|run| !run.latencies.is_empty())
+        .map(|run| percentile(&run.latencies, 0.50))
+        .collect();
+    let mean = |values: &[f64]| values.iter().sum::<f64>() / values.len().max(1) as f64;
+    let throughputs: Vec<f64> = runs.iter().map(|run| run.requests_per_second()).collect();
+    json!({
+        "partners": partners,
+        "requests": runs.iter().map(|run| run.answers).sum::<usize>() / runs.len().max(1),
+        "requests_per_second": mean(&throughputs),
+        "p50_ms": (!p50s.is_empty()).then(|| mean(&p50s)),
+        "runs": runs.iter().map(|run| json!({
+            "requests": run.answers,
+            "requests_per_second": run.requests_per_second(),
+            "p50_ms": (!run.latencies.is_empty()).then(|| percentile(&run.latencies, 0.50)),
+            "p99_ms": (!run.latencies.is_empty()).then(|| percentile(&run.latencies, 0.99)),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Prints each partners file's figures and the database check of every
+/// run together; fails on any error, loss or duplicate.
 async fn report(
     args: &Args,
     answers: &[Answer],
-    elapsed: f64,
+    runs: &[Run],
+    sets: &[std::ops::Range<usize>],
     partners: &[Partner],
     across: Option<Across>,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let mut latencies: Vec<Duration> = answers.iter().map(|a| a.latency).collect();
-    latencies.sort();
     let created = answers.iter().filter(|a| a.status == 201).count();
     let replayed = answers.iter().filter(|a| a.replayed).count();
     let conflicts: usize = answers.iter().map(|a| a.conflicts).sum();
@@ -424,37 +566,23 @@ async fn report(
             .await?;
     db.close().await;
 
-    println!(
-        "  sent {} requests ({} of them repeating {} keys) to {} backend(s), {} at a time, in {elapsed:.2} s{}",
-        answers.len(),
-        repeated(args),
-        args.hot_keys,
-        args.targets.len(),
-        args.concurrency,
-        match partners.len() {
-            0 => String::new(),
-            1 => format!(", as partner {}", partners[0].id),
-            n => format!(", as {n} partners in turn"),
-        },
-    );
-    if answers.len() < args.requests {
-        println!(
-            "  stopped by the {} s time limit: {} not sent",
-            args.time_limit_secs,
-            args.requests - answers.len()
-        );
-    }
-    println!(
-        "  throughput:  {:.0} requests/s",
-        answers.len() as f64 / elapsed
-    );
-    if !latencies.is_empty() {
-        println!(
-            "  latency:     p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
-            percentile(&latencies, 0.50),
-            percentile(&latencies, 0.99),
-            percentile(&latencies, 1.0)
-        );
+    // Each file's figures: the mean of its runs'.
+    let per_set: Vec<Value> = match sets.len() {
+        0 => vec![figures(runs, None, 0)],
+        n => (0..n)
+            .map(|set| figures(runs, Some(set), sets[set].len()))
+            .collect(),
+    };
+    if runs.len() > 1 {
+        for (set, f) in args.partners_files.iter().zip(&per_set) {
+            println!(
+                "  {}: {} runs, mean throughput {:.0} requests/s, mean p50 {:.1} ms",
+                set.file_name().unwrap_or(set.as_os_str()).to_string_lossy(),
+                f["runs"].as_array().map_or(0, Vec::len),
+                f["requests_per_second"].as_f64().unwrap_or_default(),
+                f["p50_ms"].as_f64().unwrap_or_default(),
+            );
+        }
     }
     println!("  answers:     {created} × 201 ({replayed} replayed), {failed} other or failed");
     println!("  in flight:   {conflicts} × 409 waited out (Retry-After) before the answer");
@@ -470,13 +598,8 @@ async fn report(
         );
     }
     if let Some(path) = &args.results {
-        let p50 = (!latencies.is_empty()).then(|| percentile(&latencies, 0.50));
         let results = json!({
-            "partners": partners.len(),
-            "requests": answers.len(),
-            "requests_per_second": answers.len() as f64 / elapsed,
-            "p50_ms": p50,
-            "p99_ms": (!latencies.is_empty()).then(|| percentile(&latencies, 0.99)),
+            "sets": per_set,
             "lost": lost,
             "failed": failed,
             "duplicated": duplicated,
