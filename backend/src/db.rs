@@ -187,52 +187,63 @@ impl Db {
     /// as failed): more than none when it was restored from an older
     /// backup, say, after this process migrated it.
     pub async fn unapplied_migrations(&self) -> Result<usize, sqlx::Error> {
-        let applied: Vec<(i64,)> =
-            sqlx::query_as("SELECT version FROM _sqlx_migrations WHERE success = TRUE")
-                .fetch_all(&self.pool)
-                .await?;
-        let migrator = match self.dialect {
-            Dialect::Sqlite => &SQLITE_MIGRATOR,
-            Dialect::Postgres => &POSTGRES_MIGRATOR,
-        };
-        Ok(migrator
-            .iter()
-            .filter(|migration| !migration.migration_type.is_down_migration())
-            .filter(|migration| !applied.iter().any(|(v,)| *v == migration.version))
-            .count())
+        let applied = self.applied_migrations().await?;
+        Ok(unapplied(self.migrator(), &applied))
     }
 
-    /// Checks, as the migrator does before it runs, that every migration
-    /// the database holds is one of `migrator`'s, unchanged: a database a
-    /// newer backend migrated, or a migration edited after it ran, is
-    /// refused rather than served.
-    async fn applied_as_known(
-        &self,
-        migrator: &Migrator,
-    ) -> Result<(), sqlx::migrate::MigrateError> {
-        use sqlx::migrate::MigrateError;
-        let applied: Vec<(i64, Vec<u8>)> =
-            sqlx::query_as("SELECT version, checksum FROM _sqlx_migrations WHERE success = TRUE")
-                .fetch_all(&self.pool)
-                .await?;
-        for (version, checksum) in applied {
-            let known = migrator
-                .iter()
-                .find(|migration| {
-                    migration.version == version && !migration.migration_type.is_down_migration()
-                })
-                .ok_or(MigrateError::VersionMissing(version))?;
-            if *known.checksum != *checksum {
-                return Err(MigrateError::VersionMismatch(version));
-            }
+    /// This binary's migrations for this database.
+    fn migrator(&self) -> &'static Migrator {
+        match self.dialect {
+            Dialect::Sqlite => &SQLITE_MIGRATOR,
+            Dialect::Postgres => &POSTGRES_MIGRATOR,
         }
-        Ok(())
+    }
+
+    /// The migrations the database holds as applied, with their checksums:
+    /// one read answers both what is missing ([`unapplied`]) and whether
+    /// what is there is known ([`applied_as_known`]).
+    async fn applied_migrations(&self) -> Result<Vec<(i64, Vec<u8>)>, sqlx::Error> {
+        sqlx::query_as("SELECT version, checksum FROM _sqlx_migrations WHERE success = TRUE")
+            .fetch_all(&self.pool)
+            .await
     }
 
     /// Waits for connections in use to be returned, then closes them all.
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// How many of `migrator`'s migrations are not among `applied`.
+fn unapplied(migrator: &Migrator, applied: &[(i64, Vec<u8>)]) -> usize {
+    migrator
+        .iter()
+        .filter(|migration| !migration.migration_type.is_down_migration())
+        .filter(|migration| !applied.iter().any(|(v, _)| *v == migration.version))
+        .count()
+}
+
+/// Checks, as the migrator does before it runs, that every migration in
+/// `applied` is one of `migrator`'s, unchanged: a database a newer backend
+/// migrated, or a migration edited after it ran, is refused rather than
+/// served.
+fn applied_as_known(
+    migrator: &Migrator,
+    applied: &[(i64, Vec<u8>)],
+) -> Result<(), sqlx::migrate::MigrateError> {
+    use sqlx::migrate::MigrateError;
+    for (version, checksum) in applied {
+        let known = migrator
+            .iter()
+            .find(|migration| {
+                migration.version == *version && !migration.migration_type.is_down_migration()
+            })
+            .ok_or(MigrateError::VersionMissing(*version))?;
+        if *known.checksum != **checksum {
+            return Err(MigrateError::VersionMismatch(*version));
+        }
+    }
+    Ok(())
 }
 
 /// Names the partners whose rows `transaction` sees, for PostgreSQL's
@@ -333,14 +344,12 @@ async fn open(url: &str, create: bool) -> Result<Db, ConnectError> {
     // A database already migrated is left alone, so that the server can run
     // as a role that owns no table and may not create one (the row-level
     // security binds it then; see `support-backend migrate`).
-    let pending = db.unapplied_migrations().await.ok();
-    if pending == Some(0) {
-        db.applied_as_known(migrator)
-            .await
-            .map_err(|source| ConnectError::Migrate {
-                url: shown.clone(),
-                source,
-            })?;
+    let applied = db.applied_migrations().await.ok();
+    if let Some(applied) = applied.filter(|applied| unapplied(migrator, applied) == 0) {
+        applied_as_known(migrator, &applied).map_err(|source| ConnectError::Migrate {
+            url: shown.clone(),
+            source,
+        })?;
     } else {
         migrator.run(&db.pool).await.map_err(|source| {
             if denied(&source) {
