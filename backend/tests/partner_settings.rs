@@ -9,213 +9,17 @@
 mod common;
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use axum::body::Bytes;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
+use common::partners::{Partner, ALPHA, BETA};
+use common::receiver::{Call, Receiver};
 use common::smtp_sink::Sink;
 use common::{file_as, TestServer};
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
-
-/// One partner's issuer and secrets, and the webhook it is given.
-struct Partner {
-    id: &'static str,
-    name: &'static str,
-    issuer: &'static str,
-    secret: &'static str,
-    webhook_secret: &'static str,
-}
-
-const ALPHA: Partner = Partner {
-    id: "alpha",
-    name: "Alpha Cloud",
-    issuer: "https://portal.alpha.example",
-    secret: "alpha-signs-its-portal-tokens-with-this-secret",
-    webhook_secret: "alpha-checks-its-webhook-calls-with-this-one",
-};
-
-const BETA: Partner = Partner {
-    id: "beta",
-    name: "Beta Hosting",
-    issuer: "https://portal.beta.example",
-    secret: "beta-signs-its-portal-tokens-with-another-one",
-    webhook_secret: "beta-checks-its-webhook-calls-with-its-own-one",
-};
 
 /// The flags' webhook secret: the `default` partner's.
 const OPERATOR_WEBHOOK_SECRET: &str = "the-operators-webhook-secret-of-40-bytes";
-
-impl Partner {
-    /// A token of this partner's portal for a user with these claims.
-    fn token(&self, claims: &Value) -> String {
-        let mut claims = claims.clone();
-        claims["iss"] = json!(self.issuer);
-        claims["exp"] = json!(jsonwebtoken::get_current_timestamp() + 600);
-        jsonwebtoken::encode(
-            &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
-            &claims,
-            &jsonwebtoken::EncodingKey::from_secret(self.secret.as_bytes()),
-        )
-        .unwrap()
-    }
-
-    /// Adds this partner to the database at `url`, with `more` settings.
-    fn add(&self, url: &str, folder: &Path, more: &[&str]) {
-        let secret = folder.join(format!("{}.key", self.id));
-        std::fs::write(&secret, self.secret).unwrap();
-        let mut args = vec![
-            "partners".to_owned(),
-            "add".to_owned(),
-            self.id.to_owned(),
-            "--name".to_owned(),
-            self.name.to_owned(),
-            "--jwt-secret-file".to_owned(),
-            secret.display().to_string(),
-            "--jwt-issuer".to_owned(),
-            self.issuer.to_owned(),
-        ];
-        args.extend(more.iter().map(|arg| arg.to_string()));
-        let args = args.iter().map(String::as_str).collect::<Vec<_>>();
-        let output = common::command(url, &args);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-
-    /// Adds this partner with its webhook at `hook`.
-    fn add_with_webhook(&self, url: &str, folder: &Path, hook: &str) {
-        let secret = folder.join(format!("{}-webhook.key", self.id));
-        std::fs::write(&secret, self.webhook_secret).unwrap();
-        let secret = secret.display().to_string();
-        let more = ["--webhook-url", hook, "--webhook-secret-file", &secret];
-        self.add(url, folder, &more);
-    }
-
-    /// The partner's staff files a request: its reference.
-    async fn files(&self, server: &TestServer) -> String {
-        let response = server
-            .client
-            .post(server.url("/support-requests"))
-            .bearer_auth(self.token(&staff(self.id)))
-            .header("Idempotency-Key", common::key())
-            .json(&common::valid())
-            .send()
-            .await
-            .unwrap();
-        let (status, created) = common::json_of(response).await;
-        assert_eq!(status, StatusCode::CREATED, "{created}");
-        created["reference"].as_str().unwrap().to_owned()
-    }
-}
-
-fn staff(partner: &str) -> Value {
-    json!({"sub": format!("{partner}-staff"), "name": "Staff",
-           "email": format!("staff@{partner}.example"), "role": "partner"})
-}
-
-/// A call a webhook receiver took: the event and its signature header.
-#[derive(Clone, Debug)]
-struct Call {
-    event: Value,
-    body: Bytes,
-    signature: String,
-}
-
-/// A webhook receiver on 127.0.0.1 that takes every call.
-struct Receiver {
-    url: String,
-    calls: Arc<Mutex<Vec<Call>>>,
-}
-
-async fn receiver() -> Receiver {
-    let calls = Arc::new(Mutex::new(Vec::new()));
-    let seen = calls.clone();
-    let app = axum::Router::new().route(
-        "/hook",
-        axum::routing::post(move |headers: HeaderMap, body: Bytes| {
-            let seen = seen.clone();
-            async move {
-                let signature = (headers.get("support-signature"))
-                    .and_then(|value| value.to_str().ok())
-                    .unwrap_or_default()
-                    .to_owned();
-                let event = serde_json::from_slice(&body).unwrap_or(Value::Null);
-                seen.lock().unwrap().push(Call {
-                    event,
-                    body,
-                    signature,
-                });
-                StatusCode::NO_CONTENT
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hook", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    Receiver { url, calls }
-}
-
-impl Receiver {
-    /// The calls taken, once there are `count` (within 30 s).
-    async fn until(&self, count: usize) -> Vec<Call> {
-        let start = Instant::now();
-        loop {
-            let calls = self.calls.lock().unwrap().clone();
-            if calls.len() >= count {
-                return calls;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "{} of {count} calls at {}",
-                calls.len(),
-                self.url
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-}
-
-/// HMAC-SHA256 as RFC 2104 defines it, written here from SHA-256 alone, so
-/// that the test does not trust the backend's HMAC.
-fn hmac_sha256(key: &[u8], message: &[u8]) -> Vec<u8> {
-    let mut block = [0u8; 64];
-    if key.len() > 64 {
-        block[..32].copy_from_slice(&Sha256::digest(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
-    }
-    let pad = |byte: u8| block.iter().map(|k| k ^ byte).collect::<Vec<u8>>();
-    let inner = Sha256::digest([pad(0x36), message.to_vec()].concat());
-    Sha256::digest([pad(0x5c), inner.to_vec()].concat()).to_vec()
-}
-
-/// Whether `call`'s `t=UNIX_SECONDS,v1=HEX` signs its body with `secret`.
-fn signed_with(call: &Call, secret: &str) -> bool {
-    let mut t = None;
-    let mut v1 = None;
-    for part in call.signature.split(',') {
-        match part.split_once('=') {
-            Some(("t", value)) => t = Some(value.to_owned()),
-            Some(("v1", value)) => v1 = Some(value.to_owned()),
-            _ => {}
-        }
-    }
-    let (Some(t), Some(v1)) = (t, v1) else {
-        return false;
-    };
-    let expected: String = hmac_sha256(
-        secret.as_bytes(),
-        &[format!("{t}.").as_bytes(), &call.body].concat(),
-    )
-    .iter()
-    .map(|b| format!("{b:02x}"))
-    .collect();
-    expected == v1
-}
 
 /// The references of the requests `calls` tell of.
 fn references(calls: &[Call]) -> Vec<String> {
@@ -232,8 +36,11 @@ fn references(calls: &[Call]) -> Vec<String> {
 
 #[tokio::test]
 async fn each_partners_events_reach_its_own_webhook_signed_with_its_own_secret() {
-    let (alpha_hook, beta_hook, operator_hook) =
-        (receiver().await, receiver().await, receiver().await);
+    let (alpha_hook, beta_hook, operator_hook) = (
+        Receiver::start(0, Duration::ZERO).await,
+        Receiver::start(0, Duration::ZERO).await,
+        Receiver::start(0, Duration::ZERO).await,
+    );
     let folder = tempfile::tempdir().unwrap();
     let operator_secret = folder.path().join("operator-webhook.key");
     std::fs::write(&operator_secret, OPERATOR_WEBHOOK_SECRET).unwrap();
@@ -261,16 +68,16 @@ async fn each_partners_events_reach_its_own_webhook_signed_with_its_own_secret()
     assert_eq!(references(&beta_calls), [beta]);
     assert_eq!(references(&operator_calls), [default]);
     for call in &alpha_calls {
-        assert!(signed_with(call, ALPHA.webhook_secret), "{call:?}");
-        assert!(!signed_with(call, BETA.webhook_secret));
-        assert!(!signed_with(call, OPERATOR_WEBHOOK_SECRET));
+        assert!(call.signed_with(ALPHA.webhook_secret), "{call:?}");
+        assert!(!call.signed_with(BETA.webhook_secret));
+        assert!(!call.signed_with(OPERATOR_WEBHOOK_SECRET));
     }
     for call in &beta_calls {
-        assert!(signed_with(call, BETA.webhook_secret), "{call:?}");
-        assert!(!signed_with(call, ALPHA.webhook_secret));
+        assert!(call.signed_with(BETA.webhook_secret), "{call:?}");
+        assert!(!call.signed_with(ALPHA.webhook_secret));
     }
     for call in &operator_calls {
-        assert!(signed_with(call, OPERATOR_WEBHOOK_SECRET), "{call:?}");
+        assert!(call.signed_with(OPERATOR_WEBHOOK_SECRET), "{call:?}");
     }
 
     // Every delivery was written for its own partner's webhook alone, so
@@ -294,7 +101,7 @@ async fn each_partners_events_reach_its_own_webhook_signed_with_its_own_secret()
 /// partner's webhook secret replaced is signed with from then on.
 #[tokio::test]
 async fn a_partner_without_webhooks_is_told_nothing_and_a_new_secret_signs_at_once() {
-    let beta_hook = receiver().await;
+    let beta_hook = Receiver::start(0, Duration::ZERO).await;
     let folder = tempfile::tempdir().unwrap();
     let server = common::start_signed_after(
         |url| {
@@ -307,7 +114,7 @@ async fn a_partner_without_webhooks_is_told_nothing_and_a_new_secret_signs_at_on
     ALPHA.files(&server).await;
     BETA.files(&server).await;
     let first = beta_hook.until(1).await;
-    assert!(signed_with(&first[0], BETA.webhook_secret));
+    assert!(first[0].signed_with(BETA.webhook_secret));
     let rows: Vec<(String,)> = sqlx::query_as("SELECT partner_id FROM webhook_outbox")
         .fetch_all(&server.db)
         .await
@@ -318,7 +125,7 @@ async fn a_partner_without_webhooks_is_told_nothing_and_a_new_secret_signs_at_on
     std::fs::write(folder.path().join("beta-webhook.key"), replaced).unwrap();
     BETA.files(&server).await;
     let calls = beta_hook.until(2).await;
-    assert!(signed_with(&calls[1], replaced), "{:?}", calls[1]);
+    assert!(calls[1].signed_with(replaced), "{:?}", calls[1]);
 }
 
 /// A partner's mail settings, and what its users write.
@@ -412,7 +219,7 @@ impl Mailed {
         let answered = server
             .client
             .post(server.url(&format!("/support-requests/{id}/replies")))
-            .bearer_auth(partner.token(&staff(partner.id)))
+            .bearer_auth(partner.token(&partner.staff()))
             .header("Idempotency-Key", common::key())
             .json(&json!({"body": "We are looking into it."}))
             .send()
@@ -555,8 +362,8 @@ async fn each_partners_pages_read_its_own_users_answers_only() {
     assert_eq!(allowed_in(&answer), None);
 
     // The answer to a partner's user is read by that partner's pages alone.
-    let alpha = ALPHA.token(&staff(ALPHA.id));
-    let beta = BETA.token(&staff(BETA.id));
+    let alpha = ALPHA.token(&ALPHA.staff());
+    let beta = BETA.token(&BETA.staff());
     let operator = common::token(&common::partner());
     assert_eq!(
         allowed_origin(&server, ALPHA_PAGE, Some(&alpha))
@@ -625,8 +432,8 @@ async fn a_noisy_partners_clients_use_up_its_own_limit_alone() {
         |config| config.rate_limit_per_minute = 3,
     )
     .await;
-    let alpha = ALPHA.token(&staff(ALPHA.id));
-    let beta = BETA.token(&staff(BETA.id));
+    let alpha = ALPHA.token(&ALPHA.staff());
+    let beta = BETA.token(&BETA.staff());
     let operator = common::token(&common::partner());
     // Alpha's limit is its own: 2, then 429.
     for _ in 0..2 {
@@ -714,7 +521,7 @@ async fn a_visitor_files_to_the_partner_of_the_page_they_are_on() {
         }
     };
     assert_eq!(
-        inbox(ALPHA.token(&staff(ALPHA.id))).await,
+        inbox(ALPHA.token(&ALPHA.staff())).await,
         [alphas["id"].clone()]
     );
     assert_eq!(

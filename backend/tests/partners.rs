@@ -8,9 +8,8 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::events::{self, Next};
+use common::partners::{Partner, ALPHA, BETA};
 use common::{json_of, key, TestServer};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -20,65 +19,6 @@ const METHODS: [&str; 5] = ["get", "put", "post", "delete", "patch"];
 /// The first bytes of a PNG: enough for an upload to be one.
 const PNG: &[u8] =
     b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
-
-/// One partner's signing key and issuer.
-struct Partner {
-    id: &'static str,
-    issuer: &'static str,
-    secret: &'static str,
-}
-
-const ALPHA: Partner = Partner {
-    id: "alpha",
-    issuer: "https://portal.alpha.example",
-    secret: "alpha-signs-its-portal-tokens-with-this-secret",
-};
-
-const BETA: Partner = Partner {
-    id: "beta",
-    issuer: "https://portal.beta.example",
-    secret: "beta-signs-its-portal-tokens-with-another-one",
-};
-
-impl Partner {
-    /// A token of this partner's portal for a user with these claims.
-    fn token(&self, claims: &Value) -> String {
-        let mut claims = claims.clone();
-        claims["iss"] = json!(self.issuer);
-        claims["exp"] = json!(jsonwebtoken::get_current_timestamp() + 600);
-        jsonwebtoken::encode(
-            &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
-            &claims,
-            &jsonwebtoken::EncodingKey::from_secret(self.secret.as_bytes()),
-        )
-        .unwrap()
-    }
-
-    /// Adds this partner to the database at `url`.
-    fn add(&self, url: &str, folder: &Path) {
-        let secret = folder.join(format!("{}.key", self.id));
-        std::fs::write(&secret, self.secret).unwrap();
-        let output = common::command(
-            url,
-            &[
-                "partners",
-                "add",
-                self.id,
-                "--name",
-                self.id,
-                "--jwt-secret-file",
-                secret.to_str().unwrap(),
-                "--jwt-issuer",
-                self.issuer,
-            ],
-        );
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-}
 
 fn staff(sub: &str) -> Value {
     json!({"sub": sub, "name": "Staff", "email": "staff@partner.example", "role": "partner"})
@@ -105,8 +45,8 @@ async fn two_partners() -> (TestServer, tempfile::TempDir) {
     std::fs::write(&webhook_secret, "the-operators-webhook-secret-of-40-bytes").unwrap();
     let server = common::start_signed_after(
         |url| {
-            ALPHA.add(url, folder.path());
-            BETA.add(url, folder.path());
+            ALPHA.add(url, folder.path(), &[]);
+            BETA.add(url, folder.path(), &[]);
         },
         |config| {
             // Nothing listens there: deliveries stay in the outbox.

@@ -12,152 +12,11 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
+use common::receiver::Receiver;
 use common::*;
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
 const WEBHOOK_SECRET: &str = "the-webhook-secret-of-at-least-32-bytes!";
-
-/// What the receiver saw.
-#[derive(Clone, Debug)]
-struct Call {
-    event: Value,
-    signature_ok: bool,
-    answered: u16,
-}
-
-#[derive(Default)]
-struct Seen {
-    calls: Vec<Call>,
-    in_flight: HashSet<String>,
-    /// An event that arrived while the same event was still being
-    /// delivered: two processes sending one event at once.
-    overlaps: Vec<String>,
-}
-
-/// A webhook receiver on 127.0.0.1 that refuses its first `refuse` calls
-/// (500), takes `delay` for each, and checks signatures on its own.
-struct Receiver {
-    url: String,
-    seen: Arc<Mutex<Seen>>,
-}
-
-async fn receiver(refuse: usize, delay: Duration) -> Receiver {
-    let seen = Arc::new(Mutex::new(Seen::default()));
-    let state = seen.clone();
-    let app = axum::Router::new().route(
-        "/hook",
-        axum::routing::post(move |headers: HeaderMap, body: Bytes| {
-            let state = state.clone();
-            async move {
-                let event: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-                let id = event["id"].as_str().unwrap_or_default().to_owned();
-                {
-                    let mut seen = state.lock().unwrap();
-                    if !seen.in_flight.insert(id.clone()) {
-                        seen.overlaps.push(id.clone());
-                    }
-                }
-                tokio::time::sleep(delay).await;
-                let signature_ok = headers
-                    .get("support-signature")
-                    .and_then(|v| v.to_str().ok())
-                    .is_some_and(|header| verify(header, &body));
-                let mut seen = state.lock().unwrap();
-                seen.in_flight.remove(&id);
-                let answered = if seen.calls.len() < refuse { 500 } else { 204 };
-                seen.calls.push(Call {
-                    event,
-                    signature_ok,
-                    answered,
-                });
-                StatusCode::from_u16(answered).unwrap()
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hook", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    Receiver { url, seen }
-}
-
-/// HMAC-SHA256 as RFC 2104 defines it, written here from SHA-256 alone, so
-/// that the test does not trust the backend's HMAC.
-fn hmac_sha256(key: &[u8], message: &[u8]) -> Vec<u8> {
-    let mut block = [0u8; 64];
-    if key.len() > 64 {
-        block[..32].copy_from_slice(&Sha256::digest(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
-    }
-    let pad = |byte: u8| block.iter().map(|k| k ^ byte).collect::<Vec<u8>>();
-    let inner = Sha256::digest([pad(0x36), message.to_vec()].concat());
-    Sha256::digest([pad(0x5c), inner.to_vec()].concat()).to_vec()
-}
-
-/// `t=UNIX_SECONDS,v1=HEX` with HEX over `t + "." + body`, `t` recent.
-fn verify(header: &str, body: &[u8]) -> bool {
-    let mut t = None;
-    let mut v1 = None;
-    for part in header.split(',') {
-        match part.split_once('=') {
-            Some(("t", value)) => t = value.parse::<u64>().ok(),
-            Some(("v1", value)) => v1 = Some(value.to_owned()),
-            _ => {}
-        }
-    }
-    let (Some(t), Some(v1)) = (t, v1) else {
-        return false;
-    };
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    let expected: String = hmac_sha256(
-        WEBHOOK_SECRET.as_bytes(),
-        &[format!("{t}.").as_bytes(), body].concat(),
-    )
-    .iter()
-    .map(|b| format!("{b:02x}"))
-    .collect();
-    now.abs_diff(t) < 300 && expected == v1
-}
-
-impl Receiver {
-    fn calls(&self) -> Vec<Call> {
-        self.seen.lock().unwrap().calls.clone()
-    }
-
-    /// The events taken (2xx), in the order they were taken.
-    fn taken(&self) -> Vec<Value> {
-        self.calls()
-            .into_iter()
-            .filter(|c| c.answered == 204)
-            .map(|c| c.event)
-            .collect()
-    }
-
-    async fn until_taken(&self, count: usize) -> Vec<Value> {
-        let start = Instant::now();
-        loop {
-            let taken = self.taken();
-            let distinct: HashSet<String> = taken
-                .iter()
-                .map(|e| e["id"].as_str().unwrap().to_owned())
-                .collect();
-            if distinct.len() >= count {
-                return taken;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "{} of {count} events taken: {:?}",
-                distinct.len(),
-                self.calls()
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-}
 
 fn webhook_secret(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("webhook-secret");
@@ -187,7 +46,7 @@ fn agent() -> Value {
 
 #[tokio::test]
 async fn a_request_and_its_status_changes_reach_the_webhook_signed_and_in_order() {
-    let hook = receiver(3, Duration::ZERO).await;
+    let hook = Receiver::start(3, Duration::ZERO).await;
     let dir = tempfile::tempdir().unwrap();
     let secret = webhook_secret(dir.path());
     let url = hook.url.clone();
@@ -251,7 +110,10 @@ async fn a_request_and_its_status_changes_reach_the_webhook_signed_and_in_order(
         "Fixed the invoice.\r\nThe credit note is sent."
     );
     let calls = hook.calls();
-    assert!(calls.iter().all(|c| c.signature_ok), "{calls:?}");
+    assert!(
+        calls.iter().all(|c| c.signed_with(WEBHOOK_SECRET)),
+        "{calls:?}"
+    );
     // The refused first calls were the first event, sent again and again
     // under its one id, before any later event went.
     let first = taken[0]["id"].clone();
@@ -315,7 +177,7 @@ async fn only_agents_set_statuses() {
 
 #[tokio::test]
 async fn two_processes_on_one_database_never_send_one_event_at_once() {
-    let hook = receiver(0, Duration::from_millis(30)).await;
+    let hook = Receiver::start(0, Duration::from_millis(30)).await;
     let dir = tempfile::tempdir().unwrap();
     let secret = webhook_secret(dir.path());
     let url = hook.url.clone();
@@ -380,7 +242,7 @@ async fn delivery_survives_kill_9_and_a_restart() {
     use std::process::{Command, Stdio};
 
     // The first call hangs past the kill; the rest are taken.
-    let hook = receiver(0, Duration::from_millis(0)).await;
+    let hook = Receiver::start(0, Duration::from_millis(0)).await;
     let hang = Arc::new(Mutex::new(true));
     let slow = {
         let hang = hang.clone();
@@ -462,7 +324,7 @@ async fn delivery_survives_kill_9_and_a_restart() {
     restarted.wait().unwrap();
     let ids: HashSet<&str> = taken.iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 3);
-    assert!(hook.calls().iter().all(|c| c.signature_ok));
+    assert!(hook.calls().iter().all(|c| c.signed_with(WEBHOOK_SECRET)));
 }
 
 /// A receiver that refuses every call shows in the log from its first
@@ -474,7 +336,7 @@ async fn a_refused_delivery_is_logged_at_its_first_failure() {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
 
-    let hook = receiver(usize::MAX, Duration::ZERO).await;
+    let hook = Receiver::start(usize::MAX, Duration::ZERO).await;
     let database = fresh_database().await;
     let dir = tempfile::tempdir().unwrap();
     let secret = webhook_secret(dir.path());
@@ -580,7 +442,7 @@ async fn deliveries_once_they_mention(server: &TestServer, needle: &str) -> Stri
 
 #[tokio::test]
 async fn deliveries_lists_what_fails_and_sends_it_again() {
-    let hook = receiver(usize::MAX, Duration::ZERO).await;
+    let hook = Receiver::start(usize::MAX, Duration::ZERO).await;
     let dir = tempfile::tempdir().unwrap();
     let server = start_with_slow_retries(hook.url.clone(), dir.path()).await;
     let (_, created) = json_of(server.post_json(&key(), &valid()).await).await;
@@ -664,7 +526,7 @@ async fn sigterm_during_a_burst_loses_nothing_and_doubles_nothing() {
 
     const CLIENTS: usize = 6;
     const EACH: usize = 8;
-    let hook = receiver(0, Duration::from_millis(300)).await;
+    let hook = Receiver::start(0, Duration::from_millis(300)).await;
     let database = fresh_database().await;
     let dir = tempfile::tempdir().unwrap();
     let secret = webhook_secret(dir.path());
@@ -766,12 +628,12 @@ async fn sigterm_during_a_burst_loses_nothing_and_doubles_nothing() {
         events_of.values().all(|events| events.len() == 1),
         "one event per request: {events_of:?}"
     );
-    assert!(hook.calls().iter().all(|c| c.signature_ok));
+    assert!(hook.calls().iter().all(|c| c.signed_with(WEBHOOK_SECRET)));
 }
 
 #[tokio::test]
 async fn replies_reach_the_webhook_in_their_place_among_the_requests_events() {
-    let hook = receiver(1, Duration::ZERO).await;
+    let hook = Receiver::start(1, Duration::ZERO).await;
     let dir = tempfile::tempdir().unwrap();
     let secret = webhook_secret(dir.path());
     let url = hook.url.clone();
@@ -836,7 +698,10 @@ async fn replies_reach_the_webhook_in_their_place_among_the_requests_events() {
     assert_eq!(taken[2]["reply"]["author"]["name"], "Zhang Wei");
     assert!(taken.iter().all(|e| e["request"]["id"] == created["id"]));
     let calls = hook.calls();
-    assert!(calls.iter().all(|c| c.signature_ok), "{calls:?}");
+    assert!(
+        calls.iter().all(|c| c.signed_with(WEBHOOK_SECRET)),
+        "{calls:?}"
+    );
 }
 
 /// Replies sent at once to two requests, to a receiver that refuses the
@@ -845,7 +710,7 @@ async fn replies_reach_the_webhook_in_their_place_among_the_requests_events() {
 /// sent again before any later event of its request goes.
 #[tokio::test]
 async fn replies_sent_at_once_reach_the_webhook_in_the_threads_order() {
-    let hook = receiver(3, Duration::ZERO).await;
+    let hook = Receiver::start(3, Duration::ZERO).await;
     let dir = tempfile::tempdir().unwrap();
     let secret = webhook_secret(dir.path());
     let url = hook.url.clone();
@@ -883,7 +748,10 @@ async fn replies_sent_at_once_reach_the_webhook_in_the_threads_order() {
 
     let taken = hook.until_taken(10).await;
     let calls = hook.calls();
-    assert!(calls.iter().all(|c| c.signature_ok), "{calls:?}");
+    assert!(
+        calls.iter().all(|c| c.signed_with(WEBHOOK_SECRET)),
+        "{calls:?}"
+    );
     for id in &ids {
         // What each event is about: the request, or one of its replies.
         let about = |event: &Value| match event["type"].as_str().unwrap() {

@@ -10,7 +10,9 @@
 
 pub mod burst;
 pub mod events;
+pub mod partners;
 pub mod process;
+pub mod receiver;
 pub mod smtp_sink;
 
 use std::path::PathBuf;
