@@ -22,6 +22,7 @@ pub use verify::{TokenError, Verifier};
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::partner::PartnerScope;
+use crate::requests::stored;
 
 /// The roles a token's `role` claim names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,7 +297,8 @@ async fn desk_partner<S: Send + Sync>(
     let found = if on_file {
         crate::partner::desk::partner_of_file(db, &id).await?
     } else {
-        crate::partner::desk::partner_of_request(db, &id).await?
+        let named = stored::Named::Id(&id);
+        stored::partner_of(db, named, stored::Among::Desk).await?
     };
     Ok(found)
 }

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::db;
 use crate::error::ApiError;
 use crate::partner::PartnerScope;
-use crate::requests::{self, StatusSet};
+use crate::requests::{self, stored, StatusSet};
 
 /// The arguments of `set-status`.
 #[derive(Clone, Debug, Args)]
@@ -72,11 +72,12 @@ pub async fn set_status(config: &Config, args: &SetStatus) -> Result<StatusSet, 
     let outbox = config.outbox();
     let db = db::connect_existing(&config.database_url).await?;
     // The operator names a request, not its partner: the request says.
-    let partner = match requests::stored::partner_of(&db, &args.request).await {
+    let named = stored::Named::IdOrReference(args.request.trim());
+    let partner = match stored::partner_of(&db, named, stored::Among::Every).await {
         Ok(partner) => partner,
         Err(error) => {
             db.close().await;
-            return Err(error.into());
+            return Err(ApiError::from(error).into());
         }
     };
     let Some(partner) = partner else {

@@ -5,7 +5,8 @@
 //! messages to it, not its customers. An agent is the default partner's
 //! user; for another partner's request or file that the desk works on,
 //! its handlers get that partner's scope (the `PartnerScope` extractor in
-//! `identity.rs` asks [`partner_of_request`] or [`partner_of_file`]), and
+//! `identity.rs` asks
+//! [`crate::requests::stored::partner_of`] or [`partner_of_file`]), and
 //! the lists of those kinds hold every partner's ([`requests_of_kind`]).
 //! Everything here reads across partners, and names every partner for
 //! PostgreSQL's row-level security, to find which one's a row is.
@@ -23,56 +24,23 @@ pub fn works_on(kind: RequestKind) -> bool {
     KINDS.contains(&kind)
 }
 
-/// The partner, other than the default one, of the request with this id
-/// if the desk works on it.
-pub async fn partner_of_request(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
-    one_partner(
-        db,
-        "SELECT partner_id FROM support_requests
-         WHERE id = $1 AND partner_id <> $2 AND kind IN ($3, $4)",
-        &id.to_ascii_lowercase(),
-    )
-    .await
-}
-
-/// The partner, other than the default one, of the request with this
-/// reference (in any case) if the desk works on it.
-pub async fn partner_of_reference(db: &Db, reference: &str) -> Result<Option<String>, sqlx::Error> {
-    one_partner(
-        db,
-        "SELECT partner_id FROM support_requests
-         WHERE UPPER(reference) = UPPER($1) AND partner_id <> $2 AND kind IN ($3, $4)",
-        reference,
-    )
-    .await
-}
-
 /// The partner, other than the default one, of the file with this id if
 /// it belongs to a request the desk works on.
 pub async fn partner_of_file(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
-    one_partner(
-        db,
+    if !crate::db::can_be_id(id) {
+        return Ok(None);
+    }
+    let row: Option<(String,)> = sqlx::query_as(
         "SELECT a.partner_id FROM attachments a
          JOIN support_requests r ON r.partner_id = a.partner_id AND r.id = a.request_id
          WHERE a.id = $1 AND a.partner_id <> $2 AND r.kind IN ($3, $4)",
-        &id.to_ascii_lowercase(),
     )
-    .await
-}
-
-/// Runs `sql`, which finds one partner by `$1` among the partners other
-/// than `$2` (the default) in requests of the kinds `$3` and `$4`.
-async fn one_partner(db: &Db, sql: &str, wanted: &str) -> Result<Option<String>, sqlx::Error> {
-    if !crate::db::can_be_id(wanted) {
-        return Ok(None);
-    }
-    let row: Option<(String,)> = sqlx::query_as(sql)
-        .bind(wanted)
-        .bind(DEFAULT_PARTNER)
-        .bind(KINDS[0].as_str())
-        .bind(KINDS[1].as_str())
-        .fetch_optional(&mut *db.read_as(ALL_PARTNERS).await?)
-        .await?;
+    .bind(id.to_ascii_lowercase())
+    .bind(DEFAULT_PARTNER)
+    .bind(KINDS[0].as_str())
+    .bind(KINDS[1].as_str())
+    .fetch_optional(&mut *db.read_as(ALL_PARTNERS).await?)
+    .await?;
     Ok(row.map(|(partner,)| partner))
 }
 

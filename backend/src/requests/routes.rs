@@ -412,7 +412,10 @@ async fn by_reference(
 ) -> Result<RequestList, ApiError> {
     // The desk finds every partner's requests to 21Vianet.
     let desk_partner = match caller.is_desk() {
-        true => desk::partner_of_reference(scope.db(), reference).await?,
+        true => {
+            let named = stored::Named::Reference(reference);
+            stored::partner_of(scope.db(), named, stored::Among::Desk).await?
+        }
         false => None,
     };
     let theirs = desk_partner.map(|partner| PartnerScope::of(scope.db(), &partner));

@@ -18,7 +18,7 @@ use crate::db::{Db, ALL_PARTNERS};
 use crate::error::ApiError;
 use crate::mail::confirmations::Asked;
 use crate::outbox::{self, EventType, Outbox};
-use crate::partner::PartnerScope;
+use crate::partner::{desk, PartnerScope, DEFAULT_PARTNER};
 
 /// What [`create_request`] did.
 #[derive(Debug)]
@@ -584,24 +584,71 @@ pub struct Announced<'a> {
     pub mailed: bool,
 }
 
-/// The partner whose request has this id or reference (in any case), if
-/// any: for the operator's commands, which name a request, not its
-/// partner. References are numbered across partners, so one names one
-/// request.
-pub async fn partner_of(db: &Db, id_or_reference: &str) -> Result<Option<String>, ApiError> {
-    let wanted = id_or_reference.trim();
+/// How a lookup of its partner names a request.
+#[derive(Clone, Copy, Debug)]
+pub enum Named<'a> {
+    /// By its id (in any case).
+    Id(&'a str),
+    /// By its reference (in any case).
+    Reference(&'a str),
+    /// By either: the operator's commands name a request so. References
+    /// are numbered across partners, so one names one request.
+    IdOrReference(&'a str),
+}
+
+/// Among whose requests a lookup of their partner looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Among {
+    /// Every partner's.
+    Every,
+    /// Those of the partners other than the default one that 21Vianet's
+    /// desk works on ([`desk::KINDS`]): the desk's own partner's need no
+    /// lookup.
+    Desk,
+}
+
+/// The partner whose request `named` names, if it is `among` those
+/// looked at. Reads across partners, naming every partner for
+/// PostgreSQL's row-level security: for those who name a request, not its
+/// partner (the operator's commands, the desk).
+pub async fn partner_of(
+    db: &Db,
+    named: Named<'_>,
+    among: Among,
+) -> Result<Option<String>, sqlx::Error> {
+    let (Named::Id(wanted) | Named::Reference(wanted) | Named::IdOrReference(wanted)) = named;
     if !crate::db::can_be_id(wanted) {
         return Ok(None);
     }
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT partner_id FROM support_requests
-         WHERE id = $2 OR UPPER(reference) = UPPER($1)
-         ORDER BY seq LIMIT 1",
-    )
-    .bind(wanted)
-    .bind(wanted.to_ascii_lowercase())
-    .fetch_optional(&mut *db.read_as(ALL_PARTNERS).await?)
-    .await?;
+    let (condition, mut binds) = match named {
+        Named::Id(id) => ("id = $1", vec![id.to_ascii_lowercase()]),
+        Named::Reference(reference) => ("UPPER(reference) = UPPER($1)", vec![reference.to_owned()]),
+        Named::IdOrReference(wanted) => (
+            "(id = $1 OR UPPER(reference) = UPPER($2))",
+            vec![wanted.to_ascii_lowercase(), wanted.to_owned()],
+        ),
+    };
+    let among = match among {
+        Among::Every => String::new(),
+        Among::Desk => {
+            let first = binds.len() + 1;
+            binds.push(DEFAULT_PARTNER.to_owned());
+            binds.extend(desk::KINDS.map(|kind| kind.as_str().to_owned()));
+            let kinds = (1..=desk::KINDS.len()).map(|n| format!("${}", first + n));
+            let kinds = kinds.collect::<Vec<_>>().join(", ");
+            format!(" AND partner_id <> ${first} AND kind IN ({kinds})")
+        }
+    };
+    let sql = format!(
+        "SELECT partner_id FROM support_requests WHERE {condition}{among} ORDER BY seq LIMIT 1"
+    );
+    let mut query = sqlx::query_as(&sql);
+    for bind in binds {
+        query = query.bind(bind);
+    }
+    let row: Option<(String,)> = query
+        .fetch_optional(&mut *db.read_as(ALL_PARTNERS).await?)
+        .await?;
     Ok(row.map(|(partner,)| partner))
 }
 
