@@ -139,6 +139,16 @@ async fn take_over(
     Ok(result.rows_affected() == 1)
 }
 
+/// The statement of [`purge_expired`], its partner `$1`. Every claim runs
+/// it, so it must find the expired keys through the index on
+/// `(partner_id, created_at)`, never read the partner's live ones.
+pub fn purge_expired_sql(dialect: Dialect) -> String {
+    format!(
+        "DELETE FROM idempotency_keys WHERE partner_id = $1 AND created_at <= {}",
+        live_since(dialect)
+    )
+}
+
 /// Gives a claim up after filing failed, so a retry can claim the key
 /// again at once. Does nothing if the claim was completed or taken over.
 pub async fn release(scope: &PartnerScope, claim: &Claim) -> Result<(), sqlx::Error> {
@@ -159,12 +169,8 @@ pub async fn release(scope: &PartnerScope, claim: &Claim) -> Result<(), sqlx::Er
 /// Deletes the partner's expired keys, answered or abandoned, so an expired
 /// key can be used afresh and the table stays small.
 pub async fn purge_expired(scope: &PartnerScope) -> Result<u64, sqlx::Error> {
-    let sql = format!(
-        "DELETE FROM idempotency_keys WHERE partner_id = $1 AND created_at <= {}",
-        live_since(scope.db().dialect())
-    );
     let mut transaction = scope.begin_write().await?;
-    let result = sqlx::query(&sql)
+    let result = sqlx::query(&purge_expired_sql(scope.db().dialect()))
         .bind(scope.partner())
         .execute(&mut *transaction)
         .await?;
