@@ -219,7 +219,7 @@ impl Mailed {
         let answered = server
             .client
             .post(server.url(&format!("/support-requests/{id}/replies")))
-            .bearer_auth(partner.token(&partner.staff()))
+            .bearer_auth(partner.staff_token())
             .header("Idempotency-Key", common::key())
             .json(&json!({"body": "We are looking into it."}))
             .send()
@@ -362,8 +362,8 @@ async fn each_partners_pages_read_its_own_users_answers_only() {
     assert_eq!(allowed_in(&answer), None);
 
     // The answer to a partner's user is read by that partner's pages alone.
-    let alpha = ALPHA.token(&ALPHA.staff());
-    let beta = BETA.token(&BETA.staff());
+    let alpha = ALPHA.staff_token();
+    let beta = BETA.staff_token();
     let operator = common::token(&common::partner());
     assert_eq!(
         allowed_origin(&server, ALPHA_PAGE, Some(&alpha))
@@ -432,8 +432,8 @@ async fn a_noisy_partners_clients_use_up_its_own_limit_alone() {
         |config| config.rate_limit_per_minute = 3,
     )
     .await;
-    let alpha = ALPHA.token(&ALPHA.staff());
-    let beta = BETA.token(&BETA.staff());
+    let alpha = ALPHA.staff_token();
+    let beta = BETA.staff_token();
     let operator = common::token(&common::partner());
     // Alpha's limit is its own: 2, then 429.
     for _ in 0..2 {
@@ -520,10 +520,7 @@ async fn a_visitor_files_to_the_partner_of_the_page_they_are_on() {
                 .collect::<Vec<_>>()
         }
     };
-    assert_eq!(
-        inbox(ALPHA.token(&ALPHA.staff())).await,
-        [alphas["id"].clone()]
-    );
+    assert_eq!(inbox(ALPHA.staff_token()).await, [alphas["id"].clone()]);
     assert_eq!(
         inbox(common::token(&common::partner())).await,
         [defaults["id"].clone()]

@@ -106,6 +106,19 @@ async fn put_catalogue(server: &TestServer, token: &str, kind: &str, line: &Valu
     response.status()
 }
 
+/// What `GET /unread` answers `token`: whether it verifies, as a token
+/// of a partner's.
+async fn verifies(server: &TestServer, token: &str) -> StatusCode {
+    send(server, token, Method::GET, "/unread", None).await.0
+}
+
+/// Resolves the request `id` with `token`: the answer.
+async fn resolve(server: &TestServer, token: &str, id: &str) -> (StatusCode, Value) {
+    let path = format!("/support-requests/{id}/status");
+    let resolved = Some(json!({"status": "resolved"}));
+    send(server, token, Method::POST, &path, resolved).await
+}
+
 /// Uploads a PNG named `name` with `token`: the file's id.
 async fn upload_png(server: &TestServer, token: &str, name: &str) -> String {
     let upload = server
@@ -140,7 +153,7 @@ async fn data_of(server: &TestServer, partner: &Partner) -> Theirs {
     let (status, message) =
         send(server, &user, Method::POST, "/support-requests", Some(body)).await;
     assert_eq!(status, StatusCode::CREATED, "{message}");
-    let staff = partner.token(&staff(&format!("{}-staff", partner.id)));
+    let staff = partner.staff_token();
     let id = message["id"].as_str().unwrap().to_owned();
     let reply = json!({"body": "We are looking into it."});
     let path = format!("/support-requests/{id}/replies");
@@ -167,7 +180,7 @@ async fn data_of(server: &TestServer, partner: &Partner) -> Theirs {
 /// Everything `partner`'s staff reads of `theirs`, to compare before and
 /// after the other partner's calls.
 async fn read_all(server: &TestServer, partner: &Partner, theirs: &Theirs) -> Vec<Value> {
-    let staff = partner.token(&staff(&format!("{}-staff", partner.id)));
+    let staff = partner.staff_token();
     let mut read = Vec::new();
     for id in [&theirs.message, &theirs.request] {
         let (status, mut request) = send(
@@ -307,7 +320,7 @@ async fn another_partners_ids_answer_404_and_change_nothing_on_every_route() {
     assert!(probed >= 17, "{probed} calls");
 
     // The lists hold none of alpha's.
-    let staff = BETA.token(&staff("beta-staff"));
+    let staff = BETA.staff_token();
     for query in [
         "kind=customer_self_service",
         "kind=partner_center",
@@ -410,7 +423,7 @@ async fn what_every_partner_shares_is_the_operators_alone() {
 async fn a_stream_replays_and_hears_its_own_partners_events_only() {
     let (server, _folder) = two_partners().await;
     let alpha = data_of(&server, &ALPHA).await;
-    let agent = BETA.token(&staff("beta-staff"));
+    let agent = BETA.staff_token();
     // From the first event on: alpha's came first, and none may come.
     let mut stream =
         events::Stream::of(events::request(&server.url(""), Some(&agent), Some("0")).await);
@@ -427,29 +440,11 @@ async fn a_stream_replays_and_hears_its_own_partners_events_only() {
         "{heard:?}"
     );
     assert!(!heard.contains(&alpha.message) && !heard.contains(&alpha.request));
-    // And live: alpha's next event reaches no beta stream.
-    let alpha_staff = ALPHA.token(&staff("alpha-staff"));
-    let path = format!("/support-requests/{}/status", alpha.message);
-    let (status, _) = send(
-        &server,
-        &alpha_staff,
-        Method::POST,
-        &path,
-        Some(json!({"status": "resolved"})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    let path = format!("/support-requests/{}/status", beta.message);
-    let beta_staff = BETA.token(&staff("beta-staff"));
-    let (status, _) = send(
-        &server,
-        &beta_staff,
-        Method::POST,
-        &path,
-        Some(json!({"status": "resolved"})),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
+    // And live: alpha's next event reaches no beta stream, beta's does.
+    for (partner, message) in [(&ALPHA, &alpha.message), (&BETA, &beta.message)] {
+        let (status, _) = resolve(&server, &partner.staff_token(), message).await;
+        assert_eq!(status, StatusCode::OK);
+    }
     match stream.next(std::time::Duration::from_secs(10)).await {
         Next::Event(event) => assert_eq!(event.data["id"], json!(beta.message)),
         other => panic!("no event: {other:?}"),
@@ -466,57 +461,41 @@ async fn a_token_is_the_partners_whose_key_verifies_it() {
         ..ALPHA
     }
     .token(&claims);
-    let (status, _) = send(&server, &forged, Method::GET, "/unread", None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(verifies(&server, &forged).await, StatusCode::UNAUTHORIZED);
     // A partner_id claim must name the key's partner.
     let mut naming = claims.clone();
-    naming["partner_id"] = json!("beta");
-    let (status, _) = send(&server, &ALPHA.token(&naming), Method::GET, "/unread", None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
-    naming["partner_id"] = json!("alpha");
-    let (status, _) = send(&server, &ALPHA.token(&naming), Method::GET, "/unread", None).await;
-    assert_eq!(status, StatusCode::OK);
+    for (named, verified) in [
+        ("beta", StatusCode::UNAUTHORIZED),
+        ("alpha", StatusCode::OK),
+    ] {
+        naming["partner_id"] = json!(named);
+        let token = ALPHA.token(&naming);
+        assert_eq!(verifies(&server, &token).await, verified, "{named}");
+    }
     // The operator's key still verifies the operator's tokens.
-    let (status, _) = send(
-        &server,
-        &common::token(&claims),
-        Method::GET,
-        "/unread",
-        None,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
+    let token = common::token(&claims);
+    assert_eq!(verifies(&server, &token).await, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn a_partner_disabled_while_the_backend_runs_is_refused_soon_after() {
     let (server, _folder) = two_partners().await;
-    let token = ALPHA.token(&staff("alpha-staff"));
-    let (status, _) = send(&server, &token, Method::GET, "/unread", None).await;
-    assert_eq!(status, StatusCode::OK);
+    let token = ALPHA.staff_token();
+    assert_eq!(verifies(&server, &token).await, StatusCode::OK);
     let output = common::command(server.database_url(), &["partners", "disable", "alpha"]);
     assert!(output.status.success(), "{output:?}");
     // The partners are read again at the first token after this long.
     tokio::time::sleep(support_backend::identity::issuers::READ_AGAIN_AFTER).await;
-    let (status, _) = send(&server, &token, Method::GET, "/unread", None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(verifies(&server, &token).await, StatusCode::UNAUTHORIZED);
     // Nor is a token naming alpha's issuer that the operator's key signs
     // (a provider whose keys several issuers share).
     let mut claims = staff("alpha-staff");
     claims["iss"] = json!(ALPHA.issuer);
-    let (status, _) = send(
-        &server,
-        &common::token(&claims),
-        Method::GET,
-        "/unread",
-        None,
-    )
-    .await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let token = common::token(&claims);
+    assert_eq!(verifies(&server, &token).await, StatusCode::UNAUTHORIZED);
     // Beta's tokens still verify.
-    let beta = BETA.token(&staff("beta-staff"));
-    let (status, _) = send(&server, &beta, Method::GET, "/unread", None).await;
-    assert_eq!(status, StatusCode::OK);
+    let token = BETA.staff_token();
+    assert_eq!(verifies(&server, &token).await, StatusCode::OK);
 }
 
 /// 21Vianet's desk, the operator's agents, works on every partner's
@@ -527,7 +506,7 @@ async fn a_partner_disabled_while_the_backend_runs_is_refused_soon_after() {
 async fn the_desk_works_on_every_partners_requests_to_21vianet_only() {
     let (server, _folder) = two_partners().await;
     let alpha = data_of(&server, &ALPHA).await;
-    let alpha_staff = ALPHA.token(&staff("alpha-staff"));
+    let alpha_staff = ALPHA.staff_token();
     let file = upload_png(&server, &alpha_staff, "trace.png").await;
     let mut body = common::valid_for_customer();
     body["customer"] = json!({"id": alpha.customer, "name": "Customer Ltd"});
@@ -604,9 +583,7 @@ async fn the_desk_works_on_every_partners_requests_to_21vianet_only() {
     let path = format!("/attachments/{fix}");
     let (status, _) = send(&server, &alpha_staff, Method::GET, &path, None).await;
     assert_eq!(status, StatusCode::OK);
-    let path = format!("/support-requests/{id}/status");
-    let resolved = Some(json!({"status": "resolved"}));
-    let (status, moved) = send(&server, &desk, Method::POST, &path, resolved).await;
+    let (status, moved) = resolve(&server, &desk, id).await;
     assert_eq!(status, StatusCode::OK, "{moved}");
     let path = format!("/support-requests/{id}");
     let (status, read) = send(&server, &alpha_staff, Method::GET, &path, None).await;
@@ -614,7 +591,7 @@ async fn the_desk_works_on_every_partners_requests_to_21vianet_only() {
     assert_eq!(read["status"], "resolved");
     assert!(read.to_string().contains("Fixed on our side."), "{read}");
     // Beta still finds nothing of it.
-    let beta_staff = BETA.token(&staff("beta-staff"));
+    let beta_staff = BETA.staff_token();
     let (status, _) = send(&server, &beta_staff, Method::GET, &path, None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
@@ -638,10 +615,8 @@ async fn the_desk_hears_every_partners_requests_to_21vianet_only() {
         Next::Event(event) => assert_eq!(event.data["id"], json!(beta.request)),
         other => panic!("no event: {other:?}"),
     }
-    let beta_staff = BETA.token(&staff("beta-staff"));
-    let path = format!("/support-requests/{}/status", beta.message);
-    let resolved = Some(json!({"status": "resolved"}));
-    let (status, _) = send(&server, &beta_staff, Method::POST, &path, resolved).await;
+    let beta_staff = BETA.staff_token();
+    let (status, _) = resolve(&server, &beta_staff, &beta.message).await;
     assert_eq!(status, StatusCode::OK);
     let (status, own) = send(
         &server,
@@ -665,7 +640,7 @@ async fn the_desk_hears_every_partners_requests_to_21vianet_only() {
 async fn the_desk_never_passes_for_a_partners_user_of_the_same_sub() {
     let (server, _folder) = two_partners().await;
     let alpha = data_of(&server, &ALPHA).await;
-    let alpha_staff = ALPHA.token(&staff("alpha-staff"));
+    let alpha_staff = ALPHA.staff_token();
     // The desk's agent has the sub of alpha's staff member.
     let desk = common::token(&json!({"sub": "alpha-staff", "name": "Agent", "role": "agent"}));
     let unread = |token: String| {

@@ -8,7 +8,7 @@
 mod common;
 
 use common::{file_as, partner, start_signed, valid_for_customer, TestServer};
-use sqlx::{Connection, Executor, PgConnection};
+use sqlx::{AnyConnection, Connection, Executor, PgConnection};
 
 /// Every table of a partner's data (the schema test keeps this list true:
 /// it fails on a partner table without forced row-level security).
@@ -62,6 +62,24 @@ async fn count_as(conn: &mut PgConnection, partner: &str, table: &str) -> i64 {
     rows
 }
 
+/// Adds the partner `other`, which has no rows.
+async fn add_other(server: &TestServer) {
+    sqlx::query("INSERT INTO partners (id, name) VALUES ('other', 'Other')")
+        .execute(&server.db)
+        .await
+        .unwrap();
+}
+
+/// The partner `conn` names to PostgreSQL, and how many requests it sees
+/// by a query that names none.
+async fn named_and_seen(conn: &mut AnyConnection) -> (String, i64) {
+    let named = "SELECT current_setting('app.partner_id', true)";
+    let named = sqlx::query_scalar(named).fetch_one(&mut *conn).await;
+    let unfiltered = "SELECT COUNT(*) FROM support_requests";
+    let seen = sqlx::query_scalar(unfiltered).fetch_one(conn).await;
+    (named.unwrap(), seen.unwrap())
+}
+
 #[tokio::test]
 async fn naming_no_partner_the_server_role_sees_no_row() {
     let Some((server, mut runtime)) = one_request_and_the_runtime_role().await else {
@@ -76,11 +94,12 @@ async fn naming_no_partner_the_server_role_sees_no_row() {
         assert_eq!(count(&mut runtime, table).await, 0, "{table}");
         assert_eq!(count_as(&mut runtime, "other", table).await, 0, "{table}");
     }
-    assert_eq!(
-        count_as(&mut runtime, "default", "support_requests").await,
-        1
-    );
-    assert_eq!(count_as(&mut runtime, "*", "support_requests").await, 1);
+    // Its own partner, or every partner ("*", as the desk and the
+    // operator's commands name them), sees the request.
+    for partner in ["default", "*"] {
+        let requests = count_as(&mut runtime, partner, "support_requests").await;
+        assert_eq!(requests, 1, "{partner}");
+    }
 
     // The setting lasts as long as its transaction: a pooled connection
     // carries no partner into the next request.
@@ -93,10 +112,7 @@ async fn the_server_role_cannot_write_another_partners_rows() {
     let Some((server, mut runtime)) = one_request_and_the_runtime_role().await else {
         return;
     };
-    sqlx::query("INSERT INTO partners (id, name) VALUES ('other', 'Other')")
-        .execute(&server.db)
-        .await
-        .unwrap();
+    add_other(&server).await;
     let mut transaction = runtime.begin().await.unwrap();
     transaction
         .execute("SELECT set_config('app.partner_id', 'other', true)")
@@ -213,41 +229,23 @@ async fn a_partners_scope_names_that_partner_and_sees_its_rows_alone() {
     let Some((server, _runtime)) = one_request_and_the_runtime_role().await else {
         return;
     };
-    sqlx::query("INSERT INTO partners (id, name) VALUES ('other', 'Other')")
-        .execute(&server.db)
-        .await
-        .unwrap();
+    add_other(&server).await;
     let url = common::as_runtime_role(server.database_url())
         .await
         .unwrap();
     let db = support_backend::db::connect(&url).await.unwrap();
-    let named = "SELECT current_setting('app.partner_id', true)";
-    let unfiltered = "SELECT COUNT(*) FROM support_requests";
     for (partner, requests) in [("default", 1), ("other", 0)] {
         let scope = support_backend::partner::PartnerScope::of(&db, partner);
+        let expected = (partner.to_owned(), requests);
         let mut read = scope.acquire().await.unwrap();
-        let seen: String = sqlx::query_scalar(named)
-            .fetch_one(&mut *read)
-            .await
-            .unwrap();
-        assert_eq!(seen, partner);
-        let counted: i64 = sqlx::query_scalar(unfiltered)
-            .fetch_one(&mut *read)
-            .await
-            .unwrap();
-        assert_eq!(counted, requests, "{partner} reads");
+        assert_eq!(named_and_seen(&mut read).await, expected, "{partner} reads");
         drop(read);
         let mut write = scope.begin_write().await.unwrap();
-        let seen: String = sqlx::query_scalar(named)
-            .fetch_one(&mut *write)
-            .await
-            .unwrap();
-        assert_eq!(seen, partner);
-        let counted: i64 = sqlx::query_scalar(unfiltered)
-            .fetch_one(&mut *write)
-            .await
-            .unwrap();
-        assert_eq!(counted, requests, "{partner} writes");
+        assert_eq!(
+            named_and_seen(&mut write).await,
+            expected,
+            "{partner} writes"
+        );
         write.rollback().await.unwrap();
     }
     db.close().await;

@@ -80,12 +80,17 @@ impl Partner {
                "email": format!("staff@{}.example", self.id), "role": "partner"})
     }
 
+    /// A token of this partner's staff member's.
+    pub fn staff_token(&self) -> String {
+        self.token(&self.staff())
+    }
+
     /// The partner's staff files a request: its reference.
     pub async fn files(&self, server: &TestServer) -> String {
         let response = server
             .client
             .post(server.url("/support-requests"))
-            .bearer_auth(self.token(&self.staff()))
+            .bearer_auth(self.staff_token())
             .header("Idempotency-Key", super::key())
             .json(&super::valid())
             .send()
