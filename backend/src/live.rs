@@ -397,17 +397,23 @@ const COLUMNS: &str =
 /// Up to a page of every partner's events after `seq`, oldest first: what
 /// a process hands on to its streams, each to its own partner's.
 async fn after_every_partners(db: &Db, seq: i64) -> Result<Vec<Happened>, sqlx::Error> {
-    let every = format!(
-        "SELECT {COLUMNS}
-         FROM request_events e
-         JOIN support_requests r ON r.partner_id = e.partner_id AND r.id = e.request_id
-         WHERE e.seq > $1 ORDER BY e.seq LIMIT {PAGE}"
-    );
-    let rows: Vec<Row> = sqlx::query_as(&every)
+    let rows: Vec<Row> = sqlx::query_as(&every_partners_sql())
         .bind(seq)
         .fetch_all(&mut *db.read_as(ALL_PARTNERS).await?)
         .await?;
     rows.into_iter().map(happened).collect()
+}
+
+/// The statement of [`after_every_partners`], its `seq` `$1`. Every
+/// process runs it each time events are written, so it must find the new
+/// events through an index on `seq`, never read the whole table.
+pub fn every_partners_sql() -> String {
+    format!(
+        "SELECT {COLUMNS}
+         FROM request_events e
+         JOIN support_requests r ON r.partner_id = e.partner_id AND r.id = e.request_id
+         WHERE e.seq > $1 ORDER BY e.seq LIMIT {PAGE}"
+    )
 }
 
 /// Up to a page of the events after `seq` of the partner's requests that

@@ -456,3 +456,51 @@ async fn a_stream_is_neither_buffered_nor_compressed() {
     let (id, _) = file(&server, &customer(), "无法登录管理门户").await;
     assert_eq!(stream.event().await.data["id"], json!(id));
 }
+
+/// Each process reads every partner's new events after the last one it
+/// handed on, each time events are written, so that page must find them
+/// through an index on `seq`: reading every event and joining every
+/// request made each page cost more the longer the backend ran. Checked
+/// on PostgreSQL as the server runs it (its role, every partner named),
+/// on a table that grew since it was last analyzed, as a running
+/// backend's does; SQLite keys the events by `seq`.
+#[tokio::test]
+async fn the_page_of_new_events_reads_the_new_ones_alone() {
+    let server = start_signed(false).await;
+    let Some(runtime) = common::as_runtime_role(server.database_url()).await else {
+        return;
+    };
+    let (id, _) = file(&server, &customer(), "Many events").await;
+    // 15,000 requests like that one, each with an event, numbered from
+    // `first`.
+    let add = |first: i64| {
+        format!(
+            "INSERT INTO support_requests
+             SELECT (jsonb_populate_record(r, jsonb_build_object(
+                 'id', 'bulk-' || n, 'seq', n, 'reference', 'SR-B' || n))).*
+             FROM support_requests r, generate_series({first}, {first} + 14999) AS n
+             WHERE r.id = '{id}';
+             INSERT INTO request_events
+                 (partner_id, seq, request_id, event_type, status, created_at)
+             SELECT 'default', n, 'bulk-' || n, 'created', 'submitted', 0
+             FROM generate_series({first}, {first} + 14999) AS n"
+        )
+    };
+    for sql in [add(1001), "ANALYZE".to_owned(), add(16001)] {
+        sqlx::raw_sql(&sql).execute(&server.db).await.unwrap();
+    }
+    let db = support_backend::db::connect(&runtime).await.unwrap();
+    let page = support_backend::live::every_partners_sql();
+    let mut read = db.read_as(support_backend::db::ALL_PARTNERS).await.unwrap();
+    let plan: Vec<(String,)> =
+        sqlx::query_as(&format!("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {page}"))
+            .bind(30995_i64)
+            .fetch_all(&mut *read)
+            .await
+            .unwrap();
+    let plan: Vec<String> = plan.into_iter().map(|(line,)| line).collect();
+    // Five events after 30995, each with its request: a few pages of
+    // each index and table, not every entry of an index of 30,000.
+    let pages = common::plans::pages_read(&plan);
+    assert!(pages < 40, "{pages} pages: {plan:#?}");
+}

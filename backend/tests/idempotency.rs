@@ -242,14 +242,8 @@ async fn purging_expired_keys_reads_none_of_the_live_ones() {
             .await
             .unwrap();
         let plan: Vec<String> = plan.into_iter().map(|(line,)| line).collect();
-        // Each step's actual rows, and the rows a filter threw away.
-        let read = plan.iter().flat_map(|line| {
-            ["rows=", "Rows Removed by Filter: "]
-                .into_iter()
-                .filter_map(move |label| line.split(label).nth(1))
-                .filter_map(|rest| rest.split(' ').next()?.parse::<u64>().ok())
-        });
-        assert_eq!(read.sum::<u64>(), 0, "analyzed {analyzed}: {plan:#?}");
+        let read = common::plans::rows_read(&plan);
+        assert_eq!(read, 0, "analyzed {analyzed}: {plan:#?}");
     }
     assert_eq!(server.count("idempotency_keys").await, 3000);
 }

@@ -11,6 +11,7 @@
 pub mod burst;
 pub mod events;
 pub mod partners;
+pub mod plans;
 pub mod process;
 pub mod receiver;
 pub mod smtp_sink;
