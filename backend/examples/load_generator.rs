@@ -20,7 +20,7 @@
 //! file's load is sent in turn to the same backends, `--rounds` times, the
 //! order reversed every other round (A B, B A, A B…), so that whatever
 //! drifts over the run (warm caches, a growing database) weighs on each
-//! file alike. Each file's figures are the mean of its runs.
+//! file alike. Each file's figures are the median of its runs.
 //!
 //! ```text
 //! cargo run --release -p support-backend --example load_generator -- \
@@ -494,7 +494,7 @@ async fn across_partners(
 }
 
 /// One partners file's figures (`set`, of `partners` partners): each of
-/// its runs', and their mean.
+/// its runs', and their median.
 fn figures(runs: &[Run], set: Option<usize>, partners: usize) -> Value {
     let runs: Vec<&Run> = runs.iter().filter(|run| run.set == set).collect();
     let p50s: Vec<f64> = runs
@@ -502,13 +502,23 @@ fn figures(runs: &[Run], set: Option<usize>, partners: usize) -> Value {
         .filter(|run| !run.latencies.is_empty())
         .map(|run| percentile(&run.latencies, 0.50))
         .collect();
-    let mean = |values: &[f64]| values.iter().sum::<f64>() / values.len().max(1) as f64;
+    // The median: one run that a checkpoint or autovacuum landed in moves
+    // it least.
+    let median = |values: &[f64]| {
+        let mut values = values.to_vec();
+        values.sort_by(f64::total_cmp);
+        match values.len() {
+            0 => 0.0,
+            n if n % 2 == 1 => values[n / 2],
+            n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+        }
+    };
     let throughputs: Vec<f64> = runs.iter().map(|run| run.requests_per_second()).collect();
     json!({
         "partners": partners,
         "requests": runs.iter().map(|run| run.answers).sum::<usize>() / runs.len().max(1),
-        "requests_per_second": mean(&throughputs),
-        "p50_ms": (!p50s.is_empty()).then(|| mean(&p50s)),
+        "requests_per_second": median(&throughputs),
+        "p50_ms": (!p50s.is_empty()).then(|| median(&p50s)),
         "runs": runs.iter().map(|run| json!({
             "requests": run.answers,
             "requests_per_second": run.requests_per_second(),
@@ -566,7 +576,7 @@ async fn report(
             .await?;
     db.close().await;
 
-    // Each file's figures: the mean of its runs'.
+    // Each file's figures: the median of its runs'.
     let per_set: Vec<Value> = match sets.len() {
         0 => vec![figures(runs, None, 0)],
         n => (0..n)
@@ -576,7 +586,7 @@ async fn report(
     if runs.len() > 1 {
         for (set, f) in args.partners_files.iter().zip(&per_set) {
             println!(
-                "  {}: {} runs, mean throughput {:.0} requests/s, mean p50 {:.1} ms",
+                "  {}: {} runs, median throughput {:.0} requests/s, median p50 {:.1} ms",
                 set.file_name().unwrap_or(set.as_os_str()).to_string_lossy(),
                 f["runs"].as_array().map_or(0, Vec::len),
                 f["requests_per_second"].as_f64().unwrap_or_default(),
