@@ -224,8 +224,7 @@ impl Live {
         let filer = (happened.partner.clone(), happened.filed_by.clone());
         let every = followers.every.get(&happened.partner);
         let filers = followers.by_filer.get(&filer);
-        let for_the_desk =
-            happened.partner == DEFAULT_PARTNER || desk::works_on(happened.request.kind);
+        let for_the_desk = desk::hears(&happened.partner, happened.request.kind);
         let desk_slots = for_the_desk.then_some(&followers.desk);
         let slots = every.into_iter().flatten();
         let slots = slots.chain(filers.into_iter().flatten());

@@ -33,8 +33,9 @@ use tokio::time::Instant;
 use super::admission::{self, Ticket};
 use super::{Happened, Heard};
 use crate::error::ApiError;
-use crate::identity::{access, Action, Caller};
-use crate::partner::PartnerScope;
+use crate::identity::access::{self, Readable};
+use crate::identity::{Action, Caller};
+use crate::partner::{desk, PartnerScope};
 use crate::AppState;
 
 /// The header a reader sends to pick up after the last event it heard.
@@ -300,11 +301,25 @@ impl Follower {
     }
 
     /// Whether to send `happened`, the next one after `last`: not when
-    /// the caller may not read its request.
+    /// the caller may not hear of it.
     fn consider(&mut self, happened: &Happened) -> bool {
         self.last = happened.seq;
-        access::may_read(&self.caller, happened.filed_by.as_deref())
+        may_hear(&self.caller, self.scope.partner(), happened)
     }
+}
+
+/// Whether `caller`, whose stream is `partner`'s, may hear of `happened`:
+/// of their own partner's requests only (21Vianet's desk, of those it
+/// hears of, [`desk::hears`]), and of those they may read
+/// ([`access::may_read`]). The process hands each stream, and the
+/// database replays to it, only what it may hear of already; this holds
+/// whatever they do.
+fn may_hear(caller: &Caller, partner: &str, happened: &Happened) -> bool {
+    let whose = match access::readable(caller) {
+        Readable::Desk => desk::hears(&happened.partner, happened.request.kind),
+        _ => happened.partner == partner,
+    };
+    whose && access::may_read(caller, happened.filed_by.as_deref())
 }
 
 /// Completes when the token expires, if it does.
@@ -328,5 +343,80 @@ impl Open {
 impl Drop for Open {
     fn drop(&mut self) {
         crate::meter::event_streams_open(-1.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use support_contract::{RequestKind, RequestStatus};
+
+    use super::*;
+    use crate::identity::{Identity, Role};
+    use crate::live::ChangedRequest;
+
+    const KINDS: [RequestKind; 3] = [
+        RequestKind::PartnerCenter,
+        RequestKind::Customer,
+        RequestKind::CustomerSelfService,
+    ];
+
+    fn user(role: Role, partner: &str) -> Caller {
+        Caller::User(Identity {
+            sub: "u1".into(),
+            name: None,
+            email: None,
+            role: Some(role),
+            customer_id: None,
+            expires_at: u64::MAX,
+            partner: partner.into(),
+        })
+    }
+
+    /// An event of a request of `partner`'s of `kind` that someone else
+    /// filed.
+    fn event(partner: &str, kind: RequestKind) -> Happened {
+        Happened {
+            seq: 1,
+            event_type: "request.created".into(),
+            request: ChangedRequest {
+                id: "r1".into(),
+                reference: "SR-000001".into(),
+                kind,
+                status: RequestStatus::Submitted,
+            },
+            filed_by: Some("someone".into()),
+            partner: partner.into(),
+        }
+    }
+
+    /// The desk hears of every request of the default partner's and of
+    /// every partner's requests to 21Vianet, never of a partner's
+    /// customers' messages to it, whatever hands them to its stream.
+    #[test]
+    fn the_desk_hears_of_what_it_works_on_only() {
+        let desk = user(Role::Agent, "default");
+        assert!(desk.is_desk());
+        for kind in KINDS {
+            assert!(may_hear(&desk, "default", &event("default", kind)));
+            let works_on = kind != RequestKind::CustomerSelfService;
+            assert_eq!(
+                may_hear(&desk, "default", &event("alpha", kind)),
+                works_on,
+                "{kind:?}"
+            );
+        }
+    }
+
+    /// Everyone else hears of their own partner's requests only: a
+    /// partner's agent is not the desk.
+    #[test]
+    fn the_others_hear_of_their_own_partners_requests_only() {
+        for caller in [user(Role::Partner, "alpha"), user(Role::Agent, "alpha")] {
+            for kind in KINDS {
+                assert!(may_hear(&caller, "alpha", &event("alpha", kind)));
+                assert!(!may_hear(&caller, "alpha", &event("beta", kind)));
+                assert!(!may_hear(&caller, "alpha", &event("default", kind)));
+            }
+        }
     }
 }

@@ -24,6 +24,13 @@ pub fn works_on(kind: RequestKind) -> bool {
     KINDS.contains(&kind)
 }
 
+/// Whether the desk hears of the events of a request of `partner`'s of
+/// `kind`: of every request of the default partner's, whose user the
+/// desk is, and of every partner's requests it works on.
+pub fn hears(partner: &str, kind: RequestKind) -> bool {
+    partner == DEFAULT_PARTNER || works_on(kind)
+}
+
 /// The partner, other than the default one, of the file with this id if
 /// it belongs to a request the desk works on.
 pub async fn partner_of_file(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
