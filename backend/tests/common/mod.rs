@@ -340,6 +340,19 @@ pub async fn as_runtime_role(owner_url: &str) -> Option<String> {
     support_backend::db::grant_to(&db, RUNTIME_ROLE)
         .await
         .unwrap();
+    // A superuser or a role with BYPASSRLS passes row-level security: a
+    // setup that made the role one would let every test pass unbound.
+    let (superuser, bypasses): (bool, bool) =
+        sqlx::query_as("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1")
+            .bind(RUNTIME_ROLE)
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+    assert!(
+        !superuser && !bypasses,
+        "{RUNTIME_ROLE} passes row-level security (superuser: {superuser}, \
+         BYPASSRLS: {bypasses}): the tests would not be bound by it"
+    );
     db.close().await;
     let mut url = reqwest::Url::parse(owner_url).unwrap();
     url.set_username(RUNTIME_ROLE).unwrap();
