@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use support_backend::attachments::files::{FileStore, Location};
 use support_backend::attachments::orphans;
-use support_backend::{db, Server};
+use support_backend::db;
 use support_contract::{
     Attachment, CreatedRequest, StoredRequest, ATTACHMENTS_MAX_FILES, ATTACHMENTS_MAX_TOTAL_BYTES,
     ATTACHMENT_MAX_BYTES,
@@ -700,7 +700,7 @@ async fn a_starting_server_deletes_old_orphans_at_once() {
     let old = uploaded(&server, "old.png", "image/png", PNG).await;
     let recent = uploaded(&server, "recent.png", "image/png", PNG).await;
     age(&server, &old.id, 3).await;
-    let restarted = Server::bind(&support_backend::Config {
+    let restarted = common::bind(&support_backend::Config {
         attachments_url: Some(server.attachments()),
         orphan_upload_hours: 2,
         ..config(server.database_url())
@@ -743,7 +743,7 @@ async fn a_store_that_cannot_be_written_stops_the_start_and_is_named() {
             missing,
         ),
     };
-    let refused = Server::bind(&support_backend::Config {
+    let refused = common::bind(&support_backend::Config {
         attachments_url: Some(unwritable),
         ..config(server.database_url())
     })
@@ -757,7 +757,7 @@ async fn a_store_that_cannot_be_written_stops_the_start_and_is_named() {
 #[tokio::test]
 async fn two_backend_processes_on_one_database_and_store_serve_each_others_files() {
     let first = start().await;
-    let second = Server::bind(&support_backend::Config {
+    let second = common::bind(&support_backend::Config {
         attachments_url: Some(first.attachments()),
         ..config(first.database_url())
     })

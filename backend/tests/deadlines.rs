@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 use common::start;
 use reqwest::StatusCode;
 use support_backend::server::connections::HEADERS_WITHIN;
-use support_backend::Server;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -45,7 +44,7 @@ async fn a_shutdown_does_not_wait_for_a_request_that_never_finishes() {
     config.attachments_dir = Some(database.attachments_dir());
     config.shutdown_grace_secs = 2;
     let grace = Duration::from_secs(config.shutdown_grace_secs);
-    let server = Server::bind(&config).await.unwrap();
+    let server = common::bind(&config).await.unwrap();
     let address = server.local_addr();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let running = tokio::spawn(server.run(async {

@@ -632,7 +632,7 @@ async fn two_processes_on_one_database_send_each_mail_once() {
     let mut second_config = config(first.database_url());
     with_mail(&mut second_config, &sink);
     second_config.attachments_dir = Some(first.attachments_dir());
-    let second = support_backend::Server::bind(&second_config).await.unwrap();
+    let second = common::bind(&second_config).await.unwrap();
     let second_base = format!("http://{}", second.local_addr());
     let second_task = tokio::spawn(second.run(std::future::pending()));
     let mut ids = Vec::new();
@@ -710,7 +710,8 @@ async fn a_permanent_refusal_is_recorded_not_retried_and_listed() {
 async fn mail_survives_kill_9_mid_send_and_a_restart() {
     let sink = Sink::start(&["--hang-first", "30"]);
     let database = fresh_database().await;
-    let start = || backend(&database.url, &sink, Stdio::null());
+    let served = common::runtime_url(&database.url).await;
+    let start = || backend(&served, &sink, Stdio::null());
     let (mut child, base) = start();
     let mut ids = Vec::new();
     for n in 0..3 {
@@ -898,7 +899,8 @@ async fn the_log_names_the_events_and_the_answer_never_the_address() {
     // A file, not a pipe: nothing reads a pipe while the backend runs, and
     // a full one would stop it.
     let logged = tempfile::NamedTempFile::new().unwrap();
-    let (mut child, base) = backend(&database.url, &sink, Stdio::from(logged.reopen().unwrap()));
+    let served = common::runtime_url(&database.url).await;
+    let (mut child, base) = backend(&served, &sink, Stdio::from(logged.reopen().unwrap()));
     let gone = file_open(&base, "gone@contoso.cn").await;
     let later = file_open(&base, "later@contoso.cn").await;
     move_on(&base, &gone, "resolved").await;
@@ -1251,9 +1253,7 @@ async fn a_stop_mid_send_hands_the_mail_back_for_the_next_process() {
         config.attachments_dir = Some(database.attachments_dir());
         config
     };
-    let server = support_backend::Server::bind(&serve(&database.url))
-        .await
-        .unwrap();
+    let server = common::bind(&serve(&database.url)).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let running = tokio::spawn(server.run(async {
@@ -1282,9 +1282,7 @@ async fn a_stop_mid_send_hands_the_mail_back_for_the_next_process() {
     .unwrap();
     assert_eq!((attempts, claimed, delivered), (0, None, None));
 
-    let next = support_backend::Server::bind(&serve(&database.url))
-        .await
-        .unwrap();
+    let next = common::bind(&serve(&database.url)).await.unwrap();
     let next_task = tokio::spawn(next.run(std::future::pending()));
     let mails = sink.until(2).await;
     assert_eq!(mails.len(), 2, "{mails:#?}");
@@ -1300,7 +1298,7 @@ async fn mail_is_counted_for_prometheus_by_how_it_ended() {
     with_mail(&mut config, &sink);
     config.attachments_dir = Some(database.attachments_dir());
     config.metrics_listen = Some("127.0.0.1:0".into());
-    let server = support_backend::Server::bind(&config).await.unwrap();
+    let server = common::bind(&config).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     let metrics = format!("http://{}/metrics", server.metrics_addr().unwrap());
     let running = tokio::spawn(server.run(std::future::pending()));
@@ -1465,7 +1463,7 @@ async fn a_visitors_address_is_never_mailed_unconfirmed_nor_flooded_with_links()
     mailing.attachments_dir = Some(dir.path().join("attachments"));
     mailing.anonymous_customers = true;
     mailing.public_url = Some("https://portal.partner.example/api/support".into());
-    let server = support_backend::Server::bind(&mailing).await.unwrap();
+    let server = common::bind(&mailing).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     let running = tokio::spawn(server.run(std::future::pending()));
     let replied = reqwest::Client::new()

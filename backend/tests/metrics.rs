@@ -26,7 +26,7 @@ async fn metrics_count_refused_tokens_by_reason_and_uploads() {
     config.jwt_secret_file = Some(secret_file(&database));
     config.attachments_url = Some(database.attachments());
     config.metrics_listen = Some("127.0.0.1:0".into());
-    let server = support_backend::Server::bind(&config).await.unwrap();
+    let server = common::bind(&config).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     let metrics = format!("http://{}/metrics", server.metrics_addr().unwrap());
     let _running = tokio::spawn(server.run(std::future::pending()));
@@ -106,7 +106,7 @@ async fn metrics_on_the_apis_address_say_so() {
         drop(free);
         config.listen = format!("{api}:{port}");
         config.metrics_listen = Some(format!("{metrics}:{port}"));
-        let Err(error) = support_backend::Server::bind(&config).await else {
+        let Err(error) = common::bind(&config).await else {
             panic!("started with the metrics on {api}:{port}, the API's");
         };
         let said = error.to_string();
@@ -128,7 +128,7 @@ async fn requests_of_any_shape_add_no_series() {
     let database = fresh_database().await;
     let mut config = config(&database.url);
     config.metrics_listen = Some("127.0.0.1:0".into());
-    let server = support_backend::Server::bind(&config).await.unwrap();
+    let server = common::bind(&config).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     let metrics = format!("http://{}/metrics", server.metrics_addr().unwrap());
     let _running = tokio::spawn(server.run(std::future::pending()));

@@ -95,7 +95,7 @@ async fn stoppable(
         attachments_dir: Some(place.join("attachments")),
         ..config(&database.url)
     };
-    let server = support_backend::Server::bind(&config).await.unwrap();
+    let server = common::bind(&config).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     let stopping = server.stopping();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -306,13 +306,25 @@ pub fn config(url: &str) -> Config {
     }
 }
 
-async fn serve_with(mut config: Config) -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
-    if let Some(runtime) = as_runtime_role(&config.database_url).await {
-        config.database_url = runtime;
-    }
-    let server = Server::bind(&config).await.unwrap();
+async fn serve_with(config: Config) -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
+    let server = bind(&config).await.unwrap();
     let base = format!("http://{}", server.local_addr());
     (base, tokio::spawn(server.run(std::future::pending())))
+}
+
+/// [`Server::bind`] with `config`, on PostgreSQL as [`RUNTIME_ROLE`]
+/// ([`runtime_url`]): for the tests that start a server of their own.
+pub async fn bind(config: &Config) -> Result<Server, support_backend::StartError> {
+    let mut config = config.clone();
+    config.database_url = runtime_url(&config.database_url).await;
+    Server::bind(&config).await
+}
+
+/// The URL to serve the database at `url` as, or to run a command on it
+/// with: on PostgreSQL, as [`RUNTIME_ROLE`] ([`as_runtime_role`]); on
+/// SQLite, `url` itself.
+pub async fn runtime_url(url: &str) -> String {
+    as_runtime_role(url).await.unwrap_or_else(|| url.to_owned())
 }
 
 /// The role a server runs as on PostgreSQL, as docs/partners.md says to
@@ -472,14 +484,57 @@ pub async fn post_until_settled(
 }
 
 /// Runs the backend's binary with `args` on the database at `database_url`
-/// (and none from the environment), as an operator runs a command.
+/// (and none from the environment), as an operator runs a command. On
+/// PostgreSQL a URL of the test server's own user (the tables' owner) is
+/// served as [`RUNTIME_ROLE`], as a deployment runs its commands, except
+/// for `migrate`, which is the owner's; a URL of another role is used as
+/// it is.
 pub fn command(database_url: &str, args: &[&str]) -> std::process::Output {
+    let database_url = if args.first() == Some(&"migrate") {
+        database_url.to_owned()
+    } else {
+        command_url(database_url)
+    };
     std::process::Command::new(env!("CARGO_BIN_EXE_support-backend"))
         .args(args)
-        .args(["--database-url", database_url])
+        .args(["--database-url", &database_url])
         .env_remove("DATABASE_URL")
         .output()
         .unwrap()
+}
+
+/// The URL [`command`] runs a command with: [`runtime_url`] when
+/// `database_url` is the test server's own user's, else `database_url`.
+/// Each database is granted once, however many commands run on it at once.
+fn command_url(database_url: &str) -> String {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    let Some(server) = postgres_server() else {
+        return database_url.to_owned();
+    };
+    let user = |url: &str| reqwest::Url::parse(url).map(|url| url.username().to_owned());
+    if !database_url.starts_with("postgres") || user(database_url).ok() != user(&server).ok() {
+        return database_url.to_owned();
+    }
+    static GRANTED: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    let mut granted = GRANTED.get_or_init(Mutex::default).lock().unwrap();
+    if let Some(runtime) = granted.get(database_url) {
+        return runtime.clone();
+    }
+    // The caller may be inside a test's runtime, which a blocking call
+    // there must not stop: the grant runs on a thread of its own.
+    let owner = database_url.to_owned();
+    let runtime = std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(runtime_url(&owner))
+    })
+    .join()
+    .unwrap();
+    granted.insert(database_url.to_owned(), runtime.clone());
+    runtime
 }
 
 pub fn key() -> String {
