@@ -386,18 +386,42 @@ fn denied(error: &sqlx::migrate::MigrateError) -> bool {
 /// Lets `role` use the tables of `db` (opened as their owner) as the
 /// server needs: read and write rows, take sequence
 /// numbers, nothing else. The role then owns nothing, so the row-level
-/// security binds it and it cannot turn it off. PostgreSQL only.
+/// security binds it and it cannot turn it off; nor may it create tables
+/// in the schema (a grant to the role itself is revoked; PostgreSQL 14
+/// and older grant that to PUBLIC, which is the operator's to revoke).
+/// PostgreSQL only. A role that is not the tables' owner grants nothing
+/// and PostgreSQL only warns: [`ungranted_partner_tables`] says so.
 pub async fn grant_to(db: &Db, role: &str) -> Result<(), sqlx::Error> {
     let role = quote_identifier(role);
     let mut transaction = db.pool.begin().await?;
     for grant in [
         format!("GRANT USAGE ON SCHEMA public TO {role}"),
+        format!("REVOKE CREATE ON SCHEMA public FROM {role}"),
         format!("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"),
         format!("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"),
     ] {
         transaction.execute(grant.as_str()).await?;
     }
     transaction.commit().await
+}
+
+/// The partner tables (those with row-level security) whose rows `role`
+/// may not select, insert, update and delete, each of them, by name.
+/// PostgreSQL only.
+pub async fn ungranted_partner_tables(db: &Db, role: &str) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT c.relname::TEXT FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relrowsecurity
+           AND NOT (has_table_privilege($1::TEXT::NAME, c.oid, 'SELECT')
+                AND has_table_privilege($1::TEXT::NAME, c.oid, 'INSERT')
+                AND has_table_privilege($1::TEXT::NAME, c.oid, 'UPDATE')
+                AND has_table_privilege($1::TEXT::NAME, c.oid, 'DELETE'))
+         ORDER BY 1",
+    )
+    .bind(role)
+    .fetch_all(&db.pool)
+    .await
 }
 
 /// `name` as a PostgreSQL identifier, quoted, whatever it holds.

@@ -250,3 +250,58 @@ async fn a_partners_scope_names_that_partner_and_sees_its_rows_alone() {
     }
     db.close().await;
 }
+
+/// `migrate --grant-to` takes back the role's own right to create tables
+/// in the schema, and checks that the role may read and write every
+/// partner table: run by a role that does not own them, whose grants
+/// PostgreSQL only warns are not made, it fails and says what to do.
+#[tokio::test]
+async fn a_grant_that_grants_nothing_fails_and_says_by_whom_to_grant() {
+    if common::postgres_server().is_none() {
+        return;
+    }
+    let database = common::fresh_database().await;
+    let mut owner = PgConnection::connect(&database.url).await.unwrap();
+    let (not_owner, app) = ("support_grant_not_owner", "support_grant_app");
+    for role in [not_owner, app] {
+        sqlx::raw_sql(&format!(
+            "DO $$ BEGIN CREATE ROLE {role} LOGIN;
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+        ))
+        .execute(&mut owner)
+        .await
+        .unwrap();
+    }
+    let may_create = format!("SELECT has_schema_privilege('{app}', 'public', 'CREATE')");
+    owner
+        .execute(format!("GRANT CREATE ON SCHEMA public TO {app}").as_str())
+        .await
+        .unwrap();
+    let migrated = common::command(&database.url, &["migrate", "--grant-to", app]);
+    assert!(migrated.status.success(), "{migrated:?}");
+    let creates: bool = sqlx::query_scalar(&may_create)
+        .fetch_one(&mut owner)
+        .await
+        .unwrap();
+    assert!(!creates, "{app} may still create tables in public");
+
+    // A role that uses the tables but owns none grants nothing.
+    let granted = common::command(&database.url, &["migrate", "--grant-to", not_owner]);
+    assert!(granted.status.success(), "{granted:?}");
+    let mut not_owner_url = reqwest::Url::parse(&database.url).unwrap();
+    not_owner_url.set_username(not_owner).unwrap();
+    owner
+        .execute(format!("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {app}").as_str())
+        .await
+        .unwrap();
+    let refused = common::command(not_owner_url.as_str(), &["migrate", "--grant-to", app]);
+    assert!(!refused.status.success(), "{refused:?}");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    for needle in [
+        "still may not select, insert, update and delete the rows of",
+        "support_requests",
+        "grant it as the tables' owner",
+    ] {
+        assert!(said.contains(needle), "{needle} not in {said}");
+    }
+}

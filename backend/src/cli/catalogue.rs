@@ -100,6 +100,13 @@ pub enum CommandError {
     NoRole,
     #[error("migrated, but cannot grant {role:?} the use of the tables: {source}")]
     Grant { role: String, source: sqlx::Error },
+    #[error(
+        "migrated, but {role:?} still may not select, insert, update and delete the rows of \
+         {}: grant it as the tables' owner (`support-backend migrate --database-url \
+         OWNER_URL --grant-to {role}`)",
+        .tables.join(", ")
+    )]
+    NotGranted { role: String, tables: Vec<String> },
     #[error("no partner {0:?} (`support-backend partners list` lists them); nothing was done")]
     NoPartner(String),
     #[error("partner {id:?} is disabled since {since}; nothing was done")]

@@ -27,16 +27,31 @@ pub async fn migrate(database_url: &str, args: &Migrate) -> Result<String, Comma
         None => Ok("migrated".to_owned()),
         Some(_) if db.dialect() == Dialect::Sqlite => Err(CommandError::GrantOnSqlite),
         Some(role) if role.trim().is_empty() => Err(CommandError::NoRole),
-        Some(role) => match db::grant_to(&db, role).await {
-            Ok(()) => Ok(format!(
-                "migrated; {role} may read and write the rows, and owns nothing"
-            )),
-            Err(source) => Err(CommandError::Grant {
-                role: role.clone(),
-                source,
-            }),
-        },
+        Some(role) => grant(&db, role).await,
     };
     db.close().await;
     said
+}
+
+/// Grants `role` the use of the tables, then checks that it may read and
+/// write every partner table: a grant by a role that does not own them
+/// grants nothing, and PostgreSQL only warns.
+async fn grant(db: &db::Db, role: &str) -> Result<String, CommandError> {
+    let failed = |source| CommandError::Grant {
+        role: role.to_owned(),
+        source,
+    };
+    db::grant_to(db, role).await.map_err(failed)?;
+    let ungranted = db::ungranted_partner_tables(db, role)
+        .await
+        .map_err(failed)?;
+    if !ungranted.is_empty() {
+        return Err(CommandError::NotGranted {
+            role: role.to_owned(),
+            tables: ungranted,
+        });
+    }
+    Ok(format!(
+        "migrated; {role} may read and write the rows, and owns nothing"
+    ))
 }
